@@ -1,0 +1,5 @@
+"""``python -m vexascite``."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,289 @@
+"""Use cases of vexascite. Each CLI command calls one function here and prints its report.
+
+Functions take :class:`~vexascite.config.Settings` (or an open store), do the work,
+and return plain report objects; they never print or exit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .config import Settings
+from .errors import InputUnreadable, UsageError, VexasciteError
+from .identity import identity_keys, near_miss_score
+from .importers import IMPORTABLE_SUFFIXES, IMPORTER_VERSION, detect_format, reader_for
+from .model import ImportProblem, ParsedFile, RefStatus, WorkStatus
+from .store import Store
+
+#: Files larger than this are refused unread (a reference file this size is a mistake).
+MAX_IMPORT_BYTES = 200 * 1024 * 1024
+
+
+@contextmanager
+def open_library(settings: Settings, *, create: bool = True) -> Iterator[Store]:
+    """Open the library named by the settings for the length of a block."""
+    store = Store.open(settings.db, create=create)
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+# -- import -----------------------------------------------------------------------------
+@dataclass(slots=True)
+class FileImport:
+    """What importing one file did."""
+
+    path: str
+    format: str | None = None
+    status: str = "imported"  # imported | unchanged | unreadable | failed
+    references: int = 0
+    new_works: int = 0
+    matched_works: int = 0
+    problems: list[ImportProblem] = field(default_factory=list)
+    message: str | None = None
+
+
+@dataclass(slots=True)
+class ImportReport:
+    files: list[FileImport] = field(default_factory=list)
+
+    @property
+    def problem_count(self) -> int:
+        return sum(len(f.problems) for f in self.files)
+
+    @property
+    def unreadable(self) -> list[FileImport]:
+        return [f for f in self.files if f.status == "unreadable"]
+
+
+def iter_input_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """Files named, and importable files inside folders named (sorted, recursive)."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in IMPORTABLE_SUFFIXES and not child.name.startswith("."):
+                    yield child
+        else:
+            yield path
+
+
+def decode_input(data: bytes, name: str) -> tuple[str, list[ImportProblem]]:
+    """Bytes to text: UTF-8 (BOM allowed); lines in another encoding are read as
+    Windows-1252/Latin-1 and reported, binary files are refused."""
+    head = data[:8192]
+    if b"\x00" in head or (head and sum(b < 9 or 13 < b < 32 for b in head) > len(head) * 0.05):
+        raise InputUnreadable(f"{name}: looks like a binary file, not references; nothing imported")
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError:
+        pass
+    problems: list[ImportProblem] = []
+    lines = []
+    for number, line in enumerate(data.splitlines(keepends=True), start=1):
+        try:
+            lines.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            lines.append(line.decode("cp1252", errors="replace"))
+            problems.append(
+                ImportProblem(number, "not UTF-8; read as Latin-1/Windows-1252: check its accents and save the file as UTF-8")
+            )
+    return "".join(lines).lstrip("\ufeff"), problems
+
+
+def read_input_file(path: Path, fmt: str | None = None) -> tuple[ParsedFile, str, int, list[ImportProblem]]:
+    """Read and parse one file (no store involved): parsed content, sha256, size, problems."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_IMPORT_BYTES:
+            raise InputUnreadable(f"{path}: {size / 2**20:.0f} MB is larger than the {MAX_IMPORT_BYTES // 2**20} MB import limit; split the file")
+        data = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputUnreadable(f"{path}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise InputUnreadable(f"{path}: is a folder") from exc
+    except OSError as exc:
+        raise InputUnreadable(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    sha = hashlib.sha256(data).hexdigest()
+    text, problems = decode_input(data, str(path))
+    chosen = fmt or detect_format(path.name, text[:4096])
+    parsed = reader_for(chosen)(text)
+    if not text.strip():
+        problems.append(ImportProblem(None, "file is empty: nothing to import"))
+    return parsed, sha, size, problems
+
+
+def import_paths(
+    settings: Settings, paths: Iterable[str | os.PathLike[str]], fmt: str | None = None, *, force: bool = False
+) -> ImportReport:
+    """Import files and folders into the library, one transaction per file.
+
+    A file already imported with the same content is skipped (so re-running is safe);
+    a changed file replaces its earlier references. Unreadable files are reported and
+    the rest still imported.
+    """
+    report = ImportReport()
+    files = list(iter_input_files(paths))
+    if not files:
+        raise UsageError("no files to import: name .bib, .ris, .json, .nbib, .xml, .txt or .md files or folders")
+    with open_library(settings) as store:
+        for path in files:
+            report.files.append(import_file(store, path, settings, fmt, force=force))
+    return report
+
+
+def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = None, *, force: bool = False) -> FileImport:
+    """Import one file into an open store (see :func:`import_paths`)."""
+    display = str(path)
+    result = FileImport(path=display)
+    try:
+        parsed, sha, size, problems = read_input_file(path, fmt)
+    except InputUnreadable as exc:
+        result.status, result.message = "unreadable", str(exc)
+        return result
+    result.format = parsed.format
+    source_key = str(path.resolve())
+    previous = store.source_by_path(source_key)
+    if previous and previous.sha256 == sha and not force:
+        result.status = "unchanged"
+        return result
+    result.problems = problems + parsed.problems
+    with store.transaction():
+        source_id = store.upsert_source(
+            source_key, sha, size, parsed.format, IMPORTER_VERSION, "imported",
+            f"{len(result.problems)} problems" if result.problems else None,
+        )
+        touched: set[int] = store.forget_source_refs(source_id) if previous else set()
+        list_ids: dict[str, int] = {}
+        for ref in parsed.references:
+            list_id = None
+            if ref.list_label is not None:
+                if ref.list_label not in list_ids:
+                    list_ids[ref.list_label] = store.add_ref_list(source_id, ref.list_label, ref.line, len(list_ids) + 1)
+                list_id = list_ids[ref.list_label]
+            work_id = None
+            if ref.status in (RefStatus.PARSED, RefStatus.IDENTIFIER) and ref.fields:
+                work_id = store.find_same_work(identity_keys(ref.fields))
+                if work_id is None:
+                    work_id = store.create_work(ref.fields, settings.key_pattern)
+                    result.new_works += 1
+                else:
+                    result.matched_works += 1
+            store.add_ref(source_id, ref, work_id, IMPORTER_VERSION, list_id)
+            if work_id is not None:
+                store.refresh_work(work_id)
+                touched.discard(work_id)
+            result.references += 1
+        for work_id in touched:
+            store.refresh_work(work_id) if _work_exists(store, work_id) else None
+        store.delete_orphan_works(touched)
+    return result
+
+
+def _work_exists(store: Store, work_id: int) -> bool:
+    try:
+        store.work_row(work_id)
+    except VexasciteError:
+        return False
+    return True
+
+
+# -- reading the library -------------------------------------------------------------
+def list_works(settings: Settings, query: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """Works matching a full-text query (all works without one), best first."""
+    with open_library(settings, create=False) as store:
+        rows = store.search_works(query, limit or 1_000_000) if query else list(store.iter_works())
+    return rows[:limit] if limit else rows
+
+
+def show_work(settings: Settings, key: str) -> dict[str, Any]:
+    """Everything the library holds on one work: fields, provenance, raw occurrences."""
+    with open_library(settings, create=False) as store:
+        work_id = store.work_id_for_key(key)
+        row = store.work_row(work_id)
+        row["references"] = store.refs_of_work(work_id)
+        row["records"] = [
+            {"source": r["source"], "verified_at": r["verified_at"]}
+            for r in store.db.query("select source, verified_at from records where work_id = ?", [work_id])
+        ]
+    return row
+
+
+def library_stats(settings: Settings) -> dict[str, Any]:
+    """Counts of sources, references and works, by format and status."""
+    with open_library(settings, create=False) as store:
+        return {
+            **store.counts(),
+            "references_by_format": store.count_by("refs", "format"),
+            "works_by_type": store.count_by("works", "type"),
+            "works_by_status": store.count_by("works", "status"),
+        }
+
+
+# -- duplicates ------------------------------------------------------------------------
+@dataclass(slots=True)
+class NearMiss:
+    key_a: str
+    key_b: str
+    score: float
+    title_a: str | None
+    title_b: str | None
+
+
+def find_near_duplicates(settings: Settings, threshold: float = 85.0) -> list[NearMiss]:
+    """Pairs of works the duplicate rule kept apart but that look alike, for review."""
+    from rapidfuzz import process
+
+    from .identity import fold_words
+
+    with open_library(settings, create=False) as store:
+        works = list(store.iter_works())
+    titles = [fold_words(w["csl"].get("title") or "") for w in works]
+    found: list[NearMiss] = []
+    for i, work in enumerate(works):
+        if not titles[i]:
+            continue
+        for _, _, j in process.extract(titles[i], titles, limit=10, score_cutoff=threshold - 15):
+            if j <= i:
+                continue
+            score = near_miss_score(work["csl"], works[j]["csl"])
+            if score >= threshold:
+                found.append(NearMiss(work["key"], works[j]["key"], round(score, 1), work["title"], works[j]["title"]))
+    return sorted(found, key=lambda m: (-m.score, m.key_a, m.key_b))
+
+
+def merge_works(settings: Settings, keep_key: str, drop_key: str) -> dict[str, Any]:
+    """Merge work ``drop_key`` into ``keep_key`` on request: every raw occurrence, record
+    and edit moves over; the kept work's key stays; the dropped record is kept in history."""
+    if keep_key == drop_key:
+        raise UsageError("cannot merge a work with itself")
+    with open_library(settings, create=False) as store, store.transaction():
+        keep_id = store.work_id_for_key(keep_key)
+        drop_id = store.work_id_for_key(drop_key)
+        store.move_work(drop_id, keep_id)
+        merged = store.refresh_work(keep_id)
+    return {"key": keep_key, "merged": drop_key, "csl": merged}
+
+
+__all__ = [
+    "FileImport",
+    "ImportReport",
+    "NearMiss",
+    "WorkStatus",
+    "find_near_duplicates",
+    "import_file",
+    "import_paths",
+    "library_stats",
+    "list_works",
+    "merge_works",
+    "open_library",
+    "read_input_file",
+    "show_work",
+]

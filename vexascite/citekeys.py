@@ -1,0 +1,60 @@
+"""Readable, unique citation keys such as ``beck2020somatic`` (pure).
+
+Keys are given once and then kept: the store never recomputes a key it has handed out,
+because manuscripts cite keys.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .identity import first_author_family, fold, fold_words, issued_year
+from .model import Work
+
+_STOPWORDS = frozenset(
+    """a an the of on in at to for from and or but with without by as is are was were be
+    its it this that these those into onto over under than via vs versus after before
+    about among between during de la le les el du des der die das und""".split()
+)
+
+
+def _first_title_word(title: str) -> str:
+    for word in fold_words(title).split():
+        if word not in _STOPWORDS and not word.isdigit():
+            return word
+    return ""
+
+
+def key_stem(work: Work, pattern: str = "{author}{year}{title}") -> str:
+    """The key before uniqueness suffixes; falls back gracefully on missing fields."""
+    author = fold(first_author_family(work) or "") or "anon"
+    year = issued_year(work)
+    title = _first_title_word(work.get("title") or "")
+    stem = pattern.format(
+        author=author,
+        Author=author.capitalize(),
+        year=year if year is not None else "nd",
+        title=title,
+        Title=title.capitalize(),
+    )
+    stem = re.sub(r"[^0-9A-Za-z_:\-]", "", stem)
+    return stem or "ref"
+
+
+def unique_key(stem: str, is_taken: Callable[[str], bool]) -> str:
+    """``stem``, or ``stem`` + a, b, ..., z, aa, ... whichever is free first."""
+    if not is_taken(stem):
+        return stem
+    n = 0
+    while True:
+        suffix, m = "", n
+        while True:
+            suffix = chr(ord("a") + m % 26) + suffix
+            m = m // 26 - 1
+            if m < 0:
+                break
+        candidate = stem + suffix
+        if not is_taken(candidate):
+            return candidate
+        n += 1

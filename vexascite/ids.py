@@ -1,0 +1,87 @@
+"""DOI, PMID and PMCID: recognise, normalise and validate identifiers (pure)."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+IdKind = Literal["doi", "pmid", "pmcid"]
+
+_DOI_CORE = re.compile(r"10\.\d{4,9}/\S+", re.IGNORECASE)
+_DOI_PREFIXES = re.compile(
+    r"^(?:doi\s*[:=]?\s*|(?:https?://)?(?:dx\.)?doi\.org/|(?:https?://)?(?:www\.)?doi\.org/|info:doi/)",
+    re.IGNORECASE,
+)
+_PMID = re.compile(r"^(?:pmid|pubmed(?:\s*id)?)?\s*[:#]?\s*(\d{1,9})$", re.IGNORECASE)
+_PMID_URL = re.compile(r"^(?:https?://)?(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov/pubmed)/(\d{1,9})/?$", re.IGNORECASE)
+_PMCID = re.compile(r"^(?:pmcid\s*[:#]?\s*)?(?:PMC)(\d{1,9})$", re.IGNORECASE)
+_PMCID_URL = re.compile(r"^(?:https?://)?(?:www\.)?(?:ncbi\.nlm\.nih\.gov/pmc/articles|pmc\.ncbi\.nlm\.nih\.gov/articles)/PMC(\d{1,9})/?$", re.IGNORECASE)
+_TRAILING = ".,;:)]}>'\""
+
+
+def normalize_doi(text: str | None) -> str | None:
+    """Return the DOI in ``text`` lower-cased and without prefixes, or None.
+
+    DOIs are case-insensitive, so lower case is the comparison form; trailing
+    punctuation from sentences and brackets is dropped unless it is balanced.
+    """
+    if not text:
+        return None
+    value = _DOI_PREFIXES.sub("", text.strip())
+    match = _DOI_CORE.search(value)
+    if not match:
+        return None
+    doi = match.group(0)
+    while doi and doi[-1] in _TRAILING:
+        closing = doi[-1]
+        opening = {")": "(", "]": "[", "}": "{", ">": "<"}.get(closing)
+        if opening and doi.count(opening) >= doi.count(closing):
+            break
+        doi = doi[:-1]
+    doi = doi.replace("%2F", "/").replace("%2f", "/")
+    return doi.lower() if "/" in doi and len(doi.split("/", 1)[1]) > 0 else None
+
+
+def normalize_pmid(text: str | int | None) -> str | None:
+    """Return a PMID as digits without leading zeros, or None if it is not one."""
+    if text is None:
+        return None
+    value = str(text).strip()
+    match = _PMID.match(value) or _PMID_URL.match(value)
+    if not match:
+        return None
+    digits = match.group(1).lstrip("0")
+    return digits or None
+
+
+def normalize_pmcid(text: str | None) -> str | None:
+    """Return a PMCID as ``PMC`` plus digits, or None."""
+    if not text:
+        return None
+    value = text.strip()
+    match = _PMCID.match(value) or _PMCID_URL.match(value)
+    if not match:
+        return None
+    digits = match.group(1).lstrip("0")
+    return f"PMC{digits}" if digits else None
+
+
+def classify_identifier(text: str) -> tuple[IdKind, str] | None:
+    """Say which identifier a written form is (``doi:``, URLs, ``PMID: ...``), normalised.
+
+    Bare digits are taken as a PMID, the only identifier written that way.
+    """
+    value = text.strip().strip(_TRAILING + " ")
+    if not value:
+        return None
+    pmcid = normalize_pmcid(value)
+    if pmcid:
+        return ("pmcid", pmcid)
+    if re.match(r"^(?:doi|https?://|info:doi|10\.)", value, re.IGNORECASE) or "doi.org/" in value.lower():
+        doi = normalize_doi(value)
+        if doi:
+            return ("doi", doi)
+    pmid = normalize_pmid(value)
+    if pmid:
+        return ("pmid", pmid)
+    return None

@@ -1,0 +1,87 @@
+"""Plain data shared by every layer: CSL-shaped works, raw references and statuses.
+
+A work is a CSL-JSON item (a ``dict``), as in Zotero, pandoc and citeproc, so importers
+and exporters only ever map to and from one shape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+#: A CSL-JSON item: ``type``, ``title``, ``author``, ``container-title``, ``issued``, ...
+Work = dict[str, Any]
+
+
+class RefStatus(StrEnum):
+    """What became of one raw occurrence of a reference in an input file."""
+
+    PARSED = "parsed"
+    FAILED = "failed"
+    DUPLICATE_KEY = "duplicate-key"
+    IDENTIFIER = "identifier"
+
+
+class WorkStatus(StrEnum):
+    """Where a work stands with the identifier services."""
+
+    UNRESOLVED = "unresolved"
+    RESOLVED = "resolved"
+    NOT_FOUND = "not-found"
+    REVIEW = "review"
+    FAILED = "failed"
+
+
+class Provenance(StrEnum):
+    """Who stated a field's value, in merge precedence order (first wins)."""
+
+    USER = "user"
+    CROSSREF = "crossref"
+    PUBMED = "pubmed"
+    DOI_ORG = "doi.org"
+    BIBTEX = "bibtex"
+    RIS = "ris"
+    CSL_JSON = "csl-json"
+    MEDLINE = "medline"
+    PUBMED_XML = "pubmed-xml"
+    IDENTIFIER = "identifier"
+    STRING = "string"
+
+
+@dataclass(slots=True)
+class RawReference:
+    """One reference as it stood in an input: the verbatim text and what was read from it.
+
+    ``fields`` is the CSL item the importer derived; ``extra`` keeps input fields that
+    have no CSL home (unknown BibTeX fields, RIS tags) so exporters can give them back.
+    """
+
+    raw: str
+    format: str
+    line: int | None = None
+    fields: Work = field(default_factory=dict)
+    entry_key: str | None = None
+    status: RefStatus = RefStatus.PARSED
+    message: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+    list_label: str | None = None
+    number: int | None = None
+
+
+@dataclass(slots=True)
+class ImportProblem:
+    """A per-entry problem found while reading a file: where it is and what to do."""
+
+    line: int | None
+    message: str
+    entry_key: str | None = None
+
+
+@dataclass(slots=True)
+class ParsedFile:
+    """What an importer read from one file: references in input order and problems."""
+
+    format: str
+    references: list[RawReference] = field(default_factory=list)
+    problems: list[ImportProblem] = field(default_factory=list)

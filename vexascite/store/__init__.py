@@ -1,0 +1,400 @@
+"""The library store: the only module that talks to SQLite (through sqlite-utils).
+
+One :class:`Store` per open library. Writes happen inside :meth:`Store.transaction`
+(one per imported file, one per resolved reference), so a failure leaves nothing
+half-written. WAL and a busy timeout let two processes share one library.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from ..citekeys import key_stem, unique_key
+from ..errors import LibraryTooNew, NotInLibrary, VexasciteError
+from ..identity import IdentityKeys, first_author_family, identity_keys, issued_year, same_work
+from ..merge import merge_records
+from ..model import RawReference, RefStatus, Work, WorkStatus
+from .schema import MIGRATIONS, SCHEMA_VERSION
+
+__all__ = ["SCHEMA_VERSION", "SourceRow", "Store", "now"]
+
+BUSY_TIMEOUT_MS = 15_000
+
+
+def now() -> str:
+    """UTC timestamp in ISO 8601, second precision: what every ``*_at`` column holds."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+@dataclass(slots=True)
+class SourceRow:
+    """A file the library has read."""
+
+    id: int
+    path: str
+    sha256: str
+    format: str
+    status: str
+
+
+def authors_text(work: Work) -> str:
+    """Authors and editors as one searchable string."""
+    names = []
+    for role in ("author", "editor"):
+        for person in work.get(role) or []:
+            name = person.get("literal") or " ".join(
+                part for part in (person.get("given"), person.get("family")) if part
+            )
+            if name:
+                names.append(name)
+    return "; ".join(names)
+
+
+def _container(work: Work) -> str | None:
+    value = work.get("container-title") or work.get("container-title-short")
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return value
+
+
+class Store:
+    """An open library. Use :meth:`open`; close with :meth:`close` or a ``with`` block."""
+
+    def __init__(self, db: sqlite_utils.Database, path: str) -> None:
+        self.db = db
+        self.path = path
+
+    # -- opening -----------------------------------------------------------------------
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = True) -> Store:
+        """Open (and create or migrate) the library at ``path``."""
+        path = str(path)
+        if not create and path != ":memory:" and not Path(path).exists():
+            raise NotInLibrary(f"no library at {path}; run 'vexascite import' first")
+        try:
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise VexasciteError(f"{path}: cannot open library: {exc}") from exc
+        db = sqlite_utils.Database(conn)
+        try:
+            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            db.execute("PRAGMA foreign_keys = ON")
+            if path != ":memory:":
+                db.execute("PRAGMA journal_mode = WAL")
+            store = cls(db, path)
+            store._migrate()
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise VexasciteError(f"{path}: not a vexascite library ({exc})") from exc
+        return store
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise LibraryTooNew(
+                f"{self.path} was written by a newer vexascite (library version {version}, "
+                f"this vexascite knows up to {SCHEMA_VERSION}); upgrade vexascite to open it"
+            )
+        for number in range(version, SCHEMA_VERSION):
+            with self.db.atomic():
+                MIGRATIONS[number](self.db)
+                self.db.execute(f"PRAGMA user_version = {number + 1}")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """All writes inside commit together or not at all (nests as savepoints)."""
+        with self.db.atomic():
+            yield self
+
+    # -- sources -----------------------------------------------------------------------
+    def source_by_path(self, path: str) -> SourceRow | None:
+        rows = list(self.db.query("select * from sources where path = ?", [path]))
+        if not rows:
+            return None
+        row = rows[0]
+        return SourceRow(row["id"], row["path"], row["sha256"], row["format"], row["status"])
+
+    def upsert_source(
+        self, path: str, sha256: str, size: int, fmt: str, importer_version: str, status: str, message: str | None
+    ) -> int:
+        """Record a read of ``path``; an earlier read of the same path is replaced."""
+        existing = self.source_by_path(path)
+        row = {
+            "path": path,
+            "sha256": sha256,
+            "size": size,
+            "format": fmt,
+            "importer_version": importer_version,
+            "imported_at": now(),
+            "status": status,
+            "message": message,
+        }
+        if existing:
+            self.db["sources"].update(existing.id, row)
+            return existing.id
+        return int(self.db["sources"].insert(row).last_pk)
+
+    def forget_source_refs(self, source_id: int) -> set[int]:
+        """Drop the raw references of an earlier read of a changed file; returns their works."""
+        work_ids = {
+            row["work_id"]
+            for row in self.db.query("select distinct work_id from refs where source_id = ? and work_id is not null", [source_id])
+        }
+        self.db.execute("delete from refs where source_id = ?", [source_id])
+        self.db.execute("delete from ref_lists where source_id = ?", [source_id])
+        return work_ids
+
+    def add_ref_list(self, source_id: int, label: str, line: int | None, ordinal: int) -> int:
+        return int(
+            self.db["ref_lists"]
+            .insert({"source_id": source_id, "label": label, "line": line, "ordinal": ordinal})
+            .last_pk
+        )
+
+    def add_ref(
+        self, source_id: int, ref: RawReference, work_id: int | None, importer_version: str, list_id: int | None = None
+    ) -> int:
+        return int(
+            self.db["refs"]
+            .insert(
+                {
+                    "source_id": source_id,
+                    "work_id": work_id,
+                    "list_id": list_id,
+                    "number": ref.number,
+                    "line": ref.line,
+                    "entry_key": ref.entry_key,
+                    "raw": ref.raw,
+                    "format": ref.format,
+                    "importer_version": importer_version,
+                    "status": str(ref.status),
+                    "message": ref.message,
+                    "fields": _dumps(ref.fields),
+                    "extra": _dumps(ref.extra) if ref.extra else None,
+                    "created_at": now(),
+                }
+            )
+            .last_pk
+        )
+
+    # -- works -------------------------------------------------------------------------
+    def find_same_work(self, keys: IdentityKeys) -> int | None:
+        """The id of the stored work the duplicate rule says ``keys`` belongs to."""
+        clauses, params = [], []
+        for column, value in (("doi", keys.doi), ("pmid", keys.pmid), ("pmcid", keys.pmcid), ("title_norm", keys.title)):
+            if value:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        if not clauses:
+            return None
+        sql = f"select id, csl from works where {' or '.join(clauses)} order by id"
+        for row in self.db.query(sql, params):
+            if same_work(keys, identity_keys(json.loads(row["csl"]))):
+                return int(row["id"])
+        return None
+
+    def key_taken(self, key: str) -> bool:
+        return bool(list(self.db.query("select 1 from works where key = ? limit 1", [key])))
+
+    def create_work(self, csl: Work, key_pattern: str, status: WorkStatus = WorkStatus.UNRESOLVED) -> int:
+        """Insert a new work with a fresh unique key; fields are filled by :meth:`refresh_work`."""
+        key = unique_key(key_stem(csl, key_pattern), self.key_taken)
+        stamp = now()
+        work_id = int(
+            self.db["works"]
+            .insert({"key": key, "csl": "{}", "status": str(status), "created_at": stamp, "updated_at": stamp})
+            .last_pk
+        )
+        return work_id
+
+    def work_sources(self, work_id: int) -> list[tuple[str, Work]]:
+        """Every record stated about a work, in merge order: user edits, services, imports."""
+        records: list[tuple[str, Work]] = []
+        edits = {row["field"]: json.loads(row["value"]) for row in self.db.query("select field, value from user_edits where work_id = ?", [work_id])}
+        if edits:
+            records.append(("user", edits))
+        for row in self.db.query("select source, csl from records where work_id = ? order by id", [work_id]):
+            records.append((row["source"], json.loads(row["csl"])))
+        for row in self.db.query(
+            "select format, fields from refs where work_id = ? and status != ? order by id", [work_id, str(RefStatus.FAILED)]
+        ):
+            records.append((row["format"], json.loads(row["fields"])))
+        return records
+
+    def refresh_work(self, work_id: int) -> Work:
+        """Recompute a work's effective record and its search columns from its sources."""
+        merged, provenance = merge_records(self.work_sources(work_id))
+        merged.pop("id", None)
+        keys = identity_keys(merged)
+        self.db["works"].update(
+            work_id,
+            {
+                "type": merged.get("type"),
+                "title": merged.get("title"),
+                "authors": authors_text(merged),
+                "container": _container(merged),
+                "year": issued_year(merged),
+                "doi": keys.doi,
+                "pmid": keys.pmid,
+                "pmcid": keys.pmcid,
+                "title_norm": keys.title,
+                "first_author_norm": keys.author,
+                "csl": _dumps(merged),
+                "provenance": _dumps(provenance),
+                "updated_at": now(),
+            },
+        )
+        return merged
+
+    def set_work_status(self, work_id: int, status: WorkStatus, message: str | None = None) -> None:
+        self.db["works"].update(work_id, {"status": str(status), "status_message": message, "updated_at": now()})
+
+    def set_user_edit(self, work_id: int, field: str, value: Any) -> None:
+        self.db["user_edits"].upsert(
+            {"work_id": work_id, "field": field, "value": _dumps(value), "edited_at": now()}, pk=("work_id", "field")
+        )
+
+    def work_id_for_key(self, key: str) -> int:
+        rows = list(self.db.query("select id from works where key = ?", [key]))
+        if not rows:
+            raise NotInLibrary(f"no work with key {key!r}; 'vexascite list' shows the keys")
+        return int(rows[0]["id"])
+
+    def work_row(self, work_id: int) -> dict[str, Any]:
+        rows = list(self.db.query("select * from works where id = ?", [work_id]))
+        if not rows:
+            raise NotInLibrary(f"no work with id {work_id}")
+        row = dict(rows[0])
+        row["csl"] = json.loads(row["csl"])
+        row["provenance"] = json.loads(row["provenance"] or "{}")
+        return row
+
+    def iter_works(self, where: str = "", params: list[Any] | None = None) -> Iterator[dict[str, Any]]:
+        sql = "select * from works" + (f" where {where}" if where else "") + " order by key"
+        for row in self.db.query(sql, params or []):
+            row = dict(row)
+            row["csl"] = json.loads(row["csl"])
+            row["provenance"] = json.loads(row["provenance"] or "{}")
+            yield row
+
+    def search_works(self, query: str, limit: int = 50) -> list[dict[str, Any]]:
+        """Full-text search over titles, authors and containers; any text is a safe query."""
+        fts = fts_query(query)
+        if not fts:
+            return list(self.iter_works())[:limit]
+        sql = (
+            "select works.* from works join works_fts on works_fts.rowid = works.id "
+            "where works_fts match ? order by bm25(works_fts), works.key limit ?"
+        )
+        out = []
+        for row in self.db.query(sql, [fts, limit]):
+            row = dict(row)
+            row["csl"] = json.loads(row["csl"])
+            row["provenance"] = json.loads(row["provenance"] or "{}")
+            out.append(row)
+        return out
+
+    def refs_of_work(self, work_id: int) -> list[dict[str, Any]]:
+        sql = (
+            "select refs.*, sources.path as source_path, sources.sha256 as source_sha256 "
+            "from refs left join sources on sources.id = refs.source_id where refs.work_id = ? order by refs.id"
+        )
+        return [dict(row) for row in self.db.query(sql, [work_id])]
+
+    def problem_refs(self) -> list[dict[str, Any]]:
+        sql = (
+            "select refs.*, sources.path as source_path from refs left join sources on sources.id = refs.source_id "
+            "where refs.status in (?, ?) order by sources.path, refs.line"
+        )
+        return [dict(row) for row in self.db.query(sql, [str(RefStatus.FAILED), str(RefStatus.DUPLICATE_KEY)])]
+
+    def move_work(self, from_id: int, to_id: int) -> None:
+        """Point every row that references work ``from_id`` at ``to_id``, then delete it."""
+        row = self.work_row(from_id)
+        self.db["merges"].insert(
+            {"kept_work_id": to_id, "merged_key": row["key"], "merged_csl": _dumps(row["csl"]), "merged_at": now()}
+        )
+        for table in self.tables_referencing_works():
+            if table in ("user_edits", "records"):
+                # keep the kept work's own value when both have one
+                pk_cols = ["field"] if table == "user_edits" else ["source"]
+                col = pk_cols[0]
+                self.db.execute(
+                    f"delete from {table} where work_id = ? and {col} in (select {col} from {table} where work_id = ?)",
+                    [from_id, to_id],
+                )
+            self.db.execute(f"update {table} set work_id = ? where work_id = ?", [to_id, from_id])
+        self.db["works"].delete(from_id)
+
+    def tables_referencing_works(self) -> list[str]:
+        """Every table with a ``work_id`` column: later migrations add their own."""
+        return sorted(
+            name
+            for name in self.db.table_names()
+            if name != "works" and "work_id" in self.db[name].columns_dict and not name.startswith("works_fts")
+        )
+
+    def delete_orphan_works(self, work_ids: set[int]) -> int:
+        """Delete works among ``work_ids`` that no raw reference, record or edit mentions."""
+        removed = 0
+        for work_id in sorted(work_ids):
+            if any(
+                list(self.db.query(f"select 1 from {table} where work_id = ? limit 1", [work_id]))
+                for table in self.tables_referencing_works()
+            ):
+                continue
+            self.db["works"].delete(work_id)
+            removed += 1
+        return removed
+
+    def counts(self) -> dict[str, int]:
+        def one(sql: str, params: list[Any] | None = None) -> int:
+            return int(self.db.execute(sql, params or []).fetchone()[0])
+
+        return {
+            "sources": one("select count(*) from sources"),
+            "references": one("select count(*) from refs"),
+            "works": one("select count(*) from works"),
+            "with_doi": one("select count(*) from works where doi is not null"),
+            "with_pmid": one("select count(*) from works where pmid is not null"),
+            "failed_references": one("select count(*) from refs where status = ?", [str(RefStatus.FAILED)]),
+            "duplicate_keys": one("select count(*) from refs where status = ?", [str(RefStatus.DUPLICATE_KEY)]),
+        }
+
+    def count_by(self, table: str, column: str) -> dict[str, int]:
+        sql = f"select {column} as k, count(*) as n from {table} group by {column} order by n desc, k"
+        return {str(row["k"]): int(row["n"]) for row in self.db.query(sql)}
+
+
+def fts_query(text: str) -> str:
+    """Turn any user text into a safe FTS5 query: each word a quoted prefix-free term.
+
+    Quotes, hyphens, parentheses and operators such as AND are just words here, so no
+    input can raise an FTS5 syntax error.
+    """
+    import re
+
+    words = re.findall(r"\w+", text, flags=re.UNICODE)
+    return " ".join('"' + word.replace('"', '""') + '"' for word in words)
