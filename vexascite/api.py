@@ -270,20 +270,3 @@ def merge_works(settings: Settings, keep_key: str, drop_key: str) -> dict[str, A
         store.move_work(drop_id, keep_id)
         merged = store.refresh_work(keep_id)
     return {"key": keep_key, "merged": drop_key, "csl": merged}
-
-
-__all__ = [
-    "FileImport",
-    "ImportReport",
-    "NearMiss",
-    "WorkStatus",
-    "find_near_duplicates",
-    "import_file",
-    "import_paths",
-    "library_stats",
-    "list_works",
-    "merge_works",
-    "open_library",
-    "read_input_file",
-    "show_work",
-]

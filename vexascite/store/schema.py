@@ -119,8 +119,18 @@ def _m001_library(db: sqlite_utils.Database) -> None:
     )
 
 
+def _m002_resolution(db: sqlite_utils.Database) -> None:
+    """Service payloads, HTTP cache and match candidates (the resolver's tables)."""
+
+
+def _m003_claims(db: sqlite_utils.Database) -> None:
+    """Manuscripts, their citing sentences (claims) and citation links, with FTS."""
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m001_library,
+    _m002_resolution,
+    _m003_claims,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
