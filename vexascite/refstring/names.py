@@ -1,0 +1,141 @@
+"""Split an author (or editor) span into CSL names: Vancouver, APA, IEEE and full names.
+
+``Arnold DM, Nazy I, et al; VAESCO consortium`` gives two persons, a flag for the cut
+list and a group author; ``Dietterich, T. G., & Bakiri, G.`` gives two persons;
+``C. E. Clayton, C. Joshi, and D. Umstadter`` gives three.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
+_ET_AL = re.compile(r"(?:,\s*|\s+)(?:et\s*al\b\.?|and\s+others\b|et\s+coll\b\.?|u\.\s*a\.|\.\.\.|…)", re.IGNORECASE)
+_INITIALS = re.compile(rf"^(?:[{UPPER}](?:[a-z]{{1,2}})?\.?[\s\-‐]*){{1,5}}$")
+_BARE_INITIALS = re.compile(rf"^[{UPPER}]{{1,4}}$")
+_SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV|2nd|3rd)\.?$")
+_GROUP_WORDS = re.compile(
+    r"\b(?:group|consortium|collaboration|collaborative|committee|society|association|agency|organi[sz]ation|"
+    r"institute|institutes|foundation|council|college|ministry|department|centers?|centres?|network|"
+    r"investigators|team|board|office|administration|federation|union|alliance|academy|program|programme|"
+    r"force|panel|registry|study|trialists|working|world|national|international|who|cdc|fda|ema|nice|"
+    r"university|hospital|services|commission|bureau|authority)\b",
+    re.IGNORECASE,
+)
+_PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "dos", "du", "la", "le", "ten", "ter", "al", "el", "bin", "ibn", "st", "mac"}
+
+
+def looks_like_group(text: str) -> bool:
+    """Whether a name is an organisation ("VAESCO consortium", "World Health Organization")."""
+    return bool(_GROUP_WORDS.search(text))
+
+
+def _person(part: str) -> dict[str, Any] | None:
+    part = part.strip(" ,;.:")
+    if not part:
+        return None
+    words = part.split()
+    if len(words) == 1:
+        return {"family": words[0]}
+    # Vancouver: "Von Drygalski A", "Guéry EA", "Smith JR Jr".
+    tail = [w for w in words]
+    suffix = None
+    if _SUFFIX.match(tail[-1]) and len(tail) > 2:
+        suffix = tail.pop()
+    if _BARE_INITIALS.match(tail[-1].rstrip(".")) and len(tail) >= 2 and not _BARE_INITIALS.match(tail[0]):
+        name = {"family": " ".join(tail[:-1]), "given": tail[-1].rstrip(".")}
+    elif _INITIALS.match(" ".join(tail[:-1])):
+        # IEEE / Nature: "C. E. Clayton", "J.-P. Sartre".
+        name = {"family": tail[-1], "given": " ".join(tail[:-1])}
+    elif _INITIALS.match(tail[-1]):
+        name = {"family": " ".join(tail[:-1]), "given": tail[-1]}
+    else:
+        # "John Smith", "Ludwig van Beethoven": the family name starts at a particle or is the last word.
+        start = len(tail) - 1
+        for index in range(1, len(tail) - 1):
+            if tail[index].lower() in _PARTICLES:
+                start = index
+                break
+        name = {"family": " ".join(tail[start:]), "given": " ".join(tail[:start])}
+    if suffix:
+        name["suffix"] = suffix
+    return name
+
+
+def parse_names(text: str) -> tuple[list[dict[str, Any]], bool]:
+    """Return (names, et_al) for an author span; organisations come as ``{"literal": ...}``."""
+    text = text.strip().strip(",;:").strip()
+    if text.endswith(".") and not re.search(rf"(?:^|[\s.\-]){'['}{UPPER}{']'}\.$", text):
+        text = text[:-1]
+    text = re.sub(r"\s*\((?:eds?|editors?|hrsg|comps?)\.?\)\s*", " ", text, flags=re.IGNORECASE)
+    text = re.sub(r",?\s*(?:eds?|editors?)\.?\s*$", "", text, flags=re.IGNORECASE)
+    et_al = False
+    group: str | None = None
+    match = _ET_AL.search(text)
+    if match:
+        et_al = True
+        after = text[match.end() :].strip(" ,;.")
+        text = text[: match.start()]
+        if after:
+            group = after
+    elif ";" in text:
+        head, _, after = text.rpartition(";")
+        if looks_like_group(after) and not re.search(r"[,]", after):
+            text, group = head, after.strip(" .")
+    names: list[dict[str, Any]] = []
+    text = re.sub(r"\s*(?:,\s*)?(?:\band\b|&|\bund\b|\bet\b|\by\b)\s+", ", ", text)
+    if not text.strip():
+        parts: list[str] = []
+    elif ";" in text:
+        parts = [p for p in text.split(";") if p.strip()]
+        parts = [_swap_comma(p) for p in parts]
+    else:
+        parts = _pair_commas([p.strip() for p in text.split(",") if p.strip()])
+    if len(parts) == 1 and looks_like_group(parts[0]) and not re.search(rf"\b[{UPPER}]{{1,3}}\b\.?$", parts[0]):
+        names.append({"literal": parts[0].strip(" .")})
+        parts = []
+    for part in parts:
+        person = _person(part)
+        if person:
+            names.append(person)
+    if group:
+        names.append({"literal": group})
+    return names, et_al
+
+
+def _swap_comma(part: str) -> str:
+    """ "Smith, J." -> "J. Smith" so :func:`_person` reads it as given + family."""
+    if "," in part:
+        family, _, given = part.partition(",")
+        return f"{given.strip()} {family.strip()}" if given.strip() else family
+    return part
+
+
+def _pair_commas(parts: list[str]) -> list[str]:
+    """Join "Family, Initials" pairs split by the comma split (APA, Chicago, Harvard)."""
+    if len(parts) < 2:
+        return parts
+    out: list[str] = []
+    index = 0
+    while index < len(parts):
+        part = parts[index]
+        nxt = parts[index + 1] if index + 1 < len(parts) else None
+        if nxt is not None and " " not in part.strip() and (_INITIALS.match(nxt) or (_given_like(nxt) and _comma_style(parts))):
+            out.append(f"{nxt} {part}" if not _BARE_INITIALS.match(nxt) else f"{part} {nxt}")
+            index += 2
+            continue
+        out.append(part)
+        index += 1
+    return out
+
+
+def _given_like(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words)
+
+
+def _comma_style(parts: list[str]) -> bool:
+    """Whether most comma parts are single words (so they pair as family, given)."""
+    single = sum(1 for p in parts if " " not in p.strip())
+    return single >= len(parts) / 2
