@@ -1,0 +1,140 @@
+"""Claims: the citing sentences of a manuscript, with the span each marker supports (pure).
+
+A claim is a sentence of running text (not a byline, affiliation list, heading or
+reference entry) that carries at least one citation marker. Each marker supports the
+clause before it: from the sentence start, or from the previous marker in the sentence,
+up to the marker. Claim text is the sentence with its markers and markup removed, so it
+reads as a statement and can be searched.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .abbreviations import find_abbreviations
+from .markers import Marker
+from .sentences import Sentence, split_sentences
+
+__all__ = ["Claim", "ClaimMarker", "Extraction", "clean_claim_text", "extract_claims"]
+
+_CLAIM_KINDS = frozenset({"paragraph", "list-item", "legend"})
+
+
+@dataclass(slots=True)
+class ClaimMarker:
+    """A marker of a claim and the clause it supports (document offsets)."""
+
+    marker: Marker
+    line: int
+    clause_start: int
+    clause_end: int
+
+
+@dataclass(slots=True)
+class Claim:
+    """A citing sentence: where it is, what it says and what it cites."""
+
+    ordinal: int
+    start: int
+    end: int
+    segments: tuple[tuple[int, int], ...]
+    line: int
+    end_line: int
+    section: str | None
+    text: str
+    raw: str
+    markers: list[ClaimMarker] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Extraction:
+    """What reading one manuscript found."""
+
+    sentences: int
+    claims: list[Claim]
+    abbreviations: dict[str, str]
+    ignored_marks: int  # affiliation marks in bylines and affiliation lists
+
+
+_LATEX_FORMATTING = re.compile(r"\\(?:emph|textit|textbf|textsc|texttt|mathrm|text)\{([^{}]*)\}")
+_EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
+_MATH_DOLLARS = re.compile(r"\$([^$]{0,80})\$")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)\]])")
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
+
+
+def clean_claim_text(text: str) -> str:
+    """Readable claim text: markup, emphasis and math dollars removed, spaces collapsed."""
+    text = _LATEX_FORMATTING.sub(r"\1", text)
+    text = _EMPHASIS.sub(r"\2", text)
+    text = _MATH_DOLLARS.sub(r"\1", text)
+    text = text.replace("~", " ").replace("\\%", "%").replace("\\&", "&")
+    text = _EMPTY_BRACKETS.sub("", text)
+    text = " ".join(text.split())
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    return text.strip()
+
+
+def _text_without(document: str, sentence: Sentence, cut: list[tuple[int, int]]) -> str:
+    """The sentence's text with the ``cut`` spans (markers) removed."""
+    pieces = []
+    for seg_start, seg_end in sentence.segments:
+        position = seg_start
+        for cut_start, cut_end in cut:
+            if cut_end <= position or cut_start >= seg_end:
+                continue
+            pieces.append(document[position:cut_start])
+            position = max(position, cut_end)
+        pieces.append(document[position:seg_end])
+        pieces.append(" ")
+    return "".join(pieces)
+
+
+def extract_claims(
+    document: str, *, paragraph_per_line: bool = False, reference_lines: frozenset[int] = frozenset()
+) -> Extraction:
+    """Split ``document`` into sentences and keep those that cite, with their markers."""
+    sentences = split_sentences(document, paragraph_per_line=paragraph_per_line, reference_lines=reference_lines)
+    line_starts = [0] + [m.end() for m in re.finditer("\n", document)]
+    claims: list[Claim] = []
+    ignored = 0
+    for sentence in sentences:
+        if not sentence.markers:
+            continue
+        if sentence.kind not in _CLAIM_KINDS:
+            ignored += len(sentence.markers) if sentence.kind == "front" else 0
+            continue
+        citing = [m for m in sentence.markers if m.targets and not m.affiliation]
+        ignored += sum(m.affiliation for m in sentence.markers)
+        if not citing:
+            continue
+        raw = sentence.text(document)
+        text = clean_claim_text(_text_without(document, sentence, [(m.start, m.end) for m in sentence.markers]))
+        claim_markers = []
+        clause_start = sentence.start
+        for marker in citing:
+            line = _line_of(line_starts, marker.start)
+            claim_markers.append(ClaimMarker(marker, line, clause_start, marker.start))
+            clause_start = marker.end
+        claims.append(
+            Claim(
+                ordinal=len(claims) + 1,
+                start=sentence.start,
+                end=sentence.end,
+                segments=sentence.segments,
+                line=sentence.line,
+                end_line=_line_of(line_starts, max(sentence.end - 1, sentence.start)),
+                section=sentence.section,
+                text=text,
+                raw=raw,
+                markers=claim_markers,
+            )
+        )
+    return Extraction(len(sentences), claims, find_abbreviations(document), ignored)
+
+
+def _line_of(line_starts: list[int], offset: int) -> int:
+    import bisect
+
+    return bisect.bisect_right(line_starts, offset)

@@ -1,0 +1,277 @@
+"""Citation markers in running text (pure).
+
+One pass of regular expressions finds every style a biomedical manuscript uses:
+
+- numeric: ``[1]``, ``[1,2]``, ``[1-3]``, ``(1)``, ``^{1,2}``, ``^1``, ``^1,2^``,
+  ``<sup>3</sup>``, ``\\textsuperscript{4}`` and Unicode superscripts (``⁶``, ``¹¹``, ``¹⁻³``);
+- pandoc: ``[@key; @key2, p. 4]``, ``[-@key]`` and in-text ``@key``;
+- LaTeX: ``\\cite{a,b}``, ``\\citep[p.~4]{a}``, ``\\citet``, ``\\parencite``, ``\\autocite``, ...;
+- author-year: ``(Beck et al., 2020)``, ``(Beck 2020; Heiblig 2022a)``, ``Beck et al. (2020)``.
+
+Each :class:`Marker` keeps its exact span so a claim can be shown with it. Superscripts
+that carry ``*``/``†`` or letters are affiliation marks, not citations: they are returned
+with ``affiliation=True`` so callers can drop them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+__all__ = [
+    "Marker",
+    "Target",
+    "expand_numbers",
+    "find_markers",
+]
+
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT_TO_DIGIT = {ord(ch): str(i) for i, ch in enumerate(_SUPERSCRIPT_DIGITS)}
+_SUPERSCRIPT_TO_DIGIT.update({ord("⁻"): "-", ord("˒"): ",", ord("⁽"): "", ord("⁾"): ""})
+
+#: Ranges longer than this are not citations ("[1-2000]" is something else).
+MAX_RANGE = 200
+#: Numbers above this are not reference numbers (years, sample sizes).
+MAX_NUMBER = 999
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """What one marker points at: a list number, a citation key or an author and year."""
+
+    kind: str  # "number" | "key" | "author-year"
+    number: int | None = None
+    key: str | None = None
+    author: str | None = None
+    year: str | None = None  # "2020" or "2022a"
+    et_al: bool = False
+    second_author: str | None = None
+    locator: str | None = None
+
+    @property
+    def label(self) -> str:
+        """The target as a person would write it."""
+        if self.kind == "number":
+            return str(self.number)
+        if self.kind == "key":
+            return "@" + str(self.key)
+        names = str(self.author)
+        if self.et_al:
+            names += " et al."
+        elif self.second_author:
+            names += f" and {self.second_author}"
+        return f"{names} {self.year}"
+
+
+@dataclass(slots=True)
+class Marker:
+    """A citation marker: its span in the text, its style and what it points at."""
+
+    start: int
+    end: int
+    text: str
+    style: str  # numeric | superscript | pandoc | latex | author-year
+    targets: list[Target] = field(default_factory=list)
+    affiliation: bool = False
+
+    @property
+    def superscript(self) -> bool:
+        return self.style == "superscript"
+
+
+# -- numbers ---------------------------------------------------------------------------
+_NUMBER_LIST = re.compile(r"^\s*\d{1,4}(?:\s*[,;–—‐-]\s*\d{1,4})*\s*$")
+
+
+def expand_numbers(text: str) -> list[int] | None:
+    """``"1,3-5"`` -> ``[1, 3, 4, 5]``; ``None`` when the text is not a list of numbers."""
+    text = text.translate(_SUPERSCRIPT_TO_DIGIT)
+    if not _NUMBER_LIST.match(text):
+        return None
+    numbers: list[int] = []
+    for part in re.split(r"\s*[,;]\s*", text.strip()):
+        bounds = [int(n) for n in re.split(r"\s*[–—‐-]\s*", part)]
+        if len(bounds) == 1:
+            numbers.append(bounds[0])
+            continue
+        low, high = bounds[0], bounds[-1]
+        if len(bounds) > 2 or high < low or high - low > MAX_RANGE:
+            return None
+        numbers.extend(range(low, high + 1))
+    if not numbers or any(n == 0 or n > MAX_NUMBER for n in numbers):
+        return None
+    seen: list[int] = []
+    for n in numbers:
+        if n not in seen:
+            seen.append(n)
+    return seen
+
+
+def _is_affiliation_mark(inner: str) -> bool:
+    """``3,*`` or ``a,b`` or ``†``: marks of a byline, not reference numbers."""
+    return bool(re.search(r"[*†‡§¶#]|[A-Za-z]", inner))
+
+
+# -- patterns --------------------------------------------------------------------------
+_SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_NUM_INNER = r"\d{1,4}(?:\s*[,;–—‐-]\s*\d{1,4})*"
+_SUPER_INNER = r"[\d\s,;–—‐\-*†‡§¶#a-z]{1,40}"
+_NAME = r"(?:(?:van|von|de|der|den|del|della|du|da|di|la|le|Van|Von|De|Del|Du|Da|Di|La|Le|Mc|Mac|O['’])\s?)*[A-ZÀ-ÖØ-Þ][\wÀ-ÖØ-öø-ɏ'’\-]*[a-zß-öø-ɏ][\wÀ-ÖØ-öø-ɏ'’\-]*"
+_NAMES = rf"(?P<first>{_NAME})(?:(?P<etal>\s+et\s+al\.?)|\s+(?:and|&)\s+(?P<second>{_NAME}))?"
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)[a-z]?"
+_YEARS = rf"{_YEAR}(?:\s*,\s*{_YEAR})*"
+_LOCATOR = r"(?:,\s*(?P<loc>(?:pp?|ch|chap|sec|fig|table)\.?\s*[\w–\-]+))?"
+_AUTHOR_YEAR_ITEM = re.compile(
+    rf"^\s*(?:(?:see|see also|e\.g\.,?|i\.e\.,?|cf\.|also|reviewed in|as in)\s+)?{_NAMES},?\s+(?P<years>{_YEARS}){_LOCATOR}\s*$"
+)
+_NARRATIVE_STOP = frozenset(
+    ["The", "This", "These", "Those", "That", "In", "On", "At", "From", "For", "With", "By", "And", "But", "Or", "As", "Of", "To", "Study", "Studies", "Trial", "Table", "Figure", "Fig", "Supplementary", "Appendix", "Section", "Chapter", "Year", "Since", "Until", "During", "After", "Before", "Between", "Data", "Patients", "Cohort", "Group", "Registry", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+)
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("latex", re.compile(
+        r"\\(?P<cmd>[A-Za-z]*cite[A-Za-z]*|citealp|citealt)\*?\s*(?P<opt>(?:\[[^\]]*\]\s*){0,2})\{(?P<keys>[^{}]*)\}")),
+    ("pandoc", re.compile(r"\[(?P<body>[^\[\]]*?-?@[^\[\]]*)\](?!\()")),
+    ("superscript", re.compile(r"\$?\^\{(?P<inner>" + _SUPER_INNER + r")\}\$?")),
+    ("superscript", re.compile(r"\\textsuperscript\{(?P<inner>" + _SUPER_INNER + r")\}")),
+    ("superscript", re.compile(r"<sup>\s*\[?(?P<inner>" + _SUPER_INNER + r")\]?\s*</sup>", re.I)),
+    ("superscript", re.compile(r"\^(?P<inner>[\d,–\-*†]{1,30})\^")),
+    ("superscript", re.compile(r"(?<![\w^])\^(?P<inner>\d{1,3}(?:[,–-]\d{1,3})*)(?![\d^])")),
+    ("superscript", re.compile(rf"(?P<inner>[{_SUP}]+(?:\s?[,˒⁻–\-]\s?[{_SUP}]+)*(?:[*†‡])?)")),
+    ("numeric", re.compile(r"\[(?P<inner>" + _NUM_INNER + r")\](?:\(#[^)\s]*\))?")),
+    ("author-year", re.compile(r"\((?P<body>[^()]*?\b" + _YEAR + r"\b[^()]*)\)")),
+    ("author-year-narrative", re.compile(
+        rf"(?<![\w.]){_NAMES}\s+\((?P<years>{_YEARS}){_LOCATOR}\)")),
+    ("numeric-paren", re.compile(r"(?P<pre>\S?)(?P<space>\s?)\((?P<inner>" + _NUM_INNER + r")\)")),
+    ("pandoc-intext", re.compile(r"(?<![\w@.\-/])@(?P<key>[A-Za-z0-9_][\w:.#$%&+?<>~/\-]*)")),
+]
+
+_PAREN_NUMBER_BLOCKERS = re.compile(
+    r"\b(?:figure|fig|figs|table|tables|eq|equation|step|no|n|range|group|phase|grade|type|stage|class|day|days|"
+    r"week|weeks|month|months|year|years|arm|cohort|chapter|section|item|line|lines|panel|box|model|version|"
+    r"dose|doses|score|level|patient|patients|case|cases|criterion|criteria|and|or|of|at|in|on|to|with)\.?\s*$",
+    re.I,
+)
+_UNIT_BEFORE = re.compile(r"(?:\b(?:m|cm|mm|km|kg|µm|μm|nm|ft|in|L|mL|dL)|[\d×/^])$")
+
+
+def _numeric_targets(inner: str) -> list[Target] | None:
+    numbers = expand_numbers(inner)
+    if numbers is None:
+        return None
+    return [Target("number", number=n) for n in numbers]
+
+
+def _pandoc_targets(body: str) -> list[Target] | None:
+    targets = []
+    for item in body.split(";"):
+        match = re.search(r"-?@\{?(?P<key>[A-Za-z0-9_][\w:.#$%&+?<>~/\-]*?)\}?(?=[\s,;]|$)(?P<rest>.*)$", item.strip())
+        if not match:
+            return None
+        rest = match.group("rest").strip().lstrip(",").strip()
+        targets.append(Target("key", key=match.group("key"), locator=rest or None))
+    return targets or None
+
+
+def _author_year_targets(body: str) -> list[Target] | None:
+    targets = []
+    for item in body.split(";"):
+        match = _AUTHOR_YEAR_ITEM.match(item)
+        if not match:
+            return None
+        targets.extend(_years_targets(match))
+    return targets or None
+
+
+def _years_targets(match: re.Match[str]) -> list[Target]:
+    return [
+        Target(
+            "author-year",
+            author=match.group("first"),
+            year=year.strip(),
+            et_al=bool(match.group("etal")),
+            second_author=match.group("second"),
+            locator=match.group("loc"),
+        )
+        for year in match.group("years").split(",")
+    ]
+
+
+def _marker_from(style: str, match: re.Match[str], text: str) -> Marker | None:
+    start, end = match.start(), match.end()
+    if style == "latex":
+        if match.group("cmd").lower() in ("nocite",):
+            return None
+        keys = [k.strip() for k in match.group("keys").split(",") if k.strip()]
+        locator = None
+        opts = re.findall(r"\[([^\]]*)\]", match.group("opt") or "")
+        if opts and opts[-1].strip():
+            locator = opts[-1].strip().replace("~", " ")
+        if not keys:
+            return None
+        targets = [Target("key", key=k, locator=locator) for k in keys]
+        return Marker(start, end, match.group(0), "latex", targets)
+    if style == "pandoc":
+        targets = _pandoc_targets(match.group("body"))
+        return Marker(start, end, match.group(0), "pandoc", targets) if targets else None
+    if style == "pandoc-intext":
+        key = match.group("key").rstrip(".:;,?!")
+        if not key:
+            return None
+        end = start + 1 + len(key)
+        return Marker(start, end, text[start:end], "pandoc", [Target("key", key=key)])
+    if style == "superscript":
+        inner = match.group("inner")
+        if match.group(0)[0] in _SUP and _UNIT_BEFORE.search(text[max(0, start - 3) : start]):
+            return None  # an exponent: m², 10⁹
+        if _is_affiliation_mark(inner):
+            return Marker(start, end, match.group(0), "superscript", [], affiliation=True)
+        targets = _numeric_targets(inner)
+        return Marker(start, end, match.group(0), "superscript", targets) if targets else None
+    if style == "numeric":
+        targets = _numeric_targets(match.group("inner"))
+        return Marker(start, end, match.group(0), "numeric", targets) if targets else None
+    if style == "numeric-paren":
+        pre = match.group("pre")
+        if not pre or pre in ":;(" or pre.isdigit() or pre in "=<>±×":
+            return None
+        if _PAREN_NUMBER_BLOCKERS.search(text[max(0, match.start() - 12) : match.start("inner") - 1]):
+            return None
+        targets = _numeric_targets(match.group("inner"))
+        if not targets:
+            return None
+        start = match.start("inner") - 1
+        return Marker(start, end, text[start:end], "numeric", targets)
+    if style == "author-year":
+        targets = _author_year_targets(match.group("body"))
+        return Marker(start, end, match.group(0), "author-year", targets) if targets else None
+    if style == "author-year-narrative":
+        if match.group("first") in _NARRATIVE_STOP:
+            return None
+        return Marker(start, end, match.group(0), "author-year", _years_targets(match))
+    return None
+
+
+def find_markers(text: str) -> list[Marker]:
+    """Every citation marker in ``text`` (affiliation marks included, flagged), in order.
+
+    Where two patterns overlap, the earlier one in the pattern list wins, so a pandoc
+    ``[@key]`` is never also read as an in-text ``@key``.
+    """
+    found: list[Marker] = []
+    taken: list[tuple[int, int]] = []
+    for style, pattern in _PATTERNS:
+        if style == "pandoc-intext" and "@" not in text:
+            continue
+        if style == "latex" and "\\" not in text:
+            continue
+        for match in pattern.finditer(text):
+            marker = _marker_from(style, match, text)
+            if marker is None:
+                continue
+            if any(marker.start < e and s < marker.end for s, e in taken):
+                continue
+            found.append(marker)
+            taken.append((marker.start, marker.end))
+    found.sort(key=lambda m: m.start)
+    return found

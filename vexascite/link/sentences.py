@@ -1,0 +1,378 @@
+"""Blocks and sentences of a manuscript, with exact character spans (pure).
+
+Real manuscripts, above all text extracted from PDFs, break sentences across page breaks
+and interrupt them with figure legends; they also abbreviate ("et al.", "vs.", "Fig.",
+"no."), print decimals and P values (".041") and put citation markers after the full
+stop. The splitter works in three steps:
+
+1. lines become *blocks*: paragraphs (blank-line separated, or one per line for Word
+   files), headings, list items, figure legends and reference-list entries;
+2. a paragraph that stops without end punctuation continues in the next paragraph that
+   starts in lower case, skipping legends in between (the page-break rule);
+3. each logical paragraph is cut at ``.``/``!``/``?`` followed by a space and a
+   non-lower-case letter, unless the word before is a known abbreviation or an initial;
+   markers right after the stop stay with the sentence they end.
+
+A sentence is a tuple of *segments* (document offsets), so one interrupted by a legend
+is still one sentence whose text skips the legend. Every non-space character of the
+document belongs to exactly one sentence.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .markers import Marker, find_markers
+
+__all__ = ["Block", "Sentence", "split_blocks", "split_sentences"]
+
+#: Words that end with a full stop without ending a sentence (lower-cased, no stop).
+ABBREVIATIONS = frozenset(
+    ["al", "vs", "v", "fig", "figs", "no", "nos", "e.g", "i.e", "eg", "ie", "cf", "ca", "approx", "resp", "ref", "refs", "eq", "eqs", "suppl", "dr", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "inc", "ltd", "co", "vol", "vols", "pp", "p", "ed", "eds", "viz", "univ", "dept", "est", "min", "max", "mo", "wk", "wks", "yr", "yrs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ph.d", "m.d", "u.s", "u.k", "e.u", "nr", "tab", "sect", "ch", "chap", "approx."]
+)
+
+_HEADING_MD = re.compile(r"^\s{0,3}#{1,6}\s+\S")
+_HEADING_LATEX = re.compile(r"^\s*\\(?:part|chapter|section|subsection|subsubsection|paragraph)\*?\s*(?:\[[^\]]*\])?\{")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+|\[\d{1,3}\]\s+|\(\d{1,3}\)\s+)\S")
+_REF_ENTRY = re.compile(r"^\s*(?:\d{1,3}[.)]|\[\d{1,3}\])\s+\S.*\b(?:1[6-9]\d\d|20\d\d)\b")
+_LEGEND = re.compile(r"^\s*(?:\*\*)?(?:Supplementary\s+|Supplemental\s+)?(?:Figure|Fig\.|Table|Box)\s*[\dA-Z]{1,3}[a-z]?(?:\*\*)?[.:|]", re.I)
+_REF_HEADING = re.compile(r"^\s*(?:#{1,6}\s*|\\section\*?\{)?(?:references?(?: and notes)?|bibliography|literature cited|works cited|cited literature)\s*:?\}?\s*$", re.I)
+_LATEX_ENV_LINE = re.compile(r"^\s*\\(?:begin|end|documentclass|usepackage|bibliography|bibliographystyle|maketitle|label|includegraphics|centering|item\b)")
+_COMMENT = re.compile(r"^\s*%")
+_END_PUNCT = ".!?:;"
+_TRAILING_NOISE = re.compile(r"(?:\s|\*|_|\]|\)|\"|'|”|’|\^\{[^}]*\}|[⁰¹²³⁴⁵⁶⁷⁸⁹,˒⁻–-]|<sup>[^<]*</sup>|\[[\d,\s–-]+\])+$")
+
+
+@dataclass(slots=True)
+class Block:
+    """A run of lines that belongs together: paragraph, heading, legend, list item..."""
+
+    start: int
+    end: int
+    line: int
+    kind: str  # paragraph | heading | legend | reference | list-item | markup
+    text: str = ""
+
+
+@dataclass(slots=True)
+class Sentence:
+    """One sentence: its segments (document offsets), first line, section and kind."""
+
+    segments: tuple[tuple[int, int], ...]
+    line: int
+    kind: str
+    section: str | None = None
+    markers: list[Marker] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.segments[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.segments[-1][1]
+
+    def text(self, document: str) -> str:
+        """The sentence as written, segments joined by a space."""
+        return " ".join(document[s:e] for s, e in self.segments)
+
+
+def _heading_text(line: str) -> str:
+    line = line.strip()
+    line = re.sub(r"^#{1,6}\s*", "", line)
+    match = re.match(r"^\\[a-z]+\*?\s*(?:\[[^\]]*\])?\{(.*)\}\s*$", line)
+    if match:
+        line = match.group(1)
+    return line.strip("*_ #:").strip()
+
+
+def _looks_like_heading(stripped: str, prev_stripped: str | None, next_stripped: str | None) -> bool:
+    """A short line without end punctuation between blocks: "Study Background", "REFERENCES"."""
+    if not stripped or len(stripped) > 80 or len(stripped.split()) > 12:
+        return False
+    if not (stripped[0].isupper() or stripped[0].isdigit()):
+        return False
+    last = stripped[-1]
+    if last in ".!?;,":
+        return False
+    if last == ":" and not stripped[:-1].isupper():
+        return False
+    if prev_stripped and prev_stripped[-1] not in ".!?:" and not prev_stripped.isupper():
+        return False
+    return not (next_stripped and next_stripped[0].islower())
+
+
+def split_blocks(text: str, *, paragraph_per_line: bool = False, reference_lines: frozenset[int] = frozenset()) -> list[Block]:
+    """Cut a document into blocks (see module docstring); offsets exclude outer spaces."""
+    lines = text.splitlines(keepends=True)
+    offsets = []
+    position = 0
+    for line in lines:
+        offsets.append(position)
+        position += len(line)
+    stripped_lines = [line.strip() for line in lines]
+    next_nonblank: list[str | None] = [None] * len(lines)
+    following: str | None = None
+    for index in range(len(lines) - 1, -1, -1):
+        next_nonblank[index] = following
+        if stripped_lines[index]:
+            following = stripped_lines[index]
+    blocks: list[Block] = []
+    current: Block | None = None
+    in_references = False
+    in_bibliography_env = False
+
+    def close() -> None:
+        nonlocal current
+        if current is not None:
+            blocks.append(current)
+            current = None
+
+    for index, line in enumerate(lines):
+        stripped = stripped_lines[index]
+        number = index + 1
+        if not stripped:
+            close()
+            continue
+        lead = len(line) - len(line.lstrip())
+        start = offsets[index] + lead
+        end = offsets[index] + len(line.rstrip())
+        if _COMMENT.match(line) and not paragraph_per_line:
+            close()
+            blocks.append(Block(start, end, number, "markup"))
+            continue
+        if "\\begin{thebibliography}" in stripped:
+            in_bibliography_env = True
+        if in_bibliography_env:
+            close()
+            blocks.append(Block(start, end, number, "reference"))
+            if "\\end{thebibliography}" in stripped:
+                in_bibliography_env = False
+            continue
+        prev = stripped_lines[index - 1] if index and stripped_lines[index - 1] else None
+        nxt = next_nonblank[index]
+        kind = None
+        if _REF_HEADING.match(stripped):
+            in_references = True
+            kind = "heading"
+        elif _HEADING_MD.match(line) or _HEADING_LATEX.match(line):
+            in_references = False
+            kind = "heading"
+        elif _LATEX_ENV_LINE.match(line):
+            kind = "markup"
+        elif number in reference_lines or _REF_ENTRY.match(line) and (in_references or _looks_like_reference(stripped)):
+            kind = "reference"
+        elif in_references and (current is None or current.kind == "reference") and not _HEADING_MD.match(line):
+            if _looks_like_heading(stripped, prev, nxt) and not _REF_ENTRY.match(line):
+                in_references = False
+                kind = "heading"
+            else:
+                kind = "reference"
+        elif _LEGEND.match(line) and (current is None or prev is None or prev[-1] in ".!?"):
+            kind = "legend"
+        elif _LIST_ITEM.match(line):
+            kind = "list-item"
+        elif (current is None or (prev is not None and prev[-1] in ".!?:")) and _looks_like_heading(stripped, prev, nxt):
+            kind = "heading"
+        if kind in ("heading", "markup"):
+            close()
+            blocks.append(Block(start, end, number, kind, _heading_text(stripped) if kind == "heading" else ""))
+            continue
+        if kind == "reference" and current is not None and current.kind == "reference" and not _REF_ENTRY.match(line):
+            current.end = end  # a reference entry wrapped over lines
+            continue
+        if kind is not None or current is None or paragraph_per_line or current.kind in ("reference",):
+            close()
+            current = Block(start, end, number, kind or "paragraph")
+        else:
+            current.end = end
+    close()
+    return blocks
+
+
+def _looks_like_reference(stripped: str) -> bool:
+    """A numbered line that reads like a reference entry rather than a list item."""
+    return bool(
+        re.search(r"\d{4}\s*[;:,.]\s*\d*\s*\(?[\w-]*\)?\s*[:;]\s*[\w-]+", stripped)
+        or re.search(r"\bet al\b", stripped)
+        and re.search(r"\b(?:doi|\d{4};)", stripped, re.I)
+    )
+
+
+def _ends_open(text: str) -> bool:
+    """True when a paragraph stops mid-sentence (no end punctuation before trailing marks)."""
+    trimmed = _TRAILING_NOISE.sub("", text)
+    if not trimmed:
+        return False
+    return trimmed[-1] not in _END_PUNCT
+
+
+def _logical_paragraphs(text: str, blocks: list[Block]) -> list[list[Block]]:
+    """Join paragraphs broken by a page break or interrupted by legends (lower-case restart)."""
+    groups: list[list[Block]] = []
+    open_group: list[Block] | None = None
+    skipped = 0
+    for block in blocks:
+        if block.kind == "paragraph":
+            body = text[block.start : block.end]
+            if open_group is not None and body[:1].islower():
+                open_group.append(block)
+            else:
+                open_group = [block]
+                groups.append(open_group)
+            skipped = 0
+            if not _ends_open(body):
+                open_group = None
+            continue
+        groups.append([block])
+        if block.kind == "legend" and open_group is not None and skipped < 3:
+            skipped += 1
+            continue
+        open_group = None
+    return groups
+
+
+def _is_boundary_start(paragraph: str, position: int) -> bool:
+    """Can a sentence start at ``position`` (the first non-space after a stop)?"""
+    if position >= len(paragraph):
+        return True
+    ch = paragraph[position]
+    return not (ch.islower() or ch in ",;:)]}%")
+
+
+_STOP = re.compile(r"[.!?]+[\"'”’)\]*_]*")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+
+
+def _abbreviation_before(paragraph: str, stop: int) -> bool:
+    """Is the full stop at ``stop`` the end of an abbreviation or an initial?"""
+    if paragraph[stop] != ".":
+        return False
+    match = _WORD_BEFORE.search(paragraph, max(0, stop - 20), stop)
+    if not match:
+        return False
+    word = match.group(1)
+    bare = word.strip(".").lower()
+    if bare in ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "Marcela A. Ferrada"
+    return bool(re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word))  # e.g, i.e, U.S
+
+
+def _split_paragraph(paragraph: str, markers: list[Marker]) -> list[tuple[int, int]]:
+    """Sentence spans (offsets into ``paragraph``), trimmed of outer spaces."""
+    marker_at = {m.start: m.end for m in markers}
+    inside = set()
+    for m in markers:
+        if m.end - m.start > 1:
+            inside.update(range(m.start, m.end))
+    spans = []
+    start = 0
+    length = len(paragraph)
+    for stop in _STOP.finditer(paragraph):
+        if stop.start() in inside or stop.start() < start:
+            continue
+        end = stop.end()
+        while end in marker_at:
+            end = marker_at[end]
+        if end < length and not paragraph[end].isspace():
+            continue
+        nxt = end
+        while nxt < length and paragraph[nxt].isspace():
+            nxt += 1
+        if nxt >= length:
+            break
+        if not _is_boundary_start(paragraph, nxt) or _abbreviation_before(paragraph, stop.start()):
+            continue
+        spans.append((start, end))
+        start = nxt
+    spans.append((start, length))
+    trimmed = []
+    for s, e in spans:
+        while s < e and paragraph[s].isspace():
+            s += 1
+        while e > s and paragraph[e - 1].isspace():
+            e -= 1
+        if e > s:
+            trimmed.append((s, e))
+    return trimmed
+
+
+def split_sentences(
+    text: str, *, paragraph_per_line: bool = False, reference_lines: frozenset[int] = frozenset()
+) -> list[Sentence]:
+    """Every sentence of ``text`` in order, with its markers (document offsets).
+
+    Bylines and affiliation lists (superscript marks after names) get kind ``front``;
+    reference entries get kind ``reference``: callers take claims from neither.
+    """
+    blocks = split_blocks(text, paragraph_per_line=paragraph_per_line, reference_lines=reference_lines)
+    line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    sentences: list[Sentence] = []
+    section: str | None = None
+    for group in _logical_paragraphs(text, blocks):
+        first = group[0]
+        if first.kind == "heading":
+            section = first.text or section
+        pieces = [text[b.start : b.end] for b in group]
+        paragraph = " ".join(pieces)
+        bases = []  # (paragraph offset, document offset, length)
+        offset = 0
+        for block, piece in zip(group, pieces, strict=True):
+            bases.append((offset, block.start, len(piece)))
+            offset += len(piece) + 1
+        kind = first.kind
+        markers = find_markers(paragraph) if kind in ("paragraph", "list-item", "legend") else []
+        if markers and _is_front_matter(paragraph, markers):
+            kind = "front"
+        spans = _split_paragraph(paragraph, markers) if kind in _PROSE else [(0, len(paragraph))]
+        for s, e in spans:
+            segments = []
+            for p_off, d_off, length in bases:
+                lo, hi = max(s, p_off), min(e, p_off + length)
+                if lo < hi:
+                    segments.append(_strip_segment(text, d_off + lo - p_off, d_off + hi - p_off))
+            segments = [seg for seg in segments if seg[1] > seg[0]]
+            if not segments:
+                continue
+            own = [_shift(m, bases) for m in markers if s <= m.start and m.end <= e]
+            line = bisect.bisect_right(line_starts, segments[0][0])
+            sentences.append(Sentence(tuple(segments), line, kind, section if kind != "heading" else None, own))
+    sentences.sort(key=lambda sentence: sentence.start)
+    return sentences
+
+
+_PROSE = frozenset({"paragraph", "list-item", "legend", "front"})
+_CONNECTORS = frozenset(["and", "of", "the", "de", "du", "la", "le", "van", "von", "der", "den", "des", "d", "et", "y", "e", "da", "di", "at", "in", "for"])
+
+
+def _is_front_matter(paragraph: str, markers: list[Marker]) -> bool:
+    """A byline or an affiliation list: superscript marks after capitalised names."""
+    superscripts = [m for m in markers if m.superscript]
+    if len(superscripts) < 2:
+        return False
+    if superscripts[0].start == 0 or sum(m.affiliation for m in superscripts) >= 2:
+        return True
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", paragraph) if w.lower() not in _CONNECTORS]
+    capitalised = sum(w[0].isupper() for w in words)
+    return bool(words) and capitalised / len(words) >= 0.6
+
+
+def _strip_segment(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _shift(marker: Marker, bases: list[tuple[int, int, int]]) -> Marker:
+    """Move a marker from paragraph offsets to document offsets."""
+    for p_off, d_off, length in bases:
+        if p_off <= marker.start < p_off + length:
+            delta = d_off - p_off
+            return Marker(marker.start + delta, marker.end + delta, marker.text, marker.style, marker.targets, marker.affiliation)
+    return marker
