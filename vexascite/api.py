@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .citekeys import key_stem, unique_key
 from .config import Settings
 from .errors import InputUnreadable, UsageError, VexasciteError
 from .identity import identity_keys, near_miss_score
 from .importers import IMPORTABLE_SUFFIXES, IMPORTER_VERSION, detect_format, reader_for
-from .model import ImportProblem, ParsedFile, RefStatus, WorkStatus
+from .merge import merge_records
+from .model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
 from .store import Store
 
 #: Files larger than this are refused unread (a reference file this size is a mistake).
@@ -160,7 +162,14 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
             source_key, sha, size, parsed.format, IMPORTER_VERSION, "imported",
             f"{len(result.problems)} problems" if result.problems else None,
         )
-        touched: set[int] = store.forget_source_refs(source_id) if previous else set()
+        earlier = store.forget_source_refs(source_id) if previous else {}
+        touched = set(earlier.values())
+        index = store.identity_index()
+        taken = store.all_keys()
+        next_id = store.next_work_id()
+        new_works: dict[int, tuple[str, list[tuple[str, Work]]]] = {}
+        matched: set[int] = set()
+        ref_rows: list[tuple[int, RawReference, int | None, str, int | None]] = []
         list_ids: dict[str, int] = {}
         for ref in parsed.references:
             list_id = None
@@ -169,21 +178,31 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
                     list_ids[ref.list_label] = store.add_ref_list(source_id, ref.list_label, ref.line, len(list_ids) + 1)
                 list_id = list_ids[ref.list_label]
             work_id = None
-            if ref.status in (RefStatus.PARSED, RefStatus.IDENTIFIER) and ref.fields:
-                work_id = store.find_same_work(identity_keys(ref.fields))
+            if ref.status != RefStatus.FAILED and ref.fields:
+                keys = identity_keys(ref.fields)
+                work_id = earlier.get("raw:" + ref.raw) or (earlier.get("key:" + ref.entry_key) if ref.entry_key else None)
+                if work_id is None or work_id in new_works:
+                    work_id = index.find(keys)
                 if work_id is None:
-                    work_id = store.create_work(ref.fields, settings.key_pattern)
+                    work_id, next_id = next_id, next_id + 1
+                    key = unique_key(key_stem(ref.fields, settings.key_pattern), taken.__contains__)
+                    taken.add(key)
+                    new_works[work_id] = (key, [])
                     result.new_works += 1
-                else:
+                elif work_id not in new_works:
+                    matched.add(work_id)
                     result.matched_works += 1
-            store.add_ref(source_id, ref, work_id, IMPORTER_VERSION, list_id)
-            if work_id is not None:
-                store.refresh_work(work_id)
-                touched.discard(work_id)
+                if work_id in new_works:
+                    new_works[work_id][1].append((ref.format, ref.fields))
+                index.add(work_id, keys)
+            ref_rows.append((source_id, ref, work_id, IMPORTER_VERSION, list_id))
             result.references += 1
-        for work_id in touched:
-            store.refresh_work(work_id) if _work_exists(store, work_id) else None
-        store.delete_orphan_works(touched)
+        store.insert_new_works([(wid, key, *merge_records(records)) for wid, (key, records) in new_works.items()])
+        store.insert_refs(ref_rows)
+        for work_id in sorted(matched | touched):
+            if _work_exists(store, work_id):
+                store.refresh_work(work_id)
+        store.delete_orphan_works(touched - matched)
     return result
 
 

@@ -13,9 +13,7 @@ from .identity import first_author_family, fold, fold_words, issued_year
 from .model import Work
 
 _STOPWORDS = frozenset(
-    """a an the of on in at to for from and or but with without by as is are was were be
-    its it this that these those into onto over under than via vs versus after before
-    about among between during de la le les el du des der die das und""".split()
+    ["a", "an", "the", "of", "on", "in", "at", "to", "for", "from", "and", "or", "but", "with", "without", "by", "as", "is", "are", "was", "were", "be", "its", "it", "this", "that", "these", "those", "into", "onto", "over", "under", "than", "via", "vs", "versus", "after", "before", "about", "among", "between", "during", "de", "la", "le", "les", "el", "du", "des", "der", "die", "das", "und"]
 )
 
 
@@ -27,7 +25,16 @@ def _first_title_word(title: str) -> str:
 
 
 def key_stem(work: Work, pattern: str = "{author}{year}{title}") -> str:
-    """The key before uniqueness suffixes; falls back gracefully on missing fields."""
+    """The key before uniqueness suffixes; falls back gracefully on missing fields.
+
+    A work known only by an identifier is keyed by it (``pmid40373272``), since an
+    ``anonnd`` key would say nothing.
+    """
+    if not first_author_family(work) and not work.get("title"):
+        for field in ("PMID", "PMCID", "DOI"):
+            if work.get(field):
+                ident = re.sub(r"[^0-9a-z]+", "_", str(work[field]).lower()).strip("_")
+                return ident if field == "PMCID" else f"{field.lower()}{'_' if field == 'DOI' else ''}{ident}"
     author = fold(first_author_family(work) or "") or "anon"
     year = issued_year(work)
     title = _first_title_word(work.get("title") or "")

@@ -21,13 +21,25 @@ _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _TAGS = re.compile(r"<[^>]+>")
 
 
+_UNDECOMPOSED = str.maketrans(
+    {"ß": "ss", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
+     "œ": "oe", "Œ": "OE", "þ": "th", "ð": "d", "ı": "i"}
+)
+
+
+def _ascii_words(text: str) -> str:
+    """Lower-case ASCII: markup dropped, accents stripped, letters without a
+    decomposition (ß, ø, ł, ...) spelt out; other scripts are dropped."""
+    if "<" in text:
+        text = _TAGS.sub(" ", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode()
+    return text.lower()
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII letters and digits only: accents, case, markup and spacing removed."""
-    text = _TAGS.sub(" ", text)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = text.replace("ß", "ss").replace("æ", "ae").replace("ø", "o").replace("ł", "l")
-    return _NON_ALNUM.sub("", text.casefold())
+    return _NON_ALNUM.sub("", _ascii_words(text))
 
 
 def first_author_family(work: Work) -> str | None:
@@ -101,6 +113,10 @@ def same_work(a: IdentityKeys, b: IdentityKeys) -> bool:
         return False
     if a.year is not None and b.year is not None and abs(a.year - b.year) > 1:
         return False
+    if a.author is None and b.author is None:
+        # No author on either side (web pages, proceedings): only a long title and the
+        # same year make them one work.
+        return len(a.title) >= 20 and a.year == b.year
     return bool(a.author and a.author == b.author)
 
 
@@ -122,6 +138,4 @@ def near_miss_score(a: Work, b: Work) -> float:
 
 def fold_words(text: str) -> str:
     """Like :func:`fold` but keeps word boundaries, for token-based fuzzy scores."""
-    text = unicodedata.normalize("NFKD", _TAGS.sub(" ", text))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return " ".join(re.findall(r"[0-9a-z]+", text.casefold()))
+    return " ".join(re.findall(r"[0-9a-z]+", _ascii_words(text)))

@@ -22,8 +22,16 @@ _TRAILING = ".,;:)]}>'\""
 def normalize_doi(text: str | None) -> str | None:
     """Return the DOI in ``text`` lower-cased and without prefixes, or None.
 
-    DOIs are case-insensitive, so lower case is the comparison form; trailing
-    punctuation from sentences and brackets is dropped unless it is balanced.
+    DOIs are case-insensitive, so lower case is the comparison form.
+    """
+    doi = clean_doi(text)
+    return doi.lower() if doi else None
+
+
+def clean_doi(text: str | None) -> str | None:
+    """Return the DOI in ``text`` as written (case kept) without prefixes, or None.
+
+    Trailing punctuation from sentences and brackets is dropped unless it is balanced.
     """
     if not text:
         return None
@@ -39,7 +47,7 @@ def normalize_doi(text: str | None) -> str | None:
             break
         doi = doi[:-1]
     doi = doi.replace("%2F", "/").replace("%2f", "/")
-    return doi.lower() if "/" in doi and len(doi.split("/", 1)[1]) > 0 else None
+    return doi if "/" in doi and len(doi.split("/", 1)[1]) > 0 else None
 
 
 def normalize_pmid(text: str | int | None) -> str | None:

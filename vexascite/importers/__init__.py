@@ -69,8 +69,10 @@ def detect_format(name: str, head: str) -> str:
     suffix = name[name.rfind(".") :].lower() if "." in name else ""
     if suffix in _EXTENSIONS and suffix not in (".txt", ".md", ".markdown"):
         return _EXTENSIONS[suffix]
-    lines = [line.strip() for line in sample.splitlines()[:50] if line.strip()]
-    if lines and all(_looks_like_identifier(line) for line in lines):
+    if suffix == ".ids":
+        return "ids"
+    lines = [line.strip() for line in sample.splitlines()[:50] if line.strip() and not line.lstrip().startswith("#")]
+    if lines and sum(_looks_like_identifier(line) for line in lines) >= 0.8 * len(lines):
         return "ids"
     return "text"
 

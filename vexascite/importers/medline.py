@@ -1,9 +1,90 @@
-"""Importer placeholder."""
+"""PubMed MEDLINE / ``.nbib`` files: tagged records separated by blank lines."""
 
 from __future__ import annotations
 
-from ..model import ParsedFile
+import re
+
+from ..ids import clean_doi, normalize_pmcid, normalize_pmid
+from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
+from ._names import date_parts_from_text, person_from_inverted
+
+_TAG = re.compile(r"^([A-Z][A-Z0-9]{0,3})\s*- ?(.*)$")
+
+
+def parse_medline_record(lines: list[str]) -> list[tuple[str, str]]:
+    """Tag/value pairs with continuation lines (six-space indent) joined."""
+    pairs: list[tuple[str, str]] = []
+    for line in lines:
+        match = _TAG.match(line)
+        if match and not line.startswith(" "):
+            pairs.append((match.group(1), match.group(2).strip()))
+        elif pairs and line.strip():
+            tag, value = pairs[-1]
+            pairs[-1] = (tag, f"{value} {line.strip()}")
+    return pairs
+
+
+def medline_to_csl(pairs: list[tuple[str, str]]) -> Work:
+    tags: dict[str, list[str]] = {}
+    for tag, value in pairs:
+        tags.setdefault(tag, []).append(value)
+    first = {tag: values[0] for tag, values in tags.items()}
+    types = [t.lower() for t in tags.get("PT", [])]
+    work: Work = {"type": "book" if "book" in " ".join(types) and "TA" not in first else "article-journal"}
+    people = tags.get("FAU") or tags.get("AU") or []
+    authors = [person_from_inverted(p) for p in people]
+    if "CN" in tags:
+        authors += [{"literal": name} for name in tags["CN"]]
+    if authors:
+        work["author"] = authors
+    if "TI" in first:
+        work["title"] = first["TI"].rstrip(".")
+    if "JT" in first:
+        work["container-title"] = first["JT"]
+    if "TA" in first:
+        work["container-title-short"] = first["TA"]
+    for tag, field in (("VI", "volume"), ("IP", "issue"), ("PG", "page"), ("AB", "abstract"), ("LA", "language")):
+        if tag in first:
+            work[field] = first[tag]
+    issued = date_parts_from_text(first.get("DP"))
+    if issued:
+        work["issued"] = issued
+    pmid = normalize_pmid(first.get("PMID"))
+    if pmid:
+        work["PMID"] = pmid
+    pmcid = normalize_pmcid(first.get("PMC"))
+    if pmcid:
+        work["PMCID"] = pmcid
+    for value in tags.get("LID", []) + tags.get("AID", []):
+        if value.endswith("[doi]"):
+            doi = clean_doi(value[: -len("[doi]")])
+            if doi:
+                work["DOI"] = doi
+                break
+    return work
 
 
 def read_medline(text: str) -> ParsedFile:
-    raise NotImplementedError
+    parsed = ParsedFile(format="medline")
+    lines = text.splitlines()
+    record: list[str] = []
+    start = 0
+    for number, line in enumerate([*lines, ""], start=1):
+        if line.strip():
+            if not record:
+                start = number
+            record.append(line)
+            continue
+        if not record:
+            continue
+        pairs = parse_medline_record(record)
+        raw = "\n".join(record)
+        if not pairs or not any(tag in ("PMID", "TI") for tag, _ in pairs):
+            message = "not a MEDLINE record (no PMID- or TI  - tag)"
+            parsed.problems.append(ImportProblem(start, message))
+            parsed.references.append(RawReference(raw=raw, format="medline", line=start, status=RefStatus.FAILED, message=message))
+        else:
+            work = medline_to_csl(pairs)
+            parsed.references.append(RawReference(raw=raw, format="medline", line=start, fields=work, entry_key=work.get("PMID")))
+        record = []
+    return parsed

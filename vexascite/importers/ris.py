@@ -1,9 +1,113 @@
-"""Importer placeholder."""
+"""RIS files (EndNote, Zotero, PubMed, publisher exports) through rispy, entry by entry."""
 
 from __future__ import annotations
 
-from ..model import ParsedFile
+import re
+from typing import Any
+
+import rispy
+
+from ..ids import clean_doi
+from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
+from ._names import date_parts_from_text, page_range, person_from_inverted
+
+RIS_TYPES = {
+    "JOUR": "article-journal", "JFULL": "article-journal", "EJOUR": "article-journal", "MGZN": "article-magazine",
+    "NEWS": "article-newspaper", "BOOK": "book", "EBOOK": "book", "EDBOOK": "book", "CHAP": "chapter",
+    "ECHAP": "chapter", "CONF": "paper-conference", "CPAPER": "paper-conference", "ABST": "article",
+    "THES": "thesis", "RPRT": "report", "ELEC": "webpage", "WEB": "webpage", "DATA": "dataset",
+    "COMP": "software", "PAT": "patent", "UNPB": "manuscript", "GEN": "document", "INPR": "article-journal",
+}
+_ENTRY_START = re.compile(r"^TY  - ", re.M)
+_ENTRY_END = re.compile(r"^ER  -.*$", re.M)
+
+
+def _first(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def ris_to_csl(entry: dict[str, Any]) -> Work:
+    """Map one rispy entry to a CSL item."""
+    work: Work = {"type": RIS_TYPES.get(str(entry.get("type_of_reference", "")).upper(), "document")}
+    authors = entry.get("authors") or entry.get("first_authors") or []
+    if authors:
+        work["author"] = [person_from_inverted(a) for a in authors if a.strip()]
+    editors = entry.get("secondary_authors") if work["type"] in ("chapter", "book") else None
+    if editors:
+        work["editor"] = [person_from_inverted(a) for a in editors if a.strip()]
+    title = _first(entry.get("title")) or _first(entry.get("primary_title"))
+    if title:
+        work["title"] = title
+    container = (
+        _first(entry.get("secondary_title")) or _first(entry.get("journal_name")) or _first(entry.get("alternate_title3"))
+    )
+    if container:
+        work["container-title"] = container
+    short = _first(entry.get("alternate_title1")) or _first(entry.get("alternate_title2"))
+    if short:
+        work["container-title-short"] = short
+    issued = date_parts_from_text(_first(entry.get("year")) or _first(entry.get("publication_year")) or _first(entry.get("date")))
+    if issued:
+        work["issued"] = issued
+    for source, target in (("volume", "volume"), ("number", "issue"), ("publisher", "publisher"),
+                           ("place_published", "publisher-place"), ("edition", "edition"), ("abstract", "abstract"),
+                           ("issn", "ISSN"), ("language", "language")):
+        value = _first(entry.get(source))
+        if value:
+            work[target] = value
+    pages = page_range(_first(entry.get("start_page")), _first(entry.get("end_page")))
+    if pages:
+        work["page"] = pages
+    doi = clean_doi(_first(entry.get("doi")))
+    if doi:
+        work["DOI"] = doi
+    urls = entry.get("urls") or []
+    for url in urls:
+        if "doi.org/" in url and "DOI" not in work:
+            work["DOI"] = clean_doi(url)
+        elif "URL" not in work:
+            work["URL"] = url
+    accessed = date_parts_from_text(_first(entry.get("access_date")))
+    if accessed:
+        work["accessed"] = accessed
+    for note in entry.get("notes") or []:
+        match = re.search(r"PMID:?\s*(\d+)", note)
+        if match:
+            work["PMID"] = match.group(1)
+    accession = _first(entry.get("accession_number"))
+    if accession and accession.isdigit() and "PMID" not in work:
+        db = (_first(entry.get("name_of_database")) or "") + (_first(entry.get("database_provider")) or "")
+        if "pubmed" in db.lower() or "nlm" in db.lower():
+            work["PMID"] = accession
+    return work
 
 
 def read_ris(text: str) -> ParsedFile:
-    raise NotImplementedError
+    parsed = ParsedFile(format="ris")
+    starts = [m.start() for m in _ENTRY_START.finditer(text)]
+    if not starts and text.strip():
+        parsed.problems.append(ImportProblem(1, "no RIS entries (lines starting 'TY  - ') found"))
+    for index, start in enumerate(starts):
+        limit = starts[index + 1] if index + 1 < len(starts) else len(text)
+        end_match = _ENTRY_END.search(text, start, limit)
+        block = text[start : end_match.end() if end_match else limit]
+        line = text.count("\n", 0, start) + 1
+        if not end_match:
+            message = "entry has no closing 'ER  -' line (truncated?); read what was there"
+            parsed.problems.append(ImportProblem(line, message))
+            block = block.rstrip() + "\nER  - \n"
+        try:
+            entries = rispy.loads(block, skip_unknown_tags=False)
+        except Exception as exc:  # rispy raises plain exceptions for malformed input
+            message = f"not a valid RIS entry ({exc}); check the tags"
+            parsed.problems.append(ImportProblem(line, message))
+            parsed.references.append(RawReference(raw=block, format="ris", line=line, status=RefStatus.FAILED, message=message))
+            continue
+        for entry in entries:
+            parsed.references.append(
+                RawReference(raw=block, format="ris", line=line, fields=ris_to_csl(entry), entry_key=_first(entry.get("id")),
+                             extra={"ris": {k: v for k, v in entry.items() if k in ("unknown_tag", "custom1", "notes", "label")}} )
+            )
+    return parsed

@@ -20,12 +20,12 @@ import sqlite_utils
 
 from ..citekeys import key_stem, unique_key
 from ..errors import LibraryTooNew, NotInLibrary, VexasciteError
-from ..identity import IdentityKeys, first_author_family, identity_keys, issued_year, same_work
+from ..identity import IdentityKeys, conflicting_ids, identity_keys, issued_year, same_work
 from ..merge import merge_records
 from ..model import RawReference, RefStatus, Work, WorkStatus
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
-__all__ = ["SCHEMA_VERSION", "SourceRow", "Store", "now"]
+__all__ = ["SCHEMA_VERSION", "IdentityIndex", "SourceRow", "Store", "now", "work_columns"]
 
 BUSY_TIMEOUT_MS = 15_000
 
@@ -68,6 +68,58 @@ def _container(work: Work) -> str | None:
     if isinstance(value, list):
         value = value[0] if value else None
     return value
+
+
+WORK_COLUMNS = (
+    "type", "title", "authors", "container", "year", "doi", "pmid", "pmcid",
+    "title_norm", "first_author_norm", "csl", "provenance", "updated_at",
+)
+
+
+def work_columns(merged: Work, provenance: dict[str, str], stamp: str | None = None) -> dict[str, Any]:
+    """The ``works`` columns derived from an effective record (search, identity, JSON)."""
+    merged.pop("id", None)
+    keys = identity_keys(merged)
+    return {
+        "type": merged.get("type"),
+        "title": merged.get("title"),
+        "authors": authors_text(merged),
+        "container": _container(merged),
+        "year": issued_year(merged),
+        "doi": keys.doi,
+        "pmid": keys.pmid,
+        "pmcid": keys.pmcid,
+        "title_norm": keys.title,
+        "first_author_norm": keys.author,
+        "csl": _dumps(merged),
+        "provenance": _dumps(provenance),
+        "updated_at": stamp or now(),
+    }
+
+
+class IdentityIndex:
+    """Works by identity key, in memory, for the duplicate rule (see :mod:`..identity`)."""
+
+    def __init__(self) -> None:
+        self.keys: dict[int, list[IdentityKeys]] = {}
+        self.by_value: dict[tuple[str, str], list[int]] = {}
+
+    def add(self, work_id: int, keys: IdentityKeys) -> None:
+        self.keys.setdefault(work_id, []).append(keys)
+        for kind, value in (("doi", keys.doi), ("pmid", keys.pmid), ("pmcid", keys.pmcid), ("title", keys.title)):
+            if value:
+                ids = self.by_value.setdefault((kind, value), [])
+                if work_id not in ids:
+                    ids.append(work_id)
+
+    def find(self, keys: IdentityKeys) -> int | None:
+        """The first work the duplicate rule matches, preferring identifier matches."""
+        for kind, value in (("doi", keys.doi), ("pmid", keys.pmid), ("pmcid", keys.pmcid), ("title", keys.title)):
+            for work_id in self.by_value.get((kind, value), []) if value else []:
+                known = self.keys[work_id]
+                if any(same_work(keys, k) for k in known) and not any(conflicting_ids(keys, k) for k in known):
+                    return work_id
+        return None
 
 
 class Store:
@@ -124,9 +176,23 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:
-        """All writes inside commit together or not at all (nests as savepoints)."""
-        with self.db.atomic():
+        """All writes inside commit together or not at all (nests as savepoints).
+
+        The outer transaction takes the write lock at once (``BEGIN IMMEDIATE``), so ids
+        read inside it stay valid while another process waits its turn.
+        """
+        if self.db.conn.in_transaction:
+            with self.db.atomic():
+                yield self
+            return
+        self.db.conn.execute("BEGIN IMMEDIATE")
+        try:
             yield self
+        except BaseException:
+            self.db.rollback()
+            raise
+        else:
+            self.db.conn.execute("COMMIT")
 
     # -- sources -----------------------------------------------------------------------
     def source_by_path(self, path: str) -> SourceRow | None:
@@ -156,15 +222,21 @@ class Store:
             return existing.id
         return int(self.db["sources"].insert(row).last_pk)
 
-    def forget_source_refs(self, source_id: int) -> set[int]:
-        """Drop the raw references of an earlier read of a changed file; returns their works."""
-        work_ids = {
-            row["work_id"]
-            for row in self.db.query("select distinct work_id from refs where source_id = ? and work_id is not null", [source_id])
-        }
+    def forget_source_refs(self, source_id: int) -> dict[str, int]:
+        """Drop the raw references of an earlier read of a changed file.
+
+        Returns where each old entry went, by raw text and by entry key, so the new read
+        can send an unchanged or edited entry to the same work (and its key).
+        """
+        previous: dict[str, int] = {}
+        sql = "select raw, entry_key, work_id from refs where source_id = ? and work_id is not null order by id"
+        for raw, entry_key, work_id in self.db.execute(sql, [source_id]).fetchall():
+            previous.setdefault("raw:" + raw, work_id)
+            if entry_key:
+                previous.setdefault("key:" + entry_key, work_id)
         self.db.execute("delete from refs where source_id = ?", [source_id])
         self.db.execute("delete from ref_lists where source_id = ?", [source_id])
-        return work_ids
+        return previous
 
     def add_ref_list(self, source_id: int, label: str, line: int | None, ordinal: int) -> int:
         return int(
@@ -246,27 +318,52 @@ class Store:
     def refresh_work(self, work_id: int) -> Work:
         """Recompute a work's effective record and its search columns from its sources."""
         merged, provenance = merge_records(self.work_sources(work_id))
-        merged.pop("id", None)
-        keys = identity_keys(merged)
-        self.db["works"].update(
-            work_id,
-            {
-                "type": merged.get("type"),
-                "title": merged.get("title"),
-                "authors": authors_text(merged),
-                "container": _container(merged),
-                "year": issued_year(merged),
-                "doi": keys.doi,
-                "pmid": keys.pmid,
-                "pmcid": keys.pmcid,
-                "title_norm": keys.title,
-                "first_author_norm": keys.author,
-                "csl": _dumps(merged),
-                "provenance": _dumps(provenance),
-                "updated_at": now(),
-            },
-        )
+        self.db["works"].update(work_id, work_columns(merged, provenance))
         return merged
+
+    # -- bulk import -------------------------------------------------------------------
+    def identity_index(self) -> IdentityIndex:
+        """Every stored work's identity keys in memory, for matching a whole file fast."""
+        index = IdentityIndex()
+        sql = "select id, doi, pmid, pmcid, title_norm, first_author_norm, year from works"
+        for row in self.db.execute(sql).fetchall():
+            index.add(row[0], IdentityKeys(row[1], row[2], row[3], row[4], row[5], row[6]))
+        return index
+
+    def all_keys(self) -> set[str]:
+        return {row[0] for row in self.db.execute("select key from works").fetchall()}
+
+    def next_work_id(self) -> int:
+        return int(self.db.execute("select coalesce(max(id), 0) + 1 from works").fetchone()[0])
+
+    def insert_new_works(self, works: list[tuple[int, str, Work, dict[str, str]]], status: WorkStatus = WorkStatus.UNRESOLVED) -> None:
+        """Insert ``(id, key, effective csl, provenance)`` rows in one statement batch."""
+        stamp = now()
+        columns = ["id", "key", "status", "created_at", *WORK_COLUMNS]
+        sql = f"insert into works ({', '.join(columns)}) values ({', '.join('?' for _ in columns)})"
+        self.db.conn.executemany(
+            sql,
+            (
+                [work_id, key, str(status), stamp, *work_columns(csl, provenance, stamp).values()]
+                for work_id, key, csl, provenance in works
+            ),
+        )
+
+    def insert_refs(self, rows: list[tuple[int, RawReference, int | None, str, int | None]]) -> None:
+        """Insert ``(source_id, ref, work_id, importer_version, list_id)`` rows in one batch."""
+        stamp = now()
+        sql = (
+            "insert into refs (source_id, work_id, list_id, number, line, entry_key, raw, format, "
+            "importer_version, status, message, fields, extra, created_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        )
+        self.db.conn.executemany(
+            sql,
+            (
+                [source_id, work_id, list_id, ref.number, ref.line, ref.entry_key, ref.raw, ref.format, version,
+                 str(ref.status), ref.message, _dumps(ref.fields), _dumps(ref.extra) if ref.extra else None, stamp]
+                for source_id, ref, work_id, version, list_id in rows
+            ),
+        )
 
     def set_work_status(self, work_id: int, status: WorkStatus, message: str | None = None) -> None:
         self.db["works"].update(work_id, {"status": str(status), "status_message": message, "updated_at": now()})

@@ -1,0 +1,116 @@
+"""LaTeX to Unicode for BibTeX field values, fast for what bibliographies contain.
+
+pylatexenc (the codec bibtexparser uses) is exact but costs milliseconds a value. Nearly
+all LaTeX in bibliographies is accents, escaped specials, font commands, dashes and a
+few Greek letters, so those are decoded here by table; a value with anything else left
+over goes to pylatexenc whole. The tests check both paths agree.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from pylatexenc.latex2text import LatexNodes2Text
+
+ACCENTS = {
+    '"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303", "=": "\u0304",
+    ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328",
+    "r": "\u030a", "d": "\u0323", "b": "\u0331",
+}
+LETTERS = {
+    "aa": "å", "AA": "Å", "o": "ø", "O": "Ø", "ae": "æ", "AE": "Æ", "oe": "œ", "OE": "Œ",
+    "ss": "ß", "l": "ł", "L": "Ł", "i": "ı", "j": "ȷ", "dh": "ð", "DH": "Ð", "th": "þ", "TH": "Þ",
+    "ng": "ŋ", "NG": "Ŋ", "dj": "đ", "DJ": "Đ", "textendash": "–", "textemdash": "—",
+    "textquoteright": "’", "textquoteleft": "‘", "textregistered": "®", "texttrademark": "™",
+    "textcopyright": "©", "textdegree": "°", "S": "§", "P": "¶", "dag": "†", "ddag": "‡",
+    "ldots": "…", "dots": "…", "textellipsis": "…", "pounds": "£", "euro": "€",
+}
+SPECIALS = {"&": "&", "%": "%", "$": "$", "#": "#", "_": "_", "{": "{", "}": "}", " ": " ", ",": "\u2009"}
+FONT_COMMANDS = (
+    "textit|textbf|textsc|textrm|textsf|texttt|textup|textsl|textmd|textnormal|emph|mathrm|mathit|mathbf"
+    "|mathsf|mathtt|mathcal|mbox|text|uppercase|lowercase|NoCaseChange|nocase|url|path"
+)
+FONT_SWITCHES = re.compile(r"\\(?:em|it|bf|sc|rm|sf|tt|sl|normalfont|itshape|bfseries|scshape|upshape|mdseries)\b\s*")
+GREEK = {
+    name: unicodedata.lookup(
+        f"GREEK {'CAPITAL' if name[0].isupper() else 'SMALL'} LETTER {name.upper().replace('LAMBDA', 'LAMDA')}"
+    )
+    for name in (
+        "alpha beta gamma delta epsilon zeta eta theta iota kappa lambda mu nu xi pi rho sigma tau upsilon"
+        " phi chi psi omega Gamma Delta Theta Lambda Xi Pi Sigma Upsilon Phi Psi Omega"
+    ).split()
+}
+MATH_SYMBOLS = {
+    "pm": "±", "times": "×", "leq": "≤", "le": "≤", "geq": "≥", "ge": "≥", "neq": "≠", "approx": "≈",
+    "infty": "∞", "to": "→", "rightarrow": "→", "leftarrow": "←", "cdot": "·", "circ": "∘", "sim": "∼",
+    "mid": "|", "prime": "′", "degree": "°", "varepsilon": "ε", "vartheta": "ϑ", "varphi": "φ",
+}
+
+_ACCENT_BRACED = re.compile(r"\\([\"'`^~=.uvHckrdb])\s*\{\s*(\\[ij]|[A-Za-z])\s*\}")
+_ACCENT_SYMBOL = re.compile(r"\\([\"'`^~=.])\s*(\\[ij](?![A-Za-z])\s*|[A-Za-z])")
+_ACCENT_LETTER = re.compile(r"\\([uvHckrdb])\s+([A-Za-z])")
+_LETTER_MACRO = re.compile(r"\\(" + "|".join(sorted(LETTERS, key=len, reverse=True)) + r")(?![A-Za-z])\s*(?:\{\})?")
+_SPECIAL = re.compile(r"\\([&%$#_{} ,])")
+_FONT = re.compile(r"\\(?:" + FONT_COMMANDS + r")\s*\{")
+_MATH = re.compile(r"(?<!\\)\$([^$]*)(?<!\\)\$")
+_MATH_MACRO = re.compile(r"\\([A-Za-z]+)")
+_SUBSUP = re.compile(r"[_^]\{?([0-9A-Za-z+\-]+)\}?")
+_SPACES = re.compile(r"\s+")
+_DASHES = (("---", "—"), ("--", "–"))
+
+_pylatexenc = LatexNodes2Text(math_mode="text", keep_braced_groups=False, strict_latex_spaces=True)
+
+
+def _accent(match: re.Match[str]) -> str:
+    mark, letter = match.group(1), match.group(2)
+    base = {"\\i": "i", "\\j": "j"}.get(letter.strip(), letter)
+    return unicodedata.normalize("NFC", base + ACCENTS[mark])
+
+
+def _math(match: re.Match[str]) -> str:
+    body = match.group(1)
+    body = _MATH_MACRO.sub(lambda m: GREEK.get(m.group(1)) or MATH_SYMBOLS.get(m.group(1)) or m.group(0), body)
+    body = _SUBSUP.sub(lambda m: m.group(1), body)
+    return body.replace("{", "").replace("}", "")
+
+
+def _strip_font_commands(text: str) -> str:
+    """``\\textit{x}`` -> ``{x}``: the braces go later with the others."""
+    return _FONT.sub("{", text)
+
+
+def fast_latex_to_unicode(value: str) -> str | None:
+    """Decode by table; None when something is left that only a real parser can read."""
+    text = _MATH.sub(_math, value) if "$" in value else value
+    text = _ACCENT_BRACED.sub(_accent, text)
+    text = _ACCENT_SYMBOL.sub(_accent, text)
+    text = _ACCENT_LETTER.sub(_accent, text)
+    text = _LETTER_MACRO.sub(lambda m: LETTERS[m.group(1)], text)
+    text = _strip_font_commands(text)
+    text = FONT_SWITCHES.sub("", text)
+    text = _SPECIAL.sub(lambda m: SPECIALS[m.group(1)], text)
+    if "\\" in text or "$" in text.replace("\\$", ""):
+        return None
+    text = text.replace("{", "").replace("}", "").replace("~", "\u00a0")
+    for dashes, char in _DASHES:
+        text = text.replace(dashes, char)
+    return text
+
+
+@lru_cache(maxsize=65536)
+def latex_to_unicode(value: str) -> str:
+    """Decode LaTeX in a field value; a plain value only loses its protecting braces."""
+    if "\\" not in value and "$" not in value and "~" not in value and "--" not in value:
+        text = value.replace("{", "").replace("}", "")
+    else:
+        fast = fast_latex_to_unicode(value)
+        if fast is not None:
+            text = fast
+        else:
+            try:
+                text = _pylatexenc.latex_to_text(value)
+            except Exception:  # pylatexenc raises many types on odd input; keep the value then
+                text = value.replace("{", "").replace("}", "")
+    return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
