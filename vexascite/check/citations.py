@@ -44,12 +44,17 @@ class ListedReference:
 
 @dataclass(slots=True)
 class CitationMarker:
-    """One citation marker in the text: where, as written, and the labels it cites in order."""
+    """One citation marker in the text: where, as written, and the labels it cites in order.
+
+    ``unresolved`` lists the labels the linker could not resolve, with its reason; when
+    it is None (no linker ran) they are worked out from the list's labels here.
+    """
 
     line: int | None
     text: str
     labels: list[str]
     list_label: str | None = None
+    unresolved: list[tuple[str, str]] | None = None
 
 
 def _number(label: str) -> int | None:
@@ -63,8 +68,9 @@ def dangling_markers(markers: Sequence[CitationMarker], references: Sequence[Lis
         entries = _entries_for(marker.list_label, references)
         known = {ref.label for ref in entries}
         numbers = sorted(n for ref in entries if (n := _number(ref.label)) is not None)
+        reasons = dict(marker.unresolved or [])
         for label in marker.labels:
-            if label in known:
+            if (label in known and marker.unresolved is None) or (marker.unresolved is not None and label not in reasons):
                 continue
             number = _number(label)
             if number is not None:
@@ -72,9 +78,11 @@ def dangling_markers(markers: Sequence[CitationMarker], references: Sequence[Lis
                 message = f"marker {marker.text!r} cites reference {number}, which is not in the list ({size})"
                 suggestion = f"add reference {number} to the list or correct the marker"
             else:
-                message = f"marker {marker.text!r} cites key {label!r}, which no reference has"
+                message = f"marker {marker.text!r} cites {label!r}, which no reference has"
                 guess = process.extractOne(label, sorted(known), score_cutoff=75) if known else None
                 suggestion = f"did you mean {guess[0]!r}?" if guess else f"add an entry with key {label!r} or correct the marker"
+            if reasons.get(label) and number is None:
+                message += f" ({reasons[label]})"
             findings.append(
                 Finding(Kind.DANGLING_MARKER, Severity.ERROR, message, line=marker.line, reference=label, suggestion=suggestion)
             )

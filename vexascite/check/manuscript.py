@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .citations import (
@@ -56,11 +56,11 @@ def assign_markers(markers: Sequence[CitationMarker], references: Sequence[Liste
         labels_by_list.setdefault(ref.list_label, set()).add(ref.label)
     if len(labels_by_list) <= 1:
         only = next(iter(labels_by_list), None)
-        return [m if m.list_label is not None else CitationMarker(m.line, m.text, m.labels, only) for m in markers]
+        return [m if m.list_label is not None else replace(m, list_label=only) for m in markers]
     wanted = [label for m in markers if m.list_label is None for label in m.labels]
     order = list(labels_by_list)
     best = max(order, key=lambda name: (sum(label in labels_by_list[name] for label in wanted), order.index(name)))
-    return [m if m.list_label is not None else CitationMarker(m.line, m.text, m.labels, best) for m in markers]
+    return [m if m.list_label is not None else replace(m, list_label=best) for m in markers]
 
 
 def _payload_dict(payload: object) -> dict[str, Any] | str | None:

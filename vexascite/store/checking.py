@@ -1,0 +1,89 @@
+"""Reads for ``check``: a manuscript's listed references with their works' statuses,
+verified records and raw payloads, and its stored citation links (read only).
+
+Tables written by resolve (payloads) and link (documents, citations) are read when they
+exist, so ``check`` still reports what it can on a library that has neither.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import Store
+
+#: Where a verified record's raw payload may live, newest schema first: (table, body column).
+PAYLOAD_TABLES = (("payloads", "body"), ("payloads", "payload"), ("service_payloads", "body"))
+
+
+def _has_table(store: Store, name: str) -> bool:
+    return name in store.db.table_names()
+
+
+def source_references(store: Store, source_id: int) -> list[dict[str, Any]]:
+    """Every raw reference read from one file, in file order, with its list and work."""
+    sql = (
+        "select refs.id, refs.number, refs.line, refs.raw, refs.fields, refs.status as ref_status, refs.message, "
+        "refs.entry_key, refs.list_id, refs.work_id, ref_lists.label as list_label, ref_lists.line as list_line, "
+        "works.key as work_key, works.status as work_status, works.status_message "
+        "from refs left join ref_lists on ref_lists.id = refs.list_id left join works on works.id = refs.work_id "
+        "where refs.source_id = ? order by refs.id"
+    )
+    rows = []
+    for row in store.db.query(sql, [source_id]):
+        row = dict(row)
+        row["fields"] = json.loads(row["fields"] or "{}")
+        rows.append(row)
+    return rows
+
+
+def source_lists(store: Store, source_id: int) -> list[dict[str, Any]]:
+    return [dict(r) for r in store.db.query("select id, label, line from ref_lists where source_id = ? order by ordinal, id", [source_id])]
+
+
+def _payload(store: Store, payload_id: int | None) -> Any:
+    if payload_id is None:
+        return None
+    for table, column in PAYLOAD_TABLES:
+        if _has_table(store, table) and column in store.db[table].columns_dict:
+            rows = list(store.db.query(f"select {column} as body from {table} where id = ?", [payload_id]))
+            if rows:
+                return rows[0]["body"]
+    return None
+
+
+def work_records(store: Store, work_id: int) -> list[dict[str, Any]]:
+    """The verified records of a work (source, CSL) with their raw payloads where stored."""
+    out = []
+    for row in store.db.query("select source, csl, payload_id from records where work_id = ? order by id", [work_id]):
+        out.append({"source": row["source"], "csl": json.loads(row["csl"]), "payload": _payload(store, row["payload_id"])})
+    return out
+
+
+def work_payloads(store: Store, work_id: int) -> list[tuple[str, Any]]:
+    """Every stored payload about a work (by source), when the resolver keeps them by work."""
+    for table, column in PAYLOAD_TABLES:
+        if _has_table(store, table):
+            columns = store.db[table].columns_dict
+            if "work_id" in columns and column in columns and "source" in columns:
+                sql = f"select source, {column} as body from {table} where work_id = ? order by id"
+                return [(r["source"], r["body"]) for r in store.db.query(sql, [work_id])]
+    return []
+
+
+def document_citations(store: Store, path: str) -> list[dict[str, Any]] | None:
+    """The stored citation links of a linked manuscript, in text order; None if never linked."""
+    if not (_has_table(store, "documents") and _has_table(store, "citations")):
+        return None
+    rows = list(store.db.query("select id, sha256 from documents where path = ?", [path]))
+    if not rows:
+        return None
+    sql = "select * from citations where document_id = ? order by ordinal, id"
+    return [dict(r) for r in store.db.query(sql, [rows[0]["id"]])]
+
+
+def document_sha256(store: Store, path: str) -> str | None:
+    if not _has_table(store, "documents"):
+        return None
+    rows = list(store.db.query("select sha256 from documents where path = ?", [path]))
+    return rows[0]["sha256"] if rows else None
