@@ -1,0 +1,175 @@
+"""Text to LaTeX for BibTeX fields (pure, fast).
+
+Only what needs encoding is encoded: plain ASCII without TeX specials passes through
+untouched, and each non-ASCII character is encoded once (pylatexenc, the encoder
+bibtexparser itself depends on) and cached. Accented letters are written in BibTeX's own
+"special character" form ``{\\'e}`` so BibTeX sorts and case-changes them correctly.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Callable
+from functools import cache
+
+from .markup import has_markup, parse_markup
+
+#: TeX's special characters and what stands for each in text mode.
+_SPECIALS = {
+    "&": r"\&",
+    "%": r"\%",
+    "$": r"\$",
+    "#": r"\#",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+    "\\": r"\textbackslash{}",
+}
+_NEEDS_WORK = re.compile(r"[&%$#_~^\\{}]|--|``|''|[?!]`|[^\x00-\x7f]")
+#: ASCII pairs TeX fonts turn into other glyphs (-- is an en dash, `` a quote mark).
+_LIGATURES = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')|(?<=[?!])(?=`)")
+_ACCENT_COMMAND = re.compile(r"^\\(?:[`'^\"~=.]|[A-Za-z]{1,2}\{?)")
+
+
+@cache
+def encode_char(char: str) -> str:
+    """One non-ASCII character as LaTeX, braced so it is one unit for BibTeX."""
+    from pylatexenc.latexencode import unicode_to_latex
+
+    logging.getLogger("pylatexenc").setLevel(logging.ERROR)
+    if char == "\u00a0":
+        return "~"
+    encoded = unicode_to_latex(char, non_ascii_only=True, unknown_char_policy="keep")
+    if encoded == char or not encoded.startswith("\\"):
+        return encoded
+    if _ACCENT_COMMAND.match(encoded):
+        return "{" + encoded + "}"
+    return encoded
+
+
+def braces_balance(text: str) -> bool:
+    """Whether literal braces in ``text`` nest properly (then ``\\{ \\}`` are safe)."""
+    depth = 0
+    for char in text:
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
+
+
+def escape_text(text: str, *, unicode: bool = False, balanced: bool | None = None) -> str:
+    """Plain text as LaTeX: TeX specials escaped, ligature pairs broken with ``{}``, and
+    (unless ``unicode``) non-ASCII characters turned into LaTeX commands.
+
+    Literal braces become ``\\{ \\}`` when they balance over the whole field; otherwise
+    ``\\textbraceleft{}`` and ``\\textbraceright{}``, because BibTeX and pybtex count
+    ``\\{`` as a brace and would read an unbalanced field wrongly.
+    """
+    if not _NEEDS_WORK.search(text):
+        return text
+    text = unicodedata.normalize("NFC", text)
+    if balanced is None:
+        balanced = braces_balance(text)
+    if "-" in text or "`" in text or "'" in text:
+        text = _LIGATURES.sub("\x00", text)
+    out: list[str] = []
+    for char in text:
+        if char < "\x80":
+            if char in _SPECIALS:
+                out.append(_SPECIALS[char])
+            elif char == "{":
+                out.append(r"\{" if balanced else r"\textbraceleft{}")
+            elif char == "}":
+                out.append(r"\}" if balanced else r"\textbraceright{}")
+            elif char == "\x00":
+                out.append("{}")
+            else:
+                out.append(char)
+        elif unicode:
+            out.append(char)
+        else:
+            out.append(encode_char(char))
+    return "".join(out)
+
+
+# -- title-case protection ----------------------------------------------------------------
+_CHUNK = re.compile(r"\S+")
+_FIRST_ALNUM = re.compile(r"[^\W_]")
+_EDGE_PUNCTUATION = re.compile(r"([(\[\"'‘“]*)(.*?)([.,;:!?)\]\"'’”]*)", re.S)
+_PART_SPLIT = re.compile(r"[-/\u2010-\u2015]")
+
+
+def needs_protection(chunk: str, first_word: bool) -> bool:
+    """Would a BibTeX style's sentence-casing damage this word? Acronyms, gene and drug
+    names, mixed case and single capitals (``UBA1``, ``VEXAS``, ``JAK``, ``mRNA``,
+    ``IL-6``, ``Type I``) are protected; ordinary capitalised words are left alone."""
+    for number, part in enumerate(_PART_SPLIT.split(chunk)):
+        start = _FIRST_ALNUM.search(part)
+        if start is None:
+            continue
+        if any(c.isupper() for c in part[start.end() :]):
+            return True
+        core = part[start.start() :].rstrip(".,;:!?)]'\"")
+        if len(core) == 1 and core.isupper() and core != "A" and not (first_word and number == 0):
+            return True
+    return False
+
+
+def protect_words(text: str, encode: Callable[[str], str], *, first_word: bool = True) -> str:
+    """Encode plain text, bracing each word :func:`needs_protection` picks out."""
+    out: list[str] = []
+    position = 0
+    for match in _CHUNK.finditer(text):
+        out.append(encode(text[position : match.start()]))
+        chunk = match.group(0)
+        if needs_protection(chunk, first_word):
+            lead, core, tail = _EDGE_PUNCTUATION.fullmatch(chunk).groups()  # type: ignore[union-attr]
+            out.append(encode(lead) + "{" + encode(core) + "}" + encode(tail) if core else "{" + encode(chunk) + "}")
+        else:
+            out.append(encode(chunk))
+        first_word = False
+        position = match.end()
+    out.append(encode(text[position:]))
+    return "".join(out)
+
+
+_LATEX_STYLE = {
+    "italic": r"\textit{",
+    "bold": r"\textbf{",
+    "smallcaps": r"\textsc{",
+    "sup": r"\textsuperscript{",
+    "sub": r"\textsubscript{",
+    "nocase": "{",
+}
+_STYLE_ORDER = ("nocase", "italic", "bold", "smallcaps", "sup", "sub")
+
+
+def to_latex(text: str, *, unicode: bool = False, protect: bool = False) -> str:
+    """A CSL string (possibly with HTML/JATS markup) as a BibTeX field value.
+
+    Markup becomes ``\\textit`` and friends (or is dropped when it has no LaTeX
+    meaning); with ``protect``, words sentence-casing would damage are braced.
+    """
+    runs = parse_markup(text) if has_markup(text) else ((text, frozenset()),)
+    balanced = braces_balance("".join(piece for piece, _ in runs))
+
+    def encode(piece: str) -> str:
+        return escape_text(piece, unicode=unicode, balanced=balanced)
+
+    out: list[str] = []
+    first_word = True
+    for piece, styles in runs:
+        if protect and "nocase" not in styles:
+            body = protect_words(piece, encode, first_word=first_word)
+        else:
+            body = encode(piece)
+        if piece.strip():
+            first_word = False
+        ordered = [s for s in _STYLE_ORDER if s in styles]
+        out.append("".join(_LATEX_STYLE[s] for s in ordered) + body + "}" * len(ordered))
+    return "".join(out)
