@@ -124,7 +124,100 @@ def _m002_resolution(db: sqlite_utils.Database) -> None:
 
 
 def _m003_claims(db: sqlite_utils.Database) -> None:
-    """Manuscripts, their citing sentences (claims) and citation links, with FTS."""
+    """Manuscripts, their citing sentences (claims) and citation links, with FTS.
+
+    ``citations`` holds one row per target of each marker: linked to a work, to a list
+    entry that names no work yet, or dangling (the marker resolves to nothing), so
+    ``check`` can report it with its line. ``ref_id``/``list_id`` carry no foreign key:
+    re-importing the manuscript renumbers its raw references, and linking it again
+    replaces its citations anyway. ``works_text_fts`` indexes titles and abstracts
+    (where a record states one) for claim-to-source search, kept in step by triggers.
+    """
+    db["documents"].create(
+        {
+            "id": int,
+            "path": str,
+            "sha256": str,
+            "format": str,
+            "source_id": int,
+            "list_path": str,
+            "sentences": int,
+            "claims": int,
+            "citations": int,
+            "dangling": int,
+            "abbreviations": str,
+            "linker_version": str,
+            "linked_at": str,
+        },
+        pk="id",
+    )
+    db["documents"].create_index(["path"], unique=True)
+    db["claims"].create(
+        {
+            "id": int,
+            "document_id": int,
+            "ordinal": int,
+            "start": int,
+            "end": int,
+            "line": int,
+            "end_line": int,
+            "section": str,
+            "text": str,
+            "raw": str,
+            "markers": str,
+            "expansions": str,
+            "segments": str,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id")],
+    )
+    db["claims"].create_index(["document_id", "ordinal"])
+    db["claims"].enable_fts(
+        ["text", "expansions", "section"], create_triggers=True, tokenize="porter unicode61 remove_diacritics 2"
+    )
+    db["citations"].create(
+        {
+            "id": int,
+            "document_id": int,
+            "claim_id": int,
+            "ordinal": int,
+            "marker": str,
+            "style": str,
+            "target": str,
+            "number": int,
+            "cite_key": str,
+            "locator": str,
+            "start": int,
+            "end": int,
+            "line": int,
+            "clause_start": int,
+            "clause_end": int,
+            "work_id": int,
+            "ref_id": int,
+            "list_id": int,
+            "status": str,
+            "message": str,
+        },
+        pk="id",
+        foreign_keys=[("document_id", "documents", "id"), ("claim_id", "claims", "id"), ("work_id", "works", "id")],
+    )
+    db["citations"].create_index(["document_id", "ordinal"])
+    db["citations"].create_index(["claim_id"])
+    db["citations"].create_index(["work_id"])
+    # One statement per call: executescript would commit the migration's transaction.
+    text_fts_row = "(new.id, new.title, CASE WHEN json_valid(new.csl) THEN json_extract(new.csl, '$.abstract') END)"
+    for statement in (
+        "CREATE VIRTUAL TABLE works_text_fts USING fts5(title, abstract, tokenize='porter unicode61 remove_diacritics 2')",
+        "INSERT INTO works_text_fts(rowid, title, abstract) "
+        "SELECT id, title, json_extract(csl, '$.abstract') FROM works WHERE json_valid(csl)",
+        f"CREATE TRIGGER works_text_ai AFTER INSERT ON works BEGIN "
+        f"INSERT INTO works_text_fts(rowid, title, abstract) VALUES {text_fts_row}; END",
+        f"CREATE TRIGGER works_text_au AFTER UPDATE ON works BEGIN "
+        f"DELETE FROM works_text_fts WHERE rowid = old.id; "
+        f"INSERT INTO works_text_fts(rowid, title, abstract) VALUES {text_fts_row}; END",
+        "CREATE TRIGGER works_text_ad AFTER DELETE ON works BEGIN DELETE FROM works_text_fts WHERE rowid = old.id; END",
+    ):
+        db.execute(statement)
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [

@@ -1,0 +1,394 @@
+"""Stored manuscripts, claims and citations: writes, lookups and full-text search.
+
+Functions take an open :class:`~vexascite.store.Store`. A document is named by its
+path; :func:`document_key` turns any spelling of a path into the stored one (absolute,
+resolved), the same key ``import`` uses for the file's reference lists.
+
+Used by other commands:
+
+- :func:`cited_work_ids_in_order` — works a manuscript cites, in order of first
+  citation (``export --cited-in``, ``format --cited-in``);
+- :func:`markers_of_document` — every stored marker target with its line and status
+  (``linked``, ``entry-only``, ``dangling``, ``ambiguous``) for ``check``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from ..errors import NotInLibrary
+from . import Store, now
+
+__all__ = [
+    "claims_citing_work",
+    "cited_work_ids_in_order",
+    "document_key",
+    "document_row",
+    "evidence_rows",
+    "list_documents",
+    "markers_of_document",
+    "numbered_lists_of_source",
+    "replace_document_claims",
+    "search_claims",
+    "work_ids_by_key",
+    "work_summaries",
+]
+
+
+def document_key(path: str | Path) -> str:
+    """The stored name of a document: its absolute, resolved path."""
+    return str(Path(path).expanduser().resolve())
+
+
+def document_row(store: Store, path: str | Path) -> dict[str, Any] | None:
+    """The document row for ``path`` (any spelling; a bare file name works if unique)."""
+    rows = list(store.db.query("select * from documents where path = ?", [document_key(path)]))
+    if not rows:
+        name = Path(path).name
+        rows = [r for r in store.db.query("select * from documents where path like ?", ["%" + name]) if Path(r["path"]).name == name]
+        if len(rows) != 1:
+            return None
+    return dict(rows[0])
+
+
+def _require_document(store: Store, path: str | Path) -> dict[str, Any]:
+    row = document_row(store, path)
+    if row is None:
+        raise NotInLibrary(f"{path}: not linked yet; run 'vexascite link {path}' first")
+    return row
+
+
+# -- writing ---------------------------------------------------------------------------
+def replace_document_claims(
+    store: Store, document: dict[str, Any], claims: list[dict[str, Any]], citations: list[list[dict[str, Any]]]
+) -> int:
+    """Store a document's claims and citations, replacing any earlier link of it.
+
+    ``citations[i]`` are the citation rows of ``claims[i]``. Runs in one transaction, so
+    a failure leaves the earlier claims in place. Returns the document id.
+    """
+    with store.transaction():
+        existing = list(store.db.query("select id from documents where path = ?", [document["path"]]))
+        row = {**document, "linked_at": now()}
+        if existing:
+            document_id = int(existing[0]["id"])
+            store.db.execute("delete from citations where document_id = ?", [document_id])
+            store.db.execute("delete from claims where document_id = ?", [document_id])
+            store.db["documents"].update(document_id, row)
+        else:
+            document_id = int(store.db["documents"].insert(row).last_pk)
+        claim_columns = (
+            "document_id", "ordinal", "start", "end", "line", "end_line", "section", "text", "raw", "markers",
+            "expansions", "segments",
+        )
+        citation_columns = (
+            "document_id", "claim_id", "ordinal", "marker", "style", "target", "number", "cite_key", "locator", "start",
+            "end", "line", "clause_start", "clause_end", "work_id", "ref_id", "list_id", "status", "message",
+        )
+        claim_sql = (
+            f"insert into claims ({', '.join(f'[{c}]' for c in claim_columns)}) "
+            f"values ({', '.join('?' for _ in claim_columns)})"
+        )
+        citation_sql = (
+            f"insert into citations ({', '.join(f'[{c}]' for c in citation_columns)}) "
+            f"values ({', '.join('?' for _ in citation_columns)})"
+        )
+        conn = store.db.conn
+        for claim, claim_citations in zip(claims, citations, strict=True):
+            values = {**claim, "document_id": document_id}
+            cursor = conn.execute(claim_sql, [values.get(c) for c in claim_columns])
+            claim_id = cursor.lastrowid
+            conn.executemany(
+                citation_sql,
+                [[{**c, "document_id": document_id, "claim_id": claim_id}.get(col) for col in citation_columns] for c in claim_citations],
+            )
+    return document_id
+
+
+# -- reading what linking needs ------------------------------------------------------------
+def numbered_lists_of_source(store: Store, source_id: int) -> list[dict[str, Any]]:
+    """The numbered reference lists read from one file, each with its entries by number."""
+    lists = []
+    for ref_list in store.db.query("select id, label, line from ref_lists where source_id = ? order by ordinal", [source_id]):
+        entries = {}
+        for ref in store.db.query(
+            "select id, number, work_id, line from refs where list_id = ? and number is not null order by id", [ref_list["id"]]
+        ):
+            entries.setdefault(int(ref["number"]), {"ref_id": ref["id"], "work_id": ref["work_id"], "line": ref["line"]})
+        first_line = min((e["line"] for e in entries.values() if e["line"]), default=ref_list["line"] or 0)
+        lists.append({"list_id": ref_list["id"], "label": ref_list["label"], "line": first_line, "entries": entries})
+    return lists
+
+
+def work_ids_by_key(store: Store) -> dict[str, int]:
+    """Citation key -> work id, plus case-folded keys for a forgiving second try."""
+    keys: dict[str, int] = {}
+    folded: dict[str, int] = {}
+    for row in store.db.query("select id, key from works"):
+        keys[row["key"]] = row["id"]
+        folded.setdefault(row["key"].casefold(), row["id"])
+    for key, work_id in folded.items():
+        keys.setdefault(key, work_id)
+    return keys
+
+
+def work_summaries(store: Store) -> list[dict[str, Any]]:
+    """Per work: id, key, folded first author, year, author count, second author, title."""
+    out = []
+    for row in store.db.query("select id, key, first_author_norm, year, title, csl from works"):
+        csl = json.loads(row["csl"] or "{}")
+        people = csl.get("author") or csl.get("editor") or []
+        second = people[1].get("family") or people[1].get("literal") if len(people) > 1 else None
+        out.append(
+            {
+                "id": row["id"],
+                "key": row["key"],
+                "family": row["first_author_norm"],
+                "year": row["year"],
+                "author_count": len(people),
+                "second_family": second,
+                "title": row["title"] or "",
+            }
+        )
+    return out
+
+
+# -- reading for other commands ------------------------------------------------------------
+def cited_work_ids_in_order(store: Store, document_path: str | Path) -> list[int]:
+    """Works a linked manuscript cites, each once, in order of first citation.
+
+    Raises :class:`NotInLibrary` when the manuscript has not been linked.
+    """
+    document = _require_document(store, document_path)
+    seen: dict[int, None] = {}
+    for row in store.db.query(
+        "select work_id from citations where document_id = ? and work_id is not null order by start, ordinal, id",
+        [document["id"]],
+    ):
+        seen.setdefault(int(row["work_id"]), None)
+    return list(seen)
+
+
+def markers_of_document(store: Store, document_path: str | Path) -> list[dict[str, Any]]:
+    """Every marker target of a linked manuscript, in text order.
+
+    Each dict: ``line``, ``marker`` (as written), ``style``, ``target`` (``12``,
+    ``@beck2020``, ``Beck et al. 2020``), ``number``, ``cite_key``, ``status`` (``linked``,
+    ``entry-only``, ``dangling``, ``ambiguous``), ``message``, ``work_id``, ``work_key``,
+    ``ref_id``, ``list_id``, ``claim_id``, ``claim`` (text), ``start``/``end`` offsets.
+    """
+    document = _require_document(store, document_path)
+    sql = (
+        "select citations.*, works.key as work_key, claims.text as claim from citations "
+        "left join works on works.id = citations.work_id left join claims on claims.id = citations.claim_id "
+        "where citations.document_id = ? order by citations.start, citations.ordinal, citations.id"
+    )
+    return [dict(row) for row in store.db.query(sql, [document["id"]])]
+
+
+def list_documents(store: Store) -> list[dict[str, Any]]:
+    return [dict(row) for row in store.db.query("select * from documents order by path")]
+
+
+def _source_of(row: dict[str, Any]) -> dict[str, Any]:
+    csl = json.loads(row.pop("csl") or "{}")
+    people = csl.get("author") or csl.get("editor") or []
+    first = ""
+    if people:
+        first = people[0].get("family") or people[0].get("literal") or ""
+    return {
+        "key": row["key"],
+        "first_author": first,
+        "year": row["year"],
+        "title": row["title"],
+        "doi": row["doi"],
+        "status": row.get("status"),
+    }
+
+
+def _sources_of_claims(store: Store, claim_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """Per claim: its citations in order, each with the work's key, author, year, title, DOI."""
+    out: dict[int, list[dict[str, Any]]] = {claim_id: [] for claim_id in claim_ids}
+    if not claim_ids:
+        return out
+    for chunk_start in range(0, len(claim_ids), 500):
+        chunk = claim_ids[chunk_start : chunk_start + 500]
+        sql = (
+            "select citations.claim_id, citations.marker, citations.target, citations.status, citations.message, "
+            "citations.number, works.key, works.year, works.title, works.doi, works.csl, works.status as work_status "
+            "from citations left join works on works.id = citations.work_id "
+            f"where citations.claim_id in ({', '.join('?' for _ in chunk)}) order by citations.claim_id, citations.ordinal, citations.id"
+        )
+        for row in store.db.query(sql, chunk):
+            row = dict(row)
+            source: dict[str, Any] = {"target": row["target"], "marker": row["marker"], "status": row["status"], "number": row["number"]}
+            if row["key"]:
+                csl = json.loads(row["csl"] or "{}")
+                people = csl.get("author") or csl.get("editor") or []
+                source.update(
+                    key=row["key"],
+                    first_author=(people[0].get("family") or people[0].get("literal") or "") if people else "",
+                    year=row["year"],
+                    title=row["title"],
+                    doi=row["doi"],
+                )
+            else:
+                source["message"] = row["message"]
+            out[row["claim_id"]].append(source)
+    return out
+
+
+_CLAIM_SELECT = (
+    "select claims.id, claims.ordinal, claims.text, claims.line, claims.end_line, claims.section, claims.start, "
+    "claims.end, claims.markers, documents.path as document from claims join documents on documents.id = claims.document_id"
+)
+
+
+def evidence_rows(store: Store, document_path: str | Path | None = None) -> list[dict[str, Any]]:
+    """The evidence table: every claim with its sources, document and location."""
+    params: list[Any] = []
+    sql = _CLAIM_SELECT
+    if document_path is not None:
+        document = _require_document(store, document_path)
+        sql += " where claims.document_id = ?"
+        params.append(document["id"])
+    sql += " order by documents.path, claims.ordinal"
+    rows = [dict(row) for row in store.db.query(sql, params)]
+    sources = _sources_of_claims(store, [row["id"] for row in rows])
+    for row in rows:
+        row["sources"] = sources[row["id"]]
+    return rows
+
+
+def claims_citing_work(store: Store, work_id: int) -> list[dict[str, Any]]:
+    """Claims that cite a work, with the marker used and where they are."""
+    sql = (
+        _CLAIM_SELECT.replace("select claims.id,", "select distinct claims.id,")
+        + " join citations on citations.claim_id = claims.id where citations.work_id = ? order by documents.path, claims.ordinal"
+    )
+    rows = [dict(row) for row in store.db.query(sql, [work_id])]
+    for row in rows:
+        row["cited_as"] = [
+            r["marker"] for r in store.db.query("select marker from citations where claim_id = ? and work_id = ? order by ordinal", [row["id"], work_id])
+        ]
+    return rows
+
+
+# -- search --------------------------------------------------------------------------------
+_STOPWORDS = frozenset(
+    "a an and are as at be but by for from has have in into is it its of on or that the their there these this to was "
+    "were which with what where who why how does do did than then there versus vs".split()
+)
+
+
+def _query_words(text: str) -> list[str]:
+    return [w for w in re.findall(r"\w+", text.casefold(), flags=re.UNICODE) if w not in _STOPWORDS] or re.findall(
+        r"\w+", text.casefold(), flags=re.UNICODE
+    )
+
+
+def _quoted(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
+def fts_tiers(text: str) -> list[str]:
+    """FTS5 queries from strict to loose, for any user text (never a syntax error).
+
+    1. every word (stemmed by the index); 2. every word as a prefix, long words cut to
+    their first seven letters ("thrombosis" finds "thromboembolism", "JAK" finds "JAKi");
+    3. any word. Quotes, hyphens, ``AND`` and parentheses are plain words here.
+    """
+    words = _query_words(text)
+    if not words:
+        return []
+    strict = " ".join(_quoted(w) for w in words)
+    prefixes = " ".join(_quoted(w[:7] if len(w) > 7 else w) + ("*" if len(w) >= 3 else "") for w in words)
+    loose = " OR ".join(_quoted(w[:7] if len(w) > 7 else w) + ("*" if len(w) >= 3 else "") for w in words)
+    tiers = [strict, prefixes]
+    if len(words) > 1:
+        tiers.append(loose)
+    return tiers
+
+
+def search_claims(store: Store, query: str, limit: int = 20) -> dict[str, Any]:
+    """Claims and works matching ``query``, best first (BM25), with highlighted snippets.
+
+    A claim's score is its own BM25 plus a share of the best score among the works it
+    cites (so a claim whose sources are about the query ranks above one that only
+    mentions it); stricter query tiers always rank first. Returns ``claims`` (each with
+    its ``sources``) and ``works`` (matching titles/abstracts, with how often cited).
+    """
+    tiers = fts_tiers(query)
+    claim_hits: dict[int, tuple[int, float, str]] = {}
+    work_hits: dict[int, tuple[int, float]] = {}
+    for tier, fts in enumerate(tiers):
+        if len(claim_hits) >= limit and len(work_hits) >= limit:
+            break
+        if len(work_hits) < limit:
+            for row in store.db.execute(
+                "select rowid, bm25(works_text_fts, 1.0, 0.4) from works_text_fts where works_text_fts match ? "
+                "order by bm25(works_text_fts, 1.0, 0.4) limit ?",
+                [fts, limit * 5],
+            ):
+                work_hits.setdefault(row[0], (tier, row[1]))
+        if len(claim_hits) < limit:
+            for row in store.db.execute(
+                "select rowid, bm25(claims_fts, 1.0, 0.5, 0.2), "
+                "snippet(claims_fts, 0, '**', '**', '…', 32) from claims_fts where claims_fts match ? "
+                "order by bm25(claims_fts, 1.0, 0.5, 0.2) limit ?",
+                [fts, limit * 5],
+            ):
+                claim_hits.setdefault(row[0], (tier, row[1], row[2]))
+    claim_ids = list(claim_hits)
+    sources = _sources_of_claims(store, claim_ids)
+    work_score_by_key: dict[str, float] = {}
+    if work_hits:
+        ids = list(work_hits)
+        for chunk_start in range(0, len(ids), 500):
+            chunk = ids[chunk_start : chunk_start + 500]
+            for row in store.db.query(f"select id, key from works where id in ({', '.join('?' for _ in chunk)})", chunk):
+                tier, score = work_hits[row["id"]]
+                work_score_by_key[row["key"]] = score if tier == 0 else score * 0.5
+    claims = []
+    if claim_ids:
+        rows = {
+            row["id"]: dict(row)
+            for chunk_start in range(0, len(claim_ids), 500)
+            for row in store.db.query(
+                _CLAIM_SELECT + f" where claims.id in ({', '.join('?' for _ in claim_ids[chunk_start:chunk_start + 500])})",
+                claim_ids[chunk_start : chunk_start + 500],
+            )
+        }
+        for claim_id, (tier, score, snippet) in claim_hits.items():
+            row = rows[claim_id]
+            row["sources"] = sources[claim_id]
+            boost = min((work_score_by_key.get(s.get("key", ""), 0.0) for s in row["sources"]), default=0.0)
+            row["score"] = round(score + 0.5 * boost, 4)
+            row["tier"] = tier
+            row["snippet"] = snippet
+            claims.append(row)
+    claims.sort(key=lambda r: (r["tier"], r["score"], r["document"], r["ordinal"]))
+    works = []
+    if work_hits:
+        ranked = sorted(work_hits.items(), key=lambda item: item[1])[:limit]
+        ids = [work_id for work_id, _ in ranked]
+        found = {
+            row["id"]: dict(row)
+            for row in store.db.query(
+                f"select works.id, works.key, works.year, works.title, works.doi, works.status, works.csl, "
+                f"(select count(*) from citations where citations.work_id = works.id) as cited "
+                f"from works where works.id in ({', '.join('?' for _ in ids)})",
+                ids,
+            )
+        }
+        for work_id in ids:
+            row = found[work_id]
+            works.append({**_source_of(dict(row)), "cited": row["cited"]})
+    return {"query": query, "fts": tiers[0] if tiers else "", "claims": claims[:limit], "works": works}
+
+
+#: The name ``export --cited-in`` and ``format --cited-in`` look up.
+cited_work_ids = cited_work_ids_in_order
