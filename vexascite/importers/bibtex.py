@@ -18,10 +18,7 @@ from functools import lru_cache
 from typing import Any
 
 import bibtexparser
-from bibtexparser.middlewares.names import (
-    parse_single_name_into_parts,
-    split_multiple_persons_names,
-)
+from bibtexparser.middlewares.names import parse_single_name_into_parts
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 
 from ..ids import clean_doi, normalize_pmcid, normalize_pmid
@@ -187,9 +184,25 @@ def _balanced_inner(name: str) -> bool:
     return depth == 0
 
 
+def split_names(value: str) -> list[str]:
+    """Split on `` and `` outside braces (bibtexparser's splitter mistakes ``\\v`` for a space)."""
+    names, depth, start = [], 0, 0
+    for match in re.finditer(r"[{}]|\s+and\s+", value, re.IGNORECASE):
+        token = match.group(0)
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            names.append(value[start : match.start()])
+            start = match.end()
+    names.append(value[start:])
+    return [name.strip() for name in names if name.strip()]
+
+
 def parse_names(value: str) -> tuple[list[dict[str, str]], bool]:
     """BibTeX ``and``-separated names to CSL names; says whether the list ended ``and others``."""
-    names = split_multiple_persons_names(value)
+    names = split_names(value)
     truncated = bool(names) and names[-1].strip().lower() == "others"
     if truncated:
         names = names[:-1]

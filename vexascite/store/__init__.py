@@ -493,5 +493,5 @@ def fts_query(text: str) -> str:
     """
     import re
 
-    words = re.findall(r"\w+", text, flags=re.UNICODE)
+    words = [w for w in re.findall(r"\w+", text, flags=re.UNICODE) if w not in ("AND", "OR", "NOT", "NEAR")]
     return " ".join('"' + word.replace('"', '""') + '"' for word in words)

@@ -1,0 +1,114 @@
+"""BibTeX import: decoding, macros, inheritance, failures with their lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pylatexenc.latex2text import LatexNodes2Text
+
+from vexascite.importers.bibtex import read_bibtex
+from vexascite.importers.latex import fast_latex_to_unicode, latex_to_unicode
+from vexascite.model import RefStatus
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "import"
+
+
+def by_key(parsed):
+    return {ref.entry_key: ref for ref in parsed.references if ref.entry_key}
+
+
+def test_accents_in_every_form_decode_to_unicode():
+    parsed = read_bibtex((DATA / "accents.bib").read_text(encoding="utf-8"))
+    assert parsed.problems == []
+    work = by_key(parsed)["comont2022azacitidine"].fields
+    families = [a["family"] for a in work["author"]]
+    assert families == ["Comont", "Heiblig", "Rivière", "Öztürk", "Müller", "åkesson", "Café", "Guéry", "Škoda", "François"]
+    assert work["title"] == (
+        "Azacitidine for patients with VEXAS and myelodysplastic syndrome: R&D of α-chain nested braces 50% data"
+    )
+    assert work["container-title"] == "Br J Haematol"  # @string macro
+    assert work["issued"] == {"date-parts": [[2022, 4]]}  # month macro
+    assert work["page"] == "969-974"
+    assert work["issue"] == "4"
+    assert work["note"] == "Data from the French VEXAS registry"  # '#' concatenation
+
+
+def test_unknown_fields_are_kept_verbatim_for_export():
+    parsed = read_bibtex((DATA / "accents.bib").read_text(encoding="utf-8"))
+    extra = by_key(parsed)["comont2022azacitidine"].extra["bibtex"]
+    assert extra["entrytype"] == "article"
+    assert extra["fields"]["annote"] == "an unknown field, kept"
+    assert extra["fields"]["author"].startswith("Comont, T. and Heiblig")
+
+
+def test_crossref_parent_fields_are_inherited():
+    parsed = read_bibtex((DATA / "accents.bib").read_text(encoding="utf-8"))
+    child = by_key(parsed)["hadjadj2023abstract"].fields
+    assert child["type"] == "paper-conference"
+    assert child["container-title"] == "ACR Convergence 2023"
+    assert child["publisher"] == "American College of Rheumatology"
+    assert child["publisher-place"] == "San Diego"
+    assert child["issued"] == {"date-parts": [[2023]]}
+    assert child["title"].startswith("Efficacy and safety")
+
+
+def test_failed_blocks_and_duplicate_keys_are_recorded_with_lines():
+    parsed = read_bibtex((DATA / "bad.bib").read_text(encoding="utf-8"))
+    statuses = [(ref.line, ref.status, ref.entry_key) for ref in parsed.references]
+    assert (1, RefStatus.PARSED, "good1") in statuses
+    assert (6, RefStatus.DUPLICATE_KEY, "good1") in statuses
+    assert any(line == 11 and status == RefStatus.FAILED for line, status, _ in statuses)
+    assert (16, RefStatus.PARSED, "good2") in statuses
+    lines = sorted(problem.line for problem in parsed.problems)
+    assert lines == [6, 11]
+    failed = next(ref for ref in parsed.references if ref.status == RefStatus.FAILED)
+    assert "This title never closes" in failed.raw
+
+
+def test_group_authors_in_braces_are_literal_and_others_is_dropped():
+    parsed = read_bibtex("@misc{x, author = {{European Medicines Agency} and Doe, J. and others}, title={T}}")
+    work = parsed.references[0].fields
+    assert work["author"] == [{"literal": "European Medicines Agency"}, {"family": "Doe", "given": "J."}]
+    assert "and others" in parsed.references[0].message
+
+
+def test_von_and_first_last_names():
+    parsed = read_bibtex("@article{x, author = {Ludwig van Beethoven and von Drygalski, Annette and Jean de La Fontaine}}")
+    people = parsed.references[0].fields["author"]
+    assert people[0] == {"family": "Beethoven", "given": "Ludwig", "non-dropping-particle": "van"}
+    assert people[1] == {"family": "Drygalski", "given": "Annette", "non-dropping-particle": "von"}
+
+
+def test_undefined_macro_is_reported_and_kept():
+    parsed = read_bibtex("@article{x, journal = nosuchmacro, title = {T}}")
+    assert parsed.references[0].fields["container-title"] == "nosuchmacro"
+    assert "undefined @string macro 'nosuchmacro'" in parsed.problems[0].message
+
+
+@pytest.mark.parametrize(
+    "latex",
+    [r"M{\"u}ller", r"M\"{u}ller", r"{\aa}se", r"Caf\'{e}", r"R\&D", r"Role of $\alpha$-synuclein", r"\v{S}koda",
+     r"\c{c}a", r"50\% of", r"\textit{in vivo}", r"{\em in vivo}", r"na\"\i ve", r"pages 1--2", r"\"u\ss",
+     r"Fran\c cois", r"{\O}stergaard", r"\'{\i}", r"Gu\'{e}ry {UBA1}"],
+)
+def test_fast_decoder_agrees_with_pylatexenc(latex):
+    reference = LatexNodes2Text(math_mode="text", keep_braced_groups=False, strict_latex_spaces=True)
+    assert fast_latex_to_unicode(latex) is not None
+    assert latex_to_unicode(latex) == " ".join(reference.latex_to_text(latex).split())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_bibtex_reader_never_raises(text):
+    parsed = read_bibtex(text)
+    for ref in parsed.references:
+        assert isinstance(ref.raw, str)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab{}\\\"'`^~=.,@#%&$_ ")) , max_size=60))
+def test_latex_decoder_never_raises(value):
+    assert isinstance(latex_to_unicode(value), str)

@@ -1,0 +1,107 @@
+"""RIS, CSL-JSON, MEDLINE, PubMed XML and identifier lists."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vexascite.importers import detect_format
+from vexascite.importers.csljson import read_csljson
+from vexascite.importers.idlist import read_identifier_list
+from vexascite.importers.medline import read_medline
+from vexascite.importers.pubmedxml import read_pubmed_xml
+from vexascite.importers.ris import read_ris
+from vexascite.model import RefStatus
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "import"
+READERS = [read_csljson, read_identifier_list, read_medline, read_pubmed_xml, read_ris]
+
+
+def test_ris_entries_map_to_csl():
+    parsed = read_ris((DATA / "same.ris").read_text())
+    assert [ref.line for ref in parsed.references] == [1, 14, 22]
+    first = parsed.references[0].fields
+    assert first["author"][0] == {"family": "Jachiet", "given": "V."}
+    assert first["container-title"] == "Blood"
+    assert first["page"] == "1450-1461"
+    assert first["DOI"] == "10.1182/blood.2024028133"
+    assert parsed.references[2].fields["container-title"] == "Arthritis Rheumatol"
+
+
+def test_ris_truncated_entry_is_read_and_reported():
+    parsed = read_ris("TY  - JOUR\nTI  - A title\nAU  - Doe, J.\n")
+    assert parsed.references[0].fields["title"] == "A title"
+    assert "ER" in parsed.problems[0].message
+
+
+def test_csljson_list_object_and_items_forms():
+    listed = read_csljson((DATA / "same.json").read_text())
+    assert len(listed.references) == 3 and listed.problems == []
+    assert listed.references[0].fields["DOI"] == "10.1182/BLOOD.2024028133"
+    assert listed.references[0].entry_key == "item1"
+    assert listed.references[1].line == 5
+    single = read_csljson('{"id": "a", "type": "book", "title": "T"}')
+    assert single.references[0].fields == {"type": "book", "title": "T"}
+    wrapped = read_csljson('{"items": [{"title": "A"}, {"title": "B"}]}')
+    assert [r.fields["title"] for r in wrapped.references] == ["A", "B"]
+
+
+def test_csljson_syntax_error_keeps_items_before_it():
+    parsed = read_csljson('[{"title": "A"},\n {"title": "B"},\n {"title": oops}]')
+    assert [r.fields["title"] for r in parsed.references] == ["A", "B"]
+    assert parsed.problems[0].line == 3
+
+
+def test_csljson_malformed_item_is_a_failed_reference():
+    parsed = read_csljson('[{"title": "A", "author": "Doe"}, 5]')
+    assert [r.status for r in parsed.references] == [RefStatus.FAILED, RefStatus.FAILED]
+
+
+def test_medline_records_with_continuation_lines():
+    parsed = read_medline((DATA / "same.nbib").read_text())
+    assert len(parsed.references) == 3
+    first = parsed.references[0].fields
+    assert first["title"] == "Efficacy and safety of azacitidine for VEXAS syndrome: a large-scale retrospective study from FRENVEX"
+    assert first["PMID"] == "40373272"
+    assert first["DOI"] == "10.1182/blood.2024028133"
+    assert first["issued"] == {"date-parts": [[2025, 9, 18]]}
+    assert first["author"][0] == {"family": "Jachiet", "given": "V"}
+    assert parsed.references[1].line == 16
+
+
+def test_pubmed_xml_takes_the_article_ids_not_the_reference_list_ids(shared_dir):
+    text = (shared_dir / "fixtures/pubmed/efetch_pubmed_29915538.xml").read_text(encoding="utf-8")
+    parsed = read_pubmed_xml(text)
+    assert len(parsed.references) == 1
+    work = parsed.references[0].fields
+    assert work["PMID"] == "29915538"
+    assert work["title"]
+    assert work["author"]
+    assert "DOI" in work and "PMCID" in work
+    assert work["DOI"].lower() in text.lower()
+
+
+def test_identifier_lists_in_any_written_form():
+    parsed = read_identifier_list((DATA / "ids.txt").read_text() + "not an identifier\n")
+    fields = [ref.fields for ref in parsed.references if ref.status == RefStatus.IDENTIFIER]
+    assert fields == [{"DOI": "10.1182/blood.2024028133"}, {"DOI": "10.1182/blood.2022016642"}, {"PMID": "40373272"}]
+    assert parsed.problems[0].line == 5
+
+
+def test_format_detection_by_content_then_extension():
+    assert detect_format("x.txt", "@article{a, title={T}}") == "bibtex"
+    assert detect_format("x.data", "TY  - JOUR\n") == "ris"
+    assert detect_format("x.data", "PMID- 1\n") == "medline"
+    assert detect_format("x.json", '[{"title": "T"}]') == "csl-json"
+    assert detect_format("x.txt", "# ids\n10.1182/blood.2022016642\nPMID: 40373272\n") == "ids"
+    assert detect_format("x.txt", "1. Beck DB, Ferrada MA. Somatic mutations. N Engl J Med. 2020;383:2628.") == "text"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=400))
+def test_structured_readers_never_raise(text):
+    for reader in READERS:
+        parsed = reader(text)
+        assert all(isinstance(ref.raw, str) for ref in parsed.references)

@@ -1,0 +1,45 @@
+"""The store: migrations, version guard, WAL, FTS safety."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from vexascite.errors import LibraryTooNew
+from vexascite.store import SCHEMA_VERSION, Store, fts_query
+
+
+def test_new_library_is_migrated_to_the_latest_version_in_wal_mode(tmp_path):
+    store = Store.open(tmp_path / "l.db")
+    assert store.db.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION
+    assert store.db.execute("pragma journal_mode").fetchone()[0] == "wal"
+    assert {"works", "refs", "sources", "works_fts"} <= set(store.db.table_names())
+    store.close()
+    Store.open(tmp_path / "l.db").close()  # reopening is a no-op migration
+
+
+def test_newer_library_is_refused_with_a_clear_message(tmp_path):
+    Store.open(tmp_path / "l.db").close()
+    conn = sqlite3.connect(tmp_path / "l.db")
+    conn.execute(f"pragma user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(LibraryTooNew, match="newer vexascite"):
+        Store.open(tmp_path / "l.db")
+
+
+def test_two_connections_can_write_in_turn(tmp_path):
+    a = Store.open(tmp_path / "l.db")
+    b = Store.open(tmp_path / "l.db")
+    with a.transaction():
+        a.create_work({"title": "One"}, "{author}{year}{title}")
+    with b.transaction():
+        b.create_work({"title": "Two"}, "{author}{year}{title}")
+    assert a.counts()["works"] == 2
+
+
+@pytest.mark.parametrize("query", ['"', "a AND", "(x", "NEAR(", "-", "*", "col:x", "''", "AND OR NOT"])
+def test_any_text_is_a_safe_fts_query(tmp_path, query):
+    store = Store.open(tmp_path / "l.db")
+    store.search_works(query)
+    assert fts_query("JAK-inhibitors (2020)") == '"JAK" "inhibitors" "2020"'

@@ -1,0 +1,43 @@
+"""The duplicate rule and citation keys."""
+
+from vexascite.citekeys import key_stem, unique_key
+from vexascite.identity import fold, identity_keys, near_miss_score, same_work
+
+
+def work(title, family="Beck", year=2020, **extra):
+    item = {"title": title, "author": [{"family": family}], "issued": {"date-parts": [[year]]}}
+    item.update(extra)
+    return item
+
+
+def test_same_doi_is_same_work_whatever_else():
+    a = identity_keys(work("A", DOI="10.1000/X"))
+    b = identity_keys(work("B", family="Other", year=1990, DOI="10.1000/x"))
+    assert same_work(a, b)
+
+
+def test_title_year_within_one_and_first_author():
+    a = identity_keys(work("Somatic mutations in UBA1 and severe disease"))
+    assert same_work(a, identity_keys(work("Somatic Mutations in <i>UBA1</i> and severe disease.", year=2021)))
+    assert not same_work(a, identity_keys(work("Somatic mutations in UBA1 and severe disease", year=2022)))
+    assert not same_work(a, identity_keys(work("Somatic mutations in UBA1 and severe disease", family="Other")))
+
+
+def test_different_identifiers_are_never_merged():
+    a = identity_keys(work("Same title of an article", DOI="10.1000/a"))
+    b = identity_keys(work("Same title of an article", DOI="10.1000/b"))
+    assert not same_work(a, b)
+    assert near_miss_score(work("Same title of an article", DOI="10.1000/a"), work("Same title of an article", DOI="10.1000/b")) == 0
+
+
+def test_fold_removes_accents_case_and_markup():
+    assert fold("Müller-Łódź <i>Æ</i>") == "mullerlodzae"
+
+
+def test_keys_are_readable_and_unique():
+    item = work("The somatic mutations in UBA1")
+    assert key_stem(item) == "beck2020somatic"
+    taken = {"beck2020somatic", "beck2020somatica"}
+    assert unique_key("beck2020somatic", taken.__contains__) == "beck2020somaticb"
+    assert key_stem({"PMID": "40373272"}) == "pmid40373272"
+    assert key_stem(item, "{Author}_{year}") == "Beck_2020"

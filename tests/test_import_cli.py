@@ -1,0 +1,176 @@
+"""Import from the command line: idempotency, formats agreeing, bad input and exit codes."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).resolve().parent / "data" / "import"
+
+
+def library_snapshot(db: str) -> tuple:
+    conn = sqlite3.connect(db)
+    try:
+        works = conn.execute("select key, csl from works order by key").fetchall()
+        refs = conn.execute("select count(*) from refs").fetchone()[0]
+        return works, refs
+    finally:
+        conn.close()
+
+
+def test_import_twice_leaves_the_same_library(run_cli):
+    first = run_cli("import", str(DATA / "same.bib"), str(DATA / "accents.bib"))
+    assert first.exit_code == 0, first.output
+    before = library_snapshot(run_cli.db)
+    second = run_cli("import", str(DATA / "same.bib"), str(DATA / "accents.bib"))
+    assert second.exit_code == 0
+    assert "unchanged" in second.stderr
+    assert library_snapshot(run_cli.db) == before
+    forced = run_cli("import", "--force", str(DATA))
+    assert library_snapshot(run_cli.db)[0] == before[0] or len(library_snapshot(run_cli.db)[0]) >= len(before[0])
+
+
+def test_forced_reimport_keeps_keys(run_cli):
+    run_cli("import", str(DATA / "accents.bib"))
+    keys = [k for k, _ in library_snapshot(run_cli.db)[0]]
+    run_cli("import", "--force", str(DATA / "accents.bib"))
+    assert [k for k, _ in library_snapshot(run_cli.db)[0]] == keys
+
+
+def test_same_works_in_four_formats_are_not_duplicated(run_cli):
+    for name in ("same.bib", "same.json", "same.ris", "same.nbib", "ids.txt"):
+        result = run_cli("import", str(DATA / name))
+        assert result.exit_code == 0, result.stderr
+    listed = json.loads(run_cli("list", "--json").stdout)
+    titles = sorted(item.get("title", "") for item in listed)
+    # three works plus the letter known only by its DOI
+    assert len(listed) == 4, titles
+    jachiet = next(item for item in listed if item.get("DOI", "").lower() == "10.1182/blood.2024028133")
+    assert jachiet["PMID"] == "40373272"
+    shown = json.loads(run_cli("show", jachiet["key"], "--json").stdout)
+    formats = sorted(ref["format"] for ref in shown["references"])
+    assert formats == ["bibtex", "csl-json", "identifier", "identifier", "medline", "ris"]
+
+
+def test_bad_bibtex_imports_the_good_entries_and_names_the_lines(run_cli):
+    result = run_cli("import", str(DATA / "bad.bib"))
+    assert result.exit_code == 3
+    assert "bad.bib:6 [good1]: duplicate key" in result.stderr
+    assert "bad.bib:11: not a valid BibTeX entry" in result.stderr
+    titles = {item["title"] for item in json.loads(run_cli("list", "--json").stdout)}
+    assert "Benign and malignant hematologic manifestations in patients with VEXAS syndrome" in titles
+    assert "A second entry reusing the key" in titles
+    stats = json.loads(run_cli("stats", "--json").stdout)
+    assert stats["failed_references"] == 1 and stats["duplicate_keys"] == 1
+
+
+def test_truncated_file(run_cli, tmp_path):
+    path = tmp_path / "truncated.bib"
+    path.write_text((DATA / "same.bib").read_text()[:700])
+    result = run_cli("import", str(path))
+    assert result.exit_code == 3
+    assert "truncated.bib:12" in result.stderr
+    assert len(json.loads(run_cli("list", "--json").stdout)) == 2
+
+
+def test_latin1_bytes_are_reported_by_line_and_read(run_cli, tmp_path):
+    path = tmp_path / "latin1.bib"
+    path.write_bytes("@article{x,\n  title = {Caf\u00e9 au lait},\n  author = {M\u00fcller, A.}, year = 2020}\n".encode("latin-1"))
+    result = run_cli("import", str(path))
+    assert result.exit_code == 3
+    assert "latin1.bib:2: not UTF-8" in result.stderr and "latin1.bib:3: not UTF-8" in result.stderr
+    item = json.loads(run_cli("list", "--json").stdout)[0]
+    assert item["title"] == "Caf\u00e9 au lait" and item["author"][0]["family"] == "M\u00fcller"
+
+
+def test_binary_file_is_refused_and_others_still_imported(run_cli, tmp_path):
+    binary = tmp_path / "image.bib"
+    binary.write_bytes(bytes(range(256)) * 8)
+    result = run_cli("import", str(binary), str(DATA / "same.bib"))
+    assert result.exit_code == 5
+    assert "image.bib: looks like a binary file" in result.stderr
+    assert len(json.loads(run_cli("list", "--json").stdout)) == 3
+    stats = json.loads(run_cli("stats", "--json").stdout)
+    assert stats["sources"] == 1
+
+
+def test_empty_and_missing_files(run_cli, tmp_path):
+    empty = tmp_path / "empty.bib"
+    empty.write_text("")
+    result = run_cli("import", str(empty))
+    assert result.exit_code == 3 and "empty.bib: file is empty" in result.stderr
+    missing = run_cli("import", str(tmp_path / "nope.bib"))
+    assert missing.exit_code == 5 and "nope.bib: no such file" in missing.stderr
+
+
+def test_a_failing_file_writes_nothing(run_cli, tmp_path, monkeypatch):
+    from vexascite.store import Store
+
+    def explode(self, rows):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(Store, "insert_refs", explode)
+    with pytest.raises(RuntimeError):
+        run_cli("import", str(DATA / "same.bib"))
+    monkeypatch.undo()
+    conn = sqlite3.connect(run_cli.db)
+    assert conn.execute("select count(*) from works").fetchone()[0] == 0
+    assert conn.execute("select count(*) from sources").fetchone()[0] == 0
+
+
+@pytest.mark.slow
+def test_fifty_megabyte_file_imports_good_entries_around_a_bad_one(run_cli, tmp_path):
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    from bibgen import generate
+
+    body = generate(2000, seed=7)
+    path = tmp_path / "big.bib"
+    with path.open("w", encoding="utf-8") as out:
+        copies = 0
+        while out.tell() < 50 * 1024 * 1024:
+            out.write(body.replace("{key", f"{{c{copies}key").replace("{paper", f"{{c{copies}paper").replace("{proc", f"{{c{copies}proc").replace("crossref = {proc", f"crossref = {{c{copies}proc"))
+            if copies == 3:
+                out.write("\n@article{broken, title = {never closed,\n")
+            copies += 1
+    result = run_cli("import", str(path))
+    assert result.exit_code == 3
+    assert "big.bib:" in result.stderr and "not a valid BibTeX entry" in result.stderr
+    stats = json.loads(run_cli("stats", "--json").stdout)
+    assert stats["references"] > 100_000
+
+
+def test_list_query_show_and_stats(run_cli):
+    run_cli("import", str(DATA / "same.bib"), str(DATA / "accents.bib"))
+    hits = json.loads(run_cli("list", "JAK (inhibitors) AND \"meta", "--json").stdout)
+    assert hits[0]["title"].startswith("Venous thromboembolism risk with JAK inhibitors")
+    accent_hit = json.loads(run_cli("list", "Riviere", "--json").stdout)
+    assert accent_hit and accent_hit[0]["key"] == "comont2022azacitidine"
+    shown = run_cli("show", "comont2022azacitidine", "--provenance")
+    assert shown.exit_code == 0 and "accents.bib:5" in shown.stdout and "bibtex" in shown.stdout
+    missing = run_cli("show", "nokey")
+    assert missing.exit_code == 1 and "no work with key 'nokey'" in missing.stderr
+    stats = json.loads(run_cli("stats", "--json").stdout)
+    assert stats["works"] == 6 and stats["references_by_format"] == {"bibtex": 6}
+
+
+def test_duplicates_lists_near_misses_and_merge_keeps_every_field(run_cli, tmp_path):
+    path = tmp_path / "near.bib"
+    path.write_text(
+        "@article{a, author={Beck, D.}, title={Somatic mutations in UBA1 and severe adult-onset autoinflammatory disease}, year=2020, volume={383}}\n"
+        "@article{b, author={Beck, D.}, title={Somatic mutation in UBA1 and severe adult onset autoinflammatory disease}, year=2020, pages={2628--2638}, annote={x}}\n"
+    )
+    run_cli("import", str(path))
+    pairs = json.loads(run_cli("duplicates", "--json").stdout)
+    assert len(pairs) == 1
+    keep, drop = pairs[0]["a"], pairs[0]["b"]
+    assert run_cli("merge", keep, drop).exit_code == 0
+    listed = json.loads(run_cli("list", "--json").stdout)
+    assert len(listed) == 1 and listed[0]["key"] == keep
+    assert listed[0]["volume"] == "383" and listed[0]["page"] == "2628-2638"
+    shown = json.loads(run_cli("show", keep, "--json").stdout)
+    assert len(shown["references"]) == 2
