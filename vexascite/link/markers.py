@@ -136,7 +136,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("superscript", re.compile(r"\\textsuperscript\{(?P<inner>" + _SUPER_INNER + r")\}")),
     ("superscript", re.compile(r"<sup>\s*\[?(?P<inner>" + _SUPER_INNER + r")\]?\s*</sup>", re.I)),
     ("superscript", re.compile(r"\^(?P<inner>[\d,–\-*†]{1,30})\^")),
-    ("superscript", re.compile(r"(?<![\w^])\^(?P<inner>\d{1,3}(?:[,–-]\d{1,3})*)(?![\d^])")),
+    ("superscript", re.compile(r"(?<![\d^)])\^(?P<inner>\d{1,3}(?:[,–-]\d{1,3})*)(?![\d^])")),
     ("superscript", re.compile(rf"(?P<inner>[{_SUP}]+(?:\s?[,˒⁻–\-]\s?[{_SUP}]+)*(?:[*†‡])?)")),
     ("numeric", re.compile(r"\[(?P<inner>" + _NUM_INNER + r")\](?:\(#[^)\s]*\))?")),
     ("author-year", re.compile(r"\((?P<body>[^()]*?\b" + _YEAR + r"\b[^()]*)\)")),
@@ -148,8 +148,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 _PAREN_NUMBER_BLOCKERS = re.compile(
     r"\b(?:figure|fig|figs|table|tables|eq|equation|step|no|n|range|group|phase|grade|type|stage|class|day|days|"
-    r"week|weeks|month|months|year|years|arm|cohort|chapter|section|item|line|lines|panel|box|model|version|"
-    r"dose|doses|score|level|patient|patients|case|cases|criterion|criteria|and|or|of|at|in|on|to|with)\.?\s*$",
+    r"week|weeks|month|months|year|years|arm|chapter|section|item|line|lines|panel|box|version|"
+    r"and|or|of|at|in|on|to|with)\.?\s*$",
     re.I,
 )
 _UNIT_BEFORE = re.compile(r"(?:\b(?:m|cm|mm|km|kg|µm|μm|nm|ft|in|L|mL|dL)|[\d×/^])$")

@@ -33,6 +33,10 @@ ABBREVIATIONS = frozenset(
     ["al", "vs", "v", "fig", "figs", "no", "nos", "e.g", "i.e", "eg", "ie", "cf", "ca", "approx", "resp", "ref", "refs", "eq", "eqs", "suppl", "dr", "mr", "mrs", "ms", "prof", "st", "jr", "sr", "inc", "ltd", "co", "vol", "vols", "pp", "p", "ed", "eds", "viz", "univ", "dept", "est", "min", "max", "mo", "wk", "wks", "yr", "yrs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "ph.d", "m.d", "u.s", "u.k", "e.u", "nr", "tab", "sect", "ch", "chap", "approx."]
 )
 
+_FUNCTION_WORDS = frozenset(
+    ["a", "an", "the", "of", "and", "or", "with", "in", "to", "for", "by", "from", "on", "at", "as", "is", "was",
+     "were", "are", "be", "that", "which", "than", "but", "not", "its", "their"]
+)
 _HEADING_MD = re.compile(r"^\s{0,3}#{1,6}\s+\S")
 _HEADING_LATEX = re.compile(r"^\s*\\(?:part|chapter|section|subsection|subsubsection|paragraph)\*?\s*(?:\[[^\]]*\])?\{")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+•]\s+|\d{1,3}[.)]\s+|\[\d{1,3}\]\s+|\(\d{1,3}\)\s+)\S")
@@ -40,6 +44,7 @@ _REF_ENTRY = re.compile(r"^\s*(?:\d{1,3}[.)]|\[\d{1,3}\])\s+\S.*\b(?:1[6-9]\d\d|
 _LEGEND = re.compile(r"^\s*(?:\*\*)?(?:Supplementary\s+|Supplemental\s+)?(?:Figure|Fig\.|Table|Box)\s*[\dA-Z]{1,3}[a-z]?(?:\*\*)?[.:|]", re.I)
 _REF_HEADING = re.compile(r"^\s*(?:#{1,6}\s*|\\section\*?\{)?(?:references?(?: and notes)?|bibliography|literature cited|works cited|cited literature)\s*:?\}?\s*$", re.I)
 _LATEX_ENV_LINE = re.compile(r"^\s*\\(?:begin|end|documentclass|usepackage|bibliography|bibliographystyle|maketitle|label|includegraphics|centering|item\b)")
+_LEGEND_LABEL = re.compile(r"\W*(?:Supplementary\s+|Supplemental\s+)?(?:Figure|Fig\.|Table|Box)\s*[\dA-Z]{1,3}[a-z]?\W*", re.I)
 _COMMENT = re.compile(r"^\s*%")
 _END_PUNCT = ".!?:;"
 _TRAILING_NOISE = re.compile(r"(?:\s|\*|_|\]|\)|\"|'|”|’|\^\{[^}]*\}|[⁰¹²³⁴⁵⁶⁷⁸⁹,˒⁻–-]|<sup>[^<]*</sup>|\[[\d,\s–-]+\])+$")
@@ -94,11 +99,14 @@ def _looks_like_heading(stripped: str, prev_stripped: str | None, next_stripped:
         return False
     if not (stripped[0].isupper() or stripped[0].isdigit()):
         return False
-    last = stripped[-1]
+    core = _TRAILING_NOISE.sub("", stripped)
+    last = core[-1] if core else stripped[-1]
     if last in ".!?;,":
         return False
     if last == ":" and not stripped[:-1].isupper():
         return False
+    if stripped.rsplit(None, 1)[-1] in _FUNCTION_WORDS:
+        return False  # "Here, we present the results of" stops mid-sentence
     if prev_stripped and prev_stripped[-1] not in ".!?:" and not prev_stripped.isupper():
         return False
     return not (next_stripped and next_stripped[0].islower())
@@ -287,6 +295,8 @@ def _split_paragraph(paragraph: str, markers: list[Marker]) -> list[tuple[int, i
             break
         if not _is_boundary_start(paragraph, nxt) or _abbreviation_before(paragraph, stop.start()):
             continue
+        if _LEGEND_LABEL.fullmatch(paragraph, start, stop.end()):
+            continue  # "Figure 1." opens its legend's first sentence
         spans.append((start, end))
         start = nxt
     spans.append((start, length))

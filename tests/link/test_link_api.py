@@ -1,0 +1,208 @@
+"""Linking manuscripts of every format and style through the api and the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from vexascite import api
+from vexascite.config import Settings
+from vexascite.errors import NotInLibrary
+from vexascite.store import Store
+from vexascite.store.claims import cited_work_ids_in_order, markers_of_document
+
+BIB = """
+@article{beck2020somatic,
+  title = {Somatic mutations in UBA1 and severe adult-onset autoinflammatory disease},
+  author = {Beck, David B. and Ferrada, Marcela A. and Sikora, Keith A.},
+  journal = {N Engl J Med}, year = {2020}, volume = {383}, pages = {2628--2638},
+  doi = {10.1056/NEJMoa2026834}
+}
+@article{heiblig2022ruxolitinib,
+  title = {Ruxolitinib is more effective than other JAK inhibitors to treat VEXAS syndrome},
+  author = {Heiblig, Mael and Ferrada, Marcela A. and Koster, Matthew J.},
+  journal = {Blood}, year = {2022}
+}
+@article{heiblig2022zeta,
+  title = {Zeta: another study of the same year},
+  author = {Heiblig, Mael},
+  journal = {Blood}, year = {2022}
+}
+"""
+
+
+@pytest.fixture
+def library(tmp_path: Path, settings: Settings) -> Settings:
+    bib = tmp_path / "refs.bib"
+    bib.write_text(BIB, encoding="utf-8")
+    api.import_paths(settings, [bib])
+    return settings
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_pandoc_keys_link_and_unknown_keys_dangle(tmp_path: Path, library: Settings) -> None:
+    doc = write(
+        tmp_path,
+        "paper.md",
+        "# Background\n\nVEXAS is caused by somatic UBA1 mutations [@beck2020somatic]. "
+        "Ruxolitinib did better than other JAK inhibitors [@heiblig2022ruxolitinib, p. 4; @nosuchkey2019].\n",
+    )
+    report = api.link_manuscript(library, doc)
+    assert (report.claims, report.linked) == (2, 2)
+    assert [(p["line"], p["target"], p["status"]) for p in report.problems] == [(3, "@nosuchkey2019", "dangling")]
+    rows = api.evidence_table(library, str(doc))
+    assert rows[0]["section"] == "Background"
+    assert rows[1]["text"] == "Ruxolitinib did better than other JAK inhibitors."
+    with Store.open(library.db) as store:
+        works = cited_work_ids_in_order(store, doc)
+        keys = [store.work_row(w)["key"] for w in works]
+        markers = markers_of_document(store, doc)
+    assert keys == ["beck2020somatic", "heiblig2022ruxolitinib"]
+    assert [(m["target"], m["status"], m["line"]) for m in markers] == [
+        ("@beck2020somatic", "linked", 3),
+        ("@heiblig2022ruxolitinib", "linked", 3),
+        ("@nosuchkey2019", "dangling", 3),
+    ]
+    assert markers[1]["locator"] == "p. 4"
+
+
+def test_author_year_latex_and_suffixes(tmp_path: Path, library: Settings) -> None:
+    doc = write(
+        tmp_path,
+        "paper.tex",
+        "\\section{Introduction}\n"
+        "VEXAS was described in 2020 \\citep{beck2020somatic}. Beck et al. (2020) sequenced UBA1.\n"
+        "Two letters appeared (Heiblig 2022a; Heiblig 2022b), and one more (Heiblig et al., 2022). "
+        "An unknown one (Smith 2001) dangles.\n",
+    )
+    report = api.link_manuscript(library, doc)
+    markers = {p["target"]: p for p in report.problems}
+    assert set(markers) == {"Smith 2001"}
+    rows = api.evidence_table(library, str(doc))
+    keys = [[s.get("key") for s in row["sources"]] for row in rows]
+    assert keys[0] == ["beck2020somatic"]
+    assert keys[1] == ["beck2020somatic"]
+    # suffixes count in title order: "Ruxolitinib..." (a) before "Zeta..." (b)
+    assert keys[2] == ["heiblig2022ruxolitinib", "heiblig2022zeta", "heiblig2022ruxolitinib"]
+    assert rows[0]["section"] == "Introduction"
+
+
+def test_numeric_markers_use_the_following_list_or_the_given_one(tmp_path: Path, settings: Settings) -> None:
+    listing = (
+        "References\n\n"
+        "1. Beck DB, Ferrada MA, Sikora KA, et al. Somatic mutations in UBA1 and severe adult-onset autoinflammatory disease. N Engl J Med. 2020;383(27):2628-2638.\n"
+        "2. Bourbon E, Heiblig M, Gerfaud Valentin M, et al. Therapeutic options in VEXAS syndrome: insights from a retrospective series. Blood. 2021;137(26):3682-3684.\n"
+    )
+    body = "VEXAS is caused by UBA1 mutations [1]. Treatment is difficult [2,3].\n\n"
+    doc = write(tmp_path, "paper.txt", body + listing)
+    report = api.link_manuscript(settings, doc)
+    assert report.linked == 2
+    assert [(p["target"], p["line"]) for p in report.dangling] == [("3", 1)]
+    # the same text without its list, and the list given apart
+    bare = write(tmp_path, "bare.md", body)
+    refs = write(tmp_path, "refs.txt", listing)
+    assert api.link_manuscript(settings, bare).linked == 0
+    given = api.link_manuscript(settings, bare, list_path=refs)
+    assert given.linked == 2 and given.lists[0]["external"]
+
+
+def test_linking_again_replaces_claims(tmp_path: Path, library: Settings) -> None:
+    doc = write(tmp_path, "paper.md", "One [@beck2020somatic]. Two [@beck2020somatic].\n")
+    api.link_manuscript(library, doc)
+    doc.write_text("Only one now [@heiblig2022ruxolitinib].\n", encoding="utf-8")
+    api.link_manuscript(library, doc)
+    rows = api.evidence_table(library)
+    assert [r["text"] for r in rows] == ["Only one now."]
+    shown = api.show_work(library, "beck2020somatic")
+    assert shown["claims"] == []
+    shown = api.show_work(library, "heiblig2022ruxolitinib")
+    assert [c["text"] for c in shown["claims"]] == ["Only one now."]
+
+
+def test_docx_manuscript(tmp_path: Path, library: Settings) -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Results", level=1)
+    paragraph = document.add_paragraph("Ruxolitinib gave higher response rates than other JAK inhibitors")
+    paragraph.add_run(".")
+    run = paragraph.add_run("1")
+    run.font.superscript = True
+    document.add_paragraph("It was well tolerated [@heiblig2022ruxolitinib].")
+    path = tmp_path / "paper.docx"
+    document.save(str(path))
+    report = api.link_manuscript(library, path)
+    assert report.claims == 2
+    rows = api.evidence_table(library, str(path))
+    assert rows[0]["section"] == "Results"
+    assert rows[0]["line"] == 2
+    assert rows[0]["sources"][0]["status"] == "dangling"  # no numbered list given
+    assert rows[1]["sources"][0]["key"] == "heiblig2022ruxolitinib"
+
+
+@pytest.mark.parametrize("query", ['"', "JAK-inhibitors AND (", "NEAR(a b)", "*", "'; drop table claims; --", "", "ruxolitinib OR"])
+def test_find_survives_any_query(tmp_path: Path, library: Settings, query: str) -> None:
+    api.link_manuscript(library, write(tmp_path, "p.md", "Ruxolitinib did better than other JAK inhibitors [@heiblig2022ruxolitinib].\n"))
+    result = api.find_claims(library, query)
+    assert isinstance(result["claims"], list)
+
+
+def test_find_ranks_claims_with_their_sources(tmp_path: Path, library: Settings) -> None:
+    api.link_manuscript(
+        library,
+        write(
+            tmp_path,
+            "p.md",
+            "Ruxolitinib did better than other JAK inhibitors [@heiblig2022ruxolitinib]. "
+            "UBA1 mutations cause the disease [@beck2020somatic].\n",
+        ),
+    )
+    result = api.find_claims(library, "ruxolitinib")
+    assert result["claims"][0]["sources"][0]["key"] == "heiblig2022ruxolitinib"
+    assert "**Ruxolitinib**" in result["claims"][0]["snippet"]
+    assert result["works"][0]["key"] == "heiblig2022ruxolitinib"
+    stemmed = api.find_claims(library, "mutation")
+    assert stemmed["claims"][0]["sources"][0]["key"] == "beck2020somatic"
+
+
+def test_cli_link_find_claims_show(tmp_path: Path, run_cli) -> None:
+    bib = write(tmp_path, "refs.bib", BIB)
+    run_cli("import", str(bib))
+    doc = write(tmp_path, "paper.md", "Ruxolitinib helps [@heiblig2022ruxolitinib]. Unknown [@zzz].\n")
+    result = run_cli("link", str(doc))
+    assert result.exit_code == 0
+    assert "paper.md:1: dangling marker [@zzz]" in result.stderr
+    assert run_cli("link", str(doc), "--strict").exit_code == 3
+    assert "Ruxolitinib helps" in run_cli("find", "ruxolitinib").stdout
+    csv_out = run_cli("claims", "--doc", str(doc), "--format", "csv").stdout
+    assert csv_out.splitlines()[0].startswith("claim,sources")
+    markdown = run_cli("claims", "--format", "markdown").stdout
+    assert "| Ruxolitinib helps. | heiblig2022ruxolitinib |" in markdown
+    shown = run_cli("show", "heiblig2022ruxolitinib").stdout
+    assert "cited by" in shown and "Ruxolitinib helps." in shown
+    missing = run_cli("claims", "--doc", str(tmp_path / "nope.md"))
+    assert missing.exit_code == 1
+
+
+def test_unreadable_manuscript(tmp_path: Path, settings: Settings) -> None:
+    from vexascite.errors import InputUnreadable
+
+    with pytest.raises(InputUnreadable):
+        api.link_manuscript(settings, tmp_path / "missing.md")
+    bad = tmp_path / "bad.docx"
+    bad.write_bytes(b"not a zip")
+    with pytest.raises(InputUnreadable):
+        api.link_manuscript(settings, bad)
+
+
+def test_cited_works_needs_a_link(tmp_path: Path, library: Settings) -> None:
+    with Store.open(library.db) as store, pytest.raises(NotInLibrary):
+        cited_work_ids_in_order(store, tmp_path / "never.md")
+    assert json.dumps(api.evidence_table(library)) == "[]"

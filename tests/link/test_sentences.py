@@ -1,0 +1,107 @@
+"""Sentence splitting: abbreviations, numbers, page breaks, legends; nothing lost or doubled."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vexascite.link.sentences import split_blocks, split_sentences
+
+
+def texts(document: str) -> list[str]:
+    return [s.text(document) for s in split_sentences(document)]
+
+
+def test_abbreviations_and_numbers_do_not_end_sentences() -> None:
+    document = (
+        "Beck et al. described VEXAS in 2020. Response was 57.1% vs. 18% (P = .001) in Fig. 2 and no. 3 cases. "
+        "Marcela A. Ferrada treated them, e.g. with ruxolitinib. Dr. Grayson agreed."
+    )
+    assert texts(document) == [
+        "Beck et al. described VEXAS in 2020.",
+        "Response was 57.1% vs. 18% (P = .001) in Fig. 2 and no. 3 cases.",
+        "Marcela A. Ferrada treated them, e.g. with ruxolitinib.",
+        "Dr. Grayson agreed.",
+    ]
+
+
+def test_markers_after_the_full_stop_stay_with_their_sentence() -> None:
+    document = "Somatic mutations in UBA1 cause VEXAS.^{1,2} Patients present with fever.³ Others do not [4]. Done."
+    sentences = split_sentences(document)
+    assert [s.text(document) for s in sentences] == [
+        "Somatic mutations in UBA1 cause VEXAS.^{1,2}",
+        "Patients present with fever.³",
+        "Others do not [4].",
+        "Done.",
+    ]
+    assert [[m.text for m in s.markers] for s in sentences] == [["^{1,2}"], ["³"], ["[4]"], []]
+
+
+def test_page_break_and_figure_legend_do_not_split_a_sentence() -> None:
+    document = (
+        "Here, we present the results of\n\n \n\nFigure 1. Response rates. (A) Clinical response.\n\n"
+        "a multicenter analysis of patients. Next sentence here.\n\nThe complication was thrombosis, which was highly\n\n"
+        "prevalent in previous cohorts⁴ and this series.\n"
+    )
+    sentences = split_sentences(document)
+    by_text = {s.text(document): s for s in sentences}
+    interrupted = "Here, we present the results of a multicenter analysis of patients."
+    assert interrupted in by_text
+    assert len(by_text[interrupted].segments) == 2
+    assert by_text["Figure 1. Response rates."].kind == "legend"
+    assert "The complication was thrombosis, which was highly prevalent in previous cohorts⁴ and this series." in by_text
+
+
+def test_headings_sections_and_reference_lists() -> None:
+    document = (
+        "# Treatment\n\nRuxolitinib works [1]. It is used.\n\nStudy Background\nAzacitidine helps [2].\n\n"
+        "References\n\n1. Beck DB, Ferrada MA. Somatic mutations in UBA1. N Engl J Med. 2020;383(27):2628-2638.\n"
+    )
+    sentences = split_sentences(document)
+    kinds = {s.text(document): (s.kind, s.section) for s in sentences}
+    assert kinds["Ruxolitinib works [1]."] == ("paragraph", "Treatment")
+    assert kinds["Azacitidine helps [2]."] == ("paragraph", "Study Background")
+    reference = [s for s in sentences if s.kind == "reference"]
+    assert len(reference) == 1 and reference[0].line == 10
+
+
+def test_byline_and_affiliations_are_front_matter() -> None:
+    document = (
+        "Maël Heiblig,¹ Marcela A. Ferrada,^{2,*} Matthew T. Koster,^{3,*} and Pierre Sujobert²⁰\n\n"
+        "¹Service d'Hématologie Clinique, Lyon, France; ²National Institutes of Health, Bethesda, MD\n\n"
+        "VEXAS is caused by UBA1 mutations.^{1,2}\n"
+    )
+    kinds = [s.kind for s in split_sentences(document)]
+    assert kinds == ["front", "front", "paragraph"]
+
+
+def test_word_paragraphs_one_per_line() -> None:
+    document = "# Title\nFirst paragraph without stop\nSecond paragraph. Two sentences.\n"
+    blocks = split_blocks(document, paragraph_per_line=True)
+    assert [b.kind for b in blocks] == ["heading", "paragraph", "paragraph"]
+
+
+ALPHABET = st.sampled_from(
+    list("abcdefXYZ .,;:!?()[]^{}*_-\n\n  0123456789¹²⁴") + ["et al.", "vs.", "Fig.", "no.", " 57.1%", "Figure 1. ", "\n\n", "# H\n", "1. ", "[@key]", "⁶ "]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(ALPHABET, max_size=120).map("".join))
+def test_splitter_never_loses_or_duplicates_text(document: str) -> None:
+    sentences = split_sentences(document)
+    covered = [0] * len(document)
+    for sentence in sentences:
+        previous_end = -1
+        for start, end in sentence.segments:
+            assert previous_end <= start < end <= len(document)
+            previous_end = end
+            for i in range(start, end):
+                covered[i] += 1
+    for i, ch in enumerate(document):
+        if ch.isspace():
+            assert covered[i] <= 1
+        else:
+            assert covered[i] == 1, (i, ch, document)
+    starts = [s.start for s in sentences]
+    assert starts == sorted(starts)
