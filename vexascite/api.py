@@ -296,109 +296,44 @@ def merge_works(settings: Settings, keep_key: str, drop_key: str) -> dict[str, A
 
 
 # -- check -----------------------------------------------------------------------------
-def check_manuscript(settings: Settings, path: str | os.PathLike[str]) -> Any:
+def check_manuscript(
+    settings: Settings, path: str | os.PathLike[str], list_path: str | os.PathLike[str] | None = None
+) -> Any:
     """Check a manuscript's citations: markers against its list, printed fields against
     the verified records, retractions and corrections (see :mod:`vexascite.check`).
 
-    The manuscript is imported first if it is new or changed (so its list is in the
-    library); the citation links stored by ``link`` are used when present, else the
-    markers are read afresh. Returns a :class:`vexascite.check.CheckReport`.
+    The manuscript is linked first (:func:`link_manuscript`: its own lists imported if
+    new or changed, its markers linked; ``list_path`` names a separate list); what
+    ``resolve`` verified is read, never fetched. Returns a
+    :class:`vexascite.check.CheckReport`.
     """
     from .check import check_manuscript as run_checks
     from .check.gather import manuscript_input, markers_from_citations
     from .store import checking
 
     manuscript = Path(path)
+    linked = link_manuscript(settings, manuscript, list_path)
     with open_library(settings) as store:
-        imported = import_file(store, manuscript, settings, "text")
-        if imported.status == "unreadable":
-            raise InputUnreadable(imported.message or f"{manuscript}: cannot read")
-        source = store.source_by_path(str(manuscript.resolve()))
-        if source is None:
-            raise InputUnreadable(f"{manuscript}: could not be read as a manuscript")
-        ref_rows = checking.source_references(store, source.id)
-        list_rows = checking.source_lists(store, source.id)
+        sources = [store.source_by_path(str(Path(p).resolve())) for p in (list_path, manuscript) if p is not None]
+        source = next((s for s in sources if s is not None), None)
+        ref_rows = checking.source_references(store, source.id) if source else []
+        list_rows = checking.source_lists(store, source.id) if source else []
         work_ids = {row["work_id"] for row in ref_rows if row["work_id"] is not None}
         records = {work_id: checking.work_records(store, work_id) for work_id in work_ids}
         payloads = {work_id: checking.work_payloads(store, work_id) for work_id in work_ids}
-        citations = None
-        for name in (str(manuscript.resolve()), str(manuscript)):
-            if checking.document_sha256(store, name) == source.sha256:
-                citations = checking.document_citations(store, name)
-                break
-    labels = {row["id"]: row["label"] for row in list_rows}
-    if citations is not None:
-        markers = markers_from_citations(citations, labels)
-    else:
-        markers = _markers_of_manuscript(manuscript, ref_rows, list_rows)
+        citations = checking.document_citations(store, checking.document_key(manuscript)) or []
+        # works cited by key or author and year from the library (a .bib), not from a list here
+        for work_id in dict.fromkeys(c["work_id"] for c in citations if c["work_id"] and c["work_id"] not in work_ids):
+            entry = checking.work_entry(store, work_id)
+            if entry is not None:
+                entry["entry_key"] = next(c["cite_key"] or c["target"] for c in citations if c["work_id"] == work_id)
+                ref_rows.append(entry)
+                records[work_id] = checking.work_records(store, work_id)
+                payloads[work_id] = checking.work_payloads(store, work_id)
+    markers = markers_from_citations(citations, {row["id"]: row["label"] for row in list_rows})
+    if not citations and linked.citations:
+        raise VexasciteError(f"{manuscript}: linked, but no stored citations were found to check")
     return run_checks(manuscript_input(str(path), ref_rows, list_rows, records, payloads, markers))
-
-
-def _reference_lines(text: str, ref_rows: list[dict[str, Any]]) -> frozenset[int]:
-    """Lines taken by the reference entries (an entry may wrap over several lines)."""
-    lines = text.splitlines()
-    taken: set[int] = set()
-    for row in ref_rows:
-        start = row.get("line")
-        if not start:
-            continue
-        size, number = len(" ".join((row.get("raw") or "").split())), start
-        covered = 0
-        while number <= len(lines) and covered < size - 2:
-            taken.add(number)
-            covered += len(" ".join(lines[number - 1].split())) + 1
-            number += 1
-    return frozenset(taken)
-
-
-def _markers_of_manuscript(path: Path, ref_rows: list[dict[str, Any]], list_rows: list[dict[str, Any]]) -> list[Any]:
-    """Markers read from the text and linked to the manuscript's own lists (no store),
-    for a manuscript that 'link' has not stored."""
-    from .check import CitationMarker
-    from .identity import first_author_family, fold, issued_year
-    from .link.claims import extract_claims
-    from .link.documents import read_manuscript
-    from .link.resolution import ListEntry, RefList, choose_list
-
-    document = read_manuscript(path)
-    extraction = extract_claims(
-        document.text, paragraph_per_line=document.paragraph_per_line, reference_lines=_reference_lines(document.text, ref_rows)
-    )
-    ref_lists = [
-        RefList(row["id"], row["label"], row["line"] or 0, {
-            ref["number"]: ListEntry(ref["number"], ref["id"], ref["work_id"])
-            for ref in ref_rows if ref["list_id"] == row["id"] and ref["number"] is not None
-        })
-        for row in list_rows
-    ]
-    keys = {str(ref["entry_key"]): ref for ref in ref_rows if ref.get("entry_key")}
-    markers = []
-    for claim in extraction.claims:
-        for claim_marker in claim.markers:
-            chosen = choose_list(ref_lists, claim_marker.line)
-            labels: list[str] = []
-            unresolved: list[tuple[str, str]] = []
-            for target in claim_marker.marker.targets:
-                if target.kind == "number":
-                    label = str(target.number)
-                    if chosen is None or target.number not in chosen.entries:
-                        unresolved.append((label, "no entry with this number in the reference list"))
-                elif target.kind == "key":
-                    label = str(target.key)
-                    if label not in keys:
-                        unresolved.append((label, "no entry with this key"))
-                else:
-                    family, year = fold(target.author or ""), (target.year or "")[:4]
-                    found = [
-                        ref for ref in ref_rows
-                        if fold(first_author_family(ref["fields"]) or "") == family and str(issued_year(ref["fields"])) == year
-                    ]
-                    label = str(found[0]["number"] or found[0]["entry_key"] or found[0]["id"]) if len(found) == 1 else target.label
-                    if len(found) != 1:
-                        unresolved.append((label, "no single entry by this author in this year"))
-                labels.append(label)
-            markers.append(CitationMarker(claim_marker.line, claim_marker.marker.text, labels, chosen.label if chosen else None, unresolved))
-    return markers
 
 
 # -- link, find, claims ------------------------------------------------------------------

@@ -8,6 +8,7 @@ exist, so ``check`` still reports what it can on a library that has neither.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from . import Store
@@ -20,17 +21,33 @@ def _has_table(store: Store, name: str) -> bool:
     return name in store.db.table_names()
 
 
+_REF_COLUMNS = (
+    "select refs.id, refs.number, refs.line, refs.raw, refs.fields, refs.status as ref_status, refs.message, "
+    "refs.entry_key, refs.list_id, refs.work_id, ref_lists.label as list_label, ref_lists.line as list_line, "
+    "works.key as work_key, works.status as work_status, works.status_message "
+    "from refs left join ref_lists on ref_lists.id = refs.list_id left join works on works.id = refs.work_id "
+)
+
+
 def source_references(store: Store, source_id: int) -> list[dict[str, Any]]:
     """Every raw reference read from one file, in file order, with its list and work."""
-    sql = (
-        "select refs.id, refs.number, refs.line, refs.raw, refs.fields, refs.status as ref_status, refs.message, "
-        "refs.entry_key, refs.list_id, refs.work_id, ref_lists.label as list_label, ref_lists.line as list_line, "
-        "works.key as work_key, works.status as work_status, works.status_message "
-        "from refs left join ref_lists on ref_lists.id = refs.list_id left join works on works.id = refs.work_id "
-        "where refs.source_id = ? order by refs.id"
-    )
+    return _rows(store, _REF_COLUMNS + "where refs.source_id = ? order by refs.id", [source_id])
+
+
+def work_entry(store: Store, work_id: int) -> dict[str, Any] | None:
+    """The first readable raw reference of a work (e.g. its BibTeX entry), for a work cited
+    by key rather than from a list in the manuscript."""
+    rows = _rows(store, _REF_COLUMNS + "where refs.work_id = ? and refs.status != 'failed' order by refs.id limit 1", [work_id])
+    if not rows:
+        return None
+    row = rows[0]
+    row["number"], row["list_id"], row["list_label"], row["line"] = None, None, None, None
+    return row
+
+
+def _rows(store: Store, sql: str, params: list[Any]) -> list[dict[str, Any]]:
     rows = []
-    for row in store.db.query(sql, [source_id]):
+    for row in store.db.query(sql, params):
         row = dict(row)
         row["fields"] = json.loads(row["fields"] or "{}")
         rows.append(row)
@@ -69,6 +86,11 @@ def work_payloads(store: Store, work_id: int) -> list[tuple[str, Any]]:
                 sql = f"select source, {column} as body from {table} where work_id = ? order by id"
                 return [(r["source"], r["body"]) for r in store.db.query(sql, [work_id])]
     return []
+
+
+def document_key(path: str | Path) -> str:
+    """How ``link`` names a manuscript in ``documents``: its absolute, resolved path."""
+    return str(Path(path).expanduser().resolve())
 
 
 def document_citations(store: Store, path: str) -> list[dict[str, Any]] | None:
