@@ -295,47 +295,6 @@ def merge_works(settings: Settings, keep_key: str, drop_key: str) -> dict[str, A
     return {"key": keep_key, "merged": drop_key, "csl": merged}
 
 
-# -- check -----------------------------------------------------------------------------
-def check_manuscript(
-    settings: Settings, path: str | os.PathLike[str], list_path: str | os.PathLike[str] | None = None
-) -> Any:
-    """Check a manuscript's citations: markers against its list, printed fields against
-    the verified records, retractions and corrections (see :mod:`vexascite.check`).
-
-    The manuscript is linked first (:func:`link_manuscript`: its own lists imported if
-    new or changed, its markers linked; ``list_path`` names a separate list); what
-    ``resolve`` verified is read, never fetched. Returns a
-    :class:`vexascite.check.CheckReport`.
-    """
-    from .check import check_manuscript as run_checks
-    from .check.gather import manuscript_input, markers_from_citations
-    from .store import checking
-
-    manuscript = Path(path)
-    linked = link_manuscript(settings, manuscript, list_path)
-    with open_library(settings) as store:
-        sources = [store.source_by_path(str(Path(p).resolve())) for p in (list_path, manuscript) if p is not None]
-        source = next((s for s in sources if s is not None), None)
-        ref_rows = checking.source_references(store, source.id) if source else []
-        list_rows = checking.source_lists(store, source.id) if source else []
-        work_ids = {row["work_id"] for row in ref_rows if row["work_id"] is not None}
-        records = {work_id: checking.work_records(store, work_id) for work_id in work_ids}
-        payloads = {work_id: checking.work_payloads(store, work_id) for work_id in work_ids}
-        citations = checking.document_citations(store, checking.document_key(manuscript)) or []
-        # works cited by key or author and year from the library (a .bib), not from a list here
-        for work_id in dict.fromkeys(c["work_id"] for c in citations if c["work_id"] and c["work_id"] not in work_ids):
-            entry = checking.work_entry(store, work_id)
-            if entry is not None:
-                entry["entry_key"] = next(c["cite_key"] or c["target"] for c in citations if c["work_id"] == work_id)
-                ref_rows.append(entry)
-                records[work_id] = checking.work_records(store, work_id)
-                payloads[work_id] = checking.work_payloads(store, work_id)
-    markers = markers_from_citations(citations, {row["id"]: row["label"] for row in list_rows})
-    if not citations and linked.citations:
-        raise VexasciteError(f"{manuscript}: linked, but no stored citations were found to check")
-    return run_checks(manuscript_input(str(path), ref_rows, list_rows, records, payloads, markers))
-
-
 # -- link, find, claims ------------------------------------------------------------------
 #: Bumped when linking the same manuscript would give different claims.
 LINKER_VERSION = "1"
