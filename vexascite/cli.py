@@ -228,32 +228,6 @@ def merge_command(ctx: click.Context, keep: str, drop: str) -> None:
     warn(f"merged {result['merged']} into {result['key']}")
 
 
-# -- check -----------------------------------------------------------------------------
-@main.command("check")
-@click.argument("manuscript", type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
-              help="text for people, json for scripts (docs/check-json-schema.json), github for Actions annotations.")
-@click.option("--list", "list_path", default=None, type=click.Path(),
-              help="A separate reference list (any importable format) instead of the manuscript's own.")
-@click.option("--strict", is_flag=True, help="Exit 3 when a finding at or above --fail-on is present.")
-@click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
-              help="Lowest severity that fails a --strict run.")
-@click.pass_context
-@handle_errors
-def check_command(
-    ctx: click.Context, manuscript: str, fmt: str, list_path: str | None, strict: bool, fail_on: str
-) -> None:
-    """Check MANUSCRIPT's citations: markers that cite nothing, references never cited or out
-    of order, duplicates, printed fields that contradict the verified record, references no
-    service can find, and retracted or corrected works. Run 'resolve' first."""
-    from .check import Severity, render
-
-    report = api.check_manuscript(settings_of(ctx), manuscript, list_path)
-    click.echo(render(report, fmt), nl=False)
-    serious = report.serious(Severity(fail_on))
-    if strict and serious:
-        raise ItemProblems(f"{len(serious)} serious finding(s) in {manuscript}")
-
 
 # -- claims: link, find, claims ----------------------------------------------------------
 def _sources_text(sources: list[dict[str, Any]]) -> str:
