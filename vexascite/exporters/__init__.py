@@ -33,7 +33,9 @@ def writer_for(fmt: str) -> Writer:
     }
     name = _ALIASES.get(fmt.lower(), fmt.lower())
     if name not in writers:
-        raise UsageError(f"unknown export format {fmt!r}; choose one of: {', '.join(EXPORT_FORMATS)}")
+        raise UsageError(
+            f"unknown export format {fmt!r}; choose one of: {', '.join(EXPORT_FORMATS)}"
+        )
     return writers[name]
 
 

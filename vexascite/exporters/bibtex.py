@@ -159,12 +159,21 @@ def bibtex_name(person: dict[str, Any], *, unicode: bool = False) -> str | None:
         name = literal or given
         return "{" + enc(name) + "}" if name else None
     particle = " ".join(
-        p for p in (_first_string(person.get("dropping-particle")), _first_string(person.get("non-dropping-particle"))) if p
+        p
+        for p in (
+            _first_string(person.get("dropping-particle")),
+            _first_string(person.get("non-dropping-particle")),
+        )
+        if p
     )
     suffix = _first_string(person.get("suffix"))
     last = enc(family)
-    if " " in family or "~" in family or family[:1].islower() or _needs_name_braces(family) or (
-        family.lower() == "others" and not given
+    if (
+        " " in family
+        or "~" in family
+        or family[:1].islower()
+        or _needs_name_braces(family)
+        or (family.lower() == "others" and not given)
     ):
         last = "{" + last + "}"
     if particle:
@@ -197,7 +206,9 @@ def entry_type(csl: Work, dialect: str, imported: str | None = None) -> str:
     csl_type = csl.get("type") or "article-journal"
     if imported:
         imported = imported.lower()
-        if _ENTRY_TYPE_MEANS.get(imported) == csl_type and (dialect == "biblatex" or imported in _BIBTEX_ONLY_KNOWN):
+        if _ENTRY_TYPE_MEANS.get(imported) == csl_type and (
+            dialect == "biblatex" or imported in _BIBTEX_ONLY_KNOWN
+        ):
             return imported
     bibtex_type, biblatex_type = _ENTRY_TYPES.get(csl_type, ("misc", "misc"))
     if csl_type == "thesis" and dialect == "bibtex":
@@ -207,7 +218,9 @@ def entry_type(csl: Work, dialect: str, imported: str | None = None) -> str:
     return biblatex_type if dialect == "biblatex" else bibtex_type
 
 
-def bibtex_fields(csl: Work, dialect: str = "bibtex", *, unicode: bool = False, kind: str | None = None) -> list[tuple[str, str]]:
+def bibtex_fields(
+    csl: Work, dialect: str = "bibtex", *, unicode: bool = False, kind: str | None = None
+) -> list[tuple[str, str]]:
     """The fields of one entry as ``(name, value as written)`` pairs, in a fixed order.
 
     Values are already LaTeX (braced), except month macros, which are bare.
@@ -254,7 +267,9 @@ def bibtex_fields(csl: Work, dialect: str = "bibtex", *, unicode: bool = False, 
     text("chapter", csl.get("chapter-number"))
     pages = _first_string(csl.get("page"))
     if pages:
-        written = "--".join(escape_text(part, unicode=unicode) for part in bibtex_pages(pages).split("--"))
+        written = "--".join(
+            escape_text(part, unicode=unicode) for part in bibtex_pages(pages).split("--")
+        )
         out.append(("pages", "{" + written + "}"))
     if biblatex:
         text("pagetotal", csl.get("number-of-pages"))
@@ -376,7 +391,12 @@ def work_to_bibtex(item: ExportItem, dialect: str = "bibtex", *, unicode: bool =
     fields = bibtex_fields(item.csl, dialect, unicode=unicode, kind=kind)
     if imported:
         fields = [
-            (name, value[:-1] + " and others}" if name in ("author", "editor") and _names_truncated(imported, name) else value)
+            (
+                name,
+                value[:-1] + " and others}"
+                if name in ("author", "editor") and _names_truncated(imported, name)
+                else value,
+            )
             for name, value in fields
         ]
     written = {name for name, _ in fields}
@@ -384,14 +404,21 @@ def work_to_bibtex(item: ExportItem, dialect: str = "bibtex", *, unicode: bool =
     for name in sorted(extra, key=str.lower):
         value = extra[name]
         lowered = name.lower()
-        if lowered in written or lowered in MAPPED_FIELDS or not isinstance(value, str) or not braces_balance(value):
+        if (
+            lowered in written
+            or lowered in MAPPED_FIELDS
+            or not isinstance(value, str)
+            or not braces_balance(value)
+        ):
             continue
         fields.append((lowered, "{" + value + "}"))
         written.add(lowered)
     return format_entry(kind, item.key, fields)
 
 
-def write_bibtex(items: Iterable[ExportItem], dialect: str = "bibtex", *, unicode: bool = False) -> str:
+def write_bibtex(
+    items: Iterable[ExportItem], dialect: str = "bibtex", *, unicode: bool = False
+) -> str:
     """A whole ``.bib`` file: entries in the order given, separated by blank lines."""
     return "\n".join(work_to_bibtex(item, dialect, unicode=unicode) for item in items)
 

@@ -69,10 +69,28 @@ NAME_FIELDS = frozenset(
     script-writer series-creator translator""".split()
 )
 DATE_FIELDS = frozenset("accessed available-date event-date issued original-date submitted".split())
-NAME_STRING_KEYS = ("family", "given", "dropping-particle", "non-dropping-particle", "suffix", "literal")
+NAME_STRING_KEYS = (
+    "family",
+    "given",
+    "dropping-particle",
+    "non-dropping-particle",
+    "suffix",
+    "literal",
+)
 NAME_FLAG_KEYS = ("comma-suffix", "static-ordering", "parse-names")
 #: Fields whose text may carry markup worth normalising to CSL's HTML subset.
-RICH_TEXT_FIELDS = frozenset({"title", "container-title", "collection-title", "title-short", "original-title", "volume-title", "reviewed-title", "abstract"})
+RICH_TEXT_FIELDS = frozenset(
+    {
+        "title",
+        "container-title",
+        "collection-title",
+        "title-short",
+        "original-title",
+        "volume-title",
+        "reviewed-title",
+        "abstract",
+    }
+)
 
 _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 

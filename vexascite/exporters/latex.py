@@ -30,7 +30,7 @@ _SPECIALS = {
 _NEEDS_WORK = re.compile(r"[&%$#_~^\\{}]|--|``|''|[?!]`|[^\x00-\x7f]")
 #: ASCII pairs TeX fonts turn into other glyphs (-- is an en dash, `` a quote mark).
 _LIGATURES = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')|(?<=[?!])(?=`)")
-_ACCENT_COMMAND = re.compile(r"^\\(?:[`'^\"~=.]|[A-Za-z]{1,2}\{?)")
+_ACCENT_COMMAND = re.compile(r"^\\(?:[`'^\"~=.]|[cuvHkrdbt]\{)")
 
 
 @cache
@@ -44,9 +44,21 @@ def encode_char(char: str) -> str:
     encoded = unicode_to_latex(char, non_ascii_only=True, unknown_char_policy="keep")
     if encoded == char or not encoded.startswith("\\"):
         return encoded
+    if _decoded(encoded) != char:
+        # pylatexenc approximates some letters (Ħ as a macron H): keep those as UTF-8
+        return char
     if _ACCENT_COMMAND.match(encoded):
         return "{" + encoded + "}"
     return encoded
+
+
+def _decoded(latex: str) -> str:
+    from pylatexenc.latex2text import LatexNodes2Text
+
+    try:
+        return unicodedata.normalize("NFC", LatexNodes2Text(math_mode="text").latex_to_text(latex))
+    except Exception:  # pylatexenc raises several types on odd input
+        return ""
 
 
 def braces_balance(text: str) -> bool:
@@ -67,8 +79,8 @@ def escape_text(text: str, *, unicode: bool = False, balanced: bool | None = Non
     (unless ``unicode``) non-ASCII characters turned into LaTeX commands.
 
     Literal braces become ``\\{ \\}`` when they balance over the whole field; otherwise
-    ``\\textbraceleft{}`` and ``\\textbraceright{}``, because BibTeX and pybtex count
-    ``\\{`` as a brace and would read an unbalanced field wrongly.
+    ``$\\lbrace$`` and ``$\\rbrace$``, because BibTeX and pybtex count ``\\{`` as a
+    brace and would read an unbalanced field wrongly.
     """
     if not _NEEDS_WORK.search(text):
         return text
@@ -83,9 +95,9 @@ def escape_text(text: str, *, unicode: bool = False, balanced: bool | None = Non
             if char in _SPECIALS:
                 out.append(_SPECIALS[char])
             elif char == "{":
-                out.append(r"\{" if balanced else r"\textbraceleft{}")
+                out.append(r"\{" if balanced else r"$\lbrace$")
             elif char == "}":
-                out.append(r"\}" if balanced else r"\textbraceright{}")
+                out.append(r"\}" if balanced else r"$\rbrace$")
             elif char == "\x00":
                 out.append("{}")
             else:
@@ -129,7 +141,11 @@ def protect_words(text: str, encode: Callable[[str], str], *, first_word: bool =
         chunk = match.group(0)
         if needs_protection(chunk, first_word):
             lead, core, tail = _EDGE_PUNCTUATION.fullmatch(chunk).groups()  # type: ignore[union-attr]
-            out.append(encode(lead) + "{" + encode(core) + "}" + encode(tail) if core else "{" + encode(chunk) + "}")
+            out.append(
+                encode(lead) + "{" + encode(core) + "}" + encode(tail)
+                if core
+                else "{" + encode(chunk) + "}"
+            )
         else:
             out.append(encode(chunk))
         first_word = False
@@ -146,30 +162,76 @@ _LATEX_STYLE = {
     "sub": r"\textsubscript{",
     "nocase": "{",
 }
+_TOKEN = re.compile(r"\s+|\S+")
 _STYLE_ORDER = ("nocase", "italic", "bold", "smallcaps", "sup", "sub")
+
+
+def _styled(piece: str, styles: frozenset[str], encode: Callable[[str], str]) -> str:
+    ordered = [s for s in _STYLE_ORDER if s in styles]
+    return "".join(_LATEX_STYLE[s] for s in ordered) + encode(piece) + "}" * len(ordered)
 
 
 def to_latex(text: str, *, unicode: bool = False, protect: bool = False) -> str:
     """A CSL string (possibly with HTML/JATS markup) as a BibTeX field value.
 
     Markup becomes ``\\textit`` and friends (or is dropped when it has no LaTeX
-    meaning); with ``protect``, words sentence-casing would damage are braced.
+    meaning); with ``protect``, words sentence-casing would damage are braced, a word
+    that spans markup (``H<sub>2</sub>O``) as a whole.
     """
-    runs = parse_markup(text) if has_markup(text) else ((text, frozenset()),)
-    balanced = braces_balance("".join(piece for piece, _ in runs))
+    if not has_markup(text):
+        balanced = braces_balance(text)
+        if protect:
+            return protect_words(
+                text, lambda piece: escape_text(piece, unicode=unicode, balanced=balanced)
+            )
+        return escape_text(text, unicode=unicode, balanced=balanced)
+    runs = parse_markup(text)
+    plain = "".join(piece for piece, _ in runs)
+    balanced = braces_balance(plain)
 
     def encode(piece: str) -> str:
         return escape_text(piece, unicode=unicode, balanced=balanced)
 
-    out: list[str] = []
-    first_word = True
+    if not protect:
+        return "".join(_styled(piece, styles, encode) for piece, styles in runs)
+    bounds: list[tuple[int, int, frozenset[str]]] = []
+    offset = 0
     for piece, styles in runs:
-        if protect and "nocase" not in styles:
-            body = protect_words(piece, encode, first_word=first_word)
-        else:
-            body = encode(piece)
-        if piece.strip():
+        bounds.append((offset, offset + len(piece), styles))
+        offset += len(piece)
+    # (LaTeX without its style wrapper, styles); a word spanning markup is pre-wrapped (None)
+    segments: list[tuple[str, frozenset[str] | None]] = []
+    first_word = True
+    for token in _TOKEN.finditer(plain):
+        start, end, word = token.start(), token.end(), token.group(0)
+        pieces = [
+            (plain[max(a, start) : min(b, end)], st) for a, b, st in bounds if a < end and b > start
+        ]
+        wanted = False
+        if not word.isspace():
+            wanted = not all("nocase" in st for _, st in pieces) and needs_protection(
+                word, first_word
+            )
             first_word = False
+        if len(pieces) == 1:
+            piece, st = pieces[0]
+            segments.append(
+                (protect_words(piece, encode, first_word=False) if wanted else encode(piece), st)
+            )
+        else:
+            body = "".join(_styled(piece, st, encode) for piece, st in pieces)
+            segments.append(("{" + body + "}" if wanted else body, None))
+    out: list[str] = []
+    index = 0
+    while index < len(segments):
+        body, styles = segments[index]
+        index += 1
+        if styles is None:
+            out.append(body)
+            continue
+        while index < len(segments) and segments[index][1] == styles:
+            body += segments[index][0]
+            index += 1
         ordered = [s for s in _STYLE_ORDER if s in styles]
         out.append("".join(_LATEX_STYLE[s] for s in ordered) + body + "}" * len(ordered))
     return "".join(out)

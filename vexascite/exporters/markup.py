@@ -38,7 +38,9 @@ Run = tuple[str, frozenset[str]]
 
 def has_markup(text: str) -> bool:
     """Cheap test: could this string hold tags or entities at all?"""
-    return ("<" in text and _TAG.search(text) is not None) or ("&" in text and _ENTITY.search(text) is not None)
+    return ("<" in text and _TAG.search(text) is not None) or (
+        "&" in text and _ENTITY.search(text) is not None
+    )
 
 
 def _span_style(attributes: str) -> str | None:
@@ -110,7 +112,14 @@ _CSL_OPEN = {
     "sup": "<sup>",
     "sub": "<sub>",
 }
-_CSL_CLOSE = {"nocase": "</span>", "italic": "</i>", "bold": "</b>", "smallcaps": "</span>", "sup": "</sup>", "sub": "</sub>"}
+_CSL_CLOSE = {
+    "nocase": "</span>",
+    "italic": "</i>",
+    "bold": "</b>",
+    "smallcaps": "</span>",
+    "sup": "</sup>",
+    "sub": "</sub>",
+}
 
 
 def csl_html(text: str) -> str:
@@ -122,5 +131,9 @@ def csl_html(text: str) -> str:
     out: list[str] = []
     for piece, styles in parse_markup(text):
         ordered = [s for s in STYLES if s in styles]
-        out.append("".join(_CSL_OPEN[s] for s in ordered) + piece + "".join(_CSL_CLOSE[s] for s in reversed(ordered)))
+        out.append(
+            "".join(_CSL_OPEN[s] for s in ordered)
+            + piece
+            + "".join(_CSL_CLOSE[s] for s in reversed(ordered))
+        )
     return "".join(out)

@@ -44,7 +44,9 @@ RIS_TYPES = {
     "standard": "STAND",
 }
 
-_RANGE = re.compile(r"^\s*([^\s\-\u2010-\u2015]+)\s*[-\u2010-\u2015]+\s*([^\s\-\u2010-\u2015]+)\s*$")
+_RANGE = re.compile(
+    r"^\s*([^\s\-\u2010-\u2015]+)\s*[-\u2010-\u2015]+\s*([^\s\-\u2010-\u2015]+)\s*$"
+)
 
 
 def _string(value: Any) -> str | None:
@@ -76,7 +78,10 @@ def _ris_date(parts: list[int | str]) -> str:
 def work_to_ris(item: ExportItem) -> dict[str, Any]:
     """One work as a rispy entry (tag names spelled out)."""
     csl: Work = item.csl
-    entry: dict[str, Any] = {"type_of_reference": RIS_TYPES.get(str(csl.get("type")), "GEN"), "id": item.key}
+    entry: dict[str, Any] = {
+        "type_of_reference": RIS_TYPES.get(str(csl.get("type")), "GEN"),
+        "id": item.key,
+    }
     authors = [n for n in (_ris_name(p) for p in csl.get("author") or []) if n]
     if authors:
         entry["authors"] = authors

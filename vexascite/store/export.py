@@ -50,8 +50,12 @@ def iter_export_rows(store: Store, keys: Iterable[str] | None = None) -> Iterato
                 by_key[row[1]] = row
         missing = [key for key in wanted if key not in by_key]
         if missing:
-            shown = ", ".join(missing[:10]) + (f" and {len(missing) - 10} more" if len(missing) > 10 else "")
-            raise NotInLibrary(f"no work with key {shown} in the library; 'vexascite list' shows the keys")
+            shown = ", ".join(missing[:10]) + (
+                f" and {len(missing) - 10} more" if len(missing) > 10 else ""
+            )
+            raise NotInLibrary(
+                f"no work with key {shown} in the library; 'vexascite list' shows the keys"
+            )
         rows = [by_key[key] for key in wanted]
     extras = bibtex_extras(store, None if keys is None else [row[0] for row in rows])
     for work_id, key, csl in rows:
@@ -64,6 +68,8 @@ def keys_of_work_ids(store: Store, work_ids: Iterable[int]) -> list[str]:
     keys: dict[int, str] = {}
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
-        for work_id, key in store.db.execute(f"select id, key from works where id in ({','.join('?' * len(chunk))})", chunk):
+        for work_id, key in store.db.execute(
+            f"select id, key from works where id in ({','.join('?' * len(chunk))})", chunk
+        ):
             keys[work_id] = key
     return [keys[i] for i in ids if i in keys]

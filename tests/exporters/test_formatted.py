@@ -1,0 +1,117 @@
+"""Formatted bibliographies through citeproc-py: numbering in citation order, styles,
+outputs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from vexascite.errors import UsageError
+from vexascite.exporters import ExportItem
+from vexascite.exporters.formatted import format_bibliography, render_bibliography, style_path
+
+BECK = ExportItem(
+    "beck2020somatic",
+    {
+        "type": "article-journal",
+        "title": "Somatic mutations in UBA1 and severe adult-onset autoinflammatory disease",
+        "author": [{"family": "Beck", "given": "D. B."}, {"family": "Ferrada", "given": "M. A."}],
+        "container-title": "N Engl J Med",
+        "issued": {"date-parts": [[2020, 12, 31]]},
+        "volume": "383",
+        "issue": "27",
+        "page": "2628-2638",
+        "DOI": "10.1056/NEJMoa2026834",
+    },
+)
+ASH = ExportItem(
+    "ash2021covid",
+    {
+        "type": "webpage",
+        "title": "COVID-19 and ITP & <i>other</i> questions (p < 0.05)",
+        "author": [{"literal": "American Society of Haematology"}],
+        "URL": "https://www.hematology.org/covid-19/covid-19-and-ityp",
+        "accessed": {"date-parts": [[2021, 11, 11]]},
+    },
+)
+ZETA = ExportItem(
+    "zeta1999",
+    {
+        "type": "book",
+        "title": "Zeta",
+        "author": [{"family": "Aaron", "given": "A."}],
+        "issued": {"date-parts": [[1999]]},
+    },
+)
+
+
+def test_vancouver_numbers_in_the_order_given() -> None:
+    entries = format_bibliography([ASH, BECK, ZETA], "vancouver")
+    assert [e.split(" ", 1)[0] for e in entries] == ["1.", "2.", "3."]
+    assert entries[2].startswith("3. Aaron A. Zeta.")
+    assert entries[1] == (
+        "2. Beck DB, Ferrada MA. Somatic mutations in UBA1 and severe adult-onset autoinflammatory disease. "
+        "N Engl J Med. 2020 Dec 31;383(27):2628–38. doi:10.1056/NEJMoa2026834"
+    )
+    assert "[cited 2021 Nov 11]" in entries[0]  # the localized date delimiter citeproc-py forgets
+
+
+def test_author_date_style_sorts_by_author() -> None:
+    entries = format_bibliography([BECK, ZETA], "apa")
+    assert entries[0].startswith("Aaron, A. (1999).")
+    assert entries[1].startswith("Beck, D. B., & Ferrada, M. A. (2020).")
+
+
+@pytest.mark.parametrize(
+    "style", ["american-medical-association", "nature", "blood", "apa", "vancouver"]
+)
+def test_journal_styles_render(style: str) -> None:
+    entries = format_bibliography([BECK, ASH], style)
+    assert len(entries) == 2
+    assert any("Beck" in e for e in entries)
+
+
+def test_html_is_escaped_and_markdown_marks_italics() -> None:
+    html_entries = format_bibliography([ASH, BECK], "american-medical-association", "html")
+    assert "COVID-19 and ITP &amp; other questions (p &lt; 0.05)" in html_entries[0]
+    assert "<i>N Engl J Med</i>" in html_entries[1]
+    assert render_bibliography(html_entries, "html").startswith('<div class="csl-bib-body">')
+    markdown = format_bibliography([BECK], "american-medical-association", "markdown")[0]
+    assert "*N Engl J Med*" in markdown
+
+
+def test_style_names_files_and_errors(tmp_path: Path) -> None:
+    assert style_path("blood").name == "american-medical-association.csl"  # dependent -> parent
+    assert style_path("vancouver").name == "nlm-citation-sequence.csl"
+    dependent = tmp_path / "my-journal.csl"
+    dependent.write_text(
+        '<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0"><info>'
+        '<link href="http://www.zotero.org/styles/nature" rel="independent-parent"/></info></style>',
+        encoding="utf-8",
+    )
+    assert style_path(str(dependent)).name == "nature.csl"
+    with pytest.raises(UsageError, match="did you mean"):
+        style_path("vancuover")
+    with pytest.raises(UsageError):
+        format_bibliography([BECK], "apa", "pdf")
+
+
+def test_empty_selection_gives_an_empty_bibliography() -> None:
+    assert format_bibliography([], "vancouver") == []
+    assert render_bibliography([], "text") == ""
+
+
+def test_no_period_after_a_question_mark() -> None:
+    work = ExportItem(
+        "scott2018",
+        {
+            "type": "article-journal",
+            "title": "How real is the risk?",
+            "container-title": "Drug Saf",
+            "author": [{"family": "Scott", "given": "I. C."}],
+            "issued": {"date-parts": [[2018]]},
+        },
+    )
+    entry = format_bibliography([work], "vancouver")[0]
+    assert "How real is the risk? Drug Saf" in entry

@@ -1,0 +1,81 @@
+"""A real consumer: pandoc's citeproc renders the exported CSL-JSON with a Vancouver
+style, numbered in citation order, without a warning."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from vexascite.exporters import ExportItem
+from vexascite.exporters.csljson import write_csljson
+from vexascite.exporters.formatted import style_path
+from vexascite.importers.bibtex import read_bibtex
+
+from .helpers import DATA, gold_works, pandoc_or_skip
+
+pytestmark = pytest.mark.consumers
+
+
+def run_pandoc(
+    pandoc: str, tmp_path: Path, items: list[ExportItem], cited: list[str], style: str = "vancouver"
+) -> str:
+    bibliography = tmp_path / "refs.json"
+    bibliography.write_text(write_csljson(items), encoding="utf-8")
+    document = tmp_path / "doc.md"
+    document.write_text(
+        " ".join(f"Claim [@{key}]." for key in cited) + "\n\n# References\n", encoding="utf-8"
+    )
+    version = subprocess.run(
+        [pandoc, "--version"], capture_output=True, text=True, check=True
+    ).stdout
+    major, minor = (int(n) for n in re.search(r"pandoc\S* (\d+)\.(\d+)", version).groups())  # type: ignore[union-attr]
+    citeproc = ["--citeproc"] if (major, minor) >= (2, 11) else ["--filter", "pandoc-citeproc"]
+    result = subprocess.run(
+        [
+            pandoc,
+            str(document),
+            *citeproc,
+            "--bibliography",
+            str(bibliography),
+            "--csl",
+            str(style_path(style)),
+            "-t",
+            "plain",
+            "--wrap=none",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == "", result.stderr  # no [WARNING] of any kind
+    return result.stdout
+
+
+def test_pandoc_renders_gold_in_vancouver_in_citation_order(
+    tmp_path: Path, shared_dir: Path
+) -> None:
+    pandoc = pandoc_or_skip()
+    items = gold_works(shared_dir)
+    cited = [items[5].key, items[0].key, items[20].key]
+    out = run_pandoc(pandoc, tmp_path, items, cited)
+    assert out.startswith("Claim (1). Claim (2). Claim (3).")
+    references = re.findall(r"^(\d+)\. (.+)$", out, re.M)
+    assert [number for number, _ in references] == ["1", "2", "3"]
+    for (_, text), item in zip(references, (items[5], items[0], items[20]), strict=True):
+        title = item.csl.get("title")
+        if title:
+            assert title.split(":")[0][:30] in text
+
+
+def test_pandoc_renders_accents_and_specials(tmp_path: Path) -> None:
+    pandoc = pandoc_or_skip()
+    parsed = read_bibtex((DATA / "roundtrip.bib").read_text(encoding="utf-8"))
+    items = [ExportItem(r.entry_key or "", r.fields) for r in parsed.references]
+    out = run_pandoc(pandoc, tmp_path, items, ["accents2021", "math2019"])
+    assert "Résumé of naïve café studies in Zürich and São Paulo" in out
+    assert "α and β chains" in out
+    assert "Müller" in out
