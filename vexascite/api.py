@@ -776,3 +776,295 @@ def decide_review(settings: Settings, candidate_id: int, *, accept: bool) -> dic
 
     with open_library(settings, create=False) as store:
         return decide_candidate(store, candidate_id, accept)
+
+
+# -- reference strings (parse, reparse) --------------------------------------------------
+
+
+def parse_strings(text: str, *, per_line: bool = False) -> list[dict[str, Any]]:
+    """Parse reference strings to CSL-JSON items, no library needed.
+
+    With ``per_line`` every line is one reference and exactly one item comes back per
+    line, in order (an empty line gives an item with only ``raw``). Otherwise the text
+    is read as a document: its reference lists are found and each entry parsed (or each
+    non-empty line, when no list is found). Each item carries ``raw`` (the string as
+    given) and, for numbered entries, ``citation-number``.
+    """
+    from .refstring import find_reference_lists, parse_reference
+
+    items: list[dict[str, Any]] = []
+    if per_line:
+        for line in text.split("\n"):
+            raw = line.rstrip("\r")
+            item = parse_reference(raw) if raw.strip() else {}
+            items.append({**item, "raw": raw})
+        if items and (text.endswith("\n") or not text):
+            items.pop()  # the empty string after the last newline is not a line
+        return items
+    lists = find_reference_lists(text)
+    if not lists:
+        return [{**parse_reference(line), "raw": line.strip()} for line in text.splitlines() if line.strip()]
+    for found in lists:
+        for entry in found.entries:
+            item = {**parse_reference(entry.text), "raw": entry.text}
+            if entry.number is not None:
+                item["citation-number"] = str(entry.number)
+            items.append(item)
+    return items
+
+
+@dataclass(slots=True)
+class ReparseReport:
+    """What ``reparse`` did: references looked at, re-read, changed, and works touched."""
+
+    parser_version: str
+    checked: int = 0
+    changed: int = 0
+    new_works: int = 0
+    failed: int = 0
+
+
+def reparse(settings: Settings, *, everything: bool = False) -> ReparseReport:
+    """Re-derive the fields of free-text references from their stored raw strings.
+
+    By default only references parsed by an older parser version are re-read; with
+    ``everything`` all of them. Raw strings are never changed; works are refreshed.
+    """
+    from .importers.text import reference_from_string
+    from .refstring import PARSER_VERSION
+    from .store.refstrings import text_references, update_reference
+
+    report = ReparseReport(parser_version=PARSER_VERSION)
+    with open_library(settings, create=False) as store, store.transaction():
+        touched: set[int] = set()
+        for row in text_references(store, stale_for=None if everything else PARSER_VERSION):
+            report.checked += 1
+            ref = reference_from_string(row["raw"])
+            old_fields = json.loads(row["fields"]) if row["fields"] else {}
+            old_extra = json.loads(row["extra"]) if row["extra"] else {}
+            extra = {**old_extra, **ref.extra}
+            work_id = row["work_id"]
+            if ref.status == RefStatus.FAILED:
+                report.failed += 1
+            elif work_id is None:
+                work_id = store.find_same_work(identity_keys(ref.fields))
+                if work_id is None:
+                    work_id = store.create_work(ref.fields, settings.key_pattern)
+                    report.new_works += 1
+            if ref.fields != old_fields or ref.status != row["status"]:
+                report.changed += 1
+            update_reference(store, row["id"], ref.fields, str(ref.status), ref.message, extra, work_id)
+            if work_id is not None:
+                touched.add(work_id)
+        for work_id in touched:
+            store.refresh_work(work_id)
+    return report
+
+
+# -- check -----------------------------------------------------------------------------
+def check_manuscript(
+    settings: Settings, path: str | os.PathLike[str], list_path: str | os.PathLike[str] | None = None
+) -> Any:
+    """Check a manuscript's citations: markers against its list, printed fields against
+    the verified records, retractions and corrections (see :mod:`vexascite.check`).
+
+    The manuscript is linked first (:func:`link_manuscript`: its own lists imported if
+    new or changed, its markers linked; ``list_path`` names a separate list); what
+    ``resolve`` verified is read, never fetched. Returns a
+    :class:`vexascite.check.CheckReport`.
+    """
+    from .check import check_manuscript as run_checks
+    from .check.gather import manuscript_input, markers_from_citations
+    from .store import checking
+
+    manuscript = Path(path)
+    linked = link_manuscript(settings, manuscript, list_path)
+    with open_library(settings) as store:
+        sources = [store.source_by_path(str(Path(p).resolve())) for p in (list_path, manuscript) if p is not None]
+        source = next((s for s in sources if s is not None), None)
+        ref_rows = checking.source_references(store, source.id) if source else []
+        list_rows = checking.source_lists(store, source.id) if source else []
+        work_ids = {row["work_id"] for row in ref_rows if row["work_id"] is not None}
+        records = {work_id: checking.work_records(store, work_id) for work_id in work_ids}
+        payloads = {work_id: checking.work_payloads(store, work_id) for work_id in work_ids}
+        candidates = {work_id: checking.pending_candidates(store, work_id) for work_id in work_ids}
+        citations = checking.document_citations(store, checking.document_key(manuscript)) or []
+        # works cited by key or author and year from the library (a .bib), not from a list here
+        for work_id in dict.fromkeys(c["work_id"] for c in citations if c["work_id"] and c["work_id"] not in work_ids):
+            entry = checking.work_entry(store, work_id)
+            if entry is not None:
+                entry["entry_key"] = next(c["cite_key"] or c["target"] for c in citations if c["work_id"] == work_id)
+                ref_rows.append(entry)
+                records[work_id] = checking.work_records(store, work_id)
+                payloads[work_id] = checking.work_payloads(store, work_id)
+                candidates[work_id] = checking.pending_candidates(store, work_id)
+    markers = markers_from_citations(citations, {row["id"]: row["label"] for row in list_rows})
+    if not citations and linked.citations:
+        raise VexasciteError(f"{manuscript}: linked, but no stored citations were found to check")
+    return run_checks(manuscript_input(str(path), ref_rows, list_rows, records, payloads, markers, candidates))
+
+
+# -- resolve, add, lookup, review --------------------------------------------------------
+def _outcome_candidates(outcome: Any) -> list[dict[str, Any]]:
+    return [
+        {"source": c.source, "doi": c.csl.get("DOI"), "pmid": c.csl.get("PMID"), "csl": c.csl,
+         "score": c.verdict.score if c.verdict else None, "reason": c.verdict.reason if c.verdict else None,
+         "payload_id": c.payload_id}
+        for c in outcome.candidates
+    ]
+
+
+def _save_outcome(store: Store, work_id: int, outcome: Any) -> None:
+    from .model import WorkStatus
+    from .store.resolution import save_resolution
+
+    if outcome.offline and outcome.status == WorkStatus.UNRESOLVED:
+        return  # nothing was asked: leave the work as it was
+    save_resolution(
+        store, work_id, outcome.status, outcome.reason or None, outcome.records, _outcome_candidates(outcome),
+        {"matched_by": outcome.matched_by, "doi": outcome.doi, "pmid": outcome.pmid, "pmcid": outcome.pmcid,
+         "score": outcome.score},
+    )
+
+
+def resolve_works(
+    settings: Settings,
+    keys: Iterable[str] | None = None,
+    *,
+    only_missing: bool = False,
+    refresh: bool = False,
+    progress: Any = None,
+    on_start: Any = None,
+) -> Any:
+    """Verify and find DOIs, PMIDs and metadata for works of the library.
+
+    Without keys, works never resolved (or whose last try failed) are done; with
+    ``only_missing`` works lacking a DOI or PMID; with ``refresh`` all of them again,
+    bypassing the HTTP cache. Each work's outcome commits on its own, every service answer
+    as it arrives, so an interrupted run loses nothing and a rerun resumes from the cache.
+    ``progress(outcome, report)`` is called per work; ``on_start(total)`` once.
+    """
+    from .resolve.engine import Item, Resolver
+    from .resolve.http import HttpResponse
+    from .store.resolution import LibraryHttpCache, works_for_resolution
+
+    names = list(keys or [])
+    mode = "all" if (refresh or names) else ("missing" if only_missing else "pending")
+    with open_library(settings, create=False) as store:
+        rows = works_for_resolution(store, names or None, mode)
+        ids = {row["key"]: row["id"] for row in rows}
+        if on_start:
+            on_start(len(rows))
+
+        def done(outcome: Any, report: Any) -> None:
+            _save_outcome(store, ids[outcome.key], outcome)
+            if progress:
+                progress(outcome, report)
+
+        with Resolver(settings, LibraryHttpCache(store, HttpResponse), refresh=refresh) as resolver:
+            return resolver.run((Item(r["key"], r["csl"], r["raw"]) for r in rows), done)
+
+
+@dataclass(slots=True)
+class AddReport:
+    """What ``add`` did: identifiers read, works created or already known, and resolution."""
+
+    added: list[str] = field(default_factory=list)
+    known: list[str] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)
+    resolution: Any = None
+
+
+def add_identifiers(settings: Settings, identifiers: Iterable[str], *, progress: Any = None, on_start: Any = None) -> AddReport:
+    """Add works by DOI, PMID or PMCID (any common written form) and resolve them."""
+    from .ids import classify_identifier
+    from .model import RawReference
+
+    report = AddReport()
+    field_of = {"doi": "DOI", "pmid": "PMID", "pmcid": "PMCID"}
+    keys: list[str] = []
+    with open_library(settings) as store:
+        for text in identifiers:
+            found = classify_identifier(text)
+            if not found:
+                report.unreadable.append(text)
+                continue
+            kind, value = found
+            fields = {field_of[kind]: value}
+            with store.transaction():
+                work_id = store.find_same_work(identity_keys(fields))
+                if work_id is None:
+                    work_id = store.create_work(fields, settings.key_pattern)
+                    ref = RawReference(raw=text, format="identifier", fields=fields, status=RefStatus.IDENTIFIER)
+                    store.add_ref(None, ref, work_id, IMPORTER_VERSION)  # type: ignore[arg-type]
+                    store.refresh_work(work_id)
+                    key = store.work_row(work_id)["key"]
+                    report.added.append(key)
+                else:
+                    key = store.work_row(work_id)["key"]
+                    report.known.append(key)
+            keys.append(key)
+    new_keys = [k for k in dict.fromkeys(keys) if k in report.added]
+    if new_keys:
+        report.resolution = resolve_works(settings, new_keys, progress=progress, on_start=on_start)
+    return report
+
+
+def lookup_references(settings: Settings, strings: Iterable[str]) -> Iterator[dict[str, Any]]:
+    """Match reference strings statelessly (no library, no cache): one result per string.
+
+    Each result: the string, the chosen DOI/PMID (or none), status, score and reason.
+    """
+    from .model import WorkStatus
+    from .refstring import parse_reference
+    from .resolve.engine import Item, Resolver
+
+    texts = list(strings)
+    items = [Item(str(i), parse_reference(text) if text.strip() else {}, text if text.strip() else None) for i, text in enumerate(texts)]
+    with Resolver(settings, None) as resolver:
+        report = resolver.run(items)
+    by_key = {o.key: o for o in report.outcomes}
+    for i, text in enumerate(texts):
+        outcome = by_key[str(i)]
+        found = outcome.status == WorkStatus.RESOLVED
+        yield {
+            "reference": text,
+            "status": "found" if found else str(outcome.status),
+            "doi": outcome.doi if found else None,
+            "pmid": outcome.pmid if found else None,
+            "score": outcome.score,
+            "matched_by": outcome.matched_by,
+            "reason": outcome.reason,
+            "candidates": [
+                {"doi": c["doi"], "pmid": c["pmid"], "score": c["score"]} for c in _outcome_candidates(outcome)
+            ],
+        }
+
+
+def lookup_report_requests(settings: Settings, strings: Iterable[str]) -> tuple[list[dict[str, Any]], Any]:
+    """Like :func:`lookup_references` but also returns the run's report (requests per service)."""
+    from .refstring import parse_reference
+    from .resolve.engine import Item, Resolver
+
+    texts = list(strings)
+    items = [Item(str(i), parse_reference(text) if text.strip() else {}, text if text.strip() else None) for i, text in enumerate(texts)]
+    with Resolver(settings, None) as resolver:
+        report = resolver.run(items)
+    results = [o.as_dict() for o in report.outcomes]
+    return results, report
+
+
+def review_candidates(settings: Settings, key: str | None = None) -> list[dict[str, Any]]:
+    """Candidates too weak or ambiguous to apply, waiting for a decision."""
+    from .store.resolution import pending_candidates
+
+    with open_library(settings, create=False) as store:
+        return pending_candidates(store, key)
+
+
+def decide_review(settings: Settings, candidate_id: int, *, accept: bool) -> dict[str, Any]:
+    """Apply a candidate as the work's verified record, or reject it."""
+    from .store.resolution import decide_candidate
+
+    with open_library(settings, create=False) as store:
+        return decide_candidate(store, candidate_id, accept)

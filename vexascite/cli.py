@@ -520,3 +520,336 @@ def review_command(ctx: click.Context, key: str | None, accept_id: int | None, r
                       row["pmid"] or "", (row["csl"].get("title") or "")[:70], (row["reason"] or "")[:80])
     stdout.print(table)
     warn(f"{len(rows)} candidates to review; 'vexascite review --accept ID' applies one")
+
+
+# -- parse / reparse -------------------------------------------------------------------
+
+
+@main.command("parse")
+@click.argument("source", default="-", type=click.File("r", encoding="utf-8", errors="replace"))
+@click.option("--lines", "per_line", is_flag=True, help="Every input line is one reference; exactly one output line per input line.")
+@click.pass_context
+@handle_errors
+def parse_command(ctx: click.Context, source: Any, per_line: bool) -> None:
+    """Parse reference strings (a file or stdin) to CSL-JSON, one JSON object per line.
+
+    Without --lines the input is read as a document and its reference lists are found.
+    Each item keeps the string as given under "raw". No library is opened.
+    """
+    from .refstring import PARSER_VERSION
+
+    items = api.parse_strings(source.read(), per_line=per_line)
+    emit_jsonl(items)
+    warn(f"parsed {len(items)} references (parser {PARSER_VERSION})")
+
+
+@main.command("reparse")
+@click.option("--all", "everything", is_flag=True, help="Re-read every free-text reference, not only those from older parser versions.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.pass_context
+@handle_errors
+def reparse_command(ctx: click.Context, everything: bool, as_json: bool) -> None:
+    """Re-derive the fields of imported reference strings after the parser improved."""
+    from dataclasses import asdict
+
+    report = api.reparse(settings_of(ctx), everything=everything)
+    if as_json:
+        emit_json(asdict(report))
+        return
+    click.echo(
+        f"parser {report.parser_version}: {report.checked} references re-read, {report.changed} changed, "
+        f"{report.new_works} new works, {report.failed} not understood"
+    )
+
+
+# -- claims: link, find, claims ----------------------------------------------------------
+def _sources_text(sources: list[dict[str, Any]]) -> str:
+    parts = []
+    for source in sources:
+        if source.get("key"):
+            parts.append(source["key"])
+        else:
+            parts.append(f"{source['target']} ({source['status']})")
+    return "; ".join(parts)
+
+
+@main.command("link")
+@click.argument("manuscript", type=click.Path())
+@click.option("--list", "list_path", default=None, type=click.Path(), help="The numbered reference list, when it is not in the manuscript (text, BibTeX, RIS...).")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option("--strict", is_flag=True, help="Exit 3 when a marker resolves to nothing.")
+@click.pass_context
+@handle_errors
+def link_command(ctx: click.Context, manuscript: str, list_path: str | None, as_json: bool, strict: bool) -> None:
+    """Find the citing sentences (claims) of a MANUSCRIPT (.md, .txt, .tex, .docx) and link each marker to its source."""
+    report = api.link_manuscript(settings_of(ctx), manuscript, list_path)
+    for item in report.imports:
+        if item.status == "imported" and item.references:
+            warn(f"{item.path}: {item.references} references read ({item.new_works} new works)")
+    for problem in report.problems:
+        warn(f"warning: {report.path}:{problem['line']}: {problem['status']} marker {problem['marker']}: {problem['message']}")
+    if as_json:
+        emit_json(
+            {
+                "path": report.path,
+                "format": report.format,
+                "sentences": report.sentences,
+                "claims": report.claims,
+                "citations": report.citations,
+                "linked": report.linked,
+                "entry_only": report.entry_only,
+                "problems": report.problems,
+                "ignored_affiliation_marks": report.ignored_marks,
+                "lists": report.lists,
+            }
+        )
+    warn(
+        f"{report.path}: {report.sentences} sentences, {report.claims} claims, {report.citations} citations: "
+        f"{report.linked} linked, {report.entry_only} to unread list entries, {len(report.problems)} dangling or ambiguous"
+        + (f"; {report.ignored_marks} affiliation marks ignored" if report.ignored_marks else "")
+    )
+    if strict and report.problems:
+        raise ItemProblems(f"{len(report.problems)} marker(s) resolve to nothing or to several works")
+
+
+@main.command("find")
+@click.argument("query")
+@click.option("--limit", type=int, default=10, show_default=True, help="At most this many claims and works.")
+@click.option("--json", "as_json", is_flag=True, help="Claims with their sources, and works, as JSON.")
+@click.pass_context
+@handle_errors
+def find_command(ctx: click.Context, query: str, limit: int, as_json: bool) -> None:
+    """Claim-to-source lookup: the claims about QUERY with the works that support them."""
+    from rich.text import Text
+
+    result = api.find_claims(settings_of(ctx), query, limit)
+    if as_json:
+        emit_json(result)
+        return
+    for rank, claim in enumerate(result["claims"], start=1):
+        text = Text(f"{rank}. ", style="bold")
+        for index, piece in enumerate(claim["snippet"].split("**")):
+            text.append(piece, style="bold yellow" if index % 2 else "")
+        stdout.print(text)
+        stdout.print(f"   {claim['document']}:{claim['line']}" + (f"  [{claim['section']}]" if claim["section"] else ""), highlight=False, markup=False, style="dim")
+        for source in claim["sources"]:
+            if source.get("key"):
+                doi = f"  doi:{source['doi']}" if source.get("doi") else ""
+                stdout.print(f"   - {source['key']}  {source['first_author']} {source['year'] or ''}. {source['title'] or ''}{doi}", highlight=False, markup=False)
+            else:
+                stdout.print(f"   - {source['target']}: {source['status']}", highlight=False, markup=False)
+    if result["works"]:
+        stdout.print("\n[bold]works[/bold]", highlight=False)
+        for work in result["works"]:
+            doi = f"  doi:{work['doi']}" if work.get("doi") else ""
+            stdout.print(f"- {work['key']}  {work['first_author']} {work['year'] or ''}. {work['title'] or ''}{doi}  (cited by {work['cited']} claims)", highlight=False, markup=False)
+    warn(f"{len(result['claims'])} claims, {len(result['works'])} works for {query!r}")
+
+
+def _evidence_record(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "claim": row["text"],
+        "sources": [
+            {k: s.get(k) for k in ("number", "key", "first_author", "year", "title", "doi", "status", "target")}
+            for s in row["sources"]
+        ],
+        "cites": [s["number"] for s in row["sources"] if s.get("number") is not None],
+        "document": row["document"],
+        "line": row["line"],
+        "section": row["section"],
+        "markers": row["markers"],
+    }
+
+
+@main.command("claims")
+@click.option("--doc", "document", default=None, metavar="MANUSCRIPT", help="Only the claims of this linked manuscript.")
+@click.option("--format", "fmt", default="table", show_default=True, type=click.Choice(["table", "jsonl", "csv", "markdown"]))
+@click.pass_context
+@handle_errors
+def claims_command(ctx: click.Context, document: str | None, fmt: str) -> None:
+    """Export the evidence table: each claim, its sources, document and location."""
+    import csv
+
+    rows = api.evidence_table(settings_of(ctx), document)
+    if fmt == "jsonl":
+        emit_jsonl(_evidence_record(row) for row in rows)
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["claim", "sources", "cites", "document", "line", "section", "markers"])
+        for row in rows:
+            record = _evidence_record(row)
+            writer.writerow([record["claim"], _sources_text(row["sources"]), " ".join(str(n) for n in record["cites"]), row["document"], row["line"], row["section"] or "", row["markers"]])
+    elif fmt == "markdown":
+        click.echo("| claim | sources | location |")
+        click.echo("|---|---|---|")
+        for row in rows:
+            cells = [row["text"], _sources_text(row["sources"]), f"{row['document']}:{row['line']}"]
+            click.echo("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    else:
+        table = Table("line", "claim", "sources", box=None)
+        for row in rows:
+            table.add_row(str(row["line"]), row["text"], _sources_text(row["sources"]))
+        stdout.print(table)
+    warn(f"{len(rows)} claims")
+
+
+# -- check -----------------------------------------------------------------------------
+@main.command("check")
+@click.argument("manuscript", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "github"]), default="text", show_default=True,
+              help="text for people, json for scripts (docs/check-json-schema.json), github for Actions annotations.")
+@click.option("--list", "list_path", default=None, type=click.Path(),
+              help="A separate reference list (any importable format) instead of the manuscript's own.")
+@click.option("--strict", is_flag=True, help="Exit 3 when a finding at or above --fail-on is present.")
+@click.option("--fail-on", type=click.Choice(["error", "warning"]), default="error", show_default=True,
+              help="Lowest severity that fails a --strict run.")
+@click.pass_context
+@handle_errors
+def check_command(
+    ctx: click.Context, manuscript: str, fmt: str, list_path: str | None, strict: bool, fail_on: str
+) -> None:
+    """Check MANUSCRIPT's citations: markers that cite nothing, references never cited or out
+    of order, duplicates, printed fields that contradict the verified record, references no
+    service can find, and retracted or corrected works. Run 'resolve' first."""
+    from .check import Severity, render
+
+    report = api.check_manuscript(settings_of(ctx), manuscript, list_path)
+    click.echo(render(report, fmt), nl=False)
+    serious = report.serious(Severity(fail_on))
+    if strict and serious:
+        raise ItemProblems(f"{len(serious)} serious finding(s) in {manuscript}")
+
+
+# -- resolve, add, lookup, review --------------------------------------------------------
+def _resolution_progress(label: str) -> tuple[Any, Any, Any]:
+    """A progress bar on stderr with found / not found / to review / failed counts."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(
+        TextColumn(f"{label} [progress.description]{{task.description}}"), BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(), console=stderr, transient=False,
+    )
+    task = bar.add_task("", total=None)
+
+    def on_start(total: int) -> None:
+        bar.update(task, total=total)
+
+    def on_done(outcome: Any, report: Any) -> None:
+        bar.update(
+            task, advance=1,
+            description=f"found {report.found} · not found {report.not_found} · to review {report.review} · failed {report.failed}",
+        )
+
+    return bar, on_start, on_done
+
+
+def _print_resolution(report: Any, as_json: bool) -> None:
+    if as_json:
+        emit_json({**report.as_dict(), "works": [o.as_dict() for o in report.outcomes]})
+    requests = ", ".join(f"{service} {n}" for service, n in sorted(report.requests.items())) or "none"
+    warn(
+        f"found {report.found}, not found {report.not_found}, to review {report.review}, failed {report.failed}"
+        + (f", unchanged (offline) {report.unchanged}" if report.unchanged else "")
+        + f"; requests: {requests}; {report.seconds:.1f} s"
+    )
+    for outcome in report.outcomes:
+        if str(outcome.status) == "failed":
+            warn(f"failed: {outcome.key}: {outcome.reason}")
+    if report.failed:
+        from .errors import ServiceUnavailable
+
+        raise ServiceUnavailable(
+            f"{report.failed} reference(s) could not be checked because a service did not answer; "
+            "everything else is saved, run 'vexascite resolve' again to retry them"
+        )
+
+
+@main.command("resolve")
+@click.argument("keys", nargs=-1)
+@click.option("--only-missing", is_flag=True, help="Works that still lack a DOI or a PMID.")
+@click.option("--refresh", is_flag=True, help="Ask the services again for every work (ignores the cache).")
+@click.option("--offline", is_flag=True, default=None, help="Use only answers already in the library's cache.")
+@click.option("--json", "as_json", is_flag=True, help="Print each work's outcome as JSON.")
+@click.pass_context
+@handle_errors
+def resolve_command(ctx: click.Context, keys: tuple[str, ...], only_missing: bool, refresh: bool, offline: bool | None, as_json: bool) -> None:
+    """Find, verify and fill DOIs, PMIDs and metadata through Crossref, PubMed and doi.org."""
+    from dataclasses import replace
+
+    settings = settings_of(ctx)
+    if offline:
+        settings = replace(settings, offline=True)
+    bar, on_start, on_done = _resolution_progress("resolve")
+    with bar:
+        report = api.resolve_works(settings, keys, only_missing=only_missing, refresh=refresh, progress=on_done, on_start=on_start)
+    _print_resolution(report, as_json)
+
+
+@main.command("add")
+@click.argument("identifiers", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+@handle_errors
+def add_command(ctx: click.Context, identifiers: tuple[str, ...], as_json: bool) -> None:
+    """Add works by DOI, PMID or PMCID (doi:..., https://doi.org/..., PMID: 123, PMC123, ...)."""
+    bar, on_start, on_done = _resolution_progress("add")
+    with bar:
+        report = api.add_identifiers(settings_of(ctx), identifiers, progress=on_done, on_start=on_start)
+    for text in report.unreadable:
+        warn(f"error: {text!r} is not a DOI, PMID or PMCID")
+    for key in report.added:
+        click.echo(key)
+    for key in report.known:
+        warn(f"already in the library: {key}")
+    if report.resolution is not None:
+        _print_resolution(report.resolution, as_json)
+    if report.unreadable:
+        raise ItemProblems(f"{len(report.unreadable)} identifier(s) not understood; the others were added")
+
+
+@main.command("lookup")
+@click.argument("reference", required=False)
+@click.option("--lines", "lines_path", type=click.Path(), default=None, help="A file with one reference string per line.")
+@click.pass_context
+@handle_errors
+def lookup_command(ctx: click.Context, reference: str | None, lines_path: str | None) -> None:
+    """Match reference strings to a DOI/PMID without a library; JSON Lines out (score, reason)."""
+    from .errors import UsageError
+
+    if bool(reference) == bool(lines_path):
+        raise UsageError("give one REFERENCE or --lines FILE")
+    if lines_path:
+        try:
+            with open(lines_path, encoding="utf-8") as handle:
+                strings = [line.rstrip("\n").rstrip("\r") for line in handle]
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputUnreadable(f"{lines_path}: cannot read: {exc}") from exc
+    else:
+        strings = [reference or ""]
+    emit_jsonl(api.lookup_references(settings_of(ctx), strings))
+
+
+@main.command("review")
+@click.argument("key", required=False)
+@click.option("--accept", "accept_id", type=int, default=None, help="Apply candidate ID as the work's record.")
+@click.option("--reject", "reject_id", type=int, default=None, help="Reject candidate ID.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+@handle_errors
+def review_command(ctx: click.Context, key: str | None, accept_id: int | None, reject_id: int | None, as_json: bool) -> None:
+    """List candidates too weak or ambiguous to apply; accept or reject them by ID."""
+    if accept_id is not None or reject_id is not None:
+        candidate = accept_id if accept_id is not None else reject_id
+        result = api.decide_review(settings_of(ctx), int(candidate or 0), accept=accept_id is not None)
+        warn(f"candidate {candidate} {'accepted' if result['accepted'] else 'rejected'}")
+        return
+    rows = api.review_candidates(settings_of(ctx), key)
+    if as_json:
+        emit_json([{k: v for k, v in row.items() if k != "payload_id"} for row in rows])
+        return
+    table = Table("id", "key", "source", "score", "DOI", "PMID", "candidate title", "why", box=None)
+    for row in rows:
+        table.add_row(str(row["id"]), row["work_key"], row["source"], f"{row['score'] or 0:.2f}", row["doi"] or "",
+                      row["pmid"] or "", (row["csl"].get("title") or "")[:70], (row["reason"] or "")[:80])
+    stdout.print(table)
+    warn(f"{len(rows)} candidates to review; 'vexascite review --accept ID' applies one")

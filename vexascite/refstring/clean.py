@@ -53,6 +53,8 @@ class Cleaned:
 
     text: str
     number: int | None = None
+    #: The string with only emphasis, list number and bracketed notes taken out (the tagger's input).
+    light: str = ""
     doi: str | None = None
     pmid: str | None = None
     pmcid: str | None = None
@@ -126,6 +128,7 @@ def clean_reference(text: str) -> Cleaned:
     if "*" in text or "_" in text:
         text = _EMPHASIS.sub(take_emphasis, text)
     text = _ANGLE_URL.sub(lambda m: m.group(1), text)
+    result.light = _SPACES.sub(" ", _NOTE_BRACKET.sub(" ", text)).strip() if "[" in text else text
 
     def take_doi(match: re.Match[str]) -> str:
         doi = normalize_doi(_strip_link(match.group(1)))

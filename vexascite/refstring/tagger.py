@@ -1,10 +1,286 @@
-"""Learned tagger for reference strings the rules do not read (placeholder)."""
+"""Learned tagger (linear-chain CRF, python-crfsuite) for strings the rules do not read.
+
+Each token of the string gets a label (author, title, container, date, volume, issue,
+pages, publisher, location, editor, edition, note, number, other); runs of a label
+become fields. The model is package data (``parser.crfsuite``), trained by
+``scripts/train_parser.py`` from the labelled sets in ``../shared/eval`` (never the seeds).
+Features are computed once per distinct token and cached, which keeps tagging fast.
+"""
 
 from __future__ import annotations
 
+import re
+import threading
+import zlib
+from collections.abc import Callable
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
+MODEL_PATH = Path(__file__).resolve().parent / "parser.crfsuite"
 
-def tag_reference(text: str, emphasis: list[str]) -> dict[str, Any] | None:
-    """Label the pieces of a cleaned reference string; None when no model is available."""
-    return None
+LABELS = (
+    "author", "editor", "title", "container", "date", "volume", "issue", "pages", "publisher",
+    "location", "edition", "note", "number", "id", "other",
+)
+
+_TOKEN = re.compile(
+    r"(?:https?://|www\.)\S+|\b(?:doi:\s*)?10\.\d{4,9}/\S+|\w+(?:[-‐–'’]\w+)*|[^\w\s]",
+    re.IGNORECASE,
+)
+_MONTHS = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september", "october",
+    "november", "december", "spring", "summer", "autumn", "fall", "winter",
+}
+_LEXICON = {
+    "journal": "jw", "j": "jw", "proc": "jw", "proceedings": "conf", "rev": "jw", "lett": "jw", "review": "jw",
+    "letters": "jw", "trans": "jw", "transactions": "jw", "annals": "jw", "ann": "jw", "bull": "jw",
+    "bulletin": "jw", "acta": "jw", "phys": "jw", "med": "jw", "sci": "jw", "res": "jw", "clin": "jw",
+    "int": "jw", "am": "jw", "soc": "jw", "chem": "jw", "biol": "jw", "nature": "jw", "science": "jw",
+    "conference": "conf", "symposium": "conf", "workshop": "conf", "congress": "conf", "meeting": "conf",
+    "press": "pub", "publishers": "pub", "publishing": "pub", "verlag": "pub", "springer": "pub",
+    "wiley": "pub", "elsevier": "pub", "university": "pub", "academic": "pub", "books": "pub", "inc": "pub",
+    "ltd": "pub", "co": "pub", "company": "pub", "edn": "ed", "ed": "ed", "eds": "ed", "editor": "ed",
+    "editors": "ed", "edition": "ed", "hrsg": "ed", "in": "in", "pp": "pp", "p": "pp", "pages": "pp",
+    "vol": "vol", "volume": "vol", "no": "no", "nr": "no", "issue": "no", "suppl": "no", "et": "et",
+    "al": "al", "and": "and", "&": "and", "thesis": "thesis", "dissertation": "thesis", "phd": "thesis",
+    "report": "rep", "tech": "rep", "technical": "rep", "arxiv": "id", "doi": "id", "isbn": "id",
+    "pmid": "id", "available": "id", "accessed": "id", "retrieved": "id", "new": "place", "york": "place",
+    "london": "place", "berlin": "place", "boston": "place", "cambridge": "place", "oxford": "place",
+    "paris": "place", "amsterdam": "place", "usa": "place", "uk": "place", "ny": "place", "ma": "place",
+    "ca": "place", "heidelberg": "place", "philadelphia": "place", "chicago": "place", "washington": "place",
+}
+_PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "la", "le", "dos"}
+
+
+def tokenize(text: str) -> list[tuple[str, int, int]]:
+    """Tokens with their character offsets in ``text``."""
+    return [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _shape(token: str) -> str:
+    shape = re.sub(r"[A-ZÀ-Þ]", "X", token)
+    shape = re.sub(r"[a-zß-ÿ]", "x", shape)
+    shape = re.sub(r"\d", "d", shape)
+    return re.sub(r"(.)\1{2,}", r"\1\1", shape)
+
+
+@lru_cache(maxsize=200_000)
+def token_features(token: str) -> tuple[str, ...]:
+    """Features of a token on its own (cached: most tokens recur)."""
+    lower = token.lower()
+    shape = _shape(token)
+    feats = [f"w={lower}" if len(lower) <= 20 else "w=LONG", f"s={shape[:8]}", f"p3={lower[:3]}", f"x3={lower[-3:]}"]
+    if token.isdigit():
+        value = int(token) if len(token) < 9 else 0
+        feats.append(f"num{min(len(token), 6)}")
+        if 1600 <= value <= 2039 and len(token) == 4:
+            feats.append("year")
+    elif re.fullmatch(r"(?:1[6-9]|20)\d\d[a-z]", token):
+        feats.append("year")
+    elif re.fullmatch(r"[A-Za-z]{0,6}\d+[-‐–][A-Za-z]{0,6}\d+", token):
+        feats.append("range")
+    elif re.fullmatch(r"e\d{3,}|[a-z]{2,5}\d{3,}", token):
+        feats.append("eloc")
+    if token[:1].isupper():
+        feats.append("cap")
+        if len(token) == 1:
+            feats.append("initial")
+        elif token.isupper():
+            feats.append("caps" if len(token) > 4 else "shortcaps")
+    elif token[:1].islower():
+        feats.append("low")
+    elif not token[:1].isalnum():
+        feats.append(f"punct={token}")
+    if lower in _MONTHS:
+        feats.append("month")
+    if lower in _LEXICON:
+        feats.append(f"lex={_LEXICON[lower]}")
+    if lower in _PARTICLES:
+        feats.append("particle")
+    if token.startswith(("http", "www", "doi", "10.")) and len(token) > 6:
+        feats.append("link")
+    return tuple(feats)
+
+
+_NEIGHBOUR_KEYS = ("w=", "s=", "punct=", "year", "initial", "lex=", "cap", "low")
+
+
+@lru_cache(maxsize=200_000)
+def _neighbour_features(token: str) -> tuple[str, ...]:
+    return tuple(f for f in token_features(token) if f.startswith(_NEIGHBOUR_KEYS))
+
+
+def sequence_features(tokens: list[tuple[str, int, int]]) -> list[list[str]]:
+    """Features of each token in context: neighbours, position, brackets, sentence index."""
+    words = [t[0] for t in tokens]
+    n = len(words)
+    out: list[list[str]] = []
+    sentence = 0
+    depth = 0
+    quote = False
+    seen_year = False
+    previous_neigh: tuple[str, ...] = ()
+    current_neigh = _neighbour_features(words[0]) if n else ()
+    for index, word in enumerate(words):
+        next_neigh = _neighbour_features(words[index + 1]) if index + 1 < n else ("EOS",)
+        feats = list(token_features(word))
+        feats.append(f"pos={(index * 10) // max(n, 1)}")
+        feats.append(f"sent={min(sentence, 4)}")
+        if index < 2:
+            feats.append(f"first{index}")
+        if index >= n - 2:
+            feats.append(f"last{n - 1 - index}")
+        if depth:
+            feats.append("inparen")
+        if quote:
+            feats.append("inquote")
+        if seen_year:
+            feats.append("afteryear")
+        feats.extend("-1" + f for f in previous_neigh) if previous_neigh else feats.append("BOS")
+        feats.extend("+1" + f for f in next_neigh)
+        if index >= 2:
+            feats.append("-2w=" + words[index - 2].lower()[:20])
+        if index + 2 < n:
+            feats.append("+2w=" + words[index + 2].lower()[:20])
+        out.append(feats)
+        if word in "([":
+            depth += 1
+        elif word in ")]" and depth:
+            depth -= 1
+        elif word in "\"“”":
+            quote = not quote if word == '"' else word == "“"
+        elif word == "." and index > 0 and len(words[index - 1]) > 2:
+            sentence += 1
+        if "year" in current_neigh:
+            seen_year = True
+        previous_neigh, current_neigh = current_neigh, next_neigh
+    return out
+
+
+class _Model:
+    """The CRF tagger, opened once per process and thread."""
+
+    _local = threading.local()
+
+    @classmethod
+    def tagger(cls, path: Path = MODEL_PATH) -> Any:
+        taggers = getattr(cls._local, "taggers", None)
+        if taggers is None:
+            taggers = cls._local.taggers = {}
+        if path not in taggers:
+            if not path.exists():
+                taggers[path] = None
+            else:
+                import pycrfsuite
+
+                tagger = pycrfsuite.Tagger()
+                tagger.open(str(path))
+                taggers[path] = tagger
+        return taggers[path]
+
+
+def tag_tokens(text: str, model: Path = MODEL_PATH) -> list[tuple[str, int, int, str]] | None:
+    """Label each token of ``text``; None when the model file is missing."""
+    tagger = _Model.tagger(model)
+    if tagger is None:
+        return None
+    tokens = tokenize(text)
+    if not tokens:
+        return []
+    labels = tagger.tag(sequence_features(tokens))
+    return [(word, start, end, label) for (word, start, end), label in zip(tokens, labels, strict=True)]
+
+
+def fields_from_tags(text: str, tagged: list[tuple[str, int, int, str]]) -> dict[str, Any]:
+    """Turn labelled tokens into field strings (first run of each label)."""
+    runs: list[tuple[str, int, int]] = []
+    for _word, start, end, label in tagged:
+        if runs and runs[-1][0] == label:
+            runs[-1] = (label, runs[-1][1], end)
+        else:
+            runs.append((label, start, end))
+    fields: dict[str, Any] = {}
+    for label, start, end in runs:
+        value = text[start:end].strip()
+        if label in ("other", "id", "number") or not value:
+            continue
+        if label in ("author", "editor"):
+            key = "authors" if label == "author" else "editors"
+            fields[key] = f"{fields[key]}, {value}" if key in fields else value
+            continue
+        if label == "note":
+            fields.setdefault("notes", []).append(value)
+            continue
+        if label not in fields:
+            fields[label] = value
+    return _post_process(fields)
+
+
+_VOLUME_PARTS = re.compile(
+    r"^(?:vol(?:ume)?s?\.?|v\.|bd\.|band|jg\.|t\.|tome)?\s*(?P<volume>[\w.\-–]+?)?\s*"
+    r"(?:[,.]?\s*(?:\((?P<issue>[^()]+)\)|(?:no|nr|issue|iss|n|h|heft)\.?\s*(?P<issue2>[\w\-–/]+)))?"
+    r"\s*(?:[:,]\s*(?:pp?\.?\s*)?(?P<pages>[\w\-–]+))?\s*[.,;:]?$",
+    re.IGNORECASE,
+)
+
+
+def _post_process(fields: dict[str, Any]) -> dict[str, Any]:
+    volume = fields.get("volume")
+    if volume:
+        match = _VOLUME_PARTS.match(volume.strip())
+        if match and match.group("volume"):
+            fields["volume"] = match.group("volume")
+            issue = match.group("issue") or match.group("issue2")
+            if issue and not fields.get("issue"):
+                fields["issue"] = issue
+            if match.group("pages") and not fields.get("pages"):
+                fields["pages"] = match.group("pages")
+    issue = fields.get("issue")
+    if issue:
+        fields["issue"] = re.sub(r"^(?:no|nr|issue|iss|n)\.?\s*", "", issue.strip(" ()"), flags=re.IGNORECASE)
+    date = fields.pop("date", None)
+    if date:
+        year = re.search(r"(?<!\d)((?:1[6-9]|20)\d\d)(?!\d)", date)
+        if year:
+            fields["year"] = year.group(1)
+            month = re.search(r"\b([A-Za-z]{3,9})\b", date)
+            if month and month.group(1).lower() in _MONTHS:
+                fields["month"] = month.group(1)
+                day = re.search(r"(?<!\d)(\d{1,2})(?!\d)", date.replace(year.group(1), " "))
+                if day:
+                    fields["day"] = day.group(1)
+    if "location" in fields:
+        fields["place"] = fields.pop("location")
+    notes = fields.pop("notes", None)
+    if notes and any(re.search(r"thesis|dissertation", n, re.IGNORECASE) for n in notes):
+        fields["thesis"] = True
+    return fields
+
+
+def tag_reference(text: str, emphasis: list[str], model: Path = MODEL_PATH) -> dict[str, Any] | None:
+    """Fields of a reference string read by the tagger; None without a model."""
+    tagged = tag_tokens(text, model)
+    if tagged is None:
+        return None
+    return fields_from_tags(text, tagged)
+
+
+def fold_of(raw: str, folds: int = 2) -> int:
+    """Cross-validation fold of a reference (by its letters and digits, so copies share a fold)."""
+    key = re.sub(r"[\W_]+", "", raw.casefold())
+    return zlib.crc32(key.encode("utf-8")) % folds
+
+
+def heldout_parser(model_dir: Path | None = None) -> Callable[[str], dict[str, Any]]:
+    """A parser that tags each string with the cross-validation model not trained on it."""
+    from . import parse as parse_module
+
+    root = model_dir or Path(__file__).resolve().parents[2] / "build" / "parser-cv"
+
+    def parse(raw: str) -> dict[str, Any]:
+        path = root / f"fold{fold_of(raw)}.crfsuite"
+        return parse_module.parse_with_model(raw, path)
+
+    return parse

@@ -1,0 +1,73 @@
+"""The parser never raises, keeps the raw string, and runs in linear time on hostile input."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from vexascite.api import parse_strings
+from vexascite.refstring import find_reference_lists, parse_reference
+
+_REFERENCE_ALPHABET = st.sampled_from(list("AaBbJjKkMm .,;:()[]-–*_0123456789/\"'&?") + ["et al", "2019", "doi:", "10.1000/x", "http://", "PMID:", "\n", "\x00", "é"])
+
+
+@given(st.text(max_size=300))
+@settings(max_examples=300, deadline=None)
+def test_parse_reference_never_raises_on_any_text(text: str) -> None:
+    item = parse_reference(text)
+    assert isinstance(item, dict)
+    assert "type" in item
+
+
+@given(st.lists(_REFERENCE_ALPHABET, max_size=120).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_reference_like_junk_is_parsed_without_error(text: str) -> None:
+    item = parse_reference(text)
+    assert isinstance(item.get("title", ""), str)
+    for name in item.get("author", []):
+        assert isinstance(name, dict)
+
+
+@given(st.lists(st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"), max_size=80), max_size=20))
+@settings(max_examples=150, deadline=None)
+def test_parse_lines_gives_one_item_per_line_with_its_raw_string(lines: list[str]) -> None:
+    items = parse_strings("".join(line + "\n" for line in lines), per_line=True)
+    assert [item["raw"] for item in items] == lines
+
+
+@given(st.text(max_size=2000))
+@settings(max_examples=150, deadline=None)
+def test_list_finder_never_raises(text: str) -> None:
+    for found in find_reference_lists(text):
+        assert found.entries
+        for entry in found.entries:
+            assert entry.text.strip()
+
+
+def _seconds(func, arg) -> float:
+    started = time.perf_counter()
+    func(arg)
+    return time.perf_counter() - started
+
+
+def test_long_and_binary_lines_take_linear_time() -> None:
+    hostile = [
+        "A" * 100_000,
+        "Smith J, " * 11_000,
+        "(" * 50_000 + ")" * 50_000,
+        "1234;5(6):7-8. " * 6_000,
+        bytes(range(256)).decode("latin-1") * 400,
+        "*a* _b_ " * 12_000,
+        "Aa Bb " * 16_000,
+        "10.1000/" + "x" * 100_000,
+    ]
+    for text in hostile:
+        item = parse_reference(text)
+        assert isinstance(item, dict)
+        small = _seconds(parse_reference, text[: len(text) // 10])
+        large = _seconds(parse_reference, text)
+        assert large < 2.0, text[:30]
+        assert large < 20 * small + 0.05, text[:30]
+        assert find_reference_lists(text) is not None
