@@ -597,6 +597,7 @@ def check_manuscript(
         work_ids = {row["work_id"] for row in ref_rows if row["work_id"] is not None}
         records = {work_id: checking.work_records(store, work_id) for work_id in work_ids}
         payloads = {work_id: checking.work_payloads(store, work_id) for work_id in work_ids}
+        candidates = {work_id: checking.pending_candidates(store, work_id) for work_id in work_ids}
         citations = checking.document_citations(store, checking.document_key(manuscript)) or []
         # works cited by key or author and year from the library (a .bib), not from a list here
         for work_id in dict.fromkeys(c["work_id"] for c in citations if c["work_id"] and c["work_id"] not in work_ids):
@@ -606,10 +607,11 @@ def check_manuscript(
                 ref_rows.append(entry)
                 records[work_id] = checking.work_records(store, work_id)
                 payloads[work_id] = checking.work_payloads(store, work_id)
+                candidates[work_id] = checking.pending_candidates(store, work_id)
     markers = markers_from_citations(citations, {row["id"]: row["label"] for row in list_rows})
     if not citations and linked.citations:
         raise VexasciteError(f"{manuscript}: linked, but no stored citations were found to check")
-    return run_checks(manuscript_input(str(path), ref_rows, list_rows, records, payloads, markers))
+    return run_checks(manuscript_input(str(path), ref_rows, list_rows, records, payloads, markers, candidates))
 
 
 # -- resolve, add, lookup, review --------------------------------------------------------

@@ -25,7 +25,8 @@ class ListedReference:
     ``label`` is how markers name it: its number as text (``"3"``) or its key.
     ``status`` is the work's resolution status (``resolved``, ``not-found``, ``review``,
     ``failed``, ``unresolved``); ``records`` the verified records, best source first;
-    ``payloads`` the raw service payloads by source (``crossref``, ``pubmed``).
+    ``payloads`` the raw service payloads by source (``crossref``, ``pubmed``);
+    ``candidates`` the records the resolver held for review instead of applying.
     """
 
     label: str
@@ -40,6 +41,7 @@ class ListedReference:
     status_message: str | None = None
     records: list[VerifiedRecord] = field(default_factory=list)
     payloads: list[tuple[str, object]] = field(default_factory=list)
+    candidates: list[VerifiedRecord] = field(default_factory=list)  # held for review
 
 
 @dataclass(slots=True)

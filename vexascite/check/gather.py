@@ -72,7 +72,12 @@ def verified_records(rows: Iterable[Mapping[str, Any]]) -> tuple[list[VerifiedRe
     return records, payloads
 
 
-def listed_reference(row: Mapping[str, Any], records: list[VerifiedRecord], payloads: list[tuple[str, Any]]) -> ListedReference:
+def listed_reference(
+    row: Mapping[str, Any],
+    records: list[VerifiedRecord],
+    payloads: list[tuple[str, Any]],
+    candidates: Iterable[Mapping[str, Any]] = (),
+) -> ListedReference:
     """One stored raw reference (with its work's status) as a :class:`ListedReference`."""
     number = row.get("number")
     label = str(number) if number is not None else str(row.get("entry_key") or row.get("work_key") or row.get("id"))
@@ -89,6 +94,7 @@ def listed_reference(row: Mapping[str, Any], records: list[VerifiedRecord], payl
         status_message=row.get("status_message") if row.get("work_id") is not None else row.get("message"),
         records=records,
         payloads=payloads,
+        candidates=[VerifiedRecord(str(c["source"]), dict(c["csl"])) for c in candidates],
     )
 
 
@@ -120,6 +126,7 @@ def manuscript_input(
     records_by_work: Mapping[int, list[Mapping[str, Any]]],
     payloads_by_work: Mapping[int, list[tuple[str, Any]]],
     markers: list[CitationMarker],
+    candidates_by_work: Mapping[int, list[Mapping[str, Any]]] | None = None,
 ) -> ManuscriptInput:
     """Everything check needs from the rows the api read."""
     references = []
@@ -133,6 +140,7 @@ def manuscript_input(
                 decoded = crossref_message(decoded, doi) if doi else None
             if decoded is not None and all(decoded != p for _, p in payloads):
                 payloads.append((source, decoded))
-        references.append(listed_reference(row, records, payloads))
+        candidates = (candidates_by_work or {}).get(work_id, []) if work_id is not None else []
+        references.append(listed_reference(row, records, payloads, candidates))
     lists = [ReferenceList(r.get("label"), r.get("line")) for r in list_rows]
     return ManuscriptInput(path, references, markers, lists)

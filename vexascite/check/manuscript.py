@@ -21,7 +21,7 @@ from .citations import (
     duplicate_references,
     unused_references,
 )
-from .fields import compare_printed
+from .fields import compare_printed, doi_of_another_work
 from .findings import CheckReport, Finding, Kind, Severity
 from .notices import Notice, crossref_updates, notices_in_pubmed, retracted_by_title
 
@@ -209,9 +209,18 @@ def status_findings(ref: ListedReference) -> list[Finding]:
                         suggestion="find the work you meant (title, authors, journal) and correct the reference, or remove it",
                         **where)]
     if status == "review":
+        other = doi_of_another_work(ref.printed, ref.candidates)
+        if other:
+            other.line, other.reference = ref.line, ref.label
+            other.message = f"reference {ref.label}: {other.message}"
+            return [other]
         detail = f": {ref.status_message}" if ref.status_message else ""
+        dois = [str(c.csl["DOI"]) for c in ref.candidates if c.csl.get("DOI")][:3]
+        suggestion = "confirm the right record with 'vexascite review' and put its DOI in the reference"
+        if dois:
+            suggestion += f" (candidates: {', '.join(dois)})"
         return [Finding(Kind.NEEDS_REVIEW, Severity.WARNING, f"reference {ref.label} matches no record with certainty{detail}",
-                        suggestion="confirm the right record with 'vexascite show' and a DOI in the reference", **where)]
+                        suggestion=suggestion, **where)]
     if status == "failed":
         detail = f" ({ref.status_message})" if ref.status_message else ""
         return [Finding(Kind.NOT_CHECKED, Severity.WARNING,

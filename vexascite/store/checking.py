@@ -109,3 +109,11 @@ def document_sha256(store: Store, path: str) -> str | None:
         return None
     rows = list(store.db.query("select sha256 from documents where path = ?", [path]))
     return rows[0]["sha256"] if rows else None
+
+
+def pending_candidates(store: Store, work_id: int) -> list[dict[str, Any]]:
+    """Records the resolver held for review for a work (best first), when it keeps them."""
+    if not _has_table(store, "candidates"):
+        return []
+    sql = "select source, csl, score, reason from candidates where work_id = ? and state = 'pending' order by score desc, id"
+    return [{**dict(r), "csl": json.loads(r["csl"] or "{}")} for r in store.db.query(sql, [work_id])]

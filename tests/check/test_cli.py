@@ -1,0 +1,82 @@
+"""The ``check`` command: formats and exit codes (no services needed: nothing resolved)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+
+SCHEMA = json.loads((Path(__file__).resolve().parents[2] / "docs" / "check-json-schema.json").read_text())
+
+BROKEN = """# Draft
+
+First claim [1]. Second claim [3]. Third claim [2]. A claim citing nothing listed [5].
+
+## References
+
+1. Beck DB, Ferrada MA, Sikora KA, et al. Somatic mutations in UBA1 and severe adult-onset autoinflammatory disease. N Engl J Med. 2020;383(27):2628-2638.
+2. Gadina M, Chisolm DA, Philips RL, et al. Translating JAKs to jakinibs. J Immunol. 2020;204(8):2011-2020.
+3. Winthrop KL. The emerging safety profile of JAK inhibitors in rheumatic disease. Nat Rev Rheumatol. 2017;13(4):234-243.
+4. Scott IC, Hider SL, Scott DL. Thromboembolism with Janus Kinase (JAK) inhibitors for rheumatoid arthritis: how real is the risk? Drug Saf. 2018;41(7):645-653.
+"""
+
+CLEAN = """# Draft
+
+First claim [1]. Second claim [2].
+
+## References
+
+1. Beck DB, Ferrada MA, Sikora KA, et al. Somatic mutations in UBA1 and severe adult-onset autoinflammatory disease. N Engl J Med. 2020;383(27):2628-2638.
+2. Gadina M, Chisolm DA, Philips RL, et al. Translating JAKs to jakinibs. J Immunol. 2020;204(8):2011-2020.
+"""
+
+
+def write(tmp_path: Path, text: str) -> str:
+    path = tmp_path / "draft.md"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+def kinds(result) -> set[tuple[str, int | None, str | None]]:
+    data = json.loads(result.stdout)
+    return {(f["kind"], f.get("line"), f.get("reference")) for f in data["findings"]}
+
+
+def test_json_reports_dangling_unused_and_order(run_cli, tmp_path):
+    result = run_cli("check", write(tmp_path, BROKEN), "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, SCHEMA)
+    found = kinds(result)
+    assert ("dangling-marker", 3, "5") in found
+    assert ("unused-reference", 10, "4") in found
+    assert ("citation-order", 3, "3") in found
+
+
+def test_strict_fails_on_errors_only(run_cli, tmp_path):
+    broken = run_cli("check", write(tmp_path, BROKEN), "--strict")
+    assert broken.exit_code == 3
+    assert "serious finding" in broken.stderr
+    clean = run_cli("check", write(tmp_path, CLEAN), "--strict")
+    assert clean.exit_code == 0, clean.output
+    # nothing resolved yet: every reference is 'not checked', a warning
+    assert "[not-checked]" in clean.stdout
+    assert run_cli("check", write(tmp_path, CLEAN), "--strict", "--fail-on", "warning").exit_code == 3
+
+
+def test_clean_manuscript_has_no_citation_findings(run_cli, tmp_path):
+    result = run_cli("check", write(tmp_path, CLEAN), "--format", "json")
+    assert {kind for kind, _, _ in kinds(result)} == {"not-checked"}
+
+
+def test_github_annotations(run_cli, tmp_path):
+    result = run_cli("check", write(tmp_path, BROKEN), "--format", "github")
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("::error file=") and ",line=3," in line and "dangling-marker" in line for line in lines)
+    assert any(line.startswith("::warning file=") and "unused-reference" in line for line in lines)
+
+
+def test_missing_manuscript_is_unreadable(run_cli, tmp_path):
+    result = run_cli("check", str(tmp_path / "nope.md"))
+    assert result.exit_code == 5
