@@ -140,13 +140,21 @@ class Resolver:
         refresh: bool = False,
         max_attempts: int = 6,
         backoff: float = 0.25,
+        lane_rates: dict[str, float] | None = None,
     ) -> None:
+        """``lane_rates`` overrides requests/s per lane (only for local fakes in benchmarks)."""
         self.settings = settings
         self.crossref = crossref.CrossrefApi(settings)
         self.ncbi = pubmed.NcbiApi(settings)
         self.doiorg = doiorg.DoiOrgApi(settings)
+        limits = {"crossref": self.crossref.limits(), "ncbi": self.ncbi.limits(), "doi.org": self.doiorg.limits()}
+        for spec in limits.values():
+            for lane in spec.lanes:
+                if lane_rates and lane in lane_rates:
+                    spec.lanes[lane] = lane_rates[lane]
+                    spec.announced_lane = None
         self.http = HttpClient(
-            {"crossref": self.crossref.limits(), "ncbi": self.ncbi.limits(), "doi.org": self.doiorg.limits()},
+            limits,
             cache,
             timeout=settings.timeout,
             offline=settings.offline,

@@ -42,7 +42,8 @@ def words(text: str | None) -> str:
 
 def dehyphenate(raw: str) -> str:
     """Join words a PDF broke across lines ("Endo-\\nscopic") and flatten whitespace."""
-    text = re.sub(r"(\w)-\s*\n\s*(\w)", r"\1\2", raw)
+    text = re.sub(r"([^\W\d_])-[ \t]*\n\s*([^\W\d_])", r"\1\2", raw)
+    text = re.sub(r"(\d)\s*-\s*\n?\s*(\d)", r"\1-\2", text)
     return " ".join(text.split())
 
 
@@ -71,26 +72,37 @@ def _norm_number(value: Any) -> str | None:
     return text.lstrip("0") or text or None
 
 
-_VANCOUVER_TAIL = re.compile(
-    r"(?P<journal>[A-Z][A-Za-z\u00c0-\u024f .&'()-]{1,80}?)\.?\s+"
-    r"(?P<year>(?:1[89]|20)\d\d)[^;:]{0,25};\s*(?P<volume>[0-9A-Za-z]{1,6})?\s*(?:\((?P<issue>[^)]{1,15})\))?\s*:\s*"
-    r"(?P<page>[A-Za-z]{0,3}\d+[A-Za-z]?)(?:\s*[-\u2013]\s*(?P<end>[A-Za-z]{0,3}\d+))?"
+_LOCATOR = re.compile(
+    r"(?<![\w.])(?!(?:1[6-9]|20)\d\d\b)(?P<volume>\d{1,4}[A-Za-z]?)\s*(?:\((?P<issue>[^()]{1,15})\))?\s*[:,]\s*"
+    r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?)(?:\s*[-\u2010-\u2015]\s*(?P<end>[A-Za-z]{0,2}\d+))?(?![\w])"
 )
 _YEAR = re.compile(r"(?<!\d)((?:1[6-9]|20)\d\d)(?!\d)")
+_TRAILING_YEAR = re.compile(r"[\s,.;:]*\(?(?:1[6-9]|20)\d\d[a-z]?\)?[\s,.;:]*$")
+_TITLE_END = re.compile(r"(?<=[a-z0-9)\]]{2})[.?!]\s+")
 
 
 def vancouver_fields(raw: str) -> dict[str, str]:
-    """Journal, year, volume, issue and pages from a Vancouver tail ("Blood. 2021;137:3682-4")."""
+    """Journal, year, volume, issue and pages from the tail of a journal reference.
+
+    Reads "Blood. 2021;137(26):3682-4", "J Clin Epidemiol 2005, 58:13-19",
+    "Child Development, 73, 175-195" and "Nature 171: 737-738": the last
+    volume(issue):pages locator, the year next to it, the journal just before it.
+    """
     text = dehyphenate(raw)
-    matches = list(_VANCOUVER_TAIL.finditer(text))
-    found = matches[-1] if matches else None
-    if not found:
+    matches = [m for m in _LOCATOR.finditer(text) if m.group("end") or not _YEAR.fullmatch(m.group("page") or "")]
+    if not matches:
         return {}
+    found = matches[-1]
     out = {k: v.strip() for k, v in found.groupdict().items() if v}
-    journal = out.get("journal", "")
-    # keep only the last sentence-like piece: the journal follows the title's full stop
-    journal = re.split(r"[.?!]\s+", journal)[-1].strip()
-    if journal:
+    before = text[: found.start()]
+    year = _YEAR.search(before[-12:]) or _YEAR.search(text[found.end() : found.end() + 12])
+    if year:
+        out["year"] = year.group(1)
+    journal = _TRAILING_YEAR.sub("", before).strip(" ,;:.")
+    journal = _TITLE_END.split(journal)[-1].strip(" ,;:")
+    if len(journal) > 70:
+        journal = journal.split(". ")[-1]
+    if journal and not journal[0].isdigit():
         out["journal"] = journal
     return out
 
@@ -105,6 +117,9 @@ class Query:
     year: int | None = None
     volume: str | None = None
     page: str | None = None
+    #: every value stated for volume / first page (parser and tail reading may differ)
+    volumes: frozenset[str] = frozenset()
+    pages: frozenset[str] = frozenset()
     title: str = ""
     journal: str = ""
     raw_words: str = ""
@@ -121,6 +136,8 @@ class Query:
         if isinstance(journal, list):
             journal = journal[0] if journal else ""
         year = issued_year(csl) or (int(tail["year"]) if tail.get("year") else None)
+        volumes = {v for v in (_norm_number(csl.get("volume")), _norm_number(tail.get("volume"))) if v}
+        pages = {p for p in (first_page(csl.get("page")), first_page(tail.get("page"))) if p}
         return cls(
             csl=csl,
             raw=raw,
@@ -128,6 +145,8 @@ class Query:
             year=year,
             volume=_norm_number(csl.get("volume") or tail.get("volume")),
             page=first_page(csl.get("page") or tail.get("page")),
+            volumes=frozenset(volumes),
+            pages=frozenset(pages),
             title=words(csl.get("title") if isinstance(csl.get("title"), str) else ""),
             journal=words(journal),
             raw_words=raw_words,
@@ -165,9 +184,11 @@ def _title_similarity(query: Query, title: str) -> float:
     return best
 
 
-def _check_family(query: Query, family: str) -> str:
+def _check_family(query: Query, family: str, title: str = "") -> str:
     if not family:
         return "unknown"
+    if title and query.raw_words and query.raw_words.startswith(" ".join(title.split()[:4])):
+        return "unknown"  # the string starts with the title: its authors were cut off
     parts = family.split()
     joined = family.replace(" ", "")
     if query.family:
@@ -198,10 +219,10 @@ def _check_year(query: Query, year: int | None) -> str:
     return "mismatch"
 
 
-def _check_number(stated: str | None, candidate: str | None, query: Query) -> str:
+def _check_number(stated: frozenset[str], candidate: str | None, query: Query) -> str:
     if not candidate:
         return "unknown"
-    if stated and stated == candidate:
+    if candidate in stated:
         return "ok"
     in_raw = candidate in query.raw_tokens
     if stated:
@@ -213,10 +234,10 @@ def judge(query: Query, candidate: Work) -> Verdict:
     """Validate one candidate record against a reference."""
     title = words(candidate.get("title") if isinstance(candidate.get("title"), str) else "")
     checks = {
-        "author": _check_family(query, words(first_author_family(candidate) or "")),
+        "author": _check_family(query, words(first_author_family(candidate) or ""), title),
         "year": _check_year(query, issued_year(candidate)),
-        "volume": _check_number(query.volume, _norm_number(candidate.get("volume")), query),
-        "page": _check_number(query.page, first_page(candidate.get("page")), query),
+        "volume": _check_number(query.volumes, _norm_number(candidate.get("volume")), query),
+        "page": _check_number(query.pages, first_page(candidate.get("page")), query),
     }
     similarity = _title_similarity(query, title)
     checks["title"] = f"{similarity:.2f}"
@@ -236,6 +257,17 @@ def judge(query: Query, candidate: Work) -> Verdict:
         if not strong:
             decision = Decision.REVIEW if similarity >= 0.9 and confirmations >= 2 else Decision.REJECT
             return Verdict(decision, score, f"first author differs; {reason}", checks)
+    exact = all(checks[k] == "ok" for k in ("author", "year", "volume", "page"))
+    if exact and _journal_similarity(query, candidate) >= 0.8 and similarity < 0.6:
+        # many references (chemistry, physics) print no title: author, year, journal,
+        # volume and first page together still name one work
+        return Verdict(Decision.ACCEPT, score, f"journal, volume, page, year and author agree; {reason}", checks)
+    if checks["year"] == "near" and checks["page"] != "ok":
+        # a year off by one is normal (online vs print) but also what a reprint or a
+        # correction looks like: then only the first page can tell them apart
+        if similarity >= 0.75 and confirmations >= 1:
+            return Verdict(Decision.REVIEW, score, f"year off by one; {reason}", checks)
+        return Verdict(Decision.REJECT, score, reason, checks)
     if (
         (similarity >= 0.9 and confirmations >= 2)
         or (similarity >= 0.8 and confirmations >= 3)
@@ -245,6 +277,23 @@ def judge(query: Query, candidate: Work) -> Verdict:
     if (similarity >= 0.75 and confirmations >= 1) or similarity >= 0.9 or (not title and confirmations >= 3.5):
         return Verdict(Decision.REVIEW, score, f"weak evidence; {reason}", checks)
     return Verdict(Decision.REJECT, score, reason, checks)
+
+
+def _journal_similarity(query: Query, candidate: Work) -> float:
+    """How well the candidate's journal matches the one named in the reference."""
+    best = 0.0
+    for key in ("container-title-short", "container-title"):
+        value = candidate.get(key)
+        if isinstance(value, list):
+            value = value[0] if value else None
+        if not isinstance(value, str) or not value:
+            continue
+        journal = words(value)
+        if query.journal:
+            best = max(best, fuzz.ratio(query.journal, journal) / 100)
+        if len(journal) >= 8 and query.raw_words:
+            best = max(best, fuzz.partial_ratio(journal, query.raw_words) / 100)
+    return best
 
 
 @dataclass(slots=True)
