@@ -282,20 +282,45 @@ family_names = st.text(
 ).filter(lambda s: s.strip() == s and s)
 
 
-def caret_fixed(work: dict[str, Any]) -> dict[str, Any]:
-    """``^`` is written ``\\textasciicircum{}`` (standard LaTeX); pylatexenc reads that
-    as U+02C6, which the importer does not yet map back (see test_caret_roundtrip)."""
+def _importer_reads(latex: str) -> str:
+    return read_bibtex("@misc{k, title = {" + latex + "}}").references[0].fields.get("title", "")
+
+
+#: A gap of the BibTeX importer's LaTeX decoding, measured rather than assumed so the
+#: property below becomes strict by itself once it is fixed: ``\\textasciicircum{}`` (the
+#: standard LaTeX for ``^``) is read as U+02C6.
+CARET_GAP = _importer_reads(r"\textasciicircum{}") != "^"
+
+
+def without_caret_gap(work: dict[str, Any]) -> dict[str, Any]:
     import json
 
+    if not CARET_GAP:
+        return work
     return json.loads(json.dumps(work, ensure_ascii=False).replace("\u02c6", "^"))
 
 
 @pytest.mark.xfail(
-    reason="importer decodes \\textasciicircum{} as U+02C6 instead of ^", strict=False
+    CARET_GAP, reason="importer decodes \\textasciicircum{} as U+02C6 instead of ^", strict=True
 )
 def test_caret_roundtrip() -> None:
     again = roundtrip([ExportItem("k", {"type": "article-journal", "title": "x^2 and 2^n"})])["k"]
     assert again["title"] == "x^2 and 2^n"
+
+
+def test_literal_braces_roundtrip() -> None:
+    for title in ("set {a, b}", "open { only", "close } only", "{}"):
+        again = roundtrip([ExportItem("k", {"type": "article-journal", "title": title})])["k"]
+        assert again["title"] == title
+
+
+@pytest.mark.xfail(
+    _importer_reads(r"a\{b\}") != "a{b}",
+    reason="importer drops escaped braces \\{ \\} in files it reads",
+    strict=True,
+)
+def test_importer_reads_escaped_braces() -> None:
+    assert _importer_reads(r"a\{b\}") == "a{b}"
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -309,7 +334,7 @@ def test_property_titles_and_names_with_tex_specials_roundtrip(
         "author": [{"family": family, "given": given_name}],
         "container-title": title,
     }
-    again = caret_fixed(roundtrip([ExportItem("k", work)])["k"])
+    again = without_caret_gap(roundtrip([ExportItem("k", work)])["k"])
     assert again["title"] == title
     assert again["container-title"] == title
     assert again["author"] == [{"family": family, "given": given_name}]

@@ -14,7 +14,7 @@ from vexascite.exporters.latex import escape_text, needs_protection, to_latex
         ("R&D 50% $5 #1 a_b", r"R\&D 50\% \$5 \#1 a\_b"),
         ("a~b^c", r"a\textasciitilde{}b\textasciicircum{}c"),
         ("back\\slash", r"back\textbackslash{}slash"),
-        ("{balanced}", r"\{balanced\}"),
+        ("{balanced}", r"$\lbrace$balanced$\rbrace$"),
         ("only } closing", r"only $\rbrace$ closing"),
         ("Müller", r"M{\"u}ller"),
         ("Français", r"Fran{\c{c}}ais"),

@@ -62,7 +62,7 @@ def _decoded(latex: str) -> str:
 
 
 def braces_balance(text: str) -> bool:
-    """Whether literal braces in ``text`` nest properly (then ``\\{ \\}`` are safe)."""
+    """Whether braces in ``text`` nest properly (a raw value is only written back if so)."""
     depth = 0
     for char in text:
         if char == "{":
@@ -74,19 +74,17 @@ def braces_balance(text: str) -> bool:
     return depth == 0
 
 
-def escape_text(text: str, *, unicode: bool = False, balanced: bool | None = None) -> str:
+def escape_text(text: str, *, unicode: bool = False) -> str:
     """Plain text as LaTeX: TeX specials escaped, ligature pairs broken with ``{}``, and
     (unless ``unicode``) non-ASCII characters turned into LaTeX commands.
 
-    Literal braces become ``\\{ \\}`` when they balance over the whole field; otherwise
-    ``$\\lbrace$`` and ``$\\rbrace$``, because BibTeX and pybtex count ``\\{`` as a
-    brace and would read an unbalanced field wrongly.
+    Literal braces become ``$\\lbrace$`` and ``$\\rbrace$``: BibTeX and pybtex count
+    ``\\{`` as a brace (an unbalanced one breaks the entry), and decoders that strip
+    grouping braces lose ``\\{ \\}`` along with them.
     """
     if not _NEEDS_WORK.search(text):
         return text
     text = unicodedata.normalize("NFC", text)
-    if balanced is None:
-        balanced = braces_balance(text)
     if "-" in text or "`" in text or "'" in text:
         text = _LIGATURES.sub("\x00", text)
     out: list[str] = []
@@ -95,9 +93,9 @@ def escape_text(text: str, *, unicode: bool = False, balanced: bool | None = Non
             if char in _SPECIALS:
                 out.append(_SPECIALS[char])
             elif char == "{":
-                out.append(r"\{" if balanced else r"$\lbrace$")
+                out.append(r"$\lbrace$")
             elif char == "}":
-                out.append(r"\}" if balanced else r"$\rbrace$")
+                out.append(r"$\rbrace$")
             elif char == "\x00":
                 out.append("{}")
             else:
@@ -179,18 +177,14 @@ def to_latex(text: str, *, unicode: bool = False, protect: bool = False) -> str:
     that spans markup (``H<sub>2</sub>O``) as a whole.
     """
     if not has_markup(text):
-        balanced = braces_balance(text)
         if protect:
-            return protect_words(
-                text, lambda piece: escape_text(piece, unicode=unicode, balanced=balanced)
-            )
-        return escape_text(text, unicode=unicode, balanced=balanced)
+            return protect_words(text, lambda piece: escape_text(piece, unicode=unicode))
+        return escape_text(text, unicode=unicode)
     runs = parse_markup(text)
     plain = "".join(piece for piece, _ in runs)
-    balanced = braces_balance(plain)
 
     def encode(piece: str) -> str:
-        return escape_text(piece, unicode=unicode, balanced=balanced)
+        return escape_text(piece, unicode=unicode)
 
     if not protect:
         return "".join(_styled(piece, styles, encode) for piece, styles in runs)
