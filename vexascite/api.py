@@ -778,3 +778,125 @@ def decide_review(settings: Settings, candidate_id: int, *, accept: bool) -> dic
 
     with open_library(settings, create=False) as store:
         return decide_candidate(store, candidate_id, accept)
+
+
+# -- export ----------------------------------------------------------------------------
+@dataclass(slots=True)
+class ExportResult:
+    """An export: the text written, how many works it holds, and where it went."""
+
+    format: str
+    text: str
+    count: int
+    keys: list[str] = field(default_factory=list)
+    path: str | None = None
+
+
+def _split_keys(keys: Iterable[str] | None) -> list[str] | None:
+    """``--keys a,b --keys c`` and ``--keys "a b"`` all name a, b, c."""
+    if keys is None:
+        return None
+    out = [part for raw in keys for part in raw.replace(",", " ").split() if part]
+    return out or None
+
+
+def _cited_keys(store: Store, manuscript: str) -> list[str]:
+    """Keys of the works a linked manuscript cites, in order of first citation."""
+    from .store import export as store_export
+
+    try:
+        from .store import claims as store_claims
+    except ImportError as exc:
+        raise UsageError("--cited-in needs the claims of 'vexascite link', which this library does not have") from exc
+    finder = getattr(store_claims, "cited_work_ids_in_order", None)
+    if finder is None:
+        raise UsageError("--cited-in needs the claims of 'vexascite link', which this vexascite cannot read yet")
+    work_ids = finder(store, manuscript)
+    return store_export.keys_of_work_ids(store, work_ids)
+
+
+def export_items_of(store: Store, keys: Iterable[str] | None = None, cited_in: str | None = None) -> list[Any]:
+    """The works to export: all (by key), the keys named (in that order), or what a
+    manuscript cites (in order of first citation)."""
+    from .errors import NotInLibrary
+    from .exporters import ExportItem
+    from .store import export as store_export
+
+    wanted = _split_keys(keys)
+    if cited_in is not None:
+        cited = _cited_keys(store, cited_in)
+        if not cited:
+            raise NotInLibrary(f"{cited_in}: no linked citations; run 'vexascite link {cited_in}' first")
+        wanted = cited if wanted is None else [key for key in cited if key in set(wanted)]
+    return [
+        ExportItem(row["key"], row["csl"], row["bibtex"]) for row in store_export.iter_export_rows(store, wanted)
+    ]
+
+
+def export_library(
+    settings: Settings,
+    fmt: str,
+    *,
+    keys: Iterable[str] | None = None,
+    cited_in: str | None = None,
+    unicode: bool = False,
+) -> ExportResult:
+    """The library (or a selection) as BibTeX, BibLaTeX, CSL-JSON or RIS text."""
+    from .exporters import export_items, writer_for
+
+    writer_for(fmt)  # an unknown format fails before the library is opened
+    with open_library(settings, create=False) as store:
+        items = export_items_of(store, keys, cited_in)
+    return ExportResult(fmt, export_items(items, fmt, unicode=unicode), len(items), [item.key for item in items])
+
+
+def write_text_atomically(path: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` to a temporary file beside ``path`` and rename it into place, so
+    readers see the old file or the new one, never half of one."""
+    import tempfile
+
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+                out.write(text)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise VexasciteError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+
+
+@dataclass(slots=True)
+class FormattedBibliography:
+    """A bibliography in a citation style: one string per entry and the whole text."""
+
+    style: str
+    style_file: str
+    output: str
+    entries: list[str]
+    text: str
+
+
+def format_library(
+    settings: Settings,
+    style: str,
+    *,
+    keys: Iterable[str] | None = None,
+    cited_in: str | None = None,
+    output: str = "text",
+) -> FormattedBibliography:
+    """The library (or a selection, or what a manuscript cites, numbered in citation
+    order) formatted with a CSL style through citeproc-py."""
+    from .exporters.formatted import format_bibliography, render_bibliography, style_path
+
+    path = style_path(style)
+    with open_library(settings, create=False) as store:
+        items = export_items_of(store, keys, cited_in)
+    entries = format_bibliography(items, style, output)
+    return FormattedBibliography(style, str(path), output, entries, render_bibliography(entries, output))
