@@ -599,11 +599,17 @@ def check_manuscript(
         payloads = {work_id: checking.work_payloads(store, work_id) for work_id in work_ids}
         candidates = {work_id: checking.pending_candidates(store, work_id) for work_id in work_ids}
         citations = checking.document_citations(store, checking.document_key(manuscript)) or []
-        # works cited by key or author and year from the library (a .bib), not from a list here
-        for work_id in dict.fromkeys(c["work_id"] for c in citations if c["work_id"] and c["work_id"] not in work_ids):
+        # works cited by key or author and year from the library (a .bib), not from a list
+        # here: one entry per name they are cited by, so two keys of one work show up
+        cited_by_name: dict[tuple[int, str], dict[str, Any]] = {}
+        for citation in citations:
+            if citation["work_id"] and citation["work_id"] not in work_ids:
+                name = citation["cite_key"] or citation["target"]
+                cited_by_name.setdefault((citation["work_id"], name), citation)
+        for (work_id, name), first in cited_by_name.items():
             entry = checking.work_entry(store, work_id)
             if entry is not None:
-                entry["entry_key"] = next(c["cite_key"] or c["target"] for c in citations if c["work_id"] == work_id)
+                entry["entry_key"], entry["line"] = name, first["line"]
                 ref_rows.append(entry)
                 records[work_id] = checking.work_records(store, work_id)
                 payloads[work_id] = checking.work_payloads(store, work_id)

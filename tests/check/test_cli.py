@@ -80,3 +80,49 @@ def test_github_annotations(run_cli, tmp_path):
 def test_missing_manuscript_is_unreadable(run_cli, tmp_path):
     result = run_cli("check", str(tmp_path / "nope.md"))
     assert result.exit_code == 5
+
+
+BIB = """@article{gadina2020,
+  author = {Gadina, Massimo and Chisolm, Danielle A.},
+  title = {Translating {JAKs} to jakinibs},
+  journal = {J Immunol},
+  year = {2020}, volume = {204}, number = {8}, pages = {2011--2020},
+  doi = {10.4049/jimmunol.1901477}
+}
+@article{jakinibs,
+  author = {Gadina, M.},
+  title = {Translating JAKs to Jakinibs},
+  journal = {Journal of Immunology},
+  year = {2020},
+  doi = {10.4049/JIMMUNOL.1901477}
+}
+@article{winthrop2017,
+  author = {Winthrop, Kevin L.},
+  title = {The emerging safety profile of JAK inhibitors in rheumatic disease},
+  journal = {Nat Rev Rheumatol},
+  year = {2017}, volume = {13}, pages = {234--243}
+}
+"""
+
+PANDOC = """# Draft
+
+JAK inhibitors are translated [@gadina2020translating]. Safety [@winthrop2017emerging]. Unknown [@winthrop2017emergin].
+"""
+
+
+def test_keyed_manuscript_with_a_bibliography(run_cli, tmp_path):
+    """Keys name works of the library (their citation keys); one misspelt key dangles."""
+    bib = tmp_path / "refs.bib"
+    bib.write_text(BIB, encoding="utf-8")
+    assert run_cli("import", str(bib)).exit_code == 0
+    paper = tmp_path / "paper.md"
+    paper.write_text(PANDOC, encoding="utf-8")
+    result = run_cli("check", str(paper), "--format", "json")
+    findings = json.loads(result.stdout)["findings"]
+    dangling = [f for f in findings if f["kind"] == "dangling-marker"]
+    assert [(f["line"], f["reference"]) for f in dangling] == [(3, "winthrop2017emergin")]
+    assert "winthrop2017emerging" in dangling[0]["suggestion"]
+    # the cited works are checked (not yet resolved), at the line that cites them
+    assert {(f["reference"], f["line"]) for f in findings if f["kind"] == "not-checked"} == {
+        ("gadina2020translating", 3), ("winthrop2017emerging", 3)
+    }
