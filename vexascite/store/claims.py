@@ -82,7 +82,7 @@ def replace_document_claims(
             document_id = int(store.db["documents"].insert(row).last_pk)
         claim_columns = (
             "document_id", "ordinal", "start", "end", "line", "end_line", "section", "text", "raw", "markers",
-            "expansions", "segments",
+            "expansions", "search_text", "segments",
         )
         citation_columns = (
             "document_id", "claim_id", "ordinal", "marker", "style", "target", "number", "cite_key", "locator", "start",
@@ -99,6 +99,7 @@ def replace_document_claims(
         conn = store.db.conn
         for claim, claim_citations in zip(claims, citations, strict=True):
             values = {**claim, "document_id": document_id}
+            values["search_text"] = " ".join(part for part in (claim.get("text"), claim.get("expansions")) if part)
             cursor = conn.execute(claim_sql, [values.get(c) for c in claim_columns])
             claim_id = cursor.lastrowid
             conn.executemany(
@@ -294,23 +295,72 @@ def _quoted(word: str) -> str:
     return '"' + word.replace('"', '""') + '"'
 
 
-def fts_tiers(text: str) -> list[str]:
+def _word_matches(word: str, query_words: list[str]) -> bool:
+    folded = word.casefold()
+    for query_word in query_words:
+        stem = query_word[: max(3, min(len(query_word) - 1, 6))] if len(query_word) > 3 else query_word
+        if folded.startswith(stem):
+            return True
+    return False
+
+
+def highlight(text: str, query_words: list[str], width: int = 40) -> str:
+    """The claim with query words in ``**bold**`` (same prefixes the search uses),
+    cut to the ``width`` words around the most matches when it is longer."""
+    tokens = re.split(r"(\w+)", text)
+    words = [i for i in range(1, len(tokens), 2)]
+    hits = [i for i in words if _word_matches(tokens[i], query_words)]
+    for i in hits:
+        tokens[i] = f"**{tokens[i]}**"
+    if len(words) <= width:
+        return "".join(tokens)
+    best_start, best_count = 0, -1
+    hit_set = set(hits)
+    for start in range(0, len(words) - width + 1):
+        count = sum(1 for i in words[start : start + width] if i in hit_set)
+        if count > best_count:
+            best_start, best_count = start, count
+    first, last = words[best_start], words[min(best_start + width, len(words)) - 1]
+    return ("…" if best_start else "") + "".join(tokens[first : last + 1]) + ("…" if last < words[-1] else "")
+
+
+def _prefix(word: str) -> str:
+    return _quoted(word[:7] if len(word) > 7 else word) + ("*" if len(word) >= 3 else "")
+
+
+def fts_tiers(text: str, common: frozenset[str] = frozenset()) -> list[str]:
     """FTS5 queries from strict to loose, for any user text (never a syntax error).
 
     1. every word (stemmed by the index); 2. every word as a prefix, long words cut to
     their first seven letters ("thrombosis" finds "thromboembolism", "JAK" finds "JAKi");
-    3. any word. Quotes, hyphens, ``AND`` and parentheses are plain words here.
+    3. any word, leaving out ``common`` words (found in a large share of claims) while
+    a rarer one remains: they add little to BM25 and would make every claim a match.
+    Quotes, hyphens, ``AND`` and parentheses are plain words here.
     """
     words = _query_words(text)
     if not words:
         return []
     strict = " ".join(_quoted(w) for w in words)
-    prefixes = " ".join(_quoted(w[:7] if len(w) > 7 else w) + ("*" if len(w) >= 3 else "") for w in words)
-    loose = " OR ".join(_quoted(w[:7] if len(w) > 7 else w) + ("*" if len(w) >= 3 else "") for w in words)
+    prefixes = " ".join(_prefix(w) for w in words)
     tiers = [strict, prefixes]
     if len(words) > 1:
-        tiers.append(loose)
+        rare = [w for w in words if w not in common] or words
+        tiers.append(" OR ".join(_prefix(w) for w in rare))
     return tiers
+
+
+#: A word in more than this share of claims is left out of the loose (OR) tier.
+COMMON_SHARE = 0.1
+
+
+def _common_words(store: Store, text: str) -> frozenset[str]:
+    total = store.db.execute("select max(rowid) from claims").fetchone()[0] or 0
+    common = set()
+    for word in _query_words(text):
+        count = store.db.execute("select count(*) from claims_fts where claims_fts match ?", [_prefix(word)]).fetchone()[0]
+        if total and count > COMMON_SHARE * total:
+            common.add(word)
+    return frozenset(common)
 
 
 def search_claims(store: Store, query: str, limit: int = 20) -> dict[str, Any]:
@@ -324,9 +374,10 @@ def search_claims(store: Store, query: str, limit: int = 20) -> dict[str, Any]:
     tiers = fts_tiers(query)
     claim_hits: dict[int, tuple[int, float, str]] = {}
     work_hits: dict[int, tuple[int, float]] = {}
-    for tier, fts in enumerate(tiers):
+    for tier in range(len(tiers)):
         if len(claim_hits) >= limit and len(work_hits) >= limit:
             break
+        fts = tiers[tier] if tier < 2 else fts_tiers(query, _common_words(store, query))[tier]
         if len(work_hits) < limit:
             for row in store.db.execute(
                 "select rowid, bm25(works_text_fts, 1.0, 0.4) from works_text_fts where works_text_fts match ? "
@@ -335,13 +386,13 @@ def search_claims(store: Store, query: str, limit: int = 20) -> dict[str, Any]:
             ):
                 work_hits.setdefault(row[0], (tier, row[1]))
         if len(claim_hits) < limit:
+            # Snippets are made later, for the claims shown only: making one per match
+            # before the sort would cost as much as the ranking itself.
             for row in store.db.execute(
-                "select rowid, bm25(claims_fts, 1.0, 0.5, 0.2), "
-                "snippet(claims_fts, 0, '**', '**', '…', 32) from claims_fts where claims_fts match ? "
-                "order by bm25(claims_fts, 1.0, 0.5, 0.2) limit ?",
-                [fts, limit * 5],
+                "select rowid, bm25(claims_fts) from claims_fts where claims_fts match ? order by bm25(claims_fts) limit ?",
+                [fts, limit * 2],
             ):
-                claim_hits.setdefault(row[0], (tier, row[1], row[2]))
+                claim_hits.setdefault(row[0], (tier, row[1], fts))
     claim_ids = list(claim_hits)
     sources = _sources_of_claims(store, claim_ids)
     work_score_by_key: dict[str, float] = {}
@@ -362,15 +413,20 @@ def search_claims(store: Store, query: str, limit: int = 20) -> dict[str, Any]:
                 claim_ids[chunk_start : chunk_start + 500],
             )
         }
-        for claim_id, (tier, score, snippet) in claim_hits.items():
+        for claim_id, (tier, score, tier_query) in claim_hits.items():
             row = rows[claim_id]
             row["sources"] = sources[claim_id]
             boost = min((work_score_by_key.get(s.get("key", ""), 0.0) for s in row["sources"]), default=0.0)
             row["score"] = round(score + 0.5 * boost, 4)
             row["tier"] = tier
-            row["snippet"] = snippet
+            row["tier_query"] = tier_query
             claims.append(row)
     claims.sort(key=lambda r: (r["tier"], r["score"], r["document"], r["ordinal"]))
+    claims = claims[:limit]
+    words = _query_words(query)
+    for row in claims:
+        row.pop("tier_query")
+        row["snippet"] = highlight(row["text"], words)
     works = []
     if work_hits:
         ranked = sorted(work_hits.items(), key=lambda item: item[1])[:limit]
@@ -387,7 +443,7 @@ def search_claims(store: Store, query: str, limit: int = 20) -> dict[str, Any]:
         for work_id in ids:
             row = found[work_id]
             works.append({**_source_of(dict(row)), "cited": row["cited"]})
-    return {"query": query, "fts": tiers[0] if tiers else "", "claims": claims[:limit], "works": works}
+    return {"query": query, "fts": tiers[0] if tiers else "", "claims": claims, "works": works}
 
 
 #: The name ``export --cited-in`` and ``format --cited-in`` look up.
