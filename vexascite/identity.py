@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -27,6 +28,7 @@ _UNDECOMPOSED = str.maketrans(
 )
 
 
+@lru_cache(maxsize=4096)
 def _ascii_words(text: str) -> str:
     """Lower-case ASCII: markup dropped, accents stripped, letters without a
     decomposition (ß, ø, ł, ...) spelt out; other scripts are dropped."""

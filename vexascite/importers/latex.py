@@ -26,8 +26,14 @@ LETTERS = {
     "textquoteright": "’", "textquoteleft": "‘", "textregistered": "®", "texttrademark": "™",
     "textcopyright": "©", "textdegree": "°", "S": "§", "P": "¶", "dag": "†", "ddag": "‡",
     "ldots": "…", "dots": "…", "textellipsis": "…", "pounds": "£", "euro": "€",
+    "textasciicircum": "^", "textasciitilde": "\ue003", "textbackslash": "\ue002", "textunderscore": "_",
+    "textless": "<", "textgreater": ">", "textbar": "|", "textbraceleft": "\ue000", "textbraceright": "\ue001",
+    "textdollar": "\ue004", "lbrace": "\ue000", "rbrace": "\ue001",
 }
-SPECIALS = {"&": "&", "%": "%", "$": "$", "#": "#", "_": "_", "{": "{", "}": "}", " ": " ", ",": "\u2009"}
+# Escaped characters that the later brace, tilde and math handling must not touch are
+# parked on private-use code points and restored at the end.
+SPECIALS = {"&": "&", "%": "%", "$": "\ue004", "#": "#", "_": "_", "{": "\ue000", "}": "\ue001", " ": " ", ",": "\u2009"}
+_PARKED = str.maketrans({"\ue000": "{", "\ue001": "}", "\ue002": "\\", "\ue003": "~", "\ue004": "$"})
 FONT_COMMANDS = (
     "textit|textbf|textsc|textrm|textsf|texttt|textup|textsl|textmd|textnormal|emph|mathrm|mathit|mathbf"
     "|mathsf|mathtt|mathcal|mbox|text|uppercase|lowercase|NoCaseChange|nocase|url|path"
@@ -46,6 +52,7 @@ MATH_SYMBOLS = {
     "pm": "±", "times": "×", "leq": "≤", "le": "≤", "geq": "≥", "ge": "≥", "neq": "≠", "approx": "≈",
     "infty": "∞", "to": "→", "rightarrow": "→", "leftarrow": "←", "cdot": "·", "circ": "∘", "sim": "∼",
     "mid": "|", "prime": "′", "degree": "°", "varepsilon": "ε", "vartheta": "ϑ", "varphi": "φ",
+    "lbrace": "\ue000", "rbrace": "\ue001", "{": "\ue000", "}": "\ue001",
 }
 
 _ACCENT_BRACED = re.compile(r"\\([\"'`^~=.uvHckrdb])\s*\{\s*(\\[ij]|[A-Za-z])\s*\}")
@@ -55,7 +62,7 @@ _LETTER_MACRO = re.compile(r"\\(" + "|".join(sorted(LETTERS, key=len, reverse=Tr
 _SPECIAL = re.compile(r"\\([&%$#_{} ,])")
 _FONT = re.compile(r"\\(?:" + FONT_COMMANDS + r")\s*\{")
 _MATH = re.compile(r"(?<!\\)\$([^$]*)(?<!\\)\$")
-_MATH_MACRO = re.compile(r"\\([A-Za-z]+)")
+_MATH_MACRO = re.compile(r"\\([A-Za-z]+|[{}])")
 _SUBSUP = re.compile(r"[_^]\{?([0-9A-Za-z+\-]+)\}?")
 _SPACES = re.compile(r"\s+")
 _DASHES = (("---", "—"), ("--", "–"))
@@ -83,7 +90,8 @@ def _strip_font_commands(text: str) -> str:
 
 def fast_latex_to_unicode(value: str) -> str | None:
     """Decode by table; None when something is left that only a real parser can read."""
-    text = _MATH.sub(_math, value) if "$" in value else value
+    text = value.replace("\\$", "\ue004") if "\\$" in value else value
+    text = _MATH.sub(_math, text) if "$" in text else text
     text = _ACCENT_BRACED.sub(_accent, text)
     text = _ACCENT_SYMBOL.sub(_accent, text)
     text = _ACCENT_LETTER.sub(_accent, text)
@@ -91,12 +99,12 @@ def fast_latex_to_unicode(value: str) -> str | None:
     text = _strip_font_commands(text)
     text = FONT_SWITCHES.sub("", text)
     text = _SPECIAL.sub(lambda m: SPECIALS[m.group(1)], text)
-    if "\\" in text or "$" in text.replace("\\$", ""):
+    if "\\" in text or "$" in text:
         return None
     text = text.replace("{", "").replace("}", "").replace("~", "\u00a0")
     for dashes, char in _DASHES:
         text = text.replace(dashes, char)
-    return text
+    return text.translate(_PARKED)
 
 
 @lru_cache(maxsize=65536)

@@ -35,8 +35,12 @@ def now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+    """Compact JSON; key order is the record's own, so equal input gives equal bytes."""
+    return _ENCODER.encode(value)
 
 
 @dataclass(slots=True)
@@ -76,10 +80,12 @@ WORK_COLUMNS = (
 )
 
 
-def work_columns(merged: Work, provenance: dict[str, str], stamp: str | None = None) -> dict[str, Any]:
+def work_columns(
+    merged: Work, provenance: dict[str, str], stamp: str | None = None, keys: IdentityKeys | None = None
+) -> dict[str, Any]:
     """The ``works`` columns derived from an effective record (search, identity, JSON)."""
     merged.pop("id", None)
-    keys = identity_keys(merged)
+    keys = keys or identity_keys(merged)
     return {
         "type": merged.get("type"),
         "title": merged.get("title"),
@@ -146,6 +152,9 @@ class Store:
             db.execute("PRAGMA foreign_keys = ON")
             if path != ":memory:":
                 db.execute("PRAGMA journal_mode = WAL")
+                # In WAL mode NORMAL loses no committed data on a crash, only durability
+                # of the last commit on power loss, and saves an fsync per transaction.
+                db.execute("PRAGMA synchronous = NORMAL")
             store = cls(db, path)
             store._migrate()
         except sqlite3.DatabaseError as exc:
@@ -299,7 +308,16 @@ class Store:
             .insert({"key": key, "csl": "{}", "status": str(status), "created_at": stamp, "updated_at": stamp})
             .last_pk
         )
+        self._index_new_works(work_id, work_id)
         return work_id
+
+    def _index_new_works(self, first_id: int, last_id: int) -> None:
+        """Add freshly inserted works to the full-text index (inserts have no trigger)."""
+        self.db.execute(
+            "insert into works_fts (rowid, title, authors, container) "
+            "select id, title, authors, container from works where id between ? and ?",
+            [first_id, last_id],
+        )
 
     def work_sources(self, work_id: int) -> list[tuple[str, Work]]:
         """Every record stated about a work, in merge order: user edits, services, imports."""
@@ -336,18 +354,24 @@ class Store:
     def next_work_id(self) -> int:
         return int(self.db.execute("select coalesce(max(id), 0) + 1 from works").fetchone()[0])
 
-    def insert_new_works(self, works: list[tuple[int, str, Work, dict[str, str]]], status: WorkStatus = WorkStatus.UNRESOLVED) -> None:
-        """Insert ``(id, key, effective csl, provenance)`` rows in one statement batch."""
+    def insert_new_works(
+        self,
+        works: list[tuple[int, str, Work, dict[str, str], IdentityKeys | None]],
+        status: WorkStatus = WorkStatus.UNRESOLVED,
+    ) -> None:
+        """Insert ``(id, key, effective csl, provenance, identity keys if known)`` rows in one batch."""
         stamp = now()
         columns = ["id", "key", "status", "created_at", *WORK_COLUMNS]
         sql = f"insert into works ({', '.join(columns)}) values ({', '.join('?' for _ in columns)})"
         self.db.conn.executemany(
             sql,
             (
-                [work_id, key, str(status), stamp, *work_columns(csl, provenance, stamp).values()]
-                for work_id, key, csl, provenance in works
+                [work_id, key, str(status), stamp, *work_columns(csl, provenance, stamp, keys).values()]
+                for work_id, key, csl, provenance, keys in works
             ),
         )
+        if works:
+            self._index_new_works(min(w[0] for w in works), max(w[0] for w in works))
 
     def insert_refs(self, rows: list[tuple[int, RawReference, int | None, str, int | None]]) -> None:
         """Insert ``(source_id, ref, work_id, importer_version, list_id)`` rows in one batch."""

@@ -67,6 +67,9 @@ def _m001_library(db: sqlite_utils.Database) -> None:
     db["works"].enable_fts(
         ["title", "authors", "container"], create_triggers=True, tokenize="porter unicode61 remove_diacritics 2"
     )
+    # Inserts are indexed by the store in bulk (a per-row trigger costs five times more);
+    # updates and deletes keep their triggers.
+    db.execute("DROP TRIGGER works_ai")
     db["refs"].create(
         {
             "id": int,
@@ -121,6 +124,60 @@ def _m001_library(db: sqlite_utils.Database) -> None:
 
 def _m002_resolution(db: sqlite_utils.Database) -> None:
     """Service payloads, HTTP cache and match candidates (the resolver's tables)."""
+    # Every answer a service gave, verbatim, with where and when: the HTTP cache (a
+    # second run reads it instead of the network) and the evidence behind each record.
+    db["payloads"].create(
+        {
+            "id": int,
+            "cache_key": str,
+            "service": str,
+            "method": str,
+            "url": str,
+            "request_body": str,
+            "status": int,
+            "headers": str,
+            "body": bytes,
+            "fetched_at": str,
+        },
+        pk="id",
+        not_null={"cache_key", "service", "url", "status", "fetched_at"},
+    )
+    db["payloads"].create_index(["cache_key"], unique=True)
+    # Where each work stands with the services: how it was matched, score, reason.
+    db["resolutions"].create(
+        {
+            "work_id": int,
+            "status": str,
+            "matched_by": str,
+            "doi": str,
+            "pmid": str,
+            "pmcid": str,
+            "score": float,
+            "reason": str,
+            "resolved_at": str,
+        },
+        pk="work_id",
+        foreign_keys=[("work_id", "works", "id")],
+    )
+    # Candidates too weak or too ambiguous to apply: kept for 'vexascite review'.
+    db["candidates"].create(
+        {
+            "id": int,
+            "work_id": int,
+            "source": str,
+            "doi": str,
+            "pmid": str,
+            "csl": str,
+            "score": float,
+            "reason": str,
+            "payload_id": int,
+            "state": str,
+            "created_at": str,
+        },
+        pk="id",
+        foreign_keys=[("work_id", "works", "id")],
+    )
+    db["candidates"].create_index(["work_id"])
 
 
 def _m003_claims(db: sqlite_utils.Database) -> None:

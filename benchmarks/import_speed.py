@@ -1,0 +1,96 @@
+"""Importing a 10,000-entry BibTeX file, side by side with bibtexparser and pybtex.
+
+Prints seconds (best of N runs, all in this one process run) and ratios to
+bibtexparser's raw parse of the same file, plus vexascite's peak memory (RSS of a
+fresh process doing only the import).
+
+    .venv/bin/python benchmarks/import_speed.py [--entries 10000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import bibtexparser
+import bibtexparser.middlewares as m
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bibgen import generate  # noqa: E402
+
+from vexascite.api import import_paths  # noqa: E402
+from vexascite.config import load_settings  # noqa: E402
+
+
+def best_of(repeat: int, func) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        func()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def vexascite_import(path: Path) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = load_settings(Path(tmp) / "none.toml", environ={}, db=str(Path(tmp) / "library.db"))
+        import_paths(settings, [path])
+
+
+def peak_rss_mb(path: Path) -> float:
+    code = (
+        "import resource, sys, tempfile\n"
+        "from pathlib import Path\n"
+        "from vexascite.api import import_paths\n"
+        "from vexascite.config import load_settings\n"
+        "tmp = tempfile.mkdtemp()\n"
+        "import_paths(load_settings(Path(tmp) / 'none.toml', environ={}, db=tmp + '/l.db'), [sys.argv[1]])\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
+    return int(out.stdout.strip().splitlines()[-1]) / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "generated.bib"
+        path.write_text(generate(args.entries), encoding="utf-8")
+        text = path.read_text(encoding="utf-8")
+        print(f"file: {args.entries} entries (+ crossref parents), {len(text) / 2**20:.1f} MiB; best of {args.repeat}")
+
+        results = {
+            "bibtexparser raw parse (no middleware)": best_of(args.repeat, lambda: bibtexparser.parse_string(text, parse_stack=[])),
+            "bibtexparser default stack (@string, enclosing)": best_of(args.repeat, lambda: bibtexparser.parse_string(text)),
+        }
+        baseline = results["bibtexparser raw parse (no middleware)"]
+        results["vexascite import (parse, decode, dedupe, SQLite)"] = best_of(args.repeat, lambda: vexascite_import(path))
+        results["bibtexparser + LaTeX decoding + name splitting"] = best_of(
+            1,
+            lambda: bibtexparser.parse_string(
+                text, append_middleware=[m.LatexDecodingMiddleware(), m.SeparateCoAuthors(), m.SplitNameParts()]
+            ),
+        )
+        try:
+            from pybtex.database import parse_string as pybtex_parse
+
+            results["pybtex parse (no LaTeX decoding)"] = best_of(args.repeat, lambda: pybtex_parse(text, "bibtex"))
+        except ImportError:
+            pass
+        width = max(len(name) for name in results)
+        for name, seconds in results.items():
+            print(f"{name:<{width}}  {seconds:7.3f} s  {seconds / baseline:5.2f}x raw parse")
+        print(f"vexascite import peak memory: {peak_rss_mb(path):.0f} MB (fresh process, RSS)")
+        print(f"this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
