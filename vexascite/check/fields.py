@@ -27,6 +27,8 @@ MISSPELLING_MIN_RATIO = 70.0
 OTHER_WORK_MAX_TITLE_RATIO = 55.0
 
 _DASHES = re.compile(r"\s*[-\u2010-\u2015\u2212]+\s*")
+#: A place or series in brackets: "Rheumatology (Oxford)".
+_QUALIFIER = re.compile(r"\([^()]*\)")
 _JOURNAL_STOPWORDS = frozenset({"the", "of", "and", "for", "in", "on", "de", "la", "et", "und", "der", "a"})
 
 SOURCE_NAMES = {"crossref": "Crossref", "pubmed": "PubMed", "doi.org": "doi.org", "user": "your edit"}
@@ -105,26 +107,36 @@ def volume_agrees(printed: str | None, verified: str | None) -> bool:
 
 def journal_abbreviates(printed: str, title: str) -> bool:
     """True if ``printed`` names the journal ``title``: the same words, or an abbreviation
-    whose words are prefixes of the title's words in order (``Br J Dermatol`` of
-    ``British Journal of Dermatology``) covering more than half of its content words."""
+    whose words shorten the title's words in order (``Br J Dermatol`` of ``British
+    Journal of Dermatology``, ``Natl`` of ``National``) covering more than half of its
+    content words."""
     a, b = fold(printed), fold(title)
     if not a or not b:
         return False
-    if a == b:
+    if a == b or fold(_QUALIFIER.sub(" ", printed)) == fold(_QUALIFIER.sub(" ", title)):
         return True
-    short = [w for w in _tokens(printed) if w not in _JOURNAL_STOPWORDS]
-    full = [w for w in _tokens(title) if w not in _JOURNAL_STOPWORDS]
+    short = [w for w in _tokens(_QUALIFIER.sub(" ", printed)) if w not in _JOURNAL_STOPWORDS]
+    full = [w for w in _tokens(_QUALIFIER.sub(" ", title)) if w not in _JOURNAL_STOPWORDS]
     if not short or not full:
         return False
     position, matched = 0, 0
     for word in short:
-        while position < len(full) and not full[position].startswith(word):
-            position += 1
-        if position == len(full):
+        found = next((i for i in range(position, len(full)) if _abbreviates(word, full[i])), None)
+        if found is None:
+            if len(word) == 1:
+                continue  # "U S A" in "Proc Natl Acad Sci U S A"
             return False
         matched += 1
-        position += 1
+        position = found + 1
     return matched * 2 > len(full)
+
+
+def _abbreviates(short: str, word: str) -> bool:
+    """``natl`` of ``national``: same first letter, the rest in order (ISO 4 style)."""
+    if not short or not word or short[0] != word[0] or len(short) > len(word):
+        return False
+    letters = iter(word)
+    return all(ch in letters for ch in short)
 
 
 def journal_titles(csl: Work) -> list[str]:
@@ -188,18 +200,13 @@ def crossref_payload_years(message: dict[str, Any]) -> set[int]:
 
 
 def preferred_year(record: VerifiedRecord) -> int | None:
-    """The year to print: the print year where stated, else the issued year."""
+    """The year to print: the print year where stated (record or payload), else the issued year."""
+    sources = [record.csl, record.payload or {}]
     for key in ("published-print", "issued"):
-        value = record.csl.get(key)
-        if isinstance(value, dict):
-            year = issued_year({"issued": value})
-            if year:
-                return year
-    if record.payload:
-        for key in ("published-print", "issued"):
-            block = record.payload.get(key)
-            if isinstance(block, dict):
-                year = issued_year({"issued": block})
+        for source in sources:
+            value = source.get(key)
+            if isinstance(value, dict):
+                year = issued_year({"issued": value})
                 if year:
                     return year
     return None
@@ -239,6 +246,8 @@ def _author_problem(index: int, printed: dict[str, Any], records: Sequence[Verif
         person = people[index]
         if _same_name(printed, person):
             return None
+        if person.get("literal") and not person.get("family"):
+            continue  # a group author in the record: nothing to spell-check against
         if printed.get("given") and fold(str(printed["given"])) == fold(person_surname(person)):
             return None  # given and family swapped by the parser, not by the author
         if any(_same_name(printed, other) for other in people):
