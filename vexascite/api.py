@@ -18,7 +18,7 @@ from typing import Any
 from .citekeys import key_stem, unique_key
 from .config import Settings
 from .errors import InputUnreadable, UsageError, VexasciteError
-from .identity import identity_keys, near_miss_score
+from .identity import IdentityKeys, identity_keys, near_miss_score
 from .importers import IMPORTABLE_SUFFIXES, IMPORTER_VERSION, detect_format, reader_for
 from .merge import merge_records
 from .model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
@@ -115,7 +115,15 @@ def read_input_file(path: Path, fmt: str | None = None) -> tuple[ParsedFile, str
     except OSError as exc:
         raise InputUnreadable(f"{path}: cannot read: {exc.strerror or exc}") from exc
     sha = hashlib.sha256(data).hexdigest()
-    text, problems = decode_input(data, str(path))
+    if path.suffix.lower() == ".docx":  # a Word manuscript: read its text paragraph by paragraph
+        from .link.documents import docx_to_text
+
+        try:
+            text, problems = docx_to_text(data), []
+        except InputUnreadable as exc:
+            raise InputUnreadable(f"{path}: {exc}") from exc
+    else:
+        text, problems = decode_input(data, str(path))
     chosen = fmt or detect_format(path.name, text[:4096])
     parsed = reader_for(chosen)(text)
     if not text.strip():
@@ -168,7 +176,7 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
         index = store.identity_index()
         taken = store.all_keys()
         next_id = store.next_work_id()
-        new_works: dict[int, tuple[str, list[tuple[str, Work]]]] = {}
+        new_works: dict[int, tuple[str, list[tuple[str, Work]], IdentityKeys]] = {}
         matched: set[int] = set()
         ref_rows: list[tuple[int, RawReference, int | None, str, int | None]] = []
         list_ids: dict[str, int] = {}
@@ -188,7 +196,7 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
                     work_id, next_id = next_id, next_id + 1
                     key = unique_key(key_stem(ref.fields, settings.key_pattern), taken.__contains__)
                     taken.add(key)
-                    new_works[work_id] = (key, [])
+                    new_works[work_id] = (key, [], keys)
                     result.new_works += 1
                 elif work_id not in new_works:
                     matched.add(work_id)
@@ -198,7 +206,12 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
                 index.add(work_id, keys)
             ref_rows.append((source_id, ref, work_id, IMPORTER_VERSION, list_id))
             result.references += 1
-        store.insert_new_works([(wid, key, *merge_records(records)) for wid, (key, records) in new_works.items()])
+        store.insert_new_works(
+            [
+                (wid, key, *merge_records(records), first_keys if len(records) == 1 else None)
+                for wid, (key, records, first_keys) in new_works.items()
+            ]
+        )
         store.insert_refs(ref_rows)
         for work_id in sorted(matched | touched):
             if _work_exists(store, work_id):
@@ -295,6 +308,131 @@ def merge_works(settings: Settings, keep_key: str, drop_key: str) -> dict[str, A
     return {"key": keep_key, "merged": drop_key, "csl": merged}
 
 
+# -- export ----------------------------------------------------------------------------
+@dataclass(slots=True)
+class ExportResult:
+    """An export: the text written, how many works it holds, and where it went."""
+
+    format: str
+    text: str
+    count: int
+    keys: list[str] = field(default_factory=list)
+    path: str | None = None
+
+
+def _split_keys(keys: Iterable[str] | None) -> list[str] | None:
+    """``--keys a,b --keys c`` and ``--keys "a b"`` all name a, b, c."""
+    if keys is None:
+        return None
+    out = [part for raw in keys for part in raw.replace(",", " ").split() if part]
+    return out or None
+
+
+def _cited_keys(store: Store, manuscript: str) -> list[str]:
+    """Keys of the works a linked manuscript cites, in order of first citation."""
+    from .store import export as store_export
+
+    try:
+        from .store import claims as store_claims
+    except ImportError as exc:
+        raise UsageError("--cited-in needs the claims of 'vexascite link', which this library does not have") from exc
+    finder = getattr(store_claims, "cited_work_ids_in_order", None)
+    if finder is None:
+        raise UsageError("--cited-in needs the claims of 'vexascite link', which this vexascite cannot read yet")
+    work_ids = finder(store, manuscript)
+    return store_export.keys_of_work_ids(store, work_ids)
+
+
+def export_items_of(store: Store, keys: Iterable[str] | None = None, cited_in: str | None = None) -> list[Any]:
+    """The works to export: all (by key), the keys named (in that order), or what a
+    manuscript cites (in order of first citation)."""
+    from .errors import NotInLibrary
+    from .exporters import ExportItem
+    from .store import export as store_export
+
+    wanted = _split_keys(keys)
+    if cited_in is not None:
+        cited = _cited_keys(store, cited_in)
+        if not cited:
+            raise NotInLibrary(f"{cited_in}: no linked citations; run 'vexascite link {cited_in}' first")
+        wanted = cited if wanted is None else [key for key in cited if key in set(wanted)]
+    from .exporters.bibtex import MAPPED_FIELDS
+
+    return [
+        ExportItem(row["key"], row["csl"], row["bibtex"])
+        for row in store_export.iter_export_rows(store, wanted, MAPPED_FIELDS)
+    ]
+
+
+def export_library(
+    settings: Settings,
+    fmt: str,
+    *,
+    keys: Iterable[str] | None = None,
+    cited_in: str | None = None,
+    unicode: bool = False,
+) -> ExportResult:
+    """The library (or a selection) as BibTeX, BibLaTeX, CSL-JSON or RIS text."""
+    from .exporters import export_items, writer_for
+
+    writer_for(fmt)  # an unknown format fails before the library is opened
+    with open_library(settings, create=False) as store:
+        items = export_items_of(store, keys, cited_in)
+    return ExportResult(fmt, export_items(items, fmt, unicode=unicode), len(items), [item.key for item in items])
+
+
+def write_text_atomically(path: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` to a temporary file beside ``path`` and rename it into place, so
+    readers see the old file or the new one, never half of one."""
+    import tempfile
+
+    target = Path(path)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        try:
+            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+                out.write(text)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(temporary, target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise VexasciteError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+
+
+@dataclass(slots=True)
+class FormattedBibliography:
+    """A bibliography in a citation style: one string per entry and the whole text."""
+
+    style: str
+    style_file: str
+    output: str
+    entries: list[str]
+    text: str
+
+
+def format_library(
+    settings: Settings,
+    style: str,
+    *,
+    keys: Iterable[str] | None = None,
+    cited_in: str | None = None,
+    output: str = "text",
+) -> FormattedBibliography:
+    """The library (or a selection, or what a manuscript cites, numbered in citation
+    order) formatted with a CSL style through citeproc-py."""
+    from .exporters.formatted import format_bibliography, render_bibliography, style_path
+
+    path = style_path(style)
+    with open_library(settings, create=False) as store:
+        items = export_items_of(store, keys, cited_in)
+    entries = format_bibliography(items, style, output)
+    return FormattedBibliography(style, str(path), output, entries, render_bibliography(entries, output))
+
+
 # -- link, find, claims ------------------------------------------------------------------
 #: Bumped when linking the same manuscript would give different claims.
 LINKER_VERSION = "1"
@@ -348,16 +486,16 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
         reference_lines: frozenset[int] = frozenset()
         ref_lists: list[RefList] = []
         source_id = None
-        if manuscript.format != "docx":
-            own, source_id = _import_for_link(store, manuscript_path, settings, "text")
-            own.problems = [p for p in own.problems if p.line is not None]
-            report.imports.append(own)
-            if source_id is not None:
-                reference_lines = frozenset(
-                    int(row["line"]) for row in store.db.query("select line from refs where source_id = ? and line is not null", [source_id])
-                )
-                for found in claim_store.numbered_lists_of_source(store, source_id):
-                    ref_lists.append(_ref_list(found, RefList, ListEntry, external=False))
+        # The manuscript's own numbered lists (a Word file is read as its text).
+        own, source_id = _import_for_link(store, manuscript_path, settings, "text")
+        own.problems = [p for p in own.problems if p.line is not None]
+        report.imports.append(own)
+        if source_id is not None:
+            reference_lines = frozenset(
+                int(row["line"]) for row in store.db.query("select line from refs where source_id = ? and line is not null", [source_id])
+            )
+            for found in claim_store.numbered_lists_of_source(store, source_id):
+                ref_lists.append(_ref_list(found, RefList, ListEntry, external=False))
         if list_path is not None:
             given, list_source_id = _import_for_link(store, Path(list_path), settings, None)
             report.imports.append(given)
@@ -453,7 +591,12 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
             "abbreviations": json.dumps(abbreviations, ensure_ascii=False),
             "linker_version": LINKER_VERSION,
         }
-        claim_store.replace_document_claims(store, document, claim_rows, citation_rows)
+        earlier = claim_store.document_row(store, manuscript_path)
+        previously_cited = set(claim_store.cited_work_ids_in_order(store, manuscript_path)) if earlier else set()
+        with store.transaction():
+            claim_store.replace_document_claims(store, document, claim_rows, citation_rows)
+            # works only the replaced claims kept alive (their list entries are gone)
+            store.delete_orphan_works(previously_cited)
     return report
 
 
@@ -667,6 +810,9 @@ def resolve_works(
     names = list(keys or [])
     mode = "all" if (refresh or names) else ("missing" if only_missing else "pending")
     with open_library(settings, create=False) as store:
+        # one commit per work: in WAL mode NORMAL keeps every commit through a crash
+        # of the process (only a power cut can undo the last ones) at a tenth of the cost
+        store.db.execute("PRAGMA synchronous = NORMAL")
         rows = works_for_resolution(store, names or None, mode)
         ids = {row["key"]: row["id"] for row in rows}
         if on_start:
@@ -784,125 +930,3 @@ def decide_review(settings: Settings, candidate_id: int, *, accept: bool) -> dic
 
     with open_library(settings, create=False) as store:
         return decide_candidate(store, candidate_id, accept)
-
-
-# -- export ----------------------------------------------------------------------------
-@dataclass(slots=True)
-class ExportResult:
-    """An export: the text written, how many works it holds, and where it went."""
-
-    format: str
-    text: str
-    count: int
-    keys: list[str] = field(default_factory=list)
-    path: str | None = None
-
-
-def _split_keys(keys: Iterable[str] | None) -> list[str] | None:
-    """``--keys a,b --keys c`` and ``--keys "a b"`` all name a, b, c."""
-    if keys is None:
-        return None
-    out = [part for raw in keys for part in raw.replace(",", " ").split() if part]
-    return out or None
-
-
-def _cited_keys(store: Store, manuscript: str) -> list[str]:
-    """Keys of the works a linked manuscript cites, in order of first citation."""
-    from .store import export as store_export
-
-    try:
-        from .store import claims as store_claims
-    except ImportError as exc:
-        raise UsageError("--cited-in needs the claims of 'vexascite link', which this library does not have") from exc
-    finder = getattr(store_claims, "cited_work_ids_in_order", None)
-    if finder is None:
-        raise UsageError("--cited-in needs the claims of 'vexascite link', which this vexascite cannot read yet")
-    work_ids = finder(store, manuscript)
-    return store_export.keys_of_work_ids(store, work_ids)
-
-
-def export_items_of(store: Store, keys: Iterable[str] | None = None, cited_in: str | None = None) -> list[Any]:
-    """The works to export: all (by key), the keys named (in that order), or what a
-    manuscript cites (in order of first citation)."""
-    from .errors import NotInLibrary
-    from .exporters import ExportItem
-    from .store import export as store_export
-
-    wanted = _split_keys(keys)
-    if cited_in is not None:
-        cited = _cited_keys(store, cited_in)
-        if not cited:
-            raise NotInLibrary(f"{cited_in}: no linked citations; run 'vexascite link {cited_in}' first")
-        wanted = cited if wanted is None else [key for key in cited if key in set(wanted)]
-    return [
-        ExportItem(row["key"], row["csl"], row["bibtex"]) for row in store_export.iter_export_rows(store, wanted)
-    ]
-
-
-def export_library(
-    settings: Settings,
-    fmt: str,
-    *,
-    keys: Iterable[str] | None = None,
-    cited_in: str | None = None,
-    unicode: bool = False,
-) -> ExportResult:
-    """The library (or a selection) as BibTeX, BibLaTeX, CSL-JSON or RIS text."""
-    from .exporters import export_items, writer_for
-
-    writer_for(fmt)  # an unknown format fails before the library is opened
-    with open_library(settings, create=False) as store:
-        items = export_items_of(store, keys, cited_in)
-    return ExportResult(fmt, export_items(items, fmt, unicode=unicode), len(items), [item.key for item in items])
-
-
-def write_text_atomically(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path`` and rename it into place, so
-    readers see the old file or the new one, never half of one."""
-    import tempfile
-
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise VexasciteError(f"{target}: cannot write: {exc.strerror or exc}") from exc
-
-
-@dataclass(slots=True)
-class FormattedBibliography:
-    """A bibliography in a citation style: one string per entry and the whole text."""
-
-    style: str
-    style_file: str
-    output: str
-    entries: list[str]
-    text: str
-
-
-def format_library(
-    settings: Settings,
-    style: str,
-    *,
-    keys: Iterable[str] | None = None,
-    cited_in: str | None = None,
-    output: str = "text",
-) -> FormattedBibliography:
-    """The library (or a selection, or what a manuscript cites, numbered in citation
-    order) formatted with a CSL style through citeproc-py."""
-    from .exporters.formatted import format_bibliography, render_bibliography, style_path
-
-    path = style_path(style)
-    with open_library(settings, create=False) as store:
-        items = export_items_of(store, keys, cited_in)
-    entries = format_bibliography(items, style, output)
-    return FormattedBibliography(style, str(path), output, entries, render_bibliography(entries, output))
