@@ -135,16 +135,22 @@ def test_docx_manuscript(tmp_path: Path, library: Settings) -> None:
     paragraph.add_run(".")
     run = paragraph.add_run("1")
     run.font.superscript = True
-    document.add_paragraph("It was well tolerated [@heiblig2022ruxolitinib].")
+    document.add_paragraph("It was well tolerated [@heiblig2022ruxolitinib] but [2] is not in the list.")
+    document.add_heading("References", level=1)
+    document.add_paragraph(
+        "1. Beck DB, Ferrada MA, Sikora KA, et al. Somatic mutations in UBA1 and severe adult-onset "
+        "autoinflammatory disease. N Engl J Med. 2020;383(27):2628-2638."
+    )
     path = tmp_path / "paper.docx"
     document.save(str(path))
     report = api.link_manuscript(library, path)
     assert report.claims == 2
+    assert [(p["target"], p["line"]) for p in report.problems] == [("2", 3)]
     rows = api.evidence_table(library, str(path))
     assert rows[0]["section"] == "Results"
     assert rows[0]["line"] == 2
-    assert rows[0]["sources"][0]["status"] == "dangling"  # no numbered list given
-    assert rows[1]["sources"][0]["key"] == "heiblig2022ruxolitinib"
+    assert [s.get("key") for s in rows[0]["sources"]] == ["beck2020somatic"]
+    assert [s.get("key") for s in rows[1]["sources"]] == ["heiblig2022ruxolitinib", None]
 
 
 @pytest.mark.parametrize("query", ['"', "JAK-inhibitors AND (", "NEAR(a b)", "*", "'; drop table claims; --", "", "ruxolitinib OR"])
@@ -206,3 +212,13 @@ def test_cited_works_needs_a_link(tmp_path: Path, library: Settings) -> None:
     with Store.open(library.db) as store, pytest.raises(NotInLibrary):
         cited_work_ids_in_order(store, tmp_path / "never.md")
     assert json.dumps(api.evidence_table(library)) == "[]"
+
+
+def test_relinking_a_changed_list_leaves_no_orphan_works(tmp_path: Path, settings: Settings) -> None:
+    entry = "1. Zed A, Young B. {title}. J Test Med. 2019;12(3):100-110.\n"
+    doc = write(tmp_path, "paper.txt", "A claim [1].\n\nReferences\n\n" + entry.format(title="First unique title about cohorts"))
+    assert api.link_manuscript(settings, doc).linked == 1
+    doc.write_text("A claim [1].\n\nReferences\n\n" + entry.format(title="Second different title about registries"), encoding="utf-8")
+    assert api.link_manuscript(settings, doc).linked == 1
+    titles = [w["title"] for w in api.list_works(settings)]
+    assert titles == ["Second different title about registries"]
