@@ -78,6 +78,9 @@ def pages_agree(printed: str | None, verified: str | None) -> bool:
     a, b = page_range(printed), page_range(verified)
     if a is None or b is None:
         return True
+    folded_a, folded_b = fold(str(printed)), fold(str(verified))
+    if folded_a == folded_b or (len(folded_a) >= 4 and folded_b.startswith(folded_a)):
+        return True  # "031114-1" of "031114-1-031114-9": article numbers with parts
     if a[0] != b[0]:
         return False
     return a[1] is None or b[1] is None or a[1] == b[1]
@@ -98,11 +101,21 @@ def issue_agrees(printed: str | None, verified: str | None) -> bool:
     return bool(ta and tb and ta[0] == tb[0])
 
 
+_VOLUME_WORD = re.compile(r"^\s*vol(?:ume)?\.?\s*", re.IGNORECASE)
+
+
 def volume_agrees(printed: str | None, verified: str | None) -> bool:
     if not printed or not verified:
         return True
-    a, b = fold(str(printed)), fold(str(verified))
-    return a == b or a.lstrip("0") == b.lstrip("0")
+    printed, verified = _VOLUME_WORD.sub("", str(printed)), _VOLUME_WORD.sub("", str(verified))
+    a, b = fold(printed), fold(verified)
+    if a == b or a.lstrip("0") == b.lstrip("0"):
+        return True
+    digits_a, digits_b = re.sub(r"\D", "", a), re.sub(r"\D", "", b)
+    if digits_a and digits_a == digits_b:
+        return True  # "T106" and "106"
+    ta, tb = _tokens(printed), _tokens(verified)
+    return bool(ta and tb and ta[0] == tb[0])  # "108" and "108 Suppl"
 
 
 def journal_abbreviates(printed: str, title: str) -> bool:
@@ -221,6 +234,17 @@ def person_surname(person: dict[str, Any]) -> str:
     return " ".join(str(p) for p in parts if p)
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.?-?){1,3}")
+
+
+def _without_initials(name: str) -> str:
+    """``Udan R.`` -> ``Udan``: initials a parser left on a family name."""
+    words = name.split()
+    while len(words) > 1 and _INITIALS.fullmatch(words[-1]):
+        words.pop()
+    return " ".join(words)
+
+
 def _same_name(printed: dict[str, Any], verified: dict[str, Any]) -> bool:
     a = fold(person_surname(printed))
     if not a:
@@ -228,7 +252,7 @@ def _same_name(printed: dict[str, Any], verified: dict[str, Any]) -> bool:
     candidates = {fold(person_surname(verified)), fold(str(verified.get("family") or ""))}
     if verified.get("dropping-particle"):
         candidates.add(fold(f"{verified['dropping-particle']} {verified.get('family') or ''}"))
-    return a in candidates or fold(str(printed.get("family") or "")) in candidates
+    return bool({a, fold(str(printed.get("family") or "")), fold(_without_initials(person_surname(printed)))} & candidates)
 
 
 def _author_problem(index: int, printed: dict[str, Any], records: Sequence[VerifiedRecord]) -> Finding | None:
