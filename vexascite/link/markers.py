@@ -199,6 +199,7 @@ def _years_targets(match: re.Match[str]) -> list[Target]:
 
 def _marker_from(style: str, match: re.Match[str], text: str) -> Marker | None:
     start, end = match.start(), match.end()
+    targets: list[Target] | None
     if style == "latex":
         if match.group("cmd").lower() in ("nocite",):
             return None

@@ -273,7 +273,7 @@ def _abbreviation_before(paragraph: str, stop: int) -> bool:
 def _split_paragraph(paragraph: str, markers: list[Marker]) -> list[tuple[int, int]]:
     """Sentence spans (offsets into ``paragraph``), trimmed of outer spaces."""
     marker_at = {m.start: m.end for m in markers}
-    inside = set()
+    inside: set[int] = set()
     for m in markers:
         if m.end - m.start > 1:
             inside.update(range(m.start, m.end))

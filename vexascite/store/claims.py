@@ -77,9 +77,9 @@ def replace_document_claims(
             document_id = int(existing[0]["id"])
             store.db.execute("delete from citations where document_id = ?", [document_id])
             store.db.execute("delete from claims where document_id = ?", [document_id])
-            store.db["documents"].update(document_id, row)
+            store.db.table("documents").update(document_id, row)
         else:
-            document_id = int(store.db["documents"].insert(row).last_pk)
+            document_id = int(store.db.table("documents").insert(row).last_pk or 0)
         claim_columns = (
             "document_id", "ordinal", "start", "end", "line", "end_line", "section", "text", "raw", "markers",
             "expansions", "search_text", "segments",
@@ -114,7 +114,7 @@ def numbered_lists_of_source(store: Store, source_id: int) -> list[dict[str, Any
     """The numbered reference lists read from one file, each with its entries by number."""
     lists = []
     for ref_list in store.db.query("select id, label, line from ref_lists where source_id = ? order by ordinal", [source_id]):
-        entries = {}
+        entries: dict[int, dict[str, Any]] = {}
         for ref in store.db.query(
             "select id, number, work_id, line from refs where list_id = ? and number is not null order by id", [ref_list["id"]]
         ):
