@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import json
 
-from vexascite.check.gather import crossref_message, manuscript_input, markers_from_citations, verified_records
+from vexascite.check.gather import (
+    crossref_message,
+    manuscript_input,
+    markers_from_citations,
+    verified_records,
+)
 
 
 def test_crossref_item_is_picked_from_a_batch_response():

@@ -399,11 +399,11 @@ def compare_printed(printed: Work, records: Sequence[VerifiedRecord]) -> list[Fi
 
     year = issued_year(printed)
     if year is not None:
-        known = [(r, record_years(r)) for r in records]
-        if all(years and year not in years for _, years in known) and any(years for _, years in known):
-            record = next(r for r, years in known if years)
-            expected = preferred_year(record) or min(record_years(record))
-            findings.append(_field_finding("issued", "year", str(year), str(expected), record))
+        known = [(r, years) for r in records if (years := record_years(r))]
+        if known and all(year not in years for _, years in known):
+            record, years = known[0]
+            expected_year = preferred_year(record) or min(years)
+            findings.append(_field_finding("issued", "year", str(year), str(expected_year), record))
 
     for key, label, agrees in (
         ("volume", "volume", volume_agrees),
@@ -425,10 +425,9 @@ def compare_printed(printed: Work, records: Sequence[VerifiedRecord]) -> list[Fi
         if with_titles and not any(journal_agrees(journal, r.csl) for r in with_titles):
             record = with_titles[0]
             short = record.csl.get("container-title-short")
-            expected = short[0] if isinstance(short, list) and short else short
-            if not isinstance(expected, str) or not expected:
-                expected = journal_titles(record.csl)[0]
-            findings.append(_field_finding("container-title", "journal", journal, expected, record))
+            short = short[0] if isinstance(short, list) and short else short
+            expected_title = short if isinstance(short, str) and short else journal_titles(record.csl)[0]
+            findings.append(_field_finding("container-title", "journal", journal, expected_title, record))
 
     for index, person in enumerate(printed.get("author") or []):
         problem = _author_problem(index, person, records)

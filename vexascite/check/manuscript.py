@@ -187,7 +187,7 @@ def _is_web(ref: ListedReference) -> bool:
 def status_findings(ref: ListedReference) -> list[Finding]:
     """What the resolution status says: not found (likely fabricated), needs review, not
     checked because a service was unavailable or never asked."""
-    where = {"line": ref.line, "reference": ref.label}
+    where: dict[str, Any] = {"line": ref.line, "reference": ref.label}
     if not ref.parsed:
         return [Finding(Kind.UNREADABLE_REFERENCE, Severity.WARNING,
                         f"reference {ref.label} could not be read as a reference" + (f": {ref.status_message}" if ref.status_message else ""),

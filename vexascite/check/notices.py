@@ -126,7 +126,8 @@ def crossref_updates(payload: dict[str, Any]) -> tuple[list[Notice], list[Notice
     looks_retracted = retracted_by_title(title)
     looks_notice = bool(isinstance(title, str) and _NOTICE_TITLE.match(title)) and not looks_retracted
     contested = {n.doi for n in updating} & {n.doi for n in targets}
-    keep_updating, keep_targets = [], []
+    keep_updating: list[str | None] = []
+    keep_targets: list[str | None] = []
     for doi in contested:
         curated_up = any(n.source == "retraction-watch" for n in updating if n.doi == doi)
         curated_to = any(n.source == "retraction-watch" for n in targets if n.doi == doi)
