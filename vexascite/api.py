@@ -160,6 +160,7 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
         result.status, result.message = "unreadable", str(exc)
         return result
     result.format = parsed.format
+    result.message = "; ".join(parsed.notes) or None
     source_key = str(path.resolve())
     previous = store.source_by_path(source_key)
     if previous and previous.sha256 == sha and not force:
@@ -343,7 +344,9 @@ def _cited_keys(store: Store, manuscript: str) -> list[str]:
     return store_export.keys_of_work_ids(store, work_ids)
 
 
-def export_items_of(store: Store, keys: Iterable[str] | None = None, cited_in: str | None = None) -> list[Any]:
+def export_items_of(
+    store: Store, keys: Iterable[str] | None = None, cited_in: str | None = None, *, with_bibtex: bool = True
+) -> list[Any]:
     """The works to export: all (by key), the keys named (in that order), or what a
     manuscript cites (in order of first citation)."""
     from .errors import NotInLibrary
@@ -360,7 +363,7 @@ def export_items_of(store: Store, keys: Iterable[str] | None = None, cited_in: s
 
     return [
         ExportItem(row["key"], row["csl"], row["bibtex"])
-        for row in store_export.iter_export_rows(store, wanted, MAPPED_FIELDS)
+        for row in store_export.iter_export_rows(store, wanted, MAPPED_FIELDS, with_bibtex=with_bibtex)
     ]
 
 
@@ -377,7 +380,7 @@ def export_library(
 
     writer_for(fmt)  # an unknown format fails before the library is opened
     with open_library(settings, create=False) as store:
-        items = export_items_of(store, keys, cited_in)
+        items = export_items_of(store, keys, cited_in, with_bibtex=fmt.lower() in ("bibtex", "biblatex", "bib"))
     return ExportResult(fmt, export_items(items, fmt, unicode=unicode), len(items), [item.key for item in items])
 
 
@@ -428,7 +431,7 @@ def format_library(
 
     path = style_path(style)
     with open_library(settings, create=False) as store:
-        items = export_items_of(store, keys, cited_in)
+        items = export_items_of(store, keys, cited_in, with_bibtex=False)
     entries = format_bibliography(items, style, output)
     return FormattedBibliography(style, str(path), output, entries, render_bibliography(entries, output))
 

@@ -97,7 +97,8 @@ def import_command(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, 
             verb = "unchanged, skipped" if item.status == "unchanged" else (
                 f"{item.references} references, {item.new_works} new works, {item.matched_works} already known"
             )
-            warn(f"{item.path} ({item.format}): {verb}")
+            note = f" ({item.message})" if item.message else ""
+            warn(f"{item.path} ({item.format}): {verb}{note}")
     stats = api.library_stats(settings_of(ctx))
     warn(f"library {settings_of(ctx).db}: {stats['works']} works from {stats['references']} references in {stats['sources']} files")
     if report.unreadable:
@@ -227,6 +228,51 @@ def merge_command(ctx: click.Context, keep: str, drop: str) -> None:
     result = api.merge_works(settings_of(ctx), keep, drop)
     warn(f"merged {result['merged']} into {result['key']}")
 
+
+# -- export ----------------------------------------------------------------------------
+def _write_or_print(text: str, output: str | None) -> None:
+    if output and output != "-":
+        api.write_text_atomically(output, text)
+    else:
+        click.echo(text, nl=False)
+
+
+@main.command("export")
+@click.option(
+    "--format", "fmt", default="bibtex", show_default=True,
+    type=click.Choice(["bibtex", "biblatex", "csl-json", "ris"], case_sensitive=False),
+    help="Output format.",
+)
+@click.option("--cited-in", "cited_in", default=None, metavar="MANUSCRIPT", help="Only the works this linked manuscript cites, in order of first citation.")
+@click.option("--keys", "keys", multiple=True, metavar="K", help="Only these keys (repeat, or separate with commas or spaces).")
+@click.option("--unicode", is_flag=True, help="BibTeX/BibLaTeX: keep accents as UTF-8 (for biber) instead of LaTeX commands.")
+@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False), help="Write to this file (atomically) instead of stdout.")
+@click.pass_context
+@handle_errors
+def export_command(
+    ctx: click.Context, fmt: str, cited_in: str | None, keys: tuple[str, ...], unicode: bool, output: str | None
+) -> None:
+    """Export the library, a selection, or what a manuscript cites, as BibTeX, BibLaTeX, CSL-JSON or RIS."""
+    result = api.export_library(settings_of(ctx), fmt, keys=keys or None, cited_in=cited_in, unicode=unicode)
+    _write_or_print(result.text, output)
+    warn(f"exported {result.count} works as {result.format}" + (f" to {output}" if output and output != "-" else ""))
+
+
+@main.command("format")
+@click.option("--style", default="vancouver", show_default=True, metavar="NAME|FILE.csl", help="CSL style name (vancouver, american-medical-association, apa, nature, blood, ...) or a .csl file.")
+@click.option("--cited-in", "cited_in", default=None, metavar="MANUSCRIPT", help="Only the works this linked manuscript cites, numbered in citation order.")
+@click.option("--keys", "keys", multiple=True, metavar="K", help="Only these keys (repeat, or separate with commas or spaces).")
+@click.option("--to", "output_format", default="text", show_default=True, type=click.Choice(["text", "markdown", "html"]), help="Output markup.")
+@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False), help="Write to this file (atomically) instead of stdout.")
+@click.pass_context
+@handle_errors
+def format_command(
+    ctx: click.Context, style: str, cited_in: str | None, keys: tuple[str, ...], output_format: str, output: str | None
+) -> None:
+    """Print a formatted bibliography in a journal's citation style (CSL, via citeproc-py)."""
+    result = api.format_library(settings_of(ctx), style, keys=keys or None, cited_in=cited_in, output=output_format)
+    _write_or_print(result.text, output)
+    warn(f"{len(result.entries)} references in style {result.style} ({result.style_file})")
 
 
 # -- parse / reparse -------------------------------------------------------------------
@@ -560,49 +606,3 @@ def review_command(ctx: click.Context, key: str | None, accept_id: int | None, r
                       row["pmid"] or "", (row["csl"].get("title") or "")[:70], (row["reason"] or "")[:80])
     stdout.print(table)
     warn(f"{len(rows)} candidates to review; 'vexascite review --accept ID' applies one")
-
-
-# -- export ----------------------------------------------------------------------------
-def _write_or_print(text: str, output: str | None) -> None:
-    if output and output != "-":
-        api.write_text_atomically(output, text)
-    else:
-        click.echo(text, nl=False)
-
-
-@main.command("export")
-@click.option(
-    "--format", "fmt", default="bibtex", show_default=True,
-    type=click.Choice(["bibtex", "biblatex", "csl-json", "ris"], case_sensitive=False),
-    help="Output format.",
-)
-@click.option("--cited-in", "cited_in", default=None, metavar="MANUSCRIPT", help="Only the works this linked manuscript cites, in order of first citation.")
-@click.option("--keys", "keys", multiple=True, metavar="K", help="Only these keys (repeat, or separate with commas or spaces).")
-@click.option("--unicode", is_flag=True, help="BibTeX/BibLaTeX: keep accents as UTF-8 (for biber) instead of LaTeX commands.")
-@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False), help="Write to this file (atomically) instead of stdout.")
-@click.pass_context
-@handle_errors
-def export_command(
-    ctx: click.Context, fmt: str, cited_in: str | None, keys: tuple[str, ...], unicode: bool, output: str | None
-) -> None:
-    """Export the library, a selection, or what a manuscript cites, as BibTeX, BibLaTeX, CSL-JSON or RIS."""
-    result = api.export_library(settings_of(ctx), fmt, keys=keys or None, cited_in=cited_in, unicode=unicode)
-    _write_or_print(result.text, output)
-    warn(f"exported {result.count} works as {result.format}" + (f" to {output}" if output and output != "-" else ""))
-
-
-@main.command("format")
-@click.option("--style", default="vancouver", show_default=True, metavar="NAME|FILE.csl", help="CSL style name (vancouver, american-medical-association, apa, nature, blood, ...) or a .csl file.")
-@click.option("--cited-in", "cited_in", default=None, metavar="MANUSCRIPT", help="Only the works this linked manuscript cites, numbered in citation order.")
-@click.option("--keys", "keys", multiple=True, metavar="K", help="Only these keys (repeat, or separate with commas or spaces).")
-@click.option("--to", "output_format", default="text", show_default=True, type=click.Choice(["text", "markdown", "html"]), help="Output markup.")
-@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False), help="Write to this file (atomically) instead of stdout.")
-@click.pass_context
-@handle_errors
-def format_command(
-    ctx: click.Context, style: str, cited_in: str | None, keys: tuple[str, ...], output_format: str, output: str | None
-) -> None:
-    """Print a formatted bibliography in a journal's citation style (CSL, via citeproc-py)."""
-    result = api.format_library(settings_of(ctx), style, keys=keys or None, cited_in=cited_in, output=output_format)
-    _write_or_print(result.text, output)
-    warn(f"{len(result.entries)} references in style {result.style} ({result.style_file})")

@@ -85,3 +85,5 @@ class ParsedFile:
     format: str
     references: list[RawReference] = field(default_factory=list)
     problems: list[ImportProblem] = field(default_factory=list)
+    #: Things worth saying that are not problems with the input (no exit code).
+    notes: list[str] = field(default_factory=list)

@@ -61,4 +61,4 @@ def test_numbered_points_in_prose_are_not_a_reference_list() -> None:
     text = "Steps:\n1. Open the box.\n2. Take the device out.\n3. Switch it on.\n"
     parsed = read_text_references(text)
     assert parsed.references == []
-    assert parsed.problems
+    assert parsed.notes and not parsed.problems

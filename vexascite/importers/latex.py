@@ -32,8 +32,14 @@ LETTERS = {
 }
 # Escaped characters that the later brace, tilde and math handling must not touch are
 # parked on private-use code points and restored at the end.
-SPECIALS = {"&": "&", "%": "%", "$": "\ue004", "#": "#", "_": "_", "{": "\ue000", "}": "\ue001", " ": " ", ",": "\u2009"}
-_PARKED = str.maketrans({"\ue000": "{", "\ue001": "}", "\ue002": "\\", "\ue003": "~", "\ue004": "$"})
+SPECIALS = {
+    "&": "\ue006", "%": "\ue005", "$": "\ue004", "#": "\ue007", "_": "\ue008", "{": "\ue000", "}": "\ue001",
+    " ": " ", ",": "\u2009",
+}
+_PARKED = str.maketrans(
+    {"\ue000": "{", "\ue001": "}", "\ue002": "\\", "\ue003": "~", "\ue004": "$", "\ue005": "%", "\ue006": "&",
+     "\ue007": "#", "\ue008": "_"}
+)
 FONT_COMMANDS = (
     "textit|textbf|textsc|textrm|textsf|texttt|textup|textsl|textmd|textnormal|emph|mathrm|mathit|mathbf"
     "|mathsf|mathtt|mathcal|mbox|text|uppercase|lowercase|NoCaseChange|nocase|url|path"
@@ -90,6 +96,13 @@ def _strip_font_commands(text: str) -> str:
 
 def fast_latex_to_unicode(value: str) -> str | None:
     """Decode by table; None when something is left that only a real parser can read."""
+    text, complete = _decode_by_table(value)
+    return text if complete else None
+
+
+def _decode_by_table(value: str) -> tuple[str, bool]:
+    """What the tables can decode, and whether that was everything. An incomplete
+    result still has its braces and leftover macros, ready for pylatexenc."""
     text = value.replace("\\$", "\ue004") if "\\$" in value else value
     text = _MATH.sub(_math, text) if "$" in text else text
     text = _ACCENT_BRACED.sub(_accent, text)
@@ -100,11 +113,11 @@ def fast_latex_to_unicode(value: str) -> str | None:
     text = FONT_SWITCHES.sub("", text)
     text = _SPECIAL.sub(lambda m: SPECIALS[m.group(1)], text)
     if "\\" in text or "$" in text:
-        return None
+        return text, False
     text = text.replace("{", "").replace("}", "").replace("~", "\u00a0")
     for dashes, char in _DASHES:
         text = text.replace(dashes, char)
-    return text.translate(_PARKED)
+    return text.translate(_PARKED), True
 
 
 @lru_cache(maxsize=65536)
@@ -113,12 +126,10 @@ def latex_to_unicode(value: str) -> str:
     if "\\" not in value and "$" not in value and "~" not in value and "--" not in value:
         text = value.replace("{", "").replace("}", "")
     else:
-        fast = fast_latex_to_unicode(value)
-        if fast is not None:
-            text = fast
-        else:
+        text, complete = _decode_by_table(value)
+        if not complete:
             try:
-                text = _pylatexenc.latex_to_text(value)
+                text = _pylatexenc.latex_to_text(text).translate(_PARKED)
             except Exception:  # pylatexenc raises many types on odd input; keep the value then
-                text = value.replace("{", "").replace("}", "")
+                text = text.replace("{", "").replace("}", "").translate(_PARKED)
     return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()

@@ -37,7 +37,8 @@ def read_text_references(text: str) -> ParsedFile:
     parsed = ParsedFile(format="text")
     lists = find_reference_lists(text)
     if not lists:
-        parsed.problems.append(ImportProblem(None, "no reference list found: expected a 'References' heading or numbered entries with years"))
+        # Not bad input: a manuscript may cite by key and have no list of its own.
+        parsed.notes.append("no reference list in it: no 'References' heading or run of numbered entries")
     for found in lists:
         for entry in found.entries:
             ref = reference_from_string(entry.text, entry.line, found.label, entry.number)
