@@ -151,3 +151,14 @@ def test_list_nobody_cites_is_set_aside_and_the_cited_list_checked():
 def test_manuscript_without_markers_checks_every_reference():
     report = check_manuscript(ManuscriptInput("paper.md", [ref("1", volume="999")], []))
     assert sorted(f.kind for f in report.findings) == sorted([Kind.NO_CITATIONS, Kind.FIELD_MISMATCH])
+
+
+def test_not_found_with_a_same_title_record_is_a_misprint_not_a_fabrication():
+    near = ref(status="not-found")
+    near.status_message = "no candidate fits (best: volume differ; author ok, year ok, volume mismatch, page ok, title 1.00)"
+    findings = status_findings(near)
+    assert [(f.kind, f.severity) for f in findings] == [(Kind.NEEDS_REVIEW, Severity.WARNING)]
+    assert "volume" in findings[0].message and "fabricated" not in findings[0].message
+    far = ref(status="not-found")
+    far.status_message = "no candidate fits (best: year differ; author mismatch, year mismatch, title 0.31)"
+    assert [f.kind for f in status_findings(far)] == [Kind.NOT_FOUND]

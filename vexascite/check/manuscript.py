@@ -184,6 +184,22 @@ def _is_web(ref: ListedReference) -> bool:
     return kind in _WEB_TYPES or (bool(ref.printed.get("URL")) and not ref.printed.get("container-title"))
 
 
+#: How the resolver explains a rejected best candidate: "no candidate fits (best: volume differ;
+#: author ok, year ok, volume mismatch, page ok, title 1.00)".
+_NEAR_MISS = re.compile(r"best: (?P<fields>[a-z/]+) differs?;.*?\bauthor ok\b.*?\btitle (?P<title>[01]\.\d+)")
+
+
+def near_miss(reason: str | None) -> str | None:
+    """The fields a same-title, same-author record differs in, read from a not-found reason;
+    None when the reason does not say so (then the reference may be fabricated)."""
+    match = _NEAR_MISS.search(reason or "")
+    if not match or float(match.group("title")) < 0.9:
+        return None
+    names = {"year": "year", "volume": "volume", "page": "pages"}
+    fields = [names.get(name, name) for name in match.group("fields").split("/")]
+    return " and ".join(fields)
+
+
 def status_findings(ref: ListedReference) -> list[Finding]:
     """What the resolution status says: not found (likely fabricated), needs review, not
     checked because a service was unavailable or never asked."""
@@ -199,6 +215,13 @@ def status_findings(ref: ListedReference) -> list[Finding]:
         return [Finding(Kind.NOT_CHECKED, Severity.WARNING, f"reference {ref.label} is resolved but no verified record is stored",
                         suggestion="run 'vexascite resolve' again", **where)]
     if status == "not-found":
+        near = near_miss(ref.status_message)
+        if near:
+            return [Finding(Kind.NEEDS_REVIEW, Severity.WARNING,
+                            f"reference {ref.label} matched no record, but a record with its title and first author "
+                            f"has another {near}: the printed {near} {'are' if ' and ' in near else 'is'} probably wrong",
+                            suggestion="look the work up ('vexascite lookup' with its title) and correct the reference",
+                            **where)]
         if _is_web(ref):
             return [Finding(Kind.NOT_FOUND, Severity.INFO,
                             f"reference {ref.label} is not in the bibliographic services (a web page or document)",
