@@ -18,7 +18,7 @@ Nothing here touches the library: the caller passes a cache and receives
 from __future__ import annotations
 
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,7 +30,7 @@ from . import crossref, doiorg, pubmed
 from .http import Cache, Failure, HttpClient, HttpRequest, HttpResponse
 from .match import Candidate, Decision, Query, choose, judge, words
 
-CHUNK = 400
+CHUNK = 1000
 
 
 @dataclass(slots=True)
@@ -60,6 +60,7 @@ class Outcome:
     failures: list[str] = field(default_factory=list)
     offline: bool = False
     # bookkeeping while the pipeline runs
+    searched: bool = False
     given: set[str] = field(default_factory=set)
     not_found: set[str] = field(default_factory=set)
     query: Query | None = None
@@ -138,8 +139,8 @@ class Resolver:
         cache: Cache | None = None,
         *,
         refresh: bool = False,
-        max_attempts: int = 6,
-        backoff: float = 0.25,
+        max_attempts: int | None = None,
+        backoff: float | None = None,
         lane_rates: dict[str, float] | None = None,
     ) -> None:
         """``lane_rates`` overrides requests/s per lane (only for local fakes in benchmarks)."""
@@ -196,15 +197,16 @@ class Resolver:
         self._stage_citmatch(outcomes)
         self._stage_summaries(outcomes)
         self._stage_search(outcomes)
-        self._stage_dois(outcomes)
-        self._stage_doiorg_and_pubmed(outcomes)
-        for outcome in outcomes:
+
+        def emit(outcome: Outcome) -> None:
             self._finish(outcome)
             report.count(outcome)
             report.outcomes.append(outcome)
             report.requests = Counter(self.http.requests)
             if on_done:
                 on_done(outcome, report)
+
+        self._stage_links(outcomes, emit)
 
     # -- stages ----------------------------------------------------------------------------
     def _start(self, item: Item) -> Outcome:
@@ -257,8 +259,11 @@ class Resolver:
                 outcome.records["pmc"] = (csl, answer.payload_id)
 
     def _stage_citmatch(self, outcomes: list[Outcome]) -> None:
+        """ECitMatch for journal citations; side by side, Crossref searches for the rest
+        (references ECitMatch cannot take), so the two services work at the same time."""
         lines: list[str] = []
         by_key: dict[str, Outcome] = {}
+        search_now: list[Outcome] = []
         for index, outcome in enumerate(outcomes):
             if outcome.given or outcome.query is None:
                 continue
@@ -266,17 +271,24 @@ class Resolver:
             if line:
                 lines.append(line)
                 by_key[f"r{index}"] = outcome
+            elif outcome.query.searchable:
+                search_now.append(outcome)
         planned = [
             (self.ncbi.citmatch(batch), [by_key[line.split("|")[5]] for line in batch])
             for batch in self.ncbi.citmatch_batches(lines)
         ]
-        for answer in self._fetch(planned):
+        citmatch_count = len(planned)
+        planned += [(self.crossref.search(_search_text(o)), [o]) for o in search_now]
+        answers = self._fetch(planned)
+        for answer in answers[:citmatch_count]:
             if answer is None or answer.status != 200:
                 continue
             for key, pmid in pubmed.parse_citmatch(answer.text).items():
                 outcome = by_key.get(key)
                 if outcome is not None and pmid:
                     outcome.candidates.append(Candidate("pubmed", {"PMID": pmid}, answer.payload_id))
+        for outcome, answer in zip(search_now, answers[citmatch_count:], strict=True):
+            self._take_search(outcome, answer)
 
     def _stage_summaries(self, outcomes: list[Outcome]) -> None:
         want: dict[str, list[Outcome]] = {}
@@ -307,6 +319,9 @@ class Resolver:
                 choice = choose(outcome.query, outcome.candidates)
                 if choice.accepted is not None:
                     self._accept(outcome, choice.accepted, choice.score, choice.reason, "ecitmatch")
+                else:
+                    outcome.candidates = choice.review
+                    outcome.score, outcome.reason = choice.score, choice.reason
 
     def _summaries(self, want: dict[str, list[Outcome]]) -> _Found:
         found = _Found()
@@ -331,16 +346,20 @@ class Resolver:
     def _stage_search(self, outcomes: list[Outcome]) -> None:
         todo = [
             o for o in outcomes
-            if not o.given and o.matched_by is None and o.query is not None and o.query.searchable
+            if not o.given and o.matched_by is None and not o.searched and o.query is not None and o.query.searchable
         ]
         planned = [(self.crossref.search(_search_text(o)), [o]) for o in todo]
         for outcome, answer in zip(todo, self._fetch(planned), strict=True):
-            if answer is None:
-                continue
-            if answer.status == 200:
-                for item in crossref.list_items(_json(answer)):
-                    outcome.candidates.append(Candidate("crossref", crossref.to_csl(item), answer.payload_id))
-            assert outcome.query is not None
+            self._take_search(outcome, answer)
+
+    def _take_search(self, outcome: Outcome, answer: HttpResponse | None) -> None:
+        outcome.searched = True
+        if answer is None:
+            return
+        if answer.status == 200:
+            for item in crossref.list_items(_json(answer)):
+                outcome.candidates.append(Candidate("crossref", crossref.to_csl(item), answer.payload_id))
+        if outcome.query is not None:
             choice = choose(outcome.query, outcome.candidates)
             if choice.accepted is not None:
                 self._accept(outcome, choice.accepted, choice.score, choice.reason, "crossref-search")
@@ -359,66 +378,80 @@ class Resolver:
         outcome.reason = reason
         outcome.candidates = []
 
-    def _stage_dois(self, outcomes: list[Outcome]) -> None:
-        need_crossref = sorted({o.doi for o in outcomes if o.doi and "crossref" not in o.records})
-        need_pmid = sorted({o.doi for o in outcomes if o.doi and not o.pmid})
+    def _stage_links(self, outcomes: list[Outcome], emit: Callable[[Outcome], None]) -> None:
+        """DOIs -> Crossref records (batched) and DOI -> PMID (ESearch, then ESummary);
+        DOIs Crossref does not hold -> doi.org. Answers are handled as they land: a
+        follow-up starts at once and each reference is emitted (saved) as soon as
+        nothing more is pending for it, while other requests are still on the wire."""
         by_doi: dict[str, list[Outcome]] = {}
         for outcome in outcomes:
             if outcome.doi:
                 by_doi.setdefault(outcome.doi, []).append(outcome)
+        waiting: dict[int, int] = {}
+        flight = self.http.flight()
+        ready: deque[tuple[Any, HttpResponse | Failure]] = deque()
 
         def concerned(dois: list[str]) -> list[Outcome]:
             return [o for d in dois for o in by_doi.get(d, [])]
 
-        planned: list[tuple[HttpRequest, list[Outcome]]] = []
-        kinds: list[tuple[str, list[str]]] = []
+        def send(request: HttpRequest, kind: str, group: list[str], extra: Any = None) -> None:
+            targets = concerned(group)
+            for outcome in targets:
+                waiting[id(outcome)] = waiting.get(id(outcome), 0) + 1
+            ready.extend(flight.add(request, (kind, group, targets, extra)))
+
+        need_crossref = sorted({o.doi for o in outcomes if o.doi and "crossref" not in o.records})
+        need_pmid = sorted({o.doi for o in outcomes if o.doi and not o.pmid})
         for group in crossref.batches(need_crossref):
-            planned.append((self.crossref.works_by_doi(group), concerned(group)))
-            kinds.append(("crossref", group))
+            send(self.crossref.works_by_doi(group), "crossref", group)
         for start in range(0, len(need_pmid), pubmed.DOI_SEARCH_BATCH):
             group = need_pmid[start : start + pubmed.DOI_SEARCH_BATCH]
-            planned.append((self.ncbi.pmids_for_dois(group), concerned(group)))
-            kinds.append(("esearch", group))
-        self._found_pmids: dict[str, list[Outcome]] = {}
-        for (kind, group), answer in zip(kinds, self._fetch(planned), strict=True):
-            if answer is None:
-                continue
-            if kind == "crossref":
-                items = {normalize_doi(i.get("DOI")): i for i in crossref.list_items(_json(answer))} if answer.status == 200 else {}
-                for doi in group:
-                    for outcome in by_doi.get(doi, []):
-                        if doi in items:
-                            outcome.records["crossref"] = (crossref.to_csl(items[doi]), answer.payload_id)
-                        elif answer.status in (200, 404):
-                            outcome.not_found.add("crossref")
-            else:
-                for pmid in pubmed.parse_esearch_ids(_json(answer)) if answer.status == 200 else []:
-                    self._found_pmids.setdefault(pmid, []).extend(concerned(group))
-
-    def _stage_doiorg_and_pubmed(self, outcomes: list[Outcome]) -> None:
-        unknown = sorted({o.doi for o in outcomes if o.doi and "crossref" in o.not_found and "crossref" not in o.records})
-        by_doi: dict[str, list[Outcome]] = {}
+            send(self.ncbi.pmids_for_dois(group), "esearch", group)
         for outcome in outcomes:
-            if outcome.doi:
-                by_doi.setdefault(outcome.doi, []).append(outcome)
-        planned = [(self.doiorg.csl(doi), by_doi[doi]) for doi in unknown]
-        pmids = sorted(self._found_pmids, key=int)
-        summary_groups = [pmids[i : i + pubmed.SUMMARY_BATCH] for i in range(0, len(pmids), pubmed.SUMMARY_BATCH)]
-        for group in summary_groups:
-            planned.append((self.ncbi.summaries(group), list({id(o): o for p in group for o in self._found_pmids[p]}.values())))
-        answers = self._fetch(planned)
-        for doi, answer in zip(unknown, answers[: len(unknown)], strict=True):
-            if answer is None:
+            if not waiting.get(id(outcome)):
+                emit(outcome)
+        while ready or flight:
+            if not ready:
+                ready.extend(flight.next())
                 continue
+            (kind, group, targets, extra), answer = ready.popleft()
+            if isinstance(answer, Failure):
+                for outcome in targets:
+                    outcome.failures.append(answer.reason)
+                    outcome.offline = outcome.offline or answer.kind == "offline"
+            else:
+                self._take_link_answer(kind, group, answer, by_doi, extra, send)
+            for outcome in targets:
+                waiting[id(outcome)] -= 1
+                if waiting[id(outcome)] == 0:
+                    emit(outcome)
+
+    def _take_link_answer(
+        self, kind: str, group: list[str], answer: HttpResponse, by_doi: dict[str, list[Outcome]], extra: Any,
+        send: Callable[..., None],
+    ) -> None:
+        if kind == "crossref":
+            items = {normalize_doi(i.get("DOI")): i for i in crossref.list_items(_json(answer))} if answer.status == 200 else {}
+            for doi in group:
+                if doi in items:
+                    for outcome in by_doi.get(doi, []):
+                        outcome.records["crossref"] = (crossref.to_csl(items[doi]), answer.payload_id)
+                elif answer.status in (200, 404):
+                    for outcome in by_doi.get(doi, []):
+                        outcome.not_found.add("crossref")
+                    send(self.doiorg.csl(doi), "doi.org", [doi])
+        elif kind == "esearch":
+            pmids = pubmed.parse_esearch_ids(_json(answer)) if answer.status == 200 else []
+            for start in range(0, len(pmids), pubmed.SUMMARY_BATCH):
+                send(self.ncbi.summaries(sorted(pmids[start : start + pubmed.SUMMARY_BATCH], key=int)), "esummary-doi", group)
+        elif kind == "doi.org":
             csl = doiorg.to_csl(_json(answer)) if answer.status == 200 else None
-            for outcome in by_doi[doi]:
+            for outcome in by_doi.get(group[0], []):
                 if csl:
                     outcome.records["doi.org"] = (csl, answer.payload_id)
                 elif answer.status in (404, 400):
                     outcome.not_found.add("doi.org")
-        for answer in answers[len(unknown) :]:
-            if answer is None or answer.status != 200:
-                continue
+        elif kind == "esummary-doi" and answer.status == 200:
             for pmid, doc in pubmed.parse_summaries(_json(answer)).items():
                 csl = pubmed.summary_to_csl(doc)
                 for outcome in by_doi.get(csl.get("DOI") or "", []):

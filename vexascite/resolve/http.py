@@ -37,6 +37,9 @@ PRIVATE_PARAMS = frozenset({"api_key", "email", "tool", "mailto"})
 #: Statuses that answer the question (cached); anything else is retried or a failure.
 DEFINITIVE = frozenset({200, 203, 204, 400, 404, 410})
 RETRYABLE = frozenset({408, 425, 429, 500, 502, 503, 504})
+#: First backoff in seconds (doubled per retry, with jitter) and tries per request.
+BACKOFF = 0.25
+MAX_ATTEMPTS = 6
 
 
 def utc_now() -> str:
@@ -134,16 +137,16 @@ class HttpClient:
         timeout: float = 30.0,
         offline: bool = False,
         refresh: bool = False,
-        max_attempts: int = 6,
-        backoff: float = 0.25,
+        max_attempts: int | None = None,
+        backoff: float | None = None,
         max_backoff: float = 20.0,
         user_agent: str = "vexascite",
     ) -> None:
         self.cache = cache
         self.offline = offline
         self.refresh = refresh
-        self.max_attempts = max_attempts
-        self.backoff = backoff
+        self.max_attempts = max_attempts or MAX_ATTEMPTS
+        self.backoff = BACKOFF if backoff is None else backoff
         self.max_backoff = max_backoff
         self.timeout = timeout
         self.lanes: dict[str, Lane] = {}
@@ -163,11 +166,17 @@ class HttpClient:
             headers={"User-Agent": user_agent},
             limits=httpx2.Limits(max_connections=16, max_keepalive_connections=16),
         )
-        self._pool = ThreadPoolExecutor(max_workers=12, thread_name_prefix="vexascite-http")
+        # one pool per service, so requests waiting for a busy service never hold
+        # the threads another service could be using
+        self._pools = {
+            service: ThreadPoolExecutor(max_workers=max(4, spec.concurrency + 1), thread_name_prefix=f"vexascite-{service}")
+            for service, spec in limits.items()
+        }
         self._random = random.Random()
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        for pool in self._pools.values():
+            pool.shutdown(wait=True, cancel_futures=True)
         self._client.close()
 
     # -- running batches -------------------------------------------------------------------
@@ -191,7 +200,7 @@ class HttpClient:
             if self.offline:
                 yield index, Failure(f"offline and not in the cache: {request.display_url()}", "offline")
                 continue
-            pending[self._pool.submit(self._send, request)] = index
+            pending[self._pools[request.service].submit(self._send, request)] = index
         while pending:
             done, _ = wait(list(pending), return_when=FIRST_COMPLETED)
             for future in done:
@@ -201,6 +210,18 @@ class HttpClient:
                 if isinstance(result, HttpResponse) and self.cache is not None:
                     result.payload_id = self.cache.put(request.cache_key(), request.service, request, result)
                 yield index, result
+
+    def flight(self) -> Flight:
+        return Flight(self)
+
+    def _cached_or_offline(self, request: HttpRequest) -> HttpResponse | Failure | None:
+        cached = None if (self.refresh or self.cache is None) else self.cache.get(request.cache_key())
+        if cached is not None:
+            self.cache_hits[request.service] += 1
+            return cached
+        if self.offline:
+            return Failure(f"offline and not in the cache: {request.display_url()}", "offline")
+        return None
 
     # -- one request, with retries ---------------------------------------------------------
     def _send(self, request: HttpRequest) -> HttpResponse | Failure:
@@ -287,3 +308,41 @@ def parse_retry_after(value: str | None) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+class Flight:
+    """Requests in flight whose answers are handled as they land, so follow-up requests
+    start at once and finished work is saved while the rest is still on the wire.
+
+    ``add`` returns answers the cache already has; ``next`` waits for at least one
+    answer from the network and writes it to the cache (in the caller's thread).
+    """
+
+    def __init__(self, client: HttpClient) -> None:
+        self.client = client
+        self.pending: dict[Future[HttpResponse | Failure], tuple[HttpRequest, Any]] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.pending)
+
+    def add(self, request: HttpRequest, tag: Any) -> list[tuple[Any, HttpResponse | Failure]]:
+        ready = self.client._cached_or_offline(request)
+        if ready is not None:
+            return [(tag, ready)]
+        future = self.client._pools[request.service].submit(self.client._send, request)
+        self.pending[future] = (request, tag)
+        return []
+
+    def next(self) -> list[tuple[Any, HttpResponse | Failure]]:
+        if not self.pending:
+            return []
+        done, _ = wait(list(self.pending), return_when=FIRST_COMPLETED)
+        out = []
+        for future in done:
+            request, tag = self.pending.pop(future)
+            result = future.result()
+            cache = self.client.cache
+            if isinstance(result, HttpResponse) and cache is not None:
+                result.payload_id = cache.put(request.cache_key(), request.service, request, result)
+            out.append((tag, result))
+        return out

@@ -21,7 +21,7 @@ from .match import expand_pages
 
 SERVICE = "ncbi"
 SUMMARY_BATCH = 200
-DOI_SEARCH_BATCH = 100
+DOI_SEARCH_BATCH = 200
 IDCONV_BATCH = 200
 #: ECitMatch goes by GET; keep each URL under this many characters.
 CITMATCH_URL_BUDGET = 7000

@@ -56,23 +56,18 @@ class LibraryHttpCache:
         body = None
         if getattr(request, "data", None) is not None:
             body = json.dumps([[k, v] for k, v in request.data if k not in ("api_key", "email", "tool")], ensure_ascii=False)
-        row = {
-            "cache_key": key,
-            "service": service,
-            "method": request.method,
-            "url": request.display_url(),
-            "request_body": body,
-            "status": response.status,
-            "headers": json.dumps(response.headers, sort_keys=True),
-            "body": response.body,
-            "fetched_at": response.fetched_at,
-        }
+        values = [key, service, request.method, request.display_url(), body, response.status,
+                  json.dumps(response.headers, sort_keys=True), response.body, response.fetched_at]
         with self.store.transaction():
-            existing = list(self.store.db.query("select id from payloads where cache_key = ?", [key]))
-            if existing:
-                self.store.db["payloads"].update(existing[0]["id"], row)
-                return int(existing[0]["id"])
-            return int(self.store.db["payloads"].insert(row).last_pk)
+            self.store.db.execute(
+                "insert into payloads (cache_key, service, method, url, request_body, status, headers, body, fetched_at) "
+                "values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict(cache_key) do update set service = excluded.service, "
+                "method = excluded.method, url = excluded.url, request_body = excluded.request_body, "
+                "status = excluded.status, headers = excluded.headers, body = excluded.body, fetched_at = excluded.fetched_at",
+                values,
+            )
+            row = self.store.db.execute("select id from payloads where cache_key = ?", [key]).fetchone()
+        return int(row[0])
 
 
 def payload(store: Store, payload_id: int) -> dict[str, Any]:
@@ -99,8 +94,26 @@ def works_for_resolution(store: Store, keys: list[str] | None, mode: str) -> lis
             continue
         if mode == "missing" and row.get("doi") and row.get("pmid"):
             continue
-        out.append({"id": row["id"], "key": row["key"], "csl": row["csl"], "raw": reference_text(store, row["id"])})
+        out.append({"id": row["id"], "key": row["key"], "csl": stated_record(store, row["id"]), "raw": reference_text(store, row["id"])})
     return out
+
+
+RECORD_ORDER = {"crossref": 0, "doi.org": 1, "pubmed": 2, "pmc": 3}
+
+#: Sources that are the resolver's own findings, left out of what a work "states".
+SERVICE_SOURCES = frozenset({"crossref", "pubmed", "doi.org", "pmc"})
+
+
+def stated_record(store: Store, work_id: int) -> Work:
+    """A work as its imports and the user state it, without what services added.
+
+    Resolution starts from this, so rerunning it asks the same questions (and the
+    cache answers them) however much an earlier run filled in.
+    """
+    from ..merge import merge_records
+
+    merged, _ = merge_records([(source, csl) for source, csl in store.work_sources(work_id) if source not in SERVICE_SOURCES])
+    return merged
 
 
 def reference_text(store: Store, work_id: int) -> str | None:
@@ -124,36 +137,45 @@ def save_resolution(
 ) -> None:
     """Write one work's outcome in one transaction: records, candidates, status, merge."""
     stamp = now()
+    db = store.db
     with store.transaction():
-        for source, (csl, payload_id) in records.items():
+        # first written, first in the merge among services: Crossref's full names and
+        # journal titles before PubMed's initials and abbreviations
+        for source in sorted(records, key=lambda name: (RECORD_ORDER.get(name, 9), name)):
+            csl, payload_id = records[source]
             _upsert_record(store, work_id, source, csl, payload_id, stamp)
-        store.db.execute("delete from candidates where work_id = ? and state = 'pending'", [work_id])
+        db.execute("delete from candidates where work_id = ? and state = 'pending'", [work_id])
         for candidate in candidates:
-            store.db["candidates"].insert(
-                {"work_id": work_id, "source": candidate["source"], "doi": candidate.get("doi"),
-                 "pmid": candidate.get("pmid"), "csl": json.dumps(candidate["csl"], ensure_ascii=False, sort_keys=True),
-                 "score": candidate.get("score"), "reason": candidate.get("reason"),
-                 "payload_id": candidate.get("payload_id"), "state": "pending", "created_at": stamp}
+            db.execute(
+                "insert into candidates (work_id, source, doi, pmid, csl, score, reason, payload_id, state, created_at) "
+                "values (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
+                [work_id, candidate["source"], candidate.get("doi"), candidate.get("pmid"),
+                 json.dumps(candidate["csl"], ensure_ascii=False, sort_keys=True), candidate.get("score"),
+                 candidate.get("reason"), candidate.get("payload_id"), stamp],
             )
-        store.db["resolutions"].upsert(
-            {"work_id": work_id, "status": str(status), "matched_by": meta.get("matched_by"), "doi": meta.get("doi"),
-             "pmid": meta.get("pmid"), "pmcid": meta.get("pmcid"), "score": meta.get("score"),
-             "reason": message, "resolved_at": stamp},
-            pk="work_id",
+        db.execute(
+            "insert or replace into resolutions (work_id, status, matched_by, doi, pmid, pmcid, score, reason, resolved_at) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [work_id, str(status), meta.get("matched_by"), meta.get("doi"), meta.get("pmid"), meta.get("pmcid"),
+             meta.get("score"), message, stamp],
         )
-        store.set_work_status(work_id, status, message)
+        db.execute("update works set status = ?, status_message = ?, updated_at = ? where id = ?", [str(status), message, stamp, work_id])
         if records:
             store.refresh_work(work_id)
 
 
 def _upsert_record(store: Store, work_id: int, source: str, csl: Work, payload_id: int | None, stamp: str) -> None:
-    existing = list(store.db.query("select id from records where work_id = ? and source = ?", [work_id, source]))
-    row = {"work_id": work_id, "source": source, "csl": json.dumps(csl, ensure_ascii=False, sort_keys=True),
-           "verified_at": stamp, "payload_id": payload_id}
-    if existing:
-        store.db["records"].update(existing[0]["id"], row)
-    else:
-        store.db["records"].insert(row)
+    """One record per work and source (unique index): replaced in place when re-verified."""
+    text = json.dumps(csl, ensure_ascii=False, sort_keys=True)
+    changed = store.db.execute(
+        "update records set csl = ?, verified_at = ?, payload_id = ? where work_id = ? and source = ?",
+        [text, stamp, payload_id, work_id, source],
+    ).rowcount
+    if not changed:
+        store.db.execute(
+            "insert into records (work_id, source, csl, verified_at, payload_id) values (?, ?, ?, ?, ?)",
+            [work_id, source, text, stamp, payload_id],
+        )
 
 
 def pending_candidates(store: Store, key: str | None = None) -> list[dict[str, Any]]:

@@ -1,0 +1,81 @@
+"""Candidate validation: precision first (a wrong DOI is worse than none)."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from vexascite.resolve.match import Candidate, Decision, Query, choose, expand_pages, judge, vancouver_fields
+
+RAW = ("Cotton PB, Lehman G, Vennes J, Geenen JE, Russell RCG, \nMeyers WC, et al. Endoscopic sphincterotomy "
+       "complications and \ntheir management: an attempt at consensus. Gastrointest Endosc. \n1991;37:383-93.")
+RIGHT = {"DOI": "10.1016/s0016-5107(91)70740-2", "title": "Endoscopic sphincterotomy complications and their management: an attempt at consensus",
+         "author": [{"family": "Cotton", "given": "P B"}], "container-title": "Gastrointestinal Endoscopy",
+         "issued": {"date-parts": [[1991]]}, "volume": "37", "page": "383-393"}
+
+
+def test_the_right_record_is_accepted_from_the_string_alone() -> None:
+    verdict = judge(Query.of({}, RAW), RIGHT)
+    assert verdict.decision == Decision.ACCEPT, verdict.reason
+
+
+def test_same_title_another_year_and_pages_is_rejected() -> None:
+    reprint = {**RIGHT, "DOI": "10.1/reprint", "issued": {"date-parts": [[1993]]}, "page": "120-130"}
+    assert judge(Query.of({}, RAW), reprint).decision == Decision.REJECT
+
+
+def test_year_off_by_one_needs_the_first_page() -> None:
+    near = {**RIGHT, "DOI": "10.1/near", "issued": {"date-parts": [[1992]]}, "page": "500-510"}
+    assert judge(Query.of({}, RAW), near).decision != Decision.ACCEPT
+    online_first = {**RIGHT, "issued": {"date-parts": [[1990]]}}
+    assert judge(Query.of({}, RAW), online_first).decision == Decision.ACCEPT
+
+
+def test_same_author_and_journal_another_title_is_rejected() -> None:
+    other = {**RIGHT, "DOI": "10.1/other", "title": "Biliary stenting for benign strictures", "volume": "38", "page": "12-19"}
+    assert judge(Query.of({}, RAW), other).decision == Decision.REJECT
+
+
+def test_title_less_reference_accepted_only_when_five_fields_agree() -> None:
+    raw = "Maggiora GM (2006) J Chem Inf Model 46:1535"
+    record = {"DOI": "10.1021/ci060117s", "title": "On outliers and activity cliffs: why QSAR often disappoints",
+              "author": [{"family": "Maggiora", "given": "Gerald M."}], "container-title-short": "J. Chem. Inf. Model.",
+              "issued": {"date-parts": [[2006]]}, "volume": "46", "page": "1535-1535"}
+    assert judge(Query.of({}, raw), record).decision == Decision.ACCEPT
+    assert judge(Query.of({}, raw), {**record, "page": "1536"}).decision == Decision.REJECT
+
+
+def test_two_different_works_that_both_fit_go_to_review() -> None:
+    twin = {**RIGHT, "DOI": "10.1/duplicate-deposit"}
+    choice = choose(Query.of({}, RAW), [Candidate("crossref", RIGHT), Candidate("crossref", twin)])
+    assert choice.accepted is None and len(choice.review) == 2
+
+
+def test_pubmed_and_crossref_records_of_one_work_agree() -> None:
+    pubmed = {**RIGHT, "PMID": "2070995"}
+    choice = choose(Query.of({}, RAW), [Candidate("pubmed", pubmed), Candidate("crossref", RIGHT)])
+    assert choice.accepted is not None
+
+
+def test_journal_tails_of_common_styles() -> None:
+    assert vancouver_fields("Blood. 2021;137(26):3682-4.") == {"journal": "Blood", "year": "2021", "volume": "137", "issue": "26", "page": "3682", "end": "4"}
+    assert vancouver_fields("Leakage. Lung Cancer 1996, 15:125-131.")["volume"] == "15"
+    apa = vancouver_fields("Ellison, P. T. (2003). Energetics and reproductive effort. American Journal of Human Biology, 15, 342- \n351.")
+    assert (apa["journal"], apa["volume"], apa["page"]) == ("American Journal of Human Biology", "15", "342")
+
+
+def test_page_ranges_are_expanded() -> None:
+    assert expand_pages("383-93") == "383-393"
+    assert expand_pages("A194-201") == "A194-A201"
+    assert expand_pages("e1000294") == "e1000294"
+
+
+@given(st.integers(min_value=1, max_value=99_999), st.integers(min_value=0, max_value=999))
+def test_abbreviated_ranges_expand_to_the_full_last_page(start: int, length: int) -> None:
+    end = start + length
+    full, short = str(start), str(end)
+    # drop the leading digits the two numbers share, as printed ranges do
+    common = 0
+    while common < len(full) - 1 and len(full) == len(short) and full[common] == short[common]:
+        common += 1
+    assert expand_pages(f"{full}-{short[common:]}") == f"{full}-{short}"

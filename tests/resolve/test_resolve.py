@@ -1,0 +1,123 @@
+"""resolve / add / lookup / review end to end, against fake services on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+from tests.fakes import crossref_work
+from tests.resolve.conftest import REFERENCES, World
+from vexascite import api
+from vexascite.store import Store
+
+
+def write_list(path: Path, references: list[str]) -> Path:
+    path.write_text("References\n\n" + "\n".join(f"{i}. {r}" for i, r in enumerate(references, 1)) + "\n", encoding="utf-8")
+    return path
+
+
+def test_add_by_any_identifier_form_verifies_and_fills_records(world: World) -> None:
+    report = api.add_identifiers(world.settings, ["https://doi.org/10.1016/S0016-5107(91)70740-2", "PMID: 34614218", "PMC7671546"])
+    assert len(report.added) == 3 and report.resolution.found == 3
+    with Store.open(world.settings.db) as store:
+        rows = {row["key"]: row for row in store.iter_works()}
+        for row in rows.values():
+            assert row["status"] == "resolved" and row["doi"] and row["pmid"]
+            assert row["provenance"]["title"] == "crossref" and row["provenance"]["PMID"] in ("pubmed", "pmc")
+        payloads = list(store.db.query("select service, url, status, body, fetched_at from payloads"))
+    assert {p["service"] for p in payloads} == {"crossref", "ncbi"}
+    assert all(p["fetched_at"] and p["body"] for p in payloads)  # verbatim, with source and time
+    assert world.crossref.counts["filter"] == 1  # three DOIs, one Crossref request
+
+
+def test_dois_are_batched(world: World) -> None:
+    for i in range(120):
+        world.crossref.add_work(crossref_work(f"10.5555/batch.{i}", f"Batch paper {i}", [("Roe", "A")], "J Batch", year=2020))
+    report = api.add_identifiers(world.settings, [f"10.5555/batch.{i}" for i in range(120)])
+    assert report.resolution.found == 120
+    assert world.crossref.total_requests == 3
+
+
+def test_other_agencies_and_unknown_dois_are_told_apart(world: World) -> None:
+    report = api.add_identifiers(world.settings, ["10.5061/dryad.vexas1", "10.9999/not.registered"])
+    by_key = {o.key: o for o in report.resolution.outcomes}
+    dryad, unknown = (by_key[k] for k in report.added)
+    assert str(dryad.status) == "resolved" and "doi.org" in dryad.records
+    assert str(unknown.status) == "not-found" and "unknown" in unknown.reason
+
+
+def test_text_references_found_by_ecitmatch_and_search_and_second_run_asks_nothing(world: World, tmp_path: Path, run_cli) -> None:
+    settings = replace(world.settings, db=run_cli.db)
+    api.import_paths(settings, [write_list(tmp_path / "refs.txt", REFERENCES)])
+    report = api.resolve_works(settings)
+    assert (report.found, report.not_found) == (3, 1)
+    assert world.ncbi.counts["ecitmatch"] == 1 and world.crossref.counts["search"] <= 2
+    with Store.open(settings.db) as store:
+        statuses = {row["title"]: (row["status"], row["doi"], row["status_message"]) for row in store.iter_works()}
+    assert statuses["To cut or stretch?"][:2] == ("resolved", "10.1111/j.1572-0241.2004.40358.x")
+    assert [s for s in statuses.values() if s[0] == "not-found"][0][2]
+    before = world.requests()
+    again = api.resolve_works(settings, [row["key"] for row in api.list_works(settings)])
+    assert world.requests() == before and sum(again.requests.values()) == 0
+    result = run_cli("resolve", env=world.env())
+    assert result.exit_code == 0 and world.requests() == before
+
+
+def test_show_provenance_names_the_verifying_source(world: World, run_cli) -> None:
+    result = run_cli("add", "doi:10.1182/blood.2021013500", env=world.env())
+    assert result.exit_code == 0, result.output
+    key = result.stdout.strip().splitlines()[0]
+    shown = run_cli("show", key, "--provenance", env=world.env())
+    assert "crossref" in shown.stdout and "pubmed" in shown.stdout
+
+
+def test_offline_sends_nothing_and_leaves_works_alone(world: World, tmp_path: Path, run_cli) -> None:
+    settings = replace(world.settings, db=run_cli.db)
+    api.import_paths(settings, [write_list(tmp_path / "refs.txt", REFERENCES[:2])])
+    result = run_cli("resolve", "--offline", env=world.env())
+    assert result.exit_code == 0 and world.requests() == 0
+    assert {row["status"] for row in api.list_works(settings)} == {"unresolved"}
+
+
+def test_service_down_is_not_not_found(world: World, run_cli, monkeypatch) -> None:
+    monkeypatch.setattr("vexascite.resolve.http.BACKOFF", 0.01)
+    for fake in world.fakes():
+        fake.fault_rate, fake.faults = 1.0, ("503",)
+    env = {**world.env(), "VEXASCITE_TIMEOUT": "1"}
+    result = run_cli("add", "10.1182/blood.2021013500", env=env)
+    assert result.exit_code == 4
+    assert "could not be checked" in result.stderr
+    rows = api.list_works(replace(world.settings, db=run_cli.db))
+    assert rows[0]["status"] == "failed" and "503" in rows[0]["status_message"]
+    for fake in world.fakes():
+        fake.fault_rate = 0.0
+    assert run_cli("resolve", env=env).exit_code == 0
+    assert api.list_works(replace(world.settings, db=run_cli.db))[0]["status"] == "resolved"
+
+
+def test_ambiguous_candidates_wait_for_review(world: World, tmp_path: Path, run_cli) -> None:
+    twin = crossref_work("10.1111/j.1572-0241.2004.99999.x", "To cut or stretch?", [("Gerke", "H")], "Am J Gastroenterol",
+                         "Am J Gastroenterol", 2004, "99", None, "1461-1463")
+    world.crossref.add_work(twin)
+    settings = replace(world.settings, db=run_cli.db)
+    api.import_paths(settings, [write_list(tmp_path / "refs.txt", [REFERENCES[2]])])
+    report = api.resolve_works(settings)
+    assert report.review == 1 and report.found == 0
+    listed = run_cli("review", "--json", env=world.env())
+    candidates = json.loads(listed.stdout)
+    assert len(candidates) == 2
+    assert run_cli("review", "--accept", str(candidates[0]["id"]), env=world.env()).exit_code == 0
+    row = api.list_works(settings)[0]
+    assert row["status"] == "resolved" and row["doi"] == candidates[0]["doi"]
+
+
+def test_lookup_lines_gives_one_json_line_per_reference(world: World, tmp_path: Path, run_cli) -> None:
+    lines = tmp_path / "lines.txt"
+    lines.write_text("\n".join(REFERENCES) + "\n", encoding="utf-8")
+    result = run_cli("lookup", "--lines", str(lines), env=world.env())
+    assert result.exit_code == 0, result.output
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["doi"] for o in out] == ["10.1016/s0016-5107(91)70740-2", "10.1056/nejmoa2026834", "10.1111/j.1572-0241.2004.40358.x", None]
+    assert out[0]["pmid"] == "2070995" and out[3]["status"] == "not-found" and out[3]["reason"]
+    assert all("score" in o for o in out)
