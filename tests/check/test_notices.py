@@ -76,3 +76,17 @@ def test_pubmed_xml_comments_corrections():
     )
     found = notices_in_pubmed(xml)
     assert [(n.category, n.pmid) for n in found] == [("retraction", "32511943")]
+
+
+def test_pubmed_batch_answers_are_read_for_the_one_article():
+    batch = {"result": {"uids": ["1", "2"], "1": {"pubtype": ["Journal Article"]}, "2": {"pubtype": ["Retracted Publication"]}}}
+    assert notices_in_pubmed(batch, "1") == []
+    assert [n.category for n in notices_in_pubmed(batch, "2")] == ["retraction"]
+    xml = (
+        '<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID Version="1">1</PMID></MedlineCitation></PubmedArticle>'
+        '<PubmedArticle><MedlineCitation><PMID Version="1">2</PMID><CommentsCorrectionsList>'
+        '<CommentsCorrections RefType="ErratumIn"><RefSource>x</RefSource><PMID Version="1">9</PMID></CommentsCorrections>'
+        '</CommentsCorrectionsList></MedlineCitation></PubmedArticle></PubmedArticleSet>'
+    )
+    assert notices_in_pubmed(xml, "1") == []
+    assert [(n.category, n.pmid) for n in notices_in_pubmed(xml, "2")] == [("correction", "9")]

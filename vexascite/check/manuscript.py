@@ -90,7 +90,8 @@ def notice_findings(ref: ListedReference) -> list[Finding]:
             updating += up
             targets += to
         elif source == "pubmed":
-            updating += notices_in_pubmed(data)
+            pmid = next((r.csl.get("PMID") for r in ref.records if r.source == "pubmed" and r.csl.get("PMID")), None)
+            updating += notices_in_pubmed(data, str(pmid) if pmid else None)
     if not any(n.category == "retraction" for n in updating):
         for record in ref.records:
             if retracted_by_title(record.csl.get("title")):

@@ -204,23 +204,30 @@ _COMMENT = re.compile(
 )
 
 
-def notices_in_pubmed(payload: dict[str, Any] | str) -> list[Notice]:
-    """Notices stated by PubMed: an ESummary record's ``pubtype`` (``Retracted Publication``)
-    or, in EFetch XML, ``CommentsCorrections`` of type ``RetractionIn``/``ErratumIn``/..."""
+def notices_in_pubmed(payload: dict[str, Any] | str, pmid: str | None = None) -> list[Notice]:
+    """Notices PubMed states about one article (``pmid``; a batch answer holds many): an
+    ESummary record's ``pubtype`` (``Retracted Publication``) or, in EFetch XML,
+    ``CommentsCorrections`` of type ``RetractionIn``/``ExpressionOfConcernIn``/``ErratumIn``."""
     found: list[Notice] = []
     if isinstance(payload, str):
-        for ref_type, body in _COMMENT.findall(payload):
-            pmid = re.search(r"<PMID[^>]*>(\d+)</PMID>", body)
-            category = {"RetractionIn": "retraction", "ExpressionOfConcernIn": "expression-of-concern"}.get(
-                ref_type, "correction"
-            )
-            found.append(Notice(category, ref_type, None, None, "pubmed", re.sub(r"<[^>]+>", "", body).strip()[:200], None,
-                                pmid.group(1) if pmid else None))
+        articles = re.findall(r"<PubmedArticle>.*?</PubmedArticle>", payload, re.DOTALL) or [payload]
+        if pmid:
+            articles = [a for a in articles if re.search(rf"<PMID[^>]*>{re.escape(str(pmid))}</PMID>", a)]
+        for article in articles:
+            for ref_type, body in _COMMENT.findall(article):
+                notice_pmid = re.search(r"<PMID[^>]*>(\d+)</PMID>", body)
+                category = {"RetractionIn": "retraction", "ExpressionOfConcernIn": "expression-of-concern"}.get(
+                    ref_type, "correction"
+                )
+                label = re.sub(r"<[^>]+>", "", body).strip()[:200]
+                found.append(Notice(category, ref_type, None, None, "pubmed", label, None,
+                                    notice_pmid.group(1) if notice_pmid else None))
         return found
     records = [payload]
     result = payload.get("result")
     if isinstance(result, dict):
-        records = [result[uid] for uid in result.get("uids", []) if isinstance(result.get(uid), dict)]
+        uids = [str(pmid)] if pmid else [str(u) for u in result.get("uids", [])]
+        records = [result[uid] for uid in uids if isinstance(result.get(uid), dict)]
     for record in records:
         for pubtype in record.get("pubtype") or []:
             if _PUBMED_PUBTYPES.get(str(pubtype).lower()) == "retraction":
