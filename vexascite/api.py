@@ -244,9 +244,13 @@ def show_work(settings: Settings, key: str) -> dict[str, Any]:
         row = store.work_row(work_id)
         row["references"] = store.refs_of_work(work_id)
         row["records"] = [
-            {"source": r["source"], "verified_at": r["verified_at"]}
-            for r in store.db.query("select source, verified_at from records where work_id = ?", [work_id])
+            dict(r)
+            for r in store.db.query(
+                "select records.source, records.verified_at, payloads.method, payloads.url, payloads.fetched_at "
+                "from records left join payloads on payloads.id = records.payload_id where records.work_id = ? "
+                "order by records.id", [work_id])
         ]
+        row["resolution"] = next(iter(store.db.query("select * from resolutions where work_id = ?", [work_id])), None)
         from .store.claims import claims_citing_work
 
         row["claims"] = claims_citing_work(store, work_id)

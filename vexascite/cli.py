@@ -166,6 +166,8 @@ def show_command(ctx: click.Context, key: str, provenance: bool, as_json: bool) 
         shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         table.add_row(name, shown, *([row["provenance"].get(name, "")] if provenance else []))
     stdout.print(table)
+    if provenance:
+        _print_record_sources(row)
     stdout.print(f"\n[bold]raw occurrences[/bold] ({len(row['references'])})", highlight=False)
     for ref in row["references"]:
         where = f"{ref['source_path']}:{ref['line']}" if ref["line"] else ref["source_path"]
@@ -606,3 +608,16 @@ def review_command(ctx: click.Context, key: str | None, accept_id: int | None, r
                       row["pmid"] or "", (row["csl"].get("title") or "")[:70], (row["reason"] or "")[:80])
     stdout.print(table)
     warn(f"{len(rows)} candidates to review; 'vexascite review --accept ID' applies one")
+
+
+def _print_record_sources(row: dict[str, Any]) -> None:
+    """Which service records the fields came from, and the answer each was read from."""
+    stdout.print(f"\n[bold]verified records[/bold] ({len(row.get('records') or [])})", highlight=False)
+    for record in row.get("records") or []:
+        answer = f" from {record['method']} {record['url']} (answered {record['fetched_at']})" if record.get("url") else ""
+        stdout.print(f"- {record['source']}, verified {record['verified_at']}{answer}", highlight=False, markup=False)
+    resolution = row.get("resolution")
+    if resolution:
+        how = f"matched by {resolution['matched_by']}" if resolution.get("matched_by") else resolution["status"]
+        score = f", score {resolution['score']:.2f}" if resolution.get("score") is not None else ""
+        stdout.print(f"resolution: {how}{score}: {resolution.get('reason') or ''}", highlight=False, markup=False)
