@@ -146,3 +146,29 @@ def test_generated_markers_are_recovered_exactly(words: list[str], inserts: list
     text += "."
     found = [(m.start, m.end, m.text, [t.label for t in m.targets]) for m in find_markers(text) if not m.affiliation]
     assert found == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.lists(WORDS, min_size=3, max_size=12), marker_and_targets(), st.booleans()),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_markers_before_or_after_the_full_stop_stay_with_their_sentence(sentences) -> None:
+    from vexascite.link import extract_claims
+
+    parts = []
+    expected = []
+    for words, (marker, targets, hugs), after_stop in sentences:
+        body = " ".join(words)
+        body = body[0].upper() + body[1:]
+        if after_stop and hugs:
+            parts.append(f"{body}.{marker}")
+        else:
+            parts.append(f"{body}{marker}.")
+        expected.append(targets)
+    document = " ".join(parts) + "\n"
+    claims = extract_claims(document).claims
+    assert [[t.label for m in c.markers for t in m.marker.targets] for c in claims] == expected

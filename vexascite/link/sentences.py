@@ -47,7 +47,7 @@ _LATEX_ENV_LINE = re.compile(r"^\s*\\(?:begin|end|documentclass|usepackage|bibli
 _LEGEND_LABEL = re.compile(r"\W*(?:Supplementary\s+|Supplemental\s+)?(?:Figure|Fig\.|Table|Box)\s*[\dA-Z]{1,3}[a-z]?\W*", re.I)
 _COMMENT = re.compile(r"^\s*%")
 _END_PUNCT = ".!?:;"
-_TRAILING_NOISE = re.compile(r"(?:\s|\*|_|\]|\)|\"|'|”|’|\^\{[^}]*\}|[⁰¹²³⁴⁵⁶⁷⁸⁹,˒⁻–-]|<sup>[^<]*</sup>|\[[\d,\s–-]+\])+$")
+_TRAILING_NOISE = re.compile(r"(?:\s|\*|_|\]|\)|\"|'|”|’|\^\{[^}]*\}|\^[\d,–-]+\^?|\[@[^\]]*\]|[⁰¹²³⁴⁵⁶⁷⁸⁹,˒⁻–-]|<sup>[^<]*</sup>|\[[\d,\s–-]+\])+$")
 
 
 @dataclass(slots=True)
@@ -366,6 +366,12 @@ def _is_front_matter(paragraph: str, markers: list[Marker]) -> bool:
         return False
     if superscripts[0].start == 0 or sum(m.affiliation for m in superscripts) >= 2:
         return True
+    # "Maël Heiblig,¹ Marcela A. Ferrada,² ...": marks after names and commas
+    after_names = sum(
+        paragraph[max(0, m.start - 1) : m.start] == "," or paragraph[m.end : m.end + 1] == "," for m in superscripts
+    )
+    if len(superscripts) < 3 or after_names < 0.6 * len(superscripts):
+        return False
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", paragraph) if w.lower() not in _CONNECTORS]
     capitalised = sum(w[0].isupper() for w in words)
     return bool(words) and capitalised / len(words) >= 0.6
