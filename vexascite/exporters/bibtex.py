@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any
 
 from ..model import Work
@@ -191,10 +192,31 @@ def bibtex_name(person: dict[str, Any], *, unicode: bool = False) -> str | None:
     return ", ".join(parts)
 
 
+_NAME_PARTS = ("family", "given", "literal", "non-dropping-particle", "dropping-particle", "suffix")
+
+
+@lru_cache(maxsize=65536)
+def _cached_name(parts: tuple[Any, ...], unicode: bool) -> str | None:
+    return bibtex_name(dict(zip(_NAME_PARTS, parts, strict=True)), unicode=unicode)
+
+
+@lru_cache(maxsize=16384)
+def _field_latex(text: str, unicode: bool, protect: bool) -> str:
+    """Field values repeat (journals, publishers, places): each is encoded once."""
+    return to_latex(text, unicode=unicode, protect=protect)
+
+
 def bibtex_names(people: Any, *, unicode: bool = False) -> str | None:
+    """A CSL name list as BibTeX's ``and``-separated list (names repeat: cached)."""
     if not isinstance(people, list):
         return None
-    names = [bibtex_name(p, unicode=unicode) for p in people if isinstance(p, dict)]
+    names = []
+    for person in people:
+        if isinstance(person, dict):
+            try:
+                names.append(_cached_name(tuple(person.get(part) for part in _NAME_PARTS), unicode))
+            except TypeError:  # an unhashable part (a list): no cache
+                names.append(bibtex_name(person, unicode=unicode))
     names = [n for n in names if n]
     return " and ".join(names) if names else None
 
@@ -230,9 +252,11 @@ def bibtex_fields(
     out: list[tuple[str, str]] = []
 
     def text(name: str, value: Any, *, protect: bool = False) -> None:
-        string = _first_string(value)
+        if value is None:
+            return
+        string = value.strip() if type(value) is str else _first_string(value)
         if string:
-            out.append((name, "{" + to_latex(string, unicode=unicode, protect=protect) + "}"))
+            out.append((name, "{" + _field_latex(string, unicode, protect) + "}"))
 
     for csl_role, field_name in _NAME_ROLES_BIBLATEX if biblatex else _NAME_ROLES_BIBTEX:
         names = bibtex_names(csl.get(csl_role), unicode=unicode)

@@ -30,6 +30,20 @@ _SPECIALS = {
 _NEEDS_WORK = re.compile(r"[&%$#_~^\\{}]|--|``|''|[?!]`|[^\x00-\x7f]")
 #: ASCII pairs TeX fonts turn into other glyphs (-- is an en dash, `` a quote mark).
 _LIGATURES = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')|(?<=[?!])(?=`)")
+_FIRST_MACRO = re.compile(r"\\([A-Za-z]+|.)")
+#: Commands of the LaTeX kernel (with its built-in textcomp), safe in any document.
+_SAFE_MACROS = frozenset(
+    """o O ss SS l L aa AA ae AE oe OE i j dh DH th TH ng NG dj DJ ensuremath
+    textendash textemdash textquoteleft textquoteright textquotedblleft textquotedblright
+    textquotesingle textquotedbl quotesinglbase quotedblbase guillemotleft guillemotright
+    guilsinglleft guilsinglright textdagger textdaggerdbl textbullet textellipsis dots ldots
+    textperthousand textdegree textmu texttimes textdiv textpm textonehalf textonequarter
+    textthreequarters textonesuperior texttwosuperior textthreesuperior textregistered
+    texttrademark textcopyright textsection textparagraph S P pounds textsterling texteuro
+    textyen textcent textbrokenbar textordfeminine textordmasculine textexclamdown
+    textquestiondown textminus textcelsius textnumero textlnot textperiodcentered
+    textasciiacute textasciimacron textasciidieresis""".split()
+)
 _ACCENT_COMMAND = re.compile(r"^\\(?:[`'^\"~=.]|[cuvHkrdbt]\{)")
 
 
@@ -42,8 +56,12 @@ def encode_char(char: str) -> str:
     if char == "\u00a0":
         return "~"
     encoded = unicode_to_latex(char, non_ascii_only=True, unknown_char_policy="keep")
-    if encoded == char or not encoded.startswith("\\"):
+    if encoded == char or "\\" not in encoded:
         return encoded
+    macro = _FIRST_MACRO.search(encoded)
+    if macro is None or (macro.group(1) not in _SAFE_MACROS and not _ACCENT_COMMAND.match(encoded)):
+        # a command from a package documents may not load (tipa's \\textnrleg ...): UTF-8
+        return char
     if _decoded(encoded) != char:
         # pylatexenc approximates some letters (Ħ as a macron H): keep those as UTF-8
         return char
@@ -109,6 +127,9 @@ def escape_text(text: str, *, unicode: bool = False) -> str:
 
 # -- title-case protection ----------------------------------------------------------------
 _CHUNK = re.compile(r"\S+")
+#: Whole words holding a capital ASCII letter or any non-ASCII letter: the only words
+#: :func:`needs_protection` can pick.
+_CANDIDATE = re.compile(r"(?<!\S)\S*?[A-Z\u0080-\U0010ffff]\S*")
 _FIRST_ALNUM = re.compile(r"[^\W_]")
 _EDGE_PUNCTUATION = re.compile(r"([(\[\"'‘“]*)(.*?)([.,;:!?)\]\"'’”]*)", re.S)
 _PART_SPLIT = re.compile(r"[-/\u2010-\u2015]")
@@ -131,23 +152,25 @@ def needs_protection(chunk: str, first_word: bool) -> bool:
 
 
 def protect_words(text: str, encode: Callable[[str], str], *, first_word: bool = True) -> str:
-    """Encode plain text, bracing each word :func:`needs_protection` picks out."""
+    """Encode plain text, bracing each word :func:`needs_protection` picks out.
+
+    Every rule needs a capital letter, so text without one past its first character
+    (most titles, in sentence case) is encoded in one piece.
+    """
+    probe = text[1:] if first_word else text
+    if probe.lower() == probe:
+        return encode(text)
     out: list[str] = []
     position = 0
-    for match in _CHUNK.finditer(text):
-        out.append(encode(text[position : match.start()]))
+    first_start = len(text) - len(text.lstrip()) if first_word else -1
+    for match in _CANDIDATE.finditer(text):
         chunk = match.group(0)
-        if needs_protection(chunk, first_word):
+        if chunk.lower() != chunk and needs_protection(chunk, match.start() == first_start):
             lead, core, tail = _EDGE_PUNCTUATION.fullmatch(chunk).groups()  # type: ignore[union-attr]
-            out.append(
-                encode(lead) + "{" + encode(core) + "}" + encode(tail)
-                if core
-                else "{" + encode(chunk) + "}"
-            )
-        else:
-            out.append(encode(chunk))
-        first_word = False
-        position = match.end()
+            start = match.start() + len(lead)
+            out.append(encode(text[position:start]))
+            out.append("{" + encode(core) + "}")
+            position = start + len(core)
     out.append(encode(text[position:]))
     return "".join(out)
 

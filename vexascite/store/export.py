@@ -4,7 +4,7 @@ each was imported from, in one pass over the tables (fast enough for 10,000 work
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
 from ..errors import NotInLibrary
@@ -14,9 +14,15 @@ from . import Store
 _CHUNK = 500
 
 
-def bibtex_extras(store: Store, work_ids: Iterable[int] | None = None) -> dict[int, dict[str, Any]]:
+def bibtex_extras(
+    store: Store, work_ids: Iterable[int] | None = None, skip_fields: Collection[str] = ()
+) -> dict[int, dict[str, Any]]:
     """The imported BibTeX entry (type, key, raw fields) of each work; the first import
-    of a work wins, as it did when the work got its key."""
+    of a work wins, as it did when the work got its key.
+
+    Fields named in ``skip_fields`` are left out; ``author`` and ``editor`` are then
+    kept only when they end ``and others`` (the one thing CSL cannot say about them).
+    """
     sql = "select work_id, extra from refs where work_id is not null and extra is not null and format = 'bibtex'"
     params: list[Any] = []
     wanted = None if work_ids is None else list(dict.fromkeys(work_ids))
@@ -24,20 +30,40 @@ def bibtex_extras(store: Store, work_ids: Iterable[int] | None = None) -> dict[i
         sql += f" and work_id in ({','.join('?' * len(wanted))})"
         params = wanted
     sql += " order by id"
+    skip = {name.lower() for name in skip_fields}
     found: dict[int, dict[str, Any]] = {}
     for work_id, extra in store.db.execute(sql, params).fetchall():
         if work_id in found:
             continue
         entry = json.loads(extra).get("bibtex")
-        if isinstance(entry, dict):
-            found[work_id] = entry
+        if not isinstance(entry, dict):
+            continue
+        if skip and isinstance(entry.get("fields"), dict):
+            entry["fields"] = {
+                name: value
+                for name, value in entry["fields"].items()
+                if name.lower() not in skip
+                or (name.lower() in ("author", "editor") and _ends_and_others(value))
+            }
+        found[work_id] = entry
     return found
 
 
-def iter_export_rows(store: Store, keys: Iterable[str] | None = None) -> Iterator[dict[str, Any]]:
+def _ends_and_others(value: Any) -> bool:
+    return isinstance(value, str) and value.rstrip().lower().endswith(" and others")
+
+
+def iter_export_rows(
+    store: Store,
+    keys: Iterable[str] | None = None,
+    skip_fields: Collection[str] = (),
+    *,
+    with_bibtex: bool = True,
+) -> Iterator[dict[str, Any]]:
     """``{"id", "key", "csl", "bibtex"}`` for every work (ordered by key), or for the keys
     named (in the order named, each once). Unknown keys raise :class:`NotInLibrary`
-    naming all of them."""
+    naming all of them; ``skip_fields`` as in :func:`bibtex_extras`, whose work is
+    skipped when ``with_bibtex`` is false (formats other than BibTeX do not use it)."""
     if keys is None:
         rows = store.db.execute("select id, key, csl from works order by key").fetchall()
     else:
@@ -57,7 +83,11 @@ def iter_export_rows(store: Store, keys: Iterable[str] | None = None) -> Iterato
                 f"no work with key {shown} in the library; 'vexascite list' shows the keys"
             )
         rows = [by_key[key] for key in wanted]
-    extras = bibtex_extras(store, None if keys is None else [row[0] for row in rows])
+    extras = (
+        bibtex_extras(store, None if keys is None else [row[0] for row in rows], skip_fields)
+        if with_bibtex
+        else {}
+    )
     for work_id, key, csl in rows:
         yield {"id": work_id, "key": key, "csl": json.loads(csl), "bibtex": extras.get(work_id)}
 
