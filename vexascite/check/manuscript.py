@@ -169,9 +169,7 @@ def _source_name(source: str) -> str:
 
 def _describe(notice: Notice) -> str:
     what = (notice.label or notice.type.replace("_", " ")).lower()
-    parts = [what]
-    if notice.doi:
-        parts.append(f"notice {notice.doi}")
+    parts = [f"{what} notice {notice.doi}" if notice.doi else what]
     if notice.pmid:
         parts.append(f"PMID {notice.pmid}")
     if notice.date:
