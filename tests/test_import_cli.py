@@ -174,3 +174,13 @@ def test_duplicates_lists_near_misses_and_merge_keeps_every_field(run_cli, tmp_p
     assert listed[0]["volume"] == "383" and listed[0]["page"] == "2628-2638"
     shown = json.loads(run_cli("show", keep, "--json").stdout)
     assert len(shown["references"]) == 2
+
+
+def test_keys_change_only_on_request(run_cli):
+    run_cli("import", str(DATA / "ids.txt"))
+    keys = {item["key"] for item in json.loads(run_cli("list", "--json").stdout)}
+    assert "pmid40373272" in keys
+    assert run_cli("rekey", "pmid40373272", "jachiet2025").stdout.strip() == "jachiet2025"
+    taken = run_cli("rekey", "jachiet2025", "doi_10_1182_blood_2022016642")
+    assert taken.exit_code == 2 and "already used" in taken.stderr
+    assert run_cli("rekey", "jachiet2025").stdout.strip() == "pmid40373272"

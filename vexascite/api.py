@@ -600,10 +600,11 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
         }
         earlier = claim_store.document_row(store, manuscript_path)
         previously_cited = set(claim_store.cited_work_ids_in_order(store, manuscript_path)) if earlier else set()
+        now_cited = {row["work_id"] for rows in citation_rows for row in rows if row["work_id"] is not None}
         with store.transaction():
             claim_store.replace_document_claims(store, document, claim_rows, citation_rows)
             # works only the replaced claims kept alive (their list entries are gone)
-            store.delete_orphan_works(previously_cited)
+            store.delete_orphan_works(previously_cited - now_cited)
     return report
 
 
@@ -937,3 +938,24 @@ def decide_review(settings: Settings, candidate_id: int, *, accept: bool) -> dic
 
     with open_library(settings, create=False) as store:
         return decide_candidate(store, candidate_id, accept)
+
+
+# -- citation keys ---------------------------------------------------------------------
+def rekey_work(settings: Settings, key: str, new_key: str | None = None) -> tuple[str, str]:
+    """Give a work a new citation key, on request only: the one named, or a fresh one
+    from its current fields and the key pattern. Returns (old, new)."""
+    import re
+
+    with open_library(settings, create=False) as store, store.transaction():
+        work_id = store.work_id_for_key(key)
+        if new_key is not None:
+            if not re.fullmatch(r"[A-Za-z0-9_:.\-]+", new_key):
+                raise UsageError(f"{new_key!r} is not a usable key: use letters, digits and _ : . -")
+            if new_key != key and store.key_taken(new_key):
+                raise UsageError(f"key {new_key!r} is already used by another work")
+            chosen = new_key
+        else:
+            csl = store.work_row(work_id)["csl"]
+            chosen = unique_key(key_stem(csl, settings.key_pattern), lambda k: k != key and store.key_taken(k))
+        store.db["works"].update(work_id, {"key": chosen})
+    return key, chosen

@@ -621,3 +621,18 @@ def _print_record_sources(row: dict[str, Any]) -> None:
         how = f"matched by {resolution['matched_by']}" if resolution.get("matched_by") else resolution["status"]
         score = f", score {resolution['score']:.2f}" if resolution.get("score") is not None else ""
         stdout.print(f"resolution: {how}{score}: {resolution.get('reason') or ''}", highlight=False, markup=False)
+
+
+@main.command("rekey")
+@click.argument("key")
+@click.argument("new_key", required=False)
+@click.pass_context
+@handle_errors
+def rekey_command(ctx: click.Context, key: str, new_key: str | None) -> None:
+    """Change a work's citation key to NEW_KEY, or to a fresh one from its current fields.
+
+    Keys never change on their own; manuscripts that cite the old key must be updated.
+    """
+    old, new = api.rekey_work(settings_of(ctx), key, new_key)
+    click.echo(new)
+    warn(f"{old} is now {new}" if old != new else f"{old} kept (already the key its fields give)")
