@@ -84,6 +84,8 @@ _ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
 def _first_string(value: Any) -> str | None:
+    if type(value) is str:
+        return value.strip() or None
     if isinstance(value, list):
         value = next((v for v in value if isinstance(v, str | int) and str(v).strip()), None)
     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -192,12 +194,9 @@ def bibtex_name(person: dict[str, Any], *, unicode: bool = False) -> str | None:
     return ", ".join(parts)
 
 
-_NAME_PARTS = ("family", "given", "literal", "non-dropping-particle", "dropping-particle", "suffix")
-
-
 @lru_cache(maxsize=65536)
-def _cached_name(parts: tuple[Any, ...], unicode: bool) -> str | None:
-    return bibtex_name(dict(zip(_NAME_PARTS, parts, strict=True)), unicode=unicode)
+def _cached_name(items: tuple[tuple[str, Any], ...], unicode: bool) -> str | None:
+    return bibtex_name(dict(items), unicode=unicode)
 
 
 @lru_cache(maxsize=16384)
@@ -214,7 +213,7 @@ def bibtex_names(people: Any, *, unicode: bool = False) -> str | None:
     for person in people:
         if isinstance(person, dict):
             try:
-                names.append(_cached_name(tuple(person.get(part) for part in _NAME_PARTS), unicode))
+                names.append(_cached_name(tuple(person.items()), unicode))
             except TypeError:  # an unhashable part (a list): no cache
                 names.append(bibtex_name(person, unicode=unicode))
     names = [n for n in names if n]
@@ -262,7 +261,8 @@ def bibtex_fields(
         names = bibtex_names(csl.get(csl_role), unicode=unicode)
         if names:
             out.append((field_name, "{" + names + "}"))
-    text("title", csl.get("title"), protect=True)
+    if "title" in csl:
+        text("title", csl["title"], protect=True)
     if biblatex:
         text("shorttitle", csl.get("title-short") or csl.get("shortTitle"), protect=True)
     container = csl.get("container-title")
@@ -277,9 +277,11 @@ def bibtex_fields(
         text("howpublished", container)
     elif container:
         text("series" if not csl.get("collection-title") else "booktitle", container, protect=True)
-    text("series", csl.get("collection-title"), protect=True)
+    if "collection-title" in csl:
+        text("series", csl["collection-title"], protect=True)
     _date_fields(csl, biblatex, out)
-    text("volume", csl.get("volume"))
+    if "volume" in csl:
+        text("volume", csl["volume"])
     issue = _first_string(csl.get("issue"))
     number = _first_string(csl.get("number")) or _first_string(csl.get("collection-number"))
     if issue:
@@ -288,16 +290,18 @@ def bibtex_fields(
             text("issue", number)
     elif number:
         text("number", number)
-    text("chapter", csl.get("chapter-number"))
+    if "chapter-number" in csl:
+        text("chapter", csl["chapter-number"])
     pages = _first_string(csl.get("page"))
     if pages:
         written = "--".join(
             escape_text(part, unicode=unicode) for part in bibtex_pages(pages).split("--")
         )
         out.append(("pages", "{" + written + "}"))
-    if biblatex:
-        text("pagetotal", csl.get("number-of-pages"))
-    text("edition", csl.get("edition"))
+    if biblatex and "number-of-pages" in csl:
+        text("pagetotal", csl["number-of-pages"])
+    if "edition" in csl:
+        text("edition", csl["edition"])
     publisher = csl.get("publisher")
     if kind in ("phdthesis", "mastersthesis"):
         text("school", publisher)
@@ -306,18 +310,23 @@ def bibtex_fields(
     else:
         text("publisher", publisher)
     text("location" if biblatex else "address", csl.get("publisher-place"))
-    if kind in ("thesis", "report", "techreport", "phdthesis", "mastersthesis"):
-        text("type", csl.get("genre"))
+    if kind in ("thesis", "report", "techreport", "phdthesis", "mastersthesis") and "genre" in csl:
+        text("type", csl["genre"])
     if biblatex:
         text("eventtitle", csl.get("event-title") or csl.get("event"))
-        text("venue", csl.get("event-place"))
-    text("isbn", csl.get("ISBN"))
-    text("issn", csl.get("ISSN"))
+        if "event-place" in csl:
+            text("venue", csl["event-place"])
+    if "ISBN" in csl:
+        text("isbn", csl["ISBN"])
+    if "ISSN" in csl:
+        text("issn", csl["ISSN"])
     doi = _first_string(csl.get("DOI"))
     if doi:
         out.append(("doi", "{" + _verbatim(doi) + "}"))
-    text("pmid", csl.get("PMID"))
-    text("pmcid", csl.get("PMCID"))
+    if "PMID" in csl:
+        text("pmid", csl["PMID"])
+    if "PMCID" in csl:
+        text("pmcid", csl["PMCID"])
     url = _first_string(csl.get("URL"))
     if url:
         out.append(("url", "{" + _verbatim(url) + "}"))
@@ -328,9 +337,12 @@ def bibtex_fields(
         if iso:
             out.append(("urldate", "{" + iso + "}"))
     text("language" if not biblatex else "langid", csl.get("language"))
-    text("keywords", csl.get("keyword"))
-    text("abstract", csl.get("abstract"))
-    text("note", csl.get("note"))
+    if "keyword" in csl:
+        text("keywords", csl["keyword"])
+    if "abstract" in csl:
+        text("abstract", csl["abstract"])
+    if "note" in csl:
+        text("note", csl["note"])
     return out
 
 

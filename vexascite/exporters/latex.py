@@ -81,6 +81,8 @@ def _decoded(latex: str) -> str:
 
 def braces_balance(text: str) -> bool:
     """Whether braces in ``text`` nest properly (a raw value is only written back if so)."""
+    if "{" not in text and "}" not in text:
+        return True
     depth = 0
     for char in text:
         if char == "{":
@@ -105,24 +107,20 @@ def escape_text(text: str, *, unicode: bool = False) -> str:
     text = unicodedata.normalize("NFC", text)
     if "-" in text or "`" in text or "'" in text:
         text = _LIGATURES.sub("\x00", text)
-    out: list[str] = []
-    for char in text:
-        if char < "\x80":
-            if char in _SPECIALS:
-                out.append(_SPECIALS[char])
-            elif char == "{":
-                out.append(r"$\lbrace$")
-            elif char == "}":
-                out.append(r"$\rbrace$")
-            elif char == "\x00":
-                out.append("{}")
-            else:
-                out.append(char)
-        elif unicode:
-            out.append(char)
-        else:
-            out.append(encode_char(char))
-    return "".join(out)
+    return (_ASCII_WORK if unicode else _ANY_WORK).sub(_replacement, text)
+
+
+_REPLACEMENTS = {**_SPECIALS, "{": r"$\lbrace$", "}": r"$\rbrace$", "\x00": "{}"}
+_ASCII_WORK = re.compile(r"[&%$#_~^\\{}\x00]")
+_ANY_WORK = re.compile(r"[&%$#_~^\\{}\x00]|[^\x00-\x7f]+")
+
+
+def _replacement(match: re.Match[str]) -> str:
+    found = match.group(0)
+    replacement = _REPLACEMENTS.get(found)
+    if replacement is not None:
+        return replacement
+    return "".join(map(encode_char, found))
 
 
 # -- title-case protection ----------------------------------------------------------------

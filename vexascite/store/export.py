@@ -38,13 +38,14 @@ def bibtex_extras(
         entry = json.loads(extra).get("bibtex")
         if not isinstance(entry, dict):
             continue
-        if skip and isinstance(entry.get("fields"), dict):
-            entry["fields"] = {
-                name: value
-                for name, value in entry["fields"].items()
-                if name.lower() not in skip
-                or (name.lower() in ("author", "editor") and _ends_and_others(value))
-            }
+        fields = entry.get("fields")
+        if skip and isinstance(fields, dict):
+            # set arithmetic in C first; names written in another case are few
+            kept = {name: fields[name] for name in fields.keys() - skip if name.lower() not in skip}
+            for name in ("author", "editor"):
+                if _ends_and_others(fields.get(name)):
+                    kept[name] = fields[name]
+            entry["fields"] = kept
         found[work_id] = entry
     return found
 
