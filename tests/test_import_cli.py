@@ -184,3 +184,15 @@ def test_keys_change_only_on_request(run_cli):
     taken = run_cli("rekey", "jachiet2025", "doi_10_1182_blood_2022016642")
     assert taken.exit_code == 2 and "already used" in taken.stderr
     assert run_cli("rekey", "jachiet2025").stdout.strip() == "pmid40373272"
+
+
+def test_bundled_bibliography_imports_cleanly_and_twice_gives_the_same_library(run_cli):
+    bib = Path(__file__).resolve().parents[1] / "bib"
+    first = run_cli("import", str(bib))
+    assert first.exit_code == 0, first.stderr
+    before = library_snapshot(run_cli.db)
+    stats = json.loads(run_cli("stats", "--json").stdout)
+    assert stats["failed_references"] == 0 and stats["works"] >= 35
+    assert run_cli("import", str(bib)).exit_code == 0
+    assert library_snapshot(run_cli.db) == before
+    assert json.loads(run_cli("stats", "--json").stdout) == stats
