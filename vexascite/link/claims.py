@@ -66,11 +66,16 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 
 def clean_claim_text(text: str) -> str:
     """Readable claim text: markup, emphasis and math dollars removed, spaces collapsed."""
-    text = _LATEX_FORMATTING.sub(r"\1", text)
-    text = _EMPHASIS.sub(r"\2", text)
-    text = _MATH_DOLLARS.sub(r"\1", text)
-    text = text.replace("~", " ").replace("\\%", "%").replace("\\&", "&")
-    text = _EMPTY_BRACKETS.sub("", text)
+    if "\\" in text:
+        text = _LATEX_FORMATTING.sub(r"\1", text)
+        text = text.replace("\\%", "%").replace("\\&", "&")
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub(r"\2", text)
+    if "$" in text:
+        text = _MATH_DOLLARS.sub(r"\1", text)
+    text = text.replace("~", " ")
+    if "()" in text or "[]" in text or "( " in text or "[ " in text:
+        text = _EMPTY_BRACKETS.sub("", text)
     text = " ".join(text.split())
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     return text.strip()

@@ -124,6 +124,7 @@ _LOCATOR = r"(?:,\s*(?P<loc>(?:pp?|ch|chap|sec|fig|table)\.?\s*[\w–\-]+))?"
 _AUTHOR_YEAR_ITEM = re.compile(
     rf"^\s*(?:(?:see|see also|e\.g\.,?|i\.e\.,?|cf\.|also|reviewed in|as in)\s+)?{_NAMES},?\s+(?P<years>{_YEARS}){_LOCATOR}\s*$"
 )
+_NAMES_BEFORE = re.compile(rf"(?<![\w.]){_NAMES}\s+\Z")
 _NARRATIVE_STOP = frozenset(
     ["The", "This", "These", "Those", "That", "In", "On", "At", "From", "For", "With", "By", "And", "But", "Or", "As", "Of", "To", "Study", "Studies", "Trial", "Table", "Figure", "Fig", "Supplementary", "Appendix", "Section", "Chapter", "Year", "Since", "Until", "During", "After", "Before", "Between", "Data", "Patients", "Cohort", "Group", "Registry", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 )
@@ -132,18 +133,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("latex", re.compile(
         r"\\(?P<cmd>[A-Za-z]*cite[A-Za-z]*|citealp|citealt)\*?\s*(?P<opt>(?:\[[^\]]*\]\s*){0,2})\{(?P<keys>[^{}]*)\}")),
     ("pandoc", re.compile(r"\[(?P<body>[^\[\]]*?-?@[^\[\]]*)\](?!\()")),
-    ("superscript", re.compile(r"\$?\^\{(?P<inner>" + _SUPER_INNER + r")\}\$?")),
+    ("superscript-brace", re.compile(r"\^\{(?P<inner>" + _SUPER_INNER + r")\}")),
     ("superscript", re.compile(r"\\textsuperscript\{(?P<inner>" + _SUPER_INNER + r")\}")),
     ("superscript", re.compile(r"<sup>\s*\[?(?P<inner>" + _SUPER_INNER + r")\]?\s*</sup>", re.I)),
     ("superscript", re.compile(r"\^(?P<inner>[\d,–\-*†]{1,30})\^")),
-    ("superscript", re.compile(r"(?<![\d^)])\^(?P<inner>\d{1,3}(?:[,–-]\d{1,3})*)(?![\d^])")),
+    ("superscript-caret", re.compile(r"\^(?P<inner>\d{1,3}(?:[,–-]\d{1,3})*)(?![\d^])")),
     ("superscript", re.compile(rf"(?P<inner>[{_SUP}]+(?:\s?[,˒⁻–\-]\s?[{_SUP}]+)*(?:[*†‡])?)")),
     ("numeric", re.compile(r"\[(?P<inner>" + _NUM_INNER + r")\](?:\(#[^)\s]*\))?")),
     ("author-year", re.compile(r"\((?P<body>[^()]*?\b" + _YEAR + r"\b[^()]*)\)")),
-    ("author-year-narrative", re.compile(
-        rf"(?<![\w.]){_NAMES}\s+\((?P<years>{_YEARS}){_LOCATOR}\)")),
-    ("numeric-paren", re.compile(r"(?P<pre>\S?)(?P<space>\s?)\((?P<inner>" + _NUM_INNER + r")\)")),
-    ("pandoc-intext", re.compile(r"(?<![\w@.\-/])@(?P<key>[A-Za-z0-9_][\w:.#$%&+?<>~/\-]*)")),
+    # The next three start at their literal character; what must precede it is checked in
+    # _marker_from (a leading look-behind would make the engine try every position).
+    ("author-year-narrative", re.compile(rf"\((?P<years>{_YEARS}){_LOCATOR}\)")),
+    ("numeric-paren", re.compile(r"\((?P<inner>" + _NUM_INNER + r")\)")),
+    ("pandoc-intext", re.compile(r"@(?P<key>[A-Za-z0-9_][\w:.#$%&+?<>~/\-]*)")),
 ]
 
 _PAREN_NUMBER_BLOCKERS = re.compile(
@@ -216,41 +218,75 @@ def _marker_from(style: str, match: re.Match[str], text: str) -> Marker | None:
         targets = _pandoc_targets(match.group("body"))
         return Marker(start, end, match.group(0), "pandoc", targets) if targets else None
     if style == "pandoc-intext":
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_@.-/"):
+            return None  # an e-mail address or a path, not an in-text citation
         key = match.group("key").rstrip(".:;,?!")
         if not key:
             return None
         end = start + 1 + len(key)
         return Marker(start, end, text[start:end], "pandoc", [Target("key", key=key)])
-    if style == "superscript":
+    if style == "superscript-caret" and start and text[start - 1] in "0123456789^)":
+        return None  # an exponent: 10^9, (a+b)^2
+    if style == "superscript-brace" and start and text[start - 1] == "$" and text[end : end + 1] == "$":
+        start, end = start - 1, end + 1  # $^{1,2}$
+    if style.startswith("superscript"):
+        style = "superscript"
         inner = match.group("inner")
         if match.group(0)[0] in _SUP and _UNIT_BEFORE.search(text[max(0, start - 3) : start]):
             return None  # an exponent: m², 10⁹
         if _is_affiliation_mark(inner):
-            return Marker(start, end, match.group(0), "superscript", [], affiliation=True)
+            return Marker(start, end, text[start:end], "superscript", [], affiliation=True)
         targets = _numeric_targets(inner)
-        return Marker(start, end, match.group(0), "superscript", targets) if targets else None
+        return Marker(start, end, text[start:end], "superscript", targets) if targets else None
     if style == "numeric":
         targets = _numeric_targets(match.group("inner"))
         return Marker(start, end, match.group(0), "numeric", targets) if targets else None
     if style == "numeric-paren":
-        pre = match.group("pre")
-        if not pre or pre in ":;(" or pre.isdigit() or pre in "=<>±×":
+        before = text[max(0, start - 2) : start]
+        pre = before[-2:-1] if before.endswith((" ", "\u00a0")) else before[-1:]
+        if not pre or pre.isspace() or pre in ":;(" or pre.isdigit() or pre in "=<>±×":
             return None
-        if _PAREN_NUMBER_BLOCKERS.search(text[max(0, match.start() - 12) : match.start("inner") - 1]):
+        if _PAREN_NUMBER_BLOCKERS.search(text[max(0, start - 12) : start]):
             return None
         targets = _numeric_targets(match.group("inner"))
-        if not targets:
-            return None
-        start = match.start("inner") - 1
-        return Marker(start, end, text[start:end], "numeric", targets)
+        return Marker(start, end, text[start:end], "numeric", targets) if targets else None
     if style == "author-year":
         targets = _author_year_targets(match.group("body"))
         return Marker(start, end, match.group(0), "author-year", targets) if targets else None
     if style == "author-year-narrative":
-        if match.group("first") in _NARRATIVE_STOP:
+        window = text[max(0, start - 120) : start]
+        names = _NAMES_BEFORE.search(window)
+        if names is None or names.group("first") in _NARRATIVE_STOP:
             return None
-        return Marker(start, end, match.group(0), "author-year", _years_targets(match))
+        start -= len(window) - names.start()
+        targets = [
+            Target(
+                "author-year",
+                author=names.group("first"),
+                year=year.strip(),
+                et_al=bool(names.group("etal")),
+                second_author=names.group("second"),
+                locator=match.group("loc"),
+            )
+            for year in match.group("years").split(",")
+        ]
+        return Marker(start, end, text[start:end], "author-year", targets)
     return None
+
+
+#: A pattern can only match where its trigger text occurs: skip it cheaply otherwise.
+_TRIGGERS = {
+    "latex": ("\\",),
+    "superscript-brace": ("^{",),
+    "superscript-caret": ("^",),
+    "pandoc": ("@",),
+    "pandoc-intext": ("@",),
+    "numeric": ("[",),
+    "author-year": ("(",),
+    "author-year-narrative": ("(",),
+    "numeric-paren": ("(",),
+}
+_SUPERSCRIPT_TRIGGERS = ("^", "<sup", "<SUP", "\\textsuperscript", *_SUP)
 
 
 def find_markers(text: str) -> list[Marker]:
@@ -260,19 +296,18 @@ def find_markers(text: str) -> list[Marker]:
     ``[@key]`` is never also read as an in-text ``@key``.
     """
     found: list[Marker] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)
     for style, pattern in _PATTERNS:
-        if style == "pandoc-intext" and "@" not in text:
-            continue
-        if style == "latex" and "\\" not in text:
+        triggers = _TRIGGERS.get(style, _SUPERSCRIPT_TRIGGERS)
+        if not any(trigger in text for trigger in triggers):
             continue
         for match in pattern.finditer(text):
             marker = _marker_from(style, match, text)
             if marker is None:
                 continue
-            if any(marker.start < e and s < marker.end for s, e in taken):
+            if taken.find(1, marker.start, marker.end) != -1:
                 continue
             found.append(marker)
-            taken.append((marker.start, marker.end))
+            taken[marker.start : marker.end] = b"\x01" * (marker.end - marker.start)
     found.sort(key=lambda m: m.start)
     return found

@@ -85,6 +85,8 @@ def choose_list(lists: list[RefList], line: int) -> RefList | None:
     """The list a numeric marker on ``line`` refers to (see module docstring)."""
     if not lists:
         return None
+    if len(lists) == 1:
+        return lists[0]
     external = [ref_list for ref_list in lists if ref_list.external]
     if external:
         return max(external, key=lambda ref_list: len(ref_list.entries))

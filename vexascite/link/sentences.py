@@ -211,7 +211,7 @@ def _looks_like_reference(stripped: str) -> bool:
 
 def _ends_open(text: str) -> bool:
     """True when a paragraph stops mid-sentence (no end punctuation before trailing marks)."""
-    trimmed = _TRAILING_NOISE.sub("", text)
+    trimmed = _TRAILING_NOISE.sub("", text[-120:])  # the tail only: the pattern is anchored at the end
     if not trimmed:
         return False
     return trimmed[-1] not in _END_PUNCT
@@ -250,7 +250,8 @@ def _is_boundary_start(paragraph: str, position: int) -> bool:
     return not (ch.islower() or ch in ",;:)]}%")
 
 
-_STOP = re.compile(r"[.!?]+[\"'”’)\]*_]*")
+#: A full stop (with closing quotes or brackets) followed by a space, the end, or a marker.
+_STOP = re.compile(r"[.!?]+[\"'”’)\]*_]*(?=\s|$|[\^<\[$\\⁰¹²³⁴⁵⁶⁷⁸⁹@(])")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 

@@ -89,23 +89,29 @@ def replace_document_claims(
             "end", "line", "clause_start", "clause_end", "work_id", "ref_id", "list_id", "status", "message",
         )
         claim_sql = (
-            f"insert into claims ({', '.join(f'[{c}]' for c in claim_columns)}) "
-            f"values ({', '.join('?' for _ in claim_columns)})"
+            f"insert into claims (id, {', '.join(f'[{c}]' for c in claim_columns)}) "
+            f"values (?, {', '.join('?' for _ in claim_columns)})"
         )
         citation_sql = (
             f"insert into citations ({', '.join(f'[{c}]' for c in citation_columns)}) "
             f"values ({', '.join('?' for _ in citation_columns)})"
         )
         conn = store.db.conn
-        for claim, claim_citations in zip(claims, citations, strict=True):
+        # Ids are given here so claims and citations go in with one executemany each.
+        next_id = int(conn.execute("select coalesce(max(id), 0) from claims").fetchone()[0]) + 1
+        claim_values = []
+        citation_values = []
+        for offset, (claim, claim_citations) in enumerate(zip(claims, citations, strict=True)):
+            claim_id = next_id + offset
             values = {**claim, "document_id": document_id}
             values["search_text"] = " ".join(part for part in (claim.get("text"), claim.get("expansions")) if part)
-            cursor = conn.execute(claim_sql, [values.get(c) for c in claim_columns])
-            claim_id = cursor.lastrowid
-            conn.executemany(
-                citation_sql,
-                [[{**c, "document_id": document_id, "claim_id": claim_id}.get(col) for col in citation_columns] for c in claim_citations],
-            )
+            claim_values.append([claim_id, *(values.get(c) for c in claim_columns)])
+            for citation in claim_citations:
+                citation_values.append(
+                    [document_id, claim_id, *(citation.get(c) for c in citation_columns[2:])]
+                )
+        conn.executemany(claim_sql, claim_values)
+        conn.executemany(citation_sql, citation_values)
     return document_id
 
 
