@@ -209,14 +209,15 @@ def bibtex_names(people: Any, *, unicode: bool = False) -> str | None:
     """A CSL name list as BibTeX's ``and``-separated list (names repeat: cached)."""
     if not isinstance(people, list):
         return None
-    names = []
+    names: list[str] = []
     for person in people:
         if isinstance(person, dict):
             try:
-                names.append(_cached_name(tuple(person.items()), unicode))
+                name = _cached_name(tuple(person.items()), unicode)
             except TypeError:  # an unhashable part (a list): no cache
-                names.append(bibtex_name(person, unicode=unicode))
-    names = [n for n in names if n]
+                name = bibtex_name(person, unicode=unicode)
+            if name:
+                names.append(name)
     return " and ".join(names) if names else None
 
 

@@ -211,8 +211,8 @@ def to_latex(text: str, *, unicode: bool = False, protect: bool = False) -> str:
         return "".join(_styled(piece, styles, encode) for piece, styles in runs)
     bounds: list[tuple[int, int, frozenset[str]]] = []
     offset = 0
-    for piece, styles in runs:
-        bounds.append((offset, offset + len(piece), styles))
+    for piece, run_styles in runs:
+        bounds.append((offset, offset + len(piece), run_styles))
         offset += len(piece)
     # (LaTeX without its style wrapper, styles); a word spanning markup is pre-wrapped (None)
     segments: list[tuple[str, frozenset[str] | None]] = []
@@ -239,11 +239,12 @@ def to_latex(text: str, *, unicode: bool = False, protect: bool = False) -> str:
     out: list[str] = []
     index = 0
     while index < len(segments):
-        body, styles = segments[index]
+        body, maybe_styles = segments[index]
         index += 1
-        if styles is None:
+        if maybe_styles is None:
             out.append(body)
             continue
+        styles = maybe_styles
         while index < len(segments) and segments[index][1] == styles:
             body += segments[index][0]
             index += 1
