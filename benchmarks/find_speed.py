@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import statistics
 import tempfile
@@ -127,6 +128,7 @@ def main() -> None:
         with Store.open(path) as store:
             share = store.db.execute("select count(*) from claims_fts where claims_fts match 'patients'").fetchone()[0]
         print(f"most common word 'patients' is in {share} claims; slowest find: {slowest[1]!r} {slowest[0]:.1f} ms")
+        print(f"load average now: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         width = max(len(name) for name in names)
         base = percentiles(timings[names[0]])[1]
         for name in names:

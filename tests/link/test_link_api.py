@@ -89,6 +89,7 @@ def test_author_year_latex_and_suffixes(tmp_path: Path, library: Settings) -> No
     keys = [[s.get("key") for s in row["sources"]] for row in rows]
     assert keys[0] == ["beck2020somatic"]
     assert keys[1] == ["beck2020somatic"]
+    assert rows[1]["text"] == "Beck et al. sequenced UBA1."  # a narrative citation keeps its names
     # suffixes count in title order: "Ruxolitinib..." (a) before "Zeta..." (b)
     assert keys[2] == ["heiblig2022ruxolitinib", "heiblig2022zeta", "heiblig2022ruxolitinib"]
     assert rows[0]["section"] == "Introduction"
@@ -222,3 +223,16 @@ def test_relinking_a_changed_list_leaves_no_orphan_works(tmp_path: Path, setting
     assert api.link_manuscript(settings, doc).linked == 1
     titles = [w["title"] for w in api.list_works(settings)]
     assert titles == ["Second different title about registries"]
+
+
+def test_latex_markup_and_narrative_keys_leave_readable_claims(tmp_path: Path, library: Settings) -> None:
+    doc = write(
+        tmp_path,
+        "paper.tex",
+        "\\section{Results}\n% \\cite{commented} is not a claim\n"
+        "As \\citet{heiblig2022ruxolitinib} showed, \\textbf{ruxolitinib} works.\n\n"
+        "\\begin{figure}\n\\caption{Response rates \\cite{beck2020somatic}.}\n\\end{figure}\n",
+    )
+    api.link_manuscript(library, doc)
+    texts = [row["text"] for row in api.evidence_table(library, str(doc))]
+    assert texts == ["As heiblig2022ruxolitinib showed, ruxolitinib works.", "Response rates."]

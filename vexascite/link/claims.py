@@ -57,7 +57,8 @@ class Extraction:
     ignored_marks: int  # affiliation marks in bylines and affiliation lists
 
 
-_LATEX_FORMATTING = re.compile(r"\\(?:emph|textit|textbf|textsc|texttt|mathrm|text)\{([^{}]*)\}")
+_LATEX_FORMATTING = re.compile(r"\\[A-Za-z]+\*?\{([^{}]*)\}")
+_LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\*?\s?")
 _EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
 _MATH_DOLLARS = re.compile(r"\$([^$]{0,80})\$")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)\]])")
@@ -67,8 +68,10 @@ _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 def clean_claim_text(text: str) -> str:
     """Readable claim text: markup, emphasis and math dollars removed, spaces collapsed."""
     if "\\" in text:
-        text = _LATEX_FORMATTING.sub(r"\1", text)
         text = text.replace("\\%", "%").replace("\\&", "&")
+        for _ in range(3):  # nested: \caption{\emph{x}}
+            text = _LATEX_FORMATTING.sub(r"\1", text)
+        text = _LATEX_COMMAND.sub("", text)
     if "*" in text or "_" in text:
         text = _EMPHASIS.sub(r"\2", text)
     if "$" in text:
@@ -81,15 +84,36 @@ def clean_claim_text(text: str) -> str:
     return text.strip()
 
 
-def _text_without(document: str, sentence: Sentence, cut: list[tuple[int, int]]) -> str:
-    """The sentence's text with the ``cut`` spans (markers) removed."""
+_NARRATIVE_LATEX = re.compile(r"\\(?:citet|textcite|Textcite|citeauthor|Citet|Citeauthor)\b")
+
+
+def narrative_text(marker: Marker) -> str:
+    """What a citation that is part of the sentence leaves in the claim text.
+
+    "Beck et al. (2020) found" keeps "Beck et al."; ``\\citet{beck2020}`` and pandoc's
+    in-text ``@beck2020`` keep the key, so the sentence still reads; a parenthetical or
+    superscript marker leaves nothing.
+    """
+    if marker.style == "author-year" and not marker.text.startswith("("):
+        return marker.text[: marker.text.rfind("(")].strip()
+    if marker.style == "latex" and _NARRATIVE_LATEX.match(marker.text):
+        return " and ".join(str(t.key) for t in marker.targets)
+    if marker.style == "pandoc" and marker.text.startswith("@"):
+        return marker.text[1:]
+    return ""
+
+
+def _text_without(document: str, sentence: Sentence, cut: list[tuple[int, int, str]]) -> str:
+    """The sentence's text with the ``cut`` spans (markers) replaced by their text."""
     pieces = []
     for seg_start, seg_end in sentence.segments:
         position = seg_start
-        for cut_start, cut_end in cut:
+        for cut_start, cut_end, replacement in cut:
             if cut_end <= position or cut_start >= seg_end:
                 continue
             pieces.append(document[position:cut_start])
+            if replacement:
+                pieces.append(replacement)
             position = max(position, cut_end)
         pieces.append(document[position:seg_end])
         pieces.append(" ")
@@ -115,7 +139,8 @@ def extract_claims(
         if not citing:
             continue
         raw = sentence.text(document)
-        text = clean_claim_text(_text_without(document, sentence, [(m.start, m.end) for m in sentence.markers]))
+        cut = [(m.start, m.end, narrative_text(m)) for m in sentence.markers]
+        text = clean_claim_text(_text_without(document, sentence, cut))
         claim_markers = []
         clause_start = sentence.start
         for marker in citing:
