@@ -435,7 +435,7 @@ def format_library(
 
     path = style_path(style)
     with open_library(settings, create=False) as store:
-        items = export_items_of(store, keys, cited_in, with_bibtex=False)
+        items = export_items_of(store, keys, cited_in)  # BibTeX extras say which author lists were cut
     entries = format_bibliography(items, style, output)
     return FormattedBibliography(style, str(path), output, entries, render_bibliography(entries, output))
 

@@ -333,3 +333,8 @@ def test_property_titles_and_names_with_tex_specials_roundtrip(
     assert again["title"] == title
     assert again["container-title"] == title
     assert again["author"] == [{"family": family, "given": given_name}]
+
+
+def test_cut_author_list_from_a_reference_string_ends_with_and_others() -> None:
+    entry = work_to_bibtex(ExportItem("k", {**NEJM, "et-al": True}))
+    assert fields_of(entry)["author"] == "{Beck, David B. and Ferrada, Marcela A. and others}"

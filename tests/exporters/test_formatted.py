@@ -115,3 +115,21 @@ def test_no_period_after_a_question_mark() -> None:
     )
     entry = format_bibliography([work], "vancouver")[0]
     assert "How real is the risk? Drug Saf" in entry
+
+
+def test_cut_author_lists_end_with_et_al_in_comma_styles() -> None:
+    cut = ExportItem(BECK.key, {**BECK.csl, "et-al": True})
+    vancouver = format_bibliography([cut], "vancouver")[0]
+    assert vancouver.startswith("1. Beck DB, Ferrada MA, et al. Somatic mutations")
+    imported = ExportItem(
+        BECK.key,
+        BECK.csl,
+        {
+            "entrytype": "article",
+            "key": "b",
+            "fields": {"author": "Beck, D. B. and Ferrada, M. A. and others"},
+        },
+    )
+    assert format_bibliography([imported], "ama")[0].startswith("1. Beck DB, Ferrada MA, et al.")
+    apa = format_bibliography([cut], "apa")[0]
+    assert "et al" not in apa  # an "&" style would print "& et al."; the list is left as it is

@@ -416,6 +416,12 @@ def _names_truncated(imported: dict[str, Any], field: str) -> bool:
     return False
 
 
+def authors_truncated(item: ExportItem) -> bool:
+    """Whether the author list is known to be cut ("et al." in a reference string, which
+    the parser records as ``et-al``; ``and others`` in an imported BibTeX entry)."""
+    return bool(item.csl.get("et-al")) or _names_truncated(item.bibtex or {}, "author")
+
+
 def work_to_bibtex(item: ExportItem, dialect: str = "bibtex", *, unicode: bool = False) -> str:
     """One work as a BibTeX (or BibLaTeX) entry, keyed by its library key.
 
@@ -426,12 +432,14 @@ def work_to_bibtex(item: ExportItem, dialect: str = "bibtex", *, unicode: bool =
     imported = item.bibtex or {}
     kind = entry_type(item.csl, dialect, imported.get("entrytype"))
     fields = bibtex_fields(item.csl, dialect, unicode=unicode, kind=kind)
-    if imported:
+    authors_cut = authors_truncated(item)
+    if imported or authors_cut:
         fields = [
             (
                 name,
                 value[:-1] + " and others}"
-                if name in ("author", "editor") and _names_truncated(imported, name)
+                if (name == "author" and authors_cut)
+                or (name == "editor" and _names_truncated(imported, name))
                 else value,
             )
             for name, value in fields

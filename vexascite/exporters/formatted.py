@@ -20,6 +20,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from ..errors import UsageError, VexasciteError
+from .bibtex import authors_truncated
 from .csljson import to_csl_data
 from .item import ExportItem
 from .markup import plain_text
@@ -101,6 +102,15 @@ def _load_style(path: Path) -> Any:
     return style
 
 
+@lru_cache(maxsize=64)
+def _joins_names_with_commas(path: Path) -> bool:
+    """Whether the style lists names with commas and no "and"/"&" (Vancouver, AMA,
+    NLM): there, a list the source cut with "et al." can end with a literal "et al."
+    exactly as the journal prints it. Styles with an "and" would print "& et al."."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    return re.search(r"<name\b[^>]*\band=", text) is None
+
+
 # -- output formats ---------------------------------------------------------------------------
 def _markdown_formatter() -> SimpleNamespace:
     def wrap(left: str, right: str | None = None) -> type:
@@ -149,11 +159,14 @@ def _escape_item(item: Any, output: str) -> Any:
     return item
 
 
-def _citeproc_item(number: int, item: ExportItem, output: str) -> dict[str, Any]:
+def _citeproc_item(number: int, item: ExportItem, output: str, et_al_name: bool) -> dict[str, Any]:
     """A CSL item citeproc-py accepts: schema-clean, markup stripped and escaped, no
-    ``custom`` (it warns on unknown fields), integer date parts."""
+    ``custom`` (it warns on unknown fields), integer date parts; a cut author list ends
+    with "et al." when ``et_al_name`` (styles that join names with commas only)."""
     data = to_csl_data(f"item{number}", item.csl)
     data.pop("custom", None)
+    if et_al_name and data.get("author") and authors_truncated(item):
+        data["author"] = [*data["author"], {"literal": "et al."}]
     for name, value in list(data.items()):
         if isinstance(value, dict) and "date-parts" in value:
             parts = [[int(p) for p in part if str(p).isdigit()] for part in value["date-parts"]]
@@ -181,11 +194,13 @@ def format_bibliography(items: Sequence[ExportItem], style: str, output: str = "
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
 
-    csl_style = _load_style(style_path(style))
+    path = style_path(style)
+    csl_style = _load_style(path)
     chosen = {"text": formatter.plain, "html": formatter.html, "markdown": _markdown_formatter()}[
         output
     ]
-    data = [_citeproc_item(n, item, output) for n, item in enumerate(items, start=1)]
+    et_al_name = _joins_names_with_commas(path)
+    data = [_citeproc_item(n, item, output, et_al_name) for n, item in enumerate(items, start=1)]
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
