@@ -566,6 +566,7 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
                         "line": claim_marker.line,
                         "clause_start": claim_marker.clause_start,
                         "clause_end": claim_marker.clause_end,
+                        "clause": claim_marker.clause,
                         "work_id": resolution.work_id,
                         "ref_id": resolution.ref_id,
                         "list_id": resolution.list_id,

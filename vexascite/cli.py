@@ -178,6 +178,8 @@ def show_command(ctx: click.Context, key: str, provenance: bool, as_json: bool) 
         for claim in row["claims"]:
             stdout.print(f"- {claim['document']}:{claim['line']} ({', '.join(claim['cited_as'])})", highlight=False, markup=False)
             stdout.print("  " + claim["text"], highlight=False, markup=False)
+            if claim.get("supports") and claim["supports"] != claim["text"]:
+                stdout.print("  supports: " + claim["supports"], highlight=False, markup=False)
     for extra in row.get("sections", []):
         stdout.print(extra, highlight=False)
 
@@ -405,7 +407,7 @@ def _evidence_record(row: dict[str, Any]) -> dict[str, Any]:
     return {
         "claim": row["text"],
         "sources": [
-            {k: s.get(k) for k in ("number", "key", "first_author", "year", "title", "doi", "status", "target")}
+            {k: s.get(k) for k in ("number", "key", "first_author", "year", "title", "doi", "status", "target", "supports")}
             for s in row["sources"]
         ],
         "cites": [s["number"] for s in row["sources"] if s.get("number") is not None],

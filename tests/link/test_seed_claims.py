@@ -25,6 +25,9 @@ def test_seed_letter_yields_the_gold_claims(shared_dir: Path, run_cli) -> None:
     assert [s["first_author"] for s in first] == ["Beck", "Bourbon"]
     last = claims[-1]["sources"]
     assert [s["first_author"] for s in last] == ["Scott", "Yates"]
+    # two markers in one sentence: each supports its own clause
+    assert last[0]["supports"].endswith("incriminated for potential higher risk of VTE")
+    assert last[1]["supports"].startswith("but a large meta-analysis of 42 studies")
     # nothing from the byline or the affiliation list
     assert all(c["line"] >= 34 for c in claims)
 

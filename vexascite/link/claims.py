@@ -29,6 +29,7 @@ class ClaimMarker:
     line: int
     clause_start: int
     clause_end: int
+    clause: str = ""  # the text the marker supports, cleaned like the claim
 
 
 @dataclass(slots=True)
@@ -145,7 +146,8 @@ def extract_claims(
         clause_start = sentence.start
         for marker in citing:
             line = _line_of(line_starts, marker.start)
-            claim_markers.append(ClaimMarker(marker, line, clause_start, marker.start))
+            clause = _clause_text(document, sentence, clause_start, marker.start, cut)
+            claim_markers.append(ClaimMarker(marker, line, clause_start, marker.start, clause))
             clause_start = marker.end
         claims.append(
             Claim(
@@ -162,6 +164,15 @@ def extract_claims(
             )
         )
     return Extraction(len(sentences), claims, find_abbreviations(document), ignored)
+
+
+def _clause_text(document: str, sentence: Sentence, start: int, end: int, cut: list[tuple[int, int, str]]) -> str:
+    """The part of a sentence between ``start`` and ``end``, markers removed, cleaned."""
+    segments = tuple((max(s, start), min(e, end)) for s, e in sentence.segments if s < end and e > start)
+    if not segments:
+        return ""
+    part = Sentence(segments, sentence.line, sentence.kind)
+    return clean_claim_text(_text_without(document, part, cut)).strip(",;: ")
 
 
 def _line_of(line_starts: list[int], offset: int) -> int:

@@ -86,7 +86,7 @@ def replace_document_claims(
         )
         citation_columns = (
             "document_id", "claim_id", "ordinal", "marker", "style", "target", "number", "cite_key", "locator", "start",
-            "end", "line", "clause_start", "clause_end", "work_id", "ref_id", "list_id", "status", "message",
+            "end", "line", "clause_start", "clause_end", "clause", "work_id", "ref_id", "list_id", "status", "message",
         )
         claim_sql = (
             f"insert into claims (id, {', '.join(f'[{c}]' for c in claim_columns)}) "
@@ -224,14 +224,17 @@ def _sources_of_claims(store: Store, claim_ids: list[int]) -> dict[int, list[dic
     for chunk_start in range(0, len(claim_ids), 500):
         chunk = claim_ids[chunk_start : chunk_start + 500]
         sql = (
-            "select citations.claim_id, citations.marker, citations.target, citations.status, citations.message, "
+            "select citations.claim_id, citations.marker, citations.target, citations.status, citations.message, citations.clause, "
             "citations.number, works.key, works.year, works.title, works.doi, works.csl, works.status as work_status "
             "from citations left join works on works.id = citations.work_id "
             f"where citations.claim_id in ({', '.join('?' for _ in chunk)}) order by citations.claim_id, citations.ordinal, citations.id"
         )
         for row in store.db.query(sql, chunk):
             row = dict(row)
-            source: dict[str, Any] = {"target": row["target"], "marker": row["marker"], "status": row["status"], "number": row["number"]}
+            source: dict[str, Any] = {
+                "target": row["target"], "marker": row["marker"], "status": row["status"], "number": row["number"],
+                "supports": row["clause"],
+            }
             if row["key"]:
                 csl = json.loads(row["csl"] or "{}")
                 people = csl.get("author") or csl.get("editor") or []
@@ -278,9 +281,11 @@ def claims_citing_work(store: Store, work_id: int) -> list[dict[str, Any]]:
     )
     rows = [dict(row) for row in store.db.query(sql, [work_id])]
     for row in rows:
-        row["cited_as"] = [
-            r["marker"] for r in store.db.query("select marker from citations where claim_id = ? and work_id = ? order by ordinal", [row["id"], work_id])
-        ]
+        citing = list(
+            store.db.query("select marker, clause from citations where claim_id = ? and work_id = ? order by ordinal", [row["id"], work_id])
+        )
+        row["cited_as"] = [r["marker"] for r in citing]
+        row["supports"] = citing[0]["clause"] if citing else None
     return rows
 
 

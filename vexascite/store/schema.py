@@ -251,6 +251,7 @@ def _m003_claims(db: sqlite_utils.Database) -> None:
             "line": int,
             "clause_start": int,
             "clause_end": int,
+            "clause": str,
             "work_id": int,
             "ref_id": int,
             "list_id": int,
