@@ -93,7 +93,7 @@ def test_containers_follow_the_entry_type() -> None:
             ExportItem("k", {"type": "chapter", "container-title": "Textbook of Rheumatology"})
         )
     )
-    assert chapter["booktitle"] == "{Textbook of Rheumatology}"
+    assert chapter["booktitle"] == "{Textbook of {Rheumatology}}"
     web = fields_of(
         work_to_bibtex(
             ExportItem(
@@ -131,12 +131,12 @@ def test_page_ranges(pages: str, written: str) -> None:
     [
         ({"family": "Beck", "given": "D. B."}, "Beck, D. B."),
         ({"literal": "VEXAS Study Group & Co"}, r"{VEXAS Study Group \& Co}"),
-        ({"family": "de la Cruz", "given": "José"}, r"{de la Cruz}, Jos{\'e}"),
+        ({"family": "de la Cruz", "given": "José"}, r"{de la Cruz}, Jos{\'{e}}"),
         (
             {"family": "Berg", "non-dropping-particle": "van der", "given": "Ann"},
             "van der Berg, Ann",
         ),
-        ({"family": "Müller", "given": "Jörg", "suffix": "Jr."}, r"M{\"u}ller, Jr., J{\"o}rg"),
+        ({"family": "Müller", "given": "Jörg", "suffix": "Jr."}, r"M{\"{u}}ller, Jr., J{\"{o}}rg"),
         ({"family": "Smith, Jones"}, "{Smith, Jones}"),
         ({"family": "Anderson and Sons"}, "{Anderson and Sons}"),
     ],

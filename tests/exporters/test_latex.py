@@ -16,8 +16,9 @@ from vexascite.exporters.latex import escape_text, needs_protection, to_latex
         ("back\\slash", r"back\textbackslash{}slash"),
         ("{balanced}", r"$\lbrace$balanced$\rbrace$"),
         ("only } closing", r"only $\rbrace$ closing"),
-        ("Müller", r"M{\"u}ller"),
-        ("Français", r"Fran{\c{c}}ais"),
+        ("Müller", r"M\"{u}ller"),
+        ("naïve", r"na\"{i}ve"),
+        ("Français", r"Fran\c{c}ais"),
         ("Søren", r"S{\o}ren"),
         ("α-synuclein", r"\ensuremath{\alpha}-synuclein"),
         ("a--b", "a-{}-b"),
@@ -33,7 +34,7 @@ def test_unicode_mode_keeps_accents_but_escapes_specials() -> None:
 
 
 def test_decomposed_accents_are_composed_first() -> None:
-    assert escape_text("Mu\u0308ller") == r"M{\"u}ller"
+    assert escape_text("Mu\u0308ller") == r"M\"{u}ller"
 
 
 @pytest.mark.parametrize(
@@ -58,10 +59,21 @@ def test_needs_protection(word: str, first: bool, protect: bool) -> None:
     assert needs_protection(word, first) is protect
 
 
+def test_title_case_and_sentence_case_titles() -> None:
+    # Title Case: capitalised words are style, only acronyms are protected
+    assert to_latex("Somatic Mutations in UBA1 and Severe Adult-Onset Disease", protect=True) == (
+        "Somatic Mutations in {UBA1} and Severe Adult-Onset Disease"
+    )
+    # sentence case: a capital past the first word is a proper noun
+    assert to_latex(
+        "Lessons from the McMaster ITP registry of patients seen in Zürich", protect=True
+    ) == (r"Lessons from the {McMaster} {ITP} registry of patients seen in {Z\"{u}rich}")
+
+
 def test_title_protection_braces_the_word_not_its_punctuation() -> None:
     title = "Somatic mutations in UBA1 (VEXAS), JAK inhibitors: IL-6 and Type I interferon"
     assert to_latex(title, protect=True) == (
-        "Somatic mutations in {UBA1} ({VEXAS}), {JAK} inhibitors: {IL-6} and Type {I} interferon"
+        "Somatic mutations in {UBA1} ({VEXAS}), {JAK} inhibitors: {IL-6} and {Type} {I} interferon"
     )
 
 

@@ -79,3 +79,46 @@ def test_pandoc_renders_accents_and_specials(tmp_path: Path) -> None:
     assert "Résumé of naïve café studies in Zürich and São Paulo" in out
     assert "α and β chains" in out
     assert "Müller" in out
+
+
+@pytest.mark.parametrize("dialect", ["bibtex", "biblatex"])
+def test_pandoc_reads_the_exported_bibtex(tmp_path: Path, dialect: str) -> None:
+    from vexascite.exporters.bibtex import write_bibtex
+
+    pandoc = pandoc_or_skip()
+    parsed = read_bibtex((DATA / "roundtrip.bib").read_text(encoding="utf-8"))
+    items = [
+        ExportItem(r.entry_key or "", r.fields, r.extra.get("bibtex")) for r in parsed.references
+    ]
+    bibliography = tmp_path / "refs.bib"
+    bibliography.write_text(write_bibtex(items, dialect), encoding="utf-8")
+    document = tmp_path / "doc.md"
+    document.write_text(
+        "A [@accents2021]. B [@math2019]. C [@beck2020somatic].\n", encoding="utf-8"
+    )
+    result = subprocess.run(
+        [
+            pandoc,
+            str(document),
+            "--citeproc",
+            "--bibliography",
+            str(bibliography),
+            "--csl",
+            str(style_path("vancouver")),
+            "-t",
+            "plain",
+            "--wrap=none",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip() == "", result.stderr
+    out = result.stdout
+    # proper nouns of a sentence-case title are protected (pandoc, like BibTeX styles,
+    # lower-cases unprotected words; it capitalises after the colon on its own)
+    assert "Résumé of naïve café studies in Zürich and São Paulo:" in out
+    assert "in vivo" in out
+    assert "α and β chains" in out
+    assert "Somatic Mutations in UBA1" in out or "Somatic mutations in UBA1" in out

@@ -153,7 +153,7 @@ def bibtex_name(person: dict[str, Any], *, unicode: bool = False) -> str | None:
     """
 
     def enc(text: str) -> str:
-        return escape_text(text, unicode=unicode)
+        return escape_text(text, unicode=unicode, braced_accents=True)
 
     literal = _first_string(person.get("literal"))
     family = _first_string(person.get("family"))

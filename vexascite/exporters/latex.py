@@ -44,12 +44,13 @@ _SAFE_MACROS = frozenset(
     textquestiondown textminus textcelsius textnumero textlnot textperiodcentered
     textasciiacute textasciimacron textasciidieresis""".split()
 )
+_SYMBOL_ACCENT = re.compile(r"^\\([`'^\"~=.])\s*\{?(\\[ij]|[A-Za-z])\}?$")
 _ACCENT_COMMAND = re.compile(r"^\\(?:[`'^\"~=.]|[cuvHkrdbt]\{)")
 
 
 @cache
 def encode_char(char: str) -> str:
-    """One non-ASCII character as LaTeX, braced so it is one unit for BibTeX."""
+    """One non-ASCII character as LaTeX (kernel commands only; otherwise kept as UTF-8)."""
     from pylatexenc.latexencode import unicode_to_latex
 
     logging.getLogger("pylatexenc").setLevel(logging.ERROR)
@@ -58,15 +59,22 @@ def encode_char(char: str) -> str:
     encoded = unicode_to_latex(char, non_ascii_only=True, unknown_char_policy="keep")
     if encoded == char or "\\" not in encoded:
         return encoded
-    macro = _FIRST_MACRO.search(encoded)
-    if macro is None or (macro.group(1) not in _SAFE_MACROS and not _ACCENT_COMMAND.match(encoded)):
+    unbraced = encoded[1:-1] if encoded.startswith("{") and encoded.endswith("}") else encoded
+    macro = _FIRST_MACRO.search(unbraced)
+    if macro is None or (
+        macro.group(1) not in _SAFE_MACROS and not _ACCENT_COMMAND.match(unbraced)
+    ):
         # a command from a package documents may not load (tipa's \\textnrleg ...): UTF-8
         return char
+    symbol_accent = _SYMBOL_ACCENT.match(unbraced)
+    if symbol_accent:
+        # \'e -> \'{e}, \"\i -> \"{i}: the argument braced and no outer braces, the one
+        # form BibTeX, biber, pybtex and pandoc (which mis-cases Z{\"u}rich) all read
+        mark, letter = symbol_accent.groups()
+        encoded = "\\" + mark + "{" + letter.lstrip("\\") + "}"
     if _decoded(encoded) != char:
         # pylatexenc approximates some letters (Ħ as a macron H): keep those as UTF-8
         return char
-    if _ACCENT_COMMAND.match(encoded):
-        return "{" + encoded + "}"
     return encoded
 
 
@@ -94,20 +102,25 @@ def braces_balance(text: str) -> bool:
     return depth == 0
 
 
-def escape_text(text: str, *, unicode: bool = False) -> str:
+def escape_text(text: str, *, unicode: bool = False, braced_accents: bool = False) -> str:
     """Plain text as LaTeX: TeX specials escaped, ligature pairs broken with ``{}``, and
     (unless ``unicode``) non-ASCII characters turned into LaTeX commands.
 
     Literal braces become ``$\\lbrace$`` and ``$\\rbrace$``: BibTeX and pybtex count
     ``\\{`` as a brace (an unbalanced one breaks the entry), and decoders that strip
     grouping braces lose ``\\{ \\}`` along with them.
+
+    ``braced_accents`` writes accents as BibTeX special characters (``{\\~{n}}``), for
+    names, whose ``~`` would otherwise be read as a tie between name parts.
     """
     if not _NEEDS_WORK.search(text):
         return text
     text = unicodedata.normalize("NFC", text)
     if "-" in text or "`" in text or "'" in text:
         text = _LIGATURES.sub("\x00", text)
-    return (_ASCII_WORK if unicode else _ANY_WORK).sub(_replacement, text)
+    if unicode:
+        return _ASCII_WORK.sub(_replacement, text)
+    return _ANY_WORK.sub(_braced_replacement if braced_accents else _replacement, text)
 
 
 _REPLACEMENTS = {**_SPECIALS, "{": r"$\lbrace$", "}": r"$\rbrace$", "\x00": "{}"}
@@ -123,6 +136,18 @@ def _replacement(match: re.Match[str]) -> str:
     return "".join(map(encode_char, found))
 
 
+def _braced_replacement(match: re.Match[str]) -> str:
+    found = match.group(0)
+    replacement = _REPLACEMENTS.get(found)
+    if replacement is not None:
+        return replacement
+    return "".join(_brace_accent(encode_char(char)) for char in found)
+
+
+def _brace_accent(encoded: str) -> str:
+    return "{" + encoded + "}" if encoded.startswith("\\") else encoded
+
+
 # -- title-case protection ----------------------------------------------------------------
 _CHUNK = re.compile(r"\S+")
 #: Whole words holding a capital ASCII letter or any non-ASCII letter: the only words
@@ -133,23 +158,53 @@ _EDGE_PUNCTUATION = re.compile(r"([(\[\"'‘“]*)(.*?)([.,;:!?)\]\"'’”]*)",
 _PART_SPLIT = re.compile(r"[-/\u2010-\u2015]")
 
 
-def needs_protection(chunk: str, first_word: bool) -> bool:
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+_MINOR_WORDS = frozenset(
+    """a an the and but or nor for so yet as at by in of off on per to up via with from into
+    onto over than that this upon versus vs""".split()
+)
+
+
+def is_title_case(text: str) -> bool:
+    """Whether a title is written in Title Case (most significant words capitalised)
+    rather than sentence case. In a sentence-case title a capital past the first word
+    marks a proper noun (``Zürich``, ``French``), which BibTeX must not lower-case."""
+    words = [w for w in _WORD.findall(text)[1:] if len(w) > 3 and w.lower() not in _MINOR_WORDS]
+    if len(words) < 2:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised >= 0.75 * len(words)
+
+
+def needs_protection(chunk: str, first_word: bool, sentence_case: bool = False) -> bool:
     """Would a BibTeX style's sentence-casing damage this word? Acronyms, gene and drug
     names, mixed case and single capitals (``UBA1``, ``VEXAS``, ``JAK``, ``mRNA``,
-    ``IL-6``, ``Type I``) are protected; ordinary capitalised words are left alone."""
+    ``IL-6``, ``Type I``) always; in a ``sentence_case`` title every capitalised word
+    but the first (proper nouns); ordinary capitalised words of a Title Case title not."""
     for number, part in enumerate(_PART_SPLIT.split(chunk)):
         start = _FIRST_ALNUM.search(part)
         if start is None:
             continue
         if any(c.isupper() for c in part[start.end() :]):
             return True
+        head_upper = part[start.start()].isupper()
+        if not head_upper or (first_word and number == 0):
+            continue
+        if sentence_case:
+            return True
         core = part[start.start() :].rstrip(".,;:!?)]'\"")
-        if len(core) == 1 and core.isupper() and core != "A" and not (first_word and number == 0):
+        if len(core) == 1 and core != "A":
             return True
     return False
 
 
-def protect_words(text: str, encode: Callable[[str], str], *, first_word: bool = True) -> str:
+def protect_words(
+    text: str,
+    encode: Callable[[str], str],
+    *,
+    first_word: bool = True,
+    sentence_case: bool | None = None,
+) -> str:
     """Encode plain text, bracing each word :func:`needs_protection` picks out.
 
     Every rule needs a capital letter, so text without one past its first character
@@ -158,12 +213,16 @@ def protect_words(text: str, encode: Callable[[str], str], *, first_word: bool =
     probe = text[1:] if first_word else text
     if probe.lower() == probe:
         return encode(text)
+    if sentence_case is None:
+        sentence_case = not is_title_case(text)
     out: list[str] = []
     position = 0
     first_start = len(text) - len(text.lstrip()) if first_word else -1
     for match in _CANDIDATE.finditer(text):
         chunk = match.group(0)
-        if chunk.lower() != chunk and needs_protection(chunk, match.start() == first_start):
+        if chunk.lower() != chunk and needs_protection(
+            chunk, match.start() == first_start, sentence_case
+        ):
             lead, core, tail = _EDGE_PUNCTUATION.fullmatch(chunk).groups()  # type: ignore[union-attr]
             start = match.start() + len(lead)
             out.append(encode(text[position:start]))
@@ -203,6 +262,7 @@ def to_latex(text: str, *, unicode: bool = False, protect: bool = False) -> str:
         return escape_text(text, unicode=unicode)
     runs = parse_markup(text)
     plain = "".join(piece for piece, _ in runs)
+    sentence_case = not is_title_case(plain)
 
     def encode(piece: str) -> str:
         return escape_text(piece, unicode=unicode)
@@ -225,13 +285,18 @@ def to_latex(text: str, *, unicode: bool = False, protect: bool = False) -> str:
         wanted = False
         if not word.isspace():
             wanted = not all("nocase" in st for _, st in pieces) and needs_protection(
-                word, first_word
+                word, first_word, sentence_case
             )
             first_word = False
         if len(pieces) == 1:
             piece, st = pieces[0]
             segments.append(
-                (protect_words(piece, encode, first_word=False) if wanted else encode(piece), st)
+                (
+                    protect_words(piece, encode, first_word=False, sentence_case=sentence_case)
+                    if wanted
+                    else encode(piece),
+                    st,
+                )
             )
         else:
             body = "".join(_styled(piece, st, encode) for piece, st in pieces)
