@@ -284,7 +284,11 @@ def bibtex_fields(
     if "volume" in csl:
         text("volume", csl["volume"])
     issue = _first_string(csl.get("issue"))
-    number = _first_string(csl.get("number")) or _first_string(csl.get("collection-number"))
+    number = (
+        (_first_string(csl.get("number")) or _first_string(csl.get("collection-number")))
+        if "number" in csl or "collection-number" in csl
+        else None
+    )
     if issue:
         text("number", issue)
         if number and biblatex:
@@ -321,14 +325,14 @@ def bibtex_fields(
         text("isbn", csl["ISBN"])
     if "ISSN" in csl:
         text("issn", csl["ISSN"])
-    doi = _first_string(csl.get("DOI"))
+    doi = _first_string(csl["DOI"]) if "DOI" in csl else None
     if doi:
         out.append(("doi", "{" + _verbatim(doi) + "}"))
     if "PMID" in csl:
         text("pmid", csl["PMID"])
     if "PMCID" in csl:
         text("pmcid", csl["PMCID"])
-    url = _first_string(csl.get("URL"))
+    url = _first_string(csl["URL"]) if "URL" in csl else None
     if url:
         out.append(("url", "{" + _verbatim(url) + "}"))
     accessed = csl.get("accessed")
