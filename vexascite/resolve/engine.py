@@ -17,6 +17,7 @@ Nothing here touches the library: the caller passes a cache and receives
 
 from __future__ import annotations
 
+import re
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable
@@ -31,6 +32,8 @@ from .http import Cache, Failure, HttpClient, HttpRequest, HttpResponse
 from .match import Candidate, Decision, Query, choose, judge, words
 
 CHUNK = 1000
+#: "12. ", "[12] ", "12) " before a reference: its place in a list, not part of it
+_LIST_LABEL = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)])\s+")
 
 
 @dataclass(slots=True)
@@ -219,7 +222,7 @@ class Resolver:
         )
         outcome.given = {k for k in ("doi", "pmid", "pmcid") if getattr(outcome, k)}
         if item.raw or csl.get("title"):
-            outcome.query = Query.of(csl, item.raw)
+            outcome.query = Query.of(csl, _LIST_LABEL.sub("", item.raw) if item.raw else None)
         return outcome
 
     def _fetch(self, planned: list[tuple[HttpRequest, list[Outcome]]]) -> list[HttpResponse | None]:
