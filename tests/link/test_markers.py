@@ -40,6 +40,8 @@ def labels(text: str) -> list[tuple[str, str, list[str]]]:
         ("shown (Beck 2020; Heiblig 2022a).", "(Beck 2020; Heiblig 2022a)", ["Beck 2020", "Heiblig 2022a"]),
         ("Beck et al. (2020) showed", "Beck et al. (2020)", ["Beck et al. 2020"]),
         ("shown (Ferrada and Grayson 2021).", "(Ferrada and Grayson 2021)", ["Ferrada and Grayson 2021"]),
+        ("shown [1]–[3].", "[1]–[3]", ["1", "2", "3"]),
+        ("shown $^{1,2}$ here", "$^{1,2}$", ["1", "2"]),
     ],
 )
 def test_marker_styles(text: str, marker: str, targets: list[str]) -> None:
@@ -61,6 +63,8 @@ def test_marker_styles(text: str, marker: str, targets: list[str]) -> None:
         "New research at ACR Convergence 2023 (ACR 2023) found",
         "[bone marrow](#) and [$n = 12$]",
         "at 1 (CR, 67% vs 38%; P = .13)",
+        "a footnote[^1] in Markdown",
+        "platelets 10^9/L",
     ],
 )
 def test_not_citations(text: str) -> None:

@@ -225,8 +225,8 @@ def _marker_from(style: str, match: re.Match[str], text: str) -> Marker | None:
             return None
         end = start + 1 + len(key)
         return Marker(start, end, text[start:end], "pandoc", [Target("key", key=key)])
-    if style == "superscript-caret" and start and text[start - 1] in "0123456789^)":
-        return None  # an exponent: 10^9, (a+b)^2
+    if style == "superscript-caret" and start and text[start - 1] in "0123456789^)[":
+        return None  # an exponent (10^9, (a+b)^2) or a Markdown footnote ([^1])
     if style == "superscript-brace" and start and text[start - 1] == "$" and text[end : end + 1] == "$":
         start, end = start - 1, end + 1  # $^{1,2}$
     if style.startswith("superscript"):
@@ -310,4 +310,28 @@ def find_markers(text: str) -> list[Marker]:
             found.append(marker)
             taken[marker.start : marker.end] = b"\x01" * (marker.end - marker.start)
     found.sort(key=lambda m: m.start)
-    return found
+    return _join_bracket_ranges(found, text)
+
+
+def _join_bracket_ranges(markers: list[Marker], text: str) -> list[Marker]:
+    """``[1]–[3]`` is one marker citing 1, 2 and 3."""
+    joined: list[Marker] = []
+    for marker in markers:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.style == marker.style == "numeric"
+            and text[previous.end : marker.start].strip() in ("–", "-", "—")
+            and len(previous.targets) == 1
+            and len(marker.targets) >= 1
+        ):
+            low, high = previous.targets[0].number or 0, marker.targets[0].number or 0
+            if low < high <= low + MAX_RANGE:
+                numbers = list(range(low, high + 1)) + [t.number for t in marker.targets[1:] if t.number]
+                joined[-1] = Marker(
+                    previous.start, marker.end, text[previous.start : marker.end], "numeric",
+                    [Target("number", number=n) for n in dict.fromkeys(numbers)],
+                )
+                continue
+        joined.append(marker)
+    return joined
