@@ -35,3 +35,14 @@ def test_find_jak_inhibitors_thrombosis(settings: Settings) -> None:
     assert any(
         [s["key"] for s in c["sources"]] == ["obiorah2021benign"] for c in found["claims"][:4]
     )
+
+
+def test_find_answers_questions_in_plain_words(settings: Settings) -> None:
+    library(settings)
+    question = api.find_claims(settings, "what is the evidence that ruxolitinib does better than other JAK inhibitors in VEXAS?", limit=3)
+    assert [s["key"] for s in question["claims"][0]["sources"]] == ["heiblig2022ruxolitinib"]
+    where = api.find_claims(settings, "where do I cite Beck 2020, and for what?", limit=5)
+    assert where["works"][0]["key"] == "beck2020somatic"
+    assert where["claims"] and all(
+        any(s.get("key") == "beck2020somatic" for s in c["sources"]) for c in where["claims"][:2]
+    )

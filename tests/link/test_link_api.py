@@ -236,3 +236,8 @@ def test_latex_markup_and_narrative_keys_leave_readable_claims(tmp_path: Path, l
     api.link_manuscript(library, doc)
     texts = [row["text"] for row in api.evidence_table(library, str(doc))]
     assert texts == ["As heiblig2022ruxolitinib showed, ruxolitinib works.", "Response rates."]
+
+
+def test_claim_text_keeps_p_values(tmp_path: Path, library: Settings) -> None:
+    api.link_manuscript(library, write(tmp_path, "p.md", "Response was higher (P = .001) with ruxolitinib [@heiblig2022ruxolitinib].\n"))
+    assert api.evidence_table(library)[0]["text"] == "Response was higher (P = .001) with ruxolitinib."

@@ -62,7 +62,7 @@ _LATEX_FORMATTING = re.compile(r"\\[A-Za-z]+\*?\{([^{}]*)\}")
 _LATEX_COMMAND = re.compile(r"\\[A-Za-z]+\*?\s?")
 _EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
 _MATH_DOLLARS = re.compile(r"\$([^$]{0,80})\$")
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)\]])")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)\]])(?!\d)")  # not "P = .001"
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
 
 

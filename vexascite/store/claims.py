@@ -360,8 +360,11 @@ def fts_tiers(text: str, common: frozenset[str] = frozenset()) -> list[str]:
     return tiers
 
 
-#: A word in more than this share of claims is left out of the loose (OR) tier.
+#: A word in more than this share of claims (and in more than COMMON_MINIMUM of them) is
+#: left out of the loose (OR) tier: in a large library it would make most claims match,
+#: and ranking them all is what makes a query slow; a small library ranks everything.
 COMMON_SHARE = 0.1
+COMMON_MINIMUM = 2000
 
 
 def _common_words(store: Store, text: str) -> frozenset[str]:
@@ -369,9 +372,28 @@ def _common_words(store: Store, text: str) -> frozenset[str]:
     common = set()
     for word in _query_words(text):
         count = store.db.execute("select count(*) from claims_fts where claims_fts match ?", [_prefix(word)]).fetchone()[0]
-        if total and count > COMMON_SHARE * total:
+        if count > max(COMMON_SHARE * total, COMMON_MINIMUM):
             common.add(word)
     return frozenset(common)
+
+
+_AUTHOR_YEAR_QUERY = re.compile(r"\b([A-ZÀ-Þ][\w'’-]+)(?:\s+et\s+al\.?)?,?\s+((?:1[6-9]|20)\d\d)\b")
+
+
+def _works_named_in(store: Store, query: str) -> list[int]:
+    """Works a query names: "Beck 2020", "Beck et al., 2020", or a citation key."""
+    from ..identity import fold
+
+    found: dict[int, None] = {}
+    for name, year in _AUTHOR_YEAR_QUERY.findall(query):
+        for row in store.db.execute(
+            "select id from works where first_author_norm = ? and year = ? order by key", [fold(name), int(year)]
+        ):
+            found.setdefault(int(row[0]), None)
+    for word in re.findall(r"[\w:.-]+", query):
+        for row in store.db.execute("select id from works where key = ?", [word.strip(".:")]):
+            found.setdefault(int(row[0]), None)
+    return list(found)
 
 
 def search_claims(store: Store, query: str, limit: int = 20) -> dict[str, Any]:
@@ -385,6 +407,12 @@ def search_claims(store: Store, query: str, limit: int = 20) -> dict[str, Any]:
     tiers = fts_tiers(query)
     claim_hits: dict[int, tuple[int, float, str]] = {}
     work_hits: dict[int, tuple[int, float]] = {}
+    # "where do I cite Beck 2020?": works named by author and year or by key come first,
+    # with every claim that cites them
+    for rank, work_id in enumerate(_works_named_in(store, query)):
+        work_hits[work_id] = (-1, float(rank))
+        for row in store.db.execute("select distinct claim_id from citations where work_id = ? order by claim_id", [work_id]):
+            claim_hits.setdefault(row[0], (-1, float(rank), ""))
     for tier in range(len(tiers)):
         if len(claim_hits) >= limit and len(work_hits) >= limit:
             break
