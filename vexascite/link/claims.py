@@ -146,7 +146,10 @@ def extract_claims(
         clause_start = sentence.start
         for marker in citing:
             line = _line_of(line_starts, marker.start)
-            clause = _clause_text(document, sentence, clause_start, marker.start, cut)
+            if clause_start == sentence.start and marker is sentence.markers[-1] and marker.end == sentence.end:
+                clause = text  # the usual case: one marker closing the sentence supports all of it
+            else:
+                clause = _clause_text(document, sentence, clause_start, marker.start, cut)
             claim_markers.append(ClaimMarker(marker, line, clause_start, marker.start, clause))
             clause_start = marker.end
         claims.append(

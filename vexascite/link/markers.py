@@ -80,17 +80,22 @@ class Marker:
 
 
 # -- numbers ---------------------------------------------------------------------------
+_LIST_SEPARATOR = re.compile(r"\s*[,;]\s*")
+_RANGE_SEPARATOR = re.compile(r"\s*[–—‐-]\s*")
 _NUMBER_LIST = re.compile(r"^\s*\d{1,4}(?:\s*[,;–—‐-]\s*\d{1,4})*\s*$")
 
 
 def expand_numbers(text: str) -> list[int] | None:
     """``"1,3-5"`` -> ``[1, 3, 4, 5]``; ``None`` when the text is not a list of numbers."""
+    if text.isascii() and text.isdigit():  # the common case: one number
+        number = int(text)
+        return [number] if 0 < number <= MAX_NUMBER else None
     text = text.translate(_SUPERSCRIPT_TO_DIGIT)
     if not _NUMBER_LIST.match(text):
         return None
     numbers: list[int] = []
-    for part in re.split(r"\s*[,;]\s*", text.strip()):
-        bounds = [int(n) for n in re.split(r"\s*[–—‐-]\s*", part)]
+    for part in _LIST_SEPARATOR.split(text.strip()):
+        bounds = [int(n) for n in _RANGE_SEPARATOR.split(part)]
         if len(bounds) == 1:
             numbers.append(bounds[0])
             continue

@@ -105,11 +105,9 @@ def replace_document_claims(
             claim_id = next_id + offset
             values = {**claim, "document_id": document_id}
             values["search_text"] = " ".join(part for part in (claim.get("text"), claim.get("expansions")) if part)
-            claim_values.append([claim_id, *(values.get(c) for c in claim_columns)])
+            claim_values.append([claim_id] + [values.get(c) for c in claim_columns])
             for citation in claim_citations:
-                citation_values.append(
-                    [document_id, claim_id, *(citation.get(c) for c in citation_columns[2:])]
-                )
+                citation_values.append([document_id, claim_id] + [citation.get(c) for c in citation_columns[2:]])
         conn.executemany(claim_sql, claim_values)
         conn.executemany(citation_sql, citation_values)
     return document_id
