@@ -105,3 +105,17 @@ def test_splitter_never_loses_or_duplicates_text(document: str) -> None:
             assert covered[i] == 1, (i, ch, document)
     starts = [s.start for s in sentences]
     assert starts == sorted(starts)
+
+
+def test_front_matter_code_and_tables() -> None:
+    document = (
+        "---\ntitle: JAK inhibitors\nbibliography: refs.bib\n---\n\n"
+        "Ruxolitinib works [@heiblig2022].\n\n```\nx = [1]\n```\n\n"
+        "| drug | response |\n|---|---|\n| ruxolitinib | 83% [2] |\n"
+    )
+    sentences = split_sentences(document)
+    with_markers = [(s.kind, s.text(document)) for s in sentences if s.markers]
+    assert with_markers == [
+        ("paragraph", "Ruxolitinib works [@heiblig2022]."),
+        ("list-item", "| ruxolitinib | 83% [2] |"),
+    ]

@@ -131,6 +131,8 @@ def split_blocks(text: str, *, paragraph_per_line: bool = False, reference_lines
     current: Block | None = None
     in_references = False
     in_bibliography_env = False
+    in_front_matter = False
+    in_code = False
 
     def close() -> None:
         nonlocal current
@@ -147,9 +149,20 @@ def split_blocks(text: str, *, paragraph_per_line: bool = False, reference_lines
         lead = len(line) - len(line.lstrip())
         start = offsets[index] + lead
         end = offsets[index] + len(line.rstrip())
-        if _COMMENT.match(line) and not paragraph_per_line:
+        if index == 0 and stripped == "---":
+            in_front_matter = True  # YAML front matter of a pandoc Markdown file
+        fence = stripped.startswith(("```", "~~~"))
+        if in_front_matter or in_code or fence or (_COMMENT.match(line) and not paragraph_per_line):
             close()
             blocks.append(Block(start, end, number, "markup"))
+            if fence:
+                in_code = not in_code
+            elif in_front_matter and index > 0 and stripped in ("---", "..."):
+                in_front_matter = False
+            continue
+        if stripped.startswith("|"):  # a Markdown table row stands alone
+            close()
+            blocks.append(Block(start, end, number, "list-item"))
             continue
         if "\\begin{thebibliography}" in stripped:
             in_bibliography_env = True
