@@ -82,7 +82,7 @@ def test_word_paragraphs_one_per_line() -> None:
 
 
 ALPHABET = st.sampled_from(
-    list("abcdefXYZ .,;:!?()[]^{}*_-\n\n  0123456789¹²⁴") + ["et al.", "vs.", "Fig.", "no.", " 57.1%", "Figure 1. ", "\n\n", "# H\n", "1. ", "[@key]", "⁶ "]
+    list("abcdefXYZ .,;:!?()[]^{}*_-\n\n  0123456789¹²⁴") + ["et al.", "vs.", "Fig.", "no.", " 57.1%", "Figure 1. ", "\n\n", "# H\n", "1. ", "[@key]", "⁶ ", "```\n", "---\n", "| ", "% ", "\\cite{k}"]
 )
 
 
