@@ -16,6 +16,17 @@ BIB = ROOT / "bib"
 MANUSCRIPT = BIB / "manuscripts" / "jak-inhibitors-in-vexas.md"
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _leave_click_as_found():
+    """click caches each command's help option from the first context it sees (here
+    with ``-h``); forget it afterwards so later --help renderings start afresh."""
+    yield
+    from vexascite.cli import main
+
+    for command in [main, *main.commands.values()]:
+        command._help_option = None
+
+
 @pytest.fixture
 def library(run_cli):
     result = run_cli("import", str(DATA / "roundtrip.bib"))
