@@ -121,3 +121,14 @@ def test_lookup_lines_gives_one_json_line_per_reference(world: World, tmp_path: 
     assert [o["doi"] for o in out] == ["10.1016/s0016-5107(91)70740-2", "10.1056/nejmoa2026834", "10.1111/j.1572-0241.2004.40358.x", None]
     assert out[0]["pmid"] == "2070995" and out[3]["status"] == "not-found" and out[3]["reason"]
     assert all("score" in o for o in out)
+
+
+def test_refresh_asks_again_and_only_missing_picks_works_without_ids(world: World, run_cli) -> None:
+    env = world.env()
+    assert run_cli("add", "10.1111/j.1572-0241.2004.40358.x", "10.1182/blood.2021013500", env=env).exit_code == 0
+    missing = run_cli("resolve", "--only-missing", env=env)  # only Gerke lacks a PMID
+    assert missing.exit_code == 0 and "found 1," in missing.stderr
+    sent = world.requests()
+    assert run_cli("resolve", env=env).exit_code == 0 and world.requests() == sent  # nothing pending
+    refreshed = run_cli("resolve", "--refresh", env=env)
+    assert refreshed.exit_code == 0 and "found 2," in refreshed.stderr and world.requests() > sent

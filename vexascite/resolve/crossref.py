@@ -80,7 +80,7 @@ class CrossrefApi:
             headers=self.headers, validate=None,
         )
 
-    def search(self, text: str, rows: int = 5) -> HttpRequest:
+    def search(self, text: str, rows: int = 10) -> HttpRequest:
         validate_field_queries("query.bibliographic")
         return HttpRequest(
             SERVICE, "crossref-search", f"{self.client.base_url}/works",
