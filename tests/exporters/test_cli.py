@@ -10,6 +10,7 @@ import bibtexparser
 import pytest
 
 from .helpers import DATA
+from .test_bibtex import consumer_check
 
 ROOT = Path(__file__).resolve().parents[2]
 BIB = ROOT / "bib"
@@ -98,3 +99,7 @@ def test_bundled_manuscript_vancouver_in_citation_order(run_cli) -> None:
     keys = [entry.key for entry in bibtexparser.parse_string(exported.stdout).entries]
     assert keys[:2] == ["beck2020somatic", "georginlavialle2022further"]
     assert len(keys) == len(lines)
+    # the whole bundled library, in both dialects, read by bibtexparser and pybtex cleanly
+    for dialect in ("bibtex", "biblatex"):
+        whole = run_cli("export", "--format", dialect)
+        assert consumer_check(whole.stdout) == whole.stdout.count("\n@") + 1
