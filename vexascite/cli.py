@@ -389,6 +389,8 @@ def find_command(ctx: click.Context, query: str, limit: int, as_json: bool) -> N
             text.append(piece, style="bold yellow" if index % 2 else "")
         stdout.print(text)
         stdout.print(f"   {claim['document']}:{claim['line']}" + (f"  [{claim['section']}]" if claim["section"] else ""), highlight=False, markup=False, style="dim")
+        for place in claim.get("also_in", []):
+            stdout.print(f"   also {place['document']}:{place['line']}", highlight=False, markup=False, style="dim")
         for source in claim["sources"]:
             if source.get("key"):
                 doi = f"  doi:{source['doi']}" if source.get("doi") else ""

@@ -394,6 +394,20 @@ def _works_named_in(store: Store, query: str) -> list[int]:
     return list(found)
 
 
+def _merge_same_claims(claims: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One result per statement: the same text citing the same works in several
+    manuscripts (drafts, versions) is shown once, its other places in ``also_in``."""
+    kept: dict[tuple[str, tuple[str, ...]], dict[str, Any]] = {}
+    for row in claims:
+        identity = (row["text"], tuple(s.get("key") or s["target"] for s in row["sources"]))
+        if identity in kept:
+            kept[identity]["also_in"].append({"document": row["document"], "line": row["line"]})
+        else:
+            row["also_in"] = []
+            kept[identity] = row
+    return list(kept.values())
+
+
 def search_claims(store: Store, query: str, limit: int = 20) -> dict[str, Any]:
     """Claims and works matching ``query``, best first (BM25), with highlighted snippets.
 
@@ -411,8 +425,9 @@ def search_claims(store: Store, query: str, limit: int = 20) -> dict[str, Any]:
         work_hits[work_id] = (-1, float(rank))
         for row in store.db.execute("select distinct claim_id from citations where work_id = ? order by claim_id", [work_id]):
             claim_hits.setdefault(row[0], (-1, float(rank), ""))
+    wanted = 2 * limit  # room for the same claim found in several manuscripts
     for tier in range(len(tiers)):
-        if len(claim_hits) >= limit and len(work_hits) >= limit:
+        if len(claim_hits) >= wanted and len(work_hits) >= limit:
             break
         fts = tiers[tier] if tier < 2 else fts_tiers(query, _common_words(store, query))[tier]
         if len(work_hits) < limit:
@@ -422,12 +437,12 @@ def search_claims(store: Store, query: str, limit: int = 20) -> dict[str, Any]:
                 [fts, limit * 5],
             ):
                 work_hits.setdefault(row[0], (tier, row[1]))
-        if len(claim_hits) < limit:
+        if len(claim_hits) < wanted:
             # Snippets are made later, for the claims shown only: making one per match
             # before the sort would cost as much as the ranking itself.
             for row in store.db.execute(
                 "select rowid, bm25(claims_fts) from claims_fts where claims_fts match ? order by bm25(claims_fts) limit ?",
-                [fts, limit * 2],
+                [fts, wanted],
             ):
                 claim_hits.setdefault(row[0], (tier, row[1], fts))
     claim_ids = list(claim_hits)
@@ -459,7 +474,7 @@ def search_claims(store: Store, query: str, limit: int = 20) -> dict[str, Any]:
             row["tier_query"] = tier_query
             claims.append(row)
     claims.sort(key=lambda r: (r["tier"], r["score"], r["document"], r["ordinal"]))
-    claims = claims[:limit]
+    claims = _merge_same_claims(claims)[:limit]
     words = _query_words(query)
     for row in claims:
         row.pop("tier_query")
