@@ -7,7 +7,9 @@ Field conventions (see ../shared/gold/README.md and ../shared/eval/SOURCES.md):
   characters (punctuation, dashes, quotes, emphasis marks) made one space;
 - ``pages`` drop a leading ``pp.``; ``year`` is the first four-digit year;
 - AnyStyle's ``volume`` span also holds the issue (``vol. 7, no. 2``, ``50:493-506``):
-  its gold volume is the first volume token.
+  its gold volume is the first volume token; a Vancouver span ``2009;108(2)`` (the
+  year labelled as part of the volume) gives year 2009 and volume 108, and a span
+  ``58(5):1583-1606`` gives pages 1583-1606 when no pages span exists.
 An item gets a true positive when a field matches, a false positive when it states a
 field that is absent or different in the gold, a false negative when the gold field is
 missing or different in the output (a wrong value counts as both).
@@ -54,7 +56,10 @@ def _year(value: Any) -> str | None:
 
 
 def _pages(value: Any) -> str:
-    return norm(re.sub(r"^\s*(?:pp?\.?|pages?)\s*", "", str(value), flags=re.IGNORECASE))
+    return norm(re.sub(r"^\s*(?:pages?|pp?\.?)\s*", "", str(value), flags=re.IGNORECASE))
+
+
+_YEAR_IN_VOLUME = re.compile(r"^\s*((?:1[5-9]|20)\d\d)[a-z]?\s*;\s*")
 
 
 def _first_volume(value: Any) -> str:
@@ -78,7 +83,18 @@ def gold_values(set_name: str, record: dict[str, Any]) -> dict[str, str]:
     if fields.get("year") and _year(fields["year"]):
         out["year"] = _year(fields["year"])  # type: ignore[assignment]
     if fields.get("volume"):
-        out["volume"] = _first_volume(fields["volume"]) if set_name.startswith("anystyle") else norm(fields["volume"])
+        volume = str(fields["volume"])
+        if set_name.startswith("anystyle"):
+            year_in_volume = _YEAR_IN_VOLUME.match(volume)
+            if year_in_volume:
+                out.setdefault("year", year_in_volume.group(1))
+                volume = volume[year_in_volume.end() :]
+            out["volume"] = _first_volume(volume)
+            pages_in_volume = re.search(r":\s*([\w\-–]+)\s*[.,;]?\s*$", volume)
+            if pages_in_volume and "pages" not in fields:
+                out["pages"] = _pages(pages_in_volume.group(1))
+        else:
+            out["volume"] = norm(volume)
     if fields.get("pages"):
         out["pages"] = _pages(fields["pages"])
     if fields.get("doi"):

@@ -91,6 +91,11 @@ def _refine_volume(raw: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
             out.append((start, end, label))
             continue
         text = raw[start:end]
+        leading_year = re.match(r"((?:1[6-9]|20)\d\d)[a-z]?\s*;\s*", text)
+        if leading_year:
+            out.append((start, start + len(leading_year.group(1)), "date"))
+            start += leading_year.end()
+            text = raw[start:end]
         issue = re.search(r"\(([^()]+)\)|\b(?:no|nr|issue|n|h|heft)\.?\s*([\w\-–/]+)", text, re.IGNORECASE)
         pages = re.search(r":\s*(?:pp?\.?\s*)?([\w\-–]+)", text)
         cut = min([m.start() for m in (issue, pages) if m] or [len(text)])
@@ -231,14 +236,14 @@ def training_records() -> list[tuple[str, list[str]]]:
     return out
 
 
-def train(records: list[tuple[str, list[str]]], path: Path, iterations: int) -> None:
+def train(records: list[tuple[str, list[str]]], path: Path, iterations: int, c1: float = 0.05, c2: float = 0.01) -> None:
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
     for raw, labels in records:
         tokens = tokenize(raw)
         trainer.append(sequence_features(tokens), labels)
-    trainer.set_params({"c1": 0.05, "c2": 0.01, "max_iterations": iterations, "feature.possible_transitions": True, "feature.minfreq": 2})
+    trainer.set_params({"c1": c1, "c2": c2, "max_iterations": iterations, "feature.possible_transitions": True, "feature.minfreq": 2})
     path.parent.mkdir(parents=True, exist_ok=True)
     started = time.time()
     trainer.train(str(path))
@@ -251,15 +256,17 @@ def main() -> None:
     parser.add_argument("--fold", type=int, default=None, help="With --cv, train only this fold's model.")
     parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument("--output", type=Path, default=MODEL_PATH)
+    parser.add_argument("--c1", type=float, default=0.05, help="L1 penalty (also keeps the model small).")
+    parser.add_argument("--c2", type=float, default=0.01, help="L2 penalty.")
     args = parser.parse_args()
     records = training_records()
     if not args.cv:
-        train(records, args.output, args.iterations)
+        train(records, args.output, args.iterations, args.c1, args.c2)
         return
     for fold in (0, 1) if args.fold is None else (args.fold,):
         # The model for fold k never sees a reference of fold k.
         subset = [(raw, labels) for raw, labels in records if fold_of(raw) != fold]
-        train(subset, ROOT / "build" / "parser-cv" / f"fold{fold}.crfsuite", args.iterations)
+        train(subset, ROOT / "build" / "parser-cv" / f"fold{fold}.crfsuite", args.iterations, args.c1, args.c2)
 
 
 if __name__ == "__main__":

@@ -29,7 +29,7 @@ _DOI = re.compile(
     r"(10\.\d{4,9}/[^\s\"<>]{1,300})"
 )
 _PMID = re.compile(r"\b(?:PMID|PubMed\s*ID|PubMed)\s*[:#]?\s*(\d{1,9})\b", re.IGNORECASE)
-_PMCID = re.compile(r"\b(?:PMCID\s*[:#]?\s*)?(PMC\d{3,9})\b")
+_PMCID = re.compile(r"\b(?:(?:PubMed\s+Central\s+)?PMCID\s*[:#]?\s*)?(PMC\d{3,9})\b")
 _URL = re.compile(r"(?:\bURL\s*:?\s*)?((?:https?://|www\.)[^\s<>\"]{2,2000})", re.IGNORECASE)
 _ACCESSED = re.compile(
     r"[\[(]?\b(?:last\s+)?(?:accessed|cited|retrieved|viewed|consulted|visited|date\s+accessed)(?:\s+on)?\s*:?\s*"

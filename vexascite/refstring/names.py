@@ -31,33 +31,42 @@ def looks_like_group(text: str) -> bool:
     return bool(_GROUP_WORDS.search(text))
 
 
+_INITIAL_WORD = re.compile(rf"^[{UPPER}](?:[.\-‐]{{0,2}}[{UPPER}]){{0,3}}\.?$|^[{UPPER}][a-z]\.$")
+
+
 def _person(part: str) -> dict[str, Any] | None:
-    part = part.strip(" ,;.:")
+    part = part.strip(" ,;:")
+    if part.endswith(".") and not _INITIAL_WORD.match(part.split()[-1]):
+        part = part[:-1]
     if not part:
         return None
     words = part.split()
     if len(words) == 1:
-        return {"family": words[0]}
-    # Vancouver: "Von Drygalski A", "Guéry EA", "Smith JR Jr".
-    tail = [w for w in words]
+        return {"family": words[0].rstrip(".")}
     suffix = None
-    if _SUFFIX.match(tail[-1]) and len(tail) > 2:
-        suffix = tail.pop()
-    if _BARE_INITIALS.match(tail[-1].rstrip(".")) and len(tail) >= 2 and not _BARE_INITIALS.match(tail[0]):
-        name = {"family": " ".join(tail[:-1]), "given": tail[-1].rstrip(".")}
-    elif _INITIALS.match(" ".join(tail[:-1])):
+    if _SUFFIX.match(words[-1]) and len(words) > 2:
+        suffix = words.pop()
+    lead = 0
+    while lead < len(words) - 1 and _INITIAL_WORD.match(words[lead]) and (lead or "." in words[lead] or len(words[lead]) == 1):
+        lead += 1
+    trail = len(words)
+    while trail > 1 and _INITIAL_WORD.match(words[trail - 1]):
+        trail -= 1
+    if lead and lead < len(words) and trail == len(words):
         # IEEE / Nature: "C. E. Clayton", "J.-P. Sartre".
-        name = {"family": tail[-1], "given": " ".join(tail[:-1])}
-    elif _INITIALS.match(tail[-1]):
-        name = {"family": " ".join(tail[:-1]), "given": tail[-1]}
+        name = {"family": " ".join(words[lead:]), "given": " ".join(words[:lead])}
+    elif trail < len(words) and trail >= 1:
+        # Vancouver and APA-like: "Von Drygalski A", "Pasolli H. A.", "Wu Y-W".
+        given = " ".join(words[trail:])
+        name = {"family": " ".join(words[:trail]), "given": given.rstrip(".") if "." not in given[:-1] else given}
     else:
         # "John Smith", "Ludwig van Beethoven": the family name starts at a particle or is the last word.
-        start = len(tail) - 1
-        for index in range(1, len(tail) - 1):
-            if tail[index].lower() in _PARTICLES:
+        start = len(words) - 1
+        for index in range(1, len(words) - 1):
+            if words[index].lower() in _PARTICLES:
                 start = index
                 break
-        name = {"family": " ".join(tail[start:]), "given": " ".join(tail[:start])}
+        name = {"family": " ".join(words[start:]), "given": " ".join(words[:start])}
     if suffix:
         name["suffix"] = suffix
     return name

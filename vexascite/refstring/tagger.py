@@ -121,15 +121,44 @@ def sequence_features(tokens: list[tuple[str, int, int]]) -> list[list[str]]:
     depth = 0
     quote = False
     seen_year = False
+    # Where a number stands in its run of numbers ("78 , 465 ( 1969 )": 0, 1, 2 of 3), which
+    # tells volume from pages from year in styles that print them bare.
+    number_index = [0] * n
+    number_left = [0] * n
+    run: list[int] = []
+    for index, word in enumerate(words + ["END"]):
+        if word[:1].isdigit() or (index < n and re.fullmatch(r"[A-Za-z]{1,3}\d+\w*", word)):
+            run.append(index)
+        elif word[:1].isalpha() and len(word) > 1 or word == "END":
+            for position, member in enumerate(run):
+                number_index[member], number_left[member] = position, len(run) - 1 - position
+            run = []
+    # Sentence boundaries still to come (the title is rarely in the last sentence, the
+    # journal rarely in the first), counted like ``sentence`` below.
+    ends_after = [0] * n
+    remaining = 0
+    for index in range(n - 1, -1, -1):
+        ends_after[index] = remaining
+        if words[index] in ".?!" and index > 0 and (len(words[index - 1]) > 2 or words[index] != "."):
+            remaining += 1
     previous_neigh: tuple[str, ...] = ()
     current_neigh = _neighbour_features(words[0]) if n else ()
     for index, word in enumerate(words):
+        start, end = tokens[index][1], tokens[index][2]
         next_neigh = _neighbour_features(words[index + 1]) if index + 1 < n else ("EOS",)
         feats = list(token_features(word))
         feats.append(f"pos={(index * 10) // max(n, 1)}")
         feats.append(f"sent={min(sentence, 4)}")
+        feats.append(f"left={min(ends_after[index], 4)}")
         if index < 2:
             feats.append(f"first{index}")
+        if word[:1].isdigit():
+            feats.append(f"numidx={min(number_index[index], 3)}")
+            feats.append(f"numleft={min(number_left[index], 3)}")
+        if index and tokens[index - 1][2] == start:
+            feats.append("glued-")
+        if index + 1 < n and tokens[index + 1][1] == end:
+            feats.append("glued+")
         if index >= n - 2:
             feats.append(f"last{n - 1 - index}")
         if depth:
@@ -151,7 +180,7 @@ def sequence_features(tokens: list[tuple[str, int, int]]) -> list[list[str]]:
             depth -= 1
         elif word in "\"“”":
             quote = not quote if word == '"' else word == "“"
-        elif word == "." and index > 0 and len(words[index - 1]) > 2:
+        elif word in ".?!" and index > 0 and (len(words[index - 1]) > 2 or word != "."):
             sentence += 1
         if "year" in current_neigh:
             seen_year = True
@@ -218,31 +247,62 @@ def fields_from_tags(text: str, tagged: list[tuple[str, int, int, str]]) -> dict
     return _post_process(fields)
 
 
-_VOLUME_PARTS = re.compile(
-    r"^(?:vol(?:ume)?s?\.?|v\.|bd\.|band|jg\.|t\.|tome)?\s*(?P<volume>[\w.\-–]+?)?\s*"
-    r"(?:[,.]?\s*(?:\((?P<issue>[^()]+)\)|(?:no|nr|issue|iss|n|h|heft)\.?\s*(?P<issue2>[\w\-–/]+)))?"
-    r"\s*(?:[:,]\s*(?:pp?\.?\s*)?(?P<pages>[\w\-–]+))?\s*[.,;:]?$",
-    re.IGNORECASE,
-)
+_YEAR_TEXT = re.compile(r"(?<!\d)((?:1[6-9]|20)\d\d)(?!\d)")
+_PAGE_RANGE = re.compile(r"^(?:pages?|pp?\.?|S\.)?\s*([A-Za-z]{0,4}\d+[A-Za-z]?(?:\s*[-‐–—‑]\s*[A-Za-z]{0,4}\d+[A-Za-z]?)?)", re.IGNORECASE)
+
+
+def _split_volume(fields: dict[str, Any], volume: str) -> None:
+    """``vol. 7, no. 2``, ``2009;108(2):508-12``, ``50:493-506``, ``20 (9`` -> volume, issue, pages."""
+    text = volume.strip()
+    leading_year = re.match(r"^((?:1[6-9]|20)\d\d)[a-z]?\s*;\s*", text)
+    if leading_year:
+        fields.setdefault("date", leading_year.group(1))
+        text = text[leading_year.end() :]
+    text = re.sub(r"^(?:vol(?:ume)?s?\.?|v\.|bd\.|band|jg\.|t\.|tome)\s*", "", text, flags=re.IGNORECASE)
+    match = re.match(r"[^\s,:;(]+", text)
+    if not match:
+        fields.pop("volume", None)
+        return
+    fields["volume"] = match.group(0).rstrip(".")
+    rest = text[match.end() :]
+    issue = re.search(r"\(([^()]+)\)?|\b(?:no|nr|issue|iss|n|h|heft)\b\.?\s*([\w\-–/]+)", rest, re.IGNORECASE)
+    if issue and not fields.get("issue"):
+        fields["issue"] = (issue.group(1) or issue.group(2)).strip()
+    pages = re.search(r":\s*(?:pp?\.?\s*)?([\w\-–]+)", rest)
+    if pages and not fields.get("pages"):
+        fields["pages"] = pages.group(1)
 
 
 def _post_process(fields: dict[str, Any]) -> dict[str, Any]:
-    volume = fields.get("volume")
-    if volume:
-        match = _VOLUME_PARTS.match(volume.strip())
-        if match and match.group("volume"):
-            fields["volume"] = match.group("volume")
-            issue = match.group("issue") or match.group("issue2")
-            if issue and not fields.get("issue"):
-                fields["issue"] = issue
-            if match.group("pages") and not fields.get("pages"):
-                fields["pages"] = match.group("pages")
+    """Tidy what the tagger labelled: split volume parts, read dates, trim pages and containers."""
+    if fields.get("volume"):
+        _split_volume(fields, fields["volume"])
+    lettered = re.fullmatch(r"([A-Z])\s?(\d+)", fields.get("volume") or "")
+    if lettered and fields.get("container") and not fields["container"].endswith(lettered.group(1)):
+        # Physics: "Nucl. Phys. B364" is journal "Nucl. Phys. B", volume 364.
+        fields["container"] = f"{fields['container']} {lettered.group(1)}"
+        fields["volume"] = lettered.group(2)
     issue = fields.get("issue")
     if issue:
         fields["issue"] = re.sub(r"^(?:no|nr|issue|iss|n)\.?\s*", "", issue.strip(" ()"), flags=re.IGNORECASE)
+    container = fields.get("container")
+    if container:
+        container = re.sub(r"^in\s*:\s*|^in\s+(?!vivo\b|vitro\b|silico\b|practice\b)", "", container, flags=re.IGNORECASE)
+        trailing_year = re.match(r"^(.{3,}?)[\s,.]+((?:1[6-9]|20)\d\d)$", container)
+        if trailing_year and not fields.get("date"):
+            container, fields["date"] = trailing_year.group(1), trailing_year.group(2)
+        fields["container"] = container
+    if fields.get("container") and not fields.get("title") and not fields.get("volume") and not fields.get("issue"):
+        # A lone "container" with no volume is the title of a book or report.
+        fields["title"] = fields.pop("container")
+    pages = fields.get("pages")
+    if pages:
+        match = _PAGE_RANGE.match(pages.strip())
+        if match:
+            fields["pages"] = match.group(1)
     date = fields.pop("date", None)
     if date:
-        year = re.search(r"(?<!\d)((?:1[6-9]|20)\d\d)(?!\d)", date)
+        year = _YEAR_TEXT.search(date)
         if year:
             fields["year"] = year.group(1)
             month = re.search(r"\b([A-Za-z]{3,9})\b", date)

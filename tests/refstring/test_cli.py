@@ -1,0 +1,63 @@
+"""``vexascite parse`` and ``vexascite reparse`` end to end."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from vexascite.refstring import PARSER_VERSION
+
+LETTER = (
+    "Text before.\n\nREFERENCES\n\n"
+    "1. Beck DB, Ferrada MA, Sikora KA, et al. Somatic mutations in *UBA1* and severe adult-onset\n"
+    "autoinflammatory disease. *N Engl J Med*. 2020; 383(27):2628-2638.\n"
+    "2. Winthrop KL. The emerging safety profile of JAK inhibitors in rheumatic disease [published correction appears in *Nat Rev Rheumatol*. 2017;13(5):320]. *Nat Rev Rheumatol*. 2017;13(4):234-243.\n"
+)
+
+
+def test_parse_document_finds_the_list_and_keeps_raw_and_numbers(run_cli) -> None:
+    result = run_cli("parse", input=LETTER)
+    assert result.exit_code == 0
+    items = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [item["citation-number"] for item in items] == ["1", "2"]
+    assert items[0]["raw"].startswith("1. Beck DB") and "adult-onset autoinflammatory" in items[0]["raw"]
+    assert items[0]["title"] == "Somatic mutations in UBA1 and severe adult-onset autoinflammatory disease"
+    assert items[1]["title"] == "The emerging safety profile of JAK inhibitors in rheumatic disease"
+    assert items[1]["note"].startswith("published correction appears in")
+    assert items[1]["issue"] == "4"
+
+
+def test_parse_lines_reads_a_file_and_keeps_unparseable_lines(run_cli, tmp_path: Path) -> None:
+    source = tmp_path / "refs.txt"
+    source.write_text("Kuter DJ. Exacerbation of ITP. Br J Haematol. 2021;195(3):365-370.\n\x00\x01\x02\n\n", encoding="utf-8")
+    result = run_cli("parse", "--lines", str(source))
+    assert result.exit_code == 0
+    items = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(items) == 3
+    assert items[0]["container-title"] == "Br J Haematol"
+    assert items[1]["raw"] == "\x00\x01\x02"
+    assert items[2] == {"raw": ""}
+
+
+def test_reparse_rereads_references_from_older_parser_versions(run_cli, tmp_path: Path) -> None:
+    document = tmp_path / "letter.md"
+    document.write_text(LETTER, encoding="utf-8")
+    assert run_cli("import", str(document)).exit_code == 0
+    db = sqlite3.connect(run_cli.db)
+    db.execute("update refs set fields = '{\"title\": \"stale\"}', extra = '{\"parser_version\": \"0.1\"}' where number = 1")
+    db.commit()
+    db.close()
+    result = run_cli("reparse", "--json")
+    assert result.exit_code == 0
+    report = json.loads(result.stdout)
+    assert report == {"parser_version": PARSER_VERSION, "checked": 1, "changed": 1, "new_works": 0, "failed": 0}
+    db = sqlite3.connect(run_cli.db)
+    fields, extra, raw = db.execute("select fields, extra, raw from refs where number = 1").fetchone()
+    assert json.loads(fields)["title"].startswith("Somatic mutations")
+    assert json.loads(extra)["parser_version"] == PARSER_VERSION
+    assert raw.startswith("1. Beck DB")
+    again = json.loads(run_cli("reparse", "--json").stdout)
+    assert again["checked"] == 0
+    everything = json.loads(run_cli("reparse", "--all", "--json").stdout)
+    assert everything["checked"] == 2 and everything["changed"] == 0
