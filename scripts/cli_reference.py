@@ -18,11 +18,12 @@ DOC = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
 
 def reference() -> str:
     parts = ["# vexascite command reference", "", "Generated from `--help` by `scripts/cli_reference.py`; do not edit by hand.", ""]
-    with click.Context(main, info_name="vexascite", terminal_width=100) as ctx:
+    settings = {"terminal_width": 100, "help_option_names": ["-h", "--help"]}
+    with click.Context(main, info_name="vexascite", **settings) as ctx:
         parts += ["## vexascite", "", "```", main.get_help(ctx), "```", ""]
         for name in main.list_commands(ctx):
             command = main.get_command(ctx, name)
-            with click.Context(command, info_name=name, parent=ctx, terminal_width=100) as sub:
+            with click.Context(command, info_name=name, parent=ctx, **settings) as sub:
                 parts += [f"## vexascite {name}", "", "```", command.get_help(sub), "```", ""]
     return "\n".join(parts)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -195,7 +196,7 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
                     work_id = index.find(keys)
                 if work_id is None:
                     work_id, next_id = next_id, next_id + 1
-                    key = unique_key(key_stem(ref.fields, settings.key_pattern), taken.__contains__)
+                    key = own_key(ref, taken) or unique_key(key_stem(ref.fields, settings.key_pattern), taken.__contains__)
                     taken.add(key)
                     new_works[work_id] = (key, [], keys)
                     result.new_works += 1
@@ -219,6 +220,18 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
                 store.refresh_work(work_id)
         store.delete_orphan_works(touched - matched)
     return result
+
+
+_USABLE_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_:.\-]{0,63}")
+
+
+def own_key(ref: RawReference, taken: set[str]) -> str | None:
+    """The key an entry already has (a BibTeX key, a CSL-JSON id such as Zotero's
+    citation key), kept when it is usable and free: manuscripts already cite it."""
+    if ref.format not in ("bibtex", "csl-json") or not ref.entry_key:
+        return None
+    key = ref.entry_key.strip()
+    return key if _USABLE_KEY.fullmatch(key) and key not in taken else None
 
 
 def _work_exists(store: Store, work_id: int) -> bool:

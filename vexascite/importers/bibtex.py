@@ -23,7 +23,7 @@ from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 
 from ..ids import clean_doi, normalize_pmcid, normalize_pmid
 from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
-from .latex import latex_to_unicode
+from .latex import decode_accents, latex_to_unicode
 
 MONTHS = {
     name: number
@@ -202,7 +202,7 @@ def split_names(value: str) -> list[str]:
 
 def parse_names(value: str) -> tuple[list[dict[str, str]], bool]:
     """BibTeX ``and``-separated names to CSL names; says whether the list ended ``and others``."""
-    names = split_names(value)
+    names = split_names(decode_accents(value))
     truncated = bool(names) and names[-1].strip().lower() == "others"
     if truncated:
         names = names[:-1]
@@ -226,6 +226,8 @@ def entry_to_csl(entry_type: str, fields: dict[str, str]) -> tuple[Work, list[st
     lower = {k.lower(): v for k, v in fields.items()}
     if entry_type == "misc" and lower.get("journal"):
         work["type"] = "article-journal"
+    elif entry_type == "misc" and (lower.get("urldate") or (lower.get("url") and not lower.get("publisher"))):
+        work["type"] = "webpage"  # how Zotero and most tools write a web page in BibTeX
     if entry_type in ("mastersthesis", "phdthesis"):
         work["genre"] = "Master's thesis" if entry_type == "mastersthesis" else "PhD thesis"
     for name, value in lower.items():

@@ -89,6 +89,20 @@ def _math(match: re.Match[str]) -> str:
     return body.replace("{", "").replace("}", "")
 
 
+_NAME_LETTERS = {name: char for name, char in LETTERS.items() if not "\ue000" <= char[0] <= "\uf8ff"}
+
+
+def decode_accents(value: str) -> str:
+    """Accent and letter macros only, braces kept: names are split after this, so
+    ``\\~{n}`` must not be taken for a tie (``~``) between two words."""
+    if "\\" not in value:
+        return value
+    text = _ACCENT_BRACED.sub(_accent, value)
+    text = _ACCENT_SYMBOL.sub(_accent, text)
+    text = _ACCENT_LETTER.sub(_accent, text)
+    return _LETTER_MACRO.sub(lambda m: _NAME_LETTERS.get(m.group(1), m.group(0)), text)
+
+
 def _strip_font_commands(text: str) -> str:
     """``\\textit{x}`` -> ``{x}``: the braces go later with the others."""
     return _FONT.sub("{", text)
@@ -114,9 +128,9 @@ def _decode_by_table(value: str) -> tuple[str, bool]:
     text = _SPECIAL.sub(lambda m: SPECIALS[m.group(1)], text)
     if "\\" in text or "$" in text:
         return text, False
-    text = text.replace("{", "").replace("}", "").replace("~", "\u00a0")
-    for dashes, char in _DASHES:
+    for dashes, char in _DASHES:  # before braces go: -{}- is two hyphens, not a dash
         text = text.replace(dashes, char)
+    text = text.replace("{", "").replace("}", "").replace("~", "\u00a0")
     return text.translate(_PARKED), True
 
 

@@ -129,12 +129,22 @@ def numbered_lists_of_source(store: Store, source_id: int) -> list[dict[str, Any
 
 
 def work_ids_by_key(store: Store) -> dict[str, int]:
-    """Citation key -> work id, plus case-folded keys for a forgiving second try."""
+    """Citation key -> work id, then imported entry keys, then case-folded keys for a
+    forgiving last try."""
     keys: dict[str, int] = {}
     folded: dict[str, int] = {}
     for row in store.db.query("select id, key from works"):
         keys[row["key"]] = row["id"]
         folded.setdefault(row["key"].casefold(), row["id"])
+    # The key an entry had where it was imported (BibTeX key, CSL-JSON id) also names
+    # its work, for a manuscript written against that file.
+    sql = (
+        "select entry_key, work_id from refs where entry_key is not null and work_id is not null "
+        "and format in ('bibtex', 'csl-json') order by id"
+    )
+    for entry_key, work_id in store.db.execute(sql).fetchall():
+        keys.setdefault(entry_key, work_id)
+        folded.setdefault(entry_key.casefold(), work_id)
     for key, work_id in folded.items():
         keys.setdefault(key, work_id)
     return keys
