@@ -64,6 +64,7 @@ class Outcome:
     offline: bool = False
     # bookkeeping while the pipeline runs
     searched: bool = False
+    emitted: bool = False
     given: set[str] = field(default_factory=set)
     not_found: set[str] = field(default_factory=set)
     query: Query | None = None
@@ -166,6 +167,7 @@ class Resolver:
             max_attempts=max_attempts,
             backoff=backoff,
         )
+        self._emit: Callable[[Outcome], None] = lambda outcome: None
 
     def close(self) -> None:
         self.http.close()
@@ -196,12 +198,11 @@ class Resolver:
 
     def _run_chunk(self, items: list[Item], report: ResolveReport, on_done: Progress | None) -> None:
         outcomes = [self._start(item) for item in items]
-        self._stage_idconv(outcomes)
-        self._stage_citmatch(outcomes)
-        self._stage_summaries(outcomes)
-        self._stage_search(outcomes)
 
         def emit(outcome: Outcome) -> None:
+            if outcome.emitted:
+                return
+            outcome.emitted = True
             self._finish(outcome)
             report.count(outcome)
             report.outcomes.append(outcome)
@@ -209,6 +210,11 @@ class Resolver:
             if on_done:
                 on_done(outcome, report)
 
+        self._emit = emit
+        self._stage_idconv(outcomes)
+        self._stage_citmatch(outcomes)
+        self._stage_summaries(outcomes)
+        self._stage_search(outcomes)
         self._stage_links(outcomes, emit)
 
     # -- stages ----------------------------------------------------------------------------
@@ -351,15 +357,19 @@ class Resolver:
             o for o in outcomes
             if not o.given and o.matched_by is None and not o.searched and o.query is not None and o.query.searchable
         ]
-        planned = [(self.crossref.search(_search_text(o)), [o]) for o in todo]
-        for outcome, answer in zip(todo, self._fetch(planned), strict=True):
-            self._take_search(outcome, answer)
+        requests = [self.crossref.search(_search_text(o)) for o in todo]
+        for index, answer in self.http.iter_fetch(requests):
+            outcome = todo[index]
+            if isinstance(answer, Failure):
+                outcome.failures.append(answer.reason)
+                outcome.offline = outcome.offline or answer.kind == "offline"
+                self._take_search(outcome, None)
+            else:
+                self._take_search(outcome, answer)
 
     def _take_search(self, outcome: Outcome, answer: HttpResponse | None) -> None:
         outcome.searched = True
-        if answer is None:
-            return
-        if answer.status == 200:
+        if answer is not None and answer.status == 200:
             for item in crossref.list_items(_json(answer)):
                 outcome.candidates.append(Candidate("crossref", crossref.to_csl(item), answer.payload_id))
         if outcome.query is not None:
@@ -370,6 +380,8 @@ class Resolver:
                 outcome.candidates = choice.review
                 outcome.score = choice.score
                 outcome.reason = choice.reason
+        if outcome.matched_by is None and not outcome.doi:
+            self._emit(outcome)  # nothing more will be asked for it: save it now
 
     def _accept(self, outcome: Outcome, candidate: Candidate, score: float, reason: str, how: str) -> None:
         outcome.records[candidate.source] = (candidate.csl, candidate.payload_id)
@@ -412,7 +424,7 @@ class Resolver:
             send(self.ncbi.pmids_for_dois(group), "esearch", group)
         for outcome in outcomes:
             if not waiting.get(id(outcome)):
-                emit(outcome)
+                emit(outcome)  # nothing to link (or done earlier)
         while ready or flight:
             if not ready:
                 ready.extend(flight.next())
