@@ -29,7 +29,7 @@ _DOI = re.compile(
     r"(10\.\d{4,9}/[^\s\"<>]{1,300})"
 )
 _PMID = re.compile(r"\b(?:PMID|PubMed\s*ID|PubMed)\s*[:#]?\s*(\d{1,9})\b", re.IGNORECASE)
-_PMCID = re.compile(r"\b(?:(?:PubMed\s+Central\s+)?PMCID\s*[:#]?\s*)?(PMC\d{3,9})\b")
+_PMCID = re.compile(r"\b(?:(?:PubMed\s+Central\s+)?PMCID\s*[:#]?\s*)?(?:PMC)?(PMC\d{3,9})\b")
 _URL = re.compile(r"(?:\bURL\s*:?\s*)?((?:https?://|www\.)[^\s<>\"]{2,2000})", re.IGNORECASE)
 _ACCESSED = re.compile(
     r"[\[(]?\b(?:last\s+)?(?:accessed|cited|retrieved|viewed|consulted|visited|date\s+accessed)(?:\s+on)?\s*:?\s*"
@@ -43,8 +43,16 @@ _NOTE_BRACKET = re.compile(
     r"monograph|dissertation|thesis|preprint|updated|cited\s)[^\[\]]{0,400}\]",
     re.IGNORECASE,
 )
-_EPUB = re.compile(r"\bEpub(?:\s+ahead\s+of\s+print|\s+\d{4}(?:\s+[A-Z][a-z]{2,8})?(?:\s+\d{1,2})?)?\.?", re.IGNORECASE)
+_EPUB = re.compile(
+    r"\b(?:Epub|E-pub|Published\s+online)(?:\s+ahead\s+of\s+print|:?\s+\d{4}(?:[/-]\d{1,2}(?:[/-]\d{1,2})?|(?:\s+[A-Z][a-z]{2,8}\.?)?(?:\s+\d{1,2})?))?\.?|"
+    r"\S+\s+\[pii\]|[\[(]?\bin\s+press\b[\])]?\.?\s*$",
+    re.IGNORECASE,
+)
 _SPACES = re.compile(r"\s+")
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:])")
+_REPEATED_PUNCT = re.compile(r"([.,;:])(?:\s*[.,;:])+")
+#: Control and format characters (C0, C1, zero-width, bidi marks, BOM), unassigned and surrogates.
+_UNPRINTABLE = re.compile(r"[^\S ]|[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff0-\uffff\ud800-\udfff]")
 
 
 @dataclass(slots=True)
@@ -66,8 +74,10 @@ class Cleaned:
 
 def normalise_text(text: str) -> str:
     """NFC, one kind of space, no control characters."""
-    text = unicodedata.normalize("NFC", text)
-    text = "".join(ch if ch.isprintable() or ch in "\t\n" else " " for ch in text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    if not text.isprintable():
+        text = _UNPRINTABLE.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
 
 
@@ -178,12 +188,12 @@ def clean_reference(text: str) -> Cleaned:
 
     if "[" in text:
         text = _NOTE_BRACKET.sub(take_note, text)
-    if "pub" in text:
+    if "pub" in text or "pii" in text or "press" in text:
         text = _EPUB.sub(" ", text)
     text = _SPACES.sub(" ", text).strip()
     # Tidy what removals left behind: "Title. . Journal", "2020; ." and a dangling "Available from:".
-    text = re.sub(r"\s+([.,;:])", r"\1", text)
-    text = re.sub(r"([.,;:])(?:\s*[.,;:])+", r"\1", text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = _REPEATED_PUNCT.sub(r"\1", text)
     if result.url:
         text = _AVAILABLE.sub("", text).strip()
     result.text = text.strip(" ,;:")

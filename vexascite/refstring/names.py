@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
-_ET_AL = re.compile(r"(?:,\s*|\s+)(?:et\s*al\b\.?|and\s+others\b|et\s+coll\b\.?|u\.\s*a\.|\.\.\.|…)", re.IGNORECASE)
+_ET_AL = re.compile(r"(?:,\s*|\s+)(?:et\.?\s*al\b\.?|and\s+others\b|et\s+coll\b\.?|u\.\s*a\.|\.\.\.|…)", re.IGNORECASE)
 _INITIALS = re.compile(rf"^(?:[{UPPER}](?:[a-z]{{1,2}})?\.?[\s\-‐]*){{1,5}}$")
 _BARE_INITIALS = re.compile(rf"^[{UPPER}]{{1,4}}$")
 _SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV|2nd|3rd)\.?$")
@@ -20,9 +20,13 @@ _GROUP_WORDS = re.compile(
     r"institute|institutes|foundation|council|college|ministry|department|centers?|centres?|network|"
     r"investigators|team|board|office|administration|federation|union|alliance|academy|program|programme|"
     r"force|panel|registry|study|trialists|working|world|national|international|who|cdc|fda|ema|nice|"
-    r"university|hospital|services|commission|bureau|authority)\b",
+    r"university|hospital|services|commission|bureau|authority|community|members|participants|writing|steering|"
+    r"coalition|initiative|partnership|project|survey|system|statistics|unit)\b",
     re.IGNORECASE,
 )
+_EDITOR_MARK = re.compile(r"\s*\((?:eds?|editors?|hrsg|comps?)\.?\)\s*", re.IGNORECASE)
+_EDITOR_TAIL = re.compile(r",?\s*(?:eds?|editors?)\.?\s*$", re.IGNORECASE)
+_CONJUNCTION = re.compile(r"\s*(?:,\s*)?(?:\band\b|&|\bund\b|\bet\b|\by\b)\s+")
 _PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "dos", "du", "la", "le", "ten", "ter", "al", "el", "bin", "ibn", "st", "mac"}
 
 
@@ -77,8 +81,9 @@ def parse_names(text: str) -> tuple[list[dict[str, Any]], bool]:
     text = text.strip().strip(",;:").strip()
     if text.endswith(".") and not re.search(rf"(?:^|[\s.\-]){'['}{UPPER}{']'}\.$", text):
         text = text[:-1]
-    text = re.sub(r"\s*\((?:eds?|editors?|hrsg|comps?)\.?\)\s*", " ", text, flags=re.IGNORECASE)
-    text = re.sub(r",?\s*(?:eds?|editors?)\.?\s*$", "", text, flags=re.IGNORECASE)
+    if "ed" in text or "Ed" in text or "hrsg" in text.lower():
+        text = _EDITOR_MARK.sub(" ", text)
+        text = _EDITOR_TAIL.sub("", text)
     et_al = False
     group: str | None = None
     match = _ET_AL.search(text)
@@ -93,7 +98,7 @@ def parse_names(text: str) -> tuple[list[dict[str, Any]], bool]:
         if looks_like_group(after) and not re.search(r"[,]", after):
             text, group = head, after.strip(" .")
     names: list[dict[str, Any]] = []
-    text = re.sub(r"\s*(?:,\s*)?(?:\band\b|&|\bund\b|\bet\b|\by\b)\s+", ", ", text)
+    text = _CONJUNCTION.sub(", ", text)
     if not text.strip():
         parts: list[str] = []
     elif ";" in text:
@@ -105,6 +110,9 @@ def parse_names(text: str) -> tuple[list[dict[str, Any]], bool]:
         names.append({"literal": parts[0].strip(" .")})
         parts = []
     for part in parts:
+        if len(part.split()) >= 3 and looks_like_group(part) and not re.search(rf"\b[{UPPER}]{{1,3}}\.?$", part.strip()):
+            names.append({"literal": part.strip(" .")})
+            continue
         person = _person(part)
         if person:
             names.append(person)

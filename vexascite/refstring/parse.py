@@ -24,6 +24,7 @@ MAX_PARSED_CHARS = 4000
 
 _YEAR = re.compile(r"(?<![\d/.-])((?:1[6-9]|20)\d\d)[a-z]?(?![\d])")
 _DASHES = re.compile(r"\s*[-–—‐‑−]+\s*")
+_QUOTES = "\"“”‘’'«» "
 
 
 def parse_reference(text: str) -> dict[str, Any]:
@@ -77,7 +78,8 @@ def _clean_piece(value: Any) -> str | None:
     if value is None:
         return None
     value = str(value).strip().strip(",;:").strip()
-    value = re.sub(r"^[\"“”‘’']+|[\"“”‘’']+$", "", value).strip()
+    if value[0] in _QUOTES or value[-1] in _QUOTES:
+        value = value.strip(_QUOTES).strip()
     return value or None
 
 
@@ -129,6 +131,9 @@ def to_csl(fields: dict[str, Any], cleaned: Cleaned) -> dict[str, Any]:
         value = _clean_piece(fields.get(key))
         if value:
             item[target] = value
+    edition = item.get("edition")
+    if edition and re.match(r"^\d+(?:st|nd|rd|th)?\s+(?:ed|edn|edition)\.?$", edition, re.IGNORECASE):
+        item["edition"] = re.match(r"\d+", edition).group(0)  # type: ignore[union-attr]
     pages = _clean_piece(fields.get("pages"))
     if pages:
         item["page"] = normalise_pages(pages)

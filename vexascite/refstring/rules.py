@@ -34,7 +34,23 @@ _AUTHOR_YEAR_HEAD = re.compile(rf"^\(\s*{_YEAR}\s*\)\.?\s+")
 _SOURCE_TAIL = re.compile(
     rf"\s+(?P<volume>\d{{1,6}}[A-Za-z]?)\s*(?:\((?P<issue>[^()]{{1,40}})\))?\s*[:,]\s*{_PAGES}\s*\.?\s*$"
 )
+_EDITION = r"(?:(?P<edition>\d+(?:st|nd|rd|th)?\s+(?:ed|edn|edition))\.?\s+)?"
+_IMPRINT = r"(?:(?P<place>[^:;.]{2,80}?):\s*)?(?P<publisher>[^;:]{2,120}?);\s*(?P<year>(?:1[6-9]|20)\d\d)[a-z]?"
+_BOOK_PAGES = r"(?:[.,]\s*(?:pp?\.?\s*)?(?P<pages>[A-Za-z]{0,3}\d+[A-Za-z]?(?:\s?[-–—‐]\s?[A-Za-z]{0,3}\d+[A-Za-z]?)?)(?:\s*p)?)?"
+_CHAPTER = re.compile(
+    rf"^(?P<title>[^\[\]]+?[.?!])\s+In:?\s+(?P<editors>[^.;:]+?),?\s+(?:\(?eds?|editors?)\)?\.?\s+"
+    rf"(?P<book>.+?)\.\s+{_EDITION}{_IMPRINT}{_BOOK_PAGES}\s*\.?\s*$"
+)
+_BOOK = re.compile(rf"^(?P<title>[^\[\]]+?[.?!])\s+{_EDITION}{_IMPRINT}{_BOOK_PAGES}\s*\.?\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=[\w\"“‘'(\[])")
+
+
+def _abbreviation_continues(title: str, container: str) -> bool:
+    """Whether the title's last word is the start of a dotted journal name ("J. Mol. Biol")."""
+    last = title[title.rfind(" ") + 1 :]
+    if not re.fullmatch(r"[A-Z][a-z]{0,5}\.?", last):
+        return False
+    return len(last.rstrip(".")) <= 3 or "." in container
 
 
 def _split_title_container(middle: str, emphasis: list[str]) -> tuple[str, str] | None:
@@ -53,7 +69,7 @@ def _split_title_container(middle: str, emphasis: list[str]) -> tuple[str, str] 
     container = bare[cut.end() :].strip()
     title = bare[: cut.start()].strip()
     # "J. Immunol." style: an initial-sized piece before the last stop belongs to the journal.
-    while len(ends) >= 2 and re.fullmatch(r"[A-Z][a-z]{0,5}\.?", title[title.rfind(" ") + 1 :] if " " in title else title):
+    while len(ends) >= 2 and _abbreviation_continues(title, container):
         ends.pop()
         cut = ends[-1]
         container = bare[cut.end() :].strip()
@@ -61,6 +77,26 @@ def _split_title_container(middle: str, emphasis: list[str]) -> tuple[str, str] 
     if not title or not container or len(container) > 120:
         return None
     return title.rstrip(" ."), container
+
+
+def _book_or_chapter(rest: str, fields: dict[str, Any]) -> dict[str, Any] | None:
+    """Vancouver books and chapters: ``Title. In: Editors, editors. Book. Place: Publisher; Year. p. 1-9.``"""
+    chapter = _CHAPTER.match(rest)
+    if chapter:
+        fields.update(
+            type="chapter", title=chapter.group("title").rstrip("."), editors=chapter.group("editors"),
+            container=chapter.group("book"), edition=chapter.group("edition"), place=chapter.group("place"),
+            publisher=chapter.group("publisher"), year=chapter.group("year"), pages=chapter.group("pages"),
+        )
+        return fields
+    book = _BOOK.match(rest)
+    if book and not re.search(r"\d", book.group("publisher")):
+        fields.update(
+            type="book", title=book.group("title").rstrip("."), edition=book.group("edition"), place=book.group("place"),
+            publisher=book.group("publisher"), year=book.group("year"), pages=book.group("pages"),
+        )
+        return fields
+    return None
 
 
 def parse_biomedical(text: str, emphasis: list[str]) -> dict[str, Any] | None:
@@ -85,7 +121,7 @@ def parse_biomedical(text: str, emphasis: list[str]) -> dict[str, Any] | None:
         return fields
     tail = _VANCOUVER_TAIL.search(rest)
     if not tail or tail.group("volume") is None and tail.group("pages") is None:
-        return None
+        return _book_or_chapter(rest, fields)
     split = _split_title_container(rest[: tail.start()], emphasis)
     if not split:
         return None

@@ -112,10 +112,27 @@ def _neighbour_features(token: str) -> tuple[str, ...]:
     return tuple(f for f in token_features(token) if f.startswith(_NEIGHBOUR_KEYS))
 
 
+@lru_cache(maxsize=200_000)
+def _context(token: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...], str, bool]:
+    """Cached per distinct token: own features, as left and right neighbour, lower-cased, is-year."""
+    neighbour = _neighbour_features(token)
+    return (
+        token_features(token),
+        tuple("-1" + f for f in neighbour),
+        tuple("+1" + f for f in neighbour),
+        token.lower()[:20],
+        "year" in neighbour,
+    )
+
+
+_NUMBERISH = re.compile(r"[A-Za-z]{1,3}\d+\w*")
+
+
 def sequence_features(tokens: list[tuple[str, int, int]]) -> list[list[str]]:
     """Features of each token in context: neighbours, position, brackets, sentence index."""
     words = [t[0] for t in tokens]
     n = len(words)
+    contexts = [_context(word) for word in words]
     out: list[list[str]] = []
     sentence = 0
     depth = 0
@@ -127,7 +144,7 @@ def sequence_features(tokens: list[tuple[str, int, int]]) -> list[list[str]]:
     number_left = [0] * n
     run: list[int] = []
     for index, word in enumerate(words + ["END"]):
-        if word[:1].isdigit() or (index < n and re.fullmatch(r"[A-Za-z]{1,3}\d+\w*", word)):
+        if word[:1].isdigit() or (index < n and _NUMBERISH.fullmatch(word)):
             run.append(index)
         elif word[:1].isalpha() and len(word) > 1 or word == "END":
             for position, member in enumerate(run):
@@ -141,13 +158,11 @@ def sequence_features(tokens: list[tuple[str, int, int]]) -> list[list[str]]:
         ends_after[index] = remaining
         if words[index] in ".?!" and index > 0 and (len(words[index - 1]) > 2 or words[index] != "."):
             remaining += 1
-    previous_neigh: tuple[str, ...] = ()
-    current_neigh = _neighbour_features(words[0]) if n else ()
     for index, word in enumerate(words):
+        own, _left, _right, _lower, is_year = contexts[index]
         start, end = tokens[index][1], tokens[index][2]
-        next_neigh = _neighbour_features(words[index + 1]) if index + 1 < n else ("EOS",)
-        feats = list(token_features(word))
-        feats.append(f"pos={(index * 10) // max(n, 1)}")
+        feats = list(own)
+        feats.append(f"pos={(index * 10) // n}")
         feats.append(f"sent={min(sentence, 4)}")
         feats.append(f"left={min(ends_after[index], 4)}")
         if index < 2:
@@ -167,12 +182,18 @@ def sequence_features(tokens: list[tuple[str, int, int]]) -> list[list[str]]:
             feats.append("inquote")
         if seen_year:
             feats.append("afteryear")
-        feats.extend("-1" + f for f in previous_neigh) if previous_neigh else feats.append("BOS")
-        feats.extend("+1" + f for f in next_neigh)
+        if index:
+            feats.extend(contexts[index - 1][1])
+        else:
+            feats.append("BOS")
+        if index + 1 < n:
+            feats.extend(contexts[index + 1][2])
+        else:
+            feats.append("+1EOS")
         if index >= 2:
-            feats.append("-2w=" + words[index - 2].lower()[:20])
+            feats.append("-2w=" + contexts[index - 2][3])
         if index + 2 < n:
-            feats.append("+2w=" + words[index + 2].lower()[:20])
+            feats.append("+2w=" + contexts[index + 2][3])
         out.append(feats)
         if word in "([":
             depth += 1
@@ -182,9 +203,8 @@ def sequence_features(tokens: list[tuple[str, int, int]]) -> list[list[str]]:
             quote = not quote if word == '"' else word == "“"
         elif word in ".?!" and index > 0 and (len(words[index - 1]) > 2 or word != "."):
             sentence += 1
-        if "year" in current_neigh:
+        if is_year:
             seen_year = True
-        previous_neigh, current_neigh = current_neigh, next_neigh
     return out
 
 
