@@ -14,6 +14,11 @@ from dataclasses import dataclass, field
 
 #: A numbered entry's opening: ``12.``, ``12)``, ``[12]``, ``(12)``, or ``12`` + space.
 _NUMBERED = re.compile(r"^\s{0,8}(?:[-*+]\s+)?(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)](?!\d)|(\d{1,4})(?=\s+[A-Z\u00c0-\u024f]))\s*(?=\S)")
+#: A number alone on its line (PDF extraction often puts the label on a line of its own).
+_BARE_NUMBER = re.compile(r"^\s{0,8}(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)])\s*$")
+#: Stands for a line whose text was moved up to a bare number's line (not a blank line).
+_MOVED = "\x00moved"
+_BULLET = re.compile(r"^\s{0,8}[-*+•]\s+")
 _HEADING_WORDS = (
     r"references(?:\s+and\s+notes)?|reference\s+list|bibliography|literature\s+cited|works\s+cited|"
     r"cited\s+literature|literature|sources|citations|notes\s+and\s+references|further\s+reading"
@@ -64,7 +69,7 @@ def join_lines(lines: list[str]) -> str:
         if not line:
             continue
         if not text:
-            text = line
+            text = _BULLET.sub("", line)
             continue
         if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and line[:1].islower():
             # End-of-line hyphenation: "Endo-" + "scopic" -> "Endoscopic".
@@ -87,7 +92,7 @@ def _looks_like_reference(text: str) -> bool:
 
 def find_reference_lists(text: str) -> list[ReferenceList]:
     """Return the reference lists found in a document, in order, entries numbered as printed."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = _attach_bare_numbers(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
     lists: list[ReferenceList] = []
     current: ReferenceList | None = None
     entry_lines: list[str] = []
@@ -122,6 +127,8 @@ def find_reference_lists(text: str) -> list[ReferenceList]:
 
     for index, line in enumerate(lines):
         line_no = index + 1
+        if line == _MOVED:
+            continue
         stripped = line.strip()
         if not stripped:
             blank_before = True
@@ -196,6 +203,28 @@ def find_reference_lists(text: str) -> list[ReferenceList]:
     for position, found in enumerate(lists, start=1):
         found.label = f"references-{position}"
     return lists
+
+
+def _attach_bare_numbers(lines: list[str]) -> list[str]:
+    """Put a number that stands alone on its line in front of the next line's text.
+
+    The number's line keeps the entry (so line numbers stay those of the file); the
+    following line is emptied.
+    """
+    out = list(lines)
+    for index, line in enumerate(out):
+        if not line.strip() or not _BARE_NUMBER.match(line):
+            continue
+        following = index + 1
+        while following < len(out) and following <= index + 2 and not out[following].strip():
+            following += 1
+        if following < len(out) and following <= index + 2 and out[following].strip() and not _BARE_NUMBER.match(out[following]):
+            if _NUMBERED.match(out[following]) or _REF_HEADING.match(out[following].strip()):
+                continue
+            out[index] = f"{line.strip()} {out[following].strip()}"
+            for between in range(index + 1, following + 1):
+                out[between] = _MOVED
+    return out
 
 
 def _last_number(current: ReferenceList | None) -> int | None:

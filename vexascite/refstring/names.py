@@ -26,6 +26,7 @@ _GROUP_WORDS = re.compile(
 )
 _EDITOR_MARK = re.compile(r"\s*\((?:eds?|editors?|hrsg|comps?)\.?\)\s*", re.IGNORECASE)
 _EDITOR_TAIL = re.compile(r",?\s*(?:eds?|editors?)\.?\s*$", re.IGNORECASE)
+_IN_PREFIX = re.compile(r"^in\s*:\s*|^in\s+(?=[A-Z])", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\s*(?:,\s*)?(?:\band\b|&|\bund\b|\bet\b|\by\b)\s+")
 _PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "dos", "du", "la", "le", "ten", "ter", "al", "el", "bin", "ibn", "st", "mac"}
 
@@ -79,6 +80,7 @@ def _person(part: str) -> dict[str, Any] | None:
 def parse_names(text: str) -> tuple[list[dict[str, Any]], bool]:
     """Return (names, et_al) for an author span; organisations come as ``{"literal": ...}``."""
     text = text.strip().strip(",;:").strip()
+    text = _IN_PREFIX.sub("", text)
     if text.endswith(".") and not re.search(rf"(?:^|[\s.\-]){'['}{UPPER}{']'}\.$", text):
         text = text[:-1]
     if "ed" in text or "Ed" in text or "hrsg" in text.lower():
@@ -90,8 +92,12 @@ def parse_names(text: str) -> tuple[list[dict[str, Any]], bool]:
     if match:
         et_al = True
         after = text[match.end() :].strip(" ,;.")
+        ellipsis = match.group(0).strip(" ,") in ("...", "…")
         text = text[: match.start()]
-        if after:
+        if after and ellipsis:
+            # APA 7: "A, B, ... Z": the list is cut in the middle, the last author is a person.
+            text = f"{text}, {after.lstrip('&').strip()}"
+        elif after:
             group = after
     elif ";" in text:
         head, _, after = text.rpartition(";")
@@ -135,6 +141,10 @@ def _pair_commas(parts: list[str]) -> list[str]:
         return parts
     out: list[str] = []
     index = 0
+    if " " not in parts[0] and _given_like(parts[1]) and len(parts) > 2 and " " in parts[2].strip():
+        # Chicago: "Beck, David B., Marcela A. Ferrada, and Keith A. Sikora" (first name inverted only).
+        out.append(f"{parts[1]} {parts[0]}")
+        index = 2
     while index < len(parts):
         part = parts[index]
         nxt = parts[index + 1] if index + 1 < len(parts) else None

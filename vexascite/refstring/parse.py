@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from .clean import MONTHS, Cleaned, clean_reference
+from .lists import join_lines
 from .names import looks_like_group, parse_names
 from .rules import parse_biomedical, parse_web_page
 from .tagger import MODEL_PATH, tag_reference
@@ -44,7 +45,10 @@ def parse_with_model(text: str, model: Path) -> dict[str, Any]:
 
 
 def _parse(text: str, model: Path = MODEL_PATH) -> dict[str, Any]:
-    cleaned = clean_reference(text[:MAX_PARSED_CHARS])
+    text = text[:MAX_PARSED_CHARS]
+    if "\n" in text:
+        text = join_lines(text.split("\n"))  # a PDF-wrapped string: repair "Endo-\nscopic"
+    cleaned = clean_reference(text)
     fields: dict[str, Any] | None = None
     if len(cleaned.text) < 2000:
         fields = parse_biomedical(cleaned.text, cleaned.emphasis) or parse_web_page(cleaned.text, cleaned.url)
@@ -127,7 +131,10 @@ def to_csl(fields: dict[str, Any], cleaned: Cleaned) -> dict[str, Any]:
                 if day and str(day).isdigit() and 1 <= int(day) <= 31:
                     parts.append(int(day))
         item["issued"] = {"date-parts": [parts]}
-    for key, target in (("volume", "volume"), ("issue", "issue"), ("publisher", "publisher"), ("place", "publisher-place"), ("edition", "edition")):
+    for key, target in (
+        ("volume", "volume"), ("issue", "issue"), ("publisher", "publisher"), ("place", "publisher-place"),
+        ("edition", "edition"), ("genre", "genre"), ("number", "number"),
+    ):
         value = _clean_piece(fields.get(key))
         if value:
             item[target] = value
@@ -150,6 +157,11 @@ def to_csl(fields: dict[str, Any], cleaned: Cleaned) -> dict[str, Any]:
     if cleaned.notes:
         item["note"] = "; ".join(cleaned.notes)
     item["type"] = fields.get("type") or _guess_type(item, fields)
+    notes = (item.get("note") or "").lower()
+    if re.search(r"\b(?:dissertation|thesis)\b", notes):
+        item["type"] = "thesis"
+    elif "preprint" in notes:
+        item["type"] = "article"
     return dict(sorted(item.items(), key=lambda kv: (kv[0] != "type", kv[0])))
 
 
@@ -157,8 +169,11 @@ def _guess_type(item: dict[str, Any], fields: dict[str, Any]) -> str:
     container = (item.get("container-title") or "").lower()
     if re.search(r"biorxiv|medrxiv|arxiv|preprint|research square|ssrn", container + " " + (item.get("URL") or "").lower()):
         return "article"
-    if fields.get("thesis"):
+    notes = (item.get("note") or "").lower()
+    if fields.get("thesis") or re.search(r"\b(?:dissertation|thesis)\b", notes):
         return "thesis"
+    if "preprint" in notes:
+        return "article"
     if container and (item.get("volume") or item.get("page") and not item.get("publisher")):
         if re.search(r"\b(?:proc(?:eedings)?|conference|symposium|workshop|congress|meeting|abstracts?)\b", container):
             return "paper-conference"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .names import UPPER
+from .names import UPPER, looks_like_group
 
 _U = UPPER
 _NAME = (
@@ -20,7 +20,7 @@ _NAME = (
 _AUTHORS = re.compile(
     rf"^(?P<authors>{_NAME}(?:,\s*{_NAME}){{0,60}}(?:,?\s+et\s+al\.?)?(?:\s*;\s*[^.;()]{{2,150}}?)?)(?:\.\s+|\s+(?=\())"
 )
-_ORG_AUTHOR = re.compile(r"^(?P<authors>[^.;:()]{3,150}?)\.\s+")
+_ORG_AUTHOR = re.compile(r"^(?P<authors>[^.;:()]{3,150}?)(?:\.\s+|\s+(?=\())")
 _YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)[a-z]?"
 _DATE_TAIL = (
     rf"{_YEAR}(?:\s+(?P<month>[A-Z][a-z]{{2,8}}\.?(?:[-/][A-Z][a-z]{{2,8}}\.?)?)(?:\s+(?P<day>\d{{1,2}}))?)?"
@@ -28,7 +28,9 @@ _DATE_TAIL = (
 _PAGES = r"(?P<pages>[A-Za-z]{0,6}\d[\w.]{0,15}(?:\s?[-–—‐]\s?[A-Za-z]{0,6}\d[\w]{0,15})?)"
 _VANCOUVER_TAIL = re.compile(
     rf"(?:^|[.?!]?\s+){_DATE_TAIL}\s*(?:;\s*(?P<volume>[^();:\s][^();:]{{0,30}}?)?\s*"
-    rf"(?:\((?P<issue>[^()]{{1,40}})\))?\s*(?::\s*{_PAGES})?)?\s*[.;]?\s*$"
+    rf"(?:\((?P<issue>[^()]{{1,40}})\))?\s*(?::\s*{_PAGES})?)?\s*[.;]?"
+    rf"(?:\s*(?P<abstract>(?:Meeting\s+)?(?:Abstract|Abstr|Poster)s?\.?\s*(?:no\.?\s*)?(?P<abstract_no>[\w-]{{1,12}}))\.?)?\s*$",
+    re.IGNORECASE,
 )
 _AUTHOR_YEAR_HEAD = re.compile(rf"^\(\s*{_YEAR}\s*\)\.?\s+")
 _SOURCE_TAIL = re.compile(
@@ -36,7 +38,7 @@ _SOURCE_TAIL = re.compile(
 )
 _EDITION = r"(?:(?P<edition>\d+(?:st|nd|rd|th)?\s+(?:ed|edn|edition))\.?\s+)?"
 _IMPRINT = r"(?:(?P<place>[^:;.]{2,80}?):\s*)?(?P<publisher>[^;:]{2,120}?);\s*(?P<year>(?:1[6-9]|20)\d\d)[a-z]?"
-_BOOK_PAGES = r"(?:[.,]\s*(?:pp?\.?\s*)?(?P<pages>[A-Za-z]{0,3}\d+[A-Za-z]?(?:\s?[-–—‐]\s?[A-Za-z]{0,3}\d+[A-Za-z]?)?)(?:\s*p)?)?"
+_BOOK_PAGES = r"(?:[.,:]\s*(?:pp?\.?\s*)?(?P<pages>[A-Za-z]{0,3}\d+[A-Za-z]?(?:\s?[-–—‐]\s?[A-Za-z]{0,3}\d+[A-Za-z]?)?)(?:\s*p)?)?"
 _CHAPTER = re.compile(
     rf"^(?P<title>[^\[\]]+?[.?!])\s+In:?\s+(?P<editors>[^.;:]+?),?\s+(?:\(?eds?|editors?)\)?\.?\s+"
     rf"(?P<book>.+?)\.\s+{_EDITION}{_IMPRINT}{_BOOK_PAGES}\s*\.?\s*$"
@@ -102,12 +104,16 @@ def _book_or_chapter(rest: str, fields: dict[str, Any]) -> dict[str, Any] | None
 def parse_biomedical(text: str, emphasis: list[str]) -> dict[str, Any] | None:
     """Read a Vancouver/AMA or PLOS author-year string; None if it is not one."""
     match = _AUTHORS.match(text)
-    if not match:
-        return None
-    authors = match.group("authors")
+    fields: dict[str, Any]
+    if match:
+        fields = {"authors": match.group("authors")}
+    else:
+        match = _ORG_AUTHOR.match(text)
+        if not match or not looks_like_group(match.group("authors")):
+            return None
+        fields = {"authors_literal": match.group("authors").strip()}
     rest = text[match.end() :]
     head = _AUTHOR_YEAR_HEAD.match(rest)
-    fields: dict[str, Any] = {"authors": authors}
     if head:
         fields["year"] = head.group("year")
         body = rest[head.end() :]
@@ -125,6 +131,10 @@ def parse_biomedical(text: str, emphasis: list[str]) -> dict[str, Any] | None:
     split = _split_title_container(rest[: tail.start()], emphasis)
     if not split:
         return None
+    if tail.group("abstract"):
+        fields["type"] = "paper-conference"
+        fields["genre"] = "abstract"
+        fields["number"] = tail.group("abstract_no")
     fields.update(
         title=split[0], container=split[1], year=tail.group("year"), month=tail.group("month"),
         day=tail.group("day"), volume=tail.group("volume"), issue=tail.group("issue"), pages=tail.group("pages"),
@@ -142,8 +152,6 @@ def parse_web_page(text: str, url: str | None) -> dict[str, Any] | None:
     pieces = [p.strip(" .") for p in re.split(r"(?<=[.?!])\s+", text) if p.strip(" .")]
     if not 1 <= len(pieces) <= 3 or _VANCOUVER_TAIL.search(text) and ";" in text:
         return None
-    from .names import looks_like_group
-
     fields: dict[str, Any] = {"type": "webpage"}
     if len(pieces) >= 2 and looks_like_group(pieces[0]) and not looks_like_group(pieces[1]):
         fields["authors_literal"], fields["title"] = pieces[0], pieces[1]

@@ -312,6 +312,11 @@ def _post_process(fields: dict[str, Any]) -> dict[str, Any]:
         if trailing_year and not fields.get("date"):
             container, fields["date"] = trailing_year.group(1), trailing_year.group(2)
         fields["container"] = container
+    if fields.get("container") and not fields.get("title"):
+        # "Title. Journal" labelled as one journal: split at the full stop after a word.
+        split = re.match(r"^(.{12,}?[a-z0-9)\]?!][.?!])\s+([A-Z].{2,})$", fields["container"])
+        if split and not re.search(r"\b[A-Z][a-z]{0,4}\.$", split.group(1)):
+            fields["title"], fields["container"] = split.group(1).rstrip("."), split.group(2)
     if fields.get("container") and not fields.get("title") and not fields.get("volume") and not fields.get("issue"):
         # A lone "container" with no volume is the title of a book or report.
         fields["title"] = fields.pop("container")

@@ -1,0 +1,90 @@
+"""Finding reference lists in Markdown, PDF-extracted and plain text."""
+
+from __future__ import annotations
+
+from vexascite.refstring import find_reference_lists, parse_reference
+from vexascite.refstring.lists import join_lines
+
+
+def _entries(text: str) -> list[tuple[str, int | None, int, str]]:
+    return [(found.label, entry.number, entry.line, entry.text) for found in find_reference_lists(text) for entry in found.entries]
+
+
+def test_markdown_references_section_and_numbered_steps_elsewhere() -> None:
+    text = (
+        "# Title\n\nSome text citing [1] and [2].\n\n## References\n\n"
+        "1. Smith J, Doe A. A study of things. *Nature*. 2020;580(7801):123-127.\n"
+        "2. Roe B. Another study. Lancet. 2019;393:1-10.\n\n"
+        "## Appendix\n\n1. Step one of the protocol.\n2. Step two.\n"
+    )
+    assert [(label, number, line) for label, number, line, _ in _entries(text)] == [("references-1", 1, 7), ("references-1", 2, 8)]
+
+
+def test_pdf_numbers_on_their_own_lines_and_hyphenation() -> None:
+    text = (
+        "Discussion text ends here.\nReferences\n1.\n"
+        "Beck DB, Ferrada MA, Sikora KA, et al. Somatic mutations in UBA1 and severe adult-onset autoinfl-\n"
+        "ammatory disease. N Engl J Med. 2020;383(27):2628-2638.\n2.\n"
+        "Bourbon E, Heiblig M, Gerfaud Valentin M, et al. Therapeutic options in VEXAS syndrome: insights from a\n"
+        "retrospective series. Blood. 2021;137(26):3682-3684.\n"
+    )
+    entries = _entries(text)
+    assert [(number, line) for _, number, line, _ in entries] == [(1, 3), (2, 6)]
+    assert "severe adult-onset autoinflammatory disease. N Engl J Med." in entries[0][3]
+    assert parse_reference(entries[1][3])["title"] == "Therapeutic options in VEXAS syndrome: insights from a retrospective series"
+
+
+def test_unnumbered_list_with_hanging_lines() -> None:
+    text = (
+        "References\n\n"
+        "Dietterich, T. G., & Bakiri, G. (1995). Solving multiclass learning problems via error-correcting\n"
+        "    output codes. Journal of Artificial Intelligence Research, 2, 263-286.\n"
+        "Smith, J. (2001). A book title. New York: Wiley.\n"
+        "Zoller SD, Hammersmith RL (2012) Characterization of the ciliate. Protist 163: 643–657.\n"
+    )
+    entries = _entries(text)
+    assert [number for _, number, _, _ in entries] == [None, None, None]
+    assert entries[0][3].endswith("Journal of Artificial Intelligence Research, 2, 263-286.")
+
+
+def test_bracketed_numbers_without_heading_and_bullets() -> None:
+    text = (
+        "[1] G. Palmer, “Magnetic field effects,” J. Thermophys. Heat Transf., vol. 7, no. 2, pp. 294–301, 1993.\n"
+        "[2] C. E. Clayton and D. Umstadter, Phys. Rev. Lett. 54, 2343 (1985).\n"
+    )
+    assert [number for _, number, _, _ in _entries(text)] == [1, 2]
+    bullets = "Bibliography\n\n- Smith J. A study of things. Nature. 2020;580:123-127.\n- Roe B. Another study. Lancet. 2019;393:1-10.\n"
+    assert [text for _, _, _, text in _entries(bullets)][0] == "Smith J. A study of things. Nature. 2020;580:123-127."
+
+
+def test_lists_are_kept_apart_at_doi_footers_and_copyright_lines() -> None:
+    text = (
+        "7. Old A. Old study. Blood. 2001;1:1-2.\n8. Older B. Older study. Blood. 2002;2:3-4.\n\n"
+        "DOI 10.1182/blood.2022015936\n\n© 2022 by The American Society of Hematology\n\nA new letter.\n\n"
+        "REFERENCES\n\n1. New C. New study. Blood. 2022;3:5-6.\n"
+    )
+    assert [(label, number) for label, number, _, _ in _entries(text)] == [("references-1", 7), ("references-1", 8), ("references-2", 1)]
+
+
+def test_join_lines_keeps_urls_and_name_hyphens() -> None:
+    assert join_lines(["See https://example.org/a/", "b/c.html for", "Lebrun-", "Vignes B."]) == "See https://example.org/a/b/c.html for Lebrun-Vignes B."
+
+
+def test_reference_types_and_styles() -> None:
+    cases = {
+        "Koster MJ, Kourelis T, et al. Clinical heterogeneity of VEXAS. Arthritis Rheumatol. 2021;73(suppl 10). Abstract 1234.": ("paper-conference", "Arthritis Rheumatol"),
+        "Ferrada MA. VEXAS syndrome: clinical and genetic features [dissertation]. Bethesda (MD): Johns Hopkins University; 2022.": ("thesis", None),
+        "Smith J, Doe A. Clonal hematopoiesis in VEXAS. bioRxiv. 2023. doi:10.1101/2023.01.01.522222": ("article", "bioRxiv"),
+        "Grayson PC. VEXAS syndrome. In: Rich RR, Fleisher TA, eds. Clinical Immunology. 6th ed. Elsevier; 2022:123-130.": ("chapter", "Clinical Immunology"),
+        "Martin GRR. A Game of Thrones. New York: Bantam; 1996.": ("book", None),
+    }
+    for text, (kind, container) in cases.items():
+        item = parse_reference(text)
+        assert item["type"] == kind, text
+        assert item.get("container-title") == container, text
+    chapter = parse_reference("Grayson PC. VEXAS syndrome. In: Rich RR, Fleisher TA, eds. Clinical Immunology. 6th ed. Elsevier; 2022:123-130.")
+    assert [e["family"] for e in chapter["editor"]] == ["Rich", "Fleisher"]
+    assert (chapter["edition"], chapter["publisher"], chapter["page"]) == ("6", "Elsevier", "123-130")
+    apa = parse_reference("Beck, D. B., Ferrada, M. A., Pei, W., ... & Grayson, P. C. (2020). Somatic mutations in UBA1. New England Journal of Medicine, 383(27), 2628-2638.")
+    assert [a["family"] for a in apa["author"]] == ["Beck", "Ferrada", "Pei", "Grayson"]
+    assert (apa["volume"], apa["issue"], apa["page"], apa["container-title"]) == ("383", "27", "2628-2638", "New England Journal of Medicine")
