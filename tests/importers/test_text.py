@@ -62,3 +62,20 @@ def test_numbered_points_in_prose_are_not_a_reference_list() -> None:
     parsed = read_text_references(text)
     assert parsed.references == []
     assert parsed.notes and not parsed.problems
+
+
+def test_import_command_stores_two_lists_with_numbered_entries(shared_dir: Path, run_cli) -> None:
+    import sqlite3
+
+    result = run_cli("import", str(shared_dir / "seeds" / "002_c01bdb4f21cce9b3.txt"))
+    assert result.exit_code == 0, result.output
+    db = sqlite3.connect(run_cli.db)
+    lists = db.execute("select id, label from ref_lists order by ordinal").fetchall()
+    assert [label for _, label in lists] == ["references-1", "references-2"]
+    numbers = [
+        [row[0] for row in db.execute("select number from refs where list_id = ? order by id", [list_id])]
+        for list_id, _ in lists
+    ]
+    assert numbers == [list(range(8, 26)), list(range(1, 13))]
+    raw, extra = db.execute("select raw, extra from refs where list_id = ? and number = 7", [lists[1][0]]).fetchone()
+    assert raw.startswith("7. Winthrop KL.") and PARSER_VERSION in extra

@@ -25,6 +25,8 @@ MAX_PARSED_CHARS = 4000
 
 _YEAR = re.compile(r"(?<![\d/.-])((?:1[6-9]|20)\d\d)[a-z]?(?![\d])")
 _DASHES = re.compile(r"\s*[-–—‐‑−]+\s*")
+_VOLUME_SUPPLEMENT = re.compile(r"^(\w+)\s+((?:Suppl|Supplement|Pt|Part|Spec(?:ial)?\s+Issue|Spec No)\.?\s*\w*)$", re.IGNORECASE)
+_PAGES_AS_VOLUME = re.compile(r"^(?:pp?\.|pages?)\s*\w+", re.IGNORECASE)
 _QUOTES = "\"“”‘’'«» "
 
 
@@ -141,6 +143,13 @@ def to_csl(fields: dict[str, Any], cleaned: Cleaned) -> dict[str, Any]:
     edition = item.get("edition")
     if edition and re.match(r"^\d+(?:st|nd|rd|th)?\s+(?:ed|edn|edition)\.?$", edition, re.IGNORECASE):
         item["edition"] = re.match(r"\d+", edition).group(0)  # type: ignore[union-attr]
+    volume = item.get("volume")
+    if volume:
+        supplement = _VOLUME_SUPPLEMENT.match(volume)
+        if supplement and not item.get("issue"):
+            item["volume"], item["issue"] = supplement.group(1), supplement.group(2)
+        elif _PAGES_AS_VOLUME.match(volume) and not fields.get("pages"):
+            fields = {**fields, "pages": item.pop("volume")}
     pages = _clean_piece(fields.get("pages"))
     if pages:
         item["page"] = normalise_pages(pages)

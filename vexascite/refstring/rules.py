@@ -14,7 +14,8 @@ from .names import UPPER, looks_like_group
 
 _U = UPPER
 _NAME = (
-    rf"(?:[{_U}][\w'’\-]*(?:\s+(?:[a-z]{{1,4}}|[{_U}][\w'’\-]*)){{0,3}}?"
+    rf"(?:(?:(?:van|von|de|der|den|del|della|di|da|dos|du|la|le|ten|ter|al|el|d')\s+){{0,2}}"
+    rf"[{_U}][\w'’\-]*(?:\s+(?:[a-z]{{1,4}}|[{_U}][\w'’\-]*)){{0,3}}?"
     rf"\s+[{_U}]{{1,4}}(?:\s+(?:Jr|Sr|II|III|IV|2nd|3rd)\.?)?)"
 )
 _AUTHORS = re.compile(
@@ -34,7 +35,7 @@ _VANCOUVER_TAIL = re.compile(
 )
 _AUTHOR_YEAR_HEAD = re.compile(rf"^\(\s*{_YEAR}\s*\)\.?\s+")
 _SOURCE_TAIL = re.compile(
-    rf"\s+(?P<volume>\d{{1,6}}[A-Za-z]?)\s*(?:\((?P<issue>[^()]{{1,40}})\))?\s*[:,]\s*{_PAGES}\s*\.?\s*$"
+    rf"\s+(?P<volume>\d{{1,6}}[A-Za-z]?)\s*(?:\((?P<issue>[^()]{{1,40}})\))?(?:\s*[:,]\s*|\s+){_PAGES}\s*\.?\s*$"
 )
 _EDITION = r"(?:(?P<edition>\d+(?:st|nd|rd|th)?\s+(?:ed|edn|edition))\.?\s+)?"
 _IMPRINT = r"(?:(?P<place>[^:;.]{2,80}?):\s*)?(?P<publisher>[^;:]{2,120}?);\s*(?P<year>(?:1[6-9]|20)\d\d)[a-z]?"
