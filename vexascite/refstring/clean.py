@@ -28,6 +28,8 @@ _DOI = re.compile(
     r"(?:\b(?:doi|DOI|Doi)\s*[:.]?\s*|(?:https?://)?(?:dx\.)?doi\.org/|\bhttps?://doi\.org/)?"
     r"(10\.\d{4,9}/[^\s\"<>]{1,300})"
 )
+#: Where text glued to a DOI starts: ".URL http...", ",in press", ".PMID".
+_DOI_GLUED_END = re.compile(r"\.(?=(?:URL|url|Available|Accessed|PMID|PMCID|Epub|pmid)\b)|,(?=[A-Za-z])")
 _PMID = re.compile(r"\b(?:PMID|PubMed\s*ID|PubMed)\s*[:#]?\s*(\d{1,9})\b", re.IGNORECASE)
 _PMCID = re.compile(r"\b(?:(?:PubMed\s+Central\s+)?PMCID\s*[:#]?\s*)?(?:PMC)?(PMC\d{3,9})\b")
 _URL = re.compile(r"(?:\bURL\s*:?\s*)?((?:https?://|www\.)[^\s<>\"]{2,2000})", re.IGNORECASE)
@@ -141,11 +143,18 @@ def clean_reference(text: str) -> Cleaned:
     result.light = _SPACES.sub(" ", _NOTE_BRACKET.sub(" ", text)).strip() if "[" in text else text
 
     def take_doi(match: re.Match[str]) -> str:
-        doi = normalize_doi(_strip_link(match.group(1)))
+        candidate = match.group(1)
+        glued = _DOI_GLUED_END.search(candidate)
+        if glued:
+            candidate = candidate[: glued.start()]
+        bracket = candidate.find("[")
+        if bracket >= 0 and "]" not in candidate[bracket:]:
+            candidate = candidate[:bracket]
+        core = _strip_link(candidate)
+        doi = normalize_doi(core)
         if doi and result.doi is None:
             result.doi = doi
-        tail = match.group(1)[len(_strip_link(match.group(1))) :]
-        return " " + tail
+        return " " + match.group(1)[len(core) :]
 
     if "10." in text:
         text = _DOI.sub(take_doi, text)
