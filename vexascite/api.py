@@ -20,7 +20,13 @@ from .citekeys import key_stem, unique_key
 from .config import Settings
 from .errors import InputUnreadable, UsageError, VexasciteError
 from .identity import IdentityKeys, identity_keys, near_miss_score
-from .importers import IMPORTABLE_SUFFIXES, IMPORTER_VERSION, detect_format, reader_for
+from .importers import (
+    IMPORTABLE_SUFFIXES,
+    IMPORTER_VERSION,
+    detect_format,
+    parts_reader_for,
+    reader_for,
+)
 from .merge import merge_records
 from .model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
 from .store import Store
@@ -102,8 +108,19 @@ def decode_input(data: bytes, name: str) -> tuple[str, list[ImportProblem]]:
     return "".join(lines).lstrip("\ufeff"), problems
 
 
-def read_input_file(path: Path, fmt: str | None = None) -> tuple[ParsedFile, str, int, list[ImportProblem]]:
-    """Read and parse one file (no store involved): parsed content, sha256, size, problems."""
+@dataclass(slots=True)
+class LoadedInput:
+    """A file read and decoded, not yet parsed."""
+
+    text: str
+    format: str
+    sha256: str
+    size: int
+    problems: list[ImportProblem]
+
+
+def load_input(path: Path, fmt: str | None = None) -> LoadedInput:
+    """Read, hash and decode one file and decide its format (no parsing, no store)."""
     try:
         size = path.stat().st_size
         if size > MAX_IMPORT_BYTES:
@@ -125,11 +142,15 @@ def read_input_file(path: Path, fmt: str | None = None) -> tuple[ParsedFile, str
             raise InputUnreadable(f"{path}: {exc}") from exc
     else:
         text, problems = decode_input(data, str(path))
-    chosen = fmt or detect_format(path.name, text[:4096])
-    parsed = reader_for(chosen)(text)
     if not text.strip():
         problems.append(ImportProblem(None, "file is empty: nothing to import"))
-    return parsed, sha, size, problems
+    return LoadedInput(text, fmt or detect_format(path.name, text[:4096]), sha, size, problems)
+
+
+def read_input_file(path: Path, fmt: str | None = None) -> tuple[ParsedFile, str, int, list[ImportProblem]]:
+    """Read and parse one file (no store involved): parsed content, sha256, size, problems."""
+    loaded = load_input(path, fmt)
+    return reader_for(loaded.format)(loaded.text), loaded.sha256, loaded.size, loaded.problems
 
 
 def import_paths(
@@ -152,73 +173,87 @@ def import_paths(
 
 
 def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = None, *, force: bool = False) -> FileImport:
-    """Import one file into an open store (see :func:`import_paths`)."""
-    display = str(path)
-    result = FileImport(path=display)
+    """Import one file into an open store (see :func:`import_paths`).
+
+    The file is parsed part by part (a large BibTeX file in a second process) and each
+    part is matched and stored while the next is read, all in one transaction.
+    """
+    result = FileImport(path=str(path))
     try:
-        parsed, sha, size, problems = read_input_file(path, fmt)
+        loaded = load_input(path, fmt)
     except InputUnreadable as exc:
         result.status, result.message = "unreadable", str(exc)
         return result
-    result.format = parsed.format
-    result.message = "; ".join(parsed.notes) or None
+    result.format = loaded.format
     source_key = str(path.resolve())
     previous = store.source_by_path(source_key)
-    if previous and previous.sha256 == sha and not force:
+    if previous and previous.sha256 == loaded.sha256 and not force:
         result.status = "unchanged"
         return result
-    result.problems = problems + parsed.problems
+    result.problems = list(loaded.problems)
+    notes: list[str] = []
     with store.transaction():
         source_id = store.upsert_source(
-            source_key, sha, size, parsed.format, IMPORTER_VERSION, "imported",
-            f"{len(result.problems)} problems" if result.problems else None,
+            source_key, loaded.sha256, loaded.size, loaded.format, IMPORTER_VERSION, "importing", None
         )
         earlier = store.forget_source_refs(source_id) if previous else {}
         touched = set(earlier.values())
         index = store.identity_index()
         taken = store.all_keys()
         next_id = store.next_work_id()
-        new_works: dict[int, tuple[str, list[tuple[str, Work]], IdentityKeys]] = {}
+        created: set[int] = set()
         matched: set[int] = set()
-        ref_rows: list[tuple[int, RawReference, int | None, str, int | None]] = []
         list_ids: dict[str, int] = {}
-        for ref in parsed.references:
-            list_id = None
-            if ref.list_label is not None:
-                if ref.list_label not in list_ids:
-                    list_ids[ref.list_label] = store.add_ref_list(source_id, ref.list_label, ref.line, len(list_ids) + 1)
-                list_id = list_ids[ref.list_label]
-            work_id = None
-            if ref.status != RefStatus.FAILED and ref.fields:
-                keys = identity_keys(ref.fields)
-                work_id = earlier.get("raw:" + ref.raw) or (earlier.get("key:" + ref.entry_key) if ref.entry_key else None)
-                if work_id is None or work_id in new_works:
-                    work_id = index.find(keys)
-                if work_id is None:
-                    work_id, next_id = next_id, next_id + 1
-                    key = own_key(ref, taken) or unique_key(key_stem(ref.fields, settings.key_pattern), taken.__contains__)
-                    taken.add(key)
-                    new_works[work_id] = (key, [], keys)
-                    result.new_works += 1
-                elif work_id not in new_works:
-                    matched.add(work_id)
-                    result.matched_works += 1
-                if work_id in new_works:
-                    new_works[work_id][1].append((ref.format, ref.fields))
-                index.add(work_id, keys)
-            ref_rows.append((source_id, ref, work_id, IMPORTER_VERSION, list_id))
-            result.references += 1
-        store.insert_new_works(
-            [
-                (wid, key, *merge_records(records), first_keys if len(records) == 1 else None)
-                for wid, (key, records, first_keys) in new_works.items()
-            ]
-        )
-        store.insert_refs(ref_rows)
+        for part in parts_reader_for(loaded.format)(loaded.text):
+            result.problems.extend(part.problems)
+            notes.extend(part.notes)
+            new_works: dict[int, tuple[str, list[tuple[str, Work]], IdentityKeys]] = {}
+            ref_rows: list[tuple[int, RawReference, int | None, str, int | None]] = []
+            for ref in part.references:
+                list_id = None
+                if ref.list_label is not None:
+                    if ref.list_label not in list_ids:
+                        list_ids[ref.list_label] = store.add_ref_list(source_id, ref.list_label, ref.line, len(list_ids) + 1)
+                    list_id = list_ids[ref.list_label]
+                work_id = None
+                if ref.status != RefStatus.FAILED and ref.fields:
+                    keys = identity_keys(ref.fields)
+                    work_id = earlier.get("raw:" + ref.raw) or (earlier.get("key:" + ref.entry_key) if ref.entry_key else None)
+                    if work_id is None:
+                        work_id = index.find(keys)
+                    if work_id is None:
+                        work_id, next_id = next_id, next_id + 1
+                        key = own_key(ref, taken) or unique_key(key_stem(ref.fields, settings.key_pattern), taken.__contains__)
+                        taken.add(key)
+                        new_works[work_id] = (key, [], keys)
+                        created.add(work_id)
+                        result.new_works += 1
+                    elif work_id in new_works:
+                        pass  # a second occurrence within this part: merged below
+                    else:
+                        matched.add(work_id)
+                        result.matched_works += work_id not in created
+                    if work_id in new_works:
+                        new_works[work_id][1].append((ref.format, ref.fields))
+                    index.add(work_id, keys)
+                ref_rows.append((source_id, ref, work_id, IMPORTER_VERSION, list_id))
+                result.references += 1
+            store.insert_new_works(
+                [
+                    (wid, key, *merge_records(records), first_keys if len(records) == 1 else None)
+                    for wid, (key, records, first_keys) in new_works.items()
+                ]
+            )
+            store.insert_refs(ref_rows)
         for work_id in sorted(matched | touched):
             if _work_exists(store, work_id):
                 store.refresh_work(work_id)
         store.delete_orphan_works(touched - matched)
+        store.upsert_source(
+            source_key, loaded.sha256, loaded.size, loaded.format, IMPORTER_VERSION, "imported",
+            f"{len(result.problems)} problems" if result.problems else None,
+        )
+    result.message = "; ".join(notes) or None
     return result
 
 

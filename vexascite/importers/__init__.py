@@ -7,7 +7,7 @@ caller can force one. Adding a format means adding a module and a line to ``READ
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from ..errors import UsageError
 from ..model import ParsedFile
@@ -81,6 +81,17 @@ def _looks_like_identifier(line: str) -> bool:
     from ..ids import classify_identifier
 
     return classify_identifier(line) is not None
+
+
+def parts_reader_for(fmt: str) -> Callable[[str], Iterator[ParsedFile]]:
+    """A reader that yields a file in parts, so storing can overlap parsing (BibTeX);
+    other formats come as one part."""
+    if fmt == "bibtex":
+        from .bibtex import iter_bibtex_parts
+
+        return iter_bibtex_parts
+    reader = reader_for(fmt)
+    return lambda text: iter([reader(text)])
 
 
 def reader_for(fmt: str) -> Reader:

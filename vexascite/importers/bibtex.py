@@ -11,8 +11,12 @@ no place for.
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
 import re
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
@@ -123,8 +127,15 @@ def resolve_value(raw: Any, strings: dict[str, str], unknown: list[str]) -> str:
     """A field's value with enclosing removed, macros substituted and ``#`` joined."""
     if not isinstance(raw, str):
         return str(raw)
+    if "#" not in raw:  # the common case: one braced or quoted value
+        first, last = raw[:1], raw[-1:]
+        if (first == "{" and last == "}") or (first == '"' and last == '"'):
+            return raw[1:-1]
+        parts = [raw.strip()]
+    else:
+        parts = split_top_level(raw)
     out = []
-    for part in split_top_level(raw) if "#" in raw else [raw.strip()]:
+    for part in parts:
         if len(part) >= 2 and ((part[0] == "{" and part[-1] == "}") or (part[0] == '"' and part[-1] == '"')):
             out.append(part[1:-1])
         elif part.isdigit():
@@ -219,6 +230,9 @@ def _date(value: str) -> dict[str, Any] | None:
     return {"date-parts": [[int(p) for p in match.groups() if p]]}
 
 
+_PAGE_DASHES = re.compile(r"\s*(?:--|–|—|-)+\s*")
+
+
 def entry_to_csl(entry_type: str, fields: dict[str, str]) -> tuple[Work, list[str]]:
     """Map resolved BibTeX fields to a CSL item; returns the item and notes on odd values."""
     notes: list[str] = []
@@ -231,7 +245,7 @@ def entry_to_csl(entry_type: str, fields: dict[str, str]) -> tuple[Work, list[st
     if entry_type in ("mastersthesis", "phdthesis"):
         work["genre"] = "Master's thesis" if entry_type == "mastersthesis" else "PhD thesis"
     for name, value in lower.items():
-        if not value.strip():
+        if not value or value.isspace():
             continue
         if name in ("author", "editor", "translator"):
             role = name
@@ -251,7 +265,7 @@ def entry_to_csl(entry_type: str, fields: dict[str, str]) -> tuple[Work, list[st
         elif name == "issue":
             work["issue"] = latex_to_unicode(value)
         elif name == "pages":
-            work["page"] = re.sub(r"\s*(?:--|–|—|-)+\s*", "-", latex_to_unicode(value))
+            work["page"] = _PAGE_DASHES.sub("-", latex_to_unicode(value))
         elif name == "doi":
             doi = clean_doi(value)
             if doi:
@@ -278,7 +292,7 @@ def entry_to_csl(entry_type: str, fields: dict[str, str]) -> tuple[Work, list[st
     issued = _date(lower["date"]) if lower.get("date") else None
     if issued is None and lower.get("year"):
         year = latex_to_unicode(lower["year"])
-        if re.fullmatch(r"\d{4}", year):
+        if len(year) == 4 and year.isdigit():
             parts = [int(year)]
             month = lower.get("month", "").strip().lower()
             if month.isdigit() and 1 <= int(month) <= 12:
@@ -351,27 +365,79 @@ def _reason_for_line(messages: list[str], line: int | None) -> str | None:
     return None
 
 
-def read_bibtex(text: str) -> ParsedFile:
-    """Parse a BibTeX/BibLaTeX file into CSL items, keeping each entry's raw text."""
-    with _captured_parser_log() as log:
-        library = bibtexparser.parse_string(text, parse_stack=[])
-    parsed = ParsedFile(format="bibtex")
+#: Entries per chunk when a file is read in parts (see :func:`iter_bibtex_parts`).
+CHUNK_ENTRIES = 1000
+#: Files at least this large are split in a second process while the caller stores
+#: the parts already read (a pipeline over the machine's two or more cores).
+PARALLEL_MIN_CHARS = 1_000_000
+
+_ENTRY_START = re.compile(r"^[ \t]*@", re.M)
+_STRING_START = re.compile(r"^[ \t]*@[ \t]*string[ \t]*[{(]", re.M | re.I)
+
+
+def _block_end(text: str, start: int) -> int:
+    """End of the brace- or parenthesis-delimited block opening at or after ``start``."""
+    opening = min((i for i in (text.find("{", start), text.find("(", start)) if i >= 0), default=-1)
+    if opening < 0:
+        return len(text)
+    closing, depth = ("}" if text[opening] == "{" else ")"), 0
+    for i in range(opening, len(text)):
+        ch = text[i]
+        if ch == text[opening]:
+            depth += 1
+        elif ch == closing:
+            depth -= 1
+            if depth == 0:
+                return i + 1
+    return len(text)
+
+
+def collect_strings(text: str) -> dict[str, str]:
+    """Every ``@string`` macro of the file, resolved in file order (macros may use
+    earlier macros), read before the entries so each part of a file sees them all."""
+    blocks = [text[m.start() : _block_end(text, m.end() - 1)] for m in _STRING_START.finditer(text)]
     strings: dict[str, str] = {}
-    for string in library.strings:
-        unknown: list[str] = []
-        strings[string.key.lower()] = resolve_value(string.value, strings, unknown)
+    if blocks:
+        with _captured_parser_log():
+            library = bibtexparser.parse_string("\n".join(blocks), parse_stack=[])
+        for string in library.strings:
+            strings[string.key.lower()] = resolve_value(string.value, strings, [])
+    return strings
+
+
+def split_chunks(text: str, entries: int = CHUNK_ENTRIES) -> list[tuple[str, int]]:
+    """The file cut before every ``entries``-th entry: ``(text, lines before it)``."""
+    starts = [m.start() for m in _ENTRY_START.finditer(text)][entries::entries]
+    chunks, previous, lines = [], 0, 0
+    for cut in [*starts, len(text)]:
+        chunks.append((text[previous:cut], lines))
+        lines += text.count("\n", previous, cut)
+        previous = cut
+    return chunks
+
+
+def _parse_chunk(chunk: str, line_offset: int, strings: dict[str, str]) -> ParsedFile:
+    """Entries of one part of a file, lines counted from the file's start. ``crossref``
+    and ``xdata`` are not applied here: the parent may be in another part."""
+    with _captured_parser_log() as log:
+        library = bibtexparser.parse_string(chunk, parse_stack=[])
+    parsed = ParsedFile(format="bibtex")
+
+    def line_of(block: Any) -> int | None:
+        line = _line(block)
+        return line + line_offset if line is not None else None
 
     raw_entries: list[tuple[Entry, RefStatus, str | None]] = [(e, RefStatus.PARSED, None) for e in library.entries]
     for block in library.failed_blocks:
         if isinstance(block, DuplicateBlockKeyBlock):
             duplicate = block.ignore_error_block
-            message = f"duplicate key {block.key!r} (first used at line {_line(block.previous_block)}); rename one of the entries"
-            parsed.problems.append(ImportProblem(_line(block), message, block.key))
+            message = f"duplicate key {block.key!r} (first used at line {line_of(block.previous_block)}); rename one of the entries"
+            parsed.problems.append(ImportProblem(line_of(block), message, block.key))
             if isinstance(duplicate, Entry):
                 raw_entries.append((duplicate, RefStatus.DUPLICATE_KEY, message))
             else:
                 parsed.references.append(
-                    RawReference(raw=block.raw or "", format="bibtex", line=_line(block), entry_key=block.key,
+                    RawReference(raw=block.raw or "", format="bibtex", line=line_of(block), entry_key=block.key,
                                  status=RefStatus.DUPLICATE_KEY, message=message)
                 )
         elif isinstance(block, ParsingFailedBlock):
@@ -381,51 +447,115 @@ def read_bibtex(text: str) -> ParsedFile:
                 or "cannot be parsed"
             ).rstrip(".")
             message = f"not a valid BibTeX entry ({reason}); check its braces, quotes and commas"
-            parsed.problems.append(ImportProblem(_line(block), message))
+            parsed.problems.append(ImportProblem(line_of(block), message))
             parsed.references.append(
-                RawReference(raw=block.raw or "", format="bibtex", line=_line(block), status=RefStatus.FAILED, message=message)
+                RawReference(raw=block.raw or "", format="bibtex", line=line_of(block), status=RefStatus.FAILED, message=message)
             )
-
-    resolved: dict[str, tuple[str, dict[str, str]]] = {}
-    prepared = []
     for entry, status, message in raw_entries:
         unknown: list[str] = []
         own = {f.key: resolve_value(f.value, strings, unknown) for f in entry.fields}
-        prepared.append((entry, status, message, own, unknown))
-        resolved.setdefault(entry.key.lower(), (entry.entry_type.lower(), own))
-
-    for entry, status, message, own, unknown in sorted(prepared, key=lambda item: _line(item[0]) or 0):
-        entry_type = entry.entry_type.lower()
-        values = own
-        lower_keys = {k.lower(): k for k in values}
-        for link_field in ("crossref", "xdata"):
-            if link_field in lower_keys:
-                for parent_key in values[lower_keys[link_field]].split(","):
-                    parent = resolved.get(parent_key.strip().lower())
-                    if parent is None:
-                        parsed.problems.append(
-                            ImportProblem(_line(entry), f"{link_field} parent {parent_key.strip()!r} is not in this file", entry.key)
-                        )
-                    else:
-                        values = _inherit(values, parent[1], entry_type)
-        work, notes = entry_to_csl(entry_type, values)
         for macro in unknown:
             parsed.problems.append(
-                ImportProblem(_line(entry), f"undefined @string macro {macro!r}; kept as written", entry.key)
+                ImportProblem(line_of(entry), f"undefined @string macro {macro!r}; kept as written", entry.key)
             )
-        parsed.references.append(
-            RawReference(
-                raw=entry.raw or "",
-                format="bibtex",
-                line=_line(entry),
-                fields=work,
-                entry_key=entry.key,
-                status=status,
-                message=message or ("; ".join(notes) if notes else None),
-                extra={"bibtex": {"entrytype": entry.entry_type, "key": entry.key, "fields": own}},
-            )
-        )
+        parsed.references.append(_reference(entry.raw or "", line_of(entry), entry.entry_type, entry.key, own, own, status, message))
     parsed.references.sort(key=lambda ref: ref.line or 0)
-    if not parsed.references and text.strip() and not library.strings and not library.preambles:
-        parsed.problems.append(ImportProblem(1, "no BibTeX entries found; is this a .bib file?"))
+    return parsed
+
+
+def _reference(
+    raw: str, line: int | None, entry_type: str, key: str, own: dict[str, str], values: dict[str, str],
+    status: RefStatus, message: str | None,
+) -> RawReference:
+    work, notes = entry_to_csl(entry_type.lower(), values)
+    return RawReference(
+        raw=raw,
+        format="bibtex",
+        line=line,
+        fields=work,
+        entry_key=key,
+        status=status,
+        message=message or ("; ".join(notes) if notes else None),
+        extra={"bibtex": {"entrytype": entry_type, "key": key, "fields": own}},
+    )
+
+
+def _inheritance_links(own: dict[str, str]) -> list[tuple[str, str]]:
+    return [
+        (name.lower(), parent.strip())
+        for name, value in own.items()
+        if name.lower() in ("crossref", "xdata")
+        for parent in value.split(",")
+        if parent.strip()
+    ]
+
+
+def _chunk_results(chunks: list[tuple[str, int]], strings: dict[str, str], text_size: int) -> Iterator[ParsedFile]:
+    """Parts in file order; large files are read ahead in a second process."""
+    if text_size >= PARALLEL_MIN_CHARS and len(chunks) > 1 and (os.cpu_count() or 1) > 1:
+        try:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+                futures = [pool.submit(_parse_chunk, chunk, offset, strings) for chunk, offset in chunks]
+                for future in futures:
+                    yield future.result()
+            return
+        except (OSError, BrokenProcessPool, ValueError):
+            pass  # no second process to be had here: read the parts in this one
+    for chunk, offset in chunks:
+        yield _parse_chunk(chunk, offset, strings)
+
+
+def iter_bibtex_parts(text: str) -> Iterator[ParsedFile]:
+    """Read a BibTeX file part by part, so a caller can store one part while the next is
+    parsed. Keys used again in a later part are duplicates; entries with ``crossref`` or
+    ``xdata`` come last, once every parent has been read."""
+    strings = collect_strings(text)
+    seen: dict[str, int | None] = {}
+    own_by_key: dict[str, tuple[str, dict[str, str]]] = {}
+    children: list[RawReference] = []
+    any_entries = False
+    for part in _chunk_results(split_chunks(text), strings, len(text)):
+        kept = []
+        for ref in part.references:
+            any_entries = True
+            meta = ref.extra.get("bibtex") if ref.extra else None
+            if meta is None:
+                kept.append(ref)
+                continue
+            key = meta["key"]
+            if ref.status == RefStatus.PARSED and key in seen:
+                ref.status = RefStatus.DUPLICATE_KEY
+                ref.message = f"duplicate key {key!r} (first used at line {seen[key]}); rename one of the entries"
+                part.problems.append(ImportProblem(ref.line, ref.message, key))
+            seen.setdefault(key, ref.line)
+            own_by_key.setdefault(key.lower(), (meta["entrytype"].lower(), meta["fields"]))
+            (children if _inheritance_links(meta["fields"]) else kept).append(ref)
+        part.references = kept
+        yield part
+    tail = ParsedFile(format="bibtex")
+    for ref in children:
+        meta = ref.extra["bibtex"]
+        entry_type, values = meta["entrytype"].lower(), meta["fields"]
+        for link_field, parent_key in _inheritance_links(meta["fields"]):
+            parent = own_by_key.get(parent_key.lower())
+            if parent is None:
+                tail.problems.append(
+                    ImportProblem(ref.line, f"{link_field} parent {parent_key!r} is not in this file", meta["key"])
+                )
+            else:
+                values = _inherit(values, parent[1], entry_type)
+        tail.references.append(_reference(ref.raw, ref.line, meta["entrytype"], meta["key"], meta["fields"], values, ref.status, ref.message))
+    if not any_entries and text.strip() and not strings and "@preamble" not in text.lower():
+        tail.problems.append(ImportProblem(1, "no BibTeX entries found; is this a .bib file?"))
+    yield tail
+
+
+def read_bibtex(text: str) -> ParsedFile:
+    """Parse a BibTeX/BibLaTeX file into CSL items, keeping each entry's raw text."""
+    parsed = ParsedFile(format="bibtex")
+    for part in iter_bibtex_parts(text):
+        parsed.references.extend(part.references)
+        parsed.problems.extend(part.problems)
+    parsed.references.sort(key=lambda ref: ref.line or 0)
     return parsed
