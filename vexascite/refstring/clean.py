@@ -26,8 +26,10 @@ _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)([^*_\n]{1,300}?)(?<=\S
 _ANGLE_URL = re.compile(r"<((?:https?://|www\.)[^<>\s]{1,2000})>")
 _DOI = re.compile(
     r"(?:\b(?:doi|DOI|Doi)\s*[:.]?\s*|(?:https?://)?(?:dx\.)?doi\.org/|\bhttps?://doi\.org/)?"
-    r"(10\.\d{4,9}/[^\s\"<>]{1,300})"
+    r"(10\.\d{4,9}/[^\s\"]{1,300})"
 )
+#: A DOI broken by a line wrap: "doi:10. 1890/...", "10.1002/ (SICI)...".
+_DOI_BROKEN = re.compile(r"\b(10\.)\s+(\d{4,9}/)|\b(10\.\d{4,9}/)\s+(?=[(\w])")
 #: Where text glued to a DOI starts: ".URL http...", ",in press", ".PMID".
 _DOI_GLUED_END = re.compile(r"\.(?=(?:URL|url|Available|Accessed|PMID|PMCID|Epub|pmid)\b)|,(?=[A-Za-z])")
 _PMID = re.compile(r"\b(?:PMID|PubMed\s*ID|PubMed)\s*[:#]?\s*(\d{1,9})\b", re.IGNORECASE)
@@ -119,7 +121,7 @@ def parse_date_text(text: str) -> list[int] | None:
 def _strip_link(value: str) -> str:
     while value and value[-1] in ".,;:)]}>'\"":
         closing = value[-1]
-        opening = {")": "(", "]": "["}.get(closing)
+        opening = {")": "(", "]": "[", ">": "<"}.get(closing)
         if opening and value.count(opening) >= value.count(closing):
             break
         value = value[:-1]
@@ -157,6 +159,7 @@ def clean_reference(text: str) -> Cleaned:
         return " " + match.group(1)[len(core) :]
 
     if "10." in text:
+        text = _DOI_BROKEN.sub(lambda m: (m.group(1) + m.group(2)) if m.group(1) else m.group(3), text)
         text = _DOI.sub(take_doi, text)
 
     def take_pmid(match: re.Match[str]) -> str:
