@@ -26,7 +26,14 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.fakes import FakeCrossref, FakeDoiOrg, FakeNcbi, crossref_work, fake_settings, pubmed_article  # noqa: E402
+from tests.fakes import (  # noqa: E402
+    FakeCrossref,
+    FakeDoiOrg,
+    FakeNcbi,
+    crossref_work,
+    fake_settings,
+    pubmed_article,
+)
 from vexascite.config import load_settings  # noqa: E402
 from vexascite.ids import normalize_doi  # noqa: E402
 from vexascite.refstring import parse_reference  # noqa: E402
@@ -52,9 +59,10 @@ def left_out(doi: str, share: float, seed: int) -> bool:
     return int.from_bytes(digest[:4], "big") / 2**32 < share
 
 
-def build_index(rows: list[dict[str, Any]], share: float, seed: int) -> tuple[FakeCrossref, FakeNcbi, set[str]]:
+def build_index(rows: list[dict[str, Any]], share: float, seed: int, *, harsh: bool = False) -> tuple[FakeCrossref, FakeNcbi, set[str]]:
+    """``harsh``: the search ranks on words only, so look-alikes often outrank the right work."""
     rng = random.Random(seed)
-    crossref, ncbi = FakeCrossref(), FakeNcbi()
+    crossref, ncbi = FakeCrossref(search_numbers=not harsh), FakeNcbi()
     golds: dict[str, dict[str, Any]] = {}
     for row in rows:
         doi = normalize_doi(row["doi"])
@@ -100,13 +108,14 @@ def main() -> None:
     parser.add_argument("--left-out", type=float, default=0.15)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--errors", type=int, default=0, help="print this many wrong matches")
+    parser.add_argument("--harsh", action="store_true", help="fake search ranks on words only (look-alikes rank high)")
     parser.add_argument("--misses", type=int, default=0, help="print this many missed in-index references")
     args = parser.parse_args()
 
-    rows = [json.loads(line) for line in open(args.data, encoding="utf-8")]
+    rows = [json.loads(line) for line in Path(args.data).read_text(encoding="utf-8").splitlines()]
     if args.limit:
         rows = rows[: args.limit]
-    crossref, ncbi, excluded = build_index(rows, args.left_out, args.seed)
+    crossref, ncbi, excluded = build_index(rows, args.left_out, args.seed, harsh=args.harsh)
     with crossref, ncbi, FakeDoiOrg() as doiorg:
         settings = fake_settings(load_settings("/nonexistent.toml", environ={}, mailto="bench@example.org"), crossref, ncbi, doiorg)
         started = time.monotonic()

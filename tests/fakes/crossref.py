@@ -11,6 +11,7 @@ time), public otherwise (5/s, 1 search/s, 1 at a time).
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 import unicodedata
@@ -75,8 +76,11 @@ def crossref_work(
 class FakeCrossref(FakeService):
     name = "crossref"
 
-    def __init__(self, works: list[dict[str, Any]] | None = None, **kwargs: Any) -> None:
+    def __init__(self, works: list[dict[str, Any]] | None = None, *, search_numbers: bool = True, **kwargs: Any) -> None:
+        """``search_numbers=False`` ranks searches on words only (titles, names, journals),
+        so look-alikes with another year or pages rank as high as the right work."""
         super().__init__(**kwargs)
+        self.search_numbers = search_numbers
         self.works: dict[str, dict[str, Any]] = {}
         self.agencies: dict[str, str] = {}
         self._postings: dict[str, set[str]] = defaultdict(set)
@@ -95,16 +99,16 @@ class FakeCrossref(FakeService):
         """Say that a DOI belongs to another registration agency (datacite, medra, ...)."""
         self.agencies[doi.lower()] = agency
 
-    @staticmethod
-    def _tokens(message: dict[str, Any]) -> list[str]:
+    def _tokens(self, message: dict[str, Any]) -> list[str]:
         parts: list[str] = []
         for key in ("title", "container-title", "short-container-title"):
             parts.extend(message.get(key) or [])
         for person in message.get("author") or []:
             parts.append(person.get("family") or person.get("name") or "")
         year = ((message.get("issued") or {}).get("date-parts") or [[None]])[0][0]
-        parts += [str(year or ""), message.get("volume") or "", (message.get("page") or "").split("-")[0]]
-        return fold_tokens(" ".join(parts))
+        if self.search_numbers:
+            parts += [str(year or ""), message.get("volume") or "", (message.get("page") or "").split("-")[0]]
+        return fold_tokens(" ".join(str(part) for part in parts))
 
     # -- limits -----------------------------------------------------------------------------
     def pool(self, request: Request) -> str:
@@ -208,7 +212,8 @@ class FakeCrossref(FakeService):
             weight = math.log(1 + n / len(posting))
             for doi in posting:
                 scores[doi] += weight
-        ranked = sorted(scores.items(), key=lambda pair: (-pair[1], pair[0]))
+        # ties in an arbitrary but stable order (not by DOI, which would favour real prefixes)
+        ranked = sorted(scores.items(), key=lambda pair: (-pair[1], hashlib.sha1(pair[0].encode()).hexdigest()))
         items = [{**self.works[doi], "score": round(score * 10, 3)} for doi, score in ranked[:rows]]
         return items, len(ranked)
 
