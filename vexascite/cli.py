@@ -585,7 +585,14 @@ def lookup_command(ctx: click.Context, reference: str | None, lines_path: str | 
             raise InputUnreadable(f"{lines_path}: cannot read: {exc}") from exc
     else:
         strings = [reference or ""]
-    emit_jsonl(api.lookup_references(settings_of(ctx), strings))
+    failed = 0
+    for result in api.lookup_references(settings_of(ctx), strings):
+        failed += result["status"] == "failed"
+        emit_jsonl([result])
+    if failed:
+        from .errors import ServiceUnavailable
+
+        raise ServiceUnavailable(f"{failed} reference(s) could not be matched because a service did not answer")
 
 
 @main.command("review")
