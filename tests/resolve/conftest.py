@@ -8,7 +8,14 @@ from typing import Any
 
 import pytest
 
-from tests.fakes import FakeCrossref, FakeDoiOrg, FakeNcbi, crossref_work, fake_settings, pubmed_article
+from tests.fakes import (
+    FakeCrossref,
+    FakeDoiOrg,
+    FakeNcbi,
+    crossref_work,
+    fake_settings,
+    pubmed_article,
+)
 from vexascite.config import Settings
 
 #: (doi, pmid, pmcid, title, authors, journal, year, volume, issue, pages)

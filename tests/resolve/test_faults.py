@@ -14,7 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.fakes import FakeCrossref, FakeDoiOrg, FakeNcbi, crossref_work, fake_settings, pubmed_article
+from tests.fakes import (
+    FakeCrossref,
+    FakeDoiOrg,
+    FakeNcbi,
+    crossref_work,
+    fake_settings,
+    pubmed_article,
+)
 from vexascite import api
 from vexascite.store import Store
 

@@ -6,7 +6,13 @@ import time
 
 from tests.fakes import FakeCrossref, FakeNcbi, crossref_work
 from vexascite.resolve.crossref import CrossrefApi
-from vexascite.resolve.http import Failure, HttpClient, HttpResponse, ServiceLimits, parse_retry_after
+from vexascite.resolve.http import (
+    Failure,
+    HttpClient,
+    HttpResponse,
+    ServiceLimits,
+    parse_retry_after,
+)
 from vexascite.resolve.pubmed import NcbiApi
 
 

@@ -5,7 +5,15 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from vexascite.resolve.match import Candidate, Decision, Query, choose, expand_pages, judge, vancouver_fields
+from vexascite.resolve.match import (
+    Candidate,
+    Decision,
+    Query,
+    choose,
+    expand_pages,
+    judge,
+    vancouver_fields,
+)
 
 RAW = ("Cotton PB, Lehman G, Vennes J, Geenen JE, Russell RCG, \nMeyers WC, et al. Endoscopic sphincterotomy "
        "complications and \ntheir management: an attempt at consensus. Gastrointest Endosc. \n1991;37:383-93.")
