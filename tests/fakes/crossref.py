@@ -76,11 +76,15 @@ def crossref_work(
 class FakeCrossref(FakeService):
     name = "crossref"
 
-    def __init__(self, works: list[dict[str, Any]] | None = None, *, search_numbers: bool = True, **kwargs: Any) -> None:
+    def __init__(
+        self, works: list[dict[str, Any]] | None = None, *, search_numbers: bool = True, doi_filters: bool = True, **kwargs: Any
+    ) -> None:
         """``search_numbers=False`` ranks searches on words only (titles, names, journals),
-        so look-alikes with another year or pages rank as high as the right work."""
+        so look-alikes with another year or pages rank as high as the right work;
+        ``doi_filters=False`` refuses ``filter=doi:`` lists with a 400, as a mirror might."""
         super().__init__(**kwargs)
         self.search_numbers = search_numbers
+        self.doi_filters = doi_filters
         self.works: dict[str, dict[str, Any]] = {}
         self.agencies: dict[str, str] = {}
         self._postings: dict[str, set[str]] = defaultdict(set)
@@ -184,6 +188,8 @@ class FakeCrossref(FakeService):
         items: list[dict[str, Any]]
         query = request.param("query.bibliographic") or request.param("query")
         filters = request.param("filter")
+        if filters and not self.doi_filters:
+            return _validation_failure("filter-not-available", "filter", filters, "Filter doi specified but there is no such filter for this route.")
         if filters:
             dois = [part[4:].strip().lower() for part in filters.split(",") if part.startswith("doi:")]
             items = [self.works[d] for d in dois if d in self.works][:rows]

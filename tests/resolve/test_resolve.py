@@ -132,3 +132,12 @@ def test_refresh_asks_again_and_only_missing_picks_works_without_ids(world: Worl
     assert run_cli("resolve", env=env).exit_code == 0 and world.requests() == sent  # nothing pending
     refreshed = run_cli("resolve", "--refresh", env=env)
     assert refreshed.exit_code == 0 and "found 2," in refreshed.stderr and world.requests() > sent
+
+
+def test_refused_doi_lists_and_dois_with_commas_go_one_by_one(world: World) -> None:
+    world.crossref.doi_filters = False
+    odd = "10.1002/(sici)1097-0258(19980815/30)17:15/16<1661::aid-sim968>3.0.co;2-2,x"
+    world.crossref.add_work(crossref_work(odd, "A DOI with a comma", [("Odd", "A")], "Stat Med", year=1998))
+    report = api.add_identifiers(world.settings, ["10.1182/blood.2021013500", "10.1111/j.1572-0241.2004.40358.x", odd])
+    assert report.resolution.found == 3
+    assert world.crossref.counts["filter"] == 1 and world.crossref.counts["work"] == 3

@@ -89,11 +89,12 @@ class CrossrefApi:
         )
 
 
-def batches(dois: list[str], size: int = BATCH) -> list[list[str]]:
-    """Group DOIs for ``filter=doi:``; a DOI containing a comma cannot share a filter."""
-    alone = [[doi] for doi in dois if "," in doi]
+def batches(dois: list[str], size: int = BATCH) -> tuple[list[list[str]], list[str]]:
+    """Groups of DOIs for ``filter=doi:``, and the DOIs a filter cannot carry (a comma
+    separates filters), which are fetched one by one by path."""
+    alone = [doi for doi in dois if "," in doi]
     rest = [doi for doi in dois if "," not in doi]
-    return [rest[i : i + size] for i in range(0, len(rest), size)] + alone
+    return [rest[i : i + size] for i in range(0, len(rest), size)], alone
 
 
 def list_items(payload: Any) -> list[dict[str, Any]]:

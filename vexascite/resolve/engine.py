@@ -417,8 +417,11 @@ class Resolver:
 
         need_crossref = sorted({o.doi for o in outcomes if o.doi and "crossref" not in o.records})
         need_pmid = sorted({o.doi for o in outcomes if o.doi and not o.pmid})
-        for group in crossref.batches(need_crossref):
+        groups, alone = crossref.batches(need_crossref)
+        for group in groups:
             send(self.crossref.works_by_doi(group), "crossref", group)
+        for doi in alone:
+            send(self.crossref.work(doi), "crossref-single", [doi])
         for start in range(0, len(need_pmid), pubmed.DOI_SEARCH_BATCH):
             group = need_pmid[start : start + pubmed.DOI_SEARCH_BATCH]
             send(self.ncbi.pmids_for_dois(group), "esearch", group)
@@ -445,13 +448,22 @@ class Resolver:
         self, kind: str, group: list[str], answer: HttpResponse, by_doi: dict[str, list[Outcome]], extra: Any,
         send: Callable[..., None],
     ) -> None:
-        if kind == "crossref":
-            items = {normalize_doi(i.get("DOI")): i for i in crossref.list_items(_json(answer))} if answer.status == 200 else {}
+        if kind == "crossref" and answer.status != 200 and len(group) > 1:
+            # the list request was refused: ask for each DOI by path instead
+            for doi in group:
+                send(self.crossref.work(doi), "crossref-single", [doi])
+        elif kind in ("crossref", "crossref-single"):
+            if kind == "crossref":
+                found = crossref.list_items(_json(answer)) if answer.status == 200 else []
+            else:
+                single = crossref.single_item(_json(answer)) if answer.status == 200 else None
+                found = [single] if single else []
+            items = {normalize_doi(i.get("DOI")): i for i in found}
             for doi in group:
                 if doi in items:
                     for outcome in by_doi.get(doi, []):
                         outcome.records["crossref"] = (crossref.to_csl(items[doi]), answer.payload_id)
-                elif answer.status in (200, 404):
+                elif answer.status in (200, 404, 400):
                     for outcome in by_doi.get(doi, []):
                         outcome.not_found.add("crossref")
                     send(self.doiorg.csl(doi), "doi.org", [doi])

@@ -42,8 +42,11 @@ class NcbiApi:
         return ServiceLimits({"ncbi": 10.0 if self.keyed else 3.0}, 3, "ncbi")
 
     def summaries(self, pmids: list[str]) -> HttpRequest:
-        data = [("db", "pubmed"), ("id", ",".join(pmids)), ("retmode", "json"), *self.identity]
-        return HttpRequest(SERVICE, "ncbi", f"{self.base}/esummary.fcgi", data=data, validate=valid_json)
+        """GET while the id list is short (as recorded), POST for long lists."""
+        params = [("db", "pubmed"), ("id", ",".join(pmids)), ("retmode", "json"), *self.identity]
+        if len(pmids) <= SUMMARY_BATCH:
+            return HttpRequest(SERVICE, "ncbi", f"{self.base}/esummary.fcgi", params, validate=valid_json)
+        return HttpRequest(SERVICE, "ncbi", f"{self.base}/esummary.fcgi", data=params, validate=valid_json)
 
     def pmids_for_dois(self, dois: list[str]) -> HttpRequest:
         term = " OR ".join(f'"{doi}"[doi]' for doi in dois)
