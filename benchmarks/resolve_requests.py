@@ -4,7 +4,7 @@ Scenarios (each on a fresh library, fakes on 127.0.0.1 built from biblio-glutton
 references as in ``resolve_glutton.py``):
   doi       N references with DOIs (``vexascite add``): Crossref requests, wall time
             against the polite pool enforced with 100 ms answers, and the floor
-            those limits set (busiest lane: requests / allowed rate, plus one answer).
+            those limits set (busiest lane: (requests - 1) / allowed rate, plus one answer).
   vancouver N Vancouver journal references imported from text, no identifiers.
   second    the same works resolved again: requests sent (the cache answers).
   faults    M references with 20% of answers faulty (429 + Retry-After, 503, hangs past
@@ -77,7 +77,9 @@ def settings_for(folder: str, crossref: Any, ncbi: Any, doiorg: Any, **changes: 
 def floor_seconds(crossref: Any, ncbi: Any, latency: float) -> float:
     singles = crossref.counts["filter"] + crossref.counts["work"]
     searches = crossref.counts["search"]
-    lanes = [singles / RATES["crossref"], searches / RATES["search"], ncbi.total_requests / RATES["ncbi"]]
+    # n requests at r per second: the last leaves (n - 1) / r after the first, then one answer
+    lanes = [max(singles - 1, 0) / RATES["crossref"], max(searches - 1, 0) / RATES["search"],
+             max(ncbi.total_requests - 1, 0) / RATES["ncbi"]]
     return max(lanes) + latency
 
 
