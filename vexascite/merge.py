@@ -40,8 +40,13 @@ def merge_records(records: Iterable[tuple[str, Work]]) -> tuple[Work, dict[str, 
     """Merge ``(source, csl)`` records into one CSL item and a field -> source map.
 
     Sources not in :data:`SOURCE_RANK` rank with imported entries. Stable for equal
-    ranks, so the order given is the tie-break.
+    ranks, so the order given is the tie-break. A single record is returned as it is
+    (not copied): callers treat the result as read-only.
     """
+    records = list(records)
+    if len(records) == 1 and not any(_is_empty(value) for value in records[0][1].values()):
+        source, record = records[0]  # one source: the record is the effective record
+        return record, {field: source for field in record}
     ordered = sorted(
         enumerate(records), key=lambda pair: (SOURCE_RANK.get(pair[1][0], 2), pair[0])
     )

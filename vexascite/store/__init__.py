@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -41,6 +41,20 @@ _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 def _dumps(value: Any) -> str:
     """Compact JSON; key order is the record's own, so equal input gives equal bytes."""
     return _ENCODER.encode(value)
+
+
+_JSON_MEMO: dict[int, tuple[Any, str]] = {}
+
+
+def dumps_once(value: Any) -> str:
+    """:func:`_dumps`, remembered for the object during a bulk insert: a new work's
+    record and its one raw occurrence's fields are the same dict, written twice."""
+    hit = _JSON_MEMO.get(id(value))
+    if hit is not None and hit[0] is value:
+        return hit[1]
+    text = _dumps(value)
+    _JSON_MEMO[id(value)] = (value, text)
+    return text
 
 
 @dataclass(slots=True)
@@ -81,10 +95,15 @@ WORK_COLUMNS = (
 
 
 def work_columns(
-    merged: Work, provenance: dict[str, str], stamp: str | None = None, keys: IdentityKeys | None = None
+    merged: Work,
+    provenance: dict[str, str],
+    stamp: str | None = None,
+    keys: IdentityKeys | None = None,
+    dumps: Callable[[Any], str] = _dumps,
 ) -> dict[str, Any]:
     """The ``works`` columns derived from an effective record (search, identity, JSON)."""
-    merged.pop("id", None)
+    if "id" in merged:
+        merged = {k: v for k, v in merged.items() if k != "id"}
     keys = keys or identity_keys(merged)
     return {
         "type": merged.get("type"),
@@ -97,10 +116,27 @@ def work_columns(
         "pmcid": keys.pmcid,
         "title_norm": keys.title,
         "first_author_norm": keys.author,
-        "csl": _dumps(merged),
-        "provenance": _dumps(provenance),
+        "csl": dumps(merged),
+        "provenance": _dumps(compact_provenance(provenance)),
         "updated_at": stamp or now(),
     }
+
+
+def compact_provenance(provenance: dict[str, str]) -> dict[str, str]:
+    """``{"*": source}`` when one source set every field (most works), else as is."""
+    sources = set(provenance.values())
+    if len(sources) == 1:
+        return {"*": sources.pop()}
+    return provenance
+
+
+def expand_provenance(stored: str | None, csl: Work) -> dict[str, str]:
+    """The field -> source map of a work, from its stored (possibly compact) form."""
+    provenance = json.loads(stored or "{}")
+    default = provenance.pop("*", None)
+    if default is None:
+        return provenance
+    return {field: default for field in csl}
 
 
 class IdentityIndex:
@@ -149,6 +185,8 @@ class Store:
         db = sqlite_utils.Database(conn)
         try:
             db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            # 64 MiB of page cache: a bulk import updates several indexes in random order.
+            db.execute("PRAGMA cache_size = -65536")
             db.execute("PRAGMA foreign_keys = ON")
             if path != ":memory:":
                 db.execute("PRAGMA journal_mode = WAL")
@@ -366,7 +404,7 @@ class Store:
         self.db.conn.executemany(
             sql,
             (
-                [work_id, key, str(status), stamp, *work_columns(csl, provenance, stamp, keys).values()]
+                [work_id, key, str(status), stamp, *work_columns(csl, provenance, stamp, keys, dumps_once).values()]
                 for work_id, key, csl, provenance, keys in works
             ),
         )
@@ -384,10 +422,11 @@ class Store:
             sql,
             (
                 [source_id, work_id, list_id, ref.number, ref.line, ref.entry_key, ref.raw, ref.format, version,
-                 str(ref.status), ref.message, _dumps(ref.fields), _dumps(ref.extra) if ref.extra else None, stamp]
+                 str(ref.status), ref.message, dumps_once(ref.fields), _dumps(ref.extra) if ref.extra else None, stamp]
                 for source_id, ref, work_id, version, list_id in rows
             ),
         )
+        _JSON_MEMO.clear()
 
     def set_work_status(self, work_id: int, status: WorkStatus, message: str | None = None) -> None:
         self.db["works"].update(work_id, {"status": str(status), "status_message": message, "updated_at": now()})
@@ -409,7 +448,7 @@ class Store:
             raise NotInLibrary(f"no work with id {work_id}")
         row = dict(rows[0])
         row["csl"] = json.loads(row["csl"])
-        row["provenance"] = json.loads(row["provenance"] or "{}")
+        row["provenance"] = expand_provenance(row["provenance"], row["csl"])
         return row
 
     def iter_works(self, where: str = "", params: list[Any] | None = None) -> Iterator[dict[str, Any]]:
@@ -417,7 +456,7 @@ class Store:
         for row in self.db.query(sql, params or []):
             row = dict(row)
             row["csl"] = json.loads(row["csl"])
-            row["provenance"] = json.loads(row["provenance"] or "{}")
+            row["provenance"] = expand_provenance(row["provenance"], row["csl"])
             yield row
 
     def search_works(self, query: str, limit: int = 50) -> list[dict[str, Any]]:
@@ -433,7 +472,7 @@ class Store:
         for row in self.db.query(sql, [fts, limit]):
             row = dict(row)
             row["csl"] = json.loads(row["csl"])
-            row["provenance"] = json.loads(row["provenance"] or "{}")
+            row["provenance"] = expand_provenance(row["provenance"], row["csl"])
             out.append(row)
         return out
 
