@@ -196,3 +196,27 @@ def test_bundled_bibliography_imports_cleanly_and_twice_gives_the_same_library(r
     assert run_cli("import", str(bib)).exit_code == 0
     assert library_snapshot(run_cli.db) == before
     assert json.loads(run_cli("stats", "--json").stdout) == stats
+
+
+def test_works_sharing_an_identifier_are_listed_first_and_merged_keys_still_resolve(run_cli, tmp_path):
+    path = tmp_path / "twice.json"
+    path.write_text(
+        '[{"id": "a2025", "type": "article-journal", "title": "A first title", "DOI": "10.1182/blood.2024028133"},'
+        ' {"id": "b2025", "type": "article-journal", "title": "Another title", "PMID": "40373272"}]'
+    )
+    run_cli("import", str(path))
+    # as if a resolver had found the DOI of the second work
+    conn = sqlite3.connect(run_cli.db)
+    conn.execute("update works set doi = '10.1182/blood.2024028133' where key = 'b2025'")
+    conn.commit()
+    conn.close()
+    pairs = json.loads(run_cli("duplicates", "--json").stdout)
+    assert (pairs[0]["a"], pairs[0]["b"], pairs[0]["score"]) == ("a2025", "b2025", 100.0)
+    assert run_cli("merge", "a2025", "b2025").exit_code == 0
+    from vexascite.store import Store
+    from vexascite.store.claims import work_ids_by_key
+
+    store = Store.open(run_cli.db)
+    keys = work_ids_by_key(store)
+    assert keys["b2025"] == keys["a2025"]
+    store.close()

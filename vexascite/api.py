@@ -334,8 +334,17 @@ def find_near_duplicates(settings: Settings, threshold: float = 85.0) -> list[Ne
 
     with open_library(settings, create=False) as store:
         works = list(store.iter_works())
-    titles = [fold_words(w["csl"].get("title") or "") for w in works]
     found: list[NearMiss] = []
+    # Works that came to share an identifier (e.g. once resolved) are one work by the
+    # duplicate rule; they are listed first, for 'merge', not merged behind the user's back.
+    by_identifier: dict[tuple[str, str], dict[str, Any]] = {}
+    for work in works:
+        for column in ("doi", "pmid", "pmcid"):
+            if work[column]:
+                first = by_identifier.setdefault((column, work[column]), work)
+                if first is not work:
+                    found.append(NearMiss(first["key"], work["key"], 100.0, first["title"], work["title"]))
+    titles = [fold_words(w["csl"].get("title") or "") for w in works]
     for i, work in enumerate(works):
         if not titles[i]:
             continue
@@ -343,7 +352,7 @@ def find_near_duplicates(settings: Settings, threshold: float = 85.0) -> list[Ne
             if j <= i:
                 continue
             score = near_miss_score(work["csl"], works[j]["csl"])
-            if score >= threshold:
+            if score >= threshold and not any({m.key_a, m.key_b} == {work["key"], works[j]["key"]} for m in found):
                 found.append(NearMiss(work["key"], works[j]["key"], round(score, 1), work["title"], works[j]["title"]))
     return sorted(found, key=lambda m: (-m.score, m.key_a, m.key_b))
 

@@ -145,6 +145,9 @@ def work_ids_by_key(store: Store) -> dict[str, int]:
     for entry_key, work_id in store.db.execute(sql).fetchall():
         keys.setdefault(entry_key, work_id)
         folded.setdefault(entry_key.casefold(), work_id)
+    # A key merged away still names the work it was merged into.
+    for merged_key, work_id in store.db.execute("select merged_key, kept_work_id from merges order by id").fetchall():
+        keys.setdefault(merged_key, work_id)
     for key, work_id in folded.items():
         keys.setdefault(key, work_id)
     return keys
