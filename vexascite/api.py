@@ -27,6 +27,7 @@ from .importers import (
     parts_reader_for,
     reader_for,
 )
+from .inputs import decode_input, read_input_bytes
 from .merge import merge_records
 from .model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
 from .store import Store
@@ -85,29 +86,6 @@ def iter_input_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
             yield path
 
 
-def decode_input(data: bytes, name: str) -> tuple[str, list[ImportProblem]]:
-    """Bytes to text: UTF-8 (BOM allowed); lines in another encoding are read as
-    Windows-1252/Latin-1 and reported, binary files are refused."""
-    head = data[:8192]
-    if b"\x00" in head or (head and sum(b < 9 or 13 < b < 32 for b in head) > len(head) * 0.05):
-        raise InputUnreadable(f"{name}: looks like a binary file, not references; nothing imported")
-    try:
-        return data.decode("utf-8-sig"), []
-    except UnicodeDecodeError:
-        pass
-    problems: list[ImportProblem] = []
-    lines = []
-    for number, line in enumerate(data.splitlines(keepends=True), start=1):
-        try:
-            lines.append(line.decode("utf-8"))
-        except UnicodeDecodeError:
-            lines.append(line.decode("cp1252", errors="replace"))
-            problems.append(
-                ImportProblem(number, "not UTF-8; read as Latin-1/Windows-1252: check its accents and save the file as UTF-8")
-            )
-    return "".join(lines).lstrip("\ufeff"), problems
-
-
 @dataclass(slots=True)
 class LoadedInput:
     """A file read and decoded, not yet parsed."""
@@ -121,17 +99,8 @@ class LoadedInput:
 
 def load_input(path: Path, fmt: str | None = None) -> LoadedInput:
     """Read, hash and decode one file and decide its format (no parsing, no store)."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise InputUnreadable(f"{path}: {size / 2**20:.0f} MB is larger than the {MAX_IMPORT_BYTES // 2**20} MB import limit; split the file")
-        data = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputUnreadable(f"{path}: no such file") from exc
-    except IsADirectoryError as exc:
-        raise InputUnreadable(f"{path}: is a folder") from exc
-    except OSError as exc:
-        raise InputUnreadable(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    data = read_input_bytes(path, MAX_IMPORT_BYTES)
+    size = len(data)
     sha = hashlib.sha256(data).hexdigest()
     if path.suffix.lower() == ".docx":  # a Word manuscript: read its text paragraph by paragraph
         from .link.documents import docx_to_text

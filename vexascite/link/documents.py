@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputUnreadable
+from ..inputs import decode_input, read_input_bytes
 
 __all__ = ["Manuscript", "docx_to_text", "manuscript_format", "read_manuscript"]
 
@@ -75,23 +76,11 @@ def read_manuscript(path: str | Path, data: bytes | None = None) -> Manuscript:
     """Read a manuscript file; raises :class:`InputUnreadable` with the file named."""
     path = Path(path)
     fmt = manuscript_format(path.name)
-    try:
-        raw = path.read_bytes() if data is None else data
-    except FileNotFoundError as exc:
-        raise InputUnreadable(f"{path}: no such file") from exc
-    except IsADirectoryError as exc:
-        raise InputUnreadable(f"{path}: is a folder") from exc
-    except OSError as exc:
-        raise InputUnreadable(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    raw = read_input_bytes(path) if data is None else data
     if fmt == "docx":
         try:
             return Manuscript(docx_to_text(raw), "docx", paragraph_per_line=True)
         except InputUnreadable as exc:
             raise InputUnreadable(f"{path}: {exc}") from exc
-    if b"\x00" in raw[:8192]:
-        raise InputUnreadable(f"{path}: looks like a binary file, not a manuscript")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
+    text, _ = decode_input(raw, str(path), "a manuscript")
     return Manuscript(text, fmt)

@@ -8,37 +8,21 @@ reads them instead of asking again.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any
 
 from ..model import Work, WorkStatus
 from . import Store, now
 
 
-@dataclass(slots=True)
-class CachedAnswer:
-    """A stored answer, shaped like the resolver's HTTP response (duck-typed)."""
-
-    status: int
-    body: bytes
-    headers: dict[str, str]
-    url: str
-    fetched_at: str
-    from_cache: bool = True
-    payload_id: int | None = None
-
-    def json(self) -> Any:
-        return json.loads(self.body)
-
-    @property
-    def text(self) -> str:
-        return self.body.decode("utf-8", "replace")
-
-
 class LibraryHttpCache:
-    """The HTTP cache the resolver uses, kept in the library's ``payloads`` table."""
+    """The HTTP cache the resolver uses, kept in the library's ``payloads`` table.
 
-    def __init__(self, store: Store, answer_type: Any = CachedAnswer) -> None:
+    ``answer_type`` builds the resolver's response object from a stored row (status,
+    body, headers, url, fetched_at, from_cache, payload_id): the store does not know it.
+    """
+
+    def __init__(self, store: Store, answer_type: Callable[..., Any]) -> None:
         self.store = store
         self.answer_type = answer_type
 
