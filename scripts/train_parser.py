@@ -236,7 +236,7 @@ def training_records() -> list[tuple[str, list[str]]]:
     return out
 
 
-def train(records: list[tuple[str, list[str]]], path: Path, iterations: int, c1: float = 0.05, c2: float = 0.01) -> None:
+def train(records: list[tuple[str, list[str]]], path: Path, iterations: int, c1: float = 0.6, c2: float = 0.1) -> None:
     import pycrfsuite
 
     trainer = pycrfsuite.Trainer(verbose=False)
@@ -256,8 +256,8 @@ def main() -> None:
     parser.add_argument("--fold", type=int, default=None, help="With --cv, train only this fold's model.")
     parser.add_argument("--iterations", type=int, default=150)
     parser.add_argument("--output", type=Path, default=MODEL_PATH)
-    parser.add_argument("--c1", type=float, default=0.05, help="L1 penalty (also keeps the model small).")
-    parser.add_argument("--c2", type=float, default=0.01, help="L2 penalty.")
+    parser.add_argument("--c1", type=float, default=0.6, help="L1 penalty (also keeps the model small).")
+    parser.add_argument("--c2", type=float, default=0.1, help="L2 penalty.")
     args = parser.parse_args()
     records = training_records()
     if not args.cv:

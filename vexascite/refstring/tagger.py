@@ -158,6 +158,7 @@ def sequence_features(tokens: list[tuple[str, int, int]]) -> list[list[str]]:
         ends_after[index] = remaining
         if words[index] in ".?!" and index > 0 and (len(words[index - 1]) > 2 or words[index] != "."):
             remaining += 1
+    segment_feats = _segment_features(words)
     for index, word in enumerate(words):
         own, _left, _right, _lower, is_year = contexts[index]
         start, end = tokens[index][1], tokens[index][2]
@@ -165,6 +166,7 @@ def sequence_features(tokens: list[tuple[str, int, int]]) -> list[list[str]]:
         feats.append(f"pos={(index * 10) // n}")
         feats.append(f"sent={min(sentence, 4)}")
         feats.append(f"left={min(ends_after[index], 4)}")
+        feats.extend(segment_feats[index])
         if index < 2:
             feats.append(f"first{index}")
         if word[:1].isdigit():
@@ -205,6 +207,43 @@ def sequence_features(tokens: list[tuple[str, int, int]]) -> list[list[str]]:
             sentence += 1
         if is_year:
             seen_year = True
+    return out
+
+
+def _bucket(count: int) -> str:
+    return "1" if count <= 1 else "2" if count == 2 else "3" if count == 3 else "6" if count <= 6 else "12" if count <= 12 else "L"
+
+
+def _segment_features(words: list[str]) -> list[tuple[str, ...]]:
+    """What the comma/sentence-delimited piece a token sits in looks like.
+
+    Titles are long runs of mostly lower-case words; journals are short runs of
+    capitalised abbreviations ("Phys. Rev. Lett."); a token window cannot see this.
+    """
+    n = len(words)
+    out: list[tuple[str, ...]] = [()] * n
+    start = 0
+    for index in range(n + 1):
+        word = words[index] if index < n else ","
+        boundary = word in (",", ";", ":", "?", "!") or (word == "." and index > 0 and len(words[index - 1]) > 2)
+        if not boundary:
+            continue
+        alpha = [w for w in words[start:index] if w[:1].isalpha()]
+        if alpha:
+            capital = sum(1 for w in alpha if w[:1].isupper())
+            abbreviations = sum(
+                1 for position in range(start, index - 1)
+                if words[position + 1] == "." and words[position][:1].isupper() and len(words[position]) <= 5
+            )
+            feats = (
+                f"segl={_bucket(len(alpha))}",
+                f"segcap={(4 * capital) // len(alpha)}",
+                f"segabbr={min(abbreviations, 3)}",
+                f"seglow={min(len(alpha) - capital, 3)}",
+            )
+            for position in range(start, index):
+                out[position] = feats
+        start = index + 1
     return out
 
 
