@@ -25,7 +25,7 @@ LABELS = (
 )
 
 _TOKEN = re.compile(
-    r"(?:https?://|www\.)\S+|\b(?:doi:\s*)?10\.\d{4,9}/\S+|\w+(?:[-‐–'’]\w+)*|[^\w\s]",
+    r"(?:https?://|www\.)\S+|\b(?:doi:\s*)?10\.\d{4,9}/\S+|(?-i:\b[A-Z](?=\d))|\w+(?:[-‐–'’]\w+)*|[^\w\s]",
     re.IGNORECASE,
 )
 _MONTHS = {
@@ -327,7 +327,7 @@ def _split_volume(fields: dict[str, Any], volume: str) -> None:
     issue = re.search(r"\(([^()]+)\)?|\b(?:no|nr|issue|iss|n|h|heft)\b\.?\s*([\w\-–/]+)", rest, re.IGNORECASE)
     if issue and not fields.get("issue"):
         fields["issue"] = (issue.group(1) or issue.group(2)).strip()
-    pages = re.search(r":\s*(?:pp?\.?\s*)?([\w\-–]+)", rest)
+    pages = re.search(r"(?::|,?\s*\b(?:pp?\.|pages?\b))\s*(?:pp?\.?\s*)?([\w\-–]+)", rest)
     if pages and not fields.get("pages"):
         fields["pages"] = pages.group(1)
 
