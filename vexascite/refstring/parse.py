@@ -27,6 +27,7 @@ _YEAR = re.compile(r"(?<![\d/.-])((?:1[6-9]|20)\d\d)[a-z]?(?![\d])")
 _DASHES = re.compile(r"\s*[-–—‐‑−]+\s*")
 _VOLUME_SUPPLEMENT = re.compile(r"^(\w+)\s+((?:Suppl|Supplement|Pt|Part|Spec(?:ial)?\s+Issue|Spec No)\.?\s*\w*)$", re.IGNORECASE)
 _PAGES_AS_VOLUME = re.compile(r"^(?:pp?\.|pages?)\s*\w+", re.IGNORECASE)
+_PREPRINT_SERVER = re.compile(r"\b(bioRxiv|medRxiv|arXiv|ChemRxiv|Research Square|SSRN|Preprints\.org|OSF Preprints)\b", re.IGNORECASE)
 _QUOTES = "\"“”‘’'«» "
 
 
@@ -56,7 +57,18 @@ def _parse(text: str, model: Path = MODEL_PATH) -> dict[str, Any]:
         fields = parse_biomedical(cleaned.text, cleaned.emphasis) or parse_web_page(cleaned.text, cleaned.url)
     if fields is None:
         fields = tag_fields(cleaned, model)
-    return to_csl(fields, cleaned)
+    item = to_csl(fields, cleaned)
+    server = _PREPRINT_SERVER.search(cleaned.text)
+    if server and item.get("type") in ("article-journal", "document", "article"):
+        # A preprint: the server is the container ("bioRxiv"), whatever the tagger made of it.
+        item["type"] = "article"
+        if not item.get("container-title") and server.group(1).lower() != "arxiv":
+            item["container-title"] = server.group(1)
+        if item.get("title", "").endswith(server.group(1)):
+            item["title"] = item["title"][: -len(server.group(1))].rstrip(" .")
+    elif (item.get("DOI") or "").startswith("10.1101/") and item.get("type") == "article-journal" and not item.get("volume"):
+        item["type"] = "article"
+    return item
 
 
 def tag_fields(cleaned: Cleaned, model: Path = MODEL_PATH) -> dict[str, Any]:
