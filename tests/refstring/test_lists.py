@@ -88,3 +88,13 @@ def test_reference_types_and_styles() -> None:
     apa = parse_reference("Beck, D. B., Ferrada, M. A., Pei, W., ... & Grayson, P. C. (2020). Somatic mutations in UBA1. New England Journal of Medicine, 383(27), 2628-2638.")
     assert [a["family"] for a in apa["author"]] == ["Beck", "Ferrada", "Pei", "Grayson"]
     assert (apa["volume"], apa["issue"], apa["page"], apa["container-title"]) == ("383", "27", "2628-2638", "New England Journal of Medicine")
+
+
+def test_numbered_prose_with_years_is_not_a_reference_list() -> None:
+    text = (
+        "Timeline of the study:\n\n"
+        "1. In 2019 we recruited the first patients from three centres in France.\n"
+        "2. In 2020 the pandemic slowed recruitment in most of the participating hospitals.\n"
+        "3. In 2021 the last follow-up visits were completed and the data were locked.\n"
+    )
+    assert find_reference_lists(text) == []

@@ -233,9 +233,22 @@ def _last_number(current: ReferenceList | None) -> int | None:
     return current.entries[-1].number
 
 
+_STRONG_HINT = re.compile(
+    r"\bet al\b|\b10\.\d{4,9}/|\bdoi\b|https?://|(?:1[6-9]|20)\d\d[a-z]?\s*[;:]\s*\d|\((?:1[6-9]|20)\d\d[a-z]?\)"
+    r"|\b\d+\s*\(\d+\)\s*:\s*\d|\bpp?\.\s*\d|\bvol\.\s*\d",
+    re.IGNORECASE,
+)
+
+
+def _looks_strongly_like_reference(text: str) -> bool:
+    """A year plus something only references have: authors first, et al, a source, a link."""
+    body = _NUMBERED.sub("", text, count=1)
+    return _looks_like_reference(body) and (_starts_like_authors(body) or bool(_STRONG_HINT.search(body)))
+
+
 def _plausible_run(found: ReferenceList) -> bool:
     """A list without a heading counts if most entries look like references."""
-    hits = sum(1 for entry in found.entries if _looks_like_reference(entry.text))
+    hits = sum(1 for entry in found.entries if _looks_strongly_like_reference(entry.text))
     return hits >= max(1, (len(found.entries) + 1) // 2) and (len(found.entries) >= 2 or hits == 1)
 
 
