@@ -98,3 +98,10 @@ def test_numbered_prose_with_years_is_not_a_reference_list() -> None:
         "3. In 2021 the last follow-up visits were completed and the data were locked.\n"
     )
     assert find_reference_lists(text) == []
+
+
+def test_news_item_without_authors() -> None:
+    item = parse_reference("6. Study finds JAK inhibitors and tocilizumab effective in VEXAS syndrome. Medical Xpress. November 7, 2023.")
+    assert item["title"] == "Study finds JAK inhibitors and tocilizumab effective in VEXAS syndrome"
+    assert item["container-title"] == "Medical Xpress"
+    assert item["issued"]["date-parts"] == [[2023, 11, 7]]

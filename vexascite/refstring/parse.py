@@ -14,7 +14,7 @@ from typing import Any
 from .clean import MONTHS, Cleaned, clean_reference
 from .lists import join_lines
 from .names import looks_like_group, parse_names
-from .rules import parse_biomedical, parse_web_page
+from .rules import parse_biomedical, parse_news, parse_web_page
 from .tagger import MODEL_PATH, tag_reference
 
 #: Bumped whenever the output for the same string may change, so ``reparse`` knows what is stale.
@@ -54,7 +54,11 @@ def _parse(text: str, model: Path = MODEL_PATH) -> dict[str, Any]:
     cleaned = clean_reference(text)
     fields: dict[str, Any] | None = None
     if len(cleaned.text) < 2000:
-        fields = parse_biomedical(cleaned.text, cleaned.emphasis) or parse_web_page(cleaned.text, cleaned.url)
+        fields = (
+            parse_biomedical(cleaned.text, cleaned.emphasis)
+            or parse_web_page(cleaned.text, cleaned.url)
+            or parse_news(cleaned.text, cleaned.url)
+        )
     if fields is None:
         fields = tag_fields(cleaned, model)
     item = to_csl(fields, cleaned)

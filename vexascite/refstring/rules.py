@@ -167,3 +167,31 @@ def parse_web_page(text: str, url: str | None) -> dict[str, Any] | None:
     elif url_year:
         fields["year"] = url_year.group(1)
     return fields
+
+
+_NEWS = re.compile(
+    r"^(?P<title>[^.?!]{8,300}[.?!])\s+(?P<source>[A-Z][^.;:]{1,80})[.,]\s+"
+    r"(?P<date>(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)"
+    r"|(?P<day2>\d{1,2})\s+(?P<month2>[A-Z][a-z]{2,8})\.?\s+(?P<year2>(?:19|20)\d\d)"
+    r"|(?P<year3>(?:19|20)\d\d)\s+(?P<month3>[A-Z][a-z]{2,8})\.?(?:\s+(?P<day3>\d{1,2}))?)\.?\s*$"
+)
+
+
+def parse_news(text: str, url: str | None) -> dict[str, Any] | None:
+    """``Title. Source. November 7, 2023.``: a news item or web article without authors."""
+    match = _NEWS.match(text)
+    if not match:
+        return None
+    month = match.group("month") or match.group("month2") or match.group("month3")
+    from .clean import MONTHS
+
+    if month.lower().rstrip(".") not in MONTHS:
+        return None
+    return {
+        "type": "webpage" if url else "article-newspaper",
+        "title": match.group("title").rstrip("."),
+        "container": match.group("source"),
+        "year": match.group("year") or match.group("year2") or match.group("year3"),
+        "month": month,
+        "day": match.group("day") or match.group("day2") or match.group("day3"),
+    }
