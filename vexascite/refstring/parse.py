@@ -18,7 +18,7 @@ from .rules import parse_biomedical, parse_news, parse_web_page
 from .tagger import MODEL_PATH, tag_reference
 
 #: Bumped whenever the output for the same string may change, so ``reparse`` knows what is stale.
-PARSER_VERSION = "1.0"
+PARSER_VERSION = "1.1"
 
 #: Longest input parsed in full; the rest of a longer string is kept in ``raw`` only.
 MAX_PARSED_CHARS = 4000
