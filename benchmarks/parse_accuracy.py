@@ -33,7 +33,10 @@ def main() -> None:
     if args.heldout:
         from vexascite.refstring import tagger
 
-        parse = tagger.heldout_parser()
+        cv_dir = Path(__file__).resolve().parents[1] / "build" / "parser-cv"
+        if not all((cv_dir / f"fold{fold}.crfsuite").exists() for fold in (0, 1)):
+            raise SystemExit(f"no cross-validation models in {cv_dir}: run scripts/train_parser.py --cv first")
+        parse = tagger.heldout_parser(cv_dir)
     for set_name in args.sets.split(","):
         score = Score(SET_FIELDS[set_name])
         shown = 0
