@@ -103,8 +103,8 @@ Early registry data suggested harm from hydroxychloroquine [1]. A randomised tri
 def test_retracted_article_is_reported_with_its_notice(shared_dir, settings, tmp_path):
     recorded = [json.loads((shared_dir / "fixtures" / "crossref" / name).read_text(encoding="utf-8"))["message"]
                 for name in (RETRACTED, NOTICE)]
-    clean = crossref_work("10.4049/jimmunol.1901477", "Translating JAKs to jakinibs",
-                          [("Gadina", "Massimo"), ("Chisolm", "Danielle A"), ("Philips", "Rachael L")],
+    clean = crossref_work("10.5555/jakinibs.2020", "Translating JAKs to jakinibs",
+                          [("Gadina", "M"), ("Chisolm", "DA"), ("Philips", "RL")],
                           "The Journal of Immunology", "J Immunol", 2020, "204", "8", "2011-2020")
     paper = tmp_path / "paper.md"
     paper.write_text(MANUSCRIPT, encoding="utf-8")

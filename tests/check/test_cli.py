@@ -83,21 +83,21 @@ def test_missing_manuscript_is_unreadable(run_cli, tmp_path):
 
 
 BIB = """@article{gadina2020,
-  author = {Gadina, Massimo and Chisolm, Danielle A.},
+  author = {Gadina, M. and Chisolm, D. A.},
   title = {Translating {JAKs} to jakinibs},
   journal = {J Immunol},
   year = {2020}, volume = {204}, number = {8}, pages = {2011--2020},
-  doi = {10.4049/jimmunol.1901477}
+  doi = {10.5555/jakinibs.2020}
 }
 @article{jakinibs,
   author = {Gadina, M.},
   title = {Translating JAKs to Jakinibs},
   journal = {Journal of Immunology},
   year = {2020},
-  doi = {10.4049/JIMMUNOL.1901477}
+  doi = {10.5555/JAKINIBS.2020}
 }
 @article{winthrop2017,
-  author = {Winthrop, Kevin L.},
+  author = {Winthrop, K. L.},
   title = {The emerging safety profile of JAK inhibitors in rheumatic disease},
   journal = {Nat Rev Rheumatol},
   year = {2017}, volume = {13}, pages = {234--243}

@@ -25,7 +25,7 @@ VERIFIED = {
     "volume": "186",
     "issue": "3",
     "page": "564-574",
-    "DOI": "10.1111/bjd.20805",
+    "DOI": "10.5555/vexas.bjd.2022",
 }
 PRINTED = {
     "type": "article-journal",
@@ -100,19 +100,19 @@ def test_a_value_agreeing_with_any_service_is_accepted():
 def test_wrong_doi_is_an_error_with_the_right_one():
     findings = compare_printed(printed(DOI="10.1111/bjd.99999"), crossref())
     assert [(f.kind, f.severity, f.field, f.expected) for f in findings] == [
-        (Kind.IDENTIFIER_MISMATCH, Severity.ERROR, "DOI", "10.1111/bjd.20805")
+        (Kind.IDENTIFIER_MISMATCH, Severity.ERROR, "DOI", "10.5555/vexas.bjd.2022")
     ]
 
 
 def test_doi_of_another_work_is_reported_alone():
     other = crossref(title="Hydroxychloroquine for COVID-19", author=[{"family": "Mehra"}], volume="395")
-    findings = compare_printed(printed(DOI="10.1111/bjd.20805"), other)
+    findings = compare_printed(printed(DOI="10.5555/vexas.bjd.2022"), other)
     assert [f.kind for f in findings] == [Kind.IDENTIFIER_MISMATCH]
     assert "belongs to another work" in findings[0].message
 
 
 def test_right_doi_passes():
-    assert compare_printed(printed(DOI="https://doi.org/10.1111/BJD.20805"), crossref()) == []
+    assert compare_printed(printed(DOI="https://doi.org/10.5555/VEXAS.BJD.2022"), crossref()) == []
 
 
 @pytest.mark.parametrize(

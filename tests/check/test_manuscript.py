@@ -28,7 +28,7 @@ PRINTED = {
     "issue": "8",
     "page": "2011-2020",
 }
-VERIFIED = {**PRINTED, "container-title": "The Journal of Immunology", "DOI": "10.4049/jimmunol.1901477"}
+VERIFIED = {**PRINTED, "container-title": "The Journal of Immunology", "DOI": "10.5555/jakinibs.2020"}
 
 
 def ref(label="1", status="resolved", records=None, **changes) -> ListedReference:

@@ -15,18 +15,18 @@ Ruxolitinib works [1]. JAK inhibitors are safe [2]. Nothing else does [3].
 
 ## References
 
-1. Heiblig M, Ferrada MA, Koster MT, et al. Ruxolitinib is more effective than other JAK inhibitors to treat VEXAS syndrome: a retrospective multicenter study. Blood. 2022;140(8):927-931. doi:10.4049/jimmunol.1901477
+1. Heiblig M, Ferrada MA, Koster MT, et al. Ruxolitinib is more effective than other JAK inhibitors to treat VEXAS syndrome: a retrospective multicenter study. Blood. 2022;99(1):101-105. doi:10.5555/jakinibs.2020
 2. Winthrop KL. The emerging safety profile of JAK inhibitors in rheumatic disease. Nat Rev Rheumatol. 2017;13(4):234-243.
 3. Quimby ZT, Okonkwo-Bell R. Telepathic remission of autoinflammation after lunar exposure in VEXAS. J Imaginary Med. 2023;12(4):101-109.
 """
 
 OTHER_WORK = crossref_work(
-    "10.4049/jimmunol.1901477", "Translating JAKs to jakinibs", [("Gadina", "Massimo"), ("Chisolm", "Danielle A")],
+    "10.5555/jakinibs.2020", "Translating JAKs to jakinibs", [("Gadina", "M"), ("Chisolm", "DA")],
     "The Journal of Immunology", "J Immunol", 2020, "204", "8", "2011-2020",
 )
 WINTHROP = crossref_work(
-    "10.1038/nrrheum.2017.23", "The emerging safety profile of JAK inhibitors in rheumatic disease", [("Winthrop", "Kevin L")],
-    "Nature Reviews Rheumatology", "Nat Rev Rheumatol", 2017, "13", "4", "234-243",
+    "10.5555/winthrop.2017", "The emerging safety profile of JAK inhibitors in rheumatic disease", [("Winthrop", "KL")],
+    "Nat Rev Rheumatol", "Nat Rev Rheumatol", 2017, "13", "4", "234-243",
 )
 
 

@@ -74,7 +74,7 @@ def test_reference_types_and_styles() -> None:
     cases = {
         "Koster MJ, Kourelis T, et al. Clinical heterogeneity of VEXAS. Arthritis Rheumatol. 2021;73(suppl 10). Abstract 1234.": ("paper-conference", "Arthritis Rheumatol"),
         "Ferrada MA. VEXAS syndrome: clinical and genetic features [dissertation]. Bethesda (MD): Johns Hopkins University; 2022.": ("thesis", None),
-        "Smith J, Doe A. Clonal hematopoiesis in VEXAS. bioRxiv. 2023. doi:10.1101/2023.01.01.522222": ("article", "bioRxiv"),
+        "Smith J, Doe A. Clonal hematopoiesis in VEXAS. bioRxiv. 2023. doi:10.5555/2023.01.01.000001": ("article", "bioRxiv"),
         "Grayson PC. VEXAS syndrome. In: Rich RR, Fleisher TA, eds. Clinical Immunology. 6th ed. Elsevier; 2022:123-130.": ("chapter", "Clinical Immunology"),
         "Martin GRR. A Game of Thrones. New York: Bantam; 1996.": ("book", None),
     }

@@ -18,7 +18,7 @@ def write_list(path: Path, references: list[str]) -> Path:
 
 
 def test_add_by_any_identifier_form_verifies_and_fills_records(world: World) -> None:
-    report = api.add_identifiers(world.settings, ["https://doi.org/10.1016/S0016-5107(91)70740-2", "PMID: 34614218", "PMC7671546"])
+    report = api.add_identifiers(world.settings, ["https://doi.org/10.1016/S0016-5107(91)70740-2", "PMID: 90000002", "PMC9900001"])
     assert len(report.added) == 3 and report.resolution.found == 3
     with Store.open(world.settings.db) as store:
         rows = {row["key"]: row for row in store.iter_works()}
@@ -65,7 +65,7 @@ def test_text_references_found_by_ecitmatch_and_search_and_second_run_asks_nothi
 
 
 def test_show_provenance_names_the_verifying_source(world: World, run_cli) -> None:
-    result = run_cli("add", "doi:10.1182/blood.2021013500", env=world.env())
+    result = run_cli("add", "doi:10.5555/vexas.blood.2022", env=world.env())
     assert result.exit_code == 0, result.output
     key = result.stdout.strip().splitlines()[0]
     shown = run_cli("show", key, "--provenance", env=world.env())
@@ -85,7 +85,7 @@ def test_service_down_is_not_not_found(world: World, run_cli, monkeypatch) -> No
     for fake in world.fakes():
         fake.fault_rate, fake.faults = 1.0, ("503",)
     env = {**world.env(), "VEXASCITE_TIMEOUT": "1"}
-    result = run_cli("add", "10.1182/blood.2021013500", env=env)
+    result = run_cli("add", "10.5555/vexas.blood.2022", env=env)
     assert result.exit_code == 4
     assert "could not be checked" in result.stderr
     rows = api.list_works(replace(world.settings, db=run_cli.db))
@@ -97,7 +97,7 @@ def test_service_down_is_not_not_found(world: World, run_cli, monkeypatch) -> No
 
 
 def test_ambiguous_candidates_wait_for_review(world: World, tmp_path: Path, run_cli) -> None:
-    twin = crossref_work("10.1111/j.1572-0241.2004.99999.x", "To cut or stretch?", [("Gerke", "H")], "Am J Gastroenterol",
+    twin = crossref_work("10.5555/twin.2004.99999", "To cut or stretch?", [("Gerke", "H")], "Am J Gastroenterol",
                          "Am J Gastroenterol", 2004, "99", None, "1461-1463")
     world.crossref.add_work(twin)
     settings = replace(world.settings, db=run_cli.db)
@@ -125,7 +125,7 @@ def test_lookup_lines_gives_one_json_line_per_reference(world: World, tmp_path: 
 
 def test_refresh_asks_again_and_only_missing_picks_works_without_ids(world: World, run_cli) -> None:
     env = world.env()
-    assert run_cli("add", "10.1111/j.1572-0241.2004.40358.x", "10.1182/blood.2021013500", env=env).exit_code == 0
+    assert run_cli("add", "10.1111/j.1572-0241.2004.40358.x", "10.5555/vexas.blood.2022", env=env).exit_code == 0
     missing = run_cli("resolve", "--only-missing", env=env)  # only Gerke lacks a PMID
     assert missing.exit_code == 0 and "found 1," in missing.stderr
     sent = world.requests()
@@ -138,6 +138,6 @@ def test_refused_doi_lists_and_dois_with_commas_go_one_by_one(world: World) -> N
     world.crossref.doi_filters = False
     odd = "10.1002/(sici)1097-0258(19980815/30)17:15/16<1661::aid-sim968>3.0.co;2-2,x"
     world.crossref.add_work(crossref_work(odd, "A DOI with a comma", [("Odd", "A")], "Stat Med", year=1998))
-    report = api.add_identifiers(world.settings, ["10.1182/blood.2021013500", "10.1111/j.1572-0241.2004.40358.x", odd])
+    report = api.add_identifiers(world.settings, ["10.5555/vexas.blood.2022", "10.1111/j.1572-0241.2004.40358.x", odd])
     assert report.resolution.found == 3
     assert world.crossref.counts["filter"] == 1 and world.crossref.counts["work"] == 3
