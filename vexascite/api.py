@@ -186,7 +186,7 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
                     list_id = list_ids[ref.list_label]
                 work_id = None
                 if ref.status != RefStatus.FAILED and ref.fields:
-                    keys = ref.identity or identity_keys(ref.fields)
+                    keys = identity_keys(ref.fields)
                     work_id = earlier.get("raw:" + ref.raw) or (earlier.get("key:" + ref.entry_key) if ref.entry_key else None)
                     if work_id is None:
                         work_id = index.find(keys)

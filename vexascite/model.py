@@ -67,9 +67,6 @@ class RawReference:
     extra: dict[str, Any] = field(default_factory=dict)
     list_label: str | None = None
     number: int | None = None
-    #: The duplicate rule's keys (:class:`vexascite.identity.IdentityKeys`), when the
-    #: reader computed them: a large file is read in another process, which does this too.
-    identity: Any = None
 
 
 @dataclass(slots=True)

@@ -25,7 +25,6 @@ import bibtexparser
 from bibtexparser.middlewares.names import parse_single_name_into_parts
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 
-from ..identity import identity_keys
 from ..ids import clean_doi, normalize_pmcid, normalize_pmid
 from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
 from .latex import decode_accents, latex_to_unicode
@@ -461,9 +460,6 @@ def _parse_chunk(chunk: str, line_offset: int, strings: dict[str, str]) -> Parse
             )
         parsed.references.append(_reference(entry.raw or "", line_of(entry), entry.entry_type, entry.key, own, own, status, message))
     parsed.references.sort(key=lambda ref: ref.line or 0)
-    for ref in parsed.references:
-        if ref.fields:
-            ref.identity = identity_keys(ref.fields)
     return parsed
 
 
