@@ -25,11 +25,10 @@ from .importers import (
     IMPORTER_VERSION,
     detect_format,
     parts_reader_for,
-    reader_for,
 )
 from .inputs import decode_input, read_input_bytes
 from .merge import merge_records
-from .model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
+from .model import ImportProblem, RawReference, RefStatus, Work
 from .store import Store
 
 #: Files larger than this are refused unread (a reference file this size is a mistake).
@@ -114,12 +113,6 @@ def load_input(path: Path, fmt: str | None = None) -> LoadedInput:
     if not text.strip():
         problems.append(ImportProblem(None, "file is empty: nothing to import"))
     return LoadedInput(text, fmt or detect_format(path.name, text[:4096]), sha, size, problems)
-
-
-def read_input_file(path: Path, fmt: str | None = None) -> tuple[ParsedFile, str, int, list[ImportProblem]]:
-    """Read and parse one file (no store involved): parsed content, sha256, size, problems."""
-    loaded = load_input(path, fmt)
-    return reader_for(loaded.format)(loaded.text), loaded.sha256, loaded.size, loaded.problems
 
 
 def import_paths(
@@ -304,6 +297,7 @@ def find_near_duplicates(settings: Settings, threshold: float = 85.0) -> list[Ne
     with open_library(settings, create=False) as store:
         works = list(store.iter_works())
     found: list[NearMiss] = []
+    listed: set[frozenset[str]] = set()
     # Works that came to share an identifier (e.g. once resolved) are one work by the
     # duplicate rule; they are listed first, for 'merge', not merged behind the user's back.
     by_identifier: dict[tuple[str, str], dict[str, Any]] = {}
@@ -313,6 +307,7 @@ def find_near_duplicates(settings: Settings, threshold: float = 85.0) -> list[Ne
                 first = by_identifier.setdefault((column, work[column]), work)
                 if first is not work:
                     found.append(NearMiss(first["key"], work["key"], 100.0, first["title"], work["title"]))
+                    listed.add(frozenset((first["key"], work["key"])))
     titles = [fold_words(w["csl"].get("title") or "") for w in works]
     for i, work in enumerate(works):
         if not titles[i]:
@@ -321,7 +316,7 @@ def find_near_duplicates(settings: Settings, threshold: float = 85.0) -> list[Ne
             if j <= i:
                 continue
             score = near_miss_score(work["csl"], works[j]["csl"])
-            if score >= threshold and not any({m.key_a, m.key_b} == {work["key"], works[j]["key"]} for m in found):
+            if score >= threshold and frozenset((work["key"], works[j]["key"])) not in listed:
                 found.append(NearMiss(work["key"], works[j]["key"], round(score, 1), work["title"], works[j]["title"]))
     return sorted(found, key=lambda m: (-m.score, m.key_a, m.key_b))
 
@@ -874,11 +869,10 @@ class AddReport:
 
 def add_identifiers(settings: Settings, identifiers: Iterable[str], *, progress: Any = None, on_start: Any = None) -> AddReport:
     """Add works by DOI, PMID or PMCID (any common written form) and resolve them."""
-    from .ids import classify_identifier
+    from .ids import CSL_FIELD, classify_identifier
     from .model import RawReference
 
     report = AddReport()
-    field_of = {"doi": "DOI", "pmid": "PMID", "pmcid": "PMCID"}
     keys: list[str] = []
     with open_library(settings) as store:
         for text in identifiers:
@@ -887,13 +881,13 @@ def add_identifiers(settings: Settings, identifiers: Iterable[str], *, progress:
                 report.unreadable.append(text)
                 continue
             kind, value = found
-            fields = {field_of[kind]: value}
+            fields = {CSL_FIELD[kind]: value}
             with store.transaction():
                 work_id = store.find_same_work(identity_keys(fields))
                 if work_id is None:
                     work_id = store.create_work(fields, settings.key_pattern)
                     ref = RawReference(raw=text, format="identifier", fields=fields, status=RefStatus.IDENTIFIER)
-                    store.add_ref(None, ref, work_id, IMPORTER_VERSION)  # type: ignore[arg-type]
+                    store.add_ref(None, ref, work_id, IMPORTER_VERSION)
                     store.refresh_work(work_id)
                     key = store.work_row(work_id)["key"]
                     report.added.append(key)

@@ -7,6 +7,9 @@ from typing import Literal
 
 IdKind = Literal["doi", "pmid", "pmcid"]
 
+#: The CSL variable that holds each kind of identifier.
+CSL_FIELD: dict[str, str] = {"doi": "DOI", "pmid": "PMID", "pmcid": "PMCID"}
+
 _DOI_CORE = re.compile(r"10\.\d{4,9}/\S+", re.IGNORECASE)
 _DOI_PREFIXES = re.compile(
     r"^(?:doi\s*[:=]?\s*|(?:https?://)?(?:dx\.)?doi\.org/|(?:https?://)?(?:www\.)?doi\.org/|info:doi/)",

@@ -3,10 +3,8 @@
 
 from __future__ import annotations
 
-from ..ids import classify_identifier
+from ..ids import CSL_FIELD, classify_identifier
 from ..model import ImportProblem, ParsedFile, RawReference, RefStatus
-
-_FIELD = {"doi": "DOI", "pmid": "PMID", "pmcid": "PMCID"}
 
 
 def read_identifier_list(text: str) -> ParsedFile:
@@ -23,6 +21,6 @@ def read_identifier_list(text: str) -> ParsedFile:
             continue
         kind, normalized = found
         parsed.references.append(
-            RawReference(raw=line, format="identifier", line=number, fields={_FIELD[kind]: normalized}, status=RefStatus.IDENTIFIER)
+            RawReference(raw=line, format="identifier", line=number, fields={CSL_FIELD[kind]: normalized}, status=RefStatus.IDENTIFIER)
         )
     return parsed

@@ -293,30 +293,11 @@ class Store:
         )
 
     def add_ref(
-        self, source_id: int, ref: RawReference, work_id: int | None, importer_version: str, list_id: int | None = None
+        self, source_id: int | None, ref: RawReference, work_id: int | None, importer_version: str, list_id: int | None = None
     ) -> int:
-        return int(
-            self.db["refs"]
-            .insert(
-                {
-                    "source_id": source_id,
-                    "work_id": work_id,
-                    "list_id": list_id,
-                    "number": ref.number,
-                    "line": ref.line,
-                    "entry_key": ref.entry_key,
-                    "raw": ref.raw,
-                    "format": ref.format,
-                    "importer_version": importer_version,
-                    "status": str(ref.status),
-                    "message": ref.message,
-                    "fields": _dumps(ref.fields),
-                    "extra": _dumps(ref.extra) if ref.extra else None,
-                    "created_at": now(),
-                }
-            )
-            .last_pk
-        )
+        """Insert one raw occurrence (through :meth:`insert_refs`); returns its id."""
+        self.insert_refs([(source_id, ref, work_id, importer_version, list_id)])
+        return int(self.db.execute("select last_insert_rowid()").fetchone()[0])
 
     # -- works -------------------------------------------------------------------------
     def find_same_work(self, keys: IdentityKeys) -> int | None:
@@ -411,7 +392,7 @@ class Store:
         if works:
             self._index_new_works(min(w[0] for w in works), max(w[0] for w in works))
 
-    def insert_refs(self, rows: list[tuple[int, RawReference, int | None, str, int | None]]) -> None:
+    def insert_refs(self, rows: list[tuple[int | None, RawReference, int | None, str, int | None]]) -> None:
         """Insert ``(source_id, ref, work_id, importer_version, list_id)`` rows in one batch."""
         stamp = now()
         sql = (
