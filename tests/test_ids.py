@@ -2,7 +2,13 @@
 
 import pytest
 
-from vexascite.ids import classify_identifier, clean_doi, normalize_doi, normalize_pmcid, normalize_pmid
+from vexascite.ids import (
+    classify_identifier,
+    clean_doi,
+    normalize_doi,
+    normalize_pmcid,
+    normalize_pmid,
+)
 
 
 @pytest.mark.parametrize(

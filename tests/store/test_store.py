@@ -43,3 +43,17 @@ def test_any_text_is_a_safe_fts_query(tmp_path, query):
     store = Store.open(tmp_path / "l.db")
     store.search_works(query)
     assert fts_query("JAK-inhibitors (2020)") == '"JAK" "inhibitors" "2020"'
+
+
+def test_bulk_inserted_and_updated_works_are_in_both_text_indexes(tmp_path):
+    store = Store.open(tmp_path / "l.db")
+    record = {"type": "article-journal", "title": "Somatic UBA1 variants", "abstract": "Vacuoles in myeloid precursors."}
+    with store.transaction():
+        store.insert_new_works([(1, "one", record, {"title": "bibtex"}, None)])
+    text_hits = "select rowid from works_text_fts where works_text_fts match ?"
+    assert [row[0] for row in store.db.execute(text_hits, ["vacuoles"])] == [1]
+    assert [w["key"] for w in store.search_works("somatic")] == ["one"]
+    with store.transaction():
+        store.db["works"].update(1, {"title": "Ruxolitinib", "csl": '{"title": "Ruxolitinib", "abstract": "JAK"}'})
+    assert [row[0] for row in store.db.execute(text_hits, ["vacuoles"])] == []
+    assert [row[0] for row in store.db.execute(text_hits, ["ruxolitinib"])] == [1]

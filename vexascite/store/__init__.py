@@ -331,10 +331,16 @@ class Store:
         return work_id
 
     def _index_new_works(self, first_id: int, last_id: int) -> None:
-        """Add freshly inserted works to the full-text index (inserts have no trigger)."""
+        """Add freshly inserted works to both full-text indexes (inserts have no trigger)."""
         self.db.execute(
             "insert into works_fts (rowid, title, authors, container) "
             "select id, title, authors, container from works where id between ? and ?",
+            [first_id, last_id],
+        )
+        self.db.execute(
+            "insert into works_text_fts (rowid, title, abstract) "
+            "select id, title, json_extract(csl, '$.abstract') from works "
+            "where id between ? and ? and json_valid(csl)",
             [first_id, last_id],
         )
 
