@@ -19,17 +19,18 @@ from typing import Any
 from .citekeys import key_stem, unique_key
 from .config import Settings
 from .errors import InputUnreadable, UsageError, VexasciteError
-from .identity import IdentityKeys, identity_keys, near_miss_score
+from .identity import identity_keys, near_miss_score
 from .importers import (
     IMPORTABLE_SUFFIXES,
     IMPORTER_VERSION,
     detect_format,
-    parts_reader_for,
+    prepared_parts,
 )
 from .inputs import decode_input, read_input_bytes
 from .merge import merge_records
-from .model import ImportProblem, RawReference, RefStatus, Work
-from .store import Store
+from .model import ImportProblem, RawReference, RefStatus
+from .rows import PreparedRef, work_columns
+from .store import Store, now
 
 #: Files larger than this are refused unread (a reference file this size is a mistake).
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
@@ -166,11 +167,12 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
         created: set[int] = set()
         matched: set[int] = set()
         list_ids: dict[str, int] = {}
-        for part in parts_reader_for(loaded.format)(loaded.text):
+        for part in prepared_parts(loaded.format, loaded.text, settings.key_pattern):
             result.problems.extend(part.problems)
             notes.extend(part.notes)
-            new_works: dict[int, tuple[str, list[tuple[str, Work]], IdentityKeys]] = {}
-            ref_rows: list[tuple[int, RawReference, int | None, str, int | None]] = []
+            stamp = now()
+            new_works: dict[int, tuple[str, list[PreparedRef]]] = {}
+            ref_rows: list[tuple[int, PreparedRef, int | None, str, int | None]] = []
             for ref in part.references:
                 list_id = None
                 if ref.list_label is not None:
@@ -178,34 +180,26 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
                         list_ids[ref.list_label] = store.add_ref_list(source_id, ref.list_label, ref.line, len(list_ids) + 1)
                     list_id = list_ids[ref.list_label]
                 work_id = None
-                if ref.status != RefStatus.FAILED and ref.fields:
-                    keys = identity_keys(ref.fields)
+                if ref.keys is not None:
                     work_id = earlier.get("raw:" + ref.raw) or (earlier.get("key:" + ref.entry_key) if ref.entry_key else None)
                     if work_id is None:
-                        work_id = index.find(keys)
+                        work_id = index.find(ref.keys)
                     if work_id is None:
                         work_id, next_id = next_id, next_id + 1
-                        key = own_key(ref, taken) or unique_key(key_stem(ref.fields, settings.key_pattern), taken.__contains__)
+                        key = own_key(ref, taken) or unique_key(ref.key_stem or "ref", taken.__contains__)
                         taken.add(key)
-                        new_works[work_id] = (key, [], keys)
+                        new_works[work_id] = (key, [])
                         created.add(work_id)
                         result.new_works += 1
-                    elif work_id in new_works:
-                        pass  # a second occurrence within this part: merged below
-                    else:
+                    elif work_id not in new_works:
                         matched.add(work_id)
                         result.matched_works += work_id not in created
-                    if work_id in new_works:
-                        new_works[work_id][1].append((ref.format, ref.fields))
-                    index.add(work_id, keys)
+                    if work_id in new_works:  # a second occurrence within this part is merged below
+                        new_works[work_id][1].append(ref)
+                    index.add(work_id, ref.keys)
                 ref_rows.append((source_id, ref, work_id, IMPORTER_VERSION, list_id))
                 result.references += 1
-            store.insert_new_works(
-                [
-                    (wid, key, *merge_records(records), first_keys if len(records) == 1 else None)
-                    for wid, (key, records, first_keys) in new_works.items()
-                ]
-            )
+            store.insert_new_works([(wid, key, _new_work_columns(refs, stamp)) for wid, (key, refs) in new_works.items()])
             store.insert_refs(ref_rows)
         for work_id in sorted(matched | touched):
             if _work_exists(store, work_id):
@@ -222,7 +216,15 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
 _USABLE_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_:.\-]{0,63}")
 
 
-def own_key(ref: RawReference, taken: set[str]) -> str | None:
+def _new_work_columns(refs: list[PreparedRef], stamp: str) -> tuple[Any, ...]:
+    """The columns of a work first met in this file: as prepared when one entry made it."""
+    if len(refs) == 1:
+        return refs[0].new_work_columns(stamp)
+    merged, provenance = merge_records((ref.format, ref.fields) for ref in refs)
+    return work_columns(merged, provenance, stamp)
+
+
+def own_key(ref: PreparedRef, taken: set[str]) -> str | None:
     """The key an entry already has (a BibTeX key, a CSL-JSON id such as Zotero's
     citation key), kept when it is usable and free: manuscripts already cite it."""
     if ref.format not in ("bibtex", "csl-json") or not ref.entry_key:
@@ -870,7 +872,6 @@ class AddReport:
 def add_identifiers(settings: Settings, identifiers: Iterable[str], *, progress: Any = None, on_start: Any = None) -> AddReport:
     """Add works by DOI, PMID or PMCID (any common written form) and resolve them."""
     from .ids import CSL_FIELD, classify_identifier
-    from .model import RawReference
 
     report = AddReport()
     keys: list[str] = []

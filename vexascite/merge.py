@@ -32,7 +32,7 @@ SOURCE_RANK: dict[str, int] = {
 }
 
 
-def _is_empty(value: Any) -> bool:
+def is_empty(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
@@ -44,7 +44,7 @@ def merge_records(records: Iterable[tuple[str, Work]]) -> tuple[Work, dict[str, 
     (not copied): callers treat the result as read-only.
     """
     records = list(records)
-    if len(records) == 1 and not any(_is_empty(value) for value in records[0][1].values()):
+    if len(records) == 1 and not any(is_empty(value) for value in records[0][1].values()):
         source, record = records[0]  # one source: the record is the effective record
         return record, {field: source for field in record}
     ordered = sorted(
@@ -54,7 +54,7 @@ def merge_records(records: Iterable[tuple[str, Work]]) -> tuple[Work, dict[str, 
     provenance: dict[str, str] = {}
     for _, (source, record) in ordered:
         for field, value in record.items():
-            if field in merged or _is_empty(value):
+            if field in merged or is_empty(value):
                 continue
             merged[field] = value
             provenance[field] = source

@@ -7,6 +7,7 @@ import sqlite3
 import pytest
 
 from vexascite.errors import LibraryTooNew
+from vexascite.rows import work_columns
 from vexascite.store import SCHEMA_VERSION, Store, fts_query
 
 
@@ -49,7 +50,7 @@ def test_bulk_inserted_and_updated_works_are_in_both_text_indexes(tmp_path):
     store = Store.open(tmp_path / "l.db")
     record = {"type": "article-journal", "title": "Somatic UBA1 variants", "abstract": "Vacuoles in myeloid precursors."}
     with store.transaction():
-        store.insert_new_works([(1, "one", record, {"title": "bibtex"}, None)])
+        store.insert_new_works([(1, "one", work_columns(record, {"title": "bibtex"}, "2026-01-01T00:00:00+00:00"))])
     text_hits = "select rowid from works_text_fts where works_text_fts match ?"
     assert [row[0] for row in store.db.execute(text_hits, ["vacuoles"])] == [1]
     assert [w["key"] for w in store.search_works("somatic")] == ["one"]

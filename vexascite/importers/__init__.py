@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 
 from ..errors import UsageError
 from ..model import ParsedFile
+from ..rows import PreparedPart, prepare_reference
 
 Reader = Callable[[str], ParsedFile]
 
@@ -83,15 +84,16 @@ def _looks_like_identifier(line: str) -> bool:
     return classify_identifier(line) is not None
 
 
-def parts_reader_for(fmt: str) -> Callable[[str], Iterator[ParsedFile]]:
-    """A reader that yields a file in parts, so storing can overlap parsing (BibTeX);
-    other formats come as one part."""
+def prepared_parts(fmt: str, text: str, key_pattern: str | None = None) -> Iterator[PreparedPart]:
+    """A file read part by part and prepared for storing, so storing can overlap
+    parsing (a large BibTeX file is read in other processes); other formats come whole."""
     if fmt == "bibtex":
         from .bibtex import iter_bibtex_parts
 
-        return iter_bibtex_parts
-    reader = reader_for(fmt)
-    return lambda text: iter([reader(text)])
+        yield from iter_bibtex_parts(text, key_pattern)
+        return
+    parsed = reader_for(fmt)(text)
+    yield PreparedPart([prepare_reference(ref, key_pattern) for ref in parsed.references], parsed.problems, parsed.notes)
 
 
 def reader_for(fmt: str) -> Reader:

@@ -10,6 +10,7 @@ no place for.
 
 from __future__ import annotations
 
+import json
 import logging
 import multiprocessing
 import os
@@ -18,6 +19,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -27,6 +29,7 @@ from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 
 from ..ids import clean_doi, normalize_pmcid, normalize_pmid
 from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
+from ..rows import PreparedPart, PreparedRef, prepare_reference
 from .latex import decode_accents, latex_to_unicode
 
 MONTHS = {
@@ -490,72 +493,103 @@ def _inheritance_links(own: dict[str, str]) -> list[tuple[str, str]]:
     ]
 
 
-def _chunk_results(chunks: list[tuple[str, int]], strings: dict[str, str], text_size: int) -> Iterator[ParsedFile]:
-    """Parts in file order; large files are read ahead in a second process."""
+@dataclass(slots=True)
+class _PreparedChunk:
+    """One part of a file as a reading process hands it back: prepared references and,
+    for each entry, ``(position, key, entry type, crossref/xdata links)``."""
+
+    references: list[PreparedRef]
+    problems: list[ImportProblem]
+    entries: list[tuple[int, str, str, list[tuple[str, str]]]]
+
+
+def _prepare_chunk(chunk: str, line_offset: int, strings: dict[str, str], key_pattern: str | None) -> _PreparedChunk:
+    parsed = _parse_chunk(chunk, line_offset, strings)
+    entries = []
+    for position, ref in enumerate(parsed.references):
+        meta = ref.extra.get("bibtex") if ref.extra else None
+        if meta is not None:
+            entries.append((position, meta["key"], meta["entrytype"], _inheritance_links(meta["fields"])))
+    references = [prepare_reference(ref, key_pattern) for ref in parsed.references]
+    return _PreparedChunk(references, parsed.problems, entries)
+
+
+def _reading_processes() -> int:
+    """Processes that parse parts while this one stores them: the other cores, at least
+    two (on two cores the OS shares them well: storing waits on parsing half the time)."""
+    return max(2, min((os.cpu_count() or 1) - 1, 4))
+
+
+def _chunk_results(
+    chunks: list[tuple[str, int]], strings: dict[str, str], text_size: int, key_pattern: str | None
+) -> Iterator[_PreparedChunk]:
+    """Parts in file order; large files are read ahead in other processes."""
     if text_size >= PARALLEL_MIN_CHARS and len(chunks) > 1 and (os.cpu_count() or 1) > 1:
         try:
             context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-                futures = [pool.submit(_parse_chunk, chunk, offset, strings) for chunk, offset in chunks]
+            with ProcessPoolExecutor(max_workers=_reading_processes(), mp_context=context) as pool:
+                futures = [pool.submit(_prepare_chunk, chunk, offset, strings, key_pattern) for chunk, offset in chunks]
                 for future in futures:
                     yield future.result()
             return
         except (OSError, BrokenProcessPool, ValueError):
-            pass  # no second process to be had here: read the parts in this one
+            pass  # no other process to be had here: read the parts in this one
     for chunk, offset in chunks:
-        yield _parse_chunk(chunk, offset, strings)
+        yield _prepare_chunk(chunk, offset, strings, key_pattern)
 
 
-def iter_bibtex_parts(text: str) -> Iterator[ParsedFile]:
+def iter_bibtex_parts(text: str, key_pattern: str | None = None) -> Iterator[PreparedPart]:
     """Read a BibTeX file part by part, so a caller can store one part while the next is
     parsed. Keys used again in a later part are duplicates; entries with ``crossref`` or
     ``xdata`` come last, once every parent has been read."""
     strings = collect_strings(text)
     seen: dict[str, int | None] = {}
-    own_by_key: dict[str, tuple[str, dict[str, str]]] = {}
-    children: list[RawReference] = []
+    entries_by_key: dict[str, tuple[str, PreparedRef]] = {}
+    children: list[tuple[PreparedRef, str, list[tuple[str, str]]]] = []
     any_entries = False
-    for part in _chunk_results(split_chunks(text), strings, len(text)):
-        kept = []
-        for ref in part.references:
-            any_entries = True
-            meta = ref.extra.get("bibtex") if ref.extra else None
-            if meta is None:
-                kept.append(ref)
-                continue
-            key = meta["key"]
+    for part in _chunk_results(split_chunks(text), strings, len(text), key_pattern):
+        any_entries = any_entries or bool(part.references)
+        moved: set[int] = set()
+        for position, key, entry_type, links in part.entries:
+            ref = part.references[position]
             if ref.status == RefStatus.PARSED and key in seen:
                 ref.status = RefStatus.DUPLICATE_KEY
                 ref.message = f"duplicate key {key!r} (first used at line {seen[key]}); rename one of the entries"
                 part.problems.append(ImportProblem(ref.line, ref.message, key))
             seen.setdefault(key, ref.line)
-            own_by_key.setdefault(key.lower(), (meta["entrytype"].lower(), meta["fields"]))
-            (children if _inheritance_links(meta["fields"]) else kept).append(ref)
-        part.references = kept
-        yield part
-    tail = ParsedFile(format="bibtex")
-    for ref in children:
-        meta = ref.extra["bibtex"]
-        entry_type, values = meta["entrytype"].lower(), meta["fields"]
-        for link_field, parent_key in _inheritance_links(meta["fields"]):
-            parent = own_by_key.get(parent_key.lower())
+            entries_by_key.setdefault(key.lower(), (entry_type.lower(), ref))
+            if links:
+                children.append((ref, entry_type, links))
+                moved.add(position)
+        references = [ref for position, ref in enumerate(part.references) if position not in moved]
+        yield PreparedPart(references, part.problems, [])
+    tail = PreparedPart([], [], [])
+    for ref, entry_type, links in children:
+        own = _own_fields(ref)
+        values = own
+        for link_field, parent_key in links:
+            parent = entries_by_key.get(parent_key.lower())
             if parent is None:
-                tail.problems.append(
-                    ImportProblem(ref.line, f"{link_field} parent {parent_key!r} is not in this file", meta["key"])
-                )
+                tail.problems.append(ImportProblem(ref.line, f"{link_field} parent {parent_key!r} is not in this file", ref.entry_key))
             else:
-                values = _inherit(values, parent[1], entry_type)
-        tail.references.append(_reference(ref.raw, ref.line, meta["entrytype"], meta["key"], meta["fields"], values, ref.status, ref.message))
+                values = _inherit(values, _own_fields(parent[1]), entry_type.lower())
+        child = _reference(ref.raw, ref.line, entry_type, ref.entry_key or "", own, values, ref.status, ref.message)
+        tail.references.append(prepare_reference(child, key_pattern))
     if not any_entries and text.strip() and not strings and "@preamble" not in text.lower():
         tail.problems.append(ImportProblem(1, "no BibTeX entries found; is this a .bib file?"))
     yield tail
+
+
+def _own_fields(ref: PreparedRef) -> dict[str, str]:
+    """An entry's fields as written (macros resolved), kept in its ``extra``."""
+    return json.loads(ref.extra_json or "{}")["bibtex"]["fields"]
 
 
 def read_bibtex(text: str) -> ParsedFile:
     """Parse a BibTeX/BibLaTeX file into CSL items, keeping each entry's raw text."""
     parsed = ParsedFile(format="bibtex")
     for part in iter_bibtex_parts(text):
-        parsed.references.extend(part.references)
+        parsed.references.extend(ref.to_raw_reference() for ref in part.references)
         parsed.problems.extend(part.problems)
     parsed.references.sort(key=lambda ref: ref.line or 0)
     return parsed

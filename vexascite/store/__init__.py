@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,12 +20,13 @@ import sqlite_utils
 
 from ..citekeys import key_stem, unique_key
 from ..errors import LibraryTooNew, NotInLibrary, VexasciteError
-from ..identity import IdentityKeys, conflicting_ids, identity_keys, issued_year, same_work
+from ..identity import IdentityKeys, conflicting_ids, identity_keys, same_work
 from ..merge import merge_records
 from ..model import RawReference, RefStatus, Work, WorkStatus
+from ..rows import WORK_COLUMNS, PreparedRef, dumps, prepare_reference, work_columns
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
-__all__ = ["SCHEMA_VERSION", "IdentityIndex", "SourceRow", "Store", "now", "work_columns"]
+__all__ = ["SCHEMA_VERSION", "IdentityIndex", "SourceRow", "Store", "now"]
 
 BUSY_TIMEOUT_MS = 15_000
 
@@ -35,26 +36,7 @@ def now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
-
-
-def _dumps(value: Any) -> str:
-    """Compact JSON; key order is the record's own, so equal input gives equal bytes."""
-    return _ENCODER.encode(value)
-
-
-_JSON_MEMO: dict[int, tuple[Any, str]] = {}
-
-
-def dumps_once(value: Any) -> str:
-    """:func:`_dumps`, remembered for the object during a bulk insert: a new work's
-    record and its one raw occurrence's fields are the same dict, written twice."""
-    hit = _JSON_MEMO.get(id(value))
-    if hit is not None and hit[0] is value:
-        return hit[1]
-    text = _dumps(value)
-    _JSON_MEMO[id(value)] = (value, text)
-    return text
+_dumps = dumps
 
 
 @dataclass(slots=True)
@@ -66,68 +48,6 @@ class SourceRow:
     sha256: str
     format: str
     status: str
-
-
-def authors_text(work: Work) -> str:
-    """Authors and editors as one searchable string."""
-    names = []
-    for role in ("author", "editor"):
-        for person in work.get(role) or []:
-            name = person.get("literal") or " ".join(
-                part for part in (person.get("given"), person.get("family")) if part
-            )
-            if name:
-                names.append(name)
-    return "; ".join(names)
-
-
-def _container(work: Work) -> str | None:
-    value = work.get("container-title") or work.get("container-title-short")
-    if isinstance(value, list):
-        value = value[0] if value else None
-    return value
-
-
-WORK_COLUMNS = (
-    "type", "title", "authors", "container", "year", "doi", "pmid", "pmcid",
-    "title_norm", "first_author_norm", "csl", "provenance", "updated_at",
-)
-
-
-def work_columns(
-    merged: Work,
-    provenance: dict[str, str],
-    stamp: str | None = None,
-    keys: IdentityKeys | None = None,
-    dumps: Callable[[Any], str] = _dumps,
-) -> dict[str, Any]:
-    """The ``works`` columns derived from an effective record (search, identity, JSON)."""
-    if "id" in merged:
-        merged = {k: v for k, v in merged.items() if k != "id"}
-    keys = keys or identity_keys(merged)
-    return {
-        "type": merged.get("type"),
-        "title": merged.get("title"),
-        "authors": authors_text(merged),
-        "container": _container(merged),
-        "year": issued_year(merged),
-        "doi": keys.doi,
-        "pmid": keys.pmid,
-        "pmcid": keys.pmcid,
-        "title_norm": keys.title,
-        "first_author_norm": keys.author,
-        "csl": dumps(merged),
-        "provenance": _dumps(compact_provenance(provenance)),
-        "updated_at": stamp or now(),
-    }
-
-
-def compact_provenance(provenance: dict[str, str]) -> dict[str, str]:
-    """``{"*": source}`` when one source set every field (most works), else as is."""
-    sources = set(provenance.values())
-    if len(sources) == 1:
-        return {"*": sources.pop()}
-    return provenance
 
 
 def expand_provenance(stored: str | None, csl: Work) -> dict[str, str]:
@@ -296,7 +216,7 @@ class Store:
         self, source_id: int | None, ref: RawReference, work_id: int | None, importer_version: str, list_id: int | None = None
     ) -> int:
         """Insert one raw occurrence (through :meth:`insert_refs`); returns its id."""
-        self.insert_refs([(source_id, ref, work_id, importer_version, list_id)])
+        self.insert_refs([(source_id, prepare_reference(ref), work_id, importer_version, list_id)])
         return int(self.db.execute("select last_insert_rowid()").fetchone()[0])
 
     # -- works -------------------------------------------------------------------------
@@ -361,7 +281,7 @@ class Store:
     def refresh_work(self, work_id: int) -> Work:
         """Recompute a work's effective record and its search columns from its sources."""
         merged, provenance = merge_records(self.work_sources(work_id))
-        self.db["works"].update(work_id, work_columns(merged, provenance))
+        self.db["works"].update(work_id, dict(zip(WORK_COLUMNS, work_columns(merged, provenance, now()), strict=True)))
         return merged
 
     # -- bulk import -------------------------------------------------------------------
@@ -380,26 +300,18 @@ class Store:
         return int(self.db.execute("select coalesce(max(id), 0) + 1 from works").fetchone()[0])
 
     def insert_new_works(
-        self,
-        works: list[tuple[int, str, Work, dict[str, str], IdentityKeys | None]],
-        status: WorkStatus = WorkStatus.UNRESOLVED,
+        self, works: list[tuple[int, str, tuple[Any, ...]]], status: WorkStatus = WorkStatus.UNRESOLVED
     ) -> None:
-        """Insert ``(id, key, effective csl, provenance, identity keys if known)`` rows in one batch."""
+        """Insert ``(id, key, WORK_COLUMNS values)`` rows in one batch, then index them."""
         stamp = now()
         columns = ["id", "key", "status", "created_at", *WORK_COLUMNS]
         sql = f"insert into works ({', '.join(columns)}) values ({', '.join('?' for _ in columns)})"
-        self.db.conn.executemany(
-            sql,
-            (
-                [work_id, key, str(status), stamp, *work_columns(csl, provenance, stamp, keys, dumps_once).values()]
-                for work_id, key, csl, provenance, keys in works
-            ),
-        )
+        self.db.conn.executemany(sql, ((work_id, key, str(status), stamp, *values) for work_id, key, values in works))
         if works:
             self._index_new_works(min(w[0] for w in works), max(w[0] for w in works))
 
-    def insert_refs(self, rows: list[tuple[int | None, RawReference, int | None, str, int | None]]) -> None:
-        """Insert ``(source_id, ref, work_id, importer_version, list_id)`` rows in one batch."""
+    def insert_refs(self, rows: list[tuple[int | None, PreparedRef, int | None, str, int | None]]) -> None:
+        """Insert ``(source_id, prepared ref, work_id, importer_version, list_id)`` rows in one batch."""
         stamp = now()
         sql = (
             "insert into refs (source_id, work_id, list_id, number, line, entry_key, raw, format, "
@@ -408,12 +320,11 @@ class Store:
         self.db.conn.executemany(
             sql,
             (
-                [source_id, work_id, list_id, ref.number, ref.line, ref.entry_key, ref.raw, ref.format, version,
-                 str(ref.status), ref.message, dumps_once(ref.fields), _dumps(ref.extra) if ref.extra else None, stamp]
+                (source_id, work_id, list_id, ref.number, ref.line, ref.entry_key, ref.raw, ref.format, version,
+                 str(ref.status), ref.message, ref.fields_json, ref.extra_json, stamp)
                 for source_id, ref, work_id, version, list_id in rows
             ),
         )
-        _JSON_MEMO.clear()
 
     def set_work_status(self, work_id: int, status: WorkStatus, message: str | None = None) -> None:
         self.db["works"].update(work_id, {"status": str(status), "status_message": message, "updated_at": now()})

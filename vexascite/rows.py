@@ -1,0 +1,161 @@
+"""What a work or a raw reference is stored as: JSON text and derived search columns.
+
+Pure, so it can run where a file is read: a large BibTeX file is parsed in other
+processes, which hand the importing process finished rows (strings and tuples are cheap
+to pass between processes; nested dicts are not), leaving it lookups and inserts.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from .citekeys import key_stem
+from .identity import IdentityKeys, identity_keys, issued_year
+from .merge import is_empty
+from .model import ImportProblem, RawReference, RefStatus, Work
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def dumps(value: Any) -> str:
+    """Compact JSON; key order is the record's own, so equal input gives equal bytes."""
+    return _ENCODER.encode(value)
+
+
+def authors_text(work: Work) -> str:
+    """Authors and editors as one searchable string."""
+    names = []
+    for role in ("author", "editor"):
+        for person in work.get(role) or []:
+            name = person.get("literal") or " ".join(
+                part for part in (person.get("given"), person.get("family")) if part
+            )
+            if name:
+                names.append(name)
+    return "; ".join(names)
+
+
+def container_of(work: Work) -> str | None:
+    value = work.get("container-title") or work.get("container-title-short")
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return value
+
+
+#: The ``works`` columns :func:`work_columns` fills, in insert order.
+WORK_COLUMNS = (
+    "type", "title", "authors", "container", "year", "doi", "pmid", "pmcid",
+    "title_norm", "first_author_norm", "csl", "provenance", "updated_at",
+)
+
+
+def compact_provenance(provenance: dict[str, str]) -> dict[str, str]:
+    """``{"*": source}`` when one source set every field (most works), else as is."""
+    sources = set(provenance.values())
+    if len(sources) == 1:
+        return {"*": sources.pop()}
+    return provenance
+
+
+def _summary(work: Work) -> tuple[Any, ...]:
+    return (work.get("type"), work.get("title"), authors_text(work), container_of(work), issued_year(work))
+
+
+def _identity_columns(keys: IdentityKeys) -> tuple[Any, ...]:
+    return (keys.doi, keys.pmid, keys.pmcid, keys.title, keys.author)
+
+
+def work_columns(merged: Work, provenance: dict[str, str], stamp: str, keys: IdentityKeys | None = None) -> tuple[Any, ...]:
+    """The :data:`WORK_COLUMNS` values of an effective record (search, identity, JSON)."""
+    if "id" in merged:
+        merged = {k: v for k, v in merged.items() if k != "id"}
+    keys = keys or identity_keys(merged)
+    return (*_summary(merged), *_identity_columns(keys), dumps(merged), dumps(compact_provenance(provenance)), stamp)
+
+
+@dataclass(slots=True)
+class PreparedRef:
+    """A raw reference with everything storing it needs, already serialised.
+
+    ``keys`` is None for a reference that names no work (failed, or nothing read).
+    ``work_json`` and ``summary`` describe the work this reference would make alone.
+    """
+
+    raw: str
+    format: str
+    line: int | None
+    entry_key: str | None
+    status: RefStatus
+    message: str | None
+    list_label: str | None
+    number: int | None
+    fields_json: str
+    extra_json: str | None
+    keys: IdentityKeys | None
+    key_stem: str | None
+    work_json: str | None
+    summary: tuple[Any, ...] | None
+
+    @property
+    def fields(self) -> Work:
+        """The CSL item read from the input (decoded on demand: rarely needed)."""
+        return json.loads(self.fields_json)
+
+    def to_raw_reference(self) -> RawReference:
+        """The reference with its fields as dicts again (for callers outside the store)."""
+        return RawReference(
+            raw=self.raw, format=self.format, line=self.line, fields=self.fields, entry_key=self.entry_key,
+            status=self.status, message=self.message, extra=json.loads(self.extra_json) if self.extra_json else {},
+            list_label=self.list_label, number=self.number,
+        )
+
+    def new_work_columns(self, stamp: str) -> tuple[Any, ...]:
+        """:data:`WORK_COLUMNS` of the work made from this reference alone."""
+        assert self.keys is not None and self.summary is not None, "a reference that names no work"
+        provenance = dumps({"*": self.format}) if self.work_json != "{}" else "{}"
+        return (*self.summary, *_identity_columns(self.keys), self.work_json, provenance, stamp)
+
+
+def prepare_reference(ref: RawReference, key_pattern: str | None = None) -> PreparedRef:
+    """Serialise a raw reference and derive its identity keys, work columns and (given a
+    pattern) the stem of the key a new work made from it would get."""
+    fields = ref.fields or {}
+    fields_json = dumps(fields)
+    names_work = ref.status != RefStatus.FAILED and bool(fields)
+    keys = stem = work_json = summary = None
+    if names_work:
+        # the record a work made from this reference alone holds (see merge_records)
+        work = fields
+        if "id" in fields or any(is_empty(value) for value in fields.values()):
+            work = {k: v for k, v in fields.items() if k != "id" and not is_empty(v)}
+        keys = identity_keys(work)
+        stem = key_stem(work, key_pattern) if key_pattern is not None else None
+        work_json = fields_json if work is fields else dumps(work)
+        summary = _summary(work)
+    return PreparedRef(
+        raw=ref.raw,
+        format=ref.format,
+        line=ref.line,
+        entry_key=ref.entry_key,
+        status=ref.status,
+        message=ref.message,
+        list_label=ref.list_label,
+        number=ref.number,
+        fields_json=fields_json,
+        extra_json=dumps(ref.extra) if ref.extra else None,
+        keys=keys,
+        key_stem=stem,
+        work_json=work_json,
+        summary=summary,
+    )
+
+
+@dataclass(slots=True)
+class PreparedPart:
+    """A part of an input file, ready to store: its references and the problems found."""
+
+    references: list[PreparedRef]
+    problems: list[ImportProblem]
+    notes: list[str]
