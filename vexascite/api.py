@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .citekeys import key_stem, unique_key
+from .citekeys import key_stem, own_key_of, unique_key
 from .config import Settings
 from .errors import InputUnreadable, UsageError, VexasciteError
 from .identity import identity_keys, near_miss_score
@@ -186,7 +186,9 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
                         work_id = index.find(ref.keys)
                     if work_id is None:
                         work_id, next_id = next_id, next_id + 1
-                        key = own_key(ref, taken) or unique_key(ref.key_stem or "ref", taken.__contains__)
+                        key = own_key(ref, taken) or unique_key(
+                            ref.key_stem or key_stem(ref.fields, settings.key_pattern), taken.__contains__
+                        )
                         taken.add(key)
                         new_works[work_id] = (key, [])
                         created.add(work_id)
@@ -213,9 +215,6 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
     return result
 
 
-_USABLE_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_:.\-]{0,63}")
-
-
 def _new_work_columns(refs: list[PreparedRef], stamp: str) -> tuple[Any, ...]:
     """The columns of a work first met in this file: as prepared when one entry made it."""
     if len(refs) == 1:
@@ -225,12 +224,9 @@ def _new_work_columns(refs: list[PreparedRef], stamp: str) -> tuple[Any, ...]:
 
 
 def own_key(ref: PreparedRef, taken: set[str]) -> str | None:
-    """The key an entry already has (a BibTeX key, a CSL-JSON id such as Zotero's
-    citation key), kept when it is usable and free: manuscripts already cite it."""
-    if ref.format not in ("bibtex", "csl-json") or not ref.entry_key:
-        return None
-    key = ref.entry_key.strip()
-    return key if _USABLE_KEY.fullmatch(key) and key not in taken else None
+    """The entry's own key when it is usable and still free (see :func:`own_key_of`)."""
+    key = own_key_of(ref.format, ref.entry_key)
+    return key if key is not None and key not in taken else None
 
 
 def _work_exists(store: Store, work_id: int) -> bool:
@@ -966,7 +962,6 @@ def decide_review(settings: Settings, candidate_id: int, *, accept: bool) -> dic
 def rekey_work(settings: Settings, key: str, new_key: str | None = None) -> tuple[str, str]:
     """Give a work a new citation key, on request only: the one named, or a fresh one
     from its current fields and the key pattern. Returns (old, new)."""
-    import re
 
     with open_library(settings, create=False) as store, store.transaction():
         work_id = store.work_id_for_key(key)

@@ -49,6 +49,18 @@ def key_stem(work: Work, pattern: str = "{author}{year}{title}") -> str:
     return stem or "ref"
 
 
+_USABLE_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_:.\-]{0,63}")
+
+
+def own_key_of(fmt: str, entry_key: str | None) -> str | None:
+    """The key an entry already has (a BibTeX key, a CSL-JSON id such as Zotero's
+    citation key) when it is usable as a library key: manuscripts already cite it."""
+    if fmt not in ("bibtex", "csl-json") or not entry_key:
+        return None
+    key = entry_key.strip()
+    return key if _USABLE_KEY.fullmatch(key) else None
+
+
 def unique_key(stem: str, is_taken: Callable[[str], bool]) -> str:
     """``stem``, or ``stem`` + a, b, ..., z, aa, ... whichever is free first."""
     if not is_taken(stem):

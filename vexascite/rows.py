@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
-from .citekeys import key_stem
+from .citekeys import key_stem, own_key_of
 from .identity import IdentityKeys, identity_keys, issued_year
 from .merge import is_empty
 from .model import ImportProblem, RawReference, RefStatus, Work
@@ -75,11 +76,17 @@ def work_columns(merged: Work, provenance: dict[str, str], stamp: str, keys: Ide
     return (*_summary(merged), *_identity_columns(keys), dumps(merged), dumps(compact_provenance(provenance)), stamp)
 
 
+@cache
+def _single_source(source: str) -> str:
+    return dumps({"*": source})
+
+
 @dataclass(slots=True)
 class PreparedRef:
     """A raw reference with everything storing it needs, already serialised.
 
-    ``keys`` is None for a reference that names no work (failed, or nothing read).
+    ``keys`` is None for a reference that names no work (failed, or nothing read);
+    ``key_stem`` is None too when the entry brings a key of its own.
     ``work_json`` and ``summary`` describe the work this reference would make alone.
     """
 
@@ -114,13 +121,13 @@ class PreparedRef:
     def new_work_columns(self, stamp: str) -> tuple[Any, ...]:
         """:data:`WORK_COLUMNS` of the work made from this reference alone."""
         assert self.keys is not None and self.summary is not None, "a reference that names no work"
-        provenance = dumps({"*": self.format}) if self.work_json != "{}" else "{}"
+        provenance = _single_source(self.format) if self.work_json != "{}" else "{}"
         return (*self.summary, *_identity_columns(self.keys), self.work_json, provenance, stamp)
 
 
 def prepare_reference(ref: RawReference, key_pattern: str | None = None) -> PreparedRef:
     """Serialise a raw reference and derive its identity keys, work columns and (given a
-    pattern) the stem of the key a new work made from it would get."""
+    pattern, for an entry with no key of its own) the stem of a new work's key."""
     fields = ref.fields or {}
     fields_json = dumps(fields)
     names_work = ref.status != RefStatus.FAILED and bool(fields)
@@ -128,10 +135,11 @@ def prepare_reference(ref: RawReference, key_pattern: str | None = None) -> Prep
     if names_work:
         # the record a work made from this reference alone holds (see merge_records)
         work = fields
-        if "id" in fields or any(is_empty(value) for value in fields.values()):
+        if "id" in fields or not all(fields.values()):  # (a falsy value, checked exactly below)
             work = {k: v for k, v in fields.items() if k != "id" and not is_empty(v)}
         keys = identity_keys(work)
-        stem = key_stem(work, key_pattern) if key_pattern is not None else None
+        if key_pattern is not None and own_key_of(ref.format, ref.entry_key) is None:
+            stem = key_stem(work, key_pattern)
         work_json = fields_json if work is fields else dumps(work)
         summary = _summary(work)
     return PreparedRef(
