@@ -158,8 +158,9 @@ _SIMPLE_INVERTED = re.compile(r"^([^,{}\\]+),\s*([^,{}\\]*)$")
 
 @lru_cache(maxsize=65536)
 def _person_cached(name: str) -> tuple[tuple[str, str], ...]:
-    """A name's CSL parts as pairs (cached: the same names recur across a bibliography)."""
-    name = name.strip()
+    """A name's CSL parts as pairs (cached: the same names recur across a bibliography).
+    Accents are decoded before the name is split, so ``\\~{n}`` is not taken for a tie."""
+    name = decode_accents(name).strip()
     if not name:
         return ()
     if name.startswith("{") and name.endswith("}") and _balanced_inner(name):
@@ -227,7 +228,7 @@ def split_names(value: str) -> list[str]:
 
 def parse_names(value: str) -> tuple[list[dict[str, str]], bool]:
     """BibTeX ``and``-separated names to CSL names; says whether the list ended ``and others``."""
-    names = split_names(decode_accents(value))
+    names = split_names(value)
     truncated = bool(names) and names[-1].strip().lower() == "others"
     if truncated:
         names = names[:-1]
@@ -247,6 +248,10 @@ def _date(value: str) -> dict[str, Any] | None:
 _PAGE_DASHES = re.compile(r"\s*(?:--|–|—|-)+\s*")
 
 
+#: Fields read after the loop over all fields (dates), or not mapped here at all.
+_READ_LATER = frozenset({"year", "month", "date", "day"})
+
+
 def entry_to_csl(entry_type: str, fields: dict[str, str]) -> tuple[Work, list[str]]:
     """Map resolved BibTeX fields to a CSL item; returns the item and notes on odd values."""
     notes: list[str] = []
@@ -259,9 +264,13 @@ def entry_to_csl(entry_type: str, fields: dict[str, str]) -> tuple[Work, list[st
     if entry_type in ("mastersthesis", "phdthesis"):
         work["genre"] = "Master's thesis" if entry_type == "mastersthesis" else "PhD thesis"
     for name, value in lower.items():
-        if not value or value.isspace():
+        if not value or value.isspace() or name in _READ_LATER:
             continue
-        if name in ("author", "editor", "translator"):
+        target = TEXT_FIELDS.get(name)
+        if target is not None:  # most fields: checked first
+            text = value.strip() if name in VERBATIM_FIELDS else latex_to_unicode(value)
+            work.setdefault(target, text)
+        elif name in ("author", "editor", "translator"):
             role = name
             people, truncated = parse_names(value)
             if people:
@@ -300,9 +309,6 @@ def entry_to_csl(entry_type: str, fields: dict[str, str]) -> tuple[Work, list[st
             accessed = _date(value)
             if accessed:
                 work["accessed"] = accessed
-        elif name in TEXT_FIELDS:
-            text = value.strip() if name in VERBATIM_FIELDS else latex_to_unicode(value)
-            work.setdefault(TEXT_FIELDS[name], text)
     issued = _date(lower["date"]) if lower.get("date") else None
     if issued is None and lower.get("year"):
         year = latex_to_unicode(lower["year"])

@@ -119,13 +119,14 @@ def _decode_by_table(value: str) -> tuple[str, bool]:
     result still has its braces and leftover macros, ready for pylatexenc."""
     text = value.replace("\\$", "\ue004") if "\\$" in value else value
     text = _MATH.sub(_math, text) if "$" in text else text
-    text = _ACCENT_BRACED.sub(_accent, text)
-    text = _ACCENT_SYMBOL.sub(_accent, text)
-    text = _ACCENT_LETTER.sub(_accent, text)
-    text = _LETTER_MACRO.sub(lambda m: LETTERS[m.group(1)], text)
-    text = _strip_font_commands(text)
-    text = FONT_SWITCHES.sub("", text)
-    text = _SPECIAL.sub(lambda m: SPECIALS[m.group(1)], text)
+    if "\\" in text:  # every macro pattern below starts with a backslash
+        text = _ACCENT_BRACED.sub(_accent, text)
+        text = _ACCENT_SYMBOL.sub(_accent, text)
+        text = _ACCENT_LETTER.sub(_accent, text)
+        text = _LETTER_MACRO.sub(lambda m: LETTERS[m.group(1)], text)
+        text = _strip_font_commands(text)
+        text = FONT_SWITCHES.sub("", text)
+        text = _SPECIAL.sub(lambda m: SPECIALS[m.group(1)], text)
     if "\\" in text or "$" in text:
         return text, False
     for dashes, char in _DASHES:  # before braces go: -{}- is two hyphens, not a dash
