@@ -579,9 +579,9 @@ def iter_bibtex_parts(text: str, key_pattern: str | None = None) -> Iterator[Pre
         for position, key, entry_type, links in part.entries:
             ref = part.references[position]
             if ref.status == RefStatus.PARSED and key in seen:
-                ref.status = RefStatus.DUPLICATE_KEY
-                ref.message = f"duplicate key {key!r} (first used at line {seen[key]}); rename one of the entries"
-                part.problems.append(ImportProblem(ref.line, ref.message, key))
+                message = f"duplicate key {key!r} (first used at line {seen[key]}); rename one of the entries"
+                ref = part.references[position] = ref._replace(status=RefStatus.DUPLICATE_KEY, message=message)
+                part.problems.append(ImportProblem(ref.line, message, key))
             seen.setdefault(key, ref.line)
             entries_by_key.setdefault(key.lower(), (entry_type.lower(), ref))
             if links:
