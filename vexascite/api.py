@@ -135,6 +135,10 @@ def import_paths(
     return report
 
 
+#: New works are added to the search indexes in batches of about this many.
+SEARCH_INDEX_BATCH = 2000
+
+
 def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = None, *, force: bool = False) -> FileImport:
     """Import one file into an open store (see :func:`import_paths`).
 
@@ -163,7 +167,7 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
         touched = set(earlier.values())
         index = store.identity_index()
         taken = store.all_keys()
-        next_id = store.next_work_id()
+        next_id = unindexed_from = store.next_work_id()
         created: set[int] = set()
         matched: set[int] = set()
         list_ids: dict[str, int] = {}
@@ -201,8 +205,15 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
                     index.add(work_id, ref.keys)
                 ref_rows.append((source_id, ref, work_id, IMPORTER_VERSION, list_id))
                 result.references += 1
-            store.insert_new_works([(wid, key, _new_work_columns(refs, stamp)) for wid, (key, refs) in new_works.items()])
+            store.insert_new_works(
+                [(wid, key, _new_work_columns(refs, stamp)) for wid, (key, refs) in new_works.items()], index=False
+            )
             store.insert_refs(ref_rows)
+            if next_id - unindexed_from >= SEARCH_INDEX_BATCH:
+                store.index_new_works(unindexed_from, next_id - 1)
+                unindexed_from = next_id
+        if next_id > unindexed_from:
+            store.index_new_works(unindexed_from, next_id - 1)
         for work_id in sorted(matched | touched):
             if _work_exists(store, work_id):
                 store.refresh_work(work_id)

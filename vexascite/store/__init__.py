@@ -247,11 +247,12 @@ class Store:
             .insert({"key": key, "csl": "{}", "status": str(status), "created_at": stamp, "updated_at": stamp})
             .last_pk
         )
-        self._index_new_works(work_id, work_id)
+        self.index_new_works(work_id, work_id)
         return work_id
 
-    def _index_new_works(self, first_id: int, last_id: int) -> None:
-        """Add freshly inserted works to both full-text indexes (inserts have no trigger)."""
+    def index_new_works(self, first_id: int, last_id: int) -> None:
+        """Add freshly inserted works to both full-text indexes (inserts have no trigger).
+        Fewer, larger batches cost less: each statement writes a new index segment."""
         self.db.execute(
             "insert into works_fts (rowid, title, authors, container) "
             "select id, title, authors, container from works where id between ? and ?",
@@ -300,15 +301,17 @@ class Store:
         return int(self.db.execute("select coalesce(max(id), 0) + 1 from works").fetchone()[0])
 
     def insert_new_works(
-        self, works: list[tuple[int, str, tuple[Any, ...]]], status: WorkStatus = WorkStatus.UNRESOLVED
+        self, works: list[tuple[int, str, tuple[Any, ...]]], status: WorkStatus = WorkStatus.UNRESOLVED,
+        *, index: bool = True,
     ) -> None:
-        """Insert ``(id, key, WORK_COLUMNS values)`` rows in one batch, then index them."""
+        """Insert ``(id, key, WORK_COLUMNS values)`` rows in one batch, then index them
+        for search (or leave that to a later :meth:`index_new_works`)."""
         stamp = now()
         columns = ["id", "key", "status", "created_at", *WORK_COLUMNS]
         sql = f"insert into works ({', '.join(columns)}) values ({', '.join('?' for _ in columns)})"
         self.db.conn.executemany(sql, ((work_id, key, str(status), stamp, *values) for work_id, key, values in works))
-        if works:
-            self._index_new_works(min(w[0] for w in works), max(w[0] for w in works))
+        if works and index:
+            self.index_new_works(min(w[0] for w in works), max(w[0] for w in works))
 
     def insert_refs(self, rows: list[tuple[int | None, PreparedRef, int | None, str, int | None]]) -> None:
         """Insert ``(source_id, prepared ref, work_id, importer_version, list_id)`` rows in one batch."""
