@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pylatexenc.latex2text import LatexNodes2Text
 
+from vexascite.importers import bibtex
 from vexascite.importers.bibtex import read_bibtex
 from vexascite.importers.latex import fast_latex_to_unicode, latex_to_unicode
 from vexascite.model import RefStatus
@@ -38,10 +39,42 @@ def test_accents_in_every_form_decode_to_unicode():
 
 def test_unknown_fields_are_kept_verbatim_for_export():
     parsed = read_bibtex((DATA / "accents.bib").read_text(encoding="utf-8"))
-    extra = by_key(parsed)["comont2022azacitidine"].extra["bibtex"]
+    ref = by_key(parsed)["comont2022azacitidine"]
+    extra = ref.extra["bibtex"]
     assert extra["entrytype"] == "article"
     assert extra["fields"]["annote"] == "an unknown field, kept"
-    assert extra["fields"]["author"].startswith("Comont, T. and Heiblig")
+    # fields CSL holds are in the CSL item and, as written, in the raw entry
+    assert "author" not in extra["fields"] and "Comont, T. and Heiblig" in ref.raw
+
+
+def test_a_name_list_cut_with_and_others_is_kept_for_export():
+    parsed = read_bibtex("@article{k, author = {Beck, D. B. and others}, editor = {Doe, J.}, title = {T}}")
+    assert parsed.references[0].extra["bibtex"]["fields"] == {"author": "Beck, D. B. and others"}
+
+
+PARTS = """@string{parent = "ash2022"}
+@inproceedings{child1, author = {Hadjadj, J.}, title = {Targeted therapies}, crossref = {acr2023}, pages = {L03}}
+@inproceedings{child2, author = {Kosmider, O.}, title = {Clonal hematopoiesis}, crossref = parent}
+@article{one, author = {Beck, D. B.}, title = {Somatic mutations in UBA1}, journal = {N Engl J Med}, year = 2020}
+@article{two, author = {Georgin-Lavialle, S.}, title = {Further characterization}, journal = {Br J Dermatol}, year = 2022}
+@article{one, author = {Somebody, E.}, title = {Same key again}, year = 2021}
+@proceedings{acr2023, title = {ACR Convergence 2023}, year = {2023}, publisher = {American College of Rheumatology}}
+@proceedings{ash2022, title = {ASH Annual Meeting 2022}, year = {2022}, publisher = {American Society of Hematology}}
+"""
+
+
+def test_a_file_read_in_parts_by_other_processes_reads_as_one_part(monkeypatch):
+    whole = read_bibtex(PARTS)
+    monkeypatch.setattr(bibtex, "CHUNK_ENTRIES", 2)
+    monkeypatch.setattr(bibtex, "PARALLEL_MIN_CHARS", 0)
+    in_parts = read_bibtex(PARTS)
+    assert in_parts == whole
+    children = {ref.entry_key: ref.fields for ref in in_parts.references if ref.entry_key.startswith("child")}
+    # parents come after children (as BibTeX wants), one named only through a macro
+    assert children["child1"]["container-title"] == "ACR Convergence 2023"
+    assert children["child2"]["container-title"] == "ASH Annual Meeting 2022"
+    assert children["child2"]["publisher"] == "American Society of Hematology"
+    assert [ref.status for ref in in_parts.references if ref.entry_key == "one"] == [RefStatus.PARSED, RefStatus.DUPLICATE_KEY]
 
 
 def test_crossref_parent_fields_are_inherited():

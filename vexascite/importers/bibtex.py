@@ -3,14 +3,13 @@
 Only the raw split is left to bibtexparser: its decoding middleware costs about twelve
 times the parse, so values are resolved here (``@string`` macros, ``#`` concatenation,
 month macros) and only fields that contain LaTeX are decoded, with pylatexenc (the
-codec bibtexparser itself uses), cached because names and journals repeat. Every
-field is kept verbatim in ``extra["bibtex"]`` so an export can give back what CSL has
-no place for.
+codec bibtexparser itself uses), cached because names and journals repeat. The raw
+entry keeps every field verbatim; ``extra["bibtex"]`` keeps, resolved, the fields CSL
+has no place for, so an export can give them back.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import multiprocessing
 import os
@@ -436,9 +435,12 @@ def split_chunks(text: str, entries: int = CHUNK_ENTRIES) -> list[tuple[str, int
     return chunks
 
 
-def _parse_chunk(chunk: str, line_offset: int, strings: dict[str, str]) -> ParsedFile:
+def _parse_chunk(
+    chunk: str, line_offset: int, strings: dict[str, str], own_fields: dict[int, dict[str, str]] | None = None
+) -> ParsedFile:
     """Entries of one part of a file, lines counted from the file's start. ``crossref``
-    and ``xdata`` are not applied here: the parent may be in another part."""
+    and ``xdata`` are not applied here: the parent may be in another part. Every entry's
+    fields as written are put in ``own_fields`` by ``id()`` of its reference, if given."""
     with _captured_parser_log() as log:
         library = bibtexparser.parse_string(chunk, parse_stack=[])
     parsed = ParsedFile(format="bibtex")
@@ -484,7 +486,10 @@ def _parse_chunk(chunk: str, line_offset: int, strings: dict[str, str]) -> Parse
             parsed.problems.append(
                 ImportProblem(line_of(entry), f"undefined @string macro {macro!r}; kept as written", entry.key)
             )
-        parsed.references.append(_reference(entry.raw or "", line_of(entry), entry.entry_type, entry.key, own, own, status, message))
+        ref = _reference(entry.raw or "", line_of(entry), entry.entry_type, entry.key, own, own, status, message)
+        parsed.references.append(ref)
+        if own_fields is not None:
+            own_fields[id(ref)] = own
     parsed.references.sort(key=lambda ref: ref.line or 0)
     return parsed
 
@@ -502,8 +507,28 @@ def _reference(
         entry_key=key,
         status=status,
         message=message or ("; ".join(notes) if notes else None),
-        extra={"bibtex": {"entrytype": entry_type, "key": key, "fields": own}},
+        extra={"bibtex": {"entrytype": entry_type, "key": key, "fields": fields_without_csl_home(own)}},
     )
+
+
+#: Fields :func:`entry_to_csl` reads into CSL variables.
+MAPPED_FIELDS = frozenset(TEXT_FIELDS) | {
+    "author", "editor", "translator", "booktitle", "school", "institution", "organization", "number", "issue",
+    "pages", "doi", "pmid", "pmcid", "urldate", "year", "month", "date",
+}
+_AND_OTHERS = re.compile(r"\s+and\s+others\s*$", re.IGNORECASE)
+
+
+def fields_without_csl_home(own: dict[str, str]) -> dict[str, str]:
+    """The fields an export must give back as written: those CSL has no place for, and
+    name lists that end ``and others`` (CSL cannot say a list was cut). The rest is in
+    the CSL item and, verbatim, in the raw entry."""
+    return {
+        name: value
+        for name, value in own.items()
+        if name.lower() not in MAPPED_FIELDS
+        or (name.lower() in ("author", "editor", "translator") and _AND_OTHERS.search(value))
+    }
 
 
 def _inheritance_links(own: dict[str, str]) -> list[tuple[str, str]]:
@@ -518,16 +543,22 @@ def _inheritance_links(own: dict[str, str]) -> list[tuple[str, str]]:
 
 @dataclass(slots=True)
 class _PreparedChunk:
-    """One part of a file as a reading process hands it back: prepared references and,
-    for each entry, ``(position, key, entry type, crossref/xdata links)``."""
+    """One part of a file as a reading process hands it back: prepared references; for
+    each entry, ``(position, key, entry type, crossref/xdata links)``; and by position,
+    the fields as written of entries that inherit or are named as parents."""
 
     references: list[PreparedRef]
     problems: list[ImportProblem]
     entries: list[tuple[int, str, str, list[tuple[str, str]]]]
+    inheritance_fields: dict[int, dict[str, str]]
 
 
-def _prepare_chunk(chunk: str, line_offset: int, strings: dict[str, str], key_pattern: str | None) -> _PreparedChunk:
-    parsed = _parse_chunk(chunk, line_offset, strings)
+def _prepare_chunk(
+    chunk: str, line_offset: int, strings: dict[str, str], key_pattern: str | None, parent_keys: frozenset[str]
+) -> _PreparedChunk:
+    own_fields: dict[int, dict[str, str]] = {}
+    parsed = _parse_chunk(chunk, line_offset, strings, own_fields)
+    inheritance_fields: dict[int, dict[str, str]] = {}
     lowered = chunk.lower()
     may_inherit = "crossref" in lowered or "xdata" in lowered
     entries = []
@@ -536,8 +567,10 @@ def _prepare_chunk(chunk: str, line_offset: int, strings: dict[str, str], key_pa
         if meta is not None:
             links = _inheritance_links(meta["fields"]) if may_inherit else []
             entries.append((position, meta["key"], meta["entrytype"], links))
+            if links or meta["key"].lower() in parent_keys:
+                inheritance_fields[position] = own_fields[id(ref)]
     references = [prepare_reference(ref, key_pattern) for ref in parsed.references]
-    return _PreparedChunk(references, parsed.problems, entries)
+    return _PreparedChunk(references, parsed.problems, entries, inheritance_fields)
 
 
 def _reading_processes() -> int:
@@ -547,21 +580,33 @@ def _reading_processes() -> int:
 
 
 def _chunk_results(
-    chunks: list[tuple[str, int]], strings: dict[str, str], text_size: int, key_pattern: str | None
+    chunks: list[tuple[str, int]], strings: dict[str, str], text_size: int, key_pattern: str | None,
+    parent_keys: frozenset[str],
 ) -> Iterator[_PreparedChunk]:
     """Parts in file order; large files are read ahead in other processes."""
     if text_size >= PARALLEL_MIN_CHARS and len(chunks) > 1 and (os.cpu_count() or 1) > 1:
         try:
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(max_workers=_reading_processes(), mp_context=context) as pool:
-                futures = [pool.submit(_prepare_chunk, chunk, offset, strings, key_pattern) for chunk, offset in chunks]
+                futures = [pool.submit(_prepare_chunk, chunk, offset, strings, key_pattern, parent_keys) for chunk, offset in chunks]
                 for future in futures:
                     yield future.result()
             return
         except (OSError, BrokenProcessPool, ValueError):
             pass  # no other process to be had here: read the parts in this one
     for chunk, offset in chunks:
-        yield _prepare_chunk(chunk, offset, strings, key_pattern)
+        yield _prepare_chunk(chunk, offset, strings, key_pattern, parent_keys)
+
+
+_INHERITANCE_TARGET = re.compile(r"\b(?:crossref|xdata)\s*=\s*[{\"]?([^}\"\n]*)", re.IGNORECASE)
+
+
+def inheritance_targets(text: str) -> frozenset[str]:
+    """Keys (lower case) that ``crossref``/``xdata`` fields appear to name, found before
+    parsing so the reading processes send those entries' fields back in full."""
+    return frozenset(
+        key.strip().lower() for match in _INHERITANCE_TARGET.finditer(text) for key in match.group(1).split(",") if key.strip()
+    )
 
 
 def iter_bibtex_parts(text: str, key_pattern: str | None = None) -> Iterator[PreparedPart]:
@@ -570,10 +615,11 @@ def iter_bibtex_parts(text: str, key_pattern: str | None = None) -> Iterator[Pre
     ``xdata`` come last, once every parent has been read."""
     strings = collect_strings(text)
     seen: dict[str, int | None] = {}
-    entries_by_key: dict[str, tuple[str, PreparedRef]] = {}
-    children: list[tuple[PreparedRef, str, list[tuple[str, str]]]] = []
+    entries_by_key: dict[str, tuple[PreparedRef, dict[str, str] | None]] = {}
+    children: list[tuple[PreparedRef, str, list[tuple[str, str]], dict[str, str]]] = []
     any_entries = False
-    for part in _chunk_results(split_chunks(text), strings, len(text), key_pattern):
+    parts = _chunk_results(split_chunks(text), strings, len(text), key_pattern, inheritance_targets(text))
+    for part in parts:
         any_entries = any_entries or bool(part.references)
         moved: set[int] = set()
         for position, key, entry_type, links in part.entries:
@@ -583,22 +629,22 @@ def iter_bibtex_parts(text: str, key_pattern: str | None = None) -> Iterator[Pre
                 ref = part.references[position] = ref._replace(status=RefStatus.DUPLICATE_KEY, message=message)
                 part.problems.append(ImportProblem(ref.line, message, key))
             seen.setdefault(key, ref.line)
-            entries_by_key.setdefault(key.lower(), (entry_type.lower(), ref))
+            entries_by_key.setdefault(key.lower(), (ref, part.inheritance_fields.get(position)))
             if links:
-                children.append((ref, entry_type, links))
+                children.append((ref, entry_type, links, part.inheritance_fields[position]))
                 moved.add(position)
         references = [ref for position, ref in enumerate(part.references) if position not in moved]
         yield PreparedPart(references, part.problems, [])
     tail = PreparedPart([], [], [])
-    for ref, entry_type, links in children:
-        own = _own_fields(ref)
+    for ref, entry_type, links, own in children:
         values = own
         for link_field, parent_key in links:
             parent = entries_by_key.get(parent_key.lower())
             if parent is None:
                 tail.problems.append(ImportProblem(ref.line, f"{link_field} parent {parent_key!r} is not in this file", ref.entry_key))
             else:
-                values = _inherit(values, _own_fields(parent[1]), entry_type.lower())
+                parent_fields = parent[1] if parent[1] is not None else _fields_as_written(parent[0].raw, strings)
+                values = _inherit(values, parent_fields, entry_type.lower())
         child = _reference(ref.raw, ref.line, entry_type, ref.entry_key or "", own, values, ref.status, ref.message)
         tail.references.append(prepare_reference(child, key_pattern))
     if not any_entries and text.strip() and not strings and "@preamble" not in text.lower():
@@ -606,9 +652,12 @@ def iter_bibtex_parts(text: str, key_pattern: str | None = None) -> Iterator[Pre
     yield tail
 
 
-def _own_fields(ref: PreparedRef) -> dict[str, str]:
-    """An entry's fields as written (macros resolved), kept in its ``extra``."""
-    return json.loads(ref.extra_json or "{}")["bibtex"]["fields"]
+def _fields_as_written(raw: str, strings: dict[str, str]) -> dict[str, str]:
+    """An entry's fields read again from its raw text (a parent the scan for
+    ``crossref`` targets missed, such as one named through a macro)."""
+    own_fields: dict[int, dict[str, str]] = {}
+    _parse_chunk(raw, 0, strings, own_fields)
+    return next(iter(own_fields.values()), {})
 
 
 def read_bibtex(text: str) -> ParsedFile:
