@@ -65,7 +65,7 @@ PARTS = """@string{parent = "ash2022"}
 
 def test_a_file_read_in_parts_by_other_processes_reads_as_one_part(monkeypatch):
     whole = read_bibtex(PARTS)
-    monkeypatch.setattr(bibtex, "CHUNK_ENTRIES", 2)
+    monkeypatch.setattr(bibtex, "CHUNK_CHARS", 150)
     monkeypatch.setattr(bibtex, "PARALLEL_MIN_CHARS", 0)
     in_parts = read_bibtex(PARTS)
     assert in_parts == whole
