@@ -10,6 +10,7 @@ has no place for, so an export can give them back.
 
 from __future__ import annotations
 
+import gc
 import logging
 import multiprocessing
 import os
@@ -584,6 +585,13 @@ def _prepare_chunk(
     return _PreparedChunk(references, parsed.problems, entries, inheritance_fields)
 
 
+def _worker_init() -> None:
+    """A reading process leaves what it inherited out of garbage collection: walking
+    the importing process's objects (a large library's identity index) would copy
+    every page they sit on."""
+    gc.freeze()
+
+
 def _reading_processes() -> int:
     """Processes that parse parts while this one stores them: the other cores, at least
     two (on two cores the OS shares them well: storing waits on parsing half the time)."""
@@ -598,7 +606,7 @@ def _chunk_results(
     if text_size >= PARALLEL_MIN_CHARS and len(chunks) > 1 and (os.cpu_count() or 1) > 1:
         try:
             context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=_reading_processes(), mp_context=context) as pool:
+            with ProcessPoolExecutor(max_workers=_reading_processes(), mp_context=context, initializer=_worker_init) as pool:
                 futures = [pool.submit(_prepare_chunk, chunk, offset, strings, key_pattern, parent_keys) for chunk, offset in chunks]
                 for future in futures:
                     yield future.result()
