@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,24 @@ def test_bibtex_reader_never_raises(text):
 @given(st.text(alphabet=st.sampled_from(list("ab{}\\\"'`^~=.,@#%&$_ ")) , max_size=60))
 def test_latex_decoder_never_raises(value):
     assert isinstance(latex_to_unicode(value), str)
+
+
+def split_names_by_walking(value):
+    """The plain definition: split on `` and `` wherever no brace is open."""
+    names, depth, start = [], 0, 0
+    for match in re.finditer(r"[{}]|\s+and\s+", value, re.IGNORECASE):
+        token = match.group(0)
+        if token == "{":
+            depth += 1
+        elif token == "}":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            names.append(value[start : match.start()])
+            start = match.end()
+    names.append(value[start:])
+    return [name.strip() for name in names if name.strip()]
+
+
+@given(st.lists(st.sampled_from(["Beck", " and ", " AND ", "{", "}", "{Barnes and Noble}", "\\v{S}", ", D.", "\n"]), max_size=12).map("".join))
+def test_names_split_as_the_plain_definition_says(value):
+    assert bibtex.split_names(value) == split_names_by_walking(value)

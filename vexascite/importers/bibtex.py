@@ -216,7 +216,10 @@ def split_names(value: str) -> list[str]:
                 current = ""
             continue
         current += piece
-        if "{" in piece or "}" in piece:
+        closes = piece.count("}")
+        if depth >= closes:  # cannot fall below zero inside this piece: count, don't walk
+            depth += piece.count("{") - closes
+        else:
             for ch in piece:
                 if ch == "{":
                     depth += 1
@@ -535,12 +538,14 @@ def fields_without_csl_home(own: dict[str, str]) -> dict[str, str]:
     """The fields an export must give back as written: those CSL has no place for, and
     name lists that end ``and others`` (CSL cannot say a list was cut). The rest is in
     the CSL item and, verbatim, in the raw entry."""
-    return {
-        name: value
-        for name, value in own.items()
-        if name.lower() not in MAPPED_FIELDS
-        or (name.lower() in ("author", "editor", "translator") and _AND_OTHERS.search(value))
-    }
+    kept = {}
+    for name, value in own.items():
+        lowered = name.lower()
+        if lowered not in MAPPED_FIELDS or (
+            lowered in ("author", "editor", "translator") and value.rstrip()[-6:].lower() == "others" and _AND_OTHERS.search(value)
+        ):
+            kept[name] = value
+    return kept
 
 
 def _inheritance_links(own: dict[str, str]) -> list[tuple[str, str]]:
