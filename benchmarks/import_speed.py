@@ -25,6 +25,7 @@ from bibgen import generate  # noqa: E402
 
 from vexascite.api import import_paths  # noqa: E402
 from vexascite.config import load_settings  # noqa: E402
+from vexascite.importers.bibtex import reading_processes  # noqa: E402
 
 
 def best_of(repeat: int, func) -> float:
@@ -42,7 +43,9 @@ def vexascite_import(path: Path) -> None:
         import_paths(settings, [path])
 
 
-def peak_rss_mb(path: Path) -> float:
+def peak_rss_mb(path: Path) -> tuple[float, float]:
+    """Peak RSS of a fresh process importing ``path``, and of the largest of its reading
+    processes (a large file is parsed in two or more; shared pages count in each)."""
     code = (
         "import resource, sys, tempfile\n"
         "from pathlib import Path\n"
@@ -50,10 +53,11 @@ def peak_rss_mb(path: Path) -> float:
         "from vexascite.config import load_settings\n"
         "tmp = tempfile.mkdtemp()\n"
         "import_paths(load_settings(Path(tmp) / 'none.toml', environ={}, db=tmp + '/l.db'), [sys.argv[1]])\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
     )
     out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
-    return int(out.stdout.strip().splitlines()[-1]) / 1024
+    own, child = out.stdout.strip().splitlines()[-1].split()
+    return int(own) / 1024, int(child) / 1024
 
 
 def main() -> None:
@@ -88,7 +92,12 @@ def main() -> None:
         width = max(len(name) for name in results)
         for name, seconds in results.items():
             print(f"{name:<{width}}  {seconds:7.3f} s  {seconds / baseline:5.2f}x raw parse")
-        print(f"vexascite import peak memory: {peak_rss_mb(path):.0f} MB (fresh process, RSS)")
+        own, child = peak_rss_mb(path)
+        readers = reading_processes()
+        print(
+            f"vexascite import peak memory (RSS, fresh process): {own:.0f} MB, each of {readers} reading processes "
+            f"at most {child:.0f} MB; together at most {own + readers * child:.0f} MB"
+        )
         print(f"this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
 
 

@@ -597,7 +597,7 @@ def _worker_init() -> None:
     gc.freeze()
 
 
-def _reading_processes() -> int:
+def reading_processes() -> int:
     """Processes that parse parts while this one stores them: the other cores, at least
     two (on two cores the OS shares them well: storing waits on parsing half the time)."""
     return max(2, min((os.cpu_count() or 1) - 1, 4))
@@ -611,7 +611,7 @@ def _chunk_results(
     if text_size >= PARALLEL_MIN_CHARS and len(chunks) > 1 and (os.cpu_count() or 1) > 1:
         try:
             context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=_reading_processes(), mp_context=context, initializer=_worker_init) as pool:
+            with ProcessPoolExecutor(max_workers=reading_processes(), mp_context=context, initializer=_worker_init) as pool:
                 futures = [pool.submit(_prepare_chunk, chunk, offset, strings, key_pattern, parent_keys) for chunk, offset in chunks]
                 for future in futures:
                     yield future.result()
