@@ -58,3 +58,21 @@ def test_bulk_inserted_and_updated_works_are_in_both_text_indexes(tmp_path):
         store.db["works"].update(1, {"title": "Ruxolitinib", "csl": '{"title": "Ruxolitinib", "abstract": "JAK"}'})
     assert [row[0] for row in store.db.execute(text_hits, ["vacuoles"])] == []
     assert [row[0] for row in store.db.execute(text_hits, ["ruxolitinib"])] == [1]
+
+
+def test_a_version_3_library_migrates_and_keeps_its_text_index(tmp_path):
+    import sqlite_utils
+
+    from vexascite.store.schema import MIGRATIONS
+
+    db = sqlite_utils.Database(tmp_path / "l.db")
+    for number, migrate in enumerate(MIGRATIONS[:3]):
+        migrate(db)
+        db.execute(f"PRAGMA user_version = {number + 1}")
+    db["works"].insert({"id": 7, "key": "old", "csl": '{"title": "Vacuoles"}', "status": "unresolved", "title": "Vacuoles"})
+    db.conn.commit()
+    db.close()
+    store = Store.open(tmp_path / "l.db")
+    triggers = {row[0] for row in store.db.execute("select name from sqlite_master where type = 'trigger'")}
+    assert "works_text_ai" not in triggers and "works_text_au" in triggers
+    assert [row[0] for row in store.db.execute("select rowid from works_text_fts where works_text_fts match 'vacuoles'")] == [7]
