@@ -780,6 +780,7 @@ def check_manuscript(
         records = {work_id: checking.work_records(store, work_id) for work_id in work_ids}
         payloads = {work_id: checking.work_payloads(store, work_id) for work_id in work_ids}
         candidates = {work_id: checking.pending_candidates(store, work_id) for work_id in work_ids}
+        nearest = {work_id: checking.pending_candidates(store, work_id, "nearest") for work_id in work_ids}
         citations = checking.document_citations(store, checking.document_key(manuscript)) or []
         # works cited by key or author and year from the library (a .bib), not from a list
         # here: one entry per name they are cited by, so two keys of one work show up
@@ -796,19 +797,24 @@ def check_manuscript(
                 records[work_id] = checking.work_records(store, work_id)
                 payloads[work_id] = checking.work_payloads(store, work_id)
                 candidates[work_id] = checking.pending_candidates(store, work_id)
+                nearest[work_id] = checking.pending_candidates(store, work_id, "nearest")
     markers = markers_from_citations(citations, {row["id"]: row["label"] for row in list_rows})
     if not citations and linked.citations:
         raise VexasciteError(f"{manuscript}: linked, but no stored citations were found to check")
-    return run_checks(manuscript_input(str(path), ref_rows, list_rows, records, payloads, markers, candidates))
+    return run_checks(manuscript_input(str(path), ref_rows, list_rows, records, payloads, markers, candidates, nearest))
 
 
 # -- resolve, add, lookup, review --------------------------------------------------------
 def _outcome_candidates(outcome: Any) -> list[dict[str, Any]]:
+    """Candidates held for review (``pending``) and the nearest rejected one (``nearest``)."""
+    held = [(c, "pending") for c in outcome.candidates]
+    if outcome.nearest is not None and not outcome.candidates:
+        held.append((outcome.nearest, "nearest"))
     return [
         {"source": c.source, "doi": c.csl.get("DOI"), "pmid": c.csl.get("PMID"), "csl": c.csl,
          "score": c.verdict.score if c.verdict else None, "reason": c.verdict.reason if c.verdict else None,
-         "payload_id": c.payload_id}
-        for c in outcome.candidates
+         "payload_id": c.payload_id, "state": state}
+        for c, state in held
     ]
 
 

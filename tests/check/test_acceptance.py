@@ -122,3 +122,31 @@ def test_retracted_article_is_reported_with_its_notice(shared_dir, settings, tmp
     assert not [f for f in report.findings if f.reference == "2"]
     data = json.loads(render(report, "json"))
     assert data["findings"][0]["notice"]["doi"] == "10.1016/s0140-6736(20)31324-6"
+
+
+MISPRINTED = """# JAK inhibitors
+
+JAK inhibitors were reviewed recently [1].
+
+## References
+
+1. Gadina M, Chisolm DA, Philips RL, et al. Translating JAKs to jakinibs. J Immunol. 2020;240(8):1011-1020.
+"""
+
+
+def test_a_misprinted_reference_is_told_from_a_fabrication_by_its_nearest_record(settings, tmp_path):
+    clean = crossref_work("10.5555/jakinibs.2020", "Translating JAKs to jakinibs",
+                          [("Gadina", "M"), ("Chisolm", "DA"), ("Philips", "RL")],
+                          "The Journal of Immunology", "J Immunol", 2020, "204", "8", "2011-2020")
+    paper = tmp_path / "paper.md"
+    paper.write_text(MISPRINTED, encoding="utf-8")
+    with FakeCrossref([clean]) as crossref, FakeNcbi([]) as ncbi:
+        configured = fake_settings(settings, crossref=crossref, ncbi=ncbi, mailto="tests@example.org", ncbi_api_key="test-key")
+        api.import_paths(configured, [paper])
+        api.resolve_works(configured)
+        report = api.check_manuscript(configured, paper)
+        assert api.review_candidates(configured) == []  # the nearest record is not offered as a match
+    about = [f for f in report.findings if f.reference == "1"]
+    assert [(f.kind, f.severity) for f in about] == [(Kind.NEEDS_REVIEW, Severity.WARNING)]
+    assert "10.5555/jakinibs.2020" in about[0].message
+    assert "'204'" in about[0].suggestion and "'2011-2020'" in about[0].suggestion

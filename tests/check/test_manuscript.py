@@ -153,6 +153,21 @@ def test_manuscript_without_markers_checks_every_reference():
     assert sorted(f.kind for f in report.findings) == sorted([Kind.NO_CITATIONS, Kind.FIELD_MISMATCH])
 
 
+def test_not_found_whose_nearest_record_has_its_title_and_author_is_a_misprint_with_the_right_values():
+    near = ref(status="not-found", volume="240")
+    near.nearest = VerifiedRecord("crossref", VERIFIED)
+    findings = status_findings(near)
+    assert [(f.kind, f.severity) for f in findings] == [(Kind.NEEDS_REVIEW, Severity.WARNING)]
+    assert "10.5555/jakinibs.2020" in findings[0].message and "'240'" in findings[0].message
+    assert "'204'" in findings[0].suggestion and "fabricated" not in findings[0].message
+    other_title = ref(status="not-found", volume="240")
+    other_title.nearest = VerifiedRecord("crossref", {**VERIFIED, "title": "Interleukin signalling in T cells"})
+    assert [f.kind for f in status_findings(other_title)] == [Kind.NOT_FOUND]
+    other_author = ref(status="not-found", volume="240")
+    other_author.nearest = VerifiedRecord("crossref", {**VERIFIED, "author": [{"family": "O'Shea", "given": "J J"}]})
+    assert [f.kind for f in status_findings(other_author)] == [Kind.NOT_FOUND]
+
+
 def test_not_found_with_a_same_title_record_is_a_misprint_not_a_fabrication():
     near = ref(status="not-found")
     near.status_message = "no candidate fits (best: volume differ; author ok, year ok, volume mismatch, page ok, title 1.00)"

@@ -59,6 +59,15 @@ def test_two_different_works_that_both_fit_go_to_review() -> None:
     assert choice.accepted is None and len(choice.review) == 2
 
 
+def test_when_nothing_fits_the_best_rejected_record_is_kept_as_the_nearest() -> None:
+    reprint = {**RIGHT, "DOI": "10.1/reprint", "issued": {"date-parts": [[1993]]}, "page": "120-130"}
+    other = {**RIGHT, "DOI": "10.1/other", "title": "Biliary stenting for benign strictures", "volume": "38", "page": "12-19"}
+    choice = choose(Query.of({}, RAW), [Candidate("crossref", other), Candidate("crossref", reprint)])
+    assert choice.accepted is None and choice.review == []
+    assert choice.nearest is not None and choice.nearest.csl["DOI"] == "10.1/reprint"
+    assert choose(Query.of({}, RAW), [Candidate("crossref", RIGHT)]).nearest is None
+
+
 def test_pubmed_and_crossref_records_of_one_work_agree() -> None:
     pubmed = {**RIGHT, "PMID": "2070995"}
     choice = choose(Query.of({}, RAW), [Candidate("pubmed", pubmed), Candidate("crossref", RIGHT)])

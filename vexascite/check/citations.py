@@ -26,7 +26,8 @@ class ListedReference:
     ``status`` is the work's resolution status (``resolved``, ``not-found``, ``review``,
     ``failed``, ``unresolved``); ``records`` the verified records, best source first;
     ``payloads`` the raw service payloads by source (``crossref``, ``pubmed``);
-    ``candidates`` the records the resolver held for review instead of applying.
+    ``candidates`` the records the resolver held for review instead of applying;
+    ``nearest`` the best record it rejected when it found none.
     """
 
     label: str
@@ -42,6 +43,7 @@ class ListedReference:
     records: list[VerifiedRecord] = field(default_factory=list)
     payloads: list[tuple[str, object]] = field(default_factory=list)
     candidates: list[VerifiedRecord] = field(default_factory=list)  # held for review
+    nearest: VerifiedRecord | None = None
 
 
 @dataclass(slots=True)

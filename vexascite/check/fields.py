@@ -245,7 +245,7 @@ def _without_initials(name: str) -> str:
     return " ".join(words)
 
 
-def _same_name(printed: dict[str, Any], verified: dict[str, Any]) -> bool:
+def same_name(printed: dict[str, Any], verified: dict[str, Any]) -> bool:
     a = fold(person_surname(printed))
     if not a:
         return True
@@ -268,13 +268,13 @@ def _author_problem(index: int, printed: dict[str, Any], records: Sequence[Verif
         if index >= len(people):
             continue
         person = people[index]
-        if _same_name(printed, person):
+        if same_name(printed, person):
             return None
         if person.get("literal") and not person.get("family"):
             continue  # a group author in the record: nothing to spell-check against
         if printed.get("given") and fold(str(printed["given"])) == fold(person_surname(person)):
             return None  # given and family swapped by the parser, not by the author
-        if any(_same_name(printed, other) for other in people):
+        if any(same_name(printed, other) for other in people):
             return None  # the name is there, in another place: an order question at most
         ratio = fuzz.ratio(fold(name), fold(person_surname(person)))
         if best is None:
@@ -342,7 +342,7 @@ def doi_of_another_work(printed: Work, records: Sequence[VerifiedRecord]) -> Fin
         if likeness is None or likeness >= OTHER_WORK_MAX_TITLE_RATIO:
             return None
         printed_people, record_people = printed.get("author") or [], record.csl.get("author") or []
-        if printed_people and record_people and _same_name(printed_people[0], record_people[0]):
+        if printed_people and record_people and same_name(printed_people[0], record_people[0]):
             return None
         other_title = record.csl.get("title")
         return Finding(

@@ -77,6 +77,7 @@ def listed_reference(
     records: list[VerifiedRecord],
     payloads: list[tuple[str, Any]],
     candidates: Iterable[Mapping[str, Any]] = (),
+    nearest: Iterable[Mapping[str, Any]] = (),
 ) -> ListedReference:
     """One stored raw reference (with its work's status) as a :class:`ListedReference`."""
     number = row.get("number")
@@ -95,6 +96,7 @@ def listed_reference(
         records=records,
         payloads=payloads,
         candidates=[VerifiedRecord(str(c["source"]), dict(c["csl"])) for c in candidates],
+        nearest=next((VerifiedRecord(str(c["source"]), dict(c["csl"])) for c in nearest), None),
     )
 
 
@@ -127,6 +129,7 @@ def manuscript_input(
     payloads_by_work: Mapping[int, list[tuple[str, Any]]],
     markers: list[CitationMarker],
     candidates_by_work: Mapping[int, list[Mapping[str, Any]]] | None = None,
+    nearest_by_work: Mapping[int, list[Mapping[str, Any]]] | None = None,
 ) -> ManuscriptInput:
     """Everything check needs from the rows the api read."""
     references = []
@@ -141,6 +144,7 @@ def manuscript_input(
             if decoded is not None and all(decoded != p for _, p in payloads):
                 payloads.append((source, decoded))
         candidates = (candidates_by_work or {}).get(work_id, []) if work_id is not None else []
-        references.append(listed_reference(row, records, payloads, candidates))
+        nearest = (nearest_by_work or {}).get(work_id, []) if work_id is not None else []
+        references.append(listed_reference(row, records, payloads, candidates, nearest))
     lists = [ReferenceList(r.get("label"), r.get("line")) for r in list_rows]
     return ManuscriptInput(path, references, markers, lists)

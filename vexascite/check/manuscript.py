@@ -21,7 +21,7 @@ from .citations import (
     duplicate_references,
     unused_references,
 )
-from .fields import compare_printed, doi_of_another_work
+from .fields import compare_printed, doi_of_another_work, same_name, title_likeness
 from .findings import CheckReport, Finding, Kind, Severity
 from .notices import Notice, crossref_updates, notices_in_pubmed, retracted_by_title
 
@@ -183,6 +183,26 @@ def _is_web(ref: ListedReference) -> bool:
     return kind in _WEB_TYPES or (bool(ref.printed.get("URL")) and not ref.printed.get("container-title"))
 
 
+#: A not-found reference whose nearest record has a title at least this alike (0-100)
+#: and the same first author is a misprint of that record, not a fabrication.
+MISPRINT_MIN_TITLE_LIKENESS = 90.0
+
+
+def misprinted_fields(ref: ListedReference) -> list[Finding]:
+    """What a not-found reference gets wrong about the record it nearly matched (same
+    title and first author), with the record's values; empty when there is no such record."""
+    nearest = ref.nearest
+    if nearest is None:
+        return []
+    likeness = title_likeness(ref.printed, nearest.csl)
+    if likeness is None or likeness < MISPRINT_MIN_TITLE_LIKENESS:
+        return []
+    printed_people, record_people = ref.printed.get("author") or [], nearest.csl.get("author") or []
+    if not (printed_people and record_people and same_name(printed_people[0], record_people[0])):
+        return []
+    return compare_printed(ref.printed, [nearest])
+
+
 #: How the resolver explains a rejected best candidate: "no candidate fits (best: volume differ;
 #: author ok, year ok, volume mismatch, page ok, title 1.00)".
 _NEAR_MISS = re.compile(r"best: (?P<fields>[a-z/]+) differs?;.*?\bauthor ok\b.*?\btitle (?P<title>[01]\.\d+)")
@@ -190,7 +210,8 @@ _NEAR_MISS = re.compile(r"best: (?P<fields>[a-z/]+) differs?;.*?\bauthor ok\b.*?
 
 def near_miss(reason: str | None) -> str | None:
     """The fields a same-title, same-author record differs in, read from a not-found reason;
-    None when the reason does not say so (then the reference may be fabricated)."""
+    None when the reason does not say so (then the reference may be fabricated). Only for
+    libraries resolved before the nearest record was kept (see :func:`misprinted_fields`)."""
     match = _NEAR_MISS.search(reason or "")
     if not match or float(match.group("title")) < 0.9:
         return None
@@ -214,6 +235,14 @@ def status_findings(ref: ListedReference) -> list[Finding]:
         return [Finding(Kind.NOT_CHECKED, Severity.WARNING, f"reference {ref.label} is resolved but no verified record is stored",
                         suggestion="run 'vexascite resolve' again", **where)]
     if status == "not-found":
+        misprints = misprinted_fields(ref)
+        if misprints and ref.nearest is not None:
+            record = ref.nearest.csl.get("DOI") or ref.nearest.csl.get("PMID") or repr(ref.nearest.csl.get("title"))
+            return [Finding(Kind.NEEDS_REVIEW, Severity.WARNING,
+                            f"reference {ref.label} matched no record, but {record} ({ref.nearest.source_name}) has its "
+                            f"title and first author: " + "; ".join(f.message for f in misprints),
+                            suggestion="if that is the work you cite: " + "; ".join(f.suggestion or "" for f in misprints),
+                            **where)]
         near = near_miss(ref.status_message)
         if near:
             return [Finding(Kind.NEEDS_REVIEW, Severity.WARNING,

@@ -57,6 +57,8 @@ class Outcome:
     #: source ("crossref", "pubmed", "doi.org", "pmc") -> (CSL, payload id)
     records: dict[str, tuple[Work, int | None]] = field(default_factory=dict)
     candidates: list[Candidate] = field(default_factory=list)
+    #: the best rejected candidate, when nothing was accepted or held for review
+    nearest: Candidate | None = None
     score: float | None = None
     reason: str = ""
     matched_by: str | None = None
@@ -329,7 +331,7 @@ class Resolver:
                 if choice.accepted is not None:
                     self._accept(outcome, choice.accepted, choice.score, choice.reason, "ecitmatch")
                 else:
-                    outcome.candidates = choice.review
+                    outcome.candidates, outcome.nearest = choice.review, choice.nearest
                     outcome.score, outcome.reason = choice.score, choice.reason
 
     def _summaries(self, want: dict[str, list[Outcome]]) -> _Found:
@@ -377,13 +379,14 @@ class Resolver:
             if choice.accepted is not None:
                 self._accept(outcome, choice.accepted, choice.score, choice.reason, "crossref-search")
             else:
-                outcome.candidates = choice.review
+                outcome.candidates, outcome.nearest = choice.review, choice.nearest
                 outcome.score = choice.score
                 outcome.reason = choice.reason
         if outcome.matched_by is None and not outcome.doi:
             self._emit(outcome)  # nothing more will be asked for it: save it now
 
     def _accept(self, outcome: Outcome, candidate: Candidate, score: float, reason: str, how: str) -> None:
+        outcome.nearest = None
         outcome.records[candidate.source] = (candidate.csl, candidate.payload_id)
         outcome.doi = outcome.doi or candidate.csl.get("DOI")
         outcome.pmid = outcome.pmid or normalize_pmid(candidate.csl.get("PMID"))

@@ -316,12 +316,15 @@ class Candidate:
 
 @dataclass(slots=True)
 class Choice:
-    """The outcome of matching one reference: an accepted candidate, candidates to review, or none."""
+    """The outcome of matching one reference: an accepted candidate, candidates to review, or
+    none; then ``nearest`` is the best of the rejected ones (a misprint of it is told from
+    a fabrication by comparing the two)."""
 
     accepted: Candidate | None
     review: list[Candidate]
     reason: str
     score: float = 0.0
+    nearest: Candidate | None = None
 
 
 def choose(query: Query, candidates: list[Candidate]) -> Choice:
@@ -347,7 +350,9 @@ def choose(query: Query, candidates: list[Candidate]) -> Choice:
         return Choice(None, ranked[:3], best.reason, best.score)
     best_rejected = max(candidates, key=lambda c: c.verdict.score if c.verdict else 0.0, default=None)
     if best_rejected and best_rejected.verdict:
-        return Choice(None, [], f"no candidate fits (best: {best_rejected.verdict.reason})", best_rejected.verdict.score)
+        return Choice(
+            None, [], f"no candidate fits (best: {best_rejected.verdict.reason})", best_rejected.verdict.score, best_rejected
+        )
     return Choice(None, [], "no candidates")
 
 

@@ -111,9 +111,10 @@ def document_sha256(store: Store, path: str) -> str | None:
     return rows[0]["sha256"] if rows else None
 
 
-def pending_candidates(store: Store, work_id: int) -> list[dict[str, Any]]:
-    """Records the resolver held for review for a work (best first), when it keeps them."""
+def pending_candidates(store: Store, work_id: int, state: str = "pending") -> list[dict[str, Any]]:
+    """Records the resolver held for review for a work (best first), when it keeps them;
+    with ``state="nearest"``, the best record it rejected when it found none."""
     if not _has_table(store, "candidates"):
         return []
-    sql = "select source, csl, score, reason from candidates where work_id = ? and state = 'pending' order by score desc, id"
-    return [{**dict(r), "csl": json.loads(r["csl"] or "{}")} for r in store.db.query(sql, [work_id])]
+    sql = "select source, csl, score, reason from candidates where work_id = ? and state = ? order by score desc, id"
+    return [{**dict(r), "csl": json.loads(r["csl"] or "{}")} for r in store.db.query(sql, [work_id, state])]

@@ -128,14 +128,15 @@ def save_resolution(
         for source in sorted(records, key=lambda name: (RECORD_ORDER.get(name, 9), name)):
             csl, payload_id = records[source]
             _upsert_record(store, work_id, source, csl, payload_id, stamp)
-        db.execute("delete from candidates where work_id = ? and state = 'pending'", [work_id])
+        # a new outcome replaces what the last one held back (decided candidates stay)
+        db.execute("delete from candidates where work_id = ? and state in ('pending', 'nearest')", [work_id])
         for candidate in candidates:
             db.execute(
                 "insert into candidates (work_id, source, doi, pmid, csl, score, reason, payload_id, state, created_at) "
-                "values (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)",
+                "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [work_id, candidate["source"], candidate.get("doi"), candidate.get("pmid"),
                  json.dumps(candidate["csl"], ensure_ascii=False, sort_keys=True), candidate.get("score"),
-                 candidate.get("reason"), candidate.get("payload_id"), stamp],
+                 candidate.get("reason"), candidate.get("payload_id"), candidate.get("state", "pending"), stamp],
             )
         db.execute(
             "insert or replace into resolutions (work_id, status, matched_by, doi, pmid, pmcid, score, reason, resolved_at) "
