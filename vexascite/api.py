@@ -880,6 +880,8 @@ class AddReport:
     known: list[str] = field(default_factory=list)
     unreadable: list[str] = field(default_factory=list)
     resolution: Any = None
+    #: (new key, key of the work it turned out to be once resolved): merged into that work
+    merged: list[tuple[str, str]] = field(default_factory=list)
 
 
 def add_identifiers(settings: Settings, identifiers: Iterable[str], *, progress: Any = None, on_start: Any = None) -> AddReport:
@@ -912,7 +914,34 @@ def add_identifiers(settings: Settings, identifiers: Iterable[str], *, progress:
     new_keys = [k for k in dict.fromkeys(keys) if k in report.added]
     if new_keys:
         report.resolution = resolve_works(settings, new_keys, progress=progress, on_start=on_start)
+        report.merged = _merge_added_into_known(settings, new_keys)
+        merged_away = {new for new, _ in report.merged}
+        report.added = [key for key in report.added if key not in merged_away]
     return report
+
+
+def _merge_added_into_known(settings: Settings, keys: list[str]) -> list[tuple[str, str]]:
+    """A work added by one identifier may prove, once resolved, to be a work the library
+    has under another (``add PMID:...`` for an article imported with its DOI). By the
+    duplicate rule they are one work: the new one is merged into the one already there."""
+    from .model import WorkStatus
+
+    merged = []
+    with open_library(settings) as store:
+        for key in keys:
+            with store.transaction():
+                work_id = store.work_id_for_key(key)
+                row = store.work_row(work_id)
+                other = store.find_same_work(identity_keys(row["csl"]), excluding=work_id)
+                if other is None:
+                    continue
+                kept = store.work_row(other)
+                store.move_work(work_id, other)
+                store.refresh_work(other)
+                if row["status"] == str(WorkStatus.RESOLVED) and kept["status"] != str(WorkStatus.RESOLVED):
+                    store.set_work_status(other, WorkStatus.RESOLVED, f"resolved through {key}, merged into it")
+                merged.append((key, kept["key"]))
+    return merged
 
 
 def lookup_references(settings: Settings, strings: Iterable[str]) -> Iterator[dict[str, Any]]:

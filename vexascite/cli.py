@@ -560,6 +560,8 @@ def add_command(ctx: click.Context, identifiers: tuple[str, ...], as_json: bool)
         click.echo(key)
     for key in report.known:
         warn(f"already in the library: {key}")
+    for new, known in report.merged:
+        warn(f"already in the library: {known} (found once resolved; {new} merged into it)")
     if report.resolution is not None:
         _print_resolution(report.resolution, as_json)
     if report.unreadable:

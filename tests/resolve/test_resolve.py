@@ -141,3 +141,21 @@ def test_refused_doi_lists_and_dois_with_commas_go_one_by_one(world: World) -> N
     report = api.add_identifiers(world.settings, ["10.5555/vexas.blood.2022", "10.1111/j.1572-0241.2004.40358.x", odd])
     assert report.resolution.found == 3
     assert world.crossref.counts["filter"] == 1 and world.crossref.counts["work"] == 3
+
+
+def test_an_added_work_that_proves_to_be_one_the_library_has_is_merged_into_it(world: World, tmp_path: Path, run_cli) -> None:
+    settings = replace(world.settings, db=run_cli.db)
+    bib = tmp_path / "uba1.bib"
+    bib.write_text("@article{beck2020, title = {Somatic mutations in UBA1 and severe adult-onset autoinflammatory disease},"
+                   " author = {Beck, D. B.}, journal = {N Engl J Med}, year = 2020, doi = {10.1056/NEJMoa2026834}}\n", encoding="utf-8")
+    api.import_paths(settings, [bib])
+    report = api.add_identifiers(settings, ["PMID: 33108101"])
+    assert report.added == [] and [known for _, known in report.merged] == ["beck2020"]
+    with Store.open(settings.db) as store:
+        works = list(store.iter_works())
+    assert [(w["key"], w["doi"], w["pmid"], w["status"]) for w in works] == [("beck2020", "10.1056/nejmoa2026834", "33108101", "resolved")]
+    # one article named twice in one command is one work too
+    twice = api.add_identifiers(settings, ["10.5555/vexas.blood.2022", "PMID: 90000002"])
+    assert len(twice.added) == 1 and [new for new, _ in twice.merged] != twice.added
+    result = run_cli("add", "PMID: 90000002", env=world.env())
+    assert result.exit_code == 0 and "already in the library" in result.stderr

@@ -76,3 +76,15 @@ def test_a_version_3_library_migrates_and_keeps_its_text_index(tmp_path):
     triggers = {row[0] for row in store.db.execute("select name from sqlite_master where type = 'trigger'")}
     assert "works_text_ai" not in triggers and "works_text_au" in triggers
     assert [row[0] for row in store.db.execute("select rowid from works_text_fts where works_text_fts match 'vacuoles'")] == [7]
+
+
+def test_merging_two_resolved_works_keeps_the_kept_works_resolution(tmp_path):
+    store = Store.open(tmp_path / "l.db")
+    with store.transaction():
+        keep = store.create_work({"title": "Somatic mutations in UBA1"}, "{title}")
+        drop = store.create_work({"title": "Somatic mutations in UBA1 (PubMed)"}, "{title}")
+        for work_id, how in ((keep, "doi"), (drop, "pmid")):
+            store.db["resolutions"].insert({"work_id": work_id, "status": "resolved", "matched_by": how})
+        store.move_work(drop, keep)
+    assert [(r["work_id"], r["matched_by"]) for r in store.db.query("select * from resolutions")] == [(keep, "doi")]
+    assert [r["merged_key"] for r in store.db.query("select merged_key from merges")] == ["somatica"]

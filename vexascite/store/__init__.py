@@ -220,8 +220,9 @@ class Store:
         return int(self.db.execute("select last_insert_rowid()").fetchone()[0])
 
     # -- works -------------------------------------------------------------------------
-    def find_same_work(self, keys: IdentityKeys) -> int | None:
-        """The id of the stored work the duplicate rule says ``keys`` belongs to."""
+    def find_same_work(self, keys: IdentityKeys, excluding: int | None = None) -> int | None:
+        """The id of the stored work the duplicate rule says ``keys`` belongs to (other
+        than work ``excluding``)."""
         clauses, params = [], []
         for column, value in (("doi", keys.doi), ("pmid", keys.pmid), ("pmcid", keys.pmcid), ("title_norm", keys.title)):
             if value:
@@ -229,8 +230,8 @@ class Store:
                 params.append(value)
         if not clauses:
             return None
-        sql = f"select id, csl from works where {' or '.join(clauses)} order by id"
-        for row in self.db.query(sql, params):
+        sql = f"select id, csl from works where ({' or '.join(clauses)}) and id != ? order by id"
+        for row in self.db.query(sql, [*params, -1 if excluding is None else excluding]):
             if same_work(keys, identity_keys(json.loads(row["csl"]))):
                 return int(row["id"])
         return None
@@ -400,10 +401,14 @@ class Store:
         for table in self.tables_referencing_works():
             if table in ("user_edits", "records"):
                 # keep the kept work's own value when both have one
-                pk_cols = ["field"] if table == "user_edits" else ["source"]
-                col = pk_cols[0]
+                col = "field" if table == "user_edits" else "source"
                 self.db.execute(
                     f"delete from {table} where work_id = ? and {col} in (select {col} from {table} where work_id = ?)",
+                    [from_id, to_id],
+                )
+            elif table == "resolutions":  # one per work: the kept work's, if it has one
+                self.db.execute(
+                    "delete from resolutions where work_id = ? and exists (select 1 from resolutions where work_id = ?)",
                     [from_id, to_id],
                 )
             self.db.execute(f"update {table} set work_id = ? where work_id = ?", [to_id, from_id])
