@@ -142,7 +142,7 @@ SEARCH_INDEX_BATCH = 2000
 def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = None, *, force: bool = False) -> FileImport:
     """Import one file into an open store (see :func:`import_paths`).
 
-    The file is parsed part by part (a large BibTeX file in a second process) and each
+    The file is parsed part by part (a large BibTeX file in other processes) and each
     part is matched and stored while the next is read, all in one transaction.
     """
     result = FileImport(path=str(path))
