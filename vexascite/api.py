@@ -205,9 +205,7 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
                     index.add(work_id, ref.keys)
                 ref_rows.append((source_id, ref, work_id, IMPORTER_VERSION, list_id))
                 result.references += 1
-            store.insert_new_works(
-                [(wid, key, _new_work_columns(refs, stamp)) for wid, (key, refs) in new_works.items()], index=False
-            )
+            store.insert_new_works([(wid, key, _new_work_columns(refs, stamp)) for wid, (key, refs) in new_works.items()])
             store.insert_refs(ref_rows)
             if next_id - unindexed_from >= SEARCH_INDEX_BATCH:
                 store.index_new_works(unindexed_from, next_id - 1)
@@ -777,10 +775,6 @@ def check_manuscript(
         ref_rows = checking.source_references(store, source.id) if source else []
         list_rows = checking.source_lists(store, source.id) if source else []
         work_ids = {row["work_id"] for row in ref_rows if row["work_id"] is not None}
-        records = {work_id: checking.work_records(store, work_id) for work_id in work_ids}
-        payloads = {work_id: checking.work_payloads(store, work_id) for work_id in work_ids}
-        candidates = {work_id: checking.pending_candidates(store, work_id) for work_id in work_ids}
-        nearest = {work_id: checking.pending_candidates(store, work_id, "nearest") for work_id in work_ids}
         citations = checking.document_citations(store, checking.document_key(manuscript)) or []
         # works cited by key or author and year from the library (a .bib), not from a list
         # here: one entry per name they are cited by, so two keys of one work show up
@@ -794,10 +788,11 @@ def check_manuscript(
             if entry is not None:
                 entry["entry_key"], entry["line"] = name, first["line"]
                 ref_rows.append(entry)
-                records[work_id] = checking.work_records(store, work_id)
-                payloads[work_id] = checking.work_payloads(store, work_id)
-                candidates[work_id] = checking.pending_candidates(store, work_id)
-                nearest[work_id] = checking.pending_candidates(store, work_id, "nearest")
+        checked = {row["work_id"] for row in ref_rows if row["work_id"] is not None}
+        records = {work_id: checking.work_records(store, work_id) for work_id in checked}
+        payloads = {work_id: checking.work_payloads(store, work_id) for work_id in checked}
+        candidates = {work_id: checking.held_candidates(store, work_id) for work_id in checked}
+        nearest = {work_id: checking.held_candidates(store, work_id, "nearest") for work_id in checked}
     markers = markers_from_citations(citations, {row["id"]: row["label"] for row in list_rows})
     if not citations and linked.citations:
         raise VexasciteError(f"{manuscript}: linked, but no stored citations were found to check")

@@ -51,6 +51,7 @@ def test_bulk_inserted_and_updated_works_are_in_both_text_indexes(tmp_path):
     record = {"type": "article-journal", "title": "Somatic UBA1 variants", "abstract": "Vacuoles in myeloid precursors."}
     with store.transaction():
         store.insert_new_works([(1, "one", work_columns(record, {"title": "bibtex"}, "2026-01-01T00:00:00+00:00"))])
+        store.index_new_works(1, 1)
     text_hits = "select rowid from works_text_fts where works_text_fts match ?"
     assert [row[0] for row in store.db.execute(text_hits, ["vacuoles"])] == [1]
     assert [w["key"] for w in store.search_works("somatic")] == ["one"]

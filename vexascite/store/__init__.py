@@ -36,9 +36,6 @@ def now() -> str:
     return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
-_dumps = dumps
-
-
 @dataclass(slots=True)
 class SourceRow:
     """A file the library has read."""
@@ -302,17 +299,14 @@ class Store:
         return int(self.db.execute("select coalesce(max(id), 0) + 1 from works").fetchone()[0])
 
     def insert_new_works(
-        self, works: list[tuple[int, str, tuple[Any, ...]]], status: WorkStatus = WorkStatus.UNRESOLVED,
-        *, index: bool = True,
+        self, works: list[tuple[int, str, tuple[Any, ...]]], status: WorkStatus = WorkStatus.UNRESOLVED
     ) -> None:
-        """Insert ``(id, key, WORK_COLUMNS values)`` rows in one batch, then index them
-        for search (or leave that to a later :meth:`index_new_works`)."""
+        """Insert ``(id, key, WORK_COLUMNS values)`` rows in one batch; the caller adds
+        them to the search indexes with :meth:`index_new_works` (in batches of its choice)."""
         stamp = now()
         columns = ["id", "key", "status", "created_at", *WORK_COLUMNS]
         sql = f"insert into works ({', '.join(columns)}) values ({', '.join('?' for _ in columns)})"
         self.db.conn.executemany(sql, ((work_id, key, str(status), stamp, *values) for work_id, key, values in works))
-        if works and index:
-            self.index_new_works(min(w[0] for w in works), max(w[0] for w in works))
 
     def insert_refs(self, rows: list[tuple[int | None, PreparedRef, int | None, str, int | None]]) -> None:
         """Insert ``(source_id, prepared ref, work_id, importer_version, list_id)`` rows in one batch."""
@@ -335,7 +329,7 @@ class Store:
 
     def set_user_edit(self, work_id: int, field: str, value: Any) -> None:
         self.db["user_edits"].upsert(
-            {"work_id": work_id, "field": field, "value": _dumps(value), "edited_at": now()}, pk=("work_id", "field")
+            {"work_id": work_id, "field": field, "value": dumps(value), "edited_at": now()}, pk=("work_id", "field")
         )
 
     def work_id_for_key(self, key: str) -> int:
@@ -396,7 +390,7 @@ class Store:
         """Point every row that references work ``from_id`` at ``to_id``, then delete it."""
         row = self.work_row(from_id)
         self.db["merges"].insert(
-            {"kept_work_id": to_id, "merged_key": row["key"], "merged_csl": _dumps(row["csl"]), "merged_at": now()}
+            {"kept_work_id": to_id, "merged_key": row["key"], "merged_csl": dumps(row["csl"]), "merged_at": now()}
         )
         for table in self.tables_referencing_works():
             if table in ("user_edits", "records"):

@@ -111,7 +111,7 @@ def document_sha256(store: Store, path: str) -> str | None:
     return rows[0]["sha256"] if rows else None
 
 
-def pending_candidates(store: Store, work_id: int, state: str = "pending") -> list[dict[str, Any]]:
+def held_candidates(store: Store, work_id: int, state: str = "pending") -> list[dict[str, Any]]:
     """Records the resolver held for review for a work (best first), when it keeps them;
     with ``state="nearest"``, the best record it rejected when it found none."""
     if not _has_table(store, "candidates"):
