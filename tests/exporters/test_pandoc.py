@@ -19,15 +19,9 @@ from .helpers import DATA, gold_works, pandoc_or_skip
 pytestmark = pytest.mark.consumers
 
 
-def run_pandoc(
-    pandoc: str, tmp_path: Path, items: list[ExportItem], cited: list[str], style: str = "vancouver"
-) -> str:
-    bibliography = tmp_path / "refs.json"
-    bibliography.write_text(write_csljson(items), encoding="utf-8")
-    document = tmp_path / "doc.md"
-    document.write_text(
-        " ".join(f"Claim [@{key}]." for key in cited) + "\n\n# References\n", encoding="utf-8"
-    )
+def render(pandoc: str, document: Path, bibliography: Path, style: str = "vancouver") -> str:
+    """``document`` as plain text, its citations formatted by pandoc's citeproc from
+    ``bibliography``; fails on any pandoc error or warning."""
     version = subprocess.run(
         [pandoc, "--version"], capture_output=True, text=True, check=True
     ).stdout
@@ -53,6 +47,18 @@ def run_pandoc(
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip() == "", result.stderr  # no [WARNING] of any kind
     return result.stdout
+
+
+def run_pandoc(
+    pandoc: str, tmp_path: Path, items: list[ExportItem], cited: list[str], style: str = "vancouver"
+) -> str:
+    bibliography = tmp_path / "refs.json"
+    bibliography.write_text(write_csljson(items), encoding="utf-8")
+    document = tmp_path / "doc.md"
+    document.write_text(
+        " ".join(f"Claim [@{key}]." for key in cited) + "\n\n# References\n", encoding="utf-8"
+    )
+    return render(pandoc, document, bibliography, style)
 
 
 def test_pandoc_renders_gold_in_vancouver_in_citation_order(
@@ -96,26 +102,7 @@ def test_pandoc_reads_the_exported_bibtex(tmp_path: Path, dialect: str) -> None:
     document.write_text(
         "A [@accents2021]. B [@math2019]. C [@beck2020somatic].\n", encoding="utf-8"
     )
-    result = subprocess.run(
-        [
-            pandoc,
-            str(document),
-            "--citeproc",
-            "--bibliography",
-            str(bibliography),
-            "--csl",
-            str(style_path("vancouver")),
-            "-t",
-            "plain",
-            "--wrap=none",
-        ],
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 0, result.stderr
-    assert result.stderr.strip() == "", result.stderr
-    out = result.stdout
+    out = render(pandoc, document, bibliography)
     # proper nouns of a sentence-case title are protected (pandoc, like BibTeX styles,
     # lower-cases unprotected words; it capitalises after the colon on its own)
     assert "Résumé of naïve café studies in Zürich and São Paulo:" in out
