@@ -25,6 +25,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bibgen import generate  # noqa: E402
+from timing import CPU  # noqa: E402
+from timing import best_of as timing_best_of  # noqa: E402
 
 from vexascite.api import export_library, import_paths  # noqa: E402
 from vexascite.config import load_settings  # noqa: E402
@@ -46,20 +48,9 @@ def clear_caches() -> None:
         cached.cache_clear()
 
 
-CPU: dict[str, float] = {}
-
-
 def best_of(repeat: int, func: Callable[[], Any], name: str = "") -> tuple[float, Any]:
-    """Best wall time of ``repeat`` cold runs (CPU seconds of that run kept in CPU)."""
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        clear_caches()
-        start, cpu = time.perf_counter(), time.process_time()
-        result = func()
-        elapsed = time.perf_counter() - start
-        if elapsed < best:
-            best, CPU[name] = elapsed, time.process_time() - cpu
-    return best, result
+    """:func:`timing.best_of` with cold caches: each run starts with them cleared."""
+    return timing_best_of(repeat, func, name, before_each=clear_caches)
 
 
 def rows_of(db: str) -> list[dict[str, Any]]:

@@ -10,12 +10,10 @@ fresh process doing only the import).
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import bibtexparser
@@ -23,27 +21,11 @@ import bibtexparser.middlewares as m
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bibgen import generate  # noqa: E402
+from timing import CPU, best_of  # noqa: E402
 
 from vexascite.api import import_paths  # noqa: E402
 from vexascite.config import load_settings  # noqa: E402
 from vexascite.importers.bibtex import reading_processes  # noqa: E402
-
-CPU_SECONDS: dict[str, float] = {}
-
-
-def best_of(repeat: int, func, name: str = "") -> float:
-    """Best wall time of ``repeat`` runs; the CPU time of that run (this process and the
-    processes it started) is kept in CPU_SECONDS under ``name``."""
-    best, best_cpu = float("inf"), 0.0
-    for _ in range(repeat):
-        before, start = os.times(), time.perf_counter()
-        func()
-        wall, after = time.perf_counter() - start, os.times()
-        if wall < best:
-            best = wall
-            best_cpu = sum(after[:4]) - sum(before[:4])
-    CPU_SECONDS[name] = best_cpu
-    return best
 
 
 def vexascite_import(path: Path) -> None:
@@ -86,29 +68,29 @@ def main() -> None:
             "vexascite import (parse, decode, dedupe, SQLite)",
         )
         results = {
-            raw: best_of(args.repeat, lambda: bibtexparser.parse_string(text, parse_stack=[]), raw),
-            default: best_of(args.repeat, lambda: bibtexparser.parse_string(text), default),
+            raw: best_of(args.repeat, lambda: bibtexparser.parse_string(text, parse_stack=[]), raw)[0],
+            default: best_of(args.repeat, lambda: bibtexparser.parse_string(text), default)[0],
         }
         baseline = results[raw]
-        results[ours] = best_of(args.repeat, lambda: vexascite_import(path), ours)
+        results[ours] = best_of(args.repeat, lambda: vexascite_import(path), ours)[0]
         results["bibtexparser + LaTeX decoding + name splitting"] = best_of(
             1,
             lambda: bibtexparser.parse_string(
                 text, append_middleware=[m.LatexDecodingMiddleware(), m.SeparateCoAuthors(), m.SplitNameParts()]
             ),
-        )
+        )[0]
         try:
             from pybtex.database import parse_string as pybtex_parse
 
-            results["pybtex parse (no LaTeX decoding)"] = best_of(args.repeat, lambda: pybtex_parse(text, "bibtex"))
+            results["pybtex parse (no LaTeX decoding)"] = best_of(args.repeat, lambda: pybtex_parse(text, "bibtex"))[0]
         except ImportError:
             pass
         width = max(len(name) for name in results)
         for name, seconds in results.items():
             print(f"{name:<{width}}  {seconds:7.3f} s  {seconds / baseline:5.2f}x raw parse")
         print(
-            f"CPU time of the best runs (all processes): bibtexparser raw parse {CPU_SECONDS[raw]:.2f} s, "
-            f"vexascite import {CPU_SECONDS[ours]:.2f} s ({CPU_SECONDS[ours] / CPU_SECONDS[raw]:.1f}x; "
+            f"CPU time of the best runs (all processes): bibtexparser raw parse {CPU[raw]:.2f} s, "
+            f"vexascite import {CPU[ours]:.2f} s ({CPU[ours] / CPU[raw]:.1f}x; "
             f"the import parses in {reading_processes()} other processes while it stores)"
         )
         own, child = peak_rss_mb(path)

@@ -23,8 +23,9 @@ import random
 import re
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from timing import CPU, best_of
 
 from vexascite.api import import_paths, link_manuscript
 from vexascite.config import load_settings
@@ -107,22 +108,6 @@ def naive(text: str) -> int:
             if _NAIVE_MARKER.search(piece):
                 claims += 1
     return claims
-
-
-CPU: dict[str, float] = {}
-
-
-def best_of(repeat: int, func, name: str = "") -> tuple[float, object]:
-    """Best wall time of ``repeat`` runs; the CPU time of that run goes to ``CPU[name]``
-    (on a shared machine the two differ: CPU time is what the code itself costs)."""
-    best, result = float("inf"), None
-    for _ in range(repeat):
-        start, cpu = time.perf_counter(), time.process_time()
-        result = func()
-        wall = time.perf_counter() - start
-        if wall < best:
-            best, CPU[name] = wall, time.process_time() - cpu
-    return best, result
 
 
 def main() -> None:
