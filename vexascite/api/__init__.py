@@ -16,21 +16,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .citekeys import key_stem, own_key_of, unique_key
-from .config import Settings
-from .errors import InputUnreadable, UsageError, VexasciteError
-from .identity import identity_keys, near_miss_score
-from .importers import (
+from ..citekeys import key_stem, own_key_of, unique_key
+from ..config import Settings
+from ..errors import InputUnreadable, UsageError, VexasciteError
+from ..identity import identity_keys, near_miss_score
+from ..importers import (
     IMPORTABLE_SUFFIXES,
     IMPORTER_VERSION,
     detect_format,
     prepared_parts,
 )
-from .inputs import decode_input, read_input_bytes
-from .merge import merge_records
-from .model import ImportProblem, RawReference, RefStatus
-from .rows import PreparedRef, work_columns
-from .store import Store, now
+from ..inputs import decode_input, read_input_bytes
+from ..merge import merge_records
+from ..model import ImportProblem, RawReference, RefStatus
+from ..rows import PreparedRef, work_columns
+from ..store import Store, now
 
 #: Files larger than this are refused unread (a reference file this size is a mistake).
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
@@ -103,7 +103,7 @@ def load_input(path: Path, fmt: str | None = None) -> LoadedInput:
     size = len(data)
     sha = hashlib.sha256(data).hexdigest()
     if path.suffix.lower() == ".docx":  # a Word manuscript: read its text paragraph by paragraph
-        from .link.documents import docx_to_text
+        from ..link.documents import docx_to_text
 
         try:
             text, problems = docx_to_text(data), []
@@ -268,7 +268,7 @@ def show_work(settings: Settings, key: str) -> dict[str, Any]:
                 "order by records.id", [work_id])
         ]
         row["resolution"] = next(iter(store.db.query("select * from resolutions where work_id = ?", [work_id])), None)
-        from .store.claims import claims_citing_work
+        from ..store.claims import claims_citing_work
 
         row["claims"] = claims_citing_work(store, work_id)
     return row
@@ -299,7 +299,7 @@ def find_near_duplicates(settings: Settings, threshold: float = 85.0) -> list[Ne
     """Pairs of works the duplicate rule kept apart but that look alike, for review."""
     from rapidfuzz import process
 
-    from .identity import fold_words
+    from ..identity import fold_words
 
     with open_library(settings, create=False) as store:
         works = list(store.iter_works())
@@ -363,10 +363,10 @@ def _split_keys(keys: Iterable[str] | None) -> list[str] | None:
 
 def _cited_keys(store: Store, manuscript: str) -> list[str]:
     """Keys of the works a linked manuscript cites, in order of first citation."""
-    from .store import export as store_export
+    from ..store import export as store_export
 
     try:
-        from .store import claims as store_claims
+        from ..store import claims as store_claims
     except ImportError as exc:
         raise UsageError("--cited-in needs the claims of 'vexascite link', which this library does not have") from exc
     finder = getattr(store_claims, "cited_work_ids_in_order", None)
@@ -381,9 +381,9 @@ def export_items_of(
 ) -> list[Any]:
     """The works to export: all (by key), the keys named (in that order), or what a
     manuscript cites (in order of first citation)."""
-    from .errors import NotInLibrary
-    from .exporters import ExportItem
-    from .store import export as store_export
+    from ..errors import NotInLibrary
+    from ..exporters import ExportItem
+    from ..store import export as store_export
 
     wanted = _split_keys(keys)
     if cited_in is not None:
@@ -391,7 +391,7 @@ def export_items_of(
         if not cited:
             raise NotInLibrary(f"{cited_in}: no linked citations; run 'vexascite link {cited_in}' first")
         wanted = cited if wanted is None else [key for key in cited if key in set(wanted)]
-    from .exporters.bibtex import MAPPED_FIELDS
+    from ..exporters.bibtex import MAPPED_FIELDS
 
     return [
         ExportItem(row["key"], row["csl"], row["bibtex"])
@@ -408,7 +408,7 @@ def export_library(
     unicode: bool = False,
 ) -> ExportResult:
     """The library (or a selection) as BibTeX, BibLaTeX, CSL-JSON or RIS text."""
-    from .exporters import export_items, writer_for
+    from ..exporters import export_items, writer_for
 
     writer_for(fmt)  # an unknown format fails before the library is opened
     with open_library(settings, create=False) as store:
@@ -459,7 +459,7 @@ def format_library(
 ) -> FormattedBibliography:
     """The library (or a selection, or what a manuscript cites, numbered in citation
     order) formatted with a CSL style through citeproc-py."""
-    from .exporters.formatted import format_bibliography, render_bibliography, style_path
+    from ..exporters.formatted import format_bibliography, render_bibliography, style_path
 
     path = style_path(style)
     with open_library(settings, create=False) as store:
@@ -510,9 +510,9 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
     Keys and author-year markers resolve to works of the library. Linking again
     replaces the manuscript's claims in one transaction.
     """
-    from .link import extract_claims, read_manuscript
-    from .link.resolution import AuthorYearIndex, ListEntry, RefList, WorkSummary, resolve_target
-    from .store import claims as claim_store
+    from ..link import extract_claims, read_manuscript
+    from ..link.resolution import AuthorYearIndex, ListEntry, RefList, WorkSummary, resolve_target
+    from ..store import claims as claim_store
 
     manuscript_path = Path(path)
     manuscript = read_manuscript(manuscript_path)
@@ -646,7 +646,7 @@ def _ref_list(found: dict[str, Any], ref_list_type: Any, entry_type: Any, *, ext
 
 def find_claims(settings: Settings, query: str, limit: int = 10) -> dict[str, Any]:
     """Claim-to-source lookup: claims and works matching ``query``, best first."""
-    from .store.claims import search_claims
+    from ..store.claims import search_claims
 
     with open_library(settings, create=False) as store:
         return search_claims(store, query, limit)
@@ -654,7 +654,7 @@ def find_claims(settings: Settings, query: str, limit: int = 10) -> dict[str, An
 
 def evidence_table(settings: Settings, document: str | None = None) -> list[dict[str, Any]]:
     """Every claim (of one manuscript, or all) with its sources, document and location."""
-    from .store.claims import evidence_rows
+    from ..store.claims import evidence_rows
 
     with open_library(settings, create=False) as store:
         return evidence_rows(store, document)
@@ -662,7 +662,7 @@ def evidence_table(settings: Settings, document: str | None = None) -> list[dict
 
 def cited_works(settings: Settings, document: str) -> list[dict[str, Any]]:
     """Works a linked manuscript cites, in order of first citation (for exports)."""
-    from .store.claims import cited_work_ids_in_order
+    from ..store.claims import cited_work_ids_in_order
 
     with open_library(settings, create=False) as store:
         return [store.work_row(work_id) for work_id in cited_work_ids_in_order(store, document)]
@@ -680,7 +680,7 @@ def parse_strings(text: str, *, per_line: bool = False) -> list[dict[str, Any]]:
     non-empty line, when no list is found). Each item carries ``raw`` (the string as
     given) and, for numbered entries, ``citation-number``.
     """
-    from .refstring import find_reference_lists, parse_reference
+    from ..refstring import find_reference_lists, parse_reference
 
     items: list[dict[str, Any]] = []
     if per_line:
@@ -720,9 +720,9 @@ def reparse(settings: Settings, *, everything: bool = False) -> ReparseReport:
     By default only references parsed by an older parser version are re-read; with
     ``everything`` all of them. Raw strings are never changed; works are refreshed.
     """
-    from .importers.text import reference_from_string
-    from .refstring import PARSER_VERSION
-    from .store.refstrings import text_references, update_reference
+    from ..importers.text import reference_from_string
+    from ..refstring import PARSER_VERSION
+    from ..store.refstrings import text_references, update_reference
 
     report = ReparseReport(parser_version=PARSER_VERSION)
     with open_library(settings, create=False) as store, store.transaction():
@@ -763,9 +763,9 @@ def check_manuscript(
     ``resolve`` verified is read, never fetched. Returns a
     :class:`vexascite.check.CheckReport`.
     """
-    from .check import check_manuscript as run_checks
-    from .check.gather import manuscript_input, markers_from_citations
-    from .store import checking
+    from ..check import check_manuscript as run_checks
+    from ..check.gather import manuscript_input, markers_from_citations
+    from ..store import checking
 
     manuscript = Path(path)
     linked = link_manuscript(settings, manuscript, list_path)
@@ -814,8 +814,8 @@ def _outcome_candidates(outcome: Any) -> list[dict[str, Any]]:
 
 
 def _save_outcome(store: Store, work_id: int, outcome: Any) -> None:
-    from .model import WorkStatus
-    from .store.resolution import save_resolution
+    from ..model import WorkStatus
+    from ..store.resolution import save_resolution
 
     if outcome.offline and outcome.status == WorkStatus.UNRESOLVED:
         return  # nothing was asked: leave the work as it was
@@ -843,9 +843,9 @@ def resolve_works(
     as it arrives, so an interrupted run loses nothing and a rerun resumes from the cache.
     ``progress(outcome, report)`` is called per work; ``on_start(total)`` once.
     """
-    from .resolve.engine import Item, Resolver
-    from .resolve.http import HttpResponse
-    from .store.resolution import LibraryHttpCache, works_for_resolution
+    from ..resolve.engine import Item, Resolver
+    from ..resolve.http import HttpResponse
+    from ..store.resolution import LibraryHttpCache, works_for_resolution
 
     names = list(keys or [])
     mode = "all" if (refresh or names) else ("missing" if only_missing else "pending")
@@ -881,7 +881,7 @@ class AddReport:
 
 def add_identifiers(settings: Settings, identifiers: Iterable[str], *, progress: Any = None, on_start: Any = None) -> AddReport:
     """Add works by DOI, PMID or PMCID (any common written form) and resolve them."""
-    from .ids import CSL_FIELD, classify_identifier
+    from ..ids import CSL_FIELD, classify_identifier
 
     report = AddReport()
     keys: list[str] = []
@@ -919,7 +919,7 @@ def _merge_added_into_known(settings: Settings, keys: list[str]) -> list[tuple[s
     """A work added by one identifier may prove, once resolved, to be a work the library
     has under another (``add PMID:...`` for an article imported with its DOI). By the
     duplicate rule they are one work: the new one is merged into the one already there."""
-    from .model import WorkStatus
+    from ..model import WorkStatus
 
     merged = []
     with open_library(settings) as store:
@@ -944,9 +944,9 @@ def lookup_references(settings: Settings, strings: Iterable[str]) -> Iterator[di
 
     Each result: the string, the chosen DOI/PMID (or none), status, score and reason.
     """
-    from .model import WorkStatus
-    from .refstring import parse_reference
-    from .resolve.engine import Item, Resolver
+    from ..model import WorkStatus
+    from ..refstring import parse_reference
+    from ..resolve.engine import Item, Resolver
 
     texts = list(strings)
     items = [Item(str(i), parse_reference(text) if text.strip() else {}, text if text.strip() else None) for i, text in enumerate(texts)]
@@ -972,8 +972,8 @@ def lookup_references(settings: Settings, strings: Iterable[str]) -> Iterator[di
 
 def lookup_report_requests(settings: Settings, strings: Iterable[str]) -> tuple[list[dict[str, Any]], Any]:
     """Like :func:`lookup_references` but also returns the run's report (requests per service)."""
-    from .refstring import parse_reference
-    from .resolve.engine import Item, Resolver
+    from ..refstring import parse_reference
+    from ..resolve.engine import Item, Resolver
 
     texts = list(strings)
     items = [Item(str(i), parse_reference(text) if text.strip() else {}, text if text.strip() else None) for i, text in enumerate(texts)]
@@ -985,7 +985,7 @@ def lookup_report_requests(settings: Settings, strings: Iterable[str]) -> tuple[
 
 def review_candidates(settings: Settings, key: str | None = None) -> list[dict[str, Any]]:
     """Candidates too weak or ambiguous to apply, waiting for a decision."""
-    from .store.resolution import pending_candidates
+    from ..store.resolution import pending_candidates
 
     with open_library(settings, create=False) as store:
         return pending_candidates(store, key)
@@ -993,7 +993,7 @@ def review_candidates(settings: Settings, key: str | None = None) -> list[dict[s
 
 def decide_review(settings: Settings, candidate_id: int, *, accept: bool) -> dict[str, Any]:
     """Apply a candidate as the work's verified record, or reject it."""
-    from .store.resolution import decide_candidate
+    from ..store.resolution import decide_candidate
 
     with open_library(settings, create=False) as store:
         return decide_candidate(store, candidate_id, accept)

@@ -1,0 +1,1 @@
+"""Reading input documents as text with positions (encodings, .docx, .pdf), below importers and link."""
