@@ -1,0 +1,157 @@
+"""Whole-process timings, as a user runs the CLI: start-up and a large import.
+
+Start-up: `vexascite --help` and `vexascite list` on the bundled library, beside the
+interpreter's own start (`python -c pass`) and the obvious alternative for listing (a
+ten-line script that reads the same rows with the standard sqlite3 module).
+
+Import: the whole `vexascite import big.bib` process on the generated 10,000-entry file,
+beside a whole process that only runs bibtexparser's raw parse of it; plus the peak memory
+of the import's processes together (the importing process and its reading processes,
+sampled from /proc).
+
+    .venv/bin/python benchmarks/cli_speed.py [--entries 10000] [--repeat 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bibgen import generate  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = sys.executable
+VEXASCITE = str(Path(PYTHON).parent / "vexascite")
+
+LIST_SCRIPT = """
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+for key, title, year in db.execute("SELECT key, title, year FROM works ORDER BY key LIMIT 50"):
+    print(key, year, title)
+"""
+
+PARSE_SCRIPT = """
+import sys, bibtexparser
+with open(sys.argv[1], encoding="utf-8") as f:
+    bibtexparser.parse_string(f.read(), parse_stack=[])
+"""
+
+
+def run_times(command: list[str], repeat: int, before: Callable[[], None] | None = None) -> list[float]:
+    """Wall seconds of ``repeat`` runs of ``command`` (output discarded); fails loudly."""
+    times = []
+    for _ in range(repeat):
+        if before is not None:
+            before()
+        start = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, cwd=ROOT)
+        times.append(time.perf_counter() - start)
+    return times
+
+
+def tree_rss_mb(root_pid: int) -> float:
+    """RSS of a process and all its descendants, in MB, read from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                stat = f.read()
+            fields = stat[stat.rindex(")") + 2 :].split()
+            ppid, pages = int(fields[1]), int(fields[21])
+        except (OSError, ValueError, IndexError):
+            continue
+        children.setdefault(ppid, []).append(int(entry))
+        rss[int(entry)] = pages
+    total, stack = 0, [root_pid]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def peak_tree_rss(command: list[str]) -> float:
+    """Peak RSS of ``command``'s whole process tree, sampled every 10 ms."""
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    peak = 0.0
+    done = threading.Event()
+
+    def sample() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss_mb(proc.pid))
+            time.sleep(0.01)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    proc.wait()
+    done.set()
+    sampler.join()
+    return peak
+
+
+def describe(name: str, times: list[float], baseline: float | None, width: int) -> None:
+    best, median = min(times), statistics.median(times)
+    ratio = f"  {best / baseline:5.2f}x" if baseline else ""
+    print(f"{name:<{width}}  best {best:6.3f} s  median {median:6.3f} s{ratio}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--entries", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        small = str(Path(tmp) / "small.db")
+        env_db = ["--db", small]
+        subprocess.run([VEXASCITE, *env_db, "import", "bib/"], check=True, capture_output=True, cwd=ROOT)
+
+        print(f"start-up, whole process, {args.repeat} runs each (bundled library: {small})")
+        rows = {
+            "python -c pass (interpreter floor)": [PYTHON, "-c", "pass"],
+            "sqlite3 script listing 50 works (alternative)": [PYTHON, "-c", LIST_SCRIPT, small],
+            "vexascite --help": [VEXASCITE, "--help"],
+            "vexascite list": [VEXASCITE, *env_db, "list"],
+        }
+        width = max(len(name) for name in rows) + 2
+        measured = {name: run_times(command, args.repeat) for name, command in rows.items()}
+        floor = min(measured["python -c pass (interpreter floor)"])
+        for name, times in measured.items():
+            describe(name, times, floor, width)
+        print("(ratios to the interpreter floor; the goal for --help and list is 0.10 s)")
+
+        big = Path(tmp) / "big.bib"
+        big.write_text(generate(args.entries), encoding="utf-8")
+        db = Path(tmp) / "big.db"
+
+        def fresh() -> None:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{db}{suffix}").unlink(missing_ok=True)
+
+        repeat = max(3, args.repeat // 2)
+        print(f"\nimport, whole process, {args.entries} entries ({big.stat().st_size / 2**20:.1f} MiB), {repeat} runs each")
+        parse = run_times([PYTHON, "-c", PARSE_SCRIPT, str(big)], repeat)
+        ours = run_times([VEXASCITE, "--db", str(db), "import", str(big)], repeat, before=fresh)
+        width = 48
+        describe("python + bibtexparser raw parse (whole process)", parse, None, width)
+        describe("vexascite import (whole process)", ours, min(parse), width)
+        print("(ratio to bibtexparser's raw parse as a whole process; the goal is at most 2)")
+        fresh()
+        peak = peak_tree_rss([VEXASCITE, "--db", str(db), "import", str(big)])
+        print(f"vexascite import peak memory, all its processes together: {peak:.0f} MB (goal: at most 250 MB)")
+
+
+if __name__ == "__main__":
+    main()
