@@ -87,3 +87,5 @@ class ParsedFile:
     problems: list[ImportProblem] = field(default_factory=list)
     #: Things worth saying that are not problems with the input (no exit code).
     notes: list[str] = field(default_factory=list)
+    #: Set when the input as a whole is not references of this format (nothing to keep).
+    refused: str | None = None

@@ -163,11 +163,27 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
         return result
     result.problems = list(loaded.problems)
     notes: list[str] = []
+    try:
+        _store_parts(store, loaded, settings, source_key, previous is not None, result, notes)
+    except InputUnreadable as exc:  # the content is not references at all: nothing was written
+        result.status, result.message = "unreadable", f"{path}: {exc}"
+        result.references = result.new_works = result.matched_works = 0
+        result.problems = []
+        return result
+    result.message = "; ".join(notes) or None
+    return result
+
+
+def _store_parts(
+    store: Store, loaded: LoadedInput, settings: Settings, source_key: str, replacing: bool,
+    result: FileImport, notes: list[str],
+) -> None:
+    """Match and store the file's parts in one transaction (see :func:`import_file`)."""
     with store.transaction():
         source_id = store.upsert_source(
             source_key, loaded.sha256, loaded.size, loaded.format, IMPORTER_VERSION, "importing", None
         )
-        earlier = store.forget_source_refs(source_id) if previous else {}
+        earlier = store.forget_source_refs(source_id) if replacing else {}
         touched = set(earlier.values())
         index = store.identity_index()
         taken = store.all_keys()
@@ -224,8 +240,6 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
             source_key, loaded.sha256, loaded.size, loaded.format, IMPORTER_VERSION, "imported",
             f"{len(result.problems)} problems" if result.problems else None,
         )
-    result.message = "; ".join(notes) or None
-    return result
 
 
 def _document_parts(loaded: LoadedInput, settings: Settings) -> Iterator[PreparedPart]:
@@ -553,7 +567,7 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
         report.imports.append(own)
         if source_id is not None:
             reference_lines = frozenset(
-                int(row["line"]) for row in store.db.query("select line from refs where source_id = ? and line is not null", [source_id])
+                int(row["line"]) for row in store.db.query("select line from refs where source_id = ? and line is not null and list_id is not null", [source_id])
             )
             for found in claim_store.numbered_lists_of_source(store, source_id):
                 ref_lists.append(_ref_list(found, RefList, ListEntry, external=False))
@@ -1050,3 +1064,6 @@ def rekey_work(settings: Settings, key: str, new_key: str | None = None) -> tupl
             chosen = unique_key(key_stem(csl, settings.key_pattern), lambda k: k != key and store.key_taken(k))
         store.db["works"].update(work_id, {"key": chosen})
     return key, chosen
+
+
+from .documents import document_text as document_text  # noqa: E402  (use cases of their own module)
