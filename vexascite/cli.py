@@ -488,13 +488,14 @@ def check_command(
 
 
 # -- resolve, add, lookup, review --------------------------------------------------------
-def _resolution_progress(label: str) -> tuple[Any, Any, Any]:
-    """A progress bar on stderr with found / not found / to review / failed counts."""
+def _resolution_progress(label: str, shown: bool = True) -> tuple[Any, Any, Any]:
+    """A progress bar on stderr with found / not found / to review / failed counts
+    (``shown`` False: none at all, as when stderr is not a terminal)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     bar = Progress(
         TextColumn(f"{label} [progress.description]{{task.description}}"), BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), console=stderr, transient=False,
+        TimeElapsedColumn(), console=stderr, transient=False, disable=not shown,
     )
     task = bar.add_task("", total=None)
 
@@ -596,7 +597,10 @@ def lookup_command(ctx: click.Context, reference: str | None, lines_path: str | 
     else:
         strings = [reference or ""]
     failed = 0
-    for result in api.lookup_references(settings_of(ctx), strings):
+    bar, on_start, on_done = _resolution_progress("lookup", shown=len(strings) > 1 and stderr.is_terminal)
+    with bar:
+        results = list(api.lookup_references(settings_of(ctx), strings, progress=on_done, on_start=on_start))
+    for result in results:
         failed += result["status"] == "failed"
         emit_jsonl([result])
     if failed:

@@ -986,10 +986,14 @@ def _merge_added_into_known(settings: Settings, keys: list[str]) -> list[tuple[s
     return merged
 
 
-def lookup_references(settings: Settings, strings: Iterable[str]) -> Iterator[dict[str, Any]]:
+def lookup_references(
+    settings: Settings, strings: Iterable[str], *, progress: Any = None, on_start: Any = None
+) -> Iterator[dict[str, Any]]:
     """Match reference strings statelessly (no library, no cache): one result per string.
 
     Each result: the string, the chosen DOI/PMID (or none), status, score and reason.
+    ``on_start(total)`` is called once and ``progress(outcome, report)`` per string, as
+    :func:`resolve_works` does.
     """
     from ..model import WorkStatus
     from ..refstring import parse_reference
@@ -997,8 +1001,10 @@ def lookup_references(settings: Settings, strings: Iterable[str]) -> Iterator[di
 
     texts = list(strings)
     items = [Item(str(i), parse_reference(text) if text.strip() else {}, text if text.strip() else None) for i, text in enumerate(texts)]
+    if on_start:
+        on_start(len(items))
     with Resolver(settings, None) as resolver:
-        report = resolver.run(items)
+        report = resolver.run(items, progress)
     by_key = {o.key: o for o in report.outcomes}
     for i, text in enumerate(texts):
         outcome = by_key[str(i)]
