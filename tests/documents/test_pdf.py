@@ -112,3 +112,17 @@ def test_pdf_references_record_their_page(tmp_path: Path, run_cli):
         page, page_line = extra["page"], extra["page_line"]
         assert document.page_lines[page - 1] + page_line - 1 == line
         assert re.match(r"\d+\. ", lines[line - 1])
+
+
+def test_check_reads_a_pdf_manuscript(tmp_path: Path, run_cli):
+    source, pdf = _pdf_and_text(tmp_path, "jak-inhibitors-in-vexas.md")
+    bib = [str(p) for p in sorted((ROOT / "bib").glob("*.bib"))]
+    assert run_cli("import", *bib).exit_code == 0
+    from_pdf = run_cli("check", str(pdf), "--format", "json")
+    from_text = run_cli("check", str(source), "--format", "json")
+    assert from_pdf.exit_code == from_text.exit_code == 0, from_pdf.output
+    pdf_report, text_report = json.loads(from_pdf.stdout), json.loads(from_text.stdout)
+    assert pdf_report["manuscript"] == str(pdf)
+    assert pdf_report["summary"]["markers"] == text_report["summary"]["markers"] > 0
+    assert pdf_report["summary"] == text_report["summary"]
+    assert sorted(f["kind"] for f in pdf_report["findings"]) == sorted(f["kind"] for f in text_report["findings"])

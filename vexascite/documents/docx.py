@@ -239,9 +239,12 @@ def docx_text(data: bytes) -> DocxText:
         import docx
     except ImportError as exc:  # pragma: no cover - python-docx is a dependency
         raise InputUnreadable("reading .docx needs python-docx") from exc
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml.etree import XMLSyntaxError
+
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError, XMLSyntaxError) as exc:
         raise InputUnreadable(f"not a Word .docx file ({exc})") from exc
     numbering_xml = None
     try:

@@ -38,8 +38,10 @@ def page_position(page_lines: list[int], line: int) -> tuple[int, int]:
 def pdf_text(data: bytes) -> PdfText:
     """Extract the text of every page; :class:`InputUnreadable` for a damaged, locked
     or image-only PDF."""
+    import zlib
+
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PyPdfError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # its warnings are about layout, not the text
     try:
@@ -49,7 +51,8 @@ def pdf_text(data: bytes) -> PdfText:
         pages = [page.extract_text() or "" for page in reader.pages]
     except InputUnreadable:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, AttributeError, IndexError,
+            RecursionError, AssertionError, zlib.error) as exc:  # what a damaged file makes pypdf raise
         raise InputUnreadable(f"not a readable PDF ({exc}); nothing read") from exc
     if not any(page.strip() for page in pages):
         raise InputUnreadable(
