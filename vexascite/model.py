@@ -13,6 +13,16 @@ from typing import Any
 #: A CSL-JSON item: ``type``, ``title``, ``author``, ``container-title``, ``issued``, ...
 Work = dict[str, Any]
 
+#: The item types of the CSL 1.0.2 schema.
+CSL_TYPES = frozenset(
+    """article article-journal article-magazine article-newspaper bill book broadcast chapter
+    classic collection dataset document entry entry-dictionary entry-encyclopedia event figure
+    graphic hearing interview legal_case legislation manuscript map motion_picture
+    musical_score pamphlet paper-conference patent performance periodical
+    personal_communication post post-weblog regulation report review review-book software
+    song speech standard thesis treaty webpage""".split()
+)
+
 
 class RefStatus(StrEnum):
     """What became of one raw occurrence of a reference in an input file."""

@@ -14,6 +14,7 @@ from docx import Document
 
 from tests.documents.wordfiles import (
     add_complex_field,
+    add_endnote_nested_field,
     add_simple_field,
     add_text,
     docx_bytes,
@@ -116,10 +117,12 @@ def fielded_manuscript(kind: str) -> tuple[bytes, dict[str, dict]]:
             add_complex_field(paragraph, zotero_instruction(items, shown), shown, chunk=97)
         elif kind == "mendeley":
             add_simple_field(paragraph, zotero_instruction(items, shown, mendeley=True), shown)
-        elif number % 2:
+        elif number == 1:
             add_complex_field(paragraph, "ADDIN EN.CITE " + endnote_xml(items), shown)
-        else:
+        elif number == 2:
             add_complex_field(paragraph, "ADDIN EN.CITE.DATA", shown, data=endnote_data(items))
+        else:
+            add_endnote_nested_field(paragraph, endnote_data(items), shown)
         add_text(paragraph, ". Nothing else is cited here.")
     return docx_bytes(document), works
 

@@ -158,3 +158,17 @@ def numbered_document(numbering: Any) -> Any:
 def number_paragraph(paragraph: Any, num_id: int, level: int = 0) -> None:
     ppr = paragraph._p.get_or_add_pPr()
     ppr.append(parse_xml(f'<w:numPr {W_NS}><w:ilvl w:val="{level}"/><w:numId w:val="{num_id}"/></w:numPr>'))
+
+
+def add_endnote_nested_field(paragraph: Any, data: str, shown: str) -> None:
+    """EndNote's usual form: ``ADDIN EN.CITE`` whose instruction holds a nested
+    ``ADDIN EN.CITE.DATA`` field carrying the base64 XML in its ``w:fldData``."""
+    p = paragraph._p
+    p.append(_fld_char("begin"))
+    p.append(_instr(" ADDIN EN.CITE "))
+    p.append(_fld_char("begin", data))
+    p.append(_instr(" ADDIN EN.CITE.DATA "))
+    p.append(_fld_char("end"))
+    p.append(_fld_char("separate"))
+    p.append(_run(shown, superscript=True))
+    p.append(_fld_char("end"))

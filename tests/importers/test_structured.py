@@ -122,8 +122,13 @@ def test_csljson_lines_and_parse_output_come_back_whole():
 
 
 def test_json_that_holds_no_references_is_refused():
-    for text in ('{"status": "ok", "message": {"total": 0}}', '[{"theme": "dark"}, {"fontSize": 12}]', "[]"):
+    for text in ('{"status": "ok", "message": {"total": 0}}', '[{"type": "dark"}, {"fontSize": 12}]', "[]"):
         parsed = read_csljson(text)
         assert parsed.references == []
         assert (parsed.refused is not None) == (text != "[]")
     assert read_csljson('[{"theme": "dark"}, {"title": "T"}]').refused is None
+
+
+def test_an_item_with_only_a_csl_type_is_still_an_item():
+    parsed = read_csljson('[{"id": "k", "type": "book"}]')
+    assert parsed.refused is None and parsed.references[0].fields == {"type": "book"}

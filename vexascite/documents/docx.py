@@ -199,6 +199,10 @@ class _Reader:
                     f = self.stack.pop()
                     if f.in_result:
                         self.pending.append((f, f.start or 0, self.length))
+                    elif self.stack and not self.stack[-1].in_result and not self.stack[-1].data:
+                        # EndNote nests an EN.CITE.DATA field, holding the data, in the
+                        # instruction of its EN.CITE field
+                        self.stack[-1].data = f.data
             elif tag == _q("instrText"):
                 flush()
                 if self.stack and not self.stack[-1].in_result:

@@ -14,7 +14,7 @@ import json
 from typing import Any
 
 from ..ids import clean_doi, normalize_pmcid, normalize_pmid
-from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
+from ..model import CSL_TYPES, ImportProblem, ParsedFile, RawReference, RefStatus, Work
 from ._names import line_of_offset
 
 _decoder = json.JSONDecoder()
@@ -97,7 +97,8 @@ _BIBLIOGRAPHIC = frozenset(
 
 
 def _bibliographic(item: Any) -> bool:
-    return isinstance(item, dict) and not _BIBLIOGRAPHIC.isdisjoint(item)
+    """A CSL type, or a title, a name, a date or an identifier."""
+    return isinstance(item, dict) and (item.get("type") in CSL_TYPES or not _BIBLIOGRAPHIC.isdisjoint(item))
 
 
 def _parsed_string(item: dict[str, Any], line: int) -> RawReference:
@@ -122,8 +123,8 @@ def read_csljson(text: str) -> ParsedFile:
     items, parsed.problems = _items_with_offsets(text)
     if items and not any(_bibliographic(item) for _, _, item in items):
         parsed.refused = (
-            f"JSON, but not references: none of its {len(items)} item(s) has a title, an author, a date or an "
-            "identifier (an API response or a settings file?); give CSL-JSON (as Zotero or 'vexascite parse' "
+            f"JSON, but not references: none of its {len(items)} item(s) has a CSL type, a title, an author, a date "
+            "or an identifier (an API response or a settings file?); give CSL-JSON (as Zotero or 'vexascite parse' "
             "write it); nothing imported"
         )
         return parsed
