@@ -19,7 +19,6 @@ from ..model import CSL_TYPES, Work
 from .item import ExportItem
 from .markup import csl_html
 
-
 #: Types other sources use, mapped to CSL's.
 TYPE_ALIASES = {
     "journal-article": "article-journal",
