@@ -300,7 +300,7 @@ def parse_command(ctx: click.Context, source: str, per_line: bool) -> None:
     from .refstring import PARSER_VERSION
 
     if source == "-":
-        text = click.get_text_stream("stdin", encoding="utf-8", errors="replace").read()
+        text = sys.stdin.buffer.read().decode("utf-8", errors="replace")
     else:
         text = api.document_text(source)
     items = api.parse_strings(text, per_line=per_line)
