@@ -177,3 +177,34 @@ def test_unreadable_field_is_reported_and_its_text_kept(tmp_path: Path, run_cli)
     result = run_cli("import", str(path))
     assert result.exit_code == 3
     assert "zotero citation field '(3)' could not be read" in result.output
+
+
+def test_zotero_bibliography_field_entries_join_the_works_of_the_citation_fields(tmp_path: Path, run_cli):
+    """The bibliography Zotero writes is read as a list too; its entries are the same works."""
+    import io
+
+    data, works = fielded_manuscript("zotero")
+    document = Document(io.BytesIO(data))
+    document.add_heading("References", level=1)
+    printed = [
+        "Beck DB, Ferrada MA, Sikora KA, et al. Somatic mutations in UBA1 and severe adult-onset "
+        "autoinflammatory disease. N Engl J Med. 2020;383(27):2628-2638.",
+        "Georgin-Lavialle S, Terrier B, Guedon AF, et al. Further characterization of clinical and laboratory "
+        "features in VEXAS syndrome: large-scale analysis of a multicentre case series of 116 French patients. "
+        "Br J Dermatol. 2022;186(3):564-574.",
+        "Obiorah IE, Patel BA, Groarke EM, et al. Benign and malignant hematologic manifestations in patients "
+        "with VEXAS syndrome due to somatic mutations in UBA1. Blood Adv. 2021;5(16):3203-3215.",
+        "Bourbon E, Heiblig M, Gerfaud Valentin M, et al. Therapeutic options in VEXAS syndrome: insights from "
+        "a retrospective series. Blood. 2021;137(26):3682-3684.",
+    ]
+    first = document.add_paragraph()
+    add_complex_field(first, 'ADDIN ZOTERO_BIBL {"uncited":[],"omitted":[],"custom":[]} CSL_BIBLIOGRAPHY', "1. " + printed[0])
+    for number, entry in enumerate(printed[1:], start=2):
+        document.add_paragraph(f"{number}. {entry}")
+    path = tmp_path / "with-bibliography.docx"
+    path.write_bytes(docx_bytes(document))
+    imported = run_cli("import", str(path))
+    assert imported.exit_code == 0, imported.output
+    assert "8 references, 4 new works" in imported.output
+    linked = run_cli("link", str(path))
+    assert link_counts(linked.output) == (4, 4, 0)
