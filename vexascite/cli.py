@@ -81,7 +81,10 @@ def main(ctx: click.Context, db: str | None, config_path: str | None) -> None:
 @click.pass_context
 @handle_errors
 def import_command(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, force: bool, as_json: bool) -> None:
-    """Import reference files and folders (BibTeX, RIS, CSL-JSON, MEDLINE, PubMed XML, ID lists, text)."""
+    """Import reference files and folders (BibTeX, RIS, CSL-JSON, MEDLINE, PubMed XML, ID lists, text).
+
+    Word (.docx) and PDF documents named as files are read for their reference lists and,
+    in Word, the citations Zotero, Mendeley or EndNote stored in their fields."""
     report = api.import_paths(settings_of(ctx), paths, fmt, force=force)
     if as_json:
         emit_json([file_report_dict(f) for f in report.files])
@@ -283,19 +286,24 @@ def format_command(
 
 
 @main.command("parse")
-@click.argument("source", default="-", type=click.File("r", encoding="utf-8", errors="replace"))
+@click.argument("source", default="-")
 @click.option("--lines", "per_line", is_flag=True, help="Every input line is one reference; exactly one output line per input line.")
 @click.pass_context
 @handle_errors
-def parse_command(ctx: click.Context, source: Any, per_line: bool) -> None:
+def parse_command(ctx: click.Context, source: str, per_line: bool) -> None:
     """Parse reference strings (a file or stdin) to CSL-JSON, one JSON object per line.
 
-    Without --lines the input is read as a document and its reference lists are found.
-    Each item keeps the string as given under "raw". No library is opened.
+    SOURCE is a text, Markdown, Word (.docx) or PDF file, or - for stdin. Without --lines
+    the input is read as a document and its reference lists are found. Each item keeps
+    the string as given under "raw". No library is opened.
     """
     from .refstring import PARSER_VERSION
 
-    items = api.parse_strings(source.read(), per_line=per_line)
+    if source == "-":
+        text = sys.stdin.buffer.read().decode("utf-8", errors="replace")
+    else:
+        text = api.document_text(source)
+    items = api.parse_strings(text, per_line=per_line)
     emit_jsonl(items)
     warn(f"parsed {len(items)} references (parser {PARSER_VERSION})")
 
@@ -338,7 +346,7 @@ def _sources_text(sources: list[dict[str, Any]]) -> str:
 @click.pass_context
 @handle_errors
 def link_command(ctx: click.Context, manuscript: str, list_path: str | None, as_json: bool, strict: bool) -> None:
-    """Find the citing sentences (claims) of a MANUSCRIPT (.md, .txt, .tex, .docx) and link each marker to its source."""
+    """Find the citing sentences (claims) of a MANUSCRIPT (.md, .txt, .tex, .docx, .pdf) and link each marker to its source."""
     report = api.link_manuscript(settings_of(ctx), manuscript, list_path)
     for item in report.imports:
         if item.status == "imported" and item.references:
@@ -480,13 +488,14 @@ def check_command(
 
 
 # -- resolve, add, lookup, review --------------------------------------------------------
-def _resolution_progress(label: str) -> tuple[Any, Any, Any]:
-    """A progress bar on stderr with found / not found / to review / failed counts."""
+def _resolution_progress(label: str, shown: bool = True) -> tuple[Any, Any, Any]:
+    """A progress bar on stderr with found / not found / to review / failed counts
+    (``shown`` False: none at all, as when stderr is not a terminal)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     bar = Progress(
         TextColumn(f"{label} [progress.description]{{task.description}}"), BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), console=stderr, transient=False,
+        TimeElapsedColumn(), console=stderr, transient=False, disable=not shown,
     )
     task = bar.add_task("", total=None)
 
@@ -588,7 +597,10 @@ def lookup_command(ctx: click.Context, reference: str | None, lines_path: str | 
     else:
         strings = [reference or ""]
     failed = 0
-    for result in api.lookup_references(settings_of(ctx), strings):
+    bar, on_start, on_done = _resolution_progress("lookup", shown=len(strings) > 1 and stderr.is_terminal)
+    with bar:
+        results = list(api.lookup_references(settings_of(ctx), strings, progress=on_done, on_start=on_start))
+    for result in results:
         failed += result["status"] == "failed"
         emit_jsonl([result])
     if failed:

@@ -13,6 +13,16 @@ from typing import Any
 #: A CSL-JSON item: ``type``, ``title``, ``author``, ``container-title``, ``issued``, ...
 Work = dict[str, Any]
 
+#: The item types of the CSL 1.0.2 schema.
+CSL_TYPES = frozenset(
+    """article article-journal article-magazine article-newspaper bill book broadcast chapter
+    classic collection dataset document entry entry-dictionary entry-encyclopedia event figure
+    graphic hearing interview legal_case legislation manuscript map motion_picture
+    musical_score pamphlet paper-conference patent performance periodical
+    personal_communication post post-weblog regulation report review review-book software
+    song speech standard thesis treaty webpage""".split()
+)
+
 
 class RefStatus(StrEnum):
     """What became of one raw occurrence of a reference in an input file."""
@@ -87,3 +97,5 @@ class ParsedFile:
     problems: list[ImportProblem] = field(default_factory=list)
     #: Things worth saying that are not problems with the input (no exit code).
     notes: list[str] = field(default_factory=list)
+    #: Set when the input as a whole is not references of this format (nothing to keep).
+    refused: str | None = None

@@ -105,3 +105,30 @@ def test_structured_readers_never_raise(text):
     for reader in READERS:
         parsed = reader(text)
         assert all(isinstance(ref.raw, str) for ref in parsed.references)
+
+
+def test_csljson_lines_and_parse_output_come_back_whole():
+    lines = (
+        '{"type": "article-journal", "title": "A", "raw": "1. Doe J. A. J Test. 2020;1:2.", "citation-number": "1"}\n'
+        '{"raw": ""}\n'
+        '{"type": "book", "title": "B"}\n'
+    )
+    parsed = read_csljson(lines)
+    first, second = parsed.references
+    assert first.format == "text" and first.raw == "1. Doe J. A. J Test. 2020;1:2."
+    assert first.fields == {"type": "article-journal", "title": "A"} and first.number == 1
+    assert (second.format, second.line, second.fields["title"]) == ("csl-json", 3, "B")
+    assert parsed.notes and "empty raw" in parsed.notes[0]
+
+
+def test_json_that_holds_no_references_is_refused():
+    for text in ('{"status": "ok", "message": {"total": 0}}', '[{"type": "dark"}, {"fontSize": 12}]', "[]"):
+        parsed = read_csljson(text)
+        assert parsed.references == []
+        assert (parsed.refused is not None) == (text != "[]")
+    assert read_csljson('[{"theme": "dark"}, {"title": "T"}]').refused is None
+
+
+def test_an_item_with_only_a_csl_type_is_still_an_item():
+    parsed = read_csljson('[{"id": "k", "type": "book"}]')
+    assert parsed.refused is None and parsed.references[0].fields == {"type": "book"}

@@ -159,3 +159,22 @@ def test_an_added_work_that_proves_to_be_one_the_library_has_is_merged_into_it(w
     assert len(twice.added) == 1 and [new for new, _ in twice.merged] != twice.added
     result = run_cli("add", "PMID: 90000002", env=world.env())
     assert result.exit_code == 0 and "already in the library" in result.stderr
+
+
+def test_lookup_shows_progress_on_a_terminal_and_nothing_when_piped(world: World, tmp_path: Path, run_cli, monkeypatch) -> None:
+    import io
+
+    from rich.console import Console
+
+    from vexascite import cli
+
+    lines = tmp_path / "lines.txt"
+    lines.write_text("\n".join(REFERENCES) + "\n", encoding="utf-8")
+    piped = run_cli("lookup", "--lines", str(lines), env=world.env())
+    assert piped.exit_code == 0 and piped.stderr == ""
+    screen = io.StringIO()
+    monkeypatch.setattr(cli, "stderr", Console(file=screen, force_terminal=True, width=120))
+    shown = run_cli("lookup", "--lines", str(lines), env=world.env())
+    assert shown.exit_code == 0
+    assert [json.loads(line)["reference"] for line in shown.stdout.splitlines()] == REFERENCES
+    assert "lookup" in screen.getvalue() and f"{len(REFERENCES)}/{len(REFERENCES)}" in screen.getvalue()

@@ -18,6 +18,7 @@ from typing import Any
 
 from ..citekeys import key_stem, own_key_of, unique_key
 from ..config import Settings
+from ..documents import BINARY_SUFFIXES, CitationField, read_document_bytes, read_input_bytes
 from ..errors import InputUnreadable, UsageError, VexasciteError
 from ..identity import identity_keys, near_miss_score
 from ..importers import (
@@ -26,10 +27,9 @@ from ..importers import (
     detect_format,
     prepared_parts,
 )
-from ..inputs import decode_input, read_input_bytes
 from ..merge import merge_records
 from ..model import ImportProblem, RawReference, RefStatus
-from ..rows import PreparedRef, work_columns
+from ..rows import PreparedPart, PreparedRef, prepare_reference, work_columns
 from ..store import Store, now
 
 #: Files larger than this are refused unread (a reference file this size is a mistake).
@@ -95,25 +95,29 @@ class LoadedInput:
     sha256: str
     size: int
     problems: list[ImportProblem]
+    #: Citation fields of a Word document (their items are imported with the file).
+    fields: list[CitationField] = field(default_factory=list)
+    #: For a PDF, the first line of each page (references record their page).
+    page_lines: list[int] = field(default_factory=list)
 
 
 def load_input(path: Path, fmt: str | None = None) -> LoadedInput:
-    """Read, hash and decode one file and decide its format (no parsing, no store)."""
+    """Read, hash and decode one file and decide its format (no parsing, no store).
+
+    Word and PDF documents are read as text (see :mod:`vexascite.documents`): their
+    reference lists are found like those of any text."""
     data = read_input_bytes(path, MAX_IMPORT_BYTES)
     size = len(data)
     sha = hashlib.sha256(data).hexdigest()
-    if path.suffix.lower() == ".docx":  # a Word manuscript: read its text paragraph by paragraph
-        from ..link.documents import docx_to_text
-
-        try:
-            text, problems = docx_to_text(data), []
-        except InputUnreadable as exc:
-            raise InputUnreadable(f"{path}: {exc}") from exc
-    else:
-        text, problems = decode_input(data, str(path))
+    document = read_document_bytes(data, str(path))
+    text, problems = document.text, list(document.problems)
     if not text.strip():
         problems.append(ImportProblem(None, "file is empty: nothing to import"))
-    return LoadedInput(text, fmt or detect_format(path.name, text[:4096]), sha, size, problems)
+    if path.suffix.lower() in BINARY_SUFFIXES or document.format == "pdf":
+        fmt = fmt or "text"
+    return LoadedInput(
+        text, fmt or detect_format(path.name, text[:4096]), sha, size, problems, document.fields, document.page_lines
+    )
 
 
 def import_paths(
@@ -159,11 +163,27 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
         return result
     result.problems = list(loaded.problems)
     notes: list[str] = []
+    try:
+        _store_parts(store, loaded, settings, source_key, previous is not None, result, notes)
+    except InputUnreadable as exc:  # the content is not references at all: nothing was written
+        result.status, result.message = "unreadable", f"{path}: {exc}"
+        result.references = result.new_works = result.matched_works = 0
+        result.problems = []
+        return result
+    result.message = "; ".join(notes) or None
+    return result
+
+
+def _store_parts(
+    store: Store, loaded: LoadedInput, settings: Settings, source_key: str, replacing: bool,
+    result: FileImport, notes: list[str],
+) -> None:
+    """Match and store the file's parts in one transaction (see :func:`import_file`)."""
     with store.transaction():
         source_id = store.upsert_source(
             source_key, loaded.sha256, loaded.size, loaded.format, IMPORTER_VERSION, "importing", None
         )
-        earlier = store.forget_source_refs(source_id) if previous else {}
+        earlier = store.forget_source_refs(source_id) if replacing else {}
         touched = set(earlier.values())
         index = store.identity_index()
         taken = store.all_keys()
@@ -171,7 +191,7 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
         created: set[int] = set()
         matched: set[int] = set()
         list_ids: dict[str, int] = {}
-        for part in prepared_parts(loaded.format, loaded.text, settings.key_pattern):
+        for part in _document_parts(loaded, settings):
             result.problems.extend(part.problems)
             notes.extend(part.notes)
             stamp = now()
@@ -220,8 +240,28 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
             source_key, loaded.sha256, loaded.size, loaded.format, IMPORTER_VERSION, "imported",
             f"{len(result.problems)} problems" if result.problems else None,
         )
-    result.message = "; ".join(notes) or None
-    return result
+
+
+def _document_parts(loaded: LoadedInput, settings: Settings) -> Iterator[PreparedPart]:
+    """The file's parts as its format reads them, then the items of a Word document's
+    citation fields; a PDF's references also record their page and line on the page."""
+    from ..documents import page_position
+    from ..rows import dumps
+
+    for part in prepared_parts(loaded.format, loaded.text, settings.key_pattern):
+        if loaded.page_lines:
+            part.references = [
+                ref._replace(extra_json=dumps({**(json.loads(ref.extra_json) if ref.extra_json else {}),
+                                               **dict(zip(("page", "page_line"), page_position(loaded.page_lines, ref.line), strict=True))}))
+                if ref.line is not None else ref
+                for ref in part.references
+            ]
+        yield part
+    if loaded.fields:
+        from ..importers.wordfields import read_citation_fields
+
+        parsed = read_citation_fields(loaded.fields)
+        yield PreparedPart([prepare_reference(ref, settings.key_pattern) for ref in parsed.references], parsed.problems, parsed.notes)
 
 
 def _new_work_columns(refs: list[PreparedRef], stamp: str) -> tuple[Any, ...]:
@@ -527,7 +567,7 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
         report.imports.append(own)
         if source_id is not None:
             reference_lines = frozenset(
-                int(row["line"]) for row in store.db.query("select line from refs where source_id = ? and line is not null", [source_id])
+                int(row["line"]) for row in store.db.query("select line from refs where source_id = ? and line is not null and list_id is not null", [source_id])
             )
             for found in claim_store.numbered_lists_of_source(store, source_id):
                 ref_lists.append(_ref_list(found, RefList, ListEntry, external=False))
@@ -542,8 +582,15 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
                     for found in claim_store.numbered_lists_of_source(store, list_source_id)
                 ] or ref_lists
         report.lists = [{"label": r.label, "line": r.line, "entries": len(r.entries), "external": r.external} for r in ref_lists]
+        text = manuscript.text
+        if manuscript.fields and source_id is not None:
+            # a reference manager's field cites exactly the items it carries
+            from ..link.documents import with_field_markers
+            from ..store.fields import field_work_keys
+
+            text = with_field_markers(manuscript, field_work_keys(store, source_id))
         extraction = extract_claims(
-            manuscript.text, paragraph_per_line=manuscript.paragraph_per_line, reference_lines=reference_lines
+            text, paragraph_per_line=manuscript.paragraph_per_line, reference_lines=reference_lines
         )
         report.sentences, report.ignored_marks = extraction.sentences, extraction.ignored_marks
         keys = claim_store.work_ids_by_key(store)
@@ -939,10 +986,14 @@ def _merge_added_into_known(settings: Settings, keys: list[str]) -> list[tuple[s
     return merged
 
 
-def lookup_references(settings: Settings, strings: Iterable[str]) -> Iterator[dict[str, Any]]:
+def lookup_references(
+    settings: Settings, strings: Iterable[str], *, progress: Any = None, on_start: Any = None
+) -> Iterator[dict[str, Any]]:
     """Match reference strings statelessly (no library, no cache): one result per string.
 
     Each result: the string, the chosen DOI/PMID (or none), status, score and reason.
+    ``on_start(total)`` is called once and ``progress(outcome, report)`` per string, as
+    :func:`resolve_works` does.
     """
     from ..model import WorkStatus
     from ..refstring import parse_reference
@@ -950,8 +1001,10 @@ def lookup_references(settings: Settings, strings: Iterable[str]) -> Iterator[di
 
     texts = list(strings)
     items = [Item(str(i), parse_reference(text) if text.strip() else {}, text if text.strip() else None) for i, text in enumerate(texts)]
+    if on_start:
+        on_start(len(items))
     with Resolver(settings, None) as resolver:
-        report = resolver.run(items)
+        report = resolver.run(items, progress)
     by_key = {o.key: o for o in report.outcomes}
     for i, text in enumerate(texts):
         outcome = by_key[str(i)]
@@ -1017,3 +1070,6 @@ def rekey_work(settings: Settings, key: str, new_key: str | None = None) -> tupl
             chosen = unique_key(key_stem(csl, settings.key_pattern), lambda k: k != key and store.key_taken(k))
         store.db["works"].update(work_id, {"key": chosen})
     return key, chosen
+
+
+from .documents import document_text as document_text  # noqa: E402  (use cases of their own module)

@@ -15,18 +15,9 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from ..model import Work
+from ..model import CSL_TYPES, Work
 from .item import ExportItem
 from .markup import csl_html
-
-CSL_TYPES = frozenset(
-    """article article-journal article-magazine article-newspaper bill book broadcast chapter
-    classic collection dataset document entry entry-dictionary entry-encyclopedia event figure
-    graphic hearing interview legal_case legislation manuscript map motion_picture
-    musical_score pamphlet paper-conference patent performance periodical
-    personal_communication post post-weblog regulation report review review-book software
-    song speech standard thesis treaty webpage""".split()
-)
 
 #: Types other sources use, mapped to CSL's.
 TYPE_ALIASES = {

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from ..errors import UsageError
+from ..errors import InputUnreadable, UsageError
 from ..model import ParsedFile
 from ..rows import PreparedPart, prepare_reference
 
@@ -93,6 +93,8 @@ def prepared_parts(fmt: str, text: str, key_pattern: str | None = None) -> Itera
         yield from iter_bibtex_parts(text, key_pattern)
         return
     parsed = reader_for(fmt)(text)
+    if parsed.refused:
+        raise InputUnreadable(parsed.refused)
     yield PreparedPart([prepare_reference(ref, key_pattern) for ref in parsed.references], parsed.problems, parsed.notes)
 
 

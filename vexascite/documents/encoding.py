@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .errors import InputUnreadable
-from .model import ImportProblem
+from ..errors import InputUnreadable
+from ..model import ImportProblem
 
 
 def read_input_bytes(path: Path, max_bytes: int | None = None) -> bytes:

@@ -1,0 +1,80 @@
+"""Word documents as text: numbering as Word shows it, citation fields with their spans."""
+
+from __future__ import annotations
+
+import pytest
+from docx import Document
+
+from tests.documents.wordfiles import (
+    add_complex_field,
+    add_simple_field,
+    add_text,
+    docx_bytes,
+    number_paragraph,
+    numbered_document,
+    numbering_element,
+    zotero_instruction,
+)
+from vexascite.documents import read_document_bytes
+from vexascite.documents.docx import citation_kind, docx_text
+from vexascite.errors import InputUnreadable
+
+
+def test_headings_superscripts_and_plain_paragraphs_read_as_before():
+    document = Document()
+    document.add_heading("Background", level=2)
+    paragraph = document.add_paragraph("Thrombosis is common")
+    paragraph.add_run("3").font.superscript = True
+    paragraph.add_run(".")
+    read = docx_text(docx_bytes(document))
+    assert read.text.splitlines()[-2:] == ["## Background", "Thrombosis is common<sup>3</sup>."]
+
+
+def test_numbered_paragraphs_get_the_number_word_shows():
+    document = numbered_document(numbering_element(text0="[%1]", restart=4))
+    document.add_paragraph("Introduction text.")
+    for text, num_id in (("Beck DB. First.", 1), ("Comont T. Second.", 2), ("Later list.", 3), ("Next.", 3)):
+        number_paragraph(document.add_paragraph(text), num_id)
+    bullet = document.add_paragraph("A bullet point")
+    number_paragraph(bullet, 4)
+    read = docx_text(docx_bytes(document))
+    assert read.text.splitlines()[-5:] == [
+        "[1] Beck DB. First.", "[2] Comont T. Second.", "[4] Later list.", "[5] Next.", "A bullet point",
+    ]
+    assert read.numbered_paragraphs == 4
+
+
+def test_complex_field_split_over_runs_and_simple_field_keep_their_spans():
+    document = Document()
+    paragraph = document.add_paragraph()
+    add_text(paragraph, "VEXAS is caused by UBA1 mutations ")
+    instruction = zotero_instruction([{"type": "article-journal", "title": "Somatic mutations"}], "(1)")
+    add_complex_field(paragraph, instruction, "(1)", chunk=50)
+    add_text(paragraph, ". Ruxolitinib did better ")
+    add_simple_field(paragraph, "ADDIN EN.CITE <EndNote><Cite><Author>Heiblig</Author></Cite></EndNote>", "[2]")
+    add_text(paragraph, ".")
+    other = document.add_paragraph()
+    add_complex_field(other, "PAGE", "7")  # not a citation: kept as text, not a field
+    read = docx_text(docx_bytes(document))
+    lines = read.text.splitlines()
+    assert lines[-2] == "VEXAS is caused by UBA1 mutations (1). Ruxolitinib did better [2]."
+    assert lines[-1] == "7"
+    assert [f.kind for f in read.fields] == ["zotero", "endnote"]
+    zotero, endnote = read.fields
+    assert zotero.instruction == instruction  # verbatim, joined from its runs
+    assert read.text[zotero.start : zotero.end] == "(1)" == zotero.shown
+    assert read.text[endnote.start : endnote.end] == "[2]"
+    assert zotero.line == endnote.line == len(lines) - 1
+
+
+def test_citation_kinds():
+    assert citation_kind("ADDIN ZOTERO_ITEM CSL_CITATION {}") == "zotero"
+    assert citation_kind(" ADDIN CSL_CITATION {}") == "mendeley"
+    assert citation_kind("ADDIN EN.CITE.DATA") == "endnote"
+    assert citation_kind("ADDIN ZOTERO_BIBL {}") is None
+    assert citation_kind("HYPERLINK x") is None
+
+
+def test_not_a_docx_names_the_file():
+    with pytest.raises(InputUnreadable, match=r"paper\.docx: not a Word \.docx"):
+        read_document_bytes(b"PK\x03\x04 broken", "paper.docx")

@@ -1,0 +1,66 @@
+"""Citation fields of Word documents read as structured references."""
+
+from __future__ import annotations
+
+import json
+
+from tests.documents.wordfiles import endnote_data, endnote_xml, zotero_instruction
+from vexascite.documents import CitationField
+from vexascite.importers.wordfields import read_citation_fields
+from vexascite.model import RefStatus
+
+ITEM = {
+    "type": "article-journal",
+    "title": "Somatic mutations in UBA1 and severe adult-onset autoinflammatory disease",
+    "author": [{"family": "Beck", "given": "D. B."}, {"family": "Ferrada", "given": "M. A."}],
+    "container-title": "N Engl J Med",
+    "issued": {"date-parts": [[2020]]},
+    "volume": "383",
+    "issue": "27",
+    "page": "2628-2638",
+    "DOI": "10.5555/vexas.0001",
+    "PMID": "99999901",
+}
+
+
+def field(kind: str, instruction: str, data: str | None = None) -> CitationField:
+    return CitationField(kind, instruction, 4, 10, 13, "(1)", data)
+
+
+def test_zotero_items_keep_their_json_verbatim_and_identifiers():
+    second = {"type": "webpage", "title": "A page", "note": "PMID: 99999902\nother"}
+    instruction = zotero_instruction([ITEM, second], "(1,2)")
+    parsed = read_citation_fields([field("zotero", instruction)])
+    first, other = parsed.references
+    assert first.raw in instruction and json.loads(first.raw)["itemData"]["title"] == ITEM["title"]
+    assert first.fields["DOI"] == "10.5555/vexas.0001" and first.fields["PMID"] == "99999901"
+    assert "id" not in first.fields
+    assert other.fields["PMID"] == "99999902"  # from Zotero's note
+    assert first.line == 4 and first.extra == {"field": 0, "manager": "zotero", "shown": "(1)"}
+    assert parsed.notes == ["1 reference-manager citation fields"]
+
+
+def test_endnote_inline_and_base64_data_read_the_same():
+    inline = read_citation_fields([field("endnote", "ADDIN EN.CITE " + endnote_xml([ITEM]))]).references[0]
+    encoded = read_citation_fields([field("endnote", "ADDIN EN.CITE.DATA", endnote_data([ITEM]))]).references[0]
+    assert inline.fields == encoded.fields
+    assert inline.raw.startswith("<Cite>") and inline.raw.endswith("</Cite>")
+    fields = inline.fields
+    assert fields["type"] == "article-journal"
+    assert fields["title"] == ITEM["title"]
+    assert fields["author"][0] == {"family": "Beck", "given": "D. B."}
+    assert fields["container-title"] == "N Engl J Med"
+    assert fields["issued"] == {"date-parts": [[2020]]}
+    assert (fields["volume"], fields["issue"], fields["page"]) == ("383", "27", "2628-2638")
+    assert (fields["DOI"], fields["PMID"]) == ("10.5555/vexas.0001", "99999901")
+
+
+def test_unreadable_fields_and_empty_items_are_failed_references_with_problems():
+    parsed = read_citation_fields([
+        field("zotero", "ADDIN ZOTERO_ITEM CSL_CITATION {not json"),
+        field("endnote", "ADDIN EN.CITE.DATA", "!!!notbase64"),
+        field("mendeley", zotero_instruction([{"type": "book"}], "(2)", mendeley=True)),
+    ])
+    assert [r.status for r in parsed.references] == [RefStatus.FAILED] * 3
+    assert [p.line for p in parsed.problems] == [4, 4, 4]
+    assert parsed.references[0].raw == "ADDIN ZOTERO_ITEM CSL_CITATION {not json"  # kept verbatim

@@ -1,0 +1,23 @@
+"""Documents read as text for commands that need no library (``parse``)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from ..documents import BINARY_SUFFIXES, read_document_bytes, read_input_bytes
+
+__all__ = ["document_text"]
+
+def document_text(path: str | os.PathLike[str]) -> str:
+    """The text of a document: Word and PDF as import reads them; any other file as
+    UTF-8 with undecodable bytes replaced, control characters kept (``parse --lines``
+    gives one item per line whatever the line holds). :class:`InputUnreadable` names a
+    file that cannot be read."""
+    from . import MAX_IMPORT_BYTES
+
+    path = Path(path)
+    data = read_input_bytes(path, MAX_IMPORT_BYTES)
+    if path.suffix.lower() in BINARY_SUFFIXES or data.startswith(b"%PDF-"):
+        return read_document_bytes(data, str(path)).text
+    return data.decode("utf-8-sig", errors="replace")
