@@ -3,7 +3,8 @@
 ``list`` and the web app's ``?q=`` both read a query through :func:`parse_query`:
 
 - words match titles, authors and journals (``thromb*`` is a prefix; ``"somatic
-  mutations"`` a phrase; ``-word`` leaves works out);
+  mutations"`` a phrase; ``-word`` and ``NOT word`` leave works out; ``AND``, ``OR`` and
+  ``NEAR`` in capitals are ignored: every clause must hold);
 - ``field:value`` narrows: ``author:`` ``title:`` ``journal:`` ``year:`` (``2020``,
   ``2019-2021``, ``2019-``, ``-2021``) ``doi:`` ``pmid:`` ``pmcid:`` ``key:`` ``tag:``
   ``collection:``;
@@ -35,6 +36,9 @@ FIELDS = {
 
 _TOKEN = re.compile(r'(-?)(?:([A-Za-z]+):\s*("[^"]*"|\S+)|"([^"]*)"|(\S+))')
 _WORD = re.compile(r"\w+", re.UNICODE)
+#: Written in capitals these are read as search-box operators: every clause must hold
+#: anyway (AND, and OR, which is not offered), NOT leaves the next one out.
+_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 _YEAR_RANGE = re.compile(r"^(\d{4})?\s*(?:-|–|\.\.)\s*(\d{4})?$")
 
 
@@ -124,9 +128,13 @@ def _field_clause(name: str, value: str, negated: bool) -> Clause | str | None:
 def parse_query(text: str | None) -> Query:
     """Read any user text as a query (see the module docstring); never raises."""
     query = Query(text or "")
+    negate_next = False
     for match in _TOKEN.finditer(text or ""):
         minus, name, value, phrase, bare = match.groups()
-        negated = bool(minus)
+        if bare in _OPERATORS and not minus:
+            negate_next = bare == "NOT"
+            continue
+        negated, negate_next = bool(minus) or negate_next, False
         clause: Clause | str | None
         if name is not None and name.lower() in FIELDS:
             value = value[1:-1] if len(value) >= 2 and value[0] == value[-1] == '"' else value
