@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -18,7 +20,7 @@ def store(tmp_path):
     with store.transaction():
         for title in ("Thrombosis in VEXAS", "Ruxolitinib response", "Somatic UBA1 variants"):
             work_id = store.create_work({"title": title}, "{title}")
-            store.db["works"].update(work_id, {"title": title, "csl": '{"title": "%s"}' % title})
+            store.db["works"].update(work_id, {"title": title, "csl": json.dumps({"title": title})})
     yield store
     store.close()
 
