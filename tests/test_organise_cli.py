@@ -246,7 +246,13 @@ def test_an_unchanged_export_is_not_rewritten_and_a_failing_one_is_reported(libr
     library("export", "--collection", "JAK", "-o", str(out), "--keep-updated")
     before = out.stat().st_mtime_ns
     library("tag", "beck2019somatic", "+other")  # not a work it covers
+    library("note", "beck2019somatic", "not in this export")
     assert out.stat().st_mtime_ns == before
+    library("collection", "rename", "JAK", "Reviews/JAK")  # the export follows the collection
+    library("collection", "add", "Reviews/JAK", "beck2019somatic")
+    assert out.read_text().count("@article") == 2
+    library("collection", "remove", "Reviews/JAK", "beck2019somatic")
+    library("collection", "rename", "Reviews/JAK", "JAK")
     deleted = library("collection", "delete", "JAK")
     assert deleted.exit_code == 0 and "not rewritten" in deleted.stderr and "JAK" in deleted.stderr
     assert out.read_text().count("@article") == 1  # left as it was

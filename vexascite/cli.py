@@ -455,7 +455,8 @@ def find_command(ctx: click.Context, query: str, limit: int, as_json: bool) -> N
         for source in claim["sources"]:
             if source.get("key"):
                 doi = f"  doi:{source['doi']}" if source.get("doi") else ""
-                stdout.print(f"   - {source['key']}  {source['first_author']} {source['year'] or ''}. {source['title'] or ''}{doi}", highlight=False, markup=False)
+                removed = "  (removed: in the trash)" if source.get("removed") else ""
+                stdout.print(f"   - {source['key']}  {source['first_author']} {source['year'] or ''}. {source['title'] or ''}{doi}{removed}", highlight=False, markup=False)
             else:
                 stdout.print(f"   - {source['target']}: {source['status']}", highlight=False, markup=False)
     if result["works"]:
@@ -470,7 +471,7 @@ def _evidence_record(row: dict[str, Any]) -> dict[str, Any]:
     return {
         "claim": row["text"],
         "sources": [
-            {k: s.get(k) for k in ("number", "key", "first_author", "year", "title", "doi", "status", "target", "supports")}
+            {k: s.get(k) for k in ("number", "key", "first_author", "year", "title", "doi", "status", "target", "supports", "removed")}
             for s in row["sources"]
         ],
         "cites": [s["number"] for s in row["sources"] if s.get("number") is not None],

@@ -12,6 +12,7 @@ catches every change; an unchanged file is not touched.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -69,11 +70,28 @@ def _write_if_changed(path: str, text: str) -> bool:
     return True
 
 
-def sync_exports(settings: Settings) -> list[SyncResult]:
+def _may_change(row: dict[str, Any], selecting: str | None, keys: set[str] | None) -> bool:
+    """Whether a change can alter this export's text (when unsure: yes)."""
+    selection = row["selection"]
+    if selecting is not None:  # a change that is not written out (tags, memberships)
+        return selecting in selection
+    if keys is not None and set(selection) == {"keys"}:
+        return bool(keys & set(selection["keys"]))
+    return True
+
+
+def sync_exports(
+    settings: Settings, *, selecting: str | None = None, keys: Iterable[str] | None = None
+) -> list[SyncResult]:
     """Rewrite every registered export whose text changed; call after any change to works.
 
-    A failure (a folder gone, a collection deleted) is recorded on that export and
-    returned, never raised: the change that called this is already saved.
+    With no arguments every export is rendered again and compared (always right). A
+    caller that knows more may say so: ``selecting="tag"`` (or ``"collection"``) for a
+    change that only alters which works a tag (or collection) selects, so only exports
+    selected that way are looked at; ``keys`` for a change to these works only, so an
+    export of other named keys is skipped. A failure (a folder gone, a collection
+    deleted) is recorded on that export and returned, never raised: the change that
+    called this is already saved.
     """
     from . import open_library
 
@@ -81,8 +99,11 @@ def sync_exports(settings: Settings) -> list[SyncResult]:
         return []
     with open_library(settings, create=False) as store:
         rows = autoexport.registered(store)
+    changed = set(keys) if keys is not None else None
     results = []
     for row in rows:
+        if not _may_change(row, selecting, changed):
+            continue
         result = SyncResult(row["id"], row["path"], row["format"], written=False)
         try:
             rendered = _render(settings, row)

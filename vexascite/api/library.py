@@ -131,7 +131,7 @@ def tag_works(settings: Settings, keys: Iterable[str], add: Iterable[str] = (), 
             for tag in remove:
                 (report.removed if org.remove_tag(store, work_id, tag) else report.unchanged).append((key, "-" + tag))
     if report.added or report.removed:
-        sync_exports(settings)
+        sync_exports(settings, selecting="tag")  # tags are not written out
     return report
 
 
@@ -154,15 +154,19 @@ def list_collections(settings: Settings) -> list[dict[str, Any]]:
 
 
 def rename_collection(settings: Settings, path: str, new_path: str) -> None:
+    """Rename or move a collection; exports kept up to date that select it follow it."""
+    from ..store import autoexport
+
     with open_library(settings, create=False) as store, store.transaction():
-        org.rename_collection(store, path, new_path)
+        org.rename_collection(store, path, "/".join(org.split_path(new_path)))
+        autoexport.rename_collection(store, "/".join(org.split_path(path)), "/".join(org.split_path(new_path)))
 
 
 def delete_collection(settings: Settings, path: str) -> tuple[int, int]:
     """Delete a collection and its sub-collections (the works stay in the library)."""
     with open_library(settings, create=False) as store, store.transaction():
         counts = org.delete_collection(store, path)
-    sync_exports(settings)
+    sync_exports(settings, selecting="collection")
     return counts
 
 
@@ -176,7 +180,7 @@ def change_collection(settings: Settings, path: str, keys: Iterable[str], *, add
             done = org.add_to_collection(store, ident, work_id) if add else org.remove_from_collection(store, ident, work_id)
             (changed if done else unchanged).append(key)
     if changed:
-        sync_exports(settings)
+        sync_exports(settings, selecting="collection")
     return changed, unchanged
 
 
@@ -187,7 +191,7 @@ def add_note(settings: Settings, key: str, text: str) -> int:
         raise UsageError("the note is empty")
     with open_library(settings, create=False) as store, store.transaction():
         note_id = org.add_note(store, org.live_work_id(store, key), text)
-    sync_exports(settings)
+    sync_exports(settings, keys=[key])
     return note_id
 
 
@@ -201,7 +205,7 @@ def remove_note(settings: Settings, note_id: int) -> str:
     """Delete a note by its id; returns the key of its work."""
     with open_library(settings, create=False) as store, store.transaction():
         key = store.work_row(org.remove_note(store, note_id))["key"]
-    sync_exports(settings)
+    sync_exports(settings, keys=[key])
     return key
 
 
@@ -231,7 +235,7 @@ def remove_works(settings: Settings, keys: Iterable[str]) -> TrashReport:
             else:
                 report.unchanged.append(key)
     if report.changed:
-        sync_exports(settings)
+        sync_exports(settings, keys=report.changed)
     return report
 
 
@@ -243,7 +247,7 @@ def restore_works(settings: Settings, keys: Iterable[str]) -> TrashReport:
             work_id = store.work_id_for_key(key)
             (report.changed if org.restore_work(store, work_id) else report.unchanged).append(key)
     if report.changed:
-        sync_exports(settings)
+        sync_exports(settings, keys=report.changed)
     return report
 
 

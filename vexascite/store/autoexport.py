@@ -67,3 +67,15 @@ def checked_since(store: Store, stamp: str) -> list[dict[str, Any]]:
         "where checked_at >= ? and (written_at >= ? or error is not null) order by id"
     )
     return [dict(row) for row in store.db.query(sql, [stamp, stamp])]
+
+
+def rename_collection(store: Store, old: str, new: str) -> int:
+    """Point exports that select collection ``old`` (or one inside it) at its new path."""
+    renamed = 0
+    for row in registered(store):
+        path = row["selection"].get("collection")
+        if path is not None and (path == old or path.startswith(old + "/")):
+            selection = {**row["selection"], "collection": new + path[len(old):]}
+            store.db["auto_exports"].update(row["id"], {"selection": json.dumps(selection, sort_keys=True)})
+            renamed += 1
+    return renamed
