@@ -9,7 +9,7 @@ Every timing is a whole ``vexascite`` process (start-up included), best of N:
 - ``note KEY TEXT`` with no export registered, and with a whole-library BibTeX export
   registered with ``--keep-updated`` (rewritten after the change), against adding the
   note and then running ``export -o`` by hand, the alternative the user would otherwise
-  have; and ``tag`` (tags are not exported: the text is rendered, compared, left alone).
+  have; and ``tag`` (tags are not written out: an export not selected by tag is left alone).
 
     .venv/bin/python benchmarks/organise_speed.py [--works 10000] [--repeat 3]
 """
@@ -141,7 +141,7 @@ def main() -> None:
         print(f"{'note, no export kept up to date':64} {plain:7.3f}")
         print(f"{'note + export -o by hand (the alternative)':64} {by_hand:7.3f}")
         print(f"{'note with a --keep-updated whole-library BibTeX export':64} {kept:7.3f} {by_hand / kept:6.2f}x")
-        print(f"{'tag with it (not exported: rendered, compared, file left alone)':64} {noop:7.3f}")
+        print(f"{'tag with it (tags are not written out: nothing re-rendered)':64} {noop:7.3f}")
         print("\nratios: alternative time / vexascite time (above 1 means vexascite is faster)")
 
 
