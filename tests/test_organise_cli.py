@@ -176,6 +176,8 @@ def test_remove_restore_and_empty_the_trash(library, tmp_path):
     shown = json.loads(library("show", "roe2020thrombosis", "--json").stdout)
     assert shown["trashed"] is True and shown["tags"] == ["keep"]
     assert [row["key"] for row in json.loads(library("trash", "--json").stdout)] == ["roe2020thrombosis"]
+    stats = json.loads(library("stats", "--json").stdout)
+    assert (stats["works"], stats["in_trash"]) == (2, 1)
     # re-importing the file does not bring it back behind the user's back, and says so
     reimport = library("import", "--force", str(tmp_path / "refs.bib"))
     assert "in the trash" in reimport.stderr and keys(library, "--trash") == ["roe2020thrombosis"]

@@ -424,7 +424,8 @@ class Store:
         return {
             "sources": one("select count(*) from sources"),
             "references": one("select count(*) from refs"),
-            "works": one("select count(*) from works"),
+            "works": one("select count(*) from works where trashed_at is null"),
+            "in_trash": one("select count(*) from works where trashed_at is not null"),
             "with_doi": one("select count(*) from works where doi is not null"),
             "with_pmid": one("select count(*) from works where pmid is not null"),
             "failed_references": one("select count(*) from refs where status = ?", [str(RefStatus.FAILED)]),

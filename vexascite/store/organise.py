@@ -283,7 +283,7 @@ def _clause_sql(clause: Clause) -> tuple[str, list[Any]]:
         sql = "works.id in (select rowid from works_fts where works_fts match ?)"
         params: list[Any] = [fts]
         if kind == "text" and clause.value:  # a lone word may be a key, lone digits a PMID
-            sql = f"({sql} or works.key = ? collate nocase or works.pmid = ?)"
+            sql = f"({sql} or works.key = ? or works.pmid = ?)"
             params += [clause.value, clause.value]
         return sql, params
     if kind == "year":
@@ -298,7 +298,7 @@ def _clause_sql(clause: Clause) -> tuple[str, list[Any]]:
     if kind in ("doi", "pmid", "pmcid"):
         return f"works.{kind} = ?", [clause.value]
     if kind == "key":
-        return "works.key = ? collate nocase", [clause.value]
+        return "works.key = ?", [clause.value]
     if kind == "tag":
         return "works.id in (select work_id from tags where tag = ? collate nocase)", [clause.value]
     if kind == "collection":
