@@ -315,6 +315,8 @@ def export_command(
     )
     _write_or_print(result.text, output)
     warn(f"exported {result.count} works as {result.format}" + (f" to {output}" if output and output != "-" else ""))
+    if result.in_trash:
+        warn(f"note: left out {len(result.in_trash)} cited work(s) in the trash: {', '.join(result.in_trash)}; 'vexascite restore KEY' brings one back")
     if keep_updated and output:
         ident = api.keep_export_updated(
             settings, output, fmt, keys=list(keys) or None, tag=tag, collection=collection, cited_in=cited_in, unicode=unicode,

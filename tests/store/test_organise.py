@@ -80,3 +80,20 @@ def test_trashed_works_leave_search_and_come_back(store):
         assert org.empty_trash(store)["works"] == 1
     assert found(store, "thrombosis") == ["Thrombosis in VEXAS"]
     assert store.db.execute("select count(*) from works").fetchone()[0] == 2
+
+
+def test_a_version_4_library_migrates_with_its_works_out_of_the_trash(tmp_path):
+    import sqlite_utils
+
+    from vexascite.store.schema import MIGRATIONS
+
+    db = sqlite_utils.Database(tmp_path / "old.db")
+    for number, migrate in enumerate(MIGRATIONS[:4]):
+        migrate(db)
+        db.execute(f"PRAGMA user_version = {number + 1}")
+    db["works"].insert({"id": 1, "key": "old", "csl": "{}", "status": "unresolved", "title": "Old"})
+    db.conn.commit()
+    db.close()
+    with Store.open(tmp_path / "old.db") as store:
+        assert [row["key"] for row in store.iter_works()] == ["old"]
+        assert {"tags", "collections", "collection_works", "notes", "auto_exports"} <= set(store.db.table_names())

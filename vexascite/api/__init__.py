@@ -365,6 +365,8 @@ class ExportResult:
     count: int
     keys: list[str] = field(default_factory=list)
     path: str | None = None
+    #: keys of works the manuscript (``--cited-in``) cites that are in the trash: left out
+    in_trash: list[str] = field(default_factory=list)
 
 
 def _split_keys(keys: Iterable[str] | None) -> list[str] | None:
@@ -410,7 +412,7 @@ def export_items_of(
     wanted = selected_keys(store, _split_keys(keys), tag, collection)
     if cited_in is not None:
         cited = _cited_keys(store, cited_in)
-        if not cited:
+        if not cited and not _cited_in_trash(store, cited_in):
             raise NotInLibrary(f"{cited_in}: no linked citations; run 'vexascite link {cited_in}' first")
         wanted = cited if wanted is None else [key for key in cited if key in set(wanted)]
     from ..exporters.bibtex import MAPPED_FIELDS
@@ -441,7 +443,15 @@ def export_library(
         items = export_items_of(
             store, keys, cited_in, with_bibtex=fmt.lower() in ("bibtex", "biblatex", "bib"), tag=tag, collection=collection
         )
-    return ExportResult(fmt, export_items(items, fmt, unicode=unicode), len(items), [item.key for item in items])
+        in_trash = _cited_in_trash(store, cited_in) if cited_in is not None else []
+    text = export_items(items, fmt, unicode=unicode)
+    return ExportResult(fmt, text, len(items), [item.key for item in items], in_trash=in_trash)
+
+
+def _cited_in_trash(store: Store, manuscript: str) -> list[str]:
+    from ..store.claims import cited_work_ids_in_order
+
+    return trashed_among(store, cited_work_ids_in_order(store, manuscript))
 
 
 def write_text_atomically(path: str | os.PathLike[str], text: str) -> None:
