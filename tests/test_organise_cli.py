@@ -290,3 +290,11 @@ def test_a_kept_up_to_date_export_is_never_half_written(library, tmp_path):
     assert seen == {3} and -1 not in seen
     leftovers = [p for p in os.listdir(tmp_path) if p.startswith(".all.bib")]
     assert leftovers == []
+
+
+def test_a_kept_up_to_date_export_by_keys_follows_a_rekeyed_work(library, tmp_path):
+    out = tmp_path / "two.ris"
+    library("export", "--keys", "roe2020thrombosis,poe2021ruxolitinib", "--format", "ris", "-o", str(out), "--keep-updated")
+    assert library("rekey", "roe2020thrombosis", "roe2020").exit_code == 0
+    assert "ID  - roe2020\n" in out.read_text() and "roe2020thrombosis" not in out.read_text()
+    assert json.loads(library("exports", "--json").stdout)[0]["selection"] == {"keys": ["roe2020", "poe2021ruxolitinib"]}

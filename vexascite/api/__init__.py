@@ -1064,6 +1064,9 @@ def rekey_work(settings: Settings, key: str, new_key: str | None = None) -> tupl
             csl = store.work_row(work_id)["csl"]
             chosen = unique_key(key_stem(csl, settings.key_pattern), lambda k: k != key and store.key_taken(k))
         store.db["works"].update(work_id, {"key": chosen})
+        from ..store.autoexport import rename_key
+
+        rename_key(store, key, chosen)  # exports kept up to date follow the work
     sync_exports(settings)
     return key, chosen
 

@@ -79,3 +79,15 @@ def rename_collection(store: Store, old: str, new: str) -> int:
             store.db["auto_exports"].update(row["id"], {"selection": json.dumps(selection, sort_keys=True)})
             renamed += 1
     return renamed
+
+
+def rename_key(store: Store, old: str, new: str) -> int:
+    """Point exports that name work ``old`` by key at its new key."""
+    renamed = 0
+    for row in registered(store):
+        keys = row["selection"].get("keys")
+        if keys and old in keys:
+            selection = {**row["selection"], "keys": [new if key == old else key for key in keys]}
+            store.db["auto_exports"].update(row["id"], {"selection": json.dumps(selection, sort_keys=True)})
+            renamed += 1
+    return renamed
