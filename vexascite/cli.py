@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from . import api
 from .config import Settings, load_settings
@@ -70,6 +71,21 @@ def main(ctx: click.Context, db: str | None, config_path: str | None) -> None:
     """vexascite: import, resolve, link, export and check the references of a manuscript."""
     ctx.ensure_object(dict)
     ctx.obj["settings"] = load_settings(config_path, db=db)
+    started = api.now_stamp()
+    ctx.call_on_close(lambda: _report_refreshed_exports(ctx.obj["settings"], started))
+
+
+def _report_refreshed_exports(settings: Settings, started: str) -> None:
+    """After any command: say which kept-up-to-date exports it rewrote, or could not."""
+    try:
+        refreshed = api.exports_refreshed_since(settings, started)
+    except (VexasciteError, OSError):
+        return  # no library, or not one this command could read: nothing was rewritten
+    for row in refreshed:
+        if row["error"]:
+            warn(f"warning: kept-up-to-date export {row['path']} not rewritten: {row['error']}")
+        else:
+            warn(f"rewrote kept-up-to-date export {row['path']} ({row['count']} works, {row['format']})")
 
 
 # -- import ----------------------------------------------------------------------------
@@ -133,22 +149,40 @@ def first_author(csl: dict[str, Any]) -> str:
 
 
 @main.command("list")
-@click.argument("query", required=False)
-@click.option("--limit", type=int, default=None, help="At most this many works.")
-@click.option("--json", "as_json", is_flag=True, help="CSL-JSON items with their keys, for scripts.")
+@click.argument("query", nargs=-1)
+@click.option("--tag", default=None, metavar="TAG", help="Only works with this tag.")
+@click.option("--collection", default=None, metavar="PATH", help="Only works in this collection or its sub-collections.")
+@click.option("--trash", "in_trash", is_flag=True, help="Search the trash instead of the library.")
+@click.option("--limit", type=int, default=None, help="At most this many works (1 or more).")
+@click.option("--json", "as_json", is_flag=True, help="CSL-JSON items with their keys, tags, collections and notes, for scripts.")
 @click.pass_context
 @handle_errors
-def list_command(ctx: click.Context, query: str | None, limit: int | None, as_json: bool) -> None:
-    """List works, or those matching a full-text QUERY over titles, authors and journals."""
-    rows = api.list_works(settings_of(ctx), query, limit)
+def list_command(
+    ctx: click.Context, query: tuple[str, ...], tag: str | None, collection: str | None, in_trash: bool,
+    limit: int | None, as_json: bool,
+) -> None:
+    """List works, or those matching QUERY: words in titles, authors and journals
+    (thromb* is a prefix, "a phrase" a phrase), field:value (author: title: journal:
+    year:2020 or year:2019-2021, doi: pmid: pmcid: key: tag: collection:), or a DOI,
+    PMID or PMCID in any written form. Put -- before a -word that leaves works out."""
+    text = " ".join(query) if query else None
+    result = api.search_works(settings_of(ctx), text, limit, trashed=in_trash, tag=tag, collection=collection)
+    rows = result.works
     if as_json:
-        emit_json([{"key": r["key"], "status": r["status"], **r["csl"]} for r in rows])
-        return
-    table = Table("key", "year", "first author", "title", "journal", "DOI", "PMID", box=None)
-    for r in rows:
-        table.add_row(r["key"], str(r["year"] or ""), first_author(r["csl"]), (r["title"] or "")[:80], r["container"] or "", r["doi"] or "", r["pmid"] or "")
-    stdout.print(table)
-    warn(f"{len(rows)} works")
+        emit_json([
+            {"key": r["key"], "status": r["status"], **r["csl"], "tags": r["tags"], "collections": r["collections"],
+             "notes": r["notes"], "trashed": r["trashed"]}
+            for r in rows
+        ])
+    else:
+        table = Table("key", "year", "first author", "title", "journal", "DOI", "PMID", box=None)
+        for r in rows:
+            table.add_row(r["key"], str(r["year"] or ""), first_author(r["csl"]), (r["title"] or "")[:80], r["container"] or "", r["doi"] or "", r["pmid"] or "")
+        stdout.print(table)
+    if result.empty_query:
+        warn(f"nothing to search for in {text!r} (no letters or digits): no works listed")
+    else:
+        warn(f"{len(rows)} works" + (" in the trash" if in_trash else ""))
 
 
 @main.command("show")
@@ -163,7 +197,8 @@ def show_command(ctx: click.Context, key: str, provenance: bool, as_json: bool) 
     if as_json:
         emit_json(row)
         return
-    stdout.print(f"[bold]{row['key']}[/bold]  ({row['status']})", highlight=False)
+    trashed = f", in the trash since {row['trashed_at']}; 'vexascite restore {row['key']}' brings it back" if row["trashed"] else ""
+    stdout.print(f"[bold]{row['key']}[/bold]  ({row['status']}{trashed})", highlight=False)
     table = Table("field", "value", *(["source"] if provenance else []), box=None)
     for name, value in sorted(row["csl"].items()):
         shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
@@ -183,6 +218,13 @@ def show_command(ctx: click.Context, key: str, provenance: bool, as_json: bool) 
             stdout.print("  " + claim["text"], highlight=False, markup=False)
             if claim.get("supports") and claim["supports"] != claim["text"]:
                 stdout.print("  supports: " + claim["supports"], highlight=False, markup=False)
+    for label, values in (("tags", row["tags"]), ("collections", row["collections"])):
+        if values:  # user text: never read as markup
+            stdout.print(Text.assemble("\n", (label, "bold"), ": " + ", ".join(values)), highlight=False)
+    if row["notes"]:
+        stdout.print(f"\n[bold]notes[/bold] ({len(row['notes'])})", highlight=False)
+        for note in row["notes"]:
+            stdout.print(f"- [{note['id']}] {note['text']}", highlight=False, markup=False)
     for extra in row.get("sections", []):
         stdout.print(extra, highlight=False)
 
@@ -252,17 +294,38 @@ def _write_or_print(text: str, output: str | None) -> None:
 )
 @click.option("--cited-in", "cited_in", default=None, metavar="MANUSCRIPT", help="Only the works this linked manuscript cites, in order of first citation.")
 @click.option("--keys", "keys", multiple=True, metavar="K", help="Only these keys (repeat, or separate with commas or spaces).")
+@click.option("--tag", default=None, metavar="TAG", help="Only works with this tag.")
+@click.option("--collection", default=None, metavar="PATH", help="Only works in this collection or its sub-collections.")
 @click.option("--unicode", is_flag=True, help="BibTeX/BibLaTeX: keep accents as UTF-8 (for biber) instead of LaTeX commands.")
 @click.option("-o", "--output", default=None, type=click.Path(dir_okay=False), help="Write to this file (atomically) instead of stdout.")
+@click.option("--keep-updated", is_flag=True, help="Rewrite -o FILE after every change to the library (see 'exports').")
 @click.pass_context
 @handle_errors
 def export_command(
-    ctx: click.Context, fmt: str, cited_in: str | None, keys: tuple[str, ...], unicode: bool, output: str | None
+    ctx: click.Context, fmt: str, cited_in: str | None, keys: tuple[str, ...], tag: str | None, collection: str | None,
+    unicode: bool, output: str | None, keep_updated: bool,
 ) -> None:
-    """Export the library, a selection, or what a manuscript cites, as BibTeX, BibLaTeX, CSL-JSON or RIS."""
-    result = api.export_library(settings_of(ctx), fmt, keys=keys or None, cited_in=cited_in, unicode=unicode)
+    """Export the library, a selection, or what a manuscript cites, as BibTeX, BibLaTeX,
+    CSL-JSON or RIS. Selections combine (--keys, --tag, --collection, --cited-in); notes
+    go in annote (BibTeX, BibLaTeX, CSL-JSON) or N1 (RIS)."""
+    from .errors import UsageError
+
+    if keep_updated and (not output or output == "-"):
+        raise UsageError("--keep-updated needs -o FILE: an export to stdout cannot be kept up to date")
+    settings = settings_of(ctx)
+    result = api.export_library(
+        settings, fmt, keys=keys or None, cited_in=cited_in, unicode=unicode, tag=tag, collection=collection
+    )
     _write_or_print(result.text, output)
     warn(f"exported {result.count} works as {result.format}" + (f" to {output}" if output and output != "-" else ""))
+    if result.in_trash:
+        warn(f"note: left out {len(result.in_trash)} cited work(s) in the trash: {', '.join(result.in_trash)}; 'vexascite restore KEY' brings one back")
+    if keep_updated and output:
+        ident = api.keep_export_updated(
+            settings, output, fmt, keys=list(keys) or None, tag=tag, collection=collection, cited_in=cited_in, unicode=unicode,
+            count=result.count,
+        )
+        warn(f"{output} is kept up to date (export {ident}); 'vexascite exports --remove {ident}' stops it")
 
 
 @main.command("format")
@@ -332,7 +395,7 @@ def _sources_text(sources: list[dict[str, Any]]) -> str:
     parts = []
     for source in sources:
         if source.get("key"):
-            parts.append(source["key"])
+            parts.append(source["key"] + (" (removed: in the trash)" if source.get("removed") else ""))
         else:
             parts.append(f"{source['target']} ({source['status']})")
     return "; ".join(parts)
@@ -402,7 +465,8 @@ def find_command(ctx: click.Context, query: str, limit: int, as_json: bool) -> N
         for source in claim["sources"]:
             if source.get("key"):
                 doi = f"  doi:{source['doi']}" if source.get("doi") else ""
-                stdout.print(f"   - {source['key']}  {source['first_author']} {source['year'] or ''}. {source['title'] or ''}{doi}", highlight=False, markup=False)
+                removed = "  (removed: in the trash)" if source.get("removed") else ""
+                stdout.print(f"   - {source['key']}  {source['first_author']} {source['year'] or ''}. {source['title'] or ''}{doi}{removed}", highlight=False, markup=False)
             else:
                 stdout.print(f"   - {source['target']}: {source['status']}", highlight=False, markup=False)
     if result["works"]:
@@ -417,7 +481,7 @@ def _evidence_record(row: dict[str, Any]) -> dict[str, Any]:
     return {
         "claim": row["text"],
         "sources": [
-            {k: s.get(k) for k in ("number", "key", "first_author", "year", "title", "doi", "status", "target", "supports")}
+            {k: s.get(k) for k in ("number", "key", "first_author", "year", "title", "doi", "status", "target", "supports", "removed")}
             for s in row["sources"]
         ],
         "cites": [s["number"] for s in row["sources"] if s.get("number") is not None],
@@ -661,3 +725,224 @@ def rekey_command(ctx: click.Context, key: str, new_key: str | None) -> None:
     old, new = api.rekey_work(settings_of(ctx), key, new_key)
     click.echo(new)
     warn(f"{old} is now {new}" if old != new else f"{old} kept (already the key its fields give)")
+
+
+# -- organising: tags, collections, notes, trash, kept-up-to-date exports ----------------
+@main.command("tag", context_settings={"ignore_unknown_options": True})
+@click.argument("args", nargs=-1, required=True, metavar="KEY... +TAG... -TAG...")
+@click.pass_context
+@handle_errors
+def tag_command(ctx: click.Context, args: tuple[str, ...]) -> None:
+    """Add (+TAG) and remove (-TAG) tags on works; 'list --tag TAG' and 'export --tag TAG'
+    select by tag, 'tags' lists them."""
+    keys, add, remove = api.split_tag_args(args)
+    report = api.tag_works(settings_of(ctx), keys, add, remove)
+    warn(
+        f"{len(report.added)} tag(s) added, {len(report.removed)} removed, "
+        f"{len(report.unchanged)} already so, on {len(set(keys))} work(s)"
+    )
+
+
+@main.command("tags")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+@handle_errors
+def tags_command(ctx: click.Context, as_json: bool) -> None:
+    """Every tag with the number of works that carry it."""
+    rows = api.list_tags(settings_of(ctx))
+    if as_json:
+        emit_json(rows)
+        return
+    table = Table("tag", "works", box=None)
+    for row in rows:
+        table.add_row(Text(row["tag"]), str(row["works"]))
+    stdout.print(table)
+    warn(f"{len(rows)} tags")
+
+
+@main.group("collection")
+def collection_group() -> None:
+    """Named, nestable groups of works (like Zotero's): PATH is 'Name' or 'Parent/Child'.
+    A collection includes its sub-collections when listed or exported."""
+
+
+@collection_group.command("create")
+@click.argument("path")
+@click.pass_context
+@handle_errors
+def collection_create(ctx: click.Context, path: str) -> None:
+    """Create collection PATH (and its missing parents)."""
+    created = api.create_collection(settings_of(ctx), path)
+    warn(f"created {', '.join(created)}" if created else f"{path} already exists")
+
+
+@collection_group.command("add")
+@click.argument("path")
+@click.argument("keys", nargs=-1, required=True)
+@click.pass_context
+@handle_errors
+def collection_add(ctx: click.Context, path: str, keys: tuple[str, ...]) -> None:
+    """Put works in collection PATH (created if missing)."""
+    changed, unchanged = api.change_collection(settings_of(ctx), path, keys, add=True)
+    warn(f"{len(changed)} work(s) added to {path}" + (f", {len(unchanged)} already in it" if unchanged else ""))
+
+
+@collection_group.command("remove")
+@click.argument("path")
+@click.argument("keys", nargs=-1, required=True)
+@click.pass_context
+@handle_errors
+def collection_remove(ctx: click.Context, path: str, keys: tuple[str, ...]) -> None:
+    """Take works out of collection PATH (they stay in the library)."""
+    changed, unchanged = api.change_collection(settings_of(ctx), path, keys, add=False)
+    warn(f"{len(changed)} work(s) taken out of {path}" + (f", {len(unchanged)} were not in it" if unchanged else ""))
+
+
+@collection_group.command("rename")
+@click.argument("path")
+@click.argument("new_path")
+@click.pass_context
+@handle_errors
+def collection_rename(ctx: click.Context, path: str, new_path: str) -> None:
+    """Rename collection PATH, or move it (with its sub-collections) under another."""
+    api.rename_collection(settings_of(ctx), path, new_path)
+    warn(f"{path} is now {new_path}")
+
+
+@collection_group.command("delete")
+@click.argument("path")
+@click.pass_context
+@handle_errors
+def collection_delete(ctx: click.Context, path: str) -> None:
+    """Delete collection PATH and its sub-collections; the works stay in the library."""
+    collections, members = api.delete_collection(settings_of(ctx), path)
+    warn(f"deleted {collections} collection(s) ({members} memberships); no work was removed")
+
+
+@collection_group.command("list")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+@handle_errors
+def collection_list(ctx: click.Context, as_json: bool) -> None:
+    """Every collection with its works (own, and with its sub-collections)."""
+    rows = api.list_collections(settings_of(ctx))
+    if as_json:
+        emit_json(rows)
+        return
+    table = Table("collection", "works", "with sub-collections", box=None)
+    for row in rows:
+        table.add_row(Text(row["path"]), str(row["works"]), str(row["with_subcollections"]))
+    stdout.print(table)
+    warn(f"{len(rows)} collections")
+
+
+@main.command("note")
+@click.argument("key", required=False)
+@click.argument("text", nargs=-1)
+@click.option("--remove", "remove_id", type=int, default=None, metavar="ID", help="Delete note ID (ids are shown by 'note KEY').")
+@click.option("--json", "as_json", is_flag=True, help="With KEY alone: the notes as JSON.")
+@click.pass_context
+@handle_errors
+def note_command(ctx: click.Context, key: str | None, text: tuple[str, ...], remove_id: int | None, as_json: bool) -> None:
+    """Add a note to work KEY ('note KEY TEXT'), list its notes ('note KEY'), or delete one
+    ('note --remove ID'). Notes are shown by 'show' and exported as annote (BibTeX,
+    BibLaTeX, CSL-JSON) or N1 (RIS)."""
+    from .errors import UsageError
+
+    settings = settings_of(ctx)
+    if remove_id is not None:
+        if key or text:
+            raise UsageError("--remove ID takes no KEY or TEXT")
+        warn(f"deleted note {remove_id} of {api.remove_note(settings, remove_id)}")
+        return
+    if not key:
+        raise UsageError("name a work: 'note KEY TEXT' adds a note, 'note KEY' lists them")
+    if text:
+        note_id = api.add_note(settings, key, " ".join(text))
+        click.echo(note_id)
+        warn(f"note {note_id} added to {key}")
+        return
+    notes = api.list_notes(settings, key)
+    if as_json:
+        emit_json(notes)
+        return
+    for note in notes:
+        stdout.print(f"[{note['id']}] {note['created_at']}  {note['text']}", highlight=False, markup=False)
+    warn(f"{len(notes)} notes on {key}")
+
+
+@main.command("remove")
+@click.argument("keys", nargs=-1, required=True)
+@click.pass_context
+@handle_errors
+def remove_command(ctx: click.Context, keys: tuple[str, ...]) -> None:
+    """Move works to the trash: they leave list, export and find; 'restore' brings them
+    back, 'trash --empty' deletes them for good. Claims that cite them say so."""
+    report = api.remove_works(settings_of(ctx), keys)
+    for key, claims in report.citing_claims.items():
+        warn(f"note: {key} is still cited by {claims} claim(s); they now say it was removed")
+    warn(f"{len(report.changed)} work(s) moved to the trash" + (f", {len(report.unchanged)} already there" if report.unchanged else ""))
+
+
+@main.command("restore")
+@click.argument("keys", nargs=-1, required=True)
+@click.pass_context
+@handle_errors
+def restore_command(ctx: click.Context, keys: tuple[str, ...]) -> None:
+    """Bring works back from the trash, with everything they had."""
+    report = api.restore_works(settings_of(ctx), keys)
+    warn(f"{len(report.changed)} work(s) restored" + (f", {len(report.unchanged)} were not in the trash" if report.unchanged else ""))
+
+
+@main.command("trash")
+@click.option("--empty", "empty", is_flag=True, help="Delete the works in the trash for good (their raw inputs stay, detached).")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+@handle_errors
+def trash_command(ctx: click.Context, empty: bool, as_json: bool) -> None:
+    """List the works in the trash, or empty it."""
+    settings = settings_of(ctx)
+    if empty:
+        counts = api.empty_trash(settings)
+        if as_json:
+            emit_json(counts)
+        warn(
+            f"deleted {counts['works']} work(s) for good; their {counts['references_kept']} raw reference(s) stay in "
+            f"the library, detached; {counts['citations_unlinked']} citation(s) now say the work was removed"
+        )
+        return
+    rows = api.list_trash(settings)
+    if as_json:
+        emit_json(rows)
+        return
+    table = Table("key", "year", "title", "in the trash since", "raw refs", "citations", box=None)
+    for row in rows:
+        table.add_row(row["key"], str(row["year"] or ""), Text((row["title"] or "")[:70]), row["trashed_at"],
+                      str(row["references_held"]), str(row["citations"]))
+    stdout.print(table)
+    warn(f"{len(rows)} works in the trash")
+
+
+@main.command("exports")
+@click.option("--remove", "remove_id", default=None, metavar="ID|FILE", help="Stop keeping this export up to date (the file stays).")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+@handle_errors
+def exports_command(ctx: click.Context, remove_id: str | None, as_json: bool) -> None:
+    """The exports kept up to date ('export ... -o FILE --keep-updated'), or remove one."""
+    settings = settings_of(ctx)
+    if remove_id is not None:
+        row = api.remove_export(settings, remove_id)
+        warn(f"{row['path']} is no longer kept up to date (the file stays)")
+        return
+    rows = api.list_exports(settings)
+    if as_json:
+        emit_json(rows)
+        return
+    table = Table("id", "file", "format", "selection", "works", "written", "problem", box=None)
+    for row in rows:
+        selection = ", ".join(f"{k}={','.join(v) if isinstance(v, list) else v}" for k, v in row["selection"].items()) or "all"
+        table.add_row(str(row["id"]), Text(row["path"]), row["format"], Text(selection), str(row["count"] or ""),
+                      row["written_at"] or "", Text(row["error"] or ""))
+    stdout.print(table)
+    warn(f"{len(rows)} exports kept up to date")

@@ -7,8 +7,10 @@ import sqlite3
 import pytest
 
 from vexascite.errors import LibraryTooNew
+from vexascite.query import parse_query
 from vexascite.rows import work_columns
 from vexascite.store import SCHEMA_VERSION, Store, fts_query
+from vexascite.store.organise import search
 
 
 def test_new_library_is_migrated_to_the_latest_version_in_wal_mode(tmp_path):
@@ -42,7 +44,7 @@ def test_two_connections_can_write_in_turn(tmp_path):
 @pytest.mark.parametrize("query", ['"', "a AND", "(x", "NEAR(", "-", "*", "col:x", "''", "AND OR NOT"])
 def test_any_text_is_a_safe_fts_query(tmp_path, query):
     store = Store.open(tmp_path / "l.db")
-    store.search_works(query)
+    search(store, parse_query(query))
     assert fts_query("JAK-inhibitors (2020)") == '"JAK" "inhibitors" "2020"'
 
 
@@ -54,7 +56,7 @@ def test_bulk_inserted_and_updated_works_are_in_both_text_indexes(tmp_path):
         store.index_new_works(1, 1)
     text_hits = "select rowid from works_text_fts where works_text_fts match ?"
     assert [row[0] for row in store.db.execute(text_hits, ["vacuoles"])] == [1]
-    assert [w["key"] for w in store.search_works("somatic")] == ["one"]
+    assert [w["key"] for w in search(store, parse_query("somatic"))] == ["one"]
     with store.transaction():
         store.db["works"].update(1, {"title": "Ruxolitinib", "csl": '{"title": "Ruxolitinib", "abstract": "JAK"}'})
     assert [row[0] for row in store.db.execute(text_hits, ["vacuoles"])] == []

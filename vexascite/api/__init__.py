@@ -31,6 +31,8 @@ from ..merge import merge_records
 from ..model import ImportProblem, RawReference, RefStatus
 from ..rows import PreparedPart, PreparedRef, prepare_reference, work_columns
 from ..store import Store, now
+from ..store.organise import trashed_among
+from .exports import sync_exports
 
 #: Files larger than this are refused unread (a reference file this size is a mistake).
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
@@ -136,6 +138,8 @@ def import_paths(
     with open_library(settings) as store:
         for path in files:
             report.files.append(import_file(store, path, settings, fmt, force=force))
+    if any(f.status == "imported" for f in report.files):
+        sync_exports(settings)
     return report
 
 
@@ -236,6 +240,12 @@ def _store_parts(
             if _work_exists(store, work_id):
                 store.refresh_work(work_id)
         store.delete_orphan_works(touched - matched)
+        in_trash = trashed_among(store, matched)
+        if in_trash:
+            notes.append(
+                f"{len(in_trash)} entries belong to works in the trash ({', '.join(in_trash[:5])}"
+                + (", ..." if len(in_trash) > 5 else "") + "): they stay there; 'vexascite restore KEY' brings one back"
+            )
         store.upsert_source(
             source_key, loaded.sha256, loaded.size, loaded.format, IMPORTER_VERSION, "imported",
             f"{len(result.problems)} problems" if result.problems else None,
@@ -288,10 +298,10 @@ def _work_exists(store: Store, work_id: int) -> bool:
 
 # -- reading the library -------------------------------------------------------------
 def list_works(settings: Settings, query: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-    """Works matching a full-text query (all works without one), best first."""
-    with open_library(settings, create=False) as store:
-        rows = store.search_works(query, limit or 1_000_000) if query else list(store.iter_works())
-    return rows[:limit] if limit else rows
+    """Works matching a query (all works without one), best first (see :func:`search_works`)."""
+    from .library import search_works
+
+    return search_works(settings, query, limit).works
 
 
 def show_work(settings: Settings, key: str) -> dict[str, Any]:
@@ -311,6 +321,9 @@ def show_work(settings: Settings, key: str) -> dict[str, Any]:
         from ..store.claims import claims_citing_work
 
         row["claims"] = claims_citing_work(store, work_id)
+        from .library import work_details
+
+        row.update(work_details(store, work_id))
     return row
 
 
@@ -378,6 +391,7 @@ def merge_works(settings: Settings, keep_key: str, drop_key: str) -> dict[str, A
         drop_id = store.work_id_for_key(drop_key)
         store.move_work(drop_id, keep_id)
         merged = store.refresh_work(keep_id)
+    sync_exports(settings)
     return {"key": keep_key, "merged": drop_key, "csl": merged}
 
 
@@ -391,6 +405,8 @@ class ExportResult:
     count: int
     keys: list[str] = field(default_factory=list)
     path: str | None = None
+    #: keys of works the manuscript (``--cited-in``) cites that are in the trash: left out
+    in_trash: list[str] = field(default_factory=list)
 
 
 def _split_keys(keys: Iterable[str] | None) -> list[str] | None:
@@ -417,25 +433,35 @@ def _cited_keys(store: Store, manuscript: str) -> list[str]:
 
 
 def export_items_of(
-    store: Store, keys: Iterable[str] | None = None, cited_in: str | None = None, *, with_bibtex: bool = True
+    store: Store,
+    keys: Iterable[str] | None = None,
+    cited_in: str | None = None,
+    *,
+    with_bibtex: bool = True,
+    tag: str | None = None,
+    collection: str | None = None,
 ) -> list[Any]:
-    """The works to export: all (by key), the keys named (in that order), or what a
-    manuscript cites (in order of first citation)."""
+    """The works to export: all (by key), the keys named (in that order), what a
+    manuscript cites (in order of first citation), those with a tag or in a collection
+    (or its sub-collections); selections combine. Notes go with each work."""
     from ..errors import NotInLibrary
     from ..exporters import ExportItem
     from ..store import export as store_export
+    from .library import selected_keys
 
-    wanted = _split_keys(keys)
+    wanted = selected_keys(store, _split_keys(keys), tag, collection)
     if cited_in is not None:
         cited = _cited_keys(store, cited_in)
-        if not cited:
+        if not cited and not _cited_in_trash(store, cited_in):
             raise NotInLibrary(f"{cited_in}: no linked citations; run 'vexascite link {cited_in}' first")
         wanted = cited if wanted is None else [key for key in cited if key in set(wanted)]
     from ..exporters.bibtex import MAPPED_FIELDS
+    from ..store.organise import notes_of
 
+    rows = list(store_export.iter_export_rows(store, wanted, MAPPED_FIELDS, with_bibtex=with_bibtex))
+    notes = notes_of(store, [row["id"] for row in rows])
     return [
-        ExportItem(row["key"], row["csl"], row["bibtex"])
-        for row in store_export.iter_export_rows(store, wanted, MAPPED_FIELDS, with_bibtex=with_bibtex)
+        ExportItem(row["key"], row["csl"], row["bibtex"], [n["text"] for n in notes[row["id"]]]) for row in rows
     ]
 
 
@@ -446,14 +472,26 @@ def export_library(
     keys: Iterable[str] | None = None,
     cited_in: str | None = None,
     unicode: bool = False,
+    tag: str | None = None,
+    collection: str | None = None,
 ) -> ExportResult:
     """The library (or a selection) as BibTeX, BibLaTeX, CSL-JSON or RIS text."""
     from ..exporters import export_items, writer_for
 
     writer_for(fmt)  # an unknown format fails before the library is opened
     with open_library(settings, create=False) as store:
-        items = export_items_of(store, keys, cited_in, with_bibtex=fmt.lower() in ("bibtex", "biblatex", "bib"))
-    return ExportResult(fmt, export_items(items, fmt, unicode=unicode), len(items), [item.key for item in items])
+        items = export_items_of(
+            store, keys, cited_in, with_bibtex=fmt.lower() in ("bibtex", "biblatex", "bib"), tag=tag, collection=collection
+        )
+        in_trash = _cited_in_trash(store, cited_in) if cited_in is not None else []
+    text = export_items(items, fmt, unicode=unicode)
+    return ExportResult(fmt, text, len(items), [item.key for item in items], in_trash=in_trash)
+
+
+def _cited_in_trash(store: Store, manuscript: str) -> list[str]:
+    from ..store.claims import cited_work_ids_in_order
+
+    return trashed_among(store, cited_work_ids_in_order(store, manuscript))
 
 
 def write_text_atomically(path: str | os.PathLike[str], text: str) -> None:
@@ -681,6 +719,7 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
             claim_store.replace_document_claims(store, document, claim_rows, citation_rows)
             # works only the replaced claims kept alive (their list entries are gone)
             store.delete_orphan_works(previously_cited - now_cited)
+    sync_exports(settings)  # exports of what this manuscript cites
     return report
 
 
@@ -795,6 +834,8 @@ def reparse(settings: Settings, *, everything: bool = False) -> ReparseReport:
                 touched.add(work_id)
         for work_id in touched:
             store.refresh_work(work_id)
+    if touched:
+        sync_exports(settings)
     return report
 
 
@@ -911,7 +952,10 @@ def resolve_works(
                 progress(outcome, report)
 
         with Resolver(settings, LibraryHttpCache(store, HttpResponse), refresh=refresh) as resolver:
-            return resolver.run((Item(r["key"], r["csl"], r["raw"]) for r in rows), done)
+            report = resolver.run((Item(r["key"], r["csl"], r["raw"]) for r in rows), done)
+    if rows:
+        sync_exports(settings)
+    return report
 
 
 @dataclass(slots=True)
@@ -959,6 +1003,8 @@ def add_identifiers(settings: Settings, identifiers: Iterable[str], *, progress:
         report.merged = _merge_added_into_known(settings, new_keys)
         merged_away = {new for new, _ in report.merged}
         report.added = [key for key in report.added if key not in merged_away]
+        if report.merged:
+            sync_exports(settings)
     return report
 
 
@@ -1049,7 +1095,9 @@ def decide_review(settings: Settings, candidate_id: int, *, accept: bool) -> dic
     from ..store.resolution import decide_candidate
 
     with open_library(settings, create=False) as store:
-        return decide_candidate(store, candidate_id, accept)
+        result = decide_candidate(store, candidate_id, accept)
+    sync_exports(settings)
+    return result
 
 
 # -- citation keys ---------------------------------------------------------------------
@@ -1069,7 +1117,13 @@ def rekey_work(settings: Settings, key: str, new_key: str | None = None) -> tupl
             csl = store.work_row(work_id)["csl"]
             chosen = unique_key(key_stem(csl, settings.key_pattern), lambda k: k != key and store.key_taken(k))
         store.db["works"].update(work_id, {"key": chosen})
+        from ..store.autoexport import rename_key
+
+        rename_key(store, key, chosen)  # exports kept up to date follow the work
+    sync_exports(settings)
     return key, chosen
 
 
 from .documents import document_text as document_text  # noqa: E402  (use cases of their own module)
+from .exports import *  # noqa: E402, F403
+from .library import *  # noqa: E402, F403

@@ -40,6 +40,8 @@ class ListedReference:
     parsed: bool = True
     status: str | None = None
     status_message: str | None = None
+    #: when the work was moved to the library's trash (it is still cited here)
+    removed: str | None = None
     records: list[VerifiedRecord] = field(default_factory=list)
     payloads: list[tuple[str, object]] = field(default_factory=list)
     candidates: list[VerifiedRecord] = field(default_factory=list)  # held for review

@@ -93,6 +93,7 @@ def listed_reference(
         parsed=row.get("ref_status") != "failed",
         status=row.get("work_status") if row.get("work_id") is not None else None,
         status_message=row.get("status_message") if row.get("work_id") is not None else row.get("message"),
+        removed=row.get("trashed_at"),
         records=records,
         payloads=payloads,
         candidates=[VerifiedRecord(str(c["source"]), dict(c["csl"])) for c in candidates],

@@ -284,6 +284,13 @@ def status_findings(ref: ListedReference) -> list[Finding]:
 def reference_findings(ref: ListedReference) -> list[Finding]:
     """Every finding about one listed reference on its own."""
     findings = status_findings(ref)
+    if ref.removed:
+        findings.insert(0, Finding(
+            Kind.REMOVED_WORK, Severity.WARNING,
+            f"reference {ref.label} cites a work removed from the library (in the trash since {ref.removed})",
+            line=ref.line, reference=ref.label,
+            suggestion="restore it ('vexascite restore KEY') or stop citing it",
+        ))
     if ref.records:
         for finding in compare_printed(ref.printed, ref.records):
             finding.line, finding.reference = ref.line, ref.label

@@ -450,6 +450,13 @@ def work_to_bibtex(item: ExportItem, dialect: str = "bibtex", *, unicode: bool =
         ]
     written = {name for name, _ in fields}
     extra = imported.get("fields") or {}
+    if item.notes:
+        # the user's notes are an annotation: ``annote`` (BibTeX and BibLaTeX), printed
+        # only by annotated-bibliography styles; an imported annote comes first
+        notes = _field_latex("\n\n".join(note.strip() for note in item.notes), unicode, False)
+        given = next((v for n, v in extra.items() if n.lower() == "annote" and isinstance(v, str) and braces_balance(v)), None)
+        fields.append(("annote", "{" + (given + "\n\n" if given else "") + notes + "}"))
+        written.add("annote")
     for name in sorted(extra, key=str.lower):
         value = extra[name]
         lowered = name.lower()

@@ -210,6 +210,16 @@ def to_csl_data(key: str, csl: Work) -> dict[str, Any]:
     return item
 
 
+def _with_notes(item: dict[str, Any], notes: list[str]) -> dict[str, Any]:
+    """The user's notes go in ``annote`` (after an imported one): CSL's annotation
+    variable, printed only by annotated-bibliography styles, where ``note`` is printed
+    by many styles and would put private notes into a formatted reference list."""
+    texts = [note.strip() for note in notes if note.strip()]
+    if texts:
+        item["annote"] = "\n\n".join([item["annote"], *texts] if item.get("annote") else texts)
+    return item
+
+
 def write_csljson(items: Iterable[ExportItem]) -> str:
     """A CSL-JSON array, one item per line (UTF-8, sorted keys, final newline).
 
@@ -217,5 +227,5 @@ def write_csljson(items: Iterable[ExportItem]) -> str:
     encoder do the work (an indented dump runs the pure-Python encoder, 5x slower).
     """
     encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(", ", ": ")).encode
-    lines = [encode(to_csl_data(item.key, item.csl)) for item in items]
+    lines = [encode(_with_notes(to_csl_data(item.key, item.csl), item.notes)) for item in items]
     return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"

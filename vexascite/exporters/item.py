@@ -16,9 +16,11 @@ class ExportItem:
     ``key`` is the library's citation key (stable, unique); ``csl`` the effective record;
     ``bibtex`` the entry type, key and unknown fields of the BibTeX entry the work was
     imported from (``{"entrytype": ..., "key": ..., "fields": {name: raw LaTeX}}``), so
-    they are given back on export.
+    they are given back on export; ``notes`` the user's notes on the work (BibTeX and
+    BibLaTeX ``annote``, RIS ``N1``, CSL ``note``).
     """
 
     key: str
     csl: Work
     bibtex: dict[str, Any] | None = field(default=None)
+    notes: list[str] = field(default_factory=list)

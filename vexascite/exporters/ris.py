@@ -137,6 +137,11 @@ def work_to_ris(item: ExportItem) -> dict[str, Any]:
     note = _string(csl.get("note"))
     if note:
         entry["notes"] = [note]
+    # the user's notes, one N1 each (a line break would end the tag's value)
+    for text in item.notes:
+        flat = " ".join(text.split())
+        if flat:
+            entry.setdefault("notes", []).append(flat)
     return entry
 
 

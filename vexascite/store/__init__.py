@@ -24,9 +24,10 @@ from ..identity import IdentityKeys, conflicting_ids, identity_keys, same_work
 from ..merge import merge_records
 from ..model import RawReference, RefStatus, Work, WorkStatus
 from ..rows import WORK_COLUMNS, PreparedRef, dumps, prepare_reference, work_columns
+from .fts import fts_query
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
-__all__ = ["SCHEMA_VERSION", "IdentityIndex", "SourceRow", "Store", "now"]
+__all__ = ["SCHEMA_VERSION", "IdentityIndex", "SourceRow", "Store", "fts_query", "now"]
 
 BUSY_TIMEOUT_MS = 15_000
 
@@ -348,29 +349,13 @@ class Store:
         return row
 
     def iter_works(self, where: str = "", params: list[Any] | None = None) -> Iterator[dict[str, Any]]:
-        sql = "select * from works" + (f" where {where}" if where else "") + " order by key"
+        """Works not in the trash (matching ``where``), by key."""
+        sql = "select * from works where trashed_at is null" + (f" and ({where})" if where else "") + " order by key"
         for row in self.db.query(sql, params or []):
             row = dict(row)
             row["csl"] = json.loads(row["csl"])
             row["provenance"] = expand_provenance(row["provenance"], row["csl"])
             yield row
-
-    def search_works(self, query: str, limit: int = 50) -> list[dict[str, Any]]:
-        """Full-text search over titles, authors and containers; any text is a safe query."""
-        fts = fts_query(query)
-        if not fts:
-            return list(self.iter_works())[:limit]
-        sql = (
-            "select works.* from works join works_fts on works_fts.rowid = works.id "
-            "where works_fts match ? order by bm25(works_fts), works.key limit ?"
-        )
-        out = []
-        for row in self.db.query(sql, [fts, limit]):
-            row = dict(row)
-            row["csl"] = json.loads(row["csl"])
-            row["provenance"] = expand_provenance(row["provenance"], row["csl"])
-            out.append(row)
-        return out
 
     def refs_of_work(self, work_id: int) -> list[dict[str, Any]]:
         sql = (
@@ -400,6 +385,9 @@ class Store:
                     f"delete from {table} where work_id = ? and {col} in (select {col} from {table} where work_id = ?)",
                     [from_id, to_id],
                 )
+            elif table in ("tags", "collection_works"):  # sets: the kept work gets the union
+                self.db.execute(f"update or ignore {table} set work_id = ? where work_id = ?", [to_id, from_id])
+                self.db.execute(f"delete from {table} where work_id = ?", [from_id])
             elif table == "resolutions":  # one per work: the kept work's, if it has one
                 self.db.execute(
                     "delete from resolutions where work_id = ? and exists (select 1 from resolutions where work_id = ?)",
@@ -436,7 +424,8 @@ class Store:
         return {
             "sources": one("select count(*) from sources"),
             "references": one("select count(*) from refs"),
-            "works": one("select count(*) from works"),
+            "works": one("select count(*) from works where trashed_at is null"),
+            "in_trash": one("select count(*) from works where trashed_at is not null"),
             "with_doi": one("select count(*) from works where doi is not null"),
             "with_pmid": one("select count(*) from works where pmid is not null"),
             "failed_references": one("select count(*) from refs where status = ?", [str(RefStatus.FAILED)]),
@@ -447,14 +436,3 @@ class Store:
         sql = f"select {column} as k, count(*) as n from {table} group by {column} order by n desc, k"
         return {str(row["k"]): int(row["n"]) for row in self.db.query(sql)}
 
-
-def fts_query(text: str) -> str:
-    """Turn any user text into a safe FTS5 query: each word a quoted prefix-free term.
-
-    Quotes, hyphens, parentheses and operators such as AND are just words here, so no
-    input can raise an FTS5 syntax error.
-    """
-    import re
-
-    words = [w for w in re.findall(r"\w+", text, flags=re.UNICODE) if w not in ("AND", "OR", "NOT", "NEAR")]
-    return " ".join('"' + word.replace('"', '""') + '"' for word in words)

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..errors import NotInLibrary
 from . import Store, now
+from .fts import quoted, words_of
 
 __all__ = [
     "claims_citing_work",
@@ -236,7 +237,8 @@ def _sources_of_claims(store: Store, claim_ids: list[int]) -> dict[int, list[dic
         chunk = claim_ids[chunk_start : chunk_start + 500]
         sql = (
             "select citations.claim_id, citations.marker, citations.target, citations.status, citations.message, citations.clause, "
-            "citations.number, works.key, works.year, works.title, works.doi, works.csl, works.status as work_status "
+            "citations.number, works.key, works.year, works.title, works.doi, works.csl, works.status as work_status, "
+            "works.trashed_at "
             "from citations left join works on works.id = citations.work_id "
             f"where citations.claim_id in ({', '.join('?' for _ in chunk)}) order by citations.claim_id, citations.ordinal, citations.id"
         )
@@ -256,6 +258,8 @@ def _sources_of_claims(store: Store, claim_ids: list[int]) -> dict[int, list[dic
                     title=row["title"],
                     doi=row["doi"],
                 )
+                if row["trashed_at"]:  # the claim still cites it: say it was removed
+                    source["removed"] = row["trashed_at"]
             else:
                 source["message"] = row["message"]
             out[row["claim_id"]].append(source)
@@ -308,13 +312,8 @@ _STOPWORDS = frozenset(
 
 
 def _query_words(text: str) -> list[str]:
-    return [w for w in re.findall(r"\w+", text.casefold(), flags=re.UNICODE) if w not in _STOPWORDS] or re.findall(
-        r"\w+", text.casefold(), flags=re.UNICODE
-    )
-
-
-def _quoted(word: str) -> str:
-    return '"' + word.replace('"', '""') + '"'
+    words = words_of(text.casefold())
+    return [w for w in words if w not in _STOPWORDS] or words
 
 
 def _word_matches(word: str, query_words: list[str]) -> bool:
@@ -347,7 +346,7 @@ def highlight(text: str, query_words: list[str], width: int = 40) -> str:
 
 
 def _prefix(word: str) -> str:
-    return _quoted(word[:7] if len(word) > 7 else word) + ("*" if len(word) >= 3 else "")
+    return quoted(word[:7] if len(word) > 7 else word) + ("*" if len(word) >= 3 else "")
 
 
 def fts_tiers(text: str, common: frozenset[str] = frozenset()) -> list[str]:
@@ -362,7 +361,7 @@ def fts_tiers(text: str, common: frozenset[str] = frozenset()) -> list[str]:
     words = _query_words(text)
     if not words:
         return []
-    strict = " ".join(_quoted(w) for w in words)
+    strict = " ".join(quoted(w) for w in words)
     prefixes = " ".join(_prefix(w) for w in words)
     tiers = [strict, prefixes]
     if len(words) > 1:
@@ -398,11 +397,11 @@ def _works_named_in(store: Store, query: str) -> list[int]:
     found: dict[int, None] = {}
     for name, year in _AUTHOR_YEAR_QUERY.findall(query):
         for row in store.db.execute(
-            "select id from works where first_author_norm = ? and year = ? order by key", [fold(name), int(year)]
+            "select id from works where first_author_norm = ? and year = ? and trashed_at is null order by key", [fold(name), int(year)]
         ):
             found.setdefault(int(row[0]), None)
     for word in re.findall(r"[\w:.-]+", query):
-        for row in store.db.execute("select id from works where key = ?", [word.strip(".:")]):
+        for row in store.db.execute("select id from works where key = ? and trashed_at is null", [word.strip(".:")]):
             found.setdefault(int(row[0]), None)
     return list(found)
 
@@ -501,11 +500,13 @@ def search_claims(store: Store, query: str, limit: int = 20) -> dict[str, Any]:
             for row in store.db.query(
                 f"select works.id, works.key, works.year, works.title, works.doi, works.status, works.csl, "
                 f"(select count(*) from citations where citations.work_id = works.id) as cited "
-                f"from works where works.id in ({', '.join('?' for _ in ids)})",
+                f"from works where works.id in ({', '.join('?' for _ in ids)}) and works.trashed_at is null",
                 ids,
             )
         }
         for work_id in ids:
+            if work_id not in found:  # in the trash
+                continue
             row = found[work_id]
             works.append({**_source_of(dict(row)), "cited": row["cited"]})
     return {"query": query, "fts": tiers[0] if tiers else "", "claims": claims, "works": works}

@@ -66,15 +66,22 @@ def iter_export_rows(
     naming all of them; ``skip_fields`` as in :func:`bibtex_extras`, whose work is
     skipped when ``with_bibtex`` is false (formats other than BibTeX do not use it)."""
     if keys is None:
-        rows = store.db.execute("select id, key, csl from works order by key").fetchall()
+        rows = store.db.execute("select id, key, csl from works where trashed_at is null order by key").fetchall()
     else:
         wanted = list(dict.fromkeys(keys))
         by_key: dict[str, tuple[int, str, str]] = {}
+        trashed: list[str] = []
         for start in range(0, len(wanted), _CHUNK):
             chunk = wanted[start : start + _CHUNK]
-            sql = f"select id, key, csl from works where key in ({','.join('?' * len(chunk))})"
+            sql = f"select id, key, csl, trashed_at from works where key in ({','.join('?' * len(chunk))})"
             for row in store.db.execute(sql, chunk).fetchall():
-                by_key[row[1]] = row
+                by_key[row[1]] = row[:3]
+                if row[3]:
+                    trashed.append(row[1])
+        if trashed:
+            raise NotInLibrary(
+                f"in the trash: {', '.join(trashed[:10])}; 'vexascite restore KEY' brings a work back"
+            )
         missing = [key for key in wanted if key not in by_key]
         if missing:
             shown = ", ".join(missing[:10]) + (
@@ -94,13 +101,14 @@ def iter_export_rows(
 
 
 def keys_of_work_ids(store: Store, work_ids: Iterable[int]) -> list[str]:
-    """Library keys for work ids, in the order given (ids no longer in the library are skipped)."""
+    """Library keys for work ids, in the order given (ids no longer in the library, or in
+    its trash, are skipped)."""
     ids = list(dict.fromkeys(work_ids))
     keys: dict[int, str] = {}
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         for work_id, key in store.db.execute(
-            f"select id, key from works where id in ({','.join('?' * len(chunk))})", chunk
+            f"select id, key from works where id in ({','.join('?' * len(chunk))}) and trashed_at is null", chunk
         ):
             keys[work_id] = key
     return [keys[i] for i in ids if i in keys]

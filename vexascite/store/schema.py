@@ -286,11 +286,62 @@ def _m004_bulk_text_index(db: sqlite_utils.Database) -> None:
     db.execute("DROP TRIGGER IF EXISTS works_text_ai")
 
 
+def _m006_organising(db: sqlite_utils.Database) -> None:
+    """Tags, nestable collections, notes, the trash, and exports kept up to date.
+
+    A work in the trash keeps every row that points at it (raw occurrences, records,
+    citations) until the trash is emptied; ``trashed_at`` says since when.
+    """
+    db["works"].add_column("trashed_at", str)
+    db["tags"].create(
+        {"work_id": int, "tag": str, "tagged_at": str},
+        pk=("work_id", "tag"),
+        foreign_keys=[("work_id", "works", "id")],
+    )
+    db["tags"].create_index(["tag"])
+    db["collections"].create(
+        {"id": int, "parent_id": int, "name": str, "created_at": str},
+        pk="id",
+        foreign_keys=[("parent_id", "collections", "id")],
+    )
+    # one name per parent; top-level collections have no parent (NULLs are never equal)
+    db.execute("CREATE UNIQUE INDEX collections_parent_name ON collections (ifnull(parent_id, 0), name)")
+    db["collection_works"].create(
+        {"collection_id": int, "work_id": int, "added_at": str},
+        pk=("collection_id", "work_id"),
+        foreign_keys=[("collection_id", "collections", "id"), ("work_id", "works", "id")],
+    )
+    db["collection_works"].create_index(["work_id"])
+    db["notes"].create(
+        {"id": int, "work_id": int, "text": str, "created_at": str},
+        pk="id",
+        foreign_keys=[("work_id", "works", "id")],
+    )
+    db["notes"].create_index(["work_id"])
+    db["auto_exports"].create(
+        {
+            "id": int,
+            "path": str,
+            "format": str,
+            "selection": str,
+            "options": str,
+            "created_at": str,
+            "checked_at": str,
+            "written_at": str,
+            "count": int,
+            "error": str,
+        },
+        pk="id",
+    )
+    db["auto_exports"].create_index(["path"], unique=True)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m001_library,
     _m002_resolution,
     _m003_claims,
     _m004_bulk_text_index,
+    _m006_organising,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

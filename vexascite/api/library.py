@@ -1,0 +1,294 @@
+"""Use cases for organising the library: search, tags, collections, notes, the trash.
+
+Every use case that changes works ends by refreshing the exports kept up to date
+(:func:`vexascite.api.exports.sync_exports`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..config import Settings
+from ..errors import UsageError
+from ..query import Clause, parse_query
+from ..store import Store
+from ..store import organise as org
+from . import open_library
+from .exports import sync_exports
+
+
+@dataclass(slots=True)
+class SearchResult:
+    """Works found by a query, and what the query could not use."""
+
+    works: list[dict[str, Any]]
+    empty_query: bool = False
+    problems: list[str] = field(default_factory=list)
+
+
+def _decorate(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Add each work's tags, collections, notes and trashed flag (for list and show)."""
+    ids = [row["id"] for row in rows]
+    tags, collections, notes = org.tags_of(store, ids), org.collections_of(store, ids), org.notes_of(store, ids)
+    for row in rows:
+        row["tags"] = tags[row["id"]]
+        row["collections"] = collections[row["id"]]
+        row["notes"] = notes[row["id"]]
+        row["trashed"] = bool(row.get("trashed_at"))
+    return rows
+
+
+def search_works(
+    settings: Settings, query: str | None = None, limit: int | None = None, *, trashed: bool = False,
+    tag: str | None = None, collection: str | None = None,
+) -> SearchResult:
+    """Works matching a query (:mod:`vexascite.query`), best first; all works without one.
+
+    ``limit`` must be at least 1 (a negative or zero limit is a usage error); ``tag`` and
+    ``collection`` narrow like ``tag:`` and ``collection:`` in the query. A query that
+    holds nothing to search for (only punctuation) finds nothing, and says so.
+    """
+    if limit is not None and limit < 1:
+        raise UsageError(f"--limit {limit}: give a number of works, 1 or more")
+    parsed = parse_query(query or "")
+    if parsed.problems:
+        raise UsageError("; ".join(parsed.problems))
+    if query is not None and query.strip() and parsed.empty:
+        return SearchResult([], empty_query=True)
+    parsed.clauses += _narrowing(tag, collection)
+    with open_library(settings, create=False) as store:
+        parsed = org.resolve_collections(store, parsed)
+        return SearchResult(_decorate(store, org.search(store, parsed, limit, trashed=trashed)))
+
+
+def selected_keys(
+    store: Store, keys: list[str] | None, tag: str | None, collection: str | None
+) -> list[str] | None:
+    """Keys chosen by ``--keys``, ``--tag`` and ``--collection`` together (all named must
+    hold), in the order named (keys) or by key; None when nothing narrows the choice."""
+    if tag is None and collection is None:
+        return keys
+    parsed = parse_query("")
+    parsed.clauses += _narrowing(tag, collection)
+    parsed = org.resolve_collections(store, parsed)
+    found = [row["key"] for row in org.search(store, parsed)]
+    if keys is None:
+        return found
+    chosen = set(found)
+    return [key for key in keys if key in chosen]
+
+
+def _narrowing(tag: str | None, collection: str | None) -> list[Clause]:
+    return ([Clause("tag", value=tag)] if tag is not None else []) + (
+        [Clause("collection", value=collection)] if collection is not None else []
+    )
+
+
+def _live_ids(store: Store, keys: Iterable[str]) -> list[tuple[str, int]]:
+    names = [k for k in dict.fromkeys(keys) if k]
+    if not names:
+        raise UsageError("name at least one work by its key")
+    return [(key, org.live_work_id(store, key)) for key in names]
+
+
+# -- tags ---------------------------------------------------------------------------------
+@dataclass(slots=True)
+class TagReport:
+    added: list[tuple[str, str]] = field(default_factory=list)
+    removed: list[tuple[str, str]] = field(default_factory=list)
+    unchanged: list[tuple[str, str]] = field(default_factory=list)
+
+
+def split_tag_args(args: Iterable[str]) -> tuple[list[str], list[str], list[str]]:
+    """``KEY... +TAG -TAG`` -> keys, tags to add, tags to remove."""
+    keys, add, remove = [], [], []
+    for arg in args:
+        if arg.startswith("+") and arg[1:].strip():
+            add.append(arg[1:].strip())
+        elif arg.startswith("-") and arg[1:].strip():
+            remove.append(arg[1:].strip())
+        elif arg in ("+", "-") or not arg.strip():
+            raise UsageError(f"{arg!r}: write +TAG to add a tag, -TAG to remove one")
+        else:
+            keys.append(arg)
+    if not add and not remove:
+        raise UsageError("say what to do: +TAG adds a tag, -TAG removes one")
+    return keys, add, remove
+
+
+def tag_works(settings: Settings, keys: Iterable[str], add: Iterable[str] = (), remove: Iterable[str] = ()) -> TagReport:
+    """Add and remove tags on works, all or nothing (an unknown key changes nothing)."""
+    report = TagReport()
+    add, remove = list(add), list(remove)
+    if set(add) & set(remove):
+        raise UsageError(f"tag(s) both added and removed: {', '.join(sorted(set(add) & set(remove)))}")
+    with open_library(settings, create=False) as store, store.transaction():
+        for key, work_id in _live_ids(store, keys):
+            for tag in add:
+                (report.added if org.add_tag(store, work_id, tag) else report.unchanged).append((key, "+" + tag))
+            for tag in remove:
+                (report.removed if org.remove_tag(store, work_id, tag) else report.unchanged).append((key, "-" + tag))
+    if report.added or report.removed:
+        sync_exports(settings, selecting="tag")  # tags are not written out
+    return report
+
+
+def list_tags(settings: Settings) -> list[dict[str, Any]]:
+    with open_library(settings, create=False) as store:
+        return org.all_tags(store)
+
+
+# -- collections ------------------------------------------------------------------------
+def create_collection(settings: Settings, path: str) -> list[str]:
+    """Create a collection (and missing parents); returns the paths created."""
+    with open_library(settings, create=False) as store, store.transaction():
+        _, created = org.create_collection(store, path)
+    return created
+
+
+def list_collections(settings: Settings) -> list[dict[str, Any]]:
+    with open_library(settings, create=False) as store:
+        return org.all_collections(store)
+
+
+def rename_collection(settings: Settings, path: str, new_path: str) -> None:
+    """Rename or move a collection; exports kept up to date that select it follow it."""
+    from ..store import autoexport
+
+    with open_library(settings, create=False) as store, store.transaction():
+        org.rename_collection(store, path, "/".join(org.split_path(new_path)))
+        autoexport.rename_collection(store, "/".join(org.split_path(path)), "/".join(org.split_path(new_path)))
+
+
+def delete_collection(settings: Settings, path: str) -> tuple[int, int]:
+    """Delete a collection and its sub-collections (the works stay in the library)."""
+    with open_library(settings, create=False) as store, store.transaction():
+        counts = org.delete_collection(store, path)
+    sync_exports(settings, selecting="collection")
+    return counts
+
+
+def change_collection(settings: Settings, path: str, keys: Iterable[str], *, add: bool) -> tuple[list[str], list[str]]:
+    """Add works to (or take them out of) a collection; returns (changed, unchanged) keys.
+    Adding to a collection that does not exist creates it."""
+    changed, unchanged = [], []
+    with open_library(settings, create=False) as store, store.transaction():
+        ident = org.create_collection(store, path)[0] if add else org.collection_id(store, path)
+        for key, work_id in _live_ids(store, keys):
+            done = org.add_to_collection(store, ident, work_id) if add else org.remove_from_collection(store, ident, work_id)
+            (changed if done else unchanged).append(key)
+    if changed:
+        sync_exports(settings, selecting="collection")
+    return changed, unchanged
+
+
+# -- notes ------------------------------------------------------------------------------
+def add_note(settings: Settings, key: str, text: str) -> int:
+    """Attach a note to a work; returns the note's id."""
+    if not text.strip():
+        raise UsageError("the note is empty")
+    with open_library(settings, create=False) as store, store.transaction():
+        note_id = org.add_note(store, org.live_work_id(store, key), text)
+    sync_exports(settings, keys=[key])
+    return note_id
+
+
+def list_notes(settings: Settings, key: str) -> list[dict[str, Any]]:
+    with open_library(settings, create=False) as store:
+        work_id = store.work_id_for_key(key)
+        return org.notes_of(store, [work_id])[work_id]
+
+
+def remove_note(settings: Settings, note_id: int) -> str:
+    """Delete a note by its id; returns the key of its work."""
+    with open_library(settings, create=False) as store, store.transaction():
+        key = store.work_row(org.remove_note(store, note_id))["key"]
+    sync_exports(settings, keys=[key])
+    return key
+
+
+# -- trash ------------------------------------------------------------------------------
+@dataclass(slots=True)
+class TrashReport:
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    #: per key moved to the trash: how many claims still cite it
+    citing_claims: dict[str, int] = field(default_factory=dict)
+
+
+def remove_works(settings: Settings, keys: Iterable[str]) -> TrashReport:
+    """Move works to the trash (all or nothing): they leave list, export and find, and
+    keep everything until the trash is emptied; claims that cite them say so."""
+    report = TrashReport()
+    with open_library(settings, create=False) as store, store.transaction():
+        for key in dict.fromkeys(keys):
+            work_id = store.work_id_for_key(key)
+            if org.trash_work(store, work_id):
+                report.changed.append(key)
+                cited = store.db.execute(
+                    "select count(distinct claim_id) from citations where work_id = ?", [work_id]
+                ).fetchone()[0]
+                if cited:
+                    report.citing_claims[key] = int(cited)
+            else:
+                report.unchanged.append(key)
+    if report.changed:
+        sync_exports(settings, keys=report.changed)
+    return report
+
+
+def restore_works(settings: Settings, keys: Iterable[str]) -> TrashReport:
+    """Bring works back from the trash, as they were."""
+    report = TrashReport()
+    with open_library(settings, create=False) as store, store.transaction():
+        for key in dict.fromkeys(keys):
+            work_id = store.work_id_for_key(key)
+            (report.changed if org.restore_work(store, work_id) else report.unchanged).append(key)
+    if report.changed:
+        sync_exports(settings, keys=report.changed)
+    return report
+
+
+def list_trash(settings: Settings) -> list[dict[str, Any]]:
+    with open_library(settings, create=False) as store:
+        return org.trashed_works(store)
+
+
+def empty_trash(settings: Settings) -> dict[str, int]:
+    """Delete the works in the trash for good (see :func:`vexascite.store.organise.empty_trash`)."""
+    with open_library(settings, create=False) as store, store.transaction():
+        return org.empty_trash(store)
+
+
+def work_details(store: Store, work_id: int) -> dict[str, Any]:
+    """Tags, collections, notes and the trashed flag of one work (for ``show``)."""
+    row = store.work_row(work_id)
+    decorated = _decorate(store, [row])[0]
+    return {name: decorated[name] for name in ("tags", "collections", "notes", "trashed", "trashed_at")}
+
+
+__all__ = [
+    "SearchResult",
+    "TagReport",
+    "TrashReport",
+    "add_note",
+    "change_collection",
+    "create_collection",
+    "delete_collection",
+    "empty_trash",
+    "list_collections",
+    "list_notes",
+    "list_tags",
+    "list_trash",
+    "remove_note",
+    "remove_works",
+    "rename_collection",
+    "restore_works",
+    "search_works",
+    "selected_keys",
+    "split_tag_args",
+    "tag_works",
+    "work_details",
+]

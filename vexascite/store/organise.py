@@ -1,0 +1,365 @@
+"""Tags, collections, notes and the trash: what the user keeps about works (SQLite).
+
+Collections nest (``parent_id``) and are named by their path, ``Reviews/JAK``: a
+collection's name is unique among its siblings. A work in the trash (``trashed_at``)
+keeps every row that points at it until the trash is emptied.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from ..errors import NotInLibrary, UsageError
+from ..query import Clause, Query
+from . import Store, expand_provenance, now
+from .fts import phrase
+
+#: Separates the levels of a collection path.
+SEP = "/"
+
+
+# -- tags -------------------------------------------------------------------------------
+def add_tag(store: Store, work_id: int, tag: str) -> bool:
+    """Tag a work; False when it already had the tag."""
+    cursor = store.db.execute(
+        "insert or ignore into tags (work_id, tag, tagged_at) values (?, ?, ?)", [work_id, tag, now()]
+    )
+    return cursor.rowcount > 0
+
+
+def remove_tag(store: Store, work_id: int, tag: str) -> bool:
+    return store.db.execute("delete from tags where work_id = ? and tag = ?", [work_id, tag]).rowcount > 0
+
+
+def tags_of(store: Store, work_ids: Iterable[int]) -> dict[int, list[str]]:
+    return _grouped(store, "select work_id, tag from tags where work_id in ({}) order by tag", work_ids)
+
+
+def all_tags(store: Store) -> list[dict[str, Any]]:
+    """Every tag with how many works (not in the trash) carry it."""
+    sql = (
+        "select tag, count(*) as works from tags join works on works.id = tags.work_id "
+        "where works.trashed_at is null group by tag order by tag"
+    )
+    return [dict(row) for row in store.db.query(sql)]
+
+
+def _grouped(store: Store, sql: str, work_ids: Iterable[int]) -> dict[int, list[Any]]:
+    ids = list(dict.fromkeys(work_ids))
+    out: dict[int, list[Any]] = {work_id: [] for work_id in ids}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        for work_id, value in store.db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall():
+            out[work_id].append(value)
+    return out
+
+
+# -- collections --------------------------------------------------------------------------
+def split_path(path: str) -> list[str]:
+    """``Reviews/JAK`` -> ``["Reviews", "JAK"]``; empty levels are a usage error."""
+    parts = [part.strip() for part in path.split(SEP)]
+    if not path.strip() or any(not part for part in parts):
+        raise UsageError(f"{path!r} is not a collection name: use names like 'Reviews' or 'Reviews/JAK'")
+    return parts
+
+
+def _child(store: Store, parent_id: int | None, name: str) -> int | None:
+    row = store.db.execute(
+        "select id from collections where ifnull(parent_id, 0) = ? and name = ?", [parent_id or 0, name]
+    ).fetchone()
+    return int(row[0]) if row else None
+
+
+def collection_id(store: Store, path: str) -> int:
+    """The id of the collection at ``path``, or :class:`NotInLibrary`."""
+    parent: int | None = None
+    for name in split_path(path):
+        parent = _child(store, parent, name)
+        if parent is None:
+            raise NotInLibrary(f"no collection {path!r}; 'vexascite collection list' shows them")
+    assert parent is not None
+    return parent
+
+
+def create_collection(store: Store, path: str) -> tuple[int, list[str]]:
+    """Create the collection at ``path`` and any missing parents; returns its id and
+    the paths created (empty when it existed)."""
+    parent: int | None = None
+    created: list[str] = []
+    parts = split_path(path)
+    for depth, name in enumerate(parts):
+        found = _child(store, parent, name)
+        if found is None:
+            found = int(
+                store.db["collections"].insert({"parent_id": parent, "name": name, "created_at": now()}).last_pk
+            )
+            created.append(SEP.join(parts[: depth + 1]))
+        parent = found
+    assert parent is not None
+    return parent, created
+
+
+def collection_path(store: Store, ident: int) -> str:
+    names = []
+    current: int | None = ident
+    while current is not None:
+        row = store.db.execute("select parent_id, name from collections where id = ?", [current]).fetchone()
+        names.append(row[1])
+        current = row[0]
+    return SEP.join(reversed(names))
+
+
+def subtree(store: Store, ident: int) -> list[int]:
+    """A collection and every collection nested in it, at any depth."""
+    sql = (
+        "with recursive tree(id) as (select ? union select collections.id from collections "
+        "join tree on collections.parent_id = tree.id) select id from tree"
+    )
+    return [int(row[0]) for row in store.db.execute(sql, [ident]).fetchall()]
+
+
+def rename_collection(store: Store, path: str, new_path: str) -> None:
+    """Rename or move a collection (with everything in it) to ``new_path``; the new
+    parent is created when missing."""
+    ident = collection_id(store, path)
+    parts = split_path(new_path)
+    parent = None
+    if len(parts) > 1:
+        parent, _ = create_collection(store, SEP.join(parts[:-1]))
+        if parent in subtree(store, ident):
+            raise UsageError(f"cannot move {path!r} into itself ({new_path!r})")
+    existing = _child(store, parent, parts[-1])
+    if existing is not None and existing != ident:
+        raise UsageError(f"a collection {new_path!r} already exists")
+    store.db.execute("update collections set parent_id = ?, name = ? where id = ?", [parent, parts[-1], ident])
+
+
+def delete_collection(store: Store, path: str) -> tuple[int, int]:
+    """Delete a collection and its sub-collections (never the works in them); returns
+    (collections deleted, memberships removed)."""
+    ids = subtree(store, collection_id(store, path))
+    marks = ",".join("?" * len(ids))
+    members = store.db.execute(f"delete from collection_works where collection_id in ({marks})", ids).rowcount
+    for ident in reversed(ids):  # children before parents
+        store.db.execute("delete from collections where id = ?", [ident])
+    return len(ids), members
+
+
+def add_to_collection(store: Store, ident: int, work_id: int) -> bool:
+    cursor = store.db.execute(
+        "insert or ignore into collection_works (collection_id, work_id, added_at) values (?, ?, ?)",
+        [ident, work_id, now()],
+    )
+    return cursor.rowcount > 0
+
+
+def remove_from_collection(store: Store, ident: int, work_id: int) -> bool:
+    return store.db.execute(
+        "delete from collection_works where collection_id = ? and work_id = ?", [ident, work_id]
+    ).rowcount > 0
+
+
+def all_collections(store: Store) -> list[dict[str, Any]]:
+    """Every collection by path, with its own works and those of its sub-collections
+    (works in the trash not counted)."""
+    rows = [dict(r) for r in store.db.query("select id, parent_id, name from collections")]
+    out = []
+    for row in rows:
+        ids = subtree(store, row["id"])
+        marks = ",".join("?" * len(ids))
+        own, total = store.db.execute(
+            "select count(distinct case when collection_works.collection_id = ? then work_id end), count(distinct work_id) "
+            "from collection_works join works on works.id = collection_works.work_id "
+            f"where collection_id in ({marks}) and works.trashed_at is null",
+            [row["id"], *ids],
+        ).fetchone()
+        out.append({"path": collection_path(store, row["id"]), "works": own, "with_subcollections": total})
+    return sorted(out, key=lambda r: r["path"].casefold())
+
+
+def collections_of(store: Store, work_ids: Iterable[int]) -> dict[int, list[str]]:
+    found = _grouped(store, "select work_id, collection_id from collection_works where work_id in ({})", work_ids)
+    return {work_id: sorted(collection_path(store, c) for c in ids) for work_id, ids in found.items()}
+
+
+# -- notes ------------------------------------------------------------------------------
+def add_note(store: Store, work_id: int, text: str) -> int:
+    return int(store.db["notes"].insert({"work_id": work_id, "text": text, "created_at": now()}).last_pk)
+
+
+def remove_note(store: Store, note_id: int) -> int:
+    """Delete a note; returns the id of the work it was on."""
+    row = store.db.execute("select work_id from notes where id = ?", [note_id]).fetchone()
+    if row is None:
+        raise NotInLibrary(f"no note {note_id}; 'vexascite note --list KEY' shows a work's notes")
+    store.db.execute("delete from notes where id = ?", [note_id])
+    return int(row[0])
+
+
+def notes_of(store: Store, work_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
+    ids = list(dict.fromkeys(work_ids))
+    out: dict[int, list[dict[str, Any]]] = {work_id: [] for work_id in ids}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        sql = f"select id, work_id, text, created_at from notes where work_id in ({','.join('?' * len(chunk))}) order by id"
+        for row in store.db.query(sql, chunk):
+            out[row["work_id"]].append({"id": row["id"], "text": row["text"], "created_at": row["created_at"]})
+    return out
+
+
+# -- trash ------------------------------------------------------------------------------
+def trash_work(store: Store, work_id: int) -> bool:
+    return store.db.execute(
+        "update works set trashed_at = ? where id = ? and trashed_at is null", [now(), work_id]
+    ).rowcount > 0
+
+
+def restore_work(store: Store, work_id: int) -> bool:
+    return store.db.execute(
+        "update works set trashed_at = null where id = ? and trashed_at is not null", [work_id]
+    ).rowcount > 0
+
+
+def trashed_among(store: Store, work_ids: Iterable[int]) -> list[str]:
+    """Keys of the works among ``work_ids`` that are in the trash."""
+    ids = list(work_ids)
+    keys: list[str] = []
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        sql = f"select key from works where id in ({','.join('?' * len(chunk))}) and trashed_at is not null order by key"
+        keys += [row[0] for row in store.db.execute(sql, chunk).fetchall()]
+    return keys
+
+
+def trashed_works(store: Store) -> list[dict[str, Any]]:
+    sql = (
+        "select works.id, works.key, works.year, works.title, works.trashed_at, "
+        "(select count(*) from refs where refs.work_id = works.id) as references_held, "
+        "(select count(*) from citations where citations.work_id = works.id) as citations "
+        "from works where trashed_at is not null order by trashed_at, key"
+    )
+    return [dict(row) for row in store.db.query(sql)]
+
+
+def empty_trash(store: Store) -> dict[str, int]:
+    """Delete the works in the trash for good. Their raw occurrences stay in the library,
+    detached (the file they came from still names them); claims that cited them say the
+    work was removed; everything else about them (records, edits, tags, notes) goes."""
+    ids = [int(row[0]) for row in store.db.execute("select id from works where trashed_at is not null").fetchall()]
+    counts = {"works": len(ids), "references_kept": 0, "citations_unlinked": 0}
+    if not ids:
+        return counts
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        for table in store.tables_referencing_works():
+            if table == "refs":
+                counts["references_kept"] += store.db.execute(
+                    f"update refs set work_id = null, message = ? where work_id in ({marks})",
+                    ["its work was removed from the library (trash emptied)", *chunk],
+                ).rowcount
+            elif table == "citations":
+                counts["citations_unlinked"] += store.db.execute(
+                    f"update citations set work_id = null, status = 'removed', message = ? where work_id in ({marks})",
+                    ["the work it cited was removed from the library", *chunk],
+                ).rowcount
+            else:
+                store.db.execute(f"delete from {table} where work_id in ({marks})", chunk)
+        store.db.execute(f"delete from works where id in ({marks})", chunk)
+    return counts
+
+
+# -- search -----------------------------------------------------------------------------
+_FTS_COLUMN = {"text": None, "author": "authors", "title": "title", "journal": "container"}
+
+
+def _clause_sql(clause: Clause) -> tuple[str, list[Any]]:
+    """SQL (over ``works``) true for the works a clause matches."""
+    kind = clause.kind
+    if kind in _FTS_COLUMN:
+        fts = phrase(clause.words, prefix=clause.prefix, column=_FTS_COLUMN[kind])
+        sql = "works.id in (select rowid from works_fts where works_fts match ?)"
+        params: list[Any] = [fts]
+        if kind == "text" and clause.value:  # a lone word may be a key, lone digits a PMID
+            sql = f"({sql} or works.key = ? or works.pmid = ?)"
+            params += [clause.value, clause.value]
+        return sql, params
+    if kind == "year":
+        parts, params = [], []
+        if clause.low is not None:
+            parts.append("works.year >= ?")
+            params.append(clause.low)
+        if clause.high is not None:
+            parts.append("works.year <= ?")
+            params.append(clause.high)
+        return "(" + " and ".join(parts) + ")", params
+    if kind in ("doi", "pmid", "pmcid"):
+        return f"works.{kind} = ?", [clause.value]
+    if kind == "key":
+        return "works.key = ?", [clause.value]
+    if kind == "tag":
+        return "works.id in (select work_id from tags where tag = ? collate nocase)", [clause.value]
+    if kind == "collection":
+        return (
+            "works.id in (select work_id from collection_works where collection_id in ("
+            "with recursive tree(id) as (select id from collections where id = ? union "
+            "select collections.id from collections join tree on collections.parent_id = tree.id) "
+            "select id from tree))"
+        ), [clause.value]
+    raise ValueError(f"unknown clause kind {kind!r}")
+
+
+def search(
+    store: Store, query: Query, limit: int | None = None, *, trashed: bool = False
+) -> list[dict[str, Any]]:
+    """Works meeting every clause of ``query`` (none of a negated one), best first by
+    BM25 over the words searched, then by key; ``trashed`` searches the trash instead.
+
+    ``collection`` clauses must hold collection ids as values (see :func:`resolve_collections`).
+    """
+    where = ["works.trashed_at is not null" if trashed else "works.trashed_at is null"]
+    params: list[Any] = []
+    for clause in query.clauses:
+        sql, values = _clause_sql(clause)
+        where.append(f"not ({sql})" if clause.negated else sql)
+        params += values
+    ranked = [c for c in query.clauses if not c.negated and c.kind in _FTS_COLUMN]
+    rank_join, order = "", "works.key"
+    rank_params: list[Any] = []
+    if ranked:
+        rank_join = (
+            "left join (select rowid, bm25(works_fts) as rank from works_fts where works_fts match ?) as ranked "
+            "on ranked.rowid = works.id "
+        )
+        rank_params = [" OR ".join(phrase(c.words, prefix=c.prefix, column=_FTS_COLUMN[c.kind]) for c in ranked)]
+        order = "ranked.rank is null, ranked.rank, works.key"
+    sql = f"select works.* from works {rank_join}where {' and '.join(where)} order by {order}"
+    if limit is not None:
+        sql += f" limit {int(limit)}"
+    out = []
+    for row in store.db.query(sql, [*rank_params, *params]):
+        row = dict(row)
+        row["csl"] = json.loads(row["csl"])
+        row["provenance"] = expand_provenance(row["provenance"], row["csl"])
+        out.append(row)
+    return out
+
+
+def resolve_collections(store: Store, query: Query) -> Query:
+    """The query with each ``collection:`` path replaced by that collection's id."""
+    clauses = [
+        Clause("collection", value=str(collection_id(store, c.value or "")), negated=c.negated)
+        if c.kind == "collection" else c
+        for c in query.clauses
+    ]
+    return Query(query.text, clauses, list(query.problems))
+
+
+def live_work_id(store: Store, key: str) -> int:
+    """The id of the work with ``key`` that is not in the trash."""
+    work_id = store.work_id_for_key(key)
+    if store.db.execute("select trashed_at from works where id = ?", [work_id]).fetchone()[0]:
+        raise NotInLibrary(f"{key} is in the trash; 'vexascite restore {key}' brings it back")
+    return work_id
