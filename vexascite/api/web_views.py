@@ -306,6 +306,28 @@ def manuscript_view(settings: Settings, document_id: int, *, check: bool = False
     return view
 
 
+# -- formatted bibliography -----------------------------------------------------------------------
+#: A page formats at most this many works at once (citeproc takes about 10 ms a work).
+FORMAT_ON_PAGE_LIMIT = 1000
+
+
+def formatted_for_page(
+    settings: Settings, style: str, *, keys: list[str] | None = None, cited_in: str | None = None
+) -> tuple[Any, str | None]:
+    """A formatted bibliography to show and copy, or why there is none: the whole of a
+    large library is a job for ``vexascite format -o FILE``, not a page."""
+    from . import format_library, library_stats
+
+    if keys is None and cited_in is None:
+        works = library_stats(settings)["works"]
+        if works > FORMAT_ON_PAGE_LIMIT:
+            return None, (
+                f"the library holds {works:,} works: choose keys or a manuscript to format here "
+                f"(at most {FORMAT_ON_PAGE_LIMIT:,}), or run 'vexascite format --style {style} -o references.txt'"
+            )
+    return format_library(settings, style, keys=keys, cited_in=cited_in), None
+
+
 # -- import preview ------------------------------------------------------------------------------
 #: Uploads the web app accepts (what ``import`` reads, and Word manuscripts' reference lists).
 UPLOAD_SUFFIXES = frozenset(IMPORTABLE_SUFFIXES) | {".docx"}
@@ -406,6 +428,7 @@ __all__ = [
     "LibraryPage",
     "compare_records",
     "diff_runs",
+    "formatted_for_page",
     "library_page",
     "manuscript_view",
     "manuscripts",

@@ -268,11 +268,13 @@ async def export(request: Request) -> Response:
             "Content-Disposition": f'attachment; filename="library.{EXPORT_SUFFIX[fmt.lower()]}"',
             "X-Vexascite-Count": str(result.count)})
     documents = await run_in_threadpool(api.manuscripts, settings_of(request))
-    formatted = None
+    formatted, why_not = None, None
     style = params.get("style")
     if style:
-        formatted = await run_in_threadpool(api.format_library, settings_of(request), style, keys=keys, cited_in=cited_in)
-    return render(request, "export.html", documents=documents, formatted=formatted, styles=STYLES, style=style or "vancouver",
+        formatted, why_not = await run_in_threadpool(api.formatted_for_page, settings_of(request), style, keys=keys,
+                                                     cited_in=cited_in)
+    return render(request, "export.html", documents=documents, formatted=formatted, why_not=why_not,
+                  styles=STYLES, style=style or "vancouver",
                   keys=params.get("keys") or "", cited_in=cited_in or "", formats=EXPORT_FORMATS, active="export")
 
 
