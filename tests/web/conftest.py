@@ -3,6 +3,7 @@ manuscript, a candidate to review) and 10,000 works; and an app client over each
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -25,10 +26,10 @@ Some claims cite a study no index holds [4] or a reference that does not exist [
 
 ## References
 
-1. {0}
-2. {1}
-3. {2}
-4. {3}
+1. {}
+2. {}
+3. {}
+4. {}
 """.format(*REFERENCES)
 
 #: A CSL title a hostile or careless source could send.
@@ -75,8 +76,9 @@ def web_world(tmp_path: Path, empty_settings: Settings, fakes) -> WebWorld:
     manuscript = tmp_path / "paper.md"
     manuscript.write_text(MANUSCRIPT, encoding="utf-8")
     hostile = tmp_path / "hostile.json"
-    hostile.write_text('[{"id": "evil", "type": "article-journal", "title": "%s", "issued": {"date-parts": [[2021]]}, '
-                       '"author": [{"family": "Mallory", "given": "E"}]}]' % SCRIPT_TITLE.replace('"', '\\"'), encoding="utf-8")
+    hostile.write_text(json.dumps([{"id": "evil", "type": "article-journal", "title": SCRIPT_TITLE,
+                                    "issued": {"date-parts": [[2021]]}, "author": [{"family": "Mallory", "given": "E"}]}]),
+                       encoding="utf-8")
     api.import_paths(settings, [hostile])
     api.link_manuscript(settings, manuscript)
     api.resolve_works(settings)
@@ -97,8 +99,6 @@ def empty_client(empty_settings: Settings) -> Iterator[TestClient]:
 
 def write_big_library(folder: Path, n: int = 10_000) -> Settings:
     """A library of ``n`` distinct works read from one generated CSL-JSON file."""
-    import json
-
     items = []
     for i in range(n):
         items.append({
