@@ -234,8 +234,8 @@ def test_manuscript_page_highlights_citations_and_checks(client: TestClient) -> 
     assert 'id="cited-beck2020somatic"' in page
     checked = client.post("/manuscripts/1/check", data={"csrf": csrf_of(client)}, headers={"HX-Request": "true"})
     assert checked.status_code == 200 and "<html" not in checked.text
-    assert "dangling-marker" in checked.text and "not-found" in checked.text
-    assert re.search(r'id="L5".*?dangling-marker', checked.text, re.S)  # inline, after its line
+    assert 'title="dangling-marker"' in checked.text and 'title="not-found"' in checked.text
+    assert re.search(r'id="L5".*?title="dangling-marker"', checked.text, re.S)  # inline, after its line
 
 
 def test_find_shows_claims_and_sources(client: TestClient) -> None:

@@ -166,7 +166,7 @@ def test_main_flows_in_a_browser(server: tuple[str, Settings, Path], browser) ->
     driver.find_element(By.XPATH, "//button[contains(., 'Check citations')]").click()
     wait_for(driver, ".check-summary")
     findings = driver.find_element(By.CSS_SELECTOR, ".manuscript-text").text
-    assert "dangling-marker" in findings and "not-found" in findings
+    assert "Dangling marker" in findings and "Not found" in findings
     shot(driver, "06-manuscript-checked")
 
     # -- what supports a statement

@@ -154,6 +154,21 @@ def diff_runs(printed: str, candidate: str) -> tuple[list[tuple[str, bool]], lis
     return left, right
 
 
+def _agree(name: str, printed: dict[str, Any], candidate: dict[str, Any], mine: str, theirs: str) -> bool:
+    """Whether two values say the same, by the rules ``check`` uses (``1461-3`` is
+    ``1461-1463``; an abbreviated journal is its full title)."""
+    from ..check.fields import issue_agrees, journal_agrees, pages_agree, volume_agrees
+
+    rules = {"page": lambda: pages_agree(mine, theirs), "volume": lambda: volume_agrees(mine, theirs),
+             "issue": lambda: issue_agrees(mine, theirs), "container-title": lambda: journal_agrees(mine, candidate)}
+    if name in rules:
+        try:
+            return bool(rules[name]())
+        except (TypeError, ValueError, AttributeError):
+            pass
+    return _fold(mine) == _fold(theirs)
+
+
 def compare_records(printed: dict[str, Any], candidate: dict[str, Any]) -> list[dict[str, Any]]:
     """Field by field: the printed value, the candidate's, and whether they differ."""
     rows = []
@@ -161,10 +176,13 @@ def compare_records(printed: dict[str, Any], candidate: dict[str, Any]) -> list[
         mine, theirs = _field_text(printed, name), _field_text(candidate, name)
         if not mine and not theirs:
             continue
+        agree = bool(mine and theirs) and _agree(name, printed, candidate, mine, theirs)
         left, right = diff_runs(mine, theirs)
+        if agree:
+            left, right = [(mine, False)], [(theirs, False)]
         rows.append({
             "field": name, "printed": mine, "candidate": theirs, "printed_runs": left, "candidate_runs": right,
-            "differs": bool(mine and theirs and _fold(mine) != _fold(theirs)), "missing": not mine or not theirs,
+            "differs": bool(mine and theirs) and not agree, "missing": not mine or not theirs,
         })
     return rows
 
@@ -269,7 +287,11 @@ def manuscript_view(settings: Settings, document_id: int, *, check: bool = False
         summaries = browse.work_summaries_by_id(store, cited_ids)
     view: dict[str, Any] = {"document": document, "name": Path(document["path"]).name, "problem": None,
                             "findings": None, "summary": None, "lines": []}
-    view["cited"] = [summaries[i] for i in cited_ids if i in summaries]
+    labels: dict[int, list[str]] = {}
+    for marker in markers:
+        if marker.get("work_id") is not None and marker.get("target") not in labels.setdefault(marker["work_id"], []):
+            labels[marker["work_id"]].append(marker["target"])
+    view["cited"] = [{**summaries[i], "cited_as": labels.get(i, [])} for i in cited_ids if i in summaries]
     numbered: dict[int, int] = {}
     for position, work_id in enumerate(cited_ids, start=1):
         numbered[work_id] = position
