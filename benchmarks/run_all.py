@@ -26,6 +26,7 @@ BENCHMARKS = {
     "export": ["export_speed.py"],
     "resolve-accuracy": ["resolve_glutton.py"],
     "resolve-requests": ["resolve_requests.py"],
+    "web": ["web_speed.py"],
 }
 
 

@@ -59,9 +59,10 @@ def library_page(
     descending: bool = False,
     page: int = 1,
     per_page: int = 50,
+    with_facets: bool = True,
 ) -> LibraryPage:
     """The works matching a search and filters, one sorted page of them (the ``list``
-    search: any text is a safe query)."""
+    search: any text is a safe query); ``with_facets`` adds the values filters offer."""
     from ..store import browse
 
     per_page = max(1, min(per_page, 500))
@@ -73,7 +74,7 @@ def library_page(
             store, query=query, year=year, journal=journal, status=status, sort=sort, descending=descending,
             offset=(page - 1) * per_page, limit=per_page,
         )
-        facets = browse.facet_values(store)
+        facets = browse.facet_values(store) if with_facets else {}
     pages = max(1, -(-total // per_page))
     return LibraryPage(rows, total, page, pages, per_page, facets)
 

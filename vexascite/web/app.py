@@ -111,7 +111,8 @@ async def library(request: Request) -> Response:
     descending = params.get("order") == "desc"
     page = await run_in_threadpool(
         api.library_page, settings_of(request), query=query or None, sort=sort, descending=descending,
-        page=_int(params.get("page"), 1) or 1, per_page=_int(params.get("per_page"), 50) or 50, **filters,
+        page=_int(params.get("page"), 1) or 1, per_page=_int(params.get("per_page"), 50) or 50,
+        with_facets=not _htmx(request), **filters,
     )
     state = {"q": query, **{k: v for k, v in filters.items() if v is not None}, "sort": sort or "",
              "order": "desc" if descending else ""}
