@@ -81,7 +81,7 @@ def main() -> int:
     worst = 0.0
     print(f"\nserver time, best of {args.repeat} (in-process: routing + api + SQLite + template)")
     print(f"{'request':<24}{'vexascite':>12}{'cpu':>9}{'all works + slice':>20}{'ratio':>9}")
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings), base_url="http://127.0.0.1") as client:
         def obvious(url: str) -> object:
             # the obvious page: every work read as `list` does, sorted/filtered in Python, 50 shown
             rows = api.list_works(settings, "cohort 42" if "q=cohort" in url else ("variant 7" if "variant" in url else None))

@@ -87,13 +87,13 @@ def web_world(tmp_path: Path, empty_settings: Settings, fakes) -> WebWorld:
 
 @pytest.fixture
 def client(web_world: WebWorld) -> Iterator[TestClient]:
-    with TestClient(create_app(web_world.settings)) as test_client:
+    with TestClient(create_app(web_world.settings), base_url="http://127.0.0.1") as test_client:
         yield test_client
 
 
 @pytest.fixture
 def empty_client(empty_settings: Settings) -> Iterator[TestClient]:
-    with TestClient(create_app(empty_settings)) as test_client:
+    with TestClient(create_app(empty_settings), base_url="http://127.0.0.1") as test_client:
         yield test_client
 
 
@@ -123,5 +123,5 @@ def big_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 @pytest.fixture
 def big_client(big_settings: Settings) -> Iterator[TestClient]:
-    with TestClient(create_app(replace(big_settings))) as test_client:
+    with TestClient(create_app(replace(big_settings)), base_url="http://127.0.0.1") as test_client:
         yield test_client

@@ -35,7 +35,7 @@ def test_pages_answer_without_a_library(empty_client: TestClient, url: str) -> N
 @pytest.mark.parametrize("url", [*PAGES, "/export?format=bibtex", "/export?format=csl-json"])
 def test_pages_answer_for_an_empty_library(empty_settings: Settings, url: str) -> None:
     Store.open(empty_settings.db).close()
-    with TestClient(create_app(empty_settings)) as client:
+    with TestClient(create_app(empty_settings), base_url="http://127.0.0.1") as client:
         response = client.get(url)
     assert response.status_code == 200, response.text[:500]
 
@@ -93,7 +93,7 @@ def test_unknown_keys_are_404(client: TestClient, tmp_path: Path) -> None:
     from vexascite.config import load_settings
 
     nowhere = load_settings(tmp_path / "none.toml", environ={}, db=str(tmp_path / "elsewhere" / "library.db"))
-    with TestClient(create_app(nowhere)) as empty_client:
+    with TestClient(create_app(nowhere), base_url="http://127.0.0.1") as empty_client:
         assert empty_client.get("/works/beck2020somatic").status_code == 404
         assert empty_client.get("/manuscripts/1").status_code == 404
     assert client.get("/manuscripts/999").status_code == 404
@@ -148,7 +148,7 @@ def test_state_changes_only_by_post(client: TestClient) -> None:
 
 
 def test_another_host_needs_the_access_token(empty_settings: Settings) -> None:
-    with TestClient(create_app(empty_settings, token="s3cret")) as client:
+    with TestClient(create_app(empty_settings, token="s3cret"), base_url="http://127.0.0.1") as client:
         assert client.get("/").status_code == 401
         assert client.get("/", headers={"Authorization": "Bearer wrong"}).status_code == 401
         assert client.get("/", headers={"Authorization": "Bearer s3cret"}).status_code == 200
@@ -160,7 +160,7 @@ def test_another_host_needs_the_access_token(empty_settings: Settings) -> None:
 def test_uploads_are_size_limited_and_private(empty_settings: Settings, tmp_path: Path) -> None:
     uploads = tmp_path / "uploads"
     uploads.mkdir(mode=0o700)
-    with TestClient(create_app(empty_settings, upload_limit=50_000, upload_dir=str(uploads))) as client:
+    with TestClient(create_app(empty_settings, upload_limit=50_000, upload_dir=str(uploads)), base_url="http://127.0.0.1") as client:
         csrf = csrf_of(client)
         big = client.post("/import/preview", data={"csrf": csrf}, files={"files": ("big.bib", b"x" * 60_000)})
         assert big.status_code == 413
@@ -180,7 +180,7 @@ def test_paste_preview_store_and_resolve(empty_settings: Settings, fakes) -> Non
 
     settings = fake_settings(empty_settings, *fakes, mailto="tests@example.org", timeout=2.0)
     pasted = "\n".join(f"{i}. {ref}" for i, ref in enumerate(REFERENCES[:2], start=1))
-    with TestClient(create_app(settings)) as client:
+    with TestClient(create_app(settings), base_url="http://127.0.0.1") as client:
         csrf = csrf_of(client)
         preview = client.post("/import/preview", data={"csrf": csrf, "references": pasted})
         assert preview.status_code == 200
@@ -298,3 +298,11 @@ def test_the_command_line_writes_while_the_app_runs(client: TestClient, web_worl
     assert result.returncode == 0, result.stderr
     assert statuses and set(statuses) <= {200, 303}
     assert "1,505 works" in client.get("/").text
+
+
+def test_other_host_names_are_refused_on_loopback(empty_settings: Settings) -> None:
+    """A page elsewhere whose name resolves to 127.0.0.1 (DNS rebinding) gets nothing."""
+    with TestClient(create_app(empty_settings), base_url="http://attacker.example") as client:
+        assert client.get("/").status_code == 400
+    with TestClient(create_app(empty_settings), base_url="http://localhost:8765") as client:
+        assert client.get("/").status_code == 200

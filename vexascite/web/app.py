@@ -25,6 +25,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
@@ -319,11 +320,18 @@ ROUTES = [
 ]
 
 
+#: Host names a browser uses for an app on loopback; any other Host header is refused, so
+#: a web page cannot reach the app through a name of its own that resolves to 127.0.0.1.
+LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
+
+
 def create_app(
-    settings: Settings, *, token: str | None = None, upload_limit: int = DEFAULT_UPLOAD_LIMIT, upload_dir: str | None = None
+    settings: Settings, *, token: str | None = None, upload_limit: int = DEFAULT_UPLOAD_LIMIT, upload_dir: str | None = None,
+    allowed_hosts: list[str] | None = None,
 ) -> Starlette:
     """The app over the library named by ``settings``. ``token``, when given, is required
-    on every request (any address other than loopback must set one)."""
+    on every request (any address other than loopback must set one); without one only
+    loopback host names (or ``allowed_hosts``) are answered."""
     private = Path(upload_dir) if upload_dir else None
 
     @contextlib.asynccontextmanager
@@ -334,7 +342,11 @@ def create_app(
 
     app = Starlette(
         routes=ROUTES,
-        middleware=[Middleware(AccessTokenMiddleware, token=token), Middleware(BodyLimitMiddleware, limit=upload_limit)],
+        middleware=[
+            Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or (["*"] if token else LOOPBACK_HOSTS)),
+            Middleware(AccessTokenMiddleware, token=token),
+            Middleware(BodyLimitMiddleware, limit=upload_limit),
+        ],
         exception_handlers={NotInLibrary: not_found, UsageError: usage_error, VexasciteError: library_error,
                             HTTPException: http_error},
         lifespan=lifespan,
