@@ -135,6 +135,16 @@ def test_raw_occurrences_and_claims_are_escaped(client: TestClient, web_world: W
 POSTS = ["/works/beck2020somatic/resolve", "/review/1", "/manuscripts/1/check", "/import/preview", "/import/store", "/resolve"]
 
 
+def test_every_post_route_is_in_the_csrf_test() -> None:
+    from starlette.routing import Route
+
+    from vexascite.web.app import ROUTES
+
+    posting = {r.path for r in ROUTES if isinstance(r, Route) and "POST" in (r.methods or ())}
+    filled = {re.sub(r"\{[^}]+\}", "X", path) for path in posting}
+    assert filled == {re.sub(r"/(beck2020somatic|1)(?=/|$)", "/X", url) for url in POSTS}
+
+
 @pytest.mark.parametrize("url", POSTS)
 def test_a_post_without_a_csrf_token_is_refused(client: TestClient, url: str) -> None:
     assert client.post(url, data={"decision": "accept", "references": "x"}).status_code == 403

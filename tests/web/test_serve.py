@@ -98,3 +98,33 @@ def test_with_a_token_every_request_must_carry_it(tmp_path: Path) -> None:
 def test_loopback_names() -> None:
     assert is_loopback("127.0.0.1") and is_loopback("::1") and is_loopback("localhost") and is_loopback("127.1.2.3")
     assert not is_loopback("0.0.0.0") and not is_loopback("192.168.1.4") and not is_loopback("example.org")
+
+
+def test_the_browser_opens_unless_told_not_to(monkeypatch, tmp_path: Path) -> None:
+    """``serve`` opens the browser on the app's address once it listens (not with --no-open)."""
+    import uvicorn
+
+    from vexascite.config import load_settings
+    from vexascite.web import server as web_server
+
+    opened: list[str] = []
+
+    class FakeServer:
+        def __init__(self, config: object) -> None:
+            self.started = False
+            self.should_exit = False
+
+        def run(self) -> None:
+            self.started = True
+            deadline = time.monotonic() + 2
+            while not opened and time.monotonic() < deadline:
+                time.sleep(0.02)
+
+    monkeypatch.setattr(uvicorn, "Server", FakeServer)
+    monkeypatch.setattr(web_server.webbrowser, "open", opened.append)
+    settings = load_settings(tmp_path / "none.toml", environ={}, db=str(tmp_path / "library.db"))
+    web_server.serve(settings, port=8799, say=lambda _: None)
+    assert opened == ["http://127.0.0.1:8799/"]
+    opened.clear()
+    web_server.serve(settings, port=8799, open_browser=False, say=lambda _: None)
+    assert opened == []
