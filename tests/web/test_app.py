@@ -200,7 +200,9 @@ def test_paste_preview_store_and_resolve(empty_settings: Settings, fakes) -> Non
         stored = client.post("/import/store", data={"csrf": csrf, "batch": batch})
         assert stored.status_code == 200 and "2 new works" in stored.text
         assert len(api.list_works(settings)) == 2
-        job_page = client.post("/resolve", data={"csrf": csrf})
+        keys = re.search(r'name="keys" value="([^"]*)"', stored.text).group(1).split()
+        assert sorted(keys) == ["beck2020somatic", "cotton1991endoscopic"]  # only this import's works
+        job_page = client.post("/resolve", data={"csrf": csrf, "keys": " ".join(keys)})
         job = re.search(r'hx-get="/jobs/([0-9a-f]+)"', job_page.text)
         text = job_page.text
         deadline = time.monotonic() + 60

@@ -1017,4 +1017,4 @@ def rekey_work(settings: Settings, key: str, new_key: str | None = None) -> tupl
             chosen = unique_key(key_stem(csl, settings.key_pattern), lambda k: k != key and store.key_taken(k))
         store.db["works"].update(work_id, {"key": chosen})
     return key, chosen
-from .web_views import formatted_for_page, library_page, manuscript_view, manuscripts, preview_files, review_view, title_runs, work_view  # noqa: E402,F401,I001
+from .web_views import formatted_for_page, import_uploaded, library_page, manuscript_view, manuscripts, preview_files, review_view, title_runs, work_view  # noqa: E402,F401,I001

@@ -390,6 +390,18 @@ def preview_files(paths: list[Path]) -> list[dict[str, Any]]:
     return out
 
 
+def import_uploaded(settings: Settings, paths: list[Path]) -> tuple[Any, list[str]]:
+    """Import files as ``import`` does; also the keys of the works they brought that are
+    not resolved yet, so resolving them next asks only about these."""
+    from ..store import browse
+    from . import import_paths
+
+    report = import_paths(settings, paths)
+    with open_library(settings, create=False) as store:
+        keys = browse.unresolved_keys_of_sources(store, [str(path.resolve()) for path in paths])
+    return report, keys
+
+
 _TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)((?:\s[^<>]*)?)(/?)>")
 _SHOWN_STYLES = {"i": "italic", "em": "italic", "italic": "italic", "b": "bold", "strong": "bold", "bold": "bold",
                  "sup": "sup", "sub": "sub", "sc": "smallcaps", "scp": "smallcaps", "smallcaps": "smallcaps"}
@@ -452,6 +464,7 @@ __all__ = [
     "compare_records",
     "diff_runs",
     "formatted_for_page",
+    "import_uploaded",
     "library_page",
     "manuscript_view",
     "manuscripts",

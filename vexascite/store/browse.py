@@ -103,3 +103,17 @@ def work_summaries_by_id(store: Store, work_ids: list[int]) -> dict[int, dict[st
         for row in store.db.query(sql, chunk):
             out[int(row["id"])] = dict(row)
     return out
+
+
+def unresolved_keys_of_sources(store: Store, paths: list[str]) -> list[str]:
+    """Keys of the works read from these source files that were never resolved (or whose
+    last try failed), in the order they were read."""
+    if not paths:
+        return []
+    sql = (
+        "select works.key, min(refs.id) as first from refs join sources on sources.id = refs.source_id "
+        "join works on works.id = refs.work_id "
+        f"where sources.path in ({', '.join('?' for _ in paths)}) and works.status in ('unresolved', 'failed') "
+        "group by works.key order by first"
+    )
+    return [row["key"] for row in store.db.query(sql, paths)]

@@ -226,14 +226,14 @@ async def import_store(request: Request) -> Response:
     form = await checked_form(request)
     folder = _batch_dir(request, str(form.get("batch") or ""))
     paths = sorted(p for p in folder.iterdir() if p.is_file())
-    report = await run_in_threadpool(api.import_paths, settings_of(request), paths)
-    return render(request, "_imported.html", report=report)
+    report, keys = await run_in_threadpool(api.import_uploaded, settings_of(request), paths)
+    return render(request, "_imported.html", report=report, keys=keys)
 
 
 async def resolve_start(request: Request) -> Response:
     form = await checked_form(request)
     keys = [k for k in str(form.get("keys") or "").replace(",", " ").split() if k]
-    job = request.app.state.jobs.start_resolve(keys or None)
+    job = request.app.state.jobs.start_resolve(keys or None)  # without keys: every work not resolved yet
     return render(request, "_job.html", job=job)
 
 
