@@ -113,6 +113,10 @@ def write_big_library(folder: Path, n: int = 10_000) -> Settings:
     path.write_text(json.dumps(items), encoding="utf-8")
     settings = load_settings(folder / "none.toml", environ={}, db=str(folder / "library.db"))
     api.import_paths(settings, [path])
+    manuscript = folder / "big-paper.md"
+    manuscript.write_text("VEXAS is a disease of older men [@w1; @w2].\nIt answers to JAK inhibitors [@w3] [@w99999].\n",
+                          encoding="utf-8")
+    api.link_manuscript(settings, manuscript)
     return settings
 
 

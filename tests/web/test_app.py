@@ -67,6 +67,10 @@ def test_library_page_of_ten_thousand_works(big_client: TestClient) -> None:
     assert _keys(found), "a search finds works"
     work = big_client.get("/works/" + _keys(page)[0])
     assert work.status_code == 200
+    assert big_client.get("/works/w1").status_code == 200 and "VEXAS is a disease of older men" in big_client.get("/works/w1").text
+    document = big_client.get("/manuscripts/1").text
+    assert 'id="cited-w3"' in document and "cite-dangling" in document
+    assert big_client.get("/export?format=ris&cited_in=big-paper.md").text.count("TY  -") == 3
 
 
 def test_search_as_you_type_returns_the_table_only(client: TestClient) -> None:
