@@ -28,6 +28,7 @@ BENCHMARKS = {
     "organise": ["organise_speed.py"],
     "resolve-accuracy": ["resolve_glutton.py"],
     "resolve-requests": ["resolve_requests.py"],
+    "web": ["web_speed.py"],
 }
 
 

@@ -1127,3 +1127,14 @@ def rekey_work(settings: Settings, key: str, new_key: str | None = None) -> tupl
 from .documents import document_text as document_text  # noqa: E402  (use cases of their own module)
 from .exports import *  # noqa: E402, F403
 from .library import *  # noqa: E402, F403
+from .web_views import (  # noqa: E402,F401,I001
+    formatted_for_page,
+    import_uploaded,
+    library_page,
+    manuscript_view,
+    manuscripts,
+    preview_files,
+    review_view,
+    title_runs,
+    work_view,
+)

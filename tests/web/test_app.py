@@ -1,0 +1,324 @@
+"""The web app over HTTP (Starlette's TestClient): pages, safety, import, review, export."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+from starlette.testclient import TestClient
+
+from tests.web.conftest import SCRIPT_TITLE, WebWorld, csrf_of
+from vexascite import api
+from vexascite.config import Settings
+from vexascite.store import Store
+from vexascite.web.app import create_app
+
+PAGES = ["/", "/?q=vexas", "/?status=review&sort=year&order=desc", "/?year=2020&journal=Blood&page=2", "/review",
+         "/manuscripts", "/import", "/find", "/find?q=UBA1 mutations", "/export", "/export?style=vancouver"]
+
+
+def _keys(html: str) -> list[str]:
+    return re.findall(r'href="/works/([^"]+)"', html)
+
+
+# -- every page answers ---------------------------------------------------------------------------
+@pytest.mark.parametrize("url", [u for u in PAGES if "style=" not in u])
+def test_pages_answer_without_a_library(empty_client: TestClient, url: str) -> None:
+    response = empty_client.get(url)
+    assert response.status_code == 200, response.text[:500]
+    assert "vexascite" in response.text
+
+
+@pytest.mark.parametrize("url", [*PAGES, "/export?format=bibtex", "/export?format=csl-json"])
+def test_pages_answer_for_an_empty_library(empty_settings: Settings, url: str) -> None:
+    Store.open(empty_settings.db).close()
+    with TestClient(create_app(empty_settings), base_url="http://127.0.0.1") as client:
+        response = client.get(url)
+    assert response.status_code == 200, response.text[:500]
+
+
+def test_empty_library_says_so(empty_client: TestClient) -> None:
+    assert "Import references" in empty_client.get("/").text
+    for url in ("/export?style=vancouver", "/export?format=ris"):  # nothing to export: said, not an empty file
+        response = empty_client.get(url)
+        assert response.status_code == 404 and "no library" in response.text
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_pages_answer_for_ten_thousand_works(big_client: TestClient, url: str) -> None:
+    response = big_client.get(url)
+    assert response.status_code == 200, response.text[:500]
+
+
+def test_library_page_of_ten_thousand_works(big_client: TestClient) -> None:
+    page = big_client.get("/").text
+    assert "10,000 works" in page and "page 1 of 200" in page
+    assert len(_keys(page)) == 50
+    last = big_client.get("/?page=200").text
+    assert len(_keys(last)) == 50 and "Page 200 of 200" in last
+    by_year = big_client.get("/?sort=year&order=desc").text
+    years = [int(y) for y in re.findall(r"<td>(\d{4})</td>", by_year)]
+    assert years == sorted(years, reverse=True) and years[0] == 2024
+    assert "works" in big_client.get("/?journal=Blood&year=2000").text
+    found = big_client.get("/?q=cohort 7 variant 3").text
+    assert _keys(found), "a search finds works"
+    work = big_client.get("/works/" + _keys(page)[0])
+    assert work.status_code == 200
+    assert big_client.get("/works/w1").status_code == 200 and "VEXAS is a disease of older men" in big_client.get("/works/w1").text
+    document = big_client.get("/manuscripts/1").text
+    assert 'id="cited-w3"' in document and "cite-dangling" in document
+    assert big_client.get("/export?format=ris&cited_in=big-paper.md").text.count("TY  -") == 3
+
+
+def test_search_as_you_type_returns_the_table_only(client: TestClient) -> None:
+    partial = client.get("/?q=somatic", headers={"HX-Request": "true", "HX-Target": "results"})
+    assert partial.status_code == 200
+    assert "<html" not in partial.text and "beck2020somatic" in partial.text
+    assert "cotton1991endoscopic" not in partial.text
+
+
+def test_filters_and_sorting(client: TestClient) -> None:
+    assert _keys(client.get("/?status=review").text) == ["gerke2004cut"]
+    assert "nobody2011study" in _keys(client.get("/?status=not-found").text)
+    assert _keys(client.get("/?year=1991").text) == ["cotton1991endoscopic"]
+    titles = client.get("/?sort=title").text
+    assert titles.index("Endoscopic sphincterotomy") < titles.index("Somatic mutations")
+    reverse = client.get("/?sort=title&order=desc").text
+    assert reverse.index("Endoscopic sphincterotomy") > reverse.index("Somatic mutations")
+
+
+# -- one work -------------------------------------------------------------------------------------------
+def test_unknown_keys_are_404(client: TestClient, tmp_path: Path) -> None:
+    assert client.get("/works/nosuch2020key").status_code == 404
+    assert "nosuch2020key" in client.get("/works/nosuch2020key").text
+    from vexascite.config import load_settings
+
+    nowhere = load_settings(tmp_path / "none.toml", environ={}, db=str(tmp_path / "elsewhere" / "library.db"))
+    with TestClient(create_app(nowhere), base_url="http://127.0.0.1") as empty_client:
+        assert empty_client.get("/works/beck2020somatic").status_code == 404
+        assert empty_client.get("/manuscripts/1").status_code == 404
+    assert client.get("/manuscripts/999").status_code == 404
+    assert client.post("/works/nosuch/resolve", data={"csrf": csrf_of(client)}).status_code == 404
+
+
+def test_work_page_shows_sources_identifiers_occurrences_and_claims(client: TestClient, web_world: WebWorld) -> None:
+    page = client.get("/works/beck2020somatic").text
+    assert 'href="https://doi.org/10.1056/nejmoa2026834"' in page
+    assert 'href="https://pubmed.ncbi.nlm.nih.gov/33108101/"' in page
+    assert 'href="https://pmc.ncbi.nlm.nih.gov/articles/PMC9900001/"' in page
+    assert "crossref" in page  # which source stated the fields
+    assert f"{web_world.manuscript.resolve()}:10" in page  # the raw occurrence, file:line
+    assert "VEXAS syndrome is caused by somatic mutations in UBA1" in page  # the claim citing it
+    assert "Resolve now" in page
+
+
+def test_resolve_now_is_a_post(client: TestClient) -> None:
+    response = client.post("/works/nobody2011study/resolve", data={"csrf": csrf_of(client)}, follow_redirects=False)
+    assert response.status_code == 303 and "not-found" in response.headers["location"]
+
+
+# -- untrusted text stays text ----------------------------------------------------------------------------
+def test_script_in_a_title_is_shown_as_text(client: TestClient) -> None:
+    for url in ("/", "/works/evil", "/?q=alert"):
+        page = client.get(url).text
+        assert "<script>alert" not in page
+        assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in page
+        assert "<i>UBA1</i>" in page and "H<sub>2</sub>O" in page  # the styles a title may carry are kept
+
+
+def test_raw_occurrences_and_claims_are_escaped(client: TestClient, web_world: WebWorld) -> None:
+    page = client.get("/works/evil").text
+    assert "<script>" not in page.replace('<script src="/static/', "")
+    assert SCRIPT_TITLE not in page
+
+
+# -- CSRF, access, uploads ------------------------------------------------------------------------------------
+POSTS = ["/works/beck2020somatic/resolve", "/review/1", "/manuscripts/1/check", "/import/preview", "/import/store", "/resolve"]
+
+
+def test_every_post_route_is_in_the_csrf_test() -> None:
+    from starlette.routing import Route
+
+    from vexascite.web.app import ROUTES
+
+    posting = {r.path for r in ROUTES if isinstance(r, Route) and "POST" in (r.methods or ())}
+    filled = {re.sub(r"\{[^}]+\}", "X", path) for path in posting}
+    assert filled == {re.sub(r"/(beck2020somatic|1)(?=/|$)", "/X", url) for url in POSTS}
+
+
+@pytest.mark.parametrize("url", POSTS)
+def test_a_post_without_a_csrf_token_is_refused(client: TestClient, url: str) -> None:
+    assert client.post(url, data={"decision": "accept", "references": "x"}).status_code == 403
+    assert client.post(url, data={"csrf": "forged", "decision": "accept"}).status_code == 403
+    assert client.post(url, headers={"X-CSRF-Token": "forged"}).status_code == 403
+
+
+def test_state_changes_only_by_post(client: TestClient) -> None:
+    for url in POSTS:
+        assert client.get(url).status_code in (404, 405)
+
+
+def test_another_host_needs_the_access_token(empty_settings: Settings) -> None:
+    with TestClient(create_app(empty_settings, token="s3cret"), base_url="http://127.0.0.1") as client:
+        assert client.get("/").status_code == 401
+        assert client.get("/", headers={"Authorization": "Bearer wrong"}).status_code == 401
+        assert client.get("/", headers={"Authorization": "Bearer s3cret"}).status_code == 200
+        entered = client.get("/?token=s3cret&q=x", follow_redirects=False)
+        assert entered.status_code == 303 and entered.headers["location"] == "/?q=x"
+        assert client.get("/").status_code == 200  # the cookie now carries it
+
+
+def test_uploads_are_size_limited_and_private(empty_settings: Settings, tmp_path: Path) -> None:
+    uploads = tmp_path / "uploads"
+    uploads.mkdir(mode=0o700)
+    with TestClient(create_app(empty_settings, upload_limit=50_000, upload_dir=str(uploads)), base_url="http://127.0.0.1") as client:
+        csrf = csrf_of(client)
+        big = client.post("/import/preview", data={"csrf": csrf}, files={"files": ("big.bib", b"x" * 60_000)})
+        assert big.status_code == 413
+        ok = client.post("/import/preview", data={"csrf": csrf},
+                         files={"files": ("../../evil name.bib", b"@article{a, title={T}, year={2020}}")})
+        assert ok.status_code == 200, ok.text
+    written = [p for p in uploads.rglob("*") if p.is_file()]
+    assert [p.name for p in written] == ["evil_name.bib"]
+    assert all(uploads in p.parents for p in written)
+    assert oct(written[0].parent.stat().st_mode & 0o777) == "0o700"
+
+
+# -- import, resolve, review ----------------------------------------------------------------------------------
+def test_paste_preview_store_and_resolve(empty_settings: Settings, fakes) -> None:
+    from tests.fakes import fake_settings
+    from tests.resolve.conftest import REFERENCES
+
+    settings = fake_settings(empty_settings, *fakes, mailto="tests@example.org", timeout=2.0)
+    pasted = "\n".join(f"{i}. {ref}" for i, ref in enumerate(REFERENCES[:2], start=1))
+    with TestClient(create_app(settings), base_url="http://127.0.0.1") as client:
+        csrf = csrf_of(client)
+        preview = client.post("/import/preview", data={"csrf": csrf, "references": pasted})
+        assert preview.status_code == 200
+        assert "2 references read" in preview.text and "Somatic mutations in UBA1" in preview.text
+        assert not Path(settings.db).exists() or api.list_works(settings) == []  # nothing stored yet
+        batch = re.search(r'name="batch" value="([0-9a-f]+)"', preview.text).group(1)
+        stored = client.post("/import/store", data={"csrf": csrf, "batch": batch})
+        assert stored.status_code == 200 and "2 new works" in stored.text
+        assert len(api.list_works(settings)) == 2
+        keys = re.search(r'name="keys" value="([^"]*)"', stored.text).group(1).split()
+        assert sorted(keys) == ["beck2020somatic", "cotton1991endoscopic"]  # only this import's works
+        job_page = client.post("/resolve", data={"csrf": csrf, "keys": " ".join(keys)})
+        job = re.search(r'hx-get="/jobs/([0-9a-f]+)"', job_page.text)
+        text = job_page.text
+        deadline = time.monotonic() + 60
+        while job and "Done." not in text and time.monotonic() < deadline:
+            time.sleep(0.2)
+            text = client.get(f"/jobs/{job.group(1)}").text
+        assert "Done." in text and "found 2" in text
+        assert {w["status"] for w in api.list_works(settings)} == {"resolved"}
+
+
+def test_preview_reports_warnings_and_unreadable_files(empty_client: TestClient) -> None:
+    csrf = csrf_of(empty_client)
+    response = empty_client.post("/import/preview", data={"csrf": csrf}, files=[
+        ("files", ("bad.bib", b"@article{ok, title={Fine}, year={2020}}\n@article{broken, title={Unclosed\n")),
+        ("files", ("photo.png", b"\x89PNG\r\n")),
+    ])
+    assert response.status_code == 200
+    assert "photo.png: not a format vexascite reads" in response.text
+    assert "bad.bib" in response.text and "line" in response.text
+
+
+def test_review_side_by_side_and_accept(client: TestClient, web_world: WebWorld) -> None:
+    page = client.get("/review").text
+    assert "gerke2004cut" in page and "Gerke H, Baillie J. To cut or stretch?" in page  # the printed reference
+    ids = [int(i) for i in re.findall(r'action="/review/(\d+)"', page)]
+    assert len(set(ids)) == 2
+    assert "<mark>" in page  # what differs is highlighted (the twin's DOI)
+    response = client.post(f"/review/{ids[0]}", data={"csrf": csrf_of(client), "decision": "accept"}, follow_redirects=False)
+    assert response.status_code == 303
+    assert "Nothing waits for review" in client.get("/review").text
+    assert api.show_work(web_world.settings, "gerke2004cut")["status"] == "resolved"
+    assert client.post("/review/99999", data={"csrf": csrf_of(client), "decision": "accept"}).status_code == 404
+
+
+# -- manuscripts, find, export -----------------------------------------------------------------------------------
+def test_manuscript_page_highlights_citations_and_checks(client: TestClient) -> None:
+    listing = client.get("/manuscripts").text
+    assert "paper.md" in listing
+    page = client.get("/manuscripts/1").text
+    assert 'class="cite cite-linked"' in page and 'class="cite cite-dangling"' in page
+    assert 'id="cited-beck2020somatic"' in page
+    checked = client.post("/manuscripts/1/check", data={"csrf": csrf_of(client)}, headers={"HX-Request": "true"})
+    assert checked.status_code == 200 and "<html" not in checked.text
+    assert 'title="dangling-marker"' in checked.text and 'title="not-found"' in checked.text
+    assert re.search(r'id="L5".*?title="dangling-marker"', checked.text, re.S)  # inline, after its line
+
+
+def test_find_shows_claims_and_sources(client: TestClient) -> None:
+    page = client.get("/find?q=somatic mutations UBA1").text
+    assert "<mark>" in page and "beck2020somatic" in page
+
+
+def test_export_downloads_each_format_with_selections(client: TestClient, web_world: WebWorld) -> None:
+    for fmt, marker in [("bibtex", "@article{"), ("biblatex", "@article{"), ("ris", "TY  -"), ("csl-json", '"DOI"')]:
+        response = client.get(f"/export?format={fmt}")
+        assert response.status_code == 200 and marker in response.text
+        assert "attachment" in response.headers["content-disposition"]
+    one = client.get("/export?format=csl-json&keys=beck2020somatic").json()
+    assert [item["id"] for item in one] == ["beck2020somatic"]
+    cited = client.get("/export", params={"format": "csl-json", "cited_in": str(web_world.manuscript)}).json()
+    assert [item["id"] for item in cited][:3] == ["beck2020somatic", "cotton1991endoscopic", "gerke2004cut"]
+    assert client.get("/export?format=docx").status_code == 400
+    assert client.get("/export?format=bibtex&keys=nosuch").status_code in (200, 404)
+    formatted = client.get("/export?style=vancouver&keys=beck2020somatic").text
+    assert "Somatic mutations in UBA1" in formatted and 'id="bibliography"' in formatted
+    assert "Somatic mutations in UBA1" in client.get(f"/export?style=apa&cited_in={web_world.manuscript}").text
+
+
+def test_a_formatted_bibliography_of_a_whole_large_library_asks_for_a_selection(big_client: TestClient) -> None:
+    page = big_client.get("/export?style=vancouver")
+    assert page.status_code == 200 and "vexascite format" in page.text and 'id="bibliography"' not in page.text
+    chosen = big_client.get("/export?style=vancouver&keys=" + ",".join(_keys(big_client.get("/").text)[:3])).text
+    assert chosen.count("Study ") >= 3 and 'id="bibliography"' in chosen
+
+
+def test_the_command_line_writes_while_the_app_runs(client: TestClient, web_world: WebWorld, tmp_path: Path) -> None:
+    """WAL: a CLI import (another process) and the app's reads and writes run at once;
+    neither fails and no write is lost."""
+    import subprocess
+    import sys
+    import threading
+
+    items = [{"id": f"c{i}", "type": "article-journal", "title": f"Written beside the app {i}",
+              "issued": {"date-parts": [[2023]]}} for i in range(1500)]
+    extra = tmp_path / "extra.json"
+    extra.write_text(json.dumps(items))
+    assert len(_keys(client.get("/").text)) == 5
+    csrf = csrf_of(client)
+    statuses: list[int] = []
+    done = threading.Event()
+
+    def browse() -> None:
+        while not done.is_set():
+            statuses.append(client.get("/?q=written").status_code)
+            statuses.append(client.post("/works/evil/resolve", data={"csrf": csrf}, follow_redirects=False).status_code)
+
+    reader = threading.Thread(target=browse)
+    reader.start()
+    try:
+        result = subprocess.run([sys.executable, "-m", "vexascite", "--db", web_world.settings.db, "import", str(extra)],
+                                capture_output=True, text=True, timeout=120)
+    finally:
+        done.set()
+        reader.join()
+    assert result.returncode == 0, result.stderr
+    assert statuses and set(statuses) <= {200, 303}
+    assert "1,505 works" in client.get("/").text
+
+
+def test_other_host_names_are_refused_on_loopback(empty_settings: Settings) -> None:
+    """A page elsewhere whose name resolves to 127.0.0.1 (DNS rebinding) gets nothing."""
+    with TestClient(create_app(empty_settings), base_url="http://attacker.example") as client:
+        assert client.get("/").status_code == 400
+    with TestClient(create_app(empty_settings), base_url="http://localhost:8765") as client:
+        assert client.get("/").status_code == 200

@@ -1,0 +1,195 @@
+"""The main flows in a real browser: Debian's headless Chromium driven by selenium.
+
+Paste a reference list, import it, resolve it against the fake services, review a
+candidate, open a work, open a manuscript with its findings, export. A screenshot of
+each page is saved under tests/artifacts/ (not committed).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.fakes import fake_settings
+from tests.resolve.conftest import REFERENCES
+from tests.web.conftest import MANUSCRIPT
+from vexascite import api
+from vexascite.config import Settings
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMEDRIVER = Path("/usr/bin/chromedriver")
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+
+# CI installs them (.ci/run): there a missing browser fails the test instead of skipping it
+pytestmark = pytest.mark.skipif(
+    not (CHROMIUM.exists() and CHROMEDRIVER.exists()) and not os.environ.get("CI"),
+    reason="Debian's chromium and chromium-driver are not installed",
+)
+
+
+@pytest.fixture
+def server(empty_settings: Settings, fakes, tmp_path: Path) -> Iterator[tuple[str, Settings, Path]]:
+    """The app served by uvicorn on a free loopback port, over a library whose manuscript
+    is linked (the import flow adds its references through the browser)."""
+    import socket
+
+    import uvicorn
+
+    from vexascite.web.app import create_app
+
+    settings = fake_settings(empty_settings, *fakes, mailto="tests@example.org", timeout=2.0)
+    manuscript = tmp_path / "paper.md"
+    manuscript.write_text(MANUSCRIPT, encoding="utf-8")
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    app = create_app(settings)
+    uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not uv.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert uv.started, "the app did not start"
+    try:
+        yield f"http://127.0.0.1:{port}", settings, manuscript
+    finally:
+        uv.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture
+def browser(tmp_path: Path) -> Iterator[object]:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 f"--user-data-dir={tmp_path / 'chromium-profile'}", "--window-size=1400,1000"):
+        options.add_argument(flag)
+    downloads = tmp_path / "downloads"
+    downloads.mkdir()
+    options.add_experimental_option("prefs", {"download.default_directory": str(downloads),
+                                              "download.prompt_for_download": False})
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver.set_page_load_timeout(60)
+    driver.downloads = downloads  # type: ignore[attr-defined]
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def shot(driver: object, name: str) -> Path:
+    """Save a full-page screenshot as a test artefact."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    height = driver.execute_script("return Math.min(document.documentElement.scrollHeight, 4000)")  # type: ignore[attr-defined]
+    driver.set_window_size(1400, max(800, int(height)))  # type: ignore[attr-defined]
+    driver.save_screenshot(str(path))  # type: ignore[attr-defined]
+    driver.set_window_size(1400, 1000)  # type: ignore[attr-defined]
+    return path
+
+
+def wait_for(driver: object, css: str, text: str | None = None, timeout: float = 30) -> object:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    wait = WebDriverWait(driver, timeout)
+    if text is not None:
+        wait.until(ec.text_to_be_present_in_element((By.CSS_SELECTOR, css), text))
+    return wait.until(ec.visibility_of_element_located((By.CSS_SELECTOR, css)))
+
+
+def test_main_flows_in_a_browser(server: tuple[str, Settings, Path], browser) -> None:
+    from selenium.webdriver.common.by import By
+
+    base, settings, manuscript = server
+    driver = browser
+
+    # -- paste a reference list, preview it, store it
+    driver.get(base + "/import")
+    pasted = "\n".join(f"{i}. {ref}" for i, ref in enumerate(REFERENCES, start=1))
+    driver.find_element(By.ID, "references").send_keys(pasted)
+    driver.find_element(By.CSS_SELECTOR, "#import-form button[type=submit]").click()
+    wait_for(driver, "#preview h2", "4 references read")
+    assert "Somatic mutations in UBA1" in driver.find_element(By.ID, "preview").text
+    assert not Path(settings.db).exists() or api.list_works(settings) == []
+    shot(driver, "01-import-preview")
+    driver.find_element(By.ID, "store").click()
+    wait_for(driver, "#preview h2", "Stored")
+    assert len(api.list_works(settings)) == 4
+
+    # -- resolve against the fakes with live progress
+    driver.find_element(By.ID, "resolve").click()
+    wait_for(driver, ".job", "Done.", timeout=90)
+    progress = driver.find_element(By.CSS_SELECTOR, ".job").text
+    assert "found 2" in progress and "to review 1" in progress and "not found 1" in progress
+    shot(driver, "02-import-resolved")
+
+    # -- review the candidate: side by side, accept
+    driver.get(base + "/review")
+    assert "Gerke H, Baillie J. To cut or stretch?" in driver.find_element(By.CSS_SELECTOR, ".printed").text
+    assert driver.find_elements(By.CSS_SELECTOR, ".compare mark")
+    shot(driver, "03-review")
+    driver.find_element(By.XPATH, "//button[contains(., 'Accept')]").click()
+    wait_for(driver, ".notice", "accepted")
+    assert "Nothing waits for review" in driver.page_source
+    assert api.show_work(settings, "gerke2004cut")["status"] == "resolved"
+
+    # -- the library: search as you type, open a work
+    api.link_manuscript(settings, manuscript)
+    driver.get(base + "/")
+    shot(driver, "04-library")
+    box = driver.find_element(By.ID, "q")
+    box.send_keys("sphincterotomy")
+    wait_for(driver, ".count", "1 work")
+    assert "cotton1991endoscopic" in driver.find_element(By.ID, "results").text
+    assert "q=sphincterotomy" in driver.current_url
+    driver.find_element(By.CSS_SELECTOR, "td.title a").click()
+    wait_for(driver, "h1.work-title", "Endoscopic sphincterotomy")
+    doi = driver.find_element(By.PARTIAL_LINK_TEXT, "doi:10.1016/s0016-5107(91)70740-2")
+    assert doi.get_attribute("href").startswith("https://doi.org/10.1016/s0016-5107")
+    assert "Endoscopic sphincterotomy has well described complications" in driver.page_source
+    shot(driver, "05-work")
+
+    # -- a manuscript with its findings
+    driver.get(base + "/manuscripts")
+    driver.find_element(By.LINK_TEXT, "paper.md").click()
+    wait_for(driver, ".cite-dangling")
+    driver.find_element(By.XPATH, "//button[contains(., 'Check citations')]").click()
+    wait_for(driver, ".check-summary")
+    findings = driver.find_element(By.CSS_SELECTOR, ".manuscript-text").text
+    assert "Dangling marker" in findings and "Not found" in findings
+    shot(driver, "06-manuscript-checked")
+
+    # -- what supports a statement
+    driver.get(base + "/find")
+    driver.find_element(By.ID, "fq").send_keys("somatic mutations UBA1")
+    wait_for(driver, ".claim-result")
+    assert "beck2020somatic" in driver.page_source
+    shot(driver, "07-find")
+
+    # -- export: a formatted bibliography to copy, and a download
+    driver.get(base + "/export")
+    driver.find_element(By.ID, "format").click()
+    wait_for(driver, "#bibliography")
+    assert "Somatic mutations in UBA1" in driver.find_element(By.ID, "bibliography").get_attribute("value")
+    shot(driver, "08-export")
+    driver.find_element(By.ID, "download").click()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not list(driver.downloads.glob("*.bib")):
+        time.sleep(0.2)
+    downloaded = list(driver.downloads.glob("*.bib"))
+    assert downloaded, "the BibTeX export was downloaded"
+    assert "@article{beck2020somatic" in downloaded[0].read_text(encoding="utf-8")
+    shutil.copy(downloaded[0], ARTIFACTS / "library.bib")

@@ -1,0 +1,119 @@
+"""Pages of the library for browsing: filtered, sorted, counted, one page at a time.
+
+Only the columns a table shows are read (no CSL JSON), so a page of a 10,000-work
+library costs one indexed query and one count.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import Store, fts_query
+
+#: Sortable columns (name as the page names it -> SQL expression).
+SORTS = {
+    "key": "works.key",
+    "title": "works.title collate nocase",
+    "author": "works.authors collate nocase",
+    "year": "works.year",
+    "journal": "works.container collate nocase",
+    "status": "works.status",
+    "updated": "works.updated_at",
+}
+
+_COLUMNS = "works.key, works.title, works.authors, works.container, works.year, works.doi, works.pmid, works.pmcid, works.status, works.status_message"
+
+
+def _conditions(query: str | None, year: int | None, journal: str | None, status: str | None) -> tuple[str, list[Any], str]:
+    joins = ""
+    where: list[str] = []
+    params: list[Any] = []
+    fts = fts_query(query or "")
+    if fts:
+        joins = " join works_fts on works_fts.rowid = works.id"
+        where.append("works_fts match ?")
+        params.append(fts)
+    if year is not None:
+        where.append("works.year = ?")
+        params.append(year)
+    if journal:
+        where.append("works.container = ? collate nocase")
+        params.append(journal)
+    if status:
+        where.append("works.status = ?")
+        params.append(status)
+    return joins, params, (" where " + " and ".join(where)) if where else ""
+
+
+def page_of_works(
+    store: Store,
+    *,
+    query: str | None = None,
+    year: int | None = None,
+    journal: str | None = None,
+    status: str | None = None,
+    sort: str | None = None,
+    descending: bool = False,
+    offset: int = 0,
+    limit: int = 50,
+) -> tuple[list[dict[str, Any]], int]:
+    """One page of works matching the filters, and how many match in all.
+
+    With a query and no sort, the best matches come first (BM25), as in ``list``.
+    """
+    joins, params, where = _conditions(query, year, journal, status)
+    total = int(store.db.execute(f"select count(*) from works{joins}{where}", params).fetchone()[0])
+    if sort in SORTS:
+        order = f"{SORTS[sort]} {'desc' if descending else 'asc'}, works.key"
+    elif joins:
+        order = "bm25(works_fts), works.key"
+    else:
+        order = "works.key"
+    sql = f"select {_COLUMNS} from works{joins}{where} order by {order} limit ? offset ?"
+    rows = [dict(row) for row in store.db.query(sql, [*params, limit, offset])]
+    return rows, total
+
+
+def facet_values(store: Store) -> dict[str, list[Any]]:
+    """Values the filters offer: years, the most common journals, statuses present."""
+    years = [row[0] for row in store.db.execute("select distinct year from works where year is not null order by year desc")]
+    journals = [
+        row[0]
+        for row in store.db.execute(
+            "select container from works where container is not null and container != '' "
+            "group by container order by count(*) desc, container limit 200"
+        )
+    ]
+    statuses = [row[0] for row in store.db.execute("select distinct status from works order by status")]
+    return {"years": years, "journals": sorted(journals, key=str.lower), "statuses": statuses}
+
+
+def document_by_id(store: Store, document_id: int) -> dict[str, Any] | None:
+    """A linked manuscript's row by its id, or None."""
+    rows = list(store.db.query("select * from documents where id = ?", [document_id]))
+    return dict(rows[0]) if rows else None
+
+
+def work_summaries_by_id(store: Store, work_ids: list[int]) -> dict[int, dict[str, Any]]:
+    """Key, title, authors, journal, year and identifiers of the works named."""
+    out: dict[int, dict[str, Any]] = {}
+    for start in range(0, len(work_ids), 500):
+        chunk = work_ids[start : start + 500]
+        sql = f"select works.id, {_COLUMNS} from works where works.id in ({', '.join('?' for _ in chunk)})"
+        for row in store.db.query(sql, chunk):
+            out[int(row["id"])] = dict(row)
+    return out
+
+
+def unresolved_keys_of_sources(store: Store, paths: list[str]) -> list[str]:
+    """Keys of the works read from these source files that were never resolved (or whose
+    last try failed), in the order they were read."""
+    if not paths:
+        return []
+    sql = (
+        "select works.key, min(refs.id) as first from refs join sources on sources.id = refs.source_id "
+        "join works on works.id = refs.work_id "
+        f"where sources.path in ({', '.join('?' for _ in paths)}) and works.status in ('unresolved', 'failed') "
+        "group by works.key order by first"
+    )
+    return [row["key"] for row in store.db.query(sql, paths)]

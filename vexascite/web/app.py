@@ -1,0 +1,363 @@
+"""The web app: routes that call :mod:`vexascite.api` and render templates.
+
+Routes only read the request, call one api function and render what it returns; every
+rule lives in the api or below. Each request opens the library for the length of the
+call (WAL mode), so the command line can write to it while the app runs.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import secrets
+import shutil
+import tempfile
+from collections.abc import AsyncIterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+import jinja2
+from markupsafe import Markup, escape
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.trustedhost import TrustedHostMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.templating import Jinja2Templates
+
+from .. import api
+from ..config import Settings
+from ..errors import NotInLibrary, UsageError, VexasciteError
+from .jobs import Jobs
+from .security import (
+    CSRF_FIELD,
+    AccessTokenMiddleware,
+    BodyLimitMiddleware,
+    checked_form,
+    new_secret,
+)
+
+HERE = Path(__file__).resolve().parent
+#: Largest request body accepted (an upload of several reference files).
+DEFAULT_UPLOAD_LIMIT = 25 * 1024 * 1024
+#: Most files one upload may carry.
+MAX_FILES = 50
+EXPORT_FORMATS = ("bibtex", "biblatex", "csl-json", "ris")
+EXPORT_SUFFIX = {"bibtex": "bib", "biblatex": "bib", "csl-json": "json", "ris": "ris"}
+STYLES = ("vancouver", "american-medical-association", "apa", "nature", "blood", "the-lancet", "new-england-journal-of-medicine")
+_SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+_STYLE_TAGS = {"italic": ("<i>", "</i>"), "bold": ("<b>", "</b>"), "sup": ("<sup>", "</sup>"),
+               "sub": ("<sub>", "</sub>"), "smallcaps": ('<span class="sc">', "</span>")}
+
+
+def rich_text(value: Any) -> Markup:
+    """A title with its italic, bold, super/subscript and small caps kept, as safe HTML:
+    every run of text is escaped and only these five tags are ever written."""
+    if value is None:
+        return Markup("")
+    out = []
+    for text, styles in api.title_runs(str(value)):
+        opened = [_STYLE_TAGS[s] for s in ("italic", "bold", "smallcaps", "sup", "sub") if s in styles]
+        out.append("".join(o for o, _ in opened) + str(escape(text)) + "".join(c for _, c in reversed(opened)))
+    return Markup("".join(out))
+
+
+def _templates() -> Jinja2Templates:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True)
+    env.filters["rich"] = rich_text
+    env.globals["status_labels"] = api.web_views.STATUS_LABELS
+    return Jinja2Templates(env=env)
+
+
+templates = _templates()
+
+
+def render(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    context.setdefault("active", "")
+    return templates.TemplateResponse(request, name, {"csrf_token": request.app.state.csrf_token, **context},
+                                      status_code=status_code)
+
+
+def settings_of(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def _int(value: str | None, default: int | None = None) -> int | None:
+    try:
+        return int(value) if value not in (None, "") else default
+    except ValueError:
+        return default
+
+
+def _htmx(request: Request) -> bool:
+    return request.headers.get("hx-request") == "true" and request.headers.get("hx-boosted") != "true"
+
+
+# -- library ---------------------------------------------------------------------------------
+async def library(request: Request) -> Response:
+    params = request.query_params
+    query = (params.get("q") or "").strip()
+    filters = {"year": _int(params.get("year")), "journal": params.get("journal") or None,
+               "status": params.get("status") or None}
+    sort = params.get("sort") or None
+    descending = params.get("order") == "desc"
+    page = await run_in_threadpool(
+        api.library_page, settings_of(request), query=query or None, sort=sort, descending=descending,
+        page=_int(params.get("page"), 1) or 1, per_page=_int(params.get("per_page"), 50) or 50,
+        with_facets=not _htmx(request), **filters,
+    )
+    state = {"q": query, **{k: v for k, v in filters.items() if v is not None}, "sort": sort or "",
+             "order": "desc" if descending else ""}
+
+    def link(**changes: Any) -> str:
+        merged = {**state, **changes}
+        return "/?" + urlencode({k: v for k, v in merged.items() if v not in (None, "")})
+
+    context = {"page": page, "state": state, "link": link, "active": "library", "filters": filters}
+    return render(request, "_works_table.html" if _htmx(request) else "library.html", **context)
+
+
+# -- one work ----------------------------------------------------------------------------------
+async def work(request: Request) -> Response:
+    row = await run_in_threadpool(api.work_view, settings_of(request), request.path_params["key"])
+    return render(request, "work.html", work=row, active="library", message=request.query_params.get("message"))
+
+
+async def work_resolve(request: Request) -> Response:
+    await checked_form(request)
+    key = request.path_params["key"]
+    await run_in_threadpool(api.show_work, settings_of(request), key)  # 404 before any service is asked
+    report = await run_in_threadpool(api.resolve_works, settings_of(request), [key])
+    outcome = report.outcomes[0] if report.outcomes else None
+    message = f"resolved: {outcome.status}" + (f" ({outcome.reason})" if outcome and outcome.reason else "") if outcome else "nothing to resolve"
+    return RedirectResponse(f"/works/{key}?" + urlencode({"message": message}), status_code=303)
+
+
+# -- review -------------------------------------------------------------------------------------
+async def review(request: Request) -> Response:
+    works = await run_in_threadpool(api.review_view, settings_of(request))
+    return render(request, "review.html", works=works, active="review", message=request.query_params.get("message"))
+
+
+async def review_decide(request: Request) -> Response:
+    form = await checked_form(request)
+    decision = form.get("decision")
+    if decision not in ("accept", "reject"):
+        raise HTTPException(400, "decision must be accept or reject")
+    candidate = request.path_params["candidate"]
+    result = await run_in_threadpool(api.decide_review, settings_of(request), candidate, accept=decision == "accept")
+    message = f"candidate {candidate} {'accepted' if result['accepted'] else 'rejected'}"
+    return RedirectResponse("/review?" + urlencode({"message": message}), status_code=303)
+
+
+# -- manuscripts ---------------------------------------------------------------------------------
+async def manuscripts(request: Request) -> Response:
+    documents = await run_in_threadpool(api.manuscripts, settings_of(request))
+    return render(request, "manuscripts.html", documents=documents, active="manuscripts")
+
+
+async def manuscript(request: Request) -> Response:
+    view = await run_in_threadpool(api.manuscript_view, settings_of(request), request.path_params["document"])
+    return render(request, "manuscript.html", view=view, active="manuscripts")
+
+
+async def manuscript_check(request: Request) -> Response:
+    await checked_form(request)
+    view = await run_in_threadpool(api.manuscript_view, settings_of(request), request.path_params["document"], check=True)
+    return render(request, "_document.html" if _htmx(request) else "manuscript.html", view=view, active="manuscripts")
+
+
+# -- import ----------------------------------------------------------------------------------------
+def _batch_dir(request: Request, batch: str) -> Path:
+    if not re.fullmatch(r"[0-9a-f]{16}", batch or ""):
+        raise HTTPException(400, "unknown upload: preview the references again")
+    folder = Path(request.app.state.upload_dir) / batch
+    if not folder.is_dir():
+        raise HTTPException(400, "this upload is gone (the app restarted?): preview the references again")
+    return folder
+
+
+async def import_page(request: Request) -> Response:
+    return render(request, "import.html", active="import", limit_mb=request.app.state.upload_limit // (1024 * 1024))
+
+
+async def import_preview(request: Request) -> Response:
+    form = await checked_form(request, max_files=MAX_FILES, max_fields=20, max_part_size=request.app.state.upload_limit)
+    batch = secrets.token_hex(8)
+    folder = Path(request.app.state.upload_dir) / batch
+    folder.mkdir(mode=0o700)
+    paths: list[Path] = []
+    pasted = str(form.get("references") or "")
+    if pasted.strip():
+        path = folder / "pasted-references.txt"
+        path.write_text(pasted, encoding="utf-8")
+        paths.append(path)
+    for upload in form.getlist("files"):
+        if isinstance(upload, UploadFile) and upload.filename:
+            name = _SAFE_NAME.sub("_", Path(upload.filename).name).lstrip(".") or "upload"
+            target = folder / name
+            n = 1
+            while target.exists():
+                n += 1
+                target = folder / f"{n}-{name}"
+            with target.open("wb") as out:
+                while chunk := await upload.read(1024 * 1024):
+                    out.write(chunk)
+            paths.append(target)
+    await form.close()
+    if not paths:
+        shutil.rmtree(folder, ignore_errors=True)
+        return render(request, "_preview.html", files=[], batch=None, error="paste a reference list or choose files to import")
+    files = await run_in_threadpool(api.preview_files, paths)
+    entries = sum(len(f["entries"]) for f in files)
+    return render(request, "_preview.html", files=files, batch=batch, entries=entries, error=None)
+
+
+async def import_store(request: Request) -> Response:
+    form = await checked_form(request)
+    folder = _batch_dir(request, str(form.get("batch") or ""))
+    paths = sorted(p for p in folder.iterdir() if p.is_file())
+    report, keys = await run_in_threadpool(api.import_uploaded, settings_of(request), paths)
+    return render(request, "_imported.html", report=report, keys=keys)
+
+
+async def resolve_start(request: Request) -> Response:
+    form = await checked_form(request)
+    keys = [k for k in str(form.get("keys") or "").replace(",", " ").split() if k]
+    job = request.app.state.jobs.start_resolve(keys or None)  # without keys: every work not resolved yet
+    return render(request, "_job.html", job=job)
+
+
+async def job_status(request: Request) -> Response:
+    job = request.app.state.jobs.get(request.path_params["job"])
+    if job is None:
+        raise HTTPException(404, "no such resolve run (the app restarted?)")
+    return render(request, "_job.html", job=job)
+
+
+# -- find ------------------------------------------------------------------------------------------
+async def find(request: Request) -> Response:
+    query = (request.query_params.get("q") or "").strip()
+    result = None
+    if query and Path(settings_of(request).db).exists():
+        result = await run_in_threadpool(api.find_claims, settings_of(request), query, 20)
+    context = {"query": query, "result": result, "active": "find"}
+    return render(request, "_find_results.html" if _htmx(request) else "find.html", **context)
+
+
+# -- export ----------------------------------------------------------------------------------------
+async def export(request: Request) -> Response:
+    params = request.query_params
+    keys = [params.get("keys")] if params.get("keys") else None
+    cited_in = params.get("cited_in") or None
+    fmt = params.get("format")
+    if fmt:
+        if fmt.lower() not in EXPORT_FORMATS:
+            raise HTTPException(400, f"unknown format {fmt!r}: choose {', '.join(EXPORT_FORMATS)}")
+        result = await run_in_threadpool(api.export_library, settings_of(request), fmt.lower(), keys=keys, cited_in=cited_in,
+                                         unicode=params.get("unicode") == "1")
+        media = "application/json" if fmt == "csl-json" else "text/plain"
+        return Response(result.text, media_type=f"{media}; charset=utf-8", headers={
+            "Content-Disposition": f'attachment; filename="library.{EXPORT_SUFFIX[fmt.lower()]}"',
+            "X-Vexascite-Count": str(result.count)})
+    documents = await run_in_threadpool(api.manuscripts, settings_of(request))
+    formatted, why_not = None, None
+    style = params.get("style")
+    if style:
+        formatted, why_not = await run_in_threadpool(api.formatted_for_page, settings_of(request), style, keys=keys,
+                                                     cited_in=cited_in)
+    return render(request, "export.html", documents=documents, formatted=formatted, why_not=why_not,
+                  styles=STYLES, style=style or "vancouver",
+                  keys=params.get("keys") or "", cited_in=cited_in or "", formats=EXPORT_FORMATS, active="export")
+
+
+# -- errors ------------------------------------------------------------------------------------------
+async def not_found(request: Request, exc: Exception) -> Response:
+    return render(request, "error.html", status_code=404, title="Not in the library", message=str(exc))
+
+
+async def usage_error(request: Request, exc: Exception) -> Response:
+    return render(request, "error.html", status_code=400, title="That cannot be done", message=str(exc))
+
+
+async def library_error(request: Request, exc: Exception) -> Response:
+    return render(request, "error.html", status_code=500, title="Something went wrong", message=str(exc))
+
+
+async def http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    if request.headers.get("hx-request") == "true":
+        return HTMLResponse(f'<p class="error" role="alert">{escape(exc.detail)}</p>', status_code=exc.status_code)
+    return render(request, "error.html", status_code=exc.status_code, title=f"Error {exc.status_code}", message=exc.detail)
+
+
+ROUTES = [
+    Route("/", library, name="library"),
+    Route("/works/{key}", work, name="work"),
+    Route("/works/{key}/resolve", work_resolve, methods=["POST"], name="work_resolve"),
+    Route("/review", review, name="review"),
+    Route("/review/{candidate:int}", review_decide, methods=["POST"], name="review_decide"),
+    Route("/manuscripts", manuscripts, name="manuscripts"),
+    Route("/manuscripts/{document:int}", manuscript, name="manuscript"),
+    Route("/manuscripts/{document:int}/check", manuscript_check, methods=["POST"], name="manuscript_check"),
+    Route("/import", import_page, name="import"),
+    Route("/import/preview", import_preview, methods=["POST"], name="import_preview"),
+    Route("/import/store", import_store, methods=["POST"], name="import_store"),
+    Route("/resolve", resolve_start, methods=["POST"], name="resolve"),
+    Route("/jobs/{job}", job_status, name="job"),
+    Route("/find", find, name="find"),
+    Route("/export", export, name="export"),
+    Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+]
+
+
+#: Host names a browser uses for an app on loopback; any other Host header is refused, so
+#: a web page cannot reach the app through a name of its own that resolves to 127.0.0.1.
+LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "::1", "[::1]"]
+
+
+def create_app(
+    settings: Settings, *, token: str | None = None, upload_limit: int = DEFAULT_UPLOAD_LIMIT, upload_dir: str | None = None,
+    allowed_hosts: list[str] | None = None,
+) -> Starlette:
+    """The app over the library named by ``settings``. ``token``, when given, is required
+    on every request (any address other than loopback must set one); without one only
+    loopback host names (or ``allowed_hosts``) are answered."""
+    private = Path(upload_dir) if upload_dir else None
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        yield
+        if private is None:
+            shutil.rmtree(app.state.upload_dir, ignore_errors=True)
+
+    app = Starlette(
+        routes=ROUTES,
+        middleware=[
+            Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or (["*"] if token else LOOPBACK_HOSTS)),
+            Middleware(AccessTokenMiddleware, token=token),
+            Middleware(BodyLimitMiddleware, limit=upload_limit),
+        ],
+        exception_handlers={NotInLibrary: not_found, UsageError: usage_error, VexasciteError: library_error,
+                            HTTPException: http_error},
+        lifespan=lifespan,
+    )
+    app.state.settings = replace(settings)
+    app.state.csrf_token = new_secret()
+    app.state.upload_limit = upload_limit
+    # a private folder (mode 700) for this app's uploads; nothing is written elsewhere
+    app.state.upload_dir = str(private) if private else tempfile.mkdtemp(prefix="vexascite-uploads-")
+    app.state.jobs = Jobs(app.state.settings)
+    return app
+
+
+__all__ = ["CSRF_FIELD", "create_app", "rich_text"]

@@ -1,0 +1,78 @@
+"""Long actions run beside the web app (resolving against the services), with progress
+the pages poll. One resolve runs at a time: a second request joins the running one."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from dataclasses import dataclass, field
+from typing import Any
+
+from .. import api
+from ..config import Settings
+from ..errors import VexasciteError
+
+
+@dataclass(slots=True)
+class ResolveJob:
+    """A resolve run: how far it is, what it found so far, and how it ended."""
+
+    id: str
+    keys: list[str]
+    total: int | None = None
+    done: int = 0
+    found: int = 0
+    not_found: int = 0
+    review: int = 0
+    failed: int = 0
+    last: str | None = None
+    finished: bool = False
+    error: str | None = None
+    requests: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+
+
+class Jobs:
+    """The resolve jobs of one app (kept in memory: they are progress, not data)."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.jobs: dict[str, ResolveJob] = {}
+        self.lock = threading.Lock()
+
+    def running(self) -> ResolveJob | None:
+        return next((job for job in self.jobs.values() if not job.finished), None)
+
+    def start_resolve(self, keys: list[str] | None = None) -> ResolveJob:
+        with self.lock:
+            current = self.running()
+            if current is not None:
+                return current
+            job = ResolveJob(secrets.token_hex(8), list(keys or []))
+            self.jobs[job.id] = job
+        threading.Thread(target=self._run, args=(job,), name=f"resolve-{job.id}", daemon=True).start()
+        return job
+
+    def _run(self, job: ResolveJob) -> None:
+        def on_start(total: int) -> None:
+            job.total = total
+
+        def progress(outcome: Any, report: Any) -> None:
+            job.done += 1
+            job.found, job.not_found, job.review, job.failed = report.found, report.not_found, report.review, report.failed
+            job.last = f"{outcome.key}: {outcome.status}"
+
+        try:
+            report = api.resolve_works(self.settings, job.keys or None, progress=progress, on_start=on_start)
+            job.requests = dict(report.requests)
+            job.seconds = report.seconds
+            job.found, job.not_found, job.review, job.failed = report.found, report.not_found, report.review, report.failed
+        except VexasciteError as exc:
+            job.error = str(exc)
+        except Exception as exc:  # noqa: BLE001 - a thread's failure must reach the page, not vanish
+            job.error = f"resolving stopped: {exc}"
+        finally:
+            job.finished = True
+
+    def get(self, job_id: str) -> ResolveJob | None:
+        return self.jobs.get(job_id)
