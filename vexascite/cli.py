@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -18,7 +19,7 @@ from rich.table import Table
 
 from . import api
 from .config import Settings, load_settings
-from .errors import InputUnreadable, ItemProblems, VexasciteError
+from .errors import InputUnreadable, ItemProblems, VexasciteError, error_for_os
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -39,20 +40,54 @@ def warn(message: str) -> None:
     click.echo(message, err=True)
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def handle_errors(func: F) -> F:
-    """Turn vexascite errors into a one-line message and the exit code they carry."""
+    """Turn vexascite and OS errors into a one-line message and their exit code.
+
+    A reader that went away (broken pipe) ends the command quietly with 0; a full or
+    failing stdout is exit 5 with one line on stderr, never a traceback.
+    """
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            result = func(*args, **kwargs)
+            sys.stdout.flush()  # a full stdout fails here, not in the interpreter's exit
+            return result
         except VexasciteError as exc:
             warn(f"vexascite: {exc}")
             sys.exit(exc.exit_code)
         except BrokenPipeError:
+            _silence_stdout()
             sys.exit(0)
+        except OSError as exc:
+            error = error_for_os(exc, exc.filename or "output")
+            _silence_stdout()
+            warn(f"vexascite: {error}")
+            sys.exit(error.exit_code)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _say_waiting() -> Callable[[str, float, float], None]:
+    """A lock-wait reporter: one line on stderr when the wait starts, then every 10 s."""
+    said = [-1]
+
+    def report(path: str, waited: float, limit: float) -> None:
+        step = int(waited // 10)
+        if step > said[0]:
+            said[0] = step
+            warn(f"{path} is busy: another vexascite is writing; waiting for it ({waited:.0f} s of {limit:.0f} s)")
+
+    return report
 
 
 def settings_of(ctx: click.Context) -> Settings:
@@ -70,6 +105,7 @@ def main(ctx: click.Context, db: str | None, config_path: str | None) -> None:
     """vexascite: import, resolve, link, export and check the references of a manuscript."""
     ctx.ensure_object(dict)
     ctx.obj["settings"] = load_settings(config_path, db=db)
+    api.report_lock_waits(_say_waiting())
 
 
 # -- import ----------------------------------------------------------------------------

@@ -31,17 +31,34 @@ from ..merge import merge_records
 from ..model import ImportProblem, RawReference, RefStatus
 from ..rows import PreparedRef, work_columns
 from ..store import Store, now
+from ..store.failures import translated
 
 #: Files larger than this are refused unread (a reference file this size is a mistake).
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
 
 
+#: Told ``(path, waited, limit)`` while a command waits for another process's write lock.
+_lock_wait_reporters: list[Any] = []
+
+
+def report_lock_waits(reporter: Any) -> None:
+    """Have ``reporter(path, waited_seconds, limit_seconds)`` called while a library is busy."""
+    _lock_wait_reporters[:] = [reporter]
+
+
+def _on_lock_wait(path: str, waited: float, limit: float) -> None:
+    for reporter in _lock_wait_reporters:
+        reporter(path, waited, limit)
+
+
 @contextmanager
 def open_library(settings: Settings, *, create: bool = True) -> Iterator[Store]:
-    """Open the library named by the settings for the length of a block."""
-    store = Store.open(settings.db, create=create)
+    """Open the library named by the settings for the length of a block; SQLite errors
+    inside it become the vexascite errors they mean (busy, disk full, read-only)."""
+    store = Store.open(settings.db, create=create, lock_wait=settings.lock_wait, on_wait=_on_lock_wait)
     try:
-        yield store
+        with translated(settings.db):
+            yield store
     finally:
         store.close()
 
@@ -153,13 +170,14 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
         return result
     result.format = loaded.format
     source_key = str(path.resolve())
-    previous = store.source_by_path(source_key)
-    if previous and previous.sha256 == loaded.sha256 and not force:
-        result.status = "unchanged"
-        return result
     result.problems = list(loaded.problems)
     notes: list[str] = []
     with store.transaction():
+        # read under the write lock: another process may have imported this file meanwhile
+        previous = store.source_by_path(source_key)
+        if previous and previous.sha256 == loaded.sha256 and not force:
+            result.status, result.problems = "unchanged", []
+            return result
         source_id = store.upsert_source(
             source_key, loaded.sha256, loaded.size, loaded.format, IMPORTER_VERSION, "importing", None
         )

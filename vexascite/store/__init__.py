@@ -19,16 +19,23 @@ from typing import Any
 import sqlite_utils
 
 from ..citekeys import key_stem, unique_key
-from ..errors import LibraryTooNew, NotInLibrary, VexasciteError
+from ..errors import LibraryTooNew, NotInLibrary
 from ..identity import IdentityKeys, conflicting_ids, identity_keys, same_work
 from ..merge import merge_records
 from ..model import RawReference, RefStatus, Work, WorkStatus
 from ..rows import WORK_COLUMNS, PreparedRef, dumps, prepare_reference, work_columns
+from .failures import (
+    BUSY_STEP_MS,
+    DEFAULT_LOCK_WAIT,
+    LockWaitReporter,
+    library_error,
+    translated,
+    wait_for_lock,
+)
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 __all__ = ["SCHEMA_VERSION", "IdentityIndex", "SourceRow", "Store", "now"]
 
-BUSY_TIMEOUT_MS = 15_000
 
 
 def now() -> str:
@@ -84,38 +91,56 @@ class IdentityIndex:
 class Store:
     """An open library. Use :meth:`open`; close with :meth:`close` or a ``with`` block."""
 
-    def __init__(self, db: sqlite_utils.Database, path: str) -> None:
+    def __init__(
+        self, db: sqlite_utils.Database, path: str, lock_wait: float = DEFAULT_LOCK_WAIT,
+        on_wait: LockWaitReporter | None = None,
+    ) -> None:
         self.db = db
         self.path = path
+        #: seconds to wait for another process's write lock (with ``on_wait`` told) before LibraryBusy
+        self.lock_wait = lock_wait
+        self.on_wait = on_wait
 
     # -- opening -----------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = True) -> Store:
-        """Open (and create or migrate) the library at ``path``."""
+    def open(
+        cls, path: str | Path, *, create: bool = True, lock_wait: float = DEFAULT_LOCK_WAIT,
+        on_wait: LockWaitReporter | None = None,
+    ) -> Store:
+        """Open (and create or migrate) the library at ``path``.
+
+        While another process writes the library we wait up to ``lock_wait`` seconds
+        (telling ``on_wait``), then raise :class:`~vexascite.errors.LibraryBusy`.
+        """
         path = str(path)
         if not create and path != ":memory:" and not Path(path).exists():
             raise NotInLibrary(f"no library at {path}; run 'vexascite import' first")
         try:
-            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            conn = sqlite3.connect(path, timeout=BUSY_STEP_MS / 1000, isolation_level=None)
         except sqlite3.Error as exc:
-            raise VexasciteError(f"{path}: cannot open library: {exc}") from exc
+            raise library_error(exc, path) from exc
         db = sqlite_utils.Database(conn)
+        store = cls(db, path, lock_wait, on_wait)
         try:
-            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            # 64 MiB of page cache: a bulk import updates several indexes in random order.
-            db.execute("PRAGMA cache_size = -65536")
-            db.execute("PRAGMA foreign_keys = ON")
-            if path != ":memory:":
-                db.execute("PRAGMA journal_mode = WAL")
-                # In WAL mode NORMAL loses no committed data on a crash, only durability
-                # of the last commit on power loss, and saves an fsync per transaction.
-                db.execute("PRAGMA synchronous = NORMAL")
-            store = cls(db, path)
-            store._migrate()
-        except sqlite3.DatabaseError as exc:
+            with translated(path):
+                wait_for_lock(store._configure, path, lock_wait, on_wait)
+                store._migrate()
+        except BaseException:
             conn.close()
-            raise VexasciteError(f"{path}: not a vexascite library ({exc})") from exc
+            raise
         return store
+
+    def _configure(self) -> None:
+        db = self.db
+        db.execute(f"PRAGMA busy_timeout = {BUSY_STEP_MS}")
+        # 64 MiB of page cache: a bulk import updates several indexes in random order.
+        db.execute("PRAGMA cache_size = -65536")
+        db.execute("PRAGMA foreign_keys = ON")
+        if self.path != ":memory:":
+            db.execute("PRAGMA journal_mode = WAL")
+            # In WAL mode NORMAL loses no committed data on a crash, only durability
+            # of the last commit on power loss, and saves an fsync per transaction.
+            db.execute("PRAGMA synchronous = NORMAL")
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -124,8 +149,11 @@ class Store:
                 f"{self.path} was written by a newer vexascite (library version {version}, "
                 f"this vexascite knows up to {SCHEMA_VERSION}); upgrade vexascite to open it"
             )
-        for number in range(version, SCHEMA_VERSION):
-            with self.db.atomic():
+        if version == SCHEMA_VERSION:
+            return
+        with self.transaction():  # the write lock first: another process may be migrating too
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            for number in range(version, SCHEMA_VERSION):
                 MIGRATIONS[number](self.db)
                 self.db.execute(f"PRAGMA user_version = {number + 1}")
 
@@ -149,14 +177,16 @@ class Store:
             with self.db.atomic():
                 yield self
             return
-        self.db.conn.execute("BEGIN IMMEDIATE")
+        conn = self.db.conn
+        wait_for_lock(lambda: conn.execute("BEGIN IMMEDIATE"), self.path, self.lock_wait, self.on_wait)
         try:
             yield self
         except BaseException:
-            self.db.rollback()
+            if conn.in_transaction:  # SQLite may have rolled back already (disk full)
+                conn.execute("ROLLBACK")
             raise
         else:
-            self.db.conn.execute("COMMIT")
+            conn.execute("COMMIT")
 
     # -- sources -----------------------------------------------------------------------
     def source_by_path(self, path: str) -> SourceRow | None:
