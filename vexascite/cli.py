@@ -272,7 +272,7 @@ def merge_command(ctx: click.Context, keep: str, drop: str) -> None:
 # -- export ----------------------------------------------------------------------------
 def _write_or_print(text: str, output: str | None) -> None:
     if output and output != "-":
-        api.write_text_atomically(output, text)
+        api.write_output(output, text)
     else:
         click.echo(text, nl=False)
 
@@ -286,7 +286,7 @@ def _write_or_print(text: str, output: str | None) -> None:
 @click.option("--cited-in", "cited_in", default=None, metavar="MANUSCRIPT", help="Only the works this linked manuscript cites, in order of first citation.")
 @click.option("--keys", "keys", multiple=True, metavar="K", help="Only these keys (repeat, or separate with commas or spaces).")
 @click.option("--unicode", is_flag=True, help="BibTeX/BibLaTeX: keep accents as UTF-8 (for biber) instead of LaTeX commands.")
-@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False), help="Write to this file (atomically) instead of stdout.")
+@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False), help="Write to this file instead of stdout (through symlinks; a file keeps its mode; a FIFO or device is streamed to).")
 @click.pass_context
 @handle_errors
 def export_command(
@@ -303,7 +303,7 @@ def export_command(
 @click.option("--cited-in", "cited_in", default=None, metavar="MANUSCRIPT", help="Only the works this linked manuscript cites, numbered in citation order.")
 @click.option("--keys", "keys", multiple=True, metavar="K", help="Only these keys (repeat, or separate with commas or spaces).")
 @click.option("--to", "output_format", default="text", show_default=True, type=click.Choice(["text", "markdown", "html"]), help="Output markup.")
-@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False), help="Write to this file (atomically) instead of stdout.")
+@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False), help="Write to this file instead of stdout (through symlinks; a file keeps its mode; a FIFO or device is streamed to).")
 @click.pass_context
 @handle_errors
 def format_command(

@@ -32,6 +32,7 @@ from ..model import ImportProblem, RawReference, RefStatus
 from ..rows import PreparedRef, work_columns
 from ..store import Store, now
 from ..store.failures import translated
+from .outputs import write_output
 
 #: Files larger than this are refused unread (a reference file this size is a mistake).
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
@@ -435,25 +436,8 @@ def export_library(
 
 
 def write_text_atomically(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path`` and rename it into place, so
-    readers see the old file or the new one, never half of one."""
-    import tempfile
-
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise VexasciteError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+    """Write a file for the user (see :func:`vexascite.api.outputs.write_output`)."""
+    write_output(path, text)
 
 
 @dataclass(slots=True)
