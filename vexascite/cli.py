@@ -465,6 +465,8 @@ def claims_command(ctx: click.Context, document: str | None, fmt: str) -> None:
     """Export the evidence table: each claim, its sources, document and location."""
     import csv
 
+    from .exporters.markup import one_line
+
     rows = api.evidence_table(settings_of(ctx), document)
     if fmt == "jsonl":
         emit_jsonl(_evidence_record(row) for row in rows)
@@ -479,7 +481,7 @@ def claims_command(ctx: click.Context, document: str | None, fmt: str) -> None:
         click.echo("|---|---|---|")
         for row in rows:
             cells = [row["text"], _sources_text(row["sources"]), f"{row['document']}:{row['line']}"]
-            click.echo("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+            click.echo("| " + " | ".join(one_line(cell).replace("|", "\\|") for cell in cells) + " |")
     else:
         table = Table("line", "claim", "sources", box=None)
         for row in rows:
