@@ -540,6 +540,11 @@ def _resolution_progress(label: str) -> tuple[Any, Any, Any]:
     return bar, on_start, on_done
 
 
+def _say_service_notes(settings: Settings) -> None:
+    for note in api.service_notes(settings):
+        warn(note)
+
+
 def _print_resolution(report: Any, as_json: bool) -> None:
     if as_json:
         emit_json({**report.as_dict(), "works": [o.as_dict() for o in report.outcomes]})
@@ -576,6 +581,7 @@ def resolve_command(ctx: click.Context, keys: tuple[str, ...], only_missing: boo
     settings = settings_of(ctx)
     if offline:
         settings = replace(settings, offline=True)
+    _say_service_notes(settings)
     bar, on_start, on_done = _resolution_progress("resolve")
     with bar:
         report = api.resolve_works(settings, keys, only_missing=only_missing, refresh=refresh, progress=on_done, on_start=on_start)
@@ -589,6 +595,7 @@ def resolve_command(ctx: click.Context, keys: tuple[str, ...], only_missing: boo
 @handle_errors
 def add_command(ctx: click.Context, identifiers: tuple[str, ...], as_json: bool) -> None:
     """Add works by DOI, PMID or PMCID (doi:..., https://doi.org/..., PMID: 123, PMC123, ...)."""
+    _say_service_notes(settings_of(ctx))
     bar, on_start, on_done = _resolution_progress("add")
     with bar:
         report = api.add_identifiers(settings_of(ctx), identifiers, progress=on_done, on_start=on_start)
@@ -617,6 +624,7 @@ def lookup_command(ctx: click.Context, reference: str | None, lines_path: str | 
 
     if bool(reference) == bool(lines_path):
         raise UsageError("give one REFERENCE or --lines FILE")
+    _say_service_notes(settings_of(ctx))
     if lines_path:
         try:
             with open(lines_path, encoding="utf-8") as handle:

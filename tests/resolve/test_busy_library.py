@@ -57,10 +57,13 @@ def test_concurrent_imports_and_a_resolve_lose_nothing(world: World, tmp_path: P
         path = tmp_path / f"big{n}.bib"
         path.write_text(generate(ENTRIES, seed=11 + n), encoding="utf-8")
         files.append(path)
+    started = time.monotonic()
     imports = [subprocess.Popen(cli("import", str(f)), env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for f in files]
     time.sleep(1.0)
     resolve = subprocess.run(cli("resolve", "--refresh", "beck"), env=env, capture_output=True, text=True, timeout=900)
     outcomes = [(p.wait(timeout=1800), p.stderr.read() if p.stderr else "") for p in imports]
+    print(f"{ENTRIES} entries x 4 imports: exit codes {[code for code, _ in outcomes]}, resolve {resolve.returncode}, "
+          f"{time.monotonic() - started:.0f} s; waits reported: {sum('waiting for it' in err for _, err in outcomes)}")
 
     assert "Traceback" not in resolve.stderr
     assert resolve.returncode in (0, 4), resolve.stderr

@@ -32,6 +32,7 @@ from ..model import ImportProblem, RawReference, RefStatus
 from ..rows import PreparedRef, work_columns
 from ..store import Store, now
 from ..store.failures import translated
+from .etiquette import service_notes as service_notes
 from .outputs import write_output
 
 #: Files larger than this are refused unread (a reference file this size is a mistake).
