@@ -241,7 +241,7 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
 
 
 @main.command("duplicates")
-@click.option("--threshold", type=float, default=85.0, show_default=True, help="Likeness (0-100) to list.")
+@click.option("--threshold", type=click.FloatRange(0, 100), default=85.0, show_default=True, help="Likeness (0-100) to list.")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 @handle_errors
@@ -407,7 +407,7 @@ def link_command(ctx: click.Context, manuscript: str, list_path: str | None, as_
 
 @main.command("find")
 @click.argument("query")
-@click.option("--limit", type=int, default=10, show_default=True, help="At most this many claims and works.")
+@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True, help="At most this many claims and works.")
 @click.option("--json", "as_json", is_flag=True, help="Claims with their sources, and works, as JSON.")
 @click.pass_context
 @handle_errors

@@ -377,8 +377,17 @@ def _split_keys(keys: Iterable[str] | None) -> list[str] | None:
     """``--keys a,b --keys c`` and ``--keys "a b"`` all name a, b, c."""
     if keys is None:
         return None
+    keys = list(keys)
     out = [part for raw in keys for part in raw.replace(",", " ").split() if part]
+    if keys and not out:  # "--keys ,,," names nothing: never read it as "everything"
+        raise UsageError(f"--keys {' '.join(repr(k) for k in keys)} names no key; give keys, or leave --keys out for every work")
     return out or None
+
+
+def _named(option: str, value: str | None) -> None:
+    """An option given as an empty string names nothing: a usage error, never "all"."""
+    if value is not None and not value.strip():
+        raise UsageError(f"{option} {value!r} names nothing; give a manuscript, or leave {option} out")
 
 
 def _cited_keys(store: Store, manuscript: str) -> list[str]:
@@ -406,6 +415,7 @@ def export_items_of(
     from ..store import export as store_export
 
     wanted = _split_keys(keys)
+    _named("--cited-in", cited_in)
     if cited_in is not None:
         cited = _cited_keys(store, cited_in)
         if not cited:
@@ -659,6 +669,7 @@ def evidence_table(settings: Settings, document: str | None = None) -> list[dict
     """Every claim (of one manuscript, or all) with its sources, document and location."""
     from ..store.claims import evidence_rows
 
+    _named("--doc", document)
     with open_library(settings, create=False) as store:
         return evidence_rows(store, document)
 
