@@ -94,3 +94,17 @@ def test_a_run_without_mailto_warns_once(world: World, tmp_path: Path) -> None:
     without = subprocess.run([sys.executable, "-m", "vexascite", "resolve", "--refresh"], env=env, capture_output=True, text=True, timeout=300)
     lines = [line for line in without.stderr.splitlines() if "mailto" in line]
     assert len(lines) == 1 and "polite" in lines[0] and "email" in lines[0]
+
+
+def test_notes_name_a_missing_mailto_and_an_unusable_rate_file(tmp_path: Path) -> None:
+    from vexascite.api import service_notes
+    from vexascite.config import load_settings
+
+    blocker = tmp_path / "file"
+    blocker.write_text("x", encoding="utf-8")
+    settings = load_settings(tmp_path / "none.toml", environ={}, rate_file=str(blocker / "r.json"))
+    notes = service_notes(settings)
+    assert len(notes) == 2 and "mailto" in notes[0] and "not shared" in notes[1]
+    fine = load_settings(tmp_path / "none.toml", environ={}, rate_file=str(tmp_path / "r.json"), mailto="me@example.org")
+    assert service_notes(fine) == []
+    assert service_notes(load_settings(tmp_path / "none.toml", environ={}, offline=True)) == []

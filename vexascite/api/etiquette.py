@@ -14,7 +14,13 @@ def service_notes(settings: Settings) -> list[str]:
     """One-line notes for a run that will ask the services (none when offline)."""
     if settings.offline:
         return []
+    from ..resolve.engine import shared_schedule
+
     notes = []
     if not (settings.mailto or "").strip():
         notes.append(NO_MAILTO)
+    schedule = shared_schedule(settings)
+    problem = schedule.check() if schedule is not None else None
+    if problem:
+        notes.append(f"note: rate limits are not shared with other vexascite runs ({problem}); this run paces itself alone")
     return notes

@@ -43,6 +43,11 @@ class SharedSchedule:
         self.path = Path(path)
         self.problem: str | None = None
 
+    def check(self) -> str | None:
+        """Why this file cannot be shared (None when it can): said once, before a run."""
+        self._update("", lambda booked: booked, 0.0)
+        return self.problem
+
     def claim(self, pool: str, earliest: float, interval: float) -> float:
         """Book the first slot at or after ``earliest`` that no other process holds, and
         hold the next ``interval`` seconds after it; returns the slot."""
