@@ -110,3 +110,11 @@ def test_a_fifo_is_streamed_to(tmp_path: Path) -> None:
     reader.join(timeout=10)
     assert received == [b"through the pipe\n"]
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+def test_a_full_device_is_exit_5_and_stays_a_device(run) -> None:
+    result = run("export", "-o", "/dev/full")
+    assert result.exit_code == 5, result.output
+    assert "disk is full" in result.output
+    assert stat.S_ISCHR(os.stat("/dev/full").st_mode)

@@ -101,7 +101,7 @@ def test_a_busy_library_is_reported_as_busy_after_the_wait(tmp_path: Path) -> No
         holder.execute("ROLLBACK")
         holder.close()
     assert result.returncode == 4, result.stderr
-    assert BUSY in result.stderr and "waiting for it" in result.stderr
+    assert BUSY in result.stderr and "waiting for it" in result.stderr and "was not imported" in result.stderr
     assert "not a vexascite library" not in result.stderr and "Traceback" not in result.stderr
     assert rekey.returncode == 4 and BUSY in rekey.stderr
     assert refs_per_source(db) == {"small.bib": 1}

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..citekeys import key_stem, own_key_of, unique_key
 from ..config import Settings
-from ..errors import InputUnreadable, UsageError, VexasciteError
+from ..errors import CannotWrite, InputUnreadable, LibraryBusy, UsageError, VexasciteError
 from ..identity import identity_keys, near_miss_score
 from ..importers import (
     IMPORTABLE_SUFFIXES,
@@ -150,7 +150,16 @@ def import_paths(
         raise UsageError("no files to import: name .bib, .ris, .json, .nbib, .xml, .txt or .md files or folders")
     with open_library(settings) as store:
         for path in files:
-            report.files.append(import_file(store, path, settings, fmt, force=force))
+            try:
+                with translated(settings.db):
+                    report.files.append(import_file(store, path, settings, fmt, force=force))
+            except (LibraryBusy, CannotWrite) as exc:
+                done = sum(f.status == "imported" for f in report.files)
+                raise type(exc)(
+                    f"{exc}; {path} was not imported (nothing of it written)"
+                    + (f", the {done} file(s) before it were" if done else "")
+                    + "; run the same import again to bring the rest"
+                ) from exc
     return report
 
 
