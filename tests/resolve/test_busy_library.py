@@ -44,7 +44,6 @@ def refs_per_source(db: Path) -> dict[str, int]:
 
 def test_concurrent_imports_and_a_resolve_lose_nothing(world: World, tmp_path: Path) -> None:
     env = {**os.environ, **world.env(), "VEXASCITE_DB": str(tmp_path / "library.db"), "VEXASCITE_CONFIG": str(tmp_path / "none.toml")}
-    env["VEXASCITE_LOCK_WAIT"] = env.get("VEXASCITE_LOCK_WAIT", "600")
     seed = tmp_path / "seed.bib"
     seed.write_text(
         "@article{beck, title={Somatic mutations in UBA1 and severe adult-onset autoinflammatory disease},"

@@ -186,7 +186,12 @@ class Store:
                 conn.execute("ROLLBACK")
             raise
         else:
-            conn.execute("COMMIT")
+            try:
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:  # a failed COMMIT (disk full) may leave it open
+                    conn.execute("ROLLBACK")
+                raise
 
     # -- sources -----------------------------------------------------------------------
     def source_by_path(self, path: str) -> SourceRow | None:
