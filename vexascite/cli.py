@@ -465,7 +465,7 @@ def claims_command(ctx: click.Context, document: str | None, fmt: str) -> None:
     """Export the evidence table: each claim, its sources, document and location."""
     import csv
 
-    from .exporters.markup import one_line
+    from .exporters.markup import one_line, spreadsheet_cell
 
     rows = api.evidence_table(settings_of(ctx), document)
     if fmt == "jsonl":
@@ -475,7 +475,8 @@ def claims_command(ctx: click.Context, document: str | None, fmt: str) -> None:
         writer.writerow(["claim", "sources", "cites", "document", "line", "section", "markers"])
         for row in rows:
             record = _evidence_record(row)
-            writer.writerow([record["claim"], _sources_text(row["sources"]), " ".join(str(n) for n in record["cites"]), row["document"], row["line"], row["section"] or "", row["markers"]])
+            cells = [record["claim"], _sources_text(row["sources"]), " ".join(str(n) for n in record["cites"]), row["document"], row["line"], row["section"] or "", row["markers"]]
+            writer.writerow([spreadsheet_cell(cell) for cell in cells])
     elif fmt == "markdown":
         click.echo("| claim | sources | location |")
         click.echo("|---|---|---|")

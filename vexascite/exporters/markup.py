@@ -147,3 +147,15 @@ def one_line(text: str) -> str:
     """``text`` with every line break made a space: in a line-based format (RIS, text and
     Markdown lists, table rows) a value never starts a line, so it cannot start a record."""
     return _LINE_BREAKS.sub(" ", text)
+
+
+#: A spreadsheet reads a cell starting with one of these as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: object) -> object:
+    """A CSV cell a spreadsheet shows as text: a string that would start a formula
+    (``=HYPERLINK(...)``) gets a leading ``'``, as spreadsheets themselves write it."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
