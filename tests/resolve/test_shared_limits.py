@@ -13,7 +13,7 @@ from vexascite.resolve.ratelimit import Lane, SharedSchedule
 
 from .conftest import World
 
-REFERENCES = 14
+REFERENCES = 18
 
 
 def library_with_references(tmp_path: Path, name: str, env: dict[str, str]) -> dict[str, str]:
