@@ -3,6 +3,7 @@ code, nothing half-written (never a traceback)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import subprocess
@@ -36,7 +37,7 @@ def limit_pages(monkeypatch: pytest.MonkeyPatch, pragma: str) -> None:
 
 
 def ref_count(db: str) -> int:
-    with sqlite3.connect(db) as conn:
+    with contextlib.closing(sqlite3.connect(db)) as conn:
         return int(conn.execute("select count(*) from refs").fetchone()[0])
 
 
@@ -123,3 +124,53 @@ def test_a_reader_that_goes_away_ends_the_command_quietly(library: dict[str, str
     stderr = process.stderr.read()
     assert process.wait(timeout=120) == 0
     assert "Traceback" not in stderr and "Exception ignored" not in stderr and "Broken pipe" not in stderr
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):
+    """A 3 MB tmpfs (needs root and mount rights; skipped otherwise)."""
+    mount_point = tmp_path / "small"
+    mount_point.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small disk needs root")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount_point)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        yield mount_point
+    finally:
+        if subprocess.run(["umount", str(mount_point)], capture_output=True).returncode != 0:
+            subprocess.run(["umount", "-l", str(mount_point)], capture_output=True)
+
+
+def test_a_really_full_disk_keeps_library_and_output_whole(small_disk: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "VEXASCITE_DB": str(small_disk / "library.db"), "VEXASCITE_CONFIG": str(tmp_path / "none.toml")}
+
+    def vx(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "vexascite", *args], env=env, capture_output=True, text=True, timeout=300)
+
+    first, big = tmp_path / "first.bib", tmp_path / "big.bib"
+    first.write_text(entries(5), encoding="utf-8")
+    big.write_text(entries(6000, 100), encoding="utf-8")  # ~3 MB of text: more than the disk holds
+    assert vx("import", str(first)).returncode == 0
+    result = vx("import", str(big))
+    assert result.returncode == 5 and "disk is full" in result.stderr and "Traceback" not in result.stderr
+    assert ref_count(env["VEXASCITE_DB"]) == 5
+    with contextlib.closing(sqlite3.connect(env["VEXASCITE_DB"])) as conn:
+        assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+    out = small_disk / "out.bib"
+    out.write_text("old\n", encoding="utf-8")
+    filler = small_disk / "filler"
+    with open(filler, "wb", buffering=0) as handle, contextlib.suppress(OSError):
+        while True:
+            handle.write(b"\0" * 65536)
+    reading = vx("list")
+    assert reading.returncode in (0, 5) and "Traceback" not in reading.stderr
+    if reading.returncode == 5:  # SQLite could not make its journal files on the full disk
+        assert "disk is full" in reading.stderr
+    env["VEXASCITE_DB"] = str(tmp_path / "elsewhere.db")
+    assert vx("import", str(first)).returncode == 0
+    exported = vx("export", "-o", str(out))
+    assert exported.returncode == 5 and "disk is full" in exported.stderr
+    assert out.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in small_disk.iterdir() if p.name.endswith(".tmp")) == []

@@ -8,6 +8,7 @@ hit it is rolled back, so nothing is half-written.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from collections.abc import Callable, Iterator
@@ -49,7 +50,9 @@ def library_error(exc: sqlite3.Error, path: str) -> VexasciteError:
     text = str(exc)
     if is_busy(exc):
         return LibraryBusy(f"{path}: {BUSY_MESSAGE}")
-    if code == "SQLITE_FULL" or "disk is full" in text:
+    if code == "SQLITE_FULL" or "disk is full" in text or (
+        code.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")) and _no_space_beside(path)
+    ):
         return CannotWrite(f"{path}: disk is full; the step that hit it was rolled back, free some space and run again")
     if code.startswith("SQLITE_READONLY") or "readonly" in text:
         return CannotWrite(f"{path}: the library is read-only ({text}); nothing was written")
@@ -60,6 +63,16 @@ def library_error(exc: sqlite3.Error, path: str) -> VexasciteError:
     if code in ("SQLITE_NOTADB", "SQLITE_CORRUPT") or "not a database" in text or "malformed" in text:
         return VexasciteError(f"{path}: not a vexascite library ({text})")
     return VexasciteError(f"{path}: library error: {text}")
+
+
+def _no_space_beside(path: str) -> bool:
+    """Whether the disk holding ``path`` is full (SQLite reports a full disk met while
+    creating its journal as an I/O or open error)."""
+    try:
+        stats = os.statvfs(os.path.dirname(os.path.abspath(path)) or ".")
+    except OSError:
+        return False
+    return stats.f_bavail * stats.f_frsize < 64 * 1024
 
 
 @contextmanager
