@@ -4,6 +4,7 @@ code, nothing half-written (never a traceback)."""
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import sqlite3
 import subprocess
@@ -174,3 +175,26 @@ def test_a_really_full_disk_keeps_library_and_output_whole(small_disk: Path, tmp
     assert exported.returncode == 5 and "disk is full" in exported.stderr
     assert out.read_text(encoding="utf-8") == "old\n"
     assert sorted(p.name for p in small_disk.iterdir() if p.name.endswith(".tmp")) == []
+
+
+def test_a_library_on_a_read_only_disk_is_read_and_never_written(small_disk: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "VEXASCITE_DB": str(small_disk / "library.db"), "VEXASCITE_CONFIG": str(tmp_path / "none.toml")}
+
+    def vx(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "vexascite", *args], env=env, capture_output=True, text=True, timeout=300)
+
+    first, second = tmp_path / "first.bib", tmp_path / "second.bib"
+    first.write_text(entries(3), encoding="utf-8")
+    second.write_text(entries(2, 50), encoding="utf-8")
+    assert vx("import", str(first)).returncode == 0
+    remounted = subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], capture_output=True)
+    if remounted.returncode != 0:
+        pytest.skip("cannot remount read-only here")
+    listed = vx("list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    assert len(json.loads(listed.stdout)) == 3
+    assert vx("export").returncode == 0
+    for args in (["import", str(second)], ["rekey", "e0", "renamed"]):
+        result = vx(*args)
+        assert result.returncode == 5, result.stderr
+        assert "nothing was written" in result.stderr and "Traceback" not in result.stderr

@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import sqlite_utils
 
 from ..citekeys import key_stem, unique_key
-from ..errors import LibraryTooNew, NotInLibrary
+from ..errors import CannotWrite, LibraryTooNew, NotInLibrary
 from ..identity import IdentityKeys, conflicting_ids, identity_keys, same_work
 from ..merge import merge_records
 from ..model import RawReference, RefStatus, Work, WorkStatus
@@ -29,6 +30,7 @@ from .failures import (
     DEFAULT_LOCK_WAIT,
     LockWaitReporter,
     library_error,
+    read_only_place,
     translated,
     wait_for_lock,
 )
@@ -125,10 +127,39 @@ class Store:
             with translated(path):
                 wait_for_lock(store._configure, path, lock_wait, on_wait)
                 store._migrate()
+        except CannotWrite:
+            conn.close()
+            if create or not read_only_place(path):
+                raise
+            return cls._open_read_only(path)
         except BaseException:
             conn.close()
             raise
         return store
+
+    @classmethod
+    def _open_read_only(cls, path: str) -> Store:
+        """A library on a read-only disk, opened for reading: SQLite cannot make the
+        files WAL mode needs beside it, so the file is read as it is (``immutable``)."""
+        wal = Path(path + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise CannotWrite(
+                f"{path}: the library is on a read-only disk and its last changes are still in "
+                f"{wal.name}; open it once where it can be written"
+            )
+        uri = "file:" + quote(str(Path(path).resolve())) + "?immutable=1"
+        with translated(path):
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+            db = sqlite_utils.Database(conn)
+            db.execute("PRAGMA foreign_keys = ON")
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version != SCHEMA_VERSION:
+            conn.close()
+            raise CannotWrite(
+                f"{path}: the library is on a read-only disk and was written by another vexascite "
+                f"(library version {version}, this one uses {SCHEMA_VERSION}); open it where it can be written"
+            )
+        return cls(db, path)
 
     def _configure(self) -> None:
         db = self.db

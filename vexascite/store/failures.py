@@ -75,6 +75,13 @@ def _no_space_beside(path: str) -> bool:
     return stats.f_bavail * stats.f_frsize < 64 * 1024
 
 
+def read_only_place(path: str) -> bool:
+    """Whether the library file or its folder cannot be written (a read-only disk or
+    mount, or no permission)."""
+    folder = os.path.dirname(os.path.abspath(path)) or "."
+    return not os.access(folder, os.W_OK) or not os.access(path, os.W_OK)
+
+
 @contextmanager
 def translated(path: str) -> Iterator[None]:
     """Turn SQLite errors raised inside the block into the vexascite errors they mean."""
