@@ -42,6 +42,7 @@ class SharedSchedule:
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
         self.problem: str | None = None
+        self._ready = False
 
     def check(self) -> str | None:
         """Why this file cannot be shared (None when it can): said once, before a run."""
@@ -62,12 +63,15 @@ class SharedSchedule:
         if self.problem is not None:
             return fallback
         try:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            with open(self.path, "a+", encoding="utf-8") as handle:
-                fcntl.flock(handle, fcntl.LOCK_EX)
-                handle.seek(0)
+            if not self._ready:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._ready = True
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)  # released when the descriptor closes
+                stored = os.pread(fd, 1 << 20, 0)
                 try:
-                    slots = json.loads(handle.read() or "{}")
+                    slots = json.loads(stored or b"{}")
                 except ValueError:
                     slots = {}
                 if not isinstance(slots, dict):
@@ -76,12 +80,13 @@ class SharedSchedule:
                 slot = choose(float(booked) if isinstance(booked, int | float) else 0.0)
                 slots[pool] = slot + interval
                 horizon = time.time() - self.FORGET_AFTER
-                slots = {k: v for k, v in slots.items() if isinstance(v, int | float) and v > horizon}
-                handle.seek(0)
-                handle.truncate()
-                handle.write(json.dumps(slots))
-                handle.flush()
+                data = json.dumps({k: v for k, v in slots.items() if isinstance(v, int | float) and v > horizon}).encode()
+                # padded over the old text instead of truncated: truncating costs milliseconds
+                # on some file systems, and JSON ignores trailing spaces
+                os.pwrite(fd, data.ljust(len(stored)), 0)
                 return slot
+            finally:
+                os.close(fd)
         except OSError as exc:
             self.problem = f"{self.path}: {exc.strerror or exc}"
             return fallback
