@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -19,7 +20,7 @@ from rich.text import Text
 
 from . import api
 from .config import Settings, load_settings
-from .errors import InputUnreadable, ItemProblems, VexasciteError
+from .errors import InputUnreadable, ItemProblems, VexasciteError, error_for_os
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -40,20 +41,54 @@ def warn(message: str) -> None:
     click.echo(message, err=True)
 
 
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
 def handle_errors(func: F) -> F:
-    """Turn vexascite errors into a one-line message and the exit code they carry."""
+    """Turn vexascite and OS errors into a one-line message and their exit code.
+
+    A reader that went away (broken pipe) ends the command quietly with 0; a full or
+    failing stdout is exit 5 with one line on stderr, never a traceback.
+    """
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            result = func(*args, **kwargs)
+            sys.stdout.flush()  # a full stdout fails here, not in the interpreter's exit
+            return result
         except VexasciteError as exc:
             warn(f"vexascite: {exc}")
             sys.exit(exc.exit_code)
         except BrokenPipeError:
+            _silence_stdout()
             sys.exit(0)
+        except OSError as exc:
+            error = error_for_os(exc, exc.filename or "output")
+            _silence_stdout()
+            warn(f"vexascite: {error}")
+            sys.exit(error.exit_code)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _say_waiting() -> Callable[[str, float, float], None]:
+    """A lock-wait reporter: one line on stderr when the wait starts, then every 10 s."""
+    said = [-1]
+
+    def report(path: str, waited: float, limit: float) -> None:
+        step = int(waited // 10)
+        if step > said[0]:
+            said[0] = step
+            warn(f"{path} is busy: another vexascite is writing; waiting for it ({waited:.0f} s of {limit:.0f} s)")
+
+    return report
 
 
 def settings_of(ctx: click.Context) -> Settings:
@@ -71,6 +106,7 @@ def main(ctx: click.Context, db: str | None, config_path: str | None) -> None:
     """vexascite: import, resolve, link, export and check the references of a manuscript."""
     ctx.ensure_object(dict)
     ctx.obj["settings"] = load_settings(config_path, db=db)
+    api.report_lock_waits(_say_waiting())
     started = api.now_stamp()
     ctx.call_on_close(lambda: _report_refreshed_exports(ctx.obj["settings"], started))
 
@@ -250,7 +286,7 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
 
 
 @main.command("duplicates")
-@click.option("--threshold", type=float, default=85.0, show_default=True, help="Likeness (0-100) to list.")
+@click.option("--threshold", type=click.FloatRange(0, 100), default=85.0, show_default=True, help="Likeness (0-100) to list.")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 @handle_errors
@@ -281,7 +317,7 @@ def merge_command(ctx: click.Context, keep: str, drop: str) -> None:
 # -- export ----------------------------------------------------------------------------
 def _write_or_print(text: str, output: str | None) -> None:
     if output and output != "-":
-        api.write_text_atomically(output, text)
+        api.write_output(output, text)
     else:
         click.echo(text, nl=False)
 
@@ -297,7 +333,7 @@ def _write_or_print(text: str, output: str | None) -> None:
 @click.option("--tag", default=None, metavar="TAG", help="Only works with this tag.")
 @click.option("--collection", default=None, metavar="PATH", help="Only works in this collection or its sub-collections.")
 @click.option("--unicode", is_flag=True, help="BibTeX/BibLaTeX: keep accents as UTF-8 (for biber) instead of LaTeX commands.")
-@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False), help="Write to this file (atomically) instead of stdout.")
+@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False), help="Write to this file instead of stdout (through symlinks; a file keeps its mode; a FIFO or device is streamed to).")
 @click.option("--keep-updated", is_flag=True, help="Rewrite -o FILE after every change to the library (see 'exports').")
 @click.pass_context
 @handle_errors
@@ -333,7 +369,7 @@ def export_command(
 @click.option("--cited-in", "cited_in", default=None, metavar="MANUSCRIPT", help="Only the works this linked manuscript cites, numbered in citation order.")
 @click.option("--keys", "keys", multiple=True, metavar="K", help="Only these keys (repeat, or separate with commas or spaces).")
 @click.option("--to", "output_format", default="text", show_default=True, type=click.Choice(["text", "markdown", "html"]), help="Output markup.")
-@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False), help="Write to this file (atomically) instead of stdout.")
+@click.option("-o", "--output", default=None, type=click.Path(dir_okay=False), help="Write to this file instead of stdout (through symlinks; a file keeps its mode; a FIFO or device is streamed to).")
 @click.pass_context
 @handle_errors
 def format_command(
@@ -442,7 +478,7 @@ def link_command(ctx: click.Context, manuscript: str, list_path: str | None, as_
 
 @main.command("find")
 @click.argument("query")
-@click.option("--limit", type=int, default=10, show_default=True, help="At most this many claims and works.")
+@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True, help="At most this many claims and works.")
 @click.option("--json", "as_json", is_flag=True, help="Claims with their sources, and works, as JSON.")
 @click.pass_context
 @handle_errors
@@ -501,6 +537,8 @@ def claims_command(ctx: click.Context, document: str | None, fmt: str) -> None:
     """Export the evidence table: each claim, its sources, document and location."""
     import csv
 
+    from .exporters.markup import one_line, spreadsheet_cell
+
     rows = api.evidence_table(settings_of(ctx), document)
     if fmt == "jsonl":
         emit_jsonl(_evidence_record(row) for row in rows)
@@ -509,13 +547,14 @@ def claims_command(ctx: click.Context, document: str | None, fmt: str) -> None:
         writer.writerow(["claim", "sources", "cites", "document", "line", "section", "markers"])
         for row in rows:
             record = _evidence_record(row)
-            writer.writerow([record["claim"], _sources_text(row["sources"]), " ".join(str(n) for n in record["cites"]), row["document"], row["line"], row["section"] or "", row["markers"]])
+            cells = [record["claim"], _sources_text(row["sources"]), " ".join(str(n) for n in record["cites"]), row["document"], row["line"], row["section"] or "", row["markers"]]
+            writer.writerow([spreadsheet_cell(cell) for cell in cells])
     elif fmt == "markdown":
         click.echo("| claim | sources | location |")
         click.echo("|---|---|---|")
         for row in rows:
             cells = [row["text"], _sources_text(row["sources"]), f"{row['document']}:{row['line']}"]
-            click.echo("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+            click.echo("| " + " | ".join(one_line(cell).replace("|", "\\|") for cell in cells) + " |")
     else:
         table = Table("line", "claim", "sources", box=None)
         for row in rows:
@@ -575,6 +614,11 @@ def _resolution_progress(label: str, shown: bool = True) -> tuple[Any, Any, Any]
     return bar, on_start, on_done
 
 
+def _say_service_notes(settings: Settings) -> None:
+    for note in api.service_notes(settings):
+        warn(note)
+
+
 def _print_resolution(report: Any, as_json: bool) -> None:
     if as_json:
         emit_json({**report.as_dict(), "works": [o.as_dict() for o in report.outcomes]})
@@ -611,6 +655,7 @@ def resolve_command(ctx: click.Context, keys: tuple[str, ...], only_missing: boo
     settings = settings_of(ctx)
     if offline:
         settings = replace(settings, offline=True)
+    _say_service_notes(settings)
     bar, on_start, on_done = _resolution_progress("resolve")
     with bar:
         report = api.resolve_works(settings, keys, only_missing=only_missing, refresh=refresh, progress=on_done, on_start=on_start)
@@ -624,6 +669,7 @@ def resolve_command(ctx: click.Context, keys: tuple[str, ...], only_missing: boo
 @handle_errors
 def add_command(ctx: click.Context, identifiers: tuple[str, ...], as_json: bool) -> None:
     """Add works by DOI, PMID or PMCID (doi:..., https://doi.org/..., PMID: 123, PMC123, ...)."""
+    _say_service_notes(settings_of(ctx))
     bar, on_start, on_done = _resolution_progress("add")
     with bar:
         report = api.add_identifiers(settings_of(ctx), identifiers, progress=on_done, on_start=on_start)
@@ -652,6 +698,7 @@ def lookup_command(ctx: click.Context, reference: str | None, lines_path: str | 
 
     if bool(reference) == bool(lines_path):
         raise UsageError("give one REFERENCE or --lines FILE")
+    _say_service_notes(settings_of(ctx))
     if lines_path:
         try:
             with open(lines_path, encoding="utf-8") as handle:

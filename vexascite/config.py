@@ -30,6 +30,11 @@ class Settings:
     ncbi_api_key: str | None = None
     ncbi_tool: str = "vexascite"
     timeout: float = 30.0
+    #: File in which the vexascite processes of this machine share each service's rate
+    #: limit ("" for ~/.cache/vexascite/rate-limits.json, "off" for this process alone).
+    rate_file: str = ""
+    #: Seconds to wait while another vexascite writes the library before giving up (exit 4).
+    lock_wait: float = 300.0
     offline: bool = False
     #: Citation-key pattern: ``{author}`` first author's family name, ``{year}``,
     #: ``{title}`` first significant title word, ``{Title}`` capitalised.

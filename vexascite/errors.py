@@ -1,10 +1,13 @@
 """One exception hierarchy; each class carries the exit code the CLI maps it to.
 
 Exit codes (see DESIGN.md): 0 ok, 1 failed, 2 usage, 3 per-item problems with --strict,
-4 service unavailable (work done is saved; rerun resumes), 5 input unreadable.
+4 service unavailable or library busy (work done is saved; rerun resumes), 5 input
+unreadable or output unwritable (disk full, read-only; nothing half-written).
 """
 
 from __future__ import annotations
+
+import errno
 
 
 class VexasciteError(Exception):
@@ -47,3 +50,31 @@ class InputUnreadable(VexasciteError):
     """An input file cannot be read at all (missing, binary, wrong encoding); nothing written."""
 
     exit_code = 5
+
+
+class LibraryBusy(ServiceUnavailable):
+    """Another process held the library's write lock for longer than we were willing to wait."""
+
+
+class CannotWrite(VexasciteError):
+    """The library or an output file cannot be written (disk full, read-only); nothing
+    of the step that failed was written."""
+
+    exit_code = 5
+
+
+#: errno values that mean "no room", and "not allowed to write here".
+_NO_SPACE = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+_NOT_WRITABLE = {errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+def error_for_os(exc: OSError, what: str) -> VexasciteError:
+    """The vexascite error an operating-system error on ``what`` (a path or "output") means."""
+    reason = exc.strerror or str(exc)
+    if exc.errno in _NO_SPACE:
+        return CannotWrite(f"{what}: disk is full ({reason}); nothing more was written, free some space and run again")
+    if exc.errno in _NOT_WRITABLE:
+        return CannotWrite(f"{what}: cannot write ({reason}); nothing was written")
+    if exc.errno in (errno.EISDIR, errno.ENOTDIR):
+        return UsageError(f"{what}: {reason}")
+    return VexasciteError(f"{what}: {reason}")

@@ -109,3 +109,29 @@ def test_pandoc_reads_the_exported_bibtex(tmp_path: Path, dialect: str) -> None:
     assert "in vivo" in out
     assert "α and β chains" in out
     assert "Somatic Mutations in UBA1" in out or "Somatic mutations in UBA1" in out
+
+
+SYMBOLS_TITLE = "Costs of 5 € at 37 °C with 5 µg – a {braced} note™ © § ½ × α ‘quoted’ Ðð ŋ"
+
+
+@pytest.mark.parametrize("dialect", ["bibtex", "biblatex"])
+def test_pandoc_keeps_every_character_of_the_default_bibtex_export(tmp_path: Path, dialect: str) -> None:
+    """Symbols pandoc does not read as commands (``\\texteuro``...) are written as UTF-8,
+    braces that pair up as ``\\{ \\}``: pandoc shows each character, no command names."""
+    from vexascite.exporters.bibtex import write_bibtex
+
+    pandoc = pandoc_or_skip()
+    csl = {"type": "article-journal", "title": SYMBOLS_TITLE, "author": [{"family": "Þórsdóttir", "given": "Ŋ"}],
+           "container-title": "Blood", "issued": {"date-parts": [[2022]]}}
+    bibliography = tmp_path / "refs.bib"
+    bibliography.write_text(write_bibtex([ExportItem("sym2022", csl)], dialect), encoding="utf-8")
+    document = tmp_path / "doc.md"
+    document.write_text("A [@sym2022].\n", encoding="utf-8")
+    out = render(pandoc, document, bibliography)
+    for piece in ("5 €", "37 °C", "5 µg", "– a", "{braced}", "note™", "©", "§", "½", "×", "α", "‘quoted’", "Ðð ŋ", "Þórsdóttir"):
+        assert piece in out, (piece, out)
+    assert "\\" not in out
+    converted = subprocess.run([pandoc, "-f", "biblatex" if dialect == "biblatex" else "bibtex", "-t", "csljson", str(bibliography)],
+                               capture_output=True, text=True, timeout=120, check=True).stdout
+    for piece in ("5 €", "37 °C", "5 µg", "{braced}", "note™", "Ðð ŋ"):
+        assert piece in converted, (piece, converted)

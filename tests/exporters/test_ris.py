@@ -56,3 +56,44 @@ def test_vexascite_reads_it_back(shared_dir: Path) -> None:
     for item, ref in zip(items, parsed.references, strict=True):
         assert ref.fields.get("title") == item.csl.get("title")
         assert ref.fields.get("DOI") == item.csl.get("DOI")
+
+
+HOSTILE_TITLE = "Ruxolitinib in VEXAS\nER  - \r\nTY  - JOUR\nTI  - An injected second record\u2028AU  - Nobody, A\nER  - "
+
+
+def test_line_breaks_in_values_cannot_start_a_record(run_cli, tmp_path: Path) -> None:
+    import json
+
+    source = tmp_path / "hostile.json"
+    source.write_text(json.dumps([{
+        "id": "h", "type": "article-journal", "title": HOSTILE_TITLE,
+        "author": [{"family": "Heiblig\nER  - ", "given": "M"}], "container-title": "Blood\nTY  - BOOK",
+        "note": "line one\nline two", "issued": {"date-parts": [[2022]]},
+    }]), encoding="utf-8")
+    assert run_cli("import", str(source)).exit_code == 0
+    exported = tmp_path / "out.ris"
+    assert run_cli("export", "--format", "ris", "-o", str(exported)).exit_code == 0
+    text = exported.read_text(encoding="utf-8")
+    lines = text.splitlines()
+    assert sum(line.startswith("TY  -") for line in lines) == 1 and sum(line.startswith("ER  -") for line in lines) == 1
+    assert len(rispy.loads(text)) == 1
+    reread = run_cli("--db", str(tmp_path / "second.db"), "import", str(exported))
+    assert reread.exit_code == 0, reread.output
+    listed = run_cli("--db", str(tmp_path / "second.db"), "list", "--json")
+    works = json.loads(listed.stdout)
+    assert len(works) == 1
+    assert "An injected second record" in works[0]["title"]  # kept, on one line
+
+
+def test_formatted_text_and_markdown_give_one_line_per_entry(run_cli, tmp_path: Path) -> None:
+    import json
+
+    source = tmp_path / "hostile.json"
+    source.write_text(json.dumps([{"id": "h", "type": "article-journal", "title": "First line\n# Heading\n\nPara",
+                                   "author": [{"family": "Heiblig", "given": "M"}], "issued": {"date-parts": [[2022]]}}]),
+                      encoding="utf-8")
+    assert run_cli("import", str(source)).exit_code == 0
+    text = run_cli("format", "--to", "text").stdout
+    assert len(text.strip().splitlines()) == 1 and "# Heading" in text
+    markdown = run_cli("format", "--to", "markdown").stdout
+    assert not any(line.startswith("#") for line in markdown.splitlines())

@@ -19,7 +19,7 @@ from typing import Any
 from ..citekeys import key_stem, own_key_of, unique_key
 from ..config import Settings
 from ..documents import BINARY_SUFFIXES, CitationField, read_document_bytes, read_input_bytes
-from ..errors import InputUnreadable, UsageError, VexasciteError
+from ..errors import CannotWrite, InputUnreadable, LibraryBusy, UsageError, VexasciteError
 from ..identity import identity_keys, near_miss_score
 from ..importers import (
     IMPORTABLE_SUFFIXES,
@@ -31,19 +31,38 @@ from ..merge import merge_records
 from ..model import ImportProblem, RawReference, RefStatus
 from ..rows import PreparedPart, PreparedRef, prepare_reference, work_columns
 from ..store import Store, now
+from ..store.failures import translated
 from ..store.organise import trashed_among
+from .etiquette import service_notes as service_notes
 from .exports import sync_exports
+from .outputs import write_output
 
 #: Files larger than this are refused unread (a reference file this size is a mistake).
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
 
 
+#: Told ``(path, waited, limit)`` while a command waits for another process's write lock.
+_lock_wait_reporters: list[Any] = []
+
+
+def report_lock_waits(reporter: Any) -> None:
+    """Have ``reporter(path, waited_seconds, limit_seconds)`` called while a library is busy."""
+    _lock_wait_reporters[:] = [reporter]
+
+
+def _on_lock_wait(path: str, waited: float, limit: float) -> None:
+    for reporter in _lock_wait_reporters:
+        reporter(path, waited, limit)
+
+
 @contextmanager
 def open_library(settings: Settings, *, create: bool = True) -> Iterator[Store]:
-    """Open the library named by the settings for the length of a block."""
-    store = Store.open(settings.db, create=create)
+    """Open the library named by the settings for the length of a block; SQLite errors
+    inside it become the vexascite errors they mean (busy, disk full, read-only)."""
+    store = Store.open(settings.db, create=create, lock_wait=settings.lock_wait, on_wait=_on_lock_wait)
     try:
-        yield store
+        with translated(settings.db):
+            yield store
     finally:
         store.close()
 
@@ -137,7 +156,16 @@ def import_paths(
         raise UsageError("no files to import: name .bib, .ris, .json, .nbib, .xml, .txt or .md files or folders")
     with open_library(settings) as store:
         for path in files:
-            report.files.append(import_file(store, path, settings, fmt, force=force))
+            try:
+                with translated(settings.db):
+                    report.files.append(import_file(store, path, settings, fmt, force=force))
+            except (LibraryBusy, CannotWrite) as exc:
+                done = sum(f.status == "imported" for f in report.files)
+                raise type(exc)(
+                    f"{exc}; {path} was not imported (nothing of it written)"
+                    + (f", the {done} file(s) before it were" if done else "")
+                    + "; run the same import again to bring the rest"
+                ) from exc
     if any(f.status == "imported" for f in report.files):
         sync_exports(settings)
     return report
@@ -161,14 +189,10 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
         return result
     result.format = loaded.format
     source_key = str(path.resolve())
-    previous = store.source_by_path(source_key)
-    if previous and previous.sha256 == loaded.sha256 and not force:
-        result.status = "unchanged"
-        return result
     result.problems = list(loaded.problems)
     notes: list[str] = []
     try:
-        _store_parts(store, loaded, settings, source_key, previous is not None, result, notes)
+        _store_parts(store, loaded, settings, source_key, result, notes, force=force)
     except InputUnreadable as exc:  # the content is not references at all: nothing was written
         result.status, result.message = "unreadable", f"{path}: {exc}"
         result.references = result.new_works = result.matched_works = 0
@@ -179,15 +203,20 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
 
 
 def _store_parts(
-    store: Store, loaded: LoadedInput, settings: Settings, source_key: str, replacing: bool,
-    result: FileImport, notes: list[str],
+    store: Store, loaded: LoadedInput, settings: Settings, source_key: str,
+    result: FileImport, notes: list[str], *, force: bool,
 ) -> None:
     """Match and store the file's parts in one transaction (see :func:`import_file`)."""
     with store.transaction():
+        # read under the write lock: another process may have imported this file meanwhile
+        previous = store.source_by_path(source_key)
+        if previous and previous.sha256 == loaded.sha256 and not force:
+            result.status, result.problems = "unchanged", []
+            return
         source_id = store.upsert_source(
             source_key, loaded.sha256, loaded.size, loaded.format, IMPORTER_VERSION, "importing", None
         )
-        earlier = store.forget_source_refs(source_id) if replacing else {}
+        earlier = store.forget_source_refs(source_id) if previous else {}
         touched = set(earlier.values())
         index = store.identity_index()
         taken = store.all_keys()
@@ -413,8 +442,17 @@ def _split_keys(keys: Iterable[str] | None) -> list[str] | None:
     """``--keys a,b --keys c`` and ``--keys "a b"`` all name a, b, c."""
     if keys is None:
         return None
+    keys = list(keys)
     out = [part for raw in keys for part in raw.replace(",", " ").split() if part]
+    if keys and not out:  # "--keys ,,," names nothing: never read it as "everything"
+        raise UsageError(f"--keys {' '.join(repr(k) for k in keys)} names no key; give keys, or leave --keys out for every work")
     return out or None
+
+
+def _named(option: str, value: str | None) -> None:
+    """An option given as an empty string names nothing: a usage error, never "all"."""
+    if value is not None and not value.strip():
+        raise UsageError(f"{option} {value!r} names nothing; give a manuscript, or leave {option} out")
 
 
 def _cited_keys(store: Store, manuscript: str) -> list[str]:
@@ -450,6 +488,7 @@ def export_items_of(
     from .library import selected_keys
 
     wanted = selected_keys(store, _split_keys(keys), tag, collection)
+    _named("--cited-in", cited_in)
     if cited_in is not None:
         cited = _cited_keys(store, cited_in)
         if not cited and not _cited_in_trash(store, cited_in):
@@ -495,25 +534,8 @@ def _cited_in_trash(store: Store, manuscript: str) -> list[str]:
 
 
 def write_text_atomically(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path`` and rename it into place, so
-    readers see the old file or the new one, never half of one."""
-    import tempfile
-
-    target = Path(path)
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-                out.write(text)
-                out.flush()
-                os.fsync(out.fileno())
-            os.replace(temporary, target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-    except OSError as exc:
-        raise VexasciteError(f"{target}: cannot write: {exc.strerror or exc}") from exc
+    """Write a file for the user (see :func:`vexascite.api.outputs.write_output`)."""
+    write_output(path, text)
 
 
 @dataclass(slots=True)
@@ -742,6 +764,7 @@ def evidence_table(settings: Settings, document: str | None = None) -> list[dict
     """Every claim (of one manuscript, or all) with its sources, document and location."""
     from ..store.claims import evidence_rows
 
+    _named("--doc", document)
     with open_library(settings, create=False) as store:
         return evidence_rows(store, document)
 

@@ -23,7 +23,7 @@ from ..errors import UsageError, VexasciteError
 from .bibtex import authors_truncated
 from .csljson import to_csl_data
 from .item import ExportItem
-from .markup import plain_text
+from .markup import one_line, plain_text
 
 OUTPUTS = ("text", "markdown", "html")
 CSL_NS = "{http://purl.org/net/xbiblio/csl}"
@@ -233,5 +233,5 @@ def render_bibliography(entries: Sequence[str], output: str = "text") -> str:
         body = "\n".join(f'  <div class="csl-entry">{entry}</div>' for entry in entries)
         return f'<div class="csl-bib-body">\n{body}\n</div>\n' if entries else ""
     if output == "markdown":
-        return "".join(f"{entry}\n\n" for entry in entries)
-    return "".join(f"{entry}\n" for entry in entries)
+        return "".join(f"{one_line(entry)}\n\n" for entry in entries)
+    return "".join(f"{one_line(entry)}\n" for entry in entries)

@@ -31,18 +31,13 @@ _NEEDS_WORK = re.compile(r"[&%$#_~^\\{}]|--|``|''|[?!]`|[^\x00-\x7f]")
 #: ASCII pairs TeX fonts turn into other glyphs (-- is an en dash, `` a quote mark).
 _LIGATURES = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')|(?<=[?!])(?=`)")
 _FIRST_MACRO = re.compile(r"\\([A-Za-z]+|.)")
-#: Commands of the LaTeX kernel (with its built-in textcomp), safe in any document.
+#: Commands of the LaTeX kernel that every reader of BibTeX also reads: LaTeX, BibTeX,
+#: biber, pybtex and pandoc. Other symbols (``\texteuro``, ``\textdegree``, ``\textmu``,
+#: ``\textendash``, ...) stay UTF-8: pandoc drops those commands, while LaTeX's own UTF-8
+#: input (the default since 2018) maps each character to the very same command.
 _SAFE_MACROS = frozenset(
-    """o O ss SS l L aa AA ae AE oe OE i j dh DH th TH ng NG dj DJ ensuremath
-    textendash textemdash textquoteleft textquoteright textquotedblleft textquotedblright
-    textquotesingle textquotedbl quotesinglbase quotedblbase guillemotleft guillemotright
-    guilsinglleft guilsinglright textdagger textdaggerdbl textbullet textellipsis dots ldots
-    textperthousand textdegree textmu texttimes textdiv textpm textonehalf textonequarter
-    textthreequarters textonesuperior texttwosuperior textthreesuperior textregistered
-    texttrademark textcopyright textsection textparagraph S P pounds textsterling texteuro
-    textyen textcent textbrokenbar textordfeminine textordmasculine textexclamdown
-    textquestiondown textminus textcelsius textnumero textlnot textperiodcentered
-    textasciiacute textasciimacron textasciidieresis""".split()
+    """o O ss l L aa AA ae AE oe OE i j ensuremath
+    textquoteleft textquoteright textquotedblleft textquotedblright dots ldots S P pounds""".split()
 )
 _SYMBOL_ACCENT = re.compile(r"^\\([`'^\"~=.])\s*\{?(\\[ij]|[A-Za-z])\}?$")
 _ACCENT_COMMAND = re.compile(r"^\\(?:[`'^\"~=.]|[cuvHkrdbt]\{)")
@@ -106,9 +101,10 @@ def escape_text(text: str, *, unicode: bool = False, braced_accents: bool = Fals
     """Plain text as LaTeX: TeX specials escaped, ligature pairs broken with ``{}``, and
     (unless ``unicode``) non-ASCII characters turned into LaTeX commands.
 
-    Literal braces become ``$\\lbrace$`` and ``$\\rbrace$``: BibTeX and pybtex count
-    ``\\{`` as a brace (an unbalanced one breaks the entry), and decoders that strip
-    grouping braces lose ``\\{ \\}`` along with them.
+    Literal braces that pair up become ``\\{`` and ``\\}``, which every reader (pandoc
+    too) shows as braces. BibTeX and pybtex count ``\\{`` as a brace, so braces that do
+    not pair up become ``$\\lbrace$`` and ``$\\rbrace$`` instead (an unbalanced brace would
+    break the entry).
 
     ``braced_accents`` writes accents as BibTeX special characters (``{\\~{n}}``), for
     names, whose ``~`` would otherwise be read as a tie between name parts.
@@ -118,27 +114,29 @@ def escape_text(text: str, *, unicode: bool = False, braced_accents: bool = Fals
     text = unicodedata.normalize("NFC", text)
     if "-" in text or "`" in text or "'" in text:
         text = _LIGATURES.sub("\x00", text)
+    table = _PAIRED if ("{" in text or "}" in text) and braces_balance(text) else _REPLACEMENTS
     if unicode:
-        return _ASCII_WORK.sub(_replacement, text)
-    return _ANY_WORK.sub(_braced_replacement if braced_accents else _replacement, text)
+        return _ASCII_WORK.sub(lambda m: _replacement(m, table), text)
+    return _ANY_WORK.sub(lambda m: (_braced_replacement if braced_accents else _replacement)(m, table), text)
 
 
 _REPLACEMENTS = {**_SPECIALS, "{": r"$\lbrace$", "}": r"$\rbrace$", "\x00": "{}"}
+_PAIRED = {**_REPLACEMENTS, "{": r"\{", "}": r"\}"}
 _ASCII_WORK = re.compile(r"[&%$#_~^\\{}\x00]")
 _ANY_WORK = re.compile(r"[&%$#_~^\\{}\x00]|[^\x00-\x7f]+")
 
 
-def _replacement(match: re.Match[str]) -> str:
+def _replacement(match: re.Match[str], table: dict[str, str] = _REPLACEMENTS) -> str:
     found = match.group(0)
-    replacement = _REPLACEMENTS.get(found)
+    replacement = table.get(found)
     if replacement is not None:
         return replacement
     return "".join(map(encode_char, found))
 
 
-def _braced_replacement(match: re.Match[str]) -> str:
+def _braced_replacement(match: re.Match[str], table: dict[str, str] = _REPLACEMENTS) -> str:
     found = match.group(0)
-    replacement = _REPLACEMENTS.get(found)
+    replacement = table.get(found)
     if replacement is not None:
         return replacement
     return "".join(_brace_accent(encode_char(char)) for char in found)

@@ -137,3 +137,25 @@ def csl_html(text: str) -> str:
             + "".join(_CSL_CLOSE[s] for s in reversed(ordered))
         )
     return "".join(out)
+
+
+#: Everything :meth:`str.splitlines` breaks on, with the spaces around it.
+_LINE_BREAKS = re.compile(r"[ \t]*[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]+[ \t]*")
+
+
+def one_line(text: str) -> str:
+    """``text`` with every line break made a space: in a line-based format (RIS, text and
+    Markdown lists, table rows) a value never starts a line, so it cannot start a record."""
+    return _LINE_BREAKS.sub(" ", text)
+
+
+#: A spreadsheet reads a cell starting with one of these as a formula.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: object) -> object:
+    """A CSV cell a spreadsheet shows as text: a string that would start a formula
+    (``=HYPERLINK(...)``) gets a leading ``'``, as spreadsheets themselves write it."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value

@@ -16,7 +16,7 @@ import rispy
 from ..model import Work
 from .bibtex import date_parts
 from .item import ExportItem
-from .markup import plain_text
+from .markup import one_line, plain_text
 
 RIS_TYPES = {
     "article-journal": "JOUR",
@@ -152,7 +152,17 @@ class _PlainRisWriter(rispy.RisWriter):
         return ""
 
 
+def _inert(value: Any) -> Any:
+    """Every string of an entry on one line: a value holding ``\nER  -`` cannot end its
+    record and start another."""
+    if isinstance(value, str):
+        return one_line(value).strip()
+    if isinstance(value, list):
+        return [_inert(v) for v in value]
+    return value
+
+
 def write_ris(items: Iterable[ExportItem]) -> str:
     """A whole RIS file (``TY`` ... ``ER`` blocks, in the order given)."""
-    entries = [work_to_ris(item) for item in items]
+    entries = [{tag: _inert(value) for tag, value in work_to_ris(item).items()} for item in items]
     return rispy.dumps(entries, implementation=_PlainRisWriter) if entries else ""

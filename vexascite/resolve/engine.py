@@ -30,6 +30,7 @@ from ..model import Work, WorkStatus
 from . import crossref, doiorg, pubmed
 from .http import Cache, Failure, HttpClient, HttpRequest, HttpResponse
 from .match import Candidate, Decision, Query, choose, judge, words
+from .ratelimit import SharedSchedule, default_rate_file
 
 CHUNK = 1000
 #: "12. ", "[12] ", "12) " before a reference: its place in a list, not part of it
@@ -136,6 +137,13 @@ class ResolveReport:
 Progress = Callable[[Outcome, ResolveReport], None]
 
 
+def shared_schedule(settings: Settings) -> SharedSchedule | None:
+    """Where this machine's processes share rate limits (see :class:`SharedSchedule`)."""
+    if settings.rate_file.strip().lower() == "off":
+        return None
+    return SharedSchedule(settings.rate_file or default_rate_file())
+
+
 class Resolver:
     """Resolves items against Crossref, NCBI and doi.org (see module docstring)."""
 
@@ -168,6 +176,7 @@ class Resolver:
             refresh=refresh,
             max_attempts=max_attempts,
             backoff=backoff,
+            shared=shared_schedule(settings),
         )
         self._emit: Callable[[Outcome], None] = lambda outcome: None
 

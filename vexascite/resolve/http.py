@@ -26,11 +26,11 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import httpx2
 
-from .ratelimit import Gate, Lane, parse_interval
+from .ratelimit import Gate, Lane, SharedSchedule, parse_interval
 
 #: Parameters that identify the caller, not the question: left out of cache keys.
 PRIVATE_PARAMS = frozenset({"api_key", "email", "tool", "mailto"})
@@ -141,7 +141,9 @@ class HttpClient:
         backoff: float | None = None,
         max_backoff: float = 20.0,
         user_agent: str = "vexascite",
+        shared: SharedSchedule | None = None,
     ) -> None:
+        """``shared``: pacing shared with the other vexascite processes of this machine."""
         self.cache = cache
         self.offline = offline
         self.refresh = refresh
@@ -155,7 +157,7 @@ class HttpClient:
         for service, spec in limits.items():
             self.gates[service] = Gate(spec.concurrency)
             for lane, rate in spec.lanes.items():
-                self.lanes[lane] = Lane(lane, rate)
+                self.lanes[lane] = Lane(lane, rate, shared=shared)
         self.requests: Counter[str] = Counter()  # sent over the network, retries included
         self.cache_hits: Counter[str] = Counter()
         self.retries: Counter[str] = Counter()
@@ -233,8 +235,9 @@ class HttpClient:
                 with self._counts_lock:
                     self.retries[request.service] += 1
             answer: httpx2.Response | None = None
+            pool = f"{request.lane}@{urlsplit(request.url).netloc}"
             with gate:
-                lane.wait()
+                lane.wait(pool)
                 with self._counts_lock:
                     self.requests[request.service] += 1
                 try:
@@ -256,7 +259,7 @@ class HttpClient:
                 reason = f"HTTP {status}"
                 retry_after = parse_retry_after(answer.headers.get("retry-after"))
                 if retry_after is not None:
-                    lane.pause(retry_after)
+                    lane.pause(retry_after, pool)
                     time.sleep(min(retry_after, self.max_backoff))
                 else:
                     self._sleep_backoff(attempt)

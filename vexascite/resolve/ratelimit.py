@@ -5,13 +5,91 @@ announce are per-second budgets; spacing evenly never bursts over them) and can 
 paused when a service answers 429 with Retry-After. A :class:`Gate` caps how many
 requests are in flight at once (Crossref's ``x-concurrency-limit``). Both can be
 re-tuned while running, from the headers each answer carries.
+
+A service's limit is per client machine, not per process: a :class:`SharedSchedule`
+(a small file every vexascite process of the user locks in turn) holds the next free
+slot of each pool, so two ``resolve`` runs together keep to one budget.
 """
 
 from __future__ import annotations
 
+import fcntl
+import json
+import os
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
+
+
+def default_rate_file() -> Path:
+    """``$XDG_CACHE_HOME/vexascite/rate-limits.json`` (``~/.cache`` by default)."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "vexascite" / "rate-limits.json"
+
+
+class SharedSchedule:
+    """The next free request slot per pool (wall-clock seconds), shared by processes.
+
+    Each claim locks the file (``fcntl.flock``), reads it, books a slot and writes it
+    back: a few dozen microseconds. If the file cannot be used (read-only home), pacing
+    falls back to this process alone and :attr:`problem` says why.
+    """
+
+    #: Entries whose slot is this far in the past are dropped when the file is written.
+    FORGET_AFTER = 300.0
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self.problem: str | None = None
+        self._ready = False
+
+    def check(self) -> str | None:
+        """Why this file cannot be shared (None when it can): said once, before a run."""
+        self._update("", lambda booked: booked, 0.0)
+        return self.problem
+
+    def claim(self, pool: str, earliest: float, interval: float) -> float:
+        """Book the first slot at or after ``earliest`` that no other process holds, and
+        hold the next ``interval`` seconds after it; returns the slot."""
+        return self._update(pool, lambda booked: max(earliest, booked), interval)
+
+    def hold_until(self, pool: str, until: float) -> None:
+        """No process sends to ``pool`` before ``until`` (a 429's Retry-After)."""
+        self._update(pool, lambda booked: max(until, booked), 0.0)
+
+    def _update(self, pool: str, choose: Callable[[float], float], interval: float) -> float:
+        fallback = choose(0.0)
+        if self.problem is not None:
+            return fallback
+        try:
+            if not self._ready:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._ready = True
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)  # released when the descriptor closes
+                stored = os.pread(fd, 1 << 20, 0)
+                try:
+                    slots = json.loads(stored or b"{}")
+                except ValueError:
+                    slots = {}
+                if not isinstance(slots, dict):
+                    slots = {}
+                booked = slots.get(pool)
+                slot = choose(float(booked) if isinstance(booked, int | float) else 0.0)
+                slots[pool] = slot + interval
+                horizon = time.time() - self.FORGET_AFTER
+                data = json.dumps({k: v for k, v in slots.items() if isinstance(v, int | float) and v > horizon}).encode()
+                # padded over the old text instead of truncated: truncating costs milliseconds
+                # on some file systems, and JSON ignores trailing spaces
+                os.pwrite(fd, data.ljust(len(stored)), 0)
+                return slot
+            finally:
+                os.close(fd)
+        except OSError as exc:
+            self.problem = f"{self.path}: {exc.strerror or exc}"
+            return fallback
 
 
 class Lane:
@@ -20,12 +98,16 @@ class Lane:
     #: Margin under the announced rate, for clock skew between us and the service.
     SAFETY = 0.97
 
-    def __init__(self, name: str, rate: float, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self, name: str, rate: float, clock: Callable[[], float] = time.monotonic,
+        shared: SharedSchedule | None = None,
+    ) -> None:
         self.name = name
         self._rate = rate
         self._clock = clock
         self._next = 0.0
         self._lock = threading.Lock()
+        self._shared = shared
 
     @property
     def rate(self) -> float:
@@ -36,23 +118,33 @@ class Lane:
             with self._lock:
                 self._rate = rate
 
-    def reserve(self) -> float:
-        """Claim the next free slot; returns how long the caller must sleep first."""
+    def reserve(self, pool: str | None = None) -> float:
+        """Claim the next free slot; returns how long the caller must sleep first.
+
+        With a shared schedule and a ``pool`` (the lane at one host), the slot is also
+        free of every other process's requests to that pool.
+        """
         with self._lock:
             now = self._clock()
             slot = max(now, self._next)
-            self._next = slot + 1.0 / (self._rate * self.SAFETY)
+            interval = 1.0 / (self._rate * self.SAFETY)
+            if self._shared is not None and pool is not None:
+                wall = time.time()
+                slot = max(slot, now + self._shared.claim(pool, wall + (slot - now), interval) - wall)
+            self._next = slot + interval
             return slot - now
 
-    def wait(self) -> None:
-        delay = self.reserve()
+    def wait(self, pool: str | None = None) -> None:
+        delay = self.reserve(pool)
         if delay > 0:
             time.sleep(delay)
 
-    def pause(self, seconds: float) -> None:
+    def pause(self, seconds: float, pool: str | None = None) -> None:
         """No request leaves this lane for ``seconds`` (a 429's Retry-After)."""
         with self._lock:
             self._next = max(self._next, self._clock() + seconds)
+            if self._shared is not None and pool is not None:
+                self._shared.hold_until(pool, time.time() + seconds)
 
 
 class Gate:

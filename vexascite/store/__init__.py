@@ -15,21 +15,30 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import sqlite_utils
 
 from ..citekeys import key_stem, unique_key
-from ..errors import LibraryTooNew, NotInLibrary, VexasciteError
+from ..errors import CannotWrite, LibraryTooNew, NotInLibrary
 from ..identity import IdentityKeys, conflicting_ids, identity_keys, same_work
 from ..merge import merge_records
 from ..model import RawReference, RefStatus, Work, WorkStatus
 from ..rows import WORK_COLUMNS, PreparedRef, dumps, prepare_reference, work_columns
+from .failures import (
+    BUSY_STEP_MS,
+    DEFAULT_LOCK_WAIT,
+    LockWaitReporter,
+    library_error,
+    read_only_place,
+    translated,
+    wait_for_lock,
+)
 from .fts import fts_query
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 __all__ = ["SCHEMA_VERSION", "IdentityIndex", "SourceRow", "Store", "fts_query", "now"]
 
-BUSY_TIMEOUT_MS = 15_000
 
 
 def now() -> str:
@@ -85,38 +94,85 @@ class IdentityIndex:
 class Store:
     """An open library. Use :meth:`open`; close with :meth:`close` or a ``with`` block."""
 
-    def __init__(self, db: sqlite_utils.Database, path: str) -> None:
+    def __init__(
+        self, db: sqlite_utils.Database, path: str, lock_wait: float = DEFAULT_LOCK_WAIT,
+        on_wait: LockWaitReporter | None = None,
+    ) -> None:
         self.db = db
         self.path = path
+        #: seconds to wait for another process's write lock (with ``on_wait`` told) before LibraryBusy
+        self.lock_wait = lock_wait
+        self.on_wait = on_wait
 
     # -- opening -----------------------------------------------------------------------
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = True) -> Store:
-        """Open (and create or migrate) the library at ``path``."""
+    def open(
+        cls, path: str | Path, *, create: bool = True, lock_wait: float = DEFAULT_LOCK_WAIT,
+        on_wait: LockWaitReporter | None = None,
+    ) -> Store:
+        """Open (and create or migrate) the library at ``path``.
+
+        While another process writes the library we wait up to ``lock_wait`` seconds
+        (telling ``on_wait``), then raise :class:`~vexascite.errors.LibraryBusy`.
+        """
         path = str(path)
         if not create and path != ":memory:" and not Path(path).exists():
             raise NotInLibrary(f"no library at {path}; run 'vexascite import' first")
         try:
-            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
+            conn = sqlite3.connect(path, timeout=BUSY_STEP_MS / 1000, isolation_level=None)
         except sqlite3.Error as exc:
-            raise VexasciteError(f"{path}: cannot open library: {exc}") from exc
+            raise library_error(exc, path) from exc
         db = sqlite_utils.Database(conn)
+        store = cls(db, path, lock_wait, on_wait)
         try:
-            db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            # 64 MiB of page cache: a bulk import updates several indexes in random order.
-            db.execute("PRAGMA cache_size = -65536")
-            db.execute("PRAGMA foreign_keys = ON")
-            if path != ":memory:":
-                db.execute("PRAGMA journal_mode = WAL")
-                # In WAL mode NORMAL loses no committed data on a crash, only durability
-                # of the last commit on power loss, and saves an fsync per transaction.
-                db.execute("PRAGMA synchronous = NORMAL")
-            store = cls(db, path)
-            store._migrate()
-        except sqlite3.DatabaseError as exc:
+            with translated(path):
+                wait_for_lock(store._configure, path, lock_wait, on_wait)
+                store._migrate()
+        except CannotWrite:
             conn.close()
-            raise VexasciteError(f"{path}: not a vexascite library ({exc})") from exc
+            if create or not read_only_place(path):
+                raise
+            return cls._open_read_only(path)
+        except BaseException:
+            conn.close()
+            raise
         return store
+
+    @classmethod
+    def _open_read_only(cls, path: str) -> Store:
+        """A library on a read-only disk, opened for reading: SQLite cannot make the
+        files WAL mode needs beside it, so the file is read as it is (``immutable``)."""
+        wal = Path(path + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise CannotWrite(
+                f"{path}: the library is on a read-only disk and its last changes are still in "
+                f"{wal.name}; open it once where it can be written"
+            )
+        uri = "file:" + quote(str(Path(path).resolve())) + "?immutable=1"
+        with translated(path):
+            conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+            db = sqlite_utils.Database(conn)
+            db.execute("PRAGMA foreign_keys = ON")
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version != SCHEMA_VERSION:
+            conn.close()
+            raise CannotWrite(
+                f"{path}: the library is on a read-only disk and was written by another vexascite "
+                f"(library version {version}, this one uses {SCHEMA_VERSION}); open it where it can be written"
+            )
+        return cls(db, path)
+
+    def _configure(self) -> None:
+        db = self.db
+        db.execute(f"PRAGMA busy_timeout = {BUSY_STEP_MS}")
+        # 64 MiB of page cache: a bulk import updates several indexes in random order.
+        db.execute("PRAGMA cache_size = -65536")
+        db.execute("PRAGMA foreign_keys = ON")
+        if self.path != ":memory:":
+            db.execute("PRAGMA journal_mode = WAL")
+            # In WAL mode NORMAL loses no committed data on a crash, only durability
+            # of the last commit on power loss, and saves an fsync per transaction.
+            db.execute("PRAGMA synchronous = NORMAL")
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -125,8 +181,11 @@ class Store:
                 f"{self.path} was written by a newer vexascite (library version {version}, "
                 f"this vexascite knows up to {SCHEMA_VERSION}); upgrade vexascite to open it"
             )
-        for number in range(version, SCHEMA_VERSION):
-            with self.db.atomic():
+        if version == SCHEMA_VERSION:
+            return
+        with self.transaction():  # the write lock first: another process may be migrating too
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            for number in range(version, SCHEMA_VERSION):
                 MIGRATIONS[number](self.db)
                 self.db.execute(f"PRAGMA user_version = {number + 1}")
 
@@ -150,14 +209,21 @@ class Store:
             with self.db.atomic():
                 yield self
             return
-        self.db.conn.execute("BEGIN IMMEDIATE")
+        conn = self.db.conn
+        wait_for_lock(lambda: conn.execute("BEGIN IMMEDIATE"), self.path, self.lock_wait, self.on_wait)
         try:
             yield self
         except BaseException:
-            self.db.rollback()
+            if conn.in_transaction:  # SQLite may have rolled back already (disk full)
+                conn.execute("ROLLBACK")
             raise
         else:
-            self.db.conn.execute("COMMIT")
+            try:
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:  # a failed COMMIT (disk full) may leave it open
+                    conn.execute("ROLLBACK")
+                raise
 
     # -- sources -----------------------------------------------------------------------
     def source_by_path(self, path: str) -> SourceRow | None:

@@ -1,0 +1,200 @@
+"""A full disk, a read-only library and a full or closed stdout: one line, the right exit
+code, nothing half-written (never a traceback)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from vexascite.errors import CannotWrite, LibraryBusy
+from vexascite.store import Store
+from vexascite.store.failures import library_error
+
+
+def entries(n: int, start: int = 0) -> str:
+    return "".join(
+        f"@article{{e{i}, title={{A study of the {i}th kind of inflammation in elderly men}}, "
+        f"author={{Author{i}, A. and Other, B.}}, journal={{Blood}}, year={{2020}}, abstract={{{'x' * 400}}}}}\n"
+        for i in range(start, start + n)
+    )
+
+
+def limit_pages(monkeypatch: pytest.MonkeyPatch, pragma: str) -> None:
+    """Every library opened from here on gets ``pragma`` (a full disk, a read-only file)."""
+    configure = Store._configure
+
+    def configured(self: Store) -> None:
+        configure(self)
+        self.db.execute(pragma)
+
+    monkeypatch.setattr(Store, "_configure", configured)
+
+
+def ref_count(db: str) -> int:
+    with contextlib.closing(sqlite3.connect(db)) as conn:
+        return int(conn.execute("select count(*) from refs").fetchone()[0])
+
+
+def test_a_full_disk_is_exit_5_and_the_file_is_not_half_written(run_cli, tmp_path: Path, monkeypatch) -> None:
+    first = tmp_path / "first.bib"
+    first.write_text(entries(5), encoding="utf-8")
+    assert run_cli("import", str(first)).exit_code == 0
+    pages = os.path.getsize(run_cli.db) // 4096 + 20
+    limit_pages(monkeypatch, f"PRAGMA max_page_count = {pages}")
+    big = tmp_path / "big.bib"
+    big.write_text(entries(3000, 100), encoding="utf-8")
+    result = run_cli("import", str(big))
+    assert result.exit_code == 5, result.output
+    assert "disk is full" in result.output and "Traceback" not in result.output
+    assert ref_count(run_cli.db) == 5  # the first file whole, nothing of the second
+    monkeypatch.undo()
+    assert run_cli("import", str(big)).exit_code == 0
+    assert ref_count(run_cli.db) == 3005
+
+
+def test_a_read_only_library_is_exit_5(run_cli, tmp_path: Path, monkeypatch) -> None:
+    first = tmp_path / "first.bib"
+    first.write_text(entries(2), encoding="utf-8")
+    assert run_cli("import", str(first)).exit_code == 0
+    limit_pages(monkeypatch, "PRAGMA query_only = ON")
+    second = tmp_path / "second.bib"
+    second.write_text(entries(2, 10), encoding="utf-8")
+    result = run_cli("import", str(second))
+    assert result.exit_code == 5, result.output
+    assert "read-only" in result.output and "Traceback" not in result.output
+    assert ref_count(run_cli.db) == 2
+    assert run_cli("list").exit_code == 0  # reading still works
+
+
+def test_sqlite_errors_map_to_their_meaning() -> None:
+    def error(name: str, text: str) -> sqlite3.Error:
+        exc = sqlite3.OperationalError(text)
+        exc.sqlite_errorname = name  # type: ignore[attr-defined]
+        return exc
+
+    assert isinstance(library_error(error("SQLITE_BUSY", "database is locked"), "l.db"), LibraryBusy)
+    assert isinstance(library_error(error("SQLITE_FULL", "database or disk is full"), "l.db"), CannotWrite)
+    assert isinstance(library_error(error("SQLITE_READONLY", "attempt to write a readonly database"), "l.db"), CannotWrite)
+    assert library_error(error("SQLITE_NOTADB", "file is not a database"), "l.db").exit_code == 1
+    assert LibraryBusy("x").exit_code == 4 and CannotWrite("x").exit_code == 5
+
+
+def test_a_file_that_is_not_a_library_is_named_so(tmp_path: Path) -> None:
+    fake = tmp_path / "notes.db"
+    fake.write_bytes(b"this is not a database, just some bytes " * 200)
+    result = subprocess.run(
+        [sys.executable, "-m", "vexascite", "--db", str(fake), "list"], capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 1 and "not a vexascite library" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.fixture
+def library(tmp_path: Path) -> dict[str, str]:
+    bib = tmp_path / "many.bib"
+    bib.write_text(entries(400), encoding="utf-8")
+    env = {**os.environ, "VEXASCITE_DB": str(tmp_path / "library.db"), "VEXASCITE_CONFIG": str(tmp_path / "none.toml")}
+    subprocess.run([sys.executable, "-m", "vexascite", "import", str(bib)], env=env, check=True, capture_output=True, timeout=120)
+    return env
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+@pytest.mark.parametrize("command", [["export"], ["list"], ["export", "--format", "ris"]])
+def test_a_full_stdout_is_one_line_and_exit_5(library: dict[str, str], command: list[str]) -> None:
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([sys.executable, "-m", "vexascite", *command], env=library, stdout=full,
+                                stderr=subprocess.PIPE, text=True, timeout=120)
+    assert result.returncode == 5, result.stderr
+    assert "Traceback" not in result.stderr and "Exception ignored" not in result.stderr
+    assert "disk is full" in result.stderr
+
+
+@pytest.mark.parametrize("command", [["export"], ["list"], ["claims", "--format", "jsonl"]])
+def test_a_reader_that_goes_away_ends_the_command_quietly(library: dict[str, str], command: list[str]) -> None:
+    process = subprocess.Popen([sys.executable, "-m", "vexascite", *command], env=library,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.read(10)
+    process.stdout.close()
+    stderr = process.stderr.read()
+    assert process.wait(timeout=120) == 0
+    assert "Traceback" not in stderr and "Exception ignored" not in stderr and "Broken pipe" not in stderr
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path):
+    """A 3 MB tmpfs (needs root and mount rights; skipped otherwise)."""
+    mount_point = tmp_path / "small"
+    mount_point.mkdir()
+    if os.geteuid() != 0:
+        pytest.skip("mounting a small disk needs root")
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(mount_point)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        yield mount_point
+    finally:
+        if subprocess.run(["umount", str(mount_point)], capture_output=True).returncode != 0:
+            subprocess.run(["umount", "-l", str(mount_point)], capture_output=True)
+
+
+def test_a_really_full_disk_keeps_library_and_output_whole(small_disk: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "VEXASCITE_DB": str(small_disk / "library.db"), "VEXASCITE_CONFIG": str(tmp_path / "none.toml")}
+
+    def vx(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "vexascite", *args], env=env, capture_output=True, text=True, timeout=300)
+
+    first, big = tmp_path / "first.bib", tmp_path / "big.bib"
+    first.write_text(entries(5), encoding="utf-8")
+    big.write_text(entries(6000, 100), encoding="utf-8")  # ~3 MB of text: more than the disk holds
+    assert vx("import", str(first)).returncode == 0
+    result = vx("import", str(big))
+    assert result.returncode == 5 and "disk is full" in result.stderr and "Traceback" not in result.stderr
+    assert ref_count(env["VEXASCITE_DB"]) == 5
+    with contextlib.closing(sqlite3.connect(env["VEXASCITE_DB"])) as conn:
+        assert conn.execute("pragma integrity_check").fetchone()[0] == "ok"
+    out = small_disk / "out.bib"
+    out.write_text("old\n", encoding="utf-8")
+    filler = small_disk / "filler"
+    with open(filler, "wb", buffering=0) as handle, contextlib.suppress(OSError):
+        while True:
+            handle.write(b"\0" * 65536)
+    reading = vx("list")
+    assert reading.returncode in (0, 5) and "Traceback" not in reading.stderr
+    if reading.returncode == 5:  # SQLite could not make its journal files on the full disk
+        assert "disk is full" in reading.stderr
+    env["VEXASCITE_DB"] = str(tmp_path / "elsewhere.db")
+    assert vx("import", str(first)).returncode == 0
+    exported = vx("export", "-o", str(out))
+    assert exported.returncode == 5 and "disk is full" in exported.stderr
+    assert out.read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in small_disk.iterdir() if p.name.endswith(".tmp")) == []
+
+
+def test_a_library_on_a_read_only_disk_is_read_and_never_written(small_disk: Path, tmp_path: Path) -> None:
+    env = {**os.environ, "VEXASCITE_DB": str(small_disk / "library.db"), "VEXASCITE_CONFIG": str(tmp_path / "none.toml")}
+
+    def vx(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "vexascite", *args], env=env, capture_output=True, text=True, timeout=300)
+
+    first, second = tmp_path / "first.bib", tmp_path / "second.bib"
+    first.write_text(entries(3), encoding="utf-8")
+    second.write_text(entries(2, 50), encoding="utf-8")
+    assert vx("import", str(first)).returncode == 0
+    remounted = subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], capture_output=True)
+    if remounted.returncode != 0:
+        pytest.skip("cannot remount read-only here")
+    listed = vx("list", "--json")
+    assert listed.returncode == 0, listed.stderr
+    assert len(json.loads(listed.stdout)) == 3
+    assert vx("export").returncode == 0
+    for args in (["import", str(second)], ["rekey", "e0", "renamed"]):
+        result = vx(*args)
+        assert result.returncode == 5, result.stderr
+        assert "nothing was written" in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,77 @@
+"""Files vexascite writes for the user (``export -o``, ``format -o``): one rule for all.
+
+- A symlink is written through to its target (the link stays a link).
+- A regular file is replaced atomically (readers see the old text or the new, never half)
+  and keeps its mode and owner; a new file gets the mode the umask gives, as any editor's.
+- A FIFO or a character device (``/dev/null``, ``/dev/stdout``, a terminal) is written to
+  as a stream, never replaced; a directory, a block device or a socket is refused.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import stat
+from pathlib import Path
+
+from ..errors import UsageError, error_for_os
+
+
+def write_output(path: str | os.PathLike[str], text: str) -> str:
+    """Write ``text`` to the user's ``path`` by the rule above; returns how: ``created``,
+    ``replaced`` or ``streamed``."""
+    given = str(path)
+    target = Path(os.path.realpath(given))
+    try:
+        info = os.stat(target)
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:
+        raise error_for_os(exc, given) from exc
+    data = text.encode("utf-8")
+    try:
+        if info is None:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            _replace_atomically(target, data, None)
+            return "created"
+        if stat.S_ISREG(info.st_mode):
+            _replace_atomically(target, data, info)
+            return "replaced"
+        if stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode):
+            _stream(target, data)
+            return "streamed"
+    except OSError as exc:
+        raise error_for_os(exc, given) from exc
+    kind = "a directory" if stat.S_ISDIR(info.st_mode) else (
+        "a block device" if stat.S_ISBLK(info.st_mode) else "a socket or other special file"
+    )
+    shown = given if str(target) == given else f"{given} (-> {target})"
+    raise UsageError(f"{shown} is {kind}; name a file to write (nothing was written)")
+
+
+def _replace_atomically(target: Path, data: bytes, old: os.stat_result | None) -> None:
+    """A temporary file beside ``target``, synced, then renamed over it."""
+    temporary = target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
+    # 0o666 through the umask for a new file, as the shell and editors create files
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 if old is None else 0o600)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            if old is not None:
+                with contextlib.suppress(PermissionError):  # only root may give a file away
+                    os.fchown(out.fileno(), old.st_uid, old.st_gid)
+                os.fchmod(out.fileno(), stat.S_IMODE(old.st_mode))
+            os.fsync(out.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _stream(target: Path, data: bytes) -> None:
+    """Write to a FIFO or device in place (no create, no truncate, no rename)."""
+    fd = os.open(target, os.O_WRONLY)
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
