@@ -280,6 +280,8 @@ def entry_to_csl(entry_type: str, fields: dict[str, str]) -> tuple[Work, list[st
                 work[role] = people
             if truncated:
                 notes.append(f"{role} list ends with 'and others'")
+                if role == "author":
+                    work["et-al"] = True  # the list is cut (as the string parser marks "et al.")
         elif name == "booktitle":
             target = "event-title" if entry_type == "proceedings" else "container-title"
             work.setdefault(target, latex_to_unicode(value))

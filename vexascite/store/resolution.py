@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from ..merge import SERVICE_SOURCES
 from ..model import Work, WorkStatus
 from . import Store, now
 
@@ -84,8 +85,6 @@ def works_for_resolution(store: Store, keys: list[str] | None, mode: str) -> lis
 
 RECORD_ORDER = {"crossref": 0, "doi.org": 1, "pubmed": 2, "pmc": 3}
 
-#: Sources that are the resolver's own findings, left out of what a work "states".
-SERVICE_SOURCES = frozenset({"crossref", "pubmed", "doi.org", "pmc"})
 
 
 def stated_record(store: Store, work_id: int) -> Work:
@@ -96,6 +95,7 @@ def stated_record(store: Store, work_id: int) -> Work:
     """
     from ..merge import merge_records
 
+    # (what services added is left out of what a work "states")
     merged, _ = merge_records([(source, csl) for source, csl in store.work_sources(work_id) if source not in SERVICE_SOURCES])
     return merged
 
