@@ -363,6 +363,8 @@ def merge_detail(records: Iterable[tuple[str, Work]]) -> Merged:
             provenance.pop("et-al", None)
     for name in [n for n, s in provenance.items() if s == "user" and n not in merged]:
         del provenance[name]  # an unset field: no value, nobody stated it
+    for name in ("container-title-short", "et-al"):
+        order.setdefault(name)  # derived: stated under another name, or with the author list
     work = {name: merged[name] for name in order if name in merged}
     return Merged(work, {name: provenance[name] for name in work}, disagreements)
 
