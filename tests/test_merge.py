@@ -184,6 +184,6 @@ def test_journal_abbreviations() -> None:
 
 
 def test_source_vocabulary() -> None:
-    assert SERVICE_SOURCES == {"crossref", "pubmed", "doi.org", "pmc"}
+    assert {"crossref", "pubmed", "doi.org", "pmc"} == SERVICE_SOURCES
     assert source_rank("user") < source_rank("crossref") < source_rank("bibtex") < source_rank("text")
     assert source_rank("something-new") == source_rank("bibtex")
