@@ -96,6 +96,7 @@ def import_command(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, 
         if not as_json:
             verb = "unchanged, skipped" if item.status == "unchanged" else (
                 f"{item.references} references, {item.new_works} new works, {item.matched_works} already known"
+                + (f", {item.aliases} keys kept as aliases of known works" if item.aliases else "")
             )
             note = f" ({item.message})" if item.message else ""
             warn(f"{item.path} ({item.format}): {verb}{note}")
@@ -115,6 +116,7 @@ def file_report_dict(item: api.FileImport) -> dict[str, Any]:
         "references": item.references,
         "new_works": item.new_works,
         "matched_works": item.matched_works,
+        "aliases": item.aliases,
         "message": item.message,
         "problems": [{"line": p.line, "entry": p.entry_key, "message": p.message} for p in item.problems],
     }

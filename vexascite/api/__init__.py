@@ -57,6 +57,8 @@ class FileImport:
     references: int = 0
     new_works: int = 0
     matched_works: int = 0
+    #: entry keys of known works kept as aliases of them
+    aliases: int = 0
     problems: list[ImportProblem] = field(default_factory=list)
     message: str | None = None
 
@@ -171,6 +173,7 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
         created: set[int] = set()
         matched: set[int] = set()
         list_ids: dict[str, int] = {}
+        other_keys: list[tuple[int, str, str]] = []
         for part in prepared_parts(loaded.format, loaded.text, settings.key_pattern):
             result.problems.extend(part.problems)
             notes.extend(part.notes)
@@ -188,7 +191,9 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
                     work_id = earlier.get("raw:" + ref.raw) or (earlier.get("key:" + ref.entry_key) if ref.entry_key else None)
                     if work_id is None:
                         work_id = index.find(ref.keys)
+                    fresh = False
                     if work_id is None:
+                        fresh = True
                         work_id, next_id = next_id, next_id + 1
                         key = own_key(ref, taken) or unique_key(
                             ref.key_stem or key_stem(ref.fields, settings.key_pattern), taken.__contains__
@@ -202,6 +207,8 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
                         result.matched_works += work_id not in created
                     if work_id in new_works:  # a second occurrence within this part is merged below
                         new_works[work_id][1].append(ref)
+                    if not fresh and ref.entry_key:  # a known work under this entry's own key
+                        other_keys.append((work_id, ref.format, ref.entry_key))
                     index.add(work_id, ref.keys)
                 ref_rows.append((source_id, ref, work_id, IMPORTER_VERSION, list_id))
                 result.references += 1
@@ -216,12 +223,29 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
             if _work_exists(store, work_id):
                 store.refresh_work(work_id)
         store.delete_orphan_works(touched - matched)
+        result.aliases = _alias_other_keys(store, other_keys)
         store.upsert_source(
             source_key, loaded.sha256, loaded.size, loaded.format, IMPORTER_VERSION, "imported",
             f"{len(result.problems)} problems" if result.problems else None,
         )
     result.message = "; ".join(notes) or None
     return result
+
+
+def _alias_other_keys(store: Store, found: list[tuple[int, str, str]]) -> int:
+    """An entry that turned out to be a known work keeps its own key as an alias of it,
+    so a manuscript citing that key still finds the work."""
+    from ..store.library import add_alias
+
+    wanted = [(work_id, key) for work_id, fmt, entry_key in found if (key := own_key_of(fmt, entry_key))]
+    if not wanted:
+        return 0
+    keys = {row[0]: row[1] for row in store.db.execute("select id, key from works").fetchall()}
+    added = 0
+    for work_id, key in wanted:
+        if work_id in keys and keys[work_id] != key:
+            added += add_alias(store, key, work_id, "imported as")
+    return added
 
 
 def _new_work_columns(refs: list[PreparedRef], stamp: str) -> tuple[Any, ...]:
