@@ -163,11 +163,19 @@ def show_command(ctx: click.Context, key: str, provenance: bool, as_json: bool) 
         emit_json(row)
         return
     stdout.print(f"[bold]{row['key']}[/bold]  ({row['status']})", highlight=False)
+    if row.get("aliases"):
+        also = ", ".join(f"{a['alias']} ({a['reason']})" for a in row["aliases"])
+        stdout.print(f"also known as: {also}", highlight=False, markup=False)
+    edits = row.get("edits") or {}
     table = Table("field", "value", *(["source"] if provenance else []), box=None)
     for name, value in sorted(row["csl"].items()):
         shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        table.add_row(name, shown, *([row["provenance"].get(name, "")] if provenance else []))
+        label = f"{name} (edited)" if name in edits else name
+        table.add_row(label, shown, *([row["provenance"].get(name, "")] if provenance else []))
+    for name in sorted(n for n, v in edits.items() if v is None):
+        table.add_row(f"{name} (removed)", "", *(["user"] if provenance else []))
     stdout.print(table)
+    _print_disagreements(row.get("disagreements") or {})
     if provenance:
         _print_record_sources(row)
     stdout.print(f"\n[bold]raw occurrences[/bold] ({len(row['references'])})", highlight=False)
@@ -625,6 +633,17 @@ def review_command(ctx: click.Context, key: str | None, accept_id: int | None, r
     warn(f"{len(rows)} candidates to review; 'vexascite review --accept ID' applies one")
 
 
+def _print_disagreements(disagreements: dict[str, Any]) -> None:
+    """Sources that state another year, volume, first page or identifier: each value
+    with who states it, the one used first (rule: user, then services, then imports)."""
+    if not disagreements:
+        return
+    stdout.print("\n[bold]sources disagree[/bold] (the first value is used)", highlight=False)
+    for name, values in sorted(disagreements.items()):
+        listed = "; ".join(f"{api.describe_value(v['value'])} ({', '.join(v['sources'])})" for v in values)
+        stdout.print(f"- {name}: {listed}", highlight=False, markup=False)
+
+
 def _print_record_sources(row: dict[str, Any]) -> None:
     """Which service records the fields came from, and the answer each was read from."""
     stdout.print(f"\n[bold]verified records[/bold] ({len(row.get('records') or [])})", highlight=False)
@@ -646,8 +665,28 @@ def _print_record_sources(row: dict[str, Any]) -> None:
 def rekey_command(ctx: click.Context, key: str, new_key: str | None) -> None:
     """Change a work's citation key to NEW_KEY, or to a fresh one from its current fields.
 
-    Keys never change on their own; manuscripts that cite the old key must be updated.
+    Keys never change on their own. The old key stays an alias of the work, so
+    manuscripts, 'link', 'check', 'show' and 'export --keys' that use it keep working.
     """
     old, new = api.rekey_work(settings_of(ctx), key, new_key)
     click.echo(new)
-    warn(f"{old} is now {new}" if old != new else f"{old} kept (already the key its fields give)")
+    warn(f"{old} is now {new} ({old} still names it)" if old != new else f"{old} kept (already the key its fields give)")
+
+
+@main.command("edit")
+@click.argument("key")
+@click.argument("assignments", nargs=-1, metavar="FIELD=VALUE...")
+@click.option("--unset", "unset", multiple=True, metavar="FIELD", help="Remove FIELD from the work (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Print the edited record as JSON.")
+@click.pass_context
+@handle_errors
+def edit_command(ctx: click.Context, key: str, assignments: tuple[str, ...], unset: tuple[str, ...], as_json: bool) -> None:
+    """Set fields of a work yourself: title='...', author='Beck, David B. and ...', year=2020,
+    journal=..., pages=2628--2638, DOI=... They win over every source, survive re-import,
+    'resolve --refresh', 'merge' and 'reparse', and 'show' marks them.
+    """
+    result = api.edit_work(settings_of(ctx), key, assignments, unset)
+    if as_json:
+        emit_json(result)
+    changed = [*result["set"], *(f"-{name}" for name in result["unset"])]
+    warn(f"{result['key']}: edited {', '.join(changed)}")

@@ -295,6 +295,9 @@ def show_work(settings: Settings, key: str) -> dict[str, Any]:
         from ..store.claims import claims_citing_work
 
         row["claims"] = claims_citing_work(store, work_id)
+        from .library import work_annotations
+
+        row.update(work_annotations(store, work_id))
     return row
 
 
@@ -1033,11 +1036,27 @@ def rekey_work(settings: Settings, key: str, new_key: str | None = None) -> tupl
         if new_key is not None:
             if not re.fullmatch(r"[A-Za-z0-9_:.\-]+", new_key):
                 raise UsageError(f"{new_key!r} is not a usable key: use letters, digits and _ : . -")
-            if new_key != key and store.key_taken(new_key):
+            if _alias_elsewhere(store, new_key, work_id):
                 raise UsageError(f"key {new_key!r} is already used by another work")
             chosen = new_key
         else:
             csl = store.work_row(work_id)["csl"]
-            chosen = unique_key(key_stem(csl, settings.key_pattern), lambda k: k != key and store.key_taken(k))
-        store.db["works"].update(work_id, {"key": chosen})
-    return key, chosen
+            chosen = unique_key(key_stem(csl, settings.key_pattern), lambda k: _alias_elsewhere(store, k, work_id))
+        from ..store.library import set_key
+
+        # the old key stays an alias; a key the user chose is pinned (metadata never replaces it)
+        old = set_key(store, work_id, chosen, pinned=True if new_key is not None else None)
+    # HOOK (kept-up-to-date exports): work ``chosen`` changed its key.
+    return old, chosen
+
+
+def _alias_elsewhere(store: Store, key: str, work_id: int) -> bool:
+    """Whether ``key`` names another work (as its key or an alias): a work may take back
+    a key it was known by itself."""
+    try:
+        return store.work_id_for_key(key) != work_id
+    except VexasciteError:
+        return False
+
+
+from .library import describe_value as describe_value, edit_work as edit_work  # noqa: E402, I001

@@ -424,15 +424,7 @@ def authors_truncated(item: ExportItem) -> bool:
     """Whether the author list is known to be cut: the effective record says so (``et-al``,
     set by the string parser for "et al." and by the BibTeX reader for ``and others``,
     and dropped by the merge when a longer or complete list wins)."""
-    if item.csl.get("et-al"):
-        return True
-    # a library read before the reader marked ``et-al``: the imported entry's "and others"
-    # still counts while the effective list is no longer than the one it cut
-    raw = next((v for k, v in ((item.bibtex or {}).get("fields") or {}).items() if k.lower() == "author"), None)
-    if not isinstance(raw, str) or not _AND_OTHERS.search(raw):
-        return False
-    named = len(re.split(r"\s+and\s+", raw.strip())) - 1
-    return len(item.csl.get("author") or []) <= named
+    return bool(item.csl.get("et-al"))
 
 
 def work_to_bibtex(item: ExportItem, dialect: str = "bibtex", *, unicode: bool = False) -> str:
