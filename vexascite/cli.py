@@ -513,8 +513,14 @@ def _resolution_progress(label: str) -> tuple[Any, Any, Any]:
 
 
 def _print_resolution(report: Any, as_json: bool) -> None:
+    """The run's counts (and each work's outcome as JSON) and what followed: merges of
+    works found to be one, works keyed from their metadata."""
     if as_json:
         emit_json({**report.as_dict(), "works": [o.as_dict() for o in report.outcomes]})
+    for merged, kept in report.merged:
+        warn(f"merged: {merged} resolved to the DOI or PMID of {kept}; merged into it ({merged} still names it)")
+    for old, new in report.rekeyed:
+        warn(f"keyed from its metadata: {old} is now {new} ({old} still names it)")
     requests = ", ".join(f"{service} {n}" for service, n in sorted(report.requests.items())) or "none"
     warn(
         f"found {report.found}, not found {report.not_found}, to review {report.review}, failed {report.failed}"
@@ -556,26 +562,40 @@ def resolve_command(ctx: click.Context, keys: tuple[str, ...], only_missing: boo
 
 @main.command("add")
 @click.argument("identifiers", nargs=-1, required=True)
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--key", default=None, help="Pin this key for the work (one identifier); otherwise the key comes from the metadata found.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document: keys added, known, merged, not found, and the resolution.")
 @click.pass_context
 @handle_errors
-def add_command(ctx: click.Context, identifiers: tuple[str, ...], as_json: bool) -> None:
-    """Add works by DOI, PMID or PMCID (doi:..., https://doi.org/..., PMID: 123, PMC123, ...)."""
+def add_command(ctx: click.Context, identifiers: tuple[str, ...], key: str | None, as_json: bool) -> None:
+    """Add works by DOI, PMID or PMCID (doi:..., https://doi.org/..., PMID: 123, PMC123, ...).
+
+    Each new work is resolved at once and keyed from its metadata. An identifier no
+    service knows is kept as a 'not-found' work (exit 3); one that turns out to be a work
+    the library has is merged into it.
+    """
     bar, on_start, on_done = _resolution_progress("add")
     with bar:
-        report = api.add_identifiers(settings_of(ctx), identifiers, progress=on_done, on_start=on_start)
+        report = api.add_identifiers(settings_of(ctx), identifiers, key=key, progress=on_done, on_start=on_start)
+    if as_json:
+        emit_json(report.as_dict())
     for text in report.unreadable:
         warn(f"error: {text!r} is not a DOI, PMID or PMCID")
-    for key in report.added:
-        click.echo(key)
-    for key in report.known:
-        warn(f"already in the library: {key}")
-    for new, known in report.merged:
-        warn(f"already in the library: {known} (found once resolved; {new} merged into it)")
+    if not as_json:
+        for added in report.added:
+            click.echo(added)
+    for known in report.known:
+        warn(f"already in the library: {known}")
+    for missing in report.not_found:
+        warn(
+            f"not found: {report.identifiers.get(missing, missing)} is known to no service; kept as {missing} "
+            "(status not-found): check the identifier, or remove the work"
+        )
     if report.resolution is not None:
-        _print_resolution(report.resolution, as_json)
-    if report.unreadable:
-        raise ItemProblems(f"{len(report.unreadable)} identifier(s) not understood; the others were added")
+        _print_resolution(report.resolution, False)  # (its JSON is part of the document above)
+    if report.unreadable or report.not_found:
+        raise ItemProblems(
+            f"{len(report.unreadable)} identifier(s) not understood, {len(report.not_found)} not found; the others were added"
+        )
 
 
 @main.command("lookup")

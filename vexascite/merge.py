@@ -13,9 +13,10 @@ the user's full names and page range in place). The rules, per field:
   every value is kept with its sources in :attr:`Merged.disagreements`.
 - **Form**: among values that agree, the richest wins: a page range beats its first
   page; full given names beat initials; a longer author list beats a shorter one and a
-  complete one beats a cut one (``et al.``, ``and others``) of the same length; given
-  names are completed person by person from any list naming the same family name in
-  the same place; sentence or title case beats ALL CAPS; a fuller date beats a year.
+  complete one beats a cut one (``et al.``, ``and others``) that names fewer (a cut list
+  of three says there are at least four); given names are completed person by person
+  from any list naming the same family name in the same place; sentence or title case
+  beats ALL CAPS; a fuller date beats a year.
 - **Journal**: the fullest title is ``container-title``, an abbreviation any source
   states is kept beside it as ``container-title-short``.
 - Ties go to the higher-ranked source, then the source's name, then the value itself,
@@ -142,13 +143,15 @@ def _given_quality(person: dict[str, Any]) -> tuple[int, int]:
 
 
 def names_quality(people: Any, cut: bool = False) -> tuple[int, int, int, int]:
-    """A name list's richness: how many names, whether complete, given-name letters, case."""
+    """A name list's richness: how many people it shows there are (a cut list of three
+    says there are at least four, so a "complete" list of three contradicts it), whether
+    it is complete, given-name letters, case."""
     if not isinstance(people, list):
         return (0, 0, 0, 0)
     persons = [p for p in people if isinstance(p, dict)]
     given = sum(_given_quality(p)[0] for p in persons)
     case = sum(_given_quality(p)[1] for p in persons)
-    return (len(persons), 0 if cut else 1, given, case)
+    return (len(persons) + (1 if cut else 0), 0 if cut else 1, given, case)
 
 
 _PAGE_SPLIT = re.compile(r"\s*[-\u2010-\u2015]+\s*")

@@ -891,7 +891,13 @@ def resolve_works(
                 progress(outcome, report)
 
         with Resolver(settings, LibraryHttpCache(store, HttpResponse), refresh=refresh) as resolver:
-            return resolver.run((Item(r["key"], r["csl"], r["raw"]) for r in rows), done)
+            report = resolver.run((Item(r["key"], r["csl"], r["raw"]) for r in rows), done)
+        from ..model import WorkStatus
+        from .identifiers import settle_resolved
+
+        found = [ids[o.key] for o in report.outcomes if o.status == WorkStatus.RESOLVED and o.key in ids]
+        settle_resolved(store, found, settings.key_pattern, report)
+        return report
 
 
 @dataclass(slots=True)
@@ -904,16 +910,42 @@ class AddReport:
     resolution: Any = None
     #: (new key, key of the work it turned out to be once resolved): merged into that work
     merged: list[tuple[str, str]] = field(default_factory=list)
+    #: keys of added works no service knows: kept, with status not-found
+    not_found: list[str] = field(default_factory=list)
+    #: the identifier each key was added or found by
+    identifiers: dict[str, str] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "added": self.added, "known": self.known, "merged": [{"merged": a, "into": b} for a, b in self.merged],
+            "not_found": self.not_found, "unreadable": self.unreadable, "identifiers": self.identifiers,
+            "resolution": None if self.resolution is None else {
+                **self.resolution.as_dict(), "works": [o.as_dict() for o in self.resolution.outcomes],
+            },
+        }
 
 
-def add_identifiers(settings: Settings, identifiers: Iterable[str], *, progress: Any = None, on_start: Any = None) -> AddReport:
-    """Add works by DOI, PMID or PMCID (any common written form) and resolve them."""
+def add_identifiers(
+    settings: Settings, identifiers: Iterable[str], *, key: str | None = None, progress: Any = None, on_start: Any = None
+) -> AddReport:
+    """Add works by DOI, PMID or PMCID (any common written form) and resolve them.
+
+    A new work is keyed from its metadata once a service finds it (``key`` pins one
+    instead); a work that turns out to be one the library has is merged into it.
+    """
     from ..ids import CSL_FIELD, classify_identifier
+    from ..model import WorkStatus
 
+    texts = list(identifiers)
+    if key is not None:
+        if len(texts) != 1:
+            raise UsageError("--key names one work: give one identifier with it")
+        if not re.fullmatch(r"[A-Za-z0-9_:.\-]+", key):
+            raise UsageError(f"{key!r} is not a usable key: use letters, digits and _ : . -")
     report = AddReport()
     keys: list[str] = []
     with open_library(settings) as store:
-        for text in identifiers:
+        for text in texts:
             found = classify_identifier(text)
             if not found:
                 report.unreadable.append(text)
@@ -923,47 +955,35 @@ def add_identifiers(settings: Settings, identifiers: Iterable[str], *, progress:
             with store.transaction():
                 work_id = store.find_same_work(identity_keys(fields))
                 if work_id is None:
+                    if key is not None and store.key_taken(key):
+                        raise UsageError(f"key {key!r} is already used by another work")
                     work_id = store.create_work(fields, settings.key_pattern)
                     ref = RawReference(raw=text, format="identifier", fields=fields, status=RefStatus.IDENTIFIER)
                     store.add_ref(None, ref, work_id, IMPORTER_VERSION)
                     store.refresh_work(work_id)
-                    key = store.work_row(work_id)["key"]
-                    report.added.append(key)
+                    if key is not None:
+                        from ..store.library import set_key
+
+                        set_key(store, work_id, key, pinned=True, reason="added as")
+                    added = store.work_row(work_id)["key"]
+                    report.added.append(added)
                 else:
-                    key = store.work_row(work_id)["key"]
-                    report.known.append(key)
-            keys.append(key)
+                    added = store.work_row(work_id)["key"]
+                    report.known.append(added)
+            report.identifiers[added] = text
+            keys.append(added)
     new_keys = [k for k in dict.fromkeys(keys) if k in report.added]
     if new_keys:
         report.resolution = resolve_works(settings, new_keys, progress=progress, on_start=on_start)
-        report.merged = _merge_added_into_known(settings, new_keys)
-        merged_away = {new for new, _ in report.merged}
-        report.added = [key for key in report.added if key not in merged_away]
+        renamed = dict(report.resolution.rekeyed)
+        merged_into = dict(report.resolution.merged)
+        report.merged = [(k, merged_into[k]) for k in new_keys if k in merged_into]
+        report.added = [renamed.get(k, k) for k in report.added if k not in merged_into]
+        report.identifiers = {renamed.get(k, k): v for k, v in report.identifiers.items()}
+        not_found = {o.key for o in report.resolution.outcomes if o.status == WorkStatus.NOT_FOUND}
+        report.not_found = [renamed.get(k, k) for k in new_keys if k in not_found]
+    # HOOK (kept-up-to-date exports): works ``report.added`` are new.
     return report
-
-
-def _merge_added_into_known(settings: Settings, keys: list[str]) -> list[tuple[str, str]]:
-    """A work added by one identifier may prove, once resolved, to be a work the library
-    has under another (``add PMID:...`` for an article imported with its DOI). By the
-    duplicate rule they are one work: the new one is merged into the one already there."""
-    from ..model import WorkStatus
-
-    merged = []
-    with open_library(settings) as store:
-        for key in keys:
-            with store.transaction():
-                work_id = store.work_id_for_key(key)
-                row = store.work_row(work_id)
-                other = store.find_same_work(identity_keys(row["csl"]), excluding=work_id)
-                if other is None:
-                    continue
-                kept = store.work_row(other)
-                store.move_work(work_id, other)
-                store.refresh_work(other)
-                if row["status"] == str(WorkStatus.RESOLVED) and kept["status"] != str(WorkStatus.RESOLVED):
-                    store.set_work_status(other, WorkStatus.RESOLVED, f"resolved through {key}, merged into it")
-                merged.append((key, kept["key"]))
-    return merged
 
 
 def lookup_references(settings: Settings, strings: Iterable[str]) -> Iterator[dict[str, Any]]:

@@ -105,6 +105,10 @@ class ResolveReport:
     retries: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
     outcomes: list[Outcome] = field(default_factory=list)
+    #: (old key, new key): works added by identifier, keyed from their metadata once found
+    rekeyed: list[tuple[str, str]] = field(default_factory=list)
+    #: (merged key, kept key): works that resolved to a DOI or PMID another work has
+    merged: list[tuple[str, str]] = field(default_factory=list)
 
     def count(self, outcome: Outcome) -> None:
         if outcome.offline and outcome.status == WorkStatus.UNRESOLVED:
@@ -130,6 +134,8 @@ class ResolveReport:
             "unchanged": self.unchanged, "skipped": self.skipped,
             "requests": dict(self.requests), "cache_hits": dict(self.cache_hits), "retries": dict(self.retries),
             "seconds": round(self.seconds, 2),
+            "rekeyed": [{"from": a, "to": b} for a, b in self.rekeyed],
+            "merged": [{"merged": a, "into": b} for a, b in self.merged],
         }
 
 
