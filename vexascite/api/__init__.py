@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..citekeys import key_stem, own_key_of, unique_key
+from ..citekeys import check_key_pattern, key_stem, own_key_of, unique_key
 from ..config import Settings
 from ..errors import InputUnreadable, UsageError, VexasciteError
 from ..identity import identity_keys, near_miss_score
@@ -127,6 +127,7 @@ def import_paths(
     a changed file replaces its earlier references. Unreadable files are reported and
     the rest still imported.
     """
+    check_key_pattern(settings.key_pattern)
     report = ImportReport()
     files = list(iter_input_files(paths))
     if not files:
@@ -937,6 +938,7 @@ def add_identifiers(
     from ..model import WorkStatus
 
     texts = list(identifiers)
+    check_key_pattern(settings.key_pattern)
     if key is not None:
         if len(texts) != 1:
             raise UsageError("--key names one work: give one identifier with it")
@@ -1050,6 +1052,7 @@ def decide_review(settings: Settings, candidate_id: int, *, accept: bool) -> dic
 def rekey_work(settings: Settings, key: str, new_key: str | None = None) -> tuple[str, str]:
     """Give a work a new citation key, on request only: the one named, or a fresh one
     from its current fields and the key pattern. Returns (old, new)."""
+    check_key_pattern(settings.key_pattern)
 
     with open_library(settings, create=False) as store, store.transaction():
         work_id = store.work_id_for_key(key)
