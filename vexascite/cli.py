@@ -527,16 +527,26 @@ def _print_resolution(report: Any, as_json: bool) -> None:
         + (f", unchanged (offline) {report.unchanged}" if report.unchanged else "")
         + f"; requests: {requests}; {report.seconds:.1f} s"
     )
+    unreachable = getattr(report, "unreachable", {})
     for outcome in report.outcomes:
-        if str(outcome.status) == "failed":
+        if str(outcome.status) == "failed" and not unreachable:
             warn(f"failed: {outcome.key}: {outcome.reason}")
     if report.failed:
         from .errors import ServiceUnavailable
 
+        if unreachable:
+            raise ServiceUnavailable(_unreachable_message(unreachable, f"{report.failed} work(s) not checked"))
         raise ServiceUnavailable(
             f"{report.failed} reference(s) could not be checked because a service did not answer; "
             "everything else is saved, run 'vexascite resolve' again to retry them"
         )
+
+
+def _unreachable_message(unreachable: dict[str, str], what: str) -> str:
+    return (
+        f"{'; '.join(unreachable.values())}. Is this machine offline? {what}; nothing was lost: "
+        "run the command again once the network is back (--offline uses only answers already cached)"
+    )
 
 
 @main.command("resolve")
@@ -618,12 +628,18 @@ def lookup_command(ctx: click.Context, reference: str | None, lines_path: str | 
     else:
         strings = [reference or ""]
     failed = 0
+    unreachable: dict[str, str] = {}
     for result in api.lookup_references(settings_of(ctx), strings):
         failed += result["status"] == "failed"
+        for reason in (result.get("reason") or "").split("; ") if result["status"] == "failed" else []:
+            if reason.startswith("cannot connect to "):
+                unreachable.setdefault(reason.split(" ")[3], reason)
         emit_jsonl([result])
     if failed:
         from .errors import ServiceUnavailable
 
+        if unreachable:
+            raise ServiceUnavailable(_unreachable_message(unreachable, f"{failed} reference(s) not matched"))
         raise ServiceUnavailable(f"{failed} reference(s) could not be matched because a service did not answer")
 
 
