@@ -289,6 +289,8 @@ def bibtex_fields(
         if "number" in csl or "collection-number" in csl
         else None
     )
+    if number and number.lower().startswith("arxiv:"):
+        number = None  # an arXiv id: written as eprint
     if issue:
         text("number", issue)
         if number and biblatex:
@@ -328,10 +330,7 @@ def bibtex_fields(
     doi = _first_string(csl["DOI"]) if "DOI" in csl else None
     if doi:
         out.append(("doi", "{" + _verbatim(doi) + "}"))
-    if "PMID" in csl:
-        text("pmid", csl["PMID"])
-    if "PMCID" in csl:
-        text("pmcid", csl["PMCID"])
+    _identifiers(csl, biblatex, text)
     url = _first_string(csl["URL"]) if "URL" in csl else None
     if url:
         out.append(("url", "{" + _verbatim(url) + "}"))
@@ -392,6 +391,38 @@ def _date_fields(csl: Work, biblatex: bool, out: list[tuple[str, str]]) -> None:
         out.append(("date", "{" + iso + "}"))
 
 
+def _arxiv_id(csl: Work) -> str | None:
+    number = _first_string(csl.get("number"))
+    if number and number.lower().startswith("arxiv:"):
+        return number[6:].strip() or None
+    return None
+
+
+def _identifiers(csl: Work, biblatex: bool, text: Any) -> None:
+    """PubMed, PMC and arXiv ids as each dialect has them: BibLaTeX's one ``eprint`` with
+    its ``eprinttype`` (biber knows no ``pmid`` field; the PMID wins the slot), BibTeX's
+    ``pmid``/``pmcid`` fields (JabRef, Zotero) and ``eprint`` + ``archiveprefix`` (arXiv)."""
+    arxiv = _arxiv_id(csl)
+    if biblatex:
+        for value, kind in ((csl.get("PMID"), "pubmed"), (csl.get("PMCID"), "pmcid"), (arxiv, "arxiv")):
+            if value:
+                text("eprint", value)
+                text("eprinttype", kind)
+                return
+        return
+    if "PMID" in csl:
+        text("pmid", csl["PMID"])
+    if "PMCID" in csl:
+        text("pmcid", csl["PMCID"])
+    if arxiv:
+        text("eprint", arxiv)
+        text("archiveprefix", "arXiv")
+
+
+#: Imported ``eprinttype``/``archiveprefix`` values the CSL record already holds.
+_EPRINT_KNOWN = frozenset({"pubmed", "pmid", "pmc", "pmcid", "arxiv", "doi"})
+
+
 def format_entry(kind: str, key: str, fields: Iterable[tuple[str, str]]) -> str:
     body = ",\n".join(f"  {name} = {value}" for name, value in fields)
     return f"@{kind}{{{key},\n{body}\n}}\n" if body else f"@{kind}{{{key}}}\n"
@@ -405,8 +436,7 @@ MAPPED_FIELDS = frozenset(
     journalabbreviation booktitle series volume number issue pages pagetotal edition
     publisher school institution organization address location year month day date
     urldate doi pmid pmcid url isbn issn abstract note keywords language langid
-    howpublished type chapter eventtitle venue version eprint eprinttype crossref xdata
-    ids""".split()
+    howpublished type chapter eventtitle venue version crossref xdata ids""".split()
 )
 
 _AND_OTHERS = re.compile(r"\s+and\s+others\s*$", re.I)
@@ -451,12 +481,17 @@ def work_to_bibtex(item: ExportItem, dialect: str = "bibtex", *, unicode: bool =
         ]
     written = {name for name, _ in fields}
     extra = imported.get("fields") or {}
+    eprint_known = any(
+        k.lower() in ("eprinttype", "archiveprefix") and isinstance(v, str) and v.strip().lower() in _EPRINT_KNOWN
+        for k, v in extra.items()
+    )
     for name in sorted(extra, key=str.lower):
         value = extra[name]
         lowered = name.lower()
         if (
             lowered in written
             or lowered in MAPPED_FIELDS
+            or (eprint_known and lowered in ("eprint", "eprinttype", "archiveprefix"))
             or not isinstance(value, str)
             or not braces_balance(value)
         ):
