@@ -821,10 +821,20 @@ def check_manuscript(
         payloads = {work_id: checking.work_payloads(store, work_id) for work_id in checked}
         candidates = {work_id: checking.held_candidates(store, work_id) for work_id in checked}
         nearest = {work_id: checking.held_candidates(store, work_id, "nearest") for work_id in checked}
+        from .library import disagreements_of
+
+        disagree = {work_id: disagreements_of(store, work_id) for work_id in checked}
     markers = markers_from_citations(citations, {row["id"]: row["label"] for row in list_rows})
     if not citations and linked.citations:
         raise VexasciteError(f"{manuscript}: linked, but no stored citations were found to check")
-    return run_checks(manuscript_input(str(path), ref_rows, list_rows, records, payloads, markers, candidates, nearest))
+    report = run_checks(manuscript_input(str(path), ref_rows, list_rows, records, payloads, markers, candidates, nearest))
+    from ..check.sources import disagreement_findings
+
+    for work_id, reference in {row["work_id"]: row for row in reversed(ref_rows) if row["work_id"] is not None}.items():
+        number = reference.get("number")
+        label = str(number) if number is not None else str(reference.get("entry_key") or reference.get("work_key") or work_id)
+        report.findings += disagreement_findings(label, reference.get("line"), disagree.get(work_id) or {}, reference.get("format"))
+    return report
 
 
 # -- resolve, add, lookup, review --------------------------------------------------------

@@ -42,6 +42,7 @@ class Kind(StrEnum):
     UNREADABLE_REFERENCE = "unreadable-reference"  # a list entry that could not be parsed
     NO_CITATIONS = "no-citations"  # the text has no marker at all
     UNCITED_LIST = "uncited-list"  # a whole list no marker cites (another document's)
+    SOURCES_DISAGREE = "sources-disagree"  # the library's sources state another year/volume/page/id
 
 
 @dataclass(slots=True)
