@@ -80,6 +80,9 @@ def test_an_edit_survives_merge(tmp_path: Path, run_cli) -> None:
     assert shown(run_cli, "b2031")["key"] == "a2031"  # the merged key still names the work
     exported = run_cli("export", "--keys", "b2031")
     assert exported.exit_code == 0 and "@article{a2031," in exported.stdout
+    biblatex = run_cli("export", "--keys", "a2031", "--format", "biblatex")
+    assert "  ids = {b2031},\n" in biblatex.stdout  # \cite{b2031} keeps working with biber
+    assert "ids = " not in exported.stdout  # BibTeX has no such field
 
 
 def test_a_known_work_under_another_key_becomes_an_alias(tmp_path: Path, run_cli) -> None:

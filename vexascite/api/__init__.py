@@ -420,9 +420,13 @@ def export_items_of(
             raise NotInLibrary(f"{cited_in}: no linked citations; run 'vexascite link {cited_in}' first")
         wanted = cited if wanted is None else [key for key in cited if key in set(wanted)]
     from ..exporters.bibtex import MAPPED_FIELDS
+    from ..store.library import all_aliases
 
+    aliases: dict[int, list[str]] = {}
+    for alias, work_id in sorted(all_aliases(store).items()):
+        aliases.setdefault(work_id, []).append(alias)
     return [
-        ExportItem(row["key"], row["csl"], row["bibtex"])
+        ExportItem(row["key"], row["csl"], row["bibtex"], tuple(aliases.get(row["id"], ())))
         for row in store_export.iter_export_rows(store, wanted, MAPPED_FIELDS, with_bibtex=with_bibtex)
     ]
 

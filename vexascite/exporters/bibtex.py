@@ -479,6 +479,11 @@ def work_to_bibtex(item: ExportItem, dialect: str = "bibtex", *, unicode: bool =
             )
             for name, value in fields
         ]
+    if dialect == "biblatex" and item.aliases:
+        # biber lets \cite use any of these keys too (keys the work had, or of works merged into it)
+        usable = [a for a in item.aliases if re.fullmatch(r"[^\s,{}#%~\\]+", a)]
+        if usable:
+            fields.insert(0, ("ids", "{" + ", ".join(usable) + "}"))
     written = {name for name, _ in fields}
     extra = imported.get("fields") or {}
     eprint_known = any(

@@ -16,9 +16,11 @@ class ExportItem:
     ``key`` is the library's citation key (stable, unique); ``csl`` the effective record;
     ``bibtex`` the entry type, key and unknown fields of the BibTeX entry the work was
     imported from (``{"entrytype": ..., "key": ..., "fields": {name: raw LaTeX}}``), so
-    they are given back on export.
+    they are given back on export; ``aliases`` the other keys that name the work (after
+    ``rekey``, ``merge``, or another file's key), which BibLaTeX can cite too (``ids``).
     """
 
     key: str
     csl: Work
     bibtex: dict[str, Any] | None = field(default=None)
+    aliases: tuple[str, ...] = ()
