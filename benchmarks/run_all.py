@@ -24,6 +24,7 @@ BENCHMARKS = {
     "link": ["link_speed.py"],
     "find": ["find_speed.py"],
     "export": ["export_speed.py"],
+    "merge": ["merge_speed.py"],
     "resolve-accuracy": ["resolve_glutton.py"],
     "resolve-requests": ["resolve_requests.py"],
 }

@@ -29,6 +29,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import orjson
@@ -115,22 +116,23 @@ def merge_records(records: Iterable[tuple[str, Work]]) -> tuple[Work, dict[str, 
 
 
 # -- quality of a value (higher is better) -------------------------------------------------
+_NON_LETTERS = re.compile(r"[\W\d_]+")
+
+
 def _letters(text: str) -> str:
-    return "".join(ch for ch in text if ch.isalpha())
+    return _NON_LETTERS.sub("", text)
 
 
 def all_caps(text: Any) -> bool:
     """Whether a text shouts: three or more letters, none of them lower case."""
-    if not isinstance(text, str):
-        return False
-    letters = _letters(text)
-    return len(letters) >= 3 and letters.upper() == letters and letters.lower() != letters
+    return isinstance(text, str) and text.isupper() and len(_letters(text)) >= 3
 
 
 def _case_quality(value: Any) -> int:
     return 0 if all_caps(value) else 1
 
 
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Case and accents away: ``Mékinian`` and ``MEKINIAN`` are one family name."""
     decomposed = unicodedata.normalize("NFKD", text)
@@ -192,10 +194,12 @@ def date_quality(value: Any) -> int:
 _STOP_WORDS = frozenset({"of", "the", "and", "&", "for", "in", "on", "de", "la", "le", "der", "und", "a"})
 
 
-def _content_words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[^\W\d_]+", fold(text)) if w not in _STOP_WORDS]
+@lru_cache(maxsize=4096)
+def _content_words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in re.findall(r"[^\W\d_]+", fold(text)) if w not in _STOP_WORDS)
 
 
+@lru_cache(maxsize=4096)
 def looks_abbreviated(title: str) -> bool:
     """``N Engl J Med``, ``J. Clin. Pathol.``: a dotted word or a lone capital letter."""
     return bool(re.search(r"[^\W\d_]\.(?:\s|$)|(?:^|\s)[A-Z](?:\s|$)", title.strip()))
@@ -226,8 +230,12 @@ def _tiebreak(candidate: Candidate) -> tuple[int, str, str]:
 
 def _best(candidates: list[Candidate], quality: Callable[[Candidate], Any]) -> Candidate:
     """The highest quality; among equals, the best-ranked source (deterministically)."""
-    top = max(quality(c) for c in candidates)
-    return min((c for c in candidates if quality(c) == top), key=_tiebreak)
+    if len(candidates) == 1:
+        return candidates[0]
+    scored = [(quality(c), c) for c in candidates]
+    top = max(score for score, _ in scored)
+    best = [c for score, c in scored if score == top]
+    return best[0] if len(best) == 1 else min(best, key=_tiebreak)
 
 
 _SUBSTANCE_KEY: dict[str, Callable[[Any], str]] = {
