@@ -328,10 +328,10 @@ def merge_detail(records: Iterable[tuple[str, Work]]) -> Merged:
         cut = bool(record.get("et-al"))
         for name, value in record.items():
             order.setdefault(name)
-            if name in ("id", "et-al"):
+            if source == "user" and name != "id":
+                edits[name] = value  # (an edited author list says itself whether it is cut)
+            elif name in ("id", "et-al"):
                 continue
-            if source == "user":
-                edits[name] = value
             elif not is_empty(value):
                 candidates.setdefault(name, []).append((source, value, cut))
     merged: Work = {}
@@ -363,15 +363,15 @@ def merge_detail(records: Iterable[tuple[str, Work]]) -> Merged:
                 merged["et-al"] = True
                 provenance["et-al"] = chosen[0]
         merged[name], provenance[name] = value, chosen[0]
-    for name, value in edits.items():
-        if is_empty(value):
+    for name, value in sorted(edits.items(), key=lambda item: item[0] == "et-al"):
+        if name == "author":
+            merged.pop("et-al", None)
+            provenance.pop("et-al", None)
+        if is_empty(value) or value is False:
             merged.pop(name, None)
             provenance[name] = "user"
         else:
             merged[name], provenance[name] = value, "user"
-        if name == "author":
-            merged.pop("et-al", None)
-            provenance.pop("et-al", None)
     for name in [n for n, s in provenance.items() if s == "user" and n not in merged]:
         del provenance[name]  # an unset field: no value, nobody stated it
     for name in ("container-title-short", "et-al"):

@@ -133,3 +133,12 @@ def test_field_values() -> None:
     ]
     with pytest.raises(UsageError):
         field_value("PMID", "abc")
+
+
+def test_an_edited_author_list_says_whether_it_is_cut(tmp_path: Path, run_cli) -> None:
+    assert run_cli("import", str(write(tmp_path / "a.bib", ENTRY.format(key="k")))).exit_code == 0
+    assert run_cli("edit", "k", "author=Okonkwo, Daniel Ifeanyi and others").exit_code == 0
+    assert "and others}" in run_cli("export", "--keys", "k").stdout
+    assert run_cli("edit", "k", "author=Okonkwo, Daniel Ifeanyi and Lindqvist, Astrid").exit_code == 0
+    exported = run_cli("export", "--keys", "k").stdout
+    assert "author = {Okonkwo, Daniel Ifeanyi and Lindqvist, Astrid}" in exported

@@ -85,7 +85,13 @@ def parse_assignments(assignments: Iterable[str]) -> dict[str, Any]:
             raise UsageError(f"{assignment!r}: write FIELD=VALUE (e.g. title='A better title'), or --unset FIELD")
         field = csl_field(name)
         values[field] = field_value(field, text)
+        if field == "author":  # "... and others": the list is cut, and says so
+            values["et-al"] = _ends_with_others(text)
     return values
+
+
+def _ends_with_others(text: str) -> bool:
+    return bool(re.search(r"\s+and\s+others\s*$", text, flags=re.IGNORECASE))
 
 
 def edit_work(settings: Settings, key: str, assignments: Iterable[str], unset: Iterable[str] = ()) -> dict[str, Any]:
