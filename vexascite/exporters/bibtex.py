@@ -314,6 +314,9 @@ def bibtex_fields(
         text("school", publisher)
     elif kind in ("techreport", "thesis", "report"):
         text("institution", publisher)
+    elif kind == "online" and biblatex:
+        if not any(name == "organization" for name, _ in out):
+            text("organization", publisher)  # biblatex's @online has no publisher
     else:
         text("publisher", publisher)
     text("location" if biblatex else "address", csl.get("publisher-place"))
