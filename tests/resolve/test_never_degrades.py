@@ -126,3 +126,25 @@ def test_the_bundled_library_keeps_its_names_and_page_range(services, tmp_path: 
     assert fields["author"] == "{Beck, D. B. and Ferrada, M. A. and Sikora, K. A. and others}"
     assert fields["pages"] == "{2628--2638}"
     assert fields["title"].startswith("{Somatic mutations in")
+
+
+def test_a_disagreement_in_substance_is_kept_and_shown(services, tmp_path: Path, run_cli) -> None:
+    crossref, ncbi, doiorg = services
+    crossref.add_work(crossref_work(
+        "10.5555/vexas.rich.1", "Ruxolitinib in adult-onset autoinflammation: a retrospective series",
+        [("Hoffmann", "Clara Maria")], "Journal of Imaginary Rheumatology", None, 2031, "13", "3", "101-115",
+    ))
+    env = env_of(crossref, ncbi, doiorg)
+    path = tmp_path / "rich.bib"
+    path.write_text(RICH_BIB.split("@article{park2032")[0], encoding="utf-8")
+    assert run_cli("import", str(path), env=env).exit_code == 0
+    assert run_cli("resolve", env=env).exit_code == 0
+    row = json.loads(run_cli("show", "hoffmann2031", "--json", env=env).stdout)
+    assert row["csl"]["volume"] == "13" and row["provenance"]["volume"] == "crossref"  # the documented rule
+    assert row["disagreements"]["volume"] == [
+        {"value": "13", "sources": ["crossref"]}, {"value": "12", "sources": ["bibtex"]},
+    ]
+    shown = run_cli("show", "hoffmann2031", "--provenance", env=env).stdout
+    assert "sources disagree" in shown and "- volume: 13 (crossref); 12 (bibtex)" in shown
+    assert run_cli("edit", "hoffmann2031", "volume=12", env=env).exit_code == 0  # the user decides
+    assert json.loads(run_cli("show", "hoffmann2031", "--json", env=env).stdout)["csl"]["volume"] == "12"

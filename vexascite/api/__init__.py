@@ -366,6 +366,7 @@ def merge_works(settings: Settings, keep_key: str, drop_key: str) -> dict[str, A
         drop_id = store.work_id_for_key(drop_key)
         store.move_work(drop_id, keep_id)
         merged = store.refresh_work(keep_id)
+    # HOOK (kept-up-to-date exports): work ``keep_key`` changed; ``drop_key`` now names it.
     return {"key": keep_key, "merged": drop_key, "csl": merged}
 
 
