@@ -47,14 +47,15 @@ class Source:
     service: bool = False
 
 
-#: Every source label the library writes, in merge rank order.
+#: Every source label the library writes, in merge rank order (within a rank, the order
+#: ``check`` offers their values as corrections).
 SOURCES: dict[str, Source] = {
     s.label: s
     for s in (
         Source("user", 0),
         Source("crossref", 1, True),
-        Source("doi.org", 1, True),
         Source("pubmed", 1, True),
+        Source("doi.org", 1, True),
         Source("pmc", 1, True),
         Source("bibtex", 2),
         Source("biblatex", 2),
