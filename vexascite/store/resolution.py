@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from ..merge import SERVICE_SOURCES
+from ..merge import SERVICE_SOURCES, SOURCES
 from ..model import Work, WorkStatus
 from . import Store, now
 
@@ -83,8 +83,9 @@ def works_for_resolution(store: Store, keys: list[str] | None, mode: str) -> lis
     return out
 
 
-RECORD_ORDER = {"crossref": 0, "doi.org": 1, "pubmed": 2, "pmc": 3}
-
+#: Records are written in the order of the source vocabulary (the merge does not depend
+#: on it; ``show`` lists them so).
+RECORD_ORDER = {label: i for i, label in enumerate(SOURCES)}
 
 
 def stated_record(store: Store, work_id: int) -> Work:
@@ -123,9 +124,7 @@ def save_resolution(
     stamp = now()
     db = store.db
     with store.transaction():
-        # first written, first in the merge among services: Crossref's full names and
-        # journal titles before PubMed's initials and abbreviations
-        for source in sorted(records, key=lambda name: (RECORD_ORDER.get(name, 9), name)):
+        for source in sorted(records, key=lambda name: (RECORD_ORDER.get(name, len(RECORD_ORDER)), name)):
             csl, payload_id = records[source]
             _upsert_record(store, work_id, source, csl, payload_id, stamp)
         # a new outcome replaces what the last one held back (decided candidates stay)
