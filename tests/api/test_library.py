@@ -142,3 +142,13 @@ def test_an_edited_author_list_says_whether_it_is_cut(tmp_path: Path, run_cli) -
     assert run_cli("edit", "k", "author=Okonkwo, Daniel Ifeanyi and Lindqvist, Astrid").exit_code == 0
     exported = run_cli("export", "--keys", "k").stdout
     assert "author = {Okonkwo, Daniel Ifeanyi and Lindqvist, Astrid}" in exported
+
+
+def test_an_edit_survives_reparse(tmp_path: Path, run_cli) -> None:
+    refs = write(tmp_path / "refs.txt", "References\n\n1. Okonkwo DI, Lindqvist A. Somatic UBA1 variants in an "
+                 "imaginary cohort. J Imag Rheumatol. 2031;12:101-15.\n")
+    assert run_cli("import", str(refs)).exit_code == 0
+    [work] = json.loads(run_cli("list", "--json").stdout)
+    assert run_cli("edit", work["key"], "title=Edited by hand").exit_code == 0
+    assert run_cli("reparse", "--all").exit_code == 0
+    assert shown(run_cli, work["key"])["csl"]["title"] == "Edited by hand"
