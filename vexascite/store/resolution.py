@@ -169,9 +169,9 @@ def pending_candidates(store: Store, key: str | None = None) -> list[dict[str, A
         "join works on works.id = candidates.work_id where candidates.state = 'pending'"
     )
     params: list[Any] = []
-    if key:
-        sql += " and works.key = ?"
-        params.append(key)
+    if key:  # the work's key or one it is also known by
+        sql += " and works.id = ?"
+        params.append(store.work_id_for_key(key))
     out = []
     for row in store.db.query(sql + " order by works.key, candidates.score desc, candidates.id", params):
         row = dict(row)
