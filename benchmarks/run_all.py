@@ -26,6 +26,7 @@ BENCHMARKS = {
     "find": ["find_speed.py"],
     "export": ["export_speed.py"],
     "organise": ["organise_speed.py"],
+    "merge": ["merge_speed.py"],
     "resolve-accuracy": ["resolve_glutton.py"],
     "resolve-requests": ["resolve_requests.py"],
     "web": ["web_speed.py"],

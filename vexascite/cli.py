@@ -151,6 +151,7 @@ def import_command(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, 
         if not as_json:
             verb = "unchanged, skipped" if item.status == "unchanged" else (
                 f"{item.references} references, {item.new_works} new works, {item.matched_works} already known"
+                + (f", {item.aliases} keys kept as aliases of known works" if item.aliases else "")
             )
             note = f" ({item.message})" if item.message else ""
             warn(f"{item.path} ({item.format}): {verb}{note}")
@@ -170,6 +171,7 @@ def file_report_dict(item: api.FileImport) -> dict[str, Any]:
         "references": item.references,
         "new_works": item.new_works,
         "matched_works": item.matched_works,
+        "aliases": item.aliases,
         "message": item.message,
         "problems": [{"line": p.line, "entry": p.entry_key, "message": p.message} for p in item.problems],
     }
@@ -235,11 +237,19 @@ def show_command(ctx: click.Context, key: str, provenance: bool, as_json: bool) 
         return
     trashed = f", in the trash since {row['trashed_at']}; 'vexascite restore {row['key']}' brings it back" if row["trashed"] else ""
     stdout.print(f"[bold]{row['key']}[/bold]  ({row['status']}{trashed})", highlight=False)
+    if row.get("aliases"):
+        also = ", ".join(f"{a['alias']} ({a['reason']})" for a in row["aliases"])
+        stdout.print(f"also known as: {also}", highlight=False, markup=False)
+    edits = row.get("edits") or {}
     table = Table("field", "value", *(["source"] if provenance else []), box=None)
     for name, value in sorted(row["csl"].items()):
         shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        table.add_row(name, shown, *([row["provenance"].get(name, "")] if provenance else []))
+        label = f"{name} (edited)" if name in edits else name
+        table.add_row(label, shown, *([row["provenance"].get(name, "")] if provenance else []))
+    for name in sorted(n for n, v in edits.items() if v is None):
+        table.add_row(f"{name} (removed)", "", *(["user"] if provenance else []))
     stdout.print(table)
+    _print_disagreements(row.get("disagreements") or {})
     if provenance:
         _print_record_sources(row)
     stdout.print(f"\n[bold]raw occurrences[/bold] ({len(row['references'])})", highlight=False)
@@ -620,24 +630,40 @@ def _say_service_notes(settings: Settings) -> None:
 
 
 def _print_resolution(report: Any, as_json: bool) -> None:
+    """The run's counts (and each work's outcome as JSON) and what followed: merges of
+    works found to be one, works keyed from their metadata."""
     if as_json:
         emit_json({**report.as_dict(), "works": [o.as_dict() for o in report.outcomes]})
+    for merged, kept in report.merged:
+        warn(f"merged: {merged} resolved to the DOI or PMID of {kept}; merged into it ({merged} still names it)")
+    for old, new in report.rekeyed:
+        warn(f"keyed from its metadata: {old} is now {new} ({old} still names it)")
     requests = ", ".join(f"{service} {n}" for service, n in sorted(report.requests.items())) or "none"
     warn(
         f"found {report.found}, not found {report.not_found}, to review {report.review}, failed {report.failed}"
         + (f", unchanged (offline) {report.unchanged}" if report.unchanged else "")
         + f"; requests: {requests}; {report.seconds:.1f} s"
     )
+    unreachable = getattr(report, "unreachable", {})
     for outcome in report.outcomes:
-        if str(outcome.status) == "failed":
+        if str(outcome.status) == "failed" and not unreachable:
             warn(f"failed: {outcome.key}: {outcome.reason}")
     if report.failed:
         from .errors import ServiceUnavailable
 
+        if unreachable:
+            raise ServiceUnavailable(_unreachable_message(unreachable, f"{report.failed} work(s) not checked"))
         raise ServiceUnavailable(
             f"{report.failed} reference(s) could not be checked because a service did not answer; "
             "everything else is saved, run 'vexascite resolve' again to retry them"
         )
+
+
+def _unreachable_message(unreachable: dict[str, str], what: str) -> str:
+    return (
+        f"{'; '.join(unreachable.values())}. Is this machine offline? {what}; nothing was lost: "
+        "run the command again once the network is back (--offline uses only answers already cached)"
+    )
 
 
 @main.command("resolve")
@@ -664,27 +690,41 @@ def resolve_command(ctx: click.Context, keys: tuple[str, ...], only_missing: boo
 
 @main.command("add")
 @click.argument("identifiers", nargs=-1, required=True)
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--key", default=None, help="Pin this key for the work (one identifier); otherwise the key comes from the metadata found.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document: keys added, known, merged, not found, and the resolution.")
 @click.pass_context
 @handle_errors
-def add_command(ctx: click.Context, identifiers: tuple[str, ...], as_json: bool) -> None:
-    """Add works by DOI, PMID or PMCID (doi:..., https://doi.org/..., PMID: 123, PMC123, ...)."""
+def add_command(ctx: click.Context, identifiers: tuple[str, ...], key: str | None, as_json: bool) -> None:
+    """Add works by DOI, PMID or PMCID (doi:..., https://doi.org/..., PMID: 123, PMC123, ...).
+
+    Each new work is resolved at once and keyed from its metadata. An identifier no
+    service knows is kept as a 'not-found' work (exit 3); one that turns out to be a work
+    the library has is merged into it.
+    """
     _say_service_notes(settings_of(ctx))
     bar, on_start, on_done = _resolution_progress("add")
     with bar:
-        report = api.add_identifiers(settings_of(ctx), identifiers, progress=on_done, on_start=on_start)
+        report = api.add_identifiers(settings_of(ctx), identifiers, key=key, progress=on_done, on_start=on_start)
+    if as_json:
+        emit_json(report.as_dict())
     for text in report.unreadable:
         warn(f"error: {text!r} is not a DOI, PMID or PMCID")
-    for key in report.added:
-        click.echo(key)
-    for key in report.known:
-        warn(f"already in the library: {key}")
-    for new, known in report.merged:
-        warn(f"already in the library: {known} (found once resolved; {new} merged into it)")
+    if not as_json:
+        for added in report.added:
+            click.echo(added)
+    for known in report.known:
+        warn(f"already in the library: {known}")
+    for missing in report.not_found:
+        warn(
+            f"not found: {report.identifiers.get(missing, missing)} is known to no service; kept as {missing} "
+            "(status not-found): check the identifier, or remove the work"
+        )
     if report.resolution is not None:
-        _print_resolution(report.resolution, as_json)
-    if report.unreadable:
-        raise ItemProblems(f"{len(report.unreadable)} identifier(s) not understood; the others were added")
+        _print_resolution(report.resolution, False)  # (its JSON is part of the document above)
+    if report.unreadable or report.not_found:
+        raise ItemProblems(
+            f"{len(report.unreadable)} identifier(s) not understood, {len(report.not_found)} not found; the others were added"
+        )
 
 
 @main.command("lookup")
@@ -708,15 +748,21 @@ def lookup_command(ctx: click.Context, reference: str | None, lines_path: str | 
     else:
         strings = [reference or ""]
     failed = 0
+    unreachable: dict[str, str] = {}
     bar, on_start, on_done = _resolution_progress("lookup", shown=len(strings) > 1 and stderr.is_terminal)
     with bar:
         results = list(api.lookup_references(settings_of(ctx), strings, progress=on_done, on_start=on_start))
     for result in results:
         failed += result["status"] == "failed"
+        for reason in (result.get("reason") or "").split("; ") if result["status"] == "failed" else []:
+            if reason.startswith("cannot connect to "):
+                unreachable.setdefault(reason.split(" ")[3], reason)
         emit_jsonl([result])
     if failed:
         from .errors import ServiceUnavailable
 
+        if unreachable:
+            raise ServiceUnavailable(_unreachable_message(unreachable, f"{failed} reference(s) not matched"))
         raise ServiceUnavailable(f"{failed} reference(s) could not be matched because a service did not answer")
 
 
@@ -746,6 +792,17 @@ def review_command(ctx: click.Context, key: str | None, accept_id: int | None, r
     warn(f"{len(rows)} candidates to review; 'vexascite review --accept ID' applies one")
 
 
+def _print_disagreements(disagreements: dict[str, Any]) -> None:
+    """Sources that state another year, volume, first page or identifier: each value
+    with who states it, the one used first (rule: user, then services, then imports)."""
+    if not disagreements:
+        return
+    stdout.print("\n[bold]sources disagree[/bold] (the first value is used)", highlight=False)
+    for name, values in sorted(disagreements.items()):
+        listed = "; ".join(f"{api.describe_value(v['value'])} ({', '.join(v['sources'])})" for v in values)
+        stdout.print(f"- {name}: {listed}", highlight=False, markup=False)
+
+
 def _print_record_sources(row: dict[str, Any]) -> None:
     """Which service records the fields came from, and the answer each was read from."""
     stdout.print(f"\n[bold]verified records[/bold] ({len(row.get('records') or [])})", highlight=False)
@@ -767,11 +824,31 @@ def _print_record_sources(row: dict[str, Any]) -> None:
 def rekey_command(ctx: click.Context, key: str, new_key: str | None) -> None:
     """Change a work's citation key to NEW_KEY, or to a fresh one from its current fields.
 
-    Keys never change on their own; manuscripts that cite the old key must be updated.
+    Keys never change on their own. The old key stays an alias of the work, so
+    manuscripts, 'link', 'check', 'show' and 'export --keys' that use it keep working.
     """
     old, new = api.rekey_work(settings_of(ctx), key, new_key)
     click.echo(new)
-    warn(f"{old} is now {new}" if old != new else f"{old} kept (already the key its fields give)")
+    warn(f"{old} is now {new} ({old} still names it)" if old != new else f"{old} kept (already the key its fields give)")
+
+
+@main.command("edit")
+@click.argument("key")
+@click.argument("assignments", nargs=-1, metavar="FIELD=VALUE...")
+@click.option("--unset", "unset", multiple=True, metavar="FIELD", help="Remove FIELD from the work (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Print the edited record as JSON.")
+@click.pass_context
+@handle_errors
+def edit_command(ctx: click.Context, key: str, assignments: tuple[str, ...], unset: tuple[str, ...], as_json: bool) -> None:
+    """Set fields of a work yourself: title='...', author='Beck, David B. and ...', year=2020,
+    journal=..., pages=2628--2638, DOI=... They win over every source, survive re-import,
+    'resolve --refresh', 'merge' and 'reparse', and 'show' marks them.
+    """
+    result = api.edit_work(settings_of(ctx), key, assignments, unset)
+    if as_json:
+        emit_json(result)
+    changed = [*result["set"], *(f"-{name}" for name in result["unset"])]
+    warn(f"{result['key']}: edited {', '.join(changed)}")
 
 
 # -- organising: tags, collections, notes, trash, kept-up-to-date exports ----------------
@@ -993,6 +1070,8 @@ def exports_command(ctx: click.Context, remove_id: str | None, as_json: bool) ->
                       row["written_at"] or "", Text(row["error"] or ""))
     stdout.print(table)
     warn(f"{len(rows)} exports kept up to date")
+
+
 # -- web app -----------------------------------------------------------------------------
 @main.command("serve")
 @click.option("--port", type=int, default=8765, show_default=True, help="Port to listen on.")

@@ -36,8 +36,11 @@ class Settings:
     #: Seconds to wait while another vexascite writes the library before giving up (exit 4).
     lock_wait: float = 300.0
     offline: bool = False
-    #: Citation-key pattern: ``{author}`` first author's family name, ``{year}``,
-    #: ``{title}`` first significant title word, ``{Title}`` capitalised.
+    #: Citation-key pattern: ``{author}`` first author's family name, ``{authors}`` one or
+    #: two family names or the first and ``EtAl``, ``{year}``, ``{title}`` first significant
+    #: title word, ``{shorttitle}`` the first three, ``{journal}`` the journal's
+    #: abbreviation run together, ``{volume}``, ``{issue}``, ``{firstpage}``; capitalised
+    #: forms ``{Author}``, ``{Title}``, ``{ShortTitle}`` (see ``citekeys.PLACEHOLDERS``).
     key_pattern: str = "{author}{year}{title}"
 
 

@@ -43,22 +43,6 @@ class WorkStatus(StrEnum):
     FAILED = "failed"
 
 
-class Provenance(StrEnum):
-    """Who stated a field's value, in merge precedence order (first wins)."""
-
-    USER = "user"
-    CROSSREF = "crossref"
-    PUBMED = "pubmed"
-    DOI_ORG = "doi.org"
-    BIBTEX = "bibtex"
-    RIS = "ris"
-    CSL_JSON = "csl-json"
-    MEDLINE = "medline"
-    PUBMED_XML = "pubmed-xml"
-    IDENTIFIER = "identifier"
-    STRING = "string"
-
-
 @dataclass(slots=True)
 class RawReference:
     """One reference as it stood in an input: the verbatim text and what was read from it.

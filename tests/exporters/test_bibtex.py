@@ -156,12 +156,20 @@ def test_unknown_fields_of_the_imported_entry_are_given_back() -> None:
             "author": "Beck, D. and others",
         },
     }
-    entry = work_to_bibtex(ExportItem("beck2020somatic", NEJM, imported))
+    entry = work_to_bibtex(ExportItem("beck2020somatic", {**NEJM, "et-al": True}, imported))
     fields = fields_of(entry)
     assert fields["file"] == "{:a.pdf:PDF}"
     assert fields["groups"] == "{vexas}"
     assert "old" not in fields["title"]
     assert fields["author"].endswith(" and others}")
+
+
+def test_a_complete_author_list_is_not_cut_by_the_imported_entry() -> None:
+    """The effective record decides: a complete list that won the merge ends without
+    "and others" even though the imported entry's shorter list was cut."""
+    imported = {"entrytype": "article", "key": "Beck2020", "fields": {"author": "Beck, D. and others"}}
+    fields = fields_of(work_to_bibtex(ExportItem("beck2020somatic", NEJM, imported)))
+    assert "others" not in fields["author"]
 
 
 def test_output_is_deterministic() -> None:

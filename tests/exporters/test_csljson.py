@@ -149,3 +149,16 @@ def test_property_any_item_roundtrips_through_csljson(item: dict[str, Any]) -> N
 
 def test_string_fields_cover_the_common_ones() -> None:
     assert {"title", "container-title", "DOI", "PMID", "PMCID", "URL", "note"} <= STRING_FIELDS
+
+
+def test_a_cut_author_list_round_trips_through_csl_json() -> None:
+    from vexascite.importers.csljson import read_csljson
+
+    csl = {"type": "article-journal", "title": "T", "author": [{"family": "Beck", "given": "D. B."}], "et-al": True}
+    text = write_csljson([ExportItem("k", csl)])
+    item = json.loads(text)[0]
+    assert item["author"][-1] == {"literal": "et al."}
+    back = read_csljson(text).references[0].fields
+    assert back["author"] == [{"family": "Beck", "given": "D. B."}] and back["et-al"] is True
+    whole = json.loads(write_csljson([ExportItem("k", {k: v for k, v in csl.items() if k != "et-al"})]))[0]
+    assert whole["author"] == [{"family": "Beck", "given": "D. B."}]

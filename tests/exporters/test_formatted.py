@@ -117,13 +117,13 @@ def test_no_period_after_a_question_mark() -> None:
     assert "How real is the risk? Drug Saf" in entry
 
 
-def test_cut_author_lists_end_with_et_al_in_comma_styles() -> None:
+def test_cut_author_lists_end_with_et_al_in_every_style() -> None:
     cut = ExportItem(BECK.key, {**BECK.csl, "et-al": True})
     vancouver = format_bibliography([cut], "vancouver")[0]
     assert vancouver.startswith("1. Beck DB, Ferrada MA, et al. Somatic mutations")
     imported = ExportItem(
         BECK.key,
-        BECK.csl,
+        {**BECK.csl, "et-al": True},  # as the BibTeX reader marks "and others"
         {
             "entrytype": "article",
             "key": "b",
@@ -132,4 +132,8 @@ def test_cut_author_lists_end_with_et_al_in_comma_styles() -> None:
     )
     assert format_bibliography([imported], "ama")[0].startswith("1. Beck DB, Ferrada MA, et al.")
     apa = format_bibliography([cut], "apa")[0]
-    assert "et al" not in apa  # an "&" style would print "& et al."; the list is left as it is
+    assert apa.startswith("Beck, D. B., Ferrada, M. A., et al. (2020).")  # not "& et al."
+    chicago = format_bibliography([cut], "chicago-author-date", "html")[0]
+    assert chicago.startswith("Beck, D. B., M. A. Ferrada, et al. 2020.")
+    complete = format_bibliography([BECK], "apa")[0]
+    assert "et al" not in complete and complete.startswith("Beck, D. B., & Ferrada, M. A. (2020).")

@@ -135,3 +135,19 @@ def test_pandoc_keeps_every_character_of_the_default_bibtex_export(tmp_path: Pat
                                capture_output=True, text=True, timeout=120, check=True).stdout
     for piece in ("5 €", "37 °C", "5 µg", "{braced}", "note™", "Ðð ŋ"):
         assert piece in converted, (piece, converted)
+@pytest.mark.parametrize("style", ["apa", "vancouver"])
+def test_pandoc_renders_a_cut_author_list_as_cut(tmp_path: Path, style: str) -> None:
+    pandoc = pandoc_or_skip()
+    csl = {
+        "type": "article-journal", "title": "Somatic mutations in UBA1", "container-title": "N Engl J Med",
+        "author": [{"family": "Beck", "given": "David B."}, {"family": "Ferrada", "given": "Marcela A."}],
+        "issued": {"date-parts": [[2020]]},
+    }
+    out = run_pandoc(
+        pandoc, tmp_path, [ExportItem("cut", {**csl, "et-al": True}), ExportItem("whole", {**csl, "issued": {"date-parts": [[2021]]}})],
+        ["cut", "whole"], style,
+    )
+    cut = next(line for line in out.splitlines() if "2020" in line and "Somatic" in line)
+    whole = next(line for line in out.splitlines() if "2021" in line and "Somatic" in line)
+    assert "Ferrada" in cut and "et al." in cut  # (APA joins it with "&": a literal name to pandoc)
+    assert "et al" not in whole and "others" not in out

@@ -42,7 +42,11 @@ def test_dois_are_batched(world: World) -> None:
 def test_other_agencies_and_unknown_dois_are_told_apart(world: World) -> None:
     report = api.add_identifiers(world.settings, ["10.5061/dryad.vexas1", "10.9999/not.registered"])
     by_key = {o.key: o for o in report.resolution.outcomes}
-    dryad, unknown = (by_key[k] for k in report.added)
+    # the found work is keyed from its metadata; the unknown one keeps its stand-in key
+    assert report.resolution.rekeyed == [("doi_10_5061_dryad_vexas1", "georginlavialle2022data")]
+    assert report.added == ["georginlavialle2022data", "doi_10_9999_not_registered"]
+    assert report.not_found == ["doi_10_9999_not_registered"]
+    dryad, unknown = (by_key[k] for k in ("doi_10_5061_dryad_vexas1", "doi_10_9999_not_registered"))
     assert str(dryad.status) == "resolved" and "doi.org" in dryad.records
     assert str(unknown.status) == "not-found" and "unknown" in unknown.reason
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..citekeys import key_stem, own_key_of, unique_key
+from ..citekeys import check_key_pattern, key_stem, own_key_of, unique_key
 from ..config import Settings
 from ..documents import BINARY_SUFFIXES, CitationField, read_document_bytes, read_input_bytes
 from ..errors import CannotWrite, InputUnreadable, LibraryBusy, UsageError, VexasciteError
@@ -78,6 +78,8 @@ class FileImport:
     references: int = 0
     new_works: int = 0
     matched_works: int = 0
+    #: entry keys of known works kept as aliases of them
+    aliases: int = 0
     problems: list[ImportProblem] = field(default_factory=list)
     message: str | None = None
 
@@ -150,6 +152,7 @@ def import_paths(
     a changed file replaces its earlier references. Unreadable files are reported and
     the rest still imported.
     """
+    check_key_pattern(settings.key_pattern)
     report = ImportReport()
     files = list(iter_input_files(paths))
     if not files:
@@ -224,6 +227,7 @@ def _store_parts(
         created: set[int] = set()
         matched: set[int] = set()
         list_ids: dict[str, int] = {}
+        other_keys: list[tuple[int, str, str]] = []
         for part in _document_parts(loaded, settings):
             result.problems.extend(part.problems)
             notes.extend(part.notes)
@@ -241,7 +245,9 @@ def _store_parts(
                     work_id = earlier.get("raw:" + ref.raw) or (earlier.get("key:" + ref.entry_key) if ref.entry_key else None)
                     if work_id is None:
                         work_id = index.find(ref.keys)
+                    fresh = False
                     if work_id is None:
+                        fresh = True
                         work_id, next_id = next_id, next_id + 1
                         key = own_key(ref, taken) or unique_key(
                             ref.key_stem or key_stem(ref.fields, settings.key_pattern), taken.__contains__
@@ -255,6 +261,8 @@ def _store_parts(
                         result.matched_works += work_id not in created
                     if work_id in new_works:  # a second occurrence within this part is merged below
                         new_works[work_id][1].append(ref)
+                    if not fresh and ref.entry_key:  # a known work under this entry's own key
+                        other_keys.append((work_id, ref.format, ref.entry_key))
                     index.add(work_id, ref.keys)
                 ref_rows.append((source_id, ref, work_id, IMPORTER_VERSION, list_id))
                 result.references += 1
@@ -275,6 +283,7 @@ def _store_parts(
                 f"{len(in_trash)} entries belong to works in the trash ({', '.join(in_trash[:5])}"
                 + (", ..." if len(in_trash) > 5 else "") + "): they stay there; 'vexascite restore KEY' brings one back"
             )
+        result.aliases = _alias_other_keys(store, other_keys)
         store.upsert_source(
             source_key, loaded.sha256, loaded.size, loaded.format, IMPORTER_VERSION, "imported",
             f"{len(result.problems)} problems" if result.problems else None,
@@ -301,6 +310,22 @@ def _document_parts(loaded: LoadedInput, settings: Settings) -> Iterator[Prepare
 
         parsed = read_citation_fields(loaded.fields)
         yield PreparedPart([prepare_reference(ref, settings.key_pattern) for ref in parsed.references], parsed.problems, parsed.notes)
+
+
+def _alias_other_keys(store: Store, found: list[tuple[int, str, str]]) -> int:
+    """An entry that turned out to be a known work keeps its own key as an alias of it,
+    so a manuscript citing that key still finds the work."""
+    from ..store.library import add_alias
+
+    wanted = [(work_id, key) for work_id, fmt, entry_key in found if (key := own_key_of(fmt, entry_key))]
+    if not wanted:
+        return 0
+    keys = {row[0]: row[1] for row in store.db.execute("select id, key from works").fetchall()}
+    added = 0
+    for work_id, key in wanted:
+        if work_id in keys and keys[work_id] != key:
+            added += add_alias(store, key, work_id, "imported as")
+    return added
 
 
 def _new_work_columns(refs: list[PreparedRef], stamp: str) -> tuple[Any, ...]:
@@ -350,9 +375,11 @@ def show_work(settings: Settings, key: str) -> dict[str, Any]:
         from ..store.claims import claims_citing_work
 
         row["claims"] = claims_citing_work(store, work_id)
+        from .editing import work_annotations
         from .library import work_details
 
         row.update(work_details(store, work_id))
+        row.update(work_annotations(store, work_id))
     return row
 
 
@@ -495,12 +522,19 @@ def export_items_of(
             raise NotInLibrary(f"{cited_in}: no linked citations; run 'vexascite link {cited_in}' first")
         wanted = cited if wanted is None else [key for key in cited if key in set(wanted)]
     from ..exporters.bibtex import MAPPED_FIELDS
+    from ..store.library import all_aliases
     from ..store.organise import notes_of
 
     rows = list(store_export.iter_export_rows(store, wanted, MAPPED_FIELDS, with_bibtex=with_bibtex))
     notes = notes_of(store, [row["id"] for row in rows])
+    aliases: dict[int, list[str]] = {}
+    for alias, work_id in sorted(all_aliases(store).items()):
+        aliases.setdefault(work_id, []).append(alias)
     return [
-        ExportItem(row["key"], row["csl"], row["bibtex"], [n["text"] for n in notes[row["id"]]]) for row in rows
+        ExportItem(
+            row["key"], row["csl"], row["bibtex"], [n["text"] for n in notes[row["id"]]], tuple(aliases.get(row["id"], ()))
+        )
+        for row in rows
     ]
 
 
@@ -904,10 +938,20 @@ def check_manuscript(
         payloads = {work_id: checking.work_payloads(store, work_id) for work_id in checked}
         candidates = {work_id: checking.held_candidates(store, work_id) for work_id in checked}
         nearest = {work_id: checking.held_candidates(store, work_id, "nearest") for work_id in checked}
+        from .library import disagreements_of
+
+        disagree = {work_id: disagreements_of(store, work_id) for work_id in checked}
     markers = markers_from_citations(citations, {row["id"]: row["label"] for row in list_rows})
     if not citations and linked.citations:
         raise VexasciteError(f"{manuscript}: linked, but no stored citations were found to check")
-    return run_checks(manuscript_input(str(path), ref_rows, list_rows, records, payloads, markers, candidates, nearest))
+    report = run_checks(manuscript_input(str(path), ref_rows, list_rows, records, payloads, markers, candidates, nearest))
+    from ..check.sources import disagreement_findings
+
+    for work_id, reference in {row["work_id"]: row for row in reversed(ref_rows) if row["work_id"] is not None}.items():
+        number = reference.get("number")
+        label = str(number) if number is not None else str(reference.get("entry_key") or reference.get("work_key") or work_id)
+        report.findings += disagreement_findings(label, reference.get("line"), disagree.get(work_id) or {}, reference.get("format"))
+    return report
 
 
 # -- resolve, add, lookup, review --------------------------------------------------------
@@ -976,6 +1020,11 @@ def resolve_works(
 
         with Resolver(settings, LibraryHttpCache(store, HttpResponse), refresh=refresh) as resolver:
             report = resolver.run((Item(r["key"], r["csl"], r["raw"]) for r in rows), done)
+        from ..model import WorkStatus
+        from .identifiers import settle_resolved
+
+        found = [ids[o.key] for o in report.outcomes if o.status == WorkStatus.RESOLVED and o.key in ids]
+        settle_resolved(store, found, settings.key_pattern, report)
     if rows:
         sync_exports(settings)
     return report
@@ -991,16 +1040,43 @@ class AddReport:
     resolution: Any = None
     #: (new key, key of the work it turned out to be once resolved): merged into that work
     merged: list[tuple[str, str]] = field(default_factory=list)
+    #: keys of added works no service knows: kept, with status not-found
+    not_found: list[str] = field(default_factory=list)
+    #: the identifier each key was added or found by
+    identifiers: dict[str, str] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "added": self.added, "known": self.known, "merged": [{"merged": a, "into": b} for a, b in self.merged],
+            "not_found": self.not_found, "unreadable": self.unreadable, "identifiers": self.identifiers,
+            "resolution": None if self.resolution is None else {
+                **self.resolution.as_dict(), "works": [o.as_dict() for o in self.resolution.outcomes],
+            },
+        }
 
 
-def add_identifiers(settings: Settings, identifiers: Iterable[str], *, progress: Any = None, on_start: Any = None) -> AddReport:
-    """Add works by DOI, PMID or PMCID (any common written form) and resolve them."""
+def add_identifiers(
+    settings: Settings, identifiers: Iterable[str], *, key: str | None = None, progress: Any = None, on_start: Any = None
+) -> AddReport:
+    """Add works by DOI, PMID or PMCID (any common written form) and resolve them.
+
+    A new work is keyed from its metadata once a service finds it (``key`` pins one
+    instead); a work that turns out to be one the library has is merged into it.
+    """
     from ..ids import CSL_FIELD, classify_identifier
+    from ..model import WorkStatus
 
+    texts = list(identifiers)
+    check_key_pattern(settings.key_pattern)
+    if key is not None:
+        if len(texts) != 1:
+            raise UsageError("--key names one work: give one identifier with it")
+        if not re.fullmatch(r"[A-Za-z0-9_:.\-]+", key):
+            raise UsageError(f"{key!r} is not a usable key: use letters, digits and _ : . -")
     report = AddReport()
     keys: list[str] = []
     with open_library(settings) as store:
-        for text in identifiers:
+        for text in texts:
             found = classify_identifier(text)
             if not found:
                 report.unreadable.append(text)
@@ -1010,49 +1086,35 @@ def add_identifiers(settings: Settings, identifiers: Iterable[str], *, progress:
             with store.transaction():
                 work_id = store.find_same_work(identity_keys(fields))
                 if work_id is None:
+                    if key is not None and store.key_taken(key):
+                        raise UsageError(f"key {key!r} is already used by another work")
                     work_id = store.create_work(fields, settings.key_pattern)
                     ref = RawReference(raw=text, format="identifier", fields=fields, status=RefStatus.IDENTIFIER)
                     store.add_ref(None, ref, work_id, IMPORTER_VERSION)
                     store.refresh_work(work_id)
-                    key = store.work_row(work_id)["key"]
-                    report.added.append(key)
+                    if key is not None:
+                        from ..store.library import set_key
+
+                        set_key(store, work_id, key, pinned=True, reason="added as")
+                    added = store.work_row(work_id)["key"]
+                    report.added.append(added)
                 else:
-                    key = store.work_row(work_id)["key"]
-                    report.known.append(key)
-            keys.append(key)
+                    added = store.work_row(work_id)["key"]
+                    report.known.append(added)
+            report.identifiers[added] = text
+            keys.append(added)
     new_keys = [k for k in dict.fromkeys(keys) if k in report.added]
     if new_keys:
         report.resolution = resolve_works(settings, new_keys, progress=progress, on_start=on_start)
-        report.merged = _merge_added_into_known(settings, new_keys)
-        merged_away = {new for new, _ in report.merged}
-        report.added = [key for key in report.added if key not in merged_away]
-        if report.merged:
-            sync_exports(settings)
+        renamed = dict(report.resolution.rekeyed)
+        merged_into = dict(report.resolution.merged)
+        report.merged = [(k, merged_into[k]) for k in new_keys if k in merged_into]
+        report.added = [renamed.get(k, k) for k in report.added if k not in merged_into]
+        report.identifiers = {renamed.get(k, k): v for k, v in report.identifiers.items()}
+        not_found = {o.key for o in report.resolution.outcomes if o.status == WorkStatus.NOT_FOUND}
+        report.not_found = [renamed.get(k, k) for k in new_keys if k in not_found]
+    # kept-up-to-date exports were rewritten by resolve_works, after the new works settled
     return report
-
-
-def _merge_added_into_known(settings: Settings, keys: list[str]) -> list[tuple[str, str]]:
-    """A work added by one identifier may prove, once resolved, to be a work the library
-    has under another (``add PMID:...`` for an article imported with its DOI). By the
-    duplicate rule they are one work: the new one is merged into the one already there."""
-    from ..model import WorkStatus
-
-    merged = []
-    with open_library(settings) as store:
-        for key in keys:
-            with store.transaction():
-                work_id = store.work_id_for_key(key)
-                row = store.work_row(work_id)
-                other = store.find_same_work(identity_keys(row["csl"]), excluding=work_id)
-                if other is None:
-                    continue
-                kept = store.work_row(other)
-                store.move_work(work_id, other)
-                store.refresh_work(other)
-                if row["status"] == str(WorkStatus.RESOLVED) and kept["status"] != str(WorkStatus.RESOLVED):
-                    store.set_work_status(other, WorkStatus.RESOLVED, f"resolved through {key}, merged into it")
-                merged.append((key, kept["key"]))
-    return merged
 
 
 def lookup_references(
@@ -1127,27 +1189,41 @@ def decide_review(settings: Settings, candidate_id: int, *, accept: bool) -> dic
 def rekey_work(settings: Settings, key: str, new_key: str | None = None) -> tuple[str, str]:
     """Give a work a new citation key, on request only: the one named, or a fresh one
     from its current fields and the key pattern. Returns (old, new)."""
+    check_key_pattern(settings.key_pattern)
 
     with open_library(settings, create=False) as store, store.transaction():
         work_id = store.work_id_for_key(key)
         if new_key is not None:
             if not re.fullmatch(r"[A-Za-z0-9_:.\-]+", new_key):
                 raise UsageError(f"{new_key!r} is not a usable key: use letters, digits and _ : . -")
-            if new_key != key and store.key_taken(new_key):
+            if _alias_elsewhere(store, new_key, work_id):
                 raise UsageError(f"key {new_key!r} is already used by another work")
             chosen = new_key
         else:
             csl = store.work_row(work_id)["csl"]
-            chosen = unique_key(key_stem(csl, settings.key_pattern), lambda k: k != key and store.key_taken(k))
-        store.db["works"].update(work_id, {"key": chosen})
+            chosen = unique_key(key_stem(csl, settings.key_pattern), lambda k: _alias_elsewhere(store, k, work_id))
         from ..store.autoexport import rename_key
+        from ..store.library import set_key
 
+        # the old key stays an alias; a key the user chose is pinned (metadata never replaces it)
+        old = set_key(store, work_id, chosen, pinned=True if new_key is not None else None)
         rename_key(store, key, chosen)  # exports kept up to date follow the work
     sync_exports(settings)
-    return key, chosen
+    return old, chosen
+
+
+def _alias_elsewhere(store: Store, key: str, work_id: int) -> bool:
+    """Whether ``key`` names another work (as its key or an alias): a work may take back
+    a key it was known by itself."""
+    try:
+        return store.work_id_for_key(key) != work_id
+    except VexasciteError:
+        return False
 
 
 from .documents import document_text as document_text  # noqa: E402  (use cases of their own module)
+from .editing import describe_value as describe_value  # noqa: E402, I001
+from .editing import edit_work as edit_work  # noqa: E402
 from .exports import *  # noqa: E402, F403
 from .library import *  # noqa: E402, F403
 from .web_views import (  # noqa: E402,F401,I001

@@ -43,6 +43,7 @@ class Kind(StrEnum):
     NO_CITATIONS = "no-citations"  # the text has no marker at all
     UNCITED_LIST = "uncited-list"  # a whole list no marker cites (another document's)
     REMOVED_WORK = "removed-work"  # the cited work is in the library's trash
+    SOURCES_DISAGREE = "sources-disagree"  # the library's sources state another year/volume/page/id
 
 
 @dataclass(slots=True)

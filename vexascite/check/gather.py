@@ -12,12 +12,14 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..ids import normalize_doi
+from ..merge import SOURCES
 from .citations import CitationMarker, ListedReference
 from .fields import VerifiedRecord
 from .manuscript import ManuscriptInput, ReferenceList
 
-#: Verified sources in the order their values are offered as corrections.
-SOURCE_PREFERENCE = ("user", "crossref", "pubmed", "doi.org")
+#: Verified sources in the order their values are offered as corrections: the user, then
+#: the services (one vocabulary with the merge, :data:`vexascite.merge.SOURCES`).
+SOURCE_PREFERENCE = tuple(label for label, source in SOURCES.items() if source.service or label == "user")
 
 
 def decode_payload(body: Any) -> Any:

@@ -183,6 +183,35 @@ def _is_web(ref: ListedReference) -> bool:
     return kind in _WEB_TYPES or (bool(ref.printed.get("URL")) and not ref.printed.get("container-title"))
 
 
+_NEWS_TYPES = frozenset({"article-newspaper", "article-magazine", "broadcast", "interview"})
+_ABSTRACT_TYPES = frozenset({"paper-conference", "speech", "poster", "event"})
+_ABSTRACT_WORDS = re.compile(
+    r"\[?\babstract\b\]?|\bsuppl(?:ement)?\b|\bpresented at\b|\bposter\b|\b(?:annual )?meeting\b|\bcongress\b|"
+    r"\bconference\b|\bsymposium\b|\bconvergence\b", re.IGNORECASE)
+_NEWS_WORDS = re.compile(
+    r"\b(?:times|post|guardian|news|reuters|tribune|herald|gazette|journal online|medscape|healio|stat news|"
+    r"newspaper|magazine|press release)\b", re.IGNORECASE)
+_WEB_WORDS = re.compile(r"\[internet\]|\bavailable (?:from|at)\b|\baccessed\b|\[cited\b|https?://", re.IGNORECASE)
+
+
+def unindexed_kind(ref: ListedReference) -> str | None:
+    """What kind of work a not-found reference is when the bibliographic services are not
+    expected to hold it: a web page, a news item, or a conference abstract (Crossref and
+    PubMed index journal articles and books; meeting abstracts mostly have no DOI)."""
+    printed, raw = ref.printed, ref.raw or ""
+    kind = printed.get("type")
+    container = str(printed.get("container-title") or "")
+    if kind in _ABSTRACT_TYPES or printed.get("genre") == "abstract" or _ABSTRACT_WORDS.search(" ".join(
+        [raw, container, str(printed.get("note") or ""), str(printed.get("event-title") or "")]
+    )):
+        return "conference abstract"
+    if kind in _NEWS_TYPES or (printed.get("URL") and _NEWS_WORDS.search(container)):
+        return "news item"
+    if _is_web(ref) or _WEB_WORDS.search(raw) and not printed.get("DOI"):
+        return "web page or document"
+    return None
+
+
 #: A not-found reference whose nearest record has a title at least this alike (0-100)
 #: and the same first author is a misprint of that record, not a fabrication.
 MISPRINT_MIN_TITLE_LIKENESS = 90.0
@@ -250,10 +279,21 @@ def status_findings(ref: ListedReference) -> list[Finding]:
                             f"has another {near}: the printed {near} {'are' if ' and ' in near else 'is'} probably wrong",
                             suggestion="look the work up ('vexascite lookup' with its title) and correct the reference",
                             **where)]
-        if _is_web(ref):
+        unindexed = unindexed_kind(ref)
+        if unindexed is not None:
+            why = {
+                "conference abstract": "meeting abstracts rarely have a DOI or a PubMed record",
+                "news item": "news items are not indexed by Crossref or PubMed",
+                "web page or document": "web pages and documents are not indexed by Crossref or PubMed",
+            }[unindexed]
+            check = {
+                "conference abstract": "check the meeting's abstract book or the journal supplement it names",
+                "news item": "open the article and check that it says what you cite",
+                "web page or document": "open the link and check that it still shows what you cite",
+            }[unindexed]
             return [Finding(Kind.NOT_FOUND, Severity.INFO,
-                            f"reference {ref.label} is not in the bibliographic services (a web page or document)",
-                            suggestion="open the link and check that it still shows what you cite", **where)]
+                            f"reference {ref.label} was not found in Crossref or PubMed, as expected for a {unindexed}: {why}",
+                            suggestion=check, **where)]
         detail = f" ({ref.status_message})" if ref.status_message else ""
         return [Finding(Kind.NOT_FOUND, Severity.ERROR,
                         f"no service found reference {ref.label}{detail}: it may be fabricated or garbled",

@@ -289,6 +289,8 @@ def bibtex_fields(
         if "number" in csl or "collection-number" in csl
         else None
     )
+    if number and number.lower().startswith("arxiv:"):
+        number = None  # an arXiv id: written as eprint
     if issue:
         text("number", issue)
         if number and biblatex:
@@ -312,6 +314,9 @@ def bibtex_fields(
         text("school", publisher)
     elif kind in ("techreport", "thesis", "report"):
         text("institution", publisher)
+    elif kind == "online" and biblatex:
+        if not any(name == "organization" for name, _ in out):
+            text("organization", publisher)  # biblatex's @online has no publisher
     else:
         text("publisher", publisher)
     text("location" if biblatex else "address", csl.get("publisher-place"))
@@ -328,10 +333,7 @@ def bibtex_fields(
     doi = _first_string(csl["DOI"]) if "DOI" in csl else None
     if doi:
         out.append(("doi", "{" + _verbatim(doi) + "}"))
-    if "PMID" in csl:
-        text("pmid", csl["PMID"])
-    if "PMCID" in csl:
-        text("pmcid", csl["PMCID"])
+    _identifiers(csl, biblatex, text)
     url = _first_string(csl["URL"]) if "URL" in csl else None
     if url:
         out.append(("url", "{" + _verbatim(url) + "}"))
@@ -392,6 +394,38 @@ def _date_fields(csl: Work, biblatex: bool, out: list[tuple[str, str]]) -> None:
         out.append(("date", "{" + iso + "}"))
 
 
+def _arxiv_id(csl: Work) -> str | None:
+    number = _first_string(csl.get("number"))
+    if number and number.lower().startswith("arxiv:"):
+        return number[6:].strip() or None
+    return None
+
+
+def _identifiers(csl: Work, biblatex: bool, text: Any) -> None:
+    """PubMed, PMC and arXiv ids as each dialect has them: BibLaTeX's one ``eprint`` with
+    its ``eprinttype`` (biber knows no ``pmid`` field; the PMID wins the slot), BibTeX's
+    ``pmid``/``pmcid`` fields (JabRef, Zotero) and ``eprint`` + ``archiveprefix`` (arXiv)."""
+    arxiv = _arxiv_id(csl)
+    if biblatex:
+        for value, kind in ((csl.get("PMID"), "pubmed"), (csl.get("PMCID"), "pmcid"), (arxiv, "arxiv")):
+            if value:
+                text("eprint", value)
+                text("eprinttype", kind)
+                return
+        return
+    if "PMID" in csl:
+        text("pmid", csl["PMID"])
+    if "PMCID" in csl:
+        text("pmcid", csl["PMCID"])
+    if arxiv:
+        text("eprint", arxiv)
+        text("archiveprefix", "arXiv")
+
+
+#: Imported ``eprinttype``/``archiveprefix`` values the CSL record already holds.
+_EPRINT_KNOWN = frozenset({"pubmed", "pmid", "pmc", "pmcid", "arxiv", "doi"})
+
+
 def format_entry(kind: str, key: str, fields: Iterable[tuple[str, str]]) -> str:
     body = ",\n".join(f"  {name} = {value}" for name, value in fields)
     return f"@{kind}{{{key},\n{body}\n}}\n" if body else f"@{kind}{{{key}}}\n"
@@ -405,8 +439,7 @@ MAPPED_FIELDS = frozenset(
     journalabbreviation booktitle series volume number issue pages pagetotal edition
     publisher school institution organization address location year month day date
     urldate doi pmid pmcid url isbn issn abstract note keywords language langid
-    howpublished type chapter eventtitle venue version eprint eprinttype crossref xdata
-    ids""".split()
+    howpublished type chapter eventtitle venue version crossref xdata ids""".split()
 )
 
 _AND_OTHERS = re.compile(r"\s+and\s+others\s*$", re.I)
@@ -421,9 +454,10 @@ def _names_truncated(imported: dict[str, Any], field: str) -> bool:
 
 
 def authors_truncated(item: ExportItem) -> bool:
-    """Whether the author list is known to be cut ("et al." in a reference string, which
-    the parser records as ``et-al``; ``and others`` in an imported BibTeX entry)."""
-    return bool(item.csl.get("et-al")) or _names_truncated(item.bibtex or {}, "author")
+    """Whether the author list is known to be cut: the effective record says so (``et-al``,
+    set by the string parser for "et al." and by the BibTeX reader for ``and others``,
+    and dropped by the merge when a longer or complete list wins)."""
+    return bool(item.csl.get("et-al"))
 
 
 def work_to_bibtex(item: ExportItem, dialect: str = "bibtex", *, unicode: bool = False) -> str:
@@ -448,6 +482,11 @@ def work_to_bibtex(item: ExportItem, dialect: str = "bibtex", *, unicode: bool =
             )
             for name, value in fields
         ]
+    if dialect == "biblatex" and item.aliases:
+        # biber lets \cite use any of these keys too (keys the work had, or of works merged into it)
+        usable = [a for a in item.aliases if re.fullmatch(r"[^\s,{}#%~\\]+", a)]
+        if usable:
+            fields.insert(0, ("ids", "{" + ", ".join(usable) + "}"))
     written = {name for name, _ in fields}
     extra = imported.get("fields") or {}
     if item.notes:
@@ -457,12 +496,17 @@ def work_to_bibtex(item: ExportItem, dialect: str = "bibtex", *, unicode: bool =
         given = next((v for n, v in extra.items() if n.lower() == "annote" and isinstance(v, str) and braces_balance(v)), None)
         fields.append(("annote", "{" + (given + "\n\n" if given else "") + notes + "}"))
         written.add("annote")
+    eprint_known = any(
+        k.lower() in ("eprinttype", "archiveprefix") and isinstance(v, str) and v.strip().lower() in _EPRINT_KNOWN
+        for k, v in extra.items()
+    )
     for name in sorted(extra, key=str.lower):
         value = extra[name]
         lowered = name.lower()
         if (
             lowered in written
             or lowered in MAPPED_FIELDS
+            or (eprint_known and lowered in ("eprint", "eprinttype", "archiveprefix"))
             or not isinstance(value, str)
             or not braces_balance(value)
         ):

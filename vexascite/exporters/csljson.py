@@ -227,5 +227,16 @@ def write_csljson(items: Iterable[ExportItem]) -> str:
     encoder do the work (an indented dump runs the pure-Python encoder, 5x slower).
     """
     encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(", ", ": ")).encode
-    lines = [encode(_with_notes(to_csl_data(item.key, item.csl), item.notes)) for item in items]
+    lines = [encode(_with_cut_marked(_with_notes(to_csl_data(item.key, item.csl), item.notes))) for item in items]
     return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
+
+
+def _with_cut_marked(item: dict[str, Any]) -> dict[str, Any]:
+    """A cut author list ends with the name ``et al.``: CSL has no flag for it, and every
+    CSL processor prints a literal name as it is (pandoc's special ``others`` prints as
+    "others" or glued to the previous name in some styles). The importer reads it back as
+    the cut it is."""
+    custom = item.get("custom")
+    if isinstance(custom, dict) and custom.get("et-al") and item.get("author"):
+        item["author"] = [*item["author"], {"literal": "et al."}]
+    return item

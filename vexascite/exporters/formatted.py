@@ -102,15 +102,6 @@ def _load_style(path: Path) -> Any:
     return style
 
 
-@lru_cache(maxsize=64)
-def _joins_names_with_commas(path: Path) -> bool:
-    """Whether the style lists names with commas and no "and"/"&" (Vancouver, AMA,
-    NLM): there, a list the source cut with "et al." can end with a literal "et al."
-    exactly as the journal prints it. Styles with an "and" would print "& et al."."""
-    text = path.read_text(encoding="utf-8", errors="replace")
-    return re.search(r"<name\b[^>]*\band=", text) is None
-
-
 # -- output formats ---------------------------------------------------------------------------
 def _markdown_formatter() -> SimpleNamespace:
     def wrap(left: str, right: str | None = None) -> type:
@@ -159,13 +150,15 @@ def _escape_item(item: Any, output: str) -> Any:
     return item
 
 
-def _citeproc_item(number: int, item: ExportItem, output: str, et_al_name: bool) -> dict[str, Any]:
+def _citeproc_item(number: int, item: ExportItem, output: str) -> dict[str, Any]:
     """A CSL item citeproc-py accepts: schema-clean, markup stripped and escaped, no
     ``custom`` (it warns on unknown fields), integer date parts; a cut author list ends
-    with "et al." when ``et_al_name`` (styles that join names with commas only)."""
+    with "et al." in every style."""
     data = to_csl_data(f"item{number}", item.csl)
     data.pop("custom", None)
-    if et_al_name and data.get("author") and authors_truncated(item):
+    if data.get("author") and authors_truncated(item):
+        # the cut shows as a last name "et al."; styles that join the last name with
+        # "&"/"and" get that joint taken out again (see _tidy)
         data["author"] = [*data["author"], {"literal": "et al."}]
     for name, value in list(data.items()):
         if isinstance(value, dict) and "date-parts" in value:
@@ -199,8 +192,7 @@ def format_bibliography(items: Sequence[ExportItem], style: str, output: str = "
     chosen = {"text": formatter.plain, "html": formatter.html, "markdown": _markdown_formatter()}[
         output
     ]
-    et_al_name = _joins_names_with_commas(path)
-    data = [_citeproc_item(n, item, output, et_al_name) for n, item in enumerate(items, start=1)]
+    data = [_citeproc_item(n, item, output) for n, item in enumerate(items, start=1)]
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -220,10 +212,15 @@ def format_bibliography(items: Sequence[ExportItem], style: str, output: str = "
 _DOUBLED_PUNCTUATION = re.compile(r"([?!])\.(?=\s|<|\*|$)")
 
 
+_JOINED_ET_AL = re.compile(r",?\s+(?:&amp;|&|and)\s+et al\.")
+
+
 def _tidy(entry: str) -> str:
     """What citeproc-js does and citeproc-py does not: one space after the number, and
-    no period after a title that ends in ``?`` or ``!`` (``the risk?.``)."""
+    no period after a title that ends in ``?`` or ``!`` (``the risk?.``); and a cut
+    author list ends ``, et al.``, not ``& et al.``."""
     entry = re.sub(r"\s+", " ", entry).strip()
+    entry = _JOINED_ET_AL.sub(", et al.", entry)
     return _DOUBLED_PUNCTUATION.sub(r"\1", _NUMBER_GLUED.sub(r"\1 ", entry))
 
 

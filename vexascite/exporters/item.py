@@ -17,10 +17,12 @@ class ExportItem:
     ``bibtex`` the entry type, key and unknown fields of the BibTeX entry the work was
     imported from (``{"entrytype": ..., "key": ..., "fields": {name: raw LaTeX}}``), so
     they are given back on export; ``notes`` the user's notes on the work (BibTeX and
-    BibLaTeX ``annote``, RIS ``N1``, CSL ``note``).
+    BibLaTeX ``annote``, RIS ``N1``, CSL-JSON ``annote``); ``aliases`` the other keys that name the work (after
+    ``rekey``, ``merge``, or another file's key), which BibLaTeX can cite too (``ids``).
     """
 
     key: str
     csl: Work
     bibtex: dict[str, Any] | None = field(default=None)
     notes: list[str] = field(default_factory=list)
+    aliases: tuple[str, ...] = ()

@@ -103,8 +103,10 @@ TEXT_FIELDS = {
     "type": "genre",
     "url": "URL",
     "pagetotal": "number-of-pages",
-    "eprint": "number",
 }
+
+#: ``eprinttype`` (or ``archiveprefix``) values that name an identifier the library keeps.
+EPRINT_TYPES = {"pubmed": "PMID", "pmid": "PMID", "pmc": "PMCID", "pmcid": "PMCID", "arxiv": "arXiv", "doi": "DOI"}
 
 #: Fields whose value is never LaTeX (decoding would damage URLs and identifiers).
 VERBATIM_FIELDS = frozenset({"url", "doi", "eprint", "file", "pmid", "pmcid", "isbn", "issn", "urldate"})
@@ -255,6 +257,28 @@ _PAGE_DASHES = re.compile(r"\s*(?:--|–|—|-)+\s*")
 _READ_LATER = frozenset({"year", "month", "date", "day"})
 
 
+def _eprint(work: Work, value: str, lower: dict[str, str], notes: list[str]) -> None:
+    """BibLaTeX ``eprint`` + ``eprinttype`` (BibTeX: ``archiveprefix``) as the identifier
+    it is: a PubMed or PMC id, a DOI, or an arXiv id (kept as Zotero keeps a preprint's
+    archive id, CSL ``number`` = ``arXiv:ID``). Other kinds (jstor, hdl, ...) stay in the
+    entry and are written back as they were."""
+    kind = (lower.get("eprinttype") or lower.get("archiveprefix") or "").strip().lower()
+    target = EPRINT_TYPES.get(kind)
+    if target is None:
+        return
+    checks = {"PMID": normalize_pmid, "PMCID": normalize_pmcid, "DOI": clean_doi}
+    if target == "arXiv":
+        arxiv = re.sub(r"(?i)^arxiv:\s*", "", value)
+        if arxiv:
+            work.setdefault("number", f"arXiv:{arxiv}")
+        return
+    found = checks[target](value)
+    if found:
+        work.setdefault(target, found)
+    else:
+        notes.append(f"eprint {value!r} is not a {target}")
+
+
 def entry_to_csl(entry_type: str, fields: dict[str, str]) -> tuple[Work, list[str]]:
     """Map resolved BibTeX fields to a CSL item; returns the item and notes on odd values."""
     notes: list[str] = []
@@ -280,6 +304,8 @@ def entry_to_csl(entry_type: str, fields: dict[str, str]) -> tuple[Work, list[st
                 work[role] = people
             if truncated:
                 notes.append(f"{role} list ends with 'and others'")
+                if role == "author":
+                    work["et-al"] = True  # the list is cut (as the string parser marks "et al.")
         elif name == "booktitle":
             target = "event-title" if entry_type == "proceedings" else "container-title"
             work.setdefault(target, latex_to_unicode(value))
@@ -308,6 +334,8 @@ def entry_to_csl(entry_type: str, fields: dict[str, str]) -> tuple[Work, list[st
             pmcid = normalize_pmcid(value)
             if pmcid:
                 work["PMCID"] = pmcid
+        elif name == "eprint":
+            _eprint(work, value.strip(), lower, notes)
         elif name == "urldate":
             accessed = _date(value)
             if accessed:

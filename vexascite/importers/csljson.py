@@ -35,7 +35,21 @@ def _clean_item(item: dict[str, Any]) -> Work:
                 work[field] = value
             else:
                 work.pop(field)
+    people = work.get("author")
+    if isinstance(people, list) and people and _is_others(people[-1]):
+        # how vexascite ("et al.") and pandoc ("others") say the list is cut
+        work["author"] = people[:-1]
+        work["et-al"] = True
+        if not work["author"]:
+            del work["author"]
+    custom = work.get("custom")
+    if isinstance(custom, dict) and custom.get("et-al") is True:
+        work["et-al"] = True
     return work
+
+
+def _is_others(person: Any) -> bool:
+    return isinstance(person, dict) and set(person) == {"literal"} and str(person["literal"]).strip().lower() in ("others", "et al.", "et al")
 
 
 def _items_with_offsets(text: str) -> tuple[list[tuple[int, int, Any]], list[ImportProblem]]:

@@ -106,6 +106,12 @@ class ResolveReport:
     retries: Counter[str] = field(default_factory=Counter)
     seconds: float = 0.0
     outcomes: list[Outcome] = field(default_factory=list)
+    #: (old key, new key): works added by identifier, keyed from their metadata once found
+    rekeyed: list[tuple[str, str]] = field(default_factory=list)
+    #: (merged key, kept key): works that resolved to a DOI or PMID another work has
+    merged: list[tuple[str, str]] = field(default_factory=list)
+    #: service -> why it could not be reached at all in this run (no network, bad host)
+    unreachable: dict[str, str] = field(default_factory=dict)
 
     def count(self, outcome: Outcome) -> None:
         if outcome.offline and outcome.status == WorkStatus.UNRESOLVED:
@@ -131,6 +137,9 @@ class ResolveReport:
             "unchanged": self.unchanged, "skipped": self.skipped,
             "requests": dict(self.requests), "cache_hits": dict(self.cache_hits), "retries": dict(self.retries),
             "seconds": round(self.seconds, 2),
+            "unreachable": dict(self.unreachable),
+            "rekeyed": [{"from": a, "to": b} for a, b in self.rekeyed],
+            "merged": [{"merged": a, "into": b} for a, b in self.merged],
         }
 
 
@@ -204,6 +213,7 @@ class Resolver:
         report.requests = Counter(self.http.requests)
         report.cache_hits = Counter(self.http.cache_hits)
         report.retries = Counter(self.http.retries)
+        report.unreachable = dict(self.http.unreachable)
         report.seconds = time.monotonic() - started
         return report
 

@@ -161,6 +161,10 @@ class HttpClient:
         self.requests: Counter[str] = Counter()  # sent over the network, retries included
         self.cache_hits: Counter[str] = Counter()
         self.retries: Counter[str] = Counter()
+        #: services that could not be connected to before they ever answered (no network,
+        #: a DNS failure, a refused port): every further request to them fails at once
+        self.unreachable: dict[str, str] = {}
+        self._answered: set[str] = set()
         self._counts_lock = threading.Lock()
         self._client = httpx2.Client(
             timeout=timeout,
@@ -231,12 +235,16 @@ class HttpClient:
         lane = self.lanes[request.lane]
         reason = "no attempt made"
         for attempt in range(self.max_attempts):
+            if request.service in self.unreachable:
+                return Failure(self.unreachable[request.service])
             if attempt:
                 with self._counts_lock:
                     self.retries[request.service] += 1
             answer: httpx2.Response | None = None
             pool = f"{request.lane}@{urlsplit(request.url).netloc}"
             with gate:
+                if request.service in self.unreachable:  # found out while this one waited
+                    return Failure(self.unreachable[request.service])
                 lane.wait(pool)
                 with self._counts_lock:
                     self.requests[request.service] += 1
@@ -248,8 +256,22 @@ class HttpClient:
                     )
                 except httpx2.TimeoutException:
                     reason = f"timed out after {self.timeout:g} s"
+                except httpx2.ConnectError as exc:
+                    reason = f"connection failed ({type(exc).__name__})"
+                    with self._counts_lock:
+                        if request.service not in self._answered:
+                            # never reached in this run: no network, or no such host. One
+                            # failed connection says so; retrying would only take minutes.
+                            host = httpx2.URL(request.url).host
+                            self.unreachable[request.service] = (
+                                f"cannot connect to {request.service} ({host}): {exc or type(exc).__name__}"
+                            )
+                            return Failure(self.unreachable[request.service])
                 except httpx2.TransportError as exc:
                     reason = f"connection failed ({type(exc).__name__})"
+                else:
+                    with self._counts_lock:
+                        self._answered.add(request.service)
             if answer is None:
                 self._sleep_backoff(attempt)
                 continue

@@ -301,7 +301,11 @@ class Store:
         return None
 
     def key_taken(self, key: str) -> bool:
-        return bool(list(self.db.query("select 1 from works where key = ? limit 1", [key])))
+        """Whether a work has this key, or had it (an alias keeps naming that work)."""
+        return bool(
+            self.db.execute("select 1 from works where key = ? limit 1", [key]).fetchone()
+            or self.db.execute("select 1 from key_aliases where alias = ? limit 1", [key]).fetchone()
+        )
 
     def create_work(self, csl: Work, key_pattern: str, status: WorkStatus = WorkStatus.UNRESOLVED) -> int:
         """Insert a new work with a fresh unique key; fields are filled by :meth:`refresh_work`."""
@@ -360,7 +364,8 @@ class Store:
         return index
 
     def all_keys(self) -> set[str]:
-        return {row[0] for row in self.db.execute("select key from works").fetchall()}
+        """Every key in use: works' keys and their aliases."""
+        return {row[0] for row in self.db.execute("select key from works union select alias from key_aliases").fetchall()}
 
     def next_work_id(self) -> int:
         return int(self.db.execute("select coalesce(max(id), 0) + 1 from works").fetchone()[0])
@@ -400,10 +405,10 @@ class Store:
         )
 
     def work_id_for_key(self, key: str) -> int:
-        rows = list(self.db.query("select id from works where key = ?", [key]))
-        if not rows:
-            raise NotInLibrary(f"no work with key {key!r}; 'vexascite list' shows the keys")
-        return int(rows[0]["id"])
+        """The work a key names: its own key, or a key it was known by (an alias)."""
+        from .library import work_id_for_key_or_alias
+
+        return work_id_for_key_or_alias(self, key)
 
     def work_row(self, work_id: int) -> dict[str, Any]:
         rows = list(self.db.query("select * from works where id = ?", [work_id]))
@@ -461,6 +466,11 @@ class Store:
                 )
             self.db.execute(f"update {table} set work_id = ? where work_id = ?", [to_id, from_id])
         self.db["works"].delete(from_id)
+        # the dropped key keeps naming the work (manuscripts may cite it)
+        self.db.execute(
+            "insert or ignore into key_aliases (alias, work_id, reason, created_at) values (?, ?, 'merged', ?)",
+            [row["key"], to_id, now()],
+        )
 
     def tables_referencing_works(self) -> list[str]:
         """Every table with a ``work_id`` column: later migrations add their own."""
@@ -471,14 +481,17 @@ class Store:
         )
 
     def delete_orphan_works(self, work_ids: set[int]) -> int:
-        """Delete works among ``work_ids`` that no raw reference, record or edit mentions."""
+        """Delete works among ``work_ids`` that no raw reference, record or edit mentions
+        (the keys they were also known by go with them)."""
         removed = 0
         for work_id in sorted(work_ids):
             if any(
                 list(self.db.query(f"select 1 from {table} where work_id = ? limit 1", [work_id]))
                 for table in self.tables_referencing_works()
+                if table != "key_aliases"
             ):
                 continue
+            self.db.execute("delete from key_aliases where work_id = ?", [work_id])
             self.db["works"].delete(work_id)
             removed += 1
         return removed

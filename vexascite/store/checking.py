@@ -22,7 +22,7 @@ def _has_table(store: Store, name: str) -> bool:
 
 
 _REF_COLUMNS = (
-    "select refs.id, refs.number, refs.line, refs.raw, refs.fields, refs.status as ref_status, refs.message, "
+    "select refs.id, refs.number, refs.line, refs.raw, refs.format, refs.fields, refs.status as ref_status, refs.message, "
     "refs.entry_key, refs.list_id, refs.work_id, ref_lists.label as list_label, ref_lists.line as list_line, "
     "works.key as work_key, works.status as work_status, works.status_message, works.trashed_at "
     "from refs left join ref_lists on ref_lists.id = refs.list_id left join works on works.id = refs.work_id "

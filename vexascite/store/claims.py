@@ -137,6 +137,10 @@ def work_ids_by_key(store: Store) -> dict[str, int]:
     for row in store.db.query("select id, key from works"):
         keys[row["key"]] = row["id"]
         folded.setdefault(row["key"].casefold(), row["id"])
+    # keys a work had before (rekey), of works merged into it, or given by another file
+    for alias, work_id in store.db.execute("select alias, work_id from key_aliases").fetchall():
+        keys.setdefault(alias, work_id)
+        folded.setdefault(alias.casefold(), work_id)
     # The key an entry had where it was imported (BibTeX key, CSL-JSON id) also names
     # its work, for a manuscript written against that file.
     sql = (

@@ -83,6 +83,15 @@ def iter_export_rows(
                 f"in the trash: {', '.join(trashed[:10])}; 'vexascite restore KEY' brings a work back"
             )
         missing = [key for key in wanted if key not in by_key]
+        for start in range(0, len(missing), _CHUNK):  # keys the works were also known by
+            chunk = missing[start : start + _CHUNK]
+            sql = (
+                "select key_aliases.alias, works.id, works.key, works.csl from key_aliases "
+                f"join works on works.id = key_aliases.work_id where key_aliases.alias in ({','.join('?' * len(chunk))})"
+            )
+            for alias, *row in store.db.execute(sql, chunk).fetchall():
+                by_key[alias] = tuple(row)  # type: ignore[assignment]
+        missing = [key for key in wanted if key not in by_key]
         if missing:
             shown = ", ".join(missing[:10]) + (
                 f" and {len(missing) - 10} more" if len(missing) > 10 else ""
@@ -90,7 +99,7 @@ def iter_export_rows(
             raise NotInLibrary(
                 f"no work with key {shown} in the library; 'vexascite list' shows the keys"
             )
-        rows = [by_key[key] for key in wanted]
+        rows = list({by_key[key][0]: by_key[key] for key in wanted}.values())  # each work once
     extras = (
         bibtex_extras(store, None if keys is None else [row[0] for row in rows], skip_fields)
         if with_bibtex

@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from ..merge import SERVICE_SOURCES, SOURCES
 from ..model import Work, WorkStatus
 from . import Store, now
 
@@ -82,10 +83,9 @@ def works_for_resolution(store: Store, keys: list[str] | None, mode: str) -> lis
     return out
 
 
-RECORD_ORDER = {"crossref": 0, "doi.org": 1, "pubmed": 2, "pmc": 3}
-
-#: Sources that are the resolver's own findings, left out of what a work "states".
-SERVICE_SOURCES = frozenset({"crossref", "pubmed", "doi.org", "pmc"})
+#: Records are written in the order of the source vocabulary (the merge does not depend
+#: on it; ``show`` lists them so).
+RECORD_ORDER = {label: i for i, label in enumerate(SOURCES)}
 
 
 def stated_record(store: Store, work_id: int) -> Work:
@@ -96,6 +96,7 @@ def stated_record(store: Store, work_id: int) -> Work:
     """
     from ..merge import merge_records
 
+    # (what services added is left out of what a work "states")
     merged, _ = merge_records([(source, csl) for source, csl in store.work_sources(work_id) if source not in SERVICE_SOURCES])
     return merged
 
@@ -123,9 +124,7 @@ def save_resolution(
     stamp = now()
     db = store.db
     with store.transaction():
-        # first written, first in the merge among services: Crossref's full names and
-        # journal titles before PubMed's initials and abbreviations
-        for source in sorted(records, key=lambda name: (RECORD_ORDER.get(name, 9), name)):
+        for source in sorted(records, key=lambda name: (RECORD_ORDER.get(name, len(RECORD_ORDER)), name)):
             csl, payload_id = records[source]
             _upsert_record(store, work_id, source, csl, payload_id, stamp)
         # a new outcome replaces what the last one held back (decided candidates stay)
@@ -170,9 +169,9 @@ def pending_candidates(store: Store, key: str | None = None) -> list[dict[str, A
         "join works on works.id = candidates.work_id where candidates.state = 'pending'"
     )
     params: list[Any] = []
-    if key:
-        sql += " and works.key = ?"
-        params.append(key)
+    if key:  # the work's key or one it is also known by
+        sql += " and works.id = ?"
+        params.append(store.work_id_for_key(key))
     out = []
     for row in store.db.query(sql + " order by works.key, candidates.score desc, candidates.id", params):
         row = dict(row)

@@ -286,6 +286,17 @@ def _m004_bulk_text_index(db: sqlite_utils.Database) -> None:
     db.execute("DROP TRIGGER IF EXISTS works_text_ai")
 
 
+def _m005_key_aliases(db: sqlite_utils.Database) -> None:
+    """Keys that keep working: the key a work had before ``rekey``, the key of a work
+    merged into it, the key another file gave it. ``key_pinned`` marks a key the user
+    chose (``add --key``, ``rekey KEY NEW``), which metadata arriving later never replaces."""
+    db["key_aliases"].create(
+        {"alias": str, "work_id": int, "reason": str, "created_at": str},
+        pk="alias",
+        foreign_keys=[("work_id", "works", "id")],
+    )
+    db["key_aliases"].create_index(["work_id"])
+    db.execute("ALTER TABLE works ADD COLUMN key_pinned INTEGER NOT NULL DEFAULT 0")
 def _m006_organising(db: sqlite_utils.Database) -> None:
     """Tags, nestable collections, notes, the trash, and exports kept up to date.
 
@@ -341,6 +352,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m002_resolution,
     _m003_claims,
     _m004_bulk_text_index,
+    _m005_key_aliases,
     _m006_organising,
 ]
 

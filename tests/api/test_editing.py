@@ -1,0 +1,154 @@
+"""Editing works and keys that keep working, from the command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.fakes import FakeCrossref, FakeDoiOrg, FakeNcbi, crossref_work
+from vexascite.api.editing import field_value, parse_assignments
+from vexascite.errors import UsageError
+
+ENTRY = """@article{{{key},
+  title = {{Somatic {{UBA1}} variants in an imaginary cohort}},
+  author = {{Okonkwo, Daniel Ifeanyi and Lindqvist, Astrid}},
+  journal = {{Journal of Imaginary Rheumatology}},
+  year = {{2031}},
+  volume = {{12}},
+  pages = {{101--115}},
+  doi = {{10.5555/vexas.edit.1}}
+}}
+"""
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def env_of(crossref: FakeCrossref, ncbi: FakeNcbi, doiorg: FakeDoiOrg) -> dict[str, str]:
+    return {
+        "VEXASCITE_CROSSREF_URL": crossref.url, "VEXASCITE_NCBI_URL": ncbi.url + "/entrez/eutils",
+        "VEXASCITE_IDCONV_URL": ncbi.url + "/idconv/", "VEXASCITE_DOI_URL": doiorg.url,
+        "VEXASCITE_MAILTO": "tests@example.org", "VEXASCITE_TIMEOUT": "2",
+    }
+
+
+def shown(run_cli, key: str) -> dict:
+    result = run_cli("show", key, "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_an_edit_survives_reimport_and_resolve_refresh(tmp_path: Path, run_cli) -> None:
+    bib = write(tmp_path / "a.bib", ENTRY.format(key="okonkwo2031"))
+    with FakeCrossref() as crossref, FakeNcbi() as ncbi, FakeDoiOrg() as doiorg:
+        crossref.add_work(crossref_work(
+            "10.5555/vexas.edit.1", "SOMATIC UBA1 VARIANTS IN AN IMAGINARY COHORT", [("Okonkwo", None)],
+            "Journal of Imaginary Rheumatology", None, 2031, "12", None, "101",
+        ))
+        env = env_of(crossref, ncbi, doiorg)
+        assert run_cli("import", str(bib), env=env).exit_code == 0
+        edited = run_cli("edit", "okonkwo2031", "title=A title of my own", "pages=101--116", "--unset", "volume", env=env)
+        assert edited.exit_code == 0, edited.output
+        assert run_cli("resolve", "--refresh", env=env).exit_code == 0
+        assert crossref.total_requests > 0
+        write(bib, ENTRY.format(key="okonkwo2031").replace("2031}}", "2031}}\n  note = {{changed}}"))
+        assert run_cli("import", str(bib), env=env).exit_code == 0
+        assert run_cli("resolve", "--refresh", env=env).exit_code == 0
+    row = shown(run_cli, "okonkwo2031")
+    assert row["csl"]["title"] == "A title of my own"
+    assert row["csl"]["page"] == "101-116"
+    assert "volume" not in row["csl"]
+    assert row["provenance"]["title"] == "user"
+    assert row["edits"] == {"title": "A title of my own", "page": "101-116", "volume": None}
+    assert row["csl"]["DOI"] == "10.5555/vexas.edit.1"
+    text = run_cli("show", "okonkwo2031").stdout
+    assert "title (edited)" in text and "volume (removed)" in text
+
+
+def test_an_edit_survives_merge(tmp_path: Path, run_cli) -> None:
+    bib = write(tmp_path / "a.bib", ENTRY.format(key="a2031") + ENTRY.format(key="b2031").replace("10.5555/vexas.edit.1", "10.5555/vexas.edit.2"))
+    assert run_cli("import", str(bib)).exit_code == 0
+    assert run_cli("edit", "b2031", "title=Kept by the user").exit_code == 0
+    assert run_cli("merge", "a2031", "b2031").exit_code == 0
+    row = shown(run_cli, "a2031")
+    assert row["csl"]["title"] == "Kept by the user"
+    assert [a["alias"] for a in row["aliases"]] == ["b2031"]
+    assert shown(run_cli, "b2031")["key"] == "a2031"  # the merged key still names the work
+    exported = run_cli("export", "--keys", "b2031")
+    assert exported.exit_code == 0 and "@article{a2031," in exported.stdout
+    biblatex = run_cli("export", "--keys", "a2031", "--format", "biblatex")
+    assert "  ids = {b2031},\n" in biblatex.stdout  # \cite{b2031} keeps working with biber
+    assert "ids = " not in exported.stdout  # BibTeX has no such field
+
+
+def test_a_known_work_under_another_key_becomes_an_alias(tmp_path: Path, run_cli) -> None:
+    first = write(tmp_path / "first.bib", ENTRY.format(key="okonkwo2031"))
+    second = write(tmp_path / "second.bib", ENTRY.format(key="OkonkwoUBA1"))
+    assert run_cli("import", str(first)).exit_code == 0
+    result = run_cli("import", str(second), "--json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout[: result.stdout.rindex("]") + 1])
+    assert report[0]["new_works"] == 0 and report[0]["aliases"] == 1
+    assert len(json.loads(run_cli("list", "--json").stdout)) == 1
+    exported = run_cli("export", "--keys", "OkonkwoUBA1,okonkwo2031")
+    assert exported.exit_code == 0, exported.output
+    assert exported.stdout.count("@article{") == 1 and "@article{okonkwo2031," in exported.stdout
+    row = shown(run_cli, "OkonkwoUBA1")
+    assert row["key"] == "okonkwo2031" and row["aliases"][0]["alias"] == "OkonkwoUBA1"
+    manuscript = write(tmp_path / "paper.md", "UBA1 variants cause disease [@OkonkwoUBA1].\n")
+    linked = run_cli("link", str(manuscript), "--json")
+    assert linked.exit_code == 0, linked.output
+    assert json.loads(linked.stdout)["linked"] == 1
+
+
+def test_rekey_keeps_the_old_key_working_in_link(tmp_path: Path, run_cli) -> None:
+    assert run_cli("import", str(write(tmp_path / "a.bib", ENTRY.format(key="okonkwo2031")))).exit_code == 0
+    assert run_cli("rekey", "okonkwo2031", "okonkwoNew").exit_code == 0
+    manuscript = write(tmp_path / "paper.md", "UBA1 variants cause disease [@okonkwo2031].\n")
+    linked = run_cli("link", str(manuscript), "--json")
+    assert json.loads(linked.stdout)["linked"] == 1
+    assert shown(run_cli, "okonkwo2031")["key"] == "okonkwoNew"
+    assert run_cli("rekey", "okonkwoNew", "okonkwo2031").exit_code == 0  # a work may take back its old key
+    assert shown(run_cli, "okonkwoNew")["key"] == "okonkwo2031"
+
+
+def test_bad_edits_are_usage_errors(tmp_path: Path, run_cli) -> None:
+    assert run_cli("import", str(write(tmp_path / "a.bib", ENTRY.format(key="k")))).exit_code == 0
+    for args in (["nosuchfield=1"], ["year=soon"], ["title"], []):
+        result = run_cli("edit", "k", *args)
+        assert result.exit_code == 2, (args, result.output)
+    assert run_cli("edit", "missing", "title=x").exit_code == 1
+
+
+def test_field_values() -> None:
+    assert parse_assignments(["year=2020-05", "journal=Blood", "doi=https://doi.org/10.5555/X"]) == {
+        "issued": {"date-parts": [[2020, 5]]}, "container-title": "Blood", "DOI": "10.5555/X",
+    }
+    assert field_value("author", "Beck, David B. and Ferrada, M. A.") == [
+        {"family": "Beck", "given": "David B."}, {"family": "Ferrada", "given": "M. A."},
+    ]
+    with pytest.raises(UsageError):
+        field_value("PMID", "abc")
+
+
+def test_an_edited_author_list_says_whether_it_is_cut(tmp_path: Path, run_cli) -> None:
+    assert run_cli("import", str(write(tmp_path / "a.bib", ENTRY.format(key="k")))).exit_code == 0
+    assert run_cli("edit", "k", "author=Okonkwo, Daniel Ifeanyi and others").exit_code == 0
+    assert "and others}" in run_cli("export", "--keys", "k").stdout
+    assert run_cli("edit", "k", "author=Okonkwo, Daniel Ifeanyi and Lindqvist, Astrid").exit_code == 0
+    exported = run_cli("export", "--keys", "k").stdout
+    assert "author = {Okonkwo, Daniel Ifeanyi and Lindqvist, Astrid}" in exported
+
+
+def test_an_edit_survives_reparse(tmp_path: Path, run_cli) -> None:
+    refs = write(tmp_path / "refs.txt", "References\n\n1. Okonkwo DI, Lindqvist A. Somatic UBA1 variants in an "
+                 "imaginary cohort. J Imag Rheumatol. 2031;12:101-15.\n")
+    assert run_cli("import", str(refs)).exit_code == 0
+    [work] = json.loads(run_cli("list", "--json").stdout)
+    assert run_cli("edit", work["key"], "title=Edited by hand").exit_code == 0
+    assert run_cli("reparse", "--all").exit_code == 0
+    assert shown(run_cli, work["key"])["csl"]["title"] == "Edited by hand"

@@ -1,0 +1,136 @@
+"""Use cases of the user's hand on the library: editing fields, and what ``show`` adds
+about it (edited fields, the keys a work is also known by, disagreeing sources)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Any
+
+from ..config import Settings
+from ..errors import UsageError
+from ..exporters.csljson import (
+    CSL_TYPES,
+    DATE_FIELDS,
+    NAME_FIELDS,
+    NUMBER_OR_STRING_FIELDS,
+    STRING_FIELDS,
+)
+from ..ids import clean_doi, normalize_pmcid, normalize_pmid
+from ..importers.bibtex import parse_names
+from ..merge import merge_detail
+from ..store import Store
+from ..store.library import aliases_of, set_edits, user_edits
+from . import open_library
+from .exports import sync_exports
+
+#: Names users type for CSL variables (BibTeX habits), and how each reads back.
+FIELD_NAMES = {
+    "year": "issued", "date": "issued", "journal": "container-title", "journaltitle": "container-title",
+    "booktitle": "container-title", "shortjournal": "container-title-short", "pages": "page",
+    "number": "issue", "doi": "DOI", "pmid": "PMID", "pmcid": "PMCID", "url": "URL", "isbn": "ISBN",
+    "issn": "ISSN", "authors": "author", "editors": "editor", "entrytype": "type",
+}
+
+_DATE = re.compile(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
+
+
+def csl_field(name: str) -> str:
+    """The CSL variable a user's field name means; an unknown name is a usage error."""
+    name = name.strip()
+    target = FIELD_NAMES.get(name.lower(), name)
+    if target in ("DOI", "PMID", "PMCID", "URL", "ISBN", "ISSN", "type"):
+        return target
+    if target.lower() in STRING_FIELDS | NUMBER_OR_STRING_FIELDS | NAME_FIELDS | DATE_FIELDS:
+        return target.lower()
+    raise UsageError(
+        f"unknown field {name!r}: use a CSL variable (title, author, container-title, issued, volume, "
+        f"issue, page, DOI, PMID, ...) or year, journal, pages, number"
+    )
+
+
+def field_value(name: str, text: str) -> Any:
+    """A user's text as the CSL value of ``name`` (names, dates and identifiers parsed)."""
+    text = text.strip()
+    if not text:
+        raise UsageError(f"{name}: empty value; use --unset {name} to remove the field")
+    if name in NAME_FIELDS:
+        people, _ = parse_names(text)
+        if not people:
+            raise UsageError(f"{name}: no names in {text!r}; write them as BibTeX does: 'Beck, David B. and Ferrada, M. A.'")
+        return people
+    if name in DATE_FIELDS:
+        match = _DATE.fullmatch(text)
+        if not match:
+            raise UsageError(f"{name}: {text!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+        return {"date-parts": [[int(part) for part in match.groups() if part]]}
+    checks = {"DOI": clean_doi, "PMID": normalize_pmid, "PMCID": normalize_pmcid}
+    if name in checks:
+        value = checks[name](text)
+        if not value:
+            raise UsageError(f"{name}: {text!r} is not a {name}")
+        return value
+    if name == "page":
+        return re.sub(r"\s*(?:--|\u2013|\u2014|-)+\s*", "-", text)  # 2628--2638 as CSL writes it
+    if name == "type" and text not in CSL_TYPES:
+        raise UsageError(f"type: {text!r} is not a CSL type (article-journal, book, chapter, webpage, ...)")
+    return text
+
+
+def parse_assignments(assignments: Iterable[str]) -> dict[str, Any]:
+    """``FIELD=VALUE`` arguments as CSL values (the last one of a field wins)."""
+    values: dict[str, Any] = {}
+    for assignment in assignments:
+        name, sep, text = assignment.partition("=")
+        if not sep or not name.strip():
+            raise UsageError(f"{assignment!r}: write FIELD=VALUE (e.g. title='A better title'), or --unset FIELD")
+        field = csl_field(name)
+        values[field] = field_value(field, text)
+        if field == "author":  # "... and others": the list is cut, and says so
+            values["et-al"] = _ends_with_others(text)
+    return values
+
+
+def _ends_with_others(text: str) -> bool:
+    return bool(re.search(r"\s+and\s+others\s*$", text, flags=re.IGNORECASE))
+
+
+def edit_work(settings: Settings, key: str, assignments: Iterable[str], unset: Iterable[str] = ()) -> dict[str, Any]:
+    """Set (or remove) fields of a work as the user's own statement (provenance ``user``):
+    they win over every source and survive re-import, ``resolve --refresh``, ``merge`` and
+    ``reparse``. Returns the key, the fields edited and the effective record."""
+    values = parse_assignments(assignments)
+    removed = [csl_field(name) for name in unset]
+    if not values and not removed:
+        raise UsageError("nothing to edit: give FIELD=VALUE arguments or --unset FIELD")
+    if set(values) & set(removed):
+        raise UsageError(f"{', '.join(sorted(set(values) & set(removed)))}: both set and unset")
+    with open_library(settings, create=False) as store, store.transaction():
+        work_id = store.work_id_for_key(key)
+        set_edits(store, work_id, values, removed)
+        row = store.work_row(work_id)
+    sync_exports(settings)
+    return {"key": row["key"], "set": sorted(values), "unset": sorted(removed), "csl": row["csl"]}
+
+
+def work_annotations(store: Store, work_id: int) -> dict[str, Any]:
+    """What ``show`` says beyond the record: edited fields, aliases, disagreements."""
+    return {
+        "edits": user_edits(store, work_id),
+        "aliases": aliases_of(store, work_id),
+        "disagreements": disagreements_of(store, work_id),
+    }
+
+
+def disagreements_of(store: Store, work_id: int) -> dict[str, list[dict[str, Any]]]:
+    """Where a work's sources disagree in substance (year, volume, first page, DOI, PMID)."""
+    return merge_detail(store.work_sources(work_id)).disagreements
+
+
+def describe_value(value: Any) -> str:
+    """A CSL value as a short text for messages (dates as years, names as families)."""
+    if isinstance(value, dict) and "date-parts" in value:
+        return "-".join(str(p) for p in (value["date-parts"] or [[]])[0])
+    if isinstance(value, list):
+        return ", ".join(str(p.get("family") or p.get("literal") or p) if isinstance(p, dict) else str(p) for p in value)
+    return str(value)
