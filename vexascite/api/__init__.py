@@ -938,7 +938,7 @@ def check_manuscript(
         payloads = {work_id: checking.work_payloads(store, work_id) for work_id in checked}
         candidates = {work_id: checking.held_candidates(store, work_id) for work_id in checked}
         nearest = {work_id: checking.held_candidates(store, work_id, "nearest") for work_id in checked}
-        from .library import disagreements_of
+        from .editing import disagreements_of
 
         disagree = {work_id: disagreements_of(store, work_id) for work_id in checked}
     markers = markers_from_citations(citations, {row["id"]: row["label"] for row in list_rows})
