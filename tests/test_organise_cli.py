@@ -298,3 +298,14 @@ def test_a_kept_up_to_date_export_by_keys_follows_a_rekeyed_work(library, tmp_pa
     assert library("rekey", "roe2020thrombosis", "roe2020").exit_code == 0
     assert "ID  - roe2020\n" in out.read_text() and "roe2020thrombosis" not in out.read_text()
     assert json.loads(library("exports", "--json").stdout)[0]["selection"] == {"keys": ["roe2020", "poe2021ruxolitinib"]}
+
+
+def test_a_kept_up_to_date_export_follows_an_edit(library, tmp_path):
+    out = tmp_path / "all.bib"
+    assert library("export", "-o", str(out), "--keep-updated").exit_code == 0
+    assert "2628--2638" not in out.read_text()
+    edited = library("edit", "beck2019somatic", "pages=2628--2638", "title=Somatic variants of UBA1")
+    assert edited.exit_code == 0, edited.stderr
+    assert "rewrote kept-up-to-date export" in edited.stderr
+    text = out.read_text()
+    assert "pages = {2628--2638}" in text and "Somatic variants of {UBA1}" in text
