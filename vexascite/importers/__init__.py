@@ -10,8 +10,8 @@ import re
 from collections.abc import Callable, Iterator
 
 from ..errors import UsageError
-from ..model import ParsedFile
-from ..rows import PreparedPart, prepare_reference
+from ..model import ImportProblem, ParsedFile
+from ..rows import PreparedPart, prepare_safely
 
 Reader = Callable[[str], ParsedFile]
 
@@ -92,8 +92,18 @@ def prepared_parts(fmt: str, text: str, key_pattern: str | None = None) -> Itera
 
         yield from iter_bibtex_parts(text, key_pattern)
         return
-    parsed = reader_for(fmt)(text)
-    yield PreparedPart([prepare_reference(ref, key_pattern) for ref in parsed.references], parsed.problems, parsed.notes)
+    reader = reader_for(fmt)
+    try:
+        parsed = reader(text)
+    except RecursionError:
+        yield PreparedPart([], [ImportProblem(None, f"nested too deeply to read as {fmt}; nothing read from it")], [])
+        return
+    except Exception as exc:  # a reader's guard missed a case: say so, never a traceback
+        message = f"could not be read as {fmt} ({type(exc).__name__}: {str(exc)[:120]}); nothing read from it"
+        yield PreparedPart([], [ImportProblem(None, message)], [])
+        return
+    problems = parsed.problems
+    yield PreparedPart([prepare_safely(ref, key_pattern, problems) for ref in parsed.references], problems, parsed.notes)
 
 
 def reader_for(fmt: str) -> Reader:

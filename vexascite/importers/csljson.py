@@ -1,92 +1,173 @@
-"""CSL-JSON files (a list of items, one item, or ``{"items": [...]}``) as exported by Zotero."""
+"""CSL-JSON files (a list of items, one item, or ``{"items": [...]}``) as exported by Zotero.
+
+Items are decoded one at a time, so one item that cannot be read (bad syntax, nested
+too deep, a number too long) is reported and the items around it are still read.
+"""
 
 from __future__ import annotations
 
 import json
+import math
+import re
 from typing import Any
 
 from ..ids import clean_doi, normalize_pmcid, normalize_pmid
 from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
-from ._names import line_of_offset
+from .cslshape import clean_text, shape_item
 
-_decoder = json.JSONDecoder()
-
-
-def _clean_item(item: dict[str, Any]) -> Work:
-    work = {k: v for k, v in item.items() if k != "id"}
-    if isinstance(work.get("DOI"), str):
-        doi = clean_doi(work["DOI"])
-        if doi:
-            work["DOI"] = doi
-        else:
-            work.pop("DOI")
-    for field, norm in (("PMID", normalize_pmid), ("PMCID", normalize_pmcid)):
-        if field in work:
-            value = norm(str(work[field]))
-            if value:
-                work[field] = value
-            else:
-                work.pop(field)
-    return work
+#: Digits a JSON number may have; longer ones are kept as text (Python refuses to
+#: convert integers over 4,300 digits, and no CSL variable needs more than a few).
+MAX_NUMBER_DIGITS = 64
 
 
-def _items_with_offsets(text: str) -> tuple[list[tuple[int, int, Any]], list[ImportProblem]]:
+def _int(text: str) -> int | str:
+    return int(text) if len(text) <= MAX_NUMBER_DIGITS else text
+
+
+def _float(text: str) -> float | str:
+    value = float(text) if len(text) <= MAX_NUMBER_DIGITS else math.inf
+    return value if math.isfinite(value) else text
+
+
+_decoder = json.JSONDecoder(parse_int=_int, parse_float=_float, parse_constant=str)
+_SCALAR = re.compile(r"[^,\]\n]*")
+_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]', re.S)
+
+
+def skip_value(text: str, pos: int) -> int:
+    """End of the JSON value starting at ``pos`` (brackets matched outside strings),
+    or of the file: where to go on after a value that could not be decoded."""
+    depth = 0
+    for match in _TOKENS.finditer(text, pos):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+        elif token in "]}":
+            depth -= 1
+            if depth <= 0:
+                return match.end()
+        elif depth == 0:  # a string at the top level
+            return match.end()
+    return len(text)
+
+
+class _Lines:
+    """Line numbers of increasing offsets, counted once (linear in the file)."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.offset, self.line = text, 0, 1
+
+    def at(self, offset: int) -> int:
+        if offset < self.offset:
+            self.offset, self.line = 0, 1
+        self.line += self.text.count("\n", self.offset, offset)
+        self.offset = offset
+        return self.line
+
+
+def _decode(text: str, pos: int, lines: _Lines) -> tuple[Any, int, ImportProblem | None]:
+    """One value at ``pos``: (value, end, None), or (None, end after it, the problem)."""
+    try:
+        value, end = _decoder.raw_decode(text, pos)
+        return value, end, None
+    except json.JSONDecodeError as exc:
+        problem = ImportProblem(lines.at(exc.pos), f"invalid JSON ({exc.msg}, column {exc.colno}); fix the syntax")
+        end = skip_value(text, pos) if text[pos] in '[{"' else _SCALAR.match(text, pos).end()
+        return None, (max(end, pos + 1) if end < len(text) else -1), problem
+    except RecursionError:
+        end = skip_value(text, pos)
+        return None, end, ImportProblem(lines.at(pos), "JSON nested too deeply to be a CSL item; item skipped")
+    except ValueError as exc:  # a value Python cannot convert
+        end = skip_value(text, pos)
+        return None, end, ImportProblem(lines.at(pos), f"JSON value cannot be read ({exc}); item skipped")
+
+
+def _items_with_offsets(text: str, lines: _Lines) -> tuple[list[tuple[int, int, Any]], list[ImportProblem]]:
     """Decode items one by one so each keeps its position, and a syntax error late in
     the file does not lose the items before it."""
     problems: list[ImportProblem] = []
     pos = len(text) - len(text.lstrip())
     if text.startswith("{", pos):
-        try:
-            value, end = _decoder.raw_decode(text, pos)
-        except json.JSONDecodeError as exc:
-            return [], [ImportProblem(exc.lineno, f"invalid JSON ({exc.msg}, column {exc.colno}); fix the syntax")]
+        value, end, problem = _decode(text, pos, lines)
+        if problem:
+            return [], [problem]
         if isinstance(value, dict) and isinstance(value.get("items"), list):
             return [(pos, end, item) for item in value["items"]], problems
         return [(pos, end, value)], problems
     if not text.startswith("[", pos):
-        return [], [ImportProblem(line_of_offset(text, pos), "not CSL-JSON: expected a list [ ... ] or an item { ... }")]
+        return [], [ImportProblem(lines.at(pos), "not CSL-JSON: expected a list [ ... ] or an item { ... }")]
     pos += 1
     items: list[tuple[int, int, Any]] = []
+    length = len(text)
     while True:
-        while pos < len(text) and text[pos] in " \t\r\n,":
+        while pos < length and text[pos] in " \t\r\n,":
             pos += 1
-        if pos >= len(text):
-            problems.append(ImportProblem(line_of_offset(text, pos), "file ends before the closing ]: truncated?"))
+        if pos >= length:
+            problems.append(ImportProblem(lines.at(pos), "file ends before the closing ]: truncated?"))
             break
         if text[pos] == "]":
             break
-        try:
-            value, end = _decoder.raw_decode(text, pos)
-        except json.JSONDecodeError as exc:
-            problems.append(
-                ImportProblem(exc.lineno, f"invalid JSON ({exc.msg}, column {exc.colno}); items after this point were not read")
-            )
-            break
-        items.append((pos, end, value))
+        value, end, problem = _decode(text, pos, lines)
+        if problem is None:
+            items.append((pos, end, value))
+        else:
+            if end < 0:
+                problem.message += "; items after this point were not read"
+                problems.append(problem)
+                break
+            problems.append(problem)
+            items.append((pos, end, problem))
         pos = end
     return items, problems
 
 
+def _clean_item(item: dict[str, Any]) -> tuple[Work, list[str]]:
+    work, notes = shape_item(item)
+    if "DOI" in work:
+        doi = clean_doi(work["DOI"])
+        if doi:
+            work["DOI"] = doi
+        else:
+            notes.append(f"DOI {work.pop('DOI')[:80]!r} is not a DOI; left out")
+    for field, norm in (("PMID", normalize_pmid), ("PMCID", normalize_pmcid)):
+        if field in work:
+            value = norm(work[field])
+            if value:
+                work[field] = value
+            else:
+                notes.append(f"{field} {work.pop(field)[:80]!r} is not a {field}; left out")
+    return work, notes
+
+
 def read_csljson(text: str) -> ParsedFile:
     parsed = ParsedFile(format="csl-json")
-    items, parsed.problems = _items_with_offsets(text)
+    lines = _Lines(text)
+    items, parsed.problems = _items_with_offsets(text, lines)
     for start, end, item in items:
-        line = line_of_offset(text, start)
+        line = lines.at(start)
         raw = text[start:end]
+        if isinstance(item, ImportProblem):
+            parsed.references.append(RawReference(raw=raw, format="csl-json", line=line, status=RefStatus.FAILED, message=item.message))
+            continue
         if not isinstance(item, dict):
             message = "not a CSL item (expected an object with type, title, author, ...)"
             parsed.problems.append(ImportProblem(line, message))
             parsed.references.append(RawReference(raw=raw, format="csl-json", line=line, status=RefStatus.FAILED, message=message))
             continue
-        entry_key = str(item["id"]) if item.get("id") is not None else None
-        work = _clean_item(item)
-        bad = [name for name in ("author", "editor") if name in work and not isinstance(work[name], list)]
-        if bad or ("title" in work and not isinstance(work["title"], str)):
-            message = f"malformed fields {bad or ['title']}; expected a list of names / a string title"
+        item_id = item.get("id")
+        entry_key = clean_text(str(item_id))[:200] if isinstance(item_id, (str, int)) and not isinstance(item_id, bool) else None
+        work, notes = _clean_item(item)
+        for note in notes:
+            parsed.problems.append(ImportProblem(line, note, entry_key))
+        if not work or set(work) <= {"type"}:
+            message = "nothing readable in this item (no title, names, date or identifier)"
             parsed.problems.append(ImportProblem(line, message, entry_key))
             parsed.references.append(
                 RawReference(raw=raw, format="csl-json", line=line, entry_key=entry_key, status=RefStatus.FAILED, message=message)
             )
             continue
-        parsed.references.append(RawReference(raw=raw, format="csl-json", line=line, fields=work, entry_key=entry_key))
+        parsed.references.append(
+            RawReference(raw=raw, format="csl-json", line=line, fields=work, entry_key=entry_key,
+                         message="; ".join(notes) if notes else None)
+        )
     return parsed
