@@ -29,7 +29,7 @@ from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 
 from ..ids import clean_doi, normalize_pmcid, normalize_pmid
 from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
-from ..rows import PreparedPart, PreparedRef, prepare_reference
+from ..rows import PreparedPart, PreparedRef, prepare_safely
 from .latex import decode_accents, latex_to_unicode
 
 MONTHS = {
@@ -745,7 +745,7 @@ def _prepare_chunk(
             entries.append((position, meta["key"], meta["entrytype"], links))
             if links or meta["key"].lower() in parent_keys:
                 inheritance_fields[position] = own_fields[id(ref)]
-    references = [prepare_reference(ref, key_pattern) for ref in parsed.references]
+    references = [prepare_safely(ref, key_pattern, parsed.problems) for ref in parsed.references]
     return _PreparedChunk(references, parsed.problems, entries, inheritance_fields)
 
 
@@ -830,8 +830,13 @@ def iter_bibtex_parts(text: str, key_pattern: str | None = None) -> Iterator[Pre
             else:
                 parent_fields = parent[1] if parent[1] is not None else _fields_as_written(parent[0].raw, strings)
                 values = _inherit(values, parent_fields, entry_type.lower())
-        child = _reference(ref.raw, ref.line, entry_type, ref.entry_key or "", own, values, ref.status, ref.message)
-        tail.references.append(prepare_reference(child, key_pattern))
+        try:
+            child = _reference(ref.raw, ref.line, entry_type, ref.entry_key or "", own, values, ref.status, ref.message)
+        except Exception as exc:  # the inherited fields could not be read: keep the entry's own
+            tail.problems.append(ImportProblem(ref.line, f"inherited fields not read ({type(exc).__name__})", ref.entry_key))
+            tail.references.append(ref)
+            continue
+        tail.references.append(prepare_safely(child, key_pattern, tail.problems))
     if not any_entries and text.strip() and not strings and "@preamble" not in text.lower():
         tail.problems.append(ImportProblem(1, "no BibTeX entries found; is this a .bib file?"))
     yield tail

@@ -13,15 +13,14 @@ _TAG = re.compile(r"^([A-Z][A-Z0-9]{0,3})\s*- ?(.*)$")
 
 def parse_medline_record(lines: list[str]) -> list[tuple[str, str]]:
     """Tag/value pairs with continuation lines (six-space indent) joined."""
-    pairs: list[tuple[str, str]] = []
+    pieces: list[tuple[str, list[str]]] = []  # joined once at the end: a long value is not copied per line
     for line in lines:
         match = _TAG.match(line)
         if match and not line.startswith(" "):
-            pairs.append((match.group(1), match.group(2).strip()))
-        elif pairs and line.strip():
-            tag, value = pairs[-1]
-            pairs[-1] = (tag, f"{value} {line.strip()}")
-    return pairs
+            pieces.append((match.group(1), [match.group(2).strip()]))
+        elif pieces and line.strip():
+            pieces[-1][1].append(line.strip())
+    return [(tag, " ".join(parts)) for tag, parts in pieces]
 
 
 def medline_to_csl(pairs: list[tuple[str, str]]) -> Work:
@@ -84,7 +83,14 @@ def read_medline(text: str) -> ParsedFile:
             parsed.problems.append(ImportProblem(start, message))
             parsed.references.append(RawReference(raw=raw, format="medline", line=start, status=RefStatus.FAILED, message=message))
         else:
-            work = medline_to_csl(pairs)
+            try:
+                work = medline_to_csl(pairs)
+            except Exception as exc:  # a record no rule foresaw: stored as failed, the others read
+                message = f"MEDLINE record could not be read ({type(exc).__name__}); kept as written"
+                parsed.problems.append(ImportProblem(start, message))
+                parsed.references.append(RawReference(raw=raw, format="medline", line=start, status=RefStatus.FAILED, message=message))
+                record = []
+                continue
             parsed.references.append(RawReference(raw=raw, format="medline", line=start, fields=work, entry_key=work.get("PMID")))
         record = []
     return parsed

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from ..ids import clean_doi, normalize_pmcid, normalize_pmid
 from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
 from ._names import date_parts_from_text
+
+_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
 
 
 def _text(node: etree._Element | None) -> str | None:
@@ -85,8 +89,11 @@ def pubmed_article_to_csl(article: etree._Element) -> Work:
 def read_pubmed_xml(text: str) -> ParsedFile:
     parsed = ParsedFile(format="pubmed-xml")
     parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=True)
+    # The text is already decoded (the declared encoding honoured then): a declaration
+    # left in would make the parser decode it a second time.
+    text = _DECLARATION.sub(lambda m: "\n" * m.group().count("\n"), text, count=1)
     try:
-        root = etree.fromstring(text.encode("utf-8"), parser)
+        root = etree.fromstring(text.encode("utf-8", errors="replace"), parser)
     except etree.XMLSyntaxError as exc:
         parsed.problems.append(ImportProblem(exc.lineno, f"not readable XML ({exc.msg})"))
         return parsed
@@ -100,7 +107,13 @@ def read_pubmed_xml(text: str) -> ParsedFile:
         parsed.problems.append(ImportProblem(1, "no PubmedArticle elements: is this PubMed XML?"))
     for article in articles:
         raw = etree.tostring(article, encoding="unicode")
-        work = pubmed_article_to_csl(article)
+        try:
+            work = pubmed_article_to_csl(article)
+        except Exception as exc:  # an article no rule foresaw: stored as failed, the others read
+            message = f"PubmedArticle could not be read ({type(exc).__name__}); kept as written"
+            parsed.problems.append(ImportProblem(article.sourceline, message))
+            parsed.references.append(RawReference(raw=raw, format="pubmed-xml", line=article.sourceline, status=RefStatus.FAILED, message=message))
+            continue
         if not work.get("title") and not work.get("PMID"):
             message = "PubmedArticle without title or PMID"
             parsed.problems.append(ImportProblem(article.sourceline, message))
