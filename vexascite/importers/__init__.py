@@ -79,9 +79,9 @@ def detect_format(name: str, head: str) -> str:
 
 
 def _looks_like_identifier(line: str) -> bool:
-    from ..ids import classify_identifier
+    from .idlist import stated_identifier
 
-    return classify_identifier(line) is not None
+    return stated_identifier(line) is not None
 
 
 def prepared_parts(fmt: str, text: str, key_pattern: str | None = None) -> Iterator[PreparedPart]:
