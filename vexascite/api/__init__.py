@@ -31,6 +31,7 @@ from ..merge import merge_records
 from ..model import ImportProblem, RawReference, RefStatus
 from ..rows import PreparedRef, work_columns
 from ..store import Store, now
+from ..store.known import KnownWorks
 
 #: Files larger than this are refused unread (a reference file this size is a mistake).
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
@@ -129,17 +130,32 @@ def import_paths(
     files = list(iter_input_files(paths))
     if not files:
         raise UsageError("no files to import: name .bib, .ris, .json, .nbib, .xml, .txt or .md files or folders")
+    known = KnownWorks()  # loaded once, not once per file: a folder imports in linear time
     with open_library(settings) as store:
         for path in files:
-            report.files.append(import_file(store, path, settings, fmt, force=force))
+            try:
+                report.files.append(import_file(store, path, settings, fmt, force=force, known=known))
+            except _READER_BUGS as exc:  # one file no rule foresaw must not stop the batch
+                known.forget()
+                message = f"{path}: could not be imported ({type(exc).__name__}: {str(exc)[:160]}); nothing written from it"
+                report.files.append(FileImport(path=str(path), status="failed", message=message,
+                                               problems=[ImportProblem(None, message)]))
     return report
+
+
+#: Errors that mean a file's content met a case no reader rule foresaw (not the library
+#: or the disk failing, which stop the import and are reported as such).
+_READER_BUGS = (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError, ArithmeticError, AssertionError)
 
 
 #: New works are added to the search indexes in batches of about this many.
 SEARCH_INDEX_BATCH = 2000
 
 
-def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = None, *, force: bool = False) -> FileImport:
+def import_file(
+    store: Store, path: Path, settings: Settings, fmt: str | None = None, *, force: bool = False,
+    known: KnownWorks | None = None,
+) -> FileImport:
     """Import one file into an open store (see :func:`import_paths`).
 
     The file is parsed part by part (a large BibTeX file in other processes) and each
@@ -165,8 +181,8 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
         )
         earlier = store.forget_source_refs(source_id) if previous else {}
         touched = set(earlier.values())
-        index = store.identity_index()
-        taken = store.all_keys()
+        known = (known or KnownWorks()).current(store)
+        index, taken = known.index, known.taken
         next_id = unindexed_from = store.next_work_id()
         created: set[int] = set()
         matched: set[int] = set()
@@ -215,11 +231,12 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
         for work_id in sorted(matched | touched):
             if _work_exists(store, work_id):
                 store.refresh_work(work_id)
-        store.delete_orphan_works(touched - matched)
+        deleted = store.delete_orphan_works(touched - matched)
         store.upsert_source(
             source_key, loaded.sha256, loaded.size, loaded.format, IMPORTER_VERSION, "imported",
             f"{len(result.problems)} problems" if result.problems else None,
         )
+    known.refresh(store, created | matched | touched, deleted_keys=bool(deleted))
     result.message = "; ".join(notes) or None
     return result
 
