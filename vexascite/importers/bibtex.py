@@ -30,6 +30,7 @@ from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 from ..ids import clean_doi, normalize_pmcid, normalize_pmid
 from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
 from ..rows import PreparedPart, PreparedRef, prepare_safely
+from .children import die_with_parent
 from .latex import decode_accents, latex_to_unicode
 
 MONTHS = {
@@ -749,10 +750,11 @@ def _prepare_chunk(
     return _PreparedChunk(references, parsed.problems, entries, inheritance_fields)
 
 
-def _worker_init() -> None:
-    """A reading process leaves what it inherited out of garbage collection: walking
-    the importing process's objects (a large library's identity index) would copy
-    every page they sit on."""
+def _worker_init(parent: int) -> None:
+    """A reading process ends with the importing one, and leaves what it inherited out
+    of garbage collection: walking the importing process's objects (a large library's
+    identity index) would copy every page they sit on."""
+    die_with_parent(parent)
     gc.freeze()
 
 
@@ -767,17 +769,22 @@ def _chunk_results(
     parent_keys: frozenset[str],
 ) -> Iterator[_PreparedChunk]:
     """Parts in file order; large files are read ahead in other processes."""
+    done = 0
     if text_size >= PARALLEL_MIN_CHARS and len(chunks) > 1 and (os.cpu_count() or 1) > 1:
         try:
             context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=reading_processes(), mp_context=context, initializer=_worker_init) as pool:
+            with ProcessPoolExecutor(
+                max_workers=reading_processes(), mp_context=context, initializer=_worker_init, initargs=(os.getpid(),)
+            ) as pool:
                 futures = [pool.submit(_prepare_chunk, chunk, offset, strings, key_pattern, parent_keys) for chunk, offset in chunks]
                 for future in futures:
-                    yield future.result()
+                    result = future.result()
+                    done += 1
+                    yield result
             return
         except (OSError, BrokenProcessPool, ValueError):
-            pass  # no other process to be had here: read the parts in this one
-    for chunk, offset in chunks:
+            pass  # no other process to be had (or it died): read the remaining parts in this one
+    for chunk, offset in chunks[done:]:
         yield _prepare_chunk(chunk, offset, strings, key_pattern, parent_keys)
 
 
