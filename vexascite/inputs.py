@@ -74,7 +74,15 @@ def _declared_xml_encoding(data: bytes) -> str | None:
 
 
 def _looks_binary(head: bytes) -> bool:
-    return bool(head) and sum(b < 9 or 13 < b < 32 for b in head) > len(head) * 0.05
+    """Many control bytes, in a head that is not UTF-8 text (text holding a few stray
+    control characters is read; its entries are still worth having)."""
+    if not head or sum(b < 9 or 13 < b < 32 for b in head) <= len(head) * 0.05:
+        return False
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start < len(head) - 3  # not just a character cut at the end of the head
+    return head.count(0) > len(head) * 0.05
 
 
 def _decode_replacing(data: bytes, encoding: str, problems: list[ImportProblem]) -> str:
@@ -132,14 +140,22 @@ def decode_input(data: bytes, name: str, what: str = "references") -> tuple[str,
                 encoding = declared
             else:
                 problems.append(ImportProblem(1, f"declares encoding {declared} but is UTF-8; read as UTF-8"))
-                return _without_nuls(text, problems), problems
+                return _without_nuls(_line_ends(text), problems), problems
         elif declared is not None and declared not in ("utf-8", "utf-16", "utf-32"):
             encoding = declared
     if encoding is None or encoding == "utf-8":
         text = _decode_utf8_or_legacy(data, problems)
     else:
         text = _decode_replacing(data, encoding, problems)
-    return _without_nuls(text.lstrip("\ufeff"), problems), problems
+    return _without_nuls(_line_ends(text.lstrip("\ufeff")), problems), problems
+
+
+def _line_ends(text: str) -> str:
+    """A file with carriage returns and no line feeds (classic Mac OS) gets line feeds:
+    every importer reads lines ending in one."""
+    if "\r" in text and "\n" not in text:
+        return text.replace("\r", "\n")
+    return text
 
 
 def _without_nuls(text: str, problems: list[ImportProblem]) -> str:

@@ -31,22 +31,27 @@ def _float(text: str) -> float | str:
 
 _decoder = json.JSONDecoder(parse_int=_int, parse_float=_float, parse_constant=str)
 _SCALAR = re.compile(r"[^,\]\n]*")
-_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]', re.S)
+_TOKENS = re.compile(r'"(?:[^"\\\n]|\\.)*"?|[\[\]{}]')
+_CLOSES = {"]": "[", "}": "{"}
 
 
 def skip_value(text: str, pos: int) -> int:
-    """End of the JSON value starting at ``pos`` (brackets matched outside strings),
-    or of the file: where to go on after a value that could not be decoded."""
-    depth = 0
+    """End of the JSON value starting at ``pos``, or of the file: where to go on after
+    a value that could not be decoded. Brackets are matched outside strings (a string
+    ends at its line's end if unclosed); a closer that skips an open bracket closes it
+    too, so a missing ``]`` does not swallow the rest of the file."""
+    stack: list[str] = []
     for match in _TOKENS.finditer(text, pos):
         token = match.group()
         if token in "[{":
-            depth += 1
+            stack.append(token)
         elif token in "]}":
-            depth -= 1
-            if depth <= 0:
+            if _CLOSES[token] in stack:
+                while stack.pop() != _CLOSES[token]:
+                    pass
+            if not stack:
                 return match.end()
-        elif depth == 0:  # a string at the top level
+        elif not stack:  # a string at the top level
             return match.end()
     return len(text)
 
