@@ -28,6 +28,11 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _XML_DECLARATION = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+#: Where a file of binary-looking bytes still holds references worth reading: an entry
+#: start of one of the formats, or a DOI.
+_ENTRY_MARKERS = re.compile(
+    rb"(?:^|\n)\s*@[A-Za-z]+\s*[{(]|(?:^|\n)TY  - |(?:^|\n)PMID- |<PubmedArticle[\s>]|\"title\"\s*:|\b10\.\d{4,9}/\S"
+)
 _SINGLE_BYTE_LATIN = frozenset({"latin_1", "iso8859_1", "cp1252", "iso8859_15", "ascii"})
 
 
@@ -130,7 +135,9 @@ def decode_input(data: bytes, name: str, what: str = "references") -> tuple[str,
     else:
         encoding = _utf16_without_bom(data[:8192])
     if encoding is None and _looks_binary(data[:8192]):
-        raise InputUnreadable(f"{name}: looks like a binary file, not {what}; nothing read")
+        if not _ENTRY_MARKERS.search(data):
+            raise InputUnreadable(f"{name}: looks like a binary file, not {what}; nothing read")
+        problems.append(ImportProblem(1, "binary content in this file; the entries that could be read were read"))
     if encoding is None:
         declared = _declared_xml_encoding(data)
         if declared in _SINGLE_BYTE_LATIN and not data.isascii():

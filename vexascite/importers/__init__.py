@@ -54,10 +54,17 @@ _EXTENSIONS = {
 IMPORTABLE_SUFFIXES = frozenset(_EXTENSIONS) | {".ids"}
 
 
+_BIBTEX_START = re.compile(
+    r"^\s*@\s*(?:article|book|inproceedings|incollection|misc|online|string|preamble|comment)\s*[{(]", re.I | re.M
+)
+_NUMBERED_LINE = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)])\s", re.M)
+
+
 def detect_format(name: str, head: str) -> str:
-    """Guess a file's format from its content first, its extension second."""
+    """Guess a file's format from how its content starts, then its extension, then
+    entries found further in (so a CSL-JSON title holding ``@article{`` stays JSON)."""
     sample = head.lstrip("\ufeff \t\r\n")
-    if re.match(r"@\s*[A-Za-z]+\s*[{(]", sample) or re.search(r"^\s*@\s*(article|book|inproceedings|incollection|misc|online|string|preamble|comment)\s*[{(]", head, re.I | re.M):
+    if re.match(r"@\s*[A-Za-z]+\s*[{(]", sample):
         return "bibtex"
     if sample.startswith(("[", "{")):
         return "csl-json"
@@ -72,6 +79,9 @@ def detect_format(name: str, head: str) -> str:
         return _EXTENSIONS[suffix]
     if suffix == ".ids":
         return "ids"
+    entries = len(_BIBTEX_START.findall(head))
+    if entries and entries >= len(_NUMBERED_LINE.findall(head)):  # entries after a comment, not a list that mentions one
+        return "bibtex"
     lines = [line.strip() for line in sample.splitlines()[:50] if line.strip() and not line.lstrip().startswith("#")]
     if lines and sum(_looks_like_identifier(line) for line in lines) >= 0.8 * len(lines):
         return "ids"

@@ -30,7 +30,6 @@ def _float(text: str) -> float | str:
 
 
 _decoder = json.JSONDecoder(parse_int=_int, parse_float=_float, parse_constant=str)
-_SCALAR = re.compile(r"[^,\]\n]*")
 _TOKENS = re.compile(r'"(?:[^"\\\n]|\\.)*"?|[\[\]{}]')
 _CLOSES = {"]": "[", "}": "{"}
 
@@ -56,6 +55,30 @@ def skip_value(text: str, pos: int) -> int:
     return len(text)
 
 
+#: Keys of which an object must have one to be taken for the next item after a syntax error.
+_ITEM_KEYS = frozenset({"id", "type", "title", "author", "DOI", "PMID", "issued", "container-title"})
+_MAX_RESYNC_TRIES = 10_000
+
+
+def next_item(text: str, start: int) -> int:
+    """Where the next readable item starts after a syntax error at ``start``: the next
+    ``{`` that decodes to an object with an item's keys (an object without them is
+    skipped whole), or the end of the file. The broken item's text is what lies between."""
+    pos = text.find("{", start)
+    tries = 0
+    while pos >= 0 and tries < _MAX_RESYNC_TRIES:
+        tries += 1
+        try:
+            value, end = _decoder.raw_decode(text, pos)
+        except (ValueError, RecursionError):
+            pos = text.find("{", pos + 1)
+            continue
+        if isinstance(value, dict) and _ITEM_KEYS.intersection(value):
+            return pos
+        pos = text.find("{", end)
+    return len(text)
+
+
 class _Lines:
     """Line numbers of increasing offsets, counted once (linear in the file)."""
 
@@ -77,8 +100,8 @@ def _decode(text: str, pos: int, lines: _Lines) -> tuple[Any, int, ImportProblem
         return value, end, None
     except json.JSONDecodeError as exc:
         problem = ImportProblem(lines.at(exc.pos), f"invalid JSON ({exc.msg}, column {exc.colno}); fix the syntax")
-        end = skip_value(text, pos) if text[pos] in '[{"' else _SCALAR.match(text, pos).end()
-        return None, (max(end, pos + 1) if end < len(text) else -1), problem
+        end = next_item(text, max(exc.pos, pos + 1))
+        return None, (end if end < len(text) else -1), problem
     except RecursionError:
         end = skip_value(text, pos)
         return None, end, ImportProblem(lines.at(pos), "JSON nested too deeply to be a CSL item; item skipped")
@@ -150,7 +173,7 @@ def read_csljson(text: str) -> ParsedFile:
     items, parsed.problems = _items_with_offsets(text, lines)
     for start, end, item in items:
         line = lines.at(start)
-        raw = text[start:end]
+        raw = text[start:end].rstrip(" \t\r\n,")
         if isinstance(item, ImportProblem):
             parsed.references.append(RawReference(raw=raw, format="csl-json", line=line, status=RefStatus.FAILED, message=item.message))
             continue
