@@ -33,7 +33,7 @@ _XML_DECLARATION = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-
 _ENTRY_MARKERS = re.compile(
     rb"(?:^|\n)\s*@[A-Za-z]+\s*[{(]|(?:^|\n)TY  - |(?:^|\n)PMID- |<PubmedArticle[\s>]|\"title\"\s*:|\b10\.\d{4,9}/\S"
 )
-_SINGLE_BYTE_LATIN = frozenset({"latin_1", "iso8859_1", "cp1252", "iso8859_15", "ascii"})
+_SINGLE_BYTE_LATIN = frozenset({"iso8859-1", "cp1252", "iso8859-15", "ascii"})
 
 
 def read_input_bytes(path: Path, max_bytes: int | None = None) -> bytes:
