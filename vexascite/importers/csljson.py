@@ -110,31 +110,48 @@ def _decode(text: str, pos: int, lines: _Lines) -> tuple[Any, int, ImportProblem
         return None, end, ImportProblem(lines.at(pos), f"JSON value cannot be read ({exc}); item skipped")
 
 
+_ITEMS_LIST = re.compile(r'"items"\s*:\s*\[')
+
+
 def _items_with_offsets(text: str, lines: _Lines) -> tuple[list[tuple[int, int, Any]], list[ImportProblem]]:
-    """Decode items one by one so each keeps its position, and a syntax error late in
-    the file does not lose the items before it."""
-    problems: list[ImportProblem] = []
+    """Decode items one by one so each keeps its position, and a syntax error does not
+    lose the items around it. A list, one item, ``{"items": [...]}``, or items one
+    after another (JSON Lines)."""
     pos = len(text) - len(text.lstrip())
     if text.startswith("{", pos):
         value, end, problem = _decode(text, pos, lines)
-        if problem:
-            return [], [problem]
-        if isinstance(value, dict) and isinstance(value.get("items"), list):
-            return [(pos, end, item) for item in value["items"]], problems
-        return [(pos, end, value)], problems
+        if problem is None:
+            if isinstance(value, dict) and isinstance(value.get("items"), list):
+                return [(pos, end, item) for item in value["items"]], []
+            if not text[end:].strip():
+                return [(pos, end, value)], []
+            return _stream(text, pos, lines, closed=False)
+        inner = _ITEMS_LIST.search(text, pos)  # {"items": [...]} with a broken item: read the list
+        return _stream(text, inner.end() if inner else pos, lines, closed=bool(inner))
     if not text.startswith("[", pos):
         return [], [ImportProblem(lines.at(pos), "not CSL-JSON: expected a list [ ... ] or an item { ... }")]
-    pos += 1
+    return _stream(text, pos + 1, lines, closed=True)
+
+
+def _stream(text: str, pos: int, lines: _Lines, *, closed: bool) -> tuple[list[tuple[int, int, Any]], list[ImportProblem]]:
+    """Items from ``pos`` on; ``closed``: a ``]`` ends the list (a ``]`` with more items
+    after it is reported and read past, not taken for the end)."""
+    problems: list[ImportProblem] = []
     items: list[tuple[int, int, Any]] = []
     length = len(text)
     while True:
         while pos < length and text[pos] in " \t\r\n,":
             pos += 1
         if pos >= length:
-            problems.append(ImportProblem(lines.at(pos), "file ends before the closing ]: truncated?"))
+            if closed:
+                problems.append(ImportProblem(lines.at(pos), "file ends before the closing ]: truncated?"))
             break
-        if text[pos] == "]":
-            break
+        if text[pos] in "]}":
+            if not text[pos + 1 :].strip(" \t\r\n]}"):
+                break
+            problems.append(ImportProblem(lines.at(pos), f"unexpected {text[pos]!r} before more items; read on past it"))
+            pos += 1
+            continue
         value, end, problem = _decode(text, pos, lines)
         if problem is None:
             items.append((pos, end, value))
