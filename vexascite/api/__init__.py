@@ -137,9 +137,8 @@ def import_paths(
                 report.files.append(import_file(store, path, settings, fmt, force=force, known=known))
             except _READER_BUGS as exc:  # one file no rule foresaw must not stop the batch
                 known.forget()
-                message = f"{path}: could not be imported ({type(exc).__name__}: {str(exc)[:160]}); nothing written from it"
-                report.files.append(FileImport(path=str(path), status="failed", message=message,
-                                               problems=[ImportProblem(None, message)]))
+                message = f"could not be imported ({type(exc).__name__}: {str(exc)[:160]}); nothing written from it"
+                report.files.append(FileImport(path=str(path), status="failed", problems=[ImportProblem(None, message)]))
     return report
 
 
