@@ -70,7 +70,7 @@ def detect_format(name: str, head: str) -> str:
         return "csl-json"
     if sample.startswith("<") and ("PubmedArticle" in head or "<!DOCTYPE PubmedArticleSet" in head):
         return "pubmed-xml"
-    if re.match(r"TY  - ", sample):
+    if re.match(r"TY[ \t]{0,3}-[ \t]", sample):
         return "ris"
     if re.match(r"PMID- ", sample):
         return "medline"

@@ -25,7 +25,12 @@ from typing import Any
 
 import bibtexparser
 from bibtexparser.middlewares.names import parse_single_name_into_parts
-from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
+from bibtexparser.model import (
+    DuplicateBlockKeyBlock,
+    DuplicateFieldKeyBlock,
+    Entry,
+    ParsingFailedBlock,
+)
 
 from ..ids import clean_doi, normalize_pmcid, normalize_pmid
 from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
@@ -525,6 +530,12 @@ def _parse_chunk(
                     RawReference(raw=block.raw or "", format="bibtex", line=line_of(block), entry_key=block.key,
                                  status=RefStatus.DUPLICATE_KEY, message=message)
                 )
+        elif isinstance(block, DuplicateFieldKeyBlock) and isinstance(block.ignore_error_block, Entry):
+            names = sorted({f.key for f in block.ignore_error_block.fields
+                            if [g.key for g in block.ignore_error_block.fields].count(f.key) > 1})
+            message = f"field {', '.join(names)} given more than once; the first value was read: remove the others"
+            parsed.problems.append(ImportProblem(line_of(block), message, block.ignore_error_block.key))
+            raw_entries.append((block.ignore_error_block, RefStatus.PARSED, None))
         elif isinstance(block, ParsingFailedBlock):
             reason = (
                 (str(block.error).strip().splitlines() or [None])[0]
@@ -559,6 +570,8 @@ def _own_fields(entry: Entry, line: int | None, strings: dict[str, str], problem
     unknown: list[str] = []
     own: dict[str, str] = {}
     for f in entry.fields:  # resolve_value, with its common case inline (a 10,000-entry file has 100,000 values)
+        if f.key in own:  # a field given twice (reported by the caller): the first is read
+            continue
         value = f.value
         if isinstance(value, str) and len(value) >= 2 and value[0] == "{" and value[-1] == "}" and "#" not in value and (
             "=" not in value or _balanced_inner(value)

@@ -17,6 +17,7 @@ from ..model import ImportProblem, ParsedFile, RawReference, RefStatus
 #: Bare numbers taken as PMIDs (PMIDs passed 10,000 in 1975 and are below 10^8).
 BARE_PMID_RANGE = range(10_000, 100_000_000)
 _LABEL = re.compile(r"^(?:doi|pmid|pmcid|pubmed(?:\s*id)?)\s*[:#]?\s*", re.IGNORECASE)
+_COMMENT = re.compile(r"(?:^|\s)#.*$")
 _NUMBERISH = re.compile(r"^[\d\s.,;:)\]}>'\"-]+$")
 
 
@@ -38,8 +39,8 @@ def stated_identifier(line: str) -> tuple[IdKind, str] | None:
 def read_identifier_list(text: str) -> ParsedFile:
     parsed = ParsedFile(format="ids")
     for number, line in enumerate(text.splitlines(), start=1):
-        value = line.strip()
-        if not value or value.startswith("#"):
+        value = _COMMENT.sub("", line).strip()
+        if not value:
             continue
         found = stated_identifier(value)
         if found is None:

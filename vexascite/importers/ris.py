@@ -100,8 +100,16 @@ def own_pmid_in_note(note: str) -> str | None:
     return None
 
 
+_LOOSE_TAG = re.compile(r"^([A-Z][A-Z0-9])[ \t]*-[ \t]?", re.M)
+_LOOSE_START = re.compile(r"^TY[ \t]*-", re.M)
+
+
 def read_ris(text: str) -> ParsedFile:
     parsed = ParsedFile(format="ris")
+    if not _ENTRY_START.search(text) and _LOOSE_START.search(text):
+        # tags written "TY - JOUR" (one space, a tab): the whole file is written so
+        text = _LOOSE_TAG.sub(lambda m: f"{m.group(1)}  - ", text)
+        parsed.problems.append(ImportProblem(1, "RIS tags not written 'XX  - ' (two spaces, dash, space); read anyway"))
     starts = [m.start() for m in _ENTRY_START.finditer(text)]
     if not starts and text.strip():
         parsed.problems.append(ImportProblem(1, "no RIS entries (lines starting 'TY  - ') found"))
