@@ -210,6 +210,11 @@ def _specific_cases() -> Iterator[Case]:
     yield doc(bib, "no_entries_junk", ["@comment{just a comment}\n", "% percent comment\n", 1])
     yield doc(bib, "parenthesis_entries", [1, "@article(paren, title = {Parenthesised}, year = 2020)\n\n", 2])
     yield doc(bib, "latex_hostile", [1, "@article{tex, title = {\\def\\x{\\x}\\x \\csname end\\endcsname \\\\\\\\ \\verb|x| $$}}\n\n", 2])
+    twice = _document(bib, "duplicate_fields", [1, "@article{twice, title = {Hostile survivor bibtex twice}, title = {Other}}\n\n", 2])
+    yield Case("bibtex-duplicate_fields", "bibtex-duplicate_fields.bib", twice[0].encode(), [*twice[1], "Hostile survivor bibtex twice"])
+    yield doc(bib, "odd_keys_and_names", [1, "@article{k\u00e9y/with:odd chars, author = {" + " and ".join(["Doe, J"] * 5000)
+                                          + "}, title = {Trailing backslash\\}, year = {20xx}, month = {13}}\n\n",
+                                          "@article{undefined, title = nomacro # {x}, journal = alsonomacro}\n\n", 2])
     # CSL-JSON
     wrong = [
         {"id": "w1", "title": "Wrong authors string", "author": "Doe, Jane"},
@@ -232,7 +237,16 @@ def _specific_cases() -> Iterator[Case]:
     yield Case("csl-json-object_items", "csl-json-object_items.json",
                ('{"items": [' + _csl("x", 1, "Hostile survivor object items 1") + ', 5, "x"]}').encode(),
                ["Hostile survivor object items 1"])
+    lines_text = "\n".join(_csl("jl", i, _title("csl-json", "json lines", i)) for i in (1, 2, 3)) + "\n"
+    yield Case("csl-json-json_lines", "csl-json-json_lines.json", lines_text.encode(),
+               [_title("csl-json", "json lines", i) for i in (1, 2, 3)])
+    yield doc(csl, "stray_brackets", [1, "]", 2, "}", 3])
+    wrapped = '{"items": [' + _csl("w", 1, "Hostile survivor wrapped 1") + ', {"title": oops}, ' + _csl("w", 2, "Hostile survivor wrapped 2") + "]}"
+    yield Case("csl-json-items_with_broken", "csl-json-items_with_broken.json", wrapped.encode("utf-8-sig"),
+               ["Hostile survivor wrapped 1", "Hostile survivor wrapped 2"])
     # RIS
+    loose = _document(ris, "loose_tags", [1, 2])
+    yield Case("ris-loose_tags", "ris-loose_tags.ris", loose[0].replace("  - ", " - ").encode(), loose[1])
     yield doc(ris, "comment_on_pmid", ["TY  - JOUR\nTI  - Hostile survivor ris comment\nN1  - Comment on PMID: 12345678\n"
                                        "N1  - Erratum in: J Fict Stud. 2021. PMID: 23456789\nER  - \n\n", 1],
               forbidden=[("PMID", "12345678"), ("PMID", "23456789")])
@@ -271,6 +285,7 @@ def _specific_cases() -> Iterator[Case]:
     # Identifier lists and text
     yield doc(ids, "numbered_list", [1, "".join(f"{i}.\n" for i in range(1, 2000)), "10.\n", 2],
               forbidden=[("PMID", "10"), ("PMID", "1999"), ("PMID", "1")])
+    yield doc(ids, "comments", ["# a list\n", 1, "   # indented comment\n", 2])
     yield doc(ids, "doi_fragments", [1, "10.1234\n10.1234/\ndoi:\nhttps://doi.org/\nPMID:\nPMC\n", 2])
     yield doc(txt, "numbered_numbers", [1, "".join(f"{i}.\n" for i in range(1, 2000)), 2], forbidden=[("PMID", "10")])
     yield doc(txt, "comment_pmid", [1, "3. Comment on: Doe J. Earlier paper. J Fict Stud. 2019. PMID: 12345678\n", 2])

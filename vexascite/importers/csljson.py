@@ -204,13 +204,6 @@ def read_csljson(text: str) -> ParsedFile:
         work, notes = _clean_item(item)
         for note in notes:
             parsed.problems.append(ImportProblem(line, note, entry_key))
-        if not work or set(work) <= {"type"}:
-            message = "nothing readable in this item (no title, names, date or identifier)"
-            parsed.problems.append(ImportProblem(line, message, entry_key))
-            parsed.references.append(
-                RawReference(raw=raw, format="csl-json", line=line, entry_key=entry_key, status=RefStatus.FAILED, message=message)
-            )
-            continue
         parsed.references.append(
             RawReference(raw=raw, format="csl-json", line=line, fields=work, entry_key=entry_key,
                          message="; ".join(notes) if notes else None)

@@ -19,6 +19,12 @@ NAME_FIELDS = frozenset({
     "organizer", "performer", "producer", "script-writer", "series-creator",
 })
 DATE_FIELDS = frozenset({"issued", "accessed", "submitted", "event-date", "original-date", "available-date"})
+#: Variables CSL allows to be numbers: a number there is kept as a number.
+NUMBER_FIELDS = frozenset({
+    "volume", "issue", "page", "number", "edition", "chapter-number", "collection-number", "number-of-pages",
+    "number-of-volumes", "citation-number", "first-reference-note-number", "part-number", "printing-number",
+    "supplement-number", "version", "page-first",
+})
 NAME_PARTS = frozenset({"family", "given", "literal", "non-dropping-particle", "dropping-particle", "suffix"})
 
 
@@ -52,11 +58,10 @@ def _person(value: Any) -> dict[str, str] | None:
         return None
     person = {}
     for part, text in value.items():
-        if part in NAME_PARTS:
-            shown = scalar_text(text)
-            if shown and shown.strip():
-                person[part] = shown.strip()
-    return person or None
+        shown = scalar_text(text) if not isinstance(text, bool) else text  # parse-names, static-ordering
+        if shown is not None:
+            person[clean_text(str(part))] = shown
+    return person if any(part in NAME_PARTS for part in person) else None
 
 
 def shape_names(value: Any) -> tuple[list[dict[str, str]] | None, str | None]:
@@ -139,6 +144,8 @@ def shape_item(item: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
             shaped, note = shape_names(value)
         elif name in DATE_FIELDS:
             shaped, note = shape_date(value)
+        elif name in NUMBER_FIELDS and isinstance(value, int) and not isinstance(value, bool):
+            shaped, note = value, None
         else:
             shaped = scalar_text(value)
             note = None
@@ -148,6 +155,6 @@ def shape_item(item: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
                 note = f"is {_kind(value)}, not text; left out (kept in the raw entry)"
         if note:
             notes.append(f"{name} {note}")
-        if shaped not in (None, "", []):
+        if shaped is not None:
             work[name] = shaped
     return work, notes
