@@ -91,3 +91,11 @@ def test_numbered_lists_and_json_mentioning_bibtex_keep_their_format():
     assert detect_format("x.json", '[{"title": "x"},\n@article{\n]') == "csl-json"
     assert detect_format("x.txt", "References\n1. A. B.\n@ARTICLE{\n2. C. D.\n") == "text"
     assert detect_format("x.txt", "% exported\n@article{a, title={T}}\n@book{b, title={U}}\n") == "bibtex"
+
+
+def test_ris_with_loose_tag_spacing_is_read_and_kept_verbatim():
+    text = "TY - JOUR\nTI - Loose\nAU -\tDoe, J\nER -\n\nTY - BOOK\nTI - Also\n"
+    parsed = read_ris(text)
+    assert [ref.fields.get("title") for ref in parsed.references] == ["Loose", "Also"]
+    assert parsed.references[0].raw == "TY - JOUR\nTI - Loose\nAU -\tDoe, J\nER -"
+    assert parsed.references[1].raw == "TY - BOOK\nTI - Also\n"

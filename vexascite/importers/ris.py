@@ -102,30 +102,33 @@ def own_pmid_in_note(note: str) -> str | None:
 
 _LOOSE_TAG = re.compile(r"^([A-Z][A-Z0-9])[ \t]*-[ \t]?", re.M)
 _LOOSE_START = re.compile(r"^TY[ \t]*-", re.M)
+_LOOSE_END = re.compile(r"^ER[ \t]*-.*$", re.M)
 
 
 def read_ris(text: str) -> ParsedFile:
     parsed = ParsedFile(format="ris")
+    entry_start, entry_end, loose = _ENTRY_START, _ENTRY_END, False
     if not _ENTRY_START.search(text) and _LOOSE_START.search(text):
-        # tags written "TY - JOUR" (one space, a tab): the whole file is written so
-        text = _LOOSE_TAG.sub(lambda m: f"{m.group(1)}  - ", text)
+        # tags written "TY - JOUR" (one space, a tab) all through the file: read them so
+        entry_start, entry_end, loose = _LOOSE_START, _LOOSE_END, True
         parsed.problems.append(ImportProblem(1, "RIS tags not written 'XX  - ' (two spaces, dash, space); read anyway"))
-    starts = [m.start() for m in _ENTRY_START.finditer(text)]
+    starts = [m.start() for m in entry_start.finditer(text)]
     if not starts and text.strip():
         parsed.problems.append(ImportProblem(1, "no RIS entries (lines starting 'TY  - ') found"))
     line, counted = 1, 0
     for index, start in enumerate(starts):
         limit = starts[index + 1] if index + 1 < len(starts) else len(text)
-        end_match = _ENTRY_END.search(text, start, limit)
-        block = text[start : end_match.end() if end_match else limit]
+        end_match = entry_end.search(text, start, limit)
+        block = text[start : end_match.end() if end_match else limit]  # verbatim: the raw entry
         line += text.count("\n", counted, start)  # counted on from the last entry: linear in the file
         counted = start
+        readable = _LOOSE_TAG.sub(lambda m: f"{m.group(1)}  - ", block) if loose else block
         if not end_match:
             message = "entry has no closing 'ER  -' line (truncated?); read what was there"
             parsed.problems.append(ImportProblem(line, message))
-            block = block.rstrip() + "\nER  - \n"
+            readable = readable.rstrip() + "\nER  - \n"
         try:
-            entries = rispy.loads(block, skip_unknown_tags=False)
+            entries = rispy.loads(readable, skip_unknown_tags=False)
         except Exception as exc:  # rispy raises plain exceptions for malformed input
             message = f"not a valid RIS entry ({exc}); check the tags"
             parsed.problems.append(ImportProblem(line, message))
