@@ -573,6 +573,9 @@ def _own_fields(entry: Entry, line: int | None, strings: dict[str, str], problem
         if f.key in own:  # a field given twice (reported by the caller): the first is read
             continue
         value = f.value
+        if isinstance(value, str) and not value.strip():
+            problems.append(ImportProblem(line, f"field {f.key} has no value (`{f.key} = ,`); write one or remove it", entry.key))
+            continue
         if isinstance(value, str) and len(value) >= 2 and value[0] == "{" and value[-1] == "}" and "#" not in value and (
             "=" not in value or _balanced_inner(value)
         ):
