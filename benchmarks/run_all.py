@@ -20,6 +20,7 @@ HERE = Path(__file__).resolve().parent
 BENCHMARKS = {
     "import": ["import_speed.py"],
     "cli": ["cli_speed.py"],
+    "import-scaling": ["import_scaling.py"],
     "parse-accuracy": ["parse_accuracy.py", "--heldout"],
     "parse-speed": ["parse_speed.py"],
     "link": ["link_speed.py"],

@@ -168,6 +168,19 @@ def prepare_reference(ref: RawReference, key_pattern: str | None = None) -> Prep
     )
 
 
+def prepare_safely(ref: RawReference, key_pattern: str | None, problems: list[ImportProblem]) -> PreparedRef:
+    """:func:`prepare_reference`, but an entry whose values no rule foresaw is stored as
+    failed (raw text kept) and reported in ``problems``, never an exception."""
+    try:
+        return prepare_reference(ref, key_pattern)
+    except Exception as exc:  # a hostile entry must not lose the file's good ones
+        message = f"entry could not be read ({type(exc).__name__}: {str(exc)[:120]}); kept as written"
+        problems.append(ImportProblem(ref.line, message, ref.entry_key))
+        failed = RawReference(raw=ref.raw, format=ref.format, line=ref.line, entry_key=ref.entry_key,
+                              status=RefStatus.FAILED, message=message, list_label=ref.list_label, number=ref.number)
+        return prepare_reference(failed, key_pattern)
+
+
 @dataclass(slots=True)
 class PreparedPart:
     """A part of an input file, ready to store: its references and the problems found."""

@@ -49,14 +49,17 @@ def test_csljson_list_object_and_items_forms():
 
 
 def test_csljson_syntax_error_keeps_items_before_it():
-    parsed = read_csljson('[{"title": "A"},\n {"title": "B"},\n {"title": oops}]')
-    assert [r.fields["title"] for r in parsed.references] == ["A", "B"]
+    parsed = read_csljson('[{"title": "A"},\n {"title": "B"},\n {"title": oops}, {"title": "C"}]')
+    assert [r.fields.get("title") for r in parsed.references] == ["A", "B", None, "C"]
+    assert parsed.references[2].status == RefStatus.FAILED and parsed.references[2].raw == '{"title": oops}'
     assert parsed.problems[0].line == 3
 
 
-def test_csljson_malformed_item_is_a_failed_reference():
+def test_csljson_item_that_is_not_an_object_is_a_failed_reference():
     parsed = read_csljson('[{"title": "A", "author": "Doe"}, 5]')
-    assert [r.status for r in parsed.references] == [RefStatus.FAILED, RefStatus.FAILED]
+    assert [r.status for r in parsed.references] == [RefStatus.PARSED, RefStatus.FAILED]
+    assert parsed.references[0].fields["author"] == [{"literal": "Doe"}]
+    assert "author was a single name" in parsed.problems[0].message
 
 
 def test_medline_records_with_continuation_lines():

@@ -29,9 +29,10 @@ from ..importers import (
 )
 from ..merge import merge_records
 from ..model import ImportProblem, RawReference, RefStatus
-from ..rows import PreparedPart, PreparedRef, prepare_reference, work_columns
+from ..rows import PreparedPart, PreparedRef, prepare_safely, work_columns
 from ..store import Store, now
 from ..store.failures import translated
+from ..store.known import KnownWorks
 from ..store.organise import trashed_among
 from .etiquette import service_notes as service_notes
 from .exports import sync_exports
@@ -157,11 +158,12 @@ def import_paths(
     files = list(iter_input_files(paths))
     if not files:
         raise UsageError("no files to import: name .bib, .ris, .json, .nbib, .xml, .txt or .md files or folders")
+    known = KnownWorks()  # loaded once, not once per file: a folder imports in linear time
     with open_library(settings) as store:
         for path in files:
             try:
                 with translated(settings.db):
-                    report.files.append(import_file(store, path, settings, fmt, force=force))
+                    report.files.append(import_file(store, path, settings, fmt, force=force, known=known))
             except (LibraryBusy, CannotWrite) as exc:
                 done = sum(f.status == "imported" for f in report.files)
                 raise type(exc)(
@@ -169,16 +171,28 @@ def import_paths(
                     + (f", the {done} file(s) before it were" if done else "")
                     + "; run the same import again to bring the rest"
                 ) from exc
+            except _READER_BUGS as exc:  # one file no rule foresaw must not stop the batch
+                known.forget()
+                message = f"could not be imported ({type(exc).__name__}: {str(exc)[:160]}); nothing written from it"
+                report.files.append(FileImport(path=str(path), status="failed", problems=[ImportProblem(None, message)]))
     if any(f.status == "imported" for f in report.files):
         sync_exports(settings)
     return report
+
+
+#: Errors that mean a file's content met a case no reader rule foresaw (not the library
+#: or the disk failing, which stop the import and are reported as such).
+_READER_BUGS = (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError, ArithmeticError, AssertionError)
 
 
 #: New works are added to the search indexes in batches of about this many.
 SEARCH_INDEX_BATCH = 2000
 
 
-def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = None, *, force: bool = False) -> FileImport:
+def import_file(
+    store: Store, path: Path, settings: Settings, fmt: str | None = None, *, force: bool = False,
+    known: KnownWorks | None = None,
+) -> FileImport:
     """Import one file into an open store (see :func:`import_paths`).
 
     The file is parsed part by part (a large BibTeX file in other processes) and each
@@ -195,8 +209,10 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
     result.problems = list(loaded.problems)
     notes: list[str] = []
     try:
-        _store_parts(store, loaded, settings, source_key, result, notes, force=force)
+        _store_parts(store, loaded, settings, source_key, result, notes, force=force, known=known)
     except InputUnreadable as exc:  # the content is not references at all: nothing was written
+        if known is not None:
+            known.forget()  # what this file added to it was rolled back
         result.status, result.message = "unreadable", f"{path}: {exc}"
         result.references = result.new_works = result.matched_works = 0
         result.problems = []
@@ -207,7 +223,7 @@ def import_file(store: Store, path: Path, settings: Settings, fmt: str | None = 
 
 def _store_parts(
     store: Store, loaded: LoadedInput, settings: Settings, source_key: str,
-    result: FileImport, notes: list[str], *, force: bool,
+    result: FileImport, notes: list[str], *, force: bool, known: KnownWorks | None = None,
 ) -> None:
     """Match and store the file's parts in one transaction (see :func:`import_file`)."""
     with store.transaction():
@@ -221,8 +237,8 @@ def _store_parts(
         )
         earlier = store.forget_source_refs(source_id) if previous else {}
         touched = set(earlier.values())
-        index = store.identity_index()
-        taken = store.all_keys()
+        known = (known or KnownWorks()).current(store)
+        index, taken = known.index, known.taken
         next_id = unindexed_from = store.next_work_id()
         created: set[int] = set()
         matched: set[int] = set()
@@ -276,7 +292,7 @@ def _store_parts(
         for work_id in sorted(matched | touched):
             if _work_exists(store, work_id):
                 store.refresh_work(work_id)
-        store.delete_orphan_works(touched - matched)
+        deleted = store.delete_orphan_works(touched - matched)
         in_trash = trashed_among(store, matched)
         if in_trash:
             notes.append(
@@ -288,6 +304,7 @@ def _store_parts(
             source_key, loaded.sha256, loaded.size, loaded.format, IMPORTER_VERSION, "imported",
             f"{len(result.problems)} problems" if result.problems else None,
         )
+    known.refresh(store, created | matched | touched, deleted_keys=bool(deleted) or bool(result.aliases))
 
 
 def _document_parts(loaded: LoadedInput, settings: Settings) -> Iterator[PreparedPart]:
@@ -309,7 +326,8 @@ def _document_parts(loaded: LoadedInput, settings: Settings) -> Iterator[Prepare
         from ..importers.wordfields import read_citation_fields
 
         parsed = read_citation_fields(loaded.fields)
-        yield PreparedPart([prepare_reference(ref, settings.key_pattern) for ref in parsed.references], parsed.problems, parsed.notes)
+        problems = parsed.problems
+        yield PreparedPart([prepare_safely(ref, settings.key_pattern, problems) for ref in parsed.references], problems, parsed.notes)
 
 
 def _alias_other_keys(store: Store, found: list[tuple[int, str, str]]) -> int:

@@ -10,8 +10,8 @@ import re
 from collections.abc import Callable, Iterator
 
 from ..errors import InputUnreadable, UsageError
-from ..model import ParsedFile
-from ..rows import PreparedPart, prepare_reference
+from ..model import ImportProblem, ParsedFile
+from ..rows import PreparedPart, prepare_safely
 
 Reader = Callable[[str], ParsedFile]
 
@@ -54,16 +54,23 @@ _EXTENSIONS = {
 IMPORTABLE_SUFFIXES = frozenset(_EXTENSIONS) | {".ids"}
 
 
+_BIBTEX_START = re.compile(
+    r"^\s*@\s*(?:article|book|inproceedings|incollection|misc|online|string|preamble|comment)\s*[{(]", re.I | re.M
+)
+_NUMBERED_LINE = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)])\s", re.M)
+
+
 def detect_format(name: str, head: str) -> str:
-    """Guess a file's format from its content first, its extension second."""
+    """Guess a file's format from how its content starts, then its extension, then
+    entries found further in (so a CSL-JSON title holding ``@article{`` stays JSON)."""
     sample = head.lstrip("\ufeff \t\r\n")
-    if re.match(r"@\s*[A-Za-z]+\s*[{(]", sample) or re.search(r"^\s*@\s*(article|book|inproceedings|incollection|misc|online|string|preamble|comment)\s*[{(]", head, re.I | re.M):
+    if re.match(r"@\s*[A-Za-z]+\s*[{(]", sample):
         return "bibtex"
     if sample.startswith(("[", "{")):
         return "csl-json"
     if sample.startswith("<") and ("PubmedArticle" in head or "<!DOCTYPE PubmedArticleSet" in head):
         return "pubmed-xml"
-    if re.match(r"TY  - ", sample):
+    if re.match(r"TY[ \t]{0,3}-[ \t]", sample):
         return "ris"
     if re.match(r"PMID- ", sample):
         return "medline"
@@ -72,6 +79,9 @@ def detect_format(name: str, head: str) -> str:
         return _EXTENSIONS[suffix]
     if suffix == ".ids":
         return "ids"
+    entries = len(_BIBTEX_START.findall(head))
+    if entries and entries >= len(_NUMBERED_LINE.findall(head)):  # entries after a comment, not a list that mentions one
+        return "bibtex"
     lines = [line.strip() for line in sample.splitlines()[:50] if line.strip() and not line.lstrip().startswith("#")]
     if lines and sum(_looks_like_identifier(line) for line in lines) >= 0.8 * len(lines):
         return "ids"
@@ -79,9 +89,9 @@ def detect_format(name: str, head: str) -> str:
 
 
 def _looks_like_identifier(line: str) -> bool:
-    from ..ids import classify_identifier
+    from .idlist import stated_identifier
 
-    return classify_identifier(line) is not None
+    return stated_identifier(line) is not None
 
 
 def prepared_parts(fmt: str, text: str, key_pattern: str | None = None) -> Iterator[PreparedPart]:
@@ -92,10 +102,20 @@ def prepared_parts(fmt: str, text: str, key_pattern: str | None = None) -> Itera
 
         yield from iter_bibtex_parts(text, key_pattern)
         return
-    parsed = reader_for(fmt)(text)
+    reader = reader_for(fmt)
+    try:
+        parsed = reader(text)
+    except RecursionError:
+        yield PreparedPart([], [ImportProblem(None, f"nested too deeply to read as {fmt}; nothing read from it")], [])
+        return
+    except Exception as exc:  # a reader's guard missed a case: say so, never a traceback
+        message = f"could not be read as {fmt} ({type(exc).__name__}: {str(exc)[:120]}); nothing read from it"
+        yield PreparedPart([], [ImportProblem(None, message)], [])
+        return
     if parsed.refused:
         raise InputUnreadable(parsed.refused)
-    yield PreparedPart([prepare_reference(ref, key_pattern) for ref in parsed.references], parsed.problems, parsed.notes)
+    problems = parsed.problems
+    yield PreparedPart([prepare_safely(ref, key_pattern, problems) for ref in parsed.references], problems, parsed.notes)
 
 
 def reader_for(fmt: str) -> Reader:

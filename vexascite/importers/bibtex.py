@@ -25,11 +25,17 @@ from typing import Any
 
 import bibtexparser
 from bibtexparser.middlewares.names import parse_single_name_into_parts
-from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
+from bibtexparser.model import (
+    DuplicateBlockKeyBlock,
+    DuplicateFieldKeyBlock,
+    Entry,
+    ParsingFailedBlock,
+)
 
 from ..ids import clean_doi, normalize_pmcid, normalize_pmid
 from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
-from ..rows import PreparedPart, PreparedRef, prepare_reference
+from ..rows import PreparedPart, PreparedRef, prepare_safely
+from .children import die_with_parent
 from .latex import decode_accents, latex_to_unicode
 
 MONTHS = {
@@ -128,8 +134,18 @@ def split_top_level(value: str, sep: str = "#") -> list[str]:
     return [p.strip() for p in parts]
 
 
+#: Longest value macro expansion may build (an abstract is a few thousand characters):
+#: macros that use macros can double with every definition.
+MAX_VALUE_CHARS = 200_000
+
+
+class ValueTooLong(ValueError):
+    """A value whose ``@string`` macros expand beyond :data:`MAX_VALUE_CHARS`."""
+
+
 def resolve_value(raw: Any, strings: dict[str, str], unknown: list[str]) -> str:
-    """A field's value with enclosing removed, macros substituted and ``#`` joined."""
+    """A field's value with enclosing removed, macros substituted and ``#`` joined;
+    :class:`ValueTooLong` when the expansion would pass :data:`MAX_VALUE_CHARS`."""
     if not isinstance(raw, str):
         return str(raw)
     if "#" not in raw:  # the common case: one braced or quoted value
@@ -139,7 +155,8 @@ def resolve_value(raw: Any, strings: dict[str, str], unknown: list[str]) -> str:
         parts = [raw.strip()]
     else:
         parts = split_top_level(raw)
-    out = []
+    out: list[str] = []
+    size = 0
     for part in parts:
         if len(part) >= 2 and ((part[0] == "{" and part[-1] == "}") or (part[0] == '"' and part[-1] == '"')):
             out.append(part[1:-1])
@@ -152,6 +169,9 @@ def resolve_value(raw: Any, strings: dict[str, str], unknown: list[str]) -> str:
         else:
             unknown.append(part)
             out.append(part)
+        size += len(out[-1])
+        if size > MAX_VALUE_CHARS:
+            raise ValueTooLong(f"@string macros expand to more than {MAX_VALUE_CHARS:,} characters")
     return "".join(out)
 
 
@@ -405,15 +425,21 @@ def _captured_parser_log() -> Iterator[_Collect]:
         logger.propagate = old_propagate
 
 
-def _reason_for_line(messages: list[str], line: int | None) -> str | None:
-    """The splitter's message about the block at ``line`` (1-based), without the preamble."""
-    if line is None:
-        return None
+_LINE_IN_MESSAGE = re.compile(r"\(line (\d+)\)")
+
+
+def _reasons_by_line(messages: list[str]) -> dict[int, str]:
+    """The splitter's messages by the 1-based line of the block they are about, without
+    the preamble (one pass: a file of many broken entries has as many messages)."""
+    reasons: dict[int, str] = {}
     for message in messages:
-        if f"(line {line - 1})" in message:
+        match = _LINE_IN_MESSAGE.search(message)
+        if match:
             detail = message.split(":", 1)[-1].strip().splitlines()
-            return " ".join(part.strip() for part in detail if part.strip()) or None
-    return None
+            reason = " ".join(part.strip() for part in detail if part.strip())
+            if reason:
+                reasons.setdefault(int(match.group(1)) + 1, reason)
+    return reasons
 
 
 #: Characters per part when a file is read in parts (about 500 entries; see
@@ -450,19 +476,42 @@ def _block_end(text: str, start: int) -> int:
     return len(text)
 
 
-def collect_strings(text: str) -> dict[str, str]:
+def collect_strings(text: str, problems: list[ImportProblem] | None = None) -> dict[str, str]:
     """Every ``@string`` macro of the file, resolved in file order (macros may use
-    earlier macros), read before the entries so each part of a file sees them all."""
-    blocks = [
-        text[m.start() : _block_end(text, m.end() - 1)] for m in _STRING_START.finditer(text) if _starts_line(text, m.start())
-    ]
+    earlier macros), read before the entries so each part of a file sees them all.
+    A macro that would grow past :data:`MAX_VALUE_CHARS` is kept as written (reported
+    in ``problems``)."""
+    blocks, lines, line, counted = [], [], 1, 0
+    for m in _STRING_START.finditer(text):
+        if _starts_line(text, m.start()):
+            line += text.count("\n", counted, m.start())
+            counted = m.start()
+            blocks.append(text[m.start() : _block_end(text, m.end() - 1)])
+            lines.append(line)
     strings: dict[str, str] = {}
     if blocks:
         with _captured_parser_log():
-            library = bibtexparser.parse_string("\n".join(blocks), parse_stack=[])
+            library = bibtexparser.parse_string("\n\n".join(blocks), parse_stack=[])
+        starts = _block_starts(blocks)
         for string in library.strings:
-            strings[string.key.lower()] = resolve_value(string.value, strings, [])
+            try:
+                strings[string.key.lower()] = resolve_value(string.value, strings, [])
+            except ValueTooLong as exc:
+                strings[string.key.lower()] = str(string.value)[:MAX_VALUE_CHARS]
+                if problems is not None:
+                    at = _line(string)
+                    where = lines[starts.get(at - 1, 0)] if at is not None else None
+                    problems.append(ImportProblem(where, f"@string {string.key}: {exc}; kept unexpanded"))
     return strings
+
+
+def _block_starts(blocks: list[str]) -> dict[int, int]:
+    """Index of each block by the 0-based line it starts on once blocks are joined."""
+    starts, line = {}, 0
+    for index, block in enumerate(blocks):
+        starts[line] = index
+        line += block.count("\n") + 2
+    return starts
 
 
 def split_chunks(text: str, size: int = CHUNK_CHARS) -> list[tuple[str, int]]:
@@ -484,9 +533,13 @@ def _parse_chunk(
     """Entries of one part of a file, lines counted from the file's start. ``crossref``
     and ``xdata`` are not applied here: the parent may be in another part. Every entry's
     fields as written are put in ``own_fields`` by ``id()`` of its reference, if given."""
-    with _captured_parser_log() as log:
-        library = bibtexparser.parse_string(chunk, parse_stack=[])
+    try:
+        with _captured_parser_log() as log:
+            library = bibtexparser.parse_string(chunk, parse_stack=[])
+    except Exception:  # bibtexparser gave up on this part: read it entry by entry
+        return _parse_pieces(chunk, line_offset, strings, own_fields)
     parsed = ParsedFile(format="bibtex")
+    reasons = _reasons_by_line(log.messages)
 
     def line_of(block: Any) -> int | None:
         line = _line(block)
@@ -505,10 +558,16 @@ def _parse_chunk(
                     RawReference(raw=block.raw or "", format="bibtex", line=line_of(block), entry_key=block.key,
                                  status=RefStatus.DUPLICATE_KEY, message=message)
                 )
+        elif isinstance(block, DuplicateFieldKeyBlock) and isinstance(block.ignore_error_block, Entry):
+            names = sorted({f.key for f in block.ignore_error_block.fields
+                            if [g.key for g in block.ignore_error_block.fields].count(f.key) > 1})
+            message = f"field {', '.join(names)} given more than once; the first value was read: remove the others"
+            parsed.problems.append(ImportProblem(line_of(block), message, block.ignore_error_block.key))
+            raw_entries.append((block.ignore_error_block, RefStatus.PARSED, None))
         elif isinstance(block, ParsingFailedBlock):
             reason = (
                 (str(block.error).strip().splitlines() or [None])[0]
-                or _reason_for_line(log.messages, _line(block))
+                or reasons.get(_line(block) or 0)
                 or "cannot be parsed"
             ).rstrip(".")
             message = f"not a valid BibTeX entry ({reason}); check its braces, quotes and commas"
@@ -517,23 +576,140 @@ def _parse_chunk(
                 RawReference(raw=block.raw or "", format="bibtex", line=line_of(block), status=RefStatus.FAILED, message=message)
             )
     for entry, status, message in raw_entries:
-        unknown: list[str] = []
-        own = {}
-        for f in entry.fields:  # resolve_value, with its common case inline (a 10,000-entry file has 100,000 values)
-            value = f.value
-            if isinstance(value, str) and len(value) >= 2 and value[0] == "{" and value[-1] == "}" and "#" not in value:
-                own[f.key] = value[1:-1]
-            else:
-                own[f.key] = resolve_value(value, strings, unknown)
-        for macro in unknown:
-            parsed.problems.append(
-                ImportProblem(line_of(entry), f"undefined @string macro {macro!r}; kept as written", entry.key)
-            )
-        ref = _reference(entry.raw or "", line_of(entry), entry.entry_type, entry.key, own, own, status, message)
+        try:
+            own = _own_fields(entry, line_of(entry), strings, parsed.problems)
+            ref = _reference(entry.raw or "", line_of(entry), entry.entry_type, entry.key, own, own, status, message)
+        except Exception as exc:  # an entry no rule foresaw is kept as written, not the file lost
+            reason = f"entry could not be read ({type(exc).__name__}: {str(exc)[:120]}); kept as written"
+            parsed.problems.append(ImportProblem(line_of(entry), reason, entry.key))
+            parsed.references.append(RawReference(raw=entry.raw or "", format="bibtex", line=line_of(entry),
+                                                  entry_key=entry.key, status=RefStatus.FAILED, message=reason))
+            continue
         parsed.references.append(ref)
         if own_fields is not None:
             own_fields[id(ref)] = own
     parsed.references.sort(key=lambda ref: ref.line or 0)
+    return parsed
+
+
+def _own_fields(entry: Entry, line: int | None, strings: dict[str, str], problems: list[ImportProblem]) -> dict[str, str]:
+    """An entry's fields resolved, with what bibtexparser let through reported: undefined
+    macros, expansions too long, and a missing comma that ran two fields into one."""
+    unknown: list[str] = []
+    own: dict[str, str] = {}
+    for f in entry.fields:  # resolve_value, with its common case inline (a 10,000-entry file has 100,000 values)
+        if f.key in own:  # a field given twice (reported by the caller): the first is read
+            continue
+        value = f.value
+        if isinstance(value, str) and not value.strip():
+            problems.append(ImportProblem(line, f"field {f.key} has no value (`{f.key} = ,`); write one or remove it", entry.key))
+            continue
+        if isinstance(value, str) and len(value) >= 2 and value[0] == "{" and value[-1] == "}" and "#" not in value and (
+            "=" not in value or _balanced_inner(value)
+        ):
+            own[f.key] = value[1:-1]
+            if "=" in value and "\n" in value:
+                swallowed = _SWALLOWED_FIELD.search(value)
+                if swallowed:
+                    problems.append(ImportProblem(
+                        _line_within(entry, swallowed.group(1), line),
+                        f"field {f.key!r} holds what looks like another field ({swallowed.group(1)} = ...): "
+                        "check the braces and commas around it",
+                        entry.key,
+                    ))
+            continue
+        run_on = run_on_fields(value) if isinstance(value, str) and "=" in value else None
+        pieces = [(f.key, run_on[0][1]), *run_on[1:]] if run_on else [(f.key, value)]
+        if run_on:
+            names = ", ".join(name for name, _ in run_on[1:])
+            problems.append(ImportProblem(
+                _line_within(entry, run_on[1][0], line),
+                f"missing comma before field {names} (read into {f.key!r}); the fields were split: add the comma",
+                entry.key,
+            ))
+        for name, piece in pieces:
+            if name in own and name != f.key:
+                continue
+            try:
+                own[name] = resolve_value(piece, strings, unknown)
+            except ValueTooLong as exc:
+                own[name] = piece[:MAX_VALUE_CHARS]
+                problems.append(ImportProblem(line, f"field {name}: {exc}; kept unexpanded", entry.key))
+    for macro in unknown:
+        problems.append(ImportProblem(line, f"undefined @string macro {macro[:80]!r}; kept as written", entry.key))
+    return own
+
+
+_SWALLOWED_FIELD = re.compile(
+    r"\n[ \t]*(author|editor|title|journal|journaltitle|booktitle|year|date|month|volume|number|pages|doi|pmid|"
+    r"publisher|url|issn|isbn|note|abstract|keywords)[ \t]*=[ \t]*[{\"\d]",
+    re.IGNORECASE,
+)
+_FIELD_START = re.compile(r"([A-Za-z][\w:.+-]*)[ \t\r\n]*=[ \t\r\n]*")
+
+
+def run_on_fields(value: str) -> list[tuple[str, str]] | None:
+    """A raw value holding further ``name = value`` fields at its top level (outside
+    braces and quotes), as ``[(None, first value), (name, value), ...]``; None if not."""
+    cuts: list[tuple[int, int, str]] = []
+    depth, quoted, i, n = 0, False, 0, len(value)
+    while i < n:
+        ch = value[i]
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth = max(depth - 1, 0)
+        elif ch == '"' and depth == 0:
+            quoted = not quoted
+        elif depth == 0 and not quoted and i > 0 and ch.isalpha() and value[i - 1] in ' \t\r\n}"#':
+            match = _FIELD_START.match(value, i)
+            if match:
+                cuts.append((i, match.end(), match.group(1).lower()))
+                i = match.end()
+                continue
+        i += 1
+    if not cuts:
+        return None
+    pieces: list[tuple[str, str]] = [("", value[: cuts[0][0]].strip().rstrip(","))]
+    for index, (_, end, name) in enumerate(cuts):
+        stop = cuts[index + 1][0] if index + 1 < len(cuts) else n
+        pieces.append((name, value[end:stop].strip().rstrip(",").strip()))
+    if not pieces[0][1] or any(not piece for _, piece in pieces[1:]):
+        return None
+    return pieces
+
+
+def _line_within(entry: Entry, field_name: str, line: int | None) -> int | None:
+    """The line of an entry where ``field_name =`` is written (the entry's line if not found)."""
+    raw = entry.raw or ""
+    match = re.search(rf"(?<![\w-]){re.escape(field_name)}\s*=", raw, re.IGNORECASE)
+    if match is None or line is None:
+        return line
+    return line + raw.count("\n", 0, match.start())
+
+
+def _parse_pieces(
+    chunk: str, line_offset: int, strings: dict[str, str], own_fields: dict[int, dict[str, str]] | None
+) -> ParsedFile:
+    """A part read entry by entry (each from a line starting ``@``), so the entry
+    bibtexparser cannot take is stored as failed and the others are read."""
+    parsed = ParsedFile(format="bibtex")
+    starts = [0] + [m.start() + 1 for m in re.finditer(r"\n(?=[ \t]*@)", chunk)]
+    line = line_offset
+    for index, start in enumerate(starts):
+        piece = chunk[start : starts[index + 1] if index + 1 < len(starts) else len(chunk)]
+        try:
+            part = _parse_chunk(piece, line, strings, own_fields) if len(starts) > 1 else None
+        except Exception:
+            part = None
+        if part is None:
+            message = "not a valid BibTeX entry (the parser gave up on it); check its braces, quotes and commas"
+            parsed.problems.append(ImportProblem(line + 1, message))
+            parsed.references.append(RawReference(raw=piece, format="bibtex", line=line + 1, status=RefStatus.FAILED, message=message))
+        else:
+            parsed.references.extend(part.references)
+            parsed.problems.extend(part.problems)
+        line += piece.count("\n")
     return parsed
 
 
@@ -614,14 +790,15 @@ def _prepare_chunk(
             entries.append((position, meta["key"], meta["entrytype"], links))
             if links or meta["key"].lower() in parent_keys:
                 inheritance_fields[position] = own_fields[id(ref)]
-    references = [prepare_reference(ref, key_pattern) for ref in parsed.references]
+    references = [prepare_safely(ref, key_pattern, parsed.problems) for ref in parsed.references]
     return _PreparedChunk(references, parsed.problems, entries, inheritance_fields)
 
 
-def _worker_init() -> None:
-    """A reading process leaves what it inherited out of garbage collection: walking
-    the importing process's objects (a large library's identity index) would copy
-    every page they sit on."""
+def _worker_init(parent: int) -> None:
+    """A reading process ends with the importing one, and leaves what it inherited out
+    of garbage collection: walking the importing process's objects (a large library's
+    identity index) would copy every page they sit on."""
+    die_with_parent(parent)
     gc.freeze()
 
 
@@ -636,17 +813,22 @@ def _chunk_results(
     parent_keys: frozenset[str],
 ) -> Iterator[_PreparedChunk]:
     """Parts in file order; large files are read ahead in other processes."""
+    done = 0
     if text_size >= PARALLEL_MIN_CHARS and len(chunks) > 1 and (os.cpu_count() or 1) > 1:
         try:
             context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=reading_processes(), mp_context=context, initializer=_worker_init) as pool:
+            with ProcessPoolExecutor(
+                max_workers=reading_processes(), mp_context=context, initializer=_worker_init, initargs=(os.getpid(),)
+            ) as pool:
                 futures = [pool.submit(_prepare_chunk, chunk, offset, strings, key_pattern, parent_keys) for chunk, offset in chunks]
                 for future in futures:
-                    yield future.result()
+                    result = future.result()
+                    done += 1
+                    yield result
             return
         except (OSError, BrokenProcessPool, ValueError):
-            pass  # no other process to be had here: read the parts in this one
-    for chunk, offset in chunks:
+            pass  # no other process to be had (or it died): read the remaining parts in this one
+    for chunk, offset in chunks[done:]:
         yield _prepare_chunk(chunk, offset, strings, key_pattern, parent_keys)
 
 
@@ -666,7 +848,8 @@ def iter_bibtex_parts(text: str, key_pattern: str | None = None) -> Iterator[Pre
     """Read a BibTeX file part by part, so a caller can store one part while the next is
     parsed. Keys used again in a later part are duplicates; entries with ``crossref`` or
     ``xdata`` come last, once every parent has been read."""
-    strings = collect_strings(text)
+    string_problems: list[ImportProblem] = []
+    strings = collect_strings(text, string_problems)
     seen: dict[str, int | None] = {}
     entries_by_key: dict[str, tuple[PreparedRef, dict[str, str] | None]] = {}
     children: list[tuple[PreparedRef, str, list[tuple[str, str]], dict[str, str]]] = []
@@ -688,7 +871,7 @@ def iter_bibtex_parts(text: str, key_pattern: str | None = None) -> Iterator[Pre
                 moved.add(position)
         references = [ref for position, ref in enumerate(part.references) if position not in moved]
         yield PreparedPart(references, part.problems, [])
-    tail = PreparedPart([], [], [])
+    tail = PreparedPart([], string_problems, [])
     for ref, entry_type, links, own in children:
         values = own
         for link_field, parent_key in links:
@@ -698,8 +881,13 @@ def iter_bibtex_parts(text: str, key_pattern: str | None = None) -> Iterator[Pre
             else:
                 parent_fields = parent[1] if parent[1] is not None else _fields_as_written(parent[0].raw, strings)
                 values = _inherit(values, parent_fields, entry_type.lower())
-        child = _reference(ref.raw, ref.line, entry_type, ref.entry_key or "", own, values, ref.status, ref.message)
-        tail.references.append(prepare_reference(child, key_pattern))
+        try:
+            child = _reference(ref.raw, ref.line, entry_type, ref.entry_key or "", own, values, ref.status, ref.message)
+        except Exception as exc:  # the inherited fields could not be read: keep the entry's own
+            tail.problems.append(ImportProblem(ref.line, f"inherited fields not read ({type(exc).__name__})", ref.entry_key))
+            tail.references.append(ref)
+            continue
+        tail.references.append(prepare_safely(child, key_pattern, tail.problems))
     if not any_entries and text.strip() and not strings and "@preamble" not in text.lower():
         tail.problems.append(ImportProblem(1, "no BibTeX entries found; is this a .bib file?"))
     yield tail

@@ -13,15 +13,14 @@ _TAG = re.compile(r"^([A-Z][A-Z0-9]{0,3})\s*- ?(.*)$")
 
 def parse_medline_record(lines: list[str]) -> list[tuple[str, str]]:
     """Tag/value pairs with continuation lines (six-space indent) joined."""
-    pairs: list[tuple[str, str]] = []
+    pieces: list[tuple[str, list[str]]] = []  # joined once at the end: a long value is not copied per line
     for line in lines:
         match = _TAG.match(line)
         if match and not line.startswith(" "):
-            pairs.append((match.group(1), match.group(2).strip()))
-        elif pairs and line.strip():
-            tag, value = pairs[-1]
-            pairs[-1] = (tag, f"{value} {line.strip()}")
-    return pairs
+            pieces.append((match.group(1), [match.group(2).strip()]))
+        elif pieces and line.strip():
+            pieces[-1][1].append(line.strip())
+    return [(tag, " ".join(parts)) for tag, parts in pieces]
 
 
 def medline_to_csl(pairs: list[tuple[str, str]]) -> Work:
@@ -64,27 +63,44 @@ def medline_to_csl(pairs: list[tuple[str, str]]) -> Work:
     return work
 
 
+def _records(text: str) -> list[tuple[int, list[str]]]:
+    """Records with their first line: separated by blank lines, or by a ``PMID-`` line
+    when a record already has one (files joined without the blank line)."""
+    records: list[tuple[int, list[str]]] = []
+    record: list[str] = []
+    start, has_pmid = 0, False
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or (has_pmid and line.startswith("PMID-")):
+            if record:
+                records.append((start, record))
+            record, has_pmid = [], False
+            if not line.strip():
+                continue
+        if not record:
+            start = number
+        record.append(line)
+        has_pmid = has_pmid or line.startswith("PMID-")
+    if record:
+        records.append((start, record))
+    return records
+
+
 def read_medline(text: str) -> ParsedFile:
     parsed = ParsedFile(format="medline")
-    lines = text.splitlines()
-    record: list[str] = []
-    start = 0
-    for number, line in enumerate([*lines, ""], start=1):
-        if line.strip():
-            if not record:
-                start = number
-            record.append(line)
-            continue
-        if not record:
-            continue
+    for start, record in _records(text):
         pairs = parse_medline_record(record)
         raw = "\n".join(record)
         if not pairs or not any(tag in ("PMID", "TI") for tag, _ in pairs):
             message = "not a MEDLINE record (no PMID- or TI  - tag)"
             parsed.problems.append(ImportProblem(start, message))
             parsed.references.append(RawReference(raw=raw, format="medline", line=start, status=RefStatus.FAILED, message=message))
-        else:
+            continue
+        try:
             work = medline_to_csl(pairs)
-            parsed.references.append(RawReference(raw=raw, format="medline", line=start, fields=work, entry_key=work.get("PMID")))
-        record = []
+        except Exception as exc:  # a record no rule foresaw: stored as failed, the others read
+            message = f"MEDLINE record could not be read ({type(exc).__name__}); kept as written"
+            parsed.problems.append(ImportProblem(start, message))
+            parsed.references.append(RawReference(raw=raw, format="medline", line=start, status=RefStatus.FAILED, message=message))
+            continue
+        parsed.references.append(RawReference(raw=raw, format="medline", line=start, fields=work, entry_key=work.get("PMID")))
     return parsed

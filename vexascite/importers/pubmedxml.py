@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 
 from ..ids import clean_doi, normalize_pmcid, normalize_pmid
 from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
 from ._names import date_parts_from_text
+
+_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
 
 
 def _text(node: etree._Element | None) -> str | None:
@@ -82,29 +86,86 @@ def pubmed_article_to_csl(article: etree._Element) -> Work:
     return work
 
 
-def read_pubmed_xml(text: str) -> ParsedFile:
-    parsed = ParsedFile(format="pubmed-xml")
-    parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=True)
+_ARTICLE_START = re.compile(r"<PubmedArticle[\s>]")
+_ARTICLE_END = "</PubmedArticle>"
+#: Parser errors reported one by one; the rest are counted.
+MAX_XML_ERRORS = 20
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=True, load_dtd=False)
+
+
+def _whole(text: str, parsed: ParsedFile) -> list[tuple[etree._Element, int]] | None:
+    """The document's articles (with a line offset of 0), or None if it had errors."""
+    parser = _parser()
     try:
-        root = etree.fromstring(text.encode("utf-8"), parser)
+        root = etree.fromstring(text.encode("utf-8", errors="replace"), parser)
     except etree.XMLSyntaxError as exc:
         parsed.problems.append(ImportProblem(exc.lineno, f"not readable XML ({exc.msg})"))
-        return parsed
-    if root is None:
-        parsed.problems.append(ImportProblem(1, "not readable XML"))
-        return parsed
-    for error in parser.error_log:
-        parsed.problems.append(ImportProblem(error.line, f"XML error ({error.message}); the rest was read"))
+        return None
+    errors = list(parser.error_log)
+    for error in errors[:MAX_XML_ERRORS]:
+        parsed.problems.append(ImportProblem(error.line, f"XML error ({error.message.strip()}); the rest was read"))
+    if len(errors) > MAX_XML_ERRORS:
+        parsed.problems.append(ImportProblem(errors[MAX_XML_ERRORS].line, f"and {len(errors) - MAX_XML_ERRORS} more XML errors"))
+    if root is None or errors:
+        return None
     articles = root.findall(".//PubmedArticle") if root.tag != "PubmedArticle" else [root]
+    return [(article, 0) for article in articles]
+
+
+def _one_by_one(text: str) -> list[tuple[etree._Element | str, int]]:
+    """Each ``<PubmedArticle>`` parsed on its own (after an error in the document, so
+    one broken article, or a hostile part outside the articles, loses no other): the
+    element, or the article's text when it cannot be parsed; with its line offset."""
+    found: list[tuple[etree._Element | str, int]] = []
+    starts = [m.start() for m in _ARTICLE_START.finditer(text)]
+    line, counted = 1, 0
+    for index, start in enumerate(starts):
+        limit = starts[index + 1] if index + 1 < len(starts) else len(text)
+        end = text.find(_ARTICLE_END, start, limit)
+        chunk = text[start : end + len(_ARTICLE_END) if end >= 0 else limit]
+        line += text.count("\n", counted, start)
+        counted = start
+        try:
+            element = etree.fromstring(chunk.encode("utf-8", errors="replace"), _parser())
+        except etree.XMLSyntaxError:
+            element = None
+        found.append((element if element is not None and element.tag == "PubmedArticle" else chunk, line - 1))
+    return found
+
+
+def read_pubmed_xml(text: str) -> ParsedFile:
+    parsed = ParsedFile(format="pubmed-xml")
+    # The text is already decoded (the declared encoding honoured then): a declaration
+    # left in would make the parser decode it a second time.
+    text = _DECLARATION.sub(lambda m: "\n" * m.group().count("\n"), text, count=1)
+    articles = _whole(text, parsed)
+    if articles is None:
+        articles = _one_by_one(text)
     if not articles:
         parsed.problems.append(ImportProblem(1, "no PubmedArticle elements: is this PubMed XML?"))
-    for article in articles:
+    for article, offset in articles:
+        if isinstance(article, str):
+            line = offset + 1
+            message = "PubmedArticle is not readable XML; kept as written"
+            parsed.problems.append(ImportProblem(line, message))
+            parsed.references.append(RawReference(raw=article, format="pubmed-xml", line=line, status=RefStatus.FAILED, message=message))
+            continue
+        line = (article.sourceline or 1) + offset
         raw = etree.tostring(article, encoding="unicode")
-        work = pubmed_article_to_csl(article)
+        try:
+            work = pubmed_article_to_csl(article)
+        except Exception as exc:  # an article no rule foresaw: stored as failed, the others read
+            message = f"PubmedArticle could not be read ({type(exc).__name__}); kept as written"
+            parsed.problems.append(ImportProblem(line, message))
+            parsed.references.append(RawReference(raw=raw, format="pubmed-xml", line=line, status=RefStatus.FAILED, message=message))
+            continue
         if not work.get("title") and not work.get("PMID"):
             message = "PubmedArticle without title or PMID"
-            parsed.problems.append(ImportProblem(article.sourceline, message))
-            parsed.references.append(RawReference(raw=raw, format="pubmed-xml", line=article.sourceline, status=RefStatus.FAILED, message=message))
+            parsed.problems.append(ImportProblem(line, message))
+            parsed.references.append(RawReference(raw=raw, format="pubmed-xml", line=line, status=RefStatus.FAILED, message=message))
             continue
-        parsed.references.append(RawReference(raw=raw, format="pubmed-xml", line=article.sourceline, fields=work, entry_key=work.get("PMID")))
+        parsed.references.append(RawReference(raw=raw, format="pubmed-xml", line=line, fields=work, entry_key=work.get("PMID")))
     return parsed

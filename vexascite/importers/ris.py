@@ -7,7 +7,7 @@ from typing import Any
 
 import rispy
 
-from ..ids import clean_doi
+from ..ids import clean_doi, normalize_pmid
 from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
 from ._names import date_parts_from_text, page_range, person_from_inverted
 
@@ -65,7 +65,9 @@ def ris_to_csl(entry: dict[str, Any]) -> Work:
         work["DOI"] = doi
     urls = entry.get("urls") or []
     for url in urls:
-        if "doi.org/" in url and "DOI" not in work:
+        if not isinstance(url, str):
+            continue
+        if "doi.org/" in url and "DOI" not in work and clean_doi(url):
             work["DOI"] = clean_doi(url)
         elif "URL" not in work:
             work["URL"] = url
@@ -73,9 +75,9 @@ def ris_to_csl(entry: dict[str, Any]) -> Work:
     if accessed:
         work["accessed"] = accessed
     for note in entry.get("notes") or []:
-        match = re.search(r"PMID:?\s*(\d+)", note)
-        if match:
-            work["PMID"] = match.group(1)
+        pmid = own_pmid_in_note(note) if isinstance(note, str) else None
+        if pmid and "PMID" not in work:
+            work["PMID"] = pmid
     accession = _first(entry.get("accession_number"))
     if accession and accession.isdigit() and "PMID" not in work:
         db = (_first(entry.get("name_of_database")) or "") + (_first(entry.get("database_provider")) or "")
@@ -84,30 +86,64 @@ def ris_to_csl(entry: dict[str, Any]) -> Work:
     return work
 
 
+#: A note that states the work's own PMID and nothing else (as Zotero and PubMed write
+#: it); "Comment on PMID: ..." or "Erratum in: ... PMID: ..." name another paper.
+_OWN_PMID_NOTE = re.compile(r"^\s*PMID\s*:?\s*(\d{1,9})\s*(?:\[[^\]]*\]\s*)*$", re.IGNORECASE)
+
+
+def own_pmid_in_note(note: str) -> str | None:
+    """The PMID a note states as the work's own: a line holding only ``PMID: n``."""
+    for line in note.splitlines():
+        match = _OWN_PMID_NOTE.match(line)
+        if match:
+            return normalize_pmid(match.group(1))
+    return None
+
+
+_LOOSE_TAG = re.compile(r"^([A-Z][A-Z0-9])[ \t]*-[ \t]?", re.M)
+_LOOSE_START = re.compile(r"^TY[ \t]*-", re.M)
+_LOOSE_END = re.compile(r"^ER[ \t]*-.*$", re.M)
+
+
 def read_ris(text: str) -> ParsedFile:
     parsed = ParsedFile(format="ris")
-    starts = [m.start() for m in _ENTRY_START.finditer(text)]
+    entry_start, entry_end, loose = _ENTRY_START, _ENTRY_END, False
+    if not _ENTRY_START.search(text) and _LOOSE_START.search(text):
+        # tags written "TY - JOUR" (one space, a tab) all through the file: read them so
+        entry_start, entry_end, loose = _LOOSE_START, _LOOSE_END, True
+        parsed.problems.append(ImportProblem(1, "RIS tags not written 'XX  - ' (two spaces, dash, space); read anyway"))
+    starts = [m.start() for m in entry_start.finditer(text)]
     if not starts and text.strip():
         parsed.problems.append(ImportProblem(1, "no RIS entries (lines starting 'TY  - ') found"))
+    line, counted = 1, 0
     for index, start in enumerate(starts):
         limit = starts[index + 1] if index + 1 < len(starts) else len(text)
-        end_match = _ENTRY_END.search(text, start, limit)
-        block = text[start : end_match.end() if end_match else limit]
-        line = text.count("\n", 0, start) + 1
+        end_match = entry_end.search(text, start, limit)
+        block = text[start : end_match.end() if end_match else limit]  # verbatim: the raw entry
+        line += text.count("\n", counted, start)  # counted on from the last entry: linear in the file
+        counted = start
+        readable = _LOOSE_TAG.sub(lambda m: f"{m.group(1)}  - ", block) if loose else block
         if not end_match:
             message = "entry has no closing 'ER  -' line (truncated?); read what was there"
             parsed.problems.append(ImportProblem(line, message))
-            block = block.rstrip() + "\nER  - \n"
+            readable = readable.rstrip() + "\nER  - \n"
         try:
-            entries = rispy.loads(block, skip_unknown_tags=False)
+            entries = rispy.loads(readable, skip_unknown_tags=False)
         except Exception as exc:  # rispy raises plain exceptions for malformed input
             message = f"not a valid RIS entry ({exc}); check the tags"
             parsed.problems.append(ImportProblem(line, message))
             parsed.references.append(RawReference(raw=block, format="ris", line=line, status=RefStatus.FAILED, message=message))
             continue
         for entry in entries:
+            try:
+                work = ris_to_csl(entry)
+            except Exception as exc:  # an entry no rule foresaw: stored as failed, the others read
+                message = f"RIS entry could not be read ({type(exc).__name__}); kept as written"
+                parsed.problems.append(ImportProblem(line, message))
+                parsed.references.append(RawReference(raw=block, format="ris", line=line, status=RefStatus.FAILED, message=message))
+                continue
             parsed.references.append(
-                RawReference(raw=block, format="ris", line=line, fields=ris_to_csl(entry), entry_key=_first(entry.get("id")),
+                RawReference(raw=block, format="ris", line=line, fields=work, entry_key=_first(entry.get("id")),
                              extra={"ris": {k: v for k, v in entry.items() if k in ("unknown_tag", "custom1", "notes", "label")}} )
             )
     return parsed

@@ -12,7 +12,12 @@ def reference_from_string(raw: str, line: int | None = None, list_label: str | N
     An entry with neither a title nor an identifier nor a journal is stored as failed,
     with what could be read left out of the work (it stays in the reference's row).
     """
-    fields = parse_reference(raw)
+    try:
+        fields = parse_reference(raw)
+    except Exception as exc:  # an entry no rule foresaw: stored as failed, the others read
+        return RawReference(raw=raw, format="text", line=line, status=RefStatus.FAILED,
+                            message=f"could not be parsed ({type(exc).__name__})", extra={"parser_version": PARSER_VERSION},
+                            list_label=list_label, number=number)
     readable = bool(fields.get("title") or fields.get("DOI") or fields.get("PMID") or fields.get("container-title"))
     return RawReference(
         raw=raw,

@@ -73,7 +73,7 @@ def token_features(token: str) -> tuple[str, ...]:
     shape = _shape(token)
     feats = [f"w={lower}" if len(lower) <= 20 else "w=LONG", f"s={shape[:8]}", f"p3={lower[:3]}", f"x3={lower[-3:]}"]
     if token.isdigit():
-        value = int(token) if len(token) < 9 else 0
+        value = int(token) if len(token) < 9 and token.isdecimal() else 0  # "²" is a digit, not a number
         feats.append(f"num{min(len(token), 6)}")
         if 1600 <= value <= 2039 and len(token) == 4:
             feats.append("year")

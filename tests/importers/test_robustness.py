@@ -1,0 +1,101 @@
+"""What each importer makes of bad input: kept, reshaped, reported, never invented."""
+
+from __future__ import annotations
+
+import time
+
+from vexascite.importers import detect_format
+from vexascite.importers.bibtex import MAX_VALUE_CHARS, read_bibtex, run_on_fields
+from vexascite.importers.csljson import read_csljson
+from vexascite.importers.idlist import read_identifier_list
+from vexascite.importers.medline import read_medline
+from vexascite.importers.ris import read_ris
+from vexascite.model import RefStatus
+
+
+def test_csljson_wrong_types_are_reshaped_or_left_out_and_reported():
+    parsed = read_csljson(
+        '[{"id":"ok","title":"Fine"},{"id":"x","title":"T","issued":{"date-parts":[2020,1]}},\n'
+        ' {"title":"A","author":[1,null,{"family":5,"given":{"x":1}}],"DOI":10.1234,"PMID":null},\n'
+        ' {"title":"B","issued":{"date-parts":{"y":2020}},"editor":"Roe, R"}]'
+    )
+    works = [ref.fields for ref in parsed.references]
+    assert works[0] == {"title": "Fine"}
+    assert works[1]["issued"] == {"date-parts": [[2020, 1]]}
+    assert works[2] == {"title": "A", "author": [{"family": "5"}]}
+    assert works[3] == {"title": "B", "editor": [{"literal": "Roe, R"}]}
+    messages = " | ".join(p.message for p in parsed.problems)
+    assert "date-parts was flat" in messages and "DOI '10.1234' is not a DOI" in messages
+    assert [p.line for p in parsed.problems if "DOI" in p.message] == [2]
+
+
+def test_csljson_depth_and_long_numbers_cost_one_item_not_the_file():
+    deep = "[" * 100_000 + "]" * 100_000
+    parsed = read_csljson(f'[{{"title":"A"}}, {deep}, {{"title":"B","volume":{"9" * 5000}}}, {{"title":"C"}}]')
+    assert [ref.status for ref in parsed.references] == [RefStatus.PARSED, RefStatus.FAILED, RefStatus.PARSED, RefStatus.PARSED]
+    assert "nested too deeply" in parsed.problems[0].message
+    assert parsed.references[2].fields["volume"] == "9" * 5000
+
+
+def test_bibtex_missing_comma_is_reported_with_its_line_and_split():
+    parsed = read_bibtex("@article{k,\n  author = {Doe, J},\n  title = {No comma}\n  year = {2020},\n  journal = {J}\n}\n")
+    work = parsed.references[0].fields
+    assert work["title"] == "No comma" and work["issued"] == {"date-parts": [[2020]]} and work["container-title"] == "J"
+    assert parsed.problems[0].line == 4 and "missing comma before field year" in parsed.problems[0].message
+
+
+def test_bibtex_braced_value_swallowing_a_field_is_reported():
+    parsed = read_bibtex("@article{k,\n  title = {No comma\n  year = 2020},\n}\n")
+    assert parsed.problems and parsed.problems[0].line == 3 and "looks like another field" in parsed.problems[0].message
+
+
+def test_run_on_fields_leaves_ordinary_values_alone():
+    assert run_on_fields("{http://x.org/?a=b&c=d}") is None
+    assert run_on_fields('{$x = y$} # " = "') is None
+    assert run_on_fields("2020 journal = {J}") == [("", "2020"), ("journal", "{J}")]
+
+
+def test_bibtex_string_macros_cannot_grow_without_bound():
+    bomb = '@string{a0 = "' + "ha" * 20 + '"}\n' + "".join(f"@string{{a{i} = a{i - 1} # a{i - 1}}}\n" for i in range(1, 40))
+    start = time.perf_counter()
+    parsed = read_bibtex(bomb + "@article{boom, title = a39}\n@article{fine, title = {Fine}}\n")
+    assert time.perf_counter() - start < 5
+    assert {ref.entry_key for ref in parsed.references} == {"boom", "fine"}
+    assert all(len(ref.fields.get("title", "")) <= MAX_VALUE_CHARS for ref in parsed.references)
+    assert any("@string a" in p.message and p.line for p in parsed.problems)
+
+
+def test_ris_note_naming_another_paper_is_not_the_works_pmid():
+    parsed = read_ris("TY  - JOUR\nTI  - T\nN1  - Comment on PMID: 12345678\nN1  - Erratum in: J. PMID: 23456789\nER  - \n"
+                      "TY  - JOUR\nTI  - U\nN1  - PMID: 34567890\nER  - \n")
+    assert "PMID" not in parsed.references[0].fields
+    assert parsed.references[1].fields["PMID"] == "34567890"
+
+
+def test_medline_comment_tags_and_records_run_together():
+    parsed = read_medline("PMID- 99990001\nTI  - One.\nCIN - J. 2021. PMID: 12345678\nPMID- 99990002\nTI  - Two.\n")
+    assert [ref.fields.get("PMID") for ref in parsed.references] == ["99990001", "99990002"]
+    assert [ref.line for ref in parsed.references] == [1, 4]
+
+
+def test_identifier_lists_take_only_identifiers():
+    lines = ["10.", "1.", "1999.", "123", "12345678", "PMID: 10", "10.1234", "10.5555/abc", "doi:10.5555/x y", "PMC12345"]
+    parsed = read_identifier_list("\n".join(lines))
+    read = [ref.fields for ref in parsed.references if ref.status == RefStatus.IDENTIFIER]
+    assert read == [{"PMID": "12345678"}, {"PMID": "10"}, {"DOI": "10.5555/abc"}, {"PMCID": "PMC12345"}]
+    assert len(parsed.problems) == 6
+
+
+def test_numbered_lists_and_json_mentioning_bibtex_keep_their_format():
+    assert detect_format("x.txt", "".join(f"{i}.\n" for i in range(1, 2000))) == "text"
+    assert detect_format("x.json", '[{"title": "x"},\n@article{\n]') == "csl-json"
+    assert detect_format("x.txt", "References\n1. A. B.\n@ARTICLE{\n2. C. D.\n") == "text"
+    assert detect_format("x.txt", "% exported\n@article{a, title={T}}\n@book{b, title={U}}\n") == "bibtex"
+
+
+def test_ris_with_loose_tag_spacing_is_read_and_kept_verbatim():
+    text = "TY - JOUR\nTI - Loose\nAU -\tDoe, J\nER -\n\nTY - BOOK\nTI - Also\n"
+    parsed = read_ris(text)
+    assert [ref.fields.get("title") for ref in parsed.references] == ["Loose", "Also"]
+    assert parsed.references[0].raw == "TY - JOUR\nTI - Loose\nAU -\tDoe, J\nER -"
+    assert parsed.references[1].raw == "TY - BOOK\nTI - Also\n"

@@ -1,0 +1,41 @@
+"""Reading processes that end when the process that started them ends, however it
+ends: a ``kill -9`` of an import must not leave them holding the caller's pipe.
+
+On Linux the kernel sends them SIGKILL when their parent dies (``prctl``
+``PR_SET_PDEATHSIG``); elsewhere a thread watches for the parent to change.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import signal
+import sys
+import threading
+import time
+
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """Make this (child) process end when ``parent`` ends. Call first thing in the child."""
+    if not _kernel_kills_with_parent():
+        threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="watch-parent").start()
+    if os.getppid() != parent:  # the parent died before the request was in place
+        os._exit(1)
+
+
+def _kernel_kills_with_parent() -> bool:
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return int(libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0)) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
