@@ -56,7 +56,7 @@ def _csl_work(item: Any) -> Work:
     data = item.get("itemData") if isinstance(item, dict) else None
     if not isinstance(data, dict):
         return {}
-    work = _clean_item(data)
+    work, _reshaped = _clean_item(data)  # what was reshaped is visible in the raw item kept
     # Zotero writes identifiers it has no CSL variable for into note as "PMID: 123"
     for name, value in _NOTE_IDS.findall(str(work.get("note") or "")):
         key = name.upper() if name.upper() != "DOI" else "DOI"
