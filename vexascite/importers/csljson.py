@@ -196,8 +196,8 @@ def _clean_item(item: dict[str, Any]) -> tuple[Work, list[str]]:
         if not work["author"]:
             del work["author"]
     custom = item.get("custom")
-    if isinstance(custom, dict) and custom.get("et-al") is True:
-        work["et-al"] = True
+    if item.get("et-al") is True or (isinstance(custom, dict) and custom.get("et-al") is True):
+        work["et-al"] = True  # vexascite's own mark of a cut list (parse output carries it)
     return work, notes
 
 
