@@ -93,7 +93,9 @@ def library_page(
         except NotInLibrary as exc:
             problems.append(str(exc).split(";")[0])
         if problems or (query and query.strip() and parsed.empty):
-            if not problems:
+            if not problems and parsed.clauses:  # only negated clauses, as list reads them
+                problems.append(f"{query!r} only leaves works out: add a word or field to search for")
+            elif not problems:
                 problems.append(f"{query!r} holds nothing to search for (only punctuation?)")
             return LibraryPage([], 0, 1, 1, per_page, facets, problems=problems)
         rows, total = browse.page_of_works(
@@ -422,7 +424,7 @@ def link_uploaded(settings: Settings, manuscript: Path, reference_list: Path | N
             raise UsageError(f"{path.name}: not a {what} vexascite reads ({', '.join(sorted(allowed))})")
     report = link_manuscript(settings, manuscript, reference_list)
     with open_library(settings, create=False) as store:
-        row = document_row(store, manuscript)
+        row = document_row(store, report.path)
     if row is None:  # link stores every manuscript it reads; not finding it is a bug
         raise VexasciteError(f"{manuscript.name} was linked but its page cannot be found")
     return int(row["id"])
