@@ -214,3 +214,28 @@ def test_link_a_manuscript_from_the_browser(client: TestClient, web_world: WebWo
                           files={"manuscript": ("photo.png", b"\x89PNG", "image/png")})
     assert refused.status_code == 400 and "photo.png: not a manuscript" in refused.text
     assert client.post("/manuscripts/link", data={"csrf": csrf_of(client)}).status_code == 400
+
+
+def test_retracted_filter_reads_notices_as_the_work_page_does(client: TestClient, web_world: WebWorld, tmp_path: Path) -> None:
+    from tests.fakes import crossref_work
+
+    retracted = crossref_work("10.5555/retracted.2019.1", "Ruxolitinib in VEXAS: a cohort", [("Doe", "J")], "Blood", None, 2019)
+    retracted["updated-by"] = [{"DOI": "10.5555/notice.2021.1", "type": "retraction", "label": "Retraction",
+                                "source": "retraction-watch", "updated": {"date-parts": [[2021, 3, 1]]}}]
+    web_world.crossref.add_work(retracted)
+    # a work whose payload mentions a retraction it is not subject to is read, and left out
+    cites = crossref_work("10.5555/mentions.2022.1", "Why a retracted trial was withdrawn", [("Roe", "R")], "Blood", None, 2022)
+    web_world.crossref.add_work(cites)
+    ids = tmp_path / "new.ids"
+    ids.write_text("10.5555/retracted.2019.1\n10.5555/mentions.2022.1\n", encoding="utf-8")
+    titled = tmp_path / "titled.json"
+    titled.write_text(json.dumps([{"id": "old2018", "type": "article-journal", "title": "RETRACTED: An old trial",
+                                   "issued": {"date-parts": [[2018]]}}]), encoding="utf-8")
+    api.import_paths(web_world.settings, [ids, titled])
+    api.resolve_works(web_world.settings)
+    keys = _keys(client.get("/?status=retracted").text)
+    retracted_key = next(w["key"] for w in api.list_works(web_world.settings, "doi:10.5555/retracted.2019.1"))
+    assert sorted(keys) == sorted([retracted_key, "old2018"])
+    assert "Retracted" in client.get(f"/works/{retracted_key}").text  # the page says why
+    assert _keys(client.get("/?status=retracted&q=year:2019").text) == [retracted_key]
+    assert '<option value="retracted"' in client.get("/").text

@@ -8,6 +8,7 @@ a manuscript's text) lives here or below, never in a route or a template.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,7 @@ STATUS_LABELS = {
     "not-found": "not found",
     "resolved": "verified",
     "failed": "service failed",
+    "retracted": "retracted",
 }
 
 
@@ -98,9 +100,10 @@ def library_page(
             elif not problems:
                 problems.append(f"{query!r} holds nothing to search for (only punctuation?)")
             return LibraryPage([], 0, 1, 1, per_page, facets, problems=problems)
+        only = _retracted_ids(store) if status == "retracted" else None
         rows, total = browse.page_of_works(
-            store, query=parsed, year=year, journal=journal, status=status, sort=sort, descending=descending,
-            offset=(page - 1) * per_page, limit=per_page,
+            store, query=parsed, year=year, journal=journal, status=None if only is not None else status, sort=sort,
+            descending=descending, offset=(page - 1) * per_page, limit=per_page, only_ids=only,
         )
         tags = org.tags_of(store, [row["id"] for row in rows])
         for row in rows:
@@ -110,35 +113,68 @@ def library_page(
     return LibraryPage(rows, total, page, pages, per_page, facets, trashed=trashed)
 
 
+def _work_notices(store: Any, work_id: int, pmid: str | None, title: Any, doi: str | None) -> list[dict[str, Any]]:
+    """The notices a work carries (retracted, expression of concern, corrected), from its
+    stored Crossref and PubMed payloads and its title, each once."""
+    from ..check.notices import notices_in_pubmed, notices_updating, retracted_by_title
+    from ..store import checking
+
+    notices: list[dict[str, Any]] = []
+    payloads = checking.work_payloads(store, work_id) or [
+        (record["source"], record["payload"]) for record in checking.work_records(store, work_id) if record["payload"] is not None
+    ]
+    for source, payload in payloads:
+        text = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload
+        try:
+            data = json.loads(text) if isinstance(text, str) else text
+        except ValueError:
+            data = text  # PubMed's EFetch XML: read as text
+        if isinstance(data, dict) and isinstance(data.get("message"), dict) and "items" in data["message"]:
+            # a batch answer (a work list): only this work's item speaks of it
+            data = next((item for item in data["message"]["items"] or []
+                         if isinstance(item, dict) and doi and str(item.get("DOI", "")).lower() == doi.lower()), None)
+        try:
+            found = notices_in_pubmed(data, pmid) if source == "pubmed" else (
+                notices_updating(data) if isinstance(data, dict) else [])
+        except (TypeError, ValueError, KeyError, AttributeError):
+            found = []
+        notices.extend(n.to_dict() for n in found)
+    if retracted_by_title(title):
+        notices.append({"category": "retraction", "type": "title", "source": "title", "label": "the title says it is retracted"})
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for notice in notices:
+        mark = (notice.get("category"), notice.get("doi"), notice.get("pmid"), notice.get("type"))
+        if mark not in seen:
+            seen.add(mark)
+            out.append(notice)
+    return out
+
+
+def _retracted_ids(store: Any) -> list[int]:
+    """Works (not in the trash) that carry a retraction notice, by the rules the work
+    page uses: the store narrows to works whose title or stored payloads speak of a
+    retraction, and each of those is read as its page reads it."""
+    from ..store import browse
+
+    return [
+        row["id"] for row in browse.retraction_candidates(store)
+        if any(n.get("category") == "retraction" for n in _work_notices(store, row["id"], row["pmid"], row["title"], row["doi"]))
+    ]
+
+
 # -- one work --------------------------------------------------------------------------------
 def work_view(settings: Settings, key: str) -> dict[str, Any]:
     """Everything ``show`` gives for a work, plus its notices (retracted, corrected, ...)
     and the candidates waiting for review. Unknown keys raise :class:`NotInLibrary`."""
-    from ..check.notices import notices_in_pubmed, notices_updating, retracted_by_title
-    from ..store import checking
     from ..store.resolution import pending_candidates
 
     if not Path(settings.db).exists():
         raise NotInLibrary(f"no work with key {key!r}")
     row = show_work(settings, key)
-    notices: list[dict[str, Any]] = []
     with open_library(settings, create=False) as store:
-        for source, payload in checking.work_payloads(store, row["id"]):
-            try:
-                found = notices_in_pubmed(payload, row.get("pmid")) if source == "pubmed" else notices_updating(payload)
-            except (TypeError, ValueError, KeyError, AttributeError):
-                found = []
-            notices.extend(n.to_dict() for n in found)
+        row["notices"] = _work_notices(store, row["id"], row.get("pmid"), row["csl"].get("title"), row.get("doi"))
         row["candidates"] = pending_candidates(store, key)
-    if retracted_by_title(row["csl"].get("title")):
-        notices.append({"category": "retraction", "type": "title", "source": "title", "label": "the title says it is retracted"})
-    seen: set[tuple[Any, ...]] = set()
-    row["notices"] = []
-    for notice in notices:
-        mark = (notice.get("category"), notice.get("doi"), notice.get("pmid"), notice.get("type"))
-        if mark not in seen:
-            seen.add(mark)
-            row["notices"].append(notice)
     row["claims_count"] = len(row["claims"])
     with open_library(settings, create=False) as store:
         from ..store import organise as org

@@ -6,6 +6,7 @@ library costs one indexed query and one count.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from ..query import Query
@@ -25,8 +26,13 @@ SORTS = {
 _COLUMNS = "works.key, works.title, works.authors, works.container, works.year, works.doi, works.pmid, works.pmcid, works.status, works.status_message, works.trashed_at"
 
 
-def _conditions(query: Query, year: int | None, journal: str | None, status: str | None) -> tuple[list[str], list[Any]]:
+def _conditions(
+    query: Query, year: int | None, journal: str | None, status: str | None, only_ids: list[int] | None = None
+) -> tuple[list[str], list[Any]]:
     where, params = organise.search_conditions(query)
+    if only_ids is not None:
+        where.append("works.id in (select value from json_each(?))")
+        params.append(json.dumps(only_ids))
     if year is not None:
         where.append("works.year = ?")
         params.append(year)
@@ -50,12 +56,14 @@ def page_of_works(
     descending: bool = False,
     offset: int = 0,
     limit: int = 50,
+    only_ids: list[int] | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
     """One page of the works (not in the trash) a query finds that pass the filters, and
     how many pass in all. The query is ``list``'s (:func:`organise.search_conditions`,
-    collections resolved to ids); with words and no sort, the best matches come first."""
+    collections resolved to ids); with words and no sort, the best matches come first.
+    ``only_ids`` keeps only those works (a filter decided above the store)."""
     query = query or Query("")
-    where, params = _conditions(query, year, journal, status)
+    where, params = _conditions(query, year, journal, status, only_ids)
     clause = " where " + " and ".join(where)
     total = int(store.db.execute(f"select count(*) from works{clause}", params).fetchone()[0])
     rank_join, rank_params = "", []
@@ -81,6 +89,18 @@ def facet_values(store: Store) -> dict[str, list[Any]]:
     ]
     statuses = [row[0] for row in store.db.execute("select distinct status from works where trashed_at is null order by status")]
     return {"years": years, "journals": sorted(journals, key=str.lower), "statuses": statuses}
+
+
+def retraction_candidates(store: Store) -> list[dict[str, Any]]:
+    """Works (not in the trash) whose title or stored payloads mention a retraction or
+    withdrawal: the few the retracted filter then reads in full."""
+    payload_tests = [
+        "works.id in (select records.work_id from records join payloads on payloads.id = records.payload_id "
+        "where cast(payloads.body as text) like '%retract%' or cast(payloads.body as text) like '%withdraw%')"
+    ]
+    tests = ["works.title like '%retract%'", "works.title like '%withdraw%'", *payload_tests]
+    sql = f"select id, pmid, doi, title from works where trashed_at is null and ({' or '.join(tests)})"
+    return [dict(row) for row in store.db.query(sql)]
 
 
 def trashed_count(store: Store) -> int:
