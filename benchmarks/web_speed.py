@@ -2,7 +2,8 @@
 with the obvious alternative, and as a user meets it (a running ``vexascite serve``).
 
 Builds a library of generated works (CSL-JSON, distinct titles, four journals, 35 years,
-a third with DOIs) and times, best of N:
+a third with DOIs; a tenth tagged, a twentieth in a nested collection, 20 in the trash,
+20 marked retracted) and times, best of N:
 
 * server time: one request through the whole app in-process (routing, the api call,
   SQLite, the template), for the first page, a search, a sort by title, a filter and a
@@ -73,6 +74,10 @@ def main() -> int:
     api.tag_works(settings, [f"w{i}" for i in range(0, args.works, 10)], ["jak"])
     api.change_collection(settings, "Reviews/JAK", [f"w{i}" for i in range(0, args.works, 20)], add=True)
     api.remove_works(settings, [f"w{i}" for i in range(5, args.works, 500)])
+    retracted = folder / "retracted.json"  # the retracted filter reads these few in full
+    retracted.write_text(json.dumps([{"id": f"r{i}", "type": "article-journal", "title": f"RETRACTED: Trial {i} of VEXAS",
+                                      "issued": {"date-parts": [[2015]]}} for i in range(20)]), encoding="utf-8")
+    api.import_paths(settings, [retracted])
 
     pages = {
         "first page": "/",
@@ -86,6 +91,7 @@ def main() -> int:
         "tag filter": "/?tag=jak",
         "collection (nested)": "/?collection=Reviews",
         "tag + field + sort": "/?tag=jak&q=journal%3ABlood&sort=year",
+        "status retracted": "/?status=retracted",
     }
     worst = 0.0
     print(f"\nserver time, best of {args.repeat} (in-process: routing + api + SQLite + template)")
