@@ -17,7 +17,9 @@ from vexascite.store import Store
 from vexascite.web.app import create_app
 
 PAGES = ["/", "/?q=vexas", "/?status=review&sort=year&order=desc", "/?year=2020&journal=Blood&page=2", "/review",
-         "/manuscripts", "/import", "/find", "/find?q=UBA1 mutations", "/export", "/export?style=vancouver"]
+         "/manuscripts", "/import", "/find", "/find?q=UBA1 mutations", "/export", "/export?style=vancouver",
+         "/?q=author:Beck year:2019-2021 thromb*", "/?q=year:soon", "/?tag=jak", "/?collection=Reviews/JAK", "/trash",
+         "/collections", "/export?style=vancouver&tag=jak"]
 
 
 def _keys(html: str) -> list[str]:
@@ -136,7 +138,10 @@ def test_raw_occurrences_and_claims_are_escaped(client: TestClient, web_world: W
 
 
 # -- CSRF, access, uploads ------------------------------------------------------------------------------------
-POSTS = ["/works/beck2020somatic/resolve", "/review/1", "/manuscripts/1/check", "/import/preview", "/import/store", "/resolve"]
+POSTS = ["/works/beck2020somatic/resolve", "/review/1", "/manuscripts/1/check", "/import/preview", "/import/store", "/resolve",
+         "/works/beck2020somatic/tags", "/works/beck2020somatic/notes", "/works/beck2020somatic/notes/1/remove",
+         "/works/beck2020somatic/collections", "/works/beck2020somatic/remove", "/works/beck2020somatic/restore",
+         "/trash/restore", "/trash/empty", "/collections/create", "/collections/delete", "/manuscripts/link"]
 
 
 def test_every_post_route_is_in_the_csrf_test() -> None:

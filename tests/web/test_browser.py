@@ -193,3 +193,105 @@ def test_main_flows_in_a_browser(server: tuple[str, Settings, Path], browser) ->
     assert downloaded, "the BibTeX export was downloaded"
     assert "@article{beck2020somatic" in downloaded[0].read_text(encoding="utf-8")
     shutil.copy(downloaded[0], ARTIFACTS / "library.bib")
+
+
+def test_organising_flows_in_a_browser(server: tuple[str, Settings, Path], browser, tmp_path: Path) -> None:
+    """Search with fields, tag, file in a nested collection, note, filter, trash and restore,
+    empty the trash with confirmation, export a tag, link a manuscript by upload."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import Select
+
+    base, settings, manuscript = server
+    driver = browser
+    listing = tmp_path / "references.txt"
+    listing.write_text("\n".join(f"{i}. {ref}" for i, ref in enumerate(REFERENCES, start=1)), encoding="utf-8")
+    api.import_paths(settings, [listing])
+    api.link_manuscript(settings, manuscript)
+
+    # -- the search box takes field queries
+    driver.get(base + "/")
+    driver.find_element(By.ID, "q").send_keys("author:Beck year:2019-2021")
+    wait_for(driver, ".count", "1 work")
+    driver.find_element(By.CSS_SELECTOR, "td.title a").click()
+    wait_for(driver, "h1.work-title", "Somatic mutations in UBA1")
+
+    # -- tag it, put it in a nested collection, add a note
+    driver.find_element(By.CSS_SELECTOR, "input[name=tag]").send_keys("jak")
+    driver.find_element(By.XPATH, "//button[contains(., '+ Tag')]").click()
+    wait_for(driver, ".notice", "tagged jak")
+    driver.find_element(By.CSS_SELECTOR, "input[name=collection]").send_keys("Reviews/JAK inhibitors")
+    driver.find_element(By.XPATH, "//button[contains(., 'Add to collection')]").click()
+    wait_for(driver, ".notice", "added to Reviews/JAK inhibitors")
+    driver.find_element(By.CSS_SELECTOR, "textarea[name=text]").send_keys("First description; read for the review.")
+    driver.find_element(By.XPATH, "//button[contains(., 'Add note')]").click()
+    wait_for(driver, ".note", "First description")
+    assert api.show_work(settings, "beck2020somatic")["tags"] == ["jak"]
+    shot(driver, "09-work-organised")
+
+    # -- filter the library by tag and by the parent collection
+    driver.get(base + "/")
+    Select(driver.find_element(By.NAME, "collection")).select_by_value("Reviews")
+    wait_for(driver, ".count", "1 work")
+    assert "beck2020somatic" in driver.find_element(By.ID, "results").text
+    assert "collection=Reviews" in driver.current_url
+    driver.get(base + "/?tag=jak")
+    wait_for(driver, ".count", "1 work")
+    api.tag_works(settings, ["cotton1991endoscopic", "gerke2004cut"], ["endoscopy"])
+    driver.get(base + "/?sort=year")
+    wait_for(driver, ".count", "4 works")
+    shot(driver, "10-library-tags")
+    driver.get(base + "/collections")
+    assert "JAK inhibitors" in driver.find_element(By.CSS_SELECTOR, "table.works").text
+    shot(driver, "11-collections")
+
+    # -- move it to the trash: it says so, and so does the manuscript that cites it
+    driver.get(base + "/works/beck2020somatic")
+    driver.find_element(By.XPATH, "//button[contains(., 'Move to the trash')]").click()
+    wait_for(driver, ".trashed-banner", "In the trash")
+    assert "still cite" in driver.find_element(By.CSS_SELECTOR, ".trashed-banner").text
+    shot(driver, "12-work-trashed")
+    driver.get(base + "/manuscripts")
+    driver.find_element(By.LINK_TEXT, "paper.md").click()
+    wait_for(driver, ".cite-trashed")
+
+    # -- the trash: restore, then trash again and empty it (asked first)
+    driver.get(base + "/trash")
+    driver.find_element(By.CSS_SELECTOR, "input[name=key][value=beck2020somatic]").click()
+    driver.find_element(By.XPATH, "//button[contains(., 'Restore the chosen works')]").click()
+    wait_for(driver, ".notice", "1 work(s) restored")
+    assert api.list_trash(settings) == []
+    api.remove_works(settings, ["nobody2011study"])
+    driver.get(base + "/trash")
+    driver.find_element(By.XPATH, "//button[contains(., 'Empty the trash')]").click()
+    wait_for(driver, ".trashed-banner", "cannot be undone")
+    assert len(api.list_trash(settings)) == 1
+    shot(driver, "13-trash-confirm")
+    driver.find_element(By.XPATH, "//button[contains(., 'Yes, empty the trash')]").click()
+    wait_for(driver, ".notice", "deleted for good")
+    assert api.list_trash(settings) == []
+
+    # -- export what carries a tag
+    driver.get(base + "/export")
+    Select(driver.find_elements(By.NAME, "format")[0]).select_by_value("csl-json")
+    Select(driver.find_elements(By.NAME, "tag")[0]).select_by_value("jak")
+    driver.find_element(By.ID, "download").click()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not list(driver.downloads.glob("*.json")):
+        time.sleep(0.2)
+    downloaded = list(driver.downloads.glob("*.json"))
+    assert downloaded, "the CSL-JSON export was downloaded"
+    import json
+
+    assert [item["id"] for item in json.loads(downloaded[0].read_text(encoding="utf-8"))] == ["beck2020somatic"]
+
+    # -- link a manuscript by upload: its page opens with the findings
+    upload = tmp_path / "upload" / "jak-review.md"
+    upload.parent.mkdir()
+    upload.write_text("# JAK\n\nVEXAS is caused by somatic mutations in UBA1 [1].\nA trial nobody ran [4].\n\n"
+                      f"## References\n\n1. {REFERENCES[0]}\n2. {REFERENCES[1]}\n", encoding="utf-8")
+    driver.get(base + "/manuscripts")
+    driver.find_element(By.ID, "manuscript-file").send_keys(str(upload))
+    driver.find_element(By.ID, "link-manuscript").click()
+    wait_for(driver, ".check-summary")
+    assert "Dangling marker" in driver.find_element(By.CSS_SELECTOR, ".manuscript-text").text
+    shot(driver, "14-manuscript-linked")

@@ -1245,13 +1245,17 @@ from .editing import edit_work as edit_work  # noqa: E402
 from .exports import *  # noqa: E402, F403
 from .library import *  # noqa: E402, F403
 from .web_views import (  # noqa: E402,F401,I001
+    collections_view,
     formatted_for_page,
     import_uploaded,
     library_page,
+    link_uploaded,
     manuscript_view,
     manuscripts,
     preview_files,
     review_view,
+    selection_choices,
     title_runs,
+    trash_view,
     work_view,
 )

@@ -8,6 +8,7 @@ a manuscript's text) lives here or below, never in a route or a template.
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,13 +32,15 @@ STATUS_LABELS = {
     "not-found": "not found",
     "resolved": "verified",
     "failed": "service failed",
+    "retracted": "retracted",
 }
 
 
 # -- the library page ----------------------------------------------------------------------
 @dataclass(slots=True)
 class LibraryPage:
-    """One page of the library table with its filters and counts."""
+    """One page of the library table with its filters and counts; ``problems`` says what
+    in the search could not be used (``year:soon``, an unknown collection)."""
 
     rows: list[dict[str, Any]]
     total: int
@@ -46,6 +49,8 @@ class LibraryPage:
     per_page: int
     facets: dict[str, list[Any]] = field(default_factory=dict)
     library_exists: bool = True
+    problems: list[str] = field(default_factory=list)
+    trashed: int = 0
 
 
 def library_page(
@@ -55,65 +60,165 @@ def library_page(
     year: int | None = None,
     journal: str | None = None,
     status: str | None = None,
+    tag: str | None = None,
+    collection: str | None = None,
     sort: str | None = None,
     descending: bool = False,
     page: int = 1,
     per_page: int = 50,
     with_facets: bool = True,
 ) -> LibraryPage:
-    """The works matching a search and filters, one sorted page of them (the ``list``
-    search: any text is a safe query); ``with_facets`` adds the values filters offer."""
+    """The works (not in the trash) that a search finds and the filters pass, one sorted
+    page of them with their tags. The search is ``list``'s (:mod:`vexascite.query`: field
+    queries, prefixes, identifiers); any text is safe, and what cannot be used is said in
+    ``problems`` rather than failing. ``with_facets`` adds the values filters offer."""
+    from ..query import Clause, parse_query
     from ..store import browse
+    from ..store import organise as org
 
     per_page = max(1, min(per_page, 500))
     page = max(1, page)
     if not Path(settings.db).exists():
-        return LibraryPage([], 0, 1, 1, per_page, {"years": [], "journals": [], "statuses": []}, library_exists=False)
+        empty: dict[str, list[Any]] = {"years": [], "journals": [], "statuses": [], "tags": [], "collections": []}
+        return LibraryPage([], 0, 1, 1, per_page, empty, library_exists=False)
+    parsed = parse_query(query or "")
+    problems = list(parsed.problems)
+    parsed.clauses += [Clause("tag", value=tag)] if tag else []
+    parsed.clauses += [Clause("collection", value=collection)] if collection else []
     with open_library(settings, create=False) as store:
-        rows, total = browse.page_of_works(
-            store, query=query, year=year, journal=journal, status=status, sort=sort, descending=descending,
-            offset=(page - 1) * per_page, limit=per_page,
-        )
         facets = browse.facet_values(store) if with_facets else {}
+        if with_facets:
+            facets["tags"] = org.all_tags(store)
+            facets["collections"] = org.all_collections(store)
+        try:
+            parsed = org.resolve_collections(store, parsed)
+        except NotInLibrary as exc:
+            problems.append(str(exc).split(";")[0])
+        if problems or (query and query.strip() and parsed.empty):
+            if not problems and parsed.clauses:  # only negated clauses, as list reads them
+                problems.append(f"{query!r} only leaves works out: add a word or field to search for")
+            elif not problems:
+                problems.append(f"{query!r} holds nothing to search for (only punctuation?)")
+            return LibraryPage([], 0, 1, 1, per_page, facets, problems=problems)
+        only = _retracted_ids(store) if status == "retracted" else None
+        rows, total = browse.page_of_works(
+            store, query=parsed, year=year, journal=journal, status=None if only is not None else status, sort=sort,
+            descending=descending, offset=(page - 1) * per_page, limit=per_page, only_ids=only,
+        )
+        tags = org.tags_of(store, [row["id"] for row in rows])
+        for row in rows:
+            row["tags"] = tags[row["id"]]
+        trashed = browse.trashed_count(store) if with_facets else 0
     pages = max(1, -(-total // per_page))
-    return LibraryPage(rows, total, page, pages, per_page, facets)
+    return LibraryPage(rows, total, page, pages, per_page, facets, trashed=trashed)
+
+
+def _work_notices(store: Any, work_id: int, pmid: str | None, title: Any, doi: str | None) -> list[dict[str, Any]]:
+    """The notices a work carries (retracted, expression of concern, corrected), from its
+    stored Crossref and PubMed payloads and its title, each once."""
+    from ..check.notices import notices_in_pubmed, notices_updating, retracted_by_title
+    from ..store import checking
+
+    notices: list[dict[str, Any]] = []
+    payloads = checking.work_payloads(store, work_id) or [
+        (record["source"], record["payload"]) for record in checking.work_records(store, work_id) if record["payload"] is not None
+    ]
+    for source, payload in payloads:
+        text = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else payload
+        try:
+            data = json.loads(text) if isinstance(text, str) else text
+        except ValueError:
+            data = text  # PubMed's EFetch XML: read as text
+        if isinstance(data, dict) and isinstance(data.get("message"), dict) and "items" in data["message"]:
+            # a batch answer (a work list): only this work's item speaks of it
+            data = next((item for item in data["message"]["items"] or []
+                         if isinstance(item, dict) and doi and str(item.get("DOI", "")).lower() == doi.lower()), None)
+        try:
+            found = notices_in_pubmed(data, pmid) if source == "pubmed" else (
+                notices_updating(data) if isinstance(data, dict) else [])
+        except (TypeError, ValueError, KeyError, AttributeError):
+            found = []
+        notices.extend(n.to_dict() for n in found)
+    if retracted_by_title(title):
+        notices.append({"category": "retraction", "type": "title", "source": "title", "label": "the title says it is retracted"})
+    seen: set[tuple[Any, ...]] = set()
+    out = []
+    for notice in notices:
+        mark = (notice.get("category"), notice.get("doi"), notice.get("pmid"), notice.get("type"))
+        if mark not in seen:
+            seen.add(mark)
+            out.append(notice)
+    return out
+
+
+def _retracted_ids(store: Any) -> list[int]:
+    """Works (not in the trash) that carry a retraction notice, by the rules the work
+    page uses: the store narrows to works whose title or stored payloads speak of a
+    retraction, and each of those is read as its page reads it."""
+    from ..store import browse
+
+    return [
+        row["id"] for row in browse.retraction_candidates(store)
+        if any(n.get("category") == "retraction" for n in _work_notices(store, row["id"], row["pmid"], row["title"], row["doi"]))
+    ]
 
 
 # -- one work --------------------------------------------------------------------------------
 def work_view(settings: Settings, key: str) -> dict[str, Any]:
     """Everything ``show`` gives for a work, plus its notices (retracted, corrected, ...)
     and the candidates waiting for review. Unknown keys raise :class:`NotInLibrary`."""
-    from ..check.notices import notices_in_pubmed, notices_updating, retracted_by_title
-    from ..store import checking
     from ..store.resolution import pending_candidates
 
     if not Path(settings.db).exists():
         raise NotInLibrary(f"no work with key {key!r}")
     row = show_work(settings, key)
-    notices: list[dict[str, Any]] = []
     with open_library(settings, create=False) as store:
-        for source, payload in checking.work_payloads(store, row["id"]):
-            try:
-                found = notices_in_pubmed(payload, row.get("pmid")) if source == "pubmed" else notices_updating(payload)
-            except (TypeError, ValueError, KeyError, AttributeError):
-                found = []
-            notices.extend(n.to_dict() for n in found)
+        row["notices"] = _work_notices(store, row["id"], row.get("pmid"), row["csl"].get("title"), row.get("doi"))
         row["candidates"] = pending_candidates(store, key)
-    if retracted_by_title(row["csl"].get("title")):
-        notices.append({"category": "retraction", "type": "title", "source": "title", "label": "the title says it is retracted"})
-    seen: set[tuple[Any, ...]] = set()
-    row["notices"] = []
-    for notice in notices:
-        mark = (notice.get("category"), notice.get("doi"), notice.get("pmid"), notice.get("type"))
-        if mark not in seen:
-            seen.add(mark)
-            row["notices"].append(notice)
+    row["claims_count"] = len(row["claims"])
+    with open_library(settings, create=False) as store:
+        from ..store import organise as org
+
+        row["known_tags"] = [t["tag"] for t in org.all_tags(store) if t["tag"] not in row["tags"]]
+        row["known_collections"] = [c["path"] for c in org.all_collections(store) if c["path"] not in row["collections"]]
     row["fields"] = [
         {"name": name, "value": value, "source": row["provenance"].get(name, "")}
         for name, value in sorted(row["csl"].items())
         if name not in ("id", "title")
     ]
     return row
+
+
+# -- trash and collections ------------------------------------------------------------------------
+def trash_view(settings: Settings) -> list[dict[str, Any]]:
+    """The works in the trash, oldest first, with how many raw references and citations
+    each still has (what emptying the trash detaches)."""
+    from .library import list_trash
+
+    return list_trash(settings) if Path(settings.db).exists() else []
+
+
+def selection_choices(settings: Settings) -> dict[str, list[Any]]:
+    """The tags and collections a page offers to choose works by."""
+    if not Path(settings.db).exists():
+        return {"tags": [], "collections": []}
+    from .library import list_tags
+
+    return {"tags": list_tags(settings), "collections": collections_view(settings)}
+
+
+def collections_view(settings: Settings) -> list[dict[str, Any]]:
+    """Every collection in tree order (parents before their sub-collections), each with
+    its name, depth and counts of its own works and of those nested in it."""
+    from .library import list_collections
+
+    if not Path(settings.db).exists():
+        return []
+    rows = list_collections(settings)
+    for row in rows:
+        parts = row["path"].split("/")
+        row["name"], row["depth"], row["parent"] = parts[-1], len(parts) - 1, "/".join(parts[:-1]) or None
+    return sorted(rows, key=lambda row: [part.casefold() for part in row["path"].split("/")])
 
 
 # -- review ------------------------------------------------------------------------------------
@@ -251,9 +356,14 @@ def _text_lines(text: str, markers: list[dict[str, Any]]) -> list[dict[str, Any]
                 pieces.append({"text": text[cursor:start]})
             stop = min(stop, end)
             targets = by_span[spans[index]]
-            status = "linked" if all(t["status"] == "linked" for t in targets) else (
-                "dangling" if any(t["status"] in ("dangling", "ambiguous") for t in targets) else "entry-only"
-            )
+            if any(t["status"] == "removed" for t in targets):
+                status = "removed"  # the work it cited was deleted from the library
+            elif any(t.get("work_trashed_at") for t in targets):
+                status = "trashed"
+            elif all(t["status"] == "linked" for t in targets):
+                status = "linked"
+            else:
+                status = "dangling" if any(t["status"] in ("dangling", "ambiguous") for t in targets) else "entry-only"
             pieces.append({"text": text[start:stop], "marker": targets, "status": status})
             cursor = stop
             index += 1
@@ -308,6 +418,8 @@ def manuscript_view(settings: Settings, document_id: int, *, check: bool = False
             view["problem"] = "the file changed since it was linked: markers may sit in the wrong places; check it to link it again"
         view["lines"] = _text_lines(manuscript.text, markers)
     view["markers"] = markers
+    view["trashed_cited"] = sum(1 for work in view["cited"] if work.get("trashed_at"))
+    view["removed_markers"] = sum(1 for marker in markers if marker["status"] == "removed")
     if check:
         if manuscript is None:
             raise UsageError(f"{document['path']}: cannot check a manuscript whose file cannot be read")
@@ -324,9 +436,34 @@ def manuscript_view(settings: Settings, document_id: int, *, check: bool = False
         view["findings"] = {"by_line": by_line, "unplaced": unplaced, "all": data["findings"]}
         # the manuscript was linked again: show its fresh markers
         refreshed = manuscript_view(settings, document_id)
-        view["lines"], view["markers"], view["cited"] = refreshed["lines"], refreshed["markers"], refreshed["cited"]
+        for name in ("lines", "markers", "cited", "trashed_cited", "removed_markers"):
+            view[name] = refreshed[name]
         view["problem"] = refreshed["problem"]
     return view
+
+
+#: Manuscripts the app links from an upload (what ``link`` reads).
+MANUSCRIPT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text", ".docx", ".pdf"})
+
+
+def link_uploaded(settings: Settings, manuscript: Path, reference_list: Path | None = None) -> int:
+    """Link an uploaded manuscript as ``link`` does (with a separate reference list when
+    given); returns the id of its page. Only the formats ``link`` reads are taken."""
+    from ..store.claims import document_row
+    from . import link_manuscript
+
+    for path, what in ((manuscript, "manuscript"), (reference_list, "reference list")):
+        if path is None:
+            continue
+        allowed = MANUSCRIPT_SUFFIXES if what == "manuscript" else UPLOAD_SUFFIXES
+        if path.suffix.lower() not in allowed:
+            raise UsageError(f"{path.name}: not a {what} vexascite reads ({', '.join(sorted(allowed))})")
+    report = link_manuscript(settings, manuscript, reference_list)
+    with open_library(settings, create=False) as store:
+        row = document_row(store, report.path)
+    if row is None:  # link stores every manuscript it reads; not finding it is a bug
+        raise VexasciteError(f"{manuscript.name} was linked but its page cannot be found")
+    return int(row["id"])
 
 
 # -- formatted bibliography -----------------------------------------------------------------------
@@ -335,25 +472,44 @@ FORMAT_ON_PAGE_LIMIT = 1000
 
 
 def formatted_for_page(
-    settings: Settings, style: str, *, keys: list[str] | None = None, cited_in: str | None = None
+    settings: Settings, style: str, *, keys: list[str] | None = None, cited_in: str | None = None,
+    tag: str | None = None, collection: str | None = None,
 ) -> tuple[Any, str | None]:
     """A formatted bibliography to show and copy, or why there is none: the whole of a
-    large library is a job for ``vexascite format -o FILE``, not a page."""
+    large library is a job for ``vexascite format -o FILE``, not a page. ``tag`` and
+    ``collection`` choose works as ``export --tag/--collection`` do."""
     from . import format_library, library_stats
+    from .library import selected_keys
 
+    if tag or collection:
+        with open_library(settings, create=False) as store:
+            keys = selected_keys(store, _split(keys), tag or None, collection or None)
+        if not keys:
+            return None, "no works (outside the trash) are in this selection"
     if keys is None and cited_in is None:
         works = library_stats(settings)["works"]
         if works > FORMAT_ON_PAGE_LIMIT:
             return None, (
-                f"the library holds {works:,} works: choose keys or a manuscript to format here "
+                f"the library holds {works:,} works: choose keys, a tag, a collection or a manuscript to format here "
                 f"(at most {FORMAT_ON_PAGE_LIMIT:,}), or run 'vexascite format --style {style} -o references.txt'"
             )
+    if keys is not None and len(keys) > FORMAT_ON_PAGE_LIMIT:
+        return None, (f"{len(keys):,} works chosen: at most {FORMAT_ON_PAGE_LIMIT:,} are formatted here; "
+                      f"run 'vexascite format --style {style} -o references.txt' for more")
     return format_library(settings, style, keys=keys, cited_in=cited_in), None
 
 
+def _split(keys: list[str] | None) -> list[str] | None:
+    """Keys as a page names them (``a, b c``), one by one."""
+    if keys is None:
+        return None
+    return [key for text in keys for key in text.replace(",", " ").split() if key]
+
+
 # -- import preview ------------------------------------------------------------------------------
-#: Uploads the web app accepts (what ``import`` reads, and Word manuscripts' reference lists).
-UPLOAD_SUFFIXES = frozenset(IMPORTABLE_SUFFIXES) | {".docx"}
+#: Uploads the web app accepts (what ``import`` reads, and the reference lists of Word and
+#: PDF documents).
+UPLOAD_SUFFIXES = frozenset(IMPORTABLE_SUFFIXES) | {".docx", ".pdf"}
 
 
 def preview_files(paths: list[Path]) -> list[dict[str, Any]]:
@@ -461,15 +617,19 @@ __all__ = [
     "MAX_IMPORT_BYTES",
     "STATUS_LABELS",
     "LibraryPage",
+    "collections_view",
     "compare_records",
     "diff_runs",
     "formatted_for_page",
     "import_uploaded",
+    "link_uploaded",
     "library_page",
     "manuscript_view",
     "manuscripts",
     "preview_files",
     "review_view",
+    "selection_choices",
     "title_runs",
+    "trash_view",
     "work_view",
 ]

@@ -6,9 +6,11 @@ library costs one indexed query and one count.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
-from . import Store, fts_query
+from ..query import Query
+from . import Store, organise
 
 #: Sortable columns (name as the page names it -> SQL expression).
 SORTS = {
@@ -21,18 +23,16 @@ SORTS = {
     "updated": "works.updated_at",
 }
 
-_COLUMNS = "works.key, works.title, works.authors, works.container, works.year, works.doi, works.pmid, works.pmcid, works.status, works.status_message"
+_COLUMNS = "works.key, works.title, works.authors, works.container, works.year, works.doi, works.pmid, works.pmcid, works.status, works.status_message, works.trashed_at"
 
 
-def _conditions(query: str | None, year: int | None, journal: str | None, status: str | None) -> tuple[str, list[Any], str]:
-    joins = ""
-    where: list[str] = []
-    params: list[Any] = []
-    fts = fts_query(query or "")
-    if fts:
-        joins = " join works_fts on works_fts.rowid = works.id"
-        where.append("works_fts match ?")
-        params.append(fts)
+def _conditions(
+    query: Query, year: int | None, journal: str | None, status: str | None, only_ids: list[int] | None = None
+) -> tuple[list[str], list[Any]]:
+    where, params = organise.search_conditions(query)
+    if only_ids is not None:
+        where.append("works.id in (select value from json_each(?))")
+        params.append(json.dumps(only_ids))
     if year is not None:
         where.append("works.year = ?")
         params.append(year)
@@ -42,13 +42,13 @@ def _conditions(query: str | None, year: int | None, journal: str | None, status
     if status:
         where.append("works.status = ?")
         params.append(status)
-    return joins, params, (" where " + " and ".join(where)) if where else ""
+    return where, params
 
 
 def page_of_works(
     store: Store,
     *,
-    query: str | None = None,
+    query: Query | None = None,
     year: int | None = None,
     journal: str | None = None,
     status: str | None = None,
@@ -56,36 +56,56 @@ def page_of_works(
     descending: bool = False,
     offset: int = 0,
     limit: int = 50,
+    only_ids: list[int] | None = None,
 ) -> tuple[list[dict[str, Any]], int]:
-    """One page of works matching the filters, and how many match in all.
-
-    With a query and no sort, the best matches come first (BM25), as in ``list``.
-    """
-    joins, params, where = _conditions(query, year, journal, status)
-    total = int(store.db.execute(f"select count(*) from works{joins}{where}", params).fetchone()[0])
+    """One page of the works (not in the trash) a query finds that pass the filters, and
+    how many pass in all. The query is ``list``'s (:func:`organise.search_conditions`,
+    collections resolved to ids); with words and no sort, the best matches come first.
+    ``only_ids`` keeps only those works (a filter decided above the store)."""
+    query = query or Query("")
+    where, params = _conditions(query, year, journal, status, only_ids)
+    clause = " where " + " and ".join(where)
+    total = int(store.db.execute(f"select count(*) from works{clause}", params).fetchone()[0])
+    rank_join, rank_params = "", []
     if sort in SORTS:
         order = f"{SORTS[sort]} {'desc' if descending else 'asc'}, works.key"
-    elif joins:
-        order = "bm25(works_fts), works.key"
     else:
-        order = "works.key"
-    sql = f"select {_COLUMNS} from works{joins}{where} order by {order} limit ? offset ?"
-    rows = [dict(row) for row in store.db.query(sql, [*params, limit, offset])]
+        rank_join, rank_params, ranked = organise.search_ranking(query)
+        order = ranked or "works.key"
+    sql = f"select works.id, {_COLUMNS} from works {rank_join}{clause} order by {order} limit ? offset ?"
+    rows = [dict(row) for row in store.db.query(sql, [*rank_params, *params, limit, offset])]
     return rows, total
 
 
 def facet_values(store: Store) -> dict[str, list[Any]]:
     """Values the filters offer: years, the most common journals, statuses present."""
-    years = [row[0] for row in store.db.execute("select distinct year from works where year is not null order by year desc")]
+    years = [row[0] for row in store.db.execute("select distinct year from works where year is not null and trashed_at is null order by year desc")]
     journals = [
         row[0]
         for row in store.db.execute(
-            "select container from works where container is not null and container != '' "
+            "select container from works where container is not null and container != '' and trashed_at is null "
             "group by container order by count(*) desc, container limit 200"
         )
     ]
-    statuses = [row[0] for row in store.db.execute("select distinct status from works order by status")]
+    statuses = [row[0] for row in store.db.execute("select distinct status from works where trashed_at is null order by status")]
     return {"years": years, "journals": sorted(journals, key=str.lower), "statuses": statuses}
+
+
+def retraction_candidates(store: Store) -> list[dict[str, Any]]:
+    """Works (not in the trash) whose title or stored payloads mention a retraction or
+    withdrawal: the few the retracted filter then reads in full."""
+    payload_tests = [
+        "works.id in (select records.work_id from records join payloads on payloads.id = records.payload_id "
+        "where cast(payloads.body as text) like '%retract%' or cast(payloads.body as text) like '%withdraw%')"
+    ]
+    tests = ["works.title like '%retract%'", "works.title like '%withdraw%'", *payload_tests]
+    sql = f"select id, pmid, doi, title from works where trashed_at is null and ({' or '.join(tests)})"
+    return [dict(row) for row in store.db.query(sql)]
+
+
+def trashed_count(store: Store) -> int:
+    """How many works are in the trash."""
+    return int(store.db.execute("select count(*) from works where trashed_at is not null").fetchone()[0])
 
 
 def document_by_id(store: Store, document_id: int) -> dict[str, Any] | None:

@@ -201,11 +201,12 @@ def markers_of_document(store: Store, document_path: str | Path) -> list[dict[st
     Each dict: ``line``, ``marker`` (as written), ``style``, ``target`` (``12``,
     ``@beck2020``, ``Beck et al. 2020``), ``number``, ``cite_key``, ``status`` (``linked``,
     ``entry-only``, ``dangling``, ``ambiguous``), ``message``, ``work_id``, ``work_key``,
-    ``ref_id``, ``list_id``, ``claim_id``, ``claim`` (text), ``start``/``end`` offsets.
+    ``ref_id``, ``list_id``, ``claim_id``, ``claim`` (text), ``start``/``end`` offsets,
+    ``work_trashed_at`` (when the cited work is in the trash).
     """
     document = _require_document(store, document_path)
     sql = (
-        "select citations.*, works.key as work_key, claims.text as claim from citations "
+        "select citations.*, works.key as work_key, works.trashed_at as work_trashed_at, claims.text as claim from citations "
         "left join works on works.id = citations.work_id left join claims on claims.id = citations.claim_id "
         "where citations.document_id = ? order by citations.start, citations.ordinal, citations.id"
     )

@@ -311,6 +311,32 @@ def _clause_sql(clause: Clause) -> tuple[str, list[Any]]:
     raise ValueError(f"unknown clause kind {kind!r}")
 
 
+def search_conditions(query: Query, *, trashed: bool = False) -> tuple[list[str], list[Any]]:
+    """SQL conditions (over ``works``, all to hold) for the works a query finds, and their
+    parameters: the one translation of a query that ``list`` and the library page share."""
+    where = ["works.trashed_at is not null" if trashed else "works.trashed_at is null"]
+    params: list[Any] = []
+    for clause in query.clauses:
+        sql, values = _clause_sql(clause)
+        where.append(f"not ({sql})" if clause.negated else sql)
+        params += values
+    return where, params
+
+
+def search_ranking(query: Query) -> tuple[str, list[Any], str | None]:
+    """A join ranking works by BM25 over the words a query searches, its parameters and
+    the order it gives (best first, then by key); no join and no order without words."""
+    ranked = [c for c in query.clauses if not c.negated and c.kind in _FTS_COLUMN]
+    if not ranked:
+        return "", [], None
+    rank_join = (
+        "left join (select rowid, bm25(works_fts) as rank from works_fts where works_fts match ?) as ranked "
+        "on ranked.rowid = works.id "
+    )
+    rank_params = [" OR ".join(phrase(c.words, prefix=c.prefix, column=_FTS_COLUMN[c.kind]) for c in ranked)]
+    return rank_join, rank_params, "ranked.rank is null, ranked.rank, works.key"
+
+
 def search(
     store: Store, query: Query, limit: int | None = None, *, trashed: bool = False
 ) -> list[dict[str, Any]]:
@@ -319,23 +345,9 @@ def search(
 
     ``collection`` clauses must hold collection ids as values (see :func:`resolve_collections`).
     """
-    where = ["works.trashed_at is not null" if trashed else "works.trashed_at is null"]
-    params: list[Any] = []
-    for clause in query.clauses:
-        sql, values = _clause_sql(clause)
-        where.append(f"not ({sql})" if clause.negated else sql)
-        params += values
-    ranked = [c for c in query.clauses if not c.negated and c.kind in _FTS_COLUMN]
-    rank_join, order = "", "works.key"
-    rank_params: list[Any] = []
-    if ranked:
-        rank_join = (
-            "left join (select rowid, bm25(works_fts) as rank from works_fts where works_fts match ?) as ranked "
-            "on ranked.rowid = works.id "
-        )
-        rank_params = [" OR ".join(phrase(c.words, prefix=c.prefix, column=_FTS_COLUMN[c.kind]) for c in ranked)]
-        order = "ranked.rank is null, ranked.rank, works.key"
-    sql = f"select works.* from works {rank_join}where {' and '.join(where)} order by {order}"
+    where, params = search_conditions(query, trashed=trashed)
+    rank_join, rank_params, order = search_ranking(query)
+    sql = f"select works.* from works {rank_join}where {' and '.join(where)} order by {order or 'works.key'}"
     if limit is not None:
         sql += f" limit {int(limit)}"
     out = []

@@ -16,7 +16,7 @@ from collections.abc import AsyncIterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import jinja2
 from markupsafe import Markup, escape
@@ -107,7 +107,8 @@ async def library(request: Request) -> Response:
     params = request.query_params
     query = (params.get("q") or "").strip()
     filters = {"year": _int(params.get("year")), "journal": params.get("journal") or None,
-               "status": params.get("status") or None}
+               "status": params.get("status") or None, "tag": params.get("tag") or None,
+               "collection": params.get("collection") or None}
     sort = params.get("sort") or None
     descending = params.get("order") == "desc"
     page = await run_in_threadpool(
@@ -140,6 +141,115 @@ async def work_resolve(request: Request) -> Response:
     outcome = report.outcomes[0] if report.outcomes else None
     message = f"resolved: {outcome.status}" + (f" ({outcome.reason})" if outcome and outcome.reason else "") if outcome else "nothing to resolve"
     return RedirectResponse(f"/works/{key}?" + urlencode({"message": message}), status_code=303)
+
+
+def _back_to_work(key: str, message: str) -> RedirectResponse:
+    return RedirectResponse(f"/works/{quote(key, safe='')}?" + urlencode({"message": message}), status_code=303)
+
+
+async def work_tag(request: Request) -> Response:
+    form = await checked_form(request)
+    key, tag = request.path_params["key"], str(form.get("tag") or "").strip()
+    if not tag:
+        raise UsageError("write the tag to add or remove")
+    adding = form.get("action") != "remove"
+    report = await run_in_threadpool(api.tag_works, settings_of(request), [key], [tag] if adding else [], [] if adding else [tag])
+    done = report.added or report.removed
+    message = (f"tagged {tag}" if adding else f"tag {tag} removed") if done else (
+        f"already tagged {tag}" if adding else f"was not tagged {tag}")
+    return _back_to_work(key, message)
+
+
+async def work_note_add(request: Request) -> Response:
+    form = await checked_form(request)
+    key = request.path_params["key"]
+    note = await run_in_threadpool(api.add_note, settings_of(request), key, str(form.get("text") or ""))
+    return _back_to_work(key, f"note {note} added")
+
+
+async def work_note_remove(request: Request) -> Response:
+    await checked_form(request)
+    note = request.path_params["note"]
+    key = await run_in_threadpool(api.remove_note, settings_of(request), note)
+    return _back_to_work(key, f"note {note} removed")
+
+
+async def work_collection(request: Request) -> Response:
+    form = await checked_form(request)
+    key, path = request.path_params["key"], str(form.get("collection") or "").strip()
+    adding = form.get("action") != "remove"
+    changed, _ = await run_in_threadpool(api.change_collection, settings_of(request), path, [key], add=adding)
+    message = (f"added to {path}" if adding else f"taken out of {path}") if changed else (
+        f"already in {path}" if adding else f"was not in {path}")
+    return _back_to_work(key, message)
+
+
+async def work_remove(request: Request) -> Response:
+    await checked_form(request)
+    key = request.path_params["key"]
+    report = await run_in_threadpool(api.remove_works, settings_of(request), [key])
+    message = "moved to the trash" if report.changed else "already in the trash"
+    if report.citing_claims.get(key):
+        message += f"; {report.citing_claims[key]} claim(s) of linked manuscripts still cite it"
+    return _back_to_work(key, message)
+
+
+async def work_restore(request: Request) -> Response:
+    await checked_form(request)
+    key = request.path_params["key"]
+    report = await run_in_threadpool(api.restore_works, settings_of(request), [key])
+    return _back_to_work(key, "restored from the trash" if report.changed else "was not in the trash")
+
+
+# -- trash and collections -------------------------------------------------------------------------
+async def trash(request: Request) -> Response:
+    works = await run_in_threadpool(api.trash_view, settings_of(request))
+    return render(request, "trash.html", works=works, active="trash", message=request.query_params.get("message"),
+                  confirming=False)
+
+
+async def trash_restore(request: Request) -> Response:
+    form = await checked_form(request)
+    keys = [str(k) for k in form.getlist("key") if k]
+    if not keys:
+        raise UsageError("choose the works to restore")
+    report = await run_in_threadpool(api.restore_works, settings_of(request), keys)
+    message = f"{len(report.changed)} work(s) restored" + (f"; not in the trash: {', '.join(report.unchanged)}" if report.unchanged else "")
+    return RedirectResponse("/trash?" + urlencode({"message": message}), status_code=303)
+
+
+async def trash_empty(request: Request) -> Response:
+    form = await checked_form(request)
+    if form.get("confirm") != "yes":  # the first press only asks
+        works = await run_in_threadpool(api.trash_view, settings_of(request))
+        return render(request, "trash.html", works=works, active="trash", confirming=True)
+    counts = await run_in_threadpool(api.empty_trash, settings_of(request))
+    message = (f"{counts['works']} work(s) deleted for good; {counts['references_kept']} raw reference(s) kept, "
+               f"{counts['citations_unlinked']} citation(s) now say their work was removed")
+    return RedirectResponse("/trash?" + urlencode({"message": message}), status_code=303)
+
+
+async def collections(request: Request) -> Response:
+    tree = await run_in_threadpool(api.collections_view, settings_of(request))
+    return render(request, "collections.html", tree=tree, active="collections", message=request.query_params.get("message"))
+
+
+async def collection_create(request: Request) -> Response:
+    form = await checked_form(request)
+    path = str(form.get("path") or "")
+    created = await run_in_threadpool(api.create_collection, settings_of(request), path)
+    message = f"created {', '.join(created)}" if created else f"{path} already exists"
+    return RedirectResponse("/collections?" + urlencode({"message": message}), status_code=303)
+
+
+async def collection_delete(request: Request) -> Response:
+    form = await checked_form(request)
+    path = str(form.get("path") or "")
+    if form.get("confirm") != "yes":
+        raise UsageError(f"tick the box to confirm deleting {path!r} (its works stay in the library)")
+    deleted, members = await run_in_threadpool(api.delete_collection, settings_of(request), path)
+    message = f"deleted {path} ({deleted} collection(s), {members} membership(s); the works stay in the library)"
+    return RedirectResponse("/collections?" + urlencode({"message": message}), status_code=303)
 
 
 # -- review -------------------------------------------------------------------------------------
@@ -176,6 +286,39 @@ async def manuscript_check(request: Request) -> Response:
     return render(request, "_document.html" if _htmx(request) else "manuscript.html", view=view, active="manuscripts")
 
 
+async def manuscript_link(request: Request) -> Response:
+    """Link an uploaded manuscript (kept in the app's private folder) and open its page
+    with the ``check`` findings."""
+    form = await checked_form(request, max_files=2, max_fields=5, max_part_size=request.app.state.upload_limit)
+    folder = Path(request.app.state.upload_dir) / "manuscripts"
+    folder.mkdir(mode=0o700, exist_ok=True)
+    saved: dict[str, Path] = {}
+    for field in ("manuscript", "reference_list"):
+        upload = form.get(field)
+        if isinstance(upload, UploadFile) and upload.filename:
+            # the same name uploaded again replaces the file, so linking it again replaces its claims
+            target = (folder / "lists" if field == "reference_list" else folder) / _safe_name(upload.filename)
+            target.parent.mkdir(mode=0o700, exist_ok=True)
+            await _save(upload, target)
+            saved[field] = target
+    await form.close()
+    if "manuscript" not in saved:
+        raise UsageError("choose a manuscript file to link (Markdown, text, Word .docx or PDF)")
+    document = await run_in_threadpool(api.link_uploaded, settings_of(request), saved["manuscript"], saved.get("reference_list"))
+    view = await run_in_threadpool(api.manuscript_view, settings_of(request), document, check=True)
+    return render(request, "manuscript.html", view=view, active="manuscripts")
+
+
+def _safe_name(filename: str) -> str:
+    return _SAFE_NAME.sub("_", Path(filename).name).lstrip(".") or "upload"
+
+
+async def _save(upload: UploadFile, target: Path) -> None:
+    with target.open("wb") as out:
+        while chunk := await upload.read(1024 * 1024):
+            out.write(chunk)
+
+
 # -- import ----------------------------------------------------------------------------------------
 def _batch_dir(request: Request, batch: str) -> Path:
     if not re.fullmatch(r"[0-9a-f]{16}", batch or ""):
@@ -203,15 +346,13 @@ async def import_preview(request: Request) -> Response:
         paths.append(path)
     for upload in form.getlist("files"):
         if isinstance(upload, UploadFile) and upload.filename:
-            name = _SAFE_NAME.sub("_", Path(upload.filename).name).lstrip(".") or "upload"
+            name = _safe_name(upload.filename)
             target = folder / name
             n = 1
             while target.exists():
                 n += 1
                 target = folder / f"{n}-{name}"
-            with target.open("wb") as out:
-                while chunk := await upload.read(1024 * 1024):
-                    out.write(chunk)
+            await _save(upload, target)
             paths.append(target)
     await form.close()
     if not paths:
@@ -259,25 +400,29 @@ async def export(request: Request) -> Response:
     params = request.query_params
     keys = [params.get("keys")] if params.get("keys") else None
     cited_in = params.get("cited_in") or None
+    tag, collection = params.get("tag") or None, params.get("collection") or None
     fmt = params.get("format")
     if fmt:
         if fmt.lower() not in EXPORT_FORMATS:
             raise HTTPException(400, f"unknown format {fmt!r}: choose {', '.join(EXPORT_FORMATS)}")
         result = await run_in_threadpool(api.export_library, settings_of(request), fmt.lower(), keys=keys, cited_in=cited_in,
+                                         tag=tag, collection=collection,
                                          unicode=params.get("unicode") == "1")
         media = "application/json" if fmt == "csl-json" else "text/plain"
         return Response(result.text, media_type=f"{media}; charset=utf-8", headers={
             "Content-Disposition": f'attachment; filename="library.{EXPORT_SUFFIX[fmt.lower()]}"',
             "X-Vexascite-Count": str(result.count)})
     documents = await run_in_threadpool(api.manuscripts, settings_of(request))
+    choices = await run_in_threadpool(api.selection_choices, settings_of(request))
     formatted, why_not = None, None
     style = params.get("style")
     if style:
         formatted, why_not = await run_in_threadpool(api.formatted_for_page, settings_of(request), style, keys=keys,
-                                                     cited_in=cited_in)
+                                                     cited_in=cited_in, tag=tag, collection=collection)
     return render(request, "export.html", documents=documents, formatted=formatted, why_not=why_not,
                   styles=STYLES, style=style or "vancouver",
-                  keys=params.get("keys") or "", cited_in=cited_in or "", formats=EXPORT_FORMATS, active="export")
+                  keys=params.get("keys") or "", cited_in=cited_in or "", formats=EXPORT_FORMATS, active="export",
+                  tags=choices["tags"], collections=choices["collections"], tag=tag or "", collection=collection or "")
 
 
 # -- errors ------------------------------------------------------------------------------------------
@@ -304,9 +449,22 @@ ROUTES = [
     Route("/", library, name="library"),
     Route("/works/{key}", work, name="work"),
     Route("/works/{key}/resolve", work_resolve, methods=["POST"], name="work_resolve"),
+    Route("/works/{key}/tags", work_tag, methods=["POST"], name="work_tag"),
+    Route("/works/{key}/notes", work_note_add, methods=["POST"], name="work_note_add"),
+    Route("/works/{key}/notes/{note:int}/remove", work_note_remove, methods=["POST"], name="work_note_remove"),
+    Route("/works/{key}/collections", work_collection, methods=["POST"], name="work_collection"),
+    Route("/works/{key}/remove", work_remove, methods=["POST"], name="work_remove"),
+    Route("/works/{key}/restore", work_restore, methods=["POST"], name="work_restore"),
+    Route("/trash", trash, name="trash"),
+    Route("/trash/restore", trash_restore, methods=["POST"], name="trash_restore"),
+    Route("/trash/empty", trash_empty, methods=["POST"], name="trash_empty"),
+    Route("/collections", collections, name="collections"),
+    Route("/collections/create", collection_create, methods=["POST"], name="collection_create"),
+    Route("/collections/delete", collection_delete, methods=["POST"], name="collection_delete"),
     Route("/review", review, name="review"),
     Route("/review/{candidate:int}", review_decide, methods=["POST"], name="review_decide"),
     Route("/manuscripts", manuscripts, name="manuscripts"),
+    Route("/manuscripts/link", manuscript_link, methods=["POST"], name="manuscript_link"),
     Route("/manuscripts/{document:int}", manuscript, name="manuscript"),
     Route("/manuscripts/{document:int}/check", manuscript_check, methods=["POST"], name="manuscript_check"),
     Route("/import", import_page, name="import"),
