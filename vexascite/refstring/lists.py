@@ -87,16 +87,21 @@ _STRONG_HINT = re.compile(
     r"|\b\d+\s*\(\d+\)\s*:\s*\d|\bpp?\.\s*\d|\bvol\.\s*\d",
     re.IGNORECASE,
 )
+#: What a reference's source part looks like: ``2020;12:``, ``12(3):45``, a DOI.
+_SOURCE_HINT = re.compile(r"(?:1[6-9]|20)\d\d[a-z]?\s*[;:]\s*\d|\b\d+\s*\(\d+\)\s*:\s*\d|\b10\.\d{4,9}/|\bpp?\.\s*\d", re.IGNORECASE)
 _SHORT_TITLE = re.compile(r"^[A-Z][\w ,&'’:-]{0,60}$")
 _UPPER = "A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f"
 _LOWER = "a-z\u00df-\u024f\u03b1-\u03c9\u0430-\u044f"
 #: How a reference usually starts: a family name and initials, or a name and a comma.
+_FAMILY = rf"[{_UPPER}](?:[{_LOWER}'’`]|-(?=[{_UPPER}{_LOWER}])|[{_UPPER}](?=[{_LOWER}]{{2}}))*"
 _AUTHOR_START = re.compile(
-    rf"^(?:[{_UPPER}][{_LOWER}'’`\-]*(?:[\s-][{_UPPER}][{_LOWER}'’\-]+)?(?:\s+[{_UPPER}]{{1,4}}\b|,\s*[{_UPPER}]|\s+[{_UPPER}]\.|\s+(?:et\s+al|and)\b)"
+    rf"^(?:{_FAMILY}(?:[\s-]{_FAMILY})?(?:\s+[{_UPPER}]{{1,4}}(?=[,.;:]|\s+[{_UPPER}(]|\s*$|\s+(?:et|and)\b)|,\s*[{_UPPER}]|\s+[{_UPPER}]\.|\s+et\s+al\b)"
     rf"|(?:van|von|de|da|del|der|di|le|la|du|dos|ten|ter)\s+[{_UPPER}]|[{_UPPER}]{{2,}},|[{_UPPER}]\.\s*(?:[{_UPPER}]\.\s*)?[{_UPPER}][{_LOWER}])"
 )
+#: A line that carries a source (``Plant J 46:758-767``, ``Blood. 2020;135``): the end of an entry, not a start.
+_SOURCE_LINE = re.compile(r"^[^\d()]{0,60}?(?:\b\d+\s*(?:\([\w-]+\))?\s*:\s*\d|(?:1[6-9]|20)\d\d\s*;\s*\d)")
 #: How a line that ends an entry ends.
-_ENTRY_END = re.compile(r"(?:[.)\]>]|\d|\d[a-z]|[.]\"|\.”|\.')\s*$")
+_ENTRY_END = re.compile(r"(?:[.)\]>]|\d|\d[a-z]|[.]\"|\.”|\.'|\b10\.\d{4,9}/\S+|https?://\S+)\s*$")
 _OPEN_END = re.compile(r"(?:[-–/_,;:&(]|\band|\bin|\bet|\bof|\bthe|\bfor|\bIn:|\beds?\.|\bthe)\s*$", re.IGNORECASE)
 
 
@@ -201,6 +206,11 @@ def _furniture_lines(lines: list[str]) -> set[int]:
         stripped = line.strip()
         if not stripped:
             continue
+        if _REF_HEADING.match(stripped) or _is_stop(stripped):
+            continue
+        if _RUNNING_HEAD.match(stripped) or (_CAPS_HEAD.match(stripped) and _between_entries(lines, index)):
+            found.add(index)
+            continue
         if _FURNITURE.match(stripped):
             if stripped.isdigit() and _previous_open(lines, index):
                 continue  # "907-" / "914": the end of a page range, not a page number
@@ -212,9 +222,22 @@ def _furniture_lines(lines: list[str]) -> set[int]:
         # A running head or footer repeats; a reference's wrapped line rarely does.
         if len(indices) < 2 or len(mask.split()) < 2 or not re.search(r"[^\W\d_]{3,}", mask):
             continue
-        if not _STRONG_HINT.search(mask) or (len(indices) >= 3 and sum(1 for i in indices if _next_to(found, i)) >= 2):
+        if not _SOURCE_HINT.search(lines[indices[0]]) or all(_next_to(found, i) for i in indices):
             found.update(indices)
     return found
+
+
+#: A running head naming the authors: ``Smith et al.``, ``Smith and Jones``.
+_RUNNING_HEAD = re.compile(r"^[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)\s*$")
+#: A running head in capitals: ``VEXAS SYNDROME AND JAK INHIBITORS``.
+_CAPS_HEAD = re.compile(r"^[A-Z][A-Z&:\- ]{8,80}$")
+
+
+def _between_entries(lines: list[str], index: int) -> bool:
+    """Whether the line above ends a reference and the line below starts one (a running head between)."""
+    above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 4), -1) if lines[i].strip()), "")
+    below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 4)) if lines[i].strip()), "")
+    return len(above.split()) > 1 and bool(re.search(r"[.\d)]\s*$", above)) and bool(_LABEL.match(below) or _LABEL_ONLY.match(below) or _AUTHOR_START.match(below))
 
 
 def _previous_open(lines: list[str], index: int) -> bool:
@@ -340,7 +363,7 @@ class _Finder:
                 heading = None
                 continue
             start = self.label_at(position)
-            if start is not None and _looks_like_reference(start[0].rest + " " + self._peek_text(position)):
+            if start is not None and _looks_like_reference(self._text_from(position, 4)):
                 position = self.numbered(position, None)
                 continue
             position += 1
@@ -349,6 +372,15 @@ class _Finder:
         for number, found in enumerate(self.lists, start=1):
             found.label = f"references-{number}"
         return self.lists
+
+    def _text_from(self, position: int, count: int) -> str:
+        """The text of up to ``count`` lines from ``position`` to the next blank line."""
+        out: list[str] = []
+        for other in range(position, min(len(self.kept), position + count)):
+            if self.blank(other):
+                break
+            out.append(self.stripped(other))
+        return " ".join(out)
 
     def _peek_text(self, position: int) -> str:
         following = self.next_text(position, 2)
@@ -578,12 +610,7 @@ class _Finder:
             if entry:
                 joined = " ".join(self.stripped(q) for q in entry)
                 previous = self.stripped(entry[-1])
-                if (
-                    _ends_like_reference(previous)
-                    and _AUTHOR_START.match(text)
-                    and _YEAR.search(joined)
-                    and len(joined) >= 40
-                ):
+                if _starts_entry(previous, text, joined):
                     entries.append(entry)
                     entry = []
             entry.append(p)
@@ -595,6 +622,19 @@ class _Finder:
         """A document with no heading and no numbered run: a bare list of references, if it is one."""
         if any(not self.blank(p) for p in range(len(self.kept))):
             self.unnumbered(0, None, whole=True)
+
+
+def _starts_entry(previous: str, text: str, joined: str) -> bool:
+    """In wrapped text with no layout cues: whether ``text`` starts a new entry after ``joined``."""
+    label = _label_of(text)
+    if label is not None and label.style in ("bracket", "dot", "round", "paren") and label.number < 1000 and label.rest[:1].isalpha() and _ends_like_reference(previous):
+        return True  # a string that carries its own number
+    if not _ends_like_reference(previous) or _SOURCE_LINE.match(text) or not _AUTHOR_START.match(text):
+        return False
+    tail = re.search(r"\(\s*(?:1[6-9]|20)\d\d[a-z]?\s*\)[.:]?\s*$", joined)
+    if tail and not re.search(r"\d|\b[a-z]{4,}\b", joined[: tail.start()]):
+        return False  # "Smith J, Doe A (2009)" then the title on the next line
+    return bool(_YEAR.search(joined)) and len(joined) >= 40
 
 
 def _plausible_run(found: ReferenceList) -> bool:
