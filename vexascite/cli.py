@@ -9,7 +9,8 @@ from __future__ import annotations
 import functools
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import click
@@ -18,7 +19,7 @@ from rich.table import Table
 
 from . import api
 from .config import Settings, load_settings
-from .errors import InputUnreadable, ItemProblems, VexasciteError
+from .errors import InputUnreadable, ItemProblems, UsageError, VexasciteError
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -55,6 +56,34 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+@contextmanager
+def progress_on_terminal() -> Iterator[None]:
+    """A progress bar on stderr while the block runs, when stderr is a terminal; nothing when piped."""
+    if not stderr.is_terminal:
+        yield
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    from .progress import listening
+
+    tasks: dict[str, Any] = {}
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=stderr, transient=True) as bar:
+
+        def listener(what: str, done: int, total: int) -> None:
+            if what not in tasks:
+                tasks[what] = bar.add_task(what, total=total)
+            bar.update(tasks[what], completed=done, total=total)
+
+        with listening(listener):
+            yield
+
+
 def settings_of(ctx: click.Context) -> Settings:
     settings: Settings = ctx.obj["settings"]
     return settings
@@ -76,13 +105,19 @@ def main(ctx: click.Context, db: str | None, config_path: str | None) -> None:
 @main.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", default=None, help="Force a format: bibtex, csl-json, ris, medline, pubmed-xml, ids, text.")
+@click.option("--lines", "per_line", is_flag=True, help="Every non-empty line is one reference (as parse --lines reads it); same as --format lines.")
 @click.option("--force", is_flag=True, help="Re-read files even when their content has not changed.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_context
 @handle_errors
-def import_command(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, force: bool, as_json: bool) -> None:
+def import_command(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, per_line: bool, force: bool, as_json: bool) -> None:
     """Import reference files and folders (BibTeX, RIS, CSL-JSON, MEDLINE, PubMed XML, ID lists, text)."""
-    report = api.import_paths(settings_of(ctx), paths, fmt, force=force)
+    if per_line:
+        if fmt not in (None, "lines"):
+            raise UsageError(f"--lines reads one reference per line; it cannot be combined with --format {fmt}")
+        fmt = "lines"
+    with progress_on_terminal():
+        report = api.import_paths(settings_of(ctx), paths, fmt, force=force)
     if as_json:
         emit_json([file_report_dict(f) for f in report.files])
     for item in report.files:
@@ -97,8 +132,10 @@ def import_command(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, 
             verb = "unchanged, skipped" if item.status == "unchanged" else (
                 f"{item.references} references, {item.new_works} new works, {item.matched_works} already known"
             )
-            note = f" ({item.message})" if item.message else ""
+            note = f" ({item.message})" if item.message and not item.notes else ""
             warn(f"{item.path} ({item.format}): {verb}{note}")
+            for line in item.notes:
+                warn(f"  {item.path}: {line}")
     stats = api.library_stats(settings_of(ctx))
     warn(f"library {settings_of(ctx).db}: {stats['works']} works from {stats['references']} references in {stats['sources']} files")
     if report.unreadable:
@@ -295,9 +332,12 @@ def parse_command(ctx: click.Context, source: Any, per_line: bool) -> None:
     """
     from .refstring import PARSER_VERSION
 
-    items = api.parse_strings(source.read(), per_line=per_line)
-    emit_jsonl(items)
-    warn(f"parsed {len(items)} references (parser {PARSER_VERSION})")
+    with progress_on_terminal():
+        parsed = api.parse_document(source.read(), per_line=per_line)
+    emit_jsonl(parsed.items)
+    for line in parsed.notes:
+        warn(line)
+    warn(f"parsed {len(parsed.items)} references (parser {PARSER_VERSION})")
 
 
 @main.command("reparse")
@@ -343,6 +383,8 @@ def link_command(ctx: click.Context, manuscript: str, list_path: str | None, as_
     for item in report.imports:
         if item.status == "imported" and item.references:
             warn(f"{item.path}: {item.references} references read ({item.new_works} new works)")
+        for line in item.notes:
+            warn(f"  {item.path}: {line}")
     for problem in report.problems:
         warn(f"warning: {report.path}:{problem['line']}: {problem['status']} marker {problem['marker']}: {problem['message']}")
     if as_json:

@@ -76,7 +76,7 @@ _DOI_FOOTER = re.compile(r"^\s*(?:DOI|doi)\s*:?\s*10\.\d{4,9}/\S+\s*$")
 _FURNITURE = re.compile(
     r"^\s*(?:downloaded\s+(?:from|by)\b.{0,200}$|.{0,80}\bauthor\s+manuscript\b.{0,120}$|(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s*$"
     r"|[-–—]\s*\d{1,4}\s*[-–—]\s*$|this\s+article\s+is\s+protected\s+by\s+copyright|all\s+rights\s+reserved\.?\s*$|for\s+personal\s+use\s+only"
-    r"|(?:www\.)[\w-]+(?:\.[\w-]+)+\s*$|.{0,100}\s\|\s.{0,100}$"
+    r"|(?:www\.)[\w-]+(?:\.[\w-]+)+\s*$|[^|]{0,100}\s\|\s[^|]{0,100}\s\|\s.{0,100}$|.{0,30}\s\|\s.{0,100}(?:https?://|doi|www\.).{0,80}$|.{0,30}\s\|\s.{0,30}$"
     r"|.{0,80}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},\s+)?\d{4}\s+\d{1,4}\s*$)",
     re.IGNORECASE,
 )
@@ -101,7 +101,8 @@ _AUTHOR_START = re.compile(
 #: A line that carries a source (``Plant J 46:758-767``, ``Blood. 2020;135``): the end of an entry, not a start.
 _SOURCE_LINE = re.compile(r"^[^\d()]{0,60}?(?:\b\d+\s*(?:\([\w-]+\))?\s*:\s*\d|(?:1[6-9]|20)\d\d\s*;\s*\d)")
 #: How a line that ends an entry ends.
-_ENTRY_END = re.compile(r"(?:[.)\]>]|\d|\d[a-z]|[.]\"|\.”|\.'|\b10\.\d{4,9}/\S+|https?://\S+)\s*$")
+_ENTRY_END = re.compile(r"(?:[.)\]>]|\d|\d[a-z]|[.]\"|\.”|\.')$")
+_LINK_TOKEN = re.compile(r"(?:doi:|https?://\S*)?10\.\d{4,9}/\S+|https?://\S+", re.IGNORECASE)
 _OPEN_END = re.compile(r"(?:[-–/_,;:&(]|\band|\bin|\bet|\bof|\bthe|\bfor|\bIn:|\beds?\.|\bthe)\s*$", re.IGNORECASE)
 
 
@@ -139,22 +140,24 @@ class ReferenceList:
 
 def join_lines(lines: list[str]) -> str:
     """Join wrapped lines: repair ``hyphen-\\nation`` and keep URLs and DOIs whole."""
-    text = ""
+    parts: list[str] = []
     for raw_line in lines:
         line = raw_line.strip()
         if not line:
             continue
-        if not text:
-            text = _BULLET.sub("", line)
+        if not parts:
+            parts.append(_BULLET.sub("", line))
             continue
-        if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and line[:1].islower():
+        last = parts[-1]
+        if last.endswith("-") and len(last) > 1 and last[-2].isalpha() and line[:1].islower():
             # End-of-line hyphenation: "Endo-" + "scopic" -> "Endoscopic".
-            text = text[:-1] + line
-        elif text.endswith(("-", "/", "_")) or (_ends_in_link(text) and not line[:1].isupper() and line[:1] not in "([" and text[-1] != "."):
-            text += line
+            parts[-1] = last[:-1]
+            parts.append(line)
+        elif last.endswith(("-", "/", "_")) or (_ends_in_link(last) and not line[:1].isupper() and line[:1] not in "([" and last[-1] != "."):
+            parts.append(line)
         else:
-            text += " " + line
-    return text
+            parts.append(" " + line)
+    return "".join(parts)
 
 
 def _ends_in_link(text: str) -> bool:
@@ -208,6 +211,9 @@ def _furniture_lines(lines: list[str]) -> set[int]:
             continue
         if _REF_HEADING.match(stripped) or _is_stop(stripped):
             continue
+        label = _label_of(stripped)
+        if label is not None and label.style in ("dot", "bracket", "round", "paren"):
+            continue  # a numbered entry is never furniture
         if _RUNNING_HEAD.match(stripped) or (_CAPS_HEAD.match(stripped) and _between_entries(lines, index)):
             found.add(index)
             continue
@@ -222,7 +228,9 @@ def _furniture_lines(lines: list[str]) -> set[int]:
         # A running head or footer repeats; a reference's wrapped line rarely does.
         if len(indices) < 2 or len(mask.split()) < 2 or not re.search(r"[^\W\d_]{3,}", mask):
             continue
-        if not _SOURCE_HINT.search(lines[indices[0]]) or all(_next_to(found, i) for i in indices):
+        first = lines[indices[0]]
+        reference_like = _SOURCE_HINT.search(first) or _looks_strongly_like_reference(first) or (len(first.strip()) >= 40 and _ends_like_reference(first))
+        if not reference_like or all(_next_to(found, i) for i in indices):
             found.update(indices)
     return found
 
@@ -275,8 +283,14 @@ def _starts_like_reference(text: str) -> bool:
 
 
 def _ends_like_reference(text: str) -> bool:
+    """Whether a line ends as a reference ends: a full stop, a number, a bracket, a DOI or a link."""
     text = text.rstrip()
-    return bool(_ENTRY_END.search(text)) and not _OPEN_END.search(text)
+    if not text:
+        return False
+    if _LINK_TOKEN.match(text.rsplit(None, 1)[-1]):
+        return True
+    tail = text[-12:]
+    return bool(_ENTRY_END.search(tail)) and not _OPEN_END.search(tail)
 
 
 def _is_stop(stripped: str) -> bool:
@@ -297,7 +311,14 @@ class _Finder:
 
     def __init__(self, text: str) -> None:
         self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-        self.furniture = _furniture_lines(self.lines)
+        self.read(_furniture_lines(self.lines))
+        self.lists: list[ReferenceList] = []
+        #: Kept positions [start, end) read as lists or reference sections.
+        self.claimed: list[tuple[int, int]] = []
+
+    def read(self, furniture: set[int]) -> None:
+        """Label every line, page furniture left out."""
+        self.furniture = furniture
         # The document without furniture: (index, line) pairs, blank lines kept.
         self.kept = [(i, line) for i, line in enumerate(self.lines) if i not in self.furniture]
         self.labels: list[_Label | None] = [None] * len(self.kept)
@@ -307,7 +328,6 @@ class _Finder:
                 self.only[position] = _label_only(line)
                 if self.only[position] is None:
                     self.labels[position] = _label_of(line)
-        self.lists: list[ReferenceList] = []
 
     # helpers over kept positions
     def stripped(self, position: int) -> str:
@@ -347,10 +367,27 @@ class _Finder:
                 return _Label(only.number, only.style, self.stripped(following)), position
         return None
 
+    def one_per_line(self, positions: list[int]) -> bool:
+        """Whether these lines are one reference each: most are complete references, few carry labels."""
+        texts = [self.stripped(p) for p in positions if not self.blank(p)]
+        if len(texts) < 5:
+            return False
+        complete = sum(1 for t in texts if len(t) >= 30 and _YEAR.search(t) and _ends_like_reference(t))
+        labelled = sum(1 for p in positions if self.labels[p] is not None or self.only[p] is not None)
+        return complete >= 0.7 * len(texts) and labelled < 0.3 * len(texts)
+
     def run(self) -> list[ReferenceList]:
         position = 0
         heading: str | None = None
         total = len(self.kept)
+        headed = any(_REF_HEADING.match(self.stripped(p)) for p in range(total) if not self.blank(p))
+        if not headed and self.one_per_line(list(range(total))):
+            if self.furniture:
+                self.read(set())  # a file of references, one a line: no page furniture in it
+                total = len(self.kept)
+            self.unnumbered(0, None, whole=True, per_line=True)
+            self.claimed.append((0, total))
+            position = total
         while position < total:
             if self.blank(position):
                 position += 1
@@ -359,16 +396,25 @@ class _Finder:
             match = _REF_HEADING.match(stripped)
             if match:
                 heading = stripped.strip("#*_: ")
-                position = self.section(position + 1, heading)
+                end = self.section(position + 1, heading)
+                self.claimed.append((position, end))
+                position = end
                 heading = None
                 continue
             start = self.label_at(position)
             if start is not None and _looks_like_reference(self._text_from(position, 4)):
-                position = self.numbered(position, None)
+                kept = len(self.lists)
+                end = self.numbered(position, None)
+                if len(self.lists) > kept:
+                    self.claimed.append((position, end))
+                position = end
                 continue
             position += 1
         if not self.lists:
             self.whole_document()
+        else:
+            self.unclaimed_runs()
+        self.lists.sort(key=lambda found: found.line)
         for number, found in enumerate(self.lists, start=1):
             found.label = f"references-{number}"
         return self.lists
@@ -391,9 +437,13 @@ class _Finder:
         first = self.next_text(position - 1, 6)
         if first is None:
             return position
-        if self.label_at(first) is not None:
-            end = self.numbered(first, heading)
-            return end
+        region = []
+        for other in range(first, len(self.kept)):
+            if not self.blank(other) and self.stop(other):
+                break
+            region.append(other)
+        if self.label_at(first) is not None and not self.one_per_line(region):
+            return self.numbered(first, heading)
         return self.unnumbered(first, heading)
 
     # -- numbered lists ------------------------------------------------------------------
@@ -418,7 +468,6 @@ class _Finder:
                 blank_before = True
                 position += 1
                 continue
-            stripped = self.stripped(position)
             start = self.label_at(position)
             if entry and start is None and self.stop(position):
                 break
@@ -437,7 +486,11 @@ class _Finder:
                 )
                 take = False
                 if step == 1 and direction >= 0 or step == -1 and direction <= 0:
-                    take = not (label.number >= 1600 and label.number <= 2100 and not boundary and style in ("bare", "dot"))
+                    # "2011. Prevalence ..." wrapped after "... et al" is a year, not the next number.
+                    take = not (
+                        1600 <= label.number <= 2100 and style in ("bare", "dot")
+                        and previous.rstrip().endswith(("-", "–", ",", "(", ";")) and not _AUTHOR_START.match(label.rest)
+                    )
                 elif label.number == 1 and last >= 2 and boundary:
                     flush()
                     self._keep(current)
@@ -452,7 +505,8 @@ class _Finder:
                     flush()
                     if direction == 0 and step in (1, -1):
                         direction = step
-                    entry, numbers = [position], numbers + [label.number]
+                    entry = [position]
+                    numbers.append(label.number)
                     if self.only[position] is not None:
                         following = self.next_text(position)
                         assert following is not None
@@ -470,6 +524,8 @@ class _Finder:
             # An unlabelled line, or a label of another form.
             if blank_before and not self._continues(entry, position, style, numbers[-1], direction):
                 break
+            if not blank_before and start is None and self._reference_after(entry, position) and not self._label_soon(position, style, numbers[-1]):
+                break  # a whole unnumbered reference after a complete one: the numbered list is over
             entry.append(position)
             blank_before = False
             position += 1
@@ -477,11 +533,30 @@ class _Finder:
         self._keep(current)
         return position
 
+    def _reference_after(self, entry: list[int], position: int) -> bool:
+        """Whether the line at ``position`` is a reference of its own after the entry's complete last line."""
+        text = self.stripped(position)
+        previous = self.stripped(entry[-1])
+        return (
+            _YEAR.search(previous) is not None
+            and _starts_entry(previous, text, _strip_label(self.stripped(entry[0])))
+            and _looks_strongly_like_reference(text)
+            and _ends_like_reference(text)
+        )
+
+    def _label_soon(self, position: int, style: str, last: int) -> bool:
+        """Whether the list's next label comes within a few lines."""
+        for other in range(position + 1, min(len(self.kept), position + 4)):
+            start = self.label_at(other)
+            if start is not None and start[0].style == style and abs(start[0].number - last) <= 2:
+                return True
+        return False
+
     def _continues(self, entry: list[int], position: int, style: str, last: int, direction: int) -> bool:
         """After a blank line, whether an unlabelled line still belongs to the list."""
         stripped = self.stripped(position)
         previous = self.stripped(entry[-1])
-        if stripped[:1].islower() or previous.endswith(("-", ",", ";", ":", "/")) or _OPEN_END.search(previous):
+        if stripped[:1].islower() or previous.endswith(("-", ",", ";", ":", "/")) or _OPEN_END.search(previous[-12:]):
             return True
         # Look ahead: the list goes on if the next label follows on within a few lines.
         seen = 0
@@ -489,7 +564,6 @@ class _Finder:
             if self.blank(other):
                 continue
             seen += 1
-            text = self.stripped(other)
             if self.stop(other):
                 return False
             start = self.label_at(other)
@@ -517,7 +591,7 @@ class _Finder:
 
     # -- unnumbered lists ------------------------------------------------------------------
 
-    def unnumbered(self, position: int, heading: str | None, *, whole: bool = False) -> int:
+    def unnumbered(self, position: int, heading: str | None, *, whole: bool = False, per_line: bool = False) -> int:
         """Read an unnumbered list from ``position`` to the next stop; returns where it stopped."""
         total = len(self.kept)
         region: list[int] = []
@@ -538,11 +612,20 @@ class _Finder:
             region.append(position)
             blank_run = 0
             position += 1
-        entries = self._split_unnumbered(region)
-        # Prose or notes after the list are not entries.
-        while entries and not _looks_strongly_like_reference(join_lines([self.kept[p][1] for p in entries[-1]])):
+        entries = [[p] for p in region if not self.blank(p)] if per_line else self._split_unnumbered(region)
+        # Prose or notes after the list (or, in a bare file, before it) are not entries.
+        looks = _looks_like_reference if per_line else _looks_strongly_like_reference
+        while entries and not looks(join_lines([self.kept[p][1] for p in entries[-1]])):
             entries.pop()
-        current = ReferenceList(label="", heading=heading, line=self.kept[region[0]][0] + 1 if region else 0)
+        if whole:
+            skip = 0
+            while skip < len(entries) and not looks(join_lines([self.kept[p][1] for p in entries[skip]])):
+                skip += 1
+            entries = entries[skip:]
+            if not entries:
+                return position
+        first_line = entries[0][0] if whole else (region[0] if region else None)
+        current = ReferenceList(label="", heading=heading, line=self.kept[first_line][0] + 1 if first_line is not None else 0)
         for positions in entries:
             current.entries.append(self._entry(positions, None))
         if whole:
@@ -606,17 +689,52 @@ class _Finder:
             return [[p] for p in block]  # one reference per line
         entries: list[list[int]] = []
         entry: list[int] = []
+        head = ""  # the entry's first 1,000 characters: enough to judge it, linear in all
+        has_year = False
         for p, text in zip(block, texts, strict=True):
             if entry:
-                joined = " ".join(self.stripped(q) for q in entry)
                 previous = self.stripped(entry[-1])
-                if _starts_entry(previous, text, joined):
+                if _starts_entry(previous, text, head, has_year):
                     entries.append(entry)
-                    entry = []
+                    entry, head, has_year = [], "", False
             entry.append(p)
+            if len(head) < 1000:
+                head = (head + " " + text).strip()[:1000]
+            has_year = has_year or bool(_YEAR.search(text))
         if entry:
             entries.append(entry)
         return entries
+
+    def unclaimed_runs(self) -> None:
+        """Outside the lists found, a run of lines that all read as references is a list too
+        (a file of one reference per line with a numbered line in it is not a numbered list)."""
+        start = 0
+        bounds = sorted(self.claimed) + [(len(self.kept), len(self.kept))]
+        for begin, end in bounds:
+            stretch: list[int] = []
+            for position in range(start, begin):
+                if not self.blank(position) and self.stop(position):
+                    self._run_list(stretch)
+                    stretch = []
+                else:
+                    stretch.append(position)
+            self._run_list(stretch)
+            start = max(start, end)
+
+    def _run_list(self, stretch: list[int]) -> None:
+        if sum(1 for p in stretch if not self.blank(p)) < 3:
+            return
+        entries = self._split_unnumbered(stretch)
+        texts = [join_lines([self.kept[p][1] for p in positions]) for positions in entries]
+        looks = [_looks_strongly_like_reference(text) for text in texts]
+        while looks and not looks[0]:
+            entries, texts, looks = entries[1:], texts[1:], looks[1:]
+        while looks and not looks[-1]:
+            entries, texts, looks = entries[:-1], texts[:-1], looks[:-1]
+        if len(entries) >= 3 and sum(looks) >= 0.8 * len(looks):
+            current = ReferenceList(label="", heading=None, line=self.kept[entries[0][0]][0] + 1)
+            current.entries = [self._entry(positions, None) for positions in entries]
+            self.lists.append(current)
 
     def whole_document(self) -> None:
         """A document with no heading and no numbered run: a bare list of references, if it is one."""
@@ -624,8 +742,11 @@ class _Finder:
             self.unnumbered(0, None, whole=True)
 
 
-def _starts_entry(previous: str, text: str, joined: str) -> bool:
-    """In wrapped text with no layout cues: whether ``text`` starts a new entry after ``joined``."""
+def _starts_entry(previous: str, text: str, joined: str, has_year: bool | None = None) -> bool:
+    """In wrapped text with no layout cues: whether ``text`` starts a new entry after ``joined``
+    (the entry so far, or its head; ``has_year`` says whether any of it has a year)."""
+    if has_year is None:
+        has_year = bool(_YEAR.search(joined))
     label = _label_of(text)
     if label is not None and label.style in ("bracket", "dot", "round", "paren") and label.number < 1000 and label.rest[:1].isalpha() and _ends_like_reference(previous):
         return True  # a string that carries its own number
@@ -634,7 +755,7 @@ def _starts_entry(previous: str, text: str, joined: str) -> bool:
     tail = re.search(r"\(\s*(?:1[6-9]|20)\d\d[a-z]?\s*\)[.:]?\s*$", joined)
     if tail and not re.search(r"\d|\b[a-z]{4,}\b", joined[: tail.start()]):
         return False  # "Smith J, Doe A (2009)" then the title on the next line
-    return bool(_YEAR.search(joined)) and len(joined) >= 40
+    return has_year and len(joined) >= 40
 
 
 def _plausible_run(found: ReferenceList) -> bool:
@@ -672,6 +793,7 @@ class ListSummary:
 
 def glued_reason(text: str) -> str | None:
     """Why an entry looks like two references glued together, or None."""
+    text = re.sub(r"\[[^\]]{0,400}\]", " ", text)  # "[published correction appears in ...]" is one reference's note
     blocks = _SOURCE_BLOCK.findall(text)
     if len(blocks) >= 2:
         return "two journal blocks"
