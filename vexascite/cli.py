@@ -134,8 +134,8 @@ def import_command(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, 
             )
             note = f" ({item.message})" if item.message and not item.notes else ""
             warn(f"{item.path} ({item.format}): {verb}{note}")
-            for line in item.notes:
-                warn(f"  {item.path}: {line}")
+        for line in item.notes:
+            warn(f"  {item.path}: {line}")
     stats = api.library_stats(settings_of(ctx))
     warn(f"library {settings_of(ctx).db}: {stats['works']} works from {stats['references']} references in {stats['sources']} files")
     if report.unreadable:
@@ -153,6 +153,7 @@ def file_report_dict(item: api.FileImport) -> dict[str, Any]:
         "new_works": item.new_works,
         "matched_works": item.matched_works,
         "message": item.message,
+        "notes": item.notes,
         "problems": [{"line": p.line, "entry": p.entry_key, "message": p.message} for p in item.problems],
     }
 
