@@ -36,7 +36,7 @@ _SUP_TABLE = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
 _LABEL = re.compile(
     r"^(?P<indent>\s{0,12})(?:[-*+•]\s+)?(?:"
     r"\[(?P<bracket>\d{1,6})\]|\((?P<round>\d{1,6})\)|(?P<dot>\d{1,6})\.(?!\d)|(?P<paren>\d{1,6})\)"
-    r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})|(?P<bare>\d{1,6})(?=\s+(?:[\"“'‘(\[A-Z\u00c0-\u024f]|\d{1,6}[.)]\s|[a-z]{1,4}\s+[A-Z]))|(?P<glued>\d{1,6})(?!(?:st|nd|rd|th|[a-z]|[A-Z](?!\.))\b)(?=[^\W\d_]|[-–—]{2})"
+    r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})|(?P<bare>\d{1,6})(?=\s+(?:[^\W\d_]|[\"“'‘(\[«•]|\d{1,6}[.)]\s))|(?P<glued>\d{1,6})(?!(?:st|nd|rd|th|[a-z])\b)(?=[^\W\d_]|[-–—]{2}|[«“\"])"
     r")\s*(?=\S)"
 )
 #: A label alone on its line (PDF extraction often puts it there).
@@ -214,7 +214,7 @@ def _furniture_lines(lines: list[str]) -> set[int]:
         label = _label_of(stripped)
         if label is not None and label.style in ("dot", "bracket", "round", "paren"):
             continue  # a numbered entry is never furniture
-        if _RUNNING_HEAD.match(stripped) or (_CAPS_HEAD.match(stripped) and _between_entries(lines, index)):
+        if _RUNNING_HEAD.match(stripped) or (_CAPS_HEAD.match(stripped) and len(stripped.split()) >= 3) or (_CAPS_HEAD.match(stripped) and _between_entries(lines, index)):
             found.add(index)
             continue
         if _FURNITURE.match(stripped):
@@ -224,6 +224,12 @@ def _furniture_lines(lines: list[str]) -> set[int]:
             continue
         if 6 <= len(stripped) <= 100 and not _LABEL.match(stripped):
             masks.setdefault(_mask(stripped), []).append(index)
+    # A journal footer ("J Clin Invest. 2019;129(5):1234-1250") next to other furniture or after a lone label.
+    for index, line in enumerate(lines):
+        if index not in found and _FOOTER_SHAPE.match(line.strip()):
+            above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 3), -1) if lines[i].strip()), "")
+            if _next_to(found, index) or _LABEL_ONLY.match(above):
+                found.add(index)
     for mask, indices in masks.items():
         # A running head or footer repeats; a reference's wrapped line rarely does.
         if len(indices) < 2 or len(mask.split()) < 2 or not re.search(r"[^\W\d_]{3,}", mask):
@@ -237,6 +243,8 @@ def _furniture_lines(lines: list[str]) -> set[int]:
 
 #: A running head naming the authors: ``Smith et al.``, ``Smith and Jones``.
 _RUNNING_HEAD = re.compile(r"^[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)\s*$")
+#: A journal's page footer: a journal name, a year and a volume, nothing else.
+_FOOTER_SHAPE = re.compile(r"^[A-Z][\w .&'-]{1,50}?\.?\s+(?:1[6-9]|20)\d\d\s*[;,]\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*(?::\s*[\w]+\s*[-–]\s*[\w]+)?\s*$")
 #: A running head in capitals: ``VEXAS SYNDROME AND JAK INHIBITORS``.
 _CAPS_HEAD = re.compile(r"^[A-Z][A-Z&:\- ]{8,80}$")
 
@@ -275,11 +283,14 @@ def _strip_label(text: str) -> str:
 
 
 def _starts_like_reference(text: str) -> bool:
+    """Whether text can open a reference: not a lower-case word (but ``van der Berg``), not punctuation."""
     text = text.lstrip()
     first = text[:1]
-    if not first or first.islower() or first in ",;:.)]}-–":
+    if not first or first in ",;:.)]}-–":
         return False
-    return bool(_AUTHOR_START.match(text)) or first in "\"“‘'([" or first.isupper() or first.isdigit()
+    if first.islower():
+        return bool(_AUTHOR_START.match(text)) or text.startswith(("http", "www."))
+    return True
 
 
 def _ends_like_reference(text: str) -> bool:
@@ -569,7 +580,7 @@ class _Finder:
             start = self.label_at(other)
             if start is not None:
                 label = start[0]
-                return label.style == style and label.number in (last + 1, last - 1 if direction <= 0 else last + 1)
+                return label.style == style and abs(label.number - last) <= 3
             if seen > 4:
                 return False
         return False
