@@ -36,7 +36,7 @@ _SUP_TABLE = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
 _LABEL = re.compile(
     r"^(?P<indent>\s{0,12})(?:[-*+•]\s+)?(?:"
     r"\[(?P<bracket>\d{1,6})\]|\((?P<round>\d{1,6})\)|(?P<dot>\d{1,6})\.(?!\d)|(?P<paren>\d{1,6})\)"
-    r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})|(?P<bare>\d{1,6})(?=\s+(?:[^\W\d_]|[\"“'‘(\[«•]|\d{1,6}[.)]\s))|(?P<glued>\d{1,6})(?!(?:st|nd|rd|th|[a-z])\b)(?=[^\W\d_]|[-–—]{2}|[«“\"])"
+    r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})|(?P<bare>\d{1,6})(?=\s+(?:[^\W\d_]|[\"“'‘(\[«•·▪◦*–—-]|\d{1,6}[.)]\s))|(?P<glued>\d{1,6})(?!(?:st|nd|rd|th|[a-z])\b)(?=[^\W\d_]|[-–—]{2}|[«“\"])"
     r")\s*(?=\S)"
 )
 #: A label alone on its line (PDF extraction often puts it there).
@@ -453,8 +453,13 @@ class _Finder:
             if not self.blank(other) and self.stop(other):
                 break
             region.append(other)
-        if self.label_at(first) is not None and not self.one_per_line(region):
-            return self.numbered(first, heading)
+        start = self.label_at(first)
+        if start is not None and not self.one_per_line(region):
+            style = start[0].style
+            numbers = [label.number for p in region if (label := self.labels[p] or self.only[p]) is not None and label.style == style]
+            if any(abs(b - a) <= 3 for a, b in zip(numbers, numbers[1:], strict=False)):
+                return self.numbered(first, heading)
+            # A label or two in a long unnumbered list: strings that carry their own numbers.
         return self.unnumbered(first, heading)
 
     # -- numbered lists ------------------------------------------------------------------
