@@ -457,7 +457,7 @@ class _Finder:
         if start is not None and not self.one_per_line(region):
             style = start[0].style
             numbers = [label.number for p in region if (label := self.labels[p] or self.only[p]) is not None and label.style == style]
-            if any(abs(b - a) <= 3 for a, b in zip(numbers, numbers[1:], strict=False)):
+            if numbers == [1] or any(abs(b - a) <= 3 for a, b in zip(numbers, numbers[1:], strict=False)):
                 return self.numbered(first, heading)
             # A label or two in a long unnumbered list: strings that carry their own numbers.
         return self.unnumbered(first, heading)
