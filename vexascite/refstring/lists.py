@@ -94,12 +94,16 @@ _UPPER = "A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f"
 _LOWER = "a-z\u00df-\u024f\u03b1-\u03c9\u0430-\u044f"
 #: How a reference usually starts: a family name and initials, or a name and a comma.
 _FAMILY = rf"[{_UPPER}](?:[{_LOWER}'’`]|-(?=[{_UPPER}{_LOWER}])|[{_UPPER}](?=[{_LOWER}]{{2}}))*"
+_PARTICLES = r"(?:(?:van|von|de|da|del|della|der|den|di|do|le|la|du|dos|ten|ter)\s+){1,3}"
 _AUTHOR_START = re.compile(
-    rf"^(?:{_FAMILY}(?:[\s-]{_FAMILY})?(?:\s+[{_UPPER}]{{1,4}}(?=[,.;:]|\s+[{_UPPER}(]|\s*$|\s+(?:et|and)\b)|,\s*[{_UPPER}]|\s+[{_UPPER}]\.|\s+et\s+al\b)"
-    rf"|(?:van|von|de|da|del|der|di|le|la|du|dos|ten|ter)\s+[{_UPPER}]|[{_UPPER}]{{2,}},|[{_UPPER}]\.\s*(?:[{_UPPER}]\.\s*)?[{_UPPER}][{_LOWER}])"
+    rf"^(?:{_FAMILY}(?:[\s-]{_FAMILY})?(?:\s+[{_UPPER}]{{1,4}}(?=[,.;:]|\s+[{_UPPER}(]|\s*$|\s+(?:et|and)\b)|\s?,\s*[{_UPPER}]|\s+[{_UPPER}]\.|\s+et\s+al\b)"
+    rf"|{_PARTICLES}[{_UPPER}]|[{_UPPER}]{{2,}}(?:,|\s+[{_UPPER}]\.)|[{_UPPER}]\.\s*(?:[{_UPPER}]\.\s*)?(?:{_PARTICLES})?[{_UPPER}][{_LOWER}{_UPPER}]"
+    rf"|[{_UPPER}]{{1,3}}\s+{_FAMILY},|[{_UPPER}][{_LOWER}]+\s+{_FAMILY}(?:-{_FAMILY})?[.,]\s|_{{3,}}|[-–—]{{2,}})"
 )
 #: A line that carries a source (``Plant J 46:758-767``, ``Blood. 2020;135``): the end of an entry, not a start.
-_SOURCE_LINE = re.compile(r"^[^\d()]{0,60}?(?:\b\d+\s*(?:\([\w-]+\))?\s*:\s*\d|(?:1[6-9]|20)\d\d\s*;\s*\d)")
+_SOURCE_LINE = re.compile(
+    r"^[^\d()]{0,60}?(?:\b\d+\s*(?:\([\w-]+\))?\s*:\s*\d|(?:1[6-9]|20)\d\d\s*;\s*\d|,\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*,\s*\d+)"
+)
 #: How a line that ends an entry ends.
 _ENTRY_END = re.compile(r"(?:[.)\]>]|\d|\d[a-z]|[.]\"|\.”|\.')$")
 _LINK_TOKEN = re.compile(r"(?:doi:|https?://\S*)?10\.\d{4,9}/\S+|https?://\S+", re.IGNORECASE)
@@ -771,7 +775,10 @@ def _starts_entry(previous: str, text: str, joined: str, has_year: bool | None =
     tail = re.search(r"\(\s*(?:1[6-9]|20)\d\d[a-z]?\s*\)[.:]?\s*$", joined)
     if tail and not re.search(r"\d|\b[a-z]{4,}\b", joined[: tail.start()]):
         return False  # "Smith J, Doe A (2009)" then the title on the next line
-    return has_year and len(joined) >= 40
+    if has_year:
+        return len(joined) >= 40
+    # An entry without a year, then a line that opens with authors and a year: a new entry.
+    return len(joined) >= 20 and bool(_YEAR.search(text[:80])) and bool(re.match(r"^[^()]{0,60}?\(?(?:1[6-9]|20)\d\d[a-z]?\)?[.,:]", text))
 
 
 def _plausible_run(found: ReferenceList) -> bool:
