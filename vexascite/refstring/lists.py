@@ -463,13 +463,33 @@ class _Finder:
             numbers = [label.number for p in region if (label := self.labels[p] or self.only[p]) is not None and label.style == style]
             if numbers == [1] or any(abs(b - a) <= 3 for a, b in zip(numbers, numbers[1:], strict=False)):
                 return self.numbered(first, heading)
+            glued = [label.number for p in region if (label := self.labels[p]) is not None and label.style == "glued"]
+            if style != "glued" and any(abs(b - a) <= 3 for a, b in zip(glued, glued[1:], strict=False)):
+                # "125. Smith" first in a list of "5Khansari", "6Nakahigashi": label 1 glued to a string's own "25.".
+                return self.numbered(first, heading, style="glued")
             # A label or two in a long unnumbered list: strings that carry their own numbers.
         return self.unnumbered(first, heading)
 
     # -- numbered lists ------------------------------------------------------------------
 
-    def numbered(self, position: int, heading: str | None) -> int:
+    def glued_reading(self, position: int, wanted: int | None) -> _Label | None:
+        """Read a line's leading digits as a label glued to the text (``125. Smith`` as 1 + ``25. Smith``)."""
+        line = self.kept[position][1].lstrip()
+        digits = re.match(r"\d{1,7}", line)
+        if not digits:
+            return None
+        run = digits.group(0)
+        for cut in range(len(run), 0, -1):
+            number = int(run[:cut])
+            if (wanted is None and number <= 3) or number == wanted:
+                rest = line[cut:]
+                return _Label(number, "glued", rest) if rest.strip() else None
+        return None
+
+    def numbered(self, position: int, heading: str | None, style: str | None = None) -> int:
         """Read a chain of labels of one form from ``position``; returns where it stopped."""
+        if style == "glued" and (self.labels[position] is None or self.labels[position].style != "glued"):  # type: ignore[union-attr]
+            self.labels[position] = self.glued_reading(position, None) or self.labels[position]
         first_label, _ = self.label_at(position)  # type: ignore[misc]
         style = first_label.style
         current = ReferenceList(label="", heading=heading, line=self.kept[position][0] + 1, style=style)
@@ -489,6 +509,10 @@ class _Finder:
                 position += 1
                 continue
             start = self.label_at(position)
+            if style == "glued" and numbers and (start is None or start[0].style != "glued"):
+                reading = self.glued_reading(position, numbers[-1] + 1)
+                if reading is not None:
+                    start = (reading, position)
             if entry and start is None and self.stop(position):
                 break
             if start is not None and start[0].style == style:
