@@ -242,6 +242,17 @@ def _furniture_lines(lines: list[str]) -> set[int]:
         reference_like = _SOURCE_HINT.search(first) or _looks_strongly_like_reference(first) or (len(first.strip()) >= 40 and _ends_like_reference(first))
         if not reference_like or all(_next_to(found, i) for i in indices):
             found.update(indices)
+    # A short line between two pieces of furniture (a footer between a page number and a running head).
+    text_lines = [index for index, line in enumerate(lines) if line.strip()]
+    for before, index, after in zip(text_lines, text_lines[1:], text_lines[2:], strict=False):
+        if index not in found and before in found and after in found and len(lines[index].strip()) <= 120 and not _label_of(lines[index].strip()):
+            found.add(index)
+    # A number alone after furniture that follows "1605-" ends a page range: not a page number.
+    for before, index in zip(text_lines, text_lines[1:], strict=False):
+        if index in found and lines[index].strip().isdigit():
+            previous = next((i for i in range(before, -1, -1) if i not in found and lines[i].strip()), None)
+            if previous is not None and lines[previous].rstrip().endswith(("-", "–")) and before in found:
+                found.discard(index)
     return found
 
 
