@@ -251,7 +251,7 @@ def _furniture_lines(lines: list[str]) -> set[int]:
     for before, index in zip(text_lines, text_lines[1:], strict=False):
         if index in found and lines[index].strip().isdigit():
             previous = next((i for i in range(before, -1, -1) if i not in found and lines[i].strip()), None)
-            if previous is not None and lines[previous].rstrip().endswith(("-", "–")) and before in found:
+            if previous is not None and re.search(r"\d[-–]$", lines[previous].rstrip()) and before in found:
                 found.discard(index)
     return found
 
@@ -274,7 +274,8 @@ def _between_entries(lines: list[str], index: int) -> bool:
 def _previous_open(lines: list[str], index: int) -> bool:
     for other in range(index - 1, max(-1, index - 3), -1):
         if lines[other].strip():
-            return lines[other].rstrip().endswith(("-", "–", ":", ",", ";", "(", "p.", "pp."))
+            text = lines[other].rstrip()
+            return bool(re.search(r"\d[-–]$", text)) or text.endswith((":", ",", ";", "(", "p.", "pp."))
     return False
 
 
