@@ -87,3 +87,13 @@ def test_import_lines_imports_every_line_and_import_reports_lists(run_cli, tmp_p
     imported = run_cli("import", str(letter))
     assert imported.exit_code == 0, imported.stderr
     assert 'references-1 ("REFERENCES", line 5): 2 entries numbered 1-2' in imported.stderr
+
+
+def test_link_says_which_list_it_read_first_time_and_again(run_cli, tmp_path: Path) -> None:
+    manuscript = tmp_path / "paper.txt"
+    manuscript.write_text("VEXAS is caused by somatic UBA1 mutations [1]. JAK inhibitors help some patients [2].\n\n" + LETTER, encoding="utf-8")
+    first = run_cli("link", str(manuscript))
+    assert first.exit_code == 0, first.stderr
+    assert 'references-1 ("REFERENCES", line 7): 2 entries numbered 1-2' in first.stderr
+    again = run_cli("link", str(manuscript))
+    assert "references-1 (line 7): 2 numbered entries" in again.stderr
