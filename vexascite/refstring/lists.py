@@ -747,10 +747,18 @@ class _Finder:
         entry: list[int] = []
         head = ""  # the entry's first 1,000 characters: enough to judge it, linear in all
         has_year = False
+        lengths = sorted(len(t) for t in texts)
+        typical = lengths[len(lengths) * 3 // 4] if lengths else 0  # the width most lines fill
         for p, text in zip(block, texts, strict=True):
             if entry:
                 previous = self.stripped(entry[-1])
-                if _starts_entry(previous, text, head, has_year):
+                short = len(block) >= 6 and len(previous) < 0.7 * typical
+                if _starts_entry(previous, text, head, has_year) or (
+                    # The last line of a wrapped entry is short: a short line that ends a reference,
+                    # then a capitalised line that is not the source part, starts a new entry.
+                    short and has_year and _ends_like_reference(previous) and text[:1].isupper()
+                    and not _SOURCE_LINE.match(text) and len(head) >= 40
+                ):
                     entries.append(entry)
                     entry, head, has_year = [], "", False
             entry.append(p)
