@@ -232,7 +232,8 @@ def _furniture_lines(lines: list[str]) -> set[int]:
     for index, line in enumerate(lines):
         if index not in found and _FOOTER_SHAPE.match(line.strip()):
             above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 3), -1) if lines[i].strip()), "")
-            if _next_to(found, index) or _LABEL_ONLY.match(above):
+            blank_beside = (index == 0 or not lines[index - 1].strip()) and (index + 1 >= len(lines) or not lines[index + 1].strip())
+            if _next_to(found, index) or _LABEL_ONLY.match(above) or blank_beside:
                 found.add(index)
     for mask, indices in masks.items():
         # A running head or footer repeats; a reference's wrapped line rarely does.
@@ -275,7 +276,7 @@ def _previous_open(lines: list[str], index: int) -> bool:
     for other in range(index - 1, max(-1, index - 3), -1):
         if lines[other].strip():
             text = lines[other].rstrip()
-            return bool(re.search(r"\d[-–]$", text)) or text.endswith((":", ",", ";", "(", "p.", "pp."))
+            return bool(re.search(r"\d[-–]$", text)) or text.endswith(("p.", "pp."))
     return False
 
 
