@@ -228,9 +228,14 @@ def _furniture_lines(lines: list[str]) -> set[int]:
             continue
         if 6 <= len(stripped) <= 100 and not _LABEL.match(stripped):
             masks.setdefault(_mask(stripped), []).append(index)
-    # A journal footer ("J Clin Invest. 2019;129(5):1234-1250") next to other furniture or after a lone label.
-    for index, line in enumerate(lines):
-        if index not in found and _FOOTER_SHAPE.match(line.strip()):
+    # A journal footer ("J Clin Invest. 2019;129(5):1234-1250") next to other furniture, after a lone label,
+    # between blank lines or beside another footer.
+    footers = {index for index, line in enumerate(lines) if _FOOTER_SHAPE.match(line.strip())}
+    for index in footers:
+        if index - 1 in footers or index + 1 in footers:
+            found.add(index)
+    for index in sorted(footers):
+        if index not in found:
             above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 3), -1) if lines[i].strip()), "")
             blank_beside = (index == 0 or not lines[index - 1].strip()) and (index + 1 >= len(lines) or not lines[index + 1].strip())
             if _next_to(found, index) or _LABEL_ONLY.match(above) or blank_beside:
@@ -276,7 +281,7 @@ def _previous_open(lines: list[str], index: int) -> bool:
     for other in range(index - 1, max(-1, index - 3), -1):
         if lines[other].strip():
             text = lines[other].rstrip()
-            return bool(re.search(r"\d[-–]$", text)) or text.endswith(("p.", "pp."))
+            return bool(re.search(r"\d[-–]$", text)) or text.endswith(("p.", "pp.", "pages", "page", "vol.", "no."))
     return False
 
 
@@ -391,7 +396,8 @@ class _Finder:
         only = self.only[position]
         if only is not None:
             following = self.next_text(position)
-            if following is not None and self.labels[following] is None and self.only[following] is None and not self.stop(following):
+            next_label = self.labels[following] if following is not None else None
+            if following is not None and (next_label is None or next_label.style != only.style) and self.only[following] is None and not self.stop(following):
                 return _Label(only.number, only.style, self.stripped(following)), position
         return None
 
