@@ -698,11 +698,21 @@ class _Finder:
             self._keep(current)
         return position
 
+    def _soft_blank(self, position: int) -> bool:
+        """A blank line beside page furniture: a page break, not a gap between entries."""
+        index = self.kept[position][0]
+        return index - 1 in self.furniture or index + 1 in self.furniture
+
     def _split_unnumbered(self, region: list[int]) -> list[list[int]]:
         blocks: list[list[int]] = []
         block: list[int] = []
+        broken: set[int] = set()  # blocks that run across a page break
         for position in region:
             if self.blank(position):
+                if self._soft_blank(position):
+                    if block:
+                        broken.add(len(blocks))
+                    continue
                 if block:
                     blocks.append(block)
                 block = []
@@ -731,9 +741,13 @@ class _Finder:
             return entries
         multi = sum(1 for b in blocks if len(b) > 1)
         if len(blocks) >= 2 and multi:
-            several = sum(1 for b in blocks if self._holds_several(b) or len(self._split_wrapped(b)) > 1)
-            if several <= 0.1 * len(blocks):
-                return blocks  # blank lines between entries
+            whole = [b for n, b in enumerate(blocks) if n not in broken]
+            several = sum(1 for b in whole if self._holds_several(b) or len(self._split_wrapped(b)) > 1)
+            if several <= 0.1 * max(1, len(whole)):
+                # Blank lines between entries; a block that runs across a page break is cut where entries end.
+                for n, b in enumerate(blocks):
+                    entries.extend(self._split_wrapped(b) if n in broken else [b])
+                return entries
         # Blank lines mean nothing here (page breaks): cut the text where entries end.
         return self._split_wrapped(lines)
 
