@@ -562,7 +562,10 @@ class _Finder:
                     position += 1
                     blank_before = False
                     continue
-                elif boundary and (0 <= step <= 25 or (direction <= 0 and -25 <= step < 0) or abs(step) <= 2):
+                elif (boundary or (style in ("sup", "bracket", "round") and _starts_like_reference(label.rest or self._peek_text(position)))) and (
+                    0 <= step <= 25 or (direction <= 0 and -25 <= step < 0) or abs(step) <= 2
+                ):
+                    # A superscript or bracketed number opening a line is a label even after an unfinished line.
                     take = True
                 if take:
                     flush()
