@@ -36,7 +36,7 @@ _SUP_TABLE = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
 _LABEL = re.compile(
     r"^(?P<indent>\s{0,12})(?:[-*+•]\s+)?(?:"
     r"\[(?P<bracket>\d{1,6})\]|\((?P<round>\d{1,6})\)|(?P<dot>\d{1,6})\.(?!\d)|(?P<paren>\d{1,6})\)"
-    r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})|(?P<bare>\d{1,6})(?=\s+(?:[^\W\d_]|[\"“'‘(\[«•·▪◦*–—-]|\d{1,6}[.)]\s))|(?P<glued>\d{1,6})(?!(?:st|nd|rd|th|[a-z])\b)(?=[^\W\d_]|[-–—]{2}|[«“\"])"
+    r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})|(?P<bare>\d{1,6})(?=\s+(?:[^\s\d,;:.)\]]|\d{1,6}[.)]\s))|(?P<glued>\d{1,6})(?!(?:st|nd|rd|th|[a-z])\b)(?=[^\W\d_]|[-–—]{2}|[«“\"])"
     r")\s*(?=\S)"
 )
 #: A label alone on its line (PDF extraction often puts it there).
@@ -320,8 +320,8 @@ def _ends_like_reference(text: str) -> bool:
     text = text.rstrip()
     if not text:
         return False
-    if _LINK_TOKEN.match(text.rsplit(None, 1)[-1]):
-        return True
+    if _LINK_TOKEN.match(text.rsplit(None, 1)[-1]) or text[-4:].lower() == "doi:":
+        return True  # a DOI or link, or the "doi:" a PDF extraction left dangling
     tail = text[-12:]
     return bool(_ENTRY_END.search(tail)) and not _OPEN_END.search(tail)
 
