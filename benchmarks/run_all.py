@@ -23,6 +23,8 @@ BENCHMARKS = {
     "import-scaling": ["import_scaling.py"],
     "parse-accuracy": ["parse_accuracy.py", "--heldout"],
     "parse-speed": ["parse_speed.py"],
+    "list-accuracy": ["list_accuracy.py"],
+    "list-scale": ["list_scale.py"],
     "link": ["link_speed.py"],
     "find": ["find_speed.py"],
     "export": ["export_speed.py"],

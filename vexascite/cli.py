@@ -10,7 +10,8 @@ import functools
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import click
@@ -20,7 +21,7 @@ from rich.text import Text
 
 from . import api
 from .config import Settings, load_settings
-from .errors import InputUnreadable, ItemProblems, VexasciteError, error_for_os
+from .errors import InputUnreadable, ItemProblems, UsageError, VexasciteError, error_for_os
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -91,6 +92,34 @@ def _say_waiting() -> Callable[[str, float, float], None]:
     return report
 
 
+@contextmanager
+def progress_on_terminal() -> Iterator[None]:
+    """A progress bar on stderr while the block runs, when stderr is a terminal; nothing when piped."""
+    if not stderr.is_terminal:
+        yield
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    from .progress import listening
+
+    tasks: dict[str, Any] = {}
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=stderr, transient=True) as bar:
+
+        def listener(what: str, done: int, total: int) -> None:
+            if what not in tasks:
+                tasks[what] = bar.add_task(what, total=total)
+            bar.update(tasks[what], completed=done, total=total)
+
+        with listening(listener):
+            yield
+
+
 def settings_of(ctx: click.Context) -> Settings:
     settings: Settings = ctx.obj["settings"]
     return settings
@@ -128,16 +157,22 @@ def _report_refreshed_exports(settings: Settings, started: str) -> None:
 @main.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", default=None, help="Force a format: bibtex, csl-json, ris, medline, pubmed-xml, ids, text.")
+@click.option("--lines", "per_line", is_flag=True, help="Every non-empty line is one reference (as parse --lines reads it); same as --format lines.")
 @click.option("--force", is_flag=True, help="Re-read files even when their content has not changed.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.pass_context
 @handle_errors
-def import_command(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, force: bool, as_json: bool) -> None:
+def import_command(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, per_line: bool, force: bool, as_json: bool) -> None:
     """Import reference files and folders (BibTeX, RIS, CSL-JSON, MEDLINE, PubMed XML, ID lists, text).
 
     Word (.docx) and PDF documents named as files are read for their reference lists and,
     in Word, the citations Zotero, Mendeley or EndNote stored in their fields."""
-    report = api.import_paths(settings_of(ctx), paths, fmt, force=force)
+    if per_line:
+        if fmt not in (None, "lines"):
+            raise UsageError(f"--lines reads one reference per line; it cannot be combined with --format {fmt}")
+        fmt = "lines"
+    with progress_on_terminal():
+        report = api.import_paths(settings_of(ctx), paths, fmt, force=force)
     if as_json:
         emit_json([file_report_dict(f) for f in report.files])
     for item in report.files:
@@ -153,8 +188,10 @@ def import_command(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, 
                 f"{item.references} references, {item.new_works} new works, {item.matched_works} already known"
                 + (f", {item.aliases} keys kept as aliases of known works" if item.aliases else "")
             )
-            note = f" ({item.message})" if item.message else ""
+            note = f" ({item.message})" if item.message and not item.notes else ""
             warn(f"{item.path} ({item.format}): {verb}{note}")
+        for line in item.notes:
+            warn(f"  {item.path}: {line}")
     stats = api.library_stats(settings_of(ctx))
     warn(f"library {settings_of(ctx).db}: {stats['works']} works from {stats['references']} references in {stats['sources']} files")
     if report.unreadable:
@@ -173,6 +210,7 @@ def file_report_dict(item: api.FileImport) -> dict[str, Any]:
         "matched_works": item.matched_works,
         "aliases": item.aliases,
         "message": item.message,
+        "notes": item.notes,
         "problems": [{"line": p.line, "entry": p.entry_key, "message": p.message} for p in item.problems],
     }
 
@@ -412,9 +450,12 @@ def parse_command(ctx: click.Context, source: str, per_line: bool) -> None:
         text = sys.stdin.buffer.read().decode("utf-8", errors="replace")
     else:
         text = api.document_text(source)
-    items = api.parse_strings(text, per_line=per_line)
-    emit_jsonl(items)
-    warn(f"parsed {len(items)} references (parser {PARSER_VERSION})")
+    with progress_on_terminal():
+        parsed = api.parse_document(text, per_line=per_line)
+    emit_jsonl(parsed.items)
+    for line in parsed.notes:
+        warn(line)
+    warn(f"parsed {len(parsed.items)} references (parser {PARSER_VERSION})")
 
 
 @main.command("reparse")
@@ -460,6 +501,12 @@ def link_command(ctx: click.Context, manuscript: str, list_path: str | None, as_
     for item in report.imports:
         if item.status == "imported" and item.references:
             warn(f"{item.path}: {item.references} references read ({item.new_works} new works)")
+        for line in item.notes:
+            warn(f"  {item.path}: {line}")
+        if item.status == "unchanged":  # not re-read: say which of its lists are used
+            for found in report.lists:
+                if not found["external"]:
+                    warn(f"  {item.path}: {found['label']} (line {found['line']}): {found['entries']} numbered entries")
     for problem in report.problems:
         warn(f"warning: {report.path}:{problem['line']}: {problem['status']} marker {problem['marker']}: {problem['message']}")
     if as_json:

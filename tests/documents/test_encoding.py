@@ -4,8 +4,8 @@ NUL bytes wherever they are, binary files."""
 from __future__ import annotations
 
 import pytest
-from vexascite.documents import decode_input
 
+from vexascite.documents import decode_input
 from vexascite.errors import InputUnreadable
 
 TEXT = "@article{a,\n  title = {M\u00fcller's caf\u00e9},\n  year = 2020\n}\n"

@@ -61,3 +61,39 @@ def test_reparse_rereads_references_from_older_parser_versions(run_cli, tmp_path
     assert again["checked"] == 0
     everything = json.loads(run_cli("reparse", "--all", "--json").stdout)
     assert everything["checked"] == 2 and everything["changed"] == 0
+
+
+def test_parse_says_which_lists_it_found(run_cli) -> None:
+    text = LETTER.replace("2. Winthrop", "4. Winthrop")
+    result = run_cli("parse", input=text)
+    assert result.exit_code == 0
+    assert 'references-1 ("REFERENCES", line 5): 2 entries numbered 1-4; numbers missing: 2, 3' in result.stderr
+    none = run_cli("parse", input="A paragraph about VEXAS syndrome and nothing else.\n")
+    assert "no reference list found" in none.stderr
+
+
+def test_import_lines_imports_every_line_and_import_reports_lists(run_cli, tmp_path: Path) -> None:
+    lines = tmp_path / "refs.txt"
+    refs = [f"Author{n} A, Writer B. Study number {n} of VEXAS. Blood. 20{n % 24:02d};{n}:1-{n + 1}." for n in range(1, 301)]
+    lines.write_text("\n".join(refs[:150]) + "\n\n" + "\n".join(refs[150:]) + "\n", encoding="utf-8")
+    result = run_cli("import", "--lines", "--json", str(lines))
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)[0]["references"] == 300
+    assert "300 lines read as one reference each" in result.stderr
+    clash = run_cli("import", "--lines", "--format", "bibtex", str(lines))
+    assert clash.exit_code == 2
+    letter = tmp_path / "letter.txt"
+    letter.write_text(LETTER, encoding="utf-8")
+    imported = run_cli("import", str(letter))
+    assert imported.exit_code == 0, imported.stderr
+    assert 'references-1 ("REFERENCES", line 5): 2 entries numbered 1-2' in imported.stderr
+
+
+def test_link_says_which_list_it_read_first_time_and_again(run_cli, tmp_path: Path) -> None:
+    manuscript = tmp_path / "paper.txt"
+    manuscript.write_text("VEXAS is caused by somatic UBA1 mutations [1]. JAK inhibitors help some patients [2].\n\n" + LETTER, encoding="utf-8")
+    first = run_cli("link", str(manuscript))
+    assert first.exit_code == 0, first.stderr
+    assert 'references-1 ("REFERENCES", line 7): 2 entries numbered 1-2' in first.stderr
+    again = run_cli("link", str(manuscript))
+    assert "references-1 (line 7): 2 numbered entries" in again.stderr

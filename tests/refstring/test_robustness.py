@@ -71,3 +71,33 @@ def test_long_and_binary_lines_take_linear_time() -> None:
         assert large < 2.0, text[:30]
         assert large < 20 * small + 0.05, text[:30]
         assert find_reference_lists(text) is not None
+
+
+def _alnum(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+_DOCUMENT_LINES = st.lists(
+    st.one_of(
+        st.sampled_from(["", "References", "REFERENCES", "Figure 1. Legend.", "Page 3 of 9", "Author Manuscript", "12", "1.", "[2]", "Smith et al.", "DOI 10.5555/x.1"]),
+        st.builds(lambda n, ref: f"{n}. {ref}", st.integers(0, 20_000), st.sampled_from(["Beck DB, Ferrada MA. Somatic mutations. N Engl J Med. 2020;383:2628-38.", "Roe B. Another- ", "study. Lancet. 2019;393:1-10.", "(2009) Title"])),
+        st.lists(_REFERENCE_ALPHABET, max_size=40).map("".join),
+        st.text(max_size=60),
+    ),
+    max_size=40,
+)
+
+
+@given(_DOCUMENT_LINES.map("\n".join))
+@settings(max_examples=300, deadline=None)
+def test_list_finding_keeps_every_character_of_what_it_calls_an_entry(text: str) -> None:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for found in find_reference_lists(text):
+        for entry in found.entries:
+            # The raw text is the entry's own lines, exactly as in the document.
+            raw_lines = entry.raw.split("\n")
+            assert raw_lines[0] == lines[entry.line - 1]
+            assert all(line in lines for line in raw_lines)
+            # The joined text drops no letter or digit of the raw lines (only hyphens and spaces).
+            assert _alnum(entry.text) == _alnum(entry.raw)
+            assert entry.text.strip()

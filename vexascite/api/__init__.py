@@ -83,6 +83,8 @@ class FileImport:
     aliases: int = 0
     problems: list[ImportProblem] = field(default_factory=list)
     message: str | None = None
+    #: What the reader found worth saying, one line each (the lists of a text document).
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -218,6 +220,7 @@ def import_file(
         result.problems = []
         return result
     result.message = "; ".join(notes) or None
+    result.notes = notes
     return result
 
 
@@ -832,35 +835,17 @@ def cited_works(settings: Settings, document: str) -> list[dict[str, Any]]:
 # -- reference strings (parse, reparse) --------------------------------------------------
 
 
+def parse_document(text: str, *, per_line: bool = False) -> Any:
+    """Parse reference strings to CSL-JSON items and say what lists were found
+    (:func:`vexascite.api.parsing.parse_document`; imported here lazily, the parser is large)."""
+    from .parsing import parse_document as parse
+
+    return parse(text, per_line=per_line)
+
+
 def parse_strings(text: str, *, per_line: bool = False) -> list[dict[str, Any]]:
-    """Parse reference strings to CSL-JSON items, no library needed.
-
-    With ``per_line`` every line is one reference and exactly one item comes back per
-    line, in order (an empty line gives an item with only ``raw``). Otherwise the text
-    is read as a document: its reference lists are found and each entry parsed (or each
-    non-empty line, when no list is found). Each item carries ``raw`` (the string as
-    given) and, for numbered entries, ``citation-number``.
-    """
-    from ..refstring import find_reference_lists, parse_reference
-
-    items: list[dict[str, Any]] = []
-    if per_line:
-        for line in text.split("\n"):
-            raw = line.rstrip("\r")
-            item = parse_reference(raw) if raw.strip() else {}
-            items.append({**item, "raw": raw})
-        if items and (text.endswith("\n") or not text):
-            items.pop()  # the empty string after the last newline is not a line
-        return items
-    lists = find_reference_lists(text)
-    if not lists:
-        return [{**parse_reference(line), "raw": line.strip()} for line in text.splitlines() if line.strip()]
-    for found in lists:
-        for entry in found.entries:
-            item = {**parse_reference(entry.text), "raw": entry.text}
-            if entry.number is not None:
-                item["citation-number"] = str(entry.number)
-            items.append(item)
+    """The CSL-JSON items of :func:`parse_document`."""
+    items: list[dict[str, Any]] = parse_document(text, per_line=per_line).items
     return items
 
 

@@ -30,10 +30,11 @@ def _readers() -> dict[str, Reader]:
         "pubmed-xml": pubmedxml.read_pubmed_xml,
         "ids": idlist.read_identifier_list,
         "text": text.read_text_references,
+        "lines": text.read_line_references,
     }
 
 
-FORMATS = ("bibtex", "csl-json", "ris", "medline", "pubmed-xml", "ids", "text")
+FORMATS = ("bibtex", "csl-json", "ris", "medline", "pubmed-xml", "ids", "text", "lines")
 
 _EXTENSIONS = {
     ".bib": "bibtex",

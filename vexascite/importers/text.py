@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 from ..model import ImportProblem, ParsedFile, RawReference, RefStatus
+from ..progress import report
 from ..refstring import PARSER_VERSION, find_reference_lists, parse_reference
+from ..refstring.lists import describe, summarize
 
 
-def reference_from_string(raw: str, line: int | None = None, list_label: str | None = None, number: int | None = None) -> RawReference:
+def reference_from_string(
+    raw: str, line: int | None = None, list_label: str | None = None, number: int | None = None, *, body: str | None = None
+) -> RawReference:
     """Parse one entry into a :class:`RawReference` that keeps the raw text and parser version.
 
-    An entry with neither a title nor an identifier nor a journal is stored as failed,
-    with what could be read left out of the work (it stays in the reference's row).
+    ``body`` is the entry without its printed label, when the list finder read the label
+    (so a number past 999 never becomes part of an author's name). An entry with neither
+    a title nor an identifier nor a journal is stored as failed, with what could be read
+    left out of the work (it stays in the reference's row).
     """
     try:
-        fields = parse_reference(raw)
+        fields = parse_reference(body if body else raw)
     except Exception as exc:  # an entry no rule foresaw: stored as failed, the others read
         return RawReference(raw=raw, format="text", line=line, status=RefStatus.FAILED,
                             message=f"could not be parsed ({type(exc).__name__})", extra={"parser_version": PARSER_VERSION},
@@ -32,23 +38,59 @@ def reference_from_string(raw: str, line: int | None = None, list_label: str | N
     )
 
 
+#: Progress is reported every this many entries.
+_PROGRESS_EVERY = 200
+
+
 def read_text_references(text: str) -> ParsedFile:
     """Find the reference lists in a document and parse each entry.
 
     Each entry keeps its text as printed (``raw``: number included, wrapped lines joined),
     its list label (``references-1``, ``references-2`` in document order), its printed
     number and the parser version, so it can be re-parsed when the parser improves.
+    What was found is said in the notes: each list with its heading, numbers, gaps and
+    entries that look like two references glued together; or that the text holds no list.
     """
     parsed = ParsedFile(format="text")
     lists = find_reference_lists(text)
     if not lists:
-        # Not bad input: a manuscript may cite by key and have no list of its own.
-        parsed.notes.append("no reference list in it: no 'References' heading or run of numbered entries")
+        if text.strip():
+            # Not bad input: a manuscript may cite by key and have no list of its own.
+            parsed.notes.append("no reference list found in the text: no reference heading, no run of numbered entries, no lines that read as references")
+        return parsed
+    total = sum(len(found.entries) for found in lists)
+    done = 0
     for found in lists:
+        parsed.notes.append(describe(summarize(found)))
         for entry in found.entries:
-            ref = reference_from_string(entry.text, entry.line, found.label, entry.number)
+            ref = reference_from_string(entry.text, entry.line, found.label, entry.number, body=entry.body)
             parsed.references.append(ref)
             if ref.status == RefStatus.FAILED:
                 shown = entry.text if len(entry.text) <= 80 else entry.text[:77] + "..."
                 parsed.problems.append(ImportProblem(entry.line, f"reference not understood (no title or identifier): {shown}"))
+            done += 1
+            if done % _PROGRESS_EVERY == 0 or done == total:
+                report("parsing references", done, total)
+    return parsed
+
+
+def read_line_references(text: str) -> ParsedFile:
+    """Every non-empty line is one reference (as ``parse --lines`` reads it), numbered by its line."""
+    parsed = ParsedFile(format="lines")
+    lines = text.split("\n")
+    total = sum(1 for line in lines if line.strip())
+    done = 0
+    for number, line in enumerate(lines, start=1):
+        raw = line.rstrip("\r")
+        if not raw.strip():
+            continue
+        ref = reference_from_string(raw, number)
+        parsed.references.append(ref)
+        if ref.status == RefStatus.FAILED:
+            shown = raw if len(raw) <= 80 else raw[:77] + "..."
+            parsed.problems.append(ImportProblem(number, f"reference not understood (no title or identifier): {shown}"))
+        done += 1
+        if done % _PROGRESS_EVERY == 0 or done == total:
+            report("parsing references", done, total)
+    parsed.notes.append(f"{total} lines read as one reference each" + (f", {len(lines) - total} empty lines skipped" if len(lines) - total > 1 else ""))
     return parsed

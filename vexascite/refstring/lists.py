@@ -1,46 +1,130 @@
 """Find reference lists in plain text, Markdown or PDF-extracted text (pure).
 
-A document may hold several lists (a page of a journal often starts with the tail of
-the previous article's references), so lists are kept apart where the numbering
-restarts, at a heading, or at an article boundary such as a ``DOI ...`` footer or a
-``©`` line. Wrapped lines are joined and end-of-line hyphenation is repaired, so each
-entry comes back as the text a reader would copy.
+The document is read as a careful person reads it, in three passes over its lines:
+
+1. Page furniture is set aside wherever it falls, even inside an entry: running heads
+   and footers that repeat, page numbers, ``Downloaded from ...`` lines, ``Author
+   Manuscript`` banners, journal footers with ``|`` separators.
+2. Numbered lists are chains of labels of one form (``1.``, ``1)``, ``[1]``, ``(1)``,
+   bare ``1``, superscript ``¹`` or ``1`` glued to the author). Numbering is evidence,
+   not a gate: the next number is taken at once, and a gap, a repeat, a restart, a
+   number past 999 or a descending order is taken when the line also starts like a
+   reference after a line that ends like one. A number that fits nothing (``2020
+   Jan;...`` wrapped from the line above) continues the entry.
+3. Unnumbered lists follow a reference heading (in the usual words of common
+   languages): entries are cut at hanging indents, blank lines, or, in wrapped text
+   with neither, where a line ends like a reference and the next starts like one.
+
+Lists end at another heading, a figure legend, a table, acknowledgements or prose.
+Lists are kept apart where the numbering restarts, at a heading, or at an article
+boundary (a ``DOI ...`` footer, a ``©`` line). Each entry keeps its lines as printed
+(``raw``) and the text a reader would copy (``text``: wrapped lines joined, end-of-line
+hyphenation repaired); the two have the same letters and digits.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
-#: A numbered entry's opening: ``12.``, ``12)``, ``[12]``, ``(12)``, or ``12`` + space.
-_NUMBERED = re.compile(r"^\s{0,8}(?:[-*+]\s+)?(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)](?!\d)|(\d{1,4})(?=\s+[A-Z\u00c0-\u024f]))\s*(?=\S)")
-#: A number alone on its line (PDF extraction often puts the label on a line of its own).
-_BARE_NUMBER = re.compile(r"^\s{0,8}(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)])\s*$")
-#: Stands for a line whose text was moved up to a bare number's line (not a blank line).
-_MOVED = "\x00moved"
+# -- line patterns -------------------------------------------------------------------
+
+_SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUP_TABLE = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
+#: A numbered entry's label: ``12.``, ``12)``, ``[12]``, ``(12)``, ``12`` + space, ``¹²``, ``12Smith``.
+_LABEL = re.compile(
+    r"^(?P<indent>\s{0,12})(?:[-*+•]\s+)?(?:"
+    r"\[(?P<bracket>\d{1,6})\]|\((?P<round>\d{1,6})\)|(?P<dot>\d{1,6})\.(?!\d)|(?P<paren>\d{1,6})\)"
+    r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})|(?P<bare>\d{1,6})(?=\s+(?:[^\s\d,;:.)\]]|\d{1,6}[.)]\s))|(?P<glued>\d{1,6})(?!(?:st|nd|rd|th|[a-z])\b)(?=[^\W\d_]|[-–—]{2}|[«“\"])"
+    r")\s*(?=\S)"
+)
+#: A label alone on its line (PDF extraction often puts it there).
+_LABEL_ONLY = re.compile(r"^\s{0,12}(?:\[(\d{1,6})\]|\((\d{1,6})\)|(\d{1,6})[.)]|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6}))\s*$")
+_LABEL_STYLE_OF_ONLY = ("bracket", "round", "dot", "sup")
 _BULLET = re.compile(r"^\s{0,8}[-*+•]\s+")
 _HEADING_WORDS = (
-    r"references(?:\s+and\s+notes)?|reference\s+list|bibliography|literature\s+cited|works\s+cited|"
-    r"cited\s+literature|literature|sources|citations|notes\s+and\s+references|further\s+reading"
+    r"references?(?:\s+(?:and\s+notes|cited|list))?|reference\s+list|bibliography|literature(?:\s+cited)?|works\s+cited|"
+    r"cited\s+literature|sources|citations|notes\s+and\s+references|further\s+reading|endnotes|"
+    r"literatur(?:verzeichnis|angaben)?|quellen(?:verzeichnis)?|r[ée]f[ée]rences(?:\s+bibliographiques)?|bibliographie|"
+    r"referencias(?:\s+bibliogr[áa]ficas)?|bibliograf[íi]a|refer[êe]ncias(?:\s+bibliogr[áa]ficas)?|"
+    r"riferimenti(?:\s+bibliografici)?|literatuur(?:lijst)?|referenser|litteratur(?:liste)?|kirjallisuus|l[äa]hteet|"
+    r"pi[śs]miennictwo|literatura|kaynaklar|kaynak[çc]a|список\s+литературы|литература|"
+    r"библиография|参考文献|引用文献|文献|참고\s*문헌|βιβλιογραφία|المراجع|מקורות"
 )
-_REF_HEADING = re.compile(rf"^\s{{0,3}}(?:#{{1,6}}\s*)?(?:[*_]{{1,2}})?(?:\d+\.?\s+)?({_HEADING_WORDS})\s*:?(?:[*_]{{1,2}})?\s*:?\s*$", re.IGNORECASE)
+_REF_HEADING = re.compile(
+    rf"^\s{{0,3}}(?:#{{1,6}}\s*)?(?:[*_]{{1,2}})?(?:(?:\d+|[IVXL]+)\.?\s+)?({_HEADING_WORDS})\s*:?(?:[*_]{{1,2}})?\s*:?\s*$",
+    re.IGNORECASE,
+)
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
+#: What ends a list: legends, tables, back matter and the like.
+_END_MARKER = re.compile(
+    r"^\s{0,3}(?:#{1,6}\s*)?(?:[*_]{1,2})?(?:"
+    r"(?:fig(?:ure)?|table|tab|supplementa(?:l|ry)\s+(?:fig(?:ure)?|table)|box|scheme|chart|appendix)\.?\s*[A-Z]?\d+[A-Za-z]?\b"
+    r"|acknowledge?ments?\b|funding\b|conflicts?\s+of\s+interest\b|competing\s+interests?\b|disclosures?\b|"
+    r"author(?:s'|s)?\s+contributions?\b|abbreviations\b|appendix\b|supplementary\s+(?:material|data|information)\b|"
+    r"footnotes\b|data\s+availability\b|ethics\b|figure\s+legends?\b|tables?\b\s*$|danksagung\b|remerciements\b|agradecimientos\b"
+    r")",
+    re.IGNORECASE,
+)
 _BOUNDARY = re.compile(
-    r"^\s*(?:DOI\s*:?\s*10\.\d{4,9}/\S+\s*$|©|\(c\)\s*\d{4}|copyright\b|(?:-{3,}|\*{3,}|_{3,})\s*$)",
+    r"^\s*(?:©|\(c\)\s*\d{4}|copyright\b|(?:-{3,}|\*{3,}|_{3,})\s*$)",
+    re.IGNORECASE,
+)
+#: An article's DOI footer on a line of its own (an article boundary when blank lines surround it).
+_DOI_FOOTER = re.compile(r"^\s*(?:DOI|doi)\s*:?\s*10\.\d{4,9}/\S+\s*$")
+_FURNITURE = re.compile(
+    r"^\s*(?:downloaded\s+(?:from|by)\b.{0,200}$|.{0,80}\bauthor\s+manuscript\b.{0,120}$|(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s*$"
+    r"|[-–—]\s*\d{1,4}\s*[-–—]\s*$|this\s+article\s+is\s+protected\s+by\s+copyright|all\s+rights\s+reserved\.?\s*$|for\s+personal\s+use\s+only"
+    r"|(?:www\.)[\w-]+(?:\.[\w-]+)+\s*$|[^|]{0,100}\s\|\s[^|]{0,100}\s\|\s.{0,100}$|.{0,30}\s\|\s.{0,100}(?:https?://|doi|www\.).{0,80}$|.{0,30}\s\|\s.{0,30}$"
+    r"|.{0,80}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},\s+)?\d{4}\s+\d{1,4}\s*$)",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<!\d)(?:1[6-9]\d\d|20\d\d)(?!\d)")
 _REFERENCE_HINT = re.compile(r"(?<!\d)(?:1[6-9]\d\d|20\d\d)[a-z]?(?!\d)|\b10\.\d{4,9}/|https?://|\bdoi\b|\bet al\b", re.IGNORECASE)
+_STRONG_HINT = re.compile(
+    r"\bet al\b|\b10\.\d{4,9}/|\bdoi\b|https?://|(?:1[6-9]|20)\d\d[a-z]?\s*[;:]\s*\d|\((?:1[6-9]|20)\d\d[a-z]?\)"
+    r"|\b\d+\s*\(\d+\)\s*:\s*\d|\bpp?\.\s*\d|\bvol\.\s*\d",
+    re.IGNORECASE,
+)
+#: What a reference's source part looks like: ``2020;12:``, ``12(3):45``, a DOI.
+_SOURCE_HINT = re.compile(r"(?:1[6-9]|20)\d\d[a-z]?\s*[;:]\s*\d|\b\d+\s*\(\d+\)\s*:\s*\d|\b10\.\d{4,9}/|\bpp?\.\s*\d", re.IGNORECASE)
 _SHORT_TITLE = re.compile(r"^[A-Z][\w ,&'’:-]{0,60}$")
+_UPPER = "A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f"
+_LOWER = "a-z\u00df-\u024f\u03b1-\u03c9\u0430-\u044f"
+#: How a reference usually starts: a family name and initials, or a name and a comma.
+_FAMILY = rf"[{_UPPER}](?:[{_LOWER}'’`]|-(?=[{_UPPER}{_LOWER}])|[{_UPPER}](?=[{_LOWER}]{{2}}))*"
+_PARTICLES = r"(?:(?:van|von|de|da|del|della|der|den|di|do|le|la|du|dos|ten|ter)\s+){1,3}"
+_AUTHOR_START = re.compile(
+    rf"^(?:{_FAMILY}(?:[\s-]{_FAMILY})?(?:\s+[{_UPPER}]{{1,4}}(?=[,.;:]|\s+[{_UPPER}(]|\s*$|\s+(?:et|and)\b)|\s?,\s*[{_UPPER}]|\s+[{_UPPER}]\.|\s+et\s+al\b)"
+    rf"|{_PARTICLES}[{_UPPER}]|[{_UPPER}]{{2,}}(?:,|\s+[{_UPPER}]\.)|[{_UPPER}]\.\s*(?:[{_UPPER}]\.\s*)?(?:{_PARTICLES})?[{_UPPER}][{_LOWER}{_UPPER}]"
+    rf"|[{_UPPER}]{{1,3}}\s+{_FAMILY},|[{_UPPER}][{_LOWER}]+\s+{_FAMILY}(?:-{_FAMILY})?[.,]\s|_{{3,}}|[-–—]{{2,}})"
+)
+#: A line that carries a source (``Plant J 46:758-767``, ``Blood. 2020;135``): the end of an entry, not a start.
+_SOURCE_LINE = re.compile(
+    r"^[^\d()]{0,60}?(?:\b\d+\s*(?:\([\w-]+\))?\s*:\s*\d|(?:1[6-9]|20)\d\d\s*;\s*\d|,\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*,\s*\d+)"
+)
+#: How a line that ends an entry ends.
+_ENTRY_END = re.compile(r"(?:[.)\]>]|\d|\d[a-z]|[.]\"|\.”|\.')$")
+_LINK_TOKEN = re.compile(r"(?:doi:|https?://\S*)?10\.\d{4,9}/\S+|https?://\S+", re.IGNORECASE)
+_OPEN_END = re.compile(r"(?:[-–/_,;:&(]|\band|\bin|\bet|\bof|\bthe|\bfor|\bIn:|\beds?\.|\bthe)\s*$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
 class ListEntry:
-    """One entry of a reference list: the joined text as printed (number included), its first line and number."""
+    """One entry of a reference list: the joined text as printed (number included), its first line and number.
+
+    ``raw`` is the entry's lines exactly as in the document (page furniture left out);
+    ``text`` has the same letters and digits, with wrapped lines joined.
+    """
 
     text: str
     line: int
     number: int | None = None
+    raw: str = ""
+    last_line: int = 0
+    #: The text without its printed label (what the string parser reads).
+    body: str = ""
 
 
 @dataclass(slots=True)
@@ -51,34 +135,33 @@ class ReferenceList:
     heading: str | None
     line: int
     entries: list[ListEntry] = field(default_factory=list)
+    #: How the entries are marked: ``1.``, ``[1]``, ... or ``unnumbered``.
+    style: str = "unnumbered"
 
 
-def _number_of(line: str) -> tuple[int, str] | None:
-    match = _NUMBERED.match(line)
-    if not match:
-        return None
-    number = next(int(group) for group in match.groups() if group is not None)
-    return number, line[match.end() :]
+# -- joining ---------------------------------------------------------------------------
 
 
 def join_lines(lines: list[str]) -> str:
     """Join wrapped lines: repair ``hyphen-\\nation`` and keep URLs and DOIs whole."""
-    text = ""
+    parts: list[str] = []
     for raw_line in lines:
         line = raw_line.strip()
         if not line:
             continue
-        if not text:
-            text = _BULLET.sub("", line)
+        if not parts:
+            parts.append(_BULLET.sub("", line))
             continue
-        if text.endswith("-") and len(text) > 1 and text[-2].isalpha() and line[:1].islower():
+        last = parts[-1]
+        if last.endswith("-") and len(last) > 1 and last[-2].isalpha() and line[:1].islower():
             # End-of-line hyphenation: "Endo-" + "scopic" -> "Endoscopic".
-            text = text[:-1] + line
-        elif text.endswith(("-", "/", "_")) or (_ends_in_link(text) and not line[:1].isupper() and line[:1] not in "([" and text[-1] != "."):
-            text += line
+            parts[-1] = last[:-1]
+            parts.append(line)
+        elif last.endswith(("-", "/", "_")) or (_ends_in_link(last) and not line[:1].isupper() and line[:1] not in "([" and last[-1] != "."):
+            parts.append(line)
         else:
-            text += " " + line
-    return text
+            parts.append(" " + line)
+    return "".join(parts)
 
 
 def _ends_in_link(text: str) -> bool:
@@ -86,164 +169,684 @@ def _ends_in_link(text: str) -> bool:
     return bool(re.match(r"(?:https?://|www\.|doi:|10\.\d{4,9}/)", last, re.IGNORECASE)) and len(last) > 12
 
 
+# -- line reading ------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Label:
+    number: int
+    style: str
+    rest: str
+
+
+def _label_of(line: str) -> _Label | None:
+    match = _LABEL.match(line)
+    if not match:
+        return None
+    for style in ("bracket", "round", "dot", "paren", "sup", "bare", "glued"):
+        value = match.group(style)
+        if value is not None:
+            number = int(value.translate(_SUP_TABLE))
+            return _Label(number, style, line[match.end() :])
+    return None  # pragma: no cover - one group always matches
+
+
+def _label_only(line: str) -> _Label | None:
+    match = _LABEL_ONLY.match(line)
+    if not match:
+        return None
+    for style, value in zip(_LABEL_STYLE_OF_ONLY, match.groups(), strict=True):
+        if value is not None:
+            return _Label(int(value.translate(_SUP_TABLE)), style, "")
+    return None  # pragma: no cover
+
+
+def _mask(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.lower().split()))
+
+
+def _furniture_lines(lines: list[str]) -> set[int]:
+    """Indices of page furniture: known banners and footers, and short lines that repeat."""
+    found: set[int] = set()
+    masks: dict[str, list[int]] = {}
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if _REF_HEADING.match(stripped) or _is_stop(stripped):
+            continue
+        label = _label_of(stripped)
+        if label is not None and label.style in ("dot", "bracket", "round", "paren"):
+            continue  # a numbered entry is never furniture
+        if _RUNNING_HEAD.match(stripped) or (_CAPS_HEAD.match(stripped) and len(stripped.split()) >= 3) or (_CAPS_HEAD.match(stripped) and _between_entries(lines, index)):
+            found.add(index)
+            continue
+        if _FURNITURE.match(stripped):
+            if stripped.isdigit() and _previous_open(lines, index):
+                continue  # "907-" / "914": the end of a page range, not a page number
+            found.add(index)
+            continue
+        if 6 <= len(stripped) <= 100 and not _LABEL.match(stripped):
+            masks.setdefault(_mask(stripped), []).append(index)
+    # A journal footer ("J Clin Invest. 2019;129(5):1234-1250") next to other furniture, after a lone label,
+    # between blank lines or beside another footer.
+    footers = {index for index, line in enumerate(lines) if _FOOTER_SHAPE.match(line.strip())}
+    for index in footers:
+        if index - 1 in footers or index + 1 in footers:
+            found.add(index)
+    for index in sorted(footers):
+        if index not in found:
+            above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 3), -1) if lines[i].strip()), "")
+            blank_beside = (index == 0 or not lines[index - 1].strip()) and (index + 1 >= len(lines) or not lines[index + 1].strip())
+            if _next_to(found, index) or _LABEL_ONLY.match(above) or blank_beside:
+                found.add(index)
+    for mask, indices in masks.items():
+        # A running head or footer repeats; a reference's wrapped line rarely does.
+        if len(indices) < 2 or len(mask.split()) < 2 or not re.search(r"[^\W\d_]{3,}", mask):
+            continue
+        first = lines[indices[0]]
+        reference_like = _SOURCE_HINT.search(first) or _looks_strongly_like_reference(first) or (len(first.strip()) >= 40 and _ends_like_reference(first))
+        if not reference_like or all(_next_to(found, i) for i in indices):
+            found.update(indices)
+    # A short line between two pieces of furniture (a footer between a page number and a running head).
+    text_lines = [index for index, line in enumerate(lines) if line.strip()]
+    for before, index, after in zip(text_lines, text_lines[1:], text_lines[2:], strict=False):
+        if index not in found and before in found and after in found and len(lines[index].strip()) <= 120 and not _label_of(lines[index].strip()):
+            found.add(index)
+    # A number alone after furniture that follows "1605-" ends a page range: not a page number.
+    for before, index in zip(text_lines, text_lines[1:], strict=False):
+        if index in found and lines[index].strip().isdigit():
+            previous = next((i for i in range(before, -1, -1) if i not in found and lines[i].strip()), None)
+            if previous is not None and re.search(r"\d[-–]$", lines[previous].rstrip()) and before in found:
+                found.discard(index)
+    return found
+
+
+#: A running head naming the authors: ``Smith et al.``, ``Smith and Jones``.
+_RUNNING_HEAD = re.compile(r"^[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)\s*$")
+#: A journal's page footer: a journal name, a year and a volume, nothing else.
+_FOOTER_SHAPE = re.compile(r"^[A-Z][\w .&'-]{1,50}?\.?\s+(?:1[6-9]|20)\d\d\s*[;,]\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*(?::\s*[\w]+\s*[-–]\s*[\w]+)?\s*$")
+#: A running head in capitals: ``VEXAS SYNDROME AND JAK INHIBITORS``.
+_CAPS_HEAD = re.compile(r"^[A-Z][A-Z&:\- ]{8,80}$")
+
+
+def _between_entries(lines: list[str], index: int) -> bool:
+    """Whether the line above ends a reference and the line below starts one (a running head between)."""
+    above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 4), -1) if lines[i].strip()), "")
+    below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 4)) if lines[i].strip()), "")
+    return len(above.split()) > 1 and bool(re.search(r"[.\d)]\s*$", above)) and bool(_LABEL.match(below) or _LABEL_ONLY.match(below) or _AUTHOR_START.match(below))
+
+
+def _previous_open(lines: list[str], index: int) -> bool:
+    for other in range(index - 1, max(-1, index - 3), -1):
+        if lines[other].strip():
+            text = lines[other].rstrip()
+            return bool(re.search(r"\d[-–]$", text)) or text.endswith(("p.", "pp.", "pages", "page", "vol.", "no."))
+    return False
+
+
+def _next_to(found: set[int], index: int) -> bool:
+    return any(other in found for other in (index - 2, index - 1, index + 1, index + 2))
+
+
 def _looks_like_reference(text: str) -> bool:
     return bool(_REFERENCE_HINT.search(text)) and len(text) >= 20
 
 
-def find_reference_lists(text: str) -> list[ReferenceList]:
-    """Return the reference lists found in a document, in order, entries numbered as printed."""
-    lines = _attach_bare_numbers(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
-    lists: list[ReferenceList] = []
-    current: ReferenceList | None = None
-    entry_lines: list[str] = []
-    entry_start = 0
-    entry_number: int | None = None
-    numbered = False  # whether the current list's entries carry numbers
-    in_section = False  # after a "References" heading, until the next heading/boundary
-    heading: str | None = None
-    heading_line = 0
-    blank_before = True
-
-    def flush_entry() -> None:
-        nonlocal entry_lines, entry_number
-        if current is not None and entry_lines:
-            joined = join_lines(entry_lines)
-            if joined:
-                current.entries.append(ListEntry(joined, entry_start, entry_number))
-        entry_lines = []
-        entry_number = None
-
-    def close_list() -> None:
-        nonlocal current
-        flush_entry()
-        if current is not None and current.entries and (current.heading is not None or _plausible_run(current)):
-            lists.append(current)
-        current = None
-
-    def open_list(line_no: int) -> ReferenceList:
-        nonlocal current
-        current = ReferenceList(label="", heading=heading if in_section else None, line=line_no)
-        return current
-
-    for index, line in enumerate(lines):
-        line_no = index + 1
-        if line == _MOVED:
-            continue
-        stripped = line.strip()
-        if not stripped:
-            blank_before = True
-            continue
-        heading_match = _REF_HEADING.match(stripped)
-        if heading_match:
-            close_list()
-            in_section, heading, heading_line = True, heading_match.group(1), line_no
-            numbered = False
-            blank_before = True
-            continue
-        if _BOUNDARY.match(stripped):
-            close_list()
-            in_section = False
-            blank_before = True
-            continue
-        parsed_number = _number_of(line)
-        if parsed_number is not None:
-            number, rest = parsed_number
-            expected = None
-            if current is not None and current.entries or entry_lines:
-                expected = (entry_number if entry_number is not None else _last_number(current)) or 0
-            starts_new = current is None or not numbered or (expected is not None and number != expected + 1)
-            if current is not None and numbered and expected is not None and number == expected + 1:
-                flush_entry()
-            elif current is not None and numbered and entry_lines and number != 1 and not blank_before:
-                entry_lines.append(line)  # a wrapped line that starts with a number ("2014 Jan;...")
-                continue
-            elif starts_new:
-                if not in_section and not _looks_like_reference(rest):
-                    # A numbered line in prose (a list of points, a table row): not a reference.
-                    close_list()
-                    blank_before = False
-                    continue
-                close_list()
-                open_list(line_no)
-                numbered = True
-            entry_lines, entry_start, entry_number = [line], line_no, number
-            blank_before = False
-            continue
-        # An unnumbered line.
-        if current is not None and numbered:
-            if not blank_before and entry_lines:
-                entry_lines.append(line)  # a wrapped line of the current entry
-                continue
-            if blank_before and entry_lines and _is_continuation(entry_lines, stripped):
-                entry_lines.append(line)
-                blank_before = False
-                continue
-            # Prose or a heading after a blank line ends a numbered list.
-            close_list()
-            numbered = False
-            if not in_section:
-                blank_before = False
-                continue
-        if in_section:
-            if _MD_HEADING.match(stripped) or (blank_before and _is_section_heading(stripped)):
-                close_list()
-                in_section = False
-                blank_before = False
-                continue
-            if current is None:
-                open_list(heading_line or line_no)
-                numbered = False
-            if entry_lines and not blank_before and _is_continuation(entry_lines, stripped):
-                entry_lines.append(line)
-            else:
-                flush_entry()
-                entry_lines, entry_start, entry_number = [line], line_no, None
-        blank_before = False
-    close_list()
-    for position, found in enumerate(lists, start=1):
-        found.label = f"references-{position}"
-    return lists
-
-
-def _attach_bare_numbers(lines: list[str]) -> list[str]:
-    """Put a number that stands alone on its line in front of the next line's text.
-
-    The number's line keeps the entry (so line numbers stay those of the file); the
-    following line is emptied.
-    """
-    out = list(lines)
-    for index, line in enumerate(out):
-        if not line.strip() or not _BARE_NUMBER.match(line):
-            continue
-        following = index + 1
-        while following < len(out) and following <= index + 2 and not out[following].strip():
-            following += 1
-        if following < len(out) and following <= index + 2 and out[following].strip() and not _BARE_NUMBER.match(out[following]):
-            if _NUMBERED.match(out[following]) or _REF_HEADING.match(out[following].strip()):
-                continue
-            out[index] = f"{line.strip()} {out[following].strip()}"
-            for between in range(index + 1, following + 1):
-                out[between] = _MOVED
-    return out
-
-
-def _last_number(current: ReferenceList | None) -> int | None:
-    if current is None or not current.entries:
-        return None
-    return current.entries[-1].number
-
-
-_STRONG_HINT = re.compile(
-    r"\bet al\b|\b10\.\d{4,9}/|\bdoi\b|https?://|(?:1[6-9]|20)\d\d[a-z]?\s*[;:]\s*\d|\((?:1[6-9]|20)\d\d[a-z]?\)"
-    r"|\b\d+\s*\(\d+\)\s*:\s*\d|\bpp?\.\s*\d|\bvol\.\s*\d",
-    re.IGNORECASE,
-)
-
-
 def _looks_strongly_like_reference(text: str) -> bool:
     """A year plus something only references have: authors first, et al, a source, a link."""
-    body = _NUMBERED.sub("", text, count=1)
-    return _looks_like_reference(body) and (_starts_like_authors(body) or bool(_STRONG_HINT.search(body)))
+    body = _strip_label(text)
+    return _looks_like_reference(body) and (bool(_AUTHOR_START.match(body)) or bool(_STRONG_HINT.search(body)))
+
+
+def _strip_label(text: str) -> str:
+    match = _LABEL.match(text)
+    return text[match.end() :] if match else text
+
+
+def _starts_like_reference(text: str) -> bool:
+    """Whether text can open a reference: not a lower-case word (but ``van der Berg``), not punctuation."""
+    text = text.lstrip()
+    first = text[:1]
+    if not first or first in ",;:.)]}-–":
+        return False
+    if first.islower():
+        return bool(_AUTHOR_START.match(text)) or text.startswith(("http", "www."))
+    return True
+
+
+def _ends_like_reference(text: str) -> bool:
+    """Whether a line ends as a reference ends: a full stop, a number, a bracket, a DOI or a link."""
+    text = text.rstrip()
+    if not text:
+        return False
+    if _LINK_TOKEN.match(text.rsplit(None, 1)[-1]) or text[-4:].lower() == "doi:":
+        return True  # a DOI or link, or the "doi:" a PDF extraction left dangling
+    tail = text[-12:]
+    return bool(_ENTRY_END.search(tail)) and not _OPEN_END.search(tail)
+
+
+def _is_stop(stripped: str) -> bool:
+    """A line that cannot belong to a reference list: another heading, a legend, back matter."""
+    return bool(_END_MARKER.match(stripped) or _MD_HEADING.match(stripped) or _BOUNDARY.match(stripped))
+
+
+def _is_section_heading(line: str) -> bool:
+    """A short capitalised line with no full stop: a new section, not a reference."""
+    return bool(_SHORT_TITLE.match(line)) and not _YEAR.search(line) and len(line.split()) <= 6
+
+
+# -- the finder -------------------------------------------------------------------------
+
+
+class _Finder:
+    """One pass over a document's lines; see the module docstring."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        self.read(_furniture_lines(self.lines))
+        self.lists: list[ReferenceList] = []
+        #: Kept positions [start, end) read as lists or reference sections.
+        self.claimed: list[tuple[int, int]] = []
+
+    def read(self, furniture: set[int]) -> None:
+        """Label every line, page furniture left out."""
+        self.furniture = furniture
+        # The document without furniture: (index, line) pairs, blank lines kept.
+        self.kept = [(i, line) for i, line in enumerate(self.lines) if i not in self.furniture]
+        self.labels: list[_Label | None] = [None] * len(self.kept)
+        self.only: list[_Label | None] = [None] * len(self.kept)
+        for position, (_, line) in enumerate(self.kept):
+            if line.strip():
+                self.only[position] = _label_only(line)
+                if self.only[position] is None:
+                    self.labels[position] = _label_of(line)
+
+    # helpers over kept positions
+    def stripped(self, position: int) -> str:
+        return self.kept[position][1].strip()
+
+    def blank(self, position: int) -> bool:
+        return not self.kept[position][1].strip()
+
+    def stop(self, position: int) -> bool:
+        """A line that ends a list: a heading, a legend, back matter, an article's DOI footer."""
+        stripped = self.stripped(position)
+        if _is_stop(stripped) or _REF_HEADING.match(stripped):
+            return True
+        return bool(_DOI_FOOTER.match(stripped)) and self._blank_around(position)
+
+    def _blank_around(self, position: int) -> bool:
+        before = position == 0 or self.blank(position - 1)
+        after = position + 1 >= len(self.kept) or self.blank(position + 1)
+        return before and after
+
+    def next_text(self, position: int, limit: int = 3) -> int | None:
+        """The next non-blank position within ``limit`` positions."""
+        for other in range(position + 1, min(len(self.kept), position + 1 + limit)):
+            if not self.blank(other):
+                return other
+        return None
+
+    def label_at(self, position: int) -> tuple[_Label, int] | None:
+        """The label that starts an entry here and the position its text starts at."""
+        label = self.labels[position]
+        if label is not None:
+            return label, position
+        only = self.only[position]
+        if only is not None:
+            following = self.next_text(position)
+            next_label = self.labels[following] if following is not None else None
+            if following is not None and (next_label is None or next_label.style != only.style) and self.only[following] is None and not self.stop(following):
+                return _Label(only.number, only.style, self.stripped(following)), position
+        return None
+
+    def one_per_line(self, positions: list[int]) -> bool:
+        """Whether these lines are one reference each: most are complete references, few carry labels."""
+        texts = [self.stripped(p) for p in positions if not self.blank(p)]
+        if len(texts) < 5:
+            return False
+        complete = sum(1 for t in texts if len(t) >= 30 and _YEAR.search(t) and _ends_like_reference(t))
+        labelled = sum(1 for p in positions if self.labels[p] is not None or self.only[p] is not None)
+        return complete >= 0.7 * len(texts) and labelled < 0.3 * len(texts)
+
+    def run(self) -> list[ReferenceList]:
+        position = 0
+        heading: str | None = None
+        total = len(self.kept)
+        headed = any(_REF_HEADING.match(self.stripped(p)) for p in range(total) if not self.blank(p))
+        if not headed and self.one_per_line(list(range(total))):
+            if self.furniture:
+                self.read(set())  # a file of references, one a line: no page furniture in it
+                total = len(self.kept)
+            self.unnumbered(0, None, whole=True, per_line=True)
+            self.claimed.append((0, total))
+            position = total
+        while position < total:
+            if self.blank(position):
+                position += 1
+                continue
+            stripped = self.stripped(position)
+            match = _REF_HEADING.match(stripped)
+            if match:
+                heading = stripped.strip("#*_: ")
+                end = self.section(position + 1, heading)
+                self.claimed.append((position, end))
+                position = end
+                heading = None
+                continue
+            start = self.label_at(position)
+            if start is not None and _looks_like_reference(self._text_from(position, 4)):
+                kept = len(self.lists)
+                end = self.numbered(position, None)
+                if len(self.lists) > kept:
+                    self.claimed.append((position, end))
+                position = end
+                continue
+            position += 1
+        if not self.lists:
+            self.whole_document()
+        else:
+            self.unclaimed_runs()
+        self.lists.sort(key=lambda found: found.line)
+        for number, found in enumerate(self.lists, start=1):
+            found.label = f"references-{number}"
+        return self.lists
+
+    def _text_from(self, position: int, count: int) -> str:
+        """The text of up to ``count`` lines from ``position`` to the next blank line."""
+        out: list[str] = []
+        for other in range(position, min(len(self.kept), position + count)):
+            if self.blank(other):
+                break
+            out.append(self.stripped(other))
+        return " ".join(out)
+
+    def _peek_text(self, position: int) -> str:
+        following = self.next_text(position, 2)
+        return self.stripped(following) if following is not None else ""
+
+    def section(self, position: int, heading: str) -> int:
+        """After a reference heading: a numbered list, or an unnumbered one."""
+        first = self.next_text(position - 1, 6)
+        if first is None:
+            return position
+        region = []
+        for other in range(first, len(self.kept)):
+            if not self.blank(other) and self.stop(other):
+                break
+            region.append(other)
+        start = self.label_at(first)
+        if start is not None and not self.one_per_line(region):
+            style = start[0].style
+            numbers = [label.number for p in region if (label := self.labels[p] or self.only[p]) is not None and label.style == style]
+            if numbers == [1] or any(abs(b - a) <= 3 for a, b in zip(numbers, numbers[1:], strict=False)):
+                return self.numbered(first, heading)
+            glued = [label.number for p in region if (label := self.labels[p]) is not None and label.style == "glued"]
+            if style != "glued" and any(abs(b - a) <= 3 for a, b in zip(glued, glued[1:], strict=False)):
+                # "125. Smith" first in a list of "5Khansari", "6Nakahigashi": label 1 glued to a string's own "25.".
+                return self.numbered(first, heading, style="glued")
+            # A label or two in a long unnumbered list: strings that carry their own numbers.
+        return self.unnumbered(first, heading)
+
+    # -- numbered lists ------------------------------------------------------------------
+
+    def glued_reading(self, position: int, wanted: int | None) -> _Label | None:
+        """Read a line's leading digits as a label glued to the text (``125. Smith`` as 1 + ``25. Smith``)."""
+        line = self.kept[position][1].lstrip()
+        digits = re.match(r"\d{1,7}", line)
+        if not digits:
+            return None
+        run = digits.group(0)
+        for cut in range(len(run), 0, -1):
+            number = int(run[:cut])
+            if (wanted is None and number <= 3) or number == wanted:
+                rest = line[cut:]
+                return _Label(number, "glued", rest) if rest.strip() else None
+        return None
+
+    def numbered(self, position: int, heading: str | None, style: str | None = None) -> int:
+        """Read a chain of labels of one form from ``position``; returns where it stopped."""
+        if style == "glued" and (self.labels[position] is None or self.labels[position].style != "glued"):  # type: ignore[union-attr]
+            self.labels[position] = self.glued_reading(position, None) or self.labels[position]
+        first_label, _ = self.label_at(position)  # type: ignore[misc]
+        style = first_label.style
+        current = ReferenceList(label="", heading=heading, line=self.kept[position][0] + 1, style=style)
+        entry: list[int] = []  # kept positions of the current entry's lines
+        numbers: list[int] = []
+        direction = 0  # +1 ascending, -1 descending, 0 not yet known
+        total = len(self.kept)
+        blank_before = False
+
+        def flush() -> None:
+            if entry:
+                current.entries.append(self._entry(entry, numbers[-1]))
+
+        while position < total:
+            if self.blank(position):
+                blank_before = True
+                position += 1
+                continue
+            start = self.label_at(position)
+            if style == "glued" and numbers and (start is None or start[0].style != "glued"):
+                reading = self.glued_reading(position, numbers[-1] + 1)
+                if reading is not None:
+                    start = (reading, position)
+            if entry and start is None and self.stop(position):
+                break
+            if start is not None and start[0].style == style:
+                label = start[0]
+                if not entry:
+                    entry, numbers = [position], [label.number]
+                    position += 1
+                    blank_before = False
+                    continue
+                last = numbers[-1]
+                step = label.number - last
+                previous = self.stripped(entry[-1])
+                boundary = _starts_like_reference(label.rest or self._peek_text(position)) and (
+                    blank_before or _ends_like_reference(previous) or self.only[position] is not None
+                )
+                take = False
+                if step == 1 and direction >= 0 or step == -1 and direction <= 0:
+                    # "2011. Prevalence ..." wrapped after "... et al" is a year, not the next number.
+                    take = not (
+                        1600 <= label.number <= 2100 and style in ("bare", "dot")
+                        and previous.rstrip().endswith(("-", "–", ",", "(", ";")) and not _AUTHOR_START.match(label.rest)
+                    )
+                elif label.number == 1 and last >= 2 and boundary:
+                    flush()
+                    self._keep(current)
+                    current = ReferenceList(label="", heading=None, line=self.kept[position][0] + 1, style=style)
+                    entry, numbers, direction = [position], [label.number], 0
+                    position += 1
+                    blank_before = False
+                    continue
+                elif (boundary or (style in ("sup", "bracket", "round") and _starts_like_reference(label.rest or self._peek_text(position)))) and (
+                    0 <= step <= 25 or (direction <= 0 and -25 <= step < 0) or abs(step) <= 2
+                ):
+                    # A superscript or bracketed number opening a line is a label even after an unfinished line.
+                    take = True
+                if take:
+                    flush()
+                    if direction == 0 and step in (1, -1):
+                        direction = step
+                    entry = [position]
+                    numbers.append(label.number)
+                    if self.only[position] is not None:
+                        following = self.next_text(position)
+                        assert following is not None
+                        entry.append(following)
+                        position = following
+                    position += 1
+                    blank_before = False
+                    continue
+                entry.append(position)  # a number that fits nothing: a wrapped line
+                position += 1
+                blank_before = False
+                continue
+            if start is not None and not entry:
+                break
+            # An unlabelled line, or a label of another form.
+            if blank_before and not self._continues(entry, position, style, numbers[-1], direction):
+                break
+            if not blank_before and start is None and self._reference_after(entry, position) and not self._label_soon(position, style, numbers[-1]):
+                break  # a whole unnumbered reference after a complete one: the numbered list is over
+            entry.append(position)
+            blank_before = False
+            position += 1
+        flush()
+        self._keep(current)
+        return position
+
+    def _reference_after(self, entry: list[int], position: int) -> bool:
+        """Whether the line at ``position`` is a reference of its own after the entry's complete last line."""
+        text = self.stripped(position)
+        previous = self.stripped(entry[-1])
+        return (
+            _YEAR.search(previous) is not None
+            and _starts_entry(previous, text, _strip_label(self.stripped(entry[0])))
+            and _looks_strongly_like_reference(text)
+            and _ends_like_reference(text)
+        )
+
+    def _label_soon(self, position: int, style: str, last: int) -> bool:
+        """Whether the list's next label comes within a few lines."""
+        for other in range(position + 1, min(len(self.kept), position + 4)):
+            start = self.label_at(other)
+            if start is not None and start[0].style == style and abs(start[0].number - last) <= 2:
+                return True
+        return False
+
+    def _continues(self, entry: list[int], position: int, style: str, last: int, direction: int) -> bool:
+        """After a blank line, whether an unlabelled line still belongs to the list."""
+        stripped = self.stripped(position)
+        previous = self.stripped(entry[-1])
+        if stripped[:1].islower() or previous.endswith(("-", ",", ";", ":", "/")) or _OPEN_END.search(previous[-12:]):
+            return True
+        # Look ahead: the list goes on if the next label follows on within a few lines.
+        seen = 0
+        for other in range(position, min(len(self.kept), position + 12)):
+            if self.blank(other):
+                continue
+            seen += 1
+            if self.stop(other):
+                return False
+            start = self.label_at(other)
+            if start is not None:
+                label = start[0]
+                return label.style == style and abs(label.number - last) <= 3
+            if seen > 4:
+                return False
+        return False
+
+    def _keep(self, current: ReferenceList) -> None:
+        if current.entries and (current.heading is not None or _plausible_run(current)):
+            self.lists.append(current)
+
+    def _entry(self, positions: list[int], number: int | None) -> ListEntry:
+        lines = [self.kept[p][1] for p in positions]
+        text = join_lines(lines)
+        body = _strip_label(text) if number is not None else text
+        if number is not None and self.only[positions[0]] is not None:
+            body = join_lines(lines[1:])
+        return ListEntry(
+            text=text, line=self.kept[positions[0]][0] + 1, number=number, raw="\n".join(lines),
+            last_line=self.kept[positions[-1]][0] + 1, body=body,
+        )
+
+    # -- unnumbered lists ------------------------------------------------------------------
+
+    def unnumbered(self, position: int, heading: str | None, *, whole: bool = False, per_line: bool = False) -> int:
+        """Read an unnumbered list from ``position`` to the next stop; returns where it stopped."""
+        total = len(self.kept)
+        region: list[int] = []
+        blank_run = 0
+        while position < total:
+            if self.blank(position):
+                region.append(position)
+                blank_run += 1
+                position += 1
+                continue
+            stripped = self.stripped(position)
+            if not whole and self.stop(position):
+                break
+            if not whole and blank_run and region and _is_section_heading(stripped) and not _YEAR.search(stripped):
+                nxt = self.next_text(position, 3)
+                if nxt is None or not _looks_strongly_like_reference(self.stripped(nxt)) or self.stripped(nxt)[:1].isupper():
+                    break
+            region.append(position)
+            blank_run = 0
+            position += 1
+        entries = [[p] for p in region if not self.blank(p)] if per_line else self._split_unnumbered(region)
+        # Prose or notes after the list (or, in a bare file, before it) are not entries.
+        looks = _looks_like_reference if per_line else _looks_strongly_like_reference
+        while entries and not looks(join_lines([self.kept[p][1] for p in entries[-1]])):
+            entries.pop()
+        if whole:
+            skip = 0
+            while skip < len(entries) and not looks(join_lines([self.kept[p][1] for p in entries[skip]])):
+                skip += 1
+            entries = entries[skip:]
+            if not entries:
+                return position
+        first_line = entries[0][0] if whole else (region[0] if region else None)
+        current = ReferenceList(label="", heading=heading, line=self.kept[first_line][0] + 1 if first_line is not None else 0)
+        for positions in entries:
+            current.entries.append(self._entry(positions, None))
+        if whole:
+            if current.entries and _plausible_run(current):
+                self.lists.append(current)
+        else:
+            self._keep(current)
+        return position
+
+    def _soft_blank(self, position: int) -> bool:
+        """A blank line beside page furniture: a page break, not a gap between entries."""
+        index = self.kept[position][0]
+        return index - 1 in self.furniture or index + 1 in self.furniture
+
+    def _split_unnumbered(self, region: list[int]) -> list[list[int]]:
+        blocks: list[list[int]] = []
+        block: list[int] = []
+        broken: set[int] = set()  # blocks that run across a page break
+        for position in region:
+            if self.blank(position):
+                if self._soft_blank(position):
+                    if block:
+                        broken.add(len(blocks))
+                    continue
+                if block:
+                    blocks.append(block)
+                block = []
+            else:
+                block.append(position)
+        if block:
+            blocks.append(block)
+        if not blocks:
+            return []
+        lines = [p for b in blocks for p in b]
+        indents = [len(self.kept[p][1]) - len(self.kept[p][1].lstrip()) for p in lines]
+        low = min(indents)
+        hanging = sum(1 for i in indents if i >= low + 2)
+        entries: list[list[int]] = []
+        if hanging and hanging < len(lines):
+            for block in blocks:
+                entry: list[int] = []
+                for p in block:
+                    indent = len(self.kept[p][1]) - len(self.kept[p][1].lstrip())
+                    if entry and indent < low + 2:
+                        entries.append(entry)
+                        entry = []
+                    entry.append(p)
+                if entry:
+                    entries.append(entry)
+            return entries
+        multi = sum(1 for b in blocks if len(b) > 1)
+        if len(blocks) >= 2 and multi:
+            whole = [b for n, b in enumerate(blocks) if n not in broken]
+            several = sum(1 for b in whole if self._holds_several(b) or len(self._split_wrapped(b)) > 1)
+            if several <= 0.1 * max(1, len(whole)):
+                # Blank lines between entries; a block that runs across a page break is cut where entries end.
+                for n, b in enumerate(blocks):
+                    entries.extend(self._split_wrapped(b) if n in broken else [b])
+                return entries
+        # Blank lines mean nothing here (page breaks): cut the text where entries end.
+        return self._split_wrapped(lines)
+
+    def _holds_several(self, block: list[int]) -> bool:
+        """Whether a block is several one-line references rather than one wrapped one."""
+        if len(block) < 2:
+            return False
+        complete = sum(1 for p in block if _YEAR.search(self.stripped(p)) and _ends_like_reference(self.stripped(p)) and _AUTHOR_START.match(self.stripped(p)))
+        return complete >= 0.8 * len(block)
+
+    def _split_wrapped(self, block: list[int]) -> list[list[int]]:
+        """Cut a block with no layout cues where a line ends a reference and the next starts one."""
+        texts = [self.stripped(p) for p in block]
+        with_year = sum(1 for t in texts if _YEAR.search(t))
+        if len(block) >= 2 and with_year >= 0.8 * len(block):
+            return [[p] for p in block]  # one reference per line
+        entries: list[list[int]] = []
+        entry: list[int] = []
+        head = ""  # the entry's first 1,000 characters: enough to judge it, linear in all
+        has_year = False
+        lengths = sorted(len(t) for t in texts)
+        typical = lengths[len(lengths) * 3 // 4] if lengths else 0  # the width most lines fill
+        for p, text in zip(block, texts, strict=True):
+            if entry:
+                previous = self.stripped(entry[-1])
+                short = len(block) >= 6 and len(previous) < 0.7 * typical
+                if _starts_entry(previous, text, head, has_year) or (
+                    # The last line of a wrapped entry is short: a short line that ends a reference,
+                    # then a capitalised line that is not the source part, starts a new entry.
+                    short and has_year and _ends_like_reference(previous) and text[:1].isupper()
+                    and not _SOURCE_LINE.match(text) and len(head) >= 40
+                ):
+                    entries.append(entry)
+                    entry, head, has_year = [], "", False
+            entry.append(p)
+            if len(head) < 1000:
+                head = (head + " " + text).strip()[:1000]
+            has_year = has_year or bool(_YEAR.search(text))
+        if entry:
+            entries.append(entry)
+        return entries
+
+    def unclaimed_runs(self) -> None:
+        """Outside the lists found, a run of lines that all read as references is a list too
+        (a file of one reference per line with a numbered line in it is not a numbered list)."""
+        start = 0
+        bounds = sorted(self.claimed) + [(len(self.kept), len(self.kept))]
+        for begin, end in bounds:
+            stretch: list[int] = []
+            for position in range(start, begin):
+                if not self.blank(position) and self.stop(position):
+                    self._run_list(stretch)
+                    stretch = []
+                else:
+                    stretch.append(position)
+            self._run_list(stretch)
+            start = max(start, end)
+
+    def _run_list(self, stretch: list[int]) -> None:
+        if sum(1 for p in stretch if not self.blank(p)) < 3:
+            return
+        entries = self._split_unnumbered(stretch)
+        texts = [join_lines([self.kept[p][1] for p in positions]) for positions in entries]
+        looks = [_looks_strongly_like_reference(text) for text in texts]
+        while looks and not looks[0]:
+            entries, texts, looks = entries[1:], texts[1:], looks[1:]
+        while looks and not looks[-1]:
+            entries, texts, looks = entries[:-1], texts[:-1], looks[:-1]
+        if len(entries) >= 3 and sum(looks) >= 0.8 * len(looks):
+            current = ReferenceList(label="", heading=None, line=self.kept[entries[0][0]][0] + 1)
+            current.entries = [self._entry(positions, None) for positions in entries]
+            self.lists.append(current)
+
+    def whole_document(self) -> None:
+        """A document with no heading and no numbered run: a bare list of references, if it is one."""
+        if any(not self.blank(p) for p in range(len(self.kept))):
+            self.unnumbered(0, None, whole=True)
+
+
+def _starts_entry(previous: str, text: str, joined: str, has_year: bool | None = None) -> bool:
+    """In wrapped text with no layout cues: whether ``text`` starts a new entry after ``joined``
+    (the entry so far, or its head; ``has_year`` says whether any of it has a year)."""
+    if has_year is None:
+        has_year = bool(_YEAR.search(joined))
+    label = _label_of(text)
+    if label is not None and label.style in ("bracket", "dot", "round", "paren") and label.number < 1000 and label.rest[:1].isalpha() and _ends_like_reference(previous):
+        return True  # a string that carries its own number
+    if not _ends_like_reference(previous) or _SOURCE_LINE.match(text) or not _AUTHOR_START.match(text):
+        return False
+    tail = re.search(r"\(\s*(?:1[6-9]|20)\d\d[a-z]?\s*\)[.:]?\s*$", joined)
+    if tail and not re.search(r"\d|\b[a-z]{4,}\b", joined[: tail.start()]):
+        return False  # "Smith J, Doe A (2009)" then the title on the next line
+    if has_year:
+        return len(joined) >= 40
+    # An entry without a year, then a line that opens with authors and a year: a new entry.
+    return len(joined) >= 20 and bool(_YEAR.search(text[:80])) and bool(re.match(r"^[^()]{0,60}?\(?(?:1[6-9]|20)\d\d[a-z]?\)?[.,:]", text))
 
 
 def _plausible_run(found: ReferenceList) -> bool:
@@ -252,23 +855,76 @@ def _plausible_run(found: ReferenceList) -> bool:
     return hits >= max(1, (len(found.entries) + 1) // 2) and (len(found.entries) >= 2 or hits == 1)
 
 
-def _is_continuation(entry_lines: list[str], line: str) -> bool:
-    """Whether a line continues the entry above rather than starting a new one."""
-    previous = entry_lines[-1].rstrip()
-    if previous.endswith("-") or previous.endswith(("/", ",", ";", ":", "&", " and")):
-        return True
-    first = line[:1]
-    if first.islower() or first.isdigit() or first in "(":
-        return True
-    if re.match(r"^(?:doi|pmid|pmcid|https?://|available|accessed|retrieved|\[)", line, re.IGNORECASE):
-        return True
-    return not previous.endswith((".", "]", ")", ">")) and not _starts_like_authors(line)
+def find_reference_lists(text: str) -> list[ReferenceList]:
+    """Return the reference lists found in a document, in order, entries numbered as printed."""
+    return _Finder(text).run()
 
 
-def _starts_like_authors(line: str) -> bool:
-    return bool(re.match(r"^[A-Z\u00c0-\u024f][\w'’\-]+(?:\s+[A-Z]{1,4}\b|,\s*[A-Z])", line))
+# -- what was found, in words -------------------------------------------------------------
+
+_SOURCE_BLOCK = re.compile(r"(?<!\d)(?:1[6-9]\d\d|20\d\d)[a-z]?\s*[;:]\s*\d+(?:\s*\(\s*[\w-]+\s*\))?\s*[:,]?\s*[A-Za-z]?\d*")
 
 
-def _is_section_heading(line: str) -> bool:
-    """A short capitalised line with no full stop: a new section, not a reference."""
-    return bool(_SHORT_TITLE.match(line)) and not _YEAR.search(line) and len(line.split()) <= 6
+@dataclass(slots=True)
+class ListSummary:
+    """What a reader wants said about a list: where, how numbered, what looks wrong."""
+
+    label: str
+    heading: str | None
+    line: int
+    style: str
+    entries: int
+    first: int | None
+    last: int | None
+    gaps: list[int]
+    repeated: list[int]
+    #: Lines of entries that look like two references glued together.
+    glued: list[int]
+
+
+def glued_reason(text: str) -> str | None:
+    """Why an entry looks like two references glued together, or None."""
+    text = re.sub(r"\[[^\]]{0,400}\]", " ", text)  # "[published correction appears in ...]" is one reference's note
+    blocks = _SOURCE_BLOCK.findall(text)
+    if len(blocks) >= 2:
+        return "two journal blocks"
+    body = _strip_label(text)
+    years = {m.group(0) for m in _YEAR.finditer(body)}
+    authors_twice = re.search(r"[.)]\s+[A-Z][a-z'’\-]+,?\s+[A-Z]{1,3}[,.]?\s+[A-Z][a-z'’\-]+,?\s+[A-Z]{1,3}[,.]", body[40:])
+    if len(years) >= 2 and authors_twice and len(body) > 200:
+        return "two years and a second author list"
+    return None
+
+
+def summarize(found: ReferenceList) -> ListSummary:
+    numbers = [entry.number for entry in found.entries if entry.number is not None]
+    gaps: list[int] = []
+    repeated = sorted(number for number, count in Counter(numbers).items() if count > 1)
+    if numbers:
+        low, high = min(numbers), max(numbers)
+        if high - low < 100_000:
+            present = set(numbers)
+            gaps = [n for n in range(low, high + 1) if n not in present]
+    glued = [entry.line for entry in found.entries if glued_reason(entry.text)]
+    return ListSummary(
+        found.label, found.heading, found.line, found.style, len(found.entries),
+        numbers[0] if numbers else None, numbers[-1] if numbers else None, gaps, repeated, glued,
+    )
+
+
+def describe(summary: ListSummary) -> str:
+    """One line for a person: ``references-1 ("References", line 40): 25 entries numbered 1-25``."""
+    where = f'"{summary.heading}", line {summary.line}' if summary.heading else f"no heading, line {summary.line}"
+    text = f"{summary.label} ({where}): {summary.entries} entries"
+    if summary.first is not None:
+        text += f" numbered {summary.first}-{summary.last}"
+    else:
+        text += " (unnumbered)"
+    if summary.gaps:
+        shown = ", ".join(str(n) for n in summary.gaps[:10]) + (" ..." if len(summary.gaps) > 10 else "")
+        text += f"; numbers missing: {shown}"
+    if summary.repeated:
+        text += "; numbers repeated: " + ", ".join(str(n) for n in summary.repeated[:10])
+    if summary.glued:
+        text += "; entries that look like two references glued together at lines " + ", ".join(str(n) for n in summary.glued[:10])
+    return text
