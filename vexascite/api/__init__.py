@@ -476,12 +476,12 @@ def export_library(
     collection: str | None = None,
 ) -> ExportResult:
     """The library (or a selection) as BibTeX, BibLaTeX, CSL-JSON or RIS text."""
-    from ..exporters import export_items, writer_for
+    from ..exporters import export_format, export_items
 
-    writer_for(fmt)  # an unknown format fails before the library is opened
+    needs_bibtex = export_format(fmt).needs_bibtex  # an unknown format fails before the library is opened
     with open_library(settings, create=False) as store:
         items = export_items_of(
-            store, keys, cited_in, with_bibtex=fmt.lower() in ("bibtex", "biblatex", "bib"), tag=tag, collection=collection
+            store, keys, cited_in, with_bibtex=needs_bibtex, tag=tag, collection=collection
         )
         in_trash = _cited_in_trash(store, cited_in) if cited_in is not None else []
     text = export_items(items, fmt, unicode=unicode)

@@ -1,77 +1,129 @@
 """Importers: one module per input format, each a pure ``read(text) -> ParsedFile``.
 
 :func:`detect_format` picks a format from the file name and the first characters; a
-caller can force one. Adding a format means adding a module and a line to ``READERS``.
+caller can force one. Adding a format means adding a module and one :func:`register` call
+(its names, extensions and how to recognise it): the CLI's help and folder walks follow.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from importlib import import_module
 
 from ..errors import InputUnreadable, UsageError
 from ..model import ParsedFile
 from ..rows import PreparedPart, prepare_reference
 
 Reader = Callable[[str], ParsedFile]
+#: Reads a file part by part, each prepared for storing: ``(text, key_pattern) -> parts``.
+PartsReader = Callable[[str, "str | None"], Iterator[PreparedPart]]
 
 #: Bumped when an importer's output for the same input changes.
 IMPORTER_VERSION = "1"
 
 
-def _readers() -> dict[str, Reader]:
-    from . import bibtex, csljson, idlist, medline, pubmedxml, ris, text
+@dataclass(frozen=True)
+class ImportFormat:
+    """One input format: its reader, the names it goes by, how it is recognised."""
 
-    return {
-        "bibtex": bibtex.read_bibtex,
-        "csl-json": csljson.read_csljson,
-        "ris": ris.read_ris,
-        "medline": medline.read_medline,
-        "pubmed-xml": pubmedxml.read_pubmed_xml,
-        "ids": idlist.read_identifier_list,
-        "text": text.read_text_references,
-    }
+    name: str
+    #: Imports the module that reads the format (modules load only when used).
+    module: str
+    #: The module's ``(text) -> ParsedFile`` function.
+    reader: str
+    description: str
+    extensions: tuple[str, ...] = ()
+    #: Recognises the format from a file's first characters (``head``, and ``sample``:
+    #: the head without leading space and byte-order mark).
+    sniff: Callable[[str, str], bool] | None = None
+    #: A reader that yields prepared parts as it goes (a large file read in other processes).
+    parts: str | None = None
+
+    def read(self, text: str) -> ParsedFile:
+        reader: Reader = getattr(import_module(self.module, __name__), self.reader)
+        return reader(text)
+
+    def read_parts(self, text: str, key_pattern: str | None = None) -> Iterator[PreparedPart]:
+        if self.parts is not None:
+            parts: PartsReader = getattr(import_module(self.module, __name__), self.parts)
+            yield from parts(text, key_pattern)
+            return
+        parsed = self.read(text)
+        if parsed.refused:
+            raise InputUnreadable(parsed.refused)
+        yield PreparedPart([prepare_reference(ref, key_pattern) for ref in parsed.references], parsed.problems, parsed.notes)
 
 
-FORMATS = ("bibtex", "csl-json", "ris", "medline", "pubmed-xml", "ids", "text")
+_REGISTRY: dict[str, ImportFormat] = {}
 
-_EXTENSIONS = {
-    ".bib": "bibtex",
-    ".bibtex": "bibtex",
-    ".biblatex": "bibtex",
-    ".json": "csl-json",
-    ".csljson": "csl-json",
-    ".ris": "ris",
-    ".nbib": "medline",
-    ".medline": "medline",
-    ".xml": "pubmed-xml",
-    ".txt": "text",
-    ".md": "text",
-    ".markdown": "text",
-}
+
+def register(fmt: ImportFormat) -> ImportFormat:
+    """Make ``fmt`` available to ``import`` (by name, extension and content)."""
+    _REGISTRY[fmt.name] = fmt
+    return fmt
+
+
+def import_formats() -> list[str]:
+    """The registered format names, in registration order."""
+    return list(_REGISTRY)
+
+
+def import_format(name: str) -> ImportFormat:
+    if name not in _REGISTRY:
+        raise UsageError(f"unknown format {name!r}; choose one of: {', '.join(_REGISTRY)}")
+    return _REGISTRY[name]
+
+
+def _sniff_bibtex(head: str, sample: str) -> bool:
+    return bool(
+        re.match(r"@\s*[A-Za-z]+\s*[{(]", sample)
+        or re.search(r"^\s*@\s*(article|book|inproceedings|incollection|misc|online|string|preamble|comment)\s*[{(]", head, re.I | re.M)
+    )
+
+
+register(ImportFormat(
+    "bibtex", ".bibtex", "read_bibtex", "BibTeX and BibLaTeX", (".bib", ".bibtex", ".biblatex"),
+    _sniff_bibtex, parts="iter_bibtex_parts",
+))
+register(ImportFormat(
+    "csl-json", ".csljson", "read_csljson", "CSL-JSON", (".json", ".csljson"),
+    lambda head, sample: sample.startswith(("[", "{")),
+))
+register(ImportFormat(
+    "ris", ".ris", "read_ris", "RIS", (".ris",), lambda head, sample: bool(re.match(r"TY  - ", sample))
+))
+register(ImportFormat(
+    "medline", ".medline", "read_medline", "MEDLINE (PubMed's .nbib)", (".nbib", ".medline"),
+    lambda head, sample: bool(re.match(r"PMID- ", sample)),
+))
+register(ImportFormat(
+    "pubmed-xml", ".pubmedxml", "read_pubmed_xml", "PubMed XML", (".xml",),
+    lambda head, sample: sample.startswith("<") and ("PubmedArticle" in head or "<!DOCTYPE PubmedArticleSet" in head),
+))
+register(ImportFormat("ids", ".idlist", "read_identifier_list", "lists of DOIs and PMIDs", (".ids",)))
+register(ImportFormat("text", ".text", "read_text_references", "reference lists as text", (".txt", ".md", ".markdown")))
+
+FORMATS = tuple(_REGISTRY)
+
+#: Formats whose extensions do not decide: a .txt may hold identifiers or reference strings.
+_WEAK = frozenset({"text"})
 
 #: File name suffixes import walks into when given a folder.
-IMPORTABLE_SUFFIXES = frozenset(_EXTENSIONS) | {".ids"}
+IMPORTABLE_SUFFIXES = frozenset(ext for fmt in _REGISTRY.values() for ext in fmt.extensions)
 
 
 def detect_format(name: str, head: str) -> str:
     """Guess a file's format from its content first, its extension second."""
     sample = head.lstrip("\ufeff \t\r\n")
-    if re.match(r"@\s*[A-Za-z]+\s*[{(]", sample) or re.search(r"^\s*@\s*(article|book|inproceedings|incollection|misc|online|string|preamble|comment)\s*[{(]", head, re.I | re.M):
-        return "bibtex"
-    if sample.startswith(("[", "{")):
-        return "csl-json"
-    if sample.startswith("<") and ("PubmedArticle" in head or "<!DOCTYPE PubmedArticleSet" in head):
-        return "pubmed-xml"
-    if re.match(r"TY  - ", sample):
-        return "ris"
-    if re.match(r"PMID- ", sample):
-        return "medline"
+    for fmt in _REGISTRY.values():
+        if fmt.sniff is not None and fmt.sniff(head, sample):
+            return fmt.name
     suffix = name[name.rfind(".") :].lower() if "." in name else ""
-    if suffix in _EXTENSIONS and suffix not in (".txt", ".md", ".markdown"):
-        return _EXTENSIONS[suffix]
-    if suffix == ".ids":
-        return "ids"
+    for fmt in _REGISTRY.values():
+        if suffix in fmt.extensions and fmt.name not in _WEAK:
+            return fmt.name
     lines = [line.strip() for line in sample.splitlines()[:50] if line.strip() and not line.lstrip().startswith("#")]
     if lines and sum(_looks_like_identifier(line) for line in lines) >= 0.8 * len(lines):
         return "ids"
@@ -87,19 +139,8 @@ def _looks_like_identifier(line: str) -> bool:
 def prepared_parts(fmt: str, text: str, key_pattern: str | None = None) -> Iterator[PreparedPart]:
     """A file read part by part and prepared for storing, so storing can overlap
     parsing (a large BibTeX file is read in other processes); other formats come whole."""
-    if fmt == "bibtex":
-        from .bibtex import iter_bibtex_parts
-
-        yield from iter_bibtex_parts(text, key_pattern)
-        return
-    parsed = reader_for(fmt)(text)
-    if parsed.refused:
-        raise InputUnreadable(parsed.refused)
-    yield PreparedPart([prepare_reference(ref, key_pattern) for ref in parsed.references], parsed.problems, parsed.notes)
+    yield from import_format(fmt).read_parts(text, key_pattern)
 
 
 def reader_for(fmt: str) -> Reader:
-    readers = _readers()
-    if fmt not in readers:
-        raise UsageError(f"unknown format {fmt!r}; choose one of: {', '.join(FORMATS)}")
-    return readers[fmt]
+    return import_format(fmt).read
