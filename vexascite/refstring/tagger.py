@@ -17,6 +17,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..csl import MONTHS
+
 MODEL_PATH = Path(__file__).resolve().parent / "parser.crfsuite"
 
 LABELS = (
@@ -28,11 +30,7 @@ _TOKEN = re.compile(
     r"(?:https?://|www\.)\S+|\b(?:doi:\s*)?10\.\d{4,9}/\S+|(?-i:\b[A-Z](?=\d))|\w+(?:[-‐–'’]\w+)*|[^\w\s]",
     re.IGNORECASE,
 )
-_MONTHS = {
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "january", "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december", "spring", "summer", "autumn", "fall", "winter",
-}
+_MONTHS = {*MONTHS, "spring", "summer", "autumn", "fall", "winter"}
 _LEXICON = {
     "journal": "jw", "j": "jw", "proc": "jw", "proceedings": "conf", "rev": "jw", "lett": "jw", "review": "jw",
     "letters": "jw", "trans": "jw", "transactions": "jw", "annals": "jw", "ann": "jw", "bull": "jw",
