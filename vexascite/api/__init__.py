@@ -746,14 +746,6 @@ def evidence_table(settings: Settings, document: str | None = None) -> list[dict
         return evidence_rows(store, document)
 
 
-def cited_works(settings: Settings, document: str) -> list[dict[str, Any]]:
-    """Works a linked manuscript cites, in order of first citation (for exports)."""
-    from ..store.claims import cited_work_ids_in_order
-
-    with open_library(settings, create=False) as store:
-        return [store.work_row(work_id) for work_id in cited_work_ids_in_order(store, document)]
-
-
 # -- reference strings (parse, reparse) --------------------------------------------------
 
 
@@ -878,13 +870,12 @@ def check_manuscript(
                 ref_rows.append(entry)
         checked = {row["work_id"] for row in ref_rows if row["work_id"] is not None}
         records = {work_id: checking.work_records(store, work_id) for work_id in checked}
-        payloads = {work_id: checking.work_payloads(store, work_id) for work_id in checked}
         candidates = {work_id: checking.held_candidates(store, work_id) for work_id in checked}
         nearest = {work_id: checking.held_candidates(store, work_id, "nearest") for work_id in checked}
     markers = markers_from_citations(citations, {row["id"]: row["label"] for row in list_rows})
     if not citations and linked.citations:
         raise VexasciteError(f"{manuscript}: linked, but no stored citations were found to check")
-    return run_checks(manuscript_input(str(path), ref_rows, list_rows, records, payloads, markers, candidates, nearest))
+    return run_checks(manuscript_input(str(path), ref_rows, list_rows, records, markers, candidates, nearest))
 
 
 # -- resolve, add, lookup, review --------------------------------------------------------
@@ -1067,19 +1058,6 @@ def lookup_references(
                 {"doi": c["doi"], "pmid": c["pmid"], "score": c["score"]} for c in _outcome_candidates(outcome)
             ],
         }
-
-
-def lookup_report_requests(settings: Settings, strings: Iterable[str]) -> tuple[list[dict[str, Any]], Any]:
-    """Like :func:`lookup_references` but also returns the run's report (requests per service)."""
-    from ..refstring import parse_reference
-    from ..resolve.engine import Item, Resolver
-
-    texts = list(strings)
-    items = [Item(str(i), parse_reference(text) if text.strip() else {}, text if text.strip() else None) for i, text in enumerate(texts)]
-    with Resolver(settings, None) as resolver:
-        report = resolver.run(items)
-    results = [o.as_dict() for o in report.outcomes]
-    return results, report
 
 
 def review_candidates(settings: Settings, key: str | None = None) -> list[dict[str, Any]]:

@@ -449,7 +449,3 @@ def write_bibtex(
 ) -> str:
     """A whole ``.bib`` file: entries in the order given, separated by blank lines."""
     return "\n".join(work_to_bibtex(item, dialect, unicode=unicode) for item in items)
-
-
-def write_biblatex(items: Iterable[ExportItem], *, unicode: bool = False) -> str:
-    return write_bibtex(items, "biblatex", unicode=unicode)

@@ -364,13 +364,6 @@ class Store:
         )
         return [dict(row) for row in self.db.query(sql, [work_id])]
 
-    def problem_refs(self) -> list[dict[str, Any]]:
-        sql = (
-            "select refs.*, sources.path as source_path from refs left join sources on sources.id = refs.source_id "
-            "where refs.status in (?, ?) order by sources.path, refs.line"
-        )
-        return [dict(row) for row in self.db.query(sql, [str(RefStatus.FAILED), str(RefStatus.DUPLICATE_KEY)])]
-
     def move_work(self, from_id: int, to_id: int) -> None:
         """Point every row that references work ``from_id`` at ``to_id``, then delete it."""
         row = self.work_row(from_id)
