@@ -508,7 +508,7 @@ def write_text_atomically(path: str | os.PathLike[str], text: str) -> None:
                 out.write(text)
                 out.flush()
                 os.fsync(out.fileno())
-            os.replace(temporary, target)
+            Path(temporary).replace(target)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
@@ -1082,7 +1082,6 @@ def decide_review(settings: Settings, candidate_id: int, *, accept: bool) -> dic
 def rekey_work(settings: Settings, key: str, new_key: str | None = None) -> tuple[str, str]:
     """Give a work a new citation key, on request only: the one named, or a fresh one
     from its current fields and the key pattern. Returns (old, new)."""
-
     with open_library(settings, create=False) as store, store.transaction():
         work_id = store.work_id_for_key(key)
         if new_key is not None:

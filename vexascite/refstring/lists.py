@@ -255,7 +255,7 @@ def _plausible_run(found: ReferenceList) -> bool:
 def _is_continuation(entry_lines: list[str], line: str) -> bool:
     """Whether a line continues the entry above rather than starting a new one."""
     previous = entry_lines[-1].rstrip()
-    if previous.endswith("-") or previous.endswith(("/", ",", ";", ":", "&", " and")):
+    if previous.endswith(("-", "/", ",", ";", ":", "&", " and")):
         return True
     first = line[:1]
     if first.islower() or first.isdigit() or first in "(":
