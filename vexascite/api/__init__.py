@@ -200,7 +200,7 @@ def _store_parts(
             notes.extend(part.notes)
             stamp = now()
             new_works: dict[int, tuple[str, list[PreparedRef]]] = {}
-            ref_rows: list[tuple[int, PreparedRef, int | None, str, int | None]] = []
+            ref_rows: list[tuple[int | None, PreparedRef, int | None, str, int | None]] = []
             for ref in part.references:
                 list_id = None
                 if ref.list_label is not None:
@@ -1093,7 +1093,7 @@ def rekey_work(settings: Settings, key: str, new_key: str | None = None) -> tupl
         else:
             csl = store.work_row(work_id)["csl"]
             chosen = unique_key(key_stem(csl, settings.key_pattern), lambda k: k != key and store.key_taken(k))
-        store.db["works"].update(work_id, {"key": chosen})
+        store.db.table("works").update(work_id, {"key": chosen})
         from ..store.autoexport import rename_key
 
         rename_key(store, key, chosen)  # exports kept up to date follow the work

@@ -8,7 +8,7 @@ library.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ..ids import normalize_doi
@@ -126,10 +126,10 @@ def manuscript_input(
     path: str,
     ref_rows: Iterable[Mapping[str, Any]],
     list_rows: Iterable[Mapping[str, Any]],
-    records_by_work: Mapping[int, list[Mapping[str, Any]]],
+    records_by_work: Mapping[int, Sequence[Mapping[str, Any]]],
     markers: list[CitationMarker],
-    candidates_by_work: Mapping[int, list[Mapping[str, Any]]] | None = None,
-    nearest_by_work: Mapping[int, list[Mapping[str, Any]]] | None = None,
+    candidates_by_work: Mapping[int, Sequence[Mapping[str, Any]]] | None = None,
+    nearest_by_work: Mapping[int, Sequence[Mapping[str, Any]]] | None = None,
 ) -> ManuscriptInput:
     """Everything check needs from the rows the api read."""
     references = []

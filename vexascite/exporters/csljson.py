@@ -137,9 +137,9 @@ def _name(person: Any) -> dict[str, Any] | None:
 def _date(value: Any) -> dict[str, Any] | None:
     if isinstance(value, str | int):
         text = str(value).strip()
-        parts = iso_date_parts(text)
-        if parts:
-            return {"date-parts": [parts]}
+        found = iso_date_parts(text)
+        if found:
+            return {"date-parts": [found]}
         return {"literal": text} if text else None
     if not isinstance(value, dict):
         return None

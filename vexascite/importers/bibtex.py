@@ -439,7 +439,7 @@ def _parse_chunk(
                 )
         elif isinstance(block, ParsingFailedBlock):
             reason = (
-                (str(block.error).strip().splitlines() or [None])[0]
+                next(iter(str(block.error).strip().splitlines()), None)
                 or _reason_for_line(log.messages, _line(block))
                 or "cannot be parsed"
             ).rstrip(".")
@@ -448,7 +448,7 @@ def _parse_chunk(
             parsed.references.append(
                 RawReference(raw=block.raw or "", format="bibtex", line=line_of(block), status=RefStatus.FAILED, message=message)
             )
-    for entry, status, message in raw_entries:
+    for entry, status, entry_message in raw_entries:
         unknown: list[str] = []
         own = {}
         for f in entry.fields:  # resolve_value, with its common case inline (a 10,000-entry file has 100,000 values)
@@ -461,7 +461,7 @@ def _parse_chunk(
             parsed.problems.append(
                 ImportProblem(line_of(entry), f"undefined @string macro {macro!r}; kept as written", entry.key)
             )
-        ref = _reference(entry.raw or "", line_of(entry), entry.entry_type, entry.key, own, own, status, message)
+        ref = _reference(entry.raw or "", line_of(entry), entry.entry_type, entry.key, own, own, status, entry_message)
         parsed.references.append(ref)
         if own_fields is not None:
             own_fields[id(ref)] = own

@@ -50,7 +50,7 @@ def _items_with_offsets(text: str) -> tuple[list[tuple[int, int, Any]], list[Imp
             return [], [ImportProblem(exc.lineno, f"invalid JSON ({exc.msg}, column {exc.colno}); fix the syntax")]
         if isinstance(value, dict) and isinstance(value.get("items"), list):
             return [(pos, end, item) for item in value["items"]], problems
-        items = [(pos, end, value)]
+        items: list[tuple[int, int, Any]] = [(pos, end, value)]
         # JSON Lines: more objects after the first
         while True:
             pos = end
@@ -69,7 +69,7 @@ def _items_with_offsets(text: str) -> tuple[list[tuple[int, int, Any]], list[Imp
     if not text.startswith("[", pos):
         return [], [ImportProblem(line_of_offset(text, pos), "not CSL-JSON: expected a list [ ... ] or an item { ... }")]
     pos += 1
-    items: list[tuple[int, int, Any]] = []
+    items = []
     while True:
         while pos < len(text) and text[pos] in " \t\r\n,":
             pos += 1

@@ -295,9 +295,9 @@ class Resolver:
             if answer is None or answer.status != 200:
                 continue
             for key, pmid in pubmed.parse_citmatch(answer.text).items():
-                outcome = by_key.get(key)
-                if outcome is not None and pmid:
-                    outcome.candidates.append(Candidate("pubmed", {"PMID": pmid}, answer.payload_id))
+                cited = by_key.get(key)
+                if cited is not None and pmid:
+                    cited.candidates.append(Candidate("pubmed", {"PMID": pmid}, answer.payload_id))
         for outcome, answer in zip(search_now, answers[citmatch_count:], strict=True):
             self._take_search(outcome, answer)
 

@@ -25,6 +25,7 @@ from ..merge import merge_records
 from ..model import RawReference, RefStatus, Work, WorkStatus
 from ..rows import WORK_COLUMNS, PreparedRef, dumps, prepare_reference, work_columns
 from .fts import fts_query
+from .pk import inserted_id
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 __all__ = ["SCHEMA_VERSION", "IdentityIndex", "SourceRow", "Store", "fts_query", "now"]
@@ -183,9 +184,9 @@ class Store:
             "message": message,
         }
         if existing:
-            self.db["sources"].update(existing.id, row)
+            self.db.table("sources").update(existing.id, row)
             return existing.id
-        return int(self.db["sources"].insert(row).last_pk)
+        return inserted_id(self.db.table("sources").insert(row).last_pk)
 
     def forget_source_refs(self, source_id: int) -> dict[str, int]:
         """Drop the raw references of an earlier read of a changed file.
@@ -204,8 +205,8 @@ class Store:
         return previous
 
     def add_ref_list(self, source_id: int, label: str, line: int | None, ordinal: int) -> int:
-        return int(
-            self.db["ref_lists"]
+        return inserted_id(
+            self.db.table("ref_lists")
             .insert({"source_id": source_id, "label": label, "line": line, "ordinal": ordinal})
             .last_pk
         )
@@ -241,8 +242,8 @@ class Store:
         """Insert a new work with a fresh unique key; fields are filled by :meth:`refresh_work`."""
         key = unique_key(key_stem(csl, key_pattern), self.key_taken)
         stamp = now()
-        work_id = int(
-            self.db["works"]
+        work_id = inserted_id(
+            self.db.table("works")
             .insert({"key": key, "csl": "{}", "status": str(status), "created_at": stamp, "updated_at": stamp})
             .last_pk
         )
@@ -281,7 +282,7 @@ class Store:
     def refresh_work(self, work_id: int) -> Work:
         """Recompute a work's effective record and its search columns from its sources."""
         merged, provenance = merge_records(self.work_sources(work_id))
-        self.db["works"].update(work_id, dict(zip(WORK_COLUMNS, work_columns(merged, provenance, now()), strict=True)))
+        self.db.table("works").update(work_id, dict(zip(WORK_COLUMNS, work_columns(merged, provenance, now()), strict=True)))
         return merged
 
     # -- bulk import -------------------------------------------------------------------
@@ -326,10 +327,10 @@ class Store:
         )
 
     def set_work_status(self, work_id: int, status: WorkStatus, message: str | None = None) -> None:
-        self.db["works"].update(work_id, {"status": str(status), "status_message": message, "updated_at": now()})
+        self.db.table("works").update(work_id, {"status": str(status), "status_message": message, "updated_at": now()})
 
     def set_user_edit(self, work_id: int, field: str, value: Any) -> None:
-        self.db["user_edits"].upsert(
+        self.db.table("user_edits").upsert(
             {"work_id": work_id, "field": field, "value": dumps(value), "edited_at": now()}, pk=("work_id", "field")
         )
 
@@ -367,7 +368,7 @@ class Store:
     def move_work(self, from_id: int, to_id: int) -> None:
         """Point every row that references work ``from_id`` at ``to_id``, then delete it."""
         row = self.work_row(from_id)
-        self.db["merges"].insert(
+        self.db.table("merges").insert(
             {"kept_work_id": to_id, "merged_key": row["key"], "merged_csl": dumps(row["csl"]), "merged_at": now()}
         )
         for table in self.tables_referencing_works():
@@ -387,7 +388,7 @@ class Store:
                     [from_id, to_id],
                 )
             self.db.execute(f"update {table} set work_id = ? where work_id = ?", [to_id, from_id])
-        self.db["works"].delete(from_id)
+        self.db.table("works").delete(from_id)
 
     def tables_referencing_works(self) -> list[str]:
         """Every table with a ``work_id`` column: later migrations add their own."""
@@ -406,7 +407,7 @@ class Store:
                 for table in self.tables_referencing_works()
             ):
                 continue
-            self.db["works"].delete(work_id)
+            self.db.table("works").delete(work_id)
             removed += 1
         return removed
 
