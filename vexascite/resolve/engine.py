@@ -27,7 +27,7 @@ from typing import Any
 from ..config import Settings
 from ..ids import normalize_doi, normalize_pmcid, normalize_pmid
 from ..model import Work, WorkStatus
-from . import crossref, doiorg, pubmed
+from . import crossref, doiorg, pubmed, services
 from .http import Cache, Failure, HttpClient, HttpRequest, HttpResponse
 from .match import Candidate, Decision, Query, choose, judge, words
 
@@ -151,10 +151,11 @@ class Resolver:
     ) -> None:
         """``lane_rates`` overrides requests/s per lane (only for local fakes in benchmarks)."""
         self.settings = settings
-        self.crossref = crossref.CrossrefApi(settings)
-        self.ncbi = pubmed.NcbiApi(settings)
-        self.doiorg = doiorg.DoiOrgApi(settings)
-        limits = {"crossref": self.crossref.limits(), "ncbi": self.ncbi.limits(), "doi.org": self.doiorg.limits()}
+        self.clients = services.clients(settings)
+        self.crossref: crossref.CrossrefApi = self.clients["crossref"]
+        self.ncbi: pubmed.NcbiApi = self.clients["ncbi"]
+        self.doiorg: doiorg.DoiOrgApi = self.clients["doi.org"]
+        limits = {name: client.limits() for name, client in self.clients.items()}
         for spec in limits.values():
             for lane in spec.lanes:
                 if lane_rates and lane in lane_rates:
