@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from ..errors import UsageError
+from ..registry import Registry
 from .item import ExportItem
 
 __all__ = [
@@ -51,23 +51,22 @@ class ExportFormat:
     needs_bibtex: bool = False
 
 
-_REGISTRY: dict[str, ExportFormat] = {}
+_REGISTRY = Registry[ExportFormat]("export format")
 
 
 def register(fmt: ExportFormat) -> ExportFormat:
     """Make ``fmt`` available to ``export`` (CLI, API and kept-up-to-date exports)."""
-    _REGISTRY[fmt.name] = fmt
-    return fmt
+    return _REGISTRY.add(fmt.name, fmt)
 
 
 def unregister(name: str) -> None:
     """Forget a registered format (for tests that register their own)."""
-    _REGISTRY.pop(name, None)
+    _REGISTRY.remove(name)
 
 
 def export_formats() -> list[str]:
     """The registered format names, in registration order."""
-    return list(_REGISTRY)
+    return _REGISTRY.names()
 
 
 def export_format(name: str) -> ExportFormat:
@@ -76,7 +75,7 @@ def export_format(name: str) -> ExportFormat:
     for fmt in _REGISTRY.values():
         if wanted == fmt.name or wanted in fmt.aliases:
             return fmt
-    raise UsageError(f"unknown export format {name!r}; choose one of: {', '.join(_REGISTRY)}")
+    return _REGISTRY.get(name)  # not registered: a usage error naming the choices
 
 
 def writer_for(fmt: str) -> Writer:
@@ -120,4 +119,4 @@ register(ExportFormat("csl-json", _csljson, "CSL-JSON (pandoc, Zotero)", ("csljs
 register(ExportFormat("ris", _ris, "RIS (EndNote, reference managers)"))
 
 #: The built-in format names (the registry may hold more: see :func:`export_formats`).
-EXPORT_FORMATS = tuple(_REGISTRY)
+EXPORT_FORMATS = tuple(_REGISTRY.names())

@@ -12,8 +12,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import import_module
 
-from ..errors import InputUnreadable, UsageError
+from ..errors import InputUnreadable
 from ..model import ParsedFile
+from ..registry import Registry
 from ..rows import PreparedPart, prepare_reference
 
 Reader = Callable[[str], ParsedFile]
@@ -56,24 +57,21 @@ class ImportFormat:
         yield PreparedPart([prepare_reference(ref, key_pattern) for ref in parsed.references], parsed.problems, parsed.notes)
 
 
-_REGISTRY: dict[str, ImportFormat] = {}
+_REGISTRY = Registry[ImportFormat]("format")
 
 
 def register(fmt: ImportFormat) -> ImportFormat:
     """Make ``fmt`` available to ``import`` (by name, extension and content)."""
-    _REGISTRY[fmt.name] = fmt
-    return fmt
+    return _REGISTRY.add(fmt.name, fmt)
 
 
 def import_formats() -> list[str]:
     """The registered format names, in registration order."""
-    return list(_REGISTRY)
+    return _REGISTRY.names()
 
 
 def import_format(name: str) -> ImportFormat:
-    if name not in _REGISTRY:
-        raise UsageError(f"unknown format {name!r}; choose one of: {', '.join(_REGISTRY)}")
-    return _REGISTRY[name]
+    return _REGISTRY.get(name)
 
 
 def _sniff_bibtex(head: str, sample: str) -> bool:
@@ -105,7 +103,7 @@ register(ImportFormat(
 register(ImportFormat("ids", ".idlist", "read_identifier_list", "lists of DOIs and PMIDs", (".ids",)))
 register(ImportFormat("text", ".text", "read_text_references", "reference lists as text", (".txt", ".md", ".markdown")))
 
-FORMATS = tuple(_REGISTRY)
+FORMATS = tuple(_REGISTRY.names())
 
 #: Formats whose extensions do not decide: a .txt may hold identifiers or reference strings.
 _WEAK = frozenset({"text"})

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..config import Settings
+from ..registry import Registry
 
 
 @dataclass(frozen=True)
@@ -24,23 +25,22 @@ class Service:
     description: str
 
 
-_REGISTRY: dict[str, Service] = {}
+_REGISTRY = Registry[Service]("metadata service")
 
 
 def register(service: Service) -> Service:
     """Make ``service`` one the resolver builds a client for."""
-    _REGISTRY[service.name] = service
-    return service
+    return _REGISTRY.add(service.name, service)
 
 
 def unregister(name: str) -> None:
     """Forget a registered service (for tests that register their own)."""
-    _REGISTRY.pop(name, None)
+    _REGISTRY.remove(name)
 
 
 def services() -> list[Service]:
     """The registered services, in registration order."""
-    return list(_REGISTRY.values())
+    return _REGISTRY.values()
 
 
 def clients(settings: Settings) -> dict[str, Any]:
