@@ -11,15 +11,18 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import import_module
+from typing import TYPE_CHECKING
 
 from ..errors import InputUnreadable
 from ..model import ParsedFile
 from ..registry import Registry
-from ..rows import PreparedPart, prepare_reference
+
+if TYPE_CHECKING:  # the CLI reads the registry at start; rows loads when a file is read
+    from ..rows import PreparedPart
 
 Reader = Callable[[str], ParsedFile]
 #: Reads a file part by part, each prepared for storing: ``(text, key_pattern) -> parts``.
-PartsReader = Callable[[str, "str | None"], Iterator[PreparedPart]]
+PartsReader = Callable[[str, "str | None"], "Iterator[PreparedPart]"]
 
 #: Bumped when an importer's output for the same input changes.
 IMPORTER_VERSION = "1"
@@ -51,6 +54,8 @@ class ImportFormat:
             parts: PartsReader = getattr(import_module(self.module, __name__), self.parts)
             yield from parts(text, key_pattern)
             return
+        from ..rows import PreparedPart, prepare_reference
+
         parsed = self.read(text)
         if parsed.refused:
             raise InputUnreadable(parsed.refused)
