@@ -62,7 +62,7 @@ def tree_rss_mb(root_pid: int) -> float:
     """RSS of a process and all its descendants, in MB, read from /proc."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
-    for entry in os.listdir("/proc"):
+    for entry in (path.name for path in Path("/proc").iterdir()):
         if not entry.isdigit():
             continue
         try:

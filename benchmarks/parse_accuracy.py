@@ -31,12 +31,13 @@ def main() -> None:
     args = parser.parse_args()
     parse = parse_reference
     if args.heldout:
-        from vexascite.refstring import tagger
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+        from parser_folds import heldout_parser
 
         cv_dir = Path(__file__).resolve().parents[1] / "build" / "parser-cv"
         if not all((cv_dir / f"fold{fold}.crfsuite").exists() for fold in (0, 1)):
             raise SystemExit(f"no cross-validation models in {cv_dir}: run scripts/train_parser.py --cv first")
-        parse = tagger.heldout_parser(cv_dir)
+        parse = heldout_parser(cv_dir)
     for set_name in args.sets.split(","):
         score = Score(SET_FIELDS[set_name])
         shown = 0

@@ -70,7 +70,7 @@ def vancouver_rows(rows: list[dict[str, Any]], n: int) -> list[dict[str, Any]]:
 
 
 def settings_for(folder: str, crossref: Any, ncbi: Any, doiorg: Any, **changes: Any) -> Any:
-    base = load_settings("/nonexistent.toml", environ={}, db=os.path.join(folder, "library.db"), mailto="bench@example.org")
+    base = load_settings("/nonexistent.toml", environ={}, db=str(Path(folder) / "library.db"), mailto="bench@example.org")
     return fake_settings(base, crossref, ncbi, doiorg, **changes)
 
 

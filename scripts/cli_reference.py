@@ -1,5 +1,7 @@
 """Write docs/cli.md from the CLI's own --help texts (run after changing a command).
 
+Usage:
+
     .venv/bin/python scripts/cli_reference.py          # rewrite docs/cli.md
     .venv/bin/python scripts/cli_reference.py --check  # exit 1 if docs/cli.md is stale
 """

@@ -24,7 +24,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from vexascite.refstring.tagger import MODEL_PATH, fold_of, sequence_features, tokenize  # noqa: E402
+from parser_folds import fold_of  # noqa: E402
+
+from vexascite.refstring.tagger import MODEL_PATH, sequence_features, tokenize  # noqa: E402
 
 SHARED = Path(os.environ.get("VEXASCITE_SHARED", ROOT.parent / "shared"))
 EVAL = SHARED / "eval"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import threading
 from pathlib import Path
 
@@ -288,7 +287,7 @@ def test_a_kept_up_to_date_export_is_never_half_written(library, tmp_path):
         stop.set()
         reader.join()
     assert seen == {3} and -1 not in seen
-    leftovers = [p for p in os.listdir(tmp_path) if p.startswith(".all.bib")]
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name.startswith(".all.bib")]
     assert leftovers == []
 
 

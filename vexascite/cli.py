@@ -22,6 +22,8 @@ from rich.text import Text
 from . import api
 from .config import Settings, load_settings
 from .errors import InputUnreadable, ItemProblems, UsageError, VexasciteError, error_for_os
+from .exporters import export_formats
+from .importers import import_formats
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -156,7 +158,7 @@ def _report_refreshed_exports(settings: Settings, started: str) -> None:
 # -- import ----------------------------------------------------------------------------
 @main.command("import")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--format", "fmt", default=None, help="Force a format: bibtex, csl-json, ris, medline, pubmed-xml, ids, text.")
+@click.option("--format", "fmt", default=None, help=f"Force a format: {', '.join(import_formats())}.")
 @click.option("--lines", "per_line", is_flag=True, help="Every non-empty line is one reference (as parse --lines reads it); same as --format lines.")
 @click.option("--force", is_flag=True, help="Re-read files even when their content has not changed.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
@@ -370,11 +372,26 @@ def _write_or_print(text: str, output: str | None) -> None:
         click.echo(text, nl=False)
 
 
+class RegistryChoice(click.Choice):
+    """A choice read from a registry when used, so formats registered later are offered."""
+
+    def __init__(self, names: Callable[[], list[str]]) -> None:
+        self._names = names
+        super().__init__([], case_sensitive=False)
+
+    @property  # type: ignore[override]
+    def choices(self) -> tuple[str, ...]:
+        return tuple(self._names())
+
+    @choices.setter
+    def choices(self, value: Any) -> None:
+        pass  # the registry is the one list
+
+
 @main.command("export")
 @click.option(
     "--format", "fmt", default="bibtex", show_default=True,
-    type=click.Choice(["bibtex", "biblatex", "csl-json", "ris"], case_sensitive=False),
-    help="Output format.",
+    type=RegistryChoice(export_formats), help="Output format.",
 )
 @click.option("--cited-in", "cited_in", default=None, metavar="MANUSCRIPT", help="Only the works this linked manuscript cites, in order of first citation.")
 @click.option("--keys", "keys", multiple=True, metavar="K", help="Only these keys (repeat, or separate with commas or spaces).")

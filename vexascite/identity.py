@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from .csl import date_year
 from .ids import normalize_doi, normalize_pmcid, normalize_pmid
 from .model import Work
 
@@ -56,19 +57,7 @@ def first_author_family(work: Work) -> str | None:
 
 def issued_year(work: Work) -> int | None:
     """The year of ``issued``, whatever form it was written in."""
-    issued = work.get("issued") or {}
-    parts = issued.get("date-parts") if isinstance(issued, dict) else None
-    if parts and parts[0] and parts[0][0] not in (None, ""):
-        try:
-            return int(str(parts[0][0])[:4])
-        except ValueError:
-            return None
-    raw = issued.get("raw") or issued.get("literal") if isinstance(issued, dict) else None
-    if raw:
-        match = re.search(r"\b(1[5-9]\d\d|20\d\d)\b", str(raw))
-        if match:
-            return int(match.group(1))
-    return None
+    return date_year(work.get("issued"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -51,7 +51,7 @@ def test_manuscript_input_maps_statuses_and_failed_entries():
         {"id": 2, "number": 2, "line": 10, "raw": "2. ???", "fields": {}, "ref_status": "failed", "message": "unreadable",
          "list_label": "refs", "work_id": None},
     ]
-    data = manuscript_input("m.md", refs, [{"label": "refs", "line": 8}], {4: [{"source": "crossref", "csl": {"title": "x"}}]}, {}, [])
+    data = manuscript_input("m.md", refs, [{"label": "refs", "line": 8}], {4: [{"source": "crossref", "csl": {"title": "x"}}]}, [])
     first, second = data.references
     assert (first.label, first.status, len(first.records), first.parsed) == ("1", "resolved", 1, True)
     assert (second.label, second.status, second.parsed, second.status_message) == ("2", None, False, "unreadable")

@@ -33,6 +33,13 @@ def test_damaged_pdf(at: int, cut: int, junk: bytes):
     _read(PDF[:at] + junk + PDF[at + cut :], "damaged.pdf")
 
 
+def test_pdf_with_a_damaged_filter_name():
+    """A stream filter pypdf does not know (``/FlateDecode`` hit by one byte) is a
+    damaged file, not a crash."""
+    at = PDF.index(b"/FlateDecode") + 1
+    _read(PDF[:at] + b"\x00" + PDF[at + 1 :], "damaged.pdf")
+
+
 def test_zip_that_is_not_a_word_document():
     import io
     import zipfile

@@ -252,7 +252,7 @@ def _store_parts(
             notes.extend(part.notes)
             stamp = now()
             new_works: dict[int, tuple[str, list[PreparedRef]]] = {}
-            ref_rows: list[tuple[int, PreparedRef, int | None, str, int | None]] = []
+            ref_rows: list[tuple[int | None, PreparedRef, int | None, str, int | None]] = []
             for ref in part.references:
                 list_id = None
                 if ref.list_label is not None:
@@ -570,12 +570,12 @@ def export_library(
     collection: str | None = None,
 ) -> ExportResult:
     """The library (or a selection) as BibTeX, BibLaTeX, CSL-JSON or RIS text."""
-    from ..exporters import export_items, writer_for
+    from ..exporters import export_format, export_items
 
-    writer_for(fmt)  # an unknown format fails before the library is opened
+    needs_bibtex = export_format(fmt).needs_bibtex  # an unknown format fails before the library is opened
     with open_library(settings, create=False) as store:
         items = export_items_of(
-            store, keys, cited_in, with_bibtex=fmt.lower() in ("bibtex", "biblatex", "bib"), tag=tag, collection=collection
+            store, keys, cited_in, with_bibtex=needs_bibtex, tag=tag, collection=collection
         )
         in_trash = _cited_in_trash(store, cited_in) if cited_in is not None else []
     text = export_items(items, fmt, unicode=unicode)
@@ -824,14 +824,6 @@ def evidence_table(settings: Settings, document: str | None = None) -> list[dict
         return evidence_rows(store, document)
 
 
-def cited_works(settings: Settings, document: str) -> list[dict[str, Any]]:
-    """Works a linked manuscript cites, in order of first citation (for exports)."""
-    from ..store.claims import cited_work_ids_in_order
-
-    with open_library(settings, create=False) as store:
-        return [store.work_row(work_id) for work_id in cited_work_ids_in_order(store, document)]
-
-
 # -- reference strings (parse, reparse) --------------------------------------------------
 
 
@@ -938,7 +930,6 @@ def check_manuscript(
                 ref_rows.append(entry)
         checked = {row["work_id"] for row in ref_rows if row["work_id"] is not None}
         records = {work_id: checking.work_records(store, work_id) for work_id in checked}
-        payloads = {work_id: checking.work_payloads(store, work_id) for work_id in checked}
         candidates = {work_id: checking.held_candidates(store, work_id) for work_id in checked}
         nearest = {work_id: checking.held_candidates(store, work_id, "nearest") for work_id in checked}
         from .editing import disagreements_of
@@ -947,7 +938,7 @@ def check_manuscript(
     markers = markers_from_citations(citations, {row["id"]: row["label"] for row in list_rows})
     if not citations and linked.citations:
         raise VexasciteError(f"{manuscript}: linked, but no stored citations were found to check")
-    report = run_checks(manuscript_input(str(path), ref_rows, list_rows, records, payloads, markers, candidates, nearest))
+    report = run_checks(manuscript_input(str(path), ref_rows, list_rows, records, markers, candidates, nearest))
     from ..check.sources import disagreement_findings
 
     for work_id, reference in {row["work_id"]: row for row in reversed(ref_rows) if row["work_id"] is not None}.items():
@@ -1155,19 +1146,6 @@ def lookup_references(
                 {"doi": c["doi"], "pmid": c["pmid"], "score": c["score"]} for c in _outcome_candidates(outcome)
             ],
         }
-
-
-def lookup_report_requests(settings: Settings, strings: Iterable[str]) -> tuple[list[dict[str, Any]], Any]:
-    """Like :func:`lookup_references` but also returns the run's report (requests per service)."""
-    from ..refstring import parse_reference
-    from ..resolve.engine import Item, Resolver
-
-    texts = list(strings)
-    items = [Item(str(i), parse_reference(text) if text.strip() else {}, text if text.strip() else None) for i, text in enumerate(texts)]
-    with Resolver(settings, None) as resolver:
-        report = resolver.run(items)
-    results = [o.as_dict() for o in report.outcomes]
-    return results, report
 
 
 def review_candidates(settings: Settings, key: str | None = None) -> list[dict[str, Any]]:

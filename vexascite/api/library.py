@@ -173,7 +173,8 @@ def delete_collection(settings: Settings, path: str) -> tuple[int, int]:
 def change_collection(settings: Settings, path: str, keys: Iterable[str], *, add: bool) -> tuple[list[str], list[str]]:
     """Add works to (or take them out of) a collection; returns (changed, unchanged) keys.
     Adding to a collection that does not exist creates it."""
-    changed, unchanged = [], []
+    changed: list[str] = []
+    unchanged: list[str] = []
     with open_library(settings, create=False) as store, store.transaction():
         ident = org.create_collection(store, path)[0] if add else org.collection_id(store, path)
         for key, work_id in _live_ids(store, keys):

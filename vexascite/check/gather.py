@@ -8,7 +8,7 @@ library.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ..ids import normalize_doi
@@ -128,24 +128,16 @@ def manuscript_input(
     path: str,
     ref_rows: Iterable[Mapping[str, Any]],
     list_rows: Iterable[Mapping[str, Any]],
-    records_by_work: Mapping[int, list[Mapping[str, Any]]],
-    payloads_by_work: Mapping[int, list[tuple[str, Any]]],
+    records_by_work: Mapping[int, Sequence[Mapping[str, Any]]],
     markers: list[CitationMarker],
-    candidates_by_work: Mapping[int, list[Mapping[str, Any]]] | None = None,
-    nearest_by_work: Mapping[int, list[Mapping[str, Any]]] | None = None,
+    candidates_by_work: Mapping[int, Sequence[Mapping[str, Any]]] | None = None,
+    nearest_by_work: Mapping[int, Sequence[Mapping[str, Any]]] | None = None,
 ) -> ManuscriptInput:
     """Everything check needs from the rows the api read."""
     references = []
     for row in ref_rows:
         work_id = row.get("work_id")
         records, payloads = verified_records(records_by_work.get(work_id, []) if work_id is not None else [])
-        for source, body in payloads_by_work.get(work_id, []) if work_id is not None else []:
-            decoded = decode_payload(body)
-            if source == "crossref":
-                doi = next((r.csl.get("DOI") for r in records if r.source == "crossref"), None)
-                decoded = crossref_message(decoded, doi) if doi else None
-            if decoded is not None and all(decoded != p for _, p in payloads):
-                payloads.append((source, decoded))
         candidates = (candidates_by_work or {}).get(work_id, []) if work_id is not None else []
         nearest = (nearest_by_work or {}).get(work_id, []) if work_id is not None else []
         references.append(listed_reference(row, records, payloads, candidates, nearest))

@@ -52,7 +52,7 @@ def pdf_text(data: bytes) -> PdfText:
     except InputUnreadable:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError, AttributeError, IndexError,
-            RecursionError, AssertionError, zlib.error) as exc:  # what a damaged file makes pypdf raise
+            RecursionError, AssertionError, NotImplementedError, zlib.error) as exc:  # what a damaged file makes pypdf raise
         raise InputUnreadable(f"not a readable PDF ({exc}); nothing read") from exc
     if not any(page.strip() for page in pages):
         raise InputUnreadable(

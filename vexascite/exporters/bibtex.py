@@ -14,13 +14,16 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import Any
 
+from ..csl import AND_OTHERS as _AND_OTHERS
+from ..csl import BIBTEX_MAPPED_FIELDS as MAPPED_FIELDS
+from ..csl import MONTH_ABBREVIATIONS, date_parts, pages_with_dash
 from ..model import Work
 from .item import ExportItem
 from .latex import braces_balance, escape_text, to_latex
 
 DIALECTS = ("bibtex", "biblatex")
 
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = MONTH_ABBREVIATIONS
 
 #: CSL type -> (BibTeX type, BibLaTeX type).
 _ENTRY_TYPES: dict[str, tuple[str, str]] = {
@@ -79,8 +82,6 @@ _BIBTEX_ONLY_KNOWN = frozenset(
 _NAME_ROLES_BIBTEX = (("author", "author"), ("editor", "editor"))
 _NAME_ROLES_BIBLATEX = (("author", "author"), ("editor", "editor"), ("translator", "translator"))
 
-_PAGE_DASH = re.compile(r"\s*(?:--?|[\u2010-\u2015\u2212])\s*")
-_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
 def _first_string(value: Any) -> str | None:
@@ -97,23 +98,7 @@ def _first_string(value: Any) -> str | None:
 
 def bibtex_pages(pages: str) -> str:
     """Page ranges with BibTeX's ``--`` (``2414-2420``, ``2414–20`` -> ``2414--2420``)."""
-    return _PAGE_DASH.sub("--", pages.strip())
-
-
-def date_parts(date: Any) -> list[list[int | str]]:
-    """A CSL date's parts (one list, or two for a range); ISO strings are read too."""
-    if isinstance(date, dict):
-        parts = date.get("date-parts")
-        if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
-            return [list(p) for p in parts[:2] if isinstance(p, list) and p]
-        text = date.get("raw") or date.get("literal")
-    else:
-        text = date
-    if isinstance(text, str):
-        match = _ISO_DATE.match(text.strip())
-        if match:
-            return [[int(g) for g in match.groups() if g]]
-    return []
+    return pages_with_dash(pages, "--")
 
 
 def _date_text(date: Any) -> str | None:
@@ -431,18 +416,6 @@ def format_entry(kind: str, key: str, fields: Iterable[tuple[str, str]]) -> str:
     return f"@{kind}{{{key},\n{body}\n}}\n" if body else f"@{kind}{{{key}}}\n"
 
 
-#: Fields the CSL mapping covers, in either direction: an imported entry's value for
-#: these is already in the CSL record (or was removed from it on purpose), so only the
-#: other fields are given back verbatim.
-MAPPED_FIELDS = frozenset(
-    """author editor translator title shorttitle journal journaltitle shortjournal
-    journalabbreviation booktitle series volume number issue pages pagetotal edition
-    publisher school institution organization address location year month day date
-    urldate doi pmid pmcid url isbn issn abstract note keywords language langid
-    howpublished type chapter eventtitle venue version crossref xdata ids""".split()
-)
-
-_AND_OTHERS = re.compile(r"\s+and\s+others\s*$", re.I)
 
 
 def _names_truncated(imported: dict[str, Any], field: str) -> bool:
@@ -521,7 +494,3 @@ def write_bibtex(
 ) -> str:
     """A whole ``.bib`` file: entries in the order given, separated by blank lines."""
     return "\n".join(work_to_bibtex(item, dialect, unicode=unicode) for item in items)
-
-
-def write_biblatex(items: Iterable[ExportItem], *, unicode: bool = False) -> str:
-    return write_bibtex(items, "biblatex", unicode=unicode)

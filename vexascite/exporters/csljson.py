@@ -11,10 +11,10 @@ given.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable
 from typing import Any
 
+from ..csl import iso_date_parts
 from ..model import CSL_TYPES, Work
 from .item import ExportItem
 from .markup import csl_html
@@ -83,8 +83,6 @@ RICH_TEXT_FIELDS = frozenset(
     }
 )
 
-_ISO_DATE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-
 
 def csl_type(value: Any) -> str:
     if isinstance(value, str):
@@ -139,9 +137,9 @@ def _name(person: Any) -> dict[str, Any] | None:
 def _date(value: Any) -> dict[str, Any] | None:
     if isinstance(value, str | int):
         text = str(value).strip()
-        match = _ISO_DATE.match(text)
-        if match:
-            return {"date-parts": [[int(g) for g in match.groups() if g]]}
+        found = iso_date_parts(text)
+        if found:
+            return {"date-parts": [found]}
         return {"literal": text} if text else None
     if not isinstance(value, dict):
         return None

@@ -32,24 +32,15 @@ from bibtexparser.model import (
     ParsingFailedBlock,
 )
 
+from ..csl import AND_OTHERS as _AND_OTHERS
+from ..csl import BIBTEX_READ_FIELDS as MAPPED_FIELDS
+from ..csl import BIBTEX_TEXT_FIELDS as TEXT_FIELDS
+from ..csl import MONTHS, PAGE_DASHES, iso_date_parts
 from ..ids import clean_doi, normalize_pmcid, normalize_pmid
 from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
 from ..rows import PreparedPart, PreparedRef, prepare_safely
 from .children import die_with_parent
 from .latex import decode_accents, latex_to_unicode
-
-MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"), ("dec", "december"),
-        ],
-        start=1,
-    )
-    for name in names
-}
 
 ENTRY_TYPES = {
     "article": "article-journal",
@@ -79,36 +70,6 @@ ENTRY_TYPES = {
     "patent": "patent",
     "periodical": "periodical",
     "preprint": "article",
-}
-
-#: BibTeX field -> CSL variable for plain text fields.
-TEXT_FIELDS = {
-    "title": "title",
-    "shorttitle": "title-short",
-    "journal": "container-title",
-    "journaltitle": "container-title",
-    "shortjournal": "container-title-short",
-    "journalabbreviation": "container-title-short",
-    "volume": "volume",
-    "edition": "edition",
-    "publisher": "publisher",
-    "address": "publisher-place",
-    "location": "publisher-place",
-    "series": "collection-title",
-    "chapter": "chapter-number",
-    "isbn": "ISBN",
-    "issn": "ISSN",
-    "abstract": "abstract",
-    "note": "note",
-    "keywords": "keyword",
-    "language": "language",
-    "howpublished": "medium",
-    "eventtitle": "event-title",
-    "venue": "event-place",
-    "version": "version",
-    "type": "genre",
-    "url": "URL",
-    "pagetotal": "number-of-pages",
 }
 
 #: ``eprinttype`` (or ``archiveprefix``) values that name an identifier the library keeps.
@@ -264,13 +225,13 @@ def parse_names(value: str) -> tuple[list[dict[str, str]], bool]:
 def _date(value: str) -> dict[str, Any] | None:
     """ISO-ish dates (``2020``, ``2020-12``, ``2020-12-24``, ranges with ``/``) to date-parts."""
     value = value.strip()
-    match = re.fullmatch(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?(?:/.*)?", value)
-    if not match:
+    parts = iso_date_parts(value.partition("/")[0])
+    if not parts:
         return {"raw": value} if value else None
-    return {"date-parts": [[int(p) for p in match.groups() if p]]}
+    return {"date-parts": [parts]}
 
 
-_PAGE_DASHES = re.compile(r"\s*(?:--|–|—|-)+\s*")
+_PAGE_DASHES = PAGE_DASHES
 
 
 #: Fields read after the loop over all fields (dates), or not mapped here at all.
@@ -566,7 +527,7 @@ def _parse_chunk(
             raw_entries.append((block.ignore_error_block, RefStatus.PARSED, None))
         elif isinstance(block, ParsingFailedBlock):
             reason = (
-                (str(block.error).strip().splitlines() or [None])[0]
+                next(iter(str(block.error).strip().splitlines()), None)
                 or reasons.get(_line(block) or 0)
                 or "cannot be parsed"
             ).rstrip(".")
@@ -730,12 +691,6 @@ def _reference(
     )
 
 
-#: Fields :func:`entry_to_csl` reads into CSL variables.
-MAPPED_FIELDS = frozenset(TEXT_FIELDS) | {
-    "author", "editor", "translator", "booktitle", "school", "institution", "organization", "number", "issue",
-    "pages", "doi", "pmid", "pmcid", "urldate", "year", "month", "date",
-}
-_AND_OTHERS = re.compile(r"\s+and\s+others\s*$", re.IGNORECASE)
 
 
 def fields_without_csl_home(own: dict[str, str]) -> dict[str, str]:

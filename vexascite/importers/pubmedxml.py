@@ -37,9 +37,9 @@ def pubmed_article_to_csl(article: etree._Element) -> Work:
         if collective:
             authors.append({"literal": collective})
             continue
-        person = {}
-        if _text(author.find("LastName")):
-            person["family"] = _text(author.find("LastName"))
+        person: dict[str, str] = {}
+        if family := _text(author.find("LastName")):
+            person["family"] = family
         given = _text(author.find("ForeName")) or _text(author.find("Initials"))
         if given:
             person["given"] = given

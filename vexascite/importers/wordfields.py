@@ -38,7 +38,7 @@ def _csl_items(instruction: str) -> list[tuple[str, Any]]:
     match = re.compile(r'"citationItems"\s*:\s*\[').search(instruction, start)
     if not isinstance(citation, dict) or match is None:
         raise ValueError("no citationItems in the citation")
-    pos, items = match.end(), []
+    pos, items = match.end(), list[tuple[str, Any]]()
     while True:
         while pos < len(instruction) and instruction[pos] in " \t\r\n,":
             pos += 1

@@ -12,14 +12,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..csl import MONTHS
 from ..ids import normalize_doi
-
-MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
-    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12, "january": 1, "february": 2,
-    "march": 3, "april": 4, "june": 6, "july": 7, "august": 8, "september": 9,
-    "october": 10, "november": 11, "december": 12,
-}
 
 _LEADING_NUMBER = re.compile(r"^\s*(?:[-*+]\s+)?(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)](?!\d)|(\d{1,4})\s+(?=[A-Z\u00c0-\u024f]))\s*")
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)([^*_\n]{1,300}?)(?<=\S)\1(?![\w*])")

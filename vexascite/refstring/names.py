@@ -128,7 +128,7 @@ def parse_names(text: str) -> tuple[list[dict[str, Any]], bool]:
 
 
 def _swap_comma(part: str) -> str:
-    """ "Smith, J." -> "J. Smith" so :func:`_person` reads it as given + family."""
+    """``Smith, J.`` -> ``J. Smith`` so :func:`_person` reads it as given + family."""
     if "," in part:
         family, _, given = part.partition(",")
         return f"{given.strip()} {family.strip()}" if given.strip() else family

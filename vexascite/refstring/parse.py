@@ -11,7 +11,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .clean import MONTHS, Cleaned, clean_reference
+from ..csl import MONTHS
+from .clean import Cleaned, clean_reference
 from .lists import join_lines
 from .names import looks_like_group, parse_names
 from .rules import parse_biomedical, parse_news, parse_web_page

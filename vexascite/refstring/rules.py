@@ -183,7 +183,7 @@ def parse_news(text: str, url: str | None) -> dict[str, Any] | None:
     if not match:
         return None
     month = match.group("month") or match.group("month2") or match.group("month3")
-    from .clean import MONTHS
+    from ..csl import MONTHS
 
     if month.lower().rstrip(".") not in MONTHS:
         return None

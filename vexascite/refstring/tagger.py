@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 import threading
-import zlib
-from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from ..csl import MONTHS
 
 MODEL_PATH = Path(__file__).resolve().parent / "parser.crfsuite"
 
@@ -28,11 +28,7 @@ _TOKEN = re.compile(
     r"(?:https?://|www\.)\S+|\b(?:doi:\s*)?10\.\d{4,9}/\S+|(?-i:\b[A-Z](?=\d))|\w+(?:[-‐–'’]\w+)*|[^\w\s]",
     re.IGNORECASE,
 )
-_MONTHS = {
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-    "january", "february", "march", "april", "june", "july", "august", "september", "october",
-    "november", "december", "spring", "summer", "autumn", "fall", "winter",
-}
+_MONTHS = {*MONTHS, "spring", "summer", "autumn", "fall", "winter"}
 _LEXICON = {
     "journal": "jw", "j": "jw", "proc": "jw", "proceedings": "conf", "rev": "jw", "lett": "jw", "review": "jw",
     "letters": "jw", "trans": "jw", "transactions": "jw", "annals": "jw", "ann": "jw", "bull": "jw",
@@ -390,21 +386,3 @@ def tag_reference(text: str, emphasis: list[str], model: Path = MODEL_PATH) -> d
         return None
     return fields_from_tags(text, tagged)
 
-
-def fold_of(raw: str, folds: int = 2) -> int:
-    """Cross-validation fold of a reference (by its letters and digits, so copies share a fold)."""
-    key = re.sub(r"[\W_]+", "", raw.casefold())
-    return zlib.crc32(key.encode("utf-8")) % folds
-
-
-def heldout_parser(model_dir: Path | None = None) -> Callable[[str], dict[str, Any]]:
-    """A parser that tags each string with the cross-validation model not trained on it."""
-    from . import parse as parse_module
-
-    root = model_dir or Path(__file__).resolve().parents[2] / "build" / "parser-cv"
-
-    def parse(raw: str) -> dict[str, Any]:
-        path = root / f"fold{fold_of(raw)}.crfsuite"
-        return parse_module.parse_with_model(raw, path)
-
-    return parse

@@ -20,6 +20,7 @@ from habanero.filterhandler import filter_handler
 from habanero.habanero_utils import make_ua
 
 from ..config import Settings
+from ..csl import first_date as date_parts
 from ..ids import normalize_doi
 from ..model import Work
 from .http import HttpRequest, ServiceLimits, valid_json
@@ -120,13 +121,6 @@ def clean_text(value: Any) -> str | None:
         return None
     text = " ".join(html.unescape(_TAGS.sub("", value)).split())
     return text or None
-
-
-def date_parts(value: Any) -> dict[str, Any] | None:
-    parts = (value or {}).get("date-parts") if isinstance(value, dict) else None
-    if not parts or not parts[0] or parts[0][0] in (None, ""):
-        return None
-    return {"date-parts": [[int(p) for p in parts[0] if p not in (None, "")]]}
 
 
 def to_csl(message: dict[str, Any]) -> Work:

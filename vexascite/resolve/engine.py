@@ -27,7 +27,7 @@ from typing import Any
 from ..config import Settings
 from ..ids import normalize_doi, normalize_pmcid, normalize_pmid
 from ..model import Work, WorkStatus
-from . import crossref, doiorg, pubmed
+from . import crossref, doiorg, pubmed, services
 from .http import Cache, Failure, HttpClient, HttpRequest, HttpResponse
 from .match import Candidate, Decision, Query, choose, judge, words
 from .ratelimit import SharedSchedule, default_rate_file
@@ -168,10 +168,11 @@ class Resolver:
     ) -> None:
         """``lane_rates`` overrides requests/s per lane (only for local fakes in benchmarks)."""
         self.settings = settings
-        self.crossref = crossref.CrossrefApi(settings)
-        self.ncbi = pubmed.NcbiApi(settings)
-        self.doiorg = doiorg.DoiOrgApi(settings)
-        limits = {"crossref": self.crossref.limits(), "ncbi": self.ncbi.limits(), "doi.org": self.doiorg.limits()}
+        self.clients = services.clients(settings)
+        self.crossref: crossref.CrossrefApi = self.clients["crossref"]
+        self.ncbi: pubmed.NcbiApi = self.clients["ncbi"]
+        self.doiorg: doiorg.DoiOrgApi = self.clients["doi.org"]
+        limits = {name: client.limits() for name, client in self.clients.items()}
         for spec in limits.values():
             for lane in spec.lanes:
                 if lane_rates and lane in lane_rates:
@@ -314,9 +315,9 @@ class Resolver:
             if answer is None or answer.status != 200:
                 continue
             for key, pmid in pubmed.parse_citmatch(answer.text).items():
-                outcome = by_key.get(key)
-                if outcome is not None and pmid:
-                    outcome.candidates.append(Candidate("pubmed", {"PMID": pmid}, answer.payload_id))
+                cited = by_key.get(key)
+                if cited is not None and pmid:
+                    cited.candidates.append(Candidate("pubmed", {"PMID": pmid}, answer.payload_id))
         for outcome, answer in zip(search_now, answers[citmatch_count:], strict=True):
             self._take_search(outcome, answer)
 

@@ -111,8 +111,10 @@ class Cache(Protocol):
 def valid_json(body: bytes) -> str | None:
     try:
         json.loads(body)
-    except ValueError as exc:
+    except json.JSONDecodeError as exc:
         return f"answer is not complete JSON ({exc.msg})"
+    except ValueError as exc:  # not UTF-8
+        return f"answer is not complete JSON ({exc})"
     return None
 
 
@@ -250,7 +252,7 @@ class HttpClient:
                     self.requests[request.service] += 1
                 try:
                     answer = self._client.request(
-                        request.method, request.url, params=request.params or None,
+                        request.method, request.url, params=tuple(request.params) if request.params else None,
                         data=dict(request.data) if request.data is not None else None,
                         headers=request.headers,
                     )

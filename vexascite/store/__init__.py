@@ -35,6 +35,7 @@ from .failures import (
     wait_for_lock,
 )
 from .fts import fts_query
+from .pk import inserted_id
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 __all__ = ["SCHEMA_VERSION", "IdentityIndex", "SourceRow", "Store", "fts_query", "now"]
@@ -249,9 +250,9 @@ class Store:
             "message": message,
         }
         if existing:
-            self.db["sources"].update(existing.id, row)
+            self.db.table("sources").update(existing.id, row)
             return existing.id
-        return int(self.db["sources"].insert(row).last_pk)
+        return inserted_id(self.db.table("sources").insert(row).last_pk)
 
     def forget_source_refs(self, source_id: int) -> dict[str, int]:
         """Drop the raw references of an earlier read of a changed file.
@@ -270,8 +271,8 @@ class Store:
         return previous
 
     def add_ref_list(self, source_id: int, label: str, line: int | None, ordinal: int) -> int:
-        return int(
-            self.db["ref_lists"]
+        return inserted_id(
+            self.db.table("ref_lists")
             .insert({"source_id": source_id, "label": label, "line": line, "ordinal": ordinal})
             .last_pk
         )
@@ -311,8 +312,8 @@ class Store:
         """Insert a new work with a fresh unique key; fields are filled by :meth:`refresh_work`."""
         key = unique_key(key_stem(csl, key_pattern), self.key_taken)
         stamp = now()
-        work_id = int(
-            self.db["works"]
+        work_id = inserted_id(
+            self.db.table("works")
             .insert({"key": key, "csl": "{}", "status": str(status), "created_at": stamp, "updated_at": stamp})
             .last_pk
         )
@@ -351,7 +352,7 @@ class Store:
     def refresh_work(self, work_id: int) -> Work:
         """Recompute a work's effective record and its search columns from its sources."""
         merged, provenance = merge_records(self.work_sources(work_id))
-        self.db["works"].update(work_id, dict(zip(WORK_COLUMNS, work_columns(merged, provenance, now()), strict=True)))
+        self.db.table("works").update(work_id, dict(zip(WORK_COLUMNS, work_columns(merged, provenance, now()), strict=True)))
         return merged
 
     # -- bulk import -------------------------------------------------------------------
@@ -397,10 +398,10 @@ class Store:
         )
 
     def set_work_status(self, work_id: int, status: WorkStatus, message: str | None = None) -> None:
-        self.db["works"].update(work_id, {"status": str(status), "status_message": message, "updated_at": now()})
+        self.db.table("works").update(work_id, {"status": str(status), "status_message": message, "updated_at": now()})
 
     def set_user_edit(self, work_id: int, field: str, value: Any) -> None:
-        self.db["user_edits"].upsert(
+        self.db.table("user_edits").upsert(
             {"work_id": work_id, "field": field, "value": dumps(value), "edited_at": now()}, pk=("work_id", "field")
         )
 
@@ -435,17 +436,10 @@ class Store:
         )
         return [dict(row) for row in self.db.query(sql, [work_id])]
 
-    def problem_refs(self) -> list[dict[str, Any]]:
-        sql = (
-            "select refs.*, sources.path as source_path from refs left join sources on sources.id = refs.source_id "
-            "where refs.status in (?, ?) order by sources.path, refs.line"
-        )
-        return [dict(row) for row in self.db.query(sql, [str(RefStatus.FAILED), str(RefStatus.DUPLICATE_KEY)])]
-
     def move_work(self, from_id: int, to_id: int) -> None:
         """Point every row that references work ``from_id`` at ``to_id``, then delete it."""
         row = self.work_row(from_id)
-        self.db["merges"].insert(
+        self.db.table("merges").insert(
             {"kept_work_id": to_id, "merged_key": row["key"], "merged_csl": dumps(row["csl"]), "merged_at": now()}
         )
         for table in self.tables_referencing_works():
@@ -465,7 +459,7 @@ class Store:
                     [from_id, to_id],
                 )
             self.db.execute(f"update {table} set work_id = ? where work_id = ?", [to_id, from_id])
-        self.db["works"].delete(from_id)
+        self.db.table("works").delete(from_id)
         # the dropped key keeps naming the work (manuscripts may cite it)
         self.db.execute(
             "insert or ignore into key_aliases (alias, work_id, reason, created_at) values (?, ?, 'merged', ?)",
@@ -492,7 +486,7 @@ class Store:
             ):
                 continue
             self.db.execute("delete from key_aliases where work_id = ?", [work_id])
-            self.db["works"].delete(work_id)
+            self.db.table("works").delete(work_id)
             removed += 1
         return removed
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..errors import NotInLibrary
 from . import Store, now
+from .pk import inserted_id
 
 
 def precise_now() -> str:
@@ -27,9 +28,9 @@ def register(
     }
     existing = store.db.execute("select id from auto_exports where path = ?", [path]).fetchone()
     if existing:
-        store.db["auto_exports"].update(existing[0], row)
+        store.db.table("auto_exports").update(existing[0], row)
         return int(existing[0])
-    return int(store.db["auto_exports"].insert(row).last_pk)
+    return inserted_id(store.db.table("auto_exports").insert(row).last_pk)
 
 
 def registered(store: Store) -> list[dict[str, Any]]:
@@ -57,7 +58,7 @@ def record_check(store: Store, ident: int, *, written: bool, count: int | None, 
     values: dict[str, Any] = {"error": error, "checked_at": stamp}
     if written:
         values.update(written_at=stamp, count=count)
-    store.db["auto_exports"].update(ident, values)
+    store.db.table("auto_exports").update(ident, values)
 
 
 def checked_since(store: Store, stamp: str) -> list[dict[str, Any]]:
@@ -76,7 +77,7 @@ def rename_collection(store: Store, old: str, new: str) -> int:
         path = row["selection"].get("collection")
         if path is not None and (path == old or path.startswith(old + "/")):
             selection = {**row["selection"], "collection": new + path[len(old):]}
-            store.db["auto_exports"].update(row["id"], {"selection": json.dumps(selection, sort_keys=True)})
+            store.db.table("auto_exports").update(row["id"], {"selection": json.dumps(selection, sort_keys=True)})
             renamed += 1
     return renamed
 
@@ -88,6 +89,6 @@ def rename_key(store: Store, old: str, new: str) -> int:
         keys = row["selection"].get("keys")
         if keys and old in keys:
             selection = {**row["selection"], "keys": [new if key == old else key for key in keys]}
-            store.db["auto_exports"].update(row["id"], {"selection": json.dumps(selection, sort_keys=True)})
+            store.db.table("auto_exports").update(row["id"], {"selection": json.dumps(selection, sort_keys=True)})
             renamed += 1
     return renamed

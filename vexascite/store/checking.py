@@ -1,25 +1,27 @@
 """Reads for ``check``: a manuscript's listed references with their works' statuses,
 verified records and raw payloads, and its stored citation links (read only).
 
-Tables written by resolve (payloads) and link (documents, citations) are read when they
-exist, so ``check`` still reports what it can on a library that has neither.
+Tables written by resolve (payloads) and link (documents, citations) exist in every
+library (the migrations create them), empty until those commands run.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from . import Store
+from .claims import document_key
 
-#: Where a verified record's raw payload may live, newest schema first: (table, body column).
-PAYLOAD_TABLES = (("payloads", "body"), ("payloads", "payload"), ("service_payloads", "body"))
-
-
-def _has_table(store: Store, name: str) -> bool:
-    return name in store.db.table_names()
-
+__all__ = [
+    "document_citations",
+    "document_key",
+    "held_candidates",
+    "source_lists",
+    "source_references",
+    "work_entry",
+    "work_records",
+]
 
 _REF_COLUMNS = (
     "select refs.id, refs.number, refs.line, refs.raw, refs.format, refs.fields, refs.status as ref_status, refs.message, "
@@ -61,12 +63,8 @@ def source_lists(store: Store, source_id: int) -> list[dict[str, Any]]:
 def _payload(store: Store, payload_id: int | None) -> Any:
     if payload_id is None:
         return None
-    for table, column in PAYLOAD_TABLES:
-        if _has_table(store, table) and column in store.db[table].columns_dict:
-            rows = list(store.db.query(f"select {column} as body from {table} where id = ?", [payload_id]))
-            if rows:
-                return rows[0]["body"]
-    return None
+    rows = list(store.db.query("select body from payloads where id = ?", [payload_id]))
+    return rows[0]["body"] if rows else None
 
 
 def work_records(store: Store, work_id: int) -> list[dict[str, Any]]:
@@ -77,26 +75,8 @@ def work_records(store: Store, work_id: int) -> list[dict[str, Any]]:
     return out
 
 
-def work_payloads(store: Store, work_id: int) -> list[tuple[str, Any]]:
-    """Every stored payload about a work (by source), when the resolver keeps them by work."""
-    for table, column in PAYLOAD_TABLES:
-        if _has_table(store, table):
-            columns = store.db[table].columns_dict
-            if "work_id" in columns and column in columns and "source" in columns:
-                sql = f"select source, {column} as body from {table} where work_id = ? order by id"
-                return [(r["source"], r["body"]) for r in store.db.query(sql, [work_id])]
-    return []
-
-
-def document_key(path: str | Path) -> str:
-    """How ``link`` names a manuscript in ``documents``: its absolute, resolved path."""
-    return str(Path(path).expanduser().resolve())
-
-
 def document_citations(store: Store, path: str) -> list[dict[str, Any]] | None:
     """The stored citation links of a linked manuscript, in text order; None if never linked."""
-    if not (_has_table(store, "documents") and _has_table(store, "citations")):
-        return None
     rows = list(store.db.query("select id, sha256 from documents where path = ?", [path]))
     if not rows:
         return None
@@ -104,17 +84,8 @@ def document_citations(store: Store, path: str) -> list[dict[str, Any]] | None:
     return [dict(r) for r in store.db.query(sql, [rows[0]["id"]])]
 
 
-def document_sha256(store: Store, path: str) -> str | None:
-    if not _has_table(store, "documents"):
-        return None
-    rows = list(store.db.query("select sha256 from documents where path = ?", [path]))
-    return rows[0]["sha256"] if rows else None
-
-
 def held_candidates(store: Store, work_id: int, state: str = "pending") -> list[dict[str, Any]]:
     """Records the resolver held for review for a work (best first), when it keeps them;
     with ``state="nearest"``, the best record it rejected when it found none."""
-    if not _has_table(store, "candidates"):
-        return []
     sql = "select source, csl, score, reason from candidates where work_id = ? and state = ? order by score desc, id"
     return [{**dict(r), "csl": json.loads(r["csl"] or "{}")} for r in store.db.query(sql, [work_id, state])]

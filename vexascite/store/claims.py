@@ -342,7 +342,7 @@ def highlight(text: str, query_words: list[str], width: int = 40) -> str:
         return "".join(tokens)
     best_start, best_count = 0, -1
     hit_set = set(hits)
-    for start in range(0, len(words) - width + 1):
+    for start in range(len(words) - width + 1):
         count = sum(1 for i in words[start : start + width] if i in hit_set)
         if count > best_count:
             best_start, best_count = start, count

@@ -7,6 +7,7 @@ import json
 from collections.abc import Collection, Iterable, Iterator
 from typing import Any
 
+from ..csl import ends_and_others
 from ..errors import NotInLibrary
 from . import Store
 
@@ -51,7 +52,7 @@ def bibtex_extras(
 
 
 def _ends_and_others(value: Any) -> bool:
-    return isinstance(value, str) and value.rstrip().lower().endswith(" and others")
+    return isinstance(value, str) and ends_and_others(value)
 
 
 def iter_export_rows(

@@ -15,6 +15,7 @@ from ..errors import NotInLibrary, UsageError
 from ..query import Clause, Query
 from . import Store, expand_provenance, now
 from .fts import phrase
+from .pk import inserted_id
 
 #: Separates the levels of a collection path.
 SEP = "/"
@@ -92,8 +93,8 @@ def create_collection(store: Store, path: str) -> tuple[int, list[str]]:
     for depth, name in enumerate(parts):
         found = _child(store, parent, name)
         if found is None:
-            found = int(
-                store.db["collections"].insert({"parent_id": parent, "name": name, "created_at": now()}).last_pk
+            found = inserted_id(
+                store.db.table("collections").insert({"parent_id": parent, "name": name, "created_at": now()}).last_pk
             )
             created.append(SEP.join(parts[: depth + 1]))
         parent = found
@@ -186,7 +187,7 @@ def collections_of(store: Store, work_ids: Iterable[int]) -> dict[int, list[str]
 
 # -- notes ------------------------------------------------------------------------------
 def add_note(store: Store, work_id: int, text: str) -> int:
-    return int(store.db["notes"].insert({"work_id": work_id, "text": text, "created_at": now()}).last_pk)
+    return inserted_id(store.db.table("notes").insert({"work_id": work_id, "text": text, "created_at": now()}).last_pk)
 
 
 def remove_note(store: Store, note_id: int) -> int:

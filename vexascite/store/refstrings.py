@@ -23,7 +23,7 @@ def text_references(store: Store, *, stale_for: str | None) -> list[dict[str, An
 
 def update_reference(store: Store, ref_id: int, fields: dict[str, Any], status: str, message: str | None, extra: dict[str, Any], work_id: int | None) -> None:
     """Replace a reference's parsed fields (its raw text is never touched)."""
-    store.db["refs"].update(
+    store.db.table("refs").update(
         ref_id,
         {
             "fields": json.dumps(fields, ensure_ascii=False, sort_keys=True),
