@@ -23,6 +23,7 @@ BENCHMARKS = {
     "parse-speed": ["parse_speed.py"],
     "link": ["link_speed.py"],
     "find": ["find_speed.py"],
+    "suggest-accuracy": ["suggest_accuracy.py"],
     "export": ["export_speed.py"],
     "resolve-accuracy": ["resolve_glutton.py"],
     "resolve-requests": ["resolve_requests.py"],

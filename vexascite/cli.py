@@ -597,6 +597,35 @@ def lookup_command(ctx: click.Context, reference: str | None, lines_path: str | 
         raise ServiceUnavailable(f"{failed} reference(s) could not be matched because a service did not answer")
 
 
+@main.command("suggest")
+@click.argument("text", required=False)
+@click.option("--lines", "lines_path", type=click.Path(), default=None, help="A file with one statement per line.")
+@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True, help="At most this many sources per statement.")
+@click.pass_context
+@handle_errors
+def suggest_command(ctx: click.Context, text: str | None, lines_path: str | None, limit: int) -> None:
+    """Works of the library that support a statement, best first, each with the abstract
+    sentence that fits best; JSON Lines out, one line per statement."""
+    from .errors import UsageError
+
+    if bool(text) == bool(lines_path):
+        raise UsageError("give one TEXT or --lines FILE")
+    statements = _read_lines(lines_path) if lines_path else [text or ""]
+    found = 0
+    for result in api.suggest_sources(settings_of(ctx), statements, limit):
+        found += bool(result["sources"])
+        emit_jsonl([result])
+    warn(f"{len(statements)} statements, {found} with suggested sources")
+
+
+def _read_lines(path: str) -> list[str]:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return [line.rstrip("\n").rstrip("\r") for line in handle]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputUnreadable(f"{path}: cannot read: {exc}") from exc
+
+
 @main.command("review")
 @click.argument("key", required=False)
 @click.option("--accept", "accept_id", type=int, default=None, help="Apply candidate ID as the work's record.")

@@ -1017,3 +1017,6 @@ def rekey_work(settings: Settings, key: str, new_key: str | None = None) -> tupl
             chosen = unique_key(key_stem(csl, settings.key_pattern), lambda k: k != key and store.key_taken(k))
         store.db["works"].update(work_id, {"key": chosen})
     return key, chosen
+
+
+from .evidence import refresh_citation_evidence, suggest_sources  # noqa: E402, F401  (uses open_library above)

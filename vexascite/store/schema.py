@@ -286,11 +286,42 @@ def _m004_bulk_text_index(db: sqlite_utils.Database) -> None:
     db.execute("DROP TRIGGER IF EXISTS works_text_ai")
 
 
+def _m007_evidence(db: sqlite_utils.Database) -> None:
+    """Evidence ranking: the library's search index kept between runs, and for each
+    citation (claim -> work) the abstract sentences that bear on the claim.
+
+    ``search_index`` holds one serialized index per name with the library fingerprint it
+    was built from (stale when works change). ``citation_evidence`` is keyed by claim and
+    work and remembers the work's ``updated_at`` and the claim text it was computed from, so new abstracts
+    (an import, ``resolve``) refresh it; relinking a manuscript replaces its claims and
+    so its rows are dropped with them.
+    """
+    db["search_index"].create(
+        {"name": str, "fingerprint": str, "built_at": str, "data": bytes}, pk="name"
+    )
+    db["citation_evidence"].create(
+        {
+            "claim_id": int,
+            "work_id": int,
+            "work_updated_at": str,
+            "claim_digest": str,
+            "checked": int,
+            "score": float,
+            "coverage": float,
+            "sentences": str,
+            "computed_at": str,
+        },
+        pk=("claim_id", "work_id"),
+    )
+    db["citation_evidence"].create_index(["work_id"])
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m001_library,
     _m002_resolution,
     _m003_claims,
     _m004_bulk_text_index,
+    _m007_evidence,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,96 @@
+"""Use cases of evidence ranking: suggest sources for statements, keep the evidence of
+every citation, and judge whether a cited work bears on its sentence.
+
+The search index is built from the works' titles, abstracts and subject terms the first
+time it is needed and kept in the library until a work changes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from ..config import Settings
+from ..evidence.index import Doc, LexicalIndex
+from ..evidence.rank import Searcher, support
+from ..store import Store
+from . import open_library
+
+__all__ = ["library_searcher", "refresh_citation_evidence", "suggest_sources", "work_doc"]
+
+INDEX_NAME = "bm25f-v1"
+
+
+def _subjects(keyword: str) -> tuple[str, ...]:
+    parts = re.split(r"\s*;\s*" if ";" in keyword else r"\s*,\s*", keyword.strip())
+    return tuple(part for part in parts if part)
+
+
+def work_doc(row: Iterable[str]) -> Doc:
+    """A ranking document from a ``(key, title, abstract, keyword)`` row."""
+    key, title, abstract, keyword = row
+    keyword = keyword if isinstance(keyword, str) else "; ".join(map(str, keyword or []))
+    return Doc(key, title or "", abstract or "", _subjects(keyword or ""))
+
+
+def library_searcher(store: Store) -> Searcher:
+    """A searcher over the library, from its kept index or a freshly built (and kept) one."""
+    from ..store import evidence as stored
+
+    fingerprint = stored.library_fingerprint(store)
+    data = stored.load_index(store, INDEX_NAME, fingerprint)
+    if data is not None:
+        index = LexicalIndex.from_bytes(data)
+    else:
+        index = LexicalIndex.build(work_doc(row) for row in stored.ranking_texts(store))
+        stored.save_index(store, INDEX_NAME, fingerprint, index.to_bytes())
+
+    def load(keys: list[str]) -> dict[str, Doc]:
+        return {row[0]: work_doc(row) for row in stored.ranking_texts(store, keys)}
+
+    return Searcher(index, load)
+
+
+def _source(candidate: Any) -> dict[str, Any]:
+    evidence = candidate.evidence[0].sentence if candidate.evidence else None
+    return {"key": candidate.key, "score": round(candidate.score, 4), "evidence": evidence}
+
+
+def suggest_sources(settings: Settings, texts: Iterable[str], limit: int = 10) -> Iterator[dict[str, Any]]:
+    """For each statement, the library's works that best support it, best first, each with
+    its best-fitting abstract sentence (``None`` when the work has no abstract)."""
+    with open_library(settings, create=False) as store:
+        searcher = library_searcher(store)
+        for text in texts:
+            sources = [_source(c) for c in searcher.search(text, limit)] if text.strip() else []
+            yield {"text": text, "sources": sources}
+
+
+def refresh_citation_evidence(store: Store, searcher: Searcher | None = None) -> int:
+    """Compute the evidence of every claim -> work link that lacks it or is stale.
+
+    A work without an abstract is recorded as not checked (no sentences, no score), so
+    that ``claims`` and ``check`` can say so. Returns how many links were computed.
+    """
+    from ..store import evidence as stored
+
+    pending = stored.citations_needing_evidence(store)
+    if not pending:
+        return 0
+    index = (searcher or library_searcher(store)).index
+    docs = {row[0]: work_doc(row) for row in stored.ranking_texts(store, [p["key"] for p in pending])}
+    for row in pending:
+        doc = docs.get(row["key"])
+        if doc is None or not doc.abstract.strip():
+            row.update(checked=False, score=None, coverage=None, sentences=[])
+            continue
+        evidence, coverage = support(row["text"], doc, index)
+        row.update(
+            checked=True,
+            score=evidence[0].score if evidence else 0.0,
+            coverage=round(coverage, 4),
+            sentences=[{"sentence": e.sentence, "score": e.score} for e in evidence],
+        )
+    stored.save_citation_evidence(store, pending)
+    return len(pending)

@@ -1,0 +1,170 @@
+"""Rank works for a statement and pick the abstract sentence that supports it best (pure).
+
+Two stages. BM25F over the whole library picks candidates; each candidate is then scored
+again on what BM25 cannot see: how much of the statement's information (idf-weighted
+terms) its best single sentence covers, how much the whole work covers, and whether the
+statement's word pairs appear close together (phrase proximity). Further stages, such as
+a dense or learned model, plug in as :class:`Reranker`s without touching the first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from .index import Doc, LexicalIndex
+from .text import sentences, terms
+
+__all__ = ["Candidate", "Evidence", "LexicalReranker", "Reranker", "Searcher", "best_evidence", "support"]
+
+#: Candidates the first stage passes on to the sentence-level stage (its cost grows with them).
+FIRST_STAGE = 30
+#: Weights of the second stage (score = BM25F share of the best + these features).
+SENTENCE_WEIGHT = 0.5
+COVERAGE_WEIGHT = 0.5
+PROXIMITY_WEIGHT = 0.2
+#: Word pairs of the statement count as "close" within this many terms in a sentence.
+WINDOW = 3
+
+
+@dataclass(slots=True)
+class Evidence:
+    """The sentence of a work that best fits a statement, and how well (0..1)."""
+
+    sentence: str
+    score: float
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One work being ranked for a statement."""
+
+    index: int
+    key: str
+    first_score: float
+    score: float = 0.0
+    doc: Doc | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    coverage: float = 0.0
+
+
+class Reranker(Protocol):
+    """A later stage: rescore candidates in place (the seam for a dense model)."""
+
+    def rerank(self, statement: str, query: Sequence[str], candidates: list[Candidate]) -> None: ...
+
+
+def _weights(query: Sequence[str], idf: Callable[[str], float]) -> dict[str, float]:
+    return {term: idf(term) for term in dict.fromkeys(query)}
+
+
+def _coverage(weights: dict[str, float], present: set[str]) -> float:
+    total = sum(weights.values())
+    return sum(w for t, w in weights.items() if t in present) / total if total else 0.0
+
+
+def _proximity(query: Sequence[str], sentence_terms: list[str]) -> float:
+    """Share of the statement's adjacent term pairs found within WINDOW terms of each other."""
+    pairs = {(a, b) for a, b in zip(query, query[1:], strict=False) if a != b}
+    if not pairs:
+        return 0.0
+    positions: dict[str, list[int]] = {}
+    for i, term in enumerate(sentence_terms):
+        positions.setdefault(term, []).append(i)
+    found = 0
+    for a, b in pairs:
+        if a in positions and b in positions and any(abs(i - j) <= WINDOW for i in positions[a] for j in positions[b]):
+            found += 1
+    return found / len(pairs)
+
+
+def best_evidence(
+    query: Sequence[str], doc: Doc, idf: Callable[[str], float], limit: int = 2
+) -> tuple[list[Evidence], float, float]:
+    """The abstract sentences that fit the statement best, the work's whole coverage and
+    the best sentence's proximity. A sentence's score is the idf-weighted share of the
+    statement's terms it contains, plus a little for word pairs kept together."""
+    weights = _weights(query, idf)
+    scored: list[tuple[float, float, str]] = []
+    for sentence in sentences(doc.abstract):
+        sentence_terms = terms(sentence)
+        cover = _coverage(weights, set(sentence_terms))
+        near = _proximity(query, sentence_terms)
+        scored.append((min(1.0, cover + 0.1 * near), near, sentence))
+    scored.sort(key=lambda item: -item[0])
+    everything = set(terms(doc.title)) | set(terms(" ; ".join(doc.subjects)))
+    everything.update(terms(doc.abstract))
+    coverage = _coverage(weights, everything)
+    evidence = [Evidence(sentence, round(score, 4)) for score, _, sentence in scored[:limit]]
+    return evidence, coverage, (scored[0][1] if scored else 0.0)
+
+
+def support(statement: str, doc: Doc, index: LexicalIndex | None = None) -> tuple[list[Evidence], float]:
+    """How well one work bears on one statement: its best sentences and its coverage."""
+    query = index.query_terms(statement) if index else terms(statement)
+    idf = index.term_idf if index else (lambda _term: 1.0)
+    evidence, coverage, _ = best_evidence(query, doc, idf)
+    return evidence, coverage
+
+
+class LexicalReranker:
+    """Second stage: BM25F share of the best score + best sentence + coverage + proximity."""
+
+    def __init__(self, index: LexicalIndex) -> None:
+        self.index = index
+
+    def rerank(self, statement: str, query: Sequence[str], candidates: list[Candidate]) -> None:
+        if not candidates:
+            return
+        best = max(c.first_score for c in candidates) or 1.0
+        for candidate in candidates:
+            if candidate.doc is None:
+                candidate.score = candidate.first_score / best
+                continue
+            evidence, coverage, near = best_evidence(query, candidate.doc, self.index.term_idf)
+            candidate.evidence = evidence
+            candidate.coverage = coverage
+            top_sentence = evidence[0].score if evidence else 0.0
+            candidate.score = (
+                candidate.first_score / best
+                + SENTENCE_WEIGHT * top_sentence
+                + COVERAGE_WEIGHT * coverage
+                + PROXIMITY_WEIGHT * near
+            )
+
+
+class Searcher:
+    """The library's index plus a way to read candidate works, and the stages to apply."""
+
+    def __init__(
+        self,
+        index: LexicalIndex,
+        load: Callable[[list[str]], dict[str, Doc]],
+        rerankers: Sequence[Reranker] | None = None,
+        first_stage: int = FIRST_STAGE,
+    ) -> None:
+        self.index = index
+        self.load = load
+        self.rerankers = list(rerankers) if rerankers is not None else [LexicalReranker(index)]
+        self.first_stage = first_stage
+
+    def search(self, statement: str, limit: int = 10) -> list[Candidate]:
+        """The works that best support ``statement``, best first, at most ``limit``."""
+        query = self.index.query_terms(statement)
+        first = self.index.top(query, max(limit, self.first_stage))
+        candidates = [Candidate(i, self.index.keys[i], score, score) for i, score in first]
+        docs = self.load([c.key for c in candidates])
+        for candidate in candidates:
+            candidate.doc = docs.get(candidate.key)
+        for stage in self.rerankers:
+            stage.rerank(statement, query, candidates)
+        candidates.sort(key=lambda c: (-c.score, c.key))
+        return candidates[:limit]
+
+    def rank_of(self, statement: str, key: str, depth: int = 10) -> int | None:
+        """Where ``key`` ranks for ``statement`` (1 = first), or ``None`` below ``depth``."""
+        for rank, candidate in enumerate(self.search(statement, depth), start=1):
+            if candidate.key == key:
+                return rank
+        return None
