@@ -22,7 +22,7 @@ __all__ = ["STOPWORDS", "expand_abbreviations", "sentences", "stem", "terms"]
 #: English stop words (the list bm25s uses, so the baseline and we drop the same words).
 STOPWORDS: frozenset[str] = frozenset(STOPWORDS_EN)
 
-_WORD = re.compile(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+(?:\d+[^\W\d_]*)*", re.UNICODE)
+_WORD = re.compile(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+(?:\d+[^\W\d_]*)*|%", re.UNICODE)
 _HYPHENATED = re.compile(r"\b([^\W_]+)-([^\W_]+)\b", re.UNICODE)
 _UNITS = frozenset(
     "mg g kg mcg ug µg ng ml l dl mmol mol nm mm cm m h hr hrs min s d wk wks mo yr yrs years "
@@ -46,7 +46,7 @@ def _number(token: str) -> str:
 
 def terms(text: str) -> list[str]:
     """Index terms of ``text`` in order (stop words dropped, stems, numbers, units)."""
-    lowered = text.lower().replace("%", " % ")
+    lowered = text.lower()
     out: list[str] = []
     previous_number: str | None = None
     for match in _WORD.finditer(lowered):

@@ -10,6 +10,7 @@ import rispy
 from ..ids import clean_doi
 from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
 from ._names import date_parts_from_text, page_range, person_from_inverted
+from ._subjects import subject_keyword
 
 RIS_TYPES = {
     "JOUR": "article-journal", "JFULL": "article-journal", "EJOUR": "article-journal", "MGZN": "article-magazine",
@@ -81,6 +82,10 @@ def ris_to_csl(entry: dict[str, Any]) -> Work:
         db = (_first(entry.get("name_of_database")) or "") + (_first(entry.get("database_provider")) or "")
         if "pubmed" in db.lower() or "nlm" in db.lower():
             work["PMID"] = accession
+    keywords = [k for k in entry.get("keywords") or [] if isinstance(k, str)]
+    subjects = subject_keyword(keywords)
+    if subjects:
+        work["keyword"] = subjects
     return work
 
 
