@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from . import api
 from .config import Settings, load_settings
@@ -180,6 +181,8 @@ def show_command(ctx: click.Context, key: str, provenance: bool, as_json: bool) 
             stdout.print("  " + claim["text"], highlight=False, markup=False)
             if claim.get("supports") and claim["supports"] != claim["text"]:
                 stdout.print("  supports: " + claim["supports"], highlight=False, markup=False)
+            if claim.get("evidence"):
+                stdout.print("  evidence: " + _evidence_line(claim["evidence"]), highlight=False, markup=False)
     for extra in row.get("sections", []):
         stdout.print(extra, highlight=False)
 
@@ -330,6 +333,23 @@ def _sources_text(sources: list[dict[str, Any]]) -> str:
     return "; ".join(parts)
 
 
+def _evidence_line(evidence: dict[str, Any] | None) -> str:
+    """One citation's best abstract sentence with its support score, or why there is none."""
+    if not evidence:
+        return ""
+    if not evidence["checked"]:
+        return f"({evidence['note']})"
+    if not evidence["sentences"]:
+        return "(no sentence of the abstract bears on the claim)"
+    best = evidence["sentences"][0]
+    return f"{best['sentence']} [support {best['score']:.2f}]"
+
+
+def _evidence_text(sources: list[dict[str, Any]]) -> str:
+    lines = [f"{s['key']}: {_evidence_line(s.get('evidence'))}" for s in sources if s.get("key") and s.get("evidence")]
+    return "; ".join(lines)
+
+
 @main.command("link")
 @click.argument("manuscript", type=click.Path())
 @click.option("--list", "list_path", default=None, type=click.Path(), help="The numbered reference list, when it is not in the manuscript (text, BibTeX, RIS...).")
@@ -409,7 +429,7 @@ def _evidence_record(row: dict[str, Any]) -> dict[str, Any]:
     return {
         "claim": row["text"],
         "sources": [
-            {k: s.get(k) for k in ("number", "key", "first_author", "year", "title", "doi", "status", "target", "supports")}
+            {k: s.get(k) for k in ("number", "key", "first_author", "year", "title", "doi", "status", "target", "supports", "evidence")}
             for s in row["sources"]
         ],
         "cites": [s["number"] for s in row["sources"] if s.get("number") is not None],
@@ -434,20 +454,20 @@ def claims_command(ctx: click.Context, document: str | None, fmt: str) -> None:
         emit_jsonl(_evidence_record(row) for row in rows)
     elif fmt == "csv":
         writer = csv.writer(sys.stdout)
-        writer.writerow(["claim", "sources", "cites", "document", "line", "section", "markers"])
+        writer.writerow(["claim", "sources", "cites", "document", "line", "section", "markers", "evidence"])
         for row in rows:
             record = _evidence_record(row)
-            writer.writerow([record["claim"], _sources_text(row["sources"]), " ".join(str(n) for n in record["cites"]), row["document"], row["line"], row["section"] or "", row["markers"]])
+            writer.writerow([record["claim"], _sources_text(row["sources"]), " ".join(str(n) for n in record["cites"]), row["document"], row["line"], row["section"] or "", row["markers"], _evidence_text(row["sources"])])
     elif fmt == "markdown":
-        click.echo("| claim | sources | location |")
-        click.echo("|---|---|---|")
+        click.echo("| claim | sources | evidence | location |")
+        click.echo("|---|---|---|---|")
         for row in rows:
-            cells = [row["text"], _sources_text(row["sources"]), f"{row['document']}:{row['line']}"]
-            click.echo("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+            cells = [row["text"], _sources_text(row["sources"]), _evidence_text(row["sources"]), f"{row['document']}:{row['line']}"]
+            click.echo("| " + " | ".join(cell.replace("|", "\\|").replace("\n", " ") for cell in cells) + " |")
     else:
-        table = Table("line", "claim", "sources", box=None)
+        table = Table("line", "claim", "sources", "evidence", box=None)
         for row in rows:
-            table.add_row(str(row["line"]), row["text"], _sources_text(row["sources"]))
+            table.add_row(str(row["line"]), Text(row["text"]), Text(_sources_text(row["sources"])), Text(_evidence_text(row["sources"])))
         stdout.print(table)
     warn(f"{len(rows)} claims")
 

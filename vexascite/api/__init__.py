@@ -271,6 +271,9 @@ def show_work(settings: Settings, key: str) -> dict[str, Any]:
         from ..store.claims import claims_citing_work
 
         row["claims"] = claims_citing_work(store, work_id)
+        from .evidence import attach_work_evidence
+
+        attach_work_evidence(store, work_id, row["claims"])
     return row
 
 
@@ -655,9 +658,12 @@ def find_claims(settings: Settings, query: str, limit: int = 10) -> dict[str, An
 def evidence_table(settings: Settings, document: str | None = None) -> list[dict[str, Any]]:
     """Every claim (of one manuscript, or all) with its sources, document and location."""
     from ..store.claims import evidence_rows
+    from .evidence import attach_evidence
 
     with open_library(settings, create=False) as store:
-        return evidence_rows(store, document)
+        rows = evidence_rows(store, document)
+        attach_evidence(store, rows)
+        return rows
 
 
 def cited_works(settings: Settings, document: str) -> list[dict[str, Any]]:

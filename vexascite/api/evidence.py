@@ -17,7 +17,15 @@ from ..evidence.rank import Searcher, support
 from ..store import Store
 from . import open_library
 
-__all__ = ["library_searcher", "refresh_citation_evidence", "suggest_sources", "work_doc"]
+__all__ = [
+    "attach_evidence",
+    "attach_work_evidence",
+    "evidence_summary",
+    "library_searcher",
+    "refresh_citation_evidence",
+    "suggest_sources",
+    "work_doc",
+]
 
 INDEX_NAME = "bm25f-v1"
 
@@ -94,3 +102,34 @@ def refresh_citation_evidence(store: Store, searcher: Searcher | None = None) ->
         )
     stored.save_citation_evidence(store, pending)
     return len(pending)
+
+
+def evidence_summary(row: dict[str, Any] | None) -> dict[str, Any]:
+    """What a citation's evidence says, as shown by ``claims`` and ``show``."""
+    if row is None:
+        return {"checked": False, "score": None, "sentences": [], "note": "not computed"}
+    if not row["checked"]:
+        return {"checked": False, "score": None, "sentences": [], "note": "no abstract: not checked"}
+    return {"checked": True, "score": row["score"], "coverage": row["coverage"], "sentences": row["sentences"]}
+
+
+def attach_evidence(store: Store, claims: list[dict[str, Any]]) -> None:
+    """Give each linked source of each claim (rows of the evidence table) its evidence."""
+    from ..store import evidence as stored
+
+    refresh_citation_evidence(store)
+    found = stored.citation_evidence_by_key(store, [claim["id"] for claim in claims])
+    for claim in claims:
+        for source in claim["sources"]:
+            if source.get("key"):
+                source["evidence"] = evidence_summary(found.get((claim["id"], source["key"])))
+
+
+def attach_work_evidence(store: Store, work_id: int, claims: list[dict[str, Any]]) -> None:
+    """Give each claim citing one work (``show``) the evidence found in that work."""
+    from ..store import evidence as stored
+
+    refresh_citation_evidence(store)
+    found = stored.citation_evidence_rows(store, [claim["id"] for claim in claims])
+    for claim in claims:
+        claim["evidence"] = evidence_summary(found.get((claim["id"], work_id)))

@@ -16,6 +16,7 @@ from typing import Any
 from . import Store, now
 
 __all__ = [
+    "citation_evidence_by_key",
     "citation_evidence_rows",
     "citations_needing_evidence",
     "claim_digest",
@@ -48,7 +49,8 @@ def ranking_texts(store: Store, keys: Iterable[str] | None = None) -> Iterator[t
 def library_fingerprint(store: Store) -> str:
     """Changes whenever a work is added, removed, re-keyed or updated."""
     row = store.db.execute(
-        "select count(*), coalesce(max(id), 0), coalesce(max(updated_at), ''), coalesce(sum(length(key)), 0) from works"
+        "select count(*), coalesce(max(id), 0), coalesce(max(updated_at), ''), coalesce(sum(length(key)), 0), "
+        "coalesce(sum(length(csl)), 0) from works"
     ).fetchone()
     return "|".join(str(value) for value in row)
 
@@ -67,22 +69,26 @@ def save_index(store: Store, name: str, fingerprint: str, data: bytes) -> None:
         )
 
 
-def claim_digest(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+def claim_digest(*texts: str | None) -> str:
+    """A short digest of texts (a claim; a work's title, abstract and subject terms)."""
+    return hashlib.sha256("\x1f".join(t or "" for t in texts).encode("utf-8")).hexdigest()[:16]
 
 
 def citations_needing_evidence(store: Store) -> list[dict[str, Any]]:
-    """Claim -> work links whose evidence is missing or older than the work or claim."""
+    """Claim -> work links whose evidence is missing, or was computed from another text of
+    the claim or of the work."""
     sql = (
-        "select distinct claims.id as claim_id, claims.text, works.id as work_id, works.key, works.updated_at, "
-        "ce.work_updated_at, ce.claim_digest from citations "
+        "select distinct claims.id as claim_id, claims.text, works.id as work_id, works.key, works.title, "
+        "json_extract(works.csl, '$.abstract') as abstract, json_extract(works.csl, '$.keyword') as keyword, "
+        "ce.work_digest as stored_work, ce.claim_digest as stored_claim from citations "
         "join claims on claims.id = citations.claim_id join works on works.id = citations.work_id "
         "left join citation_evidence ce on ce.claim_id = claims.id and ce.work_id = works.id"
     )
     out = []
     for row in store.db.query(sql):
         row = dict(row)
-        if row["work_updated_at"] == row["updated_at"] and row["claim_digest"] == claim_digest(row["text"]):
+        row["work_digest"] = claim_digest(row["title"], row["abstract"], str(row["keyword"] or ""))
+        if row["stored_work"] == row["work_digest"] and row["stored_claim"] == claim_digest(row["text"]):
             continue
         out.append(row)
     return out
@@ -95,10 +101,10 @@ def save_citation_evidence(store: Store, rows: list[dict[str, Any]]) -> None:
         store.db.execute("delete from citation_evidence where claim_id not in (select id from claims)")
         for row in rows:
             store.db.execute(
-                "insert or replace into citation_evidence (claim_id, work_id, work_updated_at, claim_digest, checked, "
+                "insert or replace into citation_evidence (claim_id, work_id, work_digest, claim_digest, checked, "
                 "score, coverage, sentences, computed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
-                    row["claim_id"], row["work_id"], row["updated_at"], claim_digest(row["text"]), int(row["checked"]),
+                    row["claim_id"], row["work_id"], row["work_digest"], claim_digest(row["text"]), int(row["checked"]),
                     row["score"], row["coverage"], json.dumps(row["sentences"], ensure_ascii=False), stamp,
                 ],
             )
@@ -115,4 +121,21 @@ def citation_evidence_rows(store: Store, claim_ids: Iterable[int]) -> dict[tuple
             row = dict(row)
             row["sentences"] = json.loads(row["sentences"] or "[]")
             out[(row["claim_id"], row["work_id"])] = row
+    return out
+
+
+def citation_evidence_by_key(store: Store, claim_ids: Iterable[int]) -> dict[tuple[int, str], dict[str, Any]]:
+    """Stored evidence by (claim id, work key), for tables that name works by key."""
+    ids = list(claim_ids)
+    out: dict[tuple[int, str], dict[str, Any]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        sql = (
+            "select ce.*, works.key from citation_evidence ce join works on works.id = ce.work_id "
+            f"where ce.claim_id in ({', '.join('?' for _ in chunk)})"
+        )
+        for row in store.db.query(sql, chunk):
+            row = dict(row)
+            row["sentences"] = json.loads(row["sentences"] or "[]")
+            out[(row["claim_id"], row["key"])] = row
     return out

@@ -292,7 +292,7 @@ def _m007_evidence(db: sqlite_utils.Database) -> None:
 
     ``search_index`` holds one serialized index per name with the library fingerprint it
     was built from (stale when works change). ``citation_evidence`` is keyed by claim and
-    work and remembers the work's ``updated_at`` and the claim text it was computed from, so new abstracts
+    work and remembers digests of the work's texts and of the claim it was computed from, so new abstracts
     (an import, ``resolve``) refresh it; relinking a manuscript replaces its claims and
     so its rows are dropped with them.
     """
@@ -303,7 +303,7 @@ def _m007_evidence(db: sqlite_utils.Database) -> None:
         {
             "claim_id": int,
             "work_id": int,
-            "work_updated_at": str,
+            "work_digest": str,
             "claim_digest": str,
             "checked": int,
             "score": float,
