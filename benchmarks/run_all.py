@@ -24,6 +24,7 @@ BENCHMARKS = {
     "link": ["link_speed.py"],
     "find": ["find_speed.py"],
     "suggest-accuracy": ["suggest_accuracy.py"],
+    "support-check": ["support_check.py"],
     "export": ["export_speed.py"],
     "resolve-accuracy": ["resolve_glutton.py"],
     "resolve-requests": ["resolve_requests.py"],

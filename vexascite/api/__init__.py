@@ -799,10 +799,16 @@ def check_manuscript(
         payloads = {work_id: checking.work_payloads(store, work_id) for work_id in checked}
         candidates = {work_id: checking.held_candidates(store, work_id) for work_id in checked}
         nearest = {work_id: checking.held_candidates(store, work_id, "nearest") for work_id in checked}
+        from .evidence import citation_support
+
+        support = citation_support(store, citations, ref_rows)
     markers = markers_from_citations(citations, {row["id"]: row["label"] for row in list_rows})
     if not citations and linked.citations:
         raise VexasciteError(f"{manuscript}: linked, but no stored citations were found to check")
-    return run_checks(manuscript_input(str(path), ref_rows, list_rows, records, payloads, markers, candidates, nearest))
+    report = run_checks(manuscript_input(str(path), ref_rows, list_rows, records, payloads, markers, candidates, nearest))
+    from ..check.support import apply_support
+
+    return apply_support(report, support)
 
 
 # -- resolve, add, lookup, review --------------------------------------------------------

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..config import Settings
 from ..evidence.index import Doc, LexicalIndex
-from ..evidence.rank import Searcher, support
+from ..evidence.rank import Searcher, measure_citation, support
 from ..store import Store
 from . import open_library
 
@@ -133,3 +133,48 @@ def attach_work_evidence(store: Store, work_id: int, claims: list[dict[str, Any]
     found = stored.citation_evidence_rows(store, [claim["id"] for claim in claims])
     for claim in claims:
         claim["evidence"] = evidence_summary(found.get((claim["id"], work_id)))
+
+
+def citation_support(store: Store, citations: list[dict[str, Any]], ref_rows: list[dict[str, Any]]) -> list[Any]:
+    """Measure each linked citation of a manuscript against its citing sentence (see
+    :mod:`vexascite.check.support`): support, library rank, best other list entry."""
+    from ..check.support import LIBRARY_DEPTH, CitationSupport
+    from ..store import evidence as stored
+
+    linked = [c for c in citations if c.get("work_id")]
+    if not linked:
+        return []
+    searcher = library_searcher(store)
+    keys = {row[0]: row[1] for row in store.db.execute(
+        f"select id, key from works where id in ({', '.join('?' for _ in linked)})", [c["work_id"] for c in linked]
+    ).fetchall()}
+    names: dict[int, str] = {}
+    for row in ref_rows:
+        if row.get("work_id") is not None:
+            name = str(row["number"]) if row.get("number") is not None else row.get("entry_key")
+            names.setdefault(row["work_id"], name or "")
+    listed = list(store.db.execute(
+        f"select id, key from works where id in ({', '.join('?' for _ in names) or 'null'})", list(names)
+    ).fetchall())
+    keys.update({row[0]: row[1] for row in listed})
+    docs = {row[0]: work_doc(row) for row in stored.ranking_texts(store, keys.values())}
+    texts = {row[0]: row[1] for row in store.db.execute(
+        f"select id, text from claims where id in ({', '.join('?' for _ in linked)})", [c["claim_id"] for c in linked]
+    ).fetchall()}
+    out = []
+    for citation in linked:
+        key = keys.get(citation["work_id"])
+        doc = docs.get(key) if key else None
+        name = str(citation["number"]) if citation.get("number") is not None else (citation.get("cite_key") or key or "")
+        sentence = citation.get("clause") or texts.get(citation["claim_id"]) or ""
+        if doc is None or not doc.abstract.strip():
+            out.append(CitationSupport(citation.get("line"), name, sentence, checked=False))
+            continue
+        others = {other_name: docs[keys[work_id]] for work_id, other_name in names.items() if keys.get(work_id) in docs}
+        m = measure_citation(searcher, sentence, doc, others, LIBRARY_DEPTH)
+        out.append(CitationSupport(
+            citation.get("line"), name, sentence, True, round(m.score, 4), m.library_rank, m.evidence, m.alternative,
+            None if m.alternative_score is None else round(m.alternative_score, 4),
+            None if m.library_best is None else round(m.library_best, 4),
+        ))
+    return out

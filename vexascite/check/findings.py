@@ -42,6 +42,7 @@ class Kind(StrEnum):
     UNREADABLE_REFERENCE = "unreadable-reference"  # a list entry that could not be parsed
     NO_CITATIONS = "no-citations"  # the text has no marker at all
     UNCITED_LIST = "uncited-list"  # a whole list no marker cites (another document's)
+    UNSUPPORTED_CITATION = "unsupported-citation"  # the cited work does not bear on the sentence
 
 
 @dataclass(slots=True)
@@ -82,6 +83,8 @@ class CheckReport:
     references: int = 0
     markers: int = 0
     checked: int = 0  # references compared against a verified record
+    #: citations measured against their sentences, and references with no abstract
+    support: dict[str, Any] | None = None
 
     def sorted_findings(self) -> list[Finding]:
         return sorted(
@@ -110,4 +113,4 @@ class CheckReport:
                 "infos": self.count(Severity.INFO),
             },
             "findings": [f.to_dict() for f in self.sorted_findings()],
-        }
+        } | ({"support": self.support} if self.support is not None else {})

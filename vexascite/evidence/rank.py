@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Protocol
 
 from .index import Doc, LexicalIndex
@@ -79,6 +80,17 @@ def _proximity(query: Sequence[str], sentence_terms: list[str]) -> float:
     return found / len(pairs)
 
 
+@lru_cache(maxsize=8192)
+def _sentence_terms(abstract: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """An abstract's sentences with their terms (cached: a work is scored against many statements)."""
+    return tuple((sentence, tuple(terms(sentence))) for sentence in sentences(abstract))
+
+
+@lru_cache(maxsize=8192)
+def _all_terms(doc: Doc) -> frozenset[str]:
+    return frozenset(terms(doc.title)) | frozenset(terms(" ; ".join(doc.subjects))) | frozenset(terms(doc.abstract))
+
+
 def best_evidence(
     query: Sequence[str], doc: Doc, idf: Callable[[str], float], limit: int = 2
 ) -> tuple[list[Evidence], float, float]:
@@ -87,15 +99,12 @@ def best_evidence(
     statement's terms it contains, plus a little for word pairs kept together."""
     weights = _weights(query, idf)
     scored: list[tuple[float, float, str]] = []
-    for sentence in sentences(doc.abstract):
-        sentence_terms = terms(sentence)
+    for sentence, sentence_terms in _sentence_terms(doc.abstract):
         cover = _coverage(weights, set(sentence_terms))
-        near = _proximity(query, sentence_terms)
+        near = _proximity(query, list(sentence_terms))
         scored.append((min(1.0, cover + 0.1 * near), near, sentence))
     scored.sort(key=lambda item: -item[0])
-    everything = set(terms(doc.title)) | set(terms(" ; ".join(doc.subjects)))
-    everything.update(terms(doc.abstract))
-    coverage = _coverage(weights, everything)
+    coverage = _coverage(weights, _all_terms(doc))
     evidence = [Evidence(sentence, round(score, 4)) for score, _, sentence in scored[:limit]]
     return evidence, coverage, (scored[0][1] if scored else 0.0)
 
@@ -168,3 +177,46 @@ class Searcher:
             if candidate.key == key:
                 return rank
         return None
+
+
+def bearing(query: Sequence[str], doc: Doc, idf: Callable[[str], float]) -> tuple[float, str | None]:
+    """How much one work bears on a statement, 0..2: the idf-weighted share of the
+    statement's terms the whole work holds plus the share its best sentence holds."""
+    evidence, coverage, _ = best_evidence(query, doc, idf, limit=1)
+    best = evidence[0] if evidence else None
+    return coverage + (best.score if best else 0.0), (best.sentence if best else None)
+
+
+@dataclass(slots=True)
+class CitationMeasure:
+    """A cited work measured against its citing sentence, the library and its list."""
+
+    score: float
+    evidence: str | None
+    library_rank: int | None
+    library_best: float | None
+    alternative: str | None
+    alternative_score: float | None
+
+
+def measure_citation(
+    searcher: Searcher, sentence: str, cited: Doc, others: dict[str, Doc], depth: int = 10
+) -> CitationMeasure:
+    """Measure ``cited`` for ``sentence``: its bearing, its rank among the library's best
+    ``depth`` works and the best bearing among them, and the best of ``others`` (the other
+    entries of the same reference list, by the name markers give them)."""
+    query = searcher.index.query_terms(sentence)
+    idf = searcher.index.term_idf
+    score, evidence = bearing(query, cited, idf)
+    found = searcher.search(sentence, depth)
+    ranked = [c.key for c in found]
+    rank = ranked.index(cited.key) + 1 if cited.key in ranked else None
+    library_best = max((bearing(query, c.doc, idf)[0] for c in found if c.doc is not None and c.doc.abstract), default=None)
+    best_name, best_score = None, None
+    for name, other in others.items():
+        if other.key == cited.key or not other.abstract.strip():
+            continue
+        other_score, _ = bearing(query, other, idf)
+        if best_score is None or other_score > best_score:
+            best_name, best_score = name, other_score
+    return CitationMeasure(score, evidence, rank, library_best, best_name, best_score)
