@@ -25,6 +25,7 @@ BENCHMARKS = {
     "find": ["find_speed.py"],
     "suggest-accuracy": ["suggest_accuracy.py"],
     "support-check": ["support_check.py"],
+    "suggest-speed": ["suggest_speed.py"],
     "export": ["export_speed.py"],
     "resolve-accuracy": ["resolve_glutton.py"],
     "resolve-requests": ["resolve_requests.py"],

@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 from ..ids import clean_doi, normalize_pmcid, normalize_pmid
-from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
+from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work, subject_keyword
 from ._names import date_parts_from_text, person_from_inverted
-from ._subjects import subject_keyword
 
 _TAG = re.compile(r"^([A-Z][A-Z0-9]{0,3})\s*- ?(.*)$")
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 from lxml import etree
 
 from ..ids import clean_doi, normalize_pmcid, normalize_pmid
-from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
+from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work, subject_keyword
 from ._names import date_parts_from_text
-from ._subjects import subject_keyword
 
 
 def _text(node: etree._Element | None) -> str | None:

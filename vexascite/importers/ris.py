@@ -8,9 +8,8 @@ from typing import Any
 import rispy
 
 from ..ids import clean_doi
-from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
+from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work, subject_keyword
 from ._names import date_parts_from_text, page_range, person_from_inverted
-from ._subjects import subject_keyword
 
 RIS_TYPES = {
     "JOUR": "article-journal", "JFULL": "article-journal", "EJOUR": "article-journal", "MGZN": "article-magazine",
