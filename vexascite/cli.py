@@ -396,7 +396,8 @@ def link_command(ctx: click.Context, manuscript: str, list_path: str | None, as_
 @click.pass_context
 @handle_errors
 def find_command(ctx: click.Context, query: str, limit: int, as_json: bool) -> None:
-    """Claim-to-source lookup: the claims about QUERY with the works that support them."""
+    """Claim-to-source lookup: the claims about QUERY with the works that support them, and
+    the works whose title and abstract best support QUERY as a statement."""
     from rich.text import Text
 
     result = api.find_claims(settings_of(ctx), query, limit)
@@ -422,7 +423,13 @@ def find_command(ctx: click.Context, query: str, limit: int, as_json: bool) -> N
         for work in result["works"]:
             doi = f"  doi:{work['doi']}" if work.get("doi") else ""
             stdout.print(f"- {work['key']}  {work['first_author']} {work['year'] or ''}. {work['title'] or ''}{doi}  (cited by {work['cited']} claims)", highlight=False, markup=False)
-    warn(f"{len(result['claims'])} claims, {len(result['works'])} works for {query!r}")
+    if result["suggested"]:
+        stdout.print("\n[bold]suggested sources[/bold] (works whose abstracts fit the statement)", highlight=False)
+        for source in result["suggested"]:
+            stdout.print(f"- {source['key']}  ({source['score']:.2f})", highlight=False, markup=False)
+            if source["evidence"]:
+                stdout.print(f"  {source['evidence']}", highlight=False, markup=False, style="dim")
+    warn(f"{len(result['claims'])} claims, {len(result['works'])} works, {len(result['suggested'])} suggested sources for {query!r}")
 
 
 def _evidence_record(row: dict[str, Any]) -> dict[str, Any]:

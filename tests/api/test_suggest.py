@@ -64,3 +64,15 @@ def test_suggest_usage_errors(run_cli, tmp_path):
     assert run_cli("suggest", "x", "--lines", str(tmp_path / "lib.json")).exit_code == 2
     missing = run_cli("suggest", "--lines", str(tmp_path / "nope.txt"))
     assert missing.exit_code == 5 and "nope.txt" in missing.stderr
+
+
+def test_find_shows_citing_claims_and_suggested_sources(run_cli, tmp_path):
+    library(run_cli, tmp_path)
+    paper = tmp_path / "paper.md"
+    paper.write_text("Azacitidine helps patients with myelodysplastic syndrome [@aza].\n", encoding="utf-8")
+    run_cli("link", str(paper))
+    found = json.loads(run_cli("find", "azacitidine inflammation", "--json").stdout)
+    assert found["claims"][0]["sources"][0]["key"] == "aza"
+    assert found["suggested"][0]["key"] == "aza" and found["suggested"][0]["evidence"].startswith("Azacitidine controlled")
+    text = run_cli("find", "azacitidine inflammation")
+    assert "suggested sources" in text.stdout and "1 suggested sources" not in text.stderr

@@ -648,11 +648,15 @@ def _ref_list(found: dict[str, Any], ref_list_type: Any, entry_type: Any, *, ext
 
 
 def find_claims(settings: Settings, query: str, limit: int = 10) -> dict[str, Any]:
-    """Claim-to-source lookup: claims and works matching ``query``, best first."""
+    """Claim-to-source lookup: claims and works matching ``query``, best first, and the
+    library's works that best support it as a statement (``suggested``, see ``suggest``)."""
     from ..store.claims import search_claims
+    from .evidence import suggested_for
 
     with open_library(settings, create=False) as store:
-        return search_claims(store, query, limit)
+        found = search_claims(store, query, limit)
+        found["suggested"] = suggested_for(store, query, limit)
+        return found
 
 
 def evidence_table(settings: Settings, document: str | None = None) -> list[dict[str, Any]]:

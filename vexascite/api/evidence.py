@@ -24,6 +24,7 @@ __all__ = [
     "library_searcher",
     "refresh_citation_evidence",
     "suggest_sources",
+    "suggested_for",
     "work_doc",
 ]
 
@@ -73,6 +74,11 @@ def suggest_sources(settings: Settings, texts: Iterable[str], limit: int = 10) -
         for text in texts:
             sources = [_source(c) for c in searcher.search(text, limit)] if text.strip() else []
             yield {"text": text, "sources": sources}
+
+
+def suggested_for(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]]:
+    """The works that best support one statement, in an open library (for ``find``)."""
+    return [_source(c) for c in library_searcher(store).search(text, limit)] if text.strip() else []
 
 
 def refresh_citation_evidence(store: Store, searcher: Searcher | None = None) -> int:
