@@ -3,8 +3,8 @@
 Generates a library of works whose abstracts are 6 to 12 sentences drawn at random from
 the abstracts of ``../shared/eval/claims_library.jsonl`` (so words, lengths and rare
 terms are as in real abstracts), each with a title (the first words of another sentence)
-and two to five subject terms, writes it as one CSL-JSON file and imports it with
-``vexascite import``. Statements are the claims of ``scifact_claims.jsonl`` plus random
+and two to five subject terms, writes it as CSL-JSON files of 2,000 works and imports
+the folder with ``vexascite import``. Statements are the claims of ``scifact_claims.jsonl`` plus random
 abstract sentences.
 
 Measured:
@@ -41,6 +41,7 @@ from vexascite.store import Store
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("VEXASCITE_SHARED", ROOT.parent / "shared"))
 VEXASCITE = str(Path(sys.executable).with_name("vexascite"))
+FILE_SIZE = 2_000
 SUBJECTS = ("Humans", "Female", "Male", "Aged", "Middle Aged", "Adult", "Mice", "Inflammation", "Mutation",
             "Cohort Studies", "Retrospective Studies", "Neoplasms", "Signal Transduction", "Gene Expression",
             "Risk Factors", "Treatment Outcome", "Myelodysplastic Syndromes", "Janus Kinase Inhibitors")
@@ -75,15 +76,17 @@ def main() -> int:
     statements = (claims + pool)[: args.statements]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        library = folder / "works.json"
-        library.write_text(json.dumps(works), encoding="utf-8")
+        library = folder / "works"
+        library.mkdir()
+        for start in range(0, len(works), FILE_SIZE):  # CSL-JSON files as a reference manager writes them
+            (library / f"works{start // FILE_SIZE:03d}.json").write_text(json.dumps(works[start : start + FILE_SIZE], indent=1), encoding="utf-8")
         env = {**os.environ, "VEXASCITE_DB": str(folder / "library.db")}
         start = time.perf_counter()
         subprocess.run([VEXASCITE, "import", str(library)], env=env, check=True, capture_output=True)
-        print(f"{args.works} works generated and imported in {time.perf_counter() - start:.0f} s")
+        print(f"{args.works} works generated and imported in {time.perf_counter() - start:.0f} s", flush=True)
         start = time.perf_counter()
         subprocess.run([VEXASCITE, "suggest", statements[0]], env=env, check=True, capture_output=True)
-        print(f"first suggest (builds and keeps the index): {time.perf_counter() - start:.1f} s")
+        print(f"first suggest (builds and keeps the index): {time.perf_counter() - start:.1f} s", flush=True)
         best = float("inf")
         for statement in statements[1:4]:
             start = time.perf_counter()
