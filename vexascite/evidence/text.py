@@ -47,25 +47,22 @@ def _number(token: str) -> str:
 def terms(text: str) -> list[str]:
     """Index terms of ``text`` in order (stop words dropped, stems, numbers, units)."""
     lowered = text.lower()
-    out: list[str] = []
+    words: list[str] = []
     previous_number: str | None = None
-    for match in _WORD.finditer(lowered):
-        token = match.group(0)
+    for token in _WORD.findall(lowered):
         if token[0].isdigit():
-            previous_number = _number(token)
-            out.append(previous_number)
+            previous_number = _number(token) if ("," in token or "." in token) else token
+            words.append(previous_number)
             continue
         if previous_number is not None and token in _UNITS:
-            out.append(previous_number + token)
+            words.append(previous_number + token)
         previous_number = None
-        if token in STOPWORDS or len(token) < 2:
-            continue
-        out.append(stem(token))
-    for match in _HYPHENATED.finditer(lowered):
-        left, right = match.group(1), match.group(2)
-        if len(left) + len(right) <= 12:
-            out.append(stem(left + right))
-    return out
+        if len(token) > 1 and token not in STOPWORDS:
+            words.append(token)
+    if "-" in lowered:
+        words += [a + b for a, b in _HYPHENATED.findall(lowered) if len(a) + len(b) <= 12]
+    # numbers and number+unit terms come through the stemmer unchanged
+    return _STEMMER.stemWords(words)
 
 
 def expand_abbreviations(text: str, known: dict[str, str] | None = None) -> str:
