@@ -304,6 +304,8 @@ def show_command(ctx: click.Context, key: str, provenance: bool, as_json: bool) 
             stdout.print("  " + claim["text"], highlight=False, markup=False)
             if claim.get("supports") and claim["supports"] != claim["text"]:
                 stdout.print("  supports: " + claim["supports"], highlight=False, markup=False)
+            if claim.get("evidence"):
+                stdout.print("  evidence: " + _evidence_line(claim["evidence"]), highlight=False, markup=False)
     for label, values in (("tags", row["tags"]), ("collections", row["collections"])):
         if values:  # user text: never read as markup
             stdout.print(Text.assemble("\n", (label, "bold"), ": " + ", ".join(values)), highlight=False)
@@ -505,6 +507,23 @@ def _sources_text(sources: list[dict[str, Any]]) -> str:
     return "; ".join(parts)
 
 
+def _evidence_line(evidence: dict[str, Any] | None) -> str:
+    """One citation's best abstract sentence with its support score, or why there is none."""
+    if not evidence:
+        return ""
+    if not evidence["checked"]:
+        return f"({evidence['note']})"
+    if not evidence["sentences"]:
+        return "(no sentence of the abstract bears on the claim)"
+    best = evidence["sentences"][0]
+    return f"{best['sentence']} [support {best['score']:.2f}]"
+
+
+def _evidence_text(sources: list[dict[str, Any]]) -> str:
+    lines = [f"{s['key']}: {_evidence_line(s.get('evidence'))}" for s in sources if s.get("key") and s.get("evidence")]
+    return "; ".join(lines)
+
+
 @main.command("link")
 @click.argument("manuscript", type=click.Path())
 @click.option("--list", "list_path", default=None, type=click.Path(), help="The numbered reference list, when it is not in the manuscript (text, BibTeX, RIS...).")
@@ -557,7 +576,8 @@ def link_command(ctx: click.Context, manuscript: str, list_path: str | None, as_
 @click.pass_context
 @handle_errors
 def find_command(ctx: click.Context, query: str, limit: int, as_json: bool) -> None:
-    """Claim-to-source lookup: the claims about QUERY with the works that support them."""
+    """Claim-to-source lookup: the claims about QUERY with the works that support them, and
+    the works whose title and abstract best support QUERY as a statement."""
     from rich.text import Text
 
     result = api.find_claims(settings_of(ctx), query, limit)
@@ -584,14 +604,20 @@ def find_command(ctx: click.Context, query: str, limit: int, as_json: bool) -> N
         for work in result["works"]:
             doi = f"  doi:{work['doi']}" if work.get("doi") else ""
             stdout.print(f"- {work['key']}  {work['first_author']} {work['year'] or ''}. {work['title'] or ''}{doi}  (cited by {work['cited']} claims)", highlight=False, markup=False)
-    warn(f"{len(result['claims'])} claims, {len(result['works'])} works for {query!r}")
+    if result["suggested"]:
+        stdout.print("\n[bold]suggested sources[/bold] (works whose abstracts fit the statement)", highlight=False)
+        for source in result["suggested"]:
+            stdout.print(f"- {source['key']}  ({source['score']:.2f})", highlight=False, markup=False)
+            if source["evidence"]:
+                stdout.print(f"  {source['evidence']}", highlight=False, markup=False, style="dim")
+    warn(f"{len(result['claims'])} claims, {len(result['works'])} works, {len(result['suggested'])} suggested sources for {query!r}")
 
 
 def _evidence_record(row: dict[str, Any]) -> dict[str, Any]:
     return {
         "claim": row["text"],
         "sources": [
-            {k: s.get(k) for k in ("number", "key", "first_author", "year", "title", "doi", "status", "target", "supports", "removed")}
+            {k: s.get(k) for k in ("number", "key", "first_author", "year", "title", "doi", "status", "target", "supports", "removed", "evidence")}
             for s in row["sources"]
         ],
         "cites": [s["number"] for s in row["sources"] if s.get("number") is not None],
@@ -618,21 +644,21 @@ def claims_command(ctx: click.Context, document: str | None, fmt: str) -> None:
         emit_jsonl(_evidence_record(row) for row in rows)
     elif fmt == "csv":
         writer = csv.writer(sys.stdout)
-        writer.writerow(["claim", "sources", "cites", "document", "line", "section", "markers"])
+        writer.writerow(["claim", "sources", "cites", "document", "line", "section", "markers", "evidence"])
         for row in rows:
             record = _evidence_record(row)
-            cells = [record["claim"], _sources_text(row["sources"]), " ".join(str(n) for n in record["cites"]), row["document"], row["line"], row["section"] or "", row["markers"]]
+            cells = [record["claim"], _sources_text(row["sources"]), " ".join(str(n) for n in record["cites"]), row["document"], row["line"], row["section"] or "", row["markers"], _evidence_text(row["sources"])]
             writer.writerow([spreadsheet_cell(cell) for cell in cells])
     elif fmt == "markdown":
-        click.echo("| claim | sources | location |")
-        click.echo("|---|---|---|")
+        click.echo("| claim | sources | evidence | location |")
+        click.echo("|---|---|---|---|")
         for row in rows:
-            cells = [row["text"], _sources_text(row["sources"]), f"{row['document']}:{row['line']}"]
+            cells = [row["text"], _sources_text(row["sources"]), _evidence_text(row["sources"]), f"{row['document']}:{row['line']}"]
             click.echo("| " + " | ".join(one_line(cell).replace("|", "\\|") for cell in cells) + " |")
     else:
-        table = Table("line", "claim", "sources", box=None)
+        table = Table("line", "claim", "sources", "evidence", box=None)
         for row in rows:
-            table.add_row(str(row["line"]), row["text"], _sources_text(row["sources"]))
+            table.add_row(str(row["line"]), Text(row["text"]), Text(_sources_text(row["sources"])), Text(_evidence_text(row["sources"])))
         stdout.print(table)
     warn(f"{len(rows)} claims")
 
@@ -828,6 +854,35 @@ def lookup_command(ctx: click.Context, reference: str | None, lines_path: str | 
         if unreachable:
             raise ServiceUnavailable(_unreachable_message(unreachable, f"{failed} reference(s) not matched"))
         raise ServiceUnavailable(f"{failed} reference(s) could not be matched because a service did not answer")
+
+
+@main.command("suggest")
+@click.argument("text", required=False)
+@click.option("--lines", "lines_path", type=click.Path(), default=None, help="A file with one statement per line.")
+@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True, help="At most this many sources per statement.")
+@click.pass_context
+@handle_errors
+def suggest_command(ctx: click.Context, text: str | None, lines_path: str | None, limit: int) -> None:
+    """Works of the library that support a statement, best first, each with the abstract
+    sentence that fits best; JSON Lines out, one line per statement."""
+    from .errors import UsageError
+
+    if bool(text) == bool(lines_path):
+        raise UsageError("give one TEXT or --lines FILE")
+    statements = _read_lines(lines_path) if lines_path else [text or ""]
+    found = 0
+    for result in api.suggest_sources(settings_of(ctx), statements, limit):
+        found += bool(result["sources"])
+        emit_jsonl([result])
+    warn(f"{len(statements)} statements, {found} with suggested sources")
+
+
+def _read_lines(path: str) -> list[str]:
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return [line.rstrip("\n").rstrip("\r") for line in handle]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputUnreadable(f"{path}: cannot read: {exc}") from exc
 
 
 @main.command("review")

@@ -6,6 +6,7 @@ and exporters only ever map to and from one shape.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -83,3 +84,19 @@ class ParsedFile:
     notes: list[str] = field(default_factory=list)
     #: Set when the input as a whole is not references of this format (nothing to keep).
     refused: str | None = None
+
+
+def subject_keyword(headings: Iterable[str]) -> str | None:
+    """Subject terms (MeSH headings, keywords) as one CSL ``keyword`` value.
+
+    MEDLINE writes a heading with its qualifiers and major-topic stars
+    ("Arthritis, Rheumatoid/*drug therapy"); the descriptor is the subject, so qualifiers
+    and stars are dropped. Headings hold commas, so terms are joined with "; ".
+    """
+    terms = []
+    for heading in headings:
+        descriptor = heading.split("/", 1)[0].strip().lstrip("*").strip()
+        if descriptor:
+            terms.append(descriptor)
+    unique = list(dict.fromkeys(terms))
+    return "; ".join(unique) if unique else None

@@ -3,6 +3,9 @@
 Load articles with :meth:`FakeNcbi.add_article` (see :func:`pubmed_article` for the
 fields). Serves, under any base path:
   ``esummary.fcgi``  db=pubmed id=1,2 retmode=json -> ESummary JSON v0.3 (GET or POST)
+  ``efetch.fcgi``    db=pubmed id=1,2 retmode=xml -> PubmedArticleSet XML as EFetch writes it
+                     (abstract with labelled sections, MeSH headings, keywords, publication
+                     types; unknown ids are left out, as EFetch does)
   ``esearch.fcgi``   term=<doi>[doi] OR ... / <pmid>[pmid] retmode=json -> esearchresult
   ``ecitmatch.cgi``  bdata=journal|year|volume|page|author|key|\\r... -> one line per citation
   ``idconv/``        ids=PMC1,10.1/x&format=json -> {"status": "ok", "records": [...]}
@@ -33,13 +36,53 @@ def pubmed_article(
     doi: str | None = None,
     pmcid: str | None = None,
     fulljournalname: str | None = None,
+    abstract: str | list[tuple[str, str]] | None = None,
+    mesh: list[str] | None = None,
+    keywords: list[str] | None = None,
 ) -> dict[str, Any]:
-    """An article for the fake: ``authors`` as PubMed writes them ("Peloso GM")."""
+    """An article for the fake: ``authors`` as PubMed writes them ("Peloso GM");
+    ``abstract`` plain, or (label, text) sections; ``mesh`` descriptor names."""
     return {
         "pmid": str(pmid), "title": title, "authors": authors, "source": source, "year": year,
         "volume": volume or "", "issue": issue or "", "pages": pages or "", "doi": doi, "pmcid": pmcid,
-        "fulljournalname": fulljournalname or source,
+        "fulljournalname": fulljournalname or source, "abstract": abstract, "mesh": mesh or [], "keywords": keywords or [],
     }
+
+
+def _x(text: Any) -> str:
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def efetch_article_xml(article: dict[str, Any]) -> str:
+    """One ``<PubmedArticle>`` in the shape of the recorded EFetch answers."""
+    abstract = article.get("abstract")
+    sections = [("", abstract)] if isinstance(abstract, str) else list(abstract or [])
+    abstract_xml = "".join(
+        f'<AbstractText Label="{_x(label)}" NlmCategory="{_x(label)}">{_x(text)}</AbstractText>' if label else f"<AbstractText>{_x(text)}</AbstractText>"
+        for label, text in sections
+    )
+    authors = "".join(
+        f'<Author ValidYN="Y"><LastName>{_x(name.rsplit(" ", 1)[0])}</LastName><Initials>{_x(name.rsplit(" ", 1)[-1])}</Initials></Author>'
+        for name in article.get("authors") or []
+    )
+    mesh = "".join(f'<MeshHeading><DescriptorName UI="D000000" MajorTopicYN="N">{_x(m)}</DescriptorName></MeshHeading>' for m in article["mesh"])
+    keywords = "".join(f'<Keyword MajorTopicYN="N">{_x(k)}</Keyword>' for k in article["keywords"])
+    ids = f'<ArticleId IdType="pubmed">{article["pmid"]}</ArticleId>'
+    if article.get("doi"):
+        ids += f'<ArticleId IdType="doi">{_x(article["doi"])}</ArticleId>'
+    return (
+        f'<PubmedArticle><MedlineCitation Status="MEDLINE" Owner="NLM"><PMID Version="1">{article["pmid"]}</PMID>'
+        f'<Article PubModel="Print"><Journal><JournalIssue CitedMedium="Print"><Volume>{_x(article.get("volume") or "")}</Volume>'
+        f'<PubDate><Year>{article.get("year") or ""}</Year></PubDate></JournalIssue><Title>{_x(article.get("fulljournalname") or "")}</Title>'
+        f'<ISOAbbreviation>{_x(article.get("source") or "")}</ISOAbbreviation></Journal><ArticleTitle>{_x(article.get("title") or "")}</ArticleTitle>'
+        f'<Pagination><MedlinePgn>{_x(article.get("pages") or "")}</MedlinePgn></Pagination>'
+        + (f"<Abstract>{abstract_xml}</Abstract>" if abstract_xml else "")
+        + f'<AuthorList CompleteYN="Y">{authors}</AuthorList><Language>eng</Language>'
+        f'<PublicationTypeList><PublicationType UI="D016428">Journal Article</PublicationType></PublicationTypeList></Article>'
+        + (f"<MeshHeadingList>{mesh}</MeshHeadingList>" if mesh else "")
+        + (f'<KeywordList Owner="NOTNLM">{keywords}</KeywordList>' if keywords else "")
+        + f"</MedlineCitation><PubmedData><ArticleIdList>{ids}</ArticleIdList></PubmedData></PubmedArticle>"
+    )
 
 
 def _fold(text: str) -> str:
@@ -85,6 +128,8 @@ class FakeNcbi(FakeService):
         endpoint = self.endpoint(request)
         if endpoint == "esummary":
             return self._esummary(request)
+        if endpoint == "efetch":
+            return self._efetch(request)
         if endpoint == "esearch":
             return self._esearch(request)
         if endpoint == "ecitmatch":
@@ -145,6 +190,16 @@ class FakeNcbi(FakeService):
             result["uids"].append(article["pmid"])
             result[article["pmid"]] = self._summary(article)
         return Response.json({"header": {"type": "esummary", "version": "0.3"}, "result": result})
+
+    def _efetch(self, request: Request) -> Response:
+        ids = [part.strip() for value in request.params.get("id", []) for part in value.split(",") if part.strip()]
+        articles = [self.articles[p.lstrip("0")] for p in ids if p.lstrip("0") in self.articles]
+        body = (
+            '<?xml version="1.0" ?>\n<!DOCTYPE PubmedArticleSet PUBLIC "-//NLM//DTD PubMedArticle, 1st January 2024//EN" '
+            '"https://dtd.nlm.nih.gov/ncbi/pubmed/out/pubmed_240101.dtd">\n<PubmedArticleSet>\n'
+            + "\n".join(efetch_article_xml(a) for a in articles) + "\n</PubmedArticleSet>\n"
+        )
+        return Response.text(body, 200, "text/xml; charset=UTF-8")
 
     def _esearch(self, request: Request) -> Response:
         term = request.param("term", "") or ""

@@ -401,6 +401,10 @@ def show_work(settings: Settings, key: str) -> dict[str, Any]:
 
         row.update(work_details(store, work_id))
         row.update(work_annotations(store, work_id))
+
+        from .evidence import attach_work_evidence
+
+        attach_work_evidence(store, work_id, row["claims"])
     return row
 
 
@@ -808,20 +812,27 @@ def _ref_list(found: dict[str, Any], ref_list_type: Any, entry_type: Any, *, ext
 
 
 def find_claims(settings: Settings, query: str, limit: int = 10) -> dict[str, Any]:
-    """Claim-to-source lookup: claims and works matching ``query``, best first."""
+    """Claim-to-source lookup: claims and works matching ``query``, best first, and the
+    library's works that best support it as a statement (``suggested``, see ``suggest``)."""
     from ..store.claims import search_claims
+    from .evidence import suggested_for
 
     with open_library(settings, create=False) as store:
-        return search_claims(store, query, limit)
+        found = search_claims(store, query, limit)
+        found["suggested"] = suggested_for(store, query, limit)
+        return found
 
 
 def evidence_table(settings: Settings, document: str | None = None) -> list[dict[str, Any]]:
     """Every claim (of one manuscript, or all) with its sources, document and location."""
     from ..store.claims import evidence_rows
+    from .evidence import attach_evidence
 
     _named("--doc", document)
     with open_library(settings, create=False) as store:
-        return evidence_rows(store, document)
+        rows = evidence_rows(store, document)
+        attach_evidence(store, rows)
+        return rows
 
 
 # -- reference strings (parse, reparse) --------------------------------------------------
@@ -933,19 +944,22 @@ def check_manuscript(
         candidates = {work_id: checking.held_candidates(store, work_id) for work_id in checked}
         nearest = {work_id: checking.held_candidates(store, work_id, "nearest") for work_id in checked}
         from .editing import disagreements_of
+        from .evidence import citation_support
 
         disagree = {work_id: disagreements_of(store, work_id) for work_id in checked}
+        support = citation_support(store, citations, ref_rows)
     markers = markers_from_citations(citations, {row["id"]: row["label"] for row in list_rows})
     if not citations and linked.citations:
         raise VexasciteError(f"{manuscript}: linked, but no stored citations were found to check")
     report = run_checks(manuscript_input(str(path), ref_rows, list_rows, records, markers, candidates, nearest))
     from ..check.sources import disagreement_findings
+    from ..check.support import apply_support
 
     for work_id, reference in {row["work_id"]: row for row in reversed(ref_rows) if row["work_id"] is not None}.items():
         number = reference.get("number")
         label = str(number) if number is not None else str(reference.get("entry_key") or reference.get("work_key") or work_id)
         report.findings += disagreement_findings(label, reference.get("line"), disagree.get(work_id) or {}, reference.get("format"))
-    return report
+    return apply_support(report, support)
 
 
 # -- resolve, add, lookup, review --------------------------------------------------------
@@ -1205,6 +1219,7 @@ def _alias_elsewhere(store: Store, key: str, work_id: int) -> bool:
 from .documents import document_text as document_text  # noqa: E402  (use cases of their own module)
 from .editing import describe_value as describe_value  # noqa: E402, I001
 from .editing import edit_work as edit_work  # noqa: E402
+from .evidence import refresh_citation_evidence, suggest_sources  # noqa: E402, F401, I001  (uses open_library above)
 from .exports import *  # noqa: E402, F403
 from .library import *  # noqa: E402, F403
 from .web_views import (  # noqa: E402,F401,I001

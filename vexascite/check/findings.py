@@ -44,6 +44,7 @@ class Kind(StrEnum):
     UNCITED_LIST = "uncited-list"  # a whole list no marker cites (another document's)
     REMOVED_WORK = "removed-work"  # the cited work is in the library's trash
     SOURCES_DISAGREE = "sources-disagree"  # the library's sources state another year/volume/page/id
+    UNSUPPORTED_CITATION = "unsupported-citation"  # the cited work does not bear on the sentence
 
 
 @dataclass(slots=True)
@@ -84,6 +85,8 @@ class CheckReport:
     references: int = 0
     markers: int = 0
     checked: int = 0  # references compared against a verified record
+    #: citations measured against their sentences, and references with no abstract
+    support: dict[str, Any] | None = None
 
     def sorted_findings(self) -> list[Finding]:
         return sorted(
@@ -112,4 +115,4 @@ class CheckReport:
                 "infos": self.count(Severity.INFO),
             },
             "findings": [f.to_dict() for f in self.sorted_findings()],
-        }
+        } | ({"support": self.support} if self.support is not None else {})

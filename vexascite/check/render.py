@@ -27,11 +27,17 @@ def render_text(report: CheckReport) -> str:
 
 
 def summary_line(report: CheckReport) -> str:
-    return (
+    line = (
         f"{report.manuscript}: {report.references} references, {report.markers} markers, "
         f"{report.checked} verified; {report.count(Severity.ERROR)} errors, "
         f"{report.count(Severity.WARNING)} warnings, {report.count(Severity.INFO)} notes"
     )
+    if report.support is not None:
+        missing = report.support["not_checked"]
+        line += f"\n{report.manuscript}: support of {report.support['checked']} citations checked against abstracts"
+        if missing:
+            line += f"; not checked (no abstract): {', '.join(missing)}"
+    return line
 
 
 def render_json(report: CheckReport) -> str:

@@ -133,7 +133,8 @@ def work_to_ris(item: ExportItem) -> dict[str, Any]:
         entry["access_date"] = _ris_date(accessed[0])
     keywords = _string(csl.get("keyword"))
     if keywords:
-        entry["keywords"] = [k.strip() for k in re.split(r"[;,]", keywords) if k.strip()]
+        # subject headings hold commas ("Arthritis, Rheumatoid"): split on ";" when there is one
+        entry["keywords"] = [k.strip() for k in re.split(r";" if ";" in keywords else r",", keywords) if k.strip()]
     note = _string(csl.get("note"))
     if note:
         entry["notes"] = [note]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..ids import clean_doi, normalize_pmcid, normalize_pmid
-from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
+from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work, subject_keyword
 from ._names import date_parts_from_text, person_from_inverted
 
 _TAG = re.compile(r"^([A-Z][A-Z0-9]{0,3})\s*- ?(.*)$")
@@ -45,6 +45,9 @@ def medline_to_csl(pairs: list[tuple[str, str]]) -> Work:
     for tag, field in (("VI", "volume"), ("IP", "issue"), ("PG", "page"), ("AB", "abstract"), ("LA", "language")):
         if tag in first:
             work[field] = first[tag]
+    subjects = subject_keyword(tags.get("MH", []) + tags.get("OT", []))
+    if subjects:
+        work["keyword"] = subjects
     issued = date_parts_from_text(first.get("DP"))
     if issued:
         work["issued"] = issued

@@ -7,7 +7,7 @@ import re
 from lxml import etree
 
 from ..ids import clean_doi, normalize_pmcid, normalize_pmid
-from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
+from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work, subject_keyword
 from ._names import date_parts_from_text
 
 _DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
@@ -70,6 +70,12 @@ def pubmed_article_to_csl(article: etree._Element) -> Work:
     abstract = " ".join(filter(None, (_text(p) for p in art.findall("Abstract/AbstractText"))))
     if abstract:
         work["abstract"] = abstract
+    if citation is not None:
+        headings = [_text(node) for node in citation.findall("MeshHeadingList/MeshHeading/DescriptorName")]
+        headings += [_text(node) for node in citation.findall("KeywordList/Keyword")]
+        subjects = subject_keyword(h for h in headings if h)
+        if subjects:
+            work["keyword"] = subjects
     pmid = normalize_pmid(_text(citation.find("PMID")) if citation is not None else None)
     if pmid:
         work["PMID"] = pmid

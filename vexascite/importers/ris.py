@@ -8,7 +8,7 @@ from typing import Any
 import rispy
 
 from ..ids import clean_doi, normalize_pmid
-from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
+from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work, subject_keyword
 from ._names import date_parts_from_text, page_range, person_from_inverted
 
 RIS_TYPES = {
@@ -83,6 +83,10 @@ def ris_to_csl(entry: dict[str, Any]) -> Work:
         db = (_first(entry.get("name_of_database")) or "") + (_first(entry.get("database_provider")) or "")
         if "pubmed" in db.lower() or "nlm" in db.lower():
             work["PMID"] = accession
+    keywords = [k for k in entry.get("keywords") or [] if isinstance(k, str)]
+    subjects = subject_keyword(keywords)
+    if subjects:
+        work["keyword"] = subjects
     return work
 
 

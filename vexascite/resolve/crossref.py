@@ -123,6 +123,25 @@ def clean_text(value: Any) -> str | None:
     return text or None
 
 
+_JATS_TITLE = re.compile(r"<(?:jats:)?title[^>]*>(.*?)</(?:jats:)?title>", re.DOTALL)
+_JATS_BLOCK_END = re.compile(r"</(?:jats:)?(?:p|sec|list-item)>")
+
+
+def jats_text(value: Any) -> str | None:
+    """A Crossref JATS ``abstract`` as plain text: section titles become "Title: ", a
+    leading "Abstract" title is dropped, markup and layout whitespace are removed."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+
+    def title(match: re.Match[str]) -> str:
+        text = " ".join(_TAGS.sub("", match.group(1)).split())
+        return "" if text.lower() in ("abstract", "summary", "") else f" {text.rstrip(':')}: "
+
+    text = _JATS_BLOCK_END.sub(" ", _JATS_TITLE.sub(title, value))
+    text = " ".join(html.unescape(_TAGS.sub("", text)).split())
+    return text or None
+
+
 def to_csl(message: dict[str, Any]) -> Work:
     """A Crossref work as a CSL item: only what Crossref states, nothing filled in."""
     csl: Work = {"type": TYPE_TO_CSL.get(message.get("type") or "", "article")}
@@ -161,4 +180,7 @@ def to_csl(message: dict[str, Any]) -> Work:
         csl["ISSN"] = issn[0]
     if isinstance(message.get("URL"), str):
         csl["URL"] = message["URL"]
+    abstract = jats_text(message.get("abstract"))
+    if abstract:
+        csl["abstract"] = abstract
     return csl

@@ -4,13 +4,14 @@ Stages, each one batch of requests (services run side by side within a stage):
   1. PMCIDs -> PMID/DOI (PMC ID converter)
   2. references without identifiers -> PMID candidates (ECitMatch, one request per
      ~60 citations)
-  3. PMIDs given or found -> PubMed records (ESummary, 200 per request); candidates
+  3. PMIDs given or found -> PubMed records (ESummary, 200 per request), side by side
+     with their abstracts and MeSH headings (EFetch XML, 200 per request); candidates
      validated against the reference (:mod:`.match`)
   4. references still unmatched -> Crossref ``query.bibliographic`` candidates, validated
   5. DOIs -> Crossref records (``filter=doi:``, 50 per request) and, side by side,
      DOI -> PMID (ESearch of OR-ed DOIs)
   6. DOIs Crossref does not hold -> doi.org content negotiation (DataCite, mEDRA);
-     PMIDs found in 5 -> PubMed records
+     PMIDs found in 5 -> PubMed records, then their abstracts (EFetch)
 Nothing here touches the library: the caller passes a cache and receives
 :class:`Outcome` values to store (see :func:`vexascite.api.resolve_works`).
 """
@@ -358,18 +359,27 @@ class Resolver:
         found = _Found()
         pmids = sorted(want, key=int)
         planned = []
+        fetches = []
         for start in range(0, len(pmids), pubmed.SUMMARY_BATCH):
             group = pmids[start : start + pubmed.SUMMARY_BATCH]
             concerned = list({id(o): o for p in group for o in want[p]}.values())
             planned.append((self.ncbi.summaries(group), concerned, group))
-        answers = self._fetch([(request, concerned) for request, concerned, _ in planned])
-        for (_, _, group), answer in zip(planned, answers, strict=True):
+        for start in range(0, len(pmids), pubmed.FETCH_BATCH):
+            group = pmids[start : start + pubmed.FETCH_BATCH]
+            concerned = list({id(o): o for p in group for o in want[p]}.values())
+            fetches.append((self.ncbi.abstracts(group), concerned))
+        answers = self._fetch([(request, concerned) for request, concerned, _ in planned] + fetches)
+        fetched: dict[str, Work] = {}
+        for answer in answers[len(planned) :]:
+            if answer is not None and answer.status == 200:
+                fetched.update(pubmed.parse_efetch(answer.body))
+        for (_, _, group), answer in zip(planned, answers[: len(planned)], strict=True):
             if answer is None or answer.status != 200:
                 continue
             docs = pubmed.parse_summaries(_json(answer))
             for pmid in group:
                 if pmid in docs:
-                    found[pmid] = (pubmed.summary_to_csl(docs[pmid]), answer.payload_id)
+                    found[pmid] = (pubmed.add_fetched(pubmed.summary_to_csl(docs[pmid]), fetched.get(pmid)), answer.payload_id)
                 else:
                     found.missing.add(pmid)
         return found
@@ -502,6 +512,7 @@ class Resolver:
                 elif answer.status in (404, 400):
                     outcome.not_found.add("doi.org")
         elif kind == "esummary-doi" and answer.status == 200:
+            taken = []
             for pmid, doc in pubmed.parse_summaries(_json(answer)).items():
                 csl = pubmed.summary_to_csl(doc)
                 for outcome in by_doi.get(csl.get("DOI") or "", []):
@@ -509,6 +520,16 @@ class Resolver:
                         outcome.pmid = pmid
                         outcome.pmcid = outcome.pmcid or csl.get("PMCID")
                         outcome.records["pubmed"] = (csl, answer.payload_id)
+                        taken.append(pmid)
+            if taken:
+                send(self.ncbi.abstracts(sorted(set(taken), key=int)), "efetch-doi", group)
+        elif kind == "efetch-doi" and answer.status == 200:
+            fetched = pubmed.parse_efetch(answer.body)
+            for doi in group:
+                for outcome in by_doi.get(doi, []):
+                    record = outcome.records.get("pubmed")
+                    if record and outcome.pmid in fetched:
+                        outcome.records["pubmed"] = (pubmed.add_fetched(record[0], fetched[outcome.pmid]), record[1])
 
     # -- verdict ---------------------------------------------------------------------------
     def _finish(self, outcome: Outcome) -> None:

@@ -15,12 +15,14 @@ from urllib.parse import urlencode
 
 from ..config import Settings
 from ..ids import normalize_doi, normalize_pmcid, normalize_pmid
-from ..model import Work
+from ..model import Work, subject_keyword
 from .http import HttpRequest, ServiceLimits, valid_json
 from .match import expand_pages
 
 SERVICE = "ncbi"
 SUMMARY_BATCH = 200
+#: EFetch ids per request: NCBI asks for POST beyond about 200 ids, so batches stay at 200.
+FETCH_BATCH = 200
 DOI_SEARCH_BATCH = 200
 IDCONV_BATCH = 200
 #: ECitMatch goes by GET; keep each URL under this many characters.
@@ -47,6 +49,13 @@ class NcbiApi:
         if len(pmids) <= SUMMARY_BATCH:
             return HttpRequest(SERVICE, "ncbi", f"{self.base}/esummary.fcgi", params, validate=valid_json)
         return HttpRequest(SERVICE, "ncbi", f"{self.base}/esummary.fcgi", data=params, validate=valid_json)
+
+    def abstracts(self, pmids: list[str]) -> HttpRequest:
+        """EFetch PubMed XML (abstract, MeSH headings, publication types), GET up to the batch."""
+        params = [("db", "pubmed"), ("id", ",".join(pmids)), ("retmode", "xml"), *self.identity]
+        if len(pmids) <= FETCH_BATCH:
+            return HttpRequest(SERVICE, "ncbi", f"{self.base}/efetch.fcgi", params, validate=valid_pubmed_xml)
+        return HttpRequest(SERVICE, "ncbi", f"{self.base}/efetch.fcgi", data=params, validate=valid_pubmed_xml)
 
     def pmids_for_dois(self, dois: list[str]) -> HttpRequest:
         term = " OR ".join(f'"{doi}"[doi]' for doi in dois)
@@ -176,6 +185,63 @@ def summary_to_csl(summary: dict[str, Any]) -> Work:
     if pmcid:
         csl["PMCID"] = pmcid
     return csl
+
+
+def valid_pubmed_xml(body: bytes) -> str | None:
+    """A complete PubmedArticleSet (a cut-off answer is retried like truncated JSON)."""
+    tail = body.rstrip()[-40:]
+    return None if tail.endswith(b"</PubmedArticleSet>") else "truncated PubMed XML"
+
+
+def _node_text(node: Any) -> str:
+    return " ".join("".join(node.itertext()).split()) if node is not None else ""
+
+
+def parse_efetch(body: bytes) -> dict[str, Work]:
+    """PMID -> what EFetch adds to the ESummary record: ``abstract`` (structured sections
+    as "LABEL: text"), ``keyword`` (MeSH descriptors, then author keywords) and the
+    publication types (``pubtype``, as ESummary names them; the check reads them)."""
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(body, etree.XMLParser(resolve_entities=False, no_network=True, recover=True))
+    except etree.XMLSyntaxError:
+        return {}
+    if root is None:
+        return {}
+    out: dict[str, Work] = {}
+    for article in root.iter("PubmedArticle"):
+        citation = article.find("MedlineCitation")
+        pmid = normalize_pmid(_node_text(citation.find("PMID"))) if citation is not None else None
+        if citation is None or not pmid:
+            continue
+        extra: Work = {}
+        parts = []
+        for node in citation.findall("Article/Abstract/AbstractText"):
+            text = _node_text(node)
+            label = (node.get("Label") or "").strip()
+            if text:
+                parts.append(f"{label}: {text}" if label and label.upper() != "UNLABELLED" else text)
+        if parts:
+            extra["abstract"] = " ".join(parts)
+        headings = [_node_text(n) for n in citation.findall("MeshHeadingList/MeshHeading/DescriptorName")]
+        headings += [_node_text(n) for n in citation.findall("KeywordList/Keyword")]
+        keyword = subject_keyword(h for h in headings if h)
+        if keyword:
+            extra["keyword"] = keyword
+        types = [_node_text(n) for n in citation.findall("Article/PublicationTypeList/PublicationType")]
+        if types:
+            extra["pubtype"] = [t for t in types if t]
+        out[pmid] = extra
+    return out
+
+
+def add_fetched(csl: Work, fetched: Work | None) -> Work:
+    """An ESummary CSL record with EFetch's abstract and subject terms (publication types
+    stay in the stored answers, where ``check`` reads them)."""
+    if not fetched:
+        return csl
+    return {**csl, **{k: v for k, v in fetched.items() if k in ("abstract", "keyword")}}
 
 
 def dumps(value: Any) -> str:

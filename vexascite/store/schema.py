@@ -297,6 +297,8 @@ def _m005_key_aliases(db: sqlite_utils.Database) -> None:
     )
     db["key_aliases"].create_index(["work_id"])
     db.execute("ALTER TABLE works ADD COLUMN key_pinned INTEGER NOT NULL DEFAULT 0")
+
+
 def _m006_organising(db: sqlite_utils.Database) -> None:
     """Tags, nestable collections, notes, the trash, and exports kept up to date.
 
@@ -347,6 +349,36 @@ def _m006_organising(db: sqlite_utils.Database) -> None:
     db["auto_exports"].create_index(["path"], unique=True)
 
 
+def _m007_evidence(db: sqlite_utils.Database) -> None:
+    """Evidence ranking: the library's search index kept between runs, and for each
+    citation (claim -> work) the abstract sentences that bear on the claim.
+
+    ``search_index`` holds one serialized index per name with the library fingerprint it
+    was built from (stale when works change). ``citation_evidence`` is keyed by claim and
+    work and remembers digests of the work's texts and of the claim it was computed from, so new abstracts
+    (an import, ``resolve``) refresh it; relinking a manuscript replaces its claims and
+    so its rows are dropped with them.
+    """
+    db["search_index"].create(
+        {"name": str, "fingerprint": str, "built_at": str, "data": bytes}, pk="name"
+    )
+    db["citation_evidence"].create(
+        {
+            "claim_id": int,
+            "work_id": int,
+            "work_digest": str,
+            "claim_digest": str,
+            "checked": int,
+            "score": float,
+            "coverage": float,
+            "sentences": str,
+            "computed_at": str,
+        },
+        pk=("claim_id", "work_id"),
+    )
+    db["citation_evidence"].create_index(["work_id"])
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m001_library,
     _m002_resolution,
@@ -354,6 +386,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m004_bulk_text_index,
     _m005_key_aliases,
     _m006_organising,
+    _m007_evidence,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

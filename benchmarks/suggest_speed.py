@@ -1,0 +1,125 @@
+"""``suggest`` over 100,000 works: time per statement, side by side with bm25s.
+
+Generates a library of works whose abstracts are 6 to 12 sentences drawn at random from
+the abstracts of ``../shared/eval/claims_library.jsonl`` (so words, lengths and rare
+terms are as in real abstracts), each with a title (the first words of another sentence)
+and two to five subject terms, writes it as CSL-JSON files of 2,000 works and imports
+the folder with ``vexascite import``. Statements are the claims of ``scifact_claims.jsonl`` plus random
+abstract sentences.
+
+Measured:
+- the first ``vexascite suggest`` (whole process: builds the index and keeps it);
+- ``vexascite suggest TEXT`` once the index is kept (whole process, best of 3);
+- per statement, in one process (as ``suggest --lines`` runs): p50 / p95 / max of
+  :meth:`Searcher.search` with ``--limit 10`` (both stages, evidence sentences included),
+  against bm25s (defaults, English stemming and stop words, same texts: title, abstract
+  and subjects joined) retrieving 10.
+
+    .venv/bin/python benchmarks/suggest_speed.py [--works 100000] [--statements 200]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import bm25s
+import Stemmer
+
+from vexascite.api.evidence import library_searcher
+from vexascite.evidence.text import sentences
+from vexascite.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("VEXASCITE_SHARED", ROOT.parent / "shared"))
+VEXASCITE = str(Path(sys.executable).with_name("vexascite"))
+FILE_SIZE = 2_000
+SUBJECTS = ("Humans", "Female", "Male", "Aged", "Middle Aged", "Adult", "Mice", "Inflammation", "Mutation",
+            "Cohort Studies", "Retrospective Studies", "Neoplasms", "Signal Transduction", "Gene Expression",
+            "Risk Factors", "Treatment Outcome", "Myelodysplastic Syndromes", "Janus Kinase Inhibitors")
+
+
+def generate(n: int, rng: random.Random) -> list[dict]:
+    pool = [s for line in (SHARED / "eval" / "claims_library.jsonl").open() for s in sentences(json.loads(line)["abstract"])]
+    works = []
+    for i in range(n):
+        abstract = " ".join(rng.choice(pool) for _ in range(rng.randint(6, 12)))
+        title = " ".join(rng.choice(pool).split()[:12]).rstrip(".,;")
+        works.append({"id": f"w{i}", "type": "article-journal", "title": title, "abstract": abstract,
+                      "keyword": "; ".join(rng.sample(SUBJECTS, rng.randint(2, 5)))})
+    return works
+
+
+def percentiles(values: list[float]) -> str:
+    ordered = sorted(values)
+    p95 = ordered[min(len(ordered) - 1, int(0.95 * len(ordered)))]
+    return f"p50 {statistics.median(ordered) * 1000:7.1f} ms   p95 {p95 * 1000:7.1f} ms   max {ordered[-1] * 1000:7.1f} ms"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--works", type=int, default=100_000)
+    parser.add_argument("--statements", type=int, default=200)
+    args = parser.parse_args()
+    rng = random.Random(15)
+    works = generate(args.works, rng)
+    claims = [json.loads(line)["claim"] for line in (SHARED / "eval" / "scifact_claims.jsonl").open()]
+    pool = [s for w in rng.sample(works, 200) for s in sentences(w["abstract"])[:1]]
+    statements = (claims + pool)[: args.statements]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        library = folder / "works"
+        library.mkdir()
+        for start in range(0, len(works), FILE_SIZE):  # CSL-JSON files as a reference manager writes them
+            (library / f"works{start // FILE_SIZE:03d}.json").write_text(json.dumps(works[start : start + FILE_SIZE], indent=1), encoding="utf-8")
+        env = {**os.environ, "VEXASCITE_DB": str(folder / "library.db")}
+        start = time.perf_counter()
+        subprocess.run([VEXASCITE, "import", str(library)], env=env, check=True, capture_output=True)
+        print(f"{args.works} works generated and imported in {time.perf_counter() - start:.0f} s", flush=True)
+        start = time.perf_counter()
+        subprocess.run([VEXASCITE, "suggest", statements[0]], env=env, check=True, capture_output=True)
+        print(f"first suggest (builds and keeps the index): {time.perf_counter() - start:.1f} s", flush=True)
+        best = float("inf")
+        for statement in statements[1:4]:
+            start = time.perf_counter()
+            subprocess.run([VEXASCITE, "suggest", statement], env=env, check=True, capture_output=True)
+            best = min(best, time.perf_counter() - start)
+        print(f"suggest TEXT, whole process, index kept: {best:.2f} s (best of 3; loading the index dominates)")
+        store = Store.open(folder / "library.db", create=False)
+        start = time.perf_counter()
+        searcher = library_searcher(store)
+        print(f"load the kept index in process: {time.perf_counter() - start:.2f} s")
+        ours = []
+        for statement in statements:
+            start = time.perf_counter()
+            searcher.search(statement, 10)
+            ours.append(time.perf_counter() - start)
+        store.close()
+    stemmer = Stemmer.Stemmer("english")
+    start = time.perf_counter()
+    retriever = bm25s.BM25()
+    texts = [f"{w['title']} {w['abstract']} {w['keyword']}" for w in works]
+    retriever.index(bm25s.tokenize(texts, stopwords="en", stemmer=stemmer, show_progress=False), show_progress=False)
+    print(f"bm25s index build in process: {time.perf_counter() - start:.1f} s")
+    base = []
+    for statement in statements:
+        start = time.perf_counter()
+        retriever.retrieve(bm25s.tokenize([statement], stopwords="en", stemmer=stemmer, show_progress=False), k=10, show_progress=False)
+        base.append(time.perf_counter() - start)
+    print(f"per statement over {args.works} works ({len(statements)} statements):")
+    print(f"  vexascite suggest (BM25F + evidence stage)           {percentiles(ours)}")
+    print(f"  bm25s retrieve k=10                                     {percentiles(base)}")
+    print(f"  ratio of p95: {sorted(ours)[int(0.95 * len(ours))] / sorted(base)[int(0.95 * len(base))]:.1f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,78 @@
+"""``vexascite suggest``: sources for statements from the library's abstracts."""
+
+from __future__ import annotations
+
+import json
+
+ITEMS = [
+    {"id": "ruxo", "type": "article-journal", "title": "Ruxolitinib in VEXAS syndrome",
+     "abstract": "We treated 12 patients. Ruxolitinib led to complete responses in most patients with VEXAS syndrome."},
+    {"id": "aza", "type": "article-journal", "title": "Azacitidine in VEXAS",
+     "abstract": "Azacitidine controlled inflammation in patients with myelodysplastic syndrome and VEXAS."},
+    {"id": "notes", "type": "article-journal", "title": "Cardiology notes"},
+]
+
+
+def library(run_cli, tmp_path):
+    path = tmp_path / "lib.json"
+    path.write_text(json.dumps(ITEMS), encoding="utf-8")
+    assert run_cli("import", str(path)).exit_code == 0
+
+
+def test_suggest_one_statement(run_cli, tmp_path):
+    library(run_cli, tmp_path)
+    result = run_cli("suggest", "ruxolitinib gives complete responses in VEXAS", "--limit", "1")
+    assert result.exit_code == 0
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(lines) == 1 and lines[0]["text"] == "ruxolitinib gives complete responses in VEXAS"
+    assert [s["key"] for s in lines[0]["sources"]] == ["ruxo"]
+    assert lines[0]["sources"][0]["evidence"].startswith("Ruxolitinib led to complete responses")
+    assert set(lines[0]["sources"][0]) == {"key", "score", "evidence"}
+
+
+def test_suggest_lines_one_output_line_per_input_line(run_cli, tmp_path):
+    library(run_cli, tmp_path)
+    statements = tmp_path / "claims.txt"
+    statements.write_text("azacitidine controls inflammation\n\ncardiology\nzebrafish\n", encoding="utf-8")
+    result = run_cli("suggest", "--lines", str(statements))
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["text"] for o in out] == ["azacitidine controls inflammation", "", "cardiology", "zebrafish"]
+    assert out[0]["sources"][0]["key"] == "aza"
+    assert out[1]["sources"] == [] and out[3]["sources"] == []
+    assert out[2]["sources"] == [{"key": "notes", "score": out[2]["sources"][0]["score"], "evidence": None}]
+    assert "4 statements, 2 with suggested sources" in result.stderr
+
+
+def test_suggest_keeps_its_index_until_a_work_changes(run_cli, tmp_path):
+    import sqlite3
+
+    library(run_cli, tmp_path)
+    run_cli("suggest", "azacitidine")
+    stamp = sqlite3.connect(run_cli.db).execute("select fingerprint from search_index").fetchone()[0]
+    run_cli("suggest", "azacitidine")
+    assert sqlite3.connect(run_cli.db).execute("select fingerprint from search_index").fetchone()[0] == stamp
+    more = tmp_path / "more.json"
+    more.write_text(json.dumps([{"id": "zeb", "type": "article-journal", "abstract": "Zebrafish fins regrow."}]), encoding="utf-8")
+    run_cli("import", str(more))
+    result = run_cli("suggest", "zebrafish fins")
+    assert json.loads(result.stdout)["sources"][0]["key"] == "zeb"
+
+
+def test_suggest_usage_errors(run_cli, tmp_path):
+    library(run_cli, tmp_path)
+    assert run_cli("suggest").exit_code == 2
+    assert run_cli("suggest", "x", "--lines", str(tmp_path / "lib.json")).exit_code == 2
+    missing = run_cli("suggest", "--lines", str(tmp_path / "nope.txt"))
+    assert missing.exit_code == 5 and "nope.txt" in missing.stderr
+
+
+def test_find_shows_citing_claims_and_suggested_sources(run_cli, tmp_path):
+    library(run_cli, tmp_path)
+    paper = tmp_path / "paper.md"
+    paper.write_text("Azacitidine helps patients with myelodysplastic syndrome [@aza].\n", encoding="utf-8")
+    run_cli("link", str(paper))
+    found = json.loads(run_cli("find", "azacitidine inflammation", "--json").stdout)
+    assert found["claims"][0]["sources"][0]["key"] == "aza"
+    assert found["suggested"][0]["key"] == "aza" and found["suggested"][0]["evidence"].startswith("Azacitidine controlled")
+    text = run_cli("find", "azacitidine inflammation")
+    assert "suggested sources" in text.stdout and "1 suggested sources" in text.stderr

@@ -1,0 +1,96 @@
+"""``unsupported-citation``: the cited work should bear on the sentence citing it."""
+
+from __future__ import annotations
+
+import json
+
+from vexascite.check.findings import CheckReport, Kind
+from vexascite.check.support import CitationSupport, apply_support, support_findings
+
+BIB = r"""
+@article{alpha2021, author={Alpha, Ann}, title={Ruxolitinib controls inflammation in VEXAS syndrome}, journal={J Fict Med}, year={2021},
+  abstract={We treated 20 patients with VEXAS syndrome with ruxolitinib. Ruxolitinib controlled systemic inflammation and allowed steroid tapering in most patients.}}
+@article{beta2022, author={Beta, Bo}, title={Azacitidine in myelodysplastic syndrome with VEXAS}, journal={J Fict Med}, year={2022},
+  abstract={Azacitidine was given to 11 patients with myelodysplastic syndrome and VEXAS. Azacitidine produced complete clinical responses and clearance of the UBA1 clone in some patients.}}
+@article{gamma2020, author={Gamma, Gil}, title={Chondritis of the ear and nose in VEXAS}, journal={J Fict Med}, year={2020},
+  abstract={Relapsing chondritis of the ear and nose was present in 60% of patients. Chondritis often came before the diagnosis of VEXAS.}}
+@article{delta2023, author={Delta, Dee}, title={Venous thromboembolism in VEXAS}, journal={J Fict Med}, year={2023},
+  abstract={Venous thromboembolism occurred in 40% of patients with VEXAS, mostly deep vein thrombosis. Anticoagulation was needed for long periods.}}
+@article{nobody2019, author={Nobody, Ned}, title={A letter on VEXAS}, journal={J Fict Med}, year={2019}}
+"""
+SENTENCES = [
+    "Ruxolitinib controlled systemic inflammation and allowed steroid tapering [{}].",
+    "Azacitidine cleared the UBA1 clone in patients with myelodysplastic syndrome [{}].",
+    "Relapsing chondritis of the ear and nose is frequent and often precedes the diagnosis [{}].",
+    "Deep vein thrombosis and other venous thromboembolism are common and need long anticoagulation [{}].",
+    "VEXAS was also the subject of letters [{}].",
+]
+LIST = """References
+
+1. Alpha A. Ruxolitinib controls inflammation in VEXAS syndrome. J Fict Med. 2021.
+2. Beta B. Azacitidine in myelodysplastic syndrome with VEXAS. J Fict Med. 2022.
+3. Gamma G. Chondritis of the ear and nose in VEXAS. J Fict Med. 2020.
+4. Delta D. Venous thromboembolism in VEXAS. J Fict Med. 2023.
+5. Nobody N. A letter on VEXAS. J Fict Med. 2019.
+"""
+
+
+def manuscript(tmp_path, numbers, name="paper.txt"):
+    body = "\n\n".join(s.format(n) for s, n in zip(SENTENCES, numbers, strict=True))
+    path = tmp_path / name
+    path.write_text(f"Title\n\n{body}\n\n{LIST}", encoding="utf-8")
+    return path
+
+
+def check_json(run_cli, tmp_path, numbers):
+    bib = tmp_path / "library.bib"
+    bib.write_text(BIB, encoding="utf-8")
+    assert run_cli("import", str(bib)).exit_code == 0
+    result = run_cli("check", str(manuscript(tmp_path, numbers)), "--format", "json")
+    return json.loads(result.stdout)
+
+
+def unsupported(report):
+    return [f for f in report["findings"] if f["kind"] == "unsupported-citation"]
+
+
+def test_correct_citations_are_not_flagged_and_a_work_without_abstract_is_not_checked(run_cli, tmp_path):
+    report = check_json(run_cli, tmp_path, [1, 2, 3, 4, 5])
+    assert unsupported(report) == []
+    assert report["support"] == {"checked": 4, "not_checked": ["5"]}
+
+
+def test_two_swapped_numbers_are_both_named_with_the_right_one(run_cli, tmp_path):
+    report = check_json(run_cli, tmp_path, [1, 3, 2, 4, 5])
+    flagged = unsupported(report)
+    assert sorted(f["reference"] for f in flagged) == ["2", "3"]
+    by_reference = {f["reference"]: f for f in flagged}
+    assert "did you mean 2?" in by_reference["3"]["suggestion"]
+    assert "did you mean 3?" in by_reference["2"]["suggestion"]
+    assert by_reference["3"]["line"] == 5 and by_reference["2"]["line"] == 7
+
+
+def test_text_output_says_what_was_not_checked(run_cli, tmp_path):
+    bib = tmp_path / "library.bib"
+    bib.write_text(BIB, encoding="utf-8")
+    run_cli("import", str(bib))
+    out = run_cli("check", str(manuscript(tmp_path, [1, 2, 3, 4, 5]))).stdout
+    assert "support of 4 citations checked against abstracts; not checked (no abstract): 5" in out
+
+
+def test_rule_flags_little_support_and_a_clearly_better_list_entry():
+    items = [
+        CitationSupport(3, "1", "s", True, score=0.1, library_rank=None),
+        CitationSupport(4, "2", "s", True, score=1.5, library_rank=1, alternative="3", alternative_score=1.9),
+        CitationSupport(5, "3", "s", True, score=0.8, library_rank=None, alternative="4", alternative_score=1.2),
+        CitationSupport(6, "4", "s", True, score=0.8, library_rank=None, library_best=1.9),
+        CitationSupport(7, "5", "s", True, score=0.8, library_rank=None, library_best=1.2, alternative_score=0.9),
+        CitationSupport(8, "6", "s", checked=False),
+    ]
+    findings, summary = support_findings(items)
+    assert [(f.line, f.kind) for f in findings] == [(3, Kind.UNSUPPORTED_CITATION), (5, Kind.UNSUPPORTED_CITATION),
+                                                    (6, Kind.UNSUPPORTED_CITATION)]
+    assert findings[0].suggestion is None and "did you mean 4?" in findings[1].suggestion
+    assert summary == {"checked": 5, "not_checked": ["6"]}
+    report = apply_support(CheckReport("m"), items)
+    assert report.to_dict()["support"] == summary

@@ -1,0 +1,79 @@
+"""Ranking works for a statement, picking evidence sentences, and the index round trip."""
+
+from __future__ import annotations
+
+from vexascite.evidence.index import Doc, LexicalIndex
+from vexascite.evidence.rank import Searcher, support
+from vexascite.evidence.text import expand_abbreviations, sentences, terms
+
+DOCS = [
+    Doc("jak", "Ruxolitinib in VEXAS syndrome",
+        "Janus kinase inhibitors (JAKi) were given to 30 patients. Ruxolitinib gave complete responses in 50% of patients. "
+        "Thrombosis occurred in 2 patients.", ("Janus Kinase Inhibitors", "Humans")),
+    Doc("aza", "Azacitidine for VEXAS",
+        "Azacitidine was given to patients with myelodysplastic syndrome and VEXAS. Responses were durable."),
+    Doc("uba1", "Somatic mutations in UBA1",
+        "Somatic UBA1 mutations in hematopoietic stem cells cause an adult-onset inflammatory disease (VEXAS)."),
+    Doc("jaki2", "", "Janus kinase inhibitors (JAKi) in rheumatoid arthritis increase venous thromboembolism risk."),
+    Doc("empty", "An unrelated title about cardiology"),
+]
+
+
+def searcher(docs=DOCS) -> Searcher:
+    index = LexicalIndex.build(docs)
+    by_key = {d.key: d for d in docs}
+    return Searcher(index, lambda keys: {k: by_key[k] for k in keys})
+
+
+def test_terms_stem_drop_stop_words_and_keep_numbers_and_units():
+    assert terms("The responses of 1,000 patients") == ["respons", "1000", "patient"]
+    assert "50mg" in terms("given 50 mg daily") and "50" in terms("given 50 mg daily")
+    assert {"il", "6", "il6"} <= set(terms("IL-6 levels"))
+    assert "50%" in terms("in 50% of patients")
+
+
+def test_sentences_keep_abbreviated_words_and_drop_headings():
+    text = "BACKGROUND: VEXAS is rare. Beck et al. described it in 2020. Results were e.g. good."
+    assert sentences(text) == ["VEXAS is rare.", "Beck et al. described it in 2020.", "Results were e.g. good."]
+
+
+def test_statement_abbreviations_use_the_library_definitions():
+    assert expand_abbreviations("JAKi cause thrombosis", {"JAKi": "janus kinase inhibitors"}).endswith("janus kinase inhibitors")
+    assert expand_abbreviations("tumour necrosis factor (TNF) and TNF", {"TNF": "other"}) == "tumour necrosis factor (TNF) and TNF"
+    index = LexicalIndex.build(DOCS)
+    assert index.abbreviations == {"JAKi": "janus kinase inhibitors"}  # defined in two abstracts
+    assert "janus" in index.query_terms("JAKi raise thrombosis")
+
+
+def test_the_supporting_work_ranks_first_with_its_best_sentence():
+    results = searcher().search("Ruxolitinib gives complete responses in half of VEXAS patients", 3)
+    assert results[0].key == "jak"
+    assert results[0].evidence[0].sentence == "Ruxolitinib gave complete responses in 50% of patients."
+    assert [r.score for r in results] == sorted((r.score for r in results), reverse=True)
+
+
+def test_title_and_subject_terms_count_without_an_abstract():
+    results = searcher().search("cardiology", 5)
+    assert [r.key for r in results] == ["empty"]
+    assert results[0].evidence == []
+
+
+def test_no_matching_word_gives_no_sources():
+    assert searcher().search("zebrafish fins", 5) == []
+
+
+def test_index_round_trips_through_bytes():
+    index = LexicalIndex.build(DOCS)
+    again = LexicalIndex.from_bytes(index.to_bytes())
+    query = index.query_terms("JAKi thrombosis")
+    assert again.keys == index.keys and again.abbreviations == index.abbreviations
+    assert again.scores(query).tolist() == index.scores(query).tolist()
+
+
+def test_support_is_high_for_the_right_work_and_low_for_another():
+    index = LexicalIndex.build(DOCS)
+    statement = "Somatic UBA1 mutations cause VEXAS"
+    right, right_cover = support(statement, DOCS[2], index)
+    _, wrong_cover = support(statement, DOCS[1], index)
+    assert right[0].sentence.startswith("Somatic UBA1") and right_cover > 0.9
+    assert wrong_cover < 0.5

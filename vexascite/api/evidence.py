@@ -1,0 +1,186 @@
+"""Use cases of evidence ranking: suggest sources for statements, keep the evidence of
+every citation, and judge whether a cited work bears on its sentence.
+
+The search index is built from the works' titles, abstracts and subject terms the first
+time it is needed and kept in the library until a work changes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from ..config import Settings
+from ..evidence.index import Doc, LexicalIndex
+from ..evidence.rank import Searcher, measure_citation, support
+from ..store import Store
+from . import open_library
+
+__all__ = [
+    "attach_evidence",
+    "attach_work_evidence",
+    "evidence_summary",
+    "library_searcher",
+    "refresh_citation_evidence",
+    "suggest_sources",
+    "suggested_for",
+    "work_doc",
+]
+
+INDEX_NAME = "bm25f-v1"
+
+
+def _subjects(keyword: str) -> tuple[str, ...]:
+    parts = re.split(r"\s*;\s*" if ";" in keyword else r"\s*,\s*", keyword.strip())
+    return tuple(part for part in parts if part)
+
+
+def work_doc(row: Iterable[str]) -> Doc:
+    """A ranking document from a ``(key, title, abstract, keyword)`` row."""
+    key, title, abstract, keyword = row
+    keyword = keyword if isinstance(keyword, str) else "; ".join(map(str, keyword or []))
+    return Doc(key, title or "", abstract or "", _subjects(keyword or ""))
+
+
+def library_searcher(store: Store) -> Searcher:
+    """A searcher over the library, from its kept index or a freshly built (and kept) one."""
+    from ..store import evidence as stored
+
+    fingerprint = stored.library_fingerprint(store)
+    data = stored.load_index(store, INDEX_NAME, fingerprint)
+    if data is not None:
+        index = LexicalIndex.from_bytes(data)
+    else:
+        index = LexicalIndex.build(work_doc(row) for row in stored.ranking_texts(store))
+        stored.save_index(store, INDEX_NAME, fingerprint, index.to_bytes())
+
+    def load(keys: list[str]) -> dict[str, Doc]:
+        return {row[0]: work_doc(row) for row in stored.ranking_texts(store, keys)}
+
+    return Searcher(index, load)
+
+
+def _source(candidate: Any) -> dict[str, Any]:
+    evidence = candidate.evidence[0].sentence if candidate.evidence else None
+    return {"key": candidate.key, "score": round(candidate.score, 4), "evidence": evidence}
+
+
+def suggest_sources(settings: Settings, texts: Iterable[str], limit: int = 10) -> Iterator[dict[str, Any]]:
+    """For each statement, the library's works that best support it, best first, each with
+    its best-fitting abstract sentence (``None`` when the work has no abstract)."""
+    with open_library(settings, create=False) as store:
+        searcher = library_searcher(store)
+        for text in texts:
+            sources = [_source(c) for c in searcher.search(text, limit)] if text.strip() else []
+            yield {"text": text, "sources": sources}
+
+
+def suggested_for(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]]:
+    """The works that best support one statement, in an open library (for ``find``)."""
+    return [_source(c) for c in library_searcher(store).search(text, limit)] if text.strip() else []
+
+
+def refresh_citation_evidence(store: Store, searcher: Searcher | None = None) -> int:
+    """Compute the evidence of every claim -> work link that lacks it or is stale.
+
+    A work without an abstract is recorded as not checked (no sentences, no score), so
+    that ``claims`` and ``check`` can say so. Returns how many links were computed.
+    """
+    from ..store import evidence as stored
+
+    pending = stored.citations_needing_evidence(store)
+    if not pending:
+        return 0
+    index = (searcher or library_searcher(store)).index
+    docs = {row[0]: work_doc(row) for row in stored.ranking_texts(store, [p["key"] for p in pending])}
+    for row in pending:
+        doc = docs.get(row["key"])
+        if doc is None or not doc.abstract.strip():
+            row.update(checked=False, score=None, coverage=None, sentences=[])
+            continue
+        evidence, coverage = support(row["text"], doc, index)
+        row.update(
+            checked=True,
+            score=evidence[0].score if evidence else 0.0,
+            coverage=round(coverage, 4),
+            sentences=[{"sentence": e.sentence, "score": e.score} for e in evidence],
+        )
+    stored.save_citation_evidence(store, pending)
+    return len(pending)
+
+
+def evidence_summary(row: dict[str, Any] | None) -> dict[str, Any]:
+    """What a citation's evidence says, as shown by ``claims`` and ``show``."""
+    if row is None:
+        return {"checked": False, "score": None, "sentences": [], "note": "not computed"}
+    if not row["checked"]:
+        return {"checked": False, "score": None, "sentences": [], "note": "no abstract: not checked"}
+    return {"checked": True, "score": row["score"], "coverage": row["coverage"], "sentences": row["sentences"]}
+
+
+def attach_evidence(store: Store, claims: list[dict[str, Any]]) -> None:
+    """Give each linked source of each claim (rows of the evidence table) its evidence."""
+    from ..store import evidence as stored
+
+    refresh_citation_evidence(store)
+    found = stored.citation_evidence_by_key(store, [claim["id"] for claim in claims])
+    for claim in claims:
+        for source in claim["sources"]:
+            if source.get("key"):
+                source["evidence"] = evidence_summary(found.get((claim["id"], source["key"])))
+
+
+def attach_work_evidence(store: Store, work_id: int, claims: list[dict[str, Any]]) -> None:
+    """Give each claim citing one work (``show``) the evidence found in that work."""
+    from ..store import evidence as stored
+
+    refresh_citation_evidence(store)
+    found = stored.citation_evidence_rows(store, [claim["id"] for claim in claims])
+    for claim in claims:
+        claim["evidence"] = evidence_summary(found.get((claim["id"], work_id)))
+
+
+def citation_support(store: Store, citations: list[dict[str, Any]], ref_rows: list[dict[str, Any]]) -> list[Any]:
+    """Measure each linked citation of a manuscript against its citing sentence (see
+    :mod:`vexascite.check.support`): support, library rank, best other list entry."""
+    from ..check.support import LIBRARY_DEPTH, CitationSupport
+    from ..store import evidence as stored
+
+    linked = [c for c in citations if c.get("work_id")]
+    if not linked:
+        return []
+    searcher = library_searcher(store)
+    keys = {row[0]: row[1] for row in store.db.execute(
+        f"select id, key from works where id in ({', '.join('?' for _ in linked)})", [c["work_id"] for c in linked]
+    ).fetchall()}
+    names: dict[int, str] = {}
+    for row in ref_rows:
+        if row.get("work_id") is not None:
+            name = str(row["number"]) if row.get("number") is not None else row.get("entry_key")
+            names.setdefault(row["work_id"], name or "")
+    listed = list(store.db.execute(
+        f"select id, key from works where id in ({', '.join('?' for _ in names) or 'null'})", list(names)
+    ).fetchall())
+    keys.update({row[0]: row[1] for row in listed})
+    docs = {row[0]: work_doc(row) for row in stored.ranking_texts(store, keys.values())}
+    texts = {row[0]: row[1] for row in store.db.execute(
+        f"select id, text from claims where id in ({', '.join('?' for _ in linked)})", [c["claim_id"] for c in linked]
+    ).fetchall()}
+    out = []
+    for citation in linked:
+        key = keys.get(citation["work_id"])
+        doc = docs.get(key) if key else None
+        name = str(citation["number"]) if citation.get("number") is not None else (citation.get("cite_key") or key or "")
+        sentence = citation.get("clause") or texts.get(citation["claim_id"]) or ""
+        if doc is None or not doc.abstract.strip():
+            out.append(CitationSupport(citation.get("line"), name, sentence, checked=False))
+            continue
+        others = {other_name: docs[keys[work_id]] for work_id, other_name in names.items() if keys.get(work_id) in docs}
+        m = measure_citation(searcher, sentence, doc, others, LIBRARY_DEPTH)
+        out.append(CitationSupport(
+            citation.get("line"), name, sentence, True, round(m.score, 4), m.library_rank, m.evidence, m.alternative,
+            None if m.alternative_score is None else round(m.alternative_score, 4),
+            None if m.library_best is None else round(m.library_best, 4),
+        ))
+    return out

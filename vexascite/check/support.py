@@ -1,0 +1,97 @@
+"""Does the cited work bear on the sentence that cites it? (pure)
+
+The api layer measures, for each citation of a work that has an abstract, how well the
+work's title, abstract and subject terms cover the citing sentence (``score``, 0 to 2:
+the idf-weighted share of the sentence's terms the whole work holds, plus the share its
+best sentence holds), where the work ranks for the sentence in the whole library, and
+which other entry of the same reference list fits the sentence best. This module turns
+those measurements into findings, so the rule lives in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from .findings import CheckReport, Finding, Kind, Severity
+
+__all__ = ["CitationSupport", "apply_support", "support_findings"]
+
+#: Below this the cited work shares almost none of the sentence's information.
+LOW_SUPPORT = 0.3
+#: A cited work outside the library's best RANK_DEPTH for the sentence is taken not to
+#: bear on it when the library's best work fits this much better ...
+LIBRARY_GAP = 1.0
+#: ... or another entry of the same list fits this much better ("clearly better").
+CLEARLY_BETTER = 0.3
+RANK_DEPTH = 3
+#: How many of the library's best works for the sentence are measured against the cited one.
+LIBRARY_DEPTH = 10
+
+
+@dataclass(slots=True)
+class CitationSupport:
+    """One citation of a work, measured against its citing sentence."""
+
+    line: int | None
+    reference: str
+    sentence: str
+    checked: bool
+    score: float = 0.0
+    library_rank: int | None = None
+    evidence: str | None = None
+    alternative: str | None = None
+    alternative_score: float | None = None
+    library_best: float | None = None
+
+
+def _better_entry(item: CitationSupport) -> bool:
+    return item.alternative_score is not None and item.alternative_score >= item.score + CLEARLY_BETTER
+
+
+def _unsupported(item: CitationSupport) -> bool:
+    """The rule: too little support, or outranked and clearly beaten by the library's best
+    work or by another entry of the list (the one-number-off error)."""
+    if item.score < LOW_SUPPORT:
+        return True
+    if item.library_rank is not None and item.library_rank <= RANK_DEPTH:
+        return False
+    beaten = item.library_best is not None and item.library_best >= item.score + LIBRARY_GAP
+    return beaten or _better_entry(item)
+
+
+def support_findings(items: Iterable[CitationSupport]) -> tuple[list[Finding], dict[str, Any]]:
+    """``unsupported-citation`` warnings, and what was and was not measured: citations of
+    works with no abstract get no verdict and are listed as not checked."""
+    findings: list[Finding] = []
+    checked = 0
+    unchecked: dict[str, None] = {}
+    for item in items:
+        if not item.checked:
+            unchecked[item.reference] = None
+            continue
+        checked += 1
+        if not _unsupported(item):
+            continue
+        better = _better_entry(item)
+        quoted = f"; its best sentence: \"{item.evidence}\"" if item.evidence else ""
+        findings.append(Finding(
+            Kind.UNSUPPORTED_CITATION, Severity.WARNING,
+            f"the cited work {item.reference} does not seem to bear on this sentence "
+            f"(support {item.score:.2f} of 2{quoted})",
+            line=item.line,
+            reference=item.reference,
+            suggestion=(f"did you mean {item.alternative}? it fits the sentence clearly better "
+                        f"(support {item.alternative_score:.2f})") if better and item.alternative else None,
+            source="abstract",
+        ))
+    return findings, {"checked": checked, "not_checked": list(unchecked)}
+
+
+def apply_support(report: CheckReport, items: Iterable[CitationSupport]) -> CheckReport:
+    """Add the support findings and counts to a report."""
+    findings, summary = support_findings(items)
+    report.findings += findings
+    report.support = summary
+    return report

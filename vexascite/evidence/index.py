@@ -1,0 +1,157 @@
+"""A field-weighted BM25 (BM25F) index over works' titles, abstracts and subject terms.
+
+Our own small implementation on numpy rather than bm25s: BM25F needs each term's
+frequencies from all fields combined *before* saturation (bm25s scores one text per
+document), and the whole index must round-trip through one byte string so the library
+can keep it between runs. Scores are computed eagerly at build time (one float per
+term and document), so a query costs one vector add per distinct query term.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..documents.abbreviations import find_abbreviations
+from .text import expand_abbreviations, terms
+
+__all__ = ["FIELD_WEIGHTS", "Doc", "LexicalIndex"]
+
+#: How much one occurrence in each field counts against one in the abstract. A title
+#: word or subject heading states what the work is about; an abstract word may be aside.
+FIELD_WEIGHTS: dict[str, float] = {"title": 2.0, "abstract": 1.0, "subjects": 1.5}
+#: Anserini's default BM25 constants (the usual choice for short queries over abstracts;
+#: taken as they are, not tuned on any evaluation set here).
+K1 = 0.9
+B = 0.4
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """One work as the ranker sees it: plain text only."""
+
+    key: str
+    title: str = ""
+    abstract: str = ""
+    subjects: tuple[str, ...] = ()
+
+    def field_texts(self) -> dict[str, str]:
+        return {"title": self.title, "abstract": self.abstract, "subjects": " ; ".join(self.subjects)}
+
+
+@dataclass(slots=True)
+class LexicalIndex:
+    """BM25F postings (term -> documents, precomputed scores) and library abbreviations."""
+
+    keys: list[str]
+    vocab: dict[str, int]
+    indptr: np.ndarray
+    doc_ids: np.ndarray
+    weights: np.ndarray
+    idf: np.ndarray
+    abbreviations: dict[str, str] = field(default_factory=dict)
+
+    # -- building ------------------------------------------------------------------
+    @classmethod
+    def build(cls, docs: Iterable[Doc]) -> LexicalIndex:
+        """Index ``docs``; abbreviations defined in two or more abstracts become the
+        library's dictionary for statements that use a short form without defining it."""
+        docs = list(docs)
+        n = len(docs)
+        per_field: dict[str, list[Counter[str]]] = {name: [] for name in FIELD_WEIGHTS}
+        definitions: dict[str, Counter[str]] = {}
+        for doc in docs:
+            texts = doc.field_texts()
+            for short, long in find_abbreviations(texts["abstract"]).items():
+                definitions.setdefault(short, Counter())[long.lower()] += 1
+            for name, text in texts.items():
+                per_field[name].append(Counter(terms(text)) if text else Counter())
+        lengths = {name: np.array([sum(c.values()) for c in counters], dtype=np.float64) for name, counters in per_field.items()}
+        average = {name: (float(values.mean()) if n and values.mean() > 0 else 1.0) for name, values in lengths.items()}
+        vocab: dict[str, int] = {}
+        combined: list[dict[int, float]] = []
+        for i in range(n):
+            tf: dict[int, float] = {}
+            for name, weight in FIELD_WEIGHTS.items():
+                counter = per_field[name][i]
+                if not counter:
+                    continue
+                norm = weight / (1 - B + B * lengths[name][i] / average[name])
+                for term, count in counter.items():
+                    term_id = vocab.setdefault(term, len(vocab))
+                    tf[term_id] = tf.get(term_id, 0.0) + count * norm
+            combined.append(tf)
+        df = np.zeros(len(vocab), dtype=np.int64)
+        for tf in combined:
+            for term_id in tf:
+                df[term_id] += 1
+        idf = np.log1p((n - df + 0.5) / (df + 0.5))
+        indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
+        indptr[1:] = np.cumsum(df)
+        doc_ids = np.empty(int(indptr[-1]), dtype=np.int32)
+        weights = np.empty(int(indptr[-1]), dtype=np.float32)
+        fill = indptr[:-1].copy()
+        for doc, tf in enumerate(combined):
+            for term_id, value in tf.items():
+                slot = fill[term_id]
+                doc_ids[slot] = doc
+                weights[slot] = idf[term_id] * value * (K1 + 1) / (K1 + value)
+                fill[term_id] += 1
+        abbreviations = {
+            short: counts.most_common(1)[0][0] for short, counts in definitions.items() if counts.most_common(1)[0][1] >= 2
+        }
+        return cls([d.key for d in docs], vocab, indptr, doc_ids, weights, idf.astype(np.float32), abbreviations)
+
+    # -- querying ------------------------------------------------------------------
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    def query_terms(self, text: str) -> list[str]:
+        """A statement's terms, with the long forms of abbreviations it uses but does not define."""
+        return terms(expand_abbreviations(text, self.abbreviations))
+
+    def term_idf(self, term: str) -> float:
+        term_id = self.vocab.get(term)
+        return float(self.idf[term_id]) if term_id is not None else 0.0
+
+    def scores(self, query: Sequence[str]) -> np.ndarray:
+        """BM25F score of every document for the query terms (repeats count once)."""
+        total = np.zeros(len(self.keys), dtype=np.float32)
+        for term in dict.fromkeys(query):
+            term_id = self.vocab.get(term)
+            if term_id is None:
+                continue
+            start, end = self.indptr[term_id], self.indptr[term_id + 1]
+            total[self.doc_ids[start:end]] += self.weights[start:end]
+        return total
+
+    def top(self, query: Sequence[str], k: int) -> list[tuple[int, float]]:
+        """The ``k`` best documents (index, score), best first; documents scoring 0 are left out."""
+        scores = self.scores(query)
+        k = min(k, len(scores))
+        if k <= 0:
+            return []
+        part = np.argpartition(-scores, k - 1)[:k]
+        order = part[np.argsort(-scores[part], kind="stable")]
+        return [(int(i), float(scores[i])) for i in order if scores[i] > 0]
+
+    # -- persistence ---------------------------------------------------------------
+    def to_bytes(self) -> bytes:
+        buffer = io.BytesIO()
+        meta = json.dumps({"keys": self.keys, "vocab": list(self.vocab), "abbreviations": self.abbreviations})
+        np.savez(buffer, indptr=self.indptr, doc_ids=self.doc_ids, weights=self.weights, idf=self.idf,
+                 meta=np.frombuffer(meta.encode("utf-8"), dtype=np.uint8))
+        return buffer.getvalue()
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> LexicalIndex:
+        arrays = np.load(io.BytesIO(data), allow_pickle=False)
+        meta = json.loads(arrays["meta"].tobytes().decode("utf-8"))
+        vocab = {term: i for i, term in enumerate(meta["vocab"])}
+        return cls(meta["keys"], vocab, arrays["indptr"], arrays["doc_ids"], arrays["weights"], arrays["idf"], meta["abbreviations"])
+

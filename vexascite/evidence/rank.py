@@ -1,0 +1,231 @@
+"""Rank works for a statement and pick the abstract sentence that supports it best (pure).
+
+Two stages. BM25F over the whole library ranks the works; the evidence stage then reads
+each of the best ones sentence by sentence: how much of the statement's information
+(idf-weighted terms) its best single sentence holds, with a little for the statement's
+word pairs kept close together (phrase proximity), and how much the whole work holds.
+The same measures judge a citation (:func:`measure_citation`, used by ``check``).
+Further stages, such as a dense or learned model, plug in as :class:`Reranker`s without
+touching the first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Protocol
+
+from .index import Doc, LexicalIndex
+from .text import sentences, terms
+
+__all__ = [
+    "Candidate",
+    "CitationMeasure",
+    "Evidence",
+    "EvidenceStage",
+    "Reranker",
+    "Searcher",
+    "bearing",
+    "best_evidence",
+    "measure_citation",
+    "support",
+]
+
+#: Candidates the first stage passes on to later stages (their cost grows with them).
+FIRST_STAGE = 10
+#: Word pairs of the statement count as "close" within this many terms in a sentence.
+WINDOW = 3
+
+
+@dataclass(slots=True)
+class Evidence:
+    """The sentence of a work that best fits a statement, and how well (0..1)."""
+
+    sentence: str
+    score: float
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One work being ranked for a statement."""
+
+    index: int
+    key: str
+    first_score: float
+    score: float = 0.0
+    doc: Doc | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    coverage: float = 0.0
+
+
+class Reranker(Protocol):
+    """A later stage: rescore candidates in place (the seam for a dense model)."""
+
+    def rerank(self, statement: str, query: Sequence[str], candidates: list[Candidate]) -> None: ...
+
+
+def _weights(query: Sequence[str], idf: Callable[[str], float]) -> dict[str, float]:
+    return {term: idf(term) for term in dict.fromkeys(query)}
+
+
+def _coverage(weights: dict[str, float], present: set[str]) -> float:
+    total = sum(weights.values())
+    return sum(w for t, w in weights.items() if t in present) / total if total else 0.0
+
+
+def _proximity(query: Sequence[str], sentence_terms: list[str]) -> float:
+    """Share of the statement's adjacent term pairs found within WINDOW terms of each other."""
+    pairs = {(a, b) for a, b in zip(query, query[1:], strict=False) if a != b}
+    if not pairs:
+        return 0.0
+    positions: dict[str, list[int]] = {}
+    for i, term in enumerate(sentence_terms):
+        positions.setdefault(term, []).append(i)
+    found = 0
+    for a, b in pairs:
+        if a in positions and b in positions and any(abs(i - j) <= WINDOW for i in positions[a] for j in positions[b]):
+            found += 1
+    return found / len(pairs)
+
+
+@lru_cache(maxsize=8192)
+def _sentence_terms(abstract: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """An abstract's sentences with their terms (cached: a work is scored against many statements)."""
+    return tuple((sentence, tuple(terms(sentence))) for sentence in sentences(abstract))
+
+
+@lru_cache(maxsize=8192)
+def _all_terms(doc: Doc) -> frozenset[str]:
+    words = set(terms(doc.title)) | set(terms(" ; ".join(doc.subjects)))
+    for _, sentence_terms in _sentence_terms(doc.abstract):
+        words.update(sentence_terms)
+    return frozenset(words)
+
+
+def best_evidence(
+    query: Sequence[str], doc: Doc, idf: Callable[[str], float], limit: int = 2
+) -> tuple[list[Evidence], float, float]:
+    """The abstract sentences that fit the statement best, the work's whole coverage and
+    the best sentence's proximity. A sentence's score is the idf-weighted share of the
+    statement's terms it contains, plus a little for word pairs kept together."""
+    weights = _weights(query, idf)
+    scored: list[tuple[float, float, str]] = []
+    for sentence, sentence_terms in _sentence_terms(doc.abstract):
+        cover = _coverage(weights, set(sentence_terms))
+        near = _proximity(query, list(sentence_terms))
+        scored.append((min(1.0, cover + 0.1 * near), near, sentence))
+    scored.sort(key=lambda item: -item[0])
+    coverage = _coverage(weights, _all_terms(doc))
+    evidence = [Evidence(sentence, round(score, 4)) for score, _, sentence in scored[:limit]]
+    return evidence, coverage, (scored[0][1] if scored else 0.0)
+
+
+def support(statement: str, doc: Doc, index: LexicalIndex | None = None) -> tuple[list[Evidence], float]:
+    """How well one work bears on one statement: its best sentences and its coverage."""
+    query = index.query_terms(statement) if index else terms(statement)
+    idf = index.term_idf if index else (lambda _term: 1.0)
+    evidence, coverage, _ = best_evidence(query, doc, idf)
+    return evidence, coverage
+
+
+class EvidenceStage:
+    """Second stage: each candidate's best abstract sentences, coverage and proximity.
+
+    It keeps the BM25F order. Mixing these features into the score (best sentence,
+    coverage and proximity each added with a fixed weight) lowered nDCG@10 on generated
+    claim -> source pairs (sentences taken out of the library's abstracts: 0.4935 with
+    BM25F alone, 0.4896 mixed), so they serve as evidence and for ``check``, and a later
+    stage that does better can reorder.
+    """
+
+    def __init__(self, index: LexicalIndex) -> None:
+        self.index = index
+
+    def rerank(self, statement: str, query: Sequence[str], candidates: list[Candidate]) -> None:
+        for candidate in candidates:
+            candidate.score = candidate.first_score
+            if candidate.doc is None:
+                continue
+            evidence, coverage, _ = best_evidence(query, candidate.doc, self.index.term_idf)
+            candidate.evidence = evidence
+            candidate.coverage = coverage
+
+
+class Searcher:
+    """The library's index plus a way to read candidate works, and the stages to apply."""
+
+    def __init__(
+        self,
+        index: LexicalIndex,
+        load: Callable[[list[str]], dict[str, Doc]],
+        rerankers: Sequence[Reranker] | None = None,
+        first_stage: int = FIRST_STAGE,
+    ) -> None:
+        self.index = index
+        self.load = load
+        self.rerankers = list(rerankers) if rerankers is not None else [EvidenceStage(index)]
+        self.first_stage = first_stage
+
+    def search(self, statement: str, limit: int = 10) -> list[Candidate]:
+        """The works that best support ``statement``, best first, at most ``limit``."""
+        query = self.index.query_terms(statement)
+        first = self.index.top(query, max(limit, self.first_stage))
+        candidates = [Candidate(i, self.index.keys[i], score, score) for i, score in first]
+        docs = self.load([c.key for c in candidates])
+        for candidate in candidates:
+            candidate.doc = docs.get(candidate.key)
+        for stage in self.rerankers:
+            stage.rerank(statement, query, candidates)
+        candidates.sort(key=lambda c: (-c.score, c.key))
+        return candidates[:limit]
+
+    def rank_of(self, statement: str, key: str, depth: int = 10) -> int | None:
+        """Where ``key`` ranks for ``statement`` (1 = first), or ``None`` below ``depth``."""
+        for rank, candidate in enumerate(self.search(statement, depth), start=1):
+            if candidate.key == key:
+                return rank
+        return None
+
+
+def bearing(query: Sequence[str], doc: Doc, idf: Callable[[str], float]) -> tuple[float, str | None]:
+    """How much one work bears on a statement, 0..2: the idf-weighted share of the
+    statement's terms the whole work holds plus the share its best sentence holds."""
+    evidence, coverage, _ = best_evidence(query, doc, idf, limit=1)
+    best = evidence[0] if evidence else None
+    return coverage + (best.score if best else 0.0), (best.sentence if best else None)
+
+
+@dataclass(slots=True)
+class CitationMeasure:
+    """A cited work measured against its citing sentence, the library and its list."""
+
+    score: float
+    evidence: str | None
+    library_rank: int | None
+    library_best: float | None
+    alternative: str | None
+    alternative_score: float | None
+
+
+def measure_citation(
+    searcher: Searcher, sentence: str, cited: Doc, others: dict[str, Doc], depth: int = 10
+) -> CitationMeasure:
+    """Measure ``cited`` for ``sentence``: its bearing, its rank among the library's best
+    ``depth`` works and the best bearing among them, and the best of ``others`` (the other
+    entries of the same reference list, by the name markers give them)."""
+    query = searcher.index.query_terms(sentence)
+    idf = searcher.index.term_idf
+    score, evidence = bearing(query, cited, idf)
+    found = searcher.search(sentence, depth)
+    ranked = [c.key for c in found]
+    rank = ranked.index(cited.key) + 1 if cited.key in ranked else None
+    library_best = max((bearing(query, c.doc, idf)[0] for c in found if c.doc is not None and c.doc.abstract), default=None)
+    best_name, best_score = None, None
+    for name, other in others.items():
+        if other.key == cited.key or not other.abstract.strip():
+            continue
+        other_score, _ = bearing(query, other, idf)
+        if best_score is None or other_score > best_score:
+            best_name, best_score = name, other_score
+    return CitationMeasure(score, evidence, rank, library_best, best_name, best_score)

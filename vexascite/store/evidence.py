@@ -1,0 +1,141 @@
+"""Stored texts for evidence ranking, the kept search index and per-citation evidence.
+
+Works' ranking texts (title, abstract, subject terms) are read straight from each work's
+effective CSL record (``abstract`` and ``keyword``), so they carry the provenance of every
+other field. The serialized search index is a cache keyed by a fingerprint of the works
+table: any insert, update or delete of a work makes it stale.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from . import Store, now
+
+__all__ = [
+    "citation_evidence_by_key",
+    "citation_evidence_rows",
+    "citations_needing_evidence",
+    "claim_digest",
+    "library_fingerprint",
+    "load_index",
+    "ranking_texts",
+    "save_citation_evidence",
+    "save_index",
+]
+
+_TEXTS = (
+    "select key, coalesce(title, '') as title, "
+    "coalesce(json_extract(csl, '$.abstract'), '') as abstract, "
+    "coalesce(json_extract(csl, '$.keyword'), '') as keyword from works where json_valid(csl)"
+)
+
+
+def ranking_texts(store: Store, keys: Iterable[str] | None = None) -> Iterator[tuple[str, str, str, str]]:
+    """``(key, title, abstract, keyword)`` of the given works (all works without keys)."""
+    if keys is None:
+        yield from store.db.execute(_TEXTS + " order by id").fetchall()
+        return
+    wanted = list(dict.fromkeys(keys))
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        sql = _TEXTS + f" and key in ({', '.join('?' for _ in chunk)})"
+        yield from store.db.execute(sql, chunk).fetchall()
+
+
+def library_fingerprint(store: Store) -> str:
+    """Changes whenever a work is added, removed, re-keyed or updated."""
+    row = store.db.execute(
+        "select count(*), coalesce(max(id), 0), coalesce(max(updated_at), ''), coalesce(sum(length(key)), 0), "
+        "coalesce(sum(length(csl)), 0) from works"
+    ).fetchone()
+    return "|".join(str(value) for value in row)
+
+
+def load_index(store: Store, name: str, fingerprint: str) -> bytes | None:
+    """The kept index ``name`` if it was built from this state of the library."""
+    row = store.db.execute("select fingerprint, data from search_index where name = ?", [name]).fetchone()
+    return bytes(row[1]) if row and row[0] == fingerprint else None
+
+
+def save_index(store: Store, name: str, fingerprint: str, data: bytes) -> None:
+    with store.transaction():
+        store.db.execute(
+            "insert or replace into search_index (name, fingerprint, built_at, data) values (?, ?, ?, ?)",
+            [name, fingerprint, now(), data],
+        )
+
+
+def claim_digest(*texts: str | None) -> str:
+    """A short digest of texts (a claim; a work's title, abstract and subject terms)."""
+    return hashlib.sha256("\x1f".join(t or "" for t in texts).encode("utf-8")).hexdigest()[:16]
+
+
+def citations_needing_evidence(store: Store) -> list[dict[str, Any]]:
+    """Claim -> work links whose evidence is missing, or was computed from another text of
+    the claim or of the work."""
+    sql = (
+        "select distinct claims.id as claim_id, claims.text, works.id as work_id, works.key, works.title, "
+        "json_extract(works.csl, '$.abstract') as abstract, json_extract(works.csl, '$.keyword') as keyword, "
+        "ce.work_digest as stored_work, ce.claim_digest as stored_claim from citations "
+        "join claims on claims.id = citations.claim_id join works on works.id = citations.work_id "
+        "left join citation_evidence ce on ce.claim_id = claims.id and ce.work_id = works.id"
+    )
+    out = []
+    for row in store.db.query(sql):
+        row = dict(row)
+        row["work_digest"] = claim_digest(row["title"], row["abstract"], str(row["keyword"] or ""))
+        if row["stored_work"] == row["work_digest"] and row["stored_claim"] == claim_digest(row["text"]):
+            continue
+        out.append(row)
+    return out
+
+
+def save_citation_evidence(store: Store, rows: list[dict[str, Any]]) -> None:
+    """Replace the evidence of the given claim -> work links; drop rows of vanished claims."""
+    stamp = now()
+    with store.transaction():
+        store.db.execute("delete from citation_evidence where claim_id not in (select id from claims)")
+        for row in rows:
+            store.db.execute(
+                "insert or replace into citation_evidence (claim_id, work_id, work_digest, claim_digest, checked, "
+                "score, coverage, sentences, computed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    row["claim_id"], row["work_id"], row["work_digest"], claim_digest(row["text"]), int(row["checked"]),
+                    row["score"], row["coverage"], json.dumps(row["sentences"], ensure_ascii=False), stamp,
+                ],
+            )
+
+
+def citation_evidence_rows(store: Store, claim_ids: Iterable[int]) -> dict[tuple[int, int], dict[str, Any]]:
+    """Stored evidence by (claim id, work id)."""
+    ids = list(claim_ids)
+    out: dict[tuple[int, int], dict[str, Any]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        sql = f"select * from citation_evidence where claim_id in ({', '.join('?' for _ in chunk)})"
+        for row in store.db.query(sql, chunk):
+            row = dict(row)
+            row["sentences"] = json.loads(row["sentences"] or "[]")
+            out[(row["claim_id"], row["work_id"])] = row
+    return out
+
+
+def citation_evidence_by_key(store: Store, claim_ids: Iterable[int]) -> dict[tuple[int, str], dict[str, Any]]:
+    """Stored evidence by (claim id, work key), for tables that name works by key."""
+    ids = list(claim_ids)
+    out: dict[tuple[int, str], dict[str, Any]] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        sql = (
+            "select ce.*, works.key from citation_evidence ce join works on works.id = ce.work_id "
+            f"where ce.claim_id in ({', '.join('?' for _ in chunk)})"
+        )
+        for row in store.db.query(sql, chunk):
+            row = dict(row)
+            row["sentences"] = json.loads(row["sentences"] or "[]")
+            out[(row["claim_id"], row["key"])] = row
+    return out
