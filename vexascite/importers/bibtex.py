@@ -536,10 +536,11 @@ def _parse_chunk(
             parsed.references.append(
                 RawReference(raw=block.raw or "", format="bibtex", line=line_of(block), status=RefStatus.FAILED, message=message)
             )
-    for entry, status, message in raw_entries:
+    entry_message: str | None
+    for entry, status, entry_message in raw_entries:
         try:
             own = _own_fields(entry, line_of(entry), strings, parsed.problems)
-            ref = _reference(entry.raw or "", line_of(entry), entry.entry_type, entry.key, own, own, status, message)
+            ref = _reference(entry.raw or "", line_of(entry), entry.entry_type, entry.key, own, own, status, entry_message)
         except Exception as exc:  # an entry no rule foresaw is kept as written, not the file lost
             reason = f"entry could not be read ({type(exc).__name__}: {str(exc)[:120]}); kept as written"
             parsed.problems.append(ImportProblem(line_of(entry), reason, entry.key))

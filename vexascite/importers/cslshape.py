@@ -56,7 +56,7 @@ def _person(value: Any) -> dict[str, str] | None:
         return {"literal": text} if text else None
     if not isinstance(value, dict):
         return None
-    person = {}
+    person: dict[str, Any] = {}
     for part, text in value.items():
         shown = scalar_text(text) if not isinstance(text, bool) else text  # parse-names, static-ordering
         if shown is not None:
@@ -140,6 +140,7 @@ def shape_item(item: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
         name = clean_text(str(raw_name))
         if name == "id" or value is None:
             continue
+        shaped: Any
         if name in NAME_FIELDS:
             shaped, note = shape_names(value)
         elif name in DATE_FIELDS:

@@ -7,7 +7,7 @@ library costs one indexed query and one count.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, cast
 
 from ..query import Query
 from . import Store, organise
@@ -66,7 +66,7 @@ def page_of_works(
     where, params = _conditions(query, year, journal, status, only_ids)
     clause = " where " + " and ".join(where)
     total = int(store.db.execute(f"select count(*) from works{clause}", params).fetchone()[0])
-    rank_join, rank_params = "", []
+    rank_join, rank_params = "", cast(list[Any], [])
     if sort in SORTS:
         order = f"{SORTS[sort]} {'desc' if descending else 'asc'}, works.key"
     else:

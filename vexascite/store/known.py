@@ -60,7 +60,7 @@ def discard(index: IdentityIndex, work_id: int) -> None:
             ids = index.by_value.get((kind, value)) if value else None
             if ids and work_id in ids:
                 ids.remove(work_id)
-                if not ids:
+                if not ids and value:
                     del index.by_value[(kind, value)]
 
 
