@@ -120,7 +120,7 @@ def _work_notices(store: Any, work_id: int, pmid: str | None, title: Any, doi: s
     from ..store import checking
 
     notices: list[dict[str, Any]] = []
-    payloads = checking.work_payloads(store, work_id) or [
+    payloads = [
         (record["source"], record["payload"]) for record in checking.work_records(store, work_id) if record["payload"] is not None
     ]
     for source, payload in payloads:
