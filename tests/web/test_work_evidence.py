@@ -3,35 +3,16 @@ evidence and ``unsupported-citation`` findings; suggested sources on the find pa
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from starlette.testclient import TestClient
 
-from tests.check.test_support import BIB, manuscript
 from tests.web.conftest import csrf_of
 from vexascite import api
 from vexascite.config import Settings
 from vexascite.web.app import create_app
-
-
-@pytest.fixture
-def evidence_settings(tmp_path: Path, empty_settings: Settings) -> Settings:
-    """Five works with abstracts (one without), a manuscript citing two of them swapped,
-    and a second file stating another year for one of them."""
-    bib = tmp_path / "library.bib"
-    bib.write_text(BIB.replace("year={2021},", "year={2021}, doi={10.5555/alpha.2021},", 1), encoding="utf-8")
-    other = tmp_path / "other.json"
-    other.write_text(json.dumps([{"id": "alphaOther", "type": "article-journal", "DOI": "10.5555/alpha.2021",
-                                  "title": "Ruxolitinib controls inflammation in VEXAS syndrome",
-                                  "issued": {"date-parts": [[2020]]}, "author": [{"family": "Alpha", "given": "Ann"}]}]),
-                     encoding="utf-8")
-    api.import_paths(empty_settings, [bib, other])
-    api.link_manuscript(empty_settings, manuscript(tmp_path, [1, 3, 2, 4, 5]))
-    return empty_settings
 
 
 @pytest.fixture
