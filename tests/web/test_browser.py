@@ -330,20 +330,23 @@ def test_edits_aliases_and_evidence_in_a_browser(evidence_server: tuple[str, Set
     assert "beta2022" in driver.find_element(By.CSS_SELECTOR, ".aliases").text
 
     # -- edit a field, then remove one: both marked, and kept as the user's
-    driver.find_element(By.CSS_SELECTOR, "input[name=field]").send_keys("volume")
-    driver.find_element(By.CSS_SELECTOR, "input[name=value]").send_keys("12")
+    driver.find_element(By.CSS_SELECTOR, "form.edit-field input[name=field]").send_keys("volume")
+    driver.find_element(By.CSS_SELECTOR, "form.edit-field input[name=value]").send_keys("12")
     driver.find_element(By.XPATH, "//form[@aria-label='Edit a field']//button[@value='set']").click()
     wait_for(driver, ".notice", "volume edited")
     edited = driver.find_element(By.CSS_SELECTOR, "table.fields tr.edited").text
     assert edited.startswith("volume edited") and "12" in edited
-    driver.find_element(By.CSS_SELECTOR, "input[name=field]").send_keys("journal")
+    driver.find_element(By.CSS_SELECTOR, "form.edit-field input[name=field]").send_keys("journal")
     driver.find_element(By.XPATH, "//form[@aria-label='Edit a field']//button[@value='unset']").click()
     wait_for(driver, ".notice", "container-title removed")
     assert "container-title removed" in driver.find_element(By.CSS_SELECTOR, "table.fields").text
     assert api.show_work(settings, "azacitidine2022")["edits"] == {"container-title": None, "volume": "12"}
+    shot(driver, "15-work-edited")
+    driver.find_element(By.CSS_SELECTOR, "button[aria-label=\"Use the sources' container-title again\"]").click()
+    wait_for(driver, ".notice", "your edit dropped")
+    assert api.show_work(settings, "azacitidine2022")["csl"]["container-title"] == "J Fict Med"
     # the chondritis sentence cites it by mistake (swapped numbers): nothing in its abstract bears on it
     assert "No sentence of its abstract bears on this claim" in driver.find_element(By.CSS_SELECTOR, ".evidence").text
-    shot(driver, "15-work-edited")
 
     # -- sources that disagree, and the key a second file gave the same work
     driver.get(base + "/works/alpha2021")

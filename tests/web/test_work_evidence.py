@@ -52,14 +52,20 @@ def test_edit_a_field_marks_it_and_unset_removes_it(evidence_client: TestClient,
     assert evidence_client.post("/works/beta2022/edit", data={"field": "volume", "value": "12"}).status_code == 403
     done = evidence_client.post("/works/beta2022/edit", data={"csrf": csrf, "field": "volume", "value": "12", "action": "set"})
     assert done.status_code == 200 and "volume edited" in done.text
-    row = re.search(r'<tr class="edited"><td>volume <span class="badge badge-edited">edited</span></td>\s*<td>(.*?)</td>',
+    row = re.search(r'<tr class="edited"><td>volume <span class="badge badge-edited">edited</span>.*?</td>\s*<td>(.*?)</td>',
                     done.text, re.S)
     assert row and row.group(1).strip() == "12"
     assert api.show_work(evidence_settings, "beta2022")["provenance"]["volume"] == "user"
     removed = evidence_client.post("/works/beta2022/edit", data={"csrf": csrf, "field": "journal", "action": "unset"})
     assert "container-title removed" in removed.text
-    assert "container-title <span class=\"badge badge-edited\">removed</span>" in removed.text
     assert "container-title" not in api.show_work(evidence_settings, "beta2022")["csl"]
+    assert 'class="edited"><td>container-title <span class="badge badge-edited">removed</span>' in removed.text
+    undone = evidence_client.post("/works/beta2022/edit", data={"csrf": csrf, "field": "container-title", "action": "revert"})
+    assert "container-title: your edit dropped" in undone.text
+    assert api.show_work(evidence_settings, "beta2022")["csl"]["container-title"] == "J Fict Med"
+    assert api.show_work(evidence_settings, "beta2022")["edits"] == {"volume": "12"}
+    again = evidence_client.post("/works/beta2022/edit", data={"csrf": csrf, "field": "container-title", "action": "revert"})
+    assert again.status_code == 400 and "was not edited" in again.text
     bad = evidence_client.post("/works/beta2022/edit", data={"csrf": csrf, "field": "year", "value": "soon"})
     assert bad.status_code == 400 and "not a date" in bad.text
 

@@ -1234,6 +1234,7 @@ from .web_views import (  # noqa: E402,F401,I001
     manuscripts,
     preview_files,
     review_view,
+    revert_from_page,
     selection_choices,
     title_runs,
     trash_view,

@@ -225,6 +225,24 @@ def edit_from_page(settings: Settings, key: str, field_name: str, value: str, *,
     return edit_work(settings, key, [f"{field_name}={value}"])
 
 
+def revert_from_page(settings: Settings, key: str, field_name: str) -> dict[str, Any]:
+    """Drop the user's edit of one field (a value set or a removal): the sources' value
+    is used again. Returns the work's key and the fields whose edit was dropped."""
+    from ..store.library import revert_edits
+    from .editing import csl_field
+    from .exports import sync_exports
+
+    name = csl_field(field_name)
+    with open_library(settings, create=False) as store, store.transaction():
+        work_id = store.work_id_for_key(key)
+        dropped = revert_edits(store, work_id, [name])
+        row = store.work_row(work_id)
+    if not dropped:
+        raise UsageError(f"{row['key']}: {name} was not edited")
+    sync_exports(settings)
+    return {"key": row["key"], "reverted": dropped}
+
+
 def find_view(settings: Settings, query: str, limit: int = 20) -> dict[str, Any]:
     """"What supports this statement?": the claims that match it with the works they
     cite and the evidence found in each, and the library's works that best support it
@@ -702,6 +720,7 @@ __all__ = [
     "diff_runs",
     "edit_from_page",
     "find_view",
+    "revert_from_page",
     "formatted_for_page",
     "import_uploaded",
     "link_uploaded",

@@ -141,6 +141,9 @@ async def work(request: Request) -> Response:
 async def work_edit(request: Request) -> Response:
     form = await checked_form(request)
     key, name = request.path_params["key"], str(form.get("field") or "")
+    if form.get("action") == "revert":
+        reverted = await run_in_threadpool(api.revert_from_page, settings_of(request), key, name)
+        return _back_to_work(reverted["key"], f"{', '.join(reverted['reverted'])}: your edit dropped, the sources' value is used")
     unset = form.get("action") == "unset"
     result = await run_in_threadpool(api.edit_from_page, settings_of(request), key, name, str(form.get("value") or ""),
                                      unset=unset)
