@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
+from tests.check.test_support import BIB, manuscript
 from tests.fakes import FakeCrossref, FakeDoiOrg, FakeNcbi, crossref_work, fake_settings
 from tests.resolve.conftest import REFERENCES, load_world
 from vexascite import api
@@ -129,3 +130,19 @@ def big_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 def big_client(big_settings: Settings) -> Iterator[TestClient]:
     with TestClient(create_app(replace(big_settings)), base_url="http://127.0.0.1") as test_client:
         yield test_client
+
+
+@pytest.fixture
+def evidence_settings(tmp_path: Path, empty_settings: Settings) -> Settings:
+    """Five works with abstracts (one without), a manuscript citing two of them swapped,
+    and a second file stating another year for one of them."""
+    bib = tmp_path / "library.bib"
+    bib.write_text(BIB.replace("year={2021},", "year={2021}, doi={10.5555/alpha.2021},", 1), encoding="utf-8")
+    other = tmp_path / "other.json"
+    other.write_text(json.dumps([{"id": "alphaOther", "type": "article-journal", "DOI": "10.5555/alpha.2021",
+                                  "title": "Ruxolitinib controls inflammation in VEXAS syndrome",
+                                  "issued": {"date-parts": [[2020]]}, "author": [{"family": "Alpha", "given": "Ann"}]}]),
+                     encoding="utf-8")
+    api.import_paths(empty_settings, [bib, other])
+    api.link_manuscript(empty_settings, manuscript(tmp_path, [1, 3, 2, 4, 5]))
+    return empty_settings

@@ -141,7 +141,8 @@ def test_raw_occurrences_and_claims_are_escaped(client: TestClient, web_world: W
 POSTS = ["/works/beck2020somatic/resolve", "/review/1", "/manuscripts/1/check", "/import/preview", "/import/store", "/resolve",
          "/works/beck2020somatic/tags", "/works/beck2020somatic/notes", "/works/beck2020somatic/notes/1/remove",
          "/works/beck2020somatic/collections", "/works/beck2020somatic/remove", "/works/beck2020somatic/restore",
-         "/trash/restore", "/trash/empty", "/collections/create", "/collections/delete", "/manuscripts/link"]
+         "/trash/restore", "/trash/empty", "/collections/create", "/collections/delete", "/manuscripts/link",
+         "/works/beck2020somatic/edit"]
 
 
 def test_every_post_route_is_in_the_csrf_test() -> None:

@@ -7,6 +7,7 @@ each page is saved under tests/artifacts/ (not committed).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import threading
@@ -37,15 +38,29 @@ pytestmark = pytest.mark.skipif(
 def server(empty_settings: Settings, fakes, tmp_path: Path) -> Iterator[tuple[str, Settings, Path]]:
     """The app served by uvicorn on a free loopback port, over a library whose manuscript
     is linked (the import flow adds its references through the browser)."""
+    settings = fake_settings(empty_settings, *fakes, mailto="tests@example.org", timeout=2.0)
+    manuscript = tmp_path / "paper.md"
+    manuscript.write_text(MANUSCRIPT, encoding="utf-8")
+    with serving(settings) as base:
+        yield base, settings, manuscript
+
+
+@pytest.fixture
+def evidence_server(evidence_settings: Settings) -> Iterator[tuple[str, Settings]]:
+    """The app over works with abstracts cited by a manuscript (two citations swapped)."""
+    with serving(evidence_settings) as base:
+        yield base, evidence_settings
+
+
+@contextlib.contextmanager
+def serving(settings: Settings) -> Iterator[str]:
+    """The app over ``settings`` served by uvicorn in a thread; yields its address."""
     import socket
 
     import uvicorn
 
     from vexascite.web.app import create_app
 
-    settings = fake_settings(empty_settings, *fakes, mailto="tests@example.org", timeout=2.0)
-    manuscript = tmp_path / "paper.md"
-    manuscript.write_text(MANUSCRIPT, encoding="utf-8")
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
@@ -58,7 +73,7 @@ def server(empty_settings: Settings, fakes, tmp_path: Path) -> Iterator[tuple[st
         time.sleep(0.05)
     assert uv.started, "the app did not start"
     try:
-        yield f"http://127.0.0.1:{port}", settings, manuscript
+        yield f"http://127.0.0.1:{port}"
     finally:
         uv.should_exit = True
         thread.join(timeout=10)
@@ -295,3 +310,68 @@ def test_organising_flows_in_a_browser(server: tuple[str, Settings, Path], brows
     wait_for(driver, ".check-summary")
     assert "Dangling marker" in driver.find_element(By.CSS_SELECTOR, ".manuscript-text").text
     shot(driver, "14-manuscript-linked")
+
+
+def test_edits_aliases_and_evidence_in_a_browser(evidence_server: tuple[str, Settings], browser) -> None:
+    """A work reached by an old key, a field edited and one removed, the sources that
+    disagree, each citing claim's evidence; the manuscript's evidence and unsupported
+    citations; the statements' claims and suggested sources."""
+    from selenium.webdriver.common.by import By
+
+    base, settings = evidence_server
+    driver = browser
+    api.rekey_work(settings, "beta2022", "azacitidine2022")
+
+    # -- an old key opens the work under its key
+    driver.get(base + "/works/beta2022")
+    wait_for(driver, "h1.work-title", "Azacitidine in myelodysplastic syndrome")
+    assert "/works/azacitidine2022" in driver.current_url
+    assert "a key this work was known by" in driver.find_element(By.CSS_SELECTOR, ".alert-info").text
+    assert "beta2022" in driver.find_element(By.CSS_SELECTOR, ".aliases").text
+
+    # -- edit a field, then remove one: both marked, and kept as the user's
+    driver.find_element(By.CSS_SELECTOR, "form.edit-field input[name=field]").send_keys("volume")
+    driver.find_element(By.CSS_SELECTOR, "form.edit-field input[name=value]").send_keys("12")
+    driver.find_element(By.XPATH, "//form[@aria-label='Edit a field']//button[@value='set']").click()
+    wait_for(driver, ".notice", "volume edited")
+    edited = driver.find_element(By.CSS_SELECTOR, "table.fields tr.edited").text
+    assert edited.startswith("volume edited") and "12" in edited
+    driver.find_element(By.CSS_SELECTOR, "form.edit-field input[name=field]").send_keys("journal")
+    driver.find_element(By.XPATH, "//form[@aria-label='Edit a field']//button[@value='unset']").click()
+    wait_for(driver, ".notice", "container-title removed")
+    assert "container-title removed" in driver.find_element(By.CSS_SELECTOR, "table.fields").text
+    assert api.show_work(settings, "azacitidine2022")["edits"] == {"container-title": None, "volume": "12"}
+    shot(driver, "15-work-edited")
+    driver.find_element(By.CSS_SELECTOR, "button[aria-label=\"Use the sources' container-title again\"]").click()
+    wait_for(driver, ".notice", "your edit dropped")
+    assert api.show_work(settings, "azacitidine2022")["csl"]["container-title"] == "J Fict Med"
+    # the chondritis sentence cites it by mistake (swapped numbers): nothing in its abstract bears on it
+    assert "No sentence of its abstract bears on this claim" in driver.find_element(By.CSS_SELECTOR, ".evidence").text
+
+    # -- sources that disagree, and the key a second file gave the same work
+    driver.get(base + "/works/alpha2021")
+    disagreement = driver.find_element(By.CSS_SELECTOR, "ul.disagreements").text
+    assert disagreement.startswith("issued:") and "2021" in disagreement and "2020" in disagreement
+    assert "alphaOther" in driver.find_element(By.CSS_SELECTOR, ".aliases").text
+
+    # -- the manuscript: evidence beside each cited work, unsupported citations under their lines
+    driver.get(base + "/manuscripts")
+    driver.find_element(By.LINK_TEXT, "paper.txt").click()
+    panel = wait_for(driver, "ul.cited-evidence").text  # type: ignore[attr-defined]
+    assert "Ruxolitinib controlled systemic inflammation" in driver.find_element(By.CSS_SELECTOR, "aside.cited").text
+    assert "line 3" in panel
+    driver.find_element(By.XPATH, "//button[contains(., 'Check citations')]").click()
+    wait_for(driver, ".check-summary")
+    flagged = driver.find_elements(By.CSS_SELECTOR, ".finding strong[title=unsupported-citation]")
+    assert len(flagged) == 2
+    assert "Unsupported citation" in driver.find_element(By.CSS_SELECTOR, ".manuscript-text").text
+    shot(driver, "16-manuscript-evidence")
+
+    # -- what supports a statement: claims with their evidence, and suggested sources
+    driver.get(base + "/find")
+    driver.find_element(By.ID, "fq").send_keys("venous thromboembolism and anticoagulation")
+    wait_for(driver, "ol.suggested")
+    assert "mostly deep vein thrombosis" in driver.find_element(By.CSS_SELECTOR, ".claim-result").text
+    suggested = driver.find_element(By.CSS_SELECTOR, "ol.suggested").text
+    assert "Venous thromboembolism in VEXAS" in suggested and "“" in suggested
+    shot(driver, "17-find-suggested")

@@ -1224,6 +1224,8 @@ from .exports import *  # noqa: E402, F403
 from .library import *  # noqa: E402, F403
 from .web_views import (  # noqa: E402,F401,I001
     collections_view,
+    edit_from_page,
+    find_view,
     formatted_for_page,
     import_uploaded,
     library_page,
@@ -1232,8 +1234,10 @@ from .web_views import (  # noqa: E402,F401,I001
     manuscripts,
     preview_files,
     review_view,
+    revert_from_page,
     selection_choices,
     title_runs,
     trash_view,
+    work_key,
     work_view,
 )

@@ -24,6 +24,7 @@ from . import (
     open_library,
     show_work,
 )
+from .editing import describe_value
 
 #: Work statuses the library page filters on, with the words a reader sees.
 STATUS_LABELS = {
@@ -181,12 +182,82 @@ def work_view(settings: Settings, key: str) -> dict[str, Any]:
 
         row["known_tags"] = [t["tag"] for t in org.all_tags(store) if t["tag"] not in row["tags"]]
         row["known_collections"] = [c["path"] for c in org.all_collections(store) if c["path"] not in row["collections"]]
+    edits = row.get("edits") or {}
     row["fields"] = [
-        {"name": name, "value": value, "source": row["provenance"].get(name, "")}
+        {"name": name, "value": value, "source": row["provenance"].get(name, ""), "edited": name in edits}
         for name, value in sorted(row["csl"].items())
         if name not in ("id", "title")
     ]
+    row["title_edited"] = "title" in edits
+    row["removed_fields"] = sorted(name for name, value in edits.items() if value is None)
+    row["disagreements_shown"] = [
+        {"field": name, "stated": [{"text": describe_value(v["value"]), "sources": v["sources"]} for v in values]}
+        for name, values in sorted((row.get("disagreements") or {}).items())
+    ]
+    row["editable_fields"] = EDITABLE_FIELDS
     return row
+
+
+#: Fields the work page offers to edit (any CSL variable ``edit`` takes may be typed).
+EDITABLE_FIELDS = ("title", "author", "container-title", "container-title-short", "issued", "volume", "issue", "page",
+                   "DOI", "PMID", "PMCID", "URL", "type", "publisher", "abstract", "note")
+
+
+def work_key(settings: Settings, key: str) -> str:
+    """The key of the work ``key`` names (itself, or the work an old key is an alias of);
+    unknown keys raise :class:`NotInLibrary`."""
+    if not Path(settings.db).exists():
+        raise NotInLibrary(f"no work with key {key!r}")
+    with open_library(settings, create=False) as store:
+        return str(store.work_row(store.work_id_for_key(key))["key"])
+
+
+def edit_from_page(settings: Settings, key: str, field_name: str, value: str, *, unset: bool = False) -> dict[str, Any]:
+    """One field set (or removed) from the work page, as ``edit KEY FIELD=VALUE`` (or
+    ``--unset FIELD``) does; the value is the user's text as typed."""
+    from .editing import edit_work
+
+    field_name = field_name.strip()
+    if not field_name:
+        raise UsageError("choose the field to edit")
+    if unset:
+        return edit_work(settings, key, [], [field_name])
+    return edit_work(settings, key, [f"{field_name}={value}"])
+
+
+def revert_from_page(settings: Settings, key: str, field_name: str) -> dict[str, Any]:
+    """Drop the user's edit of one field (a value set or a removal): the sources' value
+    is used again. Returns the work's key and the fields whose edit was dropped."""
+    from ..store.library import revert_edits
+    from .editing import csl_field
+    from .exports import sync_exports
+
+    name = csl_field(field_name)
+    with open_library(settings, create=False) as store, store.transaction():
+        work_id = store.work_id_for_key(key)
+        dropped = revert_edits(store, work_id, [name])
+        row = store.work_row(work_id)
+    if not dropped:
+        raise UsageError(f"{row['key']}: {name} was not edited")
+    sync_exports(settings)
+    return {"key": row["key"], "reverted": dropped}
+
+
+def find_view(settings: Settings, query: str, limit: int = 20) -> dict[str, Any]:
+    """"What supports this statement?": the claims that match it with the works they
+    cite and the evidence found in each, and the library's works that best support it
+    (``suggest``), each with its best-fitting abstract sentence and summary."""
+    from ..store import browse
+    from ..store.claims import search_claims
+    from .evidence import attach_evidence, suggested_for
+
+    with open_library(settings, create=False) as store:
+        found = search_claims(store, query, limit)
+        attach_evidence(store, found["claims"])
+        suggested = suggested_for(store, query, limit)
+        summaries = browse.work_summaries_by_key(store, [s["key"] for s in suggested])
+    found["suggested"] = [{**summaries[s["key"]], **s} for s in suggested if s["key"] in summaries]
+    return found
 
 
 # -- trash and collections ------------------------------------------------------------------------
@@ -374,6 +445,31 @@ def _text_lines(text: str, markers: list[dict[str, Any]]) -> list[dict[str, Any]
     return lines
 
 
+def _citation_evidence(store: Any, markers: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
+    """Per cited work, each claim citing it (line, marker, sentence) with the evidence
+    its abstract gives for that sentence, as ``claims`` and ``check`` read it."""
+    from ..store import evidence as stored
+    from .evidence import evidence_summary, refresh_citation_evidence
+
+    linked = [m for m in markers if m.get("work_id") is not None and m.get("claim_id") is not None]
+    if not linked:
+        return {}
+    refresh_citation_evidence(store)
+    rows = stored.citation_evidence_rows(store, {m["claim_id"] for m in linked})
+    out: dict[int, list[dict[str, Any]]] = {}
+    seen: set[tuple[int, int]] = set()
+    for marker in linked:
+        pair = (marker["claim_id"], marker["work_id"])
+        if pair in seen:
+            continue
+        seen.add(pair)
+        out.setdefault(marker["work_id"], []).append({
+            "line": marker.get("line"), "target": marker.get("target"), "claim": marker.get("claim"),
+            "evidence": evidence_summary(rows.get(pair)),
+        })
+    return out
+
+
 def manuscript_view(settings: Settings, document_id: int, *, check: bool = False) -> dict[str, Any]:
     """A linked manuscript: its text with each citation marker placed and linked, the
     works it cites in order, and (with ``check``) the findings of ``check`` by line.
@@ -396,13 +492,15 @@ def manuscript_view(settings: Settings, document_id: int, *, check: bool = False
         markers = markers_of_document(store, document["path"])
         cited_ids = cited_work_ids_in_order(store, document["path"])
         summaries = browse.work_summaries_by_id(store, cited_ids)
+        evidence = _citation_evidence(store, markers)
     view: dict[str, Any] = {"document": document, "name": Path(document["path"]).name, "problem": None,
                             "findings": None, "summary": None, "lines": []}
     labels: dict[int, list[str]] = {}
     for marker in markers:
         if marker.get("work_id") is not None and marker.get("target") not in labels.setdefault(marker["work_id"], []):
             labels[marker["work_id"]].append(marker["target"])
-    view["cited"] = [{**summaries[i], "cited_as": labels.get(i, [])} for i in cited_ids if i in summaries]
+    view["cited"] = [{**summaries[i], "cited_as": labels.get(i, []), "evidence": evidence.get(i, [])}
+                     for i in cited_ids if i in summaries]
     numbered: dict[int, int] = {}
     for position, work_id in enumerate(cited_ids, start=1):
         numbered[work_id] = position
@@ -620,6 +718,9 @@ __all__ = [
     "collections_view",
     "compare_records",
     "diff_runs",
+    "edit_from_page",
+    "find_view",
+    "revert_from_page",
     "formatted_for_page",
     "import_uploaded",
     "link_uploaded",
@@ -631,5 +732,6 @@ __all__ = [
     "selection_choices",
     "title_runs",
     "trash_view",
+    "work_key",
     "work_view",
 ]

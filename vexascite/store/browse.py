@@ -7,7 +7,7 @@ library costs one indexed query and one count.
 from __future__ import annotations
 
 import json
-from typing import Any, cast
+from typing import Any
 
 from ..query import Query
 from . import Store, organise
@@ -66,7 +66,8 @@ def page_of_works(
     where, params = _conditions(query, year, journal, status, only_ids)
     clause = " where " + " and ".join(where)
     total = int(store.db.execute(f"select count(*) from works{clause}", params).fetchone()[0])
-    rank_join, rank_params = "", cast(list[Any], [])
+    rank_join = ""
+    rank_params: list[Any] = []
     if sort in SORTS:
         order = f"{SORTS[sort]} {'desc' if descending else 'asc'}, works.key"
     else:
@@ -122,6 +123,17 @@ def work_summaries_by_id(store: Store, work_ids: list[int]) -> dict[int, dict[st
         sql = f"select works.id, {_COLUMNS} from works where works.id in ({', '.join('?' for _ in chunk)})"
         for row in store.db.query(sql, chunk):
             out[int(row["id"])] = dict(row)
+    return out
+
+
+def work_summaries_by_key(store: Store, keys: list[str]) -> dict[str, dict[str, Any]]:
+    """The summaries of :func:`work_summaries_by_id` for works named by key."""
+    out: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(keys), 500):
+        chunk = keys[start : start + 500]
+        sql = f"select works.id, {_COLUMNS} from works where works.key in ({', '.join('?' for _ in chunk)})"
+        for row in store.db.query(sql, chunk):
+            out[str(row["key"])] = dict(row)
     return out
 
 

@@ -106,7 +106,7 @@ def _htmx(request: Request) -> bool:
 async def library(request: Request) -> Response:
     params = request.query_params
     query = (params.get("q") or "").strip()
-    filters = {"year": _int(params.get("year")), "journal": params.get("journal") or None,
+    filters: dict[str, Any] = {"year": _int(params.get("year")), "journal": params.get("journal") or None,
                "status": params.get("status") or None, "tag": params.get("tag") or None,
                "collection": params.get("collection") or None}
     sort = params.get("sort") or None
@@ -123,14 +123,32 @@ async def library(request: Request) -> Response:
         merged = {**state, **changes}
         return "/?" + urlencode({k: v for k, v in merged.items() if v not in (None, "")})
 
-    context = {"page": page, "state": state, "link": link, "active": "library", "filters": filters}
+    context: dict[str, Any] = {"page": page, "state": state, "link": link, "active": "library", "filters": filters}
     return render(request, "_works_table.html" if _htmx(request) else "library.html", **context)
 
 
 # -- one work ----------------------------------------------------------------------------------
 async def work(request: Request) -> Response:
-    row = await run_in_threadpool(api.work_view, settings_of(request), request.path_params["key"])
-    return render(request, "work.html", work=row, active="library", message=request.query_params.get("message"))
+    key = request.path_params["key"]
+    canonical = await run_in_threadpool(api.work_key, settings_of(request), key)
+    if canonical != key:  # a key the work was known by: its page lives at its own key
+        return RedirectResponse(f"/works/{quote(canonical, safe='')}?" + urlencode({"via": key}), status_code=302)
+    row = await run_in_threadpool(api.work_view, settings_of(request), key)
+    return render(request, "work.html", work=row, active="library", message=request.query_params.get("message"),
+                  via=request.query_params.get("via"))
+
+
+async def work_edit(request: Request) -> Response:
+    form = await checked_form(request)
+    key, name = request.path_params["key"], str(form.get("field") or "")
+    if form.get("action") == "revert":
+        reverted = await run_in_threadpool(api.revert_from_page, settings_of(request), key, name)
+        return _back_to_work(reverted["key"], f"{', '.join(reverted['reverted'])}: your edit dropped, the sources' value is used")
+    unset = form.get("action") == "unset"
+    result = await run_in_threadpool(api.edit_from_page, settings_of(request), key, name, str(form.get("value") or ""),
+                                     unset=unset)
+    changed = result["unset"] if unset else result["set"]
+    return _back_to_work(result["key"], f"{', '.join(changed)} {'removed' if unset else 'edited'} (your edit wins over every source)")
 
 
 async def work_resolve(request: Request) -> Response:
@@ -390,15 +408,16 @@ async def find(request: Request) -> Response:
     query = (request.query_params.get("q") or "").strip()
     result = None
     if query and Path(settings_of(request).db).exists():
-        result = await run_in_threadpool(api.find_claims, settings_of(request), query, 20)
-    context = {"query": query, "result": result, "active": "find"}
+        result = await run_in_threadpool(api.find_view, settings_of(request), query, 20)
+    context: dict[str, Any] = {"query": query, "result": result, "active": "find"}
     return render(request, "_find_results.html" if _htmx(request) else "find.html", **context)
 
 
 # -- export ----------------------------------------------------------------------------------------
 async def export(request: Request) -> Response:
     params = request.query_params
-    keys = [params.get("keys")] if params.get("keys") else None
+    keys_text = params.get("keys") or ""
+    keys = [keys_text] if keys_text else None
     cited_in = params.get("cited_in") or None
     tag, collection = params.get("tag") or None, params.get("collection") or None
     fmt = params.get("format")
@@ -449,6 +468,7 @@ ROUTES = [
     Route("/", library, name="library"),
     Route("/works/{key}", work, name="work"),
     Route("/works/{key}/resolve", work_resolve, methods=["POST"], name="work_resolve"),
+    Route("/works/{key}/edit", work_edit, methods=["POST"], name="work_edit"),
     Route("/works/{key}/tags", work_tag, methods=["POST"], name="work_tag"),
     Route("/works/{key}/notes", work_note_add, methods=["POST"], name="work_note_add"),
     Route("/works/{key}/notes/{note:int}/remove", work_note_remove, methods=["POST"], name="work_note_remove"),
