@@ -182,5 +182,6 @@ def citation_support(store: Store, citations: list[dict[str, Any]], ref_rows: li
             citation.get("line"), name, sentence, True, round(m.score, 4), m.library_rank, m.evidence, m.alternative,
             None if m.alternative_score is None else round(m.alternative_score, 4),
             None if m.library_best is None else round(m.library_best, 4),
+            None if m.relative is None else round(m.relative, 4),
         ))
     return out

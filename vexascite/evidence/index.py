@@ -55,6 +55,7 @@ class LexicalIndex:
     weights: np.ndarray
     idf: np.ndarray
     abbreviations: dict[str, str] = field(default_factory=dict)
+    _positions: dict[str, int] | None = field(default=None, repr=False, compare=False)
 
     # -- building ------------------------------------------------------------------
     @classmethod
@@ -114,6 +115,12 @@ class LexicalIndex:
     def query_terms(self, text: str) -> list[str]:
         """A statement's terms, with the long forms of abbreviations it uses but does not define."""
         return terms(expand_abbreviations(text, self.abbreviations))
+
+    def position(self, key: str) -> int | None:
+        """The document number of ``key`` (``None`` when the index does not hold it)."""
+        if self._positions is None:
+            self._positions = {k: i for i, k in enumerate(self.keys)}
+        return self._positions.get(key)
 
     def term_idf(self, term: str) -> float:
         term_id = self.vocab.get(term)

@@ -206,6 +206,9 @@ class CitationMeasure:
     library_best: float | None
     alternative: str | None
     alternative_score: float | None
+    #: The cited work's BM25F score for the sentence over the library's best score (0..1;
+    #: 1 = no work of the library matches the sentence's words better).
+    relative: float | None = None
 
 
 def measure_citation(
@@ -221,6 +224,12 @@ def measure_citation(
     ranked = [c.key for c in found]
     rank = ranked.index(cited.key) + 1 if cited.key in ranked else None
     library_best = max((bearing(query, c.doc, idf)[0] for c in found if c.doc is not None and c.doc.abstract), default=None)
+    relative = None
+    position = searcher.index.position(cited.key)
+    if position is not None:
+        scores = searcher.index.scores(query)
+        top = float(scores.max()) if len(scores) else 0.0
+        relative = float(scores[position]) / top if top > 0 else 0.0
     best_name, best_score = None, None
     for name, other in others.items():
         if other.key == cited.key or not other.abstract.strip():
@@ -228,4 +237,4 @@ def measure_citation(
         other_score, _ = bearing(query, other, idf)
         if best_score is None or other_score > best_score:
             best_name, best_score = name, other_score
-    return CitationMeasure(score, evidence, rank, library_best, best_name, best_score)
+    return CitationMeasure(score, evidence, rank, library_best, best_name, best_score, relative)
