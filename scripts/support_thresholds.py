@@ -32,6 +32,7 @@ import numpy as np
 
 from vexascite.evidence.index import Doc, LexicalIndex
 from vexascite.evidence.rank import Searcher, measure_citation
+from vexascite.evidence.sentences import SentenceIndex
 from vexascite.evidence.text import sentences
 
 LOW_GRID = [round(0.1 * i, 1) for i in range(8)]
@@ -68,7 +69,7 @@ def build(docs: list[Doc], n: int, seed: int, words: int, drop: float, swap: flo
     pool = [w for d in rng.sample(docs, min(500, len(docs))) for w in d.abstract.split() if w.isalpha() and len(w) > 3]
     index = LexicalIndex.build(docs)
     by_key = {d.key: d for d in docs}
-    searcher = Searcher(index, lambda keys: {k: by_key[k] for k in keys if k in by_key})
+    searcher = Searcher(index, lambda keys: {k: by_key[k] for k in keys if k in by_key}, sentences=SentenceIndex.build(docs))
     made: list[tuple[Doc, str]] = []
     for doc in rng.sample(docs, min(n, len(docs))):
         claim = pseudo_claim(doc.abstract, rng, words, drop, swap, pool)

@@ -86,12 +86,24 @@ def test_rule_flags_little_support_and_a_clearly_better_list_entry():
         CitationSupport(6, "4", "s", True, score=0.8, library_rank=None, library_best=1.9, relative=0.9),
         CitationSupport(7, "5", "s", True, score=0.8, library_rank=2, library_best=1.2, alternative_score=0.9, relative=0.6),
         CitationSupport(8, "6", "s", checked=False),
-        CitationSupport(9, "7", "s", True, score=0.9, library_rank=4, library_best=1.0, relative=0.2),
     ]
     findings, summary = support_findings(items)
     assert [(f.line, f.kind) for f in findings] == [(3, Kind.UNSUPPORTED_CITATION), (5, Kind.UNSUPPORTED_CITATION),
-                                                    (6, Kind.UNSUPPORTED_CITATION), (9, Kind.UNSUPPORTED_CITATION)]
+                                                    (6, Kind.UNSUPPORTED_CITATION)]
     assert findings[0].suggestion is None and "did you mean 4?" in findings[1].suggestion
-    assert summary == {"checked": 6, "not_checked": ["6"]}
+    assert summary == {"checked": 5, "not_checked": ["6"]}
     report = apply_support(CheckReport("m"), items)
     assert report.to_dict()["support"] == summary
+
+
+def test_rule_flags_a_work_far_below_the_librarys_best_match(monkeypatch):
+    from vexascite.check import support
+
+    monkeypatch.setattr(support, "RELATIVE_SCORE", 0.3)
+    items = [
+        CitationSupport(3, "1", "s", True, score=0.9, library_rank=4, library_best=1.0, relative=0.2),
+        CitationSupport(4, "2", "s", True, score=0.9, library_rank=1, library_best=1.0, relative=0.2),
+        CitationSupport(5, "3", "s", True, score=0.9, library_rank=2, library_best=1.0, relative=0.5),
+    ]
+    findings, _ = support_findings(items)
+    assert [f.line for f in findings] == [3]

@@ -24,10 +24,10 @@ __all__ = ["CitationSupport", "apply_support", "support_findings"]
 # docs/evidence.md. No labelled claim was used to set them.
 
 #: Below this the cited work shares almost none of the sentence's information.
-LOW_SUPPORT = 0.3
+LOW_SUPPORT = 0.4
 #: A cited work that is not the library's best match for the sentence is taken not to bear
 #: on it when its BM25F score is below this share of the best work's ...
-RELATIVE_SCORE = 0.35
+RELATIVE_SCORE = 0.0
 #: ... or the best of the library's top LIBRARY_DEPTH supports the sentence this much better ...
 LIBRARY_GAP = 0.8
 #: ... or another entry of the same list supports it this much better ("clearly better").
