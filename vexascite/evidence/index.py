@@ -98,10 +98,10 @@ class LexicalIndex:
         doc_ids = np.empty(int(indptr[-1]), dtype=np.int32)
         weights = np.empty(int(indptr[-1]), dtype=np.float32)
         fill = indptr[:-1].copy()
-        for doc, tf in enumerate(combined):
+        for number, tf in enumerate(combined):
             for term_id, value in tf.items():
                 slot = fill[term_id]
-                doc_ids[slot] = doc
+                doc_ids[slot] = number
                 weights[slot] = idf[term_id] * value * (K1 + 1) / (K1 + value)
                 fill[term_id] += 1
         known = {

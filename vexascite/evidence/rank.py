@@ -12,6 +12,7 @@ touching the first.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
@@ -72,7 +73,7 @@ def _weights(query: Sequence[str], idf: Callable[[str], float]) -> dict[str, flo
     return {term: idf(term) for term in dict.fromkeys(query)}
 
 
-def _coverage(weights: dict[str, float], present: set[str]) -> float:
+def _coverage(weights: dict[str, float], present: AbstractSet[str]) -> float:
     total = sum(weights.values())
     return sum(w for t, w in weights.items() if t in present) / total if total else 0.0
 
