@@ -81,10 +81,10 @@ def test_text_output_says_what_was_not_checked(run_cli, tmp_path):
 def test_rule_flags_little_support_and_a_clearly_better_list_entry():
     items = [
         CitationSupport(3, "1", "s", True, score=0.1, library_rank=None),
-        CitationSupport(4, "2", "s", True, score=1.5, library_rank=1, alternative="3", alternative_score=1.9),
-        CitationSupport(5, "3", "s", True, score=0.8, library_rank=None, alternative="4", alternative_score=1.2),
-        CitationSupport(6, "4", "s", True, score=0.8, library_rank=None, library_best=1.9),
-        CitationSupport(7, "5", "s", True, score=0.8, library_rank=None, library_best=1.2, alternative_score=0.9),
+        CitationSupport(4, "2", "s", True, score=1.5, library_rank=1, alternative="3", alternative_score=1.9, relative=1.0),
+        CitationSupport(5, "3", "s", True, score=0.8, library_rank=None, alternative="4", alternative_score=1.5, relative=0.9),
+        CitationSupport(6, "4", "s", True, score=0.8, library_rank=None, library_best=1.9, relative=0.9),
+        CitationSupport(7, "5", "s", True, score=0.8, library_rank=2, library_best=1.2, alternative_score=0.9, relative=0.6),
         CitationSupport(8, "6", "s", checked=False),
     ]
     findings, summary = support_findings(items)
@@ -94,3 +94,16 @@ def test_rule_flags_little_support_and_a_clearly_better_list_entry():
     assert summary == {"checked": 5, "not_checked": ["6"]}
     report = apply_support(CheckReport("m"), items)
     assert report.to_dict()["support"] == summary
+
+
+def test_rule_flags_a_work_far_below_the_librarys_best_match(monkeypatch):
+    from vexascite.check import support
+
+    monkeypatch.setattr(support, "RELATIVE_SCORE", 0.3)
+    items = [
+        CitationSupport(3, "1", "s", True, score=0.9, library_rank=4, library_best=1.0, relative=0.2),
+        CitationSupport(4, "2", "s", True, score=0.9, library_rank=1, library_best=1.0, relative=0.2),
+        CitationSupport(5, "3", "s", True, score=0.9, library_rank=2, library_best=1.0, relative=0.5),
+    ]
+    findings, _ = support_findings(items)
+    assert [f.line for f in findings] == [3]

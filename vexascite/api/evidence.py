@@ -14,6 +14,7 @@ from typing import Any
 from ..config import Settings
 from ..evidence.index import Doc, LexicalIndex
 from ..evidence.rank import Searcher, measure_citation, support
+from ..evidence.sentences import SentenceIndex
 from ..store import Store
 from . import open_library
 
@@ -29,6 +30,7 @@ __all__ = [
 ]
 
 INDEX_NAME = "bm25f-v1"
+SENTENCE_INDEX_NAME = "bm25-sentences-v1"
 
 
 def _subjects(keyword: str) -> tuple[str, ...]:
@@ -49,16 +51,21 @@ def library_searcher(store: Store) -> Searcher:
 
     fingerprint = stored.library_fingerprint(store)
     data = stored.load_index(store, INDEX_NAME, fingerprint)
-    if data is not None:
+    sentence_data = stored.load_index(store, SENTENCE_INDEX_NAME, fingerprint)
+    if data is not None and sentence_data is not None:
         index = LexicalIndex.from_bytes(data)
+        sentence_index = SentenceIndex.from_bytes(sentence_data)
     else:
-        index = LexicalIndex.build(work_doc(row) for row in stored.ranking_texts(store))
+        docs = [work_doc(row) for row in stored.ranking_texts(store)]
+        index = LexicalIndex.build(docs)
+        sentence_index = SentenceIndex.build(docs)
         stored.save_index(store, INDEX_NAME, fingerprint, index.to_bytes())
+        stored.save_index(store, SENTENCE_INDEX_NAME, fingerprint, sentence_index.to_bytes())
 
     def load(keys: list[str]) -> dict[str, Doc]:
         return {row[0]: work_doc(row) for row in stored.ranking_texts(store, keys)}
 
-    return Searcher(index, load)
+    return Searcher(index, load, sentences=sentence_index)
 
 
 def _source(candidate: Any) -> dict[str, Any]:
@@ -182,5 +189,6 @@ def citation_support(store: Store, citations: list[dict[str, Any]], ref_rows: li
             citation.get("line"), name, sentence, True, round(m.score, 4), m.library_rank, m.evidence, m.alternative,
             None if m.alternative_score is None else round(m.alternative_score, 4),
             None if m.library_best is None else round(m.library_best, 4),
+            None if m.relative is None else round(m.relative, 4),
         ))
     return out

@@ -55,19 +55,21 @@ class LexicalIndex:
     weights: np.ndarray
     idf: np.ndarray
     abbreviations: dict[str, str] = field(default_factory=dict)
+    _positions: dict[str, int] | None = field(default=None, repr=False, compare=False)
 
     # -- building ------------------------------------------------------------------
     @classmethod
-    def build(cls, docs: Iterable[Doc]) -> LexicalIndex:
+    def build(cls, docs: Iterable[Doc], abbreviations: bool = True) -> LexicalIndex:
         """Index ``docs``; abbreviations defined in two or more abstracts become the
-        library's dictionary for statements that use a short form without defining it."""
+        library's dictionary for statements that use a short form without defining it
+        (unless ``abbreviations`` is false)."""
         docs = list(docs)
         n = len(docs)
         per_field: dict[str, list[Counter[str]]] = {name: [] for name in FIELD_WEIGHTS}
         definitions: dict[str, Counter[str]] = {}
         for doc in docs:
             texts = doc.field_texts()
-            for short, long in find_abbreviations(texts["abstract"]).items():
+            for short, long in (find_abbreviations(texts["abstract"]) if abbreviations else {}).items():
                 definitions.setdefault(short, Counter())[long.lower()] += 1
             for name, text in texts.items():
                 per_field[name].append(Counter(terms(text)) if text else Counter())
@@ -96,16 +98,16 @@ class LexicalIndex:
         doc_ids = np.empty(int(indptr[-1]), dtype=np.int32)
         weights = np.empty(int(indptr[-1]), dtype=np.float32)
         fill = indptr[:-1].copy()
-        for doc, tf in enumerate(combined):
+        for number, tf in enumerate(combined):
             for term_id, value in tf.items():
                 slot = fill[term_id]
-                doc_ids[slot] = doc
+                doc_ids[slot] = number
                 weights[slot] = idf[term_id] * value * (K1 + 1) / (K1 + value)
                 fill[term_id] += 1
-        abbreviations = {
+        known = {
             short: counts.most_common(1)[0][0] for short, counts in definitions.items() if counts.most_common(1)[0][1] >= 2
         }
-        return cls([d.key for d in docs], vocab, indptr, doc_ids, weights, idf.astype(np.float32), abbreviations)
+        return cls([d.key for d in docs], vocab, indptr, doc_ids, weights, idf.astype(np.float32), known)
 
     # -- querying ------------------------------------------------------------------
     def __len__(self) -> int:
@@ -115,13 +117,20 @@ class LexicalIndex:
         """A statement's terms, with the long forms of abbreviations it uses but does not define."""
         return terms(expand_abbreviations(text, self.abbreviations))
 
+    def position(self, key: str) -> int | None:
+        """The document number of ``key`` (``None`` when the index does not hold it)."""
+        if self._positions is None:
+            self._positions = {k: i for i, k in enumerate(self.keys)}
+        return self._positions.get(key)
+
     def term_idf(self, term: str) -> float:
         term_id = self.vocab.get(term)
         return float(self.idf[term_id]) if term_id is not None else 0.0
 
-    def scores(self, query: Sequence[str]) -> np.ndarray:
-        """BM25F score of every document for the query terms (repeats count once)."""
-        total = np.zeros(len(self.keys), dtype=np.float32)
+    def scores(self, query: Sequence[str], size: int | None = None) -> np.ndarray:
+        """BM25F score of every document for the query terms (repeats count once);
+        ``size`` is the number of documents when the index keeps no keys."""
+        total = np.zeros(len(self.keys) if size is None else size, dtype=np.float32)
         for term in dict.fromkeys(query):
             term_id = self.vocab.get(term)
             if term_id is None:
@@ -130,9 +139,10 @@ class LexicalIndex:
             total[self.doc_ids[start:end]] += self.weights[start:end]
         return total
 
-    def top(self, query: Sequence[str], k: int) -> list[tuple[int, float]]:
-        """The ``k`` best documents (index, score), best first; documents scoring 0 are left out."""
-        scores = self.scores(query)
+    def top(self, query: Sequence[str], k: int, scores: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """The ``k`` best documents (index, score), best first; documents scoring 0 are left out.
+        ``scores`` replaces the BM25F scores (e.g. combined with a later signal)."""
+        scores = self.scores(query) if scores is None else scores
         k = min(k, len(scores))
         if k <= 0:
             return []

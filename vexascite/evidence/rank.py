@@ -12,11 +12,15 @@ touching the first.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Protocol
 
+import numpy as np
+
 from .index import Doc, LexicalIndex
+from .sentences import SENTENCE_WEIGHT, SentenceIndex
 from .text import sentences, terms
 
 __all__ = [
@@ -69,7 +73,7 @@ def _weights(query: Sequence[str], idf: Callable[[str], float]) -> dict[str, flo
     return {term: idf(term) for term in dict.fromkeys(query)}
 
 
-def _coverage(weights: dict[str, float], present: set[str]) -> float:
+def _coverage(weights: dict[str, float], present: AbstractSet[str]) -> float:
     total = sum(weights.values())
     return sum(w for t, w in weights.items() if t in present) / total if total else 0.0
 
@@ -161,16 +165,27 @@ class Searcher:
         load: Callable[[list[str]], dict[str, Doc]],
         rerankers: Sequence[Reranker] | None = None,
         first_stage: int = FIRST_STAGE,
+        sentences: SentenceIndex | None = None,
+        sentence_weight: float = SENTENCE_WEIGHT,
     ) -> None:
         self.index = index
+        self.sentences = sentences
+        self.sentence_weight = sentence_weight
         self.load = load
         self.rerankers = list(rerankers) if rerankers is not None else [EvidenceStage(index)]
         self.first_stage = first_stage
 
+    def first_scores(self, query: Sequence[str]) -> np.ndarray:
+        """Each work's first-stage score: BM25F plus its best sentence's BM25, weighted."""
+        scores = self.index.scores(query)
+        if self.sentences is not None and self.sentence_weight:
+            scores += np.float32(self.sentence_weight) * self.sentences.best(query)
+        return scores
+
     def search(self, statement: str, limit: int = 10) -> list[Candidate]:
         """The works that best support ``statement``, best first, at most ``limit``."""
         query = self.index.query_terms(statement)
-        first = self.index.top(query, max(limit, self.first_stage))
+        first = self.index.top(query, max(limit, self.first_stage), self.first_scores(query))
         candidates = [Candidate(i, self.index.keys[i], score, score) for i, score in first]
         docs = self.load([c.key for c in candidates])
         for candidate in candidates:
@@ -206,6 +221,9 @@ class CitationMeasure:
     library_best: float | None
     alternative: str | None
     alternative_score: float | None
+    #: The cited work's first-stage score for the sentence over the library's best (0..1;
+    #: 1 = no work of the library matches the sentence's words better).
+    relative: float | None = None
 
 
 def measure_citation(
@@ -221,6 +239,12 @@ def measure_citation(
     ranked = [c.key for c in found]
     rank = ranked.index(cited.key) + 1 if cited.key in ranked else None
     library_best = max((bearing(query, c.doc, idf)[0] for c in found if c.doc is not None and c.doc.abstract), default=None)
+    relative = None
+    position = searcher.index.position(cited.key)
+    if position is not None:
+        scores = searcher.first_scores(query)
+        top = float(scores.max()) if len(scores) else 0.0
+        relative = float(scores[position]) / top if top > 0 else 0.0
     best_name, best_score = None, None
     for name, other in others.items():
         if other.key == cited.key or not other.abstract.strip():
@@ -228,4 +252,4 @@ def measure_citation(
         other_score, _ = bearing(query, other, idf)
         if best_score is None or other_score > best_score:
             best_name, best_score = name, other_score
-    return CitationMeasure(score, evidence, rank, library_best, best_name, best_score)
+    return CitationMeasure(score, evidence, rank, library_best, best_name, best_score, relative)
