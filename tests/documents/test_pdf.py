@@ -86,11 +86,6 @@ def test_author_year_manuscript_as_pdf_gives_the_same_entries_and_links(tmp_path
     _same_as_text(tmp_path, run_cli, "jak-inhibitors-in-vexas.md")
 
 
-@pytest.mark.xfail(
-    reason="the list finder takes a wrapped reference line that starts with 'doi:' for an article's "
-    "DOI footer and splits the list there (list finding, not PDF reading)",
-    strict=False,
-)
 def test_numbered_manuscript_as_pdf_gives_the_same_entries_and_links(tmp_path: Path, run_cli):
     _same_as_text(tmp_path, run_cli, "jak-inhibitors-in-vexas-numbered.txt")
 
