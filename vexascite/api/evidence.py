@@ -15,7 +15,7 @@ from ..config import Settings
 from ..evidence.index import Doc, LexicalIndex
 from ..evidence.rank import Searcher, measure_citation, support
 from ..store import Store
-from . import open_library
+from .common import open_library
 
 __all__ = [
     "attach_evidence",
