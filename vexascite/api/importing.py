@@ -22,6 +22,7 @@ from ..store import Store, now
 from ..store.failures import translated
 from ..store.known import KnownWorks
 from ..store.organise import trashed_among
+from ..store.reading import keys_by_work_id
 from .common import open_library
 from .exports import sync_exports
 
@@ -304,7 +305,7 @@ def _alias_other_keys(store: Store, found: list[tuple[int, str, str]]) -> int:
     wanted = [(work_id, key) for work_id, fmt, entry_key in found if (key := own_key_of(fmt, entry_key))]
     if not wanted:
         return 0
-    keys = {row[0]: row[1] for row in store.db.execute("select id, key from works").fetchall()}
+    keys = keys_by_work_id(store)
     added = 0
     for work_id, key in wanted:
         if work_id in keys and keys[work_id] != key:

@@ -18,6 +18,7 @@ from ..identity import near_miss_score
 from ..query import Clause, parse_query
 from ..store import Store
 from ..store import organise as org
+from ..store.reading import citing_claim_count, resolution_of, verified_records
 from .common import open_library
 from .exports import sync_exports
 
@@ -231,9 +232,7 @@ def remove_works(settings: Settings, keys: Iterable[str]) -> TrashReport:
             work_id = store.work_id_for_key(key)
             if org.trash_work(store, work_id):
                 report.changed.append(key)
-                cited = store.db.execute(
-                    "select count(distinct claim_id) from citations where work_id = ?", [work_id]
-                ).fetchone()[0]
+                cited = citing_claim_count(store, work_id)
                 if cited:
                     report.citing_claims[key] = int(cited)
             else:
@@ -319,14 +318,8 @@ def show_work(settings: Settings, key: str) -> dict[str, Any]:
         work_id = store.work_id_for_key(key)
         row = store.work_row(work_id)
         row["references"] = store.refs_of_work(work_id)
-        row["records"] = [
-            dict(r)
-            for r in store.db.query(
-                "select records.source, records.verified_at, payloads.method, payloads.url, payloads.fetched_at "
-                "from records left join payloads on payloads.id = records.payload_id where records.work_id = ? "
-                "order by records.id", [work_id])
-        ]
-        row["resolution"] = next(iter(store.db.query("select * from resolutions where work_id = ?", [work_id])), None)
+        row["records"] = verified_records(store, work_id)
+        row["resolution"] = resolution_of(store, work_id)
         from ..store.claims import claims_citing_work
 
         row["claims"] = claims_citing_work(store, work_id)

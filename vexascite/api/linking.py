@@ -12,6 +12,7 @@ from typing import Any
 from ..config import Settings
 from ..errors import InputUnreadable
 from ..store import Store
+from ..store.reading import listed_reference_lines
 from .common import _named, open_library
 from .exports import sync_exports
 from .importing import FileImport, import_file
@@ -73,9 +74,7 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
         own.problems = [p for p in own.problems if p.line is not None]
         report.imports.append(own)
         if source_id is not None:
-            reference_lines = frozenset(
-                int(row["line"]) for row in store.db.query("select line from refs where source_id = ? and line is not null and list_id is not null", [source_id])
-            )
+            reference_lines = listed_reference_lines(store, source_id)
             for found in claim_store.numbered_lists_of_source(store, source_id):
                 ref_lists.append(_ref_list(found, RefList, ListEntry, external=False))
         if list_path is not None:

@@ -14,6 +14,7 @@ from ..identity import identity_keys
 from ..importers import IMPORTER_VERSION
 from ..model import RawReference, RefStatus
 from ..store import Store
+from ..store.reading import commit_per_item
 from .common import open_library
 from .exports import sync_exports
 
@@ -68,9 +69,7 @@ def resolve_works(
     names = list(keys or [])
     mode = "all" if (refresh or names) else ("missing" if only_missing else "pending")
     with open_library(settings, create=False) as store:
-        # one commit per work: in WAL mode NORMAL keeps every commit through a crash
-        # of the process (only a power cut can undo the last ones) at a tenth of the cost
-        store.db.execute("PRAGMA synchronous = NORMAL")
+        commit_per_item(store)  # one commit per work, each cheap and kept through a crash
         rows = works_for_resolution(store, names or None, mode)
         ids = {row["key"]: row["id"] for row in rows}
         if on_start:
