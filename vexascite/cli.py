@@ -55,6 +55,18 @@ def err() -> Console:
     return stderr
 
 
+def stderr_is_terminal() -> bool:
+    """Whether progress bars belong on stderr (rich's own answer; without importing rich
+    when stderr is plainly a pipe or file and no variable says to treat it as a terminal)."""
+    if stderr is None and "TTY_COMPATIBLE" not in os.environ and "FORCE_COLOR" not in os.environ:
+        try:
+            if not sys.stderr.isatty():
+                return False
+        except (AttributeError, ValueError):
+            return False
+    return err().is_terminal
+
+
 def rich_table(*columns: str, **options: Any) -> Table:
     """A rich table (rich imported when one is printed)."""
     from rich.table import Table
@@ -135,7 +147,7 @@ def _say_waiting() -> Callable[[str, float, float], None]:
 @contextmanager
 def progress_on_terminal() -> Iterator[None]:
     """A progress bar on stderr while the block runs, when stderr is a terminal; nothing when piped."""
-    if not err().is_terminal:
+    if not stderr_is_terminal():
         yield
         return
     from rich.progress import (
@@ -877,7 +889,7 @@ def lookup_command(ctx: click.Context, reference: str | None, lines_path: str | 
         strings = [reference or ""]
     failed = 0
     unreachable: dict[str, str] = {}
-    bar, on_start, on_done = _resolution_progress("lookup", shown=len(strings) > 1 and err().is_terminal)
+    bar, on_start, on_done = _resolution_progress("lookup", shown=len(strings) > 1 and stderr_is_terminal())
     with bar:
         results = list(api.lookup_references(settings_of(ctx), strings, progress=on_done, on_start=on_start))
     for result in results:
