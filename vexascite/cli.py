@@ -12,12 +12,9 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from . import api
 from .config import Settings, load_settings
@@ -25,10 +22,63 @@ from .errors import InputUnreadable, ItemProblems, UsageError, VexasciteError, e
 from .exporters import export_formats
 from .importers import import_formats
 
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
 F = TypeVar("F", bound=Callable[..., Any])
 
-stdout = Console(soft_wrap=True)
-stderr = Console(stderr=True, soft_wrap=True)
+#: The rich consoles, made on first use: rich takes longer to import than most commands
+#: take to run, and ``--help`` or JSON output never needs it.
+stdout: Console | None = None
+stderr: Console | None = None
+
+
+def out() -> Console:
+    """The console on stdout (for tables and styled text)."""
+    global stdout
+    if stdout is None:
+        from rich.console import Console
+
+        stdout = Console(soft_wrap=True)
+    return stdout
+
+
+def err() -> Console:
+    """The console on stderr (for progress bars)."""
+    global stderr
+    if stderr is None:
+        from rich.console import Console
+
+        stderr = Console(stderr=True, soft_wrap=True)
+    return stderr
+
+
+def stderr_is_terminal() -> bool:
+    """Whether progress bars belong on stderr (rich's own answer; without importing rich
+    when stderr is plainly a pipe or file and no variable says to treat it as a terminal)."""
+    if stderr is None and "TTY_COMPATIBLE" not in os.environ and "FORCE_COLOR" not in os.environ:
+        try:
+            if not sys.stderr.isatty():
+                return False
+        except (AttributeError, ValueError):
+            return False
+    return err().is_terminal
+
+
+def rich_table(*columns: str, **options: Any) -> Table:
+    """A rich table (rich imported when one is printed)."""
+    from rich.table import Table
+
+    return Table(*columns, **options)
+
+
+def rich_text(*args: Any, **options: Any) -> Text:
+    """Rich text, never markup: what it holds is shown as is."""
+    from rich.text import Text
+
+    return Text(*args, **options)
 
 
 def emit_json(value: Any) -> None:
@@ -97,7 +147,7 @@ def _say_waiting() -> Callable[[str, float, float], None]:
 @contextmanager
 def progress_on_terminal() -> Iterator[None]:
     """A progress bar on stderr while the block runs, when stderr is a terminal; nothing when piped."""
-    if not stderr.is_terminal:
+    if not stderr_is_terminal():
         yield
         return
     from rich.progress import (
@@ -111,7 +161,7 @@ def progress_on_terminal() -> Iterator[None]:
     from .progress import listening
 
     tasks: dict[str, Any] = {}
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=stderr, transient=True) as bar:
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err(), transient=True) as bar:
 
         def listener(what: str, done: int, total: int) -> None:
             if what not in tasks:
@@ -253,10 +303,10 @@ def list_command(
             for r in rows
         ])
     else:
-        table = Table("key", "year", "first author", "title", "journal", "DOI", "PMID", box=None)
+        table = rich_table("key", "year", "first author", "title", "journal", "DOI", "PMID", box=None)
         for r in rows:
             table.add_row(r["key"], str(r["year"] or ""), first_author(r["csl"]), (r["title"] or "")[:80], r["container"] or "", r["doi"] or "", r["pmid"] or "")
-        stdout.print(table)
+        out().print(table)
     if result.empty_query:
         warn(f"nothing to search for in {text!r} (no letters or digits): no works listed")
     else:
@@ -276,45 +326,47 @@ def show_command(ctx: click.Context, key: str, provenance: bool, as_json: bool) 
         emit_json(row)
         return
     trashed = f", in the trash since {row['trashed_at']}; 'vexascite restore {row['key']}' brings it back" if row["trashed"] else ""
-    stdout.print(f"[bold]{row['key']}[/bold]  ({row['status']}{trashed})", highlight=False)
+    out().print(f"[bold]{row['key']}[/bold]  ({row['status']}{trashed})", highlight=False)
     if row.get("aliases"):
         also = ", ".join(f"{a['alias']} ({a['reason']})" for a in row["aliases"])
-        stdout.print(f"also known as: {also}", highlight=False, markup=False)
+        out().print(f"also known as: {also}", highlight=False, markup=False)
     edits = row.get("edits") or {}
-    table = Table("field", "value", *(["source"] if provenance else []), box=None)
+    table = rich_table("field", "value", *(["source"] if provenance else []), box=None)
     for name, value in sorted(row["csl"].items()):
         shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         label = f"{name} (edited)" if name in edits else name
         table.add_row(label, shown, *([row["provenance"].get(name, "")] if provenance else []))
     for name in sorted(n for n, v in edits.items() if v is None):
         table.add_row(f"{name} (removed)", "", *(["user"] if provenance else []))
-    stdout.print(table)
+    out().print(table)
     _print_disagreements(row.get("disagreements") or {})
     if provenance:
         _print_record_sources(row)
-    stdout.print(f"\n[bold]raw occurrences[/bold] ({len(row['references'])})", highlight=False)
+    out().print(f"\n[bold]raw occurrences[/bold] ({len(row['references'])})", highlight=False)
     for ref in row["references"]:
         where = f"{ref['source_path']}:{ref['line']}" if ref["line"] else ref["source_path"]
-        stdout.print(f"- {where} [{ref['format']}, {ref['status']}]", highlight=False, markup=False)
-        stdout.print("  " + ref["raw"].strip().replace("\n", "\n  ")[:2000], highlight=False, markup=False)
+        out().print(f"- {where} [{ref['format']}, {ref['status']}]", highlight=False, markup=False)
+        out().print("  " + ref["raw"].strip().replace("\n", "\n  ")[:2000], highlight=False, markup=False)
     if row.get("claims"):
-        stdout.print(f"\n[bold]cited by[/bold] ({len(row['claims'])} claims)", highlight=False)
+        out().print(f"\n[bold]cited by[/bold] ({len(row['claims'])} claims)", highlight=False)
         for claim in row["claims"]:
-            stdout.print(f"- {claim['document']}:{claim['line']} ({', '.join(claim['cited_as'])})", highlight=False, markup=False)
-            stdout.print("  " + claim["text"], highlight=False, markup=False)
+            out().print(f"- {claim['document']}:{claim['line']} ({', '.join(claim['cited_as'])})", highlight=False, markup=False)
+            out().print("  " + claim["text"], highlight=False, markup=False)
             if claim.get("supports") and claim["supports"] != claim["text"]:
-                stdout.print("  supports: " + claim["supports"], highlight=False, markup=False)
+                out().print("  supports: " + claim["supports"], highlight=False, markup=False)
             if claim.get("evidence"):
-                stdout.print("  evidence: " + _evidence_line(claim["evidence"]), highlight=False, markup=False)
+                out().print("  evidence: " + _evidence_line(claim["evidence"]), highlight=False, markup=False)
+    from rich.text import Text
+
     for label, values in (("tags", row["tags"]), ("collections", row["collections"])):
         if values:  # user text: never read as markup
-            stdout.print(Text.assemble("\n", (label, "bold"), ": " + ", ".join(values)), highlight=False)
+            out().print(Text.assemble("\n", (label, "bold"), ": " + ", ".join(values)), highlight=False)
     if row["notes"]:
-        stdout.print(f"\n[bold]notes[/bold] ({len(row['notes'])})", highlight=False)
+        out().print(f"\n[bold]notes[/bold] ({len(row['notes'])})", highlight=False)
         for note in row["notes"]:
-            stdout.print(f"- [{note['id']}] {note['text']}", highlight=False, markup=False)
+            out().print(f"- [{note['id']}] {note['text']}", highlight=False, markup=False)
     for extra in row.get("sections", []):
-        stdout.print(extra, highlight=False)
+        out().print(extra, highlight=False)
 
 
 @main.command("stats")
@@ -327,14 +379,14 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         emit_json(stats)
         return
-    table = Table("what", "count", box=None)
+    table = rich_table("what", "count", box=None)
     for name, value in stats.items():
         if isinstance(value, dict):
             for sub, count in value.items():
                 table.add_row(f"{name}: {sub}", str(count))
         else:
             table.add_row(name, str(value))
-    stdout.print(table)
+    out().print(table)
 
 
 @main.command("duplicates")
@@ -348,10 +400,10 @@ def duplicates_command(ctx: click.Context, threshold: float, as_json: bool) -> N
     if as_json:
         emit_json([{"a": p.key_a, "b": p.key_b, "score": p.score, "title_a": p.title_a, "title_b": p.title_b} for p in pairs])
         return
-    table = Table("score", "key A", "key B", "title A", "title B", box=None)
+    table = rich_table("score", "key A", "key B", "title A", "title B", box=None)
     for p in pairs:
         table.add_row(f"{p.score:.0f}", p.key_a, p.key_b, (p.title_a or "")[:60], (p.title_b or "")[:60])
-    stdout.print(table)
+    out().print(table)
     warn(f"{len(pairs)} possible duplicate pairs")
 
 
@@ -578,38 +630,36 @@ def link_command(ctx: click.Context, manuscript: str, list_path: str | None, as_
 def find_command(ctx: click.Context, query: str, limit: int, as_json: bool) -> None:
     """Claim-to-source lookup: the claims about QUERY with the works that support them, and
     the works whose title and abstract best support QUERY as a statement."""
-    from rich.text import Text
-
     result = api.find_claims(settings_of(ctx), query, limit)
     if as_json:
         emit_json(result)
         return
     for rank, claim in enumerate(result["claims"], start=1):
-        text = Text(f"{rank}. ", style="bold")
+        text = rich_text(f"{rank}. ", style="bold")
         for index, piece in enumerate(claim["snippet"].split("**")):
             text.append(piece, style="bold yellow" if index % 2 else "")
-        stdout.print(text)
-        stdout.print(f"   {claim['document']}:{claim['line']}" + (f"  [{claim['section']}]" if claim["section"] else ""), highlight=False, markup=False, style="dim")
+        out().print(text)
+        out().print(f"   {claim['document']}:{claim['line']}" + (f"  [{claim['section']}]" if claim["section"] else ""), highlight=False, markup=False, style="dim")
         for place in claim.get("also_in", []):
-            stdout.print(f"   also {place['document']}:{place['line']}", highlight=False, markup=False, style="dim")
+            out().print(f"   also {place['document']}:{place['line']}", highlight=False, markup=False, style="dim")
         for source in claim["sources"]:
             if source.get("key"):
                 doi = f"  doi:{source['doi']}" if source.get("doi") else ""
                 removed = "  (removed: in the trash)" if source.get("removed") else ""
-                stdout.print(f"   - {source['key']}  {source['first_author']} {source['year'] or ''}. {source['title'] or ''}{doi}{removed}", highlight=False, markup=False)
+                out().print(f"   - {source['key']}  {source['first_author']} {source['year'] or ''}. {source['title'] or ''}{doi}{removed}", highlight=False, markup=False)
             else:
-                stdout.print(f"   - {source['target']}: {source['status']}", highlight=False, markup=False)
+                out().print(f"   - {source['target']}: {source['status']}", highlight=False, markup=False)
     if result["works"]:
-        stdout.print("\n[bold]works[/bold]", highlight=False)
+        out().print("\n[bold]works[/bold]", highlight=False)
         for work in result["works"]:
             doi = f"  doi:{work['doi']}" if work.get("doi") else ""
-            stdout.print(f"- {work['key']}  {work['first_author']} {work['year'] or ''}. {work['title'] or ''}{doi}  (cited by {work['cited']} claims)", highlight=False, markup=False)
+            out().print(f"- {work['key']}  {work['first_author']} {work['year'] or ''}. {work['title'] or ''}{doi}  (cited by {work['cited']} claims)", highlight=False, markup=False)
     if result["suggested"]:
-        stdout.print("\n[bold]suggested sources[/bold] (works whose abstracts fit the statement)", highlight=False)
+        out().print("\n[bold]suggested sources[/bold] (works whose abstracts fit the statement)", highlight=False)
         for source in result["suggested"]:
-            stdout.print(f"- {source['key']}  ({source['score']:.2f})", highlight=False, markup=False)
+            out().print(f"- {source['key']}  ({source['score']:.2f})", highlight=False, markup=False)
             if source["evidence"]:
-                stdout.print(f"  {source['evidence']}", highlight=False, markup=False, style="dim")
+                out().print(f"  {source['evidence']}", highlight=False, markup=False, style="dim")
     warn(f"{len(result['claims'])} claims, {len(result['works'])} works, {len(result['suggested'])} suggested sources for {query!r}")
 
 
@@ -656,10 +706,10 @@ def claims_command(ctx: click.Context, document: str | None, fmt: str) -> None:
             cells = [row["text"], _sources_text(row["sources"]), _evidence_text(row["sources"]), f"{row['document']}:{row['line']}"]
             click.echo("| " + " | ".join(one_line(cell).replace("|", "\\|") for cell in cells) + " |")
     else:
-        table = Table("line", "claim", "sources", "evidence", box=None)
+        table = rich_table("line", "claim", "sources", "evidence", box=None)
         for row in rows:
-            table.add_row(str(row["line"]), Text(row["text"]), Text(_sources_text(row["sources"])), Text(_evidence_text(row["sources"])))
-        stdout.print(table)
+            table.add_row(str(row["line"]), rich_text(row["text"]), rich_text(_sources_text(row["sources"])), rich_text(_evidence_text(row["sources"])))
+        out().print(table)
     warn(f"{len(rows)} claims")
 
 
@@ -698,7 +748,7 @@ def _resolution_progress(label: str, shown: bool = True) -> tuple[Any, Any, Any]
 
     bar = Progress(
         TextColumn(f"{label} [progress.description]{{task.description}}"), BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), console=stderr, transient=False, disable=not shown,
+        TimeElapsedColumn(), console=err(), transient=False, disable=not shown,
     )
     task = bar.add_task("", total=None)
 
@@ -839,7 +889,7 @@ def lookup_command(ctx: click.Context, reference: str | None, lines_path: str | 
         strings = [reference or ""]
     failed = 0
     unreachable: dict[str, str] = {}
-    bar, on_start, on_done = _resolution_progress("lookup", shown=len(strings) > 1 and stderr.is_terminal)
+    bar, on_start, on_done = _resolution_progress("lookup", shown=len(strings) > 1 and stderr_is_terminal())
     with bar:
         results = list(api.lookup_references(settings_of(ctx), strings, progress=on_done, on_start=on_start))
     for result in results:
@@ -903,11 +953,11 @@ def review_command(ctx: click.Context, key: str | None, accept_id: int | None, r
     if as_json:
         emit_json([{k: v for k, v in row.items() if k != "payload_id"} for row in rows])
         return
-    table = Table("id", "key", "source", "score", "DOI", "PMID", "candidate title", "why", box=None)
+    table = rich_table("id", "key", "source", "score", "DOI", "PMID", "candidate title", "why", box=None)
     for row in rows:
         table.add_row(str(row["id"]), row["work_key"], row["source"], f"{row['score'] or 0:.2f}", row["doi"] or "",
                       row["pmid"] or "", (row["csl"].get("title") or "")[:70], (row["reason"] or "")[:80])
-    stdout.print(table)
+    out().print(table)
     warn(f"{len(rows)} candidates to review; 'vexascite review --accept ID' applies one")
 
 
@@ -916,23 +966,23 @@ def _print_disagreements(disagreements: dict[str, Any]) -> None:
     with who states it, the one used first (rule: user, then services, then imports)."""
     if not disagreements:
         return
-    stdout.print("\n[bold]sources disagree[/bold] (the first value is used)", highlight=False)
+    out().print("\n[bold]sources disagree[/bold] (the first value is used)", highlight=False)
     for name, values in sorted(disagreements.items()):
         listed = "; ".join(f"{api.describe_value(v['value'])} ({', '.join(v['sources'])})" for v in values)
-        stdout.print(f"- {name}: {listed}", highlight=False, markup=False)
+        out().print(f"- {name}: {listed}", highlight=False, markup=False)
 
 
 def _print_record_sources(row: dict[str, Any]) -> None:
     """Which service records the fields came from, and the answer each was read from."""
-    stdout.print(f"\n[bold]verified records[/bold] ({len(row.get('records') or [])})", highlight=False)
+    out().print(f"\n[bold]verified records[/bold] ({len(row.get('records') or [])})", highlight=False)
     for record in row.get("records") or []:
         answer = f" from {record['method']} {record['url']} (answered {record['fetched_at']})" if record.get("url") else ""
-        stdout.print(f"- {record['source']}, verified {record['verified_at']}{answer}", highlight=False, markup=False)
+        out().print(f"- {record['source']}, verified {record['verified_at']}{answer}", highlight=False, markup=False)
     resolution = row.get("resolution")
     if resolution:
         how = f"matched by {resolution['matched_by']}" if resolution.get("matched_by") else resolution["status"]
         score = f", score {resolution['score']:.2f}" if resolution.get("score") is not None else ""
-        stdout.print(f"resolution: {how}{score}: {resolution.get('reason') or ''}", highlight=False, markup=False)
+        out().print(f"resolution: {how}{score}: {resolution.get('reason') or ''}", highlight=False, markup=False)
 
 
 @main.command("rekey")
@@ -996,10 +1046,10 @@ def tags_command(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         emit_json(rows)
         return
-    table = Table("tag", "works", box=None)
+    table = rich_table("tag", "works", box=None)
     for row in rows:
-        table.add_row(Text(row["tag"]), str(row["works"]))
-    stdout.print(table)
+        table.add_row(rich_text(row["tag"]), str(row["works"]))
+    out().print(table)
     warn(f"{len(rows)} tags")
 
 
@@ -1072,10 +1122,10 @@ def collection_list(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         emit_json(rows)
         return
-    table = Table("collection", "works", "with sub-collections", box=None)
+    table = rich_table("collection", "works", "with sub-collections", box=None)
     for row in rows:
-        table.add_row(Text(row["path"]), str(row["works"]), str(row["with_subcollections"]))
-    stdout.print(table)
+        table.add_row(rich_text(row["path"]), str(row["works"]), str(row["with_subcollections"]))
+    out().print(table)
     warn(f"{len(rows)} collections")
 
 
@@ -1110,7 +1160,7 @@ def note_command(ctx: click.Context, key: str | None, text: tuple[str, ...], rem
         emit_json(notes)
         return
     for note in notes:
-        stdout.print(f"[{note['id']}] {note['created_at']}  {note['text']}", highlight=False, markup=False)
+        out().print(f"[{note['id']}] {note['created_at']}  {note['text']}", highlight=False, markup=False)
     warn(f"{len(notes)} notes on {key}")
 
 
@@ -1158,11 +1208,11 @@ def trash_command(ctx: click.Context, empty: bool, as_json: bool) -> None:
     if as_json:
         emit_json(rows)
         return
-    table = Table("key", "year", "title", "in the trash since", "raw refs", "citations", box=None)
+    table = rich_table("key", "year", "title", "in the trash since", "raw refs", "citations", box=None)
     for row in rows:
-        table.add_row(row["key"], str(row["year"] or ""), Text((row["title"] or "")[:70]), row["trashed_at"],
+        table.add_row(row["key"], str(row["year"] or ""), rich_text((row["title"] or "")[:70]), row["trashed_at"],
                       str(row["references_held"]), str(row["citations"]))
-    stdout.print(table)
+    out().print(table)
     warn(f"{len(rows)} works in the trash")
 
 
@@ -1182,12 +1232,12 @@ def exports_command(ctx: click.Context, remove_id: str | None, as_json: bool) ->
     if as_json:
         emit_json(rows)
         return
-    table = Table("id", "file", "format", "selection", "works", "written", "problem", box=None)
+    table = rich_table("id", "file", "format", "selection", "works", "written", "problem", box=None)
     for row in rows:
         selection = ", ".join(f"{k}={','.join(v) if isinstance(v, list) else v}" for k, v in row["selection"].items()) or "all"
-        table.add_row(str(row["id"]), Text(row["path"]), row["format"], Text(selection), str(row["count"] or ""),
-                      row["written_at"] or "", Text(row["error"] or ""))
-    stdout.print(table)
+        table.add_row(str(row["id"]), rich_text(row["path"]), row["format"], rich_text(selection), str(row["count"] or ""),
+                      row["written_at"] or "", rich_text(row["error"] or ""))
+    out().print(table)
     warn(f"{len(rows)} exports kept up to date")
 
 

@@ -49,14 +49,14 @@ def test_works_another_process_wrote_between_files_are_matched(tmp_path, setting
 
 
 def test_a_file_that_meets_an_unforeseen_case_does_not_stop_the_batch(tmp_path, settings, monkeypatch):
-    real = api.prepared_parts
+    real = api.importing.prepared_parts
 
     def explode_on_first(fmt, text, key_pattern=None):
         if "Jachiet" in text:
             raise TypeError("an unforeseen shape")
         return real(fmt, text, key_pattern)
 
-    monkeypatch.setattr(api, "prepared_parts", explode_on_first)
+    monkeypatch.setattr(api.importing, "prepared_parts", explode_on_first)
     report = import_paths(settings, [DATA / "same.bib", DATA / "accents.bib"])
     assert [f.status for f in report.files] == ["failed", "imported"]
     assert "an unforeseen shape" in report.files[0].problems[0].message

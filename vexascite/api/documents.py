@@ -14,7 +14,7 @@ def document_text(path: str | os.PathLike[str]) -> str:
     UTF-8 with undecodable bytes replaced, control characters kept (``parse --lines``
     gives one item per line whatever the line holds). :class:`InputUnreadable` names a
     file that cannot be read."""
-    from . import MAX_IMPORT_BYTES
+    from .importing import MAX_IMPORT_BYTES
 
     path = Path(path)
     data = read_input_bytes(path, MAX_IMPORT_BYTES)

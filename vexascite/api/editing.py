@@ -21,7 +21,7 @@ from ..importers.bibtex import parse_names
 from ..merge import merge_detail
 from ..store import Store
 from ..store.library import aliases_of, set_edits, user_edits
-from . import open_library
+from .common import open_library
 from .exports import sync_exports
 
 #: Names users type for CSL variables (BibTeX habits), and how each reads back.

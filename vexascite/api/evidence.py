@@ -16,7 +16,7 @@ from ..evidence.index import Doc, LexicalIndex
 from ..evidence.rank import Searcher, measure_citation, support
 from ..evidence.sentences import SentenceIndex
 from ..store import Store
-from . import open_library
+from .common import open_library
 
 __all__ = [
     "attach_evidence",
@@ -153,27 +153,21 @@ def citation_support(store: Store, citations: list[dict[str, Any]], ref_rows: li
     :mod:`vexascite.check.support`): support, library rank, best other list entry."""
     from ..check.support import LIBRARY_DEPTH, CitationSupport
     from ..store import evidence as stored
+    from ..store.reading import claim_texts, keys_of_works
 
     linked = [c for c in citations if c.get("work_id")]
     if not linked:
         return []
     searcher = library_searcher(store)
-    keys = {row[0]: row[1] for row in store.db.execute(
-        f"select id, key from works where id in ({', '.join('?' for _ in linked)})", [c["work_id"] for c in linked]
-    ).fetchall()}
+    keys = keys_of_works(store, [c["work_id"] for c in linked])
     names: dict[int, str] = {}
     for row in ref_rows:
         if row.get("work_id") is not None:
             name = str(row["number"]) if row.get("number") is not None else row.get("entry_key")
             names.setdefault(row["work_id"], name or "")
-    listed = list(store.db.execute(
-        f"select id, key from works where id in ({', '.join('?' for _ in names) or 'null'})", list(names)
-    ).fetchall())
-    keys.update({row[0]: row[1] for row in listed})
+    keys.update(keys_of_works(store, list(names)))
     docs = {row[0]: work_doc(row) for row in stored.ranking_texts(store, keys.values())}
-    texts = {row[0]: row[1] for row in store.db.execute(
-        f"select id, text from claims where id in ({', '.join('?' for _ in linked)})", [c["claim_id"] for c in linked]
-    ).fetchall()}
+    texts = claim_texts(store, [c["claim_id"] for c in linked])
     out = []
     for citation in linked:
         key = keys.get(citation["work_id"])

@@ -48,7 +48,7 @@ class SyncResult:
 
 
 def _render(settings: Settings, row: dict[str, Any]) -> Any:
-    from . import export_library
+    from .exporting import export_library
 
     selection = row["selection"]
     return export_library(
@@ -59,7 +59,7 @@ def _render(settings: Settings, row: dict[str, Any]) -> Any:
 
 
 def _write_if_changed(path: str, text: str) -> bool:
-    from . import write_text_atomically
+    from .exporting import write_text_atomically
 
     try:
         if Path(path).read_text(encoding="utf-8") == text:
@@ -93,7 +93,7 @@ def sync_exports(
     deleted) is recorded on that export and returned, never raised: the change that
     called this is already saved.
     """
-    from . import open_library
+    from .common import open_library
 
     if settings.db != ":memory:" and not Path(settings.db).exists():
         return []
@@ -126,7 +126,7 @@ def keep_export_updated(
     """Register the export just written to ``path`` (``count`` works; a file, not stdout)
     to keep up to date; returns its id. Registering a path again replaces its format and
     selection."""
-    from . import _split_keys, open_library
+    from .common import _split_keys, open_library
 
     if not path or str(path) == "-":
         raise UsageError("--keep-updated needs -o FILE: an export to stdout cannot be kept up to date")
@@ -141,7 +141,7 @@ def keep_export_updated(
 
 
 def list_exports(settings: Settings) -> list[dict[str, Any]]:
-    from . import open_library
+    from .common import open_library
 
     with open_library(settings, create=False) as store:
         return autoexport.registered(store)
@@ -149,7 +149,7 @@ def list_exports(settings: Settings) -> list[dict[str, Any]]:
 
 def remove_export(settings: Settings, ident: str) -> dict[str, Any]:
     """Stop keeping an export up to date (by id or path); its file stays as it is."""
-    from . import open_library
+    from .common import open_library
 
     name = ident if ident.isdigit() else str(Path(ident).resolve())
     with open_library(settings, create=False) as store, store.transaction():
@@ -158,7 +158,7 @@ def remove_export(settings: Settings, ident: str) -> dict[str, Any]:
 
 def exports_refreshed_since(settings: Settings, stamp: str) -> list[dict[str, Any]]:
     """Exports rewritten (or failing) since ``stamp``: what a command should report."""
-    from . import open_library
+    from .common import open_library
 
     if settings.db != ":memory:" and not Path(settings.db).exists():
         return []

@@ -14,6 +14,7 @@ from ..identity import identity_keys
 from ..model import WorkStatus
 from ..store import Store
 from ..store.library import key_pinned, set_key
+from ..store.reading import has_own_entry_key, work_exists
 
 _IDENTIFIER_FIELDS = ("DOI", "PMID", "PMCID")
 
@@ -23,11 +24,7 @@ def is_placeholder_key(store: Store, work_id: int, key: str, csl: dict[str, Any]
     ``pmid33108101``) rather than one the user or an imported entry gave it."""
     if key_pinned(store, work_id):
         return False
-    own = store.db.execute(
-        "select 1 from refs where work_id = ? and format in ('bibtex', 'csl-json') and entry_key is not null limit 1",
-        [work_id],
-    ).fetchone()
-    if own:
+    if has_own_entry_key(store, work_id):
         return False
     for name in _IDENTIFIER_FIELDS:
         if csl.get(name):
@@ -89,7 +86,7 @@ def settle_resolved(store: Store, work_ids: list[int], pattern: str, report: Any
     identifier from their metadata; both are recorded on ``report``."""
     for work_id in work_ids:
         with store.transaction():
-            if not store.db.execute("select 1 from works where id = ?", [work_id]).fetchone():
+            if not work_exists(store, work_id):
                 continue  # merged into an earlier one of this run
             merged = merge_same_identifier(store, work_id)
             if merged is not None:

@@ -6,16 +6,20 @@ Every use case that changes works ends by refreshing the exports kept up to date
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..citekeys import check_key_pattern, key_stem, unique_key
 from ..config import Settings
-from ..errors import UsageError
+from ..errors import UsageError, VexasciteError
+from ..identity import near_miss_score
 from ..query import Clause, parse_query
 from ..store import Store
 from ..store import organise as org
-from . import open_library
+from ..store.reading import citing_claim_count, resolution_of, verified_records
+from .common import open_library
 from .exports import sync_exports
 
 
@@ -228,9 +232,7 @@ def remove_works(settings: Settings, keys: Iterable[str]) -> TrashReport:
             work_id = store.work_id_for_key(key)
             if org.trash_work(store, work_id):
                 report.changed.append(key)
-                cited = store.db.execute(
-                    "select count(distinct claim_id) from citations where work_id = ?", [work_id]
-                ).fetchone()[0]
+                cited = citing_claim_count(store, work_id)
                 if cited:
                     report.citing_claims[key] = int(cited)
             else:
@@ -292,4 +294,148 @@ __all__ = [
     "split_tag_args",
     "tag_works",
     "work_details",
+    "list_works",
+    "show_work",
+    "library_stats",
+    "NearMiss",
+    "find_near_duplicates",
+    "merge_works",
+    "rekey_work",
 ]
+
+
+# -- reading the library -------------------------------------------------------------
+def list_works(settings: Settings, query: str | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+    """Works matching a query (all works without one), best first (see :func:`search_works`)."""
+    from .library import search_works
+
+    return search_works(settings, query, limit).works
+
+
+def show_work(settings: Settings, key: str) -> dict[str, Any]:
+    """Everything the library holds on one work: fields, provenance, raw occurrences."""
+    with open_library(settings, create=False) as store:
+        work_id = store.work_id_for_key(key)
+        row = store.work_row(work_id)
+        row["references"] = store.refs_of_work(work_id)
+        row["records"] = verified_records(store, work_id)
+        row["resolution"] = resolution_of(store, work_id)
+        from ..store.claims import claims_citing_work
+
+        row["claims"] = claims_citing_work(store, work_id)
+        from .editing import work_annotations
+        from .library import work_details
+
+        row.update(work_details(store, work_id))
+        row.update(work_annotations(store, work_id))
+
+        from .evidence import attach_work_evidence
+
+        attach_work_evidence(store, work_id, row["claims"])
+    return row
+
+
+def library_stats(settings: Settings) -> dict[str, Any]:
+    """Counts of sources, references and works, by format and status."""
+    with open_library(settings, create=False) as store:
+        return {
+            **store.counts(),
+            "references_by_format": store.count_by("refs", "format"),
+            "works_by_type": store.count_by("works", "type"),
+            "works_by_status": store.count_by("works", "status"),
+        }
+
+
+# -- duplicates ------------------------------------------------------------------------
+@dataclass(slots=True)
+class NearMiss:
+    key_a: str
+    key_b: str
+    score: float
+    title_a: str | None
+    title_b: str | None
+
+
+def find_near_duplicates(settings: Settings, threshold: float = 85.0) -> list[NearMiss]:
+    """Pairs of works the duplicate rule kept apart but that look alike, for review."""
+    from rapidfuzz import process
+
+    from ..identity import fold_words
+
+    with open_library(settings, create=False) as store:
+        works = list(store.iter_works())
+    found: list[NearMiss] = []
+    listed: set[frozenset[str]] = set()
+    # Works that came to share an identifier (e.g. once resolved) are one work by the
+    # duplicate rule; they are listed first, for 'merge', not merged behind the user's back.
+    by_identifier: dict[tuple[str, str], dict[str, Any]] = {}
+    for work in works:
+        for column in ("doi", "pmid", "pmcid"):
+            if work[column]:
+                first = by_identifier.setdefault((column, work[column]), work)
+                if first is not work:
+                    found.append(NearMiss(first["key"], work["key"], 100.0, first["title"], work["title"]))
+                    listed.add(frozenset((first["key"], work["key"])))
+    titles = [fold_words(w["csl"].get("title") or "") for w in works]
+    for i, work in enumerate(works):
+        if not titles[i]:
+            continue
+        for _, _, j in process.extract(titles[i], titles, limit=10, score_cutoff=threshold - 15):
+            if j <= i:
+                continue
+            score = near_miss_score(work["csl"], works[j]["csl"])
+            if score >= threshold and frozenset((work["key"], works[j]["key"])) not in listed:
+                found.append(NearMiss(work["key"], works[j]["key"], round(score, 1), work["title"], works[j]["title"]))
+    return sorted(found, key=lambda m: (-m.score, m.key_a, m.key_b))
+
+
+def merge_works(settings: Settings, keep_key: str, drop_key: str) -> dict[str, Any]:
+    """Merge work ``drop_key`` into ``keep_key`` on request: every raw occurrence, record
+    and edit moves over; the kept work's key stays; the dropped record is kept in history."""
+    if keep_key == drop_key:
+        raise UsageError("cannot merge a work with itself")
+    with open_library(settings, create=False) as store, store.transaction():
+        keep_id = store.work_id_for_key(keep_key)
+        drop_id = store.work_id_for_key(drop_key)
+        store.move_work(drop_id, keep_id)
+        merged = store.refresh_work(keep_id)
+    sync_exports(settings)
+    return {"key": keep_key, "merged": drop_key, "csl": merged}
+
+
+
+# -- citation keys ---------------------------------------------------------------------
+def rekey_work(settings: Settings, key: str, new_key: str | None = None) -> tuple[str, str]:
+    """Give a work a new citation key, on request only: the one named, or a fresh one
+    from its current fields and the key pattern. Returns (old, new)."""
+    check_key_pattern(settings.key_pattern)
+
+    with open_library(settings, create=False) as store, store.transaction():
+        work_id = store.work_id_for_key(key)
+        if new_key is not None:
+            if not re.fullmatch(r"[A-Za-z0-9_:.\-]+", new_key):
+                raise UsageError(f"{new_key!r} is not a usable key: use letters, digits and _ : . -")
+            if _alias_elsewhere(store, new_key, work_id):
+                raise UsageError(f"key {new_key!r} is already used by another work")
+            chosen = new_key
+        else:
+            csl = store.work_row(work_id)["csl"]
+            chosen = unique_key(key_stem(csl, settings.key_pattern), lambda k: _alias_elsewhere(store, k, work_id))
+        from ..store.autoexport import rename_key
+        from ..store.library import set_key
+
+        # the old key stays an alias; a key the user chose is pinned (metadata never replaces it)
+        old = set_key(store, work_id, chosen, pinned=True if new_key is not None else None)
+        rename_key(store, key, chosen)  # exports kept up to date follow the work
+    sync_exports(settings)
+    return old, chosen
+
+
+def _alias_elsewhere(store: Store, key: str, work_id: int) -> bool:
+    """Whether ``key`` names another work (as its key or an alias): a work may take back
+    a key it was known by itself."""
+    try:
+        return store.work_id_for_key(key) != work_id
+    except VexasciteError:
+        return False
+

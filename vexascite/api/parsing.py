@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..config import Settings
+from ..identity import identity_keys
+from ..model import RefStatus
 from ..progress import report
 from ..refstring import find_reference_lists, parse_reference
 from ..refstring.lists import describe, summarize
+from .common import open_library
+from .exports import sync_exports
 
 #: Progress is reported every this many strings.
 _PROGRESS_EVERY = 200
@@ -65,3 +71,60 @@ def parse_document(text: str, *, per_line: bool = False) -> ParsedDocument:
             if done % _PROGRESS_EVERY == 0 or done == total:
                 report("parsing references", done, total)
     return result
+
+
+def parse_strings(text: str, *, per_line: bool = False) -> list[dict[str, Any]]:
+    """The CSL-JSON items of :func:`parse_document`."""
+    items: list[dict[str, Any]] = parse_document(text, per_line=per_line).items
+    return items
+
+
+@dataclass(slots=True)
+class ReparseReport:
+    """What ``reparse`` did: references looked at, re-read, changed, and works touched."""
+
+    parser_version: str
+    checked: int = 0
+    changed: int = 0
+    new_works: int = 0
+    failed: int = 0
+
+
+def reparse(settings: Settings, *, everything: bool = False) -> ReparseReport:
+    """Re-derive the fields of free-text references from their stored raw strings.
+
+    By default only references parsed by an older parser version are re-read; with
+    ``everything`` all of them. Raw strings are never changed; works are refreshed.
+    """
+    from ..importers.text import reference_from_string
+    from ..refstring import PARSER_VERSION
+    from ..store.refstrings import text_references, update_reference
+
+    report = ReparseReport(parser_version=PARSER_VERSION)
+    with open_library(settings, create=False) as store, store.transaction():
+        touched: set[int] = set()
+        for row in text_references(store, stale_for=None if everything else PARSER_VERSION):
+            report.checked += 1
+            ref = reference_from_string(row["raw"])
+            old_fields = json.loads(row["fields"]) if row["fields"] else {}
+            old_extra = json.loads(row["extra"]) if row["extra"] else {}
+            extra = {**old_extra, **ref.extra}
+            work_id = row["work_id"]
+            if ref.status == RefStatus.FAILED:
+                report.failed += 1
+            elif work_id is None:
+                work_id = store.find_same_work(identity_keys(ref.fields))
+                if work_id is None:
+                    work_id = store.create_work(ref.fields, settings.key_pattern)
+                    report.new_works += 1
+            if ref.fields != old_fields or ref.status != row["status"]:
+                report.changed += 1
+            update_reference(store, row["id"], ref.fields, str(ref.status), ref.message, extra, work_id)
+            if work_id is not None:
+                touched.add(work_id)
+        for work_id in touched:
+            store.refresh_work(work_id)
+    if touched:
+        sync_exports(settings)
+    return report
+

@@ -1,0 +1,79 @@
+"""Small reads and settings the use cases need that no larger store module owns.
+
+Kept here so that no SQL reaches the api layer (the layer contract cannot see SQL).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from . import Store
+
+
+def keys_by_work_id(store: Store) -> dict[int, str]:
+    """Every work's current key, by work id."""
+    return {row[0]: row[1] for row in store.db.execute("select id, key from works").fetchall()}
+
+
+def work_exists(store: Store, work_id: int) -> bool:
+    """Whether a work of this id is in the library (merged works are not)."""
+    return store.db.execute("select 1 from works where id = ?", [work_id]).fetchone() is not None
+
+
+def has_own_entry_key(store: Store, work_id: int) -> bool:
+    """Whether an imported BibTeX or CSL-JSON entry of the work carried its own key."""
+    return store.db.execute(
+        "select 1 from refs where work_id = ? and format in ('bibtex', 'csl-json') and entry_key is not null limit 1",
+        [work_id],
+    ).fetchone() is not None
+
+
+def citing_claim_count(store: Store, work_id: int) -> int:
+    """How many claims cite a work."""
+    return int(store.db.execute("select count(distinct claim_id) from citations where work_id = ?", [work_id]).fetchone()[0])
+
+
+def verified_records(store: Store, work_id: int) -> list[dict[str, Any]]:
+    """The records services gave for a work, with where and when each was fetched."""
+    return [
+        dict(r)
+        for r in store.db.query(
+            "select records.source, records.verified_at, payloads.method, payloads.url, payloads.fetched_at "
+            "from records left join payloads on payloads.id = records.payload_id where records.work_id = ? "
+            "order by records.id", [work_id])
+    ]
+
+
+def resolution_of(store: Store, work_id: int) -> dict[str, Any] | None:
+    """How the work was last resolved (None when it never was)."""
+    return next(iter(store.db.query("select * from resolutions where work_id = ?", [work_id])), None)
+
+
+def listed_reference_lines(store: Store, source_id: int) -> frozenset[int]:
+    """Lines of a source that hold entries of its reference lists."""
+    return frozenset(
+        int(row["line"])
+        for row in store.db.query(
+            "select line from refs where source_id = ? and line is not null and list_id is not null", [source_id]
+        )
+    )
+
+
+def commit_per_item(store: Store) -> None:
+    """Make the many small commits of a long run cheap: in WAL mode NORMAL keeps every
+    commit through a crash of the process (only a power cut can undo the last ones) at a
+    tenth of the cost of FULL."""
+    store.db.execute("PRAGMA synchronous = NORMAL")
+
+
+def keys_of_works(store: Store, work_ids: list[int]) -> dict[int, str]:
+    """The keys of the works named, by work id (works no longer there are left out)."""
+    marks = ", ".join("?" for _ in work_ids) or "null"
+    return {row[0]: row[1] for row in store.db.execute(f"select id, key from works where id in ({marks})", work_ids)}
+
+
+def claim_texts(store: Store, claim_ids: list[int]) -> dict[int, str]:
+    """The text of each claim named, by claim id."""
+    marks = ", ".join("?" for _ in claim_ids) or "null"
+    return {row[0]: row[1] for row in store.db.execute(f"select id, text from claims where id in ({marks})", claim_ids)}
