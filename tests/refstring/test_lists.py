@@ -105,3 +105,20 @@ def test_news_item_without_authors() -> None:
     assert item["title"] == "Study finds JAK inhibitors and tocilizumab effective in VEXAS syndrome"
     assert item["container-title"] == "Medical Xpress"
     assert item["issued"]["date-parts"] == [[2023, 11, 7]]
+
+
+def _vancouver(number: int) -> str:
+    return f"{number}. Doe J, Roe R. A fictional study number {number}. J Fict Stud. 2020;12(3):45-67. doi:10.5555/stray.{number}."
+
+
+def test_a_stray_number_line_never_swallows_the_entries_after_it() -> None:
+    for junk in ("98. ???", "20. ???", "5. ???", "3. ???", "12. Note added in proof."):
+        for head in ("References\n\n", ""):
+            lines = [_vancouver(1), _vancouver(2), junk, _vancouver(3), junk, _vancouver(4), _vancouver(5)]
+            found = find_reference_lists("A manuscript.\n\n" + head + "\n".join(lines) + "\n")
+            raws = [entry.raw for each in found for entry in each.entries]
+            for number in range(1, 6):
+                holding = [raw for raw in raws if f"stray.{number}." in raw]
+                assert len(holding) == 1, (junk, head, number, raws)
+                assert holding[0].startswith(f"{number}. Doe"), (junk, head, holding)
+            assert all(found_list.style == "dot" for found_list in found)

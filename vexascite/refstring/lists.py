@@ -480,10 +480,10 @@ class _Finder:
         if start is not None and not self.one_per_line(region):
             style = start[0].style
             numbers = [label.number for p in region if (label := self.labels[p] or self.only[p]) is not None and label.style == style]
-            if numbers == [1] or any(abs(b - a) <= 3 for a, b in zip(numbers, numbers[1:], strict=False)):
+            if numbers == [1] or _in_sequence(numbers):
                 return self.numbered(first, heading)
             glued = [label.number for p in region if (label := self.labels[p]) is not None and label.style == "glued"]
-            if style != "glued" and any(abs(b - a) <= 3 for a, b in zip(glued, glued[1:], strict=False)):
+            if style != "glued" and _in_sequence(glued):
                 # "125. Smith" first in a list of "5Khansari", "6Nakahigashi": label 1 glued to a string's own "25.".
                 return self.numbered(first, heading, style="glued")
             # A label or two in a long unnumbered list: strings that carry their own numbers.
@@ -543,6 +543,13 @@ class _Finder:
                     continue
                 last = numbers[-1]
                 step = label.number - last
+                if not (step == 1 and direction >= 0 or step == -1 and direction <= 0):
+                    # A stray or out-of-sequence number taken earlier must not swallow the entries after it:
+                    # the next number after one of the last few still follows on.
+                    for earlier in numbers[-4:-1]:
+                        if label.number - earlier == 1 and direction >= 0 or label.number - earlier == -1 and direction <= 0:
+                            step, last = label.number - earlier, earlier
+                            break
                 previous = self.stripped(entry[-1])
                 boundary = _starts_like_reference(label.rest or self._peek_text(position)) and (
                     blank_before or _ends_like_reference(previous) or self.only[position] is not None
@@ -847,6 +854,17 @@ def _starts_entry(previous: str, text: str, joined: str, has_year: bool | None =
         return len(joined) >= 40
     # An entry without a year, then a line that opens with authors and a year: a new entry.
     return len(joined) >= 20 and bool(_YEAR.search(text[:80])) and bool(re.match(r"^[^()]{0,60}?\(?(?:1[6-9]|20)\d\d[a-z]?\)?[.,:]", text))
+
+
+def _in_sequence(numbers: list[int]) -> bool:
+    """Whether printed numbers read as a numbering: next to each other, or most of them have a
+    neighbour (within 3) somewhere in the list, so stray lines such as ``98. ???`` between
+    entries 1, 2 and 3 do not hide the numbering. Linear (a set of the numbers)."""
+    if any(abs(b - a) <= 3 for a, b in zip(numbers, numbers[1:], strict=False)):
+        return True
+    present = Counter(numbers)
+    near = sum(1 for n in numbers if any(present.get(n + d) for d in (-3, -2, -1, 1, 2, 3)))
+    return near >= 2 and near * 2 >= len(numbers)
 
 
 def _plausible_run(found: ReferenceList) -> bool:
