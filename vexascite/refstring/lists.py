@@ -388,8 +388,13 @@ class _Finder:
                 return other
         return None
 
-    def label_at(self, position: int) -> tuple[_Label, int] | None:
-        """The label that starts an entry here and the position its text starts at."""
+    def label_at(self, position: int, last: int | None = None) -> tuple[_Label, int] | None:
+        """The label that starts an entry here and the position its text starts at.
+
+        A label alone on its line followed by a line with a label of the same form is
+        still a label when it is the list's next number (``last`` ± 1) and the other is
+        not: the string then carries its own number (``13.`` then ``40. Schmitt JP``).
+        """
         label = self.labels[position]
         if label is not None:
             return label, position
@@ -397,7 +402,8 @@ class _Finder:
         if only is not None:
             following = self.next_text(position)
             next_label = self.labels[following] if following is not None else None
-            if following is not None and (next_label is None or next_label.style != only.style) and self.only[following] is None and not self.stop(following):
+            fits = last is not None and abs(only.number - last) == 1 and (next_label is None or abs(next_label.number - last) != 1)
+            if following is not None and (next_label is None or next_label.style != only.style or fits) and self.only[following] is None and not self.stop(following):
                 return _Label(only.number, only.style, self.stripped(following)), position
         return None
 
@@ -527,7 +533,7 @@ class _Finder:
                 blank_before = True
                 position += 1
                 continue
-            start = self.label_at(position)
+            start = self.label_at(position, numbers[-1] if numbers else None)
             if style == "glued" and numbers and (start is None or start[0].style != "glued"):
                 reading = self.glued_reading(position, numbers[-1] + 1)
                 if reading is not None:
