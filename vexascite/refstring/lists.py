@@ -758,7 +758,7 @@ class _Finder:
         multi = sum(1 for b in blocks if len(b) > 1)
         if len(blocks) >= 2 and multi:
             whole = [b for n, b in enumerate(blocks) if n not in broken]
-            several = sum(1 for b in whole if self._holds_several(b) or len(self._split_wrapped(b)) > 1)
+            several = sum(1 for b in whole if self._holds_several(b) or len(self._split_wrapped(b, loose=False)) > 1)
             if several <= 0.1 * max(1, len(whole)):
                 # Blank lines between entries; a block that runs across a page break is cut where entries end.
                 for n, b in enumerate(blocks):
@@ -774,8 +774,9 @@ class _Finder:
         complete = sum(1 for p in block if _YEAR.search(self.stripped(p)) and _ends_like_reference(self.stripped(p)) and _AUTHOR_START.match(self.stripped(p)))
         return complete >= 0.8 * len(block)
 
-    def _split_wrapped(self, block: list[int]) -> list[list[int]]:
-        """Cut a block with no layout cues where a line ends a reference and the next starts one."""
+    def _split_wrapped(self, block: list[int], *, loose: bool = True) -> list[list[int]]:
+        """Cut a block with no layout cues where a line ends a reference and the next starts one
+        (``loose``: also after a line that closes a source, before a line of any reference shape)."""
         texts = [self.stripped(p) for p in block]
         with_year = sum(1 for t in texts if _YEAR.search(t))
         if len(block) >= 2 and with_year >= 0.8 * len(block):
@@ -790,7 +791,7 @@ class _Finder:
             if entry:
                 previous = self.stripped(entry[-1])
                 short = len(block) >= 6 and len(previous) < 0.7 * typical
-                if _starts_entry(previous, text, head, has_year) or (
+                if _starts_entry(previous, text, head, has_year) or (loose and _after_source_end(previous, text, head, has_year)) or (
                     # The last line of a wrapped entry is short: a short line that ends a reference,
                     # then a capitalised line that is not the source part, starts a new entry.
                     short and has_year and _ends_like_reference(previous) and text[:1].isupper()
@@ -860,6 +861,41 @@ def _starts_entry(previous: str, text: str, joined: str, has_year: bool | None =
         return len(joined) >= 40
     # An entry without a year, then a line that opens with authors and a year: a new entry.
     return len(joined) >= 20 and bool(_YEAR.search(text[:80])) and bool(re.match(r"^[^()]{0,60}?\(?(?:1[6-9]|20)\d\d[a-z]?\)?[.,:]", text))
+
+
+#: A line that closes a reference's source: pages, ``12(3):45``, ``2020;12``, a year after a comma, a DOI or link.
+_SOURCE_END = re.compile(
+    r"(?:\d+\s*[-–‐]\s*[A-Za-z]?\d+|\b\d+\s*(?:\([\w-]+\))?\s*:\s*[A-Za-z]?\d+|(?:1[6-9]|20)\d\d\s*;\s*\d+\S*|\d\s*,\s*(?:1[6-9]|20)\d\d[a-z]?|\b\d+\s*,\s*[A-Za-z]?\d+[a-z]?"
+    r"|\b10\.\d{4,9}/\S+|https?://\S+)[.;]?\s*$"
+)
+#: What follows a source inside the same reference: identifiers, dates, notes.
+_TRAILER_START = re.compile(
+    r"^(?:doi|pmid|pmcid|pubmed|epub|erratum|errata|comment|review|available|accessed|retrieved|cited|published|online|"
+    r"in\b|in:|crossref|google|medline|isbn|issn|url|arxiv|ppublish|\[|\()",
+    re.IGNORECASE,
+)
+
+
+#: Authors then a year early in a line: ``West, R.C. 1977.``, ``Stone JW, Sisco PN (2007)``.
+_AUTHOR_YEAR = re.compile(r"^[^()\d]{2,45}?[\s(](?:1[6-9]|20)\d\d[a-z]?(?:\)|[.,:])")
+
+
+def _after_source_end(previous: str, text: str, head: str, has_year: bool) -> bool:
+    """In wrapped text: a line that closes a source (``Blood. 2020;135:1-9.``, ``59-70, 1991.``) and then a
+    line that opens a reference of any shape (``The OECD guideline ...``, ``王義文(1989)``, ``"Title"``) cut
+    the entry, unless the line is what follows a source in the same reference (``PMID: ...``)."""
+    if not has_year or len(head) < 25:
+        return False
+    if not (_SOURCE_END.search(previous[-40:]) or _LINK_TOKEN.match(previous.rsplit(None, 1)[-1])):
+        # No source closed the line, but the next one opens with authors and a year (``West, R.C. 1977.``).
+        return (
+            len(head) >= 40 and not _OPEN_END.search(previous[-12:]) and not previous.endswith(("-", "–"))
+            and bool(_AUTHOR_START.match(text)) and bool(_AUTHOR_YEAR.match(text)) and not _SOURCE_LINE.match(text)
+        )
+    first = text[:1]
+    if not (first.isupper() or first in "\"“‘'" or (first.isalpha() and not first.islower())):
+        return False
+    return not _TRAILER_START.match(text) and not _SOURCE_LINE.match(text)
 
 
 def _in_sequence(numbers: list[int]) -> bool:
