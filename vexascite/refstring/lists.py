@@ -238,7 +238,7 @@ def _furniture_lines(lines: list[str]) -> set[int]:
         if index not in found:
             above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 3), -1) if lines[i].strip()), "")
             blank_beside = (index == 0 or not lines[index - 1].strip()) and (index + 1 >= len(lines) or not lines[index + 1].strip())
-            if _next_to(found, index) or _LABEL_ONLY.match(above) or blank_beside:
+            if _next_to(found, index) or _LABEL_ONLY.match(above) or blank_beside or _footer_inside(lines, index):
                 found.add(index)
     for mask, indices in masks.items():
         # A running head or footer repeats; a reference's wrapped line rarely does.
@@ -246,7 +246,7 @@ def _furniture_lines(lines: list[str]) -> set[int]:
             continue
         first = lines[indices[0]]
         reference_like = _SOURCE_HINT.search(first) or _looks_strongly_like_reference(first) or (len(first.strip()) >= 40 and _ends_like_reference(first))
-        if not reference_like or all(_next_to(found, i) for i in indices):
+        if not reference_like or all(_next_to(found, i) for i in indices) or _block_of_copies(lines, indices):
             found.update(indices)
     # A short line between two pieces of furniture (a footer between a page number and a running head).
     text_lines = [index for index, line in enumerate(lines) if line.strip()]
@@ -265,9 +265,50 @@ def _furniture_lines(lines: list[str]) -> set[int]:
 #: A running head naming the authors: ``Smith et al.``, ``Smith and Jones``.
 _RUNNING_HEAD = re.compile(r"^[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)\s*$")
 #: A journal's page footer: a journal name, a year and a volume, nothing else.
-_FOOTER_SHAPE = re.compile(r"^[A-Z][\w .&'-]{1,50}?\.?\s+(?:1[6-9]|20)\d\d\s*[;,]\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*(?::\s*[\w]+\s*[-–]\s*[\w]+)?\s*$")
+_FOOTER_SHAPE = re.compile(
+    r"^[A-Z][\w .&'-]{1,50}?\.?\s+(?:1[6-9]|20)\d\d\s*[;,]\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*(?::\s*[\w]+\s*[-–]\s*[\w]+)?\s*$"
+    r"|^[A-Z][\w .&'-]{1,50}?\.\s+\d{1,4}\s*:\s*\d{1,6}\.\s+doi:?\s*10\.\d{4,9}/\S+\s*$"  # Front. Immunol. 11:1234. doi: 10...
+)
 #: A running head in capitals: ``VEXAS SYNDROME AND JAK INHIBITORS``.
 _CAPS_HEAD = re.compile(r"^[A-Z][A-Z&:\- ]{8,80}$")
+
+
+def _footer_inside(lines: list[str], index: int) -> bool:
+    """A journal footer inside an entry: the line above is unfinished and the text goes on in lower
+    case below, or it follows an entry that already has its source and the next entry's label follows."""
+    above_index = next((i for i in range(index - 1, max(-1, index - 3), -1) if lines[i].strip()), None)
+    below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 3)) if lines[i].strip()), "")
+    if above_index is None or not below:
+        return False
+    above = lines[above_index].strip()
+    if below[:1].islower() and not _ends_like_reference(above):
+        return True
+    label = _label_of(below)
+    if label is None or label.style not in ("dot", "bracket", "round", "paren") or not _ends_like_reference(above):
+        return False
+    # The entry above (back to its label) already states its source.
+    for i in range(above_index, max(-1, above_index - 6), -1):
+        if _SOURCE_HINT.search(lines[i]):
+            return True
+        if _label_of(lines[i].strip()) is not None:
+            break
+    return False
+
+
+def _block_of_copies(lines: list[str], indices: list[int]) -> bool:
+    """Lines of one shape (digits aside) that make a whole block between blank lines: page furniture."""
+    present = set(indices)
+    for first, second in zip(indices, indices[1:], strict=False):
+        if second != first + 1:
+            continue
+        start, end = first, second
+        while start - 1 in present:
+            start -= 1
+        while end + 1 in present:
+            end += 1
+        if (start == 0 or not lines[start - 1].strip()) and (end + 1 >= len(lines) or not lines[end + 1].strip()):
+            return True
+    return False
 
 
 def _between_entries(lines: list[str], index: int) -> bool:
@@ -879,6 +920,12 @@ _TRAILER_START = re.compile(
 #: Authors then a year early in a line: ``West, R.C. 1977.``, ``Stone JW, Sisco PN (2007)``.
 _AUTHOR_YEAR = re.compile(r"^[^()\d]{2,45}?[\s(](?:1[6-9]|20)\d\d[a-z]?(?:\)|[.,:])")
 
+#: Only names before a year: ``Ben Taskar Pieter Abbeel and Daphne Koller. 2012.``, ``김윤정, 이유리 (2014)``, ``— (1988)``.
+_NAMES_YEAR = re.compile(
+    r"^(?:(?:[—–]|_{3,}|[^\W\d_a-z](?:[^\W\d_]|['’-])*\.?|(?:and|und|et|&|van|von|de|der|den|da|di|du|le|la|al\.?|jr\.?)),?\s*){1,10}"
+    r"[\s(]\(?(?:1[6-9]|20)\d\d[a-z]?(?:\)|[.,:])"
+)
+
 
 def _after_source_end(previous: str, text: str, head: str, has_year: bool) -> bool:
     """In wrapped text: a line that closes a source (``Blood. 2020;135:1-9.``, ``59-70, 1991.``) and then a
@@ -890,7 +937,8 @@ def _after_source_end(previous: str, text: str, head: str, has_year: bool) -> bo
         # No source closed the line, but the next one opens with authors and a year (``West, R.C. 1977.``).
         return (
             len(head) >= 40 and not _OPEN_END.search(previous[-12:]) and not previous.endswith(("-", "–"))
-            and bool(_AUTHOR_START.match(text)) and bool(_AUTHOR_YEAR.match(text)) and not _SOURCE_LINE.match(text)
+            and (bool(_AUTHOR_START.match(text) and _AUTHOR_YEAR.match(text)) or bool(_NAMES_YEAR.match(text)))
+            and not _SOURCE_LINE.match(text)
         )
     first = text[:1]
     if not (first.isupper() or first in "\"“‘'" or (first.isalpha() and not first.islower())):
