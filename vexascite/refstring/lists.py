@@ -534,6 +534,11 @@ class _Finder:
                 # "125. Smith" first in a list of "5Khansari", "6Nakahigashi": label 1 glued to a string's own "25.".
                 return self.numbered(first, heading, style="glued")
             # A label or two in a long unnumbered list: strings that carry their own numbers.
+        elif self.glued_reading(first, None) is not None:
+            # "1-M. BOLTE" then "2Perkins DI": the first label glued to a mark the label pattern does not take.
+            glued = [label.number for p in region if (label := self.labels[p]) is not None and label.style == "glued"]
+            if len(glued) >= 2 and _in_sequence(glued) and min(glued) <= 3:
+                return self.numbered(first, heading, style="glued")
         return self.unnumbered(first, heading)
 
     # -- numbered lists ------------------------------------------------------------------
