@@ -845,7 +845,7 @@ class _Finder:
                     # The last line of a wrapped entry is short: a short line that ends a reference,
                     # then a capitalised line that is not the source part, starts a new entry.
                     short and has_year and _ends_like_reference(previous) and text[:1].isupper()
-                    and not _SOURCE_LINE.match(text) and len(head) >= 40
+                    and not _SOURCE_LINE.match(text) and len(head) >= 40 and not _authors_then_year(head)
                 ):
                     entries.append(entry)
                     entry, head, has_year = [], "", False
@@ -904,8 +904,7 @@ def _starts_entry(previous: str, text: str, joined: str, has_year: bool | None =
         return True  # a string that carries its own number
     if not _ends_like_reference(previous) or _SOURCE_LINE.match(text) or not _AUTHOR_START.match(text):
         return False
-    tail = re.search(r"\(\s*(?:1[6-9]|20)\d\d[a-z]?\s*\)[.:]?\s*$", joined)
-    if tail and not re.search(r"\d|\b[a-z]{4,}\b", joined[: tail.start()]):
+    if _authors_then_year(joined):
         return False  # "Smith J, Doe A (2009)" then the title on the next line
     if has_year:
         return len(joined) >= 40
@@ -964,6 +963,12 @@ def _in_sequence(numbers: list[int]) -> bool:
     present = Counter(numbers)
     near = sum(1 for n in numbers if any(present.get(n + d) for d in (-3, -2, -1, 1, 2, 3)))
     return near >= 2 and near * 2 >= len(numbers)
+
+
+def _authors_then_year(joined: str) -> bool:
+    """Whether the entry so far is only authors and a year in brackets: ``Smith J, Doe A (2009)``."""
+    tail = re.search(r"\(\s*(?:1[6-9]|20)\d\d[a-z]?\s*\)[.:]?\s*$", joined)
+    return bool(tail) and not re.search(r"\d|\b[a-z]{4,}\b", joined[: tail.start()])  # type: ignore[union-attr]
 
 
 def _plausible_run(found: ReferenceList) -> bool:
