@@ -907,7 +907,7 @@ def _starts_entry(previous: str, text: str, joined: str, has_year: bool | None =
     if _authors_then_year(joined):
         return False  # "Smith J, Doe A (2009)" then the title on the next line
     if has_year:
-        return len(joined) >= 40
+        return len(joined) >= 30
     # An entry without a year, then a line that opens with authors and a year: a new entry.
     return len(joined) >= 20 and bool(_YEAR.search(text[:80])) and bool(re.match(r"^[^()]{0,60}?\(?(?:1[6-9]|20)\d\d[a-z]?\)?[.,:]", text))
 
@@ -917,6 +917,7 @@ _SOURCE_END = re.compile(
     r"(?:\d+\s*[-–‐]\s*[A-Za-z]?\d+|\b\d+\s*(?:\([\w-]+\))?\s*:\s*[A-Za-z]?\d+|(?:1[6-9]|20)\d\d\s*;\s*\d+\S*|\d\s*,\s*(?:1[6-9]|20)\d\d[a-z]?|\b\d+\s*,\s*[A-Za-z]?\d+[a-z]?"
     r"|\b10\.\d{4,9}/\S+|https?://\S+)[.;]?\s*$"
 )
+_PAGES_END = re.compile(r"\d+\s*[-–‐]\s*[A-Za-z]?\d+\.?\s*$")
 #: What follows a source inside the same reference: identifiers, dates, notes.
 _TRAILER_START = re.compile(
     r"^(?:doi|pmid|pmcid|pubmed|epub|erratum|errata|comment|review|available|accessed|retrieved|cited|published|online|"
@@ -949,9 +950,11 @@ def _after_source_end(previous: str, text: str, head: str, has_year: bool) -> bo
             and not _SOURCE_LINE.match(text)
         )
     first = text[:1]
-    if not (first.isupper() or first in "\"“‘'" or (first.isalpha() and not first.islower())):
+    if not (first.isupper() or first in "\"“‘'" or (first.isalpha() and not first.islower()) or re.match(r"[—–]+\s*[(.,]|_{3,}", text)):
         return False
-    return not _TRAILER_START.match(text) and not _SOURCE_LINE.match(text)
+    # After a page range the source is over: a line that starts with authors and holds a source is the next entry.
+    pages_closed = bool(_PAGES_END.search(previous[-30:])) and bool(_AUTHOR_START.match(text))
+    return not _TRAILER_START.match(text) and (pages_closed or not _SOURCE_LINE.match(text))
 
 
 def _in_sequence(numbers: list[int]) -> bool:
