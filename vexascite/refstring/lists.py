@@ -283,6 +283,8 @@ def _footer_inside(lines: list[str], index: int) -> bool:
     above = lines[above_index].strip()
     if below[:1].islower() and not _ends_like_reference(above):
         return True
+    if re.match(r"(?:1[6-9]|20)\d\d\s*[;:]\s*\d", below) and not _label_of(above):
+        return True  # "J Clin Endocrinol Metab." / footer / "2003;88:358-62.": the footer cuts a source in two
     label = _label_of(below)
     if label is None or label.style not in ("dot", "bracket", "round", "paren") or not _ends_like_reference(above):
         return False
@@ -483,7 +485,7 @@ class _Finder:
                 heading = None
                 continue
             start = self.label_at(position)
-            if start is not None and _looks_like_reference(self._text_from(position, 4)):
+            if start is not None and _looks_like_reference(self._text_from(position, 8)):
                 kept = len(self.lists)
                 end = self.numbered(position, None)
                 if len(self.lists) > kept:
@@ -698,7 +700,10 @@ class _Finder:
             start = self.label_at(other)
             if start is not None:
                 label = start[0]
-                return label.style == style and abs(label.number - last) <= 3
+                if label.style == style and abs(label.number - last) <= 3:
+                    return True
+                if not 1600 <= label.number <= 2100:
+                    return False  # "1997. http://..." wrapped after a page break is a year, not a label
             if seen > 4:
                 return False
         return False
