@@ -951,9 +951,13 @@ def _after_source_end(previous: str, text: str, head: str, has_year: bool) -> bo
         # No source closed the line, but the next one opens with authors and a year (``West, R.C. 1977.``).
         return (
             len(head) >= 40 and not _OPEN_END.search(previous[-12:]) and not previous.endswith(("-", "–"))
-            and (bool(_AUTHOR_START.match(text) and _AUTHOR_YEAR.match(text)) or bool(_NAMES_YEAR.match(text)))
+            and (bool(_AUTHOR_START.match(text) and (_AUTHOR_YEAR.match(text) or re.match(r"^.{0,30}\bet\s+al\b", text)))
+                 or bool(_NAMES_YEAR.match(text)))
             and not _SOURCE_LINE.match(text)
         )
+    own_number = re.match(r"\d{1,4}\s*[-.)\]]?\s+", text)
+    if own_number and _PAGES_END.search(previous[-30:]) and _AUTHOR_START.match(text[own_number.end() :]):
+        return True  # "Chemistry 395:2521-2526" then "22 O'Rourke, J. G.": a string with its own number
     first = text[:1]
     if not (first.isupper() or first in "\"“‘'" or (first.isalpha() and not first.islower()) or re.match(r"[—–]+\s*[(.,]|_{3,}", text)):
         return False
