@@ -122,3 +122,54 @@ def test_a_stray_number_line_never_swallows_the_entries_after_it() -> None:
                 assert len(holding) == 1, (junk, head, number, raws)
                 assert holding[0].startswith(f"{number}. Doe"), (junk, head, holding)
             assert all(found_list.style == "dot" for found_list in found)
+
+
+def test_a_label_line_before_a_string_that_carries_its_own_number() -> None:
+    text = (
+        "References\n12.\nHobfoll SE (2001) The influence of culture and community in the\nstress process. Appl Psychol 50:337-421\n"
+        "13.\n40. Schmitt JP, Kamisago M, Asahi M. Dilated cardiomyopathy and heart\nfailure. J Clin Invest. 2003;111(6):869-876.\n"
+        "14.\n1961. The Psychology of Aggression, New York, NY: Wiley.\n"
+    )
+    found = find_reference_lists(text)
+    assert [(entry.number, entry.body[:12]) for f in found for entry in f.entries] == [
+        (12, "Hobfoll SE ("), (13, "40. Schmitt "), (14, "1961. The Ps")]
+
+
+def test_journal_footers_inside_entries_are_page_furniture() -> None:
+    text = (
+        "References\n"
+        "50. Bergametti G, Gillette DA (2010) Aeolian sediment fluxes measured over\nBlood. 2019; 197(5)\n"
+        "various plant/soil complexes in the desert. J Geophys Res 115:F03044\n"
+        "51. Summerville KS, Crist TO (2005) Temporal patterns of species accumulation.\nBiodivers Conserv 14: 3393-3406.\n"
+        "Front. Immunol. 262:1488. doi: 10.3389/fimmu.2020.1488\n"
+        "52. Ferrando AA, Wolfe RR. Differential anabolic effects of testosterone in older men.\n"
+        "J Clin Endocrinol Metab.\nFront. Immunol. 62:8444. doi: 10.3389/fimmu.2020.8444\n2003;88:358-62.\n"
+    )
+    raws = [entry.raw for f in find_reference_lists(text) for entry in f.entries]
+    assert len(raws) == 3
+    assert not any("Blood. 2019" in raw or "Front. Immunol" in raw for raw in raws), raws
+
+
+def test_wrapped_unnumbered_text_is_cut_after_a_closed_source() -> None:
+    entries = [
+        "Curtis JR, Patkar N, Xie A et al (2007) Risk of serious bacterial infections among\npatients. Arthritis Rheum 56:1125-1133",
+        "王義文(1989). 乾隆与燕京八景. 北京園林. 1(-): 29-31.",
+        "Smith ER, Mackie DM. Social psychology. Cancer Res. 1975;35:2434-2439.",
+        "Lauwers LF. Cisapride in intensive care. Int Care Med 1991; 17:\n508-509.",
+        "The Organization of Economic Co-operation and Development: The OECD guideline for\ntesting of chemicals. Paris; 2001.",
+        "Sessions SK (1984) Cytogenetics and evolution in salamanders. PhD dissertation,\nUniversity of California, Berkeley",
+        "West, R.C. 1977. Banking reform and the Federal Reserve. Cornell University Press.",
+        "Jordan R. Lord of Chaos. Tor; 1994.",
+        "Huber, D. L., Sarrazin, M. V., Vaughn, T., & Hall, J. A. (2003). Evaluating the impact of case\nmanagement dosage. Nursing Research, 52(5), 276-288.",
+    ]
+    text = "Bibliography\n" + "\n".join(entries) + "\n"
+    assert [entry.raw for f in find_reference_lists(text) for entry in f.entries] == entries
+
+
+def test_a_glued_first_label_on_an_unusual_mark() -> None:
+    text = (
+        "Литература\n\n1-M. BOLTE et J. LEMAIRE. Nouveau J. Chim 4, 461 (1980).\n"
+        "2Perkins DI, Trudell JR. Loop 2 structure in glycine receptors. J Biol Chem\n2009; 284: 27304-14.\n"
+        "3Folkman J, 1985, Advances in Cancer Research, Academic Press, New York, pp. 175-203\n"
+    )
+    assert [entry.number for f in find_reference_lists(text) for entry in f.entries] == [1, 2, 3]

@@ -290,7 +290,7 @@ def _footer_inside(lines: list[str], index: int) -> bool:
         return False
     # The entry above (back to its label) already states its source.
     for i in range(above_index, max(-1, above_index - 6), -1):
-        if _SOURCE_HINT.search(lines[i]):
+        if _SOURCE_HINT.search(lines[i]) or _PAGES_END.search(lines[i].rstrip()):
             return True
         if _label_of(lines[i].strip()) is not None:
             break
