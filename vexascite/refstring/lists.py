@@ -556,6 +556,8 @@ class _Finder:
             number = int(run[:cut])
             if (wanted is None and number <= 3) or number == wanted:
                 rest = line[cut:]
+                if re.match(r"\s*[:;,.)\]]", rest):
+                    return None  # "4:405-414" wrapped from the line above is not label 4
                 return _Label(number, "glued", rest) if rest.strip() else None
         return None
 
@@ -926,7 +928,8 @@ _PAGES_END = re.compile(r"\d+\s*[-–‐]\s*[A-Za-z]?\d+\.?\s*$")
 #: What follows a source inside the same reference: identifiers, dates, notes.
 _TRAILER_START = re.compile(
     r"^(?:doi|pmid|pmcid|pubmed|epub|erratum|errata|comment|review|available|accessed|retrieved|cited|published|online|"
-    r"in\b|in:|crossref|google|medline|isbn|issn|url|arxiv|ppublish|\[|\()",
+    r"in\b|in:|crossref|google|medline|isbn|issn|url|arxiv|ppublish|\[|\()"
+    r"|^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*:\s",  # a publisher's place: "London: Allen & Unwin"
     re.IGNORECASE,
 )
 
@@ -952,7 +955,7 @@ def _after_source_end(previous: str, text: str, head: str, has_year: bool) -> bo
         return (
             len(head) >= 40 and not _OPEN_END.search(previous[-12:]) and not previous.endswith(("-", "–"))
             and (bool(_AUTHOR_START.match(text) and (_AUTHOR_YEAR.match(text) or re.match(r"^.{0,30}\bet\s+al\b", text)))
-                 or bool(_NAMES_YEAR.match(text)))
+                 or bool(_NAMES_YEAR.match(text) and re.match(r"^(?:[—–]|_{3}|[^(]*?(?:[a-z]{2}|[^\W\d_A-Za-z]))", text)))
             and not _SOURCE_LINE.match(text)
         )
     own_number = re.match(r"\d{1,4}\s*[-.)\]]?\s+", text)
