@@ -36,7 +36,7 @@ _SUP_TABLE = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
 _LABEL = re.compile(
     r"^(?P<indent>\s{0,12})(?:[-*+•]\s+)?(?:"
     r"\[(?P<bracket>\d{1,6})\]|\((?P<round>\d{1,6})\)|(?P<dot>\d{1,6})\.(?!\d)|(?P<paren>\d{1,6})\)"
-    r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})|(?P<bare>\d{1,6})(?=\s+(?:[^\s\d,;:.)\]]|\d{1,6}[.)](?:\s|[^\W\d_]{2})|(?:1[6-9]|20)\d\d\s+[^\W\d_]{2}))|(?P<glued>\d{1,6})(?!(?:st|nd|rd|th|[a-z])\b)(?=[^\W\d_]|[-–—]{2}|[«“\"])"
+    r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})|(?P<bare>\d{1,6})(?=\s+(?:[^\s\d,;:.)\]]|\d{1,6}[.)](?:\s|[^\W\d_]{2})|\d{1,6}\s+[^\W\d_]{2}))|(?P<glued>\d{1,6})(?!(?:st|nd|rd|th|[a-z])\b)(?=[^\W\d_]|[-–—]{2}|[«“\"])"
     r")\s*(?=\S)"
 )
 #: A label alone on its line (PDF extraction often puts it there).
@@ -187,7 +187,10 @@ def _label_of(line: str) -> _Label | None:
         value = match.group(style)
         if value is not None:
             number = int(value.translate(_SUP_TABLE))
-            return _Label(number, style, line[match.end() :])
+            rest = line[match.end() :]
+            if style in ("round", "bracket", "glued") and rest[:1] in ":;,":
+                return None  # "(5):1497-1502" wrapped from the line above: an issue, not a label
+            return _Label(number, style, rest)
     return None  # pragma: no cover - one group always matches
 
 
@@ -556,7 +559,7 @@ class _Finder:
             number = int(run[:cut])
             if (wanted is None and number <= 3) or number == wanted:
                 rest = line[cut:]
-                if re.match(r"\s*[:;,.)\]]", rest):
+                if re.match(r"\s*[:;,.)\]]|\s*\(\w{1,6}\)\s*[:,]", rest):
                     return None  # "4:405-414" wrapped from the line above is not label 4
                 return _Label(number, "glued", rest) if rest.strip() else None
         return None
