@@ -532,7 +532,10 @@ class _Finder:
         if start is not None and not self.one_per_line(region):
             style = start[0].style
             numbers = [label.number for p in region if (label := self.labels[p] or self.only[p]) is not None and label.style == style]
-            if numbers == [1] or _in_sequence(numbers):
+            text_lines = sum(1 for p in region if not self.blank(p))
+            years_only = all(1600 <= n <= 2100 for n in numbers) and len(numbers) < 0.25 * text_lines
+            if numbers == [1] or (_in_sequence(numbers) and not years_only):
+                # (A few "1995." lines in a long list are strings that open with their year.)
                 return self.numbered(first, heading)
             glued = [label.number for p in region if (label := self.labels[p]) is not None and label.style == "glued"]
             if style != "glued" and _in_sequence(glued):
