@@ -928,7 +928,7 @@ def _starts_entry(previous: str, text: str, joined: str, has_year: bool | None =
 #: A line that closes a reference's source: pages, ``12(3):45``, ``2020;12``, a year after a comma, a DOI or link.
 _SOURCE_END = re.compile(
     r"(?:\d+\s*[-–‐]\s*[A-Za-z]?\d+|\b\d+\s*(?:\([\w-]+\))?\s*:\s*[A-Za-z]?\d+|(?:1[6-9]|20)\d\d\s*;\s*\d+\S*|\d\s*,\s*(?:1[6-9]|20)\d\d[a-z]?|\b\d+\s*,\s*[A-Za-z]?\d+[a-z]?"
-    r"|\b10\.\d{4,9}/\S+|https?://\S+)[.;]?\s*$"
+    r"|\(\s*(?:1[6-9]|20)\d\d\s*\)|\b[aA]r[xX]iv:\s*\S+|\b10\.\d{4,9}/\S+|https?://\S+)[.;]?\s*$"
 )
 _PAGES_END = re.compile(r"\d+\s*[-–‐]\s*[A-Za-z]?\d+\.?\s*$")
 #: What follows a source inside the same reference: identifiers, dates, notes.
@@ -945,7 +945,7 @@ _AUTHOR_YEAR = re.compile(r"^[^()\d]{2,45}?[\s(](?:1[6-9]|20)\d\d[a-z]?(?:\)|[.,
 
 #: Only names before a year: ``Ben Taskar Pieter Abbeel and Daphne Koller. 2012.``, ``김윤정, 이유리 (2014)``, ``— (1988)``.
 _NAMES_YEAR = re.compile(
-    r"^(?:(?:[—–]|_{3,}|[^\W\d_a-z](?:[^\W\d_]|['’-])*\.?|(?:and|und|et|&|van|von|de|der|den|da|di|du|le|la|al\.?|jr\.?)),?\s*){1,10}"
+    r"^(?:(?:[—–]|_{3,}|[^\W\d_a-z](?:[^\W\d_]|['’-])*\.?|(?:and|und|et|&|van|von|de|der|den|da|di|du|le|la|al\.?|jr\.?)),?\s*){1,16}"
     r"[\s(]\(?(?:1[6-9]|20)\d\d[a-z]?(?:\)|[.,:])"
 )
 
@@ -954,7 +954,7 @@ def _after_source_end(previous: str, text: str, head: str, has_year: bool) -> bo
     """In wrapped text: a line that closes a source (``Blood. 2020;135:1-9.``, ``59-70, 1991.``) and then a
     line that opens a reference of any shape (``The OECD guideline ...``, ``王義文(1989)``, ``"Title"``) cut
     the entry, unless the line is what follows a source in the same reference (``PMID: ...``)."""
-    if not has_year or len(head) < 25:
+    if not has_year or len(head) < 25 or _authors_then_year(head):
         return False
     if not (_SOURCE_END.search(previous[-40:]) or _LINK_TOKEN.match(previous.rsplit(None, 1)[-1])):
         # No source closed the line, but the next one opens with authors and a year (``West, R.C. 1977.``).
@@ -968,7 +968,7 @@ def _after_source_end(previous: str, text: str, head: str, has_year: bool) -> bo
     if own_number and _PAGES_END.search(previous[-30:]) and _AUTHOR_START.match(text[own_number.end() :]):
         return True  # "Chemistry 395:2521-2526" then "22 O'Rourke, J. G.": a string with its own number
     first = text[:1]
-    if not (first.isupper() or first in "\"“‘'" or (first.isalpha() and not first.islower()) or re.match(r"[—–]+\s*[(.,]|_{3,}", text)):
+    if not (first.isupper() or first in "\"“‘'•" or (first.isalpha() and not first.islower()) or re.match(r"[—–]+\s*[(.,]|_{3,}", text)):
         return False
     # After a page range the source is over: a line that starts with authors and holds a source is the next entry.
     pages_closed = bool(_PAGES_END.search(previous[-30:])) and bool(_AUTHOR_START.match(text))
