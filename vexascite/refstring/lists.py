@@ -302,18 +302,16 @@ def _footer_inside(lines: list[str], index: int) -> bool:
 
 def _block_of_copies(lines: list[str], indices: list[int]) -> bool:
     """Lines of one shape (digits aside) that make a whole block between blank lines: page furniture."""
-    present = set(indices)
-    for first, second in zip(indices, indices[1:], strict=False):
-        if second != first + 1:
-            continue
-        start, end = first, second
-        while start - 1 in present:
-            start -= 1
-        while end + 1 in present:
-            end += 1
-        if (start == 0 or not lines[start - 1].strip()) and (end + 1 >= len(lines) or not lines[end + 1].strip()):
-            return True
-    return False
+    runs: list[list[int]] = []  # runs of consecutive line numbers (indices are in order): one pass
+    for index in indices:
+        if runs and index == runs[-1][1] + 1:
+            runs[-1][1] = index
+        else:
+            runs.append([index, index])
+    return any(
+        end > start and (start == 0 or not lines[start - 1].strip()) and (end + 1 >= len(lines) or not lines[end + 1].strip())
+        for start, end in runs
+    )
 
 
 def _between_entries(lines: list[str], index: int) -> bool:
