@@ -173,3 +173,9 @@ def test_a_glued_first_label_on_an_unusual_mark() -> None:
         "3Folkman J, 1985, Advances in Cancer Research, Academic Press, New York, pp. 175-203\n"
     )
     assert [entry.number for f in find_reference_lists(text) for entry in f.entries] == [1, 2, 3]
+
+
+def test_the_same_authors_opening_several_entries_are_not_page_furniture() -> None:
+    entries = [f"Smith J, Doe A, Roe B, Poe C, Loe D, Moe E, Noe F,\nKoe G. Title number {i} of a thing. Blood. 2020;\n{i}:{i}-{i + 9}." for i in range(1, 7)]
+    found = find_reference_lists("References\n" + "\n".join(entries) + "\n")
+    assert [entry.raw for f in found for entry in f.entries] == entries

@@ -100,6 +100,8 @@ _AUTHOR_START = re.compile(
     rf"|{_PARTICLES}[{_UPPER}]|[{_UPPER}]{{2,}}(?:,|\s+[{_UPPER}]\.)|[{_UPPER}]\.\s*(?:[{_UPPER}]\.\s*)?(?:{_PARTICLES})?[{_UPPER}][{_LOWER}{_UPPER}]"
     rf"|[{_UPPER}]{{1,3}}\s+{_FAMILY},|[{_UPPER}][{_LOWER}]+\s+{_FAMILY}(?:-{_FAMILY})?[.,]\s|_{{3,}}|[-–—]{{2,}})"
 )
+#: Two or more authors in a row: ``Smith J, Doe A,``.
+_AUTHOR_LIST = re.compile(rf"^(?:{_FAMILY}(?:[\s-]{_FAMILY})?\s+[{_UPPER}]{{1,3}}\s*,\s*){{2,}}")
 #: A line that carries a source (``Plant J 46:758-767``, ``Blood. 2020;135``): the end of an entry, not a start.
 _SOURCE_LINE = re.compile(
     r"^[^\d()]{0,60}?(?:\b\d+\s*(?:\([\w-]+\))?\s*:\s*\d|(?:1[6-9]|20)\d\d\s*;\s*\d|,\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*,\s*\d+)"
@@ -248,7 +250,10 @@ def _furniture_lines(lines: list[str]) -> set[int]:
         if len(indices) < 2 or len(mask.split()) < 2 or not re.search(r"[^\W\d_]{3,}", mask):
             continue
         first = lines[indices[0]]
-        reference_like = _SOURCE_HINT.search(first) or _looks_strongly_like_reference(first) or (len(first.strip()) >= 40 and _ends_like_reference(first))
+        reference_like = (
+            _SOURCE_HINT.search(first) or _looks_strongly_like_reference(first) or (len(first.strip()) >= 40 and _ends_like_reference(first))
+            or _AUTHOR_LIST.match(first.strip())  # the same authors opening two entries
+        )
         if not reference_like or all(_next_to(found, i) for i in indices) or _block_of_copies(lines, indices):
             found.update(indices)
     # A short line between two pieces of furniture (a footer between a page number and a running head).
