@@ -179,3 +179,14 @@ def test_the_same_authors_opening_several_entries_are_not_page_furniture() -> No
     entries = [f"Smith J, Doe A, Roe B, Poe C, Loe D, Moe E, Noe F,\nKoe G. Title number {i} of a thing. Blood. 2020;\n{i}:{i}-{i + 9}." for i in range(1, 7)]
     found = find_reference_lists("References\n" + "\n".join(entries) + "\n")
     assert [entry.raw for f in found for entry in f.entries] == entries
+
+
+def test_a_wrapped_issue_is_not_a_label_but_a_bracketed_label_before_commas_is() -> None:
+    text = (
+        "References\n(4) Roe B. Another study of things. Lancet. 2019;393:1-10.\n"
+        "(5) Schreiner MA, Weiss DG (2010) Serrated polyps detected by colonoscopy. Gastroenterology 139\n"
+        "(5):1497-1502\n(6) Doe J. A third study. Blood. 2020;1:2-3.\n"
+    )
+    assert [entry.number for f in find_reference_lists(text) for entry in f.entries] == [4, 5, 6]
+    text = "References\n[9994] Roe B. Another study. Lancet. 2019;393:1-10.\n[9995] , , : A new complex for tumor imaging. 1977.\n[9996] Doe J. A third study. Blood. 2020;1:2-3.\n"
+    assert [entry.number for f in find_reference_lists(text) for entry in f.entries] == [9994, 9995, 9996]

@@ -190,7 +190,7 @@ def _label_of(line: str) -> _Label | None:
         if value is not None:
             number = int(value.translate(_SUP_TABLE))
             rest = line[match.end() :]
-            if style in ("round", "bracket", "glued") and rest[:1] in ":;,":
+            if style in ("round", "glued") and re.match(r"[:;,]\s*\d", rest):
                 return None  # "(5):1497-1502" wrapped from the line above: an issue, not a label
             return _Label(number, style, rest)
     return None  # pragma: no cover - one group always matches
@@ -565,7 +565,7 @@ class _Finder:
             number = int(run[:cut])
             if (wanted is None and number <= 3) or number == wanted:
                 rest = line[cut:]
-                if re.match(r"\s*[:;,.)\]]|\s*\(\w{1,6}\)\s*[:,]", rest):
+                if re.match(r"\s*[:;,]\s*\d|\s*\(\w{1,6}\)\s*[:,]", rest):
                     return None  # "4:405-414" wrapped from the line above is not label 4
                 return _Label(number, "glued", rest) if rest.strip() else None
         return None
