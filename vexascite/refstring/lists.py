@@ -593,10 +593,16 @@ class _Finder:
                 position += 1
                 continue
             start = self.label_at(position, numbers[-1] if numbers else None)
-            if style == "glued" and numbers and (start is None or start[0].style != "glued"):
-                reading = self.glued_reading(position, numbers[-1] + 1)
-                if reading is not None:
-                    start = (reading, position)
+            if style == "glued" and numbers and (start is None or start[0].style != "glued" or abs(start[0].number - numbers[-1]) > 1):
+                # "1310T .Seki" after 12, "263GPP" after 27, "45108. Torabinejad" after 44: the list's
+                # number glued to a string that opens with digits of its own.
+                for wanted in (numbers[-1] + 1, numbers[-1] - 1) if direction <= 0 else (numbers[-1] + 1,):
+                    reading = self.glued_reading(position, wanted)
+                    if reading is not None and (start is None or reading.number != start[0].number) and (
+                        start is None or _starts_like_reference(reading.rest) and _ends_like_reference(self.stripped(entry[-1]))
+                    ):
+                        start = (reading, position)
+                        break
             if entry and start is None and self.stop(position):
                 break
             if start is not None and start[0].style == style:
