@@ -105,3 +105,88 @@ def test_news_item_without_authors() -> None:
     assert item["title"] == "Study finds JAK inhibitors and tocilizumab effective in VEXAS syndrome"
     assert item["container-title"] == "Medical Xpress"
     assert item["issued"]["date-parts"] == [[2023, 11, 7]]
+
+
+def _vancouver(number: int) -> str:
+    return f"{number}. Doe J, Roe R. A fictional study number {number}. J Fict Stud. 2020;12(3):45-67. doi:10.5555/stray.{number}."
+
+
+def test_a_stray_number_line_never_swallows_the_entries_after_it() -> None:
+    for junk in ("98. ???", "20. ???", "5. ???", "3. ???", "12. Note added in proof."):
+        for head in ("References\n\n", ""):
+            lines = [_vancouver(1), _vancouver(2), junk, _vancouver(3), junk, _vancouver(4), _vancouver(5)]
+            found = find_reference_lists("A manuscript.\n\n" + head + "\n".join(lines) + "\n")
+            raws = [entry.raw for each in found for entry in each.entries]
+            for number in range(1, 6):
+                holding = [raw for raw in raws if f"stray.{number}." in raw]
+                assert len(holding) == 1, (junk, head, number, raws)
+                assert holding[0].startswith(f"{number}. Doe"), (junk, head, holding)
+            assert all(found_list.style == "dot" for found_list in found)
+
+
+def test_a_label_line_before_a_string_that_carries_its_own_number() -> None:
+    text = (
+        "References\n12.\nHobfoll SE (2001) The influence of culture and community in the\nstress process. Appl Psychol 50:337-421\n"
+        "13.\n40. Schmitt JP, Kamisago M, Asahi M. Dilated cardiomyopathy and heart\nfailure. J Clin Invest. 2003;111(6):869-876.\n"
+        "14.\n1961. The Psychology of Aggression, New York, NY: Wiley.\n"
+    )
+    found = find_reference_lists(text)
+    assert [(entry.number, entry.body[:12]) for f in found for entry in f.entries] == [
+        (12, "Hobfoll SE ("), (13, "40. Schmitt "), (14, "1961. The Ps")]
+
+
+def test_journal_footers_inside_entries_are_page_furniture() -> None:
+    text = (
+        "References\n"
+        "50. Bergametti G, Gillette DA (2010) Aeolian sediment fluxes measured over\nBlood. 2019; 197(5)\n"
+        "various plant/soil complexes in the desert. J Geophys Res 115:F03044\n"
+        "51. Summerville KS, Crist TO (2005) Temporal patterns of species accumulation.\nBiodivers Conserv 14: 3393-3406.\n"
+        "Front. Immunol. 262:1488. doi: 10.3389/fimmu.2020.1488\n"
+        "52. Ferrando AA, Wolfe RR. Differential anabolic effects of testosterone in older men.\n"
+        "J Clin Endocrinol Metab.\nFront. Immunol. 62:8444. doi: 10.3389/fimmu.2020.8444\n2003;88:358-62.\n"
+    )
+    raws = [entry.raw for f in find_reference_lists(text) for entry in f.entries]
+    assert len(raws) == 3
+    assert not any("Blood. 2019" in raw or "Front. Immunol" in raw for raw in raws), raws
+
+
+def test_wrapped_unnumbered_text_is_cut_after_a_closed_source() -> None:
+    entries = [
+        "Curtis JR, Patkar N, Xie A et al (2007) Risk of serious bacterial infections among\npatients. Arthritis Rheum 56:1125-1133",
+        "王義文(1989). 乾隆与燕京八景. 北京園林. 1(-): 29-31.",
+        "Smith ER, Mackie DM. Social psychology. Cancer Res. 1975;35:2434-2439.",
+        "Lauwers LF. Cisapride in intensive care. Int Care Med 1991; 17:\n508-509.",
+        "The Organization of Economic Co-operation and Development: The OECD guideline for\ntesting of chemicals. Paris; 2001.",
+        "Sessions SK (1984) Cytogenetics and evolution in salamanders. PhD dissertation,\nUniversity of California, Berkeley",
+        "West, R.C. 1977. Banking reform and the Federal Reserve. Cornell University Press.",
+        "Jordan R. Lord of Chaos. Tor; 1994.",
+        "Huber, D. L., Sarrazin, M. V., Vaughn, T., & Hall, J. A. (2003). Evaluating the impact of case\nmanagement dosage. Nursing Research, 52(5), 276-288.",
+    ]
+    text = "Bibliography\n" + "\n".join(entries) + "\n"
+    assert [entry.raw for f in find_reference_lists(text) for entry in f.entries] == entries
+
+
+def test_a_glued_first_label_on_an_unusual_mark() -> None:
+    text = (
+        "Литература\n\n1-M. BOLTE et J. LEMAIRE. Nouveau J. Chim 4, 461 (1980).\n"
+        "2Perkins DI, Trudell JR. Loop 2 structure in glycine receptors. J Biol Chem\n2009; 284: 27304-14.\n"
+        "3Folkman J, 1985, Advances in Cancer Research, Academic Press, New York, pp. 175-203\n"
+    )
+    assert [entry.number for f in find_reference_lists(text) for entry in f.entries] == [1, 2, 3]
+
+
+def test_the_same_authors_opening_several_entries_are_not_page_furniture() -> None:
+    entries = [f"Smith J, Doe A, Roe B, Poe C, Loe D, Moe E, Noe F,\nKoe G. Title number {i} of a thing. Blood. 2020;\n{i}:{i}-{i + 9}." for i in range(1, 7)]
+    found = find_reference_lists("References\n" + "\n".join(entries) + "\n")
+    assert [entry.raw for f in found for entry in f.entries] == entries
+
+
+def test_a_wrapped_issue_is_not_a_label_but_a_bracketed_label_before_commas_is() -> None:
+    text = (
+        "References\n(4) Roe B. Another study of things. Lancet. 2019;393:1-10.\n"
+        "(5) Schreiner MA, Weiss DG (2010) Serrated polyps detected by colonoscopy. Gastroenterology 139\n"
+        "(5):1497-1502\n(6) Doe J. A third study. Blood. 2020;1:2-3.\n"
+    )
+    assert [entry.number for f in find_reference_lists(text) for entry in f.entries] == [4, 5, 6]
+    text = "References\n[9994] Roe B. Another study. Lancet. 2019;393:1-10.\n[9995] , , : A new complex for tumor imaging. 1977.\n[9996] Doe J. A third study. Blood. 2020;1:2-3.\n"
+    assert [entry.number for f in find_reference_lists(text) for entry in f.entries] == [9994, 9995, 9996]

@@ -36,7 +36,7 @@ _SUP_TABLE = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
 _LABEL = re.compile(
     r"^(?P<indent>\s{0,12})(?:[-*+•]\s+)?(?:"
     r"\[(?P<bracket>\d{1,6})\]|\((?P<round>\d{1,6})\)|(?P<dot>\d{1,6})\.(?!\d)|(?P<paren>\d{1,6})\)"
-    r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})|(?P<bare>\d{1,6})(?=\s+(?:[^\s\d,;:.)\]]|\d{1,6}[.)]\s))|(?P<glued>\d{1,6})(?!(?:st|nd|rd|th|[a-z])\b)(?=[^\W\d_]|[-–—]{2}|[«“\"])"
+    r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})|(?P<bare>\d{1,6})(?=\s+(?:[^\s\d,;:.)\]]|\d{1,6}[.)](?:\s|[^\W\d_]{2})|\d{1,6}\s+[^\W\d_]{2}))|(?P<glued>\d{1,6})(?!(?:st|nd|rd|th|[a-z])\b)(?=[^\W\d_]|[-–—]{2}|[«“\"])"
     r")\s*(?=\S)"
 )
 #: A label alone on its line (PDF extraction often puts it there).
@@ -100,6 +100,8 @@ _AUTHOR_START = re.compile(
     rf"|{_PARTICLES}[{_UPPER}]|[{_UPPER}]{{2,}}(?:,|\s+[{_UPPER}]\.)|[{_UPPER}]\.\s*(?:[{_UPPER}]\.\s*)?(?:{_PARTICLES})?[{_UPPER}][{_LOWER}{_UPPER}]"
     rf"|[{_UPPER}]{{1,3}}\s+{_FAMILY},|[{_UPPER}][{_LOWER}]+\s+{_FAMILY}(?:-{_FAMILY})?[.,]\s|_{{3,}}|[-–—]{{2,}})"
 )
+#: Two or more authors in a row: ``Smith J, Doe A,``.
+_AUTHOR_LIST = re.compile(rf"^(?:{_FAMILY}(?:[\s-]{_FAMILY})?\s+[{_UPPER}]{{1,3}}\s*,\s*){{2,}}")
 #: A line that carries a source (``Plant J 46:758-767``, ``Blood. 2020;135``): the end of an entry, not a start.
 _SOURCE_LINE = re.compile(
     r"^[^\d()]{0,60}?(?:\b\d+\s*(?:\([\w-]+\))?\s*:\s*\d|(?:1[6-9]|20)\d\d\s*;\s*\d|,\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*,\s*\d+)"
@@ -187,7 +189,10 @@ def _label_of(line: str) -> _Label | None:
         value = match.group(style)
         if value is not None:
             number = int(value.translate(_SUP_TABLE))
-            return _Label(number, style, line[match.end() :])
+            rest = line[match.end() :]
+            if style in ("round", "glued") and re.match(r"[:;,]\s*\d", rest):
+                return None  # "(5):1497-1502" wrapped from the line above: an issue, not a label
+            return _Label(number, style, rest)
     return None  # pragma: no cover - one group always matches
 
 
@@ -238,15 +243,18 @@ def _furniture_lines(lines: list[str]) -> set[int]:
         if index not in found:
             above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 3), -1) if lines[i].strip()), "")
             blank_beside = (index == 0 or not lines[index - 1].strip()) and (index + 1 >= len(lines) or not lines[index + 1].strip())
-            if _next_to(found, index) or _LABEL_ONLY.match(above) or blank_beside:
+            if _next_to(found, index) or _LABEL_ONLY.match(above) or blank_beside or _footer_inside(lines, index):
                 found.add(index)
     for mask, indices in masks.items():
         # A running head or footer repeats; a reference's wrapped line rarely does.
         if len(indices) < 2 or len(mask.split()) < 2 or not re.search(r"[^\W\d_]{3,}", mask):
             continue
         first = lines[indices[0]]
-        reference_like = _SOURCE_HINT.search(first) or _looks_strongly_like_reference(first) or (len(first.strip()) >= 40 and _ends_like_reference(first))
-        if not reference_like or all(_next_to(found, i) for i in indices):
+        reference_like = (
+            _SOURCE_HINT.search(first) or _looks_strongly_like_reference(first) or (len(first.strip()) >= 40 and _ends_like_reference(first))
+            or _AUTHOR_LIST.match(first.strip())  # the same authors opening two entries
+        )
+        if not reference_like or all(_next_to(found, i) for i in indices) or _block_of_copies(lines, indices):
             found.update(indices)
     # A short line between two pieces of furniture (a footer between a page number and a running head).
     text_lines = [index for index, line in enumerate(lines) if line.strip()]
@@ -265,9 +273,50 @@ def _furniture_lines(lines: list[str]) -> set[int]:
 #: A running head naming the authors: ``Smith et al.``, ``Smith and Jones``.
 _RUNNING_HEAD = re.compile(r"^[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)\s*$")
 #: A journal's page footer: a journal name, a year and a volume, nothing else.
-_FOOTER_SHAPE = re.compile(r"^[A-Z][\w .&'-]{1,50}?\.?\s+(?:1[6-9]|20)\d\d\s*[;,]\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*(?::\s*[\w]+\s*[-–]\s*[\w]+)?\s*$")
+_FOOTER_SHAPE = re.compile(
+    r"^[A-Z][\w .&'-]{1,50}?\.?\s+(?:1[6-9]|20)\d\d\s*[;,]\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*(?::\s*[\w]+\s*[-–]\s*[\w]+)?\s*$"
+    r"|^[A-Z][\w .&'-]{1,50}?\.\s+\d{1,4}\s*:\s*\d{1,6}\.\s+doi:?\s*10\.\d{4,9}/\S+\s*$"  # Front. Immunol. 11:1234. doi: 10...
+)
 #: A running head in capitals: ``VEXAS SYNDROME AND JAK INHIBITORS``.
 _CAPS_HEAD = re.compile(r"^[A-Z][A-Z&:\- ]{8,80}$")
+
+
+def _footer_inside(lines: list[str], index: int) -> bool:
+    """A journal footer inside an entry: the line above is unfinished and the text goes on in lower
+    case below, or it follows an entry that already has its source and the next entry's label follows."""
+    above_index = next((i for i in range(index - 1, max(-1, index - 3), -1) if lines[i].strip()), None)
+    below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 3)) if lines[i].strip()), "")
+    if above_index is None or not below:
+        return False
+    above = lines[above_index].strip()
+    if below[:1].islower() and not _ends_like_reference(above):
+        return True
+    if re.match(r"(?:1[6-9]|20)\d\d\s*[;:]\s*\d", below) and not _label_of(above):
+        return True  # "J Clin Endocrinol Metab." / footer / "2003;88:358-62.": the footer cuts a source in two
+    label = _label_of(below)
+    if label is None or label.style not in ("dot", "bracket", "round", "paren") or not _ends_like_reference(above):
+        return False
+    # The entry above (back to its label) already states its source.
+    for i in range(above_index, max(-1, above_index - 6), -1):
+        if _SOURCE_HINT.search(lines[i]) or _PAGES_END.search(lines[i].rstrip()):
+            return True
+        if _label_of(lines[i].strip()) is not None:
+            break
+    return False
+
+
+def _block_of_copies(lines: list[str], indices: list[int]) -> bool:
+    """Lines of one shape (digits aside) that make a whole block between blank lines: page furniture."""
+    runs: list[list[int]] = []  # runs of consecutive line numbers (indices are in order): one pass
+    for index in indices:
+        if runs and index == runs[-1][1] + 1:
+            runs[-1][1] = index
+        else:
+            runs.append([index, index])
+    return any(
+        end > start and (start == 0 or not lines[start - 1].strip()) and (end + 1 >= len(lines) or not lines[end + 1].strip())
+        for start, end in runs
+    )
 
 
 def _between_entries(lines: list[str], index: int) -> bool:
@@ -388,8 +437,13 @@ class _Finder:
                 return other
         return None
 
-    def label_at(self, position: int) -> tuple[_Label, int] | None:
-        """The label that starts an entry here and the position its text starts at."""
+    def label_at(self, position: int, last: int | None = None) -> tuple[_Label, int] | None:
+        """The label that starts an entry here and the position its text starts at.
+
+        A label alone on its line followed by a line with a label of the same form is
+        still a label when it is the list's next number (``last`` ± 1) and the other is
+        not: the string then carries its own number (``13.`` then ``40. Schmitt JP``).
+        """
         label = self.labels[position]
         if label is not None:
             return label, position
@@ -397,7 +451,8 @@ class _Finder:
         if only is not None:
             following = self.next_text(position)
             next_label = self.labels[following] if following is not None else None
-            if following is not None and (next_label is None or next_label.style != only.style) and self.only[following] is None and not self.stop(following):
+            fits = last is not None and abs(only.number - last) == 1 and (next_label is None or abs(next_label.number - last) != 1)
+            if following is not None and (next_label is None or next_label.style != only.style or fits) and self.only[following] is None and not self.stop(following):
                 return _Label(only.number, only.style, self.stripped(following)), position
         return None
 
@@ -436,7 +491,7 @@ class _Finder:
                 heading = None
                 continue
             start = self.label_at(position)
-            if start is not None and _looks_like_reference(self._text_from(position, 4)):
+            if start is not None and _looks_like_reference(self._text_from(position, 8)):
                 kept = len(self.lists)
                 end = self.numbered(position, None)
                 if len(self.lists) > kept:
@@ -480,13 +535,21 @@ class _Finder:
         if start is not None and not self.one_per_line(region):
             style = start[0].style
             numbers = [label.number for p in region if (label := self.labels[p] or self.only[p]) is not None and label.style == style]
-            if numbers == [1] or any(abs(b - a) <= 3 for a, b in zip(numbers, numbers[1:], strict=False)):
+            text_lines = sum(1 for p in region if not self.blank(p))
+            years_only = all(1600 <= n <= 2100 for n in numbers) and len(numbers) < 0.25 * text_lines
+            if numbers == [1] or (_in_sequence(numbers) and not years_only):
+                # (A few "1995." lines in a long list are strings that open with their year.)
                 return self.numbered(first, heading)
             glued = [label.number for p in region if (label := self.labels[p]) is not None and label.style == "glued"]
-            if style != "glued" and any(abs(b - a) <= 3 for a, b in zip(glued, glued[1:], strict=False)):
+            if style != "glued" and _in_sequence(glued):
                 # "125. Smith" first in a list of "5Khansari", "6Nakahigashi": label 1 glued to a string's own "25.".
                 return self.numbered(first, heading, style="glued")
             # A label or two in a long unnumbered list: strings that carry their own numbers.
+        elif self.glued_reading(first, None) is not None:
+            # "1-M. BOLTE" then "2Perkins DI": the first label glued to a mark the label pattern does not take.
+            glued = [label.number for p in region if (label := self.labels[p]) is not None and label.style == "glued"]
+            if len(glued) >= 2 and _in_sequence(glued) and min(glued) <= 3:
+                return self.numbered(first, heading, style="glued")
         return self.unnumbered(first, heading)
 
     # -- numbered lists ------------------------------------------------------------------
@@ -502,6 +565,8 @@ class _Finder:
             number = int(run[:cut])
             if (wanted is None and number <= 3) or number == wanted:
                 rest = line[cut:]
+                if re.match(r"\s*[:;,]\s*\d|\s*\(\w{1,6}\)\s*[:,]", rest):
+                    return None  # "4:405-414" wrapped from the line above is not label 4
                 return _Label(number, "glued", rest) if rest.strip() else None
         return None
 
@@ -527,11 +592,17 @@ class _Finder:
                 blank_before = True
                 position += 1
                 continue
-            start = self.label_at(position)
-            if style == "glued" and numbers and (start is None or start[0].style != "glued"):
-                reading = self.glued_reading(position, numbers[-1] + 1)
-                if reading is not None:
-                    start = (reading, position)
+            start = self.label_at(position, numbers[-1] if numbers else None)
+            if style == "glued" and numbers and (start is None or start[0].style != "glued" or abs(start[0].number - numbers[-1]) > 1):
+                # "1310T .Seki" after 12, "263GPP" after 27, "45108. Torabinejad" after 44: the list's
+                # number glued to a string that opens with digits of its own.
+                for wanted in (numbers[-1] + 1, numbers[-1] - 1) if direction <= 0 else (numbers[-1] + 1,):
+                    reading = self.glued_reading(position, wanted)
+                    if reading is not None and (start is None or reading.number != start[0].number) and (
+                        start is None or _starts_like_reference(reading.rest) and _ends_like_reference(self.stripped(entry[-1]))
+                    ):
+                        start = (reading, position)
+                        break
             if entry and start is None and self.stop(position):
                 break
             if start is not None and start[0].style == style:
@@ -543,9 +614,20 @@ class _Finder:
                     continue
                 last = numbers[-1]
                 step = label.number - last
+                if not (step == 1 and direction >= 0 or step == -1 and direction <= 0):
+                    # A stray or out-of-sequence number taken earlier must not swallow the entries after it:
+                    # the next number after one of the last few still follows on.
+                    for earlier in numbers[-4:-1]:
+                        if label.number - earlier == 1 and direction >= 0 or label.number - earlier == -1 and direction <= 0:
+                            step, last = label.number - earlier, earlier
+                            break
                 previous = self.stripped(entry[-1])
-                boundary = _starts_like_reference(label.rest or self._peek_text(position)) and (
+                opening = label.rest or self._peek_text(position)
+                boundary = _starts_like_reference(opening) and (
                     blank_before or _ends_like_reference(previous) or self.only[position] is not None
+                    # Authors after a line that is not left open (a DOI's tail, "(1983);"): a new entry.
+                    or (bool(_AUTHOR_START.match(opening)) and not _OPEN_END.search(previous.rstrip(";:")[-12:])
+                        and not previous.endswith(("-", "–", "—")))
                 )
                 take = False
                 if step == 1 and direction >= 0 or step == -1 and direction <= 0:
@@ -635,7 +717,10 @@ class _Finder:
             start = self.label_at(other)
             if start is not None:
                 label = start[0]
-                return label.style == style and abs(label.number - last) <= 3
+                if label.style == style and abs(label.number - last) <= 3:
+                    return True
+                if not 1600 <= label.number <= 2100:
+                    return False  # "1997. http://..." wrapped after a page break is a year, not a label
             if seen > 4:
                 return False
         return False
@@ -745,7 +830,7 @@ class _Finder:
         multi = sum(1 for b in blocks if len(b) > 1)
         if len(blocks) >= 2 and multi:
             whole = [b for n, b in enumerate(blocks) if n not in broken]
-            several = sum(1 for b in whole if self._holds_several(b) or len(self._split_wrapped(b)) > 1)
+            several = sum(1 for b in whole if self._holds_several(b) or len(self._split_wrapped(b, loose=False)) > 1)
             if several <= 0.1 * max(1, len(whole)):
                 # Blank lines between entries; a block that runs across a page break is cut where entries end.
                 for n, b in enumerate(blocks):
@@ -761,8 +846,9 @@ class _Finder:
         complete = sum(1 for p in block if _YEAR.search(self.stripped(p)) and _ends_like_reference(self.stripped(p)) and _AUTHOR_START.match(self.stripped(p)))
         return complete >= 0.8 * len(block)
 
-    def _split_wrapped(self, block: list[int]) -> list[list[int]]:
-        """Cut a block with no layout cues where a line ends a reference and the next starts one."""
+    def _split_wrapped(self, block: list[int], *, loose: bool = True) -> list[list[int]]:
+        """Cut a block with no layout cues where a line ends a reference and the next starts one
+        (``loose``: also after a line that closes a source, before a line of any reference shape)."""
         texts = [self.stripped(p) for p in block]
         with_year = sum(1 for t in texts if _YEAR.search(t))
         if len(block) >= 2 and with_year >= 0.8 * len(block):
@@ -777,11 +863,11 @@ class _Finder:
             if entry:
                 previous = self.stripped(entry[-1])
                 short = len(block) >= 6 and len(previous) < 0.7 * typical
-                if _starts_entry(previous, text, head, has_year) or (
+                if _starts_entry(previous, text, head, has_year) or (loose and _after_source_end(previous, text, head, has_year)) or (
                     # The last line of a wrapped entry is short: a short line that ends a reference,
                     # then a capitalised line that is not the source part, starts a new entry.
                     short and has_year and _ends_like_reference(previous) and text[:1].isupper()
-                    and not _SOURCE_LINE.match(text) and len(head) >= 40
+                    and not _SOURCE_LINE.match(text) and len(head) >= 40 and not _authors_then_year(head)
                 ):
                     entries.append(entry)
                     entry, head, has_year = [], "", False
@@ -840,13 +926,79 @@ def _starts_entry(previous: str, text: str, joined: str, has_year: bool | None =
         return True  # a string that carries its own number
     if not _ends_like_reference(previous) or _SOURCE_LINE.match(text) or not _AUTHOR_START.match(text):
         return False
-    tail = re.search(r"\(\s*(?:1[6-9]|20)\d\d[a-z]?\s*\)[.:]?\s*$", joined)
-    if tail and not re.search(r"\d|\b[a-z]{4,}\b", joined[: tail.start()]):
+    if _authors_then_year(joined):
         return False  # "Smith J, Doe A (2009)" then the title on the next line
     if has_year:
-        return len(joined) >= 40
+        return len(joined) >= 30
     # An entry without a year, then a line that opens with authors and a year: a new entry.
     return len(joined) >= 20 and bool(_YEAR.search(text[:80])) and bool(re.match(r"^[^()]{0,60}?\(?(?:1[6-9]|20)\d\d[a-z]?\)?[.,:]", text))
+
+
+#: A line that closes a reference's source: pages, ``12(3):45``, ``2020;12``, a year after a comma, a DOI or link.
+_SOURCE_END = re.compile(
+    r"(?:\d+\s*[-–‐]\s*[A-Za-z]?\d+|\b\d+\s*(?:\([\w-]+\))?\s*:\s*[A-Za-z]?\d+|(?:1[6-9]|20)\d\d\s*;\s*\d+\S*|\d\s*,\s*(?:1[6-9]|20)\d\d[a-z]?|\b\d+\s*,\s*[A-Za-z]?\d+[a-z]?"
+    r"|\(\s*(?:1[6-9]|20)\d\d\s*\)|\b[aA]r[xX]iv:\s*\S+|\b10\.\d{4,9}/\S+|https?://\S+)[.;]?\s*$"
+)
+_PAGES_END = re.compile(r"\d+\s*[-–‐]\s*[A-Za-z]?\d+\.?\s*$")
+#: What follows a source inside the same reference: identifiers, dates, notes.
+_TRAILER_START = re.compile(
+    r"^(?:doi|pmid|pmcid|pubmed|epub|erratum|errata|comment|review|available|accessed|retrieved|cited|published|online|"
+    r"in\b|in:|crossref|google|medline|isbn|issn|url|arxiv|ppublish|\[|\()"
+    r"|^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*:\s",  # a publisher's place: "London: Allen & Unwin"
+    re.IGNORECASE,
+)
+
+
+#: Authors then a year early in a line: ``West, R.C. 1977.``, ``Stone JW, Sisco PN (2007)``.
+_AUTHOR_YEAR = re.compile(r"^[^()\d]{2,45}?[\s(](?:1[6-9]|20)\d\d[a-z]?(?:\)|[.,:])")
+
+#: Only names before a year: ``Ben Taskar Pieter Abbeel and Daphne Koller. 2012.``, ``김윤정, 이유리 (2014)``, ``— (1988)``.
+_NAMES_YEAR = re.compile(
+    r"^(?:(?:[—–]|_{3,}|[^\W\d_a-z](?:[^\W\d_]|['’-])*\.?|(?:and|und|et|&|van|von|de|der|den|da|di|du|le|la|al\.?|jr\.?)),?\s*){1,16}"
+    r"[\s(]\(?(?:1[6-9]|20)\d\d[a-z]?(?:\)|[.,:])"
+)
+
+
+def _after_source_end(previous: str, text: str, head: str, has_year: bool) -> bool:
+    """In wrapped text: a line that closes a source (``Blood. 2020;135:1-9.``, ``59-70, 1991.``) and then a
+    line that opens a reference of any shape (``The OECD guideline ...``, ``王義文(1989)``, ``"Title"``) cut
+    the entry, unless the line is what follows a source in the same reference (``PMID: ...``)."""
+    if not has_year or len(head) < 25 or _authors_then_year(head):
+        return False
+    if not (_SOURCE_END.search(previous[-40:]) or _LINK_TOKEN.match(previous.rsplit(None, 1)[-1])):
+        # No source closed the line, but the next one opens with authors and a year (``West, R.C. 1977.``).
+        return (
+            len(head) >= 40 and not _OPEN_END.search(previous[-12:]) and not previous.endswith(("-", "–"))
+            and (bool(_AUTHOR_START.match(text) and (_AUTHOR_YEAR.match(text) or re.match(r"^.{0,30}\bet\s+al\b", text)))
+                 or bool(_NAMES_YEAR.match(text) and re.match(r"^(?:[—–]|_{3}|[^(]*?(?:[a-z]{2}|[^\W\d_A-Za-z]))", text)))
+            and not _SOURCE_LINE.match(text)
+        )
+    own_number = re.match(r"\d{1,4}\s*[-.)\]]?\s+", text)
+    if own_number and _PAGES_END.search(previous[-30:]) and _AUTHOR_START.match(text[own_number.end() :]):
+        return True  # "Chemistry 395:2521-2526" then "22 O'Rourke, J. G.": a string with its own number
+    first = text[:1]
+    if not (first.isupper() or first in "\"“‘'•" or (first.isalpha() and not first.islower()) or re.match(r"[—–]+\s*[(.,]|_{3,}", text)):
+        return False
+    # After a page range the source is over: a line that starts with authors and holds a source is the next entry.
+    pages_closed = bool(_PAGES_END.search(previous[-30:])) and bool(_AUTHOR_START.match(text))
+    return not _TRAILER_START.match(text) and (pages_closed or not _SOURCE_LINE.match(text))
+
+
+def _in_sequence(numbers: list[int]) -> bool:
+    """Whether printed numbers read as a numbering: next to each other, or most of them have a
+    neighbour (within 3) somewhere in the list, so stray lines such as ``98. ???`` between
+    entries 1, 2 and 3 do not hide the numbering. Linear (a set of the numbers)."""
+    if any(abs(b - a) <= 3 for a, b in zip(numbers, numbers[1:], strict=False)):
+        return True
+    present = Counter(numbers)
+    near = sum(1 for n in numbers if any(present.get(n + d) for d in (-3, -2, -1, 1, 2, 3)))
+    return near >= 2 and near * 2 >= len(numbers)
+
+
+def _authors_then_year(joined: str) -> bool:
+    """Whether the entry so far is only authors and a year in brackets: ``Smith J, Doe A (2009)``."""
+    tail = re.search(r"\(\s*(?:1[6-9]|20)\d\d[a-z]?\s*\)[.:]?\s*$", joined)
+    return bool(tail) and not re.search(r"\d|\b[a-z]{4,}\b", joined[: tail.start()])  # type: ignore[union-attr]
 
 
 def _plausible_run(found: ReferenceList) -> bool:
