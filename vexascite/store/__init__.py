@@ -14,10 +14,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
-
-import sqlite_utils
 
 from ..citekeys import key_stem, unique_key
 from ..errors import CannotWrite, LibraryTooNew, NotInLibrary
@@ -92,6 +90,52 @@ class IdentityIndex:
         return None
 
 
+if TYPE_CHECKING:
+    import sqlite_utils
+
+
+class _Connection:
+    """The library's connection as the store uses it: ``execute`` and ``query`` go
+    straight to sqlite3, and sqlite-utils' ``Database`` (whose import costs about 0.1 s,
+    numpy included) is made the first time anything else of it is asked for (tables,
+    inserts, migrations), so a command that only reads starts fast."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._database: Any = None
+
+    def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
+        return self.conn.execute(sql) if parameters is None else self.conn.execute(sql, parameters)
+
+    def query(self, sql: str, params: Any = None) -> Iterator[dict[str, Any]]:
+        cursor = self.execute(sql, params)
+        keys = [column[0] for column in cursor.description or ()]
+        for row in cursor:
+            yield dict(zip(keys, row, strict=True))
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def _full(self) -> Any:
+        if self._database is None:
+            import sqlite_utils
+
+            self._database = sqlite_utils.Database(self.conn)
+        return self._database
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._full(), name)
+
+    def __getitem__(self, name: str) -> Any:
+        return self._full()[name]
+
+
+def _database(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    """The store's view of a connection (typed as sqlite-utils' ``Database``, which it
+    becomes on first use of anything beyond ``execute`` and ``query``)."""
+    return _Connection(conn)  # type: ignore[return-value]
+
+
 class Store:
     """An open library. Use :meth:`open`; close with :meth:`close` or a ``with`` block."""
 
@@ -123,7 +167,7 @@ class Store:
             conn = sqlite3.connect(path, timeout=BUSY_STEP_MS / 1000, isolation_level=None)
         except sqlite3.Error as exc:
             raise library_error(exc, path) from exc
-        db = sqlite_utils.Database(conn)
+        db = _database(conn)
         store = cls(db, path, lock_wait, on_wait)
         try:
             with translated(path):
@@ -152,7 +196,7 @@ class Store:
         uri = "file:" + quote(str(Path(path).resolve())) + "?immutable=1"
         with translated(path):
             conn = sqlite3.connect(uri, uri=True, isolation_level=None)
-            db = sqlite_utils.Database(conn)
+            db = _database(conn)
             db.execute("PRAGMA foreign_keys = ON")
             version = db.execute("PRAGMA user_version").fetchone()[0]
         if version != SCHEMA_VERSION:

@@ -8,8 +8,10 @@ written by a newer vexascite and is refused rather than risked.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:  # the migrations get it from the store, which imports it when they run
+    import sqlite_utils
 
 
 def _m001_library(db: sqlite_utils.Database) -> None:
