@@ -6,9 +6,12 @@ listener with :func:`listening`, so library use and piped runs stay quiet.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import TypeVar
+
+T = TypeVar("T")
 
 #: ``listener(what, done, total)``.
 Listener = Callable[[str, int, int], None]
@@ -21,6 +24,15 @@ def report(what: str, done: int, total: int) -> None:
     listener = _listener.get()
     if listener is not None:
         listener(what, done, total)
+
+
+def counted(items: Iterable[T], what: str, total: int, every: int = 200) -> Iterator[T]:
+    """Yield ``items``; once each has been dealt with, report progress every ``every``
+    items and at the last of ``total``."""
+    for done, item in enumerate(items, start=1):
+        yield item
+        if done % every == 0 or done == total:
+            report(what, done, total)
 
 
 def active() -> bool:

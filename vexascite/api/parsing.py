@@ -9,14 +9,11 @@ from typing import Any
 from ..config import Settings
 from ..identity import identity_keys
 from ..model import RefStatus
-from ..progress import report
+from ..progress import counted
 from ..refstring import find_reference_lists, parse_reference
 from ..refstring.lists import describe, summarize
 from .common import open_library
 from .exports import sync_exports
-
-#: Progress is reported every this many strings.
-_PROGRESS_EVERY = 200
 
 
 @dataclass(slots=True)
@@ -41,35 +38,26 @@ def parse_document(text: str, *, per_line: bool = False) -> ParsedDocument:
         lines = text.split("\n")
         if lines and (text.endswith("\n") or not text):
             lines.pop()  # the empty string after the last newline is not a line
-        for done, line in enumerate(lines, start=1):
+        for line in counted(lines, "parsing references", len(lines)):
             raw = line.rstrip("\r")
             item = parse_reference(raw) if raw.strip() else {}
             result.items.append({**item, "raw": raw})
-            if done % _PROGRESS_EVERY == 0 or done == len(lines):
-                report("parsing references", done, len(lines))
         return result
     lists = find_reference_lists(text)
     if not lists:
         lines = [line.strip() for line in text.splitlines() if line.strip()]
         if lines:
             result.notes.append(f"no reference list found: each of the {len(lines)} non-empty lines read as one reference")
-        for done, line in enumerate(lines, start=1):
+        for line in counted(lines, "parsing references", len(lines)):
             result.items.append({**parse_reference(line), "raw": line})
-            if done % _PROGRESS_EVERY == 0 or done == len(lines):
-                report("parsing references", done, len(lines))
         return result
-    total = sum(len(found.entries) for found in lists)
-    done = 0
-    for found in lists:
-        result.notes.append(describe(summarize(found)))
-        for entry in found.entries:
-            item = {**parse_reference(entry.body or entry.text), "raw": entry.text}
-            if entry.number is not None:
-                item["citation-number"] = str(entry.number)
-            result.items.append(item)
-            done += 1
-            if done % _PROGRESS_EVERY == 0 or done == total:
-                report("parsing references", done, total)
+    result.notes.extend(describe(summarize(found)) for found in lists)
+    entries = [entry for found in lists for entry in found.entries]
+    for entry in counted(entries, "parsing references", len(entries)):
+        item = {**parse_reference(entry.body or entry.text), "raw": entry.text}
+        if entry.number is not None:
+            item["citation-number"] = str(entry.number)
+        result.items.append(item)
     return result
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import ImportProblem, ParsedFile, RawReference, RefStatus
-from ..progress import report
+from ..progress import counted
 from ..refstring import PARSER_VERSION, find_reference_lists, parse_reference
 from ..refstring.lists import describe, summarize
 
@@ -38,10 +38,6 @@ def reference_from_string(
     )
 
 
-#: Progress is reported every this many entries.
-_PROGRESS_EVERY = 200
-
-
 def read_text_references(text: str) -> ParsedFile:
     """Find the reference lists in a document and parse each entry.
 
@@ -58,19 +54,14 @@ def read_text_references(text: str) -> ParsedFile:
             # Not bad input: a manuscript may cite by key and have no list of its own.
             parsed.notes.append("no reference list found in the text: no reference heading, no run of numbered entries, no lines that read as references")
         return parsed
-    total = sum(len(found.entries) for found in lists)
-    done = 0
-    for found in lists:
-        parsed.notes.append(describe(summarize(found)))
-        for entry in found.entries:
-            ref = reference_from_string(entry.text, entry.line, found.label, entry.number, body=entry.body)
-            parsed.references.append(ref)
-            if ref.status == RefStatus.FAILED:
-                shown = entry.text if len(entry.text) <= 80 else entry.text[:77] + "..."
-                parsed.problems.append(ImportProblem(entry.line, f"reference not understood (no title or identifier): {shown}"))
-            done += 1
-            if done % _PROGRESS_EVERY == 0 or done == total:
-                report("parsing references", done, total)
+    parsed.notes.extend(describe(summarize(found)) for found in lists)
+    pairs = [(found, entry) for found in lists for entry in found.entries]
+    for found, entry in counted(pairs, "parsing references", len(pairs)):
+        ref = reference_from_string(entry.text, entry.line, found.label, entry.number, body=entry.body)
+        parsed.references.append(ref)
+        if ref.status == RefStatus.FAILED:
+            shown = entry.text if len(entry.text) <= 80 else entry.text[:77] + "..."
+            parsed.problems.append(ImportProblem(entry.line, f"reference not understood (no title or identifier): {shown}"))
     return parsed
 
 
@@ -78,19 +69,13 @@ def read_line_references(text: str) -> ParsedFile:
     """Every non-empty line is one reference (as ``parse --lines`` reads it), numbered by its line."""
     parsed = ParsedFile(format="lines")
     lines = text.split("\n")
-    total = sum(1 for line in lines if line.strip())
-    done = 0
-    for number, line in enumerate(lines, start=1):
-        raw = line.rstrip("\r")
-        if not raw.strip():
-            continue
+    numbered = [(number, line.rstrip("\r")) for number, line in enumerate(lines, start=1) if line.strip()]
+    total = len(numbered)
+    for number, raw in counted(numbered, "parsing references", total):
         ref = reference_from_string(raw, number)
         parsed.references.append(ref)
         if ref.status == RefStatus.FAILED:
             shown = raw if len(raw) <= 80 else raw[:77] + "..."
             parsed.problems.append(ImportProblem(number, f"reference not understood (no title or identifier): {shown}"))
-        done += 1
-        if done % _PROGRESS_EVERY == 0 or done == total:
-            report("parsing references", done, total)
     parsed.notes.append(f"{total} lines read as one reference each" + (f", {len(lines) - total} empty lines skipped" if len(lines) - total > 1 else ""))
     return parsed

@@ -7,6 +7,7 @@ library costs one indexed query and one count.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from ..query import Query
@@ -117,24 +118,21 @@ def document_by_id(store: Store, document_id: int) -> dict[str, Any] | None:
 
 def work_summaries_by_id(store: Store, work_ids: list[int]) -> dict[int, dict[str, Any]]:
     """Key, title, authors, journal, year and identifiers of the works named."""
-    out: dict[int, dict[str, Any]] = {}
-    for start in range(0, len(work_ids), 500):
-        chunk = work_ids[start : start + 500]
-        sql = f"select works.id, {_COLUMNS} from works where works.id in ({', '.join('?' for _ in chunk)})"
-        for row in store.db.query(sql, chunk):
-            out[int(row["id"])] = dict(row)
-    return out
+    return {int(row["id"]): row for row in _summaries(store, "id", work_ids)}
 
 
 def work_summaries_by_key(store: Store, keys: list[str]) -> dict[str, dict[str, Any]]:
     """The summaries of :func:`work_summaries_by_id` for works named by key."""
-    out: dict[str, dict[str, Any]] = {}
-    for start in range(0, len(keys), 500):
-        chunk = keys[start : start + 500]
-        sql = f"select works.id, {_COLUMNS} from works where works.key in ({', '.join('?' for _ in chunk)})"
+    return {str(row["key"]): row for row in _summaries(store, "key", keys)}
+
+
+def _summaries(store: Store, column: str, values: list[Any]) -> Iterator[dict[str, Any]]:
+    """Summary rows of the works whose ``column`` (id or key) is one of ``values``."""
+    for start in range(0, len(values), 500):
+        chunk = values[start : start + 500]
+        sql = f"select works.id, {_COLUMNS} from works where works.{column} in ({', '.join('?' for _ in chunk)})"
         for row in store.db.query(sql, chunk):
-            out[str(row["key"])] = dict(row)
-    return out
+            yield dict(row)
 
 
 def unresolved_keys_of_sources(store: Store, paths: list[str]) -> list[str]:
