@@ -35,7 +35,7 @@ def test_every_facade_name_is_its_use_case_modules_own_object() -> None:
 
 def test_names_used_by_the_cli_web_tests_and_benchmarks_all_resolve() -> None:
     used: set[str] = set()
-    for folder in ("vexascite/cli.py", "vexascite/web", "tests", "benchmarks"):
+    for folder in ("vexascite/cli", "vexascite/web", "tests", "benchmarks"):
         for path in [ROOT / folder] if folder.endswith(".py") else sorted((ROOT / folder).rglob("*.py")):
             text = path.read_text(encoding="utf-8")
             if path != Path(__file__).resolve() and re.search(r"from (vexascite|\.\.) import api\b", text):

@@ -170,7 +170,7 @@ def test_lookup_shows_progress_on_a_terminal_and_nothing_when_piped(world: World
 
     from rich.console import Console
 
-    from vexascite import cli
+    from vexascite.cli import common as cli
 
     lines = tmp_path / "lines.txt"
     lines.write_text("\n".join(REFERENCES) + "\n", encoding="utf-8")

@@ -1,0 +1,182 @@
+"""What every command shares: the consoles, JSON output, messages, error handling.
+
+This is the one place where exceptions become messages and exit codes (see
+:mod:`vexascite.errors`). Data goes to stdout, messages and progress to stderr.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import click
+
+from ..config import Settings
+from ..errors import InputUnreadable, VexasciteError, error_for_os
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: The rich consoles, made on first use: rich takes longer to import than most commands
+#: take to run, and ``--help``, JSON output or a plain table never needs it.
+stdout: Console | None = None
+stderr: Console | None = None
+
+
+def out() -> Console:
+    """The console on stdout (for tables and styled text)."""
+    global stdout
+    if stdout is None:
+        from rich.console import Console
+
+        stdout = Console(soft_wrap=True)
+    return stdout
+
+
+def err() -> Console:
+    """The console on stderr (for progress bars)."""
+    global stderr
+    if stderr is None:
+        from rich.console import Console
+
+        stderr = Console(stderr=True, soft_wrap=True)
+    return stderr
+
+
+def stderr_is_terminal() -> bool:
+    """Whether progress bars belong on stderr (rich's own answer; without importing rich
+    when stderr is plainly a pipe or file and no variable says to treat it as a terminal)."""
+    if stderr is None and "TTY_COMPATIBLE" not in os.environ and "FORCE_COLOR" not in os.environ:
+        try:
+            if not sys.stderr.isatty():
+                return False
+        except (AttributeError, ValueError):
+            return False
+    return err().is_terminal
+
+
+def rich_table(*columns: str, **options: Any) -> Table:
+    """A rich table (rich imported when one is printed)."""
+    from rich.table import Table
+
+    return Table(*columns, **options)
+
+
+def rich_text(*args: Any, **options: Any) -> Text:
+    """Rich text, never markup: what it holds is shown as is."""
+    from rich.text import Text
+
+    return Text(*args, **options)
+
+
+def emit_json(value: Any) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def emit_jsonl(items: Any) -> None:
+    for item in items:
+        click.echo(json.dumps(item, ensure_ascii=False, default=str))
+
+
+def warn(message: str) -> None:
+    click.echo(message, err=True)
+
+
+def read_lines(path: str) -> list[str]:
+    """The lines of a UTF-8 file without their line ends (one statement or reference each)."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return [line.rstrip("\n").rstrip("\r") for line in handle]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputUnreadable(f"{path}: cannot read: {exc}") from exc
+
+
+def evidence_line(evidence: dict[str, Any] | None) -> str:
+    """One citation's best abstract sentence with its support score, or why there is none."""
+    if not evidence:
+        return ""
+    if not evidence["checked"]:
+        return f"({evidence['note']})"
+    if not evidence["sentences"]:
+        return "(no sentence of the abstract bears on the claim)"
+    best = evidence["sentences"][0]
+    return f"{best['sentence']} [support {best['score']:.2f}]"
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def handle_errors(func: F) -> F:
+    """Turn vexascite and OS errors into a one-line message and their exit code.
+
+    A reader that went away (broken pipe) ends the command quietly with 0; a full or
+    failing stdout is exit 5 with one line on stderr, never a traceback.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            result = func(*args, **kwargs)
+            sys.stdout.flush()  # a full stdout fails here, not in the interpreter's exit
+            return result
+        except VexasciteError as exc:
+            warn(f"vexascite: {exc}")
+            sys.exit(exc.exit_code)
+        except BrokenPipeError:
+            _silence_stdout()
+            sys.exit(0)
+        except OSError as exc:
+            error = error_for_os(exc, exc.filename or "output")
+            _silence_stdout()
+            warn(f"vexascite: {error}")
+            sys.exit(error.exit_code)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@contextmanager
+def progress_on_terminal() -> Iterator[None]:
+    """A progress bar on stderr while the block runs, when stderr is a terminal; nothing when piped."""
+    if not stderr_is_terminal():
+        yield
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    from ..progress import listening
+
+    tasks: dict[str, Any] = {}
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=err(), transient=True) as bar:
+
+        def listener(what: str, done: int, total: int) -> None:
+            if what not in tasks:
+                tasks[what] = bar.add_task(what, total=total)
+            bar.update(tasks[what], completed=done, total=total)
+
+        with listening(listener):
+            yield
+
+
+def settings_of(ctx: click.Context) -> Settings:
+    settings: Settings = ctx.obj["settings"]
+    return settings

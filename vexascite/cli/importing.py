@@ -1,0 +1,119 @@
+"""Commands that read inputs: import, parse, reparse."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from .. import api
+from ..errors import InputUnreadable, ItemProblems, UsageError
+from ..importers import import_formats
+from .common import emit_json, emit_jsonl, handle_errors, progress_on_terminal, settings_of, warn
+
+
+@click.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", default=None, help=f"Force a format: {', '.join(import_formats())}.")
+@click.option("--lines", "per_line", is_flag=True, help="Every non-empty line is one reference (as parse --lines reads it); same as --format lines.")
+@click.option("--force", is_flag=True, help="Re-read files even when their content has not changed.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.pass_context
+@handle_errors
+def import_command(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, per_line: bool, force: bool, as_json: bool) -> None:
+    """Import reference files and folders (BibTeX, RIS, CSL-JSON, MEDLINE, PubMed XML, ID lists, text).
+
+    Word (.docx) and PDF documents named as files are read for their reference lists and,
+    in Word, the citations Zotero, Mendeley or EndNote stored in their fields."""
+    if per_line:
+        if fmt not in (None, "lines"):
+            raise UsageError(f"--lines reads one reference per line; it cannot be combined with --format {fmt}")
+        fmt = "lines"
+    with progress_on_terminal():
+        report = api.import_paths(settings_of(ctx), paths, fmt, force=force)
+    if as_json:
+        emit_json([file_report_dict(f) for f in report.files])
+    for item in report.files:
+        if item.status == "unreadable":
+            warn(f"error: {item.message}")
+            continue
+        for problem in item.problems:
+            where = f"{item.path}:{problem.line}" if problem.line else item.path
+            entry = f" [{problem.entry_key}]" if problem.entry_key else ""
+            warn(f"warning: {where}{entry}: {problem.message}")
+        if not as_json:
+            verb = "unchanged, skipped" if item.status == "unchanged" else (
+                f"{item.references} references, {item.new_works} new works, {item.matched_works} already known"
+                + (f", {item.aliases} keys kept as aliases of known works" if item.aliases else "")
+            )
+            note = f" ({item.message})" if item.message and not item.notes else ""
+            warn(f"{item.path} ({item.format}): {verb}{note}")
+        for line in item.notes:
+            warn(f"  {item.path}: {line}")
+    stats = api.library_stats(settings_of(ctx))
+    warn(f"library {settings_of(ctx).db}: {stats['works']} works from {stats['references']} references in {stats['sources']} files")
+    if report.unreadable:
+        raise InputUnreadable(f"{len(report.unreadable)} file(s) could not be read; the others were imported")
+    if report.problem_count:
+        raise ItemProblems(f"{report.problem_count} problem(s) in the input; the good entries were imported")
+
+
+def file_report_dict(item: api.FileImport) -> dict[str, Any]:
+    return {
+        "path": item.path,
+        "format": item.format,
+        "status": item.status,
+        "references": item.references,
+        "new_works": item.new_works,
+        "matched_works": item.matched_works,
+        "aliases": item.aliases,
+        "message": item.message,
+        "notes": item.notes,
+        "problems": [{"line": p.line, "entry": p.entry_key, "message": p.message} for p in item.problems],
+    }
+
+
+@click.command("parse")
+@click.argument("source", default="-")
+@click.option("--lines", "per_line", is_flag=True, help="Every input line is one reference; exactly one output line per input line.")
+@click.pass_context
+@handle_errors
+def parse_command(ctx: click.Context, source: str, per_line: bool) -> None:
+    """Parse reference strings (a file or stdin) to CSL-JSON, one JSON object per line.
+
+    SOURCE is a text, Markdown, Word (.docx) or PDF file, or - for stdin. Without --lines
+    the input is read as a document and its reference lists are found. Each item keeps
+    the string as given under "raw". No library is opened.
+    """
+    from ..refstring import PARSER_VERSION
+
+    if source == "-":
+        text = sys.stdin.buffer.read().decode("utf-8", errors="replace")
+    else:
+        text = api.document_text(source)
+    with progress_on_terminal():
+        parsed = api.parse_document(text, per_line=per_line)
+    emit_jsonl(parsed.items)
+    for line in parsed.notes:
+        warn(line)
+    warn(f"parsed {len(parsed.items)} references (parser {PARSER_VERSION})")
+
+
+@click.command("reparse")
+@click.option("--all", "everything", is_flag=True, help="Re-read every free-text reference, not only those from older parser versions.")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.pass_context
+@handle_errors
+def reparse_command(ctx: click.Context, everything: bool, as_json: bool) -> None:
+    """Re-derive the fields of imported reference strings after the parser improved."""
+    from dataclasses import asdict
+
+    report = api.reparse(settings_of(ctx), everything=everything)
+    if as_json:
+        emit_json(asdict(report))
+        return
+    click.echo(
+        f"parser {report.parser_version}: {report.checked} references re-read, {report.changed} changed, "
+        f"{report.new_works} new works, {report.failed} not understood"
+    )

@@ -1,0 +1,220 @@
+"""Commands that read and edit the library: list, show, stats, duplicates, merge, rekey, edit."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from .. import api
+from .common import emit_json, evidence_line, handle_errors, out, rich_table, settings_of, warn
+
+
+def first_author(csl: dict[str, Any]) -> str:
+    people = csl.get("author") or csl.get("editor") or []
+    if not people:
+        return ""
+    name = people[0].get("family") or people[0].get("literal") or ""
+    return name + (" et al." if len(people) > 1 else "")
+
+
+@click.command("list")
+@click.argument("query", nargs=-1)
+@click.option("--tag", default=None, metavar="TAG", help="Only works with this tag.")
+@click.option("--collection", default=None, metavar="PATH", help="Only works in this collection or its sub-collections.")
+@click.option("--trash", "in_trash", is_flag=True, help="Search the trash instead of the library.")
+@click.option("--limit", type=int, default=None, help="At most this many works (1 or more).")
+@click.option("--json", "as_json", is_flag=True, help="CSL-JSON items with their keys, tags, collections and notes, for scripts.")
+@click.pass_context
+@handle_errors
+def list_command(
+    ctx: click.Context, query: tuple[str, ...], tag: str | None, collection: str | None, in_trash: bool,
+    limit: int | None, as_json: bool,
+) -> None:
+    """List works, or those matching QUERY: words in titles, authors and journals
+    (thromb* is a prefix, "a phrase" a phrase), field:value (author: title: journal:
+    year:2020 or year:2019-2021, doi: pmid: pmcid: key: tag: collection:), or a DOI,
+    PMID or PMCID in any written form. Put -- before a -word that leaves works out."""
+    text = " ".join(query) if query else None
+    result = api.search_works(settings_of(ctx), text, limit, trashed=in_trash, tag=tag, collection=collection)
+    rows = result.works
+    if as_json:
+        emit_json([
+            {"key": r["key"], "status": r["status"], **r["csl"], "tags": r["tags"], "collections": r["collections"],
+             "notes": r["notes"], "trashed": r["trashed"]}
+            for r in rows
+        ])
+    else:
+        table = rich_table("key", "year", "first author", "title", "journal", "DOI", "PMID", box=None)
+        for r in rows:
+            table.add_row(r["key"], str(r["year"] or ""), first_author(r["csl"]), (r["title"] or "")[:80], r["container"] or "", r["doi"] or "", r["pmid"] or "")
+        out().print(table)
+    if result.empty_query:
+        warn(f"nothing to search for in {text!r} (no letters or digits): no works listed")
+    else:
+        warn(f"{len(rows)} works" + (" in the trash" if in_trash else ""))
+
+
+@click.command("show")
+@click.argument("key")
+@click.option("--provenance", is_flag=True, help="Say which source set each field.")
+@click.option("--json", "as_json", is_flag=True, help="Everything as JSON.")
+@click.pass_context
+@handle_errors
+def show_command(ctx: click.Context, key: str, provenance: bool, as_json: bool) -> None:
+    """Show one work: every field, where it came from, and each raw occurrence."""
+    row = api.show_work(settings_of(ctx), key)
+    if as_json:
+        emit_json(row)
+        return
+    trashed = f", in the trash since {row['trashed_at']}; 'vexascite restore {row['key']}' brings it back" if row["trashed"] else ""
+    out().print(f"[bold]{row['key']}[/bold]  ({row['status']}{trashed})", highlight=False)
+    if row.get("aliases"):
+        also = ", ".join(f"{a['alias']} ({a['reason']})" for a in row["aliases"])
+        out().print(f"also known as: {also}", highlight=False, markup=False)
+    edits = row.get("edits") or {}
+    table = rich_table("field", "value", *(["source"] if provenance else []), box=None)
+    for name, value in sorted(row["csl"].items()):
+        shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        label = f"{name} (edited)" if name in edits else name
+        table.add_row(label, shown, *([row["provenance"].get(name, "")] if provenance else []))
+    for name in sorted(n for n, v in edits.items() if v is None):
+        table.add_row(f"{name} (removed)", "", *(["user"] if provenance else []))
+    out().print(table)
+    _print_disagreements(row.get("disagreements") or {})
+    if provenance:
+        _print_record_sources(row)
+    out().print(f"\n[bold]raw occurrences[/bold] ({len(row['references'])})", highlight=False)
+    for ref in row["references"]:
+        where = f"{ref['source_path']}:{ref['line']}" if ref["line"] else ref["source_path"]
+        out().print(f"- {where} [{ref['format']}, {ref['status']}]", highlight=False, markup=False)
+        out().print("  " + ref["raw"].strip().replace("\n", "\n  ")[:2000], highlight=False, markup=False)
+    if row.get("claims"):
+        out().print(f"\n[bold]cited by[/bold] ({len(row['claims'])} claims)", highlight=False)
+        for claim in row["claims"]:
+            out().print(f"- {claim['document']}:{claim['line']} ({', '.join(claim['cited_as'])})", highlight=False, markup=False)
+            out().print("  " + claim["text"], highlight=False, markup=False)
+            if claim.get("supports") and claim["supports"] != claim["text"]:
+                out().print("  supports: " + claim["supports"], highlight=False, markup=False)
+            if claim.get("evidence"):
+                out().print("  evidence: " + evidence_line(claim["evidence"]), highlight=False, markup=False)
+    from rich.text import Text
+
+    for label, values in (("tags", row["tags"]), ("collections", row["collections"])):
+        if values:  # user text: never read as markup
+            out().print(Text.assemble("\n", (label, "bold"), ": " + ", ".join(values)), highlight=False)
+    if row["notes"]:
+        out().print(f"\n[bold]notes[/bold] ({len(row['notes'])})", highlight=False)
+        for note in row["notes"]:
+            out().print(f"- [{note['id']}] {note['text']}", highlight=False, markup=False)
+    for extra in row.get("sections", []):
+        out().print(extra, highlight=False)
+
+
+@click.command("stats")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+@handle_errors
+def stats_command(ctx: click.Context, as_json: bool) -> None:
+    """Counts of files, references and works, by format, type and status."""
+    stats = api.library_stats(settings_of(ctx))
+    if as_json:
+        emit_json(stats)
+        return
+    table = rich_table("what", "count", box=None)
+    for name, value in stats.items():
+        if isinstance(value, dict):
+            for sub, count in value.items():
+                table.add_row(f"{name}: {sub}", str(count))
+        else:
+            table.add_row(name, str(value))
+    out().print(table)
+
+
+@click.command("duplicates")
+@click.option("--threshold", type=click.FloatRange(0, 100), default=85.0, show_default=True, help="Likeness (0-100) to list.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+@handle_errors
+def duplicates_command(ctx: click.Context, threshold: float, as_json: bool) -> None:
+    """List pairs of works that look alike but were not merged; merge them with 'merge'."""
+    pairs = api.find_near_duplicates(settings_of(ctx), threshold)
+    if as_json:
+        emit_json([{"a": p.key_a, "b": p.key_b, "score": p.score, "title_a": p.title_a, "title_b": p.title_b} for p in pairs])
+        return
+    table = rich_table("score", "key A", "key B", "title A", "title B", box=None)
+    for p in pairs:
+        table.add_row(f"{p.score:.0f}", p.key_a, p.key_b, (p.title_a or "")[:60], (p.title_b or "")[:60])
+    out().print(table)
+    warn(f"{len(pairs)} possible duplicate pairs")
+
+
+@click.command("merge")
+@click.argument("keep")
+@click.argument("drop")
+@click.pass_context
+@handle_errors
+def merge_command(ctx: click.Context, keep: str, drop: str) -> None:
+    """Merge work DROP into work KEEP (KEEP's key stays; nothing is lost)."""
+    result = api.merge_works(settings_of(ctx), keep, drop)
+    warn(f"merged {result['merged']} into {result['key']}")
+
+
+def _print_disagreements(disagreements: dict[str, Any]) -> None:
+    """Sources that state another year, volume, first page or identifier: each value
+    with who states it, the one used first (rule: user, then services, then imports)."""
+    if not disagreements:
+        return
+    out().print("\n[bold]sources disagree[/bold] (the first value is used)", highlight=False)
+    for name, values in sorted(disagreements.items()):
+        listed = "; ".join(f"{api.describe_value(v['value'])} ({', '.join(v['sources'])})" for v in values)
+        out().print(f"- {name}: {listed}", highlight=False, markup=False)
+
+
+def _print_record_sources(row: dict[str, Any]) -> None:
+    """Which service records the fields came from, and the answer each was read from."""
+    out().print(f"\n[bold]verified records[/bold] ({len(row.get('records') or [])})", highlight=False)
+    for record in row.get("records") or []:
+        answer = f" from {record['method']} {record['url']} (answered {record['fetched_at']})" if record.get("url") else ""
+        out().print(f"- {record['source']}, verified {record['verified_at']}{answer}", highlight=False, markup=False)
+    resolution = row.get("resolution")
+    if resolution:
+        how = f"matched by {resolution['matched_by']}" if resolution.get("matched_by") else resolution["status"]
+        score = f", score {resolution['score']:.2f}" if resolution.get("score") is not None else ""
+        out().print(f"resolution: {how}{score}: {resolution.get('reason') or ''}", highlight=False, markup=False)
+
+
+@click.command("rekey")
+@click.argument("key")
+@click.argument("new_key", required=False)
+@click.pass_context
+@handle_errors
+def rekey_command(ctx: click.Context, key: str, new_key: str | None) -> None:
+    """Change a work's citation key to NEW_KEY, or to a fresh one from its current fields.
+
+    Keys never change on their own. The old key stays an alias of the work, so
+    manuscripts, 'link', 'check', 'show' and 'export --keys' that use it keep working.
+    """
+    old, new = api.rekey_work(settings_of(ctx), key, new_key)
+    click.echo(new)
+    warn(f"{old} is now {new} ({old} still names it)" if old != new else f"{old} kept (already the key its fields give)")
+
+
+@click.command("edit")
+@click.argument("key")
+@click.argument("assignments", nargs=-1, metavar="FIELD=VALUE...")
+@click.option("--unset", "unset", multiple=True, metavar="FIELD", help="Remove FIELD from the work (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Print the edited record as JSON.")
+@click.pass_context
+@handle_errors
+def edit_command(ctx: click.Context, key: str, assignments: tuple[str, ...], unset: tuple[str, ...], as_json: bool) -> None:
+    """Set fields of a work yourself: title='...', author='Beck, David B. and ...', year=2020,
+    journal=..., pages=2628--2638, DOI=... They win over every source, survive re-import,
+    'resolve --refresh', 'merge' and 'reparse', and 'show' marks them.
+    """
+    result = api.edit_work(settings_of(ctx), key, assignments, unset)
+    if as_json:
+        emit_json(result)
+    changed = [*result["set"], *(f"-{name}" for name in result["unset"])]
+    warn(f"{result['key']}: edited {', '.join(changed)}")

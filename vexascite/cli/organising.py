@@ -1,0 +1,227 @@
+"""Commands that organise the library: tags, collections, notes, trash, kept-up-to-date exports."""
+
+from __future__ import annotations
+
+import click
+
+from .. import api
+from ..errors import UsageError
+from .common import emit_json, handle_errors, out, rich_table, rich_text, settings_of, warn
+
+
+@click.command("tag", context_settings={"ignore_unknown_options": True})
+@click.argument("args", nargs=-1, required=True, metavar="KEY... +TAG... -TAG...")
+@click.pass_context
+@handle_errors
+def tag_command(ctx: click.Context, args: tuple[str, ...]) -> None:
+    """Add (+TAG) and remove (-TAG) tags on works; 'list --tag TAG' and 'export --tag TAG'
+    select by tag, 'tags' lists them."""
+    keys, add, remove = api.split_tag_args(args)
+    report = api.tag_works(settings_of(ctx), keys, add, remove)
+    warn(
+        f"{len(report.added)} tag(s) added, {len(report.removed)} removed, "
+        f"{len(report.unchanged)} already so, on {len(set(keys))} work(s)"
+    )
+
+
+@click.command("tags")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+@handle_errors
+def tags_command(ctx: click.Context, as_json: bool) -> None:
+    """Every tag with the number of works that carry it."""
+    rows = api.list_tags(settings_of(ctx))
+    if as_json:
+        emit_json(rows)
+        return
+    table = rich_table("tag", "works", box=None)
+    for row in rows:
+        table.add_row(rich_text(row["tag"]), str(row["works"]))
+    out().print(table)
+    warn(f"{len(rows)} tags")
+
+
+@click.group("collection")
+def collection_group() -> None:
+    """Named, nestable groups of works (like Zotero's): PATH is 'Name' or 'Parent/Child'.
+    A collection includes its sub-collections when listed or exported."""
+
+
+@collection_group.command("create")
+@click.argument("path")
+@click.pass_context
+@handle_errors
+def collection_create(ctx: click.Context, path: str) -> None:
+    """Create collection PATH (and its missing parents)."""
+    created = api.create_collection(settings_of(ctx), path)
+    warn(f"created {', '.join(created)}" if created else f"{path} already exists")
+
+
+@collection_group.command("add")
+@click.argument("path")
+@click.argument("keys", nargs=-1, required=True)
+@click.pass_context
+@handle_errors
+def collection_add(ctx: click.Context, path: str, keys: tuple[str, ...]) -> None:
+    """Put works in collection PATH (created if missing)."""
+    changed, unchanged = api.change_collection(settings_of(ctx), path, keys, add=True)
+    warn(f"{len(changed)} work(s) added to {path}" + (f", {len(unchanged)} already in it" if unchanged else ""))
+
+
+@collection_group.command("remove")
+@click.argument("path")
+@click.argument("keys", nargs=-1, required=True)
+@click.pass_context
+@handle_errors
+def collection_remove(ctx: click.Context, path: str, keys: tuple[str, ...]) -> None:
+    """Take works out of collection PATH (they stay in the library)."""
+    changed, unchanged = api.change_collection(settings_of(ctx), path, keys, add=False)
+    warn(f"{len(changed)} work(s) taken out of {path}" + (f", {len(unchanged)} were not in it" if unchanged else ""))
+
+
+@collection_group.command("rename")
+@click.argument("path")
+@click.argument("new_path")
+@click.pass_context
+@handle_errors
+def collection_rename(ctx: click.Context, path: str, new_path: str) -> None:
+    """Rename collection PATH, or move it (with its sub-collections) under another."""
+    api.rename_collection(settings_of(ctx), path, new_path)
+    warn(f"{path} is now {new_path}")
+
+
+@collection_group.command("delete")
+@click.argument("path")
+@click.pass_context
+@handle_errors
+def collection_delete(ctx: click.Context, path: str) -> None:
+    """Delete collection PATH and its sub-collections; the works stay in the library."""
+    collections, members = api.delete_collection(settings_of(ctx), path)
+    warn(f"deleted {collections} collection(s) ({members} memberships); no work was removed")
+
+
+@collection_group.command("list")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+@handle_errors
+def collection_list(ctx: click.Context, as_json: bool) -> None:
+    """Every collection with its works (own, and with its sub-collections)."""
+    rows = api.list_collections(settings_of(ctx))
+    if as_json:
+        emit_json(rows)
+        return
+    table = rich_table("collection", "works", "with sub-collections", box=None)
+    for row in rows:
+        table.add_row(rich_text(row["path"]), str(row["works"]), str(row["with_subcollections"]))
+    out().print(table)
+    warn(f"{len(rows)} collections")
+
+
+@click.command("note")
+@click.argument("key", required=False)
+@click.argument("text", nargs=-1)
+@click.option("--remove", "remove_id", type=int, default=None, metavar="ID", help="Delete note ID (ids are shown by 'note KEY').")
+@click.option("--json", "as_json", is_flag=True, help="With KEY alone: the notes as JSON.")
+@click.pass_context
+@handle_errors
+def note_command(ctx: click.Context, key: str | None, text: tuple[str, ...], remove_id: int | None, as_json: bool) -> None:
+    """Add a note to work KEY ('note KEY TEXT'), list its notes ('note KEY'), or delete one
+    ('note --remove ID'). Notes are shown by 'show' and exported as annote (BibTeX,
+    BibLaTeX, CSL-JSON) or N1 (RIS)."""
+    settings = settings_of(ctx)
+    if remove_id is not None:
+        if key or text:
+            raise UsageError("--remove ID takes no KEY or TEXT")
+        warn(f"deleted note {remove_id} of {api.remove_note(settings, remove_id)}")
+        return
+    if not key:
+        raise UsageError("name a work: 'note KEY TEXT' adds a note, 'note KEY' lists them")
+    if text:
+        note_id = api.add_note(settings, key, " ".join(text))
+        click.echo(note_id)
+        warn(f"note {note_id} added to {key}")
+        return
+    notes = api.list_notes(settings, key)
+    if as_json:
+        emit_json(notes)
+        return
+    for note in notes:
+        out().print(f"[{note['id']}] {note['created_at']}  {note['text']}", highlight=False, markup=False)
+    warn(f"{len(notes)} notes on {key}")
+
+
+@click.command("remove")
+@click.argument("keys", nargs=-1, required=True)
+@click.pass_context
+@handle_errors
+def remove_command(ctx: click.Context, keys: tuple[str, ...]) -> None:
+    """Move works to the trash: they leave list, export and find; 'restore' brings them
+    back, 'trash --empty' deletes them for good. Claims that cite them say so."""
+    report = api.remove_works(settings_of(ctx), keys)
+    for key, claims in report.citing_claims.items():
+        warn(f"note: {key} is still cited by {claims} claim(s); they now say it was removed")
+    warn(f"{len(report.changed)} work(s) moved to the trash" + (f", {len(report.unchanged)} already there" if report.unchanged else ""))
+
+
+@click.command("restore")
+@click.argument("keys", nargs=-1, required=True)
+@click.pass_context
+@handle_errors
+def restore_command(ctx: click.Context, keys: tuple[str, ...]) -> None:
+    """Bring works back from the trash, with everything they had."""
+    report = api.restore_works(settings_of(ctx), keys)
+    warn(f"{len(report.changed)} work(s) restored" + (f", {len(report.unchanged)} were not in the trash" if report.unchanged else ""))
+
+
+@click.command("trash")
+@click.option("--empty", "empty", is_flag=True, help="Delete the works in the trash for good (their raw inputs stay, detached).")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+@handle_errors
+def trash_command(ctx: click.Context, empty: bool, as_json: bool) -> None:
+    """List the works in the trash, or empty it."""
+    settings = settings_of(ctx)
+    if empty:
+        counts = api.empty_trash(settings)
+        if as_json:
+            emit_json(counts)
+        warn(
+            f"deleted {counts['works']} work(s) for good; their {counts['references_kept']} raw reference(s) stay in "
+            f"the library, detached; {counts['citations_unlinked']} citation(s) now say the work was removed"
+        )
+        return
+    rows = api.list_trash(settings)
+    if as_json:
+        emit_json(rows)
+        return
+    table = rich_table("key", "year", "title", "in the trash since", "raw refs", "citations", box=None)
+    for row in rows:
+        table.add_row(row["key"], str(row["year"] or ""), rich_text((row["title"] or "")[:70]), row["trashed_at"],
+                      str(row["references_held"]), str(row["citations"]))
+    out().print(table)
+    warn(f"{len(rows)} works in the trash")
+
+
+@click.command("exports")
+@click.option("--remove", "remove_id", default=None, metavar="ID|FILE", help="Stop keeping this export up to date (the file stays).")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+@handle_errors
+def exports_command(ctx: click.Context, remove_id: str | None, as_json: bool) -> None:
+    """The exports kept up to date ('export ... -o FILE --keep-updated'), or remove one."""
+    settings = settings_of(ctx)
+    if remove_id is not None:
+        row = api.remove_export(settings, remove_id)
+        warn(f"{row['path']} is no longer kept up to date (the file stays)")
+        return
+    rows = api.list_exports(settings)
+    if as_json:
+        emit_json(rows)
+        return
+    table = rich_table("id", "file", "format", "selection", "works", "written", "problem", box=None)
+    for row in rows:
+        selection = ", ".join(f"{k}={','.join(v) if isinstance(v, list) else v}" for k, v in row["selection"].items()) or "all"
+        table.add_row(str(row["id"]), rich_text(row["path"]), row["format"], rich_text(selection), str(row["count"] or ""),
+                      row["written_at"] or "", rich_text(row["error"] or ""))
+    out().print(table)
+    warn(f"{len(rows)} exports kept up to date")

@@ -1,0 +1,227 @@
+"""Commands that ask the metadata services: resolve, add, lookup, suggest, review."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from .. import api
+from ..config import Settings
+from ..errors import InputUnreadable, ItemProblems, ServiceUnavailable, UsageError
+from .common import (
+    emit_json,
+    emit_jsonl,
+    err,
+    handle_errors,
+    out,
+    read_lines,
+    rich_table,
+    settings_of,
+    stderr_is_terminal,
+    warn,
+)
+
+
+def _resolution_progress(label: str, shown: bool = True) -> tuple[Any, Any, Any]:
+    """A progress bar on stderr with found / not found / to review / failed counts
+    (``shown`` False: none at all, as when stderr is not a terminal)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(
+        TextColumn(f"{label} [progress.description]{{task.description}}"), BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(), console=err(), transient=False, disable=not shown,
+    )
+    task = bar.add_task("", total=None)
+
+    def on_start(total: int) -> None:
+        bar.update(task, total=total)
+
+    def on_done(outcome: Any, report: Any) -> None:
+        bar.update(
+            task, advance=1,
+            description=f"found {report.found} · not found {report.not_found} · to review {report.review} · failed {report.failed}",
+        )
+
+    return bar, on_start, on_done
+
+
+def _say_service_notes(settings: Settings) -> None:
+    for note in api.service_notes(settings):
+        warn(note)
+
+
+def _print_resolution(report: Any, as_json: bool) -> None:
+    """The run's counts (and each work's outcome as JSON) and what followed: merges of
+    works found to be one, works keyed from their metadata."""
+    if as_json:
+        emit_json({**report.as_dict(), "works": [o.as_dict() for o in report.outcomes]})
+    for merged, kept in report.merged:
+        warn(f"merged: {merged} resolved to the DOI or PMID of {kept}; merged into it ({merged} still names it)")
+    for old, new in report.rekeyed:
+        warn(f"keyed from its metadata: {old} is now {new} ({old} still names it)")
+    requests = ", ".join(f"{service} {n}" for service, n in sorted(report.requests.items())) or "none"
+    warn(
+        f"found {report.found}, not found {report.not_found}, to review {report.review}, failed {report.failed}"
+        + (f", unchanged (offline) {report.unchanged}" if report.unchanged else "")
+        + f"; requests: {requests}; {report.seconds:.1f} s"
+    )
+    unreachable = getattr(report, "unreachable", {})
+    for outcome in report.outcomes:
+        if str(outcome.status) == "failed" and not unreachable:
+            warn(f"failed: {outcome.key}: {outcome.reason}")
+    if report.failed:
+        if unreachable:
+            raise ServiceUnavailable(_unreachable_message(unreachable, f"{report.failed} work(s) not checked"))
+        raise ServiceUnavailable(
+            f"{report.failed} reference(s) could not be checked because a service did not answer; "
+            "everything else is saved, run 'vexascite resolve' again to retry them"
+        )
+
+
+def _unreachable_message(unreachable: dict[str, str], what: str) -> str:
+    return (
+        f"{'; '.join(unreachable.values())}. Is this machine offline? {what}; nothing was lost: "
+        "run the command again once the network is back (--offline uses only answers already cached)"
+    )
+
+
+@click.command("resolve")
+@click.argument("keys", nargs=-1)
+@click.option("--only-missing", is_flag=True, help="Works that still lack a DOI or a PMID.")
+@click.option("--refresh", is_flag=True, help="Ask the services again for every work (ignores the cache).")
+@click.option("--offline", is_flag=True, default=None, help="Use only answers already in the library's cache.")
+@click.option("--json", "as_json", is_flag=True, help="Print each work's outcome as JSON.")
+@click.pass_context
+@handle_errors
+def resolve_command(ctx: click.Context, keys: tuple[str, ...], only_missing: bool, refresh: bool, offline: bool | None, as_json: bool) -> None:
+    """Find, verify and fill DOIs, PMIDs and metadata through Crossref, PubMed and doi.org."""
+    from dataclasses import replace
+
+    settings = settings_of(ctx)
+    if offline:
+        settings = replace(settings, offline=True)
+    _say_service_notes(settings)
+    bar, on_start, on_done = _resolution_progress("resolve")
+    with bar:
+        report = api.resolve_works(settings, keys, only_missing=only_missing, refresh=refresh, progress=on_done, on_start=on_start)
+    _print_resolution(report, as_json)
+
+
+@click.command("add")
+@click.argument("identifiers", nargs=-1, required=True)
+@click.option("--key", default=None, help="Pin this key for the work (one identifier); otherwise the key comes from the metadata found.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON document: keys added, known, merged, not found, and the resolution.")
+@click.pass_context
+@handle_errors
+def add_command(ctx: click.Context, identifiers: tuple[str, ...], key: str | None, as_json: bool) -> None:
+    """Add works by DOI, PMID or PMCID (doi:..., https://doi.org/..., PMID: 123, PMC123, ...).
+
+    Each new work is resolved at once and keyed from its metadata. An identifier no
+    service knows is kept as a 'not-found' work (exit 3); one that turns out to be a work
+    the library has is merged into it.
+    """
+    _say_service_notes(settings_of(ctx))
+    bar, on_start, on_done = _resolution_progress("add")
+    with bar:
+        report = api.add_identifiers(settings_of(ctx), identifiers, key=key, progress=on_done, on_start=on_start)
+    if as_json:
+        emit_json(report.as_dict())
+    for text in report.unreadable:
+        warn(f"error: {text!r} is not a DOI, PMID or PMCID")
+    if not as_json:
+        for added in report.added:
+            click.echo(added)
+    for known in report.known:
+        warn(f"already in the library: {known}")
+    for missing in report.not_found:
+        warn(
+            f"not found: {report.identifiers.get(missing, missing)} is known to no service; kept as {missing} "
+            "(status not-found): check the identifier, or remove the work"
+        )
+    if report.resolution is not None:
+        _print_resolution(report.resolution, False)  # (its JSON is part of the document above)
+    if report.unreadable or report.not_found:
+        raise ItemProblems(
+            f"{len(report.unreadable)} identifier(s) not understood, {len(report.not_found)} not found; the others were added"
+        )
+
+
+@click.command("lookup")
+@click.argument("reference", required=False)
+@click.option("--lines", "lines_path", type=click.Path(), default=None, help="A file with one reference string per line.")
+@click.pass_context
+@handle_errors
+def lookup_command(ctx: click.Context, reference: str | None, lines_path: str | None) -> None:
+    """Match reference strings to a DOI/PMID without a library; JSON Lines out (score, reason)."""
+    if bool(reference) == bool(lines_path):
+        raise UsageError("give one REFERENCE or --lines FILE")
+    _say_service_notes(settings_of(ctx))
+    if lines_path:
+        try:
+            with open(lines_path, encoding="utf-8") as handle:
+                strings = [line.rstrip("\n").rstrip("\r") for line in handle]
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputUnreadable(f"{lines_path}: cannot read: {exc}") from exc
+    else:
+        strings = [reference or ""]
+    failed = 0
+    unreachable: dict[str, str] = {}
+    bar, on_start, on_done = _resolution_progress("lookup", shown=len(strings) > 1 and stderr_is_terminal())
+    with bar:
+        results = list(api.lookup_references(settings_of(ctx), strings, progress=on_done, on_start=on_start))
+    for result in results:
+        failed += result["status"] == "failed"
+        for reason in (result.get("reason") or "").split("; ") if result["status"] == "failed" else []:
+            if reason.startswith("cannot connect to "):
+                unreachable.setdefault(reason.split(" ")[3], reason)
+        emit_jsonl([result])
+    if failed:
+        if unreachable:
+            raise ServiceUnavailable(_unreachable_message(unreachable, f"{failed} reference(s) not matched"))
+        raise ServiceUnavailable(f"{failed} reference(s) could not be matched because a service did not answer")
+
+
+@click.command("suggest")
+@click.argument("text", required=False)
+@click.option("--lines", "lines_path", type=click.Path(), default=None, help="A file with one statement per line.")
+@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True, help="At most this many sources per statement.")
+@click.pass_context
+@handle_errors
+def suggest_command(ctx: click.Context, text: str | None, lines_path: str | None, limit: int) -> None:
+    """Works of the library that support a statement, best first, each with the abstract
+    sentence that fits best; JSON Lines out, one line per statement."""
+    if bool(text) == bool(lines_path):
+        raise UsageError("give one TEXT or --lines FILE")
+    statements = read_lines(lines_path) if lines_path else [text or ""]
+    found = 0
+    for result in api.suggest_sources(settings_of(ctx), statements, limit):
+        found += bool(result["sources"])
+        emit_jsonl([result])
+    warn(f"{len(statements)} statements, {found} with suggested sources")
+
+
+@click.command("review")
+@click.argument("key", required=False)
+@click.option("--accept", "accept_id", type=int, default=None, help="Apply candidate ID as the work's record.")
+@click.option("--reject", "reject_id", type=int, default=None, help="Reject candidate ID.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+@handle_errors
+def review_command(ctx: click.Context, key: str | None, accept_id: int | None, reject_id: int | None, as_json: bool) -> None:
+    """List candidates too weak or ambiguous to apply; accept or reject them by ID."""
+    if accept_id is not None or reject_id is not None:
+        candidate = accept_id if accept_id is not None else reject_id
+        result = api.decide_review(settings_of(ctx), int(candidate or 0), accept=accept_id is not None)
+        warn(f"candidate {candidate} {'accepted' if result['accepted'] else 'rejected'}")
+        return
+    rows = api.review_candidates(settings_of(ctx), key)
+    if as_json:
+        emit_json([{k: v for k, v in row.items() if k != "payload_id"} for row in rows])
+        return
+    table = rich_table("id", "key", "source", "score", "DOI", "PMID", "candidate title", "why", box=None)
+    for row in rows:
+        table.add_row(str(row["id"]), row["work_key"], row["source"], f"{row['score'] or 0:.2f}", row["doi"] or "",
+                      row["pmid"] or "", (row["csl"].get("title") or "")[:70], (row["reason"] or "")[:80])
+    out().print(table)
+    warn(f"{len(rows)} candidates to review; 'vexascite review --accept ID' applies one")
