@@ -7,7 +7,6 @@ the defaults are the real services.
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -73,6 +72,8 @@ def load_settings(
     values: dict[str, Any] = {}
     path = Path(config_path) if config_path else Path(env.get("VEXASCITE_CONFIG", CONFIG_FILE))
     if path.is_file():
+        import tomllib  # only when there is a settings file: every command starts here
+
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

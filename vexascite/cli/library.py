@@ -8,7 +8,8 @@ from typing import Any
 import click
 
 from .. import api
-from .common import emit_json, evidence_line, handle_errors, out, rich_table, settings_of, warn
+from .common import emit_json, evidence_line, handle_errors, out, settings_of, warn
+from .tables import print_table
 
 
 def first_author(csl: dict[str, Any]) -> str:
@@ -46,10 +47,10 @@ def list_command(
             for r in rows
         ])
     else:
-        table = rich_table("key", "year", "first author", "title", "journal", "DOI", "PMID", box=None)
-        for r in rows:
-            table.add_row(r["key"], str(r["year"] or ""), first_author(r["csl"]), (r["title"] or "")[:80], r["container"] or "", r["doi"] or "", r["pmid"] or "")
-        out().print(table)
+        print_table(
+            ("key", "year", "first author", "title", "journal", "DOI", "PMID"),
+            [(r["key"], r["year"] or "", first_author(r["csl"]), (r["title"] or "")[:80], r["container"], r["doi"], r["pmid"]) for r in rows],
+        )
     if result.empty_query:
         warn(f"nothing to search for in {text!r} (no letters or digits): no works listed")
     else:
@@ -74,14 +75,14 @@ def show_command(ctx: click.Context, key: str, provenance: bool, as_json: bool) 
         also = ", ".join(f"{a['alias']} ({a['reason']})" for a in row["aliases"])
         out().print(f"also known as: {also}", highlight=False, markup=False)
     edits = row.get("edits") or {}
-    table = rich_table("field", "value", *(["source"] if provenance else []), box=None)
+    fields = []
     for name, value in sorted(row["csl"].items()):
         shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
         label = f"{name} (edited)" if name in edits else name
-        table.add_row(label, shown, *([row["provenance"].get(name, "")] if provenance else []))
+        fields.append((label, shown, *([row["provenance"].get(name, "")] if provenance else [])))
     for name in sorted(n for n, v in edits.items() if v is None):
-        table.add_row(f"{name} (removed)", "", *(["user"] if provenance else []))
-    out().print(table)
+        fields.append((f"{name} (removed)", "", *(["user"] if provenance else [])))
+    print_table(("field", "value", *(["source"] if provenance else [])), fields)
     _print_disagreements(row.get("disagreements") or {})
     if provenance:
         _print_record_sources(row)
@@ -122,14 +123,13 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         emit_json(stats)
         return
-    table = rich_table("what", "count", box=None)
+    counts = []
     for name, value in stats.items():
         if isinstance(value, dict):
-            for sub, count in value.items():
-                table.add_row(f"{name}: {sub}", str(count))
+            counts.extend((f"{name}: {sub}", count) for sub, count in value.items())
         else:
-            table.add_row(name, str(value))
-    out().print(table)
+            counts.append((name, value))
+    print_table(("what", "count"), counts)
 
 
 @click.command("duplicates")
@@ -143,10 +143,10 @@ def duplicates_command(ctx: click.Context, threshold: float, as_json: bool) -> N
     if as_json:
         emit_json([{"a": p.key_a, "b": p.key_b, "score": p.score, "title_a": p.title_a, "title_b": p.title_b} for p in pairs])
         return
-    table = rich_table("score", "key A", "key B", "title A", "title B", box=None)
-    for p in pairs:
-        table.add_row(f"{p.score:.0f}", p.key_a, p.key_b, (p.title_a or "")[:60], (p.title_b or "")[:60])
-    out().print(table)
+    print_table(
+        ("score", "key A", "key B", "title A", "title B"),
+        [(f"{p.score:.0f}", p.key_a, p.key_b, (p.title_a or "")[:60], (p.title_b or "")[:60]) for p in pairs],
+    )
     warn(f"{len(pairs)} possible duplicate pairs")
 
 

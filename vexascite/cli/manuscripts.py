@@ -15,11 +15,11 @@ from .common import (
     evidence_line,
     handle_errors,
     out,
-    rich_table,
     rich_text,
     settings_of,
     warn,
 )
+from .tables import print_table
 
 
 def _sources_text(sources: list[dict[str, Any]]) -> str:
@@ -167,10 +167,10 @@ def claims_command(ctx: click.Context, document: str | None, fmt: str) -> None:
             cells = [row["text"], _sources_text(row["sources"]), _evidence_text(row["sources"]), f"{row['document']}:{row['line']}"]
             click.echo("| " + " | ".join(one_line(cell).replace("|", "\\|") for cell in cells) + " |")
     else:
-        table = rich_table("line", "claim", "sources", "evidence", box=None)
-        for row in rows:
-            table.add_row(str(row["line"]), rich_text(row["text"]), rich_text(_sources_text(row["sources"])), rich_text(_evidence_text(row["sources"])))
-        out().print(table)
+        print_table(
+            ("line", "claim", "sources", "evidence"),
+            [(row["line"], row["text"], _sources_text(row["sources"]), _evidence_text(row["sources"])) for row in rows],
+        )
     warn(f"{len(rows)} claims")
 
 

@@ -6,7 +6,8 @@ import click
 
 from .. import api
 from ..errors import UsageError
-from .common import emit_json, handle_errors, out, rich_table, rich_text, settings_of, warn
+from .common import emit_json, handle_errors, out, settings_of, warn
+from .tables import print_table
 
 
 @click.command("tag", context_settings={"ignore_unknown_options": True})
@@ -34,10 +35,7 @@ def tags_command(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         emit_json(rows)
         return
-    table = rich_table("tag", "works", box=None)
-    for row in rows:
-        table.add_row(rich_text(row["tag"]), str(row["works"]))
-    out().print(table)
+    print_table(("tag", "works"), [(row["tag"], row["works"]) for row in rows])
     warn(f"{len(rows)} tags")
 
 
@@ -110,10 +108,10 @@ def collection_list(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         emit_json(rows)
         return
-    table = rich_table("collection", "works", "with sub-collections", box=None)
-    for row in rows:
-        table.add_row(rich_text(row["path"]), str(row["works"]), str(row["with_subcollections"]))
-    out().print(table)
+    print_table(
+        ("collection", "works", "with sub-collections"),
+        [(row["path"], row["works"], row["with_subcollections"]) for row in rows],
+    )
     warn(f"{len(rows)} collections")
 
 
@@ -194,11 +192,11 @@ def trash_command(ctx: click.Context, empty: bool, as_json: bool) -> None:
     if as_json:
         emit_json(rows)
         return
-    table = rich_table("key", "year", "title", "in the trash since", "raw refs", "citations", box=None)
-    for row in rows:
-        table.add_row(row["key"], str(row["year"] or ""), rich_text((row["title"] or "")[:70]), row["trashed_at"],
-                      str(row["references_held"]), str(row["citations"]))
-    out().print(table)
+    print_table(
+        ("key", "year", "title", "in the trash since", "raw refs", "citations"),
+        [(row["key"], row["year"] or "", (row["title"] or "")[:70], row["trashed_at"], row["references_held"], row["citations"])
+         for row in rows],
+    )
     warn(f"{len(rows)} works in the trash")
 
 
@@ -218,10 +216,9 @@ def exports_command(ctx: click.Context, remove_id: str | None, as_json: bool) ->
     if as_json:
         emit_json(rows)
         return
-    table = rich_table("id", "file", "format", "selection", "works", "written", "problem", box=None)
+    listed = []
     for row in rows:
         selection = ", ".join(f"{k}={','.join(v) if isinstance(v, list) else v}" for k, v in row["selection"].items()) or "all"
-        table.add_row(str(row["id"]), rich_text(row["path"]), row["format"], rich_text(selection), str(row["count"] or ""),
-                      row["written_at"] or "", rich_text(row["error"] or ""))
-    out().print(table)
+        listed.append((row["id"], row["path"], row["format"], selection, row["count"] or "", row["written_at"], row["error"]))
+    print_table(("id", "file", "format", "selection", "works", "written", "problem"), listed)
     warn(f"{len(rows)} exports kept up to date")

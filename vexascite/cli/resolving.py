@@ -14,13 +14,12 @@ from .common import (
     emit_jsonl,
     err,
     handle_errors,
-    out,
     read_lines,
-    rich_table,
     settings_of,
     stderr_is_terminal,
     warn,
 )
+from .tables import print_table
 
 
 def _resolution_progress(label: str, shown: bool = True) -> tuple[Any, Any, Any]:
@@ -219,9 +218,9 @@ def review_command(ctx: click.Context, key: str | None, accept_id: int | None, r
     if as_json:
         emit_json([{k: v for k, v in row.items() if k != "payload_id"} for row in rows])
         return
-    table = rich_table("id", "key", "source", "score", "DOI", "PMID", "candidate title", "why", box=None)
-    for row in rows:
-        table.add_row(str(row["id"]), row["work_key"], row["source"], f"{row['score'] or 0:.2f}", row["doi"] or "",
-                      row["pmid"] or "", (row["csl"].get("title") or "")[:70], (row["reason"] or "")[:80])
-    out().print(table)
+    print_table(
+        ("id", "key", "source", "score", "DOI", "PMID", "candidate title", "why"),
+        [(row["id"], row["work_key"], row["source"], f"{row['score'] or 0:.2f}", row["doi"], row["pmid"],
+          (row["csl"].get("title") or "")[:70], (row["reason"] or "")[:80]) for row in rows],
+    )
     warn(f"{len(rows)} candidates to review; 'vexascite review --accept ID' applies one")
