@@ -123,7 +123,7 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
     if as_json:
         emit_json(stats)
         return
-    counts = []
+    counts: list[tuple[str, object]] = []
     for name, value in stats.items():
         if isinstance(value, dict):
             counts.extend((f"{name}: {sub}", count) for sub, count in value.items())
