@@ -39,7 +39,7 @@ def test_every_command_a_module_defines_is_in_the_table() -> None:
 
 
 def test_help_lists_every_command_with_its_short_help() -> None:
-    with click.Context(main, info_name="vexascite") as ctx:
+    with click.Context(main, info_name="vexascite", **main.context_settings) as ctx:
         assert main.list_commands(ctx) == sorted(COMMANDS)
         text = main.get_help(ctx)
     for name in COMMANDS:

@@ -9,7 +9,7 @@ import click
 
 from .. import api
 from .common import emit_json, evidence_line, handle_errors, out, settings_of, warn
-from .tables import print_table
+from .tables import print_table, table_or_json
 
 
 def first_author(csl: dict[str, Any]) -> str:
@@ -140,14 +140,12 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
 def duplicates_command(ctx: click.Context, threshold: float, as_json: bool) -> None:
     """List pairs of works that look alike but were not merged; merge them with 'merge'."""
     pairs = api.find_near_duplicates(settings_of(ctx), threshold)
-    if as_json:
-        emit_json([{"a": p.key_a, "b": p.key_b, "score": p.score, "title_a": p.title_a, "title_b": p.title_b} for p in pairs])
-        return
-    print_table(
-        ("score", "key A", "key B", "title A", "title B"),
-        [(f"{p.score:.0f}", p.key_a, p.key_b, (p.title_a or "")[:60], (p.title_b or "")[:60]) for p in pairs],
+    table_or_json(
+        pairs, as_json, ("score", "key A", "key B", "title A", "title B"),
+        lambda p: (f"{p.score:.0f}", p.key_a, p.key_b, (p.title_a or "")[:60], (p.title_b or "")[:60]),
+        f"{len(pairs)} possible duplicate pairs",
+        as_dict=lambda p: {"a": p.key_a, "b": p.key_b, "score": p.score, "title_a": p.title_a, "title_b": p.title_b},
     )
-    warn(f"{len(pairs)} possible duplicate pairs")
 
 
 @click.command("merge")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import click
 
 from .. import api
 from ..errors import UsageError
 from .common import emit_json, handle_errors, out, settings_of, warn
-from .tables import print_table
+from .tables import table_or_json
 
 
 @click.command("tag", context_settings={"ignore_unknown_options": True})
@@ -32,11 +34,7 @@ def tag_command(ctx: click.Context, args: tuple[str, ...]) -> None:
 def tags_command(ctx: click.Context, as_json: bool) -> None:
     """Every tag with the number of works that carry it."""
     rows = api.list_tags(settings_of(ctx))
-    if as_json:
-        emit_json(rows)
-        return
-    print_table(("tag", "works"), [(row["tag"], row["works"]) for row in rows])
-    warn(f"{len(rows)} tags")
+    table_or_json(rows, as_json, ("tag", "works"), lambda row: (row["tag"], row["works"]), f"{len(rows)} tags")
 
 
 @click.group("collection")
@@ -55,26 +53,25 @@ def collection_create(ctx: click.Context, path: str) -> None:
     warn(f"created {', '.join(created)}" if created else f"{path} already exists")
 
 
-@collection_group.command("add")
-@click.argument("path")
-@click.argument("keys", nargs=-1, required=True)
-@click.pass_context
-@handle_errors
-def collection_add(ctx: click.Context, path: str, keys: tuple[str, ...]) -> None:
-    """Put works in collection PATH (created if missing)."""
-    changed, unchanged = api.change_collection(settings_of(ctx), path, keys, add=True)
-    warn(f"{len(changed)} work(s) added to {path}" + (f", {len(unchanged)} already in it" if unchanged else ""))
+def _membership_command(name: str, add: bool, summary: str, done: str, already: str) -> click.Command:
+    """``collection add`` or ``collection remove``: the same change of membership, either way."""
+
+    @collection_group.command(name, help=summary)
+    @click.argument("path")
+    @click.argument("keys", nargs=-1, required=True)
+    @click.pass_context
+    @handle_errors
+    def command(ctx: click.Context, path: str, keys: tuple[str, ...]) -> None:
+        changed, unchanged = api.change_collection(settings_of(ctx), path, keys, add=add)
+        warn(f"{len(changed)} work(s) {done} {path}" + (f", {len(unchanged)} {already}" if unchanged else ""))
+
+    return command
 
 
-@collection_group.command("remove")
-@click.argument("path")
-@click.argument("keys", nargs=-1, required=True)
-@click.pass_context
-@handle_errors
-def collection_remove(ctx: click.Context, path: str, keys: tuple[str, ...]) -> None:
-    """Take works out of collection PATH (they stay in the library)."""
-    changed, unchanged = api.change_collection(settings_of(ctx), path, keys, add=False)
-    warn(f"{len(changed)} work(s) taken out of {path}" + (f", {len(unchanged)} were not in it" if unchanged else ""))
+collection_add = _membership_command("add", True, "Put works in collection PATH (created if missing).", "added to", "already in it")
+collection_remove = _membership_command(
+    "remove", False, "Take works out of collection PATH (they stay in the library).", "taken out of", "were not in it"
+)
 
 
 @collection_group.command("rename")
@@ -105,14 +102,10 @@ def collection_delete(ctx: click.Context, path: str) -> None:
 def collection_list(ctx: click.Context, as_json: bool) -> None:
     """Every collection with its works (own, and with its sub-collections)."""
     rows = api.list_collections(settings_of(ctx))
-    if as_json:
-        emit_json(rows)
-        return
-    print_table(
-        ("collection", "works", "with sub-collections"),
-        [(row["path"], row["works"], row["with_subcollections"]) for row in rows],
+    table_or_json(
+        rows, as_json, ("collection", "works", "with sub-collections"),
+        lambda row: (row["path"], row["works"], row["with_subcollections"]), f"{len(rows)} collections",
     )
-    warn(f"{len(rows)} collections")
 
 
 @click.command("note")
@@ -189,15 +182,11 @@ def trash_command(ctx: click.Context, empty: bool, as_json: bool) -> None:
         )
         return
     rows = api.list_trash(settings)
-    if as_json:
-        emit_json(rows)
-        return
-    print_table(
-        ("key", "year", "title", "in the trash since", "raw refs", "citations"),
-        [(row["key"], row["year"] or "", (row["title"] or "")[:70], row["trashed_at"], row["references_held"], row["citations"])
-         for row in rows],
+    table_or_json(
+        rows, as_json, ("key", "year", "title", "in the trash since", "raw refs", "citations"),
+        lambda row: (row["key"], row["year"] or "", (row["title"] or "")[:70], row["trashed_at"], row["references_held"], row["citations"]),
+        f"{len(rows)} works in the trash",
     )
-    warn(f"{len(rows)} works in the trash")
 
 
 @click.command("exports")
@@ -212,13 +201,13 @@ def exports_command(ctx: click.Context, remove_id: str | None, as_json: bool) ->
         row = api.remove_export(settings, remove_id)
         warn(f"{row['path']} is no longer kept up to date (the file stays)")
         return
-    rows = api.list_exports(settings)
-    if as_json:
-        emit_json(rows)
-        return
-    listed = []
-    for row in rows:
+
+    def cells(row: dict[str, Any]) -> tuple[object, ...]:
         selection = ", ".join(f"{k}={','.join(v) if isinstance(v, list) else v}" for k, v in row["selection"].items()) or "all"
-        listed.append((row["id"], row["path"], row["format"], selection, row["count"] or "", row["written_at"], row["error"]))
-    print_table(("id", "file", "format", "selection", "works", "written", "problem"), listed)
-    warn(f"{len(rows)} exports kept up to date")
+        return row["id"], row["path"], row["format"], selection, row["count"] or "", row["written_at"], row["error"]
+
+    rows = api.list_exports(settings)
+    table_or_json(
+        rows, as_json, ("id", "file", "format", "selection", "works", "written", "problem"), cells,
+        f"{len(rows)} exports kept up to date",
+    )

@@ -19,7 +19,7 @@ from .common import (
     stderr_is_terminal,
     warn,
 )
-from .tables import print_table
+from .tables import table_or_json
 
 
 def _resolution_progress(label: str, shown: bool = True) -> tuple[Any, Any, Any]:
@@ -215,12 +215,10 @@ def review_command(ctx: click.Context, key: str | None, accept_id: int | None, r
         warn(f"candidate {candidate} {'accepted' if result['accepted'] else 'rejected'}")
         return
     rows = api.review_candidates(settings_of(ctx), key)
-    if as_json:
-        emit_json([{k: v for k, v in row.items() if k != "payload_id"} for row in rows])
-        return
-    print_table(
-        ("id", "key", "source", "score", "DOI", "PMID", "candidate title", "why"),
-        [(row["id"], row["work_key"], row["source"], f"{row['score'] or 0:.2f}", row["doi"], row["pmid"],
-          (row["csl"].get("title") or "")[:70], (row["reason"] or "")[:80]) for row in rows],
+    table_or_json(
+        rows, as_json, ("id", "key", "source", "score", "DOI", "PMID", "candidate title", "why"),
+        lambda row: (row["id"], row["work_key"], row["source"], f"{row['score'] or 0:.2f}", row["doi"], row["pmid"],
+                     (row["csl"].get("title") or "")[:70], (row["reason"] or "")[:80]),
+        f"{len(rows)} candidates to review; 'vexascite review --accept ID' applies one",
+        as_dict=lambda row: {k: v for k, v in row.items() if k != "payload_id"},
     )
-    warn(f"{len(rows)} candidates to review; 'vexascite review --accept ID' applies one")

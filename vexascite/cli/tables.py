@@ -13,7 +13,8 @@ from __future__ import annotations
 import os
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import click
 
@@ -84,3 +85,17 @@ def print_table(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> Non
     if terminal and "NO_COLOR" not in os.environ and os.environ.get("TERM") not in ("dumb", "unknown"):
         lines[0] = f"\x1b[1m{lines[0]}\x1b[0m"
     click.echo("\n".join(lines))
+
+
+def table_or_json(
+    rows: Sequence[Any], as_json: bool, columns: Sequence[str], cells: Callable[[Any], Sequence[object]],
+    summary: str | None = None, *, as_dict: Callable[[Any], Any] | None = None,
+) -> None:
+    """What a listing command prints: its rows as JSON (each through ``as_dict`` when given)
+    for scripts, or as a table with ``summary`` on stderr for people."""
+    if as_json:
+        common.emit_json([as_dict(row) for row in rows] if as_dict else list(rows))
+        return
+    print_table(columns, [cells(row) for row in rows])
+    if summary is not None:
+        common.warn(summary)
