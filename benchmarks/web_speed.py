@@ -32,26 +32,13 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
 
+from cslgen import generate_works  # noqa: E402
 from timing import CPU, best_of  # noqa: E402
 
 from vexascite import api  # noqa: E402
 from vexascite.config import load_settings  # noqa: E402
 
 BUDGET_MS = 300.0
-
-
-def generate(n: int) -> list[dict[str, object]]:
-    items = []
-    for i in range(n):
-        items.append({
-            "id": f"w{i}", "type": "article-journal",
-            "title": f"Study {i} of VEXAS syndrome and <i>UBA1</i> variant {i % 97} in cohort {i // 97}",
-            "author": [{"family": f"Author{i % 613}", "given": "A"}, {"family": f"Second{i % 211}", "given": "B"}],
-            "container-title": ["Blood", "N Engl J Med", "Br J Haematol", "Ann Rheum Dis"][i % 4],
-            "issued": {"date-parts": [[1990 + i % 35]]}, "volume": str(i % 150), "page": f"{i}-{i + 9}",
-            **({"DOI": f"10.5555/big.{i}"} if i % 3 == 0 else {}),
-        })
-    return items
 
 
 def main() -> int:
@@ -65,7 +52,7 @@ def main() -> int:
 
     folder = Path(tempfile.mkdtemp(prefix="vexascite-web-bench-"))
     source = folder / "works.json"
-    source.write_text(json.dumps(generate(args.works)), encoding="utf-8")
+    source.write_text(json.dumps(generate_works(args.works)), encoding="utf-8")
     settings = load_settings(folder / "none.toml", environ={}, db=str(folder / "library.db"))
     start = time.perf_counter()
     api.import_paths(settings, [source])

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
+from benchmarks.cslgen import generate_works
 from tests.check.test_support import BIB, manuscript
 from tests.fakes import FakeCrossref, FakeDoiOrg, FakeNcbi, crossref_work, fake_settings
 from tests.resolve.conftest import REFERENCES, load_world
@@ -100,18 +101,8 @@ def empty_client(empty_settings: Settings) -> Iterator[TestClient]:
 
 def write_big_library(folder: Path, n: int = 10_000) -> Settings:
     """A library of ``n`` distinct works read from one generated CSL-JSON file."""
-    items = []
-    for i in range(n):
-        items.append({
-            "id": f"w{i}", "type": "article-journal",
-            "title": f"Study {i} of VEXAS syndrome and <i>UBA1</i> variant {i % 97} in cohort {i // 97}",
-            "author": [{"family": f"Author{i % 613}", "given": "A"}, {"family": f"Second{i % 211}", "given": "B"}],
-            "container-title": ["Blood", "N Engl J Med", "Br J Haematol", "Ann Rheum Dis"][i % 4],
-            "issued": {"date-parts": [[1990 + i % 35]]}, "volume": str(i % 150), "page": f"{i}-{i + 9}",
-            **({"DOI": f"10.5555/big.{i}"} if i % 3 == 0 else {}),
-        })
     path = folder / "big.json"
-    path.write_text(json.dumps(items), encoding="utf-8")
+    path.write_text(json.dumps(generate_works(n)), encoding="utf-8")
     settings = load_settings(folder / "none.toml", environ={}, db=str(folder / "library.db"))
     api.import_paths(settings, [path])
     manuscript = folder / "big-paper.md"
