@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import asdict
 from typing import Any
 
 import click
@@ -107,8 +108,6 @@ def parse_command(ctx: click.Context, source: str, per_line: bool) -> None:
 @handle_errors
 def reparse_command(ctx: click.Context, everything: bool, as_json: bool) -> None:
     """Re-derive the fields of imported reference strings after the parser improved."""
-    from dataclasses import asdict
-
     report = api.reparse(settings_of(ctx), everything=everything)
     if as_json:
         emit_json(asdict(report))

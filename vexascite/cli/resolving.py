@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import click
 
 from .. import api
 from ..config import Settings
-from ..errors import InputUnreadable, ItemProblems, ServiceUnavailable, UsageError
+from ..errors import ItemProblems, ServiceUnavailable, UsageError
 from .common import (
     emit_json,
     emit_jsonl,
@@ -95,8 +96,6 @@ def _unreachable_message(unreachable: dict[str, str], what: str) -> str:
 @handle_errors
 def resolve_command(ctx: click.Context, keys: tuple[str, ...], only_missing: bool, refresh: bool, offline: bool | None, as_json: bool) -> None:
     """Find, verify and fill DOIs, PMIDs and metadata through Crossref, PubMed and doi.org."""
-    from dataclasses import replace
-
     settings = settings_of(ctx)
     if offline:
         settings = replace(settings, offline=True)
@@ -156,14 +155,7 @@ def lookup_command(ctx: click.Context, reference: str | None, lines_path: str | 
     if bool(reference) == bool(lines_path):
         raise UsageError("give one REFERENCE or --lines FILE")
     _say_service_notes(settings_of(ctx))
-    if lines_path:
-        try:
-            with open(lines_path, encoding="utf-8") as handle:
-                strings = [line.rstrip("\n").rstrip("\r") for line in handle]
-        except (OSError, UnicodeDecodeError) as exc:
-            raise InputUnreadable(f"{lines_path}: cannot read: {exc}") from exc
-    else:
-        strings = [reference or ""]
+    strings = read_lines(lines_path) if lines_path else [reference or ""]
     failed = 0
     unreachable: dict[str, str] = {}
     bar, on_start, on_done = _resolution_progress("lookup", shown=len(strings) > 1 and stderr_is_terminal())
