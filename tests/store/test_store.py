@@ -12,6 +12,8 @@ from vexascite.rows import work_columns
 from vexascite.store import SCHEMA_VERSION, Store, fts_query
 from vexascite.store.organise import search
 
+from .helpers import new_work
+
 
 def test_new_library_is_migrated_to_the_latest_version_in_wal_mode(tmp_path):
     store = Store.open(tmp_path / "l.db")
@@ -35,9 +37,9 @@ def test_two_connections_can_write_in_turn(tmp_path):
     a = Store.open(tmp_path / "l.db")
     b = Store.open(tmp_path / "l.db")
     with a.transaction():
-        a.create_work({"title": "One"}, "{author}{year}{title}")
+        new_work(a, {"title": "One"}, "{author}{year}{title}")
     with b.transaction():
-        b.create_work({"title": "Two"}, "{author}{year}{title}")
+        new_work(b, {"title": "Two"}, "{author}{year}{title}")
     assert a.counts()["works"] == 2
 
 
@@ -84,8 +86,8 @@ def test_a_version_3_library_migrates_and_keeps_its_text_index(tmp_path):
 def test_merging_two_resolved_works_keeps_the_kept_works_resolution(tmp_path):
     store = Store.open(tmp_path / "l.db")
     with store.transaction():
-        keep = store.create_work({"title": "Somatic mutations in UBA1"}, "{title}")
-        drop = store.create_work({"title": "Somatic mutations in UBA1 (PubMed)"}, "{title}")
+        keep = new_work(store, {"title": "Somatic mutations in UBA1"}, "{title}")
+        drop = new_work(store, {"title": "Somatic mutations in UBA1 (PubMed)"}, "{title}")
         for work_id, how in ((keep, "doi"), (drop, "pmid")):
             store.db["resolutions"].insert({"work_id": work_id, "status": "resolved", "matched_by": how})
         store.move_work(drop, keep)

@@ -17,9 +17,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from ..citekeys import key_stem, unique_key
 from ..errors import CannotWrite, LibraryTooNew, NotInLibrary
-from ..identity import IdentityKeys, conflicting_ids, identity_keys, same_work
+from ..identity import IdentityKeys, conflicting_ids, same_work
 from ..merge import merge_records
 from ..model import RawReference, RefStatus, Work, WorkStatus
 from ..rows import WORK_COLUMNS, PreparedRef, dumps, prepare_reference, work_columns
@@ -331,7 +330,8 @@ class Store:
     # -- works -------------------------------------------------------------------------
     def find_same_work(self, keys: IdentityKeys, excluding: int | None = None) -> int | None:
         """The id of the stored work the duplicate rule says ``keys`` belongs to (other
-        than work ``excluding``)."""
+        than work ``excluding``): the rule of :class:`~vexascite.store.ingest.Ingest`
+        (:meth:`IdentityIndex.find`) over the works that share an identifier or title."""
         clauses, params = [], []
         for column, value in (("doi", keys.doi), ("pmid", keys.pmid), ("pmcid", keys.pmcid), ("title_norm", keys.title)):
             if value:
@@ -339,11 +339,14 @@ class Store:
                 params.append(value)
         if not clauses:
             return None
-        sql = f"select id, csl from works where ({' or '.join(clauses)}) and id != ? order by id"
-        for row in self.db.query(sql, [*params, -1 if excluding is None else excluding]):
-            if same_work(keys, identity_keys(json.loads(row["csl"]))):
-                return int(row["id"])
-        return None
+        index = IdentityIndex()
+        sql = (
+            "select id, doi, pmid, pmcid, title_norm, first_author_norm, year from works "
+            f"where ({' or '.join(clauses)}) and id != ? order by id"
+        )
+        for row in self.db.execute(sql, [*params, -1 if excluding is None else excluding]).fetchall():
+            index.add(row[0], IdentityKeys(*row[1:]))
+        return index.find(keys)
 
     def key_taken(self, key: str) -> bool:
         """Whether a work has this key, or had it (an alias keeps naming that work)."""
@@ -351,18 +354,6 @@ class Store:
             self.db.execute("select 1 from works where key = ? limit 1", [key]).fetchone()
             or self.db.execute("select 1 from key_aliases where alias = ? limit 1", [key]).fetchone()
         )
-
-    def create_work(self, csl: Work, key_pattern: str, status: WorkStatus = WorkStatus.UNRESOLVED) -> int:
-        """Insert a new work with a fresh unique key; fields are filled by :meth:`refresh_work`."""
-        key = unique_key(key_stem(csl, key_pattern), self.key_taken)
-        stamp = now()
-        work_id = inserted_id(
-            self.db.table("works")
-            .insert({"key": key, "csl": "{}", "status": str(status), "created_at": stamp, "updated_at": stamp})
-            .last_pk
-        )
-        self.index_new_works(work_id, work_id)
-        return work_id
 
     def index_new_works(self, first_id: int, last_id: int) -> None:
         """Add freshly inserted works to both full-text indexes (inserts have no trigger).
@@ -400,14 +391,6 @@ class Store:
         return merged
 
     # -- bulk import -------------------------------------------------------------------
-    def identity_index(self) -> IdentityIndex:
-        """Every stored work's identity keys in memory, for matching a whole file fast."""
-        index = IdentityIndex()
-        sql = "select id, doi, pmid, pmcid, title_norm, first_author_norm, year from works"
-        for row in self.db.execute(sql).fetchall():
-            index.add(row[0], IdentityKeys(row[1], row[2], row[3], row[4], row[5], row[6]))
-        return index
-
     def all_keys(self) -> set[str]:
         """Every key in use: works' keys and their aliases."""
         return {row[0] for row in self.db.execute("select key from works union select alias from key_aliases").fetchall()}
