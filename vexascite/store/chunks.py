@@ -40,3 +40,12 @@ def dicts_in(store: Store, sql: str, values: Iterable[Any], params: Sequence[Any
     """:func:`rows_in` with each row a dict by column name."""
     for chunk in chunked(list(values)):
         yield from store.db.query(sql.replace("{ids}", marks(len(chunk))), [*params, *chunk])
+
+
+def execute_in(store: Store, sql: str, values: Iterable[Any], params: Sequence[Any] = ()) -> int:
+    """A write statement (``{ids}`` as in :func:`rows_in`) run over ``values`` a chunk at
+    a time; the number of rows it changed."""
+    return sum(
+        store.db.execute(sql.replace("{ids}", marks(len(chunk))), [*params, *chunk]).rowcount
+        for chunk in chunked(list(values))
+    )
