@@ -5,6 +5,7 @@ export can give them back."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ...csl import AND_OTHERS as _AND_OTHERS
@@ -96,6 +97,13 @@ def _eprint(work: Work, value: str, lower: dict[str, str], notes: list[str]) -> 
         notes.append(f"eprint {value!r} is not a {target}")
 
 
+#: Identifier fields: CSL variable, how the value is checked, whether a value that is
+#: not one is noted (a PMCID field holding something else is common and harmless).
+_IDENTIFIER_FIELDS: dict[str, tuple[str, Callable[[str], str | None], bool]] = {
+    "doi": ("DOI", clean_doi, True), "pmid": ("PMID", normalize_pmid, True), "pmcid": ("PMCID", normalize_pmcid, False),
+}
+
+
 def entry_to_csl(entry_type: str, fields: dict[str, str]) -> tuple[Work, list[str]]:
     """Map resolved BibTeX fields to a CSL item; returns the item and notes on odd values."""
     notes: list[str] = []
@@ -135,22 +143,13 @@ def entry_to_csl(entry_type: str, fields: dict[str, str]) -> tuple[Work, list[st
             work["issue"] = latex_to_unicode(value)
         elif name == "pages":
             work["page"] = _PAGE_DASHES.sub("-", latex_to_unicode(value))
-        elif name == "doi":
-            doi = clean_doi(value)
-            if doi:
-                work["DOI"] = doi
-            else:
-                notes.append(f"doi {value!r} is not a DOI")
-        elif name == "pmid":
-            pmid = normalize_pmid(value)
-            if pmid:
-                work["PMID"] = pmid
-            else:
-                notes.append(f"pmid {value!r} is not a PMID")
-        elif name == "pmcid":
-            pmcid = normalize_pmcid(value)
-            if pmcid:
-                work["PMCID"] = pmcid
+        elif name in _IDENTIFIER_FIELDS:
+            target, normalise, say_if_not = _IDENTIFIER_FIELDS[name]
+            found = normalise(value)
+            if found:
+                work[target] = found
+            elif say_if_not:
+                notes.append(f"{name} {value!r} is not a {target}")
         elif name == "eprint":
             _eprint(work, value.strip(), lower, notes)
         elif name == "urldate":
