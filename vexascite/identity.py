@@ -13,8 +13,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz
-
 from .csl import date_year
 from .ids import normalize_doi, normalize_pmcid, normalize_pmid
 from .model import Work
@@ -119,6 +117,8 @@ def near_miss_score(a: Work, b: Work) -> float:
     title_a, title_b = a.get("title") or "", b.get("title") or ""
     if not title_a or not title_b:
         return 0.0
+    from rapidfuzz import fuzz  # only near misses need it: importing stays light
+
     score = fuzz.token_sort_ratio(fold_words(title_a), fold_words(title_b))
     if ka.author and kb.author and ka.author != kb.author:
         score -= 15

@@ -14,6 +14,7 @@ from ..config import Settings
 from ..documents import BINARY_SUFFIXES, CitationField, read_document_bytes, read_input_bytes
 from ..errors import CannotWrite, InputUnreadable, LibraryBusy, UsageError
 from ..importers import IMPORTABLE_SUFFIXES, IMPORTER_VERSION, detect_format, prepared_parts
+from ..importers.children import paused_gc
 from ..model import ImportProblem
 from ..rows import PreparedPart, prepare_safely
 from ..store import Store
@@ -169,7 +170,8 @@ def import_file(
     result.problems = list(loaded.problems)
     notes: list[str] = []
     try:
-        _store_parts(store, loaded, settings, source_key, result, notes, force=force, known=known)
+        with paused_gc():
+            _store_parts(store, loaded, settings, source_key, result, notes, force=force, known=known)
     except InputUnreadable as exc:  # the content is not references at all: nothing was written
         if known is not None:
             known.forget()  # what this file added to it was rolled back

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -117,9 +118,7 @@ class _Connection:
 
     def _full(self) -> Any:
         if self._database is None:
-            import sqlite_utils
-
-            self._database = sqlite_utils.Database(self.conn)
+            self._database = _sqlite_utils().Database(self.conn)
         return self._database
 
     def __getattr__(self, name: str) -> Any:
@@ -127,6 +126,24 @@ class _Connection:
 
     def __getitem__(self, name: str) -> Any:
         return self._full()[name]
+
+
+def _sqlite_utils() -> Any:
+    """sqlite-utils, imported without its optional numpy and pandas column types unless
+    they are loaded already: numpy alone costs about 0.1 s, a tenth of importing a large
+    file, and the store never hands sqlite-utils a numpy or pandas value."""
+    if "sqlite_utils" in sys.modules:
+        return sys.modules["sqlite_utils"]
+    hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]  # makes its import fail, as if absent
+    try:
+        import sqlite_utils
+    finally:
+        for name in hidden:
+            if sys.modules.get(name, False) is None:
+                del sys.modules[name]
+    return sqlite_utils
 
 
 def _database(conn: sqlite3.Connection) -> sqlite_utils.Database:

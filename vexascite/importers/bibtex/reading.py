@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ...model import ImportProblem, ParsedFile, RefStatus
 from ...rows import PreparedPart, PreparedRef, prepare_safely
-from ..children import die_with_parent
+from ..children import die_with_parent, paused_gc
 from .entries import parse_chunk, reference
 from .fields import inherit, inheritance_links
 from .values import collect_strings
@@ -58,6 +58,13 @@ class _PreparedChunk:
 
 
 def _prepare_chunk(
+    chunk: str, line_offset: int, strings: dict[str, str], key_pattern: str | None, parent_keys: frozenset[str]
+) -> _PreparedChunk:
+    with paused_gc():
+        return _prepared(chunk, line_offset, strings, key_pattern, parent_keys)
+
+
+def _prepared(
     chunk: str, line_offset: int, strings: dict[str, str], key_pattern: str | None, parent_keys: frozenset[str]
 ) -> _PreparedChunk:
     own_fields: dict[int, dict[str, str]] = {}
