@@ -40,6 +40,10 @@ for key, title, year in db.execute("SELECT key, title, year FROM works ORDER BY 
     print(key, year, title)
 """
 
+#: The commands run as a user's would: with compiled modules kept (an installed package has
+#: them; a shell that sets PYTHONDONTWRITEBYTECODE would time compiling every module).
+ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
+
 PARSE_SCRIPT = """
 import sys, bibtexparser
 with open(sys.argv[1], encoding="utf-8") as f:
@@ -53,12 +57,14 @@ def run_times(
     """Wall seconds of ``repeat`` runs of ``command`` (output discarded); fails loudly.
     ``cpu`` gets each run's CPU seconds, its reading processes included."""
     times = []
-    for _ in range(repeat):
+    for run in range(repeat + 1):  # the first run is a warm-up (files cached, modules compiled)
         if before is not None:
             before()
         used = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, cwd=ROOT)
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, cwd=ROOT, env=ENV)
+        if run == 0:
+            continue
         times.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if cpu is not None:
@@ -92,7 +98,7 @@ def tree_rss_mb(root_pid: int) -> float:
 
 def peak_tree_rss(command: list[str]) -> float:
     """Peak RSS of ``command``'s whole process tree, sampled every 10 ms."""
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=ENV)
     peak = 0.0
     done = threading.Event()
 
@@ -124,7 +130,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         small = str(Path(tmp) / "small.db")
         env_db = ["--db", small]
-        subprocess.run([VEXASCITE, *env_db, "import", "bib/"], check=True, capture_output=True, cwd=ROOT)
+        subprocess.run([VEXASCITE, *env_db, "import", "bib/"], check=True, capture_output=True, cwd=ROOT, env=ENV)
 
         print(f"start-up, whole process, {args.repeat} runs each (bundled library: {small})")
         rows = {

@@ -91,6 +91,8 @@ class Ingest:
         self._new: dict[int, tuple[str, list[PreparedRef]]] = {}
         self._refs: list[RefRow] = []
         self._stale: set[int] = set()
+        #: new works made from more than one record (their stored keys are the merge's)
+        self._remade: set[int] = set()
         self._other_keys: list[tuple[int, str, str]] = []
 
     def match(self, ref: PreparedRef) -> int | None:
@@ -129,6 +131,7 @@ class Ingest:
                 key = known.key_of.get(work_id)
                 if work_id in self._new:  # a second record of a work not yet written: merged below
                     self._new[work_id][1].append(ref)
+                    self._remade.add(work_id)
                 else:
                     self._stale.add(work_id)
                 if work_id in self.created:
@@ -171,8 +174,9 @@ class Ingest:
                 store.refresh_work(work_id)
         self.deleted = store.delete_orphan_works(self.replaced - self._stale)
         self.aliases = self._alias_other_keys()
+        # a work made from one record is in the index as stored; the others are read back
         self.known.refresh(
-            store, self.created | self.matched | self.replaced | self._stale,
+            store, self.matched | self.replaced | self._stale | self._remade,
             deleted_keys=bool(self.deleted) or bool(self.aliases),
         )
 
