@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -93,3 +96,17 @@ def test_merging_two_resolved_works_keeps_the_kept_works_resolution(tmp_path):
         store.move_work(drop, keep)
     assert [(r["work_id"], r["matched_by"]) for r in store.db.query("select * from resolutions")] == [(keep, "doi")]
     assert [r["merged_key"] for r in store.db.query("select merged_key from merges")] == ["somatica"]
+
+
+def test_writing_loads_sqlite_utils_without_numpy_which_still_imports_after(tmp_path):
+    probe = (
+        "import sys\n"
+        "from vexascite.cli import main\n"
+        f"main(['--db', {str(tmp_path / 'l.db')!r}, 'import', 'tests/data/import/same.bib'], standalone_mode=False)\n"
+        "loaded = [name for name in ('sqlite_utils', 'numpy', 'rapidfuzz') if name in sys.modules]\n"
+        "import numpy\n"
+        "print(loaded, numpy.zeros(2).sum())\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=root)
+    assert result.stdout.splitlines()[-1] == "['sqlite_utils'] 0.0"
