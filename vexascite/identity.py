@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .csl import date_year
 from .ids import normalize_doi, normalize_pmcid, normalize_pmid
@@ -58,9 +58,9 @@ def issued_year(work: Work) -> int | None:
     return date_year(work.get("issued"))
 
 
-@dataclass(frozen=True, slots=True)
-class IdentityKeys:
-    """The normalised fields duplicate detection compares."""
+class IdentityKeys(NamedTuple):
+    """The normalised fields duplicate detection compares. (A named tuple: a large file's
+    references cross between processes with theirs, and tuples pickle fastest.)"""
 
     doi: str | None
     pmid: str | None
