@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .csl import date_year
 from .ids import normalize_doi, normalize_pmcid, normalize_pmid
@@ -58,9 +58,9 @@ def issued_year(work: Work) -> int | None:
     return date_year(work.get("issued"))
 
 
-@dataclass(frozen=True, slots=True)
-class IdentityKeys:
-    """The normalised fields duplicate detection compares."""
+class IdentityKeys(NamedTuple):
+    """The normalised fields duplicate detection compares. (A named tuple: a large file's
+    references cross between processes with theirs, and tuples pickle fastest.)"""
 
     doi: str | None
     pmid: str | None
@@ -117,7 +117,7 @@ def near_miss_score(a: Work, b: Work) -> float:
     title_a, title_b = a.get("title") or "", b.get("title") or ""
     if not title_a or not title_b:
         return 0.0
-    from rapidfuzz import fuzz  # only the duplicate finder scores; reading a library never does
+    from rapidfuzz import fuzz  # only near misses need it: importing stays light
 
     score = fuzz.token_sort_ratio(fold_words(title_a), fold_words(title_b))
     if ka.author and kb.author and ka.author != kb.author:

@@ -66,8 +66,8 @@ PARTS = """@string{parent = "ash2022"}
 
 def test_a_file_read_in_parts_by_other_processes_reads_as_one_part(monkeypatch):
     whole = read_bibtex(PARTS)
-    monkeypatch.setattr(bibtex, "CHUNK_CHARS", 150)
-    monkeypatch.setattr(bibtex, "PARALLEL_MIN_CHARS", 0)
+    monkeypatch.setattr(bibtex.reading, "CHUNK_CHARS", 150)
+    monkeypatch.setattr(bibtex.reading, "PARALLEL_MIN_CHARS", 0)
     in_parts = read_bibtex(PARTS)
     assert in_parts == whole
     children = {ref.entry_key: ref.fields for ref in in_parts.references if ref.entry_key.startswith("child")}

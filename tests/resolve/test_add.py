@@ -58,3 +58,35 @@ def test_works_that_resolve_to_one_doi_merge_and_the_merge_is_reported(world: Wo
     works = api.list_works(settings)
     assert len(works) == 1 and works[0]["pmid"] == "33108101"
     assert works[0]["key"] == "beck2020somatic"
+
+
+BECK_BIB = """@article{beck2020uba1,
+  author = {Beck, David B. and Ferrada, Marcela A.},
+  title = {Somatic Mutations in {UBA1} and Severe Adult-Onset Autoinflammatory Disease},
+  journal = {N Engl J Med}, year = {2020}, doi = {10.1056/NEJMoa2026834}
+}
+"""
+
+
+def test_add_finds_the_work_an_import_made_from_the_same_record(world: World, tmp_path: Path, run_cli) -> None:
+    settings = replace(world.settings, db=run_cli.db)
+    bib = tmp_path / "beck.bib"
+    bib.write_text(BECK_BIB, encoding="utf-8")
+    api.import_paths(settings, [bib])
+    result = run_cli("add", "https://doi.org/10.1056/nejmoa2026834", "--json", env=world.env())
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["known"] == ["beck2020uba1"]
+    assert world.requests() == 0  # nothing new: no service asked
+
+
+def test_import_finds_the_work_add_made_from_the_same_record(world: World, tmp_path: Path, run_cli) -> None:
+    settings = replace(world.settings, db=run_cli.db)
+    assert run_cli("add", "10.1056/NEJMoa2026834", env=world.env()).exit_code == 0
+    bib = tmp_path / "beck.bib"
+    bib.write_text(BECK_BIB, encoding="utf-8")
+    report = api.import_paths(settings, [bib])
+    assert (report.files[0].new_works, report.files[0].matched_works, report.files[0].aliases) == (0, 1, 1)
+    works = api.list_works(settings)
+    assert [w["key"] for w in works] == ["beck2020somatic"]
+    shown = json.loads(run_cli("show", "beck2020uba1", "--json").stdout)  # the entry's key names it too
+    assert shown["key"] == "beck2020somatic"

@@ -13,13 +13,15 @@ from vexascite.query import parse_query
 from vexascite.store import Store
 from vexascite.store import organise as org
 
+from .helpers import new_work
+
 
 @pytest.fixture
 def store(tmp_path):
     store = Store.open(tmp_path / "l.db")
     with store.transaction():
         for title in ("Thrombosis in VEXAS", "Ruxolitinib response", "Somatic UBA1 variants"):
-            work_id = store.create_work({"title": title}, "{title}")
+            work_id = new_work(store, {"title": title}, "{title}")
             store.db["works"].update(work_id, {"title": title, "csl": json.dumps({"title": title})})
     yield store
     store.close()

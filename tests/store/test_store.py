@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +14,8 @@ from vexascite.query import parse_query
 from vexascite.rows import work_columns
 from vexascite.store import SCHEMA_VERSION, Store, fts_query
 from vexascite.store.organise import search
+
+from .helpers import new_work
 
 
 def test_new_library_is_migrated_to_the_latest_version_in_wal_mode(tmp_path):
@@ -35,9 +40,9 @@ def test_two_connections_can_write_in_turn(tmp_path):
     a = Store.open(tmp_path / "l.db")
     b = Store.open(tmp_path / "l.db")
     with a.transaction():
-        a.create_work({"title": "One"}, "{author}{year}{title}")
+        new_work(a, {"title": "One"}, "{author}{year}{title}")
     with b.transaction():
-        b.create_work({"title": "Two"}, "{author}{year}{title}")
+        new_work(b, {"title": "Two"}, "{author}{year}{title}")
     assert a.counts()["works"] == 2
 
 
@@ -84,10 +89,24 @@ def test_a_version_3_library_migrates_and_keeps_its_text_index(tmp_path):
 def test_merging_two_resolved_works_keeps_the_kept_works_resolution(tmp_path):
     store = Store.open(tmp_path / "l.db")
     with store.transaction():
-        keep = store.create_work({"title": "Somatic mutations in UBA1"}, "{title}")
-        drop = store.create_work({"title": "Somatic mutations in UBA1 (PubMed)"}, "{title}")
+        keep = new_work(store, {"title": "Somatic mutations in UBA1"}, "{title}")
+        drop = new_work(store, {"title": "Somatic mutations in UBA1 (PubMed)"}, "{title}")
         for work_id, how in ((keep, "doi"), (drop, "pmid")):
             store.db["resolutions"].insert({"work_id": work_id, "status": "resolved", "matched_by": how})
         store.move_work(drop, keep)
     assert [(r["work_id"], r["matched_by"]) for r in store.db.query("select * from resolutions")] == [(keep, "doi")]
     assert [r["merged_key"] for r in store.db.query("select merged_key from merges")] == ["somatica"]
+
+
+def test_writing_loads_sqlite_utils_without_numpy_which_still_imports_after(tmp_path):
+    probe = (
+        "import sys\n"
+        "from vexascite.cli import main\n"
+        f"main(['--db', {str(tmp_path / 'l.db')!r}, 'import', 'tests/data/import/same.bib'], standalone_mode=False)\n"
+        "loaded = [name for name in ('sqlite_utils', 'numpy', 'rapidfuzz') if name in sys.modules]\n"
+        "import numpy\n"
+        "print(loaded, numpy.zeros(2).sum())\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=root)
+    assert result.stdout.splitlines()[-1] == "['sqlite_utils'] 0.0"

@@ -17,7 +17,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "common": ("open_library", "report_lock_waits"),
     "importing": (
         "FileImport", "ImportReport", "LoadedInput", "IMPORTABLE_SUFFIXES", "MAX_IMPORT_BYTES", "SEARCH_INDEX_BATCH",
-        "import_file", "import_paths", "iter_input_files", "load_input", "own_key",
+        "import_file", "import_paths", "iter_input_files", "load_input",
     ),
     "resolving": ("AddReport", "add_identifiers", "decide_review", "lookup_references", "resolve_works", "review_candidates"),
     "linking": ("LINKER_VERSION", "LinkReport", "evidence_table", "find_claims", "link_manuscript"),
@@ -104,7 +104,6 @@ if TYPE_CHECKING:  # what type checkers see; at run time the names come from __g
     from .importing import import_paths as import_paths
     from .importing import iter_input_files as iter_input_files
     from .importing import load_input as load_input
-    from .importing import own_key as own_key
     from .library import NearMiss as NearMiss
     from .library import SearchResult as SearchResult
     from .library import TagReport as TagReport

@@ -8,26 +8,25 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from ..citekeys import check_key_pattern, key_stem, own_key_of, unique_key
+from ..citekeys import check_key_pattern
 from ..config import Settings
 from ..documents import BINARY_SUFFIXES, CitationField, read_document_bytes, read_input_bytes
-from ..errors import CannotWrite, InputUnreadable, LibraryBusy, UsageError, VexasciteError
+from ..errors import CannotWrite, InputUnreadable, LibraryBusy, UsageError
 from ..importers import IMPORTABLE_SUFFIXES, IMPORTER_VERSION, detect_format, prepared_parts
-from ..merge import merge_records
+from ..importers.children import paused_gc
 from ..model import ImportProblem
-from ..rows import PreparedPart, PreparedRef, prepare_safely, work_columns
-from ..store import Store, now
+from ..rows import PreparedPart, prepare_safely
+from ..store import Store
 from ..store.failures import translated
+from ..store.ingest import NEW, SAME, SEARCH_INDEX_BATCH, Ingest
 from ..store.known import KnownWorks
 from ..store.organise import trashed_among
-from ..store.reading import keys_by_work_id
 from .common import open_library
 from .exports import sync_exports
 
-__all__ = ["IMPORTABLE_SUFFIXES", "MAX_IMPORT_BYTES", "FileImport", "ImportReport", "LoadedInput", "import_file",
-           "import_paths", "iter_input_files", "load_input", "own_key"]
+__all__ = ["IMPORTABLE_SUFFIXES", "MAX_IMPORT_BYTES", "SEARCH_INDEX_BATCH", "FileImport", "ImportReport", "LoadedInput",
+           "import_file", "import_paths", "iter_input_files", "load_input"]
 
 #: Files larger than this are refused unread (a reference file this size is a mistake).
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
@@ -151,10 +150,6 @@ def import_paths(
 _READER_BUGS = (ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError, ArithmeticError, AssertionError)
 
 
-#: New works are added to the search indexes in batches of about this many.
-SEARCH_INDEX_BATCH = 2000
-
-
 def import_file(
     store: Store, path: Path, settings: Settings, fmt: str | None = None, *, force: bool = False,
     known: KnownWorks | None = None,
@@ -175,7 +170,8 @@ def import_file(
     result.problems = list(loaded.problems)
     notes: list[str] = []
     try:
-        _store_parts(store, loaded, settings, source_key, result, notes, force=force, known=known)
+        with paused_gc():
+            _store_parts(store, loaded, settings, source_key, result, notes, force=force, known=known)
     except InputUnreadable as exc:  # the content is not references at all: nothing was written
         if known is not None:
             known.forget()  # what this file added to it was rolled back
@@ -203,75 +199,34 @@ def _store_parts(
             source_key, loaded.sha256, loaded.size, loaded.format, IMPORTER_VERSION, "importing", None
         )
         earlier = store.forget_source_refs(source_id) if previous else {}
-        touched = set(earlier.values())
-        known = (known or KnownWorks()).current(store)
-        index, taken = known.index, known.taken
-        next_id = unindexed_from = store.next_work_id()
-        created: set[int] = set()
-        matched: set[int] = set()
+        ingest = Ingest(store, settings.key_pattern, IMPORTER_VERSION, known=known, source_id=source_id, earlier=earlier)
         list_ids: dict[str, int] = {}
-        other_keys: list[tuple[int, str, str]] = []
         for part in _document_parts(loaded, settings):
             result.problems.extend(part.problems)
             notes.extend(part.notes)
-            stamp = now()
-            new_works: dict[int, tuple[str, list[PreparedRef]]] = {}
-            ref_rows: list[tuple[int | None, PreparedRef, int | None, str, int | None]] = []
             for ref in part.references:
                 list_id = None
                 if ref.list_label is not None:
                     if ref.list_label not in list_ids:
                         list_ids[ref.list_label] = store.add_ref_list(source_id, ref.list_label, ref.line, len(list_ids) + 1)
                     list_id = list_ids[ref.list_label]
-                work_id = None
-                if ref.keys is not None:
-                    work_id = earlier.get("raw:" + ref.raw) or (earlier.get("key:" + ref.entry_key) if ref.entry_key else None)
-                    if work_id is None:
-                        work_id = index.find(ref.keys)
-                    fresh = False
-                    if work_id is None:
-                        fresh = True
-                        work_id, next_id = next_id, next_id + 1
-                        key = own_key(ref, taken) or unique_key(
-                            ref.key_stem or key_stem(ref.fields, settings.key_pattern), taken.__contains__
-                        )
-                        taken.add(key)
-                        new_works[work_id] = (key, [])
-                        created.add(work_id)
-                        result.new_works += 1
-                    elif work_id not in new_works:
-                        matched.add(work_id)
-                        result.matched_works += work_id not in created
-                    if work_id in new_works:  # a second occurrence within this part is merged below
-                        new_works[work_id][1].append(ref)
-                    if not fresh and ref.entry_key:  # a known work under this entry's own key
-                        other_keys.append((work_id, ref.format, ref.entry_key))
-                    index.add(work_id, ref.keys)
-                ref_rows.append((source_id, ref, work_id, IMPORTER_VERSION, list_id))
+                kind = ingest.add(ref, list_id=list_id).kind
+                result.new_works += kind == NEW
+                result.matched_works += kind == SAME
                 result.references += 1
-            store.insert_new_works([(wid, key, _new_work_columns(refs, stamp)) for wid, (key, refs) in new_works.items()])
-            store.insert_refs(ref_rows)
-            if next_id - unindexed_from >= SEARCH_INDEX_BATCH:
-                store.index_new_works(unindexed_from, next_id - 1)
-                unindexed_from = next_id
-        if next_id > unindexed_from:
-            store.index_new_works(unindexed_from, next_id - 1)
-        for work_id in sorted(matched | touched):
-            if _work_exists(store, work_id):
-                store.refresh_work(work_id)
-        deleted = store.delete_orphan_works(touched - matched)
-        in_trash = trashed_among(store, matched)
+            ingest.flush()
+        ingest.finish()
+        in_trash = trashed_among(store, ingest.matched)
         if in_trash:
             notes.append(
                 f"{len(in_trash)} entries belong to works in the trash ({', '.join(in_trash[:5])}"
                 + (", ..." if len(in_trash) > 5 else "") + "): they stay there; 'vexascite restore KEY' brings one back"
             )
-        result.aliases = _alias_other_keys(store, other_keys)
+        result.aliases = ingest.aliases
         store.upsert_source(
             source_key, loaded.sha256, loaded.size, loaded.format, IMPORTER_VERSION, "imported",
             f"{len(result.problems)} problems" if result.problems else None,
         )
-    known.refresh(store, created | matched | touched, deleted_keys=bool(deleted) or bool(result.aliases))
 
 
 def _document_parts(loaded: LoadedInput, settings: Settings) -> Iterator[PreparedPart]:
@@ -295,42 +250,3 @@ def _document_parts(loaded: LoadedInput, settings: Settings) -> Iterator[Prepare
         parsed = read_citation_fields(loaded.fields)
         problems = parsed.problems
         yield PreparedPart([prepare_safely(ref, settings.key_pattern, problems) for ref in parsed.references], problems, parsed.notes)
-
-
-def _alias_other_keys(store: Store, found: list[tuple[int, str, str]]) -> int:
-    """An entry that turned out to be a known work keeps its own key as an alias of it,
-    so a manuscript citing that key still finds the work."""
-    from ..store.library import add_alias
-
-    wanted = [(work_id, key) for work_id, fmt, entry_key in found if (key := own_key_of(fmt, entry_key))]
-    if not wanted:
-        return 0
-    keys = keys_by_work_id(store)
-    added = 0
-    for work_id, key in wanted:
-        if work_id in keys and keys[work_id] != key:
-            added += add_alias(store, key, work_id, "imported as")
-    return added
-
-
-def _new_work_columns(refs: list[PreparedRef], stamp: str) -> tuple[Any, ...]:
-    """The columns of a work first met in this file: as prepared when one entry made it."""
-    if len(refs) == 1:
-        return refs[0].new_work_columns(stamp)
-    merged, provenance = merge_records((ref.format, ref.fields) for ref in refs)
-    return work_columns(merged, provenance, stamp)
-
-
-def own_key(ref: PreparedRef, taken: set[str]) -> str | None:
-    """The entry's own key when it is usable and still free (see :func:`own_key_of`)."""
-    key = own_key_of(ref.format, ref.entry_key)
-    return key if key is not None and key not in taken else None
-
-
-def _work_exists(store: Store, work_id: int) -> bool:
-    try:
-        store.work_row(work_id)
-    except VexasciteError:
-        return False
-    return True
-

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..config import Settings
-from ..identity import identity_keys
 from ..model import RefStatus
 from ..progress import counted
 from ..refstring import find_reference_lists, parse_reference
@@ -84,12 +83,17 @@ def reparse(settings: Settings, *, everything: bool = False) -> ReparseReport:
     By default only references parsed by an older parser version are re-read; with
     ``everything`` all of them. Raw strings are never changed; works are refreshed.
     """
+    from ..importers import IMPORTER_VERSION
     from ..importers.text import reference_from_string
     from ..refstring import PARSER_VERSION
+    from ..rows import prepare_reference
+    from ..store.ingest import NEW, Ingest
     from ..store.refstrings import text_references, update_reference
 
     report = ReparseReport(parser_version=PARSER_VERSION)
     with open_library(settings, create=False) as store, store.transaction():
+        ingest = Ingest(store, settings.key_pattern, IMPORTER_VERSION)
+        updates = []
         touched: set[int] = set()
         for row in text_references(store, stale_for=None if everything else PARSER_VERSION):
             report.checked += 1
@@ -100,18 +104,21 @@ def reparse(settings: Settings, *, everything: bool = False) -> ReparseReport:
             work_id = row["work_id"]
             if ref.status == RefStatus.FAILED:
                 report.failed += 1
-            elif work_id is None:
-                work_id = store.find_same_work(identity_keys(ref.fields))
-                if work_id is None:
-                    work_id = store.create_work(ref.fields, settings.key_pattern)
-                    report.new_works += 1
+            elif work_id is None:  # the reference now names a work: the one import would give it
+                outcome = ingest.add(prepare_reference(ref, settings.key_pattern), keep_ref=False)
+                work_id = outcome.work_id
+                report.new_works += outcome.kind == NEW
             if ref.fields != old_fields or ref.status != row["status"]:
                 report.changed += 1
-            update_reference(store, row["id"], ref.fields, str(ref.status), ref.message, extra, work_id)
+            updates.append((row["id"], ref.fields, str(ref.status), ref.message, extra, work_id))
             if work_id is not None:
                 touched.add(work_id)
+        ingest.flush()  # the new works exist before their references point at them
+        for update in updates:
+            update_reference(store, *update)
         for work_id in touched:
-            store.refresh_work(work_id)
+            ingest.refresh_later(work_id)
+        ingest.finish()
     if touched:
         sync_exports(settings)
     return report

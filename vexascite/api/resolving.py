@@ -10,10 +10,12 @@ from typing import Any
 from ..citekeys import check_key_pattern
 from ..config import Settings
 from ..errors import UsageError
-from ..identity import identity_keys
 from ..importers import IMPORTER_VERSION
 from ..model import RawReference, RefStatus
+from ..rows import prepare_reference
 from ..store import Store
+from ..store.ingest import Ingest
+from ..store.known import KnownWorks
 from ..store.reading import commit_per_item
 from .common import open_library
 from .exports import sync_exports
@@ -137,6 +139,7 @@ def add_identifiers(
             raise UsageError(f"{key!r} is not a usable key: use letters, digits and _ : . -")
     report = AddReport()
     keys: list[str] = []
+    known = KnownWorks()  # loaded once for all the identifiers, as import does for files
     with open_library(settings) as store:
         for text in texts:
             found = classify_identifier(text)
@@ -145,23 +148,27 @@ def add_identifiers(
                 continue
             kind, value = found
             fields = {CSL_FIELD[kind]: value}
+            ref = prepare_reference(
+                RawReference(raw=text, format="identifier", fields=fields, status=RefStatus.IDENTIFIER), settings.key_pattern
+            )
             with store.transaction():
-                work_id = store.find_same_work(identity_keys(fields))
+                ingest = Ingest(store, settings.key_pattern, IMPORTER_VERSION, known=known)
+                work_id = ingest.match(ref)
                 if work_id is None:
                     if key is not None and store.key_taken(key):
                         raise UsageError(f"key {key!r} is already used by another work")
-                    work_id = store.create_work(fields, settings.key_pattern)
-                    ref = RawReference(raw=text, format="identifier", fields=fields, status=RefStatus.IDENTIFIER)
-                    store.add_ref(None, ref, work_id, IMPORTER_VERSION)
-                    store.refresh_work(work_id)
-                    if key is not None:
+                    outcome = ingest.add(ref)
+                    ingest.finish()
+                    added = str(outcome.key)
+                    if key is not None and outcome.work_id is not None:
                         from ..store.library import set_key
 
-                        set_key(store, work_id, key, pinned=True, reason="added as")
-                    added = store.work_row(work_id)["key"]
+                        set_key(store, outcome.work_id, key, pinned=True, reason="added as")
+                        known.forget()  # the keys taken changed
+                        added = key
                     report.added.append(added)
                 else:
-                    added = store.work_row(work_id)["key"]
+                    added = ingest.known.key_of[work_id]
                     report.known.append(added)
             report.identifiers[added] = text
             keys.append(added)

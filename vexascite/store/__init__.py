@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,9 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from ..citekeys import key_stem, unique_key
 from ..errors import CannotWrite, LibraryTooNew, NotInLibrary
-from ..identity import IdentityKeys, conflicting_ids, identity_keys, same_work
+from ..identity import IdentityKeys, conflicting_ids, same_work
 from ..merge import merge_records
 from ..model import RawReference, RefStatus, Work, WorkStatus
 from ..rows import WORK_COLUMNS, PreparedRef, dumps, prepare_reference, work_columns
@@ -118,9 +118,7 @@ class _Connection:
 
     def _full(self) -> Any:
         if self._database is None:
-            import sqlite_utils
-
-            self._database = sqlite_utils.Database(self.conn)
+            self._database = _sqlite_utils().Database(self.conn)
         return self._database
 
     def __getattr__(self, name: str) -> Any:
@@ -128,6 +126,24 @@ class _Connection:
 
     def __getitem__(self, name: str) -> Any:
         return self._full()[name]
+
+
+def _sqlite_utils() -> Any:
+    """sqlite-utils, imported without its optional numpy and pandas column types unless
+    they are loaded already: numpy alone costs about 0.1 s, a tenth of importing a large
+    file, and the store never hands sqlite-utils a numpy or pandas value."""
+    if "sqlite_utils" in sys.modules:
+        return sys.modules["sqlite_utils"]
+    hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]  # makes its import fail, as if absent
+    try:
+        import sqlite_utils
+    finally:
+        for name in hidden:
+            if sys.modules.get(name, False) is None:
+                del sys.modules[name]
+    return sqlite_utils
 
 
 def _database(conn: sqlite3.Connection) -> sqlite_utils.Database:
@@ -331,7 +347,8 @@ class Store:
     # -- works -------------------------------------------------------------------------
     def find_same_work(self, keys: IdentityKeys, excluding: int | None = None) -> int | None:
         """The id of the stored work the duplicate rule says ``keys`` belongs to (other
-        than work ``excluding``)."""
+        than work ``excluding``): the rule of :class:`~vexascite.store.ingest.Ingest`
+        (:meth:`IdentityIndex.find`) over the works that share an identifier or title."""
         clauses, params = [], []
         for column, value in (("doi", keys.doi), ("pmid", keys.pmid), ("pmcid", keys.pmcid), ("title_norm", keys.title)):
             if value:
@@ -339,11 +356,14 @@ class Store:
                 params.append(value)
         if not clauses:
             return None
-        sql = f"select id, csl from works where ({' or '.join(clauses)}) and id != ? order by id"
-        for row in self.db.query(sql, [*params, -1 if excluding is None else excluding]):
-            if same_work(keys, identity_keys(json.loads(row["csl"]))):
-                return int(row["id"])
-        return None
+        index = IdentityIndex()
+        sql = (
+            "select id, doi, pmid, pmcid, title_norm, first_author_norm, year from works "
+            f"where ({' or '.join(clauses)}) and id != ? order by id"
+        )
+        for row in self.db.execute(sql, [*params, -1 if excluding is None else excluding]).fetchall():
+            index.add(row[0], IdentityKeys(*row[1:]))
+        return index.find(keys)
 
     def key_taken(self, key: str) -> bool:
         """Whether a work has this key, or had it (an alias keeps naming that work)."""
@@ -351,18 +371,6 @@ class Store:
             self.db.execute("select 1 from works where key = ? limit 1", [key]).fetchone()
             or self.db.execute("select 1 from key_aliases where alias = ? limit 1", [key]).fetchone()
         )
-
-    def create_work(self, csl: Work, key_pattern: str, status: WorkStatus = WorkStatus.UNRESOLVED) -> int:
-        """Insert a new work with a fresh unique key; fields are filled by :meth:`refresh_work`."""
-        key = unique_key(key_stem(csl, key_pattern), self.key_taken)
-        stamp = now()
-        work_id = inserted_id(
-            self.db.table("works")
-            .insert({"key": key, "csl": "{}", "status": str(status), "created_at": stamp, "updated_at": stamp})
-            .last_pk
-        )
-        self.index_new_works(work_id, work_id)
-        return work_id
 
     def index_new_works(self, first_id: int, last_id: int) -> None:
         """Add freshly inserted works to both full-text indexes (inserts have no trigger).
@@ -400,14 +408,6 @@ class Store:
         return merged
 
     # -- bulk import -------------------------------------------------------------------
-    def identity_index(self) -> IdentityIndex:
-        """Every stored work's identity keys in memory, for matching a whole file fast."""
-        index = IdentityIndex()
-        sql = "select id, doi, pmid, pmcid, title_norm, first_author_norm, year from works"
-        for row in self.db.execute(sql).fetchall():
-            index.add(row[0], IdentityKeys(row[1], row[2], row[3], row[4], row[5], row[6]))
-        return index
-
     def all_keys(self) -> set[str]:
         """Every key in use: works' keys and their aliases."""
         return {row[0] for row in self.db.execute("select key from works union select alias from key_aliases").fetchall()}

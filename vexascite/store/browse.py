@@ -12,6 +12,7 @@ from typing import Any
 
 from ..query import Query
 from . import Store, organise
+from .chunks import dicts_in, rows_in
 
 #: Sortable columns (name as the page names it -> SQL expression).
 SORTS = {
@@ -128,11 +129,7 @@ def work_summaries_by_key(store: Store, keys: list[str]) -> dict[str, dict[str, 
 
 def _summaries(store: Store, column: str, values: list[Any]) -> Iterator[dict[str, Any]]:
     """Summary rows of the works whose ``column`` (id or key) is one of ``values``."""
-    for start in range(0, len(values), 500):
-        chunk = values[start : start + 500]
-        sql = f"select works.id, {_COLUMNS} from works where works.{column} in ({', '.join('?' for _ in chunk)})"
-        for row in store.db.query(sql, chunk):
-            yield dict(row)
+    yield from dicts_in(store, f"select works.id, {_COLUMNS} from works where works.{column} in ({{ids}})", values)
 
 
 def unresolved_keys_of_sources(store: Store, paths: list[str]) -> list[str]:
@@ -143,7 +140,9 @@ def unresolved_keys_of_sources(store: Store, paths: list[str]) -> list[str]:
     sql = (
         "select works.key, min(refs.id) as first from refs join sources on sources.id = refs.source_id "
         "join works on works.id = refs.work_id "
-        f"where sources.path in ({', '.join('?' for _ in paths)}) and works.status in ('unresolved', 'failed') "
-        "group by works.key order by first"
+        "where sources.path in ({ids}) and works.status in ('unresolved', 'failed') group by works.key"
     )
-    return [row["key"] for row in store.db.query(sql, paths)]
+    found: dict[str, int] = {}
+    for key, first in rows_in(store, sql, paths):
+        found[key] = min(first, found.get(key, first))
+    return sorted(found, key=found.__getitem__)

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..errors import NotInLibrary
 from . import Store, now
+from .chunks import dicts_in, rows_in
 from .fts import quoted, words_of
 
 __all__ = [
@@ -238,36 +239,33 @@ def _sources_of_claims(store: Store, claim_ids: list[int]) -> dict[int, list[dic
     out: dict[int, list[dict[str, Any]]] = {claim_id: [] for claim_id in claim_ids}
     if not claim_ids:
         return out
-    for chunk_start in range(0, len(claim_ids), 500):
-        chunk = claim_ids[chunk_start : chunk_start + 500]
-        sql = (
-            "select citations.claim_id, citations.marker, citations.target, citations.status, citations.message, citations.clause, "
-            "citations.number, works.key, works.year, works.title, works.doi, works.csl, works.status as work_status, "
-            "works.trashed_at "
-            "from citations left join works on works.id = citations.work_id "
-            f"where citations.claim_id in ({', '.join('?' for _ in chunk)}) order by citations.claim_id, citations.ordinal, citations.id"
-        )
-        for row in store.db.query(sql, chunk):
-            row = dict(row)
-            source: dict[str, Any] = {
-                "target": row["target"], "marker": row["marker"], "status": row["status"], "number": row["number"],
-                "supports": row["clause"],
-            }
-            if row["key"]:
-                csl = json.loads(row["csl"] or "{}")
-                people = csl.get("author") or csl.get("editor") or []
-                source.update(
-                    key=row["key"],
-                    first_author=(people[0].get("family") or people[0].get("literal") or "") if people else "",
-                    year=row["year"],
-                    title=row["title"],
-                    doi=row["doi"],
-                )
-                if row["trashed_at"]:  # the claim still cites it: say it was removed
-                    source["removed"] = row["trashed_at"]
-            else:
-                source["message"] = row["message"]
-            out[row["claim_id"]].append(source)
+    sql = (
+        "select citations.claim_id, citations.marker, citations.target, citations.status, citations.message, citations.clause, "
+        "citations.number, works.key, works.year, works.title, works.doi, works.csl, works.status as work_status, "
+        "works.trashed_at "
+        "from citations left join works on works.id = citations.work_id "
+        "where citations.claim_id in ({ids}) order by citations.claim_id, citations.ordinal, citations.id"
+    )
+    for row in dicts_in(store, sql, claim_ids):
+        source: dict[str, Any] = {
+            "target": row["target"], "marker": row["marker"], "status": row["status"], "number": row["number"],
+            "supports": row["clause"],
+        }
+        if row["key"]:
+            csl = json.loads(row["csl"] or "{}")
+            people = csl.get("author") or csl.get("editor") or []
+            source.update(
+                key=row["key"],
+                first_author=(people[0].get("family") or people[0].get("literal") or "") if people else "",
+                year=row["year"],
+                title=row["title"],
+                doi=row["doi"],
+            )
+            if row["trashed_at"]:  # the claim still cites it: say it was removed
+                source["removed"] = row["trashed_at"]
+        else:
+            source["message"] = row["message"]
+        out[row["claim_id"]].append(source)
     return out
 
 
@@ -466,22 +464,12 @@ def search_claims(store: Store, query: str, limit: int = 20) -> dict[str, Any]:
     sources = _sources_of_claims(store, claim_ids)
     work_score_by_key: dict[str, float] = {}
     if work_hits:
-        ids = list(work_hits)
-        for chunk_start in range(0, len(ids), 500):
-            chunk = ids[chunk_start : chunk_start + 500]
-            for row in store.db.query(f"select id, key from works where id in ({', '.join('?' for _ in chunk)})", chunk):
-                tier, score = work_hits[row["id"]]
-                work_score_by_key[row["key"]] = score if tier == 0 else score * 0.5
+        for work_id, key in rows_in(store, "select id, key from works where id in ({ids})", list(work_hits)):
+            tier, score = work_hits[work_id]
+            work_score_by_key[key] = score if tier == 0 else score * 0.5
     claims = []
     if claim_ids:
-        rows = {
-            row["id"]: dict(row)
-            for chunk_start in range(0, len(claim_ids), 500)
-            for row in store.db.query(
-                _CLAIM_SELECT + f" where claims.id in ({', '.join('?' for _ in claim_ids[chunk_start:chunk_start + 500])})",
-                claim_ids[chunk_start : chunk_start + 500],
-            )
-        }
+        rows = {row["id"]: row for row in dicts_in(store, _CLAIM_SELECT + " where claims.id in ({ids})", claim_ids)}
         for claim_id, (tier, score, tier_query) in claim_hits.items():
             row = rows[claim_id]
             row["sources"] = sources[claim_id]
@@ -502,10 +490,11 @@ def search_claims(store: Store, query: str, limit: int = 20) -> dict[str, Any]:
         ids = [work_id for work_id, _ in ranked]
         found = {
             row["id"]: dict(row)
-            for row in store.db.query(
-                f"select works.id, works.key, works.year, works.title, works.doi, works.status, works.csl, "
-                f"(select count(*) from citations where citations.work_id = works.id) as cited "
-                f"from works where works.id in ({', '.join('?' for _ in ids)}) and works.trashed_at is null",
+            for row in dicts_in(
+                store,
+                "select works.id, works.key, works.year, works.title, works.doi, works.status, works.csl, "
+                "(select count(*) from citations where citations.work_id = works.id) as cited "
+                "from works where works.id in ({ids}) and works.trashed_at is null",
                 ids,
             )
         }

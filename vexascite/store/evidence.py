@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from . import Store, now
+from .chunks import dicts_in, rows_in
 
 __all__ = [
     "citation_evidence_by_key",
@@ -39,11 +40,7 @@ def ranking_texts(store: Store, keys: Iterable[str] | None = None) -> Iterator[t
     if keys is None:
         yield from store.db.execute(_TEXTS + " order by id").fetchall()
         return
-    wanted = list(dict.fromkeys(keys))
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        sql = _TEXTS + f" and key in ({', '.join('?' for _ in chunk)})"
-        yield from store.db.execute(sql, chunk).fetchall()
+    yield from rows_in(store, _TEXTS + " and key in ({ids})", dict.fromkeys(keys))
 
 
 def library_fingerprint(store: Store) -> str:
@@ -112,30 +109,18 @@ def save_citation_evidence(store: Store, rows: list[dict[str, Any]]) -> None:
 
 def citation_evidence_rows(store: Store, claim_ids: Iterable[int]) -> dict[tuple[int, int], dict[str, Any]]:
     """Stored evidence by (claim id, work id)."""
-    ids = list(claim_ids)
     out: dict[tuple[int, int], dict[str, Any]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        sql = f"select * from citation_evidence where claim_id in ({', '.join('?' for _ in chunk)})"
-        for row in store.db.query(sql, chunk):
-            row = dict(row)
-            row["sentences"] = json.loads(row["sentences"] or "[]")
-            out[(row["claim_id"], row["work_id"])] = row
+    for row in dicts_in(store, "select * from citation_evidence where claim_id in ({ids})", claim_ids):
+        row["sentences"] = json.loads(row["sentences"] or "[]")
+        out[(row["claim_id"], row["work_id"])] = row
     return out
 
 
 def citation_evidence_by_key(store: Store, claim_ids: Iterable[int]) -> dict[tuple[int, str], dict[str, Any]]:
     """Stored evidence by (claim id, work key), for tables that name works by key."""
-    ids = list(claim_ids)
     out: dict[tuple[int, str], dict[str, Any]] = {}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        sql = (
-            "select ce.*, works.key from citation_evidence ce join works on works.id = ce.work_id "
-            f"where ce.claim_id in ({', '.join('?' for _ in chunk)})"
-        )
-        for row in store.db.query(sql, chunk):
-            row = dict(row)
-            row["sentences"] = json.loads(row["sentences"] or "[]")
-            out[(row["claim_id"], row["key"])] = row
+    sql = "select ce.*, works.key from citation_evidence ce join works on works.id = ce.work_id where ce.claim_id in ({ids})"
+    for row in dicts_in(store, sql, claim_ids):
+        row["sentences"] = json.loads(row["sentences"] or "[]")
+        out[(row["claim_id"], row["key"])] = row
     return out

@@ -10,9 +10,7 @@ from typing import Any
 from ..csl import ends_and_others
 from ..errors import NotInLibrary
 from . import Store
-
-#: Above this many keys, selecting in SQL is slower than reading everything once.
-_CHUNK = 500
+from .chunks import CHUNK, marks, rows_in
 
 
 def bibtex_extras(
@@ -27,8 +25,8 @@ def bibtex_extras(
     sql = "select work_id, extra from refs where work_id is not null and extra is not null and format = 'bibtex'"
     params: list[Any] = []
     wanted = None if work_ids is None else list(dict.fromkeys(work_ids))
-    if wanted is not None and len(wanted) <= _CHUNK:
-        sql += f" and work_id in ({','.join('?' * len(wanted))})"
+    if wanted is not None and len(wanted) <= CHUNK:  # above one chunk, reading everything once is faster
+        sql += f" and work_id in ({marks(len(wanted))})"
         params = wanted
     sql += " order by id"
     skip = {name.lower() for name in skip_fields}
@@ -72,26 +70,21 @@ def iter_export_rows(
         wanted = list(dict.fromkeys(keys))
         by_key: dict[str, tuple[int, str, str]] = {}
         trashed: list[str] = []
-        for start in range(0, len(wanted), _CHUNK):
-            chunk = wanted[start : start + _CHUNK]
-            sql = f"select id, key, csl, trashed_at from works where key in ({','.join('?' * len(chunk))})"
-            for row in store.db.execute(sql, chunk).fetchall():
-                by_key[row[1]] = row[:3]
-                if row[3]:
-                    trashed.append(row[1])
+        for row in rows_in(store, "select id, key, csl, trashed_at from works where key in ({ids})", wanted):
+            by_key[row[1]] = row[:3]
+            if row[3]:
+                trashed.append(row[1])
         if trashed:
             raise NotInLibrary(
                 f"in the trash: {', '.join(trashed[:10])}; 'vexascite restore KEY' brings a work back"
             )
         missing = [key for key in wanted if key not in by_key]
-        for start in range(0, len(missing), _CHUNK):  # keys the works were also known by
-            chunk = missing[start : start + _CHUNK]
-            sql = (
-                "select key_aliases.alias, works.id, works.key, works.csl from key_aliases "
-                f"join works on works.id = key_aliases.work_id where key_aliases.alias in ({','.join('?' * len(chunk))})"
-            )
-            for alias, *row in store.db.execute(sql, chunk).fetchall():
-                by_key[alias] = tuple(row)  # type: ignore[assignment]
+        sql = (  # keys the works were also known by
+            "select key_aliases.alias, works.id, works.key, works.csl from key_aliases "
+            "join works on works.id = key_aliases.work_id where key_aliases.alias in ({ids})"
+        )
+        for alias, *row in rows_in(store, sql, missing):
+            by_key[alias] = tuple(row)
         missing = [key for key in wanted if key not in by_key]
         if missing:
             shown = ", ".join(missing[:10]) + (
@@ -114,11 +107,5 @@ def keys_of_work_ids(store: Store, work_ids: Iterable[int]) -> list[str]:
     """Library keys for work ids, in the order given (ids no longer in the library, or in
     its trash, are skipped)."""
     ids = list(dict.fromkeys(work_ids))
-    keys: dict[int, str] = {}
-    for start in range(0, len(ids), _CHUNK):
-        chunk = ids[start : start + _CHUNK]
-        for work_id, key in store.db.execute(
-            f"select id, key from works where id in ({','.join('?' * len(chunk))}) and trashed_at is null", chunk
-        ):
-            keys[work_id] = key
+    keys: dict[int, str] = dict(rows_in(store, "select id, key from works where id in ({ids}) and trashed_at is null", ids))
     return [keys[i] for i in ids if i in keys]

@@ -13,21 +13,30 @@ from collections.abc import Iterable
 
 from ..identity import IdentityKeys
 from . import IdentityIndex, Store
+from .chunks import rows_in
+
+_IDENTITY_SELECT = "select id, key, doi, pmid, pmcid, title_norm, first_author_norm, year from works"
 
 
 class KnownWorks:
-    """Identity index and keys taken, as of the last file this process imported."""
+    """Identity index, each work's key and every key taken, as of the last file this
+    process imported."""
 
     def __init__(self) -> None:
         self.index = IdentityIndex()
+        #: every key in use: works' keys and their aliases
         self.taken: set[str] = set()
+        #: each work's current key, by work id
+        self.key_of: dict[int, str] = {}
         self._version: int | None = None
 
     def current(self, store: Store) -> KnownWorks:
         """Up to date with the library (call inside the file's write transaction)."""
         version = _data_version(store)
         if version != self._version:
-            self.index, self.taken = store.identity_index(), store.all_keys()
+            self.index, self.key_of = IdentityIndex(), {}
+            self._take(store.db.execute(_IDENTITY_SELECT).fetchall())
+            self.taken = store.all_keys()
             self._version = version
         return self
 
@@ -41,16 +50,16 @@ class KnownWorks:
         ids = sorted(set(work_ids))
         for work_id in ids:
             discard(self.index, work_id)
-        for start in range(0, len(ids), 500):
-            batch = ids[start : start + 500]
-            sql = (
-                "select id, doi, pmid, pmcid, title_norm, first_author_norm, year from works "
-                f"where id in ({', '.join('?' for _ in batch)})"
-            )
-            for row in store.db.execute(sql, batch).fetchall():
-                self.index.add(row[0], IdentityKeys(row[1], row[2], row[3], row[4], row[5], row[6]))
+            self.key_of.pop(work_id, None)
+        self._take(rows_in(store, _IDENTITY_SELECT + " where id in ({ids})", ids))
         if deleted_keys:
             self.taken = store.all_keys()
+
+    def _take(self, rows: Iterable[tuple[int, str, str, str, str, str, str, int]]) -> None:
+        index, key_of = self.index, self.key_of
+        for row in rows:
+            key_of[row[0]] = row[1]
+            index.add(row[0], IdentityKeys(row[2], row[3], row[4], row[5], row[6], row[7]))
 
 
 def discard(index: IdentityIndex, work_id: int) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 from ..errors import NotInLibrary, UsageError
 from ..query import Clause, Query
 from . import Store, expand_provenance, now
+from .chunks import dicts_in, execute_in, marks, rows_in
 from .fts import phrase
 from .pk import inserted_id
 
@@ -35,7 +36,7 @@ def remove_tag(store: Store, work_id: int, tag: str) -> bool:
 
 
 def tags_of(store: Store, work_ids: Iterable[int]) -> dict[int, list[str]]:
-    return _grouped(store, "select work_id, tag from tags where work_id in ({}) order by tag", work_ids)
+    return _grouped(store, "select work_id, tag from tags where work_id in ({ids}) order by tag", work_ids)
 
 
 def all_tags(store: Store) -> list[dict[str, Any]]:
@@ -50,10 +51,8 @@ def all_tags(store: Store) -> list[dict[str, Any]]:
 def _grouped(store: Store, sql: str, work_ids: Iterable[int]) -> dict[int, list[Any]]:
     ids = list(dict.fromkeys(work_ids))
     out: dict[int, list[Any]] = {work_id: [] for work_id in ids}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        for work_id, value in store.db.execute(sql.format(",".join("?" * len(chunk))), chunk).fetchall():
-            out[work_id].append(value)
+    for work_id, value in rows_in(store, sql, ids):
+        out[work_id].append(value)
     return out
 
 
@@ -141,8 +140,7 @@ def delete_collection(store: Store, path: str) -> tuple[int, int]:
     """Delete a collection and its sub-collections (never the works in them); returns
     (collections deleted, memberships removed)."""
     ids = subtree(store, collection_id(store, path))
-    marks = ",".join("?" * len(ids))
-    members = store.db.execute(f"delete from collection_works where collection_id in ({marks})", ids).rowcount
+    members = execute_in(store, "delete from collection_works where collection_id in ({ids})", ids)
     for ident in reversed(ids):  # children before parents
         store.db.execute("delete from collections where id = ?", [ident])
     return len(ids), members
@@ -169,11 +167,10 @@ def all_collections(store: Store) -> list[dict[str, Any]]:
     out = []
     for row in rows:
         ids = subtree(store, row["id"])
-        marks = ",".join("?" * len(ids))
         own, total = store.db.execute(
             "select count(distinct case when collection_works.collection_id = ? then work_id end), count(distinct work_id) "
             "from collection_works join works on works.id = collection_works.work_id "
-            f"where collection_id in ({marks}) and works.trashed_at is null",
+            f"where collection_id in ({marks(len(ids))}) and works.trashed_at is null",
             [row["id"], *ids],
         ).fetchone()
         out.append({"path": collection_path(store, row["id"]), "works": own, "with_subcollections": total})
@@ -181,7 +178,7 @@ def all_collections(store: Store) -> list[dict[str, Any]]:
 
 
 def collections_of(store: Store, work_ids: Iterable[int]) -> dict[int, list[str]]:
-    found = _grouped(store, "select work_id, collection_id from collection_works where work_id in ({})", work_ids)
+    found = _grouped(store, "select work_id, collection_id from collection_works where work_id in ({ids})", work_ids)
     return {work_id: sorted(collection_path(store, c) for c in ids) for work_id, ids in found.items()}
 
 
@@ -202,11 +199,8 @@ def remove_note(store: Store, note_id: int) -> int:
 def notes_of(store: Store, work_ids: Iterable[int]) -> dict[int, list[dict[str, Any]]]:
     ids = list(dict.fromkeys(work_ids))
     out: dict[int, list[dict[str, Any]]] = {work_id: [] for work_id in ids}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        sql = f"select id, work_id, text, created_at from notes where work_id in ({','.join('?' * len(chunk))}) order by id"
-        for row in store.db.query(sql, chunk):
-            out[row["work_id"]].append({"id": row["id"], "text": row["text"], "created_at": row["created_at"]})
+    for row in dicts_in(store, "select id, work_id, text, created_at from notes where work_id in ({ids}) order by id", ids):
+        out[row["work_id"]].append({"id": row["id"], "text": row["text"], "created_at": row["created_at"]})
     return out
 
 
@@ -225,13 +219,7 @@ def restore_work(store: Store, work_id: int) -> bool:
 
 def trashed_among(store: Store, work_ids: Iterable[int]) -> list[str]:
     """Keys of the works among ``work_ids`` that are in the trash."""
-    ids = list(work_ids)
-    keys: list[str] = []
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        sql = f"select key from works where id in ({','.join('?' * len(chunk))}) and trashed_at is not null order by key"
-        keys += [row[0] for row in store.db.execute(sql, chunk).fetchall()]
-    return keys
+    return sorted(row[0] for row in rows_in(store, "select key from works where id in ({ids}) and trashed_at is not null", work_ids))
 
 
 def trashed_works(store: Store) -> list[dict[str, Any]]:
@@ -252,23 +240,20 @@ def empty_trash(store: Store) -> dict[str, int]:
     counts = {"works": len(ids), "references_kept": 0, "citations_unlinked": 0}
     if not ids:
         return counts
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
-        marks = ",".join("?" * len(chunk))
-        for table in store.tables_referencing_works():
-            if table == "refs":
-                counts["references_kept"] += store.db.execute(
-                    f"update refs set work_id = null, message = ? where work_id in ({marks})",
-                    ["its work was removed from the library (trash emptied)", *chunk],
-                ).rowcount
-            elif table == "citations":
-                counts["citations_unlinked"] += store.db.execute(
-                    f"update citations set work_id = null, status = 'removed', message = ? where work_id in ({marks})",
-                    ["the work it cited was removed from the library", *chunk],
-                ).rowcount
-            else:
-                store.db.execute(f"delete from {table} where work_id in ({marks})", chunk)
-        store.db.execute(f"delete from works where id in ({marks})", chunk)
+    for table in store.tables_referencing_works():
+        if table == "refs":
+            counts["references_kept"] += execute_in(
+                store, "update refs set work_id = null, message = ? where work_id in ({ids})", ids,
+                ["its work was removed from the library (trash emptied)"],
+            )
+        elif table == "citations":
+            counts["citations_unlinked"] += execute_in(
+                store, "update citations set work_id = null, status = 'removed', message = ? where work_id in ({ids})", ids,
+                ["the work it cited was removed from the library"],
+            )
+        else:
+            execute_in(store, f"delete from {table} where work_id in ({{ids}})", ids)
+    execute_in(store, "delete from works where id in ({ids})", ids)
     return counts
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .chunks import rows_in
+
 if TYPE_CHECKING:
     from . import Store
 
@@ -69,11 +71,9 @@ def commit_per_item(store: Store) -> None:
 
 def keys_of_works(store: Store, work_ids: list[int]) -> dict[int, str]:
     """The keys of the works named, by work id (works no longer there are left out)."""
-    marks = ", ".join("?" for _ in work_ids) or "null"
-    return {row[0]: row[1] for row in store.db.execute(f"select id, key from works where id in ({marks})", work_ids)}
+    return dict(rows_in(store, "select id, key from works where id in ({ids})", work_ids))
 
 
 def claim_texts(store: Store, claim_ids: list[int]) -> dict[int, str]:
     """The text of each claim named, by claim id."""
-    marks = ", ".join("?" for _ in claim_ids) or "null"
-    return {row[0]: row[1] for row in store.db.execute(f"select id, text from claims where id in ({marks})", claim_ids)}
+    return dict(rows_in(store, "select id, text from claims where id in ({ids})", claim_ids))
