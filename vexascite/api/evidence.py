@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..config import Settings
+from ..evidence.dense import DenseIndex
 from ..evidence.index import Doc, LexicalIndex
 from ..evidence.rank import Searcher, measure_citation, support
 from ..evidence.sentences import SentenceIndex
@@ -31,6 +32,7 @@ __all__ = [
 
 INDEX_NAME = "bm25f-v1"
 SENTENCE_INDEX_NAME = "bm25-sentences-v1"
+DENSE_INDEX_NAME = "lsa-v1"
 
 
 def _subjects(keyword: str) -> tuple[str, ...]:
@@ -52,20 +54,24 @@ def library_searcher(store: Store) -> Searcher:
     fingerprint = stored.library_fingerprint(store)
     data = stored.load_index(store, INDEX_NAME, fingerprint)
     sentence_data = stored.load_index(store, SENTENCE_INDEX_NAME, fingerprint)
-    if data is not None and sentence_data is not None:
+    dense_data = stored.load_index(store, DENSE_INDEX_NAME, fingerprint)
+    if data is not None and sentence_data is not None and dense_data is not None:
         index = LexicalIndex.from_bytes(data)
         sentence_index = SentenceIndex.from_bytes(sentence_data)
+        dense = DenseIndex.from_bytes(dense_data)
     else:
         docs = [work_doc(row) for row in stored.ranking_texts(store)]
         index = LexicalIndex.build(docs)
         sentence_index = SentenceIndex.build(docs)
+        dense = DenseIndex.build(index)
         stored.save_index(store, INDEX_NAME, fingerprint, index.to_bytes())
         stored.save_index(store, SENTENCE_INDEX_NAME, fingerprint, sentence_index.to_bytes())
+        stored.save_index(store, DENSE_INDEX_NAME, fingerprint, dense.to_bytes())
 
     def load(keys: list[str]) -> dict[str, Doc]:
         return {row[0]: work_doc(row) for row in stored.ranking_texts(store, keys)}
 
-    return Searcher(index, load, sentences=sentence_index)
+    return Searcher(index, load, sentences=sentence_index, dense=dense)
 
 
 def _source(candidate: Any) -> dict[str, Any]:
