@@ -99,3 +99,11 @@ def test_feedback_moves_the_statement_towards_the_best_works():
     mean = dense.doc_vectors[best].astype(np.float32).mean(axis=0)
     assert float(moved @ mean) > float(vector @ mean)
     assert dense.feedback(vector, best, 0.0) is vector and dense.feedback(None, best, 1.0) is None
+
+
+def test_small_library_keeps_as_many_dimensions_as_it_has():
+    index = LexicalIndex.build(DOCS[:3] + DOCS[6:9])
+    dense = DenseIndex.build(index, dimensions=200)
+    assert dense.term_vectors.shape[1] == dense.doc_vectors.shape[1] <= 5
+    vector = dense.query_vector(index, index.query_terms("aspirin platelet"))
+    assert vector is not None and dense.similarity(vector, np.arange(6)).shape == (6,)

@@ -47,7 +47,7 @@ def _term_of_postings(indptr: np.ndarray) -> np.ndarray:
 
 def _segment_sum(values: np.ndarray, groups: np.ndarray, size: int) -> np.ndarray:
     """Row sums of ``values`` by ``groups`` (sorted ascending) into ``size`` rows."""
-    out = np.zeros((size, values.shape[1]), dtype=np.float64)
+    out = np.zeros((size, values.shape[1]), dtype=np.float32)
     if not len(groups):
         return out
     starts = np.concatenate(([0], np.flatnonzero(np.diff(groups)) + 1))
@@ -65,7 +65,8 @@ class _Sparse:
         self.d_terms, self.d_docs, self.d_weights = terms[order], docs[order], weights[order]
 
     def _product(self, rows: np.ndarray, cols: np.ndarray, weights: np.ndarray, matrix: np.ndarray, size: int) -> np.ndarray:
-        out = np.zeros((size, matrix.shape[1]), dtype=np.float64)
+        out = np.zeros((size, matrix.shape[1]), dtype=np.float32)
+        matrix = matrix.astype(np.float32, copy=False)
         for start in range(0, len(rows), CHUNK):
             stop = min(len(rows), start + CHUNK)
             block = weights[start:stop, None] * matrix[cols[start:stop]]
@@ -89,7 +90,7 @@ def _orthonormal(matrix: np.ndarray) -> np.ndarray:
     return matrix @ (vectors[:, keep] / np.sqrt(values[keep]))
 
 
-def _randomized_svd(matrix: _Sparse, rank: int, rng: np.random.Generator, iterations: int = 4) -> np.ndarray:
+def _randomized_svd(matrix: _Sparse, rank: int, rng: np.random.Generator, iterations: int = 2) -> np.ndarray:
     """The top ``rank`` right singular vectors (terms x rank) of ``matrix``."""
     width = rank + 10
     q = _orthonormal(matrix.dot(rng.standard_normal((matrix.n_terms, width))))
@@ -115,7 +116,7 @@ def _tfidf(index: LexicalIndex) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     keep = ((df >= 2) & (df <= max(2, len(index.keys) // 2)))[terms]
     terms, docs, values = terms[keep], index.doc_ids[keep], values[keep]
     norms = np.sqrt(np.bincount(docs, weights=values**2, minlength=len(index.keys)))
-    return terms, docs, values / np.maximum(norms[docs], 1e-12)
+    return terms, docs, (values / np.maximum(norms[docs], 1e-12)).astype(np.float32)
 
 
 @dataclass(slots=True)
@@ -129,23 +130,28 @@ class DenseIndex:
     def build(cls, index: LexicalIndex, dimensions: int = DIMENSIONS, sample: int = SAMPLE, seed: int = 0) -> DenseIndex:
         n_docs, n_terms = len(index.keys), len(index.vocab)
         terms, docs, weights = _tfidf(index)
+        # the SVD runs over the terms that carry associations only, numbered 0..used-1
+        used, compact = np.unique(terms, return_inverse=True)
+        compact = compact.astype(np.int32)
         rng = np.random.default_rng(seed)
-        rank = max(1, min(dimensions, n_docs - 1, n_terms - 1))
-        if n_docs < 3 or n_terms < 3:
+        rank = min(dimensions, n_docs - 1, len(used) - 1)
+        if rank < 1:
             return cls(np.zeros((n_terms, 0), np.float32), np.zeros((n_docs, 0), np.float16))
         if n_docs > sample:
             chosen = np.zeros(n_docs, dtype=bool)
             chosen[rng.choice(n_docs, sample, replace=False)] = True
             keep = chosen[docs]
             renumber = np.cumsum(chosen) - 1
-            learn = _Sparse(terms[keep], renumber[docs[keep]].astype(np.int32), weights[keep], sample, n_terms)
+            learn = _Sparse(compact[keep], renumber[docs[keep]].astype(np.int32), weights[keep], sample, len(used))
         else:
-            learn = _Sparse(terms, docs, weights, n_docs, n_terms)
+            learn = _Sparse(compact, docs, weights, n_docs, len(used))
         basis = _randomized_svd(learn, rank, rng)
-        full = learn if n_docs <= sample else _Sparse(terms, docs, weights, n_docs, n_terms)
+        full = learn if n_docs <= sample else _Sparse(compact, docs, weights, n_docs, len(used))
         vectors = full.dot(basis)
         vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-12
-        return cls(basis.astype(np.float32), vectors.astype(np.float16))
+        term_vectors = np.zeros((n_terms, basis.shape[1]), dtype=np.float32)
+        term_vectors[used] = basis
+        return cls(term_vectors, vectors.astype(np.float16))
 
     def query_vector(self, index: LexicalIndex, query: Sequence[str]) -> np.ndarray | None:
         """A statement's unit vector (idf-weighted terms), or ``None`` if it has no known term."""

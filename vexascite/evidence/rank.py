@@ -1,6 +1,7 @@
 """Rank works for a statement and pick the abstract sentence that supports it best (pure).
 
-Two stages. BM25F over the whole library ranks the works; the evidence stage then reads
+Two stages. BM25F over the whole library ranks the works, and latent semantic vectors
+learned from the library (:mod:`.dense`) reorder its best 100; the evidence stage then reads
 each of the best ones sentence by sentence: how much of the statement's information
 (idf-weighted terms) its best single sentence holds, with a little for the statement's
 word pairs kept close together (phrase proximity), and how much the whole work holds.
@@ -139,7 +140,7 @@ def support(statement: str, doc: Doc, index: LexicalIndex | None = None) -> tupl
 class EvidenceStage:
     """Second stage: each candidate's best abstract sentences, coverage and proximity.
 
-    It keeps the BM25F order. Mixing these features into the score (best sentence,
+    It keeps the first stage's order. Mixing these features into the score (best sentence,
     coverage and proximity each added with a fixed weight) lowered nDCG@10 on generated
     claim -> source pairs (sentences taken out of the library's abstracts: 0.4935 with
     BM25F alone, 0.4896 mixed), so they serve as evidence and for ``check``, and a later
