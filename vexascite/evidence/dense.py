@@ -47,7 +47,7 @@ def _term_of_postings(indptr: np.ndarray) -> np.ndarray:
 
 def _segment_sum(values: np.ndarray, groups: np.ndarray, size: int) -> np.ndarray:
     """Row sums of ``values`` by ``groups`` (sorted ascending) into ``size`` rows."""
-    out = np.zeros((size, values.shape[1]), dtype=np.float32)
+    out = np.zeros((size, values.shape[1]), dtype=np.float64)
     if not len(groups):
         return out
     starts = np.concatenate(([0], np.flatnonzero(np.diff(groups)) + 1))
@@ -65,8 +65,7 @@ class _Sparse:
         self.d_terms, self.d_docs, self.d_weights = terms[order], docs[order], weights[order]
 
     def _product(self, rows: np.ndarray, cols: np.ndarray, weights: np.ndarray, matrix: np.ndarray, size: int) -> np.ndarray:
-        out = np.zeros((size, matrix.shape[1]), dtype=np.float32)
-        matrix = matrix.astype(np.float32, copy=False)
+        out = np.zeros((size, matrix.shape[1]), dtype=np.float64)
         for start in range(0, len(rows), CHUNK):
             stop = min(len(rows), start + CHUNK)
             block = weights[start:stop, None] * matrix[cols[start:stop]]
@@ -90,7 +89,7 @@ def _orthonormal(matrix: np.ndarray) -> np.ndarray:
     return matrix @ (vectors[:, keep] / np.sqrt(values[keep]))
 
 
-def _randomized_svd(matrix: _Sparse, rank: int, rng: np.random.Generator, iterations: int = 2) -> np.ndarray:
+def _randomized_svd(matrix: _Sparse, rank: int, rng: np.random.Generator, iterations: int = 4) -> np.ndarray:
     """The top ``rank`` right singular vectors (terms x rank) of ``matrix``."""
     width = rank + 10
     q = _orthonormal(matrix.dot(rng.standard_normal((matrix.n_terms, width))))
@@ -116,7 +115,7 @@ def _tfidf(index: LexicalIndex) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     keep = ((df >= 2) & (df <= max(2, len(index.keys) // 2)))[terms]
     terms, docs, values = terms[keep], index.doc_ids[keep], values[keep]
     norms = np.sqrt(np.bincount(docs, weights=values**2, minlength=len(index.keys)))
-    return terms, docs, (values / np.maximum(norms[docs], 1e-12)).astype(np.float32)
+    return terms, docs, values / np.maximum(norms[docs], 1e-12)
 
 
 @dataclass(slots=True)
