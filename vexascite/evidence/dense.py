@@ -38,7 +38,7 @@ DENSE_WEIGHT = 0.75
 FEEDBACK_WORKS = 3
 FEEDBACK = 1.0
 #: Postings gathered at once in a sparse product (bounds memory: this times the rank).
-CHUNK = 400_000
+CHUNK = 100_000
 
 
 def _term_of_postings(indptr: np.ndarray) -> np.ndarray:
