@@ -115,7 +115,7 @@ def main() -> int:
         retriever.retrieve(bm25s.tokenize([statement], stopwords="en", stemmer=stemmer, show_progress=False), k=10, show_progress=False)
         base.append(time.perf_counter() - start)
     print(f"per statement over {args.works} works ({len(statements)} statements):")
-    print(f"  vexascite suggest (BM25F + sentences + evidence)           {percentiles(ours)}")
+    print(f"  vexascite suggest (BM25F + latent vectors + evidence)      {percentiles(ours)}")
     print(f"  bm25s retrieve k=10                                     {percentiles(base)}")
     print(f"  ratio of p95: {sorted(ours)[int(0.95 * len(ours))] / sorted(base)[int(0.95 * len(base))]:.1f}x")
     return 0

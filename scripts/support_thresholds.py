@@ -30,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 
+from vexascite.evidence.dense import DenseIndex
 from vexascite.evidence.index import Doc, LexicalIndex
 from vexascite.evidence.rank import Searcher, measure_citation
 from vexascite.evidence.sentences import SentenceIndex
@@ -69,7 +70,8 @@ def build(docs: list[Doc], n: int, seed: int, words: int, drop: float, swap: flo
     pool = [w for d in rng.sample(docs, min(500, len(docs))) for w in d.abstract.split() if w.isalpha() and len(w) > 3]
     index = LexicalIndex.build(docs)
     by_key = {d.key: d for d in docs}
-    searcher = Searcher(index, lambda keys: {k: by_key[k] for k in keys if k in by_key}, sentences=SentenceIndex.build(docs))
+    searcher = Searcher(index, lambda keys: {k: by_key[k] for k in keys if k in by_key}, sentences=SentenceIndex.build(docs),
+                        dense=DenseIndex.build(index))
     made: list[tuple[Doc, str]] = []
     for doc in rng.sample(docs, min(n, len(docs))):
         claim = pseudo_claim(doc.abstract, rng, words, drop, swap, pool)

@@ -76,3 +76,18 @@ def test_find_shows_citing_claims_and_suggested_sources(run_cli, tmp_path):
     assert found["suggested"][0]["key"] == "aza" and found["suggested"][0]["evidence"].startswith("Azacitidine controlled")
     text = run_cli("find", "azacitidine inflammation")
     assert "suggested sources" in text.stdout and "1 suggested sources" in text.stderr
+
+
+def test_suggest_keeps_latent_vectors_with_the_index(run_cli, tmp_path):
+    import sqlite3
+
+    from vexascite.api.evidence import DENSE_INDEX_NAME, INDEX_NAME, SENTENCE_INDEX_NAME
+    from vexascite.evidence.sentences import SENTENCE_WEIGHT
+
+    library(run_cli, tmp_path)
+    first = run_cli("suggest", "ruxolitinib responses").stdout
+    names = {row[0] for row in sqlite3.connect(run_cli.db).execute("select name from search_index")}
+    assert {INDEX_NAME, DENSE_INDEX_NAME} <= names
+    assert (SENTENCE_INDEX_NAME in names) == (SENTENCE_WEIGHT > 0)
+    # read back from the kept index, the answer is the same
+    assert run_cli("suggest", "ruxolitinib responses").stdout == first

@@ -12,9 +12,10 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..config import Settings
+from ..evidence.dense import DenseIndex
 from ..evidence.index import Doc, LexicalIndex
 from ..evidence.rank import Searcher, measure_citation, support
-from ..evidence.sentences import SentenceIndex
+from ..evidence.sentences import SENTENCE_WEIGHT, SentenceIndex
 from ..store import Store
 from .common import open_library
 
@@ -31,6 +32,7 @@ __all__ = [
 
 INDEX_NAME = "bm25f-v1"
 SENTENCE_INDEX_NAME = "bm25-sentences-v1"
+DENSE_INDEX_NAME = "lsa-v1"
 
 
 def _subjects(keyword: str) -> tuple[str, ...]:
@@ -50,22 +52,29 @@ def library_searcher(store: Store) -> Searcher:
     from ..store import evidence as stored
 
     fingerprint = stored.library_fingerprint(store)
+    with_sentences = SENTENCE_WEIGHT > 0  # the sentence index is kept only while it counts
     data = stored.load_index(store, INDEX_NAME, fingerprint)
-    sentence_data = stored.load_index(store, SENTENCE_INDEX_NAME, fingerprint)
-    if data is not None and sentence_data is not None:
+    sentence_data = stored.load_index(store, SENTENCE_INDEX_NAME, fingerprint) if with_sentences else None
+    dense_data = stored.load_index(store, DENSE_INDEX_NAME, fingerprint)
+    sentence_index: SentenceIndex | None = None
+    if data is not None and dense_data is not None and (sentence_data is not None or not with_sentences):
         index = LexicalIndex.from_bytes(data)
-        sentence_index = SentenceIndex.from_bytes(sentence_data)
+        sentence_index = SentenceIndex.from_bytes(sentence_data) if sentence_data is not None else None
+        dense = DenseIndex.from_bytes(dense_data)
     else:
         docs = [work_doc(row) for row in stored.ranking_texts(store)]
         index = LexicalIndex.build(docs)
-        sentence_index = SentenceIndex.build(docs)
+        dense = DenseIndex.build(index)
         stored.save_index(store, INDEX_NAME, fingerprint, index.to_bytes())
-        stored.save_index(store, SENTENCE_INDEX_NAME, fingerprint, sentence_index.to_bytes())
+        stored.save_index(store, DENSE_INDEX_NAME, fingerprint, dense.to_bytes())
+        if with_sentences:
+            sentence_index = SentenceIndex.build(docs)
+            stored.save_index(store, SENTENCE_INDEX_NAME, fingerprint, sentence_index.to_bytes())
 
     def load(keys: list[str]) -> dict[str, Doc]:
         return {row[0]: work_doc(row) for row in stored.ranking_texts(store, keys)}
 
-    return Searcher(index, load, sentences=sentence_index)
+    return Searcher(index, load, sentences=sentence_index, dense=dense)
 
 
 def _source(candidate: Any) -> dict[str, Any]:

@@ -1,6 +1,7 @@
 """Rank works for a statement and pick the abstract sentence that supports it best (pure).
 
-Two stages. BM25F over the whole library ranks the works; the evidence stage then reads
+Two stages. BM25F over the whole library ranks the works, and latent semantic vectors
+learned from the library (:mod:`.dense`) reorder its best 100; the evidence stage then reads
 each of the best ones sentence by sentence: how much of the statement's information
 (idf-weighted terms) its best single sentence holds, with a little for the statement's
 word pairs kept close together (phrase proximity), and how much the whole work holds.
@@ -19,6 +20,7 @@ from typing import Protocol
 
 import numpy as np
 
+from .dense import DENSE_WEIGHT, FEEDBACK, FEEDBACK_WORKS, DenseIndex
 from .index import Doc, LexicalIndex
 from .sentences import SENTENCE_WEIGHT, SentenceIndex
 from .text import sentences, terms
@@ -40,6 +42,8 @@ __all__ = [
 FIRST_STAGE = 10
 #: Word pairs of the statement count as "close" within this many terms in a sentence.
 WINDOW = 3
+#: Works of the first stage that the latent vectors reorder (the rest cannot move up).
+DENSE_POOL = 100
 
 
 @dataclass(slots=True)
@@ -136,7 +140,7 @@ def support(statement: str, doc: Doc, index: LexicalIndex | None = None) -> tupl
 class EvidenceStage:
     """Second stage: each candidate's best abstract sentences, coverage and proximity.
 
-    It keeps the BM25F order. Mixing these features into the score (best sentence,
+    It keeps the first stage's order. Mixing these features into the score (best sentence,
     coverage and proximity each added with a fixed weight) lowered nDCG@10 on generated
     claim -> source pairs (sentences taken out of the library's abstracts: 0.4935 with
     BM25F alone, 0.4896 mixed), so they serve as evidence and for ``check``, and a later
@@ -167,10 +171,16 @@ class Searcher:
         first_stage: int = FIRST_STAGE,
         sentences: SentenceIndex | None = None,
         sentence_weight: float = SENTENCE_WEIGHT,
+        dense: DenseIndex | None = None,
+        dense_weight: float = DENSE_WEIGHT,
+        feedback: float = FEEDBACK,
     ) -> None:
         self.index = index
         self.sentences = sentences
         self.sentence_weight = sentence_weight
+        self.dense = dense
+        self.dense_weight = dense_weight
+        self.feedback = feedback
         self.load = load
         self.rerankers = list(rerankers) if rerankers is not None else [EvidenceStage(index)]
         self.first_stage = first_stage
@@ -182,10 +192,33 @@ class Searcher:
             scores += np.float32(self.sentence_weight) * self.sentences.best(query)
         return scores
 
+    def ranked(self, query: Sequence[str], depth: int, scores: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """The ``depth`` best works (document number, score) for the statement's terms
+        (``scores``: the first-stage scores, when already computed).
+
+        With latent vectors, the first stage's best ``DENSE_POOL`` works are reordered by
+        their lexical score over the best one's plus ``dense_weight`` times their cosine
+        with the statement's vector, moved ``feedback`` towards the best few works' (so
+        scores are then on that scale, about 0 to 1 + weight)."""
+        scores = self.first_scores(query) if scores is None else scores
+        if self.dense is None or not self.dense_weight:
+            return self.index.top(query, depth, scores)
+        pool = self.index.top(query, max(depth, DENSE_POOL), scores)
+        if not pool:
+            return pool
+        numbers = np.array([i for i, _ in pool], dtype=np.int64)
+        lexical = np.array([s for _, s in pool], dtype=np.float32) / np.float32(pool[0][1])
+        vector = self.dense.query_vector(self.index, query)
+        vector = self.dense.feedback(vector, numbers[:FEEDBACK_WORKS], self.feedback)
+        cosine = self.dense.similarity(vector, numbers)
+        fused = lexical + np.float32(self.dense_weight) * cosine
+        order = np.argsort(-fused, kind="stable")[:depth]
+        return [(int(numbers[j]), float(fused[j])) for j in order]
+
     def search(self, statement: str, limit: int = 10) -> list[Candidate]:
         """The works that best support ``statement``, best first, at most ``limit``."""
         query = self.index.query_terms(statement)
-        first = self.index.top(query, max(limit, self.first_stage), self.first_scores(query))
+        first = self.ranked(query, max(limit, self.first_stage))
         candidates = [Candidate(i, self.index.keys[i], score, score) for i, score in first]
         docs = self.load([c.key for c in candidates])
         for candidate in candidates:

@@ -22,7 +22,7 @@ from .text import sentences
 __all__ = ["SENTENCE_WEIGHT", "SentenceIndex"]
 
 #: How much the best sentence's BM25 counts beside the work's BM25F (see module doc).
-SENTENCE_WEIGHT = 0.75
+SENTENCE_WEIGHT = 0.0
 
 
 @dataclass(slots=True)
