@@ -2,12 +2,19 @@
 
 No labelled claims are used. From a library of abstracts (JSON Lines with ``id`` and
 ``abstract``, or a CSL-JSON array) the script draws abstracts at random and makes one
-pseudo-claim from each: one of its sentences, shortened to at most ``--words`` words,
-with each word other than a number dropped with probability ``--drop`` and some of the
-rest replaced by other abstracts' words (a claim states less than the sentence it
-summarises, and in other words); every other one takes half as many words from each of
-two sentences instead (a claim that joins two findings). Each pseudo-claim is cited four
-ways:
+pseudo-claim from each, in four styles in turn (:data:`STYLES`), since the wording of a
+real claim is not known in advance:
+
+- "sentence": a window of at most 14 words of one of its sentences, each word other than a
+  number dropped with probability 0.4 and a quarter of the rest replaced by other
+  abstracts' words (a claim states less than the sentence it summarises, and in other
+  words), as ``suggest_weights.py`` makes them;
+- "finding": the same over the sentence's content words only (12 of them; stop words left
+  out: a claim names what a finding is about);
+- "reworded": as "finding", with half the words dropped and 40% of the rest replaced;
+- "two findings": 6 content words from each of two sentences (a claim that joins two).
+
+Each pseudo-claim is cited four ways:
 
 - "right": its own abstract;
 - "random": a random other abstract;
@@ -25,7 +32,7 @@ measures (:data:`vexascite.evidence.support.FEATURES`) is fitted to tell wrong c
 from right ones, each kind weighted as in a manuscript where 30% of citations are wrong,
 half random and half near (swapped ones count as much as random ones). The decision
 threshold is the lowest probability at which the precision is at least ``--precision``
-under that mix; ``clearly_better`` (a list entry named in ``suggestion``) is the smallest
+under that mix for every style of pseudo-claim (the worst style sets it); ``clearly_better`` (a list entry named in ``suggestion``) is the smallest
 support gap at which the entry named is the true source in at least 90% of the flagged
 wrong citations that name one.
 
@@ -35,7 +42,7 @@ model shipped is fitted on all of them. ``--write`` writes it where ``check`` re
 (``vexascite/check/support_model.json``); without it the script only reports. To re-derive
 after a change to the ranking (the features depend on it):
 
-    .venv/bin/python scripts/support_thresholds.py LIBRARY --write [--claims 1500] [--seed 7]
+    .venv/bin/python scripts/support_thresholds.py LIBRARY --write [--claims 2400] [--seed 7]
 """
 
 from __future__ import annotations
@@ -44,6 +51,7 @@ import argparse
 import json
 import random
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import bm25s
@@ -55,7 +63,7 @@ from vexascite.evidence.index import Doc, LexicalIndex
 from vexascite.evidence.rank import Searcher
 from vexascite.evidence.sentences import SentenceIndex
 from vexascite.evidence.support import FEATURES, as_vector, measure_support
-from vexascite.evidence.text import sentences
+from vexascite.evidence.text import STOPWORDS, sentences
 
 LIST_SIZE = 25
 DEPTH = 10
@@ -88,6 +96,21 @@ def pseudo_claim(abstract: str, rng: random.Random, words: int, drop: float, swa
     return " ".join(kept) if len(kept) >= 4 else None
 
 
+def _content(word: str) -> bool:
+    bare = word.strip(".,;:()[]{}\"'").lower()
+    return any(ch.isdigit() for ch in bare) or (len(bare) > 1 and bare not in STOPWORDS)
+
+
+def finding_claim(abstract: str, rng: random.Random, words: int, drop: float, swap: float, pool: list[str]) -> str | None:
+    """As :func:`pseudo_claim`, with the window counted in content words (stop words left
+    out): a claim names what a finding is about, so a window of articles and prepositions
+    ("were assigned other these and") makes no claim."""
+    candidates = [s for s in sentences(abstract) if len(s.split()) >= 8]
+    if not candidates:
+        return None
+    return pseudo_claim(" ".join(w for w in rng.choice(candidates).rstrip(".").split() if _content(w)), rng, words, drop, swap, pool)
+
+
 def two_sentence_claim(abstract: str, rng: random.Random, words: int, drop: float, swap: float, pool: list[str]) -> str | None:
     """Half as many such words from each of two sentences of ``abstract`` (a claim that
     joins two findings), as ``suggest_weights.py`` makes them."""
@@ -95,7 +118,7 @@ def two_sentence_claim(abstract: str, rng: random.Random, words: int, drop: floa
     if len(long_enough) < 2:
         return None
     first, second = rng.sample(long_enough, 2)
-    a, b = (pseudo_claim(part, rng, words // 2, drop, swap, pool) for part in (first, second))
+    a, b = (finding_claim(part, rng, words // 2, drop, swap, pool) for part in (first, second))
     return f"{a} {b}" if a and b else None
 
 
@@ -115,25 +138,37 @@ def nearest_abstracts(docs: list[Doc], chosen: list[Doc]) -> dict[str, str]:
     return out
 
 
-def build(docs: list[Doc], n: int, seed: int, words: int, drop: float, swap: float) -> list[dict]:
+#: The kinds of pseudo-claim, each as (maker, words, drop, swap), made in turn: a claim's
+#: wording is not known in advance, so the threshold must hold for each of them.
+STYLES: dict[str, tuple[Callable[..., str | None], int, float, float]] = {
+    "sentence": (pseudo_claim, 14, 0.4, 0.25),  # words of one sentence (as suggest_weights.py)
+    "finding": (finding_claim, 12, 0.4, 0.25),  # content words of one sentence
+    "reworded": (finding_claim, 12, 0.5, 0.4),  # fewer of its words, more words of its own
+    "two findings": (two_sentence_claim, 12, 0.4, 0.25),  # content words of two sentences
+}
+
+
+def build(docs: list[Doc], n: int, seed: int) -> list[dict]:
     """Every pseudo-claim cited each way, measured as ``check`` measures a citation."""
     rng = random.Random(seed)
-    pool = [w for d in rng.sample(docs, min(500, len(docs))) for w in d.abstract.split() if w.isalpha() and len(w) > 3]
+    pool = [w for d in rng.sample(docs, min(500, len(docs))) for w in d.abstract.split() if w.isalpha() and len(w) > 3 and _content(w)]
     by_key = {d.key: d for d in docs}
     searcher = Searcher(LexicalIndex.build(docs), lambda keys: {k: by_key[k] for k in keys if k in by_key},
                         sentences=SentenceIndex.build(docs))
-    made: list[tuple[Doc, str]] = []
+    made: list[tuple[Doc, str, str]] = []
+    styles = list(STYLES)
     for number, doc in enumerate(rng.sample(docs, min(n, len(docs)))):
-        make = pseudo_claim if number % 2 == 0 else two_sentence_claim
+        style = styles[number % len(styles)]
+        make, words, drop, swap = STYLES[style]
         claim = make(doc.abstract, rng, words, drop, swap, pool)
         if claim is not None:
-            made.append((doc, claim))
-    nearest = nearest_abstracts(docs, [doc for doc, _ in made])
+            made.append((doc, claim, style))
+    nearest = nearest_abstracts(docs, [doc for doc, _, _ in made])
     rows: list[dict] = []
     for start in range(0, len(made), LIST_SIZE):
         group = made[start : start + LIST_SIZE]
-        listed = {doc.key: doc for doc, _ in group}
-        for n_in, (doc, claim) in enumerate(group):
+        listed = {doc.key: doc for doc, _, _ in group}
+        for n_in, (doc, claim, style) in enumerate(group):
             other = rng.choice(docs)
             while other.key == doc.key:
                 other = rng.choice(docs)
@@ -144,7 +179,7 @@ def build(docs: list[Doc], n: int, seed: int, words: int, drop: float, swap: flo
                     continue
                 entries = listed if kind in ("right", "swapped") else {k: d for k, d in listed.items() if k != doc.key}
                 m = measure_support(searcher, claim, cited, entries, DEPTH)
-                rows.append({"claim": claim, "source": doc.key, "cited": cited.key, "kind": kind,
+                rows.append({"claim": claim, "style": style, "source": doc.key, "cited": cited.key, "kind": kind,
                              "alternative": m.alternative, "x": as_vector(m.features)})
     return rows
 
@@ -193,6 +228,12 @@ def rates(rows: list[dict], flagged: np.ndarray) -> dict[str, float]:
 
 
 def choose_threshold(rows: list[dict], p: np.ndarray, precision: float) -> float:
+    """The lowest threshold at which every style of pseudo-claim reaches the precision asked."""
+    return max(_threshold([r for r in rows if r["style"] == style], p[[r["style"] == style for r in rows]], precision)
+               for style in sorted({r["style"] for r in rows}))
+
+
+def _threshold(rows: list[dict], p: np.ndarray, precision: float) -> float:
     """The lowest threshold whose flags reach the precision asked (most recall)."""
     best = 1.0
     for threshold in sorted(set(np.round(p, 4)), reverse=True):
@@ -215,16 +256,13 @@ def choose_clearly_better(rows: list[dict], flagged: np.ndarray) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("library", type=Path)
-    parser.add_argument("--claims", type=int, default=1500)
+    parser.add_argument("--claims", type=int, default=2400)
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--words", type=int, default=14)
-    parser.add_argument("--drop", type=float, default=0.4)
-    parser.add_argument("--swap", type=float, default=0.25, help="share of kept words replaced by other abstracts' words")
     parser.add_argument("--precision", type=float, default=0.97, help="required on pseudo-claims (margin over 0.95)")
     parser.add_argument("--write", action="store_true", help=f"write the model to {MODEL_PATH.name}")
     args = parser.parse_args()
     docs = read_library(args.library)
-    rows = build(docs, args.claims, args.seed, args.words, args.drop, args.swap)
+    rows = build(docs, args.claims, args.seed)
     claims = sorted({r["source"] for r in rows})
     random.Random(args.seed).shuffle(claims)
     halves = [set(claims[::2]), set(claims[1::2])]
@@ -244,6 +282,11 @@ def main() -> int:
     for name, train, test in (("half A", halves[0], halves[1]), ("half B", halves[1], halves[0])):
         line(name, [r for r in rows if r["source"] in train], [r for r in rows if r["source"] in test], "other half")
     weights, bias, threshold = line("all", rows, rows, "all")
+    p = probabilities(rows, weights, bias)
+    for style in STYLES:
+        chosen = [r["style"] == style for r in rows]
+        r = rates([row for row in rows if row["style"] == style], p[chosen] >= threshold)
+        print(f"{'':<10}{'':>10}{style:>12}{r['precision']:>10.3f}" + "".join(f"{r[k]:>9.3f}" for k in KINDS))
     clearly_better = choose_clearly_better(rows, probabilities(rows, weights, bias) >= threshold)
     model = {
         "features": list(FEATURES),
@@ -252,8 +295,8 @@ def main() -> int:
         "threshold": round(threshold, 4),
         "clearly_better": clearly_better,
         "derived": {"script": "scripts/support_thresholds.py", "library": args.library.name, "abstracts": len(docs),
-                    "pseudo_claims": len(claims), "citations": len(rows), "seed": args.seed, "words": args.words,
-                    "drop": args.drop, "swap": args.swap, "precision": args.precision},
+                    "pseudo_claims": len(claims), "citations": len(rows), "seed": args.seed,
+                    "styles": {name: list(style[1:]) for name, style in STYLES.items()}, "precision": args.precision},
     }
     print(json.dumps({k: v for k, v in model.items() if k != "derived"}))
     if args.write:
