@@ -1,48 +1,22 @@
-"""Derive ``check``'s unsupported-citation model from pseudo-claims made from a library.
+"""Derive ``check``'s unsupported-citation thresholds from pseudo-claims made from a library.
 
 No labelled claims are used. From a library of abstracts (JSON Lines with ``id`` and
 ``abstract``, or a CSL-JSON array) the script draws abstracts at random and makes one
-pseudo-claim from each, in four styles in turn (:data:`STYLES`), since the wording of a
-real claim is not known in advance:
+pseudo-claim from each: one of its sentences, shortened to at most ``--words`` words,
+with each word other than a number dropped with probability ``--drop`` (a claim states
+less than the sentence it summarises and in other words). Each pseudo-claim is cited three
+ways: its own abstract ("right"), a random other abstract ("random") and the abstract most
+like its own by BM25F with the whole abstract as the query ("near": a work on the same
+subject that is not where the sentence came from). Every citation is measured exactly as
+``check`` measures it (:func:`vexascite.evidence.rank.measure_citation`).
 
-- "sentence": a window of at most 14 words of one of its sentences, each word other than a
-  number dropped with probability 0.4 and a quarter of the rest replaced by other
-  abstracts' words (a claim states less than the sentence it summarises, and in other
-  words), as ``suggest_weights.py`` makes them;
-- "finding": the same over the sentence's content words only (12 of them; stop words left
-  out: a claim names what a finding is about);
-- "reworded": as "finding", with half the words dropped and 40% of the rest replaced;
-- "two findings": 6 content words from each of two sentences (a claim that joins two).
+Thresholds are chosen by a grid search that maximises recall (random + near) subject to
+a precision of at least ``--precision`` when 30% of citations are wrong, half random and
+half near (the mix ``benchmarks/support_check.py`` builds). Cross-fitting: the pseudo-claims
+are split in two halves; thresholds chosen on each half are scored on the other, and the
+thresholds shipped are the ones chosen on all of them.
 
-Each pseudo-claim is cited four ways:
-
-- "right": its own abstract;
-- "random": a random other abstract;
-- "near": the abstract most like its own, found as a reader would find "the paper next to
-  it": bm25s (defaults, English stop words and stemmer, abstracts only) with the whole
-  abstract as the query, first hit other than itself. This is a work on the same subject
-  that is not where the sentence came from, the error that is hard to see;
-- "swapped": the next pseudo-claim's abstract in a reference list of 25 (two numbers
-  swapped: the true source stays in the list, cited on another line).
-
-Random and near citations leave the true source out of the list (it stays in the library).
-Every citation is measured exactly as ``check`` measures it
-(:func:`vexascite.evidence.support.measure_support`), and a logistic model over those
-measures (:data:`vexascite.evidence.support.FEATURES`) is fitted to tell wrong citations
-from right ones, each kind weighted as in a manuscript where 30% of citations are wrong,
-half random and half near (swapped ones count as much as random ones). The decision
-threshold is the lowest probability at which the precision is at least ``--precision``
-under that mix for every style of pseudo-claim (the worst style sets it); ``clearly_better`` (a list entry named in ``suggestion``) is the smallest
-support gap at which the entry named is the true source in at least 90% of the flagged
-wrong citations that name one.
-
-Cross-fitting shows how well this carries to unseen claims: the pseudo-claims are split in
-two halves, a model is fitted and its threshold chosen on each and scored on the other; the
-model shipped is fitted on all of them. ``--write`` writes it where ``check`` reads it
-(``vexascite/check/support_model.json``); without it the script only reports. To re-derive
-after a change to the ranking (the features depend on it):
-
-    .venv/bin/python scripts/support_thresholds.py LIBRARY --write [--claims 2400] [--seed 7]
+    .venv/bin/python scripts/support_thresholds.py LIBRARY [--claims 600] [--seed 7]
 """
 
 from __future__ import annotations
@@ -51,30 +25,24 @@ import argparse
 import json
 import random
 import sys
-from collections.abc import Callable
+from itertools import product
 from pathlib import Path
 
-import bm25s
 import numpy as np
-import Stemmer
 
-from vexascite.check.support import MODEL_PATH
 from vexascite.evidence.dense import DenseIndex
 from vexascite.evidence.index import Doc, LexicalIndex
-from vexascite.evidence.rank import Searcher
+from vexascite.evidence.rank import Searcher, measure_citation
 from vexascite.evidence.sentences import SentenceIndex
-from vexascite.evidence.support import FEATURES, as_vector, measure_support
-from vexascite.evidence.text import STOPWORDS, sentences
+from vexascite.evidence.text import sentences
 
+LOW_GRID = [round(0.1 * i, 1) for i in range(8)]
+RELATIVE_GRID = [round(0.05 * i, 2) for i in range(13)]
+GAP_GRID = [round(0.1 * i, 1) for i in range(4, 21, 2)]
+ENTRY_GRID = [round(0.1 * i, 1) for i in range(1, 11)]
 LIST_SIZE = 25
-DEPTH = 10
 KINDS = ("right", "random", "near", "swapped")
 MIX = {"right": 0.70, "random": 0.15, "near": 0.15}
-#: Weight of each kind when fitting (swapped as much as random; they are not in the mix).
-FIT_WEIGHT = {"right": 0.70, "random": 0.15, "near": 0.15, "swapped": 0.15}
-ENTRY_GRID = [round(0.1 * i, 1) for i in range(1, 16)]
-#: L2 penalty on the standardised weights (keeps the fit stable when features agree).
-RIDGE = 1.0
 
 
 def read_library(path: Path) -> list[Doc]:
@@ -97,213 +65,109 @@ def pseudo_claim(abstract: str, rng: random.Random, words: int, drop: float, swa
     return " ".join(kept) if len(kept) >= 4 else None
 
 
-def _content(word: str) -> bool:
-    bare = word.strip(".,;:()[]{}\"'").lower()
-    return any(ch.isdigit() for ch in bare) or (len(bare) > 1 and bare not in STOPWORDS)
-
-
-def finding_claim(abstract: str, rng: random.Random, words: int, drop: float, swap: float, pool: list[str]) -> str | None:
-    """As :func:`pseudo_claim`, with the window counted in content words (stop words left
-    out): a claim names what a finding is about, so a window of articles and prepositions
-    ("were assigned other these and") makes no claim."""
-    candidates = [s for s in sentences(abstract) if len(s.split()) >= 8]
-    if not candidates:
-        return None
-    return pseudo_claim(" ".join(w for w in rng.choice(candidates).rstrip(".").split() if _content(w)), rng, words, drop, swap, pool)
-
-
-def two_sentence_claim(abstract: str, rng: random.Random, words: int, drop: float, swap: float, pool: list[str]) -> str | None:
-    """Half as many such words from each of two sentences of ``abstract`` (a claim that
-    joins two findings), as ``suggest_weights.py`` makes them."""
-    long_enough = [s for s in sentences(abstract) if len(s.split()) >= 8]
-    if len(long_enough) < 2:
-        return None
-    first, second = rng.sample(long_enough, 2)
-    a, b = (finding_claim(part, rng, words // 2, drop, swap, pool) for part in (first, second))
-    return f"{a} {b}" if a and b else None
-
-
-def nearest_abstracts(docs: list[Doc], chosen: list[Doc]) -> dict[str, str]:
-    """For each chosen work, the other abstract most like its own (bm25s, abstract as query)."""
-    stemmer = Stemmer.Stemmer("english")
-    retriever = bm25s.BM25()
-    retriever.index(bm25s.tokenize([d.abstract for d in docs], stopwords="en", stemmer=stemmer, show_progress=False),
-                    show_progress=False)
-    queries = bm25s.tokenize([d.abstract for d in chosen], stopwords="en", stemmer=stemmer, show_progress=False)
-    found, _ = retriever.retrieve(queries, k=3, show_progress=False)
-    out = {}
-    for doc, row in zip(chosen, found, strict=True):
-        near = next((docs[j].key for j in row if docs[j].key != doc.key), None)
-        if near is not None:
-            out[doc.key] = near
-    return out
-
-
-#: The kinds of pseudo-claim, each as (maker, words, drop, swap), made in turn: a claim's
-#: wording is not known in advance, so the threshold must hold for each of them.
-STYLES: dict[str, tuple[Callable[..., str | None], int, float, float]] = {
-    "sentence": (pseudo_claim, 14, 0.4, 0.25),  # words of one sentence (as suggest_weights.py)
-    "finding": (finding_claim, 12, 0.4, 0.25),  # content words of one sentence
-    "reworded": (finding_claim, 12, 0.5, 0.4),  # fewer of its words, more words of its own
-    "two findings": (two_sentence_claim, 12, 0.4, 0.25),  # content words of two sentences
-}
-
-
-def build(docs: list[Doc], n: int, seed: int) -> list[dict]:
-    """Every pseudo-claim cited each way, measured as ``check`` measures a citation."""
+def build(docs: list[Doc], n: int, seed: int, words: int, drop: float, swap: float) -> list[dict]:
     rng = random.Random(seed)
-    pool = [w for d in rng.sample(docs, min(500, len(docs))) for w in d.abstract.split() if w.isalpha() and len(w) > 3 and _content(w)]
-    by_key = {d.key: d for d in docs}
+    pool = [w for d in rng.sample(docs, min(500, len(docs))) for w in d.abstract.split() if w.isalpha() and len(w) > 3]
     index = LexicalIndex.build(docs)
-    searcher = Searcher(index, lambda keys: {k: by_key[k] for k in keys if k in by_key},
-                        sentences=SentenceIndex.build(docs), dense=DenseIndex.build(index))
-    made: list[tuple[Doc, str, str]] = []
-    styles = list(STYLES)
-    for number, doc in enumerate(rng.sample(docs, min(n, len(docs)))):
-        style = styles[number % len(styles)]
-        make, words, drop, swap = STYLES[style]
-        claim = make(doc.abstract, rng, words, drop, swap, pool)
+    by_key = {d.key: d for d in docs}
+    searcher = Searcher(index, lambda keys: {k: by_key[k] for k in keys if k in by_key}, sentences=SentenceIndex.build(docs),
+                        dense=DenseIndex.build(index))
+    made: list[tuple[Doc, str]] = []
+    for doc in rng.sample(docs, min(n, len(docs))):
+        claim = pseudo_claim(doc.abstract, rng, words, drop, swap, pool)
         if claim is not None:
-            made.append((doc, claim, style))
-    nearest = nearest_abstracts(docs, [doc for doc, _, _ in made])
+            made.append((doc, claim))
     rows: list[dict] = []
     for start in range(0, len(made), LIST_SIZE):
         group = made[start : start + LIST_SIZE]
-        listed = {doc.key: doc for doc, _, _ in group}
-        for n_in, (doc, claim, style) in enumerate(group):
+        listed = {doc.key: doc for doc, _ in group}
+        for n_in, (doc, claim) in enumerate(group):
+            like = index.top(index.query_terms(doc.abstract), 2)
+            near = next((index.keys[i] for i, _ in like if index.keys[i] != doc.key), None)
             other = rng.choice(docs)
             while other.key == doc.key:
                 other = rng.choice(docs)
             swapped = group[(n_in + 1) % len(group)][0]
-            for kind, cited in (("right", doc), ("random", other), ("near", by_key.get(nearest.get(doc.key, ""))),
-                                ("swapped", swapped)):
+            for kind, cited in (("right", doc), ("random", other), ("near", by_key.get(near or "")), ("swapped", swapped)):
                 if cited is None or (kind == "swapped" and cited.key == doc.key):
                     continue
+                # a wrong work cited in place of the source leaves the source out of the list;
+                # swapped numbers keep it in (cited on another line)
                 entries = listed if kind in ("right", "swapped") else {k: d for k, d in listed.items() if k != doc.key}
-                m = measure_support(searcher, claim, cited, entries, DEPTH)
-                rows.append({"claim": claim, "style": style, "source": doc.key, "cited": cited.key, "kind": kind,
-                             "alternative": m.alternative, "x": as_vector(m.features)})
+                m = measure_citation(searcher, claim, cited, entries, 10)
+                rows.append({"claim": claim, "source": doc.key, "cited": cited.key, "kind": kind,
+                             "score": m.score, "rank": m.library_rank or 99, "relative": m.relative or 0.0,
+                             "gap": (m.library_best or 0.0) - m.score,
+                             "entry": (m.alternative_score or 0.0) - m.score})
     return rows
 
 
-# -- the model ---------------------------------------------------------------------------
-def weights_of(rows: list[dict]) -> np.ndarray:
-    counts = {kind: sum(1 for r in rows if r["kind"] == kind) for kind in KINDS}
-    return np.array([FIT_WEIGHT[r["kind"]] / counts[r["kind"]] for r in rows]) * len(rows)
+def flags(a: dict[str, np.ndarray], low: float, relative: float, gap: float, entry: float) -> np.ndarray:
+    """The rule of ``vexascite.check.support``."""
+    outranked = a["rank"] != 1
+    return (a["score"] < low) | (outranked & ((a["relative"] < relative) | (a["gap"] >= gap) | (a["entry"] >= entry)))
 
 
-def fit(rows: list[dict]) -> tuple[np.ndarray, float]:
-    """Weighted logistic regression (Newton's method, ridge on standardised features);
-    returns weights and bias on the raw features."""
-    x = np.array([r["x"] for r in rows], dtype=np.float64)
-    y = np.array([r["kind"] != "right" for r in rows], dtype=np.float64)
-    sample = weights_of(rows)
-    mean, sd = x.mean(axis=0), x.std(axis=0)
-    sd[sd == 0] = 1.0
-    z = np.hstack([(x - mean) / sd, np.ones((len(x), 1))])
-    beta = np.zeros(z.shape[1])
-    penalty = np.full(z.shape[1], RIDGE)
-    penalty[-1] = 0.0
-    for _ in range(50):
-        p = 1 / (1 + np.exp(-z @ beta))
-        gradient = z.T @ (sample * (p - y)) + penalty * beta
-        hessian = (z * (sample * p * (1 - p))[:, None]).T @ z + np.diag(penalty)
-        step = np.linalg.solve(hessian, gradient)
-        beta -= step
-        if np.abs(step).max() < 1e-9:
-            break
-    weights = beta[:-1] / sd
-    return weights, float(beta[-1] - (beta[:-1] * mean / sd).sum())
+def arrays(rows: list[dict]) -> dict[str, np.ndarray]:
+    return {name: np.array([r[name] for r in rows]) for name in ("kind", "score", "rank", "relative", "gap", "entry")}
 
 
-def probabilities(rows: list[dict], weights: np.ndarray, bias: float) -> np.ndarray:
-    x = np.array([r["x"] for r in rows], dtype=np.float64)
-    return 1 / (1 + np.exp(-(x @ weights + bias)))
+def evaluate(a: dict[str, np.ndarray], low: float, relative: float, gap: float, entry: float) -> dict[str, float]:
+    flagged = flags(a, low, relative, gap, entry)
+    rates = {kind: float(flagged[a["kind"] == kind].mean()) for kind in KINDS}
+    true = MIX["random"] * rates["random"] + MIX["near"] * rates["near"]
+    rates["precision"] = true / (true + MIX["right"] * rates["right"]) if true else 1.0
+    return rates
 
 
-def rates(rows: list[dict], flagged: np.ndarray) -> dict[str, float]:
-    kinds = np.array([r["kind"] for r in rows])
-    out = {kind: float(flagged[kinds == kind].mean()) if (kinds == kind).any() else 0.0 for kind in KINDS}
-    true = MIX["random"] * out["random"] + MIX["near"] * out["near"]
-    out["precision"] = true / (true + MIX["right"] * out["right"]) if true else 1.0
-    return out
-
-
-def choose_threshold(rows: list[dict], p: np.ndarray, precision: float) -> float:
-    """The lowest threshold at which every style of pseudo-claim reaches the precision asked."""
-    return max(_threshold([r for r in rows if r["style"] == style], p[[r["style"] == style for r in rows]], precision)
-               for style in sorted({r["style"] for r in rows}))
-
-
-def _threshold(rows: list[dict], p: np.ndarray, precision: float) -> float:
-    """The lowest threshold whose flags reach the precision asked (most recall)."""
-    best = 1.0
-    for threshold in sorted(set(np.round(p, 4)), reverse=True):
-        if rates(rows, p >= threshold)["precision"] >= precision:
-            best = float(threshold)
+def choose(a: dict[str, np.ndarray], precision: float) -> tuple[float, float, float, float]:
+    """The thresholds with the most recall (random + near + swapped) at the precision asked."""
+    best, best_key = (0.0, 0.0, 9.0, 9.0), (-1.0, 0.0)
+    for low, relative, gap, entry in product(LOW_GRID, RELATIVE_GRID, GAP_GRID, ENTRY_GRID):
+        r = evaluate(a, low, relative, gap, entry)
+        if r["precision"] < precision:
+            continue
+        key = (r["random"] + r["near"] + r["swapped"], -r["right"])
+        if key > best_key:
+            best, best_key = (low, relative, gap, entry), key
     return best
-
-
-def choose_clearly_better(rows: list[dict], flagged: np.ndarray) -> float:
-    """The smallest gap at which the list entry named is the true source in 90% of the
-    flagged citations that name one."""
-    gap = FEATURES.index("entry_gap")
-    for value in ENTRY_GRID:
-        named = [r for r, f in zip(rows, flagged, strict=True) if f and r["alternative"] and r["x"][gap] >= value]
-        if named and sum(r["alternative"] == r["source"] for r in named) / len(named) >= 0.9:
-            return value
-    return ENTRY_GRID[-1]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("library", type=Path)
-    parser.add_argument("--claims", type=int, default=2400)
+    parser.add_argument("--claims", type=int, default=600)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--words", type=int, default=14)
+    parser.add_argument("--drop", type=float, default=0.4)
+    parser.add_argument("--swap", type=float, default=0.25, help="share of kept words replaced by other abstracts' words")
     parser.add_argument("--precision", type=float, default=0.97, help="required on pseudo-claims (margin over 0.95)")
-    parser.add_argument("--write", action="store_true", help=f"write the model to {MODEL_PATH.name}")
     args = parser.parse_args()
     docs = read_library(args.library)
-    rows = build(docs, args.claims, args.seed)
+    rows = build(docs, args.claims, args.seed, args.words, args.drop, args.swap)
     claims = sorted({r["source"] for r in rows})
     random.Random(args.seed).shuffle(claims)
     halves = [set(claims[::2]), set(claims[1::2])]
     print(f"{len(claims)} pseudo-claims from {len(docs)} abstracts, {len(rows)} citations (seed {args.seed})")
-    rank = FEATURES.index("log_rank")
     right = [r for r in rows if r["kind"] == "right"]
-    print(f"own abstract ranked first for {sum(r['x'][rank] == 0 for r in right) / len(right):.3f} of them")
-    print(f"{'fitted on':<10}{'threshold':>10}{'scored on':>12}{'precision':>10}" + "".join(f"{k:>9}" for k in KINDS))
+    print(f"own abstract ranked first for {sum(r['rank'] == 1 for r in right) / len(right):.3f} of them, "
+          f"in the top 10 for {sum(r['rank'] <= 10 for r in right) / len(right):.3f}")
+    head = f"{'chosen on':<10}{'low':>5}{'rel':>6}{'gap':>5}{'entry':>6}{'scored on':>11}{'precision':>10}"
+    print(head + "".join(f"{k:>9}" for k in KINDS))
 
-    def line(name: str, train: list[dict], test: list[dict], on: str) -> tuple[np.ndarray, float, float]:
-        weights, bias = fit(train)
-        threshold = choose_threshold(train, probabilities(train, weights, bias), args.precision)
-        r = rates(test, probabilities(test, weights, bias) >= threshold)
-        print(f"{name:<10}{threshold:>10.4f}{on:>12}{r['precision']:>10.3f}" + "".join(f"{r[k]:>9.3f}" for k in KINDS))
-        return weights, bias, threshold
+    def line(name: str, chosen: tuple[float, float, float, float], on: str, rows_on: list[dict]) -> None:
+        r = evaluate(arrays(rows_on), *chosen)
+        low, relative, gap, entry = chosen
+        print(f"{name:<10}{low:>5.1f}{relative:>6.2f}{gap:>5.1f}{entry:>6.1f}{on:>11}{r['precision']:>10.3f}"
+              + "".join(f"{r[k]:>9.3f}" for k in KINDS))
 
     for name, train, test in (("half A", halves[0], halves[1]), ("half B", halves[1], halves[0])):
-        line(name, [r for r in rows if r["source"] in train], [r for r in rows if r["source"] in test], "other half")
-    weights, bias, threshold = line("all", rows, rows, "all")
-    p = probabilities(rows, weights, bias)
-    for style in STYLES:
-        chosen = [r["style"] == style for r in rows]
-        r = rates([row for row in rows if row["style"] == style], p[chosen] >= threshold)
-        print(f"{'':<10}{'':>10}{style:>12}{r['precision']:>10.3f}" + "".join(f"{r[k]:>9.3f}" for k in KINDS))
-    clearly_better = choose_clearly_better(rows, probabilities(rows, weights, bias) >= threshold)
-    model = {
-        "features": list(FEATURES),
-        "weights": [round(float(w), 6) for w in weights],
-        "bias": round(bias, 6),
-        "threshold": round(threshold, 4),
-        "clearly_better": clearly_better,
-        "derived": {"script": "scripts/support_thresholds.py", "library": args.library.name, "abstracts": len(docs),
-                    "pseudo_claims": len(claims), "citations": len(rows), "seed": args.seed,
-                    "styles": {name: list(style[1:]) for name, style in STYLES.items()}, "precision": args.precision},
-    }
-    print(json.dumps({k: v for k, v in model.items() if k != "derived"}))
-    if args.write:
-        MODEL_PATH.write_text(json.dumps(model, indent=2) + "\n", encoding="utf-8")
-        print(f"written to {MODEL_PATH}")
+        chosen = choose(arrays([r for r in rows if r["source"] in train]), args.precision)
+        line(name, chosen, "other half", [r for r in rows if r["source"] in test])
+    chosen = choose(arrays(rows), args.precision)
+    line("all", chosen, "all", rows)
+    low, relative, gap, entry = chosen
+    print(f"LOW_SUPPORT = {low}\nRELATIVE_SCORE = {relative}\nLIBRARY_GAP = {gap}\nCLEARLY_BETTER = {entry}")
     return 0
 
 

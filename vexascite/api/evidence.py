@@ -14,9 +14,8 @@ from typing import Any
 from ..config import Settings
 from ..evidence.dense import DenseIndex
 from ..evidence.index import Doc, LexicalIndex
-from ..evidence.rank import Searcher, support
+from ..evidence.rank import Searcher, measure_citation, support
 from ..evidence.sentences import SENTENCE_WEIGHT, SentenceIndex
-from ..evidence.support import measure_support
 from ..store import Store
 from .common import open_library
 
@@ -160,7 +159,7 @@ def attach_work_evidence(store: Store, work_id: int, claims: list[dict[str, Any]
 
 def citation_support(store: Store, citations: list[dict[str, Any]], ref_rows: list[dict[str, Any]]) -> list[Any]:
     """Measure each linked citation of a manuscript against its citing sentence (see
-    :mod:`vexascite.check.support`): support, standing in the library, best other list entry."""
+    :mod:`vexascite.check.support`): support, library rank, best other list entry."""
     from ..check.support import LIBRARY_DEPTH, CitationSupport
     from ..store import evidence as stored
     from ..store.reading import claim_texts, keys_of_works
@@ -188,10 +187,11 @@ def citation_support(store: Store, citations: list[dict[str, Any]], ref_rows: li
             out.append(CitationSupport(citation.get("line"), name, sentence, checked=False))
             continue
         others = {other_name: docs[keys[work_id]] for work_id, other_name in names.items() if keys.get(work_id) in docs}
-        m = measure_support(searcher, sentence, doc, others, LIBRARY_DEPTH)
+        m = measure_citation(searcher, sentence, doc, others, LIBRARY_DEPTH)
         out.append(CitationSupport(
             citation.get("line"), name, sentence, True, round(m.score, 4), m.library_rank, m.evidence, m.alternative,
             None if m.alternative_score is None else round(m.alternative_score, 4),
-            None if m.library_best is None else round(m.library_best, 4), m.features,
+            None if m.library_best is None else round(m.library_best, 4),
+            None if m.relative is None else round(m.relative, 4),
         ))
     return out

@@ -3,40 +3,37 @@
 The api layer measures, for each citation of a work that has an abstract, how well the
 work's title, abstract and subject terms cover the citing sentence (``score``, 0 to 2:
 the idf-weighted share of the sentence's terms the whole work holds, plus the share its
-best sentence holds) and how it stands against the alternatives: its rank and score
-margin in the whole library for the sentence, the best other work's support and the
-sentence's terms that work holds and the cited one lacks, and the best other entry of the
-same reference list (``features``, see :data:`vexascite.evidence.support.FEATURES`). This
-module turns those measurements into findings, so the rule lives in one place.
+best sentence holds), where the work ranks for the sentence in the whole library, and
+which other entry of the same reference list fits the sentence best. This module turns
+those measurements into findings, so the rule lives in one place.
 """
 
 from __future__ import annotations
 
-import json
-import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
+from dataclasses import dataclass
 from typing import Any
 
 from .findings import CheckReport, Finding, Kind, Severity
 
-__all__ = ["MODEL_PATH", "CitationSupport", "apply_support", "support_findings", "unsupported_probability"]
+__all__ = ["CitationSupport", "apply_support", "support_findings"]
 
-#: The verdict's weights: a logistic model over the citation's measures, its decision
-#: threshold and the support gap at which another list entry "fits clearly better". Made by
-#: ``scripts/support_thresholds.py`` from pseudo-claims of a library's own abstracts (cited
-#: rightly, at random, at the most similar abstract, and with swapped list entries), see
-#: docs/evidence.md. No labelled claim was used to set them.
-MODEL_PATH = Path(__file__).with_name("support_model.json")
+# The thresholds below come from ``scripts/support_thresholds.py`` (pseudo-claims made from
+# a library's own abstracts, cited rightly, at random, at the most similar abstract and with
+# swapped list entries; grid search for the most recall at a precision of 0.97), see
+# docs/evidence.md. No labelled claim was used to set them.
+
+#: Below this the cited work shares almost none of the sentence's information.
+LOW_SUPPORT = 0.4
+#: A cited work that is not the library's best match for the sentence is taken not to bear
+#: on it when its BM25F score is below this share of the best work's ...
+RELATIVE_SCORE = 0.0
+#: ... or the best of the library's top LIBRARY_DEPTH supports the sentence this much better ...
+LIBRARY_GAP = 0.8
+#: ... or another entry of the same list supports it this much better ("clearly better").
+CLEARLY_BETTER = 0.6
 #: How many of the library's best works for the sentence are measured against the cited one.
 LIBRARY_DEPTH = 10
-
-
-@cache
-def _model() -> dict[str, Any]:
-    return json.loads(MODEL_PATH.read_text(encoding="utf-8"))
 
 
 @dataclass(slots=True)
@@ -53,24 +50,25 @@ class CitationSupport:
     alternative: str | None = None
     alternative_score: float | None = None
     library_best: float | None = None
-    #: The measures the verdict is made from, by name (a missing one counts as 0).
-    features: dict[str, float] = field(default_factory=dict)
-
-
-def unsupported_probability(features: dict[str, float]) -> float:
-    """The model's probability that the cited work does not bear on the sentence."""
-    model = _model()
-    z = model["bias"] + sum(w * float(features.get(name, 0.0)) for name, w in zip(model["features"], model["weights"], strict=True))
-    return 1 / (1 + math.exp(-z))
+    #: The cited work's BM25F score over the library's best for the sentence (0..1).
+    relative: float | None = None
 
 
 def _better_entry(item: CitationSupport) -> bool:
-    return item.alternative_score is not None and item.alternative_score >= item.score + _model()["clearly_better"]
+    return item.alternative_score is not None and item.alternative_score >= item.score + CLEARLY_BETTER
 
 
 def _unsupported(item: CitationSupport) -> bool:
-    """The rule: the model's probability reaches its threshold."""
-    return unsupported_probability(item.features) >= _model()["threshold"]
+    """The rule: too little support, or not the library's best match for the sentence and
+    clearly beaten by it (word match or support) or by another entry of the list (the
+    one-number-off error)."""
+    if item.score < LOW_SUPPORT:
+        return True
+    if item.library_rank == 1:
+        return False
+    outscored = item.relative is not None and item.relative < RELATIVE_SCORE
+    beaten = item.library_best is not None and item.library_best >= item.score + LIBRARY_GAP
+    return outscored or beaten or _better_entry(item)
 
 
 def support_findings(items: Iterable[CitationSupport]) -> tuple[list[Finding], dict[str, Any]]:
