@@ -43,6 +43,7 @@ def test_lines_are_aligned_in_rich_geometry_without_trailing_spaces() -> None:
 def test_wide_and_combining_characters_take_their_terminal_columns() -> None:
     assert cell_width("漢字") == 4
     assert cell_width("e\u0301") == 1
+    assert cell_width("a\u200bb") == 2 and cell_width("co\u00adop") == 5  # a zero-width space; a soft hyphen shows
     lines = aligned_lines(("name", "n"), [("漢字", "1"), ("abcde", "2")])
     assert [cell_width(line[: line.index(n)]) for line, n in zip(lines[1:], "12", strict=True)] == [8, 8]
 
@@ -52,6 +53,7 @@ def test_cells_are_inert_one_line_text() -> None:
     assert cell_text(2020) == "2020"
     assert cell_text("a\tb\nc\x1b[31md\x9b") == "a b c [31md "
     assert cell_text("[bold]not markup[/bold]") == "[bold]not markup[/bold]"
+    assert cell_text("a\u2028b\u202ec\u2066d") == "a b c d"  # line separators, bidirectional overrides
 
 
 def test_piped_output_is_plain(capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,6 +12,7 @@ inert either way: control characters become spaces and nothing is read as markup
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 import textwrap
@@ -39,8 +40,8 @@ def cell_text(value: object) -> str:
 def char_width(char: str) -> int:
     """Columns one character takes on a terminal: wide and full-width East Asian two,
     combining and other zero-width marks none, the rest one."""
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-        return 0
+    if char != "\u00ad" and (unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf")):
+        return 0  # (a soft hyphen is shown, one column wide)
     return 2 if unicodedata.east_asian_width(char) in "WF" else 1
 
 
@@ -65,6 +66,13 @@ def _fold(word: str, width: int) -> list[str]:
     return [*pieces, piece] if piece else pieces
 
 
+@functools.lru_cache(maxsize=64)
+def _wrapper(width: int) -> textwrap.TextWrapper:
+    """The standard library's wrapping at ``width``: at spaces only (as rich does), a word
+    longer than a line cut."""
+    return textwrap.TextWrapper(width, break_long_words=True, break_on_hyphens=False)
+
+
 def wrap_cell(text: str, width: int) -> list[str]:
     """``text`` as lines of at most ``width`` terminal columns: broken at spaces, a word
     wider than the column cut where it must be (as rich folds it), never dropped."""
@@ -72,8 +80,7 @@ def wrap_cell(text: str, width: int) -> list[str]:
     if cell_width(text) <= width:
         return [text]
     if text.isascii():  # one column a character: the standard library's wrapping
-        lines = textwrap.wrap(text, width, break_long_words=True, break_on_hyphens=False)
-        return lines or [""]
+        return _wrapper(width).wrap(text) or [""]
     lines, line, used = [], "", 0
     for word in text.split():
         size = cell_width(word)
@@ -148,14 +155,15 @@ def aligned_lines(columns: Sequence[str], rows: Sequence[Sequence[str]], widths:
     given narrower ``widths``, each cell wrapped to its column over as many lines as it
     takes. The header's lines come first; ``header_lines`` says how many there are."""
     table = [list(columns), *(list(row) for row in rows)]
-    natural = [max(cell_width(row[i]) for row in table) for i in range(len(columns))]
-    widths = natural if widths is None else widths
+    if widths is None:  # one line a row
+        natural = [max(cell_width(row[i]) for row in table) for i in range(len(columns))]
+        return [
+            (" " + "  ".join(cell + " " * (width - cell_width(cell)) for cell, width in zip(row, natural, strict=True))).rstrip()
+            for row in table
+        ]
     lines = []
     for row in table:
-        cells = [
-            wrap_cell(cell, width) if cell_width(cell) > width else [cell]
-            for cell, width in zip(row, widths, strict=True)
-        ]
+        cells = [wrap_cell(cell, width) for cell, width in zip(row, widths, strict=True)]
         for depth in range(max(len(cell) for cell in cells)):
             padded = [
                 (text := cell[depth] if depth < len(cell) else "") + " " * (width - cell_width(text))
@@ -167,7 +175,7 @@ def aligned_lines(columns: Sequence[str], rows: Sequence[Sequence[str]], widths:
 
 def header_lines(columns: Sequence[str], widths: Sequence[int]) -> int:
     """How many lines the header takes at ``widths``."""
-    return max(len(wrap_cell(name, width)) if cell_width(name) > width else 1 for name, width in zip(columns, widths, strict=True))
+    return max(len(wrap_cell(name, width)) for name, width in zip(columns, widths, strict=True))
 
 
 def _terminal() -> tuple[bool, int]:
