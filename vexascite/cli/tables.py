@@ -2,10 +2,10 @@
 
 Piped or redirected output, and any table that fits the terminal, is one line a row and
 no cell cut, so ``vexascite list | grep`` sees every key and title whole. A table wider
-than the terminal is fitted to it here, as rich would lay it out but without importing
-rich (which costs more than a listing takes to run): the widest columns give way first,
-words kept whole while they can be, and a cell too wide for its column continues on the
-next lines. Columns sit in rich's geometry (a space before each, two between); widths are
+than the terminal is fitted to it here, without importing rich (which costs more than a
+listing takes to run): the widest columns give way first, words kept whole while they can
+be, and a cell too wide for its column continues on the next lines, never cut off with an
+ellipsis as rich's default is. The header is bold on a terminal (not with ``NO_COLOR``). Columns sit in rich's geometry (a space before each, two between); widths are
 terminal columns (wide East Asian characters two, combining marks none). Cell text is
 inert either way: control characters become spaces and nothing is read as markup.
 """
