@@ -2,7 +2,11 @@
 
 Start-up: `vexascite --help` and `vexascite list` on the bundled library, beside the
 interpreter's own start (`python -c pass`) and the obvious alternative for listing (a
-ten-line script that reads the same rows with the standard sqlite3 module).
+ten-line script that reads the same rows with the standard sqlite3 module). `list` runs
+twice: piped (stdout a pipe to /dev/null, as in ``vexascite list | grep``) and on a
+pseudo-terminal of 80 columns and 24 lines (all three standard streams on the terminal,
+``COLUMNS``/``LINES`` and ``TERM`` set as a terminal sets them), whose output the benchmark
+reads as a terminal would, so the table is laid out to the terminal's width.
 
 The start-up commands run in turns, each once first uncounted, as a user's second run of
 it is: the interpreter has written its bytecode cache by then (the processes run without
@@ -19,12 +23,15 @@ sampled from /proc).
 from __future__ import annotations
 
 import argparse
+import fcntl
 import os
 import resource
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import threading
 import time
 from collections.abc import Callable
@@ -47,6 +54,12 @@ for key, title, year in db.execute("SELECT key, title, year FROM works ORDER BY 
     print(key, year, title)
 """
 
+#: The pseudo-terminal the terminal rows run on: 24 lines of 80 columns.
+TERMINAL_SIZE = (24, 80)
+
+#: A marker put before a command that runs on the pseudo-terminal rather than a pipe.
+ON_TERMINAL = "<terminal>"
+
 PARSE_SCRIPT = """
 import sys, bibtexparser
 with open(sys.argv[1], encoding="utf-8") as f:
@@ -54,11 +67,37 @@ with open(sys.argv[1], encoding="utf-8") as f:
 """
 
 
+def run_on_terminal(command: list[str]) -> None:
+    """Run ``command`` with stdin, stdout and stderr on a new pseudo-terminal of
+    ``TERMINAL_SIZE``, reading everything it writes as a terminal would; fails loudly."""
+    lines, columns = TERMINAL_SIZE
+    master, slave = os.openpty()
+    try:
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
+        env = {**ENV, "COLUMNS": str(columns), "LINES": str(lines), "TERM": ENV.get("TERM") or "xterm-256color"}
+        env.pop("NO_COLOR", None)
+        proc = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, cwd=ROOT, env=env, start_new_session=True)
+    finally:
+        os.close(slave)
+    try:
+        while True:  # until the child's end of the terminal closes (EIO on Linux)
+            try:
+                if not os.read(master, 65536):
+                    break
+            except OSError:
+                break
+    finally:
+        os.close(master)
+    if proc.wait():
+        raise subprocess.CalledProcessError(proc.returncode, command)
+
+
 def run_times(
     command: list[str], repeat: int, before: Callable[[], None] | None = None, cpu: list[float] | None = None,
     warmup: bool = True,
 ) -> list[float]:
-    """Wall seconds of ``repeat`` runs of ``command`` (output discarded); fails loudly.
+    """Wall seconds of ``repeat`` runs of ``command`` (output discarded, or read from a
+    pseudo-terminal when the command starts with ``ON_TERMINAL``); fails loudly.
     ``cpu`` gets each run's CPU seconds, its reading processes included. Unless
     ``warmup`` is false, a first run, not counted, warms up (files cached, modules compiled)."""
     times = []
@@ -67,7 +106,10 @@ def run_times(
             before()
         used = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, cwd=ROOT, env=ENV)
+        if command[0] == ON_TERMINAL:
+            run_on_terminal(command[1:])
+        else:
+            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, cwd=ROOT, env=ENV)
         if run == 0:
             continue
         times.append(time.perf_counter() - start)
@@ -155,7 +197,8 @@ def main() -> None:
             "python -c pass (interpreter floor)": [PYTHON, "-c", "pass"],
             "sqlite3 script listing 50 works (alternative)": [PYTHON, "-c", LIST_SCRIPT, small],
             "vexascite --help": [VEXASCITE, "--help"],
-            "vexascite list": [VEXASCITE, *env_db, "list"],
+            "vexascite list (piped)": [VEXASCITE, *env_db, "list"],
+            f"vexascite list (terminal, {TERMINAL_SIZE[1]} columns)": [ON_TERMINAL, VEXASCITE, *env_db, "list"],
             "vexascite list --json": [VEXASCITE, *env_db, "list", "--json"],
         }
         width = max(len(name) for name in rows) + 2

@@ -21,13 +21,12 @@ from ..errors import InputUnreadable, VexasciteError, error_for_os
 
 if TYPE_CHECKING:
     from rich.console import Console
-    from rich.table import Table
     from rich.text import Text
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 #: The rich consoles, made on first use: rich takes longer to import than most commands
-#: take to run, and ``--help``, JSON output or a plain table never needs it.
+#: take to run, and ``--help``, JSON output or a table never needs it.
 stdout: Console | None = None
 stderr: Console | None = None
 
@@ -62,13 +61,6 @@ def stderr_is_terminal() -> bool:
         except (AttributeError, ValueError):
             return False
     return err().is_terminal
-
-
-def rich_table(*columns: str, **options: Any) -> Table:
-    """A rich table (rich imported when one is printed)."""
-    from rich.table import Table
-
-    return Table(*columns, **options)
 
 
 def rich_text(*args: Any, **options: Any) -> Text:

@@ -1,17 +1,21 @@
-"""Tables on stdout: plain aligned text when they fit, rich only when they must wrap.
+"""Tables on stdout: plain aligned text, laid out to the terminal's width when shown on one.
 
-Rich lays a table out to the terminal's width, wrapping cells; that earns its cost (an
-import and a layout slower than most commands) only for a table wider than a terminal.
-Piped or redirected output, and any table that fits, is written as plain aligned text in
-rich's own geometry (a space before each column, two between), one line per row and no
-cell cut, so ``vexascite list | grep`` sees every key and title whole. Cell text is
+Piped or redirected output, and any table that fits the terminal, is one line a row and
+no cell cut, so ``vexascite list | grep`` sees every key and title whole. A table wider
+than the terminal is fitted to it here, without importing rich (which costs more than a
+listing takes to run): the widest columns give way first, words kept whole while they can
+be, and a cell too wide for its column continues on the next lines, never cut off with an
+ellipsis as rich's default is. The header is bold on a terminal (not with ``NO_COLOR``). Columns sit in rich's geometry (a space before each, two between); widths are
+terminal columns (wide East Asian characters two, combining marks none). Cell text is
 inert either way: control characters become spaces and nothing is read as markup.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
+import textwrap
 import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -20,9 +24,12 @@ import click
 
 from . import common
 
-#: C0 and C1 control characters (tabs, line ends, escapes) as spaces: a cell is one line
-#: of text and never drives the terminal.
-_CONTROLS = dict.fromkeys([*range(0x20), 0x7F, *range(0x80, 0xA0)], " ")
+#: C0 and C1 control characters (tabs, line ends, escapes), the line and paragraph
+#: separators and the bidirectional embeddings, overrides and isolates, as spaces: a cell
+#: is one line of text and never drives the terminal or reorders what is around it.
+_CONTROLS = dict.fromkeys(
+    [*range(0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)], " "
+)
 
 
 def cell_text(value: object) -> str:
@@ -30,61 +37,198 @@ def cell_text(value: object) -> str:
     return "" if value is None else str(value).translate(_CONTROLS)
 
 
+def char_width(char: str) -> int:
+    """Columns one character takes on a terminal: wide and full-width East Asian two,
+    combining and other zero-width marks none, the rest one."""
+    if char != "\u00ad" and (unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf")):
+        return 0  # (a soft hyphen is shown, one column wide)
+    return 2 if unicodedata.east_asian_width(char) in "WF" else 1
+
+
 def cell_width(text: str) -> int:
-    """Columns ``text`` takes on a terminal: wide East Asian characters two, combining marks none."""
+    """Columns ``text`` takes on a terminal."""
     if text.isascii():
         return len(text)
-    return sum(
-        0 if unicodedata.combining(char) else 2 if unicodedata.east_asian_width(char) in "WF" else 1
-        for char in text
-    )
+    return sum(map(char_width, text))
 
 
-def aligned_lines(columns: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:
-    """The header and rows as aligned lines, without trailing spaces."""
+def _fold(word: str, width: int) -> list[str]:
+    """A word wider than ``width`` cut into pieces that fit, by display width (a
+    character wider than the column stands alone; marks stay with their character)."""
+    pieces, piece, used = [], "", 0
+    for char in word:
+        size = char_width(char)
+        if piece and size and used + size > width:
+            pieces.append(piece)
+            piece, used = "", 0
+        piece += char
+        used += size
+    return [*pieces, piece] if piece else pieces
+
+
+@functools.lru_cache(maxsize=64)
+def _wrapper(width: int) -> textwrap.TextWrapper:
+    """The standard library's wrapping at ``width``: at spaces only (as rich does), a word
+    longer than a line cut."""
+    return textwrap.TextWrapper(width, break_long_words=True, break_on_hyphens=False)
+
+
+def wrap_cell(text: str, width: int) -> list[str]:
+    """``text`` as lines of at most ``width`` terminal columns: broken at spaces, a word
+    wider than the column cut where it must be (as rich folds it), never dropped."""
+    width = max(width, 1)
+    if cell_width(text) <= width:
+        return [text]
+    if text.isascii():  # one column a character: the standard library's wrapping
+        return _wrapper(width).wrap(text) or [""]
+    lines, line, used = [], "", 0
+    for word in text.split():
+        size = cell_width(word)
+        if line and used + 1 + size <= width:
+            line, used = f"{line} {word}", used + 1 + size
+            continue
+        if line:
+            lines.append(line)
+        if size <= width:
+            line, used = word, size
+        else:
+            *whole, line = _fold(word, width)
+            lines.extend(whole)
+            used = cell_width(line)
+    return [*lines, line] if line or not lines else lines
+
+
+#: Words this short (a year, "et al.") are the last to be cut when words must be.
+_SHORT = 4
+
+
+def _longest_word(texts: Sequence[str]) -> int:
+    return max((cell_width(word) for text in texts for word in text.split()), default=0)
+
+
+def _level(natural: Sequence[int], floors: Sequence[int], budget: int) -> list[int]:
+    """Column widths summing to at most ``budget``: the widest columns cut down to one
+    level (none below its floor), the columns left over given to the widest cut first."""
+    def at(level: int) -> list[int]:
+        return [max(floor, min(width, level)) for width, floor in zip(natural, floors, strict=True)]
+
+    low, high = 0, max(natural, default=0)
+    while low < high:  # the highest level that fits
+        middle = (low + high + 1) // 2
+        if sum(at(middle)) <= budget:
+            low = middle
+        else:
+            high = middle - 1
+    widths = at(low)
+    spare = budget - sum(widths)
+    for i in sorted(range(len(widths)), key=lambda i: -natural[i]):
+        if spare <= 0:
+            break
+        if widths[i] < natural[i]:
+            widths[i] += 1
+            spare -= 1
+    return widths
+
+
+def fit_widths(columns: Sequence[str], rows: Sequence[Sequence[str]], width: int) -> list[int]:
+    """Each column's width for a table on a terminal ``width`` columns wide.
+
+    A table that fits keeps its natural widths. Otherwise the widest columns give way
+    first, each kept at least as wide as its longest word, so narrow columns (a key, a
+    year) and whole words stay whole; only when even the longest words do not fit are
+    words cut, again in the widest columns first, short ones (a year) last.
+    """
     table = [list(columns), *(list(row) for row in rows)]
-    widths = [max(cell_width(row[i]) for row in table) for i in range(len(columns))]
+    natural = [max(cell_width(row[i]) for row in table) for i in range(len(columns))]
+    budget = width - 2 * len(columns)  # a space either side of each column (the last one's right is left blank)
+    if sum(natural) <= budget:
+        return natural
+    words = [min(size, _longest_word([row[i] for row in table])) for i, size in enumerate(natural)]
+    for floors in (words, [min(size, _SHORT) for size in words]):
+        if sum(floors) <= budget:
+            return _level(natural, floors, budget)
+    return _level(natural, [min(size, 1) for size in natural], max(budget, len(columns)))
+
+
+def aligned_lines(columns: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int] | None = None) -> list[str]:
+    """The header and rows as aligned lines without trailing spaces: one line a row, or,
+    given narrower ``widths``, each cell wrapped to its column over as many lines as it
+    takes. The header's lines come first; ``header_lines`` says how many there are."""
+    table = [list(columns), *(list(row) for row in rows)]
+    if widths is None:  # one line a row
+        natural = [max(cell_width(row[i]) for row in table) for i in range(len(columns))]
+        return [
+            (" " + "  ".join(cell + " " * (width - cell_width(cell)) for cell, width in zip(row, natural, strict=True))).rstrip()
+            for row in table
+        ]
     lines = []
     for row in table:
-        padded = [cell + " " * (width - cell_width(cell)) for cell, width in zip(row, widths, strict=True)]
-        lines.append((" " + "  ".join(padded)).rstrip())
+        cells = [wrap_cell(cell, width) for cell, width in zip(row, widths, strict=True)]
+        for depth in range(max(len(cell) for cell in cells)):
+            padded = [
+                (text := cell[depth] if depth < len(cell) else "") + " " * (width - cell_width(text))
+                for cell, width in zip(cells, widths, strict=True)
+            ]
+            lines.append((" " + "  ".join(padded)).rstrip())
     return lines
 
 
+def header_lines(columns: Sequence[str], widths: Sequence[int]) -> int:
+    """How many lines the header takes at ``widths``."""
+    return max(len(wrap_cell(name, width)) for name, width in zip(columns, widths, strict=True))
+
+
 def _terminal() -> tuple[bool, int]:
-    """Whether stdout is a terminal, and its width (without importing rich unless a
-    console already exists or a variable asks rich to decide)."""
-    if common.stdout is not None or "FORCE_COLOR" in os.environ or "TTY_COMPATIBLE" in os.environ:
-        console = common.out()
-        return console.is_terminal, console.width
-    try:
-        if not sys.stdout.isatty():
-            return False, 0
-    except (AttributeError, ValueError):
+    """Whether stdout is a terminal, and its width, as rich decides both (``TTY_COMPATIBLE``,
+    ``FORCE_COLOR``, ``COLUMNS``, a dumb terminal's 80) but without importing rich; a
+    console already in use is asked itself."""
+    if common.stdout is not None:
+        return common.stdout.is_terminal, common.stdout.width
+    environ = os.environ
+    compatible = environ.get("TTY_COMPATIBLE", "")
+    if compatible in ("0", "1"):
+        terminal = compatible == "1"
+    elif "FORCE_COLOR" in environ:
+        terminal = environ["FORCE_COLOR"] != ""
+    else:
+        try:
+            terminal = sys.stdout.isatty()
+        except (AttributeError, ValueError):
+            terminal = False
+    if not terminal:
         return False, 0
-    columns = os.environ.get("COLUMNS", "")
+    columns = environ.get("COLUMNS", "")
     if columns.isdigit() and int(columns) > 0:
         return True, int(columns)
-    try:
-        return True, os.get_terminal_size(sys.stdout.fileno()).columns
-    except (OSError, ValueError):
+    if environ.get("TERM", "").lower() in ("dumb", "unknown"):
         return True, 80
+    for stream in (sys.stdout, sys.stdin, sys.stderr):
+        try:
+            return True, os.get_terminal_size(stream.fileno()).columns or 80
+        except (AttributeError, OSError, ValueError):
+            continue
+    return True, 80
+
+
+def _bold() -> bool:
+    """Whether the terminal shows a bold header (not when ``NO_COLOR`` asks for plain text)."""
+    return "NO_COLOR" not in os.environ and os.environ.get("TERM", "").lower() not in ("dumb", "unknown")
 
 
 def print_table(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> None:
-    """Print a table with a header row: plain when piped or when it fits the terminal."""
+    """Print a table with a header row: whole lines when piped, fitted to a terminal's width."""
     cells = [[cell_text(value) for value in row] for row in rows]
-    lines = aligned_lines(columns, cells)
     terminal, width = _terminal()
-    if terminal and max(cell_width(line) for line in lines) + 1 > width:
-        table = common.rich_table(*columns, box=None)
-        for row in cells:
-            table.add_row(*(common.rich_text(cell) for cell in row))
-        common.out().print(table)
+    if not terminal:
+        click.echo("\n".join(aligned_lines(columns, cells)))
         return
-    if terminal and "NO_COLOR" not in os.environ and os.environ.get("TERM") not in ("dumb", "unknown"):
-        lines[0] = f"\x1b[1m{lines[0]}\x1b[0m"
-    click.echo("\n".join(lines))
+    widths = fit_widths(columns, cells, width)
+    lines = aligned_lines(columns, cells, widths)
+    bold = _bold()
+    if bold:
+        for i in range(header_lines(columns, widths)):
+            lines[i] = f"\x1b[1m{lines[i]}\x1b[0m"
+    click.echo("\n".join(lines), color=bold or None)  # kept even where click sees no terminal but rich would
 
 
 def table_or_json(
