@@ -26,7 +26,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+
+from . import linemodel
+
+#: Given the document line indices of the line before and of this line and the line's features, whether to cut.
+Teacher = Callable[[int, int, list[str]], bool]
 
 # -- line patterns -------------------------------------------------------------------
 
@@ -391,7 +397,9 @@ def _is_section_heading(line: str) -> bool:
 class _Finder:
     """One pass over a document's lines; see the module docstring."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, teacher: Teacher | None = None) -> None:
+        #: Training only (``scripts/train_list_cuts.py``): decides each cut in wrapped text from the truth.
+        self.teacher = teacher
         self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         self.read(_furniture_lines(self.lines))
         self.lists: list[ReferenceList] = []
@@ -848,7 +856,8 @@ class _Finder:
 
     def _split_wrapped(self, block: list[int], *, loose: bool = True) -> list[list[int]]:
         """Cut a block with no layout cues where a line ends a reference and the next starts one
-        (``loose``: also after a line that closes a source, before a line of any reference shape)."""
+        (``loose``: also after a line that closes a source, before a line of any reference shape;
+        there the rules are features of the line model in ``linemodel``, which weighs them)."""
         texts = [self.stripped(p) for p in block]
         with_year = sum(1 for t in texts if _YEAR.search(t))
         if len(block) >= 2 and with_year >= 0.8 * len(block):
@@ -859,16 +868,23 @@ class _Finder:
         has_year = False
         lengths = sorted(len(t) for t in texts)
         typical = lengths[len(lengths) * 3 // 4] if lengths else 0  # the width most lines fill
-        for p, text in zip(block, texts, strict=True):
+        learned = loose and (self.teacher is not None or linemodel.available())
+        for index, (p, text) in enumerate(zip(block, texts, strict=True)):
             if entry:
                 previous = self.stripped(entry[-1])
                 short = len(block) >= 6 and len(previous) < 0.7 * typical
-                if _starts_entry(previous, text, head, has_year) or (loose and _after_source_end(previous, text, head, has_year)) or (
-                    # The last line of a wrapped entry is short: a short line that ends a reference,
-                    # then a capitalised line that is not the source part, starts a new entry.
-                    short and has_year and _ends_like_reference(previous) and text[:1].isupper()
-                    and not _SOURCE_LINE.match(text) and len(head) >= 40 and not _authors_then_year(head)
-                ):
+                if learned:
+                    following = texts[index + 1] if index + 1 < len(texts) else None
+                    features = cut_features(previous, text, following, head, has_year, len(entry), typical if len(block) >= 6 else 0)
+                    if self.teacher is not None:
+                        cut = self.teacher(self.kept[entry[-1]][0], self.kept[p][0], features)
+                    else:
+                        cut = linemodel.cut_score(features) > 0
+                else:
+                    cut = _starts_entry(previous, text, head, has_year) or (loose and _after_source_end(previous, text, head, has_year)) or (
+                        short and _short_last_line(previous, text, head, has_year)
+                    )
+                if cut:
                     entries.append(entry)
                     entry, head, has_year = [], "", False
             entry.append(p)
@@ -954,7 +970,7 @@ _AUTHOR_YEAR = re.compile(r"^[^()\d]{2,45}?[\s(](?:1[6-9]|20)\d\d[a-z]?(?:\)|[.,
 
 #: Only names before a year: ``Ben Taskar Pieter Abbeel and Daphne Koller. 2012.``, ``김윤정, 이유리 (2014)``, ``— (1988)``.
 _NAMES_YEAR = re.compile(
-    r"^(?:(?:[—–]|_{3,}|[^\W\d_a-z](?:[^\W\d_]|['’-])*\.?|(?:and|und|et|&|van|von|de|der|den|da|di|du|le|la|al\.?|jr\.?)),?\s*){1,16}"
+    r"^(?:(?:[—–]|_{3,}+|[^\W\d_a-z](?:[^\W\d_]|['’-])*+\.?|(?:and|und|et|&|van|von|de|der|den|da|di|du|le|la|al\.?|jr\.?)),?\s*){1,16}"
     r"[\s(]\(?(?:1[6-9]|20)\d\d[a-z]?(?:\)|[.,:])"
 )
 
@@ -982,6 +998,73 @@ def _after_source_end(previous: str, text: str, head: str, has_year: bool) -> bo
     # After a page range the source is over: a line that starts with authors and holds a source is the next entry.
     pages_closed = bool(_PAGES_END.search(previous[-30:])) and bool(_AUTHOR_START.match(text))
     return not _TRAILER_START.match(text) and (pages_closed or not _SOURCE_LINE.match(text))
+
+
+def _short_last_line(previous: str, text: str, head: str, has_year: bool) -> bool:
+    """The last line of a wrapped entry is short: a short line that ends a reference, then a
+    capitalised line that is not the source part, starts a new entry."""
+    return (
+        has_year and _ends_like_reference(previous) and text[:1].isupper()
+        and not _SOURCE_LINE.match(text) and len(head) >= 40 and not _authors_then_year(head)
+    )
+
+
+_PREVIOUS_END = re.compile(r"(?P<dot>\.)$|(?P<comma>,)$|(?P<semi>;)$|(?P<colon>:)$|(?P<bracket>[)\]])\.?$|(?P<digit>\d)\.?$|(?P<hyphen>[-–])$")
+
+
+def cut_features(previous: str, text: str, following: str | None, head: str, has_year: bool, lines: int, typical: int) -> list[str]:
+    """Named facts about a line in wrapped unnumbered text, for the line model: the rules' own
+    verdicts, how the line before ends, how this line (and the next) starts, and the entry so far
+    (``head``, its ``lines`` and whether it has a year; ``typical``: the width most lines fill, 0 if unknown)."""
+    rule_start = _starts_entry(previous, text, head, has_year)
+    rule_source = _after_source_end(previous, text, head, has_year)
+    short = bool(typical) and len(previous) < 0.7 * typical
+    rule_short = short and _short_last_line(previous, text, head, has_year)
+    first = text[:1]
+    author = bool(_AUTHOR_START.match(text))
+    facts = {
+        "rule:start": rule_start, "rule:source": rule_source, "rule:short": rule_short,
+        "prev:ends-ref": _ends_like_reference(previous), "prev:source-end": bool(_SOURCE_END.search(previous[-40:])),
+        "prev:pages-end": bool(_PAGES_END.search(previous[-30:])), "prev:open": bool(_OPEN_END.search(previous[-12:])),
+        "prev:link-end": bool(_LINK_TOKEN.match(previous.rsplit(None, 1)[-1])) if previous else False,
+        "prev:short": short, "prev:very-short": bool(typical) and len(previous) < 0.4 * typical,
+        "prev:full": bool(typical) and len(previous) >= 0.9 * typical, "prev:year": bool(_YEAR.search(previous)),
+        "text:author": author, "text:author-list": bool(_AUTHOR_LIST.match(text)),
+        "text:author-year": bool(_AUTHOR_YEAR.match(text)), "text:names-year": bool(_NAMES_YEAR.match(text)),
+        "text:source-line": bool(_SOURCE_LINE.match(text)), "text:trailer": bool(_TRAILER_START.match(text)),
+        "text:upper": first.isupper(), "text:lower": first.islower(), "text:digit": first.isdigit(),
+        "text:other-letter": first.isalpha() and not first.isupper() and not first.islower(),
+        "text:punct": bool(first) and not first.isalnum(), "text:year-early": bool(_YEAR.search(text[:40])),
+        "text:year": bool(_YEAR.search(text)), "text:et-al-early": bool(re.search(r"\bet\s+al\b", text[:40])),
+        "text:ends-ref": _ends_like_reference(text), "text:short": bool(typical) and len(text) < 0.5 * typical,
+        "text:label": bool(re.match(r"\d{1,4}\s*[-.)\]]?\s+\S|\[\d{1,4}\]", text)),
+        "text:two-words-lower": bool(re.match(r"^\S+\s+[a-z]", text)) and not author,
+        "head:year": has_year, "head:source": bool(_SOURCE_HINT.search(head)), "head:strong": bool(_STRONG_HINT.search(head)),
+        "head:authors-year": _authors_then_year(head), "head:author": bool(_AUTHOR_START.match(head)),
+        "next:author": following is not None and bool(_AUTHOR_START.match(following)),
+        "next:lower": following is not None and following[:1].islower(),
+        "next:source-line": following is not None and bool(_SOURCE_LINE.match(following)),
+        "next:none": following is None,
+    }
+    names = [name for name, value in facts.items() if value]
+    match = _PREVIOUS_END.search(previous)
+    names.append("prev:end=" + (match.lastgroup or "other" if match else "letter"))
+    size = len(head)
+    names.append("head:len=" + ("<20" if size < 20 else "<40" if size < 40 else "<80" if size < 80 else "<160" if size < 160 else "<320" if size < 320 else "long"))
+    names.append("head:lines=" + (str(lines) if lines < 6 else "6+"))
+    # Pairs of the facts that matter most, so the model can weigh one in the light of another.
+    key = [name for name in _KEY_FACTS if facts[name]]
+    names.extend(f"{a}&{b}" for i, a in enumerate(key) for b in key[i + 1 :])
+    names.extend(f"{a}&not:{b}" for a in key for b in _KEY_FACTS if a != b and not facts[b] and b in _NEGATED)
+    return names
+
+
+_KEY_FACTS = (
+    "rule:start", "rule:source", "rule:short", "prev:ends-ref", "prev:source-end", "prev:pages-end", "prev:short",
+    "prev:open", "text:author", "text:author-year", "text:upper", "text:source-line", "text:trailer", "head:year",
+    "head:source", "text:year-early", "next:lower",
+)
+_NEGATED = ("head:year", "prev:ends-ref", "text:author", "head:source")
 
 
 def _in_sequence(numbers: list[int]) -> bool:
