@@ -56,23 +56,24 @@ def documents(strings: list[str], seeds: range, per_layout: int) -> list[Documen
     return docs
 
 
-def fit(rows: list[list[int]], labels: np.ndarray, size: int, c: float, iterations: int = 30) -> np.ndarray:
-    """Logistic regression by Newton's method; the last column is the bias (not regularised)."""
-    x = np.zeros((len(rows), size + 1))
-    for i, row in enumerate(rows):
-        x[i, row] = 1.0
-    x[:, size] = 1.0
+def fit(rows: list[list[int]], labels: np.ndarray, size: int, c: float, iterations: int = 800) -> np.ndarray:
+    """L2-regularised logistic regression by full-batch Adam over sparse binary rows (the last
+    weight is the bias, not regularised). Deterministic: no sampling."""
+    row_of = np.repeat(np.arange(len(rows)), [len(row) + 1 for row in rows])
+    col_of = np.concatenate([np.array([*row, size], dtype=np.int64) for row in rows])
     w = np.zeros(size + 1)
     penalty = np.full(size + 1, 1.0 / c)
     penalty[size] = 0.0
-    for _ in range(iterations):
-        p = 1.0 / (1.0 + np.exp(-(x @ w)))
-        gradient = x.T @ (p - labels) + penalty * w
-        hessian = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-9)
-        step = np.linalg.solve(hessian, gradient)
-        w -= step
-        if np.max(np.abs(step)) < 1e-6:
-            break
+    m = np.zeros_like(w)
+    v = np.zeros_like(w)
+    rate, beta1, beta2 = 0.05, 0.9, 0.999
+    for step in range(1, iterations + 1):
+        z = np.bincount(row_of, weights=w[col_of], minlength=len(rows))
+        p = 1.0 / (1.0 + np.exp(-z))
+        gradient = (np.bincount(col_of, weights=(p - labels)[row_of], minlength=size + 1) + penalty * w) / len(rows)
+        m = beta1 * m + (1 - beta1) * gradient
+        v = beta2 * v + (1 - beta2) * gradient**2
+        w -= rate * (m / (1 - beta1**step)) / (np.sqrt(v / (1 - beta2**step)) + 1e-8)
     return w
 
 

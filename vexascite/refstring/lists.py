@@ -1052,11 +1052,28 @@ def cut_features(previous: str, text: str, following: str | None, head: str, has
     size = len(head)
     names.append("head:len=" + ("<20" if size < 20 else "<40" if size < 40 else "<80" if size < 80 else "<160" if size < 160 else "<320" if size < 320 else "long"))
     names.append("head:lines=" + (str(lines) if lines < 6 else "6+"))
+    # The shapes of the words around the break (``Smith J,`` is ``Xx X,``; ``257-8.`` is ``d-d.``).
+    words = text.split(None, 2)
+    last = previous.rsplit(None, 2)[-2:]
+    names.append("text:shape=" + " ".join(_shape(w) for w in words[:2]))
+    names.append("text:shape1=" + (_shape(words[0]) if words else ""))
+    names.append("prev:shape=" + " ".join(_shape(w) for w in last))
+    names.append("prev:shape1=" + (_shape(last[-1]) if last else ""))
+    names.append("turn:" + (_shape(last[-1]) if last else "") + "|" + (_shape(words[0]) if words else ""))
     # Pairs of the facts that matter most, so the model can weigh one in the light of another.
     key = [name for name in _KEY_FACTS if facts[name]]
     names.extend(f"{a}&{b}" for i, a in enumerate(key) for b in key[i + 1 :])
     names.extend(f"{a}&not:{b}" for a in key for b in _KEY_FACTS if a != b and not facts[b] and b in _NEGATED)
     return names
+
+
+_SHAPE_RUNS = re.compile(r"([Xxd])\1+")
+
+
+def _shape(word: str) -> str:
+    """A word's shape: capitals ``X``, lower case ``x``, digits ``d``, runs made one, punctuation kept."""
+    out = "".join("X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else "o" if ch.isalpha() else ch for ch in word[:12])
+    return _SHAPE_RUNS.sub(r"\1", out)
 
 
 _KEY_FACTS = (
