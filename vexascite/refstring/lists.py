@@ -383,7 +383,9 @@ def _ends_like_reference(text: str) -> bool:
 
 def _is_stop(stripped: str) -> bool:
     """A line that cannot belong to a reference list: another heading, a legend, back matter."""
-    return bool(_END_MARKER.match(stripped) or _MD_HEADING.match(stripped) or _BOUNDARY.match(stripped))
+    # "ethics. Biol Philos 16:69-84" wrapped in lower case goes on with an entry; "Ethics" is a heading.
+    legend = bool(_END_MARKER.match(stripped)) and not stripped.lstrip("#*_ ")[:1].islower()
+    return legend or bool(_MD_HEADING.match(stripped) or _BOUNDARY.match(stripped))
 
 
 def _is_section_heading(line: str) -> bool:
@@ -776,7 +778,7 @@ class _Finder:
             region.append(position)
             blank_run = 0
             position += 1
-        entries = [[p] for p in region if not self.blank(p)] if per_line else self._split_unnumbered(region)
+        entries = [[p] for p in region if not self.blank(p)] if per_line else self._split_unnumbered(region, learned=heading is not None)
         # Prose or notes after the list (or, in a bare file, before it) are not entries.
         looks = _looks_like_reference if per_line else _looks_strongly_like_reference
         while entries and not looks(join_lines([self.kept[p][1] for p in entries[-1]])):
@@ -804,7 +806,9 @@ class _Finder:
         index = self.kept[position][0]
         return index - 1 in self.furniture or index + 1 in self.furniture
 
-    def _split_unnumbered(self, region: list[int]) -> list[list[int]]:
+    def _split_unnumbered(self, region: list[int], *, learned: bool = False) -> list[list[int]]:
+        """Cut an unnumbered list into entries (``learned``: under a reference heading, where the line model was
+        trained, wrapped text is cut by it; elsewhere, in prose that may or may not be a list, by the rules)."""
         blocks: list[list[int]] = []
         block: list[int] = []
         broken: set[int] = set()  # blocks that run across a page break
@@ -847,10 +851,10 @@ class _Finder:
             if several <= 0.1 * max(1, len(whole)):
                 # Blank lines between entries; a block that runs across a page break is cut where entries end.
                 for n, b in enumerate(blocks):
-                    entries.extend(self._split_wrapped(b) if n in broken else [b])
+                    entries.extend(self._split_wrapped(b, learned=learned) if n in broken else [b])
                 return entries
         # Blank lines mean nothing here (page breaks): cut the text where entries end.
-        return self._split_wrapped(lines)
+        return self._split_wrapped(lines, learned=learned)
 
     def _holds_several(self, block: list[int]) -> bool:
         """Whether a block is several one-line references rather than one wrapped one."""
@@ -859,7 +863,7 @@ class _Finder:
         complete = sum(1 for p in block if _YEAR.search(self.stripped(p)) and _ends_like_reference(self.stripped(p)) and _AUTHOR_START.match(self.stripped(p)))
         return complete >= 0.8 * len(block)
 
-    def _split_wrapped(self, block: list[int], *, loose: bool = True) -> list[list[int]]:
+    def _split_wrapped(self, block: list[int], *, loose: bool = True, learned: bool = False) -> list[list[int]]:
         """Cut a block with no layout cues where a line ends a reference and the next starts one
         (``loose``: also after a line that closes a source, before a line of any reference shape;
         there the rules are features of the line model in ``linemodel``, which weighs them)."""
@@ -873,7 +877,7 @@ class _Finder:
         has_year = False
         lengths = sorted(len(t) for t in texts)
         typical = lengths[len(lengths) * 3 // 4] if lengths else 0  # the width most lines fill
-        learned = loose and (self.teacher is not None or linemodel.available())
+        learned = learned and loose and (self.teacher is not None or linemodel.available())
         for index, (p, text) in enumerate(zip(block, texts, strict=True)):
             if entry:
                 previous = self.stripped(entry[-1])
