@@ -28,6 +28,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import linemodel
 
@@ -878,13 +879,16 @@ class _Finder:
         lengths = sorted(len(t) for t in texts)
         typical = lengths[len(lengths) * 3 // 4] if lengths else 0  # the width most lines fill
         learned = learned and loose and (self.teacher is not None or linemodel.available())
+        head_source = head_strong = False
         for index, (p, text) in enumerate(zip(block, texts, strict=True)):
             if entry:
                 previous = self.stripped(entry[-1])
                 short = len(block) >= 6 and len(previous) < 0.7 * typical
                 if learned:
                     following = texts[index + 1] if index + 1 < len(texts) else None
-                    features = cut_features(previous, text, following, head, has_year, len(entry), typical if len(block) >= 6 else 0)
+                    features = cut_features(
+                        previous, text, following, head, has_year, len(entry), typical if len(block) >= 6 else 0, (head_source, head_strong)
+                    )
                     if self.teacher is not None:
                         cut = self.teacher(self.kept[entry[-1]][0], self.kept[p][0], features)
                     else:
@@ -898,9 +902,14 @@ class _Finder:
                 if cut:
                     entries.append(entry)
                     entry, head, has_year = [], "", False
+                    head_source = head_strong = False
             entry.append(p)
             if len(head) < 1000:
                 head = (head + " " + text).strip()[:1000]
+                if learned:
+                    # Kept line by line (a hint across a line break is seen as the line model was trained).
+                    head_source = head_source or bool(_SOURCE_HINT.search(text))
+                    head_strong = head_strong or bool(_STRONG_HINT.search(text))
             has_year = has_year or bool(_YEAR.search(text))
         if entry:
             entries.append(entry)
@@ -1023,10 +1032,16 @@ def _short_last_line(previous: str, text: str, head: str, has_year: bool) -> boo
 _PREVIOUS_END = re.compile(r"(?P<dot>\.)$|(?P<comma>,)$|(?P<semi>;)$|(?P<colon>:)$|(?P<bracket>[)\]])\.?$|(?P<digit>\d)\.?$|(?P<hyphen>[-–])$")
 
 
-def cut_features(previous: str, text: str, following: str | None, head: str, has_year: bool, lines: int, typical: int) -> list[str]:
+def cut_features(
+    previous: str, text: str, following: str | None, head: str, has_year: bool, lines: int, typical: int,
+    head_hints: tuple[bool, bool] | None = None,
+) -> list[str]:
     """Named facts about a line in wrapped unnumbered text, for the line model: the rules' own
     verdicts, how the line before ends, how this line (and the next) starts, and the entry so far
-    (``head``, its ``lines`` and whether it has a year; ``typical``: the width most lines fill, 0 if unknown)."""
+    (``head``, its ``lines`` and whether it has a year; ``typical``: the width most lines fill, 0 if unknown;
+    ``head_hints``: whether the entry so far has a source hint and a strong hint, when the caller keeps count)."""
+    if head_hints is None:
+        head_hints = (bool(_SOURCE_HINT.search(head)), bool(_STRONG_HINT.search(head)))
     rule_start = _starts_entry(previous, text, head, has_year)
     rule_source = _after_source_end(previous, text, head, has_year)
     short = bool(typical) and len(previous) < 0.7 * typical
@@ -1050,7 +1065,7 @@ def cut_features(previous: str, text: str, following: str | None, head: str, has
         "text:ends-ref": _ends_like_reference(text), "text:short": bool(typical) and len(text) < 0.5 * typical,
         "text:label": bool(re.match(r"\d{1,4}\s*[-.)\]]?\s+\S|\[\d{1,4}\]", text)),
         "text:two-words-lower": bool(re.match(r"^\S+\s+[a-z]", text)) and not author,
-        "head:year": has_year, "head:source": bool(_SOURCE_HINT.search(head)), "head:strong": bool(_STRONG_HINT.search(head)),
+        "head:year": has_year, "head:source": head_hints[0], "head:strong": head_hints[1],
         "head:authors-year": _authors_then_year(head), "head:author": bool(_AUTHOR_START.match(head)),
         "next:author": following is not None and bool(_AUTHOR_START.match(following)),
         "next:lower": following is not None and following[:1].islower(),
@@ -1064,13 +1079,14 @@ def cut_features(previous: str, text: str, following: str | None, head: str, has
     names.append("head:len=" + ("<20" if size < 20 else "<40" if size < 40 else "<80" if size < 80 else "<160" if size < 160 else "<320" if size < 320 else "long"))
     names.append("head:lines=" + (str(lines) if lines < 6 else "6+"))
     # The shapes of the words around the break (``Smith J,`` is ``Xx X,``; ``257-8.`` is ``d-d.``).
-    words = text.split(None, 2)
-    last = previous.rsplit(None, 2)[-2:]
-    names.append("text:shape=" + " ".join(_shape(w) for w in words[:2]))
-    names.append("text:shape1=" + (_shape(words[0]) if words else ""))
-    names.append("prev:shape=" + " ".join(_shape(w) for w in last))
-    names.append("prev:shape1=" + (_shape(last[-1]) if last else ""))
-    names.append("turn:" + (_shape(last[-1]) if last else "") + "|" + (_shape(words[0]) if words else ""))
+    opening = [_shape(w) for w in text.split(None, 2)[:2]]
+    closing = [_shape(w) for w in previous.rsplit(None, 2)[-2:]]
+    first_shape, last_shape = (opening[0] if opening else ""), (closing[-1] if closing else "")
+    names.append("text:shape=" + " ".join(opening))
+    names.append("text:shape1=" + first_shape)
+    names.append("prev:shape=" + " ".join(closing))
+    names.append("prev:shape1=" + last_shape)
+    names.append("turn:" + last_shape + "|" + first_shape)
     # Pairs of the facts that matter most, so the model can weigh one in the light of another.
     key = [name for name in _KEY_FACTS if facts[name]]
     names.extend(f"{a}&{b}" for i, a in enumerate(key) for b in key[i + 1 :])
@@ -1081,6 +1097,7 @@ def cut_features(previous: str, text: str, following: str | None, head: str, has
 _SHAPE_RUNS = re.compile(r"([Xxd])\1+")
 
 
+@lru_cache(maxsize=8192)
 def _shape(word: str) -> str:
     """A word's shape: capitals ``X``, lower case ``x``, digits ``d``, runs made one, punctuation kept."""
     out = "".join("X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else "o" if ch.isalpha() else ch for ch in word[:12])
