@@ -9,7 +9,10 @@ superscript-like), unnumbered lists (hanging indent, blank-line separated, one p
 line), PDF-extracted text (wrapped, hyphenated, page furniture anywhere, labels on
 their own line), lists that start late, several lists, and lists followed by legends,
 tables or acknowledgements. Numbering has gaps, repeats, numbers past 999 and
-descending order.
+descending order. Text is set 60-100 characters wide, or 30-60 (two-column PDFs);
+headings come in every case (``References``, ``REFERENCES AND NOTES``, ``References:``).
+Each document records which entry every line is part of (``owners``), the truth a
+line-level model is trained on (``scripts/train_list_cuts.py``).
 
 The eval strings are split in two by a hash of their text (:func:`split_of`), so a
 model or a rule can be tuned on one half and measured on the other.
