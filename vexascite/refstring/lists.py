@@ -578,7 +578,7 @@ class _Finder:
                 rest = line[cut:]
                 if re.match(r"\s*[:;,]\s*\d|\s*\(\w{1,6}\)\s*[:,]", rest):
                     return None  # "4:405-414" wrapped from the line above is not label 4
-                if rest[:1].isdigit() and not re.match(r"\d+(?:[.)]\s+\S|[-–]\s*[^\W\d_]|[^\W\d_]|\s+[^\W\d_]{2})", rest):
+                if rest[:1].isdigit() and not re.match(r"\d+(?:[.)]\s+\S|[-–]\s*[^\W\d_]|[^\W\d_]|\s+[^\W\d_])", rest):
                     return None  # "312(1-2):316-331", "229–239, 2013." or "1997" wrapped: pages or a year, not label 3, 2 or 1
                 return _Label(number, "glued", rest) if rest.strip() else None
         return None
