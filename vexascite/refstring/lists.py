@@ -13,7 +13,9 @@ The document is read as a careful person reads it, in three passes over its line
    Jan;...`` wrapped from the line above) continues the entry.
 3. Unnumbered lists follow a reference heading (in the usual words of common
    languages): entries are cut at hanging indents, blank lines, or, in wrapped text
-   with neither, where a line ends like a reference and the next starts like one.
+   with neither, where a line ends like a reference and the next starts like one
+   (under a heading, a small line model, ``linemodel``, weighs these rules' verdicts
+   with the other facts of the two lines: ``cut_features``).
 
 Lists end at another heading, a figure legend, a table, acknowledgements or prose.
 Lists are kept apart where the numbering restarts, at a heading, or at an article
