@@ -249,3 +249,14 @@ def test_a_line_of_capitals_is_read_in_linear_time() -> None:
     assert _NAMES_YEAR.match("RATIONALE AND AIMS (2019). A title") is not None
     text = "References\nSmith J, Doe A. A title. Blood. 2020;12:1-9.\n" + (line + "\n") * 3
     assert find_reference_lists(text)[0].entries[0].raw.startswith("Smith J")
+
+
+def test_a_glued_label_after_a_gap_or_a_repeat_before_a_string_with_its_own_label() -> None:
+    entries = [
+        "19Holland G. Speaking like a fool. Sheffield: Sheffield Academic Press, 1993.",
+        "21[38] G. A. Zampighi, S. Eskandari. Epithelial organization of the lens. Int Rev Cytol 2002;215:343-361.",
+        "21[64] C. H. Teo, S. V. N. Vishwanathan. Fast and space efficient string kernels. In ICML, 2006.",
+        "22Liu S, Jirik FR. Alteration of lipid profiles in transgenic mice. J Biol Chem 1994;269:11417-11424.",
+    ]
+    found = find_reference_lists("References\n" + "\n".join(entries) + "\n")
+    assert [(entry.number, entry.raw) for f in found for entry in f.entries] == list(zip([19, 21, 21, 22], entries, strict=True))

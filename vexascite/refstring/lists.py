@@ -611,9 +611,15 @@ class _Finder:
             if style == "glued" and numbers and (start is None or start[0].style != "glued" or abs(start[0].number - numbers[-1]) > 1):
                 # "1310T .Seki" after 12, "263GPP" after 27, "45108. Torabinejad" after 44: the list's
                 # number glued to a string that opens with digits of its own.
-                for wanted in (numbers[-1] + 1, numbers[-1] - 1) if direction <= 0 else (numbers[-1] + 1,):
+                last = numbers[-1]
+                near = (last + 1, last - 1) if direction <= 0 else (last + 1,)
+                # Past a gap or a repeat ("21[38] G. A. Zampighi" after 19 or 21) only when the string opens with its own label.
+                beyond = (last + 2, last + 3, last) if direction >= 0 else (last - 2, last - 3, last)
+                for wanted in near + beyond:
                     reading = self.glued_reading(position, wanted)
                     previous_ends = _ends_like_reference(self.stripped(entry[-1]))
+                    if reading is not None and wanted in beyond and not (previous_ends and _OWN_LABEL.match(reading.rest)):
+                        continue
                     if reading is not None and (start is None or reading.number != start[0].number) and (
                         # "1997 Behavioral ..." wrapped after an open line is a year, not label 1 glued to "997 ...".
                         start is None and (previous_ends or not re.match(r"\d+\s", reading.rest))
@@ -973,6 +979,8 @@ def _starts_entry(previous: str, text: str, joined: str, has_year: bool | None =
 
 
 #: A line that closes a reference's source: pages, ``12(3):45``, ``2020;12``, a year after a comma, a DOI or link.
+#: A string's own label at its start: ``[38] Zampighi``, ``12. Smith``, ``(4) Doe``.
+_OWN_LABEL = re.compile(r"\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])\s*[^\W\d_]")
 _SOURCE_END = re.compile(
     r"(?:\d+\s*[-–‐]\s*[A-Za-z]?\d+|\b\d+\s*(?:\([\w-]+\))?\s*:\s*[A-Za-z]?\d+|(?:1[6-9]|20)\d\d\s*;\s*\d+\S*|\d\s*,\s*(?:1[6-9]|20)\d\d[a-z]?|\b\d+\s*,\s*[A-Za-z]?\d+[a-z]?"
     r"|\(\s*(?:1[6-9]|20)\d\d\s*\)|\b[aA]r[xX]iv:\s*\S+|\b10\.\d{4,9}/\S+|https?://\S+)[.;]?\s*$"
