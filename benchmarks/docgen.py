@@ -9,7 +9,10 @@ superscript-like), unnumbered lists (hanging indent, blank-line separated, one p
 line), PDF-extracted text (wrapped, hyphenated, page furniture anywhere, labels on
 their own line), lists that start late, several lists, and lists followed by legends,
 tables or acknowledgements. Numbering has gaps, repeats, numbers past 999 and
-descending order.
+descending order. Text is set 60-100 characters wide, or 30-60 (two-column PDFs);
+headings come in every case (``References``, ``REFERENCES AND NOTES``, ``References:``).
+Each document records which entry every line is part of (``owners``), the truth a
+line-level model is trained on (``scripts/train_list_cuts.py``).
 
 The eval strings are split in two by a hash of their text (:func:`split_of`), so a
 model or a rule can be tuned on one half and measured on the other.
@@ -52,7 +55,8 @@ HEADINGS = (
     "Références", "Bibliographie", "Referencias", "Bibliografía", "Referências", "Bibliografia",
     "Riferimenti bibliografici", "Literatuur", "Referenser", "Litteratur", "Kirjallisuus",
     "Piśmiennictwo", "Список литературы", "Литература", "参考文献", "References and Notes",
-    "5. References", "REFERENCES CITED", "Cited literature",
+    "5. References", "REFERENCES CITED", "Cited literature", "References:", "REFERENCES AND NOTES", "Reference List",
+    "LITERATURE CITED", "Literature cited", "BIBLIOGRAPHY", "6 References", "References cited",
 )
 
 FURNITURE = (
@@ -74,6 +78,7 @@ FURNITURE = (
     "This article is protected by copyright. All rights reserved.",
     "Front. Immunol. {n}:{k}. doi: 10.3389/fimmu.2020.{k}",
     "Cell Reports {n}, {k}–{k2}, May {d}, 2020 {p}",
+    "ARTICLE IN PRESS",
 )
 
 SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -131,6 +136,8 @@ class Document:
     layout: str
     lists: int = 1
     notes: list[str] = field(default_factory=list)
+    #: For each line of ``text`` (0-based), the index in ``entries`` of the entry it is part of, if any.
+    owners: dict[int, int] = field(default_factory=dict)
 
 
 def _wrap(text: str, width: int, rng: random.Random, hyphenate: bool) -> list[str]:
@@ -197,43 +204,53 @@ def _furniture(rng: random.Random, page: int) -> str:
     )
 
 
-def _list_lines(entries: list[str], layout: str, rng: random.Random, numbers: list[int]) -> list[str]:
-    """The lines of one list in one layout (no furniture yet)."""
-    width = rng.randint(60, 100)
+def _list_lines(entries: list[str], layout: str, rng: random.Random, numbers: list[int]) -> tuple[list[str], list[int | None]]:
+    """The lines of one list in one layout (no furniture yet), and which entry each line is part of."""
+    # Most text is set 60-100 characters wide; two-column PDFs wrap at 30-60.
+    width = rng.randint(60, 100) if rng.random() < 0.75 else rng.randint(30, 60)
     hyphenate = layout.startswith("pdf") or rng.random() < 0.3
     out: list[str] = []
+    owners: list[int | None] = []
     blank_between = layout == "blank" or (layout in ("dot", "bracket", "round", "paren") and rng.random() < 0.3)
-    for entry, number in zip(entries, numbers, strict=True):
+    for index, (entry, number) in enumerate(zip(entries, numbers, strict=True)):
         label = _label(layout, number)
+        lines: list[str]
         if layout == "lines":
-            out.append(" ".join(entry.split()))
+            lines = [" ".join(entry.split())]
         elif layout == "hanging":
             wrapped = _wrap(entry, width, rng, hyphenate)
             indent = " " * rng.choice([2, 4, 5])
-            out.extend([wrapped[0]] + [indent + line for line in wrapped[1:]])
+            lines = [wrapped[0]] + [indent + line for line in wrapped[1:]]
         elif layout == "pdf-label-line":
-            out.append(label)
-            out.extend(_wrap(entry, width, rng, True))
+            lines = [label, *_wrap(entry, width, rng, True)]
         elif layout in ("blank", "pdf-unnumbered"):
-            out.extend(_wrap(entry, width, rng, hyphenate))
+            lines = _wrap(entry, width, rng, hyphenate)
         else:
             wrapped = _wrap(entry, width, rng, hyphenate)
             indent = " " * (len(label) if rng.random() < 0.5 and not layout.startswith("pdf") else 0)
-            out.extend([label + wrapped[0]] + [indent + line for line in wrapped[1:]])
+            lines = [label + wrapped[0]] + [indent + line for line in wrapped[1:]]
+        out.extend(lines)
+        owners.extend([index] * len(lines))
         if blank_between:
             out.append("")
-    return out
+            owners.append(None)
+    return out, owners
 
 
-def _with_furniture(lines: list[str], rng: random.Random, every: int, page: list[int]) -> list[str]:
+def _with_furniture(lines: list[str], owners: list[int | None], rng: random.Random, every: int, page: list[int]) -> tuple[list[str], list[int | None]]:
+    """Page furniture every ``every`` lines, wherever it falls (inside an entry too)."""
     out: list[str] = []
-    for index, line in enumerate(lines):
+    out_owners: list[int | None] = []
+    for index, (line, owner) in enumerate(zip(lines, owners, strict=True)):
         out.append(line)
+        out_owners.append(owner)
         if index and index % every == 0:
             page[0] += 1
             block = [_furniture(rng, page[0]) for _ in range(rng.randint(1, 3))]
-            out.extend([""] + block + [""] if rng.random() < 0.5 else block)
-    return out
+            block = ["", *block, ""] if rng.random() < 0.5 else block
+            out.extend(block)
+            out_owners.extend([None] * len(block))
+    return out, out_owners
 
 
 def _trailer(rng: random.Random, prose: list[str]) -> list[str]:
@@ -262,13 +279,16 @@ def make_document(strings: list[str], rng: random.Random, prose: list[str], layo
     all_entries: list[str] = []
     labels: list[str] = []
     lists = 0
+    owners: dict[int, int] = {}
     page = [rng.randint(1, 20)]
     if numbered and rng.random() < 0.25 and len(strings) > 3:
         # The tail of an earlier article's list at the top of the page.
         tail = [strings.pop() for _ in range(rng.randint(1, 3))]
         start = rng.randint(8, 40)
         tail_numbers = list(range(start, start + len(tail)))
-        lines.extend(_list_lines(tail, layout, rng, tail_numbers))
+        tail_lines, tail_owners = _list_lines(tail, layout, rng, tail_numbers)
+        owners.update({len(lines) + i: len(all_entries) + o for i, o in enumerate(tail_owners) if o is not None})
+        lines.extend(tail_lines)
         all_entries.extend(tail)
         labels.extend(_label(layout, n) for n in tail_numbers)
         lines.extend(["", "DOI 10.5555/example.2022." + str(rng.randint(1000, 9999)), ""])
@@ -284,15 +304,16 @@ def make_document(strings: list[str], rng: random.Random, prose: list[str], layo
     heading = rng.choice(HEADINGS) if (not numbered or rng.random() < 0.8) else None
     if heading:
         lines.extend([heading, ""] if rng.random() < 0.6 else [heading])
-    body = _list_lines(entries, layout, rng, numbers)
+    body, body_owners = _list_lines(entries, layout, rng, numbers)
     if pdf:
-        body = _with_furniture(body, rng, rng.randint(8, 25), page)
+        body, body_owners = _with_furniture(body, body_owners, rng, rng.randint(8, 25), page)
+    owners.update({len(lines) + i: len(all_entries) + o for i, o in enumerate(body_owners) if o is not None})
     lines.extend(body)
     lines.extend(_trailer(rng, prose))
     all_entries.extend(entries)
     labels.extend(_label(layout, n) for n in numbers)
     lists += 1
-    return Document("\n".join(lines) + "\n", all_entries, labels, layout, lists)
+    return Document("\n".join(lines) + "\n", all_entries, labels, layout, lists, owners=owners)
 
 
 def make_documents(strings: Iterable[str], count: int, seed: int = 11, prose: list[str] | None = None) -> list[Document]:

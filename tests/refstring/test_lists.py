@@ -190,3 +190,73 @@ def test_a_wrapped_issue_is_not_a_label_but_a_bracketed_label_before_commas_is()
     assert [entry.number for f in find_reference_lists(text) for entry in f.entries] == [4, 5, 6]
     text = "References\n[9994] Roe B. Another study. Lancet. 2019;393:1-10.\n[9995] , , : A new complex for tumor imaging. 1977.\n[9996] Doe J. A third study. Blood. 2020;1:2-3.\n"
     assert [entry.number for f in find_reference_lists(text) for entry in f.entries] == [9994, 9995, 9996]
+
+
+WRAPPED_UNNUMBERED = [
+    "Heinke D, Humphreys GW. Attention, spatial representation and\nvisual neglect: simulating emergent attention and spatial memory\n"
+    "in the Selective Attention for Identification Model (SAIM).",
+    "Idone V, Tam C, Goss JW, Toomre D, Pypaert M, Andrews NW\n(2008) Repair of injured plasma membrane by rapid Ca2+-depen-\n"
+    "dent endocytosis. J Cell Biol 180:905-914",
+    "Bateson, Gregory. 1979 Mind and Nature: A Necessary Unity (Advances in Systems\nTheory, Complexity, and the Human Sciences). "
+    "Cresskill, NJ: Hampton.",
+    "Lin P-Y, Chen H-L, Huang C-T, Su L-H, Chiu C-H: Biofilm production, use of\nindwelling catheters and inappropriate antimicrobial "
+    "therapy as\npredictors of fatality in bacteraemia. Int J Antimicrob Agents 2010, 36:436-440.",
+    "Keating, C. F. (1985). Gender and the physiognomy of dominance and\nattractiveness. Social Psychology Quarterly, 48, 61-70.",
+    "Wong, N. D., Lopez, V. A., Chen, R., & Franklin, S. S. (2007). Inadequate\ncontrol of hypertension in US adults with cardiovascular "
+    "disease comorbidities in 2003-2004.\nArchives of Internal Medicine, 167(22), 2431-2436.",
+    "Muller SM, Ege M, Pottharst A, Schulz AS, Schwarz K, Friedrich\nW (2001) Transplacentally acquired maternal T lymphocytes in\n"
+    "severe combined immunodeficiency: a study of 121 patients.\nBlood 98:1847-1851",
+]
+
+
+def test_wrapped_pdf_text_without_numbers_indents_or_blank_lines_is_cut_exactly() -> None:
+    """An entry with no year ending in ``(SAIM).`` and then a line of authors: a new entry (the rules alone merged them)."""
+    text = "Discussion\n\nThe cohort was followed for two years.\n\nReferences\n" + "\n".join(WRAPPED_UNNUMBERED) + "\n"
+    found = find_reference_lists(text)
+    assert [entry.raw for f in found for entry in f.entries] == WRAPPED_UNNUMBERED
+    assert found[0].heading == "References"
+
+
+def test_the_line_model_ships_and_weighs_the_rules() -> None:
+    from vexascite.refstring import linemodel
+    from vexascite.refstring.lists import cut_features
+
+    assert linemodel.available()
+    head = "Keating, C. F. (1985). Gender and the physiognomy of dominance and attractiveness. Social Psychology Quarterly, 48, 61-70."
+    opening = cut_features("Social Psychology Quarterly, 48, 61-70.", "Wong, N. D., Lopez, V. A., Chen, R. (2007). Inadequate", None, head, True, 2, 80)
+    inside = cut_features("Keating, C. F. (1985). Gender and the physiognomy of dominance and", "attractiveness. Social Psychology", None, head[:70], True, 1, 80)
+    assert "rule:source" in opening and "text:lower" in inside
+    assert linemodel.cut_score(opening) > 0 > linemodel.cut_score(inside)
+
+
+def test_a_wrapped_page_range_or_year_is_not_a_glued_label() -> None:
+    entries = [
+        "3Malik S, Bhaumik SR (2010) Mixed lineage leukemia: histone H3\nlysine 4 methyltransferases from yeast to human. FEBS J\n277:1805-1821",
+        "2Gholizadeh S, Salajegheh E, Torkzadeh P (2008) Structural\noptimization with frequency constraints by genetic algorithm. J Sound Vib\n"
+        "312(1-2):316-331",
+        "1Ferguson KG (2001) Semantics and structural problems in evolutionary\nethics. Biol Philos 16:69-84",
+    ]
+    found = find_reference_lists("References\n" + "\n".join(entries) + "\n")
+    assert [(entry.number, entry.raw) for f in found for entry in f.entries] == list(zip([3, 2, 1], entries, strict=True))
+
+
+def test_a_line_of_capitals_is_read_in_linear_time() -> None:
+    """``RATIONALE, AIMS AND OBJECTIVES ...`` once made the names-and-year pattern backtrack without end."""
+    line = "RATIONALE, AIMS AND OBJECTIVES FOLLOWING INCREASED INTEREST IN HAVING INTER-PROFESSIONAL HEALTH CARE TEAMS ENGAGE"
+    from vexascite.refstring.lists import _NAMES_YEAR
+
+    assert _NAMES_YEAR.match(line) is None
+    assert _NAMES_YEAR.match("RATIONALE AND AIMS (2019). A title") is not None
+    text = "References\nSmith J, Doe A. A title. Blood. 2020;12:1-9.\n" + (line + "\n") * 3
+    assert find_reference_lists(text)[0].entries[0].raw.startswith("Smith J")
+
+
+def test_a_glued_label_after_a_gap_or_a_repeat_before_a_string_with_its_own_label() -> None:
+    entries = [
+        "19Holland G. Speaking like a fool. Sheffield: Sheffield Academic Press, 1993.",
+        "21[38] G. A. Zampighi, S. Eskandari. Epithelial organization of the lens. Int Rev Cytol 2002;215:343-361.",
+        "21[64] C. H. Teo, S. V. N. Vishwanathan. Fast and space efficient string kernels. In ICML, 2006.",
+        "22Liu S, Jirik FR. Alteration of lipid profiles in transgenic mice. J Biol Chem 1994;269:11417-11424.",
+    ]
+    found = find_reference_lists("References\n" + "\n".join(entries) + "\n")
+    assert [(entry.number, entry.raw) for f in found for entry in f.entries] == list(zip([19, 21, 21, 22], entries, strict=True))

@@ -13,7 +13,9 @@ The document is read as a careful person reads it, in three passes over its line
    Jan;...`` wrapped from the line above) continues the entry.
 3. Unnumbered lists follow a reference heading (in the usual words of common
    languages): entries are cut at hanging indents, blank lines, or, in wrapped text
-   with neither, where a line ends like a reference and the next starts like one.
+   with neither, where a line ends like a reference and the next starts like one
+   (under a heading, a small line model, ``linemodel``, weighs these rules' verdicts
+   with the other facts of the two lines: ``cut_features``).
 
 Lists end at another heading, a figure legend, a table, acknowledgements or prose.
 Lists are kept apart where the numbering restarts, at a heading, or at an article
@@ -26,7 +28,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import linemodel
+
+#: Given the document line indices of the line before and of this line and the line's features, whether to cut.
+Teacher = Callable[[int, int, list[str]], bool]
 
 # -- line patterns -------------------------------------------------------------------
 
@@ -377,7 +386,9 @@ def _ends_like_reference(text: str) -> bool:
 
 def _is_stop(stripped: str) -> bool:
     """A line that cannot belong to a reference list: another heading, a legend, back matter."""
-    return bool(_END_MARKER.match(stripped) or _MD_HEADING.match(stripped) or _BOUNDARY.match(stripped))
+    # "ethics. Biol Philos 16:69-84" wrapped in lower case goes on with an entry; "Ethics" is a heading.
+    legend = bool(_END_MARKER.match(stripped)) and not stripped.lstrip("#*_ ")[:1].islower()
+    return legend or bool(_MD_HEADING.match(stripped) or _BOUNDARY.match(stripped))
 
 
 def _is_section_heading(line: str) -> bool:
@@ -391,7 +402,9 @@ def _is_section_heading(line: str) -> bool:
 class _Finder:
     """One pass over a document's lines; see the module docstring."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, teacher: Teacher | None = None) -> None:
+        #: Training only (``scripts/train_list_cuts.py``): decides each cut in wrapped text from the truth.
+        self.teacher = teacher
         self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         self.read(_furniture_lines(self.lines))
         self.lists: list[ReferenceList] = []
@@ -567,6 +580,8 @@ class _Finder:
                 rest = line[cut:]
                 if re.match(r"\s*[:;,]\s*\d|\s*\(\w{1,6}\)\s*[:,]", rest):
                     return None  # "4:405-414" wrapped from the line above is not label 4
+                if rest[:1].isdigit() and not re.match(r"\d+(?:[.)]\s+\S|[-–]\s*[^\W\d_]|[^\W\d_]|\s+[^\W\d_])", rest):
+                    return None  # "312(1-2):316-331", "229–239, 2013." or "1997" wrapped: pages or a year, not label 3, 2 or 1
                 return _Label(number, "glued", rest) if rest.strip() else None
         return None
 
@@ -596,10 +611,19 @@ class _Finder:
             if style == "glued" and numbers and (start is None or start[0].style != "glued" or abs(start[0].number - numbers[-1]) > 1):
                 # "1310T .Seki" after 12, "263GPP" after 27, "45108. Torabinejad" after 44: the list's
                 # number glued to a string that opens with digits of its own.
-                for wanted in (numbers[-1] + 1, numbers[-1] - 1) if direction <= 0 else (numbers[-1] + 1,):
+                last = numbers[-1]
+                near = (last + 1, last - 1) if direction <= 0 else (last + 1,)
+                # Past a gap or a repeat ("21[38] G. A. Zampighi" after 19 or 21) only when the string opens with its own label.
+                beyond = (last + 2, last + 3, last) if direction >= 0 else (last - 2, last - 3, last)
+                for wanted in near + beyond:
                     reading = self.glued_reading(position, wanted)
+                    previous_ends = _ends_like_reference(self.stripped(entry[-1]))
+                    if reading is not None and wanted in beyond and not (previous_ends and _OWN_LABEL.match(reading.rest)):
+                        continue
                     if reading is not None and (start is None or reading.number != start[0].number) and (
-                        start is None or _starts_like_reference(reading.rest) and _ends_like_reference(self.stripped(entry[-1]))
+                        # "1997 Behavioral ..." wrapped after an open line is a year, not label 1 glued to "997 ...".
+                        start is None and (previous_ends or not re.match(r"\d+\s", reading.rest))
+                        or start is not None and _starts_like_reference(reading.rest) and previous_ends
                     ):
                         start = (reading, position)
                         break
@@ -763,7 +787,7 @@ class _Finder:
             region.append(position)
             blank_run = 0
             position += 1
-        entries = [[p] for p in region if not self.blank(p)] if per_line else self._split_unnumbered(region)
+        entries = [[p] for p in region if not self.blank(p)] if per_line else self._split_unnumbered(region, learned=heading is not None)
         # Prose or notes after the list (or, in a bare file, before it) are not entries.
         looks = _looks_like_reference if per_line else _looks_strongly_like_reference
         while entries and not looks(join_lines([self.kept[p][1] for p in entries[-1]])):
@@ -791,7 +815,9 @@ class _Finder:
         index = self.kept[position][0]
         return index - 1 in self.furniture or index + 1 in self.furniture
 
-    def _split_unnumbered(self, region: list[int]) -> list[list[int]]:
+    def _split_unnumbered(self, region: list[int], *, learned: bool = False) -> list[list[int]]:
+        """Cut an unnumbered list into entries (``learned``: under a reference heading, where the line model was
+        trained, wrapped text is cut by it; elsewhere, in prose that may or may not be a list, by the rules)."""
         blocks: list[list[int]] = []
         block: list[int] = []
         broken: set[int] = set()  # blocks that run across a page break
@@ -834,10 +860,10 @@ class _Finder:
             if several <= 0.1 * max(1, len(whole)):
                 # Blank lines between entries; a block that runs across a page break is cut where entries end.
                 for n, b in enumerate(blocks):
-                    entries.extend(self._split_wrapped(b) if n in broken else [b])
+                    entries.extend(self._split_wrapped(b, learned=learned) if n in broken else [b])
                 return entries
         # Blank lines mean nothing here (page breaks): cut the text where entries end.
-        return self._split_wrapped(lines)
+        return self._split_wrapped(lines, learned=learned)
 
     def _holds_several(self, block: list[int]) -> bool:
         """Whether a block is several one-line references rather than one wrapped one."""
@@ -846,9 +872,10 @@ class _Finder:
         complete = sum(1 for p in block if _YEAR.search(self.stripped(p)) and _ends_like_reference(self.stripped(p)) and _AUTHOR_START.match(self.stripped(p)))
         return complete >= 0.8 * len(block)
 
-    def _split_wrapped(self, block: list[int], *, loose: bool = True) -> list[list[int]]:
+    def _split_wrapped(self, block: list[int], *, loose: bool = True, learned: bool = False) -> list[list[int]]:
         """Cut a block with no layout cues where a line ends a reference and the next starts one
-        (``loose``: also after a line that closes a source, before a line of any reference shape)."""
+        (``loose``: also after a line that closes a source, before a line of any reference shape;
+        there the rules are features of the line model in ``linemodel``, which weighs them)."""
         texts = [self.stripped(p) for p in block]
         with_year = sum(1 for t in texts if _YEAR.search(t))
         if len(block) >= 2 and with_year >= 0.8 * len(block):
@@ -859,21 +886,38 @@ class _Finder:
         has_year = False
         lengths = sorted(len(t) for t in texts)
         typical = lengths[len(lengths) * 3 // 4] if lengths else 0  # the width most lines fill
-        for p, text in zip(block, texts, strict=True):
+        learned = learned and loose and (self.teacher is not None or linemodel.available())
+        head_source = head_strong = False
+        for index, (p, text) in enumerate(zip(block, texts, strict=True)):
             if entry:
                 previous = self.stripped(entry[-1])
                 short = len(block) >= 6 and len(previous) < 0.7 * typical
-                if _starts_entry(previous, text, head, has_year) or (loose and _after_source_end(previous, text, head, has_year)) or (
-                    # The last line of a wrapped entry is short: a short line that ends a reference,
-                    # then a capitalised line that is not the source part, starts a new entry.
-                    short and has_year and _ends_like_reference(previous) and text[:1].isupper()
-                    and not _SOURCE_LINE.match(text) and len(head) >= 40 and not _authors_then_year(head)
-                ):
+                if learned:
+                    following = texts[index + 1] if index + 1 < len(texts) else None
+                    features = cut_features(
+                        previous, text, following, head, has_year, len(entry), typical if len(block) >= 6 else 0, (head_source, head_strong)
+                    )
+                    if self.teacher is not None:
+                        cut = self.teacher(self.kept[entry[-1]][0], self.kept[p][0], features)
+                    else:
+                        # A cut after a closed source (the rules' most precise one, 99% on training
+                        # documents) stands; the model weighs every other line.
+                        cut = "rule:source" in features or linemodel.cut_score(features) > 0
+                else:
+                    cut = _starts_entry(previous, text, head, has_year) or (loose and _after_source_end(previous, text, head, has_year)) or (
+                        short and _short_last_line(previous, text, head, has_year)
+                    )
+                if cut:
                     entries.append(entry)
                     entry, head, has_year = [], "", False
+                    head_source = head_strong = False
             entry.append(p)
             if len(head) < 1000:
                 head = (head + " " + text).strip()[:1000]
+                if learned:
+                    # Kept line by line (a hint across a line break is seen as the line model was trained).
+                    head_source = head_source or bool(_SOURCE_HINT.search(text))
+                    head_strong = head_strong or bool(_STRONG_HINT.search(text))
             has_year = has_year or bool(_YEAR.search(text))
         if entry:
             entries.append(entry)
@@ -935,6 +979,8 @@ def _starts_entry(previous: str, text: str, joined: str, has_year: bool | None =
 
 
 #: A line that closes a reference's source: pages, ``12(3):45``, ``2020;12``, a year after a comma, a DOI or link.
+#: A string's own label at its start: ``[38] Zampighi``, ``12. Smith``, ``(4) Doe``.
+_OWN_LABEL = re.compile(r"\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])\s*[^\W\d_]")
 _SOURCE_END = re.compile(
     r"(?:\d+\s*[-–‐]\s*[A-Za-z]?\d+|\b\d+\s*(?:\([\w-]+\))?\s*:\s*[A-Za-z]?\d+|(?:1[6-9]|20)\d\d\s*;\s*\d+\S*|\d\s*,\s*(?:1[6-9]|20)\d\d[a-z]?|\b\d+\s*,\s*[A-Za-z]?\d+[a-z]?"
     r"|\(\s*(?:1[6-9]|20)\d\d\s*\)|\b[aA]r[xX]iv:\s*\S+|\b10\.\d{4,9}/\S+|https?://\S+)[.;]?\s*$"
@@ -954,7 +1000,7 @@ _AUTHOR_YEAR = re.compile(r"^[^()\d]{2,45}?[\s(](?:1[6-9]|20)\d\d[a-z]?(?:\)|[.,
 
 #: Only names before a year: ``Ben Taskar Pieter Abbeel and Daphne Koller. 2012.``, ``김윤정, 이유리 (2014)``, ``— (1988)``.
 _NAMES_YEAR = re.compile(
-    r"^(?:(?:[—–]|_{3,}|[^\W\d_a-z](?:[^\W\d_]|['’-])*\.?|(?:and|und|et|&|van|von|de|der|den|da|di|du|le|la|al\.?|jr\.?)),?\s*){1,16}"
+    r"^(?:(?:[—–]|_{3,}+|[^\W\d_a-z](?:[^\W\d_]|['’-])*+\.?|(?:and|und|et|&|van|von|de|der|den|da|di|du|le|la|al\.?|jr\.?)),?\s*){1,16}"
     r"[\s(]\(?(?:1[6-9]|20)\d\d[a-z]?(?:\)|[.,:])"
 )
 
@@ -982,6 +1028,98 @@ def _after_source_end(previous: str, text: str, head: str, has_year: bool) -> bo
     # After a page range the source is over: a line that starts with authors and holds a source is the next entry.
     pages_closed = bool(_PAGES_END.search(previous[-30:])) and bool(_AUTHOR_START.match(text))
     return not _TRAILER_START.match(text) and (pages_closed or not _SOURCE_LINE.match(text))
+
+
+def _short_last_line(previous: str, text: str, head: str, has_year: bool) -> bool:
+    """The last line of a wrapped entry is short: a short line that ends a reference, then a
+    capitalised line that is not the source part, starts a new entry."""
+    return (
+        has_year and _ends_like_reference(previous) and text[:1].isupper()
+        and not _SOURCE_LINE.match(text) and len(head) >= 40 and not _authors_then_year(head)
+    )
+
+
+_PREVIOUS_END = re.compile(r"(?P<dot>\.)$|(?P<comma>,)$|(?P<semi>;)$|(?P<colon>:)$|(?P<bracket>[)\]])\.?$|(?P<digit>\d)\.?$|(?P<hyphen>[-–])$")
+
+
+def cut_features(
+    previous: str, text: str, following: str | None, head: str, has_year: bool, lines: int, typical: int,
+    head_hints: tuple[bool, bool] | None = None,
+) -> list[str]:
+    """Named facts about a line in wrapped unnumbered text, for the line model: the rules' own
+    verdicts, how the line before ends, how this line (and the next) starts, and the entry so far
+    (``head``, its ``lines`` and whether it has a year; ``typical``: the width most lines fill, 0 if unknown;
+    ``head_hints``: whether the entry so far has a source hint and a strong hint, when the caller keeps count)."""
+    if head_hints is None:
+        head_hints = (bool(_SOURCE_HINT.search(head)), bool(_STRONG_HINT.search(head)))
+    rule_start = _starts_entry(previous, text, head, has_year)
+    rule_source = _after_source_end(previous, text, head, has_year)
+    short = bool(typical) and len(previous) < 0.7 * typical
+    rule_short = short and _short_last_line(previous, text, head, has_year)
+    first = text[:1]
+    author = bool(_AUTHOR_START.match(text))
+    facts = {
+        "rule:start": rule_start, "rule:source": rule_source, "rule:short": rule_short,
+        "prev:ends-ref": _ends_like_reference(previous), "prev:source-end": bool(_SOURCE_END.search(previous[-40:])),
+        "prev:pages-end": bool(_PAGES_END.search(previous[-30:])), "prev:open": bool(_OPEN_END.search(previous[-12:])),
+        "prev:link-end": bool(_LINK_TOKEN.match(previous.rsplit(None, 1)[-1])) if previous else False,
+        "prev:short": short, "prev:very-short": bool(typical) and len(previous) < 0.4 * typical,
+        "prev:full": bool(typical) and len(previous) >= 0.9 * typical, "prev:year": bool(_YEAR.search(previous)),
+        "text:author": author, "text:author-list": bool(_AUTHOR_LIST.match(text)),
+        "text:author-year": bool(_AUTHOR_YEAR.match(text)), "text:names-year": bool(_NAMES_YEAR.match(text)),
+        "text:source-line": bool(_SOURCE_LINE.match(text)), "text:trailer": bool(_TRAILER_START.match(text)),
+        "text:upper": first.isupper(), "text:lower": first.islower(), "text:digit": first.isdigit(),
+        "text:other-letter": first.isalpha() and not first.isupper() and not first.islower(),
+        "text:punct": bool(first) and not first.isalnum(), "text:year-early": bool(_YEAR.search(text[:40])),
+        "text:year": bool(_YEAR.search(text)), "text:et-al-early": bool(re.search(r"\bet\s+al\b", text[:40])),
+        "text:ends-ref": _ends_like_reference(text), "text:short": bool(typical) and len(text) < 0.5 * typical,
+        "text:label": bool(re.match(r"\d{1,4}\s*[-.)\]]?\s+\S|\[\d{1,4}\]", text)),
+        "text:two-words-lower": bool(re.match(r"^\S+\s+[a-z]", text)) and not author,
+        "head:year": has_year, "head:source": head_hints[0], "head:strong": head_hints[1],
+        "head:authors-year": _authors_then_year(head), "head:author": bool(_AUTHOR_START.match(head)),
+        "next:author": following is not None and bool(_AUTHOR_START.match(following)),
+        "next:lower": following is not None and following[:1].islower(),
+        "next:source-line": following is not None and bool(_SOURCE_LINE.match(following)),
+        "next:none": following is None,
+    }
+    names = [name for name, value in facts.items() if value]
+    match = _PREVIOUS_END.search(previous)
+    names.append("prev:end=" + (match.lastgroup or "other" if match else "letter"))
+    size = len(head)
+    names.append("head:len=" + ("<20" if size < 20 else "<40" if size < 40 else "<80" if size < 80 else "<160" if size < 160 else "<320" if size < 320 else "long"))
+    names.append("head:lines=" + (str(lines) if lines < 6 else "6+"))
+    # The shapes of the words around the break (``Smith J,`` is ``Xx X,``; ``257-8.`` is ``d-d.``).
+    opening = [_shape(w) for w in text.split(None, 2)[:2]]
+    closing = [_shape(w) for w in previous.rsplit(None, 2)[-2:]]
+    first_shape, last_shape = (opening[0] if opening else ""), (closing[-1] if closing else "")
+    names.append("text:shape=" + " ".join(opening))
+    names.append("text:shape1=" + first_shape)
+    names.append("prev:shape=" + " ".join(closing))
+    names.append("prev:shape1=" + last_shape)
+    names.append("turn:" + last_shape + "|" + first_shape)
+    # Pairs of the facts that matter most, so the model can weigh one in the light of another.
+    key = [name for name in _KEY_FACTS if facts[name]]
+    names.extend(f"{a}&{b}" for i, a in enumerate(key) for b in key[i + 1 :])
+    names.extend(f"{a}&not:{b}" for a in key for b in _KEY_FACTS if a != b and not facts[b] and b in _NEGATED)
+    return names
+
+
+_SHAPE_RUNS = re.compile(r"([Xxd])\1+")
+
+
+@lru_cache(maxsize=8192)
+def _shape(word: str) -> str:
+    """A word's shape: capitals ``X``, lower case ``x``, digits ``d``, runs made one, punctuation kept."""
+    out = "".join("X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else "o" if ch.isalpha() else ch for ch in word[:12])
+    return _SHAPE_RUNS.sub(r"\1", out)
+
+
+_KEY_FACTS = (
+    "rule:start", "rule:source", "rule:short", "prev:ends-ref", "prev:source-end", "prev:pages-end", "prev:short",
+    "prev:open", "text:author", "text:author-year", "text:upper", "text:source-line", "text:trailer", "head:year",
+    "head:source", "text:year-early", "next:lower",
+)
+_NEGATED = ("head:year", "prev:ends-ref", "text:author", "head:source")
 
 
 def _in_sequence(numbers: list[int]) -> bool:
