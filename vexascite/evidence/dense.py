@@ -37,6 +37,11 @@ DENSE_WEIGHT = 0.75
 #: (Rocchio's rule; derived with the weight above).
 FEEDBACK_WORKS = 3
 FEEDBACK = 1.0
+#: Extra random directions and power iterations of the randomized SVD: enough that its
+#: random start no longer shows in the vectors (with 10 and 4, two seeds moved nDCG@10 on
+#: labelled claims by up to 0.01).
+OVERSAMPLE = 50
+ITERATIONS = 6
 #: Postings gathered at once in a sparse product (bounds memory: this times the rank).
 CHUNK = 100_000
 
@@ -89,9 +94,10 @@ def _orthonormal(matrix: np.ndarray) -> np.ndarray:
     return matrix @ (vectors[:, keep] / np.sqrt(values[keep]))
 
 
-def _randomized_svd(matrix: _Sparse, rank: int, rng: np.random.Generator, iterations: int = 4) -> np.ndarray:
+def _randomized_svd(matrix: _Sparse, rank: int, rng: np.random.Generator, iterations: int | None = None) -> np.ndarray:
     """The top ``rank`` right singular vectors (terms x rank) of ``matrix``."""
-    width = rank + 10
+    width = rank + OVERSAMPLE
+    iterations = ITERATIONS if iterations is None else iterations
     q = _orthonormal(matrix.dot(rng.standard_normal((matrix.n_terms, width))))
     for _ in range(iterations):
         q = _orthonormal(matrix.dot(_orthonormal(matrix.tdot(q))))
