@@ -260,3 +260,63 @@ def test_a_glued_label_after_a_gap_or_a_repeat_before_a_string_with_its_own_labe
     ]
     found = find_reference_lists("References\n" + "\n".join(entries) + "\n")
     assert [(entry.number, entry.raw) for f in found for entry in f.entries] == list(zip([19, 21, 21, 22], entries, strict=True))
+
+
+def _raws(text: str) -> list[str]:
+    return [entry.raw for f in find_reference_lists(text) for entry in f.entries]
+
+
+def test_a_number_wrapped_to_its_own_line_ends_its_entry_and_is_no_page_number() -> None:
+    hanging = [
+        "Facebook-team Under the hood: scheduling mapreduce jobs more efficiently with Corona\n    2012",
+        "Kaur K, Jain M, Kaur T, Jain R (2009) Antimalarials from nature. Bioorg Med Chem\n    17:3229-3256",
+        "Dopita, M. A. 1977, ApJS, 33,\n    437",
+    ]
+    assert _raws("References\n" + "\n".join(hanging) + "\n") == hanging
+    blank = [
+        "Marquardt D., 1963, SIAM J. Appl. Math., 11,\n431",
+        "Meeting #85, Newport Beach California, UNITED STATES, 16th Sep 2019 -17th Sep\n2019",
+        "Roe B. Another study of things. Lancet. 2019;393:1-10.",
+        "Bosma, A., 1999 (b), ASP Conference Series, Vol. 182,\n339",
+    ]
+    assert _raws("Bibliography\n\n" + "\n\n".join(blank) + "\n") == blank
+    numbered = [
+        "6. Tabachnick BG, Fidell LS.\n2001\n. Using multivariate statistics. Boston: Allyn and Bacon.",
+        "7. ISTA\n1999\n. International rules for seed testing. Seed Science and Technology 27 (Supplement).",
+        "8. Nanotechnology\n22\n(2011)\n265714 (7pp)",
+        "9. Roe B. Another study. Lancet. 2019;393:1-10.",
+    ]
+    assert _raws("References\n" + "\n".join(numbered) + "\n") == numbered
+
+
+def test_a_page_number_inside_or_between_entries_is_still_furniture() -> None:
+    text = (
+        "References\n1. Smith J, Doe A. The role of\n12\ninterleukins in VEXAS syndrome. Blood. 2020;1:2-3.\n"
+        "2. Roe B. Another study. Lancet. 2019;393:1-10.\n13\n3. Doe J. A third study. Blood. 2020;1:2-3.\n"
+        "4. Poe C. Distinct features of thyroiditis with and without IgG4-\n\n14\nPage 14 of 17\n\npositive plasma cells. Thyroid 2010;95:1-9.\n"
+        "5. Loe D. A fifth study of\n- 15 -\n15\nthings. Blood. 2021;2:3-4.\n6. Moe E. A sixth study. Arch Intern Med. 2020;12:1-9.\n"
+    )
+    raws = _raws(text)
+    assert len(raws) == 6
+    assert not any(page in raw.split("\n") for raw in raws for page in ("12", "13", "14", "15")), raws
+
+
+def test_two_words_and_and_wrapped_from_a_title_are_not_a_running_head() -> None:
+    entries = [
+        "2. R. M. Wald, Gravitational\nCollapse and Cosmic\nCensorship, arXiv:gr-qc/9710068.",
+        "3. Roe B. Another study of things, with a long title. Lancet. 2019;393:1-10.",
+        "4. Doe J, Poe C. Epithelial organization of the lens: Isolation and Charac-\nterization of Exosomes from Cell Culture\nSupernatants and Biological\nFluids. Curr Protoc Cell Biol. 2006;3:22.",
+    ]
+    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+    # The same two names heading every page are page furniture.
+    paged = "References\n1. Smith J. A study of\nSmith and Jones\nthings. Blood. 2020;1:2-3.\n2. Roe B. Another study. Lancet. 2019;393:1-10.\nSmith and Jones\n3. Doe J. A third study. Blood. 2020;1:2-3.\n"
+    assert not any("Jones" in raw for raw in _raws(paged))
+
+
+def test_wrapped_sources_of_one_journal_that_look_alike_are_not_page_furniture() -> None:
+    entries = [
+        "18. Smith J, Doe A. Mental health in rural and urban areas: a study in rural and urban areas. Soc Sci\nMed 2002, 54:23-31.",
+        "19. Roe B, Poe C. Obesity and risk of death: a prospective cohort study of older adults. Arch Intern\nMed 2004, 164:1546-1551.",
+        "20. Doe J. A third study. Blood. 2020;1:2-3.",
+    ]
+    assert _raws("References\n" + "\n".join(entries) + "\n") == entries

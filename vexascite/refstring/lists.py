@@ -223,6 +223,7 @@ def _furniture_lines(lines: list[str]) -> set[int]:
     """Indices of page furniture: known banners and footers, and short lines that repeat."""
     found: set[int] = set()
     masks: dict[str, list[int]] = {}
+    pairs: list[int] = []
     for index, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
@@ -232,7 +233,11 @@ def _furniture_lines(lines: list[str]) -> set[int]:
         label = _label_of(stripped)
         if label is not None and label.style in ("dot", "bracket", "round", "paren"):
             continue  # a numbered entry is never furniture
-        if _RUNNING_HEAD.match(stripped) or (_CAPS_HEAD.match(stripped) and len(stripped.split()) >= 3) or (_CAPS_HEAD.match(stripped) and _between_entries(lines, index)):
+        head = _RUNNING_HEAD.match(stripped)
+        if head and head.group("pair"):
+            pairs.append(index)  # "Smith and Jones", or "Collapse and Cosmic" wrapped from a title: judged below
+            continue
+        if head or (_CAPS_HEAD.match(stripped) and len(stripped.split()) >= 3) or (_CAPS_HEAD.match(stripped) and _between_entries(lines, index)):
             found.add(index)
             continue
         if _FURNITURE.match(stripped):
@@ -261,10 +266,23 @@ def _furniture_lines(lines: list[str]) -> set[int]:
         first = lines[indices[0]]
         reference_like = (
             _SOURCE_HINT.search(first) or _looks_strongly_like_reference(first) or (len(first.strip()) >= 40 and _ends_like_reference(first))
+            or _VOLUME_PAGES.search(first)  # "Med 2002, 54:23-31." wrapped from two entries of one journal
             or _AUTHOR_LIST.match(first.strip())  # the same authors opening two entries
         )
         if not reference_like or all(_next_to(found, i) for i in indices) or _block_of_copies(lines, indices):
             found.update(indices)
+    # Two names and "and" are a running head when they repeat, stand apart or sit between entries or
+    # beside other furniture; inside an entry they are a title's words wrapped to a line.
+    repeated = Counter(_mask(lines[i].strip()) for i in pairs)
+    for index in pairs:
+        apart = (index == 0 or not lines[index - 1].strip()) and (index + 1 >= len(lines) or not lines[index + 1].strip())
+        if repeated[_mask(lines[index].strip())] > 1 or apart or _next_to(found, index) or _between_entries(lines, index):
+            found.add(index)
+    # A number wrapped to a line of its own at the end of an entry ("33," / "437"), or before the
+    # punctuation or year that follow it ("ISTA" / "1999" / ". International rules"): not a page number.
+    for index in [i for i in found if lines[i].strip().isdigit()]:
+        if _number_in_entry(lines, index, found):
+            found.discard(index)
     # A short line between two pieces of furniture (a footer between a page number and a running head).
     text_lines = [index for index, line in enumerate(lines) if line.strip()]
     for before, index, after in zip(text_lines, text_lines[1:], text_lines[2:], strict=False):
@@ -274,13 +292,41 @@ def _furniture_lines(lines: list[str]) -> set[int]:
     for before, index in zip(text_lines, text_lines[1:], strict=False):
         if index in found and lines[index].strip().isdigit():
             previous = next((i for i in range(before, -1, -1) if i not in found and lines[i].strip()), None)
-            if previous is not None and re.search(r"\d[-–]$", lines[previous].rstrip()) and before in found:
+            if previous is not None and _RANGE_OPEN.search(lines[previous].rstrip()) and before in found:
                 found.discard(index)
     return found
 
 
+def _number_in_entry(lines: list[str], index: int, found: set[int]) -> bool:
+    """Whether a number alone on its line is the end of the entry above rather than a page number.
+
+    It is when it sits right under a line of text, away from other furniture, and either the
+    next line goes on with the punctuation or bracketed year that follow a number, or the
+    line above is left open (``ApJS, 33,``, ``Corona``) and what comes next is not that
+    entry going on: a blank line and no lower-case text, another entry (a label or authors),
+    the end of the text.
+    """
+    if index == 0 or not lines[index - 1].strip() or any(other in found for other in (index - 2, index - 1, index + 1, index + 2)):
+        return False
+    below = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    if re.match(r"[.,;:]|\(\s*(?:1[6-9]|20)\d\d[a-z]?\s*\)", below):
+        return True
+    if _ends_like_reference(lines[index - 1]):
+        return False
+    after = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 3)) if lines[i].strip()), "")
+    if not after or _is_stop(after) or _REF_HEADING.match(after):
+        return True
+    if not _starts_like_reference(after):
+        return False  # the entry goes on ("interleukins in ..."): the page broke inside it
+    return not below or bool(_label_of(after) or _LABEL_ONLY.match(after) or _AUTHOR_START.match(after))
+
+
+#: A page range left open at a line's end (``907-``, ``106 –``; not a word such as ``IgG4-``).
+_RANGE_OPEN = re.compile(r"(?:^|[\s,.:;(])\d+\s*[-–]$")
+#: A volume and its page range: ``54:23-31``, ``98: 416-423``.
+_VOLUME_PAGES = re.compile(r"\d\s*:\s*[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+")
 #: A running head naming the authors: ``Smith et al.``, ``Smith and Jones``.
-_RUNNING_HEAD = re.compile(r"^[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)\s*$")
+_RUNNING_HEAD = re.compile(r"^[A-Z][\w'’-]+(?:(?P<pair>\s+(?:and|&)\s+[A-Z][\w'’-]+)|\s+et\s+al\.?)\s*$")
 #: A journal's page footer: a journal name, a year and a volume, nothing else.
 _FOOTER_SHAPE = re.compile(
     r"^[A-Z][\w .&'-]{1,50}?\.?\s+(?:1[6-9]|20)\d\d\s*[;,]\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*(?::\s*[\w]+\s*[-–]\s*[\w]+)?\s*$"
@@ -339,7 +385,9 @@ def _previous_open(lines: list[str], index: int) -> bool:
     for other in range(index - 1, max(-1, index - 3), -1):
         if lines[other].strip():
             text = lines[other].rstrip()
-            return bool(re.search(r"\d[-–]$", text)) or text.endswith(("p.", "pp.", "pages", "page", "vol.", "no."))
+            if _FURNITURE.match(text):
+                return False  # "- 11 -" above "11": a page number twice
+            return bool(_RANGE_OPEN.search(text)) or text.endswith(("p.", "pp.", "pages", "page", "vol.", "no."))
     return False
 
 
