@@ -320,3 +320,49 @@ def test_wrapped_sources_of_one_journal_that_look_alike_are_not_page_furniture()
         "20. Doe J. A third study. Blood. 2020;1:2-3.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+
+
+def test_a_short_line_of_authors_after_a_blank_line_opens_an_entry_not_a_section() -> None:
+    entries = [
+        "Fu Y, Shaw SA, Naami R, Vuong CL,\nBasheer WA, Guo X, et al.\nIsoproterenol promotes rapid\nreceptor movement. Circulation.\n2016;133(4):388-97.",
+        "Pizzichini E, Pizzichini MM,\nEfthimiadis A, Evans S, Morris MM,\nSquillace D. Indices of airway\ninflammation in induced sputum.\nAm J Respir Crit Care Med 1996; 154:\n308-317.",
+        "ISTA\n1999\n. International rules for seed testing. Seed Science and Technology 27 (Supplement).",
+        "Roxburgh, Alan J., Missional\nMap-Making: Skills for Leading in\nTimes of Transition, San Francisco:\nJohn Wiley, 2010.",
+    ]
+    found = find_reference_lists("Cited literature\n\n" + "\n\n".join(entries) + "\n\nDiscussion\n\nThe cohort was small.\n")
+    assert [(f.heading, entry.raw) for f in found for entry in f.entries] == [("Cited literature", e) for e in entries]
+
+
+def test_blank_lines_separate_entries_even_when_a_few_blocks_read_as_two() -> None:
+    """Three blocks of twelve that the rules alone would cut in two (a publisher after a full stop, a
+    source on a line of its own) no longer make the whole list fall back to cutting wrapped text."""
+    entries = [
+        "Tetko I, Gasteiger J, Todeschini R, Mauri A, Livingstone D, Ertl P, Palyulin V,\nRadchenko E, Zefirov N, Makarenko A: Virtual\n"
+        "computational chemistry laboratory -design and description. J Comput-\nAided Mol Des 2005, 19: 453-463.",
+        "van Kampen NG (1992) Stochastic\nProcesses in Physics and Chemistry.\nNorth Holland, Amsterdam.",
+        "Triandafyllidou, A., Modood, T. &\nZapata-Barrero, R. (2006). European\nChallenges to Multicultural\nCitizenship. Muslims, Secularism and\n"
+        "Beyond. In T. Modood, A.\nTriandafyllidou & R. Zapata-Barrero\n(Eds.), Multiculturalism, Muslims\nand Citizenship. A European Approach\n"
+        "(pp. 1-23). London: Routledge.",
+        "Abu-Asab MS, Peterson PM, Shetler SG, Orli SS (2001) Earlier plant\nflowering in spring as a response to global warming in the\n"
+        "Washington, DC, area. Biodivers Conserv 10:597-612",
+        "Braune S. The role of cardiac metaiodobenzylguanidine uptake in\nthe differential diagnosis of parkinsonian syndromes. Clin Auton\nRes. 2001;11:351-5.",
+        "Pagani M, Liu ZH, LaRiviere J,\nRavelo AC (2010) High Earth-system\nclimate sensitivity determined from\nPliocene carbon dioxide\nconcentrations. Nat Geosci 3: 27-30.",
+        "Chang, M. C., Freedman, R., & Sun, T. H. (1981). Trends in fertility,\nfamily size preferences, and family planning practice: Taiwan,\n"
+        "1961-80. Studies in Family Planning, 12(5), 211-228.",
+        "Rudy, J. W. (2009). Context representa-\ntions, context functions, and the par-\nahippocampal-hippocampal system.\nLearn Mem. 16, 573-585.",
+        "Gordon D, Abajian C, Green P (1998)\nConsed: a graphical tool for\nsequence finishing. Genome Res 8:\n195-202.",
+        "Daniel, Glyn Edmund. 1950. A Hundred\nYears of Archaeology. London:\nDuckworth.",
+        "Braune S, Doe A. A second study of\nthings. Blood. 2020;1:1-9.",
+        "Stone J, Doe A. A third study of\nthings. Lancet. 2021;2:3-9.",
+    ]
+    assert _raws("References\n\n" + "\n\n".join(entries) + "\n") == entries
+
+
+def test_a_first_string_that_carries_its_own_number_does_not_make_a_hanging_list_numbered() -> None:
+    entries = [
+        "(1) Arunan, E.; et al. Definition of the hydrogen bond (IUPAC Recommendations 2011). Pure Appl.\n  Chem. 2011, 83, 1637-1641.",
+        "Menges M, Rossner S, Voigtlander C, et al. (2002) Repetitive injections of dendritic cells. J Exp\n  Med 195: 15-21.",
+        "Dobbs TL, Pretty JN (2004) Agri-environmental stewardship schemes and multifunctionality. Review of\n  Agricultural Economics 26:220-237",
+        "Blazer DG (2006) Successful aging. Am J Geriatr Psychiatry 14(1):2-5",
+    ]
+    assert _raws("References\n" + "\n".join(entries) + "\n") == entries

@@ -598,7 +598,7 @@ class _Finder:
             numbers = [label.number for p in region if (label := self.labels[p] or self.only[p]) is not None and label.style == style]
             text_lines = sum(1 for p in region if not self.blank(p))
             years_only = all(1600 <= n <= 2100 for n in numbers) and len(numbers) < 0.25 * text_lines
-            if numbers == [1] or (_in_sequence(numbers) and not years_only):
+            if (numbers == [1] and not self._unnumbered_reading(region)) or (_in_sequence(numbers) and not years_only):
                 # (A few "1995." lines in a long list are strings that open with their year.)
                 return self.numbered(first, heading)
             glued = [label.number for p in region if (label := self.labels[p]) is not None and label.style == "glued"]
@@ -612,6 +612,16 @@ class _Finder:
             if len(glued) >= 2 and _in_sequence(glued) and min(glued) <= 3:
                 return self.numbered(first, heading, style="glued")
         return self.unnumbered(first, heading)
+
+    def _unnumbered_reading(self, region: list[int]) -> bool:
+        """Whether a section whose only label is a first ``(1)`` reads as an unnumbered list: the string
+        that opens it carries its own number (``(1) Arunan, E.; et al.``) and the entries after it are cut
+        by hanging indents or blank lines into several that all read as references."""
+        entries = self._split_unnumbered(region, learned=True)
+        if len(entries) < 3:
+            return False
+        looks = sum(1 for positions in entries if _looks_strongly_like_reference(join_lines([self.kept[p][1] for p in positions])))
+        return looks >= 0.8 * len(entries)
 
     # -- numbered lists ------------------------------------------------------------------
 
@@ -828,7 +838,7 @@ class _Finder:
             stripped = self.stripped(position)
             if not whole and self.stop(position):
                 break
-            if not whole and blank_run and region and _is_section_heading(stripped) and not _YEAR.search(stripped):
+            if not whole and blank_run and region and _is_section_heading(stripped) and not _YEAR.search(stripped) and not self._opens_entry(position):
                 nxt = self.next_text(position, 3)
                 if nxt is None or not _looks_strongly_like_reference(self.stripped(nxt)) or self.stripped(nxt)[:1].isupper():
                     break
@@ -857,6 +867,16 @@ class _Finder:
         else:
             self._keep(current)
         return position
+
+    def _opens_entry(self, position: int) -> bool:
+        """Whether a short capitalised line after a blank line opens an entry rather than a section: it
+        names authors (``Pizzichini E, Pizzichini MM,``), is left open, or the next line goes straight
+        on with a number, a year or punctuation (``ISTA`` / ``1999`` / ``. International rules``)."""
+        stripped = self.stripped(position)
+        if _AUTHOR_START.match(stripped) or _OPEN_END.search(stripped):
+            return True
+        below = position + 1
+        return below < len(self.kept) and not self.blank(below) and bool(re.match(r"\(?\d|[.,;:]", self.stripped(below)))
 
     def _soft_blank(self, position: int) -> bool:
         """A blank line beside page furniture: a page break, not a gap between entries."""
@@ -905,7 +925,7 @@ class _Finder:
         if len(blocks) >= 2 and multi:
             whole = [b for n, b in enumerate(blocks) if n not in broken]
             several = sum(1 for b in whole if self._holds_several(b) or len(self._split_wrapped(b, loose=False)) > 1)
-            if several <= 0.1 * max(1, len(whole)):
+            if several <= 0.25 * max(1, len(whole)):
                 # Blank lines between entries; a block that runs across a page break is cut where entries end.
                 for n, b in enumerate(blocks):
                     entries.extend(self._split_wrapped(b, learned=learned) if n in broken else [b])
