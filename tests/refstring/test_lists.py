@@ -366,3 +366,24 @@ def test_a_first_string_that_carries_its_own_number_does_not_make_a_hanging_list
         "Blazer DG (2006) Successful aging. Am J Geriatr Psychiatry 14(1):2-5",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+
+
+def test_a_page_break_before_the_end_of_an_entry_does_not_end_the_list() -> None:
+    """A source on the first line after page furniture between blank lines reads like a short title
+    after a gap; a page break is no gap, and a volume with pages is no section heading."""
+    text = (
+        "References\n"
+        "Ribeiro B, Perra N, Baronchelli A (2013) Quantifying the effect\nof temporal resolution on time-varying networks. Sci Rep 3:3006\n"
+        "Pramanik MHR, Imai R (2005) Functional identification of a trehalose\n6-phosphate phosphatase gene that is involved in transient\n"
+        "induction of trehalose biosynthesis during chilling stress in rice.\n\n"
+        "Cell Reports 67, 7929-9987, May 12, 2020 11\n11 | Nature | Vol 180 | 24 May 2020\nARTICLE IN PRESS\n\n"
+        "Plant Mol Biol 58:751-762\n"
+        "Muller-Hermelink N, Braumuller H, Pichler B, Wieder T, Mail-\nhammer R, Schaak K (2008) TNFR1 signaling and IFN-\n"
+        "gamma signaling determine whether T cells induce tumor dor-\nmancy. Cancer Cell 13:507-518.\n"
+        "Roth M, Tym E, Mountjoy CQ, Huppert FA, Hendrie H, Verma S, Goddard R:\nCAMDEX. A standardised instrument for the diagnosis of mental\n"
+        "disorder in the elderly. Br J Psychiatry 1986, 149:698-709.\n"
+    )
+    found = find_reference_lists(text)
+    assert len(found) == 1 and found[0].heading == "References"
+    assert [entry.text.split(" ", 1)[0] for entry in found[0].entries] == ["Ribeiro", "Pramanik", "Muller-Hermelink", "Roth"]
+    assert found[0].entries[1].text.endswith("chilling stress in rice. Plant Mol Biol 58:751-762")

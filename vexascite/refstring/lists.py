@@ -832,7 +832,7 @@ class _Finder:
         while position < total:
             if self.blank(position):
                 region.append(position)
-                blank_run += 1
+                blank_run += 0 if self._soft_blank(position) else 1  # a page break is no gap before a section
                 position += 1
                 continue
             stripped = self.stripped(position)
@@ -869,12 +869,12 @@ class _Finder:
         return position
 
     def _opens_entry(self, position: int) -> bool:
-        """Whether a short capitalised line after a blank line opens an entry rather than a section: it
-        names authors (``Pizzichini E, Pizzichini MM,``), is left open, or the next line goes straight
+        """Whether a short capitalised line after a blank line opens (or ends) an entry rather than a section:
+        it names authors (``Pizzichini E, Pizzichini MM,``), is left open, states a volume and pages, or the next line goes straight
         on with a number, a year or punctuation (``ISTA`` / ``1999`` / ``. International rules``)."""
         stripped = self.stripped(position)
-        if _AUTHOR_START.match(stripped) or _OPEN_END.search(stripped):
-            return True
+        if _AUTHOR_START.match(stripped) or _OPEN_END.search(stripped) or _VOLUME_PAGES.search(stripped):
+            return True  # (a volume and pages, "Plant Mol Biol 58:751-762", end an entry)
         below = position + 1
         return below < len(self.kept) and not self.blank(below) and bool(re.match(r"\(?\d|[.,;:]", self.stripped(below)))
 
