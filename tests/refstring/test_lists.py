@@ -387,3 +387,17 @@ def test_a_page_break_before_the_end_of_an_entry_does_not_end_the_list() -> None
     assert len(found) == 1 and found[0].heading == "References"
     assert [entry.text.split(" ", 1)[0] for entry in found[0].entries] == ["Ribeiro", "Pramanik", "Muller-Hermelink", "Roth"]
     assert found[0].entries[1].text.endswith("chilling stress in rice. Plant Mol Biol 58:751-762")
+
+
+def test_a_year_wrapped_after_an_open_line_starts_no_list_and_a_glued_label_may_precede_a_bracket() -> None:
+    text = (
+        "The steps were:\n1. Patients were screened at baseline.\n2. Samples were sequenced.\n\n"
+        "1200[2] MŽP. Metodika určení silně ovlivněných vodních útvarů. Praha: MŽP,\n2013.\n"
+        "1201Rayner TF, Ibne Rezwan F, Lukk M (2009) MAGE-TABulator, a suite of tools. Bioinformatics 25(2):279-280.\n"
+        "1202Elias J., Frogel J., Matthews K., Neugebauer G., 1982, AJ, 87, 1029\n"
+        "1203Williams, G. C. (1966). Natural selection and the costs of reproduction. American Naturalist, 100, 687-690.\n"
+    )
+    found = find_reference_lists(text)
+    assert [(entry.number, entry.raw.split("\n")[-1][-12:]) for f in found for entry in f.entries] == [
+        (1200, "2013."), (1201, "(2):279-280."), (1202, "AJ, 87, 1029"), (1203, "0, 687-690."),
+    ]

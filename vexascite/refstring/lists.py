@@ -45,7 +45,7 @@ _SUP_TABLE = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
 _LABEL = re.compile(
     r"^(?P<indent>\s{0,12})(?:[-*+•]\s+)?(?:"
     r"\[(?P<bracket>\d{1,6})\]|\((?P<round>\d{1,6})\)|(?P<dot>\d{1,6})\.(?!\d)|(?P<paren>\d{1,6})\)"
-    r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})|(?P<bare>\d{1,6})(?=\s+(?:[^\s\d,;:.)\]]|\d{1,6}[.)](?:\s|[^\W\d_]{2})|\d{1,6}\s+[^\W\d_]{2}))|(?P<glued>\d{1,6})(?!(?:st|nd|rd|th|[a-z])\b)(?=[^\W\d_]|[-–—]{2}|[«“\"])"
+    r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})|(?P<bare>\d{1,6})(?=\s+(?:[^\s\d,;:.)\]]|\d{1,6}[.)](?:\s|[^\W\d_]{2})|\d{1,6}\s+[^\W\d_]{2}))|(?P<glued>\d{1,6})(?!(?:st|nd|rd|th|[a-z])\b)(?=[^\W\d_]|[-–—]{2}|[«“\"]|\[\d{1,4}\]\s*[^\W\d_])"
     r")\s*(?=\S)"
 )
 #: A label alone on its line (PDF extraction often puts it there).
@@ -552,7 +552,7 @@ class _Finder:
                 heading = None
                 continue
             start = self.label_at(position)
-            if start is not None and _looks_like_reference(self._text_from(position, 8)):
+            if start is not None and _looks_like_reference(self._text_from(position, 8)) and not self._wrapped_year(position, start[0]):
                 kept = len(self.lists)
                 end = self.numbered(position, None)
                 if len(self.lists) > kept:
@@ -568,6 +568,12 @@ class _Finder:
         for number, found in enumerate(self.lists, start=1):
             found.label = f"references-{number}"
         return self.lists
+
+    def _wrapped_year(self, position: int, label: _Label) -> bool:
+        """A year wrapped to a line start after a line left open (``Praha: MŽP,`` / ``2013.``): no list starts there."""
+        if not 1600 <= label.number <= 2100 or position == 0 or self.blank(position - 1):
+            return False
+        return bool(_OPEN_END.search(self.stripped(position - 1)))
 
     def _text_from(self, position: int, count: int) -> str:
         """The text of up to ``count`` lines from ``position`` to the next blank line."""
