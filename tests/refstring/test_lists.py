@@ -398,6 +398,7 @@ def test_a_year_wrapped_after_an_open_line_starts_no_list_and_a_glued_label_may_
         "1203Williams, G. C. (1966). Natural selection and the costs of reproduction. American Naturalist, 100, 687-690.\n"
     )
     found = find_reference_lists(text)
-    assert [(entry.number, entry.raw.split("\n")[-1][-12:]) for f in found for entry in f.entries] == [
-        (1200, "2013."), (1201, "(2):279-280."), (1202, "AJ, 87, 1029"), (1203, "0, 687-690."),
+    ends = iter(("2013.", "279-280.", "87, 1029", "687-690."))
+    assert [(entry.number, entry.raw.split("\n")[-1].endswith(next(ends))) for f in found for entry in f.entries] == [
+        (1200, True), (1201, True), (1202, True), (1203, True),
     ]
