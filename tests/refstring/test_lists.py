@@ -402,3 +402,25 @@ def test_a_year_wrapped_after_an_open_line_starts_no_list_and_a_glued_label_may_
     assert [(entry.number, entry.raw.split("\n")[-1].endswith(next(ends))) for f in found for entry in f.entries] == [
         (1200, True), (1201, True), (1202, True), (1203, True),
     ]
+
+
+def test_a_page_break_inside_a_long_entry_of_a_narrow_column_does_not_end_a_numbered_list() -> None:
+    text = (
+        "References\n11.\nSmith J, Doe A. A study of\nthings. Blood. 2020;1:2-3.\n12.\nSchiller G, Emmanoulides C,\nIastrebner M, Lee M, Naeim F.\n\n"
+        "Author manuscript; available in PMC 2015 January 8.\nDownloaded from http://www.jbc.org/ by guest on March 21, 2019\n\n"
+        "High-dose cytarabine and\nrecombinant human granulocyte\ncolony-stimulating factor for\nthe treatment of resistant\n"
+        "acute myelogenous leukemia.\nLeuk Lymphoma 1996; 20:427-434.\n13.\nvon Depka M, Nowak-Gottl U,\nEisert R. Increased lipoprotein (a)\n"
+        "levels. Blood 2000; 96:3364-3368.\n"
+    )
+    found = find_reference_lists(text)
+    assert [(entry.number, entry.text.split()[-1]) for f in found for entry in f.entries] == [(11, "2020;1:2-3."), (12, "20:427-434."), (13, "96:3364-3368.")]
+
+
+def test_a_journal_footer_before_a_label_alone_on_its_line_is_page_furniture() -> None:
+    text = (
+        "References\n14.\nNateghi A, Salamat-talab M, Rezapour J (2012) Size dependent buckling analysis.\nAppl Math Model 36(10):4971-4987\n"
+        "Front. Immunol. 139:1868. doi: 10.3389/fimmu.2020.1868\n15.\nWiddicombe J: Afferent receptors in the airways and cough. Respir Physiol\n"
+        "1998, 114:5-15.\nBlood. 2019; 14(7)\n16.\nDoe J. A third study. Blood. 2020;1:2-3.\n"
+    )
+    raws = _raws(text)
+    assert len(raws) == 3 and not any("Front. Immunol" in raw or "Blood. 2019" in raw for raw in raws), raws

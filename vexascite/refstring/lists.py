@@ -348,7 +348,7 @@ def _footer_inside(lines: list[str], index: int) -> bool:
         return True
     if re.match(r"(?:1[6-9]|20)\d\d\s*[;:]\s*\d", below) and not _label_of(above):
         return True  # "J Clin Endocrinol Metab." / footer / "2003;88:358-62.": the footer cuts a source in two
-    label = _label_of(below)
+    label = _label_of(below) or _label_only(below)  # the next entry's label, on its line or alone ("15.")
     if label is None or label.style not in ("dot", "bracket", "round", "paren") or not _ends_like_reference(above):
         return False
     # The entry above (back to its label) already states its source.
@@ -661,6 +661,7 @@ class _Finder:
         direction = 0  # +1 ascending, -1 descending, 0 not yet known
         total = len(self.kept)
         blank_before = False
+        soft = False  # the blank lines before this line are a page break (beside page furniture)
 
         def flush() -> None:
             if entry:
@@ -668,6 +669,7 @@ class _Finder:
 
         while position < total:
             if self.blank(position):
+                soft = (soft or not blank_before) and self._soft_blank(position)  # every blank so far beside furniture
                 blank_before = True
                 position += 1
                 continue
@@ -758,7 +760,7 @@ class _Finder:
             if start is not None and not entry:
                 break
             # An unlabelled line, or a label of another form.
-            if blank_before and not self._continues(entry, position, style, numbers[-1], direction):
+            if blank_before and not self._continues(entry, position, style, numbers[-1], direction, page_break=soft):
                 break
             if not blank_before and start is None and self._reference_after(entry, position) and not self._label_soon(position, style, numbers[-1]):
                 break  # a whole unnumbered reference after a complete one: the numbered list is over
@@ -788,15 +790,17 @@ class _Finder:
                 return True
         return False
 
-    def _continues(self, entry: list[int], position: int, style: str, last: int, direction: int) -> bool:
-        """After a blank line, whether an unlabelled line still belongs to the list."""
+    def _continues(self, entry: list[int], position: int, style: str, last: int, direction: int, *, page_break: bool = False) -> bool:
+        """After a blank line, whether an unlabelled line still belongs to the list (``page_break``: the blank
+        lines sit beside page furniture, so an entry of a narrow column may run on for a dozen lines)."""
         stripped = self.stripped(position)
         previous = self.stripped(entry[-1])
         if stripped[:1].islower() or previous.endswith(("-", ",", ";", ":", "/")) or _OPEN_END.search(previous[-12:]):
             return True
         # Look ahead: the list goes on if the next label follows on within a few lines.
         seen = 0
-        for other in range(position, min(len(self.kept), position + 12)):
+        reach, most = (30, 14) if page_break else (12, 4)
+        for other in range(position, min(len(self.kept), position + reach)):
             if self.blank(other):
                 continue
             seen += 1
@@ -809,7 +813,7 @@ class _Finder:
                     return True
                 if not 1600 <= label.number <= 2100:
                     return False  # "1997. http://..." wrapped after a page break is a year, not a label
-            if seen > 4:
+            if seen > most:
                 return False
         return False
 
