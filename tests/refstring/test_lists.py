@@ -424,3 +424,15 @@ def test_a_journal_footer_before_a_label_alone_on_its_line_is_page_furniture() -
     )
     raws = _raws(text)
     assert len(raws) == 3 and not any("Front. Immunol" in raw or "Blood. 2019" in raw for raw in raws), raws
+
+
+def test_the_next_bare_number_before_a_string_that_opens_with_digits_is_a_label() -> None:
+    entries = [
+        "20 Wernike K, Breithaupt A, Keller M, et al. (2012) Schmallenberg virus infection of adult mice. PLoS One 7: e40380.",
+        '21 3GPP TS 23.316: "Wireless and wireline convergence access support for the 5G System (5GS)".',
+        "22 Enderlein, G., 1942. Klassifikation der Pyrgotiden. Sitzungsberichte 1941: 98-134.",
+        "23 16-Lindquist TJ, Clancy JMS, Johnson LA. Effectiveness of computer-aided design. J Prosthodont 1997; 6: 122-7.",
+        "24 Roe B. Another study. Lancet. 2019;393:1-10.",
+    ]
+    found = find_reference_lists("References\n" + "\n".join(entries) + "\n")
+    assert [(entry.number, entry.raw) for f in found for entry in f.entries] == list(zip(range(20, 25), entries, strict=True))

@@ -693,6 +693,11 @@ class _Finder:
                     ):
                         start = (reading, position)
                         break
+            if style == "bare" and start is None and numbers and entry and _ends_like_reference(self.stripped(entry[-1])):
+                # "21 3GPP TS 23.316", "23 16-Lindquist TJ": the next number before a string that opens with digits.
+                bare = re.match(r"(\d{1,6})\s+(?=[^\s(:;,.\-–])", self.stripped(position))
+                if bare and int(bare.group(1)) - numbers[-1] in ((direction,) if direction else (1, -1)):
+                    start = (_Label(int(bare.group(1)), "bare", self.stripped(position)[bare.end() :]), position)
             if entry and start is None and self.stop(position):
                 break
             if start is not None and start[0].style == style:
