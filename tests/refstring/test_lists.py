@@ -436,3 +436,14 @@ def test_the_next_bare_number_before_a_string_that_opens_with_digits_is_a_label(
     ]
     found = find_reference_lists("References\n" + "\n".join(entries) + "\n")
     assert [(entry.number, entry.raw) for f in found for entry in f.entries] == list(zip(range(20, 25), entries, strict=True))
+
+
+def test_a_journal_footer_after_a_comma_or_after_the_last_entry_is_page_furniture() -> None:
+    text = (
+        "References\n7. Doe J. A study. Blood. 2020;1:2-3.\n8. Friedman, M., Bowden, V., & Jones, E. (2003). Family nursing:\n"
+        "Research theory and practice (5th ed.). Upper Saddle River,\nFront. Immunol. 332:5923. doi: 10.3389/fimmu.2020.5923\nNJ: Prentice Hall.\n"
+        "9. Duchene D, Wouessidjewe D (1992) Industrial uses of cyclodextrins\nand their derivatives. J Coord Chem 27:223-236\n"
+        "Front. Immunol. 346:4012. doi: 10.3389/fimmu.2020.4012\n\nTable 3. Characteristics of the 15 patients\n"
+    )
+    raws = _raws(text)
+    assert len(raws) == 3 and not any("Front. Immunol" in raw for raw in raws), raws

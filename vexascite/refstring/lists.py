@@ -338,18 +338,22 @@ _CAPS_HEAD = re.compile(r"^[A-Z][A-Z&:\- ]{8,80}$")
 
 def _footer_inside(lines: list[str], index: int) -> bool:
     """A journal footer inside an entry: the line above is unfinished and the text goes on in lower
-    case below, or it follows an entry that already has its source and the next entry's label follows."""
+    case below (or after a comma), or it follows an entry that already has its source and the next
+    entry's label (or the end of the list) follows."""
     above_index = next((i for i in range(index - 1, max(-1, index - 3), -1) if lines[i].strip()), None)
     below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 3)) if lines[i].strip()), "")
-    if above_index is None or not below:
+    if above_index is None:
         return False
     above = lines[above_index].strip()
     if below[:1].islower() and not _ends_like_reference(above):
         return True
+    if below and above.endswith(",") and not _label_of(below) and not _label_only(below) and not _is_stop(below):
+        return True  # "Upper Saddle River," / footer / "NJ: Prentice Hall.": the footer cuts an entry after a comma
     if re.match(r"(?:1[6-9]|20)\d\d\s*[;:]\s*\d", below) and not _label_of(above):
         return True  # "J Clin Endocrinol Metab." / footer / "2003;88:358-62.": the footer cuts a source in two
     label = _label_of(below) or _label_only(below)  # the next entry's label, on its line or alone ("15.")
-    if label is None or label.style not in ("dot", "bracket", "round", "paren") or not _ends_like_reference(above):
+    last = not below or _is_stop(below)  # or the list is over: a legend, a table, the end of the text
+    if (not last and (label is None or label.style not in ("dot", "bracket", "round", "paren"))) or not _ends_like_reference(above):
         return False
     # The entry above (back to its label) already states its source.
     for i in range(above_index, max(-1, above_index - 6), -1):
