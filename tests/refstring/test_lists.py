@@ -447,3 +447,15 @@ def test_a_journal_footer_after_a_comma_or_after_the_last_entry_is_page_furnitur
     )
     raws = _raws(text)
     assert len(raws) == 3 and not any("Front. Immunol" in raw for raw in raws), raws
+
+
+def test_a_hanging_indent_set_with_a_tab() -> None:
+    entries = [
+        "Dietterich, T. G., & Bakiri, G. (1995). Solving multiclass learning problems via error-correcting\n\toutput codes. "
+        "Journal of Artificial Intelligence Research, 2, 263-286.",
+        "Keating, C. F. (1985). Gender and the physiognomy of dominance (1984).\n\tSmith J, Doe A, editors. Social Psychology. New York: Wiley; 1985. p. 61-70.",
+        "Smith, J. (2001). A book title. New York: Wiley.",
+        "Wong, N. D., Lopez, V. A., Chen, R., & Franklin, S. S. (2007). Inadequate control of hypertension\n\tin US adults "
+        "with cardiovascular disease comorbidities in 2003-2004. Archives of Internal Medicine,\n\t167(22), 2431-2436.",
+    ]
+    assert _raws("References\n" + "\n".join(entries) + "\n") == entries

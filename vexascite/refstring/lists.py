@@ -924,7 +924,7 @@ class _Finder:
         if not blocks:
             return []
         lines = [p for b in blocks for p in b]
-        indents = [len(self.kept[p][1]) - len(self.kept[p][1].lstrip()) for p in lines]
+        indents = [_indent(self.kept[p][1]) for p in lines]
         low = min(indents)
         hanging = sum(1 for i in indents if i >= low + 2)
         entries: list[list[int]] = []
@@ -932,7 +932,7 @@ class _Finder:
             for block in blocks:
                 entry: list[int] = []
                 for p in block:
-                    indent = len(self.kept[p][1]) - len(self.kept[p][1].lstrip())
+                    indent = _indent(self.kept[p][1])
                     if entry and indent < low + 2:
                         entries.append(entry)
                         entry = []
@@ -1045,6 +1045,12 @@ class _Finder:
         """A document with no heading and no numbered run: a bare list of references, if it is one."""
         if any(not self.blank(p) for p in range(len(self.kept))):
             self.unnumbered(0, None, whole=True)
+
+
+def _indent(line: str) -> int:
+    """How far a line is indented, a tab counting as four spaces (a hanging indent set with a tab)."""
+    head = line[: len(line) - len(line.lstrip())]
+    return len(head.expandtabs(4))
 
 
 def _starts_entry(previous: str, text: str, joined: str, has_year: bool | None = None) -> bool:
