@@ -260,3 +260,202 @@ def test_a_glued_label_after_a_gap_or_a_repeat_before_a_string_with_its_own_labe
     ]
     found = find_reference_lists("References\n" + "\n".join(entries) + "\n")
     assert [(entry.number, entry.raw) for f in found for entry in f.entries] == list(zip([19, 21, 21, 22], entries, strict=True))
+
+
+def _raws(text: str) -> list[str]:
+    return [entry.raw for f in find_reference_lists(text) for entry in f.entries]
+
+
+def test_a_number_wrapped_to_its_own_line_ends_its_entry_and_is_no_page_number() -> None:
+    hanging = [
+        "Facebook-team Under the hood: scheduling mapreduce jobs more efficiently with Corona\n    2012",
+        "Kaur K, Jain M, Kaur T, Jain R (2009) Antimalarials from nature. Bioorg Med Chem\n    17:3229-3256",
+        "Dopita, M. A. 1977, ApJS, 33,\n    437",
+    ]
+    assert _raws("References\n" + "\n".join(hanging) + "\n") == hanging
+    blank = [
+        "Marquardt D., 1963, SIAM J. Appl. Math., 11,\n431",
+        "Meeting #85, Newport Beach California, UNITED STATES, 16th Sep 2019 -17th Sep\n2019",
+        "Roe B. Another study of things. Lancet. 2019;393:1-10.",
+        "Bosma, A., 1999 (b), ASP Conference Series, Vol. 182,\n339",
+    ]
+    assert _raws("Bibliography\n\n" + "\n\n".join(blank) + "\n") == blank
+    numbered = [
+        "6. Tabachnick BG, Fidell LS.\n2001\n. Using multivariate statistics. Boston: Allyn and Bacon.",
+        "7. ISTA\n1999\n. International rules for seed testing. Seed Science and Technology 27 (Supplement).",
+        "8. Nanotechnology\n22\n(2011)\n265714 (7pp)",
+        "9. Roe B. Another study. Lancet. 2019;393:1-10.",
+    ]
+    assert _raws("References\n" + "\n".join(numbered) + "\n") == numbered
+
+
+def test_a_page_number_inside_or_between_entries_is_still_furniture() -> None:
+    text = (
+        "References\n1. Smith J, Doe A. The role of\n12\ninterleukins in VEXAS syndrome. Blood. 2020;1:2-3.\n"
+        "2. Roe B. Another study. Lancet. 2019;393:1-10.\n13\n3. Doe J. A third study. Blood. 2020;1:2-3.\n"
+        "4. Poe C. Distinct features of thyroiditis with and without IgG4-\n\n14\nPage 14 of 17\n\npositive plasma cells. Thyroid 2010;95:1-9.\n"
+        "5. Loe D. A fifth study of\n- 15 -\n15\nthings. Blood. 2021;2:3-4.\n6. Moe E. A sixth study. Arch Intern Med. 2020;12:1-9.\n"
+    )
+    raws = _raws(text)
+    assert len(raws) == 6
+    assert not any(page in raw.split("\n") for raw in raws for page in ("12", "13", "14", "15")), raws
+
+
+def test_two_words_and_and_wrapped_from_a_title_are_not_a_running_head() -> None:
+    entries = [
+        "2. R. M. Wald, Gravitational\nCollapse and Cosmic\nCensorship, arXiv:gr-qc/9710068.",
+        "3. Roe B. Another study of things, with a long title. Lancet. 2019;393:1-10.",
+        "4. Doe J, Poe C. Epithelial organization of the lens: Isolation and Charac-\nterization of Exosomes from Cell Culture\nSupernatants and Biological\nFluids. Curr Protoc Cell Biol. 2006;3:22.",
+    ]
+    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+    # The same two names heading every page are page furniture.
+    paged = "References\n1. Smith J. A study of\nSmith and Jones\nthings. Blood. 2020;1:2-3.\n2. Roe B. Another study. Lancet. 2019;393:1-10.\nSmith and Jones\n3. Doe J. A third study. Blood. 2020;1:2-3.\n"
+    assert not any("Jones" in raw for raw in _raws(paged))
+
+
+def test_wrapped_sources_of_one_journal_that_look_alike_are_not_page_furniture() -> None:
+    entries = [
+        "18. Smith J, Doe A. Mental health in rural and urban areas: a study in rural and urban areas. Soc Sci\nMed 2002, 54:23-31.",
+        "19. Roe B, Poe C. Obesity and risk of death: a prospective cohort study of older adults. Arch Intern\nMed 2004, 164:1546-1551.",
+        "20. Doe J. A third study. Blood. 2020;1:2-3.",
+    ]
+    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+
+
+def test_a_short_line_of_authors_after_a_blank_line_opens_an_entry_not_a_section() -> None:
+    entries = [
+        "Fu Y, Shaw SA, Naami R, Vuong CL,\nBasheer WA, Guo X, et al.\nIsoproterenol promotes rapid\nreceptor movement. Circulation.\n2016;133(4):388-97.",
+        "Pizzichini E, Pizzichini MM,\nEfthimiadis A, Evans S, Morris MM,\nSquillace D. Indices of airway\ninflammation in induced sputum.\nAm J Respir Crit Care Med 1996; 154:\n308-317.",
+        "ISTA\n1999\n. International rules for seed testing. Seed Science and Technology 27 (Supplement).",
+        "Roxburgh, Alan J., Missional\nMap-Making: Skills for Leading in\nTimes of Transition, San Francisco:\nJohn Wiley, 2010.",
+    ]
+    found = find_reference_lists("Cited literature\n\n" + "\n\n".join(entries) + "\n\nDiscussion\n\nThe cohort was small.\n")
+    assert [(f.heading, entry.raw) for f in found for entry in f.entries] == [("Cited literature", e) for e in entries]
+
+
+def test_blank_lines_separate_entries_even_when_a_few_blocks_read_as_two() -> None:
+    """Three blocks of twelve that the rules alone would cut in two (a publisher after a full stop, a
+    source on a line of its own) no longer make the whole list fall back to cutting wrapped text."""
+    entries = [
+        "Tetko I, Gasteiger J, Todeschini R, Mauri A, Livingstone D, Ertl P, Palyulin V,\nRadchenko E, Zefirov N, Makarenko A: Virtual\n"
+        "computational chemistry laboratory -design and description. J Comput-\nAided Mol Des 2005, 19: 453-463.",
+        "van Kampen NG (1992) Stochastic\nProcesses in Physics and Chemistry.\nNorth Holland, Amsterdam.",
+        "Triandafyllidou, A., Modood, T. &\nZapata-Barrero, R. (2006). European\nChallenges to Multicultural\nCitizenship. Muslims, Secularism and\n"
+        "Beyond. In T. Modood, A.\nTriandafyllidou & R. Zapata-Barrero\n(Eds.), Multiculturalism, Muslims\nand Citizenship. A European Approach\n"
+        "(pp. 1-23). London: Routledge.",
+        "Abu-Asab MS, Peterson PM, Shetler SG, Orli SS (2001) Earlier plant\nflowering in spring as a response to global warming in the\n"
+        "Washington, DC, area. Biodivers Conserv 10:597-612",
+        "Braune S. The role of cardiac metaiodobenzylguanidine uptake in\nthe differential diagnosis of parkinsonian syndromes. Clin Auton\nRes. 2001;11:351-5.",
+        "Pagani M, Liu ZH, LaRiviere J,\nRavelo AC (2010) High Earth-system\nclimate sensitivity determined from\nPliocene carbon dioxide\nconcentrations. Nat Geosci 3: 27-30.",
+        "Chang, M. C., Freedman, R., & Sun, T. H. (1981). Trends in fertility,\nfamily size preferences, and family planning practice: Taiwan,\n"
+        "1961-80. Studies in Family Planning, 12(5), 211-228.",
+        "Rudy, J. W. (2009). Context representa-\ntions, context functions, and the par-\nahippocampal-hippocampal system.\nLearn Mem. 16, 573-585.",
+        "Gordon D, Abajian C, Green P (1998)\nConsed: a graphical tool for\nsequence finishing. Genome Res 8:\n195-202.",
+        "Daniel, Glyn Edmund. 1950. A Hundred\nYears of Archaeology. London:\nDuckworth.",
+        "Braune S, Doe A. A second study of\nthings. Blood. 2020;1:1-9.",
+        "Stone J, Doe A. A third study of\nthings. Lancet. 2021;2:3-9.",
+    ]
+    assert _raws("References\n\n" + "\n\n".join(entries) + "\n") == entries
+
+
+def test_a_first_string_that_carries_its_own_number_does_not_make_a_hanging_list_numbered() -> None:
+    entries = [
+        "(1) Arunan, E.; et al. Definition of the hydrogen bond (IUPAC Recommendations 2011). Pure Appl.\n  Chem. 2011, 83, 1637-1641.",
+        "Menges M, Rossner S, Voigtlander C, et al. (2002) Repetitive injections of dendritic cells. J Exp\n  Med 195: 15-21.",
+        "Dobbs TL, Pretty JN (2004) Agri-environmental stewardship schemes and multifunctionality. Review of\n  Agricultural Economics 26:220-237",
+        "Blazer DG (2006) Successful aging. Am J Geriatr Psychiatry 14(1):2-5",
+    ]
+    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+
+
+def test_a_page_break_before_the_end_of_an_entry_does_not_end_the_list() -> None:
+    """A source on the first line after page furniture between blank lines reads like a short title
+    after a gap; a page break is no gap, and a volume with pages is no section heading."""
+    text = (
+        "References\n"
+        "Ribeiro B, Perra N, Baronchelli A (2013) Quantifying the effect\nof temporal resolution on time-varying networks. Sci Rep 3:3006\n"
+        "Pramanik MHR, Imai R (2005) Functional identification of a trehalose\n6-phosphate phosphatase gene that is involved in transient\n"
+        "induction of trehalose biosynthesis during chilling stress in rice.\n\n"
+        "Cell Reports 67, 7929-9987, May 12, 2020 11\n11 | Nature | Vol 180 | 24 May 2020\nARTICLE IN PRESS\n\n"
+        "Plant Mol Biol 58:751-762\n"
+        "Muller-Hermelink N, Braumuller H, Pichler B, Wieder T, Mail-\nhammer R, Schaak K (2008) TNFR1 signaling and IFN-\n"
+        "gamma signaling determine whether T cells induce tumor dor-\nmancy. Cancer Cell 13:507-518.\n"
+        "Roth M, Tym E, Mountjoy CQ, Huppert FA, Hendrie H, Verma S, Goddard R:\nCAMDEX. A standardised instrument for the diagnosis of mental\n"
+        "disorder in the elderly. Br J Psychiatry 1986, 149:698-709.\n"
+    )
+    found = find_reference_lists(text)
+    assert len(found) == 1 and found[0].heading == "References"
+    assert [entry.text.split(" ", 1)[0] for entry in found[0].entries] == ["Ribeiro", "Pramanik", "Muller-Hermelink", "Roth"]
+    assert found[0].entries[1].text.endswith("chilling stress in rice. Plant Mol Biol 58:751-762")
+
+
+def test_a_year_wrapped_after_an_open_line_starts_no_list_and_a_glued_label_may_precede_a_bracket() -> None:
+    text = (
+        "The steps were:\n1. Patients were screened at baseline.\n2. Samples were sequenced.\n\n"
+        "1200[2] MŽP. Metodika určení silně ovlivněných vodních útvarů. Praha: MŽP,\n2013.\n"
+        "1201Rayner TF, Ibne Rezwan F, Lukk M (2009) MAGE-TABulator, a suite of tools. Bioinformatics 25(2):279-280.\n"
+        "1202Elias J., Frogel J., Matthews K., Neugebauer G., 1982, AJ, 87, 1029\n"
+        "1203Williams, G. C. (1966). Natural selection and the costs of reproduction. American Naturalist, 100, 687-690.\n"
+    )
+    found = find_reference_lists(text)
+    ends = iter(("2013.", "279-280.", "87, 1029", "687-690."))
+    assert [(entry.number, entry.raw.split("\n")[-1].endswith(next(ends))) for f in found for entry in f.entries] == [
+        (1200, True), (1201, True), (1202, True), (1203, True),
+    ]
+
+
+def test_a_page_break_inside_a_long_entry_of_a_narrow_column_does_not_end_a_numbered_list() -> None:
+    text = (
+        "References\n11.\nSmith J, Doe A. A study of\nthings. Blood. 2020;1:2-3.\n12.\nSchiller G, Emmanoulides C,\nIastrebner M, Lee M, Naeim F.\n\n"
+        "Author manuscript; available in PMC 2015 January 8.\nDownloaded from http://www.jbc.org/ by guest on March 21, 2019\n\n"
+        "High-dose cytarabine and\nrecombinant human granulocyte\ncolony-stimulating factor for\nthe treatment of resistant\n"
+        "acute myelogenous leukemia.\nLeuk Lymphoma 1996; 20:427-434.\n13.\nvon Depka M, Nowak-Gottl U,\nEisert R. Increased lipoprotein (a)\n"
+        "levels. Blood 2000; 96:3364-3368.\n"
+    )
+    found = find_reference_lists(text)
+    assert [(entry.number, entry.text.split()[-1]) for f in found for entry in f.entries] == [(11, "2020;1:2-3."), (12, "20:427-434."), (13, "96:3364-3368.")]
+
+
+def test_a_journal_footer_before_a_label_alone_on_its_line_is_page_furniture() -> None:
+    text = (
+        "References\n14.\nNateghi A, Salamat-talab M, Rezapour J (2012) Size dependent buckling analysis.\nAppl Math Model 36(10):4971-4987\n"
+        "Front. Immunol. 139:1868. doi: 10.3389/fimmu.2020.1868\n15.\nWiddicombe J: Afferent receptors in the airways and cough. Respir Physiol\n"
+        "1998, 114:5-15.\nBlood. 2019; 14(7)\n16.\nDoe J. A third study. Blood. 2020;1:2-3.\n"
+    )
+    raws = _raws(text)
+    assert len(raws) == 3 and not any("Front. Immunol" in raw or "Blood. 2019" in raw for raw in raws), raws
+
+
+def test_the_next_bare_number_before_a_string_that_opens_with_digits_is_a_label() -> None:
+    entries = [
+        "20 Wernike K, Breithaupt A, Keller M, et al. (2012) Schmallenberg virus infection of adult mice. PLoS One 7: e40380.",
+        '21 3GPP TS 23.316: "Wireless and wireline convergence access support for the 5G System (5GS)".',
+        "22 Enderlein, G., 1942. Klassifikation der Pyrgotiden. Sitzungsberichte 1941: 98-134.",
+        "23 16-Lindquist TJ, Clancy JMS, Johnson LA. Effectiveness of computer-aided design. J Prosthodont 1997; 6: 122-7.",
+        "24 Roe B. Another study. Lancet. 2019;393:1-10.",
+    ]
+    found = find_reference_lists("References\n" + "\n".join(entries) + "\n")
+    assert [(entry.number, entry.raw) for f in found for entry in f.entries] == list(zip(range(20, 25), entries, strict=True))
+
+
+def test_a_journal_footer_after_a_comma_or_after_the_last_entry_is_page_furniture() -> None:
+    text = (
+        "References\n7. Doe J. A study. Blood. 2020;1:2-3.\n8. Friedman, M., Bowden, V., & Jones, E. (2003). Family nursing:\n"
+        "Research theory and practice (5th ed.). Upper Saddle River,\nFront. Immunol. 332:5923. doi: 10.3389/fimmu.2020.5923\nNJ: Prentice Hall.\n"
+        "9. Duchene D, Wouessidjewe D (1992) Industrial uses of cyclodextrins\nand their derivatives. J Coord Chem 27:223-236\n"
+        "Front. Immunol. 346:4012. doi: 10.3389/fimmu.2020.4012\n\nTable 3. Characteristics of the 15 patients\n"
+    )
+    raws = _raws(text)
+    assert len(raws) == 3 and not any("Front. Immunol" in raw for raw in raws), raws
+
+
+def test_a_hanging_indent_set_with_a_tab() -> None:
+    entries = [
+        "Dietterich, T. G., & Bakiri, G. (1995). Solving multiclass learning problems via error-correcting\n\toutput codes. "
+        "Journal of Artificial Intelligence Research, 2, 263-286.",
+        "Keating, C. F. (1985). Gender and the physiognomy of dominance (1984).\n\tSmith J, Doe A, editors. Social Psychology. New York: Wiley; 1985. p. 61-70.",
+        "Smith, J. (2001). A book title. New York: Wiley.",
+        "Wong, N. D., Lopez, V. A., Chen, R., & Franklin, S. S. (2007). Inadequate control of hypertension\n\tin US adults "
+        "with cardiovascular disease comorbidities in 2003-2004. Archives of Internal Medicine,\n\t167(22), 2431-2436.",
+    ]
+    assert _raws("References\n" + "\n".join(entries) + "\n") == entries

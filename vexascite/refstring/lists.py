@@ -45,7 +45,7 @@ _SUP_TABLE = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
 _LABEL = re.compile(
     r"^(?P<indent>\s{0,12})(?:[-*+•]\s+)?(?:"
     r"\[(?P<bracket>\d{1,6})\]|\((?P<round>\d{1,6})\)|(?P<dot>\d{1,6})\.(?!\d)|(?P<paren>\d{1,6})\)"
-    r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})|(?P<bare>\d{1,6})(?=\s+(?:[^\s\d,;:.)\]]|\d{1,6}[.)](?:\s|[^\W\d_]{2})|\d{1,6}\s+[^\W\d_]{2}))|(?P<glued>\d{1,6})(?!(?:st|nd|rd|th|[a-z])\b)(?=[^\W\d_]|[-–—]{2}|[«“\"])"
+    r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})|(?P<bare>\d{1,6})(?=\s+(?:[^\s\d,;:.)\]]|\d{1,6}[.)](?:\s|[^\W\d_]{2})|\d{1,6}\s+[^\W\d_]{2}))|(?P<glued>\d{1,6})(?!(?:st|nd|rd|th|[a-z])\b)(?=[^\W\d_]|[-–—]{2}|[«“\"]|\[\d{1,4}\]\s*[^\W\d_])"
     r")\s*(?=\S)"
 )
 #: A label alone on its line (PDF extraction often puts it there).
@@ -223,6 +223,7 @@ def _furniture_lines(lines: list[str]) -> set[int]:
     """Indices of page furniture: known banners and footers, and short lines that repeat."""
     found: set[int] = set()
     masks: dict[str, list[int]] = {}
+    pairs: list[int] = []
     for index, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
@@ -232,7 +233,11 @@ def _furniture_lines(lines: list[str]) -> set[int]:
         label = _label_of(stripped)
         if label is not None and label.style in ("dot", "bracket", "round", "paren"):
             continue  # a numbered entry is never furniture
-        if _RUNNING_HEAD.match(stripped) or (_CAPS_HEAD.match(stripped) and len(stripped.split()) >= 3) or (_CAPS_HEAD.match(stripped) and _between_entries(lines, index)):
+        head = _RUNNING_HEAD.match(stripped)
+        if head and head.group("pair"):
+            pairs.append(index)  # "Smith and Jones", or "Collapse and Cosmic" wrapped from a title: judged below
+            continue
+        if head or (_CAPS_HEAD.match(stripped) and len(stripped.split()) >= 3) or (_CAPS_HEAD.match(stripped) and _between_entries(lines, index)):
             found.add(index)
             continue
         if _FURNITURE.match(stripped):
@@ -261,10 +266,23 @@ def _furniture_lines(lines: list[str]) -> set[int]:
         first = lines[indices[0]]
         reference_like = (
             _SOURCE_HINT.search(first) or _looks_strongly_like_reference(first) or (len(first.strip()) >= 40 and _ends_like_reference(first))
+            or _VOLUME_PAGES.search(first)  # "Med 2002, 54:23-31." wrapped from two entries of one journal
             or _AUTHOR_LIST.match(first.strip())  # the same authors opening two entries
         )
         if not reference_like or all(_next_to(found, i) for i in indices) or _block_of_copies(lines, indices):
             found.update(indices)
+    # Two names and "and" are a running head when they repeat, stand apart or sit between entries or
+    # beside other furniture; inside an entry they are a title's words wrapped to a line.
+    repeated = Counter(_mask(lines[i].strip()) for i in pairs)
+    for index in pairs:
+        apart = (index == 0 or not lines[index - 1].strip()) and (index + 1 >= len(lines) or not lines[index + 1].strip())
+        if repeated[_mask(lines[index].strip())] > 1 or apart or _next_to(found, index) or _between_entries(lines, index):
+            found.add(index)
+    # A number wrapped to a line of its own at the end of an entry ("33," / "437"), or before the
+    # punctuation or year that follow it ("ISTA" / "1999" / ". International rules"): not a page number.
+    for index in [i for i in found if lines[i].strip().isdigit()]:
+        if _number_in_entry(lines, index, found):
+            found.discard(index)
     # A short line between two pieces of furniture (a footer between a page number and a running head).
     text_lines = [index for index, line in enumerate(lines) if line.strip()]
     for before, index, after in zip(text_lines, text_lines[1:], text_lines[2:], strict=False):
@@ -274,13 +292,41 @@ def _furniture_lines(lines: list[str]) -> set[int]:
     for before, index in zip(text_lines, text_lines[1:], strict=False):
         if index in found and lines[index].strip().isdigit():
             previous = next((i for i in range(before, -1, -1) if i not in found and lines[i].strip()), None)
-            if previous is not None and re.search(r"\d[-–]$", lines[previous].rstrip()) and before in found:
+            if previous is not None and _RANGE_OPEN.search(lines[previous].rstrip()) and before in found:
                 found.discard(index)
     return found
 
 
+def _number_in_entry(lines: list[str], index: int, found: set[int]) -> bool:
+    """Whether a number alone on its line is the end of the entry above rather than a page number.
+
+    It is when it sits right under a line of text, away from other furniture, and either the
+    next line goes on with the punctuation or bracketed year that follow a number, or the
+    line above is left open (``ApJS, 33,``, ``Corona``) and what comes next is not that
+    entry going on: a blank line and no lower-case text, another entry (a label or authors),
+    the end of the text.
+    """
+    if index == 0 or not lines[index - 1].strip() or any(other in found for other in (index - 2, index - 1, index + 1, index + 2)):
+        return False
+    below = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    if re.match(r"[.,;:]|\(\s*(?:1[6-9]|20)\d\d[a-z]?\s*\)", below):
+        return True
+    if _ends_like_reference(lines[index - 1]):
+        return False
+    after = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 3)) if lines[i].strip()), "")
+    if not after or _is_stop(after) or _REF_HEADING.match(after):
+        return True
+    if not _starts_like_reference(after):
+        return False  # the entry goes on ("interleukins in ..."): the page broke inside it
+    return not below or bool(_label_of(after) or _LABEL_ONLY.match(after) or _AUTHOR_START.match(after))
+
+
+#: A page range left open at a line's end (``907-``, ``106 –``; not a word such as ``IgG4-``).
+_RANGE_OPEN = re.compile(r"(?:^|[\s,.:;(])\d+\s*[-–]$")
+#: A volume and its page range: ``54:23-31``, ``98: 416-423``.
+_VOLUME_PAGES = re.compile(r"\d\s*:\s*[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+")
 #: A running head naming the authors: ``Smith et al.``, ``Smith and Jones``.
-_RUNNING_HEAD = re.compile(r"^[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)\s*$")
+_RUNNING_HEAD = re.compile(r"^[A-Z][\w'’-]+(?:(?P<pair>\s+(?:and|&)\s+[A-Z][\w'’-]+)|\s+et\s+al\.?)\s*$")
 #: A journal's page footer: a journal name, a year and a volume, nothing else.
 _FOOTER_SHAPE = re.compile(
     r"^[A-Z][\w .&'-]{1,50}?\.?\s+(?:1[6-9]|20)\d\d\s*[;,]\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*(?::\s*[\w]+\s*[-–]\s*[\w]+)?\s*$"
@@ -292,18 +338,22 @@ _CAPS_HEAD = re.compile(r"^[A-Z][A-Z&:\- ]{8,80}$")
 
 def _footer_inside(lines: list[str], index: int) -> bool:
     """A journal footer inside an entry: the line above is unfinished and the text goes on in lower
-    case below, or it follows an entry that already has its source and the next entry's label follows."""
+    case below (or after a comma), or it follows an entry that already has its source and the next
+    entry's label (or the end of the list) follows."""
     above_index = next((i for i in range(index - 1, max(-1, index - 3), -1) if lines[i].strip()), None)
     below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 3)) if lines[i].strip()), "")
-    if above_index is None or not below:
+    if above_index is None:
         return False
     above = lines[above_index].strip()
     if below[:1].islower() and not _ends_like_reference(above):
         return True
+    if below and above.endswith(",") and not _label_of(below) and not _label_only(below) and not _is_stop(below):
+        return True  # "Upper Saddle River," / footer / "NJ: Prentice Hall.": the footer cuts an entry after a comma
     if re.match(r"(?:1[6-9]|20)\d\d\s*[;:]\s*\d", below) and not _label_of(above):
         return True  # "J Clin Endocrinol Metab." / footer / "2003;88:358-62.": the footer cuts a source in two
-    label = _label_of(below)
-    if label is None or label.style not in ("dot", "bracket", "round", "paren") or not _ends_like_reference(above):
+    label = _label_of(below) or _label_only(below)  # the next entry's label, on its line or alone ("15.")
+    last = not below or _is_stop(below)  # or the list is over: a legend, a table, the end of the text
+    if (not last and (label is None or label.style not in ("dot", "bracket", "round", "paren"))) or not _ends_like_reference(above):
         return False
     # The entry above (back to its label) already states its source.
     for i in range(above_index, max(-1, above_index - 6), -1):
@@ -339,7 +389,9 @@ def _previous_open(lines: list[str], index: int) -> bool:
     for other in range(index - 1, max(-1, index - 3), -1):
         if lines[other].strip():
             text = lines[other].rstrip()
-            return bool(re.search(r"\d[-–]$", text)) or text.endswith(("p.", "pp.", "pages", "page", "vol.", "no."))
+            if _FURNITURE.match(text):
+                return False  # "- 11 -" above "11": a page number twice
+            return bool(_RANGE_OPEN.search(text)) or text.endswith(("p.", "pp.", "pages", "page", "vol.", "no."))
     return False
 
 
@@ -504,7 +556,7 @@ class _Finder:
                 heading = None
                 continue
             start = self.label_at(position)
-            if start is not None and _looks_like_reference(self._text_from(position, 8)):
+            if start is not None and _looks_like_reference(self._text_from(position, 8)) and not self._wrapped_year(position, start[0]):
                 kept = len(self.lists)
                 end = self.numbered(position, None)
                 if len(self.lists) > kept:
@@ -520,6 +572,12 @@ class _Finder:
         for number, found in enumerate(self.lists, start=1):
             found.label = f"references-{number}"
         return self.lists
+
+    def _wrapped_year(self, position: int, label: _Label) -> bool:
+        """A year wrapped to a line start after a line left open (``Praha: MŽP,`` / ``2013.``): no list starts there."""
+        if not 1600 <= label.number <= 2100 or position == 0 or self.blank(position - 1):
+            return False
+        return bool(_OPEN_END.search(self.stripped(position - 1)))
 
     def _text_from(self, position: int, count: int) -> str:
         """The text of up to ``count`` lines from ``position`` to the next blank line."""
@@ -550,7 +608,7 @@ class _Finder:
             numbers = [label.number for p in region if (label := self.labels[p] or self.only[p]) is not None and label.style == style]
             text_lines = sum(1 for p in region if not self.blank(p))
             years_only = all(1600 <= n <= 2100 for n in numbers) and len(numbers) < 0.25 * text_lines
-            if numbers == [1] or (_in_sequence(numbers) and not years_only):
+            if (numbers == [1] and not self._unnumbered_reading(region)) or (_in_sequence(numbers) and not years_only):
                 # (A few "1995." lines in a long list are strings that open with their year.)
                 return self.numbered(first, heading)
             glued = [label.number for p in region if (label := self.labels[p]) is not None and label.style == "glued"]
@@ -564,6 +622,16 @@ class _Finder:
             if len(glued) >= 2 and _in_sequence(glued) and min(glued) <= 3:
                 return self.numbered(first, heading, style="glued")
         return self.unnumbered(first, heading)
+
+    def _unnumbered_reading(self, region: list[int]) -> bool:
+        """Whether a section whose only label is a first ``(1)`` reads as an unnumbered list: the string
+        that opens it carries its own number (``(1) Arunan, E.; et al.``) and the entries after it are cut
+        by hanging indents or blank lines into several that all read as references."""
+        entries = self._split_unnumbered(region, learned=True)
+        if len(entries) < 3:
+            return False
+        looks = sum(1 for positions in entries if _looks_strongly_like_reference(join_lines([self.kept[p][1] for p in positions])))
+        return looks >= 0.8 * len(entries)
 
     # -- numbered lists ------------------------------------------------------------------
 
@@ -597,6 +665,7 @@ class _Finder:
         direction = 0  # +1 ascending, -1 descending, 0 not yet known
         total = len(self.kept)
         blank_before = False
+        soft = False  # the blank lines before this line are a page break (beside page furniture)
 
         def flush() -> None:
             if entry:
@@ -604,6 +673,7 @@ class _Finder:
 
         while position < total:
             if self.blank(position):
+                soft = (soft or not blank_before) and self._soft_blank(position)  # every blank so far beside furniture
                 blank_before = True
                 position += 1
                 continue
@@ -627,6 +697,11 @@ class _Finder:
                     ):
                         start = (reading, position)
                         break
+            if style == "bare" and start is None and numbers and entry and _ends_like_reference(self.stripped(entry[-1])):
+                # "21 3GPP TS 23.316", "23 16-Lindquist TJ": the next number before a string that opens with digits.
+                bare = re.match(r"(\d{1,6})\s+(?=[^\s(:;,.\-–])", self.stripped(position))
+                if bare and int(bare.group(1)) - numbers[-1] in ((direction,) if direction else (1, -1)):
+                    start = (_Label(int(bare.group(1)), "bare", self.stripped(position)[bare.end() :]), position)
             if entry and start is None and self.stop(position):
                 break
             if start is not None and start[0].style == style:
@@ -694,7 +769,7 @@ class _Finder:
             if start is not None and not entry:
                 break
             # An unlabelled line, or a label of another form.
-            if blank_before and not self._continues(entry, position, style, numbers[-1], direction):
+            if blank_before and not self._continues(entry, position, style, numbers[-1], direction, page_break=soft):
                 break
             if not blank_before and start is None and self._reference_after(entry, position) and not self._label_soon(position, style, numbers[-1]):
                 break  # a whole unnumbered reference after a complete one: the numbered list is over
@@ -724,15 +799,17 @@ class _Finder:
                 return True
         return False
 
-    def _continues(self, entry: list[int], position: int, style: str, last: int, direction: int) -> bool:
-        """After a blank line, whether an unlabelled line still belongs to the list."""
+    def _continues(self, entry: list[int], position: int, style: str, last: int, direction: int, *, page_break: bool = False) -> bool:
+        """After a blank line, whether an unlabelled line still belongs to the list (``page_break``: the blank
+        lines sit beside page furniture, so an entry of a narrow column may run on for a dozen lines)."""
         stripped = self.stripped(position)
         previous = self.stripped(entry[-1])
         if stripped[:1].islower() or previous.endswith(("-", ",", ";", ":", "/")) or _OPEN_END.search(previous[-12:]):
             return True
         # Look ahead: the list goes on if the next label follows on within a few lines.
         seen = 0
-        for other in range(position, min(len(self.kept), position + 12)):
+        reach, most = (30, 14) if page_break else (12, 4)
+        for other in range(position, min(len(self.kept), position + reach)):
             if self.blank(other):
                 continue
             seen += 1
@@ -745,7 +822,7 @@ class _Finder:
                     return True
                 if not 1600 <= label.number <= 2100:
                     return False  # "1997. http://..." wrapped after a page break is a year, not a label
-            if seen > 4:
+            if seen > most:
                 return False
         return False
 
@@ -774,13 +851,13 @@ class _Finder:
         while position < total:
             if self.blank(position):
                 region.append(position)
-                blank_run += 1
+                blank_run += 0 if self._soft_blank(position) else 1  # a page break is no gap before a section
                 position += 1
                 continue
             stripped = self.stripped(position)
             if not whole and self.stop(position):
                 break
-            if not whole and blank_run and region and _is_section_heading(stripped) and not _YEAR.search(stripped):
+            if not whole and blank_run and region and _is_section_heading(stripped) and not _YEAR.search(stripped) and not self._opens_entry(position):
                 nxt = self.next_text(position, 3)
                 if nxt is None or not _looks_strongly_like_reference(self.stripped(nxt)) or self.stripped(nxt)[:1].isupper():
                     break
@@ -810,6 +887,16 @@ class _Finder:
             self._keep(current)
         return position
 
+    def _opens_entry(self, position: int) -> bool:
+        """Whether a short capitalised line after a blank line opens (or ends) an entry rather than a section:
+        it names authors (``Pizzichini E, Pizzichini MM,``), is left open, states a volume and pages, or the next line goes straight
+        on with a number, a year or punctuation (``ISTA`` / ``1999`` / ``. International rules``)."""
+        stripped = self.stripped(position)
+        if _AUTHOR_START.match(stripped) or _OPEN_END.search(stripped) or _VOLUME_PAGES.search(stripped):
+            return True  # (a volume and pages, "Plant Mol Biol 58:751-762", end an entry)
+        below = position + 1
+        return below < len(self.kept) and not self.blank(below) and bool(re.match(r"\(?\d|[.,;:]", self.stripped(below)))
+
     def _soft_blank(self, position: int) -> bool:
         """A blank line beside page furniture: a page break, not a gap between entries."""
         index = self.kept[position][0]
@@ -837,7 +924,7 @@ class _Finder:
         if not blocks:
             return []
         lines = [p for b in blocks for p in b]
-        indents = [len(self.kept[p][1]) - len(self.kept[p][1].lstrip()) for p in lines]
+        indents = [_indent(self.kept[p][1]) for p in lines]
         low = min(indents)
         hanging = sum(1 for i in indents if i >= low + 2)
         entries: list[list[int]] = []
@@ -845,7 +932,7 @@ class _Finder:
             for block in blocks:
                 entry: list[int] = []
                 for p in block:
-                    indent = len(self.kept[p][1]) - len(self.kept[p][1].lstrip())
+                    indent = _indent(self.kept[p][1])
                     if entry and indent < low + 2:
                         entries.append(entry)
                         entry = []
@@ -857,7 +944,7 @@ class _Finder:
         if len(blocks) >= 2 and multi:
             whole = [b for n, b in enumerate(blocks) if n not in broken]
             several = sum(1 for b in whole if self._holds_several(b) or len(self._split_wrapped(b, loose=False)) > 1)
-            if several <= 0.1 * max(1, len(whole)):
+            if several <= 0.25 * max(1, len(whole)):
                 # Blank lines between entries; a block that runs across a page break is cut where entries end.
                 for n, b in enumerate(blocks):
                     entries.extend(self._split_wrapped(b, learned=learned) if n in broken else [b])
@@ -958,6 +1045,12 @@ class _Finder:
         """A document with no heading and no numbered run: a bare list of references, if it is one."""
         if any(not self.blank(p) for p in range(len(self.kept))):
             self.unnumbered(0, None, whole=True)
+
+
+def _indent(line: str) -> int:
+    """How far a line is indented, a tab counting as four spaces (a hanging indent set with a tab)."""
+    head = line[: len(line) - len(line.lstrip())]
+    return len(head.expandtabs(4))
 
 
 def _starts_entry(previous: str, text: str, joined: str, has_year: bool | None = None) -> bool:
