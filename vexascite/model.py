@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -23,6 +24,13 @@ CSL_TYPES = frozenset(
     personal_communication post post-weblog regulation report review review-book software
     song speech standard thesis treaty webpage""".split()
 )
+
+
+
+def utc_now() -> str:
+    """UTC timestamp in ISO 8601, second precision: what every stored ``*_at`` value and
+    every fetched answer's time holds, so times written by any layer compare as text."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 class RefStatus(StrEnum):
