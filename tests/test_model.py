@@ -21,3 +21,14 @@ def test_the_store_and_the_http_client_write_the_same_format():
 
     assert now is utc_now
     assert http.utc_now is utc_now
+
+
+def test_an_unreadable_entry_is_reported_and_kept_as_failed():
+    from vexascite.model import ParsedFile, RefStatus
+
+    parsed = ParsedFile(format="ris")
+    parsed.unreadable("TY  - JOUR\nTI  - broken", 7, "not a valid RIS entry", "k1")
+    assert [(p.line, p.message, p.entry_key) for p in parsed.problems] == [(7, "not a valid RIS entry", "k1")]
+    (ref,) = parsed.references
+    assert (ref.raw, ref.format, ref.line, ref.entry_key) == ("TY  - JOUR\nTI  - broken", "ris", 7, "k1")
+    assert ref.status is RefStatus.FAILED and ref.message == "not a valid RIS entry"

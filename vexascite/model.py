@@ -93,6 +93,14 @@ class ParsedFile:
     #: Set when the input as a whole is not references of this format (nothing to keep).
     refused: str | None = None
 
+    def unreadable(self, raw: str, line: int | None, message: str, entry_key: str | None = None) -> None:
+        """An entry that could not be read: a problem for the report, and its verbatim text
+        kept as a failed reference (never dropped, so a later reader can try again)."""
+        self.problems.append(ImportProblem(line, message, entry_key))
+        self.references.append(
+            RawReference(raw=raw, format=self.format, line=line, entry_key=entry_key, status=RefStatus.FAILED, message=message)
+        )
+
 
 def subject_keyword(headings: Iterable[str]) -> str | None:
     """Subject terms (MeSH headings, keywords) as one CSL ``keyword`` value.
