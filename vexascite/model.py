@@ -6,11 +6,13 @@ and exporters only ever map to and from one shape.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 #: A CSL-JSON item: ``type``, ``title``, ``author``, ``container-title``, ``issued``, ...
 Work = dict[str, Any]
@@ -100,6 +102,15 @@ class ParsedFile:
         self.references.append(
             RawReference(raw=raw, format=self.format, line=line, entry_key=entry_key, status=RefStatus.FAILED, message=message)
         )
+
+    def converted(self, convert: Callable[[T], Work], record: T, raw: str, line: int | None, what: str) -> Work | None:
+        """``convert(record)``; a record no rule foresaw (the converter raised) is kept as
+        unreadable and gives None, so one odd record never costs the rest of the file."""
+        try:
+            return convert(record)
+        except Exception as exc:
+            self.unreadable(raw, line, f"{what} could not be read ({type(exc).__name__}); kept as written")
+            return None
 
 
 def subject_keyword(headings: Iterable[str]) -> str | None:

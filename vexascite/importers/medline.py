@@ -97,11 +97,8 @@ def read_medline(text: str) -> ParsedFile:
             message = "not a MEDLINE record (no PMID- or TI  - tag)"
             parsed.unreadable(raw, start, message)
             continue
-        try:
-            work = medline_to_csl(pairs)
-        except Exception as exc:  # a record no rule foresaw: stored as failed, the others read
-            message = f"MEDLINE record could not be read ({type(exc).__name__}); kept as written"
-            parsed.unreadable(raw, start, message)
+        work = parsed.converted(medline_to_csl, pairs, raw, start, "MEDLINE record")
+        if work is None:
             continue
         parsed.references.append(RawReference(raw=raw, format="medline", line=start, fields=work, entry_key=work.get("PMID")))
     return parsed

@@ -160,11 +160,8 @@ def read_pubmed_xml(text: str) -> ParsedFile:
             continue
         line = (article.sourceline or 1) + offset
         raw = etree.tostring(article, encoding="unicode")
-        try:
-            work = pubmed_article_to_csl(article)
-        except Exception as exc:  # an article no rule foresaw: stored as failed, the others read
-            message = f"PubmedArticle could not be read ({type(exc).__name__}); kept as written"
-            parsed.unreadable(raw, line, message)
+        work = parsed.converted(pubmed_article_to_csl, article, raw, line, "PubmedArticle")
+        if work is None:
             continue
         if not work.get("title") and not work.get("PMID"):
             message = "PubmedArticle without title or PMID"

@@ -138,11 +138,8 @@ def read_ris(text: str) -> ParsedFile:
             parsed.unreadable(block, line, message)
             continue
         for entry in entries:
-            try:
-                work = ris_to_csl(entry)
-            except Exception as exc:  # an entry no rule foresaw: stored as failed, the others read
-                message = f"RIS entry could not be read ({type(exc).__name__}); kept as written"
-                parsed.unreadable(block, line, message)
+            work = parsed.converted(ris_to_csl, entry, block, line, "RIS entry")
+            if work is None:
                 continue
             parsed.references.append(
                 RawReference(raw=block, format="ris", line=line, fields=work, entry_key=_first(entry.get("id")),
