@@ -6,10 +6,13 @@ and exporters only ever map to and from one shape.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 #: A CSL-JSON item: ``type``, ``title``, ``author``, ``container-title``, ``issued``, ...
 Work = dict[str, Any]
@@ -23,6 +26,13 @@ CSL_TYPES = frozenset(
     personal_communication post post-weblog regulation report review review-book software
     song speech standard thesis treaty webpage""".split()
 )
+
+
+
+def utc_now() -> str:
+    """UTC timestamp in ISO 8601, second precision: what every stored ``*_at`` value and
+    every fetched answer's time holds, so times written by any layer compare as text."""
+    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 class RefStatus(StrEnum):
@@ -84,6 +94,23 @@ class ParsedFile:
     notes: list[str] = field(default_factory=list)
     #: Set when the input as a whole is not references of this format (nothing to keep).
     refused: str | None = None
+
+    def unreadable(self, raw: str, line: int | None, message: str, entry_key: str | None = None) -> None:
+        """An entry that could not be read: a problem for the report, and its verbatim text
+        kept as a failed reference (never dropped, so a later reader can try again)."""
+        self.problems.append(ImportProblem(line, message, entry_key))
+        self.references.append(
+            RawReference(raw=raw, format=self.format, line=line, entry_key=entry_key, status=RefStatus.FAILED, message=message)
+        )
+
+    def converted(self, convert: Callable[[T], Work], record: T, raw: str, line: int | None, what: str) -> Work | None:
+        """``convert(record)``; a record no rule foresaw (the converter raised) is kept as
+        unreadable and gives None, so one odd record never costs the rest of the file."""
+        try:
+            return convert(record)
+        except Exception as exc:
+            self.unreadable(raw, line, f"{what} could not be read ({type(exc).__name__}); kept as written")
+            return None
 
 
 def subject_keyword(headings: Iterable[str]) -> str | None:

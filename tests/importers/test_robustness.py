@@ -99,3 +99,51 @@ def test_ris_with_loose_tag_spacing_is_read_and_kept_verbatim():
     assert [ref.fields.get("title") for ref in parsed.references] == ["Loose", "Also"]
     assert parsed.references[0].raw == "TY - JOUR\nTI - Loose\nAU -\tDoe, J\nER -"
     assert parsed.references[1].raw == "TY - BOOK\nTI - Also\n"
+
+
+def _failing_on(title: str, convert):
+    def odd(record):
+        if title in str(record):
+            raise ValueError("a record no rule foresaw")
+        return convert(record)
+
+    return odd
+
+
+def test_a_record_no_rule_foresaw_is_kept_failed_and_the_others_read(monkeypatch):
+    from vexascite.importers import medline, pubmedxml, ris
+
+    monkeypatch.setattr(medline, "medline_to_csl", _failing_on("Odd one", medline.medline_to_csl))
+    monkeypatch.setattr(ris, "ris_to_csl", _failing_on("Odd one", ris.ris_to_csl))
+    monkeypatch.setattr(pubmedxml, "pubmed_article_to_csl", _failing_on_xml("Odd one", pubmedxml.pubmed_article_to_csl))
+    medline_text = "PMID- 99000001\nTI  - Fine one.\n\nPMID- 99000002\nTI  - Odd one.\n"
+    ris_text = "TY  - JOUR\nTI  - Fine one\nER  - \n\nTY  - JOUR\nTI  - Odd one\nER  - \n"
+    xml_text = (
+        "<PubmedArticleSet>\n"
+        + "".join(
+            f"<PubmedArticle><MedlineCitation><PMID>{pmid}</PMID><Article><ArticleTitle>{title}</ArticleTitle>"
+            "</Article></MedlineCitation></PubmedArticle>\n"
+            for pmid, title in (("99000001", "Fine one."), ("99000002", "Odd one."))
+        )
+        + "</PubmedArticleSet>\n"
+    )
+    for parsed, what, line in (
+        (medline.read_medline(medline_text), "MEDLINE record", 4),
+        (ris.read_ris(ris_text), "RIS entry", 5),
+        (pubmedxml.read_pubmed_xml(xml_text), "PubmedArticle", 3),
+    ):
+        fine, odd = parsed.references
+        assert fine.status is RefStatus.PARSED and fine.fields["title"].startswith("Fine one")
+        assert odd.status is RefStatus.FAILED and "Odd one" in odd.raw and odd.line == line
+        message = f"{what} could not be read (ValueError); kept as written"
+        assert odd.message == message
+        assert [(p.line, p.message) for p in parsed.problems] == [(line, message)]
+
+
+def _failing_on_xml(title: str, convert):
+    def odd(article):
+        if title in (article.findtext(".//ArticleTitle") or ""):
+            raise ValueError("a record no rule foresaw")
+        return convert(article)
+
+    return odd

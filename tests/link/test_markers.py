@@ -176,3 +176,12 @@ def test_markers_before_or_after_the_full_stop_stay_with_their_sentence(sentence
     document = " ".join(parts) + "\n"
     claims = extract_claims(document).claims
     assert [[t.label for m in c.markers for t in m.marker.targets] for c in claims] == expected
+
+
+@pytest.mark.parametrize("text", ["as shown (Beck et al. 2020, 2021, p. 4).", "as Beck et al. (2020, 2021, p. 4) showed"])
+def test_author_year_targets_one_per_year_with_names_and_locator(text: str) -> None:
+    (marker,) = find_markers(text)
+    assert [(t.author, t.year, t.et_al, t.second_author, t.locator) for t in marker.targets] == [
+        ("Beck", "2020", True, None, "p. 4"),
+        ("Beck", "2021", True, None, "p. 4"),
+    ]

@@ -147,7 +147,10 @@ def test_trash_page_restores_and_empties_with_confirmation(client: TestClient, w
 
 def test_collections_page_creates_nests_and_deletes(client: TestClient, web_world: WebWorld) -> None:
     assert "No collections yet" in client.get("/collections").text
-    assert _post(client, "/collections/create", path="Reviews/JAK inhibitors").status_code == 303
+    created = _post(client, "/collections/create", path="Reviews/JAK inhibitors")
+    assert created.status_code == 303  # after a post, back to the page with what was done
+    assert created.headers["location"] == "/collections?message=created+Reviews%2C+Reviews%2FJAK+inhibitors"
+    assert "created Reviews, Reviews/JAK inhibitors" in client.get(created.headers["location"]).text
     _post(client, "/collections/create", path="Cohorts")
     api.change_collection(web_world.settings, "Reviews/JAK inhibitors", ["beck2020somatic"], add=True)
     page = client.get("/collections").text
@@ -157,7 +160,8 @@ def test_collections_page_creates_nests_and_deletes(client: TestClient, web_worl
     assert _post(client, "/collections/create", path="Reviews//x").status_code == 400
     assert _post(client, "/collections/delete", path="Reviews").status_code == 400  # not confirmed: nothing goes
     assert [c["path"] for c in api.list_collections(web_world.settings)] == ["Cohorts", "Reviews", "Reviews/JAK inhibitors"]
-    assert _post(client, "/collections/delete", path="Reviews", confirm="yes").status_code == 303
+    deleted = _post(client, "/collections/delete", path="Reviews", confirm="yes")
+    assert deleted.status_code == 303 and deleted.headers["location"].startswith("/collections?message=deleted+Reviews+%282+collection")
     assert [c["path"] for c in api.list_collections(web_world.settings)] == ["Cohorts"]
     assert "beck2020somatic" in _keys(client.get("/").text)  # the works stay
 

@@ -259,8 +259,7 @@ def read_csljson(text: str) -> ParsedFile:
             continue
         if not isinstance(item, dict):
             message = "not a CSL item (expected an object with type, title, author, ...)"
-            parsed.problems.append(ImportProblem(line, message))
-            parsed.references.append(RawReference(raw=raw, format="csl-json", line=line, status=RefStatus.FAILED, message=message))
+            parsed.unreadable(raw, line, message)
             continue
         item_id = item.get("id")
         entry_key = clean_text(str(item_id))[:200] if isinstance(item_id, (str, int)) and not isinstance(item_id, bool) else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..ids import clean_doi, normalize_pmcid, normalize_pmid
-from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work, subject_keyword
+from ..model import ParsedFile, RawReference, Work, subject_keyword
 from ._names import date_parts_from_text, person_from_inverted
 
 _TAG = re.compile(r"^([A-Z][A-Z0-9]{0,3})\s*- ?(.*)$")
@@ -95,15 +95,10 @@ def read_medline(text: str) -> ParsedFile:
         raw = "\n".join(record)
         if not pairs or not any(tag in ("PMID", "TI") for tag, _ in pairs):
             message = "not a MEDLINE record (no PMID- or TI  - tag)"
-            parsed.problems.append(ImportProblem(start, message))
-            parsed.references.append(RawReference(raw=raw, format="medline", line=start, status=RefStatus.FAILED, message=message))
+            parsed.unreadable(raw, start, message)
             continue
-        try:
-            work = medline_to_csl(pairs)
-        except Exception as exc:  # a record no rule foresaw: stored as failed, the others read
-            message = f"MEDLINE record could not be read ({type(exc).__name__}); kept as written"
-            parsed.problems.append(ImportProblem(start, message))
-            parsed.references.append(RawReference(raw=raw, format="medline", line=start, status=RefStatus.FAILED, message=message))
+        work = parsed.converted(medline_to_csl, pairs, raw, start, "MEDLINE record")
+        if work is None:
             continue
         parsed.references.append(RawReference(raw=raw, format="medline", line=start, fields=work, entry_key=work.get("PMID")))
     return parsed

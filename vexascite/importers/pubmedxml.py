@@ -7,7 +7,7 @@ import re
 from lxml import etree
 
 from ..ids import clean_doi, normalize_pmcid, normalize_pmid
-from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work, subject_keyword
+from ..model import ImportProblem, ParsedFile, RawReference, Work, subject_keyword
 from ._names import date_parts_from_text
 
 _DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
@@ -156,22 +156,16 @@ def read_pubmed_xml(text: str) -> ParsedFile:
         if isinstance(article, str):
             line = offset + 1
             message = "PubmedArticle is not readable XML; kept as written"
-            parsed.problems.append(ImportProblem(line, message))
-            parsed.references.append(RawReference(raw=article, format="pubmed-xml", line=line, status=RefStatus.FAILED, message=message))
+            parsed.unreadable(article, line, message)
             continue
         line = (article.sourceline or 1) + offset
         raw = etree.tostring(article, encoding="unicode")
-        try:
-            work = pubmed_article_to_csl(article)
-        except Exception as exc:  # an article no rule foresaw: stored as failed, the others read
-            message = f"PubmedArticle could not be read ({type(exc).__name__}); kept as written"
-            parsed.problems.append(ImportProblem(line, message))
-            parsed.references.append(RawReference(raw=raw, format="pubmed-xml", line=line, status=RefStatus.FAILED, message=message))
+        work = parsed.converted(pubmed_article_to_csl, article, raw, line, "PubmedArticle")
+        if work is None:
             continue
         if not work.get("title") and not work.get("PMID"):
             message = "PubmedArticle without title or PMID"
-            parsed.problems.append(ImportProblem(line, message))
-            parsed.references.append(RawReference(raw=raw, format="pubmed-xml", line=line, status=RefStatus.FAILED, message=message))
+            parsed.unreadable(raw, line, message)
             continue
         parsed.references.append(RawReference(raw=raw, format="pubmed-xml", line=line, fields=work, entry_key=work.get("PMID")))
     return parsed

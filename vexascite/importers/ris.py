@@ -8,7 +8,7 @@ from typing import Any
 import rispy
 
 from ..ids import clean_doi, normalize_pmid
-from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work, subject_keyword
+from ..model import ImportProblem, ParsedFile, RawReference, Work, subject_keyword
 from ._names import date_parts_from_text, page_range, person_from_inverted
 
 RIS_TYPES = {
@@ -135,16 +135,11 @@ def read_ris(text: str) -> ParsedFile:
             entries = rispy.loads(readable, skip_unknown_tags=False)
         except Exception as exc:  # rispy raises plain exceptions for malformed input
             message = f"not a valid RIS entry ({exc}); check the tags"
-            parsed.problems.append(ImportProblem(line, message))
-            parsed.references.append(RawReference(raw=block, format="ris", line=line, status=RefStatus.FAILED, message=message))
+            parsed.unreadable(block, line, message)
             continue
         for entry in entries:
-            try:
-                work = ris_to_csl(entry)
-            except Exception as exc:  # an entry no rule foresaw: stored as failed, the others read
-                message = f"RIS entry could not be read ({type(exc).__name__}); kept as written"
-                parsed.problems.append(ImportProblem(line, message))
-                parsed.references.append(RawReference(raw=block, format="ris", line=line, status=RefStatus.FAILED, message=message))
+            work = parsed.converted(ris_to_csl, entry, block, line, "RIS entry")
+            if work is None:
                 continue
             parsed.references.append(
                 RawReference(raw=block, format="ris", line=line, fields=work, entry_key=_first(entry.get("id")),

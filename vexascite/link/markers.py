@@ -186,21 +186,23 @@ def _author_year_targets(body: str) -> list[Target] | None:
         match = _AUTHOR_YEAR_ITEM.match(item)
         if not match:
             return None
-        targets.extend(_years_targets(match))
+        targets.extend(_years_targets(match, match.group("years"), match.group("loc")))
     return targets or None
 
 
-def _years_targets(match: re.Match[str]) -> list[Target]:
+def _years_targets(names: re.Match[str], years: str, locator: str | None) -> list[Target]:
+    """One target per year ("Smith et al. 2019, 2020"): the names (first author, et al.,
+    second author) come from ``names``, inside the parentheses or before them."""
     return [
         Target(
             "author-year",
-            author=match.group("first"),
+            author=names.group("first"),
             year=year.strip(),
-            et_al=bool(match.group("etal")),
-            second_author=match.group("second"),
-            locator=match.group("loc"),
+            et_al=bool(names.group("etal")),
+            second_author=names.group("second"),
+            locator=locator,
         )
-        for year in match.group("years").split(",")
+        for year in years.split(",")
     ]
 
 
@@ -264,17 +266,7 @@ def _marker_from(style: str, match: re.Match[str], text: str) -> Marker | None:
         if names is None or names.group("first") in _NARRATIVE_STOP:
             return None
         start -= len(window) - names.start()
-        targets = [
-            Target(
-                "author-year",
-                author=names.group("first"),
-                year=year.strip(),
-                et_al=bool(names.group("etal")),
-                second_author=names.group("second"),
-                locator=match.group("loc"),
-            )
-            for year in match.group("years").split(",")
-        ]
+        targets = _years_targets(names, match.group("years"), match.group("loc"))
         return Marker(start, end, text[start:end], "author-year", targets)
     return None
 

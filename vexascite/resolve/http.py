@@ -30,6 +30,7 @@ from urllib.parse import urlencode, urlsplit
 
 import httpx2
 
+from ..model import utc_now
 from .ratelimit import Gate, Lane, SharedSchedule, parse_interval
 
 #: Parameters that identify the caller, not the question: left out of cache keys.
@@ -40,10 +41,6 @@ RETRYABLE = frozenset({408, 425, 429, 500, 502, 503, 504})
 #: First backoff in seconds (doubled per retry, with jitter) and tries per request.
 BACKOFF = 0.25
 MAX_ATTEMPTS = 6
-
-
-def utc_now() -> str:
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 @dataclass(slots=True)

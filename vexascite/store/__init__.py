@@ -13,7 +13,6 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -22,6 +21,7 @@ from ..errors import CannotWrite, LibraryTooNew, NotInLibrary
 from ..identity import IdentityKeys, conflicting_ids, same_work
 from ..merge import merge_records
 from ..model import RawReference, RefStatus, Work, WorkStatus
+from ..model import utc_now as now
 from ..rows import WORK_COLUMNS, PreparedRef, dumps, prepare_reference, work_columns
 from .failures import (
     BUSY_STEP_MS,
@@ -37,12 +37,6 @@ from .pk import inserted_id
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 __all__ = ["SCHEMA_VERSION", "IdentityIndex", "SourceRow", "Store", "fts_query", "now"]
-
-
-
-def now() -> str:
-    """UTC timestamp in ISO 8601, second precision: what every ``*_at`` column holds."""
-    return datetime.now(UTC).replace(microsecond=0).isoformat()
 
 
 @dataclass(slots=True)

@@ -158,11 +158,17 @@ async def work_resolve(request: Request) -> Response:
     report = await run_in_threadpool(api.resolve_works, settings_of(request), [key])
     outcome = report.outcomes[0] if report.outcomes else None
     message = f"resolved: {outcome.status}" + (f" ({outcome.reason})" if outcome and outcome.reason else "") if outcome else "nothing to resolve"
-    return RedirectResponse(f"/works/{key}?" + urlencode({"message": message}), status_code=303)
+    return _back_to_work(key, message)
+
+
+def _with_message(path: str, message: str) -> RedirectResponse:
+    """After a form's POST, back to a page that says what was done (303: the browser GETs it,
+    so a reload does not post again)."""
+    return RedirectResponse(f"{path}?" + urlencode({"message": message}), status_code=303)
 
 
 def _back_to_work(key: str, message: str) -> RedirectResponse:
-    return RedirectResponse(f"/works/{quote(key, safe='')}?" + urlencode({"message": message}), status_code=303)
+    return _with_message(f"/works/{quote(key, safe='')}", message)
 
 
 async def work_tag(request: Request) -> Response:
@@ -233,7 +239,7 @@ async def trash_restore(request: Request) -> Response:
         raise UsageError("choose the works to restore")
     report = await run_in_threadpool(api.restore_works, settings_of(request), keys)
     message = f"{len(report.changed)} work(s) restored" + (f"; not in the trash: {', '.join(report.unchanged)}" if report.unchanged else "")
-    return RedirectResponse("/trash?" + urlencode({"message": message}), status_code=303)
+    return _with_message("/trash", message)
 
 
 async def trash_empty(request: Request) -> Response:
@@ -244,7 +250,7 @@ async def trash_empty(request: Request) -> Response:
     counts = await run_in_threadpool(api.empty_trash, settings_of(request))
     message = (f"{counts['works']} work(s) deleted for good; {counts['references_kept']} raw reference(s) kept, "
                f"{counts['citations_unlinked']} citation(s) now say their work was removed")
-    return RedirectResponse("/trash?" + urlencode({"message": message}), status_code=303)
+    return _with_message("/trash", message)
 
 
 async def collections(request: Request) -> Response:
@@ -257,7 +263,7 @@ async def collection_create(request: Request) -> Response:
     path = str(form.get("path") or "")
     created = await run_in_threadpool(api.create_collection, settings_of(request), path)
     message = f"created {', '.join(created)}" if created else f"{path} already exists"
-    return RedirectResponse("/collections?" + urlencode({"message": message}), status_code=303)
+    return _with_message("/collections", message)
 
 
 async def collection_delete(request: Request) -> Response:
@@ -267,7 +273,7 @@ async def collection_delete(request: Request) -> Response:
         raise UsageError(f"tick the box to confirm deleting {path!r} (its works stay in the library)")
     deleted, members = await run_in_threadpool(api.delete_collection, settings_of(request), path)
     message = f"deleted {path} ({deleted} collection(s), {members} membership(s); the works stay in the library)"
-    return RedirectResponse("/collections?" + urlencode({"message": message}), status_code=303)
+    return _with_message("/collections", message)
 
 
 # -- review -------------------------------------------------------------------------------------
@@ -284,7 +290,7 @@ async def review_decide(request: Request) -> Response:
     candidate = request.path_params["candidate"]
     result = await run_in_threadpool(api.decide_review, settings_of(request), candidate, accept=decision == "accept")
     message = f"candidate {candidate} {'accepted' if result['accepted'] else 'rejected'}"
-    return RedirectResponse("/review?" + urlencode({"message": message}), status_code=303)
+    return _with_message("/review", message)
 
 
 # -- manuscripts ---------------------------------------------------------------------------------

@@ -64,10 +64,7 @@ def parse_chunk(
                 or "cannot be parsed"
             ).rstrip(".")
             message = f"not a valid BibTeX entry ({reason}); check its braces, quotes and commas"
-            parsed.problems.append(ImportProblem(line_of(block), message))
-            parsed.references.append(
-                RawReference(raw=block.raw or "", format="bibtex", line=line_of(block), status=RefStatus.FAILED, message=message)
-            )
+            parsed.unreadable(block.raw or "", line_of(block), message)
     entry_message: str | None
     for entry, status, entry_message in raw_entries:
         try:
@@ -75,9 +72,7 @@ def parse_chunk(
             ref = reference(entry.raw or "", line_of(entry), entry.entry_type, entry.key, own, own, status, entry_message)
         except Exception as exc:  # an entry no rule foresaw is kept as written, not the file lost
             reason = f"entry could not be read ({type(exc).__name__}: {str(exc)[:120]}); kept as written"
-            parsed.problems.append(ImportProblem(line_of(entry), reason, entry.key))
-            parsed.references.append(RawReference(raw=entry.raw or "", format="bibtex", line=line_of(entry),
-                                                  entry_key=entry.key, status=RefStatus.FAILED, message=reason))
+            parsed.unreadable(entry.raw or "", line_of(entry), reason, entry.key)
             continue
         parsed.references.append(ref)
         if own_fields is not None:
@@ -200,8 +195,7 @@ def _parse_pieces(
             part = None
         if part is None:
             message = "not a valid BibTeX entry (the parser gave up on it); check its braces, quotes and commas"
-            parsed.problems.append(ImportProblem(line + 1, message))
-            parsed.references.append(RawReference(raw=piece, format="bibtex", line=line + 1, status=RefStatus.FAILED, message=message))
+            parsed.unreadable(piece, line + 1, message)
         else:
             parsed.references.extend(part.references)
             parsed.problems.extend(part.problems)
