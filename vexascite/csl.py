@@ -87,6 +87,11 @@ def first_date(value: Any) -> dict[str, Any] | None:
     return {"date-parts": [[int(p) for p in parts[0] if p not in (None, "")]]}
 
 
+#: A plausible publication year in a reference or a manuscript (1600-2099), as a regular
+#: expression fragment with no group: the one rule the parser, the list finder, the
+#: citation markers and the matcher share.
+YEAR = r"(?:1[6-9]|20)\d\d"
+
 _YEAR_IN_TEXT = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 
 

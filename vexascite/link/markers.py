@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..csl import YEAR
+
 __all__ = [
     "Marker",
     "Target",
@@ -123,7 +125,7 @@ _NUM_INNER = r"\d{1,4}(?:\s*[,;–—‐-]\s*\d{1,4})*"
 _SUPER_INNER = r"[\d\s,;–—‐\-*†‡§¶#a-z]{1,40}"
 _NAME = r"(?:(?:van|von|de|der|den|del|della|du|da|di|la|le|Van|Von|De|Del|Du|Da|Di|La|Le|Mc|Mac|O['’])\s?)*[A-ZÀ-ÖØ-Þ][\wÀ-ÖØ-öø-ɏ'’\-]*[a-zß-öø-ɏ][\wÀ-ÖØ-öø-ɏ'’\-]*"
 _NAMES = rf"(?P<first>{_NAME})(?:(?P<etal>\s+et\s+al\.?)|\s+(?:and|&)\s+(?P<second>{_NAME}))?"
-_YEAR = r"(?:1[6-9]\d\d|20\d\d)[a-z]?"
+_YEAR = YEAR + r"[a-z]?"
 _YEARS = rf"{_YEAR}(?:\s*,\s*{_YEAR})*"
 _LOCATOR = r"(?:,\s*(?P<loc>(?:pp?|ch|chap|sec|fig|table)\.?\s*[\w–\-]+))?"
 _AUTHOR_YEAR_ITEM = re.compile(

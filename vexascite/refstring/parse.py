@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..csl import MONTHS
+from ..csl import MONTHS, YEAR
 from .clean import Cleaned, clean_reference
 from .lists import join_lines
 from .names import looks_like_group, parse_names
@@ -24,7 +24,7 @@ PARSER_VERSION = "1.1"
 #: Longest input parsed in full; the rest of a longer string is kept in ``raw`` only.
 MAX_PARSED_CHARS = 4000
 
-_YEAR = re.compile(r"(?<![\d/.-])((?:1[6-9]|20)\d\d)[a-z]?(?![\d])")
+_YEAR = re.compile(r"(?<![\d/.-])(" + YEAR + r")[a-z]?(?![\d])")
 _DASHES = re.compile(r"\s*[-–—‐‑−]+\s*")
 _VOLUME_SUPPLEMENT = re.compile(r"^(\w+)\s+((?:Suppl|Supplement|Pt|Part|Spec(?:ial)?\s+Issue|Spec No)\.?\s*\w*)$", re.IGNORECASE)
 _PAGES_AS_VOLUME = re.compile(r"^(?:pp?\.|pages?)\s*\w+", re.IGNORECASE)

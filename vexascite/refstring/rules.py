@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..csl import YEAR
 from .names import UPPER, looks_like_group
 
 _U = UPPER
@@ -22,7 +23,7 @@ _AUTHORS = re.compile(
     rf"^(?P<authors>{_NAME}(?:,\s*{_NAME}){{0,60}}(?:,?\s+et\s+al\.?)?(?:\s*;\s*[^.;()]{{2,150}}?)?)(?:\.\s+|\s+(?=\())"
 )
 _ORG_AUTHOR = re.compile(r"^(?P<authors>[^.;:()]{3,150}?)(?:\.\s+|\s+(?=\())")
-_YEAR = r"(?P<year>(?:1[6-9]|20)\d\d)[a-z]?"
+_YEAR = r"(?P<year>" + YEAR + r")[a-z]?"
 _DATE_TAIL = (
     rf"{_YEAR}(?:\s+(?P<month>[A-Z][a-z]{{2,8}}\.?(?:[-/][A-Z][a-z]{{2,8}}\.?)?)(?:\s+(?P<day>\d{{1,2}}))?)?"
 )
@@ -38,7 +39,7 @@ _SOURCE_TAIL = re.compile(
     rf"\s+(?P<volume>\d{{1,6}}[A-Za-z]?)\s*(?:\((?P<issue>[^()]{{1,40}})\))?(?:\s*[:,]\s*|\s+){_PAGES}\s*\.?\s*$"
 )
 _EDITION = r"(?:(?P<edition>\d+(?:st|nd|rd|th)?\s+(?:ed|edn|edition))\.?\s+)?"
-_IMPRINT = r"(?:(?P<place>[^:;.]{2,80}?):\s*)?(?P<publisher>[^;:]{2,120}?);\s*(?P<year>(?:1[6-9]|20)\d\d)[a-z]?"
+_IMPRINT = r"(?:(?P<place>[^:;.]{2,80}?):\s*)?(?P<publisher>[^;:]{2,120}?);\s*(?P<year>" + YEAR + r")[a-z]?"
 _BOOK_PAGES = r"(?:[.,:]\s*(?:pp?\.?\s*)?(?P<pages>[A-Za-z]{0,3}\d+[A-Za-z]?(?:\s?[-–—‐]\s?[A-Za-z]{0,3}\d+[A-Za-z]?)?)(?:\s*p)?)?"
 _CHAPTER = re.compile(
     rf"^(?P<title>[^\[\]]+?[.?!])\s+In:?\s+(?P<editors>[^.;:]+?),?\s+(?:\(?eds?|editors?)\)?\.?\s+"

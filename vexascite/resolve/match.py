@@ -19,6 +19,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from ..csl import YEAR
 from ..identity import first_author_family, issued_year
 from ..model import Work
 
@@ -73,11 +74,11 @@ def _norm_number(value: Any) -> str | None:
 
 
 _LOCATOR = re.compile(
-    r"(?<![\w.])(?!(?:1[6-9]|20)\d\d\b)(?P<volume>\d{1,4}[A-Za-z]?)\s*(?:\((?P<issue>[^()]{1,15})\))?\s*[:,]\s*"
+    r"(?<![\w.])(?!" + YEAR + r"\b)(?P<volume>\d{1,4}[A-Za-z]?)\s*(?:\((?P<issue>[^()]{1,15})\))?\s*[:,]\s*"
     r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?)(?:\s*[-\u2010-\u2015]\s*(?P<end>[A-Za-z]{0,2}\d+))?(?![\w])"
 )
-_YEAR = re.compile(r"(?<!\d)((?:1[6-9]|20)\d\d)(?!\d)")
-_TRAILING_YEAR = re.compile(r"[\s,.;:]*\(?(?:1[6-9]|20)\d\d[a-z]?\)?[\s,.;:]*$")
+_YEAR = re.compile(r"(?<!\d)(" + YEAR + r")(?!\d)")
+_TRAILING_YEAR = re.compile(r"[\s,.;:]*\(?" + YEAR + r"[a-z]?\)?[\s,.;:]*$")
 _TITLE_END = re.compile(r"(?<=[a-z0-9)\]]{2})[.?!]\s+")
 
 
