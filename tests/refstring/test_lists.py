@@ -459,3 +459,54 @@ def test_a_hanging_indent_set_with_a_tab() -> None:
         "with cardiovascular disease comorbidities in 2003-2004. Archives of Internal Medicine,\n\t167(22), 2431-2436.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+
+
+def test_a_superscript_number_after_a_complete_line_is_a_label_whatever_its_order_or_opening() -> None:
+    entries = [
+        "¹Doe J, Roe A. A first study. Blood. 2020;1:2-3.",
+        "²Roe B (1999) A second study of\nthe same. Lancet 393:1-10",
+        "⁵Poe C, Moe D, 1982, AJ, 87, 1029",
+        "³Smith J. A third study. Blood. 2021;2:4-5.",
+        "⁹, , : A new complex for imaging. In Abstracts of the congress. Vol. 3. Basel, 1986, p 1073.",
+        "¹⁰Jones K. A last study. Blood. 2022;3:6-7.",
+    ]
+    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+
+
+def test_a_glued_number_past_a_gap_before_a_string_that_opens_with_its_year() -> None:
+    entries = [
+        "7Doe J, Roe A (2001) A first study. J Clin Stud 86:2935-2941",
+        "8Roe B (2002) A second study of things. Lancet 393:1-10",
+        "112009b. A safe operating space for all. Nature 461: 472-475.",
+        "12Poe C (2003) A third study. Blood 2:4-5",
+    ]
+    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+
+
+def test_a_label_of_an_explicit_form_near_the_last_number_after_a_complete_line_whatever_follows() -> None:
+    entries = [
+        "31. Nakamura, K. Hiring practices. Labor Bulletin 31 (February 1992): 6–8.",
+        "33. chen S-C, cheung Y-C. Sonographic differentiation. Br J Radiol. 2003;76:600-4.",
+        "34. --, and T. H. Jagger, 2004: A hierarchical approach. J. Climate, 17, 2813-2827.",
+        "35. Roe B. Another study. Lancet. 2019;393:1-10.",
+    ]
+    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+    brackets = ["[9] Doe J. A review. Mutat Res 1993; 296:221-240.", "[11] value of health research. J Assoc Inf Sci. 2015;1:1-2.", "[12] Roe B. A study. Lancet. 2019;393:1-10."]
+    assert _raws("References\n" + "\n".join(brackets) + "\n") == brackets
+
+
+def test_an_out_of_order_number_before_authors_after_a_complete_line_is_a_label() -> None:
+    entries = [
+        "30 Doe J, Roe A: A first study. J Infect Dis 1996, 173(4):950-956.",
+        "31 Brunham RC, Kimani J: The epidemiology of things. J Infect Dis 1996, 173(4):950-956.",
+        "28 JL Tilly, Ovarian follicle counts. Reprod Biol Endocrinol. 1, 11 (2003).",
+        "32 Poe C. A third study. Blood. 2020;1:2-3.",
+    ]
+    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+    glued = [
+        "21Doe J (1994) A first study. J Biol Chem 269:11417-11424.",
+        "22Liu S, Jirik FR (1994) Alteration of lipid profiles. J Biol Chem 269:11417-11424.",
+        "19Kosmann-Schwarzbach, Y. (2008) Poisson manifolds: a survey. Symmetry 4, 30.",
+        "23Roe B (2019) Another study. Lancet 393:1-10.",
+    ]
+    assert _raws("References\n" + "\n".join(glued) + "\n") == glued
