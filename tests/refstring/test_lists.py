@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vexascite.refstring import find_reference_lists, parse_reference
-from vexascite.refstring.lists import join_lines
+from vexascite.refstring.lists import cut_features, join_lines
 
 
 def _entries(text: str) -> list[tuple[str, int | None, int, str]]:
@@ -219,7 +219,6 @@ def test_wrapped_pdf_text_without_numbers_indents_or_blank_lines_is_cut_exactly(
 
 def test_the_line_model_ships_and_weighs_the_rules() -> None:
     from vexascite.refstring import linemodel
-    from vexascite.refstring.lists import cut_features
 
     assert linemodel.available()
     head = "Keating, C. F. (1985). Gender and the physiognomy of dominance and attractiveness. Social Psychology Quarterly, 48, 61-70."
@@ -510,3 +509,17 @@ def test_an_out_of_order_number_before_authors_after_a_complete_line_is_a_label(
         "23Roe B (2019) Another study. Lancet 393:1-10.",
     ]
     assert _raws("References\n" + "\n".join(glued) + "\n") == glued
+
+
+def test_authors_with_dotted_initials_open_an_entry_after_a_short_last_line() -> None:
+    entries = [
+        "Haviland MG, Morales LS, Dial TH, Pincus HA: Race, ethnicity, and\nsocioeconomic status, and satisfaction with health care. Am J Med Qual\n2005, 20(4):195-203.",
+        "Mintser, O. P., V. N. Ugarov, and V. V. Vlasov, Methods of Analysis of\nMedical Information in Clinical Practice, Kiev University Press (1982).",
+        "Pivot, Jean Paul (2002) ‘Dreams of a New Coast’ and ‘Doubts Set In’\nin Fall, Anne and Jean Paul Pivot (eds) An Anthology of Coastal\nArt: The Twentieth Century Paris: Revue Blanche",
+        "Noerada D., Murito B.P., Sukoito, Subrata E.A., dan Djuhaena,\n2005, Petroleum systems and hydrocarbon prospects of the Sample\nBlock and its surrounding areas, a new approach by using sequence\nstratigraphy. Proceedings of the International Conference, Paris.",
+        "Uren AG, Wong L, Pakusch M, Fowler KJ, Burrows FJ, Vaux DL: Survival\nof cells in culture and in vivo. Cell Death Differ 1998, 5:12-19.",
+    ]
+    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+    head = "Pivot, Jean Paul (2002) Dreams of a New Coast. Paris: Revue Blanche"
+    features = cut_features("Art: The Twentieth Century Paris: Revue Blanche", entries[3].split("\n")[0], None, head, True, 3, 70)
+    assert "text:author-list" in features

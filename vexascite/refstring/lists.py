@@ -110,7 +110,7 @@ _AUTHOR_START = re.compile(
     rf"|[{_UPPER}]{{1,3}}\s+{_FAMILY},|[{_UPPER}][{_LOWER}]+\s+{_FAMILY}(?:-{_FAMILY})?[.,]\s|_{{3,}}|[-–—]{{2,}})"
 )
 #: Two or more authors in a row: ``Smith J, Doe A,``.
-_AUTHOR_LIST = re.compile(rf"^(?:{_FAMILY}(?:[\s-]{_FAMILY})?\s+[{_UPPER}]{{1,3}}\s*,\s*){{2,}}")
+_AUTHOR_LIST = re.compile(rf"^(?:{_FAMILY}(?:[\s-]{_FAMILY})?\s+(?:[{_UPPER}]{{1,3}}|(?:[{_UPPER}]\.-?){{1,3}})\s*,\s*){{2,}}")
 #: A line that carries a source (``Plant J 46:758-767``, ``Blood. 2020;135``): the end of an entry, not a start.
 _SOURCE_LINE = re.compile(
     r"^[^\d()]{0,60}?(?:\b\d+\s*(?:\([\w-]+\))?\s*:\s*\d|(?:1[6-9]|20)\d\d\s*;\s*\d|,\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*,\s*\d+)"
