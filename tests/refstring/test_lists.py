@@ -523,3 +523,13 @@ def test_authors_with_dotted_initials_open_an_entry_after_a_short_last_line() ->
     head = "Pivot, Jean Paul (2002) Dreams of a New Coast. Paris: Revue Blanche"
     features = cut_features("Art: The Twentieth Century Paris: Revue Blanche", entries[3].split("\n")[0], None, head, True, 3, 70)
     assert "text:author-list" in features
+
+
+def test_a_repeated_number_after_pages_closed_by_a_semicolon_is_a_label() -> None:
+    entries = [
+        "24 Doe J, Roe A (2008) A first study. Nature 453:353-358",
+        "25 Bologna S. Nucl. Phys. B, 2005, 730(1-2): 127-149;",
+        "24 The statistics portal. Distribution of attacks by country 2015.",
+        "27 Smith, Andrew. Gothic Literature. Edinburgh: Edinburgh Univ. Press, 2007.",
+    ]
+    assert _raws("References\n" + "\n".join(entries) + "\n") == entries

@@ -730,6 +730,8 @@ class _Finder:
                 opening = label.rest or self._peek_text(position)
                 boundary = _starts_like_reference(opening) and (
                     blank_before or _ends_like_reference(previous) or self.only[position] is not None
+                    # Pages closing a source and a stray ";" ("730(1-2): 127-149;"): the entry is complete.
+                    or bool(_SOURCE_END.search(previous[-40:]))
                     # Authors after a line that is not left open (a DOI's tail, "(1983);"): a new entry.
                     or (bool(_AUTHOR_START.match(opening)) and not _OPEN_END.search(previous.rstrip(";:")[-12:])
                         and not previous.endswith(("-", "–", "—")))
