@@ -533,3 +533,15 @@ def test_a_repeated_number_after_pages_closed_by_a_semicolon_is_a_label() -> Non
         "27 Smith, Andrew. Gothic Literature. Edinburgh: Edinburgh Univ. Press, 2007.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+
+
+def test_a_line_that_opens_with_a_number_of_another_form_after_a_page_break_does_not_end_the_list() -> None:
+    text = (
+        "References\n5. Doe J, Roe A. A study of things. Blood. 2020;1:2-3.\n6. Eigenschaften von Informationen, see Wild (1982), S.\n\n"
+        "Blood. 2020; 247(5)\n\n124ff.\n7. Lail K, Sikorski J, Saunders E. Complete genome sequence of\na strain. Stand Genom-\n"
+        "ic Sci 2010; 2:176-184.\n8. Nordgard SH, Ritchie MD: Polymorphisms in breast cancer.\nPharmacogenet Genomics 2007, 17:127-136.\n"
+    )
+    found = find_reference_lists(text)
+    assert [(entry.number, entry.text.split()[-1]) for f in found for entry in f.entries] == [
+        (5, "2020;1:2-3."), (6, "124ff."), (7, "2:176-184."), (8, "17:127-136."),
+    ]

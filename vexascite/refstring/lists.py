@@ -839,8 +839,9 @@ class _Finder:
                 label = start[0]
                 if label.style == style and abs(label.number - last) <= 3:
                     return True
-                if not 1600 <= label.number <= 2100:
+                if label.style == style and not 1600 <= label.number <= 2100:
                     return False  # "1997. http://..." wrapped after a page break is a year, not a label
+                # ("124ff." opening a line is no label of the list's form: look on.)
             if seen > most:
                 return False
         return False
