@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vexascite.refstring import find_reference_lists, parse_reference
-from vexascite.refstring.lists import join_lines
+from vexascite.refstring.lists import cut_features, join_lines
 
 
 def _entries(text: str) -> list[tuple[str, int | None, int, str]]:
@@ -219,7 +219,6 @@ def test_wrapped_pdf_text_without_numbers_indents_or_blank_lines_is_cut_exactly(
 
 def test_the_line_model_ships_and_weighs_the_rules() -> None:
     from vexascite.refstring import linemodel
-    from vexascite.refstring.lists import cut_features
 
     assert linemodel.available()
     head = "Keating, C. F. (1985). Gender and the physiognomy of dominance and attractiveness. Social Psychology Quarterly, 48, 61-70."
@@ -459,3 +458,90 @@ def test_a_hanging_indent_set_with_a_tab() -> None:
         "with cardiovascular disease comorbidities in 2003-2004. Archives of Internal Medicine,\n\t167(22), 2431-2436.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+
+
+def test_a_superscript_number_after_a_complete_line_is_a_label_whatever_its_order_or_opening() -> None:
+    entries = [
+        "¹Doe J, Roe A. A first study. Blood. 2020;1:2-3.",
+        "²Roe B (1999) A second study of\nthe same. Lancet 393:1-10",
+        "⁵Poe C, Moe D, 1982, AJ, 87, 1029",
+        "³Smith J. A third study. Blood. 2021;2:4-5.",
+        "⁹, , : A new complex for imaging. In Abstracts of the congress. Vol. 3. Basel, 1986, p 1073.",
+        "¹⁰Jones K. A last study. Blood. 2022;3:6-7.",
+    ]
+    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+
+
+def test_a_glued_number_past_a_gap_before_a_string_that_opens_with_its_year() -> None:
+    entries = [
+        "7Doe J, Roe A (2001) A first study. J Clin Stud 86:2935-2941",
+        "8Roe B (2002) A second study of things. Lancet 393:1-10",
+        "112009b. A safe operating space for all. Nature 461: 472-475.",
+        "12Poe C (2003) A third study. Blood 2:4-5",
+    ]
+    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+
+
+def test_a_label_of_an_explicit_form_near_the_last_number_after_a_complete_line_whatever_follows() -> None:
+    entries = [
+        "31. Nakamura, K. Hiring practices. Labor Bulletin 31 (February 1992): 6–8.",
+        "33. chen S-C, cheung Y-C. Sonographic differentiation. Br J Radiol. 2003;76:600-4.",
+        "34. --, and T. H. Jagger, 2004: A hierarchical approach. J. Climate, 17, 2813-2827.",
+        "35. Roe B. Another study. Lancet. 2019;393:1-10.",
+    ]
+    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+    brackets = ["[9] Doe J. A review. Mutat Res 1993; 296:221-240.", "[11] value of health research. J Assoc Inf Sci. 2015;1:1-2.", "[12] Roe B. A study. Lancet. 2019;393:1-10."]
+    assert _raws("References\n" + "\n".join(brackets) + "\n") == brackets
+
+
+def test_an_out_of_order_number_before_authors_after_a_complete_line_is_a_label() -> None:
+    entries = [
+        "30 Doe J, Roe A: A first study. J Infect Dis 1996, 173(4):950-956.",
+        "31 Brunham RC, Kimani J: The epidemiology of things. J Infect Dis 1996, 173(4):950-956.",
+        "28 JL Tilly, Ovarian follicle counts. Reprod Biol Endocrinol. 1, 11 (2003).",
+        "32 Poe C. A third study. Blood. 2020;1:2-3.",
+    ]
+    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+    glued = [
+        "21Doe J (1994) A first study. J Biol Chem 269:11417-11424.",
+        "22Liu S, Jirik FR (1994) Alteration of lipid profiles. J Biol Chem 269:11417-11424.",
+        "19Kosmann-Schwarzbach, Y. (2008) Poisson manifolds: a survey. Symmetry 4, 30.",
+        "23Roe B (2019) Another study. Lancet 393:1-10.",
+    ]
+    assert _raws("References\n" + "\n".join(glued) + "\n") == glued
+
+
+def test_authors_with_dotted_initials_open_an_entry_after_a_short_last_line() -> None:
+    entries = [
+        "Haviland MG, Morales LS, Dial TH, Pincus HA: Race, ethnicity, and\nsocioeconomic status, and satisfaction with health care. Am J Med Qual\n2005, 20(4):195-203.",
+        "Mintser, O. P., V. N. Ugarov, and V. V. Vlasov, Methods of Analysis of\nMedical Information in Clinical Practice, Kiev University Press (1982).",
+        "Pivot, Jean Paul (2002) ‘Dreams of a New Coast’ and ‘Doubts Set In’\nin Fall, Anne and Jean Paul Pivot (eds) An Anthology of Coastal\nArt: The Twentieth Century Paris: Revue Blanche",
+        "Noerada D., Murito B.P., Sukoito, Subrata E.A., dan Djuhaena,\n2005, Petroleum systems and hydrocarbon prospects of the Sample\nBlock and its surrounding areas, a new approach by using sequence\nstratigraphy. Proceedings of the International Conference, Paris.",
+        "Uren AG, Wong L, Pakusch M, Fowler KJ, Burrows FJ, Vaux DL: Survival\nof cells in culture and in vivo. Cell Death Differ 1998, 5:12-19.",
+    ]
+    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+    head = "Pivot, Jean Paul (2002) Dreams of a New Coast. Paris: Revue Blanche"
+    features = cut_features("Art: The Twentieth Century Paris: Revue Blanche", entries[3].split("\n")[0], None, head, True, 3, 70)
+    assert "text:author-list" in features
+
+
+def test_a_repeated_number_after_pages_closed_by_a_semicolon_is_a_label() -> None:
+    entries = [
+        "24 Doe J, Roe A (2008) A first study. Nature 453:353-358",
+        "25 Bologna S. Nucl. Phys. B, 2005, 730(1-2): 127-149;",
+        "24 The statistics portal. Distribution of attacks by country 2015.",
+        "27 Smith, Andrew. Gothic Literature. Edinburgh: Edinburgh Univ. Press, 2007.",
+    ]
+    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+
+
+def test_a_line_that_opens_with_a_number_of_another_form_after_a_page_break_does_not_end_the_list() -> None:
+    text = (
+        "References\n5. Doe J, Roe A. A study of things. Blood. 2020;1:2-3.\n6. Eigenschaften von Informationen, see Wild (1982), S.\n\n"
+        "Blood. 2020; 247(5)\n\n124ff.\n7. Lail K, Sikorski J, Saunders E. Complete genome sequence of\na strain. Stand Genom-\n"
+        "ic Sci 2010; 2:176-184.\n8. Nordgard SH, Ritchie MD: Polymorphisms in breast cancer.\nPharmacogenet Genomics 2007, 17:127-136.\n"
+    )
+    found = find_reference_lists(text)
+    assert [(entry.number, entry.text.split()[-1]) for f in found for entry in f.entries] == [
+        (5, "2020;1:2-3."), (6, "124ff."), (7, "2:176-184."), (8, "17:127-136."),
+    ]

@@ -110,7 +110,7 @@ _AUTHOR_START = re.compile(
     rf"|[{_UPPER}]{{1,3}}\s+{_FAMILY},|[{_UPPER}][{_LOWER}]+\s+{_FAMILY}(?:-{_FAMILY})?[.,]\s|_{{3,}}|[-–—]{{2,}})"
 )
 #: Two or more authors in a row: ``Smith J, Doe A,``.
-_AUTHOR_LIST = re.compile(rf"^(?:{_FAMILY}(?:[\s-]{_FAMILY})?\s+[{_UPPER}]{{1,3}}\s*,\s*){{2,}}")
+_AUTHOR_LIST = re.compile(rf"^(?:{_FAMILY}(?:[\s-]{_FAMILY})?\s+(?:[{_UPPER}]{{1,3}}|(?:[{_UPPER}]\.-?){{1,3}})\s*,\s*){{2,}}")
 #: A line that carries a source (``Plant J 46:758-767``, ``Blood. 2020;135``): the end of an entry, not a start.
 _SOURCE_LINE = re.compile(
     r"^[^\d()]{0,60}?(?:\b\d+\s*(?:\([\w-]+\))?\s*:\s*\d|(?:1[6-9]|20)\d\d\s*;\s*\d|,\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*,\s*\d+)"
@@ -414,10 +414,16 @@ def _strip_label(text: str) -> str:
     return text[match.end() :] if match else text
 
 
+#: Label forms no wrapped line takes by chance (a bare or glued number may be a page, volume or year).
+_EXPLICIT_STYLES = ("dot", "bracket", "round", "paren", "sup")
+
+
 def _starts_like_reference(text: str) -> bool:
     """Whether text can open a reference: not a lower-case word (but ``van der Berg``), not punctuation."""
     text = text.lstrip()
     first = text[:1]
+    if text.startswith(("--", "——", "––", "___")):
+        return True  # the dash that stands for the authors of the entry above
     if not first or first in ",;:.)]}-–":
         return False
     if first.islower():
@@ -688,7 +694,7 @@ class _Finder:
                 for wanted in near + beyond:
                     reading = self.glued_reading(position, wanted)
                     previous_ends = _ends_like_reference(self.stripped(entry[-1]))
-                    if reading is not None and wanted in beyond and not (previous_ends and _OWN_LABEL.match(reading.rest)):
+                    if reading is not None and wanted in beyond and not (previous_ends and (_OWN_LABEL.match(reading.rest) or _YEAR_OPEN.match(reading.rest))):
                         continue
                     if reading is not None and (start is None or reading.number != start[0].number) and (
                         # "1997 Behavioral ..." wrapped after an open line is a year, not label 1 glued to "997 ...".
@@ -724,6 +730,8 @@ class _Finder:
                 opening = label.rest or self._peek_text(position)
                 boundary = _starts_like_reference(opening) and (
                     blank_before or _ends_like_reference(previous) or self.only[position] is not None
+                    # Pages closing a source and a stray ";" ("730(1-2): 127-149;"): the entry is complete.
+                    or bool(_SOURCE_END.search(previous[-40:]))
                     # Authors after a line that is not left open (a DOI's tail, "(1983);"): a new entry.
                     or (bool(_AUTHOR_START.match(opening)) and not _OPEN_END.search(previous.rstrip(";:")[-12:])
                         and not previous.endswith(("-", "–", "—")))
@@ -747,6 +755,17 @@ class _Finder:
                     0 <= step <= 25 or (direction <= 0 and -25 <= step < 0) or abs(step) <= 2
                 ):
                     # A superscript or bracketed number opening a line is a label even after an unfinished line.
+                    take = True
+                elif style == "sup" and abs(step) <= 25 and _ends_like_reference(previous):
+                    # A superscript number opening a line after a complete one is a label whatever the order
+                    # ("³⁰..." then "²⁷..."), and whatever the string opens with (", , : A new ...").
+                    take = True
+                elif style in _EXPLICIT_STYLES and (0 <= step <= 3 or direction <= 0 and -3 <= step < 0) and _ends_like_reference(previous):
+                    # "33. chen S-C" or "[11] value of health" after a complete line: a label of the list's
+                    # explicit form near the last number, whatever the string opens with.
+                    take = True
+                elif -25 <= step < 0 and _ends_like_reference(previous) and _AUTHOR_START.match(opening):
+                    # "28 JL Tilly" after 31: an out-of-order number before authors, after a complete line.
                     take = True
                 if take:
                     flush()
@@ -820,8 +839,9 @@ class _Finder:
                 label = start[0]
                 if label.style == style and abs(label.number - last) <= 3:
                     return True
-                if not 1600 <= label.number <= 2100:
+                if label.style == style and not 1600 <= label.number <= 2100:
                     return False  # "1997. http://..." wrapped after a page break is a year, not a label
+                # ("124ff." opening a line is no label of the list's form: look on.)
             if seen > most:
                 return False
         return False
@@ -1073,6 +1093,8 @@ def _starts_entry(previous: str, text: str, joined: str, has_year: bool | None =
 
 #: A line that closes a reference's source: pages, ``12(3):45``, ``2020;12``, a year after a comma, a DOI or link.
 #: A string's own label at its start: ``[38] Zampighi``, ``12. Smith``, ``(4) Doe``.
+#: A string that opens with its year (``2009b. A safe operating space``), as author-less entries do.
+_YEAR_OPEN = re.compile(r"(?:1[6-9]|20)\d\d[a-z]?[.,)]\s*[^\W\d_]")
 _OWN_LABEL = re.compile(r"\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])\s*[^\W\d_]")
 _SOURCE_END = re.compile(
     r"(?:\d+\s*[-–‐]\s*[A-Za-z]?\d+|\b\d+\s*(?:\([\w-]+\))?\s*:\s*[A-Za-z]?\d+|(?:1[6-9]|20)\d\d\s*;\s*\d+\S*|\d\s*,\s*(?:1[6-9]|20)\d\d[a-z]?|\b\d+\s*,\s*[A-Za-z]?\d+[a-z]?"
