@@ -32,6 +32,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..csl import YEAR
 from . import linemodel
 
 #: Given the document line indices of the line before and of this line and the line's features, whether to cut.
@@ -89,15 +90,15 @@ _FURNITURE = re.compile(
     r"|.{0,80}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},\s+)?\d{4}\s+\d{1,4}\s*$)",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"(?<!\d)(?:1[6-9]\d\d|20\d\d)(?!\d)")
-_REFERENCE_HINT = re.compile(r"(?<!\d)(?:1[6-9]\d\d|20\d\d)[a-z]?(?!\d)|\b10\.\d{4,9}/|https?://|\bdoi\b|\bet al\b", re.IGNORECASE)
+_YEAR = re.compile(r"(?<!\d)" + YEAR + r"(?!\d)")
+_REFERENCE_HINT = re.compile(r"(?<!\d)" + YEAR + r"[a-z]?(?!\d)|\b10\.\d{4,9}/|https?://|\bdoi\b|\bet al\b", re.IGNORECASE)
 _STRONG_HINT = re.compile(
-    r"\bet al\b|\b10\.\d{4,9}/|\bdoi\b|https?://|(?:1[6-9]|20)\d\d[a-z]?\s*[;:]\s*\d|\((?:1[6-9]|20)\d\d[a-z]?\)"
+    r"\bet al\b|\b10\.\d{4,9}/|\bdoi\b|https?://|" + YEAR + r"[a-z]?\s*[;:]\s*\d|\(" + YEAR + r"[a-z]?\)"
     r"|\b\d+\s*\(\d+\)\s*:\s*\d|\bpp?\.\s*\d|\bvol\.\s*\d",
     re.IGNORECASE,
 )
 #: What a reference's source part looks like: ``2020;12:``, ``12(3):45``, a DOI.
-_SOURCE_HINT = re.compile(r"(?:1[6-9]|20)\d\d[a-z]?\s*[;:]\s*\d|\b\d+\s*\(\d+\)\s*:\s*\d|\b10\.\d{4,9}/|\bpp?\.\s*\d", re.IGNORECASE)
+_SOURCE_HINT = re.compile(YEAR + r"[a-z]?\s*[;:]\s*\d|\b\d+\s*\(\d+\)\s*:\s*\d|\b10\.\d{4,9}/|\bpp?\.\s*\d", re.IGNORECASE)
 _SHORT_TITLE = re.compile(r"^[A-Z][\w ,&'’:-]{0,60}$")
 _UPPER = "A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f"
 _LOWER = "a-z\u00df-\u024f\u03b1-\u03c9\u0430-\u044f"
@@ -113,7 +114,7 @@ _AUTHOR_START = re.compile(
 _AUTHOR_LIST = re.compile(rf"^(?:{_FAMILY}(?:[\s-]{_FAMILY})?\s+(?:[{_UPPER}]{{1,3}}|(?:[{_UPPER}]\.-?){{1,3}})\s*,\s*){{2,}}")
 #: A line that carries a source (``Plant J 46:758-767``, ``Blood. 2020;135``): the end of an entry, not a start.
 _SOURCE_LINE = re.compile(
-    r"^[^\d()]{0,60}?(?:\b\d+\s*(?:\([\w-]+\))?\s*:\s*\d|(?:1[6-9]|20)\d\d\s*;\s*\d|,\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*,\s*\d+)"
+    r"^[^\d()]{0,60}?(?:\b\d+\s*(?:\([\w-]+\))?\s*:\s*\d|" + YEAR + r"\s*;\s*\d|,\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*,\s*\d+)"
 )
 #: How a line that ends an entry ends.
 _ENTRY_END = re.compile(r"(?:[.)\]>]|\d|\d[a-z]|[.]\"|\.”|\.')$")
@@ -309,7 +310,7 @@ def _number_in_entry(lines: list[str], index: int, found: set[int]) -> bool:
     if index == 0 or not lines[index - 1].strip() or any(other in found for other in (index - 2, index - 1, index + 1, index + 2)):
         return False
     below = lines[index + 1].strip() if index + 1 < len(lines) else ""
-    if re.match(r"[.,;:]|\(\s*(?:1[6-9]|20)\d\d[a-z]?\s*\)", below):
+    if re.match(r"[.,;:]|\(\s*" + YEAR + r"[a-z]?\s*\)", below):
         return True
     if _ends_like_reference(lines[index - 1]):
         return False
@@ -329,7 +330,7 @@ _VOLUME_PAGES = re.compile(r"\d\s*:\s*[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+")
 _RUNNING_HEAD = re.compile(r"^[A-Z][\w'’-]+(?:(?P<pair>\s+(?:and|&)\s+[A-Z][\w'’-]+)|\s+et\s+al\.?)\s*$")
 #: A journal's page footer: a journal name, a year and a volume, nothing else.
 _FOOTER_SHAPE = re.compile(
-    r"^[A-Z][\w .&'-]{1,50}?\.?\s+(?:1[6-9]|20)\d\d\s*[;,]\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*(?::\s*[\w]+\s*[-–]\s*[\w]+)?\s*$"
+    r"^[A-Z][\w .&'-]{1,50}?\.?\s+" + YEAR + r"\s*[;,]\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*(?::\s*[\w]+\s*[-–]\s*[\w]+)?\s*$"
     r"|^[A-Z][\w .&'-]{1,50}?\.\s+\d{1,4}\s*:\s*\d{1,6}\.\s+doi:?\s*10\.\d{4,9}/\S+\s*$"  # Front. Immunol. 11:1234. doi: 10...
 )
 #: A running head in capitals: ``VEXAS SYNDROME AND JAK INHIBITORS``.
@@ -349,7 +350,7 @@ def _footer_inside(lines: list[str], index: int) -> bool:
         return True
     if below and above.endswith(",") and not _label_of(below) and not _label_only(below) and not _is_stop(below):
         return True  # "Upper Saddle River," / footer / "NJ: Prentice Hall.": the footer cuts an entry after a comma
-    if re.match(r"(?:1[6-9]|20)\d\d\s*[;:]\s*\d", below) and not _label_of(above):
+    if re.match(YEAR + r"\s*[;:]\s*\d", below) and not _label_of(above):
         return True  # "J Clin Endocrinol Metab." / footer / "2003;88:358-62.": the footer cuts a source in two
     label = _label_of(below) or _label_only(below)  # the next entry's label, on its line or alone ("15.")
     last = not below or _is_stop(below)  # or the list is over: a legend, a table, the end of the text
@@ -1088,17 +1089,17 @@ def _starts_entry(previous: str, text: str, joined: str, has_year: bool | None =
     if has_year:
         return len(joined) >= 30
     # An entry without a year, then a line that opens with authors and a year: a new entry.
-    return len(joined) >= 20 and bool(_YEAR.search(text[:80])) and bool(re.match(r"^[^()]{0,60}?\(?(?:1[6-9]|20)\d\d[a-z]?\)?[.,:]", text))
+    return len(joined) >= 20 and bool(_YEAR.search(text[:80])) and bool(re.match(r"^[^()]{0,60}?\(?" + YEAR + r"[a-z]?\)?[.,:]", text))
 
 
 #: A line that closes a reference's source: pages, ``12(3):45``, ``2020;12``, a year after a comma, a DOI or link.
 #: A string's own label at its start: ``[38] Zampighi``, ``12. Smith``, ``(4) Doe``.
 #: A string that opens with its year (``2009b. A safe operating space``), as author-less entries do.
-_YEAR_OPEN = re.compile(r"(?:1[6-9]|20)\d\d[a-z]?[.,)]\s*[^\W\d_]")
+_YEAR_OPEN = re.compile(YEAR + r"[a-z]?[.,)]\s*[^\W\d_]")
 _OWN_LABEL = re.compile(r"\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])\s*[^\W\d_]")
 _SOURCE_END = re.compile(
-    r"(?:\d+\s*[-–‐]\s*[A-Za-z]?\d+|\b\d+\s*(?:\([\w-]+\))?\s*:\s*[A-Za-z]?\d+|(?:1[6-9]|20)\d\d\s*;\s*\d+\S*|\d\s*,\s*(?:1[6-9]|20)\d\d[a-z]?|\b\d+\s*,\s*[A-Za-z]?\d+[a-z]?"
-    r"|\(\s*(?:1[6-9]|20)\d\d\s*\)|\b[aA]r[xX]iv:\s*\S+|\b10\.\d{4,9}/\S+|https?://\S+)[.;]?\s*$"
+    r"(?:\d+\s*[-–‐]\s*[A-Za-z]?\d+|\b\d+\s*(?:\([\w-]+\))?\s*:\s*[A-Za-z]?\d+|" + YEAR + r"\s*;\s*\d+\S*|\d\s*,\s*" + YEAR + r"[a-z]?|\b\d+\s*,\s*[A-Za-z]?\d+[a-z]?"
+    r"|\(\s*" + YEAR + r"\s*\)|\b[aA]r[xX]iv:\s*\S+|\b10\.\d{4,9}/\S+|https?://\S+)[.;]?\s*$"
 )
 _PAGES_END = re.compile(r"\d+\s*[-–‐]\s*[A-Za-z]?\d+\.?\s*$")
 #: What follows a source inside the same reference: identifiers, dates, notes.
@@ -1111,12 +1112,12 @@ _TRAILER_START = re.compile(
 
 
 #: Authors then a year early in a line: ``West, R.C. 1977.``, ``Stone JW, Sisco PN (2007)``.
-_AUTHOR_YEAR = re.compile(r"^[^()\d]{2,45}?[\s(](?:1[6-9]|20)\d\d[a-z]?(?:\)|[.,:])")
+_AUTHOR_YEAR = re.compile(r"^[^()\d]{2,45}?[\s(]" + YEAR + r"[a-z]?(?:\)|[.,:])")
 
 #: Only names before a year: ``Ben Taskar Pieter Abbeel and Daphne Koller. 2012.``, ``김윤정, 이유리 (2014)``, ``— (1988)``.
 _NAMES_YEAR = re.compile(
     r"^(?:(?:[—–]|_{3,}+|[^\W\d_a-z](?:[^\W\d_]|['’-])*+\.?|(?:and|und|et|&|van|von|de|der|den|da|di|du|le|la|al\.?|jr\.?)),?\s*){1,16}"
-    r"[\s(]\(?(?:1[6-9]|20)\d\d[a-z]?(?:\)|[.,:])"
+    r"[\s(]\(?" + YEAR + r"[a-z]?(?:\)|[.,:])"
 )
 
 
@@ -1250,7 +1251,7 @@ def _in_sequence(numbers: list[int]) -> bool:
 
 def _authors_then_year(joined: str) -> bool:
     """Whether the entry so far is only authors and a year in brackets: ``Smith J, Doe A (2009)``."""
-    tail = re.search(r"\(\s*(?:1[6-9]|20)\d\d[a-z]?\s*\)[.:]?\s*$", joined)
+    tail = re.search(r"\(\s*" + YEAR + r"[a-z]?\s*\)[.:]?\s*$", joined)
     return bool(tail) and not re.search(r"\d|\b[a-z]{4,}\b", joined[: tail.start()])  # type: ignore[union-attr]
 
 
@@ -1267,7 +1268,7 @@ def find_reference_lists(text: str) -> list[ReferenceList]:
 
 # -- what was found, in words -------------------------------------------------------------
 
-_SOURCE_BLOCK = re.compile(r"(?<!\d)(?:1[6-9]\d\d|20\d\d)[a-z]?\s*[;:]\s*\d+(?:\s*\(\s*[\w-]+\s*\))?\s*[:,]?\s*[A-Za-z]?\d*")
+_SOURCE_BLOCK = re.compile(r"(?<!\d)" + YEAR + r"[a-z]?\s*[;:]\s*\d+(?:\s*\(\s*[\w-]+\s*\))?\s*[:,]?\s*[A-Za-z]?\d*")
 
 
 @dataclass(slots=True)
