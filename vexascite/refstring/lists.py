@@ -236,7 +236,7 @@ def _furniture_lines(lines: list[str]) -> set[int]:
             continue  # a numbered entry is never furniture
         head = _RUNNING_HEAD.match(stripped)
         if head and head.group("pair"):
-            pairs.append(index)  # "Smith and Jones", or "Collapse and Cosmic" wrapped from a title: judged below
+            pairs.append(index)  # "Smith and Jones", or "Storms and Coastal" wrapped from a title: judged below
             continue
         if head or (_CAPS_HEAD.match(stripped) and len(stripped.split()) >= 3) or (_CAPS_HEAD.match(stripped) and _between_entries(lines, index)):
             found.add(index)
@@ -303,7 +303,7 @@ def _number_in_entry(lines: list[str], index: int, found: set[int]) -> bool:
 
     It is when it sits right under a line of text, away from other furniture, and either the
     next line goes on with the punctuation or bracketed year that follow a number, or the
-    line above is left open (``ApJS, 33,``, ``Corona``) and what comes next is not that
+    line above is left open (``Astron J, 33,``, ``Corona``) and what comes next is not that
     entry going on: a blank line and no lower-case text, another entry (a label or authors),
     the end of the text.
     """
@@ -581,7 +581,7 @@ class _Finder:
         return self.lists
 
     def _wrapped_year(self, position: int, label: _Label) -> bool:
-        """A year wrapped to a line start after a line left open (``Praha: MŽP,`` / ``2013.``): no list starts there."""
+        """A year wrapped to a line start after a line left open (``Brno: MZV,`` / ``2013.``): no list starts there."""
         if not 1600 <= label.number <= 2100 or position == 0 or self.blank(position - 1):
             return False
         return bool(_OPEN_END.search(self.stripped(position - 1)))
@@ -686,11 +686,11 @@ class _Finder:
                 continue
             start = self.label_at(position, numbers[-1] if numbers else None)
             if style == "glued" and numbers and (start is None or start[0].style != "glued" or abs(start[0].number - numbers[-1]) > 1):
-                # "1310T .Seki" after 12, "263GPP" after 27, "45108. Torabinejad" after 44: the list's
+                # "1310T .Aoki" after 12, "264XYZ" after 27, "45108. Delacroix" after 44: the list's
                 # number glued to a string that opens with digits of its own.
                 last = numbers[-1]
                 near = (last + 1, last - 1) if direction <= 0 else (last + 1,)
-                # Past a gap or a repeat ("21[38] G. A. Zampighi" after 19 or 21) only when the string opens with its own label.
+                # Past a gap or a repeat ("21[38] G. A. Varoni" after 19 or 21) only when the string opens with its own label.
                 beyond = (last + 2, last + 3, last) if direction >= 0 else (last - 2, last - 3, last)
                 for wanted in near + beyond:
                     reading = self.glued_reading(position, wanted)
@@ -705,7 +705,7 @@ class _Finder:
                         start = (reading, position)
                         break
             if style == "bare" and start is None and numbers and entry and _ends_like_reference(self.stripped(entry[-1])):
-                # "21 3GPP TS 23.316", "23 16-Lindquist TJ": the next number before a string that opens with digits.
+                # "21 4XYZ TS 12.345", "23 16-Hollander TJ": the next number before a string that opens with digits.
                 bare = re.match(r"(\d{1,6})\s+(?=[^\s(:;,.\-–])", self.stripped(position))
                 if bare and int(bare.group(1)) - numbers[-1] in ((direction,) if direction else (1, -1)):
                     start = (_Label(int(bare.group(1)), "bare", self.stripped(position)[bare.end() :]), position)
@@ -762,11 +762,11 @@ class _Finder:
                     # ("³⁰..." then "²⁷..."), and whatever the string opens with (", , : A new ...").
                     take = True
                 elif style in _EXPLICIT_STYLES and (0 <= step <= 3 or direction <= 0 and -3 <= step < 0) and _ends_like_reference(previous):
-                    # "33. chen S-C" or "[11] value of health" after a complete line: a label of the list's
+                    # "33. lin S-C" or "[11] value of care" after a complete line: a label of the list's
                     # explicit form near the last number, whatever the string opens with.
                     take = True
                 elif -25 <= step < 0 and _ends_like_reference(previous) and _AUTHOR_START.match(opening):
-                    # "28 JL Tilly" after 31: an out-of-order number before authors, after a complete line.
+                    # "28 JL Marsh" after 31: an out-of-order number before authors, after a complete line.
                     take = True
                 if take:
                     flush()
@@ -910,7 +910,7 @@ class _Finder:
 
     def _opens_entry(self, position: int) -> bool:
         """Whether a short capitalised line after a blank line opens (or ends) an entry rather than a section:
-        it names authors (``Pizzichini E, Pizzichini MM,``), is left open, states a volume and pages, or the next line goes straight
+        it names authors (``Ferraldi E, Ferraldi MM,``), is left open, states a volume and pages, or the next line goes straight
         on with a number, a year or punctuation (``ISTA`` / ``1999`` / ``. International rules``)."""
         stripped = self.stripped(position)
         if _AUTHOR_START.match(stripped) or _OPEN_END.search(stripped) or _VOLUME_PAGES.search(stripped):
@@ -1093,7 +1093,7 @@ def _starts_entry(previous: str, text: str, joined: str, has_year: bool | None =
 
 
 #: A line that closes a reference's source: pages, ``12(3):45``, ``2020;12``, a year after a comma, a DOI or link.
-#: A string's own label at its start: ``[38] Zampighi``, ``12. Smith``, ``(4) Doe``.
+#: A string's own label at its start: ``[38] Varoni``, ``12. Smith``, ``(4) Doe``.
 #: A string that opens with its year (``2009b. A safe operating space``), as author-less entries do.
 _YEAR_OPEN = re.compile(YEAR + r"[a-z]?[.,)]\s*[^\W\d_]")
 _OWN_LABEL = re.compile(r"\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])\s*[^\W\d_]")
