@@ -4,7 +4,7 @@ Each command lives in a module of this package by what it works on (``library``,
 ``importing``, ``exporting``, ``manuscripts``, ``resolving``, ``organising``, ``serving``);
 :data:`COMMANDS` names the module of each, and :class:`LazyGroup` imports that module only
 when its command runs or ``--help`` lists it, so ``vexascite list`` never pays for the
-other fifty commands' definitions. ``common`` holds what they share, including the one
+other commands' definitions. ``common`` holds what they share, including the one
 mapping of exceptions to messages and exit codes (``handle_errors``).
 """
 
