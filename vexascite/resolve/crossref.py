@@ -19,6 +19,7 @@ from habanero.field_queries import validate_field_queries
 from habanero.filterhandler import filter_handler
 from habanero.habanero_utils import make_ua
 
+from ..batches import chunked
 from ..config import Settings
 from ..csl import first_date as date_parts
 from ..ids import normalize_doi
@@ -95,7 +96,7 @@ def batches(dois: list[str], size: int = BATCH) -> tuple[list[list[str]], list[s
     separates filters), which are fetched one by one by path."""
     alone = [doi for doi in dois if "," in doi]
     rest = [doi for doi in dois if "," not in doi]
-    return [rest[i : i + size] for i in range(0, len(rest), size)], alone
+    return list(chunked(rest, size)), alone
 
 
 def list_items(payload: Any) -> list[dict[str, Any]]:

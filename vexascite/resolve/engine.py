@@ -25,6 +25,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..batches import chunked
 from ..config import Settings
 from ..ids import normalize_doi, normalize_pmcid, normalize_pmid
 from ..model import Work, WorkStatus
@@ -271,8 +272,7 @@ class Resolver:
     def _stage_idconv(self, outcomes: list[Outcome]) -> None:
         wanted = [o for o in outcomes if o.pmcid and not (o.pmid and o.doi)]
         planned = []
-        for start in range(0, len(wanted), pubmed.IDCONV_BATCH):
-            group = wanted[start : start + pubmed.IDCONV_BATCH]
+        for group in chunked(wanted, pubmed.IDCONV_BATCH):
             planned.append((self.ncbi.idconv(sorted({o.pmcid for o in group if o.pmcid})), group))
         for (_, group), answer in zip(planned, self._fetch(planned), strict=True):
             if answer is None or answer.status != 200:
@@ -360,12 +360,10 @@ class Resolver:
         pmids = sorted(want, key=int)
         planned = []
         fetches = []
-        for start in range(0, len(pmids), pubmed.SUMMARY_BATCH):
-            group = pmids[start : start + pubmed.SUMMARY_BATCH]
+        for group in chunked(pmids, pubmed.SUMMARY_BATCH):
             concerned = list({id(o): o for p in group for o in want[p]}.values())
             planned.append((self.ncbi.summaries(group), concerned, group))
-        for start in range(0, len(pmids), pubmed.FETCH_BATCH):
-            group = pmids[start : start + pubmed.FETCH_BATCH]
+        for group in chunked(pmids, pubmed.FETCH_BATCH):
             concerned = list({id(o): o for p in group for o in want[p]}.values())
             fetches.append((self.ncbi.abstracts(group), concerned))
         answers = self._fetch([(request, concerned) for request, concerned, _ in planned] + fetches)
@@ -455,8 +453,7 @@ class Resolver:
             send(self.crossref.works_by_doi(group), "crossref", group)
         for doi in alone:
             send(self.crossref.work(doi), "crossref-single", [doi])
-        for start in range(0, len(need_pmid), pubmed.DOI_SEARCH_BATCH):
-            group = need_pmid[start : start + pubmed.DOI_SEARCH_BATCH]
+        for group in chunked(need_pmid, pubmed.DOI_SEARCH_BATCH):
             send(self.ncbi.pmids_for_dois(group), "esearch", group)
         for outcome in outcomes:
             if not waiting.get(id(outcome)):
@@ -502,8 +499,8 @@ class Resolver:
                     send(self.doiorg.csl(doi), "doi.org", [doi])
         elif kind == "esearch":
             pmids = pubmed.parse_esearch_ids(_json(answer)) if answer.status == 200 else []
-            for start in range(0, len(pmids), pubmed.SUMMARY_BATCH):
-                send(self.ncbi.summaries(sorted(pmids[start : start + pubmed.SUMMARY_BATCH], key=int)), "esummary-doi", group)
+            for part in chunked(pmids, pubmed.SUMMARY_BATCH):
+                send(self.ncbi.summaries(sorted(part, key=int)), "esummary-doi", group)
         elif kind == "doi.org":
             csl = doiorg.to_csl(_json(answer)) if answer.status == 200 else None
             for outcome in by_doi.get(group[0], []):
