@@ -128,11 +128,11 @@ def test_a_label_line_before_a_string_that_carries_its_own_number() -> None:
     text = (
         "References\n12.\nHobfoll SE (2001) The influence of culture and community in the\nstress process. Appl Psychol 50:337-421\n"
         "13.\n40. Schmitt JP, Kamisago M, Asahi M. Dilated cardiomyopathy and heart\nfailure. J Clin Invest. 2003;111(6):869-876.\n"
-        "14.\n1961. The Psychology of Aggression, New York, NY: Wiley.\n"
+        "14.\n1958. The Anatomy of Quarrels, Boston, MA: Harlow.\n"
     )
     found = find_reference_lists(text)
     assert [(entry.number, entry.body[:12]) for f in found for entry in f.entries] == [
-        (12, "Hobfoll SE ("), (13, "40. Schmitt "), (14, "1961. The Ps")]
+        (12, "Hobfoll SE ("), (13, "40. Schmitt "), (14, "1958. The An")]
 
 
 def test_journal_footers_inside_entries_are_page_furniture() -> None:
@@ -152,15 +152,15 @@ def test_journal_footers_inside_entries_are_page_furniture() -> None:
 
 def test_wrapped_unnumbered_text_is_cut_after_a_closed_source() -> None:
     entries = [
-        "Curtis JR, Patkar N, Xie A et al (2007) Risk of serious bacterial infections among\npatients. Arthritis Rheum 56:1125-1133",
-        "王義文(1989). 乾隆与燕京八景. 北京園林. 1(-): 29-31.",
+        "Varnum KT, Ostrel P, Quay B et al (2006) Risk of chronic fungal colonisations among\nfarmers. Arthritis Rheum 48:2217-2225",
+        "李明华(1987). 康熙与江南十景. 苏州文史. 2(-): 41-47.",
         "Smith ER, Mackie DM. Social psychology. Cancer Res. 1975;35:2434-2439.",
         "Lauwers LF. Cisapride in intensive care. Int Care Med 1991; 17:\n508-509.",
         "The Organization of Economic Co-operation and Development: The OECD guideline for\ntesting of chemicals. Paris; 2001.",
         "Sessions SK (1984) Cytogenetics and evolution in salamanders. PhD dissertation,\nUniversity of California, Berkeley",
         "West, R.C. 1977. Banking reform and the Federal Reserve. Cornell University Press.",
-        "Jordan R. Lord of Chaos. Tor; 1994.",
-        "Huber, D. L., Sarrazin, M. V., Vaughn, T., & Hall, J. A. (2003). Evaluating the impact of case\nmanagement dosage. Nursing Research, 52(5), 276-288.",
+        "Corvane T. Hall of Embers. Ace; 1993.",
+        "Brandel, K. P., Ostrova, L. M., Wendt, R., & Fisk, H. B. (2004). Measuring the effect of home\nvisit frequency. Nursing Research, 47(3), 318-329.",
     ]
     text = "Bibliography\n" + "\n".join(entries) + "\n"
     assert [entry.raw for f in find_reference_lists(text) for entry in f.entries] == entries
@@ -193,24 +193,24 @@ def test_a_wrapped_issue_is_not_a_label_but_a_bracketed_label_before_commas_is()
 
 
 WRAPPED_UNNUMBERED = [
-    "Heinke D, Humphreys GW. Attention, spatial representation and\nvisual neglect: simulating emergent attention and spatial memory\n"
-    "in the Selective Attention for Identification Model (SAIM).",
-    "Idone V, Tam C, Goss JW, Toomre D, Pypaert M, Andrews NW\n(2008) Repair of injured plasma membrane by rapid Ca2+-depen-\n"
-    "dent endocytosis. J Cell Biol 180:905-914",
+    "Pellard D, Hoskins GW. Memory, spatial orientation and\nvisual search: modelling emergent salience and spatial recall\n"
+    "in the Sequential Salience for Recognition Model (SSRM).",
+    "Arvik V, Lom C, Tesh JW, Brandau D, Kelpert M, Osgood NW\n(2007) Closure of damaged nuclear envelope by rapid Mg2+-depen-\n"
+    "dent fusion. J Cell Biol 176:812-824",
     "Bateson, Gregory. 1979 Mind and Nature: A Necessary Unity (Advances in Systems\nTheory, Complexity, and the Human Sciences). "
     "Cresskill, NJ: Hampton.",
-    "Lin P-Y, Chen H-L, Huang C-T, Su L-H, Chiu C-H: Biofilm production, use of\nindwelling catheters and inappropriate antimicrobial "
-    "therapy as\npredictors of fatality in bacteraemia. Int J Antimicrob Agents 2010, 36:436-440.",
-    "Keating, C. F. (1985). Gender and the physiognomy of dominance and\nattractiveness. Social Psychology Quarterly, 48, 61-70.",
-    "Wong, N. D., Lopez, V. A., Chen, R., & Franklin, S. S. (2007). Inadequate\ncontrol of hypertension in US adults with cardiovascular "
-    "disease comorbidities in 2003-2004.\nArchives of Internal Medicine, 167(22), 2431-2436.",
-    "Muller SM, Ege M, Pottharst A, Schulz AS, Schwarz K, Friedrich\nW (2001) Transplacentally acquired maternal T lymphocytes in\n"
-    "severe combined immunodeficiency: a study of 121 patients.\nBlood 98:1847-1851",
+    "Tan P-Y, Wu H-L, Kao C-T, Lo L-H, Yeh C-H: Spore formation, use of\nurinary catheters and delayed antimicrobial "
+    "therapy as\npredictors of relapse in candidaemia. Int J Antimicrob Agents 2009, 34:512-518.",
+    "Marlow, B. T. (1986). Posture and the perception of confidence and\ntrustworthiness. Social Psychology Quarterly, 49, 73-82.",
+    "Hale, M. R., Ortega, P. J., Lim, S., & Durant, K. L. (2006). Inadequate\ncontrol of cholesterol in US adults with chronic renal "
+    "disease comorbidities in 2001-2002.\nArchives of Internal Medicine, 166(19), 2104-2111.",
+    "Keller SM, Ostby M, Rannach A, Dorn AS, Weller K, Lindqvist\nW (2003) Transplacentally acquired maternal B lymphocytes in\n"
+    "severe congenital neutropenia: a study of 143 patients.\nBlood 97:2215-2219",
 ]
 
 
 def test_wrapped_pdf_text_without_numbers_indents_or_blank_lines_is_cut_exactly() -> None:
-    """An entry with no year ending in ``(SAIM).`` and then a line of authors: a new entry (the rules alone merged them)."""
+    """An entry with no year ending in ``(SSRM).`` and then a line of authors: a new entry (the rules alone merged them)."""
     text = "Discussion\n\nThe cohort was followed for two years.\n\nReferences\n" + "\n".join(WRAPPED_UNNUMBERED) + "\n"
     found = find_reference_lists(text)
     assert [entry.raw for f in found for entry in f.entries] == WRAPPED_UNNUMBERED
@@ -221,18 +221,18 @@ def test_the_line_model_ships_and_weighs_the_rules() -> None:
     from vexascite.refstring import linemodel
 
     assert linemodel.available()
-    head = "Keating, C. F. (1985). Gender and the physiognomy of dominance and attractiveness. Social Psychology Quarterly, 48, 61-70."
-    opening = cut_features("Social Psychology Quarterly, 48, 61-70.", "Wong, N. D., Lopez, V. A., Chen, R. (2007). Inadequate", None, head, True, 2, 80)
-    inside = cut_features("Keating, C. F. (1985). Gender and the physiognomy of dominance and", "attractiveness. Social Psychology", None, head[:70], True, 1, 80)
+    head = "Marlow, B. T. (1986). Posture and the perception of confidence and trustworthiness. Social Psychology Quarterly, 49, 73-82."
+    opening = cut_features("Social Psychology Quarterly, 49, 73-82.", "Hale, M. R., Ortega, P. J., Lim, S. (2006). Inadequate", None, head, True, 2, 80)
+    inside = cut_features("Marlow, B. T. (1986). Posture and the perception of confidence and", "trustworthiness. Social Psychology", None, head[:70], True, 1, 80)
     assert "rule:source" in opening and "text:lower" in inside
     assert linemodel.cut_score(opening) > 0 > linemodel.cut_score(inside)
 
 
 def test_a_wrapped_page_range_or_year_is_not_a_glued_label() -> None:
     entries = [
-        "3Malik S, Bhaumik SR (2010) Mixed lineage leukemia: histone H3\nlysine 4 methyltransferases from yeast to human. FEBS J\n277:1805-1821",
-        "2Gholizadeh S, Salajegheh E, Torkzadeh P (2008) Structural\noptimization with frequency constraints by genetic algorithm. J Sound Vib\n"
-        "312(1-2):316-331",
+        "3Dalton S, Varghese SR (2011) Mixed signalling cascades: histone H4\nlysine 9 acetyltransferases from worm to mouse. FEBS J\n278:2201-2213",
+        "2Rostami S, Farahani E, Dehkordi P (2009) Structural\ndesign with damping constraints by particle swarm search. J Sound Vib\n"
+        "318(1-2):412-427",
         "1Ferguson KG (2001) Semantics and structural problems in evolutionary\nethics. Biol Philos 16:69-84",
     ]
     found = find_reference_lists("References\n" + "\n".join(entries) + "\n")
@@ -268,7 +268,7 @@ def _raws(text: str) -> list[str]:
 def test_a_number_wrapped_to_its_own_line_ends_its_entry_and_is_no_page_number() -> None:
     hanging = [
         "Facebook-team Under the hood: scheduling mapreduce jobs more efficiently with Corona\n    2012",
-        "Kaur K, Jain M, Kaur T, Jain R (2009) Antimalarials from nature. Bioorg Med Chem\n    17:3229-3256",
+        "Gill K, Soni M, Gill T, Soni R (2008) Antifungals from lichens. Bioorg Med Chem\n    16:4417-4438",
         "Dopita, M. A. 1977, ApJS, 33,\n    437",
     ]
     assert _raws("References\n" + "\n".join(hanging) + "\n") == hanging
@@ -336,22 +336,22 @@ def test_blank_lines_separate_entries_even_when_a_few_blocks_read_as_two() -> No
     """Three blocks of twelve that the rules alone would cut in two (a publisher after a full stop, a
     source on a line of its own) no longer make the whole list fall back to cutting wrapped text."""
     entries = [
-        "Tetko I, Gasteiger J, Todeschini R, Mauri A, Livingstone D, Ertl P, Palyulin V,\nRadchenko E, Zefirov N, Makarenko A: Virtual\n"
-        "computational chemistry laboratory -design and description. J Comput-\nAided Mol Des 2005, 19: 453-463.",
+        "Pelko I, Hasteiner J, Moravecki R, Lauri A, Pennistone D, Ortl P, Kalyagin V,\nRadimova E, Zorin N, Belenko A: Virtual\n"
+        "molecular screening workbench -design and evaluation. J Comput-\nAided Mol Des 2004, 18: 527-539.",
         "van Kampen NG (1992) Stochastic\nProcesses in Physics and Chemistry.\nNorth Holland, Amsterdam.",
         "Triandafyllidou, A., Modood, T. &\nZapata-Barrero, R. (2006). European\nChallenges to Multicultural\nCitizenship. Muslims, Secularism and\n"
         "Beyond. In T. Modood, A.\nTriandafyllidou & R. Zapata-Barrero\n(Eds.), Multiculturalism, Muslims\nand Citizenship. A European Approach\n"
         "(pp. 1-23). London: Routledge.",
-        "Abu-Asab MS, Peterson PM, Shetler SG, Orli SS (2001) Earlier plant\nflowering in spring as a response to global warming in the\n"
-        "Washington, DC, area. Biodivers Conserv 10:597-612",
-        "Braune S. The role of cardiac metaiodobenzylguanidine uptake in\nthe differential diagnosis of parkinsonian syndromes. Clin Auton\nRes. 2001;11:351-5.",
+        "Abu-Saleh MS, Hendrix PM, Stamler SG, Varo SS (2002) Earlier bird\nmigration in spring as a response to regional warming in the\n"
+        "Baltimore, MD, area. Biodivers Conserv 11:433-447",
+        "Hollis S. The role of cardiac sympathetic imaging in\nthe early diagnosis of autonomic failure syndromes. Clin Auton\nRes. 2002;12:287-9.",
         "Pagani M, Liu ZH, LaRiviere J,\nRavelo AC (2010) High Earth-system\nclimate sensitivity determined from\nPliocene carbon dioxide\nconcentrations. Nat Geosci 3: 27-30.",
-        "Chang, M. C., Freedman, R., & Sun, T. H. (1981). Trends in fertility,\nfamily size preferences, and family planning practice: Taiwan,\n"
-        "1961-80. Studies in Family Planning, 12(5), 211-228.",
-        "Rudy, J. W. (2009). Context representa-\ntions, context functions, and the par-\nahippocampal-hippocampal system.\nLearn Mem. 16, 573-585.",
+        "Ling, M. C., Harwood, R., & Tsai, T. H. (1983). Trends in marriage,\nhousehold size preferences, and contraceptive practice: Korea,\n"
+        "1962-81. Studies in Family Planning, 14(3), 187-203.",
+        "Varden, J. W. (2010). Memory representa-\ntions, memory functions, and the en-\ntorhinal-hippocampal circuit.\nLearn Mem. 17, 462-479.",
         "Gordon D, Abajian C, Green P (1998)\nConsed: a graphical tool for\nsequence finishing. Genome Res 8:\n195-202.",
         "Daniel, Glyn Edmund. 1950. A Hundred\nYears of Archaeology. London:\nDuckworth.",
-        "Braune S, Doe A. A second study of\nthings. Blood. 2020;1:1-9.",
+        "Hollis S, Doe A. A second study of\nthings. Blood. 2020;1:1-9.",
         "Stone J, Doe A. A third study of\nthings. Lancet. 2021;2:3-9.",
     ]
     assert _raws("References\n\n" + "\n\n".join(entries) + "\n") == entries
@@ -361,8 +361,8 @@ def test_a_first_string_that_carries_its_own_number_does_not_make_a_hanging_list
     entries = [
         "(1) Arunan, E.; et al. Definition of the hydrogen bond (IUPAC Recommendations 2011). Pure Appl.\n  Chem. 2011, 83, 1637-1641.",
         "Menges M, Rossner S, Voigtlander C, et al. (2002) Repetitive injections of dendritic cells. J Exp\n  Med 195: 15-21.",
-        "Dobbs TL, Pretty JN (2004) Agri-environmental stewardship schemes and multifunctionality. Review of\n  Agricultural Economics 26:220-237",
-        "Blazer DG (2006) Successful aging. Am J Geriatr Psychiatry 14(1):2-5",
+        "Marsh TL, Keeling JN (2003) Agri-environmental payment schemes and rural resilience. Review of\n  Agricultural Economics 25:311-329",
+        "Tolman DG (2005) Healthy aging. Am J Geriatr Psychiatry 13(2):3-6",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
 
@@ -373,19 +373,19 @@ def test_a_page_break_before_the_end_of_an_entry_does_not_end_the_list() -> None
     text = (
         "References\n"
         "Ribeiro B, Perra N, Baronchelli A (2013) Quantifying the effect\nof temporal resolution on time-varying networks. Sci Rep 3:3006\n"
-        "Pramanik MHR, Imai R (2005) Functional identification of a trehalose\n6-phosphate phosphatase gene that is involved in transient\n"
-        "induction of trehalose biosynthesis during chilling stress in rice.\n\n"
+        "Haramoto MHR, Ueda R (2004) Functional analysis of a sucrose\n6-phosphate synthase gene that is involved in transient\n"
+        "induction of sucrose accumulation during drought stress in maize.\n\n"
         "Cell Reports 67, 7929-9987, May 12, 2020 11\n11 | Nature | Vol 180 | 24 May 2020\nARTICLE IN PRESS\n\n"
-        "Plant Mol Biol 58:751-762\n"
-        "Muller-Hermelink N, Braumuller H, Pichler B, Wieder T, Mail-\nhammer R, Schaak K (2008) TNFR1 signaling and IFN-\n"
-        "gamma signaling determine whether T cells induce tumor dor-\nmancy. Cancer Cell 13:507-518.\n"
-        "Roth M, Tym E, Mountjoy CQ, Huppert FA, Hendrie H, Verma S, Goddard R:\nCAMDEX. A standardised instrument for the diagnosis of mental\n"
-        "disorder in the elderly. Br J Psychiatry 1986, 149:698-709.\n"
+        "Plant Mol Biol 56:613-627\n"
+        "Lange-Hollweg N, Dorfmeister H, Rauch B, Kessel T, Brun-\nhuber R, Falk K (2009) TNFR2 signaling and TGF-\n"
+        "beta signaling determine whether B cells sustain tumor dor-\nmancy. Cancer Cell 15:311-322.\n"
+        "Rask M, Tolle E, Penrose CQ, Harlan FA, Denby H, Varga S, Gould R:\nGERIDEX. A structured instrument for the assessment of mental\n"
+        "disorder in the elderly. Br J Psychiatry 1987, 151:512-520.\n"
     )
     found = find_reference_lists(text)
     assert len(found) == 1 and found[0].heading == "References"
-    assert [entry.text.split(" ", 1)[0] for entry in found[0].entries] == ["Ribeiro", "Pramanik", "Muller-Hermelink", "Roth"]
-    assert found[0].entries[1].text.endswith("chilling stress in rice. Plant Mol Biol 58:751-762")
+    assert [entry.text.split(" ", 1)[0] for entry in found[0].entries] == ["Ribeiro", "Haramoto", "Lange-Hollweg", "Rask"]
+    assert found[0].entries[1].text.endswith("drought stress in maize. Plant Mol Biol 56:613-627")
 
 
 def test_a_year_wrapped_after_an_open_line_starts_no_list_and_a_glued_label_may_precede_a_bracket() -> None:
@@ -393,11 +393,11 @@ def test_a_year_wrapped_after_an_open_line_starts_no_list_and_a_glued_label_may_
         "The steps were:\n1. Patients were screened at baseline.\n2. Samples were sequenced.\n\n"
         "1200[2] MŽP. Metodika určení silně ovlivněných vodních útvarů. Praha: MŽP,\n2013.\n"
         "1201Rayner TF, Ibne Rezwan F, Lukk M (2009) MAGE-TABulator, a suite of tools. Bioinformatics 25(2):279-280.\n"
-        "1202Elias J., Frogel J., Matthews K., Neugebauer G., 1982, AJ, 87, 1029\n"
-        "1203Williams, G. C. (1966). Natural selection and the costs of reproduction. American Naturalist, 100, 687-690.\n"
+        "1202Horak J., Tessel J., Brandt K., Oberhauser G., 1983, AJ, 88, 1142\n"
+        "1203Dunmore, G. C. (1968). Sexual selection and the costs of display. American Naturalist, 102, 541-556.\n"
     )
     found = find_reference_lists(text)
-    ends = iter(("2013.", "279-280.", "87, 1029", "687-690."))
+    ends = iter(("2013.", "279-280.", "88, 1142", "541-556."))
     assert [(entry.number, entry.raw.split("\n")[-1].endswith(next(ends))) for f in found for entry in f.entries] == [
         (1200, True), (1201, True), (1202, True), (1203, True),
     ]
@@ -418,8 +418,8 @@ def test_a_page_break_inside_a_long_entry_of_a_narrow_column_does_not_end_a_numb
 def test_a_journal_footer_before_a_label_alone_on_its_line_is_page_furniture() -> None:
     text = (
         "References\n14.\nNateghi A, Salamat-talab M, Rezapour J (2012) Size dependent buckling analysis.\nAppl Math Model 36(10):4971-4987\n"
-        "Front. Immunol. 139:1868. doi: 10.3389/fimmu.2020.1868\n15.\nWiddicombe J: Afferent receptors in the airways and cough. Respir Physiol\n"
-        "1998, 114:5-15.\nBlood. 2019; 14(7)\n16.\nDoe J. A third study. Blood. 2020;1:2-3.\n"
+        "Front. Immunol. 139:1868. doi: 10.3389/fimmu.2020.1868\n15.\nHalloway J: Sensory nerves in the airways and wheeze. Respir Physiol\n"
+        "1997, 109:7-18.\nBlood. 2019; 14(7)\n16.\nDoe J. A third study. Blood. 2020;1:2-3.\n"
     )
     raws = _raws(text)
     assert len(raws) == 3 and not any("Front. Immunol" in raw or "Blood. 2019" in raw for raw in raws), raws
@@ -428,7 +428,7 @@ def test_a_journal_footer_before_a_label_alone_on_its_line_is_page_furniture() -
 def test_the_next_bare_number_before_a_string_that_opens_with_digits_is_a_label() -> None:
     entries = [
         "20 Wernike K, Breithaupt A, Keller M, et al. (2012) Schmallenberg virus infection of adult mice. PLoS One 7: e40380.",
-        '21 3GPP TS 23.316: "Wireless and wireline convergence access support for the 5G System (5GS)".',
+        '21 3GPP TS 24.512: "Relay and sidelink discovery procedures for the 5G System (5GS)".',
         "22 Enderlein, G., 1942. Klassifikation der Pyrgotiden. Sitzungsberichte 1941: 98-134.",
         "23 16-Lindquist TJ, Clancy JMS, Johnson LA. Effectiveness of computer-aided design. J Prosthodont 1997; 6: 122-7.",
         "24 Roe B. Another study. Lancet. 2019;393:1-10.",
@@ -441,7 +441,7 @@ def test_a_journal_footer_after_a_comma_or_after_the_last_entry_is_page_furnitur
     text = (
         "References\n7. Doe J. A study. Blood. 2020;1:2-3.\n8. Friedman, M., Bowden, V., & Jones, E. (2003). Family nursing:\n"
         "Research theory and practice (5th ed.). Upper Saddle River,\nFront. Immunol. 332:5923. doi: 10.3389/fimmu.2020.5923\nNJ: Prentice Hall.\n"
-        "9. Duchene D, Wouessidjewe D (1992) Industrial uses of cyclodextrins\nand their derivatives. J Coord Chem 27:223-236\n"
+        "9. Marchand D, Okonkwo D (1993) Industrial uses of cyclophanes\nand their analogues. J Coord Chem 29:341-352\n"
         "Front. Immunol. 346:4012. doi: 10.3389/fimmu.2020.4012\n\nTable 3. Characteristics of the 15 patients\n"
     )
     raws = _raws(text)
@@ -513,7 +513,7 @@ def test_an_out_of_order_number_before_authors_after_a_complete_line_is_a_label(
 
 def test_authors_with_dotted_initials_open_an_entry_after_a_short_last_line() -> None:
     entries = [
-        "Haviland MG, Morales LS, Dial TH, Pincus HA: Race, ethnicity, and\nsocioeconomic status, and satisfaction with health care. Am J Med Qual\n2005, 20(4):195-203.",
+        "Haverford MG, Ortiz LS, Dahl TH, Penner HA: Age, gender, and\neducational level, and satisfaction with dental care. Am J Med Qual\n2006, 21(3):172-180.",
         "Mintser, O. P., V. N. Ugarov, and V. V. Vlasov, Methods of Analysis of\nMedical Information in Clinical Practice, Kiev University Press (1982).",
         "Pivot, Jean Paul (2002) ‘Dreams of a New Coast’ and ‘Doubts Set In’\nin Fall, Anne and Jean Paul Pivot (eds) An Anthology of Coastal\nArt: The Twentieth Century Paris: Revue Blanche",
         "Noerada D., Murito B.P., Sukoito, Subrata E.A., dan Djuhaena,\n2005, Petroleum systems and hydrocarbon prospects of the Sample\nBlock and its surrounding areas, a new approach by using sequence\nstratigraphy. Proceedings of the International Conference, Paris.",
@@ -530,7 +530,7 @@ def test_a_repeated_number_after_pages_closed_by_a_semicolon_is_a_label() -> Non
         "24 Doe J, Roe A (2008) A first study. Nature 453:353-358",
         "25 Bologna S. Nucl. Phys. B, 2005, 730(1-2): 127-149;",
         "24 The statistics portal. Distribution of attacks by country 2015.",
-        "27 Smith, Andrew. Gothic Literature. Edinburgh: Edinburgh Univ. Press, 2007.",
+        "27 Halden, Martin. Pastoral Elegies. Aberdeen: Aberdeen Univ. Press, 2008.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
 
@@ -539,9 +539,9 @@ def test_a_line_that_opens_with_a_number_of_another_form_after_a_page_break_does
     text = (
         "References\n5. Doe J, Roe A. A study of things. Blood. 2020;1:2-3.\n6. Eigenschaften von Informationen, see Wild (1982), S.\n\n"
         "Blood. 2020; 247(5)\n\n124ff.\n7. Lail K, Sikorski J, Saunders E. Complete genome sequence of\na strain. Stand Genom-\n"
-        "ic Sci 2010; 2:176-184.\n8. Nordgard SH, Ritchie MD: Polymorphisms in breast cancer.\nPharmacogenet Genomics 2007, 17:127-136.\n"
+        "ic Sci 2010; 2:176-184.\n8. Vestergaard SH, Ritter MD: Variants in ovarian cancer.\nPharmacogenet Genomics 2006, 16:211-219.\n"
     )
     found = find_reference_lists(text)
     assert [(entry.number, entry.text.split()[-1]) for f in found for entry in f.entries] == [
-        (5, "2020;1:2-3."), (6, "124ff."), (7, "2:176-184."), (8, "17:127-136."),
+        (5, "2020;1:2-3."), (6, "124ff."), (7, "2:176-184."), (8, "16:211-219."),
     ]
