@@ -57,8 +57,10 @@ class Score:
         truth_keys = [key(entry) for entry in doc.entries]
         matched: set[int] = set()
         missed: list[str] = []
-        for entry, tkey in zip(doc.entries, truth_keys, strict=True):
-            hits = [i for i, keys in enumerate(found_keys) if tkey in keys]
+        for entry in doc.entries:
+            # a string that carries its own number ("50. Modahl C...") may be printed under another
+            wanted = keys_of_found(entry)
+            hits = [i for i, keys in enumerate(found_keys) if wanted & keys]
             if len(hits) == 1:
                 self.recovered += 1
                 matched.add(hits[0])
