@@ -81,6 +81,19 @@ def test_journal_tails_of_common_styles() -> None:
     assert (apa["journal"], apa["volume"], apa["page"]) == ("American Journal of Human Biology", "17", "418")
 
 
+def test_a_four_digit_page_is_not_taken_for_the_year() -> None:
+    # a first page in the 1600s-2000s after a colon, or beside the stated year, is a page
+    tail = vancouver_fields("Halden GM (2009) J Chem Inf Model 51:1712")
+    assert (tail["volume"], tail["page"]) == ("51", "1712")
+    assert vancouver_fields("Halden GM. Chem Rev, 51, 1712 (2009).")["page"] == "1712"
+    # alone after a comma it is the year: "Child Dev, 73, 2002" states no page
+    assert "page" not in vancouver_fields("Varga P. Play at home. Child Dev, 73, 2002.")
+    query = Query.of({}, "Halden GM (2009) J Chem Inf Model 51:1712")
+    candidate = {"type": "article-journal", "title": "Similarity searching in design", "author": [{"family": "Halden", "given": "G M"}],
+                 "container-title-short": "J Chem Inf Model", "issued": {"date-parts": [[2009]]}, "volume": "51", "page": "1712-1720", "DOI": "10.5555/halden.2009"}
+    assert judge(query, candidate).decision is Decision.ACCEPT
+
+
 def test_page_ranges_are_expanded() -> None:
     assert expand_pages("383-93") == "383-393"
     assert expand_pages("A194-201") == "A194-A201"
