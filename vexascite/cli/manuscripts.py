@@ -48,6 +48,10 @@ def link_command(ctx: click.Context, manuscript: str, list_path: str | None, as_
     """Find the citing sentences (claims) of a MANUSCRIPT (.md, .txt, .tex, .docx, .pdf) and link each marker to its source."""
     report = api.link_manuscript(settings_of(ctx), manuscript, list_path)
     for item in report.imports:
+        for issue in item.problems:  # entries of its lists or fields that could not be read
+            where = f"{item.path}:{issue.line}" if issue.line else item.path
+            entry = f" [{issue.entry_key}]" if issue.entry_key else ""
+            warn(f"warning: {where}{entry}: {issue.message}")
         if item.status == "imported" and item.references:
             warn(f"{item.path}: {item.references} references read ({item.new_works} new works)")
         for line in item.notes:

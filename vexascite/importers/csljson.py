@@ -216,6 +216,13 @@ def _bibliographic(item: Any) -> bool:
     return isinstance(item, dict) and (item.get("type") in CSL_TYPES or not _BIBLIOGRAPHIC.isdisjoint(item))
 
 
+def names_a_work(work: Work) -> bool:
+    """A cleaned CSL item that says which work it is: a title, a name, a container, a date
+    or an identifier (a conference abstract cited by author, meeting and year is one; an
+    item of a type alone is not)."""
+    return any(work.get(key) for key in _BIBLIOGRAPHIC if key != "raw")
+
+
 def _parsed_string(item: dict[str, Any], line: int) -> RawReference:
     """An item of ``parse`` output: the reference string it was read from, and its fields."""
     number = item.get("citation-number")
