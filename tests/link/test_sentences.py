@@ -119,3 +119,22 @@ def test_front_matter_code_and_tables() -> None:
         ("paragraph", "Ruxolitinib works [@heiblig2022]."),
         ("list-item", "| ruxolitinib | 83% [2] |"),
     ]
+
+
+def test_a_short_wrapped_line_before_a_comma_or_a_number_is_not_a_heading() -> None:
+    """PDF text wraps where the page ends a line: a short line ending in a comma, or one
+    followed by a line that goes on with a number ("25% in ..."), is still the sentence."""
+    text = (
+        "Responses were durable [@okafor2021].\n"
+        "After a median follow-up of 7.2 months,\n"
+        "8 of 11 patients were still on treatment [@okafor2021].\n"
+        "The clone size fell by at least\n"
+        "30% in 70% of patients [@lindqvist2019].\n"
+    )
+    sentences = [s for s in split_sentences(text) if s.kind == "paragraph"]
+    assert [" ".join(s.text(text).split()) for s in sentences] == [
+        "Responses were durable [@okafor2021].",
+        "After a median follow-up of 7.2 months, 8 of 11 patients were still on treatment [@okafor2021].",
+        "The clone size fell by at least 30% in 70% of patients [@lindqvist2019].",
+    ]
+    assert not any(s.kind == "heading" for s in split_sentences(text))

@@ -93,12 +93,18 @@ def _heading_text(line: str) -> str:
     return line.strip("*_ #:").strip()
 
 
+#: A line that continues a sentence with a number: "25% in", "9 of 12", "3.5 mg/kg".
+_GOES_ON = re.compile(r"\d[\d.,]*\s*(?:%|[a-zµ])")
+
+
 def _looks_like_heading(stripped: str, prev_stripped: str | None, next_stripped: str | None) -> bool:
     """A short line without end punctuation between blocks: "Study Background", "REFERENCES"."""
     if not stripped or len(stripped) > 80 or len(stripped.split()) > 12:
         return False
     if not (stripped[0].isupper() or stripped[0].isdigit()):
         return False
+    if stripped[-1] in ",;":
+        return False  # "After a median follow-up of 6.9 months," wrapped before its end
     core = _TRAILING_NOISE.sub("", stripped)
     last = core[-1] if core else stripped[-1]
     if last in ".!?;,":
@@ -109,7 +115,8 @@ def _looks_like_heading(stripped: str, prev_stripped: str | None, next_stripped:
         return False  # "Here, we present the results of" stops mid-sentence
     if prev_stripped and prev_stripped[-1] not in ".!?:" and not prev_stripped.isupper():
         return False
-    return not (next_stripped and next_stripped[0].islower())
+    # the sentence goes on: "... fell by at least" / "25% in 65% of patients"
+    return not (next_stripped and (next_stripped[0].islower() or _GOES_ON.match(next_stripped)))
 
 
 def split_blocks(text: str, *, paragraph_per_line: bool = False, reference_lines: frozenset[int] = frozenset()) -> list[Block]:
