@@ -240,8 +240,24 @@ def _parsed_string(item: dict[str, Any], line: int) -> RawReference:
     )
 
 
+_KINDS: dict[type, str] = {str: "string", int: "number", float: "number", bool: "true/false value", type(None): "null"}
+
+
 def read_csljson(text: str) -> ParsedFile:
     parsed = ParsedFile(format="csl-json")
+    stripped = text.strip()
+    if stripped[:1] not in ("[", "{"):
+        try:
+            value = json.loads(stripped)
+        except ValueError:
+            value = ...  # not JSON at all: reported below with its line
+        if value is not ...:
+            parsed.refused = (
+                f"JSON, but not references: the whole file is one {_KINDS.get(type(value), 'value')} "
+                "(not a list of items or an item); give CSL-JSON (as Zotero or 'vexascite parse' write it); "
+                "nothing imported"
+            )
+            return parsed
     lines = _Lines(text)
     items, parsed.problems = _items_with_offsets(text, lines)
     if items and not any(_bibliographic(item) for _, _, item in items) and not any(isinstance(i, ImportProblem) for _, _, i in items):
