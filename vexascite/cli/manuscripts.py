@@ -56,10 +56,6 @@ def link_command(ctx: click.Context, manuscript: str, list_path: str | None, as_
             warn(f"{item.path}: {item.references} references read ({item.new_works} new works)")
         for line in item.notes:
             warn(f"  {item.path}: {line}")
-        if item.status == "unchanged":  # not re-read: say which of its lists are used
-            for found in report.lists:
-                if not found["external"]:
-                    warn(f"  {item.path}: {found['label']} (line {found['line']}): {found['entries']} numbered entries")
     for problem in report.problems:
         warn(f"warning: {report.path}:{problem['line']}: {problem['status']} marker {problem['marker']}: {problem['message']}")
     if as_json:
