@@ -100,7 +100,7 @@ def resolve_command(ctx: click.Context, keys: tuple[str, ...], only_missing: boo
     if offline:
         settings = replace(settings, offline=True)
     _say_service_notes(settings)
-    bar, on_start, on_done = _resolution_progress("resolve")
+    bar, on_start, on_done = _resolution_progress("resolve", shown=stderr_is_terminal())
     with bar:
         report = api.resolve_works(settings, keys, only_missing=only_missing, refresh=refresh, progress=on_done, on_start=on_start)
     _print_resolution(report, as_json)
@@ -120,7 +120,7 @@ def add_command(ctx: click.Context, identifiers: tuple[str, ...], key: str | Non
     the library has is merged into it.
     """
     _say_service_notes(settings_of(ctx))
-    bar, on_start, on_done = _resolution_progress("add")
+    bar, on_start, on_done = _resolution_progress("add", shown=stderr_is_terminal())
     with bar:
         report = api.add_identifiers(settings_of(ctx), identifiers, key=key, progress=on_done, on_start=on_start)
     if as_json:
