@@ -113,3 +113,27 @@ def test_paragraphs_in_content_controls_and_tables_are_read_in_order():
         "Table cell two",
         "After the table.",
     ]
+
+
+def test_a_list_numbered_through_a_list_style_shows_its_numbers():
+    from docx.oxml import parse_xml
+
+    from tests.documents.wordfiles import W_NS
+
+    document = numbered_document(parse_xml(f"""<w:numbering {W_NS}>
+      <w:abstractNum w:abstractNumId="0"><w:numStyleLink w:val="RefList"/></w:abstractNum>
+      <w:abstractNum w:abstractNumId="1"><w:styleLink w:val="RefList"/>
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+      </w:abstractNum>
+      <w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>
+      <w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num>
+    </w:numbering>"""))
+    document.styles.element.append(parse_xml(
+        f'<w:style {W_NS} w:type="numbering" w:styleId="RefList"><w:name w:val="RefList"/>'
+        '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+    ))
+    for text in ("Okafor A. Invented first. Blood. 2020;1:1-2.", "Lindqvist B. Invented second. Blood. 2021;2:3-4."):
+        number_paragraph(document.add_paragraph(text), 2)
+    assert docx_text(docx_bytes(document)).text.splitlines()[-2:] == [
+        "1. Okafor A. Invented first. Blood. 2020;1:1-2.", "2. Lindqvist B. Invented second. Blood. 2021;2:3-4.",
+    ]

@@ -257,7 +257,12 @@ def docx_text(data: bytes) -> DocxText:
     except (KeyError, NotImplementedError, AttributeError):
         numbering_xml = None
     style_numprs, _ = _style_numbering(document)
-    reader = _Reader(Numbering(numbering_xml), style_numprs)
+    style_nums = {
+        style_id: num.get(_q("val")) or ""
+        for style_id, numpr in style_numprs.items()
+        if (num := numpr.find(_q("numId"))) is not None
+    }
+    reader = _Reader(Numbering(numbering_xml, style_nums), style_numprs)
     names = _style_names(document)
     default = names.get("", "")
     for p in _body_paragraphs(document.element.body):
