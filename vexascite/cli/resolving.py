@@ -147,7 +147,7 @@ def add_command(ctx: click.Context, identifiers: tuple[str, ...], key: str | Non
 
 @click.command("lookup")
 @click.argument("reference", required=False)
-@click.option("--lines", "lines_path", type=click.Path(), default=None, help="A file with one reference string per line.")
+@click.option("--lines", "lines_path", type=click.Path(), default=None, help="A file with one reference string per line (- for stdin).")
 @click.pass_context
 @handle_errors
 def lookup_command(ctx: click.Context, reference: str | None, lines_path: str | None) -> None:
@@ -175,7 +175,7 @@ def lookup_command(ctx: click.Context, reference: str | None, lines_path: str | 
 
 @click.command("suggest")
 @click.argument("text", required=False)
-@click.option("--lines", "lines_path", type=click.Path(), default=None, help="A file with one statement per line.")
+@click.option("--lines", "lines_path", type=click.Path(), default=None, help="A file with one statement per line (- for stdin).")
 @click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True, help="At most this many sources per statement.")
 @click.pass_context
 @handle_errors
