@@ -85,5 +85,6 @@ def read_line_references(text: str) -> ParsedFile:
         if ref.status == RefStatus.FAILED:
             shown = raw if len(raw) <= 80 else raw[:77] + "..."
             parsed.problems.append(ImportProblem(number, f"reference not understood (no title or identifier): {shown}"))
-    parsed.notes.append(f"{total} lines read as one reference each" + (f", {len(lines) - total} empty lines skipped" if len(lines) - total > 1 else ""))
+    empty = len(lines) - total - (1 if text.endswith("\n") else 0)  # the end of the last line starts no line
+    parsed.notes.append(f"{total} lines read as one reference each" + (f", {empty} empty line{'s' * (empty != 1)} skipped" if empty else ""))
     return parsed
