@@ -105,4 +105,3 @@ def test_suggest_keeps_latent_vectors_with_the_index(run_cli, tmp_path):
     assert (SENTENCE_INDEX_NAME in names) == (SENTENCE_WEIGHT > 0)
     # read back from the kept index, the answer is the same
     assert run_cli("suggest", "ruxolitinib responses").stdout == first
-
