@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from vexascite.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,3 +47,12 @@ def test_json_that_is_not_references_is_refused_naming_the_file(tmp_path: Path, 
     assert "1 works from 1 references in 1 files" in result.output
     listed = run_cli("list", "--json")
     assert "anon" not in listed.stdout
+
+
+@pytest.mark.parametrize("content", ['"just a string"', "null", "42", "true"])
+def test_json_of_one_plain_value_is_refused_like_other_json_that_is_not_references(content: str, tmp_path: Path, run_cli):
+    path = tmp_path / "value.json"
+    path.write_text(content + "\n", encoding="utf-8")
+    result = run_cli("import", str(path))
+    assert result.exit_code == 5, result.output
+    assert f"{path}: JSON, but not references: the whole file is one" in result.output

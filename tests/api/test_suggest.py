@@ -43,6 +43,20 @@ def test_suggest_lines_one_output_line_per_input_line(run_cli, tmp_path):
     assert "4 statements, 2 with suggested sources" in result.stderr
 
 
+def test_suggest_gives_ten_sources_by_default_and_reads_statements_from_stdin(run_cli, tmp_path):
+    items = [{"id": f"w{n}", "type": "article-journal", "title": f"Ruxolitinib in invented cohort {n}",
+              "abstract": f"Ruxolitinib gave responses in {n + 3} patients with VEXAS syndrome."} for n in range(14)]
+    path = tmp_path / "many.json"
+    path.write_text(json.dumps(items), encoding="utf-8")
+    assert run_cli("import", str(path)).exit_code == 0
+    result = run_cli("suggest", "--lines", "-", input="ruxolitinib responses in VEXAS\r\n\nzebrafish\n")
+    assert result.exit_code == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["text"] for o in out] == ["ruxolitinib responses in VEXAS", "", "zebrafish"]
+    assert len(out[0]["sources"]) == 10  # --limit's default
+    assert len(json.loads(run_cli("suggest", "ruxolitinib", "--limit", "3").stdout)["sources"]) == 3
+
+
 def test_suggest_keeps_its_index_until_a_work_changes(run_cli, tmp_path):
     import sqlite3
 

@@ -78,3 +78,62 @@ def test_citation_kinds():
 def test_not_a_docx_names_the_file():
     with pytest.raises(InputUnreadable, match=r"paper\.docx: not a Word \.docx"):
         read_document_bytes(b"PK\x03\x04 broken", "paper.docx")
+
+
+def test_paragraphs_in_content_controls_and_tables_are_read_in_order():
+    """Word's own bibliography (and some reference managers') sits in a content control;
+    some journals' templates set the list in a table: neither may be lost."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    from tests.documents.wordfiles import W_NS
+
+    document = numbered_document(numbering_element())
+    document.add_paragraph("Thrombosis is frequent [1] and azacitidine helps [2].")
+    document.add_heading("References", level=1)
+    control = parse_xml(
+        f'<w:sdt {W_NS}><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Bibliographies"/></w:docPartObj></w:sdtPr>'
+        "<w:sdtContent/></w:sdt>"
+    )
+    for text in ("Obiorah IE. Invented first entry. Blood Adv. 2021;5:1-2.", "Comont T. Invented second. Br J Haematol. 2022;196:3-4."):
+        paragraph = document.add_paragraph(text)
+        number_paragraph(paragraph, 1)
+        control.find(qn("w:sdtContent")).append(paragraph._p)
+    document.element.body.insert(len(document.element.body) - 1, control)
+    table = document.add_table(rows=1, cols=2)
+    table.cell(0, 0).paragraphs[0].text = "Table cell one"
+    table.cell(0, 1).paragraphs[0].text = "Table cell two"
+    document.add_paragraph("After the table.")
+    lines = docx_text(docx_bytes(document)).text.splitlines()
+    assert lines[-6:] == [
+        "# References",
+        "1. Obiorah IE. Invented first entry. Blood Adv. 2021;5:1-2.",
+        "2. Comont T. Invented second. Br J Haematol. 2022;196:3-4.",
+        "Table cell one",
+        "Table cell two",
+        "After the table.",
+    ]
+
+
+def test_a_list_numbered_through_a_list_style_shows_its_numbers():
+    from docx.oxml import parse_xml
+
+    from tests.documents.wordfiles import W_NS
+
+    document = numbered_document(parse_xml(f"""<w:numbering {W_NS}>
+      <w:abstractNum w:abstractNumId="0"><w:numStyleLink w:val="RefList"/></w:abstractNum>
+      <w:abstractNum w:abstractNumId="1"><w:styleLink w:val="RefList"/>
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl>
+      </w:abstractNum>
+      <w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>
+      <w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num>
+    </w:numbering>"""))
+    document.styles.element.append(parse_xml(
+        f'<w:style {W_NS} w:type="numbering" w:styleId="RefList"><w:name w:val="RefList"/>'
+        '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+    ))
+    for text in ("Okafor A. Invented first. Blood. 2020;1:1-2.", "Lindqvist B. Invented second. Blood. 2021;2:3-4."):
+        number_paragraph(document.add_paragraph(text), 2)
+    assert docx_text(docx_bytes(document)).text.splitlines()[-2:] == [
+        "1. Okafor A. Invented first. Blood. 2020;1:1-2.", "2. Lindqvist B. Invented second. Blood. 2021;2:3-4.",
+    ]

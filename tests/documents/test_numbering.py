@@ -34,3 +34,23 @@ def test_bracketed_level_text_bullets_and_unknown_lists():
     assert numbering.label("99", 0) is None
     assert numbering.label("0", 0) is None  # numId 0 switches numbering off
     assert Numbering(None).label("1", 0) is None
+
+
+def test_a_list_defined_by_a_list_style_takes_the_styles_levels_and_count():
+    """``w:numStyleLink``: the abstract definition has no levels; Word numbers its
+    paragraphs with those of the list the style names, as one list."""
+    from docx.oxml import parse_xml
+
+    from tests.documents.wordfiles import W_NS
+
+    xml = parse_xml(f"""<w:numbering {W_NS}>
+      <w:abstractNum w:abstractNumId="0"><w:numStyleLink w:val="RefList"/></w:abstractNum>
+      <w:abstractNum w:abstractNumId="1"><w:styleLink w:val="RefList"/>
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="[%1]"/></w:lvl>
+      </w:abstractNum>
+      <w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>
+      <w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num>
+    </w:numbering>""")
+    numbering = Numbering(xml, {"RefList": "1"})
+    assert [numbering.label("2", 0), numbering.label("2", 0), numbering.label("1", 0)] == ["[1]", "[2]", "[3]"]
+    assert Numbering(xml).label("2", 0) is None  # without the styles: nothing to go on

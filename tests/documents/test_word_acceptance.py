@@ -177,6 +177,31 @@ def test_unreadable_field_is_reported_and_its_text_kept(tmp_path: Path, run_cli)
     result = run_cli("import", str(path))
     assert result.exit_code == 3
     assert "zotero citation field '(3)' could not be read" in result.output
+    copy = tmp_path / "broken-copy.docx"  # not imported yet: link reads it and says so too
+    copy.write_bytes(path.read_bytes())
+    linked = run_cli("link", str(copy))
+    assert f"warning: {copy}:1: zotero citation field '(3)' could not be read" in linked.output
+
+
+def test_a_field_item_cited_by_author_meeting_and_year_imports_and_links(tmp_path: Path, run_cli):
+    """A conference abstract held without a title is a work the field cites; cited in two
+    fields (alone, then with another item), both fields link."""
+    abstract = {"type": "paper-conference", "author": [{"family": "Okafor", "given": "Ada"}],
+                "container-title": "Invented Congress 2023", "issued": {"date-parts": [[2023]]}}
+    other = bundled_works()["beck2020somatic"]
+    document = Document()
+    for sentence, items, shown in (("Response was 24% with JAK inhibitors", [abstract, other], "(1,2)"),
+                                   ("It was 30% at six months", [abstract], "(1)")):
+        paragraph = document.add_paragraph()
+        add_text(paragraph, sentence + " ")
+        add_complex_field(paragraph, zotero_instruction(items, shown), shown)
+        add_text(paragraph, ".")
+    path = tmp_path / "abstract.docx"
+    path.write_bytes(docx_bytes(document))
+    linked = run_cli("link", str(path))
+    assert linked.exit_code == 0, linked.output
+    assert "warning" not in linked.output
+    assert link_counts(linked.output) == (3, 3, 0)
 
 
 def test_zotero_bibliography_field_entries_join_the_works_of_the_citation_fields(tmp_path: Path, run_cli):

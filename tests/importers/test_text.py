@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from vexascite.importers.text import read_text_references
+from vexascite.importers.text import read_line_references, read_text_references
 from vexascite.refstring import PARSER_VERSION
 
 
@@ -79,3 +79,10 @@ def test_import_command_stores_two_lists_with_numbered_entries(shared_dir: Path,
     assert numbers == [list(range(8, 26)), list(range(1, 13))]
     raw, extra = db.execute("select raw, extra from refs where list_id = ? and number = 7", [lists[1][0]]).fetchone()
     assert raw.startswith("7. Winthrop KL.") and PARSER_VERSION in extra
+
+
+def test_lines_count_the_empty_lines_they_skip_exactly():
+    ref = "Okafor A. An invented study. Blood. 2020;1:1-2."
+    assert read_line_references(f"{ref}\n{ref}\n").notes == ["2 lines read as one reference each"]
+    assert read_line_references(f"{ref}\r\n\r\n{ref}\r\n\r\n").notes == ["2 lines read as one reference each, 2 empty lines skipped"]
+    assert read_line_references(f"{ref}\n\n{ref}").notes == ["2 lines read as one reference each, 1 empty line skipped"]

@@ -64,3 +64,14 @@ def test_unreadable_fields_and_empty_items_are_failed_references_with_problems()
     assert [r.status for r in parsed.references] == [RefStatus.FAILED] * 3
     assert [p.line for p in parsed.problems] == [4, 4, 4]
     assert parsed.references[0].raw == "ADDIN ZOTERO_ITEM CSL_CITATION {not json"  # kept verbatim
+
+
+def test_an_item_cited_by_author_meeting_and_year_is_a_work():
+    """A conference abstract a reference manager holds without a title is still the work
+    the field cites: imported, not refused."""
+    abstract = {"type": "paper-conference", "author": [{"family": "Okafor", "given": "Ada"}],
+                "container-title": "Invented Congress 2023", "issued": {"date-parts": [[2023]]}}
+    parsed = read_citation_fields([field("zotero", zotero_instruction([abstract, ITEM], "(1,2)"))])
+    assert [r.status for r in parsed.references] == [RefStatus.PARSED] * 2
+    assert parsed.references[0].fields["author"] == [{"family": "Okafor", "given": "Ada"}]
+    assert parsed.problems == []

@@ -119,3 +119,49 @@ def test_front_matter_code_and_tables() -> None:
         ("paragraph", "Ruxolitinib works [@heiblig2022]."),
         ("list-item", "| ruxolitinib | 83% [2] |"),
     ]
+
+
+def test_a_short_wrapped_line_before_a_comma_or_a_number_is_not_a_heading() -> None:
+    """PDF text wraps where the page ends a line: a short line ending in a comma, or one
+    followed by a line that goes on with a number ("25% in ..."), is still the sentence."""
+    text = (
+        "Responses were durable [@okafor2021].\n"
+        "After a median follow-up of 7.2 months,\n"
+        "8 of 11 patients were still on treatment [@okafor2021].\n"
+        "The clone size fell by at least\n"
+        "30% in 70% of patients [@lindqvist2019].\n"
+    )
+    sentences = [s for s in split_sentences(text) if s.kind == "paragraph"]
+    assert [" ".join(s.text(text).split()) for s in sentences] == [
+        "Responses were durable [@okafor2021].",
+        "After a median follow-up of 7.2 months, 8 of 11 patients were still on treatment [@okafor2021].",
+        "The clone size fell by at least 30% in 70% of patients [@lindqvist2019].",
+    ]
+    assert not any(s.kind == "heading" for s in split_sentences(text))
+
+
+def test_running_text_glued_to_a_byline_and_affiliations_is_still_prose() -> None:
+    """PDF text has no blank line between an affiliation list and the letter's first
+    paragraph, and wraps bylines anywhere: the marks stay affiliation marks, the prose
+    after them keeps its citations."""
+    text = (
+        "TO THE EDITOR:\n"
+        "Imatinib response in an invented cohort\n"
+        "Ada Okafor,¹ Bruno T.\n"
+        "Lindqvist,^{2,*} Chen Wei,^{3,*} Dana\n"
+        "Moreau,² and Elif Kaya¹\n"
+        "¹Department of Haematology, Invented University Hospital, Lyon, France; ²Department of\n"
+        "Medicine, Invented Institute, Porto, Portugal; and ³Laboratory of Imaginary Studies,\n"
+        "Invented College, Bergen, Norway\n"
+        "The disease is driven by somatic mutations in blood stem cells of older\n"
+        "adults.^{1,2} Patients present with fever, and about half of them have a\n"
+        "myeloid neoplasm as well.^{3,4} Treatment options remain limited in this setting.⁵\n"
+    )
+    sentences = split_sentences(text)
+    prose = [" ".join(s.text(text).split()) for s in sentences if s.kind == "paragraph" and s.markers]
+    assert prose == [
+        "The disease is driven by somatic mutations in blood stem cells of older adults.^{1,2}",
+        "Patients present with fever, and about half of them have a myeloid neoplasm as well.^{3,4}",
+        "Treatment options remain limited in this setting.⁵",
+    ]
+    assert not any(s.kind == "heading" and "," in s.text(text) for s in sentences)

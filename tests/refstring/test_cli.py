@@ -95,5 +95,13 @@ def test_link_says_which_list_it_read_first_time_and_again(run_cli, tmp_path: Pa
     first = run_cli("link", str(manuscript))
     assert first.exit_code == 0, first.stderr
     assert 'references-1 ("REFERENCES", line 7): 2 entries numbered 1-2' in first.stderr
-    again = run_cli("link", str(manuscript))
-    assert "references-1 (line 7): 2 numbered entries" in again.stderr
+    again = run_cli("link", str(manuscript))  # not re-imported: the same full report
+    assert 'references-1 ("REFERENCES", line 7): 2 entries numbered 1-2' in again.stderr
+    gapped = tmp_path / "gapped.txt"
+    gapped.write_text("A claim [4].\n\n" + LETTER.replace("2. Winthrop", "4. Winthrop"), encoding="utf-8")
+    run_cli("link", str(gapped))
+    assert "numbers missing: 2, 3" in run_cli("link", str(gapped)).stderr
+    prose = tmp_path / "prose.md"
+    prose.write_text("A paragraph citing a key [@beck2020].\n", encoding="utf-8")
+    run_cli("link", str(prose))
+    assert "no reference list found" in run_cli("link", str(prose)).stderr

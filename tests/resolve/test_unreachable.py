@@ -40,6 +40,7 @@ def test_resolve_without_network_fails_fast_with_exit_4(tmp_path: Path, run_cli)
     assert set(report["unreachable"]) <= {"crossref", "ncbi", "doi.org"} and report["unreachable"]
     assert all(n == 1 for n in report["requests"].values())  # one failed connection per service
     assert "Is this machine offline?" in result.stderr and "cannot connect to" in result.stderr
+    assert "resolve found" not in result.stderr  # no progress bar when stderr is not a terminal
     listed = json.loads(run_cli("list", "--json").stdout)
     assert len(listed) == 30 and {w["status"] for w in listed} == {"failed"}  # saved; a rerun retries
 

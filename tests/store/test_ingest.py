@@ -92,3 +92,17 @@ def test_an_entry_of_an_earlier_read_goes_back_to_its_work(store):
         edited = ingest.add(record({"title": "Somatic UBA1 mutations, corrected title"}, key="beck"))
         ingest.finish()
     assert (edited.kind, edited.work_id, edited.key) == (SAME, old.work_id, "beck")
+
+
+def test_the_same_untitled_item_twice_in_a_batch_is_one_work_a_different_one_is_not(store):
+    """A reference manager's item cited in two fields comes twice, verbatim; without a
+    title the duplicate rule cannot join it, the identical text does."""
+    abstract = {"type": "paper-conference", "author": [{"family": "Okafor"}], "container-title": "Invented Congress",
+                "issued": {"date-parts": [[2023]]}}
+    raw = '{"id": 1, "itemData": {"author": [{"family": "Okafor"}]}}'
+    first, again, other = ingest_all(
+        store, record(abstract, "csl-json", raw=raw), record(abstract, "csl-json", raw=raw),
+        record(abstract, "csl-json", raw=raw.replace("1", "2")),
+    )
+    assert (first.kind, again.kind, other.kind) == (NEW, MERGED, NEW)
+    assert first.work_id == again.work_id != other.work_id

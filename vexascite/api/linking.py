@@ -72,6 +72,10 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
         # The manuscript's own numbered lists (a Word file is read as its text).
         own, source_id = _import_for_link(store, manuscript_path, settings, "text")
         own.problems = [p for p in own.problems if p.line is not None]
+        if own.status == "unchanged":  # not re-read: still say which lists it has
+            from ..importers.text import list_notes
+
+            own.notes = list_notes(manuscript.text)
         report.imports.append(own)
         if source_id is not None:
             reference_lines = listed_reference_lines(store, source_id)

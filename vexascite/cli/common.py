@@ -7,6 +7,7 @@ This is the one place where exceptions become messages and exit codes (see
 from __future__ import annotations
 
 import functools
+import io
 import json
 import os
 import sys
@@ -84,12 +85,16 @@ def warn(message: str) -> None:
 
 
 def read_lines(path: str) -> list[str]:
-    """The lines of a UTF-8 file without their line ends (one statement or reference each)."""
+    """The lines of a UTF-8 file (``-``: stdin, as ``parse`` reads it) without their line
+    ends (one statement or reference each)."""
     try:
+        if path == "-":
+            handle = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8")
+            return [line.rstrip("\n").rstrip("\r") for line in handle]
         with open(path, encoding="utf-8") as handle:
             return [line.rstrip("\n").rstrip("\r") for line in handle]
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputUnreadable(f"{path}: cannot read: {exc}") from exc
+        raise InputUnreadable(f"{'stdin' if path == '-' else path}: cannot read: {exc}") from exc
 
 
 def evidence_line(evidence: dict[str, Any] | None) -> str:

@@ -48,14 +48,14 @@ def link_command(ctx: click.Context, manuscript: str, list_path: str | None, as_
     """Find the citing sentences (claims) of a MANUSCRIPT (.md, .txt, .tex, .docx, .pdf) and link each marker to its source."""
     report = api.link_manuscript(settings_of(ctx), manuscript, list_path)
     for item in report.imports:
+        for issue in item.problems:  # entries of its lists or fields that could not be read
+            where = f"{item.path}:{issue.line}" if issue.line else item.path
+            entry = f" [{issue.entry_key}]" if issue.entry_key else ""
+            warn(f"warning: {where}{entry}: {issue.message}")
         if item.status == "imported" and item.references:
             warn(f"{item.path}: {item.references} references read ({item.new_works} new works)")
         for line in item.notes:
             warn(f"  {item.path}: {line}")
-        if item.status == "unchanged":  # not re-read: say which of its lists are used
-            for found in report.lists:
-                if not found["external"]:
-                    warn(f"  {item.path}: {found['label']} (line {found['line']}): {found['entries']} numbered entries")
     for problem in report.problems:
         warn(f"warning: {report.path}:{problem['line']}: {problem['status']} marker {problem['marker']}: {problem['message']}")
     if as_json:

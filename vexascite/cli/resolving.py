@@ -100,7 +100,7 @@ def resolve_command(ctx: click.Context, keys: tuple[str, ...], only_missing: boo
     if offline:
         settings = replace(settings, offline=True)
     _say_service_notes(settings)
-    bar, on_start, on_done = _resolution_progress("resolve")
+    bar, on_start, on_done = _resolution_progress("resolve", shown=stderr_is_terminal())
     with bar:
         report = api.resolve_works(settings, keys, only_missing=only_missing, refresh=refresh, progress=on_done, on_start=on_start)
     _print_resolution(report, as_json)
@@ -120,7 +120,7 @@ def add_command(ctx: click.Context, identifiers: tuple[str, ...], key: str | Non
     the library has is merged into it.
     """
     _say_service_notes(settings_of(ctx))
-    bar, on_start, on_done = _resolution_progress("add")
+    bar, on_start, on_done = _resolution_progress("add", shown=stderr_is_terminal())
     with bar:
         report = api.add_identifiers(settings_of(ctx), identifiers, key=key, progress=on_done, on_start=on_start)
     if as_json:
@@ -147,7 +147,7 @@ def add_command(ctx: click.Context, identifiers: tuple[str, ...], key: str | Non
 
 @click.command("lookup")
 @click.argument("reference", required=False)
-@click.option("--lines", "lines_path", type=click.Path(), default=None, help="A file with one reference string per line.")
+@click.option("--lines", "lines_path", type=click.Path(), default=None, help="A file with one reference string per line (- for stdin).")
 @click.pass_context
 @handle_errors
 def lookup_command(ctx: click.Context, reference: str | None, lines_path: str | None) -> None:
@@ -175,7 +175,7 @@ def lookup_command(ctx: click.Context, reference: str | None, lines_path: str | 
 
 @click.command("suggest")
 @click.argument("text", required=False)
-@click.option("--lines", "lines_path", type=click.Path(), default=None, help="A file with one statement per line.")
+@click.option("--lines", "lines_path", type=click.Path(), default=None, help="A file with one statement per line (- for stdin).")
 @click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True, help="At most this many sources per statement.")
 @click.pass_context
 @handle_errors

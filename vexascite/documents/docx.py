@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -256,12 +257,56 @@ def docx_text(data: bytes) -> DocxText:
     except (KeyError, NotImplementedError, AttributeError):
         numbering_xml = None
     style_numprs, _ = _style_numbering(document)
-    reader = _Reader(Numbering(numbering_xml), style_numprs)
-    for paragraph in document.paragraphs:
-        p = paragraph._p
-        style_name = (paragraph.style.name if paragraph.style is not None else "") or ""
+    style_nums = {
+        style_id: num.get(_q("val")) or ""
+        for style_id, numpr in style_numprs.items()
+        if (num := numpr.find(_q("numId"))) is not None
+    }
+    reader = _Reader(Numbering(numbering_xml, style_nums), style_numprs)
+    names = _style_names(document)
+    default = names.get("", "")
+    for p in _body_paragraphs(document.element.body):
         ppr = p.find(_q("pPr"))
         style_el = ppr.find(_q("pStyle")) if ppr is not None else None
         style_id = style_el.get(_q("val")) if style_el is not None else None
-        reader.paragraph(p, style_name, style_numprs.get(style_id or ""))
+        reader.paragraph(p, names.get(style_id or "", default), style_numprs.get(style_id or ""))
     return DocxText("\n".join(reader.lines) + "\n", reader.fields, reader.numbered)
+
+
+def _body_paragraphs(container: Any) -> Iterator[Any]:
+    """Every paragraph of the body in reading order: also those inside content controls
+    (Word's own bibliography and some reference managers put the reference list in one)
+    and table cells, which ``document.paragraphs`` leaves out."""
+    for child in container:
+        if child.tag == _q("p"):
+            yield child
+        elif child.tag == _q("sdt"):
+            content = child.find(_q("sdtContent"))
+            if content is not None:
+                yield from _body_paragraphs(content)
+        elif child.tag == _q("tbl"):
+            for row in child.findall(_q("tr")):
+                for cell in row.findall(_q("tc")):
+                    yield from _body_paragraphs(cell)
+        elif child.tag in (_q("customXml"), _q("ins"), _q("moveTo")):
+            yield from _body_paragraphs(child)
+
+
+def _style_names(document: Any) -> dict[str, str]:
+    """Paragraph style id -> its name (``Heading1`` -> ``heading 1``); the default
+    paragraph style under ``""``."""
+    names: dict[str, str] = {}
+    try:
+        styles = document.styles.element
+    except Exception:  # noqa: BLE001 - a document without styles part
+        return names
+    for style in styles.iter(_q("style")):
+        if style.get(_q("type")) not in (None, "paragraph"):
+            continue
+        name = style.find(_q("name"))
+        shown = (name.get(_q("val")) if name is not None else None) or style.get(_q("styleId")) or ""
+        names[style.get(_q("styleId")) or ""] = shown
+        if style.get(_q("default")) in ("1", "true", "on"):
+            names[""] = names[style.get(_q("styleId")) or ""]
+    return names
+

@@ -95,13 +95,19 @@ _PLACEHOLDER = re.compile(r"%([1-9])")
 class Numbering:
     """Counts list paragraphs in document order and gives each its shown number."""
 
-    def __init__(self, numbering_xml: Any | None) -> None:
+    def __init__(self, numbering_xml: Any | None, style_nums: dict[str, str] | None = None) -> None:
+        """``style_nums``: numbering style id -> the ``w:numId`` its ``w:numPr`` names (a
+        list defined through a list style points there with ``w:numStyleLink``)."""
         self._abstract: dict[str, dict[int, Level]] = {}
         self._nums: dict[str, _Num] = {}
         self._counters: dict[str, dict[int, int]] = {}
         if numbering_xml is None:
             return
+        links: dict[str, str] = {}  # abstract id -> the list style it takes its levels from
         for abstract in numbering_xml.iter(_q("abstractNum")):
+            link = _val(abstract, "numStyleLink")
+            if link:
+                links[abstract.get(_q("abstractNumId")) or ""] = link
             levels = {}
             for lvl in abstract.findall(_q("lvl")):
                 ilvl = lvl.get(_q("ilvl"))
@@ -121,6 +127,15 @@ class Numbering:
                 if lvl is not None:
                     entry.levels[int(ilvl)] = _level(lvl)
             self._nums[num.get(_q("numId")) or ""] = entry
+        # A list that uses a list style has no levels of its own: it is the style's list
+        # (same levels, one count), as Word shows it.
+        for abstract_id, style in links.items():
+            target = self._nums.get((style_nums or {}).get(style, ""))
+            if target is None or target.abstract == abstract_id:
+                continue
+            for num in self._nums.values():
+                if num.abstract == abstract_id:
+                    num.abstract = target.abstract
 
     def _levels(self, num: _Num) -> dict[int, Level]:
         levels = dict(self._abstract.get(num.abstract, {}))

@@ -216,6 +216,13 @@ def _bibliographic(item: Any) -> bool:
     return isinstance(item, dict) and (item.get("type") in CSL_TYPES or not _BIBLIOGRAPHIC.isdisjoint(item))
 
 
+def names_a_work(work: Work) -> bool:
+    """A cleaned CSL item that says which work it is: a title, a name, a container, a date
+    or an identifier (a conference abstract cited by author, meeting and year is one; an
+    item of a type alone is not)."""
+    return any(work.get(key) for key in _BIBLIOGRAPHIC if key != "raw")
+
+
 def _parsed_string(item: dict[str, Any], line: int) -> RawReference:
     """An item of ``parse`` output: the reference string it was read from, and its fields."""
     number = item.get("citation-number")
@@ -233,8 +240,24 @@ def _parsed_string(item: dict[str, Any], line: int) -> RawReference:
     )
 
 
+_KINDS: dict[type, str] = {str: "string", int: "number", float: "number", bool: "true/false value", type(None): "null"}
+
+
 def read_csljson(text: str) -> ParsedFile:
     parsed = ParsedFile(format="csl-json")
+    stripped = text.strip()
+    if stripped[:1] not in ("[", "{"):
+        try:
+            value = json.loads(stripped)
+        except ValueError:
+            value = ...  # not JSON at all: reported below with its line
+        if value is not ...:
+            parsed.refused = (
+                f"JSON, but not references: the whole file is one {_KINDS.get(type(value), 'value')} "
+                "(not a list of items or an item); give CSL-JSON (as Zotero or 'vexascite parse' write it); "
+                "nothing imported"
+            )
+            return parsed
     lines = _Lines(text)
     items, parsed.problems = _items_with_offsets(text, lines)
     if items and not any(_bibliographic(item) for _, _, item in items) and not any(isinstance(i, ImportProblem) for _, _, i in items):

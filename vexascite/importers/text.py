@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import ImportProblem, ParsedFile, RawReference, RefStatus
 from ..progress import counted
 from ..refstring import PARSER_VERSION, find_reference_lists, parse_reference
-from ..refstring.lists import describe, summarize
+from ..refstring.lists import ReferenceList, describe, summarize
 
 
 def reference_from_string(
@@ -49,12 +49,9 @@ def read_text_references(text: str) -> ParsedFile:
     """
     parsed = ParsedFile(format="text")
     lists = find_reference_lists(text)
+    parsed.notes.extend(list_notes(text, lists))
     if not lists:
-        if text.strip():
-            # Not bad input: a manuscript may cite by key and have no list of its own.
-            parsed.notes.append("no reference list found in the text: no reference heading, no run of numbered entries, no lines that read as references")
         return parsed
-    parsed.notes.extend(describe(summarize(found)) for found in lists)
     pairs = [(found, entry) for found in lists for entry in found.entries]
     for found, entry in counted(pairs, "parsing references", len(pairs)):
         ref = reference_from_string(entry.text, entry.line, found.label, entry.number, body=entry.body)
@@ -63,6 +60,17 @@ def read_text_references(text: str) -> ParsedFile:
             shown = entry.text if len(entry.text) <= 80 else entry.text[:77] + "..."
             parsed.problems.append(ImportProblem(entry.line, f"reference not understood (no title or identifier): {shown}"))
     return parsed
+
+
+def list_notes(text: str, lists: list[ReferenceList] | None = None) -> list[str]:
+    """What a person is told about a document's lists: one line per list (heading,
+    numbers, gaps, glued entries), or that a text holds none."""
+    if lists is None:
+        lists = find_reference_lists(text)
+    if not lists:
+        # Not bad input: a manuscript may cite by key and have no list of its own.
+        return ["no reference list found in the text: no reference heading, no run of numbered entries, no lines that read as references"] if text.strip() else []
+    return [describe(summarize(found)) for found in lists]
 
 
 def read_line_references(text: str) -> ParsedFile:
@@ -77,5 +85,6 @@ def read_line_references(text: str) -> ParsedFile:
         if ref.status == RefStatus.FAILED:
             shown = raw if len(raw) <= 80 else raw[:77] + "..."
             parsed.problems.append(ImportProblem(number, f"reference not understood (no title or identifier): {shown}"))
-    parsed.notes.append(f"{total} lines read as one reference each" + (f", {len(lines) - total} empty lines skipped" if len(lines) - total > 1 else ""))
+    empty = len(lines) - total - (1 if text.endswith("\n") else 0)  # the end of the last line starts no line
+    parsed.notes.append(f"{total} lines read as one reference each" + (f", {empty} empty line{'s' * (empty != 1)} skipped" if empty else ""))
     return parsed

@@ -22,7 +22,7 @@ from typing import Any
 from ..documents import CitationField
 from ..ids import clean_doi, normalize_pmcid, normalize_pmid
 from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
-from .csljson import _clean_item
+from .csljson import _clean_item, names_a_work
 
 __all__ = ["endnote_record_to_csl", "read_citation_fields"]
 
@@ -183,8 +183,8 @@ def read_citation_fields(fields: list[CitationField]) -> ParsedFile:
             )
             continue
         for raw, work in entries:
-            if not work.get("title") and not any(work.get(k) for k in ("DOI", "PMID", "PMCID")):
-                message = f"an item of the {field.kind} field {field.shown!r} has no title or identifier"
+            if not names_a_work(work):
+                message = f"an item of the {field.kind} field {field.shown!r} has no title, name, date or identifier"
                 parsed.problems.append(ImportProblem(field.line, message))
                 parsed.references.append(
                     RawReference(raw=raw, format=fmt, line=field.line, status=RefStatus.FAILED, message=message, extra=extra)

@@ -13,6 +13,13 @@ stop. The splitter works in three steps:
    non-lower-case letter, unless the word before is a known abbreviation or an initial;
    markers right after the stop stay with the sentence they end.
 
+PDF text has no blank lines, so a byline or an affiliation list may run straight into
+the first paragraph: within such a block, a sentence that cites without affiliation marks
+and reads as prose (a full stop, mostly lower-case words) is a paragraph sentence, and
+one that starts with an affiliation list's tail is cut where the list's last line ends.
+A short wrapped line is no heading when it ends in a comma, carries marks after names
+(``Koster,^{3,*} Thomas``) or the next line goes on with a number (``25% in ...``).
+
 A sentence is a tuple of *segments* (document offsets), so one interrupted by a legend
 is still one sentence whose text skips the legend. Every non-space character of the
 document belongs to exactly one sentence.
@@ -93,12 +100,23 @@ def _heading_text(line: str) -> str:
     return line.strip("*_ #:").strip()
 
 
+#: An affiliation mark after a name and its comma, as bylines have.
+_MARK_AFTER_COMMA = re.compile(r",(?:\^\{|\^[\d*†]|<sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹])")
+
+#: A line that continues a sentence with a number: "25% in", "9 of 12", "3.5 mg/kg".
+_GOES_ON = re.compile(r"\d[\d.,]*\s*(?:%|[a-zµ])")
+
+
 def _looks_like_heading(stripped: str, prev_stripped: str | None, next_stripped: str | None) -> bool:
     """A short line without end punctuation between blocks: "Study Background", "REFERENCES"."""
     if not stripped or len(stripped) > 80 or len(stripped.split()) > 12:
         return False
     if not (stripped[0].isupper() or stripped[0].isdigit()):
         return False
+    if stripped[-1] in ",;":
+        return False  # "After a median follow-up of 6.9 months," wrapped before its end
+    if _MARK_AFTER_COMMA.search(stripped):
+        return False  # a byline wrapped in a PDF: "Koster,^{3,*} Thomas Barba,^{4,*} Mathieu"
     core = _TRAILING_NOISE.sub("", stripped)
     last = core[-1] if core else stripped[-1]
     if last in ".!?;,":
@@ -109,7 +127,8 @@ def _looks_like_heading(stripped: str, prev_stripped: str | None, next_stripped:
         return False  # "Here, we present the results of" stops mid-sentence
     if prev_stripped and prev_stripped[-1] not in ".!?:" and not prev_stripped.isupper():
         return False
-    return not (next_stripped and next_stripped[0].islower())
+    # the sentence goes on: "... fell by at least" / "25% in 65% of patients"
+    return not (next_stripped and (next_stripped[0].islower() or _GOES_ON.match(next_stripped)))
 
 
 def split_blocks(text: str, *, paragraph_per_line: bool = False, reference_lines: frozenset[int] = frozenset()) -> list[Block]:
@@ -353,7 +372,10 @@ def split_sentences(
         if markers and _is_front_matter(paragraph, markers):
             kind = "front"
         spans = _split_paragraph(paragraph, markers) if kind in _PROSE else [(0, len(paragraph))]
-        for s, e in spans:
+        kinds = [kind] * len(spans)
+        if kind == "front" and len(spans) > 1:
+            spans, kinds = _prose_after_front(paragraph, markers, spans)
+        for (s, e), kind in zip(spans, kinds, strict=True):
             segments = []
             for p_off, d_off, length in bases:
                 lo, hi = max(s, p_off), min(e, p_off + length)
@@ -389,6 +411,71 @@ def _is_front_matter(paragraph: str, markers: list[Marker]) -> bool:
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", paragraph) if w.lower() not in _CONNECTORS]
     capitalised = sum(w[0].isupper() for w in words)
     return bool(words) and capitalised / len(words) >= 0.6
+
+
+def _front_like(paragraph: str, marker: Marker, start: int) -> bool:
+    """An affiliation mark: flagged so, opening its text, or glued to the name after it
+    ("²⁰Laboratory of ...")."""
+    if marker.affiliation or marker.start == start:
+        return True
+    return marker.superscript and marker.end < len(paragraph) and paragraph[marker.end].isalpha()
+
+
+def _prose_after_front(
+    paragraph: str, markers: list[Marker], spans: list[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], list[str]]:
+    """Sentences of running text glued to a byline or an affiliation list (PDF text has no
+    blank line between them): a sentence that cites and has no affiliation mark, and is
+    not itself a list of marked names, is prose; one that starts with the tail of an
+    affiliation list is cut after the line of its last affiliation mark."""
+    out: list[tuple[int, int]] = []
+    kinds: list[str] = []
+    for s, e in spans:
+        own = [m for m in markers if s <= m.start and m.end <= e]
+        marks = [m for m in own if _front_like(paragraph, m, s)]
+        if not own:
+            out.append((s, e))
+            kinds.append("front")
+            continue
+        if not marks:
+            out.append((s, e))
+            kinds.append("paragraph" if _running_text(paragraph[s:e]) else "front")
+            continue
+        cut = _line_after_affiliation(paragraph, marks[-1].end, e)
+        tail = [m for m in own if cut >= 0 and m.start > cut]
+        if cut >= 0 and tail and _running_text(paragraph[cut:e]):
+            out.extend([(s, cut), (cut + 1, e)])
+            kinds.extend(["front", "paragraph"])
+        else:
+            out.append((s, e))
+            kinds.append("front")
+    return out, kinds
+
+
+def _line_after_affiliation(paragraph: str, start: int, end: int) -> int:
+    """Where running text begins after an affiliation list's last mark: the first line
+    break after it where a line that does not end in a comma or "and" is followed by one
+    starting with a capital (-1: none)."""
+    cut = paragraph.find("\n", start, end)
+    while cut >= 0:
+        before = paragraph[start:cut].rstrip()
+        after = paragraph[cut + 1 : end].lstrip()
+        if before and before[-1] not in ",;" and not before.endswith(" and") and after[:1].isupper():
+            return cut
+        cut = paragraph.find("\n", cut + 1, end)
+    return -1
+
+
+def _running_text(text: str) -> bool:
+    """A sentence of prose rather than names: several words, a full stop before its
+    trailing markers (not after an initial), mostly lower-case words."""
+    trimmed = _TRAILING_NOISE.sub("", text.rstrip())
+    if len(text.split()) < 6 or not trimmed or trimmed[-1] not in _END_PUNCT:
+        return False
+    if re.search(r"(?:^|\s)[A-Z]\.$", trimmed):
+        return False  # "... Marcela A." ends a byline cut at an initial
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in _CONNECTORS]
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) < 0.5
 
 
 def _strip_segment(text: str, start: int, end: int) -> tuple[int, int]:

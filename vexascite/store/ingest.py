@@ -5,7 +5,9 @@ and indexed for search.
 finds the same work whichever command brings it. A record goes, in this order:
 
 1. to the work an entry of an earlier read of the same file went to (same raw text,
-   else same entry key), so an unchanged or edited entry keeps its work and key;
+   else same entry key), so an unchanged or edited entry keeps its work and key; or to
+   the work of the same raw text earlier in this batch (a reference manager's item cited
+   in two fields of a document: identical, but with no title the rule below cannot join);
 2. to the first known work the duplicate rule (:func:`vexascite.identity.same_work`)
    matches, trying DOI, then PMID, PMCID and title, over the identity keys of every
    stored work and of every record of this batch, and never to a work one of whose
@@ -94,6 +96,8 @@ class Ingest:
         #: new works made from more than one record (their stored keys are the merge's)
         self._remade: set[int] = set()
         self._other_keys: list[tuple[int, str, str]] = []
+        #: raw text -> work of the records of this batch
+        self._by_raw: dict[str, int] = {}
 
     def match(self, ref: PreparedRef) -> int | None:
         """The work this record belongs to, or None (see the module's rule)."""
@@ -104,6 +108,9 @@ class Ingest:
             work_id = earlier.get("raw:" + ref.raw) or (earlier.get("key:" + ref.entry_key) if ref.entry_key else None)
             if work_id is not None:
                 return work_id
+        same = self._by_raw.get(ref.raw)
+        if same is not None:
+            return same
         return self.known.index.find(ref.keys)
 
     def add(self, ref: PreparedRef, *, list_id: int | None = None, keep_ref: bool = True) -> Outcome:
@@ -142,6 +149,7 @@ class Ingest:
                 if ref.entry_key:  # a known work under this entry's own key
                     self._other_keys.append((work_id, ref.format, ref.entry_key))
             known.index.add(work_id, keys)
+            self._by_raw.setdefault(ref.raw, work_id)
         if keep_ref:
             self._refs.append((self.source_id, ref, work_id, self.importer_version, list_id))
         return Outcome(work_id, key, kind)
