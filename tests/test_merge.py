@@ -187,3 +187,12 @@ def test_source_vocabulary() -> None:
     assert {"crossref", "pubmed", "doi.org", "pmc"} == SERVICE_SOURCES
     assert source_rank("user") < source_rank("crossref") < source_rank("bibtex") < source_rank("text")
     assert source_rank("something-new") == source_rank("bibtex")
+
+
+def test_every_source_has_one_name_for_the_user() -> None:
+    from vexascite.merge import NOTICE_SOURCES, SOURCES, source_name
+
+    names = [source_name(label) for label in [*SOURCES, *NOTICE_SOURCES]]
+    assert all(names) and len(set(names)) == len(names)
+    assert source_name("user") == "your edit" and source_name("retraction-watch").startswith("Retraction Watch")
+    assert source_name("some-new-service") == "some-new-service"  # unknown: shown as it is, never hidden

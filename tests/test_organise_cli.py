@@ -308,3 +308,22 @@ def test_a_kept_up_to_date_export_follows_an_edit(library, tmp_path):
     assert "rewrote kept-up-to-date export" in edited.stderr
     text = out.read_text()
     assert "pages = {2628--2638}" in text and "Somatic variants of {UBA1}" in text
+
+
+def test_kept_exports_stamp_times_like_the_rest_of_the_library_and_report_only_their_own_rewrites(library, tmp_path):
+    import re
+    import sqlite3
+
+    out = tmp_path / "jak.bib"
+    library("tag", "roe2020thrombosis", "+jak")
+    library("export", "--tag", "jak", "-o", str(out), "--keep-updated")
+    tagged = library("tag", "poe2021ruxolitinib", "+jak")
+    assert "rewrote kept-up-to-date export" in tagged.stderr
+    # the next command, within the same second, rewrote nothing and says nothing of it
+    listed = library("list")
+    assert listed.exit_code == 0 and "rewrote" not in listed.stderr
+    conn = sqlite3.connect(library.db)
+    stamps = conn.execute("select created_at, written_at, checked_at from auto_exports").fetchone()
+    work_stamp = conn.execute("select updated_at from works limit 1").fetchone()[0]
+    second = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00")
+    assert all(second.fullmatch(stamp) for stamp in (*stamps, work_stamp)), (stamps, work_stamp)

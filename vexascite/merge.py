@@ -45,6 +45,8 @@ class Source:
     label: str
     rank: int
     service: bool = False
+    #: How it is named to the user (findings, pages).
+    name: str = ""
 
 
 #: Every source label the library writes, in merge rank order (within a rank, the order
@@ -52,21 +54,29 @@ class Source:
 SOURCES: dict[str, Source] = {
     s.label: s
     for s in (
-        Source("user", 0),
-        Source("crossref", 1, True),
-        Source("pubmed", 1, True),
-        Source("doi.org", 1, True),
-        Source("pmc", 1, True),
-        Source("bibtex", 2),
-        Source("biblatex", 2),
-        Source("csl-json", 2),
-        Source("ris", 2),
-        Source("medline", 2),
-        Source("pubmed-xml", 2),
-        Source("identifier", 3),
-        Source("text", 4),
-        Source("string", 4),
+        Source("user", 0, name="your edit"),
+        Source("crossref", 1, True, "Crossref"),
+        Source("pubmed", 1, True, "PubMed"),
+        Source("doi.org", 1, True, "doi.org"),
+        Source("pmc", 1, True, "PubMed Central"),
+        Source("bibtex", 2, name="BibTeX"),
+        Source("biblatex", 2, name="BibLaTeX"),
+        Source("csl-json", 2, name="CSL-JSON"),
+        Source("ris", 2, name="RIS"),
+        Source("medline", 2, name="MEDLINE"),
+        Source("pubmed-xml", 2, name="PubMed XML"),
+        Source("identifier", 3, name="identifier"),
+        Source("text", 4, name="text"),
+        Source("string", 4, name="reference string"),
     )
+}
+
+#: Who else states a notice about a work (a retraction, a correction): the sources a
+#: Crossref record gives its update notices, and Crossref's relations between works.
+NOTICE_SOURCES: dict[str, str] = {
+    "retraction-watch": "Retraction Watch (via Crossref)",
+    "publisher": "publisher (via Crossref)",
+    "relation": "Crossref relation",
 }
 
 #: Source label -> rank (kept for callers that only need the number).
@@ -83,6 +93,12 @@ def source_rank(label: str) -> int:
     """The merge rank of a source; unknown sources rank with imported entries."""
     source = SOURCES.get(label)
     return source.rank if source else 2
+
+
+def source_name(label: str) -> str:
+    """How the source ``label`` is named to the user; an unknown label as it is."""
+    source = SOURCES.get(label)
+    return source.name if source else NOTICE_SOURCES.get(label, label)
 
 
 def is_service(label: str) -> bool:

@@ -81,13 +81,43 @@ def test_find_shows_citing_claims_and_suggested_sources(run_cli, tmp_path):
 def test_suggest_keeps_latent_vectors_with_the_index(run_cli, tmp_path):
     import sqlite3
 
-    from vexascite.api.evidence import DENSE_INDEX_NAME, INDEX_NAME, SENTENCE_INDEX_NAME
+    from vexascite.api.evidence import INDEX_NAME, SENTENCE_INDEX_NAME
+    from vexascite.evidence.dense import index_version
     from vexascite.evidence.sentences import SENTENCE_WEIGHT
 
     library(run_cli, tmp_path)
     first = run_cli("suggest", "ruxolitinib responses").stdout
     names = {row[0] for row in sqlite3.connect(run_cli.db).execute("select name from search_index")}
-    assert {INDEX_NAME, DENSE_INDEX_NAME} <= names
+    assert {INDEX_NAME, index_version()} <= names
     assert (SENTENCE_INDEX_NAME in names) == (SENTENCE_WEIGHT > 0)
     # read back from the kept index, the answer is the same
     assert run_cli("suggest", "ruxolitinib responses").stdout == first
+
+
+def test_latent_vectors_kept_from_other_settings_are_rebuilt(run_cli, tmp_path, monkeypatch):
+    import sqlite3
+
+    import numpy as np
+
+    from vexascite.api.common import open_library
+    from vexascite.api.evidence import library_searcher
+    from vexascite.config import load_settings
+    from vexascite.evidence import dense
+
+    library(run_cli, tmp_path)
+    settings = load_settings(tmp_path / "none.toml", environ={}, db=run_cli.db)
+    with monkeypatch.context() as older:  # a library whose vectors were built with older settings
+        older.setattr(dense, "OVERSAMPLE", 10)
+        older.setattr(dense, "ITERATIONS", 0)
+        older_name = dense.index_version()
+        with open_library(settings) as store:
+            stale = library_searcher(store).dense
+    assert older_name != dense.index_version()
+    with open_library(settings) as store:
+        current = library_searcher(store).dense
+    with open_library(settings) as store:
+        fresh = dense.DenseIndex.build(library_searcher(store).index)
+    assert np.array_equal(current.doc_vectors, fresh.doc_vectors)
+    assert not np.array_equal(current.doc_vectors, stale.doc_vectors)
+    names = {row[0] for row in sqlite3.connect(run_cli.db).execute("select name from search_index")}
+    assert dense.index_version() in names and older_name not in names

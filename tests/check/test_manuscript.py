@@ -114,6 +114,18 @@ def test_retraction_marked_only_in_the_title():
     assert [f.kind for f in notice_findings(cited)] == [Kind.RETRACTED]
 
 
+@pytest.mark.parametrize(("label", "name"), [("crossref", "Crossref"), ("pmc", "PubMed Central"), ("doi.org", "doi.org")])
+def test_a_notice_names_its_source_in_the_one_vocabulary(label, name):
+    """The finding names the source as every other finding does; the notice keeps its label."""
+    from vexascite.merge import source_name
+
+    cited = ref(records=[VerifiedRecord(label, {**VERIFIED, "title": "RETRACTED: Translating JAKs"})])
+    [finding] = notice_findings(cited)
+    assert finding.source == name == source_name(label) == cited.records[0].source_name
+    assert finding.message.endswith(f"stated by {name}")
+    assert finding.notice is not None and finding.notice["source"] == label
+
+
 def test_clean_work_has_no_notice():
     cited = ref()
     cited.payloads = [crossref_payload()]

@@ -37,14 +37,14 @@ def test_pdf_numbers_on_their_own_lines_and_hyphenation() -> None:
 def test_unnumbered_list_with_hanging_lines() -> None:
     text = (
         "References\n\n"
-        "Dietterich, T. G., & Bakiri, G. (1995). Solving multiclass learning problems via error-correcting\n"
-        "    output codes. Journal of Artificial Intelligence Research, 2, 263-286.\n"
+        "Dieterle, T. G., & Bakari, G. (1997). Solving multilabel learning problems via error-correcting\n"
+        "    output trees. Journal of Artificial Intelligence Research, 7, 311-334.\n"
         "Smith, J. (2001). A book title. New York: Wiley.\n"
         "Zoller SD, Hammersmith RL (2012) Characterization of the ciliate. Protist 163: 643–657.\n"
     )
     entries = _entries(text)
     assert [number for _, number, _, _ in entries] == [None, None, None]
-    assert entries[0][3].endswith("Journal of Artificial Intelligence Research, 2, 263-286.")
+    assert entries[0][3].endswith("Journal of Artificial Intelligence Research, 7, 311-334.")
 
 
 def test_bracketed_numbers_without_heading_and_bullets() -> None:
@@ -76,7 +76,7 @@ def test_reference_types_and_styles() -> None:
         "Ferrada MA. VEXAS syndrome: clinical and genetic features [dissertation]. Bethesda (MD): Johns Hopkins University; 2022.": ("thesis", None),
         "Smith J, Doe A. Clonal hematopoiesis in VEXAS. bioRxiv. 2023. doi:10.5555/2023.01.01.000001": ("article", "bioRxiv"),
         "Grayson PC. VEXAS syndrome. In: Rich RR, Fleisher TA, eds. Clinical Immunology. 6th ed. Elsevier; 2022:123-130.": ("chapter", "Clinical Immunology"),
-        "Martin GRR. A Game of Thrones. New York: Bantam; 1996.": ("book", None),
+        "Marten GRR. A Clash of Crowns. New York: Bantam; 1998.": ("book", None),
     }
     for text, (kind, container) in cases.items():
         item = parse_reference(text)
@@ -126,24 +126,24 @@ def test_a_stray_number_line_never_swallows_the_entries_after_it() -> None:
 
 def test_a_label_line_before_a_string_that_carries_its_own_number() -> None:
     text = (
-        "References\n12.\nHobfoll SE (2001) The influence of culture and community in the\nstress process. Appl Psychol 50:337-421\n"
-        "13.\n40. Schmitt JP, Kamisago M, Asahi M. Dilated cardiomyopathy and heart\nfailure. J Clin Invest. 2003;111(6):869-876.\n"
+        "References\n12.\nHolbard SE (2001) The weight of custom and kinship in the\nstrain process. Appl Psychol 52:411-437\n"
+        "13.\n40. Schulte JP, Kanazawa M, Arai M. Dilated atrial myopathy and heart\nrhythm. J Clin Invest. 2004;113(5):712-721.\n"
         "14.\n1958. The Anatomy of Quarrels, Boston, MA: Harlow.\n"
     )
     found = find_reference_lists(text)
     assert [(entry.number, entry.body[:12]) for f in found for entry in f.entries] == [
-        (12, "Hobfoll SE ("), (13, "40. Schmitt "), (14, "1958. The An")]
+        (12, "Holbard SE ("), (13, "40. Schulte "), (14, "1958. The An")]
 
 
 def test_journal_footers_inside_entries_are_page_furniture() -> None:
     text = (
         "References\n"
-        "50. Bergametti G, Gillette DA (2010) Aeolian sediment fluxes measured over\nBlood. 2019; 197(5)\n"
-        "various plant/soil complexes in the desert. J Geophys Res 115:F03044\n"
-        "51. Summerville KS, Crist TO (2005) Temporal patterns of species accumulation.\nBiodivers Conserv 14: 3393-3406.\n"
-        "Front. Immunol. 262:1488. doi: 10.3389/fimmu.2020.1488\n"
-        "52. Ferrando AA, Wolfe RR. Differential anabolic effects of testosterone in older men.\n"
-        "J Clin Endocrinol Metab.\nFront. Immunol. 62:8444. doi: 10.3389/fimmu.2020.8444\n2003;88:358-62.\n"
+        "50. Bernardetti G, Gillespie DA (2010) Windborne dust fluxes measured over\nBlood. 2019; 197(5)\n"
+        "various shrub/soil mosaics in the desert. J Geophys Res 117:F02051\n"
+        "51. Summerfield KS, Crane TO (2005) Seasonal patterns of species turnover.\nBiodivers Conserv 16: 2281-2294.\n"
+        "Front. Immunol. 262:1488. doi: 10.5555/fimmu.2020.1488\n"
+        "52. Fernandez AA, Wolff RR. Differential catabolic effects of cortisol in older men.\n"
+        "J Clin Endocrinol Metab.\nFront. Immunol. 62:8444. doi: 10.5555/fimmu.2020.8444\n2004;89:412-18.\n"
     )
     raws = [entry.raw for f in find_reference_lists(text) for entry in f.entries]
     assert len(raws) == 3
@@ -156,9 +156,9 @@ def test_wrapped_unnumbered_text_is_cut_after_a_closed_source() -> None:
         "李明华(1987). 康熙与江南十景. 苏州文史. 2(-): 41-47.",
         "Smith ER, Mackie DM. Social psychology. Cancer Res. 1975;35:2434-2439.",
         "Lauwers LF. Cisapride in intensive care. Int Care Med 1991; 17:\n508-509.",
-        "The Organization of Economic Co-operation and Development: The OECD guideline for\ntesting of chemicals. Paris; 2001.",
-        "Sessions SK (1984) Cytogenetics and evolution in salamanders. PhD dissertation,\nUniversity of California, Berkeley",
-        "West, R.C. 1977. Banking reform and the Federal Reserve. Cornell University Press.",
+        "The Organisation for Economic Co-operation and Development: The OECD guideline for\nassay of pesticides. Paris; 2003.",
+        "Sessler SK (1986) Cytogenetics and evolution in newts. PhD dissertation,\nUniversity of California, Davis",
+        "Weston, R.C. 1979. Banking reform and the Bank of England. Cornell University Press.",
         "Corvane T. Hall of Embers. Ace; 1993.",
         "Brandel, K. P., Ostrova, L. M., Wendt, R., & Fisk, H. B. (2004). Measuring the effect of home\nvisit frequency. Nursing Research, 47(3), 318-329.",
     ]
@@ -184,8 +184,8 @@ def test_the_same_authors_opening_several_entries_are_not_page_furniture() -> No
 def test_a_wrapped_issue_is_not_a_label_but_a_bracketed_label_before_commas_is() -> None:
     text = (
         "References\n(4) Roe B. Another study of things. Lancet. 2019;393:1-10.\n"
-        "(5) Schreiner MA, Weiss DG (2010) Serrated polyps detected by colonoscopy. Gastroenterology 139\n"
-        "(5):1497-1502\n(6) Doe J. A third study. Blood. 2020;1:2-3.\n"
+        "(5) Schreiber MA, Weise DG (2011) Flat polyps detected by sigmoidoscopy. Gastroenterology 141\n"
+        "(5):1388-1396\n(6) Doe J. A third study. Blood. 2020;1:2-3.\n"
     )
     assert [entry.number for f in find_reference_lists(text) for entry in f.entries] == [4, 5, 6]
     text = "References\n[9994] Roe B. Another study. Lancet. 2019;393:1-10.\n[9995] , , : A new complex for tumor imaging. 1977.\n[9996] Doe J. A third study. Blood. 2020;1:2-3.\n"
@@ -197,14 +197,14 @@ WRAPPED_UNNUMBERED = [
     "in the Sequential Salience for Recognition Model (SSRM).",
     "Arvik V, Lom C, Tesh JW, Brandau D, Kelpert M, Osgood NW\n(2007) Closure of damaged nuclear envelope by rapid Mg2+-depen-\n"
     "dent fusion. J Cell Biol 176:812-824",
-    "Bateson, Gregory. 1979 Mind and Nature: A Necessary Unity (Advances in Systems\nTheory, Complexity, and the Human Sciences). "
+    "Bateman, Gregory. 1981 Mind and Matter: A Necessary Union (Advances in Systems\nThought, Complexity, and the Social Sciences). "
     "Cresskill, NJ: Hampton.",
     "Tan P-Y, Wu H-L, Kao C-T, Lo L-H, Yeh C-H: Spore formation, use of\nurinary catheters and delayed antimicrobial "
     "therapy as\npredictors of relapse in candidaemia. Int J Antimicrob Agents 2009, 34:512-518.",
-    "Marlow, B. T. (1986). Posture and the perception of confidence and\ntrustworthiness. Social Psychology Quarterly, 49, 73-82.",
+    "Marlow, B. T. (1986). Gesture and the perception of competence and\nreliability. Social Psychology Quarterly, 51, 64-79.",
     "Hale, M. R., Ortega, P. J., Lim, S., & Durant, K. L. (2006). Inadequate\ncontrol of cholesterol in US adults with chronic renal "
-    "disease comorbidities in 2001-2002.\nArchives of Internal Medicine, 166(19), 2104-2111.",
-    "Keller SM, Ostby M, Rannach A, Dorn AS, Weller K, Lindqvist\nW (2003) Transplacentally acquired maternal B lymphocytes in\n"
+    "disease comorbidities in 2001-2002.\nArchives of Internal Medicine, 168(21), 2312-2319.",
+    "Keller SM, Ostby M, Rannach A, Dorn AS, Weller K, Lindqvist\nW (2003) Placentally transferred maternal B lymphocytes in\n"
     "severe congenital neutropenia: a study of 143 patients.\nBlood 97:2215-2219",
 ]
 
@@ -221,9 +221,9 @@ def test_the_line_model_ships_and_weighs_the_rules() -> None:
     from vexascite.refstring import linemodel
 
     assert linemodel.available()
-    head = "Marlow, B. T. (1986). Posture and the perception of confidence and trustworthiness. Social Psychology Quarterly, 49, 73-82."
-    opening = cut_features("Social Psychology Quarterly, 49, 73-82.", "Hale, M. R., Ortega, P. J., Lim, S. (2006). Inadequate", None, head, True, 2, 80)
-    inside = cut_features("Marlow, B. T. (1986). Posture and the perception of confidence and", "trustworthiness. Social Psychology", None, head[:70], True, 1, 80)
+    head = "Marlow, B. T. (1986). Gesture and the perception of competence and reliability. Social Psychology Quarterly, 51, 64-79."
+    opening = cut_features("Social Psychology Quarterly, 51, 64-79.", "Hale, M. R., Ortega, P. J., Lim, S. (2006). Inadequate", None, head, True, 2, 80)
+    inside = cut_features("Marlow, B. T. (1986). Gesture and the perception of competence and", "reliability. Social Psychology", None, head[:70], True, 1, 80)
     assert "rule:source" in opening and "text:lower" in inside
     assert linemodel.cut_score(opening) > 0 > linemodel.cut_score(inside)
 
@@ -233,15 +233,15 @@ def test_a_wrapped_page_range_or_year_is_not_a_glued_label() -> None:
         "3Dalton S, Varghese SR (2011) Mixed signalling cascades: histone H4\nlysine 9 acetyltransferases from worm to mouse. FEBS J\n278:2201-2213",
         "2Rostami S, Farahani E, Dehkordi P (2009) Structural\ndesign with damping constraints by particle swarm search. J Sound Vib\n"
         "318(1-2):412-427",
-        "1Ferguson KG (2001) Semantics and structural problems in evolutionary\nethics. Biol Philos 16:69-84",
+        "1Fergusson KG (2003) Semantic and structural puzzles in evolutionary\nethics. Biol Philos 18:71-86",
     ]
     found = find_reference_lists("References\n" + "\n".join(entries) + "\n")
     assert [(entry.number, entry.raw) for f in found for entry in f.entries] == list(zip([3, 2, 1], entries, strict=True))
 
 
 def test_a_line_of_capitals_is_read_in_linear_time() -> None:
-    """``RATIONALE, AIMS AND OBJECTIVES ...`` once made the names-and-year pattern backtrack without end."""
-    line = "RATIONALE, AIMS AND OBJECTIVES FOLLOWING INCREASED INTEREST IN HAVING INTER-PROFESSIONAL HEALTH CARE TEAMS ENGAGE"
+    """``BACKGROUND, AIMS AND OBJECTIVES ...`` (a line of capitals like it) once made the names-and-year pattern backtrack without end."""
+    line = "BACKGROUND, AIMS AND OBJECTIVES FOLLOWING GROWING INTEREST IN HAVING MULTI-DISCIPLINARY PRIMARY CARE TEAMS ENGAGE"
     from vexascite.refstring.lists import _NAMES_YEAR
 
     assert _NAMES_YEAR.match(line) is None
@@ -254,8 +254,8 @@ def test_a_glued_label_after_a_gap_or_a_repeat_before_a_string_with_its_own_labe
     entries = [
         "19Holland G. Speaking like a fool. Sheffield: Sheffield Academic Press, 1993.",
         "21[38] G. A. Zampighi, S. Eskandari. Epithelial organization of the lens. Int Rev Cytol 2002;215:343-361.",
-        "21[64] C. H. Teo, S. V. N. Vishwanathan. Fast and space efficient string kernels. In ICML, 2006.",
-        "22Liu S, Jirik FR. Alteration of lipid profiles in transgenic mice. J Biol Chem 1994;269:11417-11424.",
+        "21[64] C. H. Tao, S. V. N. Viswanath. Fast and memory efficient tree kernels. In ICML, 2008.",
+        "22Lau S, Jirak FR. Alteration of sterol profiles in knockout mice. J Biol Chem 1996;271:12411-12418.",
     ]
     found = find_reference_lists("References\n" + "\n".join(entries) + "\n")
     assert [(entry.number, entry.raw) for f in found for entry in f.entries] == list(zip([19, 21, 21, 22], entries, strict=True))
@@ -267,21 +267,21 @@ def _raws(text: str) -> list[str]:
 
 def test_a_number_wrapped_to_its_own_line_ends_its_entry_and_is_no_page_number() -> None:
     hanging = [
-        "Facebook-team Under the hood: scheduling mapreduce jobs more efficiently with Corona\n    2012",
+        "Streamly-team Under the bonnet: scheduling batch jobs more evenly with Aurora\n    2013",
         "Gill K, Soni M, Gill T, Soni R (2008) Antifungals from lichens. Bioorg Med Chem\n    16:4417-4438",
         "Dopita, M. A. 1977, ApJS, 33,\n    437",
     ]
     assert _raws("References\n" + "\n".join(hanging) + "\n") == hanging
     blank = [
-        "Marquardt D., 1963, SIAM J. Appl. Math., 11,\n431",
-        "Meeting #85, Newport Beach California, UNITED STATES, 16th Sep 2019 -17th Sep\n2019",
+        "Marchetti D., 1965, SIAM J. Appl. Math., 13,\n517",
+        "Meeting #91, Long Beach California, UNITED STATES, 12th Oct 2018 -13th Oct\n2018",
         "Roe B. Another study of things. Lancet. 2019;393:1-10.",
-        "Bosma, A., 1999 (b), ASP Conference Series, Vol. 182,\n339",
+        "Bosman, A., 2001 (b), ASP Conference Series, Vol. 231,\n412",
     ]
     assert _raws("Bibliography\n\n" + "\n\n".join(blank) + "\n") == blank
     numbered = [
         "6. Tabachnick BG, Fidell LS.\n2001\n. Using multivariate statistics. Boston: Allyn and Bacon.",
-        "7. ISTA\n1999\n. International rules for seed testing. Seed Science and Technology 27 (Supplement).",
+        "7. ISTA\n2003\n. International rules for grain sampling. Seed Science and Technology 31 (Supplement).",
         "8. Nanotechnology\n22\n(2011)\n265714 (7pp)",
         "9. Roe B. Another study. Lancet. 2019;393:1-10.",
     ]
@@ -304,7 +304,7 @@ def test_two_words_and_and_wrapped_from_a_title_are_not_a_running_head() -> None
     entries = [
         "2. R. M. Wald, Gravitational\nCollapse and Cosmic\nCensorship, arXiv:gr-qc/9710068.",
         "3. Roe B. Another study of things, with a long title. Lancet. 2019;393:1-10.",
-        "4. Doe J, Poe C. Epithelial organization of the lens: Isolation and Charac-\nterization of Exosomes from Cell Culture\nSupernatants and Biological\nFluids. Curr Protoc Cell Biol. 2006;3:22.",
+        "4. Doe J, Poe C. Epithelial organization of the lens: Isolation and Charac-\nterization of Vesicles from Tissue Culture\nSupernatants and Biological\nFluids. Curr Protoc Cell Biol. 2006;3:22.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
     # The same two names heading every page are page furniture.
@@ -314,7 +314,7 @@ def test_two_words_and_and_wrapped_from_a_title_are_not_a_running_head() -> None
 
 def test_wrapped_sources_of_one_journal_that_look_alike_are_not_page_furniture() -> None:
     entries = [
-        "18. Smith J, Doe A. Mental health in rural and urban areas: a study in rural and urban areas. Soc Sci\nMed 2002, 54:23-31.",
+        "18. Smith J, Doe A. Mental health in coastal and inland towns: a study in coastal and inland towns. Soc Sci\nMed 2002, 54:23-31.",
         "19. Roe B, Poe C. Obesity and risk of death: a prospective cohort study of older adults. Arch Intern\nMed 2004, 164:1546-1551.",
         "20. Doe J. A third study. Blood. 2020;1:2-3.",
     ]
@@ -323,10 +323,10 @@ def test_wrapped_sources_of_one_journal_that_look_alike_are_not_page_furniture()
 
 def test_a_short_line_of_authors_after_a_blank_line_opens_an_entry_not_a_section() -> None:
     entries = [
-        "Fu Y, Shaw SA, Naami R, Vuong CL,\nBasheer WA, Guo X, et al.\nIsoproterenol promotes rapid\nreceptor movement. Circulation.\n2016;133(4):388-97.",
-        "Pizzichini E, Pizzichini MM,\nEfthimiadis A, Evans S, Morris MM,\nSquillace D. Indices of airway\ninflammation in induced sputum.\nAm J Respir Crit Care Med 1996; 154:\n308-317.",
-        "ISTA\n1999\n. International rules for seed testing. Seed Science and Technology 27 (Supplement).",
-        "Roxburgh, Alan J., Missional\nMap-Making: Skills for Leading in\nTimes of Transition, San Francisco:\nJohn Wiley, 2010.",
+        "Fu Y, Shah SA, Nasri R, Vo CL,\nBashir WA, Gao X, et al.\nIsoproterenol promotes rapid\nreceptor turnover. Circulation.\n2017;135(2):412-21.",
+        "Pellegrini E, Pellegrini MM,\nEfstathiou A, Evers S, Morrow MM,\nSquires D. Markers of airway\ninflammation in exhaled breath.\nAm J Respir Crit Care Med 1998; 158:\n412-419.",
+        "ISTA\n2003\n. International rules for grain sampling. Seed Science and Technology 31 (Supplement).",
+        "Roxbury, Alan J., Pastoral\nWay-Finding: Skills for Leading in\nSeasons of Change, San Francisco:\nJohn Wiley, 2011.",
     ]
     found = find_reference_lists("Cited literature\n\n" + "\n\n".join(entries) + "\n\nDiscussion\n\nThe cohort was small.\n")
     assert [(f.heading, entry.raw) for f in found for entry in f.entries] == [("Cited literature", e) for e in entries]
@@ -338,19 +338,19 @@ def test_blank_lines_separate_entries_even_when_a_few_blocks_read_as_two() -> No
     entries = [
         "Pelko I, Hasteiner J, Moravecki R, Lauri A, Pennistone D, Ortl P, Kalyagin V,\nRadimova E, Zorin N, Belenko A: Virtual\n"
         "molecular screening workbench -design and evaluation. J Comput-\nAided Mol Des 2004, 18: 527-539.",
-        "van Kampen NG (1992) Stochastic\nProcesses in Physics and Chemistry.\nNorth Holland, Amsterdam.",
-        "Triandafyllidou, A., Modood, T. &\nZapata-Barrero, R. (2006). European\nChallenges to Multicultural\nCitizenship. Muslims, Secularism and\n"
-        "Beyond. In T. Modood, A.\nTriandafyllidou & R. Zapata-Barrero\n(Eds.), Multiculturalism, Muslims\nand Citizenship. A European Approach\n"
-        "(pp. 1-23). London: Routledge.",
+        "van Kempen NG (1994) Random\nWalks in Physics and Biology.\nNorth Holland, Amsterdam.",
+        "Papadopoulou, A., Mahmood, T. &\nSerrano-Barrero, R. (2008). Nordic\nChallenges to Plural\nCitizenship. Migrants, Welfare and\n"
+        "Beyond. In T. Mahmood, A.\nPapadopoulou & R. Serrano-Barrero\n(Eds.), Pluralism, Migrants\nand Citizenship. A Nordic Approach\n"
+        "(pp. 31-54). London: Routledge.",
         "Abu-Saleh MS, Hendrix PM, Stamler SG, Varo SS (2002) Earlier bird\nmigration in spring as a response to regional warming in the\n"
         "Baltimore, MD, area. Biodivers Conserv 11:433-447",
         "Hollis S. The role of cardiac sympathetic imaging in\nthe early diagnosis of autonomic failure syndromes. Clin Auton\nRes. 2002;12:287-9.",
-        "Pagani M, Liu ZH, LaRiviere J,\nRavelo AC (2010) High Earth-system\nclimate sensitivity determined from\nPliocene carbon dioxide\nconcentrations. Nat Geosci 3: 27-30.",
+        "Pagano M, Lin ZH, LaRocca J,\nRavel AC (2011) High Earth-system\nclimate response estimated from\nMiocene carbon dioxide\nlevels. Nat Geosci 4: 31-36.",
         "Ling, M. C., Harwood, R., & Tsai, T. H. (1983). Trends in marriage,\nhousehold size preferences, and contraceptive practice: Korea,\n"
         "1962-81. Studies in Family Planning, 14(3), 187-203.",
         "Varden, J. W. (2010). Memory representa-\ntions, memory functions, and the en-\ntorhinal-hippocampal circuit.\nLearn Mem. 17, 462-479.",
-        "Gordon D, Abajian C, Green P (1998)\nConsed: a graphical tool for\nsequence finishing. Genome Res 8:\n195-202.",
-        "Daniel, Glyn Edmund. 1950. A Hundred\nYears of Archaeology. London:\nDuckworth.",
+        "Gordan D, Abadjian C, Greer P (1999)\nConsul: a graphical tool for\nsequence editing. Genome Res 9:\n211-218.",
+        "Daniels, Glyn Edward. 1952. A Hundred\nYears of Excavation. London:\nDuckworth.",
         "Hollis S, Doe A. A second study of\nthings. Blood. 2020;1:1-9.",
         "Stone J, Doe A. A third study of\nthings. Lancet. 2021;2:3-9.",
     ]
@@ -359,8 +359,8 @@ def test_blank_lines_separate_entries_even_when_a_few_blocks_read_as_two() -> No
 
 def test_a_first_string_that_carries_its_own_number_does_not_make_a_hanging_list_numbered() -> None:
     entries = [
-        "(1) Arunan, E.; et al. Definition of the hydrogen bond (IUPAC Recommendations 2011). Pure Appl.\n  Chem. 2011, 83, 1637-1641.",
-        "Menges M, Rossner S, Voigtlander C, et al. (2002) Repetitive injections of dendritic cells. J Exp\n  Med 195: 15-21.",
+        "(1) Aruna, E.; et al. Definition of the halogen bond (IUPAC Recommendations 2013). Pure Appl.\n  Chem. 2013, 85, 1711-1713.",
+        "Mengel M, Rossler S, Voigtmann C, et al. (2003) Repeated injections of dendritic cells. J Exp\n  Med 197: 23-31.",
         "Marsh TL, Keeling JN (2003) Agri-environmental payment schemes and rural resilience. Review of\n  Agricultural Economics 25:311-329",
         "Tolman DG (2005) Healthy aging. Am J Geriatr Psychiatry 13(2):3-6",
     ]
@@ -372,11 +372,11 @@ def test_a_page_break_before_the_end_of_an_entry_does_not_end_the_list() -> None
     after a gap; a page break is no gap, and a volume with pages is no section heading."""
     text = (
         "References\n"
-        "Ribeiro B, Perra N, Baronchelli A (2013) Quantifying the effect\nof temporal resolution on time-varying networks. Sci Rep 3:3006\n"
-        "Haramoto MHR, Ueda R (2004) Functional analysis of a sucrose\n6-phosphate synthase gene that is involved in transient\n"
-        "induction of sucrose accumulation during drought stress in maize.\n\n"
+        "Ribera B, Perri N, Baroncelli A (2014) Quantifying the impact\nof sampling resolution on time-varying networks. Sci Rep 4:4107\n"
+        "Hamamoto MHR, Ueda R (2005) Functional analysis of a trehalose\n6-phosphate synthase gene that is involved in transient\n"
+        "induction of trehalose accumulation during drought stress in maize.\n\n"
         "Cell Reports 67, 7929-9987, May 12, 2020 11\n11 | Nature | Vol 180 | 24 May 2020\nARTICLE IN PRESS\n\n"
-        "Plant Mol Biol 56:613-627\n"
+        "Plant Mol Biol 58:701-715\n"
         "Lange-Hollweg N, Dorfmeister H, Rauch B, Kessel T, Brun-\nhuber R, Falk K (2009) TNFR2 signaling and TGF-\n"
         "beta signaling determine whether B cells sustain tumor dor-\nmancy. Cancer Cell 15:311-322.\n"
         "Rask M, Tolle E, Penrose CQ, Harlan FA, Denby H, Varga S, Gould R:\nGERIDEX. A structured instrument for the assessment of mental\n"
@@ -384,14 +384,14 @@ def test_a_page_break_before_the_end_of_an_entry_does_not_end_the_list() -> None
     )
     found = find_reference_lists(text)
     assert len(found) == 1 and found[0].heading == "References"
-    assert [entry.text.split(" ", 1)[0] for entry in found[0].entries] == ["Ribeiro", "Haramoto", "Lange-Hollweg", "Rask"]
-    assert found[0].entries[1].text.endswith("drought stress in maize. Plant Mol Biol 56:613-627")
+    assert [entry.text.split(" ", 1)[0] for entry in found[0].entries] == ["Ribera", "Hamamoto", "Lange-Hollweg", "Rask"]
+    assert found[0].entries[1].text.endswith("drought stress in maize. Plant Mol Biol 58:701-715")
 
 
 def test_a_year_wrapped_after_an_open_line_starts_no_list_and_a_glued_label_may_precede_a_bracket() -> None:
     text = (
         "The steps were:\n1. Patients were screened at baseline.\n2. Samples were sequenced.\n\n"
-        "1200[2] MŽP. Metodika určení silně ovlivněných vodních útvarů. Praha: MŽP,\n2013.\n"
+        "1200[2] MŽP. Metodika hodnocení silně ovlivněných říčních úseků. Praha: MŽP,\n2013.\n"
         "1201Rayner TF, Ibne Rezwan F, Lukk M (2009) MAGE-TABulator, a suite of tools. Bioinformatics 25(2):279-280.\n"
         "1202Horak J., Tessel J., Brandt K., Oberhauser G., 1983, AJ, 88, 1142\n"
         "1203Dunmore, G. C. (1968). Sexual selection and the costs of display. American Naturalist, 102, 541-556.\n"
@@ -417,8 +417,8 @@ def test_a_page_break_inside_a_long_entry_of_a_narrow_column_does_not_end_a_numb
 
 def test_a_journal_footer_before_a_label_alone_on_its_line_is_page_furniture() -> None:
     text = (
-        "References\n14.\nNateghi A, Salamat-talab M, Rezapour J (2012) Size dependent buckling analysis.\nAppl Math Model 36(10):4971-4987\n"
-        "Front. Immunol. 139:1868. doi: 10.3389/fimmu.2020.1868\n15.\nHalloway J: Sensory nerves in the airways and wheeze. Respir Physiol\n"
+        "References\n14.\nNateq A, Salamat-zadeh M, Rezaei J (2013) Size dependent vibration analysis.\nAppl Math Model 37(12):5102-5119\n"
+        "Front. Immunol. 139:1868. doi: 10.5555/fimmu.2020.1868\n15.\nHalloway J: Sensory nerves in the airways and wheeze. Respir Physiol\n"
         "1997, 109:7-18.\nBlood. 2019; 14(7)\n16.\nDoe J. A third study. Blood. 2020;1:2-3.\n"
     )
     raws = _raws(text)
@@ -427,10 +427,10 @@ def test_a_journal_footer_before_a_label_alone_on_its_line_is_page_furniture() -
 
 def test_the_next_bare_number_before_a_string_that_opens_with_digits_is_a_label() -> None:
     entries = [
-        "20 Wernike K, Breithaupt A, Keller M, et al. (2012) Schmallenberg virus infection of adult mice. PLoS One 7: e40380.",
+        "20 Wernicke K, Breitbart A, Kellner M, et al. (2013) Orthobunyavirus infection of adult mice. PLoS One 8: e51273.",
         '21 3GPP TS 24.512: "Relay and sidelink discovery procedures for the 5G System (5GS)".',
-        "22 Enderlein, G., 1942. Klassifikation der Pyrgotiden. Sitzungsberichte 1941: 98-134.",
-        "23 16-Lindquist TJ, Clancy JMS, Johnson LA. Effectiveness of computer-aided design. J Prosthodont 1997; 6: 122-7.",
+        "22 Enderle, G., 1944. Klassifikation der Tephritiden. Sitzungsberichte 1943: 101-137.",
+        "23 16-Lindgren TJ, Clancey JMS, Johnston LA. Accuracy of computer-aided milling. J Prosthodont 1998; 7: 131-8.",
         "24 Roe B. Another study. Lancet. 2019;393:1-10.",
     ]
     found = find_reference_lists("References\n" + "\n".join(entries) + "\n")
@@ -439,10 +439,10 @@ def test_the_next_bare_number_before_a_string_that_opens_with_digits_is_a_label(
 
 def test_a_journal_footer_after_a_comma_or_after_the_last_entry_is_page_furniture() -> None:
     text = (
-        "References\n7. Doe J. A study. Blood. 2020;1:2-3.\n8. Friedman, M., Bowden, V., & Jones, E. (2003). Family nursing:\n"
-        "Research theory and practice (5th ed.). Upper Saddle River,\nFront. Immunol. 332:5923. doi: 10.3389/fimmu.2020.5923\nNJ: Prentice Hall.\n"
+        "References\n7. Doe J. A study. Blood. 2020;1:2-3.\n8. Freeman, M., Bowen, V., & Jonas, E. (2005). Family caregiving:\n"
+        "Research, theory and practice (6th ed.). Upper Saddle River,\nFront. Immunol. 332:5923. doi: 10.5555/fimmu.2020.5923\nNJ: Prentice Hall.\n"
         "9. Marchand D, Okonkwo D (1993) Industrial uses of cyclophanes\nand their analogues. J Coord Chem 29:341-352\n"
-        "Front. Immunol. 346:4012. doi: 10.3389/fimmu.2020.4012\n\nTable 3. Characteristics of the 15 patients\n"
+        "Front. Immunol. 346:4012. doi: 10.5555/fimmu.2020.4012\n\nTable 3. Characteristics of the 15 patients\n"
     )
     raws = _raws(text)
     assert len(raws) == 3 and not any("Front. Immunol" in raw for raw in raws), raws
@@ -450,12 +450,12 @@ def test_a_journal_footer_after_a_comma_or_after_the_last_entry_is_page_furnitur
 
 def test_a_hanging_indent_set_with_a_tab() -> None:
     entries = [
-        "Dietterich, T. G., & Bakiri, G. (1995). Solving multiclass learning problems via error-correcting\n\toutput codes. "
-        "Journal of Artificial Intelligence Research, 2, 263-286.",
-        "Keating, C. F. (1985). Gender and the physiognomy of dominance (1984).\n\tSmith J, Doe A, editors. Social Psychology. New York: Wiley; 1985. p. 61-70.",
+        "Dieterle, T. G., & Bakari, G. (1997). Solving multilabel learning problems via error-correcting\n\toutput trees. "
+        "Journal of Artificial Intelligence Research, 7, 311-334.",
+        "Keaton, C. F. (1987). Gender and the appearance of status (1986).\n\tSmith J, Doe A, editors. Social Psychology. New York: Wiley; 1987. p. 61-70.",
         "Smith, J. (2001). A book title. New York: Wiley.",
-        "Wong, N. D., Lopez, V. A., Chen, R., & Franklin, S. S. (2007). Inadequate control of hypertension\n\tin US adults "
-        "with cardiovascular disease comorbidities in 2003-2004. Archives of Internal Medicine,\n\t167(22), 2431-2436.",
+        "Wang, N. D., Lorenz, V. A., Cheng, R., & Franks, S. S. (2009). Inadequate control of cholesterol\n\tin US adults "
+        "with metabolic disease comorbidities in 2005-2006. Archives of Internal Medicine,\n\t169(20), 2521-2529.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
 
@@ -484,9 +484,9 @@ def test_a_glued_number_past_a_gap_before_a_string_that_opens_with_its_year() ->
 
 def test_a_label_of_an_explicit_form_near_the_last_number_after_a_complete_line_whatever_follows() -> None:
     entries = [
-        "31. Nakamura, K. Hiring practices. Labor Bulletin 31 (February 1992): 6–8.",
-        "33. chen S-C, cheung Y-C. Sonographic differentiation. Br J Radiol. 2003;76:600-4.",
-        "34. --, and T. H. Jagger, 2004: A hierarchical approach. J. Climate, 17, 2813-2827.",
+        "31. Nakagawa, K. Hiring patterns. Labor Bulletin 31 (March 1994): 9–12.",
+        "33. chan S-C, cheng Y-C. Sonographic discrimination. Br J Radiol. 2005;78:512-6.",
+        "34. --, and T. H. Jaeger, 2006: A hierarchical method. J. Climate, 19, 2911-2925.",
         "35. Roe B. Another study. Lancet. 2019;393:1-10.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
@@ -504,7 +504,7 @@ def test_an_out_of_order_number_before_authors_after_a_complete_line_is_a_label(
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
     glued = [
         "21Doe J (1994) A first study. J Biol Chem 269:11417-11424.",
-        "22Liu S, Jirik FR (1994) Alteration of lipid profiles. J Biol Chem 269:11417-11424.",
+        "22Lau S, Jirak FR (1996) Alteration of sterol profiles. J Biol Chem 271:12411-12418.",
         "19Kosmann-Schwarzbach, Y. (2008) Poisson manifolds: a survey. Symmetry 4, 30.",
         "23Roe B (2019) Another study. Lancet 393:1-10.",
     ]
@@ -514,22 +514,22 @@ def test_an_out_of_order_number_before_authors_after_a_complete_line_is_a_label(
 def test_authors_with_dotted_initials_open_an_entry_after_a_short_last_line() -> None:
     entries = [
         "Haverford MG, Ortiz LS, Dahl TH, Penner HA: Age, gender, and\neducational level, and satisfaction with dental care. Am J Med Qual\n2006, 21(3):172-180.",
-        "Mintser, O. P., V. N. Ugarov, and V. V. Vlasov, Methods of Analysis of\nMedical Information in Clinical Practice, Kiev University Press (1982).",
-        "Pivot, Jean Paul (2002) ‘Dreams of a New Coast’ and ‘Doubts Set In’\nin Fall, Anne and Jean Paul Pivot (eds) An Anthology of Coastal\nArt: The Twentieth Century Paris: Revue Blanche",
-        "Noerada D., Murito B.P., Sukoito, Subrata E.A., dan Djuhaena,\n2005, Petroleum systems and hydrocarbon prospects of the Sample\nBlock and its surrounding areas, a new approach by using sequence\nstratigraphy. Proceedings of the International Conference, Paris.",
-        "Uren AG, Wong L, Pakusch M, Fowler KJ, Burrows FJ, Vaux DL: Survival\nof cells in culture and in vivo. Cell Death Differ 1998, 5:12-19.",
+        "Mintz, O. P., V. N. Ugrov, and V. V. Vlasenko, Methods of Synthesis of\nMedical Records in Clinical Practice, Kiev University Press (1984).",
+        "Pivot, Jean Paul (2002) ‘Dreams of a New Coast’ and ‘Doubts Set In’\nin Fall, Anne and Jean Paul Pivot (eds) An Anthology of Coastal\nArt: The Modern Century Lyon: Revue Rouge",
+        "Noerada D., Murito B.P., Sukoito, Subrata E.A., dan Djuhaena,\n2005, Petroleum systems and hydrocarbon prospects of the Sample\nBlock and its adjacent basins, a new approach by using seismic\nfacies. Proceedings of the International Conference, Lyon.",
+        "Urban AG, Wang L, Pakula M, Fowles KJ, Burrell FJ, Vance DL: Survival\nof cells in culture and in vivo. Cell Death Differ 1999, 6:21-28.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
-    head = "Pivot, Jean Paul (2002) Dreams of a New Coast. Paris: Revue Blanche"
-    features = cut_features("Art: The Twentieth Century Paris: Revue Blanche", entries[3].split("\n")[0], None, head, True, 3, 70)
+    head = "Pivot, Jean Paul (2002) Dreams of a New Coast. Lyon: Revue Rouge"
+    features = cut_features("Art: The Modern Century Lyon: Revue Rouge", entries[3].split("\n")[0], None, head, True, 3, 70)
     assert "text:author-list" in features
 
 
 def test_a_repeated_number_after_pages_closed_by_a_semicolon_is_a_label() -> None:
     entries = [
         "24 Doe J, Roe A (2008) A first study. Nature 453:353-358",
-        "25 Bologna S. Nucl. Phys. B, 2005, 730(1-2): 127-149;",
-        "24 The statistics portal. Distribution of attacks by country 2015.",
+        "25 Bolzano S. Nucl. Phys. B, 2007, 765(1-2): 211-233;",
+        "24 The statistics portal. Distribution of outbreaks by region 2017.",
         "27 Halden, Martin. Pastoral Elegies. Aberdeen: Aberdeen Univ. Press, 2008.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries

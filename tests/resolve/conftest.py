@@ -20,25 +20,25 @@ from vexascite.config import Settings
 
 #: (doi, pmid, pmcid, title, authors, journal, year, volume, issue, pages)
 WORKS = [
-    ("10.1016/s0016-5107(91)70740-2", "2070995", None,
-     "Endoscopic sphincterotomy complications and their management: an attempt at consensus",
-     [("Cotton", "PB"), ("Lehman", "G")], "Gastrointest Endosc", 1991, "37", "3", "383-393"),
+    ("10.5555/s0099-5107(93)70412-8", "90000011", None,
+     "Endoscopic sphincterotomy outcomes and their grading: a proposed consensus",
+     [("Halden", "PB"), ("Lindqvist", "G")], "Gastrointest Endosc", 1993, "39", "2", "211-219"),
     ("10.1056/nejmoa2026834", "33108101", "PMC9900001",
      "Somatic mutations in UBA1 and severe adult-onset autoinflammatory disease",
      [("Beck", "DB"), ("Ferrada", "MA")], "N Engl J Med", 2020, "383", "27", "2628-2638"),
     ("10.5555/vexas.blood.2022", "90000002", None,
      "Ruxolitinib in VEXAS syndrome",
      [("Heiblig", "M"), ("Ferrada", "MA")], "Blood", 2022, "99", "1", "101-105"),
-    ("10.1111/j.1572-0241.2004.40358.x", None, None,
-     "To cut or stretch?", [("Gerke", "H")], "Am J Gastroenterol", 2004, "99", None, "1461-1463"),
+    ("10.5555/j.1572-0241.2006.50712.x", None, None,
+     "Dilate or divide?", [("Varga", "H")], "Am J Gastroenterol", 2006, "101", None, "1502-1504"),
 ]
 
 REFERENCES = [
-    "Cotton PB, Lehman G, Vennes J, et al. Endoscopic sphincterotomy complications and their management: "
-    "an attempt at consensus. Gastrointest Endosc. 1991;37:383-93.",
+    "Halden PB, Lindqvist G, Moreau J, et al. Endoscopic sphincterotomy outcomes and their grading: "
+    "a proposed consensus. Gastrointest Endosc. 1993;39:211-9.",
     "Beck DB, Ferrada MA, Sikora KA, et al. Somatic mutations in UBA1 and severe adult-onset autoinflammatory "
     "disease. N Engl J Med. 2020;383(27):2628-38.",
-    "Gerke H, Baillie J. To cut or stretch? Am J Gastroenterol. 2004;99:1461-3.",
+    "Varga H, Okafor J. Dilate or divide? Am J Gastroenterol. 2006;101:1502-4.",
     "Nobody A, Noone B. A study that no index holds. J Imaginary Res. 2011;12:345-50.",
 ]
 

@@ -18,7 +18,7 @@ def write_list(path: Path, references: list[str]) -> Path:
 
 
 def test_add_by_any_identifier_form_verifies_and_fills_records(world: World) -> None:
-    report = api.add_identifiers(world.settings, ["https://doi.org/10.1016/S0016-5107(91)70740-2", "PMID: 90000002", "PMC9900001"])
+    report = api.add_identifiers(world.settings, ["https://doi.org/10.5555/S0099-5107(93)70412-8", "PMID: 90000002", "PMC9900001"])
     assert len(report.added) == 3 and report.resolution.found == 3
     with Store.open(world.settings.db) as store:
         rows = {row["key"]: row for row in store.iter_works()}
@@ -59,7 +59,7 @@ def test_text_references_found_by_ecitmatch_and_search_and_second_run_asks_nothi
     assert world.ncbi.counts["ecitmatch"] == 1 and world.crossref.counts["search"] <= 2
     with Store.open(settings.db) as store:
         statuses = {row["title"]: (row["status"], row["doi"], row["status_message"]) for row in store.iter_works()}
-    assert statuses["To cut or stretch?"][:2] == ("resolved", "10.1111/j.1572-0241.2004.40358.x")
+    assert statuses["Dilate or divide?"][:2] == ("resolved", "10.5555/j.1572-0241.2006.50712.x")
     assert [s for s in statuses.values() if s[0] == "not-found"][0][2]
     before = world.requests()
     again = api.resolve_works(settings, [row["key"] for row in api.list_works(settings)])
@@ -101,8 +101,8 @@ def test_service_down_is_not_not_found(world: World, run_cli, monkeypatch) -> No
 
 
 def test_ambiguous_candidates_wait_for_review(world: World, tmp_path: Path, run_cli) -> None:
-    twin = crossref_work("10.5555/twin.2004.99999", "To cut or stretch?", [("Gerke", "H")], "Am J Gastroenterol",
-                         "Am J Gastroenterol", 2004, "99", None, "1461-1463")
+    twin = crossref_work("10.5555/twin.2006.99999", "Dilate or divide?", [("Varga", "H")], "Am J Gastroenterol",
+                         "Am J Gastroenterol", 2006, "101", None, "1502-1504")
     world.crossref.add_work(twin)
     settings = replace(world.settings, db=run_cli.db)
     api.import_paths(settings, [write_list(tmp_path / "refs.txt", [REFERENCES[2]])])
@@ -122,15 +122,15 @@ def test_lookup_lines_gives_one_json_line_per_reference(world: World, tmp_path: 
     result = run_cli("lookup", "--lines", str(lines), env=world.env())
     assert result.exit_code == 0, result.output
     out = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [o["doi"] for o in out] == ["10.1016/s0016-5107(91)70740-2", "10.1056/nejmoa2026834", "10.1111/j.1572-0241.2004.40358.x", None]
-    assert out[0]["pmid"] == "2070995" and out[3]["status"] == "not-found" and out[3]["reason"]
+    assert [o["doi"] for o in out] == ["10.5555/s0099-5107(93)70412-8", "10.1056/nejmoa2026834", "10.5555/j.1572-0241.2006.50712.x", None]
+    assert out[0]["pmid"] == "90000011" and out[3]["status"] == "not-found" and out[3]["reason"]
     assert all("score" in o for o in out)
 
 
 def test_refresh_asks_again_and_only_missing_picks_works_without_ids(world: World, run_cli) -> None:
     env = world.env()
-    assert run_cli("add", "10.1111/j.1572-0241.2004.40358.x", "10.5555/vexas.blood.2022", env=env).exit_code == 0
-    missing = run_cli("resolve", "--only-missing", env=env)  # only Gerke lacks a PMID
+    assert run_cli("add", "10.5555/j.1572-0241.2006.50712.x", "10.5555/vexas.blood.2022", env=env).exit_code == 0
+    missing = run_cli("resolve", "--only-missing", env=env)  # only Varga lacks a PMID
     assert missing.exit_code == 0 and "found 1," in missing.stderr
     sent = world.requests()
     assert run_cli("resolve", env=env).exit_code == 0 and world.requests() == sent  # nothing pending
@@ -140,9 +140,9 @@ def test_refresh_asks_again_and_only_missing_picks_works_without_ids(world: Worl
 
 def test_refused_doi_lists_and_dois_with_commas_go_one_by_one(world: World) -> None:
     world.crossref.doi_filters = False
-    odd = "10.1002/(sici)1097-0258(19980815/30)17:15/16<1661::aid-sim968>3.0.co;2-2,x"
-    world.crossref.add_work(crossref_work(odd, "A DOI with a comma", [("Odd", "A")], "Stat Med", year=1998))
-    report = api.add_identifiers(world.settings, ["10.5555/vexas.blood.2022", "10.1111/j.1572-0241.2004.40358.x", odd])
+    odd = "10.5555/(sici)1097-0999(19990115/30)18:1/2<77::aid-sim970>3.0.co;2-4,x"
+    world.crossref.add_work(crossref_work(odd, "A DOI with a comma", [("Odd", "A")], "Stat Med", year=1999))
+    report = api.add_identifiers(world.settings, ["10.5555/vexas.blood.2022", "10.5555/j.1572-0241.2006.50712.x", odd])
     assert report.resolution.found == 3
     assert world.crossref.counts["filter"] == 1 and world.crossref.counts["work"] == 3
 

@@ -64,8 +64,8 @@ def fakes() -> Iterator[tuple[FakeCrossref, FakeNcbi, FakeDoiOrg]]:
     with FakeCrossref() as crossref, FakeNcbi() as ncbi, FakeDoiOrg() as doiorg:
         load_world(crossref, ncbi, doiorg)
         # a second Crossref record as close as the right one: the resolver holds both for review
-        crossref.add_work(crossref_work("10.5555/twin.2004.99999", "To cut or stretch?", [("Gerke", "H")],
-                                        "Am J Gastroenterol", "Am J Gastroenterol", 2004, "99", None, "1461-1463"))
+        crossref.add_work(crossref_work("10.5555/twin.2006.99999", "Dilate or divide?", [("Varga", "H")],
+                                        "Am J Gastroenterol", "Am J Gastroenterol", 2006, "101", None, "1502-1504"))
         yield crossref, ncbi, doiorg
 
 

@@ -79,13 +79,13 @@ def test_search_as_you_type_returns_the_table_only(client: TestClient) -> None:
     partial = client.get("/?q=somatic", headers={"HX-Request": "true", "HX-Target": "results"})
     assert partial.status_code == 200
     assert "<html" not in partial.text and "beck2020somatic" in partial.text
-    assert "cotton1991endoscopic" not in partial.text
+    assert "halden1993endoscopic" not in partial.text
 
 
 def test_filters_and_sorting(client: TestClient) -> None:
-    assert _keys(client.get("/?status=review").text) == ["gerke2004cut"]
+    assert _keys(client.get("/?status=review").text) == ["varga2006dilate"]
     assert "nobody2011study" in _keys(client.get("/?status=not-found").text)
-    assert _keys(client.get("/?year=1991").text) == ["cotton1991endoscopic"]
+    assert _keys(client.get("/?year=1993").text) == ["halden1993endoscopic"]
     titles = client.get("/?sort=title").text
     assert titles.index("Endoscopic sphincterotomy") < titles.index("Somatic mutations")
     reverse = client.get("/?sort=title&order=desc").text
@@ -211,7 +211,7 @@ def test_paste_preview_store_and_resolve(empty_settings: Settings, fakes) -> Non
         assert stored.status_code == 200 and "2 new works" in stored.text
         assert len(api.list_works(settings)) == 2
         keys = re.search(r'name="keys" value="([^"]*)"', stored.text).group(1).split()
-        assert sorted(keys) == ["beck2020somatic", "cotton1991endoscopic"]  # only this import's works
+        assert sorted(keys) == ["beck2020somatic", "halden1993endoscopic"]  # only this import's works
         job_page = client.post("/resolve", data={"csrf": csrf, "keys": " ".join(keys)})
         job = re.search(r'hx-get="/jobs/([0-9a-f]+)"', job_page.text)
         text = job_page.text
@@ -236,14 +236,14 @@ def test_preview_reports_warnings_and_unreadable_files(empty_client: TestClient)
 
 def test_review_side_by_side_and_accept(client: TestClient, web_world: WebWorld) -> None:
     page = client.get("/review").text
-    assert "gerke2004cut" in page and "Gerke H, Baillie J. To cut or stretch?" in page  # the printed reference
+    assert "varga2006dilate" in page and "Varga H, Okafor J. Dilate or divide?" in page  # the printed reference
     ids = [int(i) for i in re.findall(r'action="/review/(\d+)"', page)]
     assert len(set(ids)) == 2
     assert "<mark>" in page  # what differs is highlighted (the twin's DOI)
     response = client.post(f"/review/{ids[0]}", data={"csrf": csrf_of(client), "decision": "accept"}, follow_redirects=False)
     assert response.status_code == 303
     assert "Nothing waits for review" in client.get("/review").text
-    assert api.show_work(web_world.settings, "gerke2004cut")["status"] == "resolved"
+    assert api.show_work(web_world.settings, "varga2006dilate")["status"] == "resolved"
     assert client.post("/review/99999", data={"csrf": csrf_of(client), "decision": "accept"}).status_code == 404
 
 
@@ -273,7 +273,7 @@ def test_export_downloads_each_format_with_selections(client: TestClient, web_wo
     one = client.get("/export?format=csl-json&keys=beck2020somatic").json()
     assert [item["id"] for item in one] == ["beck2020somatic"]
     cited = client.get("/export", params={"format": "csl-json", "cited_in": str(web_world.manuscript)}).json()
-    assert [item["id"] for item in cited][:3] == ["beck2020somatic", "cotton1991endoscopic", "gerke2004cut"]
+    assert [item["id"] for item in cited][:3] == ["beck2020somatic", "halden1993endoscopic", "varga2006dilate"]
     assert client.get("/export?format=docx").status_code == 400
     assert client.get("/export?format=bibtex&keys=nosuch").status_code in (200, 404)
     formatted = client.get("/export?style=vancouver&keys=beck2020somatic").text

@@ -153,13 +153,13 @@ def test_main_flows_in_a_browser(server: tuple[str, Settings, Path], browser) ->
 
     # -- review the candidate: side by side, accept
     driver.get(base + "/review")
-    assert "Gerke H, Baillie J. To cut or stretch?" in driver.find_element(By.CSS_SELECTOR, ".printed").text
+    assert "Varga H, Okafor J. Dilate or divide?" in driver.find_element(By.CSS_SELECTOR, ".printed").text
     assert driver.find_elements(By.CSS_SELECTOR, ".compare mark")
     shot(driver, "03-review")
     driver.find_element(By.XPATH, "//button[contains(., 'Accept')]").click()
     wait_for(driver, ".notice", "accepted")
     assert "Nothing waits for review" in driver.page_source
-    assert api.show_work(settings, "gerke2004cut")["status"] == "resolved"
+    assert api.show_work(settings, "varga2006dilate")["status"] == "resolved"
 
     # -- the library: search as you type, open a work
     api.link_manuscript(settings, manuscript)
@@ -168,12 +168,12 @@ def test_main_flows_in_a_browser(server: tuple[str, Settings, Path], browser) ->
     box = driver.find_element(By.ID, "q")
     box.send_keys("sphincterotomy")
     wait_for(driver, ".count", "1 work")
-    assert "cotton1991endoscopic" in driver.find_element(By.ID, "results").text
+    assert "halden1993endoscopic" in driver.find_element(By.ID, "results").text
     assert "q=sphincterotomy" in driver.current_url
     driver.find_element(By.CSS_SELECTOR, "td.title a").click()
     wait_for(driver, "h1.work-title", "Endoscopic sphincterotomy")
-    doi = driver.find_element(By.PARTIAL_LINK_TEXT, "doi:10.1016/s0016-5107(91)70740-2")
-    assert doi.get_attribute("href").startswith("https://doi.org/10.1016/s0016-5107")
+    doi = driver.find_element(By.PARTIAL_LINK_TEXT, "doi:10.5555/s0099-5107(93)70412-8")
+    assert doi.get_attribute("href").startswith("https://doi.org/10.5555/s0099-5107")
     assert "Endoscopic sphincterotomy has well described complications" in driver.page_source
     shot(driver, "05-work")
 
@@ -251,7 +251,7 @@ def test_organising_flows_in_a_browser(server: tuple[str, Settings, Path], brows
     assert "collection=Reviews" in driver.current_url
     driver.get(base + "/?tag=jak")
     wait_for(driver, ".count", "1 work")
-    api.tag_works(settings, ["cotton1991endoscopic", "gerke2004cut"], ["endoscopy"])
+    api.tag_works(settings, ["halden1993endoscopic", "varga2006dilate"], ["endoscopy"])
     driver.get(base + "/?sort=year")
     wait_for(driver, ".count", "4 works")
     shot(driver, "10-library-tags")

@@ -29,8 +29,8 @@ def test_field_queries_prefixes_and_identifiers(client: TestClient, web_world: W
     assert _keys(client.get("/", params={"q": "author:Beck year:2021-"}).text) == []
     assert _keys(client.get("/", params={"q": "somat*"}).text) == ["beck2020somatic"]
     assert _keys(client.get("/", params={"q": "https://doi.org/10.1056/NEJMoa2026834"}).text) == ["beck2020somatic"]
-    assert _keys(client.get("/", params={"q": "cotton1991endoscopic"}).text) == ["cotton1991endoscopic"]
-    assert _keys(client.get("/", params={"q": "sphincterotomy -author:Beck"}).text) == ["cotton1991endoscopic"]
+    assert _keys(client.get("/", params={"q": "halden1993endoscopic"}).text) == ["halden1993endoscopic"]
+    assert _keys(client.get("/", params={"q": "sphincterotomy -author:Beck"}).text) == ["halden1993endoscopic"]
     assert "only leaves works out" in client.get("/", params={"q": "-author:Beck"}).text  # as list: nothing to look for
     # the same search as the command line's list
     for query in ("author:Beck year:2020", "sphincterotomy OR stent*", "journal:blood", "-somatic"):
@@ -52,14 +52,14 @@ def test_any_text_is_a_safe_search(client: TestClient) -> None:
 
 def test_tag_and_nested_collection_filters(client: TestClient, web_world: WebWorld) -> None:
     settings = web_world.settings
-    api.tag_works(settings, ["beck2020somatic", "gerke2004cut"], ["jak"])
+    api.tag_works(settings, ["beck2020somatic", "varga2006dilate"], ["jak"])
     api.change_collection(settings, "Reviews/JAK", ["beck2020somatic"], add=True)
-    api.change_collection(settings, "Reviews", ["cotton1991endoscopic"], add=True)
-    assert sorted(_keys(client.get("/?tag=jak").text)) == ["beck2020somatic", "gerke2004cut"]
-    assert sorted(_keys(client.get("/?tag=JAK").text)) == ["beck2020somatic", "gerke2004cut"]  # as list: any case
+    api.change_collection(settings, "Reviews", ["halden1993endoscopic"], add=True)
+    assert sorted(_keys(client.get("/?tag=jak").text)) == ["beck2020somatic", "varga2006dilate"]
+    assert sorted(_keys(client.get("/?tag=JAK").text)) == ["beck2020somatic", "varga2006dilate"]  # as list: any case
     assert _keys(client.get("/", params={"collection": "Reviews/JAK"}).text) == ["beck2020somatic"]
     # a collection holds its sub-collections' works
-    assert sorted(_keys(client.get("/", params={"collection": "Reviews"}).text)) == ["beck2020somatic", "cotton1991endoscopic"]
+    assert sorted(_keys(client.get("/", params={"collection": "Reviews"}).text)) == ["beck2020somatic", "halden1993endoscopic"]
     assert _keys(client.get("/", params={"tag": "jak", "collection": "Reviews", "q": "year:2020"}).text) == ["beck2020somatic"]
     page = client.get("/").text
     assert '<option value="jak"' in page and '<option value="Reviews/JAK"' in page
@@ -67,11 +67,11 @@ def test_tag_and_nested_collection_filters(client: TestClient, web_world: WebWor
 
 
 def test_trashed_works_leave_the_library_page(client: TestClient, web_world: WebWorld) -> None:
-    api.remove_works(web_world.settings, ["cotton1991endoscopic"])
+    api.remove_works(web_world.settings, ["halden1993endoscopic"])
     page = client.get("/").text
-    assert "cotton1991endoscopic" not in _keys(page)
+    assert "halden1993endoscopic" not in _keys(page)
     assert "1 work in the trash" in page
-    assert _keys(client.get("/?q=cotton1991endoscopic").text) == []
+    assert _keys(client.get("/?q=halden1993endoscopic").text) == []
 
 
 # -- actions on a work ---------------------------------------------------------------------------------
@@ -126,13 +126,13 @@ def test_remove_and_restore_a_cited_work(client: TestClient, web_world: WebWorld
 def test_trash_page_restores_and_empties_with_confirmation(client: TestClient, web_world: WebWorld) -> None:
     settings = web_world.settings
     assert "The trash is empty" in client.get("/trash").text
-    api.remove_works(settings, ["beck2020somatic", "cotton1991endoscopic", "evil"])
+    api.remove_works(settings, ["beck2020somatic", "halden1993endoscopic", "evil"])
     page = client.get("/trash").text
-    assert sorted(_keys(page)) == ["beck2020somatic", "cotton1991endoscopic", "evil"]
+    assert sorted(_keys(page)) == ["beck2020somatic", "evil", "halden1993endoscopic"]
     assert "&lt;script&gt;" in page and "<script>alert" not in page
     response = client.post("/trash/restore", data={"csrf": csrf_of(client), "key": ["evil"]}, follow_redirects=False)
     assert response.status_code == 303
-    assert [w["key"] for w in api.list_trash(settings)] == ["beck2020somatic", "cotton1991endoscopic"]
+    assert [w["key"] for w in api.list_trash(settings)] == ["beck2020somatic", "halden1993endoscopic"]
     # the first press only asks, and says what will go
     asking = _post(client, "/trash/empty")
     assert asking.status_code == 200 and "Yes, empty the trash" in asking.text and "cannot be undone" in asking.text
@@ -169,12 +169,12 @@ def test_collections_page_creates_nests_and_deletes(client: TestClient, web_worl
 # -- export selections ------------------------------------------------------------------------------------------
 def test_export_by_tag_and_collection(client: TestClient, web_world: WebWorld) -> None:
     settings = web_world.settings
-    api.tag_works(settings, ["beck2020somatic", "gerke2004cut"], ["jak"])
-    api.change_collection(settings, "Reviews/JAK", ["gerke2004cut"], add=True)
+    api.tag_works(settings, ["beck2020somatic", "varga2006dilate"], ["jak"])
+    api.change_collection(settings, "Reviews/JAK", ["varga2006dilate"], add=True)
     by_tag = client.get("/export", params={"format": "csl-json", "tag": "jak"}).json()
-    assert sorted(item["id"] for item in by_tag) == ["beck2020somatic", "gerke2004cut"]
+    assert sorted(item["id"] for item in by_tag) == ["beck2020somatic", "varga2006dilate"]
     by_parent = client.get("/export", params={"format": "csl-json", "collection": "Reviews"}).json()
-    assert [item["id"] for item in by_parent] == ["gerke2004cut"]
+    assert [item["id"] for item in by_parent] == ["varga2006dilate"]
     both = client.get("/export", params={"format": "ris", "tag": "jak", "cited_in": str(web_world.manuscript)})
     assert both.status_code == 200 and both.headers["x-vexascite-count"] == "2"
     assert client.get("/export", params={"format": "bibtex", "collection": "Nowhere"}).status_code == 404
@@ -183,7 +183,7 @@ def test_export_by_tag_and_collection(client: TestClient, web_world: WebWorld) -
     assert "no works" in client.get("/export", params={"style": "vancouver", "tag": "unused"}).text
     page = client.get("/export").text
     assert '<option value="jak"' in page and "Reviews/JAK" in page and "--keep-updated" in page
-    assert json.loads(client.get("/export?format=csl-json&tag=jak&keys=gerke2004cut").text)[0]["id"] == "gerke2004cut"
+    assert json.loads(client.get("/export?format=csl-json&tag=jak&keys=varga2006dilate").text)[0]["id"] == "varga2006dilate"
 
 
 # -- PDF uploads and linking a manuscript ------------------------------------------------------------------------

@@ -32,8 +32,8 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "rename_collection", "restore_works", "search_works", "selected_keys", "show_work", "split_tag_args",
         "tag_works", "work_details",
     ),
-    "exports": ("SyncResult", "exports_refreshed_since", "keep_export_updated", "list_exports", "now_stamp",
-                "remove_export", "sync_exports"),
+    "exports": ("SyncResult", "keep_export_updated", "list_exports", "remove_export", "sync_exports",
+                "watch_export_refreshes"),
     "outputs": ("write_output",),
     "etiquette": ("service_notes",),
     "documents": ("document_text",),
@@ -88,12 +88,11 @@ if TYPE_CHECKING:  # what type checkers see; at run time the names come from __g
     from .exporting import format_library as format_library
     from .exporting import write_text_atomically as write_text_atomically
     from .exports import SyncResult as SyncResult
-    from .exports import exports_refreshed_since as exports_refreshed_since
     from .exports import keep_export_updated as keep_export_updated
     from .exports import list_exports as list_exports
-    from .exports import now_stamp as now_stamp
     from .exports import remove_export as remove_export
     from .exports import sync_exports as sync_exports
+    from .exports import watch_export_refreshes as watch_export_refreshes
     from .importing import IMPORTABLE_SUFFIXES as IMPORTABLE_SUFFIXES
     from .importing import MAX_IMPORT_BYTES as MAX_IMPORT_BYTES
     from .importing import SEARCH_INDEX_BATCH as SEARCH_INDEX_BATCH

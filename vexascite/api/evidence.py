@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..config import Settings
-from ..evidence.dense import DenseIndex
+from ..evidence.dense import DenseIndex, index_version
 from ..evidence.index import Doc, LexicalIndex
 from ..evidence.rank import Searcher, measure_citation, support
 from ..evidence.sentences import SENTENCE_WEIGHT, SentenceIndex
@@ -32,7 +32,6 @@ __all__ = [
 
 INDEX_NAME = "bm25f-v1"
 SENTENCE_INDEX_NAME = "bm25-sentences-v1"
-DENSE_INDEX_NAME = "lsa-v1"
 
 
 def _subjects(keyword: str) -> tuple[str, ...]:
@@ -55,7 +54,8 @@ def library_searcher(store: Store) -> Searcher:
     with_sentences = SENTENCE_WEIGHT > 0  # the sentence index is kept only while it counts
     data = stored.load_index(store, INDEX_NAME, fingerprint)
     sentence_data = stored.load_index(store, SENTENCE_INDEX_NAME, fingerprint) if with_sentences else None
-    dense_data = stored.load_index(store, DENSE_INDEX_NAME, fingerprint)
+    dense_name = index_version()
+    dense_data = stored.load_index(store, dense_name, fingerprint)
     sentence_index: SentenceIndex | None = None
     if data is not None and dense_data is not None and (sentence_data is not None or not with_sentences):
         index = LexicalIndex.from_bytes(data)
@@ -66,10 +66,12 @@ def library_searcher(store: Store) -> Searcher:
         index = LexicalIndex.build(docs)
         dense = DenseIndex.build(index)
         stored.save_index(store, INDEX_NAME, fingerprint, index.to_bytes())
-        stored.save_index(store, DENSE_INDEX_NAME, fingerprint, dense.to_bytes())
+        stored.save_index(store, dense_name, fingerprint, dense.to_bytes())
         if with_sentences:
             sentence_index = SentenceIndex.build(docs)
             stored.save_index(store, SENTENCE_INDEX_NAME, fingerprint, sentence_index.to_bytes())
+        # indexes kept under other names (older versions) are never read again
+        stored.forget_indexes_except(store, [INDEX_NAME, dense_name] + ([SENTENCE_INDEX_NAME] if with_sentences else []))
 
     def load(keys: list[str]) -> dict[str, Doc]:
         return {row[0]: work_doc(row) for row in stored.ranking_texts(store, keys)}

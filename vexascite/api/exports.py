@@ -6,13 +6,16 @@ registered export again and rewrites its file when the text changed, atomically 
 temporary file in the same folder renamed over it: readers see the old file or the new
 one, never half of one). Rendering all of them again, rather than working out which works
 each covers, keeps one rule for every selection (keys, tag, collection, cited-in) and
-catches every change; an unchanged file is not touched.
+catches every change; an unchanged file is not touched. What a command rewrote is
+noted in the process that ran it (:func:`watch_export_refreshes`), not read back from
+the library by time: two commands within one second are told apart.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,12 +26,11 @@ from ..store import autoexport
 
 __all__ = [
     "SyncResult",
-    "exports_refreshed_since",
     "keep_export_updated",
     "list_exports",
-    "now_stamp",
     "remove_export",
     "sync_exports",
+    "watch_export_refreshes",
 ]
 
 #: The selection keys an export may carry, as named by ``export``'s options.
@@ -45,6 +47,18 @@ class SyncResult:
     written: bool
     count: int | None = None
     error: str | None = None
+
+
+#: Where refreshes are noted while a command watches them (none: nobody asked).
+_WATCHED: ContextVar[list[SyncResult] | None] = ContextVar("vexascite_export_refreshes", default=None)
+
+
+def watch_export_refreshes() -> list[SyncResult]:
+    """Note from now on, in this context, every kept export rewritten or failing: the
+    list they are added to, for the command to report when it ends."""
+    noted: list[SyncResult] = []
+    _WATCHED.set(noted)
+    return noted
 
 
 def _render(settings: Settings, row: dict[str, Any]) -> Any:
@@ -115,6 +129,9 @@ def sync_exports(
     with open_library(settings, create=False) as store, store.transaction():
         for result in results:
             autoexport.record_check(store, result.id, written=result.written, count=result.count, error=result.error)
+    noted = _WATCHED.get()
+    if noted is not None:
+        noted.extend(result for result in results if result.written or result.error)
     return results
 
 
@@ -154,17 +171,3 @@ def remove_export(settings: Settings, ident: str) -> dict[str, Any]:
     name = ident if ident.isdigit() else str(Path(ident).resolve())
     with open_library(settings, create=False) as store, store.transaction():
         return autoexport.unregister(store, name)
-
-
-def exports_refreshed_since(settings: Settings, stamp: str) -> list[dict[str, Any]]:
-    """Exports rewritten (or failing) since ``stamp``: what a command should report."""
-    from .common import open_library
-
-    if settings.db != ":memory:" and not Path(settings.db).exists():
-        return []
-    with open_library(settings, create=False) as store:
-        return autoexport.checked_since(store, stamp)
-
-
-def now_stamp() -> str:
-    return autoexport.precise_now()

@@ -18,6 +18,7 @@ from rapidfuzz import fuzz
 
 from ..identity import fold, fold_words, issued_year
 from ..ids import normalize_doi, normalize_pmid
+from ..merge import source_name
 from ..model import Work
 from .findings import Finding, Kind, Severity
 
@@ -31,9 +32,6 @@ _DASHES = re.compile(r"\s*[-\u2010-\u2015\u2212]+\s*")
 _QUALIFIER = re.compile(r"\([^()]*\)")
 _JOURNAL_STOPWORDS = frozenset({"the", "of", "and", "for", "in", "on", "de", "la", "et", "und", "der", "a"})
 
-SOURCE_NAMES = {"crossref": "Crossref", "pubmed": "PubMed", "doi.org": "doi.org", "user": "your edit"}
-
-
 @dataclass(slots=True)
 class VerifiedRecord:
     """A record a service stated about the work, plus its raw payload when there is one."""
@@ -45,7 +43,7 @@ class VerifiedRecord:
 
     @property
     def source_name(self) -> str:
-        return SOURCE_NAMES.get(self.source, self.source)
+        return source_name(self.source)
 
 
 # -- single fields ------------------------------------------------------------------------

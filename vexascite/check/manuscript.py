@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..merge import source_name
 from .citations import (
     CitationMarker,
     ListedReference,
@@ -95,7 +96,7 @@ def notice_findings(ref: ListedReference) -> list[Finding]:
     if not any(n.category == "retraction" for n in updating):
         for record in ref.records:
             if retracted_by_title(record.csl.get("title")):
-                updating.append(Notice("retraction", "title", None, None, record.source_name, "title marked RETRACTED"))
+                updating.append(Notice("retraction", "title", None, None, record.source, "title marked RETRACTED"))
                 break
     findings: list[Finding] = []
     by_category: dict[str, list[Notice]] = {}
@@ -116,7 +117,7 @@ def notice_findings(ref: ListedReference) -> list[Finding]:
                 line=ref.line,
                 reference=ref.label,
                 suggestion="remove the citation, or cite the retraction notice with it and say the work is retracted",
-                source=_source_name(main.source),
+                source=source_name(main.source),
                 notice=main.to_dict(),
             )
         )
@@ -141,7 +142,7 @@ def notice_findings(ref: ListedReference) -> list[Finding]:
                     line=ref.line,
                     reference=ref.label,
                     suggestion=advice,
-                    source=_source_name(main.source),
+                    source=source_name(main.source),
                     notice=main.to_dict(),
                 )
             )
@@ -155,16 +156,11 @@ def notice_findings(ref: ListedReference) -> list[Finding]:
                 line=ref.line,
                 reference=ref.label,
                 suggestion=f"cite the work {main.doi} (and the notice only if you discuss it)",
-                source=_source_name(main.source),
+                source=source_name(main.source),
                 notice=main.to_dict(),
             )
         )
     return findings
-
-
-def _source_name(source: str) -> str:
-    return {"retraction-watch": "Retraction Watch (via Crossref)", "publisher": "publisher (via Crossref)",
-            "pubmed": "PubMed", "relation": "Crossref relation"}.get(source, source)
 
 
 def _describe(notice: Notice) -> str:
@@ -174,7 +170,7 @@ def _describe(notice: Notice) -> str:
         parts.append(f"PMID {notice.pmid}")
     if notice.date:
         parts.append(f"dated {notice.date}")
-    parts.append(f"stated by {_source_name(notice.source)}")
+    parts.append(f"stated by {source_name(notice.source)}")
     return ", ".join(parts)
 
 

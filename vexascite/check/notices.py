@@ -33,7 +33,7 @@ class Notice:
     type: str  # as the service wrote it: retraction, erratum, expression_of_concern, ...
     doi: str | None
     date: str | None
-    source: str  # retraction-watch, publisher, pubmed, title
+    source: str  # a label of vexascite.merge's vocabulary: retraction-watch, publisher, relation, pubmed, crossref, ...
     label: str | None = None
     record_id: str | None = None
     pmid: str | None = None

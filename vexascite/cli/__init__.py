@@ -16,8 +16,7 @@ from collections.abc import Callable
 import click
 
 from .. import api
-from ..config import Settings, load_settings
-from ..errors import VexasciteError
+from ..config import load_settings
 from .common import handle_errors, warn
 
 #: Every command: its name and the module of this package that defines it, as the
@@ -92,8 +91,8 @@ def main(ctx: click.Context, db: str | None, config_path: str | None) -> None:
     ctx.ensure_object(dict)
     ctx.obj["settings"] = load_settings(config_path, db=db)
     api.report_lock_waits(_say_waiting())
-    started = api.now_stamp()
-    ctx.call_on_close(lambda: _report_refreshed_exports(ctx.obj["settings"], started))
+    refreshed = api.watch_export_refreshes()
+    ctx.call_on_close(lambda: _report_refreshed_exports(refreshed))
 
 
 def _say_waiting() -> Callable[[str, float, float], None]:
@@ -109,14 +108,10 @@ def _say_waiting() -> Callable[[str, float, float], None]:
     return report
 
 
-def _report_refreshed_exports(settings: Settings, started: str) -> None:
+def _report_refreshed_exports(refreshed: list[api.SyncResult]) -> None:
     """After any command: say which kept-up-to-date exports it rewrote, or could not."""
-    try:
-        refreshed = api.exports_refreshed_since(settings, started)
-    except (VexasciteError, OSError):
-        return  # no library, or not one this command could read: nothing was rewritten
-    for row in refreshed:
-        if row["error"]:
-            warn(f"warning: kept-up-to-date export {row['path']} not rewritten: {row['error']}")
+    for result in refreshed:
+        if result.error:
+            warn(f"warning: kept-up-to-date export {result.path} not rewritten: {result.error}")
         else:
-            warn(f"rewrote kept-up-to-date export {row['path']} ({row['count']} works, {row['format']})")
+            warn(f"rewrote kept-up-to-date export {result.path} ({result.count} works, {result.format})")

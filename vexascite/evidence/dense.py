@@ -23,7 +23,7 @@ import numpy as np
 
 from .index import K1, LexicalIndex
 
-__all__ = ["DENSE_WEIGHT", "DIMENSIONS", "FEEDBACK", "FEEDBACK_WORKS", "DenseIndex"]
+__all__ = ["DENSE_WEIGHT", "DIMENSIONS", "FEEDBACK", "FEEDBACK_WORKS", "DenseIndex", "index_version"]
 
 #: Latent dimensions kept (LSA's usual range is one to a few hundred).
 DIMENSIONS = 200
@@ -44,6 +44,15 @@ OVERSAMPLE = 50
 ITERATIONS = 6
 #: Postings gathered at once in a sparse product (bounds memory: this times the rank).
 CHUNK = 100_000
+#: Revision of how the vectors are computed, for changes the settings below do not name
+#: (the term weighting, the projection): bump it with such a change.
+REVISION = 2
+
+
+def index_version() -> str:
+    """The name a library keeps its vectors under. Every setting that shapes them is in it,
+    so vectors kept from a build with other settings are rebuilt, never reused as if current."""
+    return f"lsa-v{REVISION}-d{DIMENSIONS}-s{SAMPLE}-o{OVERSAMPLE}-i{ITERATIONS}"
 
 
 def _term_of_postings(indptr: np.ndarray) -> np.ndarray:

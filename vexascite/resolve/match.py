@@ -74,12 +74,23 @@ def _norm_number(value: Any) -> str | None:
 
 
 _LOCATOR = re.compile(
-    r"(?<![\w.])(?!" + YEAR + r"\b)(?P<volume>\d{1,4}[A-Za-z]?)\s*(?:\((?P<issue>[^()]{1,15})\))?\s*[:,]\s*"
+    r"(?<![\w.])(?!" + YEAR + r"\b)(?P<volume>\d{1,4}[A-Za-z]?)\s*(?:\((?P<issue>[^()]{1,15})\))?\s*(?P<sep>[:,])\s*"
     r"(?P<page>[A-Za-z]{0,2}\d+[A-Za-z]?)(?:\s*[-\u2010-\u2015]\s*(?P<end>[A-Za-z]{0,2}\d+))?(?![\w])"
 )
 _YEAR = re.compile(r"(?<!\d)(" + YEAR + r")(?!\d)")
 _TRAILING_YEAR = re.compile(r"[\s,.;:]*\(?" + YEAR + r"[a-z]?\)?[\s,.;:]*$")
 _TITLE_END = re.compile(r"(?<=[a-z0-9)\]]{2})[.?!]\s+")
+
+
+def _year_not_page(locator: re.Match[str], years: int) -> bool:
+    """Whether a locator's single page is really the year ("Child Dev, 73, 2002").
+
+    After a colon ("48:1712") it is a page; after a comma it is the year unless the
+    string states another year as well.
+    """
+    if locator.group("end") or not _YEAR.fullmatch(locator.group("page") or ""):
+        return False
+    return locator.group("sep") == "," and years < 2
 
 
 def vancouver_fields(raw: str) -> dict[str, str]:
@@ -90,11 +101,12 @@ def vancouver_fields(raw: str) -> dict[str, str]:
     volume(issue):pages locator, the year next to it, the journal just before it.
     """
     text = dehyphenate(raw)
-    matches = [m for m in _LOCATOR.finditer(text) if m.group("end") or not _YEAR.fullmatch(m.group("page") or "")]
+    years = len(_YEAR.findall(text))
+    matches = [m for m in _LOCATOR.finditer(text) if not _year_not_page(m, years)]
     if not matches:
         return {}
     found = matches[-1]
-    out = {k: v.strip() for k, v in found.groupdict().items() if v}
+    out = {k: v.strip() for k, v in found.groupdict().items() if v and k != "sep"}
     before = text[: found.start()]
     year = _YEAR.search(before[-12:]) or _YEAR.search(text[found.end() : found.end() + 12])
     if year:

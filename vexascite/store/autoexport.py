@@ -3,17 +3,11 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from typing import Any
 
 from ..errors import NotInLibrary
 from . import Store, now
 from .pk import inserted_id
-
-
-def precise_now() -> str:
-    """A UTC timestamp to the microsecond: which exports a command rewrote is read by it."""
-    return datetime.now(UTC).isoformat()
 
 
 def register(
@@ -23,7 +17,7 @@ def register(
     works; returns its id."""
     row = {
         "path": path, "format": fmt, "selection": json.dumps(selection, sort_keys=True),
-        "options": json.dumps(options, sort_keys=True), "created_at": now(), "written_at": precise_now(),
+        "options": json.dumps(options, sort_keys=True), "created_at": now(), "written_at": now(),
         "count": count, "error": None,
     }
     existing = store.db.execute("select id from auto_exports where path = ?", [path]).fetchone()
@@ -54,20 +48,11 @@ def unregister(store: Store, ident: str) -> dict[str, Any]:
 
 def record_check(store: Store, ident: int, *, written: bool, count: int | None, error: str | None) -> None:
     """Note a refresh of export ``ident``: rewritten (``written``), unchanged, or failed."""
-    stamp = precise_now()
+    stamp = now()
     values: dict[str, Any] = {"error": error, "checked_at": stamp}
     if written:
         values.update(written_at=stamp, count=count)
     store.db.table("auto_exports").update(ident, values)
-
-
-def checked_since(store: Store, stamp: str) -> list[dict[str, Any]]:
-    """Exports refreshed at or after ``stamp``, rewritten or failed (unchanged ones left out)."""
-    sql = (
-        "select id, path, format, count, written_at, error from auto_exports "
-        "where checked_at >= ? and (written_at >= ? or error is not null) order by id"
-    )
-    return [dict(row) for row in store.db.query(sql, [stamp, stamp])]
 
 
 def rename_collection(store: Store, old: str, new: str) -> int:

@@ -21,6 +21,7 @@ __all__ = [
     "citation_evidence_rows",
     "citations_needing_evidence",
     "claim_digest",
+    "forget_indexes_except",
     "library_fingerprint",
     "load_index",
     "ranking_texts",
@@ -64,6 +65,16 @@ def save_index(store: Store, name: str, fingerprint: str, data: bytes) -> None:
             "insert or replace into search_index (name, fingerprint, built_at, data) values (?, ?, ?, ?)",
             [name, fingerprint, now(), data],
         )
+
+
+def forget_indexes_except(store: Store, names: Iterable[str]) -> int:
+    """Drop kept indexes not named in ``names`` (older versions nothing reads); returns how many."""
+    keep = list(names)
+    with store.transaction():
+        cursor = store.db.execute(
+            f"delete from search_index where name not in ({', '.join('?' * len(keep))})", keep
+        )
+    return cursor.rowcount
 
 
 def claim_digest(*texts: str | None) -> str:

@@ -1,0 +1,162 @@
+"""Finding every reference in documents from the second generator (``docgen_alt.py``).
+
+The same measure as ``list_accuracy.py``, on documents that generator's authors did not
+lay out: an entry is recovered when exactly one ``raw`` printed by ``vexascite parse DOC``
+matches it (letters and digits only, case folded, a leading list label ignored); a printed
+``raw`` holding two or more entries is a merge. Precision is recovered entries over
+printed ``raw`` strings.
+
+    .venv/bin/python benchmarks/list_accuracy_alt.py [--docs-per-variant 10] [--variant V ...] [--show N]
+
+Documents are built from the training half of the eval strings unless ``--part test``.
+``--show N`` prints, for up to N documents per variant, the missed entries, the merges and
+the printed strings that match no entry, each with the document's lines around it.
+``--save DIR`` writes each document and its truth there.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from docgen_alt import VARIANTS, AltDocument, load_strings, make_alt_documents  # noqa: E402
+
+VEXASCITE = Path(sys.executable).parent / "vexascite"
+LABEL = re.compile(r"^\s*(?:[-*•]\s*)?[\[(]?\s*[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6}\s*[.)\]]?")
+
+
+def key(text: str) -> str:
+    """Letters and digits only, case folded."""
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def keys_of_found(raw: str) -> set[str]:
+    """A printed string's keys: as printed, and without a leading list label."""
+    return {key(raw), key(LABEL.sub("", raw, count=1))}
+
+
+@dataclass
+class Score:
+    truth: int = 0
+    found: int = 0
+    recovered: int = 0
+    merges: int = 0
+
+    def add(self, doc: AltDocument, raws: list[str]) -> tuple[list[str], list[str], list[str]]:
+        """Count one document; return its missed entries, merges and unmatched printed strings."""
+        found_keys = [keys_of_found(raw) for raw in raws]
+        truth_keys = [key(entry) for entry in doc.entries]
+        matched: set[int] = set()
+        missed: list[str] = []
+        for entry in doc.entries:
+            # a string that carries its own number ("50. Modahl C...") may be printed under another
+            wanted = keys_of_found(entry)
+            hits = [i for i, keys in enumerate(found_keys) if wanted & keys]
+            if len(hits) == 1:
+                self.recovered += 1
+                matched.add(hits[0])
+            else:
+                missed.append(entry)
+        merges = []
+        for raw in raws:
+            flat = key(raw)
+            if sum(1 for tkey in set(truth_keys) if tkey and tkey in flat) >= 2:
+                merges.append(raw)
+        self.merges += len(merges)
+        self.truth += len(doc.entries)
+        self.found += len(raws)
+        unmatched = [raw for i, raw in enumerate(raws) if i not in matched and raw not in merges]
+        return missed, merges, unmatched
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.recovered / self.found if self.found else 0.0
+        r = self.recovered / self.truth if self.truth else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def vexascite_raws(path: Path) -> list[str]:
+    """The ``raw`` of every item ``vexascite parse`` prints for a document (a fresh process)."""
+    out = subprocess.run([str(VEXASCITE), "parse", str(path)], capture_output=True, text=True)
+    if out.returncode not in (0, 1, 2, 3, 4, 5):
+        print(f"  vexascite parse {path.name}: exit {out.returncode}: {out.stderr.strip()[:200]}")
+    return [json.loads(line)["raw"] for line in out.stdout.splitlines() if line.strip()]
+
+
+def context(doc: AltDocument, needle: str, around: int = 3) -> str:
+    """The document's lines around the first line holding the start of ``needle``."""
+    lines = doc.text.split("\n")
+    probe = key(LABEL.sub("", needle, count=1))[:20]
+    for index, line in enumerate(lines):
+        if probe and probe[:12] in key(line):
+            start, end = max(0, index - around), min(len(lines), index + around + 4)
+            return "\n".join(f"     | {line}" for line in lines[start:end])
+    return "     | (not found in the text)"
+
+
+def show(index: int, doc: AltDocument, missed: list[str], merges: list[str], unmatched: list[str]) -> None:
+    print(f"\n=== document {index} ({doc.variant}): {len(missed)} missed, {len(merges)} merges, {len(unmatched)} unmatched")
+    for entry in missed[:4]:
+        print("  MISSED:", " | ".join(entry.split("\n"))[:250])
+        print(context(doc, entry))
+    for raw in merges[:3]:
+        print("  MERGED:", " | ".join(raw.split("\n"))[:500])
+    for raw in unmatched[:4]:
+        print("  UNMATCHED:", " | ".join(raw.split("\n"))[:300])
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs-per-variant", type=int, default=10)
+    parser.add_argument("--part", choices=["train", "test"], default="train")
+    parser.add_argument("--seed", type=int, default=23)
+    parser.add_argument("--variant", choices=VARIANTS, action="append", help="only these variants")
+    parser.add_argument("--show", type=int, default=0, metavar="N")
+    parser.add_argument("--save", type=Path, metavar="DIR", help="write each document and its truth here")
+    args = parser.parse_args()
+    strings = load_strings(args.part)
+    if not strings:
+        print("no eval strings found; nothing measured")
+        return 1
+    variants = tuple(args.variant) if args.variant else VARIANTS
+    docs = make_alt_documents(strings, args.docs_per_variant, seed=args.seed, variants=variants)
+    print(f"{len(docs)} documents, {sum(len(d.entries) for d in docs)} entries, from the {args.part} half of the eval strings")
+    scores: dict[str, Score] = defaultdict(Score)
+    total = Score()
+    shown: dict[str, int] = defaultdict(int)
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.save or Path(tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        for index, doc in enumerate(docs):
+            path = folder / f"{doc.variant}-{index}.txt"
+            path.write_text(doc.text, encoding="utf-8")
+            if args.save:
+                (folder / f"{doc.variant}-{index}.truth.json").write_text(json.dumps(doc.entries, ensure_ascii=False, indent=1), encoding="utf-8")
+            raws = vexascite_raws(path)
+            missed, merges, unmatched = scores[doc.variant].add(doc, raws)
+            total.add(doc, raws)
+            if (missed or merges or unmatched) and shown[doc.variant] < args.show:
+                shown[doc.variant] += 1
+                show(index, doc, missed, merges, unmatched)
+    print(f"\nvexascite parse DOC (whole process, {time.perf_counter() - started:.0f} s)")
+    print(f"  {'variant':16s} {'entries':>7s} {'found':>6s} {'P':>6s} {'R':>6s} {'F1':>6s} {'merges':>6s}")
+    for variant in variants:
+        score = scores[variant]
+        p, r, f = score.prf()
+        print(f"  {variant:16s} {score.truth:7d} {score.found:6d} {p:6.3f} {r:6.3f} {f:6.3f} {score.merges:6d}")
+    p, r, f = total.prf()
+    print(f"  {'all':16s} {total.truth:7d} {total.found:6d} {p:6.3f} {r:6.3f} {f:6.3f} {total.merges:6d}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
