@@ -27,7 +27,12 @@ from bm25s.stopwords import STOPWORDS_EN
 
 from ..documents.abbreviations import find_abbreviations
 
-__all__ = ["STOPWORDS", "american", "expand_abbreviations", "normalise", "sentences", "stem", "terms"]
+__all__ = ["STOPWORDS", "TERMS_REVISION", "american", "expand_abbreviations", "normalise", "sentences", "stem", "terms"]
+
+#: Revision of what :func:`terms` gives for a text: bump it with any change to it, so that
+#: indexes a library keeps from other terms are rebuilt, never searched with these.
+#: 2: spelling normalised (Greek letters, dashes, NFKC, British spellings).
+TERMS_REVISION = 2
 
 #: English stop words (the list bm25s uses, so the baseline and we drop the same words).
 STOPWORDS: frozenset[str] = frozenset(STOPWORDS_EN)
