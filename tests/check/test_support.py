@@ -96,10 +96,7 @@ def test_rule_flags_little_support_and_a_clearly_better_list_entry():
     assert report.to_dict()["support"] == summary
 
 
-def test_rule_flags_a_work_far_below_the_librarys_best_match(monkeypatch):
-    from vexascite.check import support
-
-    monkeypatch.setattr(support, "RELATIVE_SCORE", 0.3)
+def test_rule_flags_a_work_far_below_the_librarys_best_match():
     items = [
         CitationSupport(3, "1", "s", True, score=0.9, library_rank=4, library_best=1.0, relative=0.2),
         CitationSupport(4, "2", "s", True, score=0.9, library_rank=1, library_best=1.0, relative=0.2),

@@ -16,6 +16,7 @@ from ..evidence.dense import DenseIndex, index_version
 from ..evidence.index import Doc, LexicalIndex
 from ..evidence.rank import Searcher, measure_citation, support
 from ..evidence.sentences import SENTENCE_WEIGHT, SentenceIndex
+from ..evidence.text import TERMS_REVISION
 from ..store import Store
 from .common import open_library
 
@@ -30,8 +31,9 @@ __all__ = [
     "work_doc",
 ]
 
-INDEX_NAME = "bm25f-v1"
-SENTENCE_INDEX_NAME = "bm25-sentences-v1"
+# the names carry the terms' revision: indexes kept from other terms are rebuilt
+INDEX_NAME = f"bm25f-v1-t{TERMS_REVISION}"
+SENTENCE_INDEX_NAME = f"bm25-sentences-v1-t{TERMS_REVISION}"
 
 
 def _subjects(keyword: str) -> tuple[str, ...]:

@@ -27,7 +27,7 @@ __all__ = ["CitationSupport", "apply_support", "support_findings"]
 LOW_SUPPORT = 0.4
 #: A cited work that is not the library's best match for the sentence is taken not to bear
 #: on it when its BM25F score is below this share of the best work's ...
-RELATIVE_SCORE = 0.0
+RELATIVE_SCORE = 0.25
 #: ... or the best of the library's top LIBRARY_DEPTH supports the sentence this much better ...
 LIBRARY_GAP = 0.8
 #: ... or another entry of the same list supports it this much better ("clearly better").
