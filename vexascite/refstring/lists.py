@@ -52,7 +52,8 @@ _LABEL = re.compile(
 #: A label alone on its line (PDF extraction often puts it there).
 _LABEL_ONLY = re.compile(r"^\s{0,12}(?:\[(\d{1,6})\]|\((\d{1,6})\)|(\d{1,6})[.)]|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6}))\s*$")
 _LABEL_STYLE_OF_ONLY = ("bracket", "round", "dot", "sup")
-_BULLET = re.compile(r"^\s{0,8}[-*+•]\s+")
+#: A bullet opening a line: ``- ``, ``* ``, ``+ ``, ``• ``, ``– `` (not the dash that stands for an author, ``– (1988)``).
+_BULLET = re.compile(r"^\s{0,8}(?:[-*+•▪◦·]|–(?=\s+[^\W\d_]))\s+")
 _HEADING_WORDS = (
     r"references?(?:\s+(?:and\s+notes|cited|list))?|reference\s+list|bibliography|literature(?:\s+cited)?|works\s+cited|"
     r"cited\s+literature|sources|citations|notes\s+and\s+references|further\s+reading|endnotes|"
@@ -87,7 +88,14 @@ _FURNITURE = re.compile(
     r"^\s*(?:downloaded\s+(?:from|by)\b.{0,200}$|.{0,80}\bauthor\s+manuscript\b.{0,120}$|(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s*$"
     r"|[-–—]\s*\d{1,4}\s*[-–—]\s*$|this\s+article\s+is\s+protected\s+by\s+copyright|all\s+rights\s+reserved\.?\s*$|for\s+personal\s+use\s+only"
     r"|(?:www\.)[\w-]+(?:\.[\w-]+)+\s*$|[^|]{0,100}\s\|\s[^|]{0,100}\s\|\s.{0,100}$|.{0,30}\s\|\s.{0,100}(?:https?://|doi|www\.).{0,80}$|.{0,30}\s\|\s.{0,30}$"
-    r"|.{0,80}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},\s+)?\d{4}\s+\d{1,4}\s*$)",
+    r"|.{0,80}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},\s+)?\d{4}\s+\d{1,4}\s*$"
+    # "17   N Engl J Med 377;5 nejm.org December 25, 2020": a page number, the journal's issue and site, the date.
+    r"|\d{1,4}\s+.{0,80}(?:\d+\s*;\s*\d+|\b[\w-]+\.(?:org|com|net)\b).{0,40}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},\s+)?\d{4}\s*$"
+    # "19	Blood	Volume 112", "Blood Volume 112, Number 3	19": a journal's page footer.
+    r"|\d{1,4}\s+[A-Z][\w .&-]{1,40}\s+volume\s+\d{1,4}(?:\s*,?\s*(?:number|issue|no\.?)\s*\d{1,4})?\s*$"
+    r"|[A-Z][\w .&-]{1,40}\s+volume\s+\d{1,4}(?:\s*,?\s*(?:number|issue|no\.?)\s*\d{1,4})?\s+\d{1,4}\s*$"
+    # Publisher notices: "Published by Oxford University Press on behalf of ...", "© 2012 Elsevier Inc. All rights reserved."
+    r"|published\s+by\s.{0,120}\bon\s+behalf\s+of\b.{0,160}$|(?:©|\(c\)|copyright)\s*\d{4}\b.{0,120}\ball\s+rights\s+reserved\.?\s*$)",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<!\d)" + YEAR + r"(?!\d)")
@@ -200,6 +208,8 @@ def _label_of(line: str) -> _Label | None:
         if value is not None:
             number = int(value.translate(_SUP_TABLE))
             rest = line[match.end() :]
+            if style in ("bare", "glued") and _BULLET.match(line):
+                return None  # "- 3GPP TS 25.450": a bulleted string that opens with digits, not label 3
             if style in ("round", "glued") and re.match(r"[:;,]\s*\d", rest):
                 return None  # "(5):1497-1502" wrapped from the line above: an issue, not a label
             return _Label(number, style, rest)
@@ -228,6 +238,9 @@ def _furniture_lines(lines: list[str]) -> set[int]:
     for index, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
+            continue
+        if _BOUNDARY.match(stripped) and _FURNITURE.match(stripped) and _inside_entry(lines, index):
+            found.add(index)  # "© 2012 Elsevier Inc. All rights reserved." between an entry's lines: a page's notice
             continue
         if _REF_HEADING.match(stripped) or _is_stop(stripped):
             continue
@@ -284,11 +297,18 @@ def _furniture_lines(lines: list[str]) -> set[int]:
     for index in [i for i in found if lines[i].strip().isdigit()]:
         if _number_in_entry(lines, index, found):
             found.discard(index)
-    # A short line between two pieces of furniture (a footer between a page number and a running head).
+    # A short line between two pieces of furniture (a footer between a page number and a running head),
+    # unless an entry runs through it: the text before the furniture, or the line itself, is left open.
     text_lines = [index for index, line in enumerate(lines) if line.strip()]
     for before, index, after in zip(text_lines, text_lines[1:], text_lines[2:], strict=False):
         if index not in found and before in found and after in found and len(lines[index].strip()) <= 120 and not _label_of(lines[index].strip()):
-            found.add(index)
+            content = next((lines[i].strip() for i in range(before - 1, -1, -1) if lines[i].strip() and i not in found), "")
+            stripped = lines[index].strip()
+            through = not _FOOTER_SHAPE.match(stripped) and not _CAPS_HEAD.match(stripped) and (
+                _OPEN_END.search(stripped[-12:]) is not None or (bool(content) and not _ends_like_reference(content) and not _is_stop(content))
+            )
+            if not through:
+                found.add(index)
     # A number alone after furniture that follows "1605-" ends a page range: not a page number.
     for before, index in zip(text_lines, text_lines[1:], strict=False):
         if index in found and lines[index].strip().isdigit():
@@ -332,9 +352,10 @@ _RUNNING_HEAD = re.compile(r"^[A-Z][\w'’-]+(?:(?P<pair>\s+(?:and|&)\s+[A-Z][\w
 _FOOTER_SHAPE = re.compile(
     r"^[A-Z][\w .&'-]{1,50}?\.?\s+" + YEAR + r"\s*[;,]\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*(?::\s*[\w]+\s*[-–]\s*[\w]+)?\s*$"
     r"|^[A-Z][\w .&'-]{1,50}?\.\s+\d{1,4}\s*:\s*\d{1,6}\.\s+doi:?\s*10\.\d{4,9}/\S+\s*$"  # Front. Immunol. 11:1234. doi: 10...
+    r"|^[A-Z][\w .&'-]{1,60}?\s+\(" + YEAR + r"\)\s+\d{1,4}\s*:\s*[\w]+\s*[-–]\s*[\w]+\s*$"  # Journal of X (2003) 37:168–180
 )
-#: A running head in capitals: ``VEXAS SYNDROME AND JAK INHIBITORS``.
-_CAPS_HEAD = re.compile(r"^[A-Z][A-Z&:\- ]{8,80}$")
+#: A running head in capitals: ``VEXAS SYNDROME AND JAK INHIBITORS``, ``BECK ET AL.    17`` (with its page number).
+_CAPS_HEAD = re.compile(r"^[A-Z][A-Z&:\- ]{8,80}$|^\d{1,4}\s+[A-Z][A-Z&:\- ]{2,60}(?:\s+ET\s+AL\.?)?$|^[A-Z][A-Z&:\- ]{2,60}?(?:\s+ET\s+AL\.?)?\s+\d{1,4}$")
 
 
 def _footer_inside(lines: list[str], index: int) -> bool:
@@ -363,6 +384,13 @@ def _footer_inside(lines: list[str], index: int) -> bool:
         if _label_of(lines[i].strip()) is not None:
             break
     return False
+
+
+def _inside_entry(lines: list[str], index: int) -> bool:
+    """Whether the line above is left open and text follows below: an entry runs across this line."""
+    above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 3), -1) if lines[i].strip()), "")
+    below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 3)) if lines[i].strip()), "")
+    return bool(above) and bool(below) and not _ends_like_reference(above) and not _is_stop(below) and not _label_of(below)
 
 
 def _block_of_copies(lines: list[str], indices: list[int]) -> bool:
@@ -443,10 +471,15 @@ def _ends_like_reference(text: str) -> bool:
     return bool(_ENTRY_END.search(tail)) and not _OPEN_END.search(tail)
 
 
+#: A volume with its pages or a year with its volume: ``14: 229-241``, ``2003;88:358``.
+_VOLUME_SOURCE = re.compile(r"\b\d+\s*(?:\([\w-]+\))?\s*:\s*\d+\s*[-–]\s*\d|" + YEAR + r"\s*;\s*\d+\s*[:(]")
+
+
 def _is_stop(stripped: str) -> bool:
     """A line that cannot belong to a reference list: another heading, a legend, back matter."""
     # "ethics. Biol Philos 16:69-84" wrapped in lower case goes on with an entry; "Ethics" is a heading.
-    legend = bool(_END_MARKER.match(stripped)) and not stripped.lstrip("#*_ ")[:1].islower()
+    # "Ethics 14: 229-241." wrapped from "Nurs" states a volume and pages: a source, not back matter.
+    legend = bool(_END_MARKER.match(stripped)) and not stripped.lstrip("#*_ ")[:1].islower() and not _VOLUME_SOURCE.search(stripped)
     return legend or bool(_MD_HEADING.match(stripped) or _BOUNDARY.match(stripped))
 
 
@@ -496,6 +529,17 @@ class _Finder:
         if _is_stop(stripped) or _REF_HEADING.match(stripped):
             return True
         return bool(_DOI_FOOTER.match(stripped)) and self._blank_around(position)
+
+    def _wrapped_marker(self, previous: int, position: int) -> bool:
+        """A back-matter word wrapped to an indented line right after a line left open (``Nurs`` / ``    Ethics 14``):
+        the entry goes on. Headings, Markdown headings and article boundaries always stop."""
+        stripped = self.stripped(position)
+        if _REF_HEADING.match(stripped) or _MD_HEADING.match(stripped) or _BOUNDARY.match(stripped) or _DOI_FOOTER.match(stripped):
+            return False
+        if self.blank(previous) or _ends_like_reference(self.stripped(previous)):
+            return False
+        indent, above = _indent(self.kept[position][1]), _indent(self.kept[previous][1])
+        return (indent >= 2 and indent >= above) or stripped[:1].islower()
 
     def _blank_around(self, position: int) -> bool:
         before = position == 0 or self.blank(position - 1)
@@ -709,7 +753,7 @@ class _Finder:
                 bare = re.match(r"(\d{1,6})\s+(?=[^\s(:;,.\-–])", self.stripped(position))
                 if bare and int(bare.group(1)) - numbers[-1] in ((direction,) if direction else (1, -1)):
                     start = (_Label(int(bare.group(1)), "bare", self.stripped(position)[bare.end() :]), position)
-            if entry and start is None and self.stop(position):
+            if entry and start is None and self.stop(position) and not (not blank_before and self._wrapped_marker(entry[-1], position)):
                 break
             if start is not None and start[0].style == style:
                 label = start[0]
@@ -876,7 +920,7 @@ class _Finder:
                 position += 1
                 continue
             stripped = self.stripped(position)
-            if not whole and self.stop(position):
+            if not whole and self.stop(position) and not (region and not blank_run and self._wrapped_marker(region[-1], position)):
                 break
             if not whole and blank_run and region and _is_section_heading(stripped) and not _YEAR.search(stripped) and not self._opens_entry(position):
                 nxt = self.next_text(position, 3)
@@ -886,13 +930,20 @@ class _Finder:
             blank_run = 0
             position += 1
         entries = [[p] for p in region if not self.blank(p)] if per_line else self._split_unnumbered(region, learned=heading is not None)
-        # Prose or notes after the list (or, in a bare file, before it) are not entries.
-        looks = _looks_like_reference if per_line else _looks_strongly_like_reference
-        while entries and not looks(join_lines([self.kept[p][1] for p in entries[-1]])):
+        # Prose or notes after the list (or, in a bare file, before it) are not entries; an item of a
+        # bulleted list of references is one (``- 3GPP TS 25.450: "..."`` has no year).
+        looks_ref = _looks_like_reference if per_line else _looks_strongly_like_reference
+        bulleted = [e for e in entries if _BULLET.match(self.kept[e[0]][1])]
+        bullet_list = sum(1 for e in bulleted if looks_ref(join_lines([self.kept[p][1] for p in e]))) >= max(2, len(bulleted) // 2)
+
+        def looks(text: str, first: int) -> bool:
+            return looks_ref(text) or (bullet_list and bool(_BULLET.match(self.kept[first][1])) and len(text) >= 15)
+
+        while entries and not looks(join_lines([self.kept[p][1] for p in entries[-1]]), entries[-1][0]):
             entries.pop()
         if whole:
             skip = 0
-            while skip < len(entries) and not looks(join_lines([self.kept[p][1] for p in entries[skip]])):
+            while skip < len(entries) and not looks(join_lines([self.kept[p][1] for p in entries[skip]]), entries[skip][0]):
                 skip += 1
             entries = entries[skip:]
             if not entries:
@@ -945,6 +996,18 @@ class _Finder:
         if not blocks:
             return []
         lines = [p for b in blocks for p in b]
+        bulleted = [p for p in lines if _BULLET.match(self.kept[p][1])]
+        if len(bulleted) >= 2:
+            # A bullet opens every entry; the lines after it (and a page break) are its continuation.
+            bullets = set(bulleted)
+            entries = []
+            for n, b in enumerate(blocks):
+                for p in b:
+                    if p in bullets or not entries or (n not in broken and p == b[0] and not self._bullet_goes_on(entries[-1], p)):
+                        entries.append([p])
+                    else:
+                        entries[-1].append(p)
+            return entries
         indents = [_indent(self.kept[p][1]) for p in lines]
         low = min(indents)
         hanging = sum(1 for i in indents if i >= low + 2)
@@ -972,6 +1035,10 @@ class _Finder:
                 return entries
         # Blank lines mean nothing here (page breaks): cut the text where entries end.
         return self._split_wrapped(lines, learned=learned)
+
+    def _bullet_goes_on(self, entry: list[int], position: int) -> bool:
+        """After a blank line in a bulleted list, an unbulleted line goes on with the entry above if that was left open."""
+        return not _ends_like_reference(self.stripped(entry[-1])) or self.stripped(position)[:1].islower()
 
     def _holds_several(self, block: list[int]) -> bool:
         """Whether a block is several one-line references rather than one wrapped one."""

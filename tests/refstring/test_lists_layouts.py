@@ -1,0 +1,121 @@
+"""List finding on layouts where text used to be lost: page notices inside entries, back-matter
+words wrapped into a source, bullets, and page furniture of journals' own kinds (invented references)."""
+
+from __future__ import annotations
+
+from vexascite.refstring import find_reference_lists
+from vexascite.refstring.lists import describe, summarize
+
+
+def _raws(text: str) -> list[str]:
+    return [entry.raw for found in find_reference_lists(text) for entry in found.entries]
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def test_a_copyright_notice_inside_an_entry_is_furniture_and_the_list_goes_on() -> None:
+    text = (
+        "References\n\n"
+        "1. Marlowe T (2003) Receptor reserve in smooth muscle. Annu\nRev Vasc Biol 41:220-248\n"
+        "2. Orrin, K. (2001b). Networks of unequal exchange. Comparative\n"
+        "© 2014 Northfield Press Ltd. All rights reserved.\n"
+        "Sociology Review, 31, 610-633.\n"
+        "3. Halvorsen, P. J. (1996). Sequential Decisions. Norwood, Boston.\n"
+    )
+    found = find_reference_lists(text)
+    assert len(found) == 1
+    assert [e.number for e in found[0].entries] == [1, 2, 3]
+    assert found[0].entries[1].raw == "2. Orrin, K. (2001b). Networks of unequal exchange. Comparative\nSociology Review, 31, 610-633."
+
+
+def test_a_content_line_between_two_pieces_of_furniture_stays_in_its_entry() -> None:
+    text = (
+        "References\n\n"
+        "1. Marlowe T (2003) Receptor reserve in smooth muscle. Annu\nRev Vasc Biol 41:220-248\n"
+        "2. Quist, A., Fenn, B.: A slicing tool for stack machines. In: Program\n"
+        "- 14 -\n"
+        "Analysis and Transformation, 2005. Proceedings. Fourth Annual\n"
+        "NIH-PA Author Manuscript\n"
+        "Symposium on, pp. 44-51. Northfield (2005)\n"
+        "3. Halvorsen, P. J. (1996). Sequential Decisions. Norwood, Boston.\n"
+    )
+    second = find_reference_lists(text)[0].entries[1]
+    assert "Analysis and Transformation, 2005. Proceedings. Fourth Annual" in second.raw
+    assert "Author Manuscript" not in second.raw and "- 14 -" not in second.raw
+
+
+def test_a_back_matter_word_wrapped_into_a_source_does_not_end_a_hanging_list() -> None:
+    for tail in ("    Ethics 12: 101–119.", "    Ethics 12"):
+        text = (
+            "References\n\n"
+            "Marlowe T (2003) Receptor reserve in smooth muscle. Annu\n    Rev Vasc Biol 41:220-248\n"
+            "Brandt IK, van Soest PL (2006)\n    Shared decisions in stroke units. Nurs\n" + tail + "\n"
+            "Halvorsen, P. J. (1996). Sequential Decisions. Norwood, Boston.\n"
+            "Ekdahl R, Moss T (2005) Why do tumours ferment? Cell Rev 3: 77–90. doi: 10.5555/cr.3.77\n"
+        )
+        raws = _raws(text)
+        assert len(raws) == 4, raws
+        assert raws[1].endswith(tail)
+
+
+def test_page_furniture_of_journals_inside_entries() -> None:
+    text = (
+        "References\n\n"
+        "1. Marlowe T (2003) Receptor reserve in smooth muscle. Annu\n"
+        "QUIST ET AL.                      23\n"
+        "Rev Vasc Biol 41:220-248\n"
+        "2. Fenwick CJ, Ode PJ (2005) Sensing of hypoxia by prolyl\n"
+        "23          Lancet Haematol 9;4 lancet-example.org March 14, 2021\n"
+        "hydroxylases. Cell Rev Mol Biol 6:101-120\n"
+        "3. Halvorsen, P. J. (1996). Sequential Decisions. Norwood,\n"
+        "Published by Northfield University Press on behalf of the Society for Vascular Study.\n"
+        "Boston.\n"
+        "4. Ekdahl R, Moss T (2005) Why do tumours ferment\n"
+        "25\tHaematology\tVolume 118\n"
+        "so much? Cell Rev 3: 77–90. doi: 10.5555/cr.3.77\n"
+        "5. Lund J, Pratt J (2008) When fairness meets loyalty: progressives\n"
+        "Journal of Vascular Immunology (2004) 38:170–182\n"
+        "hold intuitions that others may not share. Soc Rev 21(2):99-117\n"
+    )
+    raws = _raws(text)
+    assert len(raws) == 5
+    for furniture in ("QUIST", "lancet-example", "Published by", "Volume 118", "Vascular Immunology"):
+        assert not any(furniture in raw for raw in raws), furniture
+
+
+def test_every_bullet_opens_an_entry_and_a_bulleted_string_may_open_with_digits() -> None:
+    text = (
+        "Signals were compared across sites [3].\n\n"
+        '- 4GXX TS 31.220: "Radio interface general aspects".\n'
+        "- Marlowe T (2003) Receptor reserve in smooth muscle. *Annu Rev Vasc Biol* 41:220-248\n"
+        "- Halvorsen, P. J. (1996). Sequential Decisions. Norwood, Boston.\n"
+    )
+    found = find_reference_lists(text)
+    assert [e.number for f in found for e in f.entries] == [None, None, None]
+    assert found[0].entries[0].text.startswith("4GXX TS 31.220")
+    bullets = (
+        "Literatuur\n\n"
+        "•  Halvorsen, P. J. (1996). Sequential Decisions. Norwood, Boston.\n"
+        "•  Whitcombe, Daniel R. 1993. The Fourth Wave: Reform in the\nEarly Modern Period. Norman, Okla.: Plains University Press.\n"
+        "•  Dunmore SA, Pell LK. A zebrafish Notch-5 homologue in the\nregenerating retina. Dev Biol Rep. 1999;21:210–225.\n"
+    )
+    entries = [e for f in find_reference_lists(bullets) for e in f.entries]
+    assert len(entries) == 3
+    assert entries[1].text.startswith("Whitcombe") and entries[1].text.endswith("Plains University Press.")
+
+
+def test_no_letter_of_the_documents_is_lost() -> None:
+    """Every letter of these documents is in an entry or in a line the finder set aside as furniture."""
+    text = (
+        "References\n\n"
+        "1. Orrin, K. (2001b). Networks of unequal exchange. Comparative\n"
+        "© 2014 Northfield Press Ltd. All rights reserved.\n"
+        "Sociology Review, 31, 610-633.\n"
+        "2. Halvorsen, P. J. (1996). Sequential Decisions. Norwood, Boston.\n"
+    )
+    found = find_reference_lists(text)
+    kept = _letters("".join(e.raw for f in found for e in f.entries))
+    assert kept == _letters(text.replace("References", "").replace("© 2014 Northfield Press Ltd. All rights reserved.", ""))
+    assert "numbered 1-2" in describe(summarize(found[0]))
