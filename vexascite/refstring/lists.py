@@ -1000,14 +1000,14 @@ class _Finder:
         if len(bulleted) >= 2:
             # A bullet opens every entry; the lines after it (and a page break) are its continuation.
             bullets = set(bulleted)
-            entries = []
+            items: list[list[int]] = []
             for n, b in enumerate(blocks):
                 for p in b:
-                    if p in bullets or not entries or (n not in broken and p == b[0] and not self._bullet_goes_on(entries[-1], p)):
-                        entries.append([p])
+                    if p in bullets or not items or (n not in broken and p == b[0] and not self._bullet_goes_on(items[-1], p)):
+                        items.append([p])
                     else:
-                        entries[-1].append(p)
-            return entries
+                        items[-1].append(p)
+            return items
         indents = [_indent(self.kept[p][1]) for p in lines]
         low = min(indents)
         hanging = sum(1 for i in indents if i >= low + 2)
