@@ -119,3 +119,29 @@ def test_no_letter_of_the_documents_is_lost() -> None:
     kept = _letters("".join(e.raw for f in found for e in f.entries))
     assert kept == _letters(text.replace("References", "").replace("© 2014 Northfield Press Ltd. All rights reserved.", ""))
     assert "numbered 1-2" in describe(summarize(found[0]))
+
+
+ONE_PER_LINE = [
+    "Kenwood A, Brill T (2011) A first invented study of things. J Inv Res 12:101-109.",
+    "Lantry B, Osei K (2012) A second invented study of stuff. J Inv Res 13:110-119.",
+    "Marsh C, Ng L (2013) A third invented study of matter. J Inv Res 14:120-129.",
+    "Petrov D, Quay M (2014) A fourth invented study of form. J Inv Res 15:130-139.",
+    "Rios E, Sato N (2015) A fifth invented study of shape. J Inv Res 16:140-149.",
+]
+
+
+def test_a_line_of_authors_without_a_year_set_against_a_list_of_one_line_references_is_an_entry() -> None:
+    line = "B. Corvin, T. Adeyemi, and L. Strand. Analysis of a fair invented scheduler. Networks:Theory and Practice, 2 5-19"
+    text = "The data suggest that a triplicated exon made this precursor.\n\n" + line + "\n" + "\n".join(ONE_PER_LINE) + "\n"
+    texts = [e.text for f in find_reference_lists(text) for e in f.entries]
+    assert texts == [line, *ONE_PER_LINE]
+
+
+def test_lines_of_a_lists_region_in_no_entry_are_said_with_their_line_numbers() -> None:
+    text = "\n".join(ONE_PER_LINE[:3]) + "\nReceived in revised form 2 March\n"
+    found = find_reference_lists(text)
+    assert [len(f.entries) for f in found] == [3]
+    assert found[0].left_out == [4]
+    assert "lines in no entry (not page furniture): 4" in describe(summarize(found[0]))
+    headed = "References\n\n" + "\n".join(ONE_PER_LINE) + "\n"
+    assert [f.left_out for f in find_reference_lists(headed)] == [[]]

@@ -157,6 +157,8 @@ class ReferenceList:
     entries: list[ListEntry] = field(default_factory=list)
     #: How the entries are marked: ``1.``, ``[1]``, ... or ``unnumbered``.
     style: str = "unnumbered"
+    #: Document lines (1-based) of the list's region that are in no entry and are not page furniture.
+    left_out: list[int] = field(default_factory=list)
 
 
 # -- joining ---------------------------------------------------------------------------
@@ -502,6 +504,8 @@ class _Finder:
         self.lists: list[ReferenceList] = []
         #: Kept positions [start, end) read as lists or reference sections.
         self.claimed: list[tuple[int, int]] = []
+        #: Document lines of each reference heading and of the stop that ends its section.
+        self.sections: list[tuple[int, int]] = []
 
     def read(self, furniture: set[int]) -> None:
         """Label every line, page furniture left out."""
@@ -601,6 +605,8 @@ class _Finder:
             match = _REF_HEADING.match(stripped)
             if match:
                 heading = stripped.strip("#*_: ")
+                natural = next((p for p in range(position + 1, total) if not self.blank(p) and self.stop(p)), total)
+                self.sections.append((self.kept[position][0], self.kept[natural][0] if natural < total else len(self.lines)))
                 end = self.section(position + 1, heading)
                 self.claimed.append((position, end))
                 position = end
@@ -622,7 +628,40 @@ class _Finder:
         self.lists.sort(key=lambda found: found.line)
         for number, found in enumerate(self.lists, start=1):
             found.label = f"references-{number}"
+        self._left_out()
         return self.lists
+
+    def _region_line(self, index: int) -> bool:
+        line = self.lines[index].strip()
+        return index in self.furniture or (bool(line) and not _is_stop(line) and not _REF_HEADING.match(line))
+
+    def _left_out(self) -> None:
+        """Say which lines of each list's region (under its heading up to the section's end, or from its first
+        entry to its last) are in no entry and are not page furniture: nothing is dropped without a word."""
+        covered: set[int] = set()
+        for found in self.lists:
+            for entry in found.entries:
+                covered.update(range(entry.line - 1, max(entry.line, entry.last_line)))
+        said: set[int] = set()
+        for found in self.lists:
+            if not found.entries:
+                continue
+            first, last = found.entries[0].line - 1, found.entries[-1].last_line
+            if found.heading is not None:
+                section = next(((a, b) for a, b in self.sections if a < first < b), None)
+                if section is not None:
+                    first, last = section[0] + 1, section[1]
+            else:
+                # Lines set right against the list's first or last entry (no blank line between) belong to its region.
+                while first > 0 and self._region_line(first - 1):
+                    first -= 1
+                while last < len(self.lines) and self._region_line(last):
+                    last += 1
+            for index in range(first, min(last, len(self.lines))):
+                line = self.lines[index].strip()
+                if line and index not in covered and index not in self.furniture and index not in said and not _REF_HEADING.match(line):
+                    said.add(index)
+                    found.left_out.append(index + 1)
 
     def _wrapped_year(self, position: int, label: _Label) -> bool:
         """A year wrapped to a line start after a line left open (``Brno: MZV,`` / ``2013.``): no list starts there."""
@@ -936,14 +975,22 @@ class _Finder:
         bulleted = [e for e in entries if _BULLET.match(self.kept[e[0]][1])]
         bullet_list = sum(1 for e in bulleted if looks_ref(join_lines([self.kept[p][1] for p in e]))) >= max(2, len(bulleted) // 2)
 
-        def looks(text: str, first: int) -> bool:
-            return looks_ref(text) or (bullet_list and bool(_BULLET.match(self.kept[first][1])) and len(text) >= 15)
+        def looks(n: int, neighbour: int) -> bool:
+            """Whether entry ``n`` reads as a reference; in a run of one-line references, a line set right against
+            its neighbour that opens with authors is one even without a year (``A. Demers, S. Keshav, ...``)."""
+            text = join_lines([self.kept[p][1] for p in entries[n]])
+            if looks_ref(text) or (bullet_list and bool(_BULLET.match(self.kept[entries[n][0]][1])) and len(text) >= 15):
+                return True
+            if not (per_line or len(entries[n]) == 1) or not 0 <= neighbour < len(entries) or len(entries[neighbour]) != 1:
+                return False
+            snug = abs(entries[n][0] - entries[neighbour][0]) == 1
+            return snug and len(text) >= 40 and bool(_AUTHOR_START.match(text)) and looks_ref(join_lines([self.kept[entries[neighbour][0]][1]]))
 
-        while entries and not looks(join_lines([self.kept[p][1] for p in entries[-1]]), entries[-1][0]):
+        while entries and not looks(len(entries) - 1, len(entries) - 2):
             entries.pop()
         if whole:
             skip = 0
-            while skip < len(entries) and not looks(join_lines([self.kept[p][1] for p in entries[skip]]), entries[skip][0]):
+            while skip < len(entries) and not looks(skip, skip + 1):
                 skip += 1
             entries = entries[skip:]
             if not entries:
@@ -1353,6 +1400,8 @@ class ListSummary:
     repeated: list[int]
     #: Lines of entries that look like two references glued together.
     glued: list[int]
+    #: Lines of the list's region in no entry (and not page furniture).
+    left_out: list[int] = field(default_factory=list)
 
 
 def glued_reason(text: str) -> str | None:
@@ -1381,7 +1430,7 @@ def summarize(found: ReferenceList) -> ListSummary:
     glued = [entry.line for entry in found.entries if glued_reason(entry.text)]
     return ListSummary(
         found.label, found.heading, found.line, found.style, len(found.entries),
-        numbers[0] if numbers else None, numbers[-1] if numbers else None, gaps, repeated, glued,
+        numbers[0] if numbers else None, numbers[-1] if numbers else None, gaps, repeated, glued, list(found.left_out),
     )
 
 
@@ -1400,4 +1449,7 @@ def describe(summary: ListSummary) -> str:
         text += "; numbers repeated: " + ", ".join(str(n) for n in summary.repeated[:10])
     if summary.glued:
         text += "; entries that look like two references glued together at lines " + ", ".join(str(n) for n in summary.glued[:10])
+    if summary.left_out:
+        shown = ", ".join(str(n) for n in summary.left_out[:20]) + (f" ... ({len(summary.left_out)} in all)" if len(summary.left_out) > 20 else "")
+        text += f"; lines in no entry (not page furniture): {shown}"
     return text
