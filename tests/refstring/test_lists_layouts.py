@@ -145,3 +145,49 @@ def test_lines_of_a_lists_region_in_no_entry_are_said_with_their_line_numbers() 
     assert "lines in no entry (not page furniture): 4" in describe(summarize(found[0]))
     headed = "References\n\n" + "\n".join(ONE_PER_LINE) + "\n"
     assert [f.left_out for f in find_reference_lists(headed)] == [[]]
+
+
+def _bare_list(first: int, count: int) -> list[str]:
+    return [
+        f"{n} Author{chr(65 + n % 26)}x Q, Bellamy R (20{10 + n % 10}) Invented finding number {n}. J Inv Res {n}:{n}0-{n}9."
+        for n in range(first, first + count)
+    ]
+
+
+def test_a_continuation_that_opens_with_a_number_already_taken_is_text() -> None:
+    lines = _bare_list(8, 4)
+    lines.insert(4, "12 Ostrander C, Vail F, Rudd P et al. Factors linked to lapses in long-term therapy: A")
+    lines.insert(5, "10 year follow-up analysis with a correction for missing data. J Inv Ther. 2009; 64: 599-606.")
+    lines.append(_bare_list(13, 1)[0])
+    text = "Bibliografía\n\n" + "\n".join(lines) + "\n"
+    found = find_reference_lists(text)
+    assert [e.number for f in found for e in f.entries] == [8, 9, 10, 11, 12, 13]
+    assert found[0].entries[4].raw.endswith("599-606.")
+
+
+def test_a_year_alone_after_a_page_break_ends_the_entry_left_open_above_it() -> None:
+    text = (
+        "Author Manuscript\n"
+        "54  Harwood, Tessa, and Ivo Quill. The Patterned Mind: Helping\n"
+        "Many Kinds of Learner Succeed. Boston: Larch House,\n\n"
+        "41\tHaematology\tVolume 105\n\n"
+        "2015.\n"
+        + "\n".join(n.replace(f"{i} ", f"{i}  ", 1) for i, n in zip(range(55, 58), _bare_list(55, 3), strict=True)) + "\n"
+    )
+    found = find_reference_lists(text)
+    assert [[e.number for e in f.entries] for f in found] == [[54, 55, 56, 57]]
+    assert found[0].entries[0].text.endswith("Larch House, 2015.")
+
+
+def test_a_line_that_carries_the_number_between_its_neighbours_is_no_page_footer() -> None:
+    text = "References and Notes\n\n" + "\n".join(
+        [
+            "  31Ravel, Anton 1957. “The Theory of Kinds in Invented Dialogues.” Revue Imaginaire 9. 32 (2): 221-236",
+            "  32Quayle Mann, Harriet. “Invented Views of Old Towns in Film.” Quarterly Review of Invented Film, 2011.",
+            "  33Aust Inv Vet J Vol 80, No 6, June 2002 431",
+            "  34Journal of Invented Materials 169 (2010) 567–590",
+            "  35Lorrain E, Sole C. Invented complexes: phenotypic and genotypic markers. J Inv Res 2004; 12: 1-9.",
+        ]
+    ) + "\n"
+    found = find_reference_lists(text)
+    assert [e.number for f in found for e in f.entries] == [31, 32, 33, 34, 35]

@@ -317,7 +317,33 @@ def _furniture_lines(lines: list[str]) -> set[int]:
             previous = next((i for i in range(before, -1, -1) if i not in found and lines[i].strip()), None)
             if previous is not None and _RANGE_OPEN.search(lines[previous].rstrip()) and before in found:
                 found.discard(index)
+    # A line that opens with the number between its neighbours' ("32Sachdeva ...", "33Aust Vet J Vol 79, No 6,
+    # June 2001 431", "34Journal ..."): an entry of the list, whatever it looks like.
+    for index in [i for i in found if lines[i].strip()[:1].isdigit()]:
+        if _numbered_between(lines, index):
+            found.discard(index)
     return found
+
+
+def _numbered_between(lines: list[str], index: int) -> bool:
+    label = _label_of(lines[index].strip())
+    if label is None or label.style not in ("bare", "glued"):
+        return False
+
+    def near(step: int) -> _Label | None:
+        for other in range(index + step, index + 7 * step, step):
+            if not 0 <= other < len(lines):
+                return None
+            found = _label_of(lines[other].strip()) if lines[other].strip() else None
+            if found is not None:
+                return found
+        return None
+
+    above, below = near(-1), near(1)
+    return (
+        above is not None and below is not None and above.style == below.style == label.style
+        and above.number + 1 == label.number == below.number - 1
+    )
 
 
 def _number_in_entry(lines: list[str], index: int, found: set[int]) -> bool:
@@ -665,15 +691,21 @@ class _Finder:
 
     def _wrapped_year(self, position: int, label: _Label) -> bool:
         """A year wrapped to a line start after a line left open (``Brno: MZV,`` / ``2013.``): no list starts there."""
-        if not 1600 <= label.number <= 2100 or position == 0 or self.blank(position - 1):
+        if not 1600 <= label.number <= 2100 or position == 0:
             return False
-        return bool(_OPEN_END.search(self.stripped(position - 1)))
+        # (Across a page break too: "Houghton Mifflin," / page furniture / "2014.")
+        previous = next((p for p in range(position - 1, max(-1, position - 4), -1) if not self.blank(p)), None)
+        if previous is None or (previous != position - 1 and not any(self._soft_blank(p) for p in range(previous + 1, position))):
+            return False
+        return bool(_OPEN_END.search(self.stripped(previous)))
 
     def _text_from(self, position: int, count: int) -> str:
         """The text of up to ``count`` lines from ``position`` to the next blank line."""
         out: list[str] = []
         for other in range(position, min(len(self.kept), position + count)):
             if self.blank(other):
+                if out and _OPEN_END.search(out[-1][-12:]) and self._soft_blank(other):
+                    continue  # an entry left open across a page break ("New York: Houghton Mifflin," / "2014.")
                 break
             out.append(self.stripped(other))
         return " ".join(out)
@@ -803,15 +835,18 @@ class _Finder:
                     continue
                 last = numbers[-1]
                 step = label.number - last
-                if not (step == 1 and direction >= 0 or step == -1 and direction <= 0):
+                previous = self.stripped(entry[-1])
+                opening = label.rest or self._peek_text(position)
+                if not (step == 1 and direction >= 0 or step == -1 and direction <= 0) and (
+                    _starts_like_reference(opening) or _ends_like_reference(previous) or label.number not in numbers[-4:]
+                ):
                     # A stray or out-of-sequence number taken earlier must not swallow the entries after it:
-                    # the next number after one of the last few still follows on.
+                    # the next number after one of the last few still follows on (but "10 year follow-up" in
+                    # lower case after an open line, with 10 already taken, is the entry's text).
                     for earlier in numbers[-4:-1]:
                         if label.number - earlier == 1 and direction >= 0 or label.number - earlier == -1 and direction <= 0:
                             step, last = label.number - earlier, earlier
                             break
-                previous = self.stripped(entry[-1])
-                opening = label.rest or self._peek_text(position)
                 boundary = _starts_like_reference(opening) and (
                     blank_before or _ends_like_reference(previous) or self.only[position] is not None
                     # Pages closing a source and a stray ";" ("730(1-2): 127-149;"): the entry is complete.
