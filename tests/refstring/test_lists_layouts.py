@@ -191,3 +191,61 @@ def test_a_line_that_carries_the_number_between_its_neighbours_is_no_page_footer
     ) + "\n"
     found = find_reference_lists(text)
     assert [e.number for f in found for e in f.entries] == [31, 32, 33, 34, 35]
+
+
+def test_page_breaks_inside_entries_keep_their_text() -> None:
+    text = (
+        "References\n\n"
+        "4 Rask S, Lund RN (2004) Nitrogen loss in invented sediments. Limnol Inv 49:1493-1502\n"
+        "5 Ajdari JA, Fenn J, Ito K, et al. Phase\n"
+        "Journal of Vascular Immunology (2018) 31:224–236\n"
+        "© 2006 Northfield Press Ltd. All rights reserved.\n"
+        "I study of an invented drug in gastric disease. J Inv Oncol. 2005;23:6957-65.\n"
+        "6 Aldous HP Jr, del Prado G, Albers MJ, Bhatt DL, Brass L, Furlan A,\n"
+        "33\n"
+        "Grubb RL, Hale RT, Jauch EC: Guidelines for invented care of adults with stroke\n"
+        "BECK ET AL.      34\n\n"
+        "Author Manuscript\n"
+        "in an invented setting. Stroke Inv 2007, 38(5):1655-1711.\n"
+        "7 Lindqvist S, Lesh T, Guo F. Synthesis of invented rattle-type particles.\n"
+        "Interfaces Inv. 2013. 5(7): 2540-2548.\n\n"
+        "ARTICLE IN PRESS\n"
+        "19\tHaematology\tVolume 136\n\n"
+        "http://dx.doi.org/10.5555/inv.2013.77\n"
+        "J Inv Med. 2021;93(4):200–209\n"
+        "8 R. J. D. Millward, Science Inv 343, 1108 (2014).\n"
+        "9 A. J. Larsen, J. Thale, and W. J.\n\n"
+        "ARTICLE IN PRESS\n"
+        "Author manuscript; available in PMC 2021 January 01.\n\n"
+        "Waalberg, JHEP Inv 11,129 (2014), arXiv:1408.0000.\n\n"
+        "Figure 1. Invented results.\n"
+    )
+    raws = _raws(text)
+    assert len(raws) == 6, raws
+    assert "© 2006" not in raws[1] and "Vascular Immunology" not in raws[1] and raws[1].endswith("6957-65.")
+    assert "\n33\n" not in raws[2] and raws[2].endswith("38(5):1655-1711.")
+    assert raws[3].endswith("http://dx.doi.org/10.5555/inv.2013.77") and "J Inv Med" not in raws[3]
+    assert raws[5].endswith("arXiv:1408.0000.")
+
+
+def test_a_year_in_a_hanging_indent_and_prose_before_a_list_with_no_heading() -> None:
+    prose = (
+        "Gene selection is an invented part of the analysis because\nit gives information that can lead to a better\n"
+        "understanding of the phenomenon (Smith et al., 2010). The\nmedian level was higher in cases than in controls.\n\n"
+    )
+    refs = (
+        "Wendt HY, Tao J, Shum E, Malin CC: Invented receptor-\n    associated anchoring proteins: AKAP7 and AKAP9 (gravin).\n"
+        "McGrath, R. K. (2004). Invented Hazard and\n    Risk Analysis. Invented Institute, Berkeley, CA.\n"
+        "Seow SB, McNab P, Heo S, Turner A, Lane WS, Chakra D\n    (2001) Regulation of invented acetylation by\n    a complex. Cell Inv 104:119-130\n"
+        "Brun E, Peters O, Schwarz L, Basle K\n    (1997) Invented homologue that acts downstream of a signal. Nature Inv 385:829-833\n"
+    )
+    found = find_reference_lists(prose + refs)
+    assert [e.number for f in found for e in f.entries] == [None, None, None, None]
+    assert found[0].entries[2].raw.endswith("Cell Inv 104:119-130")
+
+
+def test_a_number_one_alone_inside_an_entry_left_open_is_its_text() -> None:
+    entries = "".join(f"{n}.\nAuthor{chr(64 + n)} Q, Bell R. Invented finding {n}. J Inv Res. 2010;{n}:{n}0-{n}9.\n" for n in range(1, 4))
+    text = "REFERENCES\n\n" + entries + "4.\nBytton P, Tally NJ, Lemon M, Jones\n1.\nMP, Horton M. Invented survey of 15,000 adults. Arch Inv Med. 2001;161:1989-1996.\n"
+    found = find_reference_lists(text)
+    assert [[e.number for e in f.entries] for f in found] == [[1, 2, 3, 4]]

@@ -237,12 +237,14 @@ def _furniture_lines(lines: list[str]) -> set[int]:
     found: set[int] = set()
     masks: dict[str, list[int]] = {}
     pairs: list[int] = []
+    notices: list[int] = []
     for index, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
             continue
-        if _BOUNDARY.match(stripped) and _FURNITURE.match(stripped) and _inside_entry(lines, index):
-            found.add(index)  # "© 2012 Elsevier Inc. All rights reserved." between an entry's lines: a page's notice
+        if _BOUNDARY.match(stripped) and _FURNITURE.match(stripped):
+            notices.append(index)  # "© 2012 Elsevier Inc. All rights reserved.": judged below, beside the other furniture
+            found.add(index)
             continue
         if _REF_HEADING.match(stripped) or _is_stop(stripped):
             continue
@@ -308,6 +310,10 @@ def _furniture_lines(lines: list[str]) -> set[int]:
             stripped = lines[index].strip()
             through = not _FOOTER_SHAPE.match(stripped) and not _CAPS_HEAD.match(stripped) and (
                 _OPEN_END.search(stripped[-12:]) is not None or (bool(content) and not _ends_like_reference(content) and not _is_stop(content))
+                # An entry's link wrapped past a page break ("... 5(7): 2540-2548." / furniture / "http://dx.doi.org/10...").
+                or (bool(_LINK_TOKEN.fullmatch(stripped)) and bool(content) and not _LINK_TOKEN.search(content))
+                # A title's sentence ("Histoire de l’édition (Vols 1-4).") when the entry goes on after the furniture ("Promodis.").
+                or (stripped.endswith(".") and len(stripped.split()) >= 3 and _goes_on_after(lines, after, found))
             )
             if not through:
                 found.add(index)
@@ -317,6 +323,10 @@ def _furniture_lines(lines: list[str]) -> set[int]:
             previous = next((i for i in range(before, -1, -1) if i not in found and lines[i].strip()), None)
             if previous is not None and _RANGE_OPEN.search(lines[previous].rstrip()) and before in found:
                 found.discard(index)
+    # A publisher's notice between an entry's lines is a page's notice; elsewhere it is an article's end.
+    for index in notices:
+        if not _inside_entry(lines, index, found):
+            found.discard(index)
     # A line that opens with the number between its neighbours' ("32Sachdeva ...", "33Aust Vet J Vol 79, No 6,
     # June 2001 431", "34Journal ..."): an entry of the list, whatever it looks like.
     for index in [i for i in found if lines[i].strip()[:1].isdigit()]:
@@ -346,6 +356,14 @@ def _numbered_between(lines: list[str], index: int) -> bool:
     )
 
 
+def _goes_on_after(lines: list[str], index: int, found: set[int]) -> bool:
+    """Whether the text after the furniture at ``index`` goes on with an entry rather than opening one."""
+    below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 8)) if lines[i].strip() and i not in found), "")
+    if not below or _is_stop(below) or _label_of(below) or _label_only(below) or _REF_HEADING.match(below):
+        return False
+    return below[:1].islower() or not (_AUTHOR_START.match(below) or _YEAR.search(below[:60]))
+
+
 def _number_in_entry(lines: list[str], index: int, found: set[int]) -> bool:
     """Whether a number alone on its line is the end of the entry above rather than a page number.
 
@@ -362,6 +380,8 @@ def _number_in_entry(lines: list[str], index: int, found: set[int]) -> bool:
         return True
     if _ends_like_reference(lines[index - 1]):
         return False
+    if re.search(rf"[{_UPPER}][{_LOWER}]+\s+[{_UPPER}]{{1,3}},$", lines[index - 1].rstrip()) and _AUTHOR_START.match(below):
+        return False  # "Brass L, Furlan A," / "33" / "Grubb RL, ...": a page number inside a list of authors
     after = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 3)) if lines[i].strip()), "")
     if not after or _is_stop(after) or _REF_HEADING.match(after):
         return True
@@ -403,7 +423,9 @@ def _footer_inside(lines: list[str], index: int) -> bool:
         return True  # "J Clin Endocrinol Metab." / footer / "2003;88:358-62.": the footer cuts a source in two
     label = _label_of(below) or _label_only(below)  # the next entry's label, on its line or alone ("15.")
     last = not below or _is_stop(below)  # or the list is over: a legend, a table, the end of the text
-    if (not last and (label is None or label.style not in ("dot", "bracket", "round", "paren"))) or not _ends_like_reference(above):
+    # (A bare or glued number counts before a capital: "17 R. J. D. Miller".)
+    explicit = label is not None and (label.style in ("dot", "bracket", "round", "paren") or label.rest[:1].isupper())
+    if (not last and not explicit) or not _ends_like_reference(above):
         return False
     # The entry above (back to its label) already states its source.
     for i in range(above_index, max(-1, above_index - 6), -1):
@@ -414,10 +436,10 @@ def _footer_inside(lines: list[str], index: int) -> bool:
     return False
 
 
-def _inside_entry(lines: list[str], index: int) -> bool:
-    """Whether the line above is left open and text follows below: an entry runs across this line."""
-    above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 3), -1) if lines[i].strip()), "")
-    below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 3)) if lines[i].strip()), "")
+def _inside_entry(lines: list[str], index: int, furniture: set[int]) -> bool:
+    """Whether the text above (page furniture aside) is left open and text follows below: an entry runs across this line."""
+    above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 8), -1) if lines[i].strip() and i not in furniture), "")
+    below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 8)) if lines[i].strip() and i not in furniture), "")
     return bool(above) and bool(below) and not _ends_like_reference(above) and not _is_stop(below) and not _label_of(below)
 
 
@@ -694,9 +716,11 @@ class _Finder:
         if not 1600 <= label.number <= 2100 or position == 0:
             return False
         # (Across a page break too: "Houghton Mifflin," / page furniture / "2014.")
-        previous = next((p for p in range(position - 1, max(-1, position - 4), -1) if not self.blank(p)), None)
+        previous = next((p for p in range(position - 1, max(-1, position - 7), -1) if not self.blank(p)), None)
         if previous is None or (previous != position - 1 and not any(self._soft_blank(p) for p in range(previous + 1, position))):
             return False
+        if previous == position - 1 and _indent(self.kept[position][1]) >= _indent(self.kept[previous][1]) + 2:
+            return True  # "Seo SB, Lane WS" / "    (2001) Regulation of ...": a hanging indent's year, not label 2001
         return bool(_OPEN_END.search(self.stripped(previous)))
 
     def _text_from(self, position: int, count: int) -> str:
@@ -862,7 +886,9 @@ class _Finder:
                         1600 <= label.number <= 2100 and style in ("bare", "dot")
                         and previous.rstrip().endswith(("-", "–", ",", "(", ";")) and not _AUTHOR_START.match(label.rest)
                     )
-                elif label.number == 1 and last >= 2 and boundary:
+                elif label.number == 1 and last >= 2 and boundary and (
+                    blank_before or self.only[position] is None or _ends_like_reference(previous)
+                ):  # ("Jones" / "1." / "MP, Horowitz M.": a "1." inside an entry left open is its text, not a new list)
                     flush()
                     self._keep(current)
                     current = ReferenceList(label="", heading=None, line=self.kept[position][0] + 1, style=style)
@@ -944,6 +970,8 @@ class _Finder:
         previous = self.stripped(entry[-1])
         if stripped[:1].islower() or previous.endswith(("-", ",", ";", ":", "/")) or _OPEN_END.search(previous[-12:]):
             return True
+        if page_break and not any(_YEAR.search(self.stripped(p)) for p in entry) and _YEAR.search(self._text_from(position, 10)):
+            return True  # "24 A. J. Larkoski, and W. J." / page break / "Waalewijn, JHEP 11,129 (2014)": the entry had no year yet
         # Look ahead: the list goes on if the next label follows on within a few lines.
         seen = 0
         reach, most = (30, 14) if page_break else (12, 4)
@@ -1003,6 +1031,8 @@ class _Finder:
             region.append(position)
             blank_run = 0
             position += 1
+        if whole and not per_line:
+            region = self._without_prose_before(region)
         entries = [[p] for p in region if not self.blank(p)] if per_line else self._split_unnumbered(region, learned=heading is not None)
         # Prose or notes after the list (or, in a bare file, before it) are not entries; an item of a
         # bulleted list of references is one (``- 3GPP TS 25.450: "..."`` has no year).
@@ -1011,15 +1041,16 @@ class _Finder:
         bullet_list = sum(1 for e in bulleted if looks_ref(join_lines([self.kept[p][1] for p in e]))) >= max(2, len(bulleted) // 2)
 
         def looks(n: int, neighbour: int) -> bool:
-            """Whether entry ``n`` reads as a reference; in a run of one-line references, a line set right against
-            its neighbour that opens with authors is one even without a year (``A. Demers, S. Keshav, ...``)."""
+            """Whether entry ``n`` reads as a reference; an entry set right against its neighbour (no blank line
+            between) that opens with authors is one even without a year (``A. Demers, S. Keshav, ...``)."""
             text = join_lines([self.kept[p][1] for p in entries[n]])
             if looks_ref(text) or (bullet_list and bool(_BULLET.match(self.kept[entries[n][0]][1])) and len(text) >= 15):
                 return True
-            if not (per_line or len(entries[n]) == 1) or not 0 <= neighbour < len(entries) or len(entries[neighbour]) != 1:
+            if not 0 <= neighbour < len(entries):
                 return False
-            snug = abs(entries[n][0] - entries[neighbour][0]) == 1
-            return snug and len(text) >= 40 and bool(_AUTHOR_START.match(text)) and looks_ref(join_lines([self.kept[entries[neighbour][0]][1]]))
+            mine, theirs = entries[n], entries[neighbour]
+            snug = mine[-1] + 1 == theirs[0] or theirs[-1] + 1 == mine[0]
+            return snug and len(text) >= 40 and bool(_AUTHOR_START.match(text)) and looks_ref(join_lines([self.kept[p][1] for p in theirs]))
 
         while entries and not looks(len(entries) - 1, len(entries) - 2):
             entries.pop()
@@ -1040,6 +1071,27 @@ class _Finder:
         else:
             self._keep(current)
         return position
+
+    def _without_prose_before(self, region: list[int]) -> list[int]:
+        """A document with no heading: paragraphs of prose before the list (blocks between blank lines whose first
+        line opens with no authors and whose lines run on in lower case) are no part of it."""
+        start = 0
+        while start < len(region):
+            block: list[int] = []
+            end = start
+            while end < len(region) and self.blank(region[end]):
+                end += 1
+            while end < len(region) and not self.blank(region[end]):
+                block.append(region[end])
+                end += 1
+            if not block:
+                break
+            texts = [self.stripped(p) for p in block]
+            lower = sum(1 for t in texts[1:] if t[:1].islower())
+            if len(block) < 2 or _AUTHOR_START.match(texts[0]) or _label_of(texts[0]) or lower < max(2, len(block) // 3):
+                break
+            start = end
+        return region[start:]
 
     def _opens_entry(self, position: int) -> bool:
         """Whether a short capitalised line after a blank line opens (or ends) an entry rather than a section:
