@@ -249,3 +249,55 @@ def test_a_number_one_alone_inside_an_entry_left_open_is_its_text() -> None:
     text = "REFERENCES\n\n" + entries + "4.\nBytton P, Tally NJ, Lemon M, Jones\n1.\nMP, Horton M. Invented survey of 15,000 adults. Arch Inv Med. 2001;161:1989-1996.\n"
     found = find_reference_lists(text)
     assert [[e.number for e in f.entries] for f in found] == [[1, 2, 3, 4]]
+
+
+def test_blank_lines_between_entries_with_a_first_line_indent() -> None:
+    text = (
+        "Works Cited\n\n"
+        "  van der Berg PA, Barlow AN: Transient invented adhesion: the\nrole of weak invented interactions. Trends Inv Sci 1994,\n19:354-358.\n\n"
+        "  Colvin CM, Pan E: Invented channel properties underlying axonal\npotential initiation in invented neurons. Nature Inv 2002,\n5(6):533-538.\n\n"
+        "  Ekdahl R, Moss T (2005) Why do tumours ferment\nso much? Cell Rev 3: 77–90. doi: 10.5555/cr.3.77\n"
+    )
+    raws = _raws(text)
+    assert len(raws) == 3 and raws[0].endswith("19:354-358.") and raws[1].endswith("5(6):533-538.")
+
+
+PROSE = (
+    "DESIGN An invented review and meta-analysis. PCR was performed with\n"
+    "invented primers followed by hybridization using probes for low (HPV 6,\n"
+    "11, 40, 42, 43, 44), intermediate (HPV 31, 33, 35, 39, 51, 52, 58, 59,\n"
+    "66 and 68) and high-risk types (HPV 16, 18, 45 and 56) (Smith et al.,\n2014).\n\n"
+    "The expression levels of an invented receptor were further examined by\n"
+    "several methods (Smith et al., 2007). Moreover, cell accumulation in tumours was\n"
+    "slightly reduced after training, and the amount of tumour cells was reduced in\n"
+    "trained mice (Smith et al., 1998).\n\n"
+)
+
+
+def test_prose_paragraphs_that_cite_are_not_entries_and_a_number_wrapped_in_prose_is_no_label() -> None:
+    body = "Bibliography\n\n" + "\n".join(ONE_PER_LINE) + "\n"
+    found = find_reference_lists(PROSE + body)
+    assert [(f.heading, len(f.entries)) for f in found] == [("Bibliography", 5)]
+
+
+def test_a_list_with_no_heading_after_prose_with_a_hanging_indent_set_with_a_tab() -> None:
+    refs = (
+        "Haavisto T, Lind H, Koskinen K. Prevalence of an invented\n\tcondition in young men. BMJ Inv (1990) 301:266-268.\n"
+        "Nonlinear Invented Systems\n\t24\n\t(2011)\n\t1975–1986\n"
+        "D. Maxwell, Solutions of invented constraint equations with\n\tboundaries. Commun. Inv. Phys. 253 (2005), 561-583.\n"
+        "Lee, D. Y., Brooks, B., and Keating, M. T.\n\t(1998a). Elastin is an invented determinant of\n\tmorphogenesis. Nature Inv 393, 276-280.\n"
+    )
+    found = find_reference_lists(PROSE + refs)
+    assert [e.number for f in found for e in f.entries] == [None, None, None, None]
+
+
+def test_supporting_information_after_an_entry_left_open_ends_the_list() -> None:
+    text = (
+        "References\n\n"
+        "  7.\tKorvin, S. (2004). Les corps inventés dans l'art. Champ Inv, 35, p. 61-74.\n"
+        "  8.\tKimball Y, Otto H (2013) An invented model of tumour interactions. Bull Inv Biol 75: 1304–1350.\n"
+        "  9.\tSalvo CT, Ouyang DW, Peder TS. Invented therapy for pulmonary\naspergillosis. Ann Inv Surg.\n1998;65(5):1415-9. DOI:\n\n"
+        "Supporting information\nS1 Table. Clinical features of the 12 invented patients. (DOCX)\n"
+    )
+    raws = _raws(text)
+    assert len(raws) == 3 and raws[2].endswith("DOI:")

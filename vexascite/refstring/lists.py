@@ -72,6 +72,7 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
 _END_MARKER = re.compile(
     r"^\s{0,3}(?:#{1,6}\s*)?(?:[*_]{1,2})?(?:"
     r"(?:fig(?:ure)?|table|tab|supplementa(?:l|ry)\s+(?:fig(?:ure)?|table)|box|scheme|chart|appendix)\.?\s*[A-Z]?\d+[A-Za-z]?\b"
+    r"|s\d{1,2}\s+(?:table|fig(?:ure)?|file|appendix|text|dataset|data|video)\b|supporting\s+information\b"
     r"|acknowledge?ments?\b|funding\b|conflicts?\s+of\s+interest\b|competing\s+interests?\b|disclosures?\b|"
     r"author(?:s'|s)?\s+contributions?\b|abbreviations\b|appendix\b|supplementary\s+(?:material|data|information)\b|"
     r"footnotes\b|data\s+availability\b|ethics\b|figure\s+legends?\b|tables?\b\s*$|danksagung\b|remerciements\b|agradecimientos\b"
@@ -497,6 +498,17 @@ def _strip_label(text: str) -> str:
 _EXPLICIT_STYLES = ("dot", "bracket", "round", "paren", "sup")
 
 
+def _prose(text: str) -> bool:
+    """A paragraph of prose, not a reference: long, several sentences, nearly all its words in lower case,
+    and no source (``2020;12:``, pages, a DOI) in it, whatever ``(Smith et al., 2013)`` it cites."""
+    if len(text) < 150 or _SOURCE_HINT.search(text) or _AUTHOR_START.match(text) or _AUTHOR_YEAR.match(text):
+        return False  # (a reference opens with its authors)
+    words = re.findall(r"\b[^\W\d_]{2,}\b", text)
+    lower = sum(1 for w in words if w[:1].islower())
+    sentences = len(re.findall(r"[a-z0-9)]{2}[.!?]\s+[A-Z]", text))
+    return len(words) >= 20 and lower >= 0.7 * len(words) and sentences >= 1
+
+
 def _starts_like_reference(text: str) -> bool:
     """Whether text can open a reference: not a lower-case word (but ``van der Berg``), not punctuation."""
     text = text.lstrip()
@@ -661,7 +673,11 @@ class _Finder:
                 heading = None
                 continue
             start = self.label_at(position)
-            if start is not None and _looks_like_reference(self._text_from(position, 8)) and not self._wrapped_year(position, start[0]):
+            if (
+                start is not None and _looks_like_reference(self._text_from(position, 8)) and not self._wrapped_year(position, start[0])
+                # (not prose wrapped at a number: "66 and 68) and high-risk HPVs (Smith et al., 2014).")
+                and (start[0].style not in ("bare", "glued") or _starts_like_reference(start[0].rest or self._peek_text(position)))
+            ):
                 kept = len(self.lists)
                 end = self.numbered(position, None)
                 if len(self.lists) > kept:
@@ -719,7 +735,8 @@ class _Finder:
         previous = next((p for p in range(position - 1, max(-1, position - 7), -1) if not self.blank(p)), None)
         if previous is None or (previous != position - 1 and not any(self._soft_blank(p) for p in range(previous + 1, position))):
             return False
-        if previous == position - 1 and _indent(self.kept[position][1]) >= _indent(self.kept[previous][1]) + 2:
+        indent, above = _indent(self.kept[position][1]), _indent(self.kept[previous][1])
+        if previous == position - 1 and (indent >= above + 2 or (indent >= 2 and indent >= above)):
             return True  # "Seo SB, Lane WS" / "    (2001) Regulation of ...": a hanging indent's year, not label 2001
         return bool(_OPEN_END.search(self.stripped(previous)))
 
@@ -1044,6 +1061,8 @@ class _Finder:
             """Whether entry ``n`` reads as a reference; an entry set right against its neighbour (no blank line
             between) that opens with authors is one even without a year (``A. Demers, S. Keshav, ...``)."""
             text = join_lines([self.kept[p][1] for p in entries[n]])
+            if not per_line and _prose(text):
+                return False
             if looks_ref(text) or (bullet_list and bool(_BULLET.match(self.kept[entries[n][0]][1])) and len(text) >= 15):
                 return True
             if not 0 <= neighbour < len(entries):
@@ -1088,7 +1107,9 @@ class _Finder:
                 break
             texts = [self.stripped(p) for p in block]
             lower = sum(1 for t in texts[1:] if t[:1].islower())
-            if len(block) < 2 or _AUTHOR_START.match(texts[0]) or _label_of(texts[0]) or lower < max(2, len(block) // 3):
+            flat = len({_indent(self.kept[p][1]) for p in block}) == 1  # (a hanging indent is a list's shape, not prose's)
+            prose = flat and (_prose(join_lines(texts)) or lower >= max(2, len(block) // 3))
+            if len(block) < 2 or _AUTHOR_START.match(texts[0]) or _label_of(texts[0]) or not prose:
                 break
             start = end
         return region[start:]
@@ -1146,6 +1167,16 @@ class _Finder:
         low = min(indents)
         hanging = sum(1 for i in indents if i >= low + 2)
         entries: list[list[int]] = []
+        indented_first = sum(1 for b in blocks if _indent(self.kept[b[0]][1]) >= low + 2)
+        if hanging and hanging < len(lines) and len(blocks) >= 2 and indented_first >= max(2, 0.8 * hanging) and indented_first >= 0.6 * len(blocks):
+            # A first-line indent, entries apart by blank lines: the indented lines open entries, the others go on.
+            for block in blocks:
+                for p in block:
+                    if not entries or _indent(self.kept[p][1]) >= low + 2 or p == block[0]:
+                        entries.append([p])
+                    else:
+                        entries[-1].append(p)
+            return entries
         if hanging and hanging < len(lines):
             for block in blocks:
                 entry: list[int] = []
@@ -1253,7 +1284,7 @@ class _Finder:
             return
         entries = self._split_unnumbered(stretch)
         texts = [join_lines([self.kept[p][1] for p in positions]) for positions in entries]
-        looks = [_looks_strongly_like_reference(text) for text in texts]
+        looks = [_looks_strongly_like_reference(text) and not _prose(text) for text in texts]
         while looks and not looks[0]:
             entries, texts, looks = entries[1:], texts[1:], looks[1:]
         while looks and not looks[-1]:
