@@ -301,3 +301,17 @@ def test_supporting_information_after_an_entry_left_open_ends_the_list() -> None
     )
     raws = _raws(text)
     assert len(raws) == 3 and raws[2].endswith("DOI:")
+
+
+def test_a_volume_wrapped_into_a_hanging_indent_is_not_the_next_label() -> None:
+    text = (
+        "References\n\n"
+        "25.  Reed, T. J., and Garner, H. G., When the invented net is unsafe:\n"
+        "   real-time assessment of an invented department.\n   Acad. Inv. Med. 8(11):1070-1074, 2001.\n"
+        "26.  Сперанов, Михаил Н. 1927. Славянские рукописи в вымышленном собрании.\n"
+        "   Известия вымышленного отделения\n   27. 44-118.\n"
+        "27.  Merin V, Ong K, Baez R: Invented changes in insulin sensitivity from\n   birth to age three. Diabetologia Inv 2005, 48:2609-2614.\n"
+    )
+    found = find_reference_lists(text)
+    assert [e.number for f in found for e in f.entries] == [25, 26, 27]
+    assert found[0].entries[1].raw.endswith("27. 44-118.")

@@ -902,7 +902,7 @@ class _Finder:
                     take = not (
                         1600 <= label.number <= 2100 and style in ("bare", "dot")
                         and previous.rstrip().endswith(("-", "–", ",", "(", ";")) and not _AUTHOR_START.match(label.rest)
-                    )
+                    ) and not self._volume_in_indent(entry, position, label)
                 elif label.number == 1 and last >= 2 and boundary and (
                     blank_before or self.only[position] is None or _ends_like_reference(previous)
                 ):  # ("Jones" / "1." / "MP, Horowitz M.": a "1." inside an entry left open is its text, not a new list)
@@ -960,6 +960,17 @@ class _Finder:
         flush()
         self._keep(current)
         return position
+
+    def _volume_in_indent(self, entry: list[int], position: int, label: _Label) -> bool:
+        """``    27. 44-118.`` indented under entry 26, with ``27.  Mericq V`` on a line soon after: a volume
+        and its pages wrapped into the hanging indent, not the next label."""
+        if not label.rest[:1].isdigit() or _indent(self.kept[position][1]) <= _indent(self.kept[entry[0]][1]):
+            return False
+        for other in range(position + 1, min(len(self.kept), position + 4)):
+            later = self.labels[other]
+            if later is not None and later.style == label.style and later.number == label.number:
+                return True
+        return False
 
     def _reference_after(self, entry: list[int], position: int) -> bool:
         """Whether the line at ``position`` is a reference of its own after the entry's complete last line."""
