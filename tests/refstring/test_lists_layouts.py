@@ -315,3 +315,10 @@ def test_a_volume_wrapped_into_a_hanging_indent_is_not_the_next_label() -> None:
     found = find_reference_lists(text)
     assert [e.number for f in found for e in f.entries] == [25, 26, 27]
     assert found[0].entries[1].raw.endswith("27. 44-118.")
+
+
+def test_a_copyright_notice_between_two_entries_of_a_list_with_no_heading_is_no_part_of_either() -> None:
+    lines = list(ONE_PER_LINE)
+    lines[1] += "\n© 2006 Northfield Press Ltd. All rights reserved."
+    found = find_reference_lists("\n".join(lines) + "\n")
+    assert [e.text for f in found for e in f.entries] == ONE_PER_LINE

@@ -324,9 +324,9 @@ def _furniture_lines(lines: list[str]) -> set[int]:
             previous = next((i for i in range(before, -1, -1) if i not in found and lines[i].strip()), None)
             if previous is not None and _RANGE_OPEN.search(lines[previous].rstrip()) and before in found:
                 found.discard(index)
-    # A publisher's notice between an entry's lines is a page's notice; elsewhere it is an article's end.
+    # A publisher's notice inside an entry or between two entries is a page's notice; elsewhere an article's end.
     for index in notices:
-        if not _inside_entry(lines, index, found):
+        if not _inside_entry(lines, index, found) and not _between_entries(lines, index):
             found.discard(index)
     # A line that opens with the number between its neighbours' ("32Sachdeva ...", "33Aust Vet J Vol 79, No 6,
     # June 2001 431", "34Journal ..."): an entry of the list, whatever it looks like.
