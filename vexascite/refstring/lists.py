@@ -652,7 +652,8 @@ class _Finder:
         headed = any(_REF_HEADING.match(self.stripped(p)) for p in range(total) if not self.blank(p))
         if not headed and self.one_per_line(list(range(total))):
             if self.furniture:
-                self.read(set())  # a file of references, one a line: no page furniture in it
+                # A file of references, one a line: no page furniture in it but a publisher's notice.
+                self.read({i for i in self.furniture if _BOUNDARY.match(self.lines[i].strip())})
                 total = len(self.kept)
             self.unnumbered(0, None, whole=True, per_line=True)
             self.claimed.append((0, total))
