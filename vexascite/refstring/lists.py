@@ -417,6 +417,25 @@ def _strip_label(text: str) -> str:
 
 #: Label forms no wrapped line takes by chance (a bare or glued number may be a page, volume or year).
 _EXPLICIT_STYLES = ("dot", "bracket", "round", "paren", "sup")
+#: A line's start in each label form, read leniently (what follows may be anything).
+_LENIENT = {
+    "dot": re.compile(r"(\d{1,6})\.(?!\d)\s*"), "paren": re.compile(r"(\d{1,6})\)\s*"), "bracket": re.compile(r"\[(\d{1,6})\]\s*"),
+    "round": re.compile(r"\((\d{1,6})\)\s*"), "bare": re.compile(r"(\d{1,6})\s+"), "sup": re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})\s*"),
+}
+#: What goes on after a number inside an entry: an issue and pages (``(5):12``, ``:12``, ``-15``), not a new string.
+_CONTINUATION = re.compile(r"\s*(?:[:;]|[.,]\s*\d|\(\w{1,6}\)\s*[:,;]|[-–]\s*\d)|\.\d{4,9}/")
+#: A line left on an abbreviation that a number follows: ``p.``, ``pp.``, ``vol.``, ``no.``.
+_ABBREVIATION_END = re.compile(r"\b(?:pp?|vol|no|nos|ch|chap|sec|fig|ed|edn|art)\.$", re.IGNORECASE)
+
+
+def _lenient_labels(line: str, style: str) -> list[tuple[int, str]]:
+    """Every way a line's start reads as a label of ``style`` and the text after it (a glued number may be cut anywhere)."""
+    if style == "glued":
+        run = re.match(r"\d{1,7}", line)
+        return [(int(run.group(0)[:cut]), line[cut:]) for cut in range(1, len(run.group(0)) + 1)] if run else []
+    pattern = _LENIENT.get(style)
+    match = pattern.match(line) if pattern else None
+    return [(int(match.group(1).translate(_SUP_TABLE)), line[match.end() :])] if match else []
 
 
 def _starts_like_reference(text: str) -> bool:
@@ -523,7 +542,10 @@ class _Finder:
         if only is not None:
             following = self.next_text(position)
             next_label = self.labels[following] if following is not None else None
-            fits = last is not None and abs(only.number - last) == 1 and (next_label is None or abs(next_label.number - last) != 1)
+            # (Within a gap or a repeat too: "6." then "38. Maguire" after 4.)
+            gap = abs(only.number - last) if last is not None else 0
+            beyond = abs(next_label.number - last) if last is not None and next_label is not None else 1000
+            fits = last is not None and (gap == 1 and beyond != 1 or 1 <= gap <= 3 and beyond > 3)
             if following is not None and (next_label is None or next_label.style != only.style or fits) and self.only[following] is None and not self.stop(following):
                 return _Label(only.number, only.style, self.stripped(following)), position
         return None
@@ -653,8 +675,8 @@ class _Finder:
             number = int(run[:cut])
             if (wanted is None and number <= 3) or number == wanted:
                 rest = line[cut:]
-                if re.match(r"\s*[:;,]\s*\d|\s*\(\w{1,6}\)\s*[:,]", rest):
-                    return None  # "4:405-414" wrapped from the line above is not label 4
+                if re.match(r"\s*[:;]|\s*,\s*\d|\s*\(\w{1,6}\)\s*[:,]", rest):
+                    return None  # "4:405-414" or "43:OF-98-113" wrapped from the line above is not label 4 or 43
                 if rest[:1].isdigit() and not re.match(r"\d+(?:[.)]\s+\S|[-–]\s*[^\W\d_]|[^\W\d_]|\s+[^\W\d_])", rest):
                     return None  # "312(1-2):316-331", "229–239, 2013." or "1997" wrapped: pages or a year, not label 3, 2 or 1
                 return _Label(number, "glued", rest) if rest.strip() else None
@@ -711,6 +733,11 @@ class _Finder:
                     start = (_Label(int(bare.group(1)), "bare", self.stripped(position)[bare.end() :]), position)
             if entry and start is None and self.stop(position):
                 break
+            forced = False
+            if numbers and entry and self.only[position] is None and not self.stop(position):
+                near = self._near_label(position, style, numbers[-1], direction, self.stripped(entry[-1]))
+                if near is not None:
+                    start, forced = (near, position), True
             if start is not None and start[0].style == style:
                 label = start[0]
                 if not entry:
@@ -738,7 +765,9 @@ class _Finder:
                         and not previous.endswith(("-", "–", "—")))
                 )
                 take = False
-                if step == 1 and direction >= 0 or step == -1 and direction <= 0:
+                if forced:
+                    take = True  # a number near the last one after a complete entry, whatever the string opens with
+                elif step == 1 and direction >= 0 or step == -1 and direction <= 0:
                     # "2011. Prevalence ..." wrapped after "... et al" is a year, not the next number.
                     take = not (
                         1600 <= label.number <= 2100 and style in ("bare", "dot")
@@ -789,6 +818,8 @@ class _Finder:
             if start is not None and not entry:
                 break
             # An unlabelled line, or a label of another form.
+            if start is not None and _ends_like_reference(self.stripped(entry[-1])) and self._chain_ahead(position, start[0], style):
+                break  # another list's numbering goes on here ("(5) Wada" after a "1." that a heading opened)
             if blank_before and not self._continues(entry, position, style, numbers[-1], direction, page_break=soft):
                 break
             if not blank_before and start is None and self._reference_after(entry, position) and not self._label_soon(position, style, numbers[-1]):
@@ -799,6 +830,53 @@ class _Finder:
         flush()
         self._keep(current)
         return position
+
+    def _near_label(self, position: int, style: str, last: int, direction: int, previous: str) -> _Label | None:
+        """The list's label read leniently: a number of the list's form near the last one (a repeat, a
+        small gap or step back) opening a line after a complete entry, whatever the string opens with
+        (``333GPP TR`` after 34 is 33, ``8 10T .Seki`` after 8, ``13 ,,,“ Compressive``, ``12-Luke``);
+        or, in an explicit form, before a string's own label (``24. 31. Corning`` after 25)."""
+        line = self.stripped(position)
+        low, high = (-2, 4) if direction > 0 else (-4, 2) if direction < 0 else (-4, 4)
+        complete = (
+            _ends_like_reference(previous) and not _ABBREVIATION_END.search(previous[-6:])
+            and "doi" not in previous[-8:].lower() and not previous.endswith("/") and not _LINK_TOKEN.match(line)
+        )
+        best: _Label | None = None
+        for number, rest in _lenient_labels(line, style):
+            step = number - last
+            if not low <= step <= high or not rest or _CONTINUATION.match(rest):
+                continue
+            own = style in _EXPLICIT_STYLES and bool(_OWN_LABEL.match(rest))
+            if not (complete or own):
+                continue
+            if line.startswith("0") or rest[:1].isdigit() and not re.match(r"\d+[^\W\d_]|\d{1,4}[.)]\s+[^\W\d_]", rest):
+                continue  # "1997 Behavioral", "12 345": a year or a number wrapped, not a string of its own
+            if rest[:1].islower() or (rest[:1] in ",;:." and re.match(r"[,;:.]+\s*(?:[a-z]|$)", rest)):
+                continue
+            if 1600 <= number <= 2100 and not own:
+                continue  # a year wrapped to a line's start
+            if best is None or abs(step - (direction or 1)) < abs(best.number - last - (direction or 1)):
+                best = _Label(number, style, rest)
+        return best
+
+    def _chain_ahead(self, position: int, other: _Label, style: str) -> bool:
+        """Whether labels of another form go on in sequence from ``other`` before the list's own form comes back."""
+        seen = 0
+        for p in range(position + 1, min(len(self.kept), position + 40)):
+            if self.blank(p):
+                continue
+            if self.stop(p):
+                return False
+            seen += 1
+            start = self.label_at(p)
+            if start is not None and start[0].style == style:
+                return False
+            if start is not None and start[0].style == other.style and 1 <= abs(start[0].number - other.number) <= 2:
+                return True
+            if seen > 15:
+                return False
+        return False
 
     def _reference_after(self, entry: list[int], position: int) -> bool:
         """Whether the line at ``position`` is a reference of its own after the entry's complete last line."""
