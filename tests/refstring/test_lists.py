@@ -602,3 +602,14 @@ def test_a_numbering_of_another_form_that_goes_on_ends_a_list() -> None:
     )
     found = find_reference_lists(text)
     assert [(f.style, [entry.number for entry in f.entries]) for f in found] == [("dot", [1, 2]), ("sup", [4, 5, 6])]
+
+
+def test_lower_case_authors_or_a_bracketed_own_number_after_a_closed_source_start_an_entry() -> None:
+    entries = [
+        "Hara TJ (1982) Environmental factors affecting things in\nthe sea. Environ Health Perspect 44:101-105",
+        "chen S-C, cheung Y-C. Sonographic differentiation of samples\nof the breast. Br J Radiol. 2003;76:600-4.",
+        "Gordon, E, and Dmitri Komissar. Sample Spyplanes of the Cold\nWar, 2013.",
+        "[7 ],On form factor expansions for the sample chain , J . Stat.\nMech.: Theor. Exp. (2015), P05037.",
+        "Roe B, Poe C. Another study of things. Lancet. 2019;393:1-10.",
+    ]
+    assert _raws("References\n" + "\n".join(entries) + "\n") == entries

@@ -1199,12 +1199,22 @@ _NAMES_YEAR = re.compile(
 )
 
 
+#: Authors whose family names a source set in lower case: ``lin S-C, wong Y-C.``, ``chen S-C.  Title``.
+_LOWER_AUTHORS = re.compile(
+    r"^(?!(?:in|and|of|the|for|with|from|to|by|on|at|et|vs|see|as|or|ed|eds|pp|vol|no)\b)[a-z][a-z'’]+(?:-[a-z]+)?\s+"
+    r"[A-Z](?:[A-Z]|-[A-Z]){0,3}(?:,\s+[a-z][a-z'’]+(?:-[a-z]+)?\s+[A-Z]|\.\s+[A-Z][a-z])"
+)
+
+
 def _after_source_end(previous: str, text: str, head: str, has_year: bool) -> bool:
     """In wrapped text: a line that closes a source (``Blood. 2020;135:1-9.``, ``59-70, 1991.``) and then a
     line that opens a reference of any shape (``The OECD guideline ...``, ``王義文(1989)``, ``"Title"``) cut
     the entry, unless the line is what follows a source in the same reference (``PMID: ...``)."""
     if not has_year or len(head) < 25 or _authors_then_year(head):
         return False
+    own = re.match(r"\[\s*(\d{1,4})\s*\]", text)
+    if own and int(own.group(1)) < 1500 and _ends_like_reference(previous):
+        return True  # "War, 2013." then "[7 ],On form factor expansions": a string that carries its own number
     if not (_SOURCE_END.search(previous[-40:]) or _LINK_TOKEN.match(previous.rsplit(None, 1)[-1])):
         # No source closed the line, but the next one opens with authors and a year (``West, R.C. 1977.``).
         return (
@@ -1217,6 +1227,8 @@ def _after_source_end(previous: str, text: str, head: str, has_year: bool) -> bo
     if own_number and _PAGES_END.search(previous[-30:]) and _AUTHOR_START.match(text[own_number.end() :]):
         return True  # "Chemistry 395:2521-2526" then "22 O'Rourke, J. G.": a string with its own number
     first = text[:1]
+    if _LOWER_AUTHORS.match(text):
+        return not _TRAILER_START.match(text)  # "lin S-C, wong Y-C. Title": authors set in lower case
     if not (first.isupper() or first in "\"“‘'•" or (first.isalpha() and not first.islower()) or re.match(r"[—–]+\s*[(.,]|_{3,}", text)):
         return False
     # After a page range the source is over: a line that starts with authors and holds a source is the next entry.
