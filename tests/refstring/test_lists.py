@@ -613,3 +613,30 @@ def test_lower_case_authors_or_a_bracketed_own_number_after_a_closed_source_star
         "Roe B, Poe C. Another study of things. Lancet. 2019;393:1-10.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+
+
+def test_the_last_hanging_entry_of_few_marks_is_kept_and_prose_after_a_blank_line_is_not() -> None:
+    entries = [
+        "Doe J, Roe A (2007) Evidence of kind representations in the\n  absence of language. Cognition 102:455-463.",
+        "Roe B, Poe C (2001) Another study of things in\n  the sea. Lancet 393:1-10.",
+        "D5.1 Sample specification of a toolbox for extracting spoken and\n     written entities 2011",
+    ]
+    prose = "\nThe patients were followed for a median of two years and most of them improved.\n"
+    assert _raws("References\n" + "\n".join(entries) + "\n" + prose) == entries
+
+
+def test_a_publisher_or_a_place_after_the_pages_goes_on_with_the_entry() -> None:
+    entries = [
+        "Doe, J. P. (1987). Actions, processes, and causality. In Roe, M. P., (Eds.), Reasoning About Plans, pp. 99-122.\n"
+        "Sample Kaufmann Publishers, Inc., Los Altos, California.",
+        "Moe, D. (2001). A fourth study of things. Lancet, 393, 1-10.",
+    ]
+    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+    head = "Roe, B. (1999). A second study of learning. In Proceedings of Learning"
+    for previous, text in (
+        ("and Hybrid Systems, pp. 6-10", "Melbourne, Australia."),
+        ("New York 1991, pp. 19-28 (ed. or.", "Paris 1985)."),
+        ("and Hybrid Systems, pp. 6-10", "Sample University Press, Oxford."),
+    ):
+        assert "rule:source" not in cut_features(previous, text, None, head, True, 2, 70)
+    assert "rule:source" in cut_features("and Hybrid Systems, pp. 6-10", "Melbourne, A. (2001). A study.", None, head, True, 2, 70)

@@ -967,6 +967,9 @@ class _Finder:
         # Prose or notes after the list (or, in a bare file, before it) are not entries.
         looks = _looks_like_reference if per_line else _looks_strongly_like_reference
         while entries and not looks(join_lines([self.kept[p][1] for p in entries[-1]])):
+            last = join_lines([self.kept[p][1] for p in entries[-1]])
+            if len(entries) >= 2 and not self.blank(entries[-1][0] - 1) and _looks_like_reference(last) and len(last) < 400:
+                break  # the last entry, right under the one before (no blank line): a reference of few marks
             entries.pop()
         if whole:
             skip = 0
@@ -1206,12 +1209,19 @@ _LOWER_AUTHORS = re.compile(
 )
 
 
+#: A publisher, or only a place, on a line after the pages: the same reference goes on.
+_PUBLISHER_LINE = re.compile(r"^[A-Z][\w&.'’ -]{0,40}?\b(?:Press|Publishers?|Publishing|Verlag)\b")
+_PLACE_LINE = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+(?:[A-Z]{2}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\.?\s*$")
+
+
 def _after_source_end(previous: str, text: str, head: str, has_year: bool) -> bool:
     """In wrapped text: a line that closes a source (``Blood. 2020;135:1-9.``, ``59-70, 1991.``) and then a
     line that opens a reference of any shape (``The OECD guideline ...``, ``王義文(1989)``, ``"Title"``) cut
     the entry, unless the line is what follows a source in the same reference (``PMID: ...``)."""
     if not has_year or len(head) < 25 or _authors_then_year(head):
         return False
+    if previous.count("(") > previous.count(")") or _PUBLISHER_LINE.match(text) or _PLACE_LINE.match(text):
+        return False  # "(ed. or." then "Paris 1985).", "pp. 99-122." then "Kaufmann Publishers, ..." or "Melbourne, Australia."
     own = re.match(r"\[\s*(\d{1,4})\s*\]", text)
     if own and int(own.group(1)) < 1500 and _ends_like_reference(previous):
         return True  # "War, 2013." then "[7 ],On form factor expansions": a string that carries its own number
@@ -1311,6 +1321,7 @@ def cut_features(
 
 
 _SHAPE_RUNS = re.compile(r"([Xxd])\1+")
+
 
 
 @lru_cache(maxsize=8192)
