@@ -640,3 +640,15 @@ def test_a_publisher_or_a_place_after_the_pages_goes_on_with_the_entry() -> None
     ):
         assert "rule:source" not in cut_features(previous, text, None, head, True, 2, 70)
     assert "rule:source" in cut_features("and Hybrid Systems, pp. 6-10", "Melbourne, A. (2001). A study.", None, head, True, 2, 70)
+
+
+def test_a_link_opening_a_line_or_a_name_cut_in_two_goes_on_with_the_entry() -> None:
+    entries = [
+        "Doe, J., & Roe, A. (2010). A study of samples. The American Statistician, 64(2),\n97-107.\n"
+        "DOI:http://dx.doi.org/10.5555/tast.2010.09132",
+        "Horcajada JP, Soto S, Gajewski A, Smithson A, Jimenez de\nAnta MT, Mensa J, Vila J (2005) A study of things. J Infect Dis\n"
+        "2005, 191:1-9.",
+        "Poe, C. (2001). Theory of behaviour. In Stephan Worchel and William\nG. Austin (eds.), Psychology and Relations. Chicago: Sample Hall.",
+        "Moe, D. (2001). A fourth study of things. Lancet, 393, 1-10.",
+    ]
+    assert _raws("References\n" + "\n".join(entries) + "\n") == entries

@@ -1091,7 +1091,7 @@ class _Finder:
                     else:
                         # A cut after a closed source (the rules' most precise one, 99% on training
                         # documents) stands; the model weighs every other line.
-                        cut = "rule:source" in features or linemodel.cut_score(features) > 0
+                        cut = not _goes_on(previous, text) and ("rule:source" in features or linemodel.cut_score(features) > 0)
                 else:
                     cut = _starts_entry(previous, text, head, has_year) or (loose and _after_source_end(previous, text, head, has_year)) or (
                         short and _short_last_line(previous, text, head, has_year)
@@ -1147,6 +1147,23 @@ class _Finder:
         """A document with no heading and no numbered run: a bare list of references, if it is one."""
         if any(not self.blank(p) for p in range(len(self.kept))):
             self.unnumbered(0, None, whole=True)
+
+
+#: A line that opens with a link or DOI goes on with the reference above (``https://doi.org/...``, ``DOI:http...``).
+_LINK_START = re.compile(r"(?:doi\b|https?://|www\.|10\.\d{4,9}/|url\b)", re.IGNORECASE)
+#: A name cut at a line's end: a particle (``Jimenez de`` / ``Anta MT``) or a given name before its initial (``William`` / ``G. Austin``).
+_NAME_CUT = re.compile(
+    r"[A-Z][\w'’-]+\s+(?P<particle>van|von|de|der|den|dos|da|di|du|del|della|le|la|ten|ter)$|(?:,|\band)\s+(?P<given>[A-Z][a-z]+)$"
+)
+
+
+def _goes_on(previous: str, text: str) -> bool:
+    """Wrapped text where no person sees a new entry whatever else the lines show: a link or DOI
+    opening the line, or a name cut in two across the break."""
+    if _LINK_START.match(text):
+        return True
+    match = _NAME_CUT.search(previous)
+    return bool(match) and (match.group("particle") is not None or bool(re.match(r"[A-Z]\.", text)))
 
 
 def _indent(line: str) -> int:
