@@ -1153,7 +1153,7 @@ class _Finder:
 _LINK_START = re.compile(r"(?:doi\b|https?://|www\.|10\.\d{4,9}/|url\b)", re.IGNORECASE)
 #: A name cut at a line's end: a particle (``Jimenez de`` / ``Anta MT``) or a given name before its initial (``William`` / ``G. Austin``).
 _NAME_CUT = re.compile(
-    r"[A-Z][\w'’-]+\s+(?P<particle>van|von|de|der|den|dos|da|di|du|del|della|le|la|ten|ter)$|(?:,|\band)\s+(?P<given>[A-Z][a-z]+)$"
+    r"(?:[A-Z][\w'’-]+|,)\s+(?P<particle>van|von|de|der|den|dos|da|di|du|del|della|le|la|ten|ter)$|(?:,|\band)\s+(?P<given>[A-Z][a-z]+)$"
 )
 
 
