@@ -734,7 +734,8 @@ class _Finder:
             if entry and start is None and self.stop(position):
                 break
             forced = False
-            if numbers and entry and self.only[position] is None and not self.stop(position):
+            in_step = bool(numbers) and start is not None and start[0].style == style and start[0].number - numbers[-1] in ((direction,) if direction else (1, -1))
+            if numbers and entry and not in_step and self.only[position] is None and not self.stop(position):
                 near = self._near_label(position, style, numbers[-1], direction, self.stripped(entry[-1]))
                 if near is not None:
                     start, forced = (near, position), True
