@@ -650,6 +650,7 @@ def test_a_link_opening_a_line_or_a_name_cut_in_two_goes_on_with_the_entry() -> 
         "2005, 191:1-9.",
         "Poe, C. (2001). Theory of behaviour. In Stephan Worchel and William\nG. Austin (eds.), Psychology and Relations. Chicago: Sample Hall.",
         "Shebel CW, Guber JM, van\nTeeffel S, Yakhni AA (2010) A study of segregation. P Natl Acad Sci USA 107: 14194–14198.",
+        "Noe E. Sample Polymers and Related Materials, Proceedings 81st Symposium, Oxford University Press, Oxford, 1993, p.\n502.",
         "Moe, D. (2001). A fourth study of things. Lancet, 393, 1-10.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries

@@ -1160,9 +1160,9 @@ _NAME_CUT = re.compile(
 
 def _goes_on(previous: str, text: str) -> bool:
     """Wrapped text where no person sees a new entry whatever else the lines show: a link or DOI
-    opening the line, or a name cut in two across the break."""
-    if _LINK_START.match(text):
-        return True
+    opening the line, a number after its abbreviation, or a name cut in two across the break."""
+    if _LINK_START.match(text) or (text[:1].isdigit() and _ABBREVIATION_END.search(previous[-6:])):
+        return True  # (and "p." / "502.": a page number after its abbreviation)
     match = _NAME_CUT.search(previous)
     return bool(match) and (match.group("particle") is not None or bool(re.match(r"[A-Z]\.", text)))
 
