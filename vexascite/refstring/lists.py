@@ -736,9 +736,9 @@ class _Finder:
             forced = False
             in_step = bool(numbers) and start is not None and start[0].style == style and start[0].number - numbers[-1] in ((direction,) if direction else (1, -1))
             if numbers and entry and not in_step and self.only[position] is None and not self.stop(position):
-                near = self._near_label(position, style, numbers[-1], direction, self.stripped(entry[-1]))
-                if near is not None:
-                    start, forced = (near, position), True
+                lenient = self._near_label(position, style, numbers[-1], direction, self.stripped(entry[-1]))
+                if lenient is not None:
+                    start, forced = (lenient, position), True
             if start is not None and start[0].style == style:
                 label = start[0]
                 if not entry:
@@ -1164,7 +1164,7 @@ def _goes_on(previous: str, text: str) -> bool:
     if _LINK_START.match(text) or (text[:1].isdigit() and _ABBREVIATION_END.search(previous[-6:])):
         return True  # (and "p." / "502.": a page number after its abbreviation)
     match = _NAME_CUT.search(previous)
-    return bool(match) and (match.group("particle") is not None or bool(re.match(r"[A-Z]\.", text)))
+    return match is not None and (match.group("particle") is not None or bool(re.match(r"[A-Z]\.", text)))
 
 
 def _indent(line: str) -> int:
