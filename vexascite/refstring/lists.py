@@ -846,8 +846,8 @@ class _Finder:
         best: _Label | None = None
         for number, rest in _lenient_labels(line, style):
             step = number - last
-            if not low <= step <= high or not rest or _CONTINUATION.match(rest):
-                continue
+            if not low <= step <= high or not rest or _CONTINUATION.match(rest) or (number == 1 and last >= 2 and direction >= 0):
+                continue  # (a 1 after 2 or more restarts the numbering: a new list, read as such above)
             own = style in _EXPLICIT_STYLES and bool(_OWN_LABEL.match(rest))
             if not (complete or own):
                 continue
