@@ -9,8 +9,10 @@ The document is read as a careful person reads it, in three passes over its line
    bare ``1``, superscript ``¹`` or ``1`` glued to the author). Numbering is evidence,
    not a gate: the next number is taken at once, and a gap, a repeat, a restart, a
    number past 999 or a descending order is taken when the line also starts like a
-   reference after a line that ends like one. A number that fits nothing (``2020
-   Jan;...`` wrapped from the line above) continues the entry.
+   reference after a line that ends like one; after a complete entry a number near the
+   last one is taken whatever the string opens with (``333GPP`` after 34 is 33). A number
+   that fits nothing (``2020 Jan;...`` wrapped from the line above) continues the entry;
+   another form's numbering going on ends the list.
 3. Unnumbered lists follow a reference heading (in the usual words of common
    languages): entries are cut at hanging indents, blank lines, or, in wrapped text
    with neither, where a line ends like a reference and the next starts like one
