@@ -9,8 +9,10 @@ The document is read as a careful person reads it, in three passes over its line
    bare ``1``, superscript ``¹`` or ``1`` glued to the author). Numbering is evidence,
    not a gate: the next number is taken at once, and a gap, a repeat, a restart, a
    number past 999 or a descending order is taken when the line also starts like a
-   reference after a line that ends like one. A number that fits nothing (``2020
-   Jan;...`` wrapped from the line above) continues the entry.
+   reference after a line that ends like one; after a complete entry a number near the
+   last one is taken whatever the string opens with (``333GPP`` after 34 is 33). A number
+   that fits nothing (``2020 Jan;...`` wrapped from the line above) continues the entry;
+   another form's numbering going on ends the list.
 3. Unnumbered lists follow a reference heading (in the usual words of common
    languages): entries are cut at hanging indents, blank lines, or, in wrapped text
    with neither, where a line ends like a reference and the next starts like one
@@ -496,6 +498,25 @@ def _strip_label(text: str) -> str:
 
 #: Label forms no wrapped line takes by chance (a bare or glued number may be a page, volume or year).
 _EXPLICIT_STYLES = ("dot", "bracket", "round", "paren", "sup")
+#: A line's start in each label form, read leniently (what follows may be anything).
+_LENIENT = {
+    "dot": re.compile(r"(\d{1,6})\.(?!\d)\s*"), "paren": re.compile(r"(\d{1,6})\)\s*"), "bracket": re.compile(r"\[(\d{1,6})\]\s*"),
+    "round": re.compile(r"\((\d{1,6})\)\s*"), "bare": re.compile(r"(\d{1,6})\s+"), "sup": re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})\s*"),
+}
+#: What goes on after a number inside an entry: an issue and pages (``(5):12``, ``:12``, ``-15``), not a new string.
+_CONTINUATION = re.compile(r"\s*(?:[:;]|[.,]\s*\d|\(\w{1,6}\)\s*[:,;]|[-–]\s*\d)|\.\d{4,9}/")
+#: A line left on an abbreviation that a number follows: ``p.``, ``pp.``, ``vol.``, ``no.``.
+_ABBREVIATION_END = re.compile(r"\b(?:pp?|vol|no|nos|ch|chap|sec|fig|ed|edn|art)\.$", re.IGNORECASE)
+
+
+def _lenient_labels(line: str, style: str) -> list[tuple[int, str]]:
+    """Every way a line's start reads as a label of ``style`` and the text after it (a glued number may be cut anywhere)."""
+    if style == "glued":
+        run = re.match(r"\d{1,7}", line)
+        return [(int(run.group(0)[:cut]), line[cut:]) for cut in range(1, len(run.group(0)) + 1)] if run else []
+    pattern = _LENIENT.get(style)
+    match = pattern.match(line) if pattern else None
+    return [(int(match.group(1).translate(_SUP_TABLE)), line[match.end() :])] if match else []
 
 
 def _prose(text: str) -> bool:
@@ -631,7 +652,10 @@ class _Finder:
         if only is not None:
             following = self.next_text(position)
             next_label = self.labels[following] if following is not None else None
-            fits = last is not None and abs(only.number - last) == 1 and (next_label is None or abs(next_label.number - last) != 1)
+            # (Within a gap or a repeat too: "6." then "38. Maguire" after 4.)
+            gap = abs(only.number - last) if last is not None else 0
+            beyond = abs(next_label.number - last) if last is not None and next_label is not None else 1000
+            fits = last is not None and (gap == 1 and beyond != 1 or 1 <= gap <= 3 and beyond > 3)
             if following is not None and (next_label is None or next_label.style != only.style or fits) and self.only[following] is None and not self.stop(following):
                 return _Label(only.number, only.style, self.stripped(following)), position
         return None
@@ -810,8 +834,8 @@ class _Finder:
             number = int(run[:cut])
             if (wanted is None and number <= 3) or number == wanted:
                 rest = line[cut:]
-                if re.match(r"\s*[:;,]\s*\d|\s*\(\w{1,6}\)\s*[:,]", rest):
-                    return None  # "4:405-414" wrapped from the line above is not label 4
+                if re.match(r"\s*[:;]|\s*,\s*\d|\s*\(\w{1,6}\)\s*[:,]", rest):
+                    return None  # "4:405-414" or "43:OF-98-113" wrapped from the line above is not label 4 or 43
                 if rest[:1].isdigit() and not re.match(r"\d+(?:[.)]\s+\S|[-–]\s*[^\W\d_]|[^\W\d_]|\s+[^\W\d_])", rest):
                     return None  # "312(1-2):316-331", "229–239, 2013." or "1997" wrapped: pages or a year, not label 3, 2 or 1
                 return _Label(number, "glued", rest) if rest.strip() else None
@@ -868,6 +892,12 @@ class _Finder:
                     start = (_Label(int(bare.group(1)), "bare", self.stripped(position)[bare.end() :]), position)
             if entry and start is None and self.stop(position) and not (not blank_before and self._wrapped_marker(entry[-1], position)):
                 break
+            forced = False
+            in_step = bool(numbers) and start is not None and start[0].style == style and start[0].number - numbers[-1] in ((direction,) if direction else (1, -1))
+            if numbers and entry and not in_step and self.only[position] is None and not self.stop(position):
+                lenient = self._near_label(position, style, numbers[-1], direction, self.stripped(entry[-1]))
+                if lenient is not None:
+                    start, forced = (lenient, position), True
             if start is not None and start[0].style == style:
                 label = start[0]
                 if not entry:
@@ -898,7 +928,9 @@ class _Finder:
                         and not previous.endswith(("-", "–", "—")))
                 )
                 take = False
-                if step == 1 and direction >= 0 or step == -1 and direction <= 0:
+                if forced:
+                    take = True  # a number near the last one after a complete entry, whatever the string opens with
+                elif step == 1 and direction >= 0 or step == -1 and direction <= 0:
                     # "2011. Prevalence ..." wrapped after "... et al" is a year, not the next number.
                     take = not (
                         1600 <= label.number <= 2100 and style in ("bare", "dot")
@@ -951,6 +983,8 @@ class _Finder:
             if start is not None and not entry:
                 break
             # An unlabelled line, or a label of another form.
+            if start is not None and _ends_like_reference(self.stripped(entry[-1])) and self._chain_ahead(position, start[0], style):
+                break  # another list's numbering goes on here ("(5) Wada" after a "1." that a heading opened)
             if blank_before and not self._continues(entry, position, style, numbers[-1], direction, page_break=soft):
                 break
             if not blank_before and start is None and self._reference_after(entry, position) and not self._label_soon(position, style, numbers[-1]):
@@ -971,6 +1005,53 @@ class _Finder:
             later = self.labels[other]
             if later is not None and later.style == label.style and later.number == label.number:
                 return True
+        return False
+
+    def _near_label(self, position: int, style: str, last: int, direction: int, previous: str) -> _Label | None:
+        """The list's label read leniently: a number of the list's form near the last one (a repeat, a
+        small gap or step back) opening a line after a complete entry, whatever the string opens with
+        (``333GPP TR`` after 34 is 33, ``8 10T .Seki`` after 8, ``13 ,,,“ Compressive``, ``12-Luke``);
+        or, in an explicit form, before a string's own label (``24. 31. Corning`` after 25)."""
+        line = self.stripped(position)
+        low, high = (-2, 4) if direction > 0 else (-4, 2) if direction < 0 else (-4, 4)
+        complete = (
+            _ends_like_reference(previous) and not _ABBREVIATION_END.search(previous[-6:])
+            and "doi" not in previous[-8:].lower() and not previous.endswith("/") and not _LINK_TOKEN.match(line)
+        )
+        best: _Label | None = None
+        for number, rest in _lenient_labels(line, style):
+            step = number - last
+            if not low <= step <= high or not rest or _CONTINUATION.match(rest) or (number == 1 and last >= 2 and direction >= 0):
+                continue  # (a 1 after 2 or more restarts the numbering: a new list, read as such above)
+            own = style in _EXPLICIT_STYLES and bool(_OWN_LABEL.match(rest))
+            if not (complete or own):
+                continue
+            if line.startswith("0") or rest[:1].isdigit() and not re.match(r"\d+[^\W\d_]|\d{1,4}[.)]\s+[^\W\d_]", rest):
+                continue  # "1997 Behavioral", "12 345": a year or a number wrapped, not a string of its own
+            if rest[:1].islower() or (rest[:1] in ",;:." and re.match(r"[,;:.]+\s*(?:[a-z]|$)", rest)):
+                continue
+            if 1600 <= number <= 2100 and not own:
+                continue  # a year wrapped to a line's start
+            if best is None or abs(step - (direction or 1)) < abs(best.number - last - (direction or 1)):
+                best = _Label(number, style, rest)
+        return best
+
+    def _chain_ahead(self, position: int, other: _Label, style: str) -> bool:
+        """Whether labels of another form go on in sequence from ``other`` before the list's own form comes back."""
+        seen = 0
+        for p in range(position + 1, min(len(self.kept), position + 40)):
+            if self.blank(p):
+                continue
+            if self.stop(p):
+                return False
+            seen += 1
+            start = self.label_at(p)
+            if start is not None and start[0].style == style:
+                return False
+            if start is not None and start[0].style == other.style and 1 <= abs(start[0].number - other.number) <= 2:
+                return True
+            if seen > 15:
+                return False
         return False
 
     def _reference_after(self, entry: list[int], position: int) -> bool:
@@ -1084,6 +1165,12 @@ class _Finder:
             return snug and len(text) >= 40 and bool(_AUTHOR_START.match(text)) and looks_ref(join_lines([self.kept[p][1] for p in theirs]))
 
         while entries and not looks(len(entries) - 1, len(entries) - 2):
+            last = join_lines([self.kept[p][1] for p in entries[-1]])
+            if (
+                len(entries) >= 2 and not self.blank(entries[-1][0] - 1) and _looks_like_reference(last) and len(last) < 400
+                and (per_line or not _prose(last))
+            ):
+                break  # the last entry, right under the one before (no blank line): a reference of few marks
             entries.pop()
         if whole:
             skip = 0
@@ -1254,7 +1341,7 @@ class _Finder:
                     else:
                         # A cut after a closed source (the rules' most precise one, 99% on training
                         # documents) stands; the model weighs every other line.
-                        cut = "rule:source" in features or linemodel.cut_score(features) > 0
+                        cut = not _goes_on(previous, text) and ("rule:source" in features or linemodel.cut_score(features) > 0)
                 else:
                     cut = _starts_entry(previous, text, head, has_year) or (loose and _after_source_end(previous, text, head, has_year)) or (
                         short and _short_last_line(previous, text, head, has_year)
@@ -1312,6 +1399,23 @@ class _Finder:
             self.unnumbered(0, None, whole=True)
 
 
+#: A line that opens with a link or DOI goes on with the reference above (``https://doi.org/...``, ``DOI:http...``).
+_LINK_START = re.compile(r"(?:doi\b|https?://|www\.|10\.\d{4,9}/|url\b)", re.IGNORECASE)
+#: A name cut at a line's end: a particle (``Jimenez de`` / ``Anta MT``) or a given name before its initial (``William`` / ``G. Austin``).
+_NAME_CUT = re.compile(
+    r"(?:[A-Z][\w'’-]+|,)\s+(?P<particle>van|von|de|der|den|dos|da|di|du|del|della|le|la|ten|ter)$|(?:,|\band)\s+(?P<given>[A-Z][a-z]+)$"
+)
+
+
+def _goes_on(previous: str, text: str) -> bool:
+    """Wrapped text where no person sees a new entry whatever else the lines show: a link or DOI
+    opening the line, a number after its abbreviation, or a name cut in two across the break."""
+    if _LINK_START.match(text) or (text[:1].isdigit() and _ABBREVIATION_END.search(previous[-6:])):
+        return True  # (and "p." / "502.": a page number after its abbreviation)
+    match = _NAME_CUT.search(previous)
+    return match is not None and (match.group("particle") is not None or bool(re.match(r"[A-Z]\.", text)))
+
+
 def _indent(line: str) -> int:
     """How far a line is indented, a tab counting as four spaces (a hanging indent set with a tab)."""
     head = line[: len(line) - len(line.lstrip())]
@@ -1365,12 +1469,29 @@ _NAMES_YEAR = re.compile(
 )
 
 
+#: Authors whose family names a source set in lower case: ``lin S-C, wong Y-C.``, ``chen S-C.  Title``.
+_LOWER_AUTHORS = re.compile(
+    r"^(?!(?:in|and|of|the|for|with|from|to|by|on|at|et|vs|see|as|or|ed|eds|pp|vol|no)\b)[a-z][a-z'’]+(?:-[a-z]+)?\s+"
+    r"[A-Z](?:[A-Z]|-[A-Z]){0,3}(?:,\s+[a-z][a-z'’]+(?:-[a-z]+)?\s+[A-Z]|\.\s+[A-Z][a-z])"
+)
+
+
+#: A publisher, or only a place, on a line after the pages: the same reference goes on.
+_PUBLISHER_LINE = re.compile(r"^[A-Z][\w&.'’ -]{0,40}?\b(?:Press|Publishers?|Publishing|Verlag)\b")
+_PLACE_LINE = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+(?:[A-Z]{2}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\.?\s*$")
+
+
 def _after_source_end(previous: str, text: str, head: str, has_year: bool) -> bool:
     """In wrapped text: a line that closes a source (``Blood. 2020;135:1-9.``, ``59-70, 1991.``) and then a
     line that opens a reference of any shape (``The OECD guideline ...``, ``王義文(1989)``, ``"Title"``) cut
     the entry, unless the line is what follows a source in the same reference (``PMID: ...``)."""
     if not has_year or len(head) < 25 or _authors_then_year(head):
         return False
+    if previous.count("(") > previous.count(")") or _PUBLISHER_LINE.match(text) or _PLACE_LINE.match(text):
+        return False  # "(ed. or." then "Paris 1985).", "pp. 99-122." then "Kaufmann Publishers, ..." or "Melbourne, Australia."
+    own = re.match(r"\[\s*(\d{1,4})\s*\]", text)
+    if own and int(own.group(1)) < 1500 and _ends_like_reference(previous):
+        return True  # "War, 2013." then "[7 ],On form factor expansions": a string that carries its own number
     if not (_SOURCE_END.search(previous[-40:]) or _LINK_TOKEN.match(previous.rsplit(None, 1)[-1])):
         # No source closed the line, but the next one opens with authors and a year (``West, R.C. 1977.``).
         return (
@@ -1383,6 +1504,8 @@ def _after_source_end(previous: str, text: str, head: str, has_year: bool) -> bo
     if own_number and _PAGES_END.search(previous[-30:]) and _AUTHOR_START.match(text[own_number.end() :]):
         return True  # "Chemistry 395:2521-2526" then "22 O'Rourke, J. G.": a string with its own number
     first = text[:1]
+    if _LOWER_AUTHORS.match(text):
+        return not _TRAILER_START.match(text)  # "lin S-C, wong Y-C. Title": authors set in lower case
     if not (first.isupper() or first in "\"“‘'•" or (first.isalpha() and not first.islower()) or re.match(r"[—–]+\s*[(.,]|_{3,}", text)):
         return False
     # After a page range the source is over: a line that starts with authors and holds a source is the next entry.
@@ -1465,6 +1588,7 @@ def cut_features(
 
 
 _SHAPE_RUNS = re.compile(r"([Xxd])\1+")
+
 
 
 @lru_cache(maxsize=8192)
