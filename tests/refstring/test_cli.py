@@ -40,6 +40,16 @@ def test_parse_lines_reads_a_file_and_keeps_unparseable_lines(run_cli, tmp_path:
     assert items[2] == {"raw": ""}
 
 
+def test_parse_output_is_one_line_per_item_whatever_line_breaks_the_text_holds(run_cli, tmp_path: Path) -> None:
+    # U+2028, U+2029 and NEL are left unescaped by JSON but split by str.splitlines
+    source = tmp_path / "refs.txt"
+    raws = ["Halden GM. A study\u2028of things. Blood. 2019;12:3-4.", "Varga P. Play\x85at home. Child Dev. 2002;73:1-9.", "Okafor J.\u2029Lancet. 2020;5:6-7."]
+    source.write_text("\n".join(raws) + "\n", encoding="utf-8")
+    result = run_cli("parse", "--lines", str(source))
+    assert result.exit_code == 0
+    assert [json.loads(line)["raw"] for line in result.stdout.splitlines()] == raws
+
+
 def test_reparse_rereads_references_from_older_parser_versions(run_cli, tmp_path: Path) -> None:
     document = tmp_path / "letter.md"
     document.write_text(LETTER, encoding="utf-8")

@@ -71,13 +71,23 @@ def rich_text(*args: Any, **options: Any) -> Text:
     return Text(*args, **options)
 
 
+#: Characters that ``str.splitlines`` and some JSON Lines readers take for line ends but
+#: JSON leaves unescaped: escaped, so one item stays one line whatever text it holds.
+_LINE_BREAKERS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+
+
+def json_text(value: Any, indent: int | None = None) -> str:
+    """JSON as the command line prints it: UTF-8 text, every line break escaped."""
+    return json.dumps(value, ensure_ascii=False, indent=indent, default=str).translate(_LINE_BREAKERS)
+
+
 def emit_json(value: Any) -> None:
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+    click.echo(json_text(value, indent=2))
 
 
 def emit_jsonl(items: Any) -> None:
     for item in items:
-        click.echo(json.dumps(item, ensure_ascii=False, default=str))
+        click.echo(json_text(item))
 
 
 def warn(message: str) -> None:
