@@ -83,6 +83,9 @@ _BOUNDARY = re.compile(
 )
 #: An article's DOI footer on a line of its own (an article boundary when blank lines surround it).
 _DOI_FOOTER = re.compile(r"^\s*(?:DOI|doi)\s*:?\s*10\.\d{4,9}/\S+\s*$")
+#: A line holding only a DOI (``DOI 10.1182/...``, ``https://doi.org/10.1182/...``).
+_DOI_ONLY = re.compile(r"^\s*(?:(?:DOI|doi)\s*:?\s*|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/\S+\s*$")
+_DOI_TOKEN = re.compile(r"\b10\.\d{4,9}/")
 _FURNITURE = re.compile(
     r"^\s*(?:downloaded\s+(?:from|by)\b.{0,200}$|.{0,80}\bauthor\s+manuscript\b.{0,120}$|(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s*$"
     r"|[-–—]\s*\d{1,4}\s*[-–—]\s*$|this\s+article\s+is\s+protected\s+by\s+copyright|all\s+rights\s+reserved\.?\s*$|for\s+personal\s+use\s+only"
@@ -497,6 +500,23 @@ class _Finder:
             return True
         return bool(_DOI_FOOTER.match(stripped)) and self._blank_around(position)
 
+    def _article_doi(self, position: int, others: list[str], entry: list[int]) -> bool:
+        """A line of only a DOI right after a list's last entry, which closed with its locator, is the article's
+        own DOI (the foot of this article or the head of the next), not the entry's: when the list's other
+        entries state no DOI, or when the entry already stated its own. Set aside, it is reported as a line in no entry."""
+        if not entry or not _DOI_ONLY.match(self.stripped(position)):
+            return False
+        previous = self.stripped(entry[-1])
+        if not (_SOURCE_END.search(previous[-40:]) and _ends_like_reference(previous)):
+            return False  # "... 2019;11:e12," or a title left open: the DOI goes on with the entry
+        following = self.next_text(position, 3)
+        if following is not None and not self.stop(following) and self.label_at(following) is not None:
+            return False  # the list goes on: a DOI wrapped from the entry above
+        own = [self.stripped(p) for p in entry]
+        if any(_DOI_TOKEN.search(line) for line in own):
+            return True
+        return len(others) >= 2 and not any(_DOI_TOKEN.search(text) for text in others)
+
     def _blank_around(self, position: int) -> bool:
         before = position == 0 or self.blank(position - 1)
         after = position + 1 >= len(self.kept) or self.blank(position + 1)
@@ -709,7 +729,7 @@ class _Finder:
                 bare = re.match(r"(\d{1,6})\s+(?=[^\s(:;,.\-–])", self.stripped(position))
                 if bare and int(bare.group(1)) - numbers[-1] in ((direction,) if direction else (1, -1)):
                     start = (_Label(int(bare.group(1)), "bare", self.stripped(position)[bare.end() :]), position)
-            if entry and start is None and self.stop(position):
+            if entry and start is None and (self.stop(position) or self._article_doi(position, [e.text for e in current.entries], entry)):
                 break
             if start is not None and start[0].style == style:
                 label = start[0]
@@ -878,6 +898,10 @@ class _Finder:
             stripped = self.stripped(position)
             if not whole and self.stop(position):
                 break
+            if not whole and _DOI_ONLY.match(stripped):
+                texts = [p for p in region if not self.blank(p)]
+                if self._article_doi(position, [self.stripped(p) for p in texts], texts[-1:]):
+                    break
             if not whole and blank_run and region and _is_section_heading(stripped) and not _YEAR.search(stripped) and not self._opens_entry(position):
                 nxt = self.next_text(position, 3)
                 if nxt is None or not _looks_strongly_like_reference(self.stripped(nxt)) or self.stripped(nxt)[:1].isupper():
