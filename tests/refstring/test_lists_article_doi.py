@@ -21,9 +21,16 @@ def test_doi_of_the_next_article_beside_a_copyright_line_is_set_aside() -> None:
     assert raws[0][-1].endswith("2018;7(3):221-229.")
 
 
-def test_doi_at_the_end_of_a_document_after_a_list_without_dois_is_set_aside() -> None:
-    raws = _raws("References\n" + NUMBERED + "https://doi.org/10.5555/article.7")
-    assert raws == [[line for line in NUMBERED.splitlines()]]
+def test_doi_beside_page_furniture_after_a_list_without_dois_is_set_aside() -> None:
+    footer = "Downloaded from https://example.org/journal/article/7 by guest on 1 June 2022"
+    raws = _raws("References\n" + NUMBERED + "https://doi.org/10.5555/article.7\n" + footer)
+    assert raws == [NUMBERED.splitlines()]
+
+
+def test_a_lone_doi_line_ending_a_document_stays_with_the_last_entry() -> None:
+    # Nothing says it is the article's: it may be the entry's DOI wrapped to a line of its own.
+    raws = _raws("References\n" + NUMBERED + "doi:10.5555/last.3")
+    assert raws[0][-1].endswith("221-229.\ndoi:10.5555/last.3")
 
 
 def test_unnumbered_list_keeps_the_article_doi_out() -> None:

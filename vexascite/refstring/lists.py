@@ -501,17 +501,20 @@ class _Finder:
         return bool(_DOI_FOOTER.match(stripped)) and self._blank_around(position)
 
     def _article_doi(self, position: int, others: list[str], entry: list[int]) -> bool:
-        """A line of only a DOI right after a list's last entry, which closed with its locator, is the article's
-        own DOI (the foot of this article or the head of the next), not the entry's: when the list's other
-        entries state no DOI, or when the entry already stated its own. Set aside, it is reported as a line in no entry."""
+        """A line of only a DOI right after a list's last entry, which closed with its locator, and beside a
+        copyright line or page furniture, is the article's own DOI (the foot of this article or the head of the
+        next), not the entry's: when the list's other entries state no DOI, or when the entry already stated its
+        own. Set aside, it is reported as a line in no entry."""
         if not entry or not _DOI_ONLY.match(self.stripped(position)):
             return False
         previous = self.stripped(entry[-1])
         if not (_SOURCE_END.search(previous[-40:]) and _ends_like_reference(previous)):
             return False  # "... 2019;11:e12," or a title left open: the DOI goes on with the entry
-        following = self.next_text(position, 3)
-        if following is not None and not self.stop(following) and self.label_at(following) is not None:
-            return False  # the list goes on: a DOI wrapped from the entry above
+        following = self.next_text(position, 2)
+        index = self.kept[position][0]
+        beside = index + 1 in self.furniture or (following is not None and bool(_BOUNDARY.match(self.stripped(following))))
+        if not beside:
+            return False  # no copyright line or page furniture beside it: a DOI wrapped from the entry above
         own = [self.stripped(p) for p in entry]
         if any(_DOI_TOKEN.search(line) for line in own):
             return True
