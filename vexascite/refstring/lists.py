@@ -66,6 +66,8 @@ _REF_HEADING = re.compile(
     rf"^\s{{0,3}}(?:#{{1,6}}\s*)?(?:[*_]{{1,2}})?(?:(?:\d+|[IVXL]+)\.?\s+)?({_HEADING_WORDS})\s*:?(?:[*_]{{1,2}})?\s*:?\s*$",
     re.IGNORECASE,
 )
+#: A line that only opens or closes a block of Markdown or HTML: ``:::``, ``::: {#refs .references}``, ``<div id="refs">``, ``</div>``.
+_BLOCK_MARKUP = re.compile(r"^\s{0,3}(?::{3,}\s*(?:\{[^{}\n]{0,300}\}|[\w-]{1,40})?\s*:*|</?div\b[^<>\n]{0,300}>)\s*$", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
 #: What ends a list: legends, tables, back matter and the like.
 _END_MARKER = re.compile(
@@ -404,7 +406,24 @@ def _next_to(found: set[int], index: int) -> bool:
 
 
 def _looks_like_reference(text: str) -> bool:
-    return bool(_REFERENCE_HINT.search(text)) and len(text) >= 20
+    return bool(_REFERENCE_HINT.search(text)) and len(text) >= 20 and not _cites_others(text)
+
+
+#: An author-year citation in brackets, as prose makes it: ``(Beck et al. 2020)``, ``(Scott, Hider, and Scott 2018; Yates 2021)``.
+_PROSE_CITATION = re.compile(
+    r"\((?:[^()]{0,160}?;\s*)?(?:e\.g\.,?\s+|see\s+|cf\.\s+)?(?:[A-Z][^\W\d_]+|“[^”]{2,120}”)(?:,?\s+(?:[A-Z][^\W\d_]+|and|&|et\s+al\.?)){0,6},?\s+"
+    r"(?:19|20)\d{2}[a-z]?(?:,\s*(?:p|pp)\.\s*\d+)?\s*[;)]"
+)
+_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d{2}", re.IGNORECASE)
+
+
+def _cites_others(text: str) -> bool:
+    """Prose, not a reference: it cites works by author and year in brackets, with ``et al``
+    or more than once (a reference's title seldom does; ``(Kyoto, June 2019)`` is a date)."""
+    if "(" not in text:
+        return False
+    found = [m.group(0) for m in _PROSE_CITATION.finditer(text) if not _MONTH_WORD.search(m.group(0))]
+    return len(found) >= 2 or any(re.search(r"\bet\s+al\b", m) for m in found)
 
 
 def _looks_strongly_like_reference(text: str) -> bool:
@@ -467,7 +486,9 @@ class _Finder:
     def __init__(self, text: str, teacher: Teacher | None = None) -> None:
         #: Training only (``scripts/train_list_cuts.py``): decides each cut in wrapped text from the truth.
         self.teacher = teacher
-        self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        # Markup that only opens or closes a block (pandoc's ``::: {#refs}``, ``<div class="csl-entry">``)
+        # separates entries as a blank line does.
+        self.lines = ["" if _BLOCK_MARKUP.match(line) else line for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
         self.read(_furniture_lines(self.lines))
         self.lists: list[ReferenceList] = []
         #: Kept positions [start, end) read as lists or reference sections.
@@ -556,7 +577,7 @@ class _Finder:
         texts = [self.stripped(p) for p in positions if not self.blank(p)]
         if len(texts) < 5:
             return False
-        complete = sum(1 for t in texts if len(t) >= 30 and _YEAR.search(t) and _ends_like_reference(t))
+        complete = sum(1 for t in texts if len(t) >= 30 and _YEAR.search(t) and _ends_like_reference(t) and not _cites_others(t))
         labelled = sum(1 for p in positions if self.labels[p] is not None or self.only[p] is not None)
         return complete >= 0.7 * len(texts) and labelled < 0.3 * len(texts)
 
