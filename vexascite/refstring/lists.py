@@ -207,6 +207,8 @@ def _label_of(line: str) -> _Label | None:
             rest = line[match.end() :]
             if style in ("round", "glued") and re.match(r"[:;,]\s*\d", rest):
                 return None  # "(5):1497-1502" wrapped from the line above: an issue, not a label
+            if style == "bare" and re.match(r"\(\s*[\w-]{1,6}\s*\)\s*[:,]\s*[A-Za-z]?\d", rest):
+                return None  # "137 (26): 3682–84." wrapped from the line above: a volume and issue, not a label
             return _Label(number, style, rest)
     return None  # pragma: no cover - one group always matches
 
@@ -284,6 +286,10 @@ def _furniture_lines(lines: list[str]) -> set[int]:
         apart = (index == 0 or not lines[index - 1].strip()) and (index + 1 >= len(lines) or not lines[index + 1].strip())
         if repeated[_mask(lines[index].strip())] > 1 or apart or _next_to(found, index) or _between_entries(lines, index):
             found.add(index)
+    # A page number and a short title ("2   VEXAS and JAK inhibitors", "Smith et al.   7") right beside a lone
+    # page number (the foot of one page, then the head of the next) or repeated on other pages.
+    for index in _paged_heads(lines, found):
+        found.add(index)
     # A number wrapped to a line of its own at the end of an entry ("33," / "437"), or before the
     # punctuation or year that follow it ("ISTA" / "1999" / ". International rules"): not a page number.
     for index in [i for i in found if lines[i].strip().isdigit()]:
@@ -340,6 +346,34 @@ _FOOTER_SHAPE = re.compile(
 )
 #: A running head in capitals: ``VEXAS SYNDROME AND JAK INHIBITORS``.
 _CAPS_HEAD = re.compile(r"^[A-Z][A-Z&:\- ]{8,80}$")
+
+
+#: A running head or foot that carries its page number: ``2   VEXAS and JAK inhibitors``, ``Smith et al.  7``.
+_PAGED_HEAD = re.compile(r"^(?:\d{1,4}\s+(?P<after>[^\W\d_](?:[^.;]|(?<=\bal)\.){1,78}?)|(?P<before>[^\W\d_](?:[^.;]|(?<=\bal)\.){1,78}?)\s+\d{1,4})\s*$")
+
+
+def _paged_heads(lines: list[str], found: set[int]) -> list[int]:
+    """Lines of a page number and a few words (no other number, no sentence, not a reference) that sit right beside a
+    lone page number, or whose words recur so at another page: the running heads of a page break."""
+    candidates: dict[int, str] = {}
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if index in found or len(stripped) > 90:
+            continue
+        match = _PAGED_HEAD.match(stripped)
+        if not match:
+            continue
+        words = (match.group("after") or match.group("before") or "").strip()
+        if len(words.split()) > 8 or words[:1].islower() or re.search(r"\d", words) or _LINK_TOKEN.search(words) or _AUTHOR_LIST.match(words + ","):
+            continue
+        candidates[index] = " ".join(words.lower().split())
+    seen = Counter(candidates.values())
+    heads = []
+    for index, words in candidates.items():
+        near = [i for i in (index - 2, index - 1, index + 1, index + 2) if i in found and 0 <= i < len(lines) and lines[i].strip().isdigit()]
+        if near or seen[words] > 1:
+            heads.append(index)
+    return heads
 
 
 def _footer_inside(lines: list[str], index: int) -> bool:
@@ -1307,6 +1341,40 @@ def _plausible_run(found: ReferenceList) -> bool:
     """A list without a heading counts if most entries look like references."""
     hits = sum(1 for entry in found.entries if _looks_strongly_like_reference(entry.text))
     return hits >= max(1, (len(found.entries) + 1) // 2) and (len(found.entries) >= 2 or hits == 1)
+
+
+def page_furniture(text: str, page_lines: list[int]) -> frozenset[int]:
+    """The lines (1-based) of a PDF's text that are page furniture, for readers of its running text
+    (``page_lines``: the first line of each page, 1-based). Only the lines printed at a page's top or
+    foot count: banners, page numbers and footers of the list finder's kinds, a page number with a
+    short title beside a page number, and a line that opens or closes two or more pages alike."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    bounds = [first - 1 for first in page_lines] + [len(lines)]
+    pages = [[i for i in range(max(0, start), min(end, len(lines))) if lines[i].strip()] for start, end in zip(bounds, bounds[1:], strict=False)]
+    found: set[int] = set()
+    heads: list[int] = []  # each page's first line once the known furniture is set aside
+    feet: list[int] = []  # and its last
+    for filled in pages:
+        edge = filled[:3] + filled[-3:]
+        for index in edge:
+            stripped = lines[index].strip()
+            if (_FURNITURE.match(stripped) or _RUNNING_HEAD.match(stripped)) and not _is_stop(stripped) and not _REF_HEADING.match(stripped):
+                found.add(index)
+        rest = [i for i in filled if i not in found]
+        heads.extend(rest[:1])
+        feet.extend(rest[-1:])
+    found.update(i for i in _paged_heads(lines, found) if any(i in filled[:3] + filled[-3:] for filled in pages))
+    for edge in (heads, feet):
+        # A running head or foot: the same words (numbers aside) at the same edge of two or more pages.
+        shapes = Counter(_mask(lines[i].strip()) for i in edge if i not in found)
+        for index in edge:
+            stripped = lines[index].strip()
+            if (
+                index not in found and shapes[_mask(stripped)] >= 2 and len(stripped) <= 100 and not stripped[:1].islower()
+                and re.search(r"[^\W\d_]{3,}", stripped) and not _REF_HEADING.match(stripped)
+            ):
+                found.add(index)
+    return frozenset(i + 1 for i in found)
 
 
 def find_reference_lists(text: str) -> list[ReferenceList]:
