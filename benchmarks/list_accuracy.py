@@ -8,7 +8,7 @@ recovered when exactly one found ``raw`` matches it (letters and digits only, it
 number ignored); a found string that holds two entries is a merge.
 
 vexascite is run as a user runs it: one ``vexascite parse DOC`` process per document.
-refextract (``pip install refextract``; not a dependency of vexascite) is given the same
+refextract (not a dependency of vexascite: ``pip install -e ".[bench]"``) is given the same
 text through ``extract_references_from_string`` in this process.
 
     .venv/bin/python benchmarks/list_accuracy.py [--docs-per-layout 8] [--part test] [--seed 11]
@@ -152,7 +152,7 @@ def main() -> int:
         report(f"refextract extract_references_from_string (in process, {theirs_time:.0f} s)", theirs, theirs_total)
         print(f"\nF1 vexascite {ours_total.prf()[2]:.3f} vs refextract {theirs_total.prf()[2]:.3f}; merges {ours_total.merged} vs {theirs_total.merged}")
     else:
-        print("\nrefextract is not installed (pip install refextract): no comparison")
+        print("\nrefextract is not installed (pip install -e \".[bench]\"): no comparison")
     return 0
 
 

@@ -135,3 +135,17 @@ def test_latent_vectors_kept_from_other_settings_are_rebuilt(run_cli, tmp_path, 
     assert not np.array_equal(current.doc_vectors, stale.doc_vectors)
     names = {row[0] for row in sqlite3.connect(run_cli.db).execute("select name from search_index")}
     assert dense.index_version() in names and older_name not in names
+
+
+def test_an_index_kept_from_older_terms_is_rebuilt(run_cli, tmp_path):
+    import sqlite3
+
+    from vexascite.api.evidence import INDEX_NAME
+
+    library(run_cli, tmp_path)
+    first = run_cli("suggest", "ruxolitinib responses").stdout
+    with sqlite3.connect(run_cli.db) as db:  # as a library indexed before the terms' last revision keeps it
+        db.execute("update search_index set name = 'bm25f-v1' where name = ?", (INDEX_NAME,))
+    assert run_cli("suggest", "ruxolitinib responses").stdout == first
+    names = {row[0] for row in sqlite3.connect(run_cli.db).execute("select name from search_index")}
+    assert INDEX_NAME in names and "bm25f-v1" not in names

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 import json
 
+from vexascite.check import support as support_module
 from vexascite.check.findings import CheckReport, Kind
-from vexascite.check.support import CitationSupport, apply_support, support_findings
+from vexascite.check.support import (
+    LIBRARY_GAP,
+    TWIN_COSINE,
+    TWIN_GAP,
+    CitationSupport,
+    apply_support,
+    support_findings,
+)
 
 BIB = r"""
 @article{alpha2021, author={Alpha, Ann}, title={Ruxolitinib controls inflammation in VEXAS syndrome}, journal={J Fict Med}, year={2021},
@@ -96,10 +104,7 @@ def test_rule_flags_little_support_and_a_clearly_better_list_entry():
     assert report.to_dict()["support"] == summary
 
 
-def test_rule_flags_a_work_far_below_the_librarys_best_match(monkeypatch):
-    from vexascite.check import support
-
-    monkeypatch.setattr(support, "RELATIVE_SCORE", 0.3)
+def test_rule_flags_a_work_far_below_the_librarys_best_match():
     items = [
         CitationSupport(3, "1", "s", True, score=0.9, library_rank=4, library_best=1.0, relative=0.2),
         CitationSupport(4, "2", "s", True, score=0.9, library_rank=1, library_best=1.0, relative=0.2),
@@ -107,3 +112,75 @@ def test_rule_flags_a_work_far_below_the_librarys_best_match(monkeypatch):
     ]
     findings, _ = support_findings(items)
     assert [f.line for f in findings] == [3]
+
+
+def test_rule_flags_a_work_beaten_by_its_twin_by_a_smaller_gap_and_names_the_twin():
+    assert TWIN_GAP < LIBRARY_GAP
+    best = 0.8 + (TWIN_GAP + LIBRARY_GAP) / 2  # beaten by more than TWIN_GAP, less than LIBRARY_GAP
+
+    def cited(line, cosine, *, rank=2, best=best, first="4", listed=True):
+        return CitationSupport(line, "1", "s", True, score=0.8, library_rank=rank, library_best=best, relative=0.9,
+                               first=first, first_listed=listed, first_score=best, twin_cosine=cosine)
+
+    twin = min(1.0, TWIN_COSINE + 0.05)
+    items = [
+        cited(3, twin),
+        cited(4, TWIN_COSINE - 0.2),  # the first match is not a look-alike: LIBRARY_GAP applies
+        cited(5, twin, rank=1),
+        cited(6, twin, best=0.8 + TWIN_GAP - 0.1),  # beaten by less than TWIN_GAP
+        cited(7, twin, first="smith2020", listed=False),
+        cited(8, None),  # no latent vectors
+    ]
+    findings, _ = support_findings(items)
+    assert [f.line for f in findings] == [3, 7]
+    assert findings[0].suggestion.startswith("did you mean 4?")
+    assert "library holds a work much like the cited one" in findings[1].suggestion
+    assert "smith2020" in findings[1].suggestion
+
+
+TWINS = r"""
+@article{ferritin2021, author={Alpha, Ann}, title={Ruxolitinib lowers ferritin in VEXAS}, journal={J Fict Med}, year={2021},
+  abstract={Serum ferritin was raised in patients with VEXAS syndrome. Ferritin fell with ruxolitinib treatment.}}
+@article{ferritin2022, author={Beta, Bo}, title={Anaemia and transfusion needs in VEXAS}, journal={J Fict Med}, year={2022},
+  abstract={Macrocytic anaemia was present in patients with VEXAS syndrome. Serum ferritin was normal and transfusions were frequent.}}
+@article{chondritis2020, author={Gamma, Gil}, title={Chondritis of the ear in VEXAS}, journal={J Fict Med}, year={2020},
+  abstract={Relapsing chondritis of the ear was present in 60% of patients. Chondritis often came before the diagnosis.}}
+"""
+
+
+def twin_findings(run_cli, tmp_path, monkeypatch, listed):
+    # every citation beaten by a look-alike is flagged, whatever the derived thresholds are
+    monkeypatch.setattr(support_module, "TWIN_GAP", -9.0)
+    monkeypatch.setattr(support_module, "TWIN_COSINE", -2.0)
+    monkeypatch.setattr(support_module, "LOW_SUPPORT", 0.0)
+    monkeypatch.setattr(support_module, "RELATIVE_SCORE", 0.0)
+    monkeypatch.setattr(support_module, "LIBRARY_GAP", 9.0)
+    monkeypatch.setattr(support_module, "CLEARLY_BETTER", 9.0)
+    bib = tmp_path / "library.bib"
+    bib.write_text(TWINS, encoding="utf-8")
+    assert run_cli("import", str(bib)).exit_code == 0
+    entries = ["Beta B. Anaemia and transfusion needs in VEXAS. J Fict Med. 2022.",
+               "Gamma G. Chondritis of the ear in VEXAS. J Fict Med. 2020."]
+    if listed:
+        entries.append("Alpha A. Ruxolitinib lowers ferritin in VEXAS. J Fict Med. 2021.")
+    references = "".join(f"{n}. {entry}\n" for n, entry in enumerate(entries, start=1))
+    path = tmp_path / "paper.txt"
+    path.write_text("Title\n\nSerum ferritin fell with ruxolitinib treatment [1].\n\n"
+                    "Relapsing chondritis of the ear often came first [2].\n\n"
+                    + ("Ferritin was raised [3].\n\n" if listed else "") + f"References\n\n{references}", encoding="utf-8")
+    report = json.loads(run_cli("check", str(path), "--format", "json").stdout)
+    return unsupported(report)
+
+
+def test_a_twin_outside_the_list_is_named_by_its_library_key(run_cli, tmp_path, monkeypatch):
+    flagged = twin_findings(run_cli, tmp_path, monkeypatch, listed=False)
+    assert [f["reference"] for f in flagged] == ["1"]
+    assert "library holds a work much like the cited one" in flagged[0]["suggestion"]
+    assert "ferritin2021" in flagged[0]["suggestion"]
+
+
+def test_a_twin_in_the_list_is_named_by_its_number(run_cli, tmp_path, monkeypatch):
+    flagged = twin_findings(run_cli, tmp_path, monkeypatch, listed=True)
+    assert "1" in [f["reference"] for f in flagged]
+    first = next(f for f in flagged if f["reference"] == "1")
+    assert first["suggestion"].startswith("did you mean 3? a work much like the cited one")

@@ -107,3 +107,20 @@ def test_small_library_keeps_as_many_dimensions_as_it_has():
     assert dense.term_vectors.shape[1] == dense.doc_vectors.shape[1] <= 5
     vector = dense.query_vector(index, index.query_terms("aspirin platelet"))
     assert vector is not None and dense.similarity(vector, np.arange(6)).shape == (6,)
+
+
+def test_a_citation_of_a_look_alike_work_names_the_first_match_and_how_alike_they_are():
+    from vexascite.evidence.rank import measure_citation
+
+    index, dense = build()
+    by_key = {d.key: d for d in DOCS}
+    found = Searcher(index, lambda keys: {k: by_key[k] for k in keys}, dense=dense)
+    sentence = "bleeding time was prolonged"
+    right = measure_citation(found, sentence, by_key["bleeding"], {})
+    assert right.library_rank == 1 and right.first is None and right.twin_cosine is None
+    twin = measure_citation(found, sentence, by_key["p0"], {})
+    assert twin.first == "bleeding" and twin.first_score is not None and twin.first_score > twin.score
+    other = measure_citation(found, sentence, by_key["g0"], {})
+    assert other.first == "bleeding"
+    assert twin.twin_cosine is not None and other.twin_cosine is not None
+    assert twin.twin_cosine > 0.5 > other.twin_cosine  # same subject vs another subject

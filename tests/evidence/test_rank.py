@@ -77,3 +77,13 @@ def test_support_is_high_for_the_right_work_and_low_for_another():
     _, wrong_cover = support(statement, DOCS[1], index)
     assert right[0].sentence.startswith("Somatic UBA1") and right_cover > 0.9
     assert wrong_cover < 0.5
+
+
+def test_a_statement_spelled_otherwise_finds_its_work():
+    docs = [
+        Doc("us", "", "Tumor necrosis factor alpha (TNF-alpha) fell after anemia was treated in pediatric patients."),
+        Doc("uk", "", "Interleukin levels in adults with anaemia of chronic disease."),
+        Doc("other", "", "Hepcidin and iron absorption in healthy adults."),
+    ]
+    results = searcher(docs).search("TNF\u03b1 falls when paediatric anaemia is treated", 3)
+    assert results[0].key == "us"

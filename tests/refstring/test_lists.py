@@ -545,3 +545,112 @@ def test_a_line_that_opens_with_a_number_of_another_form_after_a_page_break_does
     assert [(entry.number, entry.text.split()[-1]) for f in found for entry in f.entries] == [
         (5, "2020;1:2-3."), (6, "124ff."), (7, "2:176-184."), (8, "16:211-219."),
     ]
+
+
+def test_a_number_near_the_last_one_after_a_complete_entry_is_a_label_whatever_the_string_opens_with() -> None:
+    glued = [
+        "33Doe J, Roe A (2008) A first study. Nature 453:353-358",
+        "34Roe B. A second study. Am J Med 2008, 16:488-497.",
+        '333GPP TS 99.123: "Procedures for a sample system".',
+        "35Poe C (1996) A third study. J Biol Chem 269:11417-11424.",
+        "35(Z. Samplefschg. 2 b, 267—274 [1947];",
+        "36Moe D (1997) A fourth study. J Biol Chem 270:1-12.",
+        "40-Luke and the Law (Cambridge: Sample University Press, 1983).",
+        "4112. Noe E. A study with its own number. Blood. 2020;1:2-3.",
+    ]
+    assert _raws("References\n" + "\n".join(glued) + "\n") == glued
+    bare = [
+        "8 Doe J: Shifts in thinking about things. JAMA 2008, 300:2172-2173.",
+        "8 10T .Sample ,J .Other ,Nucl .Instr .Meth .B ,237 :455 ( 2005)",
+        "9 ,,,“ Compressive Behavior of Samples,” Sample Conference, Long Beach, CA, 2006.",
+        "10 Roe B. Another study. Lancet. 2019;393:1-10.",
+    ]
+    assert _raws("References\n" + "\n".join(bare) + "\n") == bare
+    dots = [
+        "25. Sample Publishing Corporation Problems in Engineering Volume 2009, Article ID 282307, 13 pages",
+        "24. 31. Doe, Jane A. (1995). A study of synergy. Systems Research. 12(2): 89-121.",
+        "26. Roe B. Another study. Lancet. 2019;393:1-10.",
+    ]
+    assert _raws("References\n" + "\n".join(dots) + "\n") == dots
+
+
+def test_a_number_near_the_last_one_inside_an_entry_is_no_label() -> None:
+    glued = [
+        "42Doe J, Roe A. A first study. Respir Care J (1998)\n43:OF-98-113.",
+        "43Roe B. A second study. Perspect. Psychol. Sci. 4, 294-298. (doi: .\n01127.x)",
+        "44Poe C. A third study. J Mol Biol. 1997;273:283–298. doi:\n10.5555/jmbi.1997.1284",
+        "45Moe D. A fourth study. Blood. 2020;1:2-3.",
+    ]
+    assert _raws("References\n" + "\n".join(glued) + "\n") == glued
+
+
+def test_a_label_alone_on_its_line_past_a_gap_before_a_string_with_its_own_number() -> None:
+    text = (
+        "References\n4.\nDoe J, Roe A (2000) A first study of monkeys. Mech Ageing Dev 112\n(3):185-196\n"
+        "6.\n38. Roe B, Poe C, et al. The effect of a thing. Clin Oncol 1983;9: 319e24.\n8.\nMoe D. A third study. Blood. 2020;1:2-3.\n"
+    )
+    found = find_reference_lists(text)
+    assert [(entry.number, entry.text[:6]) for f in found for entry in f.entries] == [(4, "4. Doe"), (6, "6. 38."), (8, "8. Moe")]
+
+
+def test_a_numbering_of_another_form_that_goes_on_ends_a_list() -> None:
+    text = (
+        "References\n1. Moe D (1992) A fourth study of\nthings. JAMA 268:2420-2425\n2. Noe E (1993) A study of\nthings. JAMA 269:1-5\n"
+        "⁴Wade T, Candle F (2008) A fifth study of\nthings. Curr Opin Allergy Clin Immunol 8:510-514\n"
+        "⁵Cooper HJ, Marsh AG (2005) A sixth study\nof things. Mass Spectrom Rev 24(2):201-222\n"
+        "⁶Rada V, Peter J: A seventh study of\nthings. J Microbiol Methods 2000, 43:127-132.\n"
+    )
+    found = find_reference_lists(text)
+    assert [(f.style, [entry.number for entry in f.entries]) for f in found] == [("dot", [1, 2]), ("sup", [4, 5, 6])]
+
+
+def test_lower_case_authors_or_a_bracketed_own_number_after_a_closed_source_start_an_entry() -> None:
+    entries = [
+        "Hara TJ (1982) Environmental factors affecting things in\nthe sea. Environ Health Perspect 44:101-105",
+        "chen S-C, cheung Y-C. Sonographic differentiation of samples\nof the breast. Br J Radiol. 2003;76:600-4.",
+        "Gordon, E, and Dmitri Komissar. Sample Spyplanes of the Cold\nWar, 2013.",
+        "[7 ],On form factor expansions for the sample chain , J . Stat.\nMech.: Theor. Exp. (2015), P05037.",
+        "Roe B, Poe C. Another study of things. Lancet. 2019;393:1-10.",
+    ]
+    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+
+
+def test_the_last_hanging_entry_of_few_marks_is_kept_and_prose_after_a_blank_line_is_not() -> None:
+    entries = [
+        "Doe J, Roe A (2007) Evidence of kind representations in the\n  absence of language. Cognition 102:455-463.",
+        "Roe B, Poe C (2001) Another study of things in\n  the sea. Lancet 393:1-10.",
+        "D5.1 Sample specification of a toolbox for extracting spoken and\n     written entities 2011",
+    ]
+    prose = "\nThe patients were followed for a median of two years and most of them improved.\n"
+    assert _raws("References\n" + "\n".join(entries) + "\n" + prose) == entries
+
+
+def test_a_publisher_or_a_place_after_the_pages_goes_on_with_the_entry() -> None:
+    entries = [
+        "Doe, J. P. (1987). Actions, processes, and causality. In Roe, M. P., (Eds.), Reasoning About Plans, pp. 99-122.\n"
+        "Sample Kaufmann Publishers, Inc., Los Altos, California.",
+        "Moe, D. (2001). A fourth study of things. Lancet, 393, 1-10.",
+    ]
+    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+    head = "Roe, B. (1999). A second study of learning. In Proceedings of Learning"
+    for previous, text in (
+        ("and Hybrid Systems, pp. 6-10", "Melbourne, Australia."),
+        ("New York 1991, pp. 19-28 (ed. or.", "Paris 1985)."),
+        ("and Hybrid Systems, pp. 6-10", "Sample University Press, Oxford."),
+    ):
+        assert "rule:source" not in cut_features(previous, text, None, head, True, 2, 70)
+    assert "rule:source" in cut_features("and Hybrid Systems, pp. 6-10", "Melbourne, A. (2001). A study.", None, head, True, 2, 70)
+
+
+def test_a_link_opening_a_line_or_a_name_cut_in_two_goes_on_with_the_entry() -> None:
+    entries = [
+        "Doe, J., & Roe, A. (2010). A study of samples. The American Statistician, 64(2),\n97-107.\n"
+        "DOI:http://dx.doi.org/10.5555/tast.2010.09132",
+        "Horcajada JP, Soto S, Gajewski A, Smithson A, Jimenez de\nAnta MT, Mensa J, Vila J (2005) A study of things. J Infect Dis\n"
+        "2005, 191:1-9.",
+        "Poe, C. (2001). Theory of behaviour. In Stephan Worchel and William\nG. Austin (eds.), Psychology and Relations. Chicago: Sample Hall.",
+        "Shebel CW, Guber JM, van\nTeeffel S, Yakhni AA (2010) A study of segregation. P Natl Acad Sci USA 107: 14194–14198.",
+        "Noe E. Sample Polymers and Related Materials, Proceedings 81st Symposium, Oxford University Press, Oxford, 1993, p.\n502.",
+        "Moe, D. (2001). A fourth study of things. Lancet, 393, 1-10.",
+    ]
+    assert _raws("References\n" + "\n".join(entries) + "\n") == entries

@@ -16,6 +16,7 @@ from ..evidence.dense import DenseIndex, index_version
 from ..evidence.index import Doc, LexicalIndex
 from ..evidence.rank import Searcher, measure_citation, support
 from ..evidence.sentences import SENTENCE_WEIGHT, SentenceIndex
+from ..evidence.text import TERMS_REVISION
 from ..store import Store
 from .common import open_library
 
@@ -30,8 +31,9 @@ __all__ = [
     "work_doc",
 ]
 
-INDEX_NAME = "bm25f-v1"
-SENTENCE_INDEX_NAME = "bm25-sentences-v1"
+# the names carry the terms' revision: indexes kept from other terms are rebuilt
+INDEX_NAME = f"bm25f-v1-t{TERMS_REVISION}"
+SENTENCE_INDEX_NAME = f"bm25-sentences-v1-t{TERMS_REVISION}"
 
 
 def _subjects(keyword: str) -> tuple[str, ...]:
@@ -179,6 +181,7 @@ def citation_support(store: Store, citations: list[dict[str, Any]], ref_rows: li
     keys.update(keys_of_works(store, list(names)))
     docs = {row[0]: work_doc(row) for row in stored.ranking_texts(store, keys.values())}
     texts = claim_texts(store, [c["claim_id"] for c in linked])
+    listed = {keys[work_id]: name for work_id, name in names.items() if work_id in keys and name}
     out = []
     for citation in linked:
         key = keys.get(citation["work_id"])
@@ -195,5 +198,8 @@ def citation_support(store: Store, citations: list[dict[str, Any]], ref_rows: li
             None if m.alternative_score is None else round(m.alternative_score, 4),
             None if m.library_best is None else round(m.library_best, 4),
             None if m.relative is None else round(m.relative, 4),
+            listed.get(m.first, m.first) if m.first else None, m.first in listed,
+            None if m.first_score is None else round(m.first_score, 4),
+            None if m.twin_cosine is None else round(m.twin_cosine, 4),
         ))
     return out

@@ -4,8 +4,9 @@ The api layer measures, for each citation of a work that has an abstract, how we
 work's title, abstract and subject terms cover the citing sentence (``score``, 0 to 2:
 the idf-weighted share of the sentence's terms the whole work holds, plus the share its
 best sentence holds), where the work ranks for the sentence in the whole library, and
-which other entry of the same reference list fits the sentence best. This module turns
-those measurements into findings, so the rule lives in one place.
+which other entry of the same reference list fits the sentence best, and how alike the
+cited work and the library's first match are. This module turns those measurements into
+findings, so the rule lives in one place.
 """
 
 from __future__ import annotations
@@ -24,14 +25,19 @@ __all__ = ["CitationSupport", "apply_support", "support_findings"]
 # docs/evidence.md. No labelled claim was used to set them.
 
 #: Below this the cited work shares almost none of the sentence's information.
-LOW_SUPPORT = 0.4
+LOW_SUPPORT = 0.5
 #: A cited work that is not the library's best match for the sentence is taken not to bear
 #: on it when its BM25F score is below this share of the best work's ...
-RELATIVE_SCORE = 0.0
+RELATIVE_SCORE = 0.4
 #: ... or the best of the library's top LIBRARY_DEPTH supports the sentence this much better ...
-LIBRARY_GAP = 0.8
+LIBRARY_GAP = 1.0
 #: ... or another entry of the same list supports it this much better ("clearly better").
 CLEARLY_BETTER = 0.6
+#: A near error cites the twin of the right work: when the library's first match for the
+#: sentence is this alike to the cited work (cosine of their latent vectors) ...
+TWIN_COSINE = 0.7
+#: ... a smaller gap than LIBRARY_GAP is enough.
+TWIN_GAP = 0.7
 #: How many of the library's best works for the sentence are measured against the cited one.
 LIBRARY_DEPTH = 10
 
@@ -52,23 +58,51 @@ class CitationSupport:
     library_best: float | None = None
     #: The cited work's BM25F score over the library's best for the sentence (0..1).
     relative: float | None = None
+    #: The library's first match when it is not the cited work: its name (the list's
+    #: number or key when the list holds it, else its library key), whether the list holds
+    #: it, its support, and the cosine of its latent vector with the cited work's.
+    first: str | None = None
+    first_listed: bool = False
+    first_score: float | None = None
+    twin_cosine: float | None = None
 
 
 def _better_entry(item: CitationSupport) -> bool:
     return item.alternative_score is not None and item.alternative_score >= item.score + CLEARLY_BETTER
 
 
+def _twin(item: CitationSupport) -> bool:
+    """Beaten, by a smaller gap, by a look-alike of the cited work: the wrong one of two twins."""
+    return (item.library_rank != 1 and item.twin_cosine is not None and item.twin_cosine >= TWIN_COSINE
+            and item.library_best is not None and item.library_best >= item.score + TWIN_GAP)
+
+
 def _unsupported(item: CitationSupport) -> bool:
     """The rule: too little support, or not the library's best match for the sentence and
-    clearly beaten by it (word match or support) or by another entry of the list (the
-    one-number-off error)."""
+    clearly beaten by it (word match or support), by a twin of the cited work, or by
+    another entry of the list (the one-number-off error)."""
     if item.score < LOW_SUPPORT:
         return True
     if item.library_rank == 1:
         return False
     outscored = item.relative is not None and item.relative < RELATIVE_SCORE
     beaten = item.library_best is not None and item.library_best >= item.score + LIBRARY_GAP
-    return outscored or beaten or _better_entry(item)
+    return outscored or beaten or _twin(item) or _better_entry(item)
+
+
+def _suggestion(item: CitationSupport) -> str | None:
+    """Name a list entry that fits clearly better; else, when the cited work's twin fits
+    better, name the twin (as the list names it, or by its library key)."""
+    if _better_entry(item) and item.alternative:
+        return (f"did you mean {item.alternative}? it fits the sentence clearly better "
+                f"(support {item.alternative_score:.2f})")
+    if not _twin(item) or not item.first:
+        return None
+    support = f" (support {item.first_score:.2f})" if item.first_score is not None else ""
+    if item.first_listed:
+        return f"did you mean {item.first}? a work much like the cited one that fits the sentence better{support}"
+    return (f"the library holds a work much like the cited one that fits the sentence better: "
+            f"{item.first}{support}")
 
 
 def support_findings(items: Iterable[CitationSupport]) -> tuple[list[Finding], dict[str, Any]]:
@@ -84,7 +118,6 @@ def support_findings(items: Iterable[CitationSupport]) -> tuple[list[Finding], d
         checked += 1
         if not _unsupported(item):
             continue
-        better = _better_entry(item)
         quoted = f"; its best sentence: \"{item.evidence}\"" if item.evidence else ""
         findings.append(Finding(
             Kind.UNSUPPORTED_CITATION, Severity.WARNING,
@@ -92,8 +125,7 @@ def support_findings(items: Iterable[CitationSupport]) -> tuple[list[Finding], d
             f"(support {item.score:.2f} of 2{quoted})",
             line=item.line,
             reference=item.reference,
-            suggestion=(f"did you mean {item.alternative}? it fits the sentence clearly better "
-                        f"(support {item.alternative_score:.2f})") if better and item.alternative else None,
+            suggestion=_suggestion(item),
             source="abstract",
         ))
     return findings, {"checked": checked, "not_checked": list(unchecked)}

@@ -257,6 +257,12 @@ class CitationMeasure:
     #: The cited work's first-stage score for the sentence over the library's best (0..1;
     #: 1 = no work of the library matches the sentence's words better).
     relative: float | None = None
+    #: The library's first match for the sentence when it is not the cited work, its
+    #: bearing on the sentence, and the cosine of its latent vector with the cited work's
+    #: (near 1: two look-alike works).
+    first: str | None = None
+    first_score: float | None = None
+    twin_cosine: float | None = None
 
 
 def measure_citation(
@@ -271,7 +277,10 @@ def measure_citation(
     found = searcher.search(sentence, depth)
     ranked = [c.key for c in found]
     rank = ranked.index(cited.key) + 1 if cited.key in ranked else None
-    library_best = max((bearing(query, c.doc, idf)[0] for c in found if c.doc is not None and c.doc.abstract), default=None)
+    bearings = {c.key: bearing(query, c.doc, idf)[0] for c in found if c.doc is not None and c.doc.abstract}
+    library_best = max(bearings.values(), default=None)
+    first = found[0].key if found and found[0].key != cited.key else None
+    twin_cosine = _closeness(searcher, cited.key, first) if first is not None else None
     relative = None
     position = searcher.index.position(cited.key)
     if position is not None:
@@ -285,4 +294,15 @@ def measure_citation(
         other_score, _ = bearing(query, other, idf)
         if best_score is None or other_score > best_score:
             best_name, best_score = name, other_score
-    return CitationMeasure(score, evidence, rank, library_best, best_name, best_score, relative)
+    return CitationMeasure(score, evidence, rank, library_best, best_name, best_score, relative,
+                           first, bearings.get(first) if first is not None else None, twin_cosine)
+
+
+def _closeness(searcher: Searcher, cited: str, other: str) -> float | None:
+    """The cosine of two works' latent vectors (one dot product, whatever the library's
+    size), or ``None`` without latent vectors."""
+    dense = searcher.dense
+    a, b = searcher.index.position(cited), searcher.index.position(other)
+    if dense is None or a is None or b is None or not dense.doc_vectors.shape[1]:
+        return None
+    return float(dense.doc_vectors[a].astype(np.float32) @ dense.doc_vectors[b].astype(np.float32))

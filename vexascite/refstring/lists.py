@@ -9,8 +9,10 @@ The document is read as a careful person reads it, in three passes over its line
    bare ``1``, superscript ``¹`` or ``1`` glued to the author). Numbering is evidence,
    not a gate: the next number is taken at once, and a gap, a repeat, a restart, a
    number past 999 or a descending order is taken when the line also starts like a
-   reference after a line that ends like one. A number that fits nothing (``2020
-   Jan;...`` wrapped from the line above) continues the entry.
+   reference after a line that ends like one; after a complete entry a number near the
+   last one is taken whatever the string opens with (``333GPP`` after 34 is 33). A number
+   that fits nothing (``2020 Jan;...`` wrapped from the line above) continues the entry;
+   another form's numbering going on ends the list.
 3. Unnumbered lists follow a reference heading (in the usual words of common
    languages): entries are cut at hanging indents, blank lines, or, in wrapped text
    with neither, where a line ends like a reference and the next starts like one
@@ -52,7 +54,8 @@ _LABEL = re.compile(
 #: A label alone on its line (PDF extraction often puts it there).
 _LABEL_ONLY = re.compile(r"^\s{0,12}(?:\[(\d{1,6})\]|\((\d{1,6})\)|(\d{1,6})[.)]|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6}))\s*$")
 _LABEL_STYLE_OF_ONLY = ("bracket", "round", "dot", "sup")
-_BULLET = re.compile(r"^\s{0,8}[-*+•]\s+")
+#: A bullet opening a line: ``- ``, ``* ``, ``+ ``, ``• ``, ``– `` (not the dash that stands for an author, ``– (1988)``).
+_BULLET = re.compile(r"^\s{0,8}(?:[-*+•▪◦·]|–(?=\s+[^\W\d_]))\s+")
 _HEADING_WORDS = (
     r"references?(?:\s+(?:and\s+notes|cited|list))?|reference\s+list|bibliography|literature(?:\s+cited)?|works\s+cited|"
     r"cited\s+literature|sources|citations|notes\s+and\s+references|further\s+reading|endnotes|"
@@ -73,6 +76,7 @@ _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
 _END_MARKER = re.compile(
     r"^\s{0,3}(?:#{1,6}\s*)?(?:[*_]{1,2})?(?:"
     r"(?:fig(?:ure)?|table|tab|supplementa(?:l|ry)\s+(?:fig(?:ure)?|table)|box|scheme|chart|appendix)\.?\s*[A-Z]?\d+[A-Za-z]?\b"
+    r"|s\d{1,2}\s+(?:table|fig(?:ure)?|file|appendix|text|dataset|data|video)\b|supporting\s+information\b"
     r"|acknowledge?ments?\b|funding\b|conflicts?\s+of\s+interest\b|competing\s+interests?\b|disclosures?\b|"
     r"author(?:s'|s)?\s+contributions?\b|abbreviations\b|appendix\b|supplementary\s+(?:material|data|information)\b|"
     r"footnotes\b|data\s+availability\b|ethics\b|figure\s+legends?\b|tables?\b\s*$|danksagung\b|remerciements\b|agradecimientos\b"
@@ -92,7 +96,14 @@ _FURNITURE = re.compile(
     r"^\s*(?:downloaded\s+(?:from|by)\b.{0,200}$|.{0,80}\bauthor\s+manuscript\b.{0,120}$|(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s*$"
     r"|[-–—]\s*\d{1,4}\s*[-–—]\s*$|this\s+article\s+is\s+protected\s+by\s+copyright|all\s+rights\s+reserved\.?\s*$|for\s+personal\s+use\s+only"
     r"|(?:www\.)[\w-]+(?:\.[\w-]+)+\s*$|[^|]{0,100}\s\|\s[^|]{0,100}\s\|\s.{0,100}$|.{0,30}\s\|\s.{0,100}(?:https?://|doi|www\.).{0,80}$|.{0,30}\s\|\s.{0,30}$"
-    r"|.{0,80}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},\s+)?\d{4}\s+\d{1,4}\s*$)",
+    r"|.{0,80}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},\s+)?\d{4}\s+\d{1,4}\s*$"
+    # "17   N Engl J Med 377;5 nejm.org December 25, 2020": a page number, the journal's issue and site, the date.
+    r"|\d{1,4}\s+.{0,80}(?:\d+\s*;\s*\d+|\b[\w-]+\.(?:org|com|net)\b).{0,40}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},\s+)?\d{4}\s*$"
+    # "19	Blood	Volume 112", "Blood Volume 112, Number 3	19": a journal's page footer.
+    r"|\d{1,4}\s+[A-Z][\w .&-]{1,40}\s+volume\s+\d{1,4}(?:\s*,?\s*(?:number|issue|no\.?)\s*\d{1,4})?\s*$"
+    r"|[A-Z][\w .&-]{1,40}\s+volume\s+\d{1,4}(?:\s*,?\s*(?:number|issue|no\.?)\s*\d{1,4})?\s+\d{1,4}\s*$"
+    # Publisher notices: "Published by Oxford University Press on behalf of ...", "© 2012 Elsevier Inc. All rights reserved."
+    r"|published\s+by\s.{0,120}\bon\s+behalf\s+of\b.{0,160}$|(?:©|\(c\)|copyright)\s*\d{4}\b.{0,120}\ball\s+rights\s+reserved\.?\s*$)",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"(?<!\d)" + YEAR + r"(?!\d)")
@@ -154,6 +165,8 @@ class ReferenceList:
     entries: list[ListEntry] = field(default_factory=list)
     #: How the entries are marked: ``1.``, ``[1]``, ... or ``unnumbered``.
     style: str = "unnumbered"
+    #: Document lines (1-based) of the list's region that are in no entry and are not page furniture.
+    left_out: list[int] = field(default_factory=list)
 
 
 # -- joining ---------------------------------------------------------------------------
@@ -205,6 +218,8 @@ def _label_of(line: str) -> _Label | None:
         if value is not None:
             number = int(value.translate(_SUP_TABLE))
             rest = line[match.end() :]
+            if style in ("bare", "glued") and _BULLET.match(line):
+                return None  # "- 3GPP TS 25.450": a bulleted string that opens with digits, not label 3
             if style in ("round", "glued") and re.match(r"[:;,]\s*\d", rest):
                 return None  # "(5):1497-1502" wrapped from the line above: an issue, not a label
             if style == "bare" and re.match(r"\(\s*[\w-]{1,6}\s*\)\s*[:,]\s*[A-Za-z]?\d", rest):
@@ -232,9 +247,14 @@ def _furniture_lines(lines: list[str]) -> set[int]:
     found: set[int] = set()
     masks: dict[str, list[int]] = {}
     pairs: list[int] = []
+    notices: list[int] = []
     for index, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
+            continue
+        if _BOUNDARY.match(stripped) and _FURNITURE.match(stripped):
+            notices.append(index)  # "© 2012 Elsevier Inc. All rights reserved.": judged below, beside the other furniture
+            found.add(index)
             continue
         if _REF_HEADING.match(stripped) or _is_stop(stripped):
             continue
@@ -295,18 +315,67 @@ def _furniture_lines(lines: list[str]) -> set[int]:
     for index in [i for i in found if lines[i].strip().isdigit()]:
         if _number_in_entry(lines, index, found):
             found.discard(index)
-    # A short line between two pieces of furniture (a footer between a page number and a running head).
+    # A short line between two pieces of furniture (a footer between a page number and a running head),
+    # unless an entry runs through it: the text before the furniture, or the line itself, is left open.
     text_lines = [index for index, line in enumerate(lines) if line.strip()]
     for before, index, after in zip(text_lines, text_lines[1:], text_lines[2:], strict=False):
         if index not in found and before in found and after in found and len(lines[index].strip()) <= 120 and not _label_of(lines[index].strip()):
-            found.add(index)
+            content = next((lines[i].strip() for i in range(before - 1, -1, -1) if lines[i].strip() and i not in found), "")
+            stripped = lines[index].strip()
+            through = not _FOOTER_SHAPE.match(stripped) and not _CAPS_HEAD.match(stripped) and (
+                _OPEN_END.search(stripped[-12:]) is not None or (bool(content) and not _ends_like_reference(content) and not _is_stop(content))
+                # An entry's link wrapped past a page break ("... 5(7): 2540-2548." / furniture / "http://dx.doi.org/10...").
+                or (bool(_LINK_TOKEN.fullmatch(stripped)) and bool(content) and not _LINK_TOKEN.search(content))
+                # A title's sentence ("Histoire de l’édition (Vols 1-4).") when the entry goes on after the furniture ("Promodis.").
+                or (stripped.endswith(".") and len(stripped.split()) >= 3 and _goes_on_after(lines, after, found))
+            )
+            if not through:
+                found.add(index)
     # A number alone after furniture that follows "1605-" ends a page range: not a page number.
     for before, index in zip(text_lines, text_lines[1:], strict=False):
         if index in found and lines[index].strip().isdigit():
             previous = next((i for i in range(before, -1, -1) if i not in found and lines[i].strip()), None)
             if previous is not None and _RANGE_OPEN.search(lines[previous].rstrip()) and before in found:
                 found.discard(index)
+    # A publisher's notice inside an entry or between two entries is a page's notice; elsewhere an article's end.
+    for index in notices:
+        if not _inside_entry(lines, index, found) and not _between_entries(lines, index):
+            found.discard(index)
+    # A line that opens with the number between its neighbours' ("32Sachdeva ...", "33Aust Vet J Vol 79, No 6,
+    # June 2001 431", "34Journal ..."): an entry of the list, whatever it looks like.
+    for index in [i for i in found if lines[i].strip()[:1].isdigit()]:
+        if _numbered_between(lines, index):
+            found.discard(index)
     return found
+
+
+def _numbered_between(lines: list[str], index: int) -> bool:
+    label = _label_of(lines[index].strip())
+    if label is None or label.style not in ("bare", "glued"):
+        return False
+
+    def near(step: int) -> _Label | None:
+        for other in range(index + step, index + 7 * step, step):
+            if not 0 <= other < len(lines):
+                return None
+            found = _label_of(lines[other].strip()) if lines[other].strip() else None
+            if found is not None:
+                return found
+        return None
+
+    above, below = near(-1), near(1)
+    return (
+        above is not None and below is not None and above.style == below.style == label.style
+        and above.number + 1 == label.number == below.number - 1
+    )
+
+
+def _goes_on_after(lines: list[str], index: int, found: set[int]) -> bool:
+    """Whether the text after the furniture at ``index`` goes on with an entry rather than opening one."""
+    below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 8)) if lines[i].strip() and i not in found), "")
+    if not below or _is_stop(below) or _label_of(below) or _label_only(below) or _REF_HEADING.match(below):
+        return False
+    return below[:1].islower() or not (_AUTHOR_START.match(below) or _YEAR.search(below[:60]))
 
 
 def _number_in_entry(lines: list[str], index: int, found: set[int]) -> bool:
@@ -325,6 +394,8 @@ def _number_in_entry(lines: list[str], index: int, found: set[int]) -> bool:
         return True
     if _ends_like_reference(lines[index - 1]):
         return False
+    if re.search(rf"[{_UPPER}][{_LOWER}]+\s+[{_UPPER}]{{1,3}},$", lines[index - 1].rstrip()) and _AUTHOR_START.match(below):
+        return False  # "Brass L, Furlan A," / "33" / "Grubb RL, ...": a page number inside a list of authors
     after = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 3)) if lines[i].strip()), "")
     if not after or _is_stop(after) or _REF_HEADING.match(after):
         return True
@@ -343,9 +414,10 @@ _RUNNING_HEAD = re.compile(r"^[A-Z][\w'’-]+(?:(?P<pair>\s+(?:and|&)\s+[A-Z][\w
 _FOOTER_SHAPE = re.compile(
     r"^[A-Z][\w .&'-]{1,50}?\.?\s+" + YEAR + r"\s*[;,]\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*(?::\s*[\w]+\s*[-–]\s*[\w]+)?\s*$"
     r"|^[A-Z][\w .&'-]{1,50}?\.\s+\d{1,4}\s*:\s*\d{1,6}\.\s+doi:?\s*10\.\d{4,9}/\S+\s*$"  # Front. Immunol. 11:1234. doi: 10...
+    r"|^[A-Z][\w .&'-]{1,60}?\s+\(" + YEAR + r"\)\s+\d{1,4}\s*:\s*[\w]+\s*[-–]\s*[\w]+\s*$"  # Journal of X (2003) 37:168–180
 )
-#: A running head in capitals: ``VEXAS SYNDROME AND JAK INHIBITORS``.
-_CAPS_HEAD = re.compile(r"^[A-Z][A-Z&:\- ]{8,80}$")
+#: A running head in capitals: ``VEXAS SYNDROME AND JAK INHIBITORS``, ``BECK ET AL.    17`` (with its page number).
+_CAPS_HEAD = re.compile(r"^[A-Z][A-Z&:\- ]{8,80}$|^\d{1,4}\s+[A-Z][A-Z&:\- ]{2,60}(?:\s+ET\s+AL\.?)?$|^[A-Z][A-Z&:\- ]{2,60}?(?:\s+ET\s+AL\.?)?\s+\d{1,4}$")
 
 
 #: A running head or foot that carries its page number: ``2   VEXAS and JAK inhibitors``, ``Smith et al.  7``.
@@ -393,7 +465,9 @@ def _footer_inside(lines: list[str], index: int) -> bool:
         return True  # "J Clin Endocrinol Metab." / footer / "2003;88:358-62.": the footer cuts a source in two
     label = _label_of(below) or _label_only(below)  # the next entry's label, on its line or alone ("15.")
     last = not below or _is_stop(below)  # or the list is over: a legend, a table, the end of the text
-    if (not last and (label is None or label.style not in ("dot", "bracket", "round", "paren"))) or not _ends_like_reference(above):
+    # (A bare or glued number counts before a capital: "17 R. J. D. Miller".)
+    explicit = label is not None and (label.style in ("dot", "bracket", "round", "paren") or label.rest[:1].isupper())
+    if (not last and not explicit) or not _ends_like_reference(above):
         return False
     # The entry above (back to its label) already states its source.
     for i in range(above_index, max(-1, above_index - 6), -1):
@@ -402,6 +476,13 @@ def _footer_inside(lines: list[str], index: int) -> bool:
         if _label_of(lines[i].strip()) is not None:
             break
     return False
+
+
+def _inside_entry(lines: list[str], index: int, furniture: set[int]) -> bool:
+    """Whether the text above (page furniture aside) is left open and text follows below: an entry runs across this line."""
+    above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 8), -1) if lines[i].strip() and i not in furniture), "")
+    below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 8)) if lines[i].strip() and i not in furniture), "")
+    return bool(above) and bool(below) and not _ends_like_reference(above) and not _is_stop(below) and not _label_of(below)
 
 
 def _block_of_copies(lines: list[str], indices: list[int]) -> bool:
@@ -473,6 +554,36 @@ def _strip_label(text: str) -> str:
 
 #: Label forms no wrapped line takes by chance (a bare or glued number may be a page, volume or year).
 _EXPLICIT_STYLES = ("dot", "bracket", "round", "paren", "sup")
+#: A line's start in each label form, read leniently (what follows may be anything).
+_LENIENT = {
+    "dot": re.compile(r"(\d{1,6})\.(?!\d)\s*"), "paren": re.compile(r"(\d{1,6})\)\s*"), "bracket": re.compile(r"\[(\d{1,6})\]\s*"),
+    "round": re.compile(r"\((\d{1,6})\)\s*"), "bare": re.compile(r"(\d{1,6})\s+"), "sup": re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})\s*"),
+}
+#: What goes on after a number inside an entry: an issue and pages (``(5):12``, ``:12``, ``-15``), not a new string.
+_CONTINUATION = re.compile(r"\s*(?:[:;]|[.,]\s*\d|\(\w{1,6}\)\s*[:,;]|[-–]\s*\d)|\.\d{4,9}/")
+#: A line left on an abbreviation that a number follows: ``p.``, ``pp.``, ``vol.``, ``no.``.
+_ABBREVIATION_END = re.compile(r"\b(?:pp?|vol|no|nos|ch|chap|sec|fig|ed|edn|art)\.$", re.IGNORECASE)
+
+
+def _lenient_labels(line: str, style: str) -> list[tuple[int, str]]:
+    """Every way a line's start reads as a label of ``style`` and the text after it (a glued number may be cut anywhere)."""
+    if style == "glued":
+        run = re.match(r"\d{1,7}", line)
+        return [(int(run.group(0)[:cut]), line[cut:]) for cut in range(1, len(run.group(0)) + 1)] if run else []
+    pattern = _LENIENT.get(style)
+    match = pattern.match(line) if pattern else None
+    return [(int(match.group(1).translate(_SUP_TABLE)), line[match.end() :])] if match else []
+
+
+def _prose(text: str) -> bool:
+    """A paragraph of prose, not a reference: long, several sentences, nearly all its words in lower case,
+    and no source (``2020;12:``, pages, a DOI) in it, whatever ``(Smith et al., 2013)`` it cites."""
+    if len(text) < 150 or _SOURCE_HINT.search(text) or _AUTHOR_START.match(text) or _AUTHOR_YEAR.match(text):
+        return False  # (a reference opens with its authors)
+    words = re.findall(r"\b[^\W\d_]{2,}\b", text)
+    lower = sum(1 for w in words if w[:1].islower())
+    sentences = len(re.findall(r"[a-z0-9)]{2}[.!?]\s+[A-Z]", text))
+    return len(words) >= 20 and lower >= 0.7 * len(words) and sentences >= 1
 
 
 def _starts_like_reference(text: str) -> bool:
@@ -499,10 +610,15 @@ def _ends_like_reference(text: str) -> bool:
     return bool(_ENTRY_END.search(tail)) and not _OPEN_END.search(tail)
 
 
+#: A volume with its pages or a year with its volume: ``14: 229-241``, ``2003;88:358``.
+_VOLUME_SOURCE = re.compile(r"\b\d+\s*(?:\([\w-]+\))?\s*:\s*\d+\s*[-–]\s*\d|" + YEAR + r"\s*;\s*\d+\s*[:(]")
+
+
 def _is_stop(stripped: str) -> bool:
     """A line that cannot belong to a reference list: another heading, a legend, back matter."""
     # "ethics. Biol Philos 16:69-84" wrapped in lower case goes on with an entry; "Ethics" is a heading.
-    legend = bool(_END_MARKER.match(stripped)) and not stripped.lstrip("#*_ ")[:1].islower()
+    # "Ethics 14: 229-241." wrapped from "Nurs" states a volume and pages: a source, not back matter.
+    legend = bool(_END_MARKER.match(stripped)) and not stripped.lstrip("#*_ ")[:1].islower() and not _VOLUME_SOURCE.search(stripped)
     return legend or bool(_MD_HEADING.match(stripped) or _BOUNDARY.match(stripped))
 
 
@@ -527,6 +643,8 @@ class _Finder:
         self.lists: list[ReferenceList] = []
         #: Kept positions [start, end) read as lists or reference sections.
         self.claimed: list[tuple[int, int]] = []
+        #: Document lines of each reference heading and of the stop that ends its section.
+        self.sections: list[tuple[int, int]] = []
 
     def read(self, furniture: set[int]) -> None:
         """Label every line, page furniture left out."""
@@ -575,6 +693,17 @@ class _Finder:
             return True
         return len(others) >= 2 and not any(_DOI_TOKEN.search(text) for text in others)
 
+    def _wrapped_marker(self, previous: int, position: int) -> bool:
+        """A back-matter word wrapped to an indented line right after a line left open (``Nurs`` / ``    Ethics 14``):
+        the entry goes on. Headings, Markdown headings and article boundaries always stop."""
+        stripped = self.stripped(position)
+        if _REF_HEADING.match(stripped) or _MD_HEADING.match(stripped) or _BOUNDARY.match(stripped) or _DOI_FOOTER.match(stripped):
+            return False
+        if self.blank(previous) or _ends_like_reference(self.stripped(previous)):
+            return False
+        indent, above = _indent(self.kept[position][1]), _indent(self.kept[previous][1])
+        return (indent >= 2 and indent >= above) or stripped[:1].islower()
+
     def _blank_around(self, position: int) -> bool:
         before = position == 0 or self.blank(position - 1)
         after = position + 1 >= len(self.kept) or self.blank(position + 1)
@@ -601,7 +730,10 @@ class _Finder:
         if only is not None:
             following = self.next_text(position)
             next_label = self.labels[following] if following is not None else None
-            fits = last is not None and abs(only.number - last) == 1 and (next_label is None or abs(next_label.number - last) != 1)
+            # (Within a gap or a repeat too: "6." then "38. Maguire" after 4.)
+            gap = abs(only.number - last) if last is not None else 0
+            beyond = abs(next_label.number - last) if last is not None and next_label is not None else 1000
+            fits = last is not None and (gap == 1 and beyond != 1 or 1 <= gap <= 3 and beyond > 3)
             if following is not None and (next_label is None or next_label.style != only.style or fits) and self.only[following] is None and not self.stop(following):
                 return _Label(only.number, only.style, self.stripped(following)), position
         return None
@@ -622,7 +754,8 @@ class _Finder:
         headed = any(_REF_HEADING.match(self.stripped(p)) for p in range(total) if not self.blank(p))
         if not headed and self.one_per_line(list(range(total))):
             if self.furniture:
-                self.read(set())  # a file of references, one a line: no page furniture in it
+                # A file of references, one a line: no page furniture in it but a publisher's notice.
+                self.read({i for i in self.furniture if _BOUNDARY.match(self.lines[i].strip())})
                 total = len(self.kept)
             self.unnumbered(0, None, whole=True, per_line=True)
             self.claimed.append((0, total))
@@ -635,13 +768,19 @@ class _Finder:
             match = _REF_HEADING.match(stripped)
             if match:
                 heading = stripped.strip("#*_: ")
+                natural = next((p for p in range(position + 1, total) if not self.blank(p) and self.stop(p)), total)
+                self.sections.append((self.kept[position][0], self.kept[natural][0] if natural < total else len(self.lines)))
                 end = self.section(position + 1, heading)
                 self.claimed.append((position, end))
                 position = end
                 heading = None
                 continue
             start = self.label_at(position)
-            if start is not None and _looks_like_reference(self._text_from(position, 8)) and not self._wrapped_year(position, start[0]):
+            if (
+                start is not None and _looks_like_reference(self._text_from(position, 8)) and not self._wrapped_year(position, start[0])
+                # (not prose wrapped at a number: "66 and 68) and high-risk HPVs (Smith et al., 2014).")
+                and (start[0].style not in ("bare", "glued") or _starts_like_reference(start[0].rest or self._peek_text(position)))
+            ):
                 kept = len(self.lists)
                 end = self.numbered(position, None)
                 if len(self.lists) > kept:
@@ -656,19 +795,61 @@ class _Finder:
         self.lists.sort(key=lambda found: found.line)
         for number, found in enumerate(self.lists, start=1):
             found.label = f"references-{number}"
+        self._left_out()
         return self.lists
+
+    def _region_line(self, index: int) -> bool:
+        line = self.lines[index].strip()
+        return index in self.furniture or (bool(line) and not _is_stop(line) and not _REF_HEADING.match(line))
+
+    def _left_out(self) -> None:
+        """Say which lines of each list's region (under its heading up to the section's end, or from its first
+        entry to its last) are in no entry and are not page furniture: nothing is dropped without a word."""
+        covered: set[int] = set()
+        for found in self.lists:
+            for entry in found.entries:
+                covered.update(range(entry.line - 1, max(entry.line, entry.last_line)))
+        said: set[int] = set()
+        for found in self.lists:
+            if not found.entries:
+                continue
+            first, last = found.entries[0].line - 1, found.entries[-1].last_line
+            if found.heading is not None:
+                section = next(((a, b) for a, b in self.sections if a < first < b), None)
+                if section is not None:
+                    first, last = section[0] + 1, section[1]
+            else:
+                # Lines set right against the list's first or last entry (no blank line between) belong to its region.
+                while first > 0 and self._region_line(first - 1):
+                    first -= 1
+                while last < len(self.lines) and self._region_line(last):
+                    last += 1
+            for index in range(first, min(last, len(self.lines))):
+                line = self.lines[index].strip()
+                if line and index not in covered and index not in self.furniture and index not in said and not _REF_HEADING.match(line):
+                    said.add(index)
+                    found.left_out.append(index + 1)
 
     def _wrapped_year(self, position: int, label: _Label) -> bool:
         """A year wrapped to a line start after a line left open (``Brno: MZV,`` / ``2013.``): no list starts there."""
-        if not 1600 <= label.number <= 2100 or position == 0 or self.blank(position - 1):
+        if not 1600 <= label.number <= 2100 or position == 0:
             return False
-        return bool(_OPEN_END.search(self.stripped(position - 1)))
+        # (Across a page break too: "Houghton Mifflin," / page furniture / "2014.")
+        previous = next((p for p in range(position - 1, max(-1, position - 7), -1) if not self.blank(p)), None)
+        if previous is None or (previous != position - 1 and not any(self._soft_blank(p) for p in range(previous + 1, position))):
+            return False
+        indent, above = _indent(self.kept[position][1]), _indent(self.kept[previous][1])
+        if previous == position - 1 and (indent >= above + 2 or (indent >= 2 and indent >= above)):
+            return True  # "Seo SB, Lane WS" / "    (2001) Regulation of ...": a hanging indent's year, not label 2001
+        return bool(_OPEN_END.search(self.stripped(previous)))
 
     def _text_from(self, position: int, count: int) -> str:
         """The text of up to ``count`` lines from ``position`` to the next blank line."""
         out: list[str] = []
         for other in range(position, min(len(self.kept), position + count)):
             if self.blank(other):
+                if out and _OPEN_END.search(out[-1][-12:]) and self._soft_blank(other):
+                    continue  # an entry left open across a page break ("New York: Houghton Mifflin," / "2014.")
                 break
             out.append(self.stripped(other))
         return " ".join(out)
@@ -731,8 +912,8 @@ class _Finder:
             number = int(run[:cut])
             if (wanted is None and number <= 3) or number == wanted:
                 rest = line[cut:]
-                if re.match(r"\s*[:;,]\s*\d|\s*\(\w{1,6}\)\s*[:,]", rest):
-                    return None  # "4:405-414" wrapped from the line above is not label 4
+                if re.match(r"\s*[:;]|\s*,\s*\d|\s*\(\w{1,6}\)\s*[:,]", rest):
+                    return None  # "4:405-414" or "43:OF-98-113" wrapped from the line above is not label 4 or 43
                 if rest[:1].isdigit() and not re.match(r"\d+(?:[.)]\s+\S|[-–]\s*[^\W\d_]|[^\W\d_]|\s+[^\W\d_])", rest):
                     return None  # "312(1-2):316-331", "229–239, 2013." or "1997" wrapped: pages or a year, not label 3, 2 or 1
                 return _Label(number, "glued", rest) if rest.strip() else None
@@ -787,8 +968,17 @@ class _Finder:
                 bare = re.match(r"(\d{1,6})\s+(?=[^\s(:;,.\-–])", self.stripped(position))
                 if bare and int(bare.group(1)) - numbers[-1] in ((direction,) if direction else (1, -1)):
                     start = (_Label(int(bare.group(1)), "bare", self.stripped(position)[bare.end() :]), position)
-            if entry and start is None and (self.stop(position) or self._article_doi(position, [e.text for e in current.entries], entry)):
+            if entry and start is None and (
+                (self.stop(position) and not (not blank_before and self._wrapped_marker(entry[-1], position)))
+                or self._article_doi(position, [e.text for e in current.entries], entry)
+            ):
                 break
+            forced = False
+            in_step = bool(numbers) and start is not None and start[0].style == style and start[0].number - numbers[-1] in ((direction,) if direction else (1, -1))
+            if numbers and entry and not in_step and self.only[position] is None and not self.stop(position):
+                lenient = self._near_label(position, style, numbers[-1], direction, self.stripped(entry[-1]))
+                if lenient is not None:
+                    start, forced = (lenient, position), True
             if start is not None and start[0].style == style:
                 label = start[0]
                 if not entry:
@@ -798,15 +988,18 @@ class _Finder:
                     continue
                 last = numbers[-1]
                 step = label.number - last
-                if not (step == 1 and direction >= 0 or step == -1 and direction <= 0):
+                previous = self.stripped(entry[-1])
+                opening = label.rest or self._peek_text(position)
+                if not (step == 1 and direction >= 0 or step == -1 and direction <= 0) and (
+                    _starts_like_reference(opening) or _ends_like_reference(previous) or label.number not in numbers[-4:]
+                ):
                     # A stray or out-of-sequence number taken earlier must not swallow the entries after it:
-                    # the next number after one of the last few still follows on.
+                    # the next number after one of the last few still follows on (but "10 year follow-up" in
+                    # lower case after an open line, with 10 already taken, is the entry's text).
                     for earlier in numbers[-4:-1]:
                         if label.number - earlier == 1 and direction >= 0 or label.number - earlier == -1 and direction <= 0:
                             step, last = label.number - earlier, earlier
                             break
-                previous = self.stripped(entry[-1])
-                opening = label.rest or self._peek_text(position)
                 boundary = _starts_like_reference(opening) and (
                     blank_before or _ends_like_reference(previous) or self.only[position] is not None
                     # Pages closing a source and a stray ";" ("730(1-2): 127-149;"): the entry is complete.
@@ -816,13 +1009,17 @@ class _Finder:
                         and not previous.endswith(("-", "–", "—")))
                 )
                 take = False
-                if step == 1 and direction >= 0 or step == -1 and direction <= 0:
+                if forced:
+                    take = True  # a number near the last one after a complete entry, whatever the string opens with
+                elif step == 1 and direction >= 0 or step == -1 and direction <= 0:
                     # "2011. Prevalence ..." wrapped after "... et al" is a year, not the next number.
                     take = not (
                         1600 <= label.number <= 2100 and style in ("bare", "dot")
                         and previous.rstrip().endswith(("-", "–", ",", "(", ";")) and not _AUTHOR_START.match(label.rest)
-                    )
-                elif label.number == 1 and last >= 2 and boundary:
+                    ) and not self._volume_in_indent(entry, position, label)
+                elif label.number == 1 and last >= 2 and boundary and (
+                    blank_before or self.only[position] is None or _ends_like_reference(previous)
+                ):  # ("Jones" / "1." / "MP, Horowitz M.": a "1." inside an entry left open is its text, not a new list)
                     flush()
                     self._keep(current)
                     current = ReferenceList(label="", heading=None, line=self.kept[position][0] + 1, style=style)
@@ -867,6 +1064,8 @@ class _Finder:
             if start is not None and not entry:
                 break
             # An unlabelled line, or a label of another form.
+            if start is not None and _ends_like_reference(self.stripped(entry[-1])) and self._chain_ahead(position, start[0], style):
+                break  # another list's numbering goes on here ("(5) Wada" after a "1." that a heading opened)
             if blank_before and not self._continues(entry, position, style, numbers[-1], direction, page_break=soft):
                 break
             if not blank_before and start is None and self._reference_after(entry, position) and not self._label_soon(position, style, numbers[-1]):
@@ -877,6 +1076,64 @@ class _Finder:
         flush()
         self._keep(current)
         return position
+
+    def _volume_in_indent(self, entry: list[int], position: int, label: _Label) -> bool:
+        """``    27. 44-118.`` indented under entry 26, with ``27.  Mericq V`` on a line soon after: a volume
+        and its pages wrapped into the hanging indent, not the next label."""
+        if not label.rest[:1].isdigit() or _indent(self.kept[position][1]) <= _indent(self.kept[entry[0]][1]):
+            return False
+        for other in range(position + 1, min(len(self.kept), position + 4)):
+            later = self.labels[other]
+            if later is not None and later.style == label.style and later.number == label.number:
+                return True
+        return False
+
+    def _near_label(self, position: int, style: str, last: int, direction: int, previous: str) -> _Label | None:
+        """The list's label read leniently: a number of the list's form near the last one (a repeat, a
+        small gap or step back) opening a line after a complete entry, whatever the string opens with
+        (``333GPP TR`` after 34 is 33, ``8 10T .Seki`` after 8, ``13 ,,,“ Compressive``, ``12-Luke``);
+        or, in an explicit form, before a string's own label (``24. 31. Corning`` after 25)."""
+        line = self.stripped(position)
+        low, high = (-2, 4) if direction > 0 else (-4, 2) if direction < 0 else (-4, 4)
+        complete = (
+            _ends_like_reference(previous) and not _ABBREVIATION_END.search(previous[-6:])
+            and "doi" not in previous[-8:].lower() and not previous.endswith("/") and not _LINK_TOKEN.match(line)
+        )
+        best: _Label | None = None
+        for number, rest in _lenient_labels(line, style):
+            step = number - last
+            if not low <= step <= high or not rest or _CONTINUATION.match(rest) or (number == 1 and last >= 2 and direction >= 0):
+                continue  # (a 1 after 2 or more restarts the numbering: a new list, read as such above)
+            own = style in _EXPLICIT_STYLES and bool(_OWN_LABEL.match(rest))
+            if not (complete or own):
+                continue
+            if line.startswith("0") or rest[:1].isdigit() and not re.match(r"\d+[^\W\d_]|\d{1,4}[.)]\s+[^\W\d_]", rest):
+                continue  # "1997 Behavioral", "12 345": a year or a number wrapped, not a string of its own
+            if rest[:1].islower() or (rest[:1] in ",;:." and re.match(r"[,;:.]+\s*(?:[a-z]|$)", rest)):
+                continue
+            if 1600 <= number <= 2100 and not own:
+                continue  # a year wrapped to a line's start
+            if best is None or abs(step - (direction or 1)) < abs(best.number - last - (direction or 1)):
+                best = _Label(number, style, rest)
+        return best
+
+    def _chain_ahead(self, position: int, other: _Label, style: str) -> bool:
+        """Whether labels of another form go on in sequence from ``other`` before the list's own form comes back."""
+        seen = 0
+        for p in range(position + 1, min(len(self.kept), position + 40)):
+            if self.blank(p):
+                continue
+            if self.stop(p):
+                return False
+            seen += 1
+            start = self.label_at(p)
+            if start is not None and start[0].style == style:
+                return False
+            if start is not None and start[0].style == other.style and 1 <= abs(start[0].number - other.number) <= 2:
+                return True
+            if seen > 15:
+                return False
+        return False
 
     def _reference_after(self, entry: list[int], position: int) -> bool:
         """Whether the line at ``position`` is a reference of its own after the entry's complete last line."""
@@ -904,6 +1161,8 @@ class _Finder:
         previous = self.stripped(entry[-1])
         if stripped[:1].islower() or previous.endswith(("-", ",", ";", ":", "/")) or _OPEN_END.search(previous[-12:]):
             return True
+        if page_break and not any(_YEAR.search(self.stripped(p)) for p in entry) and _YEAR.search(self._text_from(position, 10)):
+            return True  # "24 A. J. Larkoski, and W. J." / page break / "Waalewijn, JHEP 11,129 (2014)": the entry had no year yet
         # Look ahead: the list goes on if the next label follows on within a few lines.
         seen = 0
         reach, most = (30, 14) if page_break else (12, 4)
@@ -954,7 +1213,7 @@ class _Finder:
                 position += 1
                 continue
             stripped = self.stripped(position)
-            if not whole and self.stop(position):
+            if not whole and self.stop(position) and not (region and not blank_run and self._wrapped_marker(region[-1], position)):
                 break
             if not whole and _DOI_ONLY.match(stripped):
                 texts = [p for p in region if not self.blank(p)]
@@ -967,14 +1226,40 @@ class _Finder:
             region.append(position)
             blank_run = 0
             position += 1
+        if whole and not per_line:
+            region = self._without_prose_before(region)
         entries = [[p] for p in region if not self.blank(p)] if per_line else self._split_unnumbered(region, learned=heading is not None)
-        # Prose or notes after the list (or, in a bare file, before it) are not entries.
-        looks = _looks_like_reference if per_line else _looks_strongly_like_reference
-        while entries and not looks(join_lines([self.kept[p][1] for p in entries[-1]])):
+        # Prose or notes after the list (or, in a bare file, before it) are not entries; an item of a
+        # bulleted list of references is one (``- 3GPP TS 25.450: "..."`` has no year).
+        looks_ref = _looks_like_reference if per_line else _looks_strongly_like_reference
+        bulleted = [e for e in entries if _BULLET.match(self.kept[e[0]][1])]
+        bullet_list = sum(1 for e in bulleted if looks_ref(join_lines([self.kept[p][1] for p in e]))) >= max(2, len(bulleted) // 2)
+
+        def looks(n: int, neighbour: int) -> bool:
+            """Whether entry ``n`` reads as a reference; an entry set right against its neighbour (no blank line
+            between) that opens with authors is one even without a year (``A. Demers, S. Keshav, ...``)."""
+            text = join_lines([self.kept[p][1] for p in entries[n]])
+            if not per_line and _prose(text):
+                return False
+            if looks_ref(text) or (bullet_list and bool(_BULLET.match(self.kept[entries[n][0]][1])) and len(text) >= 15):
+                return True
+            if not 0 <= neighbour < len(entries):
+                return False
+            mine, theirs = entries[n], entries[neighbour]
+            snug = mine[-1] + 1 == theirs[0] or theirs[-1] + 1 == mine[0]
+            return snug and len(text) >= 40 and bool(_AUTHOR_START.match(text)) and looks_ref(join_lines([self.kept[p][1] for p in theirs]))
+
+        while entries and not looks(len(entries) - 1, len(entries) - 2):
+            last = join_lines([self.kept[p][1] for p in entries[-1]])
+            if (
+                len(entries) >= 2 and not self.blank(entries[-1][0] - 1) and _looks_like_reference(last) and len(last) < 400
+                and (per_line or not _prose(last))
+            ):
+                break  # the last entry, right under the one before (no blank line): a reference of few marks
             entries.pop()
         if whole:
             skip = 0
-            while skip < len(entries) and not looks(join_lines([self.kept[p][1] for p in entries[skip]])):
+            while skip < len(entries) and not looks(skip, skip + 1):
                 skip += 1
             entries = entries[skip:]
             if not entries:
@@ -989,6 +1274,29 @@ class _Finder:
         else:
             self._keep(current)
         return position
+
+    def _without_prose_before(self, region: list[int]) -> list[int]:
+        """A document with no heading: paragraphs of prose before the list (blocks between blank lines whose first
+        line opens with no authors and whose lines run on in lower case) are no part of it."""
+        start = 0
+        while start < len(region):
+            block: list[int] = []
+            end = start
+            while end < len(region) and self.blank(region[end]):
+                end += 1
+            while end < len(region) and not self.blank(region[end]):
+                block.append(region[end])
+                end += 1
+            if not block:
+                break
+            texts = [self.stripped(p) for p in block]
+            lower = sum(1 for t in texts[1:] if t[:1].islower())
+            flat = len({_indent(self.kept[p][1]) for p in block}) == 1  # (a hanging indent is a list's shape, not prose's)
+            prose = flat and (_prose(join_lines(texts)) or lower >= max(2, len(block) // 3))
+            if len(block) < 2 or _AUTHOR_START.match(texts[0]) or _label_of(texts[0]) or not prose:
+                break
+            start = end
+        return region[start:]
 
     def _opens_entry(self, position: int) -> bool:
         """Whether a short capitalised line after a blank line opens (or ends) an entry rather than a section:
@@ -1027,10 +1335,32 @@ class _Finder:
         if not blocks:
             return []
         lines = [p for b in blocks for p in b]
+        bulleted = [p for p in lines if _BULLET.match(self.kept[p][1])]
+        if len(bulleted) >= 2:
+            # A bullet opens every entry; the lines after it (and a page break) are its continuation.
+            bullets = set(bulleted)
+            items: list[list[int]] = []
+            for n, b in enumerate(blocks):
+                for p in b:
+                    if p in bullets or not items or (n not in broken and p == b[0] and not self._bullet_goes_on(items[-1], p)):
+                        items.append([p])
+                    else:
+                        items[-1].append(p)
+            return items
         indents = [_indent(self.kept[p][1]) for p in lines]
         low = min(indents)
         hanging = sum(1 for i in indents if i >= low + 2)
         entries: list[list[int]] = []
+        indented_first = sum(1 for b in blocks if _indent(self.kept[b[0]][1]) >= low + 2)
+        if hanging and hanging < len(lines) and len(blocks) >= 2 and indented_first >= max(2, 0.8 * hanging) and indented_first >= 0.6 * len(blocks):
+            # A first-line indent, entries apart by blank lines: the indented lines open entries, the others go on.
+            for block in blocks:
+                for p in block:
+                    if not entries or _indent(self.kept[p][1]) >= low + 2 or p == block[0]:
+                        entries.append([p])
+                    else:
+                        entries[-1].append(p)
+            return entries
         if hanging and hanging < len(lines):
             for block in blocks:
                 entry: list[int] = []
@@ -1054,6 +1384,10 @@ class _Finder:
                 return entries
         # Blank lines mean nothing here (page breaks): cut the text where entries end.
         return self._split_wrapped(lines, learned=learned)
+
+    def _bullet_goes_on(self, entry: list[int], position: int) -> bool:
+        """After a blank line in a bulleted list, an unbulleted line goes on with the entry above if that was left open."""
+        return not _ends_like_reference(self.stripped(entry[-1])) or self.stripped(position)[:1].islower()
 
     def _holds_several(self, block: list[int]) -> bool:
         """Whether a block is several one-line references rather than one wrapped one."""
@@ -1092,7 +1426,7 @@ class _Finder:
                     else:
                         # A cut after a closed source (the rules' most precise one, 99% on training
                         # documents) stands; the model weighs every other line.
-                        cut = "rule:source" in features or linemodel.cut_score(features) > 0
+                        cut = not _goes_on(previous, text) and ("rule:source" in features or linemodel.cut_score(features) > 0)
                 else:
                     cut = _starts_entry(previous, text, head, has_year) or (loose and _after_source_end(previous, text, head, has_year)) or (
                         short and _short_last_line(previous, text, head, has_year)
@@ -1134,7 +1468,7 @@ class _Finder:
             return
         entries = self._split_unnumbered(stretch)
         texts = [join_lines([self.kept[p][1] for p in positions]) for positions in entries]
-        looks = [_looks_strongly_like_reference(text) for text in texts]
+        looks = [_looks_strongly_like_reference(text) and not _prose(text) for text in texts]
         while looks and not looks[0]:
             entries, texts, looks = entries[1:], texts[1:], looks[1:]
         while looks and not looks[-1]:
@@ -1148,6 +1482,23 @@ class _Finder:
         """A document with no heading and no numbered run: a bare list of references, if it is one."""
         if any(not self.blank(p) for p in range(len(self.kept))):
             self.unnumbered(0, None, whole=True)
+
+
+#: A line that opens with a link or DOI goes on with the reference above (``https://doi.org/...``, ``DOI:http...``).
+_LINK_START = re.compile(r"(?:doi\b|https?://|www\.|10\.\d{4,9}/|url\b)", re.IGNORECASE)
+#: A name cut at a line's end: a particle (``Jimenez de`` / ``Anta MT``) or a given name before its initial (``William`` / ``G. Austin``).
+_NAME_CUT = re.compile(
+    r"(?:[A-Z][\w'’-]+|,)\s+(?P<particle>van|von|de|der|den|dos|da|di|du|del|della|le|la|ten|ter)$|(?:,|\band)\s+(?P<given>[A-Z][a-z]+)$"
+)
+
+
+def _goes_on(previous: str, text: str) -> bool:
+    """Wrapped text where no person sees a new entry whatever else the lines show: a link or DOI
+    opening the line, a number after its abbreviation, or a name cut in two across the break."""
+    if _LINK_START.match(text) or (text[:1].isdigit() and _ABBREVIATION_END.search(previous[-6:])):
+        return True  # (and "p." / "502.": a page number after its abbreviation)
+    match = _NAME_CUT.search(previous)
+    return match is not None and (match.group("particle") is not None or bool(re.match(r"[A-Z]\.", text)))
 
 
 def _indent(line: str) -> int:
@@ -1203,12 +1554,29 @@ _NAMES_YEAR = re.compile(
 )
 
 
+#: Authors whose family names a source set in lower case: ``lin S-C, wong Y-C.``, ``chen S-C.  Title``.
+_LOWER_AUTHORS = re.compile(
+    r"^(?!(?:in|and|of|the|for|with|from|to|by|on|at|et|vs|see|as|or|ed|eds|pp|vol|no)\b)[a-z][a-z'’]+(?:-[a-z]+)?\s+"
+    r"[A-Z](?:[A-Z]|-[A-Z]){0,3}(?:,\s+[a-z][a-z'’]+(?:-[a-z]+)?\s+[A-Z]|\.\s+[A-Z][a-z])"
+)
+
+
+#: A publisher, or only a place, on a line after the pages: the same reference goes on.
+_PUBLISHER_LINE = re.compile(r"^[A-Z][\w&.'’ -]{0,40}?\b(?:Press|Publishers?|Publishing|Verlag)\b")
+_PLACE_LINE = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+(?:[A-Z]{2}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\.?\s*$")
+
+
 def _after_source_end(previous: str, text: str, head: str, has_year: bool) -> bool:
     """In wrapped text: a line that closes a source (``Blood. 2020;135:1-9.``, ``59-70, 1991.``) and then a
     line that opens a reference of any shape (``The OECD guideline ...``, ``王義文(1989)``, ``"Title"``) cut
     the entry, unless the line is what follows a source in the same reference (``PMID: ...``)."""
     if not has_year or len(head) < 25 or _authors_then_year(head):
         return False
+    if previous.count("(") > previous.count(")") or _PUBLISHER_LINE.match(text) or _PLACE_LINE.match(text):
+        return False  # "(ed. or." then "Paris 1985).", "pp. 99-122." then "Kaufmann Publishers, ..." or "Melbourne, Australia."
+    own = re.match(r"\[\s*(\d{1,4})\s*\]", text)
+    if own and int(own.group(1)) < 1500 and _ends_like_reference(previous):
+        return True  # "War, 2013." then "[7 ],On form factor expansions": a string that carries its own number
     if not (_SOURCE_END.search(previous[-40:]) or _LINK_TOKEN.match(previous.rsplit(None, 1)[-1])):
         # No source closed the line, but the next one opens with authors and a year (``West, R.C. 1977.``).
         return (
@@ -1221,6 +1589,8 @@ def _after_source_end(previous: str, text: str, head: str, has_year: bool) -> bo
     if own_number and _PAGES_END.search(previous[-30:]) and _AUTHOR_START.match(text[own_number.end() :]):
         return True  # "Chemistry 395:2521-2526" then "22 O'Rourke, J. G.": a string with its own number
     first = text[:1]
+    if _LOWER_AUTHORS.match(text):
+        return not _TRAILER_START.match(text)  # "lin S-C, wong Y-C. Title": authors set in lower case
     if not (first.isupper() or first in "\"“‘'•" or (first.isalpha() and not first.islower()) or re.match(r"[—–]+\s*[(.,]|_{3,}", text)):
         return False
     # After a page range the source is over: a line that starts with authors and holds a source is the next entry.
@@ -1303,6 +1673,7 @@ def cut_features(
 
 
 _SHAPE_RUNS = re.compile(r"([Xxd])\1+")
+
 
 
 @lru_cache(maxsize=8192)
@@ -1402,6 +1773,8 @@ class ListSummary:
     repeated: list[int]
     #: Lines of entries that look like two references glued together.
     glued: list[int]
+    #: Lines of the list's region in no entry (and not page furniture).
+    left_out: list[int] = field(default_factory=list)
 
 
 def glued_reason(text: str) -> str | None:
@@ -1430,7 +1803,7 @@ def summarize(found: ReferenceList) -> ListSummary:
     glued = [entry.line for entry in found.entries if glued_reason(entry.text)]
     return ListSummary(
         found.label, found.heading, found.line, found.style, len(found.entries),
-        numbers[0] if numbers else None, numbers[-1] if numbers else None, gaps, repeated, glued,
+        numbers[0] if numbers else None, numbers[-1] if numbers else None, gaps, repeated, glued, list(found.left_out),
     )
 
 
@@ -1449,4 +1822,7 @@ def describe(summary: ListSummary) -> str:
         text += "; numbers repeated: " + ", ".join(str(n) for n in summary.repeated[:10])
     if summary.glued:
         text += "; entries that look like two references glued together at lines " + ", ".join(str(n) for n in summary.glued[:10])
+    if summary.left_out:
+        shown = ", ".join(str(n) for n in summary.left_out[:20]) + (f" ... ({len(summary.left_out)} in all)" if len(summary.left_out) > 20 else "")
+        text += f"; lines in no entry (not page furniture): {shown}"
     return text

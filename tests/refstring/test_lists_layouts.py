@@ -1,0 +1,324 @@
+"""List finding on layouts where text used to be lost: page notices inside entries, back-matter
+words wrapped into a source, bullets, and page furniture of journals' own kinds (invented references)."""
+
+from __future__ import annotations
+
+from vexascite.refstring import find_reference_lists
+from vexascite.refstring.lists import describe, summarize
+
+
+def _raws(text: str) -> list[str]:
+    return [entry.raw for found in find_reference_lists(text) for entry in found.entries]
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text if ch.isalnum())
+
+
+def test_a_copyright_notice_inside_an_entry_is_furniture_and_the_list_goes_on() -> None:
+    text = (
+        "References\n\n"
+        "1. Marlowe T (2003) Receptor reserve in smooth muscle. Annu\nRev Vasc Biol 41:220-248\n"
+        "2. Orrin, K. (2001b). Networks of unequal exchange. Comparative\n"
+        "© 2014 Northfield Press Ltd. All rights reserved.\n"
+        "Sociology Review, 31, 610-633.\n"
+        "3. Halvorsen, P. J. (1996). Sequential Decisions. Norwood, Boston.\n"
+    )
+    found = find_reference_lists(text)
+    assert len(found) == 1
+    assert [e.number for e in found[0].entries] == [1, 2, 3]
+    assert found[0].entries[1].raw == "2. Orrin, K. (2001b). Networks of unequal exchange. Comparative\nSociology Review, 31, 610-633."
+
+
+def test_a_content_line_between_two_pieces_of_furniture_stays_in_its_entry() -> None:
+    text = (
+        "References\n\n"
+        "1. Marlowe T (2003) Receptor reserve in smooth muscle. Annu\nRev Vasc Biol 41:220-248\n"
+        "2. Quist, A., Fenn, B.: A slicing tool for stack machines. In: Program\n"
+        "- 14 -\n"
+        "Analysis and Transformation, 2005. Proceedings. Fourth Annual\n"
+        "NIH-PA Author Manuscript\n"
+        "Symposium on, pp. 44-51. Northfield (2005)\n"
+        "3. Halvorsen, P. J. (1996). Sequential Decisions. Norwood, Boston.\n"
+    )
+    second = find_reference_lists(text)[0].entries[1]
+    assert "Analysis and Transformation, 2005. Proceedings. Fourth Annual" in second.raw
+    assert "Author Manuscript" not in second.raw and "- 14 -" not in second.raw
+
+
+def test_a_back_matter_word_wrapped_into_a_source_does_not_end_a_hanging_list() -> None:
+    for tail in ("    Ethics 12: 101–119.", "    Ethics 12"):
+        text = (
+            "References\n\n"
+            "Marlowe T (2003) Receptor reserve in smooth muscle. Annu\n    Rev Vasc Biol 41:220-248\n"
+            "Brandt IK, van Soest PL (2006)\n    Shared decisions in stroke units. Nurs\n" + tail + "\n"
+            "Halvorsen, P. J. (1996). Sequential Decisions. Norwood, Boston.\n"
+            "Ekdahl R, Moss T (2005) Why do tumours ferment? Cell Rev 3: 77–90. doi: 10.5555/cr.3.77\n"
+        )
+        raws = _raws(text)
+        assert len(raws) == 4, raws
+        assert raws[1].endswith(tail)
+
+
+def test_page_furniture_of_journals_inside_entries() -> None:
+    text = (
+        "References\n\n"
+        "1. Marlowe T (2003) Receptor reserve in smooth muscle. Annu\n"
+        "QUIST ET AL.                      23\n"
+        "Rev Vasc Biol 41:220-248\n"
+        "2. Fenwick CJ, Ode PJ (2005) Sensing of hypoxia by prolyl\n"
+        "23          Lancet Haematol 9;4 lancet-example.org March 14, 2021\n"
+        "hydroxylases. Cell Rev Mol Biol 6:101-120\n"
+        "3. Halvorsen, P. J. (1996). Sequential Decisions. Norwood,\n"
+        "Published by Northfield University Press on behalf of the Society for Vascular Study.\n"
+        "Boston.\n"
+        "4. Ekdahl R, Moss T (2005) Why do tumours ferment\n"
+        "25\tHaematology\tVolume 118\n"
+        "so much? Cell Rev 3: 77–90. doi: 10.5555/cr.3.77\n"
+        "5. Lund J, Pratt J (2008) When fairness meets loyalty: progressives\n"
+        "Journal of Vascular Immunology (2004) 38:170–182\n"
+        "hold intuitions that others may not share. Soc Rev 21(2):99-117\n"
+    )
+    raws = _raws(text)
+    assert len(raws) == 5
+    for furniture in ("QUIST", "lancet-example", "Published by", "Volume 118", "Vascular Immunology"):
+        assert not any(furniture in raw for raw in raws), furniture
+
+
+def test_every_bullet_opens_an_entry_and_a_bulleted_string_may_open_with_digits() -> None:
+    text = (
+        "Signals were compared across sites [3].\n\n"
+        '- 4GXX TS 31.220: "Radio interface general aspects".\n'
+        "- Marlowe T (2003) Receptor reserve in smooth muscle. *Annu Rev Vasc Biol* 41:220-248\n"
+        "- Halvorsen, P. J. (1996). Sequential Decisions. Norwood, Boston.\n"
+    )
+    found = find_reference_lists(text)
+    assert [e.number for f in found for e in f.entries] == [None, None, None]
+    assert found[0].entries[0].text.startswith("4GXX TS 31.220")
+    bullets = (
+        "Literatuur\n\n"
+        "•  Halvorsen, P. J. (1996). Sequential Decisions. Norwood, Boston.\n"
+        "•  Whitcombe, Daniel R. 1993. The Fourth Wave: Reform in the\nEarly Modern Period. Norman, Okla.: Plains University Press.\n"
+        "•  Dunmore SA, Pell LK. A zebrafish Notch-5 homologue in the\nregenerating retina. Dev Biol Rep. 1999;21:210–225.\n"
+    )
+    entries = [e for f in find_reference_lists(bullets) for e in f.entries]
+    assert len(entries) == 3
+    assert entries[1].text.startswith("Whitcombe") and entries[1].text.endswith("Plains University Press.")
+
+
+def test_no_letter_of_the_documents_is_lost() -> None:
+    """Every letter of these documents is in an entry or in a line the finder set aside as furniture."""
+    text = (
+        "References\n\n"
+        "1. Orrin, K. (2001b). Networks of unequal exchange. Comparative\n"
+        "© 2014 Northfield Press Ltd. All rights reserved.\n"
+        "Sociology Review, 31, 610-633.\n"
+        "2. Halvorsen, P. J. (1996). Sequential Decisions. Norwood, Boston.\n"
+    )
+    found = find_reference_lists(text)
+    kept = _letters("".join(e.raw for f in found for e in f.entries))
+    assert kept == _letters(text.replace("References", "").replace("© 2014 Northfield Press Ltd. All rights reserved.", ""))
+    assert "numbered 1-2" in describe(summarize(found[0]))
+
+
+ONE_PER_LINE = [
+    "Kenwood A, Brill T (2011) A first invented study of things. J Inv Res 12:101-109.",
+    "Lantry B, Osei K (2012) A second invented study of stuff. J Inv Res 13:110-119.",
+    "Marsh C, Ng L (2013) A third invented study of matter. J Inv Res 14:120-129.",
+    "Petrov D, Quay M (2014) A fourth invented study of form. J Inv Res 15:130-139.",
+    "Rios E, Sato N (2015) A fifth invented study of shape. J Inv Res 16:140-149.",
+]
+
+
+def test_a_line_of_authors_without_a_year_set_against_a_list_of_one_line_references_is_an_entry() -> None:
+    line = "B. Corvin, T. Adeyemi, and L. Strand. Analysis of a fair invented scheduler. Networks:Theory and Practice, 2 5-19"
+    text = "The data suggest that a triplicated exon made this precursor.\n\n" + line + "\n" + "\n".join(ONE_PER_LINE) + "\n"
+    texts = [e.text for f in find_reference_lists(text) for e in f.entries]
+    assert texts == [line, *ONE_PER_LINE]
+
+
+def test_lines_of_a_lists_region_in_no_entry_are_said_with_their_line_numbers() -> None:
+    text = "\n".join(ONE_PER_LINE[:3]) + "\nReceived in revised form 2 March\n"
+    found = find_reference_lists(text)
+    assert [len(f.entries) for f in found] == [3]
+    assert found[0].left_out == [4]
+    assert "lines in no entry (not page furniture): 4" in describe(summarize(found[0]))
+    headed = "References\n\n" + "\n".join(ONE_PER_LINE) + "\n"
+    assert [f.left_out for f in find_reference_lists(headed)] == [[]]
+
+
+def _bare_list(first: int, count: int) -> list[str]:
+    return [
+        f"{n} Author{chr(65 + n % 26)}x Q, Bellamy R (20{10 + n % 10}) Invented finding number {n}. J Inv Res {n}:{n}0-{n}9."
+        for n in range(first, first + count)
+    ]
+
+
+def test_a_continuation_that_opens_with_a_number_already_taken_is_text() -> None:
+    lines = _bare_list(8, 4)
+    lines.insert(4, "12 Ostrander C, Vail F, Rudd P et al. Factors linked to lapses in long-term therapy: A")
+    lines.insert(5, "10 year follow-up analysis with a correction for missing data. J Inv Ther. 2009; 64: 599-606.")
+    lines.append(_bare_list(13, 1)[0])
+    text = "Bibliografía\n\n" + "\n".join(lines) + "\n"
+    found = find_reference_lists(text)
+    assert [e.number for f in found for e in f.entries] == [8, 9, 10, 11, 12, 13]
+    assert found[0].entries[4].raw.endswith("599-606.")
+
+
+def test_a_year_alone_after_a_page_break_ends_the_entry_left_open_above_it() -> None:
+    text = (
+        "Author Manuscript\n"
+        "54  Harwood, Tessa, and Ivo Quill. The Patterned Mind: Helping\n"
+        "Many Kinds of Learner Succeed. Boston: Larch House,\n\n"
+        "41\tHaematology\tVolume 105\n\n"
+        "2015.\n"
+        + "\n".join(n.replace(f"{i} ", f"{i}  ", 1) for i, n in zip(range(55, 58), _bare_list(55, 3), strict=True)) + "\n"
+    )
+    found = find_reference_lists(text)
+    assert [[e.number for e in f.entries] for f in found] == [[54, 55, 56, 57]]
+    assert found[0].entries[0].text.endswith("Larch House, 2015.")
+
+
+def test_a_line_that_carries_the_number_between_its_neighbours_is_no_page_footer() -> None:
+    text = "References and Notes\n\n" + "\n".join(
+        [
+            "  31Ravel, Anton 1957. “The Theory of Kinds in Invented Dialogues.” Revue Imaginaire 9. 32 (2): 221-236",
+            "  32Quayle Mann, Harriet. “Invented Views of Old Towns in Film.” Quarterly Review of Invented Film, 2011.",
+            "  33Aust Inv Vet J Vol 80, No 6, June 2002 431",
+            "  34Journal of Invented Materials 169 (2010) 567–590",
+            "  35Lorrain E, Sole C. Invented complexes: phenotypic and genotypic markers. J Inv Res 2004; 12: 1-9.",
+        ]
+    ) + "\n"
+    found = find_reference_lists(text)
+    assert [e.number for f in found for e in f.entries] == [31, 32, 33, 34, 35]
+
+
+def test_page_breaks_inside_entries_keep_their_text() -> None:
+    text = (
+        "References\n\n"
+        "4 Rask S, Lund RN (2004) Nitrogen loss in invented sediments. Limnol Inv 49:1493-1502\n"
+        "5 Ajdari JA, Fenn J, Ito K, et al. Phase\n"
+        "Journal of Vascular Immunology (2018) 31:224–236\n"
+        "© 2006 Northfield Press Ltd. All rights reserved.\n"
+        "I study of an invented drug in gastric disease. J Inv Oncol. 2005;23:6957-65.\n"
+        "6 Aldous HP Jr, del Prado G, Albers MJ, Bhatt DL, Brass L, Furlan A,\n"
+        "33\n"
+        "Grubb RL, Hale RT, Jauch EC: Guidelines for invented care of adults with stroke\n"
+        "BECK ET AL.      34\n\n"
+        "Author Manuscript\n"
+        "in an invented setting. Stroke Inv 2007, 38(5):1655-1711.\n"
+        "7 Lindqvist S, Lesh T, Guo F. Synthesis of invented rattle-type particles.\n"
+        "Interfaces Inv. 2013. 5(7): 2540-2548.\n\n"
+        "ARTICLE IN PRESS\n"
+        "19\tHaematology\tVolume 136\n\n"
+        "http://dx.doi.org/10.5555/inv.2013.77\n"
+        "J Inv Med. 2021;93(4):200–209\n"
+        "8 R. J. D. Millward, Science Inv 343, 1108 (2014).\n"
+        "9 A. J. Larsen, J. Thale, and W. J.\n\n"
+        "ARTICLE IN PRESS\n"
+        "Author manuscript; available in PMC 2021 January 01.\n\n"
+        "Waalberg, JHEP Inv 11,129 (2014), arXiv:1408.0000.\n\n"
+        "Figure 1. Invented results.\n"
+    )
+    raws = _raws(text)
+    assert len(raws) == 6, raws
+    assert "© 2006" not in raws[1] and "Vascular Immunology" not in raws[1] and raws[1].endswith("6957-65.")
+    assert "\n33\n" not in raws[2] and raws[2].endswith("38(5):1655-1711.")
+    assert raws[3].endswith("http://dx.doi.org/10.5555/inv.2013.77") and "J Inv Med" not in raws[3]
+    assert raws[5].endswith("arXiv:1408.0000.")
+
+
+def test_a_year_in_a_hanging_indent_and_prose_before_a_list_with_no_heading() -> None:
+    prose = (
+        "Gene selection is an invented part of the analysis because\nit gives information that can lead to a better\n"
+        "understanding of the phenomenon (Smith et al., 2010). The\nmedian level was higher in cases than in controls.\n\n"
+    )
+    refs = (
+        "Wendt HY, Tao J, Shum E, Malin CC: Invented receptor-\n    associated anchoring proteins: AKAP7 and AKAP9 (gravin).\n"
+        "McGrath, R. K. (2004). Invented Hazard and\n    Risk Analysis. Invented Institute, Berkeley, CA.\n"
+        "Seow SB, McNab P, Heo S, Turner A, Lane WS, Chakra D\n    (2001) Regulation of invented acetylation by\n    a complex. Cell Inv 104:119-130\n"
+        "Brun E, Peters O, Schwarz L, Basle K\n    (1997) Invented homologue that acts downstream of a signal. Nature Inv 385:829-833\n"
+    )
+    found = find_reference_lists(prose + refs)
+    assert [e.number for f in found for e in f.entries] == [None, None, None, None]
+    assert found[0].entries[2].raw.endswith("Cell Inv 104:119-130")
+
+
+def test_a_number_one_alone_inside_an_entry_left_open_is_its_text() -> None:
+    entries = "".join(f"{n}.\nAuthor{chr(64 + n)} Q, Bell R. Invented finding {n}. J Inv Res. 2010;{n}:{n}0-{n}9.\n" for n in range(1, 4))
+    text = "REFERENCES\n\n" + entries + "4.\nBytton P, Tally NJ, Lemon M, Jones\n1.\nMP, Horton M. Invented survey of 15,000 adults. Arch Inv Med. 2001;161:1989-1996.\n"
+    found = find_reference_lists(text)
+    assert [[e.number for e in f.entries] for f in found] == [[1, 2, 3, 4]]
+
+
+def test_blank_lines_between_entries_with_a_first_line_indent() -> None:
+    text = (
+        "Works Cited\n\n"
+        "  van der Berg PA, Barlow AN: Transient invented adhesion: the\nrole of weak invented interactions. Trends Inv Sci 1994,\n19:354-358.\n\n"
+        "  Colvin CM, Pan E: Invented channel properties underlying axonal\npotential initiation in invented neurons. Nature Inv 2002,\n5(6):533-538.\n\n"
+        "  Ekdahl R, Moss T (2005) Why do tumours ferment\nso much? Cell Rev 3: 77–90. doi: 10.5555/cr.3.77\n"
+    )
+    raws = _raws(text)
+    assert len(raws) == 3 and raws[0].endswith("19:354-358.") and raws[1].endswith("5(6):533-538.")
+
+
+PROSE = (
+    "DESIGN An invented review and meta-analysis. PCR was performed with\n"
+    "invented primers followed by hybridization using probes for low (HPV 6,\n"
+    "11, 40, 42, 43, 44), intermediate (HPV 31, 33, 35, 39, 51, 52, 58, 59,\n"
+    "66 and 68) and high-risk types (HPV 16, 18, 45 and 56) (Smith et al.,\n2014).\n\n"
+    "The expression levels of an invented receptor were further examined by\n"
+    "several methods (Smith et al., 2007). Moreover, cell accumulation in tumours was\n"
+    "slightly reduced after training, and the amount of tumour cells was reduced in\n"
+    "trained mice (Smith et al., 1998).\n\n"
+)
+
+
+def test_prose_paragraphs_that_cite_are_not_entries_and_a_number_wrapped_in_prose_is_no_label() -> None:
+    body = "Bibliography\n\n" + "\n".join(ONE_PER_LINE) + "\n"
+    found = find_reference_lists(PROSE + body)
+    assert [(f.heading, len(f.entries)) for f in found] == [("Bibliography", 5)]
+
+
+def test_a_list_with_no_heading_after_prose_with_a_hanging_indent_set_with_a_tab() -> None:
+    refs = (
+        "Haavisto T, Lind H, Koskinen K. Prevalence of an invented\n\tcondition in young men. BMJ Inv (1990) 301:266-268.\n"
+        "Nonlinear Invented Systems\n\t24\n\t(2011)\n\t1975–1986\n"
+        "D. Maxwell, Solutions of invented constraint equations with\n\tboundaries. Commun. Inv. Phys. 253 (2005), 561-583.\n"
+        "Lee, D. Y., Brooks, B., and Keating, M. T.\n\t(1998a). Elastin is an invented determinant of\n\tmorphogenesis. Nature Inv 393, 276-280.\n"
+    )
+    found = find_reference_lists(PROSE + refs)
+    assert [e.number for f in found for e in f.entries] == [None, None, None, None]
+
+
+def test_supporting_information_after_an_entry_left_open_ends_the_list() -> None:
+    text = (
+        "References\n\n"
+        "  7.\tKorvin, S. (2004). Les corps inventés dans l'art. Champ Inv, 35, p. 61-74.\n"
+        "  8.\tKimball Y, Otto H (2013) An invented model of tumour interactions. Bull Inv Biol 75: 1304–1350.\n"
+        "  9.\tSalvo CT, Ouyang DW, Peder TS. Invented therapy for pulmonary\naspergillosis. Ann Inv Surg.\n1998;65(5):1415-9. DOI:\n\n"
+        "Supporting information\nS1 Table. Clinical features of the 12 invented patients. (DOCX)\n"
+    )
+    raws = _raws(text)
+    assert len(raws) == 3 and raws[2].endswith("DOI:")
+
+
+def test_a_volume_wrapped_into_a_hanging_indent_is_not_the_next_label() -> None:
+    text = (
+        "References\n\n"
+        "25.  Reed, T. J., and Garner, H. G., When the invented net is unsafe:\n"
+        "   real-time assessment of an invented department.\n   Acad. Inv. Med. 8(11):1070-1074, 2001.\n"
+        "26.  Сперанов, Михаил Н. 1927. Славянские рукописи в вымышленном собрании.\n"
+        "   Известия вымышленного отделения\n   27. 44-118.\n"
+        "27.  Merin V, Ong K, Baez R: Invented changes in insulin sensitivity from\n   birth to age three. Diabetologia Inv 2005, 48:2609-2614.\n"
+    )
+    found = find_reference_lists(text)
+    assert [e.number for f in found for e in f.entries] == [25, 26, 27]
+    assert found[0].entries[1].raw.endswith("27. 44-118.")
+
+
+def test_a_copyright_notice_between_two_entries_of_a_list_with_no_heading_is_no_part_of_either() -> None:
+    lines = list(ONE_PER_LINE)
+    lines[1] += "\n© 2006 Northfield Press Ltd. All rights reserved."
+    found = find_reference_lists("\n".join(lines) + "\n")
+    assert [e.text for f in found for e in f.entries] == ONE_PER_LINE
