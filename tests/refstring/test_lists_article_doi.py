@@ -55,3 +55,10 @@ def test_a_doi_after_an_open_line_or_before_the_next_entry_stays() -> None:
     assert _raws(open_end)[0][-1].endswith("DOI 10.5555/q.1")
     middle = NUMBERED.replace("2020;5:1-9.\n", "2020;5:1-9.\ndoi: 10.5555/mid.2\n")
     assert "doi: 10.5555/mid.2" in _raws("References\n" + middle)[0][1]
+
+
+def test_a_doi_carried_over_a_page_break_stays_with_its_entry() -> None:
+    # The entry's DOI printed at the top of the next page, under a journal footer: not glued to the list's end.
+    text = "References\n" + NUMBERED + "\nARTICLE IN PRESS\n\nhttps://doi.org/10.5555/last.3\n© 2022 The Publisher\n"
+    raws = _raws(text)
+    assert raws[0][-1].endswith("https://doi.org/10.5555/last.3")

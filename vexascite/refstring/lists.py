@@ -674,12 +674,14 @@ class _Finder:
         return bool(_DOI_FOOTER.match(stripped)) and self._blank_around(position)
 
     def _article_doi(self, position: int, others: list[str], entry: list[int]) -> bool:
-        """A line of only a DOI right after a list's last entry, which closed with its locator, and beside a
+        """A line of only a DOI set right under a list's last entry, which closed with its locator, and beside a
         copyright line or page furniture, is the article's own DOI (the foot of this article or the head of the
         next), not the entry's: when the list's other entries state no DOI, or when the entry already stated its
         own. Set aside, it is reported as a line in no entry."""
         if not entry or not _DOI_ONLY.match(self.stripped(position)):
             return False
+        if position != entry[-1] + 1 or self.kept[position][0] != self.kept[entry[-1]][0] + 1:
+            return False  # after a page break or a blank line: the entry's DOI, carried over
         previous = self.stripped(entry[-1])
         if not (_SOURCE_END.search(previous[-40:]) and _ends_like_reference(previous)):
             return False  # "... 2019;11:e12," or a title left open: the DOI goes on with the entry
