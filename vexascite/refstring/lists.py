@@ -425,7 +425,7 @@ _PAGED_HEAD = re.compile(r"^(?:\d{1,4}\s+(?P<after>[^\W\d_](?:[^.;]|(?<=\bal)\.)
 
 
 def _paged_heads(lines: list[str], found: set[int]) -> list[int]:
-    """Lines of a page number and a few words (no other number, no sentence, not a reference) that sit right beside a
+    """Lines of a page number and a few words (no other number, no sentence, not a reference) set right against a
     lone page number, or whose words recur so at another page: the running heads of a page break."""
     candidates: dict[int, str] = {}
     for index, line in enumerate(lines):
@@ -442,7 +442,7 @@ def _paged_heads(lines: list[str], found: set[int]) -> list[int]:
     seen = Counter(candidates.values())
     heads = []
     for index, words in candidates.items():
-        near = [i for i in (index - 2, index - 1, index + 1, index + 2) if i in found and 0 <= i < len(lines) and lines[i].strip().isdigit()]
+        near = [i for i in (index - 1, index + 1) if i in found and 0 <= i < len(lines) and lines[i].strip().isdigit()]
         if near or seen[words] > 1:
             heads.append(index)
     return heads
@@ -843,7 +843,10 @@ class _Finder:
         indent, above = _indent(self.kept[position][1]), _indent(self.kept[previous][1])
         if previous == position - 1 and (indent >= above + 2 or (indent >= 2 and indent >= above)):
             return True  # "Seo SB, Lane WS" / "    (2001) Regulation of ...": a hanging indent's year, not label 2001
-        return bool(_OPEN_END.search(self.stripped(previous)))
+        above_text = self.stripped(previous)
+        if label.style == "paren" and above_text.count("(") > above_text.count(")"):
+            return True  # "(Egli and Arden" / "2018), so a clot ...": a citation's year closing its bracket
+        return bool(_OPEN_END.search(above_text))
 
     def _text_from(self, position: int, count: int) -> str:
         """The text of up to ``count`` lines from ``position`` to the next blank line."""
@@ -1294,7 +1297,10 @@ class _Finder:
             texts = [self.stripped(p) for p in block]
             lower = sum(1 for t in texts[1:] if t[:1].islower())
             flat = len({_indent(self.kept[p][1]) for p in block}) == 1  # (a hanging indent is a list's shape, not prose's)
-            prose = flat and (_prose(join_lines(texts)) or lower >= max(2, len(block) // 3))
+            joined = join_lines(texts)
+            # (A block that holds a source, "Blood 137 (26): 3682", is not all prose: PDF text without blank
+            # lines runs the prose and the list after it into one block.)
+            prose = flat and (_prose(joined) or (lower >= max(2, len(block) // 3) and not _SOURCE_HINT.search(joined)))
             if len(block) < 2 or _AUTHOR_START.match(texts[0]) or _label_of(texts[0]) or not prose:
                 break
             start = end
