@@ -79,10 +79,11 @@ def test_a_title_with_a_date_in_brackets_is_still_a_reference() -> None:
 
 
 
-@pytest.mark.parametrize("width", [64, 70])
+@pytest.mark.parametrize("width", [64, 66, 70])
 def test_prose_and_list_in_one_block_keep_the_list(width: int) -> None:
     # No blank lines at all (as PDF extraction leaves a page): wrapped prose, then the wrapped list. At 70
-    # columns a line opens "2018), so a clot ..." under "(Egli and Arden": a citation's year, not label 2018.
+    # columns a line opens "2018), so a clot ..." under "(Egli and Arden" (at 66, "2019)." under "... (Cova"):
+    # a citation's year, not label 2018.
     lines = ["Treating adult disease", "Background"] + [line for p in PROSE for line in _wrap(p, width)]
     lines += [line for entry in BIBLIOGRAPHY for line in _wrap(entry, width)]
     (found,) = find_reference_lists("\n".join(lines))

@@ -844,7 +844,7 @@ class _Finder:
         if previous == position - 1 and (indent >= above + 2 or (indent >= 2 and indent >= above)):
             return True  # "Seo SB, Lane WS" / "    (2001) Regulation of ...": a hanging indent's year, not label 2001
         above_text = self.stripped(previous)
-        if label.style == "paren" and above_text.count("(") > above_text.count(")"):
+        if label.style == "paren" and above_text.rfind("(") > above_text.rfind(")"):
             return True  # "(Egli and Arden" / "2018), so a clot ...": a citation's year closing its bracket
         return bool(_OPEN_END.search(above_text))
 
