@@ -60,6 +60,7 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
     """
     from ..link import extract_claims, read_manuscript
     from ..link.resolution import AuthorYearIndex, ListEntry, RefList, WorkSummary, resolve_target
+    from ..refstring import page_furniture
     from ..store import claims as claim_store
 
     manuscript_path = Path(path)
@@ -99,8 +100,10 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
             from ..store.fields import field_work_keys
 
             text = with_field_markers(manuscript, field_work_keys(store, source_id))
+        # A PDF's running heads and page numbers are no part of any sentence (the list finder's rule).
+        furniture = page_furniture(manuscript.text, manuscript.page_lines) if manuscript.page_lines else frozenset()
         extraction = extract_claims(
-            text, paragraph_per_line=manuscript.paragraph_per_line, reference_lines=reference_lines
+            text, paragraph_per_line=manuscript.paragraph_per_line, reference_lines=reference_lines, furniture_lines=furniture
         )
         report.sentences, report.ignored_marks = extraction.sentences, extraction.ignored_marks
         keys = claim_store.work_ids_by_key(store)

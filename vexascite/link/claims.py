@@ -112,9 +112,10 @@ def _text_without(document: str, sentence: Sentence, cut: list[tuple[int, int, s
         for cut_start, cut_end, replacement in cut:
             if cut_end <= position or cut_start >= seg_end:
                 continue
-            pieces.append(document[position:cut_start])
-            if replacement:
-                pieces.append(replacement)
+            if cut_start >= position:  # (a marker over two segments is replaced once, in the first)
+                pieces.append(document[position:cut_start])
+                if replacement:
+                    pieces.append(replacement)
             position = max(position, cut_end)
         pieces.append(document[position:seg_end])
         pieces.append(" ")
@@ -122,10 +123,14 @@ def _text_without(document: str, sentence: Sentence, cut: list[tuple[int, int, s
 
 
 def extract_claims(
-    document: str, *, paragraph_per_line: bool = False, reference_lines: frozenset[int] = frozenset()
+    document: str, *, paragraph_per_line: bool = False, reference_lines: frozenset[int] = frozenset(),
+    furniture_lines: frozenset[int] = frozenset(),
 ) -> Extraction:
-    """Split ``document`` into sentences and keep those that cite, with their markers."""
-    sentences = split_sentences(document, paragraph_per_line=paragraph_per_line, reference_lines=reference_lines)
+    """Split ``document`` into sentences and keep those that cite, with their markers (``furniture_lines``:
+    a PDF's page furniture, left out of every sentence)."""
+    sentences = split_sentences(
+        document, paragraph_per_line=paragraph_per_line, reference_lines=reference_lines, furniture_lines=furniture_lines
+    )
     line_starts = [0] + [m.end() for m in re.finditer("\n", document)]
     claims: list[Claim] = []
     ignored = 0

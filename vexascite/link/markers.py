@@ -6,7 +6,9 @@ One pass of regular expressions finds every style a biomedical manuscript uses:
   ``<sup>3</sup>``, ``\\textsuperscript{4}`` and Unicode superscripts (``⁶``, ``¹¹``, ``¹⁻³``);
 - pandoc: ``[@key; @key2, p. 4]``, ``[-@key]`` and in-text ``@key``;
 - LaTeX: ``\\cite{a,b}``, ``\\citep[p.~4]{a}``, ``\\citet``, ``\\parencite``, ``\\autocite``, ...;
-- author-year: ``(Beck et al., 2020)``, ``(Beck 2020; Heiblig 2022a)``, ``Beck et al. (2020)``.
+- author-year: ``(Beck et al., 2020)``, ``(Beck 2020; Heiblig 2022a)``, ``Beck et al. (2020)``, three named
+  authors ``(Scott, Hider, and Scott 2018)`` and a work without authors by its title ``(“Study Finds …” 2023)``,
+  as citation processors print them.
 
 Each :class:`Marker` keeps its exact span so a claim can be shown with it. Superscripts
 that carry ``*``/``†`` or letters are affiliation marks, not citations: they are returned
@@ -49,6 +51,8 @@ class Target:
     et_al: bool = False
     second_author: str | None = None
     locator: str | None = None
+    #: A work without authors is cited by its title: ``(“Study Finds …” 2023)``.
+    title: str | None = None
 
     @property
     def label(self) -> str:
@@ -57,6 +61,8 @@ class Target:
             return str(self.number)
         if self.kind == "key":
             return "@" + str(self.key)
+        if self.title is not None:
+            return f"“{self.title}” {self.year}"
         names = str(self.author)
         if self.et_al:
             names += " et al."
@@ -128,8 +134,12 @@ _NAMES = rf"(?P<first>{_NAME})(?:(?P<etal>\s+et\s+al\.?)|\s+(?:and|&)\s+(?P<seco
 _YEAR = YEAR + r"[a-z]?"
 _YEARS = rf"{_YEAR}(?:\s*,\s*{_YEAR})*"
 _LOCATOR = r"(?:,\s*(?P<loc>(?:pp?|ch|chap|sec|fig|table)\.?\s*[\w–\-]+))?"
+#: Three or more named authors, the last after ``, and`` or ``, &``: ``Scott, Hider, and Scott``.
+_NAMES_MANY = rf"(?P<first3>{_NAME}),\s+(?P<second3>{_NAME})(?:,\s+{_NAME}){{0,4}},\s+(?:and|&)\s+{_NAME}"
+_TITLE = r"[“\"](?P<title>[^”\"()]{2,200}?)[,.]?[”\"]"
 _AUTHOR_YEAR_ITEM = re.compile(
-    rf"^\s*(?:(?:see|see also|e\.g\.,?|i\.e\.,?|cf\.|also|reviewed in|as in)\s+)?{_NAMES},?\s+(?P<years>{_YEARS}){_LOCATOR}\s*$"
+    rf"^\s*(?:(?:see|see also|e\.g\.,?|i\.e\.,?|cf\.|also|reviewed in|as in)\s+)?(?:{_NAMES}|{_NAMES_MANY}|{_TITLE}),?\s+"
+    rf"(?P<years>{_YEARS}){_LOCATOR}\s*$"
 )
 _NAMES_BEFORE = re.compile(rf"(?<![\w.]){_NAMES}\s+\Z")
 _NARRATIVE_STOP = frozenset(
@@ -195,14 +205,16 @@ def _author_year_targets(body: str) -> list[Target] | None:
 def _years_targets(names: re.Match[str], years: str, locator: str | None) -> list[Target]:
     """One target per year ("Smith et al. 2019, 2020"): the names (first author, et al.,
     second author) come from ``names``, inside the parentheses or before them."""
+    found = names.groupdict()
     return [
         Target(
             "author-year",
-            author=names.group("first"),
+            author=found.get("first") or found.get("first3"),
             year=year.strip(),
-            et_al=bool(names.group("etal")),
-            second_author=names.group("second"),
+            et_al=bool(found.get("etal")),
+            second_author=found.get("second") or found.get("second3"),
             locator=locator,
+            title=" ".join(found["title"].split()) if found.get("title") else None,
         )
         for year in years.split(",")
     ]

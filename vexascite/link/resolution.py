@@ -8,6 +8,8 @@
 - An author-year resolves to the work whose first author's family name and year match;
   a letter suffix ("2022a") picks among same-author same-year works in title order;
   "et al." and a second author narrow the choice. Two candidates left is *ambiguous*.
+  A work without authors, cited by its title and year, resolves to the work of that year
+  whose title starts with the title cited (an author-less work first).
 
 Nothing is guessed: a target that resolves to nothing is *dangling*, with the reason.
 """
@@ -101,7 +103,10 @@ class AuthorYearIndex:
 
     def __init__(self, works: list[WorkSummary]) -> None:
         self._by_family_year: dict[tuple[str, int], list[WorkSummary]] = {}
+        self._by_year: dict[int, list[WorkSummary]] = {}
         for work in works:
+            if work.year:
+                self._by_year.setdefault(work.year, []).append(work)
             if work.family and work.year:
                 self._by_family_year.setdefault((work.family, work.year), []).append(work)
         for candidates in self._by_family_year.values():
@@ -112,6 +117,8 @@ class AuthorYearIndex:
         digits = year_text[:4]
         suffix = year_text[4:]
         family = fold(target.author or "")
+        if target.title is not None and digits.isdigit():
+            return self._by_title(target, int(digits))
         if not digits.isdigit() or not family:
             return Resolution(CitationStatus.DANGLING, message=f"cannot read {target.label!r}")
         candidates = list(self._by_family_year.get((family, int(digits)), []))
@@ -134,6 +141,18 @@ class AuthorYearIndex:
                 candidates = [w for w in candidates if w.author_count <= 1] or candidates
         if len(candidates) == 1:
             return Resolution(CitationStatus.LINKED, work_id=candidates[0].id)
+        keys = ", ".join(w.key for w in candidates)
+        return Resolution(CitationStatus.AMBIGUOUS, message=f"{target.label} matches {len(candidates)} works: {keys}")
+
+
+    def _by_title(self, target: Target, year: int) -> Resolution:
+        cited = fold(target.title or "")
+        candidates = [w for w in self._by_year.get(year, []) if cited and fold(w.title).startswith(cited)]
+        candidates = [w for w in candidates if not w.family] or candidates
+        if len(candidates) == 1:
+            return Resolution(CitationStatus.LINKED, work_id=candidates[0].id)
+        if not candidates:
+            return Resolution(CitationStatus.DANGLING, message=f"no work titled {target.label} in the library")
         keys = ", ".join(w.key for w in candidates)
         return Resolution(CitationStatus.AMBIGUOUS, message=f"{target.label} matches {len(candidates)} works: {keys}")
 

@@ -131,8 +131,11 @@ def _looks_like_heading(stripped: str, prev_stripped: str | None, next_stripped:
     return not (next_stripped and (next_stripped[0].islower() or _GOES_ON.match(next_stripped)))
 
 
-def split_blocks(text: str, *, paragraph_per_line: bool = False, reference_lines: frozenset[int] = frozenset()) -> list[Block]:
-    """Cut a document into blocks (see module docstring); offsets exclude outer spaces."""
+def split_blocks(
+    text: str, *, paragraph_per_line: bool = False, reference_lines: frozenset[int] = frozenset(), furniture_lines: frozenset[int] = frozenset()
+) -> list[Block]:
+    """Cut a document into blocks (see module docstring); offsets exclude outer spaces. ``furniture_lines``
+    (1-based) are a PDF's running heads, page numbers and footers: blocks of their own that a sentence runs over."""
     lines = text.splitlines(keepends=True)
     offsets = []
     position = 0
@@ -168,6 +171,10 @@ def split_blocks(text: str, *, paragraph_per_line: bool = False, reference_lines
         lead = len(line) - len(line.lstrip())
         start = offsets[index] + lead
         end = offsets[index] + len(line.rstrip())
+        if number in furniture_lines:
+            close()
+            blocks.append(Block(start, end, number, "furniture"))
+            continue
         if index == 0 and stripped == "---":
             in_front_matter = True  # YAML front matter of a pandoc Markdown file
         fence = stripped.startswith(("```", "~~~"))
@@ -267,6 +274,8 @@ def _logical_paragraphs(text: str, blocks: list[Block]) -> list[list[Block]]:
                 open_group = None
             continue
         groups.append([block])
+        if block.kind == "furniture" and open_group is not None:
+            continue  # the page broke inside the paragraph
         if block.kind == "legend" and open_group is not None and skipped < 3:
             skipped += 1
             continue
@@ -345,14 +354,14 @@ def _split_paragraph(paragraph: str, markers: list[Marker]) -> list[tuple[int, i
 
 
 def split_sentences(
-    text: str, *, paragraph_per_line: bool = False, reference_lines: frozenset[int] = frozenset()
+    text: str, *, paragraph_per_line: bool = False, reference_lines: frozenset[int] = frozenset(), furniture_lines: frozenset[int] = frozenset()
 ) -> list[Sentence]:
     """Every sentence of ``text`` in order, with its markers (document offsets).
 
     Bylines and affiliation lists (superscript marks after names) get kind ``front``;
     reference entries get kind ``reference``: callers take claims from neither.
     """
-    blocks = split_blocks(text, paragraph_per_line=paragraph_per_line, reference_lines=reference_lines)
+    blocks = split_blocks(text, paragraph_per_line=paragraph_per_line, reference_lines=reference_lines, furniture_lines=furniture_lines)
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     sentences: list[Sentence] = []
     section: str | None = None
@@ -487,9 +496,16 @@ def _strip_segment(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _shift(marker: Marker, bases: list[tuple[int, int, int]]) -> Marker:
-    """Move a marker from paragraph offsets to document offsets."""
+    """Move a marker from paragraph offsets to document offsets (its end by the piece it ends in: a marker
+    broken by a page break, ``(Gadina`` / ``et al. 2020)``, spans the furniture between)."""
+    start = end = None
     for p_off, d_off, length in bases:
-        if p_off <= marker.start < p_off + length:
-            delta = d_off - p_off
-            return Marker(marker.start + delta, marker.end + delta, marker.text, marker.style, marker.targets, marker.affiliation)
-    return marker
+        if start is None and p_off <= marker.start < p_off + length:
+            start = marker.start + d_off - p_off
+        if p_off < marker.end <= p_off + length:
+            end = marker.end + d_off - p_off
+    if start is None:
+        return marker
+    if end is None or end < start:
+        end = marker.end + start - marker.start
+    return Marker(start, end, marker.text, marker.style, marker.targets, marker.affiliation)

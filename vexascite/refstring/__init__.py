@@ -7,7 +7,7 @@ the raw string itself is not part of the returned item (callers keep it: the lib
 
 from __future__ import annotations
 
-from .lists import ListEntry, ReferenceList, find_reference_lists
+from .lists import ListEntry, ReferenceList, find_reference_lists, page_furniture
 from .parse import PARSER_VERSION, parse_reference
 
-__all__ = ["PARSER_VERSION", "ListEntry", "ReferenceList", "find_reference_lists", "parse_reference"]
+__all__ = ["PARSER_VERSION", "ListEntry", "ReferenceList", "find_reference_lists", "page_furniture", "parse_reference"]

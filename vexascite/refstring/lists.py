@@ -69,6 +69,8 @@ _REF_HEADING = re.compile(
     rf"^\s{{0,3}}(?:#{{1,6}}\s*)?(?:[*_]{{1,2}})?(?:(?:\d+|[IVXL]+)\.?\s+)?({_HEADING_WORDS})\s*:?(?:[*_]{{1,2}})?\s*:?\s*$",
     re.IGNORECASE,
 )
+#: A line that only opens or closes a block of Markdown or HTML: ``:::``, ``::: {#refs .references}``, ``<div id="refs">``, ``</div>``.
+_BLOCK_MARKUP = re.compile(r"^\s{0,3}(?::{3,}\s*(?:\{[^{}\n]{0,300}\}|[\w-]{1,40})?\s*:*|</?div\b[^<>\n]{0,300}>)\s*$", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
 #: What ends a list: legends, tables, back matter and the like.
 _END_MARKER = re.compile(
@@ -87,6 +89,9 @@ _BOUNDARY = re.compile(
 )
 #: An article's DOI footer on a line of its own (an article boundary when blank lines surround it).
 _DOI_FOOTER = re.compile(r"^\s*(?:DOI|doi)\s*:?\s*10\.\d{4,9}/\S+\s*$")
+#: A line holding only a DOI (``DOI 10.1182/...``, ``https://doi.org/10.1182/...``).
+_DOI_ONLY = re.compile(r"^\s*(?:(?:DOI|doi)\s*:?\s*|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/\S+\s*$")
+_DOI_TOKEN = re.compile(r"\b10\.\d{4,9}/")
 _FURNITURE = re.compile(
     r"^\s*(?:downloaded\s+(?:from|by)\b.{0,200}$|.{0,80}\bauthor\s+manuscript\b.{0,120}$|(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s*$"
     r"|[-–—]\s*\d{1,4}\s*[-–—]\s*$|this\s+article\s+is\s+protected\s+by\s+copyright|all\s+rights\s+reserved\.?\s*$|for\s+personal\s+use\s+only"
@@ -217,6 +222,8 @@ def _label_of(line: str) -> _Label | None:
                 return None  # "- 3GPP TS 25.450": a bulleted string that opens with digits, not label 3
             if style in ("round", "glued") and re.match(r"[:;,]\s*\d", rest):
                 return None  # "(5):1497-1502" wrapped from the line above: an issue, not a label
+            if style == "bare" and re.match(r"\(\s*[\w-]{1,6}\s*\)\s*[:,]\s*[A-Za-z]?\d", rest):
+                return None  # "137 (26): 3682–84." wrapped from the line above: a volume and issue, not a label
             return _Label(number, style, rest)
     return None  # pragma: no cover - one group always matches
 
@@ -299,6 +306,10 @@ def _furniture_lines(lines: list[str]) -> set[int]:
         apart = (index == 0 or not lines[index - 1].strip()) and (index + 1 >= len(lines) or not lines[index + 1].strip())
         if repeated[_mask(lines[index].strip())] > 1 or apart or _next_to(found, index) or _between_entries(lines, index):
             found.add(index)
+    # A page number and a short title ("2   VEXAS and JAK inhibitors", "Smith et al.   7") right beside a lone
+    # page number (the foot of one page, then the head of the next) or repeated on other pages.
+    for index in _paged_heads(lines, found):
+        found.add(index)
     # A number wrapped to a line of its own at the end of an entry ("33," / "437"), or before the
     # punctuation or year that follow it ("ISTA" / "1999" / ". International rules"): not a page number.
     for index in [i for i in found if lines[i].strip().isdigit()]:
@@ -409,6 +420,34 @@ _FOOTER_SHAPE = re.compile(
 _CAPS_HEAD = re.compile(r"^[A-Z][A-Z&:\- ]{8,80}$|^\d{1,4}\s+[A-Z][A-Z&:\- ]{2,60}(?:\s+ET\s+AL\.?)?$|^[A-Z][A-Z&:\- ]{2,60}?(?:\s+ET\s+AL\.?)?\s+\d{1,4}$")
 
 
+#: A running head or foot that carries its page number: ``2   VEXAS and JAK inhibitors``, ``Smith et al.  7``.
+_PAGED_HEAD = re.compile(r"^(?:\d{1,4}\s+(?P<after>[^\W\d_](?:[^.;]|(?<=\bal)\.){1,78}?)|(?P<before>[^\W\d_](?:[^.;]|(?<=\bal)\.){1,78}?)\s+\d{1,4})\s*$")
+
+
+def _paged_heads(lines: list[str], found: set[int]) -> list[int]:
+    """Lines of a page number and a few words (no other number, no sentence, not a reference) set right against a
+    lone page number, or whose words recur so at another page: the running heads of a page break."""
+    candidates: dict[int, str] = {}
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if index in found or len(stripped) > 90:
+            continue
+        match = _PAGED_HEAD.match(stripped)
+        if not match:
+            continue
+        words = (match.group("after") or match.group("before") or "").strip()
+        if len(words.split()) > 8 or words[:1].islower() or re.search(r"\d", words) or _LINK_TOKEN.search(words) or _AUTHOR_LIST.match(words + ","):
+            continue
+        candidates[index] = " ".join(words.lower().split())
+    seen = Counter(candidates.values())
+    heads = []
+    for index, words in candidates.items():
+        near = [i for i in (index - 1, index + 1) if i in found and 0 <= i < len(lines) and lines[i].strip().isdigit()]
+        if near or seen[words] > 1:
+            heads.append(index)
+    return heads
+
+
 def _footer_inside(lines: list[str], index: int) -> bool:
     """A journal footer inside an entry: the line above is unfinished and the text goes on in lower
     case below (or after a comma), or it follows an entry that already has its source and the next
@@ -482,7 +521,24 @@ def _next_to(found: set[int], index: int) -> bool:
 
 
 def _looks_like_reference(text: str) -> bool:
-    return bool(_REFERENCE_HINT.search(text)) and len(text) >= 20
+    return bool(_REFERENCE_HINT.search(text)) and len(text) >= 20 and not _cites_others(text)
+
+
+#: An author-year citation in brackets, as prose makes it: ``(Beck et al. 2020)``, ``(Scott, Hider, and Scott 2018; Yates 2021)``.
+_PROSE_CITATION = re.compile(
+    r"\((?:[^()]{0,160}?;\s*)?(?:e\.g\.,?\s+|see\s+|cf\.\s+)?(?:[A-Z][^\W\d_]+|“[^”]{2,120}”)(?:,?\s+(?:[A-Z][^\W\d_]+|and|&|et\s+al\.?)){0,6},?\s+"
+    r"(?:19|20)\d{2}[a-z]?(?:,\s*(?:p|pp)\.\s*\d+)?\s*[;)]"
+)
+_MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d{2}", re.IGNORECASE)
+
+
+def _cites_others(text: str) -> bool:
+    """Prose, not a reference: it cites works by author and year in brackets, with ``et al``
+    or more than once (a reference's title seldom does; ``(Kyoto, June 2019)`` is a date)."""
+    if "(" not in text:
+        return False
+    found = [m.group(0) for m in _PROSE_CITATION.finditer(text) if not _MONTH_WORD.search(m.group(0))]
+    return len(found) >= 2 or any(re.search(r"\bet\s+al\b", m) for m in found)
 
 
 def _looks_strongly_like_reference(text: str) -> bool:
@@ -580,7 +636,9 @@ class _Finder:
     def __init__(self, text: str, teacher: Teacher | None = None) -> None:
         #: Training only (``scripts/train_list_cuts.py``): decides each cut in wrapped text from the truth.
         self.teacher = teacher
-        self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        # Markup that only opens or closes a block (pandoc's ``::: {#refs}``, ``<div class="csl-entry">``)
+        # separates entries as a blank line does.
+        self.lines = ["" if _BLOCK_MARKUP.match(line) else line for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
         self.read(_furniture_lines(self.lines))
         self.lists: list[ReferenceList] = []
         #: Kept positions [start, end) read as lists or reference sections.
@@ -614,6 +672,28 @@ class _Finder:
         if _is_stop(stripped) or _REF_HEADING.match(stripped):
             return True
         return bool(_DOI_FOOTER.match(stripped)) and self._blank_around(position)
+
+    def _article_doi(self, position: int, others: list[str], entry: list[int]) -> bool:
+        """A line of only a DOI set right under a list's last entry, which closed with its locator, and beside a
+        copyright line or page furniture, is the article's own DOI (the foot of this article or the head of the
+        next), not the entry's: when the list's other entries state no DOI, or when the entry already stated its
+        own. Set aside, it is reported as a line in no entry."""
+        if not entry or not _DOI_ONLY.match(self.stripped(position)):
+            return False
+        if position != entry[-1] + 1 or self.kept[position][0] != self.kept[entry[-1]][0] + 1:
+            return False  # after a page break or a blank line: the entry's DOI, carried over
+        previous = self.stripped(entry[-1])
+        if not (_SOURCE_END.search(previous[-40:]) and _ends_like_reference(previous)):
+            return False  # "... 2019;11:e12," or a title left open: the DOI goes on with the entry
+        following = self.next_text(position, 2)
+        index = self.kept[position][0]
+        beside = index + 1 in self.furniture or (following is not None and bool(_BOUNDARY.match(self.stripped(following))))
+        if not beside:
+            return False  # no copyright line or page furniture beside it: a DOI wrapped from the entry above
+        own = [self.stripped(p) for p in entry]
+        if any(_DOI_TOKEN.search(line) for line in own):
+            return True
+        return len(others) >= 2 and not any(_DOI_TOKEN.search(text) for text in others)
 
     def _wrapped_marker(self, previous: int, position: int) -> bool:
         """A back-matter word wrapped to an indented line right after a line left open (``Nurs`` / ``    Ethics 14``):
@@ -665,7 +745,7 @@ class _Finder:
         texts = [self.stripped(p) for p in positions if not self.blank(p)]
         if len(texts) < 5:
             return False
-        complete = sum(1 for t in texts if len(t) >= 30 and _YEAR.search(t) and _ends_like_reference(t))
+        complete = sum(1 for t in texts if len(t) >= 30 and _YEAR.search(t) and _ends_like_reference(t) and not _cites_others(t))
         labelled = sum(1 for p in positions if self.labels[p] is not None or self.only[p] is not None)
         return complete >= 0.7 * len(texts) and labelled < 0.3 * len(texts)
 
@@ -763,7 +843,10 @@ class _Finder:
         indent, above = _indent(self.kept[position][1]), _indent(self.kept[previous][1])
         if previous == position - 1 and (indent >= above + 2 or (indent >= 2 and indent >= above)):
             return True  # "Seo SB, Lane WS" / "    (2001) Regulation of ...": a hanging indent's year, not label 2001
-        return bool(_OPEN_END.search(self.stripped(previous)))
+        above_text = self.stripped(previous)
+        if label.style == "paren" and above_text.rfind("(") > above_text.rfind(")"):
+            return True  # "(Egli and Arden" / "2018), so a clot ...": a citation's year closing its bracket
+        return bool(_OPEN_END.search(above_text))
 
     def _text_from(self, position: int, count: int) -> str:
         """The text of up to ``count`` lines from ``position`` to the next blank line."""
@@ -890,7 +973,10 @@ class _Finder:
                 bare = re.match(r"(\d{1,6})\s+(?=[^\s(:;,.\-–])", self.stripped(position))
                 if bare and int(bare.group(1)) - numbers[-1] in ((direction,) if direction else (1, -1)):
                     start = (_Label(int(bare.group(1)), "bare", self.stripped(position)[bare.end() :]), position)
-            if entry and start is None and self.stop(position) and not (not blank_before and self._wrapped_marker(entry[-1], position)):
+            if entry and start is None and (
+                (self.stop(position) and not (not blank_before and self._wrapped_marker(entry[-1], position)))
+                or self._article_doi(position, [e.text for e in current.entries], entry)
+            ):
                 break
             forced = False
             in_step = bool(numbers) and start is not None and start[0].style == style and start[0].number - numbers[-1] in ((direction,) if direction else (1, -1))
@@ -1134,6 +1220,10 @@ class _Finder:
             stripped = self.stripped(position)
             if not whole and self.stop(position) and not (region and not blank_run and self._wrapped_marker(region[-1], position)):
                 break
+            if not whole and _DOI_ONLY.match(stripped):
+                texts = [p for p in region if not self.blank(p)]
+                if self._article_doi(position, [self.stripped(p) for p in texts], texts[-1:]):
+                    break
             if not whole and blank_run and region and _is_section_heading(stripped) and not _YEAR.search(stripped) and not self._opens_entry(position):
                 nxt = self.next_text(position, 3)
                 if nxt is None or not _looks_strongly_like_reference(self.stripped(nxt)) or self.stripped(nxt)[:1].isupper():
@@ -1207,7 +1297,10 @@ class _Finder:
             texts = [self.stripped(p) for p in block]
             lower = sum(1 for t in texts[1:] if t[:1].islower())
             flat = len({_indent(self.kept[p][1]) for p in block}) == 1  # (a hanging indent is a list's shape, not prose's)
-            prose = flat and (_prose(join_lines(texts)) or lower >= max(2, len(block) // 3))
+            joined = join_lines(texts)
+            # (A block that holds a source, "Blood 137 (26): 3682", is not all prose: PDF text without blank
+            # lines runs the prose and the list after it into one block.)
+            prose = flat and (_prose(joined) or (lower >= max(2, len(block) // 3) and not _SOURCE_HINT.search(joined)))
             if len(block) < 2 or _AUTHOR_START.match(texts[0]) or _label_of(texts[0]) or not prose:
                 break
             start = end
@@ -1627,6 +1720,40 @@ def _plausible_run(found: ReferenceList) -> bool:
     """A list without a heading counts if most entries look like references."""
     hits = sum(1 for entry in found.entries if _looks_strongly_like_reference(entry.text))
     return hits >= max(1, (len(found.entries) + 1) // 2) and (len(found.entries) >= 2 or hits == 1)
+
+
+def page_furniture(text: str, page_lines: list[int]) -> frozenset[int]:
+    """The lines (1-based) of a PDF's text that are page furniture, for readers of its running text
+    (``page_lines``: the first line of each page, 1-based). Only the lines printed at a page's top or
+    foot count: banners, page numbers and footers of the list finder's kinds, a page number with a
+    short title beside a page number, and a line that opens or closes two or more pages alike."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    bounds = [first - 1 for first in page_lines] + [len(lines)]
+    pages = [[i for i in range(max(0, start), min(end, len(lines))) if lines[i].strip()] for start, end in zip(bounds, bounds[1:], strict=False)]
+    found: set[int] = set()
+    heads: list[int] = []  # each page's first line once the known furniture is set aside
+    feet: list[int] = []  # and its last
+    for filled in pages:
+        edge = filled[:3] + filled[-3:]
+        for index in edge:
+            stripped = lines[index].strip()
+            if (_FURNITURE.match(stripped) or _RUNNING_HEAD.match(stripped)) and not _is_stop(stripped) and not _REF_HEADING.match(stripped):
+                found.add(index)
+        rest = [i for i in filled if i not in found]
+        heads.extend(rest[:1])
+        feet.extend(rest[-1:])
+    found.update(i for i in _paged_heads(lines, found) if any(i in filled[:3] + filled[-3:] for filled in pages))
+    for edge in (heads, feet):
+        # A running head or foot: the same words (numbers aside) at the same edge of two or more pages.
+        shapes = Counter(_mask(lines[i].strip()) for i in edge if i not in found)
+        for index in edge:
+            stripped = lines[index].strip()
+            if (
+                index not in found and shapes[_mask(stripped)] >= 2 and len(stripped) <= 100 and not stripped[:1].islower()
+                and re.search(r"[^\W\d_]{3,}", stripped) and not _REF_HEADING.match(stripped)
+            ):
+                found.add(index)
+    return frozenset(i + 1 for i in found)
 
 
 def find_reference_lists(text: str) -> list[ReferenceList]:

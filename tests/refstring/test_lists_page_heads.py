@@ -1,0 +1,50 @@
+"""Running heads that carry their page number, and page numbers, at a page break inside a list."""
+
+from __future__ import annotations
+
+import pytest
+
+from vexascite.refstring.lists import find_reference_lists, page_furniture
+
+ENTRIES = [
+    "1. Arden P, Brask T, Cova L, et al. A marker of slow relapse in adult disease: a study of\nforty patients. J Clin Res. 2020;12(3):101-109.",
+    "2. Brask T, Dunn M. Two drugs compared in a small cohort. Blood Adv. 2021;5(2):22-31.",
+    "3. Cova L, Egli O, Arden P. Why responses differ in a registry of patients treated with\none of two drugs. Nat Rev Things. 2019;13(4):234-243.",
+]
+
+
+@pytest.mark.parametrize("head", ["2   Treating adult disease", "2   TREATING ADULT DISEASE", "Treating adult disease   2", "Arden et al.   2"])
+def test_a_page_foot_and_the_next_page_head_inside_an_entry_are_furniture(head: str) -> None:
+    broken = ENTRIES[0].replace("study of\n", "study of\n1\n" + head + "\n")
+    text = "References\n" + "\n".join([broken, *ENTRIES[1:]])
+    (found,) = find_reference_lists(text)
+    assert [entry.raw for entry in found.entries] == ENTRIES
+    assert page_furniture(text, [1, 4]) == frozenset({3, 4})
+
+
+def test_a_page_head_between_entries_of_a_bare_numbered_list() -> None:
+    bare = [entry.replace(". ", " ", 1) for entry in ENTRIES]
+    text = "References\n" + "\n".join([bare[0], "1", "2   Treating adult disease", *bare[1:]])
+    (found,) = find_reference_lists(text)
+    assert [entry.raw for entry in found.entries] == bare
+    assert [entry.number for entry in found.entries] == [1, 2, 3]
+
+
+def test_a_wrapped_volume_and_issue_is_no_bare_label() -> None:
+    lines = [
+        "Arden, P., T. Brask, and L. Cova. 2020. “A Marker of Slow Relapse.” Blood",
+        "137 (26): 3682–84.",
+        "Brask, T., and M. Dunn. 2021. “Two Drugs Compared.” Blood Adv 5 (2): 22–31.",
+        "Cova, L. 2019. “Why Responses Differ.” Nat Rev Things 13 (4): 234–43.",
+    ]
+    (found,) = find_reference_lists("References\n" + "\n".join(lines))
+    assert found.style == "unnumbered"
+    assert len(found.entries) == 3 and found.entries[0].raw == "\n".join(lines[:2])
+
+
+def test_lines_that_only_look_like_page_heads_stay() -> None:
+    # A number and words inside running text, with no lone page number beside them and not repeated.
+    text = "References\n1. Arden P. A study of\n12 patients treated for adult disease\nJ Clin Res. 2020;12:101-9.\n2. Brask T. Two. Blood. 2021;5:22-31."
+    (found,) = find_reference_lists(text)
+    assert "12 patients treated" in found.entries[0].raw
+    assert page_furniture(text, [1]) == frozenset()
