@@ -48,11 +48,14 @@ def in_process_raws(text: str, finder_file: str | None = None) -> list[str]:
     if finder_file:
         import importlib.util
 
-        spec = importlib.util.spec_from_file_location("other_lists", finder_file)
+        # loaded inside the package, so its relative imports (``from ..csl``, ``from . import
+        # linemodel``) resolve to this checkout's modules
+        name = "vexascite.refstring._other_lists"
+        spec = importlib.util.spec_from_file_location(name, finder_file)
         assert spec is not None and spec.loader is not None
-        module = sys.modules.get("other_lists") or importlib.util.module_from_spec(spec)
-        if "other_lists" not in sys.modules:
-            sys.modules["other_lists"] = module
+        module = sys.modules.get(name) or importlib.util.module_from_spec(spec)
+        if name not in sys.modules:
+            sys.modules[name] = module
             spec.loader.exec_module(module)
         find_reference_lists = module.find_reference_lists
     else:
