@@ -27,7 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-from suggest_weights import copied, held_out
+from suggest_weights import copied, held_out, ndcg_one
 from support_thresholds import read_library
 
 from vexascite.evidence.dense import DENSE_WEIGHT, FEEDBACK, FEEDBACK_WORKS, DenseIndex
@@ -105,10 +105,8 @@ VARIANTS: dict[str, Callable[[Row], np.ndarray]] = {
 
 
 def ndcg(r: Row, scores: np.ndarray, relevant: int) -> float:
-    for place, j in enumerate(np.argsort(-scores, kind="stable")[:10]):
-        if r["numbers"][j] == relevant:
-            return 1 / math.log2(place + 2)
-    return 0.0
+    order = np.argsort(-scores, kind="stable")[:10]
+    return ndcg_one([(int(r["numbers"][j]), float(scores[j])) for j in order], relevant)
 
 
 def main() -> int:
