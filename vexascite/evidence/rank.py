@@ -305,4 +305,4 @@ def _closeness(searcher: Searcher, cited: str, other: str) -> float | None:
     a, b = searcher.index.position(cited), searcher.index.position(other)
     if dense is None or a is None or b is None or not dense.doc_vectors.shape[1]:
         return None
-    return float(dense.doc_vectors[a].astype(np.float32) @ dense.doc_vectors[b].astype(np.float32))
+    return float(dense.similarity(dense.doc_vectors[a].astype(np.float32), np.array([b]))[0])
