@@ -10,7 +10,10 @@ IdKind = Literal["doi", "pmid", "pmcid"]
 #: The CSL variable that holds each kind of identifier.
 CSL_FIELD: dict[str, str] = {"doi": "DOI", "pmid": "PMID", "pmcid": "PMCID"}
 
-_DOI_CORE = re.compile(r"10\.\d{4,9}/\S+", re.IGNORECASE)
+#: How every DOI starts ("10." registrant "/"): one pattern for every module that finds DOIs in text.
+DOI_START = r"10\.\d{4,9}/"
+
+_DOI_CORE = re.compile(DOI_START + r"\S+", re.IGNORECASE)
 _DOI_PREFIXES = re.compile(
     r"^(?:doi\s*[:=]?\s*|(?:https?://)?(?:dx\.)?doi\.org/|(?:https?://)?(?:www\.)?doi\.org/|info:doi/)",
     re.IGNORECASE,

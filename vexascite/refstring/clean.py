@@ -13,14 +13,14 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from ..csl import MONTHS
-from ..ids import normalize_doi
+from ..ids import DOI_START, normalize_doi
 
 _LEADING_NUMBER = re.compile(r"^\s*(?:[-*+]\s+)?(?:\[(\d{1,4})\]|\((\d{1,4})\)|(\d{1,4})[.)](?!\d)|(\d{1,4})\s+(?=[A-Z\u00c0-\u024f]))\s*")
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|_{1,2})(?=\S)([^*_\n]{1,300}?)(?<=\S)\1(?![\w*])")
 _ANGLE_URL = re.compile(r"<((?:https?://|www\.)[^<>\s]{1,2000})>")
 _DOI = re.compile(
     r"(?:\b(?:doi|DOI|Doi)\s*[:.]?\s*|(?:https?://)?(?:dx\.)?doi\.org/|\bhttps?://doi\.org/)?"
-    r"(10\.\d{4,9}/[^\s\"]{1,300})"
+    r"(" + DOI_START + r"[^\s\"]{1,300})"
 )
 #: A DOI broken by a line wrap: "doi:10. 1890/...", "10.1002/ (SICI)...".
 _DOI_BROKEN = re.compile(r"\b(10\.)\s+(\d{4,9}/)|\b(10\.\d{4,9}/)\s+(?=[(\w])")

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..csl import YEAR
+from ..ids import DOI_START
 from . import linemodel
 
 #: Given the document line indices of the line before and of this line and the line's features, whether to cut.
@@ -90,8 +91,8 @@ _BOUNDARY = re.compile(
 #: An article's DOI footer on a line of its own (an article boundary when blank lines surround it).
 _DOI_FOOTER = re.compile(r"^\s*(?:DOI|doi)\s*:?\s*10\.\d{4,9}/\S+\s*$")
 #: A line holding only a DOI (``DOI 10.1182/...``, ``https://doi.org/10.1182/...``).
-_DOI_ONLY = re.compile(r"^\s*(?:(?:DOI|doi)\s*:?\s*|https?://(?:dx\.)?doi\.org/)10\.\d{4,9}/\S+\s*$")
-_DOI_TOKEN = re.compile(r"\b10\.\d{4,9}/")
+_DOI_ONLY = re.compile(r"^\s*(?:(?:DOI|doi)\s*:?\s*|https?://(?:dx\.)?doi\.org/)" + DOI_START + r"\S+\s*$")
+_DOI_TOKEN = re.compile(r"\b" + DOI_START)
 _FURNITURE = re.compile(
     r"^\s*(?:downloaded\s+(?:from|by)\b.{0,200}$|.{0,80}\bauthor\s+manuscript\b.{0,120}$|(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s*$"
     r"|[-–—]\s*\d{1,4}\s*[-–—]\s*$|this\s+article\s+is\s+protected\s+by\s+copyright|all\s+rights\s+reserved\.?\s*$|for\s+personal\s+use\s+only"
@@ -1493,7 +1494,7 @@ class _Finder:
 
 
 #: A line that opens with a link or DOI goes on with the reference above (``https://doi.org/...``, ``DOI:http...``).
-_LINK_START = re.compile(r"(?:doi\b|https?://|www\.|10\.\d{4,9}/|url\b)", re.IGNORECASE)
+_LINK_START = re.compile(r"(?:doi\b|https?://|www\.|" + DOI_START + r"|url\b)", re.IGNORECASE)
 #: A name cut at a line's end: a particle (``Jimenez de`` / ``Anta MT``) or a given name before its initial (``William`` / ``G. Austin``).
 _NAME_CUT = re.compile(
     r"(?:[A-Z][\w'’-]+|,)\s+(?P<particle>van|von|de|der|den|dos|da|di|du|del|della|le|la|ten|ter)$|(?:,|\band)\s+(?P<given>[A-Z][a-z]+)$"

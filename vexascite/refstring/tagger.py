@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..csl import MONTHS
+from ..ids import DOI_START
 
 MODEL_PATH = Path(__file__).resolve().parent / "parser.crfsuite"
 
@@ -25,7 +26,7 @@ LABELS = (
 )
 
 _TOKEN = re.compile(
-    r"(?:https?://|www\.)\S+|\b(?:doi:\s*)?10\.\d{4,9}/\S+|(?-i:\b[A-Z](?=\d))|\w+(?:[-‐–'’]\w+)*|[^\w\s]",
+    r"(?:https?://|www\.)\S+|\b(?:doi:\s*)?" + DOI_START + r"\S+|(?-i:\b[A-Z](?=\d))|\w+(?:[-‐–'’]\w+)*|[^\w\s]",
     re.IGNORECASE,
 )
 _MONTHS = {*MONTHS, "spring", "summer", "autumn", "fall", "winter"}
