@@ -144,7 +144,6 @@ class AuthorYearIndex:
         keys = ", ".join(w.key for w in candidates)
         return Resolution(CitationStatus.AMBIGUOUS, message=f"{target.label} matches {len(candidates)} works: {keys}")
 
-
     def _by_title(self, target: Target, year: int) -> Resolution:
         cited = fold(target.title or "")
         candidates = [w for w in self._by_year.get(year, []) if cited and fold(w.title).startswith(cited)]
