@@ -155,7 +155,7 @@ def test_wrapped_unnumbered_text_is_cut_after_a_closed_source() -> None:
         "Varnum KT, Ostrel P, Quay B et al (2006) Risk of chronic fungal colonisations among\nfarmers. Arthritis Rheum 48:2217-2225",
         "李明华(1987). 康熙与江南十景. 苏州文史. 2(-): 41-47.",
         "Smith ER, Mackie DM. Social psychology. Cancer Res. 1975;35:2434-2439.",
-        "Lauwers LF. Cisapride in intensive care. Int Care Med 1991; 17:\n508-509.",
+        "Laurent GF. Domperidone in critical care. Int Care Med 1993; 19:\n608-609.",
         "The Organisation for Economic Co-operation and Development: The OECD guideline for\nassay of pesticides. Paris; 2003.",
         "Sessler SK (1986) Cytogenetics and evolution in newts. PhD dissertation,\nUniversity of California, Davis",
         "Weston, R.C. 1979. Banking reform and the Bank of England. Cornell University Press.",

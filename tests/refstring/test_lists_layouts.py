@@ -264,9 +264,9 @@ def test_blank_lines_between_entries_with_a_first_line_indent() -> None:
 
 PROSE = (
     "DESIGN An invented review and meta-analysis. PCR was performed with\n"
-    "invented primers followed by hybridization using probes for low (HPV 6,\n"
-    "11, 40, 42, 43, 44), intermediate (HPV 31, 33, 35, 39, 51, 52, 58, 59,\n"
-    "66 and 68) and high-risk types (HPV 16, 18, 45 and 56) (Smith et al.,\n2014).\n\n"
+    "invented primers and a hybridisation step with probes for low (type 6,\n"
+    "11, 40, 41, 43, 47), middle (type 31, 32, 35, 38, 51, 53, 57, 59,\n"
+    "66 and 68) and high-risk types (type 16, 18, 46 and 55) (Smith et al.,\n2014).\n\n"
     "The expression levels of an invented receptor were further examined by\n"
     "several methods (Smith et al., 2007). Moreover, cell accumulation in tumours was\n"
     "slightly reduced after training, and the amount of tumour cells was reduced in\n"

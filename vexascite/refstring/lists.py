@@ -1556,7 +1556,7 @@ _TRAILER_START = re.compile(
 #: Authors then a year early in a line: ``West, R.C. 1977.``, ``Stone JW, Sisco PN (2007)``.
 _AUTHOR_YEAR = re.compile(r"^[^()\d]{2,45}?[\s(]" + YEAR + r"[a-z]?(?:\)|[.,:])")
 
-#: Only names before a year: ``Ben Taskar Pieter Abbeel and Daphne Koller. 2012.``, ``김윤정, 이유리 (2014)``, ``— (1988)``.
+#: Only names before a year: ``Mara Lindqvist Tomas Ferreira and Ines Okafor. 2012.``, ``김윤정, 이유리 (2014)``, ``— (1988)``.
 _NAMES_YEAR = re.compile(
     r"^(?:(?:[—–]|_{3,}+|[^\W\d_a-z](?:[^\W\d_]|['’-])*+\.?|(?:and|und|et|&|van|von|de|der|den|da|di|du|le|la|al\.?|jr\.?)),?\s*){1,16}"
     r"[\s(]\(?" + YEAR + r"[a-z]?(?:\)|[.,:])"
