@@ -5,12 +5,57 @@ from __future__ import annotations
 
 import random
 
-FAMILIES = ["Beck", "M{\\\"u}ller", "Heiblig", "Gu\\'{e}ry", "Rivi{\\`e}re", "Ferrada", "{\\AA}str{\\\"o}m",
-            "Koster", "Grayson", "Sujobert", "{\\v{S}}koda", "Fran{\\c{c}}ois", "Obiorah", "Patel", "Comont"]
-GIVEN = ["David B.", "Ma{\\\"e}l", "Marcela A.", "J{\\'e}r{\\^o}me", "Pierre", "Bhavisha A.", "Ana", "Lionel"]
-WORDS = ["somatic", "mutations", "in", "{UBA1}", "and", "severe", "adult-onset", "autoinflammatory", "disease",
-         "{VEXAS}", "syndrome", "ruxolitinib", "{JAK} inhibitors", "azacitidine", "response", "$\\alpha$-chain",
-         "R\\&D", "{\\em in vivo}", "myelodysplastic", "{{nested {braces}}}", "cohort", "retrospective"]
+FAMILIES = [
+    "Beck",
+    'M{\\"u}ller',
+    "Heiblig",
+    "Gu\\'{e}ry",
+    "Rivi{\\`e}re",
+    "Ferrada",
+    '{\\AA}str{\\"o}m',
+    "Koster",
+    "Grayson",
+    "Sujobert",
+    "{\\v{S}}koda",
+    "Fran{\\c{c}}ois",
+    "Obiorah",
+    "Patel",
+    "Comont",
+]
+GIVEN = [
+    "David B.",
+    'Ma{\\"e}l',
+    "Marcela A.",
+    "J{\\'e}r{\\^o}me",
+    "Pierre",
+    "Bhavisha A.",
+    "Ana",
+    "Lionel",
+]
+WORDS = [
+    "somatic",
+    "mutations",
+    "in",
+    "{UBA1}",
+    "and",
+    "severe",
+    "adult-onset",
+    "autoinflammatory",
+    "disease",
+    "{VEXAS}",
+    "syndrome",
+    "ruxolitinib",
+    "{JAK} inhibitors",
+    "azacitidine",
+    "response",
+    "$\\alpha$-chain",
+    "R\\&D",
+    "{\\em in vivo}",
+    "myelodysplastic",
+    "{{nested {braces}}}",
+    "cohort",
+    "retrospective",
+]
 JOURNALS = ["blood", "nejm", "bjh", "annrheum"]
 
 
@@ -29,7 +74,9 @@ def generate(n: int, seed: int = 1) -> str:
         )
         title = " ".join(rng.choice(WORDS) for _ in range(rng.randint(5, 14)))
         year = rng.randint(1990, 2025)
-        month = rng.choice(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])
+        month = rng.choice(
+            ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+        )
         first = rng.randint(1, 5000)
         if i % 50 == 49:
             out.append(

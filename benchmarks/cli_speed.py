@@ -74,9 +74,22 @@ def run_on_terminal(command: list[str]) -> None:
     master, slave = os.openpty()
     try:
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
-        env = {**ENV, "COLUMNS": str(columns), "LINES": str(lines), "TERM": ENV.get("TERM") or "xterm-256color"}
+        env = {
+            **ENV,
+            "COLUMNS": str(columns),
+            "LINES": str(lines),
+            "TERM": ENV.get("TERM") or "xterm-256color",
+        }
         env.pop("NO_COLOR", None)
-        proc = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, cwd=ROOT, env=env, start_new_session=True)
+        proc = subprocess.Popen(
+            command,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            cwd=ROOT,
+            env=env,
+            start_new_session=True,
+        )
     finally:
         os.close(slave)
     try:
@@ -93,7 +106,10 @@ def run_on_terminal(command: list[str]) -> None:
 
 
 def run_times(
-    command: list[str], repeat: int, before: Callable[[], None] | None = None, cpu: list[float] | None = None,
+    command: list[str],
+    repeat: int,
+    before: Callable[[], None] | None = None,
+    cpu: list[float] | None = None,
     warmup: bool = True,
 ) -> list[float]:
     """Wall seconds of ``repeat`` runs of ``command`` (output discarded, or read from a
@@ -109,7 +125,14 @@ def run_times(
         if command[0] == ON_TERMINAL:
             run_on_terminal(command[1:])
         else:
-            subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True, cwd=ROOT, env=ENV)
+            subprocess.run(
+                command,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+                check=True,
+                cwd=ROOT,
+                env=ENV,
+            )
         if run == 0:
             continue
         times.append(time.perf_counter() - start)
@@ -157,7 +180,9 @@ def tree_rss_mb(root_pid: int) -> float:
 
 def peak_tree_rss(command: list[str]) -> float:
     """Peak RSS of ``command``'s whole process tree, sampled every 10 ms."""
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=ENV)
+    proc = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT, env=ENV
+    )
     peak = 0.0
     done = threading.Event()
 
@@ -190,7 +215,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         small = str(Path(tmp) / "small.db")
         env_db = ["--db", small]
-        subprocess.run([VEXASCITE, *env_db, "import", "bib/"], check=True, capture_output=True, cwd=ROOT, env=ENV)
+        subprocess.run(
+            [VEXASCITE, *env_db, "import", "bib/"],
+            check=True,
+            capture_output=True,
+            cwd=ROOT,
+            env=ENV,
+        )
 
         print(f"start-up, whole process, {args.repeat} runs each (bundled library: {small})")
         rows = {
@@ -198,7 +229,12 @@ def main() -> None:
             "sqlite3 script listing 50 works (alternative)": [PYTHON, "-c", LIST_SCRIPT, small],
             "vexascite --help": [VEXASCITE, "--help"],
             "vexascite list (piped)": [VEXASCITE, *env_db, "list"],
-            f"vexascite list (terminal, {TERMINAL_SIZE[1]} columns)": [ON_TERMINAL, VEXASCITE, *env_db, "list"],
+            f"vexascite list (terminal, {TERMINAL_SIZE[1]} columns)": [
+                ON_TERMINAL,
+                VEXASCITE,
+                *env_db,
+                "list",
+            ],
             "vexascite list --json": [VEXASCITE, *env_db, "list", "--json"],
         }
         width = max(len(name) for name in rows) + 2
@@ -219,28 +255,42 @@ def main() -> None:
                 Path(f"{db}{suffix}").unlink(missing_ok=True)
 
         repeat = max(3, args.repeat // 2)
-        print(f"\nimport, whole process, {args.entries} entries ({big.stat().st_size / 2**20:.1f} MiB), "
-              f"{repeat} runs each, in turn")
+        print(
+            f"\nimport, whole process, {args.entries} entries ({big.stat().st_size / 2**20:.1f} MiB), "
+            f"{repeat} runs each, in turn"
+        )
         parse_cpu: list[float] = []
         ours_cpu: list[float] = []
         parse: list[float] = []
         ours: list[float] = []
         for run in range(repeat):  # in turn, so both meet the same load on a shared machine
-            parse += run_times([PYTHON, "-c", PARSE_SCRIPT, str(big)], 1, cpu=parse_cpu, warmup=run == 0)
-            ours += run_times([VEXASCITE, "--db", str(db), "import", str(big)], 1, before=fresh, cpu=ours_cpu, warmup=run == 0)
+            parse += run_times(
+                [PYTHON, "-c", PARSE_SCRIPT, str(big)], 1, cpu=parse_cpu, warmup=run == 0
+            )
+            ours += run_times(
+                [VEXASCITE, "--db", str(db), "import", str(big)],
+                1,
+                before=fresh,
+                cpu=ours_cpu,
+                warmup=run == 0,
+            )
         width = 48
         describe("python + bibtexparser raw parse (whole process)", parse, None, width)
         describe("vexascite import (whole process)", ours, min(parse), width)
         pairs = statistics.median(o / p for o, p in zip(ours, parse, strict=True))
-        print(f"(ratio to bibtexparser's raw parse as a whole process, best to best; run by run the median is "
-              f"{pairs:.2f}x; the goal is at most 2)")
+        print(
+            f"(ratio to bibtexparser's raw parse as a whole process, best to best; run by run the median is "
+            f"{pairs:.2f}x; the goal is at most 2)"
+        )
         print(
             f"CPU seconds, all processes: raw parse {min(parse_cpu):.3f}, vexascite import {min(ours_cpu):.3f} "
             f"({min(ours_cpu) / min(parse_cpu):.2f}x; on a busy machine the wall ratio tends to this one)"
         )
         fresh()
         peak = peak_tree_rss([VEXASCITE, "--db", str(db), "import", str(big)])
-        print(f"vexascite import peak memory, all its processes together: {peak:.0f} MB (goal: at most 250 MB)")
+        print(
+            f"vexascite import peak memory, all its processes together: {peak:.0f} MB (goal: at most 250 MB)"
+        )
 
 
 if __name__ == "__main__":

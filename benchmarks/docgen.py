@@ -45,18 +45,60 @@ STRING_FILES = (
 )
 
 LAYOUTS = (
-    "dot", "paren", "bracket", "round", "bare", "superscript", "glued",
-    "hanging", "blank", "lines", "pdf-numbered", "pdf-unnumbered", "pdf-label-line",
+    "dot",
+    "paren",
+    "bracket",
+    "round",
+    "bare",
+    "superscript",
+    "glued",
+    "hanging",
+    "blank",
+    "lines",
+    "pdf-numbered",
+    "pdf-unnumbered",
+    "pdf-label-line",
 )
 
 HEADINGS = (
-    "References", "REFERENCES", "Reference list", "Bibliography", "Literature Cited", "Works Cited",
-    "## References", "# Bibliography", "**References**", "Literatur", "Literaturverzeichnis",
-    "Références", "Bibliographie", "Referencias", "Bibliografía", "Referências", "Bibliografia",
-    "Riferimenti bibliografici", "Literatuur", "Referenser", "Litteratur", "Kirjallisuus",
-    "Piśmiennictwo", "Список литературы", "Литература", "参考文献", "References and Notes",
-    "5. References", "REFERENCES CITED", "Cited literature", "References:", "REFERENCES AND NOTES", "Reference List",
-    "LITERATURE CITED", "Literature cited", "BIBLIOGRAPHY", "6 References", "References cited",
+    "References",
+    "REFERENCES",
+    "Reference list",
+    "Bibliography",
+    "Literature Cited",
+    "Works Cited",
+    "## References",
+    "# Bibliography",
+    "**References**",
+    "Literatur",
+    "Literaturverzeichnis",
+    "Références",
+    "Bibliographie",
+    "Referencias",
+    "Bibliografía",
+    "Referências",
+    "Bibliografia",
+    "Riferimenti bibliografici",
+    "Literatuur",
+    "Referenser",
+    "Litteratur",
+    "Kirjallisuus",
+    "Piśmiennictwo",
+    "Список литературы",
+    "Литература",
+    "参考文献",
+    "References and Notes",
+    "5. References",
+    "REFERENCES CITED",
+    "Cited literature",
+    "References:",
+    "REFERENCES AND NOTES",
+    "Reference List",
+    "LITERATURE CITED",
+    "Literature cited",
+    "BIBLIOGRAPHY",
+    "6 References",
+    "References cited",
 )
 
 FURNITURE = (
@@ -123,7 +165,9 @@ def load_prose(shared: Path = SHARED, limit: int = 400) -> list[str]:
         for line in path.read_text(encoding="utf-8").split("\n")[:limit]:
             if line.strip():
                 out.append(json.loads(line)["abstract"])
-    return out or ["The patients were followed for a median of two years and most of them improved."]
+    return out or [
+        "The patients were followed for a median of two years and most of them improved."
+    ]
 
 
 @dataclass
@@ -144,7 +188,9 @@ def _wrap(text: str, width: int, rng: random.Random, hyphenate: bool) -> list[st
     """Wrap one string to lines of about ``width``; keep the glutton strings' own breaks."""
     if "\n" in text:
         return [line.strip() for line in text.split("\n") if line.strip()]
-    lines = textwrap.wrap(" ".join(text.split()), width=width, break_long_words=False, break_on_hyphens=False) or [text]
+    lines = textwrap.wrap(
+        " ".join(text.split()), width=width, break_long_words=False, break_on_hyphens=False
+    ) or [text]
     if hyphenate:
         out: list[str] = []
         carry = ""
@@ -152,7 +198,12 @@ def _wrap(text: str, width: int, rng: random.Random, hyphenate: bool) -> list[st
             line = (carry + " " + line).strip() if carry else line
             carry = ""
             words = line.split(" ")
-            if index + 1 < len(lines) and rng.random() < 0.3 and len(words[-1]) >= 8 and words[-1].isalpha():
+            if (
+                index + 1 < len(lines)
+                and rng.random() < 0.3
+                and len(words[-1]) >= 8
+                and words[-1].isalpha()
+            ):
                 word = words[-1]
                 cut = rng.randint(3, len(word) - 3)
                 out.append(" ".join(words[:-1] + [word[:cut] + "-"]))
@@ -167,7 +218,9 @@ def _wrap(text: str, width: int, rng: random.Random, hyphenate: bool) -> list[st
 
 def _numbers(count: int, rng: random.Random) -> list[int]:
     """Printed numbers: usually 1..n, sometimes with gaps, a repeat, past 999, or descending."""
-    kind = rng.choices(["plain", "gap", "repeat", "late", "big", "descending"], [5, 2, 1, 2, 1, 1])[0]
+    kind = rng.choices(["plain", "gap", "repeat", "late", "big", "descending"], [5, 2, 1, 2, 1, 1])[
+        0
+    ]
     start = {"late": rng.randint(5, 60), "big": rng.choice([995, 9995, 1200])}.get(kind, 1)
     numbers = list(range(start, start + count))
     if kind == "gap" and count > 3:
@@ -184,9 +237,15 @@ def _numbers(count: int, rng: random.Random) -> list[int]:
 
 def _label(layout: str, number: int) -> str:
     return {
-        "dot": f"{number}. ", "paren": f"{number}) ", "bracket": f"[{number}] ", "round": f"({number}) ",
-        "bare": f"{number} ", "superscript": str(number).translate(SUPERSCRIPTS), "glued": f"{number}",
-        "pdf-numbered": f"{number}. ", "pdf-label-line": f"{number}.",
+        "dot": f"{number}. ",
+        "paren": f"{number}) ",
+        "bracket": f"[{number}] ",
+        "round": f"({number}) ",
+        "bare": f"{number} ",
+        "superscript": str(number).translate(SUPERSCRIPTS),
+        "glued": f"{number}",
+        "pdf-numbered": f"{number}. ",
+        "pdf-label-line": f"{number}.",
     }.get(layout, "")
 
 
@@ -199,19 +258,29 @@ def _prose(rng: random.Random, prose: list[str], sentences: int) -> str:
 def _furniture(rng: random.Random, page: int) -> str:
     template = rng.choice(FURNITURE)
     return template.format(
-        n=rng.randint(10, 400), m=rng.randint(1, 12), k=rng.randint(100, 9000), k2=rng.randint(9001, 9999),
-        d=rng.randint(1, 28), p=page, q=page + rng.randint(1, 9), y=rng.randint(10, 24),
+        n=rng.randint(10, 400),
+        m=rng.randint(1, 12),
+        k=rng.randint(100, 9000),
+        k2=rng.randint(9001, 9999),
+        d=rng.randint(1, 28),
+        p=page,
+        q=page + rng.randint(1, 9),
+        y=rng.randint(10, 24),
     )
 
 
-def _list_lines(entries: list[str], layout: str, rng: random.Random, numbers: list[int]) -> tuple[list[str], list[int | None]]:
+def _list_lines(
+    entries: list[str], layout: str, rng: random.Random, numbers: list[int]
+) -> tuple[list[str], list[int | None]]:
     """The lines of one list in one layout (no furniture yet), and which entry each line is part of."""
     # Most text is set 60-100 characters wide; two-column PDFs wrap at 30-60.
     width = rng.randint(60, 100) if rng.random() < 0.75 else rng.randint(30, 60)
     hyphenate = layout.startswith("pdf") or rng.random() < 0.3
     out: list[str] = []
     owners: list[int | None] = []
-    blank_between = layout == "blank" or (layout in ("dot", "bracket", "round", "paren") and rng.random() < 0.3)
+    blank_between = layout == "blank" or (
+        layout in ("dot", "bracket", "round", "paren") and rng.random() < 0.3
+    )
     for index, (entry, number) in enumerate(zip(entries, numbers, strict=True)):
         label = _label(layout, number)
         lines: list[str]
@@ -227,7 +296,9 @@ def _list_lines(entries: list[str], layout: str, rng: random.Random, numbers: li
             lines = _wrap(entry, width, rng, hyphenate)
         else:
             wrapped = _wrap(entry, width, rng, hyphenate)
-            indent = " " * (len(label) if rng.random() < 0.5 and not layout.startswith("pdf") else 0)
+            indent = " " * (
+                len(label) if rng.random() < 0.5 and not layout.startswith("pdf") else 0
+            )
             lines = [label + wrapped[0]] + [indent + line for line in wrapped[1:]]
         out.extend(lines)
         owners.extend([index] * len(lines))
@@ -237,7 +308,9 @@ def _list_lines(entries: list[str], layout: str, rng: random.Random, numbers: li
     return out, owners
 
 
-def _with_furniture(lines: list[str], owners: list[int | None], rng: random.Random, every: int, page: list[int]) -> tuple[list[str], list[int | None]]:
+def _with_furniture(
+    lines: list[str], owners: list[int | None], rng: random.Random, every: int, page: list[int]
+) -> tuple[list[str], list[int | None]]:
     """Page furniture every ``every`` lines, wherever it falls (inside an entry too)."""
     out: list[str] = []
     out_owners: list[int | None] = []
@@ -256,18 +329,37 @@ def _with_furniture(lines: list[str], owners: list[int | None], rng: random.Rand
 def _trailer(rng: random.Random, prose: list[str]) -> list[str]:
     kind = rng.choice(["legend", "table", "ack", "none", "prose"])
     if kind == "legend":
-        return ["", f"Figure {rng.randint(1, 6)}. " + _prose(rng, prose, 2), "", f"Figure {rng.randint(7, 9)}. " + _prose(rng, prose, 1)]
+        return [
+            "",
+            f"Figure {rng.randint(1, 6)}. " + _prose(rng, prose, 2),
+            "",
+            f"Figure {rng.randint(7, 9)}. " + _prose(rng, prose, 1),
+        ]
     if kind == "table":
-        rows = [f"{rng.choice(['Age, y', 'Female sex', 'CRP, mg/L', 'Hemoglobin, g/dL'])}\t{rng.randint(1, 90)}\t{rng.randint(1, 90)} ({rng.randint(1, 99)}%)" for _ in range(4)]
-        return ["", f"Table {rng.randint(1, 4)}. Characteristics of the {rng.randint(10, 99)} patients", "Characteristic\tGroup A\tGroup B", *rows]
+        rows = [
+            f"{rng.choice(['Age, y', 'Female sex', 'CRP, mg/L', 'Hemoglobin, g/dL'])}\t{rng.randint(1, 90)}\t{rng.randint(1, 90)} ({rng.randint(1, 99)}%)"
+            for _ in range(4)
+        ]
+        return [
+            "",
+            f"Table {rng.randint(1, 4)}. Characteristics of the {rng.randint(10, 99)} patients",
+            "Characteristic\tGroup A\tGroup B",
+            *rows,
+        ]
     if kind == "ack":
-        return ["", rng.choice(["Acknowledgements", "Acknowledgments", "Funding", "Conflict of interest"]), _prose(rng, prose, 2)]
+        return [
+            "",
+            rng.choice(["Acknowledgements", "Acknowledgments", "Funding", "Conflict of interest"]),
+            _prose(rng, prose, 2),
+        ]
     if kind == "prose":
         return ["", _prose(rng, prose, 3)]
     return []
 
 
-def make_document(strings: list[str], rng: random.Random, prose: list[str], layout: str | None = None) -> Document:
+def make_document(
+    strings: list[str], rng: random.Random, prose: list[str], layout: str | None = None
+) -> Document:
     """One document: maybe the tail of an earlier article's list, prose, then one list in a layout."""
     layout = layout or rng.choice(LAYOUTS)
     count = min(len(strings), rng.randint(3, 40))
@@ -287,27 +379,46 @@ def make_document(strings: list[str], rng: random.Random, prose: list[str], layo
         start = rng.randint(8, 40)
         tail_numbers = list(range(start, start + len(tail)))
         tail_lines, tail_owners = _list_lines(tail, layout, rng, tail_numbers)
-        owners.update({len(lines) + i: len(all_entries) + o for i, o in enumerate(tail_owners) if o is not None})
+        owners.update(
+            {
+                len(lines) + i: len(all_entries) + o
+                for i, o in enumerate(tail_owners)
+                if o is not None
+            }
+        )
         lines.extend(tail_lines)
         all_entries.extend(tail)
         labels.extend(_label(layout, n) for n in tail_numbers)
         lines.extend(["", "DOI 10.5555/example.2022." + str(rng.randint(1000, 9999)), ""])
         lists += 1
-    lines.append(rng.choice(["A study of things", "TO THE EDITOR:", "# Results in a cohort", "Original article"]))
+    lines.append(
+        rng.choice(
+            ["A study of things", "TO THE EDITOR:", "# Results in a cohort", "Original article"]
+        )
+    )
     lines.append("")
     for _ in range(rng.randint(1, 3)):
         paragraph = _prose(rng, prose, rng.randint(2, 5))
         lines.extend(textwrap.wrap(paragraph, 90) if pdf else [paragraph])
         lines.append("")
     if rng.random() < 0.2:
-        lines.extend(["The steps were:", "1. Patients were screened at baseline.", "2. Samples were sequenced.", ""])
+        lines.extend(
+            [
+                "The steps were:",
+                "1. Patients were screened at baseline.",
+                "2. Samples were sequenced.",
+                "",
+            ]
+        )
     heading = rng.choice(HEADINGS) if (not numbered or rng.random() < 0.8) else None
     if heading:
         lines.extend([heading, ""] if rng.random() < 0.6 else [heading])
     body, body_owners = _list_lines(entries, layout, rng, numbers)
     if pdf:
         body, body_owners = _with_furniture(body, body_owners, rng, rng.randint(8, 25), page)
-    owners.update({len(lines) + i: len(all_entries) + o for i, o in enumerate(body_owners) if o is not None})
+    owners.update(
+        {len(lines) + i: len(all_entries) + o for i, o in enumerate(body_owners) if o is not None}
+    )
     lines.extend(body)
     lines.extend(_trailer(rng, prose))
     all_entries.extend(entries)
@@ -316,7 +427,9 @@ def make_document(strings: list[str], rng: random.Random, prose: list[str], layo
     return Document("\n".join(lines) + "\n", all_entries, labels, layout, lists, owners=owners)
 
 
-def make_documents(strings: Iterable[str], count: int, seed: int = 11, prose: list[str] | None = None) -> list[Document]:
+def make_documents(
+    strings: Iterable[str], count: int, seed: int = 11, prose: list[str] | None = None
+) -> list[Document]:
     """``count`` documents (fewer if the strings run out), cycling through every layout."""
     rng = random.Random(seed)
     pool = list(strings)
@@ -354,7 +467,11 @@ class EntryScore:
             else:
                 missed.append(entry)
         truths = [norm(entry) for entry in document.entries]
-        merges = [raw for raw, key in zip(found_raws, found, strict=True) if sum(1 for t in truths if t and t in key) >= 2]
+        merges = [
+            raw
+            for raw, key in zip(found_raws, found, strict=True)
+            if sum(1 for t in truths if t and t in key) >= 2
+        ]
         self.truth += len(document.entries)
         self.found += len(found_raws)
         self.merged += len(merges)

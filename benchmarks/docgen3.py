@@ -137,6 +137,9 @@ def load_prose() -> tuple[str, ...]:
 
 HEADINGS = (
     "References",
+    "R EFERENCES",
+    "REFERENCES CITED",
+    "Reference",
     "REFERENCES",
     "References and Notes",
     "Reference List",
@@ -485,6 +488,10 @@ def after_blocks(rng: random.Random) -> list[tuple[str, str]]:
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 LABELS: dict[str, Callable[[int], str]] = {
     "dot": lambda n: f"{n}. ",
+    "dot-tight": lambda n: f"{n}.",
+    "dot-nbsp": lambda n: f"{n}.\u00a0",
+    "dot-wide": lambda n: f"{n}.  ",
+    "md-escaped": lambda n: f"{n}\\. ",
     "paren": lambda n: f"{n}) ",
     "bracket": lambda n: f"[{n}] ",
     "bracket-tight": lambda n: f"[{n}]",
@@ -534,11 +541,19 @@ def numbers(rng: random.Random, count: int, scheme: str, start: int = 1) -> list
 
 
 def wrap(
-    text: str, width: int, rng: random.Random, hyphenate: float, first: int = 0, rest: int = 0
+    text: str,
+    width: int,
+    rng: random.Random,
+    hyphenate: float,
+    first: int = 0,
+    rest: int = 0,
+    hyphen: str = "-",
 ) -> list[str]:
     """Greedy wrap to ``width`` columns; a long word at a line end is hyphenated with ``hyphenate`` odds.
 
-    ``first``/``rest`` are how many columns the first and the following lines already use.
+    ``first``/``rest`` are how many columns the first and the following lines already use;
+    ``hyphen`` is what the extraction leaves at a cut (a hyphen, a soft hyphen, U+2010). A
+    long URL or DOI is cut anywhere, with no hyphen, as PDF text leaves it.
     """
     lines: list[str] = []
     current = ""
@@ -558,8 +573,13 @@ def wrap(
             if alpha and len(word) >= 8 and room >= 3 and rng.random() < hyphenate:
                 cut = rng.randint(3, min(room, len(word.rstrip(",.;:")) - 3))
                 if cut >= 3:
-                    current = f"{current} {word[:cut]}-" if current else f"{word[:cut]}-"
+                    piece = word[:cut] + hyphen
+                    current = f"{current} {piece}" if current else piece
                     word = word[cut:]
+            elif len(word) > 24 and not alpha and room >= 8 and rng.random() < hyphenate:
+                cut = rng.randint(6, min(room, len(word) - 4))
+                current = f"{current} {word[:cut]}" if current else word[:cut]
+                word = word[cut:]
             elif "-" in word[1:-1] and rng.random() < hyphenate:
                 at = word.index("-", 1) + 1
                 if used + len(current) + space + at <= width:
@@ -608,6 +628,10 @@ class Layout:
             rng.choice((48, 60, 72, 80, 90, 100, 110)) if pdf else rng.choice((64, 72, 80, 100))
         )
         self.hyphenate = rng.choice((0.0, 0.3, 0.7)) if pdf else 0.0
+        self.hyphen = rng.choice(("-", "-", "-", "\u00ad", "\u2010"))
+        self.align = (
+            pdf and rng.random() < 0.3
+        )  # numbers right-aligned, as pdftotext -layout keeps them
         self.page_lines = rng.randint(35, 60)
         self.form_feed = rng.random() < 0.4
         self.heads = rng.sample(RUNNING_HEADS, rng.randint(0, 2))
@@ -641,7 +665,7 @@ class Layout:
 
     def block(self, kind: str, text: str) -> None:
         if kind == "para" and self.pdf:
-            for line in wrap(text, self.width, self.rng, self.hyphenate):
+            for line in wrap(text, self.width, self.rng, self.hyphenate, hyphen=self.hyphen):
                 self._emit(line)
         else:
             self._emit(text)
@@ -663,8 +687,13 @@ class Layout:
         """Write list entries. wrap_mode: flat | flush | hanging | first-indent | real (PDF line breaks)."""
         rng = self.rng
         indent = rng.choice((2, 3, 4, 5, 8))
+        widest = max((len(e.label.rstrip()) for e in entries), default=0)
         for entry in entries:
-            label = bullet + entry.label
+            label = entry.label
+            if self.align and label.strip():
+                core = label.rstrip()
+                label = core.rjust(widest) + label[len(core) :]
+            label = bullet + label
             if own_line_label and label.strip():
                 self._emit(label.strip())
                 label = ""
@@ -686,12 +715,19 @@ class Layout:
                         self.hyphenate,
                         first=len(label.expandtabs(4)),
                         rest=len(pad),
+                        hyphen=self.hyphen,
                     )
                     rendered = [label + lines[0]] + [pad + line for line in lines[1:]]
                 elif wrap_mode == "first-indent":
                     pad = " " * indent
                     lines = wrap(
-                        text, self.width, rng, self.hyphenate, first=indent + len(label), rest=0
+                        text,
+                        self.width,
+                        rng,
+                        self.hyphenate,
+                        first=indent + len(label),
+                        rest=0,
+                        hyphen=self.hyphen,
                     )
                     rendered = [pad + label + lines[0]] + lines[1:]
                 else:  # flush, or "real" for a string without PDF breaks
@@ -702,6 +738,7 @@ class Layout:
                         self.hyphenate,
                         first=len(label.expandtabs(4)),
                         rest=0,
+                        hyphen=self.hyphen,
                     )
                     rendered = [label + lines[0]] + lines[1:]
                 for line in rendered:
@@ -748,12 +785,16 @@ def heading(rng: random.Random, layout: Layout, *, none_odds: float = 0.2) -> No
         return
     text = rng.choice(HEADINGS)
     style = rng.random()
-    if style < 0.15:
+    if style < 0.12:
         text = "## " + text
-    elif style < 0.25:
+    elif style < 0.17:
+        text = f"**{text}**"
+    elif style < 0.27:
         text = f"{rng.randint(5, 9)}. {text}" if rng.random() < 0.5 else f"{text}:"
     layout.blank()
     layout.block("line", text)
+    if 0.27 <= style < 0.32:  # a Setext heading
+        layout.block("line", rng.choice("=-") * len(text))
     if rng.random() < 0.6:
         layout.blank()
 
@@ -848,10 +889,17 @@ def _article(
 
 
 def _numbered(
-    label: str, *, pdf: bool = False, scheme: str = "plain", wrap_mode: str | None = None
+    label: str,
+    *,
+    pdf: bool = False,
+    scheme: str = "plain",
+    wrap_mode: str | None = None,
+    align: bool | None = None,
 ):
     def make(rng: random.Random, refs: tuple[Ref, ...]) -> tuple[str, list[str], str]:
         layout = Layout(rng, pdf=pdf, ctx=new_ctx(rng))
+        if align is not None:
+            layout.align = align
         chosen = pick_refs(
             rng, refs, sized(rng) if scheme not in ("past9999",) else rng.randint(5, 30)
         )
@@ -1002,7 +1050,11 @@ def _markdown(rng: random.Random, refs: tuple[Ref, ...]) -> tuple[str, list[str]
     chosen = pick_refs(rng, refs, sized(rng))
     if rng.random() < 0.5:
         truth, note = _article(
-            rng, layout, chosen, label="dot", wrap_mode=rng.choice(("flat", "hanging", "flush"))
+            rng,
+            layout,
+            chosen,
+            label=rng.choice(("dot", "dot-wide", "md-escaped")),
+            wrap_mode=rng.choice(("flat", "hanging", "flush")),
         )
     else:
         truth, note = _article(
@@ -1045,6 +1097,9 @@ def _list_only(rng: random.Random, refs: tuple[Ref, ...]) -> tuple[str, list[str
 Maker = Callable[[random.Random, tuple[Ref, ...]], tuple[str, list[str], str]]
 VARIANTS: dict[str, Maker] = {
     "num-dot": _numbered("dot"),
+    "num-dot-tight": _numbered("dot-tight"),
+    "num-dot-nbsp": _numbered("dot-nbsp"),
+    "num-aligned": _numbered("dot", pdf=True, align=True),
     "num-paren": _numbered("paren"),
     "num-bracket": _numbered("bracket"),
     "num-bracket-tight": _numbered("bracket-tight"),

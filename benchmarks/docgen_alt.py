@@ -61,21 +61,37 @@ FURNITURE: tuple[Callable[[random.Random, int], str], ...] = (
     lambda r, p: f"Page {p} of {p + r.randint(2, 20)}",
     lambda r, p: f"- {p} -",
     lambda r, p: f"{p}\tBlood\tVolume {r.randint(100, 140)}",
-    lambda r, p: f"J Clin Invest. {r.randint(1995, 2024)};{r.randint(90, 134)}({r.randint(1, 12)}):{p * 10}–{p * 10 + 9}",
-    lambda r, p: f"Downloaded from http://ashpublications.org/blood/article-pdf/{r.randint(100, 140)}/{r.randint(1, 26)}/{r.randint(1000, 9999)}/{r.randint(100000, 999999)}/blood.pdf by guest on {r.randint(1, 28)} March {r.randint(2019, 2025)}",
-    lambda r, p: f"Downloaded from https://academic.oup.com/rheumatology/article/{r.randint(55, 63)}/{r.randint(1, 12)}/{r.randint(1000, 9999)}/{r.randint(1000000, 9999999)} by guest on 0{r.randint(1, 9)} June 202{r.randint(0, 5)}",
+    lambda r, p: (
+        f"J Clin Invest. {r.randint(1995, 2024)};{r.randint(90, 134)}({r.randint(1, 12)}):{p * 10}–{p * 10 + 9}"
+    ),
+    lambda r, p: (
+        f"Downloaded from http://ashpublications.org/blood/article-pdf/{r.randint(100, 140)}/{r.randint(1, 26)}/{r.randint(1000, 9999)}/{r.randint(100000, 999999)}/blood.pdf by guest on {r.randint(1, 28)} March {r.randint(2019, 2025)}"
+    ),
+    lambda r, p: (
+        f"Downloaded from https://academic.oup.com/rheumatology/article/{r.randint(55, 63)}/{r.randint(1, 12)}/{r.randint(1000, 9999)}/{r.randint(1000000, 9999999)} by guest on 0{r.randint(1, 9)} June 202{r.randint(0, 5)}"
+    ),
     lambda r, p: "Author Manuscript",
-    lambda r, p: f"Author manuscript; available in PMC {r.randint(2010, 2024)} January 0{r.randint(1, 9)}.",
-    lambda r, p: f"Nat Genet. Author manuscript; available in PMC {r.randint(2010, 2024)} May {r.randint(10, 28)}.",
+    lambda r, p: (
+        f"Author manuscript; available in PMC {r.randint(2010, 2024)} January 0{r.randint(1, 9)}."
+    ),
+    lambda r, p: (
+        f"Nat Genet. Author manuscript; available in PMC {r.randint(2010, 2024)} May {r.randint(10, 28)}."
+    ),
     lambda r, p: "NIH-PA Author Manuscript",
     lambda r, p: "This article is protected by copyright. All rights reserved.",
     lambda r, p: "ARTICLE IN PRESS",
     lambda r, p: f"© {r.randint(2000, 2024)} Elsevier Inc. All rights reserved.",
     lambda r, p: f"{p} | www.nature.com/scientificreports",
-    lambda r, p: f"Journal of Clinical Immunology ({r.randint(2000, 2024)}) {r.randint(20, 44)}:{p * 7}–{p * 7 + 12}",
+    lambda r, p: (
+        f"Journal of Clinical Immunology ({r.randint(2000, 2024)}) {r.randint(20, 44)}:{p * 7}–{p * 7 + 12}"
+    ),
     lambda r, p: f"BECK ET AL.{' ' * r.randint(3, 30)}{p}",
-    lambda r, p: f"{p}{' ' * r.randint(3, 30)}N Engl J Med {r.randint(340, 390)};{r.randint(1, 26)} nejm.org December {r.randint(1, 28)}, 2020",
-    lambda r, p: "Published by Oxford University Press on behalf of the British Society for Rheumatology.",
+    lambda r, p: (
+        f"{p}{' ' * r.randint(3, 30)}N Engl J Med {r.randint(340, 390)};{r.randint(1, 26)} nejm.org December {r.randint(1, 28)}, 2020"
+    ),
+    lambda r, p: (
+        "Published by Oxford University Press on behalf of the British Society for Rheumatology."
+    ),
     lambda r, p: "\f",
 )
 
@@ -105,14 +121,32 @@ TABLE_ROWS_SPACED = (
 )
 
 TRAILERS = (
-    ("Acknowledgements", "We thank the patients and their families, and the nurses of the participating centres. This work was supported by a grant from the national research agency (ANR-21-CE17-0001)."),
-    ("ACKNOWLEDGMENTS", "The authors thank J. Martin for technical help with the sequencing and the members of the French VEXAS group for helpful discussions."),
-    ("Supplementary material", "Supplementary data are available at Rheumatology online. Supplementary Table S1 lists the primers used for UBA1 sequencing."),
-    ("Supporting information", "S1 Table. Clinical features of the 12 patients not treated with JAK inhibitors. (DOCX)"),
+    (
+        "Acknowledgements",
+        "We thank the patients and their families, and the nurses of the participating centres. This work was supported by a grant from the national research agency (ANR-21-CE17-0001).",
+    ),
+    (
+        "ACKNOWLEDGMENTS",
+        "The authors thank J. Martin for technical help with the sequencing and the members of the French VEXAS group for helpful discussions.",
+    ),
+    (
+        "Supplementary material",
+        "Supplementary data are available at Rheumatology online. Supplementary Table S1 lists the primers used for UBA1 sequencing.",
+    ),
+    (
+        "Supporting information",
+        "S1 Table. Clinical features of the 12 patients not treated with JAK inhibitors. (DOCX)",
+    ),
     ("Conflict of interest", "The authors have declared no conflicts of interest."),
     ("Funding", "This study received no specific funding."),
-    ("Data availability statement", "The data underlying this article will be shared on reasonable request to the corresponding author."),
-    ("Author contributions", "M.H. and O.K. designed the study; all authors collected data and wrote the manuscript."),
+    (
+        "Data availability statement",
+        "The data underlying this article will be shared on reasonable request to the corresponding author.",
+    ),
+    (
+        "Author contributions",
+        "M.H. and O.K. designed the study; all authors collected data and wrote the manuscript.",
+    ),
 )
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -135,7 +169,11 @@ def load_alt_prose(limit: int = 300) -> list[str]:
     if path.exists():
         for line in path.read_text(encoding="utf-8").splitlines()[:limit]:
             abstract = json.loads(line).get("abstract") or ""
-            sentences.extend(s.strip() for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", abstract) if len(s.strip()) > 40)
+            sentences.extend(
+                s.strip()
+                for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", abstract)
+                if len(s.strip()) > 40
+            )
     return sentences or [
         "VEXAS syndrome is caused by somatic mutations in UBA1 in haematopoietic stem cells.",
         "Patients present with fever, chondritis, vasculitis and macrocytic anaemia.",
@@ -180,7 +218,9 @@ def _hyphen_wrap(text: str, width: int, rng: random.Random, hyphenate: float) ->
     return lines
 
 
-def _entry_lines(raw: str, width: int | None, rng: random.Random, hyphenate: float, keep_breaks: bool) -> list[str]:
+def _entry_lines(
+    raw: str, width: int | None, rng: random.Random, hyphenate: float, keep_breaks: bool
+) -> list[str]:
     """The lines one entry's text takes: its own breaks kept (or not), wrapped at ``width``."""
     parts = _segments(raw) if keep_breaks else [_flat(raw)]
     if width is None:
@@ -327,16 +367,25 @@ def _heading(rng: random.Random, markdown: bool = False, allow_none: bool = True
     return [word, ""] if rng.random() < 0.7 else [word]
 
 
-def _prose(rng: random.Random, prose: list[str], paragraphs: int, width: int | None, markers: str | None) -> list[str]:
+def _prose(
+    rng: random.Random, prose: list[str], paragraphs: int, width: int | None, markers: str | None
+) -> list[str]:
     out: list[str] = []
     for _ in range(paragraphs):
         sentences = rng.sample(prose, min(len(prose), rng.randint(2, 5)))
         if markers == "numeric":
-            sentences = [f"{s[:-1]} [{rng.randint(1, 30)}]." if rng.random() < 0.5 else s for s in sentences]
+            sentences = [
+                f"{s[:-1]} [{rng.randint(1, 30)}]." if rng.random() < 0.5 else s for s in sentences
+            ]
         elif markers == "super":
-            sentences = [f"{s[:-1]}.{rng.randint(1, 30)}" if rng.random() < 0.5 else s for s in sentences]
+            sentences = [
+                f"{s[:-1]}.{rng.randint(1, 30)}" if rng.random() < 0.5 else s for s in sentences
+            ]
         elif markers == "author":
-            sentences = [f"{s[:-1]} (Smith et al., {rng.randint(1990, 2023)})." if rng.random() < 0.5 else s for s in sentences]
+            sentences = [
+                f"{s[:-1]} (Smith et al., {rng.randint(1990, 2023)})." if rng.random() < 0.5 else s
+                for s in sentences
+            ]
         paragraph = " ".join(sentences)
         out.extend(textwrap.wrap(paragraph, width) if width else [paragraph])
         out.append("")
@@ -376,8 +425,14 @@ def _simple(label: str | None, **extra: object) -> Callable[[random.Random], Sty
 
     def make(rng: random.Random) -> Style:
         style = Style(label=label)
-        style.width = rng.choice([None, None, 70, 80, 95]) if label else rng.choice([60, 70, 80, 95])
-        style.hang = rng.choice(["", "", "   ", "    ", "\t"]) if label else rng.choice(["    ", "  ", "\t", "      "])
+        style.width = (
+            rng.choice([None, None, 70, 80, 95]) if label else rng.choice([60, 70, 80, 95])
+        )
+        style.hang = (
+            rng.choice(["", "", "   ", "    ", "\t"])
+            if label
+            else rng.choice(["    ", "  ", "\t", "      "])
+        )
         style.lead = rng.choice(["", "", " ", "  "])
         style.align = rng.random() < 0.4
         style.gap = rng.choice([" ", " ", "  ", "\t"])
@@ -418,8 +473,12 @@ STYLE_MAKERS: dict[str, Callable[[random.Random], Style]] = {
     "bare": _simple("bare"),
     "sup-unicode": _simple("sup"),
     "sup-glued": _simple("glued", gap=""),
-    "md-numbered": _simple("md", markdown=True, width=None, hang="   ", lead="", align=False, gap=" "),
-    "md-bullets": _simple("dash", markdown=True, width=None, hang="  ", lead="", align=False, gap=" "),
+    "md-numbered": _simple(
+        "md", markdown=True, width=None, hang="   ", lead="", align=False, gap=" "
+    ),
+    "md-bullets": _simple(
+        "dash", markdown=True, width=None, hang="  ", lead="", align=False, gap=" "
+    ),
     "bullets": _simple("bullet"),
     "hanging": _simple(None),
     "blank": _simple(None, blank=True, hang=""),
@@ -450,7 +509,11 @@ VARIANTS = (
 
 
 def _random_numbered(rng: random.Random) -> Style:
-    maker = STYLE_MAKERS[rng.choice(["dot", "paren", "bracket", "round", "bare", "pdf-numbered", "pdf-bare", "sup-glued"])]
+    maker = STYLE_MAKERS[
+        rng.choice(
+            ["dot", "paren", "bracket", "round", "bare", "pdf-numbered", "pdf-bare", "sup-glued"]
+        )
+    ]
     return maker(rng)
 
 
@@ -463,7 +526,9 @@ def _two_column(left: list[str], right: list[str], rng: random.Random) -> list[s
     return [f"{a.ljust(width)}{b}".rstrip() for a, b in zip(left, right, strict=True)]
 
 
-def make_alt_document(pool: list[str], rng: random.Random, prose: list[str], variant: str) -> AltDocument:
+def make_alt_document(
+    pool: list[str], rng: random.Random, prose: list[str], variant: str
+) -> AltDocument:
     """One document of ``variant``, its entries taken (and removed) from ``pool``."""
     page = [rng.randint(1, 40)]
     width = rng.choice([None, 72, 90])
@@ -474,7 +539,9 @@ def make_alt_document(pool: list[str], rng: random.Random, prose: list[str], var
         style = STYLE_MAKERS[variant](rng)
         items = _take(pool, rng, 6, 35)
         markdown = style.markdown
-        lines += _prose(rng, prose, rng.randint(1, 4), width, "numeric" if style.label else "author")
+        lines += _prose(
+            rng, prose, rng.randint(1, 4), width, "numeric" if style.label else "author"
+        )
         lines += _heading(rng, markdown)
         lines += _list_block(items, style, rng, page)
         if rng.random() < 0.4:
@@ -508,7 +575,11 @@ def make_alt_document(pool: list[str], rng: random.Random, prose: list[str], var
                 lines += _trailer(rng, False)
             entries += items
     elif variant == "trailing":
-        style = _random_numbered(rng) if rng.random() < 0.6 else STYLE_MAKERS[rng.choice(["hanging", "blank", "pdf-unnumbered"])](rng)
+        style = (
+            _random_numbered(rng)
+            if rng.random() < 0.6
+            else STYLE_MAKERS[rng.choice(["hanging", "blank", "pdf-unnumbered"])](rng)
+        )
         items = _take(pool, rng, 5, 25)
         lines += _prose(rng, prose, rng.randint(1, 3), width, "numeric")
         lines += _heading(rng)
@@ -545,7 +616,13 @@ def make_alt_document(pool: list[str], rng: random.Random, prose: list[str], var
         second_part = _list_block(items[cut:], style, rng, page)
         lines += _prose(rng, prose, rng.randint(1, 2), width, "numeric")
         lines += _heading(rng, allow_none=False)
-        lines += first_part + [""] + [rng.choice(LEGENDS).format(n=rng.randint(1, 4))] + [""] + second_part
+        lines += (
+            first_part
+            + [""]
+            + [rng.choice(LEGENDS).format(n=rng.randint(1, 4))]
+            + [""]
+            + second_part
+        )
         entries += items
     else:
         raise ValueError(f"unknown variant {variant!r}")
@@ -553,7 +630,13 @@ def make_alt_document(pool: list[str], rng: random.Random, prose: list[str], var
     return AltDocument(text=text, entries=entries, variant=variant, notes=notes)
 
 
-def make_alt_documents(strings: list[str], per_variant: int, seed: int = 23, variants: tuple[str, ...] = VARIANTS, prose: list[str] | None = None) -> list[AltDocument]:
+def make_alt_documents(
+    strings: list[str],
+    per_variant: int,
+    seed: int = 23,
+    variants: tuple[str, ...] = VARIANTS,
+    prose: list[str] | None = None,
+) -> list[AltDocument]:
     """``per_variant`` documents of each variant; no string is used twice while the pool lasts."""
     rng = random.Random(seed)
     prose = prose if prose is not None else load_alt_prose()

@@ -63,7 +63,12 @@ _YEAR_IN_VOLUME = re.compile(r"^\s*((?:1[5-9]|20)\d\d)[a-z]?\s*;\s*")
 
 
 def _first_volume(value: Any) -> str:
-    text = re.sub(r"^\s*(?:vol(?:ume)?s?\.?|v\.|bd\.|band|jg\.|t\.|tome)\s*", "", str(value), flags=re.IGNORECASE)
+    text = re.sub(
+        r"^\s*(?:vol(?:ume)?s?\.?|v\.|bd\.|band|jg\.|t\.|tome)\s*",
+        "",
+        str(value),
+        flags=re.IGNORECASE,
+    )
     match = re.match(r"[^\s,:;(]+", text)
     return norm(match.group(0)) if match else norm(text)
 
@@ -108,7 +113,12 @@ def predicted_values(item: dict[str, Any]) -> dict[str, str]:
     families = [a["family"] for a in item.get("author", []) if a.get("family")]
     if families:
         out["authors"] = " | ".join(norm(f) for f in families)
-    for key, csl in (("title", "title"), ("container", "container-title"), ("volume", "volume"), ("issue", "issue")):
+    for key, csl in (
+        ("title", "title"),
+        ("container", "container-title"),
+        ("volume", "volume"),
+        ("issue", "issue"),
+    ):
         if item.get(csl):
             out[key] = norm(item[csl])
     issued = item.get("issued", {}).get("date-parts") or [[]]

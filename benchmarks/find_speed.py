@@ -62,9 +62,19 @@ def build(path: str, n_claims: int, seed: int = 3) -> None:
     with store.transaction():
         for i in range(1000):
             title = " ".join(rng.choice(VOCABULARY) for _ in range(rng.randint(5, 12)))
-            csl = {"title": title, "author": [{"family": f"Author{i}"}], "issued": {"date-parts": [[1990 + i % 35]]}}
+            csl = {
+                "title": title,
+                "author": [{"family": f"Author{i}"}],
+                "issued": {"date-parts": [[1990 + i % 35]]},
+            }
             store.db["works"].insert(
-                {"key": f"work{i}", "title": title, "year": 1990 + i % 35, "csl": json.dumps(csl), "status": "unresolved"}
+                {
+                    "key": f"work{i}",
+                    "title": title,
+                    "year": 1990 + i % 35,
+                    "csl": json.dumps(csl),
+                    "status": "unresolved",
+                }
             )
     words, weights = zipf_vocabulary(rng)
     per_document = n_claims // 10
@@ -72,20 +82,52 @@ def build(path: str, n_claims: int, seed: int = 3) -> None:
         claims, citations = [], []
         for j in range(per_document):
             text = claim_text(rng, words, weights)
-            claims.append({"ordinal": j + 1, "start": j * 100, "end": j * 100 + len(text), "line": j + 1, "end_line": j + 1,
-                           "section": "Results", "text": text, "raw": text, "markers": "[1]", "expansions": None, "segments": "[]"})
-            citations.append([
-                {"ordinal": k, "marker": "[1]", "style": "numeric", "target": "1", "status": "linked",
-                 "work_id": rng.randint(1, 1000), "start": j * 100, "end": j * 100 + 3, "line": j + 1}
-                for k in range(rng.randint(1, 3))
-            ])
-        replace_document_claims(store, {"path": f"/bench/manuscript{d}.md", "format": "markdown"}, claims, citations)
+            claims.append(
+                {
+                    "ordinal": j + 1,
+                    "start": j * 100,
+                    "end": j * 100 + len(text),
+                    "line": j + 1,
+                    "end_line": j + 1,
+                    "section": "Results",
+                    "text": text,
+                    "raw": text,
+                    "markers": "[1]",
+                    "expansions": None,
+                    "segments": "[]",
+                }
+            )
+            citations.append(
+                [
+                    {
+                        "ordinal": k,
+                        "marker": "[1]",
+                        "style": "numeric",
+                        "target": "1",
+                        "status": "linked",
+                        "work_id": rng.randint(1, 1000),
+                        "start": j * 100,
+                        "end": j * 100 + 3,
+                        "line": j + 1,
+                    }
+                    for k in range(rng.randint(1, 3))
+                ]
+            )
+        replace_document_claims(
+            store, {"path": f"/bench/manuscript{d}.md", "format": "markdown"}, claims, citations
+        )
     store.close()
 
 
 def queries(n: int, seed: int = 5) -> list[str]:
     rng = random.Random(seed)
-    out = ["ruxolitinib", "JAK inhibitors thrombosis", 'JAK-inhibitors AND (thrombosis"', "herpes infections", "patients"]
+    out = [
+        "ruxolitinib",
+        "JAK inhibitors thrombosis",
+        'JAK-inhibitors AND (thrombosis"',
+        "herpes infections",
+        "patients",
+    ]
     while len(out) < n:
         out.append(" ".join(rng.sample(VOCABULARY, rng.randint(1, 3))))
     return out[:n]
@@ -100,7 +142,9 @@ def like_scan(store: Store, query: str, limit: int = 10) -> list[int]:
 
 def percentiles(samples: list[float]) -> tuple[float, float]:
     ordered = sorted(samples)
-    return statistics.median(ordered), ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+    return statistics.median(ordered), ordered[
+        min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))
+    ]
 
 
 def main() -> None:
@@ -112,9 +156,14 @@ def main() -> None:
         path = str(Path(folder) / "library.db")
         start = time.perf_counter()
         build(path, args.claims)
-        print(f"library: {args.claims} claims, 1000 works, built in {time.perf_counter() - start:.1f} s; {args.queries} queries")
+        print(
+            f"library: {args.claims} claims, 1000 works, built in {time.perf_counter() - start:.1f} s; {args.queries} queries"
+        )
         store = Store.open(path)
-        timings: dict[str, list[float]] = {"vexascite find (FTS5, BM25, snippets, sources)": [], "LIKE '%word%' scan (ids only)": []}
+        timings: dict[str, list[float]] = {
+            "vexascite find (FTS5, BM25, snippets, sources)": [],
+            "LIKE '%word%' scan (ids only)": [],
+        }
         names = list(timings)
         for query in queries(args.queries):
             start = time.perf_counter()
@@ -126,16 +175,24 @@ def main() -> None:
         store.close()
         slowest = max(zip(timings[names[0]], queries(args.queries), strict=True))
         with Store.open(path) as store:
-            share = store.db.execute("select count(*) from claims_fts where claims_fts match 'patients'").fetchone()[0]
-        print(f"most common word 'patients' is in {share} claims; slowest find: {slowest[1]!r} {slowest[0]:.1f} ms")
+            share = store.db.execute(
+                "select count(*) from claims_fts where claims_fts match 'patients'"
+            ).fetchone()[0]
+        print(
+            f"most common word 'patients' is in {share} claims; slowest find: {slowest[1]!r} {slowest[0]:.1f} ms"
+        )
         print(f"load average now: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         width = max(len(name) for name in names)
         base = percentiles(timings[names[0]])[1]
         for name in names:
             p50, p95 = percentiles(timings[name])
-            print(f"{name:<{width}}  p50 {p50:7.2f} ms  p95 {p95:7.2f} ms  ({p95 / base:5.1f}x find's p95)")
+            print(
+                f"{name:<{width}}  p50 {p50:7.2f} ms  p95 {p95:7.2f} ms  ({p95 / base:5.1f}x find's p95)"
+            )
         p95 = percentiles(timings[names[0]])[1]
-        print(f"target: find p95 under 20 ms over {args.claims} claims: {'within' if p95 < 20 else 'OVER'}")
+        print(
+            f"target: find p95 under 20 ms over {args.claims} claims: {'within' if p95 < 20 else 'OVER'}"
+        )
 
 
 if __name__ == "__main__":

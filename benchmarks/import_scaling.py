@@ -29,8 +29,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bibgen import generate as generate_bibtex  # noqa: E402
 from timing import best_of  # noqa: E402
 
-WORDS = ("somatic mutations uba1 severe adult onset autoinflammatory disease vexas syndrome ruxolitinib jak "
-         "inhibitors azacitidine response chondritis macrocytic anemia cohort retrospective outcomes").split()
+WORDS = (
+    "somatic mutations uba1 severe adult onset autoinflammatory disease vexas syndrome ruxolitinib jak "
+    "inhibitors azacitidine response chondritis macrocytic anemia cohort retrospective outcomes"
+).split()
 LIMIT = 11.0
 
 
@@ -41,10 +43,20 @@ def _title(rng: random.Random, i: int) -> str:
 def csl_json(n: int, seed: int = 1) -> str:
     rng = random.Random(seed)
     items = [
-        {"id": f"item{i}", "type": "article-journal", "title": _title(rng, i),
-         "author": [{"family": f"Family{rng.randrange(5000)}", "given": "A."} for _ in range(rng.randint(1, 5))],
-         "container-title": "Blood", "issued": {"date-parts": [[rng.randint(1990, 2025)]]}, "volume": str(rng.randint(1, 140)),
-         "page": f"{rng.randint(1, 900)}-{rng.randint(901, 999)}", "DOI": f"10.5555/scale.{seed}.{i}"}
+        {
+            "id": f"item{i}",
+            "type": "article-journal",
+            "title": _title(rng, i),
+            "author": [
+                {"family": f"Family{rng.randrange(5000)}", "given": "A."}
+                for _ in range(rng.randint(1, 5))
+            ],
+            "container-title": "Blood",
+            "issued": {"date-parts": [[rng.randint(1990, 2025)]]},
+            "volume": str(rng.randint(1, 140)),
+            "page": f"{rng.randint(1, 900)}-{rng.randint(901, 999)}",
+            "DOI": f"10.5555/scale.{seed}.{i}",
+        }
         for i in range(n)
     ]
     return json.dumps(items, indent=2)
@@ -54,9 +66,13 @@ def ris(n: int, seed: int = 1) -> str:
     rng = random.Random(seed)
     out = []
     for i in range(n):
-        authors = "".join(f"AU  - Family{rng.randrange(5000)}, A.\n" for _ in range(rng.randint(1, 5)))
-        out.append(f"TY  - JOUR\n{authors}TI  - {_title(rng, i)}\nT2  - Blood\nPY  - {rng.randint(1990, 2025)}\n"
-                   f"VL  - {rng.randint(1, 140)}\nSP  - {rng.randint(1, 900)}\nDO  - 10.5555/scale.{seed}.{i}\nER  - \n\n")
+        authors = "".join(
+            f"AU  - Family{rng.randrange(5000)}, A.\n" for _ in range(rng.randint(1, 5))
+        )
+        out.append(
+            f"TY  - JOUR\n{authors}TI  - {_title(rng, i)}\nT2  - Blood\nPY  - {rng.randint(1990, 2025)}\n"
+            f"VL  - {rng.randint(1, 140)}\nSP  - {rng.randint(1, 900)}\nDO  - 10.5555/scale.{seed}.{i}\nER  - \n\n"
+        )
     return "".join(out)
 
 
@@ -64,23 +80,41 @@ def medline(n: int, seed: int = 1) -> str:
     rng = random.Random(seed)
     out = []
     for i in range(n):
-        authors = "".join(f"FAU - Family{rng.randrange(5000)}, A\n" for _ in range(rng.randint(1, 5)))
-        out.append(f"PMID- {90000000 + seed * 1000000 + i}\nTI  - {_title(rng, i)}.\n{authors}JT  - Blood\n"
-                   f"DP  - {rng.randint(1990, 2025)} Jan\nVI  - {rng.randint(1, 140)}\nPG  - {rng.randint(1, 900)}\n\n")
+        authors = "".join(
+            f"FAU - Family{rng.randrange(5000)}, A\n" for _ in range(rng.randint(1, 5))
+        )
+        out.append(
+            f"PMID- {90000000 + seed * 1000000 + i}\nTI  - {_title(rng, i)}.\n{authors}JT  - Blood\n"
+            f"DP  - {rng.randint(1990, 2025)} Jan\nVI  - {rng.randint(1, 140)}\nPG  - {rng.randint(1, 900)}\n\n"
+        )
     return "".join(out)
 
 
 FORMATS: dict[str, tuple[str, Callable[[int, int], str], Callable[[str], object], int]] = {
     "csl-json": (".json", csl_json, json.loads, 4000),
     "ris": (".ris", ris, lambda text: rispy.loads(text), 3000),
-    "bibtex": (".bib", lambda n, seed: generate_bibtex(n, seed), lambda text: bibtexparser.parse_string(text, parse_stack=[]), 5000),
-    "medline": (".nbib", medline, lambda text: [block.splitlines() for block in text.split("\n\n")], 3000),
+    "bibtex": (
+        ".bib",
+        lambda n, seed: generate_bibtex(n, seed),
+        lambda text: bibtexparser.parse_string(text, parse_stack=[]),
+        5000,
+    ),
+    "medline": (
+        ".nbib",
+        medline,
+        lambda text: [block.splitlines() for block in text.split("\n\n")],
+        3000,
+    ),
 }
 
 
 def run_import(db: Path, *paths: Path) -> None:
-    done = subprocess.run([sys.executable, "-m", "vexascite", "--db", str(db), "import", *map(str, paths)],
-                          check=False, capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-m", "vexascite", "--db", str(db), "import", *map(str, paths)],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
     if done.returncode != 0:
         raise SystemExit(f"import failed ({done.returncode}): {done.stderr[-2000:]}")
 
@@ -99,8 +133,10 @@ def time_file_import(folder: Path, path: Path, repeat: int) -> float:
 def ratio_line(name: str, small: float, large: float, base_small: float, base_large: float) -> str:
     ours, theirs = large / small, base_large / base_small
     verdict = "ok" if ours <= LIMIT else f"OVER {LIMIT:g}"
-    return (f"{name:<10} N {small:7.2f} s  8N {large:7.2f} s  ratio {ours:5.1f} ({verdict})   "
-            f"plain parser: N {base_small:6.2f} s  8N {base_large:6.2f} s  ratio {theirs:5.1f}")
+    return (
+        f"{name:<10} N {small:7.2f} s  8N {large:7.2f} s  ratio {ours:5.1f} ({verdict})   "
+        f"plain parser: N {base_small:6.2f} s  8N {base_large:6.2f} s  ratio {theirs:5.1f}"
+    )
 
 
 def main() -> int:
@@ -111,8 +147,10 @@ def main() -> int:
     worst = 0.0
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        print("whole process: `vexascite import` in a fresh process on N and 8N items (best of "
-              f"{args.repeat}); linear is 8, acceptance at most {LIMIT:g}")
+        print(
+            "whole process: `vexascite import` in a fresh process on N and 8N items (best of "
+            f"{args.repeat}); linear is 8, acceptance at most {LIMIT:g}"
+        )
         for name, (suffix, make, plain, n) in FORMATS.items():
             n = max(10, int(n * args.scale))
             times, base = [], []
@@ -147,8 +185,16 @@ def main() -> int:
                     leftover.unlink()
                 shutil.copy(base_db, db)
 
-            times.append(best_of(args.repeat, lambda inbox=inbox, db=db: run_import(db, inbox), before_each=copy_base)[0])
-            base.append(best_of(args.repeat, lambda texts=texts: [rispy.loads(t) for t in texts])[0])
+            times.append(
+                best_of(
+                    args.repeat,
+                    lambda inbox=inbox, db=db: run_import(db, inbox),
+                    before_each=copy_base,
+                )[0]
+            )
+            base.append(
+                best_of(args.repeat, lambda texts=texts: [rispy.loads(t) for t in texts])[0]
+            )
         worst = max(worst, times[1] / times[0])
         print(ratio_line(f"folder ({files} files into {library_works} works)", *times, *base))
     print(f"worst ratio {worst:.1f} (acceptance: at most {LIMIT:g})")

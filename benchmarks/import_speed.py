@@ -30,7 +30,9 @@ from vexascite.importers.bibtex import reading_processes  # noqa: E402
 
 def vexascite_import(path: Path) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        settings = load_settings(Path(tmp) / "none.toml", environ={}, db=str(Path(tmp) / "library.db"))
+        settings = load_settings(
+            Path(tmp) / "none.toml", environ={}, db=str(Path(tmp) / "library.db")
+        )
         import_paths(settings, [path])
 
 
@@ -46,7 +48,9 @@ def peak_rss_mb(path: Path) -> tuple[float, float]:
         "import_paths(load_settings(Path(tmp) / 'none.toml', environ={}, db=tmp + '/l.db'), [sys.argv[1]])\n"
         "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n"
     )
-    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True
+    )
     own, child = out.stdout.strip().splitlines()[-1].split()
     return int(own) / 1024, int(child) / 1024
 
@@ -60,7 +64,9 @@ def main() -> None:
         path = Path(tmp) / "generated.bib"
         path.write_text(generate(args.entries), encoding="utf-8")
         text = path.read_text(encoding="utf-8")
-        print(f"file: {args.entries} entries (+ crossref parents), {len(text) / 2**20:.1f} MiB; best of {args.repeat}")
+        print(
+            f"file: {args.entries} entries (+ crossref parents), {len(text) / 2**20:.1f} MiB; best of {args.repeat}"
+        )
 
         raw, default, ours = (
             "bibtexparser raw parse (no middleware)",
@@ -68,7 +74,9 @@ def main() -> None:
             "vexascite import (parse, decode, dedupe, SQLite)",
         )
         results = {
-            raw: best_of(args.repeat, lambda: bibtexparser.parse_string(text, parse_stack=[]), raw)[0],
+            raw: best_of(args.repeat, lambda: bibtexparser.parse_string(text, parse_stack=[]), raw)[
+                0
+            ],
             default: best_of(args.repeat, lambda: bibtexparser.parse_string(text), default)[0],
         }
         baseline = results[raw]
@@ -76,13 +84,20 @@ def main() -> None:
         results["bibtexparser + LaTeX decoding + name splitting"] = best_of(
             1,
             lambda: bibtexparser.parse_string(
-                text, append_middleware=[m.LatexDecodingMiddleware(), m.SeparateCoAuthors(), m.SplitNameParts()]
+                text,
+                append_middleware=[
+                    m.LatexDecodingMiddleware(),
+                    m.SeparateCoAuthors(),
+                    m.SplitNameParts(),
+                ],
             ),
         )[0]
         try:
             from pybtex.database import parse_string as pybtex_parse
 
-            results["pybtex parse (no LaTeX decoding)"] = best_of(args.repeat, lambda: pybtex_parse(text, "bibtex"))[0]
+            results["pybtex parse (no LaTeX decoding)"] = best_of(
+                args.repeat, lambda: pybtex_parse(text, "bibtex")
+            )[0]
         except ImportError:
             pass
         width = max(len(name) for name in results)

@@ -37,7 +37,14 @@ WORDS = (
     "remained frequent in the cohort during follow-up of the retrospective study"
 ).split()
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
-ABBREVIATED = ["Beck et al. reported", "as in Fig. 2", "57.1% vs. 18%", "(P = .001)", "in no. 3 cases", "e.g. steroids"]
+ABBREVIATED = [
+    "Beck et al. reported",
+    "as in Fig. 2",
+    "57.1% vs. 18%",
+    "(P = .001)",
+    "in no. 3 cases",
+    "e.g. steroids",
+]
 
 
 def sentence(rng: random.Random, keys: list[str]) -> str:
@@ -82,7 +89,10 @@ def manuscript(n: int, seed: int = 7) -> str:
             out += [head, "", " ", ""]
             if rng.random() < 0.5:
                 figure += 1
-                out += [f"Figure {figure}. Response rates of patients on ruxolitinib. (A) One month. (B) Three months.", ""]
+                out += [
+                    f"Figure {figure}. Response rates of patients on ruxolitinib. (A) One month. (B) Three months.",
+                    "",
+                ]
             out += [tail, ""]
         else:
             out += [paragraph, ""]
@@ -98,7 +108,9 @@ def manuscript(n: int, seed: int = 7) -> str:
 
 
 _NAIVE_SPLIT = re.compile(r"(?<=[.!?])\s+")
-_NAIVE_MARKER = re.compile(r"\[(\d+(?:[,-]\d+)*)\]|\^\{([\d,]+)\}|<sup>([\d,]+)</sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[@[^\]]+\]")
+_NAIVE_MARKER = re.compile(
+    r"\[(\d+(?:[,-]\d+)*)\]|\^\{([\d,]+)\}|<sup>([\d,]+)</sup>|[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[@[^\]]+\]"
+)
 
 
 def naive(text: str) -> int:
@@ -121,18 +133,29 @@ def main() -> None:
         path.write_text(text, encoding="utf-8")
         bib = Path(folder) / "works.bib"
         bib.write_text(
-            "".join(f"@article{{work{i},\n  title = {{Work number {i}}},\n  author = {{Beck, D.}},\n  year = {{{2000 + i % 25}}}\n}}\n" for i in range(300)),
+            "".join(
+                f"@article{{work{i},\n  title = {{Work number {i}}},\n  author = {{Beck, D.}},\n  year = {{{2000 + i % 25}}}\n}}\n"
+                for i in range(300)
+            ),
             encoding="utf-8",
         )
-        print(f"manuscript: {args.sentences} generated sentences, {len(text) / 1024:.0f} KiB; best of {args.repeat}")
+        print(
+            f"manuscript: {args.sentences} generated sentences, {len(text) / 1024:.0f} KiB; best of {args.repeat}"
+        )
         naive_s, naive_claims = best_of(args.repeat, lambda: naive(text), "naive")
         extract_s, extraction = best_of(args.repeat, lambda: extract_claims(text), "extract")
-        settings = load_settings(Path(folder) / "none.toml", environ={}, db=str(Path(folder) / "library.db"))
+        settings = load_settings(
+            Path(folder) / "none.toml", environ={}, db=str(Path(folder) / "library.db")
+        )
         import_paths(settings, [bib])
         first_s, report = best_of(1, lambda: link_manuscript(settings, path), "first")
         relink_s, _ = best_of(args.repeat, lambda: link_manuscript(settings, path), "again")
-        print(f"sentences found: {extraction.sentences}, claims: {len(extraction.claims)} (naive: {naive_claims} pieces with markers)")
-        print(f"link report: {report.claims} claims, {report.citations} citations, {report.linked} linked, {len(report.problems)} dangling/ambiguous")
+        print(
+            f"sentences found: {extraction.sentences}, claims: {len(extraction.claims)} (naive: {naive_claims} pieces with markers)"
+        )
+        print(
+            f"link report: {report.claims} claims, {report.citations} citations, {report.linked} linked, {len(report.problems)} dangling/ambiguous"
+        )
         rows = [
             ("naive regex split + marker regex", naive_s, "naive"),
             ("vexascite extract (pure)", extract_s, "extract"),
@@ -142,7 +165,9 @@ def main() -> None:
         width = max(len(name) for name, _, _ in rows)
         print(f"load average now: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         for name, seconds, key in rows:
-            print(f"{name:<{width}}  {seconds:7.3f} s wall  {CPU[key]:7.3f} s CPU  {seconds / naive_s:7.1f}x naive")
+            print(
+                f"{name:<{width}}  {seconds:7.3f} s wall  {CPU[key]:7.3f} s CPU  {seconds / naive_s:7.1f}x naive"
+            )
         limit = 2.0
         verdict = "within" if max(first_s, relink_s) <= limit else "OVER"
         print(f"target: link 10,000 sentences in at most {limit:.0f} s: {verdict}")

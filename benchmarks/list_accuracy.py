@@ -38,7 +38,9 @@ VEXASCITE = Path(sys.executable).parent / "vexascite"
 
 def vexascite_raws(path: Path) -> list[str]:
     """The ``raw`` of every item ``vexascite parse`` prints for a document."""
-    out = subprocess.run([str(VEXASCITE), "parse", str(path)], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [str(VEXASCITE), "parse", str(path)], capture_output=True, text=True, check=True
+    )
     return [json.loads(line)["raw"] for line in out.stdout.splitlines() if line.strip()]
 
 
@@ -83,7 +85,11 @@ def show(index: int, doc: Document, missed: list[str], merges: list[str], raws: 
         key = norm(entry)
         for raw in raws:
             found = norm(raw)
-            if raw not in merges and found and (key[:15] in found or key[-15:] in found or found in key):
+            if (
+                raw not in merges
+                and found
+                and (key[:15] in found or key[-15:] in found or found in key)
+            ):
                 print("     got:", " | ".join(raw.split("\n"))[:300])
     for raw in merges:
         print("  MERGED:", " | ".join(raw.split("\n"))[:600])
@@ -106,19 +112,37 @@ def main() -> int:
     parser.add_argument("--docs-per-layout", type=int, default=8)
     parser.add_argument("--part", choices=["train", "test", "all"], default="test")
     parser.add_argument("--seed", type=int, default=11)
-    parser.add_argument("--in-process", action="store_true", help="call the list finder directly (development; no refextract)")
-    parser.add_argument("--show", type=int, default=0, metavar="N", help="print up to N documents' misses and merges per layout")
-    parser.add_argument("--finder", metavar="FILE", help="with --in-process: another version of lists.py, to compare with")
+    parser.add_argument(
+        "--in-process",
+        action="store_true",
+        help="call the list finder directly (development; no refextract)",
+    )
+    parser.add_argument(
+        "--show",
+        type=int,
+        default=0,
+        metavar="N",
+        help="print up to N documents' misses and merges per layout",
+    )
+    parser.add_argument(
+        "--finder",
+        metavar="FILE",
+        help="with --in-process: another version of lists.py, to compare with",
+    )
     parser.add_argument("--layout", choices=LAYOUTS, action="append", help="only these layouts")
     args = parser.parse_args()
     strings = load_strings(None if args.part == "all" else args.part)
     if not strings:
         print("no eval strings found (../shared/eval); nothing measured")
         return 1
-    docs: list[Document] = make_documents(strings, args.docs_per_layout * len(LAYOUTS), seed=args.seed)
+    docs: list[Document] = make_documents(
+        strings, args.docs_per_layout * len(LAYOUTS), seed=args.seed
+    )
     if args.layout:
         docs = [doc for doc in docs if doc.layout in args.layout]
-    print(f"{len(docs)} documents, {sum(len(d.entries) for d in docs)} entries, from the {args.part} half of the eval strings")
+    print(
+        f"{len(docs)} documents, {sum(len(d.entries) for d in docs)} entries, from the {args.part} half of the eval strings"
+    )
     ours: dict[str, EntryScore] = defaultdict(EntryScore)
     theirs: dict[str, EntryScore] = defaultdict(EntryScore)
     ours_total, theirs_total = EntryScore(), EntryScore()
@@ -130,7 +154,9 @@ def main() -> int:
             path = Path(tmp) / f"doc{index}.txt"
             path.write_text(doc.text, encoding="utf-8")
             start = time.perf_counter()
-            raws = in_process_raws(doc.text, args.finder) if args.in_process else vexascite_raws(path)
+            raws = (
+                in_process_raws(doc.text, args.finder) if args.in_process else vexascite_raws(path)
+            )
             ours_time += time.perf_counter() - start
             missed, merges = ours[doc.layout].add(doc, raws)
             if (missed or merges) and shown[doc.layout] < args.show:
@@ -142,7 +168,9 @@ def main() -> int:
                 try:
                     found = refextract_raws(doc.text)
                 except Exception as exc:  # refextract's own failures count as finding nothing
-                    print(f"  refextract failed on document {index}: {exc.__class__.__name__}: {exc}")
+                    print(
+                        f"  refextract failed on document {index}: {exc.__class__.__name__}: {exc}"
+                    )
                     found = []
                 theirs_time += time.perf_counter() - start
                 if found is None:
@@ -152,10 +180,16 @@ def main() -> int:
                 theirs_total.add(doc, found)
     report(f"vexascite parse DOC (whole process, {ours_time:.0f} s)", ours, ours_total)
     if refextract_available:
-        report(f"refextract extract_references_from_string (in process, {theirs_time:.0f} s)", theirs, theirs_total)
-        print(f"\nF1 vexascite {ours_total.prf()[2]:.3f} vs refextract {theirs_total.prf()[2]:.3f}; merges {ours_total.merged} vs {theirs_total.merged}")
+        report(
+            f"refextract extract_references_from_string (in process, {theirs_time:.0f} s)",
+            theirs,
+            theirs_total,
+        )
+        print(
+            f"\nF1 vexascite {ours_total.prf()[2]:.3f} vs refextract {theirs_total.prf()[2]:.3f}; merges {ours_total.merged} vs {theirs_total.merged}"
+        )
     else:
-        print("\nrefextract is not installed (pip install -e \".[bench]\"): no comparison")
+        print('\nrefextract is not installed (pip install -e ".[bench]"): no comparison')
     return 0
 
 

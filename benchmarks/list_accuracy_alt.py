@@ -102,8 +102,12 @@ def context(doc: AltDocument, needle: str, around: int = 3) -> str:
     return "     | (not found in the text)"
 
 
-def show(index: int, doc: AltDocument, missed: list[str], merges: list[str], unmatched: list[str]) -> None:
-    print(f"\n=== document {index} ({doc.variant}): {len(missed)} missed, {len(merges)} merges, {len(unmatched)} unmatched")
+def show(
+    index: int, doc: AltDocument, missed: list[str], merges: list[str], unmatched: list[str]
+) -> None:
+    print(
+        f"\n=== document {index} ({doc.variant}): {len(missed)} missed, {len(merges)} merges, {len(unmatched)} unmatched"
+    )
     for entry in missed[:4]:
         print("  MISSED:", " | ".join(entry.split("\n"))[:250])
         print(context(doc, entry))
@@ -120,7 +124,9 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=23)
     parser.add_argument("--variant", choices=VARIANTS, action="append", help="only these variants")
     parser.add_argument("--show", type=int, default=0, metavar="N")
-    parser.add_argument("--save", type=Path, metavar="DIR", help="write each document and its truth here")
+    parser.add_argument(
+        "--save", type=Path, metavar="DIR", help="write each document and its truth here"
+    )
     args = parser.parse_args()
     strings = load_strings(args.part)
     if not strings:
@@ -128,7 +134,9 @@ def main() -> int:
         return 1
     variants = tuple(args.variant) if args.variant else VARIANTS
     docs = make_alt_documents(strings, args.docs_per_variant, seed=args.seed, variants=variants)
-    print(f"{len(docs)} documents, {sum(len(d.entries) for d in docs)} entries, from the {args.part} half of the eval strings")
+    print(
+        f"{len(docs)} documents, {sum(len(d.entries) for d in docs)} entries, from the {args.part} half of the eval strings"
+    )
     scores: dict[str, Score] = defaultdict(Score)
     total = Score()
     shown: dict[str, int] = defaultdict(int)
@@ -140,7 +148,9 @@ def main() -> int:
             path = folder / f"{doc.variant}-{index}.txt"
             path.write_text(doc.text, encoding="utf-8")
             if args.save:
-                (folder / f"{doc.variant}-{index}.truth.json").write_text(json.dumps(doc.entries, ensure_ascii=False, indent=1), encoding="utf-8")
+                (folder / f"{doc.variant}-{index}.truth.json").write_text(
+                    json.dumps(doc.entries, ensure_ascii=False, indent=1), encoding="utf-8"
+                )
             raws = vexascite_raws(path)
             missed, merges, unmatched = scores[doc.variant].add(doc, raws)
             total.add(doc, raws)
@@ -148,13 +158,19 @@ def main() -> int:
                 shown[doc.variant] += 1
                 show(index, doc, missed, merges, unmatched)
     print(f"\nvexascite parse DOC (whole process, {time.perf_counter() - started:.0f} s)")
-    print(f"  {'variant':16s} {'entries':>7s} {'found':>6s} {'P':>6s} {'R':>6s} {'F1':>6s} {'merges':>6s}")
+    print(
+        f"  {'variant':16s} {'entries':>7s} {'found':>6s} {'P':>6s} {'R':>6s} {'F1':>6s} {'merges':>6s}"
+    )
     for variant in variants:
         score = scores[variant]
         p, r, f = score.prf()
-        print(f"  {variant:16s} {score.truth:7d} {score.found:6d} {p:6.3f} {r:6.3f} {f:6.3f} {score.merges:6d}")
+        print(
+            f"  {variant:16s} {score.truth:7d} {score.found:6d} {p:6.3f} {r:6.3f} {f:6.3f} {score.merges:6d}"
+        )
     p, r, f = total.prf()
-    print(f"  {'all':16s} {total.truth:7d} {total.found:6d} {p:6.3f} {r:6.3f} {f:6.3f} {total.merges:6d}")
+    print(
+        f"  {'all':16s} {total.truth:7d} {total.found:6d} {p:6.3f} {r:6.3f} {f:6.3f} {total.merges:6d}"
+    )
     return 0
 
 

@@ -54,31 +54,51 @@ def main() -> int:
     if not strings:
         print("no eval strings found (../shared/eval); nothing measured")
         return 1
-    rows: dict[str, dict[int, tuple[float, float, int]]] = {"import (numbered list)": {}, "import --lines": {}, "parse --lines (no library)": {}}
+    rows: dict[str, dict[int, tuple[float, float, int]]] = {
+        "import (numbered list)": {},
+        "import --lines": {},
+        "parse --lines (no library)": {},
+    }
     failed = False
     with tempfile.TemporaryDirectory() as tmp:
         for size in (args.small, args.large):
             entries = [strings[i % len(strings)] for i in range(size)]
             listed = Path(tmp) / f"list{size}.txt"
-            listed.write_text("References\n\n" + "".join(f"{n}. {e}\n" for n, e in enumerate(entries, start=1)), encoding="utf-8")
+            listed.write_text(
+                "References\n\n" + "".join(f"{n}. {e}\n" for n, e in enumerate(entries, start=1)),
+                encoding="utf-8",
+            )
             lines = Path(tmp) / f"lines{size}.txt"
             lines.write_text("".join(e + "\n" for e in entries), encoding="utf-8")
-            wall, cpu, result = timed([VEXASCITE, "--db", f"{tmp}/a{size}.db", "import", "--json", str(listed)])
+            wall, cpu, result = timed(
+                [VEXASCITE, "--db", f"{tmp}/a{size}.db", "import", "--json", str(listed)]
+            )
             rows["import (numbered list)"][size] = (wall, cpu, imported(result))
-            wall, cpu, result = timed([VEXASCITE, "--db", f"{tmp}/b{size}.db", "import", "--json", "--lines", str(lines)])
+            wall, cpu, result = timed(
+                [VEXASCITE, "--db", f"{tmp}/b{size}.db", "import", "--json", "--lines", str(lines)]
+            )
             rows["import --lines"][size] = (wall, cpu, imported(result))
             wall, cpu, result = timed([VEXASCITE, "parse", "--lines", str(lines)])
             rows["parse --lines (no library)"][size] = (wall, cpu, len(result.stdout.splitlines()))
-    print(f"wall / CPU seconds of one process each; ratio {args.large} / {args.small} entries (linear = {args.large / args.small:.1f})")
-    print(f"{'':28s} {args.small:>6d}: wall    CPU   refs {args.large:>6d}: wall    CPU   refs  ratio wall  CPU")
+    print(
+        f"wall / CPU seconds of one process each; ratio {args.large} / {args.small} entries (linear = {args.large / args.small:.1f})"
+    )
+    print(
+        f"{'':28s} {args.small:>6d}: wall    CPU   refs {args.large:>6d}: wall    CPU   refs  ratio wall  CPU"
+    )
     for name, by_size in rows.items():
-        (small_w, small_c, small_n), (large_w, large_c, large_n) = by_size[args.small], by_size[args.large]
+        (small_w, small_c, small_n), (large_w, large_c, large_n) = (
+            by_size[args.small],
+            by_size[args.large],
+        )
         print(
             f"{name:28s} {small_w:13.1f} {small_c:6.1f} {small_n:6d} {large_w:13.1f} {large_c:6.1f} {large_n:6d}"
             f"  {large_w / small_w:10.1f} {large_c / small_c:4.1f}"
         )
         if (small_n, large_n) != (args.small, args.large):
-            print(f"  {name}: expected {args.small} and {args.large} references, got {small_n} and {large_n}")
+            print(
+                f"  {name}: expected {args.small} and {args.large} references, got {small_n} and {large_n}"
+            )
             failed = True
     return 1 if failed else 0
 

@@ -29,7 +29,9 @@ from vexascite.config import load_settings  # noqa: E402
 from vexascite.merge import SOURCE_RANK, is_empty, merge_records  # noqa: E402
 
 
-def first_ranked(records: Iterable[tuple[str, dict[str, Any]]]) -> tuple[dict[str, Any], dict[str, str]]:
+def first_ranked(
+    records: Iterable[tuple[str, dict[str, Any]]],
+) -> tuple[dict[str, Any], dict[str, str]]:
     """The merge this one replaced: per field, the first record of the best rank wins."""
     ordered = sorted(enumerate(records), key=lambda pair: (SOURCE_RANK.get(pair[1][0], 2), pair[0]))
     merged: dict[str, Any] = {}
@@ -57,19 +59,52 @@ def three_sources(n: int) -> list[list[tuple[str, dict[str, Any]]]]:
     works = []
     for i in range(n):
         people = [{"family": f"Family{i}{j}", "given": f"Given{j} M."} for j in range(6)]
-        works.append([
-            ("bibtex", {"type": "article-journal", "title": f"A study of thing {i}", "author": people[:3], "et-al": True,
-                        "container-title": "N Engl J Med", "issued": {"date-parts": [[2020]]}, "volume": "383",
-                        "page": f"{i}-{i + 9}", "DOI": f"10.5555/bench.{i}"}),
-            ("crossref", {"type": "article-journal", "title": f"A STUDY OF THING {i}",
-                          "author": [{"family": p["family"]} for p in people], "container-title": "New England Journal of Medicine",
-                          "container-title-short": "N. Engl. J. Med.", "issued": {"date-parts": [[2020, 12, 1]]},
-                          "volume": "383", "page": str(i), "DOI": f"10.5555/bench.{i}"}),
-            ("pubmed", {"type": "article-journal", "title": f"A study of thing {i}.", "PMID": str(90000000 + i),
+        works.append(
+            [
+                (
+                    "bibtex",
+                    {
+                        "type": "article-journal",
+                        "title": f"A study of thing {i}",
+                        "author": people[:3],
+                        "et-al": True,
+                        "container-title": "N Engl J Med",
+                        "issued": {"date-parts": [[2020]]},
+                        "volume": "383",
+                        "page": f"{i}-{i + 9}",
+                        "DOI": f"10.5555/bench.{i}",
+                    },
+                ),
+                (
+                    "crossref",
+                    {
+                        "type": "article-journal",
+                        "title": f"A STUDY OF THING {i}",
+                        "author": [{"family": p["family"]} for p in people],
+                        "container-title": "New England Journal of Medicine",
+                        "container-title-short": "N. Engl. J. Med.",
+                        "issued": {"date-parts": [[2020, 12, 1]]},
+                        "volume": "383",
+                        "page": str(i),
+                        "DOI": f"10.5555/bench.{i}",
+                    },
+                ),
+                (
+                    "pubmed",
+                    {
+                        "type": "article-journal",
+                        "title": f"A study of thing {i}.",
+                        "PMID": str(90000000 + i),
                         "author": [{"family": p["family"], "given": "GM"} for p in people],
-                        "container-title": "The New England journal of medicine", "container-title-short": "N Engl J Med",
-                        "issued": {"date-parts": [[2020, 12]]}, "volume": "384", "page": f"{i}-{i + 9}"}),
-        ])
+                        "container-title": "The New England journal of medicine",
+                        "container-title-short": "N Engl J Med",
+                        "issued": {"date-parts": [[2020, 12]]},
+                        "volume": "384",
+                        "page": f"{i}-{i + 9}",
+                    },
+                ),
+            ]
+        )
     return works
 
 
@@ -84,21 +119,38 @@ def main() -> int:
         first, second = tmp / "first.bib", tmp / "second.bib"
         first.write_text(text, encoding="utf-8")
         # the same works under other keys: every entry of the second file matches a known work
-        second.write_text(re.sub(r"^(@\w+\{)([^,\s]+),", r"\1other\2,", text, flags=re.M), encoding="utf-8")
+        second.write_text(
+            re.sub(r"^(@\w+\{)([^,\s]+),", r"\1other\2,", text, flags=re.M), encoding="utf-8"
+        )
         import_paths(load_settings(tmp / "none.toml", environ={}, db=str(tmp / "base.db")), [first])
-        ours, theirs = "field-by-field merge (vexascite)", "first-ranked source wins (previous merge)"
+        ours, theirs = (
+            "field-by-field merge (vexascite)",
+            "first-ranked source wins (previous merge)",
+        )
         results = {
-            theirs: best_of(args.repeat, lambda: second_import(tmp, first, second, first_ranked), theirs)[0],
-            ours: best_of(args.repeat, lambda: second_import(tmp, first, second, merge_records), ours)[0],
+            theirs: best_of(
+                args.repeat, lambda: second_import(tmp, first, second, first_ranked), theirs
+            )[0],
+            ours: best_of(
+                args.repeat, lambda: second_import(tmp, first, second, merge_records), ours
+            )[0],
         }
-        print(f"second import of {args.entries} known works (each merged from two entries), best of {args.repeat}:")
+        print(
+            f"second import of {args.entries} known works (each merged from two entries), best of {args.repeat}:"
+        )
         for label, seconds in results.items():
             print(f"  {label:<44} {seconds:7.3f} s wall, {CPU[label]:6.3f} s CPU")
-        print(f"  ratio: {results[ours] / results[theirs]:.2f}x wall, {CPU[ours] / CPU[theirs]:.2f}x CPU")
+        print(
+            f"  ratio: {results[ours] / results[theirs]:.2f}x wall, {CPU[ours] / CPU[theirs]:.2f}x CPU"
+        )
         works = three_sources(args.entries)
         alone = {
-            theirs: best_of(args.repeat, lambda: [first_ranked(w) for w in works], theirs + " alone")[0],
-            ours: best_of(args.repeat, lambda: [merge_records(w) for w in works], ours + " alone")[0],
+            theirs: best_of(
+                args.repeat, lambda: [first_ranked(w) for w in works], theirs + " alone"
+            )[0],
+            ours: best_of(args.repeat, lambda: [merge_records(w) for w in works], ours + " alone")[
+                0
+            ],
         }
         print(f"merge alone, {args.entries} works x 3 sources (an import, Crossref, PubMed):")
         for label, seconds in alone.items():

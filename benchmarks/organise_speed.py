@@ -67,14 +67,25 @@ def main() -> None:
         bib = Path(tmp) / "gen.bib"
         bib.write_text(generate(args.works), encoding="utf-8")
         subprocess.run([VEXASCITE, "import", str(bib)], env=env, capture_output=True, check=True)
-        works = json.loads(subprocess.run([VEXASCITE, "list", "--json", "--limit", "1"], env=env,
-                                          capture_output=True, text=True, check=True).stdout)
+        works = json.loads(
+            subprocess.run(
+                [VEXASCITE, "list", "--json", "--limit", "1"],
+                env=env,
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
+        )
         first = works[0]
         family = first["author"][0]["family"]
         word = next(w for w in first["title"].split() if len(w) > 6 and w.isalpha())
         doi = first.get("DOI")
-        print(f"library: {args.works} generated entries; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs\n")
-        print(f"{'list query (whole process)':44} {'vexascite s':>11} {'LIKE scan s':>11} {'ratio':>7} {'hits':>6}")
+        print(
+            f"library: {args.works} generated entries; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs\n"
+        )
+        print(
+            f"{'list query (whole process)':44} {'vexascite s':>11} {'LIKE scan s':>11} {'ratio':>7} {'hits':>6}"
+        )
         queries = [
             (word, "title", word),
             (word[:5] + "*", "title", word[:5]),
@@ -84,9 +95,15 @@ def main() -> None:
             queries.append((doi, "doi", doi.lower()))
         for query, column, needle in queries:
             ours, out = timed(args.repeat, [VEXASCITE, "list", "--json", query], env)
-            theirs, _ = timed(args.repeat, [sys.executable, "-c", LIKE_SCAN, db, column, needle], env)
-            print(f"{query[:44]:44} {ours:11.3f} {theirs:11.3f} {theirs / ours:6.2f}x {len(json.loads(out)):6}")
-        print(f"\n{'list query (in one process, query only)':44} {'vexascite s':>11} {'LIKE scan s':>11} {'ratio':>7}")
+            theirs, _ = timed(
+                args.repeat, [sys.executable, "-c", LIKE_SCAN, db, column, needle], env
+            )
+            print(
+                f"{query[:44]:44} {ours:11.3f} {theirs:11.3f} {theirs / ours:6.2f}x {len(json.loads(out)):6}"
+            )
+        print(
+            f"\n{'list query (in one process, query only)':44} {'vexascite s':>11} {'LIKE scan s':>11} {'ratio':>7}"
+        )
         import sqlite3
 
         from vexascite.query import parse_query
@@ -95,11 +112,18 @@ def main() -> None:
 
         with Store.open(db, create=False) as store:
             for query, column, needle in queries:
-                ours = min(_clock(lambda q=query: search(store, parse_query(q))) for _ in range(args.repeat))
+                ours = min(
+                    _clock(lambda q=query: search(store, parse_query(q)))
+                    for _ in range(args.repeat)
+                )
                 conn = sqlite3.connect(db)
                 sql = f"select key, csl from works where {column} like ? order by key"
                 theirs = min(
-                    _clock(lambda n=needle, c=conn, q=sql: [json.loads(v) for _, v in c.execute(q, ["%" + n + "%"])])
+                    _clock(
+                        lambda n=needle, c=conn, q=sql: [
+                            json.loads(v) for _, v in c.execute(q, ["%" + n + "%"])
+                        ]
+                    )
                     for _ in range(args.repeat)
                 )
                 print(f"{query[:44]:44} {ours:11.4f} {theirs:11.4f} {theirs / ours:6.2f}x")
@@ -123,9 +147,16 @@ def main() -> None:
         for _ in range(args.repeat):
             start = time.perf_counter()
             subprocess.run(note(), env=env, capture_output=True, check=True)
-            subprocess.run([VEXASCITE, "export", "-o", out], env=env, capture_output=True, check=True)
+            subprocess.run(
+                [VEXASCITE, "export", "-o", out], env=env, capture_output=True, check=True
+            )
             by_hand = min(by_hand, time.perf_counter() - start)
-        subprocess.run([VEXASCITE, "export", "-o", out, "--keep-updated"], env=env, capture_output=True, check=True)
+        subprocess.run(
+            [VEXASCITE, "export", "-o", out, "--keep-updated"],
+            env=env,
+            capture_output=True,
+            check=True,
+        )
         kept = float("inf")
         for _ in range(args.repeat):
             start = time.perf_counter()
@@ -140,7 +171,9 @@ def main() -> None:
         print(f"\n{'change one work (whole process)':64} {'s':>7} {'ratio':>7}")
         print(f"{'note, no export kept up to date':64} {plain:7.3f}")
         print(f"{'note + export -o by hand (the alternative)':64} {by_hand:7.3f}")
-        print(f"{'note with a --keep-updated whole-library BibTeX export':64} {kept:7.3f} {by_hand / kept:6.2f}x")
+        print(
+            f"{'note with a --keep-updated whole-library BibTeX export':64} {kept:7.3f} {by_hand / kept:6.2f}x"
+        )
         print(f"{'tag with it (tags are not written out: nothing re-rendered)':64} {noop:7.3f}")
         print("\nratios: alternative time / vexascite time (above 1 means vexascite is faster)")
 

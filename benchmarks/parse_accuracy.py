@@ -26,8 +26,12 @@ from vexascite.refstring import parse_reference  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default="seeds,plos_jats,anystyle_gold,grobid_citation")
-    parser.add_argument("--errors", type=int, default=0, help="Print this many wrong records per set.")
-    parser.add_argument("--heldout", action="store_true", help="Use the cross-validation models (held-out figures).")
+    parser.add_argument(
+        "--errors", type=int, default=0, help="Print this many wrong records per set."
+    )
+    parser.add_argument(
+        "--heldout", action="store_true", help="Use the cross-validation models (held-out figures)."
+    )
     args = parser.parse_args()
     parse = parse_reference
     if args.heldout:
@@ -36,7 +40,9 @@ def main() -> None:
 
         cv_dir = Path(__file__).resolve().parents[1] / "build" / "parser-cv"
         if not all((cv_dir / f"fold{fold}.crfsuite").exists() for fold in (0, 1)):
-            raise SystemExit(f"no cross-validation models in {cv_dir}: run scripts/train_parser.py --cv first")
+            raise SystemExit(
+                f"no cross-validation models in {cv_dir}: run scripts/train_parser.py --cv first"
+            )
         parse = heldout_parser(cv_dir)
     for set_name in args.sets.split(","):
         score = Score(SET_FIELDS[set_name])
@@ -48,7 +54,15 @@ def main() -> None:
             wrong = score.add(gold, predicted)
             if wrong and shown < args.errors:
                 shown += 1
-                print(json.dumps({"raw": record["raw"], "wrong": {f: [gold.get(f), predicted.get(f)] for f in wrong}}, ensure_ascii=False))
+                print(
+                    json.dumps(
+                        {
+                            "raw": record["raw"],
+                            "wrong": {f: [gold.get(f), predicted.get(f)] for f in wrong},
+                        },
+                        ensure_ascii=False,
+                    )
+                )
         print(score.report(f"{set_name} ({sum(1 for _ in load(set_name))} references)"))
 
 

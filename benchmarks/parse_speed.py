@@ -45,21 +45,33 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2, help="Best of this many passes.")
     parser.add_argument("--limit", type=int, default=None, help="Use only the first N strings.")
     args = parser.parse_args()
-    strings = [r["raw"] for name in ("seeds", "plos_jats", "anystyle_gold", "grobid_citation") for r in load(name)]
+    strings = [
+        r["raw"]
+        for name in ("seeds", "plos_jats", "anystyle_gold", "grobid_citation")
+        for r in load(name)
+    ]
     strings = strings[: args.limit] if args.limit else strings
     parse_reference(strings[0])  # load the model outside the timing
     by_rules = sum(1 for s in strings if parse_biomedical(clean_reference(s).text, []) is not None)
     rate, wall = _rate(parse_reference, strings, args.repeat)
-    print(f"{len(strings)} strings, {by_rules} read by the biomedical rules, the rest by the tagger")
-    print(f"vexascite parse_reference: {rate:,.0f} references per CPU second on one core ({wall:,.0f}/s wall clock)")
+    print(
+        f"{len(strings)} strings, {by_rules} read by the biomedical rules, the rest by the tagger"
+    )
+    print(
+        f"vexascite parse_reference: {rate:,.0f} references per CPU second on one core ({wall:,.0f}/s wall clock)"
+    )
     try:
         from refextract import extract_references_from_string
     except ImportError:
         print("refextract: not installed (pip install refextract to compare)")
         return
     sample = strings[: min(len(strings), 1000)]
-    other, _ = _rate(lambda s: extract_references_from_string(s, is_only_references=True), sample, 1)
-    print(f"refextract extract_references_from_string: {other:,.0f} references per CPU second ({len(sample)} strings)")
+    other, _ = _rate(
+        lambda s: extract_references_from_string(s, is_only_references=True), sample, 1
+    )
+    print(
+        f"refextract extract_references_from_string: {other:,.0f} references per CPU second ({len(sample)} strings)"
+    )
     print(f"ratio vexascite/refextract: {rate / other:.1f}x")
 
 

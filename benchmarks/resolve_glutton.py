@@ -50,7 +50,9 @@ def year_of(raw: str) -> int | None:
     tail = vancouver_fields(raw).get("year")
     if tail:
         return int(tail)
-    years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", raw) if 1900 <= int(y) <= 2019]
+    years = [
+        int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", raw) if 1900 <= int(y) <= 2019
+    ]
     return years[0] if years else None
 
 
@@ -59,7 +61,9 @@ def left_out(doi: str, share: float, seed: int) -> bool:
     return int.from_bytes(digest[:4], "big") / 2**32 < share
 
 
-def build_index(rows: list[dict[str, Any]], share: float, seed: int, *, harsh: bool = False) -> tuple[FakeCrossref, FakeNcbi, set[str]]:
+def build_index(
+    rows: list[dict[str, Any]], share: float, seed: int, *, harsh: bool = False
+) -> tuple[FakeCrossref, FakeNcbi, set[str]]:
     """``harsh``: the search ranks on words only, so look-alikes often outrank the right work."""
     rng = random.Random(seed)
     crossref, ncbi = FakeCrossref(search_numbers=not harsh), FakeNcbi()
@@ -67,16 +71,46 @@ def build_index(rows: list[dict[str, Any]], share: float, seed: int, *, harsh: b
     for row in rows:
         doi = normalize_doi(row["doi"])
         if doi and doi not in golds:
-            golds[doi] = {**row.get("aux_unverified", {}), "pmid": row.get("pmid"), "year": year_of(row["raw"]), "doi": doi}
+            golds[doi] = {
+                **row.get("aux_unverified", {}),
+                "pmid": row.get("pmid"),
+                "year": year_of(row["raw"]),
+                "doi": doi,
+            }
     titles = [g.get("atitle") for g in golds.values() if g.get("atitle")]
     excluded = {doi for doi in golds if left_out(doi, share, seed)}
     serial = 0
 
-    def add(doi: str, title: str | None, author: str | None, journal: str | None, year: int | None,
-            volume: str | None, page: str | None, pmid: str | None, to_pubmed: bool) -> None:
-        crossref.add_work(crossref_work(doi, title, [(author, None)] if author else None, journal, journal, year, volume, None, page))
+    def add(
+        doi: str,
+        title: str | None,
+        author: str | None,
+        journal: str | None,
+        year: int | None,
+        volume: str | None,
+        page: str | None,
+        pmid: str | None,
+        to_pubmed: bool,
+    ) -> None:
+        crossref.add_work(
+            crossref_work(
+                doi,
+                title,
+                [(author, None)] if author else None,
+                journal,
+                journal,
+                year,
+                volume,
+                None,
+                page,
+            )
+        )
         if pmid and to_pubmed and title and journal:
-            ncbi.add_article(pubmed_article(pmid, title, [author] if author else [], journal, year, volume, None, page, doi))
+            ncbi.add_article(
+                pubmed_article(
+                    pmid, title, [author] if author else [], journal, year, volume, None, page, doi
+                )
+            )
 
     def shift(number: str | None, low: int, high: int) -> str | None:
         if number and number.isdigit():
@@ -90,26 +124,49 @@ def build_index(rows: list[dict[str, Any]], share: float, seed: int, *, harsh: b
             add(doi, title, author, journal, year, volume, page, gold.get("pmid"), True)
         serial += 1
         other_title = rng.choice(titles)
-        add(f"10.99999/same-author.{serial}", other_title, author, journal,
-            (year + rng.choice([-1, 0, 1])) if year else None, shift(volume, 1, 6), shift(page, 10, 400),
-            str(90_000_000 + serial), rng.random() < 0.5)
+        add(
+            f"10.99999/same-author.{serial}",
+            other_title,
+            author,
+            journal,
+            (year + rng.choice([-1, 0, 1])) if year else None,
+            shift(volume, 1, 6),
+            shift(page, 10, 400),
+            str(90_000_000 + serial),
+            rng.random() < 0.5,
+        )
         serial += 1
-        add(f"10.99999/same-title.{serial}", title, author, journal,
+        add(
+            f"10.99999/same-title.{serial}",
+            title,
+            author,
+            journal,
             (year + rng.choice([-2, -1, 1, 2])) if year else None,
-            volume if rng.random() < 0.5 else shift(volume, 1, 3), shift(page, 5, 300),
-            str(90_000_000 + serial), rng.random() < 0.5)
+            volume if rng.random() < 0.5 else shift(volume, 1, 3),
+            shift(page, 5, 300),
+            str(90_000_000 + serial),
+            rng.random() < 0.5,
+        )
     return crossref, ncbi, excluded
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data", default=str(DATA))
     parser.add_argument("--limit", type=int, default=0, help="first N references only (0: all)")
     parser.add_argument("--left-out", type=float, default=0.15)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--errors", type=int, default=0, help="print this many wrong matches")
-    parser.add_argument("--harsh", action="store_true", help="fake search ranks on words only (look-alikes rank high)")
-    parser.add_argument("--misses", type=int, default=0, help="print this many missed in-index references")
+    parser.add_argument(
+        "--harsh",
+        action="store_true",
+        help="fake search ranks on words only (look-alikes rank high)",
+    )
+    parser.add_argument(
+        "--misses", type=int, default=0, help="print this many missed in-index references"
+    )
     args = parser.parse_args()
 
     rows = [json.loads(line) for line in Path(args.data).read_text(encoding="utf-8").splitlines()]
@@ -117,21 +174,33 @@ def main() -> None:
         rows = rows[: args.limit]
     crossref, ncbi, excluded = build_index(rows, args.left_out, args.seed, harsh=args.harsh)
     with crossref, ncbi, FakeDoiOrg() as doiorg:
-        settings = fake_settings(load_settings("/nonexistent.toml", environ={}, mailto="bench@example.org"), crossref, ncbi, doiorg)
+        settings = fake_settings(
+            load_settings("/nonexistent.toml", environ={}, mailto="bench@example.org"),
+            crossref,
+            ncbi,
+            doiorg,
+        )
         started = time.monotonic()
-        items = [Item(str(i), parse_reference(row["raw"]), row["raw"]) for i, row in enumerate(rows)]
+        items = [
+            Item(str(i), parse_reference(row["raw"]), row["raw"]) for i, row in enumerate(rows)
+        ]
         with Resolver(settings, None, lane_rates=FAST) as resolver:
             report = resolver.run(items)
         ours_seconds = time.monotonic() - started
         ours_requests = dict(report.requests)
-        chosen = {o.key: (o.doi if str(o.status) == "resolved" else None, str(o.status), o) for o in report.outcomes}
+        chosen = {
+            o.key: (o.doi if str(o.status) == "resolved" else None, str(o.status), o)
+            for o in report.outcomes
+        }
 
         # baseline: Crossref's top hit, taken as is (one search per reference)
         crossref.reset_counts()
         api = crossref_api.CrossrefApi(settings)
         started = time.monotonic()
         with Resolver(settings, None, lane_rates=FAST) as plain:
-            answers = plain.http.fetch_all([api.search(dehyphenate(row["raw"])[:600], rows=1) for row in rows])
+            answers = plain.http.fetch_all(
+                [api.search(dehyphenate(row["raw"])[:600], rows=1) for row in rows]
+            )
         base_seconds = time.monotonic() - started
         top = []
         for answer in answers:
@@ -155,7 +224,11 @@ def main() -> None:
             else:
                 wrong += 1
         return {
-            "in_index": inside, "left_out": outside, "correct": correct, "wrong": wrong, "false_on_left_out": false,
+            "in_index": inside,
+            "left_out": outside,
+            "correct": correct,
+            "wrong": wrong,
+            "false_on_left_out": false,
             "precision": correct / (correct + wrong) if correct + wrong else 1.0,
             "recall": correct / inside if inside else 0.0,
             "false_match_rate_left_out": false / outside if outside else 0.0,
@@ -166,18 +239,26 @@ def main() -> None:
     statuses: dict[str, int] = {}
     for _, status, _ in chosen.values():
         statuses[status] = statuses.get(status, 0) + 1
-    print(f"references: {len(rows)} ({ours['in_index']} with their work in the index, {ours['left_out']} left out); "
-          f"index: {len(crossref.works)} Crossref records, {len(ncbi.articles)} PubMed records")
+    print(
+        f"references: {len(rows)} ({ours['in_index']} with their work in the index, {ours['left_out']} left out); "
+        f"index: {len(crossref.works)} Crossref records, {len(ncbi.articles)} PubMed records"
+    )
     print(f"{'':28}{'ours':>12}{'top hit':>12}")
     for name in ("precision", "recall", "false_match_rate_left_out"):
         print(f"{name:28}{ours[name]:12.4f}{base[name]:12.4f}")
     for name in ("correct", "wrong", "false_on_left_out"):
         print(f"{name:28}{ours[name]:12d}{base[name]:12d}")
-    print(f"{'requests':28}{sum(ours_requests.values()):12d}{base_requests:12d}   ours by service: {ours_requests}")
-    print(f"{'requests per reference':28}{sum(ours_requests.values()) / len(rows):12.3f}{base_requests / len(rows):12.3f}")
+    print(
+        f"{'requests':28}{sum(ours_requests.values()):12d}{base_requests:12d}   ours by service: {ours_requests}"
+    )
+    print(
+        f"{'requests per reference':28}{sum(ours_requests.values()) / len(rows):12.3f}{base_requests / len(rows):12.3f}"
+    )
     print(f"{'seconds (unthrottled fake)':28}{ours_seconds:12.1f}{base_seconds:12.1f}")
     print(f"our statuses: {statuses}")
-    print(f"matched by: { {k: sum(1 for _, s, o in chosen.values() if o.matched_by == k) for k in ('ecitmatch', 'crossref-search')} }")
+    print(
+        f"matched by: { {k: sum(1 for _, s, o in chosen.values() if o.matched_by == k) for k in ('ecitmatch', 'crossref-search')} }"
+    )
     if args.errors:
         shown = 0
         for i, row in enumerate(rows):
@@ -186,7 +267,11 @@ def main() -> None:
             if doi and doi != gold and shown < args.errors:
                 shown += 1
                 outcome = chosen[str(i)][2]
-                print("\nWRONG", "(left out)" if gold in excluded else "", repr(" ".join(row["raw"].split())))
+                print(
+                    "\nWRONG",
+                    "(left out)" if gold in excluded else "",
+                    repr(" ".join(row["raw"].split())),
+                )
                 print("  gold", gold, "got", doi, outcome.matched_by, outcome.reason)
 
     shown = 0

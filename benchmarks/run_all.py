@@ -41,22 +41,33 @@ BENCHMARKS = {
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", default="", help="comma-separated names: " + ", ".join(BENCHMARKS))
+    parser.add_argument(
+        "--only", default="", help="comma-separated names: " + ", ".join(BENCHMARKS)
+    )
     args = parser.parse_args()
     chosen = [name for name in args.only.split(",") if name] or list(BENCHMARKS)
     failed = []
     for name in chosen:
         if name not in BENCHMARKS:
             parser.error(f"unknown benchmark {name!r}")
-        if name == "parse-accuracy" and not (HERE.parent / "build" / "parser-cv" / "fold1.crfsuite").exists():
+        if (
+            name == "parse-accuracy"
+            and not (HERE.parent / "build" / "parser-cv" / "fold1.crfsuite").exists()
+        ):
             # held-out figures need the two cross-validation models (a few minutes to train)
             print("\n=== training the cross-validation parser models first", flush=True)
-            subprocess.run([sys.executable, str(HERE.parent / "scripts" / "train_parser.py"), "--cv"], cwd=HERE.parent, check=True)
+            subprocess.run(
+                [sys.executable, str(HERE.parent / "scripts" / "train_parser.py"), "--cv"],
+                cwd=HERE.parent,
+                check=True,
+            )
         command = [sys.executable, str(HERE / BENCHMARKS[name][0]), *BENCHMARKS[name][1:]]
         print(f"\n=== {name}: {' '.join(Path(c).name for c in command[1:])}", flush=True)
         start = time.perf_counter()
         result = subprocess.run(command, cwd=HERE.parent)
-        print(f"--- {name}: {time.perf_counter() - start:.0f} s, exit {result.returncode}", flush=True)
+        print(
+            f"--- {name}: {time.perf_counter() - start:.0f} s, exit {result.returncode}", flush=True
+        )
         if result.returncode:
             failed.append(name)
     if failed:

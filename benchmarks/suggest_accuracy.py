@@ -42,25 +42,46 @@ def relevant_keys(claim: dict) -> set[str]:
 
 
 def library_items(path: Path) -> list[dict]:
-    return [{"id": d["id"], "type": "article-journal", "abstract": d["abstract"]} for d in map(json.loads, path.open())]
+    return [
+        {"id": d["id"], "type": "article-journal", "abstract": d["abstract"]}
+        for d in map(json.loads, path.open())
+    ]
 
 
-def run_vexascite(items: list[dict], claims: list[dict], folder: Path) -> tuple[float, float, float]:
+def run_vexascite(
+    items: list[dict], claims: list[dict], folder: Path
+) -> tuple[float, float, float]:
     csl = folder / "claims_library.json"
     csl.write_text(json.dumps(items), encoding="utf-8")
     lines = folder / "claims.txt"
-    lines.write_text("".join(c["claim"].replace("\n", " ") + "\n" for c in claims), encoding="utf-8")
+    lines.write_text(
+        "".join(c["claim"].replace("\n", " ") + "\n" for c in claims), encoding="utf-8"
+    )
     env = {**os.environ, "VEXASCITE_DB": str(folder / "library.db")}
     subprocess.run([VEXASCITE, "import", str(csl)], env=env, check=True, capture_output=True)
     start = time.perf_counter()
-    out = subprocess.run([VEXASCITE, "suggest", "--lines", str(lines), "--limit", "10"], env=env, check=True, capture_output=True, text=True).stdout
+    out = subprocess.run(
+        [VEXASCITE, "suggest", "--lines", str(lines), "--limit", "10"],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
     first = time.perf_counter() - start  # builds and keeps the index
     start = time.perf_counter()
-    subprocess.run([VEXASCITE, "suggest", "--lines", str(lines), "--limit", "10"], env=env, check=True, capture_output=True)
+    subprocess.run(
+        [VEXASCITE, "suggest", "--lines", str(lines), "--limit", "10"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     again = time.perf_counter() - start
     results = [json.loads(line) for line in out.splitlines()]
     assert len(results) == len(claims), "one output line per statement"
-    score = sum(ndcg_at_10([s["key"] for s in r["sources"]], relevant_keys(c)) for r, c in zip(results, claims, strict=True))
+    score = sum(
+        ndcg_at_10([s["key"] for s in r["sources"]], relevant_keys(c))
+        for r, c in zip(results, claims, strict=True)
+    )
     return score / len(claims), first, again
 
 
@@ -68,12 +89,22 @@ def run_bm25s(items: list[dict], claims: list[dict]) -> tuple[float, float]:
     start = time.perf_counter()
     stemmer = Stemmer.Stemmer("english")
     retriever = bm25s.BM25()
-    retriever.index(bm25s.tokenize([i["abstract"] for i in items], stopwords="en", stemmer=stemmer, show_progress=False), show_progress=False)
-    queries = bm25s.tokenize([c["claim"] for c in claims], stopwords="en", stemmer=stemmer, show_progress=False)
+    retriever.index(
+        bm25s.tokenize(
+            [i["abstract"] for i in items], stopwords="en", stemmer=stemmer, show_progress=False
+        ),
+        show_progress=False,
+    )
+    queries = bm25s.tokenize(
+        [c["claim"] for c in claims], stopwords="en", stemmer=stemmer, show_progress=False
+    )
     found, _ = retriever.retrieve(queries, k=10, show_progress=False)
     elapsed = time.perf_counter() - start
     keys = [i["id"] for i in items]
-    score = sum(ndcg_at_10([keys[j] for j in row], relevant_keys(c)) for row, c in zip(found, claims, strict=True))
+    score = sum(
+        ndcg_at_10([keys[j] for j in row], relevant_keys(c))
+        for row, c in zip(found, claims, strict=True)
+    )
     return score / len(claims), elapsed
 
 
@@ -89,7 +120,9 @@ def main() -> int:
     base, base_time = run_bm25s(items, claims)
     print(f"{len(claims)} claims over {len(items)} abstracts (no titles)")
     print(f"{'method':<34}{'nDCG@10':>9}{'seconds':>10}")
-    print(f"{'vexascite suggest --lines':<34}{ours:>9.4f}{first:>10.2f}   (first run builds the index)")
+    print(
+        f"{'vexascite suggest --lines':<34}{ours:>9.4f}{first:>10.2f}   (first run builds the index)"
+    )
     print(f"{'vexascite suggest --lines (again)':<34}{'':>9}{again:>10.2f}")
     print(f"{'bm25s (defaults, stemmed, stop)':<34}{base:>9.4f}{base_time:>10.2f}   (in process)")
     print(f"difference: {ours - base:+.4f} nDCG@10")

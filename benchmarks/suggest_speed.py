@@ -42,19 +42,47 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("VEXASCITE_SHARED", ROOT.parent / "shared"))
 VEXASCITE = str(Path(sys.executable).with_name("vexascite"))
 FILE_SIZE = 2_000
-SUBJECTS = ("Humans", "Female", "Male", "Aged", "Middle Aged", "Adult", "Mice", "Inflammation", "Mutation",
-            "Cohort Studies", "Retrospective Studies", "Neoplasms", "Signal Transduction", "Gene Expression",
-            "Risk Factors", "Treatment Outcome", "Myelodysplastic Syndromes", "Janus Kinase Inhibitors")
+SUBJECTS = (
+    "Humans",
+    "Female",
+    "Male",
+    "Aged",
+    "Middle Aged",
+    "Adult",
+    "Mice",
+    "Inflammation",
+    "Mutation",
+    "Cohort Studies",
+    "Retrospective Studies",
+    "Neoplasms",
+    "Signal Transduction",
+    "Gene Expression",
+    "Risk Factors",
+    "Treatment Outcome",
+    "Myelodysplastic Syndromes",
+    "Janus Kinase Inhibitors",
+)
 
 
 def generate(n: int, rng: random.Random) -> list[dict]:
-    pool = [s for line in (SHARED / "eval" / "claims_library.jsonl").open() for s in sentences(json.loads(line)["abstract"])]
+    pool = [
+        s
+        for line in (SHARED / "eval" / "claims_library.jsonl").open()
+        for s in sentences(json.loads(line)["abstract"])
+    ]
     works = []
     for i in range(n):
         abstract = " ".join(rng.choice(pool) for _ in range(rng.randint(6, 12)))
         title = " ".join(rng.choice(pool).split()[:12]).rstrip(".,;")
-        works.append({"id": f"w{i}", "type": "article-journal", "title": title, "abstract": abstract,
-                      "keyword": "; ".join(rng.sample(SUBJECTS, rng.randint(2, 5)))})
+        works.append(
+            {
+                "id": f"w{i}",
+                "type": "article-journal",
+                "title": title,
+                "abstract": abstract,
+                "keyword": "; ".join(rng.sample(SUBJECTS, rng.randint(2, 5))),
+            }
+        )
     return works
 
 
@@ -71,28 +99,48 @@ def main() -> int:
     args = parser.parse_args()
     rng = random.Random(15)
     works = generate(args.works, rng)
-    claims = [json.loads(line)["claim"] for line in (SHARED / "eval" / "scifact_claims.jsonl").open()]
+    claims = [
+        json.loads(line)["claim"] for line in (SHARED / "eval" / "scifact_claims.jsonl").open()
+    ]
     pool = [s for w in rng.sample(works, 200) for s in sentences(w["abstract"])[:1]]
     statements = (claims + pool)[: args.statements]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         library = folder / "works"
         library.mkdir()
-        for start in range(0, len(works), FILE_SIZE):  # CSL-JSON files as a reference manager writes them
-            (library / f"works{start // FILE_SIZE:03d}.json").write_text(json.dumps(works[start : start + FILE_SIZE], indent=1), encoding="utf-8")
+        for start in range(
+            0, len(works), FILE_SIZE
+        ):  # CSL-JSON files as a reference manager writes them
+            (library / f"works{start // FILE_SIZE:03d}.json").write_text(
+                json.dumps(works[start : start + FILE_SIZE], indent=1), encoding="utf-8"
+            )
         env = {**os.environ, "VEXASCITE_DB": str(folder / "library.db")}
         start = time.perf_counter()
-        subprocess.run([VEXASCITE, "import", str(library)], env=env, check=True, capture_output=True)
-        print(f"{args.works} works generated and imported in {time.perf_counter() - start:.0f} s", flush=True)
+        subprocess.run(
+            [VEXASCITE, "import", str(library)], env=env, check=True, capture_output=True
+        )
+        print(
+            f"{args.works} works generated and imported in {time.perf_counter() - start:.0f} s",
+            flush=True,
+        )
         start = time.perf_counter()
-        subprocess.run([VEXASCITE, "suggest", statements[0]], env=env, check=True, capture_output=True)
-        print(f"first suggest (builds and keeps the index): {time.perf_counter() - start:.1f} s", flush=True)
+        subprocess.run(
+            [VEXASCITE, "suggest", statements[0]], env=env, check=True, capture_output=True
+        )
+        print(
+            f"first suggest (builds and keeps the index): {time.perf_counter() - start:.1f} s",
+            flush=True,
+        )
         best = float("inf")
         for statement in statements[1:4]:
             start = time.perf_counter()
-            subprocess.run([VEXASCITE, "suggest", statement], env=env, check=True, capture_output=True)
+            subprocess.run(
+                [VEXASCITE, "suggest", statement], env=env, check=True, capture_output=True
+            )
             best = min(best, time.perf_counter() - start)
-        print(f"suggest TEXT, whole process, index kept: {best:.2f} s (best of 3; loading the index dominates)")
+        print(
+            f"suggest TEXT, whole process, index kept: {best:.2f} s (best of 3; loading the index dominates)"
+        )
         store = Store.open(folder / "library.db", create=False)
         start = time.perf_counter()
         searcher = library_searcher(store)
@@ -107,17 +155,26 @@ def main() -> int:
     start = time.perf_counter()
     retriever = bm25s.BM25()
     texts = [f"{w['title']} {w['abstract']} {w['keyword']}" for w in works]
-    retriever.index(bm25s.tokenize(texts, stopwords="en", stemmer=stemmer, show_progress=False), show_progress=False)
+    retriever.index(
+        bm25s.tokenize(texts, stopwords="en", stemmer=stemmer, show_progress=False),
+        show_progress=False,
+    )
     print(f"bm25s index build in process: {time.perf_counter() - start:.1f} s")
     base = []
     for statement in statements:
         start = time.perf_counter()
-        retriever.retrieve(bm25s.tokenize([statement], stopwords="en", stemmer=stemmer, show_progress=False), k=10, show_progress=False)
+        retriever.retrieve(
+            bm25s.tokenize([statement], stopwords="en", stemmer=stemmer, show_progress=False),
+            k=10,
+            show_progress=False,
+        )
         base.append(time.perf_counter() - start)
     print(f"per statement over {args.works} works ({len(statements)} statements):")
     print(f"  vexascite suggest (BM25F + latent vectors + evidence)      {percentiles(ours)}")
     print(f"  bm25s retrieve k=10                                     {percentiles(base)}")
-    print(f"  ratio of p95: {sorted(ours)[int(0.95 * len(ours))] / sorted(base)[int(0.95 * len(base))]:.1f}x")
+    print(
+        f"  ratio of p95: {sorted(ours)[int(0.95 * len(ours))] / sorted(base)[int(0.95 * len(base))]:.1f}x"
+    )
     return 0
 
 

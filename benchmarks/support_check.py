@@ -42,21 +42,37 @@ def plan(claims: list[dict], items: list[dict], seed: int) -> list[dict]:
     keys = [i["id"] for i in items]
     position = {k: n for n, k in enumerate(keys)}
     retriever = bm25s.BM25()
-    retriever.index(bm25s.tokenize([i["abstract"] for i in items], stopwords="en", stemmer=stemmer, show_progress=False), show_progress=False)
+    retriever.index(
+        bm25s.tokenize(
+            [i["abstract"] for i in items], stopwords="en", stemmer=stemmer, show_progress=False
+        ),
+        show_progress=False,
+    )
     order = list(range(len(claims)))
     rng.shuffle(order)
     wrong = int(round(0.3 * len(claims)))
-    kinds = {i: "random" for i in order[: wrong // 2]} | {i: "near" for i in order[wrong // 2 : wrong]}
+    kinds = {i: "random" for i in order[: wrong // 2]} | {
+        i: "near" for i in order[wrong // 2 : wrong]
+    }
     out = []
     for n, claim in enumerate(claims):
         sources = [f"sf{s}" for s in claim["sources"]]
         kind = kinds.get(n, "right")
         key = sources[0]
         if kind == "random":
-            others = [c for m, c in enumerate(claims) if m != n and not {f"sf{s}" for s in c["sources"]} & set(sources)]
+            others = [
+                c
+                for m, c in enumerate(claims)
+                if m != n and not {f"sf{s}" for s in c["sources"]} & set(sources)
+            ]
             key = f"sf{rng.choice(others)['sources'][0]}"
         elif kind == "near":
-            query = bm25s.tokenize([items[position[key]]["abstract"]], stopwords="en", stemmer=stemmer, show_progress=False)
+            query = bm25s.tokenize(
+                [items[position[key]]["abstract"]],
+                stopwords="en",
+                stemmer=stemmer,
+                show_progress=False,
+            )
             found, _ = retriever.retrieve(query, k=20, show_progress=False)
             key = next(keys[j] for j in found[0] if keys[j] not in sources)
         out.append({"claim": claim["claim"], "sources": sources, "cited": key, "kind": kind})
@@ -67,15 +83,29 @@ def baseline_flags(planned: list[dict], items: list[dict]) -> list[bool]:
     stemmer = Stemmer.Stemmer("english")
     keys = [i["id"] for i in items]
     retriever = bm25s.BM25()
-    retriever.index(bm25s.tokenize([i["abstract"] for i in items], stopwords="en", stemmer=stemmer, show_progress=False), show_progress=False)
-    queries = bm25s.tokenize([p["claim"] for p in planned], stopwords="en", stemmer=stemmer, show_progress=False)
+    retriever.index(
+        bm25s.tokenize(
+            [i["abstract"] for i in items], stopwords="en", stemmer=stemmer, show_progress=False
+        ),
+        show_progress=False,
+    )
+    queries = bm25s.tokenize(
+        [p["claim"] for p in planned], stopwords="en", stemmer=stemmer, show_progress=False
+    )
     found, _ = retriever.retrieve(queries, k=10, show_progress=False)
     return [p["cited"] not in {keys[j] for j in row} for p, row in zip(planned, found, strict=True)]
 
 
-def vexascite_flags(planned: list[dict], items: list[dict], folder: Path) -> tuple[list[bool], float, list[int]]:
+def vexascite_flags(
+    planned: list[dict], items: list[dict], folder: Path
+) -> tuple[list[bool], float, list[int]]:
     library = folder / "library.json"
-    library.write_text(json.dumps([{"id": i["id"], "type": "article-journal", "abstract": i["abstract"]} for i in items]), encoding="utf-8")
+    library.write_text(
+        json.dumps(
+            [{"id": i["id"], "type": "article-journal", "abstract": i["abstract"]} for i in items]
+        ),
+        encoding="utf-8",
+    )
     env = {**os.environ, "VEXASCITE_DB": str(folder / "library.db")}
     subprocess.run([VEXASCITE, "import", str(library)], env=env, check=True, capture_output=True)
     flags: list[bool] = []
@@ -83,12 +113,19 @@ def vexascite_flags(planned: list[dict], items: list[dict], folder: Path) -> tup
     exits: list[int] = []
     for start in range(0, len(planned), PER_MANUSCRIPT):
         chunk = planned[start : start + PER_MANUSCRIPT]
-        text = "# Claims\n\n" + "".join(f"{p['claim'].rstrip('.')} [@{p['cited']}].\n\n" for p in chunk)
+        text = "# Claims\n\n" + "".join(
+            f"{p['claim'].rstrip('.')} [@{p['cited']}].\n\n" for p in chunk
+        )
         path = folder / f"manuscript{start // PER_MANUSCRIPT + 1}.md"
         path.write_text(text, encoding="utf-8")
         lines = {p["cited"] + str(n): 3 + 2 * n for n, p in enumerate(chunk)}
         began = time.perf_counter()
-        result = subprocess.run([VEXASCITE, "check", str(path), "--format", "json"], env=env, capture_output=True, text=True)
+        result = subprocess.run(
+            [VEXASCITE, "check", str(path), "--format", "json"],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         seconds.append(time.perf_counter() - began)
         exits.append(result.returncode)
         report = json.loads(result.stdout)
@@ -100,10 +137,15 @@ def vexascite_flags(planned: list[dict], items: list[dict], folder: Path) -> tup
 def scores(planned: list[dict], flags: list[bool]) -> dict[str, float]:
     flagged = [p for p, f in zip(planned, flags, strict=True) if f]
     wrong_flagged = [p for p in flagged if p["kind"] != "right"]
-    out = {"precision": len(wrong_flagged) / len(flagged) if flagged else 1.0, "flagged": len(flagged)}
+    out = {
+        "precision": len(wrong_flagged) / len(flagged) if flagged else 1.0,
+        "flagged": len(flagged),
+    }
     for kind in ("random", "near"):
         total = [p for p in planned if p["kind"] == kind]
-        out[f"recall {kind}"] = sum(1 for p, f in zip(planned, flags, strict=True) if f and p["kind"] == kind) / len(total)
+        out[f"recall {kind}"] = sum(
+            1 for p, f in zip(planned, flags, strict=True) if f and p["kind"] == kind
+        ) / len(total)
     out["false flags"] = len(flagged) - len(wrong_flagged)
     return out
 
@@ -121,11 +163,20 @@ def main() -> int:
         ours, seconds, exits = vexascite_flags(planned, items, Path(tmp))
     base = baseline_flags(planned, items)
     counts = {k: sum(1 for p in planned if p["kind"] == k) for k in ("right", "random", "near")}
-    print(f"{len(planned)} citations: {counts['right']} right, {counts['random']} random, {counts['near']} near (seed {args.seed})")
-    print(f"{'rule':<40}{'precision':>10}{'recall random':>15}{'recall near':>13}{'false flags':>13}")
-    for name, flags in (("vexascite check (unsupported-citation)", ours), ("not in BM25 top 10 (bm25s)", base)):
+    print(
+        f"{len(planned)} citations: {counts['right']} right, {counts['random']} random, {counts['near']} near (seed {args.seed})"
+    )
+    print(
+        f"{'rule':<40}{'precision':>10}{'recall random':>15}{'recall near':>13}{'false flags':>13}"
+    )
+    for name, flags in (
+        ("vexascite check (unsupported-citation)", ours),
+        ("not in BM25 top 10 (bm25s)", base),
+    ):
         s = scores(planned, flags)
-        print(f"{name:<40}{s['precision']:>10.3f}{s['recall random']:>15.3f}{s['recall near']:>13.3f}{s['false flags']:>13}")
+        print(
+            f"{name:<40}{s['precision']:>10.3f}{s['recall random']:>15.3f}{s['recall near']:>13.3f}{s['false flags']:>13}"
+        )
     print(f"check: {seconds:.1f} s for {len(exits)} manuscripts (exit codes {sorted(set(exits))})")
     return 0
 

@@ -22,7 +22,10 @@ def cpu_seconds() -> float:
 
 
 def best_of(
-    repeat: int, func: Callable[[], Any], name: str = "", before_each: Callable[[], None] | None = None
+    repeat: int,
+    func: Callable[[], Any],
+    name: str = "",
+    before_each: Callable[[], None] | None = None,
 ) -> tuple[float, Any]:
     """Best wall time of ``repeat`` runs of ``func`` and its last result; the CPU time of
     the best run goes to ``CPU[name]``. ``before_each`` runs untimed before each run."""
