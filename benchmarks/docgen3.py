@@ -866,10 +866,10 @@ def _article(
     nums = numbers(rng, len(refs), scheme, start) if numbered else None
     lab = "dot" if label == "own-line" else (label or "none")
     entries = make_entries(refs, lab, nums)
-    if label == "own-line":
+    if label == "own-line":  # one form for the whole list
+        form = LABELS[rng.choice(("dot", "bracket", "bare", "paren", "super-unicode"))]
         entries = [
-            Entry(LABELS[rng.choice(("dot", "bracket", "bare"))](n).strip(), e.ref, e.truth)
-            for n, e in zip(nums or [], entries, strict=True)
+            Entry(form(n).strip(), e.ref, e.truth) for n, e in zip(nums or [], entries, strict=True)
         ]
     note = write_list(
         rng,
