@@ -1361,8 +1361,9 @@ class _Finder:
         hanging = sum(1 for i in indents if i >= low + 2)
         entries: list[list[int]] = []
         indented_first = sum(1 for b in blocks if _indent(self.kept[b[0]][1]) >= low + 2)
-        if hanging and hanging < len(lines) and len(blocks) >= 2 and indented_first >= max(2, 0.8 * hanging) and indented_first >= 0.6 * len(blocks):
-            # A first-line indent, entries apart by blank lines: the indented lines open entries, the others go on.
+        apart = len(blocks) >= 2 and indented_first >= max(2, 0.8 * hanging) and indented_first >= 0.6 * len(blocks)
+        if hanging and hanging < len(lines) and (apart or self._first_line_indent(lines, low)):
+            # A first-line indent: the indented lines open entries, the others go on.
             for block in blocks:
                 for p in block:
                     if not entries or _indent(self.kept[p][1]) >= low + 2 or p == block[0]:
@@ -1393,6 +1394,26 @@ class _Finder:
                 return entries
         # Blank lines mean nothing here (page breaks): cut the text where entries end.
         return self._split_wrapped(lines, learned=learned)
+
+    def _first_line_indent(self, lines: list[int], low: int) -> bool:
+        """Whether indented lines open the entries (a first-line indent) rather than go on with them (a hanging
+        indent), read from the lines themselves: where entries open, the line before ends as a reference ends
+        and the line starts as one starts; where they go on, lines often open in lower case or a line is left open."""
+
+        def opens(positions: list[int]) -> float:
+            good = 0
+            for p in positions:
+                before = lines.index(p) - 1
+                text = self.stripped(p)
+                if before >= 0 and _ends_like_reference(self.stripped(lines[before])) and _starts_like_reference(text) and not text[:1].islower():
+                    good += 1
+            return good / max(1, len(positions))
+
+        indented = [p for p in lines[1:] if _indent(self.kept[p][1]) >= low + 2]
+        flush = [p for p in lines[1:] if _indent(self.kept[p][1]) < low + 2]
+        if len(indented) < 2 or len(flush) < 2 or len(indented) > len(flush) + 1:
+            return False  # (a first-line indent wraps most entries: fewer indented lines than flush ones)
+        return opens(indented) >= 0.8 and opens(flush) <= 0.5
 
     def _bullet_goes_on(self, entry: list[int], position: int) -> bool:
         """After a blank line in a bulleted list, an unbulleted line goes on with the entry above if that was left open."""
