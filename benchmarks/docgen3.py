@@ -214,7 +214,7 @@ FOOTERS = (
     "{journal}. Author manuscript; available in PMC {year} {month} 01.",
     "Author Manuscript",
     "{journal} {year};{vol}:{page1}–{page2}",
-    "DOI: 10.{site}/{vol}.{page1}",
+    "DOI: 10.1182/{site}.{year}{page1}",
     "The copyright holder for this preprint (which was not certified by peer review) is the author/funder.",
     "J Clin Invest. {year};{vol}({issue}):{page1}–{page2}. https://doi.org/10.1172/JCI{page2}",
     "{page} www.{site}.org",

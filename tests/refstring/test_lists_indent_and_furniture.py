@@ -43,3 +43,57 @@ def test_a_hanging_indent_is_still_read_as_one() -> None:
     texts = _texts(text)
     assert len(texts) == 3
     assert texts[1] == "Brindle PK, Osei A. Ferritin kinetics in relapsing inflammatory disease: a cohort study. J Invent Med. 2018;12(4):55-61."
+
+
+def test_licence_preprint_and_pmc_lines_inside_entries_are_page_furniture() -> None:
+    text = (
+        "References\n"
+        "1. Brindle PK, Osei A. Ferritin kinetics in relapsing inflammatory disease: a\n"
+        "\n"
+        "This is an open access article under the CC BY license (http://creativecommons.org/licenses/by/4.0/).\n"
+        "Quillon et al. Page 7\n"
+        "cohort study. J Invent Med. 2018;12(4):55-61.\n"
+        "2. Castellan MR, Dorn E. Marsh birds counted from the air. Field Methods.\n"
+        "\n"
+        "The copyright holder for this preprint (which was not certified by peer review) is the author/funder.\n"
+        "Europe PMC Funders Author Manuscripts\n"
+        "HHS Public Access\n"
+        "2020;8(2):101-119. doi:10.5555/fm.2020.101\n"
+        "3. Albarn Q, Velloso T. Seasonal drift of marsh sediments. Estuar Ecol. 2011;14:221-230.\n"
+        "\n"
+        "812 www.quillonjournal.org\n"
+    )
+    assert _texts(text) == [
+        "1. Brindle PK, Osei A. Ferritin kinetics in relapsing inflammatory disease: a cohort study. J Invent Med. 2018;12(4):55-61.",
+        "2. Castellan MR, Dorn E. Marsh birds counted from the air. Field Methods. 2020;8(2):101-119. doi:10.5555/fm.2020.101",
+        "3. Albarn Q, Velloso T. Seasonal drift of marsh sediments. Estuar Ecol. 2011;14:221-230.",
+    ]
+
+
+def test_a_copyright_line_on_every_page_does_not_end_the_list() -> None:
+    page_foot = "\nDOI 10.5555/quillon.2020.0042\n© 2020 by The Quillon Society of Medicine\n"
+    text = (
+        "References\n"
+        "1. Brindle PK, Osei A. Ferritin kinetics in relapsing inflammatory disease: a\n"
+        + page_foot
+        + "cohort study. J Invent Med. 2018;12(4):55-61.\n"
+        "2. Castellan MR, Dorn E. Marsh birds counted from the air. Field Methods. 2020;8(2):101-119.\n"
+        "3. Albarn Q, Velloso T. Seasonal drift of marsh sediments under managed flooding.\n"
+        + page_foot
+        + "Estuar Ecol. 2011;14:221-230.\n"
+        "4. Holt S. Rural clinics and the long road to care. Quillon Med J. 2004;3:1-9.\n"
+    )
+    texts = _texts(text)
+    assert [t[:2] for t in texts] == ["1.", "2.", "3.", "4."]
+    assert texts[0].endswith("disease: a cohort study. J Invent Med. 2018;12(4):55-61.")
+    assert texts[2].endswith("under managed flooding. Estuar Ecol. 2011;14:221-230.")
+
+
+def test_a_soft_hyphen_at_a_line_end_joins_the_word() -> None:
+    text = (
+        "References\n"
+        "1. Brindle PK, Osei A. Ferritin kinetics in relapsing inflam\u00ad\n"
+        "matory disease. J Invent Med. 2018;12(4):55-61.\n"
+        "2. Castellan MR, Dorn E. Marsh birds counted from the air. Field Methods. 2020;8(2):101-119.\n"
+    )
+    assert _texts(text)[0] == "1. Brindle PK, Osei A. Ferritin kinetics in relapsing inflammatory disease. J Invent Med. 2018;12(4):55-61."

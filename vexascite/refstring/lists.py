@@ -94,9 +94,9 @@ _DOI_FOOTER = re.compile(r"^\s*(?:DOI|doi)\s*:?\s*10\.\d{4,9}/\S+\s*$")
 _DOI_ONLY = re.compile(r"^\s*(?:(?:DOI|doi)\s*:?\s*|https?://(?:dx\.)?doi\.org/)" + DOI_START + r"\S+\s*$")
 _DOI_TOKEN = re.compile(r"\b" + DOI_START)
 _FURNITURE = re.compile(
-    r"^\s*(?:downloaded\s+(?:from|by)\b.{0,200}$|.{0,80}\bauthor\s+manuscript\b.{0,120}$|(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s*$"
+    r"^\s*(?:downloaded\s+(?:from|by)\b.{0,200}$|.{0,80}\bauthor\s+manuscripts?\b.{0,120}$|(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s*$"
     r"|[-–—]\s*\d{1,4}\s*[-–—]\s*$|this\s+article\s+is\s+protected\s+by\s+copyright|all\s+rights\s+reserved\.?\s*$|for\s+personal\s+use\s+only"
-    r"|(?:www\.)[\w-]+(?:\.[\w-]+)+\s*$|[^|]{0,100}\s\|\s[^|]{0,100}\s\|\s.{0,100}$|.{0,30}\s\|\s.{0,100}(?:https?://|doi|www\.).{0,80}$|.{0,30}\s\|\s.{0,30}$"
+    r"|(?:\d{1,4}\s+)?(?:www\.)[\w-]+(?:\.[\w-]+)+(?:\s+\d{1,4}|\s+vol\.?\s+\d{1,4}\s+[a-z]+\s+\d{4})?\s*$|[^|]{0,100}\s\|\s[^|]{0,100}\s\|\s.{0,100}$|.{0,30}\s\|\s.{0,100}(?:https?://|doi|www\.).{0,80}$|.{0,30}\s\|\s.{0,30}$"
     r"|.{0,80}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},\s+)?\d{4}\s+\d{1,4}\s*$"
     # "17   N Engl J Med 377;5 nejm.org December 25, 2020": a page number, the journal's issue and site, the date.
     r"|\d{1,4}\s+.{0,80}(?:\d+\s*;\s*\d+|\b[\w-]+\.(?:org|com|net)\b).{0,40}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},\s+)?\d{4}\s*$"
@@ -104,6 +104,10 @@ _FURNITURE = re.compile(
     r"|\d{1,4}\s+[A-Z][\w .&-]{1,40}\s+volume\s+\d{1,4}(?:\s*,?\s*(?:number|issue|no\.?)\s*\d{1,4})?\s*$"
     r"|[A-Z][\w .&-]{1,40}\s+volume\s+\d{1,4}(?:\s*,?\s*(?:number|issue|no\.?)\s*\d{1,4})?\s+\d{1,4}\s*$"
     # Publisher notices: "Published by Oxford University Press on behalf of ...", "© 2012 Elsevier Inc. All rights reserved."
+    # Licence and preprint notices, PMC banners, article-type banners, "Smith et al. Page 7".
+    r"|this\s+is\s+an\s+open[\s-]+access\s+article\b.{0,240}$|the\s+copyright\s+holder\s+for\s+this\s+preprint\b.{0,240}$"
+    r"|(?:bio|med)rxiv\s+preprint\s+doi\b.{0,240}$|hhs\s+public\s+access\s*$|published\s+in\s+final\s+edited\s+form\s+as\s*:?\s*$"
+    r"|(?:original|research|review)\s+(?:article|paper|report)\s*$|[^\W\d_][\w'’-]+\s+et\s+al\.?,?\s+page\s+\d{1,4}\s*$"
     r"|published\s+by\s.{0,120}\bon\s+behalf\s+of\b.{0,160}$|(?:©|\(c\)|copyright)\s*\d{4}\b.{0,120}\ball\s+rights\s+reserved\.?\s*$)",
     re.IGNORECASE,
 )
@@ -136,7 +140,7 @@ _SOURCE_LINE = re.compile(
 #: How a line that ends an entry ends.
 _ENTRY_END = re.compile(r"(?:[.)\]>]|\d|\d[a-z]|[.]\"|\.”|\.')$")
 _LINK_TOKEN = re.compile(r"(?:doi:|https?://\S*)?10\.\d{4,9}/\S+|https?://\S+", re.IGNORECASE)
-_OPEN_END = re.compile(r"(?:[-–/_,;:&(]|\band|\bin|\bet|\bof|\bthe|\bfor|\bIn:|\beds?\.|\bthe)\s*$", re.IGNORECASE)
+_OPEN_END = re.compile(r"(?:[-–/_,;:&(\u00ad\u2010]|\band|\bin|\bet|\bof|\bthe|\bfor|\bIn:|\beds?\.|\bthe)\s*$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -184,9 +188,12 @@ def join_lines(lines: list[str]) -> str:
             parts.append(_BULLET.sub("", line))
             continue
         last = parts[-1]
-        if last.endswith("-") and len(last) > 1 and last[-2].isalpha() and line[:1].islower():
-            # End-of-line hyphenation: "Endo-" + "scopic" -> "Endoscopic".
+        if last.endswith(("-", "\u2010", "\u00ad")) and len(last) > 1 and last[-2].isalpha() and line[:1].islower():
+            # End-of-line hyphenation: "Endo-" + "scopic" -> "Endoscopic" (also after U+2010 or a soft hyphen).
             parts[-1] = last[:-1]
+            parts.append(line)
+        elif last.endswith("\u00ad"):
+            parts[-1] = last[:-1]  # a soft hyphen is never printed
             parts.append(line)
         elif last.endswith(("-", "/", "_")) or (_ends_in_link(last) and not line[:1].isupper() and line[:1] not in "([" and last[-1] != "."):
             parts.append(line)
@@ -249,6 +256,7 @@ def _furniture_lines(lines: list[str]) -> set[int]:
     masks: dict[str, list[int]] = {}
     pairs: list[int] = []
     notices: list[int] = []
+    copyrights: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
         stripped = line.strip()
         if not stripped:
@@ -257,6 +265,8 @@ def _furniture_lines(lines: list[str]) -> set[int]:
             notices.append(index)  # "© 2012 Elsevier Inc. All rights reserved.": judged below, beside the other furniture
             found.add(index)
             continue
+        if _BOUNDARY.match(stripped) and re.search(r"[^\W\d_]{3,}", stripped):
+            copyrights.setdefault(_mask(stripped), []).append(index)
         if _REF_HEADING.match(stripped) or _is_stop(stripped):
             continue
         label = _label_of(stripped)
@@ -288,6 +298,11 @@ def _furniture_lines(lines: list[str]) -> set[int]:
             blank_beside = (index == 0 or not lines[index - 1].strip()) and (index + 1 >= len(lines) or not lines[index + 1].strip())
             if _next_to(found, index) or _LABEL_ONLY.match(above) or blank_beside or _footer_inside(lines, index):
                 found.add(index)
+    for indices in copyrights.values():
+        if len(indices) >= 2:
+            # "© 2020 by The American Society of Hematology" on every page: a page's notice, judged below as the others.
+            notices.extend(indices)
+            found.update(indices)
     for mask, indices in masks.items():
         # A running head or footer repeats; a reference's wrapped line rarely does.
         if len(indices) < 2 or len(mask.split()) < 2 or not re.search(r"[^\W\d_]{3,}", mask):
