@@ -97,3 +97,22 @@ def test_a_soft_hyphen_at_a_line_end_joins_the_word() -> None:
         "2. Castellan MR, Dorn E. Marsh birds counted from the air. Field Methods. 2020;8(2):101-119.\n"
     )
     assert _texts(text)[0] == "1. Brindle PK, Osei A. Ferritin kinetics in relapsing inflammatory disease. J Invent Med. 2018;12(4):55-61."
+
+
+def test_a_list_one_a_line_after_paragraphs_without_a_heading_is_cut_at_each_line() -> None:
+    prose = (
+        "The marsh birds were counted from the air in each of the four seasons, and the counts were compared "
+        "with those made on foot by two observers who did not know the aerial results.\n\n"
+        "Counts agreed closely in spring and summer but less well in winter, when the birds gathered in "
+        "large flocks that were hard to separate from one another in the photographs.\n\n"
+    ) * 2
+    prose = "Counting marsh birds from the air\n\nQ. Albarn, E. Dorn\n\n" + prose
+    refs = [
+        "Albarn, Q., & Velloso, T. (2011). Seasonal drift of marsh sediments. Estuarine Ecology, 14, 221-230.",
+        "Brindle PK, Osei A. Ferritin kinetics in relapsing disease. J Invent Med. 2018;12(4):55-61.",
+        "Castellan, M. R. 2004. Rural clinics and the long road to care. Oxford: Quillon Press.",
+        "Dorn E, Holt S (2020) Measuring marsh birds from the air. Field Methods 8:101-119",
+        "Fairweather, G. (1999). Counting flocks in winter light. Quillon Journal of Birds, 3(1), 1-9.",
+    ]
+    texts = _texts(prose + "\n".join(refs) + "\n")
+    assert texts == refs

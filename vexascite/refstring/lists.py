@@ -1404,8 +1404,9 @@ class _Finder:
             several = sum(1 for b in whole if self._holds_several(b) or len(self._split_wrapped(b, loose=False)) > 1)
             if several <= 0.25 * max(1, len(whole)):
                 # Blank lines between entries; a block that runs across a page break is cut where entries end.
+                # (A block of lines that are each a whole reference, a list one a line among paragraphs, is cut too.)
                 for n, b in enumerate(blocks):
-                    entries.extend(self._split_wrapped(b, learned=learned) if n in broken else [b])
+                    entries.extend(self._split_wrapped(b, learned=learned) if n in broken or self._holds_several(b) else [b])
                 return entries
         # Blank lines mean nothing here (page breaks): cut the text where entries end.
         return self._split_wrapped(lines, learned=learned)
