@@ -116,3 +116,20 @@ def test_a_list_one_a_line_after_paragraphs_without_a_heading_is_cut_at_each_lin
     ]
     texts = _texts(prose + "\n".join(refs) + "\n")
     assert texts == refs
+
+
+def test_markdown_escaped_labels_are_labels() -> None:
+    text = (
+        "## References\n\n"
+        "1\\. Brindle PK, Osei A. Ferritin kinetics in relapsing inflammatory\n"
+        "disease: a cohort study. J Invent Med. 2018;12(4):55-61.\n"
+        "2\\. Castellan, M. R. Rural clinics and the long road to care.\n"
+        "Oxford: Quillon Press, 2004.\n"
+        "3\\. Dorn E, Holt S (2020) Measuring marsh birds from the air and\n"
+        "4\\. Albarn Q, Velloso T. Seasonal drift of marsh sediments. Estuar Ecol. 2011;14:221-230.\n"
+        "\n"
+        "\\[5\\] Fairweather G. Counting flocks in winter light. Quillon J Birds. 1999;3:1-9.\n"
+    )
+    found = [(entry.number, entry.text) for found in find_reference_lists(text) for entry in found.entries]
+    assert [number for number, _ in found] == [1, 2, 3, 4, 5]
+    assert found[1][1] == "2\\. Castellan, M. R. Rural clinics and the long road to care. Oxford: Quillon Press, 2004."

@@ -46,14 +46,15 @@ Teacher = Callable[[int, int, list[str]], bool]
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TABLE = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
 #: A numbered entry's label: ``12.``, ``12)``, ``[12]``, ``(12)``, ``12`` + space, ``¹²``, ``12Smith``.
+#: Markdown escapes count as the label they escape (pandoc writes ``12\.`` and ``\[12\]`` for text that is not a list).
 _LABEL = re.compile(
     r"^(?P<indent>\s{0,12})(?:[-*+•]\s+)?(?:"
-    r"\[(?P<bracket>\d{1,6})\]|\((?P<round>\d{1,6})\)|(?P<dot>\d{1,6})\.(?!\d)|(?P<paren>\d{1,6})\)"
+    r"\\?\[(?P<bracket>\d{1,6})\\?\]|\\?\((?P<round>\d{1,6})\\?\)|(?P<dot>\d{1,6})\\?\.(?!\d)|(?P<paren>\d{1,6})\\?\)"
     r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})|(?P<bare>\d{1,6})(?=\s+(?:[^\s\d,;:.)\]]|\d{1,6}[.)](?:\s|[^\W\d_]{2})|\d{1,6}\s+[^\W\d_]{2}))|(?P<glued>\d{1,6})(?!(?:st|nd|rd|th|[a-z])\b)(?=[^\W\d_]|[-–—]{2}|[«“\"]|\[\d{1,4}\]\s*[^\W\d_])"
     r")\s*(?=\S)"
 )
 #: A label alone on its line (PDF extraction often puts it there).
-_LABEL_ONLY = re.compile(r"^\s{0,12}(?:\[(\d{1,6})\]|\((\d{1,6})\)|(\d{1,6})[.)]|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6}))\s*$")
+_LABEL_ONLY = re.compile(r"^\s{0,12}(?:\\?\[(\d{1,6})\\?\]|\\?\((\d{1,6})\\?\)|(\d{1,6})\\?[.)]|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6}))\s*$")
 _LABEL_STYLE_OF_ONLY = ("bracket", "round", "dot", "sup")
 #: A bullet opening a line: ``- ``, ``* ``, ``+ ``, ``• ``, ``– `` (not the dash that stands for an author, ``– (1988)``).
 _BULLET = re.compile(r"^\s{0,8}(?:[-*+•▪◦·]|–(?=\s+[^\W\d_]))\s+")
@@ -572,8 +573,8 @@ def _strip_label(text: str) -> str:
 _EXPLICIT_STYLES = ("dot", "bracket", "round", "paren", "sup")
 #: A line's start in each label form, read leniently (what follows may be anything).
 _LENIENT = {
-    "dot": re.compile(r"(\d{1,6})\.(?!\d)\s*"), "paren": re.compile(r"(\d{1,6})\)\s*"), "bracket": re.compile(r"\[(\d{1,6})\]\s*"),
-    "round": re.compile(r"\((\d{1,6})\)\s*"), "bare": re.compile(r"(\d{1,6})\s+"), "sup": re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})\s*"),
+    "dot": re.compile(r"(\d{1,6})\\?\.(?!\d)\s*"), "paren": re.compile(r"(\d{1,6})\\?\)\s*"), "bracket": re.compile(r"\\?\[(\d{1,6})\\?\]\s*"),
+    "round": re.compile(r"\\?\((\d{1,6})\\?\)\s*"), "bare": re.compile(r"(\d{1,6})\s+"), "sup": re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})\s*"),
 }
 #: What goes on after a number inside an entry: an issue and pages (``(5):12``, ``:12``, ``-15``), not a new string.
 _CONTINUATION = re.compile(r"\s*(?:[:;]|[.,]\s*\d|\(\w{1,6}\)\s*[:,;]|[-–]\s*\d)|\.\d{4,9}/")
