@@ -133,3 +133,15 @@ def test_markdown_escaped_labels_are_labels() -> None:
     found = [(entry.number, entry.text) for found in find_reference_lists(text) for entry in found.entries]
     assert [number for number, _ in found] == [1, 2, 3, 4, 5]
     assert found[1][1] == "2\\. Castellan, M. R. Rural clinics and the long road to care. Oxford: Quillon Press, 2004."
+
+
+def test_more_languages_and_small_capitals_headings() -> None:
+    refs = (
+        "Albarn, Q., & Velloso, T. (2011). Seasonal drift of marsh sediments. Estuarine Ecology, 14, 221-230.\n"
+        "Brindle PK, Osei A. Ferritin kinetics in relapsing disease. J Invent Med. 2018;12(4):55-61.\n"
+    )
+    for heading in ("Irodalom:", "R EFERENCES", "Referanser", "Daftar Pustaka", "B IBLIOGRAPHY"):
+        text = "The birds were counted from the air in each season.\n\n" + heading + "\n" + refs
+        found = find_reference_lists(text)
+        assert [f.heading for f in found] == [heading.rstrip(":")], heading
+        assert [e.text for e in found[0].entries] == refs.splitlines()

@@ -65,6 +65,8 @@ _HEADING_WORDS = (
     r"referencias(?:\s+bibliogr[áa]ficas)?|bibliograf[íi]a|refer[êe]ncias(?:\s+bibliogr[áa]ficas)?|"
     r"riferimenti(?:\s+bibliografici)?|literatuur(?:lijst)?|referenser|litteratur(?:liste)?|kirjallisuus|l[äa]hteet|"
     r"pi[śs]miennictwo|literatura|kaynaklar|kaynak[çc]a|список\s+литературы|литература|"
+    r"irodalom(?:jegyz[ée]k)?|referanser|kilder|referenties|bibliografie|seznam\s+literatury|daftar\s+pustaka|viitteet|"
+    r"r\s?eferences|b\s?ibliography|"  # (small capitals as PDF text leaves them: "R EFERENCES")
     r"библиография|参考文献|引用文献|文献|참고\s*문헌|βιβλιογραφία|المراجع|מקורות"
 )
 _REF_HEADING = re.compile(
