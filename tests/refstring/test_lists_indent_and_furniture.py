@@ -145,3 +145,23 @@ def test_more_languages_and_small_capitals_headings() -> None:
         found = find_reference_lists(text)
         assert [f.heading for f in found] == [heading.rstrip(":")], heading
         assert [e.text for e in found[0].entries] == refs.splitlines()
+
+
+def test_a_page_number_wrapped_after_p_does_not_open_a_numbered_list() -> None:
+    prose = (
+        "The marsh birds were counted from the air in each of the four seasons, and the counts were compared "
+        "with those made on foot by two observers who did not know the aerial results.\n\n"
+    ) * 3
+    refs = (
+        "Albarn Q., Velloso T. Seasonal drift of marsh sediments // Estuar. Ecol. 2011. Vol. 14. No 2. P.\n"
+        "  221.\n"
+        "Brindle PK, Osei A. Ferritin kinetics in relapsing inflammatory disease: a cohort\n"
+        "  study. J Invent Med. 2018;12(4):55-61.\n"
+        "Castellan, M. R. (2004). Rural clinics and the long road to care. Oxford: Quillon\n"
+        "  Press.\n"
+        "Dorn E, Holt S (2020) Measuring marsh birds from the air. Field Methods 8:101-119\n"
+    )
+    texts = _texts(prose + refs)
+    assert len(texts) == 4
+    assert texts[0].endswith("No 2. P. 221.")
+    assert texts[1].startswith("Brindle PK")

@@ -799,6 +799,7 @@ class _Finder:
             start = self.label_at(position)
             if (
                 start is not None and _looks_like_reference(self._text_from(position, 8)) and not self._wrapped_year(position, start[0])
+                and not self._after_abbreviation(position)
                 # (not prose wrapped at a number: "66 and 68) and high-risk HPVs (Smith et al., 2014).")
                 and (start[0].style not in ("bare", "glued") or _starts_like_reference(start[0].rest or self._peek_text(position)))
             ):
@@ -850,6 +851,13 @@ class _Finder:
                 if line and index not in covered and index not in self.furniture and index not in said and not _REF_HEADING.match(line):
                     said.add(index)
                     found.left_out.append(index + 1)
+
+    def _after_abbreviation(self, position: int) -> bool:
+        """A number wrapped right after ``p.``, ``Vol.``, ``no.`` on the line above (``... Vol. 70. №3. P.`` / ``721.``):
+        the page or volume it names, not a list's first label."""
+        if position == 0 or self.blank(position - 1):
+            return False
+        return bool(_ABBREVIATION_END.search(self.stripped(position - 1)[-6:]))
 
     def _wrapped_year(self, position: int, label: _Label) -> bool:
         """A year wrapped to a line start after a line left open (``Brno: MZV,`` / ``2013.``): no list starts there."""
