@@ -165,3 +165,34 @@ def test_a_page_number_wrapped_after_p_does_not_open_a_numbered_list() -> None:
     assert len(texts) == 4
     assert texts[0].endswith("No 2. P. 221.")
     assert texts[1].startswith("Brindle PK")
+
+
+def test_bare_numbers_alone_on_their_lines_in_sequence_are_labels_not_page_numbers() -> None:
+    text = (
+        "References\n"
+        "1\n"
+        "Albarn Q, Velloso T. Seasonal drift of marsh sediments under managed\n"
+        "flooding. Estuar Ecol. 2011;14:221-230.\n"
+        "2\n"
+        "Brindle PK, Osei A. Ferritin kinetics in relapsing inflammatory disease.\n"
+        "J Invent Med. 2018;12(4):55-61.\n"
+        "3\n"
+        "Castellan, M. R. (2004). Rural clinics and the long road to care. Oxford:\n"
+        "Quillon Press.\n"
+        "4\n"
+        "Dorn E, Holt S (2020) Measuring marsh birds from the air. Field Methods 8:101-119\n"
+    )
+    found = [(entry.number, entry.text) for found in find_reference_lists(text) for entry in found.entries]
+    assert [number for number, _ in found] == [1, 2, 3, 4]
+    assert found[2][1].endswith("Rural clinics and the long road to care. Oxford: Quillon Press.")
+
+
+def test_page_numbers_tens_of_lines_apart_stay_page_furniture() -> None:
+    entry = "Albarn Q, Velloso T. Seasonal drift of marsh sediments. Estuar Ecol. 2011;14:{n}-230.\n"
+    lines = ["References\n"]
+    for page in range(3):
+        lines.extend(f"{n + 1}. " + entry.format(n=100 + n) for n in range(page * 20, page * 20 + 20))
+        lines.append(f"{page + 7}\n")
+    found = [entry for found in find_reference_lists("".join(lines)) for entry in found.entries]
+    assert [e.number for e in found] == list(range(1, 61))
+    assert all(e.text.endswith("-230.") for e in found)

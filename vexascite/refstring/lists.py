@@ -253,8 +253,39 @@ def _mask(line: str) -> str:
     return re.sub(r"\d+", "#", " ".join(line.lower().split()))
 
 
-def _furniture_lines(lines: list[str]) -> set[int]:
-    """Indices of page furniture: known banners and footers, and short lines that repeat."""
+def _lone_number_run(lines: list[str]) -> dict[int, int]:
+    """Lines holding only a number that go on in sequence a few lines apart (``4`` / text / ``5`` / text / ``6``):
+    a list's bare labels set on lines of their own, not page numbers (pages are tens of lines apart). Index -> number."""
+    out: dict[int, int] = {}
+    chain: list[tuple[int, int]] = []
+
+    def close() -> None:
+        if len(chain) >= 3:
+            out.update(chain)
+
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped.isdigit() or len(stripped) > 5:
+            continue
+        number = int(stripped)
+        if chain and index - chain[-1][0] > 12:
+            close()
+            chain = []
+        step = number - chain[-1][1] if chain else 0
+        direction = chain[-1][1] - chain[-2][1] if len(chain) >= 2 else step
+        if chain and step in (1, -1) and step == direction:
+            chain.append((index, number))
+        elif not chain or len(chain) == 1:
+            chain = [(index, number)]
+        # (Another number inside a run, a page number between two labels, leaves the run as it is.)
+    close()
+    return out
+
+
+def _furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> set[int]:
+    """Indices of page furniture: known banners and footers, and short lines that repeat (``labels``:
+    lines that are a list's labels, never furniture)."""
+    labels = labels or {}
     found: set[int] = set()
     masks: dict[str, list[int]] = {}
     pairs: list[int] = []
@@ -262,7 +293,7 @@ def _furniture_lines(lines: list[str]) -> set[int]:
     copyrights: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
         stripped = line.strip()
-        if not stripped:
+        if not stripped or index in labels:
             continue
         if _BOUNDARY.match(stripped) and _FURNITURE.match(stripped):
             notices.append(index)  # "© 2012 Elsevier Inc. All rights reserved.": judged below, beside the other furniture
@@ -658,7 +689,9 @@ class _Finder:
         # Markup that only opens or closes a block (pandoc's ``::: {#refs}``, ``<div class="csl-entry">``)
         # separates entries as a blank line does.
         self.lines = ["" if _BLOCK_MARKUP.match(line) else line for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-        self.read(_furniture_lines(self.lines))
+        #: Bare numbers alone on their lines that run in sequence: a list's labels (``_lone_number_run``).
+        self.lone_labels = _lone_number_run(self.lines)
+        self.read(_furniture_lines(self.lines, self.lone_labels))
         self.lists: list[ReferenceList] = []
         #: Kept positions [start, end) read as lists or reference sections.
         self.claimed: list[tuple[int, int]] = []
@@ -674,7 +707,9 @@ class _Finder:
         self.only: list[_Label | None] = [None] * len(self.kept)
         for position, (_, line) in enumerate(self.kept):
             if line.strip():
-                self.only[position] = _label_only(line)
+                index = self.kept[position][0]
+                lone = self.lone_labels.get(index)
+                self.only[position] = _Label(lone, "bare", "") if lone is not None else _label_only(line)
                 if self.only[position] is None:
                     self.labels[position] = _label_of(line)
 
