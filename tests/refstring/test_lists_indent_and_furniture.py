@@ -196,3 +196,30 @@ def test_page_numbers_tens_of_lines_apart_stay_page_furniture() -> None:
     found = [entry for found in find_reference_lists("".join(lines)) for entry in found.entries]
     assert [e.number for e in found] == list(range(1, 61))
     assert all(e.text.endswith("-230.") for e in found)
+
+
+def test_a_year_wrapped_under_a_first_line_indent_opens_no_numbered_list() -> None:
+    prose = (
+        "The marsh birds were counted from the air in each of the four seasons, and the counts were compared "
+        "with those made on foot by two observers who did not know the aerial results.\n\n"
+    ) * 3
+    refs = (
+        "    Albarn, Q., T. Velloso, R. Osei, P. K. Brindle, M. R. Castellan, and\n"
+        "S. Holt, et al.\n"
+        "2011. Seasonal drift of marsh sediments under managed flooding in\n"
+        "the estuary. Estuar. Ecol. 14:221-230.\n"
+        "    Brindle PK, Osei A. Ferritin kinetics in relapsing inflammatory disease in\n"
+        "a cohort. J Invent Med. 2018;12(4):55-61.\n"
+        "    Castellan, M. R. Rural clinics and the long road to care in the north\n"
+        "of the county. Quillon Med. 3: 1-9\n"
+        "(2004).\n"
+        "    Dorn, E. Measuring marsh birds from the air with a camera on a kite\n"
+        "and a long string. Field Methods, pp. 101-119.\n"
+        "1999.\n"
+        "    Holt S (2020) Counting flocks in winter light over the flooded marsh\n"
+        "meadows. Quillon J Birds 3:1-9\n"
+    )
+    texts = _texts(prose + refs)
+    assert len(texts) == 5
+    assert texts[0].endswith("et al. 2011. Seasonal drift of marsh sediments under managed flooding in the estuary. Estuar. Ecol. 14:221-230.")
+    assert texts[2].endswith("3: 1-9 (2004).") and texts[3].endswith("pp. 101-119. 1999.")

@@ -905,10 +905,21 @@ class _Finder:
         indent, above = _indent(self.kept[position][1]), _indent(self.kept[previous][1])
         if previous == position - 1 and (indent >= above + 2 or (indent >= 2 and indent >= above)):
             return True  # "Seo SB, Lane WS" / "    (2001) Regulation of ...": a hanging indent's year, not label 2001
+        if previous == position - 1 and (self.only[position] is not None or not re.search(r"\w", label.rest)):
+            return True  # "... pp. 687-702." / "1977." or "(1982).": a year alone under the text it ends, not a label
+        if previous == position - 1 and indent == above and self._under_first_line_indent(previous, indent):
+            return True  # "  Meisinger, C., ..." / "V. Kozjak, ..." / "2004. The mitochondrial ...": an entry's year
         above_text = self.stripped(previous)
         if label.style == "paren" and above_text.rfind("(") > above_text.rfind(")"):
             return True  # "(Egli and Arden" / "2018), so a clot ...": a citation's year closing its bracket
         return bool(_OPEN_END.search(above_text))
+
+    def _under_first_line_indent(self, previous: int, indent: int) -> bool:
+        """Whether the lines from ``previous`` up, at ``indent``, go on from an entry's first line indented further."""
+        p = previous
+        while p >= 0 and previous - p < 12 and not self.blank(p) and _indent(self.kept[p][1]) == indent:
+            p -= 1
+        return p >= 0 and p != previous and not self.blank(p) and _indent(self.kept[p][1]) >= indent + 2
 
     def _text_from(self, position: int, count: int) -> str:
         """The text of up to ``count`` lines from ``position`` to the next blank line."""
