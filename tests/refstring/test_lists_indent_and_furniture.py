@@ -223,3 +223,16 @@ def test_a_year_wrapped_under_a_first_line_indent_opens_no_numbered_list() -> No
     assert len(texts) == 5
     assert texts[0].endswith("et al. 2011. Seasonal drift of marsh sediments under managed flooding in the estuary. Estuar. Ecol. 14:221-230.")
     assert texts[2].endswith("3: 1-9 (2004).") and texts[3].endswith("pp. 101-119. 1999.")
+
+
+def test_a_stray_indent_in_a_list_one_a_line_is_no_hanging_indent() -> None:
+    refs = [
+        "Albarn, Q., & Velloso, T. (2011). Seasonal drift of marsh sediments. Estuarine Ecology, 14, 221-230.",
+        "Brindle PK, Osei A. Ferritin kinetics in relapsing disease. J Invent Med. 2018;12(4):55-61.",
+        "  Castellan, M. R. 2004. Rural clinics and the long road to care. Quillon Med. 3: 1-9.",
+        "Dorn E, Holt S (2020) Measuring marsh birds from the air. Field Methods 8:101-119",
+        "Fairweather, G. (1999). Counting flocks in winter light. Quillon Journal of Birds, 3(1), 1-9.",
+        "Holt, S. (2001). Marsh meadows after the flood. Quillon Journal of Birds, 5(2), 11-19.",
+    ]
+    texts = _texts("References\n" + "\n".join(refs) + "\n")
+    assert texts == [r.strip() for r in refs]

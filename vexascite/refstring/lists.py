@@ -1444,11 +1444,14 @@ class _Finder:
                         entries[-1].append(p)
             return entries
         if hanging and hanging < len(lines):
+            # A few indented lines among many flush ones may be stray spaces, not a hanging indent: an indented
+            # line that is a whole reference after an entry that is one opens an entry too.
+            stray = hanging < 0.25 * len(lines)
             for block in blocks:
                 entry: list[int] = []
                 for p in block:
                     indent = _indent(self.kept[p][1])
-                    if entry and indent < low + 2:
+                    if entry and (indent < low + 2 or (stray and self._whole_after_whole(entry, p))):
                         entries.append(entry)
                         entry = []
                     entry.append(p)
@@ -1467,6 +1470,15 @@ class _Finder:
                 return entries
         # Blank lines mean nothing here (page breaks): cut the text where entries end.
         return self._split_wrapped(lines, learned=learned)
+
+    def _whole_after_whole(self, entry: list[int], position: int) -> bool:
+        """Whether the line at ``position`` is a whole reference (authors, a year, a closed end) after an entry that is one."""
+        before = join_lines([self.kept[p][1] for p in entry])
+        text = self.stripped(position)
+        return (
+            _ends_like_reference(before) and bool(_YEAR.search(before)) and bool(_AUTHOR_START.match(text))
+            and bool(_YEAR.search(text)) and _ends_like_reference(text) and len(text) >= 40
+        )
 
     def _first_line_indent(self, lines: list[int], low: int) -> bool:
         """Whether indented lines open the entries (a first-line indent) rather than go on with them (a hanging
