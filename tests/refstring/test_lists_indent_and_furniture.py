@@ -236,3 +236,38 @@ def test_a_stray_indent_in_a_list_one_a_line_is_no_hanging_indent() -> None:
     ]
     texts = _texts("References\n" + "\n".join(refs) + "\n")
     assert texts == [r.strip() for r in refs]
+
+
+def test_a_copyright_line_inside_an_entry_and_an_article_number_wrapped_with_its_year() -> None:
+    text = (
+        "References\n"
+        "10 Brindle PK, Osei A. Ferritin kinetics in relapsing inflammatory disease. J Invent Med. 2018;12(4):55-61.\n"
+        "11 E. M. Dorn, J. Quillon Phys. A: Marsh Theor. 42,\n"
+        "\n"
+        "© 2018 by The Quillon Society of Medicine\n"
+        "The copyright holder for this preprint (which was not certified by peer review) is the author/funder.\n"
+        "214024 (2009).\n"
+        "12 Albarn, Q., & Velloso, T. (2011). Seasonal drift of marsh sediments. Estuarine Ecology, 14, 221-230.\n"
+        "13 Castellan, M. R. (2004). Rural clinics and the long road to care. Quillon Med, 3, 1-9.\n"
+    )
+    found = [(entry.number, entry.text) for found in find_reference_lists(text) for entry in found.entries]
+    assert [number for number, _ in found] == [10, 11, 12, 13]
+    assert found[1][1] == "11 E. M. Dorn, J. Quillon Phys. A: Marsh Theor. 42, 214024 (2009)."
+
+
+def test_a_copyright_line_between_two_articles_still_ends_the_first_list() -> None:
+    text = (
+        "References\n"
+        "1. Brindle PK, Osei A. Ferritin kinetics in relapsing inflammatory disease. J Invent Med. 2018;12(4):55-61.\n"
+        "2. Dorn E, Holt S. Measuring marsh birds from the air. Field Methods. 2020;8:101-119.\n"
+        "\n"
+        "© 2018 by The Quillon Society of Medicine\n"
+        "\n"
+        "Counting flocks in winter light\n"
+        "\n"
+        "The birds were counted from the air in each season, as before [1].\n"
+        "\n"
+        "References\n"
+        "1. Albarn Q, Velloso T. Seasonal drift of marsh sediments. Estuar Ecol. 2011;14:221-230.\n"
+    )
+    assert [len(found.entries) for found in find_reference_lists(text)] == [2, 1]

@@ -235,6 +235,8 @@ def _label_of(line: str) -> _Label | None:
                 return None  # "(5):1497-1502" wrapped from the line above: an issue, not a label
             if style == "bare" and re.match(r"\(\s*[\w-]{1,6}\s*\)\s*[:,]\s*[A-Za-z]?\d", rest):
                 return None  # "137 (26): 3682–84." wrapped from the line above: a volume and issue, not a label
+            if style == "bare" and re.match(r"\(" + YEAR + r"[a-z]?\)\s*(?:[.,;]|$)", rest):
+                return None  # "214024 (2009)." wrapped from the line above: an article number and its year
             return _Label(number, style, rest)
     return None  # pragma: no cover - one group always matches
 
@@ -291,6 +293,7 @@ def _furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> 
     pairs: list[int] = []
     notices: list[int] = []
     copyrights: dict[str, list[int]] = {}
+    single: list[int] = []  # copyright lines seen once
     for index, line in enumerate(lines):
         stripped = line.strip()
         if not stripped or index in labels:
@@ -337,6 +340,8 @@ def _furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> 
             # "© 2020 by The American Society of Hematology" on every page: a page's notice, judged below as the others.
             notices.extend(indices)
             found.update(indices)
+        else:
+            single.extend(indices)
     for mask, indices in masks.items():
         # A running head or footer repeats; a reference's wrapped line rarely does.
         if len(indices) < 2 or len(mask.split()) < 2 or not re.search(r"[^\W\d_]{3,}", mask):
@@ -389,8 +394,12 @@ def _furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> 
                 found.discard(index)
     # A publisher's notice inside an entry or between two entries is a page's notice; elsewhere an article's end.
     for index in notices:
-        if not _inside_entry(lines, index, found) and not _between_entries(lines, index):
+        if not _inside_entry(lines, index, found) and not _between_entries(lines, index, found - {index}):
             found.discard(index)
+    # A copyright line seen once is a page's notice only inside an entry (between two it may end an article).
+    for index in single:
+        if _inside_entry(lines, index, found):
+            found.add(index)
     # A line that opens with the number between its neighbours' ("32Sachdeva ...", "33Aust Vet J Vol 79, No 6,
     # June 2001 431", "34Journal ..."): an entry of the list, whatever it looks like.
     for index in [i for i in found if lines[i].strip()[:1].isdigit()]:
@@ -549,10 +558,12 @@ def _block_of_copies(lines: list[str], indices: list[int]) -> bool:
     )
 
 
-def _between_entries(lines: list[str], index: int) -> bool:
-    """Whether the line above ends a reference and the line below starts one (a running head between)."""
-    above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 4), -1) if lines[i].strip()), "")
-    below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 4)) if lines[i].strip()), "")
+def _between_entries(lines: list[str], index: int, furniture: set[int] | None = None) -> bool:
+    """Whether the line above ends a reference and the line below starts one (a running head between;
+    lines in ``furniture`` are passed over)."""
+    skip = furniture or set()
+    above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 4), -1) if lines[i].strip() and i not in skip), "")
+    below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 4)) if lines[i].strip() and i not in skip), "")
     return len(above.split()) > 1 and bool(re.search(r"[.\d)]\s*$", above)) and bool(_LABEL.match(below) or _LABEL_ONLY.match(below) or _AUTHOR_START.match(below))
 
 
