@@ -271,3 +271,8 @@ def test_a_copyright_line_between_two_articles_still_ends_the_first_list() -> No
         "1. Albarn Q, Velloso T. Seasonal drift of marsh sediments. Estuar Ecol. 2011;14:221-230.\n"
     )
     assert [len(found.entries) for found in find_reference_lists(text)] == [2, 1]
+
+
+def test_superscript_digits_alone_on_their_lines_never_raise() -> None:
+    text = "References\n¹\nAlbarn Q. Marsh sediments. Estuar Ecol. 2011;14:221-230.\n²\nBrindle PK. Ferritin. J Invent Med. 2018;12:55-61.\n³\n"
+    assert find_reference_lists(text) is not None

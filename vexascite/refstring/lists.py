@@ -267,8 +267,8 @@ def _lone_number_run(lines: list[str]) -> dict[int, int]:
 
     for index, line in enumerate(lines):
         stripped = line.strip()
-        if not stripped.isdigit() or len(stripped) > 5:
-            continue
+        if not re.fullmatch(r"[0-9]{1,5}", stripped):
+            continue  # (ASCII digits only: "¹" alone is a superscript label, read as such elsewhere)
         number = int(stripped)
         if chain and index - chain[-1][0] > 12:
             close()
