@@ -276,3 +276,42 @@ def test_a_copyright_line_between_two_articles_still_ends_the_first_list() -> No
 def test_superscript_digits_alone_on_their_lines_never_raise() -> None:
     text = "References\n¹\nAlbarn Q. Marsh sediments. Estuar Ecol. 2011;14:221-230.\n²\nBrindle PK. Ferritin. J Invent Med. 2018;12:55-61.\n³\n"
     assert find_reference_lists(text) is not None
+
+
+def test_a_setext_heading_underline_is_not_part_of_the_first_entry() -> None:
+    for rule in ("=========", "----------"):
+        text = (
+            "Sources\n" + rule + "\n\n"
+            "1. Brindle PK, Osei A. Ferritin kinetics in relapsing inflammatory disease. J Invent Med. 2018;12(4):55-61.\n"
+            "2. Dorn E, Holt S. Measuring marsh birds from the air. Field Methods. 2020;8:101-119.\n"
+        )
+        found = find_reference_lists(text)
+        assert [e.text[:12] for f in found for e in f.entries] == ["1. Brindle P", "2. Dorn E, H"], rule
+
+
+def test_a_gap_before_an_entry_whose_author_opens_with_zur() -> None:
+    text = (
+        "References\n"
+        "88. Albarn Q, Velloso T. Seasonal drift of marsh sediments. Estuar Ecol. 2011;14:221-\n"
+        "    230.\n"
+        "92. zur Linden H (2002) Rural clinics and the long road to care. Quillon Med 2:342-350.\n"
+        "93. Dorn E, Holt S. Measuring marsh birds from the air. Field Methods. 2020;8:101-119.\n"
+    )
+    assert [e.number for f in find_reference_lists(text) for e in f.entries] == [88, 92, 93]
+
+
+def test_the_articles_own_doi_on_every_page_is_page_furniture() -> None:
+    foot = "\nDOI: 10.5555/quillon.2020.0042\n"
+    text = (
+        "References\n"
+        "[1] Brindle PK, Osei A. Ferritin kinetics in relapsing inflammatory\n"
+        + foot
+        + "     disease. J Invent Med. 2018;12(4):55-61.\n"
+        "[2] Dorn E, Holt S. Measuring marsh birds from the air. Field Methods. 2020;8:101-119.\n"
+        "[3] Albarn Q, Velloso T. Seasonal drift of marsh sediments under managed\n"
+        + foot
+        + "     flooding. Estuar Ecol. 2011;14:221-230.\n"
+    )
+    texts = [e.text for f in find_reference_lists(text) for e in f.entries]
+    assert texts[0] == "[1] Brindle PK, Osei A. Ferritin kinetics in relapsing inflammatory disease. J Invent Med. 2018;12(4):55-61."
+    assert texts[2] == "[3] Albarn Q, Velloso T. Seasonal drift of marsh sediments under managed flooding. Estuar Ecol. 2011;14:221-230."

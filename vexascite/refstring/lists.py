@@ -76,6 +76,8 @@ _REF_HEADING = re.compile(
 #: A line that only opens or closes a block of Markdown or HTML: ``:::``, ``::: {#refs .references}``, ``<div id="refs">``, ``</div>``.
 _BLOCK_MARKUP = re.compile(r"^\s{0,3}(?::{3,}\s*(?:\{[^{}\n]{0,300}\}|[\w-]{1,40})?\s*:*|</?div\b[^<>\n]{0,300}>)\s*$", re.IGNORECASE)
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
+#: A Setext heading's underline (``=====`` or ``-----`` under the heading's line).
+_SETEXT_RULE = re.compile(r"^\s{0,3}(?:={3,}|-{3,})\s*$")
 #: What ends a list: legends, tables, back matter and the like.
 _END_MARKER = re.compile(
     r"^\s{0,3}(?:#{1,6}\s*)?(?:[*_]{1,2})?(?:"
@@ -128,7 +130,7 @@ _UPPER = "A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f"
 _LOWER = "a-z\u00df-\u024f\u03b1-\u03c9\u0430-\u044f"
 #: How a reference usually starts: a family name and initials, or a name and a comma.
 _FAMILY = rf"[{_UPPER}](?:[{_LOWER}'’`]|-(?=[{_UPPER}{_LOWER}])|[{_UPPER}](?=[{_LOWER}]{{2}}))*"
-_PARTICLES = r"(?:(?:van|von|de|da|del|della|der|den|di|do|le|la|du|dos|ten|ter)\s+){1,3}"
+_PARTICLES = r"(?:(?:van|von|vom|zur|zu|de|des|da|del|della|der|den|di|dei|do|le|la|du|dos|ten|ter|af)\s+){1,3}"
 _AUTHOR_START = re.compile(
     rf"^(?:{_FAMILY}(?:[\s-]{_FAMILY})?(?:\s+[{_UPPER}]{{1,4}}(?=[,.;:]|\s+[{_UPPER}(]|\s*$|\s+(?:et|and)\b)|\s?,\s*[{_UPPER}]|\s+[{_UPPER}]\.|\s+et\s+al\b)"
     rf"|{_PARTICLES}[{_UPPER}]|[{_UPPER}]{{2,}}(?:,|\s+[{_UPPER}]\.)|[{_UPPER}]\.\s*(?:[{_UPPER}]\.\s*)?(?:{_PARTICLES})?[{_UPPER}][{_LOWER}{_UPPER}]"
@@ -335,6 +337,11 @@ def _furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> 
             blank_beside = (index == 0 or not lines[index - 1].strip()) and (index + 1 >= len(lines) or not lines[index + 1].strip())
             if _next_to(found, index) or _LABEL_ONLY.match(above) or blank_beside or _footer_inside(lines, index):
                 found.add(index)
+    # The article's own DOI printed on every page ("DOI: 10.1182/blood.2020004567"): an entry's DOI is not repeated.
+    dois = Counter(" ".join(line.split()) for line in lines if _DOI_ONLY.match(line))
+    for index, line in enumerate(lines):
+        if index not in labels and dois.get(" ".join(line.split()), 0) >= 2:
+            found.add(index)
     for indices in copyrights.values():
         if len(indices) >= 2:
             # "© 2020 by The American Society of Hematology" on every page: a page's notice, judged below as the others.
@@ -700,6 +707,9 @@ class _Finder:
         # Markup that only opens or closes a block (pandoc's ``::: {#refs}``, ``<div class="csl-entry">``)
         # separates entries as a blank line does.
         self.lines = ["" if _BLOCK_MARKUP.match(line) else line for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+        for index in range(1, len(self.lines)):
+            if _SETEXT_RULE.match(self.lines[index]) and _REF_HEADING.match(self.lines[index - 1].strip()):
+                self.lines[index] = ""  # "References" / "==========": the heading's underline, not an entry's text
         #: Bare numbers alone on their lines that run in sequence: a list's labels (``_lone_number_run``).
         self.lone_labels = _lone_number_run(self.lines)
         self.read(_furniture_lines(self.lines, self.lone_labels))
