@@ -264,7 +264,8 @@ def _lone_number_run(lines: list[str]) -> dict[int, int]:
     chain: list[tuple[int, int]] = []
 
     def close() -> None:
-        if len(chain) >= 3:
+        # (Most of them must also sit where labels sit: page numbers a few lines apart fall inside entries.)
+        if len(chain) >= 3 and sum(_opens_lone_label(lines, index) for index, _ in chain) >= 0.75 * len(chain):
             out.update(chain)
 
     for index, line in enumerate(lines):
@@ -284,6 +285,16 @@ def _lone_number_run(lines: list[str]) -> dict[int, int]:
         # (Another number inside a run, a page number between two labels, leaves the run as it is.)
     close()
     return out
+
+
+def _opens_lone_label(lines: list[str], index: int) -> bool:
+    """Whether a number alone on its line sits where a label would: after text that is not left open
+    (``The role of`` / ``12``), before text that opens a reference and carries no label of its own."""
+    above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 4), -1) if lines[i].strip()), "")
+    below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 3)) if lines[i].strip()), "")
+    if not below or below[:1].islower() or not _starts_like_reference(below) or _label_of(below) or _LABEL_ONLY.match(below):
+        return False
+    return not above or not _OPEN_END.search(above[-12:])
 
 
 def _furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> set[int]:
