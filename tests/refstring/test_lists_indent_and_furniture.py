@@ -315,3 +315,30 @@ def test_the_articles_own_doi_on_every_page_is_page_furniture() -> None:
     texts = [e.text for f in find_reference_lists(text) for e in f.entries]
     assert texts[0] == "[1] Brindle PK, Osei A. Ferritin kinetics in relapsing inflammatory disease. J Invent Med. 2018;12(4):55-61."
     assert texts[2] == "[3] Albarn Q, Velloso T. Seasonal drift of marsh sediments under managed flooding. Estuar Ecol. 2011;14:221-230."
+
+
+def test_a_bracketed_year_wrapped_to_a_line_start_opens_no_numbered_list() -> None:
+    prose = (
+        "The marsh birds were counted from the air in each of the four seasons, and the counts were compared "
+        "with those made on foot by two observers who did not know the aerial results.\n\n"
+    ) * 3
+    refs = (
+        "Albarn Q, Velloso T, Osei A, Brindle PK, Castellan MR\n"
+        "(2011) Seasonal drift of marsh sediments. Estuar Ecol 14:221-230\n"
+        "Dorn E, Holt S (2020) Measuring marsh birds from the air. Field Methods 8:101-119\n"
+        "Holt S (2001) Counting flocks in winter light. Quillon J Birds 5:11-19\n"
+    )
+    found = find_reference_lists(prose + refs)
+    assert [f.style for f in found] == ["unnumbered"]
+    assert found[0].entries[0].text.startswith("Albarn Q, Velloso T, Osei A, Brindle PK, Castellan MR (2011) Seasonal drift")
+    indented = (
+        "        Albarn Q, Velloso T, Osei A. Seasonal drift of marsh sediments. Estuar Ecol\n"
+        "2011;14:221-230.\n"
+        "        Fairweather G. World Bank indicators of marsh meadows after the flood in\n"
+        "2015 http://www.example.org/marsh/table/2.11. Accessed 4 Feb 2016.\n"
+        "        Holt S (2001) Counting flocks in winter light over the flooded marsh\n"
+        "meadows. Quillon J Birds 5:11-19\n"
+        "        Dorn E, Holt S (2020) Measuring marsh birds from the air with a kite and a\n"
+        "camera. Field Methods 8:101-119\n"
+    )
+    assert [t[:8] for t in _texts(prose + indented)] == ["Albarn Q", "Fairweat", "Holt S (", "Dorn E, "]

@@ -939,12 +939,15 @@ class _Finder:
             return True  # "Seo SB, Lane WS" / "    (2001) Regulation of ...": a hanging indent's year, not label 2001
         if previous == position - 1 and (self.only[position] is not None or not re.search(r"\w", label.rest)):
             return True  # "... pp. 687-702." / "1977." or "(1982).": a year alone under the text it ends, not a label
-        if previous == position - 1 and indent == above and self._under_first_line_indent(previous, indent):
-            return True  # "  Meisinger, C., ..." / "V. Kozjak, ..." / "2004. The mitochondrial ...": an entry's year
+        if previous == position - 1 and (indent < above or (indent == above and self._under_first_line_indent(previous, indent))):
+            # "  Meisinger, C., ..." (/ "V. Kozjak, ...") / "2004. The mitochondrial ...": a year set back under an
+            # entry's indented first line goes on with that entry.
+            return True
         above_text = self.stripped(previous)
         if label.style == "paren" and above_text.rfind("(") > above_text.rfind(")"):
             return True  # "(Egli and Arden" / "2018), so a clot ...": a citation's year closing its bracket
-        return bool(_OPEN_END.search(above_text))
+        # (Right under a line that does not end as a reference ends: "Alipour A, Cabezas MC" / "(2007) Postprandial".)
+        return bool(_OPEN_END.search(above_text)) or (previous == position - 1 and not _ends_like_reference(above_text))
 
     def _under_first_line_indent(self, previous: int, indent: int) -> bool:
         """Whether the lines from ``previous`` up, at ``indent``, go on from an entry's first line indented further."""
