@@ -342,3 +342,31 @@ def test_a_bracketed_year_wrapped_to_a_line_start_opens_no_numbered_list() -> No
         "camera. Field Methods 8:101-119\n"
     )
     assert [t[:8] for t in _texts(prose + indented)] == ["Albarn Q", "Fairweat", "Holt S (", "Dorn E, "]
+
+
+def test_a_number_after_vol_at_a_line_end_is_the_volume_not_a_new_list() -> None:
+    text = (
+        "References\n"
+        "10. Dorn E, Holt S. Measuring marsh birds from the air. Field Methods. 2020;8:101-119.\n"
+        "11. Albarn, Q. 1991. Seasonal drift of marsh sediments. In: Velloso, T. (ed.) Marsh Studies, Vol.\n"
+        "1. Amsterdam: Quillon. 81-127.\n"
+        "12. Brindle PK, Osei A. Ferritin kinetics in relapsing disease. J Invent Med. 2018;12(4):55-61.\n"
+    )
+    found = [(e.number, e.text) for f in find_reference_lists(text) for e in f.entries]
+    assert [n for n, _ in found] == [10, 11, 12]
+    assert found[1][1].endswith("Marsh Studies, Vol. 1. Amsterdam: Quillon. 81-127.")
+
+
+def test_a_journal_name_in_capitals_on_every_page_is_a_running_head() -> None:
+    text = (
+        "References\n"
+        "[1] Brindle PK, Osei A. Ferritin kinetics in relapsing inflammatory\n"
+        "\nQUILLON\n\n"
+        "     disease. J Invent Med. 2018;12(4):55-61.\n"
+        "[2] Dorn E, Holt S. Measuring marsh birds from the air. Field Methods. 2020;8:101-119.\n"
+        "[3] Albarn Q, Velloso T. Seasonal drift of marsh sediments under managed\n"
+        "\nQUILLON\n\n"
+        "     flooding. Estuar Ecol. 2011;14:221-230.\n"
+    )
+    texts = [e.text for f in find_reference_lists(text) for e in f.entries]
+    assert not any("QUILLON" in t for t in texts) and len(texts) == 3

@@ -307,6 +307,7 @@ def _furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> 
     notices: list[int] = []
     copyrights: dict[str, list[int]] = {}
     single: list[int] = []  # copyright lines seen once
+    words: dict[str, list[int]] = {}  # lines of one word in capitals
     for index, line in enumerate(lines):
         stripped = line.strip()
         if not stripped or index in labels:
@@ -334,8 +335,13 @@ def _furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> 
                 continue  # "907-" / "914": the end of a page range, not a page number
             found.add(index)
             continue
-        if 6 <= len(stripped) <= 100 and not _LABEL.match(stripped):
+        if re.fullmatch(r"[A-Z]{4,30}", stripped):
+            words.setdefault(stripped, []).append(index)
+        elif 6 <= len(stripped) <= 100 and not _LABEL.match(stripped):
             masks.setdefault(_mask(stripped), []).append(index)
+    for indices in words.values():
+        if len(indices) >= 2:
+            found.update(indices)  # "BLOOD" on every page: the journal's running head
     # A journal footer ("J Clin Invest. 2019;129(5):1234-1250") next to other furniture, after a lone label,
     # between blank lines or beside another footer.
     footers = {index for index, line in enumerate(lines) if _FOOTER_SHAPE.match(line.strip())}
@@ -1122,7 +1128,10 @@ class _Finder:
                         and not previous.endswith(("-", "–", "—")))
                 )
                 take = False
-                if forced:
+                in_order = step == 1 and direction >= 0 or step == -1 and direction <= 0
+                if not in_order and not blank_before and style not in ("bracket", "sup") and re.search(r"\b(?:vol|nos?)\.$", previous[-6:], re.IGNORECASE):
+                    pass  # "... Approaches, Vol." / "1. Amsterdam: ...": the volume or number the abbreviation names
+                elif forced:
                     take = True  # a number near the last one after a complete entry, whatever the string opens with
                 elif step == 1 and direction >= 0 or step == -1 and direction <= 0:
                     # "2011. Prevalence ..." wrapped after "... et al" is a year, not the next number.
