@@ -370,3 +370,19 @@ def test_a_journal_name_in_capitals_on_every_page_is_a_running_head() -> None:
     )
     texts = [e.text for f in find_reference_lists(text) for e in f.entries]
     assert not any("QUILLON" in t for t in texts) and len(texts) == 3
+
+
+def test_a_bracketed_year_after_a_page_break_opens_no_numbered_list() -> None:
+    text = (
+        "References\n"
+        "Albarn, Q., & Velloso, T. (2011). Seasonal drift of marsh sediments. Estuarine Ecology, 14, 221-230.\n"
+        "Brindle, P. K., Castellan, M. R., Dorn, E., & Osei, A.\n"
+        "\n6 of 17\nAuthor Manuscript\n\n"
+        "(2008). Ferritin kinetics in relapsing disease. Journal of Invented Medicine, 12(4), 55-61.\n"
+        "Fairweather, G. (1999). Counting flocks in winter light. Quillon Journal of Birds, 3(1), 1-9.\n"
+        "Holt, S. (2001). Marsh meadows after the flood. Quillon Journal of Birds, 5(2), 11-19.\n"
+    )
+    found = find_reference_lists(text)
+    assert [f.style for f in found] == ["unnumbered"]
+    texts = [e.text for e in found[0].entries]
+    assert texts[-2].startswith("Fairweather") and texts[-1].startswith("Holt, S.")

@@ -940,6 +940,8 @@ class _Finder:
         previous = next((p for p in range(position - 1, max(-1, position - 7), -1) if not self.blank(p)), None)
         if previous is None or (previous != position - 1 and not any(self._soft_blank(p) for p in range(previous + 1, position))):
             return False
+        if label.style == "round":
+            return True  # "Ozer, E. J., ... & Moret, L." / (page break) / "(2008). The diffusion ...": an author-year's year
         indent, above = _indent(self.kept[position][1]), _indent(self.kept[previous][1])
         if previous == position - 1 and (indent >= above + 2 or (indent >= 2 and indent >= above)):
             return True  # "Seo SB, Lane WS" / "    (2001) Regulation of ...": a hanging indent's year, not label 2001
