@@ -396,3 +396,23 @@ def test_a_bracketed_year_after_a_page_break_opens_no_numbered_list() -> None:
     assert "round" not in [f.style for f in found]
     texts = [e.text for f in found for e in f.entries]
     assert texts[-1].startswith("Holt S, Dorn E") and texts[-3].startswith("Castellan MR")
+
+
+def test_an_issue_closing_its_bracket_at_a_line_start_is_no_label() -> None:
+    prose = (
+        "The marsh birds were counted from the air in each of the four seasons, and the counts were compared "
+        "with those made on foot by two observers who did not know the aerial results.\n\n"
+    ) * 3
+    refs = (
+        "Albarn Q, Velloso T, Osei A: Seasonal drift of marsh sediments under\n"
+        "    managed flooding. Estuar Ecol 2011, 14(Pt\n"
+        "    6):221-230.\n"
+        "Brindle PK, Osei A (2018) Ferritin kinetics in relapsing inflammatory\n"
+        "    disease. J Invent Med 12:55-61\n"
+        "Castellan, M. R. (2004). Rural clinics and the long road to care.\n"
+        "    Quillon Medicine, 3(1), 1-9.\n"
+        "Dorn E, Holt S (2020) Measuring marsh birds from the air. Field\n"
+        "    Methods 8:101-119\n"
+    )
+    texts = _texts(prose + refs)
+    assert [t[:8] for t in texts] == ["Albarn Q", "Brindle ", "Castella", "Dorn E, "]
