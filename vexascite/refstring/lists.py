@@ -113,6 +113,8 @@ _FURNITURE = re.compile(
     r"|this\s+is\s+an\s+open[\s-]+access\s+article\b.{0,240}$|the\s+copyright\s+holder\s+for\s+this\s+preprint\b.{0,240}$"
     r"|(?:bio|med)rxiv\s+preprint\s+doi\b.{0,240}$|hhs\s+public\s+access\s*$|published\s+in\s+final\s+edited\s+form\s+as\s*:?\s*$"
     r"|(?:original|research|review)\s+(?:article|paper|report)\s*$|[^\W\d_][\w'’-]+\s+et\s+al\.?,?\s+page\s+\d{1,4}\s*$"
+    # "Smith et al. Clin Exp Immunol (2013) 85:6011": a running head naming the article, its journal and page.
+    r"|[^\W\d_][\w'’-]+\s+et\s+al\.?\s+[A-Z][\w .()&'-]{1,60}?\s+\(" + YEAR + r"\)\s+\d{1,4}\s*:\s*[A-Za-z]?\d{1,6}\s*$"
     r"|published\s+by\s.{0,120}\bon\s+behalf\s+of\b.{0,160}$|(?:©|\(c\)|copyright)\s*\d{4}\b.{0,120}\ball\s+rights\s+reserved\.?\s*$)",
     re.IGNORECASE,
 )
@@ -495,7 +497,8 @@ _VOLUME_PAGES = re.compile(r"\d\s*:\s*[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+")
 _RUNNING_HEAD = re.compile(r"^[A-Z][\w'’-]+(?:(?P<pair>\s+(?:and|&)\s+[A-Z][\w'’-]+)|\s+et\s+al\.?)\s*$")
 #: A journal's page footer: a journal name, a year and a volume, nothing else.
 _FOOTER_SHAPE = re.compile(
-    r"^[A-Z][\w .&'-]{1,50}?\.?\s+" + YEAR + r"\s*[;,]\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*(?::\s*[\w]+\s*[-–]\s*[\w]+)?\s*$"
+    r"^[A-Z][\w .&'-]{1,50}?\.?\s+" + YEAR + r"\s*[;,]\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*(?::\s*[\w]+\s*[-–]\s*[\w]+)?"
+    r"(?:\.?\s+(?:https?://(?:dx\.)?doi\.org/|doi:?\s*)10\.\d{4,9}/\S+)?\s*$"  # (and the article's DOI: "... 2019;129(5):1234-1250. https://doi.org/...")
     r"|^[A-Z][\w .&'-]{1,50}?\.\s+\d{1,4}\s*:\s*\d{1,6}\.\s+doi:?\s*10\.\d{4,9}/\S+\s*$"  # Front. Immunol. 11:1234. doi: 10...
     r"|^[A-Z][\w .&'-]{1,60}?\s+\(" + YEAR + r"\)\s+\d{1,4}\s*:\s*[\w]+\s*[-–]\s*[\w]+\s*$"  # Journal of X (2003) 37:168–180
 )
