@@ -434,3 +434,22 @@ def test_a_journal_footer_with_its_doi_and_a_running_head_with_journal_and_page(
         "3) Brindle PK, Osei A (2018) Ferritin kinetics in relapsing inflammatory disease in a cohort. J Invent Med 12:55-61",
         "4) Albarn Q, Velloso T (2011) Seasonal drift of marsh sediments. Estuar Ecol 14:221-230",
     ]
+
+
+def test_a_volume_with_its_letter_wrapped_to_a_line_start_is_no_glued_label() -> None:
+    prose = (
+        "The marsh birds were counted from the air in each of the four seasons, and the counts were compared "
+        "with those made on foot by two observers who did not know the aerial results.\n\n"
+    ) * 3
+    refs = (
+        "Albarn Q, Velloso T, Osei A, Brindle PK, Castellan MR, Dorn E, Holt S (2003) Seasonal\n"
+        "drift of marsh sediments under managed flooding. Am J Estuar Ecol A\n"
+        "118A:1-7\n"
+        "Brindle PK, Osei A (2009c) Ferritin kinetics in relapsing inflammatory disease in a\n"
+        "cohort of patients. J Invent Med 63:2966-2973\n"
+        "Castellan MR, Dorn E (1971) Rural clinics and the long road to care in the north of\n"
+        "the county. Quillon Med 79:61-70\n"
+    )
+    found = find_reference_lists(prose + refs)
+    assert "glued" not in [f.style for f in found]
+    assert not any(e.text.startswith("118A") for f in found for e in f.entries)
