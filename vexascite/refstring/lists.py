@@ -499,8 +499,7 @@ _VOLUME_PAGES = re.compile(r"\d\s*:\s*[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+")
 _RUNNING_HEAD = re.compile(r"^[A-Z][\w'’-]+(?:(?P<pair>\s+(?:and|&)\s+[A-Z][\w'’-]+)|\s+et\s+al\.?)\s*$")
 #: A journal's page footer: a journal name, a year and a volume, nothing else.
 _FOOTER_SHAPE = re.compile(
-    r"^[A-Z][\w .&'-]{1,50}?\.?\s+" + YEAR + r"\s*[;,]\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*(?::\s*[\w]+\s*[-–]\s*[\w]+)?"
-    r"(?:\.?\s+(?:https?://(?:dx\.)?doi\.org/|doi:?\s*)10\.\d{4,9}/\S+)?\s*$"  # (and the article's DOI: "... 2019;129(5):1234-1250. https://doi.org/...")
+    r"^[A-Z][\w .&'-]{1,50}?\.?\s+" + YEAR + r"\s*[;,]\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*(?::\s*[\w]+\s*[-–]\s*[\w]+)?\s*$"
     r"|^[A-Z][\w .&'-]{1,50}?\.\s+\d{1,4}\s*:\s*\d{1,6}\.\s+doi:?\s*10\.\d{4,9}/\S+\s*$"  # Front. Immunol. 11:1234. doi: 10...
     r"|^[A-Z][\w .&'-]{1,60}?\s+\(" + YEAR + r"\)\s+\d{1,4}\s*:\s*[\w]+\s*[-–]\s*[\w]+\s*$"  # Journal of X (2003) 37:168–180
 )
