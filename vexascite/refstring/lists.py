@@ -34,10 +34,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..columns import ColumnBlock, read_columns
 from ..csl import YEAR
 from ..ids import DOI_START
 from . import linemodel
-from .columns import ColumnBlock, read_columns
 
 #: Given the document line indices of the line before and of this line and the line's features, whether to cut.
 Teacher = Callable[[int, int, list[str]], bool]

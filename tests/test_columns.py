@@ -9,8 +9,8 @@ from collections import Counter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from vexascite.columns import read_columns
 from vexascite.refstring import find_reference_lists
-from vexascite.refstring.columns import read_columns
 from vexascite.refstring.lists import describe, summarize
 
 REFERENCES = [

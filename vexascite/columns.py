@@ -124,10 +124,20 @@ def _block_at(lines: list[str], seed: int) -> tuple[int, tuple[int, int] | None]
                 break
             free = narrowed
         end += 1
+    bounded = [gap for gap in free if gap[1] < _FAR]
+    filled_rows = sum(1 for i in range(seed, end) if lines[i].strip())
+    # A few lines with a word inside the gutter (a page number set in the middle of the
+    # page, a left line running over) split it in two: read them as one gutter.
+    merged: list[tuple[int, int]] = []
+    for start, stop in bounded:
+        if merged:
+            crossing = sum(1 for i in range(seed, end) if lines[i][merged[-1][1] : start].strip())
+            if crossing <= max(1, filled_rows // 20):
+                merged[-1] = (merged[-1][0], stop)
+                continue
+        merged.append((start, stop))
     gutters = []
-    for start, stop in free:
-        if stop >= _FAR:
-            continue
+    for start, stop in merged:
         both = [i for i in range(seed, end) if lines[i][:start].strip() and lines[i][stop:].strip()]
         gutters.append((start, stop, both))
     # the side lines: text on both sides of one gutter; a table has several
