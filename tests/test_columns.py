@@ -119,3 +119,15 @@ def test_reading_of_columns_keeps_every_character_but_blank_ones(lines: list[str
     half = len(lines) // 2
     block = side_by_side(lines[:half] or [""], lines[half:], gutter=gutter) if lines else []
     check_reading("\n".join([*around, *block, *around]))
+
+
+def test_a_page_number_set_inside_the_gutter_does_not_hide_it():
+    left, right = numbered(REFERENCES[:5], 1, 44), numbered(REFERENCES[5:], 6, 44)
+    block = side_by_side(left, right, gutter=8)
+    middle = max(len(line) for line in left) + 3
+    text = "\n".join([*block, "", " " * middle + "12"])
+    reading = read_columns(text)
+    assert len(reading.blocks) == 1
+    assert reading.lines[: len(left)] == left
+    assert [line.strip() for line in reading.lines[len(left) : len(left) + len(right)]] == [line.strip() for line in right]
+    assert reading.lines[-1].strip() == "12"
