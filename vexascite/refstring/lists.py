@@ -34,6 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..columns import ColumnBlock, read_columns
 from ..csl import YEAR
 from ..ids import DOI_START
 from . import linemodel
@@ -168,6 +169,8 @@ class ReferenceList:
     style: str = "unnumbered"
     #: Document lines (1-based) of the list's region that are in no entry and are not page furniture.
     left_out: list[int] = field(default_factory=list)
+    #: Blocks of the list's lines printed as two columns side by side, read column by column.
+    columns: list[ColumnBlock] = field(default_factory=list)
 
 
 # -- joining ---------------------------------------------------------------------------
@@ -1758,8 +1761,24 @@ def page_furniture(text: str, page_lines: list[int]) -> frozenset[int]:
 
 
 def find_reference_lists(text: str) -> list[ReferenceList]:
-    """Return the reference lists found in a document, in order, entries numbered as printed."""
-    return _Finder(text).run()
+    """Return the reference lists found in a document, in order, entries numbered as printed.
+
+    Text printed as two columns side by side is read column by column (:mod:`.columns`);
+    lines are the document's own either way."""
+    reading = read_columns(text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not reading.blocks:
+        return _Finder(text).run()
+    found = _Finder(reading.text).run()
+    at = reading.document_line
+    for ref_list in found:
+        ref_list.line = at(ref_list.line)
+        ref_list.left_out = sorted({at(line) for line in ref_list.left_out})
+        rows: set[int] = set()
+        for entry in ref_list.entries:
+            rows.update(reading.origin[entry.line - 1 : max(entry.line, entry.last_line)])
+            entry.line, entry.last_line = at(entry.line), at(entry.last_line)
+        ref_list.columns = [block for block in reading.blocks if any(block.first <= row <= block.last for row in rows)]
+    return found
 
 
 # -- what was found, in words -------------------------------------------------------------
@@ -1784,6 +1803,8 @@ class ListSummary:
     glued: list[int]
     #: Lines of the list's region in no entry (and not page furniture).
     left_out: list[int] = field(default_factory=list)
+    #: Line ranges (1-based, inclusive) printed as two columns side by side and read column by column.
+    columns: list[tuple[int, int]] = field(default_factory=list)
 
 
 def glued_reason(text: str) -> str | None:
@@ -1813,6 +1834,7 @@ def summarize(found: ReferenceList) -> ListSummary:
     return ListSummary(
         found.label, found.heading, found.line, found.style, len(found.entries),
         numbers[0] if numbers else None, numbers[-1] if numbers else None, gaps, repeated, glued, list(found.left_out),
+        [(block.first, block.last) for block in found.columns],
     )
 
 
@@ -1831,6 +1853,8 @@ def describe(summary: ListSummary) -> str:
         text += "; numbers repeated: " + ", ".join(str(n) for n in summary.repeated[:10])
     if summary.glued:
         text += "; entries that look like two references glued together at lines " + ", ".join(str(n) for n in summary.glued[:10])
+    if summary.columns:
+        text += "; read as two columns side by side (left, then right) at lines " + ", ".join(f"{a}-{b}" for a, b in summary.columns)
     if summary.left_out:
         shown = ", ".join(str(n) for n in summary.left_out[:20]) + (f" ... ({len(summary.left_out)} in all)" if len(summary.left_out) > 20 else "")
         text += f"; lines in no entry (not page furniture): {shown}"
