@@ -1,0 +1,217 @@
+"""Fit ``check``'s learned verdict on wrong citations from pseudo-claims made from a library.
+
+No labelled claims are used. Pseudo-claims are made from the library's own abstracts in
+several styles (see ``STYLES``), each cited right, at random, at the abstract most like its
+own (near) and with swapped list entries, and measured exactly as ``check`` measures a
+citation (``scripts/support_thresholds.py``'s ``cite``). A logistic regression (numpy, L2,
+Newton's method) over :data:`vexascite.check.support.FEATURES` learns wrong against right,
+each kind weighted as in the mix of ``MIX``; its threshold on the log-odds is the one with
+the most recall (random + near + swapped) at a precision of at least ``--precision`` when
+30% of citations are wrong, half random and half near, a citation being flagged too when
+another entry of its list fits the sentence clearly better (``CLEARLY_BETTER``). Cross-fitting: fitted and
+thresholded on one half of the pseudo-claims, scored on the other, beside the threshold
+rule chosen the same way. ``--write`` ships the model fitted on all of them as
+``vexascite/check/support_model.json``, with the settings that made it.
+
+    .venv/bin/python scripts/support_model.py LIBRARY [--claims 800] [--seed 7] [--write]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+from pathlib import Path
+
+import numpy as np
+from support_thresholds import KINDS, MIX, arrays, choose, cite, flags, read_library
+
+from vexascite.check.support import CLEARLY_BETTER, FEATURES, CitationSupport, Rival, features
+from vexascite.evidence.index import Doc
+from vexascite.evidence.text import sentences
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL = ROOT / "vexascite" / "check" / "support_model.json"
+#: Pseudo-claim styles: words kept (a window of the sentence), share of words dropped,
+#: share of the rest replaced by another abstract's words, and where the sentence is taken
+#: from ("any" sentence, or the "last" half of the abstract, where findings are stated).
+STYLES = {
+    "window": (14, 0.4, 0.25, "any"),
+    "finding": (10, 0.3, 0.1, "last"),
+    "plain": (12, 0.2, 0.0, "last"),
+}
+#: Weight of each kind in the fit (a kind's rows share it); swapped numbers are rarer.
+FIT_WEIGHT = {"right": 0.70, "random": 0.15, "near": 0.15, "swapped": 0.05}
+RIDGE = 1.0
+
+
+def pseudo_claim(abstract: str, rng: random.Random, style: tuple[int, float, float, str], pool: list[str]) -> str | None:
+    words, drop, swap, where = style
+    found = sentences(abstract)
+    if where == "last":
+        found = found[len(found) // 2 :]
+    candidates = [s for s in found if len(s.split()) >= 6]
+    if not candidates:
+        return None
+    tokens = rng.choice(candidates).rstrip(".").split()
+    start = rng.randrange(0, max(1, len(tokens) - words + 1))
+    tokens = tokens[start : start + words]
+    kept = [t for t in tokens if any(ch.isdigit() for ch in t) or rng.random() >= drop]
+    kept = [t if any(ch.isdigit() for ch in t) or rng.random() >= swap else rng.choice(pool) for t in kept]
+    return " ".join(kept) if len(kept) >= 4 else None
+
+
+def make_rows(docs: list[Doc], n: int, seed: int, styles: list[str]) -> list[dict]:
+    rng = random.Random(seed)
+    pool = [w for d in rng.sample(docs, min(500, len(docs))) for w in d.abstract.split() if w.isalpha() and len(w) > 3]
+    made: list[tuple[Doc, str]] = []
+    style_of: dict[str, str] = {}
+    for number, doc in enumerate(rng.sample(docs, min(n, len(docs)))):
+        style = styles[number % len(styles)]
+        claim = pseudo_claim(doc.abstract, rng, STYLES[style], pool)
+        if claim is not None:
+            made.append((doc, claim))
+            style_of[doc.key] = style
+    rows = cite(docs, made, rng)
+    for row in rows:
+        row["style"] = style_of[row["source"]]
+    return rows
+
+
+def item(row: dict) -> CitationSupport:
+    rival = Rival(**{name[2:]: row[name] for name in row if name.startswith("c_")}) if "c_rival_score" in row else None
+    return CitationSupport(None, "", row["claim"], True, score=row["score"], library_rank=row["library_rank"],
+                           library_best=row["library_best"], alternative_score=row["alternative_score"],
+                           relative=row["relative"], rival=rival)
+
+
+def matrix(rows: list[dict]) -> np.ndarray:
+    return np.array([features(item(r)) for r in rows], dtype=np.float64)
+
+
+def fit(x: np.ndarray, kinds: np.ndarray, ridge: float = RIDGE) -> dict:
+    """Weighted L2 logistic regression on standardised features (Newton's method)."""
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    z = np.hstack([np.ones((len(x), 1)), (x - mean) / scale])
+    y = (kinds != "right").astype(np.float64)
+    weight = np.zeros(len(x))
+    for kind, share in FIT_WEIGHT.items():
+        mask = kinds == kind
+        if mask.any():
+            weight[mask] = share / mask.sum()
+    weight *= len(x) / weight.sum()
+    beta = np.zeros(z.shape[1])
+    penalty = np.full(z.shape[1], ridge)
+    penalty[0] = 0.0
+    for _ in range(50):
+        p = 1 / (1 + np.exp(-(z @ beta)))
+        gradient = z.T @ (weight * (p - y)) + penalty * beta
+        hessian = (z * (weight * p * (1 - p))[:, None]).T @ z + np.diag(penalty)
+        step = np.linalg.solve(hessian, gradient)
+        beta -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return {"mean": mean, "scale": scale, "bias": float(beta[0]), "weights": beta[1:]}
+
+
+def logits(model: dict, x: np.ndarray) -> np.ndarray:
+    """The model's log-odds, and infinity where another list entry fits clearly better (flagged
+    whatever the model says, as ``check`` does)."""
+    z = model["bias"] + ((x - model["mean"]) / model["scale"]) @ model["weights"]
+    return np.where(x[:, FEATURES.index("entry_gap")] >= CLEARLY_BETTER, np.inf, z)
+
+
+def rates(flagged: np.ndarray, kinds: np.ndarray) -> dict[str, float]:
+    out = {kind: float(flagged[kinds == kind].mean()) if (kinds == kind).any() else 0.0 for kind in KINDS}
+    true = MIX["random"] * out["random"] + MIX["near"] * out["near"]
+    total = true + MIX["right"] * out["right"]
+    out["precision"] = true / total if total > 0 else 1.0
+    return out
+
+
+def threshold(z: np.ndarray, kinds: np.ndarray, precision: float) -> float:
+    """The log-odds cut with the most recall at the precision asked (ties: the higher cut)."""
+    best, best_recall = float(z.max()) + 1.0, -1.0
+    for cut in np.unique(np.round(z[np.isfinite(z)], 4))[::-1]:
+        r = rates(z >= cut, kinds)
+        if r["precision"] >= precision:
+            recall = r["random"] + r["near"] + r["swapped"]
+            if recall > best_recall + 1e-12:
+                best, best_recall = float(cut), recall
+    return best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("library", type=Path)
+    parser.add_argument("--claims", type=int, default=800)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--styles", default=",".join(STYLES), help=f"comma-separated, of {', '.join(STYLES)}")
+    parser.add_argument("--precision", type=float, default=0.97, help="required on pseudo-claims (margin over 0.95)")
+    parser.add_argument("--rows", type=Path, help="keep the measured citations here and reuse them if present")
+    parser.add_argument("--write", action="store_true", help=f"write the model fitted on all of them to {MODEL.name}")
+    args = parser.parse_args()
+    styles = args.styles.split(",")
+    docs = read_library(args.library)
+    if args.rows and args.rows.exists():
+        rows = json.loads(args.rows.read_text(encoding="utf-8"))
+    else:
+        rows = make_rows(docs, args.claims, args.seed, styles)
+        if args.rows:
+            args.rows.write_text(json.dumps(rows), encoding="utf-8")
+    claims = sorted({r["source"] for r in rows})
+    random.Random(args.seed).shuffle(claims)
+    halves = [set(claims[::2]), set(claims[1::2])]
+    x, kinds = matrix(rows), np.array([r["kind"] for r in rows])
+    in_half = [np.array([r["source"] in half for r in rows]) for half in halves]
+    right = [r for r in rows if r["kind"] == "right"]
+    print(f"{len(claims)} pseudo-claims ({args.styles}) from {len(docs)} abstracts, {len(rows)} citations (seed {args.seed}); "
+          f"own abstract first for {sum(r['rank'] == 1 for r in right) / len(right):.3f}, "
+          f"in the top 10 for {sum(r['rank'] <= 10 for r in right) / len(right):.3f}")
+    print(f"{'verdict':<18}{'chosen on':>10}{'scored on':>11}{'style':>9}{'precision':>10}" + "".join(f"{k:>9}" for k in KINDS))
+
+    def show(name: str, on: str, scored: str, flagged: np.ndarray, mask: np.ndarray) -> None:
+        for style in ["all", *styles]:
+            sub = mask & (np.array([r["style"] for r in rows]) == style) if style != "all" else mask
+            r = rates(flagged[sub], kinds[sub])
+            print(f"{name:<18}{on:>10}{scored:>11}{style:>9}{r['precision']:>10.3f}" + "".join(f"{r[k]:>9.3f}" for k in KINDS))
+
+    for name_a, a, b in (("half A", in_half[0], in_half[1]), ("half B", in_half[1], in_half[0])):
+        sub_rows = [r for r, keep in zip(rows, a, strict=True) if keep]
+        chosen = choose(arrays(sub_rows), args.precision)
+        show("threshold rule", name_a, "other", flags(arrays(rows), *chosen), b)
+        model = fit(x[a], kinds[a])
+        cut = threshold(logits(model, x[a]), kinds[a], args.precision)
+        show("learned verdict", name_a, "other", logits(model, x) >= cut, b)
+    model = fit(x, kinds)
+    cut = threshold(logits(model, x), kinds, args.precision)
+    everything = np.ones(len(rows), dtype=bool)
+    show("learned verdict", "all", "all", logits(model, x) >= cut, everything)
+    for name, w in zip(FEATURES, model["weights"], strict=True):
+        print(f"  {name:<24}{w:+.3f}")
+    print(f"  {'bias':<24}{model['bias']:+.3f}  threshold {cut:+.4f}")
+    if args.write:
+        total = rates(logits(model, x) >= cut, kinds)
+        MODEL.write_text(json.dumps({
+            "about": ("Learned verdict of check's unsupported-citation: logistic regression over FEATURES of "
+                      "vexascite/check/support.py, fitted by scripts/support_model.py on pseudo-claims made from the "
+                      "library's own abstracts; no labelled claim used."),
+            "settings": {"library": args.library.name, "abstracts": len(docs), "claims": args.claims, "seed": args.seed,
+                         "styles": {s: STYLES[s] for s in styles}, "fit_weight": FIT_WEIGHT, "ridge": RIDGE,
+                         "precision": args.precision},
+            "fitted_on": {k: round(v, 4) for k, v in total.items()},
+            "features": list(FEATURES),
+            "mean": [round(float(v), 6) for v in model["mean"]],
+            "scale": [round(float(v), 6) for v in model["scale"]],
+            "weights": [round(float(v), 6) for v in model["weights"]],
+            "bias": round(model["bias"], 6),
+            "threshold": round(cut, 6),
+        }, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {MODEL}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
