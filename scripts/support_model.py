@@ -22,32 +22,93 @@ import argparse
 import json
 import random
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
-from support_thresholds import KINDS, MIX, arrays, choose, cite, flags, read_library
+from support_thresholds import (
+    KINDS,
+    MIX,
+    arrays,
+    choose,
+    cite,
+    flags,
+    library_searcher,
+    read_library,
+)
 
 from vexascite.check.support import CLEARLY_BETTER, FEATURES, CitationSupport, Rival, features
 from vexascite.evidence.index import Doc
-from vexascite.evidence.text import sentences
+from vexascite.evidence.rank import Searcher
+from vexascite.evidence.text import sentences, terms
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "vexascite" / "check" / "support_model.json"
 #: Pseudo-claim styles: words kept (a window of the sentence), share of words dropped,
-#: share of the rest replaced by another abstract's words, and where the sentence is taken
-#: from ("any" sentence, or the "last" half of the abstract, where findings are stated).
+#: share of the rest replaced, where the sentence is taken from ("any" sentence, or the
+#: "last" half of the abstract, where findings are stated), and by what words are replaced:
+#: "other" abstracts' words, or "latent" neighbours (one of the 5 words of the library
+#: nearest to the word by their latent vectors that the source abstract does not use: a
+#: claim's own words for the same thing),
+#: with, in the latter, the direction of one finding turned round in ``FLIP`` of the claims
+#: ("increased" for "decreased": a claim the cited work refutes).
 STYLES = {
-    "window": (14, 0.4, 0.25, "any"),
-    "finding": (10, 0.3, 0.1, "last"),
-    "plain": (12, 0.2, 0.0, "last"),
+    "window": (14, 0.4, 0.25, "any", "other"),
+    "finding": (10, 0.3, 0.1, "last", "other"),
+    "plain": (12, 0.2, 0.0, "last", "other"),
+    "paraphrase": (12, 0.2, 0.4, "last", "latent"),
 }
+FLIP = 0.3
+OPPOSITES = dict(pair for a, b in (
+    ("increased", "decreased"), ("increase", "decrease"), ("increases", "decreases"), ("higher", "lower"),
+    ("more", "less"), ("reduced", "elevated"), ("reduces", "raises"), ("improved", "worsened"),
+    ("positive", "negative"), ("positively", "negatively"), ("enhanced", "impaired"), ("greater", "smaller"),
+    ("promotes", "inhibits"), ("activates", "suppresses"), ("upregulated", "downregulated"),
+    ("associated", "unrelated"), ("significant", "negligible"), ("better", "worse"), ("high", "low"),
+) for pair in ((a, b), (b, a)))
 #: Weight of each kind in the fit (a kind's rows share it); swapped numbers are rarer.
 FIT_WEIGHT = {"right": 0.70, "random": 0.15, "near": 0.15, "swapped": 0.05}
 RIDGE = 1.0
 
 
-def pseudo_claim(abstract: str, rng: random.Random, style: tuple[int, float, float, str], pool: list[str]) -> str | None:
-    words, drop, swap, where = style
+class Paraphraser:
+    """Words of the library near a word in the latent space, spelled as the library spells them."""
+
+    def __init__(self, docs: list[Doc], searcher: Searcher, rng: random.Random) -> None:
+        index, dense = searcher.index, searcher.dense
+        assert dense is not None
+        spelled: dict[str, Counter[str]] = {}
+        for doc in rng.sample(docs, min(2000, len(docs))):
+            for word in doc.abstract.split():
+                word = word.strip(".,;:()[]").lower()
+                if word.isalpha() and len(word) > 3:
+                    found = terms(word)
+                    if len(found) == 1:
+                        spelled.setdefault(found[0], Counter())[word] += 1
+        self.spelling = {term: counts.most_common(1)[0][0] for term, counts in spelled.items()}
+        self.vocab = index.vocab
+        usable = [t for t in self.spelling if t in index.vocab]
+        self.terms = usable
+        vectors = dense.term_vectors[[index.vocab[t] for t in usable]].astype(np.float32)
+        self.vectors = vectors / (np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-12)
+        self.row = {t: n for n, t in enumerate(usable)}
+        self.cache: dict[str, list[str]] = {}
+
+    def near(self, word: str, absent: frozenset[str]) -> list[str]:
+        """The words nearest ``word`` (at most 5) whose terms are not in ``absent`` (the source's)."""
+        found = terms(word)
+        if len(found) != 1 or found[0] not in self.row:
+            return []
+        term = found[0]
+        if term not in self.cache:
+            cosine = self.vectors @ self.vectors[self.row[term]]
+            self.cache[term] = [self.terms[i] for i in np.argsort(-cosine)[:40] if self.terms[i] != term]
+        return [self.spelling[t] for t in self.cache[term] if t not in absent][:5]
+
+
+def pseudo_claim(abstract: str, rng: random.Random, style: tuple[int, float, float, str, str], pool: list[str],
+                 paraphraser: Paraphraser) -> str | None:
+    words, drop, swap, where, how = style
     found = sentences(abstract)
     if where == "last":
         found = found[len(found) // 2 :]
@@ -58,22 +119,33 @@ def pseudo_claim(abstract: str, rng: random.Random, style: tuple[int, float, flo
     start = rng.randrange(0, max(1, len(tokens) - words + 1))
     tokens = tokens[start : start + words]
     kept = [t for t in tokens if any(ch.isdigit() for ch in t) or rng.random() >= drop]
-    kept = [t if any(ch.isdigit() for ch in t) or rng.random() >= swap else rng.choice(pool) for t in kept]
+    if how == "other":
+        kept = [t if any(ch.isdigit() for ch in t) or rng.random() >= swap else rng.choice(pool) for t in kept]
+    else:
+        absent = frozenset(terms(abstract))
+        kept = [rng.choice(paraphraser.near(t, absent) or [t]) if not any(ch.isdigit() for ch in t) and rng.random() < swap
+                else t for t in kept]
+        turnable = [n for n, t in enumerate(kept) if t.lower() in OPPOSITES]
+        if turnable and rng.random() < FLIP:
+            n = rng.choice(turnable)
+            kept[n] = OPPOSITES[kept[n].lower()]
     return " ".join(kept) if len(kept) >= 4 else None
 
 
 def make_rows(docs: list[Doc], n: int, seed: int, styles: list[str]) -> list[dict]:
     rng = random.Random(seed)
     pool = [w for d in rng.sample(docs, min(500, len(docs))) for w in d.abstract.split() if w.isalpha() and len(w) > 3]
+    searcher = library_searcher(docs)
+    paraphraser = Paraphraser(docs, searcher, rng)
     made: list[tuple[Doc, str]] = []
     style_of: dict[str, str] = {}
     for number, doc in enumerate(rng.sample(docs, min(n, len(docs)))):
         style = styles[number % len(styles)]
-        claim = pseudo_claim(doc.abstract, rng, STYLES[style], pool)
+        claim = pseudo_claim(doc.abstract, rng, STYLES[style], pool, paraphraser)
         if claim is not None:
             made.append((doc, claim))
             style_of[doc.key] = style
-    rows = cite(docs, made, rng)
+    rows = cite(docs, made, rng, searcher)
     for row in rows:
         row["style"] = style_of[row["source"]]
     return rows
@@ -133,8 +205,9 @@ def rates(flagged: np.ndarray, kinds: np.ndarray) -> dict[str, float]:
 
 def threshold(z: np.ndarray, kinds: np.ndarray, precision: float) -> float:
     """The log-odds cut with the most recall at the precision asked (ties: the higher cut)."""
-    best, best_recall = float(z.max()) + 1.0, -1.0
-    for cut in np.unique(np.round(z[np.isfinite(z)], 4))[::-1]:
+    finite = z[np.isfinite(z)]
+    best, best_recall = float(finite.max()) + 1.0, -1.0
+    for cut in np.unique(np.round(finite, 4))[::-1]:
         r = rates(z >= cut, kinds)
         if r["precision"] >= precision:
             recall = r["random"] + r["near"] + r["swapped"]

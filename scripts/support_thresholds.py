@@ -85,13 +85,20 @@ def build(docs: list[Doc], n: int, seed: int, words: int, drop: float, swap: flo
     return cite(docs, made, rng)
 
 
-def cite(docs: list[Doc], made: list[tuple[Doc, str]], rng: random.Random) -> list[dict]:
-    """Cite each pseudo-claim (its abstract, its text) right, at random, near and swapped in
-    lists of ``LIST_SIZE``, and measure every citation as ``check`` does."""
+def library_searcher(docs: list[Doc]) -> Searcher:
+    """The library's index as ``check`` builds it (BM25F, single sentences, latent vectors)."""
     index = LexicalIndex.build(docs)
     by_key = {d.key: d for d in docs}
-    searcher = Searcher(index, lambda keys: {k: by_key[k] for k in keys if k in by_key}, sentences=SentenceIndex.build(docs),
-                        dense=DenseIndex.build(index))
+    return Searcher(index, lambda keys: {k: by_key[k] for k in keys if k in by_key}, sentences=SentenceIndex.build(docs),
+                    dense=DenseIndex.build(index))
+
+
+def cite(docs: list[Doc], made: list[tuple[Doc, str]], rng: random.Random, searcher: Searcher | None = None) -> list[dict]:
+    """Cite each pseudo-claim (its abstract, its text) right, at random, near and swapped in
+    lists of ``LIST_SIZE``, and measure every citation as ``check`` does."""
+    searcher = searcher or library_searcher(docs)
+    index = searcher.index
+    by_key = {d.key: d for d in docs}
     rows: list[dict] = []
     for start in range(0, len(made), LIST_SIZE):
         group = made[start : start + LIST_SIZE]
