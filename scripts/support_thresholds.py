@@ -1,7 +1,4 @@
-"""The threshold rule ``check`` used before its learned verdict, derived from pseudo-claims made from a library.
-
-It now serves ``scripts/support_model.py``, which fits the learned verdict on the same
-measured citations (``cite``) and prints this rule beside it, chosen the same way.
+"""Derive ``check``'s unsupported-citation thresholds from pseudo-claims made from a library.
 
 No labelled claims are used. From a library of abstracts (JSON Lines with ``id`` and
 ``abstract``, or a CSL-JSON array) the script draws abstracts at random and makes one
@@ -20,7 +17,9 @@ its BM25F score below ``rel`` of the best, the library's best supporting the sen
 chosen by a grid search that maximises recall (random + near + swapped) subject to a
 precision of at least ``--precision`` when 30% of citations are wrong, half random and
 half near (the mix ``benchmarks/support_check.py`` builds). Cross-fitting: the pseudo-claims
-are split in two halves; thresholds chosen on each half are scored on the other.
+are split in two halves; thresholds chosen on each half are scored on the other, and the
+thresholds shipped are the ones chosen on all of them. ``scripts/support_model.py`` reuses
+``cite`` (with the contrast measures) to compare a learned verdict with this rule.
 
     .venv/bin/python scripts/support_thresholds.py LIBRARY [--claims 600] [--seed 7]
 """
@@ -116,7 +115,7 @@ def cite(docs: list[Doc], made: list[tuple[Doc, str]], rng: random.Random, searc
                 # a wrong work cited in place of the source leaves the source out of the list;
                 # swapped numbers keep it in (cited on another line)
                 entries = listed if kind in ("right", "swapped") else {k: d for k, d in listed.items() if k != doc.key}
-                m = measure_citation(searcher, claim, cited, entries, 10)
+                m = measure_citation(searcher, claim, cited, entries, 10, rival=True)
                 row = {"claim": claim, "source": doc.key, "cited": cited.key, "kind": kind,
                        "score": m.score, "rank": m.library_rank or 99, "relative": m.relative or 0.0,
                        "gap": (m.library_best or 0.0) - m.score,
@@ -135,7 +134,7 @@ Thresholds = tuple[float, float, float, float, float, float]
 
 def flags(a: dict[str, np.ndarray], low: float, relative: float, gap: float, entry: float,
           twin_cosine: float, twin_gap: float) -> np.ndarray:
-    """The threshold rule (``check``'s before the learned verdict)."""
+    """The rule of ``vexascite.check.support``."""
     outranked = a["rank"] != 1
     twin = (a["twin"] >= twin_cosine) & (a["gap"] >= twin_gap)
     return (a["score"] < low) | (outranked & ((a["relative"] < relative) | (a["gap"] >= gap) | twin | (a["entry"] >= entry)))
@@ -216,7 +215,7 @@ def main() -> int:
               + "".join(f"{r[k]:>9.3f}" for k in KINDS))
 
     for twin in (False, True):
-        print("with the twin test:" if twin else "without the twin test:")
+        print("with the twin test (shipped):" if twin else "without the twin test:")
         for name, train, test in (("half A", halves[0], halves[1]), ("half B", halves[1], halves[0])):
             chosen = choose(arrays([r for r in rows if r["source"] in train]), args.precision, twin)
             line(name, chosen, "other half", [r for r in rows if r["source"] in test])

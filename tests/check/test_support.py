@@ -7,16 +7,12 @@ import json
 from vexascite.check import support as support_module
 from vexascite.check.findings import CheckReport, Kind
 from vexascite.check.support import (
-    CLEARLY_BETTER,
-    FEATURES,
+    LIBRARY_GAP,
     TWIN_COSINE,
+    TWIN_GAP,
     CitationSupport,
-    Rival,
-    Verdict,
     apply_support,
-    features,
     support_findings,
-    verdict,
 )
 
 BIB = r"""
@@ -90,74 +86,56 @@ def test_text_output_says_what_was_not_checked(run_cli, tmp_path):
     assert "support of 4 citations checked against abstracts; not checked (no abstract): 5" in out
 
 
-# A right citation as check measures one: the library's first match, holding the sentence's
-# particulars, ahead of a work on another subject.
-RIGHT = dict(score=1.6, library_rank=1, library_best=1.6, relative=1.0,
-             rival=Rival(rival_score=0.7, rival_only=0.0, cited_only=0.6, rare_cited=1.0, rare_rival=0.3,
-                         cosine_cited=0.8, cosine_rival=0.4, twin_cosine=0.3, lookalike=0.0))
-# A near error: the cited work is the twin of the library's first match, which holds the
-# particulars the cited one lacks.
-NEAR = dict(score=0.9, library_rank=2, library_best=1.7, relative=0.5,
-            rival=Rival(rival_score=1.7, rival_only=0.5, cited_only=0.0, rare_cited=0.3, rare_rival=1.0,
-                        cosine_cited=0.5, cosine_rival=0.8, twin_cosine=0.9, lookalike=1.0))
-
-
-def test_the_shipped_verdict_tells_a_right_citation_from_a_wrong_one():
+def test_rule_flags_little_support_and_a_clearly_better_list_entry():
     items = [
-        CitationSupport(3, "1", "s", True, **RIGHT),
-        CitationSupport(4, "2", "s", True, **NEAR),
-        CitationSupport(5, "3", "s", True, score=0.1, library_rank=None, library_best=1.5, relative=0.05,  # bears on nothing
-                        rival=Rival(rival_score=1.5, rival_only=0.8, rare_rival=1.0, cosine_cited=0.1, cosine_rival=0.7)),
-        CitationSupport(6, "4", "s", checked=False),
+        CitationSupport(3, "1", "s", True, score=0.1, library_rank=None),
+        CitationSupport(4, "2", "s", True, score=1.5, library_rank=1, alternative="3", alternative_score=1.9, relative=1.0),
+        CitationSupport(5, "3", "s", True, score=0.8, library_rank=None, alternative="4", alternative_score=1.5, relative=0.9),
+        CitationSupport(6, "4", "s", True, score=0.8, library_rank=None, library_best=1.9, relative=0.9),
+        CitationSupport(7, "5", "s", True, score=0.8, library_rank=2, library_best=1.2, alternative_score=0.9, relative=0.6),
+        CitationSupport(8, "6", "s", checked=False),
     ]
-    assert verdict(items[0]) < 0 < verdict(items[1]) and verdict(items[2]) > 0
     findings, summary = support_findings(items)
-    assert [(f.line, f.kind) for f in findings] == [(4, Kind.UNSUPPORTED_CITATION), (5, Kind.UNSUPPORTED_CITATION)]
-    assert summary == {"checked": 3, "not_checked": ["4"]}
+    assert [(f.line, f.kind) for f in findings] == [(3, Kind.UNSUPPORTED_CITATION), (5, Kind.UNSUPPORTED_CITATION),
+                                                    (6, Kind.UNSUPPORTED_CITATION)]
+    assert findings[0].suggestion is None and "did you mean 4?" in findings[1].suggestion
+    assert summary == {"checked": 5, "not_checked": ["6"]}
     report = apply_support(CheckReport("m"), items)
     assert report.to_dict()["support"] == summary
 
 
-def test_a_clearly_better_list_entry_is_flagged_and_named_whatever_the_verdict():
-    fits = CitationSupport(3, "1", "s", True, **RIGHT, alternative="2", alternative_score=1.6 + CLEARLY_BETTER - 0.1)
-    swapped = CitationSupport(4, "2", "s", True, **RIGHT, alternative="1", alternative_score=1.6 + CLEARLY_BETTER)
-    assert verdict(swapped) < 0
-    findings, _ = support_findings([fits, swapped])
-    assert [f.line for f in findings] == [4]
-    assert findings[0].suggestion.startswith("did you mean 1? it fits the sentence clearly better")
+def test_rule_flags_a_work_far_below_the_librarys_best_match():
+    items = [
+        CitationSupport(3, "1", "s", True, score=0.9, library_rank=4, library_best=1.0, relative=0.2),
+        CitationSupport(4, "2", "s", True, score=0.9, library_rank=1, library_best=1.0, relative=0.2),
+        CitationSupport(5, "3", "s", True, score=0.9, library_rank=2, library_best=1.0, relative=0.5),
+    ]
+    findings, _ = support_findings(items)
+    assert [f.line for f in findings] == [3]
 
 
-def test_the_verdict_is_the_models_standardised_log_odds_minus_its_threshold(monkeypatch):
-    n = len(FEATURES)
-    weights = [0.0] * n
-    weights[FEATURES.index("score")] = -2.0
-    weights[FEATURES.index("lookalike")] = 3.0
-    model = Verdict(mean=(1.0,) * n, scale=(0.5,) * n, weights=tuple(weights), bias=0.25, threshold=1.0)
-    monkeypatch.setattr(support_module, "_model", lambda: model)
-    item = CitationSupport(3, "1", "s", True, **NEAR)
-    # score 0.9 -> (0.9 - 1) / 0.5 = -0.2; lookalike 1.0 -> 0
-    assert abs(verdict(item) - (0.25 + (-2.0) * (-0.2) + 3.0 * 0.0 - 1.0)) < 1e-9
-    assert len(features(item)) == n
+def test_rule_flags_a_work_beaten_by_its_twin_by_a_smaller_gap_and_names_the_twin():
+    assert TWIN_GAP < LIBRARY_GAP
+    best = 0.8 + (TWIN_GAP + LIBRARY_GAP) / 2  # beaten by more than TWIN_GAP, less than LIBRARY_GAP
 
-
-def test_a_work_beaten_by_its_twin_names_the_twin():
-    def cited(line, cosine, *, rank=2, first="4", listed=True, first_score=1.7):
-        return CitationSupport(line, "1", "s", True, **{**NEAR, "library_rank": rank}, first=first,
-                               first_listed=listed, first_score=first_score, twin_cosine=cosine)
+    def cited(line, cosine, *, rank=2, best=best, first="4", listed=True):
+        return CitationSupport(line, "1", "s", True, score=0.8, library_rank=rank, library_best=best, relative=0.9,
+                               first=first, first_listed=listed, first_score=best, twin_cosine=cosine)
 
     twin = min(1.0, TWIN_COSINE + 0.05)
     items = [
         cited(3, twin),
-        cited(4, TWIN_COSINE - 0.2),  # flagged, but the first match is no look-alike: not named
-        cited(5, twin, first="smith2020", listed=False),
-        cited(6, twin, first_score=0.5),  # the first match supports the sentence less: not named
+        cited(4, TWIN_COSINE - 0.2),  # the first match is not a look-alike: LIBRARY_GAP applies
+        cited(5, twin, rank=1),
+        cited(6, twin, best=0.8 + TWIN_GAP - 0.1),  # beaten by less than TWIN_GAP
+        cited(7, twin, first="smith2020", listed=False),
+        cited(8, None),  # no latent vectors
     ]
     findings, _ = support_findings(items)
-    assert [f.line for f in findings] == [3, 4, 5, 6]
+    assert [f.line for f in findings] == [3, 7]
     assert findings[0].suggestion.startswith("did you mean 4?")
-    assert findings[1].suggestion is None and findings[3].suggestion is None
-    assert "library holds a work much like the cited one" in findings[2].suggestion
-    assert "smith2020" in findings[2].suggestion
+    assert "library holds a work much like the cited one" in findings[1].suggestion
+    assert "smith2020" in findings[1].suggestion
 
 
 TWINS = r"""
@@ -171,10 +149,13 @@ TWINS = r"""
 
 
 def twin_findings(run_cli, tmp_path, monkeypatch, listed):
-    # every citation beaten by a look-alike is flagged and its twin named, whatever the model says
+    # every citation beaten by a look-alike is flagged, whatever the derived thresholds are
+    monkeypatch.setattr(support_module, "TWIN_GAP", -9.0)
     monkeypatch.setattr(support_module, "TWIN_COSINE", -2.0)
+    monkeypatch.setattr(support_module, "LOW_SUPPORT", 0.0)
+    monkeypatch.setattr(support_module, "RELATIVE_SCORE", 0.0)
+    monkeypatch.setattr(support_module, "LIBRARY_GAP", 9.0)
     monkeypatch.setattr(support_module, "CLEARLY_BETTER", 9.0)
-    monkeypatch.setattr(support_module, "verdict", lambda item: 1.0 if item.library_rank != 1 else -1.0)
     bib = tmp_path / "library.bib"
     bib.write_text(TWINS, encoding="utf-8")
     assert run_cli("import", str(bib)).exit_code == 0

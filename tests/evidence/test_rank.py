@@ -99,8 +99,8 @@ TWINS = [
 def test_a_citation_is_contrasted_with_the_librarys_best_other_work():
     found = searcher(TWINS)
     by_key = {d.key: d for d in TWINS}
-    wrong = measure_citation(found, "Ferritin fell with ruxolitinib in VEXAS", by_key["anaemia"], {})
-    right = measure_citation(found, "Ferritin fell with ruxolitinib in VEXAS", by_key["ferritin"], {})
+    wrong = measure_citation(found, "Ferritin fell with ruxolitinib in VEXAS", by_key["anaemia"], {}, rival=True)
+    right = measure_citation(found, "Ferritin fell with ruxolitinib in VEXAS", by_key["ferritin"], {}, rival=True)
     assert wrong.contrast is not None and right.contrast is not None
     # the rival of the wrong work is the right one, which holds the particulars the wrong one lacks
     assert wrong.contrast.rival_score == right.score
@@ -114,14 +114,18 @@ def test_a_citation_is_contrasted_with_the_librarys_best_other_work():
 
 def test_a_library_of_one_work_has_no_rival():
     only = [TWINS[0]]
-    assert measure_citation(searcher(only), "Ferritin fell", only[0], {}).contrast is None
+    assert measure_citation(searcher(only), "Ferritin fell", only[0], {}, rival=True).contrast is None
+
+
+def test_the_contrast_is_measured_only_when_asked_for():
+    assert measure_citation(searcher(TWINS), "Ferritin fell with ruxolitinib", TWINS[1], {}).contrast is None
 
 
 def test_the_cited_works_place_among_its_rivals_look_alikes():
     found = searcher(TWINS)
     by_key = {d.key: d for d in TWINS}
     # the two ferritin-free works share "patients with VEXAS syndrome" / "present in ... patients"
-    m = measure_citation(found, "Ferritin fell with ruxolitinib in VEXAS", by_key["anaemia"], {})
+    m = measure_citation(found, "Ferritin fell with ruxolitinib in VEXAS", by_key["anaemia"], {}, rival=True)
     assert m.contrast is not None and m.contrast.lookalike == 1.0
-    m = measure_citation(found, "Ferritin fell with ruxolitinib in VEXAS", by_key["chondritis"], {})
+    m = measure_citation(found, "Ferritin fell with ruxolitinib in VEXAS", by_key["chondritis"], {}, rival=True)
     assert m.contrast is not None and m.contrast.lookalike == 0.5

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict
 from typing import Any
 
 from ..config import Settings
@@ -165,7 +164,7 @@ def attach_work_evidence(store: Store, work_id: int, claims: list[dict[str, Any]
 def citation_support(store: Store, citations: list[dict[str, Any]], ref_rows: list[dict[str, Any]]) -> list[Any]:
     """Measure each linked citation of a manuscript against its citing sentence (see
     :mod:`vexascite.check.support`): support, library rank, best other list entry."""
-    from ..check.support import LIBRARY_DEPTH, CitationSupport, Rival
+    from ..check.support import LIBRARY_DEPTH, CitationSupport
     from ..store import evidence as stored
     from ..store.reading import claim_texts, keys_of_works
 
@@ -202,6 +201,5 @@ def citation_support(store: Store, citations: list[dict[str, Any]], ref_rows: li
             listed.get(m.first, m.first) if m.first else None, m.first in listed,
             None if m.first_score is None else round(m.first_score, 4),
             None if m.twin_cosine is None else round(m.twin_cosine, 4),
-            None if m.contrast is None else Rival(**{k: round(v, 4) for k, v in asdict(m.contrast).items()}),
         ))
     return out

@@ -266,7 +266,8 @@ class CitationMeasure:
     first_score: float | None = None
     twin_cosine: float | None = None
     #: The cited work against its rival, the library's best match for the sentence other
-    #: than the cited work (see :class:`Contrast`); ``None`` when the library has no other.
+    #: than the cited work (see :class:`Contrast`); ``None`` when not asked for or when the
+    #: library has no other.
     contrast: Contrast | None = None
 
 
@@ -353,11 +354,13 @@ def _lookalike(index: LexicalIndex, cited: str, rival: Doc) -> float:
 
 
 def measure_citation(
-    searcher: Searcher, sentence: str, cited: Doc, others: dict[str, Doc], depth: int = 10
+    searcher: Searcher, sentence: str, cited: Doc, others: dict[str, Doc], depth: int = 10, rival: bool = False
 ) -> CitationMeasure:
     """Measure ``cited`` for ``sentence``: its bearing, its rank among the library's best
     ``depth`` works and the best bearing among them, and the best of ``others`` (the other
-    entries of the same reference list, by the name markers give them)."""
+    entries of the same reference list, by the name markers give them); with ``rival``,
+    also its :class:`Contrast` with the library's best other match (``check`` does not read
+    it: see docs/evidence.md)."""
     query = searcher.index.query_terms(sentence)
     idf = searcher.index.term_idf
     score, evidence = bearing(query, cited, idf)
@@ -381,10 +384,10 @@ def measure_citation(
         other_score, _ = bearing(query, other, idf)
         if best_score is None or other_score > best_score:
             best_name, best_score = name, other_score
-    rival = next((c for c in found if c.key != cited.key and c.doc is not None and c.doc.abstract), None)
+    best_other = next((c for c in found if c.key != cited.key and c.doc is not None and c.doc.abstract), None)
     versus = None
-    if rival is not None and rival.doc is not None:
-        versus = contrast(searcher, query, cited, rival.doc, bearings[rival.key])
+    if rival and best_other is not None and best_other.doc is not None:
+        versus = contrast(searcher, query, cited, best_other.doc, bearings[best_other.key])
     return CitationMeasure(score, evidence, rank, library_best, best_name, best_score, relative,
                            first, bearings.get(first) if first is not None else None, twin_cosine, versus)
 
