@@ -322,3 +322,37 @@ def test_a_copyright_notice_between_two_entries_of_a_list_with_no_heading_is_no_
     lines[1] += "\n© 2006 Northfield Press Ltd. All rights reserved."
     found = find_reference_lists("\n".join(lines) + "\n")
     assert [e.text for f in found for e in f.entries] == ONE_PER_LINE
+
+
+INDENTED_HANGING = (
+    "  Varga JN, Nolte RL, Sun Q (2014) The invented architecture of seed\n"
+    "  \tcomposition in beans. Inv Genes 4(11):2283–2294.\n"
+    "  Marini, E. and Pardo, G. (1992) \"Invented tempering: A\n"
+    "  \tnew Monte Carlo scheme\", Inv Letters, vol. 19, pp.\n"
+    "  \t451-458.\n"
+    "  Koenig BW, van Tol MW: Diagnosis of invented back\n"
+    "  \tpain. Brit Inv J 2006, 332:1430-1434.\n"
+)
+
+
+def test_an_indented_hanging_list_followed_by_prose_that_cites_is_cut_at_its_own_indents() -> None:
+    # The paragraph after the list is flush left; its sentences end on their citations ("[7]. Consistent").
+    prose = (
+        "\nHere we show that in invented cells, about 1% of residues used in synthesis are changed\n"
+        "in the way the model says [7]. Consistent with this idea, here we show that the invented\n"
+        "deletion leads to a marked rise of a range of elements, in particular in stem cells and\n"
+        "in early embryos [23]. The invented cells were recovered in either one or two groups.\n"
+    )
+    found = find_reference_lists("Cited Literature\n" + INDENTED_HANGING + prose)
+    entries = [e.text for f in found for e in f.entries]
+    assert len(entries) == 3 and entries[1].startswith("Marini") and entries[2].endswith("332:1430-1434.")
+
+
+def test_an_indented_hanging_list_with_no_heading_followed_by_a_legend_and_a_table() -> None:
+    text = (
+        INDENTED_HANGING + "\nFigure legends\n\nFigure 1 Response to an invented drug at 3 and 6 months.\n\n"
+        "Table 2. Characteristics of the invented patients\nCharacteristic\tDrug A (n = 18)\tDrug B (n = 12)\n"
+        "Age, median (range), y\t67 (54-81)\t70 (58-85)\n"
+    )
+    entries = [e.text for f in find_reference_lists(text) for e in f.entries]
+    assert len(entries) == 3 and entries[0].startswith("Varga") and entries[2].startswith("Koenig")

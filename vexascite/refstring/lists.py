@@ -583,7 +583,7 @@ def _prose(text: str) -> bool:
         return False  # (a reference opens with its authors)
     words = re.findall(r"\b[^\W\d_]{2,}\b", text)
     lower = sum(1 for w in words if w[:1].islower())
-    sentences = len(re.findall(r"[a-z0-9)]{2}[.!?]\s+[A-Z]", text))
+    sentences = len(re.findall(r"(?:[a-z0-9)]{2}|\[\d{1,3}(?:[-–,]\s*\d{1,3})*\])[.!?]\s+[A-Z]", text))  # (a sentence may end on its citation, "[23].")
     return len(words) >= 20 and lower >= 0.7 * len(words) and sentences >= 1
 
 
@@ -1356,22 +1356,36 @@ class _Finder:
                     else:
                         items[-1].append(p)
             return items
-        indents = [_indent(self.kept[p][1]) for p in lines]
+        # A paragraph of prose, a legend or a table after the list (flush left, where the list is indented) sets
+        # no indent level: its lines would make every line of a list indented by two spaces a hanging one.
+        prose = {
+            n for n, b in enumerate(blocks)
+            if self.stop(b[0]) or (len(b) >= 2 and _prose(join_lines([self.kept[p][1] for p in b])))
+        }
+        if len(prose) == len(blocks):
+            prose = set()
+        indents = [_indent(self.kept[p][1]) for n, b in enumerate(blocks) if n not in prose for p in b]
         low = min(indents)
         hanging = sum(1 for i in indents if i >= low + 2)
         entries: list[list[int]] = []
-        indented_first = sum(1 for b in blocks if _indent(self.kept[b[0]][1]) >= low + 2)
-        if hanging and hanging < len(lines) and len(blocks) >= 2 and indented_first >= max(2, 0.8 * hanging) and indented_first >= 0.6 * len(blocks):
+        indented_first = sum(1 for n, b in enumerate(blocks) if n not in prose and _indent(self.kept[b[0]][1]) >= low + 2)
+        if hanging and hanging < len(indents) and len(blocks) >= 2 and indented_first >= max(2, 0.8 * hanging) and indented_first >= 0.6 * len(blocks):
             # A first-line indent, entries apart by blank lines: the indented lines open entries, the others go on.
-            for block in blocks:
+            for n, block in enumerate(blocks):
+                if n in prose:
+                    entries.append(block)
+                    continue
                 for p in block:
                     if not entries or _indent(self.kept[p][1]) >= low + 2 or p == block[0]:
                         entries.append([p])
                     else:
                         entries[-1].append(p)
             return entries
-        if hanging and hanging < len(lines):
-            for block in blocks:
+        if hanging and hanging < len(indents):
+            for n, block in enumerate(blocks):
+                if n in prose:
+                    entries.append(block)  # (a whole paragraph: the list's end trims it as prose)
+                    continue
                 entry: list[int] = []
                 for p in block:
                     indent = _indent(self.kept[p][1])
