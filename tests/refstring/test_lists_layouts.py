@@ -356,3 +356,28 @@ def test_an_indented_hanging_list_with_no_heading_followed_by_a_legend_and_a_tab
     )
     entries = [e.text for f in find_reference_lists(text) for e in f.entries]
     assert len(entries) == 3 and entries[0].startswith("Varga") and entries[2].startswith("Koenig")
+
+
+def test_a_string_that_carries_its_own_number_inside_a_list_with_no_heading_is_no_numbered_list() -> None:
+    refs = (
+        "  Furlan, G. W., Lander, T. K. (1987). The invented vocabulary problem. Commun Inv, 30(11), 964-971.\n"
+        "  Wegner I, Witt C (2005) On invented monotone polynomials. Combin Inv Comput 14:225-247\n"
+        "  [13] Soldano D, Dubrem J F, et Lebrun M. Invented microneme proteins: structural\n"
+        "  \trequirements for adhesion. Int J Inv Parasitol, 2001, vol. 31, no 12, p. 1293-1302.\n"
+        "  Gaillard MH, Brinton LA, Byar DP: Projecting invented probabilities\n"
+        "  \tof breast cancer. J Natl Inv Inst 1989, 81: 1879-1886.\n"
+        "  Jonas, Z. F., and C. E. Bock. 2005. The invented sparrow and Arizona\n"
+        "  \tgrasslands. Condor Inv 107: 731-741.\n"
+    )
+    prose = (  # one long line of prose, flush left, before the list
+        "We found invented traps in the fluids of the invented patients, and their amounts matched the model [26]. "
+        "The same traps were seen in the invented mice, whose lungs were studied in the same way.\n\n"
+    )
+    entries = [e.text for f in find_reference_lists(prose + refs) for e in f.entries]
+    assert len(entries) == 5 and entries[2].startswith("[13] Soldano") and entries[3].startswith("Gaillard")
+    bulleted = prose + "  •\t[15] R. M. Waldo, Invented Relativity, University of Inv Press (1984).\n" + "".join(
+        f"  •\t{line}\n" for line in ("Brandt B (2006) Invented fluid therapy. Best Pract Inv 20(2):265-283.",
+                                     "Simmons BD, Clever H (2011) Invented stem cell renewal. Cell Inv 145: 851-862.",
+                                     "Melman KL, Rose SW (1964) An invented disease. Am J Inv 36:595-617")
+    )
+    assert len([e for f in find_reference_lists(bulleted) for e in f.entries]) == 4

@@ -786,6 +786,10 @@ class _Finder:
             ):
                 kept = len(self.lists)
                 end = self.numbered(position, None)
+                if len(self.lists) > kept and self._lone_label(self.lists[-1], position, end):
+                    self.lists.pop()  # the unclaimed lines are read again as an unnumbered list
+                    position += 1
+                    continue
                 if len(self.lists) > kept:
                     self.claimed.append((position, end))
                 position = end
@@ -800,6 +804,18 @@ class _Finder:
             found.label = f"references-{number}"
         self._left_out()
         return self.lists
+
+    def _lone_label(self, found: ReferenceList, start: int, end: int) -> bool:
+        """A "list" with no heading and one label whose entry holds several references cut apart by their
+        layout (``[13] Soldati D, ...`` in a hanging list): a string that carries its own number, not a numbering."""
+        if len(found.entries) != 1:
+            return False
+        region = [p for p in range(start, end) if not self.blank(p)]
+        if len(region) < 4:
+            return False
+        parts = self._split_unnumbered(list(range(start, end)))
+        texts = [join_lines([self.kept[p][1] for p in part]) for part in parts]
+        return len(parts) >= 3 and sum(1 for t in texts if _looks_strongly_like_reference(t)) >= 0.8 * len(parts)
 
     def _region_line(self, index: int) -> bool:
         line = self.lines[index].strip()
@@ -1360,7 +1376,7 @@ class _Finder:
         # no indent level: its lines would make every line of a list indented by two spaces a hanging one.
         prose = {
             n for n, b in enumerate(blocks)
-            if self.stop(b[0]) or (len(b) >= 2 and _prose(join_lines([self.kept[p][1] for p in b])))
+            if self.stop(b[0]) or _prose(join_lines([self.kept[p][1] for p in b]))
         }
         if len(prose) == len(blocks):
             prose = set()
