@@ -654,3 +654,21 @@ def test_a_link_opening_a_line_or_a_name_cut_in_two_goes_on_with_the_entry() -> 
         "Moe, D. (2001). A fourth study of things. Lancet, 393, 1-10.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+
+
+def test_wrapped_entries_cut_before_authors_after_a_complete_line_and_not_after_authors_and_their_year() -> None:
+    entries = [
+        # The authors and their year fill the first line: the title on the next line goes on.
+        "Barrow, M. E., S. R. Petrelli, K. J. Macek and J. J. Carrol. 1980.\n"
+        "Invented bioconcentration of a sample chemical in fish. Chemosphere Inv 9: 201-212.",
+        "Mower, C. M. & A. M. Turner, 2004.\nBehavior, morphology, and the coexistence of two invented snails. Ecology Inv 85: 2755-2766.",
+        # Doi is a family name here, not a DOI going on with the entry above.
+        "Stein, Daniel, and Jan Thon, eds. From Invented Strips to Graphic Novels. Berlin: Sample House, 2013.",
+        "Doi M, Yamada I, Fukuda T (2003) An invented amino acid stimulates glucose uptake. Biochem Inv Res Commun\n312: 1111-1117.",
+        # After an entry with no year: authors and their year, or a run of authors, open the next one.
+        "Moran, T., ed. Public Communication and Invented Behavior, Vol. 1. New York: Sample Press.",
+        "Huber I., 1990, ApJ Inv, 351, 632",
+        "Luca Acerbi, Anton Achille, and Sara Kjartan. On the complexity of invented monitors.",
+        "Nakamura K, Maruta T. \"Differential production of invented species in bivalves.\"\nDev Comp Inv 1998; 22:151-159.",
+    ]
+    assert _raws("References\n" + "\n".join(entries) + "\n") == entries

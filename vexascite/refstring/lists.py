@@ -1462,10 +1462,15 @@ class _Finder:
                     )
                     if self.teacher is not None:
                         cut = self.teacher(self.kept[entry[-1]][0], self.kept[p][0], features)
+                    elif _names_then_year(head) and not _AUTHOR_START.match(text):
+                        cut = False  # "Mower, C. M. & A. M. Turner, 2004." then "Behavior, morphology, ...": the title goes on
                     else:
                         # A cut after a closed source (the rules' most precise one, 99% on training
-                        # documents) stands; the model weighs every other line.
-                        cut = not _goes_on(previous, text) and ("rule:source" in features or linemodel.cut_score(features) > 0)
+                        # documents) or before authors and their year after a complete line stands;
+                        # the model weighs every other line.
+                        cut = not _goes_on(previous, text) and (
+                            "rule:source" in features or linemodel.cut_score(features) > 0 or _authors_year_after_end(previous, text, head)
+                        )
                 else:
                     cut = _starts_entry(previous, text, head, has_year) or (loose and _after_source_end(previous, text, head, has_year)) or (
                         short and _short_last_line(previous, text, head, has_year)
@@ -1524,7 +1529,8 @@ class _Finder:
 
 
 #: A line that opens with a link or DOI goes on with the reference above (``https://doi.org/...``, ``DOI:http...``).
-_LINK_START = re.compile(r"(?:doi\b|https?://|www\.|" + DOI_START + r"|url\b)", re.IGNORECASE)
+#: (Not the family name Doi: ``Doi M, Yamaoka I (2003)`` opens an entry.)
+_LINK_START = re.compile(r"(?:doi(?=\s*[:.]|\s+(?:10\.|https?:)|\s*$)|https?://|www\.|" + DOI_START + r"|url\b)", re.IGNORECASE)
 #: A name cut at a line's end: a particle (``Jimenez de`` / ``Anta MT``) or a given name before its initial (``William`` / ``G. Austin``).
 _NAME_CUT = re.compile(
     r"(?:[A-Z][\w'’-]+|,)\s+(?P<particle>van|von|de|der|den|dos|da|di|du|del|della|le|la|ten|ter)$|(?:,|\band)\s+(?P<given>[A-Z][a-z]+)$"
@@ -1635,6 +1641,54 @@ def _after_source_end(previous: str, text: str, head: str, has_year: bool) -> bo
     # After a page range the source is over: a line that starts with authors and holds a source is the next entry.
     pages_closed = bool(_PAGES_END.search(previous[-30:])) and bool(_AUTHOR_START.match(text))
     return not _TRAILER_START.match(text) and (pages_closed or not _SOURCE_LINE.match(text))
+
+
+_NAME_YEAR_TAIL = re.compile(r"[\s(]\(?" + YEAR + r"[a-z]?(?:\s*,\s*[A-Z][a-z]+\.?)?\)?[.,:]?\s*$")
+_NAME_TOKEN = re.compile(
+    rf"(?:[{_UPPER}][^\W\d_]*(?:['’.-]+[^\W\d_]*)*\.?|and|und|et|&|al\.?|van|von|de|der|den|da|di|du|le|la|jr\.?|\(eds?\.?\)\.?|eds?\.|[—–]+|_{{3,}})"
+)
+
+
+def _names_then_year(head: str) -> bool:
+    """Whether the entry so far is only its authors and a year, however many and however set:
+    ``Barrow, M. E., S. R. Petro and J. J. Carr. 1980.``, ``Mitch, W.A.; & Sedlak, D.L., 2003.``
+    (the title comes next: a line break after the year is no entry's end)."""
+    body = _strip_label(head).strip()
+    tail = _NAME_YEAR_TAIL.search(body)
+    if not tail:
+        return False
+    before = body[: tail.start()].strip()
+    tokens = [token for token in re.split(r"[\s,;]+", before) if token]
+    if not tokens or not all(_NAME_TOKEN.fullmatch(token) for token in tokens):
+        return False
+    return "," in before or bool(re.search(rf"\b[{_UPPER}]\.", before))  # (not a title: "Skin Optics News. Jan 1998.")
+
+
+#: Names, then a year, then more: ``Gertner, R. (1993). Game shows``, ``Hubeny I., 1990, ApJ, 351``.
+_NAMES_YEAR_OPEN = re.compile(r"^(?P<names>[^():\d]{2,60}?)[\s(]\(?" + YEAR + r"[a-z]?\)?[.,:]?\s+(?![(\d]|pp?\b)\S")
+
+
+#: Two or more authors as ``Family AB`` apart by commas, the last one closed: ``Nakayama K, Maruyama T.``, ``de Cuevas M, Lilly MA,``.
+_AUTHOR_RUN = re.compile(
+    rf"^(?:(?:{_PARTICLES})?{_FAMILY}(?:[\s-]{_FAMILY})?\s+[{_UPPER}]{{1,3}}\s*,\s*)+(?:{_PARTICLES})?{_FAMILY}(?:[\s-]{_FAMILY})?\s+[{_UPPER}]{{1,3}}(?:\s*[,.:]|\s+et\s+al\b)"
+)
+#: Family names in capitals before given names: ``EL-BEHI, Mohamed, Bogdan CIRIC``.
+_CAPS_AUTHORS = re.compile(rf"^[{_UPPER}][{_UPPER}'’-]+,\s+[{_UPPER}][{_LOWER}]+(?:[\s-][{_UPPER}][{_LOWER}]+)?,\s+[{_UPPER}]")
+
+
+def _authors_year_after_end(previous: str, text: str, head: str) -> bool:
+    """A line that opens with authors and their year (and goes on with a title or source), or with a run
+    of two or more authors, after a line that closed an entry: a new entry, even when the entry above
+    stated no year."""
+    if len(head) < 30 or not _ends_like_reference(previous) or _OPEN_END.search(previous[-12:]) or re.search(r"\b[A-Z]\.$", previous):
+        return False  # (not after "& C." / "D. Lin. (2011)": a name cut at the line's end)
+    if len(head) >= 40 and previous.endswith((".", ")", "]")) and (_AUTHOR_RUN.match(text) or _CAPS_AUTHORS.match(text)):
+        return True
+    opening = _NAMES_YEAR_OPEN.match(text)
+    return (
+        opening is not None and bool(_AUTHOR_START.match(text)) and bool(re.search(r",|\b[A-Z]\.|\b[A-Z]{1,3}\b", opening.group("names")))
+        and not _SOURCE_LINE.match(text) and not _VOLUME_SOURCE.search(text)
+    )
 
 
 def _short_last_line(previous: str, text: str, head: str, has_year: bool) -> bool:
