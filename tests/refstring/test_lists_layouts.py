@@ -381,3 +381,18 @@ def test_a_string_that_carries_its_own_number_inside_a_list_with_no_heading_is_n
                                      "Melman KL, Rose SW (1964) An invented disease. Am J Inv 36:595-617")
     )
     assert len([e for f in find_reference_lists(bulleted) for e in f.entries]) == 4
+
+
+def test_a_copyright_notice_in_a_block_of_page_furniture_between_unnumbered_entries_does_not_end_the_list() -> None:
+    text = (
+        "References\n"
+        "Rossi MH, Porta D, Okada MD: Invented surgery as a cause of acute\nkidney injury. J Inv Care Med\n2008, 23:3-18.\n"
+        "BECK ET AL.                        42\n"
+        "Downloaded from https://academic.example.org/inv/article/61/8/5705/6831475 by guest on 01 June 2024\n"
+        "© 2012 Northfield Press Ltd. All rights reserved.\n"
+        "The Invented Group (1990) A new facility for the measurement of\ninvented quality of life. Health Inv 16: 199-208.\n"
+        "Karlson, J., Invented speech recognition in air traffic control. Inv Report 12, 1990.\n"
+    )
+    found = find_reference_lists(text)
+    assert len(found) == 1 and len(found[0].entries) == 3
+    assert found[0].entries[1].text.startswith("The Invented Group") and "©" not in found[0].entries[0].raw

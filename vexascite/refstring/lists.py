@@ -340,7 +340,9 @@ def _furniture_lines(lines: list[str]) -> set[int]:
                 found.discard(index)
     # A publisher's notice inside an entry or between two entries is a page's notice; elsewhere an article's end.
     for index in notices:
-        if not _inside_entry(lines, index, found) and not _between_entries(lines, index):
+        # (Right beside a page's other furniture, "BECK ET AL.  42" / "Downloaded from ..." / the notice: a page break.)
+        beside = any(other in found and other not in notices for other in (index - 1, index + 1))
+        if not _inside_entry(lines, index, found) and not _between_entries(lines, index) and not beside:
             found.discard(index)
     # A line that opens with the number between its neighbours' ("32Sachdeva ...", "33Aust Vet J Vol 79, No 6,
     # June 2001 431", "34Journal ..."): an entry of the list, whatever it looks like.
