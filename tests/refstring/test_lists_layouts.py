@@ -396,3 +396,24 @@ def test_a_copyright_notice_in_a_block_of_page_furniture_between_unnumbered_entr
     found = find_reference_lists(text)
     assert len(found) == 1 and len(found[0].entries) == 3
     assert found[0].entries[1].text.startswith("The Invented Group") and "©" not in found[0].entries[0].raw
+
+
+def test_one_reference_a_line_with_no_heading_a_string_with_its_own_number_and_a_table_after() -> None:
+    prose = (
+        "Principal component analysis of ten invented analytes found a component that unifies the\n"
+        "variance of four invented hormones (Smith et al., 2006). In this study, we found invented\n"
+        "sites in human cells derived from invented stem cells (Smith et al., 2015).\n\n"
+    )
+    refs = [
+        "Mora EA, Ward AD, Pick CR (2013) Invented heterogeneity and outcome. Cancer Inv 119:3034-3042.",
+        "Skagen NO, Eken T: Scoring of invented injury. Injury Inv 2007, 38:84-90. doi:",
+        "Association of Invented Agencies. 2012. Best practices for invented plans. Washington, D.C., USA.",
+        "Placer EJS, Gilmore GC (1980) Invented organization. J Inv Psychol 89: 409-418.",
+        "Chong, (K)Hyun Je, Kyung Eun Chong, 1996, Recognition of invented scores, Journal of Inv 2 (4): 461-73.",
+        "Cooke, N. (2003). Music as invented performance. In Martin Clay, et al. (Ed.), The",
+        "77. Tarnov A. 1989. Nature of invented immunity. Rev Inv Dis 11: 440-451.",
+        "Steel, R.: Invented probes in steady state systems, vol. 1. Springfield, Ill.: Ch. C. Thomas.",
+    ]
+    table = "\nTable 3   Invented factors associated with relapse\nVariable      HR    95% CI    p\nAge           1.2   0.9-1.5   0.2\n"
+    entries = [e.text for f in find_reference_lists(prose + "\n".join(refs) + "\n" + table) for e in f.entries]
+    assert entries == refs

@@ -390,8 +390,12 @@ def _number_in_entry(lines: list[str], index: int, found: set[int]) -> bool:
     entry going on: a blank line and no lower-case text, another entry (a label or authors),
     the end of the text.
     """
-    if index == 0 or not lines[index - 1].strip() or any(other in found for other in (index - 2, index - 1, index + 1, index + 2)):
+    if index == 0 or not lines[index - 1].strip() or any(other in found for other in (index - 1, index + 1)):
         return False
+    if any(other in found for other in (index - 2, index + 2)) and not (
+        lines[index - 1].rstrip().endswith(",") and index + 1 < len(lines) and _AUTHOR_START.match(lines[index + 1].strip())
+    ):
+        return False  # (furniture two lines away: a page break, unless "ApJ, 400," / "699" / "Jog, C.J., ..." closes an entry)
     below = lines[index + 1].strip() if index + 1 < len(lines) else ""
     if re.match(r"[.,;:]|\(\s*" + YEAR + r"[a-z]?\s*\)", below):
         return True
@@ -812,6 +816,9 @@ class _Finder:
         layout (``[13] Soldati D, ...`` in a hanging list): a string that carries its own number, not a numbering."""
         if len(found.entries) != 1:
             return False
+        number = found.entries[0].number
+        if number is not None and number > 3 and start > 0 and not self.blank(start - 1) and _looks_strongly_like_reference(self.stripped(start - 1)):
+            return True  # "77. Tärnvik A. 1989. ..." right under a reference of an unnumbered run: one of its strings
         region = [p for p in range(start, end) if not self.blank(p)]
         if len(region) < 4:
             return False
@@ -1239,6 +1246,8 @@ class _Finder:
             stripped = self.stripped(position)
             if not whole and self.stop(position) and not (region and not blank_run and self._wrapped_marker(region[-1], position)):
                 break
+            if whole and blank_run and self.stop(position) and sum(1 for p in region if not self.blank(p)) >= 3:
+                break  # a legend, a table or back matter after the list (a blank line apart), in a document with no heading
             if not whole and _DOI_ONLY.match(stripped):
                 texts = [p for p in region if not self.blank(p)]
                 if self._article_doi(position, [self.stripped(p) for p in texts], texts[-1:]):
@@ -1510,6 +1519,7 @@ class _Finder:
             start = max(start, end)
 
     def _run_list(self, stretch: list[int]) -> None:
+        stretch = self._without_prose_before(stretch)  # (prose before the run would hide its one reference a line)
         if sum(1 for p in stretch if not self.blank(p)) < 3:
             return
         entries = self._split_unnumbered(stretch)
