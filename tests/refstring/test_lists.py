@@ -672,3 +672,14 @@ def test_wrapped_entries_cut_before_authors_after_a_complete_line_and_not_after_
         "Nakamura K, Maruta T. \"Differential production of invented species in bivalves.\"\nDev Comp Inv 1998; 22:151-159.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+
+
+def test_a_wide_gap_in_the_numbering_is_taken_when_the_numbers_go_on_in_step_from_there() -> None:
+    text = (
+        "References\n"
+        "1. Invented Medicine Working Group (1992) An invented approach to teaching. JAMA Inv 268:2420-2425\n"
+        "59. Ringer RE, Preis H. Invented deficiency diagnosed during adulthood. Dig Inv Sci 1980; 25, pages 384-387.\n"
+        "60. Carlin J, Saez A (2008) Invented city: leisure amenities and urban growth. Inv Paper SSRN-1280157\n"
+        "61. Sayer MH, Watson B. Invented mechanisms of T cell recognition. Transplantation Inv. 1994;57:1295-1302.\n"
+    )
+    assert [e.number for f in find_reference_lists(text) for e in f.entries] == [1, 59, 60, 61]

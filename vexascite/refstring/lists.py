@@ -1060,6 +1060,8 @@ class _Finder:
                     continue
                 elif (boundary or (style in ("sup", "bracket", "round") and _starts_like_reference(label.rest or self._peek_text(position)))) and (
                     0 <= step <= 25 or (direction <= 0 and -25 <= step < 0) or abs(step) <= 2
+                    # A wide gap ("1." then "59.", "60.", "61.") when the numbering goes on in step from there.
+                    or (boundary and self._run_ahead(position, style, label.number))
                 ):
                     # A superscript or bracketed number opening a line is a label even after an unfinished line.
                     take = True
@@ -1107,6 +1109,25 @@ class _Finder:
         flush()
         self._keep(current)
         return position
+
+    def _run_ahead(self, position: int, style: str, number: int) -> bool:
+        """Whether the next two labels of the list's form, within a few lines, go on from ``number`` in step."""
+        wanted = [number + 1, number + 2]
+        seen = 0
+        for other in range(position + 1, min(len(self.kept), position + 16)):
+            if self.blank(other):
+                continue
+            if self.stop(other):
+                return False
+            seen += 1
+            label = self.labels[other]
+            if label is not None and label.style == style:
+                if label.number != wanted[0]:
+                    return False
+                wanted.pop(0)
+                if not wanted:
+                    return True
+        return False
 
     def _volume_in_indent(self, entry: list[int], position: int, label: _Label) -> bool:
         """``    27. 44-118.`` indented under entry 26, with ``27.  Mericq V`` on a line soon after: a volume
