@@ -417,3 +417,16 @@ def test_one_reference_a_line_with_no_heading_a_string_with_its_own_number_and_a
     table = "\nTable 3   Invented factors associated with relapse\nVariable      HR    95% CI    p\nAge           1.2   0.9-1.5   0.2\n"
     entries = [e.text for f in find_reference_lists(prose + "\n".join(refs) + "\n" + table) for e in f.entries]
     assert entries == refs
+
+
+def test_a_number_closing_an_entry_left_open_is_kept_though_page_furniture_sits_two_lines_away() -> None:
+    text = (
+        "References\n"
+        "Page 39 of 47\n"
+        "Balint-Church, M., & McCann, D. 1992, ApJ Inv, 400,\n"
+        "699\n"
+        "Jogi, C.J., Salomon, P.M., 1984, ApJ Inv, 276, 114\n"
+        "Bangs DR: Preventing invented resistance through better care. Inv Med 2002, 12:1-9.\n"
+    )
+    entries = [e.text for f in find_reference_lists(text) for e in f.entries]
+    assert entries[0] == "Balint-Church, M., & McCann, D. 1992, ApJ Inv, 400, 699" and len(entries) == 3
