@@ -670,6 +670,8 @@ def test_wrapped_entries_cut_before_authors_after_a_complete_line_and_not_after_
         "Huber I., 1990, ApJ Inv, 351, 632",
         "Luca Acerbi, Anton Achille, and Sara Kjartan. On the complexity of invented monitors.",
         "Nakamura K, Maruta T. \"Differential production of invented species in bivalves.\"\nDev Comp Inv 1998; 22:151-159.",
+        # A translator's name after "trans." goes on with the entry.
+        "______. Canticle of an Invented Priest on the Canticle of Habakkuk, trans.\nSean Conlon. Dublin, 1997. Pp. 65-95.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
 

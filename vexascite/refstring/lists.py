@@ -1698,7 +1698,9 @@ def _names_then_year(head: str) -> bool:
 
 
 #: Names, then a year, then more: ``Gertner, R. (1993). Game shows``, ``Hubeny I., 1990, ApJ, 351``.
-_NAMES_YEAR_OPEN = re.compile(r"^(?P<names>[^():\d]{2,60}?)[\s(]\(?" + YEAR + r"[a-z]?\)?[.,:]?\s+(?![(\d]|pp?\b)\S")
+_NAMES_YEAR_OPEN = re.compile(r"^(?P<names>[^():\d]{2,60}?)[\s(]\(?" + YEAR + r"[a-z]?\)?[.,:]?\s+(?![(\d]|[pP]p?\b)\S")
+#: A line left on the word before a translator's or editor's name: ``trans.`` / ``Seán Connolly. Dublin, 1997.``
+_BEFORE_NAMES = re.compile(r"\b(?:trans|transl|tr|ed|eds|edd|comp|hrsg|hg|dir|coord|introd?)\.$|\bby$", re.IGNORECASE)
 
 
 #: Two or more authors as ``Family AB`` apart by commas, the last one closed: ``Nakayama K, Maruyama T.``, ``de Cuevas M, Lilly MA,``.
@@ -1713,8 +1715,11 @@ def _authors_year_after_end(previous: str, text: str, head: str) -> bool:
     """A line that opens with authors and their year (and goes on with a title or source), or with a run
     of two or more authors, after a line that closed an entry: a new entry, even when the entry above
     stated no year."""
-    if len(head) < 30 or not _ends_like_reference(previous) or _OPEN_END.search(previous[-12:]) or re.search(r"\b[A-Z]\.$", previous):
-        return False  # (not after "& C." / "D. Lin. (2011)": a name cut at the line's end)
+    if (
+        len(head) < 30 or not _ends_like_reference(previous) or _OPEN_END.search(previous[-12:]) or re.search(r"\b[A-Z]\.$", previous)
+        or _BEFORE_NAMES.search(previous[-8:])
+    ):
+        return False  # (not after "& C." / "D. Lin. (2011)": a name cut at the line's end, nor after "trans.")
     if len(head) >= 40 and previous.endswith((".", ")", "]")) and (_AUTHOR_RUN.match(text) or _CAPS_AUTHORS.match(text)):
         return True
     opening = _NAMES_YEAR_OPEN.match(text)
