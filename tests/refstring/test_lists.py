@@ -685,3 +685,15 @@ def test_a_wide_gap_in_the_numbering_is_taken_when_the_numbers_go_on_in_step_fro
         "61. Sayer MH, Watson B. Invented mechanisms of T cell recognition. Transplantation Inv. 1994;57:1295-1302.\n"
     )
     assert [e.number for f in find_reference_lists(text) for e in f.entries] == [1, 59, 60, 61]
+
+
+def test_a_glued_number_before_a_strings_own_label_set_without_a_space() -> None:
+    text = (
+        "References\n"
+        "24Savid A, Stephan C. Invented dual user interfaces. ACM Inv Press, May 1995.\n"
+        "25Mekker JR, Zeeg JE. Invented debriding in an ulcer model. Arch Inv Res 1998; 290: 152-157.\n"
+        "2614.Moller JR, Westerhof W. An invented evaluation of wound care. Arch Inv Res 1999; 291: 10-17.\n"
+        "27Tang, Z.; Hong, S., 2006. Invented iron scales in pipes. Corrosion Inv 62: 11-19.\n"
+    )
+    found = find_reference_lists(text)
+    assert [e.number for f in found for e in f.entries] == [24, 25, 26, 27]
