@@ -945,7 +945,7 @@ class _Finder:
                 rest = line[cut:]
                 if re.match(r"\s*[:;]|\s*,\s*\d|\s*\(\w{1,6}\)\s*[:,]", rest):
                     return None  # "4:405-414" or "43:OF-98-113" wrapped from the line above is not label 4 or 43
-                if rest[:1].isdigit() and not re.match(r"\d+(?:[.)]\s+\S|[.)][^\W\d_]{2}|[-–]\s*[^\W\d_]|[^\W\d_]|\s+[^\W\d_])", rest):
+                if rest[:1].isdigit() and not re.match(r"\d+(?:[.)]\s+\S|[.)][A-Z][^\W\d_]|[-–]\s*[^\W\d_]|[^\W\d_]|\s+[^\W\d_])", rest):
                     return None  # "312(1-2):316-331", "229–239, 2013." or "1997" wrapped: pages or a year, not label 3, 2 or 1
                 return _Label(number, "glued", rest) if rest.strip() else None
         return None
