@@ -10,13 +10,16 @@ like its own by BM25F with the whole abstract as the query ("near": a work on th
 subject that is not where the sentence came from). Every citation is measured exactly as
 ``check`` measures it (:func:`vexascite.evidence.rank.measure_citation`).
 
-The twin test (a smaller gap when the library's first match is a look-alike of the cited
-work by the latent vectors' cosine) has its two thresholds in the same grid search.
-Thresholds are chosen by a grid search that maximises recall (random + near + swapped) subject to
-a precision of at least ``--precision`` when 30% of citations are wrong, half random and
+The rule: support below ``low``; or, when the cited work is not the library's first match,
+its BM25F score below ``rel`` of the best, the library's best supporting the sentence by
+``gap`` more (by ``tgap`` more when the first match's latent vector has a cosine of at least
+``twin`` with the cited work's), or another list entry by ``entry`` more. Thresholds are
+chosen by a grid search that maximises recall (random + near + swapped) subject to a
+precision of at least ``--precision`` when 30% of citations are wrong, half random and
 half near (the mix ``benchmarks/support_check.py`` builds). Cross-fitting: the pseudo-claims
 are split in two halves; thresholds chosen on each half are scored on the other, and the
-thresholds shipped are the ones chosen on all of them.
+thresholds shipped are the ones chosen on all of them. ``scripts/support_model.py`` reuses
+``cite`` (with the contrast measures) to compare a learned verdict with this rule.
 
     .venv/bin/python scripts/support_thresholds.py LIBRARY [--claims 600] [--seed 7]
 """
@@ -27,6 +30,7 @@ import argparse
 import json
 import random
 import sys
+from dataclasses import asdict
 from itertools import product
 from pathlib import Path
 
@@ -72,15 +76,28 @@ def pseudo_claim(abstract: str, rng: random.Random, words: int, drop: float, swa
 def build(docs: list[Doc], n: int, seed: int, words: int, drop: float, swap: float) -> list[dict]:
     rng = random.Random(seed)
     pool = [w for d in rng.sample(docs, min(500, len(docs))) for w in d.abstract.split() if w.isalpha() and len(w) > 3]
-    index = LexicalIndex.build(docs)
-    by_key = {d.key: d for d in docs}
-    searcher = Searcher(index, lambda keys: {k: by_key[k] for k in keys if k in by_key}, sentences=SentenceIndex.build(docs),
-                        dense=DenseIndex.build(index))
     made: list[tuple[Doc, str]] = []
     for doc in rng.sample(docs, min(n, len(docs))):
         claim = pseudo_claim(doc.abstract, rng, words, drop, swap, pool)
         if claim is not None:
             made.append((doc, claim))
+    return cite(docs, made, rng)
+
+
+def library_searcher(docs: list[Doc]) -> Searcher:
+    """The library's index as ``check`` builds it (BM25F, single sentences, latent vectors)."""
+    index = LexicalIndex.build(docs)
+    by_key = {d.key: d for d in docs}
+    return Searcher(index, lambda keys: {k: by_key[k] for k in keys if k in by_key}, sentences=SentenceIndex.build(docs),
+                    dense=DenseIndex.build(index))
+
+
+def cite(docs: list[Doc], made: list[tuple[Doc, str]], rng: random.Random, searcher: Searcher | None = None) -> list[dict]:
+    """Cite each pseudo-claim (its abstract, its text) right, at random, near and swapped in
+    lists of ``LIST_SIZE``, and measure every citation as ``check`` does."""
+    searcher = searcher or library_searcher(docs)
+    index = searcher.index
+    by_key = {d.key: d for d in docs}
     rows: list[dict] = []
     for start in range(0, len(made), LIST_SIZE):
         group = made[start : start + LIST_SIZE]
@@ -98,12 +115,17 @@ def build(docs: list[Doc], n: int, seed: int, words: int, drop: float, swap: flo
                 # a wrong work cited in place of the source leaves the source out of the list;
                 # swapped numbers keep it in (cited on another line)
                 entries = listed if kind in ("right", "swapped") else {k: d for k, d in listed.items() if k != doc.key}
-                m = measure_citation(searcher, claim, cited, entries, 10)
-                rows.append({"claim": claim, "source": doc.key, "cited": cited.key, "kind": kind,
-                             "score": m.score, "rank": m.library_rank or 99, "relative": m.relative or 0.0,
-                             "gap": (m.library_best or 0.0) - m.score,
-                             "entry": (m.alternative_score or 0.0) - m.score,
-                             "twin": -9.0 if m.twin_cosine is None else m.twin_cosine})
+                m = measure_citation(searcher, claim, cited, entries, 10, rival=True)
+                row = {"claim": claim, "source": doc.key, "cited": cited.key, "kind": kind,
+                       "score": m.score, "rank": m.library_rank or 99, "relative": m.relative or 0.0,
+                       "gap": (m.library_best or 0.0) - m.score,
+                       "entry": (m.alternative_score or 0.0) - m.score,
+                       "twin": -9.0 if m.twin_cosine is None else m.twin_cosine,
+                       "library_rank": m.library_rank, "library_best": m.library_best,
+                       "alternative_score": m.alternative_score}
+                if m.contrast is not None:
+                    row |= {f"c_{name}": value for name, value in asdict(m.contrast).items()}
+                rows.append(row)
     return rows
 
 

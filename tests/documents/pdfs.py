@@ -44,3 +44,42 @@ def image_only_pdf() -> bytes:
     pdf.add_page()
     pdf.rect(20, 20, 100, 50, style="F")
     return bytes(pdf.output())
+
+
+def two_column_pdf(entries: list[str], *, across: bool, rows_per_page: int = 46, heading: str = "References") -> bytes:
+    """A PDF with prose across the page, then ``entries`` set in two columns of 85 mm that
+    fill the left column, then the right one, then the next page's (an entry may go on
+    from one column or page to the next). With ``across`` the text is drawn row by row
+    across the page (a left line, the right line beside it, the next row), as some
+    typesetters draw it; otherwise column by column. A page number at each page's foot."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.set_font("Helvetica", size=9)
+    pdf.add_page()
+    pdf.set_xy(20, 20)
+    pdf.multi_cell(170, 5, "The patients' marrow showed vacuoles in myeloid precursors, and most of them were men over fifty years old.")
+    pdf.set_xy(20, pdf.get_y() + 3)
+    pdf.cell(170, 6, heading)
+    lines: list[str] = []
+    for entry in entries:
+        lines += pdf.multi_cell(85, 4.5, entry, dry_run=True, output="LINES")
+    top, page = pdf.get_y() + 10, 1
+    rows = rows_per_page - 6  # the first page starts under the prose
+    while lines:
+        left, right, lines = lines[:rows], lines[rows : 2 * rows], lines[2 * rows :]
+        if across:
+            for row in range(len(left)):
+                pdf.text(20, top + row * 4.5, left[row])
+                if row < len(right):
+                    pdf.text(110, top + row * 4.5, right[row])
+        else:
+            for column, x in ((left, 20), (right, 110)):
+                for row, line in enumerate(column):
+                    pdf.text(x, top + row * 4.5, line)
+        pdf.text(104, 287, str(page))
+        if lines:
+            pdf.add_page()
+            top, page, rows = 20, page + 1, rows_per_page
+    return bytes(pdf.output())

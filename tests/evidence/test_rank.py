@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vexascite.evidence.index import Doc, LexicalIndex
-from vexascite.evidence.rank import Searcher, support
+from vexascite.evidence.rank import Searcher, measure_citation, support
 from vexascite.evidence.text import expand_abbreviations, sentences, terms
 
 DOCS = [
@@ -87,3 +87,45 @@ def test_a_statement_spelled_otherwise_finds_its_work():
     ]
     results = searcher(docs).search("TNF\u03b1 falls when paediatric anaemia is treated", 3)
     assert results[0].key == "us"
+
+
+TWINS = [
+    Doc("ferritin", "", "Serum ferritin was raised in patients with VEXAS syndrome. Ferritin fell with ruxolitinib treatment."),
+    Doc("anaemia", "", "Macrocytic anaemia was present in patients with VEXAS syndrome. Transfusions were frequent."),
+    Doc("chondritis", "", "Relapsing chondritis of the ear was present in 60% of patients. Chondritis came first."),
+]
+
+
+def test_a_citation_is_contrasted_with_the_librarys_best_other_work():
+    found = searcher(TWINS)
+    by_key = {d.key: d for d in TWINS}
+    wrong = measure_citation(found, "Ferritin fell with ruxolitinib in VEXAS", by_key["anaemia"], {}, rival=True)
+    right = measure_citation(found, "Ferritin fell with ruxolitinib in VEXAS", by_key["ferritin"], {}, rival=True)
+    assert wrong.contrast is not None and right.contrast is not None
+    # the rival of the wrong work is the right one, which holds the particulars the wrong one lacks
+    assert wrong.contrast.rival_score == right.score
+    assert wrong.contrast.rival_only > 0.5 and wrong.contrast.cited_only == 0.0
+    assert wrong.contrast.rare_rival == 1.0 and wrong.contrast.rare_cited < 1.0
+    assert right.contrast.cited_only > 0.5 and right.contrast.rival_only == 0.0
+    assert right.contrast.rare_cited == 1.0
+    # no latent vectors in this searcher: the cosines say nothing
+    assert wrong.contrast.cosine_cited == wrong.contrast.twin_cosine == 0.0
+
+
+def test_a_library_of_one_work_has_no_rival():
+    only = [TWINS[0]]
+    assert measure_citation(searcher(only), "Ferritin fell", only[0], {}, rival=True).contrast is None
+
+
+def test_the_contrast_is_measured_only_when_asked_for():
+    assert measure_citation(searcher(TWINS), "Ferritin fell with ruxolitinib", TWINS[1], {}).contrast is None
+
+
+def test_the_cited_works_place_among_its_rivals_look_alikes():
+    found = searcher(TWINS)
+    by_key = {d.key: d for d in TWINS}
+    # the two ferritin-free works share "patients with VEXAS syndrome" / "present in ... patients"
+    m = measure_citation(found, "Ferritin fell with ruxolitinib in VEXAS", by_key["anaemia"], {}, rival=True)
+    assert m.contrast is not None and m.contrast.lookalike == 1.0
+    m = measure_citation(found, "Ferritin fell with ruxolitinib in VEXAS", by_key["chondritis"], {}, rival=True)
+    assert m.contrast is not None and m.contrast.lookalike == 0.5

@@ -654,3 +654,46 @@ def test_a_link_opening_a_line_or_a_name_cut_in_two_goes_on_with_the_entry() -> 
         "Moe, D. (2001). A fourth study of things. Lancet, 393, 1-10.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+
+
+def test_wrapped_entries_cut_before_authors_after_a_complete_line_and_not_after_authors_and_their_year() -> None:
+    entries = [
+        # The authors and their year fill the first line: the title on the next line goes on.
+        "Barrow, M. E., S. R. Petrelli, K. J. Macek and J. J. Carrol. 1980.\n"
+        "Invented bioconcentration of a sample chemical in fish. Chemosphere Inv 9: 201-212.",
+        "Mower, C. M. & A. M. Turner, 2004.\nBehavior, morphology, and the coexistence of two invented snails. Ecology Inv 85: 2755-2766.",
+        # Doi is a family name here, not a DOI going on with the entry above.
+        "Stein, Daniel, and Jan Thon, eds. From Invented Strips to Graphic Novels. Berlin: Sample House, 2013.",
+        "Doi M, Yamada I, Fukuda T (2003) An invented amino acid stimulates glucose uptake. Biochem Inv Res Commun\n312: 1111-1117.",
+        # After an entry with no year: authors and their year, or a run of authors, open the next one.
+        "Moran, T., ed. Public Communication and Invented Behavior, Vol. 1. New York: Sample Press.",
+        "Huber I., 1990, ApJ Inv, 351, 632",
+        "Luca Acerbi, Anton Achille, and Sara Kjartan. On the complexity of invented monitors.",
+        "Nakamura K, Maruta T. \"Differential production of invented species in bivalves.\"\nDev Comp Inv 1998; 22:151-159.",
+        # A translator's name after "trans." goes on with the entry.
+        "______. Canticle of an Invented Priest on the Canticle of Habakkuk, trans.\nSean Conlon. Dublin, 1997. Pp. 65-95.",
+    ]
+    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+
+
+def test_a_wide_gap_in_the_numbering_is_taken_when_the_numbers_go_on_in_step_from_there() -> None:
+    text = (
+        "References\n"
+        "1. Invented Medicine Working Group (1992) An invented approach to teaching. JAMA Inv 268:2420-2425\n"
+        "59. Ringer RE, Preis H. Invented deficiency diagnosed during adulthood. Dig Inv Sci 1980; 25, pages 384-387.\n"
+        "60. Carlin J, Saez A (2008) Invented city: leisure amenities and urban growth. Inv Paper SSRN-1280157\n"
+        "61. Sayer MH, Watson B. Invented mechanisms of T cell recognition. Transplantation Inv. 1994;57:1295-1302.\n"
+    )
+    assert [e.number for f in find_reference_lists(text) for e in f.entries] == [1, 59, 60, 61]
+
+
+def test_a_glued_number_before_a_strings_own_label_set_without_a_space() -> None:
+    text = (
+        "References\n"
+        "24Savid A, Stephan C. Invented dual user interfaces. ACM Inv Press, May 1995.\n"
+        "25Mekker JR, Zeeg JE. Invented debriding in an ulcer model. Arch Inv Res 1998; 290: 152-157.\n"
+        "2614.Moller JR, Westerhof W. An invented evaluation of wound care. Arch Inv Res 1999; 291: 10-17.\n"
+        "27Tang, Z.; Hong, S., 2006. Invented iron scales in pipes. Corrosion Inv 62: 11-19.\n"
+    )
+    found = find_reference_lists(text)
+    assert [e.number for f in found for e in f.entries] == [24, 25, 26, 27]

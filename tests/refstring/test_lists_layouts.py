@@ -322,3 +322,111 @@ def test_a_copyright_notice_between_two_entries_of_a_list_with_no_heading_is_no_
     lines[1] += "\n© 2006 Northfield Press Ltd. All rights reserved."
     found = find_reference_lists("\n".join(lines) + "\n")
     assert [e.text for f in found for e in f.entries] == ONE_PER_LINE
+
+
+INDENTED_HANGING = (
+    "  Varga JN, Nolte RL, Sun Q (2014) The invented architecture of seed\n"
+    "  \tcomposition in beans. Inv Genes 4(11):2283–2294.\n"
+    "  Marini, E. and Pardo, G. (1992) \"Invented tempering: A\n"
+    "  \tnew Monte Carlo scheme\", Inv Letters, vol. 19, pp.\n"
+    "  \t451-458.\n"
+    "  Koenig BW, van Tol MW: Diagnosis of invented back\n"
+    "  \tpain. Brit Inv J 2006, 332:1430-1434.\n"
+)
+
+
+def test_an_indented_hanging_list_followed_by_prose_that_cites_is_cut_at_its_own_indents() -> None:
+    # The paragraph after the list is flush left; its sentences end on their citations ("[7]. Consistent").
+    prose = (
+        "\nHere we show that in invented cells, about 1% of residues used in synthesis are changed\n"
+        "in the way the model says [7]. Consistent with this idea, here we show that the invented\n"
+        "deletion leads to a marked rise of a range of elements, in particular in stem cells and\n"
+        "in early embryos [23]. The invented cells were recovered in either one or two groups.\n"
+    )
+    found = find_reference_lists("Cited Literature\n" + INDENTED_HANGING + prose)
+    entries = [e.text for f in found for e in f.entries]
+    assert len(entries) == 3 and entries[1].startswith("Marini") and entries[2].endswith("332:1430-1434.")
+
+
+def test_an_indented_hanging_list_with_no_heading_followed_by_a_legend_and_a_table() -> None:
+    text = (
+        INDENTED_HANGING + "\nFigure legends\n\nFigure 1 Response to an invented drug at 3 and 6 months.\n\n"
+        "Table 2. Characteristics of the invented patients\nCharacteristic\tDrug A (n = 18)\tDrug B (n = 12)\n"
+        "Age, median (range), y\t67 (54-81)\t70 (58-85)\n"
+    )
+    entries = [e.text for f in find_reference_lists(text) for e in f.entries]
+    assert len(entries) == 3 and entries[0].startswith("Varga") and entries[2].startswith("Koenig")
+
+
+def test_a_string_that_carries_its_own_number_inside_a_list_with_no_heading_is_no_numbered_list() -> None:
+    refs = (
+        "  Furlan, G. W., Lander, T. K. (1987). The invented vocabulary problem. Commun Inv, 30(11), 964-971.\n"
+        "  Wegner I, Witt C (2005) On invented monotone polynomials. Combin Inv Comput 14:225-247\n"
+        "  [13] Soldano D, Dubrem J F, et Lebrun M. Invented microneme proteins: structural\n"
+        "  \trequirements for adhesion. Int J Inv Parasitol, 2001, vol. 31, no 12, p. 1293-1302.\n"
+        "  Gaillard MH, Brinton LA, Byar DP: Projecting invented probabilities\n"
+        "  \tof breast cancer. J Natl Inv Inst 1989, 81: 1879-1886.\n"
+        "  Jonas, Z. F., and C. E. Bock. 2005. The invented sparrow and Arizona\n"
+        "  \tgrasslands. Condor Inv 107: 731-741.\n"
+    )
+    prose = (  # one long line of prose, flush left, before the list
+        "We found invented traps in the fluids of the invented patients, and their amounts matched the model [26]. "
+        "The same traps were seen in the invented mice, whose lungs were studied in the same way.\n\n"
+    )
+    entries = [e.text for f in find_reference_lists(prose + refs) for e in f.entries]
+    assert len(entries) == 5 and entries[2].startswith("[13] Soldano") and entries[3].startswith("Gaillard")
+    bulleted = prose + "  •\t[15] R. M. Waldo, Invented Relativity, University of Inv Press (1984).\n" + "".join(
+        f"  •\t{line}\n" for line in ("Brandt B (2006) Invented fluid therapy. Best Pract Inv 20(2):265-283.",
+                                     "Simmons BD, Clever H (2011) Invented stem cell renewal. Cell Inv 145: 851-862.",
+                                     "Melman KL, Rose SW (1964) An invented disease. Am J Inv 36:595-617")
+    )
+    assert len([e for f in find_reference_lists(bulleted) for e in f.entries]) == 4
+
+
+def test_a_copyright_notice_in_a_block_of_page_furniture_between_unnumbered_entries_does_not_end_the_list() -> None:
+    text = (
+        "References\n"
+        "Rossi MH, Porta D, Okada MD: Invented surgery as a cause of acute\nkidney injury. J Inv Care Med\n2008, 23:3-18.\n"
+        "BECK ET AL.                        42\n"
+        "Downloaded from https://academic.example.org/inv/article/61/8/5705/6831475 by guest on 01 June 2024\n"
+        "© 2012 Northfield Press Ltd. All rights reserved.\n"
+        "The Invented Group (1990) A new facility for the measurement of\ninvented quality of life. Health Inv 16: 199-208.\n"
+        "Karlson, J., Invented speech recognition in air traffic control. Inv Report 12, 1990.\n"
+    )
+    found = find_reference_lists(text)
+    assert len(found) == 1 and len(found[0].entries) == 3
+    assert found[0].entries[1].text.startswith("The Invented Group") and "©" not in found[0].entries[0].raw
+
+
+def test_one_reference_a_line_with_no_heading_a_string_with_its_own_number_and_a_table_after() -> None:
+    prose = (
+        "Principal component analysis of ten invented analytes found a component that unifies the\n"
+        "variance of four invented hormones (Smith et al., 2006). In this study, we found invented\n"
+        "sites in human cells derived from invented stem cells (Smith et al., 2015).\n\n"
+    )
+    refs = [
+        "Mora EA, Ward AD, Pick CR (2013) Invented heterogeneity and outcome. Cancer Inv 119:3034-3042.",
+        "Skagen NO, Eken T: Scoring of invented injury. Injury Inv 2007, 38:84-90. doi:",
+        "Association of Invented Agencies. 2012. Best practices for invented plans. Washington, D.C., USA.",
+        "Placer EJS, Gilmore GC (1980) Invented organization. J Inv Psychol 89: 409-418.",
+        "Chong, (K)Hyun Je, Kyung Eun Chong, 1996, Recognition of invented scores, Journal of Inv 2 (4): 461-73.",
+        "Cooke, N. (2003). Music as invented performance. In Martin Clay, et al. (Ed.), The",
+        "77. Tarnov A. 1989. Nature of invented immunity. Rev Inv Dis 11: 440-451.",
+        "Steel, R.: Invented probes in steady state systems, vol. 1. Springfield, Ill.: Ch. C. Thomas.",
+    ]
+    table = "\nTable 3   Invented factors associated with relapse\nVariable      HR    95% CI    p\nAge           1.2   0.9-1.5   0.2\n"
+    entries = [e.text for f in find_reference_lists(prose + "\n".join(refs) + "\n" + table) for e in f.entries]
+    assert entries == refs
+
+
+def test_a_number_closing_an_entry_left_open_is_kept_though_page_furniture_sits_two_lines_away() -> None:
+    text = (
+        "References\n"
+        "Page 39 of 47\n"
+        "Balint-Church, M., & McCann, D. 1992, ApJ Inv, 400,\n"
+        "699\n"
+        "Jogi, C.J., Salomon, P.M., 1984, ApJ Inv, 276, 114\n"
+        "Bangs DR: Preventing invented resistance through better care. Inv Med 2002, 12:1-9.\n"
+    )
+    entries = [e.text for f in find_reference_lists(text) for e in f.entries]
+    assert entries[0] == "Balint-Church, M., & McCann, D. 1992, ApJ Inv, 400, 699" and len(entries) == 3

@@ -36,7 +36,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
                 "watch_export_refreshes"),
     "outputs": ("write_output",),
     "etiquette": ("service_notes",),
-    "documents": ("document_text",),
+    "documents": ("document_reading", "document_text"),
     "editing": ("describe_value", "edit_work"),
     "evidence": ("refresh_citation_evidence", "suggest_sources"),
     "web_views": (
@@ -75,6 +75,7 @@ if TYPE_CHECKING:  # what type checkers see; at run time the names come from __g
     from .checking import check_manuscript as check_manuscript
     from .common import open_library as open_library
     from .common import report_lock_waits as report_lock_waits
+    from .documents import document_reading as document_reading
     from .documents import document_text as document_text
     from .editing import describe_value as describe_value
     from .editing import edit_work as edit_work

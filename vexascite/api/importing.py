@@ -88,6 +88,8 @@ class LoadedInput:
     fields: list[CitationField] = field(default_factory=list)
     #: For a PDF, the first line of each page (references record their page).
     page_lines: list[int] = field(default_factory=list)
+    #: What reading the document did beyond taking its text (a PDF's pages read column by column).
+    notes: list[str] = field(default_factory=list)
 
 
 def load_input(path: Path, fmt: str | None = None) -> LoadedInput:
@@ -105,7 +107,8 @@ def load_input(path: Path, fmt: str | None = None) -> LoadedInput:
     if path.suffix.lower() in BINARY_SUFFIXES or document.format == "pdf":
         fmt = fmt or "text"
     return LoadedInput(
-        text, fmt or detect_format(path.name, text[:4096]), sha, size, problems, document.fields, document.page_lines
+        text, fmt or detect_format(path.name, text[:4096]), sha, size, problems, document.fields, document.page_lines,
+        list(document.notes),
     )
 
 
@@ -168,7 +171,7 @@ def import_file(
     result.format = loaded.format
     source_key = str(path.resolve())
     result.problems = list(loaded.problems)
-    notes: list[str] = []
+    notes: list[str] = list(loaded.notes)
     try:
         with paused_gc():
             _store_parts(store, loaded, settings, source_key, result, notes, force=force, known=known)

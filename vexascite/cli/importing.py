@@ -89,14 +89,15 @@ def parse_command(ctx: click.Context, source: str, per_line: bool) -> None:
     """
     from ..refstring import PARSER_VERSION
 
+    reading: list[str] = []
     if source == "-":
         text = sys.stdin.buffer.read().decode("utf-8", errors="replace")
     else:
-        text = api.document_text(source)
+        text, reading = api.document_reading(source)
     with progress_on_terminal():
         parsed = api.parse_document(text, per_line=per_line)
     emit_jsonl(parsed.items)
-    for line in parsed.notes:
+    for line in [*reading, *parsed.notes]:
         warn(line)
     warn(f"parsed {len(parsed.items)} references (parser {PARSER_VERSION})")
 

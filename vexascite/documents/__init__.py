@@ -47,6 +47,8 @@ class Document:
     fields: list[CitationField] = field(default_factory=list)
     #: For a PDF, the first line of each page (see :func:`page_position`).
     page_lines: list[int] = field(default_factory=list)
+    #: What reading did beyond taking the text as it stands (a PDF's pages read column by column).
+    notes: list[str] = field(default_factory=list)
 
 
 def document_format(name: str) -> str:
@@ -76,7 +78,7 @@ def read_document_bytes(data: bytes, name: str, what: str = "references") -> Doc
             from .pdf import pdf_text
 
             pdf = pdf_text(data)
-            return Document(pdf.text, "pdf", page_lines=pdf.page_lines)
+            return Document(pdf.text, "pdf", page_lines=pdf.page_lines, notes=pdf.notes)
     except InputUnreadable as exc:
         raise InputUnreadable(f"{name}: {exc}") from exc
     text, problems = decode_input(data, name, what)

@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from ..errors import InputUnreadable
+from ..ids import DOI_START
 from ..model import ImportProblem
 
 #: Lines reported one by one for one kind of decoding problem; the rest are counted.
@@ -31,7 +32,8 @@ _XML_DECLARATION = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-
 #: Where a file of binary-looking bytes still holds references worth reading: an entry
 #: start of one of the formats, or a DOI.
 _ENTRY_MARKERS = re.compile(
-    rb"(?:^|\n)\s*@[A-Za-z]+\s*[{(]|(?:^|\n)TY  - |(?:^|\n)PMID- |<PubmedArticle[\s>]|\"title\"\s*:|\b10\.\d{4,9}/\S"
+    rb"(?:^|\n)\s*@[A-Za-z]+\s*[{(]|(?:^|\n)TY  - |(?:^|\n)PMID- |<PubmedArticle[\s>]|\"title\"\s*:|\b"
+    + DOI_START.encode() + rb"\S"
 )
 _SINGLE_BYTE_LATIN = frozenset({"iso8859-1", "cp1252", "iso8859-15", "ascii"})
 

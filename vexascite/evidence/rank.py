@@ -28,12 +28,14 @@ from .text import sentences, terms
 __all__ = [
     "Candidate",
     "CitationMeasure",
+    "Contrast",
     "Evidence",
     "EvidenceStage",
     "Reranker",
     "Searcher",
     "bearing",
     "best_evidence",
+    "contrast",
     "measure_citation",
     "support",
 ]
@@ -263,14 +265,102 @@ class CitationMeasure:
     first: str | None = None
     first_score: float | None = None
     twin_cosine: float | None = None
+    #: The cited work against its rival, the library's best match for the sentence other
+    #: than the cited work (see :class:`Contrast`); ``None`` when not asked for or when the
+    #: library has no other.
+    contrast: Contrast | None = None
+
+
+@dataclass(slots=True)
+class Contrast:
+    """What tells a cited work from its rival (the library's best other match) for a sentence.
+
+    A near error cites a work on the right subject that lacks the sentence's particulars:
+    the rival (often the true source) holds them in one sentence, the cited work nowhere.
+    Shares are of the sentence's idf-weighted terms (0..1); cosines are of latent vectors.
+    """
+
+    #: Support (0..2, as :func:`bearing`) of the rival.
+    rival_score: float
+    #: Share of the sentence's terms that the rival's best sentence holds and the cited work lacks entirely ...
+    rival_only: float
+    #: ... and the other way round.
+    cited_only: float
+    #: Share of the sentence's rarest terms (its ``RARE`` highest-idf ones) the cited work holds, and the rival.
+    rare_cited: float
+    rare_rival: float
+    #: Cosine of the sentence's latent vector (with the ranking's feedback) with the cited work's, and the rival's.
+    cosine_cited: float
+    cosine_rival: float
+    #: Cosine of the cited work's latent vector with the rival's (look-alike works near 1).
+    twin_cosine: float
+    #: 1 / the cited work's place among the rival's look-alikes (BM25F with the rival's title and
+    #: abstract as the query; 1 = the work most like the rival), 0 below ``LOOKALIKE_DEPTH``.
+    lookalike: float
+
+
+#: Places among the rival's look-alikes that count (a place below is as good as none).
+LOOKALIKE_DEPTH = 20
+
+
+#: How many of a sentence's highest-idf terms count as its rare ones.
+RARE = 3
+
+
+def _best_sentence_terms(weights: dict[str, float], doc: Doc) -> frozenset[str]:
+    """The terms of the abstract sentence (or title) that holds most of the statement's weight."""
+    best: tuple[float, frozenset[str]] = (-1.0, frozenset())
+    for found in [frozenset(terms(doc.title))] + [frozenset(t) for _, t in _sentence_terms(doc.abstract)]:
+        cover = _coverage(weights, found)
+        if cover > best[0]:
+            best = (cover, found)
+    return best[1]
+
+
+def contrast(searcher: Searcher, query: Sequence[str], cited: Doc, rival: Doc, rival_score: float) -> Contrast:
+    """Measure ``cited`` against ``rival`` for the statement's terms ``query``."""
+    index = searcher.index
+    weights = {t: w for t, w in _weights(query, index.term_idf).items() if w > 0}
+    cited_all, rival_all = _all_terms(cited), _all_terms(rival)
+    rival_only = _coverage(weights, _best_sentence_terms(weights, rival) - cited_all)
+    cited_only = _coverage(weights, _best_sentence_terms(weights, cited) - rival_all)
+    rare = sorted(weights, key=lambda t: -weights[t])[:RARE]
+    rare_cited = sum(t in cited_all for t in rare) / len(rare) if rare else 0.0
+    rare_rival = sum(t in rival_all for t in rare) / len(rare) if rare else 0.0
+    cosine_cited = cosine_rival = twin = 0.0
+    dense = searcher.dense
+    a, b = index.position(cited.key), index.position(rival.key)
+    if dense is not None and a is not None and b is not None and dense.doc_vectors.shape[1]:
+        vector = dense.query_vector(index, query)
+        pool = index.top(query, FEEDBACK_WORKS)
+        vector = dense.feedback(vector, np.array([i for i, _ in pool], dtype=np.int64), searcher.feedback)
+        cosine_cited, cosine_rival = (float(v) for v in dense.similarity(vector, np.array([a, b])))
+        twin = float(dense.similarity(dense.doc_vectors[a].astype(np.float32), np.array([b]))[0])
+    return Contrast(rival_score, rival_only, cited_only, rare_cited, rare_rival, cosine_cited, cosine_rival, twin,
+                    _lookalike(index, cited.key, rival))
+
+
+def _lookalike(index: LexicalIndex, cited: str, rival: Doc) -> float:
+    """1 / the place of ``cited`` among the works most like ``rival`` (0 beyond ``LOOKALIKE_DEPTH``)."""
+    a, b = index.position(cited), index.position(rival.key)
+    if a is None or b is None:
+        return 0.0
+    scores = index.scores(index.query_terms(f"{rival.title} {rival.abstract}"))
+    if scores[a] <= 0:
+        return 0.0
+    # the rival itself (its own best match) does not count
+    place = 1 + int(np.count_nonzero(scores > scores[a])) - int(scores[b] > scores[a])
+    return 1.0 / place if place <= LOOKALIKE_DEPTH else 0.0
 
 
 def measure_citation(
-    searcher: Searcher, sentence: str, cited: Doc, others: dict[str, Doc], depth: int = 10
+    searcher: Searcher, sentence: str, cited: Doc, others: dict[str, Doc], depth: int = 10, rival: bool = False
 ) -> CitationMeasure:
     """Measure ``cited`` for ``sentence``: its bearing, its rank among the library's best
     ``depth`` works and the best bearing among them, and the best of ``others`` (the other
-    entries of the same reference list, by the name markers give them)."""
+    entries of the same reference list, by the name markers give them); with ``rival``,
+    also its :class:`Contrast` with the library's best other match (``check`` does not read
+    it: see docs/evidence.md)."""
     query = searcher.index.query_terms(sentence)
     idf = searcher.index.term_idf
     score, evidence = bearing(query, cited, idf)
@@ -294,8 +384,12 @@ def measure_citation(
         other_score, _ = bearing(query, other, idf)
         if best_score is None or other_score > best_score:
             best_name, best_score = name, other_score
+    best_other = next((c for c in found if c.key != cited.key and c.doc is not None and c.doc.abstract), None)
+    versus = None
+    if rival and best_other is not None and best_other.doc is not None:
+        versus = contrast(searcher, query, cited, best_other.doc, bearings[best_other.key])
     return CitationMeasure(score, evidence, rank, library_best, best_name, best_score, relative,
-                           first, bearings.get(first) if first is not None else None, twin_cosine)
+                           first, bearings.get(first) if first is not None else None, twin_cosine, versus)
 
 
 def _closeness(searcher: Searcher, cited: str, other: str) -> float | None:

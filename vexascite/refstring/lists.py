@@ -34,6 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ..columns import ColumnBlock, read_columns
 from ..csl import YEAR
 from ..ids import DOI_START
 from . import linemodel
@@ -179,6 +180,8 @@ class ReferenceList:
     style: str = "unnumbered"
     #: Document lines (1-based) of the list's region that are in no entry and are not page furniture.
     left_out: list[int] = field(default_factory=list)
+    #: Blocks of the list's lines printed as two columns side by side, read column by column.
+    columns: list[ColumnBlock] = field(default_factory=list)
 
 
 # -- joining ---------------------------------------------------------------------------
@@ -422,7 +425,9 @@ def _furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> 
                 found.discard(index)
     # A publisher's notice inside an entry or between two entries is a page's notice; elsewhere an article's end.
     for index in notices:
-        if not _inside_entry(lines, index, found) and not _between_entries(lines, index, found - {index}):
+        # (Right beside a page's other furniture, "BECK ET AL.  42" / "Downloaded from ..." / the notice: a page break.)
+        beside = any(other in found and other not in notices for other in (index - 1, index + 1))
+        if not _inside_entry(lines, index, found) and not _between_entries(lines, index, found - {index}) and not beside:
             found.discard(index)
     # A copyright line seen once is a page's notice only inside an entry (between two it may end an article).
     for index in single:
@@ -474,8 +479,12 @@ def _number_in_entry(lines: list[str], index: int, found: set[int]) -> bool:
     entry going on: a blank line and no lower-case text, another entry (a label or authors),
     the end of the text.
     """
-    if index == 0 or not lines[index - 1].strip() or any(other in found for other in (index - 2, index - 1, index + 1, index + 2)):
+    if index == 0 or not lines[index - 1].strip() or any(other in found for other in (index - 1, index + 1)):
         return False
+    if any(other in found for other in (index - 2, index + 2)) and not (
+        lines[index - 1].rstrip().endswith(",") and index + 1 < len(lines) and _AUTHOR_START.match(lines[index + 1].strip())
+    ):
+        return False  # (furniture two lines away: a page break, unless "ApJ, 400," / "699" / "Jog, C.J., ..." closes an entry)
     below = lines[index + 1].strip() if index + 1 < len(lines) else ""
     if re.match(r"[.,;:]|\(\s*" + YEAR + r"[a-z]?\s*\)", below):
         return True
@@ -671,7 +680,7 @@ def _prose(text: str) -> bool:
         return False  # (a reference opens with its authors)
     words = re.findall(r"\b[^\W\d_]{2,}\b", text)
     lower = sum(1 for w in words if w[:1].islower())
-    sentences = len(re.findall(r"[a-z0-9)]{2}[.!?]\s+[A-Z]", text))
+    sentences = len(re.findall(r"(?:[a-z0-9)]{2}|\[\d{1,3}(?:[-–,]\s*\d{1,3})*\])[.!?]\s+[A-Z]", text))  # (a sentence may end on its citation, "[23].")
     return len(words) >= 20 and lower >= 0.7 * len(words) and sentences >= 1
 
 
@@ -882,6 +891,10 @@ class _Finder:
             ):
                 kept = len(self.lists)
                 end = self.numbered(position, None)
+                if len(self.lists) > kept and self._lone_label(self.lists[-1], position, end):
+                    self.lists.pop()  # the unclaimed lines are read again as an unnumbered list
+                    position += 1
+                    continue
                 if len(self.lists) > kept:
                     self.claimed.append((position, end))
                 position = end
@@ -896,6 +909,21 @@ class _Finder:
             found.label = f"references-{number}"
         self._left_out()
         return self.lists
+
+    def _lone_label(self, found: ReferenceList, start: int, end: int) -> bool:
+        """A "list" with no heading and one label whose entry holds several references cut apart by their
+        layout (``[13] Soldati D, ...`` in a hanging list): a string that carries its own number, not a numbering."""
+        if len(found.entries) != 1:
+            return False
+        number = found.entries[0].number
+        if number is not None and number > 3 and start > 0 and not self.blank(start - 1) and _looks_strongly_like_reference(self.stripped(start - 1)):
+            return True  # "77. Tärnvik A. 1989. ..." right under a reference of an unnumbered run: one of its strings
+        region = [p for p in range(start, end) if not self.blank(p)]
+        if len(region) < 4:
+            return False
+        parts = self._split_unnumbered(list(range(start, end)))
+        texts = [join_lines([self.kept[p][1] for p in part]) for part in parts]
+        return len(parts) >= 3 and sum(1 for t in texts if _looks_strongly_like_reference(t)) >= 0.8 * len(parts)
 
     def _region_line(self, index: int) -> bool:
         line = self.lines[index].strip()
@@ -1039,7 +1067,7 @@ class _Finder:
                 rest = line[cut:]
                 if re.match(r"\s*[:;]|\s*,\s*\d|\s*\(\w{1,6}\)\s*[:,]", rest):
                     return None  # "4:405-414" or "43:OF-98-113" wrapped from the line above is not label 4 or 43
-                if rest[:1].isdigit() and not re.match(r"\d+(?:[.)]\s+\S|[-–]\s*[^\W\d_]|[^\W\d_]|\s+[^\W\d_])", rest):
+                if rest[:1].isdigit() and not re.match(r"\d+(?:[.)]\s+\S|[.)][A-Z][^\W\d_]|[-–]\s*[^\W\d_]|[^\W\d_]|\s+[^\W\d_])", rest):
                     return None  # "312(1-2):316-331", "229–239, 2013." or "1997" wrapped: pages or a year, not label 3, 2 or 1
                 return _Label(number, "glued", rest) if rest.strip() else None
         return None
@@ -1157,6 +1185,8 @@ class _Finder:
                     continue
                 elif (boundary or (style in ("sup", "bracket", "round") and _starts_like_reference(label.rest or self._peek_text(position)))) and (
                     0 <= step <= 25 or (direction <= 0 and -25 <= step < 0) or abs(step) <= 2
+                    # A wide gap ("1." then "59.", "60.", "61.") when the numbering goes on in step from there.
+                    or (boundary and self._run_ahead(position, style, label.number))
                 ):
                     # A superscript or bracketed number opening a line is a label even after an unfinished line.
                     take = True
@@ -1204,6 +1234,25 @@ class _Finder:
         flush()
         self._keep(current)
         return position
+
+    def _run_ahead(self, position: int, style: str, number: int) -> bool:
+        """Whether the next two labels of the list's form, within a few lines, go on from ``number`` in step."""
+        wanted = [number + 1, number + 2]
+        seen = 0
+        for other in range(position + 1, min(len(self.kept), position + 16)):
+            if self.blank(other):
+                continue
+            if self.stop(other):
+                return False
+            seen += 1
+            label = self.labels[other]
+            if label is not None and label.style == style:
+                if label.number != wanted[0]:
+                    return False
+                wanted.pop(0)
+                if not wanted:
+                    return True
+        return False
 
     def _volume_in_indent(self, entry: list[int], position: int, label: _Label) -> bool:
         """``    27. 44-118.`` indented under entry 26, with ``27.  Mericq V`` on a line soon after: a volume
@@ -1343,6 +1392,8 @@ class _Finder:
             stripped = self.stripped(position)
             if not whole and self.stop(position) and not (region and not blank_run and self._wrapped_marker(region[-1], position)):
                 break
+            if whole and blank_run and self.stop(position) and sum(1 for p in region if not self.blank(p)) >= 3:
+                break  # a legend, a table or back matter after the list (a blank line apart), in a document with no heading
             if not whole and _DOI_ONLY.match(stripped):
                 texts = [p for p in region if not self.blank(p)]
                 if self._article_doi(position, [self.stripped(p) for p in texts], texts[-1:]):
@@ -1478,26 +1529,41 @@ class _Finder:
                     else:
                         items[-1].append(p)
             return items
-        indents = [_indent(self.kept[p][1]) for p in lines]
+        # A paragraph of prose, a legend or a table after the list (flush left, where the list is indented) sets
+        # no indent level: its lines would make every line of a list indented by two spaces a hanging one.
+        prose = {
+            n for n, b in enumerate(blocks)
+            if self.stop(b[0]) or _prose(join_lines([self.kept[p][1] for p in b]))
+        }
+        if len(prose) == len(blocks):
+            prose = set()
+        indents = [_indent(self.kept[p][1]) for n, b in enumerate(blocks) if n not in prose for p in b]
         low = min(indents)
         hanging = sum(1 for i in indents if i >= low + 2)
         entries: list[list[int]] = []
-        indented_first = sum(1 for b in blocks if _indent(self.kept[b[0]][1]) >= low + 2)
+        indented_first = sum(1 for n, b in enumerate(blocks) if n not in prose and _indent(self.kept[b[0]][1]) >= low + 2)
         apart = len(blocks) >= 2 and indented_first >= max(2, 0.8 * hanging) and indented_first >= 0.6 * len(blocks)
-        if hanging and hanging < len(lines) and (apart or self._first_line_indent(lines, low)):
+        flow = [p for n, b in enumerate(blocks) if n not in prose for p in b]
+        if hanging and hanging < len(indents) and (apart or self._first_line_indent(flow, low)):
             # A first-line indent: the indented lines open entries, the others go on.
-            for block in blocks:
+            for n, block in enumerate(blocks):
+                if n in prose:
+                    entries.append(block)
+                    continue
                 for p in block:
                     if not entries or _indent(self.kept[p][1]) >= low + 2 or p == block[0]:
                         entries.append([p])
                     else:
                         entries[-1].append(p)
             return entries
-        if hanging and hanging < len(lines):
+        if hanging and hanging < len(indents):
             # A few indented lines among many flush ones may be stray spaces, not a hanging indent: an indented
             # line that is a whole reference after an entry that is one opens an entry too.
-            stray = hanging < 0.25 * len(lines)
-            for block in blocks:
+            stray = hanging < 0.25 * len(indents)
+            for n, block in enumerate(blocks):
+                if n in prose:
+                    entries.append(block)  # (a whole paragraph: the list's end trims it as prose)
+                    continue
                 entry: list[int] = []
                 for p in block:
                     indent = _indent(self.kept[p][1])
@@ -1588,10 +1654,15 @@ class _Finder:
                     )
                     if self.teacher is not None:
                         cut = self.teacher(self.kept[entry[-1]][0], self.kept[p][0], features)
+                    elif _names_then_year(head) and not _AUTHOR_START.match(text):
+                        cut = False  # "Mower, C. M. & A. M. Turner, 2004." then "Behavior, morphology, ...": the title goes on
                     else:
                         # A cut after a closed source (the rules' most precise one, 99% on training
-                        # documents) stands; the model weighs every other line.
-                        cut = not _goes_on(previous, text) and ("rule:source" in features or linemodel.cut_score(features) > 0)
+                        # documents) or before authors and their year after a complete line stands;
+                        # the model weighs every other line.
+                        cut = not _goes_on(previous, text) and (
+                            "rule:source" in features or linemodel.cut_score(features) > 0 or _authors_year_after_end(previous, text, head)
+                        )
                 else:
                     cut = _starts_entry(previous, text, head, has_year) or (loose and _after_source_end(previous, text, head, has_year)) or (
                         short and _short_last_line(previous, text, head, has_year)
@@ -1629,6 +1700,7 @@ class _Finder:
             start = max(start, end)
 
     def _run_list(self, stretch: list[int]) -> None:
+        stretch = self._without_prose_before(stretch)  # (prose before the run would hide its one reference a line)
         if sum(1 for p in stretch if not self.blank(p)) < 3:
             return
         entries = self._split_unnumbered(stretch)
@@ -1650,7 +1722,8 @@ class _Finder:
 
 
 #: A line that opens with a link or DOI goes on with the reference above (``https://doi.org/...``, ``DOI:http...``).
-_LINK_START = re.compile(r"(?:doi\b|https?://|www\.|" + DOI_START + r"|url\b)", re.IGNORECASE)
+#: (Not the family name Doi: ``Doi M, Yamaoka I (2003)`` opens an entry.)
+_LINK_START = re.compile(r"(?:doi(?=\s*[:.]|\s+(?:10\.|https?:)|\s*$)|https?://|www\.|" + DOI_START + r"|url\b)", re.IGNORECASE)
 #: A name cut at a line's end: a particle (``Jimenez de`` / ``Anta MT``) or a given name before its initial (``William`` / ``G. Austin``).
 _NAME_CUT = re.compile(
     r"(?:[A-Z][\w'’-]+|,)\s+(?P<particle>van|von|de|der|den|dos|da|di|du|del|della|le|la|ten|ter)$|(?:,|\band)\s+(?P<given>[A-Z][a-z]+)$"
@@ -1761,6 +1834,59 @@ def _after_source_end(previous: str, text: str, head: str, has_year: bool) -> bo
     # After a page range the source is over: a line that starts with authors and holds a source is the next entry.
     pages_closed = bool(_PAGES_END.search(previous[-30:])) and bool(_AUTHOR_START.match(text))
     return not _TRAILER_START.match(text) and (pages_closed or not _SOURCE_LINE.match(text))
+
+
+_NAME_YEAR_TAIL = re.compile(r"[\s(]\(?" + YEAR + r"[a-z]?(?:\s*,\s*[A-Z][a-z]+\.?)?\)?[.,:]?\s*$")
+_NAME_TOKEN = re.compile(
+    rf"(?:[{_UPPER}][^\W\d_]*(?:['’.-]+[^\W\d_]*)*\.?|and|und|et|&|al\.?|van|von|de|der|den|da|di|du|le|la|jr\.?|\(eds?\.?\)\.?|eds?\.|[—–]+|_{{3,}})"
+)
+
+
+def _names_then_year(head: str) -> bool:
+    """Whether the entry so far is only its authors and a year, however many and however set:
+    ``Barrow, M. E., S. R. Petro and J. J. Carr. 1980.``, ``Mitch, W.A.; & Sedlak, D.L., 2003.``
+    (the title comes next: a line break after the year is no entry's end)."""
+    body = _strip_label(head).strip()
+    tail = _NAME_YEAR_TAIL.search(body)
+    if not tail:
+        return False
+    before = body[: tail.start()].strip()
+    tokens = [token for token in re.split(r"[\s,;]+", before) if token]
+    if not tokens or not all(_NAME_TOKEN.fullmatch(token) for token in tokens):
+        return False
+    return "," in before or bool(re.search(rf"\b[{_UPPER}]\.", before))  # (not a title: "Skin Optics News. Jan 1998.")
+
+
+#: Names, then a year, then more: ``Gertner, R. (1993). Game shows``, ``Hubeny I., 1990, ApJ, 351``.
+_NAMES_YEAR_OPEN = re.compile(r"^(?P<names>[^():\d]{2,60}?)[\s(]\(?" + YEAR + r"[a-z]?\)?[.,:]?\s+(?![(\d]|[pP]p?\b)\S")
+#: A line left on the word before a translator's or editor's name: ``trans.`` / ``Seán Connolly. Dublin, 1997.``
+_BEFORE_NAMES = re.compile(r"\b(?:trans|transl|tr|ed|eds|edd|comp|hrsg|hg|dir|coord|introd?)\.$|\bby$", re.IGNORECASE)
+
+
+#: Two or more authors as ``Family AB`` apart by commas, the last one closed: ``Nakayama K, Maruyama T.``, ``de Cuevas M, Lilly MA,``.
+_AUTHOR_RUN = re.compile(
+    rf"^(?:(?:{_PARTICLES})?{_FAMILY}(?:[\s-]{_FAMILY})?\s+[{_UPPER}]{{1,3}}\s*,\s*)+(?:{_PARTICLES})?{_FAMILY}(?:[\s-]{_FAMILY})?\s+[{_UPPER}]{{1,3}}(?:\s*[,.:]|\s+et\s+al\b)"
+)
+#: Family names in capitals before given names: ``EL-BEHI, Mohamed, Bogdan CIRIC``.
+_CAPS_AUTHORS = re.compile(rf"^[{_UPPER}][{_UPPER}'’-]+,\s+[{_UPPER}][{_LOWER}]+(?:[\s-][{_UPPER}][{_LOWER}]+)?,\s+[{_UPPER}]")
+
+
+def _authors_year_after_end(previous: str, text: str, head: str) -> bool:
+    """A line that opens with authors and their year (and goes on with a title or source), or with a run
+    of two or more authors, after a line that closed an entry: a new entry, even when the entry above
+    stated no year."""
+    if (
+        len(head) < 30 or not _ends_like_reference(previous) or _OPEN_END.search(previous[-12:]) or re.search(r"\b[A-Z]\.$", previous)
+        or _BEFORE_NAMES.search(previous[-8:])
+    ):
+        return False  # (not after "& C." / "D. Lin. (2011)": a name cut at the line's end, nor after "trans.")
+    if len(head) >= 40 and previous.endswith((".", ")", "]")) and (_AUTHOR_RUN.match(text) or _CAPS_AUTHORS.match(text)):
+        return True
+    opening = _NAMES_YEAR_OPEN.match(text)
+    return (
+        opening is not None and bool(_AUTHOR_START.match(text)) and bool(re.search(r",|\b[A-Z]\.|\b[A-Z]{1,3}\b", opening.group("names")))
+        and not _SOURCE_LINE.match(text) and not _VOLUME_SOURCE.search(text)
+    )
 
 
 def _short_last_line(previous: str, text: str, head: str, has_year: bool) -> bool:
@@ -1914,8 +2040,24 @@ def page_furniture(text: str, page_lines: list[int]) -> frozenset[int]:
 
 
 def find_reference_lists(text: str) -> list[ReferenceList]:
-    """Return the reference lists found in a document, in order, entries numbered as printed."""
-    return _Finder(text).run()
+    """Return the reference lists found in a document, in order, entries numbered as printed.
+
+    Text printed as two columns side by side is read column by column (:mod:`.columns`);
+    lines are the document's own either way."""
+    reading = read_columns(text.replace("\r\n", "\n").replace("\r", "\n"))
+    if not reading.blocks:
+        return _Finder(text).run()
+    found = _Finder(reading.text).run()
+    at = reading.document_line
+    for ref_list in found:
+        ref_list.line = at(ref_list.line)
+        ref_list.left_out = sorted({at(line) for line in ref_list.left_out})
+        rows: set[int] = set()
+        for entry in ref_list.entries:
+            rows.update(reading.origin[entry.line - 1 : max(entry.line, entry.last_line)])
+            entry.line, entry.last_line = at(entry.line), at(entry.last_line)
+        ref_list.columns = [block for block in reading.blocks if any(block.first <= row <= block.last for row in rows)]
+    return found
 
 
 # -- what was found, in words -------------------------------------------------------------
@@ -1940,6 +2082,8 @@ class ListSummary:
     glued: list[int]
     #: Lines of the list's region in no entry (and not page furniture).
     left_out: list[int] = field(default_factory=list)
+    #: Line ranges (1-based, inclusive) printed as two columns side by side and read column by column.
+    columns: list[tuple[int, int]] = field(default_factory=list)
 
 
 def glued_reason(text: str) -> str | None:
@@ -1969,6 +2113,7 @@ def summarize(found: ReferenceList) -> ListSummary:
     return ListSummary(
         found.label, found.heading, found.line, found.style, len(found.entries),
         numbers[0] if numbers else None, numbers[-1] if numbers else None, gaps, repeated, glued, list(found.left_out),
+        [(block.first, block.last) for block in found.columns],
     )
 
 
@@ -1987,6 +2132,8 @@ def describe(summary: ListSummary) -> str:
         text += "; numbers repeated: " + ", ".join(str(n) for n in summary.repeated[:10])
     if summary.glued:
         text += "; entries that look like two references glued together at lines " + ", ".join(str(n) for n in summary.glued[:10])
+    if summary.columns:
+        text += "; read as two columns side by side (left, then right) at lines " + ", ".join(f"{a}-{b}" for a, b in summary.columns)
     if summary.left_out:
         shown = ", ".join(str(n) for n in summary.left_out[:20]) + (f" ... ({len(summary.left_out)} in all)" if len(summary.left_out) > 20 else "")
         text += f"; lines in no entry (not page furniture): {shown}"
