@@ -123,6 +123,8 @@ _LOWER = "a-z\u00df-\u024f\u03b1-\u03c9\u0430-\u044f"
 #: How a reference usually starts: a family name and initials, or a name and a comma.
 _FAMILY = rf"[{_UPPER}](?:[{_LOWER}'’`]|-(?=[{_UPPER}{_LOWER}])|[{_UPPER}](?=[{_LOWER}]{{2}}))*"
 _PARTICLES = r"(?:(?:van|von|de|da|del|della|der|den|di|do|le|la|du|dos|ten|ter)\s+){1,3}"
+#: The same, the first one capitalised as a name opening a line may set it (``Van der Werf GR``).
+_ANY_PARTICLES = r"(?:(?:[Vv]an|[Vv]on|[Dd]e|[Dd]a|[Dd]el|[Dd]ella|[Dd]er|[Dd]en|[Dd]i|[Dd]o|[Ll]e|[Ll]a|[Dd]u|[Dd]os|[Tt]en|[Tt]er)\s+){1,3}"
 _AUTHOR_START = re.compile(
     rf"^(?:{_FAMILY}(?:[\s-]{_FAMILY})?(?:\s+[{_UPPER}]{{1,4}}(?=[,.;:]|\s+[{_UPPER}(]|\s*$|\s+(?:et|and)\b)|\s?,\s*[{_UPPER}]|\s+[{_UPPER}]\.|\s+et\s+al\b)"
     rf"|{_PARTICLES}[{_UPPER}]|[{_UPPER}]{{2,}}(?:,|\s+[{_UPPER}]\.)|[{_UPPER}]\.\s*(?:[{_UPPER}]\.\s*)?(?:{_PARTICLES})?[{_UPPER}][{_LOWER}{_UPPER}]"
@@ -620,6 +622,8 @@ def _ends_like_reference(text: str) -> bool:
     return bool(_ENTRY_END.search(tail)) and not _OPEN_END.search(tail)
 
 
+#: A volume (and issue) then its pages after a comma: ``99(1), 37–49``.
+_VOLUME_COMMA = re.compile(r"\b\d+\s*(?:\([\w-]+\))?\s*,\s*(?:pp?\.\s*)?[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+\.?\s*$")
 #: A volume with its pages or a year with its volume: ``14: 229-241``, ``2003;88:358``.
 _VOLUME_SOURCE = re.compile(r"\b\d+\s*(?:\([\w-]+\))?\s*:\s*\d+\s*[-–]\s*\d|" + YEAR + r"\s*;\s*\d+\s*[:(]")
 
@@ -628,7 +632,11 @@ def _is_stop(stripped: str) -> bool:
     """A line that cannot belong to a reference list: another heading, a legend, back matter."""
     # "ethics. Biol Philos 16:69-84" wrapped in lower case goes on with an entry; "Ethics" is a heading.
     # "Ethics 14: 229-241." wrapped from "Nurs" states a volume and pages: a source, not back matter.
-    legend = bool(_END_MARKER.match(stripped)) and not stripped.lstrip("#*_ ")[:1].islower() and not _VOLUME_SOURCE.search(stripped)
+    # "Ethics, 99(1), 37–49." wrapped from "Journal of Business" states a volume, issue and pages: a source too.
+    legend = (
+        bool(_END_MARKER.match(stripped)) and not stripped.lstrip("#*_ ")[:1].islower() and not _VOLUME_SOURCE.search(stripped)
+        and not (_VOLUME_COMMA.search(stripped) and _PAGES_END.search(stripped))
+    )
     return legend or bool(_MD_HEADING.match(stripped) or _BOUNDARY.match(stripped))
 
 
@@ -795,7 +803,7 @@ class _Finder:
             ):
                 kept = len(self.lists)
                 end = self.numbered(position, None)
-                if len(self.lists) > kept and self._lone_label(self.lists[-1], position, end):
+                if len(self.lists) > kept and (self._lone_label(self.lists[-1], position, end) or _years_not_numbers(self.lists[-1])):
                     self.lists.pop()  # the unclaimed lines are read again as an unnumbered list
                     position += 1
                     continue
@@ -1505,6 +1513,7 @@ class _Finder:
                         # the model weighs every other line.
                         cut = not _goes_on(previous, text) and (
                             "rule:source" in features or linemodel.cut_score(features) > 0 or _authors_year_after_end(previous, text, head)
+                            or _apa_opening_after(previous, text, head)
                         )
                 else:
                     cut = _starts_entry(previous, text, head, has_year) or (loose and _after_source_end(previous, text, head, has_year)) or (
@@ -1613,7 +1622,7 @@ _YEAR_OPEN = re.compile(YEAR + r"[a-z]?[.,)]\s*[^\W\d_]")
 _OWN_LABEL = re.compile(r"\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])\s*[^\W\d_]")
 _SOURCE_END = re.compile(
     r"(?:\d+\s*[-–‐]\s*[A-Za-z]?\d+|\b\d+\s*(?:\([\w-]+\))?\s*:\s*[A-Za-z]?\d+|" + YEAR + r"\s*;\s*\d+\S*|\d\s*,\s*" + YEAR + r"[a-z]?|\b\d+\s*,\s*[A-Za-z]?\d+[a-z]?"
-    r"|\(\s*" + YEAR + r"\s*\)|\b[aA]r[xX]iv:\s*\S+|\b10\.\d{4,9}/\S+|https?://\S+)[.;]?\s*$"
+    r"|\(\s*" + YEAR + r"\s*\)(?:\s*[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)?|\b[aA]r[xX]iv:\s*\S+|\b10\.\d{4,9}/\S+|https?://\S+)[.;]?\s*$"
 )
 _PAGES_END = re.compile(r"\d+\s*[-–‐]\s*[A-Za-z]?\d+\.?\s*$")
 #: What follows a source inside the same reference: identifiers, dates, notes.
@@ -1694,6 +1703,8 @@ def _names_then_year(head: str) -> bool:
     if not tail:
         return False
     before = body[: tail.start()].strip()
+    if before.endswith(";"):
+        return False  # "Jordan R. New Spring. Tor; 2004.": a publisher and its year close a book
     tokens = [token for token in re.split(r"[\s,;]+", before) if token]
     if not tokens or not all(_NAME_TOKEN.fullmatch(token) for token in tokens):
         return False
@@ -1708,7 +1719,7 @@ _BEFORE_NAMES = re.compile(r"\b(?:trans|transl|tr|ed|eds|edd|comp|hrsg|hg|dir|co
 
 #: Two or more authors as ``Family AB`` apart by commas, the last one closed: ``Nakayama K, Maruyama T.``, ``de Cuevas M, Lilly MA,``.
 _AUTHOR_RUN = re.compile(
-    rf"^(?:(?:{_PARTICLES})?{_FAMILY}(?:[\s-]{_FAMILY})?\s+[{_UPPER}]{{1,3}}\s*,\s*)+(?:{_PARTICLES})?{_FAMILY}(?:[\s-]{_FAMILY})?\s+[{_UPPER}]{{1,3}}(?:\s*[,.:]|\s+et\s+al\b)"
+    rf"^(?:(?:{_ANY_PARTICLES})?{_FAMILY}(?:[\s-]{_FAMILY})?\s+[{_UPPER}]{{1,3}}\s*,\s*)+(?:{_ANY_PARTICLES})?{_FAMILY}(?:[\s-]{_FAMILY})?\s+[{_UPPER}]{{1,3}}(?:\s*[,.:]|\s+et\s+al\b)"
 )
 #: Family names in capitals before given names: ``EL-BEHI, Mohamed, Bogdan CIRIC``.
 _CAPS_AUTHORS = re.compile(rf"^[{_UPPER}][{_UPPER}'’-]+,\s+[{_UPPER}][{_LOWER}]+(?:[\s-][{_UPPER}][{_LOWER}]+)?,\s+[{_UPPER}]")
@@ -1729,6 +1740,23 @@ def _authors_year_after_end(previous: str, text: str, head: str) -> bool:
     return (
         opening is not None and bool(_AUTHOR_START.match(text)) and bool(re.search(r",|\b[A-Z]\.|\b[A-Z]{1,3}\b", opening.group("names")))
         and not _SOURCE_LINE.match(text) and not _VOLUME_SOURCE.search(text)
+    )
+
+
+#: Authors set in full APA form, then the year in brackets and a full stop: ``Holzer, H., & Neumark, D. (2000).``
+_APA_OPENING = re.compile(
+    rf"^(?:(?:{_ANY_PARTICLES})?{_FAMILY}(?:[\s-]{_FAMILY})?,\s+(?:[{_UPPER}]\.[\s-]?){{1,3}},?\s+(?:&\s+|and\s+)?)*"
+    rf"(?:{_ANY_PARTICLES})?{_FAMILY}(?:[\s-]{_FAMILY})?,\s+(?:[{_UPPER}]\.[\s-]?){{1,3}}\s*\(\s*" + YEAR + r"[a-z]?\s*\)\.\s+\S"
+)
+
+
+def _apa_opening_after(previous: str, text: str, head: str) -> bool:
+    """A line that opens with authors and their bracketed year in full APA form after a long entry whose last
+    line is not left open (``... analysis in progress`` / ``Holzer, H., & Neumark, D. (2000). Assessing``):
+    a title does not wrap to such a line, so a new entry starts even when the entry above ends without a stop."""
+    return (
+        len(head) >= 60 and not _OPEN_END.search(previous[-12:]) and not previous.endswith(("-", "–"))
+        and not re.search(r"\b[A-Z]\.$", previous) and not _BEFORE_NAMES.search(previous[-8:]) and bool(_APA_OPENING.match(text))
     )
 
 
@@ -1840,6 +1868,16 @@ def _authors_then_year(joined: str) -> bool:
     """Whether the entry so far is only authors and a year in brackets: ``Smith J, Doe A (2009)``."""
     tail = re.search(r"\(\s*" + YEAR + r"[a-z]?\s*\)[.:]?\s*$", joined)
     return bool(tail) and not re.search(r"\d|\b[a-z]{4,}\b", joined[: tail.start()])  # type: ignore[union-attr]
+
+
+def _years_not_numbers(found: ReferenceList) -> bool:
+    """A "list" with no heading whose every label is a year and whose labels are not in step (``1987.`` and
+    ``1998.`` at line starts across an unnumbered list): years wrapped to line starts, not a numbering."""
+    numbers = [entry.number for entry in found.entries if entry.number is not None]
+    return (
+        found.heading is None and len(numbers) == len(found.entries) >= 2 and all(1600 <= n <= 2100 for n in numbers)
+        and not any(0 < b - a <= 3 for a, b in zip(numbers, numbers[1:], strict=False))
+    )
 
 
 def _plausible_run(found: ReferenceList) -> bool:

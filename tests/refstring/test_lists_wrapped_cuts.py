@@ -1,0 +1,96 @@
+"""Cutting wrapped unnumbered reference text (PDF-like lines, no blank lines, no indents) into entries."""
+
+from __future__ import annotations
+
+from vexascite.refstring import find_reference_lists
+from vexascite.refstring.lists import ListEntry, ReferenceList, _years_not_numbers
+
+_INTRO = "Body text of the article ends here with a final sentence.\n\nReferences\n\n"
+
+
+def _texts(text: str) -> list[str]:
+    return [entry.text for found in find_reference_lists(text) for entry in found.entries]
+
+
+def test_a_journal_named_like_back_matter_with_volume_issue_and_pages_goes_on() -> None:
+    text = _INTRO + (
+        "Harlow, Q., & Venn, T. (2013). Virtue and markets: Towards a common ground for\n"
+        "firms. Journal of Business\n"
+        "Ethics, 112(3), 401–417.\n"
+        "Marsh, P. (2010). Trust in small firms. Small Business Review, 8, 22-31.\n"
+        "Ostrander K, Lee M. Wages and tenure in rural clinics. Health Econ. 2012;21:66-79.\n"
+    )
+    texts = _texts(text)
+    assert texts[0].endswith("Journal of Business Ethics, 112(3), 401–417.")
+    assert len(texts) == 3
+
+
+def test_years_at_line_starts_in_a_list_without_heading_are_no_numbering() -> None:
+    text = (
+        "Some prose that closes a section of the paper without any heading after it.\n\n"
+        "Quill, A. B., T. R. Marsh, and C. D. Penn.\n\n"
+        "J Clin Invest. 2019;127(5):5401–9246\nARTICLE IN PRESS\n"
+        "Downloaded from https://academic.example.org/journal/article/278/10/1924 by guest on 20 May 2024\n\n"
+        "1987. Winter range of elk in northern valleys. Journal of Range Studies 40: 515–527.\n"
+        "Dorn M, Leto K: Genetic models of fur colour. Genetics 2004, 168:2295-2306.\n"
+        "Sato H, Brill T (2005) Kinetics of a small enzyme. Proc Natl Acad Sci USA 102:13604-13609\n"
+        "Gale, R. T., Solar Cells and Their Uses, Albion House Press,\n"
+        "1998.\n"
+        "Ekberg S, Hamid M, Tan A. Glutathione in liver injury. Adv Exp Med Biol. 2018;1032:37-53.\n"
+        "Ruiz P, Okafor N. Sulfur cycling in estuaries. Aquat Microb Ecol. 2018;36:293-304.\n"
+        "Lemke UK (1970) Cleavage of coat proteins of a phage. Nature 227:680-685\n"
+    )
+    texts = _texts(text)
+    assert not any(t.startswith(("1987.", "1998.")) for t in texts)
+    assert any(t.startswith("Dorn M, Leto K") for t in texts)
+    assert any(t.startswith("Ruiz P, Okafor N") for t in texts)
+
+
+def test_a_publisher_and_year_after_a_semicolon_close_a_book_before_names_in_another_script() -> None:
+    text = _INTRO + (
+        "Tamsin Okoro, Lydia Brandt, Paul Sefton. Isolation of twelve flavonols from leaf\n"
+        "extracts of Brassica rapa. Phytochemistry 71(8):1017-1029\n"
+        "Varga R. Long Winter. Tor; 2004.\n"
+        "김민수, 1998, 남부 지역 토기의 몇 가지 특징, 고고학연구 25-2, 한빛대학교 인문연구소.\n"
+        "Delorme, Anne, « Poésie et mémoire au XVIIe siècle », Revue Lettres, n°12, 1994, p. 39-52.\n"
+    )
+    texts = _texts(text)
+    assert "Varga R. Long Winter. Tor; 2004." in texts
+    assert any(t.startswith("김민수, 1998") for t in texts)
+
+
+def test_authors_with_a_capitalised_particle_after_a_physics_style_source() -> None:
+    text = _INTRO + (
+        "Tobin R, Malley J, Hart S. Are survival rates of small mammals explained by\n"
+        "life history parameters? Ecol Appl 11:1722-1737\n"
+        "B. Jansen, L. Rask, M. Fedin, E. Gallo, Rev. Mod. Phys. 77 (2005) 318.\n"
+        "Van der Berg GR, Morton DC, Duval RS, Olsen JGJ, Kasper PS, et al. Carbon losses from\n"
+        "peat fires. Nat Geosci. 2011;4: 737–8.\n"
+    )
+    texts = _texts(text)
+    assert "B. Jansen, L. Rask, M. Fedin, E. Gallo, Rev. Mod. Phys. 77 (2005) 318." in texts
+    assert any(t.startswith("Van der Berg GR") for t in texts)
+
+
+def test_full_apa_authors_and_year_open_an_entry_after_a_line_without_a_stop() -> None:
+    text = _INTRO + (
+        "Nolan R., Brisk-Hale, P., Moretti J., Vance A. “The Costs and Benefits of Shared Clinics”,\n"
+        "working paper in progress\n"
+        "Quarles, H., & Nemeth, D. (2001). Assessing tuition aid. Journal of Labor Studies, 39(3), 483-568.\n"
+        "Ibsen, K. (1999). Small ponds. Freshwater Biology, 12, 3-9.\n"
+    )
+    texts = _texts(text)
+    assert any(t.endswith("working paper in progress") for t in texts)
+    assert any(t.startswith("Quarles, H., & Nemeth, D. (2001).") for t in texts)
+
+
+def test_a_headless_run_of_year_labels_out_of_step_is_no_numbering() -> None:
+    def run(numbers: list[int], heading: str | None = None) -> ReferenceList:
+        entries = [ListEntry(text=f"{n}. Title of a study. J Test 4: 1-9.", line=i + 1, number=n) for i, n in enumerate(numbers)]
+        return ReferenceList(label="references-1", heading=heading, line=1, entries=entries, style="dot")
+
+    assert _years_not_numbers(run([1987, 1998]))
+    assert not _years_not_numbers(run([1987, 1988]))  # in step: a numbering that reached the 1980s
+    assert not _years_not_numbers(run([1987, 1998], heading="References"))
+    assert not _years_not_numbers(run([1987]))  # one label: the lone-label rules judge it
+    assert not _years_not_numbers(run([12, 25]))
