@@ -94,3 +94,27 @@ def test_a_headless_run_of_year_labels_out_of_step_is_no_numbering() -> None:
     assert not _years_not_numbers(run([1987, 1998], heading="References"))
     assert not _years_not_numbers(run([1987]))  # one label: the lone-label rules judge it
     assert not _years_not_numbers(run([12, 25]))
+
+
+_PROSE_LINE = (
+    "We measured the response of the cohort over three seasons and found that the effect of the treatment was small, "
+    "that it faded after the first season, and that the patients who left the study early differed from those who stayed."
+)
+
+
+def test_a_bracketed_year_and_pages_wrapped_to_a_line_start_are_no_label_and_one_line_prose_is_no_entry() -> None:
+    text = (
+        f"{_PROSE_LINE}\n\n{_PROSE_LINE}\n\n"
+        "Marr, J. W. (2008). Context and memory in the rat. Learn Mem. 15, 573-585.\n"
+        "Hale D, Moss SL, Lin CC: The role of zinc in protection from noise. Ann NY Acad Sci 1998,\n"
+        "884:368-380.\n"
+        "C. L. Gao, M. Ling, and R. P. Lin, Phys. Rev. E 86\n"
+        "(2012) 026611.\n"
+        "Nordin SH, Ritter MD, Jensen SD: Drug transporters and tumour status. Pharmacogenet Genomics 2007, 17:127-136.\n"
+        "Frisk, K.J., and Ashby, J. (2004). Generative models of anatomy. NeuroImage 23, 21–24.\n"
+    )
+    texts = _texts(text)
+    assert "C. L. Gao, M. Ling, and R. P. Lin, Phys. Rev. E 86 (2012) 026611." in texts
+    assert not any(t.startswith("(2012)") for t in texts)
+    assert any(t.startswith("Marr, J. W. (2008).") for t in texts)
+    assert not any(t.startswith("We measured") for t in texts)

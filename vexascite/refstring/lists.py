@@ -883,6 +883,8 @@ class _Finder:
         above_text = self.stripped(previous)
         if label.style == "paren" and above_text.rfind("(") > above_text.rfind(")"):
             return True  # "(Egli and Arden" / "2018), so a clot ...": a citation's year closing its bracket
+        if previous == position - 1 and re.match(r"\d", label.rest) and not above_text.endswith((".", ")", "]")):
+            return True  # "Phys. Rev. E 85" / "(2012) 026607.": a source's year and its pages, not label 2012
         return bool(_OPEN_END.search(above_text))
 
     def _text_from(self, position: int, count: int) -> str:
@@ -1361,7 +1363,8 @@ class _Finder:
             # (A block that holds a source, "Blood 137 (26): 3682", is not all prose: PDF text without blank
             # lines runs the prose and the list after it into one block.)
             prose = flat and (_prose(joined) or (lower >= max(2, len(block) // 3) and not _SOURCE_HINT.search(joined)))
-            if len(block) < 2 or _AUTHOR_START.match(texts[0]) or _label_of(texts[0]) or not prose:
+            # (A paragraph set as one long line, as Markdown and word processors leave it, is prose too.)
+            if (len(block) < 2 and not (len(joined) >= 160 and _prose(joined))) or _AUTHOR_START.match(texts[0]) or _label_of(texts[0]) or not prose:
                 break
             start = end
         return region[start:]
