@@ -118,3 +118,25 @@ def test_a_bracketed_year_and_pages_wrapped_to_a_line_start_are_no_label_and_one
     assert not any(t.startswith("(2012)") for t in texts)
     assert any(t.startswith("Marr, J. W. (2008).") for t in texts)
     assert not any(t.startswith("We measured") for t in texts)
+
+
+def test_two_authors_set_in_lower_case_open_an_entry_after_a_closed_one() -> None:
+    text = _INTRO + (
+        "Tolland, J. R. (1936) 1983. Dragons: The critics and the poets. In The critics and other essays,\n"
+        "ed. Christine Tolland, 1–48. London: Allan & Unwin.\n"
+        "lin S-C, wong Y-C. Sonographic signs of ductal lesions of the breast. Br J Radiol. 2004;77:601-4.\n"
+        "Ames, K. (2003). Small ponds. Freshwater Biology, 12, 3-9.\n"
+    )
+    texts = _texts(text)
+    assert any(t.startswith("lin S-C, wong Y-C.") for t in texts)
+    assert any(t.endswith("London: Allan & Unwin.") for t in texts)
+
+
+def test_full_apa_authors_after_an_entry_of_authors_only() -> None:
+    text = _INTRO + (
+        "Moreno-Vidal BA, Ortega-Salas D, Ibarra-Cano F.\n"
+        "Velde, K., & Holm, H. (2006). Shame in the clinic. Scandinavian Journal of Primary Care, 24, 69-74.\n"
+        "Ames, K. (2003). Small ponds. Freshwater Biology, 12, 3-9.\n"
+    )
+    texts = _texts(text)
+    assert any(t.startswith("Velde, K., & Holm, H. (2006).") for t in texts)

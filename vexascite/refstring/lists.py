@@ -1737,7 +1737,10 @@ def _authors_year_after_end(previous: str, text: str, head: str) -> bool:
         or _BEFORE_NAMES.search(previous[-8:])
     ):
         return False  # (not after "& C." / "D. Lin. (2011)": a name cut at the line's end, nor after "trans.")
-    if len(head) >= 40 and previous.endswith((".", ")", "]")) and (_AUTHOR_RUN.match(text) or _CAPS_AUTHORS.match(text)):
+    if len(head) >= 40 and previous.endswith((".", ")", "]")) and (
+        _AUTHOR_RUN.match(text) or _CAPS_AUTHORS.match(text)
+        or (_LOWER_AUTHORS.match(text) and re.match(r"^\S+\s+\S+,\s+[a-z]", text))  # "chen S-C, cheung Y-C." in lower case
+    ):
         return True
     opening = _NAMES_YEAR_OPEN.match(text)
     return (
@@ -1756,10 +1759,11 @@ _APA_OPENING = re.compile(
 def _apa_opening_after(previous: str, text: str, head: str) -> bool:
     """A line that opens with authors and their bracketed year in full APA form after a long entry whose last
     line is not left open (``... analysis in progress`` / ``Holzer, H., & Neumark, D. (2000). Assessing``):
-    a title does not wrap to such a line, so a new entry starts even when the entry above ends without a stop."""
+    a title does not wrap to such a line, so a new entry starts even when the entry above ends without a stop.
+    (A line may end on an initial, ``Ibarra-Cano F.``: APA authors wrapped within a list leave a comma or ``&``.)"""
     return (
-        len(head) >= 60 and not _OPEN_END.search(previous[-12:]) and not previous.endswith(("-", "–"))
-        and not re.search(r"\b[A-Z]\.$", previous) and not _BEFORE_NAMES.search(previous[-8:]) and bool(_APA_OPENING.match(text))
+        len(head) >= 40 and not _OPEN_END.search(previous[-12:]) and not previous.endswith(("-", "–"))
+        and not _BEFORE_NAMES.search(previous[-8:]) and bool(_APA_OPENING.match(text))
     )
 
 
