@@ -140,3 +140,25 @@ def test_full_apa_authors_after_an_entry_of_authors_only() -> None:
     )
     texts = _texts(text)
     assert any(t.startswith("Velde, K., & Holm, H. (2006).") for t in texts)
+
+
+def test_a_journal_footer_between_closed_entries_and_inside_a_hanging_entry_is_page_furniture() -> None:
+    text = _INTRO + (
+        "T. Kanai, M. Sato, J. Oda Novel instabilities in brane\n"
+        "    cosmology, arXiv:gr-qc/9907011.\n"
+        "Journal of Clinical Allergy (2019) 31:147–159\n"
+        "Rotter K, Hall B, Smalls JV: Interplay of small GTPases in the control\n"
+        "    of cell contact dynamics. Current Biol 1998, 8:640-648.\n"
+        "Aydin P, Ambros A, Lehman SJ (2006) Validation of an\n"
+        "    efficient method for residues in fruit. J Environ\n"
+        "Journal of Clinical Allergy (2019) 31:160–171\n"
+        "    Sci Health, Part B 41:481-490\n"
+        "Evers AR, Turner MS (2004) Interactions between bound proteins.\n"
+        "    Phys. Rev. E. 68: 041907. doi: 10.5555/PhysRevE.68.041907\n"
+        "Amato, E. S., & Clarke, M. A. (2006). Changing schools: A qualitative study. School Counseling, 9, 16-27.\n"
+    )
+    texts = _texts(text)
+    assert not any("Clinical Allergy" in t for t in texts)
+    assert "Aydin P, Ambros A, Lehman SJ (2006) Validation of an efficient method for residues in fruit. J Environ Sci Health, Part B 41:481-490" in texts
+    assert "T. Kanai, M. Sato, J. Oda Novel instabilities in brane cosmology, arXiv:gr-qc/9907011." in texts
+    assert any(t.endswith("doi: 10.5555/PhysRevE.68.041907") and t.startswith("Evers AR") for t in texts)

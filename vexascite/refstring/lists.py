@@ -291,7 +291,7 @@ def _furniture_lines(lines: list[str]) -> set[int]:
         if index not in found:
             above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 3), -1) if lines[i].strip()), "")
             blank_beside = (index == 0 or not lines[index - 1].strip()) and (index + 1 >= len(lines) or not lines[index + 1].strip())
-            if _next_to(found, index) or _LABEL_ONLY.match(above) or blank_beside or _footer_inside(lines, index):
+            if _next_to(found, index) or _LABEL_ONLY.match(above) or blank_beside or _footer_inside(lines, index) or _footer_between(lines, index, above):
                 found.add(index)
     for mask, indices in masks.items():
         # A running head or footer repeats; a reference's wrapped line rarely does.
@@ -460,6 +460,12 @@ def _paged_heads(lines: list[str], found: set[int]) -> list[int]:
     return heads
 
 
+def _footer_between(lines: list[str], index: int, above: str) -> bool:
+    """A journal footer between an entry that closed with its source (``Cosmology, arXiv:gr-qc/9807056.``) and
+    a line that opens the next with authors: the page's foot, not a source (a source follows its title)."""
+    return _between_entries(lines, index) and bool(_SOURCE_END.search(above[-40:]) or _PAGES_END.search(above[-30:])) and _ends_like_reference(above)
+
+
 def _footer_inside(lines: list[str], index: int) -> bool:
     """A journal footer inside an entry: the line above is unfinished and the text goes on in lower
     case below (or after a comma), or it follows an entry that already has its source and the next
@@ -471,6 +477,9 @@ def _footer_inside(lines: list[str], index: int) -> bool:
     above = lines[above_index].strip()
     if below[:1].islower() and not _ends_like_reference(above):
         return True
+    below_line = next((line for line in lines[index + 1 : index + 3] if line.strip()), "")
+    if not _ends_like_reference(above) and _indent(below_line) >= _indent(lines[index]) + 2 and _indent(lines[above_index]) >= _indent(lines[index]):
+        return True  # "    fruits ... J Environ" / footer / "    Sci Health, Part B 42:481-490": a hanging entry runs through it
     if below and above.endswith(",") and not _label_of(below) and not _label_only(below) and not _is_stop(below):
         return True  # "Upper Saddle River," / footer / "NJ: Prentice Hall.": the footer cuts an entry after a comma
     if re.match(YEAR + r"\s*[;:]\s*\d", below) and not _label_of(above):
