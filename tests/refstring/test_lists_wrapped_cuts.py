@@ -162,3 +162,14 @@ def test_a_journal_footer_between_closed_entries_and_inside_a_hanging_entry_is_p
     assert "Aydin P, Ambros A, Lehman SJ (2006) Validation of an efficient method for residues in fruit. J Environ Sci Health, Part B 41:481-490" in texts
     assert "T. Kanai, M. Sato, J. Oda Novel instabilities in brane cosmology, arXiv:gr-qc/9907011." in texts
     assert any(t.endswith("doi: 10.5555/PhysRevE.68.041907") and t.startswith("Evers AR") for t in texts)
+
+
+def test_a_footer_shaped_string_in_a_list_of_one_reference_a_line_stays() -> None:
+    text = _INTRO + (
+        "Rich R: Bringing a tobacco course into medical school. Respirology 2005, 10:165-172.\n"
+        "B. Fagin, M. Fink, Yangians and rings of Laumon spaces, Selecta Math. 18 (2012), no. 3, 573-607.\n"
+        "Current Options in Neurology 2010, 12:186–190\n"
+        "Vaast M, Paarup B, Hove H: Farmers' choice of treatment of mastitis. Journal of Dairy Science 2003, 86: 992-1001.\n"
+        "Stiegel AL, Hart JH (2009) A new genus from the Cretaceous of Madagascar. Palaeontology 52: 1053–1067.\n"
+    )
+    assert "Current Options in Neurology 2010, 12:186–190" in _texts(text)

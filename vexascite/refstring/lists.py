@@ -463,7 +463,12 @@ def _paged_heads(lines: list[str], found: set[int]) -> list[int]:
 def _footer_between(lines: list[str], index: int, above: str) -> bool:
     """A journal footer between an entry that closed with its source (``Cosmology, arXiv:gr-qc/9807056.``) and
     a line that opens the next with authors: the page's foot, not a source (a source follows its title)."""
-    return _between_entries(lines, index) and bool(_SOURCE_END.search(above[-40:]) or _PAGES_END.search(above[-30:])) and _ends_like_reference(above)
+    if not (_between_entries(lines, index) and bool(_SOURCE_END.search(above[-40:]) or _PAGES_END.search(above[-30:])) and _ends_like_reference(above)):
+        return False
+    # Only in wrapped text (the entry above ran over two lines or more): in a file of one reference a line,
+    # "Current Treatment Options in Neurology 2009, 11:186-190" may be a string of its own.
+    texts = [i for i in range(index - 1, max(-1, index - 4), -1) if lines[i].strip()]
+    return len(texts) >= 2 and not _ends_like_reference(lines[texts[1]].strip())
 
 
 def _footer_inside(lines: list[str], index: int) -> bool:
