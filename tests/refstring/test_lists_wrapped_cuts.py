@@ -173,3 +173,18 @@ def test_a_footer_shaped_string_in_a_list_of_one_reference_a_line_stays() -> Non
         "Stiegel AL, Hart JH (2009) A new genus from the Cretaceous of Madagascar. Palaeontology 52: 1053–1067.\n"
     )
     assert "Current Options in Neurology 2010, 12:186–190" in _texts(text)
+
+
+def test_a_title_opening_with_a_back_matter_word_after_authors_and_year_goes_on() -> None:
+    text = _INTRO + (
+        "Siebert JR, Stein HJ. Tumour type as a prognostic factor in a large series. Ann Surg.\n"
+        "2002;235:360-7.\n"
+        "Gressl, W., & Haber, A. (2012).\n"
+        "Ethics and markets: Towards a new\n"
+        "humane synthesis for firms.\n"
+        "Journal of Business Studies, 98(1), 37–49.\n"
+        "Hughes L, Hunt D, Ruas M (2004) A pathway to breast cancer. Cell 116:523-535\n"
+    )
+    texts = _texts(text)
+    assert any(t.startswith("Gressl, W., & Haber, A. (2012). Ethics and markets") and t.endswith("37–49.") for t in texts)
+    assert any(t.startswith("Hughes L") for t in texts)

@@ -733,7 +733,11 @@ class _Finder:
         stripped = self.stripped(position)
         if _REF_HEADING.match(stripped) or _MD_HEADING.match(stripped) or _BOUNDARY.match(stripped) or _DOI_FOOTER.match(stripped):
             return False
-        if self.blank(previous) or _ends_like_reference(self.stripped(previous)):
+        if self.blank(previous):
+            return False
+        if _names_then_year(self.stripped(previous)):
+            return True  # "Grassl, W., & Habisch, A. (2011)." / "Ethics and economics: Towards a new": the title comes next
+        if _ends_like_reference(self.stripped(previous)):
             return False
         indent, above = _indent(self.kept[position][1]), _indent(self.kept[previous][1])
         return (indent >= 2 and indent >= above) or stripped[:1].islower()
