@@ -188,3 +188,14 @@ def test_a_title_opening_with_a_back_matter_word_after_authors_and_year_goes_on(
     texts = _texts(text)
     assert any(t.startswith("Gressl, W., & Haber, A. (2012). Ethics and markets") and t.endswith("37–49.") for t in texts)
     assert any(t.startswith("Hughes L") for t in texts)
+
+
+def test_a_source_line_flush_left_before_an_indented_label_stays_in_its_entry() -> None:
+    text = _INTRO + (
+        "  4.\tT. Mignon and N. R. Steward, Charged holes in string theory,\n"
+        "Phys. Rev. D 48 (1994).\n"
+        "  5.\tWelch P, Peters MJ, et al. Vitamin D is common in patients with RA. Ann Rheum\n"
+        "Dis. 2012;71: 1165-7\n"
+        "  6.\tL. Douglas Kile, Chaos theory in the social sciences, Michigan Press, 1998, 360 pp.\n"
+    )
+    assert any(t.endswith("Ann Rheum Dis. 2012;71: 1165-7") for t in _texts(text))

@@ -483,7 +483,7 @@ def _footer_inside(lines: list[str], index: int) -> bool:
     if below[:1].islower() and not _ends_like_reference(above):
         return True
     below_line = next((line for line in lines[index + 1 : index + 3] if line.strip()), "")
-    if not _ends_like_reference(above) and _indent(below_line) >= _indent(lines[index]) + 2 and _indent(lines[above_index]) >= _indent(lines[index]):
+    if not _ends_like_reference(above) and _indent(below_line) >= _indent(lines[index]) + 2 and _indent(lines[above_index]) >= _indent(lines[index]) + 2 and not _label_of(below):
         return True  # "    fruits ... J Environ" / footer / "    Sci Health, Part B 42:481-490": a hanging entry runs through it
     if below and above.endswith(",") and not _label_of(below) and not _label_only(below) and not _is_stop(below):
         return True  # "Upper Saddle River," / footer / "NJ: Prentice Hall.": the footer cuts an entry after a comma
