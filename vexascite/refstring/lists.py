@@ -134,6 +134,8 @@ _LOWER = "a-z\u00df-\u024f\u03b1-\u03c9\u0430-\u044f"
 #: How a reference usually starts: a family name and initials, or a name and a comma.
 _FAMILY = rf"[{_UPPER}](?:[{_LOWER}'’`]|-(?=[{_UPPER}{_LOWER}])|[{_UPPER}](?=[{_LOWER}]{{2}}))*"
 _PARTICLES = r"(?:(?:van|von|vom|zur|zu|de|des|da|del|della|der|den|di|dei|do|le|la|du|dos|ten|ter|af)\s+){1,3}"
+#: The same, the first one capitalised as a name opening a line may set it (``Van der Werf GR``).
+_ANY_PARTICLES = r"(?:(?:[Vv]an|[Vv]on|[Vv]om|[Zz]ur|[Zz]u|[Dd]e|[Dd]es|[Dd]a|[Dd]el|[Dd]ella|[Dd]er|[Dd]en|[Dd]i|[Dd]ei|[Dd]o|[Ll]e|[Ll]a|[Dd]u|[Dd]os|[Tt]en|[Tt]er|[Aa]f)\s+){1,3}"
 _AUTHOR_START = re.compile(
     rf"^(?:{_FAMILY}(?:[\s-]{_FAMILY})?(?:\s+[{_UPPER}]{{1,4}}(?=[,.;:]|\s+[{_UPPER}(]|\s*$|\s+(?:et|and)\b)|\s?,\s*[{_UPPER}]|\s+[{_UPPER}]\.|\s+et\s+al\b)"
     rf"|{_PARTICLES}[{_UPPER}]|[{_UPPER}]{{2,}}(?:,|\s+[{_UPPER}]\.)|[{_UPPER}]\.\s*(?:[{_UPPER}]\.\s*)?(?:{_PARTICLES})?[{_UPPER}][{_LOWER}{_UPPER}]"
@@ -359,7 +361,7 @@ def _furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> 
         if index not in found:
             above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 3), -1) if lines[i].strip()), "")
             blank_beside = (index == 0 or not lines[index - 1].strip()) and (index + 1 >= len(lines) or not lines[index + 1].strip())
-            if _next_to(found, index) or _LABEL_ONLY.match(above) or blank_beside or _footer_inside(lines, index):
+            if _next_to(found, index) or _LABEL_ONLY.match(above) or blank_beside or _footer_inside(lines, index) or _footer_between(lines, index, above):
                 found.add(index)
     # The article's own DOI printed on every page ("DOI: 10.1182/blood.2020004567"): an entry's DOI is not repeated.
     dois = Counter(" ".join(line.split()) for line in lines if _DOI_ONLY.match(line))
@@ -544,6 +546,17 @@ def _paged_heads(lines: list[str], found: set[int]) -> list[int]:
     return heads
 
 
+def _footer_between(lines: list[str], index: int, above: str) -> bool:
+    """A journal footer between an entry that closed with its source (``Cosmology, arXiv:gr-qc/9807056.``) and
+    a line that opens the next with authors: the page's foot, not a source (a source follows its title)."""
+    if not (_between_entries(lines, index) and bool(_SOURCE_END.search(above[-40:]) or _PAGES_END.search(above[-30:])) and _ends_like_reference(above)):
+        return False
+    # Only in wrapped text (the entry above ran over two lines or more): in a file of one reference a line,
+    # "Current Treatment Options in Neurology 2009, 11:186-190" may be a string of its own.
+    texts = [i for i in range(index - 1, max(-1, index - 4), -1) if lines[i].strip()]
+    return len(texts) >= 2 and not _ends_like_reference(lines[texts[1]].strip())
+
+
 def _footer_inside(lines: list[str], index: int) -> bool:
     """A journal footer inside an entry: the line above is unfinished and the text goes on in lower
     case below (or after a comma), or it follows an entry that already has its source and the next
@@ -555,6 +568,9 @@ def _footer_inside(lines: list[str], index: int) -> bool:
     above = lines[above_index].strip()
     if below[:1].islower() and not _ends_like_reference(above):
         return True
+    below_line = next((line for line in lines[index + 1 : index + 3] if line.strip()), "")
+    if not _ends_like_reference(above) and _indent(below_line) >= _indent(lines[index]) + 2 and _indent(lines[above_index]) >= _indent(lines[index]) + 2 and not _label_of(below):
+        return True  # "    fruits ... J Environ" / footer / "    Sci Health, Part B 42:481-490": a hanging entry runs through it
     if below and above.endswith(",") and not _label_of(below) and not _label_only(below) and not _is_stop(below):
         return True  # "Upper Saddle River," / footer / "NJ: Prentice Hall.": the footer cuts an entry after a comma
     if re.match(YEAR + r"\s*[;:]\s*\d", below) and not _label_of(above):
@@ -708,6 +724,8 @@ def _ends_like_reference(text: str) -> bool:
     return bool(_ENTRY_END.search(tail)) and not _OPEN_END.search(tail)
 
 
+#: A volume (and issue) then its pages after a comma: ``99(1), 37–49``.
+_VOLUME_COMMA = re.compile(r"\b\d+\s*(?:\([\w-]+\))?\s*,\s*(?:pp?\.\s*)?[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+\.?\s*$")
 #: A volume with its pages or a year with its volume: ``14: 229-241``, ``2003;88:358``.
 _VOLUME_SOURCE = re.compile(r"\b\d+\s*(?:\([\w-]+\))?\s*:\s*\d+\s*[-–]\s*\d|" + YEAR + r"\s*;\s*\d+\s*[:(]")
 
@@ -716,7 +734,11 @@ def _is_stop(stripped: str) -> bool:
     """A line that cannot belong to a reference list: another heading, a legend, back matter."""
     # "ethics. Biol Philos 16:69-84" wrapped in lower case goes on with an entry; "Ethics" is a heading.
     # "Ethics 14: 229-241." wrapped from "Nurs" states a volume and pages: a source, not back matter.
-    legend = bool(_END_MARKER.match(stripped)) and not stripped.lstrip("#*_ ")[:1].islower() and not _VOLUME_SOURCE.search(stripped)
+    # "Ethics, 99(1), 37–49." wrapped from "Journal of Business" states a volume, issue and pages: a source too.
+    legend = (
+        bool(_END_MARKER.match(stripped)) and not stripped.lstrip("#*_ ")[:1].islower() and not _VOLUME_SOURCE.search(stripped)
+        and not (_VOLUME_COMMA.search(stripped) and _PAGES_END.search(stripped))
+    )
     return legend or bool(_MD_HEADING.match(stripped) or _BOUNDARY.match(stripped))
 
 
@@ -806,7 +828,11 @@ class _Finder:
         stripped = self.stripped(position)
         if _REF_HEADING.match(stripped) or _MD_HEADING.match(stripped) or _BOUNDARY.match(stripped) or _DOI_FOOTER.match(stripped):
             return False
-        if self.blank(previous) or _ends_like_reference(self.stripped(previous)):
+        if self.blank(previous):
+            return False
+        if _names_then_year(self.stripped(previous)):
+            return True  # "Grassl, W., & Habisch, A. (2011)." / "Ethics and economics: Towards a new": the title comes next
+        if _ends_like_reference(self.stripped(previous)):
             return False
         indent, above = _indent(self.kept[position][1]), _indent(self.kept[previous][1])
         return (indent >= 2 and indent >= above) or stripped[:1].islower()
@@ -891,7 +917,7 @@ class _Finder:
             ):
                 kept = len(self.lists)
                 end = self.numbered(position, None)
-                if len(self.lists) > kept and self._lone_label(self.lists[-1], position, end):
+                if len(self.lists) > kept and (self._lone_label(self.lists[-1], position, end) or _years_not_numbers(self.lists[-1])):
                     self.lists.pop()  # the unclaimed lines are read again as an unnumbered list
                     position += 1
                     continue
@@ -986,6 +1012,8 @@ class _Finder:
         above_text = self.stripped(previous)
         if label.style == "paren" and above_text.rfind("(") > above_text.rfind(")"):
             return True  # "(Egli and Arden" / "2018), so a clot ...": a citation's year closing its bracket
+        if previous == position - 1 and re.match(r"\d", label.rest) and not above_text.endswith((".", ")", "]")):
+            return True  # "Phys. Rev. E 85" / "(2012) 026607.": a source's year and its pages, not label 2012
         # (Right under a line that does not end as a reference ends: "Alipour A, Cabezas MC" / "(2007) Postprandial".)
         return bool(_OPEN_END.search(above_text)) or (previous == position - 1 and not _ends_like_reference(above_text))
 
@@ -1475,7 +1503,8 @@ class _Finder:
             # (A block that holds a source, "Blood 137 (26): 3682", is not all prose: PDF text without blank
             # lines runs the prose and the list after it into one block.)
             prose = flat and (_prose(joined) or (lower >= max(2, len(block) // 3) and not _SOURCE_HINT.search(joined)))
-            if len(block) < 2 or _AUTHOR_START.match(texts[0]) or _label_of(texts[0]) or not prose:
+            # (A paragraph set as one long line, as Markdown and word processors leave it, is prose too.)
+            if (len(block) < 2 and not (len(joined) >= 160 and _prose(joined))) or _AUTHOR_START.match(texts[0]) or _label_of(texts[0]) or not prose:
                 break
             start = end
         return region[start:]
@@ -1662,6 +1691,7 @@ class _Finder:
                         # the model weighs every other line.
                         cut = not _goes_on(previous, text) and (
                             "rule:source" in features or linemodel.cut_score(features) > 0 or _authors_year_after_end(previous, text, head)
+                            or _apa_opening_after(previous, text, head)
                         )
                 else:
                     cut = _starts_entry(previous, text, head, has_year) or (loose and _after_source_end(previous, text, head, has_year)) or (
@@ -1770,7 +1800,7 @@ _YEAR_OPEN = re.compile(YEAR + r"[a-z]?[.,)]\s*[^\W\d_]")
 _OWN_LABEL = re.compile(r"\s*(?:\[\d{1,4}\]|\(\d{1,4}\)|\d{1,4}[.)])\s*[^\W\d_]")
 _SOURCE_END = re.compile(
     r"(?:\d+\s*[-–‐]\s*[A-Za-z]?\d+|\b\d+\s*(?:\([\w-]+\))?\s*:\s*[A-Za-z]?\d+|" + YEAR + r"\s*;\s*\d+\S*|\d\s*,\s*" + YEAR + r"[a-z]?|\b\d+\s*,\s*[A-Za-z]?\d+[a-z]?"
-    r"|\(\s*" + YEAR + r"\s*\)|\b[aA]r[xX]iv:\s*\S+|\b10\.\d{4,9}/\S+|https?://\S+)[.;]?\s*$"
+    r"|\(\s*" + YEAR + r"\s*\)(?:\s*[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)?|\b[aA]r[xX]iv:\s*\S+|\b10\.\d{4,9}/\S+|https?://\S+)[.;]?\s*$"
 )
 _PAGES_END = re.compile(r"\d+\s*[-–‐]\s*[A-Za-z]?\d+\.?\s*$")
 #: What follows a source inside the same reference: identifiers, dates, notes.
@@ -1851,6 +1881,8 @@ def _names_then_year(head: str) -> bool:
     if not tail:
         return False
     before = body[: tail.start()].strip()
+    if before.endswith(";"):
+        return False  # "Jordan R. New Spring. Tor; 2004.": a publisher and its year close a book
     tokens = [token for token in re.split(r"[\s,;]+", before) if token]
     if not tokens or not all(_NAME_TOKEN.fullmatch(token) for token in tokens):
         return False
@@ -1865,7 +1897,7 @@ _BEFORE_NAMES = re.compile(r"\b(?:trans|transl|tr|ed|eds|edd|comp|hrsg|hg|dir|co
 
 #: Two or more authors as ``Family AB`` apart by commas, the last one closed: ``Nakayama K, Maruyama T.``, ``de Cuevas M, Lilly MA,``.
 _AUTHOR_RUN = re.compile(
-    rf"^(?:(?:{_PARTICLES})?{_FAMILY}(?:[\s-]{_FAMILY})?\s+[{_UPPER}]{{1,3}}\s*,\s*)+(?:{_PARTICLES})?{_FAMILY}(?:[\s-]{_FAMILY})?\s+[{_UPPER}]{{1,3}}(?:\s*[,.:]|\s+et\s+al\b)"
+    rf"^(?:(?:{_ANY_PARTICLES})?{_FAMILY}(?:[\s-]{_FAMILY})?\s+[{_UPPER}]{{1,3}}\s*,\s*)+(?:{_ANY_PARTICLES})?{_FAMILY}(?:[\s-]{_FAMILY})?\s+[{_UPPER}]{{1,3}}(?:\s*[,.:]|\s+et\s+al\b)"
 )
 #: Family names in capitals before given names: ``EL-BEHI, Mohamed, Bogdan CIRIC``.
 _CAPS_AUTHORS = re.compile(rf"^[{_UPPER}][{_UPPER}'’-]+,\s+[{_UPPER}][{_LOWER}]+(?:[\s-][{_UPPER}][{_LOWER}]+)?,\s+[{_UPPER}]")
@@ -1880,12 +1912,33 @@ def _authors_year_after_end(previous: str, text: str, head: str) -> bool:
         or _BEFORE_NAMES.search(previous[-8:])
     ):
         return False  # (not after "& C." / "D. Lin. (2011)": a name cut at the line's end, nor after "trans.")
-    if len(head) >= 40 and previous.endswith((".", ")", "]")) and (_AUTHOR_RUN.match(text) or _CAPS_AUTHORS.match(text)):
+    if len(head) >= 40 and previous.endswith((".", ")", "]")) and (
+        _AUTHOR_RUN.match(text) or _CAPS_AUTHORS.match(text)
+        or (_LOWER_AUTHORS.match(text) and re.match(r"^\S+\s+\S+,\s+[a-z]", text))  # "chen S-C, cheung Y-C." in lower case
+    ):
         return True
     opening = _NAMES_YEAR_OPEN.match(text)
     return (
         opening is not None and bool(_AUTHOR_START.match(text)) and bool(re.search(r",|\b[A-Z]\.|\b[A-Z]{1,3}\b", opening.group("names")))
         and not _SOURCE_LINE.match(text) and not _VOLUME_SOURCE.search(text)
+    )
+
+
+#: Authors set in full APA form, then the year in brackets and a full stop: ``Holzer, H., & Neumark, D. (2000).``
+_APA_OPENING = re.compile(
+    rf"^(?:(?:{_ANY_PARTICLES})?{_FAMILY}(?:[\s-]{_FAMILY})?,\s+(?:[{_UPPER}]\.[\s-]?){{1,3}},?\s+(?:&\s+|and\s+)?)*"
+    rf"(?:{_ANY_PARTICLES})?{_FAMILY}(?:[\s-]{_FAMILY})?,\s+(?:[{_UPPER}]\.[\s-]?){{1,3}}\s*\(\s*" + YEAR + r"[a-z]?\s*\)\.\s+\S"
+)
+
+
+def _apa_opening_after(previous: str, text: str, head: str) -> bool:
+    """A line that opens with authors and their bracketed year in full APA form after a long entry whose last
+    line is not left open (``... analysis in progress`` / ``Holzer, H., & Neumark, D. (2000). Assessing``):
+    a title does not wrap to such a line, so a new entry starts even when the entry above ends without a stop.
+    (A line may end on an initial, ``Ibarra-Cano F.``: APA authors wrapped within a list leave a comma or ``&``.)"""
+    return (
+        len(head) >= 40 and not _OPEN_END.search(previous[-12:]) and not previous.endswith(("-", "–"))
+        and not _BEFORE_NAMES.search(previous[-8:]) and bool(_APA_OPENING.match(text))
     )
 
 
@@ -1997,6 +2050,16 @@ def _authors_then_year(joined: str) -> bool:
     """Whether the entry so far is only authors and a year in brackets: ``Smith J, Doe A (2009)``."""
     tail = re.search(r"\(\s*" + YEAR + r"[a-z]?\s*\)[.:]?\s*$", joined)
     return bool(tail) and not re.search(r"\d|\b[a-z]{4,}\b", joined[: tail.start()])  # type: ignore[union-attr]
+
+
+def _years_not_numbers(found: ReferenceList) -> bool:
+    """A "list" with no heading whose every label is a year and whose labels are not in step (``1987.`` and
+    ``1998.`` at line starts across an unnumbered list): years wrapped to line starts, not a numbering."""
+    numbers = [entry.number for entry in found.entries if entry.number is not None]
+    return (
+        found.heading is None and len(numbers) == len(found.entries) >= 2 and all(1600 <= n <= 2100 for n in numbers)
+        and not any(0 < b - a <= 3 for a, b in zip(numbers, numbers[1:], strict=False))
+    )
 
 
 def _plausible_run(found: ReferenceList) -> bool:

@@ -1,0 +1,201 @@
+"""Cutting wrapped unnumbered reference text (PDF-like lines, no blank lines, no indents) into entries."""
+
+from __future__ import annotations
+
+from vexascite.refstring import find_reference_lists
+from vexascite.refstring.lists import ListEntry, ReferenceList, _years_not_numbers
+
+_INTRO = "Body text of the article ends here with a final sentence.\n\nReferences\n\n"
+
+
+def _texts(text: str) -> list[str]:
+    return [entry.text for found in find_reference_lists(text) for entry in found.entries]
+
+
+def test_a_journal_named_like_back_matter_with_volume_issue_and_pages_goes_on() -> None:
+    text = _INTRO + (
+        "Harlow, Q., & Venn, T. (2013). Virtue and markets: Towards a common ground for\n"
+        "firms. Journal of Business\n"
+        "Ethics, 112(3), 401–417.\n"
+        "Marsh, P. (2010). Trust in small firms. Small Business Review, 8, 22-31.\n"
+        "Ostrander K, Lee M. Wages and tenure in rural clinics. Health Econ. 2012;21:66-79.\n"
+    )
+    texts = _texts(text)
+    assert texts[0].endswith("Journal of Business Ethics, 112(3), 401–417.")
+    assert len(texts) == 3
+
+
+def test_years_at_line_starts_in_a_list_without_heading_are_no_numbering() -> None:
+    text = (
+        "Some prose that closes a section of the paper without any heading after it.\n\n"
+        "Quill, A. B., T. R. Marsh, and C. D. Penn.\n\n"
+        "J Clin Invest. 2019;127(5):5401–9246\nARTICLE IN PRESS\n"
+        "Downloaded from https://academic.example.org/journal/article/278/10/1924 by guest on 20 May 2024\n\n"
+        "1987. Winter range of elk in northern valleys. Journal of Range Studies 40: 515–527.\n"
+        "Dorn M, Leto K: Genetic models of fur colour. Genetics 2004, 168:2295-2306.\n"
+        "Sato H, Brill T (2005) Kinetics of a small enzyme. Proc Natl Acad Sci USA 102:13604-13609\n"
+        "Gale, R. T., Solar Cells and Their Uses, Albion House Press,\n"
+        "1998.\n"
+        "Ekberg S, Hamid M, Tan A. Glutathione in liver injury. Adv Exp Med Biol. 2018;1032:37-53.\n"
+        "Ruiz P, Okafor N. Sulfur cycling in estuaries. Aquat Microb Ecol. 2018;36:293-304.\n"
+        "Lemke UK (1970) Cleavage of coat proteins of a phage. Nature 227:680-685\n"
+    )
+    texts = _texts(text)
+    assert not any(t.startswith(("1987.", "1998.")) for t in texts)
+    assert any(t.startswith("Dorn M, Leto K") for t in texts)
+    assert any(t.startswith("Ruiz P, Okafor N") for t in texts)
+
+
+def test_a_publisher_and_year_after_a_semicolon_close_a_book_before_names_in_another_script() -> None:
+    text = _INTRO + (
+        "Tamsin Okoro, Lydia Brandt, Paul Sefton. Isolation of twelve flavonols from leaf\n"
+        "extracts of Brassica rapa. Phytochemistry 71(8):1017-1029\n"
+        "Varga R. Long Winter. Tor; 2004.\n"
+        "김민수, 1998, 남부 지역 토기의 몇 가지 특징, 고고학연구 25-2, 한빛대학교 인문연구소.\n"
+        "Delorme, Anne, « Poésie et mémoire au XVIIe siècle », Revue Lettres, n°12, 1994, p. 39-52.\n"
+    )
+    texts = _texts(text)
+    assert "Varga R. Long Winter. Tor; 2004." in texts
+    assert any(t.startswith("김민수, 1998") for t in texts)
+
+
+def test_authors_with_a_capitalised_particle_after_a_physics_style_source() -> None:
+    text = _INTRO + (
+        "Tobin R, Malley J, Hart S. Are survival rates of small mammals explained by\n"
+        "life history parameters? Ecol Appl 11:1722-1737\n"
+        "B. Jansen, L. Rask, M. Fedin, E. Gallo, Rev. Mod. Phys. 77 (2005) 318.\n"
+        "Van der Berg GR, Morton DC, Duval RS, Olsen JGJ, Kasper PS, et al. Carbon losses from\n"
+        "peat fires. Nat Geosci. 2011;4: 737–8.\n"
+    )
+    texts = _texts(text)
+    assert "B. Jansen, L. Rask, M. Fedin, E. Gallo, Rev. Mod. Phys. 77 (2005) 318." in texts
+    assert any(t.startswith("Van der Berg GR") for t in texts)
+
+
+def test_full_apa_authors_and_year_open_an_entry_after_a_line_without_a_stop() -> None:
+    text = _INTRO + (
+        "Nolan R., Brisk-Hale, P., Moretti J., Vance A. “The Costs and Benefits of Shared Clinics”,\n"
+        "working paper in progress\n"
+        "Quarles, H., & Nemeth, D. (2001). Assessing tuition aid. Journal of Labor Studies, 39(3), 483-568.\n"
+        "Ibsen, K. (1999). Small ponds. Freshwater Biology, 12, 3-9.\n"
+    )
+    texts = _texts(text)
+    assert any(t.endswith("working paper in progress") for t in texts)
+    assert any(t.startswith("Quarles, H., & Nemeth, D. (2001).") for t in texts)
+
+
+def test_a_headless_run_of_year_labels_out_of_step_is_no_numbering() -> None:
+    def run(numbers: list[int], heading: str | None = None) -> ReferenceList:
+        entries = [ListEntry(text=f"{n}. Title of a study. J Test 4: 1-9.", line=i + 1, number=n) for i, n in enumerate(numbers)]
+        return ReferenceList(label="references-1", heading=heading, line=1, entries=entries, style="dot")
+
+    assert _years_not_numbers(run([1987, 1998]))
+    assert not _years_not_numbers(run([1987, 1988]))  # in step: a numbering that reached the 1980s
+    assert not _years_not_numbers(run([1987, 1998], heading="References"))
+    assert not _years_not_numbers(run([1987]))  # one label: the lone-label rules judge it
+    assert not _years_not_numbers(run([12, 25]))
+
+
+_PROSE_LINE = (
+    "We measured the response of the cohort over three seasons and found that the effect of the treatment was small, "
+    "that it faded after the first season, and that the patients who left the study early differed from those who stayed."
+)
+
+
+def test_a_bracketed_year_and_pages_wrapped_to_a_line_start_are_no_label_and_one_line_prose_is_no_entry() -> None:
+    text = (
+        f"{_PROSE_LINE}\n\n{_PROSE_LINE}\n\n"
+        "Marr, J. W. (2008). Context and memory in the rat. Learn Mem. 15, 573-585.\n"
+        "Hale D, Moss SL, Lin CC: The role of zinc in protection from noise. Ann NY Acad Sci 1998,\n"
+        "884:368-380.\n"
+        "C. L. Gao, M. Ling, and R. P. Lin, Phys. Rev. E 86\n"
+        "(2012) 026611.\n"
+        "Nordin SH, Ritter MD, Jensen SD: Drug transporters and tumour status. Pharmacogenet Genomics 2007, 17:127-136.\n"
+        "Frisk, K.J., and Ashby, J. (2004). Generative models of anatomy. NeuroImage 23, 21–24.\n"
+    )
+    texts = _texts(text)
+    assert "C. L. Gao, M. Ling, and R. P. Lin, Phys. Rev. E 86 (2012) 026611." in texts
+    assert not any(t.startswith("(2012)") for t in texts)
+    assert any(t.startswith("Marr, J. W. (2008).") for t in texts)
+    assert not any(t.startswith("We measured") for t in texts)
+
+
+def test_two_authors_set_in_lower_case_open_an_entry_after_a_closed_one() -> None:
+    text = _INTRO + (
+        "Tolland, J. R. (1936) 1983. Dragons: The critics and the poets. In The critics and other essays,\n"
+        "ed. Christine Tolland, 1–48. London: Allan & Unwin.\n"
+        "lin S-C, wong Y-C. Sonographic signs of ductal lesions of the breast. Br J Radiol. 2004;77:601-4.\n"
+        "Ames, K. (2003). Small ponds. Freshwater Biology, 12, 3-9.\n"
+    )
+    texts = _texts(text)
+    assert any(t.startswith("lin S-C, wong Y-C.") for t in texts)
+    assert any(t.endswith("London: Allan & Unwin.") for t in texts)
+
+
+def test_full_apa_authors_after_an_entry_of_authors_only() -> None:
+    text = _INTRO + (
+        "Moreno-Vidal BA, Ortega-Salas D, Ibarra-Cano F.\n"
+        "Velde, K., & Holm, H. (2006). Shame in the clinic. Scandinavian Journal of Primary Care, 24, 69-74.\n"
+        "Ames, K. (2003). Small ponds. Freshwater Biology, 12, 3-9.\n"
+    )
+    texts = _texts(text)
+    assert any(t.startswith("Velde, K., & Holm, H. (2006).") for t in texts)
+
+
+def test_a_journal_footer_between_closed_entries_and_inside_a_hanging_entry_is_page_furniture() -> None:
+    text = _INTRO + (
+        "T. Kanai, M. Sato, J. Oda Novel instabilities in brane\n"
+        "    cosmology, arXiv:gr-qc/9907011.\n"
+        "Journal of Clinical Allergy (2019) 31:147–159\n"
+        "Rotter K, Hall B, Smalls JV: Interplay of small GTPases in the control\n"
+        "    of cell contact dynamics. Current Biol 1998, 8:640-648.\n"
+        "Aydin P, Ambros A, Lehman SJ (2006) Validation of an\n"
+        "    efficient method for residues in fruit. J Environ\n"
+        "Journal of Clinical Allergy (2019) 31:160–171\n"
+        "    Sci Health, Part B 41:481-490\n"
+        "Evers AR, Turner MS (2004) Interactions between bound proteins.\n"
+        "    Phys. Rev. E. 68: 041907. doi: 10.5555/PhysRevE.68.041907\n"
+        "Amato, E. S., & Clarke, M. A. (2006). Changing schools: A qualitative study. School Counseling, 9, 16-27.\n"
+    )
+    texts = _texts(text)
+    assert not any("Clinical Allergy" in t for t in texts)
+    assert "Aydin P, Ambros A, Lehman SJ (2006) Validation of an efficient method for residues in fruit. J Environ Sci Health, Part B 41:481-490" in texts
+    assert "T. Kanai, M. Sato, J. Oda Novel instabilities in brane cosmology, arXiv:gr-qc/9907011." in texts
+    assert any(t.endswith("doi: 10.5555/PhysRevE.68.041907") and t.startswith("Evers AR") for t in texts)
+
+
+def test_a_footer_shaped_string_in_a_list_of_one_reference_a_line_stays() -> None:
+    text = _INTRO + (
+        "Rich R: Bringing a tobacco course into medical school. Respirology 2005, 10:165-172.\n"
+        "B. Fagin, M. Fink, Yangians and rings of Laumon spaces, Selecta Math. 18 (2012), no. 3, 573-607.\n"
+        "Current Options in Neurology 2010, 12:186–190\n"
+        "Vaast M, Paarup B, Hove H: Farmers' choice of treatment of mastitis. Journal of Dairy Science 2003, 86: 992-1001.\n"
+        "Stiegel AL, Hart JH (2009) A new genus from the Cretaceous of Madagascar. Palaeontology 52: 1053–1067.\n"
+    )
+    assert "Current Options in Neurology 2010, 12:186–190" in _texts(text)
+
+
+def test_a_title_opening_with_a_back_matter_word_after_authors_and_year_goes_on() -> None:
+    text = _INTRO + (
+        "Siebert JR, Stein HJ. Tumour type as a prognostic factor in a large series. Ann Surg.\n"
+        "2002;235:360-7.\n"
+        "Gressl, W., & Haber, A. (2012).\n"
+        "Ethics and markets: Towards a new\n"
+        "humane synthesis for firms.\n"
+        "Journal of Business Studies, 98(1), 37–49.\n"
+        "Hughes L, Hunt D, Ruas M (2004) A pathway to breast cancer. Cell 116:523-535\n"
+    )
+    texts = _texts(text)
+    assert any(t.startswith("Gressl, W., & Haber, A. (2012). Ethics and markets") and t.endswith("37–49.") for t in texts)
+    assert any(t.startswith("Hughes L") for t in texts)
+
+
+def test_a_source_line_flush_left_before_an_indented_label_stays_in_its_entry() -> None:
+    text = _INTRO + (
+        "  4.\tT. Mignon and N. R. Steward, Charged holes in string theory,\n"
+        "Phys. Rev. D 48 (1994).\n"
+        "  5.\tWelch P, Peters MJ, et al. Vitamin D is common in patients with RA. Ann Rheum\n"
+        "Dis. 2012;71: 1165-7\n"
+        "  6.\tL. Douglas Kile, Chaos theory in the social sciences, Michigan Press, 1998, 360 pp.\n"
+    )
+    assert any(t.endswith("Ann Rheum Dis. 2012;71: 1165-7") for t in _texts(text))
