@@ -24,6 +24,8 @@ BENCHMARKS = {
     "parse-accuracy": ["parse_accuracy.py", "--heldout"],
     "parse-speed": ["parse_speed.py"],
     "list-accuracy": ["list_accuracy.py"],
+    "list-accuracy-alt": ["list_accuracy_alt.py", "--part", "test"],
+    "list-accuracy-3": ["list_accuracy3.py", "--part", "test"],
     "list-scale": ["list_scale.py"],
     "link": ["link_speed.py"],
     "find": ["find_speed.py"],
