@@ -1,0 +1,429 @@
+"""Page furniture in extracted text (pure): running heads and footers that repeat, page
+numbers, banners, journal footers and ``DOI`` lines, found wherever they fall, even inside
+an entry, so the list reader can set them aside (and numbers alone on a line that are labels,
+not page numbers)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..csl import YEAR
+from ..ids import DOI_START
+from .labels import _LABEL, _LABEL_ONLY, _Label, _label_of, _label_only
+from .shapes import (
+    _AUTHOR_LIST,
+    _AUTHOR_START,
+    _BOUNDARY,
+    _LINK_TOKEN,
+    _LOWER,
+    _OPEN_END,
+    _PAGES_END,
+    _REF_HEADING,
+    _SOURCE_END,
+    _SOURCE_HINT,
+    _UPPER,
+    _YEAR,
+    _ends_like_reference,
+    _indent,
+    _is_stop,
+    _looks_strongly_like_reference,
+    _starts_like_reference,
+)
+
+#: An article's DOI footer on a line of its own (an article boundary when blank lines surround it).
+_DOI_FOOTER = re.compile(r"^\s*(?:DOI|doi)\s*:?\s*10\.\d{4,9}/\S+\s*$")
+#: A line holding only a DOI (``DOI 10.1182/...``, ``https://doi.org/10.1182/...``).
+_DOI_ONLY = re.compile(r"^\s*(?:(?:DOI|doi)\s*:?\s*|https?://(?:dx\.)?doi\.org/)" + DOI_START + r"\S+\s*$")
+_FURNITURE = re.compile(
+    r"^\s*(?:downloaded\s+(?:from|by)\b.{0,200}$|.{0,80}\bauthor\s+manuscripts?\b.{0,120}$|(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s*$"
+    r"|[-–—]\s*\d{1,4}\s*[-–—]\s*$|this\s+article\s+is\s+protected\s+by\s+copyright|all\s+rights\s+reserved\.?\s*$|for\s+personal\s+use\s+only"
+    r"|(?:\d{1,4}\s+)?(?:www\.)[\w-]+(?:\.[\w-]+)+(?:\s+\d{1,4}|\s+vol\.?\s+\d{1,4}\s+[a-z]+\s+\d{4})?\s*$|[^|]{0,100}\s\|\s[^|]{0,100}\s\|\s.{0,100}$|.{0,30}\s\|\s.{0,100}(?:https?://|doi|www\.).{0,80}$|.{0,30}\s\|\s.{0,30}$"
+    r"|.{0,80}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},\s+)?\d{4}\s+\d{1,4}\s*$"
+    # "17   N Engl J Med 377;5 nejm.org December 25, 2020": a page number, the journal's issue and site, the date.
+    r"|\d{1,4}\s+.{0,80}(?:\d+\s*;\s*\d+|\b[\w-]+\.(?:org|com|net)\b).{0,40}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},\s+)?\d{4}\s*$"
+    # "19	Blood	Volume 112", "Blood Volume 112, Number 3	19": a journal's page footer.
+    r"|\d{1,4}\s+[A-Z][\w .&-]{1,40}\s+volume\s+\d{1,4}(?:\s*,?\s*(?:number|issue|no\.?)\s*\d{1,4})?\s*$"
+    r"|[A-Z][\w .&-]{1,40}\s+volume\s+\d{1,4}(?:\s*,?\s*(?:number|issue|no\.?)\s*\d{1,4})?\s+\d{1,4}\s*$"
+    # Publisher notices: "Published by Oxford University Press on behalf of ...", "© 2012 Elsevier Inc. All rights reserved."
+    # Licence and preprint notices, PMC banners, article-type banners, "Smith et al. Page 7".
+    r"|this\s+is\s+an\s+open[\s-]+access\s+article\b.{0,240}$|the\s+copyright\s+holder\s+for\s+this\s+preprint\b.{0,240}$"
+    r"|(?:bio|med)rxiv\s+preprint\s+doi\b.{0,240}$|hhs\s+public\s+access\s*$|published\s+in\s+final\s+edited\s+form\s+as\s*:?\s*$"
+    r"|(?:original|research|review)\s+(?:article|paper|report)\s*$|[^\W\d_][\w'’-]+\s+et\s+al\.?,?\s+page\s+\d{1,4}\s*$"
+    # "Smith et al. Clin Exp Immunol (2013) 85:6011": a running head naming the article, its journal and page.
+    r"|[^\W\d_][\w'’-]+\s+et\s+al\.?\s+[A-Z][\w .()&'-]{1,60}?\s+\(" + YEAR + r"\)\s+\d{1,4}\s*:\s*[A-Za-z]?\d{1,6}\s*$"
+    r"|published\s+by\s.{0,120}\bon\s+behalf\s+of\b.{0,160}$|(?:©|\(c\)|copyright)\s*\d{4}\b.{0,120}\ball\s+rights\s+reserved\.?\s*$)",
+    re.IGNORECASE,
+)
+
+
+def _mask(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.lower().split()))
+
+
+def _lone_number_run(lines: list[str]) -> dict[int, int]:
+    """Lines holding only a number that go on in sequence a few lines apart (``4`` / text / ``5`` / text / ``6``):
+    a list's bare labels set on lines of their own, not page numbers (pages are tens of lines apart). Index -> number."""
+    out: dict[int, int] = {}
+    chain: list[tuple[int, int]] = []
+
+    def close() -> None:
+        # (Most of them must also sit where labels sit: page numbers a few lines apart fall inside entries.)
+        if len(chain) >= 3 and sum(_opens_lone_label(lines, index) for index, _ in chain) >= 0.75 * len(chain):
+            out.update(chain)
+
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if not re.fullmatch(r"[0-9]{1,5}", stripped):
+            continue  # (ASCII digits only: "¹" alone is a superscript label, read as such elsewhere)
+        number = int(stripped)
+        if chain and index - chain[-1][0] > 12:
+            close()
+            chain = []
+        step = number - chain[-1][1] if chain else 0
+        direction = chain[-1][1] - chain[-2][1] if len(chain) >= 2 else step
+        if chain and step in (1, -1) and step == direction:
+            chain.append((index, number))
+        elif not chain or len(chain) == 1:
+            chain = [(index, number)]
+        # (Another number inside a run, a page number between two labels, leaves the run as it is.)
+    close()
+    return out
+
+
+def _opens_lone_label(lines: list[str], index: int) -> bool:
+    """Whether a number alone on its line sits where a label would: after text that is not left open
+    (``The role of`` / ``12``), before text that opens a reference and carries no label of its own."""
+    above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 4), -1) if lines[i].strip()), "")
+    below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 3)) if lines[i].strip()), "")
+    if not below or below[:1].islower() or not _starts_like_reference(below) or _label_of(below) or _LABEL_ONLY.match(below):
+        return False
+    return not above or not _OPEN_END.search(above[-12:])
+
+
+def _furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> set[int]:
+    """Indices of page furniture: known banners and footers, and short lines that repeat (``labels``:
+    lines that are a list's labels, never furniture)."""
+    labels = labels or {}
+    found: set[int] = set()
+    masks: dict[str, list[int]] = {}
+    pairs: list[int] = []
+    notices: list[int] = []
+    copyrights: dict[str, list[int]] = {}
+    single: list[int] = []  # copyright lines seen once
+    words: dict[str, list[int]] = {}  # lines of one word in capitals
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped or index in labels:
+            continue
+        if _BOUNDARY.match(stripped) and _FURNITURE.match(stripped):
+            notices.append(index)  # "© 2012 Elsevier Inc. All rights reserved.": judged below, beside the other furniture
+            found.add(index)
+            continue
+        if _BOUNDARY.match(stripped) and re.search(r"[^\W\d_]{3,}", stripped):
+            copyrights.setdefault(_mask(stripped), []).append(index)
+        if _REF_HEADING.match(stripped) or _is_stop(stripped):
+            continue
+        label = _label_of(stripped)
+        if label is not None and label.style in ("dot", "bracket", "round", "paren"):
+            continue  # a numbered entry is never furniture
+        head = _RUNNING_HEAD.match(stripped)
+        if head and head.group("pair"):
+            pairs.append(index)  # "Smith and Jones", or "Storms and Coastal" wrapped from a title: judged below
+            continue
+        if head or (_CAPS_HEAD.match(stripped) and len(stripped.split()) >= 3) or (_CAPS_HEAD.match(stripped) and _between_entries(lines, index)):
+            found.add(index)
+            continue
+        if _FURNITURE.match(stripped):
+            if stripped.isdigit() and _previous_open(lines, index):
+                continue  # "907-" / "914": the end of a page range, not a page number
+            found.add(index)
+            continue
+        if re.fullmatch(r"[A-Z]{4,30}", stripped):
+            words.setdefault(stripped, []).append(index)
+        elif 6 <= len(stripped) <= 100 and not _LABEL.match(stripped):
+            masks.setdefault(_mask(stripped), []).append(index)
+    for indices in words.values():
+        if len(indices) >= 2:
+            found.update(indices)  # "BLOOD" on every page: the journal's running head
+    # A journal footer ("J Clin Invest. 2019;129(5):1234-1250") next to other furniture, after a lone label,
+    # between blank lines or beside another footer.
+    footers = {index for index, line in enumerate(lines) if _FOOTER_SHAPE.match(line.strip())}
+    for index in footers:
+        if index - 1 in footers or index + 1 in footers:
+            found.add(index)
+    for index in sorted(footers):
+        if index not in found:
+            above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 3), -1) if lines[i].strip()), "")
+            blank_beside = (index == 0 or not lines[index - 1].strip()) and (index + 1 >= len(lines) or not lines[index + 1].strip())
+            if _next_to(found, index) or _LABEL_ONLY.match(above) or blank_beside or _footer_inside(lines, index) or _footer_between(lines, index, above):
+                found.add(index)
+    # The article's own DOI printed on every page ("DOI: 10.1182/blood.2020004567"): an entry's DOI is not repeated.
+    dois = Counter(" ".join(line.split()) for line in lines if _DOI_ONLY.match(line))
+    for index, line in enumerate(lines):
+        if index not in labels and dois.get(" ".join(line.split()), 0) >= 2:
+            found.add(index)
+    for indices in copyrights.values():
+        if len(indices) >= 2:
+            # "© 2020 by The American Society of Hematology" on every page: a page's notice, judged below as the others.
+            notices.extend(indices)
+            found.update(indices)
+        else:
+            single.extend(indices)
+    for mask, indices in masks.items():
+        # A running head or footer repeats; a reference's wrapped line rarely does.
+        if len(indices) < 2 or len(mask.split()) < 2 or not re.search(r"[^\W\d_]{3,}", mask):
+            continue
+        first = lines[indices[0]]
+        reference_like = (
+            _SOURCE_HINT.search(first) or _looks_strongly_like_reference(first) or (len(first.strip()) >= 40 and _ends_like_reference(first))
+            or _VOLUME_PAGES.search(first)  # "Med 2002, 54:23-31." wrapped from two entries of one journal
+            or _AUTHOR_LIST.match(first.strip())  # the same authors opening two entries
+        )
+        if not reference_like or all(_next_to(found, i) for i in indices) or _block_of_copies(lines, indices):
+            found.update(indices)
+    # Two names and "and" are a running head when they repeat, stand apart or sit between entries or
+    # beside other furniture; inside an entry they are a title's words wrapped to a line.
+    repeated = Counter(_mask(lines[i].strip()) for i in pairs)
+    for index in pairs:
+        apart = (index == 0 or not lines[index - 1].strip()) and (index + 1 >= len(lines) or not lines[index + 1].strip())
+        if repeated[_mask(lines[index].strip())] > 1 or apart or _next_to(found, index) or _between_entries(lines, index):
+            found.add(index)
+    # A page number and a short title ("2   VEXAS and JAK inhibitors", "Smith et al.   7") right beside a lone
+    # page number (the foot of one page, then the head of the next) or repeated on other pages.
+    for index in _paged_heads(lines, found):
+        found.add(index)
+    # A number wrapped to a line of its own at the end of an entry ("33," / "437"), or before the
+    # punctuation or year that follow it ("ISTA" / "1999" / ". International rules"): not a page number.
+    for index in [i for i in found if lines[i].strip().isdigit()]:
+        if _number_in_entry(lines, index, found):
+            found.discard(index)
+    # A short line between two pieces of furniture (a footer between a page number and a running head),
+    # unless an entry runs through it: the text before the furniture, or the line itself, is left open.
+    text_lines = [index for index, line in enumerate(lines) if line.strip()]
+    for before, index, after in zip(text_lines, text_lines[1:], text_lines[2:], strict=False):
+        if index not in found and before in found and after in found and len(lines[index].strip()) <= 120 and not _label_of(lines[index].strip()):
+            content = next((lines[i].strip() for i in range(before - 1, -1, -1) if lines[i].strip() and i not in found), "")
+            stripped = lines[index].strip()
+            through = not _FOOTER_SHAPE.match(stripped) and not _CAPS_HEAD.match(stripped) and (
+                _OPEN_END.search(stripped[-12:]) is not None or (bool(content) and not _ends_like_reference(content) and not _is_stop(content))
+                # An entry's link wrapped past a page break ("... 5(7): 2540-2548." / furniture / "http://dx.doi.org/10...").
+                or (bool(_LINK_TOKEN.fullmatch(stripped)) and bool(content) and not _LINK_TOKEN.search(content))
+                # A title's sentence ("Histoire de l’édition (Vols 1-4).") when the entry goes on after the furniture ("Promodis.").
+                or (stripped.endswith(".") and len(stripped.split()) >= 3 and _goes_on_after(lines, after, found))
+            )
+            if not through:
+                found.add(index)
+    # A number alone after furniture that follows "1605-" ends a page range: not a page number.
+    for before, index in zip(text_lines, text_lines[1:], strict=False):
+        if index in found and lines[index].strip().isdigit():
+            previous = next((i for i in range(before, -1, -1) if i not in found and lines[i].strip()), None)
+            if previous is not None and _RANGE_OPEN.search(lines[previous].rstrip()) and before in found:
+                found.discard(index)
+    # A publisher's notice inside an entry or between two entries is a page's notice; elsewhere an article's end.
+    for index in notices:
+        # (Right beside a page's other furniture, "BECK ET AL.  42" / "Downloaded from ..." / the notice: a page break.)
+        beside = any(other in found and other not in notices for other in (index - 1, index + 1))
+        if not _inside_entry(lines, index, found) and not _between_entries(lines, index, found - {index}) and not beside:
+            found.discard(index)
+    # A copyright line seen once is a page's notice only inside an entry (between two it may end an article).
+    for index in single:
+        if _inside_entry(lines, index, found):
+            found.add(index)
+    # A line that opens with the number between its neighbours' ("32Sachdeva ...", "33Aust Vet J Vol 79, No 6,
+    # June 2001 431", "34Journal ..."): an entry of the list, whatever it looks like.
+    for index in [i for i in found if lines[i].strip()[:1].isdigit()]:
+        if _numbered_between(lines, index):
+            found.discard(index)
+    return found
+
+
+def _numbered_between(lines: list[str], index: int) -> bool:
+    label = _label_of(lines[index].strip())
+    if label is None or label.style not in ("bare", "glued"):
+        return False
+
+    def near(step: int) -> _Label | None:
+        for other in range(index + step, index + 7 * step, step):
+            if not 0 <= other < len(lines):
+                return None
+            found = _label_of(lines[other].strip()) if lines[other].strip() else None
+            if found is not None:
+                return found
+        return None
+
+    above, below = near(-1), near(1)
+    return (
+        above is not None and below is not None and above.style == below.style == label.style
+        and above.number + 1 == label.number == below.number - 1
+    )
+
+
+def _goes_on_after(lines: list[str], index: int, found: set[int]) -> bool:
+    """Whether the text after the furniture at ``index`` goes on with an entry rather than opening one."""
+    below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 8)) if lines[i].strip() and i not in found), "")
+    if not below or _is_stop(below) or _label_of(below) or _label_only(below) or _REF_HEADING.match(below):
+        return False
+    return below[:1].islower() or not (_AUTHOR_START.match(below) or _YEAR.search(below[:60]))
+
+
+def _number_in_entry(lines: list[str], index: int, found: set[int]) -> bool:
+    """Whether a number alone on its line is the end of the entry above rather than a page number.
+
+    It is when it sits right under a line of text, away from other furniture, and either the
+    next line goes on with the punctuation or bracketed year that follow a number, or the
+    line above is left open (``Astron J, 33,``, ``Corona``) and what comes next is not that
+    entry going on: a blank line and no lower-case text, another entry (a label or authors),
+    the end of the text.
+    """
+    if index == 0 or not lines[index - 1].strip() or any(other in found for other in (index - 1, index + 1)):
+        return False
+    if any(other in found for other in (index - 2, index + 2)) and not (
+        lines[index - 1].rstrip().endswith(",") and index + 1 < len(lines) and _AUTHOR_START.match(lines[index + 1].strip())
+    ):
+        return False  # (furniture two lines away: a page break, unless "ApJ, 400," / "699" / "Jog, C.J., ..." closes an entry)
+    below = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    if re.match(r"[.,;:]|\(\s*" + YEAR + r"[a-z]?\s*\)", below):
+        return True
+    if _ends_like_reference(lines[index - 1]):
+        return False
+    if re.search(rf"[{_UPPER}][{_LOWER}]+\s+[{_UPPER}]{{1,3}},$", lines[index - 1].rstrip()) and _AUTHOR_START.match(below):
+        return False  # "Brass L, Furlan A," / "33" / "Grubb RL, ...": a page number inside a list of authors
+    after = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 3)) if lines[i].strip()), "")
+    if not after or _is_stop(after) or _REF_HEADING.match(after):
+        return True
+    if not _starts_like_reference(after):
+        return False  # the entry goes on ("interleukins in ..."): the page broke inside it
+    return not below or bool(_label_of(after) or _LABEL_ONLY.match(after) or _AUTHOR_START.match(after))
+
+
+#: A page range left open at a line's end (``907-``, ``106 –``; not a word such as ``IgG4-``).
+_RANGE_OPEN = re.compile(r"(?:^|[\s,.:;(])\d+\s*[-–]$")
+#: A volume and its page range: ``54:23-31``, ``98: 416-423``.
+_VOLUME_PAGES = re.compile(r"\d\s*:\s*[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+")
+#: A running head naming the authors: ``Smith et al.``, ``Smith and Jones``.
+_RUNNING_HEAD = re.compile(r"^[A-Z][\w'’-]+(?:(?P<pair>\s+(?:and|&)\s+[A-Z][\w'’-]+)|\s+et\s+al\.?)\s*$")
+#: A journal's page footer: a journal name, a year and a volume, nothing else.
+_FOOTER_SHAPE = re.compile(
+    r"^[A-Z][\w .&'-]{1,50}?\.?\s+" + YEAR + r"\s*[;,]\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*(?::\s*[\w]+\s*[-–]\s*[\w]+)?\s*$"
+    r"|^[A-Z][\w .&'-]{1,50}?\.\s+\d{1,4}\s*:\s*\d{1,6}\.\s+doi:?\s*10\.\d{4,9}/\S+\s*$"  # Front. Immunol. 11:1234. doi: 10...
+    r"|^[A-Z][\w .&'-]{1,60}?\s+\(" + YEAR + r"\)\s+\d{1,4}\s*:\s*[\w]+\s*[-–]\s*[\w]+\s*$"  # Journal of X (2003) 37:168–180
+)
+#: A running head in capitals: ``VEXAS SYNDROME AND JAK INHIBITORS``, ``BECK ET AL.    17`` (with its page number).
+_CAPS_HEAD = re.compile(r"^[A-Z][A-Z&:\- ]{8,80}$|^\d{1,4}\s+[A-Z][A-Z&:\- ]{2,60}(?:\s+ET\s+AL\.?)?$|^[A-Z][A-Z&:\- ]{2,60}?(?:\s+ET\s+AL\.?)?\s+\d{1,4}$")
+
+
+#: A running head or foot that carries its page number: ``2   VEXAS and JAK inhibitors``, ``Smith et al.  7``.
+_PAGED_HEAD = re.compile(r"^(?:\d{1,4}\s+(?P<after>[^\W\d_](?:[^.;]|(?<=\bal)\.){1,78}?)|(?P<before>[^\W\d_](?:[^.;]|(?<=\bal)\.){1,78}?)\s+\d{1,4})\s*$")
+
+
+def _paged_heads(lines: list[str], found: set[int]) -> list[int]:
+    """Lines of a page number and a few words (no other number, no sentence, not a reference) set right against a
+    lone page number, or whose words recur so at another page: the running heads of a page break."""
+    candidates: dict[int, str] = {}
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if index in found or len(stripped) > 90:
+            continue
+        match = _PAGED_HEAD.match(stripped)
+        if not match:
+            continue
+        words = (match.group("after") or match.group("before") or "").strip()
+        if len(words.split()) > 8 or words[:1].islower() or re.search(r"\d", words) or _LINK_TOKEN.search(words) or _AUTHOR_LIST.match(words + ","):
+            continue
+        candidates[index] = " ".join(words.lower().split())
+    seen = Counter(candidates.values())
+    heads = []
+    for index, words in candidates.items():
+        near = [i for i in (index - 1, index + 1) if i in found and 0 <= i < len(lines) and lines[i].strip().isdigit()]
+        if near or seen[words] > 1:
+            heads.append(index)
+    return heads
+
+
+def _footer_between(lines: list[str], index: int, above: str) -> bool:
+    """A journal footer between an entry that closed with its source (``Cosmology, arXiv:gr-qc/9807056.``) and
+    a line that opens the next with authors: the page's foot, not a source (a source follows its title)."""
+    if not (_between_entries(lines, index) and bool(_SOURCE_END.search(above[-40:]) or _PAGES_END.search(above[-30:])) and _ends_like_reference(above)):
+        return False
+    # Only in wrapped text (the entry above ran over two lines or more): in a file of one reference a line,
+    # "Current Treatment Options in Neurology 2009, 11:186-190" may be a string of its own.
+    texts = [i for i in range(index - 1, max(-1, index - 4), -1) if lines[i].strip()]
+    return len(texts) >= 2 and not _ends_like_reference(lines[texts[1]].strip())
+
+
+def _footer_inside(lines: list[str], index: int) -> bool:
+    """A journal footer inside an entry: the line above is unfinished and the text goes on in lower
+    case below (or after a comma), or it follows an entry that already has its source and the next
+    entry's label (or the end of the list) follows."""
+    above_index = next((i for i in range(index - 1, max(-1, index - 3), -1) if lines[i].strip()), None)
+    below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 3)) if lines[i].strip()), "")
+    if above_index is None:
+        return False
+    above = lines[above_index].strip()
+    if below[:1].islower() and not _ends_like_reference(above):
+        return True
+    below_line = next((line for line in lines[index + 1 : index + 3] if line.strip()), "")
+    if not _ends_like_reference(above) and _indent(below_line) >= _indent(lines[index]) + 2 and _indent(lines[above_index]) >= _indent(lines[index]) + 2 and not _label_of(below):
+        return True  # "    fruits ... J Environ" / footer / "    Sci Health, Part B 42:481-490": a hanging entry runs through it
+    if below and above.endswith(",") and not _label_of(below) and not _label_only(below) and not _is_stop(below):
+        return True  # "Upper Saddle River," / footer / "NJ: Prentice Hall.": the footer cuts an entry after a comma
+    if re.match(YEAR + r"\s*[;:]\s*\d", below) and not _label_of(above):
+        return True  # "J Clin Endocrinol Metab." / footer / "2003;88:358-62.": the footer cuts a source in two
+    label = _label_of(below) or _label_only(below)  # the next entry's label, on its line or alone ("15.")
+    last = not below or _is_stop(below)  # or the list is over: a legend, a table, the end of the text
+    # (A bare or glued number counts before a capital: "17 R. J. D. Miller".)
+    explicit = label is not None and (label.style in ("dot", "bracket", "round", "paren") or label.rest[:1].isupper())
+    if (not last and not explicit) or not _ends_like_reference(above):
+        return False
+    # The entry above (back to its label) already states its source.
+    for i in range(above_index, max(-1, above_index - 6), -1):
+        if _SOURCE_HINT.search(lines[i]) or _PAGES_END.search(lines[i].rstrip()):
+            return True
+        if _label_of(lines[i].strip()) is not None:
+            break
+    return False
+
+
+def _inside_entry(lines: list[str], index: int, furniture: set[int]) -> bool:
+    """Whether the text above (page furniture aside) is left open and text follows below: an entry runs across this line."""
+    above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 8), -1) if lines[i].strip() and i not in furniture), "")
+    below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 8)) if lines[i].strip() and i not in furniture), "")
+    return bool(above) and bool(below) and not _ends_like_reference(above) and not _is_stop(below) and not _label_of(below)
+
+
+def _block_of_copies(lines: list[str], indices: list[int]) -> bool:
+    """Lines of one shape (digits aside) that make a whole block between blank lines: page furniture."""
+    runs: list[list[int]] = []  # runs of consecutive line numbers (indices are in order): one pass
+    for index in indices:
+        if runs and index == runs[-1][1] + 1:
+            runs[-1][1] = index
+        else:
+            runs.append([index, index])
+    return any(
+        end > start and (start == 0 or not lines[start - 1].strip()) and (end + 1 >= len(lines) or not lines[end + 1].strip())
+        for start, end in runs
+    )
+
+
+def _between_entries(lines: list[str], index: int, furniture: set[int] | None = None) -> bool:
+    """Whether the line above ends a reference and the line below starts one (a running head between;
+    lines in ``furniture`` are passed over)."""
+    skip = furniture or set()
+    above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 4), -1) if lines[i].strip() and i not in skip), "")
+    below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 4)) if lines[i].strip() and i not in skip), "")
+    return len(above.split()) > 1 and bool(re.search(r"[.\d)]\s*$", above)) and bool(_LABEL.match(below) or _LABEL_ONLY.match(below) or _AUTHOR_START.match(below))
+
+
+def _previous_open(lines: list[str], index: int) -> bool:
+    for other in range(index - 1, max(-1, index - 3), -1):
+        if lines[other].strip():
+            text = lines[other].rstrip()
+            if _FURNITURE.match(text):
+                return False  # "- 11 -" above "11": a page number twice
+            return bool(_RANGE_OPEN.search(text)) or text.endswith(("p.", "pp.", "pages", "page", "vol.", "no."))
+    return False
+
+
+def _next_to(found: set[int], index: int) -> bool:
+    return any(other in found for other in (index - 2, index - 1, index + 1, index + 2))
