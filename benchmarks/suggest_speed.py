@@ -31,8 +31,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import bm25s
-import Stemmer
+from bm25_baseline import Baseline
 
 from vexascite.api.evidence import library_searcher
 from vexascite.evidence.text import sentences
@@ -151,23 +150,13 @@ def main() -> int:
             searcher.search(statement, 10)
             ours.append(time.perf_counter() - start)
         store.close()
-    stemmer = Stemmer.Stemmer("english")
     start = time.perf_counter()
-    retriever = bm25s.BM25()
-    texts = [f"{w['title']} {w['abstract']} {w['keyword']}" for w in works]
-    retriever.index(
-        bm25s.tokenize(texts, stopwords="en", stemmer=stemmer, show_progress=False),
-        show_progress=False,
-    )
+    baseline = Baseline([f"{w['title']} {w['abstract']} {w['keyword']}" for w in works])
     print(f"bm25s index build in process: {time.perf_counter() - start:.1f} s")
     base = []
     for statement in statements:
         start = time.perf_counter()
-        retriever.retrieve(
-            bm25s.tokenize([statement], stopwords="en", stemmer=stemmer, show_progress=False),
-            k=10,
-            show_progress=False,
-        )
+        baseline.top([statement], k=10)
         base.append(time.perf_counter() - start)
     print(f"per statement over {args.works} works ({len(statements)} statements):")
     print(f"  vexascite suggest (BM25F + latent vectors + evidence)      {percentiles(ours)}")

@@ -26,8 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import bm25s
-import Stemmer
+from bm25_baseline import Baseline
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("VEXASCITE_SHARED", ROOT.parent / "shared"))
@@ -35,19 +34,11 @@ VEXASCITE = str(Path(sys.executable).with_name("vexascite"))
 PER_MANUSCRIPT = 25
 
 
-def plan(claims: list[dict], items: list[dict], seed: int) -> list[dict]:
+def plan(claims: list[dict], items: list[dict], seed: int, baseline: Baseline) -> list[dict]:
     """Each claim's cited key and whether it is right, random or near."""
     rng = random.Random(seed)
-    stemmer = Stemmer.Stemmer("english")
     keys = [i["id"] for i in items]
     position = {k: n for n, k in enumerate(keys)}
-    retriever = bm25s.BM25()
-    retriever.index(
-        bm25s.tokenize(
-            [i["abstract"] for i in items], stopwords="en", stemmer=stemmer, show_progress=False
-        ),
-        show_progress=False,
-    )
     order = list(range(len(claims)))
     rng.shuffle(order)
     wrong = int(round(0.3 * len(claims)))
@@ -67,32 +58,15 @@ def plan(claims: list[dict], items: list[dict], seed: int) -> list[dict]:
             ]
             key = f"sf{rng.choice(others)['sources'][0]}"
         elif kind == "near":
-            query = bm25s.tokenize(
-                [items[position[key]]["abstract"]],
-                stopwords="en",
-                stemmer=stemmer,
-                show_progress=False,
-            )
-            found, _ = retriever.retrieve(query, k=20, show_progress=False)
+            found = baseline.top([items[position[key]]["abstract"]], k=20)
             key = next(keys[j] for j in found[0] if keys[j] not in sources)
         out.append({"claim": claim["claim"], "sources": sources, "cited": key, "kind": kind})
     return out
 
 
-def baseline_flags(planned: list[dict], items: list[dict]) -> list[bool]:
-    stemmer = Stemmer.Stemmer("english")
+def baseline_flags(planned: list[dict], items: list[dict], baseline: Baseline) -> list[bool]:
     keys = [i["id"] for i in items]
-    retriever = bm25s.BM25()
-    retriever.index(
-        bm25s.tokenize(
-            [i["abstract"] for i in items], stopwords="en", stemmer=stemmer, show_progress=False
-        ),
-        show_progress=False,
-    )
-    queries = bm25s.tokenize(
-        [p["claim"] for p in planned], stopwords="en", stemmer=stemmer, show_progress=False
-    )
-    found, _ = retriever.retrieve(queries, k=10, show_progress=False)
+    found = baseline.top([p["claim"] for p in planned], k=10)
     return [p["cited"] not in {keys[j] for j in row} for p, row in zip(planned, found, strict=True)]
 
 
@@ -158,10 +132,11 @@ def main() -> int:
     args = parser.parse_args()
     items = [json.loads(line) for line in args.library.open()]
     claims = [json.loads(line) for line in args.claims.open()]
-    planned = plan(claims, items, args.seed)
+    baseline = Baseline([i["abstract"] for i in items])
+    planned = plan(claims, items, args.seed, baseline)
     with tempfile.TemporaryDirectory() as tmp:
         ours, seconds, exits = vexascite_flags(planned, items, Path(tmp))
-    base = baseline_flags(planned, items)
+    base = baseline_flags(planned, items, baseline)
     counts = {k: sum(1 for p in planned if p["kind"] == k) for k in ("right", "random", "near")}
     print(
         f"{len(planned)} citations: {counts['right']} right, {counts['random']} random, {counts['near']} near (seed {args.seed})"
