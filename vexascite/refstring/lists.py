@@ -79,6 +79,7 @@ from .shapes import (
     _UPPER,
     _VOLUME_SOURCE,
     _YEAR,
+    PARTICLE_WORDS,
     _cites_others,
     _ends_like_reference,
     _indent,
@@ -96,8 +97,8 @@ _BLOCK_MARKUP = re.compile(r"^\s{0,3}(?::{3,}\s*(?:\{[^{}\n]{0,300}\}|[\w-]{1,40
 _SETEXT_RULE = re.compile(r"^\s{0,3}(?:={3,}|-{3,})\s*$")
 _DOI_TOKEN = re.compile(r"\b" + DOI_START)
 _SHORT_TITLE = re.compile(r"^[A-Z][\w ,&'’:-]{0,60}$")
-#: Name particles (``shapes._PARTICLES``), the first one capitalised as a name opening a line may set it (``Van der Werf GR``).
-_ANY_PARTICLES = r"(?:(?:[Vv]an|[Vv]on|[Vv]om|[Zz]ur|[Zz]u|[Dd]e|[Dd]es|[Dd]a|[Dd]el|[Dd]ella|[Dd]er|[Dd]en|[Dd]i|[Dd]ei|[Dd]o|[Ll]e|[Ll]a|[Dd]u|[Dd]os|[Tt]en|[Tt]er|[Aa]f)\s+){1,3}"
+#: Name particles (``shapes.PARTICLE_WORDS``), the first one capitalised as a name opening a line may set it (``Van der Werf GR``).
+_ANY_PARTICLES = r"(?:(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in PARTICLE_WORDS) + r")\s+){1,3}"
 #: A line that carries a source (``Plant J 46:758-767``, ``Blood. 2020;135``): the end of an entry, not a start.
 _SOURCE_LINE = re.compile(
     r"^[^\d()]{0,60}?(?:\b\d+\s*(?:\([\w-]+\))?\s*:\s*\d|" + YEAR + r"\s*;\s*\d|,\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*,\s*\d+)"
