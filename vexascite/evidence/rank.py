@@ -335,7 +335,7 @@ def contrast(searcher: Searcher, query: Sequence[str], cited: Doc, rival: Doc, r
         pool = index.top(query, FEEDBACK_WORKS)
         vector = dense.feedback(vector, np.array([i for i, _ in pool], dtype=np.int64), searcher.feedback)
         cosine_cited, cosine_rival = (float(v) for v in dense.similarity(vector, np.array([a, b])))
-        twin = float(dense.similarity(dense.doc_vectors[a].astype(np.float32), np.array([b]))[0])
+        twin = _closeness(searcher, cited.key, rival.key) or 0.0
     return Contrast(rival_score, rival_only, cited_only, rare_cited, rare_rival, cosine_cited, cosine_rival, twin,
                     _lookalike(index, cited.key, rival))
 
@@ -384,10 +384,11 @@ def measure_citation(
         other_score, _ = bearing(query, other, idf)
         if best_score is None or other_score > best_score:
             best_name, best_score = name, other_score
-    best_other = next((c for c in found if c.key != cited.key and c.doc is not None and c.doc.abstract), None)
     versus = None
-    if rival and best_other is not None and best_other.doc is not None:
-        versus = contrast(searcher, query, cited, best_other.doc, bearings[best_other.key])
+    if rival:
+        best_other = next((c for c in found if c.key != cited.key and c.doc is not None and c.doc.abstract), None)
+        if best_other is not None and best_other.doc is not None:
+            versus = contrast(searcher, query, cited, best_other.doc, bearings[best_other.key])
     return CitationMeasure(score, evidence, rank, library_best, best_name, best_score, relative,
                            first, bearings.get(first) if first is not None else None, twin_cosine, versus)
 
