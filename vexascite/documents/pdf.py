@@ -18,7 +18,7 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..columns import read_columns
+from ..columns import ColumnBlock, read_columns
 from ..errors import InputUnreadable
 
 __all__ = ["PdfText", "page_position", "pdf_text"]
@@ -111,7 +111,7 @@ def _page_text(page: Any) -> tuple[str, bool]:
     return _without_blank_runs(reading.lines), True
 
 
-def _glued_across(plain: str, layout: str, blocks: Any) -> bool:
+def _glued_across(plain: str, layout: str, blocks: list[ColumnBlock]) -> bool:
     """Whether the plain extraction glued most left lines of the column blocks to the right
     lines beside them (letters and digits compared, spacing aside)."""
     flat = "".join(ch for ch in plain if not ch.isspace())
