@@ -199,3 +199,16 @@ def test_a_source_line_flush_left_before_an_indented_label_stays_in_its_entry() 
         "  6.\tL. Douglas Kile, Chaos theory in the social sciences, Michigan Press, 1998, 360 pp.\n"
     )
     assert any(t.endswith("Ann Rheum Dis. 2012;71: 1165-7") for t in _texts(text))
+
+
+def test_a_lone_label_at_the_end_of_a_glued_list_is_kept_and_raises_nothing() -> None:
+    text = (
+        "References\n\n"
+        "1Alder JQ, Birch T (2011) A study of lone labels. J Invented Res 3:1-9\n"
+        "2Cedar P (2012) Another invented paper. J Invented Res 4:10-19\n"
+        "3Dogwood R (2013) A third made-up title. J Invented Res 5:20-29\n"
+        "4.\n"
+    )
+    found = find_reference_lists(text)
+    assert [entry.text for entry in found[0].entries][-1] == "4."
+    assert len(found[0].entries) == 4

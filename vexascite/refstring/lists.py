@@ -679,9 +679,8 @@ class _Finder:
                         direction = step
                     entry = [position]
                     numbers.append(label.number)
-                    if self.only[position] is not None:
-                        following = self.next_text(position)
-                        assert following is not None
+                    following = self.next_text(position) if self.only[position] is not None else None
+                    if following is not None:  # (a lone label at the document's end keeps no text)
                         entry.append(following)
                         position = following
                     position += 1
