@@ -212,3 +212,20 @@ def test_a_lone_label_at_the_end_of_a_glued_list_is_kept_and_raises_nothing() ->
     found = find_reference_lists(text)
     assert [entry.text for entry in found[0].entries][-1] == "4."
     assert len(found[0].entries) == 4
+
+
+def test_a_short_first_line_set_over_its_hanging_indent_after_a_blank_line_is_no_section_heading() -> None:
+    text = (
+        "The discussion closes here with one last sentence of prose.\n\nWorks Cited:\n\n"
+        "Orlanda Teresa, art. “Una storia minore”, in: Vessel Ada (ed.),\n"
+        "   Dizionario inventato, Editrice Nessuna, Roma 1991, 12-19.\n\n"
+        "Quintal Maurice Seigneurie Lexique imaginaire de\n"
+        "   l’Europe ancienne Paris 1998. 101-112.\n\n"
+        "Brandt K, Oyelaran T (2006) Modeling an invented outcome in\n"
+        "   small cohorts. J Invented Stud 12(3):45-59\n\n"
+        "Ferreira L, Nakamura H (2010) Another made-up result. J Invented\n"
+        "   Stud 16:100-110\n"
+    )
+    texts = _texts(text)
+    assert len(texts) == 4
+    assert texts[1] == "Quintal Maurice Seigneurie Lexique imaginaire de l’Europe ancienne Paris 1998. 101-112."
