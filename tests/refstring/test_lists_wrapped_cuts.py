@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from vexascite.refstring import find_reference_lists
 from vexascite.refstring.labels import _label_of
-from vexascite.refstring.lists import ListEntry, ReferenceList, _years_not_numbers
+from vexascite.refstring.lists import ListEntry, ReferenceList, _apa_opening_after, _years_not_numbers
 
 _INTRO = "Body text of the article ends here with a final sentence.\n\nReferences\n\n"
 
@@ -239,3 +239,25 @@ def test_a_wrapped_line_that_opens_with_a_number_before_a_closing_quote_is_no_la
     assert _label_of("2’ Another Invented Title, 1999") is None
     label = _label_of("1. “A quoted title”, J Invented Res 3:1-9")
     assert label is not None and label.number == 1
+
+
+def test_authors_in_full_apa_form_after_a_doi_tag_left_empty_open_an_entry() -> None:
+    text = _INTRO + (
+        "Aldana RT, Whitcombe J (2001) Invented currents in a made-up nucleus of the\n"
+        "rat brainstem. J Invented Physiol 512:149-162. doi:\n"
+        "Vandermolen, P., & Oduya, K. (1987). The development of an invented scale of\n"
+        "solitude. Invented Psychological Measurement, 9(3), 289-299.\n"
+        "Castellanos M, Brill T (2005) Kinetics of a small invented enzyme. J Invented\n"
+        "Biochem 102:13604-13609. doi:\n"
+        "10.5555/invented.2005.102\n"
+        "Ngata, H., & Lowe, S. (2012). A third invented study of tides. Coastal Invented\n"
+        "Research, 4, 10-19.\n"
+    )
+    texts = _texts(text)
+    assert len(texts) == 4
+    assert texts[1].startswith("Vandermolen, P., & Oduya, K. (1987).")
+    assert texts[2].endswith("doi: 10.5555/invented.2005.102")
+    # The rule itself (the line model may agree without it here): a cut that stands whatever the model says.
+    head = "Aldana RT, Whitcombe J (2001) Invented currents. J Invented Physiol 512:149-162. doi:"
+    assert _apa_opening_after("J Invented Physiol 512:149-162. doi:", "Vandermolen, P., & Oduya, K. (1987). The development", head)
+    assert not _apa_opening_after("J Invented Physiol 512:149-162. doi:", "10.5555/invented.2001.512", head)

@@ -1368,14 +1368,19 @@ _APA_OPENING = re.compile(
 )
 
 
+#: A ``doi:`` tag that ends a line with no DOI after it: what follows is not the DOI when it opens with authors.
+_BARE_DOI_TAG = re.compile(r"\bdoi:\s*$", re.IGNORECASE)
+
+
 def _apa_opening_after(previous: str, text: str, head: str) -> bool:
     """A line that opens with authors and their bracketed year in full APA form after a long entry whose last
     line is not left open (``... analysis in progress`` / ``Holzer, H., & Neumark, D. (2000). Assessing``):
     a title does not wrap to such a line, so a new entry starts even when the entry above ends without a stop.
-    (A line may end on an initial, ``Ibarra-Cano F.``: APA authors wrapped within a list leave a comma or ``&``.)"""
+    (A line may end on an initial, ``Ibarra-Cano F.``: APA authors wrapped within a list leave a comma or ``&``.
+    A ``doi:`` left with nothing after it is no open line before such authors: the DOI would follow, not names.)"""
     return (
-        len(head) >= 40 and not _OPEN_END.search(previous[-12:]) and not previous.endswith(("-", "–"))
-        and not _BEFORE_NAMES.search(previous[-8:]) and bool(_APA_OPENING.match(text))
+        len(head) >= 40 and (not _OPEN_END.search(previous[-12:]) or bool(_BARE_DOI_TAG.search(previous[-8:])))
+        and not previous.endswith(("-", "–")) and not _BEFORE_NAMES.search(previous[-8:]) and bool(_APA_OPENING.match(text))
     )
 
 
