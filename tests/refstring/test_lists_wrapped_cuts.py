@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from vexascite.refstring import find_reference_lists
 from vexascite.refstring.labels import _label_of
-from vexascite.refstring.lists import ListEntry, ReferenceList, _apa_opening_after, _years_not_numbers
+from vexascite.refstring.lists import (
+    ListEntry,
+    ReferenceList,
+    _apa_opening_after,
+    _years_not_numbers,
+)
 
 _INTRO = "Body text of the article ends here with a final sentence.\n\nReferences\n\n"
 
