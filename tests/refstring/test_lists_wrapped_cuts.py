@@ -8,6 +8,7 @@ from vexascite.refstring.lists import (
     ListEntry,
     ReferenceList,
     _apa_opening_after,
+    _Finder,
     _years_not_numbers,
 )
 
@@ -266,3 +267,19 @@ def test_authors_in_full_apa_form_after_a_doi_tag_left_empty_open_an_entry() -> 
     head = "Aldana RT, Whitcombe J (2001) Invented currents. J Invented Physiol 512:149-162. doi:"
     assert _apa_opening_after("J Invented Physiol 512:149-162. doi:", "Vandermolen, P., & Oduya, K. (1987). The development", head)
     assert not _apa_opening_after("J Invented Physiol 512:149-162. doi:", "10.5555/invented.2001.512", head)
+
+
+def test_a_numbered_reference_heading_after_numbered_sections_opens_its_own_list() -> None:
+    text = (
+        "An invented title\n\n1. Introduction\nThe invented cohort was followed for two years and most of it improved.\n\n\n"
+        "7. References\n\n● Alder, J. Q., and T. Birch, 2011, A study of invented things. J Invented Res 3: 1-9.\n"
+        "● Cedar P. Another invented paper. Invented Lett. 2012;4:10-19.\n"
+    )
+    found = find_reference_lists(text)
+    assert [(f.heading, len(f.entries)) for f in found] == [("7. References", 2)]
+    # A run of numbered sections read as a list stops at the heading, which then opens the list below it
+    # ("1. Introduction" ... "7. Kaynaklar": the whole list was once read as the "7." entry).
+    finder = _Finder(text)
+    first = next(p for p in range(len(finder.kept)) if finder.stripped(p) == "1. Introduction")
+    heading = next(p for p in range(len(finder.kept)) if finder.stripped(p) == "7. References")
+    assert finder.numbered(first, None) == heading

@@ -568,6 +568,8 @@ class _Finder:
                 blank_before = True
                 position += 1
                 continue
+            if numbers and _REF_HEADING.match(self.stripped(position)):
+                break  # "7. Kaynaklar" after "1. Introduction": a reference heading ends a run of numbered sections
             start = self.label_at(position, numbers[-1] if numbers else None)
             if style == "glued" and numbers and (start is None or start[0].style != "glued" or abs(start[0].number - numbers[-1]) > 1):
                 # "1310T .Aoki" after 12, "264XYZ" after 27, "45108. Delacroix" after 44: the list's
