@@ -1395,27 +1395,6 @@ def _short_last_line(previous: str, text: str, head: str, has_year: bool) -> boo
     )
 
 
-#: What else a line that closes an entry may end on: a publisher after its place (``Paris: OECD.``,
-#: ``New York: Farrar, Straus & Giroux, 1986.``), an identifier (``MR2298532``, ``arXiv:astro-ph/0402129.``,
-#: ``PMID: 123``, ``ISBN 0-12-345``) or an edition (``4th ed.``).
-_PLACE_PUBLISHER_END = re.compile(r"\b[A-Z][\w'’.-]+(?:,?\s+[A-Z][\w'’.-]+){0,2}\s*:\s*[A-Z][^:;]{1,60}?(?:,\s*" + YEAR + r")?\s*\.?\s*$")
-_ID_END = re.compile(r"(?:\bMR\s?\d{5,}|\b[aA]r[xX]iv:\s*\S+|\bPMID:?\s*\d+|\bPMCID:?\s*PMC\d+|\bISBN[:\s]*[\dXx-]{9,}|\bISSN[:\s]*\d{4}-\d{3}[\dXx])\.?\s*$")
-_EDITION_END = re.compile(r"\b(?:\d+(?:st|nd|rd|th)|[A-Z][a-z]+)\s+(?:ed|edn|edition)\.?\s*$")
-#: How a new entry may open other than with initials: a full name (``Albert Croker and David Maier.``,
-#: ``Kim-Kwang Raymond Choo,``), a family name then the given one (``Vargas Llosa, Mario.``),
-#: a body as author (``World Health Organization.``, ``The EuroQol Group (1990)``), a quoted title.
-_FULL_NAME_START = re.compile(
-    r"^(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,2}(?:[A-Z]\.\s+)?(?:van\s+|de\s+|von\s+)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:,|\s+(?:and|&)\s+[A-Z][a-z]+\s|\.\s)"
-)
-_INVERTED_NAME_START = re.compile(r"^(?:[A-Z][a-z'’]+[\s-]){0,2}[A-Z][a-z'’]+(?:[A-Z][a-z'’]+)?,\s+[A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\.\s|,\s|\s+(?:and|&)\s)")
-_BODY_START = re.compile(
-    r"^(?:The\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}(?:Organi[sz]ation|Association|Society|Institute|Agency|Council|Committee|Group|Foundation|"
-    r"Department|Ministry|Office|Commission|Board|Bureau|Cent(?:er|re)|College|Consortium|Collaboration|Federation|Union|Service|Authority)\b"
-    r"(?:\s+(?:of|for|on)(?:\s+(?:the\s+)?[A-Z][\w'’&-]*)+)?\s*[.,(]"
-)
-_QUOTE_START = re.compile(r"^[\"“”«‘'„]\s*[^\W\d_]")
-_TITLE_RUN = re.compile(r"^(?:[A-Z][a-z]+\s+){2,}[A-Za-z]")
-
 _PREVIOUS_END = re.compile(r"(?P<dot>\.)$|(?P<comma>,)$|(?P<semi>;)$|(?P<colon>:)$|(?P<bracket>[)\]])\.?$|(?P<digit>\d)\.?$|(?P<hyphen>[-–])$")
 
 
@@ -1458,11 +1437,6 @@ def cut_features(
         "next:lower": following is not None and following[:1].islower(),
         "next:source-line": following is not None and bool(_SOURCE_LINE.match(following)),
         "next:none": following is None,
-        "prev:place-publisher": bool(_PLACE_PUBLISHER_END.search(previous[-80:])), "prev:id-end": bool(_ID_END.search(previous[-40:])),
-        "prev:edition-end": bool(_EDITION_END.search(previous[-20:])),
-        "text:full-name": bool(_FULL_NAME_START.match(text)), "text:inverted-name": bool(_INVERTED_NAME_START.match(text)),
-        "text:body": bool(_BODY_START.match(text)), "text:quote": bool(_QUOTE_START.match(text)),
-        "text:title-run": bool(_TITLE_RUN.match(text)) and not author,
     }
     names = [name for name, value in facts.items() if value]
     match = _PREVIOUS_END.search(previous)
@@ -1500,8 +1474,7 @@ def _shape(word: str) -> str:
 _KEY_FACTS = (
     "rule:start", "rule:source", "rule:short", "prev:ends-ref", "prev:source-end", "prev:pages-end", "prev:short",
     "prev:open", "text:author", "text:author-year", "text:upper", "text:source-line", "text:trailer", "head:year",
-    "head:source", "text:year-early", "next:lower", "prev:place-publisher", "prev:id-end", "text:full-name",
-    "text:inverted-name", "text:body", "text:quote", "head:strong",
+    "head:source", "text:year-early", "next:lower",
 )
 _NEGATED = ("head:year", "prev:ends-ref", "text:author", "head:source")
 
