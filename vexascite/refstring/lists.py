@@ -1200,7 +1200,7 @@ class _Finder:
 _LINK_START = re.compile(r"(?:doi(?=\s*[:.]|\s+(?:10\.|https?:)|\s*$)|https?://|www\.|" + DOI_START + r"|url\b)", re.IGNORECASE)
 #: A name cut at a line's end: a particle (``Jimenez de`` / ``Anta MT``) or a given name before its initial (``William`` / ``G. Austin``).
 _NAME_CUT = re.compile(
-    r"(?:[A-Z][\w'’-]+|,)\s+(?P<particle>van|von|de|der|den|dos|da|di|du|del|della|le|la|ten|ter)$|(?:,|\band)\s+(?P<given>[A-Z][a-z]+)$"
+    rf"(?:[A-Z][\w'’-]+|,)\s+(?P<particle>{'|'.join(PARTICLE_WORDS)})$|(?:,|\band)\s+(?P<given>[A-Z][a-z]+)$"
 )
 
 
@@ -1250,7 +1250,7 @@ _AUTHOR_YEAR = re.compile(r"^[^()\d]{2,45}?[\s(]" + YEAR + r"[a-z]?(?:\)|[.,:])"
 
 #: Only names before a year: ``Mara Lindqvist Tomas Ferreira and Ines Okafor. 2012.``, ``김윤정, 이유리 (2014)``, ``— (1988)``.
 _NAMES_YEAR = re.compile(
-    r"^(?:(?:[—–]|_{3,}+|[^\W\d_a-z](?:[^\W\d_]|['’-])*+\.?|(?:and|und|et|&|van|von|de|der|den|da|di|du|le|la|al\.?|jr\.?)),?\s*){1,16}"
+    rf"^(?:(?:[—–]|_{{3,}}+|[^\W\d_a-z](?:[^\W\d_]|['’-])*+\.?|(?:and|und|et|&|{'|'.join(PARTICLE_WORDS)}|al\.?|jr\.?)),?\s*){{1,16}}"
     r"[\s(]\(?" + YEAR + r"[a-z]?(?:\)|[.,:])"
 )
 
@@ -1301,7 +1301,7 @@ def _after_source_end(previous: str, text: str, head: str, has_year: bool) -> bo
 
 _NAME_YEAR_TAIL = re.compile(r"[\s(]\(?" + YEAR + r"[a-z]?(?:\s*,\s*[A-Z][a-z]+\.?)?\)?[.,:]?\s*$")
 _NAME_TOKEN = re.compile(
-    rf"(?:[{_UPPER}][^\W\d_]*(?:['’.-]+[^\W\d_]*)*\.?|and|und|et|&|al\.?|van|von|de|der|den|da|di|du|le|la|jr\.?|\(eds?\.?\)\.?|eds?\.|[—–]+|_{{3,}})"
+    rf"(?:[{_UPPER}][^\W\d_]*(?:['’.-]+[^\W\d_]*)*\.?|and|und|et|&|al\.?|{'|'.join(PARTICLE_WORDS)}|jr\.?|\(eds?\.?\)\.?|eds?\.|[—–]+|_{{3,}})"
 )
 
 
