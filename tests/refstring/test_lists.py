@@ -37,20 +37,20 @@ def test_pdf_numbers_on_their_own_lines_and_hyphenation() -> None:
 def test_unnumbered_list_with_hanging_lines() -> None:
     text = (
         "References\n\n"
-        "Dieterle, T. G., & Bakari, G. (1997). Solving multilabel learning problems via error-correcting\n"
-        "    output trees. Journal of Artificial Intelligence Research, 7, 311-334.\n"
+        "Ostrander, K. L., & Welby, M. (1997). Ranking candidate lesions with ensembles of weighted\n"
+        "    decision stumps. Journal of Applied Imaging Science, 7, 415-438.\n"
         "Smith, J. (2001). A book title. New York: Wiley.\n"
-        "Zoller SD, Hammersmith RL (2012) Characterization of the ciliate. Protist 163: 643–657.\n"
+        "Tallis SD, Brennock RL (2012) Characterization of a soil amoeba. Protozoa 163: 512–527.\n"
     )
     entries = _entries(text)
     assert [number for _, number, _, _ in entries] == [None, None, None]
-    assert entries[0][3].endswith("Journal of Artificial Intelligence Research, 7, 311-334.")
+    assert entries[0][3].endswith("Journal of Applied Imaging Science, 7, 415-438.")
 
 
 def test_bracketed_numbers_without_heading_and_bullets() -> None:
     text = (
         "[1] G. Palmer, “Magnetic field effects,” J. Thermophys. Heat Transf., vol. 7, no. 2, pp. 294–301, 1993.\n"
-        "[2] C. E. Clayton and D. Umstadter, Phys. Rev. Lett. 54, 2343 (1985).\n"
+        "[2] R. T. Hallam and D. Okonkwo, Phys. Inv. Lett. 61, 4127 (1988).\n"
     )
     assert [number for _, number, _, _ in _entries(text)] == [1, 2]
     bullets = "Bibliography\n\n- Smith J. A study of things. Nature. 2020;580:123-127.\n- Roe B. Another study. Lancet. 2019;393:1-10.\n"
@@ -156,7 +156,7 @@ def test_wrapped_unnumbered_text_is_cut_after_a_closed_source() -> None:
         "李明华(1987). 康熙与江南十景. 苏州文史. 2(-): 41-47.",
         "Smith ER, Mackie DM. Social psychology. Cancer Res. 1975;35:2434-2439.",
         "Laurent GF. Domperidone in critical care. Int Care Med 1993; 19:\n608-609.",
-        "The Organisation for Economic Co-operation and Development: The OECD guideline for\nassay of pesticides. Paris; 2003.",
+        "The Federation for Regional Water and Soil Monitoring: The FRWSM guideline for\nassay of pesticides. Paris; 2003.",
         "Sessler SK (1986) Cytogenetics and evolution in newts. PhD dissertation,\nUniversity of California, Davis",
         "Weston, R.C. 1979. Banking reform and the Bank of England. Cornell University Press.",
         "Corvane T. Hall of Embers. Ace; 1993.",
@@ -170,7 +170,7 @@ def test_a_glued_first_label_on_an_unusual_mark() -> None:
     text = (
         "Литература\n\n1-M. BOREL et J. LANGLOIS. Nouveau J. Chim 6, 233 (1982).\n"
         "2Perkins DI, Trudell JR. Loop 2 structure in glycine receptors. J Biol Chem\n2009; 284: 27304-14.\n"
-        "3Folkman J, 1985, Advances in Cancer Research, Academic Press, New York, pp. 175-203\n"
+        "3Harwick J, 1985, Progress in Tumour Biology, Academic Press, New York, pp. 212-240\n"
     )
     assert [entry.number for f in find_reference_lists(text) for entry in f.entries] == [1, 2, 3]
 
@@ -202,8 +202,8 @@ WRAPPED_UNNUMBERED = [
     "Tan P-Y, Wu H-L, Kao C-T, Lo L-H, Yeh C-H: Spore formation, use of\nurinary catheters and delayed antimicrobial "
     "therapy as\npredictors of relapse in candidaemia. Int J Antimicrob Agents 2009, 34:512-518.",
     "Marlow, B. T. (1986). Gesture and the perception of competence and\nreliability. Social Psychology Quarterly, 51, 64-79.",
-    "Hale, M. R., Ortega, P. J., Lim, S., & Durant, K. L. (2006). Inadequate\ncontrol of cholesterol in US adults with chronic renal "
-    "disease comorbidities in 2001-2002.\nArchives of Internal Medicine, 168(21), 2312-2319.",
+    "Hale, M. R., Ortega, P. J., Lim, S., & Durant, K. L. (2006). Unequal\naccess to dialysis in rural adults with chronic renal "
+    "disease and diabetes in 2001-2002.\nArchives of Community Medicine, 168(21), 2417-2425.",
     "Keller SM, Ostby M, Rannach A, Dorn AS, Weller K, Lindqvist\nW (2003) Placentally transferred maternal B lymphocytes in\n"
     "severe congenital neutropenia: a study of 143 patients.\nBlood 97:2215-2219",
 ]
@@ -274,7 +274,7 @@ def test_a_number_wrapped_to_its_own_line_ends_its_entry_and_is_no_page_number()
     assert _raws("References\n" + "\n".join(hanging) + "\n") == hanging
     blank = [
         "Marchetti D., 1965, SIAM J. Appl. Math., 13,\n517",
-        "Meeting #91, Long Beach California, UNITED STATES, 12th Oct 2018 -13th Oct\n2018",
+        "Meeting #91, Lake Harbour Oregon, UNITED STATES, 12th Oct 2018 -13th Oct\n2018",
         "Roe B. Another study of things. Lancet. 2019;393:1-10.",
         "Bosman, A., 2001 (b), ASP Conference Series, Vol. 231,\n412",
     ]
@@ -359,7 +359,7 @@ def test_blank_lines_separate_entries_even_when_a_few_blocks_read_as_two() -> No
 
 def test_a_first_string_that_carries_its_own_number_does_not_make_a_hanging_list_numbered() -> None:
     entries = [
-        "(1) Aruna, E.; et al. Definition of the halogen bond (IUPAC Recommendations 2013). Pure Appl.\n  Chem. 2013, 85, 1711-1713.",
+        "(1) Odeh, E.; et al. Definition of the chalcogen ring (Joint Recommendations 2013). Pure Appl.\n  Chem. 2013, 85, 1812-1815.",
         "Mengel M, Rossler S, Voigtmann C, et al. (2003) Repeated injections of dendritic cells. J Exp\n  Med 197: 23-31.",
         "Marsh TL, Keeling JN (2003) Agri-environmental payment schemes and rural resilience. Review of\n  Agricultural Economics 25:311-329",
         "Tolman DG (2005) Healthy aging. Am J Geriatr Psychiatry 13(2):3-6",
@@ -373,10 +373,10 @@ def test_a_page_break_before_the_end_of_an_entry_does_not_end_the_list() -> None
     text = (
         "References\n"
         "Ribera B, Perri N, Baroncelli A (2014) Estimating the effect\nof sampling intervals on contact networks of wards. Sci Rep 6:5219\n"
-        "Hamamoto MHR, Ueda R (2005) Functional analysis of a trehalose\n6-phosphate synthase gene that is involved in transient\n"
-        "induction of trehalose accumulation during drought stress in maize.\n\n"
+        "Hamamoto MHR, Ueda R (2005) Functional analysis of a sucrose\n6-phosphate kinase regulator that is expressed in early\n"
+        "induction of starch accumulation during cold stress in barley.\n\n"
         "Cell Reports 67, 7929-9987, May 12, 2020 11\n11 | Nature | Vol 180 | 24 May 2020\nARTICLE IN PRESS\n\n"
-        "Plant Mol Biol 58:701-715\n"
+        "Plant Mol Biol 58:633-648\n"
         "Lange-Hollweg N, Dorfmeister H, Rauch B, Kessel T, Brun-\nhuber R, Falk K (2009) TNFR2 signaling and TGF-\n"
         "beta signaling determine whether B cells sustain tumor dor-\nmancy. Cancer Cell 15:311-322.\n"
         "Rask M, Tolle E, Penrose CQ, Harlan FA, Denby H, Varga S, Gould R:\nGERIDEX. A structured instrument for the assessment of mental\n"
@@ -385,19 +385,19 @@ def test_a_page_break_before_the_end_of_an_entry_does_not_end_the_list() -> None
     found = find_reference_lists(text)
     assert len(found) == 1 and found[0].heading == "References"
     assert [entry.text.split(" ", 1)[0] for entry in found[0].entries] == ["Ribera", "Hamamoto", "Lange-Hollweg", "Rask"]
-    assert found[0].entries[1].text.endswith("drought stress in maize. Plant Mol Biol 58:701-715")
+    assert found[0].entries[1].text.endswith("cold stress in barley. Plant Mol Biol 58:633-648")
 
 
 def test_a_year_wrapped_after_an_open_line_starts_no_list_and_a_glued_label_may_precede_a_bracket() -> None:
     text = (
         "The steps were:\n1. Patients were screened at baseline.\n2. Samples were sequenced.\n\n"
         "1200[2] MŽP. Metodika hodnocení silně ovlivněných říčních úseků. Praha: MŽP,\n2013.\n"
-        "1201Rayner TF, Ibne Rezwan F, Lukk M (2009) MAGE-TABulator, a suite of tools. Bioinformatics 25(2):279-280.\n"
+        "1201Rahman TF, Ibne Karim F, Lund M (2009) SPEC-TABmaker, a suite of tools. Bioinformatics 25(2):311-312.\n"
         "1202Horak J., Tessel J., Brandt K., Oberhauser G., 1983, AJ, 88, 1142\n"
         "1203Dunmore, G. C. (1968). Sexual selection and the costs of display. American Naturalist, 102, 541-556.\n"
     )
     found = find_reference_lists(text)
-    ends = iter(("2013.", "279-280.", "88, 1142", "541-556."))
+    ends = iter(("2013.", "311-312.", "88, 1142", "541-556."))
     assert [(entry.number, entry.raw.split("\n")[-1].endswith(next(ends))) for f in found for entry in f.entries] == [
         (1200, True), (1201, True), (1202, True), (1203, True),
     ]
@@ -450,8 +450,8 @@ def test_a_journal_footer_after_a_comma_or_after_the_last_entry_is_page_furnitur
 
 def test_a_hanging_indent_set_with_a_tab() -> None:
     entries = [
-        "Dieterle, T. G., & Bakari, G. (1997). Solving multilabel learning problems via error-correcting\n\toutput trees. "
-        "Journal of Artificial Intelligence Research, 7, 311-334.",
+        "Ostrander, K. L., & Welby, M. (1997). Ranking candidate lesions with ensembles of weighted\n\tdecision stumps. "
+        "Journal of Applied Imaging Science, 7, 415-438.",
         "Keaton, C. F. (1987). Gender and the appearance of status (1986).\n\tSmith J, Doe A, editors. Social Psychology. New York: Wiley; 1987. p. 61-70.",
         "Smith, J. (2001). A book title. New York: Wiley.",
         "Wang, N. D., Lorenz, V. A., Cheng, R., & Franks, S. S. (2009). Inadequate control of cholesterol\n\tin US adults "
@@ -498,7 +498,7 @@ def test_an_out_of_order_number_before_authors_after_a_complete_line_is_a_label(
     entries = [
         "30 Doe J, Roe A: A first study. J Infect Dis 1996, 173(4):950-956.",
         "31 Brunham RC, Kimani J: The epidemiology of things. J Infect Dis 1996, 173(4):950-956.",
-        "28 JL Tilly, Ovarian follicle counts. Reprod Biol Endocrinol. 1, 11 (2003).",
+        "28 JL Tamsin, Ovarian stromal grading. Reprod Fict Endocrinol. 2, 14 (2003).",
         "32 Poe C. A third study. Blood. 2020;1:2-3.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
@@ -537,7 +537,7 @@ def test_a_repeated_number_after_pages_closed_by_a_semicolon_is_a_label() -> Non
 
 def test_a_line_that_opens_with_a_number_of_another_form_after_a_page_break_does_not_end_the_list() -> None:
     text = (
-        "References\n5. Doe J, Roe A. A study of things. Blood. 2020;1:2-3.\n6. Eigenschaften von Informationen, see Wild (1982), S.\n\n"
+        "References\n5. Doe J, Roe A. A study of things. Blood. 2020;1:2-3.\n6. Grundlagen der Verwaltung, see Brandt (1982), S.\n\n"
         "Blood. 2020; 247(5)\n\n124ff.\n7. Lail K, Sikorski J, Saunders E. Complete genome sequence of\na strain. Stand Genom-\n"
         "ic Sci 2010; 2:176-184.\n8. Vestergaard SH, Ritter MD: Variants in ovarian cancer.\nPharmacogenet Genomics 2006, 16:211-219.\n"
     )
@@ -567,7 +567,7 @@ def test_a_number_near_the_last_one_after_a_complete_entry_is_a_label_whatever_t
     ]
     assert _raws("References\n" + "\n".join(bare) + "\n") == bare
     dots = [
-        "25. Sample Publishing Corporation Problems in Engineering Volume 2009, Article ID 282307, 13 pages",
+        "25. Sample Publishing Corporation Advances in Materials Volume 2009, Article ID 517734, 13 pages",
         "24. 31. Doe, Jane A. (1995). A study of synergy. Systems Research. 12(2): 89-121.",
         "26. Roe B. Another study. Lancet. 2019;393:1-10.",
     ]
@@ -577,7 +577,7 @@ def test_a_number_near_the_last_one_after_a_complete_entry_is_a_label_whatever_t
 def test_a_number_near_the_last_one_inside_an_entry_is_no_label() -> None:
     glued = [
         "42Doe J, Roe A. A first study. Respir Care J (1998)\n43:OF-98-113.",
-        "43Roe B. A second study. Perspect. Psychol. Sci. 4, 294-298. (doi: .\n01127.x)",
+        "43Roe B. A second study. Perspect. Inv. Sci. 4, 317-322. (doi: .\n01127.x)",
         "44Poe C. A third study. J Mol Biol. 1997;273:283–298. doi:\n10.5555/jmbi.1997.1284",
         "45Moe D. A fourth study. Blood. 2020;1:2-3.",
     ]
@@ -596,9 +596,9 @@ def test_a_label_alone_on_its_line_past_a_gap_before_a_string_with_its_own_numbe
 def test_a_numbering_of_another_form_that_goes_on_ends_a_list() -> None:
     text = (
         "References\n1. Moe D (1992) A fourth study of\nthings. JAMA 268:2420-2425\n2. Noe E (1993) A study of\nthings. JAMA 269:1-5\n"
-        "⁴Wade T, Candle F (2008) A fifth study of\nthings. Curr Opin Allergy Clin Immunol 8:510-514\n"
+        "⁴Wade T, Candle F (2008) A fifth study of\nthings. Curr Opin Fict Clin Immunol 8:377-381\n"
         "⁵Cooper HJ, Marsh AG (2005) A sixth study\nof things. Mass Spectrom Rev 24(2):201-222\n"
-        "⁶Rada V, Peter J: A seventh study of\nthings. J Microbiol Methods 2000, 43:127-132.\n"
+        "⁶Roda V, Petrak J: A seventh study of\nthings. J Fict Methods 2000, 43:215-220.\n"
     )
     found = find_reference_lists(text)
     assert [(f.style, [entry.number for entry in f.entries]) for f in found] == [("dot", [1, 2]), ("sup", [4, 5, 6])]
@@ -606,10 +606,10 @@ def test_a_numbering_of_another_form_that_goes_on_ends_a_list() -> None:
 
 def test_lower_case_authors_or_a_bracketed_own_number_after_a_closed_source_start_an_entry() -> None:
     entries = [
-        "Hara TJ (1982) Environmental factors affecting things in\nthe sea. Environ Health Perspect 44:101-105",
-        "chen S-C, cheung Y-C. Sonographic differentiation of samples\nof the breast. Br J Radiol. 2003;76:600-4.",
+        "Haro TJ (1982) Seasonal factors affecting things in\nthe sea. Environ Inv Perspect 44:217-221",
+        "lin S-C, wong Y-C. Elastographic grading of samples\nof the liver. Br J Fict Radiol. 2003;76:712-6.",
         "Gordon, E, and Dmitri Komissar. Sample Spyplanes of the Cold\nWar, 2013.",
-        "[7 ],On form factor expansions for the sample chain , J . Stat.\nMech.: Theor. Exp. (2015), P05037.",
+        "[7 ],On spectral sums for the sample lattice , J . Stat.\nMech.: Theor. Exp. (2015), P08214.",
         "Roe B, Poe C. Another study of things. Lancet. 2019;393:1-10.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
@@ -617,9 +617,9 @@ def test_lower_case_authors_or_a_bracketed_own_number_after_a_closed_source_star
 
 def test_the_last_hanging_entry_of_few_marks_is_kept_and_prose_after_a_blank_line_is_not() -> None:
     entries = [
-        "Doe J, Roe A (2007) Evidence of kind representations in the\n  absence of language. Cognition 102:455-463.",
+        "Doe J, Roe A (2007) Evidence of number representations in the\n  absence of counting. Cognition 102:518-526.",
         "Roe B, Poe C (2001) Another study of things in\n  the sea. Lancet 393:1-10.",
-        "D5.1 Sample specification of a toolbox for extracting spoken and\n     written entities 2011",
+        "D5.1 Sample specification of a pipeline for tagging printed and\n     scanned entities 2011",
     ]
     prose = "\nThe patients were followed for a median of two years and most of them improved.\n"
     assert _raws("References\n" + "\n".join(entries) + "\n" + prose) == entries
@@ -627,30 +627,30 @@ def test_the_last_hanging_entry_of_few_marks_is_kept_and_prose_after_a_blank_lin
 
 def test_a_publisher_or_a_place_after_the_pages_goes_on_with_the_entry() -> None:
     entries = [
-        "Doe, J. P. (1987). Actions, processes, and causality. In Roe, M. P., (Eds.), Reasoning About Plans, pp. 99-122.\n"
-        "Sample Kaufmann Publishers, Inc., Los Altos, California.",
+        "Doe, J. P. (1987). Goals, methods, and timing. In Roe, M. P., (Eds.), Planning About Tasks, pp. 131-154.\n"
+        "Sample Harcourt Publishers, Inc., Palo Verde, California.",
         "Moe, D. (2001). A fourth study of things. Lancet, 393, 1-10.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
     head = "Roe, B. (1999). A second study of learning. In Proceedings of Learning"
     for previous, text in (
-        ("and Hybrid Systems, pp. 6-10", "Melbourne, Australia."),
-        ("New York 1991, pp. 19-28 (ed. or.", "Paris 1985)."),
-        ("and Hybrid Systems, pp. 6-10", "Sample University Press, Oxford."),
+        ("and Adaptive Agents, pp. 6-10", "Melbourne, Australia."),
+        ("New York 1992, pp. 41-57 (ed. or.", "Paris 1986)."),
+        ("and Adaptive Agents, pp. 6-10", "Sample University Press, Oxford."),
     ):
         assert "rule:source" not in cut_features(previous, text, None, head, True, 2, 70)
-    assert "rule:source" in cut_features("and Hybrid Systems, pp. 6-10", "Melbourne, A. (2001). A study.", None, head, True, 2, 70)
+    assert "rule:source" in cut_features("and Adaptive Agents, pp. 6-10", "Melbourne, A. (2001). A study.", None, head, True, 2, 70)
 
 
 def test_a_link_opening_a_line_or_a_name_cut_in_two_goes_on_with_the_entry() -> None:
     entries = [
         "Doe, J., & Roe, A. (2010). A study of samples. The American Statistician, 64(2),\n97-107.\n"
         "DOI:http://dx.doi.org/10.5555/tast.2010.09132",
-        "Horcajada JP, Soto S, Gajewski A, Smithson A, Jimenez de\nAnta MT, Mensa J, Vila J (2005) A study of things. J Infect Dis\n"
+        "Ferrandiz JP, Solano S, Gawronski A, Smithers A, Jimenez de\nLeon MT, Mora J, Vidal J (2005) A study of things. J Infect Dis\n"
         "2005, 191:1-9.",
-        "Poe, C. (2001). Theory of behaviour. In Stephan Worchel and William\nG. Austin (eds.), Psychology and Relations. Chicago: Sample Hall.",
-        "Shebel CW, Guber JM, van\nTeeffel S, Yakhni AA (2010) A study of segregation. P Natl Acad Sci USA 107: 14194–14198.",
-        "Noe E. Sample Polymers and Related Materials, Proceedings 81st Symposium, Oxford University Press, Oxford, 1993, p.\n502.",
+        "Poe, C. (2001). Theory of behaviour. In Stefan Werner and William\nG. Archer (eds.), Psychology and Relations. Chicago: Sample Hall.",
+        "Shelton CW, Gruber JM, van\nTilburg S, Yakovlev AA (2010) A study of segregation. P Natl Acad Sci USA 107: 15322–15327.",
+        "Noe E. Sample Gels and Related Materials, Proceedings 64th Symposium, Clarendon Press, Oxford, 1993, p.\n502.",
         "Moe, D. (2001). A fourth study of things. Lancet, 393, 1-10.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
@@ -661,17 +661,17 @@ def test_wrapped_entries_cut_before_authors_after_a_complete_line_and_not_after_
         # The authors and their year fill the first line: the title on the next line goes on.
         "Barrow, M. E., S. R. Petrelli, K. J. Macek and J. J. Carrol. 1980.\n"
         "Invented bioconcentration of a sample chemical in fish. Chemosphere Inv 9: 201-212.",
-        "Mower, C. M. & A. M. Turner, 2004.\nBehavior, morphology, and the coexistence of two invented snails. Ecology Inv 85: 2755-2766.",
+        "Marlow, C. M. & A. M. Tanner, 2004.\nForaging, growth, and the coexistence of two invented snails. Ecology Inv 85: 3121-3132.",
         # Doi is a family name here, not a DOI going on with the entry above.
         "Stein, Daniel, and Jan Thon, eds. From Invented Strips to Graphic Novels. Berlin: Sample House, 2013.",
-        "Doi M, Yamada I, Fukuda T (2003) An invented amino acid stimulates glucose uptake. Biochem Inv Res Commun\n312: 1111-1117.",
+        "Doi M, Yamada I, Fukuda T (2003) An invented peptide lowers serum lactate. Biochem Inv Res Commun\n312: 1204-1210.",
         # After an entry with no year: authors and their year, or a run of authors, open the next one.
         "Moran, T., ed. Public Communication and Invented Behavior, Vol. 1. New York: Sample Press.",
         "Huber I., 1990, ApJ Inv, 351, 632",
         "Luca Acerbi, Anton Achille, and Sara Kjartan. On the complexity of invented monitors.",
         "Nakamura K, Maruta T. \"Differential production of invented species in bivalves.\"\nDev Comp Inv 1998; 22:151-159.",
         # A translator's name after "trans." goes on with the entry.
-        "______. Canticle of an Invented Priest on the Canticle of Habakkuk, trans.\nSean Conlon. Dublin, 1997. Pp. 65-95.",
+        "______. Homily of an Invented Abbot on the Psalm of Jonah, trans.\nSean Conlon. Dublin, 1997. Pp. 71-98.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
 
@@ -679,10 +679,10 @@ def test_wrapped_entries_cut_before_authors_after_a_complete_line_and_not_after_
 def test_a_wide_gap_in_the_numbering_is_taken_when_the_numbers_go_on_in_step_from_there() -> None:
     text = (
         "References\n"
-        "1. Invented Medicine Working Group (1992) An invented approach to teaching. JAMA Inv 268:2420-2425\n"
-        "59. Ringer RE, Preis H. Invented deficiency diagnosed during adulthood. Dig Inv Sci 1980; 25, pages 384-387.\n"
-        "60. Carlin J, Saez A (2008) Invented city: leisure amenities and urban growth. Inv Paper SSRN-1280157\n"
-        "61. Sayer MH, Watson B. Invented mechanisms of T cell recognition. Transplantation Inv. 1994;57:1295-1302.\n"
+        "1. Invented Medicine Working Group (1992) An invented approach to teaching. JAMA Inv 268:2511-2519\n"
+        "59. Ringer RE, Preis H. Invented deficiency found in late childhood. Dig Inv Sci 1980; 25, pages 412-415.\n"
+        "60. Carlin J, Saez A (2008) Invented town: green spaces and rural decline. Inv Paper SSRN-1347712\n"
+        "61. Sayer MH, Watson B. Invented routes of B cell activation. Transplantation Inv. 1994;57:1318-1325.\n"
     )
     assert [e.number for f in find_reference_lists(text) for e in f.entries] == [1, 59, 60, 61]
 

@@ -186,7 +186,7 @@ def test_a_line_that_carries_the_number_between_its_neighbours_is_no_page_footer
             "  32Quayle Mann, Harriet. “Invented Views of Old Towns in Film.” Quarterly Review of Invented Film, 2011.",
             "  33Aust Inv Vet J Vol 80, No 6, June 2002 431",
             "  34Journal of Invented Materials 169 (2010) 567–590",
-            "  35Lorrain E, Sole C. Invented complexes: phenotypic and genotypic markers. J Inv Res 2004; 12: 1-9.",
+            "  35Lorrain E, Sole C. Invented complexes: growth and staining patterns. J Inv Res 2004; 12: 1-9.",
         ]
     ) + "\n"
     found = find_reference_lists(text)
@@ -230,14 +230,14 @@ def test_page_breaks_inside_entries_keep_their_text() -> None:
 
 def test_a_year_in_a_hanging_indent_and_prose_before_a_list_with_no_heading() -> None:
     prose = (
-        "Gene selection is an invented part of the analysis because\nit gives information that can lead to a better\n"
+        "Probe filtering is an invented step of the pipeline since\nit yields counts that may point to a clearer\n"
         "understanding of the phenomenon (Smith et al., 2010). The\nmedian level was higher in cases than in controls.\n\n"
     )
     refs = (
         "Wendt HY, Tao J, Shum E, Malin CC: Invented receptor-\n    associated anchoring proteins: AKAP7 and AKAP9 (gravin).\n"
         "McGrath, R. K. (2004). Invented Hazard and\n    Risk Analysis. Invented Institute, Berkeley, CA.\n"
         "Seow SB, McNab P, Heo S, Turner A, Lane WS, Chakra D\n    (2001) Regulation of invented acetylation by\n    a complex. Cell Inv 104:119-130\n"
-        "Brun E, Peters O, Schwarz L, Basle K\n    (1997) Invented homologue that acts downstream of a signal. Nature Inv 385:829-833\n"
+        "Brun E, Peters O, Schwarz L, Basle K\n    (1997) Invented cofactor that binds upstream of a receptor. Nature Inv 385:911-915\n"
     )
     found = find_reference_lists(prose + refs)
     assert [e.number for f in found for e in f.entries] == [None, None, None, None]
@@ -255,11 +255,11 @@ def test_blank_lines_between_entries_with_a_first_line_indent() -> None:
     text = (
         "Works Cited\n\n"
         "  van der Berg PA, Barlow AN: Transient invented adhesion: the\nrole of weak invented interactions. Trends Inv Sci 1994,\n19:354-358.\n\n"
-        "  Colvin CM, Pan E: Invented channel properties underlying axonal\npotential initiation in invented neurons. Nature Inv 2002,\n5(6):533-538.\n\n"
+        "  Colvin CM, Pan E: Invented pump kinetics shaping dendritic\nspike timing in invented neurons. Nature Inv 2002,\n5(6):617-622.\n\n"
         "  Ekdahl R, Moss T (2005) Why do tumours ferment\nso much? Cell Rev 3: 77–90. doi: 10.5555/cr.3.77\n"
     )
     raws = _raws(text)
-    assert len(raws) == 3 and raws[0].endswith("19:354-358.") and raws[1].endswith("5(6):533-538.")
+    assert len(raws) == 3 and raws[0].endswith("19:354-358.") and raws[1].endswith("5(6):617-622.")
 
 
 PROSE = (
@@ -310,7 +310,7 @@ def test_a_volume_wrapped_into_a_hanging_indent_is_not_the_next_label() -> None:
         "   real-time assessment of an invented department.\n   Acad. Inv. Med. 8(11):1070-1074, 2001.\n"
         "26.  Сперанов, Михаил Н. 1927. Славянские рукописи в вымышленном собрании.\n"
         "   Известия вымышленного отделения\n   27. 44-118.\n"
-        "27.  Merin V, Ong K, Baez R: Invented changes in insulin sensitivity from\n   birth to age three. Diabetologia Inv 2005, 48:2609-2614.\n"
+        "27.  Merin V, Ong K, Baez R: Invented shifts in glucose tolerance from\n   birth to age three. Diabetologia Inv 2005, 48:2711-2716.\n"
     )
     found = find_reference_lists(text)
     assert [e.number for f in found for e in f.entries] == [25, 26, 27]
@@ -341,7 +341,7 @@ def test_an_indented_hanging_list_followed_by_prose_that_cites_is_cut_at_its_own
         "\nHere we show that in invented cells, about 1% of residues used in synthesis are changed\n"
         "in the way the model says [7]. Consistent with this idea, here we show that the invented\n"
         "deletion leads to a marked rise of a range of elements, in particular in stem cells and\n"
-        "in early embryos [23]. The invented cells were recovered in either one or two groups.\n"
+        "in early embryos [23]. The invented cells were sorted into one or two fractions.\n"
     )
     found = find_reference_lists("Cited Literature\n" + INDENTED_HANGING + prose)
     entries = [e.text for f in found for e in f.entries]
@@ -390,7 +390,7 @@ def test_a_copyright_notice_in_a_block_of_page_furniture_between_unnumbered_entr
         "BECK ET AL.                        42\n"
         "Downloaded from https://academic.example.org/inv/article/61/8/5705/6831475 by guest on 01 June 2024\n"
         "© 2012 Northfield Press Ltd. All rights reserved.\n"
-        "The Invented Group (1990) A new facility for the measurement of\ninvented quality of life. Health Inv 16: 199-208.\n"
+        "The Invented Group (1990) A new scale for the rating of\ninvented quality of life. Health Inv 16: 233-241.\n"
         "Karlson, J., Invented speech recognition in air traffic control. Inv Report 12, 1990.\n"
     )
     found = find_reference_lists(text)
@@ -400,19 +400,19 @@ def test_a_copyright_notice_in_a_block_of_page_furniture_between_unnumbered_entr
 
 def test_one_reference_a_line_with_no_heading_a_string_with_its_own_number_and_a_table_after() -> None:
     prose = (
-        "Principal component analysis of ten invented analytes found a component that unifies the\n"
+        "A factor analysis of ten invented analytes found a single factor that joins the\n"
         "variance of four invented hormones (Smith et al., 2006). In this study, we found invented\n"
         "sites in human cells derived from invented stem cells (Smith et al., 2015).\n\n"
     )
     refs = [
         "Mora EA, Ward AD, Pick CR (2013) Invented heterogeneity and outcome. Cancer Inv 119:3034-3042.",
         "Skagen NO, Eken T: Scoring of invented injury. Injury Inv 2007, 38:84-90. doi:",
-        "Association of Invented Agencies. 2012. Best practices for invented plans. Washington, D.C., USA.",
+        "Association of Invented Agencies. 2012. Field guidance for invented plans. Washington, D.C., USA.",
         "Placer EJS, Gilmore GC (1980) Invented organization. J Inv Psychol 89: 409-418.",
         "Chong, (K)Hyun Je, Kyung Eun Chong, 1996, Recognition of invented scores, Journal of Inv 2 (4): 461-73.",
         "Cooke, N. (2003). Music as invented performance. In Martin Clay, et al. (Ed.), The",
         "77. Tarnov A. 1989. Nature of invented immunity. Rev Inv Dis 11: 440-451.",
-        "Steel, R.: Invented probes in steady state systems, vol. 1. Springfield, Ill.: Ch. C. Thomas.",
+        "Steel, R.: Invented markers in closed flow circuits, vol. 1. Springfield, Ill.: Ch. C. Thomas.",
     ]
     table = "\nTable 3   Invented factors associated with relapse\nVariable      HR    95% CI    p\nAge           1.2   0.9-1.5   0.2\n"
     entries = [e.text for f in find_reference_lists(prose + "\n".join(refs) + "\n" + table) for e in f.entries]
