@@ -567,7 +567,7 @@ def test_a_number_near_the_last_one_after_a_complete_entry_is_a_label_whatever_t
     ]
     assert _raws("References\n" + "\n".join(bare) + "\n") == bare
     dots = [
-        "25. Sample Publishing Corporation Advances in Materials Volume 2009, Article ID 517734, 13 pages",
+        "25. Sample Press Group Advances in Materials Volume 2009, Article ID 517734, 13 pages",
         "24. 31. Doe, Jane A. (1995). A study of synergy. Systems Research. 12(2): 89-121.",
         "26. Roe B. Another study. Lancet. 2019;393:1-10.",
     ]

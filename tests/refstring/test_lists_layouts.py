@@ -412,7 +412,7 @@ def test_one_reference_a_line_with_no_heading_a_string_with_its_own_number_and_a
         "Chong, (K)Hyun Je, Kyung Eun Chong, 1996, Recognition of invented scores, Journal of Inv 2 (4): 461-73.",
         "Cooke, N. (2003). Music as invented performance. In Martin Clay, et al. (Ed.), The",
         "77. Tarnov A. 1989. Nature of invented immunity. Rev Inv Dis 11: 440-451.",
-        "Steel, R.: Invented markers in closed flow circuits, vol. 1. Springfield, Ill.: Ch. C. Thomas.",
+        "Steel, R.: Invented markers in closed flow circuits, vol. 1. Springfield, Ill.: Ch. B. Marsh.",
     ]
     table = "\nTable 3   Invented factors associated with relapse\nVariable      HR    95% CI    p\nAge           1.2   0.9-1.5   0.2\n"
     entries = [e.text for f in find_reference_lists(prose + "\n".join(refs) + "\n" + table) for e in f.entries]
