@@ -44,6 +44,9 @@ BINARY = {".png", ".jpg", ".crfsuite", ".gz", ".zip", ".pdf", ".sqlite", ".db"}
 
 
 _NOT_ALNUM = re.compile(r"[\W_]+")
+#: A line break or tab written as an escape in a string literal (``"and\\nrecombinant"``): a
+#: space, or its letter would join the words around it.
+_ESCAPE = re.compile(r"\\[ntr]")
 
 
 def normalise(text: str) -> str:
@@ -113,7 +116,7 @@ def file_text(path: Path) -> tuple[list[str], str, list[int]]:
         lines = path.read_text(encoding="utf-8").splitlines()
     except (UnicodeDecodeError, FileNotFoundError):
         lines = []
-    parts = [normalise(line) for line in lines]
+    parts = [normalise(_ESCAPE.sub(" ", line)) for line in lines]
     starts: list[int] = []
     offset = 0
     for part in parts:

@@ -269,8 +269,8 @@ PROSE = (
     "66 and 68) and high-risk types (type 16, 18, 46 and 55) (Smith et al.,\n2014).\n\n"
     "The expression levels of an invented receptor were further examined by\n"
     "several methods (Smith et al., 2007). Moreover, cell accumulation in tumours was\n"
-    "slightly reduced after training, and the amount of tumour cells was reduced in\n"
-    "trained mice (Smith et al., 1998).\n\n"
+    "slightly lower after exercise, and the count of invented cells fell in\n"
+    "exercised mice (Smith et al., 1998).\n\n"
 )
 
 
@@ -285,7 +285,7 @@ def test_a_list_with_no_heading_after_prose_with_a_hanging_indent_set_with_a_tab
         "Haavisto T, Lind H, Koskinen K. Prevalence of an invented\n\tcondition in young men. BMJ Inv (1990) 301:266-268.\n"
         "Nonlinear Invented Systems\n\t24\n\t(2011)\n\t1975–1986\n"
         "D. Maxwell, Solutions of invented constraint equations with\n\tboundaries. Commun. Inv. Phys. 253 (2005), 561-583.\n"
-        "Lee, D. Y., Brooks, B., and Keating, M. T.\n\t(1998a). Elastin is an invented determinant of\n\tmorphogenesis. Nature Inv 393, 276-280.\n"
+        "Lee, D. Y., Brooks, B., and Keller, M. T.\n\t(1998a). Fibrillin is an invented marker of\n\tvessel growth. Nature Inv 393, 311-318.\n"
     )
     found = find_reference_lists(PROSE + refs)
     assert [e.number for f in found for e in f.entries] == [None, None, None, None]
@@ -296,7 +296,7 @@ def test_supporting_information_after_an_entry_left_open_ends_the_list() -> None
         "References\n\n"
         "  7.\tKorvin, S. (2004). Les corps inventés dans l'art. Champ Inv, 35, p. 61-74.\n"
         "  8.\tKimball Y, Otto H (2013) An invented model of tumour interactions. Bull Inv Biol 75: 1304–1350.\n"
-        "  9.\tSalvo CT, Ouyang DW, Peder TS. Invented therapy for pulmonary\naspergillosis. Ann Inv Surg.\n1998;65(5):1415-9. DOI:\n\n"
+        "  9.\tSalvo CT, Ouyang DW, Peder TS. Invented care for pulmonary\nnodules. Ann Inv Surg.\n1998;65(5):1502-9. DOI:\n\n"
         "Supporting information\nS1 Table. Clinical features of the 12 invented patients. (DOCX)\n"
     )
     raws = _raws(text)
@@ -306,8 +306,8 @@ def test_supporting_information_after_an_entry_left_open_ends_the_list() -> None
 def test_a_volume_wrapped_into_a_hanging_indent_is_not_the_next_label() -> None:
     text = (
         "References\n\n"
-        "25.  Reed, T. J., and Garner, H. G., When the invented net is unsafe:\n"
-        "   real-time assessment of an invented department.\n   Acad. Inv. Med. 8(11):1070-1074, 2001.\n"
+        "25.  Reed, T. J., and Garner, H. G., When the invented ward is full:\n"
+        "   hourly counts of an invented department.\n   Acad. Inv. Med. 8(11):1112-1117, 2001.\n"
         "26.  Сперанов, Михаил Н. 1927. Славянские рукописи в вымышленном собрании.\n"
         "   Известия вымышленного отделения\n   27. 44-118.\n"
         "27.  Merin V, Ong K, Baez R: Invented shifts in glucose tolerance from\n   birth to age three. Diabetologia Inv 2005, 48:2711-2716.\n"
@@ -325,10 +325,10 @@ def test_a_copyright_notice_between_two_entries_of_a_list_with_no_heading_is_no_
 
 
 INDENTED_HANGING = (
-    "  Varga JN, Nolte RL, Sun Q (2014) The invented architecture of seed\n"
-    "  \tcomposition in beans. Inv Genes 4(11):2283–2294.\n"
-    "  Marini, E. and Pardo, G. (1992) \"Invented tempering: A\n"
-    "  \tnew Monte Carlo scheme\", Inv Letters, vol. 19, pp.\n"
+    "  Varga JN, Nolte RL, Sun Q (2014) The invented layout of pod\n"
+    "  \tfilling in beans. Inv Genes 4(11):2311–2320.\n"
+    "  Marini, E. and Pardo, G. (1992) \"Invented annealing: A\n"
+    "  \tnew sampling scheme\", Inv Letters, vol. 19, pp.\n"
     "  \t451-458.\n"
     "  Koenig BW, van Tol MW: Diagnosis of invented back\n"
     "  \tpain. Brit Inv J 2006, 332:1430-1434.\n"
@@ -386,7 +386,7 @@ def test_a_string_that_carries_its_own_number_inside_a_list_with_no_heading_is_n
 def test_a_copyright_notice_in_a_block_of_page_furniture_between_unnumbered_entries_does_not_end_the_list() -> None:
     text = (
         "References\n"
-        "Rossi MH, Porta D, Okada MD: Invented surgery as a cause of acute\nkidney injury. J Inv Care Med\n2008, 23:3-18.\n"
+        "Rossi MH, Porta D, Okada MD: Invented dialysis as a cause of late\nkidney scarring. J Inv Care Med\n2008, 23:41-56.\n"
         "BECK ET AL.                        42\n"
         "Downloaded from https://academic.example.org/inv/article/61/8/5705/6831475 by guest on 01 June 2024\n"
         "© 2012 Northfield Press Ltd. All rights reserved.\n"

@@ -122,8 +122,8 @@ def test_a_bracketed_year_and_pages_wrapped_to_a_line_start_are_no_label_and_one
 
 def test_two_authors_set_in_lower_case_open_an_entry_after_a_closed_one() -> None:
     text = _INTRO + (
-        "Tolland, J. R. (1936) 1983. Dragons: The critics and the poets. In The critics and other essays,\n"
-        "ed. Christine Tolland, 1–48. London: Allan & Unwin.\n"
+        "Tolland, J. R. (1936) 1983. Dragons: The singers and the scholars. In The scholars and later papers,\n"
+        "ed. Christine Tolland, 1–52. London: Allan & Unwin.\n"
         "lin S-C, wong Y-C. Sonographic signs of ductal lesions of the breast. Br J Radiol. 2004;77:601-4.\n"
         "Ames, K. (2003). Small ponds. Freshwater Biology, 12, 3-9.\n"
     )
