@@ -198,9 +198,9 @@ WRAPPED_UNNUMBERED = [
     "Arvik V, Lom C, Tesh JW, Brandau D, Kelpert M, Osgood NW\n(2007) Closure of damaged nuclear envelope by rapid Mg2+-depen-\n"
     "dent fusion. J Cell Biol 176:812-824",
     "Bateman, Gregory. 1981 Tide and Shore: A Patient Craft (Studies in Coastal\nThought, Landscape, and the Social Sciences). "
-    "Cresskill, NJ: Hampton.",
+    "Leyton, NJ: Harbor.",
     "Tan P-Y, Wu H-L, Kao C-T, Lo L-H, Yeh C-H: Spore counts, use of\nurinary drains and late antifungal "
-    "therapy as\nsigns of relapse in candidaemia. Int J Antimicrob Agents 2009, 34:611-617.",
+    "therapy as\nsigns of relapse in candidaemia. Int J Antifung Agents 2009, 34:611-617.",
     "Marlow, B. T. (1986). Posture and the judgement of warmth and\nreliability. Social Behaviour Review, 51, 112-127.",
     "Hale, M. R., Ortega, P. J., Lim, S., & Durant, K. L. (2006). Unequal\naccess to dialysis in rural adults with chronic renal "
     "disease and diabetes in 2001-2002.\nArchives of Community Medicine, 168(21), 2417-2425.",
@@ -276,12 +276,12 @@ def test_a_number_wrapped_to_its_own_line_ends_its_entry_and_is_no_page_number()
         "Marchetti D., 1965, SIAM J. Appl. Math., 13,\n517",
         "Meeting #91, Lake Harbour Oregon, UNITED STATES, 12th Oct 2018 -13th Oct\n2018",
         "Roe B. Another study of things. Lancet. 2019;393:1-10.",
-        "Bosman, A., 2001 (b), ASP Conference Series, Vol. 231,\n412",
+        "Bosman, A., 2001 (b), AAS Meeting Series, Vol. 231,\n412",
     ]
     assert _raws("Bibliography\n\n" + "\n\n".join(blank) + "\n") == blank
     numbered = [
         "6. Tabor BG, Fidler LS.\n2001\n. Using layered statistics. Boston: Allyn and Bacon.",
-        "7. ISTA\n2003\n. International rules for grain sampling. Seed Science and Technology 31 (Supplement).",
+        "7. IFTA\n2003\n. Standard methods for grain sampling. Grain Science and Handling 31 (Supplement).",
         "8. Nanomaterials\n23\n(2012)\n318207 (9pp)",
         "9. Roe B. Another study. Lancet. 2019;393:1-10.",
     ]
@@ -325,8 +325,8 @@ def test_a_short_line_of_authors_after_a_blank_line_opens_an_entry_not_a_section
     entries = [
         "Fu Y, Hale SA, Nasri R, Ovo CL,\nBakr WA, Gao X, et al.\nPropranolol slows rapid\nreceptor turnover. Circulation.\n2017;135(2):412-21.",
         "Pellegrini E, Pellegrini MM,\nEfstathiou A, Evers S, Morrow MM,\nSquires D. Markers of airway\ninflammation in exhaled breath.\nAm J Respir Crit Care Med 1998; 158:\n412-419.",
-        "ISTA\n2003\n. International rules for grain sampling. Seed Science and Technology 31 (Supplement).",
-        "Roxbury, Alan J., Pastoral\nWay-Finding: Habits for Guiding in\nSeasons of Change, San Francisco:\nJohn Wiley, 2011.",
+        "IFTA\n2003\n. Standard methods for grain sampling. Grain Science and Handling 31 (Supplement).",
+        "Roxbury, Alan J., Pastoral\nWay-Finding: Habits for Guiding in\nSeasons of Change, Chicago:\nJohn Wiley, 2011.",
     ]
     found = find_reference_lists("Cited literature\n\n" + "\n\n".join(entries) + "\n\nDiscussion\n\nThe cohort was small.\n")
     assert [(f.heading, entry.raw) for f in found for entry in f.entries] == [("Cited literature", e) for e in entries]
@@ -344,12 +344,12 @@ def test_blank_lines_separate_entries_even_when_a_few_blocks_read_as_two() -> No
         "(pp. 31-54). London: Routledge.",
         "Abu-Saleh MS, Hendrix PM, Stamler SG, Varo SS (2002) Later bird\nmigration in autumn as a sign of local cooling in the\n"
         "Baltimore, MD, area. Biodivers Conserv 11:433-447",
-        "Hollis S. The role of cardiac sympathetic imaging in\nthe early diagnosis of autonomic failure syndromes. Clin Auton\nRes. 2002;12:287-9.",
+        "Hollis S. The place of cardiac nerve imaging in\nthe early sorting of invented tremor syndromes. Clin Auton\nRes. 2002;12:287-9.",
         "Pagano M, Lin ZH, LaRocca J,\nRavel AC (2011) High Earth-system\nclimate response estimated from\nMiocene carbon dioxide\nlevels. Nat Geosci 4: 31-36.",
-        "Ling, M. C., Harwood, R., & Tsai, T. H. (1983). Trends in marriage,\nhousehold size preferences, and contraceptive practice: Korea,\n"
-        "1962-81. Studies in Family Planning, 14(3), 187-203.",
+        "Ling, M. C., Harwood, R., & Tsai, T. H. (1983). Shifts in schooling,\nhousehold income levels, and migration practice: Korea,\n"
+        "1962-81. Population Studies Review, 14(3), 187-203.",
         "Varden, J. W. (2010). Memory representa-\ntions, memory functions, and the en-\ntorhinal-hippocampal circuit.\nLearn Mem. 17, 462-479.",
-        "Gordan D, Abadjian C, Greer P (1999)\nConsul: a graphical tool for\nsequence editing. Genome Res 9:\n211-218.",
+        "Gordan D, Abadjian C, Greer P (1999)\nCorral: a textual tool for\nread trimming. Genome Res 9:\n211-218.",
         "Daniels, Glyn Edward. 1952. A Hundred\nYears of Excavation. London:\nDuckworth.",
         "Hollis S, Doe A. A second study of\nthings. Blood. 2020;1:1-9.",
         "Stone J, Doe A. A third study of\nthings. Lancet. 2021;2:3-9.",
@@ -408,11 +408,11 @@ def test_a_page_break_inside_a_long_entry_of_a_narrow_column_does_not_end_a_numb
         "References\n11.\nSmith J, Doe A. A study of\nthings. Blood. 2020;1:2-3.\n12.\nSchindler G, Emmanuel C,\nIastrebov M, Leung M, Naim F.\n\n"
         "Author manuscript; available in PMC 2015 January 8.\nDownloaded from http://www.jbc.org/ by guest on March 21, 2019\n\n"
         "Low-dose invented agent and\nrecombinant feline growth\nfactor for\nthe care of resistant\n"
-        "chronic invented anaemia.\nLeuk Lymphoma 1996; 20:511-519.\n13.\nvon Depka M, Nowak-Gottl U,\nEisert R. Increased lipoprotein (a)\n"
-        "levels. Blood 2000; 96:3364-3368.\n"
+        "chronic invented anaemia.\nLeuk Lymphoma 1996; 20:511-519.\n13.\nvon Dalen M, Nowak-Gerl U,\nEisner R. Raised lipoprotein (b)\n"
+        "levels. Blood 2000; 96:3411-3418.\n"
     )
     found = find_reference_lists(text)
-    assert [(entry.number, entry.text.split()[-1]) for f in found for entry in f.entries] == [(11, "2020;1:2-3."), (12, "20:511-519."), (13, "96:3364-3368.")]
+    assert [(entry.number, entry.text.split()[-1]) for f in found for entry in f.entries] == [(11, "2020;1:2-3."), (12, "20:511-519."), (13, "96:3411-3418.")]
 
 
 def test_a_journal_footer_before_a_label_alone_on_its_line_is_page_furniture() -> None:
@@ -455,7 +455,7 @@ def test_a_hanging_indent_set_with_a_tab() -> None:
         "Keaton, C. F. (1987). Voice and the signalling of rank (1986).\n\tSmith J, Doe A, editors. Social Psychology. New York: Wiley; 1987. p. 61-70.",
         "Smith, J. (2001). A book title. New York: Wiley.",
         "Wang, N. D., Lorenz, V. A., Cheng, R., & Franks, S. S. (2009). Unequal access to statins\n\tin rural adults "
-        "with metabolic disease comorbidities in 2005-2006. Archives of Community Medicine,\n\t169(20), 2521-2529.",
+        "with metabolic illness burdens in 2005-2006. Archives of Community Medicine,\n\t169(20), 2521-2529.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
 
@@ -476,7 +476,7 @@ def test_a_glued_number_past_a_gap_before_a_string_that_opens_with_its_year() ->
     entries = [
         "7Doe J, Roe A (2001) A first study. J Clin Stud 86:2935-2941",
         "8Roe B (2002) A second study of things. Lancet 393:1-10",
-        "112009b. A safe operating space for all. Nature 461: 472-475.",
+        "112011b. A fair sharing space for cities. Nature 471: 512-515.",
         "12Poe C (2003) A third study. Blood 2:4-5",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
@@ -538,12 +538,12 @@ def test_a_repeated_number_after_pages_closed_by_a_semicolon_is_a_label() -> Non
 def test_a_line_that_opens_with_a_number_of_another_form_after_a_page_break_does_not_end_the_list() -> None:
     text = (
         "References\n5. Doe J, Roe A. A study of things. Blood. 2020;1:2-3.\n6. Grundlagen der Verwaltung, see Brandt (1982), S.\n\n"
-        "Blood. 2020; 247(5)\n\n124ff.\n7. Lail K, Sikorski J, Saunders E. Complete genome sequence of\na strain. Stand Genom-\n"
-        "ic Sci 2010; 2:176-184.\n8. Vestergaard SH, Ritter MD: Variants in ovarian cancer.\nPharmacogenet Inv 2006, 16:211-219.\n"
+        "Blood. 2020; 247(5)\n\n124ff.\n7. Lisle K, Sikora J, Sanders E. Draft genome sequence of\na strain. Stand Genom-\n"
+        "ic Sci 2010; 2:211-219.\n8. Vestergaard SH, Ritter MD: Variants in ovarian cancer.\nPharmacogenet Inv 2006, 16:211-219.\n"
     )
     found = find_reference_lists(text)
     assert [(entry.number, entry.text.split()[-1]) for f in found for entry in f.entries] == [
-        (5, "2020;1:2-3."), (6, "124ff."), (7, "2:176-184."), (8, "16:211-219."),
+        (5, "2020;1:2-3."), (6, "124ff."), (7, "2:211-219."), (8, "16:211-219."),
     ]
 
 
@@ -561,7 +561,7 @@ def test_a_number_near_the_last_one_after_a_complete_entry_is_a_label_whatever_t
     assert _raws("References\n" + "\n".join(glued) + "\n") == glued
     bare = [
         "8 Doe J: Shifts in thinking about things. JAMA 2008, 300:2172-2173.",
-        "8 10T .Sample ,J .Other ,Nucl .Instr .Meth .B ,237 :455 ( 2005)",
+        "8 10T .Sample ,J .Other ,Nucl .Instr .Meth .B ,241 :512 ( 2005)",
         "9 ,,,“ Compressive Behavior of Samples,” Sample Conference, Long Beach, CA, 2006.",
         "10 Roe B. Another study. Lancet. 2019;393:1-10.",
     ]
@@ -576,7 +576,7 @@ def test_a_number_near_the_last_one_after_a_complete_entry_is_a_label_whatever_t
 
 def test_a_number_near_the_last_one_inside_an_entry_is_no_label() -> None:
     glued = [
-        "42Doe J, Roe A. A first study. Respir Care J (1998)\n43:OF-98-113.",
+        "42Doe J, Roe A. A first study. Respir Care J (1999)\n44:OF-99-127.",
         "43Roe B. A second study. Perspect. Inv. Sci. 4, 317-322. (doi: .\n01127.x)",
         "44Poe C. A third study. J Mol Biol. 1997;273:283–298. doi:\n10.5555/jmbi.1997.1284",
         "45Moe D. A fourth study. Blood. 2020;1:2-3.",
@@ -597,7 +597,7 @@ def test_a_numbering_of_another_form_that_goes_on_ends_a_list() -> None:
     text = (
         "References\n1. Moe D (1992) A fourth study of\nthings. JAMA 268:2420-2425\n2. Noe E (1993) A study of\nthings. JAMA 269:1-5\n"
         "⁴Wade T, Candle F (2008) A fifth study of\nthings. Curr Opin Fict Clin Immunol 8:377-381\n"
-        "⁵Cooper HJ, Marsh AG (2005) A sixth study\nof things. Mass Spectrom Rev 24(2):201-222\n"
+        "⁵Cowper HJ, Marsh AG (2005) A sixth study\nof things. Mass Spectrom Rev 24(2):233-251\n"
         "⁶Roda V, Petrak J: A seventh study of\nthings. J Fict Methods 2000, 43:215-220.\n"
     )
     found = find_reference_lists(text)
@@ -608,7 +608,7 @@ def test_lower_case_authors_or_a_bracketed_own_number_after_a_closed_source_star
     entries = [
         "Haro TJ (1982) Seasonal factors affecting things in\nthe sea. Environ Inv Perspect 44:217-221",
         "lin S-C, wong Y-C. Elastographic grading of samples\nof the liver. Br J Fict Radiol. 2003;76:712-6.",
-        "Gordon, E, and Dmitri Komissar. Sample Spyplanes of the Cold\nWar, 2013.",
+        "Gordan, E, and Dmitri Komar. Sample Airships of the Cold\nWar, 2013.",
         "[7 ],On spectral sums for the sample lattice , J . Stat.\nMech.: Theor. Exp. (2015), P08214.",
         "Roe B, Poe C. Another study of things. Lancet. 2019;393:1-10.",
     ]
@@ -634,17 +634,17 @@ def test_a_publisher_or_a_place_after_the_pages_goes_on_with_the_entry() -> None
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
     head = "Roe, B. (1999). A second study of learning. In Proceedings of Learning"
     for previous, text in (
-        ("and Adaptive Agents, pp. 6-10", "Melbourne, Australia."),
+        ("and Adaptive Agents, pp. 11-17", "Melbourne, Australia."),
         ("New York 1992, pp. 41-57 (ed. or.", "Paris 1986)."),
-        ("and Adaptive Agents, pp. 6-10", "Sample University Press, Oxford."),
+        ("and Adaptive Agents, pp. 11-17", "Sample University Press, Oxford."),
     ):
         assert "rule:source" not in cut_features(previous, text, None, head, True, 2, 70)
-    assert "rule:source" in cut_features("and Adaptive Agents, pp. 6-10", "Melbourne, A. (2001). A study.", None, head, True, 2, 70)
+    assert "rule:source" in cut_features("and Adaptive Agents, pp. 11-17", "Melbourne, A. (2001). A study.", None, head, True, 2, 70)
 
 
 def test_a_link_opening_a_line_or_a_name_cut_in_two_goes_on_with_the_entry() -> None:
     entries = [
-        "Doe, J., & Roe, A. (2010). A study of samples. The American Statistician, 64(2),\n97-107.\n"
+        "Doe, J., & Roe, A. (2010). A study of samples. The American Statistician, 66(3),\n211-219.\n"
         "DOI:http://dx.doi.org/10.5555/tast.2010.09132",
         "Ferrandiz JP, Solano S, Gawronski A, Smithers A, Jimenez de\nLeon MT, Mora J, Vidal J (2005) A study of things. J Infect Dis\n"
         "2005, 191:1-9.",
@@ -666,10 +666,10 @@ def test_wrapped_entries_cut_before_authors_after_a_complete_line_and_not_after_
         "Stein, Daniel, and Jan Thon, eds. From Invented Strips to Graphic Novels. Berlin: Sample House, 2013.",
         "Doi M, Yamada I, Fukuda T (2003) An invented peptide lowers serum lactate. Biochem Inv Res Commun\n312: 1204-1210.",
         # After an entry with no year: authors and their year, or a run of authors, open the next one.
-        "Moran, T., ed. Public Communication and Invented Behavior, Vol. 1. New York: Sample Press.",
+        "Moran, T., ed. Civic Messaging and Invented Behavior, Vol. 1. New York: Sample Press.",
         "Huber I., 1990, ApJ Inv, 351, 632",
         "Luca Acerbi, Anton Achille, and Sara Kjartan. On the complexity of invented monitors.",
-        "Nakamura K, Maruta T. \"Differential production of invented species in bivalves.\"\nDev Comp Inv 1998; 22:151-159.",
+        "Nakamura K, Maruta T. \"Uneven output of invented species in bivalves.\"\nDev Comp Inv 1998; 22:151-159.",
         # A translator's name after "trans." goes on with the entry.
         "______. Homily of an Invented Abbot on the Psalm of Jonah, trans.\nSean Conlon. Dublin, 1997. Pp. 71-98.",
     ]
@@ -679,7 +679,7 @@ def test_wrapped_entries_cut_before_authors_after_a_complete_line_and_not_after_
 def test_a_wide_gap_in_the_numbering_is_taken_when_the_numbers_go_on_in_step_from_there() -> None:
     text = (
         "References\n"
-        "1. Invented Medicine Working Group (1992) An invented approach to teaching. JAMA Inv 268:2511-2519\n"
+        "1. Invented Care Working Group (1992) An invented approach to teaching. JAMA Inv 268:2511-2519\n"
         "59. Ringer RE, Preis H. Invented deficiency found in late childhood. Dig Inv Sci 1980; 25, pages 412-415.\n"
         "60. Carlin J, Saez A (2008) Invented town: green spaces and rural decline. Inv Paper SSRN-1347712\n"
         "61. Sayer MH, Watson B. Invented routes of B cell activation. Transplantation Inv. 1994;57:1318-1325.\n"

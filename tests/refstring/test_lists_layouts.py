@@ -236,7 +236,7 @@ def test_a_year_in_a_hanging_indent_and_prose_before_a_list_with_no_heading() ->
     refs = (
         "Wendt HY, Tao J, Shum E, Malin CC: Invented receptor-\n    associated anchoring proteins: AKAP7 and AKAP9 (gravin).\n"
         "McGrath, R. K. (2004). Invented Hazard and\n    Risk Analysis. Invented Institute, Berkeley, CA.\n"
-        "Seow SB, McNab P, Heo S, Turner A, Lane WS, Chakra D\n    (2001) Regulation of invented acetylation by\n    a complex. Cell Inv 104:119-130\n"
+        "Seow SB, McNab P, Hahn S, Tanner A, Lowe WS, Chakra D\n    (2001) Regulation of invented acetylation by\n    a complex. Cell Inv 104:119-130\n"
         "Brun E, Peters O, Schwarz L, Basle K\n    (1997) Invented cofactor that binds upstream of a receptor. Nature Inv 385:911-915\n"
     )
     found = find_reference_lists(prose + refs)

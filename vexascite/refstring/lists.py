@@ -446,7 +446,7 @@ class _Finder:
             return True  # "Orme, E. J., ... & Marek, L." / (page break) / "(2010). The spread ...": an author-year's year
         indent, above = _indent(self.kept[position][1]), _indent(self.kept[previous][1])
         if previous == position - 1 and (indent >= above + 2 or (indent >= 2 and indent >= above)):
-            return True  # "Seow SB, Lane WS" / "    (2001) Invented control of ...": a hanging indent's year, not label 2001
+            return True  # "Seow SB, Lowe WS" / "    (2001) Invented control of ...": a hanging indent's year, not label 2001
         if previous == position - 1 and (self.only[position] is not None or not re.search(r"\w", label.rest)):
             return True  # "... pp. 687-702." / "1977." or "(1982).": a year alone under the text it ends, not a label
         if previous == position - 1 and (indent < above or (indent == above and self._under_first_line_indent(previous, indent))):
