@@ -647,7 +647,7 @@ class _Finder:
                     ) and not self._volume_in_indent(entry, position, label)
                 elif label.number == 1 and last >= 2 and boundary and (
                     blank_before or self.only[position] is None or _ends_like_reference(previous)
-                ):  # ("Jones" / "1." / "MP, Horowitz M.": a "1." inside an entry left open is its text, not a new list)
+                ):  # ("Jonas" / "1." / "MP, Hurley M.": a "1." inside an entry left open is its text, not a new list)
                     flush()
                     self._keep(current)
                     current = ReferenceList(label="", heading=None, line=self.kept[position][0] + 1, style=style)
