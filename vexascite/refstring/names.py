@@ -1,7 +1,7 @@
 """Split an author (or editor) span into CSL names: Vancouver, APA, IEEE and full names.
 
 ``Arnold DM, Nazy I, et al; VAESCO consortium`` gives two persons, a flag for the cut
-list and a group author; ``Dietterich, T. G., & Bakiri, G.`` gives two persons;
+list and a group author; ``Ostrander, K. L., & Welby, M.`` gives two persons;
 ``C. E. Clayton, C. Joshi, and D. Umstadter`` gives three.
 """
 
