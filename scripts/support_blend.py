@@ -117,11 +117,14 @@ def describe(rows: list[dict], shares: dict[str, float], blend: dict[str, float]
               f"{shares[style]:>21.3f}{shipped[near].mean():>7.3f}{blend[style]:>8.3f}")
 
 
-def compare(train: list[dict], test: list[dict], blend: dict[str, float], precision: float) -> dict[str, dict[str, float]]:
-    """Fit on ``train``, score on ``test`` (both weighted by the blend): the shipped thresholds, the
-    rule refitted and the learned verdict, at ``precision`` and at the shipped thresholds' precision
-    on ``train`` (equal precision)."""
-    w_train, w_test = row_weights(train, blend), row_weights(test, blend)
+def compare(train: list[dict], test: list[dict], blend: dict[str, float], precision: float, rule: bool = True,
+            scored_blend: dict[str, float] | None = None) -> dict[str, dict[str, float]]:
+    """Fit on ``train``, score on ``test`` (both weighted by the blend; ``test`` by ``scored_blend``
+    when given): the shipped thresholds, the rule refitted (unless ``rule`` is false) and the
+    learned verdict, at ``precision`` and at the shipped thresholds' precision on ``train`` (equal
+    precision); and, as a reading of the two curves at one point rather than a choice that could
+    ship, the learned verdict cut on ``test`` itself at the shipped thresholds' precision there."""
+    w_train, w_test = row_weights(train, blend), row_weights(test, scored_blend or blend)
     a_train, a_test = arrays(train), arrays(test)
     k_train, k_test = a_train["kind"], a_test["kind"]
     x_train, x_test = matrix(train), matrix(test)
@@ -130,9 +133,11 @@ def compare(train: list[dict], test: list[dict], blend: dict[str, float], precis
     level = rates(flags(a_train, *SHIPPED), k_train, w_train)["precision"]
     out = {"shipped": rates(flags(a_test, *SHIPPED), k_test, w_test)}
     for label, target in ((f"{precision:.2f}", precision), ("=shipped", level)):
-        chosen = choose(a_train, target, weight=w_train)
-        out[f"rule {label}"] = rates(flags(a_test, *chosen), k_test, w_test)
+        if rule:
+            chosen = choose(a_train, target, weight=w_train)
+            out[f"rule {label}"] = rates(flags(a_test, *chosen), k_test, w_test)
         out[f"learned {label}"] = rates(z_test >= threshold(z_train, k_train, target, w_train), k_test, w_test)
+    out["learned @curve"] = rates(z_test >= threshold(z_test, k_test, out["shipped"]["precision"], w_test), k_test, w_test)
     return out
 
 
@@ -157,6 +162,9 @@ def main() -> int:
     parser.add_argument("--target", type=float, default=1 / 70,
                         help="share of right citations the shipped thresholds flag on people's claims (1 of 70)")
     parser.add_argument("--precision", type=float, default=0.97, help="required on pseudo-claims (margin over 0.95)")
+    parser.add_argument("--also-target", type=float,
+                        help="also score what is fitted on the blend on the blend for this target (learned verdict only)")
+    parser.add_argument("--learned-only", action="store_true", help="leave out the refitted threshold rule (slow)")
     parser.add_argument("--write", type=Path, help="write the learned verdict fitted on every draw here (JSON)")
     args = parser.parse_args()
     seeds = [int(s) for s in args.seeds.split(",")]
@@ -174,12 +182,20 @@ def main() -> int:
     print(f"{'held out':<22}{'verdict':<16}{'precision':>10}{'right':>8}{'random':>8}{'near':>8}{'swapped':>9}")
     for seed, rows in made.items():
         a, b = halves(rows, seed)
-        show(f"seed {seed} A -> B", compare(a, b, blend, args.precision))
-        show(f"seed {seed} B -> A", compare(b, a, blend, args.precision))
+        show(f"seed {seed} A -> B", compare(a, b, blend, args.precision, not args.learned_only))
+        show(f"seed {seed} B -> A", compare(b, a, blend, args.precision, not args.learned_only))
     for seed, rows in made.items():
         for other, test in made.items():
             if other != seed:
-                show(f"seed {seed} -> seed {other}", compare(rows, test, blend, args.precision))
+                show(f"seed {seed} -> seed {other}", compare(rows, test, blend, args.precision, not args.learned_only))
+    if args.also_target is not None:
+        other_blend, _ = tilt(shares, args.also_target)
+        print(f"fitted on this blend, scored on the blend for a target of {args.also_target:.4f}: "
+              + ", ".join(f"{k} {v:.3f}" for k, v in other_blend.items()))
+        for seed, rows in made.items():
+            a, b = halves(rows, seed)
+            show(f"seed {seed} A -> B", compare(a, b, blend, args.precision, False, other_blend))
+            show(f"seed {seed} B -> A", compare(b, a, blend, args.precision, False, other_blend))
     if args.write:
         weights = row_weights(pooled, blend)
         x, kinds = matrix(pooled), arrays(pooled)["kind"]
