@@ -18,8 +18,9 @@ sentence out of each abstract, the claim's own for those styles (:func:`held_row
 script first prints how hard the right citations are (support, own abstract ranked first).
 ``--rows`` given more than once pools draws already measured; ``--only`` compares on some
 of the styles made. The verdict is not shipped: on labelled claims it flagged more right
-citations than the threshold rule, both fitted on the copied styles and, cut at the
-threshold rule's precision, on the held-out ones (docs/evidence.md).
+citations than the threshold rule, fitted on the copied styles, cut at the threshold rule's
+precision on the held-out ones, and fitted on a blend of styles (``support_blend.py``) whose
+right citations the threshold rule flags as often as people's (docs/evidence.md).
 
     .venv/bin/python scripts/support_model.py LIBRARY [--claims 1000] [--seed 7] [--styles held,held-para,paraphrase]
         [--rows FILE ...] [--only STYLES] [--score-rows OTHER_DRAWS_ROWS]
