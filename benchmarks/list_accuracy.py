@@ -5,7 +5,7 @@ list finder was never tuned on (``--part test``), in every layout: numbered list
 label form, unnumbered lists, PDF-extracted text with page furniture, late starts,
 several lists, lists followed by legends, tables or acknowledgements. An entry is
 recovered when exactly one found ``raw`` matches it (letters and digits only, its printed
-number ignored); a found string that holds two entries is a merge.
+number ignored); a found string that holds two entries is a merge (``list_scoring.py``).
 
 vexascite is run as a user runs it: one ``vexascite parse DOC`` process per document.
 refextract (not a dependency of vexascite: ``pip install -e ".[bench]"``) is given the same
@@ -31,7 +31,8 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from docgen import LAYOUTS, Document, EntryScore, load_strings, make_documents, norm  # noqa: E402
+from docgen import LAYOUTS, Document, load_strings, make_documents  # noqa: E402
+from list_scoring import Tally, key, table_header, table_row  # noqa: E402
 
 VEXASCITE = Path(sys.executable).parent / "vexascite"
 
@@ -83,29 +84,36 @@ def show(index: int, doc: Document, missed: list[str], merges: list[str], raws: 
     print(f"\n=== document {index} ({doc.layout}): {len(missed)} missed, {len(merges)} merges")
     for entry in missed:
         print("  MISSED:", " | ".join(entry.split("\n"))[:300])
-        key = norm(entry)
+        wanted = key(entry)
         for raw in raws:
-            found = norm(raw)
+            found = key(raw)
             if (
                 raw not in merges
                 and found
-                and (key[:15] in found or key[-15:] in found or found in key)
+                and (wanted[:15] in found or wanted[-15:] in found or found in wanted)
             ):
                 print("     got:", " | ".join(raw.split("\n"))[:300])
     for raw in merges:
         print("  MERGED:", " | ".join(raw.split("\n"))[:600])
 
 
-def report(name: str, scores: dict[str, EntryScore], total: EntryScore) -> None:
+COLUMNS = ("entries", "P", "R", "F1", "merges")
+
+
+def overall(scores: dict[str, Tally]) -> Tally:
+    total = Tally()
+    for score in scores.values():
+        total.add(score)
+    return total
+
+
+def report(name: str, scores: dict[str, Tally]) -> None:
     print(f"\n{name}")
-    print(f"  {'layout':16s} {'entries':>7s} {'P':>6s} {'R':>6s} {'F1':>6s} {'merges':>6s}")
+    print(table_header("layout", COLUMNS))
     for layout in LAYOUTS:
         if layout in scores:
-            score = scores[layout]
-            p, r, f = score.prf()
-            print(f"  {layout:16s} {score.truth:7d} {p:6.3f} {r:6.3f} {f:6.3f} {score.merged:6d}")
-    p, r, f = total.prf()
-    print(f"  {'all':16s} {total.truth:7d} {p:6.3f} {r:6.3f} {f:6.3f} {total.merged:6d}")
+            print(table_row(layout, scores[layout], COLUMNS))
+    print(table_row("all", overall(scores), COLUMNS))
 
 
 def main() -> int:
@@ -144,9 +152,8 @@ def main() -> int:
     print(
         f"{len(docs)} documents, {sum(len(d.entries) for d in docs)} entries, from the {args.part} half of the eval strings"
     )
-    ours: dict[str, EntryScore] = defaultdict(EntryScore)
-    theirs: dict[str, EntryScore] = defaultdict(EntryScore)
-    ours_total, theirs_total = EntryScore(), EntryScore()
+    ours: dict[str, Tally] = defaultdict(Tally)
+    theirs: dict[str, Tally] = defaultdict(Tally)
     refextract_available = not args.in_process
     shown: dict[str, int] = defaultdict(int)
     ours_time = theirs_time = 0.0
@@ -159,11 +166,11 @@ def main() -> int:
                 in_process_raws(doc.text, args.finder) if args.in_process else vexascite_raws(path)
             )
             ours_time += time.perf_counter() - start
-            missed, merges = ours[doc.layout].add(doc, raws)
-            if (missed or merges) and shown[doc.layout] < args.show:
+            scored = ours[doc.layout].score(doc.entries, raws, doc.labels)
+            merges = [raw for raw, _ in scored.merges]
+            if (scored.missed or merges) and shown[doc.layout] < args.show:
                 shown[doc.layout] += 1
-                show(index, doc, missed, merges, raws)
-            ours_total.add(doc, raws)
+                show(index, doc, scored.missed, merges, raws)
             if refextract_available:
                 start = time.perf_counter()
                 try:
@@ -177,17 +184,15 @@ def main() -> int:
                 if found is None:
                     refextract_available = False
                     continue
-                theirs[doc.layout].add(doc, found)
-                theirs_total.add(doc, found)
-    report(f"vexascite parse DOC (whole process, {ours_time:.0f} s)", ours, ours_total)
+                theirs[doc.layout].score(doc.entries, found, doc.labels)
+    report(f"vexascite parse DOC (whole process, {ours_time:.0f} s)", ours)
     if refextract_available:
         report(
             f"refextract extract_references_from_string (in process, {theirs_time:.0f} s)",
             theirs,
-            theirs_total,
         )
         print(
-            f"\nF1 vexascite {ours_total.prf()[2]:.3f} vs refextract {theirs_total.prf()[2]:.3f}; merges {ours_total.merged} vs {theirs_total.merged}"
+            f"\nF1 vexascite {overall(ours).f1:.3f} vs refextract {overall(theirs).f1:.3f}; merges {overall(ours).merges} vs {overall(theirs).merges}"
         )
     else:
         print('\nrefextract is not installed (pip install -e ".[bench]"): no comparison')

@@ -3,7 +3,8 @@
 An entry is recovered when exactly one found ``raw`` matches it on letters and digits
 (case folded; a leading list number on the raw, or the raw's own number, is ignored). A
 merge is a found ``raw`` that holds two or more entries; a split is an entry whose text is
-spread over two or more found strings. Per variant: precision, recall, F1, merges, misses.
+spread over two or more found strings (``list_scoring.py``). Per variant: precision, recall,
+F1, merges, misses.
 
     python benchmarks/list_accuracy3.py                      # train half, one process per document
     python benchmarks/list_accuracy3.py --in-process --show 5 --variants pdf-num,late-start
@@ -18,110 +19,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import subprocess
 import sys
 import tempfile
 import time
-import unicodedata
-from collections import defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from docgen3 import VARIANTS, Doc, generate, key  # noqa: E402
+from docgen3 import VARIANTS, Doc, generate  # noqa: E402
+from list_scoring import Tally, table_header, table_row  # noqa: E402
 
-_LABEL = re.compile(r"^\s*(?:\[\s*\d{1,6}\s*\]|\(\s*\d{1,6}\s*\)|\d{1,6}\s*[.):]?)\s*")
-
-
-def raw_keys(raw: str) -> set[str]:
-    """The comparison keys of a found string: as is and without a leading list number."""
-    text = unicodedata.normalize("NFKC", raw)
-    out = {key(text)}
-    stripped = _LABEL.sub("", text, count=1)
-    out.add(key(stripped))
-    return {k for k in out if k}
-
-
-@dataclass(slots=True)
-class Score:
-    docs: int = 0
-    truth: int = 0
-    found: int = 0
-    recovered: int = 0
-    merges: int = 0
-    splits: int = 0
-    seconds: float = 0.0
-    misses: list[tuple[Doc, str, list[str]]] = field(default_factory=list)
-    merged: list[tuple[Doc, str, list[str]]] = field(default_factory=list)
-    extra: list[tuple[Doc, str]] = field(default_factory=list)
-
-    def add(self, other: Score) -> None:
-        for name in ("docs", "truth", "found", "recovered", "merges", "splits", "seconds"):
-            setattr(self, name, getattr(self, name) + getattr(other, name))
-
-    @property
-    def precision(self) -> float:
-        return self.recovered / self.found if self.found else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.recovered / self.truth if self.truth else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-def _holds(found_key: str, truth_key: str) -> bool:
-    """Does a found string hold the whole entry (allowing furniture left inside it)?"""
-    if truth_key in found_key:
-        return True
-    head, tail = truth_key[:25], truth_key[-25:]
-    i = found_key.find(head)
-    return i >= 0 and found_key.find(tail, i + len(head) - 25) >= 0
-
-
-def score(doc: Doc, raws: list[str]) -> Score:
-    s = Score(docs=1, truth=len(doc.truth), found=len(raws))
-    found_keys = [raw_keys(r) for r in raws]
-    matched_raw: set[int] = set()
-    for t in doc.truth:
-        tk = key(t)
-        hits = [i for i, keys in enumerate(found_keys) if tk in keys]
-        if len(hits) == 1:
-            s.recovered += 1
-            matched_raw.add(hits[0])
-        else:
-            near = [
-                raws[i]
-                for i, keys in enumerate(found_keys)
-                if any(_holds(k, tk) or (len(k) > 15 and k in tk) for k in keys)
-            ]
-            s.misses.append((doc, t, near))
-            pieces = [
-                i
-                for i, keys in enumerate(found_keys)
-                if all(len(k) >= 12 and k in tk and k != tk for k in keys)
-            ]
-            if len(pieces) >= 2:
-                s.splits += 1
-    truth_keys = [key(t) for t in doc.truth]
-    for i, raw in enumerate(raws):
-        rk = max(found_keys[i], key=len) if found_keys[i] else ""
-        held = [
-            t
-            for t, tk in zip(doc.truth, truth_keys, strict=True)
-            if len(tk) >= 15 and _holds(rk, tk)
-        ]
-        if len(held) >= 2:
-            s.merges += 1
-            s.merged.append((doc, raw, held))
-        elif i not in matched_raw:
-            s.extra.append((doc, raw))
-    return s
+COLUMNS = ("docs", "entries", "found", "P", "R", "F1", "merges", "splits", "misses")
 
 
 def parse_in_process(path: Path) -> list[str]:
@@ -194,18 +103,17 @@ def main(argv: list[str] | None = None) -> int:
     run = parse_in_process if args.in_process else parse_process
     folder = args.keep or Path(tempfile.mkdtemp(prefix="docgen3-"))
     folder.mkdir(parents=True, exist_ok=True)
-    total = Score()
-    rows: dict[str, Score] = defaultdict(Score)
+    total = Tally()
     mode = "in-process" if args.in_process else "one vexascite parse process per document"
     print(
         f"docgen3 {args.part} half, seed {args.seed}, {args.docs_per_variant} documents per variant, {mode}"
     )
-    print(
-        f"{'variant':<20} {'docs':>4} {'entries':>7} {'found':>6} {'P':>6} {'R':>6} {'F1':>6} {'merges':>6} "
-        f"{'splits':>6} {'misses':>6}"
-    )
+    print(table_header("variant", COLUMNS, width=20, indent=""))
     for variant in variants:
-        row = rows[variant]
+        row = Tally()
+        misses: list[tuple[Doc, str, list[str]]] = []
+        merged: list[tuple[Doc, str, list[str]]] = []
+        extra: list[tuple[Doc, str]] = []
         for doc in generate(variant, args.docs_per_variant, seed=args.seed, part=args.part):
             path = folder / f"{doc.name}.txt"
             path.write_text(doc.text, encoding="utf-8", newline="")
@@ -218,35 +126,28 @@ def main(argv: list[str] | None = None) -> int:
                 )
             start = time.perf_counter()
             raws = run(path)
-            elapsed = time.perf_counter() - start
-            s = score(doc, raws)
-            s.seconds = elapsed
-            row.add(s)
-            row.misses.extend(s.misses)
-            row.merged.extend(s.merged)
-            row.extra.extend(s.extra)
+            row.seconds += time.perf_counter() - start
+            scored = row.score(doc.truth, raws)
+            misses.extend(
+                (doc, t, near) for t, near in zip(scored.missed, scored.near, strict=True)
+            )
+            merged.extend((doc, raw, held) for raw, held in scored.merges)
+            extra.extend((doc, raw) for raw in scored.unmatched)
         total.add(row)
-        print(
-            f"{variant:<20} {row.docs:>4} {row.truth:>7} {row.found:>6} {row.precision:>6.3f} {row.recall:>6.3f} "
-            f"{row.f1:>6.3f} {row.merges:>6} {row.splits:>6} {len(row.misses):>6}",
-            flush=True,
-        )
+        print(table_row(variant, row, COLUMNS, width=20, indent=""), flush=True)
         if args.show:
-            for doc, raw, held in row.merged[: args.show]:
+            for doc, raw, held in merged[: args.show]:
                 print(
                     f"  MERGE in {doc.name} ({doc.notes}): {len(held)} entries in one string:\n    {raw[:400]!r}"
                 )
-            for doc, t, near in row.misses[: args.show]:
+            for doc, t, near in misses[: args.show]:
                 print(f"  MISS in {doc.name} ({doc.notes}):\n    truth {t[:300]!r}")
                 for n in near[:3]:
                     print(f"    found {n[:400]!r}")
                 print(context(doc, t))
-            for doc, raw in row.extra[: args.show]:
+            for doc, raw in extra[: args.show]:
                 print(f"  EXTRA in {doc.name}: {raw[:300]!r}")
-    print(
-        f"{'all':<20} {total.docs:>4} {total.truth:>7} {total.found:>6} {total.precision:>6.3f} {total.recall:>6.3f} "
-        f"{total.f1:>6.3f} {total.merges:>6} {total.splits:>6} {total.truth - total.recovered:>6}"
-    )
+    print(table_row("all", total, COLUMNS, width=20, indent=""))
     print(
         f"{total.seconds:.1f} s in the parser ({total.seconds / max(1, total.docs):.3f} s per document)"
     )

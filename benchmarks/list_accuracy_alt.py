@@ -18,69 +18,18 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import subprocess
 import sys
 import tempfile
 import time
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from docgen_alt import VARIANTS, AltDocument, load_strings, make_alt_documents  # noqa: E402
+from list_scoring import LABEL, Tally, key, table_header, table_row  # noqa: E402
 
 VEXASCITE = Path(sys.executable).parent / "vexascite"
-LABEL = re.compile(r"^\s*(?:[-*•]\s*)?[\[(]?\s*[0-9⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6}\s*[.)\]]?")
-
-
-def key(text: str) -> str:
-    """Letters and digits only, case folded."""
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
-
-
-def keys_of_found(raw: str) -> set[str]:
-    """A printed string's keys: as printed, and without a leading list label."""
-    return {key(raw), key(LABEL.sub("", raw, count=1))}
-
-
-@dataclass
-class Score:
-    truth: int = 0
-    found: int = 0
-    recovered: int = 0
-    merges: int = 0
-
-    def add(self, doc: AltDocument, raws: list[str]) -> tuple[list[str], list[str], list[str]]:
-        """Count one document; return its missed entries, merges and unmatched printed strings."""
-        found_keys = [keys_of_found(raw) for raw in raws]
-        truth_keys = [key(entry) for entry in doc.entries]
-        matched: set[int] = set()
-        missed: list[str] = []
-        for entry in doc.entries:
-            # a string that carries its own number ("50. Modahl C...") may be printed under another
-            wanted = keys_of_found(entry)
-            hits = [i for i, keys in enumerate(found_keys) if wanted & keys]
-            if len(hits) == 1:
-                self.recovered += 1
-                matched.add(hits[0])
-            else:
-                missed.append(entry)
-        merges = []
-        for raw in raws:
-            flat = key(raw)
-            if sum(1 for tkey in set(truth_keys) if tkey and tkey in flat) >= 2:
-                merges.append(raw)
-        self.merges += len(merges)
-        self.truth += len(doc.entries)
-        self.found += len(raws)
-        unmatched = [raw for i, raw in enumerate(raws) if i not in matched and raw not in merges]
-        return missed, merges, unmatched
-
-    def prf(self) -> tuple[float, float, float]:
-        p = self.recovered / self.found if self.found else 0.0
-        r = self.recovered / self.truth if self.truth else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
 def vexascite_raws(path: Path) -> list[str]:
@@ -137,8 +86,7 @@ def main() -> int:
     print(
         f"{len(docs)} documents, {sum(len(d.entries) for d in docs)} entries, from the {args.part} half of the eval strings"
     )
-    scores: dict[str, Score] = defaultdict(Score)
-    total = Score()
+    scores: dict[str, Tally] = defaultdict(Tally)
     shown: dict[str, int] = defaultdict(int)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
@@ -152,25 +100,19 @@ def main() -> int:
                     json.dumps(doc.entries, ensure_ascii=False, indent=1), encoding="utf-8"
                 )
             raws = vexascite_raws(path)
-            missed, merges, unmatched = scores[doc.variant].add(doc, raws)
-            total.add(doc, raws)
-            if (missed or merges or unmatched) and shown[doc.variant] < args.show:
+            scored = scores[doc.variant].score(doc.entries, raws)
+            merges = [raw for raw, _ in scored.merges]
+            if (scored.missed or merges or scored.unmatched) and shown[doc.variant] < args.show:
                 shown[doc.variant] += 1
-                show(index, doc, missed, merges, unmatched)
+                show(index, doc, scored.missed, merges, scored.unmatched)
     print(f"\nvexascite parse DOC (whole process, {time.perf_counter() - started:.0f} s)")
-    print(
-        f"  {'variant':16s} {'entries':>7s} {'found':>6s} {'P':>6s} {'R':>6s} {'F1':>6s} {'merges':>6s}"
-    )
+    columns = ("entries", "found", "P", "R", "F1", "merges")
+    print(table_header("variant", columns))
+    total = Tally()
     for variant in variants:
-        score = scores[variant]
-        p, r, f = score.prf()
-        print(
-            f"  {variant:16s} {score.truth:7d} {score.found:6d} {p:6.3f} {r:6.3f} {f:6.3f} {score.merges:6d}"
-        )
-    p, r, f = total.prf()
-    print(
-        f"  {'all':16s} {total.truth:7d} {total.found:6d} {p:6.3f} {r:6.3f} {f:6.3f} {total.merges:6d}"
-    )
+        print(table_row(variant, scores[variant], columns))
+        total.add(scores[variant])
+    print(table_row("all", total, columns))
     return 0
 
 

@@ -18,8 +18,9 @@ sentence out of each abstract, the claim's own for those styles (:func:`held_row
 script first prints how hard the right citations are (support, own abstract ranked first).
 ``--rows`` given more than once pools draws already measured; ``--only`` compares on some
 of the styles made. The verdict is not shipped: on labelled claims it flagged more right
-citations than the threshold rule, both fitted on the copied styles and, cut at the
-threshold rule's precision, on the held-out ones (docs/evidence.md).
+citations than the threshold rule, fitted on the copied styles, cut at the threshold rule's
+precision on the held-out ones, and fitted on a blend of styles (``support_blend.py``) whose
+right citations the threshold rule flags as often as people's (docs/evidence.md).
 
     .venv/bin/python scripts/support_model.py LIBRARY [--claims 1000] [--seed 7] [--styles held,held-para,paraphrase]
         [--rows FILE ...] [--only STYLES] [--score-rows OTHER_DRAWS_ROWS]
@@ -29,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import random
 import sys
 from collections import Counter
@@ -76,7 +78,24 @@ STYLES: dict[str, Style] = {
     "paraphrase": (12, 0.2, 0.4, "last", "latent", False),
     "held": (14, 0.3, 0.0, "any", "other", True),
     "held-para": (12, 0.2, 0.4, "any", "latent", True),
+    # between the copied styles and the held-out ones (scripts/support_blend.py blends them)
+    "compressed": (12, 0.1, 0.3, "any", "latent", False),
+    "conclusion": (14, 0.2, 0.2, "end", "latent", False),
+    "held-keep": (14, 0.3, 0.0, "any", "other", True),
+    "partial": (14, 0.3, 0.0, "any", "other", True),
 }
+#: Held-out styles whose abstract keeps a trace of the sentence taken out of it: "word", the
+#: sentence's rarest word with a word either side; "half", a window of half its words.
+TRACE = {"held-keep": "word", "partial": "half"}
+#: Styles made by :func:`compress` rather than :func:`reword`: "compressed" keeps the span of
+#: 8 to 15 words that holds the sentence's rarest words, "conclusion" one of the abstract's last
+#: two sentences with its numbers and hedges dropped; both replace words by latent neighbours.
+COMPRESSED = ("compressed", "conclusion")
+HEDGES = frozenset(
+    "may might could would can possibly potentially likely probably perhaps suggest suggests suggested "
+    "suggesting indicate indicates indicated appear appears seem seems these this our we results findings "
+    "data conclusion conclusions conclude study".split()
+)
 #: A held-out style takes its sentence only out of abstracts of at least this many (the rest must still say something).
 HELD_MIN_SENTENCES = 4
 FLIP = 0.3
@@ -130,7 +149,7 @@ class Paraphraser:
 def pick(abstract: str, rng: random.Random, style: Style) -> int | None:
     """The number (in ``sentences(abstract)``) of the sentence a pseudo-claim of ``style`` is made from."""
     found = sentences(abstract)
-    first = len(found) // 2 if style[3] == "last" else 0
+    first = len(found) // 2 if style[3] == "last" else max(0, len(found) - 2) if style[3] == "end" else 0
     candidates = [n for n in range(first, len(found)) if len(found[n].split()) >= 6]
     return rng.choice(candidates) if candidates else None
 
@@ -157,6 +176,59 @@ def reword(sentence: str, source: str, rng: random.Random, style: Style, pool: l
     return " ".join(kept) if len(kept) >= 4 else None
 
 
+def doc_freq(docs: list[Doc]) -> Counter[str]:
+    """How many abstracts hold each term (to find a sentence's rarest words)."""
+    found: Counter[str] = Counter()
+    for doc in docs:
+        found.update(set(terms(doc.abstract)))
+    return found
+
+
+def _rarity(word: str, df: Counter[str]) -> float:
+    """How rare a word is in the library (0 for numbers, stop words and unknown words)."""
+    found = terms(word)
+    if len(found) != 1 or any(ch.isdigit() for ch in word) or found[0] not in df:
+        return 0.0
+    return math.log(1e6 / (1 + df[found[0]]))
+
+
+def compress(sentence: str, source: str, rng: random.Random, name: str, df: Counter[str],
+             paraphraser: Paraphraser) -> str | None:
+    """A pseudo-claim of a :data:`COMPRESSED` style made from ``sentence`` (``source``: the
+    abstract as the library holds it, whose words a replacement avoids)."""
+    words, drop, swap, _, _, _ = STYLES[name]
+    tokens = sentence.rstrip(".").split()
+    if name == "conclusion":
+        tokens = [t for t in tokens if not any(ch.isdigit() for ch in t) and t.strip(".,;:()").lower() not in HEDGES]
+        start = rng.randrange(0, max(1, len(tokens) - words + 1))
+        tokens = tokens[start : start + words]
+    else:
+        size = min(len(tokens), rng.randint(8, 15))
+        rare = [_rarity(t, df) for t in tokens]
+        start = max(range(len(tokens) - size + 1), key=lambda n: sum(sorted(rare[n : n + size])[-3:]))
+        tokens = tokens[start : start + size]
+    kept = [t for t in tokens if any(ch.isdigit() for ch in t) or rng.random() >= drop]
+    absent = frozenset(terms(source))
+    kept = [rng.choice(paraphraser.near(t, absent) or [t]) if not any(ch.isdigit() for ch in t) and rng.random() < swap
+            else t for t in kept]
+    return " ".join(kept) if len(kept) >= 4 else None
+
+
+def trace(sentence: str, rng: random.Random, name: str, df: Counter[str]) -> str:
+    """What the abstract keeps of a held-out sentence (:data:`TRACE`): nothing, a word, or half."""
+    tokens = sentence.rstrip(".").split()
+    how = TRACE.get(name)
+    if how == "word" and tokens:
+        rare = [_rarity(t, df) for t in tokens]
+        n = max(range(len(tokens)), key=lambda i: rare[i])
+        return " ".join(tokens[max(0, n - 1) : n + 2])
+    if how == "half" and tokens:
+        size = max(1, len(tokens) // 2)
+        start = rng.randrange(0, len(tokens) - size + 1)
+        return " ".join(tokens[start : start + size])
+    return ""
+
+
 def pseudo_claim(abstract: str, rng: random.Random, style: Style, pool: list[str],
                  paraphraser: Paraphraser) -> str | None:
     spot = pick(abstract, rng, style)
@@ -164,7 +236,7 @@ def pseudo_claim(abstract: str, rng: random.Random, style: Style, pool: list[str
 
 
 def make_rows(docs: list[Doc], n: int, seed: int, styles: list[str]) -> list[dict]:
-    if any(STYLES[style][5] for style in styles):
+    if any(STYLES[style][5] for style in styles) or set(styles) & set(COMPRESSED):
         return held_rows(docs, n, seed, styles)
     rng = random.Random(seed)
     pool = [w for d in rng.sample(docs, min(500, len(docs))) for w in d.abstract.split() if w.isalpha() and len(w) > 3]
@@ -199,6 +271,7 @@ def held_rows(docs: list[Doc], n: int, seed: int, styles: list[str]) -> list[dic
         spot = pick(doc.abstract, rng, STYLES[style])
         if spot is not None and (not STYLES[style][5] or len(sentences(doc.abstract)) >= HELD_MIN_SENTENCES):
             planned[doc.key] = (style, spot)
+    df = doc_freq(docs) if set(styles) & (set(TRACE) | set(COMPRESSED)) else Counter()
     library: list[Doc] = []
     for doc in docs:
         parts = sentences(doc.abstract)
@@ -210,7 +283,9 @@ def held_rows(docs: list[Doc], n: int, seed: int, styles: list[str]) -> list[dic
             out = spot
         else:
             out = rng.choice([i for i in range(len(parts)) if i != spot])
-        library.append(Doc(doc.key, doc.title, " ".join(parts[:out] + parts[out + 1 :]), doc.subjects))
+        kept = trace(parts[out], rng, style, df) if style in TRACE else ""
+        library.append(Doc(doc.key, doc.title, " ".join(parts[:out] + ([kept] if kept else []) + parts[out + 1 :]),
+                           doc.subjects))
     searcher = library_searcher(library)
     paraphraser = Paraphraser(library, searcher, rng)
     held = {d.key: d for d in library}
@@ -220,7 +295,10 @@ def held_rows(docs: list[Doc], n: int, seed: int, styles: list[str]) -> list[dic
         if doc.key not in planned:
             continue
         style, spot = planned[doc.key]
-        claim = reword(sentences(doc.abstract)[spot], held[doc.key].abstract, rng, STYLES[style], pool, paraphraser)
+        if style in COMPRESSED:
+            claim = compress(sentences(doc.abstract)[spot], held[doc.key].abstract, rng, style, df, paraphraser)
+        else:
+            claim = reword(sentences(doc.abstract)[spot], held[doc.key].abstract, rng, STYLES[style], pool, paraphraser)
         if claim is not None:
             made.append((held[doc.key], claim))
             style_of[doc.key] = style
@@ -262,8 +340,9 @@ def matrix(rows: list[dict]) -> np.ndarray:
     return np.array([features(r) for r in rows], dtype=np.float64)
 
 
-def fit(x: np.ndarray, kinds: np.ndarray, ridge: float = RIDGE) -> dict:
-    """Weighted L2 logistic regression on standardised features (Newton's method)."""
+def fit(x: np.ndarray, kinds: np.ndarray, ridge: float = RIDGE, blend: np.ndarray | None = None) -> dict:
+    """Weighted L2 logistic regression on standardised features (Newton's method); ``blend``:
+    each citation's weight within its kind (a blend of styles), else equal."""
     mean, scale = x.mean(axis=0), x.std(axis=0)
     scale[scale == 0] = 1.0
     z = np.hstack([np.ones((len(x), 1)), (x - mean) / scale])
@@ -272,7 +351,7 @@ def fit(x: np.ndarray, kinds: np.ndarray, ridge: float = RIDGE) -> dict:
     for kind, share in FIT_WEIGHT.items():
         mask = kinds == kind
         if mask.any():
-            weight[mask] = share / mask.sum()
+            weight[mask] = share / mask.sum() if blend is None else share * blend[mask] / blend[mask].sum()
     weight *= len(x) / weight.sum()
     beta = np.zeros(z.shape[1])
     penalty = np.full(z.shape[1], ridge)
@@ -295,20 +374,24 @@ def logits(model: dict, x: np.ndarray) -> np.ndarray:
     return np.where(x[:, FEATURES.index("entry_gap")] >= CLEARLY_BETTER, np.inf, z)
 
 
-def rates(flagged: np.ndarray, kinds: np.ndarray) -> dict[str, float]:
-    out = {kind: float(flagged[kinds == kind].mean()) if (kinds == kind).any() else 0.0 for kind in KINDS}
+def rates(flagged: np.ndarray, kinds: np.ndarray, weight: np.ndarray | None = None) -> dict[str, float]:
+    if weight is None:
+        out = {kind: float(flagged[kinds == kind].mean()) if (kinds == kind).any() else 0.0 for kind in KINDS}
+    else:
+        out = {kind: float(flagged[kinds == kind] @ weight[kinds == kind] / weight[kinds == kind].sum())
+               if (kinds == kind).any() else 0.0 for kind in KINDS}
     true = MIX["random"] * out["random"] + MIX["near"] * out["near"]
     total = true + MIX["right"] * out["right"]
     out["precision"] = true / total if total > 0 else 1.0
     return out
 
 
-def threshold(z: np.ndarray, kinds: np.ndarray, precision: float) -> float:
+def threshold(z: np.ndarray, kinds: np.ndarray, precision: float, weight: np.ndarray | None = None) -> float:
     """The log-odds cut with the most recall at the precision asked (ties: the higher cut)."""
     finite = z[np.isfinite(z)]
     best, best_recall = float(finite.max()) + 1.0, -1.0
     for cut in np.unique(np.round(finite, 4))[::-1]:
-        r = rates(z >= cut, kinds)
+        r = rates(z >= cut, kinds, weight)
         if r["precision"] >= precision:
             recall = r["random"] + r["near"] + r["swapped"]
             if recall > best_recall + 1e-12:

@@ -144,24 +144,29 @@ def arrays(rows: list[dict]) -> dict[str, np.ndarray]:
     return {name: np.array([r[name] for r in rows]) for name in ("kind", "score", "rank", "relative", "gap", "entry", "twin")}
 
 
-def _rates(flagged: np.ndarray, kinds: np.ndarray) -> dict[str, np.ndarray]:
-    """Share flagged of each kind, and precision at the benchmark's mix, per row of ``flagged``."""
-    rates = {kind: flagged[:, kinds == kind].mean(axis=1) for kind in KINDS}
+def _rates(flagged: np.ndarray, kinds: np.ndarray, weight: np.ndarray | None = None) -> dict[str, np.ndarray]:
+    """Share flagged of each kind, and precision at the benchmark's mix, per row of ``flagged``
+    (``weight``: each citation's weight within its kind, for a blend of styles; else equal)."""
+    if weight is None:
+        rates = {kind: flagged[:, kinds == kind].mean(axis=1) for kind in KINDS}
+    else:
+        rates = {kind: flagged[:, kinds == kind].astype(np.float64) @ weight[kinds == kind] / weight[kinds == kind].sum()
+                 for kind in KINDS}
     true = MIX["random"] * rates["random"] + MIX["near"] * rates["near"]
     total = true + MIX["right"] * rates["right"]
     rates["precision"] = np.where(total > 0, true / np.where(total > 0, total, 1.0), 1.0)
     return rates
 
 
-def evaluate(a: dict[str, np.ndarray], *chosen: float) -> dict[str, float]:
-    rates = _rates(flags(a, *chosen)[None, :], a["kind"])
+def evaluate(a: dict[str, np.ndarray], *chosen: float, weight: np.ndarray | None = None) -> dict[str, float]:
+    rates = _rates(flags(a, *chosen)[None, :], a["kind"], weight)
     return {name: float(value[0]) for name, value in rates.items()}
 
 
-def choose(a: dict[str, np.ndarray], precision: float, twin: bool = True) -> Thresholds:
+def choose(a: dict[str, np.ndarray], precision: float, twin: bool = True, weight: np.ndarray | None = None) -> Thresholds:
     """The thresholds with the most recall (random + near + swapped) at the precision asked
     (ties: fewer right citations flagged, then the first in grid order); ``twin=False``
-    leaves the twin test out, to show what it adds."""
+    leaves the twin test out, to show what it adds; ``weight`` as in :func:`_rates`."""
     combos = np.array(list(product(LOW_GRID, RELATIVE_GRID, GAP_GRID, ENTRY_GRID)))
     outranked = a["rank"] != 1
     low, relative, gap, entry = (combos[:, n : n + 1] for n in range(4))
@@ -170,7 +175,7 @@ def choose(a: dict[str, np.ndarray], precision: float, twin: bool = True) -> Thr
     best_key = (-1.0, 0.0)
     for twin_cosine, twin_gap in product(TWIN_COSINE_GRID, TWIN_GAP_GRID) if twin else [(9.0, 9.0)]:
         alike = outranked & (a["twin"] >= twin_cosine) & (a["gap"] >= twin_gap)
-        rates = _rates(base | alike, a["kind"])
+        rates = _rates(base | alike, a["kind"], weight)
         ok = rates["precision"] >= precision
         if not ok.any():
             continue

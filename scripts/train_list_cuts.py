@@ -10,7 +10,7 @@ features are collected (the entry so far is the true one).
 Model: L2-regularised logistic regression (Newton's method, numpy) over the named
 features seen at least ``--min-count`` times. The decision threshold is then chosen on
 other training-half documents (other seeds) by entry-level F1 with a merge counted as
-two errors, the measure of ``benchmarks/list_accuracy.py``. Writes
+two errors, the measure of ``benchmarks/list_accuracy.py`` (``benchmarks/list_scoring.py``). Writes
 ``vexascite/refstring/list_cuts.json``.
 
     .venv/bin/python scripts/train_list_cuts.py [--rounds 12] [--c 1.0]
@@ -28,7 +28,8 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from docgen import LAYOUTS, Document, EntryScore, load_strings, make_documents  # noqa: E402
+from docgen import LAYOUTS, Document, load_strings, make_documents  # noqa: E402
+from list_scoring import Tally  # noqa: E402
 
 from vexascite.refstring import linemodel  # noqa: E402
 from vexascite.refstring.lists import _Finder, find_reference_lists  # noqa: E402
@@ -77,14 +78,14 @@ def fit(rows: list[list[int]], labels: np.ndarray, size: int, c: float, iteratio
     return w
 
 
-def score_docs(docs: list[Document]) -> EntryScore:
-    score = EntryScore()
+def score_docs(docs: list[Document]) -> Tally:
+    score = Tally()
     for doc in docs:
         found = find_reference_lists(doc.text)
         raws = [entry.text for f in found for entry in f.entries] if found else [
             line.strip() for line in doc.text.splitlines() if line.strip()
         ]
-        score.add(doc, raws)
+        score.score(doc.entries, raws, doc.labels)
     return score
 
 
@@ -117,8 +118,8 @@ def main() -> int:
     for threshold in (-1.5, -1.0, -0.5, -0.25, 0.0, 0.25, 0.5, 1.0):
         linemodel._model = (lambda t=threshold: (weights, bias, t))  # type: ignore[assignment]
         score = score_docs(check)
-        errors = (score.truth - score.recovered) + (score.found - score.recovered) + 2 * score.merged
-        print(f"  threshold {threshold:+.2f}: F1 {score.prf()[2]:.4f}, merges {score.merged}, errors {errors}")
+        errors = (score.truth - score.recovered) + (score.found - score.recovered) + 2 * score.merges
+        print(f"  threshold {threshold:+.2f}: F1 {score.f1:.4f}, merges {score.merges}, errors {errors}")
         if best is None or errors < best[1]:
             best = (threshold, errors)
     assert best is not None

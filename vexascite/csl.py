@@ -1,6 +1,6 @@
 """CSL values: the one place for the rules every format shares about months, dates,
-years, page ranges, name lists cut short ("and others"), and the BibTeX <-> CSL field
-map. Pure functions over plain values; importers, exporters, the resolver and the store
+years, page ranges, name lists cut short ("and others"), name particles, and the BibTeX <-> CSL
+field map. Pure functions over plain values; importers, exporters, the resolver and the store
 all read them from here, so a rule changes in one place.
 """
 
@@ -137,6 +137,13 @@ AND_OTHERS = re.compile(r"\s+and\s+others\s*$", re.IGNORECASE)
 def ends_and_others(value: str) -> bool:
     """Whether a BibTeX name list ends ``and others``."""
     return bool(AND_OTHERS.search(value))
+
+
+# -- name particles ------------------------------------------------------------------------
+#: Particles before a family name (``van der Werf``, ``de la Cruz``), lower case: the one list
+#: the reference-string rules and the citation markers build their patterns on.
+PARTICLE_WORDS = ("van", "von", "vom", "zur", "zu", "de", "des", "da", "del", "della", "der", "den", "di", "dei",
+                  "do", "le", "la", "du", "dos", "ten", "ter", "af")
 
 
 # -- the BibTeX <-> CSL field map ----------------------------------------------------------

@@ -37,20 +37,20 @@ def test_pdf_numbers_on_their_own_lines_and_hyphenation() -> None:
 def test_unnumbered_list_with_hanging_lines() -> None:
     text = (
         "References\n\n"
-        "Dieterle, T. G., & Bakari, G. (1997). Solving multilabel learning problems via error-correcting\n"
-        "    output trees. Journal of Artificial Intelligence Research, 7, 311-334.\n"
+        "Ostrander, K. L., & Welby, M. (1997). Ranking candidate lesions with ensembles of weighted\n"
+        "    decision stumps. Journal of Applied Imaging Science, 7, 415-438.\n"
         "Smith, J. (2001). A book title. New York: Wiley.\n"
-        "Zoller SD, Hammersmith RL (2012) Characterization of the ciliate. Protist 163: 643–657.\n"
+        "Tallis SD, Brennock RL (2012) Characterization of a soil amoeba. Protozoa 163: 512–527.\n"
     )
     entries = _entries(text)
     assert [number for _, number, _, _ in entries] == [None, None, None]
-    assert entries[0][3].endswith("Journal of Artificial Intelligence Research, 7, 311-334.")
+    assert entries[0][3].endswith("Journal of Applied Imaging Science, 7, 415-438.")
 
 
 def test_bracketed_numbers_without_heading_and_bullets() -> None:
     text = (
-        "[1] G. Palmer, “Magnetic field effects,” J. Thermophys. Heat Transf., vol. 7, no. 2, pp. 294–301, 1993.\n"
-        "[2] C. E. Clayton and D. Umstadter, Phys. Rev. Lett. 54, 2343 (1985).\n"
+        "[1] H. Okoro, “Thermal load effects,” J. Aerosp. Fict. Syst., vol. 7, no. 2, pp. 318–325, 1993.\n"
+        "[2] R. T. Hallam and D. Okonkwo, Phys. Inv. Lett. 61, 4127 (1988).\n"
     )
     assert [number for _, number, _, _ in _entries(text)] == [1, 2]
     bullets = "Bibliography\n\n- Smith J. A study of things. Nature. 2020;580:123-127.\n- Roe B. Another study. Lancet. 2019;393:1-10.\n"
@@ -142,7 +142,7 @@ def test_journal_footers_inside_entries_are_page_furniture() -> None:
         "various shrub/soil mosaics in the desert. J Geophys Res 117:F02051\n"
         "51. Summerfield KS, Crane TO (2005) Seasonal patterns of species turnover.\nBiodivers Conserv 16: 2281-2294.\n"
         "Front. Immunol. 262:1488. doi: 10.5555/fimmu.2020.1488\n"
-        "52. Fernandez AA, Wolff RR. Differential catabolic effects of cortisol in older men.\n"
+        "52. Fernandez AA, Wolff RR. Diurnal patterns of cortisol in retired women.\n"
         "J Clin Endocrinol Metab.\nFront. Immunol. 62:8444. doi: 10.5555/fimmu.2020.8444\n2004;89:412-18.\n"
     )
     raws = [entry.raw for f in find_reference_lists(text) for entry in f.entries]
@@ -154,10 +154,10 @@ def test_wrapped_unnumbered_text_is_cut_after_a_closed_source() -> None:
     entries = [
         "Varnum KT, Ostrel P, Quay B et al (2006) Risk of chronic fungal colonisations among\nfarmers. Arthritis Rheum 48:2217-2225",
         "李明华(1987). 康熙与江南十景. 苏州文史. 2(-): 41-47.",
-        "Smith ER, Mackie DM. Social psychology. Cancer Res. 1975;35:2434-2439.",
+        "Smith ER, Mackie DM. Social psychology. Cancer Res. 1976;36:1187-1192.",
         "Laurent GF. Domperidone in critical care. Int Care Med 1993; 19:\n608-609.",
-        "The Organisation for Economic Co-operation and Development: The OECD guideline for\nassay of pesticides. Paris; 2003.",
-        "Sessler SK (1986) Cytogenetics and evolution in newts. PhD dissertation,\nUniversity of California, Davis",
+        "The Federation for Regional Water and Soil Monitoring: The FRWSM guideline for\nassay of pesticides. Paris; 2003.",
+        "Sessler SK (1986) Chromosome counts in three newts. PhD thesis,\nUniversity of Oregon, Eugene",
         "Weston, R.C. 1979. Banking reform and the Bank of England. Cornell University Press.",
         "Corvane T. Hall of Embers. Ace; 1993.",
         "Brandel, K. P., Ostrova, L. M., Wendt, R., & Fisk, H. B. (2004). Measuring the effect of home\nvisit frequency. Nursing Research, 47(3), 318-329.",
@@ -169,8 +169,8 @@ def test_wrapped_unnumbered_text_is_cut_after_a_closed_source() -> None:
 def test_a_glued_first_label_on_an_unusual_mark() -> None:
     text = (
         "Литература\n\n1-M. BOREL et J. LANGLOIS. Nouveau J. Chim 6, 233 (1982).\n"
-        "2Perkins DI, Trudell JR. Loop 2 structure in glycine receptors. J Biol Chem\n2009; 284: 27304-14.\n"
-        "3Folkman J, 1985, Advances in Cancer Research, Academic Press, New York, pp. 175-203\n"
+        "2Parkin DI, Trudeau JR. Loop 3 motion in glycine receptors. J Biol Chem\n2009; 284: 31205-14.\n"
+        "3Harwick J, 1985, Progress in Tumour Biology, Academic Press, New York, pp. 212-240\n"
     )
     assert [entry.number for f in find_reference_lists(text) for entry in f.entries] == [1, 2, 3]
 
@@ -197,13 +197,13 @@ WRAPPED_UNNUMBERED = [
     "in the Sequential Salience for Recognition Model (SSRM).",
     "Arvik V, Lom C, Tesh JW, Brandau D, Kelpert M, Osgood NW\n(2007) Closure of damaged nuclear envelope by rapid Mg2+-depen-\n"
     "dent fusion. J Cell Biol 176:812-824",
-    "Bateman, Gregory. 1981 Mind and Matter: A Necessary Union (Advances in Systems\nThought, Complexity, and the Social Sciences). "
-    "Cresskill, NJ: Hampton.",
-    "Tan P-Y, Wu H-L, Kao C-T, Lo L-H, Yeh C-H: Spore formation, use of\nurinary catheters and delayed antimicrobial "
-    "therapy as\npredictors of relapse in candidaemia. Int J Antimicrob Agents 2009, 34:512-518.",
-    "Marlow, B. T. (1986). Gesture and the perception of competence and\nreliability. Social Psychology Quarterly, 51, 64-79.",
-    "Hale, M. R., Ortega, P. J., Lim, S., & Durant, K. L. (2006). Inadequate\ncontrol of cholesterol in US adults with chronic renal "
-    "disease comorbidities in 2001-2002.\nArchives of Internal Medicine, 168(21), 2312-2319.",
+    "Bateman, Gregory. 1981 Tide and Shore: A Patient Craft (Studies in Coastal\nThought, Landscape, and the Social Sciences). "
+    "Leyton, NJ: Harbor.",
+    "Tan P-Y, Wu H-L, Kao C-T, Lo L-H, Yeh C-H: Spore counts, use of\nurinary drains and late antifungal "
+    "therapy as\nsigns of relapse in candidaemia. Int J Antifung Agents 2009, 34:611-617.",
+    "Marlow, B. T. (1986). Posture and the judgement of warmth and\nreliability. Social Behaviour Review, 51, 112-127.",
+    "Hale, M. R., Ortega, P. J., Lim, S., & Durant, K. L. (2006). Unequal\naccess to dialysis in rural adults with chronic renal "
+    "disease and diabetes in 2001-2002.\nArchives of Community Medicine, 168(21), 2417-2425.",
     "Keller SM, Ostby M, Rannach A, Dorn AS, Weller K, Lindqvist\nW (2003) Placentally transferred maternal B lymphocytes in\n"
     "severe congenital neutropenia: a study of 143 patients.\nBlood 97:2215-2219",
 ]
@@ -221,9 +221,9 @@ def test_the_line_model_ships_and_weighs_the_rules() -> None:
     from vexascite.refstring import linemodel
 
     assert linemodel.available()
-    head = "Marlow, B. T. (1986). Gesture and the perception of competence and reliability. Social Psychology Quarterly, 51, 64-79."
-    opening = cut_features("Social Psychology Quarterly, 51, 64-79.", "Hale, M. R., Ortega, P. J., Lim, S. (2006). Inadequate", None, head, True, 2, 80)
-    inside = cut_features("Marlow, B. T. (1986). Gesture and the perception of competence and", "reliability. Social Psychology", None, head[:70], True, 1, 80)
+    head = "Marlow, B. T. (1986). Posture and the judgement of warmth and reliability. Social Behaviour Review, 51, 112-127."
+    opening = cut_features("Social Behaviour Review, 51, 112-127.", "Hale, M. R., Ortega, P. J., Lim, S. (2006). Inadequate", None, head, True, 2, 80)
+    inside = cut_features("Marlow, B. T. (1986). Posture and the judgement of warmth and", "reliability. Social Behaviour", None, head[:70], True, 1, 80)
     assert "rule:source" in opening and "text:lower" in inside
     assert linemodel.cut_score(opening) > 0 > linemodel.cut_score(inside)
 
@@ -233,7 +233,7 @@ def test_a_wrapped_page_range_or_year_is_not_a_glued_label() -> None:
         "3Dalton S, Varghese SR (2011) Mixed signalling cascades: histone H4\nlysine 9 acetyltransferases from worm to mouse. FEBS J\n278:2201-2213",
         "2Rostami S, Farahani E, Dehkordi P (2009) Structural\ndesign with damping constraints by particle swarm search. J Sound Vib\n"
         "318(1-2):412-427",
-        "1Fergusson KG (2003) Semantic and structural puzzles in evolutionary\nethics. Biol Philos 18:71-86",
+        "1Fergusson KG (2003) Moral and civic puzzles in applied\nethics. Biol Philos 18:71-86",
     ]
     found = find_reference_lists("References\n" + "\n".join(entries) + "\n")
     assert [(entry.number, entry.raw) for f in found for entry in f.entries] == list(zip([3, 2, 1], entries, strict=True))
@@ -253,9 +253,9 @@ def test_a_line_of_capitals_is_read_in_linear_time() -> None:
 def test_a_glued_label_after_a_gap_or_a_repeat_before_a_string_with_its_own_label() -> None:
     entries = [
         "19Holland G. Speaking like a fool. Sheffield: Sheffield Academic Press, 1993.",
-        "21[38] G. A. Zampighi, S. Eskandari. Epithelial organization of the lens. Int Rev Cytol 2002;215:343-361.",
+        "21[38] G. A. Zampella, S. Eskander. Invented organization of the lens. Int Rev Cytol 2002;217:411-429.",
         "21[64] C. H. Tao, S. V. N. Viswanath. Fast and memory efficient tree kernels. In ICML, 2008.",
-        "22Lau S, Jirak FR. Alteration of sterol profiles in knockout mice. J Biol Chem 1996;271:12411-12418.",
+        "22Lau S, Jirak FR. Alteration of sterol profiles in invented mice. J Biol Chem 1996;271:13207-13214.",
     ]
     found = find_reference_lists("References\n" + "\n".join(entries) + "\n")
     assert [(entry.number, entry.raw) for f in found for entry in f.entries] == list(zip([19, 21, 21, 22], entries, strict=True))
@@ -274,15 +274,15 @@ def test_a_number_wrapped_to_its_own_line_ends_its_entry_and_is_no_page_number()
     assert _raws("References\n" + "\n".join(hanging) + "\n") == hanging
     blank = [
         "Marchetti D., 1965, SIAM J. Appl. Math., 13,\n517",
-        "Meeting #91, Long Beach California, UNITED STATES, 12th Oct 2018 -13th Oct\n2018",
+        "Meeting #91, Lake Harbour Oregon, UNITED STATES, 12th Oct 2018 -13th Oct\n2018",
         "Roe B. Another study of things. Lancet. 2019;393:1-10.",
-        "Bosman, A., 2001 (b), ASP Conference Series, Vol. 231,\n412",
+        "Bosman, A., 2001 (b), AAS Meeting Series, Vol. 231,\n412",
     ]
     assert _raws("Bibliography\n\n" + "\n\n".join(blank) + "\n") == blank
     numbered = [
-        "6. Tabachnick BG, Fidell LS.\n2001\n. Using multivariate statistics. Boston: Allyn and Bacon.",
-        "7. ISTA\n2003\n. International rules for grain sampling. Seed Science and Technology 31 (Supplement).",
-        "8. Nanotechnology\n22\n(2011)\n265714 (7pp)",
+        "6. Tabor BG, Fidler LS.\n2001\n. Using layered statistics. Boston: Allyn and Bacon.",
+        "7. IFTA\n2003\n. Standard methods for grain sampling. Grain Science and Handling 31 (Supplement).",
+        "8. Nanomaterials\n23\n(2012)\n318207 (9pp)",
         "9. Roe B. Another study. Lancet. 2019;393:1-10.",
     ]
     assert _raws("References\n" + "\n".join(numbered) + "\n") == numbered
@@ -302,9 +302,9 @@ def test_a_page_number_inside_or_between_entries_is_still_furniture() -> None:
 
 def test_two_words_and_and_wrapped_from_a_title_are_not_a_running_head() -> None:
     entries = [
-        "2. R. M. Wald, Gravitational\nCollapse and Cosmic\nCensorship, arXiv:gr-qc/9710068.",
+        "2. R. M. Walden, Gravitational\nLensing and Cosmic\nShear, arXiv:gr-qc/9811042.",
         "3. Roe B. Another study of things, with a long title. Lancet. 2019;393:1-10.",
-        "4. Doe J, Poe C. Epithelial organization of the lens: Isolation and Charac-\nterization of Vesicles from Tissue Culture\nSupernatants and Biological\nFluids. Curr Protoc Cell Biol. 2006;3:22.",
+        "4. Doe J, Poe C. Invented organization of the lens: Sorting and Charac-\nterization of Particles from Cell Culture\nMedia and Other\nFluids. Curr Protoc Cell Biol. 2006;3:22.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
     # The same two names heading every page are page furniture.
@@ -315,7 +315,7 @@ def test_two_words_and_and_wrapped_from_a_title_are_not_a_running_head() -> None
 def test_wrapped_sources_of_one_journal_that_look_alike_are_not_page_furniture() -> None:
     entries = [
         "18. Smith J, Doe A. Mental health in coastal and inland towns: a study in coastal and inland towns. Soc Sci\nMed 2002, 54:23-31.",
-        "19. Roe B, Poe C. Obesity and risk of death: a prospective cohort study of older adults. Arch Intern\nMed 2004, 164:1546-1551.",
+        "19. Roe B, Poe C. Weight and risk of falls: a prospective cohort study of older adults. Arch Intern\nMed 2004, 164:1611-1617.",
         "20. Doe J. A third study. Blood. 2020;1:2-3.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
@@ -323,10 +323,10 @@ def test_wrapped_sources_of_one_journal_that_look_alike_are_not_page_furniture()
 
 def test_a_short_line_of_authors_after_a_blank_line_opens_an_entry_not_a_section() -> None:
     entries = [
-        "Fu Y, Shah SA, Nasri R, Vo CL,\nBashir WA, Gao X, et al.\nIsoproterenol promotes rapid\nreceptor turnover. Circulation.\n2017;135(2):412-21.",
+        "Fu Y, Hale SA, Nasri R, Ovo CL,\nBakr WA, Gao X, et al.\nPropranolol slows rapid\nreceptor turnover. Circulation.\n2017;135(2):412-21.",
         "Pellegrini E, Pellegrini MM,\nEfstathiou A, Evers S, Morrow MM,\nSquires D. Markers of airway\ninflammation in exhaled breath.\nAm J Respir Crit Care Med 1998; 158:\n412-419.",
-        "ISTA\n2003\n. International rules for grain sampling. Seed Science and Technology 31 (Supplement).",
-        "Roxbury, Alan J., Pastoral\nWay-Finding: Skills for Leading in\nSeasons of Change, San Francisco:\nJohn Wiley, 2011.",
+        "IFTA\n2003\n. Standard methods for grain sampling. Grain Science and Handling 31 (Supplement).",
+        "Roxbury, Alan J., Pastoral\nWay-Finding: Habits for Guiding in\nSeasons of Change, Chicago:\nJohn Wiley, 2011.",
     ]
     found = find_reference_lists("Cited literature\n\n" + "\n\n".join(entries) + "\n\nDiscussion\n\nThe cohort was small.\n")
     assert [(f.heading, entry.raw) for f in found for entry in f.entries] == [("Cited literature", e) for e in entries]
@@ -338,18 +338,18 @@ def test_blank_lines_separate_entries_even_when_a_few_blocks_read_as_two() -> No
     entries = [
         "Pelko I, Hasteiner J, Moravecki R, Lauri A, Pennistone D, Ortl P, Kalyagin V,\nRadimova E, Zorin N, Belenko A: Virtual\n"
         "molecular screening workbench -design and evaluation. J Comput-\nAided Mol Des 2004, 18: 527-539.",
-        "van Kempen NG (1994) Random\nWalks in Physics and Biology.\nNorth Holland, Amsterdam.",
+        "van Kessel NG (1994) Random\nWalks in Soils and Sediments.\nNorth Holland, Amsterdam.",
         "Papadopoulou, A., Mahmood, T. &\nSerrano-Barrero, R. (2008). Nordic\nChallenges to Plural\nCitizenship. Migrants, Welfare and\n"
         "Beyond. In T. Mahmood, A.\nPapadopoulou & R. Serrano-Barrero\n(Eds.), Pluralism, Migrants\nand Citizenship. A Nordic Approach\n"
         "(pp. 31-54). London: Routledge.",
-        "Abu-Saleh MS, Hendrix PM, Stamler SG, Varo SS (2002) Earlier bird\nmigration in spring as a response to regional warming in the\n"
+        "Abu-Saleh MS, Hendrix PM, Stamler SG, Varo SS (2002) Later bird\nmigration in autumn as a sign of local cooling in the\n"
         "Baltimore, MD, area. Biodivers Conserv 11:433-447",
-        "Hollis S. The role of cardiac sympathetic imaging in\nthe early diagnosis of autonomic failure syndromes. Clin Auton\nRes. 2002;12:287-9.",
+        "Hollis S. The place of cardiac nerve imaging in\nthe early sorting of invented tremor syndromes. Clin Auton\nRes. 2002;12:287-9.",
         "Pagano M, Lin ZH, LaRocca J,\nRavel AC (2011) High Earth-system\nclimate response estimated from\nMiocene carbon dioxide\nlevels. Nat Geosci 4: 31-36.",
-        "Ling, M. C., Harwood, R., & Tsai, T. H. (1983). Trends in marriage,\nhousehold size preferences, and contraceptive practice: Korea,\n"
-        "1962-81. Studies in Family Planning, 14(3), 187-203.",
+        "Ling, M. C., Harwood, R., & Tsai, T. H. (1983). Shifts in schooling,\nhousehold income levels, and migration practice: Korea,\n"
+        "1962-81. Population Studies Review, 14(3), 187-203.",
         "Varden, J. W. (2010). Memory representa-\ntions, memory functions, and the en-\ntorhinal-hippocampal circuit.\nLearn Mem. 17, 462-479.",
-        "Gordan D, Abadjian C, Greer P (1999)\nConsul: a graphical tool for\nsequence editing. Genome Res 9:\n211-218.",
+        "Gordan D, Abadjian C, Greer P (1999)\nCorral: a textual tool for\nread trimming. Genome Res 9:\n211-218.",
         "Daniels, Glyn Edward. 1952. A Hundred\nYears of Excavation. London:\nDuckworth.",
         "Hollis S, Doe A. A second study of\nthings. Blood. 2020;1:1-9.",
         "Stone J, Doe A. A third study of\nthings. Lancet. 2021;2:3-9.",
@@ -359,10 +359,10 @@ def test_blank_lines_separate_entries_even_when_a_few_blocks_read_as_two() -> No
 
 def test_a_first_string_that_carries_its_own_number_does_not_make_a_hanging_list_numbered() -> None:
     entries = [
-        "(1) Aruna, E.; et al. Definition of the halogen bond (IUPAC Recommendations 2013). Pure Appl.\n  Chem. 2013, 85, 1711-1713.",
-        "Mengel M, Rossler S, Voigtmann C, et al. (2003) Repeated injections of dendritic cells. J Exp\n  Med 197: 23-31.",
-        "Marsh TL, Keeling JN (2003) Agri-environmental payment schemes and rural resilience. Review of\n  Agricultural Economics 25:311-329",
-        "Tolman DG (2005) Healthy aging. Am J Geriatr Psychiatry 13(2):3-6",
+        "(1) Odeh, E.; et al. Definition of the chalcogen ring (Joint Recommendations 2013). Pure Appl.\n  Chem. 2013, 85, 1812-1815.",
+        "Mengel M, Rossler S, Voigtmann C, et al. (2003) Repeated doses of invented vaccines. J Exp\n  Med 197: 41-52.",
+        "Marsh TL, Keeling JN (2003) Upland grazing payment schemes and rural resilience. Review of\n  Farm Policy Studies 25:311-329",
+        "Tolman DG (2005) Late-life sleep. Am J Geriatr Psychiatry 13(2):3-6",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
 
@@ -373,31 +373,31 @@ def test_a_page_break_before_the_end_of_an_entry_does_not_end_the_list() -> None
     text = (
         "References\n"
         "Ribera B, Perri N, Baroncelli A (2014) Estimating the effect\nof sampling intervals on contact networks of wards. Sci Rep 6:5219\n"
-        "Hamamoto MHR, Ueda R (2005) Functional analysis of a trehalose\n6-phosphate synthase gene that is involved in transient\n"
-        "induction of trehalose accumulation during drought stress in maize.\n\n"
+        "Hamamoto MHR, Ueda R (2005) Functional analysis of a sucrose\n6-phosphate kinase regulator that is expressed in early\n"
+        "induction of starch accumulation during cold stress in barley.\n\n"
         "Cell Reports 67, 7929-9987, May 12, 2020 11\n11 | Nature | Vol 180 | 24 May 2020\nARTICLE IN PRESS\n\n"
-        "Plant Mol Biol 58:701-715\n"
-        "Lange-Hollweg N, Dorfmeister H, Rauch B, Kessel T, Brun-\nhuber R, Falk K (2009) TNFR2 signaling and TGF-\n"
-        "beta signaling determine whether B cells sustain tumor dor-\nmancy. Cancer Cell 15:311-322.\n"
-        "Rask M, Tolle E, Penrose CQ, Harlan FA, Denby H, Varga S, Gould R:\nGERIDEX. A structured instrument for the assessment of mental\n"
-        "disorder in the elderly. Br J Psychiatry 1987, 151:512-520.\n"
+        "Plant Mol Biol 58:633-648\n"
+        "Lange-Hollweg N, Dorfmeister H, Rauch B, Kessel T, Brun-\nhuber R, Falk K (2009) IL7R signaling and TGF-\n"
+        "beta signaling decide whether B cells keep tumour dor-\nmancy. Cancer Cell 15:311-322.\n"
+        "Rask M, Tolle E, Penrose CQ, Harlan FA, Denby H, Varga S, Gould R:\nGERIDEX. A short schedule for the rating of memory\n"
+        "complaints in the elderly. Br J Psychiatry 1987, 151:512-520.\n"
     )
     found = find_reference_lists(text)
     assert len(found) == 1 and found[0].heading == "References"
     assert [entry.text.split(" ", 1)[0] for entry in found[0].entries] == ["Ribera", "Hamamoto", "Lange-Hollweg", "Rask"]
-    assert found[0].entries[1].text.endswith("drought stress in maize. Plant Mol Biol 58:701-715")
+    assert found[0].entries[1].text.endswith("cold stress in barley. Plant Mol Biol 58:633-648")
 
 
 def test_a_year_wrapped_after_an_open_line_starts_no_list_and_a_glued_label_may_precede_a_bracket() -> None:
     text = (
         "The steps were:\n1. Patients were screened at baseline.\n2. Samples were sequenced.\n\n"
         "1200[2] MŽP. Metodika hodnocení silně ovlivněných říčních úseků. Praha: MŽP,\n2013.\n"
-        "1201Rayner TF, Ibne Rezwan F, Lukk M (2009) MAGE-TABulator, a suite of tools. Bioinformatics 25(2):279-280.\n"
+        "1201Rahman TF, Ibne Karim F, Lund M (2009) SPEC-TABmaker, a suite of tools. Bioinformatics 25(2):311-312.\n"
         "1202Horak J., Tessel J., Brandt K., Oberhauser G., 1983, AJ, 88, 1142\n"
         "1203Dunmore, G. C. (1968). Sexual selection and the costs of display. American Naturalist, 102, 541-556.\n"
     )
     found = find_reference_lists(text)
-    ends = iter(("2013.", "279-280.", "88, 1142", "541-556."))
+    ends = iter(("2013.", "311-312.", "88, 1142", "541-556."))
     assert [(entry.number, entry.raw.split("\n")[-1].endswith(next(ends))) for f in found for entry in f.entries] == [
         (1200, True), (1201, True), (1202, True), (1203, True),
     ]
@@ -405,14 +405,14 @@ def test_a_year_wrapped_after_an_open_line_starts_no_list_and_a_glued_label_may_
 
 def test_a_page_break_inside_a_long_entry_of_a_narrow_column_does_not_end_a_numbered_list() -> None:
     text = (
-        "References\n11.\nSmith J, Doe A. A study of\nthings. Blood. 2020;1:2-3.\n12.\nSchiller G, Emmanoulides C,\nIastrebner M, Lee M, Naeim F.\n\n"
+        "References\n11.\nSmith J, Doe A. A study of\nthings. Blood. 2020;1:2-3.\n12.\nSchindler G, Emmanuel C,\nIastrebov M, Leung M, Naim F.\n\n"
         "Author manuscript; available in PMC 2015 January 8.\nDownloaded from http://www.jbc.org/ by guest on March 21, 2019\n\n"
-        "High-dose cytarabine and\nrecombinant human granulocyte\ncolony-stimulating factor for\nthe treatment of resistant\n"
-        "acute myelogenous leukemia.\nLeuk Lymphoma 1996; 20:427-434.\n13.\nvon Depka M, Nowak-Gottl U,\nEisert R. Increased lipoprotein (a)\n"
-        "levels. Blood 2000; 96:3364-3368.\n"
+        "Low-dose invented agent and\nrecombinant feline growth\nfactor for\nthe care of resistant\n"
+        "chronic invented anaemia.\nLeuk Lymphoma 1996; 20:511-519.\n13.\nvon Dalen M, Nowak-Gerl U,\nEisner R. Raised lipoprotein (b)\n"
+        "levels. Blood 2000; 96:3411-3418.\n"
     )
     found = find_reference_lists(text)
-    assert [(entry.number, entry.text.split()[-1]) for f in found for entry in f.entries] == [(11, "2020;1:2-3."), (12, "20:427-434."), (13, "96:3364-3368.")]
+    assert [(entry.number, entry.text.split()[-1]) for f in found for entry in f.entries] == [(11, "2020;1:2-3."), (12, "20:511-519."), (13, "96:3411-3418.")]
 
 
 def test_a_journal_footer_before_a_label_alone_on_its_line_is_page_furniture() -> None:
@@ -440,7 +440,7 @@ def test_the_next_bare_number_before_a_string_that_opens_with_digits_is_a_label(
 def test_a_journal_footer_after_a_comma_or_after_the_last_entry_is_page_furniture() -> None:
     text = (
         "References\n7. Doe J. A study. Blood. 2020;1:2-3.\n8. Freeman, M., Bowen, V., & Jonas, E. (2005). Family caregiving:\n"
-        "Research, theory and practice (6th ed.). Upper Saddle River,\nFront. Immunol. 332:5923. doi: 10.5555/fimmu.2020.5923\nNJ: Prentice Hall.\n"
+        "Methods, cases and reflection (6th ed.). Upper Saddle River,\nFront. Immunol. 332:5923. doi: 10.5555/fimmu.2020.5923\nNJ: Prentice Hall.\n"
         "9. Marchand D, Okonkwo D (1993) Industrial uses of cyclophanes\nand their analogues. J Coord Chem 29:341-352\n"
         "Front. Immunol. 346:4012. doi: 10.5555/fimmu.2020.4012\n\nTable 3. Characteristics of the 15 patients\n"
     )
@@ -450,12 +450,12 @@ def test_a_journal_footer_after_a_comma_or_after_the_last_entry_is_page_furnitur
 
 def test_a_hanging_indent_set_with_a_tab() -> None:
     entries = [
-        "Dieterle, T. G., & Bakari, G. (1997). Solving multilabel learning problems via error-correcting\n\toutput trees. "
-        "Journal of Artificial Intelligence Research, 7, 311-334.",
-        "Keaton, C. F. (1987). Gender and the appearance of status (1986).\n\tSmith J, Doe A, editors. Social Psychology. New York: Wiley; 1987. p. 61-70.",
+        "Ostrander, K. L., & Welby, M. (1997). Ranking candidate lesions with ensembles of weighted\n\tdecision stumps. "
+        "Journal of Applied Imaging Science, 7, 415-438.",
+        "Keaton, C. F. (1987). Voice and the signalling of rank (1986).\n\tSmith J, Doe A, editors. Social Psychology. New York: Wiley; 1987. p. 61-70.",
         "Smith, J. (2001). A book title. New York: Wiley.",
-        "Wang, N. D., Lorenz, V. A., Cheng, R., & Franks, S. S. (2009). Inadequate control of cholesterol\n\tin US adults "
-        "with metabolic disease comorbidities in 2005-2006. Archives of Internal Medicine,\n\t169(20), 2521-2529.",
+        "Wang, N. D., Lorenz, V. A., Cheng, R., & Franks, S. S. (2009). Unequal access to statins\n\tin rural adults "
+        "with metabolic illness burdens in 2005-2006. Archives of Community Medicine,\n\t169(20), 2521-2529.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
 
@@ -476,7 +476,7 @@ def test_a_glued_number_past_a_gap_before_a_string_that_opens_with_its_year() ->
     entries = [
         "7Doe J, Roe A (2001) A first study. J Clin Stud 86:2935-2941",
         "8Roe B (2002) A second study of things. Lancet 393:1-10",
-        "112009b. A safe operating space for all. Nature 461: 472-475.",
+        "112011b. A fair sharing space for cities. Nature 471: 512-515.",
         "12Poe C (2003) A third study. Blood 2:4-5",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
@@ -498,13 +498,13 @@ def test_an_out_of_order_number_before_authors_after_a_complete_line_is_a_label(
     entries = [
         "30 Doe J, Roe A: A first study. J Infect Dis 1996, 173(4):950-956.",
         "31 Brunham RC, Kimani J: The epidemiology of things. J Infect Dis 1996, 173(4):950-956.",
-        "28 JL Tilly, Ovarian follicle counts. Reprod Biol Endocrinol. 1, 11 (2003).",
+        "28 JL Tamsin, Ovarian stromal grading. Reprod Fict Endocrinol. 2, 14 (2003).",
         "32 Poe C. A third study. Blood. 2020;1:2-3.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
     glued = [
         "21Doe J (1994) A first study. J Biol Chem 269:11417-11424.",
-        "22Lau S, Jirak FR (1996) Alteration of sterol profiles. J Biol Chem 271:12411-12418.",
+        "22Lau S, Jirak FR (1996) Alteration of sterol profiles. J Biol Chem 271:13207-13214.",
         "19Kosmann-Schwarzbach, Y. (2008) Poisson manifolds: a survey. Symmetry 4, 30.",
         "23Roe B (2019) Another study. Lancet 393:1-10.",
     ]
@@ -537,13 +537,13 @@ def test_a_repeated_number_after_pages_closed_by_a_semicolon_is_a_label() -> Non
 
 def test_a_line_that_opens_with_a_number_of_another_form_after_a_page_break_does_not_end_the_list() -> None:
     text = (
-        "References\n5. Doe J, Roe A. A study of things. Blood. 2020;1:2-3.\n6. Eigenschaften von Informationen, see Wild (1982), S.\n\n"
-        "Blood. 2020; 247(5)\n\n124ff.\n7. Lail K, Sikorski J, Saunders E. Complete genome sequence of\na strain. Stand Genom-\n"
-        "ic Sci 2010; 2:176-184.\n8. Vestergaard SH, Ritter MD: Variants in ovarian cancer.\nPharmacogenet Genomics 2006, 16:211-219.\n"
+        "References\n5. Doe J, Roe A. A study of things. Blood. 2020;1:2-3.\n6. Grundlagen der Verwaltung, see Brandt (1982), S.\n\n"
+        "Blood. 2020; 247(5)\n\n124ff.\n7. Lisle K, Sikora J, Sanders E. Draft genome sequence of\na strain. Stand Genom-\n"
+        "ic Sci 2010; 2:211-219.\n8. Vestergaard SH, Ritter MD: Variants in ovarian cancer.\nPharmacogenet Inv 2006, 16:211-219.\n"
     )
     found = find_reference_lists(text)
     assert [(entry.number, entry.text.split()[-1]) for f in found for entry in f.entries] == [
-        (5, "2020;1:2-3."), (6, "124ff."), (7, "2:176-184."), (8, "16:211-219."),
+        (5, "2020;1:2-3."), (6, "124ff."), (7, "2:211-219."), (8, "16:211-219."),
     ]
 
 
@@ -561,13 +561,13 @@ def test_a_number_near_the_last_one_after_a_complete_entry_is_a_label_whatever_t
     assert _raws("References\n" + "\n".join(glued) + "\n") == glued
     bare = [
         "8 Doe J: Shifts in thinking about things. JAMA 2008, 300:2172-2173.",
-        "8 10T .Sample ,J .Other ,Nucl .Instr .Meth .B ,237 :455 ( 2005)",
+        "8 10T .Sample ,J .Other ,Nucl .Instr .Meth .B ,241 :512 ( 2005)",
         "9 ,,,“ Compressive Behavior of Samples,” Sample Conference, Long Beach, CA, 2006.",
         "10 Roe B. Another study. Lancet. 2019;393:1-10.",
     ]
     assert _raws("References\n" + "\n".join(bare) + "\n") == bare
     dots = [
-        "25. Sample Publishing Corporation Problems in Engineering Volume 2009, Article ID 282307, 13 pages",
+        "25. Sample Press Group Advances in Materials Volume 2009, Article ID 517734, 13 pages",
         "24. 31. Doe, Jane A. (1995). A study of synergy. Systems Research. 12(2): 89-121.",
         "26. Roe B. Another study. Lancet. 2019;393:1-10.",
     ]
@@ -576,8 +576,8 @@ def test_a_number_near_the_last_one_after_a_complete_entry_is_a_label_whatever_t
 
 def test_a_number_near_the_last_one_inside_an_entry_is_no_label() -> None:
     glued = [
-        "42Doe J, Roe A. A first study. Respir Care J (1998)\n43:OF-98-113.",
-        "43Roe B. A second study. Perspect. Psychol. Sci. 4, 294-298. (doi: .\n01127.x)",
+        "42Doe J, Roe A. A first study. Respir Care J (1999)\n44:OF-99-127.",
+        "43Roe B. A second study. Perspect. Inv. Sci. 4, 317-322. (doi: .\n01127.x)",
         "44Poe C. A third study. J Mol Biol. 1997;273:283–298. doi:\n10.5555/jmbi.1997.1284",
         "45Moe D. A fourth study. Blood. 2020;1:2-3.",
     ]
@@ -596,9 +596,9 @@ def test_a_label_alone_on_its_line_past_a_gap_before_a_string_with_its_own_numbe
 def test_a_numbering_of_another_form_that_goes_on_ends_a_list() -> None:
     text = (
         "References\n1. Moe D (1992) A fourth study of\nthings. JAMA 268:2420-2425\n2. Noe E (1993) A study of\nthings. JAMA 269:1-5\n"
-        "⁴Wade T, Candle F (2008) A fifth study of\nthings. Curr Opin Allergy Clin Immunol 8:510-514\n"
-        "⁵Cooper HJ, Marsh AG (2005) A sixth study\nof things. Mass Spectrom Rev 24(2):201-222\n"
-        "⁶Rada V, Peter J: A seventh study of\nthings. J Microbiol Methods 2000, 43:127-132.\n"
+        "⁴Wade T, Candle F (2008) A fifth study of\nthings. Curr Opin Fict Clin Immunol 8:377-381\n"
+        "⁵Cowper HJ, Marsh AG (2005) A sixth study\nof things. Mass Spectrom Rev 24(2):233-251\n"
+        "⁶Roda V, Petrak J: A seventh study of\nthings. J Fict Methods 2000, 43:215-220.\n"
     )
     found = find_reference_lists(text)
     assert [(f.style, [entry.number for entry in f.entries]) for f in found] == [("dot", [1, 2]), ("sup", [4, 5, 6])]
@@ -606,10 +606,10 @@ def test_a_numbering_of_another_form_that_goes_on_ends_a_list() -> None:
 
 def test_lower_case_authors_or_a_bracketed_own_number_after_a_closed_source_start_an_entry() -> None:
     entries = [
-        "Hara TJ (1982) Environmental factors affecting things in\nthe sea. Environ Health Perspect 44:101-105",
-        "chen S-C, cheung Y-C. Sonographic differentiation of samples\nof the breast. Br J Radiol. 2003;76:600-4.",
-        "Gordon, E, and Dmitri Komissar. Sample Spyplanes of the Cold\nWar, 2013.",
-        "[7 ],On form factor expansions for the sample chain , J . Stat.\nMech.: Theor. Exp. (2015), P05037.",
+        "Haro TJ (1982) Seasonal factors affecting things in\nthe sea. Environ Inv Perspect 44:217-221",
+        "lin S-C, wong Y-C. Elastographic grading of samples\nof the liver. Br J Fict Radiol. 2003;76:712-6.",
+        "Gordan, E, and Dmitri Komar. Sample Airships of the Cold\nWar, 2013.",
+        "[7 ],On spectral sums for the sample lattice , J . Stat.\nMech.: Theor. Exp. (2015), P08214.",
         "Roe B, Poe C. Another study of things. Lancet. 2019;393:1-10.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
@@ -617,9 +617,9 @@ def test_lower_case_authors_or_a_bracketed_own_number_after_a_closed_source_star
 
 def test_the_last_hanging_entry_of_few_marks_is_kept_and_prose_after_a_blank_line_is_not() -> None:
     entries = [
-        "Doe J, Roe A (2007) Evidence of kind representations in the\n  absence of language. Cognition 102:455-463.",
+        "Doe J, Roe A (2007) Evidence of number sense in\n  young infants. Cognition 102:518-526.",
         "Roe B, Poe C (2001) Another study of things in\n  the sea. Lancet 393:1-10.",
-        "D5.1 Sample specification of a toolbox for extracting spoken and\n     written entities 2011",
+        "D5.1 Sample specification of a pipeline for tagging printed and\n     scanned entities 2011",
     ]
     prose = "\nThe patients were followed for a median of two years and most of them improved.\n"
     assert _raws("References\n" + "\n".join(entries) + "\n" + prose) == entries
@@ -627,30 +627,30 @@ def test_the_last_hanging_entry_of_few_marks_is_kept_and_prose_after_a_blank_lin
 
 def test_a_publisher_or_a_place_after_the_pages_goes_on_with_the_entry() -> None:
     entries = [
-        "Doe, J. P. (1987). Actions, processes, and causality. In Roe, M. P., (Eds.), Reasoning About Plans, pp. 99-122.\n"
-        "Sample Kaufmann Publishers, Inc., Los Altos, California.",
+        "Doe, J. P. (1987). Goals, methods, and timing. In Roe, M. P., (Eds.), Planning About Tasks, pp. 131-154.\n"
+        "Sample Harcourt Publishers, Inc., Palo Verde, California.",
         "Moe, D. (2001). A fourth study of things. Lancet, 393, 1-10.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
     head = "Roe, B. (1999). A second study of learning. In Proceedings of Learning"
     for previous, text in (
-        ("and Hybrid Systems, pp. 6-10", "Melbourne, Australia."),
-        ("New York 1991, pp. 19-28 (ed. or.", "Paris 1985)."),
-        ("and Hybrid Systems, pp. 6-10", "Sample University Press, Oxford."),
+        ("and Adaptive Agents, pp. 11-17", "Melbourne, Australia."),
+        ("New York 1992, pp. 41-57 (ed. or.", "Paris 1986)."),
+        ("and Adaptive Agents, pp. 11-17", "Sample University Press, Oxford."),
     ):
         assert "rule:source" not in cut_features(previous, text, None, head, True, 2, 70)
-    assert "rule:source" in cut_features("and Hybrid Systems, pp. 6-10", "Melbourne, A. (2001). A study.", None, head, True, 2, 70)
+    assert "rule:source" in cut_features("and Adaptive Agents, pp. 11-17", "Melbourne, A. (2001). A study.", None, head, True, 2, 70)
 
 
 def test_a_link_opening_a_line_or_a_name_cut_in_two_goes_on_with_the_entry() -> None:
     entries = [
-        "Doe, J., & Roe, A. (2010). A study of samples. The American Statistician, 64(2),\n97-107.\n"
+        "Doe, J., & Roe, A. (2010). A study of samples. The American Statistician, 66(3),\n211-219.\n"
         "DOI:http://dx.doi.org/10.5555/tast.2010.09132",
-        "Horcajada JP, Soto S, Gajewski A, Smithson A, Jimenez de\nAnta MT, Mensa J, Vila J (2005) A study of things. J Infect Dis\n"
+        "Ferrandiz JP, Solano S, Gawronski A, Smithers A, Jimenez de\nLeon MT, Mora J, Vidal J (2005) A study of things. J Infect Dis\n"
         "2005, 191:1-9.",
-        "Poe, C. (2001). Theory of behaviour. In Stephan Worchel and William\nG. Austin (eds.), Psychology and Relations. Chicago: Sample Hall.",
-        "Shebel CW, Guber JM, van\nTeeffel S, Yakhni AA (2010) A study of segregation. P Natl Acad Sci USA 107: 14194–14198.",
-        "Noe E. Sample Polymers and Related Materials, Proceedings 81st Symposium, Oxford University Press, Oxford, 1993, p.\n502.",
+        "Poe, C. (2001). Theory of behaviour. In Stefan Werner and William\nG. Archer (eds.), Psychology and Relations. Chicago: Sample Hall.",
+        "Shelton CW, Gruber JM, van\nTilburg S, Yakovlev AA (2010) A study of segregation. P Natl Acad Sci USA 107: 15322–15327.",
+        "Noe E. Sample Gels and Related Materials, Proceedings 64th Symposium, Clarendon Press, Oxford, 1993, p.\n502.",
         "Moe, D. (2001). A fourth study of things. Lancet, 393, 1-10.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
@@ -661,17 +661,17 @@ def test_wrapped_entries_cut_before_authors_after_a_complete_line_and_not_after_
         # The authors and their year fill the first line: the title on the next line goes on.
         "Barrow, M. E., S. R. Petrelli, K. J. Macek and J. J. Carrol. 1980.\n"
         "Invented bioconcentration of a sample chemical in fish. Chemosphere Inv 9: 201-212.",
-        "Mower, C. M. & A. M. Turner, 2004.\nBehavior, morphology, and the coexistence of two invented snails. Ecology Inv 85: 2755-2766.",
+        "Marlow, C. M. & A. M. Tanner, 2004.\nForaging, growth, and the coexistence of two invented snails. Ecology Inv 85: 3121-3132.",
         # Doi is a family name here, not a DOI going on with the entry above.
         "Stein, Daniel, and Jan Thon, eds. From Invented Strips to Graphic Novels. Berlin: Sample House, 2013.",
-        "Doi M, Yamada I, Fukuda T (2003) An invented amino acid stimulates glucose uptake. Biochem Inv Res Commun\n312: 1111-1117.",
+        "Doi M, Yamada I, Fukuda T (2003) An invented peptide lowers serum lactate. Biochem Inv Res Commun\n312: 1204-1210.",
         # After an entry with no year: authors and their year, or a run of authors, open the next one.
-        "Moran, T., ed. Public Communication and Invented Behavior, Vol. 1. New York: Sample Press.",
+        "Moran, T., ed. Civic Messaging and Invented Behavior, Vol. 1. New York: Sample Press.",
         "Huber I., 1990, ApJ Inv, 351, 632",
         "Luca Acerbi, Anton Achille, and Sara Kjartan. On the complexity of invented monitors.",
-        "Nakamura K, Maruta T. \"Differential production of invented species in bivalves.\"\nDev Comp Inv 1998; 22:151-159.",
+        "Nakamura K, Maruta T. \"Uneven output of invented species in bivalves.\"\nDev Comp Inv 1998; 22:151-159.",
         # A translator's name after "trans." goes on with the entry.
-        "______. Canticle of an Invented Priest on the Canticle of Habakkuk, trans.\nSean Conlon. Dublin, 1997. Pp. 65-95.",
+        "______. Homily of an Invented Abbot on the Psalm of Jonah, trans.\nSean Conlon. Dublin, 1997. Pp. 71-98.",
     ]
     assert _raws("References\n" + "\n".join(entries) + "\n") == entries
 
@@ -679,10 +679,10 @@ def test_wrapped_entries_cut_before_authors_after_a_complete_line_and_not_after_
 def test_a_wide_gap_in_the_numbering_is_taken_when_the_numbers_go_on_in_step_from_there() -> None:
     text = (
         "References\n"
-        "1. Invented Medicine Working Group (1992) An invented approach to teaching. JAMA Inv 268:2420-2425\n"
-        "59. Ringer RE, Preis H. Invented deficiency diagnosed during adulthood. Dig Inv Sci 1980; 25, pages 384-387.\n"
-        "60. Carlin J, Saez A (2008) Invented city: leisure amenities and urban growth. Inv Paper SSRN-1280157\n"
-        "61. Sayer MH, Watson B. Invented mechanisms of T cell recognition. Transplantation Inv. 1994;57:1295-1302.\n"
+        "1. Invented Care Working Group (1992) An invented approach to teaching. JAMA Inv 268:2511-2519\n"
+        "59. Ringer RE, Preis H. Invented deficiency found in late childhood. Dig Inv Sci 1980; 25, pages 412-415.\n"
+        "60. Carlin J, Saez A (2008) Invented town: green spaces and rural decline. Inv Paper SSRN-1347712\n"
+        "61. Sayer MH, Watson B. Invented routes of B cell activation. Transplantation Inv. 1994;57:1318-1325.\n"
     )
     assert [e.number for f in find_reference_lists(text) for e in f.entries] == [1, 59, 60, 61]
 

@@ -335,7 +335,7 @@ def test_a_bracketed_year_wrapped_to_a_line_start_opens_no_numbered_list() -> No
         "        Albarn Q, Velloso T, Osei A. Seasonal drift of marsh sediments. Estuar Ecol\n"
         "2011;14:221-230.\n"
         "        Fairweather G. World Bank indicators of marsh meadows after the flood in\n"
-        "2015 http://www.example.org/marsh/table/2.11. Accessed 4 Feb 2016.\n"
+        "2015 http://www.example.org/marsh/table/3.07. Accessed 9 Mar 2016.\n"
         "        Holt S (2001) Counting flocks in winter light over the flooded marsh\n"
         "meadows. Quillon J Birds 5:11-19\n"
         "        Dorn E, Holt S (2020) Measuring marsh birds from the air with a kite and a\n"

@@ -157,12 +157,12 @@ def _bare_list(first: int, count: int) -> list[str]:
 def test_a_continuation_that_opens_with_a_number_already_taken_is_text() -> None:
     lines = _bare_list(8, 4)
     lines.insert(4, "12 Ostrander C, Vail F, Rudd P et al. Factors linked to lapses in long-term therapy: A")
-    lines.insert(5, "10 year follow-up analysis with a correction for missing data. J Inv Ther. 2009; 64: 599-606.")
+    lines.insert(5, "10 year follow-up analysis with imputed visits. J Inv Ther. 2010; 65: 711-718.")
     lines.append(_bare_list(13, 1)[0])
     text = "Bibliografía\n\n" + "\n".join(lines) + "\n"
     found = find_reference_lists(text)
     assert [e.number for f in found for e in f.entries] == [8, 9, 10, 11, 12, 13]
-    assert found[0].entries[4].raw.endswith("599-606.")
+    assert found[0].entries[4].raw.endswith("711-718.")
 
 
 def test_a_year_alone_after_a_page_break_ends_the_entry_left_open_above_it() -> None:
@@ -186,7 +186,7 @@ def test_a_line_that_carries_the_number_between_its_neighbours_is_no_page_footer
             "  32Quayle Mann, Harriet. “Invented Views of Old Towns in Film.” Quarterly Review of Invented Film, 2011.",
             "  33Aust Inv Vet J Vol 80, No 6, June 2002 431",
             "  34Journal of Invented Materials 169 (2010) 567–590",
-            "  35Lorrain E, Sole C. Invented complexes: phenotypic and genotypic markers. J Inv Res 2004; 12: 1-9.",
+            "  35Lorrain E, Sole C. Invented complexes: growth and staining patterns. J Inv Res 2004; 12: 1-9.",
         ]
     ) + "\n"
     found = find_reference_lists(text)
@@ -230,14 +230,14 @@ def test_page_breaks_inside_entries_keep_their_text() -> None:
 
 def test_a_year_in_a_hanging_indent_and_prose_before_a_list_with_no_heading() -> None:
     prose = (
-        "Gene selection is an invented part of the analysis because\nit gives information that can lead to a better\n"
+        "Probe filtering is an invented step of the pipeline since\nit yields counts that may point to a clearer\n"
         "understanding of the phenomenon (Smith et al., 2010). The\nmedian level was higher in cases than in controls.\n\n"
     )
     refs = (
         "Wendt HY, Tao J, Shum E, Malin CC: Invented receptor-\n    associated anchoring proteins: AKAP7 and AKAP9 (gravin).\n"
         "McGrath, R. K. (2004). Invented Hazard and\n    Risk Analysis. Invented Institute, Berkeley, CA.\n"
-        "Seow SB, McNab P, Heo S, Turner A, Lane WS, Chakra D\n    (2001) Regulation of invented acetylation by\n    a complex. Cell Inv 104:119-130\n"
-        "Brun E, Peters O, Schwarz L, Basle K\n    (1997) Invented homologue that acts downstream of a signal. Nature Inv 385:829-833\n"
+        "Seow SB, McNab P, Hahn S, Tanner A, Lowe WS, Chakra D\n    (2001) Regulation of invented acetylation by\n    a complex. Cell Inv 104:119-130\n"
+        "Brun E, Peters O, Schwarz L, Basle K\n    (1997) Invented cofactor that binds upstream of a receptor. Nature Inv 385:911-915\n"
     )
     found = find_reference_lists(prose + refs)
     assert [e.number for f in found for e in f.entries] == [None, None, None, None]
@@ -246,7 +246,7 @@ def test_a_year_in_a_hanging_indent_and_prose_before_a_list_with_no_heading() ->
 
 def test_a_number_one_alone_inside_an_entry_left_open_is_its_text() -> None:
     entries = "".join(f"{n}.\nAuthor{chr(64 + n)} Q, Bell R. Invented finding {n}. J Inv Res. 2010;{n}:{n}0-{n}9.\n" for n in range(1, 4))
-    text = "REFERENCES\n\n" + entries + "4.\nBytton P, Tally NJ, Lemon M, Jones\n1.\nMP, Horton M. Invented survey of 15,000 adults. Arch Inv Med. 2001;161:1989-1996.\n"
+    text = "REFERENCES\n\n" + entries + "4.\nBryce P, Tolan NJ, Lemke M, Jonas\n1.\nMP, Hurley M. Invented census of 12,000 adults. Arch Inv Med. 2002;162:2011-2018.\n"
     found = find_reference_lists(text)
     assert [[e.number for e in f.entries] for f in found] == [[1, 2, 3, 4]]
 
@@ -255,11 +255,11 @@ def test_blank_lines_between_entries_with_a_first_line_indent() -> None:
     text = (
         "Works Cited\n\n"
         "  van der Berg PA, Barlow AN: Transient invented adhesion: the\nrole of weak invented interactions. Trends Inv Sci 1994,\n19:354-358.\n\n"
-        "  Colvin CM, Pan E: Invented channel properties underlying axonal\npotential initiation in invented neurons. Nature Inv 2002,\n5(6):533-538.\n\n"
+        "  Colvin CM, Pan E: Invented pump kinetics shaping dendritic\nspike timing in invented neurons. Nature Inv 2002,\n5(6):617-622.\n\n"
         "  Ekdahl R, Moss T (2005) Why do tumours ferment\nso much? Cell Rev 3: 77–90. doi: 10.5555/cr.3.77\n"
     )
     raws = _raws(text)
-    assert len(raws) == 3 and raws[0].endswith("19:354-358.") and raws[1].endswith("5(6):533-538.")
+    assert len(raws) == 3 and raws[0].endswith("19:354-358.") and raws[1].endswith("5(6):617-622.")
 
 
 PROSE = (
@@ -269,8 +269,8 @@ PROSE = (
     "66 and 68) and high-risk types (type 16, 18, 46 and 55) (Smith et al.,\n2014).\n\n"
     "The expression levels of an invented receptor were further examined by\n"
     "several methods (Smith et al., 2007). Moreover, cell accumulation in tumours was\n"
-    "slightly reduced after training, and the amount of tumour cells was reduced in\n"
-    "trained mice (Smith et al., 1998).\n\n"
+    "slightly lower after exercise, and the count of invented cells fell in\n"
+    "exercised mice (Smith et al., 1998).\n\n"
 )
 
 
@@ -285,7 +285,7 @@ def test_a_list_with_no_heading_after_prose_with_a_hanging_indent_set_with_a_tab
         "Haavisto T, Lind H, Koskinen K. Prevalence of an invented\n\tcondition in young men. BMJ Inv (1990) 301:266-268.\n"
         "Nonlinear Invented Systems\n\t24\n\t(2011)\n\t1975–1986\n"
         "D. Maxwell, Solutions of invented constraint equations with\n\tboundaries. Commun. Inv. Phys. 253 (2005), 561-583.\n"
-        "Lee, D. Y., Brooks, B., and Keating, M. T.\n\t(1998a). Elastin is an invented determinant of\n\tmorphogenesis. Nature Inv 393, 276-280.\n"
+        "Lee, D. Y., Brooks, B., and Keller, M. T.\n\t(1998a). Fibrillin is an invented marker of\n\tvessel growth. Nature Inv 393, 311-318.\n"
     )
     found = find_reference_lists(PROSE + refs)
     assert [e.number for f in found for e in f.entries] == [None, None, None, None]
@@ -296,7 +296,7 @@ def test_supporting_information_after_an_entry_left_open_ends_the_list() -> None
         "References\n\n"
         "  7.\tKorvin, S. (2004). Les corps inventés dans l'art. Champ Inv, 35, p. 61-74.\n"
         "  8.\tKimball Y, Otto H (2013) An invented model of tumour interactions. Bull Inv Biol 75: 1304–1350.\n"
-        "  9.\tSalvo CT, Ouyang DW, Peder TS. Invented therapy for pulmonary\naspergillosis. Ann Inv Surg.\n1998;65(5):1415-9. DOI:\n\n"
+        "  9.\tSalvo CT, Ouyang DW, Peder TS. Invented care for pulmonary\nnodules. Ann Inv Surg.\n1998;65(5):1502-9. DOI:\n\n"
         "Supporting information\nS1 Table. Clinical features of the 12 invented patients. (DOCX)\n"
     )
     raws = _raws(text)
@@ -306,11 +306,11 @@ def test_supporting_information_after_an_entry_left_open_ends_the_list() -> None
 def test_a_volume_wrapped_into_a_hanging_indent_is_not_the_next_label() -> None:
     text = (
         "References\n\n"
-        "25.  Reed, T. J., and Garner, H. G., When the invented net is unsafe:\n"
-        "   real-time assessment of an invented department.\n   Acad. Inv. Med. 8(11):1070-1074, 2001.\n"
+        "25.  Reed, T. J., and Garner, H. G., When the invented ward is full:\n"
+        "   hourly counts of an invented department.\n   Acad. Inv. Med. 8(11):1112-1117, 2001.\n"
         "26.  Сперанов, Михаил Н. 1927. Славянские рукописи в вымышленном собрании.\n"
         "   Известия вымышленного отделения\n   27. 44-118.\n"
-        "27.  Merin V, Ong K, Baez R: Invented changes in insulin sensitivity from\n   birth to age three. Diabetologia Inv 2005, 48:2609-2614.\n"
+        "27.  Merin V, Ong K, Baez R: Invented shifts in glucose tolerance from\n   birth to age three. Diabetologia Inv 2005, 48:2711-2716.\n"
     )
     found = find_reference_lists(text)
     assert [e.number for f in found for e in f.entries] == [25, 26, 27]
@@ -325,10 +325,10 @@ def test_a_copyright_notice_between_two_entries_of_a_list_with_no_heading_is_no_
 
 
 INDENTED_HANGING = (
-    "  Varga JN, Nolte RL, Sun Q (2014) The invented architecture of seed\n"
-    "  \tcomposition in beans. Inv Genes 4(11):2283–2294.\n"
-    "  Marini, E. and Pardo, G. (1992) \"Invented tempering: A\n"
-    "  \tnew Monte Carlo scheme\", Inv Letters, vol. 19, pp.\n"
+    "  Varga JN, Nolte RL, Sun Q (2014) The invented layout of pod\n"
+    "  \tfilling in beans. Inv Genes 4(11):2311–2320.\n"
+    "  Marini, E. and Pardo, G. (1992) \"Invented annealing: A\n"
+    "  \tnew sampling scheme\", Inv Letters, vol. 19, pp.\n"
     "  \t451-458.\n"
     "  Koenig BW, van Tol MW: Diagnosis of invented back\n"
     "  \tpain. Brit Inv J 2006, 332:1430-1434.\n"
@@ -341,7 +341,7 @@ def test_an_indented_hanging_list_followed_by_prose_that_cites_is_cut_at_its_own
         "\nHere we show that in invented cells, about 1% of residues used in synthesis are changed\n"
         "in the way the model says [7]. Consistent with this idea, here we show that the invented\n"
         "deletion leads to a marked rise of a range of elements, in particular in stem cells and\n"
-        "in early embryos [23]. The invented cells were recovered in either one or two groups.\n"
+        "in early embryos [23]. The invented cells were sorted into one or two fractions.\n"
     )
     found = find_reference_lists("Cited Literature\n" + INDENTED_HANGING + prose)
     entries = [e.text for f in found for e in f.entries]
@@ -360,12 +360,12 @@ def test_an_indented_hanging_list_with_no_heading_followed_by_a_legend_and_a_tab
 
 def test_a_string_that_carries_its_own_number_inside_a_list_with_no_heading_is_no_numbered_list() -> None:
     refs = (
-        "  Furlan, G. W., Lander, T. K. (1987). The invented vocabulary problem. Commun Inv, 30(11), 964-971.\n"
-        "  Wegner I, Witt C (2005) On invented monotone polynomials. Combin Inv Comput 14:225-247\n"
-        "  [13] Soldano D, Dubrem J F, et Lebrun M. Invented microneme proteins: structural\n"
-        "  \trequirements for adhesion. Int J Inv Parasitol, 2001, vol. 31, no 12, p. 1293-1302.\n"
+        "  Furlan, G. W., Lander, T. K. (1987). The invented vocabulary problem. Commun Inv, 31(2), 1102-1109.\n"
+        "  Wegner I, Witt C (2005) On invented monotone polynomials. Combin Inv Comput 15:311-329\n"
+        "  [13] Soldano D, Dubrem J F, et Lebrun M. Invented rhoptry enzymes: chemical\n"
+        "  \tneeds for entry. Int J Inv Parasitol, 2001, vol. 32, no 9, p. 1411-1420.\n"
         "  Gaillard MH, Brinton LA, Byar DP: Projecting invented probabilities\n"
-        "  \tof breast cancer. J Natl Inv Inst 1989, 81: 1879-1886.\n"
+        "  \tof breast cancer. J Natl Inv Inst 1990, 82: 1911-1918.\n"
         "  Jonas, Z. F., and C. E. Bock. 2005. The invented sparrow and Arizona\n"
         "  \tgrasslands. Condor Inv 107: 731-741.\n"
     )
@@ -386,11 +386,11 @@ def test_a_string_that_carries_its_own_number_inside_a_list_with_no_heading_is_n
 def test_a_copyright_notice_in_a_block_of_page_furniture_between_unnumbered_entries_does_not_end_the_list() -> None:
     text = (
         "References\n"
-        "Rossi MH, Porta D, Okada MD: Invented surgery as a cause of acute\nkidney injury. J Inv Care Med\n2008, 23:3-18.\n"
+        "Rossi MH, Porta D, Okada MD: Invented dialysis as a cause of late\nkidney scarring. J Inv Care Med\n2008, 23:41-56.\n"
         "BECK ET AL.                        42\n"
         "Downloaded from https://academic.example.org/inv/article/61/8/5705/6831475 by guest on 01 June 2024\n"
         "© 2012 Northfield Press Ltd. All rights reserved.\n"
-        "The Invented Group (1990) A new facility for the measurement of\ninvented quality of life. Health Inv 16: 199-208.\n"
+        "The Invented Group (1990) A new scale for the rating of\ninvented quality of life. Health Inv 16: 233-241.\n"
         "Karlson, J., Invented speech recognition in air traffic control. Inv Report 12, 1990.\n"
     )
     found = find_reference_lists(text)
@@ -400,19 +400,19 @@ def test_a_copyright_notice_in_a_block_of_page_furniture_between_unnumbered_entr
 
 def test_one_reference_a_line_with_no_heading_a_string_with_its_own_number_and_a_table_after() -> None:
     prose = (
-        "Principal component analysis of ten invented analytes found a component that unifies the\n"
+        "A factor analysis of ten invented analytes found a single factor that joins the\n"
         "variance of four invented hormones (Smith et al., 2006). In this study, we found invented\n"
         "sites in human cells derived from invented stem cells (Smith et al., 2015).\n\n"
     )
     refs = [
         "Mora EA, Ward AD, Pick CR (2013) Invented heterogeneity and outcome. Cancer Inv 119:3034-3042.",
         "Skagen NO, Eken T: Scoring of invented injury. Injury Inv 2007, 38:84-90. doi:",
-        "Association of Invented Agencies. 2012. Best practices for invented plans. Washington, D.C., USA.",
+        "Association of Invented Agencies. 2012. Field guidance for invented plans. Washington, D.C., USA.",
         "Placer EJS, Gilmore GC (1980) Invented organization. J Inv Psychol 89: 409-418.",
         "Chong, (K)Hyun Je, Kyung Eun Chong, 1996, Recognition of invented scores, Journal of Inv 2 (4): 461-73.",
         "Cooke, N. (2003). Music as invented performance. In Martin Clay, et al. (Ed.), The",
         "77. Tarnov A. 1989. Nature of invented immunity. Rev Inv Dis 11: 440-451.",
-        "Steel, R.: Invented probes in steady state systems, vol. 1. Springfield, Ill.: Ch. C. Thomas.",
+        "Steel, R.: Invented markers in closed flow circuits, vol. 1. Springfield, Ill.: Ch. B. Marsh.",
     ]
     table = "\nTable 3   Invented factors associated with relapse\nVariable      HR    95% CI    p\nAge           1.2   0.9-1.5   0.2\n"
     entries = [e.text for f in find_reference_lists(prose + "\n".join(refs) + "\n" + table) for e in f.entries]

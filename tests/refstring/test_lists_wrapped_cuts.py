@@ -40,10 +40,10 @@ def test_years_at_line_starts_in_a_list_without_heading_are_no_numbering() -> No
         "Downloaded from https://academic.example.org/journal/article/278/10/1924 by guest on 20 May 2024\n\n"
         "1987. Winter range of elk in northern valleys. Journal of Range Studies 40: 515–527.\n"
         "Dorn M, Leto K: Genetic models of fur colour. Genetics 2004, 168:2295-2306.\n"
-        "Sato H, Brill T (2005) Kinetics of a small enzyme. Proc Natl Acad Sci USA 102:13604-13609\n"
+        "Sato H, Brill T (2005) Kinetics of a small enzyme. Proc Natl Acad Sci USA 102:14112-14117\n"
         "Gale, R. T., Solar Cells and Their Uses, Albion House Press,\n"
         "1998.\n"
-        "Ekberg S, Hamid M, Tan A. Glutathione in liver injury. Adv Exp Med Biol. 2018;1032:37-53.\n"
+        "Ekberg S, Hamid M, Tan A. Glutathione in liver injury. Adv Exp Med Biol. 2019;1121:41-58.\n"
         "Ruiz P, Okafor N. Sulfur cycling in estuaries. Aquat Microb Ecol. 2018;36:293-304.\n"
         "Lemke UK (1970) Cleavage of coat proteins of a phage. Nature 227:680-685\n"
     )
@@ -69,7 +69,7 @@ def test_a_publisher_and_year_after_a_semicolon_close_a_book_before_names_in_ano
 def test_authors_with_a_capitalised_particle_after_a_physics_style_source() -> None:
     text = _INTRO + (
         "Tobin R, Malley J, Hart S. Are survival rates of small mammals explained by\n"
-        "life history parameters? Ecol Appl 11:1722-1737\n"
+        "body size and diet? Ecol Appl 11:1833-1846\n"
         "B. Jansen, L. Rask, M. Fedin, E. Gallo, Rev. Mod. Phys. 77 (2005) 318.\n"
         "Van der Berg GR, Morton DC, Duval RS, Olsen JGJ, Kasper PS, et al. Carbon losses from\n"
         "peat fires. Nat Geosci. 2011;4: 737–8.\n"
@@ -117,7 +117,7 @@ def test_a_bracketed_year_and_pages_wrapped_to_a_line_start_are_no_label_and_one
         "884:368-380.\n"
         "C. L. Gao, M. Ling, and R. P. Lin, Phys. Rev. E 86\n"
         "(2012) 026611.\n"
-        "Nordin SH, Ritter MD, Jensen SD: Drug transporters and tumour status. Pharmacogenet Genomics 2007, 17:127-136.\n"
+        "Nordin SH, Ritter MD, Jensen SD: Drug transporters and tumour status. Pharmacogenet Genomics 2008, 18:241-250.\n"
         "Frisk, K.J., and Ashby, J. (2004). Generative models of anatomy. NeuroImage 23, 21–24.\n"
     )
     texts = _texts(text)
@@ -129,9 +129,9 @@ def test_a_bracketed_year_and_pages_wrapped_to_a_line_start_are_no_label_and_one
 
 def test_two_authors_set_in_lower_case_open_an_entry_after_a_closed_one() -> None:
     text = _INTRO + (
-        "Tolland, J. R. (1936) 1983. Dragons: The critics and the poets. In The critics and other essays,\n"
-        "ed. Christine Tolland, 1–48. London: Allan & Unwin.\n"
-        "lin S-C, wong Y-C. Sonographic signs of ductal lesions of the breast. Br J Radiol. 2004;77:601-4.\n"
+        "Tolland, J. R. (1936) 1983. Dragons: The singers and the scholars. In The scholars and later papers,\n"
+        "ed. Christine Tolland, 1–52. London: Allan & Unwin.\n"
+        "lin S-C, wong Y-C. Elastographic signs of ductal lesions of the liver. Br J Fict Radiol. 2004;77:713-6.\n"
         "Ames, K. (2003). Small ponds. Freshwater Biology, 12, 3-9.\n"
     )
     texts = _texts(text)
@@ -142,7 +142,7 @@ def test_two_authors_set_in_lower_case_open_an_entry_after_a_closed_one() -> Non
 def test_full_apa_authors_after_an_entry_of_authors_only() -> None:
     text = _INTRO + (
         "Moreno-Vidal BA, Ortega-Salas D, Ibarra-Cano F.\n"
-        "Velde, K., & Holm, H. (2006). Shame in the clinic. Scandinavian Journal of Primary Care, 24, 69-74.\n"
+        "Velde, K., & Holm, H. (2006). Shame in the clinic. Nordic Journal of Family Practice, 24, 112-119.\n"
         "Ames, K. (2003). Small ponds. Freshwater Biology, 12, 3-9.\n"
     )
     texts = _texts(text)
@@ -155,31 +155,31 @@ def test_a_journal_footer_between_closed_entries_and_inside_a_hanging_entry_is_p
         "    cosmology, arXiv:gr-qc/9907011.\n"
         "Journal of Clinical Allergy (2019) 31:147–159\n"
         "Rotter K, Hall B, Smalls JV: Interplay of small GTPases in the control\n"
-        "    of cell contact dynamics. Current Biol 1998, 8:640-648.\n"
-        "Aydin P, Ambros A, Lehman SJ (2006) Validation of an\n"
-        "    efficient method for residues in fruit. J Environ\n"
+        "    of cell spreading rates. Current Biol 1998, 8:711-719.\n"
+        "Aydin P, Ambros A, Lehman SJ (2006) Validation of a\n"
+        "    rapid assay for nitrates in grain. J Environ\n"
         "Journal of Clinical Allergy (2019) 31:160–171\n"
-        "    Sci Health, Part B 41:481-490\n"
+        "    Sci Health, Part B 41:533-541\n"
         "Evers AR, Turner MS (2004) Interactions between bound proteins.\n"
         "    Phys. Rev. E. 68: 041907. doi: 10.5555/PhysRevE.68.041907\n"
         "Amato, E. S., & Clarke, M. A. (2006). Changing schools: A qualitative study. School Counseling, 9, 16-27.\n"
     )
     texts = _texts(text)
     assert not any("Clinical Allergy" in t for t in texts)
-    assert "Aydin P, Ambros A, Lehman SJ (2006) Validation of an efficient method for residues in fruit. J Environ Sci Health, Part B 41:481-490" in texts
+    assert "Aydin P, Ambros A, Lehman SJ (2006) Validation of a rapid assay for nitrates in grain. J Environ Sci Health, Part B 41:533-541" in texts
     assert "T. Kanai, M. Sato, J. Oda Novel instabilities in brane cosmology, arXiv:gr-qc/9907011." in texts
     assert any(t.endswith("doi: 10.5555/PhysRevE.68.041907") and t.startswith("Evers AR") for t in texts)
 
 
 def test_a_footer_shaped_string_in_a_list_of_one_reference_a_line_stays() -> None:
     text = _INTRO + (
-        "Rich R: Bringing a tobacco course into medical school. Respirology 2005, 10:165-172.\n"
-        "B. Fagin, M. Fink, Yangians and rings of Laumon spaces, Selecta Math. 18 (2012), no. 3, 573-607.\n"
-        "Current Options in Neurology 2010, 12:186–190\n"
-        "Vaast M, Paarup B, Hove H: Farmers' choice of treatment of mastitis. Journal of Dairy Science 2003, 86: 992-1001.\n"
-        "Stiegel AL, Hart JH (2009) A new genus from the Cretaceous of Madagascar. Palaeontology 52: 1053–1067.\n"
+        "Rich R: Bringing a vaping course into nursing school. Respirology 2005, 10:211-219.\n"
+        "B. Fagin, M. Fink, Quivers and sheaves on flag spaces, Selecta Math. 18 (2012), no. 3, 641-679.\n"
+        "Current Options in Neurology 2010, 12:243–251\n"
+        "Vaast M, Paarup B, Hove H: Herders' choice of care for lameness. Journal of Dairy Science 2003, 86: 1104-1113.\n"
+        "Stiegel AL, Hart JH (2009) A new shrimp from the Jurassic of Morocco. Palaeontology 52: 1121–1135.\n"
     )
-    assert "Current Options in Neurology 2010, 12:186–190" in _texts(text)
+    assert "Current Options in Neurology 2010, 12:243–251" in _texts(text)
 
 
 def test_a_title_opening_with_a_back_matter_word_after_authors_and_year_goes_on() -> None:
@@ -201,11 +201,11 @@ def test_a_source_line_flush_left_before_an_indented_label_stays_in_its_entry() 
     text = _INTRO + (
         "  4.\tT. Mignon and N. R. Steward, Charged holes in string theory,\n"
         "Phys. Rev. D 48 (1994).\n"
-        "  5.\tWelch P, Peters MJ, et al. Vitamin D is common in patients with RA. Ann Rheum\n"
-        "Dis. 2012;71: 1165-7\n"
-        "  6.\tL. Douglas Kile, Chaos theory in the social sciences, Michigan Press, 1998, 360 pp.\n"
+        "  5.\tWelch P, Peters MJ, et al. Zinc loss is common in patients with gout. Ann Rheum\n"
+        "Dis. 2013;72: 1211-7\n"
+        "  6.\tL. Douglas Kile, Order and noise in the civic sphere, Michigan Press, 1998, 412 pp.\n"
     )
-    assert any(t.endswith("Ann Rheum Dis. 2012;71: 1165-7") for t in _texts(text))
+    assert any(t.endswith("Ann Rheum Dis. 2013;72: 1211-7") for t in _texts(text))
 
 
 def test_a_lone_label_at_the_end_of_a_glued_list_is_kept_and_raises_nothing() -> None:

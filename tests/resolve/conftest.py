@@ -21,7 +21,7 @@ from vexascite.config import Settings
 #: (doi, pmid, pmcid, title, authors, journal, year, volume, issue, pages)
 WORKS = [
     ("10.5555/s0099-5107(93)70412-8", "90000011", None,
-     "Endoscopic sphincterotomy outcomes and their grading: a proposed consensus",
+     "Endoscopic stenting outcomes and their grading: a proposed scale",
      [("Halden", "PB"), ("Lindqvist", "G")], "Gastrointest Endosc", 1993, "39", "2", "211-219"),
     ("10.1056/nejmoa2026834", "33108101", "PMC9900001",
      "Somatic mutations in UBA1 and severe adult-onset autoinflammatory disease",
@@ -34,8 +34,8 @@ WORKS = [
 ]
 
 REFERENCES = [
-    "Halden PB, Lindqvist G, Moreau J, et al. Endoscopic sphincterotomy outcomes and their grading: "
-    "a proposed consensus. Gastrointest Endosc. 1993;39:211-9.",
+    "Halden PB, Lindqvist G, Moreau J, et al. Endoscopic stenting outcomes and their grading: "
+    "a proposed scale. Gastrointest Endosc. 1993;39:211-9.",
     "Beck DB, Ferrada MA, Sikora KA, et al. Somatic mutations in UBA1 and severe adult-onset autoinflammatory "
     "disease. N Engl J Med. 2020;383(27):2628-38.",
     "Varga H, Okafor J. Dilate or divide? Am J Gastroenterol. 2006;101:1502-4.",

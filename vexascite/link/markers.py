@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..csl import YEAR
+from ..csl import PARTICLE_WORDS, YEAR
 
 __all__ = [
     "Marker",
@@ -129,7 +129,9 @@ def _is_affiliation_mark(inner: str) -> bool:
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _NUM_INNER = r"\d{1,4}(?:\s*[,;–—‐-]\s*\d{1,4})*"
 _SUPER_INNER = r"[\d\s,;–—‐\-*†‡§¶#a-z]{1,40}"
-_NAME = r"(?:(?:van|von|de|der|den|del|della|du|da|di|la|le|Van|Von|De|Del|Du|Da|Di|La|Le|Mc|Mac|O['’])\s?)*[A-ZÀ-ÖØ-Þ][\wÀ-ÖØ-öø-ɏ'’\-]*[a-zß-öø-ɏ][\wÀ-ÖØ-öø-ɏ'’\-]*"
+#: A family name, after particles in either case (``csl.PARTICLE_WORDS``: ``van der``, ``Van``) or ``Mc``, ``Mac``, ``O'``.
+_PARTICLE = "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in PARTICLE_WORDS)
+_NAME = rf"(?:(?:{_PARTICLE}|Mc|Mac|O['’])\s?)*[A-ZÀ-ÖØ-Þ][\wÀ-ÖØ-öø-ɏ'’\-]*[a-zß-öø-ɏ][\wÀ-ÖØ-öø-ɏ'’\-]*"
 _NAMES = rf"(?P<first>{_NAME})(?:(?P<etal>\s+et\s+al\.?)|\s+(?:and|&)\s+(?P<second>{_NAME}))?"
 _YEAR = YEAR + r"[a-z]?"
 _YEARS = rf"{_YEAR}(?:\s*,\s*{_YEAR})*"

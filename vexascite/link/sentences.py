@@ -401,6 +401,8 @@ def split_sentences(
 
 
 _PROSE = frozenset({"paragraph", "list-item", "legend", "front"})
+#: Lower-case words a run of names in a byline may hold (``and``, ``of``, particles, ``d``): not
+#: ``csl.PARTICLE_WORDS``, a byline's words, not a family name's.
 _CONNECTORS = frozenset(["and", "of", "the", "de", "du", "la", "le", "van", "von", "der", "den", "des", "d", "et", "y", "e", "da", "di", "at", "in", "for"])
 
 

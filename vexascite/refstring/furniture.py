@@ -177,7 +177,7 @@ def _furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> 
         first = lines[indices[0]]
         reference_like = (
             _SOURCE_HINT.search(first) or _looks_strongly_like_reference(first) or (len(first.strip()) >= 40 and _ends_like_reference(first))
-            or _VOLUME_PAGES.search(first)  # "Med 2002, 54:23-31." wrapped from two entries of one journal
+            or _VOLUME_PAGES.search(first)  # "Med 2004, 57:41-49." wrapped from two entries of one journal
             or _AUTHOR_LIST.match(first.strip())  # the same authors opening two entries
         )
         if not reference_like or all(_next_to(found, i) for i in indices) or _block_of_copies(lines, indices):
@@ -194,7 +194,7 @@ def _furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> 
     for index in _paged_heads(lines, found):
         found.add(index)
     # A number wrapped to a line of its own at the end of an entry ("33," / "437"), or before the
-    # punctuation or year that follow it ("ISTA" / "1999" / ". International rules"): not a page number.
+    # punctuation or year that follow it ("IFTA" / "2001" / ". Standard methods"): not a page number.
     for index in [i for i in found if lines[i].strip().isdigit()]:
         if _number_in_entry(lines, index, found):
             found.discard(index)
@@ -207,7 +207,7 @@ def _furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> 
             stripped = lines[index].strip()
             through = not _FOOTER_SHAPE.match(stripped) and not _CAPS_HEAD.match(stripped) and (
                 _OPEN_END.search(stripped[-12:]) is not None or (bool(content) and not _ends_like_reference(content) and not _is_stop(content))
-                # An entry's link wrapped past a page break ("... 5(7): 2540-2548." / furniture / "http://dx.doi.org/10...").
+                # An entry's link wrapped past a page break ("... 6(3): 1127-1135." / furniture / "http://dx.doi.org/10...").
                 or (bool(_LINK_TOKEN.fullmatch(stripped)) and bool(content) and not _LINK_TOKEN.search(content))
                 # A title's sentence ("Histoire de l’édition (Vols 1-4).") when the entry goes on after the furniture ("Promodis.").
                 or (stripped.endswith(".") and len(stripped.split()) >= 3 and _goes_on_after(lines, after, found))
@@ -288,7 +288,7 @@ def _number_in_entry(lines: list[str], index: int, found: set[int]) -> bool:
     if _ends_like_reference(lines[index - 1]):
         return False
     if re.search(rf"[{_UPPER}][{_LOWER}]+\s+[{_UPPER}]{{1,3}},$", lines[index - 1].rstrip()) and _AUTHOR_START.match(below):
-        return False  # "Brass L, Furlan A," / "33" / "Grubb RL, ...": a page number inside a list of authors
+        return False  # "Brand L, Furman A," / "33" / "Grubel RL, ...": a page number inside a list of authors
     after = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 3)) if lines[i].strip()), "")
     if not after or _is_stop(after) or _REF_HEADING.match(after):
         return True
@@ -342,12 +342,12 @@ def _paged_heads(lines: list[str], found: set[int]) -> list[int]:
 
 
 def _footer_between(lines: list[str], index: int, above: str) -> bool:
-    """A journal footer between an entry that closed with its source (``Cosmology, arXiv:gr-qc/9807056.``) and
+    """A journal footer between an entry that closed with its source (``cosmology, arXiv:gr-qc/9907011.``) and
     a line that opens the next with authors: the page's foot, not a source (a source follows its title)."""
     if not (_between_entries(lines, index) and bool(_SOURCE_END.search(above[-40:]) or _PAGES_END.search(above[-30:])) and _ends_like_reference(above)):
         return False
     # Only in wrapped text (the entry above ran over two lines or more): in a file of one reference a line,
-    # "Current Treatment Options in Neurology 2009, 11:186-190" may be a string of its own.
+    # "Current Options in Neurology 2010, 12:243-251" may be a string of its own.
     texts = [i for i in range(index - 1, max(-1, index - 4), -1) if lines[i].strip()]
     return len(texts) >= 2 and not _ends_like_reference(lines[texts[1]].strip())
 
@@ -365,11 +365,11 @@ def _footer_inside(lines: list[str], index: int) -> bool:
         return True
     below_line = next((line for line in lines[index + 1 : index + 3] if line.strip()), "")
     if not _ends_like_reference(above) and _indent(below_line) >= _indent(lines[index]) + 2 and _indent(lines[above_index]) >= _indent(lines[index]) + 2 and not _label_of(below):
-        return True  # "    fruits ... J Environ" / footer / "    Sci Health, Part B 42:481-490": a hanging entry runs through it
+        return True  # "    fruits ... J Environ" / footer / "    Sci Health, Part B 41:533-541": a hanging entry runs through it
     if below and above.endswith(",") and not _label_of(below) and not _label_only(below) and not _is_stop(below):
         return True  # "Upper Saddle River," / footer / "NJ: Prentice Hall.": the footer cuts an entry after a comma
     if re.match(YEAR + r"\s*[;:]\s*\d", below) and not _label_of(above):
-        return True  # "J Clin Endocrinol Metab." / footer / "2003;88:358-62.": the footer cuts a source in two
+        return True  # "J Clin Endocrinol Metab." / footer / "2004;89:412-18.": the footer cuts a source in two
     label = _label_of(below) or _label_only(below)  # the next entry's label, on its line or alone ("15.")
     last = not below or _is_stop(below)  # or the list is over: a legend, a table, the end of the text
     # (A bare or glued number counts before a capital: "17 R. J. D. Miller".)

@@ -47,17 +47,17 @@ def _label_of(line: str) -> _Label | None:
             number = int(value.translate(_SUP_TABLE))
             rest = line[match.end() :]
             if style in ("bare", "glued") and _BULLET.match(line):
-                return None  # "- 3GPP TS 25.450": a bulleted string that opens with digits, not label 3
+                return None  # "- 3GPP TS 99.123": a bulleted string that opens with digits, not label 3
             if style in ("round", "glued", "paren") and re.match(r"[:;,]\s*\d", rest):
                 return None  # "(5):1497-1502" or "6):1563-1576" wrapped from the line above: an issue, not a label
             if re.match(r"[”’]", rest):
-                return None  # "... 14, no. 3 August 1." wrapped as "1.” International Journal": a closing quote follows no label
+                return None  # "... Northern Ports, Part" / "1.” Journal of ...": the end of a quoted title, no label
             if style == "glued" and re.match(r"[A-Za-z]\s*[:;,]\s*\d", rest):
                 return None  # "118A:1-7" wrapped from the line above: a volume with its letter, not label 118
             if style == "bare" and re.match(r"\(\s*[\w-]{1,6}\s*\)\s*[:,]\s*[A-Za-z]?\d", rest):
                 return None  # "137 (26): 3682–84." wrapped from the line above: a volume and issue, not a label
             if style == "bare" and re.match(r"\(" + YEAR + r"[a-z]?\)\s*(?:[.,;]|$)", rest):
-                return None  # "214024 (2009)." wrapped from the line above: an article number and its year
+                return None  # "318207 (2011)." wrapped from the line above: an article number and its year
             return _Label(number, style, rest)
     return None  # pragma: no cover - one group always matches
 

@@ -1,7 +1,7 @@
 """Split an author (or editor) span into CSL names: Vancouver, APA, IEEE and full names.
 
 ``Arnold DM, Nazy I, et al; VAESCO consortium`` gives two persons, a flag for the cut
-list and a group author; ``Dietterich, T. G., & Bakiri, G.`` gives two persons;
+list and a group author; ``Ostrander, K. L., & Welby, M.`` gives two persons;
 ``C. E. Clayton, C. Joshi, and D. Umstadter`` gives three.
 """
 
@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from typing import Any
+
+from ..csl import PARTICLE_WORDS
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _ET_AL = re.compile(r"(?:,\s*|\s+)(?:et\.?\s*al\b\.?|and\s+others\b|et\s+coll\b\.?|u\.\s*a\.|\.\.\.|…)", re.IGNORECASE)
@@ -28,7 +30,9 @@ _EDITOR_MARK = re.compile(r"\s*\((?:eds?|editors?|hrsg|comps?)\.?\)\s*", re.IGNO
 _EDITOR_TAIL = re.compile(r",?\s*(?:eds?|editors?)\.?\s*$", re.IGNORECASE)
 _IN_PREFIX = re.compile(r"^in\s*:\s*|^in\s+(?=[A-Z])", re.IGNORECASE)
 _CONJUNCTION = re.compile(r"\s*(?:,\s*)?(?:\band\b|&|\bund\b|\bet\b|\by\b)\s+")
-_PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "dos", "du", "la", "le", "ten", "ter", "al", "el", "bin", "ibn", "st", "mac"}
+#: Where a given-name-first name's family name starts (``Ludwig van Beethoven``, ``Khalid bin Walid``):
+#: the particles, and Arabic and other prefixes the patterns leave out (``al`` there would read ``et al``).
+_PARTICLES = frozenset(PARTICLE_WORDS) | {"al", "el", "bin", "ibn", "st", "mac"}
 
 
 def looks_like_group(text: str) -> bool:

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..csl import YEAR
+from ..csl import PARTICLE_WORDS, YEAR
 from .names import UPPER, looks_like_group
 
 _U = UPPER
 _NAME = (
-    rf"(?:(?:(?:van|von|de|der|den|del|della|di|da|dos|du|la|le|ten|ter|al|el|d')\s+){{0,2}}"
+    rf"(?:(?:(?:{'|'.join(PARTICLE_WORDS)}|al|el|d')\s+){{0,2}}"
     rf"[{_U}][\w'’\-]*(?:\s+(?:[a-z]{{1,4}}|[{_U}][\w'’\-]*)){{0,3}}?"
     rf"\s+[{_U}]{{1,4}}(?:\s+(?:Jr|Sr|II|III|IV|2nd|3rd)\.?)?)"
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..csl import YEAR
+from ..csl import PARTICLE_WORDS, YEAR
 from .labels import _strip_label
 
 _HEADING_WORDS = (
@@ -52,9 +52,7 @@ _UPPER = "A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f"
 _LOWER = "a-z\u00df-\u024f\u03b1-\u03c9\u0430-\u044f"
 #: How a reference usually starts: a family name and initials, or a name and a comma.
 _FAMILY = rf"[{_UPPER}](?:[{_LOWER}'’`]|-(?=[{_UPPER}{_LOWER}])|[{_UPPER}](?=[{_LOWER}]{{2}}))*"
-#: Name particles before a family name (``van der Werf``), one list for the patterns built on it.
-PARTICLE_WORDS = ("van", "von", "vom", "zur", "zu", "de", "des", "da", "del", "della", "der", "den", "di", "dei",
-                  "do", "le", "la", "du", "dos", "ten", "ter", "af")
+#: Name particles before a family name (``van der Berg``): ``csl.PARTICLE_WORDS``.
 _PARTICLES = r"(?:(?:" + "|".join(PARTICLE_WORDS) + r")\s+){1,3}"
 _AUTHOR_START = re.compile(
     rf"^(?:{_FAMILY}(?:[\s-]{_FAMILY})?(?:\s+[{_UPPER}]{{1,4}}(?=[,.;:]|\s+[{_UPPER}(]|\s*$|\s+(?:et|and)\b)|\s?,\s*[{_UPPER}]|\s+[{_UPPER}]\.|\s+et\s+al\b)"
@@ -128,9 +126,9 @@ _VOLUME_SOURCE = re.compile(r"\b\d+\s*(?:\([\w-]+\))?\s*:\s*\d+\s*[-–]\s*\d|" 
 
 def _is_stop(stripped: str) -> bool:
     """A line that cannot belong to a reference list: another heading, a legend, back matter."""
-    # "ethics. Biol Philos 16:69-84" wrapped in lower case goes on with an entry; "Ethics" is a heading.
-    # "Ethics 14: 229-241." wrapped from "Nurs" states a volume and pages: a source, not back matter.
-    # "Ethics, 99(1), 37–49." wrapped from "Journal of Business" states a volume, issue and pages: a source too.
+    # "ethics. Biol Philos 17:112-127" wrapped in lower case goes on with an entry; "Ethics" is a heading.
+    # "Ethics 15: 301-312." wrapped from "Nurs" states a volume and pages: a source, not back matter.
+    # "Studies, 98(1), 37–49." wrapped from "Journal of Business" states a volume, issue and pages: a source too.
     legend = (
         bool(_END_MARKER.match(stripped)) and not stripped.lstrip("#*_ ")[:1].islower() and not _VOLUME_SOURCE.search(stripped)
         and not (_VOLUME_COMMA.search(stripped) and _PAGES_END.search(stripped))

@@ -48,6 +48,8 @@ _LEXICON = {
     "paris": "place", "amsterdam": "place", "usa": "place", "uk": "place", "ny": "place", "ma": "place",
     "ca": "place", "heidelberg": "place", "philadelphia": "place", "chicago": "place", "washington": "place",
 }
+#: The words of the ``particle`` feature, as the packaged model was trained with them: not
+#: ``csl.PARTICLE_WORDS``, which a change of would change the model's input (retrain with it).
 _PARTICLES = {"van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "la", "le", "dos"}
 
 

@@ -96,8 +96,8 @@ def _year_not_page(locator: re.Match[str], years: int) -> bool:
 def vancouver_fields(raw: str) -> dict[str, str]:
     """Journal, year, volume, issue and pages from the tail of a journal reference.
 
-    Reads "Blood. 2021;137(26):3682-4", "J Clin Epidemiol 2005, 58:13-19",
-    "Child Development, 73, 175-195" and "Nature 171: 737-738": the last
+    Reads "Blood. 2021;137(26):3682-4", "J Clin Epidemiol 2006, 59:41-47",
+    "Child Studies, 71, 212-229" and "Nature 168: 615-616": the last
     volume(issue):pages locator, the year next to it, the journal just before it.
     """
     text = dehyphenate(raw)
