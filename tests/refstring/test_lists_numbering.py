@@ -186,3 +186,20 @@ def test_a_bracketed_year_wrapped_under_authors_before_a_gap_is_no_mistyped_labe
     texts = _texts(text)
     assert len(texts) == 3
     assert texts[1].endswith("PLoS Negl Trop Dis 5: e1036.")
+
+
+def test_a_bare_first_label_before_a_string_that_opens_with_digits() -> None:
+    body = (
+        "1 4XYZ TS 26.114: \"IP\n"
+        "  Media Subsystem; Media\n"
+        "  handling and interaction\".\n"
+        "2 Penwick, V. B. (2011). Sensitive periods\n"
+        "in human growth: Evidence\n"
+        "from music lessons. Cortex, 12, 1-9.\n"
+        "3 Tanner CT, Chek WK (2008) Scarless surgery of the neck:\n"
+        "a review. World J Surg 32:1349-1357\n"
+    )
+    for text in (_INTRO + body, "Some prose that closes the article.\n\n" + body):
+        entries = _entries(text)
+        assert [number for number, _ in entries] == [1, 2, 3], text
+        assert entries[1][1].endswith("Cortex, 12, 1-9.")

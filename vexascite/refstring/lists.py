@@ -376,6 +376,8 @@ class _Finder:
                 heading = None
                 continue
             start = self.label_at(position)
+            if start is None and self.labels[position] is None and self.only[position] is None and stripped[:2] == "1 ":
+                start = self._bare_first(position)
             if (
                 start is not None and _looks_like_reference(self._text_from(position, 8)) and not self._wrapped_year(position, start[0])
                 and not self._after_abbreviation(position)
@@ -517,6 +519,8 @@ class _Finder:
                 break
             region.append(other)
         start = self.label_at(first)
+        if start is None and self.labels[first] is None and self.only[first] is None:
+            start = self._bare_first(first)
         if start is not None and not self.one_per_line(region):
             style = start[0].style
             numbers = [label.number for p in region if (label := self.labels[p] or self.only[p]) is not None and label.style == style]
@@ -536,6 +540,15 @@ class _Finder:
             if len(glued) >= 2 and _in_sequence(glued) and min(glued) <= 3:
                 return self.numbered(first, heading, style="glued")
         return self.unnumbered(first, heading)
+
+    def _bare_first(self, position: int) -> tuple[_Label, int] | None:
+        """A list's first bare label before a string that opens with digits of its own (``1 3GPP TS 26.114``),
+        when the next bare label goes on from it: the label pattern leaves such a line unlabelled."""
+        for number, rest in _lenient_labels(self.stripped(position), "bare"):
+            if number <= 3 and rest[:1].isdigit() and re.match(r"\d{1,4}[^\W\d_]", rest) and self._next_number(position, "bare") == number + 1:
+                self.labels[position] = _Label(number, "bare", rest)
+                return self.labels[position], position
+        return None
 
     def _unnumbered_reading(self, region: list[int]) -> bool:
         """Whether a section whose only label is a first ``(1)`` reads as an unnumbered list: the string
