@@ -203,3 +203,5 @@ def test_a_bare_first_label_before_a_string_that_opens_with_digits() -> None:
         entries = _entries(text)
         assert [number for number, _ in entries] == [1, 2, 3], text
         assert entries[1][1].endswith("Cortex, 12, 1-9.")
+    gapped = _INTRO + body.replace("2 Penwick", "3 Penwick").replace("3 Tanner", "4 Tanner")
+    assert [number for number, _ in _entries(gapped)] == [1, 3, 4]

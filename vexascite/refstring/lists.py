@@ -543,9 +543,9 @@ class _Finder:
 
     def _bare_first(self, position: int) -> tuple[_Label, int] | None:
         """A list's first bare label before a string that opens with digits of its own (``1 3GPP TS 26.114``),
-        when the next bare label goes on from it: the label pattern leaves such a line unlabelled."""
+        when the next bare label goes on from it (or past a gap of two): the label pattern leaves such a line unlabelled."""
         for number, rest in _lenient_labels(self.stripped(position), "bare"):
-            if number <= 3 and rest[:1].isdigit() and re.match(r"\d{1,4}[^\W\d_]", rest) and self._next_number(position, "bare") == number + 1:
+            if number <= 3 and rest[:1].isdigit() and re.match(r"\d{1,4}[^\W\d_]", rest) and 1 <= (self._next_number(position, "bare") or 0) - number <= 3:
                 self.labels[position] = _Label(number, "bare", rest)
                 return self.labels[position], position
         return None
