@@ -205,3 +205,17 @@ def test_a_bare_first_label_before_a_string_that_opens_with_digits() -> None:
         assert entries[1][1].endswith("Cortex, 12, 1-9.")
     gapped = _INTRO + body.replace("2 Penwick", "3 Penwick").replace("3 Tanner", "4 Tanner")
     assert [number for number, _ in _entries(gapped)] == [1, 3, 4]
+
+
+def test_the_tail_of_an_earlier_list_whose_string_carries_its_own_number_is_kept() -> None:
+    text = (
+        "[53] King- YuenLo, \"Wake fields in a lined guide,\"\n"
+        "PhysicalReviewD 42 , 1819- 1828( 1990).\n"
+        "[54] 18. Prado A, Reis-Fino JS, Ricci S, Soares P. Marker expression in\n"
+        "thyroid carcinomas: lack of an oncogenetic role. Pathol Res\n"
+        "Pract 198:449-54. 2002\n"
+        "\n"
+        "Furthermore, the signalling pathway is a feature of several diseases of the skin, where growth is impaired.\n"
+    )
+    entries = _entries(text)
+    assert [number for number, _ in entries] == [53, 54]

@@ -1566,8 +1566,9 @@ def _years_not_numbers(found: ReferenceList) -> bool:
 
 
 def _plausible_run(found: ReferenceList) -> bool:
-    """A list without a heading counts if most entries look like references."""
-    hits = sum(1 for entry in found.entries if _looks_strongly_like_reference(entry.text))
+    """A list without a heading counts if most entries look like references (read past a string's own
+    number too: ``[54] 18. Preto A, ...``)."""
+    hits = sum(1 for entry in found.entries if _looks_strongly_like_reference(entry.text) or _looks_strongly_like_reference(entry.body))
     return hits >= max(1, (len(found.entries) + 1) // 2) and (len(found.entries) >= 2 or hits == 1)
 
 
