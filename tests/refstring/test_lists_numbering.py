@@ -219,3 +219,20 @@ def test_the_tail_of_an_earlier_list_whose_string_carries_its_own_number_is_kept
     )
     entries = _entries(text)
     assert [number for number, _ in entries] == [53, 54]
+
+
+def test_the_next_bare_number_after_a_source_closed_by_its_year_or_before_a_year_and_a_name() -> None:
+    closed = _INTRO + (
+        "46 Kondo V, Rabe C: The Golgi apparatus of flies. FEBS Lett 2009, 583:3827-3838.\n"
+        "47 M. MOREAU et B. LOCKE. J. Mol. Catal. 7, 315\n"
+        "(1980);\n"
+        "48 , , : A new indium complex for tumour imaging. In \"Abstracts of Lectures\", Vol. 3, 1986, p 1073.\n"
+        "49 Ray Wills, \"Culture Is Plain,\" in Resources of Hope (London: Verso, 1989)\n"
+    )
+    assert [number for number, _ in _entries(closed)] == [46, 47, 48, 49]
+    open_ = _INTRO + (
+        "5 Danner, E., T. Boule, and M. Masson. 1998. Breeding habitat selection: implications for the study of\n"
+        "6 1990: Ulf Prenzlau, Chr. Preis: Childhood today: new freedoms? Weinheim 1990, S. 10-19\n"
+        "7 Ostrand K, Lee M. Wages and tenure. Health Econ. 2012;21:66-79.\n"
+    )
+    assert [number for number, _ in _entries(open_)] == [5, 6, 7]

@@ -174,6 +174,8 @@ _CONTINUATION = re.compile(r"\s*(?:[:;]|[.,]\s*\d|\(\w{1,6}\)\s*[:,;]|[-–]\s*\
 #: A line left on an abbreviation that a number follows: ``p.``, ``pp.``, ``vol.``, ``no.``.
 #: After a tight label (``12.2008 Morel``): a string that opens with its year, or a number joined to a name by a hyphen.
 _TIGHT_DIGITS_OPEN = re.compile(r"(?:" + YEAR + r"[a-z]?[.:,]?\s+|\d{1,3}[-–])[^\W\d_]")
+#: A string that opens with its year, a colon and a name: ``1990: Ulf Preuss-Lausitz``.
+_YEAR_COLON_NAME = re.compile(YEAR + r"[a-z]?:\s+[A-Z][^\W\d_]+\s+[A-Z]")
 #: A string whose authors are missing: punctuation, then a capital, a bracket or a number joined to a word.
 _PUNCTUATION_OPEN = re.compile(r"(?:[,;:]\s*){1,4}(?:[A-Z“\"‘(\[]|\d{1,3}[-–]?[^\W\d_]{2})")
 _ABBREVIATION_END = re.compile(r"\b(?:pp?|vol|no|nos|ch|chap|sec|fig|ed|edn|art)\.$", re.IGNORECASE)
@@ -546,8 +548,8 @@ class _Finder:
         when the next bare label goes on from it (or past a gap of two): the label pattern leaves such a line unlabelled."""
         for number, rest in _lenient_labels(self.stripped(position), "bare"):
             if number <= 3 and rest[:1].isdigit() and re.match(r"\d{1,4}[^\W\d_]", rest) and 1 <= (self._next_number(position, "bare") or 0) - number <= 3:
-                self.labels[position] = _Label(number, "bare", rest)
-                return self.labels[position], position
+                label = self.labels[position] = _Label(number, "bare", rest)
+                return label, position
         return None
 
     def _unnumbered_reading(self, region: list[int]) -> bool:
@@ -819,14 +821,24 @@ class _Finder:
                 continue  # a year wrapped to a line's start
             if best is None or abs(step - (direction or 1)) < abs(best.number - last - (direction or 1)):
                 best = _Label(number, style, rest)
-        return best or (self._next_before_odd_start(line, style, last + (direction or 1)) if complete else None)
+        if best is not None:
+            return best
+        # (A source closed by its bracketed year and a semicolon, "(1980);", is a complete entry here too.)
+        closed = complete or (bool(_SOURCE_END.search(previous[-40:])) and not _LINK_TOKEN.match(line))
+        return self._next_before_odd_start(line, style, last + (direction or 1), closed)
 
     @staticmethod
-    def _next_before_odd_start(line: str, style: str, wanted: int) -> _Label | None:
+    def _next_before_odd_start(line: str, style: str, wanted: int, complete: bool) -> _Label | None:
         """The list's very next number after a complete entry, before a string that opens oddly: with its year
         or a number glued to a tight label (``12.2008 Morel``, ``52.2011: Ulf``, ``69.2-Trimba R``), or with
         punctuation where its authors are missing (``995 ; ; ; Advanced``, ``(37) , 3-manifolds``,
-        ``1004 : (1987), Astron.``). Any other number, or what follows a source, is no label."""
+        ``1004 : (1987), Astron.``); even after a line left open, before a year and a colon then a name
+        (``6 1990: Ulf Preuss-Lausitz``). Any other number, or what follows a source, is no label."""
+        if not complete:
+            for number, rest in _lenient_labels(line, style):
+                if number == wanted and _YEAR_COLON_NAME.match(rest):
+                    return _Label(number, style, rest)
+            return None
         if style == "dot":
             tight = re.match(r"(\d{1,6})\.(?=\d)", line)
             if tight and int(tight.group(1)) == wanted and _TIGHT_DIGITS_OPEN.match(line[tight.end() :]):
