@@ -236,3 +236,15 @@ def test_the_next_bare_number_after_a_source_closed_by_its_year_or_before_a_year
         "7 Ostrand K, Lee M. Wages and tenure. Health Econ. 2012;21:66-79.\n"
     )
     assert [number for number, _ in _entries(open_)] == [5, 6, 7]
+
+
+def test_a_doi_wrapped_to_a_line_start_in_a_glued_list_is_no_label() -> None:
+    text = _INTRO + (
+        "8Hale D, Wren RA (2000) The marks of disease. Cell 100(1):57-70.\n"
+        "9Cibor K, Lorenz MS, Carter SL (2013) Detection of point mutations. Nat Biotechnol 31: 213–\n"
+        "10.5555/nbt.2514\n"
+        "10Morrow A, Penn B. A trial of rest. Lancet. 2011;377:1-9.\n"
+    )
+    entries = _entries(text)
+    assert [number for number, _ in entries] == [8, 9, 10]
+    assert entries[1][1].endswith("10.5555/nbt.2514")

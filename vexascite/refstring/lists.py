@@ -568,8 +568,8 @@ class _Finder:
         """Read a line's leading digits as a label glued to the text (``125. Smith`` as 1 + ``25. Smith``)."""
         line = self.kept[position][1].lstrip()
         digits = re.match(r"\d{1,7}", line)
-        if not digits:
-            return None
+        if not digits or _LINK_TOKEN.match(line):
+            return None  # (a DOI wrapped to a line's start, "10.1038/nbt.2514" after 9, is no label 10)
         run = digits.group(0)
         for cut in range(len(run), 0, -1):
             number = int(run[:cut])
