@@ -248,3 +248,16 @@ def test_a_doi_wrapped_to_a_line_start_in_a_glued_list_is_no_label() -> None:
     entries = _entries(text)
     assert [number for number, _ in entries] == [8, 9, 10]
     assert entries[1][1].endswith("10.5555/nbt.2514")
+
+
+def test_a_label_past_a_gap_before_full_authors_and_their_year_after_a_line_left_open() -> None:
+    text = _INTRO + (
+        "12. Helle J, Yates P (2003) Contaminants in mussels. Environ Toxicol Chem 22:2080-2087\n"
+        "13. Meera A, Hung JG. A revisited haemolytic assay. Current Drug Delivery. 2011. 290-298,\n"
+        "15. Leigh, X. G., Chen, W.-H., & McCall, J. P. (2007). Regulation of an enzyme.\n"
+        "Annual Review of Nutrition, 27, 41-61.\n"
+        "16. Sorel, N., Nagy, B. (2009). Social issues. Analyses of Public Policy.\n"
+    )
+    texts = _texts(text)
+    assert len(texts) == 4
+    assert texts[2].startswith("15. Leigh, X. G.")

@@ -674,8 +674,9 @@ class _Finder:
                     # Authors after a line that is not left open (a DOI's tail, "(1983);"): a new entry.
                     or (bool(_AUTHOR_START.match(opening)) and not _OPEN_END.search(previous.rstrip(";:")[-12:])
                         and not previous.endswith(("-", "–", "—")))
-                    # A run of authors ("15. Varo N, de Lemos JA, Libby P,") even after a line left open.
-                    or (bool(_AUTHOR_RUN.match(opening)) and not previous.endswith(("-", "–", "—")))
+                    # A run of authors ("15. Varo N, de Lemos JA, Libby P,", "15. Lei, X. G., Cheng, W.-H., &
+                    # McClung, J. P. (2007).") even after a line left open.
+                    or ((bool(_AUTHOR_RUN.match(opening)) or bool(_APA_OPENING.match(opening))) and not previous.endswith(("-", "–", "—")))
                 )
                 take = False
                 standin: int | None = None
