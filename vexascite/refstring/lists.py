@@ -172,6 +172,12 @@ def _ends_in_link(text: str) -> bool:
 #: What goes on after a number inside an entry: an issue and pages (``(5):12``, ``:12``, ``-15``), not a new string.
 _CONTINUATION = re.compile(r"\s*(?:[:;]|[.,]\s*\d|\(\w{1,6}\)\s*[:,;]|[-–]\s*\d)|\.\d{4,9}/")
 #: A line left on an abbreviation that a number follows: ``p.``, ``pp.``, ``vol.``, ``no.``.
+#: After a tight label (``12.2008 Morel``): a string that opens with its year, or a number joined to a name by a hyphen.
+_TIGHT_DIGITS_OPEN = re.compile(r"(?:" + YEAR + r"[a-z]?[.:,]?\s+|\d{1,3}[-–])[^\W\d_]")
+#: A string that opens with its year, a colon and a name: ``1990: Ulf Preuss-Lausitz``.
+_YEAR_COLON_NAME = re.compile(YEAR + r"[a-z]?:\s+[A-Z][^\W\d_]+\s+[A-Z]")
+#: A string whose authors are missing: punctuation, then a capital, a bracket or a number joined to a word.
+_PUNCTUATION_OPEN = re.compile(r"(?:[,;:]\s*){1,4}(?:[A-Z“\"‘(\[]|\d{1,3}[-–]?[^\W\d_]{2})")
 _ABBREVIATION_END = re.compile(r"\b(?:pp?|vol|no|nos|ch|chap|sec|fig|ed|edn|art)\.$", re.IGNORECASE)
 
 
@@ -298,7 +304,8 @@ class _Finder:
 
         A label alone on its line followed by a line with a label of the same form is
         still a label when it is the list's next number (``last`` ± 1) and the other is
-        not: the string then carries its own number (``13.`` then ``40. Schulte JP``).
+        not: the string then carries its own number (``13.`` then ``40. Schulte JP``). At a
+        list's start it is when the next label goes on from it and not from the other.
         """
         label = self.labels[position]
         if label is not None:
@@ -307,12 +314,30 @@ class _Finder:
         if only is not None:
             following = self.next_text(position)
             next_label = self.labels[following] if following is not None else None
-            # (Within a gap or a repeat too: "6." then "38. Maguire" after 4.)
+            # (Within a gap or a repeat too: "6." then "38. Maguire" after 4, "12." then "54. Lauritsen" after 12.)
             gap = abs(only.number - last) if last is not None else 0
             beyond = abs(next_label.number - last) if last is not None and next_label is not None else 1000
-            fits = last is not None and (gap == 1 and beyond != 1 or 1 <= gap <= 3 and beyond > 3)
+            fits = last is not None and (gap == 1 and beyond != 1 or gap <= 3 and beyond > 3)
+            if last is None and next_label is not None and following is not None:
+                # At a list's start: "40." then "4. Guarguaglini ..." then "41.": the lone number is the one the
+                # numbering goes on from; the other is the string's own.
+                after = self._next_number(following, only.style)
+                fits = after is not None and abs(after - only.number) == 1 and abs(after - next_label.number) != 1
             if following is not None and (next_label is None or next_label.style != only.style or fits) and self.only[following] is None and not self.stop(following):
                 return _Label(only.number, only.style, self.stripped(following)), position
+        return None
+
+    def _next_number(self, position: int, style: str, limit: int = 20) -> int | None:
+        """The number of the next label of ``style`` after ``position`` (on its own line or opening a line), within
+        ``limit`` lines and before a stop."""
+        for other in range(position + 1, min(len(self.kept), position + 1 + limit)):
+            if self.blank(other):
+                continue
+            if self.stop(other):
+                return None
+            label = self.only[other] or self.labels[other]
+            if label is not None and label.style == style:
+                return label.number
         return None
 
     def one_per_line(self, positions: list[int]) -> bool:
@@ -353,6 +378,8 @@ class _Finder:
                 heading = None
                 continue
             start = self.label_at(position)
+            if start is None and self.labels[position] is None and self.only[position] is None and stripped[:2] == "1 ":
+                start = self._bare_first(position)
             if (
                 start is not None and _looks_like_reference(self._text_from(position, 8)) and not self._wrapped_year(position, start[0])
                 and not self._after_abbreviation(position)
@@ -494,6 +521,8 @@ class _Finder:
                 break
             region.append(other)
         start = self.label_at(first)
+        if start is None and self.labels[first] is None and self.only[first] is None:
+            start = self._bare_first(first)
         if start is not None and not self.one_per_line(region):
             style = start[0].style
             numbers = [label.number for p in region if (label := self.labels[p] or self.only[p]) is not None and label.style == style]
@@ -514,6 +543,15 @@ class _Finder:
                 return self.numbered(first, heading, style="glued")
         return self.unnumbered(first, heading)
 
+    def _bare_first(self, position: int) -> tuple[_Label, int] | None:
+        """A list's first bare label before a string that opens with digits of its own (``1 3GPP TS 26.114``),
+        when the next bare label goes on from it (or past a gap of two): the label pattern leaves such a line unlabelled."""
+        for number, rest in _lenient_labels(self.stripped(position), "bare"):
+            if number <= 3 and rest[:1].isdigit() and re.match(r"\d{1,4}[^\W\d_]", rest) and 1 <= (self._next_number(position, "bare") or 0) - number <= 3:
+                label = self.labels[position] = _Label(number, "bare", rest)
+                return label, position
+        return None
+
     def _unnumbered_reading(self, region: list[int]) -> bool:
         """Whether a section whose only label is a first ``(1)`` reads as an unnumbered list: the string
         that opens it carries its own number (``(1) Odeh, E.; et al.``) and the entries after it are cut
@@ -530,8 +568,8 @@ class _Finder:
         """Read a line's leading digits as a label glued to the text (``125. Smith`` as 1 + ``25. Smith``)."""
         line = self.kept[position][1].lstrip()
         digits = re.match(r"\d{1,7}", line)
-        if not digits:
-            return None
+        if not digits or _LINK_TOKEN.match(line):
+            return None  # (a DOI wrapped to a line's start, "10.1038/nbt.2514" after 9, is no label 10)
         run = digits.group(0)
         for cut in range(len(run), 0, -1):
             number = int(run[:cut])
@@ -539,7 +577,8 @@ class _Finder:
                 rest = line[cut:]
                 if re.match(r"\s*[:;]|\s*,\s*\d|\s*\(\w{1,6}\)\s*[:,]", rest):
                     return None  # "4:405-414" or "43:OF-98-113" wrapped from the line above is not label 4 or 43
-                if rest[:1].isdigit() and not re.match(r"\d+(?:[.)]\s+\S|[.)][A-Z][^\W\d_]|[-–]\s*[^\W\d_]|[^\W\d_]|\s+[^\W\d_])", rest):
+                if rest[:1].isdigit() and not re.match(r"\d+(?:[.)]\s+\S|[.)][A-Z][^\W\d_]|[-–]\s*[^\W\d_]|[^\W\d_]|\s+[^\W\d_])|" + YEAR + r"[a-z]?[:,]\s+[^\W\d_]", rest):
+                    # ("351980: Ulf Preuss" after 34 is label 35 before a string that opens with its year.)
                     return None  # "312(1-2):316-331", "229–239, 2013." or "1997" wrapped: pages or a year, not label 3, 2 or 1
                 return _Label(number, "glued", rest) if rest.strip() else None
         return None
@@ -558,9 +597,11 @@ class _Finder:
         blank_before = False
         soft = False  # the blank lines before this line are a page break (beside page furniture)
 
+        shown: int | None = None  # the current entry's printed number when the numbering goes on from another
+
         def flush() -> None:
             if entry:
-                current.entries.append(self._entry(entry, numbers[-1]))
+                current.entries.append(self._entry(entry, numbers[-1] if shown is None else shown))
 
         while position < total:
             if self.blank(position):
@@ -609,14 +650,15 @@ class _Finder:
             if start is not None and start[0].style == style:
                 label = start[0]
                 if not entry:
-                    entry, numbers = [position], [label.number]
+                    entry, numbers, shown = [position], [label.number], None
                     position += 1
                     blank_before = False
                     continue
                 last = numbers[-1]
                 step = label.number - last
                 previous = self.stripped(entry[-1])
-                opening = label.rest or self._peek_text(position)
+                # (A bullet after the label, "11. • Cornwall, Mark.", is no part of how the string opens.)
+                opening = _BULLET.sub("", label.rest or self._peek_text(position), count=1)
                 if not (step == 1 and direction >= 0 or step == -1 and direction <= 0) and (
                     _starts_like_reference(opening) or _ends_like_reference(previous) or label.number not in numbers[-4:]
                 ):
@@ -634,8 +676,12 @@ class _Finder:
                     # Authors after a line that is not left open (a DOI's tail, "(1983);"): a new entry.
                     or (bool(_AUTHOR_START.match(opening)) and not _OPEN_END.search(previous.rstrip(";:")[-12:])
                         and not previous.endswith(("-", "–", "—")))
+                    # A run of authors ("15. Varo N, de Lemos JA, Libby P,", "15. Lei, X. G., Cheng, W.-H., &
+                    # McClung, J. P. (2007).") even after a line left open.
+                    or ((bool(_AUTHOR_RUN.match(opening)) or bool(_APA_OPENING.match(opening))) and not previous.endswith(("-", "–", "—")))
                 )
                 take = False
+                standin: int | None = None
                 in_order = step == 1 and direction >= 0 or step == -1 and direction <= 0
                 if not in_order and not blank_before and style not in ("bracket", "sup") and re.search(r"\b(?:vol|nos?)\.$", previous[-6:], re.IGNORECASE):
                     pass  # "... Approaches, Vol." / "1. Amsterdam: ...": the volume or number the abbreviation names
@@ -653,7 +699,7 @@ class _Finder:
                     flush()
                     self._keep(current)
                     current = ReferenceList(label="", heading=None, line=self.kept[position][0] + 1, style=style)
-                    entry, numbers, direction = [position], [label.number], 0
+                    entry, numbers, direction, shown = [position], [label.number], 0, None
                     position += 1
                     blank_before = False
                     continue
@@ -668,19 +714,31 @@ class _Finder:
                     # A superscript number opening a line after a complete one is a label whatever the order
                     # ("³⁰..." then "²⁷..."), and whatever the string opens with (", , : A new ...").
                     take = True
-                elif style in _EXPLICIT_STYLES and (0 <= step <= 3 or direction <= 0 and -3 <= step < 0) and _ends_like_reference(previous):
+                elif style in ("bracket", "round") and abs(step) <= 25 and _ends_like_reference(previous) and _starts_like_reference(opening):
+                    # So is a bracketed one before a string that can open a reference ("[16] JOURNAL OF ..." after [19]).
+                    take = True
+                elif style in _EXPLICIT_STYLES and (0 <= step <= 3 or (direction <= 0 or blank_before) and -3 <= step < 0) and _ends_like_reference(previous):
                     # "33. lin S-C" or "[11] value of care" after a complete line: a label of the list's
-                    # explicit form near the last number, whatever the string opens with.
+                    # explicit form near the last number, whatever the string opens with (a step back
+                    # too when a blank line sets it apart: "34) of Applied ..." after 35).
                     take = True
                 elif -25 <= step < 0 and _ends_like_reference(previous) and _AUTHOR_START.match(opening):
                     # "28 JL Marsh" after 31: an out-of-order number before authors, after a complete line.
                     take = True
+                elif (
+                    style in _EXPLICIT_STYLES and not 1600 <= label.number <= 2100 and _ends_like_reference(previous)
+                    and _AUTHOR_START.match(opening) and self._next_number(position, style) == last + 2 * (direction or 1)
+                ):
+                    # "143. John Freccero" between 42 and 44: a mistyped number standing where 43 belongs, before
+                    # authors; the numbering goes on from the number it stands for (never a year: "(2011) Title").
+                    take, standin = True, last + (direction or 1)
                 if take:
                     flush()
                     if direction == 0 and step in (1, -1):
                         direction = step
                     entry = [position]
-                    numbers.append(label.number)
+                    numbers.append(label.number if standin is None else standin)
+                    shown = None if standin is None else label.number
                     following = self.next_text(position) if self.only[position] is not None else None
                     if following is not None:  # (a lone label at the document's end keeps no text)
                         entry.append(following)
@@ -765,7 +823,32 @@ class _Finder:
                 continue  # a year wrapped to a line's start
             if best is None or abs(step - (direction or 1)) < abs(best.number - last - (direction or 1)):
                 best = _Label(number, style, rest)
-        return best
+        if best is not None:
+            return best
+        # (A source closed by its bracketed year and a semicolon, "(1980);", is a complete entry here too.)
+        closed = complete or (bool(_SOURCE_END.search(previous[-40:])) and not _LINK_TOKEN.match(line))
+        return self._next_before_odd_start(line, style, last + (direction or 1), closed)
+
+    @staticmethod
+    def _next_before_odd_start(line: str, style: str, wanted: int, complete: bool) -> _Label | None:
+        """The list's very next number after a complete entry, before a string that opens oddly: with its year
+        or a number glued to a tight label (``12.2008 Morel``, ``52.2011: Ulf``, ``69.2-Trimba R``), or with
+        punctuation where its authors are missing (``995 ; ; ; Advanced``, ``(37) , 3-manifolds``,
+        ``1004 : (1987), Astron.``); even after a line left open, before a year and a colon then a name
+        (``6 1990: Ulf Preuss-Lausitz``). Any other number, or what follows a source, is no label."""
+        if not complete:
+            for number, rest in _lenient_labels(line, style):
+                if number == wanted and _YEAR_COLON_NAME.match(rest):
+                    return _Label(number, style, rest)
+            return None
+        if style == "dot":
+            tight = re.match(r"(\d{1,6})\.(?=\d)", line)
+            if tight and int(tight.group(1)) == wanted and _TIGHT_DIGITS_OPEN.match(line[tight.end() :]):
+                return _Label(wanted, style, line[tight.end() :])
+        for number, rest in _lenient_labels(line, style):
+            if number == wanted and len(rest) >= 20 and _PUNCTUATION_OPEN.match(rest):
+                return _Label(number, style, rest)
+        return None
 
     def _chain_ahead(self, position: int, other: _Label, style: str) -> bool:
         """Whether labels of another form go on in sequence from ``other`` before the list's own form comes back."""
@@ -1507,8 +1590,9 @@ def _years_not_numbers(found: ReferenceList) -> bool:
 
 
 def _plausible_run(found: ReferenceList) -> bool:
-    """A list without a heading counts if most entries look like references."""
-    hits = sum(1 for entry in found.entries if _looks_strongly_like_reference(entry.text))
+    """A list without a heading counts if most entries look like references (read past a string's own
+    number too: ``[54] 18. Preto A, ...``)."""
+    hits = sum(1 for entry in found.entries if _looks_strongly_like_reference(entry.text) or _looks_strongly_like_reference(entry.body))
     return hits >= max(1, (len(found.entries) + 1) // 2) and (len(found.entries) >= 2 or hits == 1)
 
 

@@ -1,0 +1,263 @@
+"""Numbered lists where the numbering is the evidence: lone labels beside a string's own number, tight
+labels before strings that open with digits, punctuation where authors are missing, mistyped and
+jittered numbers."""
+
+from __future__ import annotations
+
+from vexascite.refstring import find_reference_lists
+
+_INTRO = "Body text of the article ends here with a final sentence.\n\nReferences\n\n"
+
+
+def _entries(text: str) -> list[tuple[int | None, str]]:
+    return [(entry.number, entry.text) for found in find_reference_lists(text) for entry in found.entries]
+
+
+def _texts(text: str) -> list[str]:
+    return [text for _, text in _entries(text)]
+
+
+def test_a_lone_label_opening_a_list_before_a_string_with_its_own_number() -> None:
+    text = (
+        "40.\n"
+        "4. Quillfeather, A., Marrow, B. D., and Ostrand, C. (2005). The\n"
+        "coiled-coil domain of a centriole protein. Mol. Cell Biol. 16, 1095–1107.\n"
+        "41.\n"
+        "DARNEL Pierre, 1999 : La frontière d'une cité antique. In Bulletin de la\n"
+        "Société Historique, volume 43, 1999, p. 24-40.\n"
+        "\nDOI 10.5555/example.2022.4411\n\n"
+        "Some prose of the next article begins here and goes on for a while.\n"
+    )
+    entries = _entries(text)
+    assert [number for number, _ in entries] == [40, 41]
+    assert entries[0][1].startswith("40. 4. Quillfeather")
+    assert entries[1][1].startswith("41. DARNEL Pierre")
+
+
+def test_a_lone_repeated_label_before_a_string_with_its_own_number() -> None:
+    text = _INTRO + (
+        "11.\n"
+        "Hollis OJ, Aamot E, Severn DL (2006) Oxygen use in the diabetic heart.\n"
+        "Diabetes 55:466-473\n"
+        "12.\n"
+        "Wenlock, W., Parr, M.: A new approach to the decomposition of functions, pages 23\n"
+        "12.\n"
+        "54. Larkin, MB. Alsop, TD. Dahl, HA. (2006). A genome-wide search for alleles\n"
+        "on small islands. Molecular Psychiatry, 11: 37-46.\n"
+        "13.\n"
+        "Lomax, C., Fisher, E. M. Prediction of competence from context. Proc. ICML, 2019.\n"
+    )
+    entries = _entries(text)
+    assert [number for number, _ in entries] == [11, 12, 12, 13]
+    assert entries[2][1].startswith("12. 54. Larkin, MB.")
+
+
+def test_a_tight_label_before_a_string_that_opens_with_its_year_or_a_number() -> None:
+    text = _INTRO + (
+        "1.Harlow Q, Venn T (2013) Markets and trust. Journal of Firms 45: 42:1–31.\n"
+        "2.2008 pellin m.-f. corps et images, dans les peintures anciennes 667-681.\n"
+        "3.Dunmore P, Ash T. Tissue repair in fish. Fish Physiol. 2010;12:33-40.\n"
+        "4.2011: Otto Brenner: Schritte zur Schule. In: Schule heute, 39-41.\n"
+        "5.2-Marrow R, Jeffers M. Nerve roots of the spine. Spine J. 2012; 12 (6): 515-524\n"
+        "6.Quill A, Penn C. Growth of roots. Plant J. 2001;4:1-9.\n"
+    )
+    texts = _texts(text)
+    assert len(texts) == 6
+    assert texts[1].startswith("2.2008 pellin")
+    assert texts[3].startswith("4.2011: Otto Brenner")
+    assert texts[4].startswith("5.2-Marrow R")
+
+
+def test_a_tight_number_that_is_not_the_next_one_stays_in_its_entry() -> None:
+    text = _INTRO + (
+        "1.Harlow Q, Venn T (2013) Markets and trust. Journal of Firms 45: 42:1–31.\n"
+        "2.Pellin M. Effects of a dose. Dose J. 2009;3:1-9.\n"
+        "12.2008 data were pooled again.\n"
+        "3.Dunmore P, Ash T. Tissue repair in fish. Fish Physiol. 2010;12:33-40.\n"
+    )
+    texts = _texts(text)
+    assert len(texts) == 3
+    assert texts[1].endswith("12.2008 data were pooled again.")
+
+
+def test_the_next_number_before_a_string_whose_authors_are_missing() -> None:
+    bare = _INTRO + (
+        "10 Hart JP, Thomson SG. Measuring spread in reviews. BMJ. 2003;327(7414):557–60.\n"
+        "11 ; ; ; Advanced Organic Chemistry; Halden: Boston, 1999; pp 1110, 1115-1116.\n"
+        "12 Frey NF, Moller P. A binding protein for stress. Plant J. 2010;61:12-20.\n"
+    )
+    assert len(_texts(bare)) == 3
+    round_ = _INTRO + (
+        "(36) Kranz M, Nord B: Oxygen and yeast. Eukaryot Cell 2004, 3(6):1381-1390.\n"
+        "(37) , 3-manifolds and their indices, Adv. Theor. Math. Phys. 17 (2013), no. 5, 975-1076.\n"
+        "(38) Wade T, Orr P: Cell walls of yeast. Yeast 2005, 22:1-9.\n"
+    )
+    texts = _texts(round_)
+    assert len(texts) == 3
+    assert texts[1].startswith("(37) , 3-manifolds")
+
+
+def test_a_number_glued_to_a_string_that_opens_with_its_year() -> None:
+    text = _INTRO + (
+        "34Marsh PL, Berg KG (1986) Mortality in a drug project. J Am Coll Cardiol 8(6):1245-1255\n\n"
+        "351987: Otto Brenner: Zu Fragen der Schule. In: Das Heft 124/1987, S. 911 – 913\n\n"
+        "36Quill A, Penn C. Growth of roots. Plant J. 2001;4:1-9.\n"
+    )
+    entries = _entries(text)
+    assert [number for number, _ in entries] == [34, 35, 36]
+
+
+def test_a_mistyped_number_between_two_in_step_is_a_label_and_the_numbering_goes_on() -> None:
+    text = _INTRO + (
+        "41. Hale D, Wren RA (2000) The marks of disease. Cell 100(1):57-70.\n\n"
+        "42. Wendt RH, Camel G, Stahl DP (2009) Enzyme partners as drug targets. Curr Pharm Des\n"
+        "15:3886-3894\n\n"
+        "143. Jon Fenwick, Dante: The Poetics of Turning, ed. Ruth Jay (Cambridge, Mass.: Harvard UP, 1986).\n\n"
+        "44. Morrow A, Penn B. A trial of rest. Lancet. 2011;377:1-9.\n\n"
+        "45. Osei K, Lind P. Sleep in shift work. Sleep. 2012;35:10-19.\n"
+    )
+    entries = _entries(text)
+    assert [number for number, _ in entries] == [41, 42, 143, 44, 45]
+
+
+def test_a_mistyped_number_with_no_number_in_step_after_it_stays_text() -> None:
+    text = _INTRO + (
+        "41. Hale D, Wren RA (2000) The marks of disease. Cell 100(1):57-70.\n"
+        "42. Wendt RH, Camel G, Stahl DP (2009) Enzyme partners as drug targets. Curr Pharm Des\n"
+        "15:3886-3894.\n"
+        "143. Jon Fenwick, Dante: The Poetics of Turning. Harvard UP, 1986.\n"
+        "45. Osei K, Lind P. Sleep in shift work. Sleep. 2012;35:10-19.\n"
+    )
+    numbers = [number for number, _ in _entries(text)]
+    assert 143 not in numbers
+
+
+def test_bracketed_and_parenthesised_numbers_out_of_step_after_complete_entries() -> None:
+    bracket = _INTRO + (
+        "[16] Paulsen, S. K., Hale, G., 2007. Effect of salts on broiler growth.\n"
+        "Journal of Poultry Science 44, 389-395.\n"
+        "[19] Eggert M, Smithers GD. Misleading reviews. BMJ 1995; 310:752-4.\n"
+        "[16] JOURNAL OF CELL VIROLOGY, June 1990, P. 2941-2947\n"
+        "[21] BOURDIN, N. Afterwards: culture as script. New York: Lukas, 2002.\n"
+    )
+    texts = _texts(bracket)
+    assert len(texts) == 4
+    assert texts[2].startswith("[16] JOURNAL OF CELL VIROLOGY")
+    paren = _INTRO + (
+        "34) Fenn B L and Fox D B 1990 Representations of an algebra (New York: Gordon)\n\n"
+        "35) Masri M, Salim MS: Missile embolism in childhood. J Pediatr Surg 1990, 25:1292-1294.\n\n"
+        "34) of Applied Communication Studies, vol. 34, no. 2, 2006, pp. 115-40.\n\n"
+        "36) Kato H, Ono T: A study of rest. Sleep 2001, 4:1-9.\n"
+    )
+    texts = _texts(paren)
+    assert len(texts) == 4
+    assert texts[2].startswith("34) of Applied")
+
+
+def test_a_label_past_a_gap_before_a_bullet_or_a_run_of_authors_after_a_line_left_open() -> None:
+    bullet = _INTRO + (
+        "8. Ballard V, Nguyen D. Heavy oil flow. Patent PT10607 filed January 2016.\n"
+        "9. Bassler R (1974) Anatomy of the bile ducts. In: Becker V (ed) Gastroenterology. Witzstrock, Baden-Baden\n"
+        "11. • Cornell, Mark. The Undermining of an Empire. London: St. Martin's Press, 2000.\n"
+        "12. S. Nissen, Phys. Lett. B 63, 201 (1976).\n"
+    )
+    texts = _texts(bullet)
+    assert len(texts) == 4
+    assert texts[2].startswith("11. • Cornell, Mark.")
+    run = _INTRO + (
+        "12. Helle J, Yates P, Stell S (2003) Contaminants in mussels. Environ Toxicol Chem 22:2080-2087\n"
+        "13. Technical note 97002, Engineering Research Laboratory, Princeton University,\n"
+        "15. Varga N, de Lemos JA, Libby P, Murphy SA (2003) Soluble markers after coronary events.\n"
+        "Circulation 108:1049-1052\n"
+        "16. Sorel, N., Nagy, B. (2009). Social issues. Analyses of Public Policy.\n"
+    )
+    texts = _texts(run)
+    assert len(texts) == 4
+    assert texts[2].startswith("15. Varga N")
+
+
+def test_a_bracketed_year_wrapped_under_authors_before_a_gap_is_no_mistyped_label() -> None:
+    text = _INTRO + (
+        "(31) Hale D, Wren RA (2000) The marks of disease. Cell 100(1):57-70.\n"
+        "(32) Knapp S, Speck B, Hatton J, Rinaldo L, Moham KA, et al.\n"
+        "(2011) Accuracy of two stool tests for worm burden. PLoS Negl Trop Dis 5: e1036.\n"
+        "(34) Morrow A, Penn B. A trial of rest. Lancet. 2011;377:1-9.\n"
+    )
+    texts = _texts(text)
+    assert len(texts) == 3
+    assert texts[1].endswith("PLoS Negl Trop Dis 5: e1036.")
+
+
+def test_a_bare_first_label_before_a_string_that_opens_with_digits() -> None:
+    body = (
+        "1 4XYZ TS 26.114: \"IP\n"
+        "  Media Subsystem; Media\n"
+        "  handling and interaction\".\n"
+        "2 Penwick, V. B. (2011). Sensitive periods\n"
+        "in human growth: Evidence\n"
+        "from music lessons. Cortex, 12, 1-9.\n"
+        "3 Tanner CT, Chek WK (2008) Scarless surgery of the neck:\n"
+        "a review. World J Surg 32:1349-1357\n"
+    )
+    for text in (_INTRO + body, "Some prose that closes the article.\n\n" + body):
+        entries = _entries(text)
+        assert [number for number, _ in entries] == [1, 2, 3], text
+        assert entries[1][1].endswith("Cortex, 12, 1-9.")
+    gapped = _INTRO + body.replace("2 Penwick", "3 Penwick").replace("3 Tanner", "4 Tanner")
+    assert [number for number, _ in _entries(gapped)] == [1, 3, 4]
+
+
+def test_the_tail_of_an_earlier_list_whose_string_carries_its_own_number_is_kept() -> None:
+    text = (
+        "[53] King- YuenLo, \"Wake fields in a lined guide,\"\n"
+        "PhysicalReviewD 42 , 1819- 1828( 1990).\n"
+        "[54] 18. Prado A, Reis-Fino JS, Ricci S, Soares P. Marker expression in\n"
+        "thyroid carcinomas: lack of an oncogenetic role. Pathol Res\n"
+        "Pract 198:449-54. 2002\n"
+        "\n"
+        "Furthermore, the signalling pathway is a feature of several diseases of the skin, where growth is impaired.\n"
+    )
+    entries = _entries(text)
+    assert [number for number, _ in entries] == [53, 54]
+
+
+def test_the_next_bare_number_after_a_source_closed_by_its_year_or_before_a_year_and_a_name() -> None:
+    closed = _INTRO + (
+        "46 Kondo V, Rabe C: The Golgi apparatus of flies. FEBS Lett 2009, 583:3827-3838.\n"
+        "47 M. MOREAU et B. LOCKE. J. Mol. Catal. 7, 315\n"
+        "(1980);\n"
+        "48 , , : A new indium complex for tumour imaging. In \"Abstracts of Lectures\", Vol. 3, 1986, p 1073.\n"
+        "49 Ray Wills, \"Culture Is Plain,\" in Resources of Hope (London: Verso, 1989)\n"
+    )
+    assert [number for number, _ in _entries(closed)] == [46, 47, 48, 49]
+    open_ = _INTRO + (
+        "5 Danner, E., T. Boule, and M. Masson. 1998. Breeding habitat selection: implications for the study of\n"
+        "6 1990: Ulf Prenzlau, Chr. Preis: Childhood today: new freedoms? Weinheim 1990, S. 10-19\n"
+        "7 Ostrand K, Lee M. Wages and tenure. Health Econ. 2012;21:66-79.\n"
+    )
+    assert [number for number, _ in _entries(open_)] == [5, 6, 7]
+
+
+def test_a_doi_wrapped_to_a_line_start_in_a_glued_list_is_no_label() -> None:
+    text = _INTRO + (
+        "8Hale D, Wren RA (2000) The marks of disease. Cell 100(1):57-70.\n"
+        "9Cibor K, Lorenz MS, Carter SL (2013) Detection of point mutations. Nat Biotechnol 31: 213–\n"
+        "10.5555/nbt.2514\n"
+        "10Morrow A, Penn B. A trial of rest. Lancet. 2011;377:1-9.\n"
+    )
+    entries = _entries(text)
+    assert [number for number, _ in entries] == [8, 9, 10]
+    assert entries[1][1].endswith("10.5555/nbt.2514")
+
+
+def test_a_label_past_a_gap_before_full_authors_and_their_year_after_a_line_left_open() -> None:
+    text = _INTRO + (
+        "12. Helle J, Yates P (2003) Contaminants in mussels. Environ Toxicol Chem 22:2080-2087\n"
+        "13. Meera A, Hung JG. A revisited haemolytic assay. Current Drug Delivery. 2011. 290-298,\n"
+        "15. Leigh, X. G., Chen, W.-H., & McCall, J. P. (2007). Regulation of an enzyme.\n"
+        "Annual Review of Nutrition, 27, 41-61.\n"
+        "16. Sorel, N., Nagy, B. (2009). Social issues. Analyses of Public Policy.\n"
+    )
+    texts = _texts(text)
+    assert len(texts) == 4
+    assert texts[2].startswith("15. Leigh, X. G.")
