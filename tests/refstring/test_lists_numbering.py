@@ -23,15 +23,15 @@ def test_a_lone_label_opening_a_list_before_a_string_with_its_own_number() -> No
         "4. Quillfeather, A., Marrow, B. D., and Ostrand, C. (2005). The\n"
         "coiled-coil domain of a centriole protein. Mol. Cell Biol. 16, 1095–1107.\n"
         "41.\n"
-        "DARNEL Pierre, 1999 : La frontière d'une cité antique. In Bulletin de la\n"
-        "Société Historique, volume 43, 1999, p. 24-40.\n"
+        "BRESSOL Amélie, 2003 : Le moulin et le gué d'un bourg perché. In Cahiers de la\n"
+        "Société Vallonnaise, tome 17, 2003, p. 51-68.\n"
         "\nDOI 10.5555/example.2022.4411\n\n"
         "Some prose of the next article begins here and goes on for a while.\n"
     )
     entries = _entries(text)
     assert [number for number, _ in entries] == [40, 41]
     assert entries[0][1].startswith("40. 4. Quillfeather")
-    assert entries[1][1].startswith("41. DARNEL Pierre")
+    assert entries[1][1].startswith("41. BRESSOL Amélie")
 
 
 def test_a_lone_repeated_label_before_a_string_with_its_own_number() -> None:
@@ -40,16 +40,16 @@ def test_a_lone_repeated_label_before_a_string_with_its_own_number() -> None:
         "Hollis OJ, Aamot E, Severn DL (2006) Oxygen use in the diabetic heart.\n"
         "Diabetes 55:466-473\n"
         "12.\n"
-        "Wenlock, W., Parr, M.: A new approach to the decomposition of functions, pages 23\n"
+        "Thistle, R., Vane, K.: A third method for the folding of lattice sums, pages 41\n"
         "12.\n"
-        "54. Larkin, MB. Alsop, TD. Dahl, HA. (2006). A genome-wide search for alleles\n"
-        "on small islands. Molecular Psychiatry, 11: 37-46.\n"
+        "54. Corwin, LJ. Pask, RE. Hald, NO. (2004). A family-based scan for variants\n"
+        "in lake fishers. Behavioural Genomics, 9: 112-120.\n"
         "13.\n"
         "Lomax, C., Fisher, E. M. Prediction of competence from context. Proc. ICML, 2019.\n"
     )
     entries = _entries(text)
     assert [number for number, _ in entries] == [11, 12, 12, 13]
-    assert entries[2][1].startswith("12. 54. Larkin, MB.")
+    assert entries[2][1].startswith("12. 54. Corwin, LJ.")
 
 
 def test_a_tight_label_before_a_string_that_opens_with_its_year_or_a_number() -> None:
@@ -89,12 +89,12 @@ def test_the_next_number_before_a_string_whose_authors_are_missing() -> None:
     assert len(_texts(bare)) == 3
     round_ = _INTRO + (
         "(36) Kranz M, Nord B: Oxygen and yeast. Eukaryot Cell 2004, 3(6):1381-1390.\n"
-        "(37) , 3-manifolds and their indices, Adv. Theor. Math. Phys. 17 (2013), no. 5, 975-1076.\n"
+        "(37) , 4-polytopes and their shadows, Rev. Comb. Geom. Anal. 23 (2015), no. 3, 411-468.\n"
         "(38) Wade T, Orr P: Cell walls of yeast. Yeast 2005, 22:1-9.\n"
     )
     texts = _texts(round_)
     assert len(texts) == 3
-    assert texts[1].startswith("(37) , 3-manifolds")
+    assert texts[1].startswith("(37) , 4-polytopes")
 
 
 def test_a_number_glued_to_a_string_that_opens_with_its_year() -> None:
@@ -135,7 +135,7 @@ def test_a_mistyped_number_with_no_number_in_step_after_it_stays_text() -> None:
 def test_bracketed_and_parenthesised_numbers_out_of_step_after_complete_entries() -> None:
     bracket = _INTRO + (
         "[16] Paulsen, S. K., Hale, G., 2007. Effect of salts on broiler growth.\n"
-        "Journal of Poultry Science 44, 389-395.\n"
+        "Journal of Upland Farming 31, 204-211.\n"
         "[19] Eggert M, Smithers GD. Misleading reviews. BMJ 1995; 310:752-4.\n"
         "[16] JOURNAL OF CELL VIROLOGY, June 1990, P. 2941-2947\n"
         "[21] BOURDIN, N. Afterwards: culture as script. New York: Lukas, 2002.\n"
@@ -165,7 +165,7 @@ def test_a_label_past_a_gap_before_a_bullet_or_a_run_of_authors_after_a_line_lef
     assert len(texts) == 4
     assert texts[2].startswith("11. • Cornell, Mark.")
     run = _INTRO + (
-        "12. Helle J, Yates P, Stell S (2003) Contaminants in mussels. Environ Toxicol Chem 22:2080-2087\n"
+        "12. Brandt K, Oyelaran T, Voss M (2005) Copper in river snails. Aquat Ecol Toxicol 19:1311-1318\n"
         "13. Technical note 97002, Engineering Research Laboratory, Princeton University,\n"
         "15. Varga N, de Lemos JA, Libby P, Murphy SA (2003) Soluble markers after coronary events.\n"
         "Circulation 108:1049-1052\n"
@@ -193,9 +193,9 @@ def test_a_bare_first_label_before_a_string_that_opens_with_digits() -> None:
         "1 4XYZ TS 26.114: \"IP\n"
         "  Media Subsystem; Media\n"
         "  handling and interaction\".\n"
-        "2 Penwick, V. B. (2011). Sensitive periods\n"
-        "in human growth: Evidence\n"
-        "from music lessons. Cortex, 12, 1-9.\n"
+        "2 Farrowe, D. K. (2012). Critical windows\n"
+        "in motor learning: Notes\n"
+        "from dance classes. Cortex, 12, 1-9.\n"
         "3 Tanner CT, Chek WK (2008) Scarless surgery of the neck:\n"
         "a review. World J Surg 32:1349-1357\n"
     )
@@ -203,14 +203,14 @@ def test_a_bare_first_label_before_a_string_that_opens_with_digits() -> None:
         entries = _entries(text)
         assert [number for number, _ in entries] == [1, 2, 3], text
         assert entries[1][1].endswith("Cortex, 12, 1-9.")
-    gapped = _INTRO + body.replace("2 Penwick", "3 Penwick").replace("3 Tanner", "4 Tanner")
+    gapped = _INTRO + body.replace("2 Farrowe", "3 Farrowe").replace("3 Tanner", "4 Tanner")
     assert [number for number, _ in _entries(gapped)] == [1, 3, 4]
 
 
 def test_the_tail_of_an_earlier_list_whose_string_carries_its_own_number_is_kept() -> None:
     text = (
-        "[53] King- YuenLo, \"Wake fields in a lined guide,\"\n"
-        "PhysicalReviewD 42 , 1819- 1828( 1990).\n"
+        "[53] Mei- LingTsu, \"Shock modes in a tapered horn,\"\n"
+        "AcousticLettersB 17 , 2203- 2214( 1993).\n"
         "[54] 18. Prado A, Reis-Fino JS, Ricci S, Soares P. Marker expression in\n"
         "thyroid carcinomas: lack of an oncogenetic role. Pathol Res\n"
         "Pract 198:449-54. 2002\n"
@@ -231,7 +231,7 @@ def test_the_next_bare_number_after_a_source_closed_by_its_year_or_before_a_year
     )
     assert [number for number, _ in _entries(closed)] == [46, 47, 48, 49]
     open_ = _INTRO + (
-        "5 Danner, E., T. Boule, and M. Masson. 1998. Breeding habitat selection: implications for the study of\n"
+        "5 Harker, J., L. Moss, and P. Quint. 1997. Nest site choice in moorland waders: lessons for the care of\n"
         "6 1990: Ulf Prenzlau, Chr. Preis: Childhood today: new freedoms? Weinheim 1990, S. 10-19\n"
         "7 Ostrand K, Lee M. Wages and tenure. Health Econ. 2012;21:66-79.\n"
     )
@@ -252,10 +252,10 @@ def test_a_doi_wrapped_to_a_line_start_in_a_glued_list_is_no_label() -> None:
 
 def test_a_label_past_a_gap_before_full_authors_and_their_year_after_a_line_left_open() -> None:
     text = _INTRO + (
-        "12. Helle J, Yates P (2003) Contaminants in mussels. Environ Toxicol Chem 22:2080-2087\n"
-        "13. Meera A, Hung JG. A revisited haemolytic assay. Current Drug Delivery. 2011. 290-298,\n"
+        "12. Brandt K, Oyelaran T (2005) Copper in river snails. Aquat Ecol Toxicol 19:1311-1318\n"
+        "13. Ostrova L, Pike DW. A modified clotting time assay. Clinical Lab Methods. 2010. 455-461,\n"
         "15. Leigh, X. G., Chen, W.-H., & McCall, J. P. (2007). Regulation of an enzyme.\n"
-        "Annual Review of Nutrition, 27, 41-61.\n"
+        "Annual Notes in Metabolism, 14, 88-107.\n"
         "16. Sorel, N., Nagy, B. (2009). Social issues. Analyses of Public Policy.\n"
     )
     texts = _texts(text)
