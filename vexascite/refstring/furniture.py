@@ -58,6 +58,7 @@ FURNITURE = re.compile(
 
 
 def mask_of(line: str) -> str:
+    """A line with its numbers masked and case and spaces folded: repeats that differ only in a page number match."""
     return re.sub(r"\d+", "#", " ".join(line.lower().split()))
 
 

@@ -32,12 +32,15 @@ BULLET = re.compile(r"^\s{0,8}(?:[-*+•▪◦·]|–(?=\s+[^\W\d_]))\s+")
 
 @dataclass(slots=True)
 class Label:
+    """A list label read at a line's start: its number, its form (``dot``, ``bracket``, ``bare``, ...) and the text after it."""
+
     number: int
     style: str
     rest: str
 
 
 def label_of(line: str) -> Label | None:
+    """The label opening a line, or None: no label there, or digits that read better as wrapped text (a volume, an issue)."""
     match = LABEL.match(line)
     if not match:
         return None
@@ -63,6 +66,7 @@ def label_of(line: str) -> Label | None:
 
 
 def label_only(line: str) -> Label | None:
+    """A label standing alone on its line (the entry's text on the lines after it), or None."""
     match = LABEL_ONLY.match(line)
     if not match:
         return None
@@ -73,6 +77,7 @@ def label_only(line: str) -> Label | None:
 
 
 def strip_label(text: str) -> str:
+    """The text after a line's label, so an entry is judged by its words (the whole text when no label opens it)."""
     match = LABEL.match(text)
     return text[match.end() :] if match else text
 

@@ -68,6 +68,7 @@ OPEN_END = re.compile(r"(?:[-–/_,;:&(\u00ad\u2010]|\band|\bin|\bet|\bof|\bthe|
 
 
 def looks_like_reference(text: str) -> bool:
+    """A year, DOI, link or ``et al`` in a text long enough to be a reference, and no prose citing others."""
     return bool(_REFERENCE_HINT.search(text)) and len(text) >= 20 and not cites_others(text)
 
 
