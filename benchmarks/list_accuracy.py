@@ -53,7 +53,9 @@ def in_process_raws(text: str, finder_file: str | None = None) -> list[str]:
 
         # loaded inside the package, so its relative imports (``from ..csl``, ``from . import
         # linemodel``, ``from .furniture``, ``from .labels``, ``from .shapes``) resolve to this
-        # checkout's modules: an older ``lists.py`` that holds them all compares as it stood
+        # checkout's modules: an older ``lists.py`` that holds them all compares as it stood, but
+        # one from after the split and before its shared names lost their underscore (``_mask``,
+        # ``_Label``, ...) no longer imports
         name = "vexascite.refstring._other_lists"
         spec = importlib.util.spec_from_file_location(name, finder_file)
         assert spec is not None and spec.loader is not None

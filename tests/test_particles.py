@@ -20,7 +20,7 @@ def test_citation_markers_keep_the_particle(word: str) -> None:
 @pytest.mark.parametrize("word", PARTICLE_WORDS)
 def test_reference_rules_read_the_particle_as_part_of_the_name(word: str) -> None:
     text = f"{word} Brandt AB, Okafor C. A study of marrow clones. J Clin Med. 2020;1:2-3."
-    assert shapes._AUTHOR_START.match(text)
+    assert shapes.AUTHOR_START.match(text)
     parsed = rules.parse_biomedical(text, [])
     assert parsed is not None and parsed["authors"] == f"{word} Brandt AB, Okafor C"
     assert names._person(f"Ludwig {word} Brandt") == {"family": f"{word} Brandt", "given": "Ludwig"}

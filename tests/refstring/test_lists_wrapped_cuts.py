@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vexascite.refstring import find_reference_lists
-from vexascite.refstring.labels import _label_of
+from vexascite.refstring.labels import label_of
 from vexascite.refstring.lists import (
     ListEntry,
     ReferenceList,
@@ -241,9 +241,9 @@ def test_a_short_first_line_set_over_its_hanging_indent_after_a_blank_line_is_no
 def test_a_wrapped_line_that_opens_with_a_number_before_a_closing_quote_is_no_label() -> None:
     # "... Part" / "1.” Journal of ...": the end of a quoted title wrapped to a line start (a bulleted list
     # with no heading was read as a numbered list from there, all its later entries in one).
-    assert _label_of("1.” Journal of Invented Maritime History 14, no. 3 August 1,") is None
-    assert _label_of("2’ Another Invented Title, 1999") is None
-    label = _label_of("1. “A quoted title”, J Invented Res 3:1-9")
+    assert label_of("1.” Journal of Invented Maritime History 14, no. 3 August 1,") is None
+    assert label_of("2’ Another Invented Title, 1999") is None
+    label = label_of("1. “A quoted title”, J Invented Res 3:1-9")
     assert label is not None and label.number == 1
 
 

@@ -10,32 +10,32 @@ from collections import Counter
 
 from ..csl import YEAR
 from ..ids import DOI_START
-from .labels import _LABEL, _LABEL_ONLY, _Label, _label_of, _label_only
+from .labels import LABEL, LABEL_ONLY, Label, label_of, label_only
 from .shapes import (
-    _AUTHOR_LIST,
-    _AUTHOR_START,
-    _BOUNDARY,
-    _LINK_TOKEN,
-    _LOWER,
-    _OPEN_END,
-    _PAGES_END,
-    _REF_HEADING,
-    _SOURCE_END,
-    _SOURCE_HINT,
-    _UPPER,
-    _YEAR,
-    _ends_like_reference,
-    _indent,
-    _is_stop,
-    _looks_strongly_like_reference,
-    _starts_like_reference,
+    AUTHOR_LIST,
+    AUTHOR_START,
+    BOUNDARY,
+    LINK_TOKEN,
+    LOWER_CHARS,
+    OPEN_END,
+    PAGES_END,
+    REF_HEADING,
+    SOURCE_END,
+    SOURCE_HINT,
+    UPPER_CHARS,
+    YEAR_TOKEN,
+    ends_like_reference,
+    indent_of,
+    is_stop,
+    looks_strongly_like_reference,
+    starts_like_reference,
 )
 
 #: An article's DOI footer on a line of its own (an article boundary when blank lines surround it).
-_DOI_FOOTER = re.compile(r"^\s*(?:DOI|doi)\s*:?\s*10\.\d{4,9}/\S+\s*$")
+DOI_FOOTER = re.compile(r"^\s*(?:DOI|doi)\s*:?\s*10\.\d{4,9}/\S+\s*$")
 #: A line holding only a DOI (``DOI 10.1182/...``, ``https://doi.org/10.1182/...``).
-_DOI_ONLY = re.compile(r"^\s*(?:(?:DOI|doi)\s*:?\s*|https?://(?:dx\.)?doi\.org/)" + DOI_START + r"\S+\s*$")
-_FURNITURE = re.compile(
+DOI_ONLY = re.compile(r"^\s*(?:(?:DOI|doi)\s*:?\s*|https?://(?:dx\.)?doi\.org/)" + DOI_START + r"\S+\s*$")
+FURNITURE = re.compile(
     r"^\s*(?:downloaded\s+(?:from|by)\b.{0,200}$|.{0,80}\bauthor\s+manuscripts?\b.{0,120}$|(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s*$"
     r"|[-–—]\s*\d{1,4}\s*[-–—]\s*$|this\s+article\s+is\s+protected\s+by\s+copyright|all\s+rights\s+reserved\.?\s*$|for\s+personal\s+use\s+only"
     r"|(?:\d{1,4}\s+)?(?:www\.)[\w-]+(?:\.[\w-]+)+(?:\s+\d{1,4}|\s+vol\.?\s+\d{1,4}\s+[a-z]+\s+\d{4})?\s*$|[^|]{0,100}\s\|\s[^|]{0,100}\s\|\s.{0,100}$|.{0,30}\s\|\s.{0,100}(?:https?://|doi|www\.).{0,80}$|.{0,30}\s\|\s.{0,30}$"
@@ -57,11 +57,12 @@ _FURNITURE = re.compile(
 )
 
 
-def _mask(line: str) -> str:
+def mask_of(line: str) -> str:
+    """A line with its numbers masked and case and spaces folded: repeats that differ only in a page number match."""
     return re.sub(r"\d+", "#", " ".join(line.lower().split()))
 
 
-def _lone_number_run(lines: list[str]) -> dict[int, int]:
+def lone_number_run(lines: list[str]) -> dict[int, int]:
     """Lines holding only a number that go on in sequence a few lines apart (``4`` / text / ``5`` / text / ``6``):
     a list's bare labels set on lines of their own, not page numbers (pages are tens of lines apart). Index -> number."""
     out: dict[int, int] = {}
@@ -96,12 +97,12 @@ def _opens_lone_label(lines: list[str], index: int) -> bool:
     (``The role of`` / ``12``), before text that opens a reference and carries no label of its own."""
     above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 4), -1) if lines[i].strip()), "")
     below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 3)) if lines[i].strip()), "")
-    if not below or below[:1].islower() or not _starts_like_reference(below) or _label_of(below) or _LABEL_ONLY.match(below):
+    if not below or below[:1].islower() or not starts_like_reference(below) or label_of(below) or LABEL_ONLY.match(below):
         return False
-    return not above or not _OPEN_END.search(above[-12:])
+    return not above or not OPEN_END.search(above[-12:])
 
 
-def _furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> set[int]:
+def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> set[int]:
     """Indices of page furniture: known banners and footers, and short lines that repeat (``labels``:
     lines that are a list's labels, never furniture)."""
     labels = labels or {}
@@ -116,33 +117,33 @@ def _furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> 
         stripped = line.strip()
         if not stripped or index in labels:
             continue
-        if _BOUNDARY.match(stripped) and _FURNITURE.match(stripped):
+        if BOUNDARY.match(stripped) and FURNITURE.match(stripped):
             notices.append(index)  # "© 2012 Elsevier Inc. All rights reserved.": judged below, beside the other furniture
             found.add(index)
             continue
-        if _BOUNDARY.match(stripped) and re.search(r"[^\W\d_]{3,}", stripped):
-            copyrights.setdefault(_mask(stripped), []).append(index)
-        if _REF_HEADING.match(stripped) or _is_stop(stripped):
+        if BOUNDARY.match(stripped) and re.search(r"[^\W\d_]{3,}", stripped):
+            copyrights.setdefault(mask_of(stripped), []).append(index)
+        if REF_HEADING.match(stripped) or is_stop(stripped):
             continue
-        label = _label_of(stripped)
+        label = label_of(stripped)
         if label is not None and label.style in ("dot", "bracket", "round", "paren"):
             continue  # a numbered entry is never furniture
-        head = _RUNNING_HEAD.match(stripped)
+        head = RUNNING_HEAD.match(stripped)
         if head and head.group("pair"):
             pairs.append(index)  # "Smith and Jones", or "Storms and Coastal" wrapped from a title: judged below
             continue
         if head or (_CAPS_HEAD.match(stripped) and len(stripped.split()) >= 3) or (_CAPS_HEAD.match(stripped) and _between_entries(lines, index)):
             found.add(index)
             continue
-        if _FURNITURE.match(stripped):
+        if FURNITURE.match(stripped):
             if stripped.isdigit() and _previous_open(lines, index):
                 continue  # "907-" / "914": the end of a page range, not a page number
             found.add(index)
             continue
         if re.fullmatch(r"[A-Z]{4,30}", stripped):
             words.setdefault(stripped, []).append(index)
-        elif 6 <= len(stripped) <= 100 and not _LABEL.match(stripped):
-            masks.setdefault(_mask(stripped), []).append(index)
+        elif 6 <= len(stripped) <= 100 and not LABEL.match(stripped):
+            masks.setdefault(mask_of(stripped), []).append(index)
     for indices in words.values():
         if len(indices) >= 2:
             found.update(indices)  # "BLOOD" on every page: the journal's running head
@@ -156,10 +157,10 @@ def _furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> 
         if index not in found:
             above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 3), -1) if lines[i].strip()), "")
             blank_beside = (index == 0 or not lines[index - 1].strip()) and (index + 1 >= len(lines) or not lines[index + 1].strip())
-            if _next_to(found, index) or _LABEL_ONLY.match(above) or blank_beside or _footer_inside(lines, index) or _footer_between(lines, index, above):
+            if _next_to(found, index) or LABEL_ONLY.match(above) or blank_beside or _footer_inside(lines, index) or _footer_between(lines, index, above):
                 found.add(index)
     # The article's own DOI printed on every page ("DOI: 10.1182/blood.2020004567"): an entry's DOI is not repeated.
-    dois = Counter(" ".join(line.split()) for line in lines if _DOI_ONLY.match(line))
+    dois = Counter(" ".join(line.split()) for line in lines if DOI_ONLY.match(line))
     for index, line in enumerate(lines):
         if index not in labels and dois.get(" ".join(line.split()), 0) >= 2:
             found.add(index)
@@ -176,22 +177,22 @@ def _furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> 
             continue
         first = lines[indices[0]]
         reference_like = (
-            _SOURCE_HINT.search(first) or _looks_strongly_like_reference(first) or (len(first.strip()) >= 40 and _ends_like_reference(first))
-            or _VOLUME_PAGES.search(first)  # "Med 2004, 57:41-49." wrapped from two entries of one journal
-            or _AUTHOR_LIST.match(first.strip())  # the same authors opening two entries
+            SOURCE_HINT.search(first) or looks_strongly_like_reference(first) or (len(first.strip()) >= 40 and ends_like_reference(first))
+            or VOLUME_PAGES.search(first)  # "Med 2004, 57:41-49." wrapped from two entries of one journal
+            or AUTHOR_LIST.match(first.strip())  # the same authors opening two entries
         )
         if not reference_like or all(_next_to(found, i) for i in indices) or _block_of_copies(lines, indices):
             found.update(indices)
     # Two names and "and" are a running head when they repeat, stand apart or sit between entries or
     # beside other furniture; inside an entry they are a title's words wrapped to a line.
-    repeated = Counter(_mask(lines[i].strip()) for i in pairs)
+    repeated = Counter(mask_of(lines[i].strip()) for i in pairs)
     for index in pairs:
         apart = (index == 0 or not lines[index - 1].strip()) and (index + 1 >= len(lines) or not lines[index + 1].strip())
-        if repeated[_mask(lines[index].strip())] > 1 or apart or _next_to(found, index) or _between_entries(lines, index):
+        if repeated[mask_of(lines[index].strip())] > 1 or apart or _next_to(found, index) or _between_entries(lines, index):
             found.add(index)
     # A page number and a short title ("2   VEXAS and JAK inhibitors", "Smith et al.   7") right beside a lone
     # page number (the foot of one page, then the head of the next) or repeated on other pages.
-    for index in _paged_heads(lines, found):
+    for index in paged_heads(lines, found):
         found.add(index)
     # A number wrapped to a line of its own at the end of an entry ("33," / "437"), or before the
     # punctuation or year that follow it ("IFTA" / "2001" / ". Standard methods"): not a page number.
@@ -202,13 +203,13 @@ def _furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> 
     # unless an entry runs through it: the text before the furniture, or the line itself, is left open.
     text_lines = [index for index, line in enumerate(lines) if line.strip()]
     for before, index, after in zip(text_lines, text_lines[1:], text_lines[2:], strict=False):
-        if index not in found and before in found and after in found and len(lines[index].strip()) <= 120 and not _label_of(lines[index].strip()):
+        if index not in found and before in found and after in found and len(lines[index].strip()) <= 120 and not label_of(lines[index].strip()):
             content = next((lines[i].strip() for i in range(before - 1, -1, -1) if lines[i].strip() and i not in found), "")
             stripped = lines[index].strip()
             through = not _FOOTER_SHAPE.match(stripped) and not _CAPS_HEAD.match(stripped) and (
-                _OPEN_END.search(stripped[-12:]) is not None or (bool(content) and not _ends_like_reference(content) and not _is_stop(content))
+                OPEN_END.search(stripped[-12:]) is not None or (bool(content) and not ends_like_reference(content) and not is_stop(content))
                 # An entry's link wrapped past a page break ("... 6(3): 1127-1135." / furniture / "http://dx.doi.org/10...").
-                or (bool(_LINK_TOKEN.fullmatch(stripped)) and bool(content) and not _LINK_TOKEN.search(content))
+                or (bool(LINK_TOKEN.fullmatch(stripped)) and bool(content) and not LINK_TOKEN.search(content))
                 # A title's sentence ("Histoire de l’édition (Vols 1-4).") when the entry goes on after the furniture ("Promodis.").
                 or (stripped.endswith(".") and len(stripped.split()) >= 3 and _goes_on_after(lines, after, found))
             )
@@ -239,15 +240,15 @@ def _furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> 
 
 
 def _numbered_between(lines: list[str], index: int) -> bool:
-    label = _label_of(lines[index].strip())
+    label = label_of(lines[index].strip())
     if label is None or label.style not in ("bare", "glued"):
         return False
 
-    def near(step: int) -> _Label | None:
+    def near(step: int) -> Label | None:
         for other in range(index + step, index + 7 * step, step):
             if not 0 <= other < len(lines):
                 return None
-            found = _label_of(lines[other].strip()) if lines[other].strip() else None
+            found = label_of(lines[other].strip()) if lines[other].strip() else None
             if found is not None:
                 return found
         return None
@@ -262,9 +263,9 @@ def _numbered_between(lines: list[str], index: int) -> bool:
 def _goes_on_after(lines: list[str], index: int, found: set[int]) -> bool:
     """Whether the text after the furniture at ``index`` goes on with an entry rather than opening one."""
     below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 8)) if lines[i].strip() and i not in found), "")
-    if not below or _is_stop(below) or _label_of(below) or _label_only(below) or _REF_HEADING.match(below):
+    if not below or is_stop(below) or label_of(below) or label_only(below) or REF_HEADING.match(below):
         return False
-    return below[:1].islower() or not (_AUTHOR_START.match(below) or _YEAR.search(below[:60]))
+    return below[:1].islower() or not (AUTHOR_START.match(below) or YEAR_TOKEN.search(below[:60]))
 
 
 def _number_in_entry(lines: list[str], index: int, found: set[int]) -> bool:
@@ -279,30 +280,30 @@ def _number_in_entry(lines: list[str], index: int, found: set[int]) -> bool:
     if index == 0 or not lines[index - 1].strip() or any(other in found for other in (index - 1, index + 1)):
         return False
     if any(other in found for other in (index - 2, index + 2)) and not (
-        lines[index - 1].rstrip().endswith(",") and index + 1 < len(lines) and _AUTHOR_START.match(lines[index + 1].strip())
+        lines[index - 1].rstrip().endswith(",") and index + 1 < len(lines) and AUTHOR_START.match(lines[index + 1].strip())
     ):
         return False  # (furniture two lines away: a page break, unless "ApJ, 400," / "699" / "Jog, C.J., ..." closes an entry)
     below = lines[index + 1].strip() if index + 1 < len(lines) else ""
     if re.match(r"[.,;:]|\(\s*" + YEAR + r"[a-z]?\s*\)", below):
         return True
-    if _ends_like_reference(lines[index - 1]):
+    if ends_like_reference(lines[index - 1]):
         return False
-    if re.search(rf"[{_UPPER}][{_LOWER}]+\s+[{_UPPER}]{{1,3}},$", lines[index - 1].rstrip()) and _AUTHOR_START.match(below):
+    if re.search(rf"[{UPPER_CHARS}][{LOWER_CHARS}]+\s+[{UPPER_CHARS}]{{1,3}},$", lines[index - 1].rstrip()) and AUTHOR_START.match(below):
         return False  # "Brand L, Furman A," / "33" / "Grubel RL, ...": a page number inside a list of authors
     after = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 3)) if lines[i].strip()), "")
-    if not after or _is_stop(after) or _REF_HEADING.match(after):
+    if not after or is_stop(after) or REF_HEADING.match(after):
         return True
-    if not _starts_like_reference(after):
+    if not starts_like_reference(after):
         return False  # the entry goes on ("interleukins in ..."): the page broke inside it
-    return not below or bool(_label_of(after) or _LABEL_ONLY.match(after) or _AUTHOR_START.match(after))
+    return not below or bool(label_of(after) or LABEL_ONLY.match(after) or AUTHOR_START.match(after))
 
 
 #: A page range left open at a line's end (``907-``, ``106 –``; not a word such as ``IgG4-``).
 _RANGE_OPEN = re.compile(r"(?:^|[\s,.:;(])\d+\s*[-–]$")
 #: A volume and its page range: ``54:23-31``, ``98: 416-423``.
-_VOLUME_PAGES = re.compile(r"\d\s*:\s*[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+")
+VOLUME_PAGES = re.compile(r"\d\s*:\s*[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+")
 #: A running head naming the authors: ``Smith et al.``, ``Smith and Jones``.
-_RUNNING_HEAD = re.compile(r"^[A-Z][\w'’-]+(?:(?P<pair>\s+(?:and|&)\s+[A-Z][\w'’-]+)|\s+et\s+al\.?)\s*$")
+RUNNING_HEAD = re.compile(r"^[A-Z][\w'’-]+(?:(?P<pair>\s+(?:and|&)\s+[A-Z][\w'’-]+)|\s+et\s+al\.?)\s*$")
 #: A journal's page footer: a journal name, a year and a volume, nothing else.
 _FOOTER_SHAPE = re.compile(
     r"^[A-Z][\w .&'-]{1,50}?\.?\s+" + YEAR + r"\s*[;,]\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*(?::\s*[\w]+\s*[-–]\s*[\w]+)?\s*$"
@@ -317,7 +318,7 @@ _CAPS_HEAD = re.compile(r"^[A-Z][A-Z&:\- ]{8,80}$|^\d{1,4}\s+[A-Z][A-Z&:\- ]{2,6
 _PAGED_HEAD = re.compile(r"^(?:\d{1,4}\s+(?P<after>[^\W\d_](?:[^.;]|(?<=\bal)\.){1,78}?)|(?P<before>[^\W\d_](?:[^.;]|(?<=\bal)\.){1,78}?)\s+\d{1,4})\s*$")
 
 
-def _paged_heads(lines: list[str], found: set[int]) -> list[int]:
+def paged_heads(lines: list[str], found: set[int]) -> list[int]:
     """Lines of a page number and a few words (no other number, no sentence, not a reference) set right against a
     lone page number, or whose words recur so at another page: the running heads of a page break."""
     candidates: dict[int, str] = {}
@@ -329,7 +330,7 @@ def _paged_heads(lines: list[str], found: set[int]) -> list[int]:
         if not match:
             continue
         words = (match.group("after") or match.group("before") or "").strip()
-        if len(words.split()) > 8 or words[:1].islower() or re.search(r"\d", words) or _LINK_TOKEN.search(words) or _AUTHOR_LIST.match(words + ","):
+        if len(words.split()) > 8 or words[:1].islower() or re.search(r"\d", words) or LINK_TOKEN.search(words) or AUTHOR_LIST.match(words + ","):
             continue
         candidates[index] = " ".join(words.lower().split())
     seen = Counter(candidates.values())
@@ -344,12 +345,12 @@ def _paged_heads(lines: list[str], found: set[int]) -> list[int]:
 def _footer_between(lines: list[str], index: int, above: str) -> bool:
     """A journal footer between an entry that closed with its source (``cosmology, arXiv:gr-qc/9907011.``) and
     a line that opens the next with authors: the page's foot, not a source (a source follows its title)."""
-    if not (_between_entries(lines, index) and bool(_SOURCE_END.search(above[-40:]) or _PAGES_END.search(above[-30:])) and _ends_like_reference(above)):
+    if not (_between_entries(lines, index) and bool(SOURCE_END.search(above[-40:]) or PAGES_END.search(above[-30:])) and ends_like_reference(above)):
         return False
     # Only in wrapped text (the entry above ran over two lines or more): in a file of one reference a line,
     # "Current Options in Neurology 2010, 12:243-251" may be a string of its own.
     texts = [i for i in range(index - 1, max(-1, index - 4), -1) if lines[i].strip()]
-    return len(texts) >= 2 and not _ends_like_reference(lines[texts[1]].strip())
+    return len(texts) >= 2 and not ends_like_reference(lines[texts[1]].strip())
 
 
 def _footer_inside(lines: list[str], index: int) -> bool:
@@ -361,26 +362,26 @@ def _footer_inside(lines: list[str], index: int) -> bool:
     if above_index is None:
         return False
     above = lines[above_index].strip()
-    if below[:1].islower() and not _ends_like_reference(above):
+    if below[:1].islower() and not ends_like_reference(above):
         return True
     below_line = next((line for line in lines[index + 1 : index + 3] if line.strip()), "")
-    if not _ends_like_reference(above) and _indent(below_line) >= _indent(lines[index]) + 2 and _indent(lines[above_index]) >= _indent(lines[index]) + 2 and not _label_of(below):
+    if not ends_like_reference(above) and indent_of(below_line) >= indent_of(lines[index]) + 2 and indent_of(lines[above_index]) >= indent_of(lines[index]) + 2 and not label_of(below):
         return True  # "    fruits ... J Environ" / footer / "    Sci Health, Part B 41:533-541": a hanging entry runs through it
-    if below and above.endswith(",") and not _label_of(below) and not _label_only(below) and not _is_stop(below):
+    if below and above.endswith(",") and not label_of(below) and not label_only(below) and not is_stop(below):
         return True  # "Upper Saddle River," / footer / "NJ: Prentice Hall.": the footer cuts an entry after a comma
-    if re.match(YEAR + r"\s*[;:]\s*\d", below) and not _label_of(above):
+    if re.match(YEAR + r"\s*[;:]\s*\d", below) and not label_of(above):
         return True  # "J Clin Endocrinol Metab." / footer / "2004;89:412-18.": the footer cuts a source in two
-    label = _label_of(below) or _label_only(below)  # the next entry's label, on its line or alone ("15.")
-    last = not below or _is_stop(below)  # or the list is over: a legend, a table, the end of the text
+    label = label_of(below) or label_only(below)  # the next entry's label, on its line or alone ("15.")
+    last = not below or is_stop(below)  # or the list is over: a legend, a table, the end of the text
     # (A bare or glued number counts before a capital: "17 R. J. D. Miller".)
     explicit = label is not None and (label.style in ("dot", "bracket", "round", "paren") or label.rest[:1].isupper())
-    if (not last and not explicit) or not _ends_like_reference(above):
+    if (not last and not explicit) or not ends_like_reference(above):
         return False
     # The entry above (back to its label) already states its source.
     for i in range(above_index, max(-1, above_index - 6), -1):
-        if _SOURCE_HINT.search(lines[i]) or _PAGES_END.search(lines[i].rstrip()):
+        if SOURCE_HINT.search(lines[i]) or PAGES_END.search(lines[i].rstrip()):
             return True
-        if _label_of(lines[i].strip()) is not None:
+        if label_of(lines[i].strip()) is not None:
             break
     return False
 
@@ -389,7 +390,7 @@ def _inside_entry(lines: list[str], index: int, furniture: set[int]) -> bool:
     """Whether the text above (page furniture aside) is left open and text follows below: an entry runs across this line."""
     above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 8), -1) if lines[i].strip() and i not in furniture), "")
     below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 8)) if lines[i].strip() and i not in furniture), "")
-    return bool(above) and bool(below) and not _ends_like_reference(above) and not _is_stop(below) and not _label_of(below)
+    return bool(above) and bool(below) and not ends_like_reference(above) and not is_stop(below) and not label_of(below)
 
 
 def _block_of_copies(lines: list[str], indices: list[int]) -> bool:
@@ -412,14 +413,14 @@ def _between_entries(lines: list[str], index: int, furniture: set[int] | None = 
     skip = furniture or set()
     above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 4), -1) if lines[i].strip() and i not in skip), "")
     below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 4)) if lines[i].strip() and i not in skip), "")
-    return len(above.split()) > 1 and bool(re.search(r"[.\d)]\s*$", above)) and bool(_LABEL.match(below) or _LABEL_ONLY.match(below) or _AUTHOR_START.match(below))
+    return len(above.split()) > 1 and bool(re.search(r"[.\d)]\s*$", above)) and bool(LABEL.match(below) or LABEL_ONLY.match(below) or AUTHOR_START.match(below))
 
 
 def _previous_open(lines: list[str], index: int) -> bool:
     for other in range(index - 1, max(-1, index - 3), -1):
         if lines[other].strip():
             text = lines[other].rstrip()
-            if _FURNITURE.match(text):
+            if FURNITURE.match(text):
                 return False  # "- 11 -" above "11": a page number twice
             return bool(_RANGE_OPEN.search(text)) or text.endswith(("p.", "pp.", "pages", "page", "vol.", "no."))
     return False

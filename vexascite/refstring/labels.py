@@ -14,31 +14,34 @@ _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TABLE = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
 #: A numbered entry's label: ``12.``, ``12)``, ``[12]``, ``(12)``, ``12`` + space, ``¹²``, ``12Smith``.
 #: Markdown escapes count as the label they escape (pandoc writes ``12\.`` and ``\[12\]`` for text that is not a list).
-_LABEL = re.compile(
+LABEL = re.compile(
     r"^(?P<indent>\s{0,12})(?:[-*+•]\s+)?(?:"
     r"\\?\[(?P<bracket>\d{1,6})\\?\]|\\?\((?P<round>\d{1,6})\\?\)|(?P<dot>\d{1,6})\\?\.(?!\d)|(?P<paren>\d{1,6})\\?\)"
     r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})|(?P<bare>\d{1,6})(?=\s+(?:[^\s\d,;:.)\]]|\d{1,6}[.)](?:\s|[^\W\d_]{2})|\d{1,6}\s+[^\W\d_]{2}))|(?P<glued>\d{1,6})(?!(?:st|nd|rd|th|[a-z])\b)(?=[^\W\d_]|[-–—]{2}|[«“\"]|\[\d{1,4}\]\s*[^\W\d_])"
     r")\s*(?=\S)"
 )
 #: A label alone on its line (PDF extraction often puts it there).
-_LABEL_ONLY = re.compile(r"^\s{0,12}(?:\\?\[(\d{1,6})\\?\]|\\?\((\d{1,6})\\?\)|(\d{1,6})\\?[.)]|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6}))\s*$")
+LABEL_ONLY = re.compile(r"^\s{0,12}(?:\\?\[(\d{1,6})\\?\]|\\?\((\d{1,6})\\?\)|(\d{1,6})\\?[.)]|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6}))\s*$")
 _LABEL_STYLE_OF_ONLY = ("bracket", "round", "dot", "sup")
 #: A bullet opening a line: ``- ``, ``* ``, ``+ ``, ``• ``, ``– `` (not the dash that stands for an author, ``– (1988)``).
-_BULLET = re.compile(r"^\s{0,8}(?:[-*+•▪◦·]|–(?=\s+[^\W\d_]))\s+")
+BULLET = re.compile(r"^\s{0,8}(?:[-*+•▪◦·]|–(?=\s+[^\W\d_]))\s+")
 
 
 # -- line reading ------------------------------------------------------------------------
 
 
 @dataclass(slots=True)
-class _Label:
+class Label:
+    """A list label read at a line's start: its number, its form (``dot``, ``bracket``, ``bare``, ...) and the text after it."""
+
     number: int
     style: str
     rest: str
 
 
-def _label_of(line: str) -> _Label | None:
-    match = _LABEL.match(line)
+def label_of(line: str) -> Label | None:
+    """The label opening a line, or None: no label there, or digits that read better as wrapped text (a volume, an issue)."""
+    match = LABEL.match(line)
     if not match:
         return None
     for style in ("bracket", "round", "dot", "paren", "sup", "bare", "glued"):
@@ -46,7 +49,7 @@ def _label_of(line: str) -> _Label | None:
         if value is not None:
             number = int(value.translate(_SUP_TABLE))
             rest = line[match.end() :]
-            if style in ("bare", "glued") and _BULLET.match(line):
+            if style in ("bare", "glued") and BULLET.match(line):
                 return None  # "- 3GPP TS 99.123": a bulleted string that opens with digits, not label 3
             if style in ("round", "glued", "paren") and re.match(r"[:;,]\s*\d", rest):
                 return None  # "(5):1497-1502" or "6):1563-1576" wrapped from the line above: an issue, not a label
@@ -58,27 +61,29 @@ def _label_of(line: str) -> _Label | None:
                 return None  # "137 (26): 3682–84." wrapped from the line above: a volume and issue, not a label
             if style == "bare" and re.match(r"\(" + YEAR + r"[a-z]?\)\s*(?:[.,;]|$)", rest):
                 return None  # "318207 (2011)." wrapped from the line above: an article number and its year
-            return _Label(number, style, rest)
+            return Label(number, style, rest)
     return None  # pragma: no cover - one group always matches
 
 
-def _label_only(line: str) -> _Label | None:
-    match = _LABEL_ONLY.match(line)
+def label_only(line: str) -> Label | None:
+    """A label standing alone on its line (the entry's text on the lines after it), or None."""
+    match = LABEL_ONLY.match(line)
     if not match:
         return None
     for style, value in zip(_LABEL_STYLE_OF_ONLY, match.groups(), strict=True):
         if value is not None:
-            return _Label(int(value.translate(_SUP_TABLE)), style, "")
+            return Label(int(value.translate(_SUP_TABLE)), style, "")
     return None  # pragma: no cover
 
 
-def _strip_label(text: str) -> str:
-    match = _LABEL.match(text)
+def strip_label(text: str) -> str:
+    """The text after a line's label, so an entry is judged by its words (the whole text when no label opens it)."""
+    match = LABEL.match(text)
     return text[match.end() :] if match else text
 
 
 #: Label forms no wrapped line takes by chance (a bare or glued number may be a page, volume or year).
-_EXPLICIT_STYLES = ("dot", "bracket", "round", "paren", "sup")
+EXPLICIT_STYLES = ("dot", "bracket", "round", "paren", "sup")
 #: A line's start in each label form, read leniently (what follows may be anything).
 _LENIENT = {
     "dot": re.compile(r"(\d{1,6})\\?\.(?!\d)\s*"), "paren": re.compile(r"(\d{1,6})\\?\)\s*"), "bracket": re.compile(r"\\?\[(\d{1,6})\\?\]\s*"),
@@ -86,7 +91,7 @@ _LENIENT = {
 }
 
 
-def _lenient_labels(line: str, style: str) -> list[tuple[int, str]]:
+def lenient_labels(line: str, style: str) -> list[tuple[int, str]]:
     """Every way a line's start reads as a label of ``style`` and the text after it (a glued number may be cut anywhere)."""
     if style == "glued":
         run = re.match(r"\d{1,7}", line)

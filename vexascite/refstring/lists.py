@@ -43,50 +43,50 @@ from ..csl import YEAR
 from ..ids import DOI_START
 from . import linemodel
 from .furniture import (
-    _DOI_FOOTER,
-    _DOI_ONLY,
-    _FURNITURE,
-    _RUNNING_HEAD,
-    _VOLUME_PAGES,
-    _furniture_lines,
-    _lone_number_run,
-    _mask,
-    _paged_heads,
+    DOI_FOOTER,
+    DOI_ONLY,
+    FURNITURE,
+    RUNNING_HEAD,
+    VOLUME_PAGES,
+    furniture_lines,
+    lone_number_run,
+    mask_of,
+    paged_heads,
 )
 from .labels import (
-    _BULLET,
-    _EXPLICIT_STYLES,
-    _Label,
-    _label_of,
-    _label_only,
-    _lenient_labels,
-    _strip_label,
+    BULLET,
+    EXPLICIT_STYLES,
+    Label,
+    label_of,
+    label_only,
+    lenient_labels,
+    strip_label,
 )
 from .shapes import (
-    _AUTHOR_LIST,
-    _AUTHOR_START,
-    _BOUNDARY,
-    _FAMILY,
-    _LINK_TOKEN,
-    _LOWER,
-    _MD_HEADING,
-    _OPEN_END,
-    _PAGES_END,
-    _REF_HEADING,
-    _SOURCE_END,
-    _SOURCE_HINT,
-    _STRONG_HINT,
-    _UPPER,
-    _VOLUME_SOURCE,
-    _YEAR,
+    AUTHOR_LIST,
+    AUTHOR_START,
+    BOUNDARY,
+    FAMILY,
+    LINK_TOKEN,
+    LOWER_CHARS,
+    MD_HEADING,
+    OPEN_END,
+    PAGES_END,
     PARTICLE_WORDS,
-    _cites_others,
-    _ends_like_reference,
-    _indent,
-    _is_stop,
-    _looks_like_reference,
-    _looks_strongly_like_reference,
-    _starts_like_reference,
+    REF_HEADING,
+    SOURCE_END,
+    SOURCE_HINT,
+    STRONG_HINT,
+    UPPER_CHARS,
+    VOLUME_SOURCE,
+    YEAR_TOKEN,
+    cites_others,
+    ends_like_reference,
+    indent_of,
+    is_stop,
+    looks_like_reference,
+    looks_strongly_like_reference,
+    starts_like_reference,
 )
 
 #: Given the document line indices of the line before and of this line and the line's features, whether to cut.
@@ -149,7 +149,7 @@ def join_lines(lines: list[str]) -> str:
         if not line:
             continue
         if not parts:
-            parts.append(_BULLET.sub("", line))
+            parts.append(BULLET.sub("", line))
             continue
         last = parts[-1]
         if last.endswith(("-", "\u2010", "\u00ad")) and len(last) > 1 and last[-2].isalpha() and line[:1].islower():
@@ -184,7 +184,7 @@ _ABBREVIATION_END = re.compile(r"\b(?:pp?|vol|no|nos|ch|chap|sec|fig|ed|edn|art)
 def _prose(text: str) -> bool:
     """A paragraph of prose, not a reference: long, several sentences, nearly all its words in lower case,
     and no source (``2020;12:``, pages, a DOI) in it, whatever ``(Smith et al., 2013)`` it cites."""
-    if len(text) < 150 or _SOURCE_HINT.search(text) or _AUTHOR_START.match(text) or _AUTHOR_YEAR.match(text):
+    if len(text) < 150 or SOURCE_HINT.search(text) or AUTHOR_START.match(text) or _AUTHOR_YEAR.match(text):
         return False  # (a reference opens with its authors)
     words = re.findall(r"\b[^\W\d_]{2,}\b", text)
     lower = sum(1 for w in words if w[:1].islower())
@@ -194,7 +194,7 @@ def _prose(text: str) -> bool:
 
 def _is_section_heading(line: str) -> bool:
     """A short capitalised line with no full stop: a new section, not a reference."""
-    return bool(_SHORT_TITLE.match(line)) and not _YEAR.search(line) and len(line.split()) <= 6
+    return bool(_SHORT_TITLE.match(line)) and not YEAR_TOKEN.search(line) and len(line.split()) <= 6
 
 
 # -- the finder -------------------------------------------------------------------------
@@ -210,11 +210,11 @@ class _Finder:
         # separates entries as a blank line does.
         self.lines = ["" if _BLOCK_MARKUP.match(line) else line for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
         for index in range(1, len(self.lines)):
-            if _SETEXT_RULE.match(self.lines[index]) and _REF_HEADING.match(self.lines[index - 1].strip()):
+            if _SETEXT_RULE.match(self.lines[index]) and REF_HEADING.match(self.lines[index - 1].strip()):
                 self.lines[index] = ""  # "References" / "==========": the heading's underline, not an entry's text
-        #: Bare numbers alone on their lines that run in sequence: a list's labels (``_lone_number_run``).
-        self.lone_labels = _lone_number_run(self.lines)
-        self.read(_furniture_lines(self.lines, self.lone_labels))
+        #: Bare numbers alone on their lines that run in sequence: a list's labels (``lone_number_run``).
+        self.lone_labels = lone_number_run(self.lines)
+        self.read(furniture_lines(self.lines, self.lone_labels))
         self.lists: list[ReferenceList] = []
         #: Kept positions [start, end) read as lists or reference sections.
         self.claimed: list[tuple[int, int]] = []
@@ -226,15 +226,15 @@ class _Finder:
         self.furniture = furniture
         # The document without furniture: (index, line) pairs, blank lines kept.
         self.kept = [(i, line) for i, line in enumerate(self.lines) if i not in self.furniture]
-        self.labels: list[_Label | None] = [None] * len(self.kept)
-        self.only: list[_Label | None] = [None] * len(self.kept)
+        self.labels: list[Label | None] = [None] * len(self.kept)
+        self.only: list[Label | None] = [None] * len(self.kept)
         for position, (_, line) in enumerate(self.kept):
             if line.strip():
                 index = self.kept[position][0]
                 lone = self.lone_labels.get(index)
-                self.only[position] = _Label(lone, "bare", "") if lone is not None else _label_only(line)
+                self.only[position] = Label(lone, "bare", "") if lone is not None else label_only(line)
                 if self.only[position] is None:
-                    self.labels[position] = _label_of(line)
+                    self.labels[position] = label_of(line)
 
     # helpers over kept positions
     def stripped(self, position: int) -> str:
@@ -246,25 +246,25 @@ class _Finder:
     def stop(self, position: int) -> bool:
         """A line that ends a list: a heading, a legend, back matter, an article's DOI footer."""
         stripped = self.stripped(position)
-        if _is_stop(stripped) or _REF_HEADING.match(stripped):
+        if is_stop(stripped) or REF_HEADING.match(stripped):
             return True
-        return bool(_DOI_FOOTER.match(stripped)) and self._blank_around(position)
+        return bool(DOI_FOOTER.match(stripped)) and self._blank_around(position)
 
     def _article_doi(self, position: int, others: list[str], entry: list[int]) -> bool:
         """A line of only a DOI set right under a list's last entry, which closed with its locator, and beside a
         copyright line or page furniture, is the article's own DOI (the foot of this article or the head of the
         next), not the entry's: when the list's other entries state no DOI, or when the entry already stated its
         own. Set aside, it is reported as a line in no entry."""
-        if not entry or not _DOI_ONLY.match(self.stripped(position)):
+        if not entry or not DOI_ONLY.match(self.stripped(position)):
             return False
         if position != entry[-1] + 1 or self.kept[position][0] != self.kept[entry[-1]][0] + 1:
             return False  # after a page break or a blank line: the entry's DOI, carried over
         previous = self.stripped(entry[-1])
-        if not (_SOURCE_END.search(previous[-40:]) and _ends_like_reference(previous)):
+        if not (SOURCE_END.search(previous[-40:]) and ends_like_reference(previous)):
             return False  # "... 2019;11:e12," or a title left open: the DOI goes on with the entry
         following = self.next_text(position, 2)
         index = self.kept[position][0]
-        beside = index + 1 in self.furniture or (following is not None and bool(_BOUNDARY.match(self.stripped(following))))
+        beside = index + 1 in self.furniture or (following is not None and bool(BOUNDARY.match(self.stripped(following))))
         if not beside:
             return False  # no copyright line or page furniture beside it: a DOI wrapped from the entry above
         own = [self.stripped(p) for p in entry]
@@ -276,15 +276,15 @@ class _Finder:
         """A back-matter word wrapped to an indented line right after a line left open (``Nurs`` / ``    Ethics 14``):
         the entry goes on. Headings, Markdown headings and article boundaries always stop."""
         stripped = self.stripped(position)
-        if _REF_HEADING.match(stripped) or _MD_HEADING.match(stripped) or _BOUNDARY.match(stripped) or _DOI_FOOTER.match(stripped):
+        if REF_HEADING.match(stripped) or MD_HEADING.match(stripped) or BOUNDARY.match(stripped) or DOI_FOOTER.match(stripped):
             return False
         if self.blank(previous):
             return False
         if _names_then_year(self.stripped(previous)):
             return True  # "Gressl, W., & Haber, A. (2012)." / "Ethics and markets: Towards a new": the title comes next
-        if _ends_like_reference(self.stripped(previous)):
+        if ends_like_reference(self.stripped(previous)):
             return False
-        indent, above = _indent(self.kept[position][1]), _indent(self.kept[previous][1])
+        indent, above = indent_of(self.kept[position][1]), indent_of(self.kept[previous][1])
         return (indent >= 2 and indent >= above) or stripped[:1].islower()
 
     def _blank_around(self, position: int) -> bool:
@@ -299,7 +299,7 @@ class _Finder:
                 return other
         return None
 
-    def label_at(self, position: int, last: int | None = None) -> tuple[_Label, int] | None:
+    def label_at(self, position: int, last: int | None = None) -> tuple[Label, int] | None:
         """The label that starts an entry here and the position its text starts at.
 
         A label alone on its line followed by a line with a label of the same form is
@@ -324,7 +324,7 @@ class _Finder:
                 after = self._next_number(following, only.style)
                 fits = after is not None and abs(after - only.number) == 1 and abs(after - next_label.number) != 1
             if following is not None and (next_label is None or next_label.style != only.style or fits) and self.only[following] is None and not self.stop(following):
-                return _Label(only.number, only.style, self.stripped(following)), position
+                return Label(only.number, only.style, self.stripped(following)), position
         return None
 
     def _next_number(self, position: int, style: str, limit: int = 20) -> int | None:
@@ -345,7 +345,7 @@ class _Finder:
         texts = [self.stripped(p) for p in positions if not self.blank(p)]
         if len(texts) < 5:
             return False
-        complete = sum(1 for t in texts if len(t) >= 30 and _YEAR.search(t) and _ends_like_reference(t) and not _cites_others(t))
+        complete = sum(1 for t in texts if len(t) >= 30 and YEAR_TOKEN.search(t) and ends_like_reference(t) and not cites_others(t))
         labelled = sum(1 for p in positions if self.labels[p] is not None or self.only[p] is not None)
         return complete >= 0.7 * len(texts) and labelled < 0.3 * len(texts)
 
@@ -353,11 +353,11 @@ class _Finder:
         position = 0
         heading: str | None = None
         total = len(self.kept)
-        headed = any(_REF_HEADING.match(self.stripped(p)) for p in range(total) if not self.blank(p))
+        headed = any(REF_HEADING.match(self.stripped(p)) for p in range(total) if not self.blank(p))
         if not headed and self.one_per_line(list(range(total))):
             if self.furniture:
                 # A file of references, one a line: no page furniture in it but a publisher's notice.
-                self.read({i for i in self.furniture if _BOUNDARY.match(self.lines[i].strip())})
+                self.read({i for i in self.furniture if BOUNDARY.match(self.lines[i].strip())})
                 total = len(self.kept)
             self.unnumbered(0, None, whole=True, per_line=True)
             self.claimed.append((0, total))
@@ -367,7 +367,7 @@ class _Finder:
                 position += 1
                 continue
             stripped = self.stripped(position)
-            match = _REF_HEADING.match(stripped)
+            match = REF_HEADING.match(stripped)
             if match:
                 heading = stripped.strip("#*_: ")
                 natural = next((p for p in range(position + 1, total) if not self.blank(p) and self.stop(p)), total)
@@ -381,10 +381,10 @@ class _Finder:
             if start is None and self.labels[position] is None and self.only[position] is None and stripped[:2] == "1 ":
                 start = self._bare_first(position)
             if (
-                start is not None and _looks_like_reference(self._text_from(position, 8)) and not self._wrapped_year(position, start[0])
+                start is not None and looks_like_reference(self._text_from(position, 8)) and not self._wrapped_year(position, start[0])
                 and not self._after_abbreviation(position)
                 # (not prose wrapped at a number: "66 and 68) and high-risk HPVs (Smith et al., 2014).")
-                and (start[0].style not in ("bare", "glued") or _starts_like_reference(start[0].rest or self._peek_text(position)))
+                and (start[0].style not in ("bare", "glued") or starts_like_reference(start[0].rest or self._peek_text(position)))
             ):
                 kept = len(self.lists)
                 end = self.numbered(position, None)
@@ -413,18 +413,18 @@ class _Finder:
         if len(found.entries) != 1:
             return False
         number = found.entries[0].number
-        if number is not None and number > 3 and start > 0 and not self.blank(start - 1) and _looks_strongly_like_reference(self.stripped(start - 1)):
+        if number is not None and number > 3 and start > 0 and not self.blank(start - 1) and looks_strongly_like_reference(self.stripped(start - 1)):
             return True  # "77. Tarnov A. 1989. ..." right under a reference of an unnumbered run: one of its strings
         region = [p for p in range(start, end) if not self.blank(p)]
         if len(region) < 4:
             return False
         parts = self._split_unnumbered(list(range(start, end)))
         texts = [join_lines([self.kept[p][1] for p in part]) for part in parts]
-        return len(parts) >= 3 and sum(1 for t in texts if _looks_strongly_like_reference(t)) >= 0.8 * len(parts)
+        return len(parts) >= 3 and sum(1 for t in texts if looks_strongly_like_reference(t)) >= 0.8 * len(parts)
 
     def _region_line(self, index: int) -> bool:
         line = self.lines[index].strip()
-        return index in self.furniture or (bool(line) and not _is_stop(line) and not _REF_HEADING.match(line))
+        return index in self.furniture or (bool(line) and not is_stop(line) and not REF_HEADING.match(line))
 
     def _left_out(self) -> None:
         """Say which lines of each list's region (under its heading up to the section's end, or from its first
@@ -450,7 +450,7 @@ class _Finder:
                     last += 1
             for index in range(first, min(last, len(self.lines))):
                 line = self.lines[index].strip()
-                if line and index not in covered and index not in self.furniture and index not in said and not _REF_HEADING.match(line):
+                if line and index not in covered and index not in self.furniture and index not in said and not REF_HEADING.match(line):
                     said.add(index)
                     found.left_out.append(index + 1)
 
@@ -461,7 +461,7 @@ class _Finder:
             return False
         return bool(_ABBREVIATION_END.search(self.stripped(position - 1)[-6:]))
 
-    def _wrapped_year(self, position: int, label: _Label) -> bool:
+    def _wrapped_year(self, position: int, label: Label) -> bool:
         """A year wrapped to a line start after a line left open (``Brno: MZV,`` / ``2013.``): no list starts there."""
         if not 1600 <= label.number <= 2100 or position == 0:
             return False
@@ -471,7 +471,7 @@ class _Finder:
             return False
         if label.style == "round":
             return True  # "Orme, E. J., ... & Marek, L." / (page break) / "(2010). The spread ...": an author-year's year
-        indent, above = _indent(self.kept[position][1]), _indent(self.kept[previous][1])
+        indent, above = indent_of(self.kept[position][1]), indent_of(self.kept[previous][1])
         if previous == position - 1 and (indent >= above + 2 or (indent >= 2 and indent >= above)):
             return True  # "Seow SB, Lowe WS" / "    (2001) Invented control of ...": a hanging indent's year, not label 2001
         if previous == position - 1 and (self.only[position] is not None or not re.search(r"\w", label.rest)):
@@ -486,21 +486,21 @@ class _Finder:
         if previous == position - 1 and re.match(r"\d", label.rest) and not above_text.endswith((".", ")", "]")):
             return True  # "Phys. Rev. E 86" / "(2012) 026611.": a source's year and its pages, not label 2012
         # (Right under a line that does not end as a reference ends: "Amari A, Cortes MC" / "(2007) Invented".)
-        return bool(_OPEN_END.search(above_text)) or (previous == position - 1 and not _ends_like_reference(above_text))
+        return bool(OPEN_END.search(above_text)) or (previous == position - 1 and not ends_like_reference(above_text))
 
     def _under_first_line_indent(self, previous: int, indent: int) -> bool:
         """Whether the lines from ``previous`` up, at ``indent``, go on from an entry's first line indented further."""
         p = previous
-        while p >= 0 and previous - p < 12 and not self.blank(p) and _indent(self.kept[p][1]) == indent:
+        while p >= 0 and previous - p < 12 and not self.blank(p) and indent_of(self.kept[p][1]) == indent:
             p -= 1
-        return p >= 0 and p != previous and not self.blank(p) and _indent(self.kept[p][1]) >= indent + 2
+        return p >= 0 and p != previous and not self.blank(p) and indent_of(self.kept[p][1]) >= indent + 2
 
     def _text_from(self, position: int, count: int) -> str:
         """The text of up to ``count`` lines from ``position`` to the next blank line."""
         out: list[str] = []
         for other in range(position, min(len(self.kept), position + count)):
             if self.blank(other):
-                if out and _OPEN_END.search(out[-1][-12:]) and self._soft_blank(other):
+                if out and OPEN_END.search(out[-1][-12:]) and self._soft_blank(other):
                     continue  # an entry left open across a page break ("New York: Harbor House," / "2014.")
                 break
             out.append(self.stripped(other))
@@ -543,12 +543,12 @@ class _Finder:
                 return self.numbered(first, heading, style="glued")
         return self.unnumbered(first, heading)
 
-    def _bare_first(self, position: int) -> tuple[_Label, int] | None:
+    def _bare_first(self, position: int) -> tuple[Label, int] | None:
         """A list's first bare label before a string that opens with digits of its own (``1 3GPP TS 26.114``),
         when the next bare label goes on from it (or past a gap of two): the label pattern leaves such a line unlabelled."""
-        for number, rest in _lenient_labels(self.stripped(position), "bare"):
+        for number, rest in lenient_labels(self.stripped(position), "bare"):
             if number <= 3 and rest[:1].isdigit() and re.match(r"\d{1,4}[^\W\d_]", rest) and 1 <= (self._next_number(position, "bare") or 0) - number <= 3:
-                label = self.labels[position] = _Label(number, "bare", rest)
+                label = self.labels[position] = Label(number, "bare", rest)
                 return label, position
         return None
 
@@ -559,16 +559,16 @@ class _Finder:
         entries = self._split_unnumbered(region, learned=True)
         if len(entries) < 3:
             return False
-        looks = sum(1 for positions in entries if _looks_strongly_like_reference(join_lines([self.kept[p][1] for p in positions])))
+        looks = sum(1 for positions in entries if looks_strongly_like_reference(join_lines([self.kept[p][1] for p in positions])))
         return looks >= 0.8 * len(entries)
 
     # -- numbered lists ------------------------------------------------------------------
 
-    def glued_reading(self, position: int, wanted: int | None) -> _Label | None:
+    def glued_reading(self, position: int, wanted: int | None) -> Label | None:
         """Read a line's leading digits as a label glued to the text (``125. Smith`` as 1 + ``25. Smith``)."""
         line = self.kept[position][1].lstrip()
         digits = re.match(r"\d{1,7}", line)
-        if not digits or _LINK_TOKEN.match(line):
+        if not digits or LINK_TOKEN.match(line):
             return None  # (a DOI wrapped to a line's start, "10.1038/nbt.2514" after 9, is no label 10)
         run = digits.group(0)
         for cut in range(len(run), 0, -1):
@@ -580,7 +580,7 @@ class _Finder:
                 if rest[:1].isdigit() and not re.match(r"\d+(?:[.)]\s+\S|[.)][A-Z][^\W\d_]|[-–]\s*[^\W\d_]|[^\W\d_]|\s+[^\W\d_])|" + YEAR + r"[a-z]?[:,]\s+[^\W\d_]", rest):
                     # ("351980: Ulf Preuss" after 34 is label 35 before a string that opens with its year.)
                     return None  # "312(1-2):316-331", "229–239, 2013." or "1997" wrapped: pages or a year, not label 3, 2 or 1
-                return _Label(number, "glued", rest) if rest.strip() else None
+                return Label(number, "glued", rest) if rest.strip() else None
         return None
 
     def numbered(self, position: int, heading: str | None, style: str | None = None) -> int:
@@ -609,7 +609,7 @@ class _Finder:
                 blank_before = True
                 position += 1
                 continue
-            if numbers and _REF_HEADING.match(self.stripped(position)):
+            if numbers and REF_HEADING.match(self.stripped(position)):
                 break  # "7. Kaynaklar" after "1. Introduction": a reference heading ends a run of numbered sections
             start = self.label_at(position, numbers[-1] if numbers else None)
             if style == "glued" and numbers and (start is None or start[0].style != "glued" or abs(start[0].number - numbers[-1]) > 1):
@@ -621,21 +621,21 @@ class _Finder:
                 beyond = (last + 2, last + 3, last) if direction >= 0 else (last - 2, last - 3, last)
                 for wanted in near + beyond:
                     reading = self.glued_reading(position, wanted)
-                    previous_ends = _ends_like_reference(self.stripped(entry[-1]))
+                    previous_ends = ends_like_reference(self.stripped(entry[-1]))
                     if reading is not None and wanted in beyond and not (previous_ends and (_OWN_LABEL.match(reading.rest) or _YEAR_OPEN.match(reading.rest))):
                         continue
                     if reading is not None and (start is None or reading.number != start[0].number) and (
                         # "1997 Behavioral ..." wrapped after an open line is a year, not label 1 glued to "997 ...".
                         start is None and (previous_ends or not re.match(r"\d+\s", reading.rest))
-                        or start is not None and _starts_like_reference(reading.rest) and previous_ends
+                        or start is not None and starts_like_reference(reading.rest) and previous_ends
                     ):
                         start = (reading, position)
                         break
-            if style == "bare" and start is None and numbers and entry and _ends_like_reference(self.stripped(entry[-1])):
+            if style == "bare" and start is None and numbers and entry and ends_like_reference(self.stripped(entry[-1])):
                 # "21 4XYZ TS 12.345", "23 16-Hollander TJ": the next number before a string that opens with digits.
                 bare = re.match(r"(\d{1,6})\s+(?=[^\s(:;,.\-–])", self.stripped(position))
                 if bare and int(bare.group(1)) - numbers[-1] in ((direction,) if direction else (1, -1)):
-                    start = (_Label(int(bare.group(1)), "bare", self.stripped(position)[bare.end() :]), position)
+                    start = (Label(int(bare.group(1)), "bare", self.stripped(position)[bare.end() :]), position)
             if entry and start is None and (
                 (self.stop(position) and not (not blank_before and self._wrapped_marker(entry[-1], position)))
                 or self._article_doi(position, [e.text for e in current.entries], entry)
@@ -658,9 +658,9 @@ class _Finder:
                 step = label.number - last
                 previous = self.stripped(entry[-1])
                 # (A bullet after the label, "11. • Cornwall, Mark.", is no part of how the string opens.)
-                opening = _BULLET.sub("", label.rest or self._peek_text(position), count=1)
+                opening = BULLET.sub("", label.rest or self._peek_text(position), count=1)
                 if not (step == 1 and direction >= 0 or step == -1 and direction <= 0) and (
-                    _starts_like_reference(opening) or _ends_like_reference(previous) or label.number not in numbers[-4:]
+                    starts_like_reference(opening) or ends_like_reference(previous) or label.number not in numbers[-4:]
                 ):
                     # A stray or out-of-sequence number taken earlier must not swallow the entries after it:
                     # the next number after one of the last few still follows on (but "10 year follow-up" in
@@ -669,12 +669,12 @@ class _Finder:
                         if label.number - earlier == 1 and direction >= 0 or label.number - earlier == -1 and direction <= 0:
                             step, last = label.number - earlier, earlier
                             break
-                boundary = _starts_like_reference(opening) and (
-                    blank_before or _ends_like_reference(previous) or self.only[position] is not None
+                boundary = starts_like_reference(opening) and (
+                    blank_before or ends_like_reference(previous) or self.only[position] is not None
                     # Pages closing a source and a stray ";" ("765(1-2): 211-233;"): the entry is complete.
-                    or bool(_SOURCE_END.search(previous[-40:]))
+                    or bool(SOURCE_END.search(previous[-40:]))
                     # Authors after a line that is not left open (a DOI's tail, "(1983);"): a new entry.
-                    or (bool(_AUTHOR_START.match(opening)) and not _OPEN_END.search(previous.rstrip(";:")[-12:])
+                    or (bool(AUTHOR_START.match(opening)) and not OPEN_END.search(previous.rstrip(";:")[-12:])
                         and not previous.endswith(("-", "–", "—")))
                     # A run of authors ("15. Varo N, de Lemos JA, Libby P,", "15. Lei, X. G., Cheng, W.-H., &
                     # McClung, J. P. (2007).") even after a line left open.
@@ -691,10 +691,10 @@ class _Finder:
                     # "2011. Prevalence ..." wrapped after "... et al" is a year, not the next number.
                     take = not (
                         1600 <= label.number <= 2100 and style in ("bare", "dot")
-                        and previous.rstrip().endswith(("-", "–", ",", "(", ";")) and not _AUTHOR_START.match(label.rest)
+                        and previous.rstrip().endswith(("-", "–", ",", "(", ";")) and not AUTHOR_START.match(label.rest)
                     ) and not self._volume_in_indent(entry, position, label)
                 elif label.number == 1 and last >= 2 and boundary and (
-                    blank_before or self.only[position] is None or _ends_like_reference(previous)
+                    blank_before or self.only[position] is None or ends_like_reference(previous)
                 ):  # ("Jonas" / "1." / "MP, Hurley M.": a "1." inside an entry left open is its text, not a new list)
                     flush()
                     self._keep(current)
@@ -703,31 +703,31 @@ class _Finder:
                     position += 1
                     blank_before = False
                     continue
-                elif (boundary or (style in ("sup", "bracket", "round") and _starts_like_reference(label.rest or self._peek_text(position)))) and (
+                elif (boundary or (style in ("sup", "bracket", "round") and starts_like_reference(label.rest or self._peek_text(position)))) and (
                     0 <= step <= 25 or (direction <= 0 and -25 <= step < 0) or abs(step) <= 2
                     # A wide gap ("1." then "59.", "60.", "61.") when the numbering goes on in step from there.
                     or (boundary and self._run_ahead(position, style, label.number))
                 ):
                     # A superscript or bracketed number opening a line is a label even after an unfinished line.
                     take = True
-                elif style == "sup" and abs(step) <= 25 and _ends_like_reference(previous):
+                elif style == "sup" and abs(step) <= 25 and ends_like_reference(previous):
                     # A superscript number opening a line after a complete one is a label whatever the order
                     # ("³⁰..." then "²⁷..."), and whatever the string opens with (", , : A new ...").
                     take = True
-                elif style in ("bracket", "round") and abs(step) <= 25 and _ends_like_reference(previous) and _starts_like_reference(opening):
+                elif style in ("bracket", "round") and abs(step) <= 25 and ends_like_reference(previous) and starts_like_reference(opening):
                     # So is a bracketed one before a string that can open a reference ("[16] JOURNAL OF ..." after [19]).
                     take = True
-                elif style in _EXPLICIT_STYLES and (0 <= step <= 3 or (direction <= 0 or blank_before) and -3 <= step < 0) and _ends_like_reference(previous):
+                elif style in EXPLICIT_STYLES and (0 <= step <= 3 or (direction <= 0 or blank_before) and -3 <= step < 0) and ends_like_reference(previous):
                     # "33. lin S-C" or "[11] value of care" after a complete line: a label of the list's
                     # explicit form near the last number, whatever the string opens with (a step back
                     # too when a blank line sets it apart: "34) of Applied ..." after 35).
                     take = True
-                elif -25 <= step < 0 and _ends_like_reference(previous) and _AUTHOR_START.match(opening):
+                elif -25 <= step < 0 and ends_like_reference(previous) and AUTHOR_START.match(opening):
                     # "28 JL Marsh" after 31: an out-of-order number before authors, after a complete line.
                     take = True
                 elif (
-                    style in _EXPLICIT_STYLES and not 1600 <= label.number <= 2100 and _ends_like_reference(previous)
-                    and _AUTHOR_START.match(opening) and self._next_number(position, style) == last + 2 * (direction or 1)
+                    style in EXPLICIT_STYLES and not 1600 <= label.number <= 2100 and ends_like_reference(previous)
+                    and AUTHOR_START.match(opening) and self._next_number(position, style) == last + 2 * (direction or 1)
                 ):
                     # "143. John Freccero" between 42 and 44: a mistyped number standing where 43 belongs, before
                     # authors; the numbering goes on from the number it stands for (never a year: "(2011) Title").
@@ -753,7 +753,7 @@ class _Finder:
             if start is not None and not entry:
                 break
             # An unlabelled line, or a label of another form.
-            if start is not None and _ends_like_reference(self.stripped(entry[-1])) and self._chain_ahead(position, start[0], style):
+            if start is not None and ends_like_reference(self.stripped(entry[-1])) and self._chain_ahead(position, start[0], style):
                 break  # another list's numbering goes on here ("(5) Wada" after a "1." that a heading opened)
             if blank_before and not self._continues(entry, position, style, numbers[-1], direction, page_break=soft):
                 break
@@ -785,10 +785,10 @@ class _Finder:
                     return True
         return False
 
-    def _volume_in_indent(self, entry: list[int], position: int, label: _Label) -> bool:
+    def _volume_in_indent(self, entry: list[int], position: int, label: Label) -> bool:
         """``    27. 44-118.`` indented under entry 26, with ``27.  Mericq V`` on a line soon after: a volume
         and its pages wrapped into the hanging indent, not the next label."""
-        if not label.rest[:1].isdigit() or _indent(self.kept[position][1]) <= _indent(self.kept[entry[0]][1]):
+        if not label.rest[:1].isdigit() or indent_of(self.kept[position][1]) <= indent_of(self.kept[entry[0]][1]):
             return False
         for other in range(position + 1, min(len(self.kept), position + 4)):
             later = self.labels[other]
@@ -796,7 +796,7 @@ class _Finder:
                 return True
         return False
 
-    def _near_label(self, position: int, style: str, last: int, direction: int, previous: str) -> _Label | None:
+    def _near_label(self, position: int, style: str, last: int, direction: int, previous: str) -> Label | None:
         """The list's label read leniently: a number of the list's form near the last one (a repeat, a
         small gap or step back) opening a line after a complete entry, whatever the string opens with
         (``333GPP TR`` after 34 is 33, ``8 10T .Seki`` after 8, ``13 ,,,“ Compressive``, ``12-Luke``);
@@ -804,15 +804,15 @@ class _Finder:
         line = self.stripped(position)
         low, high = (-2, 4) if direction > 0 else (-4, 2) if direction < 0 else (-4, 4)
         complete = (
-            _ends_like_reference(previous) and not _ABBREVIATION_END.search(previous[-6:])
-            and "doi" not in previous[-8:].lower() and not previous.endswith("/") and not _LINK_TOKEN.match(line)
+            ends_like_reference(previous) and not _ABBREVIATION_END.search(previous[-6:])
+            and "doi" not in previous[-8:].lower() and not previous.endswith("/") and not LINK_TOKEN.match(line)
         )
-        best: _Label | None = None
-        for number, rest in _lenient_labels(line, style):
+        best: Label | None = None
+        for number, rest in lenient_labels(line, style):
             step = number - last
             if not low <= step <= high or not rest or _CONTINUATION.match(rest) or (number == 1 and last >= 2 and direction >= 0):
                 continue  # (a 1 after 2 or more restarts the numbering: a new list, read as such above)
-            own = style in _EXPLICIT_STYLES and bool(_OWN_LABEL.match(rest))
+            own = style in EXPLICIT_STYLES and bool(_OWN_LABEL.match(rest))
             if not (complete or own):
                 continue
             if line.startswith("0") or rest[:1].isdigit() and not re.match(r"\d+[^\W\d_]|\d{1,4}[.)]\s+[^\W\d_]", rest):
@@ -822,35 +822,35 @@ class _Finder:
             if 1600 <= number <= 2100 and not own:
                 continue  # a year wrapped to a line's start
             if best is None or abs(step - (direction or 1)) < abs(best.number - last - (direction or 1)):
-                best = _Label(number, style, rest)
+                best = Label(number, style, rest)
         if best is not None:
             return best
         # (A source closed by its bracketed year and a semicolon, "(1980);", is a complete entry here too.)
-        closed = complete or (bool(_SOURCE_END.search(previous[-40:])) and not _LINK_TOKEN.match(line))
+        closed = complete or (bool(SOURCE_END.search(previous[-40:])) and not LINK_TOKEN.match(line))
         return self._next_before_odd_start(line, style, last + (direction or 1), closed)
 
     @staticmethod
-    def _next_before_odd_start(line: str, style: str, wanted: int, complete: bool) -> _Label | None:
+    def _next_before_odd_start(line: str, style: str, wanted: int, complete: bool) -> Label | None:
         """The list's very next number after a complete entry, before a string that opens oddly: with its year
         or a number glued to a tight label (``12.2008 Morel``, ``52.2011: Ulf``, ``69.2-Trimba R``), or with
         punctuation where its authors are missing (``995 ; ; ; Advanced``, ``(37) , 3-manifolds``,
         ``1004 : (1987), Astron.``); even after a line left open, before a year and a colon then a name
         (``6 1990: Ulf Preuss-Lausitz``). Any other number, or what follows a source, is no label."""
         if not complete:
-            for number, rest in _lenient_labels(line, style):
+            for number, rest in lenient_labels(line, style):
                 if number == wanted and _YEAR_COLON_NAME.match(rest):
-                    return _Label(number, style, rest)
+                    return Label(number, style, rest)
             return None
         if style == "dot":
             tight = re.match(r"(\d{1,6})\.(?=\d)", line)
             if tight and int(tight.group(1)) == wanted and _TIGHT_DIGITS_OPEN.match(line[tight.end() :]):
-                return _Label(wanted, style, line[tight.end() :])
-        for number, rest in _lenient_labels(line, style):
+                return Label(wanted, style, line[tight.end() :])
+        for number, rest in lenient_labels(line, style):
             if number == wanted and len(rest) >= 20 and _PUNCTUATION_OPEN.match(rest):
-                return _Label(number, style, rest)
+                return Label(number, style, rest)
         return None
 
-    def _chain_ahead(self, position: int, other: _Label, style: str) -> bool:
+    def _chain_ahead(self, position: int, other: Label, style: str) -> bool:
         """Whether labels of another form go on in sequence from ``other`` before the list's own form comes back."""
         seen = 0
         for p in range(position + 1, min(len(self.kept), position + 40)):
@@ -873,10 +873,10 @@ class _Finder:
         text = self.stripped(position)
         previous = self.stripped(entry[-1])
         return (
-            _YEAR.search(previous) is not None
-            and _starts_entry(previous, text, _strip_label(self.stripped(entry[0])))
-            and _looks_strongly_like_reference(text)
-            and _ends_like_reference(text)
+            YEAR_TOKEN.search(previous) is not None
+            and _starts_entry(previous, text, strip_label(self.stripped(entry[0])))
+            and looks_strongly_like_reference(text)
+            and ends_like_reference(text)
         )
 
     def _label_soon(self, position: int, style: str, last: int) -> bool:
@@ -892,9 +892,9 @@ class _Finder:
         lines sit beside page furniture, so an entry of a narrow column may run on for a dozen lines)."""
         stripped = self.stripped(position)
         previous = self.stripped(entry[-1])
-        if stripped[:1].islower() or previous.endswith(("-", ",", ";", ":", "/")) or _OPEN_END.search(previous[-12:]):
+        if stripped[:1].islower() or previous.endswith(("-", ",", ";", ":", "/")) or OPEN_END.search(previous[-12:]):
             return True
-        if page_break and not any(_YEAR.search(self.stripped(p)) for p in entry) and _YEAR.search(self._text_from(position, 10)):
+        if page_break and not any(YEAR_TOKEN.search(self.stripped(p)) for p in entry) and YEAR_TOKEN.search(self._text_from(position, 10)):
             return True  # "24 A. J. Larsen, and W. J." / page break / "Walden, JHEP 12,214 (2015)": the entry had no year yet
         # Look ahead: the list goes on if the next label follows on within a few lines.
         seen = 0
@@ -924,7 +924,7 @@ class _Finder:
     def _entry(self, positions: list[int], number: int | None) -> ListEntry:
         lines = [self.kept[p][1] for p in positions]
         text = join_lines(lines)
-        body = _strip_label(text) if number is not None else text
+        body = strip_label(text) if number is not None else text
         if number is not None and self.only[positions[0]] is not None:
             body = join_lines(lines[1:])
         return ListEntry(
@@ -950,13 +950,13 @@ class _Finder:
                 break
             if whole and blank_run and self.stop(position) and sum(1 for p in region if not self.blank(p)) >= 3:
                 break  # a legend, a table or back matter after the list (a blank line apart), in a document with no heading
-            if not whole and _DOI_ONLY.match(stripped):
+            if not whole and DOI_ONLY.match(stripped):
                 texts = [p for p in region if not self.blank(p)]
                 if self._article_doi(position, [self.stripped(p) for p in texts], texts[-1:]):
                     break
-            if not whole and blank_run and region and _is_section_heading(stripped) and not _YEAR.search(stripped) and not self._opens_entry(position):
+            if not whole and blank_run and region and _is_section_heading(stripped) and not YEAR_TOKEN.search(stripped) and not self._opens_entry(position):
                 nxt = self.next_text(position, 3)
-                if nxt is None or not _looks_strongly_like_reference(self.stripped(nxt)) or self.stripped(nxt)[:1].isupper():
+                if nxt is None or not looks_strongly_like_reference(self.stripped(nxt)) or self.stripped(nxt)[:1].isupper():
                     break
             region.append(position)
             blank_run = 0
@@ -966,8 +966,8 @@ class _Finder:
         entries = [[p] for p in region if not self.blank(p)] if per_line else self._split_unnumbered(region, learned=heading is not None)
         # Prose or notes after the list (or, in a bare file, before it) are not entries; an item of a
         # bulleted list of references is one (``- 3GPP TS 99.123: "..."`` has no year).
-        looks_ref = _looks_like_reference if per_line else _looks_strongly_like_reference
-        bulleted = [e for e in entries if _BULLET.match(self.kept[e[0]][1])]
+        looks_ref = looks_like_reference if per_line else looks_strongly_like_reference
+        bulleted = [e for e in entries if BULLET.match(self.kept[e[0]][1])]
         bullet_list = sum(1 for e in bulleted if looks_ref(join_lines([self.kept[p][1] for p in e]))) >= max(2, len(bulleted) // 2)
 
         def looks(n: int, neighbour: int) -> bool:
@@ -976,18 +976,18 @@ class _Finder:
             text = join_lines([self.kept[p][1] for p in entries[n]])
             if not per_line and _prose(text):
                 return False
-            if looks_ref(text) or (bullet_list and bool(_BULLET.match(self.kept[entries[n][0]][1])) and len(text) >= 15):
+            if looks_ref(text) or (bullet_list and bool(BULLET.match(self.kept[entries[n][0]][1])) and len(text) >= 15):
                 return True
             if not 0 <= neighbour < len(entries):
                 return False
             mine, theirs = entries[n], entries[neighbour]
             snug = mine[-1] + 1 == theirs[0] or theirs[-1] + 1 == mine[0]
-            return snug and len(text) >= 40 and bool(_AUTHOR_START.match(text)) and looks_ref(join_lines([self.kept[p][1] for p in theirs]))
+            return snug and len(text) >= 40 and bool(AUTHOR_START.match(text)) and looks_ref(join_lines([self.kept[p][1] for p in theirs]))
 
         while entries and not looks(len(entries) - 1, len(entries) - 2):
             last = join_lines([self.kept[p][1] for p in entries[-1]])
             if (
-                len(entries) >= 2 and not self.blank(entries[-1][0] - 1) and _looks_like_reference(last) and len(last) < 400
+                len(entries) >= 2 and not self.blank(entries[-1][0] - 1) and looks_like_reference(last) and len(last) < 400
                 and (per_line or not _prose(last))
             ):
                 break  # the last entry, right under the one before (no blank line): a reference of few marks
@@ -1026,13 +1026,13 @@ class _Finder:
                 break
             texts = [self.stripped(p) for p in block]
             lower = sum(1 for t in texts[1:] if t[:1].islower())
-            flat = len({_indent(self.kept[p][1]) for p in block}) == 1  # (a hanging indent is a list's shape, not prose's)
+            flat = len({indent_of(self.kept[p][1]) for p in block}) == 1  # (a hanging indent is a list's shape, not prose's)
             joined = join_lines(texts)
             # (A block that holds a source, "Blood 137 (26): 3682", is not all prose: PDF text without blank
             # lines runs the prose and the list after it into one block.)
-            prose = flat and (_prose(joined) or (lower >= max(2, len(block) // 3) and not _SOURCE_HINT.search(joined)))
+            prose = flat and (_prose(joined) or (lower >= max(2, len(block) // 3) and not SOURCE_HINT.search(joined)))
             # (A paragraph set as one long line, as Markdown and word processors leave it, is prose too.)
-            if (len(block) < 2 and not (len(joined) >= 160 and _prose(joined))) or _AUTHOR_START.match(texts[0]) or _label_of(texts[0]) or not prose:
+            if (len(block) < 2 and not (len(joined) >= 160 and _prose(joined))) or AUTHOR_START.match(texts[0]) or label_of(texts[0]) or not prose:
                 break
             start = end
         return region[start:]
@@ -1042,13 +1042,13 @@ class _Finder:
         it names authors (``Ferraldi E, Ferraldi MM,``), is left open, states a volume and pages, or the next line goes straight
         on with a number, a year or punctuation (``IFTA`` / ``2001`` / ``. Standard methods``)."""
         stripped = self.stripped(position)
-        if _AUTHOR_START.match(stripped) or _OPEN_END.search(stripped) or _VOLUME_PAGES.search(stripped):
+        if AUTHOR_START.match(stripped) or OPEN_END.search(stripped) or VOLUME_PAGES.search(stripped):
             return True  # (a volume and pages, "Plant Mol Biol 58:633-648", end an entry)
         below = position + 1
         if below >= len(self.kept) or self.blank(below):
             return False
         under = self.stripped(below)
-        if _indent(self.kept[below][1]) > _indent(self.kept[position][1]) and (under[:1].islower() or stripped[-1:].isalpha()):
+        if indent_of(self.kept[below][1]) > indent_of(self.kept[position][1]) and (under[:1].islower() or stripped[-1:].isalpha()):
             return True  # its text goes on under it, set in as a hanging indent ("... Lexique imaginaire de" / "   l’Europe ancienne")
         return bool(re.match(r"\(?\d|[.,;:]", under))
 
@@ -1079,7 +1079,7 @@ class _Finder:
         if not blocks:
             return []
         lines = [p for b in blocks for p in b]
-        bulleted = [p for p in lines if _BULLET.match(self.kept[p][1])]
+        bulleted = [p for p in lines if BULLET.match(self.kept[p][1])]
         if len(bulleted) >= 2:
             # A bullet opens every entry; the lines after it (and a page break) are its continuation.
             bullets = set(bulleted)
@@ -1099,11 +1099,11 @@ class _Finder:
         }
         if len(prose) == len(blocks):
             prose = set()
-        indents = [_indent(self.kept[p][1]) for n, b in enumerate(blocks) if n not in prose for p in b]
+        indents = [indent_of(self.kept[p][1]) for n, b in enumerate(blocks) if n not in prose for p in b]
         low = min(indents)
         hanging = sum(1 for i in indents if i >= low + 2)
         entries: list[list[int]] = []
-        indented_first = sum(1 for n, b in enumerate(blocks) if n not in prose and _indent(self.kept[b[0]][1]) >= low + 2)
+        indented_first = sum(1 for n, b in enumerate(blocks) if n not in prose and indent_of(self.kept[b[0]][1]) >= low + 2)
         apart = len(blocks) >= 2 and indented_first >= max(2, 0.8 * hanging) and indented_first >= 0.6 * len(blocks)
         flow = [p for n, b in enumerate(blocks) if n not in prose for p in b]
         if hanging and hanging < len(indents) and (apart or self._first_line_indent(flow, low)):
@@ -1113,7 +1113,7 @@ class _Finder:
                     entries.append(block)
                     continue
                 for p in block:
-                    if not entries or _indent(self.kept[p][1]) >= low + 2 or p == block[0]:
+                    if not entries or indent_of(self.kept[p][1]) >= low + 2 or p == block[0]:
                         entries.append([p])
                     else:
                         entries[-1].append(p)
@@ -1128,7 +1128,7 @@ class _Finder:
                     continue
                 entry: list[int] = []
                 for p in block:
-                    indent = _indent(self.kept[p][1])
+                    indent = indent_of(self.kept[p][1])
                     if entry and (indent < low + 2 or (stray and self._whole_after_whole(entry, p))):
                         entries.append(entry)
                         entry = []
@@ -1154,8 +1154,8 @@ class _Finder:
         before = join_lines([self.kept[p][1] for p in entry])
         text = self.stripped(position)
         return (
-            _ends_like_reference(before) and bool(_YEAR.search(before)) and bool(_AUTHOR_START.match(text))
-            and bool(_YEAR.search(text)) and _ends_like_reference(text) and len(text) >= 40
+            ends_like_reference(before) and bool(YEAR_TOKEN.search(before)) and bool(AUTHOR_START.match(text))
+            and bool(YEAR_TOKEN.search(text)) and ends_like_reference(text) and len(text) >= 40
         )
 
     def _first_line_indent(self, lines: list[int], low: int) -> bool:
@@ -1168,25 +1168,25 @@ class _Finder:
             for p in positions:
                 before = lines.index(p) - 1
                 text = self.stripped(p)
-                if before >= 0 and _ends_like_reference(self.stripped(lines[before])) and _starts_like_reference(text) and not text[:1].islower():
+                if before >= 0 and ends_like_reference(self.stripped(lines[before])) and starts_like_reference(text) and not text[:1].islower():
                     good += 1
             return good / max(1, len(positions))
 
-        indented = [p for p in lines[1:] if _indent(self.kept[p][1]) >= low + 2]
-        flush = [p for p in lines[1:] if _indent(self.kept[p][1]) < low + 2]
+        indented = [p for p in lines[1:] if indent_of(self.kept[p][1]) >= low + 2]
+        flush = [p for p in lines[1:] if indent_of(self.kept[p][1]) < low + 2]
         if len(indented) < 2 or len(flush) < 2 or len(indented) > len(flush) + 1:
             return False  # (a first-line indent wraps most entries: fewer indented lines than flush ones)
         return opens(indented) >= 0.8 and opens(flush) <= 0.5
 
     def _bullet_goes_on(self, entry: list[int], position: int) -> bool:
         """After a blank line in a bulleted list, an unbulleted line goes on with the entry above if that was left open."""
-        return not _ends_like_reference(self.stripped(entry[-1])) or self.stripped(position)[:1].islower()
+        return not ends_like_reference(self.stripped(entry[-1])) or self.stripped(position)[:1].islower()
 
     def _holds_several(self, block: list[int]) -> bool:
         """Whether a block is several one-line references rather than one wrapped one."""
         if len(block) < 2:
             return False
-        complete = sum(1 for p in block if _YEAR.search(self.stripped(p)) and _ends_like_reference(self.stripped(p)) and _AUTHOR_START.match(self.stripped(p)))
+        complete = sum(1 for p in block if YEAR_TOKEN.search(self.stripped(p)) and ends_like_reference(self.stripped(p)) and AUTHOR_START.match(self.stripped(p)))
         return complete >= 0.8 * len(block)
 
     def _split_wrapped(self, block: list[int], *, loose: bool = True, learned: bool = False) -> list[list[int]]:
@@ -1194,7 +1194,7 @@ class _Finder:
         (``loose``: also after a line that closes a source, before a line of any reference shape;
         there the rules are features of the line model in ``linemodel``, which weighs them)."""
         texts = [self.stripped(p) for p in block]
-        with_year = sum(1 for t in texts if _YEAR.search(t))
+        with_year = sum(1 for t in texts if YEAR_TOKEN.search(t))
         if len(block) >= 2 and with_year >= 0.8 * len(block):
             return [[p] for p in block]  # one reference per line
         entries: list[list[int]] = []
@@ -1216,7 +1216,7 @@ class _Finder:
                     )
                     if self.teacher is not None:
                         cut = self.teacher(self.kept[entry[-1]][0], self.kept[p][0], features)
-                    elif _names_then_year(head) and not _AUTHOR_START.match(text):
+                    elif _names_then_year(head) and not AUTHOR_START.match(text):
                         cut = False  # "Marlow, C. M. & A. M. Tanner, 2004." then "Foraging, growth, ...": the title goes on
                     else:
                         # A cut after a closed source (the rules' most precise one, 99% on training
@@ -1239,9 +1239,9 @@ class _Finder:
                 head = (head + " " + text).strip()[:1000]
                 if learned:
                     # Kept line by line (a hint across a line break is seen as the line model was trained).
-                    head_source = head_source or bool(_SOURCE_HINT.search(text))
-                    head_strong = head_strong or bool(_STRONG_HINT.search(text))
-            has_year = has_year or bool(_YEAR.search(text))
+                    head_source = head_source or bool(SOURCE_HINT.search(text))
+                    head_strong = head_strong or bool(STRONG_HINT.search(text))
+            has_year = has_year or bool(YEAR_TOKEN.search(text))
         if entry:
             entries.append(entry)
         return entries
@@ -1268,7 +1268,7 @@ class _Finder:
             return
         entries = self._split_unnumbered(stretch)
         texts = [join_lines([self.kept[p][1] for p in positions]) for positions in entries]
-        looks = [_looks_strongly_like_reference(text) and not _prose(text) for text in texts]
+        looks = [looks_strongly_like_reference(text) and not _prose(text) for text in texts]
         while looks and not looks[0]:
             entries, texts, looks = entries[1:], texts[1:], looks[1:]
         while looks and not looks[-1]:
@@ -1306,18 +1306,18 @@ def _starts_entry(previous: str, text: str, joined: str, has_year: bool | None =
     """In wrapped text with no layout cues: whether ``text`` starts a new entry after ``joined``
     (the entry so far, or its head; ``has_year`` says whether any of it has a year)."""
     if has_year is None:
-        has_year = bool(_YEAR.search(joined))
-    label = _label_of(text)
-    if label is not None and label.style in ("bracket", "dot", "round", "paren") and label.number < 1000 and label.rest[:1].isalpha() and _ends_like_reference(previous):
+        has_year = bool(YEAR_TOKEN.search(joined))
+    label = label_of(text)
+    if label is not None and label.style in ("bracket", "dot", "round", "paren") and label.number < 1000 and label.rest[:1].isalpha() and ends_like_reference(previous):
         return True  # a string that carries its own number
-    if not _ends_like_reference(previous) or _SOURCE_LINE.match(text) or not _AUTHOR_START.match(text):
+    if not ends_like_reference(previous) or _SOURCE_LINE.match(text) or not AUTHOR_START.match(text):
         return False
     if _authors_then_year(joined):
         return False  # "Smith J, Doe A (2009)" then the title on the next line
     if has_year:
         return len(joined) >= 30
     # An entry without a year, then a line that opens with authors and a year: a new entry.
-    return len(joined) >= 20 and bool(_YEAR.search(text[:80])) and bool(re.match(r"^[^()]{0,60}?\(?" + YEAR + r"[a-z]?\)?[.,:]", text))
+    return len(joined) >= 20 and bool(YEAR_TOKEN.search(text[:80])) and bool(re.match(r"^[^()]{0,60}?\(?" + YEAR + r"[a-z]?\)?[.,:]", text))
 
 
 #: A line that closes a reference's source: pages, ``12(3):45``, ``2020;12``, a year after a comma, a DOI or link.
@@ -1365,18 +1365,18 @@ def _after_source_end(previous: str, text: str, head: str, has_year: bool) -> bo
     if previous.count("(") > previous.count(")") or _PUBLISHER_LINE.match(text) or _PLACE_LINE.match(text):
         return False  # "(ed. or." then "Paris 1986).", "pp. 131-154." then "Harcourt Publishers, ..." or "Melbourne, Australia."
     own = re.match(r"\[\s*(\d{1,4})\s*\]", text)
-    if own and int(own.group(1)) < 1500 and _ends_like_reference(previous):
+    if own and int(own.group(1)) < 1500 and ends_like_reference(previous):
         return True  # "War, 2013." then "[7 ],On spectral sums": a string that carries its own number
-    if not (_SOURCE_END.search(previous[-40:]) or _LINK_TOKEN.match(previous.rsplit(None, 1)[-1])):
+    if not (SOURCE_END.search(previous[-40:]) or LINK_TOKEN.match(previous.rsplit(None, 1)[-1])):
         # No source closed the line, but the next one opens with authors and a year (``Weston, R.C. 1979.``).
         return (
-            len(head) >= 40 and not _OPEN_END.search(previous[-12:]) and not previous.endswith(("-", "–"))
-            and (bool(_AUTHOR_START.match(text) and (_AUTHOR_YEAR.match(text) or re.match(r"^.{0,30}\bet\s+al\b", text)))
+            len(head) >= 40 and not OPEN_END.search(previous[-12:]) and not previous.endswith(("-", "–"))
+            and (bool(AUTHOR_START.match(text) and (_AUTHOR_YEAR.match(text) or re.match(r"^.{0,30}\bet\s+al\b", text)))
                  or bool(_NAMES_YEAR.match(text) and re.match(r"^(?:[—–]|_{3}|[^(]*?(?:[a-z]{2}|[^\W\d_A-Za-z]))", text)))
             and not _SOURCE_LINE.match(text)
         )
     own_number = re.match(r"\d{1,4}\s*[-.)\]]?\s+", text)
-    if own_number and _PAGES_END.search(previous[-30:]) and _AUTHOR_START.match(text[own_number.end() :]):
+    if own_number and PAGES_END.search(previous[-30:]) and AUTHOR_START.match(text[own_number.end() :]):
         return True  # "Chemistry 397:2611-2618" then "22 O'Hara, J. G.": a string with its own number
     first = text[:1]
     if _LOWER_AUTHORS.match(text):
@@ -1384,13 +1384,13 @@ def _after_source_end(previous: str, text: str, head: str, has_year: bool) -> bo
     if not (first.isupper() or first in "\"“‘'•" or (first.isalpha() and not first.islower()) or re.match(r"[—–]+\s*[(.,]|_{3,}", text)):
         return False
     # After a page range the source is over: a line that starts with authors and holds a source is the next entry.
-    pages_closed = bool(_PAGES_END.search(previous[-30:])) and bool(_AUTHOR_START.match(text))
+    pages_closed = bool(PAGES_END.search(previous[-30:])) and bool(AUTHOR_START.match(text))
     return not _TRAILER_START.match(text) and (pages_closed or not _SOURCE_LINE.match(text))
 
 
 _NAME_YEAR_TAIL = re.compile(r"[\s(]\(?" + YEAR + r"[a-z]?(?:\s*,\s*[A-Z][a-z]+\.?)?\)?[.,:]?\s*$")
 _NAME_TOKEN = re.compile(
-    rf"(?:[{_UPPER}][^\W\d_]*(?:['’.-]+[^\W\d_]*)*\.?|and|und|et|&|al\.?|{'|'.join(PARTICLE_WORDS)}|jr\.?|\(eds?\.?\)\.?|eds?\.|[—–]+|_{{3,}})"
+    rf"(?:[{UPPER_CHARS}][^\W\d_]*(?:['’.-]+[^\W\d_]*)*\.?|and|und|et|&|al\.?|{'|'.join(PARTICLE_WORDS)}|jr\.?|\(eds?\.?\)\.?|eds?\.|[—–]+|_{{3,}})"
 )
 
 
@@ -1398,7 +1398,7 @@ def _names_then_year(head: str) -> bool:
     """Whether the entry so far is only its authors and a year, however many and however set:
     ``Barrow, M. E., S. R. Petro and J. J. Carr. 1980.``, ``Mitch, W.A.; & Sedlak, D.L., 2003.``
     (the title comes next: a line break after the year is no entry's end)."""
-    body = _strip_label(head).strip()
+    body = strip_label(head).strip()
     tail = _NAME_YEAR_TAIL.search(body)
     if not tail:
         return False
@@ -1408,7 +1408,7 @@ def _names_then_year(head: str) -> bool:
     tokens = [token for token in re.split(r"[\s,;]+", before) if token]
     if not tokens or not all(_NAME_TOKEN.fullmatch(token) for token in tokens):
         return False
-    return "," in before or bool(re.search(rf"\b[{_UPPER}]\.", before))  # (not a title: "Skin Optics News. Jan 1998.")
+    return "," in before or bool(re.search(rf"\b[{UPPER_CHARS}]\.", before))  # (not a title: "Skin Optics News. Jan 1998.")
 
 
 #: Names, then a year, then more: ``Gardner, R. (1995). Quiz shows``, ``Huber I., 1990, ApJ, 351``.
@@ -1419,10 +1419,10 @@ _BEFORE_NAMES = re.compile(r"\b(?:trans|transl|tr|ed|eds|edd|comp|hrsg|hg|dir|co
 
 #: Two or more authors as ``Family AB`` apart by commas, the last one closed: ``Nakamura K, Maruta T.``, ``de Cuesta M, Lilley MA,``.
 _AUTHOR_RUN = re.compile(
-    rf"^(?:(?:{_ANY_PARTICLES})?{_FAMILY}(?:[\s-]{_FAMILY})?\s+[{_UPPER}]{{1,3}}\s*,\s*)+(?:{_ANY_PARTICLES})?{_FAMILY}(?:[\s-]{_FAMILY})?\s+[{_UPPER}]{{1,3}}(?:\s*[,.:]|\s+et\s+al\b)"
+    rf"^(?:(?:{_ANY_PARTICLES})?{FAMILY}(?:[\s-]{FAMILY})?\s+[{UPPER_CHARS}]{{1,3}}\s*,\s*)+(?:{_ANY_PARTICLES})?{FAMILY}(?:[\s-]{FAMILY})?\s+[{UPPER_CHARS}]{{1,3}}(?:\s*[,.:]|\s+et\s+al\b)"
 )
 #: Family names in capitals before given names: ``EL-BEHI, Mohamed, Bogdan CIRIC``.
-_CAPS_AUTHORS = re.compile(rf"^[{_UPPER}][{_UPPER}'’-]+,\s+[{_UPPER}][{_LOWER}]+(?:[\s-][{_UPPER}][{_LOWER}]+)?,\s+[{_UPPER}]")
+_CAPS_AUTHORS = re.compile(rf"^[{UPPER_CHARS}][{UPPER_CHARS}'’-]+,\s+[{UPPER_CHARS}][{LOWER_CHARS}]+(?:[\s-][{UPPER_CHARS}][{LOWER_CHARS}]+)?,\s+[{UPPER_CHARS}]")
 
 
 def _authors_year_after_end(previous: str, text: str, head: str) -> bool:
@@ -1430,7 +1430,7 @@ def _authors_year_after_end(previous: str, text: str, head: str) -> bool:
     of two or more authors, after a line that closed an entry: a new entry, even when the entry above
     stated no year."""
     if (
-        len(head) < 30 or not _ends_like_reference(previous) or _OPEN_END.search(previous[-12:]) or re.search(r"\b[A-Z]\.$", previous)
+        len(head) < 30 or not ends_like_reference(previous) or OPEN_END.search(previous[-12:]) or re.search(r"\b[A-Z]\.$", previous)
         or _BEFORE_NAMES.search(previous[-8:])
     ):
         return False  # (not after "& C." / "D. Lin. (2011)": a name cut at the line's end, nor after "trans.")
@@ -1441,15 +1441,15 @@ def _authors_year_after_end(previous: str, text: str, head: str) -> bool:
         return True
     opening = _NAMES_YEAR_OPEN.match(text)
     return (
-        opening is not None and bool(_AUTHOR_START.match(text)) and bool(re.search(r",|\b[A-Z]\.|\b[A-Z]{1,3}\b", opening.group("names")))
-        and not _SOURCE_LINE.match(text) and not _VOLUME_SOURCE.search(text)
+        opening is not None and bool(AUTHOR_START.match(text)) and bool(re.search(r",|\b[A-Z]\.|\b[A-Z]{1,3}\b", opening.group("names")))
+        and not _SOURCE_LINE.match(text) and not VOLUME_SOURCE.search(text)
     )
 
 
 #: Authors set in full APA form, then the year in brackets and a full stop: ``Velde, K., & Holm, H. (2006).``
 _APA_OPENING = re.compile(
-    rf"^(?:(?:{_ANY_PARTICLES})?{_FAMILY}(?:[\s-]{_FAMILY})?,\s+(?:[{_UPPER}]\.[\s-]?){{1,3}},?\s+(?:&\s+|and\s+)?)*"
-    rf"(?:{_ANY_PARTICLES})?{_FAMILY}(?:[\s-]{_FAMILY})?,\s+(?:[{_UPPER}]\.[\s-]?){{1,3}}\s*\(\s*" + YEAR + r"[a-z]?\s*\)\.\s+\S"
+    rf"^(?:(?:{_ANY_PARTICLES})?{FAMILY}(?:[\s-]{FAMILY})?,\s+(?:[{UPPER_CHARS}]\.[\s-]?){{1,3}},?\s+(?:&\s+|and\s+)?)*"
+    rf"(?:{_ANY_PARTICLES})?{FAMILY}(?:[\s-]{FAMILY})?,\s+(?:[{UPPER_CHARS}]\.[\s-]?){{1,3}}\s*\(\s*" + YEAR + r"[a-z]?\s*\)\.\s+\S"
 )
 
 
@@ -1464,7 +1464,7 @@ def _apa_opening_after(previous: str, text: str, head: str) -> bool:
     (A line may end on an initial, ``Ibarra-Cano F.``: APA authors wrapped within a list leave a comma or ``&``.
     A ``doi:`` left with nothing after it is no open line before such authors: the DOI would follow, not names.)"""
     return (
-        len(head) >= 40 and (not _OPEN_END.search(previous[-12:]) or bool(_BARE_DOI_TAG.search(previous[-8:])))
+        len(head) >= 40 and (not OPEN_END.search(previous[-12:]) or bool(_BARE_DOI_TAG.search(previous[-8:])))
         and not previous.endswith(("-", "–")) and not _BEFORE_NAMES.search(previous[-8:]) and bool(_APA_OPENING.match(text))
     )
 
@@ -1473,7 +1473,7 @@ def _short_last_line(previous: str, text: str, head: str, has_year: bool) -> boo
     """The last line of a wrapped entry is short: a short line that ends a reference, then a
     capitalised line that is not the source part, starts a new entry."""
     return (
-        has_year and _ends_like_reference(previous) and text[:1].isupper()
+        has_year and ends_like_reference(previous) and text[:1].isupper()
         and not _SOURCE_LINE.match(text) and len(head) >= 40 and not _authors_then_year(head)
     )
 
@@ -1490,33 +1490,33 @@ def cut_features(
     (``head``, its ``lines`` and whether it has a year; ``typical``: the width most lines fill, 0 if unknown;
     ``head_hints``: whether the entry so far has a source hint and a strong hint, when the caller keeps count)."""
     if head_hints is None:
-        head_hints = (bool(_SOURCE_HINT.search(head)), bool(_STRONG_HINT.search(head)))
+        head_hints = (bool(SOURCE_HINT.search(head)), bool(STRONG_HINT.search(head)))
     rule_start = _starts_entry(previous, text, head, has_year)
     rule_source = _after_source_end(previous, text, head, has_year)
     short = bool(typical) and len(previous) < 0.7 * typical
     rule_short = short and _short_last_line(previous, text, head, has_year)
     first = text[:1]
-    author = bool(_AUTHOR_START.match(text))
+    author = bool(AUTHOR_START.match(text))
     facts = {
         "rule:start": rule_start, "rule:source": rule_source, "rule:short": rule_short,
-        "prev:ends-ref": _ends_like_reference(previous), "prev:source-end": bool(_SOURCE_END.search(previous[-40:])),
-        "prev:pages-end": bool(_PAGES_END.search(previous[-30:])), "prev:open": bool(_OPEN_END.search(previous[-12:])),
-        "prev:link-end": bool(_LINK_TOKEN.match(previous.rsplit(None, 1)[-1])) if previous else False,
+        "prev:ends-ref": ends_like_reference(previous), "prev:source-end": bool(SOURCE_END.search(previous[-40:])),
+        "prev:pages-end": bool(PAGES_END.search(previous[-30:])), "prev:open": bool(OPEN_END.search(previous[-12:])),
+        "prev:link-end": bool(LINK_TOKEN.match(previous.rsplit(None, 1)[-1])) if previous else False,
         "prev:short": short, "prev:very-short": bool(typical) and len(previous) < 0.4 * typical,
-        "prev:full": bool(typical) and len(previous) >= 0.9 * typical, "prev:year": bool(_YEAR.search(previous)),
-        "text:author": author, "text:author-list": bool(_AUTHOR_LIST.match(text)),
+        "prev:full": bool(typical) and len(previous) >= 0.9 * typical, "prev:year": bool(YEAR_TOKEN.search(previous)),
+        "text:author": author, "text:author-list": bool(AUTHOR_LIST.match(text)),
         "text:author-year": bool(_AUTHOR_YEAR.match(text)), "text:names-year": bool(_NAMES_YEAR.match(text)),
         "text:source-line": bool(_SOURCE_LINE.match(text)), "text:trailer": bool(_TRAILER_START.match(text)),
         "text:upper": first.isupper(), "text:lower": first.islower(), "text:digit": first.isdigit(),
         "text:other-letter": first.isalpha() and not first.isupper() and not first.islower(),
-        "text:punct": bool(first) and not first.isalnum(), "text:year-early": bool(_YEAR.search(text[:40])),
-        "text:year": bool(_YEAR.search(text)), "text:et-al-early": bool(re.search(r"\bet\s+al\b", text[:40])),
-        "text:ends-ref": _ends_like_reference(text), "text:short": bool(typical) and len(text) < 0.5 * typical,
+        "text:punct": bool(first) and not first.isalnum(), "text:year-early": bool(YEAR_TOKEN.search(text[:40])),
+        "text:year": bool(YEAR_TOKEN.search(text)), "text:et-al-early": bool(re.search(r"\bet\s+al\b", text[:40])),
+        "text:ends-ref": ends_like_reference(text), "text:short": bool(typical) and len(text) < 0.5 * typical,
         "text:label": bool(re.match(r"\d{1,4}\s*[-.)\]]?\s+\S|\[\d{1,4}\]", text)),
         "text:two-words-lower": bool(re.match(r"^\S+\s+[a-z]", text)) and not author,
         "head:year": has_year, "head:source": head_hints[0], "head:strong": head_hints[1],
-        "head:authors-year": _authors_then_year(head), "head:author": bool(_AUTHOR_START.match(head)),
-        "next:author": following is not None and bool(_AUTHOR_START.match(following)),
+        "head:authors-year": _authors_then_year(head), "head:author": bool(AUTHOR_START.match(head)),
+        "next:author": following is not None and bool(AUTHOR_START.match(following)),
         "next:lower": following is not None and following[:1].islower(),
         "next:source-line": following is not None and bool(_SOURCE_LINE.match(following)),
         "next:none": following is None,
@@ -1592,7 +1592,7 @@ def _years_not_numbers(found: ReferenceList) -> bool:
 def _plausible_run(found: ReferenceList) -> bool:
     """A list without a heading counts if most entries look like references (read past a string's own
     number too: ``[54] 18. Preto A, ...``)."""
-    hits = sum(1 for entry in found.entries if _looks_strongly_like_reference(entry.text) or _looks_strongly_like_reference(entry.body))
+    hits = sum(1 for entry in found.entries if looks_strongly_like_reference(entry.text) or looks_strongly_like_reference(entry.body))
     return hits >= max(1, (len(found.entries) + 1) // 2) and (len(found.entries) >= 2 or hits == 1)
 
 
@@ -1611,20 +1611,20 @@ def page_furniture(text: str, page_lines: list[int]) -> frozenset[int]:
         edge = filled[:3] + filled[-3:]
         for index in edge:
             stripped = lines[index].strip()
-            if (_FURNITURE.match(stripped) or _RUNNING_HEAD.match(stripped)) and not _is_stop(stripped) and not _REF_HEADING.match(stripped):
+            if (FURNITURE.match(stripped) or RUNNING_HEAD.match(stripped)) and not is_stop(stripped) and not REF_HEADING.match(stripped):
                 found.add(index)
         rest = [i for i in filled if i not in found]
         heads.extend(rest[:1])
         feet.extend(rest[-1:])
-    found.update(i for i in _paged_heads(lines, found) if any(i in filled[:3] + filled[-3:] for filled in pages))
+    found.update(i for i in paged_heads(lines, found) if any(i in filled[:3] + filled[-3:] for filled in pages))
     for edge in (heads, feet):
         # A running head or foot: the same words (numbers aside) at the same edge of two or more pages.
-        shapes = Counter(_mask(lines[i].strip()) for i in edge if i not in found)
+        shapes = Counter(mask_of(lines[i].strip()) for i in edge if i not in found)
         for index in edge:
             stripped = lines[index].strip()
             if (
-                index not in found and shapes[_mask(stripped)] >= 2 and len(stripped) <= 100 and not stripped[:1].islower()
-                and re.search(r"[^\W\d_]{3,}", stripped) and not _REF_HEADING.match(stripped)
+                index not in found and shapes[mask_of(stripped)] >= 2 and len(stripped) <= 100 and not stripped[:1].islower()
+                and re.search(r"[^\W\d_]{3,}", stripped) and not REF_HEADING.match(stripped)
             ):
                 found.add(index)
     return frozenset(i + 1 for i in found)
@@ -1683,8 +1683,8 @@ def glued_reason(text: str) -> str | None:
     blocks = _SOURCE_BLOCK.findall(text)
     if len(blocks) >= 2:
         return "two journal blocks"
-    body = _strip_label(text)
-    years = {m.group(0) for m in _YEAR.finditer(body)}
+    body = strip_label(text)
+    years = {m.group(0) for m in YEAR_TOKEN.finditer(body)}
     authors_twice = re.search(r"[.)]\s+[A-Z][a-z'’\-]+,?\s+[A-Z]{1,3}[,.]?\s+[A-Z][a-z'’\-]+,?\s+[A-Z]{1,3}[,.]", body[40:])
     if len(years) >= 2 and authors_twice and len(body) > 200:
         return "two years and a second author list"

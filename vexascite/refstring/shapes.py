@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..csl import PARTICLE_WORDS, YEAR
-from .labels import _strip_label
+from .labels import strip_label
 
 _HEADING_WORDS = (
     r"references?(?:\s+(?:and\s+notes|cited|list))?|reference\s+list|bibliography|literature(?:\s+cited)?|works\s+cited|"
@@ -19,11 +19,11 @@ _HEADING_WORDS = (
     r"r\s?eferences|b\s?ibliography|"  # (small capitals as PDF text leaves them: "R EFERENCES")
     r"библиография|参考文献|引用文献|文献|참고\s*문헌|βιβλιογραφία|المراجع|מקורות"
 )
-_REF_HEADING = re.compile(
+REF_HEADING = re.compile(
     rf"^\s{{0,3}}(?:#{{1,6}}\s*)?(?:[*_]{{1,2}})?(?:(?:\d+|[IVXL]+)\.?\s+)?({_HEADING_WORDS})\s*:?(?:[*_]{{1,2}})?\s*:?\s*$",
     re.IGNORECASE,
 )
-_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
+MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+\S")
 #: What ends a list: legends, tables, back matter and the like.
 _END_MARKER = re.compile(
     r"^\s{0,3}(?:#{1,6}\s*)?(?:[*_]{1,2})?(?:"
@@ -35,40 +35,41 @@ _END_MARKER = re.compile(
     r")",
     re.IGNORECASE,
 )
-_BOUNDARY = re.compile(
+BOUNDARY = re.compile(
     r"^\s*(?:©|\(c\)\s*\d{4}|copyright\b|(?:-{3,}|\*{3,}|_{3,})\s*$)",
     re.IGNORECASE,
 )
-_YEAR = re.compile(r"(?<!\d)" + YEAR + r"(?!\d)")
+YEAR_TOKEN = re.compile(r"(?<!\d)" + YEAR + r"(?!\d)")
 _REFERENCE_HINT = re.compile(r"(?<!\d)" + YEAR + r"[a-z]?(?!\d)|\b10\.\d{4,9}/|https?://|\bdoi\b|\bet al\b", re.IGNORECASE)
-_STRONG_HINT = re.compile(
+STRONG_HINT = re.compile(
     r"\bet al\b|\b10\.\d{4,9}/|\bdoi\b|https?://|" + YEAR + r"[a-z]?\s*[;:]\s*\d|\(" + YEAR + r"[a-z]?\)"
     r"|\b\d+\s*\(\d+\)\s*:\s*\d|\bpp?\.\s*\d|\bvol\.\s*\d",
     re.IGNORECASE,
 )
 #: What a reference's source part looks like: ``2020;12:``, ``12(3):45``, a DOI.
-_SOURCE_HINT = re.compile(YEAR + r"[a-z]?\s*[;:]\s*\d|\b\d+\s*\(\d+\)\s*:\s*\d|\b10\.\d{4,9}/|\bpp?\.\s*\d", re.IGNORECASE)
-_UPPER = "A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f"
-_LOWER = "a-z\u00df-\u024f\u03b1-\u03c9\u0430-\u044f"
+SOURCE_HINT = re.compile(YEAR + r"[a-z]?\s*[;:]\s*\d|\b\d+\s*\(\d+\)\s*:\s*\d|\b10\.\d{4,9}/|\bpp?\.\s*\d", re.IGNORECASE)
+UPPER_CHARS = "A-Z\u00c0-\u00de\u0391-\u03a9\u0410-\u042f"
+LOWER_CHARS = "a-z\u00df-\u024f\u03b1-\u03c9\u0430-\u044f"
 #: How a reference usually starts: a family name and initials, or a name and a comma.
-_FAMILY = rf"[{_UPPER}](?:[{_LOWER}'’`]|-(?=[{_UPPER}{_LOWER}])|[{_UPPER}](?=[{_LOWER}]{{2}}))*"
+FAMILY = rf"[{UPPER_CHARS}](?:[{LOWER_CHARS}'’`]|-(?=[{UPPER_CHARS}{LOWER_CHARS}])|[{UPPER_CHARS}](?=[{LOWER_CHARS}]{{2}}))*"
 #: Name particles before a family name (``van der Berg``): ``csl.PARTICLE_WORDS``.
 _PARTICLES = r"(?:(?:" + "|".join(PARTICLE_WORDS) + r")\s+){1,3}"
-_AUTHOR_START = re.compile(
-    rf"^(?:{_FAMILY}(?:[\s-]{_FAMILY})?(?:\s+[{_UPPER}]{{1,4}}(?=[,.;:]|\s+[{_UPPER}(]|\s*$|\s+(?:et|and)\b)|\s?,\s*[{_UPPER}]|\s+[{_UPPER}]\.|\s+et\s+al\b)"
-    rf"|{_PARTICLES}[{_UPPER}]|[{_UPPER}]{{2,}}(?:,|\s+[{_UPPER}]\.)|[{_UPPER}]\.\s*(?:[{_UPPER}]\.\s*)?(?:{_PARTICLES})?[{_UPPER}][{_LOWER}{_UPPER}]"
-    rf"|[{_UPPER}]{{1,3}}\s+{_FAMILY},|[{_UPPER}][{_LOWER}]+\s+{_FAMILY}(?:-{_FAMILY})?[.,]\s|_{{3,}}|[-–—]{{2,}})"
+AUTHOR_START = re.compile(
+    rf"^(?:{FAMILY}(?:[\s-]{FAMILY})?(?:\s+[{UPPER_CHARS}]{{1,4}}(?=[,.;:]|\s+[{UPPER_CHARS}(]|\s*$|\s+(?:et|and)\b)|\s?,\s*[{UPPER_CHARS}]|\s+[{UPPER_CHARS}]\.|\s+et\s+al\b)"
+    rf"|{_PARTICLES}[{UPPER_CHARS}]|[{UPPER_CHARS}]{{2,}}(?:,|\s+[{UPPER_CHARS}]\.)|[{UPPER_CHARS}]\.\s*(?:[{UPPER_CHARS}]\.\s*)?(?:{_PARTICLES})?[{UPPER_CHARS}][{LOWER_CHARS}{UPPER_CHARS}]"
+    rf"|[{UPPER_CHARS}]{{1,3}}\s+{FAMILY},|[{UPPER_CHARS}][{LOWER_CHARS}]+\s+{FAMILY}(?:-{FAMILY})?[.,]\s|_{{3,}}|[-–—]{{2,}})"
 )
 #: Two or more authors in a row: ``Smith J, Doe A,``.
-_AUTHOR_LIST = re.compile(rf"^(?:{_FAMILY}(?:[\s-]{_FAMILY})?\s+(?:[{_UPPER}]{{1,3}}|(?:[{_UPPER}]\.-?){{1,3}})\s*,\s*){{2,}}")
+AUTHOR_LIST = re.compile(rf"^(?:{FAMILY}(?:[\s-]{FAMILY})?\s+(?:[{UPPER_CHARS}]{{1,3}}|(?:[{UPPER_CHARS}]\.-?){{1,3}})\s*,\s*){{2,}}")
 #: How a line that ends an entry ends.
 _ENTRY_END = re.compile(r"(?:[.)\]>]|\d|\d[a-z]|[.]\"|\.”|\.')$")
-_LINK_TOKEN = re.compile(r"(?:doi:|https?://\S*)?10\.\d{4,9}/\S+|https?://\S+", re.IGNORECASE)
-_OPEN_END = re.compile(r"(?:[-–/_,;:&(\u00ad\u2010]|\band|\bin|\bet|\bof|\bthe|\bfor|\bIn:|\beds?\.|\bthe)\s*$", re.IGNORECASE)
+LINK_TOKEN = re.compile(r"(?:doi:|https?://\S*)?10\.\d{4,9}/\S+|https?://\S+", re.IGNORECASE)
+OPEN_END = re.compile(r"(?:[-–/_,;:&(\u00ad\u2010]|\band|\bin|\bet|\bof|\bthe|\bfor|\bIn:|\beds?\.|\bthe)\s*$", re.IGNORECASE)
 
 
-def _looks_like_reference(text: str) -> bool:
-    return bool(_REFERENCE_HINT.search(text)) and len(text) >= 20 and not _cites_others(text)
+def looks_like_reference(text: str) -> bool:
+    """A year, DOI, link or ``et al`` in a text long enough to be a reference, and no prose citing others."""
+    return bool(_REFERENCE_HINT.search(text)) and len(text) >= 20 and not cites_others(text)
 
 
 #: An author-year citation in brackets, as prose makes it: ``(Beck et al. 2020)``, ``(Scott, Hider, and Scott 2018; Yates 2021)``.
@@ -79,7 +80,7 @@ _PROSE_CITATION = re.compile(
 _MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d{2}", re.IGNORECASE)
 
 
-def _cites_others(text: str) -> bool:
+def cites_others(text: str) -> bool:
     """Prose, not a reference: it cites works by author and year in brackets, with ``et al``
     or more than once (a reference's title seldom does; ``(Kyoto, June 2019)`` is a date)."""
     if "(" not in text:
@@ -88,13 +89,13 @@ def _cites_others(text: str) -> bool:
     return len(found) >= 2 or any(re.search(r"\bet\s+al\b", m) for m in found)
 
 
-def _looks_strongly_like_reference(text: str) -> bool:
+def looks_strongly_like_reference(text: str) -> bool:
     """A year plus something only references have: authors first, et al, a source, a link."""
-    body = _strip_label(text)
-    return _looks_like_reference(body) and (bool(_AUTHOR_START.match(body)) or bool(_STRONG_HINT.search(body)))
+    body = strip_label(text)
+    return looks_like_reference(body) and (bool(AUTHOR_START.match(body)) or bool(STRONG_HINT.search(body)))
 
 
-def _starts_like_reference(text: str) -> bool:
+def starts_like_reference(text: str) -> bool:
     """Whether text can open a reference: not a lower-case word (but ``van der Berg``), not punctuation."""
     text = text.lstrip()
     first = text[:1]
@@ -103,45 +104,45 @@ def _starts_like_reference(text: str) -> bool:
     if not first or first in ",;:.)]}-–":
         return False
     if first.islower():
-        return bool(_AUTHOR_START.match(text)) or text.startswith(("http", "www."))
+        return bool(AUTHOR_START.match(text)) or text.startswith(("http", "www."))
     return True
 
 
-def _ends_like_reference(text: str) -> bool:
+def ends_like_reference(text: str) -> bool:
     """Whether a line ends as a reference ends: a full stop, a number, a bracket, a DOI or a link."""
     text = text.rstrip()
     if not text:
         return False
-    if _LINK_TOKEN.match(text.rsplit(None, 1)[-1]) or text[-4:].lower() == "doi:":
+    if LINK_TOKEN.match(text.rsplit(None, 1)[-1]) or text[-4:].lower() == "doi:":
         return True  # a DOI or link, or the "doi:" a PDF extraction left dangling
     tail = text[-12:]
-    return bool(_ENTRY_END.search(tail)) and not _OPEN_END.search(tail)
+    return bool(_ENTRY_END.search(tail)) and not OPEN_END.search(tail)
 
 
 #: A volume (and issue) then its pages after a comma: ``99(1), 37–49``.
 _VOLUME_COMMA = re.compile(r"\b\d+\s*(?:\([\w-]+\))?\s*,\s*(?:pp?\.\s*)?[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+\.?\s*$")
 #: A volume with its pages or a year with its volume: ``14: 229-241``, ``2003;88:358``.
-_VOLUME_SOURCE = re.compile(r"\b\d+\s*(?:\([\w-]+\))?\s*:\s*\d+\s*[-–]\s*\d|" + YEAR + r"\s*;\s*\d+\s*[:(]")
+VOLUME_SOURCE = re.compile(r"\b\d+\s*(?:\([\w-]+\))?\s*:\s*\d+\s*[-–]\s*\d|" + YEAR + r"\s*;\s*\d+\s*[:(]")
 
 
-def _is_stop(stripped: str) -> bool:
+def is_stop(stripped: str) -> bool:
     """A line that cannot belong to a reference list: another heading, a legend, back matter."""
     # "ethics. Biol Philos 17:112-127" wrapped in lower case goes on with an entry; "Ethics" is a heading.
     # "Ethics 15: 301-312." wrapped from "Nurs" states a volume and pages: a source, not back matter.
     # "Studies, 98(1), 37–49." wrapped from "Journal of Business" states a volume, issue and pages: a source too.
     legend = (
-        bool(_END_MARKER.match(stripped)) and not stripped.lstrip("#*_ ")[:1].islower() and not _VOLUME_SOURCE.search(stripped)
-        and not (_VOLUME_COMMA.search(stripped) and _PAGES_END.search(stripped))
+        bool(_END_MARKER.match(stripped)) and not stripped.lstrip("#*_ ")[:1].islower() and not VOLUME_SOURCE.search(stripped)
+        and not (_VOLUME_COMMA.search(stripped) and PAGES_END.search(stripped))
     )
-    return legend or bool(_MD_HEADING.match(stripped) or _BOUNDARY.match(stripped))
+    return legend or bool(MD_HEADING.match(stripped) or BOUNDARY.match(stripped))
 
 
-def _indent(line: str) -> int:
+def indent_of(line: str) -> int:
     """How far a line is indented, a tab counting as four spaces (a hanging indent set with a tab)."""
     head = line[: len(line) - len(line.lstrip())]
     return len(head.expandtabs(4))
-_SOURCE_END = re.compile(
+SOURCE_END = re.compile(
     r"(?:\d+\s*[-–‐]\s*[A-Za-z]?\d+|\b\d+\s*(?:\([\w-]+\))?\s*:\s*[A-Za-z]?\d+|" + YEAR + r"\s*;\s*\d+\S*|\d\s*,\s*" + YEAR + r"[a-z]?|\b\d+\s*,\s*[A-Za-z]?\d+[a-z]?"
     r"|\(\s*" + YEAR + r"\s*\)(?:\s*[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)?|\b[aA]r[xX]iv:\s*\S+|\b10\.\d{4,9}/\S+|https?://\S+)[.;]?\s*$"
 )
-_PAGES_END = re.compile(r"\d+\s*[-–‐]\s*[A-Za-z]?\d+\.?\s*$")
+PAGES_END = re.compile(r"\d+\s*[-–‐]\s*[A-Za-z]?\d+\.?\s*$")
