@@ -283,3 +283,32 @@ def test_a_numbered_reference_heading_after_numbered_sections_opens_its_own_list
     first = next(p for p in range(len(finder.kept)) if finder.stripped(p) == "1. Introduction")
     heading = next(p for p in range(len(finder.kept)) if finder.stripped(p) == "7. References")
     assert finder.numbered(first, None) == heading
+
+
+def test_a_name_in_han_or_hangul_after_a_complete_line_in_latin_script_opens_an_entry() -> None:
+    # Neither entry above has a cue a rule would read (the first no year, the second no closed
+    # source): only the change of script to a name and a comma shows the new entry.
+    text = _INTRO + (
+        "Quarrell, T. (2011). Grain stores in the northern valleys. In: B. Ostrowe (ed.), Harvests and\n"
+        "Granaries. Leipzig: Brandt.\n"
+        "박서윤, '농촌 곡물 저장의 변화,' 농업사연구, 제12권 제3호, pp.45-67, 2008\n"
+        "ZZN TR 41.207: \"Glossary of Invented Radio Terms\".\n"
+        "王小明(1995) 北方谷仓研究. 北京: 虚构出版社.\n"
+    )
+    texts = _texts(text)
+    assert texts == [
+        "Quarrell, T. (2011). Grain stores in the northern valleys. In: B. Ostrowe (ed.), Harvests and Granaries. Leipzig: Brandt.",
+        "박서윤, '농촌 곡물 저장의 변화,' 농업사연구, 제12권 제3호, pp.45-67, 2008",
+        'ZZN TR 41.207: "Glossary of Invented Radio Terms".',
+        "王小明(1995) 北方谷仓研究. 北京: 虚构出版社.",
+    ]
+
+
+def test_a_korean_title_wrapped_to_a_line_start_goes_on() -> None:
+    # The same shape inside an entry in Hangul is no change of script: the title goes on.
+    text = _INTRO + (
+        "Quarrell, T. (2011). Grain stores in the northern valleys. Agrarian Review 12: 45-67.\n"
+        "박서윤 (2008). 농촌 곡물 저장의 변화와 지역 공동체의 역할에 관한 연구.\n"
+        "농업사, 제12권 제3호, pp.45-67.\n"
+    )
+    assert len(_texts(text)) == 2

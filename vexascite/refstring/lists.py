@@ -55,6 +55,7 @@ from .furniture import (
 )
 from .labels import (
     BULLET,
+    DASH_OPENING,
     EXPLICIT_STYLES,
     Label,
     label_of,
@@ -967,7 +968,8 @@ class _Finder:
         # Prose or notes after the list (or, in a bare file, before it) are not entries; an item of a
         # bulleted list of references is one (``- 3GPP TS 99.123: "..."`` has no year).
         looks_ref = looks_like_reference if per_line else looks_strongly_like_reference
-        bulleted = [e for e in entries if BULLET.match(self.kept[e[0]][1])]
+        bullet_lines = self._bullets([e[0] for e in entries])
+        bulleted = [e for e in entries if e[0] in bullet_lines]
         bullet_list = sum(1 for e in bulleted if looks_ref(join_lines([self.kept[p][1] for p in e]))) >= max(2, len(bulleted) // 2)
 
         def looks(n: int, neighbour: int) -> bool:
@@ -976,7 +978,7 @@ class _Finder:
             text = join_lines([self.kept[p][1] for p in entries[n]])
             if not per_line and _prose(text):
                 return False
-            if looks_ref(text) or (bullet_list and bool(BULLET.match(self.kept[entries[n][0]][1])) and len(text) >= 15):
+            if looks_ref(text) or (bullet_list and entries[n][0] in bullet_lines and len(text) >= 15):
                 return True
             if not 0 <= neighbour < len(entries):
                 return False
@@ -1079,10 +1081,9 @@ class _Finder:
         if not blocks:
             return []
         lines = [p for b in blocks for p in b]
-        bulleted = [p for p in lines if BULLET.match(self.kept[p][1])]
-        if len(bulleted) >= 2:
+        bullets = self._bullets(lines)
+        if len(bullets) >= 2:
             # A bullet opens every entry; the lines after it (and a page break) are its continuation.
-            bullets = set(bulleted)
             items: list[list[int]] = []
             for n, b in enumerate(blocks):
                 for p in b:
@@ -1178,6 +1179,17 @@ class _Finder:
             return False  # (a first-line indent wraps most entries: fewer indented lines than flush ones)
         return opens(indented) >= 0.8 and opens(flush) <= 0.5
 
+    def _bullets(self, positions: list[int]) -> set[int]:
+        """The lines among ``positions`` that open with a bullet. Where the bullets are en dashes, an en dash
+        before a digit or another dash opens an item too (``– 2007: Title``, ``– –––––. Title``): there it
+        is the list's bullet, not the dash that stands for an author."""
+        strict = {p for p in positions if BULLET.match(self.kept[p][1])}
+        dashed = {p for p in positions if DASH_OPENING.match(self.kept[p][1])}
+        en = {p for p in strict if self.kept[p][1].lstrip().startswith("–")}
+        if len(en) >= 2 and len(en) >= 0.8 * len(strict):
+            return strict | dashed
+        return strict
+
     def _bullet_goes_on(self, entry: list[int], position: int) -> bool:
         """After a blank line in a bulleted list, an unbulleted line goes on with the entry above if that was left open."""
         return not ends_like_reference(self.stripped(entry[-1])) or self.stripped(position)[:1].islower()
@@ -1224,11 +1236,13 @@ class _Finder:
                         # the model weighs every other line.
                         cut = not _goes_on(previous, text) and (
                             "rule:source" in features or linemodel.cut_score(features) > 0 or _authors_year_after_end(previous, text, head)
-                            or _apa_opening_after(previous, text, head)
+                            or _apa_opening_after(previous, text, head) or _cjk_name_after_latin(previous, text, head)
                         )
                 else:
-                    cut = _starts_entry(previous, text, head, has_year) or (loose and _after_source_end(previous, text, head, has_year)) or (
-                        short and _short_last_line(previous, text, head, has_year)
+                    cut = (
+                        _starts_entry(previous, text, head, has_year)
+                        or (loose and (_after_source_end(previous, text, head, has_year) or _cjk_name_after_latin(previous, text, head)))
+                        or (short and _short_last_line(previous, text, head, has_year))
                     )
                 if cut:
                     entries.append(entry)
@@ -1443,6 +1457,22 @@ def _authors_year_after_end(previous: str, text: str, head: str) -> bool:
     return (
         opening is not None and bool(AUTHOR_START.match(text)) and bool(re.search(r",|\b[A-Z]\.|\b[A-Z]{1,3}\b", opening.group("names")))
         and not _SOURCE_LINE.match(text) and not VOLUME_SOURCE.search(text)
+    )
+
+
+#: Han, Hangul and kana: a name in these scripts is no continuation of a line in Latin script.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
+#: A name of two to five such characters, then a comma or a bracket: ``김하늘, 2004,``, ``王小明(1995)``, ``佐藤花子、``.
+_CJK_NAME_OPENING = re.compile(rf"^[{_CJK}]{{2,5}}\s?[,，、(（]")
+
+
+def _cjk_name_after_latin(previous: str, text: str, head: str) -> bool:
+    """A line that opens with a name in Han, Hangul or kana and a comma or bracket, after a complete line of an
+    entry written in Latin script (``... Leipzig: Brandt.`` / ``김하늘, 2004, ...``): a change of script at a
+    line's start with a name is a new entry, whatever the entry above lacks (a year, a source)."""
+    return (
+        len(head) >= 30 and not re.search(f"[{_CJK}]", head) and len(re.findall(r"[A-Za-z]", head)) >= 20
+        and ends_like_reference(previous) and not OPEN_END.search(previous[-12:]) and bool(_CJK_NAME_OPENING.match(text))
     )
 
 
