@@ -261,3 +261,25 @@ def test_a_label_past_a_gap_before_full_authors_and_their_year_after_a_line_left
     texts = _texts(text)
     assert len(texts) == 4
     assert texts[2].startswith("15. Leigh, X. G.")
+
+
+def test_a_back_matter_word_wrapped_under_the_first_entry_does_not_make_the_list_unnumbered() -> None:
+    # "Ethics" opens a line of the first entry (a book title wrapped under a line left open): the list is
+    # still the numbered one under its heading, not an unnumbered list cut line by line.
+    text = "Some prose that closes the article.\n\nBibliography\n" + (
+        "[5] Harrow, Lena. “The Duties of a Keeper of Invented Archives,” Keeping\n"
+        "     Ethics, edited by Mara Venn and Olaf Brandt, Inv Press, Oslo, 2006, pp.\n"
+        "     12-30.\n\n"
+        "[4] Quarrell T, Ostrowe B, Lind K et al (2003)\n"
+        "Grain stores of the northern valleys and the tithe\n"
+        "records of three parishes. J Inv Agrar Hist 9:14-29\n\n"
+        "[3] Penn, C. D. (2001). Tidal mills: A survey of\n"
+        "the northern coast. Inv Hist Technol, 4, 55–71.\n\n"
+        "[2] Marlow P, Stead R (2010) Millers and their wheels\n"
+        "in the age of steam. Inv Econ Hist 31: 201–219.\n\n"
+        "[1] Venn A. 1998. Weirs and fish traps of the\n"
+        "western rivers. Inv Fish Rev 2: 3-18.\n"
+    )
+    entries = _entries(text)
+    assert [number for number, _ in entries] == [5, 4, 3, 2, 1]
+    assert entries[0][1].endswith("Keeping Ethics, edited by Mara Venn and Olaf Brandt, Inv Press, Oslo, 2006, pp. 12-30.")

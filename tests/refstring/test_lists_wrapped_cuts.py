@@ -312,3 +312,19 @@ def test_a_korean_title_wrapped_to_a_line_start_goes_on() -> None:
         "농업사, 제12권 제3호, pp.45-67.\n"
     )
     assert len(_texts(text)) == 2
+
+
+def test_with_no_heading_authors_and_a_bracketed_year_after_an_entry_with_no_year_open_an_entry() -> None:
+    # No heading: the rules alone cut. The entry above states no year (an arXiv id closes it); the next line
+    # opens with authors and a bracketed year with no stop after it.
+    text = (
+        "The results agree with those of earlier surveys of the same valleys (Quarrell et al., 2011).\n\n"
+        "Quarrell T, Ostrowe B, Lind K, Penn C (2011) Grain stores of the northern valleys. J Inv Agrar Hist 9:14-29\n"
+        "O. Brandt, Tidal mills as clocks of the coast, arXiv:inv-hist/0501123.\n"
+        "Venn A, Harrow L, Stead R, Marlow P (2010) Millers and their wheels in the age of steam and of the\n"
+        "early railways in the western valleys. Inv Econ Hist 31:201–219\n"
+        "Penn CD, Lind K (2004) Weirs and fish traps of the western rivers. Inv Fish Rev 2:3-18\n"
+    )
+    texts = _texts(text)
+    assert "O. Brandt, Tidal mills as clocks of the coast, arXiv:inv-hist/0501123." in texts
+    assert any(t.startswith("Venn A, Harrow L") and t.endswith("Inv Econ Hist 31:201–219") for t in texts)

@@ -516,10 +516,10 @@ class _Finder:
         first = self.next_text(position - 1, 6)
         if first is None:
             return position
-        region = []
+        region: list[int] = []
         for other in range(first, len(self.kept)):
-            if not self.blank(other) and self.stop(other):
-                break
+            if not self.blank(other) and self.stop(other) and not (region and self._wrapped_marker(region[-1], other)):
+                break  # (a back-matter word wrapped under a line left open, "Embedding" / "    Ethics, edited by", goes on)
             region.append(other)
         start = self.label_at(first)
         if start is None and self.labels[first] is None and self.only[first] is None:
@@ -1330,8 +1330,11 @@ def _starts_entry(previous: str, text: str, joined: str, has_year: bool | None =
         return False  # "Smith J, Doe A (2009)" then the title on the next line
     if has_year:
         return len(joined) >= 30
-    # An entry without a year, then a line that opens with authors and a year: a new entry.
-    return len(joined) >= 20 and bool(YEAR_TOKEN.search(text[:80])) and bool(re.match(r"^[^()]{0,60}?\(?" + YEAR + r"[a-z]?\)?[.,:]", text))
+    # An entry without a year, then a line that opens with authors and a year: a new entry
+    # (``Weston, R.C. 1979.``, ``Fekete T, Zoll I (2012) Title``: a bracketed year needs no stop after it).
+    return len(joined) >= 20 and bool(YEAR_TOKEN.search(text[:80])) and bool(
+        re.match(r"^[^()]{0,60}?(?:\(" + YEAR + r"[a-z]?\)|" + YEAR + r"[a-z]?\)?[.,:])", text)
+    )
 
 
 #: A line that closes a reference's source: pages, ``12(3):45``, ``2020;12``, a year after a comma, a DOI or link.
