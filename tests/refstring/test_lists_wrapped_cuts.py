@@ -328,3 +328,18 @@ def test_with_no_heading_authors_and_a_bracketed_year_after_an_entry_with_no_yea
     texts = _texts(text)
     assert "O. Brandt, Tidal mills as clocks of the coast, arXiv:inv-hist/0501123." in texts
     assert any(t.startswith("Venn A, Harrow L") and t.endswith("Inv Econ Hist 31:201–219") for t in texts)
+
+
+def test_a_page_range_set_with_an_em_dash_closes_a_source() -> None:
+    # "205—218." closes the source as "205-218." does: full names on the next line open an entry.
+    text = _INTRO + (
+        "Penn CD, Lind K (2004) Weirs and fish traps of the western rivers. Inv Fish Rev 2:3-18\n"
+        "Quarrell, O., and J. P. Ostrowe. 1997. Validity limits of the grain counts in northern\n"
+        "barns <italic>(Hordeum vulgare).</italic> Inv Agrar Hist 61: 205—218.\n"
+        "Lena Harrow Venn, Les moulins à marée et la vie rurale des côtes du Nord au Moyen\n"
+        "Âge, Revue inventée d'histoire, 103, 1993, 255-272.\n"
+        "Ministère des moulins (2001). Mieux vivre avec les marées, 24 p.\n"
+    )
+    texts = _texts(text)
+    assert texts[1].endswith("Inv Agrar Hist 61: 205—218.")
+    assert texts[2].startswith("Lena Harrow Venn,") and len(texts) == 4
