@@ -283,3 +283,26 @@ def test_a_back_matter_word_wrapped_under_the_first_entry_does_not_make_the_list
     entries = _entries(text)
     assert [number for number, _ in entries] == [5, 4, 3, 2, 1]
     assert entries[0][1].endswith("Keeping Ethics, edited by Mara Venn and Olaf Brandt, Inv Press, Oslo, 2006, pp. 12-30.")
+
+
+def test_a_numbering_that_starts_under_a_section_s_unlabelled_first_lines_is_read_as_numbered() -> None:
+    # The section opens with the tail of a string broken as printed ("(2011)" reads as a label "(2011)");
+    # the numbering below it still makes the list numbered, not one unnumbered entry per line.
+    text = "Some prose that closes the article.\n\nCited literature\n" + (
+        "(2011)\n"
+        "275610 (7pp)\n"
+        "96 ZZN TS 41.207: \"Invented charging rules; Charging architecture\".\n"
+        "97 Quarrell T, Ostrowe B, Lind K, Penn C, Stead R, Marlow P, Venn A, Harrow L, Brandt O,\n"
+        "    Holm A (2008) Grain stores of the northern valleys and the tithe records of three\n"
+        "    parishes. Proc Inv Acad Sci 105:3047–3052\n"
+        "98 Venn A. Weirs and fish traps: characterization, stabi-\n"
+        "lization, and survey of the western rivers. Inv Fish Rev.\n"
+        "2008;5:903-4.\n"
+        "99 Harrow L, Brandt O, Holm A (2007) Tidal mills as clocks of the coast and\n"
+        "of the estuaries. Inv Hist Technol 6: 278-285.\n"
+        "100 Stead R., Marlow P., and Penn C., “Water wheels of the north,” Inv. Econ. Hist., vol. 28,\n"
+        "no. 3, pp. 120–130, 2010.\n"
+    )
+    entries = _entries(text)
+    assert [number for number, _ in entries] == [96, 97, 98, 99, 100]
+    assert entries[2][1] == "98 Venn A. Weirs and fish traps: characterization, stabilization, and survey of the western rivers. Inv Fish Rev. 2008;5:903-4."

@@ -542,7 +542,37 @@ class _Finder:
             glued = [label.number for p in region if (label := self.labels[p]) is not None and label.style == "glued"]
             if len(glued) >= 2 and _in_sequence(glued) and min(glued) <= 3:
                 return self.numbered(first, heading, style="glued")
+        later = self._numbering_below(region) if not self.one_per_line(region) else None
+        if later is not None:
+            return self.numbered(later, heading)
         return self.unnumbered(first, heading)
+
+    def _numbering_below(self, region: list[int]) -> int | None:
+        """A section whose first lines carry no label (the wrapped tail of a string broken as printed, such as
+        ``(2011)`` / ``275610 (7pp)``) but whose next lines start a numbering that runs through it (``996``,
+        ``997``, ... one label every few lines): where that numbering starts. The lines above it are no
+        entry and are reported as such; the list is not read as unnumbered, one line at a time."""
+        text_lines = [p for p in region if not self.blank(p)]
+        for p in text_lines[1:4]:
+            start = self.label_at(p)
+            if start is None:
+                continue
+            style = start[0].style
+            numbers = [label.number for q in region if q >= p and (label := self.labels[q] or self.only[q]) is not None and label.style == style]
+            steps = sum(1 for a, b in zip(numbers, numbers[1:], strict=False) if 0 < abs(b - a) <= 3)
+            if (
+                len(numbers) >= 3 and 0 < abs(numbers[1] - numbers[0]) <= 3 and steps >= 0.8 * (len(numbers) - 1)
+                and len(numbers) >= 0.2 * len(text_lines)
+            ):
+                # The number before it, on a string that opens with digits of its own (``996 3GPP TS``), which the
+                # label pattern leaves unlabelled, opens the list.
+                above = text_lines[text_lines.index(p) - 1]
+                for number, rest in lenient_labels(self.stripped(above), style):
+                    if number == numbers[0] - (numbers[1] - numbers[0]) and rest.strip():
+                        self.labels[above] = Label(number, style, rest)
+                        return above
+                return p
+        return None
 
     def _bare_first(self, position: int) -> tuple[Label, int] | None:
         """A list's first bare label before a string that opens with digits of its own (``1 3GPP TS 26.114``),
