@@ -306,3 +306,24 @@ def test_a_numbering_that_starts_under_a_section_s_unlabelled_first_lines_is_rea
     entries = _entries(text)
     assert [number for number, _ in entries] == [96, 97, 98, 99, 100]
     assert entries[2][1] == "98 Venn A. Weirs and fish traps: characterization, stabilization, and survey of the western rivers. Inv Fish Rev. 2008;5:903-4."
+
+
+def test_a_wide_gap_down_to_a_descending_numbering_after_a_numbered_section_heading() -> None:
+    # "2. Materials and methods" opens a run of labels; "30." "29." "28." go on down in step from there:
+    # a wide gap is taken downwards as upwards, so the entries are not swallowed by entry 2.
+    refs = [
+        "Quarrell T, Ostrowe B (2011) Grain stores of the northern valleys:\n        the tithe records. J Inv Agrar Hist 9:\n        14–29. doi: 10.5555/jiah.2011.9",
+        "Penn, Carla, 2004 ‘Weirs’ in Lind, Karin and Olaf Brandt, eds,\n        Rivers of the West (Oslo: Inv Press), pp. 3-18.",
+        "Venn A, Harrow L, Stead R (2010) Millers and their wheels in the\n        age of steam. Inv Econ Hist 31:201–219.",
+        "Holm A (1999) Tidal mills as clocks of the coast. Inv Hist Technol\n        4: 55–71.",
+    ]
+    text = (
+        "Prose of the introduction closes here with a sentence of its own.\n"
+        "2. Materials and methods\n"
+        "Grain samples were taken from three stores [12,13]. Seventy (10. 4%) were damp.\n"
+        "The stores were surveyed twice, in spring and in autumn of the same year.\n"
+    ) + "\n".join(f"{30 - n}. {ref}\n" for n, ref in enumerate(refs))
+    entries = _entries(text)
+    assert [number for number, _ in entries][-4:] == [30, 29, 28, 27]
+    assert [text.split(" ", 2)[1] for _, text in entries[-4:]] == ["Quarrell", "Penn,", "Venn", "Holm"]
+    assert not any("Materials" in text and "Quarrell" in text for _, text in entries)

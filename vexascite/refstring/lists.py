@@ -737,7 +737,7 @@ class _Finder:
                 elif (boundary or (style in ("sup", "bracket", "round") and starts_like_reference(label.rest or self._peek_text(position)))) and (
                     0 <= step <= 25 or (direction <= 0 and -25 <= step < 0) or abs(step) <= 2
                     # A wide gap ("1." then "59.", "60.", "61.") when the numbering goes on in step from there.
-                    or (boundary and self._run_ahead(position, style, label.number))
+                    or (boundary and self._run_ahead(position, style, label.number, 1 if direction > 0 else 0))
                 ):
                     # A superscript or bracketed number opening a line is a label even after an unfinished line.
                     take = True
@@ -797,9 +797,12 @@ class _Finder:
         self._keep(current)
         return position
 
-    def _run_ahead(self, position: int, style: str, number: int) -> bool:
-        """Whether the next two labels of the list's form, within a few lines, go on from ``number`` in step."""
-        wanted = [number + 1, number + 2]
+    def _run_ahead(self, position: int, style: str, number: int, direction: int = 1) -> bool:
+        """Whether the next two labels of the list's form, within a few lines, go on from ``number`` in step
+        (up; or down too when ``direction`` is 0, the list's order not yet known: ``2.`` then ``69.``, ``68.``, ``67.``)."""
+        if direction == 0:
+            return self._run_ahead(position, style, number, 1) or self._run_ahead(position, style, number, -1)
+        wanted = [number + direction, number + 2 * direction]
         seen = 0
         for other in range(position + 1, min(len(self.kept), position + 16)):
             if self.blank(other):
