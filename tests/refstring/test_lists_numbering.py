@@ -295,8 +295,8 @@ def test_a_numbering_that_starts_under_a_section_s_unlabelled_first_lines_is_rea
         "97 Quarrell T, Ostrowe B, Lind K, Penn C, Stead R, Marlow P, Venn A, Harrow L, Brandt O,\n"
         "    Holm A (2008) Grain stores of the northern valleys and the tithe records of three\n"
         "    parishes. Proc Inv Acad Sci 105:3047–3052\n"
-        "98 Venn A. Weirs and fish traps: characterization, stabi-\n"
-        "lization, and survey of the western rivers. Inv Fish Rev.\n"
+        "98 Venn A. Weirs and fish traps: their upkeep, resto-\n"
+        "ration and survey on the western rivers. Inv Fish Rev.\n"
         "2008;5:903-4.\n"
         "99 Harrow L, Brandt O, Holm A (2007) Tidal mills as clocks of the coast and\n"
         "of the estuaries. Inv Hist Technol 6: 278-285.\n"
@@ -305,7 +305,7 @@ def test_a_numbering_that_starts_under_a_section_s_unlabelled_first_lines_is_rea
     )
     entries = _entries(text)
     assert [number for number, _ in entries] == [96, 97, 98, 99, 100]
-    assert entries[2][1] == "98 Venn A. Weirs and fish traps: characterization, stabilization, and survey of the western rivers. Inv Fish Rev. 2008;5:903-4."
+    assert entries[2][1] == "98 Venn A. Weirs and fish traps: their upkeep, restoration and survey on the western rivers. Inv Fish Rev. 2008;5:903-4."
 
 
 def test_a_wide_gap_down_to_a_descending_numbering_after_a_numbered_section_heading() -> None:
