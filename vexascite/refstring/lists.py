@@ -414,8 +414,13 @@ class _Finder:
         if len(found.entries) != 1:
             return False
         number = found.entries[0].number
-        if number is not None and number > 3 and start > 0 and not self.blank(start - 1) and looks_strongly_like_reference(self.stripped(start - 1)):
-            return True  # "77. Tarnov A. 1989. ..." right under a reference of an unnumbered run: one of its strings
+        if (
+            number is not None and (number > 3 or found.style == "glued") and start > 0 and not self.blank(start - 1)
+            and looks_strongly_like_reference(self.stripped(start - 1))
+        ):
+            # "77. Tarnov A. 1989. ..." or "3GPP TS 32.240: ..." right under a reference of an unnumbered run: one of
+            # its strings (a number glued to a string's own text opens no list of one entry, whatever it is).
+            return True
         region = [p for p in range(start, end) if not self.blank(p)]
         if len(region) < 4:
             return False
