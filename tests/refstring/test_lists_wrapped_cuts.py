@@ -343,3 +343,20 @@ def test_a_page_range_set_with_an_em_dash_closes_a_source() -> None:
     texts = _texts(text)
     assert texts[1].endswith("Inv Agrar Hist 61: 205—218.")
     assert texts[2].startswith("Lena Harrow Venn,") and len(texts) == 4
+
+
+def test_a_one_entry_list_whose_number_is_glued_to_a_string_under_a_reference_is_that_string() -> None:
+    # "3ZZN TS 41.207" right under a reference of a run of one reference a line reads as label 3 glued to
+    # "ZZN": a "list" of that one entry is the string itself, which opens with digits of its own.
+    text = (
+        "Prose of the article closes here (Quarrell et al., 1994).\n\n"
+        "  O. BRANDT et K. HOLM. Bull. Soc. Inv. Fr. 1180 (1960);\n"
+        '  3ZZN TS 41.207: "Invented charging rules; Charging architecture and principles".\n'
+        "  Marlow P, Stead R, Penn C, Lind K (2003) Toward a redefinition of the grain store. J Inv Agrar Hist 73:133-146\n"
+    )
+    finder = _Finder(text)
+    position = next(p for p in range(len(finder.kept)) if finder.stripped(p).startswith("3ZZN"))
+    end = finder.numbered(position, None)
+    found = finder.lists[-1]
+    assert found.style == "glued" and len(found.entries) == 1
+    assert finder._lone_label(found, position, end)
