@@ -291,7 +291,7 @@ def test_a_numbering_that_starts_under_a_section_s_unlabelled_first_lines_is_rea
     text = "Some prose that closes the article.\n\nCited literature\n" + (
         "(2011)\n"
         "275610 (7pp)\n"
-        "96 ZZN TS 41.207: \"Invented charging rules; Charging architecture\".\n"
+        "96 ZZN TS 41.207: \"Invented rules for the keeping of mill records\".\n"
         "97 Quarrell T, Ostrowe B, Lind K, Penn C, Stead R, Marlow P, Venn A, Harrow L, Brandt O,\n"
         "    Holm A (2008) Grain stores of the northern valleys and the tithe records of three\n"
         "    parishes. Proc Inv Acad Sci 105:3047–3052\n"

@@ -351,7 +351,7 @@ def test_a_one_entry_list_whose_number_is_glued_to_a_string_under_a_reference_is
     text = (
         "Prose of the article closes here (Quarrell et al., 1994).\n\n"
         "  O. BRANDT et K. HOLM. Bull. Soc. Inv. Fr. 1180 (1960);\n"
-        '  3ZZN TS 41.207: "Invented charging rules; Charging architecture and principles".\n'
+        '  3ZZN TS 41.207: "Invented rules for the keeping of mill records".\n'
         "  Marlow P, Stead R, Penn C, Lind K (2003) Toward a redefinition of the grain store. J Inv Agrar Hist 73:133-146\n"
     )
     finder = _Finder(text)
