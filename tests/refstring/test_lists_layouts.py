@@ -430,3 +430,20 @@ def test_a_number_closing_an_entry_left_open_is_kept_though_page_furniture_sits_
     )
     entries = [e.text for f in find_reference_lists(text) for e in f.entries]
     assert entries[0] == "Balint-Church, M., & McCann, D. 1992, ApJ Inv, 400, 699" and len(entries) == 3
+
+
+def test_en_dash_bullets_open_items_that_start_with_digits_or_a_ditto_dash() -> None:
+    # Where a list's bullets are en dashes, "– 2004:" and "– –––––." are bullets too, not a dash for an author.
+    text = "REFERENCES\n" + "".join(
+        f"– {ref}\n"
+        for ref in (
+            "2004: Ilse Maurer, Kurt Henning: Invented Studies of Rivers. In: Brandt, Olga: Waters. Graz (Inv Press), 11-24",
+            "4th Invented Conference on Coastal Engineering May 2-5, 2001 Bergen, Norway",
+            "Quarrell T, Ostrowe B (2011) Grain stores in the northern valleys. Agrar Rev 12:45-67",
+            "Venn, P. (2010), 'Tidal mills of the north', Inv. Hist. Technol., 8(2), 22-31. DOI: 10.5555/ihtech.2010.08",
+            "–––––. Millers and Their Wheels. Edited by Anna Holm. Oslo: Invented Press, 2012.",
+        )
+    ) + "\nFunding\nThis work was funded by an invented grant.\n"
+    raws = _raws(text)
+    assert len(raws) == 5
+    assert raws[0].startswith("– 2004: Ilse Maurer") and raws[4].startswith("– –––––. Millers")

@@ -261,3 +261,69 @@ def test_a_label_past_a_gap_before_full_authors_and_their_year_after_a_line_left
     texts = _texts(text)
     assert len(texts) == 4
     assert texts[2].startswith("15. Leigh, X. G.")
+
+
+def test_a_back_matter_word_wrapped_under_the_first_entry_does_not_make_the_list_unnumbered() -> None:
+    # "Ethics" opens a line of the first entry (a book title wrapped under a line left open): the list is
+    # still the numbered one under its heading, not an unnumbered list cut line by line.
+    text = "Some prose that closes the article.\n\nBibliography\n" + (
+        "[5] Harrow, Lena. “The Duties of a Keeper of Invented Archives,” Keeping\n"
+        "     Ethics, edited by Mara Venn and Olaf Brandt, Inv Press, Oslo, 2006, pp.\n"
+        "     12-30.\n\n"
+        "[4] Quarrell T, Ostrowe B, Lind K et al (2003)\n"
+        "Grain stores of the northern valleys and the tithe\n"
+        "records of three parishes. J Inv Agrar Hist 9:14-29\n\n"
+        "[3] Penn, C. D. (2001). Tidal mills: A survey of\n"
+        "the northern coast. Inv Hist Technol, 4, 55–71.\n\n"
+        "[2] Marlow P, Stead R (2010) Millers and their wheels\n"
+        "in the age of steam. Inv Econ Hist 31: 201–219.\n\n"
+        "[1] Venn A. 1998. Weirs and fish traps of the\n"
+        "western rivers. Inv Fish Rev 2: 3-18.\n"
+    )
+    entries = _entries(text)
+    assert [number for number, _ in entries] == [5, 4, 3, 2, 1]
+    assert entries[0][1].endswith("Keeping Ethics, edited by Mara Venn and Olaf Brandt, Inv Press, Oslo, 2006, pp. 12-30.")
+
+
+def test_a_numbering_that_starts_under_a_section_s_unlabelled_first_lines_is_read_as_numbered() -> None:
+    # The section opens with the tail of a string broken as printed ("(2011)" reads as a label "(2011)");
+    # the numbering below it still makes the list numbered, not one unnumbered entry per line.
+    text = "Some prose that closes the article.\n\nCited literature\n" + (
+        "(2011)\n"
+        "275610 (7pp)\n"
+        "96 ZZN TS 41.207: \"Invented rules for the keeping of mill records\".\n"
+        "97 Quarrell T, Ostrowe B, Lind K, Penn C, Stead R, Marlow P, Venn A, Harrow L, Brandt O,\n"
+        "    Holm A (2008) Grain stores of the northern valleys and the tithe records of three\n"
+        "    parishes. Proc Inv Acad Sci 105:3047–3052\n"
+        "98 Venn A. Weirs and fish traps: their upkeep, resto-\n"
+        "ration and survey on the western rivers. Inv Fish Rev.\n"
+        "2008;5:903-4.\n"
+        "99 Harrow L, Brandt O, Holm A (2007) Tidal mills as clocks of the coast and\n"
+        "of the estuaries. Inv Hist Technol 6: 278-285.\n"
+        "100 Stead R., Marlow P., and Penn C., “Water wheels of the north,” Inv. Econ. Hist., vol. 28,\n"
+        "no. 3, pp. 120–130, 2010.\n"
+    )
+    entries = _entries(text)
+    assert [number for number, _ in entries] == [96, 97, 98, 99, 100]
+    assert entries[2][1] == "98 Venn A. Weirs and fish traps: their upkeep, restoration and survey on the western rivers. Inv Fish Rev. 2008;5:903-4."
+
+
+def test_a_wide_gap_down_to_a_descending_numbering_after_a_numbered_section_heading() -> None:
+    # "2. Materials and methods" opens a run of labels; "30." "29." "28." go on down in step from there:
+    # a wide gap is taken downwards as upwards, so the entries are not swallowed by entry 2.
+    refs = [
+        "Quarrell T, Ostrowe B (2011) Grain stores of the northern valleys:\n        the tithe records. J Inv Agrar Hist 9:\n        14–29. doi: 10.5555/jiah.2011.9",
+        "Penn, Carla, 2004 ‘Weirs’ in Lind, Karin and Olaf Brandt, eds,\n        Rivers of the West (Oslo: Inv Press), pp. 3-18.",
+        "Venn A, Harrow L, Stead R (2010) Millers and their wheels in the\n        age of steam. Inv Econ Hist 31:201–219.",
+        "Holm A (1999) Tidal mills as clocks of the coast. Inv Hist Technol\n        4: 55–71.",
+    ]
+    text = (
+        "Prose of the introduction closes here with a sentence of its own.\n"
+        "2. Materials and methods\n"
+        "Grain samples were taken from three stores [12,13]. Seventy (10. 4%) were damp.\n"
+        "The stores were surveyed twice, in spring and in autumn of the same year.\n"
+    ) + "\n".join(f"{30 - n}. {ref}\n" for n, ref in enumerate(refs))
+    entries = _entries(text)
+    assert [number for number, _ in entries][-4:] == [30, 29, 28, 27]
+    assert [text.split(" ", 2)[1] for _, text in entries[-4:]] == ["Quarrell", "Penn,", "Venn", "Holm"]
+    assert not any("Materials" in text and "Quarrell" in text for _, text in entries)

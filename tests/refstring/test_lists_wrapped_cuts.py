@@ -283,3 +283,80 @@ def test_a_numbered_reference_heading_after_numbered_sections_opens_its_own_list
     first = next(p for p in range(len(finder.kept)) if finder.stripped(p) == "1. Introduction")
     heading = next(p for p in range(len(finder.kept)) if finder.stripped(p) == "7. References")
     assert finder.numbered(first, None) == heading
+
+
+def test_a_name_in_han_or_hangul_after_a_complete_line_in_latin_script_opens_an_entry() -> None:
+    # Neither entry above has a cue a rule would read (the first no year, the second no closed
+    # source): only the change of script to a name and a comma shows the new entry.
+    text = _INTRO + (
+        "Quarrell, T. (2011). Grain stores in the northern valleys. In: B. Ostrowe (ed.), Harvests and\n"
+        "Granaries. Leipzig: Brandt.\n"
+        "박서윤, '농촌 곡물 저장의 변화,' 농업사연구, 제12권 제3호, pp.45-67, 2008\n"
+        "ZZN TR 41.207: \"Glossary of Invented Radio Terms\".\n"
+        "王小明(1995) 北方谷仓研究. 北京: 虚构出版社.\n"
+    )
+    texts = _texts(text)
+    assert texts == [
+        "Quarrell, T. (2011). Grain stores in the northern valleys. In: B. Ostrowe (ed.), Harvests and Granaries. Leipzig: Brandt.",
+        "박서윤, '농촌 곡물 저장의 변화,' 농업사연구, 제12권 제3호, pp.45-67, 2008",
+        'ZZN TR 41.207: "Glossary of Invented Radio Terms".',
+        "王小明(1995) 北方谷仓研究. 北京: 虚构出版社.",
+    ]
+
+
+def test_a_korean_title_wrapped_to_a_line_start_goes_on() -> None:
+    # The same shape inside an entry in Hangul is no change of script: the title goes on.
+    text = _INTRO + (
+        "Quarrell, T. (2011). Grain stores in the northern valleys. Agrarian Review 12: 45-67.\n"
+        "박서윤 (2008). 농촌 곡물 저장의 변화와 지역 공동체의 역할에 관한 연구.\n"
+        "농업사, 제12권 제3호, pp.45-67.\n"
+    )
+    assert len(_texts(text)) == 2
+
+
+def test_with_no_heading_authors_and_a_bracketed_year_after_an_entry_with_no_year_open_an_entry() -> None:
+    # No heading: the rules alone cut. The entry above states no year (an arXiv id closes it); the next line
+    # opens with authors and a bracketed year with no stop after it.
+    text = (
+        "The results agree with those of earlier surveys of the same valleys (Quarrell et al., 2011).\n\n"
+        "Quarrell T, Ostrowe B, Lind K, Penn C (2011) Grain stores of the northern valleys. J Inv Agrar Hist 9:14-29\n"
+        "O. Brandt, Tidal mills as clocks of the coast, arXiv:inv-hist/0501123.\n"
+        "Venn A, Harrow L, Stead R, Marlow P (2010) Millers and their wheels in the age of steam and of the\n"
+        "early railways in the western valleys. Inv Econ Hist 31:201–219\n"
+        "Penn CD, Lind K (2004) Weirs and fish traps of the western rivers. Inv Fish Rev 2:3-18\n"
+    )
+    texts = _texts(text)
+    assert "O. Brandt, Tidal mills as clocks of the coast, arXiv:inv-hist/0501123." in texts
+    assert any(t.startswith("Venn A, Harrow L") and t.endswith("Inv Econ Hist 31:201–219") for t in texts)
+
+
+def test_a_page_range_set_with_an_em_dash_closes_a_source() -> None:
+    # "205—218." closes the source as "205-218." does: full names on the next line open an entry.
+    text = _INTRO + (
+        "Penn CD, Lind K (2004) Weirs and fish traps of the western rivers. Inv Fish Rev 2:3-18\n"
+        "Quarrell, O., and J. P. Ostrowe. 1997. Validity limits of the grain counts in northern\n"
+        "barns <italic>(Hordeum vulgare).</italic> Inv Agrar Hist 61: 205—218.\n"
+        "Lena Harrow Venn, Les moulins à marée et la vie rurale des côtes du Nord au Moyen\n"
+        "Âge, Revue inventée d'histoire, 103, 1993, 255-272.\n"
+        "Ministère des moulins (2001). Mieux vivre avec les marées, 24 p.\n"
+    )
+    texts = _texts(text)
+    assert texts[1].endswith("Inv Agrar Hist 61: 205—218.")
+    assert texts[2].startswith("Lena Harrow Venn,") and len(texts) == 4
+
+
+def test_a_one_entry_list_whose_number_is_glued_to_a_string_under_a_reference_is_that_string() -> None:
+    # "3ZZN TS 41.207" right under a reference of a run of one reference a line reads as label 3 glued to
+    # "ZZN": a "list" of that one entry is the string itself, which opens with digits of its own.
+    text = (
+        "Prose of the article closes here (Quarrell et al., 1994).\n\n"
+        "  O. BRANDT et K. HOLM. Bull. Soc. Inv. Fr. 1180 (1960);\n"
+        '  3ZZN TS 41.207: "Invented rules for the keeping of mill records".\n'
+        "  Marlow P, Stead R, Penn C, Lind K (2003) Toward a redefinition of the grain store. J Inv Agrar Hist 73:133-146\n"
+    )
+    finder = _Finder(text)
+    position = next(p for p in range(len(finder.kept)) if finder.stripped(p).startswith("3ZZN"))
+    end = finder.numbered(position, None)
+    found = finder.lists[-1]
+    assert found.style == "glued" and len(found.entries) == 1
+    assert finder._lone_label(found, position, end)

@@ -25,6 +25,9 @@ LABEL_ONLY = re.compile(r"^\s{0,12}(?:\\?\[(\d{1,6})\\?\]|\\?\((\d{1,6})\\?\)|(\
 _LABEL_STYLE_OF_ONLY = ("bracket", "round", "dot", "sup")
 #: A bullet opening a line: ``- ``, ``* ``, ``+ ``, ``• ``, ``– `` (not the dash that stands for an author, ``– (1988)``).
 BULLET = re.compile(r"^\s{0,8}(?:[-*+•▪◦·]|–(?=\s+[^\W\d_]))\s+")
+#: An en dash before a digit or another dash at a line's start: a bullet in a list whose bullets are en dashes
+#: (``– 2007: Title``, ``– –––––. Title``), elsewhere perhaps the dash that stands for an author.
+DASH_OPENING = re.compile(r"^\s{0,8}–\s+(?=[\d–—-])")
 
 
 # -- line reading ------------------------------------------------------------------------

@@ -55,6 +55,7 @@ from .furniture import (
 )
 from .labels import (
     BULLET,
+    DASH_OPENING,
     EXPLICIT_STYLES,
     Label,
     label_of,
@@ -413,8 +414,13 @@ class _Finder:
         if len(found.entries) != 1:
             return False
         number = found.entries[0].number
-        if number is not None and number > 3 and start > 0 and not self.blank(start - 1) and looks_strongly_like_reference(self.stripped(start - 1)):
-            return True  # "77. Tarnov A. 1989. ..." right under a reference of an unnumbered run: one of its strings
+        if (
+            number is not None and (number > 3 or found.style == "glued") and start > 0 and not self.blank(start - 1)
+            and looks_strongly_like_reference(self.stripped(start - 1))
+        ):
+            # "77. Tarnov A. 1989. ..." or "3GPP TS 32.240: ..." right under a reference of an unnumbered run: one of
+            # its strings (a number glued to a string's own text opens no list of one entry, whatever it is).
+            return True
         region = [p for p in range(start, end) if not self.blank(p)]
         if len(region) < 4:
             return False
@@ -515,10 +521,10 @@ class _Finder:
         first = self.next_text(position - 1, 6)
         if first is None:
             return position
-        region = []
+        region: list[int] = []
         for other in range(first, len(self.kept)):
-            if not self.blank(other) and self.stop(other):
-                break
+            if not self.blank(other) and self.stop(other) and not (region and self._wrapped_marker(region[-1], other)):
+                break  # (a back-matter word wrapped under a line left open, "Embedding" / "    Ethics, edited by", goes on)
             region.append(other)
         start = self.label_at(first)
         if start is None and self.labels[first] is None and self.only[first] is None:
@@ -541,7 +547,37 @@ class _Finder:
             glued = [label.number for p in region if (label := self.labels[p]) is not None and label.style == "glued"]
             if len(glued) >= 2 and _in_sequence(glued) and min(glued) <= 3:
                 return self.numbered(first, heading, style="glued")
+        later = self._numbering_below(region) if not self.one_per_line(region) else None
+        if later is not None:
+            return self.numbered(later, heading)
         return self.unnumbered(first, heading)
+
+    def _numbering_below(self, region: list[int]) -> int | None:
+        """A section whose first lines carry no label (the wrapped tail of a string broken as printed, such as
+        ``(2011)`` / ``275610 (7pp)``) but whose next lines start a numbering that runs through it (``996``,
+        ``997``, ... one label every few lines): where that numbering starts. The lines above it are no
+        entry and are reported as such; the list is not read as unnumbered, one line at a time."""
+        text_lines = [p for p in region if not self.blank(p)]
+        for p in text_lines[1:4]:
+            start = self.label_at(p)
+            if start is None:
+                continue
+            style = start[0].style
+            numbers = [label.number for q in region if q >= p and (label := self.labels[q] or self.only[q]) is not None and label.style == style]
+            steps = sum(1 for a, b in zip(numbers, numbers[1:], strict=False) if 0 < abs(b - a) <= 3)
+            if (
+                len(numbers) >= 3 and 0 < abs(numbers[1] - numbers[0]) <= 3 and steps >= 0.8 * (len(numbers) - 1)
+                and len(numbers) >= 0.2 * len(text_lines)
+            ):
+                # The number before it, on a string that opens with digits of its own (``996 3GPP TS``), which the
+                # label pattern leaves unlabelled, opens the list.
+                above = text_lines[text_lines.index(p) - 1]
+                for number, rest in lenient_labels(self.stripped(above), style):
+                    if number == numbers[0] - (numbers[1] - numbers[0]) and rest.strip():
+                        self.labels[above] = Label(number, style, rest)
+                        return above
+                return p
+        return None
 
     def _bare_first(self, position: int) -> tuple[Label, int] | None:
         """A list's first bare label before a string that opens with digits of its own (``1 3GPP TS 26.114``),
@@ -706,7 +742,7 @@ class _Finder:
                 elif (boundary or (style in ("sup", "bracket", "round") and starts_like_reference(label.rest or self._peek_text(position)))) and (
                     0 <= step <= 25 or (direction <= 0 and -25 <= step < 0) or abs(step) <= 2
                     # A wide gap ("1." then "59.", "60.", "61.") when the numbering goes on in step from there.
-                    or (boundary and self._run_ahead(position, style, label.number))
+                    or (boundary and self._run_ahead(position, style, label.number, 1 if direction > 0 else 0))
                 ):
                     # A superscript or bracketed number opening a line is a label even after an unfinished line.
                     take = True
@@ -766,9 +802,12 @@ class _Finder:
         self._keep(current)
         return position
 
-    def _run_ahead(self, position: int, style: str, number: int) -> bool:
-        """Whether the next two labels of the list's form, within a few lines, go on from ``number`` in step."""
-        wanted = [number + 1, number + 2]
+    def _run_ahead(self, position: int, style: str, number: int, direction: int = 1) -> bool:
+        """Whether the next two labels of the list's form, within a few lines, go on from ``number`` in step
+        (up; or down too when ``direction`` is 0, the list's order not yet known: ``2.`` then ``69.``, ``68.``, ``67.``)."""
+        if direction == 0:
+            return self._run_ahead(position, style, number, 1) or self._run_ahead(position, style, number, -1)
+        wanted = [number + direction, number + 2 * direction]
         seen = 0
         for other in range(position + 1, min(len(self.kept), position + 16)):
             if self.blank(other):
@@ -967,7 +1006,8 @@ class _Finder:
         # Prose or notes after the list (or, in a bare file, before it) are not entries; an item of a
         # bulleted list of references is one (``- 3GPP TS 99.123: "..."`` has no year).
         looks_ref = looks_like_reference if per_line else looks_strongly_like_reference
-        bulleted = [e for e in entries if BULLET.match(self.kept[e[0]][1])]
+        bullet_lines = self._bullets([e[0] for e in entries])
+        bulleted = [e for e in entries if e[0] in bullet_lines]
         bullet_list = sum(1 for e in bulleted if looks_ref(join_lines([self.kept[p][1] for p in e]))) >= max(2, len(bulleted) // 2)
 
         def looks(n: int, neighbour: int) -> bool:
@@ -976,7 +1016,7 @@ class _Finder:
             text = join_lines([self.kept[p][1] for p in entries[n]])
             if not per_line and _prose(text):
                 return False
-            if looks_ref(text) or (bullet_list and bool(BULLET.match(self.kept[entries[n][0]][1])) and len(text) >= 15):
+            if looks_ref(text) or (bullet_list and entries[n][0] in bullet_lines and len(text) >= 15):
                 return True
             if not 0 <= neighbour < len(entries):
                 return False
@@ -1079,10 +1119,9 @@ class _Finder:
         if not blocks:
             return []
         lines = [p for b in blocks for p in b]
-        bulleted = [p for p in lines if BULLET.match(self.kept[p][1])]
-        if len(bulleted) >= 2:
+        bullets = self._bullets(lines)
+        if len(bullets) >= 2:
             # A bullet opens every entry; the lines after it (and a page break) are its continuation.
-            bullets = set(bulleted)
             items: list[list[int]] = []
             for n, b in enumerate(blocks):
                 for p in b:
@@ -1178,6 +1217,17 @@ class _Finder:
             return False  # (a first-line indent wraps most entries: fewer indented lines than flush ones)
         return opens(indented) >= 0.8 and opens(flush) <= 0.5
 
+    def _bullets(self, positions: list[int]) -> set[int]:
+        """The lines among ``positions`` that open with a bullet. Where the bullets are en dashes, an en dash
+        before a digit or another dash opens an item too (``– 2007: Title``, ``– –––––. Title``): there it
+        is the list's bullet, not the dash that stands for an author."""
+        strict = {p for p in positions if BULLET.match(self.kept[p][1])}
+        dashed = {p for p in positions if DASH_OPENING.match(self.kept[p][1])}
+        en = {p for p in strict if self.kept[p][1].lstrip().startswith("–")}
+        if len(en) >= 2 and len(en) >= 0.8 * len(strict):
+            return strict | dashed
+        return strict
+
     def _bullet_goes_on(self, entry: list[int], position: int) -> bool:
         """After a blank line in a bulleted list, an unbulleted line goes on with the entry above if that was left open."""
         return not ends_like_reference(self.stripped(entry[-1])) or self.stripped(position)[:1].islower()
@@ -1224,11 +1274,13 @@ class _Finder:
                         # the model weighs every other line.
                         cut = not _goes_on(previous, text) and (
                             "rule:source" in features or linemodel.cut_score(features) > 0 or _authors_year_after_end(previous, text, head)
-                            or _apa_opening_after(previous, text, head)
+                            or _apa_opening_after(previous, text, head) or _cjk_name_after_latin(previous, text, head)
                         )
                 else:
-                    cut = _starts_entry(previous, text, head, has_year) or (loose and _after_source_end(previous, text, head, has_year)) or (
-                        short and _short_last_line(previous, text, head, has_year)
+                    cut = (
+                        _starts_entry(previous, text, head, has_year)
+                        or (loose and (_after_source_end(previous, text, head, has_year) or _cjk_name_after_latin(previous, text, head)))
+                        or (short and _short_last_line(previous, text, head, has_year))
                     )
                 if cut:
                     entries.append(entry)
@@ -1316,8 +1368,11 @@ def _starts_entry(previous: str, text: str, joined: str, has_year: bool | None =
         return False  # "Smith J, Doe A (2009)" then the title on the next line
     if has_year:
         return len(joined) >= 30
-    # An entry without a year, then a line that opens with authors and a year: a new entry.
-    return len(joined) >= 20 and bool(YEAR_TOKEN.search(text[:80])) and bool(re.match(r"^[^()]{0,60}?\(?" + YEAR + r"[a-z]?\)?[.,:]", text))
+    # An entry without a year, then a line that opens with authors and a year: a new entry
+    # (``Weston, R.C. 1979.``, ``Fekete T, Zoll I (2012) Title``: a bracketed year needs no stop after it).
+    return len(joined) >= 20 and bool(YEAR_TOKEN.search(text[:80])) and bool(
+        re.match(r"^[^()]{0,60}?(?:\(" + YEAR + r"[a-z]?\)|" + YEAR + r"[a-z]?\)?[.,:])", text)
+    )
 
 
 #: A line that closes a reference's source: pages, ``12(3):45``, ``2020;12``, a year after a comma, a DOI or link.
@@ -1443,6 +1498,22 @@ def _authors_year_after_end(previous: str, text: str, head: str) -> bool:
     return (
         opening is not None and bool(AUTHOR_START.match(text)) and bool(re.search(r",|\b[A-Z]\.|\b[A-Z]{1,3}\b", opening.group("names")))
         and not _SOURCE_LINE.match(text) and not VOLUME_SOURCE.search(text)
+    )
+
+
+#: Han, Hangul and kana: a name in these scripts is no continuation of a line in Latin script.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
+#: A name of two to five such characters, then a comma or a bracket: ``김하늘, 2004,``, ``王小明(1995)``, ``佐藤花子、``.
+_CJK_NAME_OPENING = re.compile(rf"^[{_CJK}]{{2,5}}\s?[,，、(（]")
+
+
+def _cjk_name_after_latin(previous: str, text: str, head: str) -> bool:
+    """A line that opens with a name in Han, Hangul or kana and a comma or bracket, after a complete line of an
+    entry written in Latin script (``... Leipzig: Brandt.`` / ``김하늘, 2004, ...``): a change of script at a
+    line's start with a name is a new entry, whatever the entry above lacks (a year, a source)."""
+    return (
+        len(head) >= 30 and not re.search(f"[{_CJK}]", head) and len(re.findall(r"[A-Za-z]", head)) >= 20
+        and ends_like_reference(previous) and not OPEN_END.search(previous[-12:]) and bool(_CJK_NAME_OPENING.match(text))
     )
 
 

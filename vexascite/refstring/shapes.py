@@ -142,7 +142,8 @@ def indent_of(line: str) -> int:
     head = line[: len(line) - len(line.lstrip())]
     return len(head.expandtabs(4))
 SOURCE_END = re.compile(
-    r"(?:\d+\s*[-–‐]\s*[A-Za-z]?\d+|\b\d+\s*(?:\([\w-]+\))?\s*:\s*[A-Za-z]?\d+|" + YEAR + r"\s*;\s*\d+\S*|\d\s*,\s*" + YEAR + r"[a-z]?|\b\d+\s*,\s*[A-Za-z]?\d+[a-z]?"
+    r"(?:\d+\s*[-–‐—]\s*[A-Za-z]?\d+|\b\d+\s*(?:\([\w-]+\))?\s*:\s*[A-Za-z]?\d+|" + YEAR + r"\s*;\s*\d+\S*|\d\s*,\s*" + YEAR + r"[a-z]?|\b\d+\s*,\s*[A-Za-z]?\d+[a-z]?"
     r"|\(\s*" + YEAR + r"\s*\)(?:\s*[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?)?|\b[aA]r[xX]iv:\s*\S+|\b10\.\d{4,9}/\S+|https?://\S+)[.;]?\s*$"
 )
-PAGES_END = re.compile(r"\d+\s*[-–‐]\s*[A-Za-z]?\d+\.?\s*$")
+#: (An em dash too: some journals set page ranges with it, ``61: 205—218.``.)
+PAGES_END = re.compile(r"\d+\s*[-–‐—]\s*[A-Za-z]?\d+\.?\s*$")
