@@ -1141,6 +1141,11 @@ class _Finder:
         indents = [indent_of(self.kept[p][1]) for n, b in enumerate(blocks) if n not in prose for p in b]
         low = min(indents)
         hanging = sum(1 for i in indents if i >= low + 2)
+        set_in = self._set_in(blocks, prose, low) if hanging else []
+        if set_in:
+            # A block set in as a whole (a quoted or indented list after flush text) has its own indent level:
+            # read it on its own, as if dedented, and the rest around it on theirs.
+            return self._split_around(region, blocks, set_in, learned=learned)
         entries: list[list[int]] = []
         indented_first = sum(1 for n, b in enumerate(blocks) if n not in prose and indent_of(self.kept[b[0]][1]) >= low + 2)
         apart = len(blocks) >= 2 and indented_first >= max(2, 0.8 * hanging) and indented_first >= 0.6 * len(blocks)
@@ -1187,6 +1192,33 @@ class _Finder:
                 return entries
         # Blank lines mean nothing here (page breaks): cut the text where entries end.
         return self._split_wrapped(lines, learned=learned)
+
+    def _set_in(self, blocks: list[list[int]], prose: set[int], low: int) -> list[int]:
+        """The blocks of two or more lines all set in from ``low`` (by two or more) that open as a reference
+        opens after text that ended: a list indented as a whole, not a hanging indent's lines carried over a
+        blank line (those go on from a line left open)."""
+        found = []
+        for n, block in enumerate(blocks):
+            if n in prose or len(block) < 2 or min(indent_of(self.kept[p][1]) for p in block) < low + 2:
+                continue
+            before = [b for m, b in enumerate(blocks[:n]) if m not in prose]
+            if starts_like_reference(self.stripped(block[0])) and (not before or ends_like_reference(self.stripped(before[-1][-1]))):
+                found.append(n)
+        return found
+
+    def _split_around(self, region: list[int], blocks: list[list[int]], set_in: list[int], *, learned: bool) -> list[list[int]]:
+        """Cut the region in stretches at the set-in blocks ``set_in`` (block numbers) and each stretch on its own."""
+        starts = {blocks[n][0] for n in set_in}
+        ends = {blocks[n][-1] for n in set_in}
+        stretches: list[list[int]] = [[]]
+        for position in region:
+            if position in starts and stretches[-1]:
+                stretches.append([])
+            stretches[-1].append(position)
+            if position in ends:
+                stretches.append([])
+        return [entry for stretch in stretches if stretch and not all(self.blank(p) for p in stretch)
+                for entry in self._split_unnumbered(stretch, learned=learned)]
 
     def _whole_after_whole(self, entry: list[int], position: int) -> bool:
         """Whether the line at ``position`` is a whole reference (authors, a year, a closed end) after an entry that is one."""

@@ -1,0 +1,89 @@
+"""List finding: a list set in as a whole (quoted, indented, pdftotext margins) is read as if dedented.
+
+Every reference here is invented (10.5555 DOIs, made-up names and journals).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vexascite.refstring import find_reference_lists
+
+PROSE = (
+    "Marsh birds were counted from the air over four seasons in two estuaries\n"
+    "(Albarn et al., 2011). The counts were low in winter.\n"
+    "\n"
+    "Fever of slow onset is common in the cohort (Brindle et al., 2018).\n"
+    "\n"
+)
+
+ONE_A_LINE = [
+    "Q. ALBARN et T. VELLOSO. Bull. Soc. Inv. Mar. 812 (1971);",
+    "9QQX TR 12.345: \"Invented metering rules; Metering architecture and principles\".",
+    "Brindle PK, Osei A, Dorn E, et al. Ferritin kinetics in relapsing inflammatory disease. Task Force of the Working Group on Marshes of the Inventive Society. Inv Clin Med 2001;44:310-318.",
+    "Castellan M, Dorn E, Holt S, Pike R (2004) Toward a new reading of the marsh census: survey and proposed criteria for two estuaries. J Inv Ecol 61:201-214",
+    "Holt S, Pike R (2012) Reed beds of the southern shores: influence of the tides. Inv Marsh Rev 312:501-519.",
+    "Velloso, Tomas G. and Quentin A. Albarn (2015). \"Counting the lost birds: method in modern times.\" Bulletin for the History of Marshes 21: 44-49.",
+    "Pike RJ. (1999) Three dimensional survey of a reed bed by sonar sweeping. J Inv Survey 17:12–19",
+    "Dorn, Edith M. et al. (2016). \"Birds with wings longer than or equal to a metre.\" Pure and Applied Ornithology 58: 902-915.",
+    "Osei A, Brindle PK (2007) Marshes as clocks of the coast. Inv Clin Med 3: 22–37. doi:10.5555/inv.2007.003",
+    "Fairweather G (2002) Wading birds of the south. Inv Ecol Hist 9: 1-17.",
+]
+
+
+def _texts(text: str) -> list[str]:
+    return [entry.text for found in find_reference_lists(text) for entry in found.entries]
+
+
+def _set_in(margin: str) -> str:
+    return "".join(margin + line + "\n" for line in ONE_A_LINE)
+
+
+@pytest.mark.parametrize("margin", ["  ", "    ", "\t"], ids=["two spaces", "four spaces", "tab"])
+def test_a_list_one_a_line_set_in_after_prose_is_cut_at_each_line(margin: str) -> None:
+    texts = _texts(PROSE + _set_in(margin))
+    assert texts == ONE_A_LINE
+
+
+@pytest.mark.parametrize("margin", ["  ", "    ", "\t"], ids=["two spaces", "four spaces", "tab"])
+def test_a_list_one_a_line_set_in_under_a_heading_is_cut_at_each_line(margin: str) -> None:
+    texts = _texts(PROSE + "References\n\n" + _set_in(margin))
+    assert texts == ONE_A_LINE
+
+
+def test_the_same_list_flush_left_after_prose_is_cut_the_same_way() -> None:
+    assert _texts(PROSE + _set_in("")) == ONE_A_LINE
+
+
+def test_a_hanging_indent_set_in_after_prose_still_joins_its_lines() -> None:
+    text = PROSE + (
+        "  Albarn, Q., and T. Velloso. 2011. Seasonal drift of marsh\n"
+        "      sediments under managed flooding. Estuar. Ecol. 14:221-230.\n"
+        "  Brindle PK, Osei A. Ferritin kinetics in relapsing inflammatory\n"
+        "      disease: a cohort study. J Invent Med. 2018;12(4):55-61.\n"
+        "  Castellan, M. R. Rural clinics and the long road to care.\n"
+        "      Oxford: Quillon Press, 2004.\n"
+        "  Dorn, E., Fairweather, G., & Holt, S. (2020). Measuring marsh\n"
+        "      birds from the air. Field Methods, 8(2), 101-119.\n"
+    )
+    texts = _texts(text)
+    assert len(texts) == 4
+    assert texts[1] == "Brindle PK, Osei A. Ferritin kinetics in relapsing inflammatory disease: a cohort study. J Invent Med. 2018;12(4):55-61."
+    assert texts[2] == "Castellan, M. R. Rural clinics and the long road to care. Oxford: Quillon Press, 2004."
+
+
+def test_a_wrapped_list_set_in_after_prose_is_cut_where_entries_end() -> None:
+    text = PROSE + (
+        "    Albarn, Q., and T. Velloso. 2011. Seasonal drift of marsh sediments\n"
+        "    under managed flooding. Estuar. Ecol. 14:221-230.\n"
+        "    Brindle PK, Osei A. Ferritin kinetics in relapsing inflammatory disease:\n"
+        "    a cohort study. J Invent Med. 2018;12(4):55-61. doi:10.5555/jim.2018.055\n"
+        "    Castellan MR, Dorn E. Rural clinics and the long road to care. Inv\n"
+        "    Health Serv. 2004;7:88-96.\n"
+        "    Dorn E, Fairweather G, Holt S. Measuring marsh birds from the air. Field\n"
+        "    Methods. 2020;8(2):101-119.\n"
+    )
+    texts = _texts(text)
+    assert len(texts) == 4
+    assert texts[0] == "Albarn, Q., and T. Velloso. 2011. Seasonal drift of marsh sediments under managed flooding. Estuar. Ecol. 14:221-230."
+    assert texts[3] == "Dorn E, Fairweather G, Holt S. Measuring marsh birds from the air. Field Methods. 2020;8(2):101-119."
