@@ -19,11 +19,11 @@ PROSE = (
 
 ONE_A_LINE = [
     "Q. ALBARN et T. VELLOSO. Bull. Soc. Inv. Mar. 812 (1971);",
-    "9QQX TR 12.345: \"Invented metering rules; Metering architecture and principles\".",
+    "9QQX TR 12.345: \"Quillon tariff model; stage 3 outline for meter hubs\".",
     "Brindle PK, Osei A, Dorn E, et al. Ferritin kinetics in relapsing inflammatory disease. Task Force of the Working Group on Marshes of the Inventive Society. Inv Clin Med 2001;44:310-318.",
     "Castellan M, Dorn E, Holt S, Pike R (2004) Toward a new reading of the marsh census: survey and proposed criteria for two estuaries. J Inv Ecol 61:201-214",
     "Holt S, Pike R (2012) Reed beds of the southern shores: influence of the tides. Inv Marsh Rev 312:501-519.",
-    "Velloso, Tomas G. and Quentin A. Albarn (2015). \"Counting the lost birds: method in modern times.\" Bulletin for the History of Marshes 21: 44-49.",
+    "Velloso, Tomas G. and Quentin A. Albarn (2015). \"Who counted the herons first?\" Marsh Chronicle Quarterly 21: 44-49.",
     "Pike RJ. (1999) Three dimensional survey of a reed bed by sonar sweeping. J Inv Survey 17:12–19",
     "Dorn, Edith M. et al. (2016). \"Birds with wings longer than or equal to a metre.\" Pure and Applied Ornithology 58: 902-915.",
     "Osei A, Brindle PK (2007) Marshes as clocks of the coast. Inv Clin Med 3: 22–37. doi:10.5555/inv.2007.003",
