@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.refstring.found import entry_texts
 from vexascite.refstring import find_reference_lists
 from vexascite.refstring.lists import describe, glued_reason, summarize
 
@@ -21,10 +22,6 @@ REFS = [
 ]
 
 
-def _texts(text: str) -> list[str]:
-    return [entry.text for found in find_reference_lists(text) for entry in found.entries]
-
-
 def _numbers(text: str) -> list[int | None]:
     return [entry.number for found in find_reference_lists(text) for entry in found.entries]
 
@@ -34,7 +31,7 @@ def test_every_label_form_with_and_without_heading(label: str) -> None:
     body = "".join(label.format(n=n) + ref + "\n" for n, ref in enumerate(REFS, start=1))
     for text in (body, "Some prose first.\n\nReferences\n\n" + body):
         assert _numbers(text) == [1, 2, 3, 4], text
-        assert [t.split(" ", 1)[1] if label.endswith(" ") else t[1:] for t in _texts(text)] == REFS
+        assert [t.split(" ", 1)[1] if label.endswith(" ") else t[1:] for t in entry_texts(text)] == REFS
 
 
 def test_superscript_labels() -> None:
@@ -64,12 +61,12 @@ def test_unnumbered_lists_hanging_blank_separated_and_one_per_line() -> None:
     blank = "Bibliography\n\n" + "".join(f"{a}\n{b}\n\n" for a, b in wrapped)
     lines = "Literatur\n" + "".join(ref + "\n" for ref in REFS)
     for text in (hanging, blank, lines):
-        assert [t.replace(" ", "") for t in _texts(text)] == [r.replace(" ", "") for r in REFS], text
+        assert [t.replace(" ", "") for t in entry_texts(text)] == [r.replace(" ", "") for r in REFS], text
 
 
 def test_a_file_of_references_one_a_line_without_heading_and_with_a_numbered_line_in_it() -> None:
     text = "".join(ref + "\n" for ref in REFS) + "12. Smith J, Doe A. A numbered one. Lancet. 2019;393:1-10.\n" + "".join(ref + "\n" for ref in REFS)
-    assert len(_texts(text)) == 9
+    assert len(entry_texts(text)) == 9
 
 
 def test_pdf_text_furniture_inside_an_entry_and_hyphenation() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.refstring.found import entry_raws
 from vexascite.refstring import find_reference_lists, parse_reference
 from vexascite.refstring.lists import cut_features, join_lines
 
@@ -261,31 +262,27 @@ def test_a_glued_label_after_a_gap_or_a_repeat_before_a_string_with_its_own_labe
     assert [(entry.number, entry.raw) for f in found for entry in f.entries] == list(zip([19, 21, 21, 22], entries, strict=True))
 
 
-def _raws(text: str) -> list[str]:
-    return [entry.raw for f in find_reference_lists(text) for entry in f.entries]
-
-
 def test_a_number_wrapped_to_its_own_line_ends_its_entry_and_is_no_page_number() -> None:
     hanging = [
         "Streamly-team Under the bonnet: scheduling batch jobs more evenly with Aurora\n    2013",
         "Gill K, Soni M, Gill T, Soni R (2008) Antifungals from lichens. Bioorg Med Chem\n    16:4417-4438",
         "Dopita, M. A. 1977, ApJS, 33,\n    437",
     ]
-    assert _raws("References\n" + "\n".join(hanging) + "\n") == hanging
+    assert entry_raws("References\n" + "\n".join(hanging) + "\n") == hanging
     blank = [
         "Marchetti D., 1965, SIAM J. Appl. Math., 13,\n517",
         "Meeting #91, Lake Harbour Oregon, UNITED STATES, 12th Oct 2018 -13th Oct\n2018",
         "Roe B. Another study of things. Lancet. 2019;393:1-10.",
         "Bosman, A., 2001 (b), AAS Meeting Series, Vol. 231,\n412",
     ]
-    assert _raws("Bibliography\n\n" + "\n\n".join(blank) + "\n") == blank
+    assert entry_raws("Bibliography\n\n" + "\n\n".join(blank) + "\n") == blank
     numbered = [
         "6. Tabor BG, Fidler LS.\n2001\n. Using layered statistics. Boston: Allyn and Bacon.",
         "7. IFTA\n2003\n. Standard methods for grain sampling. Grain Science and Handling 31 (Supplement).",
         "8. Nanomaterials\n23\n(2012)\n318207 (9pp)",
         "9. Roe B. Another study. Lancet. 2019;393:1-10.",
     ]
-    assert _raws("References\n" + "\n".join(numbered) + "\n") == numbered
+    assert entry_raws("References\n" + "\n".join(numbered) + "\n") == numbered
 
 
 def test_a_page_number_inside_or_between_entries_is_still_furniture() -> None:
@@ -295,7 +292,7 @@ def test_a_page_number_inside_or_between_entries_is_still_furniture() -> None:
         "4. Poe C. Distinct features of thyroiditis with and without IgG4-\n\n14\nPage 14 of 17\n\npositive plasma cells. Thyroid 2010;95:1-9.\n"
         "5. Loe D. A fifth study of\n- 15 -\n15\nthings. Blood. 2021;2:3-4.\n6. Moe E. A sixth study. Arch Intern Med. 2020;12:1-9.\n"
     )
-    raws = _raws(text)
+    raws = entry_raws(text)
     assert len(raws) == 6
     assert not any(page in raw.split("\n") for raw in raws for page in ("12", "13", "14", "15")), raws
 
@@ -306,10 +303,10 @@ def test_two_words_and_and_wrapped_from_a_title_are_not_a_running_head() -> None
         "3. Roe B. Another study of things, with a long title. Lancet. 2019;393:1-10.",
         "4. Doe J, Poe C. Invented organization of the lens: Sorting and Charac-\nterization of Particles from Cell Culture\nMedia and Other\nFluids. Curr Protoc Cell Biol. 2006;3:22.",
     ]
-    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+    assert entry_raws("References\n" + "\n".join(entries) + "\n") == entries
     # The same two names heading every page are page furniture.
     paged = "References\n1. Smith J. A study of\nSmith and Jones\nthings. Blood. 2020;1:2-3.\n2. Roe B. Another study. Lancet. 2019;393:1-10.\nSmith and Jones\n3. Doe J. A third study. Blood. 2020;1:2-3.\n"
-    assert not any("Jones" in raw for raw in _raws(paged))
+    assert not any("Jones" in raw for raw in entry_raws(paged))
 
 
 def test_wrapped_sources_of_one_journal_that_look_alike_are_not_page_furniture() -> None:
@@ -318,7 +315,7 @@ def test_wrapped_sources_of_one_journal_that_look_alike_are_not_page_furniture()
         "19. Roe B, Poe C. Weight and risk of falls: a prospective cohort study of older adults. Arch Intern\nMed 2004, 164:1611-1617.",
         "20. Doe J. A third study. Blood. 2020;1:2-3.",
     ]
-    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+    assert entry_raws("References\n" + "\n".join(entries) + "\n") == entries
 
 
 def test_a_short_line_of_authors_after_a_blank_line_opens_an_entry_not_a_section() -> None:
@@ -354,7 +351,7 @@ def test_blank_lines_separate_entries_even_when_a_few_blocks_read_as_two() -> No
         "Hollis S, Doe A. A second study of\nthings. Blood. 2020;1:1-9.",
         "Stone J, Doe A. A third study of\nthings. Lancet. 2021;2:3-9.",
     ]
-    assert _raws("References\n\n" + "\n\n".join(entries) + "\n") == entries
+    assert entry_raws("References\n\n" + "\n\n".join(entries) + "\n") == entries
 
 
 def test_a_first_string_that_carries_its_own_number_does_not_make_a_hanging_list_numbered() -> None:
@@ -364,7 +361,7 @@ def test_a_first_string_that_carries_its_own_number_does_not_make_a_hanging_list
         "Marsh TL, Keeling JN (2003) Upland grazing payment schemes and rural resilience. Review of\n  Farm Policy Studies 25:311-329",
         "Tolman DG (2005) Late-life sleep. Am J Geriatr Psychiatry 13(2):3-6",
     ]
-    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+    assert entry_raws("References\n" + "\n".join(entries) + "\n") == entries
 
 
 def test_a_page_break_before_the_end_of_an_entry_does_not_end_the_list() -> None:
@@ -421,7 +418,7 @@ def test_a_journal_footer_before_a_label_alone_on_its_line_is_page_furniture() -
         "Front. Immunol. 139:1868. doi: 10.5555/fimmu.2020.1868\n15.\nHalloway J: Sensory nerves in the airways and wheeze. Respir Physiol\n"
         "1997, 109:7-18.\nBlood. 2019; 14(7)\n16.\nDoe J. A third study. Blood. 2020;1:2-3.\n"
     )
-    raws = _raws(text)
+    raws = entry_raws(text)
     assert len(raws) == 3 and not any("Front. Immunol" in raw or "Blood. 2019" in raw for raw in raws), raws
 
 
@@ -444,7 +441,7 @@ def test_a_journal_footer_after_a_comma_or_after_the_last_entry_is_page_furnitur
         "9. Marchand D, Okonkwo D (1993) Industrial uses of cyclophanes\nand their analogues. J Coord Chem 29:341-352\n"
         "Front. Immunol. 346:4012. doi: 10.5555/fimmu.2020.4012\n\nTable 3. Characteristics of the 15 patients\n"
     )
-    raws = _raws(text)
+    raws = entry_raws(text)
     assert len(raws) == 3 and not any("Front. Immunol" in raw for raw in raws), raws
 
 
@@ -457,7 +454,7 @@ def test_a_hanging_indent_set_with_a_tab() -> None:
         "Wang, N. D., Lorenz, V. A., Cheng, R., & Franks, S. S. (2009). Unequal access to statins\n\tin rural adults "
         "with metabolic illness burdens in 2005-2006. Archives of Community Medicine,\n\t169(20), 2521-2529.",
     ]
-    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+    assert entry_raws("References\n" + "\n".join(entries) + "\n") == entries
 
 
 def test_a_superscript_number_after_a_complete_line_is_a_label_whatever_its_order_or_opening() -> None:
@@ -469,7 +466,7 @@ def test_a_superscript_number_after_a_complete_line_is_a_label_whatever_its_orde
         "⁹, , : A new complex for imaging. In Abstracts of the congress. Vol. 3. Basel, 1986, p 1073.",
         "¹⁰Jones K. A last study. Blood. 2022;3:6-7.",
     ]
-    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+    assert entry_raws("References\n" + "\n".join(entries) + "\n") == entries
 
 
 def test_a_glued_number_past_a_gap_before_a_string_that_opens_with_its_year() -> None:
@@ -479,7 +476,7 @@ def test_a_glued_number_past_a_gap_before_a_string_that_opens_with_its_year() ->
         "112011b. A fair sharing space for cities. Nature 471: 512-515.",
         "12Poe C (2003) A third study. Blood 2:4-5",
     ]
-    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+    assert entry_raws("References\n" + "\n".join(entries) + "\n") == entries
 
 
 def test_a_label_of_an_explicit_form_near_the_last_number_after_a_complete_line_whatever_follows() -> None:
@@ -489,9 +486,9 @@ def test_a_label_of_an_explicit_form_near_the_last_number_after_a_complete_line_
         "34. --, and T. H. Jaeger, 2006: A hierarchical method. J. Climate, 19, 2911-2925.",
         "35. Roe B. Another study. Lancet. 2019;393:1-10.",
     ]
-    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+    assert entry_raws("References\n" + "\n".join(entries) + "\n") == entries
     brackets = ["[9] Doe J. A review. Mutat Res 1993; 296:221-240.", "[11] value of health research. J Assoc Inf Sci. 2015;1:1-2.", "[12] Roe B. A study. Lancet. 2019;393:1-10."]
-    assert _raws("References\n" + "\n".join(brackets) + "\n") == brackets
+    assert entry_raws("References\n" + "\n".join(brackets) + "\n") == brackets
 
 
 def test_an_out_of_order_number_before_authors_after_a_complete_line_is_a_label() -> None:
@@ -501,14 +498,14 @@ def test_an_out_of_order_number_before_authors_after_a_complete_line_is_a_label(
         "28 JL Tamsin, Ovarian stromal grading. Reprod Fict Endocrinol. 2, 14 (2003).",
         "32 Poe C. A third study. Blood. 2020;1:2-3.",
     ]
-    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+    assert entry_raws("References\n" + "\n".join(entries) + "\n") == entries
     glued = [
         "21Doe J (1994) A first study. J Biol Chem 269:11417-11424.",
         "22Lau S, Jirak FR (1996) Alteration of sterol profiles. J Biol Chem 271:13207-13214.",
         "19Kosmann-Schwarzbach, Y. (2008) Poisson manifolds: a survey. Symmetry 4, 30.",
         "23Roe B (2019) Another study. Lancet 393:1-10.",
     ]
-    assert _raws("References\n" + "\n".join(glued) + "\n") == glued
+    assert entry_raws("References\n" + "\n".join(glued) + "\n") == glued
 
 
 def test_authors_with_dotted_initials_open_an_entry_after_a_short_last_line() -> None:
@@ -519,7 +516,7 @@ def test_authors_with_dotted_initials_open_an_entry_after_a_short_last_line() ->
         "Noerada D., Murito B.P., Sukoito, Subrata E.A., dan Djuhaena,\n2005, Petroleum systems and hydrocarbon prospects of the Sample\nBlock and its adjacent basins, a new approach by using seismic\nfacies. Proceedings of the International Conference, Lyon.",
         "Urban AG, Wang L, Pakula M, Fowles KJ, Burrell FJ, Vance DL: Survival\nof cells in culture and in vivo. Cell Death Differ 1999, 6:21-28.",
     ]
-    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+    assert entry_raws("References\n" + "\n".join(entries) + "\n") == entries
     head = "Pivot, Jean Paul (2002) Dreams of a New Coast. Lyon: Revue Rouge"
     features = cut_features("Art: The Modern Century Lyon: Revue Rouge", entries[3].split("\n")[0], None, head, True, 3, 70)
     assert "text:author-list" in features
@@ -532,7 +529,7 @@ def test_a_repeated_number_after_pages_closed_by_a_semicolon_is_a_label() -> Non
         "24 The statistics portal. Distribution of outbreaks by region 2017.",
         "27 Halden, Martin. Pastoral Elegies. Aberdeen: Aberdeen Univ. Press, 2008.",
     ]
-    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+    assert entry_raws("References\n" + "\n".join(entries) + "\n") == entries
 
 
 def test_a_line_that_opens_with_a_number_of_another_form_after_a_page_break_does_not_end_the_list() -> None:
@@ -558,20 +555,20 @@ def test_a_number_near_the_last_one_after_a_complete_entry_is_a_label_whatever_t
         "40-Luke and the Law (Cambridge: Sample University Press, 1983).",
         "4112. Noe E. A study with its own number. Blood. 2020;1:2-3.",
     ]
-    assert _raws("References\n" + "\n".join(glued) + "\n") == glued
+    assert entry_raws("References\n" + "\n".join(glued) + "\n") == glued
     bare = [
         "8 Doe J: Shifts in thinking about things. JAMA 2008, 300:2172-2173.",
         "8 10T .Sample ,J .Other ,Nucl .Instr .Meth .B ,241 :512 ( 2005)",
         "9 ,,,“ Compressive Behavior of Samples,” Sample Conference, Long Beach, CA, 2006.",
         "10 Roe B. Another study. Lancet. 2019;393:1-10.",
     ]
-    assert _raws("References\n" + "\n".join(bare) + "\n") == bare
+    assert entry_raws("References\n" + "\n".join(bare) + "\n") == bare
     dots = [
         "25. Sample Press Group Advances in Materials Volume 2009, Article ID 517734, 13 pages",
         "24. 31. Doe, Jane A. (1995). A study of synergy. Systems Research. 12(2): 89-121.",
         "26. Roe B. Another study. Lancet. 2019;393:1-10.",
     ]
-    assert _raws("References\n" + "\n".join(dots) + "\n") == dots
+    assert entry_raws("References\n" + "\n".join(dots) + "\n") == dots
 
 
 def test_a_number_near_the_last_one_inside_an_entry_is_no_label() -> None:
@@ -581,7 +578,7 @@ def test_a_number_near_the_last_one_inside_an_entry_is_no_label() -> None:
         "44Poe C. A third study. J Mol Biol. 1997;273:283–298. doi:\n10.5555/jmbi.1997.1284",
         "45Moe D. A fourth study. Blood. 2020;1:2-3.",
     ]
-    assert _raws("References\n" + "\n".join(glued) + "\n") == glued
+    assert entry_raws("References\n" + "\n".join(glued) + "\n") == glued
 
 
 def test_a_label_alone_on_its_line_past_a_gap_before_a_string_with_its_own_number() -> None:
@@ -612,7 +609,7 @@ def test_lower_case_authors_or_a_bracketed_own_number_after_a_closed_source_star
         "[7 ],On spectral sums for the sample lattice , J . Stat.\nMech.: Theor. Exp. (2015), P08214.",
         "Roe B, Poe C. Another study of things. Lancet. 2019;393:1-10.",
     ]
-    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+    assert entry_raws("References\n" + "\n".join(entries) + "\n") == entries
 
 
 def test_the_last_hanging_entry_of_few_marks_is_kept_and_prose_after_a_blank_line_is_not() -> None:
@@ -622,7 +619,7 @@ def test_the_last_hanging_entry_of_few_marks_is_kept_and_prose_after_a_blank_lin
         "D5.1 Sample specification of a pipeline for tagging printed and\n     scanned entities 2011",
     ]
     prose = "\nThe patients were followed for a median of two years and most of them improved.\n"
-    assert _raws("References\n" + "\n".join(entries) + "\n" + prose) == entries
+    assert entry_raws("References\n" + "\n".join(entries) + "\n" + prose) == entries
 
 
 def test_a_publisher_or_a_place_after_the_pages_goes_on_with_the_entry() -> None:
@@ -631,7 +628,7 @@ def test_a_publisher_or_a_place_after_the_pages_goes_on_with_the_entry() -> None
         "Sample Harcourt Publishers, Inc., Palo Verde, California.",
         "Moe, D. (2001). A fourth study of things. Lancet, 393, 1-10.",
     ]
-    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+    assert entry_raws("References\n" + "\n".join(entries) + "\n") == entries
     head = "Roe, B. (1999). A second study of learning. In Proceedings of Learning"
     for previous, text in (
         ("and Adaptive Agents, pp. 11-17", "Melbourne, Australia."),
@@ -653,7 +650,7 @@ def test_a_link_opening_a_line_or_a_name_cut_in_two_goes_on_with_the_entry() -> 
         "Noe E. Sample Gels and Related Materials, Proceedings 64th Symposium, Clarendon Press, Oxford, 1993, p.\n502.",
         "Moe, D. (2001). A fourth study of things. Lancet, 393, 1-10.",
     ]
-    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+    assert entry_raws("References\n" + "\n".join(entries) + "\n") == entries
 
 
 def test_wrapped_entries_cut_before_authors_after_a_complete_line_and_not_after_authors_and_their_year() -> None:
@@ -673,7 +670,7 @@ def test_wrapped_entries_cut_before_authors_after_a_complete_line_and_not_after_
         # A translator's name after "trans." goes on with the entry.
         "______. Homily of an Invented Abbot on the Psalm of Jonah, trans.\nSean Conlon. Dublin, 1997. Pp. 71-98.",
     ]
-    assert _raws("References\n" + "\n".join(entries) + "\n") == entries
+    assert entry_raws("References\n" + "\n".join(entries) + "\n") == entries
 
 
 def test_a_wide_gap_in_the_numbering_is_taken_when_the_numbers_go_on_in_step_from_there() -> None:

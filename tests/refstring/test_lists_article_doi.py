@@ -1,6 +1,6 @@
 """An article's own DOI printed right after its reference list (no blank line) is not the last entry's DOI."""
 
-from vexascite.refstring.lists import find_reference_lists
+from tests.refstring.found import raws_by_list
 
 NUMBERED = (
     "1. Smith J, Doe A. A study of things. Blood. 2019;11:12-19.\n"
@@ -9,13 +9,9 @@ NUMBERED = (
 )
 
 
-def _raws(text: str) -> list[list[str]]:
-    return [[entry.raw for entry in found.entries] for found in find_reference_lists(text)]
-
-
 def test_doi_of_the_next_article_beside_a_copyright_line_is_set_aside() -> None:
     text = "REFERENCES\n" + NUMBERED + "DOI 10.5555/article.2022001\n© 2022 by The Society of Things\nTO THE EDITOR:\nSome prose follows here."
-    raws = _raws(text)
+    raws = raws_by_list(text)
     assert len(raws) == 1 and len(raws[0]) == 3
     assert all("10.5555" not in raw for raw in raws[0])
     assert raws[0][-1].endswith("2018;7(3):221-229.")
@@ -23,19 +19,19 @@ def test_doi_of_the_next_article_beside_a_copyright_line_is_set_aside() -> None:
 
 def test_doi_beside_page_furniture_after_a_list_without_dois_is_set_aside() -> None:
     footer = "Downloaded from https://example.org/journal/article/7 by guest on 1 June 2022"
-    raws = _raws("References\n" + NUMBERED + "https://doi.org/10.5555/article.7\n" + footer)
+    raws = raws_by_list("References\n" + NUMBERED + "https://doi.org/10.5555/article.7\n" + footer)
     assert raws == [NUMBERED.splitlines()]
 
 
 def test_a_lone_doi_line_ending_a_document_stays_with_the_last_entry() -> None:
     # Nothing says it is the article's: it may be the entry's DOI wrapped to a line of its own.
-    raws = _raws("References\n" + NUMBERED + "doi:10.5555/last.3")
+    raws = raws_by_list("References\n" + NUMBERED + "doi:10.5555/last.3")
     assert raws[0][-1].endswith("221-229.\ndoi:10.5555/last.3")
 
 
 def test_unnumbered_list_keeps_the_article_doi_out() -> None:
     body = "".join(line.split(". ", 1)[1] + "\n" for line in NUMBERED.splitlines())
-    raws = _raws("References\n" + body + "DOI 10.5555/article.2022001\n© 2022 by The Society of Things\n")
+    raws = raws_by_list("References\n" + body + "DOI 10.5555/article.2022001\n© 2022 by The Society of Things\n")
     assert len(raws) == 1 and len(raws[0]) == 3
     assert all("10.5555" not in raw for raw in raws[0])
 
@@ -45,20 +41,20 @@ def test_wrapped_dois_in_a_list_of_dois_stay_with_their_entries() -> None:
         "References\n1. Smith J, Doe A. A study of things. Blood. 2019;11:12-19.\ndoi: 10.5555/abc.1\n"
         "2. Roe B. Another study of it. Lancet. 2019;11:e12.\ndoi: 10.5555/xyz\n© 2020 The Publisher\n"
     )
-    raws = _raws(text)
+    raws = raws_by_list(text)
     assert raws == [["1. Smith J, Doe A. A study of things. Blood. 2019;11:12-19.\ndoi: 10.5555/abc.1",
                      "2. Roe B. Another study of it. Lancet. 2019;11:e12.\ndoi: 10.5555/xyz"]]
 
 
 def test_a_doi_after_an_open_line_or_before_the_next_entry_stays() -> None:
     open_end = "References\n1. Smith J, Doe A. A study of things. Blood. 2019;11:12-19.\n2. Roe B. Another study. Lancet. 2020;5:1-9,\nDOI 10.5555/q.1\n"
-    assert _raws(open_end)[0][-1].endswith("DOI 10.5555/q.1")
+    assert raws_by_list(open_end)[0][-1].endswith("DOI 10.5555/q.1")
     middle = NUMBERED.replace("2020;5:1-9.\n", "2020;5:1-9.\ndoi: 10.5555/mid.2\n")
-    assert "doi: 10.5555/mid.2" in _raws("References\n" + middle)[0][1]
+    assert "doi: 10.5555/mid.2" in raws_by_list("References\n" + middle)[0][1]
 
 
 def test_a_doi_carried_over_a_page_break_stays_with_its_entry() -> None:
     # The entry's DOI printed at the top of the next page, under a journal footer: not glued to the list's end.
     text = "References\n" + NUMBERED + "\nARTICLE IN PRESS\n\nhttps://doi.org/10.5555/last.3\n© 2022 The Publisher\n"
-    raws = _raws(text)
+    raws = raws_by_list(text)
     assert raws[0][-1].endswith("https://doi.org/10.5555/last.3")

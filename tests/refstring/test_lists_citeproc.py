@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.refstring.found import raws_by_list
 from vexascite.refstring.lists import find_reference_lists
 
 BIBLIOGRAPHY = [
@@ -24,14 +25,10 @@ PROSE = [
 ]
 
 
-def _raws(text: str) -> list[list[str]]:
-    return [[entry.raw for entry in found.entries] for found in find_reference_lists(text)]
-
-
 def test_word_paragraphs_one_a_line_give_only_the_bibliography() -> None:
     # A .docx is read one paragraph a line, headings as Markdown headings.
     text = "\n".join(["# Treating adult disease", "## Background", PROSE[0], "## Drugs", PROSE[1], "## Clots", PROSE[2], *BIBLIOGRAPHY])
-    assert _raws(text) == [BIBLIOGRAPHY]
+    assert raws_by_list(text) == [BIBLIOGRAPHY]
 
 
 def _wrap(paragraph: str, width: int = 72) -> list[str]:
@@ -75,7 +72,7 @@ def test_a_title_with_a_date_in_brackets_is_still_a_reference() -> None:
         "Cova L. A second study of relapse. J Clin Res. 2020;12:10-19.",
         "Dunn M. A third study of relapse. J Clin Res. 2021;13:20-29.",
     ]
-    assert _raws("References\n" + "\n".join(lines)) == [lines]
+    assert raws_by_list("References\n" + "\n".join(lines)) == [lines]
 
 
 

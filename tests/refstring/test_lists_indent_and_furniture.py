@@ -5,11 +5,8 @@ Every reference here is invented (10.5555 DOIs, made-up names and journals).
 
 from __future__ import annotations
 
+from tests.refstring.found import entry_texts
 from vexascite.refstring import find_reference_lists
-
-
-def _texts(text: str) -> list[str]:
-    return [entry.text for found in find_reference_lists(text) for entry in found.entries]
 
 
 def test_a_first_line_indent_without_blank_lines_opens_each_entry() -> None:
@@ -24,7 +21,7 @@ def test_a_first_line_indent_without_blank_lines_opens_each_entry() -> None:
         "    Dorn, E., Fairweather, G., & Holt, S. (2020). Measuring marsh\n"
         "birds from the air. Field Methods, 8(2), 101-119.\n"
     )
-    texts = _texts(text)
+    texts = entry_texts(text)
     assert len(texts) == 4
     assert texts[0].startswith("Albarn, Q.") and texts[0].endswith("14:221-230.")
     assert texts[2] == "Castellan, M. R. Rural clinics and the long road to care. Oxford: Quillon Press, 2004."
@@ -40,7 +37,7 @@ def test_a_hanging_indent_is_still_read_as_one() -> None:
         "Castellan, M. R. Rural clinics and the long road to care.\n"
         "    Oxford: Quillon Press, 2004.\n"
     )
-    texts = _texts(text)
+    texts = entry_texts(text)
     assert len(texts) == 3
     assert texts[1] == "Brindle PK, Osei A. Ferritin kinetics in relapsing inflammatory disease: a cohort study. J Invent Med. 2018;12(4):55-61."
 
@@ -63,7 +60,7 @@ def test_licence_preprint_and_pmc_lines_inside_entries_are_page_furniture() -> N
         "\n"
         "812 www.quillonjournal.org\n"
     )
-    assert _texts(text) == [
+    assert entry_texts(text) == [
         "1. Brindle PK, Osei A. Ferritin kinetics in relapsing inflammatory disease: a cohort study. J Invent Med. 2018;12(4):55-61.",
         "2. Castellan MR, Dorn E. Marsh birds counted from the air. Field Methods. 2020;8(2):101-119. doi:10.5555/fm.2020.101",
         "3. Albarn Q, Velloso T. Seasonal drift of marsh sediments. Estuar Ecol. 2011;14:221-230.",
@@ -83,7 +80,7 @@ def test_a_copyright_line_on_every_page_does_not_end_the_list() -> None:
         + "Estuar Ecol. 2011;14:221-230.\n"
         "4. Holt S. Rural clinics and the long road to care. Quillon Med J. 2004;3:1-9.\n"
     )
-    texts = _texts(text)
+    texts = entry_texts(text)
     assert [t[:2] for t in texts] == ["1.", "2.", "3.", "4."]
     assert texts[0].endswith("disease: a cohort study. J Invent Med. 2018;12(4):55-61.")
     assert texts[2].endswith("under managed flooding. Estuar Ecol. 2011;14:221-230.")
@@ -96,7 +93,7 @@ def test_a_soft_hyphen_at_a_line_end_joins_the_word() -> None:
         "matory disease. J Invent Med. 2018;12(4):55-61.\n"
         "2. Castellan MR, Dorn E. Marsh birds counted from the air. Field Methods. 2020;8(2):101-119.\n"
     )
-    assert _texts(text)[0] == "1. Brindle PK, Osei A. Ferritin kinetics in relapsing inflammatory disease. J Invent Med. 2018;12(4):55-61."
+    assert entry_texts(text)[0] == "1. Brindle PK, Osei A. Ferritin kinetics in relapsing inflammatory disease. J Invent Med. 2018;12(4):55-61."
 
 
 def test_a_list_one_a_line_after_paragraphs_without_a_heading_is_cut_at_each_line() -> None:
@@ -114,7 +111,7 @@ def test_a_list_one_a_line_after_paragraphs_without_a_heading_is_cut_at_each_lin
         "Dorn E, Holt S (2020) Measuring marsh birds from the air. Field Methods 8:101-119",
         "Fairweather, G. (1999). Counting flocks in winter light. Quillon Journal of Birds, 3(1), 1-9.",
     ]
-    texts = _texts(prose + "\n".join(refs) + "\n")
+    texts = entry_texts(prose + "\n".join(refs) + "\n")
     assert texts == refs
 
 
@@ -161,7 +158,7 @@ def test_a_page_number_wrapped_after_p_does_not_open_a_numbered_list() -> None:
         "  Press.\n"
         "Dorn E, Holt S (2020) Measuring marsh birds from the air. Field Methods 8:101-119\n"
     )
-    texts = _texts(prose + refs)
+    texts = entry_texts(prose + refs)
     assert len(texts) == 4
     assert texts[0].endswith("No 2. P. 221.")
     assert texts[1].startswith("Brindle PK")
@@ -219,7 +216,7 @@ def test_a_year_wrapped_under_a_first_line_indent_opens_no_numbered_list() -> No
         "    Holt S (2020) Counting flocks in winter light over the flooded marsh\n"
         "meadows. Quillon J Birds 3:1-9\n"
     )
-    texts = _texts(prose + refs)
+    texts = entry_texts(prose + refs)
     assert len(texts) == 5
     assert texts[0].endswith("et al. 2011. Seasonal drift of marsh sediments under managed flooding in the estuary. Estuar. Ecol. 14:221-230.")
     assert texts[2].endswith("3: 1-9 (2004).") and texts[3].endswith("pp. 101-119. 1999.")
@@ -234,7 +231,7 @@ def test_a_stray_indent_in_a_list_one_a_line_is_no_hanging_indent() -> None:
         "Fairweather, G. (1999). Counting flocks in winter light. Quillon Journal of Birds, 3(1), 1-9.",
         "Holt, S. (2001). Marsh meadows after the flood. Quillon Journal of Birds, 5(2), 11-19.",
     ]
-    texts = _texts("References\n" + "\n".join(refs) + "\n")
+    texts = entry_texts("References\n" + "\n".join(refs) + "\n")
     assert texts == [r.strip() for r in refs]
 
 
@@ -341,7 +338,7 @@ def test_a_bracketed_year_wrapped_to_a_line_start_opens_no_numbered_list() -> No
         "        Dorn E, Holt S (2020) Measuring marsh birds from the air with a kite and a\n"
         "camera. Field Methods 8:101-119\n"
     )
-    assert [t[:8] for t in _texts(prose + indented)] == ["Albarn Q", "Fairweat", "Holt S (", "Dorn E, "]
+    assert [t[:8] for t in entry_texts(prose + indented)] == ["Albarn Q", "Fairweat", "Holt S (", "Dorn E, "]
 
 
 def test_a_number_after_vol_at_a_line_end_is_the_volume_not_a_new_list() -> None:
@@ -414,7 +411,7 @@ def test_an_issue_closing_its_bracket_at_a_line_start_is_no_label() -> None:
         "Dorn E, Holt S (2020) Measuring marsh birds from the air. Field\n"
         "    Methods 8:101-119\n"
     )
-    texts = _texts(prose + refs)
+    texts = entry_texts(prose + refs)
     assert [t[:8] for t in texts] == ["Albarn Q", "Brindle ", "Castella", "Dorn E, "]
 
 
@@ -428,7 +425,7 @@ def test_a_running_head_with_journal_and_page_is_page_furniture() -> None:
         "     J Invent Med 12:55-61\n"
         "4) Albarn Q, Velloso T (2011) Seasonal drift of marsh sediments. Estuar Ecol 14:221-230\n"
     )
-    texts = _texts(text)
+    texts = entry_texts(text)
     assert texts == [
         "3) Brindle PK, Osei A (2018) Ferritin kinetics in relapsing inflammatory disease in a cohort. J Invent Med 12:55-61",
         "4) Albarn Q, Velloso T (2011) Seasonal drift of marsh sediments. Estuar Ecol 14:221-230",

@@ -3,12 +3,9 @@ words wrapped into a source, bullets, and page furniture of journals' own kinds 
 
 from __future__ import annotations
 
+from tests.refstring.found import entry_raws
 from vexascite.refstring import find_reference_lists
 from vexascite.refstring.lists import describe, summarize
-
-
-def _raws(text: str) -> list[str]:
-    return [entry.raw for found in find_reference_lists(text) for entry in found.entries]
 
 
 def _letters(text: str) -> str:
@@ -55,7 +52,7 @@ def test_a_back_matter_word_wrapped_into_a_source_does_not_end_a_hanging_list() 
             "Halvorsen, P. J. (1996). Sequential Decisions. Norwood, Boston.\n"
             "Ekdahl R, Moss T (2005) Why do tumours ferment? Cell Rev 3: 77–90. doi: 10.5555/cr.3.77\n"
         )
-        raws = _raws(text)
+        raws = entry_raws(text)
         assert len(raws) == 4, raws
         assert raws[1].endswith(tail)
 
@@ -79,7 +76,7 @@ def test_page_furniture_of_journals_inside_entries() -> None:
         "Journal of Vascular Immunology (2004) 38:170–182\n"
         "hold intuitions that others may not share. Soc Rev 21(2):99-117\n"
     )
-    raws = _raws(text)
+    raws = entry_raws(text)
     assert len(raws) == 5
     for furniture in ("QUIST", "lancet-example", "Published by", "Volume 118", "Vascular Immunology"):
         assert not any(furniture in raw for raw in raws), furniture
@@ -220,7 +217,7 @@ def test_page_breaks_inside_entries_keep_their_text() -> None:
         "Waalberg, JHEP Inv 11,129 (2014), arXiv:1408.0000.\n\n"
         "Figure 1. Invented results.\n"
     )
-    raws = _raws(text)
+    raws = entry_raws(text)
     assert len(raws) == 6, raws
     assert "© 2006" not in raws[1] and "Vascular Immunology" not in raws[1] and raws[1].endswith("6957-65.")
     assert "\n33\n" not in raws[2] and raws[2].endswith("38(5):1655-1711.")
@@ -258,7 +255,7 @@ def test_blank_lines_between_entries_with_a_first_line_indent() -> None:
         "  Colvin CM, Pan E: Invented pump kinetics shaping dendritic\nspike timing in invented neurons. Nature Inv 2002,\n5(6):617-622.\n\n"
         "  Ekdahl R, Moss T (2005) Why do tumours ferment\nso much? Cell Rev 3: 77–90. doi: 10.5555/cr.3.77\n"
     )
-    raws = _raws(text)
+    raws = entry_raws(text)
     assert len(raws) == 3 and raws[0].endswith("19:354-358.") and raws[1].endswith("5(6):617-622.")
 
 
@@ -299,7 +296,7 @@ def test_supporting_information_after_an_entry_left_open_ends_the_list() -> None
         "  9.\tSalvo CT, Ouyang DW, Peder TS. Invented care for pulmonary\nnodules. Ann Inv Surg.\n1998;65(5):1502-9. DOI:\n\n"
         "Supporting information\nS1 Table. Clinical features of the 12 invented patients. (DOCX)\n"
     )
-    raws = _raws(text)
+    raws = entry_raws(text)
     assert len(raws) == 3 and raws[2].endswith("DOI:")
 
 
@@ -444,6 +441,6 @@ def test_en_dash_bullets_open_items_that_start_with_digits_or_a_ditto_dash() -> 
             "–––––. Millers and Their Wheels. Edited by Anna Holm. Oslo: Invented Press, 2012.",
         )
     ) + "\nFunding\nThis work was funded by an invented grant.\n"
-    raws = _raws(text)
+    raws = entry_raws(text)
     assert len(raws) == 5
     assert raws[0].startswith("– 2004: Ilse Maurer") and raws[4].startswith("– –––––. Millers")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from vexascite.refstring import find_reference_lists
+from tests.refstring.found import entry_texts
 
 PROSE = (
     "Marsh birds were counted from the air over four seasons in two estuaries\n"
@@ -31,28 +31,24 @@ ONE_A_LINE = [
 ]
 
 
-def _texts(text: str) -> list[str]:
-    return [entry.text for found in find_reference_lists(text) for entry in found.entries]
-
-
 def _set_in(margin: str) -> str:
     return "".join(margin + line + "\n" for line in ONE_A_LINE)
 
 
 @pytest.mark.parametrize("margin", ["  ", "    ", "\t"], ids=["two spaces", "four spaces", "tab"])
 def test_a_list_one_a_line_set_in_after_prose_is_cut_at_each_line(margin: str) -> None:
-    texts = _texts(PROSE + _set_in(margin))
+    texts = entry_texts(PROSE + _set_in(margin))
     assert texts == ONE_A_LINE
 
 
 @pytest.mark.parametrize("margin", ["  ", "    ", "\t"], ids=["two spaces", "four spaces", "tab"])
 def test_a_list_one_a_line_set_in_under_a_heading_is_cut_at_each_line(margin: str) -> None:
-    texts = _texts(PROSE + "References\n\n" + _set_in(margin))
+    texts = entry_texts(PROSE + "References\n\n" + _set_in(margin))
     assert texts == ONE_A_LINE
 
 
 def test_the_same_list_flush_left_after_prose_is_cut_the_same_way() -> None:
-    assert _texts(PROSE + _set_in("")) == ONE_A_LINE
+    assert entry_texts(PROSE + _set_in("")) == ONE_A_LINE
 
 
 def test_a_hanging_indent_set_in_after_prose_still_joins_its_lines() -> None:
@@ -66,7 +62,7 @@ def test_a_hanging_indent_set_in_after_prose_still_joins_its_lines() -> None:
         "  Dorn, E., Fairweather, G., & Holt, S. (2020). Measuring marsh\n"
         "      birds from the air. Field Methods, 8(2), 101-119.\n"
     )
-    texts = _texts(text)
+    texts = entry_texts(text)
     assert len(texts) == 4
     assert texts[1] == "Brindle PK, Osei A. Ferritin kinetics in relapsing inflammatory disease: a cohort study. J Invent Med. 2018;12(4):55-61."
     assert texts[2] == "Castellan, M. R. Rural clinics and the long road to care. Oxford: Quillon Press, 2004."
@@ -83,7 +79,7 @@ def test_a_wrapped_list_set_in_after_prose_is_cut_where_entries_end() -> None:
         "    Dorn E, Fairweather G, Holt S. Measuring marsh birds from the air. Field\n"
         "    Methods. 2020;8(2):101-119.\n"
     )
-    texts = _texts(text)
+    texts = entry_texts(text)
     assert len(texts) == 4
     assert texts[0] == "Albarn, Q., and T. Velloso. 2011. Seasonal drift of marsh sediments under managed flooding. Estuar. Ecol. 14:221-230."
     assert texts[3] == "Dorn E, Fairweather G, Holt S. Measuring marsh birds from the air. Field Methods. 2020;8(2):101-119."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from tests.refstring.found import entry_texts
 from vexascite.refstring import find_reference_lists
 from vexascite.refstring.labels import label_of
 from vexascite.refstring.lists import (
@@ -15,10 +16,6 @@ from vexascite.refstring.lists import (
 _INTRO = "Body text of the article ends here with a final sentence.\n\nReferences\n\n"
 
 
-def _texts(text: str) -> list[str]:
-    return [entry.text for found in find_reference_lists(text) for entry in found.entries]
-
-
 def test_a_journal_named_like_back_matter_with_volume_issue_and_pages_goes_on() -> None:
     text = _INTRO + (
         "Harlow, Q., & Venn, T. (2013). Virtue and markets: Towards a common ground for\n"
@@ -27,7 +24,7 @@ def test_a_journal_named_like_back_matter_with_volume_issue_and_pages_goes_on() 
         "Marsh, P. (2010). Trust in small firms. Small Business Review, 8, 22-31.\n"
         "Ostrander K, Lee M. Wages and tenure in rural clinics. Health Econ. 2012;21:66-79.\n"
     )
-    texts = _texts(text)
+    texts = entry_texts(text)
     assert texts[0].endswith("Journal of Business Ethics, 112(3), 401–417.")
     assert len(texts) == 3
 
@@ -47,7 +44,7 @@ def test_years_at_line_starts_in_a_list_without_heading_are_no_numbering() -> No
         "Ruiz P, Okafor N. Sulfur cycling in estuaries. Aquat Microb Ecol. 2018;36:293-304.\n"
         "Lemke UK (1970) Cleavage of coat proteins of a phage. Nature 227:680-685\n"
     )
-    texts = _texts(text)
+    texts = entry_texts(text)
     assert not any(t.startswith(("1987.", "1998.")) for t in texts)
     assert any(t.startswith("Dorn M, Leto K") for t in texts)
     assert any(t.startswith("Ruiz P, Okafor N") for t in texts)
@@ -61,7 +58,7 @@ def test_a_publisher_and_year_after_a_semicolon_close_a_book_before_names_in_ano
         "김민수, 1998, 남부 지역 토기의 몇 가지 특징, 고고학연구 25-2, 한빛대학교 인문연구소.\n"
         "Delorme, Anne, « Poésie et mémoire au XVIIe siècle », Revue Lettres, n°12, 1994, p. 39-52.\n"
     )
-    texts = _texts(text)
+    texts = entry_texts(text)
     assert "Varga R. Long Winter. Tor; 2004." in texts
     assert any(t.startswith("김민수, 1998") for t in texts)
 
@@ -74,7 +71,7 @@ def test_authors_with_a_capitalised_particle_after_a_physics_style_source() -> N
         "Van der Berg GR, Morton DC, Duval RS, Olsen JGJ, Kasper PS, et al. Carbon losses from\n"
         "peat fires. Nat Geosci. 2011;4: 737–8.\n"
     )
-    texts = _texts(text)
+    texts = entry_texts(text)
     assert "B. Jansen, L. Rask, M. Fedin, E. Gallo, Rev. Mod. Phys. 77 (2005) 318." in texts
     assert any(t.startswith("Van der Berg GR") for t in texts)
 
@@ -86,7 +83,7 @@ def test_full_apa_authors_and_year_open_an_entry_after_a_line_without_a_stop() -
         "Quarles, H., & Nemeth, D. (2001). Assessing tuition aid. Journal of Labor Studies, 39(3), 483-568.\n"
         "Ibsen, K. (1999). Small ponds. Freshwater Biology, 12, 3-9.\n"
     )
-    texts = _texts(text)
+    texts = entry_texts(text)
     assert any(t.endswith("working paper in progress") for t in texts)
     assert any(t.startswith("Quarles, H., & Nemeth, D. (2001).") for t in texts)
 
@@ -120,7 +117,7 @@ def test_a_bracketed_year_and_pages_wrapped_to_a_line_start_are_no_label_and_one
         "Nordin SH, Ritter MD, Jensen SD: Drug transporters and tumour status. Pharmacogenet Genomics 2008, 18:241-250.\n"
         "Frisk, K.J., and Ashby, J. (2004). Generative models of anatomy. NeuroImage 23, 21–24.\n"
     )
-    texts = _texts(text)
+    texts = entry_texts(text)
     assert "C. L. Gao, M. Ling, and R. P. Lin, Phys. Rev. E 86 (2012) 026611." in texts
     assert not any(t.startswith("(2012)") for t in texts)
     assert any(t.startswith("Marr, J. W. (2008).") for t in texts)
@@ -134,7 +131,7 @@ def test_two_authors_set_in_lower_case_open_an_entry_after_a_closed_one() -> Non
         "lin S-C, wong Y-C. Elastographic signs of ductal lesions of the liver. Br J Fict Radiol. 2004;77:713-6.\n"
         "Ames, K. (2003). Small ponds. Freshwater Biology, 12, 3-9.\n"
     )
-    texts = _texts(text)
+    texts = entry_texts(text)
     assert any(t.startswith("lin S-C, wong Y-C.") for t in texts)
     assert any(t.endswith("London: Allan & Unwin.") for t in texts)
 
@@ -145,7 +142,7 @@ def test_full_apa_authors_after_an_entry_of_authors_only() -> None:
         "Velde, K., & Holm, H. (2006). Shame in the clinic. Nordic Journal of Family Practice, 24, 112-119.\n"
         "Ames, K. (2003). Small ponds. Freshwater Biology, 12, 3-9.\n"
     )
-    texts = _texts(text)
+    texts = entry_texts(text)
     assert any(t.startswith("Velde, K., & Holm, H. (2006).") for t in texts)
 
 
@@ -164,7 +161,7 @@ def test_a_journal_footer_between_closed_entries_and_inside_a_hanging_entry_is_p
         "    Phys. Rev. E. 68: 041907. doi: 10.5555/PhysRevE.68.041907\n"
         "Amato, E. S., & Clarke, M. A. (2006). Changing schools: A qualitative study. School Counseling, 9, 16-27.\n"
     )
-    texts = _texts(text)
+    texts = entry_texts(text)
     assert not any("Clinical Allergy" in t for t in texts)
     assert "Aydin P, Ambros A, Lehman SJ (2006) Validation of a rapid assay for nitrates in grain. J Environ Sci Health, Part B 41:533-541" in texts
     assert "T. Kanai, M. Sato, J. Oda Novel instabilities in brane cosmology, arXiv:gr-qc/9907011." in texts
@@ -179,7 +176,7 @@ def test_a_footer_shaped_string_in_a_list_of_one_reference_a_line_stays() -> Non
         "Vaast M, Paarup B, Hove H: Herders' choice of care for lameness. Journal of Dairy Science 2003, 86: 1104-1113.\n"
         "Stiegel AL, Hart JH (2009) A new shrimp from the Jurassic of Morocco. Palaeontology 52: 1121–1135.\n"
     )
-    assert "Current Options in Neurology 2010, 12:243–251" in _texts(text)
+    assert "Current Options in Neurology 2010, 12:243–251" in entry_texts(text)
 
 
 def test_a_title_opening_with_a_back_matter_word_after_authors_and_year_goes_on() -> None:
@@ -192,7 +189,7 @@ def test_a_title_opening_with_a_back_matter_word_after_authors_and_year_goes_on(
         "Journal of Business Studies, 98(1), 37–49.\n"
         "Hughes L, Hunt D, Ruas M (2004) A pathway to breast cancer. Cell 116:523-535\n"
     )
-    texts = _texts(text)
+    texts = entry_texts(text)
     assert any(t.startswith("Gressl, W., & Haber, A. (2012). Ethics and markets") and t.endswith("37–49.") for t in texts)
     assert any(t.startswith("Hughes L") for t in texts)
 
@@ -205,7 +202,7 @@ def test_a_source_line_flush_left_before_an_indented_label_stays_in_its_entry() 
         "Dis. 2013;72: 1211-7\n"
         "  6.\tL. Douglas Kile, Order and noise in the civic sphere, Michigan Press, 1998, 412 pp.\n"
     )
-    assert any(t.endswith("Ann Rheum Dis. 2013;72: 1211-7") for t in _texts(text))
+    assert any(t.endswith("Ann Rheum Dis. 2013;72: 1211-7") for t in entry_texts(text))
 
 
 def test_a_lone_label_at_the_end_of_a_glued_list_is_kept_and_raises_nothing() -> None:
@@ -233,7 +230,7 @@ def test_a_short_first_line_set_over_its_hanging_indent_after_a_blank_line_is_no
         "Ferreira L, Nakamura H (2010) Another made-up result. J Invented\n"
         "   Stud 16:100-110\n"
     )
-    texts = _texts(text)
+    texts = entry_texts(text)
     assert len(texts) == 4
     assert texts[1] == "Quintal Maurice Seigneurie Lexique imaginaire de l’Europe ancienne Paris 1998. 101-112."
 
@@ -259,7 +256,7 @@ def test_authors_in_full_apa_form_after_a_doi_tag_left_empty_open_an_entry() -> 
         "Ngata, H., & Lowe, S. (2012). A third invented study of tides. Coastal Invented\n"
         "Research, 4, 10-19.\n"
     )
-    texts = _texts(text)
+    texts = entry_texts(text)
     assert len(texts) == 4
     assert texts[1].startswith("Vandermolen, P., & Oduya, K. (1987).")
     assert texts[2].endswith("doi: 10.5555/invented.2005.102")
@@ -295,7 +292,7 @@ def test_a_name_in_han_or_hangul_after_a_complete_line_in_latin_script_opens_an_
         "ZZN TR 41.207: \"Glossary of Invented Radio Terms\".\n"
         "王小明(1995) 北方谷仓研究. 北京: 虚构出版社.\n"
     )
-    texts = _texts(text)
+    texts = entry_texts(text)
     assert texts == [
         "Quarrell, T. (2011). Grain stores in the northern valleys. In: B. Ostrowe (ed.), Harvests and Granaries. Leipzig: Brandt.",
         "박서윤, '농촌 곡물 저장의 변화,' 농업사연구, 제12권 제3호, pp.45-67, 2008",
@@ -311,7 +308,7 @@ def test_a_korean_title_wrapped_to_a_line_start_goes_on() -> None:
         "박서윤 (2008). 농촌 곡물 저장의 변화와 지역 공동체의 역할에 관한 연구.\n"
         "농업사, 제12권 제3호, pp.45-67.\n"
     )
-    assert len(_texts(text)) == 2
+    assert len(entry_texts(text)) == 2
 
 
 def test_with_no_heading_authors_and_a_bracketed_year_after_an_entry_with_no_year_open_an_entry() -> None:
@@ -325,7 +322,7 @@ def test_with_no_heading_authors_and_a_bracketed_year_after_an_entry_with_no_yea
         "early railways in the western valleys. Inv Econ Hist 31:201–219\n"
         "Penn CD, Lind K (2004) Weirs and fish traps of the western rivers. Inv Fish Rev 2:3-18\n"
     )
-    texts = _texts(text)
+    texts = entry_texts(text)
     assert "O. Brandt, Tidal mills as clocks of the coast, arXiv:inv-hist/0501123." in texts
     assert any(t.startswith("Venn A, Harrow L") and t.endswith("Inv Econ Hist 31:201–219") for t in texts)
 
@@ -340,7 +337,7 @@ def test_a_page_range_set_with_an_em_dash_closes_a_source() -> None:
         "Âge, Revue inventée d'histoire, 103, 1993, 255-272.\n"
         "Ministère des moulins (2001). Mieux vivre avec les marées, 24 p.\n"
     )
-    texts = _texts(text)
+    texts = entry_texts(text)
     assert texts[1].endswith("Inv Agrar Hist 61: 205—218.")
     assert texts[2].startswith("Lena Harrow Venn,") and len(texts) == 4
 
