@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -244,6 +244,20 @@ class _Finder:
     def blank(self, position: int) -> bool:
         return not self.kept[position][1].strip()
 
+    def ahead(self, start: int, reach: int, most: int | None = None) -> Iterator[int]:
+        """The non-blank lines from ``start`` within ``reach`` lines, at most ``most`` of them, up to the first
+        line that ends a list (not given): the window every look ahead for the next label reads."""
+        seen = 0
+        for position in range(start, min(len(self.kept), start + reach)):
+            if self.blank(position):
+                continue
+            if self.stop(position):
+                return
+            seen += 1
+            if most is not None and seen > most:
+                return
+            yield position
+
     def stop(self, position: int) -> bool:
         """A line that ends a list: a heading, a legend, back matter, an article's DOI footer."""
         stripped = self.stripped(position)
@@ -331,11 +345,7 @@ class _Finder:
     def _next_number(self, position: int, style: str, limit: int = 20) -> int | None:
         """The number of the next label of ``style`` after ``position`` (on its own line or opening a line), within
         ``limit`` lines and before a stop."""
-        for other in range(position + 1, min(len(self.kept), position + 1 + limit)):
-            if self.blank(other):
-                continue
-            if self.stop(other):
-                return None
+        for other in self.ahead(position + 1, limit):
             label = self.only[other] or self.labels[other]
             if label is not None and label.style == style:
                 return label.number
@@ -808,13 +818,7 @@ class _Finder:
         if direction == 0:
             return self._run_ahead(position, style, number, 1) or self._run_ahead(position, style, number, -1)
         wanted = [number + direction, number + 2 * direction]
-        seen = 0
-        for other in range(position + 1, min(len(self.kept), position + 16)):
-            if self.blank(other):
-                continue
-            if self.stop(other):
-                return False
-            seen += 1
+        for other in self.ahead(position + 1, 15):
             label = self.labels[other]
             if label is not None and label.style == style:
                 if label.number != wanted[0]:
@@ -891,20 +895,12 @@ class _Finder:
 
     def _chain_ahead(self, position: int, other: Label, style: str) -> bool:
         """Whether labels of another form go on in sequence from ``other`` before the list's own form comes back."""
-        seen = 0
-        for p in range(position + 1, min(len(self.kept), position + 40)):
-            if self.blank(p):
-                continue
-            if self.stop(p):
-                return False
-            seen += 1
+        for p in self.ahead(position + 1, 40, most=16):
             start = self.label_at(p)
             if start is not None and start[0].style == style:
                 return False
             if start is not None and start[0].style == other.style and 1 <= abs(start[0].number - other.number) <= 2:
                 return True
-            if seen > 15:
-                return False
         return False
 
     def _reference_after(self, entry: list[int], position: int) -> bool:
@@ -936,14 +932,8 @@ class _Finder:
         if page_break and not any(YEAR_TOKEN.search(self.stripped(p)) for p in entry) and YEAR_TOKEN.search(self._text_from(position, 10)):
             return True  # "24 A. J. Larsen, and W. J." / page break / "Walden, JHEP 12,214 (2015)": the entry had no year yet
         # Look ahead: the list goes on if the next label follows on within a few lines.
-        seen = 0
-        reach, most = (30, 14) if page_break else (12, 4)
-        for other in range(position, min(len(self.kept), position + reach)):
-            if self.blank(other):
-                continue
-            seen += 1
-            if self.stop(other):
-                return False
+        reach, most = (30, 15) if page_break else (12, 5)  # non-blank lines read
+        for other in self.ahead(position, reach, most):
             start = self.label_at(other)
             if start is not None:
                 label = start[0]
@@ -952,8 +942,6 @@ class _Finder:
                 if label.style == style and not 1600 <= label.number <= 2100:
                     return False  # "1997. http://..." wrapped after a page break is a year, not a label
                 # ("124ff." opening a line is no label of the list's form: look on.)
-            if seen > most:
-                return False
         return False
 
     def _keep(self, current: ReferenceList) -> None:
