@@ -42,6 +42,7 @@ from ..columns import ColumnBlock, read_columns
 from ..csl import YEAR
 from ..ids import DOI_START
 from . import linemodel
+from .glued import glued_cut
 from .furniture import (
     DOI_FOOTER,
     DOI_ONLY,
@@ -1316,7 +1317,16 @@ class _Finder:
             has_year = has_year or bool(YEAR_TOKEN.search(text))
         if entry:
             entries.append(entry)
+        if loose:
+            return [piece for entry in entries for piece in self._unglue(entry)]
         return entries
+
+    def _unglue(self, entry: list[int], depth: int = 0) -> list[list[int]]:
+        """An entry the string parser reads as two whole references, cut where it reads so (``glued``)."""
+        cut = glued_cut([self.stripped(p) for p in entry], join_lines) if depth < 4 else None
+        if cut is None:
+            return [entry]
+        return self._unglue(entry[:cut], depth + 1) + self._unglue(entry[cut:], depth + 1)
 
     def unclaimed_runs(self) -> None:
         """Outside the lists found, a run of lines that all read as references is a list too
