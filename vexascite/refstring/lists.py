@@ -1241,13 +1241,23 @@ class _Finder:
     def _bullets(self, positions: list[int]) -> set[int]:
         """The lines among ``positions`` that open with a bullet. Where the bullets are en dashes, an en dash
         before a digit or another dash opens an item too (``– 2007: Title``, ``– –––––. Title``): there it
-        is the list's bullet, not the dash that stands for an author."""
+        is the list's bullet, not the dash that stands for an author. A list's bullets are one mark at one
+        indent: a mark of another kind or indent (``· Name`` once, ``- Title`` set in under a line left open)
+        is the text's own, and one mark of a kind is no bulleted list."""
         strict = {p for p in positions if BULLET.match(self.kept[p][1])}
+        kinds = Counter(self._bullet_kind(p) for p in strict)
+        if kinds:
+            kind, count = kinds.most_common(1)[0]
+            strict = {p for p in strict if self._bullet_kind(p) == kind} if count >= 2 else set()
         dashed = {p for p in positions if DASH_OPENING.match(self.kept[p][1])}
         en = {p for p in strict if self.kept[p][1].lstrip().startswith("–")}
         if len(en) >= 2 and len(en) >= 0.8 * len(strict):
             return strict | dashed
         return strict
+
+    def _bullet_kind(self, position: int) -> tuple[str, int]:
+        line = self.kept[position][1]
+        return line.lstrip()[:1], indent_of(line)
 
     def _bullet_goes_on(self, entry: list[int], position: int) -> bool:
         """After a blank line in a bulleted list, an unbulleted line goes on with the entry above if that was left open."""
