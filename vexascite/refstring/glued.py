@@ -46,12 +46,13 @@ def _runs(tags: Sequence[tuple[str, str]]) -> list[str]:
     return runs
 
 
-def _changes_at(tags: Sequence[tuple[str, str]], at: int) -> bool:
-    """Whether the label changes between the last word before token ``at`` and the first from it on."""
+def _opens_at(tags: Sequence[tuple[str, str]], at: int) -> bool:
+    """Whether a reference may open at token ``at`` as the whole is read: the label changes there, after a
+    field that can close a reference (a date, pages, a source; not authors or a title, which go on)."""
     words = [(n, label) for n, (word, label) in enumerate(tags) if label != "other" and re.search(r"\w", word)]
     before = [label for n, label in words if n < at]
     after = [label for n, label in words if n >= at]
-    return bool(before) and bool(after) and before[-1] != after[0]
+    return bool(before) and bool(after) and before[-1] != after[0] and before[-1] not in _WHAT
 
 
 def _whole(runs: Sequence[str]) -> bool:
@@ -90,9 +91,10 @@ def glued_cut(lines: Sequence[str], join: Callable[[list[str]], str]) -> int | N
         if not _years(before) or not _years(after):
             continue
         first, second = _tags(before), _tags(after)
-        if first is None or second is None or not _changes_at(tags, len(first)):
-            continue  # (the whole read on across the line: one run of a title, a container)
+        if first is None or second is None or not _opens_at(tags, len(first)):
+            continue  # (the whole reads on across the line: one run of a title, a container)
         head, tail = _runs(first), _runs(second)
-        if _whole(head) and _whole(tail) and tail[0] in _WHAT:
+        if head[:1] and head[0] in _WHAT and _whole(head) and not _two(head) and _whole(tail) and tail[0] in _WHAT:
+            # (the lines before read as one reference, those after open as one: the first break of the two)
             return cut
     return None
