@@ -42,7 +42,6 @@ from ..columns import ColumnBlock, read_columns
 from ..csl import YEAR
 from ..ids import DOI_START
 from . import linemodel
-from .glued import glued_cut
 from .furniture import (
     DOI_FOOTER,
     DOI_ONLY,
@@ -54,6 +53,7 @@ from .furniture import (
     mask_of,
     paged_heads,
 )
+from .glued import glued_cut
 from .labels import (
     BULLET,
     DASH_OPENING,
