@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 
 from .clean import clean_reference
 from .shapes import YEAR_TOKEN
-from .tagger import tag_tokens
+from .tagger import tag_tokens, tokenize
 
 #: Labels of a reference's source: where it was published and how to find it there.
 _SOURCE = frozenset({"container", "publisher", "volume", "pages", "location"})
@@ -90,9 +90,11 @@ def glued_cut(lines: Sequence[str], join: Callable[[list[str]], str]) -> int | N
         before, after = join(list(lines[:cut])), join(list(lines[cut:]))
         if not _years(before) or not _years(after):
             continue
-        first, second = _tags(before), _tags(after)
-        if first is None or second is None or not _opens_at(tags, len(first)):
+        if not _opens_at(tags, len(tokenize(clean_reference(before).light))):
             continue  # (the whole reads on across the line: one run of a title, a container)
+        first, second = _tags(before), _tags(after)
+        if first is None or second is None:
+            return None
         head, tail = _runs(first), _runs(second)
         if head[:1] and head[0] in _WHAT and _whole(head) and not _two(head) and _whole(tail) and tail[0] in _WHAT:
             # (the lines before read as one reference, those after open as one: the first break of the two)
