@@ -2,14 +2,19 @@
 
 In wrapped text with no layout cue (no number, no indent, no blank line) the line rules and
 the line model can leave two references in one entry when nothing but the words marks the
-break: a terse string after ``Place: Publisher, 1991.``, a title-first string, a name the
-rules do not read as one. The string parser (:mod:`.tagger`) knows what a whole reference
-looks like, so an entry that already looks glued (two years) is read by it: where the whole
-reads as two (two dates, each with its own source block) and the lines before and after a
-line break each read as a whole reference, the entry is cut there.
+break: a terse string after ``Place: Publisher, 1991.``, authors the line rules do not read
+as names (``B. KOVALENKO et R. DUMAS.``). The string parser (:mod:`.tagger`) knows what a
+whole reference looks like, so an entry that already looks glued (two different years, and
+the tagger reads two dates with a source or a title between them) is cut at the first line
+break where (1) the whole, as tagged, ends a field that can close a reference (a date,
+pages, a source: not authors or a title) and starts another, and (2) the lines before open
+with authors or a title and read as one whole reference (who or what, a source, a date) and
+the lines after open with authors or a title and read as a whole reference too. A
+reference with two years (``Reprinted in``, ``Original work published``) reads as one.
 
-Only entries of two to twelve lines with two different years are tagged, and each at most
-once per line break, so the cost stays a few tagger calls per suspicious entry.
+Only entries of two to twelve lines and at most 2,000 characters are read, each line break
+first on the whole's tags (no tagging), so the cost is a few tagger calls per suspicious
+entry and none for the rest.
 """
 
 from __future__ import annotations

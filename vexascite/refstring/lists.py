@@ -17,7 +17,8 @@ The document is read as a careful person reads it, in three passes over its line
    languages): entries are cut at hanging indents, blank lines, or, in wrapped text
    with neither, where a line ends like a reference and the next starts like one
    (under a heading, a small line model, ``linemodel``, weighs these rules' verdicts
-   with the other facts of the two lines: ``cut_features``).
+   with the other facts of the two lines: ``cut_features``). An entry of such text that
+   the string parser reads as two whole references is cut where it reads so (``glued``).
 
 Lists end at another heading, a figure legend, a table, acknowledgements or prose.
 Lists are kept apart where the numbering restarts, at a heading, or at an article
@@ -1273,7 +1274,8 @@ class _Finder:
     def _split_wrapped(self, block: list[int], *, loose: bool = True, learned: bool = False) -> list[list[int]]:
         """Cut a block with no layout cues where a line ends a reference and the next starts one
         (``loose``: also after a line that closes a source, before a line of any reference shape;
-        there the rules are features of the line model in ``linemodel``, which weighs them)."""
+        there the rules are features of the line model in ``linemodel``, which weighs them; and an
+        entry left with two references in it, read so by the string parser, is cut: ``glued``)."""
         texts = [self.stripped(p) for p in block]
         with_year = sum(1 for t in texts if YEAR_TOKEN.search(t))
         if len(block) >= 2 and with_year >= 0.8 * len(block):
