@@ -216,6 +216,11 @@ class _Finder:
         #: Bare numbers alone on their lines that run in sequence: a list's labels (``lone_number_run``).
         self.lone_labels = lone_number_run(self.lines)
         self.read(furniture_lines(self.lines, self.lone_labels))
+        for position, (index, line) in enumerate(self.kept):
+            if _SETEXT_RULE.match(line) and (above := self._text_above(position)) is not None and REF_HEADING.match(self.stripped(above)):
+                # "References" / page furniture / "==========": a page break between a heading and its underline
+                self.lines[index] = ""
+                self.kept[position] = (index, "")
         self.lists: list[ReferenceList] = []
         #: Kept positions [start, end) read as lists or reference sections.
         self.claimed: list[tuple[int, int]] = []
@@ -236,6 +241,13 @@ class _Finder:
                 self.only[position] = Label(lone, "bare", "") if lone is not None else label_only(line)
                 if self.only[position] is None:
                     self.labels[position] = label_of(line)
+
+    def _text_above(self, position: int) -> int | None:
+        """The nearest line with text above ``position`` across a page break (blank lines beside furniture only)."""
+        above = position - 1
+        while above >= 0 and self.blank(above) and (above == position - 1 or self._soft_blank(above)):
+            above -= 1
+        return above if above >= 0 and not self.blank(above) else None
 
     # helpers over kept positions
     def stripped(self, position: int) -> str:
@@ -1340,20 +1352,43 @@ class _Finder:
             return
         entries = self._split_unnumbered(stretch)
         texts = [join_lines([self.kept[p][1] for p in positions]) for positions in entries]
-        looks = [looks_strongly_like_reference(text) and not _prose(text) for text in texts]
+        prose = [_prose(text) for text in texts]
+        looks = [looks_strongly_like_reference(text) and not p for text, p in zip(texts, prose, strict=True)]
+        if self._run_entries(entries, looks):
+            return
+        # Not a list as a whole: a list with no heading still ends where prose begins (the tail of an earlier
+        # article's list at the top of a page, then the next article's title and text), so each stretch
+        # between paragraphs of prose is judged on its own.
+        start = 0
+        for n in range(len(entries) + 1):
+            if n == len(entries) or prose[n]:
+                self._run_entries(entries[start:n], looks[start:n])
+                start = n + 1
+
+    def _run_entries(self, entries: list[list[int]], looks: list[bool]) -> bool:
+        """Keep ``entries`` as a list with no heading if, past what does not look like a reference at either
+        end, three or more are left and most of them look like references."""
         while looks and not looks[0]:
-            entries, texts, looks = entries[1:], texts[1:], looks[1:]
+            entries, looks = entries[1:], looks[1:]
         while looks and not looks[-1]:
-            entries, texts, looks = entries[:-1], texts[:-1], looks[:-1]
+            entries, looks = entries[:-1], looks[:-1]
         if len(entries) >= 3 and sum(looks) >= 0.8 * len(looks):
             current = ReferenceList(label="", heading=None, line=self.kept[entries[0][0]][0] + 1)
             current.entries = [self._entry(positions, None) for positions in entries]
             self.lists.append(current)
+            return True
+        return False
 
     def whole_document(self) -> None:
         """A document with no heading and no numbered run: a bare list of references, if it is one."""
-        if any(not self.blank(p) for p in range(len(self.kept))):
-            self.unnumbered(0, None, whole=True)
+        # (A back-matter section before any list, ``FUNDING ...`` in the text, is no list's end: read on after it.)
+        position, total = 0, len(self.kept)
+        while position < total and any(not self.blank(p) for p in range(position, total)):
+            kept = len(self.lists)
+            end = self.unnumbered(position, None, whole=True)
+            if len(self.lists) > kept:
+                return
+            position = max(end, position + 1)
 
 
 #: A line that opens with a link or DOI goes on with the reference above (``https://doi.org/...``, ``DOI:http...``).
