@@ -17,6 +17,10 @@ layouts the list-finding issue names, as papers and text-extraction tools leave 
 - numbering with gaps, repeats, past 999 and 9999, descending;
 - lists that start late (the tail of an earlier article first), two lists in one document,
   lists followed by figure legends, tables, acknowledgements, appendices and the like.
+- later variants: a list set in as a whole (2-6 spaces or a tab) after flush prose, Markdown
+  lists hard-wrapped with continuation lines indented 2-4 spaces (every item ``1.`` at times),
+  a hanging indent made with a tab, the tail of an author-year list before the next article,
+  superscripts and numbers past 999 in PDF text.
 
 Strings come from every eval set, de-duplicated on their letters and digits and split into
 two halves by a stable hash of those (``train`` for development, ``test`` for measuring).
