@@ -16,7 +16,12 @@ on each half of them (even and odd pseudo-claims):
 - window: BM25F plus s times the BM25 of each work's best two-sentence window, then
   reordered as shipped.
 
-    .venv/bin/python scripts/suggest_words.py LIBRARY [--claims 800] [--seed 11]
+``--round2`` compares two more: a hybrid first stage (the works nearest the statement's
+latent vector among all the library's joined to BM25F's best 100 before the reordering) and
+a second cosine from the word vectors (each work the BM25F-weighted sum of its terms'
+vectors, with or without feedback).
+
+    .venv/bin/python scripts/suggest_words.py LIBRARY [--claims 800] [--seed 11] [--round2]
 """
 
 from __future__ import annotations

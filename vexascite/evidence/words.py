@@ -35,14 +35,15 @@ DIMENSIONS = 200
 MIN_COUNT = 3
 #: Context distribution smoothing (Levy, Goldberg and Dagan's 0.75).
 ALPHA = 0.75
-#: How much the relaxed match counts beside the fused first-stage score (derived on
-#: pseudo-claims by ``scripts/suggest_weights.py``).
+#: How much the relaxed match would count beside the fused first-stage score: 0, as no
+#: setting of it gained on held-out pseudo-claims without losing on copied ones
+#: (``scripts/suggest_words.py``; docs/evidence.md), so ``suggest`` does not build these.
 WORD_WEIGHT = 0.0
 REVISION = 1
 
 
 def index_version() -> str:
-    """The name word vectors are kept under: every setting that shapes them."""
+    """The name word vectors would be kept under: every setting that shapes them."""
     return f"ppmi-v{REVISION}-w{WINDOW}-d{DIMENSIONS}-m{MIN_COUNT}-a{int(ALPHA * 100)}"
 
 
