@@ -7,7 +7,7 @@ on each half of them (even and odd pseudo-claims):
 
 - shipped: BM25F, its best 100 reordered by BM25F over the best one's plus ``DENSE_WEIGHT``
   times the latent cosine (the statement's vector moved towards the best 3 works');
-- words: the shipped score plus w times the relaxed word match of :mod:`vexascite.evidence.words`
+- words: the shipped score plus w times the relaxed word match of ``word_vectors.py`` (beside this script)
   (word vectors from the library's sentences); ``words-missing`` counts only the statement's
   terms the work lacks (their best cosine), so it cannot reward copied wording;
 - rm3: term feedback (RM3, Lavrenko and Croft; Abdul-Jaleel et al.): the 20 terms weighing
@@ -36,6 +36,7 @@ from pathlib import Path
 import numpy as np
 from suggest_weights import copied, held_out, ndcg_one
 from support_thresholds import read_library
+from word_vectors import WordVectors
 
 from vexascite.evidence.dense import (
     DENSE_WEIGHT,
@@ -49,7 +50,6 @@ from vexascite.evidence.index import Doc, LexicalIndex
 from vexascite.evidence.rank import DENSE_POOL
 from vexascite.evidence.sentences import SentenceIndex
 from vexascite.evidence.text import sentences
-from vexascite.evidence.words import WordVectors
 
 WORD_WEIGHTS = (0.1, 0.25, 0.5, 1.0)
 #: (name, floor, exact): the relaxed match as it is, with cosines below 0.5 counting 0, and

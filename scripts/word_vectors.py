@@ -21,9 +21,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .dense import _randomized_svd, _Sparse
-from .index import LexicalIndex
-from .text import sentences, terms
+from vexascite.evidence.dense import _randomized_svd, _Sparse
+from vexascite.evidence.index import LexicalIndex
+from vexascite.evidence.text import sentences, terms
 
 __all__ = ["WORD_WEIGHT", "WordVectors", "index_version"]
 
