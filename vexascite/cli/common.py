@@ -32,13 +32,46 @@ stdout: Console | None = None
 stderr: Console | None = None
 
 
+#: C0 and C1 control characters (tabs, line ends, escapes), the line and paragraph
+#: separators and the bidirectional embeddings, overrides and isolates, as spaces: text
+#: from a library or a file never drives the terminal or reorders what is around it.
+CONTROLS = dict.fromkeys(
+    [*range(0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)], " "
+)
+_CONTROLS_BUT_LINES = {code: space for code, space in CONTROLS.items() if code != 0x0A}
+
+
+def inert(text: str) -> str:
+    """Text as printed for people: controls as spaces, its line ends kept."""
+    return text.translate(_CONTROLS_BUT_LINES)
+
+
+def _inert_console(**options: Any) -> Console:
+    """A rich console whose printed text (strings and ``Text``) is inert: an escape
+    sequence in a title, a raw reference or a note is shown, never obeyed."""
+    from rich.console import Console
+    from rich.text import Text
+
+    class InertConsole(Console):
+        def print(self, *objects: Any, **kwargs: Any) -> None:
+            made = []
+            for thing in objects:
+                if isinstance(thing, str):
+                    thing = inert(thing)
+                elif isinstance(thing, Text):
+                    thing = thing.copy()
+                    thing.plain = inert(thing.plain)  # same length: the styles stay where they were
+                made.append(thing)
+            super().print(*made, **kwargs)
+
+    return InertConsole(**options)
+
+
 def out() -> Console:
     """The console on stdout (for tables and styled text)."""
     global stdout
     if stdout is None:
-        from rich.console import Console
-
-        stdout = Console(soft_wrap=True)
+        stdout = _inert_console(soft_wrap=True)
     return stdout
 
 
@@ -46,9 +79,7 @@ def err() -> Console:
     """The console on stderr (for progress bars)."""
     global stderr
     if stderr is None:
-        from rich.console import Console
-
-        stderr = Console(stderr=True, soft_wrap=True)
+        stderr = _inert_console(stderr=True, soft_wrap=True)
     return stderr
 
 
@@ -91,7 +122,8 @@ def emit_jsonl(items: Any) -> None:
 
 
 def warn(message: str) -> None:
-    click.echo(message, err=True)
+    """A message on stderr; what it quotes of a file or the library is inert."""
+    click.echo(inert(message), err=True)
 
 
 def read_lines(path: str) -> list[str]:
