@@ -149,6 +149,16 @@ def one_line(text: str) -> str:
     return _LINE_BREAKS.sub(" ", text)
 
 
+#: Control characters that are no text (C0 but tab and line ends, DEL, C1): TeX stops on
+#: them, a terminal showing the file obeys them.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+
+
+def no_controls(text: str) -> str:
+    """``text`` with each control character that is no text made a space."""
+    return CONTROL.sub(" ", text)
+
+
 #: A spreadsheet reads a cell starting with one of these as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
