@@ -66,6 +66,7 @@ def test_text_references_found_by_ecitmatch_and_search_and_second_run_asks_nothi
     assert world.requests() == before and sum(again.requests.values()) == 0
     result = run_cli("resolve", env=world.env())
     assert result.exit_code == 0 and world.requests() == before
+    assert "found 0, not found 0" in result.stderr and "4 other works not asked about" in result.stderr  # not silent
 
 
 def test_show_provenance_names_the_verifying_source(world: World, run_cli) -> None:

@@ -64,6 +64,7 @@ def _print_resolution(report: Any, as_json: bool) -> None:
     warn(
         f"found {report.found}, not found {report.not_found}, to review {report.review}, failed {report.failed}"
         + (f", unchanged (offline) {report.unchanged}" if report.unchanged else "")
+        + (f", {report.skipped} other works not asked about ('--refresh' asks about all)" if report.skipped else "")
         + f"; requests: {requests}; {report.seconds:.1f} s"
     )
     unreachable = getattr(report, "unreachable", {})
