@@ -91,7 +91,7 @@ def parse_command(ctx: click.Context, source: str, per_line: bool) -> None:
 
     reading: list[str] = []
     if source == "-":
-        text = sys.stdin.buffer.read().decode("utf-8", errors="replace")
+        text, reading = api.text_reading(sys.stdin.buffer.read(), "stdin")
     else:
         text, reading = api.document_reading(source)
     with progress_on_terminal():
