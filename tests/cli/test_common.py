@@ -38,3 +38,15 @@ def test_show_note_find_and_warnings_never_print_a_control(run_cli, tmp_path: Pa
         assert ESC not in result.output and "\x07" not in result.output, args
     unknown = run_cli("show", "no\x1b[2Jsuch")  # a message quoting what was typed or read
     assert unknown.exit_code == 1 and ESC not in unknown.stderr
+
+
+def test_read_lines_decodes_as_parse_does_and_says_what_it_did(tmp_path: Path, capsys) -> None:
+    """A statements file saved as Latin-1 was refused (exit 5) with a byte offset, not a line."""
+    from vexascite.cli.common import read_lines
+
+    source = tmp_path / "statements.txt"
+    source.write_bytes("UBA1 in VEXAS\r\nCaf\u00e9 au lait spots\n\nlast".encode("cp1252"))
+    assert read_lines(str(source)) == ["UBA1 in VEXAS", "Caf\u00e9 au lait spots", "", "last"]
+    assert "statements.txt:2: not UTF-8; read as Latin-1/Windows-1252" in capsys.readouterr().err
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert read_lines(str(tmp_path / "empty.txt")) == []

@@ -7,12 +7,13 @@ This is the one place where exceptions become messages and exit codes (see
 from __future__ import annotations
 
 import functools
-import io
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -126,17 +127,24 @@ def warn(message: str) -> None:
     click.echo(inert(message), err=True)
 
 
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
 def read_lines(path: str) -> list[str]:
-    """The lines of a UTF-8 file (``-``: stdin, as ``parse`` reads it) without their line
-    ends (one statement or reference each)."""
+    """The lines of a text file (``-``: stdin) without their line ends (one statement or
+    reference each), decoded as ``parse`` decodes them: what decoding did is said by line."""
+    from .. import api
+
+    name = "stdin" if path == "-" else path
     try:
-        if path == "-":
-            handle = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8")
-            return [line.rstrip("\n").rstrip("\r") for line in handle]
-        with open(path, encoding="utf-8") as handle:
-            return [line.rstrip("\n").rstrip("\r") for line in handle]
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputUnreadable(f"{'stdin' if path == '-' else path}: cannot read: {exc}") from exc
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        raise InputUnreadable(f"{name}: cannot read: {exc.strerror or exc}") from exc
+    text, notes = api.text_reading(data, name)
+    for note in notes:
+        warn(note)
+    lines = _LINE_END.split(text)
+    return lines[:-1] if lines[-1] == "" else lines
 
 
 def evidence_line(evidence: dict[str, Any] | None) -> str:
