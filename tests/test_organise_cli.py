@@ -167,7 +167,8 @@ def test_notes_are_shown_listed_removed_and_exported(library):
     assert csl["annote"].startswith("Check the {cohort}") and "note" not in csl
     assert library("note", "--remove", str(note_id)).exit_code == 0
     assert len(json.loads(library("note", "roe2020thrombosis", "--json").stdout)) == 1
-    assert library("note", "--remove", str(note_id)).exit_code == 1
+    gone = library("note", "--remove", str(note_id))
+    assert gone.exit_code == 1 and "'vexascite note KEY' shows" in gone.stderr  # it named an option that does not exist
 
 
 def test_remove_restore_and_empty_the_trash(library, tmp_path):
