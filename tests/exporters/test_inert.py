@@ -54,3 +54,9 @@ def test_formatted_bibliographies_carry_no_control_characters(output: str) -> No
     text = "\n".join(format_bibliography([ExportItem("c", dict(CONTROLLED))], "vancouver", output))
     assert "UBA1" in text and "pwned" in text
     assert not _CONTROL_CHARS & set(text)
+
+
+def test_spreadsheet_cells_carry_no_control_characters() -> None:
+    """The claims table as CSV held a manuscript's escape sequences as they were."""
+    assert spreadsheet_cell("UBA1 \x1b[31mred\x07 and\ttab") == "UBA1  [31mred  and\ttab"
+    assert spreadsheet_cell("\x1b=1") == " =1"

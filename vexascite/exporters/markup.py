@@ -165,7 +165,10 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def spreadsheet_cell(value: object) -> object:
     """A CSV cell a spreadsheet shows as text: a string that would start a formula
-    (``=HYPERLINK(...)``) gets a leading ``'``, as spreadsheets themselves write it."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
+    (``=HYPERLINK(...)``) gets a leading ``'``, as spreadsheets themselves write it; a
+    control character that is no text (an escape sequence) becomes a space."""
+    if isinstance(value, str):
+        value = no_controls(value)
+        if value.startswith(_FORMULA_START):
+            return "'" + value
     return value
