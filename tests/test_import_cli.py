@@ -199,6 +199,27 @@ def test_bundled_bibliography_imports_cleanly_and_twice_gives_the_same_library(r
     assert json.loads(run_cli("stats", "--json").stdout) == stats
 
 
+def test_a_folder_walk_passes_documentation_by_and_says_so(run_cli, tmp_path):
+    """The bundled bib/README.md was read as a reference list: its prose, which names a
+    letter's DOI, became that letter's title when the .bib entry (DOI, journal and year
+    only) was matched to it."""
+    folder = tmp_path / "refs"
+    folder.mkdir()
+    (folder / "README.md").write_text(
+        "# refs/: what these files hold\n\nThe entries of the previous letter (DOI 10.5555/letter.prev),\n"
+        "written from what the seeds print, as Blood 2022 states them; nothing from memory.\n", encoding="utf-8")
+    (folder / "letter.bib").write_text("@article{anon2022, journal = {Blood}, year = {2022}, doi = {10.5555/letter.prev}}\n", encoding="utf-8")
+    walked = run_cli("import", str(folder))
+    assert walked.exit_code == 0, walked.stderr
+    assert "README.md: documentation, not references: skipped in a folder" in walked.stderr
+    listed = json.loads(run_cli("list", "--json").stdout)
+    assert [(w["key"], w.get("title")) for w in listed] == [("anon2022", None)]
+    report = json.loads(run_cli("import", str(folder), "--json").stdout)
+    assert [f["status"] for f in report if f["path"].endswith("README.md")] == ["skipped"]
+    named = run_cli("import", str(folder / "README.md"))  # named, it is read as any text file
+    assert "skipped" not in named.stderr and "README.md (text)" in named.stderr
+
+
 def test_works_sharing_an_identifier_are_listed_first_and_merged_keys_still_resolve(run_cli, tmp_path):
     path = tmp_path / "twice.json"
     path.write_text(

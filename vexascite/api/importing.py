@@ -13,7 +13,13 @@ from ..citekeys import check_key_pattern
 from ..config import Settings
 from ..documents import BINARY_SUFFIXES, CitationField, read_document_bytes, read_input_bytes
 from ..errors import CannotWrite, InputUnreadable, LibraryBusy, UsageError
-from ..importers import IMPORTABLE_SUFFIXES, IMPORTER_VERSION, detect_format, prepared_parts
+from ..importers import (
+    IMPORTABLE_SUFFIXES,
+    IMPORTER_VERSION,
+    detect_format,
+    is_documentation,
+    prepared_parts,
+)
 from ..importers.children import paused_gc
 from ..model import ImportProblem
 from ..rows import PreparedPart, prepare_safely
@@ -38,7 +44,7 @@ class FileImport:
 
     path: str
     format: str | None = None
-    status: str = "imported"  # imported | unchanged | unreadable | failed
+    status: str = "imported"  # imported | unchanged | unreadable | failed | skipped (documentation in a folder)
     references: int = 0
     new_works: int = 0
     matched_works: int = 0
@@ -63,13 +69,18 @@ class ImportReport:
         return [f for f in self.files if f.status == "unreadable"]
 
 
-def iter_input_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
-    """Files named, and importable files inside folders named (sorted, recursive)."""
+def iter_input_files(paths: Iterable[str | os.PathLike[str]], passed: list[Path] | None = None) -> Iterator[Path]:
+    """Files named, and importable files inside folders named (sorted, recursive); a
+    README or other documentation file in a folder goes to ``passed`` instead."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 if child.is_file() and child.suffix.lower() in IMPORTABLE_SUFFIXES and not child.name.startswith("."):
+                    if is_documentation(child.name):
+                        if passed is not None:
+                            passed.append(child)
+                        continue
                     yield child
         else:
             yield path
@@ -123,7 +134,12 @@ def import_paths(
     """
     check_key_pattern(settings.key_pattern)
     report = ImportReport()
-    files = list(iter_input_files(paths))
+    passed: list[Path] = []
+    files = list(iter_input_files(paths, passed))
+    report.files += [
+        FileImport(path=str(path), status="skipped", message="documentation, not references: skipped in a folder; name the file to import it")
+        for path in passed
+    ]
     if not files:
         raise UsageError("no files to import: name .bib, .ris, .json, .nbib, .xml, .txt or .md files or folders")
     known = KnownWorks()  # loaded once, not once per file: a folder imports in linear time

@@ -39,6 +39,10 @@ def import_command(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, 
         if item.status == "unreadable":
             warn(f"error: {item.message}")
             continue
+        if item.status == "skipped":
+            if not as_json:
+                warn(f"{item.path}: {item.message}")
+            continue
         for problem in item.problems:
             where = f"{item.path}:{problem.line}" if problem.line else item.path
             entry = f" [{problem.entry_key}]" if problem.entry_key else ""

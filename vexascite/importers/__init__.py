@@ -130,6 +130,16 @@ _WEAK = frozenset({"text"})
 #: File name suffixes import walks into when given a folder.
 IMPORTABLE_SUFFIXES = frozenset(ext for fmt in _REGISTRY.values() for ext in fmt.extensions)
 
+#: A project's own documentation (``README.md`` beside the ``.bib`` files it describes):
+#: never a reference list, though its prose may name a DOI the list finder would take
+#: for a reference. A folder walk passes these by (and says so); naming one imports it.
+_DOCUMENTATION = re.compile(r"(?:readme|changelog|changes|license|licence|contributing)(?:\.[^.]*)?", re.IGNORECASE)
+
+
+def is_documentation(name: str) -> bool:
+    """Whether a file found in a folder is a project's documentation file, not references."""
+    return _DOCUMENTATION.fullmatch(name) is not None
+
 
 def detect_format(name: str, head: str) -> str:
     """Guess a file's format from how its content starts, then its extension, then
