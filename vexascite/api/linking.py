@@ -87,11 +87,16 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
             report.imports.append(given)
             if given.status == "unreadable":
                 raise InputUnreadable(given.message or f"{list_path}: cannot read")
-            if list_source_id is not None:
-                ref_lists = [
-                    _ref_list(found, RefList, ListEntry, external=True)
-                    for found in claim_store.numbered_lists_of_source(store, list_source_id)
-                ] or ref_lists
+            given_lists = [
+                _ref_list(found, RefList, ListEntry, external=True)
+                for found in claim_store.numbered_lists_of_source(store, list_source_id)
+            ] if list_source_id is not None else []
+            if not given_lists:  # said, or every [1] would dangle without a word on why
+                given.notes.append(
+                    f"no numbered entries: markers such as [1] cannot cite it ({given.format or 'this format'} numbers nothing; "
+                    "give the list as printed, or as 'vexascite parse' writes it); its works serve [@key] and \\cite{key} markers"
+                )
+            ref_lists = given_lists or ref_lists
         report.lists = [{"label": r.label, "line": r.line, "entries": len(r.entries), "external": r.external} for r in ref_lists]
         text = manuscript.text
         if manuscript.fields and source_id is not None:
