@@ -34,6 +34,19 @@ def test_import_twice_leaves_the_same_library(run_cli):
     assert library_snapshot(run_cli.db) == before
 
 
+def test_a_file_read_again_in_another_format_is_read_as_asked(run_cli):
+    """A .bib first read with --format ris (nothing found) was 'unchanged, skipped' when
+    imported again as BibTeX; and an unknown --format passed unnoticed on unchanged files."""
+    bib = str(DATA / "same.bib")
+    wrong = run_cli("import", "--format", "ris", bib)
+    assert json.loads(run_cli("stats", "--json").stdout)["references"] == 0, wrong.stderr
+    again = run_cli("import", bib)
+    assert "unchanged" not in again.stderr and json.loads(run_cli("stats", "--json").stdout)["references"] > 0
+    assert "unchanged" in run_cli("import", bib).stderr
+    typo = run_cli("import", "--format", "BibTeX", bib)
+    assert typo.exit_code == 2 and "unknown format 'BibTeX'" in typo.stderr
+
+
 def test_forced_reimport_keeps_keys(run_cli):
     run_cli("import", str(DATA / "accents.bib"))
     keys = [k for k, _ in library_snapshot(run_cli.db)[0]]

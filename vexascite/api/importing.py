@@ -17,6 +17,7 @@ from ..importers import (
     IMPORTABLE_SUFFIXES,
     IMPORTER_VERSION,
     detect_format,
+    import_format,
     is_documentation,
     prepared_parts,
 )
@@ -133,6 +134,8 @@ def import_paths(
     the rest still imported.
     """
     check_key_pattern(settings.key_pattern)
+    if fmt is not None:
+        import_format(fmt)  # an unknown --format is a usage error even when every file is unchanged
     report = ImportReport()
     passed: list[Path] = []
     files = list(iter_input_files(paths, passed))
@@ -211,7 +214,7 @@ def _store_parts(
     with store.transaction():
         # read under the write lock: another process may have imported this file meanwhile
         previous = store.source_by_path(source_key)
-        if previous and previous.sha256 == loaded.sha256 and not force:
+        if previous and previous.sha256 == loaded.sha256 and previous.format == loaded.format and not force:  # read as asked
             result.status, result.problems = "unchanged", []
             return
         source_id = store.upsert_source(
