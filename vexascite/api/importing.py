@@ -129,7 +129,8 @@ def import_paths(
 ) -> ImportReport:
     """Import files and folders into the library, one transaction per file.
 
-    A file already imported with the same content is skipped (so re-running is safe);
+    A file already imported with the same content, read as the same format, is skipped
+    (so re-running is safe);
     a changed file replaces its earlier references. Unreadable files are reported and
     the rest still imported.
     """
