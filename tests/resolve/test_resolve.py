@@ -112,6 +112,9 @@ def test_ambiguous_candidates_wait_for_review(world: World, tmp_path: Path, run_
     listed = run_cli("review", "--json", env=world.env())
     candidates = json.loads(listed.stdout)
     assert len(candidates) == 2
+    both = run_cli("review", "--accept", str(candidates[0]["id"]), "--reject", str(candidates[1]["id"]), env=world.env())
+    assert both.exit_code == 2 and "one decision at a time" in both.stderr  # the reject was dropped without a word
+    assert len(json.loads(run_cli("review", "--json", env=world.env()).stdout)) == 2
     assert run_cli("review", "--accept", str(candidates[0]["id"]), env=world.env()).exit_code == 0
     row = api.list_works(settings)[0]
     assert row["status"] == "resolved" and row["doi"] == candidates[0]["doi"]
