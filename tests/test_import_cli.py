@@ -231,6 +231,9 @@ def test_a_folder_walk_passes_documentation_by_and_says_so(run_cli, tmp_path):
     assert [f["status"] for f in report if f["path"].endswith("README.md")] == ["skipped"]
     named = run_cli("import", str(folder / "README.md"))  # named, it is read as any text file
     assert "skipped" not in named.stderr and "README.md (text)" in named.stderr
+    (tmp_path / "empty").mkdir()
+    nothing = run_cli("import", str(folder / "letter.bib"), str(tmp_path / "empty"))  # a folder named for nothing: said
+    assert nothing.exit_code == 0 and "empty: a folder with no reference files in it" in nothing.stderr
 
 
 def test_works_sharing_an_identifier_are_listed_first_and_merged_keys_still_resolve(run_cli, tmp_path):

@@ -70,19 +70,29 @@ class ImportReport:
         return [f for f in self.files if f.status == "unreadable"]
 
 
-def iter_input_files(paths: Iterable[str | os.PathLike[str]], passed: list[Path] | None = None) -> Iterator[Path]:
+#: Why a folder walk passed a path by (``FileImport.message`` of a skipped path).
+DOCUMENTATION = "documentation, not references: skipped in a folder; name the file to import it"
+NO_REFERENCE_FILES = "a folder with no reference files in it (" + ", ".join(sorted(IMPORTABLE_SUFFIXES)) + "); nothing imported from it"
+
+
+def iter_input_files(paths: Iterable[str | os.PathLike[str]], passed: list[tuple[Path, str]] | None = None) -> Iterator[Path]:
     """Files named, and importable files inside folders named (sorted, recursive); a
-    README or other documentation file in a folder goes to ``passed`` instead."""
+    README or other documentation file in a folder, and a folder with nothing to import,
+    go to ``passed`` with why instead."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            found = 0
             for child in sorted(path.rglob("*")):
                 if child.is_file() and child.suffix.lower() in IMPORTABLE_SUFFIXES and not child.name.startswith("."):
                     if is_documentation(child.name):
                         if passed is not None:
-                            passed.append(child)
+                            passed.append((child, DOCUMENTATION))
                         continue
+                    found += 1
                     yield child
+            if not found and passed is not None:
+                passed.append((path, NO_REFERENCE_FILES))
         else:
             yield path
 
@@ -138,12 +148,9 @@ def import_paths(
     if fmt is not None:
         import_format(fmt)  # an unknown --format is a usage error even when every file is unchanged
     report = ImportReport()
-    passed: list[Path] = []
+    passed: list[tuple[Path, str]] = []
     files = list(iter_input_files(paths, passed))
-    report.files += [
-        FileImport(path=str(path), status="skipped", message="documentation, not references: skipped in a folder; name the file to import it")
-        for path in passed
-    ]
+    report.files += [FileImport(path=str(path), status="skipped", message=why) for path, why in passed]
     if not files:
         raise UsageError("no files to import: name .bib, .ris, .json, .nbib, .xml, .txt or .md files or folders")
     known = KnownWorks()  # loaded once, not once per file: a folder imports in linear time
