@@ -131,6 +131,9 @@ def test_a_given_list_as_parse_writes_it_serves_numbers_and_one_that_numbers_not
     report = api.link_manuscript(settings, other, list_path=bib)
     assert report.linked == 0 and "give one with --list" not in report.dangling[0]["message"]
     assert any("no numbered entries" in note for note in report.imports[-1].notes)
+    keyed = write(tmp_path, "keyed.md", "Imaginary things were tried [@doe2020].\n")  # no number: nothing to say
+    report = api.link_manuscript(settings, keyed, list_path=bib)
+    assert report.linked == 1 and not any("no numbered entries" in note for note in report.imports[-1].notes)
 
 
 def test_linking_again_replaces_claims(tmp_path: Path, library: Settings) -> None:
