@@ -17,6 +17,10 @@ layouts the list-finding issue names, as papers and text-extraction tools leave 
 - numbering with gaps, repeats, past 999 and 9999, descending;
 - lists that start late (the tail of an earlier article first), two lists in one document,
   lists followed by figure legends, tables, acknowledgements, appendices and the like.
+- later variants: a list set in as a whole (2-6 spaces or a tab) after flush prose, Markdown
+  lists hard-wrapped with continuation lines indented 2-4 spaces (every item ``1.`` at times),
+  a hanging indent made with a tab, the tail of an author-year list before the next article,
+  superscripts and numbers past 999 in PDF text.
 
 Strings come from every eval set, de-duplicated on their letters and digits and split into
 two halves by a stable hash of those (``train`` for development, ``test`` for measuring).
@@ -1094,6 +1098,149 @@ def _list_only(rng: random.Random, refs: tuple[Ref, ...]) -> tuple[str, list[str
     return layout.text(), truth, note
 
 
+# ---------------------------------------------------------------------------------------
+# Later variants. Each draws from its own random stream (``generate`` seeds one per variant),
+# so adding them leaves the documents of the variants above unchanged for a seed.
+
+
+class _SetInLayout(Layout):
+    """A layout whose body lines are set in by ``prefix`` (page furniture stays at the margin)."""
+
+    def __init__(self, rng: random.Random, *, pdf: bool, ctx: Ctx) -> None:
+        super().__init__(rng, pdf=pdf, ctx=ctx)
+        self.prefix = ""
+
+    def _emit(self, line: str) -> None:
+        super()._emit(self.prefix + line if line.strip() and self.prefix else line)
+
+
+def _set_in(rng: random.Random, refs: tuple[Ref, ...]) -> tuple[str, list[str], str]:
+    """A list set in as a whole (2-4 spaces or a tab) after flush prose, its heading flush, set in or absent."""
+    pdf = rng.random() < 0.3
+    layout = _SetInLayout(rng, pdf=pdf, ctx=new_ctx(rng))
+    chosen = pick_refs(rng, refs, sized(rng))
+    label = rng.choice((None, None, "dot", "bracket", "bare", "paren", "parens", "tab"))
+    numbered = label is not None
+    if not numbered and rng.random() < 0.7:
+        chosen = sorted(chosen, key=lambda r: r.text.casefold())
+    for kind, text in front_matter(rng, len(chosen), numbered):
+        layout.block(kind, text)
+    pad = rng.choice(("  ", "   ", "    ", "\t", "      "))
+    where = rng.choice(("flush", "set-in", "none"))
+    if where == "set-in":
+        layout.prefix = pad
+    heading(rng, layout, none_odds=1.0 if where == "none" else 0.0)
+    layout.prefix = pad
+    nums = numbers(rng, len(chosen), "plain", 1) if numbered else None
+    entries = make_entries(chosen, label or "none", nums)
+    if pdf:
+        wrap_mode = rng.choice(("flush", "hanging"))
+    elif numbered:
+        wrap_mode = rng.choice(("flat", "flush", "hanging"))
+    else:
+        wrap_mode = rng.choice(("flat", "hanging", "hanging", "first-indent"))
+    gap = rng.random() < 0.4
+    layout.entries(entries, wrap_mode=wrap_mode, gap=gap)
+    layout.prefix = ""
+    if rng.random() < 0.5:
+        layout.blank()
+        for kind, text in after_blocks(rng):
+            layout.block(kind, text)
+    note = f"set in {pad!r} heading {where} {label or 'unnumbered'} {wrap_mode}{' gaps' if gap else ''}"
+    return layout.text(), [e.truth for e in entries], note
+
+
+def _md_continuation(rng: random.Random, refs: tuple[Ref, ...]) -> tuple[str, list[str], str]:
+    """Markdown lists as editors hard-wrap them: ``- ``/``* ``/``+ `` or ``1. `` (every item ``1.`` at times),
+    continuation lines indented by 2-4 spaces (under the text or not), items tight or loose."""
+    layout = Layout(rng, pdf=False, ctx=new_ctx(rng))
+    chosen = pick_refs(rng, refs, sized(rng))
+    numbered = rng.random() < 0.5
+    if not numbered:
+        chosen = sorted(chosen, key=lambda r: r.text.casefold())
+    for kind, text in front_matter(rng, len(chosen), numbered):
+        layout.block(kind, text)
+    title = rng.choice(("## References", "# References", "### References", "**References**", "References", ""))
+    if title:
+        layout.blank()
+        layout.block("line", title)
+    layout.blank()
+    ones = numbered and rng.random() < 0.25
+    marker = rng.choice(("- ", "* ", "+ "))
+    delim = rng.choice((".", ".", ")"))
+    width = rng.choice((72, 80, 80, 100, 0))
+    cont = rng.choice((None, 2, 3, 4))  # None: under the item's text
+    loose = rng.random() < 0.4
+    for n, ref in enumerate(chosen, 1):
+        label = (f"1{delim} " if ones else f"{n}{delim} ") if numbered else marker
+        rest = len(label) if cont is None else cont
+        lines = wrap(ref.text, width, rng, 0.0, first=len(label), rest=rest) if width else [ref.text]
+        layout.block("line", label + lines[0])
+        for line in lines[1:]:
+            layout.block("line", " " * rest + line)
+        if loose:
+            layout.blank()
+    if rng.random() < 0.4:
+        layout.blank()
+        layout.block("line", "## " + rng.choice(AFTER_SECTIONS))
+        layout.blank()
+        layout.block("para", prose(rng, rng.randint(1, 3)))
+    note = (
+        f"markdown {'ones' if ones else 'numbered' if numbered else repr(marker)} width {width} "
+        f"continuation {cont if cont is not None else 'aligned'}{' loose' if loose else ''}"
+    )
+    return layout.text(), [r.text for r in chosen], note
+
+
+def _hanging_tab(rng: random.Random, refs: tuple[Ref, ...]) -> tuple[str, list[str], str]:
+    """A hanging indent made with a tab (word processors' text export), numbered or not."""
+    layout = Layout(rng, pdf=False, ctx=new_ctx(rng))
+    chosen = pick_refs(rng, refs, sized(rng))
+    label = rng.choice((None, None, "dot", "bracket", "tab", "bare"))
+    start = len(layout.lines)
+    truth, note = _article(
+        rng, layout, chosen, label=label, wrap_mode="hanging", sort=label is None, back=0.4
+    )
+    for n in range(start, len(layout.lines)):
+        line = layout.lines[n]
+        if line.startswith("  ") and line.strip():
+            layout.lines[n] = "\t" + line.lstrip(" ")
+    return layout.text(), truth, note + " tab continuation"
+
+
+def _late_start_ay(rng: random.Random, refs: tuple[Ref, ...]) -> tuple[str, list[str], str]:
+    """The tail of an earlier article's author-year list at the top of a page, then the next article."""
+    pdf = rng.random() < 0.5
+    layout = Layout(rng, pdf=pdf, ctx=new_ctx(rng))
+    tail = sorted(pick_refs(rng, refs, rng.randint(3, 15)), key=lambda r: r.text.casefold())
+    entries = make_entries(tail, "none", None)
+    if pdf and layout.heads:
+        for head in layout.heads:
+            layout.block("line", layout.ctx.fill(head))
+    truth = [e.truth for e in entries]
+    if rng.random() < 0.4:
+        words = tail[0].text.split()
+        rest = " ".join(words[max(1, len(words) // 2) :])
+        entries[0] = Entry("", Ref(rest, tail[0].source), rest)
+        truth[0] = rest
+    wrap_mode = rng.choice(("flat", "hanging", "hanging")) if not pdf else rng.choice(("flush", "hanging"))
+    gap = rng.random() < 0.3
+    layout.entries(entries, wrap_mode=wrap_mode, gap=gap)
+    if rng.random() < 0.5:
+        for kind, text in after_blocks(rng):
+            layout.block(kind, text)
+    layout.blank()
+    k = {key(t) for t in truth}
+    chosen = [
+        r
+        for r in pick_refs(rng, refs, sized(rng))
+        if key(r.text) not in k and not any(key(r.text) in t or t in key(r.text) for t in k)
+    ]
+    label = rng.choice((None, None, "dot", "bracket"))
+    more, note = _article(rng, layout, chosen, label=label, sort=label is None)
+    return layout.text(), truth + more, f"tail unnumbered {wrap_mode}{' gaps' if gap else ''}; then {note}"
+
+
 Maker = Callable[[random.Random, tuple[Ref, ...]], tuple[str, list[str], str]]
 VARIANTS: dict[str, Maker] = {
     "num-dot": _numbered("dot"),
@@ -1135,6 +1282,14 @@ VARIANTS: dict[str, Maker] = {
     "backmatter": _backmatter,
     "ragged": _ragged,
     "list-only": _list_only,
+    # later variants (their own random streams: the ones above are unchanged for a seed)
+    "set-in": _set_in,
+    "md-continuation": _md_continuation,
+    "hanging-tab": _hanging_tab,
+    "late-start-ay": _late_start_ay,
+    "pdf-super": _numbered("super-unicode", pdf=True),
+    "pdf-past999": _numbered("dot", pdf=True, scheme="past999"),
+    "pdf-past999-bare": _numbered("bare", pdf=True, scheme="past999"),
 }
 
 

@@ -34,6 +34,19 @@ def test_import_twice_leaves_the_same_library(run_cli):
     assert library_snapshot(run_cli.db) == before
 
 
+def test_a_file_read_again_in_another_format_is_read_as_asked(run_cli):
+    """A .bib first read with --format ris (nothing found) was 'unchanged, skipped' when
+    imported again as BibTeX; and an unknown --format passed unnoticed on unchanged files."""
+    bib = str(DATA / "same.bib")
+    wrong = run_cli("import", "--format", "ris", bib)
+    assert json.loads(run_cli("stats", "--json").stdout)["references"] == 0, wrong.stderr
+    again = run_cli("import", bib)
+    assert "unchanged" not in again.stderr and json.loads(run_cli("stats", "--json").stdout)["references"] > 0
+    assert "unchanged" in run_cli("import", bib).stderr
+    typo = run_cli("import", "--format", "BibTeX", bib)
+    assert typo.exit_code == 2 and "unknown format 'BibTeX'" in typo.stderr
+
+
 def test_forced_reimport_keeps_keys(run_cli):
     run_cli("import", str(DATA / "accents.bib"))
     keys = [k for k, _ in library_snapshot(run_cli.db)[0]]
@@ -197,6 +210,30 @@ def test_bundled_bibliography_imports_cleanly_and_twice_gives_the_same_library(r
     assert run_cli("import", str(bib)).exit_code == 0
     assert library_snapshot(run_cli.db) == before
     assert json.loads(run_cli("stats", "--json").stdout) == stats
+
+
+def test_a_folder_walk_passes_documentation_by_and_says_so(run_cli, tmp_path):
+    """The bundled bib/README.md was read as a reference list: its prose, which names a
+    letter's DOI, became that letter's title when the .bib entry (DOI, journal and year
+    only) was matched to it."""
+    folder = tmp_path / "refs"
+    folder.mkdir()
+    (folder / "README.md").write_text(
+        "# refs/: what these files hold\n\nThe entries of the previous letter (DOI 10.5555/letter.prev),\n"
+        "written from what the seeds print, as Blood 2022 states them; nothing from memory.\n", encoding="utf-8")
+    (folder / "letter.bib").write_text("@article{anon2022, journal = {Blood}, year = {2022}, doi = {10.5555/letter.prev}}\n", encoding="utf-8")
+    walked = run_cli("import", str(folder))
+    assert walked.exit_code == 0, walked.stderr
+    assert "README.md: documentation, not references: skipped in a folder" in walked.stderr
+    listed = json.loads(run_cli("list", "--json").stdout)
+    assert [(w["key"], w.get("title")) for w in listed] == [("anon2022", None)]
+    report = json.loads(run_cli("import", str(folder), "--json").stdout)
+    assert [f["status"] for f in report if f["path"].endswith("README.md")] == ["skipped"]
+    named = run_cli("import", str(folder / "README.md"))  # named, it is read as any text file
+    assert "skipped" not in named.stderr and "README.md (text)" in named.stderr
+    (tmp_path / "empty").mkdir()
+    nothing = run_cli("import", str(folder / "letter.bib"), str(tmp_path / "empty"))  # a folder named for nothing: said
+    assert nothing.exit_code == 0 and "empty: a folder with no reference files in it" in nothing.stderr
 
 
 def test_works_sharing_an_identifier_are_listed_first_and_merged_keys_still_resolve(run_cli, tmp_path):

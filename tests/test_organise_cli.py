@@ -87,6 +87,14 @@ def test_a_query_of_only_punctuation_finds_nothing_and_says_so(library):
     assert "nothing to search for" in result.stderr
 
 
+def test_a_query_that_only_leaves_works_out_says_why_it_lists_none(library):
+    """It said the query held 'no letters or digits'."""
+    for query in ("NOT beck", "-beck"):
+        result = library("list", "--", query)
+        assert result.exit_code == 0
+        assert "no letters or digits" not in result.stderr and "only leave works out" in result.stderr
+
+
 def test_negative_or_zero_limit_is_a_usage_error_and_limits_keep_the_first(library):
     for bad in ("-1", "0"):
         result = library("list", "--limit", bad)
@@ -159,7 +167,8 @@ def test_notes_are_shown_listed_removed_and_exported(library):
     assert csl["annote"].startswith("Check the {cohort}") and "note" not in csl
     assert library("note", "--remove", str(note_id)).exit_code == 0
     assert len(json.loads(library("note", "roe2020thrombosis", "--json").stdout)) == 1
-    assert library("note", "--remove", str(note_id)).exit_code == 1
+    gone = library("note", "--remove", str(note_id))
+    assert gone.exit_code == 1 and "'vexascite note KEY' shows" in gone.stderr  # it named an option that does not exist
 
 
 def test_remove_restore_and_empty_the_trash(library, tmp_path):

@@ -27,3 +27,36 @@ def test_cells_that_would_be_formulas_are_text(value: str) -> None:
 def test_ordinary_cells_are_unchanged() -> None:
     assert spreadsheet_cell("Ruxolitinib in VEXAS") == "Ruxolitinib in VEXAS"
     assert spreadsheet_cell(12) == 12
+
+
+#: An escape sequence that recolours a terminal, one that retitles it (ended by a bell), DEL and a C1 control.
+CONTROLLED = {"id": "c", "type": "article-journal", "title": "Red \x1b[31mUBA1\x1b[0m and \x1b]0;pwned\x07 title\x7f\x9b",
+              "author": [{"family": "Ctrl\x1b[2J", "given": "A."}], "container-title": "J \x07Imag Res", "issued": {"date-parts": [[2020]]}}
+_CONTROL_CHARS = {chr(c) for c in [*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0x85), *range(0x86, 0xA0)]}
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "biblatex", "csl-json", "ris"])
+@pytest.mark.parametrize("unicode", [False, True])
+def test_exports_carry_no_control_characters(fmt: str, unicode: bool) -> None:
+    """TeX stops on them, and a terminal showing the file obeys them."""
+    from vexascite.exporters import ExportItem, export_items
+
+    text = export_items([ExportItem("c", dict(CONTROLLED))], fmt, unicode=unicode)
+    assert "UBA1" in text and "pwned" in text and "Imag Res" in text
+    assert not _CONTROL_CHARS & set(text)
+
+
+@pytest.mark.parametrize("output", ["text", "markdown", "html"])
+def test_formatted_bibliographies_carry_no_control_characters(output: str) -> None:
+    from vexascite.exporters import ExportItem
+    from vexascite.exporters.formatted import format_bibliography
+
+    text = "\n".join(format_bibliography([ExportItem("c", dict(CONTROLLED))], "vancouver", output))
+    assert "UBA1" in text and "pwned" in text
+    assert not _CONTROL_CHARS & set(text)
+
+
+def test_spreadsheet_cells_carry_no_control_characters() -> None:
+    """The claims table as CSV held a manuscript's escape sequences as they were."""
+    assert spreadsheet_cell("UBA1 \x1b[31mred\x07 and\ttab") == "UBA1  [31mred  and\ttab"
+    assert spreadsheet_cell("\x1b=1") == " =1"

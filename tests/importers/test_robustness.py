@@ -147,3 +147,17 @@ def _failing_on_xml(title: str, convert):
         return convert(article)
 
     return odd
+
+
+def test_an_identifier_list_with_a_stray_line_stays_an_identifier_list():
+    """Read as text, its lines were glued into one reference holding one line's DOI and
+    another's PMID: a pairing no source stated."""
+    text = "10.5555/ids.one\nPMID: 90000123\ndoi:10.5555/ids.two\nnot an identifier at all\n"
+    assert detect_format("ids.txt", text) == "ids"
+    reference_list = (
+        "1. Doe J, Roe R. A trial of something. J Imag Res. 2020;1:1-2.\n"
+        "doi:10.5555/list.one\n"
+        "2. Poe A. Another trial. J Imag Res. 2021;2:3-4.\n"
+        "doi:10.5555/list.two\n"
+    )
+    assert detect_format("refs.txt", reference_list) == "text"

@@ -114,6 +114,28 @@ def test_numeric_markers_use_the_following_list_or_the_given_one(tmp_path: Path,
     assert given.linked == 2 and given.lists[0]["external"]
 
 
+def test_a_given_list_as_parse_writes_it_serves_numbers_and_one_that_numbers_nothing_says_so(tmp_path: Path, settings: Settings) -> None:
+    """'parse' output (CSL-JSON with each entry's citation-number) gave no numbered list,
+    and a .bib given with --list left every [1] dangling with 'give one with --list'."""
+    items = [
+        {"type": "article-journal", "title": "A trial of imaginary things", "container-title": "J Imag Res",
+         "author": [{"family": "Doe", "given": "J"}], "issued": {"date-parts": [[2020]]}, "raw": "1. Doe J. A trial of imaginary things. J Imag Res. 2020.", "citation-number": "1"},
+        {"type": "article-journal", "title": "Another imaginary trial", "container-title": "J Imag Res",
+         "author": [{"family": "Roe", "given": "R"}], "issued": {"date-parts": [[2021]]}, "raw": "2. Roe R. Another imaginary trial. J Imag Res. 2021.", "citation-number": "2"},
+    ]
+    parsed = write(tmp_path, "parsed.jsonl", "".join(json.dumps(item) + "\n" for item in items))
+    bare = write(tmp_path, "bare.md", "Imaginary things were tried [1]. Again [2].\n")
+    assert api.link_manuscript(settings, bare, list_path=parsed).linked == 2
+    bib = write(tmp_path, "refs.bib", "@article{doe2020, title = {A trial of imaginary things}, author = {Doe, J}, year = 2020}\n")
+    other = write(tmp_path, "other.md", "Imaginary things were tried [1].\n")
+    report = api.link_manuscript(settings, other, list_path=bib)
+    assert report.linked == 0 and "give one with --list" not in report.dangling[0]["message"]
+    assert any("no numbered entries" in note for note in report.imports[-1].notes)
+    keyed = write(tmp_path, "keyed.md", "Imaginary things were tried [@doe2020].\n")  # no number: nothing to say
+    report = api.link_manuscript(settings, keyed, list_path=bib)
+    assert report.linked == 1 and not any("no numbered entries" in note for note in report.imports[-1].notes)
+
+
 def test_linking_again_replaces_claims(tmp_path: Path, library: Settings) -> None:
     doc = write(tmp_path, "paper.md", "One [@beck2020somatic]. Two [@beck2020somatic].\n")
     api.link_manuscript(library, doc)

@@ -36,8 +36,25 @@ def test_parse_lines_reads_a_file_and_keeps_unparseable_lines(run_cli, tmp_path:
     items = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(items) == 3
     assert items[0]["container-title"] == "Br J Haematol"
-    assert items[1]["raw"] == "\x00\x01\x02"
+    assert items[1]["raw"] == "\x01\x02"  # NUL bytes removed and said, as import does
     assert items[2] == {"raw": ""}
+    assert "refs.txt:2: NUL bytes removed" in result.stderr
+
+
+def test_parse_decodes_text_as_import_does_and_says_so(run_cli, tmp_path: Path) -> None:
+    """Bytes that are not UTF-8 were replaced by U+FFFD without a word (Café became Caf\ufffd),
+    and UTF-16 was read as UTF-8 with a NUL between letters."""
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Dup\u00e9 A. Caf\u00e9 au lait. J Imag Res. 1999;1:1-2.\n".encode("cp1252"))
+    utf16 = tmp_path / "utf16.txt"
+    utf16.write_bytes("Roe R. A trial of things. J Imag Res. 2020;1:1-2.\n".encode("utf-16"))
+    for source, raw in ((latin, "Dup\u00e9 A. Caf\u00e9 au lait. J Imag Res. 1999;1:1-2."), (utf16, "Roe R. A trial of things. J Imag Res. 2020;1:1-2.")):
+        result = run_cli("parse", "--lines", str(source))
+        assert result.exit_code == 0
+        assert [json.loads(line)["raw"] for line in result.stdout.splitlines()] == [raw]
+    assert "latin.txt:1: not UTF-8; read as Latin-1/Windows-1252" in run_cli("parse", str(latin)).stderr
+    piped = run_cli("parse", "--lines", "-", input=latin.read_bytes())  # type: ignore[arg-type]
+    assert json.loads(piped.stdout)["raw"].startswith("Dup\u00e9 A.") and "stdin:1: not UTF-8" in piped.stderr
 
 
 def test_parse_output_is_one_line_per_item_whatever_line_breaks_the_text_holds(run_cli, tmp_path: Path) -> None:

@@ -66,6 +66,7 @@ def test_text_references_found_by_ecitmatch_and_search_and_second_run_asks_nothi
     assert world.requests() == before and sum(again.requests.values()) == 0
     result = run_cli("resolve", env=world.env())
     assert result.exit_code == 0 and world.requests() == before
+    assert "found 0, not found 0" in result.stderr and "4 other works not asked about" in result.stderr  # not silent
 
 
 def test_show_provenance_names_the_verifying_source(world: World, run_cli) -> None:
@@ -111,6 +112,9 @@ def test_ambiguous_candidates_wait_for_review(world: World, tmp_path: Path, run_
     listed = run_cli("review", "--json", env=world.env())
     candidates = json.loads(listed.stdout)
     assert len(candidates) == 2
+    both = run_cli("review", "--accept", str(candidates[0]["id"]), "--reject", str(candidates[1]["id"]), env=world.env())
+    assert both.exit_code == 2 and "one decision at a time" in both.stderr  # the reject was dropped without a word
+    assert len(json.loads(run_cli("review", "--json", env=world.env()).stdout)) == 2
     assert run_cli("review", "--accept", str(candidates[0]["id"]), env=world.env()).exit_code == 0
     row = api.list_works(settings)[0]
     assert row["status"] == "resolved" and row["doi"] == candidates[0]["doi"]

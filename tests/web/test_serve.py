@@ -85,6 +85,20 @@ def test_another_address_needs_a_token(tmp_path: Path) -> None:
     assert "--token" in result.stderr
 
 
+def test_a_busy_port_or_an_impossible_one_is_said_before_serving(tmp_path: Path) -> None:
+    """A busy port gave uvicorn's traceback after 'serving ... at' had been printed; port
+    80000 a Python traceback."""
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        for given, code, said in ((str(port), 1, "choose another with --port"), ("80000", 2, "--port")):
+            result = subprocess.run([sys.executable, "-m", "vexascite", "--db", str(tmp_path / "l.db"), "serve", "--port", given,
+                                     "--no-open"], capture_output=True, text=True, timeout=60)
+            assert result.returncode == code and said in result.stderr
+            assert "Traceback" not in result.stderr and "serving" not in result.stderr
+
+
 def test_with_a_token_every_request_must_carry_it(tmp_path: Path) -> None:
     with serving(tmp_path, "--no-open", "--host", "0.0.0.0", "--token", "letmein") as (_, port):
         with pytest.raises(urllib.error.HTTPError) as refused:
@@ -114,7 +128,7 @@ def test_the_browser_opens_unless_told_not_to(monkeypatch, tmp_path: Path) -> No
             self.started = False
             self.should_exit = False
 
-        def run(self) -> None:
+        def run(self, sockets: object = None) -> None:
             self.started = True
             deadline = time.monotonic() + 2
             while not opened and time.monotonic() < deadline:

@@ -36,7 +36,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
                 "watch_export_refreshes"),
     "outputs": ("write_output",),
     "etiquette": ("service_notes",),
-    "documents": ("document_reading", "document_text"),
+    "documents": ("document_reading", "document_text", "text_reading"),
     "editing": ("describe_value", "edit_work"),
     "evidence": ("refresh_citation_evidence", "suggest_sources"),
     "web_views": (
@@ -77,6 +77,7 @@ if TYPE_CHECKING:  # what type checkers see; at run time the names come from __g
     from .common import report_lock_waits as report_lock_waits
     from .documents import document_reading as document_reading
     from .documents import document_text as document_text
+    from .documents import text_reading as text_reading
     from .editing import describe_value as describe_value
     from .editing import edit_work as edit_work
     from .etiquette import service_notes as service_notes

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ..documents import BINARY_SUFFIXES, read_document_bytes, read_input_bytes
+from ..documents import BINARY_SUFFIXES, decode_input, read_document_bytes, read_input_bytes
 
-__all__ = ["document_reading", "document_text"]
+__all__ = ["document_reading", "document_text", "text_reading"]
 
 def document_text(path: str | os.PathLike[str]) -> str:
     """The text of a document (see :func:`document_reading`)."""
@@ -15,11 +15,10 @@ def document_text(path: str | os.PathLike[str]) -> str:
 
 
 def document_reading(path: str | os.PathLike[str]) -> tuple[str, list[str]]:
-    """The text of a document: Word and PDF as import reads them; any other file as
-    UTF-8 with undecodable bytes replaced, control characters kept (``parse --lines``
-    gives one item per line whatever the line holds). :class:`InputUnreadable` names a
+    """The text of a document: Word and PDF as import reads them; any other file
+    decoded as import decodes it (:func:`text_reading`). :class:`InputUnreadable` names a
     file that cannot be read. The notes say what reading did beyond taking the text (a
-    PDF's pages read column by column)."""
+    PDF's pages read column by column, lines read as Latin-1)."""
     from .importing import MAX_IMPORT_BYTES
 
     path = Path(path)
@@ -27,4 +26,12 @@ def document_reading(path: str | os.PathLike[str]) -> tuple[str, list[str]]:
     if path.suffix.lower() in BINARY_SUFFIXES or data.startswith(b"%PDF-"):
         document = read_document_bytes(data, str(path))
         return document.text, list(document.notes)
-    return data.decode("utf-8-sig", errors="replace"), []
+    return text_reading(data, str(path))
+
+
+def text_reading(data: bytes, name: str) -> tuple[str, list[str]]:
+    """Text bytes as import decodes them (a byte-order mark, UTF-16, lines not UTF-8 read
+    as Windows-1252, NUL bytes removed), each thing done said with its line; a line stays
+    a line, so ``parse --lines`` gives one item per line whatever the line holds."""
+    text, problems = decode_input(data, name, "reference strings")
+    return text, [f"{name}:{problem.line}: {problem.message}" for problem in problems]

@@ -13,7 +13,14 @@ from ..citekeys import check_key_pattern
 from ..config import Settings
 from ..documents import BINARY_SUFFIXES, CitationField, read_document_bytes, read_input_bytes
 from ..errors import CannotWrite, InputUnreadable, LibraryBusy, UsageError
-from ..importers import IMPORTABLE_SUFFIXES, IMPORTER_VERSION, detect_format, prepared_parts
+from ..importers import (
+    IMPORTABLE_SUFFIXES,
+    IMPORTER_VERSION,
+    detect_format,
+    import_format,
+    is_documentation,
+    prepared_parts,
+)
 from ..importers.children import paused_gc
 from ..model import ImportProblem
 from ..rows import PreparedPart, prepare_safely
@@ -38,7 +45,7 @@ class FileImport:
 
     path: str
     format: str | None = None
-    status: str = "imported"  # imported | unchanged | unreadable | failed
+    status: str = "imported"  # imported | unchanged | unreadable | failed | skipped (documentation in a folder)
     references: int = 0
     new_works: int = 0
     matched_works: int = 0
@@ -63,14 +70,29 @@ class ImportReport:
         return [f for f in self.files if f.status == "unreadable"]
 
 
-def iter_input_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
-    """Files named, and importable files inside folders named (sorted, recursive)."""
+#: Why a folder walk passed a path by (``FileImport.message`` of a skipped path).
+DOCUMENTATION = "documentation, not references: skipped in a folder; name the file to import it"
+NO_REFERENCE_FILES = "a folder with no reference files in it (" + ", ".join(sorted(IMPORTABLE_SUFFIXES)) + "); nothing imported from it"
+
+
+def iter_input_files(paths: Iterable[str | os.PathLike[str]], passed: list[tuple[Path, str]] | None = None) -> Iterator[Path]:
+    """Files named, and importable files inside folders named (sorted, recursive); a
+    README or other documentation file in a folder, and a folder with nothing to import,
+    go to ``passed`` with why instead."""
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            found = 0
             for child in sorted(path.rglob("*")):
                 if child.is_file() and child.suffix.lower() in IMPORTABLE_SUFFIXES and not child.name.startswith("."):
+                    if is_documentation(child.name):
+                        if passed is not None:
+                            passed.append((child, DOCUMENTATION))
+                        continue
+                    found += 1
                     yield child
+            if not found and passed is not None:
+                passed.append((path, NO_REFERENCE_FILES))
         else:
             yield path
 
@@ -117,13 +139,18 @@ def import_paths(
 ) -> ImportReport:
     """Import files and folders into the library, one transaction per file.
 
-    A file already imported with the same content is skipped (so re-running is safe);
+    A file already imported with the same content, read as the same format, is skipped
+    (so re-running is safe);
     a changed file replaces its earlier references. Unreadable files are reported and
     the rest still imported.
     """
     check_key_pattern(settings.key_pattern)
+    if fmt is not None:
+        import_format(fmt)  # an unknown --format is a usage error even when every file is unchanged
     report = ImportReport()
-    files = list(iter_input_files(paths))
+    passed: list[tuple[Path, str]] = []
+    files = list(iter_input_files(paths, passed))
+    report.files += [FileImport(path=str(path), status="skipped", message=why) for path, why in passed]
     if not files:
         raise UsageError("no files to import: name .bib, .ris, .json, .nbib, .xml, .txt or .md files or folders")
     known = KnownWorks()  # loaded once, not once per file: a folder imports in linear time
@@ -195,7 +222,7 @@ def _store_parts(
     with store.transaction():
         # read under the write lock: another process may have imported this file meanwhile
         previous = store.source_by_path(source_key)
-        if previous and previous.sha256 == loaded.sha256 and not force:
+        if previous and previous.sha256 == loaded.sha256 and previous.format == loaded.format and not force:  # read as asked
             result.status, result.problems = "unchanged", []
             return
         source_id = store.upsert_source(

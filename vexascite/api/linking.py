@@ -70,6 +70,7 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
         reference_lines: frozenset[int] = frozenset()
         ref_lists: list[RefList] = []
         source_id = None
+        numbers_nothing = None  # a --list file with no numbered list
         # The manuscript's own numbered lists (a Word file is read as its text).
         own, source_id = _import_for_link(store, manuscript_path, settings, "text")
         own.problems = [p for p in own.problems if p.line is not None]
@@ -87,11 +88,12 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
             report.imports.append(given)
             if given.status == "unreadable":
                 raise InputUnreadable(given.message or f"{list_path}: cannot read")
-            if list_source_id is not None:
-                ref_lists = [
-                    _ref_list(found, RefList, ListEntry, external=True)
-                    for found in claim_store.numbered_lists_of_source(store, list_source_id)
-                ] or ref_lists
+            given_lists = [
+                _ref_list(found, RefList, ListEntry, external=True)
+                for found in claim_store.numbered_lists_of_source(store, list_source_id)
+            ] if list_source_id is not None else []
+            numbers_nothing = given if not given_lists else None
+            ref_lists = given_lists or ref_lists
         report.lists = [{"label": r.label, "line": r.line, "entries": len(r.entries), "external": r.external} for r in ref_lists]
         text = manuscript.text
         if manuscript.fields and source_id is not None:
@@ -106,6 +108,11 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
             text, paragraph_per_line=manuscript.paragraph_per_line, reference_lines=reference_lines, furniture_lines=furniture
         )
         report.sentences, report.ignored_marks = extraction.sentences, extraction.ignored_marks
+        if numbers_nothing is not None and any(t.kind == "number" for c in extraction.claims for m in c.markers for t in m.marker.targets):
+            numbers_nothing.notes.append(  # said, or every [1] would dangle without a word on why
+                f"no numbered entries: markers such as [1] cannot cite it ({numbers_nothing.format or 'this format'} numbers nothing; "
+                "give the list as printed, or as 'vexascite parse' writes it); its works serve [@key] and \\cite{key} markers"
+            )
         keys = claim_store.work_ids_by_key(store)
         needs_author_year = any(t.kind == "author-year" for c in extraction.claims for m in c.markers for t in m.marker.targets)
         author_year = AuthorYearIndex(

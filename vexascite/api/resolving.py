@@ -73,6 +73,7 @@ def resolve_works(
     with open_library(settings, create=False) as store:
         commit_per_item(store)  # one commit per work, each cheap and kept through a crash
         rows = works_for_resolution(store, names or None, mode)
+        passed_over = 0 if names else store.counts()["works"] - len(rows)  # looked up before: said, not silent
         ids = {row["key"]: row["id"] for row in rows}
         if on_start:
             on_start(len(rows))
@@ -84,6 +85,7 @@ def resolve_works(
 
         with Resolver(settings, LibraryHttpCache(store, HttpResponse), refresh=refresh) as resolver:
             report = resolver.run((Item(r["key"], r["csl"], r["raw"]) for r in rows), done)
+        report.skipped = passed_over
         from ..model import WorkStatus
         from .identifiers import settle_resolved
 

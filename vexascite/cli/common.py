@@ -7,12 +7,13 @@ This is the one place where exceptions become messages and exit codes (see
 from __future__ import annotations
 
 import functools
-import io
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -32,13 +33,46 @@ stdout: Console | None = None
 stderr: Console | None = None
 
 
+#: C0 and C1 control characters (tabs, line ends, escapes), the line and paragraph
+#: separators and the bidirectional embeddings, overrides and isolates, as spaces: text
+#: from a library or a file never drives the terminal or reorders what is around it.
+CONTROLS = dict.fromkeys(
+    [*range(0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)], " "
+)
+_CONTROLS_BUT_LINES = {code: space for code, space in CONTROLS.items() if code != 0x0A}
+
+
+def inert(text: str) -> str:
+    """Text as printed for people: controls as spaces, its line ends kept."""
+    return text.translate(_CONTROLS_BUT_LINES)
+
+
+def _inert_console(**options: Any) -> Console:
+    """A rich console whose printed text (strings and ``Text``) is inert: an escape
+    sequence in a title, a raw reference or a note is shown, never obeyed."""
+    from rich.console import Console
+    from rich.text import Text
+
+    class InertConsole(Console):
+        def print(self, *objects: Any, **kwargs: Any) -> None:
+            made = []
+            for thing in objects:
+                if isinstance(thing, str):
+                    thing = inert(thing)
+                elif isinstance(thing, Text):
+                    thing = thing.copy()
+                    thing.plain = inert(thing.plain)  # same length: the styles stay where they were
+                made.append(thing)
+            super().print(*made, **kwargs)
+
+    return InertConsole(**options)
+
+
 def out() -> Console:
     """The console on stdout (for tables and styled text)."""
     global stdout
     if stdout is None:
-        from rich.console import Console
-
-        stdout = Console(soft_wrap=True)
+        stdout = _inert_console(soft_wrap=True)
     return stdout
 
 
@@ -46,9 +80,7 @@ def err() -> Console:
     """The console on stderr (for progress bars)."""
     global stderr
     if stderr is None:
-        from rich.console import Console
-
-        stderr = Console(stderr=True, soft_wrap=True)
+        stderr = _inert_console(stderr=True, soft_wrap=True)
     return stderr
 
 
@@ -91,20 +123,28 @@ def emit_jsonl(items: Any) -> None:
 
 
 def warn(message: str) -> None:
-    click.echo(message, err=True)
+    """A message on stderr; what it quotes of a file or the library is inert."""
+    click.echo(inert(message), err=True)
+
+
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 def read_lines(path: str) -> list[str]:
-    """The lines of a UTF-8 file (``-``: stdin, as ``parse`` reads it) without their line
-    ends (one statement or reference each)."""
+    """The lines of a text file (``-``: stdin) without their line ends (one statement or
+    reference each), decoded as ``parse`` decodes them: what decoding did is said by line."""
+    from .. import api
+
+    name = "stdin" if path == "-" else path
     try:
-        if path == "-":
-            handle = io.TextIOWrapper(sys.stdin.buffer, encoding="utf-8")
-            return [line.rstrip("\n").rstrip("\r") for line in handle]
-        with open(path, encoding="utf-8") as handle:
-            return [line.rstrip("\n").rstrip("\r") for line in handle]
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputUnreadable(f"{'stdin' if path == '-' else path}: cannot read: {exc}") from exc
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        raise InputUnreadable(f"{name}: cannot read: {exc.strerror or exc}") from exc
+    text, notes = api.text_reading(data, name)
+    for note in notes:
+        warn(note)
+    lines = _LINE_END.split(text)
+    return lines[:-1] if lines[-1] == "" else lines
 
 
 def evidence_line(evidence: dict[str, Any] | None) -> str:

@@ -39,6 +39,10 @@ def import_command(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, 
         if item.status == "unreadable":
             warn(f"error: {item.message}")
             continue
+        if item.status == "skipped":
+            if not as_json:
+                warn(f"{item.path}: {item.message}")
+            continue
         for problem in item.problems:
             where = f"{item.path}:{problem.line}" if problem.line else item.path
             entry = f" [{problem.entry_key}]" if problem.entry_key else ""
@@ -91,7 +95,7 @@ def parse_command(ctx: click.Context, source: str, per_line: bool) -> None:
 
     reading: list[str] = []
     if source == "-":
-        text = sys.stdin.buffer.read().decode("utf-8", errors="replace")
+        text, reading = api.text_reading(sys.stdin.buffer.read(), "stdin")
     else:
         text, reading = api.document_reading(source)
     with progress_on_terminal():

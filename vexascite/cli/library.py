@@ -52,7 +52,7 @@ def list_command(
             [(r["key"], r["year"] or "", first_author(r["csl"]), (r["title"] or "")[:80], r["container"], r["doi"], r["pmid"]) for r in rows],
         )
     if result.empty_query:
-        warn(f"nothing to search for in {text!r} (no letters or digits): no works listed")
+        warn(f"nothing to search for in {text!r} (no word to look for; '-word' and NOT only leave works out): no works listed")
     else:
         warn(f"{len(rows)} works" + (" in the trash" if in_trash else ""))
 

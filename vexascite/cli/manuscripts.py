@@ -39,7 +39,7 @@ def _evidence_text(sources: list[dict[str, Any]]) -> str:
 
 @click.command("link")
 @click.argument("manuscript", type=click.Path())
-@click.option("--list", "list_path", default=None, type=click.Path(), help="The numbered reference list, when it is not in the manuscript (text, BibTeX, RIS...).")
+@click.option("--list", "list_path", default=None, type=click.Path(), help="The numbered reference list, when it is not in the manuscript (text, Word, PDF, or 'parse' output); a BibTeX, RIS or CSL-JSON file serves key markers.")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--strict", is_flag=True, help="Exit 3 when a marker resolves to nothing.")
 @click.pass_context

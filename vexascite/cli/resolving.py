@@ -64,6 +64,7 @@ def _print_resolution(report: Any, as_json: bool) -> None:
     warn(
         f"found {report.found}, not found {report.not_found}, to review {report.review}, failed {report.failed}"
         + (f", unchanged (offline) {report.unchanged}" if report.unchanged else "")
+        + (f", {report.skipped} other works not asked about ('--refresh' asks about all)" if report.skipped else "")
         + f"; requests: {requests}; {report.seconds:.1f} s"
     )
     unreachable = getattr(report, "unreachable", {})
@@ -201,6 +202,8 @@ def suggest_command(ctx: click.Context, text: str | None, lines_path: str | None
 @handle_errors
 def review_command(ctx: click.Context, key: str | None, accept_id: int | None, reject_id: int | None, as_json: bool) -> None:
     """List candidates too weak or ambiguous to apply; accept or reject them by ID."""
+    if accept_id is not None and reject_id is not None:  # one decision a run: the other was dropped without a word
+        raise UsageError(f"give --accept {accept_id} or --reject {reject_id}, one decision at a time")
     if accept_id is not None or reject_id is not None:
         candidate = accept_id if accept_id is not None else reject_id
         result = api.decide_review(settings_of(ctx), int(candidate or 0), accept=accept_id is not None)

@@ -24,12 +24,8 @@ import click
 
 from . import common
 
-#: C0 and C1 control characters (tabs, line ends, escapes), the line and paragraph
-#: separators and the bidirectional embeddings, overrides and isolates, as spaces: a cell
-#: is one line of text and never drives the terminal or reorders what is around it.
-_CONTROLS = dict.fromkeys(
-    [*range(0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)], " "
-)
+#: A cell is one line of text: every control as a space, line ends too.
+_CONTROLS = common.CONTROLS
 
 
 def cell_text(value: object) -> str:

@@ -11,6 +11,7 @@ given.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -226,7 +227,13 @@ def write_csljson(items: Iterable[ExportItem]) -> str:
     """
     encode = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(", ", ": ")).encode
     lines = [encode(_with_cut_marked(_with_notes(to_csl_data(item.key, item.csl), item.notes))) for item in items]
-    return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
+    text = "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
+    return _C1_ESCAPED.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+#: DEL and the C1 controls, which JSON leaves unescaped: escaped (the value is the same),
+#: so a terminal showing the file never obeys them.
+_C1_ESCAPED = re.compile(r"[\x7f-\x9f]")
 
 
 def _with_cut_marked(item: dict[str, Any]) -> dict[str, Any]:

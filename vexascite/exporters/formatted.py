@@ -23,7 +23,7 @@ from ..errors import UsageError, VexasciteError
 from .bibtex import authors_truncated
 from .csljson import to_csl_data
 from .item import ExportItem
-from .markup import one_line, plain_text
+from .markup import no_controls, one_line, plain_text
 
 OUTPUTS = ("text", "markdown", "html")
 CSL_NS = "{http://purl.org/net/xbiblio/csl}"
@@ -139,7 +139,7 @@ def _escape_for(output: str, value: str) -> str:
 
 def _escape_item(item: Any, output: str) -> Any:
     if isinstance(item, str):
-        return _escape_for(output, plain_text(item))
+        return _escape_for(output, no_controls(plain_text(item)))
     if isinstance(item, list):
         return [_escape_item(v, output) for v in item]
     if isinstance(item, dict):

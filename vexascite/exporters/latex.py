@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable
 from functools import cache
 
-from .markup import has_markup, parse_markup
+from .markup import CONTROL, has_markup, no_controls, parse_markup
 
 #: TeX's special characters and what stands for each in text mode.
 _SPECIALS = {
@@ -27,7 +27,7 @@ _SPECIALS = {
     "^": r"\textasciicircum{}",
     "\\": r"\textbackslash{}",
 }
-_NEEDS_WORK = re.compile(r"[&%$#_~^\\{}]|--|``|''|[?!]`|[^\x00-\x7f]")
+_NEEDS_WORK = re.compile(r"[&%$#_~^\\{}]|--|``|''|[?!]`|[^\x00-\x7f]|" + CONTROL.pattern)
 #: ASCII pairs TeX fonts turn into other glyphs (-- is an en dash, `` a quote mark).
 _LIGATURES = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')|(?<=[?!])(?=`)")
 _FIRST_MACRO = re.compile(r"\\([A-Za-z]+|.)")
@@ -111,7 +111,7 @@ def escape_text(text: str, *, unicode: bool = False, braced_accents: bool = Fals
     """
     if not _NEEDS_WORK.search(text):
         return text
-    text = unicodedata.normalize("NFC", text)
+    text = no_controls(unicodedata.normalize("NFC", text))  # TeX stops on a control character
     if "-" in text or "`" in text or "'" in text:
         text = _LIGATURES.sub("\x00", text)
     table = _PAIRED if ("{" in text or "}" in text) and braces_balance(text) else _REPLACEMENTS

@@ -149,13 +149,26 @@ def one_line(text: str) -> str:
     return _LINE_BREAKS.sub(" ", text)
 
 
+#: Control characters that are no text (C0 but tab and line ends, DEL, C1): TeX stops on
+#: them, a terminal showing the file obeys them.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
+
+
+def no_controls(text: str) -> str:
+    """``text`` with each control character that is no text made a space."""
+    return CONTROL.sub(" ", text)
+
+
 #: A spreadsheet reads a cell starting with one of these as a formula.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def spreadsheet_cell(value: object) -> object:
     """A CSV cell a spreadsheet shows as text: a string that would start a formula
-    (``=HYPERLINK(...)``) gets a leading ``'``, as spreadsheets themselves write it."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
+    (``=HYPERLINK(...)``) gets a leading ``'``, as spreadsheets themselves write it; a
+    control character that is no text (an escape sequence) becomes a space."""
+    if isinstance(value, str):
+        value = no_controls(value)
+        if value.startswith(_FORMULA_START):
+            return "'" + value
     return value

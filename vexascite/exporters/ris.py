@@ -16,7 +16,7 @@ import rispy
 from ..model import Work
 from .bibtex import date_parts
 from .item import ExportItem
-from .markup import one_line, plain_text
+from .markup import no_controls, one_line, plain_text
 
 RIS_TYPES = {
     "article-journal": "JOUR",
@@ -157,7 +157,7 @@ def _inert(value: Any) -> Any:
     """Every string of an entry on one line: a value holding ``\nER  -`` cannot end its
     record and start another."""
     if isinstance(value, str):
-        return one_line(value).strip()
+        return no_controls(one_line(value)).strip()
     if isinstance(value, list):
         return [_inert(v) for v in value]
     return value

@@ -130,6 +130,16 @@ _WEAK = frozenset({"text"})
 #: File name suffixes import walks into when given a folder.
 IMPORTABLE_SUFFIXES = frozenset(ext for fmt in _REGISTRY.values() for ext in fmt.extensions)
 
+#: A project's own documentation (``README.md`` beside the ``.bib`` files it describes):
+#: never a reference list, though its prose may name a DOI the list finder would take
+#: for a reference. A folder walk passes these by (and says so); naming one imports it.
+_DOCUMENTATION = re.compile(r"(?:readme|changelog|changes|license|licence|contributing)(?:\.[^.]*)?", re.IGNORECASE)
+
+
+def is_documentation(name: str) -> bool:
+    """Whether a file found in a folder is a project's documentation file, not references."""
+    return _DOCUMENTATION.fullmatch(name) is not None
+
 
 def detect_format(name: str, head: str) -> str:
     """Guess a file's format from how its content starts, then its extension, then
@@ -146,9 +156,17 @@ def detect_format(name: str, head: str) -> str:
     if entries and entries >= len(_NUMBERED_LINE.findall(head)):  # entries after a comment, not a list that mentions one
         return "bibtex"
     lines = [line.strip() for line in sample.splitlines()[:50] if line.strip() and not line.lstrip().startswith("#")]
-    if lines and sum(_looks_like_identifier(line) for line in lines) >= 0.8 * len(lines):
-        return "ids"
+    others = [line for line in lines if not _looks_like_identifier(line)]
+    if lines and (len(others) <= 0.2 * len(lines) or (2 * len(others) < len(lines) and not _any_reference(others))):
+        return "ids"  # a few stray lines (a typo, a note) are reported as such, not read as one glued reference
     return "text"
+
+
+def _any_reference(lines: list[str]) -> bool:
+    """Whether any line reads as a reference string (a reference list with its DOIs on their own lines)."""
+    from ..refstring.shapes import looks_like_reference
+
+    return any(looks_like_reference(line) for line in lines)
 
 
 def _looks_like_identifier(line: str) -> bool:

@@ -228,6 +228,7 @@ def _parsed_string(item: dict[str, Any], line: int) -> RawReference:
     number = item.get("citation-number")
     fields, _ = _clean_item({k: v for k, v in item.items() if k not in ("raw", "citation-number")})
     readable = bool(fields.get("title") or fields.get("DOI") or fields.get("PMID") or fields.get("container-title"))
+    numbered = int(number) if isinstance(number, (int, str)) and not isinstance(number, bool) and str(number).isdigit() and len(str(number)) < 10 else None
     return RawReference(
         raw=item["raw"],
         format="text",
@@ -236,8 +237,13 @@ def _parsed_string(item: dict[str, Any], line: int) -> RawReference:
         status=RefStatus.PARSED if readable else RefStatus.FAILED,
         message=None if readable else "could not read a title or an identifier from this entry",
         extra={"read_from": "parse output"},
-        number=int(number) if isinstance(number, (int, str)) and not isinstance(number, bool) and str(number).isdigit() and len(str(number)) < 10 else None,
+        number=numbered,
+        list_label=_PARSED_LIST if numbered is not None else None,  # so a manuscript's [1] can cite it (link --list)
     )
+
+
+#: The list the numbered items of ``parse`` output make.
+_PARSED_LIST = "references-1"
 
 
 _KINDS: dict[type, str] = {str: "string", int: "number", float: "number", bool: "true/false value", type(None): "null"}

@@ -170,7 +170,7 @@ def resolve_target(
         if ref_list is None:
             return Resolution(
                 CitationStatus.DANGLING,
-                message=f"[{target.number}]: no numbered reference list in the manuscript; give one with --list",
+                message=f"[{target.number}]: no numbered reference list to cite, in the manuscript or a --list file",
             )
         entry = ref_list.entries.get(int(target.number or 0))
         if entry is None:

@@ -218,6 +218,11 @@ class _Finder:
         #: Bare numbers alone on their lines that run in sequence: a list's labels (``lone_number_run``).
         self.lone_labels = lone_number_run(self.lines)
         self.read(furniture_lines(self.lines, self.lone_labels))
+        for position, (index, line) in enumerate(self.kept):
+            if _SETEXT_RULE.match(line) and (above := self._text_above(position)) is not None and REF_HEADING.match(self.stripped(above)):
+                # "References" / page furniture / "==========": a page break between a heading and its underline
+                self.lines[index] = ""
+                self.kept[position] = (index, "")
         self.lists: list[ReferenceList] = []
         #: Kept positions [start, end) read as lists or reference sections.
         self.claimed: list[tuple[int, int]] = []
@@ -238,6 +243,13 @@ class _Finder:
                 self.only[position] = Label(lone, "bare", "") if lone is not None else label_only(line)
                 if self.only[position] is None:
                     self.labels[position] = label_of(line)
+
+    def _text_above(self, position: int) -> int | None:
+        """The nearest line with text above ``position`` across a page break (blank lines beside furniture only)."""
+        above = position - 1
+        while above >= 0 and self.blank(above) and (above == position - 1 or self._soft_blank(above)):
+            above -= 1
+        return above if above >= 0 and not self.blank(above) else None
 
     # helpers over kept positions
     def stripped(self, position: int) -> str:
@@ -631,6 +643,22 @@ class _Finder:
                 return Label(number, "glued", rest) if rest.strip() else None
         return None
 
+    def _own_number_after_label(self, position: int, reading: Label, last: int, entry: list[int]) -> bool:
+        """A glued label next in step before a string that carries its own number (``3477 Across ...`` after 33,
+        the line above left open): the digits together are no year, and either the numbering goes on from it
+        on a later line (35 next) or the line sits flush where the entry above hangs (its first line flush, the
+        line above indented), so the number this line opens with is the list's, not the text's."""
+        step = reading.number - last
+        digits = re.match(r"\d+", self.stripped(position))
+        if not (
+            step in (1, -1) and digits is not None and not 1600 <= int(digits.group(0)) <= 2100
+            and re.match(r"\d{1,4}\s+[^\W\d_]", reading.rest)
+        ):
+            return False
+        indent = indent_of(self.kept[position][1])
+        hangs = len(entry) >= 2 and indent_of(self.kept[entry[-1]][1]) >= indent + 2 and indent_of(self.kept[entry[0]][1]) == indent
+        return hangs or self._next_number(position, "glued") == reading.number + step
+
     def numbered(self, position: int, heading: str | None, style: str | None = None) -> int:
         """Read a chain of labels of one form from ``position``; returns where it stopped."""
         if style == "glued" and (self.labels[position] is None or self.labels[position].style != "glued"):  # type: ignore[union-attr]
@@ -676,6 +704,7 @@ class _Finder:
                         # "1997 Behavioral ..." wrapped after an open line is a year, not label 1 glued to "997 ...".
                         start is None and (previous_ends or not re.match(r"\d+\s", reading.rest))
                         or start is not None and starts_like_reference(reading.rest) and previous_ends
+                        or self._own_number_after_label(position, reading, last, entry)
                     ):
                         start = (reading, position)
                         break
@@ -1026,6 +1055,19 @@ class _Finder:
             skip = 0
             while skip < len(entries) and not looks(skip, skip + 1):
                 skip += 1
+            if per_line:
+                # A document of one reference a line after the article's text (paragraphs set as one line each,
+                # section titles): the references begin where three in a row do, past the last such line.
+                def article(n: int) -> bool:
+                    text = join_lines([self.kept[p][1] for p in entries[n]])
+                    return _prose(text) or _is_section_heading(text)
+
+                run = next((n for n in range(skip, len(entries) - 2) if all(looks(m, m + 1) and not article(m) for m in range(n, n + 3))), None)
+                text_before = [n for n in range(skip, run) if article(n)] if run is not None else []
+                if text_before:
+                    skip = text_before[-1] + 1
+                    while skip < len(entries) and not looks(skip, skip + 1):
+                        skip += 1
             entries = entries[skip:]
             if not entries:
                 return position
@@ -1036,9 +1078,35 @@ class _Finder:
         if whole:
             if current.entries and _plausible_run(current):
                 self.lists.append(current)
+            else:
+                # Not one list: a list holds no run of three or more things that are not references (the lines
+                # of the next article's text after the tail of an earlier list), so each part between such runs
+                # is judged on its own.
+                flags = [looks(n, n + 1) or looks(n, n - 1) for n in range(len(entries))]
+                start = 0
+                for n in range(len(entries) + 1):
+                    if n == len(entries) or (not flags[n] and flags[n : n + 3] == [False] * 3):
+                        self._whole_part(entries[start:n], flags[start:n])
+                        start = n
+                        while start < len(entries) and not flags[start]:
+                            start += 1
         else:
             self._keep(current)
         return position
+
+    def _whole_part(self, entries: list[list[int]], flags: list[bool]) -> None:
+        """Keep a part of a document with no heading as a list if, past what does not read as a reference at
+        either end, three or more entries are left and they read as a list."""
+        while flags and not flags[0]:
+            entries, flags = entries[1:], flags[1:]
+        while flags and not flags[-1]:
+            entries, flags = entries[:-1], flags[:-1]
+        if len(entries) < 3:
+            return
+        part = ReferenceList(label="", heading=None, line=self.kept[entries[0][0]][0] + 1)
+        part.entries = [self._entry(positions, None) for positions in entries]
+        if _plausible_run(part):
+            self.lists.append(part)
 
     def _without_prose_before(self, region: list[int]) -> list[int]:
         """A document with no heading: paragraphs of prose before the list (blocks between blank lines whose first
@@ -1362,20 +1430,47 @@ class _Finder:
             return
         entries = self._split_unnumbered(stretch)
         texts = [join_lines([self.kept[p][1] for p in positions]) for positions in entries]
-        looks = [looks_strongly_like_reference(text) and not _prose(text) for text in texts]
+        prose = [_prose(text) for text in texts]
+        looks = [looks_strongly_like_reference(text) and not p for text, p in zip(texts, prose, strict=True)]
+        if self._run_entries(entries, looks):
+            return
+        # Not a list as a whole: a list with no heading still ends where prose begins (the tail of an earlier
+        # article's list at the top of a page, then the next article's title and text), so each stretch
+        # between paragraphs of prose is judged on its own.
+        start = 0
+        for n in range(len(entries) + 1):
+            if n == len(entries) or prose[n]:
+                self._run_entries(entries[start:n], looks[start:n])
+                start = n + 1
+
+    def _run_entries(self, entries: list[list[int]], looks: list[bool]) -> bool:
+        """Keep ``entries`` as a list with no heading if, past what does not look like a reference at either
+        end, three or more are left and most of them look like references."""
         while looks and not looks[0]:
-            entries, texts, looks = entries[1:], texts[1:], looks[1:]
+            entries, looks = entries[1:], looks[1:]
         while looks and not looks[-1]:
-            entries, texts, looks = entries[:-1], texts[:-1], looks[:-1]
+            entries, looks = entries[:-1], looks[:-1]
         if len(entries) >= 3 and sum(looks) >= 0.8 * len(looks):
             current = ReferenceList(label="", heading=None, line=self.kept[entries[0][0]][0] + 1)
             current.entries = [self._entry(positions, None) for positions in entries]
             self.lists.append(current)
+            return True
+        return False
 
     def whole_document(self) -> None:
         """A document with no heading and no numbered run: a bare list of references, if it is one."""
-        if any(not self.blank(p) for p in range(len(self.kept))):
-            self.unnumbered(0, None, whole=True)
+        # (A back-matter section before any list, ``FUNDING ...`` in the text, is no list's end: read on after it.)
+        position, total = 0, len(self.kept)
+        while position < total and any(not self.blank(p) for p in range(position, total)):
+            kept = len(self.lists)
+            end = self.unnumbered(position, None, whole=True)
+            if len(self.lists) > kept:
+                # The list stopped at a legend, a table or back matter: a list further on (the next article's,
+                # with no heading either) is read as runs are outside the lists found.
+                self.claimed.append((0, end))
+                self.unclaimed_runs()
+                return
+            position = max(end, position + 1)
 
 
 #: A line that opens with a link or DOI goes on with the reference above (``https://doi.org/...``, ``DOI:http...``).

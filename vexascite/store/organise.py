@@ -191,7 +191,7 @@ def remove_note(store: Store, note_id: int) -> int:
     """Delete a note; returns the id of the work it was on."""
     row = store.db.execute("select work_id from notes where id = ?", [note_id]).fetchone()
     if row is None:
-        raise NotInLibrary(f"no note {note_id}; 'vexascite note --list KEY' shows a work's notes")
+        raise NotInLibrary(f"no note {note_id}; 'vexascite note KEY' shows a work's notes")
     store.db.execute("delete from notes where id = ?", [note_id])
     return int(row[0])
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import secrets
+import socket
 import threading
 import webbrowser
 from typing import Any
 
 from ..config import Settings
-from ..errors import UsageError
+from ..errors import UsageError, VexasciteError
 from .security import is_loopback
 
 
@@ -32,6 +34,7 @@ def serve(settings: Settings, *, host: str = "127.0.0.1", port: int = 8765, open
         )
     if token == "auto":
         token = secrets.token_urlsafe(24)
+    sock = _listening_socket(host, port)  # before saying where it serves: a busy port is an error, not a traceback
     app = create_app(settings, token=token)
     config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False, lifespan="on")
     server = uvicorn.Server(config)
@@ -45,4 +48,19 @@ def serve(settings: Settings, *, host: str = "127.0.0.1", port: int = 8765, open
                 webbrowser.open(url)
 
         threading.Thread(target=opener, daemon=True).start()
-    server.run()
+    server.run(sockets=[sock])
+
+
+def _listening_socket(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host:port`` (as uvicorn binds one), or an error that says why not."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        hint = ": another program (another 'vexascite serve'?) listens there; choose another with --port" if exc.errno == errno.EADDRINUSE else ""
+        raise VexasciteError(f"cannot listen on {host} port {port} ({exc.strerror or exc}){hint}") from exc
+    sock.set_inheritable(True)
+    return sock

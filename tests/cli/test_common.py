@@ -1,0 +1,52 @@
+"""What the command line prints for people is inert: escape sequences and other control
+characters from a file, a manuscript or a note are shown as spaces, never obeyed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ESC = "\x1b"
+
+
+def test_inert_keeps_line_ends_and_blanks_every_other_control() -> None:
+    from vexascite.cli.common import inert
+
+    assert inert("a\x1b[31mb\x07c\tdone\nnext\x9b\u202e") == "a [31mb c done\nnext  "
+
+
+def test_show_note_find_and_warnings_never_print_a_control(run_cli, tmp_path: Path) -> None:
+    bib = tmp_path / "esc.bib"
+    bib.write_text(
+        "@article{esc2020, author = {Esc, A.}, title = {Red \x1b[31mUBA1\x1b]0;pwned\x07 title},"
+        " journal = {J Imag Res}, year = {2020}}\n"
+        "@article{bad\x1b[2Jkey, title = {Unclosed {brace, year = 2021}\n",
+        encoding="utf-8",
+    )
+    run_cli("import", str(bib))
+    manuscript = tmp_path / "ms.md"
+    manuscript.write_text(
+        "# Intro\n\nUBA1 is mutated \x1b[31m in VEXAS [1].\n\n## References\n\n"
+        "1. Esc A. Red UBA1 title. J Imag Res. 2020;1:1-2.\n",
+        encoding="utf-8",
+    )
+    run_cli("link", str(manuscript))
+    run_cli("note", "esc2020", "a note \x1b[31mred")
+    for args in (("show", "esc2020"), ("note", "esc2020"), ("find", "UBA1")):
+        result = run_cli(*args)
+        assert result.exit_code == 0, args
+        assert "pwned" in result.output or args[0] != "show"
+        assert ESC not in result.output and "\x07" not in result.output, args
+    unknown = run_cli("show", "no\x1b[2Jsuch")  # a message quoting what was typed or read
+    assert unknown.exit_code == 1 and ESC not in unknown.stderr
+
+
+def test_read_lines_decodes_as_parse_does_and_says_what_it_did(tmp_path: Path, capsys) -> None:
+    """A statements file saved as Latin-1 was refused (exit 5) with a byte offset, not a line."""
+    from vexascite.cli.common import read_lines
+
+    source = tmp_path / "statements.txt"
+    source.write_bytes("UBA1 in VEXAS\r\nCaf\u00e9 au lait spots\n\nlast".encode("cp1252"))
+    assert read_lines(str(source)) == ["UBA1 in VEXAS", "Caf\u00e9 au lait spots", "", "last"]
+    assert "statements.txt:2: not UTF-8; read as Latin-1/Windows-1252" in capsys.readouterr().err
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert read_lines(str(tmp_path / "empty.txt")) == []
