@@ -17,7 +17,8 @@ The document is read as a careful person reads it, in three passes over its line
    languages): entries are cut at hanging indents, blank lines, or, in wrapped text
    with neither, where a line ends like a reference and the next starts like one
    (under a heading, a small line model, ``linemodel``, weighs these rules' verdicts
-   with the other facts of the two lines: ``cut_features``).
+   with the other facts of the two lines: ``cut_features``). An entry of such text that
+   the string parser reads as two whole references is cut where it reads so (``glued``).
 
 Lists end at another heading, a figure legend, a table, acknowledgements or prose.
 Lists are kept apart where the numbering restarts, at a heading, or at an article
@@ -53,6 +54,7 @@ from .furniture import (
     mask_of,
     paged_heads,
 )
+from .glued import glued_cut
 from .labels import (
     BULLET,
     DASH_OPENING,
@@ -1308,13 +1310,23 @@ class _Finder:
     def _bullets(self, positions: list[int]) -> set[int]:
         """The lines among ``positions`` that open with a bullet. Where the bullets are en dashes, an en dash
         before a digit or another dash opens an item too (``– 2007: Title``, ``– –––––. Title``): there it
-        is the list's bullet, not the dash that stands for an author."""
+        is the list's bullet, not the dash that stands for an author. A list's bullets are one mark at one
+        indent: a mark of another kind or indent (``· Name`` once, ``- Title`` set in under a line left open)
+        is the text's own, and one mark of a kind is no bulleted list."""
         strict = {p for p in positions if BULLET.match(self.kept[p][1])}
+        kinds = Counter(self._bullet_kind(p) for p in strict)
+        if kinds:
+            kind, count = kinds.most_common(1)[0]
+            strict = {p for p in strict if self._bullet_kind(p) == kind} if count >= 2 else set()
         dashed = {p for p in positions if DASH_OPENING.match(self.kept[p][1])}
         en = {p for p in strict if self.kept[p][1].lstrip().startswith("–")}
         if len(en) >= 2 and len(en) >= 0.8 * len(strict):
             return strict | dashed
         return strict
+
+    def _bullet_kind(self, position: int) -> tuple[str, int]:
+        line = self.kept[position][1]
+        return line.lstrip()[:1], indent_of(line)
 
     def _bullet_goes_on(self, entry: list[int], position: int) -> bool:
         """After a blank line in a bulleted list, an unbulleted line goes on with the entry above if that was left open."""
@@ -1330,7 +1342,8 @@ class _Finder:
     def _split_wrapped(self, block: list[int], *, loose: bool = True, learned: bool = False) -> list[list[int]]:
         """Cut a block with no layout cues where a line ends a reference and the next starts one
         (``loose``: also after a line that closes a source, before a line of any reference shape;
-        there the rules are features of the line model in ``linemodel``, which weighs them)."""
+        there the rules are features of the line model in ``linemodel``, which weighs them; and an
+        entry left with two references in it, read so by the string parser, is cut: ``glued``)."""
         texts = [self.stripped(p) for p in block]
         with_year = sum(1 for t in texts if YEAR_TOKEN.search(t))
         if len(block) >= 2 and with_year >= 0.8 * len(block):
@@ -1384,7 +1397,16 @@ class _Finder:
             has_year = has_year or bool(YEAR_TOKEN.search(text))
         if entry:
             entries.append(entry)
+        if loose:
+            return [piece for entry in entries for piece in self._unglue(entry)]
         return entries
+
+    def _unglue(self, entry: list[int], depth: int = 0) -> list[list[int]]:
+        """An entry the string parser reads as two whole references, cut where it reads so (``glued``)."""
+        cut = glued_cut([self.stripped(p) for p in entry], join_lines) if depth < 4 else None
+        if cut is None:
+            return [entry]
+        return self._unglue(entry[:cut], depth + 1) + self._unglue(entry[cut:], depth + 1)
 
     def unclaimed_runs(self) -> None:
         """Outside the lists found, a run of lines that all read as references is a list too

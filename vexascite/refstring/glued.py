@@ -1,0 +1,107 @@
+"""Two references in one wrapped entry, told apart by the string parser (pure).
+
+In wrapped text with no layout cue (no number, no indent, no blank line) the line rules and
+the line model can leave two references in one entry when nothing but the words marks the
+break: a terse string after ``Place: Publisher, 1991.``, authors the line rules do not read
+as names (``B. KOVALENKO et R. DUMAS.``). The string parser (:mod:`.tagger`) knows what a
+whole reference looks like, so an entry that already looks glued (two different years, and
+the tagger reads two dates with a source or a title between them) is cut at the first line
+break where (1) the whole, as tagged, ends a field that can close a reference (a date,
+pages, a source: not authors or a title) and starts another, and (2) the lines before open
+with authors or a title and read as one whole reference (who or what, a source, a date) and
+the lines after open with authors or a title and read as a whole reference too. A
+reference with two years (``Reprinted in``, ``Original work published``) reads as one.
+
+Only entries of two to twelve lines and at most 2,000 characters are read, each line break
+first on the whole's tags (no tagging), so the cost is a few tagger calls per suspicious
+entry and none for the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from .clean import clean_reference
+from .shapes import YEAR_TOKEN
+from .tagger import tag_tokens, tokenize
+
+#: Labels of a reference's source: where it was published and how to find it there.
+_SOURCE = frozenset({"container", "publisher", "volume", "pages", "location"})
+#: Labels of what a reference is: who wrote it and what it is called.
+_WHAT = frozenset({"author", "editor", "title"})
+_MOST_LINES = 12
+_MOST_CHARS = 2000
+
+
+def _tags(text: str) -> list[tuple[str, str]] | None:
+    """The tagger's label of each token of ``text`` as the string parser reads it; None without a model."""
+    tagged = tag_tokens(clean_reference(text).light)
+    return None if tagged is None else [(word, label) for word, _start, _end, label in tagged]
+
+
+def _runs(tags: Sequence[tuple[str, str]]) -> list[str]:
+    """The label runs of tagged tokens (punctuation and ``other`` left out)."""
+    runs: list[str] = []
+    for word, label in tags:
+        if label == "other" or not re.search(r"\w", word):
+            continue
+        if not runs or runs[-1] != label:
+            runs.append(label)
+    return runs
+
+
+def _opens_at(tags: Sequence[tuple[str, str]], at: int) -> bool:
+    """Whether a reference may open at token ``at`` as the whole is read: the label changes there, after a
+    field that can close a reference (a date, pages, a source; not authors or a title, which go on)."""
+    words = [(n, label) for n, (word, label) in enumerate(tags) if label != "other" and re.search(r"\w", word)]
+    before = [label for n, label in words if n < at]
+    after = [label for n, label in words if n >= at]
+    return bool(before) and bool(after) and before[-1] != after[0] and before[-1] not in _WHAT
+
+
+def _whole(runs: Sequence[str]) -> bool:
+    """Whether label runs read as one whole reference: who or what, a source and a date."""
+    labels = set(runs)
+    return "date" in labels and bool(labels & _SOURCE) and bool(labels & _WHAT)
+
+
+def _two(runs: Sequence[str]) -> bool:
+    """Whether label runs read as two references: a date, then a source or a title again after it, then a date again."""
+    dates = [n for n, label in enumerate(runs) if label == "date"]
+    if len(dates) < 2:
+        return False
+    between = runs[dates[0] + 1 : dates[-1]]
+    return any(label in _SOURCE or label in _WHAT for label in between)
+
+
+def _years(text: str) -> set[str]:
+    return {m.group(0)[:4] for m in YEAR_TOKEN.finditer(text)}
+
+
+def glued_cut(lines: Sequence[str], join: Callable[[list[str]], str]) -> int | None:
+    """The line (index into ``lines``, at least 1) where an entry that reads as two references is cut, or None."""
+    if not 2 <= len(lines) <= _MOST_LINES:
+        return None
+    text = join(list(lines))
+    if len(text) > _MOST_CHARS or len(_years(text)) < 2:
+        return None
+    tags = _tags(text)
+    if tags is None or not _two(_runs(tags)):
+        return None
+    for cut in range(1, len(lines)):
+        if lines[cut].lstrip()[:1].islower():
+            continue  # (a line that opens in lower case goes on)
+        before, after = join(list(lines[:cut])), join(list(lines[cut:]))
+        if not _years(before) or not _years(after):
+            continue
+        if not _opens_at(tags, len(tokenize(clean_reference(before).light))):
+            continue  # (the whole reads on across the line: one run of a title, a container)
+        first, second = _tags(before), _tags(after)
+        if first is None or second is None:
+            return None
+        head, tail = _runs(first), _runs(second)
+        if head[:1] and head[0] in _WHAT and _whole(head) and not _two(head) and _whole(tail) and tail[0] in _WHAT:
+            # (the lines before read as one reference, those after open as one: the first break of the two)
+            return cut
+    return None
