@@ -168,3 +168,25 @@ def test_a_one_under_a_numbered_section_title_restarts_the_numbering_upwards() -
     entries = _entries(text)
     assert [number for number, _ in entries] == [1, 2, 3, 4, 5]
     assert entries[2][1].endswith("Gobel C,")
+
+
+def test_a_list_set_in_right_under_prose_with_no_blank_line_leaves_the_prose_out() -> None:
+    text = (
+        "The invented structural view shows sites that are under strong constraint in every sample we read.\n"
+        "METHODS AND MATERIALS Men entered one of four invented trials between 1975 and 1992, for locally\n"
+        "advanced disease, and were selected for this analysis. Consequently, the invented cells possess processes\n"
+        "with mechanosensitive as well as efferent functions (van der Marel et al., 2005). Release was also lower in\n"
+        "knockout cells, despite intact processing by the invented enzyme (Ferrant et al., 2020).\n"
+        "   Solvang, G. (1999). Chapter 29. Invented mobility in the labor market. In D. Card (Ed.), Handbook of\n"
+        "   invented economics (Vol. 3, pp. 1761-1800). London: Inv Press. https://doi.org/10.5555/inv.1999.3\n"
+        "   Cooper R (1999) An invented fidgeters calculation. Inv Science 284:1125\n"
+        "   Wuong X, Weigand D (2002) Invented signaling in plants by RNA and protein movement. Inv Genes\n"
+        "   Dev 16:151- 158\n"
+        "   Langton, R. Colt, M. (2002). Invented communication in schizophrenia: the role of poor\n"
+        "   pragmatics. Inv Psychological Medicine, 32: 1273-1284.\n"
+        "\n"
+        "*Corresponding author: Department of Invented Medicine, Invented Hospital. E-mail: author@example.org\n"
+    )
+    entries = _entries(text)
+    assert len(entries) == 4
+    assert entries[0][1].startswith("Solvang, G. (1999).")

@@ -1182,11 +1182,30 @@ class _Finder:
             # (A block that holds a source, "Blood 137 (26): 3682", is not all prose: PDF text without blank
             # lines runs the prose and the list after it into one block.)
             prose = flat and (_prose(joined) or (lower >= max(2, len(block) // 3) and not SOURCE_HINT.search(joined)))
+            set_in = self._set_in_under_prose(block)
+            if set_in is not None:
+                return region[region.index(set_in) :]
             # (A paragraph set as one long line, as Markdown and word processors leave it, is prose too.)
             if (len(block) < 2 and not (len(joined) >= 160 and _prose(joined))) or AUTHOR_START.match(texts[0]) or label_of(texts[0]) or not prose:
                 break
             start = end
         return region[start:]
+
+    def _set_in_under_prose(self, block: list[int]) -> int | None:
+        """Where a list set in as a whole begins right under a paragraph of prose, no blank line between (the
+        paragraph flush, every line from there to the block's end set in by two or more): the first set-in line
+        when the flush lines read as prose and it opens like a reference; None otherwise."""
+        indents = [indent_of(self.kept[p][1]) for p in block]
+        cut = next((n for n, width in enumerate(indents) if width >= indents[0] + 2), None)
+        if cut is None or cut < 2 or len(block) - cut < 2 or any(width != indents[0] for width in indents[:cut]):
+            return None
+        if any(width < indents[0] + 2 for width in indents[cut:]):
+            return None  # (a hanging indent: flush lines come back, each an entry's first)
+        first = self.stripped(block[cut])
+        flush = join_lines([self.stripped(p) for p in block[:cut]])
+        if not _prose(flush) or not (AUTHOR_START.match(first) or looks_strongly_like_reference(first)):
+            return None
+        return block[cut]
 
     def _opens_entry(self, position: int) -> bool:
         """Whether a short capitalised line after a blank line opens (or ends) an entry rather than a section:
