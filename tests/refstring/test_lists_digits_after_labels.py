@@ -16,7 +16,7 @@ def test_a_tight_dot_label_in_step_before_digits_opens_an_entry_when_the_numberi
         "References\n"
         "8.Varga L, Osei K. An invented survey of river gauges. Inv Hydrol. 2004;12:33-41.\n"
         "9.Holm, D.O. The Organization of Invented Things. New York: Inv Sons, 1949.\n"
-        "10.3GPP TS 99.123: \"Invented Multimedia Subsystem (IMS); Stage 2\".\n"
+        "10.4QZX TR 77.001: \"Qorvel relay frames; part 9\".\n"
         "11.Pratt J, Ngata R. A review of invented discharge. J Inv Nurs 17: 2384-2397. doi:10.5555/jin.2008.17\n"
         "12.V .Arlov et al .Inv .Phys .52 N5 ( 2006)495 .\n"
         "13.5,6-Ostby S, Marr M. Invented analysis of vomiting. Acta Inv (Wien). 1992; 119(1-4): 97-100.\n"
@@ -24,7 +24,7 @@ def test_a_tight_dot_label_in_step_before_digits_opens_an_entry_when_the_numberi
     )
     entries = _entries(text)
     assert [number for number, _ in entries] == [8, 9, 10, 11, 12, 13, 14]
-    assert entries[2][1].startswith("10.3GPP TS 99.123")
+    assert entries[2][1].startswith("10.4QZX TR 77.001")
     assert entries[5][1].startswith("13.5,6-Ostby S")
 
 
@@ -48,31 +48,31 @@ def test_a_bare_label_in_step_before_digits_after_a_line_left_open_when_the_numb
         "References\n"
         "1008 Persson V., An invented opinion on wind power (SOU 1999:75). Inv IL 15/99:\n"
         "Stockholm, 1999: 1-5.\n"
-        "1009 Vidal M., Histoire invent\u00e9e d'une cit\u00e9 en crise, vers 1562-vers\n"
-        "1598 (Grenoble: Presses Invent\u00e9es de Grenoble, 2000);\n"
-        "1010 3GPP TS 99.430: \"Invented Iub interface: general aspects\n"
-        "and principles\".\n"
+        "1009 Vidal M., Chronique d'un bourg qui n'a jamais exist\u00e9, vers 1480-vers\n"
+        "1530 (Lyon: \u00c9ditions Quimper, 2000);\n"
+        "1010 4QZX TR 77.210: \"Qorvel hub link: what it does\n"
+        "and how\".\n"
         "1011 Brattle, O., Robson, D.W.: Invented Operator Algebras II. Springer, Berlin (1981)\n"
         "1012 D. H. Ashby, D. Leroy, and R. D. Odom, \"Perception of invented sound sources,\" Inv Percept. 1990.\n"
     )
     entries = _entries(text)
     assert [number for number, _ in entries] == [1008, 1009, 1010, 1011, 1012]
-    assert entries[2][1].startswith("1010 3GPP TS 99.430")
+    assert entries[2][1].startswith("1010 4QZX TR 77.210")
 
 
 def test_a_glued_label_in_step_before_a_year_and_volume_or_pages_opens_an_entry() -> None:
     text = (
         "References\n"
         "11Colby GL, Ferro A. Invented costs of vaccination in a unit. Inv Risk Manage. 2006;2:219-26.\n"
-        "12Oliver, R.L.   An Invented Model of Satisfaction Decisions   1980   Journal of Inv Research   17   449--460\n"
-        "13256-266 american journal of invented anthropology 159\n"
+        "12Oswin, T.K.   Qorvel ledgers and the mood of buyers   1980   Qorvel Review   17   449--460\n"
+        "13256-266 annals of qorvel bone studies 159\n"
         "14Davis J, Harrow P. An invented study of leptons. Inv Phys. 2017;4:1-9. doi:10.5555/ip.2017.4\n"
         "15Okafor T. Invented lattice models. Inv Lett. 2015;3:10-19.\n"
         "162003;9:1648-1655. Inv Cancer Res\n"
     )
     entries = _entries(text)
     assert [number for number, _ in entries] == [11, 12, 13, 14, 15, 16]
-    assert entries[2][1].endswith("anthropology 159")
+    assert entries[2][1].endswith("bone studies 159")
     assert entries[5][1].startswith("162003;9:1648-1655")
 
 
@@ -106,36 +106,36 @@ def test_a_glued_label_in_step_before_a_strings_own_dotted_label_after_a_line_le
 def test_a_list_bulleted_with_black_circles_is_read_one_entry_a_bullet() -> None:
     # Wrapped text with no heading, under prose: each "●" (a word processor's or a PDF font's bullet) opens an entry.
     text = (
-        "sequence data, we conclude that continued invented\n"
-        "production from infected cells in lymphoid\n"
-        "tissue sites, where drug concentrations are\n"
-        "not fully suppressive, can refill the invented\n"
-        "reservoir (van der Marel et al., 2014).\n"
+        "Our qorvel counts rose in every season we\n"
+        "sampled, and the ledgers kept by each keeper\n"
+        "agree with them closely; the drift we saw in\n"
+        "the early years is gone from the later ones, so\n"
+        "the keepers' ledgers can be trusted (Quill, 2014).\n"
         "\n"
-        "\u25cf ARLOV Collaboration, Measurement of the invented\n"
-        "lepton reconstruction and identification\n"
-        "perfor-mance in the ARLOV experiment using pp\n"
-        "collisions, ARLOV -CONF -2017-029.\n"
-        "\u25cf Bridge A, Elmore RM (1996) Rescue of an invented\n"
-        "segmented virus entirely from cloned DNAs.\n"
-        "Proc Inv Acad Sci 93: 15400-15404.\n"
-        "\u25cf E. HOUCHER, Lettre invent\u00e9e sur la\n"
-        "numismatique, 3\u00e8me lettre, Revue\n"
-        "numismatique invent\u00e9e, t. XII, 1867, pp. 81-86.\n"
-        "\u25cf Invented Publishing Corporation\n"
-        "Invented Problems in Engineering Volume 2009,\n"
-        "ArticleID 282307, 13 pages\n"
-        "\u25cf Miro G, Lara R, Moreno E (2013)\n"
-        "Invented limits of communication capacity.\n"
-        "Inv Rep 3, 1950. doi: 10.5555/srep01950\n"
-        "\u25cf N.T. Nakano, A.C. Charters, Invented\n"
-        "Inhibition of Secretion, Inv Gastroenterology 70,\n"
+        "\u25cf QORVEL Consortium, How the qorvel ledgers were\n"
+        "kept and checked in the nine upland\n"
+        "vil-lages over two decades of\n"
+        "counting, QORVEL -NOTE -2017-029.\n"
+        "\u25cf Brask A, Ellery RM (1996) Keeping a qorvel ledger\n"
+        "in a cold upland village by hand.\n"
+        "Qorvel Q 93: 15400-15404.\n"
+        "\u25cf E. HOUCHER, Lettre sur les registres\n"
+        "du qorvel, 3\u00e8me lettre, Revue\n"
+        "du qorvel, t. XII, 1867, pp. 81-86.\n"
+        "\u25cf Qorvel Ledger Society\n"
+        "Annual Ledger Notes Volume 2009,\n"
+        "Note 282307, 13 pages\n"
+        "\u25cf Mirek G, Lasso R, Morrow E (2013)\n"
+        "How many ledgers can a keeper keep.\n"
+        "Qorvel Rep 3, 1950. doi: 10.5555/qr.1950\n"
+        "\u25cf N.T. Nakano, A.C. Chalmers, Ledger\n"
+        "keeping by candle, Qorvel Notes 70,\n"
         "A/58 (1976).\n"
     )
     entries = _entries(text)
     assert len(entries) == 6
-    assert entries[0][1].startswith("ARLOV Collaboration")
-    assert entries[4][1].endswith("doi: 10.5555/srep01950")
+    assert entries[0][1].startswith("QORVEL Consortium")
+    assert entries[4][1].endswith("doi: 10.5555/qr.1950")
 
 
 def test_a_mistyped_number_holding_the_wanted_digits_stands_for_them_before_a_name_in_capitals() -> None:
@@ -172,18 +172,18 @@ def test_a_one_under_a_numbered_section_title_restarts_the_numbering_upwards() -
 
 def test_a_list_set_in_right_under_prose_with_no_blank_line_leaves_the_prose_out() -> None:
     text = (
-        "The invented structural view shows sites that are under strong constraint in every sample we read.\n"
-        "METHODS AND MATERIALS Men entered one of four invented trials between 1975 and 1992, for locally\n"
-        "advanced disease, and were selected for this analysis. Consequently, the invented cells possess processes\n"
-        "with mechanosensitive as well as efferent functions (van der Marel et al., 2005). Release was also lower in\n"
-        "knockout cells, despite intact processing by the invented enzyme (Ferrant et al., 2020).\n"
+        "We counted qorvels along the upland ridge each spring and each autumn for a dozen years.\n"
+        "FIELD WORK AND LEDGERS Keepers walked one of four fixed routes between 1975 and 1992, at dawn\n"
+        "and at dusk, and wrote what they saw in the ledger. Consequently, the ledgers hold counts taken\n"
+        "in every weather as well as in every season (Quill et al., 2005). Counts were also lower in\n"
+        "the wet years, despite the same routes and keepers (Ferrant et al., 2020).\n"
         "   Solvang, G. (1999). Chapter 29. Invented mobility in the labor market. In D. Card (Ed.), Handbook of\n"
         "   invented economics (Vol. 3, pp. 1761-1800). London: Inv Press. https://doi.org/10.5555/inv.1999.3\n"
         "   Cooper R (1999) An invented fidgeters calculation. Inv Science 284:1125\n"
         "   Wuong X, Weigand D (2002) Invented signaling in plants by RNA and protein movement. Inv Genes\n"
         "   Dev 16:151- 158\n"
-        "   Langton, R. Colt, M. (2002). Invented communication in schizophrenia: the role of poor\n"
-        "   pragmatics. Inv Psychological Medicine, 32: 1273-1284.\n"
+        "   Langton, R. Colt, M. (2002). Qorvel keepers and their ledgers: the role of\n"
+        "   candles. Qorvel Studies, 32: 1273-1284.\n"
         "\n"
         "*Corresponding author: Department of Invented Medicine, Invented Hospital. E-mail: author@example.org\n"
     )
