@@ -190,3 +190,20 @@ def test_a_list_set_in_right_under_prose_with_no_blank_line_leaves_the_prose_out
     entries = _entries(text)
     assert len(entries) == 4
     assert entries[0][1].startswith("Solvang, G. (1999).")
+
+
+def test_a_repeated_number_after_a_line_left_open_opens_an_entry_when_the_numbering_goes_on_from_it() -> None:
+    # "33." twice, the first string cut off as printed ("... Tides or"), then 35: the second 33 stands for 34.
+    text = (
+        "References\n"
+        "31. Marlow PB. How the qorvel ledgers were kept. Qorvel Rev 1999; 19:\n"
+        "    173-198.\n"
+        "33. Hale, J. H., and Sorrel, S. M. (1990). \u201cLedgers Kept by Candle: Tides or\n"
+        "33. BRENNA OKAFOR, \u00ab Qorvel ledgers in nine villages \u00bb, Qorvel Studies 12, no 3 (2003): 416-431.\n"
+        "35. Goodwin, Nelle, Ledgers of the Upland. Lyon: Quimper, 1976.\n"
+        "36. Tarrow R. The upland ledgers again. Qorvel Rev 2001; 21: 5-9.\n"
+    )
+    entries = _entries(text)
+    assert len(entries) == 5
+    assert entries[1][1].endswith("Tides or")
+    assert entries[2][1].startswith("33. BRENNA OKAFOR")

@@ -838,6 +838,16 @@ class _Finder:
                 ):
                     # A superscript or bracketed number opening a line is a label even after an unfinished line.
                     take = True
+                elif (
+                    style in EXPLICIT_STYLES and step == 0 and starts_like_reference(opening) and not previous.endswith(("-", "–", "—"))
+                    and self._next_number(position, style) in (last + (direction or 1), last + 2 * (direction or 1))
+                ):
+                    # "33. ROBERT SROUFE, ..." under "33. ... Stackelberg or": the last number repeated before a string
+                    # that opens a reference, even after a line left open, when the numbering goes on from it (or from
+                    # the number it stands for: 35 next).
+                    take = True
+                    if self._next_number(position, style) == last + 2 * (direction or 1):
+                        standin = last + (direction or 1)
                 elif style == "sup" and abs(step) <= 25 and ends_like_reference(previous):
                     # A superscript number opening a line after a complete one is a label whatever the order
                     # ("³⁰..." then "²⁷..."), and whatever the string opens with (", , : A new ...").
