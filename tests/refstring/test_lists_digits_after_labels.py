@@ -60,6 +60,21 @@ def test_a_bare_label_in_step_before_digits_after_a_line_left_open_when_the_numb
     assert entries[2][1].startswith("1010 4QZX TR 77.210")
 
 
+def test_a_volume_and_pages_wrapped_under_a_bare_entry_left_open_stay_its_text() -> None:
+    # "12 345-350." under a line ending on a journal's name: the volume and pages of entry 11, not label 12.
+    text = (
+        "References\n"
+        "10 Varga L, Osei K. An invented survey of river gauges. Inv Hydrol. 2004;12:33-41.\n"
+        "11 Holm DO, Pratt J. Invented dosing of qorvels. J Qorvel Res\n"
+        "12 345-350.\n"
+        "13 Quist RL, Bauer JE. An invented review. Inv Manag Rev. 2001;26:22-40.\n"
+        "14 Pratt J, Ngata R. A review of invented discharge. J Inv Nurs. 2008;17:2384-2397.\n"
+    )
+    entries = _entries(text)
+    assert [number for number, _ in entries] == [10, 11, 13, 14]
+    assert entries[1][1].endswith("J Qorvel Res 12 345-350.")
+
+
 def test_a_glued_label_in_step_before_a_year_and_volume_or_pages_opens_an_entry() -> None:
     text = (
         "References\n"

@@ -682,12 +682,15 @@ class _Finder:
         """The list's next number before a string that opens with digits (``10.3GPP TS 23.228`` or ``13.5,6-Ando S``
         after 9 or 12 in a list of tight ``1.Author`` labels; bare ``1010 3GPP TS ...`` after 1009 under a line
         ending ``2000);``): a label when the numbering goes on from it on a later line, so the number it stands
-        for is found nowhere else; never a year, a link or a line that goes on from an open one."""
+        for is found nowhere else; never a year, a link or a line under one cut at a hyphen (a bare one only under
+        a line that ends on a closing mark)."""
         line = self.stripped(position)
         pattern = r"(\d{1,6})\.(?=\d)" if style == "dot" else r"(\d{1,6})\s+(?=\d)" if style == "bare" else None
         match = re.match(pattern, line) if pattern else None
         if match is None or LINK_TOKEN.match(line) or previous.endswith(("-", "–", "—", "/")):
             return None
+        if style == "bare" and not re.search(r"[.;)\]\"”’]$", previous):
+            return None  # ("... J Inv Res" / "12 345-350": a bare volume and pages wrapped under a line left open)
         number = int(match.group(1))
         step = number - last
         if step not in ((direction,) if direction else (1, -1)) or 1600 <= number <= 2100 or line.startswith("0"):
