@@ -23,8 +23,9 @@ LABEL = re.compile(
 #: A label alone on its line (PDF extraction often puts it there).
 LABEL_ONLY = re.compile(r"^\s{0,12}(?:\\?\[(\d{1,6})\\?\]|\\?\((\d{1,6})\\?\)|(\d{1,6})\\?[.)]|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6}))\s*$")
 _LABEL_STYLE_OF_ONLY = ("bracket", "round", "dot", "sup")
-#: A bullet opening a line: ``- ``, ``* ``, ``+ ``, ``• ``, ``– `` (not the dash that stands for an author, ``– (1988)``).
-BULLET = re.compile(r"^\s{0,8}(?:[-*+•▪◦·]|–(?=\s+[^\W\d_]))\s+")
+#: A bullet opening a line: ``- ``, ``* ``, ``+ ``, ``• ``, ``● ``, ``■ ``, ``► ``, ``– `` (not the dash that stands
+#: for an author, ``– (1988)``); word processors and PDF fonts set bullets in any of these glyphs.
+BULLET = re.compile(r"^\s{0,8}(?:[-*+•▪◦·●○■□►‣⁃]|–(?=\s+[^\W\d_]))\s+")
 #: An en dash before a digit or another dash at a line's start: a bullet in a list whose bullets are en dashes
 #: (``– 2007: Title``, ``– –––––. Title``), elsewhere perhaps the dash that stands for an author.
 DASH_OPENING = re.compile(r"^\s{0,8}–\s+(?=[\d–—-])")

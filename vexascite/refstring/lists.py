@@ -645,19 +645,62 @@ class _Finder:
 
     def _own_number_after_label(self, position: int, reading: Label, last: int, entry: list[int]) -> bool:
         """A glued label next in step before a string that carries its own number (``3477 Across ...`` after 33,
-        the line above left open): the digits together are no year, and either the numbering goes on from it
+        ``2238. Maguire`` after 21, the line above left open): the digits together are no year, and either the numbering goes on from it
         on a later line (35 next) or the line sits flush where the entry above hangs (its first line flush, the
         line above indented), so the number this line opens with is the list's, not the text's."""
         step = reading.number - last
         digits = re.match(r"\d+", self.stripped(position))
         if not (
             step in (1, -1) and digits is not None and not 1600 <= int(digits.group(0)) <= 2100
-            and re.match(r"\d{1,4}\s+[^\W\d_]", reading.rest)
+            and re.match(r"\d{1,4}(?:[.)])?\s+[^\W\d_]", reading.rest)
         ):
             return False
         indent = indent_of(self.kept[position][1])
         hangs = len(entry) >= 2 and indent_of(self.kept[entry[-1]][1]) >= indent + 2 and indent_of(self.kept[entry[0]][1]) == indent
         return hangs or self._next_number(position, "glued") == reading.number + step
+
+    def _glued_before_source(self, position: int, wanted: int, last: int, entry: list[int]) -> Label | None:
+        """The list's next number glued to a string that opens with its source's digits (``32003;9:1648-1655.
+        ClinCancer Res`` after 2, ``13256-266 american journal ...`` after 12): a label when the entry above is
+        complete and the numbering goes on from it on a later line, or, for a year and volume, the list ends there
+        (the digits read as pages or a year wrapped from the line above otherwise)."""
+        line = self.stripped(position)
+        head = str(wanted)
+        step = wanted - last
+        if step not in (1, -1) or not line.startswith(head) or LINK_TOKEN.match(line) or not entry:
+            return None
+        rest = line[len(head) :]
+        digits = re.match(r"\d+", line)
+        if digits is None or 1600 <= int(digits.group(0)) <= 2100 or not rest[:1].isdigit():
+            return None
+        year_source = re.match(YEAR + r"[a-z]?\s*[;:]\s*\d", rest) is not None
+        if not (year_source or re.match(r"\d{1,5}\s*[-–]{1,2}\s*\d{1,5}\b", rest)) or not ends_like_reference(self.stripped(entry[-1])):
+            return None
+        # (At the list's end a year and volume still read so: no year's digits start with the list's next number.)
+        after = self._next_number(position, "glued")
+        return Label(wanted, "glued", rest) if after == wanted + step or (after is None and year_source) else None
+
+    def _in_step_before_digits(self, position: int, style: str, last: int, direction: int, previous: str) -> Label | None:
+        """The list's next number before a string that opens with digits (``10.3GPP TS 23.228`` or ``13.5,6-Ando S``
+        after 9 or 12 in a list of tight ``1.Author`` labels; bare ``1010 3GPP TS ...`` after 1009 under a line
+        ending ``2000);``): a label when the numbering goes on from it on a later line, so the number it stands
+        for is found nowhere else; never a year, a link or a line under one cut at a hyphen (a bare one only under
+        a line that ends on a closing mark)."""
+        line = self.stripped(position)
+        pattern = r"(\d{1,6})\.(?=\d)" if style == "dot" else r"(\d{1,6})\s+(?=\d)" if style == "bare" else None
+        match = re.match(pattern, line) if pattern else None
+        if match is None or LINK_TOKEN.match(line) or previous.endswith(("-", "–", "—", "/")):
+            return None
+        if style == "bare" and not re.search(r"[.;)\]\"”’]$", previous):
+            return None  # ("... J Inv Res" / "12 345-350": a bare volume and pages wrapped under a line left open)
+        number = int(match.group(1))
+        step = number - last
+        if step not in ((direction,) if direction else (1, -1)) or 1600 <= number <= 2100 or line.startswith("0"):
+            return None
+        rest = line[match.end() :]
+        if _CONTINUATION.match(rest) or re.match(r"\d+\s*$", rest):
+            return None
+        return Label(number, style, rest) if self._next_number(position, style) == number + step else None
 
     def numbered(self, position: int, heading: str | None, style: str | None = None) -> int:
         """Read a chain of labels of one form from ``position``; returns where it stopped."""
@@ -696,7 +739,9 @@ class _Finder:
                 # Past a gap or a repeat ("21[38] G. A. Varoni" after 19 or 21) only when the string opens with its own label.
                 beyond = (last + 2, last + 3, last) if direction >= 0 else (last - 2, last - 3, last)
                 for wanted in near + beyond:
-                    reading = self.glued_reading(position, wanted)
+                    reading = self.glued_reading(position, wanted) or (
+                        self._glued_before_source(position, wanted, last, entry) if wanted in near else None
+                    )
                     previous_ends = ends_like_reference(self.stripped(entry[-1]))
                     if reading is not None and wanted in beyond and not (previous_ends and (_OWN_LABEL.match(reading.rest) or _YEAR_OPEN.match(reading.rest))):
                         continue
@@ -713,6 +758,11 @@ class _Finder:
                 bare = re.match(r"(\d{1,6})\s+(?=[^\s(:;,.\-–])", self.stripped(position))
                 if bare and int(bare.group(1)) - numbers[-1] in ((direction,) if direction else (1, -1)):
                     start = (Label(int(bare.group(1)), "bare", self.stripped(position)[bare.end() :]), position)
+            if style in ("dot", "bare") and start is None and numbers and entry:
+                # "10.3GPP TS" after 9, "1010 3GPP TS" after 1009: the next number before digits, the numbering going on from it.
+                digits_label = self._in_step_before_digits(position, style, numbers[-1], direction, self.stripped(entry[-1]))
+                if digits_label is not None:
+                    start = (digits_label, position)
             if entry and start is None and (
                 (self.stop(position) and not (not blank_before and self._wrapped_marker(entry[-1], position)))
                 or self._article_doi(position, [e.text for e in current.entries], entry)
@@ -760,17 +810,23 @@ class _Finder:
                 take = False
                 standin: int | None = None
                 in_order = step == 1 and direction >= 0 or step == -1 and direction <= 0
+                # "2. Patients and methods" then "1. Smith", "2. ...", "3. ...": the 1 after the first number opens a
+                # list that goes on up from it (the numbering restarts), not a list that counts down from 2.
+                restart_up = (
+                    direction == 0 and step == -1 and label.number == 1 and len(numbers) == 1
+                    and starts_like_reference(opening) and self._run_ahead(position, style, 1, 1)
+                )
                 if not in_order and not blank_before and style not in ("bracket", "sup") and re.search(r"\b(?:vol|nos?)\.$", previous[-6:], re.IGNORECASE):
                     pass  # "... Approaches, Vol." / "1. Amsterdam: ...": the volume or number the abbreviation names
                 elif forced:
                     take = True  # a number near the last one after a complete entry, whatever the string opens with
-                elif step == 1 and direction >= 0 or step == -1 and direction <= 0:
+                elif in_order and not restart_up:
                     # "2011. Prevalence ..." wrapped after "... et al" is a year, not the next number.
                     take = not (
                         1600 <= label.number <= 2100 and style in ("bare", "dot")
                         and previous.rstrip().endswith(("-", "–", ",", "(", ";")) and not AUTHOR_START.match(label.rest)
                     ) and not self._volume_in_indent(entry, position, label)
-                elif label.number == 1 and last >= 2 and boundary and (
+                elif restart_up or label.number == 1 and last >= 2 and boundary and (
                     blank_before or self.only[position] is None or ends_like_reference(previous)
                 ):  # ("Jonas" / "1." / "MP, Hurley M.": a "1." inside an entry left open is its text, not a new list)
                     flush()
@@ -787,6 +843,16 @@ class _Finder:
                 ):
                     # A superscript or bracketed number opening a line is a label even after an unfinished line.
                     take = True
+                elif (
+                    style in EXPLICIT_STYLES and step == 0 and starts_like_reference(opening) and not previous.endswith(("-", "–", "—"))
+                    and self._next_number(position, style) in (last + (direction or 1), last + 2 * (direction or 1))
+                ):
+                    # "33. ROBERT SROUFE, ..." under "33. ... Stackelberg or": the last number repeated before a string
+                    # that opens a reference, even after a line left open, when the numbering goes on from it (or from
+                    # the number it stands for: 35 next).
+                    take = True
+                    if self._next_number(position, style) == last + 2 * (direction or 1):
+                        standin = last + (direction or 1)
                 elif style == "sup" and abs(step) <= 25 and ends_like_reference(previous):
                     # A superscript number opening a line after a complete one is a label whatever the order
                     # ("³⁰..." then "²⁷..."), and whatever the string opens with (", , : A new ...").
@@ -804,10 +870,12 @@ class _Finder:
                     take = True
                 elif (
                     style in EXPLICIT_STYLES and not 1600 <= label.number <= 2100 and ends_like_reference(previous)
-                    and AUTHOR_START.match(opening) and self._next_number(position, style) == last + 2 * (direction or 1)
+                    and (AUTHOR_START.match(opening) or str(last + (direction or 1)) in str(label.number))
+                    and self._next_number(position, style) == last + 2 * (direction or 1)
                 ):
                     # "143. John Freccero" between 42 and 44: a mistyped number standing where 43 belongs, before
-                    # authors; the numbering goes on from the number it stands for (never a year: "(2011) Title").
+                    # authors or holding its digits ("113. MIDAL Alexandra" between 12 and 14); the numbering goes
+                    # on from the number it stands for (never a year: "(2011) Title").
                     take, standin = True, last + (direction or 1)
                 if take:
                     flush()
@@ -1129,11 +1197,30 @@ class _Finder:
             # (A block that holds a source, "Blood 137 (26): 3682", is not all prose: PDF text without blank
             # lines runs the prose and the list after it into one block.)
             prose = flat and (_prose(joined) or (lower >= max(2, len(block) // 3) and not SOURCE_HINT.search(joined)))
+            set_in = self._set_in_under_prose(block)
+            if set_in is not None:
+                return region[region.index(set_in) :]
             # (A paragraph set as one long line, as Markdown and word processors leave it, is prose too.)
             if (len(block) < 2 and not (len(joined) >= 160 and _prose(joined))) or AUTHOR_START.match(texts[0]) or label_of(texts[0]) or not prose:
                 break
             start = end
         return region[start:]
+
+    def _set_in_under_prose(self, block: list[int]) -> int | None:
+        """Where a list set in as a whole begins right under a paragraph of prose, no blank line between (the
+        paragraph flush, every line from there to the block's end set in by two or more): the first set-in line
+        when the flush lines read as prose and it opens like a reference; None otherwise."""
+        indents = [indent_of(self.kept[p][1]) for p in block]
+        cut = next((n for n, width in enumerate(indents) if width >= indents[0] + 2), None)
+        if cut is None or cut < 2 or len(block) - cut < 2 or any(width != indents[0] for width in indents[:cut]):
+            return None
+        if any(width < indents[0] + 2 for width in indents[cut:]):
+            return None  # (a hanging indent: flush lines come back, each an entry's first)
+        first = self.stripped(block[cut])
+        flush = join_lines([self.stripped(p) for p in block[:cut]])
+        if not _prose(flush) or not (AUTHOR_START.match(first) or looks_strongly_like_reference(first)):
+            return None
+        return block[cut]
 
     def _opens_entry(self, position: int) -> bool:
         """Whether a short capitalised line after a blank line opens (or ends) an entry rather than a section:
