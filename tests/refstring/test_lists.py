@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.refstring.found import entry_raws
+from tests.refstring.found import entry_raws, entry_texts
 from vexascite.refstring import find_reference_lists, parse_reference
 from vexascite.refstring.lists import cut_features, join_lines
 
@@ -65,6 +65,27 @@ def test_lists_are_kept_apart_at_doi_footers_and_copyright_lines() -> None:
         "REFERENCES\n\n1. New C. New study. Blood. 2022;3:5-6.\n"
     )
     assert [(label, number) for label, number, _, _ in _entries(text)] == [("references-1", 7), ("references-1", 8), ("references-2", 1)]
+
+
+def test_join_lines_never_glues_a_doi_onto_a_whole_one() -> None:
+    # A DOI wrapped after its slash is one DOI; a DOI on the line after a whole one is another.
+    assert join_lines(["doi:10.5555/tulip-", "2019.4"]) == "doi:10.5555/tulip-2019.4"
+    assert join_lines(["https://doi.org/", "10.5555/tulip.2019.4"]) == "https://doi.org/10.5555/tulip.2019.4"
+    assert join_lines(["doi:10.5555/tulip.2019.4", "10.5555/marsh.88"]) == "doi:10.5555/tulip.2019.4 10.5555/marsh.88"
+
+
+def test_an_identifier_list_with_a_reference_in_it_pairs_no_identifier_with_it() -> None:
+    text = (
+        "doi:10.5555/tulip.2019.4\n"
+        "10.5555/marsh.88\n"
+        "Quenneville P. Drift of invented tulips. J Imagined Hortic. 2019;4:11-19.\n"
+        "PMID 10000042\n"
+    )
+    assert entry_texts(text) == [
+        "doi:10.5555/tulip.2019.4",
+        "10.5555/marsh.88",
+        "Quenneville P. Drift of invented tulips. J Imagined Hortic. 2019;4:11-19. PMID 10000042",
+    ]
 
 
 def test_join_lines_keeps_urls_and_name_hyphens() -> None:

@@ -99,6 +99,9 @@ _BLOCK_MARKUP = re.compile(r"^\s{0,3}(?::{3,}\s*(?:\{[^{}\n]{0,300}\}|[\w-]{1,40
 #: A Setext heading's underline (``=====`` or ``-----`` under the heading's line).
 _SETEXT_RULE = re.compile(r"^\s{0,3}(?:={3,}|-{3,})\s*$")
 _DOI_TOKEN = re.compile(r"\b" + DOI_START)
+#: A line, or a line's end, that is one whole DOI (``doi:10.5555/abc``), and a line that opens with another.
+_WHOLE_DOI_LINE = re.compile(r"(?:^|\s)(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)?" + DOI_START + r"[^\s/]\S*$", re.IGNORECASE)
+_NEW_DOI = re.compile(r"(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)?" + DOI_START, re.IGNORECASE)
 _SHORT_TITLE = re.compile(r"^[A-Z][\w ,&'’:-]{0,60}$")
 #: Name particles (``shapes.PARTICLE_WORDS``), the first one capitalised as a name opening a line may set it (``Van der Berg GR``).
 _ANY_PARTICLES = r"(?:(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in PARTICLE_WORDS) + r")\s+){1,3}"
@@ -162,8 +165,10 @@ def join_lines(lines: list[str]) -> str:
         elif last.endswith("\u00ad"):
             parts[-1] = last[:-1]  # a soft hyphen is never printed
             parts.append(line)
-        elif last.endswith(("-", "/", "_")) or (_ends_in_link(last) and not line[:1].isupper() and line[:1] not in "([" and last[-1] != "."):
-            parts.append(line)
+        elif (last.endswith(("-", "/", "_")) or (_ends_in_link(last) and not line[:1].isupper() and line[:1] not in "([" and last[-1] != ".")) and not (
+            _WHOLE_DOI_LINE.search(last) and _NEW_DOI.match(line)
+        ):
+            parts.append(line)  # (a DOI after a whole one is another DOI: never glued into one)
         else:
             parts.append(" " + line)
     return "".join(parts)
@@ -1447,7 +1452,9 @@ class _Finder:
             if entry:
                 previous = self.stripped(entry[-1])
                 short = len(block) >= 6 and len(previous) < 0.7 * typical
-                if learned:
+                if _identifier_apart(previous, text, all(_WHOLE_DOI_LINE.match(self.stripped(q)) for q in entry)):
+                    cut = True
+                elif learned:
                     following = texts[index + 1] if index + 1 < len(texts) else None
                     features = cut_features(
                         previous, text, following, head, has_year, len(entry), typical if len(block) >= 6 else 0, (head_source, head_strong)
@@ -1567,6 +1574,15 @@ _LINK_START = re.compile(r"(?:doi(?=\s*[:.]|\s+(?:10\.|https?:)|\s*$)|https?://|
 _NAME_CUT = re.compile(
     rf"(?:[A-Z][\w'’-]+|,)\s+(?P<particle>{'|'.join(PARTICLE_WORDS)})$|(?:,|\band)\s+(?P<given>[A-Z][a-z]+)$"
 )
+
+
+def _identifier_apart(previous: str, text: str, only_identifiers: bool) -> bool:
+    """After a line that is one whole DOI, a line opening with another DOI is another item, and so is a
+    reference's first line after an entry that is nothing but DOIs (an identifier list with a reference in it:
+    joined, one line's DOI would be paired with another's reference)."""
+    if not _WHOLE_DOI_LINE.match(previous):
+        return False
+    return bool(_NEW_DOI.match(text)) or (only_identifiers and bool(AUTHOR_START.match(text)))
 
 
 def _goes_on(previous: str, text: str) -> bool:
