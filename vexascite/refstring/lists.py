@@ -418,7 +418,10 @@ class _Finder:
             ):
                 kept = len(self.lists)
                 end = self.numbered(position, None)
-                if len(self.lists) > kept and (self._lone_label(self.lists[-1], position, end) or _years_not_numbers(self.lists[-1])):
+                if len(self.lists) > kept and (
+                    self._lone_label(self.lists[-1], position, end) or _years_not_numbers(self.lists[-1])
+                    or self._labels_out_of_step(self.lists[-1], position, end)
+                ):
                     self.lists.pop()  # the unclaimed lines are read again as an unnumbered list
                     position += 1
                     continue
@@ -456,6 +459,17 @@ class _Finder:
         parts = self._split_unnumbered(list(range(start, end)))
         texts = [join_lines([self.kept[p][1] for p in part]) for part in parts]
         return len(parts) >= 3 and sum(1 for t in texts if looks_strongly_like_reference(t)) >= 0.8 * len(parts)
+
+    def _labels_out_of_step(self, found: ReferenceList, start: int, end: int) -> bool:
+        """A "list" with no heading whose labels are never in step (``[43]`` then ``[50]`` across an unnumbered
+        list) and whose entries each hold several references cut apart by their layout: strings that carry
+        their own numbers, not a numbering (taken as one, each would swallow the references up to the next)."""
+        numbers = [entry.number for entry in found.entries if entry.number is not None]
+        if found.heading is not None or len(numbers) < 2 or _in_sequence(numbers):
+            return False
+        parts = self._split_unnumbered(list(range(start, end)))
+        texts = [join_lines([self.kept[p][1] for p in part]) for part in parts]
+        return len(parts) >= 2 * len(found.entries) + 1 and sum(1 for t in texts if looks_strongly_like_reference(t)) >= 0.8 * len(parts)
 
     def _region_line(self, index: int) -> bool:
         line = self.lines[index].strip()
