@@ -815,6 +815,16 @@ class _Finder:
                         if label.number - earlier == 1 and direction >= 0 or label.number - earlier == -1 and direction <= 0:
                             step, last = label.number - earlier, earlier
                             break
+                    else:
+                        # "8." then "19. The EuroQol Group" then "10. In the literature" after a complete entry: the
+                        # number out of step stood for the one between (9, mistyped), and the numbering goes on.
+                        for sign in (1, -1):
+                            if (
+                                len(numbers) >= 2 and sign * direction >= 0 and label.number - numbers[-2] == 2 * sign
+                                and abs(last - numbers[-2]) > 3 and ends_like_reference(previous)
+                            ):
+                                step, last = sign, numbers[-2] + sign
+                                break
                 boundary = starts_like_reference(opening) and (
                     blank_before or ends_like_reference(previous) or self.only[position] is not None
                     # Pages closing a source and a stray ";" ("765(1-2): 211-233;"): the entry is complete.
