@@ -233,3 +233,33 @@ def test_a_glued_label_at_a_lists_end_flush_under_a_hanging_entry_opens_the_last
     entries = [(entry.number, entry.text) for found in find_reference_lists(text) for entry in found.entries]
     assert [number for number, _ in entries] == [32, 33, 34]
     assert entries[2][1].startswith("3477 Across the marsh")
+
+
+def test_bracketed_own_numbers_out_of_step_in_a_wrapped_unnumbered_list_are_no_numbering() -> None:
+    # "[43]" and "[50]" are two strings' own numbers: read as a numbering, each swallowed the
+    # references under it up to the next (and to the list's end).
+    text = (
+        "Corbin T, Hale W (2004) Invented marsh proteins in cells.\n"
+        "J Inv Biol 12: 101-109. doi: 10.5555/inv.2004.101\n"
+        "Daly, R. (1999). Invented ledgers of the north. Invented Review, 4(2),\n"
+        "55-71.\n"
+        "[43] P. Arne and Q. Lund, “Invented control of small craft over invented ground,” in\n"
+        "Proc. of the Invented Steering Meeting, vol. 2, May 2003,\n"
+        "pp. 891– 896.\n"
+        "Ebner K. An Invented Lexicon of Things. Cambridge; MA: Quill Press;\n"
+        "1998.\n"
+        "Fenwick Y, Grau RE (1997) A made-up theory of boosting weak\n"
+        "marsh learners. J Inv Comput 31:77-92\n"
+        "Hollis, E., and G. Marr. 1995. Invented organelles of the yeast.\n"
+        "Inv Yeast. 11:493-536.\n"
+        "[50] Ivo Pask, Rena Wast, and Jon Mitch. Invented feature learning. In\n"
+        "Invented Proceedings, 2013.\n"
+        "Jorgen AJ, Kell RT, Lorne C. The invented effect of ventilation on dogs.\n"
+        "Inv Anesth 1984; 61:406-415.\n"
+        "Mowat, S. (ed.) (2013) Invented regions of the south. Bologna: Quill.\n"
+    )
+    texts = entry_texts(text)
+    assert len(texts) == 9
+    assert texts[2].endswith("pp. 891– 896.")
+    assert texts[3].startswith("Ebner K.")
+    assert texts[6].startswith("[50] Ivo Pask") and texts[6].endswith("2013.")

@@ -327,3 +327,20 @@ def test_a_wide_gap_down_to_a_descending_numbering_after_a_numbered_section_head
     assert [number for number, _ in entries][-4:] == [30, 29, 28, 27]
     assert [text.split(" ", 2)[1] for _, text in entries[-4:]] == ["Quarrell", "Penn,", "Venn", "Holm"]
     assert not any("Materials" in text and "Quarrell" in text for _, text in entries)
+
+
+def test_a_label_two_on_from_the_number_before_a_mistyped_one_goes_on() -> None:
+    # "9." misprinted as "19.": the "10." after it, before a string that opens oddly, is still the next label.
+    text = _INTRO + (
+        "7. Quaile B. An invented study of marsh reeds. J Inv Bot. 2001;3:11-19.\n"
+        "8. Downey L, Marr A. 2004. Invented prosody of an invented tongue. Inv Papers 37.\n"
+        "        167-186.\n"
+        "19. The Invented Group (1990) An invented scale for the quality of marsh life. Inv Policy 16: 199–208.\n"
+        "10. In the literature, the invented boundary condition is often called the new one. Inv Phys 4:\n"
+        "        12-19, 2011. doi:10.5555/inv.2011.12\n"
+        "11. Pell R, Stroud K. A last invented study of reeds. Inv Lett. 2012;9:40-49.\n"
+    )
+    entries = _entries(text)
+    assert [number for number, _ in entries] == [7, 8, 19, 10, 11]
+    assert entries[2][1].endswith("Inv Policy 16: 199–208.")
+    assert entries[3][1].startswith("10. In the literature")

@@ -418,7 +418,10 @@ class _Finder:
             ):
                 kept = len(self.lists)
                 end = self.numbered(position, None)
-                if len(self.lists) > kept and (self._lone_label(self.lists[-1], position, end) or _years_not_numbers(self.lists[-1])):
+                if len(self.lists) > kept and (
+                    self._lone_label(self.lists[-1], position, end) or _years_not_numbers(self.lists[-1])
+                    or self._labels_out_of_step(self.lists[-1], position, end)
+                ):
                     self.lists.pop()  # the unclaimed lines are read again as an unnumbered list
                     position += 1
                     continue
@@ -456,6 +459,17 @@ class _Finder:
         parts = self._split_unnumbered(list(range(start, end)))
         texts = [join_lines([self.kept[p][1] for p in part]) for part in parts]
         return len(parts) >= 3 and sum(1 for t in texts if looks_strongly_like_reference(t)) >= 0.8 * len(parts)
+
+    def _labels_out_of_step(self, found: ReferenceList, start: int, end: int) -> bool:
+        """A "list" with no heading whose labels are never in step (``[43]`` then ``[50]`` across an unnumbered
+        list) and whose entries each hold several references cut apart by their layout: strings that carry
+        their own numbers, not a numbering (taken as one, each would swallow the references up to the next)."""
+        numbers = [entry.number for entry in found.entries if entry.number is not None]
+        if found.heading is not None or len(numbers) < 2 or _in_sequence(numbers):
+            return False
+        parts = self._split_unnumbered(list(range(start, end)))
+        texts = [join_lines([self.kept[p][1] for p in part]) for part in parts]
+        return len(parts) >= 2 * len(found.entries) + 1 and sum(1 for t in texts if looks_strongly_like_reference(t)) >= 0.8 * len(parts)
 
     def _region_line(self, index: int) -> bool:
         line = self.lines[index].strip()
@@ -801,6 +815,16 @@ class _Finder:
                         if label.number - earlier == 1 and direction >= 0 or label.number - earlier == -1 and direction <= 0:
                             step, last = label.number - earlier, earlier
                             break
+                    else:
+                        # "8." then "19. The EuroQol Group" then "10. In the literature" after a complete entry: the
+                        # number out of step stood for the one between (9, mistyped), and the numbering goes on.
+                        for sign in (1, -1):
+                            if (
+                                len(numbers) >= 2 and sign * direction >= 0 and label.number - numbers[-2] == 2 * sign
+                                and abs(last - numbers[-2]) > 3 and ends_like_reference(previous)
+                            ):
+                                step, last = sign, numbers[-2] + sign
+                                break
                 boundary = starts_like_reference(opening) and (
                     blank_before or ends_like_reference(previous) or self.only[position] is not None
                     # Pages closing a source and a stray ";" ("765(1-2): 211-233;"): the entry is complete.
