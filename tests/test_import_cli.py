@@ -47,6 +47,32 @@ def test_a_file_read_again_in_another_format_is_read_as_asked(run_cli):
     assert typo.exit_code == 2 and "unknown format 'BibTeX'" in typo.stderr
 
 
+def set_importer_version(db: str, name: str, version: str | None) -> None:
+    conn = sqlite3.connect(db)
+    try:
+        with conn:
+            conn.execute("update sources set importer_version = ? where path like ?", [version, f"%{name}"])
+    finally:
+        conn.close()
+
+
+def test_a_file_an_older_importer_read_is_read_again_once_without_duplicates(run_cli):
+    from vexascite.importers import IMPORTER_VERSION
+
+    files = [str(DATA / "same.bib"), str(DATA / "accents.bib")]
+    assert run_cli("import", *files).exit_code == 0
+    before = library_snapshot(run_cli.db)
+    set_importer_version(run_cli.db, "same.bib", str(int(IMPORTER_VERSION) - 1))
+    set_importer_version(run_cli.db, "accents.bib", None)  # a read that recorded no version
+    again = run_cli("import", *files)
+    assert again.exit_code == 0, again.stderr
+    assert again.stderr.count("re-read: importer changed") == 2 and "unchanged" not in again.stderr
+    assert library_snapshot(run_cli.db) == before  # same works, same keys, no duplicate references
+    assert run_cli("import", *files).stderr.count("unchanged, skipped") == 2  # the new version was recorded
+    set_importer_version(run_cli.db, "same.bib", str(int(IMPORTER_VERSION) + 1))  # a newer vexascite read it
+    assert run_cli("import", *files).stderr.count("unchanged, skipped") == 2
+
+
 def test_forced_reimport_keeps_keys(run_cli):
     run_cli("import", str(DATA / "accents.bib"))
     keys = [k for k, _ in library_snapshot(run_cli.db)[0]]

@@ -336,3 +336,17 @@ def test_kept_exports_stamp_times_like_the_rest_of_the_library_and_report_only_t
     work_stamp = conn.execute("select updated_at from works limit 1").fetchone()[0]
     second = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+00:00")
     assert all(second.fullmatch(stamp) for stamp in (*stamps, work_stamp)), (stamps, work_stamp)
+
+
+def test_a_tag_no_work_has_is_an_error_not_an_empty_export(library, tmp_path):
+    out = tmp_path / "refs.bib"
+    out.write_text("kept\n", encoding="utf-8")
+    library("tag", "roe2020thrombosis", "+jak")
+    for command in (("export", "--tag", "jka", "-o", str(out)), ("list", "--tag", "jka")):
+        result = library(*command)
+        assert result.exit_code == 1 and "no work has tag 'jka'" in result.stderr and "vexascite tags" in result.stderr
+    assert out.read_text(encoding="utf-8") == "kept\n"  # nothing written over
+    assert library("export", "--tag", "JAK", "-o", str(out)).exit_code == 0  # tags match in any case
+    library("remove", "roe2020thrombosis")  # a tag only works in the trash carry still exists: an empty selection
+    emptied = library("export", "--tag", "jak")
+    assert emptied.exit_code == 0 and "exported 0 works" in emptied.stderr

@@ -36,6 +36,17 @@ def test_through_a_symlink_the_target_is_written(run, tmp_path: Path, command: l
     assert "Somatic mutations" in target.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("command", [["export"], ["format"]])
+def test_missing_folders_are_made_and_said(run, tmp_path: Path, command: list[str]) -> None:
+    target = tmp_path / "a" / "b" / "x.out"
+    first = run(*command, "-o", str(target))
+    assert first.exit_code == 0, first.output
+    assert f"created folder {target.parent}" in first.stderr and "Somatic" in target.read_text(encoding="utf-8")
+    again = run(*command, "-o", str(target))
+    assert again.exit_code == 0 and "created folder" not in again.stderr
+    assert "created folder" not in run(*command, "-o", str(tmp_path / "a" / "y.out")).stderr  # the folder was there
+
+
 def test_a_dangling_symlink_creates_its_target(run, tmp_path: Path) -> None:
     link = tmp_path / "link.bib"
     link.symlink_to(tmp_path / "made.bib")
@@ -106,7 +117,7 @@ def test_a_fifo_is_streamed_to(tmp_path: Path) -> None:
     received: list[bytes] = []
     reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
     reader.start()
-    assert write_output(fifo, "through the pipe\n") == "streamed"
+    assert write_output(fifo, "through the pipe\n").how == "streamed"
     reader.join(timeout=10)
     assert received == [b"through the pipe\n"]
     assert stat.S_ISFIFO(os.stat(fifo).st_mode)

@@ -50,3 +50,27 @@ def test_read_lines_decodes_as_parse_does_and_says_what_it_did(tmp_path: Path, c
     assert "statements.txt:2: not UTF-8; read as Latin-1/Windows-1252" in capsys.readouterr().err
     (tmp_path / "empty.txt").write_bytes(b"")
     assert read_lines(str(tmp_path / "empty.txt")) == []
+
+
+REFERENCE = "Roe A, Doe B. Thrombosis in a test cohort. J Test Med. 2020;12(3):45-67. doi:10.5555/tty.2020\n"
+
+
+def test_parse_on_a_terminal_says_it_reads_stdin_and_nothing_when_piped(run_cli) -> None:
+    import os
+    import subprocess
+    import sys
+
+    master, slave = os.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "vexascite", "parse", "--lines"], stdin=slave, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, start_new_session=True,
+    )
+    os.close(slave)
+    os.write(master, REFERENCE.encode() + b"\x04")  # a line, then Ctrl-D at the start of the next
+    out, err = proc.communicate(timeout=60)
+    os.close(master)
+    assert proc.returncode == 0, err
+    assert err.decode().splitlines()[0] == "reading references from standard input; end with Ctrl-D"
+    assert b"10.5555/tty.2020" in out
+    piped = run_cli("parse", "--lines", input=REFERENCE)
+    assert piped.exit_code == 0 and "standard input" not in piped.stderr and "10.5555/tty.2020" in piped.stdout

@@ -100,6 +100,10 @@ def export_library(
 
     needs_bibtex = export_format(fmt).needs_bibtex  # an unknown format fails before the library is opened
     with open_library(settings, create=False) as store:
+        if tag is not None:  # here, not in export_items_of: a kept-up-to-date export whose tag left every work empties
+            from .library import require_tag
+
+            require_tag(store, tag)
         items = export_items_of(
             store, keys, cited_in, with_bibtex=needs_bibtex, tag=tag, collection=collection
         )

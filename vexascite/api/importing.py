@@ -18,6 +18,7 @@ from ..importers import (
     IMPORTER_VERSION,
     detect_format,
     import_format,
+    importer_outdated,
     is_documentation,
     prepared_parts,
 )
@@ -140,7 +141,8 @@ def import_paths(
     """Import files and folders into the library, one transaction per file.
 
     A file already imported with the same content, read as the same format, is skipped
-    (so re-running is safe);
+    (so re-running is safe), unless an older importer read it (it is read again, as with
+    ``force``);
     a changed file replaces its earlier references. Unreadable files are reported and
     the rest still imported.
     """
@@ -223,8 +225,10 @@ def _store_parts(
         # read under the write lock: another process may have imported this file meanwhile
         previous = store.source_by_path(source_key)
         if previous and previous.sha256 == loaded.sha256 and previous.format == loaded.format and not force:  # read as asked
-            result.status, result.problems = "unchanged", []
-            return
+            if not importer_outdated(previous.importer_version):
+                result.status, result.problems = "unchanged", []
+                return
+            notes.append(f"re-read: importer changed (version {previous.importer_version or 'unknown'} to {IMPORTER_VERSION})")
         source_id = store.upsert_source(
             source_key, loaded.sha256, loaded.size, loaded.format, IMPORTER_VERSION, "importing", None
         )

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..citekeys import check_key_pattern, key_stem, unique_key
 from ..config import Settings
-from ..errors import UsageError, VexasciteError
+from ..errors import NotInLibrary, UsageError, VexasciteError
 from ..identity import near_miss_score
 from ..query import Clause, parse_query
 from ..store import Store
@@ -63,6 +63,8 @@ def search_works(
         return SearchResult([], empty_query=True)
     parsed.clauses += _narrowing(tag, collection)
     with open_library(settings, create=False) as store:
+        if tag is not None:
+            require_tag(store, tag)
         parsed = org.resolve_collections(store, parsed)
         return SearchResult(_decorate(store, org.search(store, parsed, limit, trashed=trashed)))
 
@@ -82,6 +84,13 @@ def selected_keys(
         return found
     chosen = set(found)
     return [key for key in keys if key in chosen]
+
+
+def require_tag(store: Store, tag: str) -> None:
+    """A ``--tag`` no work carries is a mistyped name, not an empty selection (a tag exists
+    only on works): say so, as for an unknown collection, rather than export nothing."""
+    if not org.tag_exists(store, tag):
+        raise NotInLibrary(f"no work has tag {tag!r}; 'vexascite tags' shows them")
 
 
 def _narrowing(tag: str | None, collection: str | None) -> list[Clause]:

@@ -1,6 +1,7 @@
 """Files vexascite writes for the user (``export -o``, ``format -o``): one rule for all.
 
 - A symlink is written through to its target (the link stays a link).
+- Missing folders on the way to a new file are created, and said (``Written.new_folder``).
 - A regular file is replaced atomically (readers see the old text or the new, never half)
   and keeps its mode and owner; a new file gets the mode the umask gives, as any editor's.
 - A FIFO or a character device (``/dev/null``, ``/dev/stdout``, a terminal) is written to
@@ -14,13 +15,21 @@ import os
 import secrets
 import stat
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import UsageError, error_for_os
 
 
-def write_output(path: str | os.PathLike[str], text: str) -> str:
-    """Write ``text`` to the user's ``path`` by the rule above; returns how: ``created``,
-    ``replaced`` or ``streamed``."""
+class Written(NamedTuple):
+    """How a file was written (``created``, ``replaced`` or ``streamed``), and the folder
+    made for it when it was missing (as the user named it), so the caller can say so."""
+
+    how: str
+    new_folder: str | None = None
+
+
+def write_output(path: str | os.PathLike[str], text: str) -> Written:
+    """Write ``text`` to the user's ``path`` by the rule above."""
     given = str(path)
     target = Path(os.path.realpath(given))
     try:
@@ -32,15 +41,16 @@ def write_output(path: str | os.PathLike[str], text: str) -> str:
     data = text.encode("utf-8")
     try:
         if info is None:
+            new_folder = None if target.parent.is_dir() else (os.path.dirname(given) or str(target.parent))
             target.parent.mkdir(parents=True, exist_ok=True)
             _replace_atomically(target, data, None)
-            return "created"
+            return Written("created", new_folder)
         if stat.S_ISREG(info.st_mode):
             _replace_atomically(target, data, info)
-            return "replaced"
+            return Written("replaced")
         if stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode):
             _stream(target, data)
-            return "streamed"
+            return Written("streamed")
     except OSError as exc:
         raise error_for_os(exc, given) from exc
     kind = "a directory" if stat.S_ISDIR(info.st_mode) else (

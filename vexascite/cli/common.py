@@ -130,6 +130,18 @@ def warn(message: str) -> None:
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
 
+def read_stdin(what: str) -> bytes:
+    """All of stdin; on a terminal, first a hint on stderr, so a command run without input
+    is not mistaken for one that hangs (nothing is said when input is piped)."""
+    try:
+        typing = sys.stdin.isatty()
+    except (AttributeError, ValueError):
+        typing = False
+    if typing:
+        warn(f"reading {what} from standard input; end with Ctrl-D")
+    return sys.stdin.buffer.read()
+
+
 def read_lines(path: str) -> list[str]:
     """The lines of a text file (``-``: stdin) without their line ends (one statement or
     reference each), decoded as ``parse`` decodes them: what decoding did is said by line."""
@@ -137,7 +149,7 @@ def read_lines(path: str) -> list[str]:
 
     name = "stdin" if path == "-" else path
     try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+        data = read_stdin("lines") if path == "-" else Path(path).read_bytes()
     except OSError as exc:
         raise InputUnreadable(f"{name}: cannot read: {exc.strerror or exc}") from exc
     text, notes = api.text_reading(data, name)

@@ -15,7 +15,9 @@ from .common import handle_errors, settings_of, warn
 
 def _write_or_print(text: str, output: str | None) -> None:
     if output and output != "-":
-        api.write_output(output, text)
+        written = api.write_output(output, text)
+        if written.new_folder:
+            warn(f"created folder {written.new_folder}")
     else:
         click.echo(text, nl=False)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from dataclasses import asdict
 from typing import Any
 
@@ -11,7 +10,15 @@ import click
 from .. import api
 from ..errors import InputUnreadable, ItemProblems, UsageError
 from ..importers import import_formats
-from .common import emit_json, emit_jsonl, handle_errors, progress_on_terminal, settings_of, warn
+from .common import (
+    emit_json,
+    emit_jsonl,
+    handle_errors,
+    progress_on_terminal,
+    read_stdin,
+    settings_of,
+    warn,
+)
 
 
 @click.command("import")
@@ -95,7 +102,7 @@ def parse_command(ctx: click.Context, source: str, per_line: bool) -> None:
 
     reading: list[str] = []
     if source == "-":
-        text, reading = api.text_reading(sys.stdin.buffer.read(), "stdin")
+        text, reading = api.text_reading(read_stdin("references"), "stdin")
     else:
         text, reading = api.document_reading(source)
     with progress_on_terminal():

@@ -28,6 +28,18 @@ PartsReader = Callable[[str, "str | None"], "Iterator[PreparedPart]"]
 IMPORTER_VERSION = "1"
 
 
+def importer_outdated(stored: str | None) -> bool:
+    """Whether a file an importer of version ``stored`` read should be read again though its
+    content is the same: an older importer (or none recorded) gave what this one improves
+    on. A file a newer vexascite read is left as it is."""
+    if stored is None:
+        return True
+    try:
+        return int(stored) < int(IMPORTER_VERSION)
+    except ValueError:
+        return stored != IMPORTER_VERSION
+
+
 @dataclass(frozen=True)
 class ImportFormat:
     """One input format: its reader, the names it goes by, how it is recognised."""

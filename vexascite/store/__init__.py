@@ -48,6 +48,7 @@ class SourceRow:
     sha256: str
     format: str
     status: str
+    importer_version: str | None = None
 
 
 def expand_provenance(stored: str | None, csl: Work) -> dict[str, str]:
@@ -286,7 +287,7 @@ class Store:
         if not rows:
             return None
         row = rows[0]
-        return SourceRow(row["id"], row["path"], row["sha256"], row["format"], row["status"])
+        return SourceRow(row["id"], row["path"], row["sha256"], row["format"], row["status"], row["importer_version"])
 
     def upsert_source(
         self, path: str, sha256: str, size: int, fmt: str, importer_version: str, status: str, message: str | None

@@ -39,6 +39,11 @@ def tags_of(store: Store, work_ids: Iterable[int]) -> dict[int, list[str]]:
     return _grouped(store, "select work_id, tag from tags where work_id in ({ids}) order by tag", work_ids)
 
 
+def tag_exists(store: Store, tag: str) -> bool:
+    """Whether any work (in the trash too) carries ``tag``, in any case (tags exist only on works)."""
+    return store.db.execute("select 1 from tags where tag = ? collate nocase limit 1", [tag]).fetchone() is not None
+
+
 def all_tags(store: Store) -> list[dict[str, Any]]:
     """Every tag with how many works (not in the trash) carry it."""
     sql = (
