@@ -40,11 +40,16 @@ def _tags(text: str) -> list[tuple[str, str]] | None:
     return None if tagged is None else [(word, label) for word, _start, _end, label in tagged]
 
 
+def _content(word: str, label: str) -> bool:
+    """Whether a tagged token counts in reading the fields: a word or number the tagger gave a field."""
+    return label != "other" and re.search(r"\w", word) is not None
+
+
 def _runs(tags: Sequence[tuple[str, str]]) -> list[str]:
     """The label runs of tagged tokens (punctuation and ``other`` left out)."""
     runs: list[str] = []
     for word, label in tags:
-        if label == "other" or not re.search(r"\w", word):
+        if not _content(word, label):
             continue
         if not runs or runs[-1] != label:
             runs.append(label)
@@ -54,7 +59,7 @@ def _runs(tags: Sequence[tuple[str, str]]) -> list[str]:
 def _opens_at(tags: Sequence[tuple[str, str]], at: int) -> bool:
     """Whether a reference may open at token ``at`` as the whole is read: the label changes there, after a
     field that can close a reference (a date, pages, a source; not authors or a title, which go on)."""
-    words = [(n, label) for n, (word, label) in enumerate(tags) if label != "other" and re.search(r"\w", word)]
+    words = [(n, label) for n, (word, label) in enumerate(tags) if _content(word, label)]
     before = [label for n, label in words if n < at]
     after = [label for n, label in words if n >= at]
     return bool(before) and bool(after) and before[-1] != after[0] and before[-1] not in _WHAT

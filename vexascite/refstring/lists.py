@@ -456,9 +456,8 @@ class _Finder:
         region = [p for p in range(start, end) if not self.blank(p)]
         if len(region) < 4:
             return False
-        parts = self._split_unnumbered(list(range(start, end)))
-        texts = [join_lines([self.kept[p][1] for p in part]) for part in parts]
-        return len(parts) >= 3 and sum(1 for t in texts if looks_strongly_like_reference(t)) >= 0.8 * len(parts)
+        parts, strong = self._unnumbered_parts(start, end)
+        return parts >= 3 and strong >= 0.8 * parts
 
     def _labels_out_of_step(self, found: ReferenceList, start: int, end: int) -> bool:
         """A "list" with no heading whose labels are never in step (``[43]`` then ``[50]`` across an unnumbered
@@ -467,9 +466,15 @@ class _Finder:
         numbers = [entry.number for entry in found.entries if entry.number is not None]
         if found.heading is not None or len(numbers) < 2 or _in_sequence(numbers):
             return False
+        parts, strong = self._unnumbered_parts(start, end)
+        return parts >= 2 * len(found.entries) + 1 and strong >= 0.8 * parts
+
+    def _unnumbered_parts(self, start: int, end: int) -> tuple[int, int]:
+        """How many entries the lines [start, end) make read as an unnumbered list, and how many of them
+        read strongly as references (a "list" of a string's own numbers is read again so)."""
         parts = self._split_unnumbered(list(range(start, end)))
         texts = [join_lines([self.kept[p][1] for p in part]) for part in parts]
-        return len(parts) >= 2 * len(found.entries) + 1 and sum(1 for t in texts if looks_strongly_like_reference(t)) >= 0.8 * len(parts)
+        return len(parts), sum(1 for t in texts if looks_strongly_like_reference(t))
 
     def _region_line(self, index: int) -> bool:
         line = self.lines[index].strip()
@@ -512,7 +517,7 @@ class _Finder:
 
     def _wrapped_year(self, position: int, label: Label) -> bool:
         """A year wrapped to a line start after a line left open (``Brno: MZV,`` / ``2013.``): no list starts there."""
-        if not 1600 <= label.number <= 2100 or position == 0:
+        if not _year_number(label.number) or position == 0:
             return False
         # (Across a page break too: "Harbor House," / page furniture / "2014.")
         previous = next((p for p in range(position - 1, max(-1, position - 7), -1) if not self.blank(p)), None)
@@ -576,7 +581,7 @@ class _Finder:
             style = start[0].style
             numbers = [label.number for p in region if (label := self.labels[p] or self.only[p]) is not None and label.style == style]
             text_lines = sum(1 for p in region if not self.blank(p))
-            years_only = all(1600 <= n <= 2100 for n in numbers) and len(numbers) < 0.25 * text_lines
+            years_only = all(_year_number(n) for n in numbers) and len(numbers) < 0.25 * text_lines
             if (numbers == [1] and not self._unnumbered_reading(region)) or (_in_sequence(numbers) and not years_only):
                 # (A few "1995." lines in a long list are strings that open with their year.)
                 return self.numbered(first, heading)
@@ -670,7 +675,7 @@ class _Finder:
         step = reading.number - last
         digits = re.match(r"\d+", self.stripped(position))
         if not (
-            step in (1, -1) and digits is not None and not 1600 <= int(digits.group(0)) <= 2100
+            step in (1, -1) and digits is not None and not _year_number(int(digits.group(0)))
             and re.match(r"\d{1,4}(?:[.)])?\s+[^\W\d_]", reading.rest)
         ):
             return False
@@ -690,7 +695,7 @@ class _Finder:
             return None
         rest = line[len(head) :]
         digits = re.match(r"\d+", line)
-        if digits is None or 1600 <= int(digits.group(0)) <= 2100 or not rest[:1].isdigit():
+        if digits is None or _year_number(int(digits.group(0))) or not rest[:1].isdigit():
             return None
         year_source = re.match(YEAR + r"[a-z]?\s*[;:]\s*\d", rest) is not None
         if not (year_source or re.match(r"\d{1,5}\s*[-–]{1,2}\s*\d{1,5}\b", rest)) or not ends_like_reference(self.stripped(entry[-1])):
@@ -714,7 +719,7 @@ class _Finder:
             return None  # ("... J Inv Res" / "12 345-350": a bare volume and pages wrapped under a line left open)
         number = int(match.group(1))
         step = number - last
-        if step not in ((direction,) if direction else (1, -1)) or 1600 <= number <= 2100 or line.startswith("0"):
+        if step not in ((direction,) if direction else (1, -1)) or _year_number(number) or line.startswith("0"):
             return None
         rest = line[match.end() :]
         if _CONTINUATION.match(rest) or re.match(r"\d+\s*$", rest):
@@ -852,7 +857,7 @@ class _Finder:
                 elif in_order and not restart_up:
                     # "2011. Prevalence ..." wrapped after "... et al" is a year, not the next number.
                     take = not (
-                        1600 <= label.number <= 2100 and style in ("bare", "dot")
+                        _year_number(label.number) and style in ("bare", "dot")
                         and previous.rstrip().endswith(("-", "–", ",", "(", ";")) and not AUTHOR_START.match(label.rest)
                     ) and not self._volume_in_indent(entry, position, label)
                 elif restart_up or label.number == 1 and last >= 2 and boundary and (
@@ -898,7 +903,7 @@ class _Finder:
                     # "28 JL Marsh" after 31: an out-of-order number before authors, after a complete line.
                     take = True
                 elif (
-                    style in EXPLICIT_STYLES and not 1600 <= label.number <= 2100 and ends_like_reference(previous)
+                    style in EXPLICIT_STYLES and not _year_number(label.number) and ends_like_reference(previous)
                     and (AUTHOR_START.match(opening) or str(last + (direction or 1)) in str(label.number))
                     and self._next_number(position, style) == last + 2 * (direction or 1)
                 ):
@@ -990,7 +995,7 @@ class _Finder:
                 continue  # "1997 Behavioral", "12 345": a year or a number wrapped, not a string of its own
             if rest[:1].islower() or (rest[:1] in ",;:." and re.match(r"[,;:.]+\s*(?:[a-z]|$)", rest)):
                 continue
-            if 1600 <= number <= 2100 and not own:
+            if _year_number(number) and not own:
                 continue  # a year wrapped to a line's start
             if best is None or abs(step - (direction or 1)) < abs(best.number - last - (direction or 1)):
                 best = Label(number, style, rest)
@@ -1067,7 +1072,7 @@ class _Finder:
                 label = start[0]
                 if label.style == style and abs(label.number - last) <= 3:
                     return True
-                if label.style == style and not 1600 <= label.number <= 2100:
+                if label.style == style and not _year_number(label.number):
                     return False  # "1997. http://..." wrapped after a page break is a year, not a label
                 # ("124ff." opening a line is no label of the list's form: look on.)
         return False
@@ -1194,15 +1199,8 @@ class _Finder:
     def _whole_part(self, entries: list[list[int]], flags: list[bool]) -> None:
         """Keep a part of a document with no heading as a list if, past what does not read as a reference at
         either end, three or more entries are left and they read as a list."""
-        while flags and not flags[0]:
-            entries, flags = entries[1:], flags[1:]
-        while flags and not flags[-1]:
-            entries, flags = entries[:-1], flags[:-1]
-        if len(entries) < 3:
-            return
-        part = ReferenceList(label="", heading=None, line=self.kept[entries[0][0]][0] + 1)
-        part.entries = [self._entry(positions, None) for positions in entries]
-        if _plausible_run(part):
+        entries, flags = _trimmed(entries, flags)
+        if len(entries) >= 3 and _plausible_run(part := self._headless(entries)):
             self.lists.append(part)
 
     def _without_prose_before(self, region: list[int]) -> list[int]:
@@ -1564,16 +1562,17 @@ class _Finder:
     def _run_entries(self, entries: list[list[int]], looks: list[bool]) -> bool:
         """Keep ``entries`` as a list with no heading if, past what does not look like a reference at either
         end, three or more are left and most of them look like references."""
-        while looks and not looks[0]:
-            entries, looks = entries[1:], looks[1:]
-        while looks and not looks[-1]:
-            entries, looks = entries[:-1], looks[:-1]
+        entries, looks = _trimmed(entries, looks)
         if len(entries) >= 3 and sum(looks) >= 0.8 * len(looks):
-            current = ReferenceList(label="", heading=None, line=self.kept[entries[0][0]][0] + 1)
-            current.entries = [self._entry(positions, None) for positions in entries]
-            self.lists.append(current)
+            self.lists.append(self._headless(entries))
             return True
         return False
+
+    def _headless(self, entries: list[list[int]]) -> ReferenceList:
+        """A list with no heading and no numbering of these entries' lines."""
+        found = ReferenceList(label="", heading=None, line=self.kept[entries[0][0]][0] + 1)
+        found.entries = [self._entry(positions, None) for positions in entries]
+        return found
 
     def whole_document(self) -> None:
         """A document with no heading and no numbered run: a bare list of references, if it is one."""
@@ -1897,6 +1896,18 @@ _KEY_FACTS = (
 _NEGATED = ("head:year", "prev:ends-ref", "text:author", "head:source")
 
 
+def _trimmed(entries: list[list[int]], flags: list[bool]) -> tuple[list[list[int]], list[bool]]:
+    """``entries`` and their ``flags`` past those at either end whose flag is false (one pass, not a copy a step)."""
+    first = next((n for n, flag in enumerate(flags) if flag), len(flags))
+    last = next((n for n in range(len(flags) - 1, -1, -1) if flags[n]), -1)
+    return entries[first : last + 1], flags[first : last + 1]
+
+
+def _year_number(number: int) -> bool:
+    """Whether a printed number reads as a year (1600-2100) rather than a list's label."""
+    return 1600 <= number <= 2100
+
+
 def _in_sequence(numbers: list[int]) -> bool:
     """Whether printed numbers read as a numbering: next to each other, or most of them have a
     neighbour (within 3) somewhere in the list, so stray lines such as ``98. ???`` between
@@ -1919,7 +1930,7 @@ def _years_not_numbers(found: ReferenceList) -> bool:
     ``1998.`` at line starts across an unnumbered list): years wrapped to line starts, not a numbering."""
     numbers = [entry.number for entry in found.entries if entry.number is not None]
     return (
-        found.heading is None and len(numbers) == len(found.entries) >= 2 and all(1600 <= n <= 2100 for n in numbers)
+        found.heading is None and len(numbers) == len(found.entries) >= 2 and all(_year_number(n) for n in numbers)
         and not any(0 < b - a <= 3 for a, b in zip(numbers, numbers[1:], strict=False))
     )
 
