@@ -19,16 +19,13 @@ from __future__ import annotations
 
 import argparse
 import math
-import random
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable
-from pathlib import Path
 
 import numpy as np
-from suggest_weights import copied, held_out, ndcg_one
-from support_thresholds import read_library
+from suggest_weights import draw, ndcg_one, pseudo_claim_arguments
 
 from vexascite.evidence.dense import DENSE_WEIGHT, FEEDBACK, FEEDBACK_WORKS, DenseIndex
 from vexascite.evidence.index import Doc, LexicalIndex
@@ -111,15 +108,10 @@ def ndcg(r: Row, scores: np.ndarray, relevant: int) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("library", type=Path)
-    parser.add_argument("--claims", type=int, default=800)
-    parser.add_argument("--seed", type=int, default=11)
+    pseudo_claim_arguments(parser)
     args = parser.parse_args()
     started = time.perf_counter()
-    docs = read_library(args.library)
-    rng = random.Random(args.seed)
-    kinds = copied(docs, rng, args.claims)
-    held_library, held_claims = held_out(docs, rng, args.claims)
+    docs, kinds, held_library, held_claims = draw(args)
     results = {"held-out": rows(held_library, held_claims), "one-sentence": rows(docs, kinds["one-sentence"])}
     print(f"{'variant':<40}" + "".join(f"{k:>14}" for k in results))
     for name, variant in VARIANTS.items():

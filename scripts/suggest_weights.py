@@ -102,6 +102,23 @@ def held_out(docs: list[Doc], rng: random.Random, n: int) -> tuple[list[Doc], Cl
     return library, claims
 
 
+def pseudo_claim_arguments(parser: argparse.ArgumentParser) -> None:
+    """The arguments every pseudo-claim script takes: the library, how many claims, the draw's seed."""
+    parser.add_argument("library", type=Path)
+    parser.add_argument("--claims", type=int, default=800)
+    parser.add_argument("--seed", type=int, default=11)
+
+
+def draw(args: argparse.Namespace) -> tuple[list[Doc], dict[str, Claims], list[Doc], Claims]:
+    """The library's works, the copied pseudo-claims of each kind, and the held-out library and its
+    claims: one draw from one seed, in one order, so every script scores the same pseudo-claims."""
+    docs = read_library(args.library)
+    rng = random.Random(args.seed)
+    kinds = copied(docs, rng, args.claims)
+    held_library, held_claims = held_out(docs, rng, args.claims)
+    return docs, kinds, held_library, held_claims
+
+
 def searcher(docs: list[Doc]) -> Searcher:
     index = LexicalIndex.build(docs)
     return Searcher(index, lambda keys: {}, sentences=SentenceIndex.build(docs), dense=DenseIndex.build(index))
@@ -134,16 +151,11 @@ def best(scores: dict[Weights, list[float]], part: slice) -> tuple[Weights, floa
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("library", type=Path)
-    parser.add_argument("--claims", type=int, default=800)
-    parser.add_argument("--seed", type=int, default=11)
+    pseudo_claim_arguments(parser)
     parser.add_argument("--folds", type=int, choices=(1, 2), default=2)
     args = parser.parse_args()
     started = time.perf_counter()
-    docs = read_library(args.library)
-    rng = random.Random(args.seed)
-    kinds = copied(docs, rng, args.claims)
-    held_library, held_claims = held_out(docs, rng, args.claims)
+    docs, kinds, held_library, held_claims = draw(args)
     print(f"{len(docs)} abstracts; pseudo-claims: " + ", ".join(f"{len(v)} {k}" for k, v in kinds.items())
           + f", {len(held_claims)} held-out sentence (seed {args.seed})")
     results = {kind: score(searcher(docs), claims) for kind, claims in kinds.items()}

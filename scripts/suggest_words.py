@@ -27,15 +27,12 @@ vectors, with or without feedback).
 from __future__ import annotations
 
 import argparse
-import random
 import sys
 import time
 from collections.abc import Sequence
-from pathlib import Path
 
 import numpy as np
-from suggest_weights import copied, held_out, ndcg_one
-from support_thresholds import read_library
+from suggest_weights import draw, ndcg_one, pseudo_claim_arguments
 from word_vectors import WordVectors
 
 from vexascite.evidence.dense import (
@@ -230,16 +227,11 @@ def evaluate_round2(setup: Setup, claims: list[tuple[str, int]]) -> dict[str, li
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("library", type=Path)
-    parser.add_argument("--claims", type=int, default=800)
-    parser.add_argument("--seed", type=int, default=11)
+    pseudo_claim_arguments(parser)
     parser.add_argument("--round2", action="store_true", help="the hybrid first stage and the word-vector cosine")
     args = parser.parse_args()
     started = time.perf_counter()
-    docs = read_library(args.library)
-    rng = random.Random(args.seed)
-    kinds = copied(docs, rng, args.claims)
-    held_library, held_claims = held_out(docs, rng, args.claims)
+    docs, kinds, held_library, held_claims = draw(args)
     print(f"seed {args.seed}: {len(held_claims)} held-out, {len(kinds['one-sentence'])} one-sentence pseudo-claims", flush=True)
     run = evaluate_round2 if args.round2 else evaluate
     results = {"held-out": run(Setup(held_library), held_claims), "one-sentence": run(Setup(docs), kinds["one-sentence"])}
