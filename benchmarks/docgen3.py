@@ -947,6 +947,36 @@ def _pdf_real(numbered: bool):
     return make
 
 
+def _page_top(rng: random.Random, layout: Layout, pdf: bool, tail: list[Ref], entries: list[Entry]) -> list[str]:
+    """A page's running heads (PDF), then the tail of a list whose first entry may itself start on the
+    previous page (only its end is here); returns the tail's truth."""
+    if pdf and layout.heads:
+        for head in layout.heads:
+            layout.block("line", layout.ctx.fill(head))
+    truth = [e.truth for e in entries]
+    if rng.random() < 0.4:
+        words = tail[0].text.split()
+        rest = " ".join(words[max(1, len(words) // 2) :])
+        entries[0] = Entry("", Ref(rest, tail[0].source), rest)
+        truth[0] = rest
+    return truth
+
+
+def _after_tail(rng: random.Random, layout: Layout, refs: tuple[Ref, ...], truth: list[str]) -> list[Ref]:
+    """What may follow a list's tail (a legend, a table), a blank line, and the next article's references:
+    none the same as, or inside, one of the tail's."""
+    if rng.random() < 0.5:
+        for kind, text in after_blocks(rng):
+            layout.block(kind, text)
+    layout.blank()
+    k = {key(t) for t in truth}
+    return [
+        r
+        for r in pick_refs(rng, refs, sized(rng))
+        if key(r.text) not in k and not any(key(r.text) in t or t in key(r.text) for t in k)
+    ]
+
+
 def _late_start(rng: random.Random, refs: tuple[Ref, ...]) -> tuple[str, list[str], str]:
     """The tail of the previous article's list at the top of the page, then the next article."""
     pdf = rng.random() < 0.6
@@ -956,31 +986,11 @@ def _late_start(rng: random.Random, refs: tuple[Ref, ...]) -> tuple[str, list[st
     first = rng.randint(5, 60)
     nums = numbers(rng, len(tail), "plain", first)
     entries = make_entries(tail, label, nums)
-    if pdf and layout.heads:
-        for head in layout.heads:
-            layout.block("line", layout.ctx.fill(head))
-    # The first entry may itself start on the previous page: only its end is here.
-    truth = [e.truth for e in entries]
-    if rng.random() < 0.4:
-        words = tail[0].text.split()
-        cut = max(1, len(words) // 2)
-        rest = " ".join(words[cut:])
-        entries[0] = Entry("", Ref(rest, tail[0].source), rest)
-        truth[0] = rest
+    truth = _page_top(rng, layout, pdf, tail, entries)
     layout.entries(
         entries, wrap_mode=rng.choice(("flat", "flush", "hanging")), gap=rng.random() < 0.3
     )
-    if rng.random() < 0.5:
-        for kind, text in after_blocks(rng):
-            layout.block(kind, text)
-    layout.blank()
-    chosen = pick_refs(rng, refs, sized(rng))
-    k = {key(t) for t in truth}
-    chosen = [
-        r
-        for r in chosen
-        if key(r.text) not in k and not any(key(r.text) in t or t in key(r.text) for t in k)
-    ]
+    chosen = _after_tail(rng, layout, refs, truth)
     more, note = _article(
         rng, layout, chosen, label=rng.choice(("dot", "bare", "bracket", "paren"))
     )
@@ -1214,28 +1224,11 @@ def _late_start_ay(rng: random.Random, refs: tuple[Ref, ...]) -> tuple[str, list
     layout = Layout(rng, pdf=pdf, ctx=new_ctx(rng))
     tail = sorted(pick_refs(rng, refs, rng.randint(3, 15)), key=lambda r: r.text.casefold())
     entries = make_entries(tail, "none", None)
-    if pdf and layout.heads:
-        for head in layout.heads:
-            layout.block("line", layout.ctx.fill(head))
-    truth = [e.truth for e in entries]
-    if rng.random() < 0.4:
-        words = tail[0].text.split()
-        rest = " ".join(words[max(1, len(words) // 2) :])
-        entries[0] = Entry("", Ref(rest, tail[0].source), rest)
-        truth[0] = rest
+    truth = _page_top(rng, layout, pdf, tail, entries)
     wrap_mode = rng.choice(("flat", "hanging", "hanging")) if not pdf else rng.choice(("flush", "hanging"))
     gap = rng.random() < 0.3
     layout.entries(entries, wrap_mode=wrap_mode, gap=gap)
-    if rng.random() < 0.5:
-        for kind, text in after_blocks(rng):
-            layout.block(kind, text)
-    layout.blank()
-    k = {key(t) for t in truth}
-    chosen = [
-        r
-        for r in pick_refs(rng, refs, sized(rng))
-        if key(r.text) not in k and not any(key(r.text) in t or t in key(r.text) for t in k)
-    ]
+    chosen = _after_tail(rng, layout, refs, truth)
     label = rng.choice((None, None, "dot", "bracket"))
     more, note = _article(rng, layout, chosen, label=label, sort=label is None)
     return layout.text(), truth + more, f"tail unnumbered {wrap_mode}{' gaps' if gap else ''}; then {note}"
