@@ -18,3 +18,8 @@ def entry_raws(text: str) -> list[str]:
 def raws_by_list(text: str) -> list[list[str]]:
     """Each list's entries' raw texts, one list per reference list found."""
     return [[entry.raw for entry in found.entries] for found in find_reference_lists(text)]
+
+
+def numbered_texts(text: str) -> list[tuple[int | None, str]]:
+    """Every entry's number (None where unnumbered) and text, all lists in order."""
+    return [(entry.number, entry.text) for found in find_reference_lists(text) for entry in found.entries]

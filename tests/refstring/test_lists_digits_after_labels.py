@@ -4,11 +4,7 @@ are invented (10.5555 DOIs)."""
 
 from __future__ import annotations
 
-from vexascite.refstring.lists import find_reference_lists
-
-
-def _entries(text: str) -> list[tuple[int | None, str]]:
-    return [(entry.number, entry.text) for found in find_reference_lists(text) for entry in found.entries]
+from tests.refstring.found import numbered_texts
 
 
 def test_a_tight_dot_label_in_step_before_digits_opens_an_entry_when_the_numbering_goes_on_from_it() -> None:
@@ -22,7 +18,7 @@ def test_a_tight_dot_label_in_step_before_digits_opens_an_entry_when_the_numberi
         "13.5,6-Ostby S, Marr M. Invented analysis of vomiting. Acta Inv (Wien). 1992; 119(1-4): 97-100.\n"
         "14.Quist, R. L. & Bauer, J. E. 2001. Is the invented view useful? Inv Manag Rev, 26(1): 22-40.\n"
     )
-    entries = _entries(text)
+    entries = numbered_texts(text)
     assert [number for number, _ in entries] == [8, 9, 10, 11, 12, 13, 14]
     assert entries[2][1].startswith("10.4QZX TR 77.001")
     assert entries[5][1].startswith("13.5,6-Ostby S")
@@ -38,7 +34,7 @@ def test_digits_after_a_tight_dot_stay_text_when_the_number_they_would_stand_for
         "10.Quist RL, Bauer JE. An invented review. Inv Manag Rev. 2001;26:22-40.\n"
         "11.Pratt J, Ngata R. A review of invented discharge. J Inv Nurs. 2008;17:2384-2397.\n"
     )
-    entries = _entries(text)
+    entries = numbered_texts(text)
     assert [number for number, _ in entries] == [8, 9, 10, 11]
     assert entries[1][1].endswith("Inv Pharm. 2001;3:5-9.")
 
@@ -55,7 +51,7 @@ def test_a_bare_label_in_step_before_digits_after_a_line_left_open_when_the_numb
         "1011 Brattle, O., Robson, D.W.: Invented Operator Algebras II. Springer, Berlin (1981)\n"
         "1012 D. H. Ashby, D. Leroy, and R. D. Odom, \"Perception of invented sound sources,\" Inv Percept. 1990.\n"
     )
-    entries = _entries(text)
+    entries = numbered_texts(text)
     assert [number for number, _ in entries] == [1008, 1009, 1010, 1011, 1012]
     assert entries[2][1].startswith("1010 4QZX TR 77.210")
 
@@ -70,7 +66,7 @@ def test_a_volume_and_pages_wrapped_under_a_bare_entry_left_open_stay_its_text()
         "13 Quist RL, Bauer JE. An invented review. Inv Manag Rev. 2001;26:22-40.\n"
         "14 Pratt J, Ngata R. A review of invented discharge. J Inv Nurs. 2008;17:2384-2397.\n"
     )
-    entries = _entries(text)
+    entries = numbered_texts(text)
     assert [number for number, _ in entries] == [10, 11, 13, 14]
     assert entries[1][1].endswith("J Qorvel Res 12 345-350.")
 
@@ -85,7 +81,7 @@ def test_a_glued_label_in_step_before_a_year_and_volume_or_pages_opens_an_entry(
         "15Okafor T. Invented lattice models. Inv Lett. 2015;3:10-19.\n"
         "162003;9:1648-1655. Inv Cancer Res\n"
     )
-    entries = _entries(text)
+    entries = numbered_texts(text)
     assert [number for number, _ in entries] == [11, 12, 13, 14, 15, 16]
     assert entries[2][1].endswith("bone studies 159")
     assert entries[5][1].startswith("162003;9:1648-1655")
@@ -101,7 +97,7 @@ def test_pages_wrapped_under_a_glued_entry_are_no_label_when_the_number_comes_la
         "13Davis J, Harrow P. An invented study of leptons. Inv Phys. 2017;4:1-9.\n"
         "14Okafor T. Invented lattice models. Inv Lett. 2015;3:10-19.\n"
     )
-    assert [number for number, _ in _entries(text)] == [11, 12, 13, 14]
+    assert [number for number, _ in numbered_texts(text)] == [11, 12, 13, 14]
 
 
 def test_a_glued_label_in_step_before_a_strings_own_dotted_label_after_a_line_left_open() -> None:
@@ -113,7 +109,7 @@ def test_a_glued_label_in_step_before_a_strings_own_dotted_label_after_a_line_le
         "23Holm D, Varga L. An invented survey of gauges. Inv Hydrol. 2004;12:33-41.\n"
         "24Quist RL, Bauer JE. An invented review. Inv Manag Rev. 2001;26:22-40.\n"
     )
-    entries = _entries(text)
+    entries = numbered_texts(text)
     assert [number for number, _ in entries] == [20, 21, 22, 23, 24]
     assert entries[2][1].startswith("2238. Magill P")
 
@@ -147,7 +143,7 @@ def test_a_list_bulleted_with_black_circles_is_read_one_entry_a_bullet() -> None
         "keeping by candle, Qorvel Notes 70,\n"
         "A/58 (1976).\n"
     )
-    entries = _entries(text)
+    entries = numbered_texts(text)
     assert len(entries) == 6
     assert entries[0][1].startswith("QORVEL Consortium")
     assert entries[4][1].endswith("doi: 10.5555/qr.1950")
@@ -162,7 +158,7 @@ def test_a_mistyped_number_holding_the_wanted_digits_stands_for_them_before_a_na
         "14. Flint, Maureen, Invented Charity, Nueva York, Inv University, 1989, 200 p.\n"
         "15. Zanetti, C., Carola, V. (2010). Invented handling of mice. Inv Brain Behav. 9, 26-32.\n"
     )
-    entries = _entries(text)
+    entries = numbered_texts(text)
     assert [number for number, _ in entries] == [11, 12, 113, 14, 15]
     assert entries[2][1].startswith("113. MIRAL Alexandra")
 
@@ -180,7 +176,7 @@ def test_a_one_under_a_numbered_section_title_restarts_the_numbering_upwards() -
         "4. Voss, Daniel and Jane P. Vo. \u201cUsing Invented Sarcasm.\u201d Journal of Inv Research (2015): 1-10.\n"
         "5. Sagan G, Hoch A. An invented phase 3 study. Inv Cancer. 2010;116(16): 3852-3861.\n"
     )
-    entries = _entries(text)
+    entries = numbered_texts(text)
     assert [number for number, _ in entries] == [1, 2, 3, 4, 5]
     assert entries[2][1].endswith("Gobel C,")
 
@@ -202,7 +198,7 @@ def test_a_list_set_in_right_under_prose_with_no_blank_line_leaves_the_prose_out
         "\n"
         "*Corresponding author: Department of Invented Medicine, Invented Hospital. E-mail: author@example.org\n"
     )
-    entries = _entries(text)
+    entries = numbered_texts(text)
     assert len(entries) == 4
     assert entries[0][1].startswith("Solvang, G. (1999).")
 
@@ -218,7 +214,7 @@ def test_a_repeated_number_after_a_line_left_open_opens_an_entry_when_the_number
         "35. Goodwin, Nelle, Ledgers of the Upland. Lyon: Quimper, 1976.\n"
         "36. Tarrow R. The upland ledgers again. Qorvel Rev 2001; 21: 5-9.\n"
     )
-    entries = _entries(text)
+    entries = numbered_texts(text)
     assert len(entries) == 5
     assert entries[1][1].endswith("Tides or")
     assert entries[2][1].startswith("33. BRENNA OKAFOR")

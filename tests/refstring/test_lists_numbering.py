@@ -4,17 +4,9 @@ jittered numbers."""
 
 from __future__ import annotations
 
-from vexascite.refstring import find_reference_lists
+from tests.refstring.found import entry_texts, numbered_texts
 
 _INTRO = "Body text of the article ends here with a final sentence.\n\nReferences\n\n"
-
-
-def _entries(text: str) -> list[tuple[int | None, str]]:
-    return [(entry.number, entry.text) for found in find_reference_lists(text) for entry in found.entries]
-
-
-def _texts(text: str) -> list[str]:
-    return [text for _, text in _entries(text)]
 
 
 def test_a_lone_label_opening_a_list_before_a_string_with_its_own_number() -> None:
@@ -28,7 +20,7 @@ def test_a_lone_label_opening_a_list_before_a_string_with_its_own_number() -> No
         "\nDOI 10.5555/example.2022.4411\n\n"
         "Some prose of the next article begins here and goes on for a while.\n"
     )
-    entries = _entries(text)
+    entries = numbered_texts(text)
     assert [number for number, _ in entries] == [40, 41]
     assert entries[0][1].startswith("40. 4. Quillfeather")
     assert entries[1][1].startswith("41. BRESSOL Amélie")
@@ -47,7 +39,7 @@ def test_a_lone_repeated_label_before_a_string_with_its_own_number() -> None:
         "13.\n"
         "Lomax, C., Fisher, E. M. Prediction of competence from context. Proc. ICML, 2019.\n"
     )
-    entries = _entries(text)
+    entries = numbered_texts(text)
     assert [number for number, _ in entries] == [11, 12, 12, 13]
     assert entries[2][1].startswith("12. 54. Corwin, LJ.")
 
@@ -61,7 +53,7 @@ def test_a_tight_label_before_a_string_that_opens_with_its_year_or_a_number() ->
         "5.2-Marrow R, Jeffers M. Nerve roots of the spine. Spine J. 2012; 12 (6): 515-524\n"
         "6.Quill A, Penn C. Growth of roots. Plant J. 2001;4:1-9.\n"
     )
-    texts = _texts(text)
+    texts = entry_texts(text)
     assert len(texts) == 6
     assert texts[1].startswith("2.2008 pellin")
     assert texts[3].startswith("4.2011: Otto Brenner")
@@ -75,7 +67,7 @@ def test_a_tight_number_that_is_not_the_next_one_stays_in_its_entry() -> None:
         "12.2008 data were pooled again.\n"
         "3.Dunmore P, Ash T. Tissue repair in fish. Fish Physiol. 2010;12:33-40.\n"
     )
-    texts = _texts(text)
+    texts = entry_texts(text)
     assert len(texts) == 3
     assert texts[1].endswith("12.2008 data were pooled again.")
 
@@ -86,13 +78,13 @@ def test_the_next_number_before_a_string_whose_authors_are_missing() -> None:
         "11 ; ; ; Advanced Organic Chemistry; Halden: Boston, 1999; pp 1110, 1115-1116.\n"
         "12 Frey NF, Moller P. A binding protein for stress. Plant J. 2010;61:12-20.\n"
     )
-    assert len(_texts(bare)) == 3
+    assert len(entry_texts(bare)) == 3
     round_ = _INTRO + (
         "(36) Kranz M, Nord B: Oxygen and yeast. Eukaryot Cell 2004, 3(6):1381-1390.\n"
         "(37) , 4-polytopes and their shadows, Rev. Comb. Geom. Anal. 23 (2015), no. 3, 411-468.\n"
         "(38) Wade T, Orr P: Cell walls of yeast. Yeast 2005, 22:1-9.\n"
     )
-    texts = _texts(round_)
+    texts = entry_texts(round_)
     assert len(texts) == 3
     assert texts[1].startswith("(37) , 4-polytopes")
 
@@ -103,7 +95,7 @@ def test_a_number_glued_to_a_string_that_opens_with_its_year() -> None:
         "351987: Otto Brenner: Zu Fragen der Schule. In: Das Heft 124/1987, S. 911 – 913\n\n"
         "36Quill A, Penn C. Growth of roots. Plant J. 2001;4:1-9.\n"
     )
-    entries = _entries(text)
+    entries = numbered_texts(text)
     assert [number for number, _ in entries] == [34, 35, 36]
 
 
@@ -116,7 +108,7 @@ def test_a_mistyped_number_between_two_in_step_is_a_label_and_the_numbering_goes
         "44. Morrow A, Penn B. A trial of rest. Lancet. 2011;377:1-9.\n\n"
         "45. Osei K, Lind P. Sleep in shift work. Sleep. 2012;35:10-19.\n"
     )
-    entries = _entries(text)
+    entries = numbered_texts(text)
     assert [number for number, _ in entries] == [41, 42, 143, 44, 45]
 
 
@@ -128,7 +120,7 @@ def test_a_mistyped_number_with_no_number_in_step_after_it_stays_text() -> None:
         "143. Jon Fenwick, Dante: The Poetics of Turning. Harvard UP, 1986.\n"
         "45. Osei K, Lind P. Sleep in shift work. Sleep. 2012;35:10-19.\n"
     )
-    numbers = [number for number, _ in _entries(text)]
+    numbers = [number for number, _ in numbered_texts(text)]
     assert 143 not in numbers
 
 
@@ -140,7 +132,7 @@ def test_bracketed_and_parenthesised_numbers_out_of_step_after_complete_entries(
         "[16] JOURNAL OF CELL VIROLOGY, June 1990, P. 2941-2947\n"
         "[21] BOURDIN, N. Afterwards: culture as script. New York: Lukas, 2002.\n"
     )
-    texts = _texts(bracket)
+    texts = entry_texts(bracket)
     assert len(texts) == 4
     assert texts[2].startswith("[16] JOURNAL OF CELL VIROLOGY")
     paren = _INTRO + (
@@ -149,7 +141,7 @@ def test_bracketed_and_parenthesised_numbers_out_of_step_after_complete_entries(
         "34) of Applied Communication Studies, vol. 34, no. 2, 2006, pp. 115-40.\n\n"
         "36) Kato H, Ono T: A study of rest. Sleep 2001, 4:1-9.\n"
     )
-    texts = _texts(paren)
+    texts = entry_texts(paren)
     assert len(texts) == 4
     assert texts[2].startswith("34) of Applied")
 
@@ -161,7 +153,7 @@ def test_a_label_past_a_gap_before_a_bullet_or_a_run_of_authors_after_a_line_lef
         "11. • Cornell, Mark. The Undermining of an Empire. London: St. Martin's Press, 2000.\n"
         "12. S. Nissen, Phys. Lett. B 63, 201 (1976).\n"
     )
-    texts = _texts(bullet)
+    texts = entry_texts(bullet)
     assert len(texts) == 4
     assert texts[2].startswith("11. • Cornell, Mark.")
     run = _INTRO + (
@@ -171,7 +163,7 @@ def test_a_label_past_a_gap_before_a_bullet_or_a_run_of_authors_after_a_line_lef
         "Circulation 108:1049-1052\n"
         "16. Sorel, N., Nagy, B. (2009). Social issues. Analyses of Public Policy.\n"
     )
-    texts = _texts(run)
+    texts = entry_texts(run)
     assert len(texts) == 4
     assert texts[2].startswith("15. Varga N")
 
@@ -183,7 +175,7 @@ def test_a_bracketed_year_wrapped_under_authors_before_a_gap_is_no_mistyped_labe
         "(2011) Accuracy of two stool tests for worm burden. PLoS Negl Trop Dis 5: e1036.\n"
         "(34) Morrow A, Penn B. A trial of rest. Lancet. 2011;377:1-9.\n"
     )
-    texts = _texts(text)
+    texts = entry_texts(text)
     assert len(texts) == 3
     assert texts[1].endswith("PLoS Negl Trop Dis 5: e1036.")
 
@@ -200,11 +192,11 @@ def test_a_bare_first_label_before_a_string_that_opens_with_digits() -> None:
         "a review. World J Surg 32:1349-1357\n"
     )
     for text in (_INTRO + body, "Some prose that closes the article.\n\n" + body):
-        entries = _entries(text)
+        entries = numbered_texts(text)
         assert [number for number, _ in entries] == [1, 2, 3], text
         assert entries[1][1].endswith("Cortex, 12, 1-9.")
     gapped = _INTRO + body.replace("2 Farrowe", "3 Farrowe").replace("3 Tanner", "4 Tanner")
-    assert [number for number, _ in _entries(gapped)] == [1, 3, 4]
+    assert [number for number, _ in numbered_texts(gapped)] == [1, 3, 4]
 
 
 def test_the_tail_of_an_earlier_list_whose_string_carries_its_own_number_is_kept() -> None:
@@ -217,7 +209,7 @@ def test_the_tail_of_an_earlier_list_whose_string_carries_its_own_number_is_kept
         "\n"
         "Furthermore, the signalling pathway is a feature of several diseases of the skin, where growth is impaired.\n"
     )
-    entries = _entries(text)
+    entries = numbered_texts(text)
     assert [number for number, _ in entries] == [53, 54]
 
 
@@ -229,13 +221,13 @@ def test_the_next_bare_number_after_a_source_closed_by_its_year_or_before_a_year
         "48 , , : A new indium complex for tumour imaging. In \"Abstracts of Lectures\", Vol. 3, 1986, p 1073.\n"
         "49 Ray Wills, \"Culture Is Plain,\" in Resources of Hope (London: Verso, 1989)\n"
     )
-    assert [number for number, _ in _entries(closed)] == [46, 47, 48, 49]
+    assert [number for number, _ in numbered_texts(closed)] == [46, 47, 48, 49]
     open_ = _INTRO + (
         "5 Harker, J., L. Moss, and P. Quint. 1997. Nest site choice in moorland waders: lessons for the care of\n"
         "6 1990: Ulf Prenzlau, Chr. Preis: Childhood today: new freedoms? Weinheim 1990, S. 10-19\n"
         "7 Ostrand K, Lee M. Wages and tenure. Health Econ. 2012;21:66-79.\n"
     )
-    assert [number for number, _ in _entries(open_)] == [5, 6, 7]
+    assert [number for number, _ in numbered_texts(open_)] == [5, 6, 7]
 
 
 def test_a_doi_wrapped_to_a_line_start_in_a_glued_list_is_no_label() -> None:
@@ -245,7 +237,7 @@ def test_a_doi_wrapped_to_a_line_start_in_a_glued_list_is_no_label() -> None:
         "10.5555/nbt.2514\n"
         "10Morrow A, Penn B. A trial of rest. Lancet. 2011;377:1-9.\n"
     )
-    entries = _entries(text)
+    entries = numbered_texts(text)
     assert [number for number, _ in entries] == [8, 9, 10]
     assert entries[1][1].endswith("10.5555/nbt.2514")
 
@@ -258,7 +250,7 @@ def test_a_label_past_a_gap_before_full_authors_and_their_year_after_a_line_left
         "Annual Notes in Metabolism, 14, 88-107.\n"
         "16. Sorel, N., Nagy, B. (2009). Social issues. Analyses of Public Policy.\n"
     )
-    texts = _texts(text)
+    texts = entry_texts(text)
     assert len(texts) == 4
     assert texts[2].startswith("15. Leigh, X. G.")
 
@@ -280,7 +272,7 @@ def test_a_back_matter_word_wrapped_under_the_first_entry_does_not_make_the_list
         "[1] Venn A. 1998. Weirs and fish traps of the\n"
         "western rivers. Inv Fish Rev 2: 3-18.\n"
     )
-    entries = _entries(text)
+    entries = numbered_texts(text)
     assert [number for number, _ in entries] == [5, 4, 3, 2, 1]
     assert entries[0][1].endswith("Keeping Ethics, edited by Mara Venn and Olaf Brandt, Inv Press, Oslo, 2006, pp. 12-30.")
 
@@ -303,7 +295,7 @@ def test_a_numbering_that_starts_under_a_section_s_unlabelled_first_lines_is_rea
         "100 Stead R., Marlow P., and Penn C., “Water wheels of the north,” Inv. Econ. Hist., vol. 28,\n"
         "no. 3, pp. 120–130, 2010.\n"
     )
-    entries = _entries(text)
+    entries = numbered_texts(text)
     assert [number for number, _ in entries] == [96, 97, 98, 99, 100]
     assert entries[2][1] == "98 Venn A. Weirs and fish traps: their upkeep, restoration and survey on the western rivers. Inv Fish Rev. 2008;5:903-4."
 
@@ -323,7 +315,7 @@ def test_a_wide_gap_down_to_a_descending_numbering_after_a_numbered_section_head
         "Grain samples were taken from three stores [12,13]. Seventy (10. 4%) were damp.\n"
         "The stores were surveyed twice, in spring and in autumn of the same year.\n"
     ) + "\n".join(f"{30 - n}. {ref}\n" for n, ref in enumerate(refs))
-    entries = _entries(text)
+    entries = numbered_texts(text)
     assert [number for number, _ in entries][-4:] == [30, 29, 28, 27]
     assert [text.split(" ", 2)[1] for _, text in entries[-4:]] == ["Quarrell", "Penn,", "Venn", "Holm"]
     assert not any("Materials" in text and "Quarrell" in text for _, text in entries)
@@ -340,7 +332,7 @@ def test_a_label_two_on_from_the_number_before_a_mistyped_one_goes_on() -> None:
         "        12-19, 2011. doi:10.5555/inv.2011.12\n"
         "11. Pell R, Stroud K. A last invented study of reeds. Inv Lett. 2012;9:40-49.\n"
     )
-    entries = _entries(text)
+    entries = numbered_texts(text)
     assert [number for number, _ in entries] == [7, 8, 19, 10, 11]
     assert entries[2][1].endswith("Inv Policy 16: 199–208.")
     assert entries[3][1].startswith("10. In the literature")
