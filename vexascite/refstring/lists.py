@@ -179,6 +179,9 @@ def _ends_in_link(text: str) -> bool:
     return bool(re.match(r"(?:https?://|www\.|doi:|10\.\d{4,9}/)", last, re.IGNORECASE)) and len(last) > 12
 #: What goes on after a number inside an entry: an issue and pages (``(5):12``, ``:12``, ``-15``), not a new string.
 _CONTINUATION = re.compile(r"\s*(?:[:;]|[.,]\s*\d|\(\w{1,6}\)\s*[:,;]|[-–]\s*\d)|\.\d{4,9}/")
+#: A string that opens with digits no volume or pages are printed as: joined to letters (``3GPP``), to a name
+#: by a hyphen (``17-Stefan``), or a string's own number before initials (``14 R. F. Dane``).
+_OWN_DIGITS_OPEN = re.compile(r"\d{1,6}(?:[^\W\d_]{2,}|[-–][A-Z][^\W\d_]|\s+(?:[A-Z]\.\s*)+[A-Z][^\W\d_])")
 #: A line left on an abbreviation that a number follows: ``p.``, ``pp.``, ``vol.``, ``no.``.
 #: After a tight label (``12.2008 Morel``): a string that opens with its year, or a number joined to a name by a hyphen.
 _TIGHT_DIGITS_OPEN = re.compile(r"(?:" + YEAR + r"[a-z]?[.:,]?\s+|\d{1,3}[-–])[^\W\d_]")
@@ -698,13 +701,19 @@ class _Finder:
         if digits is None or _year_number(int(digits.group(0))) or not rest[:1].isdigit():
             return None
         year_source = re.match(YEAR + r"[a-z]?\s*[;:]\s*\d", rest) is not None
-        if not (year_source or re.match(r"\d{1,5}\s*[-–]{1,2}\s*\d{1,5}\b", rest)) or not ends_like_reference(self.stripped(entry[-1])):
+        if not ends_like_reference(self.stripped(entry[-1])):
             return None
-        # (At the list's end a year and volume still read so: no year's digits start with the list's next number.)
         after = self._next_number(position, "glued")
-        return Label(wanted, "glued", rest) if after == wanted + step or (after is None and year_source) else None
+        if year_source or re.match(r"\d{1,5}\s*[-–]{1,2}\s*\d{1,5}\b", rest):
+            # (At the list's end a year and volume still read so: no year's digits start with the list's next number.)
+            return Label(wanted, "glued", rest) if after == wanted + step or (after is None and year_source) else None
+        # Any other digits ("102014 (in press), Ferrand" or "105,6-Arata S" after 9): a label when the numbering
+        # goes on from it, so the number it stands for is found nowhere else.
+        return Label(wanted, "glued", rest) if after == wanted + step and not _CONTINUATION.match(rest) else None
 
-    def _in_step_before_digits(self, position: int, style: str, last: int, direction: int, previous: str) -> Label | None:
+    def _in_step_before_digits(
+        self, position: int, style: str, last: int, direction: int, previous: str, *, blank_before: bool = False
+    ) -> Label | None:
         """The list's next number before a string that opens with digits (``10.3GPP TS 23.228`` or ``13.5,6-Ando S``
         after 9 or 12 in a list of tight ``1.Author`` labels; bare ``1010 3GPP TS ...`` after 1009 under a line
         ending ``2000);``): a label when the numbering goes on from it on a later line, so the number it stands
@@ -715,8 +724,10 @@ class _Finder:
         match = re.match(pattern, line) if pattern else None
         if match is None or LINK_TOKEN.match(line) or previous.endswith(("-", "–", "—", "/")):
             return None
-        if style == "bare" and not re.search(r"[.;)\]\"”’]$", previous):
-            return None  # ("... J Inv Res" / "12 345-350": a bare volume and pages wrapped under a line left open)
+        if style == "bare" and not (re.search(r"[.;)\]\"”’]$", previous) or blank_before or _OWN_DIGITS_OPEN.match(line[match.end() :])):
+            # ("... J Inv Res" / "12 345-350": a bare volume and pages wrapped under a line left open; but not
+            # "42 3GPP TS ...", "25 17-Stefan Gour" or "32 14 R. F. Dane": no volume or pages read so.)
+            return None
         number = int(match.group(1))
         step = number - last
         if step not in ((direction,) if direction else (1, -1)) or _year_number(number) or line.startswith("0"):
@@ -784,7 +795,9 @@ class _Finder:
                     start = (Label(int(bare.group(1)), "bare", self.stripped(position)[bare.end() :]), position)
             if style in ("dot", "bare") and start is None and numbers and entry:
                 # "10.3GPP TS" after 9, "1010 3GPP TS" after 1009: the next number before digits, the numbering going on from it.
-                digits_label = self._in_step_before_digits(position, style, numbers[-1], direction, self.stripped(entry[-1]))
+                digits_label = self._in_step_before_digits(
+                    position, style, numbers[-1], direction, self.stripped(entry[-1]), blank_before=blank_before and not soft
+                )
                 if digits_label is not None:
                     start = (digits_label, position)
             if entry and start is None and (
@@ -911,6 +924,22 @@ class _Finder:
                     # authors or holding its digits ("113. MIDAL Alexandra" between 12 and 14); the numbering goes
                     # on from the number it stands for (never a year: "(2011) Title").
                     take, standin = True, last + (direction or 1)
+                elif (
+                    style in EXPLICIT_STYLES and not _year_number(label.number) and ends_like_reference(previous)
+                    and _mistyped_for(label.number, last + (direction or 1)) and starts_like_reference(opening)
+                    and self._next_number(position, style) is None
+                ):
+                    # "104. Wolfgang Jantzen: ..." after "3. ... 82:134-144" with no label after it: the list's last
+                    # number typed with one digit too many, the digits it stands for kept in order.
+                    take, standin = True, last + (direction or 1)
+                elif (
+                    direction != 0 and len(numbers) >= 2 and numbers[-2] == last - direction and 2 <= step * direction <= 4
+                    and not _year_number(label.number) and starts_like_reference(opening)
+                    and not previous.endswith(("-", "–", "—")) and self._run_ahead(position, style, label.number, direction or 1)
+                ):
+                    # "31) Claire Isabeau, ..." under "29) ... using page straightening,": a small gap after an entry
+                    # broken off as printed, the numbering in step before it and going on in step after it.
+                    take = True
                 if take:
                     flush()
                     if direction == 0 and step in (1, -1):
@@ -1901,6 +1930,17 @@ def _trimmed(entries: list[list[int]], flags: list[bool]) -> tuple[list[list[int
     first = next((n for n, flag in enumerate(flags) if flag), len(flags))
     last = next((n for n in range(len(flags) - 1, -1, -1) if flags[n]), -1)
     return entries[first : last + 1], flags[first : last + 1]
+
+
+def _mistyped_for(number: int, wanted: int) -> bool:
+    """Whether ``number`` is ``wanted`` misread with a digit or two too many: one put in (``314`` or ``344``
+    for 34) or one or two before it (``134`` for 34, ``104`` for 4)."""
+    printed, meant = str(number), str(wanted)
+    if wanted <= 0 or not 1 <= len(printed) - len(meant) <= 2:
+        return False
+    return printed.endswith(meant) or len(printed) == len(meant) + 1 and any(
+        printed[:cut] + printed[cut + 1 :] == meant for cut in range(len(printed))
+    )
 
 
 def _year_number(number: int) -> bool:
