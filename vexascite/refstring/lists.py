@@ -752,6 +752,7 @@ class _Finder:
         soft = False  # the blank lines before this line are a page break (beside page furniture)
 
         shown: int | None = None  # the current entry's printed number when the numbering goes on from another
+        before: list[int] = []  # the previous entry's positions
 
         def flush() -> None:
             if entry:
@@ -940,11 +941,18 @@ class _Finder:
                     # "31) Claire Isabeau, ..." under "29) ... using page straightening,": a small gap after an entry
                     # broken off as printed, the numbering in step before it and going on in step after it.
                     take = True
+                elif (
+                    abs(step) <= 4 and not _year_number(label.number) and starts_like_reference(opening)
+                    and self._flush_under_hanging(entry, before, position)
+                ):
+                    # "31) Claire Isabeau, ..." flush under "    Tuberc ... 1999-2001," set in: where entries hang, a
+                    # line at the first lines' indent opens an entry, whatever the numbers or the line above say.
+                    take = True
                 if take:
                     flush()
                     if direction == 0 and step in (1, -1):
                         direction = step
-                    entry = [position]
+                    before, entry = entry, [position]
                     numbers.append(label.number if standin is None else standin)
                     shown = None if standin is None else label.number
                     following = self.next_text(position) if self.only[position] is not None else None
@@ -989,6 +997,22 @@ class _Finder:
                 if not wanted:
                     return True
         return False
+
+    def _flush_under_hanging(self, entry: list[int], before: list[int], position: int) -> bool:
+        """Whether the line at ``position`` sits at the indent of the current entry's first line where entries hang:
+        the current entry's later lines all set in deeper than its first, or, for an entry of one line at the same
+        indent, the previous entry's."""
+        indent = indent_of(self.kept[position][1])
+
+        def hangs(lines: list[int]) -> bool:
+            return (
+                len(lines) >= 2 and indent_of(self.kept[lines[0]][1]) == indent
+                and all(indent_of(self.kept[p][1]) >= indent + 2 for p in lines[1:])
+            )
+
+        if len(entry) >= 2:
+            return hangs(entry)
+        return bool(entry) and indent_of(self.kept[entry[0]][1]) == indent and hangs(before)
 
     def _volume_in_indent(self, entry: list[int], position: int, label: Label) -> bool:
         """``    27. 44-118.`` indented under entry 26, with ``27.  Mericq V`` on a line soon after: a volume
