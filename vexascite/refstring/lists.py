@@ -686,30 +686,37 @@ class _Finder:
         hangs = len(entry) >= 2 and indent_of(self.kept[entry[-1]][1]) >= indent + 2 and indent_of(self.kept[entry[0]][1]) == indent
         return hangs or self._next_number(position, "glued") == reading.number + step
 
-    def _glued_before_source(self, position: int, wanted: int, last: int, entry: list[int]) -> Label | None:
-        """The list's next number glued to a string that opens with its source's digits (``32003;9:1648-1655.
-        ClinCancer Res`` after 2, ``13256-266 american journal ...`` after 12): a label when the entry above is
-        complete and the numbering goes on from it on a later line, or, for a year and volume, the list ends there
-        (the digits read as pages or a year wrapped from the line above otherwise)."""
+    def _glued_before_source(self, position: int, wanted: int, last: int, entry: list[int], direction: int = 0) -> Label | None:
+        """A number of the list glued to a string that opens with digits of its own (``32003;9:1648-1655.
+        ClinCancer Res`` after 2, ``13256-266 american journal ...`` after 12, ``102014 (in press), ...`` after 9,
+        ``1823.van den Hoek`` after 17): a label when the entry above is complete and the numbering goes on from it
+        on a later line, so the number it stands for is found nowhere else (past a gap of up to three too; never a
+        repeat, where the next number says nothing: ``1252-1253.`` under entry 1 is its pages);
+        or, for the next number before a year and volume, the list ends there (the digits read as pages or a year
+        wrapped from the line above otherwise)."""
         line = self.stripped(position)
         head = str(wanted)
         step = wanted - last
-        if step not in (1, -1) or not line.startswith(head) or LINK_TOKEN.match(line) or not entry:
+        if not 1 <= abs(step) <= 3 or not line.startswith(head) or LINK_TOKEN.match(line) or not entry:
             return None
+        onward = step if step in (1, -1) else direction or 1
         rest = line[len(head) :]
         digits = re.match(r"\d+", line)
-        if digits is None or _year_number(int(digits.group(0))) or not rest[:1].isdigit():
-            return None
+        if digits is None or not rest[:1].isdigit() or (
+            _year_number(int(digits.group(0))) and not re.match(r"\d{1,3}\.[^\W\d_]", rest)
+        ):
+            return None  # (a year's digits only before the string's own tight label: "1823.van" is 18 and "23.")
         year_source = re.match(YEAR + r"[a-z]?\s*[;:]\s*\d", rest) is not None
         if not ends_like_reference(self.stripped(entry[-1])):
             return None
         after = self._next_number(position, "glued")
         if year_source or re.match(r"\d{1,5}\s*[-–]{1,2}\s*\d{1,5}\b", rest):
             # (At the list's end a year and volume still read so: no year's digits start with the list's next number.)
-            return Label(wanted, "glued", rest) if after == wanted + step or (after is None and year_source) else None
+            return Label(wanted, "glued", rest) if after == wanted + onward or (after is None and year_source and step == onward) else None
         # Any other digits ("102014 (in press), Ferrand" or "105,6-Arata S" after 9): a label when the numbering
         # goes on from it, so the number it stands for is found nowhere else.
-        return Label(wanted, "glued", rest) if after == wanted + step and not _CONTINUATION.match(rest) else None
+        volume = re.match(r"\d+\s*(?:[,:;]\s*\d|\(\d)", rest) is not None and not re.match(r"[\d,]+[-–][^\W\d_]", rest)
+        return Label(wanted, "glued", rest) if after == wanted + onward and not volume and not _CONTINUATION.match(rest) else None
 
     def _in_step_before_digits(
         self, position: int, style: str, last: int, direction: int, previous: str, *, blank_before: bool = False
@@ -735,7 +742,9 @@ class _Finder:
         rest = line[match.end() :]
         if _CONTINUATION.match(rest) or re.match(r"\d+\s*$", rest):
             return None
-        return Label(number, style, rest) if self._next_number(position, style) == number + step else None
+        after = self._next_number(position, style)
+        # (At the list's end, "25 17-Stefan Gour" after 24: digits no volume or pages read as need no number after.)
+        return Label(number, style, rest) if after == number + step or (after is None and _OWN_DIGITS_OPEN.match(rest)) else None
 
     def numbered(self, position: int, heading: str | None, style: str | None = None) -> int:
         """Read a chain of labels of one form from ``position``; returns where it stopped."""
@@ -775,11 +784,10 @@ class _Finder:
                 # Past a gap or a repeat ("21[38] G. A. Varoni" after 19 or 21) only when the string opens with its own label.
                 beyond = (last + 2, last + 3, last) if direction >= 0 else (last - 2, last - 3, last)
                 for wanted in near + beyond:
-                    reading = self.glued_reading(position, wanted) or (
-                        self._glued_before_source(position, wanted, last, entry) if wanted in near else None
-                    )
+                    source = self._glued_before_source(position, wanted, last, entry, direction)
+                    reading = self.glued_reading(position, wanted) or source
                     previous_ends = ends_like_reference(self.stripped(entry[-1]))
-                    if reading is not None and wanted in beyond and not (previous_ends and (_OWN_LABEL.match(reading.rest) or _YEAR_OPEN.match(reading.rest))):
+                    if reading is not None and wanted in beyond and reading is not source and not (previous_ends and (_OWN_LABEL.match(reading.rest) or _YEAR_OPEN.match(reading.rest))):
                         continue
                     if reading is not None and (start is None or reading.number != start[0].number) and (
                         # "1997 Behavioral ..." wrapped after an open line is a year, not label 1 glued to "997 ...".
