@@ -163,3 +163,16 @@ def test_where_entries_hang_a_label_flush_with_the_first_lines_opens_an_entry_wh
     assert _numbers(text) == [28, 28, 30, 30]
     flat = text.replace("\n    ", "\n")  # nothing hangs: the same lines give no evidence
     assert _numbers(flat) != [28, 28, 30, 30]
+
+
+def test_a_mistyped_number_holding_its_digits_before_a_run_of_authors_after_a_line_left_open() -> None:
+    text = _INTRO + (
+        "7. Halden D, Wrenn RA (2000) Marks of an invented disease. Inv Cell 100(1):57-70.\n"
+        "8. Robin J., Perrin R. Invented heel spurs. Inv Paleo 6, 1990 73-75 heel outgrowth, rheumatism, foot disorders\n"
+        "109. Mwala F, Wang HT, Zukov DJ, Hukk OL: Effect of an invented collagen fragment. Inv Orthop J 2008, 2:1-9.\n"
+        "\n"
+        "10. Osei K, Lind P. Invented sleep in shift work. Inv Sleep. 2012;35:10-19. doi:10.5555/inv.sleep.10\n"
+    )
+    entries = numbered_texts(text)
+    assert [number for number, _ in entries] == [7, 8, 109, 10]
+    assert entries[1][1].endswith("foot disorders")

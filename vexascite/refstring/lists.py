@@ -925,13 +925,18 @@ class _Finder:
                     # "28 JL Marsh" after 31: an out-of-order number before authors, after a complete line.
                     take = True
                 elif (
-                    style in EXPLICIT_STYLES and not _year_number(label.number) and ends_like_reference(previous)
-                    and (AUTHOR_START.match(opening) or str(last + (direction or 1)) in str(label.number))
+                    style in EXPLICIT_STYLES and not _year_number(label.number)
+                    and (
+                        ends_like_reference(previous) and (AUTHOR_START.match(opening) or str(last + (direction or 1)) in str(label.number))
+                        or _mistyped_for(label.number, last + (direction or 1)) and bool(_AUTHOR_RUN.match(opening))
+                        and not previous.endswith(("-", "–", "—"))
+                    )
                     and self._next_number(position, style) == last + 2 * (direction or 1)
                 ):
                     # "143. John Freccero" between 42 and 44: a mistyped number standing where 43 belongs, before
                     # authors or holding its digits ("113. MIDAL Alexandra" between 12 and 14); the numbering goes
-                    # on from the number it stands for (never a year: "(2011) Title").
+                    # on from the number it stands for (never a year: "(2011) Title"). Holding its digits before a
+                    # run of authors ("109. Mwale F, Wang HT, ..." between 8 and 10), even after a line left open.
                     take, standin = True, last + (direction or 1)
                 elif (
                     style in EXPLICIT_STYLES and not _year_number(label.number) and ends_like_reference(previous)
