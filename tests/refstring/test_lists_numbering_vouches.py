@@ -125,7 +125,7 @@ def test_a_bare_number_under_a_line_left_open_before_a_volume_and_pages_stays_te
 def test_a_small_gap_after_an_entry_broken_off_as_printed_when_the_numbering_is_in_step_around_it() -> None:
     paren = _INTRO + (
         "28) Halden D, Wrenn RA (2000) Marks of an invented disease. Inv Cell 100(1):57-70.\n"
-        "29) McGill, William F., P. Merk, 1989, Invented recognition of music using page straightening,\n"
+        "29) McGill, William F., P. Merk, 1989, Reading invented scores by bending each sheet,\n"
         "31) Claire Isabeau, « Une invention », Societes inventees, n 83, 2011.\n"
         "32) Osei K, Lind P. Invented sleep in shift work. Inv Sleep. 2012;35:10-19.\n"
         "33) Morrow A, Penn B. An invented trial of rest. Inv Lancet. 2011;377:1-9.\n"
@@ -133,7 +133,7 @@ def test_a_small_gap_after_an_entry_broken_off_as_printed_when_the_numbering_is_
     assert _numbers(paren) == [28, 29, 31, 32, 33]
     dot = _INTRO + (
         "5. Halden D, Wrenn RA (2000) Marks of an invented disease. Inv Cell 100(1):57-70.\n"
-        "6. Beard, Colm and Wilde, John P., Invented Learning: A Best Practice Handbook for\n"
+        "6. Beard, Colm and Wilde, John P., Learning Invented: A Guide Kept Short for\n"
         "8. Myelin-specific invented T cells gather in the CNS. Inv Med. 13:423-431. doi:10.5555/inv.8\n"
         "9. Osei K, Lind P. Invented sleep in shift work. Inv Sleep. 2012;35:10-19.\n"
         "10. Morrow A, Penn B. An invented trial of rest. Inv Lancet. 2011;377:1-9.\n"
@@ -144,7 +144,7 @@ def test_a_small_gap_after_an_entry_broken_off_as_printed_when_the_numbering_is_
 def test_a_gap_label_with_no_numbering_in_step_after_it_stays_text() -> None:
     text = _INTRO + (
         "5. Halden D, Wrenn RA (2000) Marks of an invented disease. Inv Cell 100(1):57-70.\n"
-        "6. Beard, Colm and Wilde, John P., Invented Learning: A Best Practice Handbook for\n"
+        "6. Beard, Colm and Wilde, John P., Learning Invented: A Guide Kept Short for\n"
         "8. Myelin-specific invented T cells gather in the CNS. Inv Med. 13:423-431.\n"
         "7. Osei K, Lind P. Invented sleep in shift work. Inv Sleep. 2012;35:10-19.\n"
     )
@@ -155,7 +155,7 @@ def test_where_entries_hang_a_label_flush_with_the_first_lines_opens_an_entry_wh
     text = _INTRO + (
         "28) Halden D, Wrenn RA, Lind P, Osei K, et al. (2000) Marks of an invented disease in a cohort of\n"
         "    patients. Inv Cell 100(1):57-70.\n"
-        "28) McGill, William F., P. Merk, 1989, Invented recognition of music using page straightening,\n"
+        "28) McGill, William F., P. Merk, 1989, Reading invented scores by bending each sheet,\n"
         "30) Claire Isabeau, « Une invention », Societes inventees, n 83,\n"
         "    2011.\n"
         "30) Osei K, Lind P. Invented sleep in shift work. Inv Sleep. 2012;35:10-19.\n"
