@@ -179,6 +179,9 @@ def _ends_in_link(text: str) -> bool:
     return bool(re.match(r"(?:https?://|www\.|doi:|10\.\d{4,9}/)", last, re.IGNORECASE)) and len(last) > 12
 #: What goes on after a number inside an entry: an issue and pages (``(5):12``, ``:12``, ``-15``), not a new string.
 _CONTINUATION = re.compile(r"\s*(?:[:;]|[.,]\s*\d|\(\w{1,6}\)\s*[:,;]|[-–]\s*\d)|\.\d{4,9}/")
+#: A string that opens with digits no volume or pages are printed as: joined to letters (``3GPP``), to a name
+#: by a hyphen (``17-Stefan``), or a string's own number before initials (``14 R. F. Dane``).
+_OWN_DIGITS_OPEN = re.compile(r"\d{1,6}(?:[^\W\d_]{2,}|[-–][A-Z][^\W\d_]|\s+(?:[A-Z]\.\s*)+[A-Z][^\W\d_])")
 #: A line left on an abbreviation that a number follows: ``p.``, ``pp.``, ``vol.``, ``no.``.
 #: After a tight label (``12.2008 Morel``): a string that opens with its year, or a number joined to a name by a hyphen.
 _TIGHT_DIGITS_OPEN = re.compile(r"(?:" + YEAR + r"[a-z]?[.:,]?\s+|\d{1,3}[-–])[^\W\d_]")
@@ -683,28 +686,41 @@ class _Finder:
         hangs = len(entry) >= 2 and indent_of(self.kept[entry[-1]][1]) >= indent + 2 and indent_of(self.kept[entry[0]][1]) == indent
         return hangs or self._next_number(position, "glued") == reading.number + step
 
-    def _glued_before_source(self, position: int, wanted: int, last: int, entry: list[int]) -> Label | None:
-        """The list's next number glued to a string that opens with its source's digits (``32003;9:1648-1655.
-        ClinCancer Res`` after 2, ``13256-266 american journal ...`` after 12): a label when the entry above is
-        complete and the numbering goes on from it on a later line, or, for a year and volume, the list ends there
-        (the digits read as pages or a year wrapped from the line above otherwise)."""
+    def _glued_before_source(self, position: int, wanted: int, last: int, entry: list[int], direction: int = 0) -> Label | None:
+        """A number of the list glued to a string that opens with digits of its own (``32003;9:1648-1655.
+        ClinCancer Res`` after 2, ``13256-266 american journal ...`` after 12, ``102014 (in press), ...`` after 9,
+        ``1823.van den Hoek`` after 17): a label when the entry above is complete and the numbering goes on from it
+        on a later line, so the number it stands for is found nowhere else (past a gap of up to three too; never a
+        repeat, where the next number says nothing: ``1252-1253.`` under entry 1 is its pages);
+        or, for the next number before a year and volume, the list ends there (the digits read as pages or a year
+        wrapped from the line above otherwise)."""
         line = self.stripped(position)
         head = str(wanted)
         step = wanted - last
-        if step not in (1, -1) or not line.startswith(head) or LINK_TOKEN.match(line) or not entry:
+        if not 1 <= abs(step) <= 3 or not line.startswith(head) or LINK_TOKEN.match(line) or not entry:
             return None
+        onward = step if step in (1, -1) else direction or 1
         rest = line[len(head) :]
         digits = re.match(r"\d+", line)
-        if digits is None or _year_number(int(digits.group(0))) or not rest[:1].isdigit():
-            return None
+        if digits is None or not rest[:1].isdigit() or (
+            _year_number(int(digits.group(0))) and not re.match(r"\d{1,3}\.[^\W\d_]", rest)
+        ):
+            return None  # (a year's digits only before the string's own tight label: "1823.van" is 18 and "23.")
         year_source = re.match(YEAR + r"[a-z]?\s*[;:]\s*\d", rest) is not None
-        if not (year_source or re.match(r"\d{1,5}\s*[-–]{1,2}\s*\d{1,5}\b", rest)) or not ends_like_reference(self.stripped(entry[-1])):
+        if not ends_like_reference(self.stripped(entry[-1])):
             return None
-        # (At the list's end a year and volume still read so: no year's digits start with the list's next number.)
         after = self._next_number(position, "glued")
-        return Label(wanted, "glued", rest) if after == wanted + step or (after is None and year_source) else None
+        if year_source or re.match(r"\d{1,5}\s*[-–]{1,2}\s*\d{1,5}\b", rest):
+            # (At the list's end a year and volume still read so: no year's digits start with the list's next number.)
+            return Label(wanted, "glued", rest) if after == wanted + onward or (after is None and year_source and step == onward) else None
+        # Any other digits ("102014 (in press), Ferrand" or "105,6-Arata S" after 9): a label when the numbering
+        # goes on from it, so the number it stands for is found nowhere else.
+        volume = re.match(r"\d+\s*(?:[,:;]\s*\d|\(\d)", rest) is not None and not re.match(r"[\d,]+[-–][^\W\d_]", rest)
+        return Label(wanted, "glued", rest) if after == wanted + onward and not volume and not _CONTINUATION.match(rest) else None
 
-    def _in_step_before_digits(self, position: int, style: str, last: int, direction: int, previous: str) -> Label | None:
+    def _in_step_before_digits(
+        self, position: int, style: str, last: int, direction: int, previous: str, *, blank_before: bool = False
+    ) -> Label | None:
         """The list's next number before a string that opens with digits (``10.3GPP TS 23.228`` or ``13.5,6-Ando S``
         after 9 or 12 in a list of tight ``1.Author`` labels; bare ``1010 3GPP TS ...`` after 1009 under a line
         ending ``2000);``): a label when the numbering goes on from it on a later line, so the number it stands
@@ -715,8 +731,10 @@ class _Finder:
         match = re.match(pattern, line) if pattern else None
         if match is None or LINK_TOKEN.match(line) or previous.endswith(("-", "–", "—", "/")):
             return None
-        if style == "bare" and not re.search(r"[.;)\]\"”’]$", previous):
-            return None  # ("... J Inv Res" / "12 345-350": a bare volume and pages wrapped under a line left open)
+        if style == "bare" and not (re.search(r"[.;)\]\"”’]$", previous) or blank_before or _OWN_DIGITS_OPEN.match(line[match.end() :])):
+            # ("... J Inv Res" / "12 345-350": a bare volume and pages wrapped under a line left open; but not
+            # "42 3GPP TS ...", "25 17-Stefan Gour" or "32 14 R. F. Dane": no volume or pages read so.)
+            return None
         number = int(match.group(1))
         step = number - last
         if step not in ((direction,) if direction else (1, -1)) or _year_number(number) or line.startswith("0"):
@@ -724,7 +742,9 @@ class _Finder:
         rest = line[match.end() :]
         if _CONTINUATION.match(rest) or re.match(r"\d+\s*$", rest):
             return None
-        return Label(number, style, rest) if self._next_number(position, style) == number + step else None
+        after = self._next_number(position, style)
+        # (At the list's end, "25 17-Stefan Gour" after 24: digits no volume or pages read as need no number after.)
+        return Label(number, style, rest) if after == number + step or (after is None and _OWN_DIGITS_OPEN.match(rest)) else None
 
     def numbered(self, position: int, heading: str | None, style: str | None = None) -> int:
         """Read a chain of labels of one form from ``position``; returns where it stopped."""
@@ -741,6 +761,7 @@ class _Finder:
         soft = False  # the blank lines before this line are a page break (beside page furniture)
 
         shown: int | None = None  # the current entry's printed number when the numbering goes on from another
+        before: list[int] = []  # the previous entry's positions
 
         def flush() -> None:
             if entry:
@@ -763,11 +784,10 @@ class _Finder:
                 # Past a gap or a repeat ("21[38] G. A. Varoni" after 19 or 21) only when the string opens with its own label.
                 beyond = (last + 2, last + 3, last) if direction >= 0 else (last - 2, last - 3, last)
                 for wanted in near + beyond:
-                    reading = self.glued_reading(position, wanted) or (
-                        self._glued_before_source(position, wanted, last, entry) if wanted in near else None
-                    )
+                    source = self._glued_before_source(position, wanted, last, entry, direction)
+                    reading = self.glued_reading(position, wanted) or source
                     previous_ends = ends_like_reference(self.stripped(entry[-1]))
-                    if reading is not None and wanted in beyond and not (previous_ends and (_OWN_LABEL.match(reading.rest) or _YEAR_OPEN.match(reading.rest))):
+                    if reading is not None and wanted in beyond and reading is not source and not (previous_ends and (_OWN_LABEL.match(reading.rest) or _YEAR_OPEN.match(reading.rest))):
                         continue
                     if reading is not None and (start is None or reading.number != start[0].number) and (
                         # "1997 Behavioral ..." wrapped after an open line is a year, not label 1 glued to "997 ...".
@@ -784,7 +804,9 @@ class _Finder:
                     start = (Label(int(bare.group(1)), "bare", self.stripped(position)[bare.end() :]), position)
             if style in ("dot", "bare") and start is None and numbers and entry:
                 # "10.3GPP TS" after 9, "1010 3GPP TS" after 1009: the next number before digits, the numbering going on from it.
-                digits_label = self._in_step_before_digits(position, style, numbers[-1], direction, self.stripped(entry[-1]))
+                digits_label = self._in_step_before_digits(
+                    position, style, numbers[-1], direction, self.stripped(entry[-1]), blank_before=blank_before and not soft
+                )
                 if digits_label is not None:
                     start = (digits_label, position)
             if entry and start is None and (
@@ -903,19 +925,47 @@ class _Finder:
                     # "28 JL Marsh" after 31: an out-of-order number before authors, after a complete line.
                     take = True
                 elif (
-                    style in EXPLICIT_STYLES and not _year_number(label.number) and ends_like_reference(previous)
-                    and (AUTHOR_START.match(opening) or str(last + (direction or 1)) in str(label.number))
+                    style in EXPLICIT_STYLES and not _year_number(label.number)
+                    and (
+                        ends_like_reference(previous) and (AUTHOR_START.match(opening) or str(last + (direction or 1)) in str(label.number))
+                        or _mistyped_for(label.number, last + (direction or 1)) and bool(_AUTHOR_RUN.match(opening))
+                        and not previous.endswith(("-", "–", "—"))
+                    )
                     and self._next_number(position, style) == last + 2 * (direction or 1)
                 ):
                     # "143. John Freccero" between 42 and 44: a mistyped number standing where 43 belongs, before
                     # authors or holding its digits ("113. MIDAL Alexandra" between 12 and 14); the numbering goes
-                    # on from the number it stands for (never a year: "(2011) Title").
+                    # on from the number it stands for (never a year: "(2011) Title"). Holding its digits before a
+                    # run of authors ("109. Mwale F, Wang HT, ..." between 8 and 10), even after a line left open.
                     take, standin = True, last + (direction or 1)
+                elif (
+                    style in EXPLICIT_STYLES and not _year_number(label.number) and ends_like_reference(previous)
+                    and _mistyped_for(label.number, last + (direction or 1)) and starts_like_reference(opening)
+                    and self._next_number(position, style) is None
+                ):
+                    # "104. Wolfgang Jantzen: ..." after "3. ... 82:134-144" with no label after it: the list's last
+                    # number typed with one digit too many, the digits it stands for kept in order.
+                    take, standin = True, last + (direction or 1)
+                elif (
+                    direction != 0 and len(numbers) >= 2 and numbers[-2] == last - direction and 2 <= step * direction <= 4
+                    and not _year_number(label.number) and starts_like_reference(opening)
+                    and not previous.endswith(("-", "–", "—")) and self._run_ahead(position, style, label.number, direction or 1)
+                ):
+                    # "31) Claire Isabeau, ..." under "29) ... using page straightening,": a small gap after an entry
+                    # broken off as printed, the numbering in step before it and going on in step after it.
+                    take = True
+                elif (
+                    abs(step) <= 4 and not _year_number(label.number) and starts_like_reference(opening)
+                    and self._flush_under_hanging(entry, before, position)
+                ):
+                    # "31) Claire Isabeau, ..." flush under "    Tuberc ... 1999-2001," set in: where entries hang, a
+                    # line at the first lines' indent opens an entry, whatever the numbers or the line above say.
+                    take = True
                 if take:
                     flush()
                     if direction == 0 and step in (1, -1):
                         direction = step
-                    entry = [position]
+                    before, entry = entry, [position]
                     numbers.append(label.number if standin is None else standin)
                     shown = None if standin is None else label.number
                     following = self.next_text(position) if self.only[position] is not None else None
@@ -960,6 +1010,22 @@ class _Finder:
                 if not wanted:
                     return True
         return False
+
+    def _flush_under_hanging(self, entry: list[int], before: list[int], position: int) -> bool:
+        """Whether the line at ``position`` sits at the indent of the current entry's first line where entries hang:
+        the current entry's later lines all set in deeper than its first, or, for an entry of one line at the same
+        indent, the previous entry's."""
+        indent = indent_of(self.kept[position][1])
+
+        def hangs(lines: list[int]) -> bool:
+            return (
+                len(lines) >= 2 and indent_of(self.kept[lines[0]][1]) == indent
+                and all(indent_of(self.kept[p][1]) >= indent + 2 for p in lines[1:])
+            )
+
+        if len(entry) >= 2:
+            return hangs(entry)
+        return bool(entry) and indent_of(self.kept[entry[0]][1]) == indent and hangs(before)
 
     def _volume_in_indent(self, entry: list[int], position: int, label: Label) -> bool:
         """``    27. 44-118.`` indented under entry 26, with ``27.  Mericq V`` on a line soon after: a volume
@@ -1901,6 +1967,17 @@ def _trimmed(entries: list[list[int]], flags: list[bool]) -> tuple[list[list[int
     first = next((n for n, flag in enumerate(flags) if flag), len(flags))
     last = next((n for n in range(len(flags) - 1, -1, -1) if flags[n]), -1)
     return entries[first : last + 1], flags[first : last + 1]
+
+
+def _mistyped_for(number: int, wanted: int) -> bool:
+    """Whether ``number`` is ``wanted`` misread with a digit or two too many: one put in (``314`` or ``344``
+    for 34) or one or two before it (``134`` for 34, ``104`` for 4)."""
+    printed, meant = str(number), str(wanted)
+    if wanted <= 0 or not 1 <= len(printed) - len(meant) <= 2:
+        return False
+    return printed.endswith(meant) or len(printed) == len(meant) + 1 and any(
+        printed[:cut] + printed[cut + 1 :] == meant for cut in range(len(printed))
+    )
 
 
 def _year_number(number: int) -> bool:
