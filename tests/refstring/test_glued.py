@@ -69,3 +69,44 @@ def test_a_line_that_opens_in_lower_case_or_an_entry_of_one_year_is_left_alone()
     assert glued_cut(AFTER_PUBLISHER[:2], join_lines) is None  # one reference, one year
     assert glued_cut(["Ostrander, Miriam. Lanterns. Bergen: Nordvik, 1993. and then", "later, 2009; 41: 210-6."], join_lines) is None
 
+
+
+#: An article with a PubMed number, then a title-first article of the same kind with no year: one year in all.
+TITLE_FIRST_AFTER = [
+    "Alvarsson KT, Brennholt J, Quill MS, Dorrance P, Vey A et al. (2011) Delayed",
+    "recall of shaded figures in aged invented fish. Vexas Res Lett 14: 201-219.",
+    "doi:10.5555/vrl.2011.0042. PubMed: 99887766.",
+    "Reduced glycolytic flux in the kidney of fasting voles: a role for uncoupling",
+    "enzymes. Renal Metab 31:1120-1131. doi:10.5555/rm.31.1120",
+]
+#: Two articles of the same year: one year in all, two journal blocks.
+SAME_YEAR = [
+    "Moberly T, Ashcombe R, Pendry L, Kostova I, Eide G. Shaded recall in aged",
+    "invented fish and the drift of plankton. Fjord Zool. 2011;14:201-19.",
+    "Ashcombe R, Pendry L. Marrow cells of an invented vole under fasting. Renal",
+    "Metab. 2011;31:1120-31. doi:10.5555/rm.2011.31",
+]
+
+
+def test_an_entry_with_one_year_and_two_journal_blocks_is_cut_when_long() -> None:
+    for lines, cut in ((TITLE_FIRST_AFTER, 3), (SAME_YEAR, 2)):
+        assert glued_cut(lines, join_lines) is None  # (one year: read only when the entry is longer than usual)
+        assert glued_cut(lines, join_lines, long=True) == cut
+        texts = entry_texts(_document(lines, "References\n"))
+        assert len(texts) == 4, texts
+        assert texts[2] == join_lines(lines[cut:])
+
+
+def test_one_journal_reference_with_its_own_parts_is_not_cut_however_long() -> None:
+    erratum = [
+        "Pellinen J, Obuya CS, Marsh K, Dorrance P. Salt marsh birds of an invented",
+        "coast and the drift of their nests. Coast Res. 1987;3:12-19.",
+        "Erratum in: Coast Res. 1988;4:7. doi:10.5555/coast.1987.3",
+    ]
+    chapter = [
+        "Pellinen J, Obuya CS. Salt marsh birds of an invented coast. Coast Res 3:12-19.",
+        "In: Marsh K, Dorrance P (eds) Invented Coasts. Nordvik, Bergen, pp 40-52.",
+    ]
+    for lines in (erratum, chapter):
+        assert glued_cut(lines, join_lines, long=True) is None
+    assert len(entry_texts(_document(chapter, "References\n"))) == 3

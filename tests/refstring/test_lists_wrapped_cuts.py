@@ -357,3 +357,30 @@ def test_a_one_entry_list_whose_number_is_glued_to_a_string_under_a_reference_is
     found = finder.lists[-1]
     assert found.style == "glued" and len(found.entries) == 1
     assert finder._lone_label(found, position, end)
+
+
+def test_the_mark_for_the_same_authors_after_a_complete_line_opens_an_entry() -> None:
+    text = _INTRO + (
+        "Ostrander, M. (2007). Harbour towns of an invented coast: a survey of the\n"
+        "salt trade. Journal of Coastal Studies, 27, 179-187.\n"
+        "P. K. Haldane, Tidal Collapse and Harbour Censorship, arXiv:gr-qc/ 9912345.\n"
+        "———. Salt. Bergen: Nordvik Press, 1953.\n"
+        "--- (2005). Three factors in invented harbours. Coast Res, 4, 7-9.\n"
+        "Tamsin, R. (2012). Marrow cells in an invented joint model. Arthritis\n"
+        "Invent, 9, 101-109.\n"
+    )
+    texts = entry_texts(text)
+    assert texts[1] == "P. K. Haldane, Tidal Collapse and Harbour Censorship, arXiv:gr-qc/ 9912345."
+    assert texts[2] == "———. Salt. Bergen: Nordvik Press, 1953."
+    assert texts[3].startswith("--- (2005).")
+    assert len(texts) == 5
+
+
+def test_a_dash_under_a_line_left_open_goes_on() -> None:
+    text = _INTRO + (
+        "Ostrander, M. (2007). Harbour towns of an invented coast: a survey of the\n"
+        "salt trade. Journal of Coastal Studies, 27, 179-187.\n"
+        "Haldane, P. K. (1999). Tidal collapse in the harbour and in the\n"
+        "——— a note on salt. Coast Res, 4, 7-9.\n"
+    )
+    assert len(entry_texts(text)) == 2

@@ -12,6 +12,15 @@ with authors or a title and read as one whole reference (who or what, a source, 
 the lines after open with authors or a title and read as a whole reference too. A
 reference with two years (``Reprinted in``, ``Original work published``) reads as one.
 
+An entry with one year or none (two references of the same year, or one without a year: a
+title-first string after ``PubMed: 16537237.``) is read too when it is longer than the block's
+usual entry (``long``), and only as two journal blocks: the whole, as tagged, holds a volume or
+pages, then a title or authors, then a source with a volume or pages again. It is cut at the first
+line break after a line that ends as a reference ends where the lines before open with authors or
+a title and read as a reference (who or what and a source, with the entry's one year or none) and
+the lines after open with authors or a title and hold a journal block of their own (a container
+and a volume or pages). A chapter (``In: ... (eds) Book. Publisher, pp 1-20``) has one such block.
+
 Only entries of two to twelve lines and at most 2,000 characters are read, each line break
 first on the whole's tags (no tagging), so the cost is a few tagger calls per suspicious
 entry and none for the rest.
@@ -23,13 +32,19 @@ import re
 from collections.abc import Callable, Sequence
 
 from .clean import clean_reference
-from .shapes import YEAR_TOKEN
+from .shapes import YEAR_TOKEN, ends_like_reference
 from .tagger import tag_tokens, tokenize
 
 #: Labels of a reference's source: where it was published and how to find it there.
 _SOURCE = frozenset({"container", "publisher", "volume", "pages", "location"})
 #: Labels of what a reference is: who wrote it and what it is called.
 _WHAT = frozenset({"author", "editor", "title"})
+#: A journal block's numbers: a reference's source closes with them.
+_NUMBERS = frozenset({"volume", "pages"})
+#: A line that opens a reference's own part: ``In``, ``Erratum in:``, ``Comment on:``, ``Reprinted in:``.
+_GOES_ON = re.compile(r"(?i)in\b|(?:[\w-]+\s+){0,3}(?:in|on|of)\s*:")
+#: A journal block's numbers as printed: ``14: 201-219``, ``31(2):1120``, ``23, 117``, ``pp. 40-52``.
+_VOLUME_PAGES = re.compile(r"\b\d+\s*(?:\([\w-]+\))?\s*[:,]\s*[A-Za-z]?\d|\b\d+\s*[-–]\s*\d+\b")
 _MOST_LINES = 12
 _MOST_CHARS = 2000
 
@@ -80,17 +95,36 @@ def _two(runs: Sequence[str]) -> bool:
     return any(label in _SOURCE or label in _WHAT for label in between)
 
 
+def _journal(runs: Sequence[str]) -> bool:
+    """Whether label runs hold a journal block: a container, then a volume or pages."""
+    container = runs.index("container") if "container" in runs else -1
+    return container >= 0 and any(label in _NUMBERS for label in runs[container + 1 :])
+
+
+def _two_journals(runs: Sequence[str]) -> bool:
+    """Whether label runs read as two journal references: a volume or pages, then who or what, then a journal block."""
+    for n, label in enumerate(runs):
+        if label in _NUMBERS:
+            rest = runs[n + 1 :]
+            what = next((m for m, later in enumerate(rest) if later in _WHAT), None)
+            return what is not None and _journal(rest[what:])
+    return False
+
+
 def _years(text: str) -> set[str]:
     return {m.group(0)[:4] for m in YEAR_TOKEN.finditer(text)}
 
 
-def glued_cut(lines: Sequence[str], join: Callable[[list[str]], str]) -> int | None:
-    """The line (index into ``lines``, at least 1) where an entry that reads as two references is cut, or None."""
+def glued_cut(lines: Sequence[str], join: Callable[[list[str]], str], *, long: bool = False) -> int | None:
+    """The line (index into ``lines``, at least 1) where an entry that reads as two references is cut, or None
+    (``long``: the entry is longer than its block's usual one, so one year or none is read too)."""
     if not 2 <= len(lines) <= _MOST_LINES:
         return None
     text = join(list(lines))
-    if len(text) > _MOST_CHARS or len(_years(text)) < 2:
+    if len(text) > _MOST_CHARS:
         return None
+    if len(_years(text)) < 2:
+        return _journals_cut(lines, join) if long else None
     tags = _tags(text)
     if tags is None or not _two(_runs(tags)):
         return None
@@ -110,3 +144,36 @@ def glued_cut(lines: Sequence[str], join: Callable[[list[str]], str]) -> int | N
             # (the lines before read as one reference, those after open as one: the first break of the two)
             return cut
     return None
+
+
+def _journals_cut(lines: Sequence[str], join: Callable[[list[str]], str]) -> int | None:
+    """The cut of an entry with one year or none that reads as two journal references, or None."""
+    breaks = [
+        cut for cut in range(1, len(lines))
+        if _may_open(lines[cut].lstrip()) and ends_like_reference(lines[cut - 1])
+        and _VOLUME_PAGES.search(" ".join(lines[:cut])) and _VOLUME_PAGES.search(" ".join(lines[cut:]))
+    ]  # (first on the text alone: most long entries have no such break and are not tagged)
+    if not breaks:
+        return None
+    tags = _tags(join(list(lines)))
+    if tags is None or not _two_journals(_runs(tags)):
+        return None
+    for cut in breaks:
+        before, after = join(list(lines[:cut])), join(list(lines[cut:]))
+        if not _opens_at(tags, len(tokenize(clean_reference(before).light))):
+            continue
+        first, second = _tags(before), _tags(after)
+        if first is None or second is None:
+            return None
+        head, tail = _runs(first), _runs(second)
+        if (
+            head[:1] and head[0] in _WHAT and bool(set(head) & _SOURCE) and not _two_journals(head)
+            and tail[:1] and tail[0] in _WHAT and _journal(tail) and not _two_journals(tail)
+        ):
+            return cut
+    return None
+
+
+def _may_open(line: str) -> bool:
+    """Whether a line may open a reference of its own: not in lower case, not ``In``, ``Erratum in:``, ``Comment on:``."""
+    return bool(line) and not line[:1].islower() and not _GOES_ON.match(line)

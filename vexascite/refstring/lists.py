@@ -1558,6 +1558,7 @@ class _Finder:
                         cut = not _goes_on(previous, text) and (
                             "rule:source" in features or linemodel.cut_score(features) > 0 or _authors_year_after_end(previous, text, head)
                             or _apa_opening_after(previous, text, head) or _cjk_name_after_latin(previous, text, head)
+                            or _same_authors_after_end(previous, text)
                         )
                 else:
                     cut = (
@@ -1580,15 +1581,22 @@ class _Finder:
         if entry:
             entries.append(entry)
         if loose:
-            return [piece for entry in entries for piece in self._unglue(entry)]
+            # An entry longer than the block's usual one (half as long again as the median, in characters) is
+            # read for two references even with one year or none.
+            width = {p: len(t) for p, t in zip(block, texts, strict=True)}
+            sizes = sorted(sum(width[p] for p in entry) for entry in entries) if len(entries) >= 3 else []
+            usual = sizes[len(sizes) // 2] if sizes else 0
+            return [piece for entry in entries for piece in self._unglue(entry, usual=usual)]
         return entries
 
-    def _unglue(self, entry: list[int], depth: int = 0) -> list[list[int]]:
+    def _unglue(self, entry: list[int], depth: int = 0, usual: int = 0) -> list[list[int]]:
         """An entry the string parser reads as two whole references, cut where it reads so (``glued``)."""
-        cut = glued_cut([self.stripped(p) for p in entry], join_lines) if depth < 4 else None
+        texts = [self.stripped(p) for p in entry]
+        long = bool(usual) and sum(len(t) for t in texts) > 1.5 * usual
+        cut = glued_cut(texts, join_lines, long=long) if depth < 4 else None
         if cut is None:
             return [entry]
-        return self._unglue(entry[:cut], depth + 1) + self._unglue(entry[cut:], depth + 1)
+        return self._unglue(entry[:cut], depth + 1, usual) + self._unglue(entry[cut:], depth + 1, usual)
 
     def unclaimed_runs(self) -> None:
         """Outside the lists found, a run of lines that all read as references is a list too
@@ -1834,6 +1842,16 @@ def _authors_year_after_end(previous: str, text: str, head: str) -> bool:
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
 #: A name of two to five such characters, then a comma or a bracket: ``김하늘, 2004,``, ``王小明(1995)``, ``佐藤花子、``.
 _CJK_NAME_OPENING = re.compile(rf"^[{_CJK}]{{2,5}}\s?[,，、(（]")
+
+
+#: The mark that repeats the authors of the entry above: ``———.``, ``--- (2005).``, ``__________ .``, ``——,``.
+_SAME_AUTHORS = re.compile(r"^(?:—{2,}|–{3,}|-{3,}|_{3,})\s*[.,:(]")
+
+
+def _same_authors_after_end(previous: str, text: str) -> bool:
+    """A line that opens with the mark for the authors above (``———.``), after a line that ends as a reference
+    ends: a new entry by the same authors, whatever the entry above lacks (a year, a source)."""
+    return bool(_SAME_AUTHORS.match(text)) and ends_like_reference(previous) and not OPEN_END.search(previous[-12:])
 
 
 def _cjk_name_after_latin(previous: str, text: str, head: str) -> bool:
