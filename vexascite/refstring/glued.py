@@ -45,6 +45,8 @@ _NUMBERS = frozenset({"volume", "pages"})
 _GOES_ON = re.compile(r"(?i)in\b|(?:[\w-]+\s+){0,3}(?:in|on|of)\s*:")
 #: A journal block's numbers as printed: ``14: 201-219``, ``31(2):1120``, ``23, 117``, ``pp. 40-52``.
 _VOLUME_PAGES = re.compile(r"\b\d+\s*(?:\([\w-]+\))?\s*[:,]\s*[A-Za-z]?\d|\b\d+\s*[-–]\s*\d+\b")
+#: Pages with letters ending a line: ``162S-175S``.
+_PAGES_END = re.compile(r"\d[A-Za-z]?\s*[-–]\s*[A-Za-z]?\d+[A-Za-z]?\.?\s*$")
 _MOST_LINES = 12
 _MOST_CHARS = 2000
 
@@ -126,8 +128,10 @@ def glued_cut(lines: Sequence[str], join: Callable[[list[str]], str], *, long: b
     if len(_years(text)) < 2:
         return _journals_cut(lines, join) if long else None
     tags = _tags(text)
-    if tags is None or not _two(_runs(tags)):
+    if tags is None:
         return None
+    if not _two(_runs(tags)):
+        return _journals_cut(lines, join, tags) if long else None
     for cut in range(1, len(lines)):
         if lines[cut].lstrip()[:1].islower():
             continue  # (a line that opens in lower case goes on)
@@ -143,19 +147,22 @@ def glued_cut(lines: Sequence[str], join: Callable[[list[str]], str], *, long: b
         if head[:1] and head[0] in _WHAT and _whole(head) and not _two(head) and _whole(tail) and tail[0] in _WHAT:
             # (the lines before read as one reference, those after open as one: the first break of the two)
             return cut
-    return None
+    # (the tagger may not read one of the years as a date, ``Biotechnol J 2007, 2:1360``: two journal blocks still tell)
+    return _journals_cut(lines, join, tags) if long else None
 
 
-def _journals_cut(lines: Sequence[str], join: Callable[[list[str]], str]) -> int | None:
-    """The cut of an entry with one year or none that reads as two journal references, or None."""
+def _journals_cut(
+    lines: Sequence[str], join: Callable[[list[str]], str], tags: list[tuple[str, str]] | None = None
+) -> int | None:
+    """The cut of a long entry that reads as two journal references, or None (``tags``: the whole's, if read)."""
     breaks = [
         cut for cut in range(1, len(lines))
-        if _may_open(lines[cut].lstrip()) and ends_like_reference(lines[cut - 1])
+        if _may_open(lines[cut].lstrip()) and (ends_like_reference(lines[cut - 1]) or _PAGES_END.search(lines[cut - 1]))
         and _VOLUME_PAGES.search(" ".join(lines[:cut])) and _VOLUME_PAGES.search(" ".join(lines[cut:]))
     ]  # (first on the text alone: most long entries have no such break and are not tagged)
     if not breaks:
         return None
-    tags = _tags(join(list(lines)))
+    tags = tags if tags is not None else _tags(join(list(lines)))
     if tags is None or not _two_journals(_runs(tags)):
         return None
     for cut in breaks:
