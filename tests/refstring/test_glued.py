@@ -110,3 +110,17 @@ def test_one_journal_reference_with_its_own_parts_is_not_cut_however_long() -> N
     for lines in (erratum, chapter):
         assert glued_cut(lines, join_lines, long=True) is None
     assert len(entry_texts(_document(chapter, "References\n"))) == 3
+
+
+def test_a_long_entry_with_two_years_the_tagger_reads_one_of_is_cut_at_its_two_journal_blocks() -> None:
+    lines = [
+        "Brennholt JW, Alvarsson DM, Hu D-N, Quill F, Marsh",
+        "PJ (2002) Mechanism of invented pigment drift in a model",
+        "fjord. Surv Fjord Res 47:",
+        "162S-175S",
+        "Tindle W, Peh BK, Tan YC, Dorrance VM, Wang X, Salto-Reyes M, Ni B,",
+        "Entwistle M, Wood J: Function of an invented deacetylase in",
+        "harbour voles. Vexas J 2007, 2:1360-1368.",
+    ]
+    assert glued_cut(lines, join_lines) is None  # (``Vexas J 2007`` reads as the container's: one date)
+    assert glued_cut(lines, join_lines, long=True) == 4

@@ -20,6 +20,8 @@ line break after a line that ends as a reference ends where the lines before ope
 a title and read as a reference (who or what and a source, with the entry's one year or none) and
 the lines after open with authors or a title and hold a journal block of their own (a container
 and a volume or pages). A chapter (``In: ... (eds) Book. Publisher, pp 1-20``) has one such block.
+A long entry with two years that the reading above leaves whole (the tagger took one year for part
+of a container, ``Biotechnol J 2007, 2:1360``) is read the same way.
 
 Only entries of two to twelve lines and at most 2,000 characters are read, each line break
 first on the whole's tags (no tagging), so the cost is a few tagger calls per suspicious
