@@ -1558,7 +1558,7 @@ class _Finder:
                         cut = not _goes_on(previous, text) and (
                             "rule:source" in features or linemodel.cut_score(features) > 0 or _authors_year_after_end(previous, text, head)
                             or _apa_opening_after(previous, text, head) or _cjk_name_after_latin(previous, text, head)
-                            or _same_authors_after_end(previous, text)
+                            or _same_authors_after_end(previous, text) or _vancouver_after_full_stop(previous, text, head)
                         )
                 else:
                     cut = (
@@ -1846,6 +1846,19 @@ _CJK_NAME_OPENING = re.compile(rf"^[{_CJK}]{{2,5}}\s?[,，、(（]")
 
 #: The mark that repeats the authors of the entry above: ``———.``, ``--- (2005).``, ``__________ .``, ``——,``.
 _SAME_AUTHORS = re.compile(r"^(?:—{2,}|–{3,}|-{3,}|_{3,})\s*[.,:(]")
+
+
+#: Three or more names in Vancouver form, each with its initials and a comma: ``Bandelt H-J, Forster P, Sykes BC,``.
+_VANCOUVER_RUN = re.compile(rf"^(?:{FAMILY}(?:[\s-]{FAMILY})?\s+[{UPPER_CHARS}]{{1,3}}(?:-[{UPPER_CHARS}]{{1,2}})?\s*,\s*){{3,}}")
+
+
+def _vancouver_after_full_stop(previous: str, text: str, head: str) -> bool:
+    """A line that opens with three or more names in Vancouver form after a line that ends on a full stop, in
+    an entry that is more than a run of names: a new entry, whatever the entry above lacks (a year, a source)."""
+    return (
+        bool(_VANCOUVER_RUN.match(text)) and previous.rstrip().endswith(".") and not re.search(r"\b[A-Z][a-z]?\.$", previous.rstrip())
+        and len(head) >= 40 and not AUTHOR_LIST.match(previous)
+    )
 
 
 def _same_authors_after_end(previous: str, text: str) -> bool:
