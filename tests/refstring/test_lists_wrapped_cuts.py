@@ -384,3 +384,20 @@ def test_a_dash_under_a_line_left_open_goes_on() -> None:
         "——— a note on salt. Coast Res, 4, 7-9.\n"
     )
     assert len(entry_texts(text)) == 2
+
+
+def test_a_vancouver_run_of_names_after_a_title_alone_opens_an_entry() -> None:
+    text = _INTRO + (
+        "Ostrander, M. (2007). Harbour towns of an invented coast: a survey of the\n"
+        "salt trade. Journal of Coastal Studies, 27, 179-187.\n"
+        "P. K. Haldane, The General Theory of Invented Harbours, Tides and Salt.\n"
+        "Brennholt H-J, Quill P, Marsh BC, Dorrance MB. Invented portraits of harbour\n"
+        "voles using median networks. Vexas Genet (1995) 141:743-753.\n"
+        "Tamsin, R. (2012). Marrow cells in an invented joint model. Arthritis\n"
+        "Invent, 9, 101-109.\n"
+    )
+    texts = entry_texts(text)
+    assert texts[1] == "P. K. Haldane, The General Theory of Invented Harbours, Tides and Salt."
+    assert texts[2].startswith("Brennholt H-J, Quill P,")
+    assert len(texts) == 4
+
