@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..citekeys import check_key_pattern
 from ..config import Settings
-from ..documents import BINARY_SUFFIXES, CitationField, read_document_bytes, read_input_bytes
+from ..documents import BINARY_SUFFIXES, MAX_INPUT_BYTES, CitationField, read_document_bytes, read_input_bytes
 from ..errors import CannotWrite, InputUnreadable, LibraryBusy, UsageError
 from ..importers import (
     IMPORTABLE_SUFFIXES,
@@ -37,7 +37,7 @@ __all__ = ["IMPORTABLE_SUFFIXES", "MAX_IMPORT_BYTES", "SEARCH_INDEX_BATCH", "Fil
            "import_file", "import_paths", "iter_input_files", "load_input"]
 
 #: Files larger than this are refused unread (a reference file this size is a mistake).
-MAX_IMPORT_BYTES = 200 * 1024 * 1024
+MAX_IMPORT_BYTES = MAX_INPUT_BYTES
 
 
 @dataclass(slots=True)
