@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -260,6 +261,24 @@ def test_a_folder_walk_passes_documentation_by_and_says_so(run_cli, tmp_path):
     (tmp_path / "empty").mkdir()
     nothing = run_cli("import", str(folder / "letter.bib"), str(tmp_path / "empty"))  # a folder named for nothing: said
     assert nothing.exit_code == 0 and "empty: a folder with no reference files in it" in nothing.stderr
+
+
+def test_a_folder_walk_says_what_it_passed_by_that_is_no_file(run_cli, tmp_path):
+    """A dangling link, a pipe or a device named like a reference file, and a link to a
+    folder (not followed: links can loop), were passed by without a word."""
+    folder = tmp_path / "refs"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.bib").write_text("@article{a1, title = {Walked into}, year = 2020}\n", encoding="utf-8")
+    (folder / "gone.bib").symlink_to(tmp_path / "nowhere.bib")
+    os.mkfifo(folder / "pipe.ris")
+    (folder / "zero.bib").symlink_to("/dev/zero")
+    (folder / "sub" / "loop").symlink_to(folder)
+    walked = run_cli("import", str(folder))
+    assert walked.exit_code == 0, walked.stderr
+    assert "gone.bib: a link to " in walked.stderr and "which does not exist" in walked.stderr
+    assert "pipe.ris: not a regular file" in walked.stderr and "zero.bib: not a regular file" in walked.stderr
+    assert "loop: a link to a folder: not walked into" in walked.stderr
+    assert [w["key"] for w in json.loads(run_cli("list", "--json").stdout)] == ["a1"]
 
 
 def test_works_sharing_an_identifier_are_listed_first_and_merged_keys_still_resolve(run_cli, tmp_path):

@@ -75,6 +75,15 @@ class ImportReport:
 DOCUMENTATION = "documentation, not references: skipped in a folder; name the file to import it"
 NO_REFERENCE_FILES = "a folder with no reference files in it (" + ", ".join(sorted(IMPORTABLE_SUFFIXES)) + "); nothing imported from it"
 
+LINKED_FOLDER = "a link to a folder: not walked into in a folder (links can loop); name it to import what it holds"
+
+
+def _not_a_file(path: Path) -> str:
+    """Why a folder walk passes by a path with a reference file's name that is no file."""
+    if path.is_symlink() and not path.exists():
+        return f"a link to {os.readlink(path)}, which does not exist; nothing imported from it"
+    return "not a regular file (a pipe, device or socket): skipped in a folder; name it to read it as a stream"
+
 
 def iter_input_files(paths: Iterable[str | os.PathLike[str]], passed: list[tuple[Path, str]] | None = None) -> Iterator[Path]:
     """Files named, and importable files inside folders named (sorted, recursive); a
@@ -85,7 +94,17 @@ def iter_input_files(paths: Iterable[str | os.PathLike[str]], passed: list[tuple
         if path.is_dir():
             found = 0
             for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in IMPORTABLE_SUFFIXES and not child.name.startswith("."):
+                if child.name.startswith("."):
+                    continue
+                if child.is_symlink() and child.is_dir():
+                    if passed is not None:
+                        passed.append((child, LINKED_FOLDER))
+                    continue
+                if child.suffix.lower() in IMPORTABLE_SUFFIXES and not child.is_file() and not child.is_dir():
+                    if passed is not None:
+                        passed.append((child, _not_a_file(child)))
+                    continue
+                if child.is_file() and child.suffix.lower() in IMPORTABLE_SUFFIXES:
                     if is_documentation(child.name):
                         if passed is not None:
                             passed.append((child, DOCUMENTATION))
