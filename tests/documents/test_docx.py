@@ -137,3 +137,27 @@ def test_a_list_numbered_through_a_list_style_shows_its_numbers():
     assert docx_text(docx_bytes(document)).text.splitlines()[-2:] == [
         "1. Okafor A. Invented first. Blood. 2020;1:1-2.", "2. Lindqvist B. Invented second. Blood. 2021;2:3-4.",
     ]
+
+
+def test_a_docx_that_unpacks_to_more_than_the_limit_is_refused_unread(monkeypatch):
+    """A zip bomb: a small archive whose parts unpack to gigabytes, which python-docx
+    would hold in memory (a 1.5 MB file took 3 GB before failing)."""
+    import io
+    import zipfile
+
+    import vexascite.documents.docx as docx_module
+
+    document = Document()
+    document.add_paragraph("Doe J. A study. J Test. 2020;1:1-2.")
+    small = docx_bytes(document)
+    assert "A study" in docx_text(small).text
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(small)) as source, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            out.writestr(info.filename, source.read(info.filename))
+        out.writestr("word/media/padding.bin", b"\0" * (3 * 2**20))
+    assert len(bomb.getvalue()) < 2**20 // 10
+    monkeypatch.setattr(docx_module, "MAX_INPUT_BYTES", 2**20)
+    with pytest.raises(InputUnreadable, match=r"unpacks to \d+ MB, more than the 1 MB limit"):
+        docx_text(bomb.getvalue())
+    assert "A study" in docx_text(small).text

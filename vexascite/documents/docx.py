@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import InputUnreadable
+from .encoding import MAX_INPUT_BYTES
 from .numbering import Numbering, W
 
 __all__ = ["CitationField", "DocxText", "citation_kind", "docx_text"]
@@ -238,6 +239,19 @@ def _style_numbering(document: Any) -> tuple[dict[str, Any], dict[str, Any]]:
     return numprs, based
 
 
+def _refuse_bomb(data: bytes) -> None:
+    """Refuse a .docx whose parts unpack to more than an input file may hold: python-docx
+    reads every part into memory, so a small archive of repeated bytes (a zip bomb) took
+    gigabytes. The sizes an archive states bound what reading it gives."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
+    if unpacked > MAX_INPUT_BYTES:
+        raise InputUnreadable(
+            f"the .docx unpacks to {unpacked / 2**20:.0f} MB, more than the {MAX_INPUT_BYTES // 2**20} MB limit "
+            "(a zip bomb, or a file too large to read); nothing read"
+        )
+
+
 def docx_text(data: bytes) -> DocxText:
     """Read a .docx; raises :class:`InputUnreadable` when it is not one."""
     try:
@@ -248,6 +262,7 @@ def docx_text(data: bytes) -> DocxText:
     from lxml.etree import XMLSyntaxError
 
     try:
+        _refuse_bomb(data)
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError, XMLSyntaxError) as exc:
         raise InputUnreadable(f"not a Word .docx file ({exc})") from exc
