@@ -161,3 +161,17 @@ def test_an_identifier_list_with_a_stray_line_stays_an_identifier_list():
         "doi:10.5555/list.two\n"
     )
     assert detect_format("refs.txt", reference_list) == "text"
+
+
+def test_ris_tags_outside_an_entry_are_kept_as_failed_and_reported_by_line():
+    """A record whose 'TY  - ' line is missing was passed by without a word."""
+    text = ("AU  - Pre, A\nTI  - Before the first\nER  - \n\nTY  - JOUR\nTI  - Good one\nER  - \n\n"
+            "TI  - No type line\nAU  - Doe, J\nER  - \n\nTY  - JOUR\nTI  - Good two\nER  - \nER  - \n\nT1  - Trailing\n")
+    parsed = read_ris(text)
+    good = [r.fields.get("title") for r in parsed.references if r.status != RefStatus.FAILED]
+    assert good == ["Good one", "Good two"]
+    failed = [(r.line, r.raw) for r in parsed.references if r.status == RefStatus.FAILED]
+    assert failed == [(1, "AU  - Pre, A\nTI  - Before the first\nER  - "), (9, "TI  - No type line\nAU  - Doe, J\nER  - "),
+                      (18, "T1  - Trailing")]
+    assert [p.line for p in parsed.problems] == [1, 9, 18] and "no 'TY  - ' line" in parsed.problems[0].message
+    assert read_ris("TY  - JOUR\nTI  - Alone\nER  - \n\nER  - \n").problems == []  # a stray end line is no record
