@@ -281,6 +281,24 @@ def test_a_folder_walk_says_what_it_passed_by_that_is_no_file(run_cli, tmp_path)
     assert [w["key"] for w in json.loads(run_cli("list", "--json").stdout)] == ["a1"]
 
 
+def test_a_folder_walk_reads_json_lines_and_names_the_documents_it_leaves(run_cli, tmp_path):
+    """What 'vexascite parse' writes (JSON Lines, .jsonl) was passed by in a folder, and so
+    were Word and PDF documents, without a word."""
+    folder = tmp_path / "refs"
+    folder.mkdir()
+    (folder / "parsed.jsonl").write_text(
+        '{"type": "article-journal", "title": "A first parsed line"}\n{"type": "book", "title": "A second parsed line"}\n',
+        encoding="utf-8")
+    (folder / "paper.docx").write_bytes(b"PK\x03\x04 not read")
+    (folder / "paper.pdf").write_bytes(b"%PDF-1.4 not read")
+    walked = run_cli("import", str(folder))
+    assert walked.exit_code == 0, walked.stderr
+    assert "parsed.jsonl (csl-json): 2 references" in walked.stderr
+    for name in ("paper.docx", "paper.pdf"):
+        assert f"{name}: a Word or PDF document: not read in a folder walk; name it" in walked.stderr
+    assert len(json.loads(run_cli("list", "--json").stdout)) == 2
+
+
 def test_works_sharing_an_identifier_are_listed_first_and_merged_keys_still_resolve(run_cli, tmp_path):
     path = tmp_path / "twice.json"
     path.write_text(

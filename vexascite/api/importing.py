@@ -75,6 +75,7 @@ class ImportReport:
 DOCUMENTATION = "documentation, not references: skipped in a folder; name the file to import it"
 NO_REFERENCE_FILES = "a folder with no reference files in it (" + ", ".join(sorted(IMPORTABLE_SUFFIXES)) + "); nothing imported from it"
 
+DOCUMENT_IN_FOLDER = "a Word or PDF document: not read in a folder walk; name it to import its reference list"
 LINKED_FOLDER = "a link to a folder: not walked into in a folder (links can loop); name it to import what it holds"
 
 
@@ -103,6 +104,10 @@ def iter_input_files(paths: Iterable[str | os.PathLike[str]], passed: list[tuple
                 if child.suffix.lower() in IMPORTABLE_SUFFIXES and not child.is_file() and not child.is_dir():
                     if passed is not None:
                         passed.append((child, _not_a_file(child)))
+                    continue
+                if child.is_file() and child.suffix.lower() in BINARY_SUFFIXES:
+                    if passed is not None:
+                        passed.append((child, DOCUMENT_IN_FOLDER))
                     continue
                 if child.is_file() and child.suffix.lower() in IMPORTABLE_SUFFIXES:
                     if is_documentation(child.name):
