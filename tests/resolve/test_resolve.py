@@ -186,3 +186,16 @@ def test_lookup_shows_progress_on_a_terminal_and_nothing_when_piped(world: World
     assert shown.exit_code == 0
     assert [json.loads(line)["reference"] for line in shown.stdout.splitlines()] == REFERENCES
     assert "lookup" in screen.getvalue() and f"{len(REFERENCES)}/{len(REFERENCES)}" in screen.getvalue()
+
+
+def test_a_work_with_a_title_of_megabytes_is_searched_by_its_beginning(world: World, tmp_path: Path) -> None:
+    """A hostile file's 2 MB title went whole into query.bibliographic: the HTTP client
+    refused the URL and resolve ended with a traceback."""
+    refs = tmp_path / "huge.bib"
+    refs.write_text("@article{huge, author = {Doe, Jane}, title = {A fictional study " + "word " * 400_000 + "}, year = 2020}\n"
+                    "@article{small, author = {Roe, Ann}, title = {A small fictional study}, year = 2021}\n", encoding="utf-8")
+    api.import_paths(world.settings, [refs])
+    report = api.resolve_works(world.settings)
+    assert report.not_found == 2 and report.failed == 0
+    searches = [r.param("query.bibliographic") or "" for r in world.crossref.requests if "query.bibliographic" in r.params]
+    assert len(searches) == 2 and max(len(s) for s in searches) < 2000
