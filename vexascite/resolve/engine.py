@@ -616,7 +616,10 @@ def _citation_line(query: Query, key: str) -> str | None:
         initials = "".join(part[0] for part in given.replace(".", " ").replace("-", " ").split() if part)
         author = f"{family} {initials}".strip()
     year = str(query.year or "")
-    return pubmed.citation_line(str(journal), year, str(csl.get("volume") or query.volume), query.page, author, key)
+    line = pubmed.citation_line(str(journal), year, str(csl.get("volume") or query.volume), query.page, author, key)
+    # no real citation is this long (a hostile file's journal of megabytes): searched instead,
+    # by its fields cut to length, where it went whole into a URL no HTTP client sends
+    return line if len(line) <= SEARCH_CHARS else None
 
 
 #: Characters of a reference (or of one of its fields) a bibliographic search sends.
