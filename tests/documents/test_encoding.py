@@ -3,11 +3,11 @@ NUL bytes wherever they are, binary files."""
 
 from __future__ import annotations
 
-import pytest
-
 import os
 import threading
 from pathlib import Path
+
+import pytest
 
 from vexascite.documents import decode_input, read_document, read_input_bytes
 from vexascite.errors import InputUnreadable

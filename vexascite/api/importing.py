@@ -11,7 +11,13 @@ from pathlib import Path
 
 from ..citekeys import check_key_pattern
 from ..config import Settings
-from ..documents import BINARY_SUFFIXES, MAX_INPUT_BYTES, CitationField, read_document_bytes, read_input_bytes
+from ..documents import (
+    BINARY_SUFFIXES,
+    MAX_INPUT_BYTES,
+    CitationField,
+    read_document_bytes,
+    read_input_bytes,
+)
 from ..errors import CannotWrite, InputUnreadable, LibraryBusy, UsageError
 from ..importers import (
     IMPORTABLE_SUFFIXES,
@@ -82,7 +88,7 @@ LINKED_FOLDER = "a link to a folder: not walked into in a folder (links can loop
 def _not_a_file(path: Path) -> str:
     """Why a folder walk passes by a path with a reference file's name that is no file."""
     if path.is_symlink() and not path.exists():
-        return f"a link to {os.readlink(path)}, which does not exist; nothing imported from it"
+        return f"a link to {path.readlink()}, which does not exist; nothing imported from it"
     return "not a regular file (a pipe, device or socket): skipped in a folder; name it to read it as a stream"
 
 
