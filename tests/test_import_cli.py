@@ -281,6 +281,26 @@ def test_a_folder_walk_says_what_it_passed_by_that_is_no_file(run_cli, tmp_path)
     assert [w["key"] for w in json.loads(run_cli("list", "--json").stdout)] == ["a1"]
 
 
+def test_a_folder_walk_names_a_folder_it_cannot_read(run_cli, tmp_path, monkeypatch):
+    """A sub-folder without read permission was left out without a word."""
+    folder = tmp_path / "refs"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "a.bib").write_text("@article{a1, title = {Walked into}, year = 2020}\n", encoding="utf-8")
+    (folder / "locked" / "b.bib").write_text("@article{b1, title = {Behind a lock}, year = 2020}\n", encoding="utf-8")
+    scandir = os.scandir
+
+    def locked(path):  # as chmod 000 does for anyone but root
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", locked)
+    walked = run_cli("import", str(folder))
+    assert walked.exit_code == 0, walked.stderr
+    assert "locked: a folder that cannot be read (Permission denied); nothing imported from it" in walked.stderr
+    assert [w["key"] for w in json.loads(run_cli("list", "--json").stdout)] == ["a1"]
+
+
 def test_a_folder_walk_reads_json_lines_and_names_the_documents_it_leaves(run_cli, tmp_path):
     """What 'vexascite parse' writes (JSON Lines, .jsonl) was passed by in a folder, and so
     were Word and PDF documents, without a word."""

@@ -92,6 +92,21 @@ def _not_a_file(path: Path) -> str:
     return "not a regular file (a pipe, device or socket): skipped in a folder; name it to read it as a stream"
 
 
+def _walk(folder: Path, passed: list[tuple[Path, str]] | None) -> list[Path]:
+    """Every path under ``folder``, sorted, links to folders not followed (as ``rglob``
+    gives them); a folder that cannot be read goes to ``passed`` (``rglob`` left it out
+    without a word)."""
+    found: list[Path] = []
+
+    def unreadable(exc: OSError) -> None:
+        if passed is not None:
+            passed.append((Path(exc.filename or folder), f"a folder that cannot be read ({exc.strerror}); nothing imported from it"))
+
+    for root, folders, files in os.walk(folder, onerror=unreadable):
+        found += [Path(root) / name for name in folders + files]
+    return sorted(found)
+
+
 def iter_input_files(paths: Iterable[str | os.PathLike[str]], passed: list[tuple[Path, str]] | None = None) -> Iterator[Path]:
     """Files named, and importable files inside folders named (sorted, recursive); a
     README or other documentation file in a folder, and a folder with nothing to import,
@@ -100,7 +115,7 @@ def iter_input_files(paths: Iterable[str | os.PathLike[str]], passed: list[tuple
         path = Path(raw)
         if path.is_dir():
             found = 0
-            for child in sorted(path.rglob("*")):
+            for child in _walk(path, passed):
                 if child.name.startswith("."):
                     continue
                 if child.is_symlink() and child.is_dir():
