@@ -175,3 +175,11 @@ def test_ris_tags_outside_an_entry_are_kept_as_failed_and_reported_by_line():
                       (18, "T1  - Trailing")]
     assert [p.line for p in parsed.problems] == [1, 9, 18] and "no 'TY  - ' line" in parsed.problems[0].message
     assert read_ris("TY  - JOUR\nTI  - Alone\nER  - \n\nER  - \n").problems == []  # a stray end line is no record
+
+
+def test_a_medline_pmid_that_is_no_pmid_is_said_and_left_out():
+    """'PMID- notanumber' was left out of the work without a word."""
+    parsed = read_medline("PMID- 99990011\nTI  - Good one\n\nPMID- notanumber\nTI  - Bad identifier\nPMC - PMCxyz\n")
+    assert [r.fields.get("PMID") for r in parsed.references] == ["99990011", None]
+    assert [(p.line, p.message) for p in parsed.problems] == [
+        (4, "PMID 'notanumber' is not a PMID; left out"), (4, "PMC 'PMCxyz' is not a PMCID; left out")]
