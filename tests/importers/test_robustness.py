@@ -183,3 +183,9 @@ def test_a_medline_pmid_that_is_no_pmid_is_said_and_left_out():
     assert [r.fields.get("PMID") for r in parsed.references] == ["99990011", None]
     assert [(p.line, p.message) for p in parsed.problems] == [
         (4, "PMID 'notanumber' is not a PMID; left out"), (4, "PMC 'PMCxyz' is not a PMCID; left out")]
+
+
+def test_a_ris_doi_that_is_no_doi_is_said_and_left_out():
+    parsed = read_ris("TY  - JOUR\nTI  - Good\nDO  - 10.5555/ris.good\nER  - \n\nTY  - JOUR\nTI  - Bad\nDO  - not a doi\nER  - \n")
+    assert [r.fields.get("DOI") for r in parsed.references] == ["10.5555/ris.good", None]
+    assert [(p.line, p.message) for p in parsed.problems] == [(6, "DO 'not a doi' is not a DOI; left out")]

@@ -155,6 +155,9 @@ def read_ris(text: str) -> ParsedFile:
             work = parsed.converted(ris_to_csl, entry, block, line, "RIS entry")
             if work is None:
                 continue
+            stated = _first(entry.get("doi"))
+            if stated and "DOI" not in work:  # kept in the raw entry, not as the work's DOI: said
+                parsed.problems.append(ImportProblem(line, f"DO {stated[:80]!r} is not a DOI; left out", _first(entry.get("id"))))
             parsed.references.append(
                 RawReference(raw=block, format="ris", line=line, fields=work, entry_key=_first(entry.get("id")),
                              extra={"ris": {k: v for k, v in entry.items() if k in ("unknown_tag", "custom1", "notes", "label")}} )
