@@ -161,3 +161,27 @@ def test_a_docx_that_unpacks_to_more_than_the_limit_is_refused_unread(monkeypatc
     with pytest.raises(InputUnreadable, match=r"unpacks to \d+ MB, more than the 1 MB limit"):
         docx_text(bomb.getvalue())
     assert "A study" in docx_text(small).text
+
+
+def test_an_entity_in_a_docx_is_not_expanded_and_the_text_after_it_is_kept():
+    """A document.xml with a DTD (Word never writes one): the external entity stays
+    unexpanded, and the text after it in the run was lost."""
+    import io
+    import zipfile
+
+    document = Document()
+    document.add_paragraph("Doe J. A MARKER study. J Test. 2020;1:1-2.")
+    source = docx_bytes(document)
+    hostile = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(source)) as original, zipfile.ZipFile(hostile, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in original.infolist():
+            data = original.read(info.filename)
+            if info.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                declaration_end = text.index("?>") + 2
+                text = (text[:declaration_end] + '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/hostname">]>'
+                        + text[declaration_end:].replace("MARKER", "[&xxe;]"))
+                data = text.encode("utf-8")
+            out.writestr(info.filename, data)
+    read = docx_text(hostile.getvalue())
+    assert "Doe J. A [&xxe;] study. J Test. 2020;1:1-2." in read.text

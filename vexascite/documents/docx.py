@@ -178,7 +178,9 @@ class _Reader:
         for child in r:
             tag = child.tag
             if tag == _q("t"):
-                buffer.append(child.text or "")
+                # text after an entity reference (a DTD Word never writes; its entities are
+                # not expanded) is the element's children's tails: itertext keeps it
+                buffer.append(child.text or "" if not len(child) else "".join(child.itertext()))
             elif tag == _q("tab"):
                 buffer.append("\t")
             elif tag in (_q("br"), _q("cr")):
@@ -208,7 +210,7 @@ class _Reader:
             elif tag == _q("instrText"):
                 flush()
                 if self.stack and not self.stack[-1].in_result:
-                    self.stack[-1].instruction += child.text or ""
+                    self.stack[-1].instruction += child.text or "" if not len(child) else "".join(child.itertext())
         flush()
 
 
