@@ -232,6 +232,9 @@ def test_a_library_on_a_read_only_disk_answers_find_suggest_and_claims(small_dis
     claims = vx("claims", "--format", "jsonl")
     assert claims.returncode == 0, claims.stderr
     assert json.loads(claims.stdout.splitlines()[0])["sources"][0]["evidence"]["checked"] is True
+    kept = vx("export", "--keep-updated", "-o", str(tmp_path / "kept.bib"))  # said: "nothing was written" alone was untrue
+    assert kept.returncode == 5 and "kept.bib was written, but cannot be kept up to date" in kept.stderr
+    assert "lung2021" in (tmp_path / "kept.bib").read_text(encoding="utf-8")
 
 
 def test_a_library_opened_read_only_keeps_no_cache_and_still_answers(tmp_path: Path) -> None:
