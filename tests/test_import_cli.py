@@ -341,3 +341,24 @@ def test_works_sharing_an_identifier_are_listed_first_and_merged_keys_still_reso
     keys = work_ids_by_key(store)
     assert keys["b2025"] == keys["a2025"]
     store.close()
+
+
+def test_a_file_no_rule_foresaw_is_one_warning_and_the_batch_goes_on(run_cli, tmp_path, monkeypatch):
+    """Its report line read 'file.bib (None): 0 references, ...' under the warning."""
+    import vexascite.api.importing as importing
+
+    good, odd = tmp_path / "good.bib", tmp_path / "odd.bib"
+    good.write_text("@article{g1, title = {Imported}, year = 2020}\n", encoding="utf-8")
+    odd.write_text("@article{o1, title = {Odd}, year = 2020}\n", encoding="utf-8")
+    real = importing.import_file
+
+    def import_file(store, path, *args, **kwargs):
+        if path.name == "odd.bib":
+            raise ValueError("a case no rule foresaw")
+        return real(store, path, *args, **kwargs)
+
+    monkeypatch.setattr(importing, "import_file", import_file)
+    result = run_cli("import", str(odd), str(good))
+    assert result.exit_code == 3
+    assert "odd.bib: could not be imported (ValueError: a case no rule foresaw); nothing written from it" in result.stderr
+    assert "(None)" not in result.stderr and "good.bib (bibtex): 1 references" in result.stderr
