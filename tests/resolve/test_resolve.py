@@ -6,9 +6,12 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from tests.fakes import crossref_work
 from tests.resolve.conftest import REFERENCES, World
 from vexascite import api
+from vexascite.config import Settings
 from vexascite.store import Store
 
 
@@ -186,3 +189,37 @@ def test_lookup_shows_progress_on_a_terminal_and_nothing_when_piped(world: World
     assert shown.exit_code == 0
     assert [json.loads(line)["reference"] for line in shown.stdout.splitlines()] == REFERENCES
     assert "lookup" in screen.getvalue() and f"{len(REFERENCES)}/{len(REFERENCES)}" in screen.getvalue()
+
+
+def _varga_in_review(world: World, tmp_path: Path, run_cli) -> tuple[Settings, list[dict]]:
+    world.crossref.add_work(crossref_work("10.5555/twin.2006.99999", "Dilate or divide?", [("Varga", "H")],
+                                          "Am J Gastroenterol", "Am J Gastroenterol", 2006, "101", None, "1502-1504"))
+    settings = replace(world.settings, db=run_cli.db)
+    api.import_paths(settings, [write_list(tmp_path / "refs.txt", [REFERENCES[2]])])
+    assert api.resolve_works(settings).review == 1
+    return settings, json.loads(run_cli("review", "--json", env=world.env()).stdout)
+
+
+@pytest.mark.parametrize("rerun", [("--only-missing",), ("--refresh",)])
+def test_a_review_decision_survives_resolving_again(world: World, tmp_path: Path, run_cli, rerun: tuple[str, ...]) -> None:
+    settings, candidates = _varga_in_review(world, tmp_path, run_cli)
+    chosen = candidates[1]
+    assert run_cli("review", "--accept", str(chosen["id"]), env=world.env()).exit_code == 0
+    assert run_cli("resolve", *rerun, env=world.env()).exit_code == 0
+    row = api.list_works(settings)[0]
+    assert row["status"] == "resolved" and row["doi"] == chosen["doi"]  # not back in review
+    assert json.loads(run_cli("review", "--json", env=world.env()).stdout) == []
+
+
+def test_a_candidate_already_decided_is_not_decided_again(world: World, tmp_path: Path, run_cli) -> None:
+    """A second tab, or an old listing: accepting the other candidate, or rejecting the one
+    accepted, would leave a record the user did not choose (or a status that contradicts it)."""
+    settings, candidates = _varga_in_review(world, tmp_path, run_cli)
+    first, other = candidates
+    assert run_cli("review", "--accept", str(first["id"]), env=world.env()).exit_code == 0
+    again = run_cli("review", "--accept", str(other["id"]), env=world.env())
+    assert again.exit_code == 2 and "already rejected" in again.stderr
+    undo = run_cli("review", "--reject", str(first["id"]), env=world.env())
+    assert undo.exit_code == 2 and "already accepted" in undo.stderr
+    row = api.list_works(settings)[0]
+    assert row["status"] == "resolved" and row["doi"] == first["doi"]
