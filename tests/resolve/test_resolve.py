@@ -223,3 +223,13 @@ def test_a_candidate_already_decided_is_not_decided_again(world: World, tmp_path
     assert undo.exit_code == 2 and "already accepted" in undo.stderr
     row = api.list_works(settings)[0]
     assert row["status"] == "resolved" and row["doi"] == first["doi"]
+
+
+def test_candidates_rejected_on_review_are_not_offered_again(world: World, tmp_path: Path, run_cli) -> None:
+    settings, candidates = _varga_in_review(world, tmp_path, run_cli)
+    for candidate in candidates:
+        assert run_cli("review", "--reject", str(candidate["id"]), env=world.env()).exit_code == 0
+    assert run_cli("resolve", "--only-missing", env=world.env()).exit_code == 0
+    assert json.loads(run_cli("review", "--json", env=world.env()).stdout) == []
+    row = api.list_works(settings)[0]
+    assert row["status"] == "not-found" and row["doi"] is None

@@ -128,6 +128,14 @@ def save_resolution(
     """Write one work's outcome in one transaction: records, candidates, status, merge."""
     stamp = now()
     db = store.db
+    # a candidate the user rejected on review is not put to them again
+    rejected = {(row["doi"], row["pmid"]) for row in db.query(
+        "select doi, pmid from candidates where work_id = ? and state = 'rejected'", [work_id])}
+    offered = [c for c in candidates if c.get("state", "pending") != "pending" or (c.get("doi"), c.get("pmid")) not in rejected]
+    if status == WorkStatus.REVIEW and len(offered) < len(candidates) and not any(
+            c.get("state", "pending") == "pending" for c in offered):
+        status, message = WorkStatus.NOT_FOUND, "candidates rejected on review"
+    candidates = offered
     with store.transaction():
         for source in sorted(records, key=lambda name: (RECORD_ORDER.get(name, len(RECORD_ORDER)), name)):
             csl, payload_id = records[source]
