@@ -145,6 +145,24 @@ def test_trash_page_restores_and_empties_with_confirmation(client: TestClient, w
     assert "cite-removed" in manuscript and "was removed from the library" in manuscript
 
 
+def test_emptying_the_trash_deletes_only_what_the_confirmation_showed(client: TestClient, web_world: WebWorld) -> None:
+    """A work moved to the trash after the confirmation was shown (another tab, the command
+    line) was never shown as going: the second press keeps it."""
+    settings = web_world.settings
+    api.remove_works(settings, ["evil"])
+    asking = _post(client, "/trash/empty")
+    assert "Delete 1 work for good" in asking.text
+    shown = re.findall(r'name="key" value="([^"]+)"', asking.text.split("Yes, empty the trash")[0])
+    assert shown == ["evil"]
+    api.remove_works(settings, ["beck2020somatic"])  # meanwhile, elsewhere
+    done = client.post("/trash/empty", data={"csrf": csrf_of(client), "confirm": "yes", "key": shown}, follow_redirects=False)
+    assert done.status_code == 303
+    assert [w["key"] for w in api.list_trash(settings)] == ["beck2020somatic"]
+    message = client.get(done.headers["location"]).text
+    assert "1 work(s) deleted for good" in message and "1 work(s) put in the trash since were kept" in message
+    assert client.get("/works/evil").status_code == 404
+
+
 def test_collections_page_creates_nests_and_deletes(client: TestClient, web_world: WebWorld) -> None:
     assert "No collections yet" in client.get("/collections").text
     created = _post(client, "/collections/create", path="Reviews/JAK inhibitors")

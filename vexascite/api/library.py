@@ -6,6 +6,7 @@ Every use case that changes works ends by refreshing the exports kept up to date
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -268,10 +269,17 @@ def list_trash(settings: Settings) -> list[dict[str, Any]]:
         return org.trashed_works(store)
 
 
-def empty_trash(settings: Settings) -> dict[str, int]:
-    """Delete the works in the trash for good (see :func:`vexascite.store.organise.empty_trash`)."""
+def empty_trash(settings: Settings, keys: Iterable[str] | None = None) -> dict[str, int]:
+    """Delete the works in the trash for good (see :func:`vexascite.store.organise.empty_trash`);
+    with ``keys``, only those of them (what a confirmation showed), the rest counted as kept."""
     with open_library(settings, create=False) as store, store.transaction():
-        return org.empty_trash(store)
+        only = None
+        if keys is not None:
+            only = set()
+            for key in keys:
+                with contextlib.suppress(NotInLibrary):  # deleted meanwhile (another tab)
+                    only.add(store.work_id_for_key(key))
+        return org.empty_trash(store, only)
 
 
 def work_details(store: Store, work_id: int) -> dict[str, Any]:

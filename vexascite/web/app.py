@@ -247,9 +247,13 @@ async def trash_empty(request: Request) -> Response:
     if form.get("confirm") != "yes":  # the first press only asks
         works = await run_in_threadpool(api.trash_view, settings_of(request))
         return render(request, "trash.html", works=works, active="trash", confirming=True)
-    counts = await run_in_threadpool(api.empty_trash, settings_of(request))
+    # only the works the confirmation showed: one trashed since (another tab, the command line) stays
+    shown = [str(k) for k in form.getlist("key") if k]
+    counts = await run_in_threadpool(api.empty_trash, settings_of(request), shown or None)
     message = (f"{counts['works']} work(s) deleted for good; {counts['references_kept']} raw reference(s) kept, "
                f"{counts['citations_unlinked']} citation(s) now say their work was removed")
+    if counts["kept"]:
+        message += f"; {counts['kept']} work(s) put in the trash since were kept (not shown when you confirmed)"
     return _with_message("/trash", message)
 
 
