@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.fakes import FakeCrossref, FakeDoiOrg, FakeNcbi, crossref_work
-from vexascite.api.editing import field_value, parse_assignments
+from vexascite.api.editing import csl_field, field_value, parse_assignments
 from vexascite.errors import UsageError
 
 ENTRY = """@article{{{key},
@@ -133,6 +133,18 @@ def test_field_values() -> None:
     ]
     with pytest.raises(UsageError):
         field_value("PMID", "abc")
+    assert field_value("issued", "2024-02-29") == {"date-parts": [[2024, 2, 29]]}
+    for impossible in ("2021-13", "2021-13-45", "2021-02-30", "2021-00", "2021-04-31"):
+        with pytest.raises(UsageError, match="not a date"):
+            field_value("issued", impossible)
+
+
+def test_the_key_is_not_a_field_to_edit() -> None:
+    """``id`` and ``citation-key`` are the work's key: an edit of them would be stored and
+    shown as done while the key stays (exports write the key); rekey changes it."""
+    for name in ("id", "citation-key", "ID"):
+        with pytest.raises(UsageError, match="rekey"):
+            csl_field(name)
 
 
 def test_an_edited_author_list_says_whether_it_is_cut(tmp_path: Path, run_cli) -> None:

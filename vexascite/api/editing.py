@@ -3,6 +3,7 @@ about it (edited fields, the keys a work is also known by, disagreeing sources).
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -39,6 +40,8 @@ def csl_field(name: str) -> str:
     """The CSL variable a user's field name means; an unknown name is a usage error."""
     name = name.strip()
     target = FIELD_NAMES.get(name.lower(), name)
+    if target.lower() in ("id", "citation-key"):  # the key: exports write it, an edit would change nothing
+        raise UsageError(f"{name!r} is the work's key: change it with 'vexascite rekey KEY NEW_KEY' (the old key keeps working)")
     if target in ("DOI", "PMID", "PMCID", "URL", "ISBN", "ISSN", "type"):
         return target
     if target.lower() in STRING_FIELDS | NUMBER_OR_STRING_FIELDS | NAME_FIELDS | DATE_FIELDS:
@@ -61,9 +64,10 @@ def field_value(name: str, text: str) -> Any:
         return people
     if name in DATE_FIELDS:
         match = _DATE.fullmatch(text)
-        if not match:
+        parts = [int(part) for part in match.groups() if part] if match else []
+        if not parts or not _real_date(parts):
             raise UsageError(f"{name}: {text!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
-        return {"date-parts": [[int(part) for part in match.groups() if part]]}
+        return {"date-parts": [parts]}
     checks = {"DOI": clean_doi, "PMID": normalize_pmid, "PMCID": normalize_pmcid}
     if name in checks:
         value = checks[name](text)
@@ -75,6 +79,15 @@ def field_value(name: str, text: str) -> Any:
     if name == "type" and text not in CSL_TYPES:
         raise UsageError(f"type: {text!r} is not a CSL type (article-journal, book, chapter, webpage, ...)")
     return text
+
+
+def _real_date(parts: list[int]) -> bool:
+    """Whether year, month and day name a day of the calendar (no month 13, no 30 February)."""
+    try:
+        datetime.date(parts[0] or 1, *(parts[1:] or [1]), *([1] if len(parts) < 3 else []))
+    except ValueError:
+        return False
+    return True
 
 
 def parse_assignments(assignments: Iterable[str]) -> dict[str, Any]:
