@@ -202,6 +202,12 @@ def test_export_by_tag_and_collection(client: TestClient, web_world: WebWorld) -
     page = client.get("/export").text
     assert '<option value="jak"' in page and "Reviews/JAK" in page and "--keep-updated" in page
     assert json.loads(client.get("/export?format=csl-json&tag=jak&keys=varga2006dilate").text)[0]["id"] == "varga2006dilate"
+    # choices that leave nothing: said on a page, not an empty file downloaded without a word
+    api.remove_works(settings, ["varga2006dilate"])
+    for params in ({"format": "bibtex", "collection": "Reviews"}, {"format": "ris", "tag": "jak", "keys": "halden1993endoscopic"}):
+        empty = client.get("/export", params=params)
+        assert empty.status_code == 404 and "content-disposition" not in empty.headers, params
+        assert "nothing to download" in empty.text
 
 
 # -- PDF uploads and linking a manuscript ------------------------------------------------------------------------

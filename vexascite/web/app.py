@@ -437,6 +437,8 @@ async def export(request: Request) -> Response:
         result = await run_in_threadpool(api.export_library, settings_of(request), fmt.lower(), keys=keys, cited_in=cited_in,
                                          tag=tag, collection=collection,
                                          unicode=params.get("unicode") == "1")
+        if not result.count and (keys or cited_in or tag or collection):  # an empty file would say nothing
+            raise NotInLibrary("nothing to download: no works (outside the trash) are in this selection")
         media = "application/json" if fmt == "csl-json" else "text/plain"
         return Response(result.text, media_type=f"{media}; charset=utf-8", headers={
             "Content-Disposition": f'attachment; filename="library.{EXPORT_SUFFIX[fmt.lower()]}"',
