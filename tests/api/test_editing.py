@@ -85,6 +85,20 @@ def test_an_edit_survives_merge(tmp_path: Path, run_cli) -> None:
     assert "ids = " not in exported.stdout  # BibTeX has no such field
 
 
+def test_merge_says_which_of_your_edits_gave_way(tmp_path: Path, run_cli) -> None:
+    """Both works edited in the same field: KEEP's value stays, and the merge says that
+    DROP's own value gave way instead of dropping it without a word."""
+    bib = write(tmp_path / "a.bib", ENTRY.format(key="a2031") + ENTRY.format(key="b2031").replace("10.5555/vexas.edit.1", "10.5555/vexas.edit.2"))
+    assert run_cli("import", str(bib)).exit_code == 0
+    assert run_cli("edit", "a2031", "volume=44").exit_code == 0
+    assert run_cli("edit", "b2031", "volume=55", "note=mine").exit_code == 0
+    merged = run_cli("merge", "a2031", "b2031")
+    assert merged.exit_code == 0
+    assert "b2031's own volume (55) gave way to a2031's (44)" in merged.stderr
+    row = shown(run_cli, "a2031")
+    assert row["edits"] == {"volume": "44", "note": "mine"}  # an edit only DROP had moves over
+
+
 def test_a_known_work_under_another_key_becomes_an_alias(tmp_path: Path, run_cli) -> None:
     first = write(tmp_path / "first.bib", ENTRY.format(key="okonkwo2031"))
     second = write(tmp_path / "second.bib", ENTRY.format(key="OkonkwoUBA1"))

@@ -411,13 +411,18 @@ def merge_works(settings: Settings, keep_key: str, drop_key: str) -> dict[str, A
     and edit moves over; the kept work's key stays; the dropped record is kept in history."""
     if keep_key == drop_key:
         raise UsageError("cannot merge a work with itself")
+    from ..store.library import user_edits
+
     with open_library(settings, create=False) as store, store.transaction():
         keep_id = store.work_id_for_key(keep_key)
         drop_id = store.work_id_for_key(drop_key)
+        kept, dropped = user_edits(store, keep_id), user_edits(store, drop_id)
+        # the user's own values on both sides: KEEP's stay, and DROP's are named (the merge history holds them)
+        gave_way = {name: (dropped[name], kept[name]) for name in sorted(set(kept) & set(dropped)) if kept[name] != dropped[name]}
         store.move_work(drop_id, keep_id)
         merged = store.refresh_work(keep_id)
     sync_exports(settings)
-    return {"key": keep_key, "merged": drop_key, "csl": merged}
+    return {"key": keep_key, "merged": drop_key, "csl": merged, "edits_gave_way": gave_way}
 
 
 

@@ -157,6 +157,12 @@ def merge_command(ctx: click.Context, keep: str, drop: str) -> None:
     """Merge work DROP into work KEEP (KEEP's key stays; nothing is lost)."""
     result = api.merge_works(settings_of(ctx), keep, drop)
     warn(f"merged {result['merged']} into {result['key']}")
+    def said(value: Any) -> str:
+        return "removed" if value is None else api.describe_value(value)
+
+    for name, (theirs, ours) in result["edits_gave_way"].items():
+        warn(f"{result['merged']}'s own {name} ({said(theirs)}) gave way to {result['key']}'s ({said(ours)}); "
+             f"'vexascite edit {result['key']} {name}=...' sets it again")
 
 
 def _print_disagreements(disagreements: dict[str, Any]) -> None:
