@@ -22,6 +22,7 @@ from ..importers.bibtex import parse_names
 from ..merge import merge_detail
 from ..store import Store
 from ..store.library import aliases_of, set_edits, user_edits
+from ..store.organise import live_work_id
 from .common import open_library
 from .exports import sync_exports
 
@@ -119,7 +120,7 @@ def edit_work(settings: Settings, key: str, assignments: Iterable[str], unset: I
     if set(values) & set(removed):
         raise UsageError(f"{', '.join(sorted(set(values) & set(removed)))}: both set and unset")
     with open_library(settings, create=False) as store, store.transaction():
-        work_id = store.work_id_for_key(key)
+        work_id = live_work_id(store, key)  # a work in the trash is restored first, as for tags and notes
         set_edits(store, work_id, values, removed)
         row = store.work_row(work_id)
     sync_exports(settings)

@@ -229,12 +229,13 @@ def revert_from_page(settings: Settings, key: str, field_name: str) -> dict[str,
     """Drop the user's edit of one field (a value set or a removal): the sources' value
     is used again. Returns the work's key and the fields whose edit was dropped."""
     from ..store.library import revert_edits
+    from ..store.organise import live_work_id
     from .editing import csl_field
     from .exports import sync_exports
 
     name = csl_field(field_name)
     with open_library(settings, create=False) as store, store.transaction():
-        work_id = store.work_id_for_key(key)
+        work_id = live_work_id(store, key)
         dropped = revert_edits(store, work_id, [name])
         row = store.work_row(work_id)
     if not dropped:

@@ -154,7 +154,9 @@ async def work_edit(request: Request) -> Response:
 async def work_resolve(request: Request) -> Response:
     await checked_form(request)
     key = request.path_params["key"]
-    await run_in_threadpool(api.show_work, settings_of(request), key)  # 404 before any service is asked
+    shown = await run_in_threadpool(api.show_work, settings_of(request), key)  # 404 before any service is asked
+    if shown.get("trashed"):  # its page offers only Restore
+        raise NotInLibrary(f"{key} is in the trash; restore it to resolve it")
     report = await run_in_threadpool(api.resolve_works, settings_of(request), [key])
     outcome = report.outcomes[0] if report.outcomes else None
     message = f"resolved: {outcome.status}" + (f" ({outcome.reason})" if outcome and outcome.reason else "") if outcome else "nothing to resolve"
