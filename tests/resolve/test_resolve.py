@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 from dataclasses import replace
 from pathlib import Path
 
@@ -233,3 +234,15 @@ def test_candidates_rejected_on_review_are_not_offered_again(world: World, tmp_p
     assert json.loads(run_cli("review", "--json", env=world.env()).stdout) == []
     row = api.list_works(settings)[0]
     assert row["status"] == "not-found" and row["doi"] is None
+
+
+def test_the_summary_says_how_many_requests_were_retried(world: World, run_cli, monkeypatch) -> None:
+    """A 429 or a 503 waited out and retried is said, not folded silently into the count."""
+    monkeypatch.setattr("vexascite.resolve.http.BACKOFF", 0.01)
+    world.crossref.fault_rate, world.crossref.faults, world.crossref.retry_after = 0.5, ("429", "503"), "0"
+    world.crossref.random = random.Random(4)  # the first answer is a 429
+    result = run_cli("add", "10.5555/vexas.blood.2022", "10.1056/nejmoa2026834", "10.5555/j.1572-0241.2006.50712.x",
+                     env=world.env())
+    assert result.exit_code == 0, result.stderr
+    retried = sum(world.crossref.faults_injected.values())
+    assert retried and f"retried: crossref {retried} (" in result.stderr
