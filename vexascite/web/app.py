@@ -459,23 +459,29 @@ async def export(request: Request) -> Response:
 
 
 # -- errors ------------------------------------------------------------------------------------------
+def error_page(request: Request, status_code: int, title: str, message: str) -> Response:
+    """An error as a page, or, for a partial update (htmx swaps it into its target), as
+    one alert paragraph."""
+    if request.headers.get("hx-request") == "true":
+        return HTMLResponse(f'<p class="error" role="alert">{escape(message)}</p>', status_code=status_code)
+    return render(request, "error.html", status_code=status_code, title=title, message=message)
+
+
 async def not_found(request: Request, exc: Exception) -> Response:
-    return render(request, "error.html", status_code=404, title="Not in the library", message=str(exc))
+    return error_page(request, 404, "Not in the library", str(exc))
 
 
 async def usage_error(request: Request, exc: Exception) -> Response:
-    return render(request, "error.html", status_code=400, title="That cannot be done", message=str(exc))
+    return error_page(request, 400, "That cannot be done", str(exc))
 
 
 async def library_error(request: Request, exc: Exception) -> Response:
-    return render(request, "error.html", status_code=500, title="Something went wrong", message=str(exc))
+    return error_page(request, 500, "Something went wrong", str(exc))
 
 
 async def http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
-    if request.headers.get("hx-request") == "true":
-        return HTMLResponse(f'<p class="error" role="alert">{escape(exc.detail)}</p>', status_code=exc.status_code)
-    return render(request, "error.html", status_code=exc.status_code, title=f"Error {exc.status_code}", message=exc.detail)
+    return error_page(request, exc.status_code, f"Error {exc.status_code}", exc.detail)
 
 
 ROUTES = [
