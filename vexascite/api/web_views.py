@@ -102,10 +102,17 @@ def library_page(
                 problems.append(f"{query!r} holds nothing to search for (only punctuation?)")
             return LibraryPage([], 0, 1, 1, per_page, facets, problems=problems)
         only = _retracted_ids(store) if status == "retracted" else None
-        rows, total = browse.page_of_works(
-            store, query=parsed, year=year, journal=journal, status=None if only is not None else status, sort=sort,
-            descending=descending, offset=(page - 1) * per_page, limit=per_page, only_ids=only,
-        )
+
+        def page_rows(number: int) -> tuple[list[dict[str, Any]], int]:
+            return browse.page_of_works(
+                store, query=parsed, year=year, journal=journal, status=None if only is not None else status, sort=sort,
+                descending=descending, offset=(number - 1) * per_page, limit=per_page, only_ids=only,
+            )
+
+        rows, total = page_rows(page)
+        if not rows and total:  # past the last page (works went meanwhile, an old link): the last page
+            page = max(1, -(-total // per_page))
+            rows, total = page_rows(page)
         tags = org.tags_of(store, [row["id"] for row in rows])
         for row in rows:
             row["tags"] = tags[row["id"]]
