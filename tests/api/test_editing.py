@@ -85,6 +85,25 @@ def test_an_edit_survives_merge(tmp_path: Path, run_cli) -> None:
     assert "ids = " not in exported.stdout  # BibTeX has no such field
 
 
+def test_revert_drops_your_edit_from_the_command_line(tmp_path: Path, run_cli) -> None:
+    """The page's *undo*, from the command line: the sources' value is used again (an
+    edit was only ever replaced, never taken back, without the browser)."""
+    entry = ENTRY.replace("Lindqvist, Astrid", "Lindqvist, Astrid and others")
+    assert run_cli("import", str(write(tmp_path / "a.bib", entry.format(key="k")))).exit_code == 0
+    assert run_cli("edit", "k", "volume=99", "author=Okonkwo, D. and Lindqvist, A.", "--unset", "pages").exit_code == 0
+    reverted = run_cli("edit", "k", "--revert", "volume", "--revert", "author", "--revert", "pages")
+    assert reverted.exit_code == 0, reverted.output
+    assert "k: your edits of volume, author, page dropped" in reverted.stderr
+    row = shown(run_cli, "k")
+    assert row["edits"] == {}
+    assert row["csl"]["volume"] == "12" and row["csl"]["page"] == "101-115"
+    assert row["csl"]["author"][0]["given"] == "Daniel Ifeanyi" and row["csl"]["et-al"] is True  # the cut list again
+    again = run_cli("edit", "k", "--revert", "volume")
+    assert again.exit_code == 2 and "volume was not edited" in again.stderr
+    both = run_cli("edit", "k", "volume=3", "--revert", "volume")
+    assert both.exit_code == 2
+
+
 def test_merge_says_which_of_your_edits_gave_way(tmp_path: Path, run_cli) -> None:
     """Both works edited in the same field: KEEP's value stays, and the merge says that
     DROP's own value gave way instead of dropping it without a word."""

@@ -234,21 +234,11 @@ def edit_from_page(settings: Settings, key: str, field_name: str, value: str, *,
 
 def revert_from_page(settings: Settings, key: str, field_name: str) -> dict[str, Any]:
     """Drop the user's edit of one field (a value set or a removal): the sources' value
-    is used again. Returns the work's key and the fields whose edit was dropped."""
-    from ..store.library import revert_edits
-    from ..store.organise import live_work_id
-    from .editing import csl_field
-    from .exports import sync_exports
+    is used again (as ``edit KEY --revert FIELD``). Returns the work's key and the fields
+    whose edit was dropped."""
+    from .editing import edit_work
 
-    name = csl_field(field_name)
-    with open_library(settings, create=False) as store, store.transaction():
-        work_id = live_work_id(store, key)
-        dropped = revert_edits(store, work_id, [name])
-        row = store.work_row(work_id)
-    if not dropped:
-        raise UsageError(f"{row['key']}: {name} was not edited")
-    sync_exports(settings)
-    return {"key": row["key"], "reverted": dropped}
+    return edit_work(settings, key, [], revert=[field_name])
 
 
 def find_view(settings: Settings, query: str, limit: int = 20) -> dict[str, Any]:

@@ -209,16 +209,22 @@ def rekey_command(ctx: click.Context, key: str, new_key: str | None) -> None:
 @click.argument("key")
 @click.argument("assignments", nargs=-1, metavar="FIELD=VALUE...")
 @click.option("--unset", "unset", multiple=True, metavar="FIELD", help="Remove FIELD from the work (repeatable).")
+@click.option("--revert", "revert", multiple=True, metavar="FIELD",
+              help="Drop your edit of FIELD: the sources' value is used again (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print the edited record as JSON.")
 @click.pass_context
 @handle_errors
-def edit_command(ctx: click.Context, key: str, assignments: tuple[str, ...], unset: tuple[str, ...], as_json: bool) -> None:
+def edit_command(ctx: click.Context, key: str, assignments: tuple[str, ...], unset: tuple[str, ...], revert: tuple[str, ...],
+                 as_json: bool) -> None:
     """Set fields of a work yourself: title='...', author='Beck, David B. and ...', year=2020,
     journal=..., pages=2628--2638, DOI=... They win over every source, survive re-import,
-    'resolve --refresh', 'merge' and 'reparse', and 'show' marks them.
+    'resolve --refresh', 'merge' and 'reparse', and 'show' marks them; --revert drops one.
     """
-    result = api.edit_work(settings_of(ctx), key, assignments, unset)
+    result = api.edit_work(settings_of(ctx), key, assignments, unset, revert)
     if as_json:
         emit_json(result)
     changed = [*result["set"], *(f"-{name}" for name in result["unset"])]
-    warn(f"{result['key']}: edited {', '.join(changed)}")
+    if changed:
+        warn(f"{result['key']}: edited {', '.join(changed)}")
+    if result["reverted"]:
+        warn(f"{result['key']}: your edits of {', '.join(result['reverted'])} dropped; the sources' values are used")
