@@ -137,7 +137,8 @@ def add_command(ctx: click.Context, identifiers: tuple[str, ...], key: str | Non
         for added in report.added:
             click.echo(added)
     for known in report.known:
-        warn(f"already in the library: {known}")
+        trashed = f"; {known} is in the trash; 'vexascite restore {known}' brings it back" if known in report.in_trash else ""
+        warn(f"already in the library: {known}{trashed}")
     for missing in report.not_found:
         warn(
             f"not found: {report.identifiers.get(missing, missing)} is known to no service; kept as {missing} "
