@@ -233,11 +233,17 @@ def test_link_a_manuscript_from_the_browser(client: TestClient, web_world: WebWo
     text = ("# JAK in VEXAS\n\nVEXAS is caused by somatic mutations in UBA1 [1].\nA trial nobody ran [3].\n\n"
             f"## References\n\n1. {REFERENCES[0]}\n2. {REFERENCES[1]}\n")
     for name, data in (("jak.md", text.encode()), ("jak-pdf.pdf", text_pdf(text))):
-        page = client.post("/manuscripts/link", data={"csrf": csrf_of(client)},
-                           files={"manuscript": (name, data, "application/octet-stream")})
-        assert page.status_code == 200, page.text[:500]
-        assert "Check:" in page.text and 'title="dangling-marker"' in page.text  # opens with its findings
-        assert 'class="cite cite-linked"' in page.text and 'id="cited-' in page.text
+        linked = client.post("/manuscripts/link", data={"csrf": csrf_of(client)},
+                             files={"manuscript": (name, data, "application/octet-stream")}, follow_redirects=False)
+        # to its page (303: a reload does not upload and link the file again), which checks it as it opens
+        assert linked.status_code == 303, linked.text[:500]
+        where = linked.headers["location"]
+        assert re.fullmatch(r"/manuscripts/\d+\?check=1", where)
+        page = client.get(where)
+        assert 'hx-trigger="load, submit"' in page.text and 'class="cite cite-linked"' in page.text
+        checked = client.post(where.split("?")[0] + "/check", data={"csrf": csrf_of(client)}, headers={"HX-Request": "true"})
+        assert "Check:" in checked.text and 'title="dangling-marker"' in checked.text  # its findings
+        assert 'hx-trigger="load' not in checked.text and 'id="cited-' in checked.text
         assert name in client.get("/manuscripts").text
     # the same name again replaces its claims, not a second manuscript
     client.post("/manuscripts/link", data={"csrf": csrf_of(client)}, files={"manuscript": ("jak.md", text.encode(), "text/markdown")})

@@ -307,7 +307,8 @@ async def manuscripts(request: Request) -> Response:
 
 async def manuscript(request: Request) -> Response:
     view = await run_in_threadpool(api.manuscript_view, settings_of(request), request.path_params["document"])
-    return render(request, "manuscript.html", view=view, active="manuscripts")
+    return render(request, "manuscript.html", view=view, active="manuscripts",
+                  check_on_load=request.query_params.get("check") == "1")
 
 
 async def manuscript_check(request: Request) -> Response:
@@ -317,8 +318,8 @@ async def manuscript_check(request: Request) -> Response:
 
 
 async def manuscript_link(request: Request) -> Response:
-    """Link an uploaded manuscript (kept in the app's private folder) and open its page
-    with the ``check`` findings."""
+    """Link an uploaded manuscript (kept in the app's private folder) and open its page,
+    which asks for the ``check`` findings as it loads."""
     form = await checked_form(request, max_files=2, max_fields=5, max_part_size=request.app.state.upload_limit)
     folder = Path(request.app.state.upload_dir) / "manuscripts"
     folder.mkdir(mode=0o700, exist_ok=True)
@@ -335,8 +336,8 @@ async def manuscript_link(request: Request) -> Response:
     if "manuscript" not in saved:
         raise UsageError("choose a manuscript file to link (Markdown, text, Word .docx or PDF)")
     document = await run_in_threadpool(api.link_uploaded, settings_of(request), saved["manuscript"], saved.get("reference_list"))
-    view = await run_in_threadpool(api.manuscript_view, settings_of(request), document, check=True)
-    return render(request, "manuscript.html", view=view, active="manuscripts")
+    # to its page (303: a reload does not upload and link it again), which runs the check as it opens
+    return RedirectResponse(f"/manuscripts/{document}?check=1", status_code=303)
 
 
 def _safe_name(filename: str) -> str:
