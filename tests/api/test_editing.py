@@ -118,6 +118,15 @@ def test_merge_says_which_of_your_edits_gave_way(tmp_path: Path, run_cli) -> Non
     assert row["edits"] == {"volume": "44", "note": "mine"}  # an edit only DROP had moves over
 
 
+def test_merging_a_work_with_its_own_other_key_is_a_usage_error(tmp_path: Path, run_cli) -> None:
+    """An alias names the same work: the merge failed on a foreign key, as a library error."""
+    assert run_cli("import", str(write(tmp_path / "a.bib", ENTRY.format(key="k")))).exit_code == 0
+    assert run_cli("rekey", "k", "okonkwo").exit_code == 0
+    result = run_cli("merge", "okonkwo", "k")
+    assert result.exit_code == 2 and "name the same work" in result.stderr and "FOREIGN" not in result.stderr
+    assert shown(run_cli, "k")["key"] == "okonkwo"
+
+
 def test_a_known_work_under_another_key_becomes_an_alias(tmp_path: Path, run_cli) -> None:
     first = write(tmp_path / "first.bib", ENTRY.format(key="okonkwo2031"))
     second = write(tmp_path / "second.bib", ENTRY.format(key="OkonkwoUBA1"))

@@ -416,6 +416,8 @@ def merge_works(settings: Settings, keep_key: str, drop_key: str) -> dict[str, A
     with open_library(settings, create=False) as store, store.transaction():
         keep_id = store.work_id_for_key(keep_key)
         drop_id = store.work_id_for_key(drop_key)
+        if keep_id == drop_id:  # one of them is a key the work is also known by
+            raise UsageError(f"{keep_key} and {drop_key} name the same work ('vexascite show {drop_key}' lists its keys)")
         kept, dropped = user_edits(store, keep_id), user_edits(store, drop_id)
         # the user's own values on both sides: KEEP's stay, and DROP's are named (the merge history holds them)
         gave_way = {name: (dropped[name], kept[name]) for name in sorted(set(kept) & set(dropped)) if kept[name] != dropped[name]}
