@@ -157,6 +157,7 @@ def merge_command(ctx: click.Context, keep: str, drop: str) -> None:
     """Merge work DROP into work KEEP (KEEP's key stays; nothing is lost)."""
     result = api.merge_works(settings_of(ctx), keep, drop)
     warn(f"merged {result['merged']} into {result['key']}")
+
     def said(value: Any) -> str:
         return "removed" if value is None else api.describe_value(value)
 
