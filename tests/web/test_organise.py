@@ -86,6 +86,13 @@ def test_tag_note_and_collection_actions(client: TestClient, web_world: WebWorld
     _post(client, f"{base}/tags", tag="jak inhibitors", action="remove")
     assert api.show_work(settings, "beck2020somatic")["tags"] == []
     assert _post(client, f"{base}/tags", tag="  ").status_code == 400
+    # the command line's +TAG / -TAG typed in the box: the tag meant, not a tag named "+jak"
+    assert "tagged+jak" in _post(client, f"{base}/tags", tag="+jak").headers["location"]
+    assert api.show_work(settings, "beck2020somatic")["tags"] == ["jak"]
+    minus = _post(client, f"{base}/tags", tag="-jak")
+    assert minus.status_code == 400 and "×" in minus.text
+    assert api.show_work(settings, "beck2020somatic")["tags"] == ["jak"]
+    _post(client, f"{base}/tags", tag="jak", action="remove")
 
     _post(client, f"{base}/notes", text="Read for the <b>review</b>")
     notes = api.list_notes(settings, "beck2020somatic")

@@ -179,6 +179,10 @@ async def work_tag(request: Request) -> Response:
     if not tag:
         raise UsageError("write the tag to add or remove")
     adding = form.get("action") != "remove"
+    if adding and tag[0] in "+-" and tag[1:].strip():  # the command line's +TAG / -TAG, typed here
+        if tag[0] == "-":
+            raise UsageError(f"to take the tag {tag[1:].strip()!r} off, press × beside it")
+        tag = tag[1:].strip()
     report = await run_in_threadpool(api.tag_works, settings_of(request), [key], [tag] if adding else [], [] if adding else [tag])
     done = report.added or report.removed
     message = (f"tagged {tag}" if adding else f"tag {tag} removed") if done else (
