@@ -434,6 +434,7 @@ class _Finder:
             self.whole_document()
         else:
             self.unclaimed_runs()
+        self._carried_over_top()
         self.lists.sort(key=lambda found: found.line)
         for number, found in enumerate(self.lists, start=1):
             found.label = f"references-{number}"
@@ -1155,7 +1156,8 @@ class _Finder:
             entries.pop()
         if whole:
             skip = 0
-            while skip < len(entries) and not looks(skip, skip + 1):
+            carried = not per_line and bool(entries) and self._carried_over(entries[0], self._following(entries))
+            while skip < len(entries) and not (looks(skip, skip + 1) or (skip == 0 and carried)):
                 skip += 1
             if per_line:
                 # A document of one reference a line after the article's text (paragraphs set as one line each,
@@ -1178,13 +1180,21 @@ class _Finder:
         for positions in entries:
             current.entries.append(self._entry(positions, None))
         if whole:
-            if current.entries and _plausible_run(current):
+            flags = [looks(n, n + 1) or looks(n, n - 1) for n in range(len(entries))]
+            text = set() if per_line else self._article_text(region, entries, flags)
+            if text:
+                # The next article's text between references (the tail of an earlier article's list, then the
+                # article, then its own list): the list ends where the text begins, and each part is read on its own
+                # (its own indents and blank lines: the tail may hang where the next list is wrapped).
+                for part in self._parts_between(region, text):
+                    part_entries = self._split_unnumbered(part)
+                    self._whole_part(part_entries, [_reads_as_reference(self._joined(e)) for e in part_entries])
+            elif current.entries and _plausible_run(current):
                 self.lists.append(current)
             else:
                 # Not one list: a list holds no run of three or more things that are not references (the lines
                 # of the next article's text after the tail of an earlier list), so each part between such runs
                 # is judged on its own.
-                flags = [looks(n, n + 1) or looks(n, n - 1) for n in range(len(entries))]
                 start = 0
                 for n in range(len(entries) + 1):
                     if n == len(entries) or (not flags[n] and flags[n : n + 3] == [False] * 3):
@@ -1199,6 +1209,8 @@ class _Finder:
     def _whole_part(self, entries: list[list[int]], flags: list[bool]) -> None:
         """Keep a part of a document with no heading as a list if, past what does not read as a reference at
         either end, three or more entries are left and they read as a list."""
+        if entries and not flags[0] and self._carried_over(entries[0], self._following(entries)):
+            flags = [True, *flags[1:]]
         entries, flags = _trimmed(entries, flags)
         if len(entries) >= 3 and _plausible_run(part := self._headless(entries)):
             self.lists.append(part)
@@ -1465,7 +1477,9 @@ class _Finder:
         entries: list[list[int]] = []
         entry: list[int] = []
         head = ""  # the entry's first 1,000 characters: enough to judge it, linear in all
-        has_year = False
+        # The document's first line, opening with no authors, may be the end of an entry carried over from the page
+        # before (``cas du tourisme ..., pp. 33-62``): its year was on that page, so none is wanted to end it.
+        has_year = bool(block) and not AUTHOR_START.match(texts[0]) and self._at_top(block[0])
         lengths = sorted(len(t) for t in texts)
         typical = lengths[len(lengths) * 3 // 4] if lengths else 0  # the width most lines fill
         learned = learned and loose and (self.teacher is not None or linemodel.available())
@@ -1546,22 +1560,97 @@ class _Finder:
             return
         entries = self._split_unnumbered(stretch)
         texts = [join_lines([self.kept[p][1] for p in positions]) for positions in entries]
-        prose = [_prose(text) for text in texts]
-        looks = [looks_strongly_like_reference(text) and not p for text, p in zip(texts, prose, strict=True)]
+        looks = [_reads_as_reference(text) for text in texts]
         if self._run_entries(entries, looks):
             return
         # Not a list as a whole: a list with no heading still ends where prose begins (the tail of an earlier
         # article's list at the top of a page, then the next article's title and text), so each stretch
-        # between paragraphs of prose is judged on its own.
-        start = 0
-        for n in range(len(entries) + 1):
-            if n == len(entries) or prose[n]:
-                self._run_entries(entries[start:n], looks[start:n])
-                start = n + 1
+        # between paragraphs of prose is read and judged on its own.
+        for part in self._parts_between(stretch, self._article_text(stretch, entries)):
+            part_entries = self._split_unnumbered(part)
+            self._run_entries(part_entries, [_reads_as_reference(self._joined(e)) for e in part_entries])
+
+    def _joined(self, positions: list[int]) -> str:
+        return join_lines([self.kept[p][1] for p in positions])
+
+    def _article_text(self, region: list[int], entries: list[list[int]], flags: list[bool] | None = None) -> set[int]:
+        """The lines of a region with no heading that are article text: paragraphs of prose, as blocks between
+        blank lines or as entries of the region's reading. With ``flags`` (which entries read as references),
+        only text that stands between references counts (prose before a list or after it is trimmed as before)."""
+        lines: set[int] = set()
+        block: list[int] = []
+        for position in [*region, None]:  # (a paragraph of several lines; one of one line is an entry below)
+            if position is not None and not self.blank(position):
+                block.append(position)
+                continue
+            if len(block) >= 2 and _prose(self._joined(block)):
+                lines.update(block)
+            block = []
+        for entry in entries:
+            if _prose(self._joined(entry)):
+                lines.update(entry)
+        if flags is not None and lines:
+            # (Between runs of references: two or more on either side of the text's first line.)
+            first = min(lines)
+            refs = [entry for entry, flag in zip(entries, flags, strict=True) if flag and not lines.intersection(entry)]
+            if sum(1 for entry in refs if entry[-1] < first) < 2 or sum(1 for entry in refs if entry[0] > first) < 2:
+                return set()
+        return lines
+
+    def _carried_over(self, positions: list[int], following: str | None) -> bool:
+        """Whether the lines ``positions``, the very first text of the document (page furniture aside), are the end
+        of an entry carried over from the page before (``in Pharm., 11, 150-155, 1990``, ``2001; 119: 709-717``):
+        they end as a reference ends, state a year, pages or a DOI, are no prose, heading or back matter, and the entry under them
+        (``following``) reads as a reference. Such a piece has no authors, so it reads as none."""
+        if not positions or not following or not self._at_top(positions[0]):
+            return False
+        text = self._joined(positions)
+        marked = looks_like_reference(text) or bool(SOURCE_HINT.search(text) or PAGES_END.search(text))  # (a year, pages, a DOI)
+        return (
+            marked and ends_like_reference(text) and not _prose(text) and not _is_section_heading(text)
+            and not self.stop(positions[0]) and _reads_as_reference(following)
+        )
+
+    def _at_top(self, position: int) -> bool:
+        """Whether ``position`` holds the document's first text (page furniture aside)."""
+        return position == next((p for p in range(len(self.kept)) if not self.blank(p)), None)
+
+    def _following(self, entries: list[list[int]]) -> str | None:
+        """The text of the entry after the first (what a piece carried over at the top must be followed by)."""
+        return self._joined(entries[1]) if len(entries) >= 2 else None
+
+    def _carried_over_top(self) -> None:
+        """The first list with no heading, numbered from the document's top: the lines above its first label (the
+        end of an entry carried over from the page before, with no label of its own) are its first entry."""
+        first = min(self.lists, key=lambda found: found.line, default=None)
+        if first is None or first.heading is not None or not first.entries or first.entries[0].number is None:
+            return
+        start = next((p for p, (index, _) in enumerate(self.kept) if index == first.entries[0].line - 1), 0)
+        lines = [p for p in range(start) if not self.blank(p)]
+        if not lines or len(lines) > 6 or any(self.blank(p) for p in range(lines[0], lines[-1] + 1)):
+            return
+        if any(self.labels[p] is not None or self.only[p] is not None for p in lines):
+            return  # (a label of its own: an entry, not the piece of one)
+        if self._carried_over(lines, first.entries[0].body or first.entries[0].text):
+            first.entries.insert(0, self._entry(lines, None))
+            first.line = first.entries[0].line
+
+    def _parts_between(self, region: list[int], text: set[int]) -> list[list[int]]:
+        """The stretches of ``region`` between its lines of article text ``text`` that hold any text."""
+        parts: list[list[int]] = [[]]
+        for position in region:
+            if position in text:
+                if parts[-1]:
+                    parts.append([])
+            else:
+                parts[-1].append(position)
+        return [part for part in parts if any(not self.blank(p) for p in part)]
 
     def _run_entries(self, entries: list[list[int]], looks: list[bool]) -> bool:
         """Keep ``entries`` as a list with no heading if, past what does not look like a reference at either
         end, three or more are left and most of them look like references."""
+        if entries and not looks[0] and self._carried_over(entries[0], self._following(entries)):
+            looks = [True, *looks[1:]]
         entries, looks = _trimmed(entries, looks)
         if len(entries) >= 3 and sum(looks) >= 0.8 * len(looks):
             self.lists.append(self._headless(entries))
@@ -1894,6 +1983,11 @@ _KEY_FACTS = (
     "head:source", "text:year-early", "next:lower",
 )
 _NEGATED = ("head:year", "prev:ends-ref", "text:author", "head:source")
+
+
+def _reads_as_reference(text: str) -> bool:
+    """Whether an entry reads strongly as a reference and is no paragraph of prose."""
+    return looks_strongly_like_reference(text) and not _prose(text)
 
 
 def _trimmed(entries: list[list[int]], flags: list[bool]) -> tuple[list[list[int]], list[bool]]:
