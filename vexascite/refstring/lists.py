@@ -1605,10 +1605,11 @@ class _Finder:
             if _article_paragraph(self._joined(entry)):
                 lines.update(entry)
         if flags is not None and lines:
-            # (Between runs of references: two or more on either side of the text's first line.)
+            # (Between references: two or more before the text's first line, one or more after it, which may be a
+            # whole list read as one entry where its layout differs.)
             first = min(lines)
             refs = [entry for entry, flag in zip(entries, flags, strict=True) if flag and not lines.intersection(entry)]
-            if sum(1 for entry in refs if entry[-1] < first) < 2 or sum(1 for entry in refs if entry[0] > first) < 2:
+            if sum(1 for entry in refs if entry[-1] < first) < 2 or not any(entry[0] > first for entry in refs):
                 return set()
         return lines
 
