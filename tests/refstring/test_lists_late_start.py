@@ -85,23 +85,30 @@ def test_the_end_of_an_entry_carried_over_to_the_top_is_an_entry() -> None:
     assert len(texts) == 9
 
 
+NUMBERED_TAIL = (
+    "transcription of invented genes. Inv Cell Biol 21:6461-6469\n"
+    "56 Brindle PK, Osei A (2006) Tidal reach of invented marsh birds. J Inv Ornithol 46:758-767\n"
+    "57 Castellan M, Dorn E (1991) Heron counts on an invented coast. Inv Coast Res 7:1031-1041\n"
+    "58 Holt S, Pike R (2012) Reed beds of the southern shores. Inv Marsh Rev 312:501-519\n"
+    "\n" + ARTICLE_ONE_LINE + "\nReferences\n" + OWN_ONE_LINE
+)
+
+
 def test_the_end_of_an_entry_carried_over_above_a_numbered_tail_is_an_entry() -> None:
-    text = (
-        "transcription of invented genes. Inv Cell Biol 21:6461-6469\n"
-        "56 Brindle PK, Osei A (2006) Tidal reach of invented marsh birds. J Inv Ornithol 46:758-767\n"
-        "57 Castellan M, Dorn E (1991) Heron counts on an invented coast. Inv Coast Res 7:1031-1041\n"
-        "58 Holt S, Pike R (2012) Reed beds of the southern shores. Inv Marsh Rev 312:501-519\n"
-        "\n" + ARTICLE_ONE_LINE + "\nReferences\n" + OWN_ONE_LINE
-    )
-    found = find_reference_lists(text)
+    found = find_reference_lists(NUMBERED_TAIL)
     assert [entry.number for entry in found[0].entries] == [None, 56, 57, 58]
     assert found[0].entries[0].text == "transcription of invented genes. Inv Cell Biol 21:6461-6469"
 
 
 def test_a_running_head_or_a_sentence_at_the_top_is_no_carried_over_entry() -> None:
-    for top in ("Tarrow et al. Inv Med (2019) 68:2976\n", "A paragraph about invented fjords closes the paper here.\n"):
-        texts = entry_texts(top + TAIL_HANGING + "\n" + ARTICLE_ONE_LINE + OWN_ONE_LINE)
-        assert texts[0].startswith("Brindle PK"), texts[0]
+    # (Above an unnumbered tail a running head of authors, a journal and a year reads as a terse reference itself;
+    # above a numbered one it has no label.)
+    numbered = NUMBERED_TAIL.split("\n", 1)[1]
+    sentence = "A paragraph about invented fjords closes the paper here.\n"
+    assert entry_texts(sentence + TAIL_HANGING + "\n" + ARTICLE_ONE_LINE + OWN_ONE_LINE)[0].startswith("Brindle PK")
+    for top in ("van der Tarrow et al. Inv Med (2019) 68:2976\n", sentence):
+        found = find_reference_lists(top + numbered)
+        assert found[0].entries[0].number == 56, found[0].entries[0].text
 
 
 def test_the_first_entry_under_a_piece_at_the_top_is_cut_from_it_by_its_pages() -> None:
@@ -123,9 +130,9 @@ def test_the_first_entry_under_a_piece_at_the_top_is_cut_from_it_by_its_pages() 
 def test_prose_set_right_under_the_tails_last_entry_is_no_part_of_it() -> None:
     # PDF text: a note of the earlier article follows its list's last line with no blank line between.
     note = (
-        "Egret counts in the sedentary group were significantly lower than in the tagged group (0.65 vs. 1.78\n"
-        "birds per hectare in the northern estuary). Nest sites but not counts may contribute to the\n"
-        "difference through the water level.\n"
+        "Herons were seen less often on the mudflats after the dams were opened, and only in the spring\n"
+        "months of the last two years. The reed beds of the southern shore held most of the nests in\n"
+        "every season of the survey.\n"
     )
     tail = (
         "Brindle PK, Osei A (2006) Tidal reach of invented marsh birds. J Inv Ornithol 46:758-767\n"
@@ -164,3 +171,19 @@ def test_a_reference_that_reads_as_prose_is_no_article_text_inside_a_list() -> N
     ]
     lists = raws_by_list("\n\n".join(refs) + "\n")
     assert [len(found) for found in lists] == [5]
+
+
+def test_the_rest_of_an_entry_that_ends_on_its_source_is_no_prose_under_it() -> None:
+    # A title that runs on in lower case over two lines under the line of authors, year and a first word: prose
+    # ends on a word, this ends on its journal, volume and pages.
+    refs = [
+        "Ashby L, Ulm B (2001) Egrets of the northern estuary in the years\nafter the dams. Inv Marsh Rev 12:101-109",
+        "Dorn E, Quill R (2003) Reed beds after the dams were opened on an\ninvented river. J Inv Ecol 21:210-219",
+        "Velde K, Ashby L, Ulm B (2007) Nests of herons.\nLoss of invented reed beds in the northern estuary leads to fewer nests of herons over the\n"
+        "whole season and the next. The reed beds grow back slowly. Inv Marsh Rev 6: 181-194.",
+        "Osei A, Holt S (2008) Counting nests from the shore of an invented\nestuary. Inv Coast Res 30:55-61",
+        "Tarrow A, Pike R (2014) Ten years of egret counts in two invented\nestuaries. J Inv Ornithol 60:300-311",
+    ]
+    lists = raws_by_list("\n\n".join(refs) + "\n")
+    assert [len(found) for found in lists] == [5]
+    assert lists[0][2].endswith("Inv Marsh Rev 6: 181-194.")

@@ -2046,7 +2046,7 @@ def _marked(text: str) -> bool:
 
 def _article_paragraph(text: str) -> bool:
     """A paragraph of the article's text: prose that does not read as a reference (a reference may read as prose:
-    ``Ministère des affaires ... (2010). Indice de développement. [en ligne ...]``)."""
+    a ministry as author, its year, a title and a link, all in lower case after the first words)."""
     return _prose(text) and not looks_strongly_like_reference(text)
 
 
