@@ -105,6 +105,8 @@ _NEW_DOI = re.compile(r"(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)?" + DOI_START, 
 _SHORT_TITLE = re.compile(r"^[A-Z][\w ,&'’:-]{0,60}$")
 #: Name particles (``shapes.PARTICLE_WORDS``), the first one capitalised as a name opening a line may set it (``Van der Berg GR``).
 _ANY_PARTICLES = r"(?:(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in PARTICLE_WORDS) + r")\s+){1,3}"
+#: A publisher's name: ``University Press``, ``Verlag``, ``Publishers``.
+_PUBLISHER = re.compile(r"\b(?:Press|Publishers?|Publishing|Verlag)\b")
 #: A running head that opens with the article's authors: ``Smith et al. Nat Med (2019) 68:2976``, ``Smith and Doe, Blood 2020``.
 _HEAD_BY_AUTHORS = re.compile(r"^(?:[a-z]{1,3}\s+){0,3}[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)[\s,]")
 #: A line that carries a source (``Plant J 48:633-648``, ``Blood. 2020;135``): the end of an entry, not a start.
@@ -2040,8 +2042,9 @@ _NEGATED = ("head:year", "prev:ends-ref", "text:author", "head:source")
 
 
 def _marked(text: str) -> bool:
-    """Whether a piece of a reference states something only references state: a year, pages, a source or a DOI."""
-    return looks_like_reference(text) or bool(SOURCE_HINT.search(text) or PAGES_END.search(text))
+    """Whether a piece of a reference states something only references state: a year, pages, a source, a DOI or
+    its publisher (``Oxford University Press, Oxford.``)."""
+    return looks_like_reference(text) or bool(SOURCE_HINT.search(text) or PAGES_END.search(text) or _PUBLISHER.search(text))
 
 
 def _article_paragraph(text: str) -> bool:
