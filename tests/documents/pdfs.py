@@ -86,8 +86,9 @@ def two_column_pdf(entries: list[str], *, across: bool, rows_per_page: int = 46,
 
 
 def margins_first_pdf(lines: list[str], *, rows_per_page: int = 40, head: tuple[str, str], foot: str) -> bytes:
-    """A PDF of ``lines`` (one text line each, set from the top of each page), whose running
-    heads (one at the left, one at the right, on one line), page number and foot line are
+    """A PDF of ``lines`` (one text line each, set from the top of each page; a line opening
+    with spaces set in by 2 mm a space), whose running heads (one at the left, one at the
+    right, on one line), page number (``Page`` and the number drawn apart) and foot line are
     drawn before the page's body, as a browser printing a page with ``@page`` margin boxes
     draws them."""
     from fpdf import FPDF
@@ -103,9 +104,10 @@ def margins_first_pdf(lines: list[str], *, rows_per_page: int = 40, head: tuple[
         pdf.set_font("DejaVu", size=8)
         pdf.text(20, 12, head[0])
         pdf.text(160, 12, head[1])
-        pdf.text(104, 290, f"- {page} -")
-        pdf.text(20, 290.5, foot)
+        pdf.text(100, 290, "Page")
+        pdf.text(109, 290, str(page))
+        pdf.text(20, 294, foot)
         pdf.set_font("DejaVu", size=10)
         for row, line in enumerate(body):
-            pdf.text(20, 25 + row * 6, line)
+            pdf.text(20 + 2 * (len(line) - len(line.lstrip(" "))), 25 + row * 6, line.lstrip(" "))
     return bytes(pdf.output())

@@ -97,7 +97,7 @@ def _page_text(page: Any) -> tuple[str, bool]:
         if text.strip():
             drawn.append((x, y))
         try:
-            scale = abs(float(cm[0])) * float(size or 0)
+            scale = abs(float(cm[0]) * float(tm[0])) * float(size or 0)
         except (TypeError, ValueError):
             scale = 0.0
         pieces.append(_Piece(text, x, y, scale))
@@ -108,7 +108,7 @@ def _page_text(page: Any) -> tuple[str, bool]:
     except (TypeError, ValueError, AttributeError):
         return plain, False
     if "".join(piece.text for piece in pieces) == plain:
-        plain = _margins_in_place(pieces, width) or plain
+        plain = _placed_text(pieces, width) or plain
     jumps = {round(y1) for (x0, y0), (x1, y1) in zip(drawn, drawn[1:], strict=False) if abs(y1 - y0) < 1 and x1 - x0 > width * _COLUMN_JUMP}
     if len(jumps) < 3:
         return plain, False  # text is drawn column by column (or no column beside another)
@@ -149,12 +149,14 @@ _ROW_EPS = 1.5
 _MARGIN_GAP = 0.15
 
 
-def _margins_in_place(pieces: list[_Piece], width: float) -> str | None:
+def _placed_text(pieces: list[_Piece], width: float) -> str | None:
     """The page's text with the rows drawn in its margins put where they stand: rows drawn
     before the body (or after it) that lie above all of it first, those that lie below all
-    of it last, each margin row split where its blocks stand apart. None when every margin
-    row already stands where it is drawn (most typesetters draw the head first and the foot
-    last) or the page has no body.
+    of it last, each margin row split where its blocks stand apart; and each body row set in
+    by as many spaces as it stands right of its column's left edge (half an em a space), so
+    a hanging indent reads as one. None when nothing changes (the margin rows stand where
+    they are drawn, as most typesetters draw the head first and the foot last, and no row is
+    set in) or the page has no body.
 
     Some typesetters (browsers printing a page, with ``@page`` margin boxes) draw the
     running heads and the page's foot before the body: read in drawing order, the foot
@@ -172,75 +174,131 @@ def _margins_in_place(pieces: list[_Piece], width: float) -> str | None:
     ys = [y for _, y in placed if y is not None]
     if len(ys) < 3:
         return None
-    first, last = 0, len(placed)
-    head: list[_Row] = []
-    foot: list[_Row] = []
-    moved = False
-
-    def outside(y: float, lo: int, hi: int) -> int:
-        """1 above, -1 below every row drawn in placed[lo:hi], else 0."""
-        rest = [other for _, other in placed[lo:hi] if other is not None]
-        if not rest:
-            return 0
-        if y > max(rest) + _ROW_EPS:
-            return 1
-        if y < min(rest) - _ROW_EPS:
-            return -1
-        return 0
-
-    while first < last:  # margin rows drawn before the body
-        row, y = placed[first]
-        side = 0 if y is None else outside(y, first + 1, last)
-        if y is not None and not side:
-            break
-        first += 1
-        if y is None:
-            continue
-        if side < 0:
-            moved = True  # a foot drawn first
-        (head if side > 0 else foot).append(row)
-    while last > first:  # margin rows drawn after the body
-        row, y = placed[last - 1]
-        side = 0 if y is None else outside(y, first, last - 1)
-        if y is not None and not side:
-            break
-        last -= 1
-        if y is None:
-            continue
-        if side > 0:
-            moved = True  # a head drawn last
-        (head if side > 0 else foot).append(row)
+    first, last = _margin_runs([y for _, y in placed])
     if first >= last:
         return None
-    margin = head + foot
-    split = [_blocks(row, width) for row in margin]
-    if not moved and all(len(blocks) == 1 for blocks in split):
+    ends = [row for row, y in placed[:first] + placed[last:] if y is not None]
+    rest = [y for _, y in placed[first:last] if y is not None]
+    margin = _margin_lines(ends, width)
+    head = [text for text, y in margin if rest and y > max(rest)]
+    foot = [text for text, y in margin if not (rest and y > max(rest))]
+    body = [row for row, _ in placed[first:last]]
+    indents = _indents(body, width)
+    if first == 0 and last == len(placed) and not any(indents):
         return None
-    by_row = {id(row): blocks for row, blocks in zip(margin, split, strict=True)}
-    top = [text for row in sorted(head, key=lambda r: -(r.y or 0.0)) for text in by_row[id(row)]]
-    bottom = [text for row in sorted(foot, key=lambda r: -(r.y or 0.0)) for text in by_row[id(row)]]
-    body = [row.text for row, _ in placed[first:last]]
-    return "\n".join(top + body + bottom)
+    lines = [" " * indent + row.text if row.text.strip() else row.text for row, indent in zip(body, indents, strict=True)]
+    return "\n".join(head + lines + foot)
 
 
-def _blocks(row: _Row, width: float) -> list[str]:
-    """A margin row's text, cut where a piece starts left of the one before it or far to
-    the right of where that one ends (its width taken as half an em per character)."""
-    blocks: list[str] = []
+def _margin_runs(ys: list[float | None]) -> tuple[int, int]:
+    """Where the body starts and ends among the rows (in drawing order): after the rows
+    drawn first that all lie above or below every row drawn after them, up to the last of
+    them that lies below (a foot drawn before the body); before the rows drawn last that all
+    lie above or below every row drawn before them, from the first of them that lies above
+    (a head drawn after the body). ``(0, len(ys))`` when neither is there."""
+    n = len(ys)
+    low: list[float] = [float("inf")] * (n + 1)  # lowest and highest y of rows[k:]
+    high: list[float] = [float("-inf")] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        y = ys[k]
+        low[k], high[k] = (low[k + 1], high[k + 1]) if y is None else (min(low[k + 1], y), max(high[k + 1], y))
+    first = 0
+    for k in range(1, n):
+        if low[k] > high[k]:
+            break  # no row with text after k
+        if ys[k - 1] is not None and all(y is None or y > high[k] + _ROW_EPS or y < low[k] - _ROW_EPS for y in ys[:k]):
+            y = ys[k - 1]
+            if y is not None and y < low[k] - _ROW_EPS:
+                first = k
+    last = n
+    lo, hi = float("inf"), float("-inf")
+    before: list[tuple[float, float]] = []
+    for y in ys:
+        before.append((lo, hi))
+        if y is not None:
+            lo, hi = min(lo, y), max(hi, y)
+    for k in range(n - 1, first, -1):
+        lo, hi = before[k]
+        if lo > hi:
+            break
+        if ys[k] is not None and all(y is None or y > hi + _ROW_EPS or y < lo - _ROW_EPS for y in ys[k:]):
+            y = ys[k]
+            if y is not None and y > hi + _ROW_EPS:
+                last = k
+    return first, last
+
+
+#: Columns start at least this share of the page's width apart.
+_COLUMN_GAP = 0.25
+#: The most spaces a row is set in by.
+_MOST_INDENT = 16
+
+
+def _indents(rows: list[_Row], width: float) -> list[int]:
+    """How many spaces each row stands right of the left edge of its column, half an em a
+    space: none under half an em or over six (a centred line, a page number). A column's
+    edge is the leftmost place where two rows or more start, among those a column's width
+    apart from the others."""
+    starts: list[tuple[float, float] | None] = []
+    for row in rows:
+        first = next((piece for piece in row.pieces if piece.text.strip()), None)
+        starts.append(None if first is None else (first.x, first.size))
+    xs = sorted(start[0] for start in starts if start is not None)
+    shared = sorted({x for n, x in enumerate(xs) if n and x - xs[n - 1] <= _ROW_EPS})
+    edges: list[float] = []
+    for x in shared:
+        if not edges or x - edges[-1] > width * _COLUMN_GAP:
+            edges.append(x)
+    out = []
+    for start in starts:
+        if start is None:
+            out.append(0)
+            continue
+        x, size = start
+        em = size if size > 0 else 10.0
+        shift = x - max((e for e in edges if e <= x + _ROW_EPS), default=x)
+        out.append(min(_MOST_INDENT, round(shift / (0.5 * em))) if 0.5 * em <= shift <= 6 * em else 0)
+    return out
+
+
+def _margin_lines(rows: list[_Row], width: float) -> list[tuple[str, float]]:
+    """The lines of the margin rows, in drawing order, each with its height on the page: a
+    row drawn right after another, starting right of it and within two ems of its height,
+    goes on the same line (a label and the number drawn after it, ``Page`` ``3``), as does
+    one starting under the line, between its start and its end (a margin box's text wrapped); a line
+    is cut where a piece starts left of the one before it or far right of where that one
+    ends (its width taken as half an em a character): a head at the left and one at the
+    right are two lines."""
+    lines: list[tuple[str, float]] = []
     current = ""
-    end: float | None = None
     start: float | None = None
-    for piece in row.pieces:
-        if (piece.text.strip() and end is not None and start is not None
-                and (piece.x < start - _ROW_EPS or piece.x - end > width * _MARGIN_GAP)):
-            blocks.append(current)
-            current = ""
-        current += piece.text
-        if piece.text.strip():
-            start = piece.x
-            end = piece.x + 0.5 * piece.size * len(piece.text)
-    blocks.append(current)
-    return [block.strip() for block in blocks if block.strip()] or [row.text]
+    left = end = height = 0.0
+    for row in rows:
+        opening = True  # the row's first piece with text
+        for piece in row.pieces:
+            if not piece.text.strip():
+                current += piece.text
+                continue
+            em = piece.size if piece.size > 0 else 10.0
+            near = start is not None and piece.x - end <= width * _MARGIN_GAP
+            if opening:
+                same = (start is not None and abs(piece.y - height) < 2 * em
+                        and (near and piece.x > start + _ROW_EPS or left - _ROW_EPS <= piece.x <= end))
+            else:
+                same = near and start is not None and piece.x >= start - _ROW_EPS
+            if not same:
+                if current.strip():
+                    lines.append((current.strip(), height))
+                current, height, left = "", piece.y, piece.x
+            elif opening:
+                current += " "
+            current += piece.text
+            start, end = piece.x, piece.x + 0.5 * em * len(piece.text)
+            height = piece.y if opening else height
+            opening = False
+    if current.strip():
+        lines.append((current.strip(), height))
+    return lines
 
 
 def _glued_across(plain: str, layout: str, blocks: list[ColumnBlock]) -> bool:
