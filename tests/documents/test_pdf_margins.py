@@ -65,3 +65,12 @@ def test_pages_drawn_top_down_are_read_as_before():
 
     plain = PdfReader(io.BytesIO(data)).pages[0].extract_text()
     assert read_document_bytes(data, "plain.pdf").text == plain + "\n"
+
+
+def test_a_page_of_a_few_rows_keeps_its_indent():
+    lines = [f"Ondrak P, Lindqvist M ({1990 + n}) Somatic variants of the invented gene {n} in older men." for n in range(1, 41)]
+    lines += ["Quist T, Baptiste R (2011) Vacuoles in the marrow of older invented men", "     J Invented Med 12:45-52"]
+    document = read_document_bytes(margins_first_pdf(lines, rows_per_page=40, head=HEAD, foot=FOOT), "tail.pdf")
+    text = document.text.split("\n")[document.page_lines[1] - 1 :]
+    assert "Quist T, Baptiste R (2011) Vacuoles in the marrow of older invented men" in text
+    assert "      J Invented Med 12:45-52" in text

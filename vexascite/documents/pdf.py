@@ -238,13 +238,14 @@ def _indents(rows: list[_Row], width: float) -> list[int]:
     """How many spaces each row stands right of the left edge of its column, half an em a
     space: none under half an em or over six (a centred line, a page number). A column's
     edge is the leftmost place where two rows or more start, among those a column's width
-    apart from the others."""
+    apart from the others (where no two rows start at one place, as on a page holding the
+    last lines of a list, the leftmost start)."""
     starts: list[tuple[float, float] | None] = []
     for row in rows:
         first = next((piece for piece in row.pieces if piece.text.strip()), None)
         starts.append(None if first is None else (first.x, first.size))
     xs = sorted(start[0] for start in starts if start is not None)
-    shared = sorted({x for n, x in enumerate(xs) if n and x - xs[n - 1] <= _ROW_EPS})
+    shared = sorted({x for n, x in enumerate(xs) if n and x - xs[n - 1] <= _ROW_EPS}) or xs
     edges: list[float] = []
     for x in shared:
         if not edges or x - edges[-1] > width * _COLUMN_GAP:
