@@ -208,7 +208,7 @@ def after_html(rng: random.Random) -> str:
         tag = "h2" if kind == "line" and len(text) < 40 else "p"
         out.append(f"<{tag}>{html.escape(text)}</{tag}>")
     rows = [table_row_cells(rng) for _ in range(rng.randint(3, 7))]
-    out.append(f"<p>Table {rng.randint(1, 4)}. Baseline characteristics of the patients.</p><table>")
+    out.append(f"<p>Table {rng.randint(1, 4)}. Features of the cohort when it entered the study.</p><table>")
     out.append("<tr><th>Characteristic</th><th>Patients (n = 41)</th><th>Controls</th><th>P value</th></tr>")
     out.extend("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>" for row in rows)
     out.append("</table>")
@@ -379,7 +379,7 @@ def _docx(variant: str) -> Callable[[random.Random], tuple[bytes, list[Ref], str
         if variant == "docx-manual":
             note += f" typed {manual.strip()!r}"
         if rng.random() < 0.6:
-            document.add_paragraph(f"Table {rng.randint(1, 4)}. Baseline characteristics of the patients.")
+            document.add_paragraph(f"Table {rng.randint(1, 4)}. Features of the cohort when it entered the study.")
             rows = [table_row_cells(rng) for _ in range(rng.randint(3, 6))]
             table = document.add_table(rows=len(rows) + 1, cols=4)
             for c, head in enumerate(("Characteristic", "Patients (n = 41)", "Controls", "P value")):

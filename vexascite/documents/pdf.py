@@ -7,8 +7,10 @@ two-column papers is column by column; the list finder joins wrapped lines itsel
 that draws its columns line by line across the page (left line, right line, next row:
 some typesetters, tables of references) would come out with each left line glued to the
 line beside it, so such a page is read again with its layout kept and its two columns
-taken one after the other (:mod:`vexascite.columns`). A PDF whose pages carry no text (a
-scan) cannot be read without OCR and is refused.
+taken one after the other (:mod:`vexascite.columns`). Running heads and feet drawn before
+the body (a browser's ``@page`` margin boxes) are put at the page's start and end, and each
+row keeps its indent as spaces, so a hanging indent reads as one. A PDF whose pages carry
+no text (a scan) cannot be read without OCR and is refused.
 """
 
 from __future__ import annotations
