@@ -404,8 +404,9 @@ VARIANTS = PDF_VARIANTS + DOCX_VARIANTS
 
 
 def generate(variant: str, count: int, *, seed: int = 0) -> list[Rendered]:
-    """``count`` documents of one variant; the same seed gives the same documents (the HTML and
-    the .docx are the same bytes; Chromium's PDF of a page is the same text)."""
+    """``count`` documents of one variant; the same seed gives the same documents: the same HTML
+    (so the same PDF text) and .docx files with the same paragraphs and numbering (the zip's
+    times differ), with the same truth."""
     digest = int(hashlib.sha1(variant.encode()).hexdigest()[:8], 16)
     rng = random.Random(seed * 1_000_003 + digest)
     out = []
