@@ -41,3 +41,15 @@ def test_keys_are_readable_and_unique():
     assert unique_key("beck2020somatic", taken.__contains__) == "beck2020somaticb"
     assert key_stem({"PMID": "40373272"}) == "pmid40373272"
     assert key_stem(item, "{Author}_{year}") == "Beck_2020"
+
+
+def test_near_miss_scores_compare_the_beginning_of_a_title():
+    """A hostile file's title of megabytes made 'duplicates' run for hours (fuzzy scores
+    grow with the product of the lengths): titles are compared by their first 1,000
+    characters, longer than any real title."""
+    opening = "Somatic mutations in UBA1 and severe adult onset autoinflammatory disease " * 14
+    assert len(opening) > 1000
+    long_a = work(opening + "word " * 400_000)
+    long_b = work(opening + "other " * 300_000)
+    assert near_miss_score(long_a, long_b) == 100
+    assert near_miss_score(long_a, work("Somatic mutations in UBA1")) < 50

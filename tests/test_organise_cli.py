@@ -181,6 +181,8 @@ def test_remove_restore_and_empty_the_trash(library, tmp_path):
     assert "roe2020thrombosis" not in exported.stdout
     named = library("export", "--keys", "roe2020thrombosis")
     assert named.exit_code == 1 and "trash" in named.stderr
+    edited = library("edit", "roe2020thrombosis", "volume=3")  # refused like tags and notes, not done out of sight
+    assert edited.exit_code == 1 and "in the trash" in edited.stderr
     shown = json.loads(library("show", "roe2020thrombosis", "--json").stdout)
     assert shown["trashed"] is True and shown["tags"] == ["keep"]
     assert [row["key"] for row in json.loads(library("trash", "--json").stdout)] == ["roe2020thrombosis"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.fakes import FakeCrossref, FakeDoiOrg, FakeNcbi, crossref_work
-from vexascite.api.editing import field_value, parse_assignments
+from vexascite.api.editing import csl_field, field_value, parse_assignments
 from vexascite.errors import UsageError
 
 ENTRY = """@article{{{key},
@@ -85,6 +85,48 @@ def test_an_edit_survives_merge(tmp_path: Path, run_cli) -> None:
     assert "ids = " not in exported.stdout  # BibTeX has no such field
 
 
+def test_revert_drops_your_edit_from_the_command_line(tmp_path: Path, run_cli) -> None:
+    """The page's *undo*, from the command line: the sources' value is used again (an
+    edit was only ever replaced, never taken back, without the browser)."""
+    entry = ENTRY.replace("Lindqvist, Astrid", "Lindqvist, Astrid and others")
+    assert run_cli("import", str(write(tmp_path / "a.bib", entry.format(key="k")))).exit_code == 0
+    assert run_cli("edit", "k", "volume=99", "author=Okonkwo, D. and Lindqvist, A.", "--unset", "pages").exit_code == 0
+    reverted = run_cli("edit", "k", "--revert", "volume", "--revert", "author", "--revert", "pages")
+    assert reverted.exit_code == 0, reverted.output
+    assert "k: your edits of volume, author, page dropped" in reverted.stderr
+    row = shown(run_cli, "k")
+    assert row["edits"] == {}
+    assert row["csl"]["volume"] == "12" and row["csl"]["page"] == "101-115"
+    assert row["csl"]["author"][0]["given"] == "Daniel Ifeanyi" and row["csl"]["et-al"] is True  # the cut list again
+    again = run_cli("edit", "k", "--revert", "volume")
+    assert again.exit_code == 2 and "volume was not edited" in again.stderr
+    both = run_cli("edit", "k", "volume=3", "--revert", "volume")
+    assert both.exit_code == 2
+
+
+def test_merge_says_which_of_your_edits_gave_way(tmp_path: Path, run_cli) -> None:
+    """Both works edited in the same field: KEEP's value stays, and the merge says that
+    DROP's own value gave way instead of dropping it without a word."""
+    bib = write(tmp_path / "a.bib", ENTRY.format(key="a2031") + ENTRY.format(key="b2031").replace("10.5555/vexas.edit.1", "10.5555/vexas.edit.2"))
+    assert run_cli("import", str(bib)).exit_code == 0
+    assert run_cli("edit", "a2031", "volume=44").exit_code == 0
+    assert run_cli("edit", "b2031", "volume=55", "note=mine").exit_code == 0
+    merged = run_cli("merge", "a2031", "b2031")
+    assert merged.exit_code == 0
+    assert "b2031's own volume (55) gave way to a2031's (44)" in merged.stderr
+    row = shown(run_cli, "a2031")
+    assert row["edits"] == {"volume": "44", "note": "mine"}  # an edit only DROP had moves over
+
+
+def test_merging_a_work_with_its_own_other_key_is_a_usage_error(tmp_path: Path, run_cli) -> None:
+    """An alias names the same work: the merge failed on a foreign key, as a library error."""
+    assert run_cli("import", str(write(tmp_path / "a.bib", ENTRY.format(key="k")))).exit_code == 0
+    assert run_cli("rekey", "k", "okonkwo").exit_code == 0
+    result = run_cli("merge", "okonkwo", "k")
+    assert result.exit_code == 2 and "name the same work" in result.stderr and "FOREIGN" not in result.stderr
+    assert shown(run_cli, "k")["key"] == "okonkwo"
+
+
 def test_a_known_work_under_another_key_becomes_an_alias(tmp_path: Path, run_cli) -> None:
     first = write(tmp_path / "first.bib", ENTRY.format(key="okonkwo2031"))
     second = write(tmp_path / "second.bib", ENTRY.format(key="OkonkwoUBA1"))
@@ -133,6 +175,18 @@ def test_field_values() -> None:
     ]
     with pytest.raises(UsageError):
         field_value("PMID", "abc")
+    assert field_value("issued", "2024-02-29") == {"date-parts": [[2024, 2, 29]]}
+    for impossible in ("2021-13", "2021-13-45", "2021-02-30", "2021-00", "2021-04-31"):
+        with pytest.raises(UsageError, match="not a date"):
+            field_value("issued", impossible)
+
+
+def test_the_key_is_not_a_field_to_edit() -> None:
+    """``id`` and ``citation-key`` are the work's key: an edit of them would be stored and
+    shown as done while the key stays (exports write the key); rekey changes it."""
+    for name in ("id", "citation-key", "ID"):
+        with pytest.raises(UsageError, match="rekey"):
+            csl_field(name)
 
 
 def test_an_edited_author_list_says_whether_it_is_cut(tmp_path: Path, run_cli) -> None:

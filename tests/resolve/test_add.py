@@ -90,3 +90,13 @@ def test_import_finds_the_work_add_made_from_the_same_record(world: World, tmp_p
     assert [w["key"] for w in works] == ["beck2020somatic"]
     shown = json.loads(run_cli("show", "beck2020uba1", "--json").stdout)  # the entry's key names it too
     assert shown["key"] == "beck2020somatic"
+
+
+def test_adding_a_work_that_is_in_the_trash_says_so(world: World, run_cli) -> None:
+    """'already in the library' alone sent the user looking for a work list does not show."""
+    assert run_cli("add", "10.1056/NEJMoa2026834", env=world.env()).exit_code == 0
+    assert run_cli("remove", "beck2020somatic").exit_code == 0
+    again = run_cli("add", "10.1056/NEJMoa2026834", "--json", env=world.env())
+    assert again.exit_code == 0
+    assert "beck2020somatic is in the trash; 'vexascite restore beck2020somatic' brings it back" in again.stderr
+    assert json.loads(again.stdout)["in_trash"] == ["beck2020somatic"]

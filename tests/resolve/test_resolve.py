@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+import random
 from dataclasses import replace
 from pathlib import Path
+
+import pytest
 
 from tests.fakes import crossref_work
 from tests.resolve.conftest import REFERENCES, World
 from vexascite import api
+from vexascite.config import Settings
 from vexascite.store import Store
 
 
@@ -186,3 +190,74 @@ def test_lookup_shows_progress_on_a_terminal_and_nothing_when_piped(world: World
     assert shown.exit_code == 0
     assert [json.loads(line)["reference"] for line in shown.stdout.splitlines()] == REFERENCES
     assert "lookup" in screen.getvalue() and f"{len(REFERENCES)}/{len(REFERENCES)}" in screen.getvalue()
+
+
+def test_a_work_with_a_title_of_megabytes_is_searched_by_its_beginning(world: World, tmp_path: Path) -> None:
+    """A hostile file's 2 MB title went whole into query.bibliographic, and a 2 MB journal
+    into an ECitMatch line: the HTTP client refused the URL and resolve ended with a traceback."""
+    refs = tmp_path / "huge.bib"
+    refs.write_text("@article{huge, author = {Doe, Jane}, title = {A fictional study " + "word " * 400_000 + "}, year = 2020}\n"
+                    "@article{small, author = {Roe, Ann}, title = {A small fictional study}, year = 2021}\n"
+                    "@article{journal, author = {Poe, Al}, title = {A fictional letter}, journal = {J " + "x" * 2_000_000 + "},"
+                    " year = 2020, volume = 1, pages = {1--2}}\n", encoding="utf-8")  # a journal that went whole to ECitMatch
+    api.import_paths(world.settings, [refs])
+    report = api.resolve_works(world.settings)
+    assert report.not_found == 3 and report.failed == 0
+    searches = [r.param("query.bibliographic") or "" for r in world.crossref.requests if "query.bibliographic" in r.params]
+    assert len(searches) == 3 and max(len(s) for s in searches) < 2000
+
+
+def _varga_in_review(world: World, tmp_path: Path, run_cli) -> tuple[Settings, list[dict]]:
+    world.crossref.add_work(crossref_work("10.5555/twin.2006.99999", "Dilate or divide?", [("Varga", "H")],
+                                          "Am J Gastroenterol", "Am J Gastroenterol", 2006, "101", None, "1502-1504"))
+    settings = replace(world.settings, db=run_cli.db)
+    api.import_paths(settings, [write_list(tmp_path / "refs.txt", [REFERENCES[2]])])
+    assert api.resolve_works(settings).review == 1
+    return settings, json.loads(run_cli("review", "--json", env=world.env()).stdout)
+
+
+@pytest.mark.parametrize("rerun", [("--only-missing",), ("--refresh",)])
+def test_a_review_decision_survives_resolving_again(world: World, tmp_path: Path, run_cli, rerun: tuple[str, ...]) -> None:
+    settings, candidates = _varga_in_review(world, tmp_path, run_cli)
+    chosen = candidates[1]
+    assert run_cli("review", "--accept", str(chosen["id"]), env=world.env()).exit_code == 0
+    assert run_cli("resolve", *rerun, env=world.env()).exit_code == 0
+    row = api.list_works(settings)[0]
+    assert row["status"] == "resolved" and row["doi"] == chosen["doi"]  # not back in review
+    assert json.loads(run_cli("review", "--json", env=world.env()).stdout) == []
+
+
+def test_a_candidate_already_decided_is_not_decided_again(world: World, tmp_path: Path, run_cli) -> None:
+    """A second tab, or an old listing: accepting the other candidate, or rejecting the one
+    accepted, would leave a record the user did not choose (or a status that contradicts it)."""
+    settings, candidates = _varga_in_review(world, tmp_path, run_cli)
+    first, other = candidates
+    assert run_cli("review", "--accept", str(first["id"]), env=world.env()).exit_code == 0
+    again = run_cli("review", "--accept", str(other["id"]), env=world.env())
+    assert again.exit_code == 2 and "already rejected" in again.stderr
+    undo = run_cli("review", "--reject", str(first["id"]), env=world.env())
+    assert undo.exit_code == 2 and "already accepted" in undo.stderr
+    row = api.list_works(settings)[0]
+    assert row["status"] == "resolved" and row["doi"] == first["doi"]
+
+
+def test_candidates_rejected_on_review_are_not_offered_again(world: World, tmp_path: Path, run_cli) -> None:
+    settings, candidates = _varga_in_review(world, tmp_path, run_cli)
+    for candidate in candidates:
+        assert run_cli("review", "--reject", str(candidate["id"]), env=world.env()).exit_code == 0
+    assert run_cli("resolve", "--only-missing", env=world.env()).exit_code == 0
+    assert json.loads(run_cli("review", "--json", env=world.env()).stdout) == []
+    row = api.list_works(settings)[0]
+    assert row["status"] == "not-found" and row["doi"] is None
+
+
+def test_the_summary_says_how_many_requests_were_retried(world: World, run_cli, monkeypatch) -> None:
+    """A 429 or a 503 waited out and retried is said, not folded silently into the count."""
+    monkeypatch.setattr("vexascite.resolve.http.BACKOFF", 0.01)
+    world.crossref.fault_rate, world.crossref.faults, world.crossref.retry_after = 0.5, ("429", "503"), "0"
+    world.crossref.random = random.Random(4)  # the first answer is a 429
+    result = run_cli("add", "10.5555/vexas.blood.2022", "10.1056/nejmoa2026834", "10.5555/j.1572-0241.2006.50712.x",
+                     env=world.env())
+    assert result.exit_code == 0, result.stderr
+    retried = sum(world.crossref.faults_injected.values())
+    assert retried and f"retried: crossref {retried} (" in result.stderr

@@ -58,6 +58,8 @@ def test_pages_answer_for_ten_thousand_works(big_client: TestClient, url: str) -
 def test_library_page_of_ten_thousand_works(big_client: TestClient) -> None:
     page = big_client.get("/").text
     assert "10,000 works" in page and "page 1 of 200" in page
+    past = big_client.get("/", params={"page": "999"}).text  # an old link, or works gone meanwhile
+    assert "page 200 of 200" in past and len(_keys(past)) == 50
     assert len(_keys(page)) == 50
     last = big_client.get("/?page=200").text
     assert len(_keys(last)) == 50 and "Page 200 of 200" in last
@@ -221,6 +223,40 @@ def test_paste_preview_store_and_resolve(empty_settings: Settings, fakes) -> Non
             text = client.get(f"/jobs/{job.group(1)}").text
         assert "Done." in text and "found 2" in text
         assert {w["status"] for w in api.list_works(settings)} == {"resolved"}
+
+
+def test_a_second_resolve_waits_for_the_first_instead_of_joining_it(empty_settings: Settings, fakes) -> None:
+    """Two imports, each resolved from its page while the first run is still under way: the
+    second import's works are resolved too (they were silently left out when the second
+    press joined the first run)."""
+    from tests.fakes import fake_settings
+    from tests.resolve.conftest import REFERENCES
+
+    crossref, ncbi, doiorg = fakes
+    for fake in fakes:
+        fake.latency = 0.3
+    settings = fake_settings(empty_settings, *fakes, mailto="tests@example.org", timeout=5.0, rate_file="off")
+    with TestClient(create_app(settings), base_url="http://127.0.0.1") as client:
+        csrf = csrf_of(client)
+        keys = []
+        for ref in REFERENCES[:2]:
+            preview = client.post("/import/preview", data={"csrf": csrf, "references": f"1. {ref}"})
+            batch = re.search(r'name="batch" value="([0-9a-f]+)"', preview.text).group(1)
+            stored = client.post("/import/store", data={"csrf": csrf, "batch": batch})
+            keys.append(re.search(r'name="keys" value="([^"]*)"', stored.text).group(1))
+        first = client.post("/resolve", data={"csrf": csrf, "keys": keys[0]}).text
+        second = client.post("/resolve", data={"csrf": csrf, "keys": keys[1]}).text
+        jobs = [re.search(r'hx-get="/jobs/([0-9a-f]+)"', page).group(1) for page in (first, second)]
+        assert jobs[0] != jobs[1]
+        assert "another resolve run is under way" in second
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and "Done." not in client.get(f"/jobs/{jobs[1]}").text:
+            time.sleep(0.2)
+        assert "found 1" in client.get(f"/jobs/{jobs[1]}").text
+        assert {w["key"]: w["status"] for w in api.list_works(settings)} == {keys[0]: "resolved", keys[1]: "resolved"}
+        # the same works asked for again while their run is under way: that run is the answer
+        again = client.post("/resolve", data={"csrf": csrf, "keys": keys[1]}).text
+        assert "another resolve run" not in again
 
 
 def test_preview_reports_warnings_and_unreadable_files(empty_client: TestClient) -> None:

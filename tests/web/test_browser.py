@@ -53,8 +53,9 @@ def evidence_server(evidence_settings: Settings) -> Iterator[tuple[str, Settings
 
 
 @contextlib.contextmanager
-def serving(settings: Settings) -> Iterator[str]:
-    """The app over ``settings`` served by uvicorn in a thread; yields its address."""
+def serving(settings: Settings, **options: object) -> Iterator[str]:
+    """The app over ``settings`` (``options`` for ``create_app``) served by uvicorn in a
+    thread; yields its address."""
     import socket
 
     import uvicorn
@@ -64,7 +65,7 @@ def serving(settings: Settings) -> Iterator[str]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    app = create_app(settings)
+    app = create_app(settings, **options)  # type: ignore[arg-type]
     uv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", lifespan="on"))
     thread = threading.Thread(target=uv.run, daemon=True)
     thread.start()
@@ -375,3 +376,32 @@ def test_edits_aliases_and_evidence_in_a_browser(evidence_server: tuple[str, Set
     suggested = driver.find_element(By.CSS_SELECTOR, "ol.suggested").text
     assert "Venous thromboembolism in VEXAS" in suggested and "“" in suggested
     shot(driver, "17-find-suggested")
+
+
+def test_errors_of_partial_updates_are_shown_in_a_browser(empty_settings: Settings, browser, tmp_path: Path) -> None:
+    """An upload over the limit, and storing a preview whose upload is gone: htmx does not
+    show an error answer by itself, so the page said nothing at all."""
+    from selenium.webdriver.common.by import By
+
+    driver = browser
+    uploads = tmp_path / "uploads"
+    uploads.mkdir()
+    with serving(empty_settings, upload_limit=1024 * 1024, upload_dir=str(uploads)) as base:
+        big = tmp_path / "big.txt"
+        big.write_text("1. Roe A. A study. Blood. 2020;1:1-2.\n" * 40_000, encoding="utf-8")
+        driver.get(base + "/import")
+        driver.find_element(By.ID, "files").send_keys(str(big))
+        driver.find_element(By.CSS_SELECTOR, "#import-form button[type=submit]").click()
+        wait_for(driver, "#preview", "uploads are limited to 1 MB")
+
+        driver.get(base + "/import")
+        driver.find_element(By.ID, "references").send_keys("1. Roe A. A study of VEXAS. Blood. 2020;1:1-2.")
+        driver.find_element(By.CSS_SELECTOR, "#import-form button[type=submit]").click()
+        wait_for(driver, "#store")
+        batch = driver.find_element(By.NAME, "batch").get_attribute("value")
+        shutil.rmtree(uploads / batch)  # the app restarted, or its folder was cleaned
+        driver.find_element(By.ID, "store").click()
+        shown = wait_for(driver, "#preview .error", "preview the references again")
+        assert "<html" not in driver.find_element(By.ID, "preview").get_attribute("innerHTML")
+        assert shown.get_attribute("role") == "alert"  # type: ignore[attr-defined]
+        shot(driver, "18-import-errors")

@@ -86,6 +86,13 @@ def test_tag_note_and_collection_actions(client: TestClient, web_world: WebWorld
     _post(client, f"{base}/tags", tag="jak inhibitors", action="remove")
     assert api.show_work(settings, "beck2020somatic")["tags"] == []
     assert _post(client, f"{base}/tags", tag="  ").status_code == 400
+    # the command line's +TAG / -TAG typed in the box: the tag meant, not a tag named "+jak"
+    assert "tagged+jak" in _post(client, f"{base}/tags", tag="+jak").headers["location"]
+    assert api.show_work(settings, "beck2020somatic")["tags"] == ["jak"]
+    minus = _post(client, f"{base}/tags", tag="-jak")
+    assert minus.status_code == 400 and "×" in minus.text
+    assert api.show_work(settings, "beck2020somatic")["tags"] == ["jak"]
+    _post(client, f"{base}/tags", tag="jak", action="remove")
 
     _post(client, f"{base}/notes", text="Read for the <b>review</b>")
     notes = api.list_notes(settings, "beck2020somatic")
@@ -117,6 +124,10 @@ def test_remove_and_restore_a_cited_work(client: TestClient, web_world: WebWorld
     assert "cite-trashed" in manuscript and "1 cited work is in the trash" in manuscript
     # actions on a trashed work are refused, not silently done
     assert _post(client, f"{base}/tags", tag="x").status_code == 404
+    assert 'action="/works/beck2020somatic/resolve"' not in page  # only Restore is offered
+    assert _post(client, f"{base}/resolve").status_code == 404
+    assert _post(client, f"{base}/edit", field="volume", value="9").status_code == 404
+    assert "volume" not in api.show_work(web_world.settings, "beck2020somatic")["edits"]
     assert _post(client, f"{base}/restore").status_code == 303
     assert "In the trash" not in client.get(base).text
     assert "beck2020somatic" in _keys(client.get("/").text)
@@ -143,6 +154,24 @@ def test_trash_page_restores_and_empties_with_confirmation(client: TestClient, w
     assert client.get("/works/beck2020somatic").status_code == 404
     manuscript = client.get("/manuscripts/1").text
     assert "cite-removed" in manuscript and "was removed from the library" in manuscript
+
+
+def test_emptying_the_trash_deletes_only_what_the_confirmation_showed(client: TestClient, web_world: WebWorld) -> None:
+    """A work moved to the trash after the confirmation was shown (another tab, the command
+    line) was never shown as going: the second press keeps it."""
+    settings = web_world.settings
+    api.remove_works(settings, ["evil"])
+    asking = _post(client, "/trash/empty")
+    assert "Delete 1 work for good" in asking.text
+    shown = re.findall(r'name="key" value="([^"]+)"', asking.text.split("Yes, empty the trash")[0])
+    assert shown == ["evil"]
+    api.remove_works(settings, ["beck2020somatic"])  # meanwhile, elsewhere
+    done = client.post("/trash/empty", data={"csrf": csrf_of(client), "confirm": "yes", "key": shown}, follow_redirects=False)
+    assert done.status_code == 303
+    assert [w["key"] for w in api.list_trash(settings)] == ["beck2020somatic"]
+    message = client.get(done.headers["location"]).text
+    assert "1 work(s) deleted for good" in message and "1 work(s) put in the trash since were kept" in message
+    assert client.get("/works/evil").status_code == 404
 
 
 def test_collections_page_creates_nests_and_deletes(client: TestClient, web_world: WebWorld) -> None:
@@ -184,6 +213,12 @@ def test_export_by_tag_and_collection(client: TestClient, web_world: WebWorld) -
     page = client.get("/export").text
     assert '<option value="jak"' in page and "Reviews/JAK" in page and "--keep-updated" in page
     assert json.loads(client.get("/export?format=csl-json&tag=jak&keys=varga2006dilate").text)[0]["id"] == "varga2006dilate"
+    # choices that leave nothing: said on a page, not an empty file downloaded without a word
+    api.remove_works(settings, ["varga2006dilate"])
+    for params in ({"format": "bibtex", "collection": "Reviews"}, {"format": "ris", "tag": "jak", "keys": "halden1993endoscopic"}):
+        empty = client.get("/export", params=params)
+        assert empty.status_code == 404 and "content-disposition" not in empty.headers, params
+        assert "nothing to download" in empty.text
 
 
 # -- PDF uploads and linking a manuscript ------------------------------------------------------------------------
@@ -205,11 +240,17 @@ def test_link_a_manuscript_from_the_browser(client: TestClient, web_world: WebWo
     text = ("# JAK in VEXAS\n\nVEXAS is caused by somatic mutations in UBA1 [1].\nA trial nobody ran [3].\n\n"
             f"## References\n\n1. {REFERENCES[0]}\n2. {REFERENCES[1]}\n")
     for name, data in (("jak.md", text.encode()), ("jak-pdf.pdf", text_pdf(text))):
-        page = client.post("/manuscripts/link", data={"csrf": csrf_of(client)},
-                           files={"manuscript": (name, data, "application/octet-stream")})
-        assert page.status_code == 200, page.text[:500]
-        assert "Check:" in page.text and 'title="dangling-marker"' in page.text  # opens with its findings
-        assert 'class="cite cite-linked"' in page.text and 'id="cited-' in page.text
+        linked = client.post("/manuscripts/link", data={"csrf": csrf_of(client)},
+                             files={"manuscript": (name, data, "application/octet-stream")}, follow_redirects=False)
+        # to its page (303: a reload does not upload and link the file again), which checks it as it opens
+        assert linked.status_code == 303, linked.text[:500]
+        where = linked.headers["location"]
+        assert re.fullmatch(r"/manuscripts/\d+\?check=1", where)
+        page = client.get(where)
+        assert 'hx-trigger="load, submit"' in page.text and 'class="cite cite-linked"' in page.text
+        checked = client.post(where.split("?")[0] + "/check", data={"csrf": csrf_of(client)}, headers={"HX-Request": "true"})
+        assert "Check:" in checked.text and 'title="dangling-marker"' in checked.text  # its findings
+        assert 'hx-trigger="load' not in checked.text and 'id="cited-' in checked.text
         assert name in client.get("/manuscripts").text
     # the same name again replaces its claims, not a second manuscript
     client.post("/manuscripts/link", data={"csrf": csrf_of(client)}, files={"manuscript": ("jak.md", text.encode(), "text/markdown")})

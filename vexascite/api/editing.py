@@ -3,6 +3,7 @@ about it (edited fields, the keys a work is also known by, disagreeing sources).
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -20,7 +21,8 @@ from ..ids import clean_doi, normalize_pmcid, normalize_pmid
 from ..importers.bibtex import parse_names
 from ..merge import merge_detail
 from ..store import Store
-from ..store.library import aliases_of, set_edits, user_edits
+from ..store.library import aliases_of, revert_edits, set_edits, user_edits
+from ..store.organise import live_work_id
 from .common import open_library
 from .exports import sync_exports
 
@@ -39,6 +41,8 @@ def csl_field(name: str) -> str:
     """The CSL variable a user's field name means; an unknown name is a usage error."""
     name = name.strip()
     target = FIELD_NAMES.get(name.lower(), name)
+    if target.lower() in ("id", "citation-key"):  # the key: exports write it, an edit would change nothing
+        raise UsageError(f"{name!r} is the work's key: change it with 'vexascite rekey KEY NEW_KEY' (the old key keeps working)")
     if target in ("DOI", "PMID", "PMCID", "URL", "ISBN", "ISSN", "type"):
         return target
     if target.lower() in STRING_FIELDS | NUMBER_OR_STRING_FIELDS | NAME_FIELDS | DATE_FIELDS:
@@ -61,9 +65,10 @@ def field_value(name: str, text: str) -> Any:
         return people
     if name in DATE_FIELDS:
         match = _DATE.fullmatch(text)
-        if not match:
+        parts = [int(part) for part in match.groups() if part] if match else []
+        if not parts or not _real_date(parts):
             raise UsageError(f"{name}: {text!r} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
-        return {"date-parts": [[int(part) for part in match.groups() if part]]}
+        return {"date-parts": [parts]}
     checks = {"DOI": clean_doi, "PMID": normalize_pmid, "PMCID": normalize_pmcid}
     if name in checks:
         value = checks[name](text)
@@ -75,6 +80,15 @@ def field_value(name: str, text: str) -> Any:
     if name == "type" and text not in CSL_TYPES:
         raise UsageError(f"type: {text!r} is not a CSL type (article-journal, book, chapter, webpage, ...)")
     return text
+
+
+def _real_date(parts: list[int]) -> bool:
+    """Whether year, month and day name a day of the calendar (no month 13, no 30 February)."""
+    try:
+        datetime.date(parts[0] or 1, *(parts[1:] or [1]), *([1] if len(parts) < 3 else []))
+    except ValueError:
+        return False
+    return True
 
 
 def parse_assignments(assignments: Iterable[str]) -> dict[str, Any]:
@@ -95,22 +109,36 @@ def _ends_with_others(text: str) -> bool:
     return bool(re.search(r"\s+and\s+others\s*$", text, flags=re.IGNORECASE))
 
 
-def edit_work(settings: Settings, key: str, assignments: Iterable[str], unset: Iterable[str] = ()) -> dict[str, Any]:
+def edit_work(
+    settings: Settings, key: str, assignments: Iterable[str], unset: Iterable[str] = (), revert: Iterable[str] = (),
+) -> dict[str, Any]:
     """Set (or remove) fields of a work as the user's own statement (provenance ``user``):
     they win over every source and survive re-import, ``resolve --refresh``, ``merge`` and
-    ``reparse``. Returns the key, the fields edited and the effective record."""
+    ``reparse``; ``revert`` drops the user's edits of fields, so the sources' values are
+    used again. Returns the key, the fields edited and reverted, and the effective record."""
     values = parse_assignments(assignments)
     removed = [csl_field(name) for name in unset]
-    if not values and not removed:
-        raise UsageError("nothing to edit: give FIELD=VALUE arguments or --unset FIELD")
-    if set(values) & set(removed):
-        raise UsageError(f"{', '.join(sorted(set(values) & set(removed)))}: both set and unset")
+    reverting = list(dict.fromkeys(csl_field(name) for name in revert))
+    if not values and not removed and not reverting:
+        raise UsageError("nothing to edit: give FIELD=VALUE arguments, --unset FIELD or --revert FIELD")
+    for first, second, what in ((values, removed, "set and unset"), (values, reverting, "set and reverted"),
+                                (removed, reverting, "unset and reverted")):
+        if set(first) & set(second):
+            raise UsageError(f"{', '.join(sorted(set(first) & set(second)))}: both {what}")
     with open_library(settings, create=False) as store, store.transaction():
-        work_id = store.work_id_for_key(key)
-        set_edits(store, work_id, values, removed)
+        work_id = live_work_id(store, key)  # a work in the trash is restored first, as for tags and notes
+        if reverting:
+            edited = user_edits(store, work_id)
+            missing = [name for name in reverting if name not in edited]
+            if missing:
+                raise UsageError(f"{store.work_row(work_id)['key']}: {', '.join(missing)} was not edited")
+            # an author list's cut (et-al) was set with it, and goes with it
+            revert_edits(store, work_id, [*reverting, *(["et-al"] if "author" in reverting else [])])
+        if values or removed:
+            set_edits(store, work_id, values, removed)
         row = store.work_row(work_id)
     sync_exports(settings)
-    return {"key": row["key"], "set": sorted(values), "unset": sorted(removed), "csl": row["csl"]}
+    return {"key": row["key"], "set": sorted(values), "unset": sorted(removed), "reverted": reverting, "csl": row["csl"]}
 
 
 def work_annotations(store: Store, work_id: int) -> dict[str, Any]:

@@ -6,6 +6,7 @@ Every use case that changes works ends by refreshing the exports kept up to date
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -268,10 +269,17 @@ def list_trash(settings: Settings) -> list[dict[str, Any]]:
         return org.trashed_works(store)
 
 
-def empty_trash(settings: Settings) -> dict[str, int]:
-    """Delete the works in the trash for good (see :func:`vexascite.store.organise.empty_trash`)."""
+def empty_trash(settings: Settings, keys: Iterable[str] | None = None) -> dict[str, int]:
+    """Delete the works in the trash for good (see :func:`vexascite.store.organise.empty_trash`);
+    with ``keys``, only those of them (what a confirmation showed), the rest counted as kept."""
     with open_library(settings, create=False) as store, store.transaction():
-        return org.empty_trash(store)
+        only = None
+        if keys is not None:
+            only = set()
+            for key in keys:
+                with contextlib.suppress(NotInLibrary):  # deleted meanwhile (another tab)
+                    only.add(store.work_id_for_key(key))
+        return org.empty_trash(store, only)
 
 
 def work_details(store: Store, work_id: int) -> dict[str, Any]:
@@ -369,7 +377,7 @@ def find_near_duplicates(settings: Settings, threshold: float = 85.0) -> list[Ne
     """Pairs of works the duplicate rule kept apart but that look alike, for review."""
     from rapidfuzz import process
 
-    from ..identity import fold_words
+    from ..identity import compared_title
 
     with open_library(settings, create=False) as store:
         works = list(store.iter_works())
@@ -385,7 +393,7 @@ def find_near_duplicates(settings: Settings, threshold: float = 85.0) -> list[Ne
                 if first is not work:
                     found.append(NearMiss(first["key"], work["key"], 100.0, first["title"], work["title"]))
                     listed.add(frozenset((first["key"], work["key"])))
-    titles = [fold_words(w["csl"].get("title") or "") for w in works]
+    titles = [compared_title(w["csl"].get("title") or "") for w in works]
     for i, work in enumerate(works):
         if not titles[i]:
             continue
@@ -403,13 +411,20 @@ def merge_works(settings: Settings, keep_key: str, drop_key: str) -> dict[str, A
     and edit moves over; the kept work's key stays; the dropped record is kept in history."""
     if keep_key == drop_key:
         raise UsageError("cannot merge a work with itself")
+    from ..store.library import user_edits
+
     with open_library(settings, create=False) as store, store.transaction():
         keep_id = store.work_id_for_key(keep_key)
         drop_id = store.work_id_for_key(drop_key)
+        if keep_id == drop_id:  # one of them is a key the work is also known by
+            raise UsageError(f"{keep_key} and {drop_key} name the same work ('vexascite show {drop_key}' lists its keys)")
+        kept, dropped = user_edits(store, keep_id), user_edits(store, drop_id)
+        # the user's own values on both sides: KEEP's stay, and DROP's are named (the merge history holds them)
+        gave_way = {name: (dropped[name], kept[name]) for name in sorted(set(kept) & set(dropped)) if kept[name] != dropped[name]}
         store.move_work(drop_id, keep_id)
         merged = store.refresh_work(keep_id)
     sync_exports(settings)
-    return {"key": keep_key, "merged": drop_key, "csl": merged}
+    return {"key": keep_key, "merged": drop_key, "csl": merged, "edits_gave_way": gave_way}
 
 
 

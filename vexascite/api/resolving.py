@@ -110,11 +110,14 @@ class AddReport:
     not_found: list[str] = field(default_factory=list)
     #: the identifier each key was added or found by
     identifiers: dict[str, str] = field(default_factory=dict)
+    #: known works (among ``known``) that are in the trash
+    in_trash: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "added": self.added, "known": self.known, "merged": [{"merged": a, "into": b} for a, b in self.merged],
             "not_found": self.not_found, "unreadable": self.unreadable, "identifiers": self.identifiers,
+            "in_trash": self.in_trash,
             "resolution": None if self.resolution is None else {
                 **self.resolution.as_dict(), "works": [o.as_dict() for o in self.resolution.outcomes],
             },
@@ -172,6 +175,8 @@ def add_identifiers(
                 else:
                     added = ingest.known.key_of[work_id]
                     report.known.append(added)
+                    if store.work_row(work_id)["trashed_at"]:
+                        report.in_trash.append(added)
             report.identifiers[added] = text
             keys.append(added)
     new_keys = [k for k in dict.fromkeys(keys) if k in report.added]

@@ -102,10 +102,17 @@ def library_page(
                 problems.append(f"{query!r} holds nothing to search for (only punctuation?)")
             return LibraryPage([], 0, 1, 1, per_page, facets, problems=problems)
         only = _retracted_ids(store) if status == "retracted" else None
-        rows, total = browse.page_of_works(
-            store, query=parsed, year=year, journal=journal, status=None if only is not None else status, sort=sort,
-            descending=descending, offset=(page - 1) * per_page, limit=per_page, only_ids=only,
-        )
+
+        def page_rows(number: int) -> tuple[list[dict[str, Any]], int]:
+            return browse.page_of_works(
+                store, query=parsed, year=year, journal=journal, status=None if only is not None else status, sort=sort,
+                descending=descending, offset=(number - 1) * per_page, limit=per_page, only_ids=only,
+            )
+
+        rows, total = page_rows(page)
+        if not rows and total:  # past the last page (works went meanwhile, an old link): the last page
+            page = max(1, -(-total // per_page))
+            rows, total = page_rows(page)
         tags = org.tags_of(store, [row["id"] for row in rows])
         for row in rows:
             row["tags"] = tags[row["id"]]
@@ -227,20 +234,11 @@ def edit_from_page(settings: Settings, key: str, field_name: str, value: str, *,
 
 def revert_from_page(settings: Settings, key: str, field_name: str) -> dict[str, Any]:
     """Drop the user's edit of one field (a value set or a removal): the sources' value
-    is used again. Returns the work's key and the fields whose edit was dropped."""
-    from ..store.library import revert_edits
-    from .editing import csl_field
-    from .exports import sync_exports
+    is used again (as ``edit KEY --revert FIELD``). Returns the work's key and the fields
+    whose edit was dropped."""
+    from .editing import edit_work
 
-    name = csl_field(field_name)
-    with open_library(settings, create=False) as store, store.transaction():
-        work_id = store.work_id_for_key(key)
-        dropped = revert_edits(store, work_id, [name])
-        row = store.work_row(work_id)
-    if not dropped:
-        raise UsageError(f"{row['key']}: {name} was not edited")
-    sync_exports(settings)
-    return {"key": row["key"], "reverted": dropped}
+    return edit_work(settings, key, [], revert=[field_name])
 
 
 def find_view(settings: Settings, query: str, limit: int = 20) -> dict[str, Any]:

@@ -158,6 +158,13 @@ def merge_command(ctx: click.Context, keep: str, drop: str) -> None:
     result = api.merge_works(settings_of(ctx), keep, drop)
     warn(f"merged {result['merged']} into {result['key']}")
 
+    def said(value: Any) -> str:
+        return "removed" if value is None else api.describe_value(value)
+
+    for name, (theirs, ours) in result["edits_gave_way"].items():
+        warn(f"{result['merged']}'s own {name} ({said(theirs)}) gave way to {result['key']}'s ({said(ours)}); "
+             f"'vexascite edit {result['key']} {name}=...' sets it again")
+
 
 def _print_disagreements(disagreements: dict[str, Any]) -> None:
     """Sources that state another year, volume, first page or identifier: each value
@@ -203,16 +210,22 @@ def rekey_command(ctx: click.Context, key: str, new_key: str | None) -> None:
 @click.argument("key")
 @click.argument("assignments", nargs=-1, metavar="FIELD=VALUE...")
 @click.option("--unset", "unset", multiple=True, metavar="FIELD", help="Remove FIELD from the work (repeatable).")
+@click.option("--revert", "revert", multiple=True, metavar="FIELD",
+              help="Drop your edit of FIELD: the sources' value is used again (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Print the edited record as JSON.")
 @click.pass_context
 @handle_errors
-def edit_command(ctx: click.Context, key: str, assignments: tuple[str, ...], unset: tuple[str, ...], as_json: bool) -> None:
+def edit_command(ctx: click.Context, key: str, assignments: tuple[str, ...], unset: tuple[str, ...], revert: tuple[str, ...],
+                 as_json: bool) -> None:
     """Set fields of a work yourself: title='...', author='Beck, David B. and ...', year=2020,
     journal=..., pages=2628--2638, DOI=... They win over every source, survive re-import,
-    'resolve --refresh', 'merge' and 'reparse', and 'show' marks them.
+    'resolve --refresh', 'merge' and 'reparse', and 'show' marks them; --revert drops one.
     """
-    result = api.edit_work(settings_of(ctx), key, assignments, unset)
+    result = api.edit_work(settings_of(ctx), key, assignments, unset, revert)
     if as_json:
         emit_json(result)
     changed = [*result["set"], *(f"-{name}" for name in result["unset"])]
-    warn(f"{result['key']}: edited {', '.join(changed)}")
+    if changed:
+        warn(f"{result['key']}: edited {', '.join(changed)}")
+    if result["reverted"]:
+        warn(f"{result['key']}: your edits of {', '.join(result['reverted'])} dropped; the sources' values are used")

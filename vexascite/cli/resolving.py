@@ -61,11 +61,16 @@ def _print_resolution(report: Any, as_json: bool) -> None:
     for old, new in report.rekeyed:
         warn(f"keyed from its metadata: {old} is now {new} ({old} still names it)")
     requests = ", ".join(f"{service} {n}" for service, n in sorted(report.requests.items())) or "none"
+    retries = {service: n for service, n in sorted(getattr(report, "retries", {}).items()) if n}
+    retried = (
+        f"; retried: {', '.join(f'{service} {n}' for service, n in retries.items())} "
+        "(rate limits, server errors, timeouts or broken answers, waited out)" if retries else ""
+    )
     warn(
         f"found {report.found}, not found {report.not_found}, to review {report.review}, failed {report.failed}"
         + (f", unchanged (offline) {report.unchanged}" if report.unchanged else "")
         + (f", {report.skipped} other works not asked about ('--refresh' asks about all)" if report.skipped else "")
-        + f"; requests: {requests}; {report.seconds:.1f} s"
+        + f"; requests: {requests}{retried}; {report.seconds:.1f} s"
     )
     unreachable = getattr(report, "unreachable", {})
     for outcome in report.outcomes:
@@ -132,7 +137,8 @@ def add_command(ctx: click.Context, identifiers: tuple[str, ...], key: str | Non
         for added in report.added:
             click.echo(added)
     for known in report.known:
-        warn(f"already in the library: {known}")
+        trashed = f"; {known} is in the trash; 'vexascite restore {known}' brings it back" if known in report.in_trash else ""
+        warn(f"already in the library: {known}{trashed}")
     for missing in report.not_found:
         warn(
             f"not found: {report.identifiers.get(missing, missing)} is known to no service; kept as {missing} "

@@ -237,12 +237,16 @@ def trashed_works(store: Store) -> list[dict[str, Any]]:
     return [dict(row) for row in store.db.query(sql)]
 
 
-def empty_trash(store: Store) -> dict[str, int]:
-    """Delete the works in the trash for good. Their raw occurrences stay in the library,
-    detached (the file they came from still names them); claims that cited them say the
-    work was removed; everything else about them (records, edits, tags, notes) goes."""
-    ids = [int(row[0]) for row in store.db.execute("select id from works where trashed_at is not null").fetchall()]
-    counts = {"works": len(ids), "references_kept": 0, "citations_unlinked": 0}
+def empty_trash(store: Store, only: Iterable[int] | None = None) -> dict[str, int]:
+    """Delete the works in the trash for good (``only``: those of them among these ids, the
+    ones a confirmation showed; the others stay and are counted as ``kept``). Their raw
+    occurrences stay in the library, detached (the file they came from still names them);
+    claims that cited them say the work was removed; everything else about them (records,
+    edits, tags, notes) goes."""
+    trashed = [int(row[0]) for row in store.db.execute("select id from works where trashed_at is not null").fetchall()]
+    chosen = set(only) if only is not None else None
+    ids = [i for i in trashed if chosen is None or i in chosen]
+    counts = {"works": len(ids), "kept": len(trashed) - len(ids), "references_kept": 0, "citations_unlinked": 0}
     if not ids:
         return counts
     for table in store.tables_referencing_works():

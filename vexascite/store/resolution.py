@@ -97,7 +97,12 @@ def stated_record(store: Store, work_id: int) -> Work:
     from ..merge import merge_records
 
     # (what services added is left out of what a work "states")
-    merged, _ = merge_records([(source, csl) for source, csl in store.work_sources(work_id) if source not in SERVICE_SOURCES])
+    stated = [(source, csl) for source, csl in store.work_sources(work_id) if source not in SERVICE_SOURCES]
+    # a candidate the user accepted on review is their statement of the work's identifiers:
+    # a rerun verifies them instead of asking the same open question again
+    for row in store.db.query("select doi, pmid from candidates where work_id = ? and state = 'accepted' order by id", [work_id]):
+        stated.append(("identifier", {name: value for name, value in (("DOI", row["doi"]), ("PMID", row["pmid"])) if value}))
+    merged, _ = merge_records(stated)
     return merged
 
 
@@ -123,6 +128,14 @@ def save_resolution(
     """Write one work's outcome in one transaction: records, candidates, status, merge."""
     stamp = now()
     db = store.db
+    # a candidate the user rejected on review is not put to them again
+    rejected = {(row["doi"], row["pmid"]) for row in db.query(
+        "select doi, pmid from candidates where work_id = ? and state = 'rejected'", [work_id])}
+    offered = [c for c in candidates if c.get("state", "pending") != "pending" or (c.get("doi"), c.get("pmid")) not in rejected]
+    if status == WorkStatus.REVIEW and len(offered) < len(candidates) and not any(
+            c.get("state", "pending") == "pending" for c in offered):
+        status, message = WorkStatus.NOT_FOUND, "candidates rejected on review"
+    candidates = offered
     with store.transaction():
         for source in sorted(records, key=lambda name: (RECORD_ORDER.get(name, len(RECORD_ORDER)), name)):
             csl, payload_id = records[source]
@@ -189,6 +202,14 @@ def decide_candidate(store: Store, candidate_id: int, accept: bool) -> dict[str,
         raise NotInLibrary(f"no candidate {candidate_id}; 'vexascite review' lists them")
     row = dict(rows[0])
     work_id = row["work_id"]
+    if row["state"] in ("accepted", "rejected"):  # an old listing, or a second tab: the decision stands
+        from ..errors import UsageError
+
+        raise UsageError(
+            f"candidate {candidate_id} was already {row['state']} (on review, or when another candidate of its work was "
+            f"accepted); 'vexascite review' lists what still waits; to state another DOI or PMID yourself: "
+            f"'vexascite edit KEY DOI=...'"
+        )
     with store.transaction():
         if accept:
             _upsert_record(store, work_id, row["source"], json.loads(row["csl"]), row["payload_id"], now())

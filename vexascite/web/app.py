@@ -154,7 +154,9 @@ async def work_edit(request: Request) -> Response:
 async def work_resolve(request: Request) -> Response:
     await checked_form(request)
     key = request.path_params["key"]
-    await run_in_threadpool(api.show_work, settings_of(request), key)  # 404 before any service is asked
+    shown = await run_in_threadpool(api.show_work, settings_of(request), key)  # 404 before any service is asked
+    if shown.get("trashed"):  # its page offers only Restore
+        raise NotInLibrary(f"{key} is in the trash; restore it to resolve it")
     report = await run_in_threadpool(api.resolve_works, settings_of(request), [key])
     outcome = report.outcomes[0] if report.outcomes else None
     message = f"resolved: {outcome.status}" + (f" ({outcome.reason})" if outcome and outcome.reason else "") if outcome else "nothing to resolve"
@@ -177,6 +179,10 @@ async def work_tag(request: Request) -> Response:
     if not tag:
         raise UsageError("write the tag to add or remove")
     adding = form.get("action") != "remove"
+    if adding and tag[0] in "+-" and tag[1:].strip():  # the command line's +TAG / -TAG, typed here
+        if tag[0] == "-":
+            raise UsageError(f"to take the tag {tag[1:].strip()!r} off, press × beside it")
+        tag = tag[1:].strip()
     report = await run_in_threadpool(api.tag_works, settings_of(request), [key], [tag] if adding else [], [] if adding else [tag])
     done = report.added or report.removed
     message = (f"tagged {tag}" if adding else f"tag {tag} removed") if done else (
@@ -247,9 +253,13 @@ async def trash_empty(request: Request) -> Response:
     if form.get("confirm") != "yes":  # the first press only asks
         works = await run_in_threadpool(api.trash_view, settings_of(request))
         return render(request, "trash.html", works=works, active="trash", confirming=True)
-    counts = await run_in_threadpool(api.empty_trash, settings_of(request))
+    # only the works the confirmation showed: one trashed since (another tab, the command line) stays
+    shown = [str(k) for k in form.getlist("key") if k]
+    counts = await run_in_threadpool(api.empty_trash, settings_of(request), shown or None)
     message = (f"{counts['works']} work(s) deleted for good; {counts['references_kept']} raw reference(s) kept, "
                f"{counts['citations_unlinked']} citation(s) now say their work was removed")
+    if counts["kept"]:
+        message += f"; {counts['kept']} work(s) put in the trash since were kept (not shown when you confirmed)"
     return _with_message("/trash", message)
 
 
@@ -301,7 +311,8 @@ async def manuscripts(request: Request) -> Response:
 
 async def manuscript(request: Request) -> Response:
     view = await run_in_threadpool(api.manuscript_view, settings_of(request), request.path_params["document"])
-    return render(request, "manuscript.html", view=view, active="manuscripts")
+    return render(request, "manuscript.html", view=view, active="manuscripts",
+                  check_on_load=request.query_params.get("check") == "1")
 
 
 async def manuscript_check(request: Request) -> Response:
@@ -311,8 +322,8 @@ async def manuscript_check(request: Request) -> Response:
 
 
 async def manuscript_link(request: Request) -> Response:
-    """Link an uploaded manuscript (kept in the app's private folder) and open its page
-    with the ``check`` findings."""
+    """Link an uploaded manuscript (kept in the app's private folder) and open its page,
+    which asks for the ``check`` findings as it loads."""
     form = await checked_form(request, max_files=2, max_fields=5, max_part_size=request.app.state.upload_limit)
     folder = Path(request.app.state.upload_dir) / "manuscripts"
     folder.mkdir(mode=0o700, exist_ok=True)
@@ -329,8 +340,8 @@ async def manuscript_link(request: Request) -> Response:
     if "manuscript" not in saved:
         raise UsageError("choose a manuscript file to link (Markdown, text, Word .docx or PDF)")
     document = await run_in_threadpool(api.link_uploaded, settings_of(request), saved["manuscript"], saved.get("reference_list"))
-    view = await run_in_threadpool(api.manuscript_view, settings_of(request), document, check=True)
-    return render(request, "manuscript.html", view=view, active="manuscripts")
+    # to its page (303: a reload does not upload and link it again), which runs the check as it opens
+    return RedirectResponse(f"/manuscripts/{document}?check=1", status_code=303)
 
 
 def _safe_name(filename: str) -> str:
@@ -433,6 +444,8 @@ async def export(request: Request) -> Response:
         result = await run_in_threadpool(api.export_library, settings_of(request), fmt.lower(), keys=keys, cited_in=cited_in,
                                          tag=tag, collection=collection,
                                          unicode=params.get("unicode") == "1")
+        if not result.count and (keys or cited_in or tag or collection):  # an empty file would say nothing
+            raise NotInLibrary("nothing to download: no works (outside the trash) are in this selection")
         media = "application/json" if fmt == "csl-json" else "text/plain"
         return Response(result.text, media_type=f"{media}; charset=utf-8", headers={
             "Content-Disposition": f'attachment; filename="library.{EXPORT_SUFFIX[fmt.lower()]}"',
@@ -451,23 +464,29 @@ async def export(request: Request) -> Response:
 
 
 # -- errors ------------------------------------------------------------------------------------------
+def error_page(request: Request, status_code: int, title: str, message: str) -> Response:
+    """An error as a page, or, for a partial update (htmx swaps it into its target), as
+    one alert paragraph."""
+    if request.headers.get("hx-request") == "true":
+        return HTMLResponse(f'<p class="error" role="alert">{escape(message)}</p>', status_code=status_code)
+    return render(request, "error.html", status_code=status_code, title=title, message=message)
+
+
 async def not_found(request: Request, exc: Exception) -> Response:
-    return render(request, "error.html", status_code=404, title="Not in the library", message=str(exc))
+    return error_page(request, 404, "Not in the library", str(exc))
 
 
 async def usage_error(request: Request, exc: Exception) -> Response:
-    return render(request, "error.html", status_code=400, title="That cannot be done", message=str(exc))
+    return error_page(request, 400, "That cannot be done", str(exc))
 
 
 async def library_error(request: Request, exc: Exception) -> Response:
-    return render(request, "error.html", status_code=500, title="Something went wrong", message=str(exc))
+    return error_page(request, 500, "Something went wrong", str(exc))
 
 
 async def http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
-    if request.headers.get("hx-request") == "true":
-        return HTMLResponse(f'<p class="error" role="alert">{escape(exc.detail)}</p>', status_code=exc.status_code)
-    return render(request, "error.html", status_code=exc.status_code, title=f"Error {exc.status_code}", message=exc.detail)
+    return error_page(request, exc.status_code, f"Error {exc.status_code}", exc.detail)
 
 
 ROUTES = [

@@ -1,5 +1,6 @@
 """Long actions run beside the web app (resolving against the services), with progress
-the pages poll. One resolve runs at a time: a second request joins the running one."""
+the pages poll. One resolve runs at a time: a request for the works a run under way is
+resolving joins it; one for other works waits for it, then runs."""
 
 from __future__ import annotations
 
@@ -30,6 +31,9 @@ class ResolveJob:
     error: str | None = None
     requests: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    #: Waiting for the run before it to end (one run writes the library at a time).
+    waiting: bool = False
+    ended: threading.Event = field(default_factory=threading.Event, repr=False)
 
 
 class Jobs:
@@ -41,19 +45,30 @@ class Jobs:
         self.lock = threading.Lock()
 
     def running(self) -> ResolveJob | None:
-        return next((job for job in self.jobs.values() if not job.finished), None)
+        """The last run not finished (under way, or waiting for the one before it)."""
+        return next((job for job in reversed(self.jobs.values()) if not job.finished), None)
 
     def start_resolve(self, keys: list[str] | None = None) -> ResolveJob:
+        wanted = list(keys or [])
         with self.lock:
-            current = self.running()
-            if current is not None:
-                return current
-            job = ResolveJob(secrets.token_hex(8), list(keys or []))
+            last = self.running()
+            if last is not None and (wanted == last.keys or (wanted and set(wanted) <= set(last.keys))):
+                return last  # those works are being resolved: that run is the answer
+            job = ResolveJob(secrets.token_hex(8), wanted, waiting=last is not None)
             self.jobs[job.id] = job
-        threading.Thread(target=self._run, args=(job,), name=f"resolve-{job.id}", daemon=True).start()
+        threading.Thread(target=self._run, args=(job, last), name=f"resolve-{job.id}", daemon=True).start()
         return job
 
-    def _run(self, job: ResolveJob) -> None:
+    def _run(self, job: ResolveJob, after: ResolveJob | None = None) -> None:
+        if after is not None:
+            after.ended.wait()
+            job.waiting = False
+        try:
+            self._resolve(job)
+        finally:
+            job.ended.set()
+
+    def _resolve(self, job: ResolveJob) -> None:
         def on_start(total: int) -> None:
             job.total = total
 

@@ -13,7 +13,7 @@ from urllib.parse import parse_qsl, urlencode
 from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, RedirectResponse
+from starlette.responses import HTMLResponse, PlainTextResponse, RedirectResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 #: The cookie that carries the access token once a browser has shown it.
@@ -96,7 +96,8 @@ class BodyLimitMiddleware:
             await self.app(scope, receive, send)
             return
         length = dict(scope.get("headers") or []).get(b"content-length")
-        too_big = PlainTextResponse(f"vexascite: uploads are limited to {self.limit // (1024 * 1024)} MB per request", 413)
+        too_big = HTMLResponse(  # shown in place by a partial update, and readable as a page
+            f'<p class="error" role="alert">vexascite: uploads are limited to {self.limit // (1024 * 1024)} MB per request</p>', 413)
         if length is not None and length.isdigit() and int(length) > self.limit:
             await too_big(scope, receive, send)
             return
