@@ -25,3 +25,37 @@ def test_a_lone_bullet_and_a_dash_set_in_do_not_make_a_hanging_list_one_entry() 
     assert len(texts) == 5, texts
     assert texts[0] == "Brandvold, Ola, and Petra Siem. Quiet Harbours. Bergen: Nordvik Film Board, 1962."
     assert texts[3].startswith("HALDANE, Marit.") and texts[3].endswith("47 p.")
+
+
+def _wrapped_author_year(count: int) -> list[str]:
+    """``count`` invented author-year references, each wrapped flush over two lines."""
+    names = ["Arden", "Bexley", "Corran", "Dunmore", "Ellery", "Fenwick", "Garside", "Holloway", "Ingram", "Jessop"]
+    lines = []
+    for n in range(count):
+        name = names[n % len(names)]
+        lines.append(f"{name} K, Moss T ({1980 + n}) Seasonal counts of invented marsh birds in plot {n + 1} of the")
+        lines.append(f"northern estuary. J Inv Marsh {n + 3}:{100 + n}-{110 + n}. doi:10.5555/marsh.{n + 1}")
+    return lines
+
+
+def test_two_strings_that_open_with_their_own_bullet_make_no_bulleted_list_of_the_rest() -> None:
+    # Two of forty wrapped references open with "· ": read as the list's bullets they had made the forty one or
+    # two entries.
+    lines = _wrapped_author_year(40)
+    lines[20] = "· " + lines[20]
+    lines[60] = "· " + lines[60]
+    texts = entry_texts("Prose of the article.\n\nReferences\n\n" + "\n".join(lines) + "\n")
+    assert len(texts) == 40, [t[:40] for t in texts]
+
+
+def test_a_back_matter_word_after_a_line_that_stops_on_the_is_the_title_going_on() -> None:
+    # "Ethics" opens a back-matter heading, but after "(Ed.) The" it is the book's title wrapped to a line start.
+    lines = _wrapped_author_year(6)
+    lines[6:6] = [
+        "Warrender, P. J. (1993) 'An invented view of the law on', in Q. R. Tamsin (Ed.) The",
+        "Ethics of Keeping Invented Collections, Northfield, Invented State,",
+        "Invented University Press.",
+    ]
+    texts = entry_texts("References\n\n" + "\n".join(lines) + "\n")
+    assert len(texts) == 7, [t[:40] for t in texts]
+    assert texts[3].endswith("Invented University Press.")

@@ -107,6 +107,14 @@ _SHORT_TITLE = re.compile(r"^[A-Z][\w ,&'’:-]{0,60}$")
 _ANY_PARTICLES = r"(?:(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in PARTICLE_WORDS) + r")\s+){1,3}"
 #: A publisher's name: ``University Press``, ``Verlag``, ``Publishers``.
 _PUBLISHER = re.compile(r"\b(?:Press|Publishers?|Publishing|Verlag)\b")
+#: A line that stops on a word no sentence or title ends on: what follows it goes on with it.
+_OPEN_WORD = re.compile(r"\b(?:the|a|an|of|and|in|on|for|to|with|from)\s*$", re.IGNORECASE)
+#: A figure or table legend: it ends a list even under a line left open.
+_LEGEND = re.compile(r"^\W*(?:fig(?:ure)?|tab(?:le)?|box|scheme|chart|supplementa(?:l|ry)|s\d)\b", re.IGNORECASE)
+
+#: A bulleted list's items are a reference each: on average no more lines than the longest reference wraps to.
+MAX_LINES_PER_BULLET = 12
+
 #: A running head that opens with the article's authors: ``Smith et al. Nat Med (2019) 68:2976``, ``Smith and Doe, Blood 2020``.
 _HEAD_BY_AUTHORS = re.compile(r"^(?:[a-z]{1,3}\s+){0,3}[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)[\s,]")
 #: A line that carries a source (``Plant J 48:633-648``, ``Blood. 2020;135``): the end of an entry, not a start.
@@ -325,6 +333,8 @@ class _Finder:
             return True  # "Gressl, W., & Haber, A. (2012)." / "Ethics and markets: Towards a new": the title comes next
         if ends_like_reference(self.stripped(previous)):
             return False
+        if _OPEN_WORD.search(self.stripped(previous)) and not _LEGEND.match(stripped) and len(stripped.split()) >= 4:
+            return True  # "... (Ed.) The" / "Ethics of Keeping Invented Collections, Northfield,": the title goes on
         indent, above = indent_of(self.kept[position][1]), indent_of(self.kept[previous][1])
         return (indent >= 2 and indent >= above) or stripped[:1].islower()
 
@@ -1384,8 +1394,9 @@ class _Finder:
             return []
         lines = [p for b in blocks for p in b]
         bullets = self._bullets(lines)
-        if len(bullets) >= 2:
-            # A bullet opens every entry; the lines after it (and a page break) are its continuation.
+        if len(bullets) >= 2 and len(lines) <= MAX_LINES_PER_BULLET * len(bullets):
+            # A bullet opens every entry; the lines after it (and a page break) are its continuation. (Two
+            # strings of thousands that open with their own ``·`` are no bulleted list of the rest.)
             items: list[list[int]] = []
             for n, b in enumerate(blocks):
                 for p in b:
