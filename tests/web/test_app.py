@@ -364,3 +364,14 @@ def test_other_host_names_are_refused_on_loopback(empty_settings: Settings) -> N
         assert client.get("/").status_code == 400
     with TestClient(create_app(empty_settings), base_url="http://localhost:8765") as client:
         assert client.get("/").status_code == 200
+
+
+def test_review_leaves_out_works_in_the_trash_and_says_how_many_candidates_wait_there(client: TestClient,
+                                                                                      web_world: WebWorld) -> None:
+    api.remove_works(web_world.settings, ["varga2006dilate"])
+    page = client.get("/review").text
+    assert "varga2006dilate" not in page and "Nothing waits for review" in page
+    assert "2 more candidates wait for works in the" in page
+    api.restore_works(web_world.settings, ["varga2006dilate"])
+    page = client.get("/review").text
+    assert "varga2006dilate" in page and "in the trash" not in page

@@ -233,12 +233,22 @@ def lookup_references(
         }
 
 
-def review_candidates(settings: Settings, key: str | None = None) -> list[dict[str, Any]]:
-    """Candidates too weak or ambiguous to apply, waiting for a decision."""
-    from ..store.resolution import pending_candidates
+class ReviewQueue(list[dict[str, Any]]):
+    """Candidates waiting for a decision, and how many more wait for works in the trash
+    (left out: restoring the work brings them back)."""
+
+    in_trash: int = 0
+
+
+def review_candidates(settings: Settings, key: str | None = None) -> ReviewQueue:
+    """Candidates too weak or ambiguous to apply, waiting for a decision (works in the
+    trash left out, and counted in ``in_trash``)."""
+    from ..store.resolution import pending_candidates, pending_in_trash
 
     with open_library(settings, create=False) as store:
-        return pending_candidates(store, key)
+        queue = ReviewQueue(pending_candidates(store, key))
+        queue.in_trash = pending_in_trash(store, key)
+    return queue
 
 
 def decide_review(settings: Settings, candidate_id: int, *, accept: bool) -> dict[str, Any]:

@@ -225,3 +225,6 @@ def review_command(ctx: click.Context, key: str | None, accept_id: int | None, r
         f"{len(rows)} candidates to review; 'vexascite review --accept ID' applies one",
         as_dict=lambda row: {k: v for k, v in row.items() if k != "payload_id"},
     )
+    if rows.in_trash:
+        warn(f"{rows.in_trash} more candidate(s) wait for works in the trash, left out ('vexascite trash' lists "
+             "the works; restoring one brings its candidates back)")

@@ -224,10 +224,11 @@ def _upsert_record(store: Store, work_id: int, source: str, csl: Work, payload_i
 
 
 def pending_candidates(store: Store, key: str | None = None) -> list[dict[str, Any]]:
-    """Candidates waiting for a decision, with their work's key and current title."""
+    """Candidates waiting for a decision, with their work's key and current title (works
+    in the trash left out: :func:`pending_in_trash` counts theirs)."""
     sql = (
         "select candidates.*, works.key as work_key, works.title as work_title from candidates "
-        "join works on works.id = candidates.work_id where candidates.state = 'pending'"
+        "join works on works.id = candidates.work_id where candidates.state = 'pending' and works.trashed_at is null"
     )
     params: list[Any] = []
     if key:  # the work's key or one it is also known by
@@ -239,6 +240,19 @@ def pending_candidates(store: Store, key: str | None = None) -> list[dict[str, A
         row["csl"] = json.loads(row["csl"])
         out.append(row)
     return out
+
+
+def pending_in_trash(store: Store, key: str | None = None) -> int:
+    """How many candidates wait for works in the trash (of the work ``key`` names, if given)."""
+    sql = (
+        "select count(*) from candidates join works on works.id = candidates.work_id "
+        "where candidates.state = 'pending' and works.trashed_at is not null"
+    )
+    params: list[Any] = []
+    if key:
+        sql += " and works.id = ?"
+        params.append(store.work_id_for_key(key))
+    return int(store.db.execute(sql, params).fetchone()[0])
 
 
 def decide_candidate(store: Store, candidate_id: int, accept: bool) -> dict[str, Any]:

@@ -288,8 +288,9 @@ async def collection_delete(request: Request) -> Response:
 
 # -- review -------------------------------------------------------------------------------------
 async def review(request: Request) -> Response:
-    works = await run_in_threadpool(api.review_view, settings_of(request))
-    return render(request, "review.html", works=works, active="review", message=request.query_params.get("message"))
+    view = await run_in_threadpool(api.review_view, settings_of(request))
+    return render(request, "review.html", works=view["works"], in_trash=view["in_trash"], active="review",
+                  message=request.query_params.get("message"))
 
 
 async def review_decide(request: Request) -> Response:
