@@ -130,9 +130,11 @@ def set_aside_contradicted(store: Store, work_id: int) -> dict[str, Any] | None:
     stated = {row["field"]: json.loads(row["value"]) for row in store.db.query(
         f"select field, value from user_edits where work_id = ? and field in ({', '.join('?' for _ in ID_FIELDS)})",
         [work_id, *ID_FIELDS])}
+    stated = {name: value for name, value in stated.items() if value}
+    if not stated:  # most works: nothing the user states about identifiers, nothing to contradict
+        return None
     rows = [dict(row) for row in store.db.query("select * from records where work_id = ? order by id", [work_id])]
-    clashing = contradicted_records([(row["source"], json.loads(row["csl"])) for row in rows],
-                                    {name: value for name, value in stated.items() if value})
+    clashing = contradicted_records([(row["source"], json.loads(row["csl"])) for row in rows], stated)
     if not clashing:
         return None
     before = store.work_row(work_id)
@@ -279,6 +281,7 @@ def decide_candidate(store: Store, candidate_id: int, accept: bool) -> dict[str,
             store.db.execute("update candidates set state = 'accepted' where id = ?", [candidate_id])
             store.set_work_status(work_id, WorkStatus.RESOLVED, "candidate accepted on review")
             store.refresh_work(work_id)
+            set_aside_contradicted(store, work_id)  # the rule for every record saved
         else:
             store.db.execute("update candidates set state = 'rejected' where id = ?", [candidate_id])
             left = list(store.db.query("select 1 from candidates where work_id = ? and state = 'pending'", [work_id]))
