@@ -59,3 +59,15 @@ def test_records_of_another_article_than_the_stated_identifiers_are_found_out() 
     found = contradicted_records([old_crossref, old_pubmed], {"PMID": "222"})
     assert found["pubmed"] == "PMID 111, not 222" and "as the pubmed record" in found["crossref"]
     assert contradicted_records([("crossref", {"title": "no identifiers"})], {"DOI": "10.5555/new"}) == {}
+
+
+def test_near_miss_scores_compare_the_beginning_of_a_title():
+    """A hostile file's title of megabytes made 'duplicates' run for hours (fuzzy scores
+    grow with the product of the lengths): titles are compared by their first 1,000
+    characters, longer than any real title."""
+    opening = "Somatic mutations in UBA1 and severe adult onset autoinflammatory disease " * 14
+    assert len(opening) > 1000
+    long_a = work(opening + "word " * 400_000)
+    long_b = work(opening + "other " * 300_000)
+    assert near_miss_score(long_a, long_b) == 100
+    assert near_miss_score(long_a, work("Somatic mutations in UBA1")) < 50

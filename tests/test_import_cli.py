@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from pathlib import Path
 
@@ -262,6 +263,62 @@ def test_a_folder_walk_passes_documentation_by_and_says_so(run_cli, tmp_path):
     assert nothing.exit_code == 0 and "empty: a folder with no reference files in it" in nothing.stderr
 
 
+def test_a_folder_walk_says_what_it_passed_by_that_is_no_file(run_cli, tmp_path):
+    """A dangling link, a pipe or a device named like a reference file, and a link to a
+    folder (not followed: links can loop), were passed by without a word."""
+    folder = tmp_path / "refs"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.bib").write_text("@article{a1, title = {Walked into}, year = 2020}\n", encoding="utf-8")
+    (folder / "gone.bib").symlink_to(tmp_path / "nowhere.bib")
+    os.mkfifo(folder / "pipe.ris")
+    (folder / "zero.bib").symlink_to("/dev/zero")
+    (folder / "sub" / "loop").symlink_to(folder)
+    walked = run_cli("import", str(folder))
+    assert walked.exit_code == 0, walked.stderr
+    assert "gone.bib: a link to " in walked.stderr and "which does not exist" in walked.stderr
+    assert "pipe.ris: not a regular file" in walked.stderr and "zero.bib: not a regular file" in walked.stderr
+    assert "loop: a link to a folder: not walked into" in walked.stderr
+    assert [w["key"] for w in json.loads(run_cli("list", "--json").stdout)] == ["a1"]
+
+
+def test_a_folder_walk_names_a_folder_it_cannot_read(run_cli, tmp_path, monkeypatch):
+    """A sub-folder without read permission was left out without a word."""
+    folder = tmp_path / "refs"
+    (folder / "locked").mkdir(parents=True)
+    (folder / "a.bib").write_text("@article{a1, title = {Walked into}, year = 2020}\n", encoding="utf-8")
+    (folder / "locked" / "b.bib").write_text("@article{b1, title = {Behind a lock}, year = 2020}\n", encoding="utf-8")
+    scandir = os.scandir
+
+    def locked(path):  # as chmod 000 does for anyone but root
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return scandir(path)
+
+    monkeypatch.setattr(os, "scandir", locked)
+    walked = run_cli("import", str(folder))
+    assert walked.exit_code == 0, walked.stderr
+    assert "locked: a folder that cannot be read (Permission denied); nothing imported from it" in walked.stderr
+    assert [w["key"] for w in json.loads(run_cli("list", "--json").stdout)] == ["a1"]
+
+
+def test_a_folder_walk_reads_json_lines_and_names_the_documents_it_leaves(run_cli, tmp_path):
+    """What 'vexascite parse' writes (JSON Lines, .jsonl) was passed by in a folder, and so
+    were Word and PDF documents, without a word."""
+    folder = tmp_path / "refs"
+    folder.mkdir()
+    (folder / "parsed.jsonl").write_text(
+        '{"type": "article-journal", "title": "A first parsed line"}\n{"type": "book", "title": "A second parsed line"}\n',
+        encoding="utf-8")
+    (folder / "paper.docx").write_bytes(b"PK\x03\x04 not read")
+    (folder / "paper.pdf").write_bytes(b"%PDF-1.4 not read")
+    walked = run_cli("import", str(folder))
+    assert walked.exit_code == 0, walked.stderr
+    assert "parsed.jsonl (csl-json): 2 references" in walked.stderr
+    for name in ("paper.docx", "paper.pdf"):
+        assert f"{name}: a Word or PDF document: not read in a folder walk; name it" in walked.stderr
+    assert len(json.loads(run_cli("list", "--json").stdout)) == 2
+
+
 def test_works_sharing_an_identifier_are_listed_first_and_merged_keys_still_resolve(run_cli, tmp_path):
     path = tmp_path / "twice.json"
     path.write_text(
@@ -284,3 +341,24 @@ def test_works_sharing_an_identifier_are_listed_first_and_merged_keys_still_reso
     keys = work_ids_by_key(store)
     assert keys["b2025"] == keys["a2025"]
     store.close()
+
+
+def test_a_file_no_rule_foresaw_is_one_warning_and_the_batch_goes_on(run_cli, tmp_path, monkeypatch):
+    """Its report line read 'file.bib (None): 0 references, ...' under the warning."""
+    import vexascite.api.importing as importing
+
+    good, odd = tmp_path / "good.bib", tmp_path / "odd.bib"
+    good.write_text("@article{g1, title = {Imported}, year = 2020}\n", encoding="utf-8")
+    odd.write_text("@article{o1, title = {Odd}, year = 2020}\n", encoding="utf-8")
+    real = importing.import_file
+
+    def import_file(store, path, *args, **kwargs):
+        if path.name == "odd.bib":
+            raise ValueError("a case no rule foresaw")
+        return real(store, path, *args, **kwargs)
+
+    monkeypatch.setattr(importing, "import_file", import_file)
+    result = run_cli("import", str(odd), str(good))
+    assert result.exit_code == 3
+    assert "odd.bib: could not be imported (ValueError: a case no rule foresaw); nothing written from it" in result.stderr
+    assert "(None)" not in result.stderr and "good.bib (bibtex): 1 references" in result.stderr

@@ -129,3 +129,20 @@ def test_a_full_device_is_exit_5_and_stays_a_device(run) -> None:
     assert result.exit_code == 5, result.output
     assert "disk is full" in result.output
     assert stat.S_ISCHR(os.stat("/dev/full").st_mode)
+
+
+@pytest.mark.parametrize("command", [["export"], ["format"]])
+def test_the_library_and_its_journal_are_never_replaced(run, tmp_path: Path, command: list[str]) -> None:
+    """'export -o library.db' replaced the library with its own export: every work lost."""
+    library = Path(run.db)
+    before = library.read_bytes()
+    alias = tmp_path / "library-export.bib"
+    alias.symlink_to(library)
+    for target in (library, Path(str(library) + "-wal"), alias):
+        result = run(*command, "-o", str(target))
+        assert result.exit_code == 2, result.output
+        assert "is an SQLite database or its journal" in result.stderr and "nothing was written" in result.stderr
+    assert library.read_bytes() == before and not Path(str(library) + "-wal").exists()
+    assert run("list").exit_code == 0
+    other = tmp_path / "other.bib"
+    assert run(*command, "-o", str(other)).exit_code == 0 and other.stat().st_size > 0

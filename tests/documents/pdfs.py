@@ -83,3 +83,31 @@ def two_column_pdf(entries: list[str], *, across: bool, rows_per_page: int = 46,
             pdf.add_page()
             top, page, rows = 20, page + 1, rows_per_page
     return bytes(pdf.output())
+
+
+def margins_first_pdf(lines: list[str], *, rows_per_page: int = 40, head: tuple[str, str], foot: str) -> bytes:
+    """A PDF of ``lines`` (one text line each, set from the top of each page; a line opening
+    with spaces set in by 2 mm a space), whose running heads (one at the left, one at the
+    right, on one line), page number (``Page`` and the number drawn apart) and foot line are
+    drawn before the page's body, as a browser printing a page with ``@page`` margin boxes
+    draws them."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_auto_page_break(False)
+    pdf.add_font("DejaVu", "", str(dejavu()))
+    page = 0
+    while lines:
+        body, lines = lines[:rows_per_page], lines[rows_per_page:]
+        page += 1
+        pdf.add_page()
+        pdf.set_font("DejaVu", size=8)
+        pdf.text(20, 12, head[0])
+        pdf.text(160, 12, head[1])
+        pdf.text(100, 290, "Page")
+        pdf.text(109, 290, str(page))
+        pdf.text(20, 294, foot)
+        pdf.set_font("DejaVu", size=10)
+        for row, line in enumerate(body):
+            pdf.text(20 + 2 * (len(line) - len(line.lstrip(" "))), 25 + row * 6, line.lstrip(" "))
+    return bytes(pdf.output())

@@ -137,3 +137,51 @@ def test_a_list_numbered_through_a_list_style_shows_its_numbers():
     assert docx_text(docx_bytes(document)).text.splitlines()[-2:] == [
         "1. Okafor A. Invented first. Blood. 2020;1:1-2.", "2. Lindqvist B. Invented second. Blood. 2021;2:3-4.",
     ]
+
+
+def test_a_docx_that_unpacks_to_more_than_the_limit_is_refused_unread(monkeypatch):
+    """A zip bomb: a small archive whose parts unpack to gigabytes, which python-docx
+    would hold in memory (a 1.5 MB file took 3 GB before failing)."""
+    import io
+    import zipfile
+
+    import vexascite.documents.docx as docx_module
+
+    document = Document()
+    document.add_paragraph("Doe J. A study. J Test. 2020;1:1-2.")
+    small = docx_bytes(document)
+    assert "A study" in docx_text(small).text
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(small)) as source, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            out.writestr(info.filename, source.read(info.filename))
+        out.writestr("word/media/padding.bin", b"\0" * (3 * 2**20))
+    assert len(bomb.getvalue()) < 2**20 // 10
+    monkeypatch.setattr(docx_module, "MAX_INPUT_BYTES", 2**20)
+    with pytest.raises(InputUnreadable, match=r"unpacks to \d+ MB, more than the 1 MB limit"):
+        docx_text(bomb.getvalue())
+    assert "A study" in docx_text(small).text
+
+
+def test_an_entity_in_a_docx_is_not_expanded_and_the_text_after_it_is_kept():
+    """A document.xml with a DTD (Word never writes one): the external entity stays
+    unexpanded, and the text after it in the run was lost."""
+    import io
+    import zipfile
+
+    document = Document()
+    document.add_paragraph("Doe J. A MARKER study. J Test. 2020;1:1-2.")
+    source = docx_bytes(document)
+    hostile = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(source)) as original, zipfile.ZipFile(hostile, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in original.infolist():
+            data = original.read(info.filename)
+            if info.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                declaration_end = text.index("?>") + 2
+                text = (text[:declaration_end] + '<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file:///etc/hostname">]>'
+                        + text[declaration_end:].replace("MARKER", "[&xxe;]"))
+                data = text.encode("utf-8")
+            out.writestr(info.filename, data)
+    read = docx_text(hostile.getvalue())
+    assert "Doe J. A [&xxe;] study. J Test. 2020;1:1-2." in read.text

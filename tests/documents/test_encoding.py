@@ -3,9 +3,13 @@ NUL bytes wherever they are, binary files."""
 
 from __future__ import annotations
 
+import os
+import threading
+from pathlib import Path
+
 import pytest
 
-from vexascite.documents import decode_input
+from vexascite.documents import decode_input, read_document, read_input_bytes
 from vexascite.errors import InputUnreadable
 
 TEXT = "@article{a,\n  title = {M\u00fcller's caf\u00e9},\n  year = 2020\n}\n"
@@ -54,3 +58,26 @@ def test_stray_control_characters_do_not_make_text_binary():
 def test_cr_only_line_ends_become_lines():
     text, _ = decode_input(b"TY  - JOUR\rTI  - A\rER  - \r", "x.ris")
     assert text.splitlines() == ["TY  - JOUR", "TI  - A", "ER  - "]
+
+
+def test_a_stream_is_read_no_further_than_the_limit(tmp_path: Path):
+    """A pipe or device states no size: reading stops past the limit instead of taking
+    memory until the machine runs out (``import /dev/zero`` ran for ever)."""
+    with pytest.raises(InputUnreadable, match="a stream that gives more than the 0 MB limit"):
+        read_input_bytes(Path("/dev/zero"), 1000)
+    fifo = tmp_path / "refs.bib"
+    os.mkfifo(fifo)
+
+    def feed() -> None:
+        with open(fifo, "wb") as handle:
+            handle.write(b"@article{a, title={Piped}}\n")
+
+    writer = threading.Thread(target=feed)
+    writer.start()
+    assert read_input_bytes(fifo, 1000) == b"@article{a, title={Piped}}\n"  # a stream within the limit is read whole
+    writer.join()
+
+
+def test_a_manuscript_is_read_within_the_same_limit():
+    with pytest.raises(InputUnreadable, match="limit"):
+        read_document("/dev/zero")

@@ -167,3 +167,13 @@ def split_names_by_walking(value):
 @given(st.lists(st.sampled_from(["Beck", " and ", " AND ", "{", "}", "{Barnes and Noble}", "\\v{S}", ", D.", "\n"]), max_size=12).map("".join))
 def test_names_split_as_the_plain_definition_says(value):
     assert bibtex.split_names(value) == split_names_by_walking(value)
+
+
+def test_an_identifier_field_that_is_no_identifier_is_said_by_line_and_left_out():
+    """'doi = {not a doi}' was left out of the work with a note only the stored
+    reference kept: the import said nothing."""
+    parsed = read_bibtex("@article{good, title = {Good}, doi = {10.5555/good}}\n\n"
+                         "@article{bad, title = {Bad}, doi = {not a doi}, pmid = {xyz}, author = {Doe, J and others}}\n")
+    assert [r.fields.get("DOI") for r in parsed.references] == ["10.5555/good", None]
+    assert [(p.line, p.entry_key, p.message) for p in parsed.problems] == [
+        (3, "bad", "doi 'not a doi' is not a DOI; left out"), (3, "bad", "pmid 'xyz' is not a PMID; left out")]

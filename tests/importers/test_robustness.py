@@ -161,3 +161,31 @@ def test_an_identifier_list_with_a_stray_line_stays_an_identifier_list():
         "doi:10.5555/list.two\n"
     )
     assert detect_format("refs.txt", reference_list) == "text"
+
+
+def test_ris_tags_outside_an_entry_are_kept_as_failed_and_reported_by_line():
+    """A record whose 'TY  - ' line is missing was passed by without a word."""
+    text = ("AU  - Pre, A\nTI  - Before the first\nER  - \n\nTY  - JOUR\nTI  - Good one\nER  - \n\n"
+            "TI  - No type line\nAU  - Doe, J\nER  - \n\nTY  - JOUR\nTI  - Good two\nER  - \nER  - \n\nT1  - Trailing\n")
+    parsed = read_ris(text)
+    good = [r.fields.get("title") for r in parsed.references if r.status != RefStatus.FAILED]
+    assert good == ["Good one", "Good two"]
+    failed = [(r.line, r.raw) for r in parsed.references if r.status == RefStatus.FAILED]
+    assert failed == [(1, "AU  - Pre, A\nTI  - Before the first\nER  - "), (9, "TI  - No type line\nAU  - Doe, J\nER  - "),
+                      (18, "T1  - Trailing")]
+    assert [p.line for p in parsed.problems] == [1, 9, 18] and "no 'TY  - ' line" in parsed.problems[0].message
+    assert read_ris("TY  - JOUR\nTI  - Alone\nER  - \n\nER  - \n").problems == []  # a stray end line is no record
+
+
+def test_a_medline_pmid_that_is_no_pmid_is_said_and_left_out():
+    """'PMID- notanumber' was left out of the work without a word."""
+    parsed = read_medline("PMID- 99990011\nTI  - Good one\n\nPMID- notanumber\nTI  - Bad identifier\nPMC - PMCxyz\n")
+    assert [r.fields.get("PMID") for r in parsed.references] == ["99990011", None]
+    assert [(p.line, p.message) for p in parsed.problems] == [
+        (4, "PMID 'notanumber' is not a PMID; left out"), (4, "PMC 'PMCxyz' is not a PMCID; left out")]
+
+
+def test_a_ris_doi_that_is_no_doi_is_said_and_left_out():
+    parsed = read_ris("TY  - JOUR\nTI  - Good\nDO  - 10.5555/ris.good\nER  - \n\nTY  - JOUR\nTI  - Bad\nDO  - not a doi\nER  - \n")
+    assert [r.fields.get("DOI") for r in parsed.references] == ["10.5555/ris.good", None]
+    assert [(p.line, p.message) for p in parsed.problems] == [(6, "DO 'not a doi' is not a DOI; left out")]

@@ -75,3 +75,14 @@ def test_an_item_cited_by_author_meeting_and_year_is_a_work():
     assert [r.status for r in parsed.references] == [RefStatus.PARSED] * 2
     assert parsed.references[0].fields["author"] == [{"family": "Okafor", "given": "Ada"}]
     assert parsed.problems == []
+
+
+def test_a_field_nested_past_the_recursion_limit_fails_alone():
+    """A citation whose JSON nests 50,000 deep made the whole document 'could not be
+    imported': the other fields and the reference list were lost with it."""
+    good = {"id": 1, "type": "article-journal", "title": "A good field item", "DOI": "10.5555/field.1"}
+    deep = "ADDIN ZOTERO_ITEM CSL_CITATION " + '{"citationItems": [{"itemData": ' + "[" * 50_000 + "]" * 50_000 + "}]}"
+    parsed = read_citation_fields([field("zotero", zotero_instruction([good], "(1)")), field("zotero", deep)])
+    assert [r.status for r in parsed.references] == [RefStatus.PARSED, RefStatus.FAILED]
+    assert parsed.references[0].fields["DOI"] == "10.5555/field.1"
+    assert "could not be read" in parsed.problems[0].message

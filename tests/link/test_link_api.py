@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -263,3 +265,25 @@ def test_latex_markup_and_narrative_keys_leave_readable_claims(tmp_path: Path, l
 def test_claim_text_keeps_p_values(tmp_path: Path, library: Settings) -> None:
     api.link_manuscript(library, write(tmp_path, "p.md", "Response was higher (P = .001) with ruxolitinib [@heiblig2022ruxolitinib].\n"))
     assert api.evidence_table(library)[0]["text"] == "Response was higher (P = .001) with ruxolitinib."
+
+
+def test_claims_as_markdown_keep_an_abstract_s_html_and_links_as_text(tmp_path: Path, run_cli) -> None:
+    """An abstract's ``<img onerror=...>`` and ``[x](javascript:...)`` went into the
+    Markdown evidence table as markup: pandoc made them an image and a link."""
+    refs = write(tmp_path, "refs.json", json.dumps([{
+        "id": "lung2020", "type": "article-journal", "title": "Lung disease <b>in</b> a fictional cohort",
+        "author": [{"family": "Doe"}], "issued": {"date-parts": [[2020]]},
+        "abstract": "Lung disease is common. <img src=y onerror=alert(2)> lung <a href='javascript:alert(4)'>here</a> "
+                    "[x](javascript:alert(3)) findings of lung disease | *stars*.",
+    }]))
+    run_cli("import", str(refs))
+    run_cli("link", str(write(tmp_path, "paper.md", "Lung disease is common in this cohort [@lung2020].\n")))
+    markdown = run_cli("claims", "--format", "markdown").stdout
+    row = markdown.splitlines()[2]
+    assert row.count(" | ") == 3  # four cells: the abstract's "|" is text
+    assert "\\<img src=y onerror=alert(2)\\>" in row and "\\[x\\](javascript:alert(3))" in row and "\\*stars\\*" in row
+    if shutil.which("pandoc"):
+        html = subprocess.run(["pandoc", "-f", "markdown", "-t", "html"], input=markdown, capture_output=True, text=True,
+                              check=True).stdout
+        assert "<img" not in html and "<a " not in html and "<em>" not in html
+        assert "&lt;img src=y onerror=alert(2)&gt;" in html

@@ -192,6 +192,21 @@ def test_lookup_shows_progress_on_a_terminal_and_nothing_when_piped(world: World
     assert "lookup" in screen.getvalue() and f"{len(REFERENCES)}/{len(REFERENCES)}" in screen.getvalue()
 
 
+def test_a_work_with_a_title_of_megabytes_is_searched_by_its_beginning(world: World, tmp_path: Path) -> None:
+    """A hostile file's 2 MB title went whole into query.bibliographic, and a 2 MB journal
+    into an ECitMatch line: the HTTP client refused the URL and resolve ended with a traceback."""
+    refs = tmp_path / "huge.bib"
+    refs.write_text("@article{huge, author = {Doe, Jane}, title = {A fictional study " + "word " * 400_000 + "}, year = 2020}\n"
+                    "@article{small, author = {Roe, Ann}, title = {A small fictional study}, year = 2021}\n"
+                    "@article{journal, author = {Poe, Al}, title = {A fictional letter}, journal = {J " + "x" * 2_000_000 + "},"
+                    " year = 2020, volume = 1, pages = {1--2}}\n", encoding="utf-8")  # a journal that went whole to ECitMatch
+    api.import_paths(world.settings, [refs])
+    report = api.resolve_works(world.settings)
+    assert report.not_found == 3 and report.failed == 0
+    searches = [r.param("query.bibliographic") or "" for r in world.crossref.requests if "query.bibliographic" in r.params]
+    assert len(searches) == 3 and max(len(s) for s in searches) < 2000
+
+
 def _varga_in_review(world: World, tmp_path: Path, run_cli) -> tuple[Settings, list[dict]]:
     world.crossref.add_work(crossref_work("10.5555/twin.2006.99999", "Dilate or divide?", [("Varga", "H")],
                                           "Am J Gastroenterol", "Am J Gastroenterol", 2006, "101", None, "1502-1504"))

@@ -198,3 +198,62 @@ def test_a_library_on_a_read_only_disk_is_read_and_never_written(small_disk: Pat
         result = vx(*args)
         assert result.returncode == 5, result.stderr
         assert "nothing was written" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_library_on_a_read_only_disk_answers_find_suggest_and_claims(small_disk: Path, tmp_path: Path) -> None:
+    """``find`` and ``suggest`` keep the search index they build in the library; when it
+    was not kept yet, a library on a read-only disk answered them with exit 5."""
+    env = {**os.environ, "VEXASCITE_DB": str(small_disk / "library.db"), "VEXASCITE_CONFIG": str(tmp_path / "none.toml")}
+
+    def vx(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "vexascite", *args], env=env, capture_output=True, text=True, timeout=300)
+
+    refs, manuscript = tmp_path / "refs.bib", tmp_path / "paper.md"
+    refs.write_text(
+        "@article{lung2021, title = {Lung involvement in a fictional autoinflammatory syndrome}, author = {Doe, Jane},"
+        " journal = {J Fict Med}, year = 2021, abstract = {Lung infiltrates were seen in half of the patients.}}\n",
+        encoding="utf-8")
+    manuscript.write_text("# Paper\n\nLung infiltrates are frequent in this syndrome [@lung2021].\n", encoding="utf-8")
+    assert vx("import", str(refs)).returncode == 0
+    assert vx("link", str(manuscript)).returncode == 0
+    with contextlib.closing(sqlite3.connect(env["VEXASCITE_DB"])) as conn:  # as a copy from elsewhere: nothing cached
+        conn.execute("delete from search_index")
+        conn.execute("delete from citation_evidence")
+        conn.commit()
+    remounted = subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], capture_output=True)
+    if remounted.returncode != 0:
+        pytest.skip("cannot remount read-only here")
+    found = vx("find", "lung infiltrates")
+    assert found.returncode == 0, found.stderr
+    assert "lung2021" in found.stdout
+    suggested = vx("suggest", "lung infiltrates")
+    assert suggested.returncode == 0, suggested.stderr
+    assert "lung2021" in suggested.stdout
+    claims = vx("claims", "--format", "jsonl")
+    assert claims.returncode == 0, claims.stderr
+    assert json.loads(claims.stdout.splitlines()[0])["sources"][0]["evidence"]["checked"] is True
+    kept = vx("export", "--keep-updated", "-o", str(tmp_path / "kept.bib"))  # said: "nothing was written" alone was untrue
+    assert kept.returncode == 5 and "kept.bib was written, but cannot be kept up to date" in kept.stderr
+    assert "lung2021" in (tmp_path / "kept.bib").read_text(encoding="utf-8")
+
+
+def test_a_library_opened_read_only_keeps_no_cache_and_still_answers(tmp_path: Path) -> None:
+    from vexascite.api.evidence import INDEX_NAME, attach_evidence, library_searcher
+    from vexascite.store import evidence as stored
+
+    db = tmp_path / "library.db"
+    with Store.open(db) as store:
+        store.db.execute(
+            "insert into works (key, type, title, csl, status, created_at, updated_at) values "
+            "('lung2021', 'article-journal', 'Lung involvement', ?, 'unresolved', '2024-01-01', '2024-01-01')",
+            [json.dumps({"type": "article-journal", "title": "Lung involvement", "abstract": "Lung infiltrates were seen."})],
+        )
+    reader = Store._open_read_only(str(db))
+    try:
+        assert reader.read_only
+        searcher = library_searcher(reader)  # built, not kept (it raised: the library is read-only)
+        assert [c.key for c in searcher.search("lung infiltrates", 3)] == ["lung2021"]
+        assert stored.load_index(reader, INDEX_NAME, stored.library_fingerprint(reader)) is None
+        attach_evidence(reader, [])
+    finally:
+        reader.close()

@@ -109,9 +109,18 @@ def refresh_citation_evidence(store: Store, searcher: Searcher | None = None) ->
     """
     from ..store import evidence as stored
 
+    pending = _fresh_evidence(store, searcher)
+    stored.save_citation_evidence(store, pending)
+    return len(pending)
+
+
+def _fresh_evidence(store: Store, searcher: Searcher | None = None) -> list[dict[str, Any]]:
+    """The evidence of the claim -> work links that lack it or whose stored one is stale."""
+    from ..store import evidence as stored
+
     pending = stored.citations_needing_evidence(store)
     if not pending:
-        return 0
+        return []
     index = (searcher or library_searcher(store)).index
     docs = {row[0]: work_doc(row) for row in stored.ranking_texts(store, [p["key"] for p in pending])}
     for row in pending:
@@ -126,8 +135,7 @@ def refresh_citation_evidence(store: Store, searcher: Searcher | None = None) ->
             coverage=round(coverage, 4),
             sentences=[{"sentence": e.sentence, "score": e.score} for e in evidence],
         )
-    stored.save_citation_evidence(store, pending)
-    return len(pending)
+    return pending
 
 
 def evidence_summary(row: dict[str, Any] | None) -> dict[str, Any]:
@@ -143,8 +151,11 @@ def attach_evidence(store: Store, claims: list[dict[str, Any]]) -> None:
     """Give each linked source of each claim (rows of the evidence table) its evidence."""
     from ..store import evidence as stored
 
-    refresh_citation_evidence(store)
+    fresh = _fresh_evidence(store)
+    stored.save_citation_evidence(store, fresh)
     found = stored.citation_evidence_by_key(store, [claim["id"] for claim in claims])
+    if store.read_only:  # not kept: shown from this run's computation
+        found.update({(row["claim_id"], row["key"]): row for row in fresh})
     for claim in claims:
         for source in claim["sources"]:
             if source.get("key"):
@@ -155,8 +166,11 @@ def attach_work_evidence(store: Store, work_id: int, claims: list[dict[str, Any]
     """Give each claim citing one work (``show``) the evidence found in that work."""
     from ..store import evidence as stored
 
-    refresh_citation_evidence(store)
+    fresh = _fresh_evidence(store)
+    stored.save_citation_evidence(store, fresh)
     found = stored.citation_evidence_rows(store, [claim["id"] for claim in claims])
+    if store.read_only:  # not kept: shown from this run's computation
+        found.update({(row["claim_id"], row["work_id"]): row for row in fresh})
     for claim in claims:
         claim["evidence"] = evidence_summary(found.get((claim["id"], work_id)))
 

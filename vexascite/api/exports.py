@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Settings
-from ..errors import UsageError, VexasciteError
+from ..errors import CannotWrite, UsageError, VexasciteError
 from ..store import autoexport
 
 __all__ = [
@@ -153,8 +153,11 @@ def keep_export_updated(
                             ("cited_in", str(Path(cited_in).resolve()) if cited_in else None))
         if value is not None
     }
-    with open_library(settings, create=False) as store, store.transaction():
-        return autoexport.register(store, str(Path(path).resolve()), fmt, selection, {"unicode": unicode}, count)
+    try:
+        with open_library(settings, create=False) as store, store.transaction():
+            return autoexport.register(store, str(Path(path).resolve()), fmt, selection, {"unicode": unicode}, count)
+    except CannotWrite as exc:  # the file is written; only keeping it up to date failed
+        raise CannotWrite(f"{path} was written, but cannot be kept up to date: {exc}") from exc
 
 
 def list_exports(settings: Settings) -> list[dict[str, Any]]:

@@ -11,7 +11,13 @@ from pathlib import Path
 
 from ..citekeys import check_key_pattern
 from ..config import Settings
-from ..documents import BINARY_SUFFIXES, CitationField, read_document_bytes, read_input_bytes
+from ..documents import (
+    BINARY_SUFFIXES,
+    MAX_INPUT_BYTES,
+    CitationField,
+    read_document_bytes,
+    read_input_bytes,
+)
 from ..errors import CannotWrite, InputUnreadable, LibraryBusy, UsageError
 from ..importers import (
     IMPORTABLE_SUFFIXES,
@@ -37,7 +43,7 @@ __all__ = ["IMPORTABLE_SUFFIXES", "MAX_IMPORT_BYTES", "SEARCH_INDEX_BATCH", "Fil
            "import_file", "import_paths", "iter_input_files", "load_input"]
 
 #: Files larger than this are refused unread (a reference file this size is a mistake).
-MAX_IMPORT_BYTES = 200 * 1024 * 1024
+MAX_IMPORT_BYTES = MAX_INPUT_BYTES
 
 
 @dataclass(slots=True)
@@ -75,6 +81,31 @@ class ImportReport:
 DOCUMENTATION = "documentation, not references: skipped in a folder; name the file to import it"
 NO_REFERENCE_FILES = "a folder with no reference files in it (" + ", ".join(sorted(IMPORTABLE_SUFFIXES)) + "); nothing imported from it"
 
+DOCUMENT_IN_FOLDER = "a Word or PDF document: not read in a folder walk; name it to import its reference list"
+LINKED_FOLDER = "a link to a folder: not walked into in a folder (links can loop); name it to import what it holds"
+
+
+def _not_a_file(path: Path) -> str:
+    """Why a folder walk passes by a path with a reference file's name that is no file."""
+    if path.is_symlink() and not path.exists():
+        return f"a link to {path.readlink()}, which does not exist; nothing imported from it"
+    return "not a regular file (a pipe, device or socket): skipped in a folder; name it to read it as a stream"
+
+
+def _walk(folder: Path, passed: list[tuple[Path, str]] | None) -> list[Path]:
+    """Every path under ``folder``, sorted, links to folders not followed (as ``rglob``
+    gives them); a folder that cannot be read goes to ``passed`` (``rglob`` left it out
+    without a word)."""
+    found: list[Path] = []
+
+    def unreadable(exc: OSError) -> None:
+        if passed is not None:
+            passed.append((Path(exc.filename or folder), f"a folder that cannot be read ({exc.strerror}); nothing imported from it"))
+
+    for root, folders, files in os.walk(folder, onerror=unreadable):
+        found += [Path(root) / name for name in folders + files]
+    return sorted(found)
+
 
 def iter_input_files(paths: Iterable[str | os.PathLike[str]], passed: list[tuple[Path, str]] | None = None) -> Iterator[Path]:
     """Files named, and importable files inside folders named (sorted, recursive); a
@@ -84,8 +115,22 @@ def iter_input_files(paths: Iterable[str | os.PathLike[str]], passed: list[tuple
         path = Path(raw)
         if path.is_dir():
             found = 0
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in IMPORTABLE_SUFFIXES and not child.name.startswith("."):
+            for child in _walk(path, passed):
+                if child.name.startswith("."):
+                    continue
+                if child.is_symlink() and child.is_dir():
+                    if passed is not None:
+                        passed.append((child, LINKED_FOLDER))
+                    continue
+                if child.suffix.lower() in IMPORTABLE_SUFFIXES and not child.is_file() and not child.is_dir():
+                    if passed is not None:
+                        passed.append((child, _not_a_file(child)))
+                    continue
+                if child.is_file() and child.suffix.lower() in BINARY_SUFFIXES:
+                    if passed is not None:
+                        passed.append((child, DOCUMENT_IN_FOLDER))
+                    continue
+                if child.is_file() and child.suffix.lower() in IMPORTABLE_SUFFIXES:
                     if is_documentation(child.name):
                         if passed is not None:
                             passed.append((child, DOCUMENTATION))

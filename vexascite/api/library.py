@@ -378,7 +378,7 @@ def find_near_duplicates(settings: Settings, threshold: float = 85.0) -> list[Ne
     """Pairs of works the duplicate rule kept apart but that look alike, for review."""
     from rapidfuzz import process
 
-    from ..identity import fold_words
+    from ..identity import compared_title
 
     with open_library(settings, create=False) as store:
         works = list(store.iter_works())
@@ -394,7 +394,7 @@ def find_near_duplicates(settings: Settings, threshold: float = 85.0) -> list[Ne
                 if first is not work:
                     found.append(NearMiss(first["key"], work["key"], 100.0, first["title"], work["title"]))
                     listed.add(frozenset((first["key"], work["key"])))
-    titles = [fold_words(w["csl"].get("title") or "") for w in works]
+    titles = [compared_title(w["csl"].get("title") or "") for w in works]
     for i, work in enumerate(works):
         if not titles[i]:
             continue

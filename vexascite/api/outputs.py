@@ -4,6 +4,7 @@
 - Missing folders on the way to a new file are created, and said (``Written.new_folder``).
 - A regular file is replaced atomically (readers see the old text or the new, never half)
   and keeps its mode and owner; a new file gets the mode the umask gives, as any editor's.
+  An SQLite database (a library) or the journal beside one is never replaced.
 - A FIFO or a character device (``/dev/null``, ``/dev/stdout``, a terminal) is written to
   as a stream, never replaced; a directory, a block device or a socket is refused.
 """
@@ -39,6 +40,8 @@ def write_output(path: str | os.PathLike[str], text: str) -> Written:
     except OSError as exc:
         raise error_for_os(exc, given) from exc
     data = text.encode("utf-8")
+    if (info is None or stat.S_ISREG(info.st_mode)) and _is_database(target):
+        raise UsageError(f"{given} is an SQLite database or its journal (a vexascite library?); name another file (nothing was written)")
     try:
         if info is None:
             new_folder = None if target.parent.is_dir() else (os.path.dirname(given) or str(target.parent))
@@ -58,6 +61,24 @@ def write_output(path: str | os.PathLike[str], text: str) -> Written:
     )
     shown = given if str(target) == given else f"{given} (-> {target})"
     raise UsageError(f"{shown} is {kind}; name a file to write (nothing was written)")
+
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _is_database(target: Path) -> bool:
+    """Whether ``target`` is an SQLite database or the journal beside one: ``export -o
+    library.db`` replaced the library with its own export."""
+    name = target.name
+    for suffix in ("-wal", "-shm", "-journal"):
+        if name.endswith(suffix):
+            target = target.with_name(name[: -len(suffix)])
+            break
+    try:
+        with target.open("rb") as handle:
+            return handle.read(len(_SQLITE_HEADER)) == _SQLITE_HEADER
+    except OSError:
+        return False
 
 
 def _replace_atomically(target: Path, data: bytes, old: os.stat_result | None) -> None:

@@ -54,7 +54,7 @@ def import_command(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, 
             where = f"{item.path}:{problem.line}" if problem.line else item.path
             entry = f" [{problem.entry_key}]" if problem.entry_key else ""
             warn(f"warning: {where}{entry}: {problem.message}")
-        if not as_json:
+        if not as_json and item.status != "failed":  # a failed file's warning said it all
             verb = "unchanged, skipped" if item.status == "unchanged" else (
                 f"{item.references} references, {item.new_works} new works, {item.matched_works} already known"
                 + (f", {item.aliases} keys kept as aliases of known works" if item.aliases else "")

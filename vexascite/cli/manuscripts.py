@@ -148,7 +148,7 @@ def claims_command(ctx: click.Context, document: str | None, fmt: str) -> None:
     """Export the evidence table: each claim, its sources, document and location."""
     import csv
 
-    from ..exporters.markup import one_line, spreadsheet_cell
+    from ..exporters.markup import markdown_text, one_line, spreadsheet_cell
 
     rows = api.evidence_table(settings_of(ctx), document)
     if fmt == "jsonl":
@@ -165,7 +165,7 @@ def claims_command(ctx: click.Context, document: str | None, fmt: str) -> None:
         click.echo("|---|---|---|---|")
         for row in rows:
             cells = [row["text"], _sources_text(row["sources"]), _evidence_text(row["sources"]), f"{row['document']}:{row['line']}"]
-            click.echo("| " + " | ".join(one_line(cell).replace("|", "\\|") for cell in cells) + " |")
+            click.echo("| " + " | ".join(markdown_text(one_line(cell)) for cell in cells) + " |")
     else:
         print_table(
             ("line", "claim", "sources", "evidence"),

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..errors import InputUnreadable
 from ..model import ImportProblem
 from .docx import CitationField, citation_kind
-from .encoding import decode_input, read_input_bytes
+from .encoding import MAX_INPUT_BYTES, decode_input, read_input_bytes
 from .pdf import page_position
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "read_document",
     "read_document_bytes",
     "read_input_bytes",
+    "MAX_INPUT_BYTES",
 ]
 
 #: Documents that are not text files: read by their own readers, never decoded.
@@ -85,7 +86,7 @@ def read_document_bytes(data: bytes, name: str, what: str = "references") -> Doc
     return Document(text, fmt, problems=problems)
 
 
-def read_document(path: str | Path, max_bytes: int | None = None, what: str = "references") -> Document:
+def read_document(path: str | Path, max_bytes: int | None = MAX_INPUT_BYTES, what: str = "references") -> Document:
     """Read a file as a :class:`Document`; raises :class:`InputUnreadable` naming it."""
     path = Path(path)
     return read_document_bytes(read_input_bytes(path, max_bytes), str(path), what)

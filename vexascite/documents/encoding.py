@@ -18,6 +18,8 @@ from ..errors import InputUnreadable
 from ..ids import DOI_START
 from ..model import ImportProblem
 
+#: The most bytes one input file may hold (an import, a manuscript): larger is refused.
+MAX_INPUT_BYTES = 200 * 1024 * 1024
 #: Lines reported one by one for one kind of decoding problem; the rest are counted.
 MAX_LINES_REPORTED = 20
 
@@ -39,15 +41,23 @@ _SINGLE_BYTE_LATIN = frozenset({"iso8859-1", "cp1252", "iso8859-15", "ascii"})
 
 
 def read_input_bytes(path: Path, max_bytes: int | None = None) -> bytes:
-    """The file's bytes; :class:`InputUnreadable` naming the file when it cannot be had."""
+    """The file's bytes; :class:`InputUnreadable` naming the file when it cannot be had.
+
+    A stream (a pipe, ``<(...)``, a device such as ``/dev/zero``) states no size, so the
+    limit is also kept while reading: never more than ``max_bytes`` are held."""
     try:
-        if max_bytes is not None:
-            size = path.stat().st_size
-            if size > max_bytes:
-                raise InputUnreadable(
-                    f"{path}: {size / 2**20:.0f} MB is larger than the {max_bytes // 2**20} MB limit; split the file"
-                )
-        return path.read_bytes()
+        if max_bytes is None:
+            return path.read_bytes()
+        size = path.stat().st_size
+        if size <= max_bytes:
+            with path.open("rb") as handle:
+                data = handle.read(max_bytes + 1)
+            if len(data) <= max_bytes:
+                return data
+        limit = f"the {max_bytes // 2**20} MB limit; split the file"
+        if size > max_bytes:
+            raise InputUnreadable(f"{path}: {size / 2**20:.0f} MB is larger than {limit}")
+        raise InputUnreadable(f"{path}: a stream that gives more than {limit}")
     except FileNotFoundError as exc:
         raise InputUnreadable(f"{path}: no such file") from exc
     except IsADirectoryError as exc:

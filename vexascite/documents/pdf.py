@@ -7,8 +7,10 @@ two-column papers is column by column; the list finder joins wrapped lines itsel
 that draws its columns line by line across the page (left line, right line, next row:
 some typesetters, tables of references) would come out with each left line glued to the
 line beside it, so such a page is read again with its layout kept and its two columns
-taken one after the other (:mod:`vexascite.columns`). A PDF whose pages carry no text (a
-scan) cannot be read without OCR and is refused.
+taken one after the other (:mod:`vexascite.columns`). Running heads and feet drawn before
+the body (a browser's ``@page`` margin boxes) are put at the page's start and end, and each
+row keeps its indent as spaces, so a hanging indent reads as one. A PDF whose pages carry
+no text (a scan) cannot be read without OCR and is refused.
 """
 
 from __future__ import annotations
@@ -90,17 +92,25 @@ _COLUMN_JUMP = 0.3
 def _page_text(page: Any) -> tuple[str, bool]:
     """A page's text in reading order, and whether its two columns had to be taken apart."""
     drawn: list[tuple[float, float]] = []
+    pieces: list[_Piece] = []
 
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: Any) -> None:
+        x, y = tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
         if text.strip():
-            x, y = tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
             drawn.append((x, y))
+        try:
+            scale = abs(float(cm[0]) * float(tm[0])) * float(size or 0)
+        except (TypeError, ValueError):
+            scale = 0.0
+        pieces.append(_Piece(text, x, y, scale))
 
     plain = page.extract_text(visitor_text=visit) or ""
     try:
         width = float(page.mediabox.width)
     except (TypeError, ValueError, AttributeError):
         return plain, False
+    if "".join(piece.text for piece in pieces) == plain:
+        plain = _placed_text(pieces, width) or plain
     jumps = {round(y1) for (x0, y0), (x1, y1) in zip(drawn, drawn[1:], strict=False) if abs(y1 - y0) < 1 and x1 - x0 > width * _COLUMN_JUMP}
     if len(jumps) < 3:
         return plain, False  # text is drawn column by column (or no column beside another)
@@ -109,6 +119,189 @@ def _page_text(page: Any) -> tuple[str, bool]:
     if not reading.blocks or not _glued_across(plain, layout, reading.blocks):
         return plain, False
     return _without_blank_runs(reading.lines), True
+
+
+@dataclass(slots=True)
+class _Piece:
+    """A piece of text as pypdf hands it out: its text, where it was drawn and its size."""
+
+    text: str
+    x: float
+    y: float
+    size: float  # font size times the horizontal scale: points per em on the page
+
+
+@dataclass(slots=True)
+class _Row:
+    pieces: list[_Piece] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(piece.text for piece in self.pieces)
+
+    @property
+    def y(self) -> float | None:
+        return next((piece.y for piece in self.pieces if piece.text.strip()), None)
+
+
+#: How far apart (points) two rows must be to lie above or below each other.
+_ROW_EPS = 1.5
+#: A gap between two pieces of one row, as a share of the page's width, that makes them two
+#: blocks of the margin (a running head at the left and another at the right).
+_MARGIN_GAP = 0.15
+
+
+def _placed_text(pieces: list[_Piece], width: float) -> str | None:
+    """The page's text with the rows drawn in its margins put where they stand: rows drawn
+    before the body (or after it) that lie above all of it first, those that lie below all
+    of it last, each margin row split where its blocks stand apart; and each body row set in
+    by as many spaces as it stands right of its column's left edge (half an em a space), so
+    a hanging indent reads as one. None when nothing changes (the margin rows stand where
+    they are drawn, as most typesetters draw the head first and the foot last, and no row is
+    set in) or the page has no body.
+
+    Some typesetters (browsers printing a page, with ``@page`` margin boxes) draw the
+    running heads and the page's foot before the body: read in drawing order, the foot
+    would open the page and an entry going on from the page before would take it in, and
+    the head at the left and the one at the right would be one line."""
+    rows: list[_Row] = [_Row()]
+    for piece in pieces:
+        parts = piece.text.split("\n")
+        for n, part in enumerate(parts):
+            if n:
+                rows.append(_Row())
+            if part:
+                rows[-1].pieces.append(_Piece(part, piece.x, piece.y, piece.size))
+    placed = [(row, row.y) for row in rows]
+    ys = [y for _, y in placed if y is not None]
+    if len(ys) < 3:
+        return None
+    first, last = _margin_runs([y for _, y in placed])
+    if first >= last:
+        return None
+    ends = [row for row, y in placed[:first] + placed[last:] if y is not None]
+    rest = [y for _, y in placed[first:last] if y is not None]
+    margin = _margin_lines(ends, width)
+    head = [text for text, y in margin if rest and y > max(rest)]
+    foot = [text for text, y in margin if not (rest and y > max(rest))]
+    body = [row for row, _ in placed[first:last]]
+    indents = _indents(body, width)
+    if first == 0 and last == len(placed) and not any(indents):
+        return None
+    lines = [" " * indent + row.text if row.text.strip() else row.text for row, indent in zip(body, indents, strict=True)]
+    return "\n".join(head + lines + foot)
+
+
+def _margin_runs(ys: list[float | None]) -> tuple[int, int]:
+    """Where the body starts and ends among the rows (in drawing order): after the rows
+    drawn first that all lie above or below every row drawn after them, up to the last of
+    them that lies below (a foot drawn before the body); before the rows drawn last that all
+    lie above or below every row drawn before them, from the first of them that lies above
+    (a head drawn after the body). ``(0, len(ys))`` when neither is there."""
+    n = len(ys)
+    low: list[float] = [float("inf")] * (n + 1)  # lowest and highest y of rows[k:]
+    high: list[float] = [float("-inf")] * (n + 1)
+    for k in range(n - 1, -1, -1):
+        y = ys[k]
+        low[k], high[k] = (low[k + 1], high[k + 1]) if y is None else (min(low[k + 1], y), max(high[k + 1], y))
+    first = 0
+    for k in range(1, n):
+        if low[k] > high[k]:
+            break  # no row with text after k
+        if ys[k - 1] is not None and all(y is None or y > high[k] + _ROW_EPS or y < low[k] - _ROW_EPS for y in ys[:k]):
+            y = ys[k - 1]
+            if y is not None and y < low[k] - _ROW_EPS:
+                first = k
+    last = n
+    lo, hi = float("inf"), float("-inf")
+    before: list[tuple[float, float]] = []
+    for y in ys:
+        before.append((lo, hi))
+        if y is not None:
+            lo, hi = min(lo, y), max(hi, y)
+    for k in range(n - 1, first, -1):
+        lo, hi = before[k]
+        if lo > hi:
+            break
+        if ys[k] is not None and all(y is None or y > hi + _ROW_EPS or y < lo - _ROW_EPS for y in ys[k:]):
+            y = ys[k]
+            if y is not None and y > hi + _ROW_EPS:
+                last = k
+    return first, last
+
+
+#: Columns start at least this share of the page's width apart.
+_COLUMN_GAP = 0.25
+#: The most spaces a row is set in by.
+_MOST_INDENT = 16
+
+
+def _indents(rows: list[_Row], width: float) -> list[int]:
+    """How many spaces each row stands right of the left edge of its column, half an em a
+    space: none under half an em or over six (a centred line, a page number). A column's
+    edge is the leftmost place where two rows or more start, among those a column's width
+    apart from the others (where no two rows start at one place, as on a page holding the
+    last lines of a list, the leftmost start)."""
+    starts: list[tuple[float, float] | None] = []
+    for row in rows:
+        first = next((piece for piece in row.pieces if piece.text.strip()), None)
+        starts.append(None if first is None else (first.x, first.size))
+    xs = sorted(start[0] for start in starts if start is not None)
+    shared = sorted({x for n, x in enumerate(xs) if n and x - xs[n - 1] <= _ROW_EPS}) or xs
+    edges: list[float] = []
+    for x in shared:
+        if not edges or x - edges[-1] > width * _COLUMN_GAP:
+            edges.append(x)
+    out = []
+    for start in starts:
+        if start is None:
+            out.append(0)
+            continue
+        x, size = start
+        em = size if size > 0 else 10.0
+        shift = x - max((e for e in edges if e <= x + _ROW_EPS), default=x)
+        out.append(min(_MOST_INDENT, round(shift / (0.5 * em))) if 0.5 * em <= shift <= 6 * em else 0)
+    return out
+
+
+def _margin_lines(rows: list[_Row], width: float) -> list[tuple[str, float]]:
+    """The lines of the margin rows, in drawing order, each with its height on the page: a
+    row drawn right after another, starting right of it and within two ems of its height,
+    goes on the same line (a label and the number drawn after it, ``Page`` ``3``), as does
+    one starting under the line, between its start and its end (a margin box's text wrapped); a line
+    is cut where a piece starts left of the one before it or far right of where that one
+    ends (its width taken as half an em a character): a head at the left and one at the
+    right are two lines."""
+    lines: list[tuple[str, float]] = []
+    current = ""
+    start: float | None = None
+    left = end = height = 0.0
+    for row in rows:
+        opening = True  # the row's first piece with text
+        for piece in row.pieces:
+            if not piece.text.strip():
+                current += piece.text
+                continue
+            em = piece.size if piece.size > 0 else 10.0
+            near = start is not None and piece.x - end <= width * _MARGIN_GAP
+            if opening:
+                same = (start is not None and abs(piece.y - height) < 2 * em
+                        and (near and piece.x > start + _ROW_EPS or left - _ROW_EPS <= piece.x <= end))
+            else:
+                same = near and start is not None and piece.x >= start - _ROW_EPS
+            if not same:
+                if current.strip():
+                    lines.append((current.strip(), height))
+                current, height, left = "", piece.y, piece.x
+            elif opening:
+                current += " "
+            current += piece.text
+            start, end = piece.x, piece.x + 0.5 * em * len(piece.text)
+            height = piece.y if opening else height
+            opening = False
+    if current.strip():
+        lines.append((current.strip(), height))
+    return lines
 
 
 def _glued_across(plain: str, layout: str, blocks: list[ColumnBlock]) -> bool:

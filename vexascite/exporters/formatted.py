@@ -23,7 +23,7 @@ from ..errors import UsageError, VexasciteError
 from .bibtex import authors_truncated
 from .csljson import to_csl_data
 from .item import ExportItem
-from .markup import no_controls, one_line, plain_text
+from .markup import markdown_text, no_controls, one_line, plain_text
 
 OUTPUTS = ("text", "markdown", "html")
 CSL_NS = "{http://purl.org/net/xbiblio/csl}"
@@ -126,14 +126,11 @@ def _markdown_formatter() -> SimpleNamespace:
     )
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|^~])")
-
-
 def _escape_for(output: str, value: str) -> str:
     if output == "html":
         return html.escape(value, quote=False)
     if output == "markdown":
-        return _MARKDOWN_SPECIAL.sub(r"\\\1", value)
+        return markdown_text(value)
     return value
 
 

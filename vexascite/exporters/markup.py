@@ -149,6 +149,17 @@ def one_line(text: str) -> str:
     return _LINE_BREAKS.sub(" ", text)
 
 
+#: What Markdown reads as markup (emphasis, code, links and images, raw HTML, headings,
+#: table cells, pandoc's superscripts and subscripts): escaped where text is written as Markdown.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|^~])")
+
+
+def markdown_text(text: str) -> str:
+    """``text`` as Markdown shows it literally: ``<img onerror=...>`` or
+    ``[x](javascript:...)`` from an abstract stays text once rendered."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
 #: Control characters that are no text (C0 but tab and line ends, DEL, C1): TeX stops on
 #: them, a terminal showing the file obeys them.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")

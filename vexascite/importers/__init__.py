@@ -116,7 +116,7 @@ register(ImportFormat(
     _sniff_bibtex, parts="iter_bibtex_parts",
 ))
 register(ImportFormat(
-    "csl-json", ".csljson", "read_csljson", "CSL-JSON", (".json", ".csljson"),
+    "csl-json", ".csljson", "read_csljson", "CSL-JSON", (".json", ".csljson", ".jsonl"),
     lambda head, sample: sample.startswith(("[", "{")),
 ))
 register(ImportFormat(

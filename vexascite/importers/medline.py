@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..ids import clean_doi, normalize_pmcid, normalize_pmid
-from ..model import ParsedFile, RawReference, Work, subject_keyword
+from ..model import ImportProblem, ParsedFile, RawReference, Work, subject_keyword
 from ._names import date_parts_from_text, person_from_inverted
 
 _TAG = re.compile(r"^([A-Z][A-Z0-9]{0,3})\s*- ?(.*)$")
@@ -100,5 +100,9 @@ def read_medline(text: str) -> ParsedFile:
         work = parsed.converted(medline_to_csl, pairs, raw, start, "MEDLINE record")
         if work is None:
             continue
+        for tag, field in (("PMID", "PMID"), ("PMC", "PMCID")):
+            stated = next((value for name, value in pairs if name == tag), None)
+            if stated and field not in work:  # kept in the raw record, not as the work's identifier: said
+                parsed.problems.append(ImportProblem(start, f"{tag} {stated[:80]!r} is not a {field}; left out"))
         parsed.references.append(RawReference(raw=raw, format="medline", line=start, fields=work, entry_key=work.get("PMID")))
     return parsed

@@ -107,6 +107,18 @@ def own_pmid_in_note(note: str) -> str | None:
 _LOOSE_TAG = re.compile(r"^([A-Z][A-Z0-9])[ \t]*-[ \t]?", re.M)
 _LOOSE_START = re.compile(r"^TY[ \t]*-", re.M)
 _LOOSE_END = re.compile(r"^ER[ \t]*-.*$", re.M)
+#: A tagged line outside every entry: a record whose ``TY`` line is missing.
+_STRAY_TAG = re.compile(r"^(?!ER)[A-Z][A-Z0-9][ \t]*-[ \t]", re.M)
+_STRAY = "RIS tags outside an entry (no 'TY  - ' line opens them); add one (for example 'TY  - JOUR') and import again"
+
+
+def _stray_lines(parsed: ParsedFile, text: str, begin: int, end: int, line_at_end: int) -> None:
+    """Keep the tagged lines between two entries (``text[begin:end]``, ``end`` on line
+    ``line_at_end``) as a failed reference: they were passed by without a word."""
+    match = _STRAY_TAG.search(text, begin, end)
+    if match:
+        line = line_at_end - text.count("\n", match.start(), end)
+        parsed.unreadable(text[match.start() : end].rstrip("\r\n"), line, _STRAY)
 
 
 def read_ris(text: str) -> ParsedFile:
@@ -119,13 +131,15 @@ def read_ris(text: str) -> ParsedFile:
     starts = [m.start() for m in entry_start.finditer(text)]
     if not starts and text.strip():
         parsed.problems.append(ImportProblem(1, "no RIS entries (lines starting 'TY  - ') found"))
-    line, counted = 1, 0
+    line, counted, previous_end = 1, 0, 0
     for index, start in enumerate(starts):
         limit = starts[index + 1] if index + 1 < len(starts) else len(text)
         end_match = entry_end.search(text, start, limit)
         block = text[start : end_match.end() if end_match else limit]  # verbatim: the raw entry
         line += text.count("\n", counted, start)  # counted on from the last entry: linear in the file
         counted = start
+        _stray_lines(parsed, text, previous_end, start, line)
+        previous_end = start + len(block)
         readable = _LOOSE_TAG.sub(lambda m: f"{m.group(1)}  - ", block) if loose else block
         if not end_match:
             message = "entry has no closing 'ER  -' line (truncated?); read what was there"
@@ -141,8 +155,13 @@ def read_ris(text: str) -> ParsedFile:
             work = parsed.converted(ris_to_csl, entry, block, line, "RIS entry")
             if work is None:
                 continue
+            stated = _first(entry.get("doi"))
+            if stated and "DOI" not in work:  # kept in the raw entry, not as the work's DOI: said
+                parsed.problems.append(ImportProblem(line, f"DO {stated[:80]!r} is not a DOI; left out", _first(entry.get("id"))))
             parsed.references.append(
                 RawReference(raw=block, format="ris", line=line, fields=work, entry_key=_first(entry.get("id")),
                              extra={"ris": {k: v for k, v in entry.items() if k in ("unknown_tag", "custom1", "notes", "label")}} )
             )
+    if starts:
+        _stray_lines(parsed, text, previous_end, len(text), line + text.count("\n", counted, len(text)))
     return parsed

@@ -174,7 +174,7 @@ def read_citation_fields(fields: list[CitationField]) -> ParsedFile:
             else:
                 entries = [(raw, _csl_work(item)) for raw, item in _csl_items(field.instruction)]
                 fmt = "csl-json"
-        except (ValueError, UnicodeDecodeError) as exc:
+        except (ValueError, UnicodeDecodeError, RecursionError) as exc:  # nested too deep: this field, not the file
             message = f"{field.kind} citation field {field.shown!r} could not be read ({exc}); its shown text is kept"
             parsed.problems.append(ImportProblem(field.line, message))
             parsed.references.append(

@@ -105,6 +105,10 @@ _NEW_DOI = re.compile(r"(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)?" + DOI_START, 
 _SHORT_TITLE = re.compile(r"^[A-Z][\w ,&'’:-]{0,60}$")
 #: Name particles (``shapes.PARTICLE_WORDS``), the first one capitalised as a name opening a line may set it (``Van der Berg GR``).
 _ANY_PARTICLES = r"(?:(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in PARTICLE_WORDS) + r")\s+){1,3}"
+#: A publisher's name: ``University Press``, ``Verlag``, ``Publishers``.
+_PUBLISHER = re.compile(r"\b(?:Press|Publishers?|Publishing|Verlag)\b")
+#: A running head that opens with the article's authors: ``Smith et al. Nat Med (2019) 68:2976``, ``Smith and Doe, Blood 2020``.
+_HEAD_BY_AUTHORS = re.compile(r"^(?:[a-z]{1,3}\s+){0,3}[A-Z][\w'’-]+(?:\s+(?:and|&)\s+[A-Z][\w'’-]+|\s+et\s+al\.?)[\s,]")
 #: A line that carries a source (``Plant J 48:633-648``, ``Blood. 2020;135``): the end of an entry, not a start.
 _SOURCE_LINE = re.compile(
     r"^[^\d()]{0,60}?(?:\b\d+\s*(?:\([\w-]+\))?\s*:\s*\d|" + YEAR + r"\s*;\s*\d|,\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*,\s*\d+)"
@@ -437,6 +441,7 @@ class _Finder:
             self.whole_document()
         else:
             self.unclaimed_runs()
+        self._carried_over_top()
         self.lists.sort(key=lambda found: found.line)
         for number, found in enumerate(self.lists, start=1):
             found.label = f"references-{number}"
@@ -1221,7 +1226,8 @@ class _Finder:
             entries.pop()
         if whole:
             skip = 0
-            while skip < len(entries) and not looks(skip, skip + 1):
+            carried = not per_line and bool(entries) and self._carried_over(entries[0], self._following(entries))
+            while skip < len(entries) and not (looks(skip, skip + 1) or (skip == 0 and carried)):
                 skip += 1
             if per_line:
                 # A document of one reference a line after the article's text (paragraphs set as one line each,
@@ -1244,13 +1250,20 @@ class _Finder:
         for positions in entries:
             current.entries.append(self._entry(positions, None))
         if whole:
-            if current.entries and _plausible_run(current):
+            flags = [looks(n, n + 1) or looks(n, n - 1) for n in range(len(entries))]
+            text = set() if per_line else self._article_text(region, entries, flags)
+            if text:
+                # The next article's text between references (the tail of an earlier article's list, then the
+                # article, then its own list): the list ends where the text begins, and each part is read on its own
+                # (its own indents and blank lines: the tail may hang where the next list is wrapped).
+                for part in self._parts_between(region, text):
+                    self._read_part(part, self._whole_part)
+            elif current.entries and _plausible_run(current):
                 self.lists.append(current)
             else:
                 # Not one list: a list holds no run of three or more things that are not references (the lines
                 # of the next article's text after the tail of an earlier list), so each part between such runs
                 # is judged on its own.
-                flags = [looks(n, n + 1) or looks(n, n - 1) for n in range(len(entries))]
                 start = 0
                 for n in range(len(entries) + 1):
                     if n == len(entries) or (not flags[n] and flags[n : n + 3] == [False] * 3):
@@ -1264,10 +1277,23 @@ class _Finder:
 
     def _whole_part(self, entries: list[list[int]], flags: list[bool]) -> None:
         """Keep a part of a document with no heading as a list if, past what does not read as a reference at
-        either end, three or more entries are left and they read as a list."""
-        entries, flags = _trimmed(entries, flags)
-        if len(entries) >= 3 and _plausible_run(part := self._headless(entries)):
+        either end, three or more entries are left (two at the document's top) and they read as a list."""
+        entries, flags, fewest = self._page_top_trim(entries, flags)
+        if len(entries) >= fewest and _plausible_run(part := self._headless(entries)):
             self.lists.append(part)
+
+    def _page_top_trim(self, entries: list[list[int]], flags: list[bool]) -> tuple[list[list[int]], list[bool], int]:
+        """``entries`` and ``flags`` past what does not read as a reference at either end, and how many entries
+        make a list. At the document's top a piece carried over from the page before is an entry (``_carried_over``),
+        and two references in a row there (past such a piece or one other line) are the tail of an earlier list;
+        elsewhere three are wanted."""
+        if entries and not flags[0] and self._carried_over(entries[0], self._following(entries)):
+            flags = [True, *flags[1:]]
+        top = bool(entries) and self._at_top(entries[0][0])
+        first = next((n for n, flag in enumerate(flags) if flag), len(flags))
+        entries, flags = _trimmed(entries, flags)
+        whole = all(_reads_as_reference(text := self._joined(entry)) and ends_like_reference(text) for entry in entries[first == 0 :])
+        return entries, flags, 2 if top and first <= 1 and whole else 3
 
     def _without_prose_before(self, region: list[int]) -> list[int]:
         """A document with no heading: paragraphs of prose before the list (blocks between blank lines whose first
@@ -1532,6 +1558,9 @@ class _Finder:
         entry: list[int] = []
         head = ""  # the entry's first 1,000 characters: enough to judge it, linear in all
         has_year = False
+        # The document's first line, opening with no authors, may be the end of an entry carried over from the page
+        # before (``cas du tourisme ..., pp. 33-62``): its year was on that page, so its pages or source end it.
+        top_piece = bool(block) and not AUTHOR_START.match(texts[0]) and self._at_top(block[0])
         lengths = sorted(len(t) for t in texts)
         typical = lengths[len(lengths) * 3 // 4] if lengths else 0  # the width most lines fill
         learned = learned and loose and (self.teacher is not None or linemodel.available())
@@ -1560,10 +1589,11 @@ class _Finder:
                             or _apa_opening_after(previous, text, head) or _cjk_name_after_latin(previous, text, head)
                         )
                 else:
+                    dated = has_year or (top_piece and not entries and _marked(head))
                     cut = (
-                        _starts_entry(previous, text, head, has_year)
-                        or (loose and (_after_source_end(previous, text, head, has_year) or _cjk_name_after_latin(previous, text, head)))
-                        or (short and _short_last_line(previous, text, head, has_year))
+                        _starts_entry(previous, text, head, dated)
+                        or (loose and (_after_source_end(previous, text, head, dated) or _cjk_name_after_latin(previous, text, head)))
+                        or (short and _short_last_line(previous, text, head, dated))
                     )
                 if cut:
                     entries.append(entry)
@@ -1612,24 +1642,139 @@ class _Finder:
             return
         entries = self._split_unnumbered(stretch)
         texts = [join_lines([self.kept[p][1] for p in positions]) for positions in entries]
-        prose = [_prose(text) for text in texts]
-        looks = [looks_strongly_like_reference(text) and not p for text, p in zip(texts, prose, strict=True)]
+        looks = [_reads_as_reference(text) for text in texts]
         if self._run_entries(entries, looks):
             return
         # Not a list as a whole: a list with no heading still ends where prose begins (the tail of an earlier
         # article's list at the top of a page, then the next article's title and text), so each stretch
-        # between paragraphs of prose is judged on its own.
-        start = 0
-        for n in range(len(entries) + 1):
-            if n == len(entries) or prose[n]:
-                self._run_entries(entries[start:n], looks[start:n])
-                start = n + 1
+        # between paragraphs of prose is read and judged on its own.
+        for part in self._parts_between(stretch, self._article_text(stretch, entries)):
+            self._read_part(part, self._run_entries)
+
+    def _joined(self, positions: list[int]) -> str:
+        return join_lines([self.kept[p][1] for p in positions])
+
+    def _article_text(self, region: list[int], entries: list[list[int]], flags: list[bool] | None = None) -> set[int]:
+        """The lines of a region with no heading that are article text: paragraphs of prose, as blocks between
+        blank lines or as entries of the region's reading. With ``flags`` (which entries read as references),
+        only text that stands between references counts (prose before a list or after it is trimmed as before)."""
+        lines: set[int] = set()
+        block: list[int] = []
+        for position in [*region, None]:  # (a paragraph of several lines; one of one line is an entry below)
+            if position is not None and not self.blank(position):
+                block.append(position)
+                continue
+            if len(block) >= 2 and _article_paragraph(self._joined(block)):
+                lines.update(block)
+            elif len(block) >= 3:
+                lines.update(self._prose_under(block))
+            block = []
+        for entry in entries:
+            if _article_paragraph(self._joined(entry)):
+                lines.update(entry)
+        if flags is not None and lines:
+            # (Between references: two or more before the text's first line, one or more after it, which may be a
+            # whole list read as one entry where its layout differs.)
+            first = min(lines)
+            refs = [entry for entry, flag in zip(entries, flags, strict=True) if flag and not lines.intersection(entry)]
+            if sum(1 for entry in refs if entry[-1] < first) < 2 or not any(entry[0] > first for entry in refs):
+                return set()
+        return lines
+
+    def _carried_over(self, positions: list[int], following: str | None) -> bool:
+        """Whether the lines ``positions``, the very first text of the document (page furniture aside), are the end
+        of an entry carried over from the page before (``in Pharm., 11, 150-155, 1990``, ``2001; 119: 709-717``):
+        they end as a reference ends, state a year, pages or a DOI, are no prose, heading or back matter, and the entry under them
+        (``following``) reads as a reference. Such a piece has no authors, so it reads as none."""
+        if not positions or not following or not self._at_top(positions[0]):
+            return False
+        text = self._joined(positions)
+        if _HEAD_BY_AUTHORS.match(text):
+            return False  # "Smith et al. Nat Med (2019) 68:2976": the page's running head, not a piece of an entry
+        return (
+            _marked(text) and ends_like_reference(text) and not _prose(text) and not _is_section_heading(text)
+            and not self.stop(positions[0]) and _reads_as_reference(following)
+        )
+
+    def _at_top(self, position: int) -> bool:
+        """Whether ``position`` holds the document's first text (page furniture aside)."""
+        return position == next((p for p in range(len(self.kept)) if not self.blank(p)), None)
+
+    def _following(self, entries: list[list[int]]) -> str | None:
+        """The text of the entry after the first (what a piece carried over at the top must be followed by)."""
+        return self._joined(entries[1]) if len(entries) >= 2 else None
+
+    def _carried_over_top(self) -> None:
+        """The first list with no heading, numbered from the document's top: the lines above its first label (the
+        end of an entry carried over from the page before, with no label of its own) are its first entry."""
+        first = min(self.lists, key=lambda found: found.line, default=None)
+        if first is None or first.heading is not None or not first.entries or first.entries[0].number is None:
+            return
+        start = next((p for p, (index, _) in enumerate(self.kept) if index == first.entries[0].line - 1), 0)
+        lines = [p for p in range(start) if not self.blank(p)]
+        if not lines or len(lines) > 6 or any(self.blank(p) for p in range(lines[0], lines[-1] + 1)):
+            return
+        if any(self.labels[p] is not None or self.only[p] is not None for p in lines):
+            return  # (a label of its own: an entry, not the piece of one)
+        if self._carried_over(lines, first.entries[0].body or first.entries[0].text):
+            first.entries.insert(0, self._entry(lines, None))
+            first.line = first.entries[0].line
+
+    def _read_part(self, part: list[int], keep: Callable[[list[list[int]], list[bool]], object]) -> None:
+        """Read a part of a region with no heading between paragraphs of article text: cut by the rules and judged
+        by ``keep`` (a list or not); a list is then cut as under a heading (the line model weighs wrapped text)."""
+        entries = self._split_unnumbered(part)
+        kept = len(self.lists)
+        keep(entries, [_reads_as_reference(self._joined(entry)) for entry in entries])
+        self._recut(kept, part)
+
+    def _recut(self, kept: int, region: list[int]) -> None:
+        """The lists with no heading found in ``region`` since ``kept`` lists were, judged lists by the rules' cuts:
+        cut again as under a heading, where the line model weighs the breaks of wrapped text (the region read whole
+        again, so its layout reads the same; left as it was if an entry would then cross the list's first or last line)."""
+        lists = [found for found in self.lists[kept:] if found.entries[-1].last_line - found.entries[0].line >= 5]
+        if not lists:
+            return  # (a list of a few lines: the model weighs a line's width against the list's usual width)
+        entries = self._split_unnumbered(region, learned=True)
+        for found in lists:
+            first, last = found.entries[0].line - 1, found.entries[-1].last_line - 1
+            inside = [e for e in entries if first <= self.kept[e[0]][0] and self.kept[e[-1]][0] <= last]
+            crossing = any(self.kept[e[0]][0] < first <= self.kept[e[-1]][0] or self.kept[e[0]][0] <= last < self.kept[e[-1]][0] for e in entries)
+            if inside and not crossing:
+                found.entries = [self._entry(e, None) for e in inside]
+
+    def _prose_under(self, block: list[int]) -> list[int]:
+        """The lines at the end of a block that are a paragraph of prose set right under a line that ends a reference
+        (no blank line between: the article's text, or a note, under a list's last entry); none if there is none."""
+        found: list[int] = []
+        for start in range(len(block) - 1, max(0, len(block) - 12), -1):
+            text = self.stripped(block[start])
+            above = self.stripped(block[start - 1])
+            if not (text[:1].isupper() and ends_like_reference(above) and not _authors_then_year(above)):
+                continue
+            under = self._joined(block[start:])
+            if _article_paragraph(under) and not SOURCE_END.search(under[-40:]):
+                found = block[start:]  # (prose ends on a word, not on a source: "... Cell Metab 6: 181–194." is a title's rest)
+        if found and not _reads_as_reference(self._joined(block[: block.index(found[0])])):
+            return []  # (the lines above are no whole reference: the "prose" is the rest of an entry's title)
+        return found
+
+    def _parts_between(self, region: list[int], text: set[int]) -> list[list[int]]:
+        """The stretches of ``region`` between its lines of article text ``text`` that hold any text."""
+        parts: list[list[int]] = [[]]
+        for position in region:
+            if position in text:
+                if parts[-1]:
+                    parts.append([])
+            else:
+                parts[-1].append(position)
+        return [part for part in parts if any(not self.blank(p) for p in part)]
 
     def _run_entries(self, entries: list[list[int]], looks: list[bool]) -> bool:
         """Keep ``entries`` as a list with no heading if, past what does not look like a reference at either
-        end, three or more are left and most of them look like references."""
-        entries, looks = _trimmed(entries, looks)
-        if len(entries) >= 3 and sum(looks) >= 0.8 * len(looks):
+        end, three or more are left (two at the document's top) and most of them look like references."""
+        entries, looks, fewest = self._page_top_trim(entries, looks)
+        if len(entries) >= fewest and sum(looks) >= 0.8 * len(looks):
             self.lists.append(self._headless(entries))
             return True
         return False
@@ -1960,6 +2105,23 @@ _KEY_FACTS = (
     "head:source", "text:year-early", "next:lower",
 )
 _NEGATED = ("head:year", "prev:ends-ref", "text:author", "head:source")
+
+
+def _marked(text: str) -> bool:
+    """Whether a piece of a reference states something only references state: a year, pages, a source, a DOI or
+    its publisher (``Oxford University Press, Oxford.``)."""
+    return looks_like_reference(text) or bool(SOURCE_HINT.search(text) or PAGES_END.search(text) or _PUBLISHER.search(text))
+
+
+def _article_paragraph(text: str) -> bool:
+    """A paragraph of the article's text: prose that does not read as a reference (a reference may read as prose:
+    a ministry as author, its year, a title and a link, all in lower case after the first words)."""
+    return _prose(text) and not looks_strongly_like_reference(text)
+
+
+def _reads_as_reference(text: str) -> bool:
+    """Whether an entry reads strongly as a reference and is no paragraph of prose."""
+    return looks_strongly_like_reference(text) and not _prose(text)
 
 
 def _trimmed(entries: list[list[int]], flags: list[bool]) -> tuple[list[list[int]], list[bool]]:

@@ -620,24 +620,33 @@ def _citation_line(query: Query, key: str) -> str | None:
         initials = "".join(part[0] for part in given.replace(".", " ").replace("-", " ").split() if part)
         author = f"{family} {initials}".strip()
     year = str(query.year or "")
-    return pubmed.citation_line(str(journal), year, str(csl.get("volume") or query.volume), query.page, author, key)
+    line = pubmed.citation_line(str(journal), year, str(csl.get("volume") or query.volume), query.page, author, key)
+    # no real citation is this long (a hostile file's journal of megabytes): searched instead,
+    # by its fields cut to length, where it went whole into a URL no HTTP client sends
+    return line if len(line) <= SEARCH_CHARS else None
+
+
+#: Characters of a reference (or of one of its fields) a bibliographic search sends.
+SEARCH_CHARS = 600
 
 
 def _search_text(outcome: Outcome) -> str:
-    """What goes into ``query.bibliographic``: the reference as written, else its fields."""
+    """What goes into ``query.bibliographic``: the reference as written, else its fields
+    (each cut, as the reference is: a hostile file's title of megabytes made a URL no
+    HTTP client sends)."""
     query = outcome.query
     assert query is not None
     if query.raw:
         from .match import dehyphenate
 
-        return dehyphenate(query.raw)[:600]
+        return dehyphenate(query.raw)[:SEARCH_CHARS]
     csl = query.csl
     parts = [
-        "; ".join(p.get("family") or p.get("literal") or "" for p in (csl.get("author") or [])[:3]),
-        csl.get("title") or "",
-        str(csl.get("container-title") or ""),
+        "; ".join(p.get("family") or p.get("literal") or "" for p in (csl.get("author") or [])[:3])[:SEARCH_CHARS],
+        (csl.get("title") or "")[:SEARCH_CHARS],
+        str(csl.get("container-title") or "")[:SEARCH_CHARS],
         str(query.year or ""),
-        str(csl.get("volume") or ""),
-        str(csl.get("page") or ""),
+        str(csl.get("volume") or "")[:SEARCH_CHARS],
+        str(csl.get("page") or "")[:SEARCH_CHARS],
     ]
     return words(" ".join(parts)) if not any(parts) else " ".join(p for p in parts if p)

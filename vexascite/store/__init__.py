@@ -159,6 +159,8 @@ class Store:
         #: seconds to wait for another process's write lock (with ``on_wait`` told) before LibraryBusy
         self.lock_wait = lock_wait
         self.on_wait = on_wait
+        #: opened for reading only (a library on a read-only disk): caches are not kept
+        self.read_only = False
 
     # -- opening -----------------------------------------------------------------------
     @classmethod
@@ -216,7 +218,9 @@ class Store:
                 f"{path}: the library is on a read-only disk and was written by another vexascite "
                 f"(library version {version}, this one uses {SCHEMA_VERSION}); open it where it can be written"
             )
-        return cls(db, path)
+        store = cls(db, path)
+        store.read_only = True
+        return store
 
     def _configure(self) -> None:
         db = self.db

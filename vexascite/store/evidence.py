@@ -60,6 +60,10 @@ def load_index(store: Store, name: str, fingerprint: str) -> bytes | None:
 
 
 def save_index(store: Store, name: str, fingerprint: str, data: bytes) -> None:
+    """Keep an index built for this state of the library (not in a library opened read-only:
+    the index built serves this run alone)."""
+    if store.read_only:
+        return
     with store.transaction():
         store.db.execute(
             "insert or replace into search_index (name, fingerprint, built_at, data) values (?, ?, ?, ?)",
@@ -70,6 +74,8 @@ def save_index(store: Store, name: str, fingerprint: str, data: bytes) -> None:
 def forget_indexes_except(store: Store, names: Iterable[str]) -> int:
     """Drop kept indexes not named in ``names`` (older versions nothing reads); returns how many."""
     keep = list(names)
+    if store.read_only:
+        return 0
     with store.transaction():
         cursor = store.db.execute(
             f"delete from search_index where name not in ({', '.join('?' * len(keep))})", keep
@@ -103,7 +109,10 @@ def citations_needing_evidence(store: Store) -> list[dict[str, Any]]:
 
 
 def save_citation_evidence(store: Store, rows: list[dict[str, Any]]) -> None:
-    """Replace the evidence of the given claim -> work links; drop rows of vanished claims."""
+    """Replace the evidence of the given claim -> work links; drop rows of vanished claims
+    (not in a library opened read-only: what is stored is shown)."""
+    if store.read_only:
+        return
     stamp = now()
     with store.transaction():
         store.db.execute("delete from citation_evidence where claim_id not in (select id from claims)")

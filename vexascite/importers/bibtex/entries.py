@@ -69,7 +69,8 @@ def parse_chunk(
     for entry, status, entry_message in raw_entries:
         try:
             own = _own_fields(entry, line_of(entry), strings, parsed.problems)
-            ref = reference(entry.raw or "", line_of(entry), entry.entry_type, entry.key, own, own, status, entry_message)
+            ref = reference(entry.raw or "", line_of(entry), entry.entry_type, entry.key, own, own, status, entry_message,
+                            parsed.problems)
         except Exception as exc:  # an entry no rule foresaw is kept as written, not the file lost
             reason = f"entry could not be read ({type(exc).__name__}: {str(exc)[:120]}); kept as written"
             parsed.unreadable(entry.raw or "", line_of(entry), reason, entry.key)
@@ -205,9 +206,13 @@ def _parse_pieces(
 
 def reference(
     raw: str, line: int | None, entry_type: str, key: str, own: dict[str, str], values: dict[str, str],
-    status: RefStatus, message: str | None,
+    status: RefStatus, message: str | None, problems: list[ImportProblem] | None = None,
 ) -> RawReference:
+    """The raw reference of one entry; an identifier field that is no identifier (``doi =
+    {not a doi}``) also goes to ``problems``: it is left out of the work, which is said."""
     work, notes = entry_to_csl(entry_type.lower(), values)
+    if problems is not None:
+        problems.extend(ImportProblem(line, f"{note}; left out", key) for note in notes if " is not a " in note)
     return RawReference(
         raw=raw,
         format="bibtex",
