@@ -43,6 +43,24 @@ def test_keys_are_readable_and_unique():
     assert key_stem(item, "{Author}_{year}") == "Beck_2020"
 
 
+def test_records_of_another_article_than_the_stated_identifiers_are_found_out() -> None:
+    from vexascite.identity import contradicted_records
+
+    old_crossref = ("crossref", {"DOI": "10.5555/Old", "title": "Old"})
+    old_pubmed = ("pubmed", {"DOI": "10.5555/old", "PMID": "111"})
+    new_pubmed = ("pubmed", {"DOI": "10.5555/new", "PMID": "222"})
+    assert contradicted_records([old_crossref, old_pubmed], {}) == {}  # nothing stated: nothing to contradict
+    assert contradicted_records([old_crossref, old_pubmed], {"DOI": "https://doi.org/10.5555/OLD"}) == {}
+    assert set(contradicted_records([old_crossref, old_pubmed], {"DOI": "10.5555/new"})) == {"crossref", "pubmed"}
+    # a PMID edit: the new PubMed record vouches for its DOI, which the old Crossref record contradicts
+    assert contradicted_records([old_crossref, new_pubmed], {"PMID": "222"}) == {
+        "crossref": "DOI 10.5555/old, not 10.5555/new"}
+    # the old PubMed record is found out by its PMID, and the Crossref record by the DOI it shares with it
+    found = contradicted_records([old_crossref, old_pubmed], {"PMID": "222"})
+    assert found["pubmed"] == "PMID 111, not 222" and "as the pubmed record" in found["crossref"]
+    assert contradicted_records([("crossref", {"title": "no identifiers"})], {"DOI": "10.5555/new"}) == {}
+
+
 def test_near_miss_scores_compare_the_beginning_of_a_title():
     """A hostile file's title of megabytes made 'duplicates' run for hours (fuzzy scores
     grow with the product of the lengths): titles are compared by their first 1,000

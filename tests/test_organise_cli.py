@@ -108,6 +108,15 @@ def test_a_bad_field_value_is_a_usage_error(library):
     assert result.exit_code == 2 and "year:soon" in result.stderr
 
 
+def test_a_field_with_no_value_is_a_usage_error_that_says_so(library):
+    for query in ("author:", "title: ", 'journal:""', "tag:", "beck author:"):
+        result = library("list", query)
+        name = query.split()[-1].split(":")[0]
+        assert result.exit_code == 2 and f"give a value after '{name}:'" in result.stderr, (query, result.stderr)
+    result = library("list", "author:***")
+    assert result.exit_code == 2 and "nothing to search for" in result.stderr
+
+
 def test_tag_list_and_export_by_tag(library, tmp_path):
     assert library("tag", "roe2020thrombosis", "poe2021ruxolitinib", "+jak", "+vexas").exit_code == 0
     assert library("tag", "poe2021ruxolitinib", "-vexas").exit_code == 0

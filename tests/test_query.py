@@ -55,3 +55,12 @@ def test_any_text_parses(text):
     for clause in query.clauses:
         assert clause.kind in {"text", "author", "title", "journal", "year", "doi", "pmid", "pmcid", "key", "tag", "collection"}
         assert all(word.strip() for word in clause.words)
+
+
+def test_a_field_with_no_value_is_a_problem_not_a_word_or_nothing():
+    for text in ("author:", "author: ", 'title:""', "-journal:", "tag:", "collection:\"\"", "doi:", "year:"):
+        query = parse_query(text)
+        assert query.problems and "give a value after" in query.problems[0] and not query.clauses, text
+    assert parse_query("author:-").problems  # no word to search for in it
+    assert parse_query("author: beck").clauses[0].words == ("beck",) and not parse_query("author: beck").problems
+    assert not parse_query("note:").problems  # not a field: a word

@@ -92,6 +92,58 @@ def conflicting_ids(a: IdentityKeys, b: IdentityKeys) -> bool:
     )
 
 
+#: The identifiers that say which article a record is (CSL names).
+ID_FIELDS = ("DOI", "PMID", "PMCID")
+
+
+def contradicted_records(records: list[tuple[str, Work]], stated: Work) -> dict[str, str]:
+    """Records (by source) that are of another article than the identifiers ``stated``
+    (the user's own), each with why: ``{"crossref": "DOI 10.5555/a, not 10.5555/b"}``.
+
+    A record that agrees with a stated identifier vouches for its other identifiers too
+    (the PubMed record of a stated PMID gives the DOI that goes with it), so a record
+    for an old DOI is found out when only the PMID was edited; and a record sharing an
+    identifier only with records found out is of their article (the Crossref record of
+    the DOI an old PubMed record gave).
+    """
+    normal = {"DOI": normalize_doi, "PMID": normalize_pmid, "PMCID": normalize_pmcid}
+
+    def ids(work: Work) -> dict[str, str]:
+        return {name: value for name in ID_FIELDS if (value := normal[name](work.get(name)))}
+
+    anchor = ids(stated)
+    if not anchor:
+        return {}
+    own = [(source, ids(csl)) for source, csl in records]
+    grown = True
+    while grown:  # identifiers vouched for by records that agree with the anchor
+        grown = False
+        for _, found in own:
+            agrees = all(anchor.get(name, value) == value for name, value in found.items())
+            if agrees and any(anchor.get(name) == value for name, value in found.items()):
+                for name, value in found.items():
+                    if name not in anchor:
+                        anchor[name] = value
+                        grown = True
+    out: dict[str, str] = {}
+    for source, found in own:
+        clashes = [f"{name} {value}, not {anchor[name]}" for name, value in found.items() if anchor.get(name, value) != value]
+        if clashes:
+            out[source] = "; ".join(clashes)
+    grown = True
+    while grown:  # and a record sharing an identifier only with those is of their article
+        grown = False
+        old = {(name, value): source for source, found in own if source in out
+               for name, value in found.items() if anchor.get(name) != value}
+        for source, found in own:
+            shared = [(name, value) for name, value in found.items() if (name, value) in old]
+            if source not in out and shared:
+                name, value = shared[0]
+                out[source] = f"{name} {value}, as the {old[name, value]} record set aside"
+                grown = True
+    return out
+
+
 def same_work(a: IdentityKeys, b: IdentityKeys) -> bool:
     """The duplicate rule of the library (see module docstring)."""
     if conflicting_ids(a, b):

@@ -13,8 +13,8 @@
   and lone digits a PMID.
 
 Every clause must hold. Nothing here can fail on user text: unknown fields are words,
-unbalanced quotes are characters, operators are words; what cannot be read (``year:soon``)
-is returned in ``problems``. The store turns clauses into SQL and safe FTS terms.
+unbalanced quotes are characters, operators are words; what cannot be read (``year:soon``,
+a field with no value such as ``author:`` or ``title:""``) is returned in ``problems``. The store turns clauses into SQL and safe FTS terms.
 """
 
 from __future__ import annotations
@@ -34,7 +34,9 @@ FIELDS = {
     "tag": "tag", "collection": "collection", "in": "collection",
 }
 
-_TOKEN = re.compile(r'(-?)(?:([A-Za-z]+):\s*("[^"]*"|\S+)|"([^"]*)"|(\S+))')
+#: ``field:value`` (the value may be missing: ``author:`` at the end is said, not searched
+#: as a word), ``"a phrase"``, or a word; each may start with ``-``.
+_TOKEN = re.compile(r'(-?)(?:([A-Za-z]+):\s*("[^"]*"|\S+)?|"([^"]*)"|(\S+))')
 _WORD = re.compile(r"\w+", re.UNICODE)
 #: Written in capitals these are read as search-box operators: every clause must hold
 #: anyway (AND, and OR, which is not offered), NOT leaves the next one out.
@@ -114,8 +116,20 @@ def _identifier_clause(kind: str, value: str, negated: bool) -> Clause | str:
     return Clause(kind, value=normal, negated=negated)
 
 
-def _field_clause(name: str, value: str, negated: bool) -> Clause | str | None:
+def _field_clause(name: str, value: str, negated: bool) -> Clause | str:
+    """The clause of ``name:value``, or what is wrong with it (a value missing, or one
+    with nothing to search for, is said rather than silently finding nothing)."""
     kind = FIELDS[name.lower()]
+    example = {"author": "author:beck", "title": "title:vexas", "journal": "journal:blood", "key": "key:beck2020somatic",
+               "tag": "tag:jak", "collection": "collection:Reviews", "year": "year:2020 or year:2019-2021",
+               "doi": "doi:10.1056/NEJMoa2026834", "pmid": "pmid:33108101", "pmcid": "pmcid:PMC7894321"}[kind]
+    if not value.strip():
+        return f"{name}: give a value after '{name}:' ({example})"
+    clause = _field_value_clause(kind, value, negated)
+    return f"{name}:{value}: nothing to search for in {value!r} ({example})" if clause is None else clause
+
+
+def _field_value_clause(kind: str, value: str, negated: bool) -> Clause | str | None:
     if kind == "year":
         return _year_clause(value, negated)
     if kind in ("doi", "pmid", "pmcid"):
@@ -137,12 +151,13 @@ def parse_query(text: str | None) -> Query:
         negated, negate_next = bool(minus) or negate_next, False
         clause: Clause | str | None
         if name is not None and name.lower() in FIELDS:
+            value = value or ""
             value = value[1:-1] if len(value) >= 2 and value[0] == value[-1] == '"' else value
             clause = _field_clause(name, value, negated)
         elif phrase is not None:
             clause = _text_clause("text", phrase, negated)
         else:
-            token = bare if bare is not None else f"{name}:{value}"
+            token = bare if bare is not None else f"{name}:{value or ''}"
             found = classify_identifier(token) if not token.isdigit() else None
             if found is not None and (found[0] != "pmid" or token.lower().startswith(("pmid", "pubmed", "http", "www"))):
                 clause = Clause(found[0], value=found[1], negated=negated)

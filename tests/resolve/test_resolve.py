@@ -261,3 +261,20 @@ def test_the_summary_says_how_many_requests_were_retried(world: World, run_cli, 
     assert result.exit_code == 0, result.stderr
     retried = sum(world.crossref.faults_injected.values())
     assert retried and f"retried: crossref {retried} (" in result.stderr
+
+
+def test_review_leaves_out_candidates_of_works_in_the_trash_and_counts_them(world: World, tmp_path: Path, run_cli) -> None:
+    world.crossref.add_work(crossref_work("10.5555/twin.2006.99999", "Dilate or divide?", [("Varga", "H")],
+                                          "Am J Gastroenterol", "Am J Gastroenterol", 2006, "101", None, "1502-1504"))
+    settings = replace(world.settings, db=run_cli.db)
+    api.import_paths(settings, [write_list(tmp_path / "refs.txt", [REFERENCES[2]])])
+    assert api.resolve_works(settings).review == 1
+    key = api.list_works(settings)[0]["key"]
+    assert run_cli("remove", key).exit_code == 0
+    listed = run_cli("review", "--json")
+    assert listed.exit_code == 0 and json.loads(listed.stdout) == []
+    assert "2 more candidate(s) wait for works in the trash" in listed.stderr
+    assert api.review_candidates(settings).in_trash == 2
+    run_cli("restore", key)
+    queue = api.review_candidates(settings)
+    assert len(queue) == 2 and queue.in_trash == 0

@@ -99,3 +99,17 @@ def test_a_version_4_library_migrates_with_its_works_out_of_the_trash(tmp_path):
     with Store.open(tmp_path / "old.db") as store:
         assert [row["key"] for row in store.iter_works()] == ["old"]
         assert {"tags", "collections", "collection_works", "notes", "auto_exports"} <= set(store.db.table_names())
+
+
+def test_tags_match_whatever_their_case_and_keep_their_first_spelling(store):
+    with store.transaction():
+        assert org.add_tag(store, 1, "JAK")
+        assert not org.add_tag(store, 1, "jak")  # the same tag: the work has it already
+        assert org.add_tag(store, 2, "jak")  # another work gets the tag as first spelt
+    assert org.tags_of(store, [1, 2]) == {1: ["JAK"], 2: ["JAK"]}
+    assert org.all_tags(store) == [{"tag": "JAK", "works": 2}]
+    assert org.tag_exists(store, "Jak") and sorted(found(store, "tag:jak")) == ["Ruxolitinib response", "Thrombosis in VEXAS"]
+    with store.transaction():
+        assert org.remove_tag(store, 1, "jak")  # removing matches as tag_exists and the filter do
+        assert not org.remove_tag(store, 1, "JAK")
+    assert org.tags_of(store, [1, 2]) == {1: [], 2: ["JAK"]}

@@ -364,3 +364,24 @@ def test_other_host_names_are_refused_on_loopback(empty_settings: Settings) -> N
         assert client.get("/").status_code == 400
     with TestClient(create_app(empty_settings), base_url="http://localhost:8765") as client:
         assert client.get("/").status_code == 200
+
+
+def test_review_leaves_out_works_in_the_trash_and_says_how_many_candidates_wait_there(client: TestClient,
+                                                                                      web_world: WebWorld) -> None:
+    api.remove_works(web_world.settings, ["varga2006dilate"])
+    page = client.get("/review").text
+    assert "varga2006dilate" not in page and "Nothing waits for review" in page
+    assert "2 more candidates wait for works in the" in page
+    api.restore_works(web_world.settings, ["varga2006dilate"])
+    page = client.get("/review").text
+    assert "varga2006dilate" in page and "in the trash" not in page
+
+
+def test_editing_a_doi_on_the_page_says_which_records_were_set_aside(client: TestClient, web_world: WebWorld) -> None:
+    assert api.show_work(web_world.settings, "beck2020somatic")["records"]  # resolved: verified records
+    done = client.post("/works/beck2020somatic/edit",
+                       data={"csrf": csrf_of(client), "field": "DOI", "value": "10.5555/nobody.knows.this", "action": "set"})
+    assert done.status_code == 200 and "DOI edited" in done.text
+    assert "set aside 2 record(s)" in done.text and 'id="records-set-aside"' in done.text
+    shown = api.show_work(web_world.settings, "beck2020somatic")
+    assert shown["status"] == "unresolved" and "PMID" not in shown["csl"]

@@ -47,6 +47,8 @@ def test_any_text_is_a_safe_search(client: TestClient) -> None:
     unreadable = client.get("/", params={"q": "year:soon"}).text
     assert "year:soon: give a year" in unreadable and _keys(unreadable) == []
     assert "holds nothing to search for" in client.get("/", params={"q": "!!!"}).text
+    empty_field = client.get("/", params={"q": "vexas author:"}).text  # said in place, not an empty table
+    assert "author: give a value after &#39;author:&#39;" in empty_field and _keys(empty_field) == []
     assert "no collection &#39;Nowhere&#39;" in client.get("/", params={"collection": "Nowhere"}).text
 
 

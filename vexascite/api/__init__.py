@@ -19,7 +19,8 @@ _HOMES: dict[str, tuple[str, ...]] = {
         "FileImport", "ImportReport", "LoadedInput", "IMPORTABLE_SUFFIXES", "MAX_IMPORT_BYTES", "SEARCH_INDEX_BATCH",
         "import_file", "import_paths", "iter_input_files", "load_input",
     ),
-    "resolving": ("AddReport", "add_identifiers", "decide_review", "lookup_references", "resolve_works", "review_candidates"),
+    "resolving": ("AddReport", "ReviewQueue", "add_identifiers", "decide_review", "lookup_references", "resolve_works",
+                  "review_candidates"),
     "linking": ("LINKER_VERSION", "LinkReport", "evidence_table", "find_claims", "link_manuscript"),
     "checking": ("check_manuscript",),
     "exporting": ("ExportResult", "FormattedBibliography", "export_items_of", "export_library", "format_library",
@@ -37,7 +38,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "outputs": ("write_output",),
     "etiquette": ("service_notes",),
     "documents": ("document_reading", "document_text", "text_reading"),
-    "editing": ("describe_value", "edit_work"),
+    "editing": ("describe_set_aside", "describe_value", "edit_work"),
     "evidence": ("refresh_citation_evidence", "suggest_sources"),
     "web_views": (
         "collections_view", "formatted_for_page", "import_uploaded", "library_page", "link_uploaded", "manuscript_view",
@@ -78,6 +79,7 @@ if TYPE_CHECKING:  # what type checkers see; at run time the names come from __g
     from .documents import document_reading as document_reading
     from .documents import document_text as document_text
     from .documents import text_reading as text_reading
+    from .editing import describe_set_aside as describe_set_aside
     from .editing import describe_value as describe_value
     from .editing import edit_work as edit_work
     from .etiquette import service_notes as service_notes
@@ -144,6 +146,7 @@ if TYPE_CHECKING:  # what type checkers see; at run time the names come from __g
     from .parsing import parse_strings as parse_strings
     from .parsing import reparse as reparse
     from .resolving import AddReport as AddReport
+    from .resolving import ReviewQueue as ReviewQueue
     from .resolving import add_identifiers as add_identifiers
     from .resolving import decide_review as decide_review
     from .resolving import lookup_references as lookup_references

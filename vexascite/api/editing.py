@@ -20,9 +20,11 @@ from ..exporters.csljson import (
 from ..ids import clean_doi, normalize_pmcid, normalize_pmid
 from ..importers.bibtex import parse_names
 from ..merge import merge_detail
+from ..model import WorkStatus
 from ..store import Store
 from ..store.library import aliases_of, revert_edits, set_edits, user_edits
 from ..store.organise import live_work_id
+from ..store.resolution import set_aside_contradicted
 from .common import open_library
 from .exports import sync_exports
 
@@ -125,6 +127,8 @@ def edit_work(
                                 (removed, reverting, "unset and reverted")):
         if set(first) & set(second):
             raise UsageError(f"{', '.join(sorted(set(first) & set(second)))}: both {what}")
+    identifiers = {"DOI", "PMID", "PMCID"} & {*values, *removed, *reverting}
+    aside = None
     with open_library(settings, create=False) as store, store.transaction():
         work_id = live_work_id(store, key)  # a work in the trash is restored first, as for tags and notes
         if reverting:
@@ -136,9 +140,28 @@ def edit_work(
             revert_edits(store, work_id, [*reverting, *(["et-al"] if "author" in reverting else [])])
         if values or removed:
             set_edits(store, work_id, values, removed)
+        if identifiers:
+            # records verified for the old identifiers no longer speak for the work, and
+            # what was verified needs verifying again ('vexascite resolve' takes it up)
+            aside = set_aside_contradicted(store, work_id)
+            if store.work_row(work_id)["status"] != str(WorkStatus.UNRESOLVED):
+                store.set_work_status(work_id, WorkStatus.UNRESOLVED,
+                                      f"{', '.join(sorted(identifiers))} edited: 'vexascite resolve' verifies it again")
         row = store.work_row(work_id)
     sync_exports(settings)
-    return {"key": row["key"], "set": sorted(values), "unset": sorted(removed), "reverted": reverting, "csl": row["csl"]}
+    return {"key": row["key"], "set": sorted(values), "unset": sorted(removed), "reverted": reverting, "csl": row["csl"],
+            "set_aside": aside}
+
+
+def describe_set_aside(key: str, aside: dict[str, Any]) -> str:
+    """One line saying which records of another article stopped speaking for a work."""
+    sources = aside["sources"]
+    why = "; ".join(f"{source} ({reason})" for source, reason in sorted(sources.items()))
+    fields = aside["fields"]
+    dropped = (f"{len(fields)} field(s) they supplied dropped or now from another source: {', '.join(fields)}"
+               if fields else "no field depended on them")
+    return (f"{key}: set aside {len(sources)} record(s) of another article than the identifiers you state: {why}; "
+            f"{dropped} ('show --provenance' lists them)")
 
 
 def work_annotations(store: Store, work_id: int) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from ..identity import near_miss_score
 from ..query import Clause, parse_query
 from ..store import Store
 from ..store import organise as org
-from ..store.reading import citing_claim_count, resolution_of, verified_records
+from ..store.reading import citing_claim_count, resolution_of, set_aside_records, verified_records
 from .common import open_library
 from .exports import sync_exports
 
@@ -336,6 +336,7 @@ def show_work(settings: Settings, key: str) -> dict[str, Any]:
         row = store.work_row(work_id)
         row["references"] = store.refs_of_work(work_id)
         row["records"] = verified_records(store, work_id)
+        row["records_set_aside"] = set_aside_records(store, work_id)
         row["resolution"] = resolution_of(store, work_id)
         from ..store.claims import claims_citing_work
 

@@ -34,13 +34,14 @@ def _outcome_candidates(outcome: Any) -> list[dict[str, Any]]:
     ]
 
 
-def _save_outcome(store: Store, work_id: int, outcome: Any) -> None:
+def _save_outcome(store: Store, work_id: int, outcome: Any) -> dict[str, Any] | None:
+    """Store one outcome; returns the records it set aside (see ``save_resolution``)."""
     from ..model import WorkStatus
     from ..store.resolution import save_resolution
 
     if outcome.offline and outcome.status == WorkStatus.UNRESOLVED:
-        return  # nothing was asked: leave the work as it was
-    save_resolution(
+        return None  # nothing was asked: leave the work as it was
+    return save_resolution(
         store, work_id, outcome.status, outcome.reason or None, outcome.records, _outcome_candidates(outcome),
         {"matched_by": outcome.matched_by, "doi": outcome.doi, "pmid": outcome.pmid, "pmcid": outcome.pmcid,
          "score": outcome.score},
@@ -79,7 +80,9 @@ def resolve_works(
             on_start(len(rows))
 
         def done(outcome: Any, report: Any) -> None:
-            _save_outcome(store, ids[outcome.key], outcome)
+            aside = _save_outcome(store, ids[outcome.key], outcome)
+            if aside:
+                report.set_aside.append({"key": outcome.key, **aside})
             if progress:
                 progress(outcome, report)
 
@@ -230,12 +233,22 @@ def lookup_references(
         }
 
 
-def review_candidates(settings: Settings, key: str | None = None) -> list[dict[str, Any]]:
-    """Candidates too weak or ambiguous to apply, waiting for a decision."""
-    from ..store.resolution import pending_candidates
+class ReviewQueue(list[dict[str, Any]]):
+    """Candidates waiting for a decision, and how many more wait for works in the trash
+    (left out: restoring the work brings them back)."""
+
+    in_trash: int = 0
+
+
+def review_candidates(settings: Settings, key: str | None = None) -> ReviewQueue:
+    """Candidates too weak or ambiguous to apply, waiting for a decision (works in the
+    trash left out, and counted in ``in_trash``)."""
+    from ..store.resolution import pending_candidates, pending_in_trash
 
     with open_library(settings, create=False) as store:
-        return pending_candidates(store, key)
+        queue = ReviewQueue(pending_candidates(store, key))
+        queue.in_trash = pending_in_trash(store, key)
+    return queue
 
 
 def decide_review(settings: Settings, candidate_id: int, *, accept: bool) -> dict[str, Any]:

@@ -362,15 +362,22 @@ def compare_records(printed: dict[str, Any], candidate: dict[str, Any]) -> list[
     return rows
 
 
-def review_view(settings: Settings) -> list[dict[str, Any]]:
+def review_view(settings: Settings) -> dict[str, Any]:
     """Works with candidates waiting for a decision: the printed reference beside each
-    candidate, field by field, with what differs marked."""
-    from ..store.resolution import pending_candidates, reference_text, stated_record
+    candidate, field by field, with what differs marked (``works``); and how many
+    candidates wait for works in the trash, left out (``in_trash``)."""
+    from ..store.resolution import (
+        pending_candidates,
+        pending_in_trash,
+        reference_text,
+        stated_record,
+    )
 
     if not Path(settings.db).exists():
-        return []
+        return {"works": [], "in_trash": 0}
     works: dict[int, dict[str, Any]] = {}
     with open_library(settings, create=False) as store:
+        in_trash = pending_in_trash(store)
         for row in pending_candidates(store):
             work = works.get(row["work_id"])
             if work is None:
@@ -384,7 +391,7 @@ def review_view(settings: Settings) -> list[dict[str, Any]]:
                 "doi": row["doi"], "pmid": row["pmid"], "csl": row["csl"],
                 "fields": compare_records(work["printed"], row["csl"]),
             })
-    return list(works.values())
+    return {"works": list(works.values()), "in_trash": in_trash}
 
 
 # -- manuscripts ---------------------------------------------------------------------------------

@@ -183,6 +183,13 @@ def _print_record_sources(row: dict[str, Any]) -> None:
     for record in row.get("records") or []:
         answer = f" from {record['method']} {record['url']} (answered {record['fetched_at']})" if record.get("url") else ""
         out().print(f"- {record['source']}, verified {record['verified_at']}{answer}", highlight=False, markup=False)
+    aside = row.get("records_set_aside") or []
+    if aside:
+        out().print(f"\n[bold]records set aside[/bold] ({len(aside)}): they supply no field", highlight=False)
+    for record in aside:
+        ids = ", ".join(f"{name} {record[name.lower()]}" for name in ("DOI", "PMID") if record.get(name.lower()))
+        out().print(f"- {record['source']} ({ids or 'no identifier'}), verified {record['verified_at']}, set aside "
+                    f"{record['set_aside_at']}: {record['reason']}", highlight=False, markup=False)
     resolution = row.get("resolution")
     if resolution:
         how = f"matched by {resolution['matched_by']}" if resolution.get("matched_by") else resolution["status"]
@@ -229,3 +236,5 @@ def edit_command(ctx: click.Context, key: str, assignments: tuple[str, ...], uns
         warn(f"{result['key']}: edited {', '.join(changed)}")
     if result["reverted"]:
         warn(f"{result['key']}: your edits of {', '.join(result['reverted'])} dropped; the sources' values are used")
+    if result.get("set_aside"):
+        warn(api.describe_set_aside(result["key"], result["set_aside"]))

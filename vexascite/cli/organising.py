@@ -18,7 +18,8 @@ from .tables import table_or_json
 @handle_errors
 def tag_command(ctx: click.Context, args: tuple[str, ...]) -> None:
     """Add (+TAG) and remove (-TAG) tags on works; 'list --tag TAG' and 'export --tag TAG'
-    select by tag, 'tags' lists them."""
+    select by tag, 'tags' lists them. Tags match whatever their case (+jak adds the tag
+    JAK if the library has it) and keep the spelling they were first given."""
     keys, add, remove = api.split_tag_args(args)
     report = api.tag_works(settings_of(ctx), keys, add, remove)
     warn(

@@ -60,6 +60,8 @@ def _print_resolution(report: Any, as_json: bool) -> None:
         warn(f"merged: {merged} resolved to the DOI or PMID of {kept}; merged into it ({merged} still names it)")
     for old, new in report.rekeyed:
         warn(f"keyed from its metadata: {old} is now {new} ({old} still names it)")
+    for aside in getattr(report, "set_aside", []):
+        warn(api.describe_set_aside(aside["key"], aside))
     requests = ", ".join(f"{service} {n}" for service, n in sorted(report.requests.items())) or "none"
     retries = {service: n for service, n in sorted(getattr(report, "retries", {}).items()) if n}
     retried = (
@@ -223,3 +225,6 @@ def review_command(ctx: click.Context, key: str | None, accept_id: int | None, r
         f"{len(rows)} candidates to review; 'vexascite review --accept ID' applies one",
         as_dict=lambda row: {k: v for k, v in row.items() if k != "payload_id"},
     )
+    if rows.in_trash:
+        warn(f"{rows.in_trash} more candidate(s) wait for works in the trash, left out ('vexascite trash' lists "
+             "the works; restoring one brings its candidates back)")

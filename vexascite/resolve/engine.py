@@ -114,6 +114,9 @@ class ResolveReport:
     merged: list[tuple[str, str]] = field(default_factory=list)
     #: service -> why it could not be reached at all in this run (no network, bad host)
     unreachable: dict[str, str] = field(default_factory=dict)
+    #: works whose records of another article than the identifiers the user states were
+    #: set aside when saved: ``{"key", "sources": {source: why}, "fields": [dropped]}``
+    set_aside: list[dict[str, Any]] = field(default_factory=list)
 
     def count(self, outcome: Outcome) -> None:
         if outcome.offline and outcome.status == WorkStatus.UNRESOLVED:
@@ -142,6 +145,7 @@ class ResolveReport:
             "unreachable": dict(self.unreachable),
             "rekeyed": [{"from": a, "to": b} for a, b in self.rekeyed],
             "merged": [{"merged": a, "into": b} for a, b in self.merged],
+            "set_aside": self.set_aside,
         }
 
 

@@ -23,20 +23,35 @@ SEP = "/"
 
 
 # -- tags -------------------------------------------------------------------------------
+# One rule for tags: names match whatever their case (``JAK`` is ``jak``), and a tag keeps
+# the spelling it was first given in the library; adding, removing, filtering and checking
+# that a tag exists all follow it (through :func:`tag_spelling` and ``collate nocase``).
+def tag_spelling(store: Store, tag: str) -> str:
+    """The spelling ``tag`` already has in the library (first given; works in the trash
+    count), else ``tag`` as written."""
+    row = store.db.execute(
+        "select tag from tags where tag = ? collate nocase order by tagged_at, rowid limit 1", [tag]
+    ).fetchone()
+    return str(row[0]) if row else tag
+
+
 def add_tag(store: Store, work_id: int, tag: str) -> bool:
-    """Tag a work; False when it already had the tag."""
-    cursor = store.db.execute(
-        "insert or ignore into tags (work_id, tag, tagged_at) values (?, ?, ?)", [work_id, tag, now()]
+    """Tag a work (in the tag's first spelling); False when it already had the tag, in any case."""
+    if store.db.execute("select 1 from tags where work_id = ? and tag = ? collate nocase", [work_id, tag]).fetchone():
+        return False
+    store.db.execute(
+        "insert into tags (work_id, tag, tagged_at) values (?, ?, ?)", [work_id, tag_spelling(store, tag), now()]
     )
-    return cursor.rowcount > 0
+    return True
 
 
 def remove_tag(store: Store, work_id: int, tag: str) -> bool:
-    return store.db.execute("delete from tags where work_id = ? and tag = ?", [work_id, tag]).rowcount > 0
+    """Take a tag off a work, whatever the case it is written in; False when it had none."""
+    return store.db.execute("delete from tags where work_id = ? and tag = ? collate nocase", [work_id, tag]).rowcount > 0
 
 
 def tags_of(store: Store, work_ids: Iterable[int]) -> dict[int, list[str]]:
-    return _grouped(store, "select work_id, tag from tags where work_id in ({ids}) order by tag", work_ids)
+    return _grouped(store, "select work_id, tag from tags where work_id in ({ids}) order by tag collate nocase", work_ids)
 
 
 def tag_exists(store: Store, tag: str) -> bool:
@@ -45,12 +60,12 @@ def tag_exists(store: Store, tag: str) -> bool:
 
 
 def all_tags(store: Store) -> list[dict[str, Any]]:
-    """Every tag with how many works (not in the trash) carry it."""
+    """Every tag (in its first spelling) with how many works (not in the trash) carry it."""
     sql = (
-        "select tag, count(*) as works from tags join works on works.id = tags.work_id "
-        "where works.trashed_at is null group by tag order by tag"
+        "select min(tag) as tag, count(distinct work_id) as works from tags join works on works.id = tags.work_id "
+        "where works.trashed_at is null group by tag collate nocase order by tag collate nocase"
     )
-    return [dict(row) for row in store.db.query(sql)]
+    return [{"tag": tag_spelling(store, row["tag"]), "works": row["works"]} for row in store.db.query(sql)]
 
 
 def _grouped(store: Store, sql: str, work_ids: Iterable[int]) -> dict[int, list[Any]]:

@@ -47,6 +47,16 @@ def verified_records(store: Store, work_id: int) -> list[dict[str, Any]]:
     ]
 
 
+def set_aside_records(store: Store, work_id: int) -> list[dict[str, Any]]:
+    """Records once verified for a work, set aside as of another article (with why)."""
+    return [
+        dict(r)
+        for r in store.db.query(
+            "select source, verified_at, set_aside_at, reason, json_extract(csl, '$.DOI') as doi, "
+            "json_extract(csl, '$.PMID') as pmid from records_set_aside where work_id = ? order by id", [work_id])
+    ]
+
+
 def resolution_of(store: Store, work_id: int) -> dict[str, Any] | None:
     """How the work was last resolved (None when it never was)."""
     return next(iter(store.db.query("select * from resolutions where work_id = ?", [work_id])), None)

@@ -11,6 +11,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from ..identity import conflicting_ids, identity_keys
 from ..merge import SERVICE_SOURCES, SOURCES
 from ..model import Work, WorkStatus
 from . import Store, now
@@ -116,6 +117,47 @@ def reference_text(store: Store, work_id: int) -> str | None:
     return None
 
 
+def set_aside_contradicted(store: Store, work_id: int) -> dict[str, Any] | None:
+    """Move the work's records that are of another article than the identifiers the user
+    states (their edits of DOI, PMID, PMCID) to ``records_set_aside``, and recompute it.
+
+    The rule is :func:`~vexascite.identity.contradicted_records`. Returns None when
+    nothing was set aside, else the sources with why, and the fields those records
+    supplied that are now gone or taken from what another source states.
+    """
+    from ..identity import ID_FIELDS, contradicted_records
+
+    stated = {row["field"]: json.loads(row["value"]) for row in store.db.query(
+        f"select field, value from user_edits where work_id = ? and field in ({', '.join('?' for _ in ID_FIELDS)})",
+        [work_id, *ID_FIELDS])}
+    stated = {name: value for name, value in stated.items() if value}
+    if not stated:  # most works: nothing the user states about identifiers, nothing to contradict
+        return None
+    rows = [dict(row) for row in store.db.query("select * from records where work_id = ? order by id", [work_id])]
+    clashing = contradicted_records([(row["source"], json.loads(row["csl"])) for row in rows], stated)
+    if not clashing:
+        return None
+    before = store.work_row(work_id)
+    with store.transaction():
+        for row in rows:
+            if row["source"] in clashing:
+                _keep_aside(store, row, f"of another article: it states {clashing[row['source']]} (your edit)")
+        after = store.refresh_work(work_id)
+    dropped = sorted(name for name, source in before["provenance"].items()
+                     if source in clashing and after.get(name) != before["csl"].get(name))
+    return {"sources": clashing, "fields": dropped}
+
+
+def _keep_aside(store: Store, row: dict[str, Any], reason: str) -> None:
+    """Move one ``records`` row to ``records_set_aside`` (its history), saying why."""
+    store.db.execute(
+        "insert into records_set_aside (work_id, source, csl, verified_at, payload_id, set_aside_at, reason) "
+        "values (?, ?, ?, ?, ?, ?, ?)",
+        [row["work_id"], row["source"], row["csl"], row["verified_at"], row["payload_id"], now(), reason],
+    )
+    store.db.execute("delete from records where id = ?", [row["id"]])
+
+
 def save_resolution(
     store: Store,
     work_id: int,
@@ -124,8 +166,11 @@ def save_resolution(
     records: dict[str, tuple[Work, int | None]],
     candidates: list[dict[str, Any]],
     meta: dict[str, Any],
-) -> None:
-    """Write one work's outcome in one transaction: records, candidates, status, merge."""
+) -> dict[str, Any] | None:
+    """Write one work's outcome in one transaction: records, candidates, status, merge.
+
+    Returns what :func:`set_aside_contradicted` set aside (records of another article
+    than the identifiers the user states), or None."""
     stamp = now()
     db = store.db
     # a candidate the user rejected on review is not put to them again
@@ -159,11 +204,16 @@ def save_resolution(
         db.execute("update works set status = ?, status_message = ?, updated_at = ? where id = ?", [str(status), message, stamp, work_id])
         if records:
             store.refresh_work(work_id)
+        return set_aside_contradicted(store, work_id)
 
 
 def _upsert_record(store: Store, work_id: int, source: str, csl: Work, payload_id: int | None, stamp: str) -> None:
-    """One record per work and source (unique index): replaced in place when re-verified."""
+    """One record per work and source (unique index): replaced in place when re-verified;
+    one of another article (another DOI or PMID) is kept in ``records_set_aside`` first."""
     text = json.dumps(csl, ensure_ascii=False, sort_keys=True)
+    for row in list(store.db.query("select * from records where work_id = ? and source = ?", [work_id, source])):
+        if conflicting_ids(identity_keys(json.loads(row["csl"])), identity_keys(csl)):
+            _keep_aside(store, row, "replaced by a record of another article (another DOI or PMID)")
     changed = store.db.execute(
         "update records set csl = ?, verified_at = ?, payload_id = ? where work_id = ? and source = ?",
         [text, stamp, payload_id, work_id, source],
@@ -176,10 +226,11 @@ def _upsert_record(store: Store, work_id: int, source: str, csl: Work, payload_i
 
 
 def pending_candidates(store: Store, key: str | None = None) -> list[dict[str, Any]]:
-    """Candidates waiting for a decision, with their work's key and current title."""
+    """Candidates waiting for a decision, with their work's key and current title (works
+    in the trash left out: :func:`pending_in_trash` counts theirs)."""
     sql = (
         "select candidates.*, works.key as work_key, works.title as work_title from candidates "
-        "join works on works.id = candidates.work_id where candidates.state = 'pending'"
+        "join works on works.id = candidates.work_id where candidates.state = 'pending' and works.trashed_at is null"
     )
     params: list[Any] = []
     if key:  # the work's key or one it is also known by
@@ -191,6 +242,19 @@ def pending_candidates(store: Store, key: str | None = None) -> list[dict[str, A
         row["csl"] = json.loads(row["csl"])
         out.append(row)
     return out
+
+
+def pending_in_trash(store: Store, key: str | None = None) -> int:
+    """How many candidates wait for works in the trash (of the work ``key`` names, if given)."""
+    sql = (
+        "select count(*) from candidates join works on works.id = candidates.work_id "
+        "where candidates.state = 'pending' and works.trashed_at is not null"
+    )
+    params: list[Any] = []
+    if key:
+        sql += " and works.id = ?"
+        params.append(store.work_id_for_key(key))
+    return int(store.db.execute(sql, params).fetchone()[0])
 
 
 def decide_candidate(store: Store, candidate_id: int, accept: bool) -> dict[str, Any]:
@@ -217,6 +281,7 @@ def decide_candidate(store: Store, candidate_id: int, accept: bool) -> dict[str,
             store.db.execute("update candidates set state = 'accepted' where id = ?", [candidate_id])
             store.set_work_status(work_id, WorkStatus.RESOLVED, "candidate accepted on review")
             store.refresh_work(work_id)
+            set_aside_contradicted(store, work_id)  # the rule for every record saved
         else:
             store.db.execute("update candidates set state = 'rejected' where id = ?", [candidate_id])
             left = list(store.db.query("select 1 from candidates where work_id = ? and state = 'pending'", [work_id]))

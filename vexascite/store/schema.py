@@ -381,6 +381,19 @@ def _m007_evidence(db: sqlite_utils.Database) -> None:
     db["citation_evidence"].create_index(["work_id"])
 
 
+def _m008_records_set_aside(db: sqlite_utils.Database) -> None:
+    """Records a service verified for identifiers the work no longer states (the user
+    edited its DOI or PMID): kept here, with why and when, rather than deleted, and no
+    longer merged into the work (see docs/resolve.md, "When identifiers change")."""
+    db["records_set_aside"].create(
+        {"id": int, "work_id": int, "source": str, "csl": str, "verified_at": str, "payload_id": int,
+         "set_aside_at": str, "reason": str},
+        pk="id",
+        foreign_keys=[("work_id", "works", "id")],
+    )
+    db["records_set_aside"].create_index(["work_id"])
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m001_library,
     _m002_resolution,
@@ -389,6 +402,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m005_key_aliases,
     _m006_organising,
     _m007_evidence,
+    _m008_records_set_aside,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -148,7 +148,10 @@ async def work_edit(request: Request) -> Response:
     result = await run_in_threadpool(api.edit_from_page, settings_of(request), key, name, str(form.get("value") or ""),
                                      unset=unset)
     changed = result["unset"] if unset else result["set"]
-    return _back_to_work(result["key"], f"{', '.join(changed)} {'removed' if unset else 'edited'} (your edit wins over every source)")
+    message = f"{', '.join(changed)} {'removed' if unset else 'edited'} (your edit wins over every source)"
+    if result.get("set_aside"):
+        message += "; " + api.describe_set_aside(result["key"], result["set_aside"])
+    return _back_to_work(result["key"], message)
 
 
 async def work_resolve(request: Request) -> Response:
@@ -288,8 +291,9 @@ async def collection_delete(request: Request) -> Response:
 
 # -- review -------------------------------------------------------------------------------------
 async def review(request: Request) -> Response:
-    works = await run_in_threadpool(api.review_view, settings_of(request))
-    return render(request, "review.html", works=works, active="review", message=request.query_params.get("message"))
+    view = await run_in_threadpool(api.review_view, settings_of(request))
+    return render(request, "review.html", works=view["works"], in_trash=view["in_trash"], active="review",
+                  message=request.query_params.get("message"))
 
 
 async def review_decide(request: Request) -> Response:

@@ -1,0 +1,120 @@
+"""A work whose DOI or PMID the user edits: records verified for the old identifier stop
+speaking for it (kept aside, not deleted), it waits to be resolved again, and a new
+resolution never mixes the old article with the new one."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tests.fakes import pubmed_article
+from tests.resolve.conftest import World
+from vexascite import api
+from vexascite.store import Store
+
+RUXO_DOI, RUXO_PMID = "10.5555/vexas.blood.2022", "90000002"
+
+
+def _work(world: World, key: str) -> dict[str, Any]:
+    with Store.open(world.settings.db) as store:
+        row = store.work_row(store.work_id_for_key(key))
+        row["records"] = {r["source"]: json.loads(r["csl"]) for r in store.db.query(
+            "select source, csl from records where work_id = ?", [row["id"]])}
+        row["aside"] = [dict(r) for r in store.db.query(
+            "select source, csl, reason from records_set_aside where work_id = ? order by id", [row["id"]])]
+    return row
+
+
+def _add_ruxolitinib(world: World) -> str:
+    report = api.add_identifiers(world.settings, [RUXO_DOI])
+    key = report.added[0]
+    row = _work(world, key)
+    assert row["status"] == "resolved" and row["pmid"] == RUXO_PMID and set(row["records"]) == {"crossref", "pubmed"}
+    return key
+
+
+def test_a_doi_edited_to_an_unknown_one_keeps_nothing_of_the_old_article(world: World, run_cli) -> None:
+    key = _add_ruxolitinib(world)
+    edited = run_cli("edit", key, "DOI=10.5555/nobody.knows.this", env=world.env())
+    assert edited.exit_code == 0, edited.output
+    assert "set aside 2 record(s)" in edited.stderr and "PMID" in edited.stderr  # said, with the fields dropped
+    row = _work(world, key)
+    assert row["status"] == "unresolved"  # the edit is to be verified: 'resolve' takes it up
+    assert row["records"] == {}
+    assert {a["source"] for a in row["aside"]} == {"crossref", "pubmed"}  # kept, not deleted
+    assert all(a["reason"].startswith("of another article") for a in row["aside"])
+    shown = run_cli("show", key, "--provenance")
+    assert "records set aside (2)" in shown.stdout and f"DOI {RUXO_DOI}" in shown.stdout
+    resolved = run_cli("resolve", env=world.env())
+    assert resolved.exit_code == 0, resolved.output
+    row = _work(world, key)
+    assert row["status"] == "not-found"
+    for name in ("PMID", "title", "URL", "container-title", "volume"):  # only the old record stated them
+        assert name not in row["csl"], name
+    assert row["csl"]["DOI"] == "10.5555/nobody.knows.this" and row["provenance"]["DOI"] == "user"
+
+
+def test_a_doi_edited_to_another_article_gives_that_article_alone(world: World) -> None:
+    key = _add_ruxolitinib(world)
+    # an article PubMed holds that Crossref does not: the old Crossref record must not stay beside it
+    world.ncbi.add_article(pubmed_article("90000077", "Clonal haematopoiesis in relapsing polychondritis",
+                                          ["Okafor J"], "Rheumatology", 2021, "60", "3", "1201-1209",
+                                          "10.5555/other.pubmed.only", None))
+    api.edit_work(world.settings, key, ["DOI=10.5555/other.pubmed.only"])
+    report = api.resolve_works(world.settings)
+    assert report.found == 1
+    row = _work(world, key)
+    assert row["pmid"] == "90000077" and row["title"] == "Clonal haematopoiesis in relapsing polychondritis"
+    assert set(row["records"]) == {"pubmed"}
+    assert row["csl"]["container-title"] == "Rheumatology" and row["csl"]["volume"] == "60"
+    assert "doi.org/10.5555/vexas" not in json.dumps(row["csl"])
+
+
+def test_a_pmid_edit_sets_aside_the_old_articles_records_through_the_doi_they_share(world: World) -> None:
+    report = api.add_identifiers(world.settings, [f"PMID: {RUXO_PMID}"])
+    key = report.added[0]
+    result = api.edit_work(world.settings, key, ["PMID=33108101"])
+    # the PubMed record states the old PMID; the Crossref record states the DOI that went with it
+    assert set(result["set_aside"]["sources"]) == {"pubmed", "crossref"}
+    assert "title" in result["set_aside"]["fields"] and "title" not in result["csl"]
+    api.resolve_works(world.settings)
+    row = _work(world, key)
+    assert row["status"] == "resolved" and row["doi"] == "10.1056/nejmoa2026834"
+    assert row["title"].startswith("Somatic mutations in UBA1")
+    assert {r.get("DOI") for r in row["records"].values()} == {"10.1056/nejmoa2026834"}
+
+
+def test_records_left_from_an_edit_made_before_are_set_aside_and_the_resolve_summary_says_so(world: World, run_cli) -> None:
+    key = _add_ruxolitinib(world)
+    with Store.open(world.settings.db) as store, store.transaction():  # an edit stored as older versions did
+        work_id = store.work_id_for_key(key)
+        store.set_user_edit(work_id, "DOI", "10.5555/nobody.knows.this")
+        store.refresh_work(work_id)
+    resolved = run_cli("resolve", key, "--json", env=world.env())
+    assert resolved.exit_code == 0, resolved.output
+    assert f"{key}: set aside 2 record(s)" in resolved.stderr
+    document = json.loads(resolved.stdout)
+    assert document["set_aside"][0]["key"] == key and "PMID" in document["set_aside"][0]["fields"]
+    row = _work(world, key)
+    assert row["records"] == {} and "PMID" not in row["csl"] and "title" not in row["csl"]
+
+
+def test_reverting_the_edit_brings_the_verified_article_back_from_the_cache(world: World) -> None:
+    key = _add_ruxolitinib(world)
+    api.edit_work(world.settings, key, ["DOI=10.5555/nobody.knows.this"])
+    api.resolve_works(world.settings)
+    result = api.edit_work(world.settings, key, [], revert=["DOI"])
+    assert result["set_aside"] is None
+    before = world.requests()
+    api.resolve_works(world.settings)
+    row = _work(world, key)
+    assert world.requests() == before  # answered from the library's cache
+    assert row["status"] == "resolved" and row["pmid"] == RUXO_PMID and row["title"] == "Ruxolitinib in VEXAS syndrome"
+
+
+def test_an_edit_of_another_field_leaves_records_and_status_alone(world: World) -> None:
+    key = _add_ruxolitinib(world)
+    result = api.edit_work(world.settings, key, ["note=read twice"])
+    assert result["set_aside"] is None
+    row = _work(world, key)
+    assert row["status"] == "resolved" and set(row["records"]) == {"crossref", "pubmed"}
