@@ -160,10 +160,13 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
             if _next_to(found, index) or LABEL_ONLY.match(above) or blank_beside or _footer_inside(lines, index) or _footer_between(lines, index, above):
                 found.add(index)
     # The article's own DOI printed on every page ("DOI: 10.1182/blood.2020004567"): an entry's DOI is not repeated.
-    dois = Counter(" ".join(line.split()) for line in lines if DOI_ONLY.match(line))
+    dois: dict[str, list[int]] = {}
     for index, line in enumerate(lines):
-        if index not in labels and dois.get(" ".join(line.split()), 0) >= 2:
-            found.add(index)
+        if DOI_ONLY.match(line):
+            dois.setdefault(" ".join(line.split()), []).append(index)
+    for indices in dois.values():
+        if len(indices) >= 2 and not _copied_reference(lines, indices):
+            found.update(i for i in indices if i not in labels)
     for indices in copyrights.values():
         if len(indices) >= 2:
             # "© 2020 by The American Society of Hematology" on every page: a page's notice, judged below as the others.
@@ -176,19 +179,19 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
         if len(indices) < 2 or len(mask.split()) < 2 or not re.search(r"[^\W\d_]{3,}", mask):
             continue
         first = lines[indices[0]]
-        reference_like = (
-            SOURCE_HINT.search(first) or looks_strongly_like_reference(first) or (len(first.strip()) >= 40 and ends_like_reference(first))
-            or VOLUME_PAGES.search(first)  # "Med 2004, 57:41-49." wrapped from two entries of one journal
-            or AUTHOR_LIST.match(first.strip())  # the same authors opening two entries
-        )
-        if not reference_like or all(_next_to(found, i) for i in indices) or _block_of_copies(lines, indices):
+        if not _reference_like(first) and _copied_reference(lines, indices):
+            continue  # a wrapped title's middle line in a reference printed twice (two lists citing one work)
+        if not _reference_like(first) or all(_next_to(found, i) for i in indices) or _block_of_copies(lines, indices):
             found.update(indices)
     # Two names and "and" are a running head when they repeat, stand apart or sit between entries or
     # beside other furniture; inside an entry they are a title's words wrapped to a line.
-    repeated = Counter(mask_of(lines[i].strip()) for i in pairs)
+    repeated: dict[str, list[int]] = {}
+    for index in pairs:
+        repeated.setdefault(mask_of(lines[index].strip()), []).append(index)
     for index in pairs:
         apart = (index == 0 or not lines[index - 1].strip()) and (index + 1 >= len(lines) or not lines[index + 1].strip())
-        if repeated[mask_of(lines[index].strip())] > 1 or apart or _next_to(found, index) or _between_entries(lines, index):
+        copies = repeated[mask_of(lines[index].strip())]
+        if (len(copies) > 1 and not _copied_reference(lines, copies)) or apart or _next_to(found, index) or _between_entries(lines, index):
             found.add(index)
     # A page number and a short title ("2   VEXAS and JAK inhibitors", "Smith et al.   7") right beside a lone
     # page number (the foot of one page, then the head of the next) or repeated on other pages.
@@ -391,6 +394,35 @@ def _inside_entry(lines: list[str], index: int, furniture: set[int]) -> bool:
     above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 8), -1) if lines[i].strip() and i not in furniture), "")
     below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 8)) if lines[i].strip() and i not in furniture), "")
     return bool(above) and bool(below) and not ends_like_reference(above) and not is_stop(below) and not label_of(below)
+
+
+def _reference_like(line: str) -> bool:
+    """A line a reference prints, which repeats when two entries share it: not a running head."""
+    return bool(
+        SOURCE_HINT.search(line) or looks_strongly_like_reference(line) or (len(line.strip()) >= 40 and ends_like_reference(line))
+        or VOLUME_PAGES.search(line)  # "Med 2004, 57:41-49." wrapped from two entries of one journal
+        or AUTHOR_LIST.match(line.strip())  # the same authors opening two entries
+    )
+
+
+def _copied_reference(lines: list[str], indices: list[int]) -> bool:
+    """Each copy of a repeated line sits in a passage the same at every copy, of three lines or more with a line
+    of a reference in it (its authors, its source): the same reference printed twice, not a running head, whose
+    lines above and below differ from page to page."""
+    reach = 6
+    for index in indices[1:]:
+        run = [0]
+        for step in (-1, 1):
+            for offset in range(step, step * (reach + 1), step):
+                a, b = indices[0] + offset, index + offset
+                if not (0 <= a < len(lines) and 0 <= b < len(lines)) or not lines[a].strip():
+                    break
+                if lines[a].strip() != lines[b].strip():
+                    break
+                run.append(offset)
+        if len(run) < 3 or not any(_reference_like(lines[indices[0] + o]) for o in run if o):
+            return False
+    return True
 
 
 def _block_of_copies(lines: list[str], indices: list[int]) -> bool:
