@@ -196,6 +196,18 @@ _PUNCTUATION_OPEN = re.compile(r"(?:[,;:]\s*){1,4}(?:[A-Z“\"‘(\[]|\d{1,3}[-�
 _ABBREVIATION_END = re.compile(r"\b(?:pp?|vol|no|nos|ch|chap|sec|fig|ed|edn|art)\.$", re.IGNORECASE)
 
 
+#: Back matter under a list's last entry: a corresponding author, an e-mail, dates received and accepted,
+#: funding, a footnote mark (``*``, ``†``) opening such a note.
+_BACK_MATTER = re.compile(
+    r"^(?:[*†‡§¶]+\s*)?(?:corresponding\s+authors?\b|(?:address\s+(?:for\s+)?)?correspondence\b|e-?mail(?:\s+address)?\s*:"
+    r"|(?:received|accepted|revised|published(?:\s+online)?)\b[^.]{0,40}?\b(?:1[6-9]|20)\d\d\b|funding\s*:|copyright\b|©)"
+    r"|^[†‡§¶]\s*[A-Z]",
+    re.IGNORECASE,
+)
+#: A place and its publisher closing a book: ``Oxford: Pergamon.``
+_PLACE_PUBLISHER = re.compile(r"\b[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?\s*:\s*[A-Z][^.:;]{1,60}\.\s*$")
+
+
 def _prose(text: str) -> bool:
     """A paragraph of prose, not a reference: long, several sentences, nearly all its words in lower case,
     and no source (``2020;12:``, pages, a DOI) in it, whatever ``(Smith et al., 2013)`` it cites."""
@@ -993,6 +1005,8 @@ class _Finder:
                 break
             if not blank_before and start is None and self._reference_after(entry, position) and not self._label_soon(position, style, numbers[-1]):
                 break  # a whole unnumbered reference after a complete one: the numbered list is over
+            if start is None and self._tail_after(entry, position):
+                break  # a footnote or a paragraph of prose right under the last, complete entry
             entry.append(position)
             blank_before = False
             position += 1
@@ -1117,6 +1131,35 @@ class _Finder:
             and looks_strongly_like_reference(text)
             and ends_like_reference(text)
         )
+
+    def _tail_after(self, entry: list[int], position: int) -> bool:
+        """Whether the unlabelled line at ``position``, right under an entry that is complete (it ends as a
+        reference ends and states its source), ends the list: back matter (``*Corresponding author: ...``,
+        ``E-mail:``, ``Received 3 May 2020``, a footnote mark) or a paragraph of prose (sentences of lower-case
+        words and no source) that runs to a blank line or a label. A title going on in lower case before its
+        source is no paragraph: the source is in the lines it runs to."""
+        previous = self.stripped(entry[-1])
+        if not ends_like_reference(previous) or _ABBREVIATION_END.search(previous):
+            return False
+        text = self.stripped(position)
+        if _BACK_MATTER.match(text):
+            return True
+        joined = strip_label(join_lines([self.kept[p][1] for p in entry]))
+        closed = bool(YEAR_TOKEN.search(joined) or SOURCE_END.search(joined[-60:]) or _PUBLISHER.search(joined) or _PLACE_PUBLISHER.search(joined))
+        if not closed or len(re.findall(r"[a-z)]\.\s", joined + " ")) < 1:
+            return False
+        if not text[:1].isupper() or AUTHOR_START.match(text) or _AUTHOR_YEAR.match(text):
+            return False
+        block: list[str] = []
+        for p in range(position, min(len(self.kept), position + 12)):
+            if self.blank(p) or self.stop(p) or (p > position and (self.label_at(p) is not None or self.only[p] is not None)):
+                break
+            block.append(self.stripped(p))
+        paragraph = join_lines(block)
+        if len(paragraph) < 120 or SOURCE_HINT.search(paragraph) or LINK_TOKEN.search(paragraph) or not paragraph.rstrip().endswith((".", "!", "?")):
+            return False
+        words = re.findall(r"\b[^\W\d_]{2,}\b", paragraph)
+        return len(words) >= 18 and sum(1 for w in words if w[:1].islower()) >= 0.75 * len(words)
 
     def _label_soon(self, position: int, style: str, last: int) -> bool:
         """Whether the list's next label comes within a few lines."""
