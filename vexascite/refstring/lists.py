@@ -1146,7 +1146,7 @@ class _Finder:
             return True
         joined = strip_label(join_lines([self.kept[p][1] for p in entry]))
         closed = bool(YEAR_TOKEN.search(joined) or SOURCE_END.search(joined[-60:]) or _PUBLISHER.search(joined) or _PLACE_PUBLISHER.search(joined))
-        if not closed or len(re.findall(r"[a-z)]\.\s", joined + " ")) < 1:
+        if not closed or len(joined.split()) < 4:
             return False
         if not text[:1].isupper() or AUTHOR_START.match(text) or _AUTHOR_YEAR.match(text):
             return False
@@ -1156,8 +1156,11 @@ class _Finder:
                 break
             block.append(self.stripped(p))
         paragraph = join_lines(block)
-        if len(paragraph) < 120 or SOURCE_HINT.search(paragraph) or LINK_TOKEN.search(paragraph) or not paragraph.rstrip().endswith((".", "!", "?")):
-            return False
+        if (
+            len(paragraph) < 120 or SOURCE_HINT.search(paragraph) or LINK_TOKEN.search(paragraph) or not paragraph.rstrip().endswith((".", "!", "?"))
+            or _PLACE_PUBLISHER.search(paragraph) or _PUBLISHER.search(paragraph[-60:]) or YEAR_TOKEN.search(paragraph[-8:])
+        ):
+            return False  # (a title going on to its publisher or year: "... in culture. Oxford: Pergamon; 1998.")
         words = re.findall(r"\b[^\W\d_]{2,}\b", paragraph)
         return len(words) >= 18 and sum(1 for w in words if w[:1].islower()) >= 0.75 * len(words)
 
