@@ -90,3 +90,17 @@ def test_a_title_wrapped_in_lower_case_before_its_source_stays_in_its_entry() ->
     texts = entry_texts(text)
     assert len(texts) == 3
     assert texts[1].endswith("J Invent Bot. 2001;7:12-19.")
+
+
+def test_dates_received_under_the_last_entry_end_the_list_but_an_epub_line_of_an_entry_stays() -> None:
+    text = (
+        "References\n"
+        "1. Brindle PK, Osei A. Ferritin kinetics in relapsing disease. J Invent Med.\n"
+        "Published online 2018 Mar 3. doi:10.5555/jim.2018.55\n"
+        "2. Ondrak P. Invented title of a study. J Inv Med.\n"
+        "Received 3 May 2020; accepted 4 June 2020\n"
+    )
+    raws = entry_raws(text)
+    assert len(raws) == 2
+    assert raws[0].rstrip().endswith("doi:10.5555/jim.2018.55")
+    assert raws[1].strip() == "2. Ondrak P. Invented title of a study. J Inv Med."

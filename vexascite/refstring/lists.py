@@ -199,8 +199,10 @@ _ABBREVIATION_END = re.compile(r"\b(?:pp?|vol|no|nos|ch|chap|sec|fig|ed|edn|art)
 #: Back matter under a list's last entry: a corresponding author, an e-mail, dates received and accepted,
 #: funding, a footnote mark (``*``, ``†``) opening such a note.
 _BACK_MATTER = re.compile(
-    r"^(?:[*†‡§¶]+\s*)?(?:corresponding\s+authors?\b|(?:address\s+(?:for\s+)?)?correspondence\b|e-?mail(?:\s+address)?\s*:"
-    r"|(?:received|accepted|revised|published(?:\s+online)?)\b[^.]{0,40}?\b(?:1[6-9]|20)\d\d\b|funding\s*:|copyright\b|©)"
+    r"^(?:[*†‡§¶]+\s*)?(?:corresponding\s+authors?\b|(?:address\s+(?:for\s+)?)?correspondence\s*(?:to\b|:)|e-?mail(?:\s+address)?\s*:"
+    # "Received 3 May 2020; accepted ...", "Received: March 3, 2020" (not "Accepted for publication 2020." closing an entry)
+    r"|(?:received|accepted|revised)\s*:?\s*(?:on\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?(?:1[6-9]|20)\d\d\b"
+    r"|funding\s*:|copyright\b|©)"
     r"|^[†‡§¶]\s*[A-Z]",
     re.IGNORECASE,
 )
