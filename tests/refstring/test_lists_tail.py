@@ -97,10 +97,13 @@ def test_dates_received_under_the_last_entry_end_the_list_but_an_epub_line_of_an
         "References\n"
         "1. Brindle PK, Osei A. Ferritin kinetics in relapsing disease. J Invent Med.\n"
         "Published online 2018 Mar 3. doi:10.5555/jim.2018.55\n"
-        "2. Ondrak P. Invented title of a study. J Inv Med.\n"
+        "2. Office of Invented Harbours. 1997. Marsh Harbour Regional Plan.\n"
+        "Revised May 1999.\n"
+        "3. Ondrak P. Invented title of a study. J Inv Med.\n"
         "Received 3 May 2020; accepted 4 June 2020\n"
     )
     raws = entry_raws(text)
-    assert len(raws) == 2
+    assert len(raws) == 3
     assert raws[0].rstrip().endswith("doi:10.5555/jim.2018.55")
-    assert raws[1].strip() == "2. Ondrak P. Invented title of a study. J Inv Med."
+    assert raws[1].rstrip().endswith("Revised May 1999.")
+    assert raws[2].strip() == "3. Ondrak P. Invented title of a study. J Inv Med."

@@ -200,8 +200,8 @@ _ABBREVIATION_END = re.compile(r"\b(?:pp?|vol|no|nos|ch|chap|sec|fig|ed|edn|art)
 #: funding, a footnote mark (``*``, ``†``) opening such a note.
 _BACK_MATTER = re.compile(
     r"^(?:[*†‡§¶]+\s*)?(?:corresponding\s+authors?\b|(?:address\s+(?:for\s+)?)?correspondence\s*(?:to\b|:)|e-?mail(?:\s+address)?\s*:"
-    # "Received 3 May 2020; accepted ...", "Received: March 3, 2020" (not "Accepted for publication 2020." closing an entry)
-    r"|(?:received|accepted|revised)\s*:?\s*(?:on\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?(?:1[6-9]|20)\d\d\b"
+    # "Received 3 May 2020; accepted ...", "Received: March 3, 2020" (not "Accepted for publication 2020." nor "Revised May 1999." closing an entry)
+    r"|(?:received|accepted)\s*:?\s*(?:on\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?(?:1[6-9]|20)\d\d\b"
     r"|funding\s*:|copyright\b|©)"
     r"|^[†‡§¶]\s*[A-Z]",
     re.IGNORECASE,
@@ -1148,14 +1148,16 @@ class _Finder:
             return True
         joined = strip_label(join_lines([self.kept[p][1] for p in entry]))
         closed = bool(YEAR_TOKEN.search(joined) or SOURCE_END.search(joined[-60:]) or _PUBLISHER.search(joined) or _PLACE_PUBLISHER.search(joined))
-        if not closed or len(joined.split()) < 4:
-            return False
+        if not closed or len(joined.split()) < 4 or re.search(r"\(" + YEAR + r"[a-z]?\)[.:,]?$", joined):
+            return False  # ("Fraser LH, ... et al. (2013)" then its title: authors and year are no whole entry)
         if not text[:1].isupper() or AUTHOR_START.match(text) or _AUTHOR_YEAR.match(text):
             return False
         block: list[str] = []
         for p in range(position, min(len(self.kept), position + 12)):
-            if self.blank(p) or self.stop(p) or (p > position and (self.label_at(p) is not None or self.only[p] is not None)):
+            if self.blank(p) or self.stop(p):
                 break
+            if p > position and (self.label_at(p) is not None or self.only[p] is not None):
+                return False  # the lines run on to a label: the entry's own lines, the list going on
             block.append(self.stripped(p))
         paragraph = join_lines(block)
         if (
