@@ -200,7 +200,7 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
     # A number wrapped to a line of its own at the end of an entry ("33," / "437"), or before the
     # punctuation or year that follow it ("IFTA" / "2001" / ". Standard methods"): not a page number.
     for index in [i for i in found if lines[i].strip().isdigit()]:
-        if _number_in_entry(lines, index, found):
+        if _number_in_entry(lines, index, found) or _missing_year(lines, index, found):
             found.discard(index)
     # A short line between two pieces of furniture (a footer between a page number and a running head),
     # unless an entry runs through it: the text before the furniture, or the line itself, is left open.
@@ -269,6 +269,35 @@ def _goes_on_after(lines: list[str], index: int, found: set[int]) -> bool:
     if not below or is_stop(below) or label_of(below) or label_only(below) or REF_HEADING.match(below):
         return False
     return below[:1].islower() or not (AUTHOR_START.match(below) or YEAR_TOKEN.search(below[:60]))
+
+
+def _missing_year(lines: list[str], index: int, found: set[int]) -> bool:
+    """Whether a number alone on its line is the year of the entry above, not a page number
+    (``16. Lindqvist M. Invented book, University Press, London`` / ``1996`` / ``Page 2``).
+
+    It is when it reads as a year, sits right under a line of that entry, the entry so far
+    states no year, and no other page number alone on its line is near it in value (page
+    numbers run in sequence across pages; a journal paged on through its volume has its
+    pages in the thousands on every page)."""
+    stripped = lines[index].strip()
+    if not re.fullmatch(YEAR, stripped) or index == 0 or not lines[index - 1].strip() or index - 1 in found:
+        return False
+    above = lines[index - 1].strip()
+    if OPEN_END.search(above[-12:]) and not above.endswith(","):
+        return False  # ("pp. 1605-" / "1996": the end of a page range, read elsewhere)
+    entry: list[str] = []
+    for i in range(index - 1, max(-1, index - 9), -1):
+        text = lines[i].strip()
+        if not text or i in found or is_stop(text) or REF_HEADING.match(text):
+            break
+        entry.append(text)
+        if label_of(text) is not None or LABEL_ONLY.match(text):
+            break
+    if not entry or YEAR_TOKEN.search(" ".join(entry)):
+        return False
+    number = int(stripped)
+    pages = [int(lines[i].strip().split()[-1]) for i in found if i != index and re.fullmatch(r"(?:page\s+)?\d{1,4}", lines[i].strip(), re.IGNORECASE)]
+    return not any(abs(number - page) <= 60 for page in pages)
 
 
 def _number_in_entry(lines: list[str], index: int, found: set[int]) -> bool:

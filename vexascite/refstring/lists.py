@@ -204,6 +204,20 @@ _PUNCTUATION_OPEN = re.compile(r"(?:[,;:]\s*){1,4}(?:[A-Z“\"‘(\[]|\d{1,3}[-�
 _ABBREVIATION_END = re.compile(r"\b(?:pp?|vol|no|nos|ch|chap|sec|fig|ed|edn|art)\.$", re.IGNORECASE)
 
 
+#: Back matter under a list's last entry: a corresponding author, an e-mail, dates received and accepted,
+#: funding, a footnote mark (``*``, ``†``) opening such a note.
+_BACK_MATTER = re.compile(
+    r"^(?:[*†‡§¶]+\s*)?(?:corresponding\s+authors?\b|(?:address\s+(?:for\s+)?)?correspondence\s*(?:to\b|:)|e-?mail(?:\s+address)?\s*:"
+    # "Received 3 May 2020; accepted ...", "Received: March 3, 2020" (not "Accepted for publication 2020." nor "Revised May 1999." closing an entry)
+    r"|(?:received|accepted)\s*:?\s*(?:on\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},?\s+)?(?:1[6-9]|20)\d\d\b"
+    r"|funding\s*:|copyright\b|©)"
+    r"|^[†‡§¶]\s*[A-Z]",
+    re.IGNORECASE,
+)
+#: A place and its publisher closing a book: ``Oxford: Pergamon.``
+_PLACE_PUBLISHER = re.compile(r"\b[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?\s*:\s*[A-Z][^.:;]{1,60}\.\s*$")
+
+
 def _prose(text: str) -> bool:
     """A paragraph of prose, not a reference: long, several sentences, nearly all its words in lower case,
     and no source (``2020;12:``, pages, a DOI) in it, whatever ``(Smith et al., 2013)`` it cites."""
@@ -1003,6 +1017,8 @@ class _Finder:
                 break
             if not blank_before and start is None and self._reference_after(entry, position) and not self._label_soon(position, style, numbers[-1]):
                 break  # a whole unnumbered reference after a complete one: the numbered list is over
+            if start is None and self._tail_after(entry, position):
+                break  # a footnote or a paragraph of prose right under the last, complete entry
             entry.append(position)
             blank_before = False
             position += 1
@@ -1127,6 +1143,40 @@ class _Finder:
             and looks_strongly_like_reference(text)
             and ends_like_reference(text)
         )
+
+    def _tail_after(self, entry: list[int], position: int) -> bool:
+        """Whether the unlabelled line at ``position``, right under an entry that is complete (it ends as a
+        reference ends and states its source), ends the list: back matter (``*Corresponding author: ...``,
+        ``E-mail:``, ``Received 3 May 2020``, a footnote mark) or a paragraph of prose (sentences of lower-case
+        words and no source) that runs to a blank line or a label. A title going on in lower case before its
+        source is no paragraph: the source is in the lines it runs to."""
+        previous = self.stripped(entry[-1])
+        if not ends_like_reference(previous) or _ABBREVIATION_END.search(previous):
+            return False
+        text = self.stripped(position)
+        if _BACK_MATTER.match(text):
+            return True
+        joined = strip_label(join_lines([self.kept[p][1] for p in entry]))
+        closed = bool(YEAR_TOKEN.search(joined) or SOURCE_END.search(joined[-60:]) or _PUBLISHER.search(joined) or _PLACE_PUBLISHER.search(joined))
+        if not closed or len(joined.split()) < 4 or re.search(r"\(" + YEAR + r"[a-z]?\)[.:,]?$", joined):
+            return False  # ("Fraser LH, ... et al. (2013)" then its title: authors and year are no whole entry)
+        if not text[:1].isupper() or AUTHOR_START.match(text) or _AUTHOR_YEAR.match(text):
+            return False
+        block: list[str] = []
+        for p in range(position, min(len(self.kept), position + 12)):
+            if self.blank(p) or self.stop(p):
+                break
+            if p > position and (self.label_at(p) is not None or self.only[p] is not None):
+                return False  # the lines run on to a label: the entry's own lines, the list going on
+            block.append(self.stripped(p))
+        paragraph = join_lines(block)
+        if (
+            len(paragraph) < 120 or SOURCE_HINT.search(paragraph) or LINK_TOKEN.search(paragraph) or not paragraph.rstrip().endswith((".", "!", "?"))
+            or _PLACE_PUBLISHER.search(paragraph) or _PUBLISHER.search(paragraph[-60:]) or YEAR_TOKEN.search(paragraph[-8:])
+        ):
+            return False  # (a title going on to its publisher or year: "... in culture. Oxford: Pergamon; 1998.")
+        words = re.findall(r"\b[^\W\d_]{2,}\b", paragraph)
+        return len(words) >= 18 and sum(1 for w in words if w[:1].islower()) >= 0.75 * len(words)
 
     def _label_soon(self, position: int, style: str, last: int) -> bool:
         """Whether the list's next label comes within a few lines."""

@@ -1,0 +1,109 @@
+"""List finding at a list's tail in rendered documents: a year alone on a page's last line, and a
+footnote or a paragraph of prose set right under the last entry.
+
+Every reference here is invented (10.5555 DOIs, made-up names and journals).
+"""
+
+from __future__ import annotations
+
+from tests.refstring.found import entry_raws, entry_texts
+
+_BEFORE = "15. Brindle PK, Osei A. Ferritin kinetics in relapsing disease. J Invent Med. 2018;12(4):55-61. doi:10.5555/jim.2018.55\n"
+_AFTER = (
+    "17. Castellan MR, Dorn E. Marsh birds counted from the air. Field Methods. 2020;8(2):101-119.\n"
+    "18. Albarn Q, Velloso T. Seasonal drift of marsh sediments. Estuar Ecol. 2011;14:221-230.\n"
+)
+
+
+def test_a_year_alone_on_a_pages_last_line_completes_the_entry_above() -> None:
+    text = (
+        "References\n" + _BEFORE
+        + "16. Lindqvist M. Invented book of marsh birds and their keepers. University Press, London\n"
+        "    1996\n"
+        "Page 2\n" + _AFTER
+    )
+    texts = entry_texts(text)
+    assert len(texts) == 4
+    assert texts[1].endswith("University Press, London 1996")
+
+
+def test_a_page_number_in_the_thousands_in_sequence_with_the_others_stays_a_page_number() -> None:
+    # A journal paged on through its volume: 1996 is this page's number, 1995 the one before.
+    text = (
+        "References\n" + _BEFORE
+        + "1995\n"
+        "16. Lindqvist M. Invented book of marsh birds and their keepers. University Press, London\n"
+        "1996\n"
+        "Page 2\n" + _AFTER
+    )
+    texts = entry_texts(text)
+    assert texts[1].endswith("University Press, London")
+
+
+def test_a_year_under_an_entry_that_has_its_year_stays_a_page_number() -> None:
+    text = (
+        "References\n" + _BEFORE
+        + "16. Lindqvist M. Invented book of marsh birds. London: University Press; 1994\n"
+        "1996\n"
+        "Page 2\n" + _AFTER
+    )
+    assert entry_texts(text)[1].endswith("University Press; 1994")
+
+
+def test_a_flush_corresponding_author_note_under_the_last_entry_ends_the_list() -> None:
+    text = (
+        "References\n"
+        "  26. Brindle PK, Osei A. Ferritin kinetics in relapsing disease. J Invent Med. 2018;12(4):55-61.\n"
+        "  27. Ondrak P. Invented title of a study. J Inv Med.\n"
+        "*Corresponding author: Harwell, Department of Invented Studies, Nowhere University, E-mail: a@b.org\n"
+        "†These authors contributed equally.\n"
+    )
+    raws = entry_raws(text)
+    assert len(raws) == 2
+    assert raws[1].strip() == "27. Ondrak P. Invented title of a study. J Inv Med."
+
+
+def test_prose_right_under_the_last_entry_ends_the_list() -> None:
+    text = (
+        "References\n"
+        "[40] Brindle PK, Osei A. Ferritin kinetics in relapsing disease. J Invent Med. 2018;12(4):55-61.\n"
+        "[41] Quist T. Vacuoles. Oxford: Pergamon.\n"
+        "The invented receptor was proposed to be a sensor of the vacuole's pH, and later work in several\n"
+        "laboratories showed that it binds the ligand only in the presence of calcium ions.\n"
+    )
+    texts = entry_texts(text)
+    assert texts == [
+        "[40] Brindle PK, Osei A. Ferritin kinetics in relapsing disease. J Invent Med. 2018;12(4):55-61.",
+        "[41] Quist T. Vacuoles. Oxford: Pergamon.",
+    ]
+
+
+def test_a_title_wrapped_in_lower_case_before_its_source_stays_in_its_entry() -> None:
+    text = (
+        "References\n"
+        "[40] Brindle PK, Osei A. Ferritin kinetics in relapsing disease. J Invent Med. 2018;12(4):55-61.\n"
+        "[41] Quist T, Marr L. Vacuoles. Oxford: Pergamon; 1998. Chapter 3.\n"
+        "The role of the invented receptor in the sensing of the vacuole's acidity and of the ions that\n"
+        "pass through its membrane in plant cells grown in culture. J Invent Bot. 2001;7:12-19.\n"
+        "[42] Albarn Q, Velloso T. Seasonal drift of marsh sediments. Estuar Ecol. 2011;14:221-230.\n"
+    )
+    texts = entry_texts(text)
+    assert len(texts) == 3
+    assert texts[1].endswith("J Invent Bot. 2001;7:12-19.")
+
+
+def test_dates_received_under_the_last_entry_end_the_list_but_an_epub_line_of_an_entry_stays() -> None:
+    text = (
+        "References\n"
+        "1. Brindle PK, Osei A. Ferritin kinetics in relapsing disease. J Invent Med.\n"
+        "Published online 2018 Mar 3. doi:10.5555/jim.2018.55\n"
+        "2. Office of Invented Harbours. 1997. Marsh Harbour Regional Plan.\n"
+        "Revised May 1999.\n"
+        "3. Ondrak P. Invented title of a study. J Inv Med.\n"
+        "Received 3 May 2020; accepted 4 June 2020\n"
+    )
+    raws = entry_raws(text)
+    assert len(raws) == 3
+    assert raws[0].rstrip().endswith("doi:10.5555/jim.2018.55")
+    assert raws[1].rstrip().endswith("Revised May 1999.")
+    assert raws[2].strip() == "3. Ondrak P. Invented title of a study. J Inv Med."
