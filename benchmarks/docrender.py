@@ -55,9 +55,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import docgen3  # noqa: E402
 from docgen import load_strings  # noqa: E402
 from docgen3 import Ref, after_blocks, front_matter, key, new_ctx  # noqa: E402
+from list_accuracy3 import COLUMNS, parse_in_process, parse_process  # noqa: E402
 from list_scoring import Tally, table_header, table_row  # noqa: E402
-
-COLUMNS = ("docs", "entries", "found", "P", "R", "F1", "merges", "splits", "misses")
 
 
 @lru_cache(maxsize=1)
@@ -427,21 +426,6 @@ def generate(variant: str, count: int, *, seed: int = 0) -> list[Rendered]:
 
 # ---------------------------------------------------------------------------------------
 # Scoring
-
-
-def parse_in_process(path: Path) -> list[str]:
-    from vexascite import api
-    from vexascite.api import parsing
-
-    parsing.parse_reference = lambda text: {}  # only raw is read here
-    return [item["raw"] for item in api.parse_document(api.document_text(path)).items]
-
-
-def parse_process(path: Path) -> list[str]:
-    done = subprocess.run([sys.executable, "-m", "vexascite", "parse", str(path)], capture_output=True, text=True, check=False)
-    if done.returncode != 0:
-        print(f"  {path.name}: exit {done.returncode}: {done.stderr.strip()[-300:]}", file=sys.stderr)
-    return [json.loads(line)["raw"] for line in done.stdout.splitlines() if line.strip()]
 
 
 def main(argv: list[str] | None = None) -> int:
