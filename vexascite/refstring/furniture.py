@@ -179,9 +179,10 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
         if len(indices) < 2 or len(mask.split()) < 2 or not re.search(r"[^\W\d_]{3,}", mask):
             continue
         first = lines[indices[0]]
-        if not _reference_like(first) and _copied_reference(lines, indices):
+        reference_like = _reference_like(first)
+        if not reference_like and _copied_reference(lines, indices):
             continue  # a wrapped title's middle line in a reference printed twice (two lists citing one work)
-        if not _reference_like(first) or all(_next_to(found, i) for i in indices) or _block_of_copies(lines, indices):
+        if not reference_like or all(_next_to(found, i) for i in indices) or _block_of_copies(lines, indices):
             found.update(indices)
     # Two names and "and" are a running head when they repeat, stand apart or sit between entries or
     # beside other furniture; inside an entry they are a title's words wrapped to a line.
