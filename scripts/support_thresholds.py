@@ -92,9 +92,11 @@ def library_searcher(docs: list[Doc]) -> Searcher:
                     dense=DenseIndex.build(index))
 
 
-def cite(docs: list[Doc], made: list[tuple[Doc, str]], rng: random.Random, searcher: Searcher | None = None) -> list[dict]:
+def cite(docs: list[Doc], made: list[tuple[Doc, str]], rng: random.Random, searcher: Searcher | None = None,
+         rival: bool = True) -> list[dict]:
     """Cite each pseudo-claim (its abstract, its text) right, at random, near and swapped in
-    lists of ``LIST_SIZE``, and measure every citation as ``check`` does."""
+    lists of ``LIST_SIZE``, and measure every citation as ``check`` does (``rival``: with the
+    contrast measures too)."""
     searcher = searcher or library_searcher(docs)
     index = searcher.index
     by_key = {d.key: d for d in docs}
@@ -115,13 +117,13 @@ def cite(docs: list[Doc], made: list[tuple[Doc, str]], rng: random.Random, searc
                 # a wrong work cited in place of the source leaves the source out of the list;
                 # swapped numbers keep it in (cited on another line)
                 entries = listed if kind in ("right", "swapped") else {k: d for k, d in listed.items() if k != doc.key}
-                m = measure_citation(searcher, claim, cited, entries, 10, rival=True)
+                m = measure_citation(searcher, claim, cited, entries, 10, rival=rival)
                 row = {"claim": claim, "source": doc.key, "cited": cited.key, "kind": kind,
                        "score": m.score, "rank": m.library_rank or 99, "relative": m.relative or 0.0,
                        "gap": (m.library_best or 0.0) - m.score,
                        "entry": (m.alternative_score or 0.0) - m.score,
                        "twin": -9.0 if m.twin_cosine is None else m.twin_cosine,
-                       "library_rank": m.library_rank, "library_best": m.library_best,
+                       "library_rank": m.library_rank, "library_best": m.library_best, "first": m.first,
                        "alternative_score": m.alternative_score}
                 if m.contrast is not None:
                     row |= {f"c_{name}": value for name, value in asdict(m.contrast).items()}

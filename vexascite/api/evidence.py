@@ -14,6 +14,9 @@ from typing import Any
 from ..config import Settings
 from ..evidence.dense import DenseIndex, index_version
 from ..evidence.index import Doc, LexicalIndex
+from ..evidence.pretrained import PretrainedIndex
+from ..evidence.pretrained import index_version as pretrained_version
+from ..evidence.pretrained import load as load_encoder
 from ..evidence.rank import Searcher, measure_citation, support
 from ..evidence.sentences import SENTENCE_WEIGHT, SentenceIndex
 from ..evidence.text import TERMS_REVISION
@@ -59,6 +62,8 @@ def library_searcher(store: Store) -> Searcher:
     dense_name = index_version()
     dense_data = stored.load_index(store, dense_name, fingerprint)
     sentence_index: SentenceIndex | None = None
+    rebuilt = False
+    docs: list[Doc] | None = None
     if data is not None and dense_data is not None and (sentence_data is not None or not with_sentences):
         index = LexicalIndex.from_bytes(data)
         sentence_index = SentenceIndex.from_bytes(sentence_data) if sentence_data is not None else None
@@ -72,13 +77,29 @@ def library_searcher(store: Store) -> Searcher:
         if with_sentences:
             sentence_index = SentenceIndex.build(docs)
             stored.save_index(store, SENTENCE_INDEX_NAME, fingerprint, sentence_index.to_bytes())
+        rebuilt = True
+    # the pretrained model's vectors, when its package is installed (kept under their own name)
+    encoder = load_encoder()
+    pretrained: PretrainedIndex | None = None
+    if encoder is not None:
+        pretrained_data = stored.load_index(store, pretrained_version(), fingerprint)
+        if pretrained_data is not None:
+            pretrained = PretrainedIndex.from_bytes(pretrained_data)
+        else:
+            if docs is None:
+                docs = [work_doc(row) for row in stored.ranking_texts(store)]
+            pretrained = PretrainedIndex.build(encoder, docs)
+            stored.save_index(store, pretrained_version(), fingerprint, pretrained.to_bytes())
+            rebuilt = True
+    if rebuilt:
         # indexes kept under other names (older versions) are never read again
-        stored.forget_indexes_except(store, [INDEX_NAME, dense_name] + ([SENTENCE_INDEX_NAME] if with_sentences else []))
+        kept = [INDEX_NAME, dense_name] + ([SENTENCE_INDEX_NAME] if with_sentences else [])
+        stored.forget_indexes_except(store, kept + ([pretrained_version()] if encoder is not None else []))
 
     def load(keys: list[str]) -> dict[str, Doc]:
         return {row[0]: work_doc(row) for row in stored.ranking_texts(store, keys)}
 
-    return Searcher(index, load, sentences=sentence_index, dense=dense)
+    return Searcher(index, load, sentences=sentence_index, dense=dense, pretrained=pretrained, encoder=encoder)
 
 
 def _source(candidate: Any) -> dict[str, Any]:
