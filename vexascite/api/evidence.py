@@ -14,7 +14,7 @@ from typing import Any
 from ..config import Settings
 from ..evidence.dense import DenseIndex, index_version
 from ..evidence.index import Doc, LexicalIndex
-from ..evidence.pretrained import PretrainedIndex
+from ..evidence.pretrained import Pretrained
 from ..evidence.pretrained import index_version as pretrained_version
 from ..evidence.pretrained import load as load_encoder
 from ..evidence.rank import Searcher, measure_citation, support
@@ -78,17 +78,17 @@ def library_searcher(store: Store) -> Searcher:
             sentence_index = SentenceIndex.build(docs)
             stored.save_index(store, SENTENCE_INDEX_NAME, fingerprint, sentence_index.to_bytes())
         rebuilt = True
-    # the pretrained model's vectors, when its package is installed (kept under their own name)
+    # the pretrained model, when its package is installed, and the library's centre for it
     encoder = load_encoder()
-    pretrained: PretrainedIndex | None = None
+    pretrained: Pretrained | None = None
     if encoder is not None:
-        pretrained_data = stored.load_index(store, pretrained_version(), fingerprint)
-        if pretrained_data is not None:
-            pretrained = PretrainedIndex.from_bytes(pretrained_data)
+        centre_data = stored.load_index(store, pretrained_version(), fingerprint)
+        if centre_data is not None:
+            pretrained = Pretrained(encoder, Pretrained.centre_from_bytes(centre_data))
         else:
             if docs is None:
                 docs = [work_doc(row) for row in stored.ranking_texts(store)]
-            pretrained = PretrainedIndex.build(encoder, docs)
+            pretrained = Pretrained(encoder, Pretrained.centre_of(encoder, docs))
             stored.save_index(store, pretrained_version(), fingerprint, pretrained.to_bytes())
             rebuilt = True
     if rebuilt:
@@ -99,7 +99,7 @@ def library_searcher(store: Store) -> Searcher:
     def load(keys: list[str]) -> dict[str, Doc]:
         return {row[0]: work_doc(row) for row in stored.ranking_texts(store, keys)}
 
-    return Searcher(index, load, sentences=sentence_index, dense=dense, pretrained=pretrained, encoder=encoder)
+    return Searcher(index, load, sentences=sentence_index, dense=dense, pretrained=pretrained)
 
 
 def _source(candidate: Any) -> dict[str, Any]:
@@ -236,5 +236,7 @@ def citation_support(store: Store, citations: list[dict[str, Any]], ref_rows: li
             listed.get(m.first, m.first) if m.first else None, m.first in listed,
             None if m.first_score is None else round(m.first_score, 4),
             None if m.twin_cosine is None else round(m.twin_cosine, 4),
+            None if m.pretrained_cited is None else round(m.pretrained_cited, 4),
+            None if m.pretrained_first is None else round(m.pretrained_first, 4),
         ))
     return out

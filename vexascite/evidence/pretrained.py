@@ -16,7 +16,6 @@ loader would try to fetch a missing file from the network. Without the package i
 from __future__ import annotations
 
 import importlib.util
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,7 +25,7 @@ import numpy as np
 from .index import Doc
 from .text import sentences
 
-__all__ = ["MODEL", "PRETRAINED_SENTENCE", "PRETRAINED_WHOLE", "PretrainedIndex", "StaticEncoder", "index_version", "load"]
+__all__ = ["MODEL", "Pretrained", "StaticEncoder", "index_version", "load"]
 
 #: The package and the two files of it that are read.
 PACKAGE = "wordllama"
@@ -34,11 +33,8 @@ WEIGHTS = "weights/l2_supercat_256.safetensors"
 TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
 #: The model's name, part of the name vectors are kept under.
 MODEL = "wordllama-l2_supercat-256"
-#: How much the statement's pretrained cosine with a work (title and abstract) and with its
-#: best sentence count in ``suggest``'s reordering of the best 100 (beside the lexical score
-#: over the best one's and the latent cosine; derived by ``scripts/suggest_pretrained.py``).
-PRETRAINED_WHOLE = 0.5
-PRETRAINED_SENTENCE = 1.0
+#: Works the library's centre is taken from (all up to this many; a random sample beyond).
+SAMPLE = 2_000
 #: Texts tokenized at once.
 BATCH = 256
 
@@ -92,50 +88,48 @@ def load() -> StaticEncoder | None:
 
 
 def index_version() -> str:
-    """The name a library keeps these vectors under (the model and how texts are cut)."""
-    return f"pretrained-v1-{MODEL}"
+    """The name a library keeps its centre under (the model and the sample it is taken from)."""
+    return f"pretrained-centre-v1-{MODEL}-s{SAMPLE}"
+
+
+def _unit(x: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(x, axis=-1, keepdims=True)
+    return x / np.where(norms > 0, norms, 1.0)
 
 
 @dataclass(slots=True)
-class PretrainedIndex:
-    """Each work's vector (title and abstract) and its sentences' (the title counts as one)."""
+class Pretrained:
+    """The encoder and the library's centre: the mean vector of its works, taken off every
+    vector before a cosine (a static embedding's cosines all lie high; centring spreads them)."""
 
-    doc_vectors: np.ndarray
-    sentence_vectors: np.ndarray
-    #: Rows of ``sentence_vectors`` of work n: ``starts[n]`` to ``starts[n + 1]``.
-    starts: np.ndarray
+    encoder: StaticEncoder
+    centre: np.ndarray
 
-    @classmethod
-    def build(cls, encoder: StaticEncoder, docs: Sequence[Doc]) -> PretrainedIndex:
-        whole = encoder.encode([f"{d.title} {d.abstract}".strip() for d in docs])
-        parts = [([d.title] if d.title else []) + sentences(d.abstract) for d in docs]
-        starts = np.concatenate(([0], np.cumsum([len(p) for p in parts]))).astype(np.int64)
-        pieces = encoder.encode([s for p in parts for s in p])
-        return cls(whole.astype(np.float16), pieces.astype(np.float16), starts)
+    @staticmethod
+    def centre_of(encoder: StaticEncoder, docs: Sequence[Doc], seed: int = 0) -> np.ndarray:
+        """The mean vector of the works' titles and abstracts (over at most ``SAMPLE`` of them)."""
+        chosen = list(docs)
+        if len(chosen) > SAMPLE:
+            rng = np.random.default_rng(seed)
+            chosen = [chosen[i] for i in sorted(rng.choice(len(chosen), SAMPLE, replace=False))]
+        if not chosen:
+            return np.zeros(encoder.dimensions, dtype=np.float32)
+        return encoder.encode([f"{d.title} {d.abstract}".strip() for d in chosen]).mean(axis=0)
 
-    def cosines(self, vector: np.ndarray, documents: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Cosine of a statement's vector with each of ``documents`` whole, and with its best sentence."""
-        whole = self.doc_vectors[documents].astype(np.float32) @ vector
-        best = np.zeros(len(documents), dtype=np.float32)
-        if not len(documents):
-            return whole, best
-        rows = [np.arange(self.starts[n], self.starts[n + 1]) for n in documents]
-        counts = np.array([len(r) for r in rows])
-        if counts.sum():
-            flat = np.concatenate(rows)
-            values = self.sentence_vectors[flat].astype(np.float32) @ vector
-            owners = np.repeat(np.arange(len(documents)), counts)
-            best[:] = -1.0
-            np.maximum.at(best, owners, values)
-            best[counts == 0] = 0.0
-        return whole, best
+    def vector(self, text: str) -> np.ndarray:
+        """A statement's centred unit vector."""
+        return _unit(self.encoder.encode([text])[0] - self.centre)
+
+    def support(self, vector: np.ndarray, doc: Doc) -> float:
+        """How well a work bears on a statement by this model, 0..2 (about): the cosine of the
+        statement's vector with the work's (title and abstract) plus that with its best sentence's."""
+        texts = [f"{doc.title} {doc.abstract}".strip()] + ([doc.title] if doc.title else []) + sentences(doc.abstract)
+        vectors = _unit(self.encoder.encode(texts) - self.centre) @ vector
+        return float(vectors[0] + (vectors[1:].max() if len(vectors) > 1 else 0.0))
 
     def to_bytes(self) -> bytes:
-        buffer = io.BytesIO()
-        np.savez(buffer, doc_vectors=self.doc_vectors, sentence_vectors=self.sentence_vectors, starts=self.starts)
-        return buffer.getvalue()
+        return np.asarray(self.centre, dtype=np.float32).tobytes()
 
-    @classmethod
-    def from_bytes(cls, data: bytes) -> PretrainedIndex:
-        arrays = np.load(io.BytesIO(data), allow_pickle=False)
-        return cls(arrays["doc_vectors"], arrays["sentence_vectors"], arrays["starts"])
+    @staticmethod
+    def centre_from_bytes(data: bytes) -> np.ndarray:
+        return np.frombuffer(data, dtype=np.float32).copy()

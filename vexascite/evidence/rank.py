@@ -22,7 +22,7 @@ import numpy as np
 
 from .dense import DENSE_WEIGHT, FEEDBACK, FEEDBACK_WORKS, DenseIndex
 from .index import Doc, LexicalIndex
-from .pretrained import PRETRAINED_SENTENCE, PRETRAINED_WHOLE, PretrainedIndex, StaticEncoder
+from .pretrained import Pretrained
 from .sentences import SENTENCE_WEIGHT, SentenceIndex
 from .text import sentences, terms
 
@@ -177,8 +177,7 @@ class Searcher:
         dense: DenseIndex | None = None,
         dense_weight: float = DENSE_WEIGHT,
         feedback: float = FEEDBACK,
-        pretrained: PretrainedIndex | None = None,
-        encoder: StaticEncoder | None = None,
+        pretrained: Pretrained | None = None,
     ) -> None:
         self.index = index
         self.sentences = sentences
@@ -187,9 +186,6 @@ class Searcher:
         self.dense_weight = dense_weight
         self.feedback = feedback
         self.pretrained = pretrained
-        self.encoder = encoder
-        self.pretrained_whole = PRETRAINED_WHOLE
-        self.pretrained_sentence = PRETRAINED_SENTENCE
         self.load = load
         self.rerankers = list(rerankers) if rerankers is not None else [EvidenceStage(index)]
         self.first_stage = first_stage
@@ -201,25 +197,14 @@ class Searcher:
             scores += np.float32(self.sentence_weight) * self.sentences.best(query)
         return scores
 
-    def statement_vector(self, text: str | None) -> np.ndarray | None:
-        """The statement's pretrained vector, or ``None`` without the pretrained model."""
-        if text is None or self.pretrained is None or self.encoder is None:
-            return None
-        vector: np.ndarray = self.encoder.encode([text])[0]
-        return vector if float(np.abs(vector).sum()) > 0 else None
-
-    def ranked(self, query: Sequence[str], depth: int, scores: np.ndarray | None = None,
-               text: str | None = None) -> list[tuple[int, float]]:
+    def ranked(self, query: Sequence[str], depth: int, scores: np.ndarray | None = None) -> list[tuple[int, float]]:
         """The ``depth`` best works (document number, score) for the statement's terms
         (``scores``: the first-stage scores, when already computed).
 
         With latent vectors, the first stage's best ``DENSE_POOL`` works are reordered by
         their lexical score over the best one's plus ``dense_weight`` times their cosine
         with the statement's vector, moved ``feedback`` towards the best few works' (so
-        scores are then on that scale, about 0 to 1 + weight); with the pretrained model
-        and the statement's ``text``, plus ``pretrained_whole`` times the cosine of its
-        pretrained vector with the work's and ``pretrained_sentence`` times that with the
-        work's best sentence."""
+        scores are then on that scale, about 0 to 1 + weight)."""
         scores = self.first_scores(query) if scores is None else scores
         if self.dense is None or not self.dense_weight:
             return self.index.top(query, depth, scores)
@@ -232,17 +217,13 @@ class Searcher:
         vector = self.dense.feedback(vector, numbers[:FEEDBACK_WORKS], self.feedback)
         cosine = self.dense.similarity(vector, numbers)
         fused = lexical + np.float32(self.dense_weight) * cosine
-        statement = self.statement_vector(text)
-        if statement is not None and self.pretrained is not None:
-            whole, sentence = self.pretrained.cosines(statement, numbers)
-            fused = fused + np.float32(self.pretrained_whole) * whole + np.float32(self.pretrained_sentence) * sentence
         order = np.argsort(-fused, kind="stable")[:depth]
         return [(int(numbers[j]), float(fused[j])) for j in order]
 
     def search(self, statement: str, limit: int = 10) -> list[Candidate]:
         """The works that best support ``statement``, best first, at most ``limit``."""
         query = self.index.query_terms(statement)
-        first = self.ranked(query, max(limit, self.first_stage), text=statement)
+        first = self.ranked(query, max(limit, self.first_stage))
         candidates = [Candidate(i, self.index.keys[i], score, score) for i, score in first]
         docs = self.load([c.key for c in candidates])
         for candidate in candidates:
@@ -291,9 +272,8 @@ class CitationMeasure:
     #: than the cited work (see :class:`Contrast`); ``None`` when not asked for or when the
     #: library has no other.
     contrast: Contrast | None = None
-    #: The pretrained model's support (0..2: the cosine of the sentence's vector with the
-    #: work's plus with its best sentence's) of the cited work and of the library's first
-    #: match (``None`` without the model or without a first match other than the cited work).
+    #: The pretrained model's support (:meth:`Pretrained.support`) of the cited work and of
+    #: the library's first match, when that is another work (``None`` without the model).
     pretrained_cited: float | None = None
     pretrained_first: float | None = None
 
@@ -417,13 +397,11 @@ def measure_citation(
         if best_other is not None and best_other.doc is not None:
             versus = contrast(searcher, query, cited, best_other.doc, bearings[best_other.key])
     pretrained_cited = pretrained_first = None
-    statement = searcher.statement_vector(sentence)
-    if statement is not None and searcher.pretrained is not None and position is not None:
-        first_at = searcher.index.position(first) if first is not None else None
-        numbers = np.array([position] + ([first_at] if first_at is not None else []), dtype=np.int64)
-        whole, best = searcher.pretrained.cosines(statement, numbers)
-        pretrained_cited = float(whole[0] + best[0])
-        pretrained_first = float(whole[1] + best[1]) if first_at is not None else None
+    first_doc = found[0].doc if first is not None else None
+    if searcher.pretrained is not None and first_doc is not None:
+        vector = searcher.pretrained.vector(sentence)
+        pretrained_cited = searcher.pretrained.support(vector, cited)
+        pretrained_first = searcher.pretrained.support(vector, first_doc)
     return CitationMeasure(score, evidence, rank, library_best, best_name, best_score, relative,
                            first, bearings.get(first) if first is not None else None, twin_cosine, versus,
                            pretrained_cited, pretrained_first)
