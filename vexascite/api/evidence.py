@@ -51,8 +51,10 @@ def work_doc(row: Iterable[str]) -> Doc:
     return Doc(key, title or "", abstract or "", _subjects(keyword or ""))
 
 
-def library_searcher(store: Store) -> Searcher:
-    """A searcher over the library, from its kept index or a freshly built (and kept) one."""
+def library_searcher(store: Store, pretrained_model: bool = False) -> Searcher:
+    """A searcher over the library, from its kept index or a freshly built (and kept) one;
+    with ``pretrained_model`` (``check``'s support rule), also the pretrained model, when its
+    package is installed, and the library's centre for it."""
     from ..store import evidence as stored
 
     fingerprint = stored.library_fingerprint(store)
@@ -78,8 +80,7 @@ def library_searcher(store: Store) -> Searcher:
             sentence_index = SentenceIndex.build(docs)
             stored.save_index(store, SENTENCE_INDEX_NAME, fingerprint, sentence_index.to_bytes())
         rebuilt = True
-    # the pretrained model, when its package is installed, and the library's centre for it
-    encoder = load_encoder()
+    encoder = load_encoder() if pretrained_model else None
     pretrained: Pretrained | None = None
     if encoder is not None:
         centre_data = stored.load_index(store, pretrained_version(), fingerprint)
@@ -94,7 +95,7 @@ def library_searcher(store: Store) -> Searcher:
     if rebuilt:
         # indexes kept under other names (older versions) are never read again
         kept = [INDEX_NAME, dense_name] + ([SENTENCE_INDEX_NAME] if with_sentences else [])
-        stored.forget_indexes_except(store, kept + ([pretrained_version()] if encoder is not None else []))
+        stored.forget_indexes_except(store, [*kept, pretrained_version()])
 
     def load(keys: list[str]) -> dict[str, Doc]:
         return {row[0]: work_doc(row) for row in stored.ranking_texts(store, keys)}
@@ -206,7 +207,7 @@ def citation_support(store: Store, citations: list[dict[str, Any]], ref_rows: li
     linked = [c for c in citations if c.get("work_id")]
     if not linked:
         return []
-    searcher = library_searcher(store)
+    searcher = library_searcher(store, pretrained_model=True)
     keys = keys_of_works(store, [c["work_id"] for c in linked])
     names: dict[int, str] = {}
     for row in ref_rows:
