@@ -25,10 +25,10 @@ __all__ = ["CitationSupport", "apply_support", "support_findings"]
 # docs/evidence.md. No labelled claim was used to set them.
 
 #: Below this the cited work shares almost none of the sentence's information.
-LOW_SUPPORT = 0.5
+LOW_SUPPORT = 0.4
 #: A cited work that is not the library's best match for the sentence is taken not to bear
 #: on it when its BM25F score is below this share of the best work's ...
-RELATIVE_SCORE = 0.4
+RELATIVE_SCORE = 0.25
 #: ... or the best of the library's top LIBRARY_DEPTH supports the sentence this much better ...
 LIBRARY_GAP = 1.0
 #: ... or another entry of the same list supports it this much better ("clearly better").
@@ -40,9 +40,9 @@ TWIN_COSINE = 0.7
 TWIN_GAP = 0.7
 #: With the pretrained model installed (:mod:`vexascite.evidence.pretrained`): when the
 #: library's first match beats the cited work by this much by the model's support too ...
-PRETRAINED_MARGIN = 0.1
+PRETRAINED_MARGIN = 0.3
 #: ... a gap of support this large is enough.
-PRETRAINED_GAP = 0.8
+PRETRAINED_GAP = 0.5
 #: How many of the library's best works for the sentence are measured against the cited one.
 LIBRARY_DEPTH = 10
 

@@ -34,7 +34,7 @@ TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
 #: The model's name, part of the name vectors are kept under.
 MODEL = "wordllama-l2_supercat-256"
 #: Works the library's centre is taken from (all up to this many; a random sample beyond).
-SAMPLE = 2_000
+SAMPLE = 10_000
 #: Texts tokenized at once.
 BATCH = 256
 
