@@ -3,7 +3,7 @@
 The same pseudo-claims as ``suggest_weights.py`` (one-sentence, two-sentence and held-out
 sentence kinds, one draw per seed). For each, the shipped ranking's best 100 (BM25F, then
 reordered with the latent vectors) are reordered again by the shipped score plus ``whole``
-times the cosine of the statement's pretrained vector (:mod:`vexascite.evidence.pretrained`)
+times the cosine of the statement's pretrained vector (``pretrained_vectors.py``)
 with the work's title and abstract, plus ``sentence`` times its best cosine with one of the
 work's sentences. ``centred``: every vector has the library's mean vector taken off first
 (static embeddings' cosines all lie high; centring spreads them). nDCG@10 for each kind
@@ -21,10 +21,10 @@ import time
 from itertools import product
 
 import numpy as np
+from pretrained_vectors import StaticEncoder, load
 from suggest_weights import Claims, draw, ndcg_one, pseudo_claim_arguments, searcher
 
 from vexascite.evidence.index import Doc
-from vexascite.evidence.pretrained import StaticEncoder, load
 from vexascite.evidence.rank import DENSE_POOL, Searcher
 from vexascite.evidence.text import sentences
 

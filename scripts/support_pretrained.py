@@ -5,7 +5,7 @@ measured as ``check`` measures them (``support_thresholds.cite``): ``copied`` (o
 of the abstract, 14 words, 0.4 dropped, 0.25 replaced: the kind the shipped thresholds were
 set on) and ``held`` (``support_model.py``'s held-out style: the sentence is taken out of
 its abstract in the copy of the library it is cited in). Each citation also gets the
-cosines of the claim's pretrained vector (:mod:`vexascite.evidence.pretrained`, the
+cosines of the claim's pretrained vector (``pretrained_vectors.py``, the
 library's mean vector taken off) with the cited work and with the library's first match
 (whole work plus best sentence: the "dense support", 0..2), and of the two works' vectors.
 
@@ -35,11 +35,11 @@ from pathlib import Path
 import numpy as np
 import support_model
 import support_thresholds as st
+from pretrained_vectors import load
 from suggest_pretrained import Vectors
 
 from vexascite.check import support as shipped
 from vexascite.evidence.index import Doc
-from vexascite.evidence.pretrained import load
 
 DENSE_DIFF = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3)
 DENSE_GAP = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8)

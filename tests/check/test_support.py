@@ -138,30 +138,6 @@ def test_rule_flags_a_work_beaten_by_its_twin_by_a_smaller_gap_and_names_the_twi
     assert "smith2020" in findings[1].suggestion
 
 
-def test_rule_flags_a_work_the_first_match_beats_by_meaning_too_and_names_it():
-    gap = support_module.PRETRAINED_GAP
-    margin = support_module.PRETRAINED_MARGIN
-    assert gap < LIBRARY_GAP
-
-    def cited(line, cited_meaning, first_meaning, *, rank=2, best=0.8 + gap + 0.05, listed=False):
-        return CitationSupport(line, "1", "s", True, score=0.8, library_rank=rank, library_best=best, relative=0.9,
-                               first="smith2020", first_listed=listed, first_score=best, twin_cosine=0.0,
-                               pretrained_cited=cited_meaning, pretrained_first=first_meaning)
-
-    items = [
-        cited(3, 0.5, 0.5 + margin + 0.05),
-        cited(4, 0.5, 0.5 + margin - 0.05),  # not better by meaning
-        cited(5, 0.5, 0.5 + margin + 0.05, rank=1),
-        cited(6, 0.5, 0.5 + margin + 0.05, best=0.8 + gap - 0.05),  # gap of support too small
-        cited(7, None, None),  # no pretrained model
-        cited(8, 0.5, 0.5 + margin + 0.05, listed=True),
-    ]
-    findings, _ = support_findings(items)
-    assert [f.line for f in findings] == [3, 8]
-    assert "by its meaning: smith2020" in findings[0].suggestion
-    assert findings[1].suggestion.startswith("did you mean smith2020?")
-
-
 TWINS = r"""
 @article{ferritin2021, author={Alpha, Ann}, title={Ruxolitinib lowers ferritin in VEXAS}, journal={J Fict Med}, year={2021},
   abstract={Serum ferritin was raised in patients with VEXAS syndrome. Ferritin fell with ruxolitinib treatment.}}
@@ -180,7 +156,6 @@ def twin_findings(run_cli, tmp_path, monkeypatch, listed):
     monkeypatch.setattr(support_module, "RELATIVE_SCORE", 0.0)
     monkeypatch.setattr(support_module, "LIBRARY_GAP", 9.0)
     monkeypatch.setattr(support_module, "CLEARLY_BETTER", 9.0)
-    monkeypatch.setattr(support_module, "PRETRAINED_GAP", 9.0)
     bib = tmp_path / "library.bib"
     bib.write_text(TWINS, encoding="utf-8")
     assert run_cli("import", str(bib)).exit_code == 0

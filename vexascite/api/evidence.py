@@ -14,9 +14,6 @@ from typing import Any
 from ..config import Settings
 from ..evidence.dense import DenseIndex, index_version
 from ..evidence.index import Doc, LexicalIndex
-from ..evidence.pretrained import Pretrained
-from ..evidence.pretrained import index_version as pretrained_version
-from ..evidence.pretrained import load as load_encoder
 from ..evidence.rank import Searcher, measure_citation, support
 from ..evidence.sentences import SENTENCE_WEIGHT, SentenceIndex
 from ..evidence.text import TERMS_REVISION
@@ -51,10 +48,8 @@ def work_doc(row: Iterable[str]) -> Doc:
     return Doc(key, title or "", abstract or "", _subjects(keyword or ""))
 
 
-def library_searcher(store: Store, pretrained_model: bool = False) -> Searcher:
-    """A searcher over the library, from its kept index or a freshly built (and kept) one;
-    with ``pretrained_model`` (``check``'s support rule), also the pretrained model, when its
-    package is installed, and the library's centre for it."""
+def library_searcher(store: Store) -> Searcher:
+    """A searcher over the library, from its kept index or a freshly built (and kept) one."""
     from ..store import evidence as stored
 
     fingerprint = stored.library_fingerprint(store)
@@ -64,8 +59,6 @@ def library_searcher(store: Store, pretrained_model: bool = False) -> Searcher:
     dense_name = index_version()
     dense_data = stored.load_index(store, dense_name, fingerprint)
     sentence_index: SentenceIndex | None = None
-    rebuilt = False
-    docs: list[Doc] | None = None
     if data is not None and dense_data is not None and (sentence_data is not None or not with_sentences):
         index = LexicalIndex.from_bytes(data)
         sentence_index = SentenceIndex.from_bytes(sentence_data) if sentence_data is not None else None
@@ -79,28 +72,13 @@ def library_searcher(store: Store, pretrained_model: bool = False) -> Searcher:
         if with_sentences:
             sentence_index = SentenceIndex.build(docs)
             stored.save_index(store, SENTENCE_INDEX_NAME, fingerprint, sentence_index.to_bytes())
-        rebuilt = True
-    encoder = load_encoder() if pretrained_model else None
-    pretrained: Pretrained | None = None
-    if encoder is not None:
-        centre_data = stored.load_index(store, pretrained_version(), fingerprint)
-        if centre_data is not None:
-            pretrained = Pretrained(encoder, Pretrained.centre_from_bytes(centre_data))
-        else:
-            if docs is None:
-                docs = [work_doc(row) for row in stored.ranking_texts(store)]
-            pretrained = Pretrained(encoder, Pretrained.centre_of(encoder, docs))
-            stored.save_index(store, pretrained_version(), fingerprint, pretrained.to_bytes())
-            rebuilt = True
-    if rebuilt:
         # indexes kept under other names (older versions) are never read again
-        kept = [INDEX_NAME, dense_name] + ([SENTENCE_INDEX_NAME] if with_sentences else [])
-        stored.forget_indexes_except(store, [*kept, pretrained_version()])
+        stored.forget_indexes_except(store, [INDEX_NAME, dense_name] + ([SENTENCE_INDEX_NAME] if with_sentences else []))
 
     def load(keys: list[str]) -> dict[str, Doc]:
         return {row[0]: work_doc(row) for row in stored.ranking_texts(store, keys)}
 
-    return Searcher(index, load, sentences=sentence_index, dense=dense, pretrained=pretrained)
+    return Searcher(index, load, sentences=sentence_index, dense=dense)
 
 
 def _source(candidate: Any) -> dict[str, Any]:
@@ -207,7 +185,7 @@ def citation_support(store: Store, citations: list[dict[str, Any]], ref_rows: li
     linked = [c for c in citations if c.get("work_id")]
     if not linked:
         return []
-    searcher = library_searcher(store, pretrained_model=True)
+    searcher = library_searcher(store)
     keys = keys_of_works(store, [c["work_id"] for c in linked])
     names: dict[int, str] = {}
     for row in ref_rows:
@@ -237,7 +215,5 @@ def citation_support(store: Store, citations: list[dict[str, Any]], ref_rows: li
             listed.get(m.first, m.first) if m.first else None, m.first in listed,
             None if m.first_score is None else round(m.first_score, 4),
             None if m.twin_cosine is None else round(m.twin_cosine, 4),
-            None if m.pretrained_cited is None else round(m.pretrained_cited, 4),
-            None if m.pretrained_first is None else round(m.pretrained_first, 4),
         ))
     return out

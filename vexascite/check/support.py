@@ -25,10 +25,10 @@ __all__ = ["CitationSupport", "apply_support", "support_findings"]
 # docs/evidence.md. No labelled claim was used to set them.
 
 #: Below this the cited work shares almost none of the sentence's information.
-LOW_SUPPORT = 0.4
+LOW_SUPPORT = 0.5
 #: A cited work that is not the library's best match for the sentence is taken not to bear
 #: on it when its BM25F score is below this share of the best work's ...
-RELATIVE_SCORE = 0.25
+RELATIVE_SCORE = 0.4
 #: ... or the best of the library's top LIBRARY_DEPTH supports the sentence this much better ...
 LIBRARY_GAP = 1.0
 #: ... or another entry of the same list supports it this much better ("clearly better").
@@ -38,11 +38,6 @@ CLEARLY_BETTER = 0.6
 TWIN_COSINE = 0.7
 #: ... a smaller gap than LIBRARY_GAP is enough.
 TWIN_GAP = 0.7
-#: With the pretrained model installed (:mod:`vexascite.evidence.pretrained`): when the
-#: library's first match beats the cited work by this much by the model's support too ...
-PRETRAINED_MARGIN = 0.3
-#: ... a gap of support this large is enough.
-PRETRAINED_GAP = 0.5
 #: How many of the library's best works for the sentence are measured against the cited one.
 LIBRARY_DEPTH = 10
 
@@ -70,10 +65,6 @@ class CitationSupport:
     first_listed: bool = False
     first_score: float | None = None
     twin_cosine: float | None = None
-    #: The pretrained model's support of the cited work and of the first match (``None``
-    #: without the model, or without a first match other than the cited work).
-    pretrained_cited: float | None = None
-    pretrained_first: float | None = None
 
 
 def _better_entry(item: CitationSupport) -> bool:
@@ -86,13 +77,6 @@ def _twin(item: CitationSupport) -> bool:
             and item.library_best is not None and item.library_best >= item.score + TWIN_GAP)
 
 
-def _pretrained_beaten(item: CitationSupport) -> bool:
-    """Beaten by the library's first match by the pretrained model's support as well as by word match."""
-    return (item.library_rank != 1 and item.pretrained_cited is not None and item.pretrained_first is not None
-            and item.pretrained_first >= item.pretrained_cited + PRETRAINED_MARGIN
-            and item.library_best is not None and item.library_best >= item.score + PRETRAINED_GAP)
-
-
 def _unsupported(item: CitationSupport) -> bool:
     """The rule: too little support, or not the library's best match for the sentence and
     clearly beaten by it (word match or support), by a twin of the cited work, or by
@@ -103,23 +87,18 @@ def _unsupported(item: CitationSupport) -> bool:
         return False
     outscored = item.relative is not None and item.relative < RELATIVE_SCORE
     beaten = item.library_best is not None and item.library_best >= item.score + LIBRARY_GAP
-    return outscored or beaten or _twin(item) or _pretrained_beaten(item) or _better_entry(item)
+    return outscored or beaten or _twin(item) or _better_entry(item)
 
 
 def _suggestion(item: CitationSupport) -> str | None:
     """Name a list entry that fits clearly better; else, when the cited work's twin fits
-    better, name the twin, or the library's first match when it fits better by the
-    pretrained model too (as the list names it, or by its library key)."""
+    better, name the twin (as the list names it, or by its library key)."""
     if _better_entry(item) and item.alternative:
         return (f"did you mean {item.alternative}? it fits the sentence clearly better "
                 f"(support {item.alternative_score:.2f})")
-    if not (_twin(item) or _pretrained_beaten(item)) or not item.first:
+    if not _twin(item) or not item.first:
         return None
     support = f" (support {item.first_score:.2f})" if item.first_score is not None else ""
-    if not _twin(item):
-        if item.first_listed:
-            return f"did you mean {item.first}? it fits the sentence better by its words and by its meaning{support}"
-        return f"the library's best match fits the sentence better by its words and by its meaning: {item.first}{support}"
     if item.first_listed:
         return f"did you mean {item.first}? a work much like the cited one that fits the sentence better{support}"
     return (f"the library holds a work much like the cited one that fits the sentence better: "

@@ -22,7 +22,6 @@ import numpy as np
 
 from .dense import DENSE_WEIGHT, FEEDBACK, FEEDBACK_WORKS, DenseIndex
 from .index import Doc, LexicalIndex
-from .pretrained import Pretrained
 from .sentences import SENTENCE_WEIGHT, SentenceIndex
 from .text import sentences, terms
 
@@ -177,7 +176,6 @@ class Searcher:
         dense: DenseIndex | None = None,
         dense_weight: float = DENSE_WEIGHT,
         feedback: float = FEEDBACK,
-        pretrained: Pretrained | None = None,
     ) -> None:
         self.index = index
         self.sentences = sentences
@@ -185,7 +183,6 @@ class Searcher:
         self.dense = dense
         self.dense_weight = dense_weight
         self.feedback = feedback
-        self.pretrained = pretrained
         self.load = load
         self.rerankers = list(rerankers) if rerankers is not None else [EvidenceStage(index)]
         self.first_stage = first_stage
@@ -272,10 +269,6 @@ class CitationMeasure:
     #: than the cited work (see :class:`Contrast`); ``None`` when not asked for or when the
     #: library has no other.
     contrast: Contrast | None = None
-    #: The pretrained model's support (:meth:`Pretrained.support`) of the cited work and of
-    #: the library's first match, when that is another work (``None`` without the model).
-    pretrained_cited: float | None = None
-    pretrained_first: float | None = None
 
 
 @dataclass(slots=True)
@@ -396,15 +389,8 @@ def measure_citation(
         best_other = next((c for c in found if c.key != cited.key and c.doc is not None and c.doc.abstract), None)
         if best_other is not None and best_other.doc is not None:
             versus = contrast(searcher, query, cited, best_other.doc, bearings[best_other.key])
-    pretrained_cited = pretrained_first = None
-    first_doc = found[0].doc if first is not None else None
-    if searcher.pretrained is not None and first_doc is not None:
-        vector = searcher.pretrained.vector(sentence)
-        pretrained_cited = searcher.pretrained.support(vector, cited)
-        pretrained_first = searcher.pretrained.support(vector, first_doc)
     return CitationMeasure(score, evidence, rank, library_best, best_name, best_score, relative,
-                           first, bearings.get(first) if first is not None else None, twin_cosine, versus,
-                           pretrained_cited, pretrained_first)
+                           first, bearings.get(first) if first is not None else None, twin_cosine, versus)
 
 
 def _closeness(searcher: Searcher, cited: str, other: str) -> float | None:

@@ -1,9 +1,12 @@
 """A pretrained static sentence embedding that ships inside a Python package (no download).
 
+An experiment for ``suggest_pretrained.py`` and ``support_pretrained.py``; vexascite does
+not use it (see docs/evidence.md). ``pip install wordllama==0.4.0.post1`` to run them.
+
 WordLlama's ``l2_supercat`` model (MIT licence, the ``wordllama`` package on PyPI) is a
 table of 256-dimensional token vectors, distilled from the input embeddings of several
 large language models and trained on sentence pairs for similarity and retrieval; a text's
-vector is the mean of its tokens' vectors. Unlike the latent vectors of :mod:`.dense`, it
+vector is the mean of its tokens' vectors. Unlike the latent vectors of ``vexascite.evidence.dense``, it
 was learned from far more text than one library holds, so it can know that two words mean
 the same thing although no abstract of the library uses both.
 
@@ -17,24 +20,18 @@ from __future__ import annotations
 
 import importlib.util
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from .index import Doc
-from .text import sentences
-
-__all__ = ["MODEL", "Pretrained", "StaticEncoder", "index_version", "load"]
+__all__ = ["MODEL", "StaticEncoder", "load"]
 
 #: The package and the two files of it that are read.
 PACKAGE = "wordllama"
 WEIGHTS = "weights/l2_supercat_256.safetensors"
 TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
-#: The model's name, part of the name vectors are kept under.
+#: The model's name.
 MODEL = "wordllama-l2_supercat-256"
-#: Works the library's centre is taken from (all up to this many; a random sample beyond).
-SAMPLE = 10_000
 #: Texts tokenized at once.
 BATCH = 256
 
@@ -85,51 +82,3 @@ def load() -> StaticEncoder | None:
     tokenizer.no_padding()
     tokenizer.no_truncation()
     return StaticEncoder(table, tokenizer)
-
-
-def index_version() -> str:
-    """The name a library keeps its centre under (the model and the sample it is taken from)."""
-    return f"pretrained-centre-v1-{MODEL}-s{SAMPLE}"
-
-
-def _unit(x: np.ndarray) -> np.ndarray:
-    norms = np.linalg.norm(x, axis=-1, keepdims=True)
-    return x / np.where(norms > 0, norms, 1.0)
-
-
-@dataclass(slots=True)
-class Pretrained:
-    """The encoder and the library's centre: the mean vector of its works, taken off every
-    vector before a cosine (a static embedding's cosines all lie high; centring spreads them)."""
-
-    encoder: StaticEncoder
-    centre: np.ndarray
-
-    @staticmethod
-    def centre_of(encoder: StaticEncoder, docs: Sequence[Doc], seed: int = 0) -> np.ndarray:
-        """The mean vector of the works' titles and abstracts (over at most ``SAMPLE`` of them)."""
-        chosen = list(docs)
-        if len(chosen) > SAMPLE:
-            rng = np.random.default_rng(seed)
-            chosen = [chosen[i] for i in sorted(rng.choice(len(chosen), SAMPLE, replace=False))]
-        if not chosen:
-            return np.zeros(encoder.dimensions, dtype=np.float32)
-        return encoder.encode([f"{d.title} {d.abstract}".strip() for d in chosen]).mean(axis=0)
-
-    def vector(self, text: str) -> np.ndarray:
-        """A statement's centred unit vector."""
-        return _unit(self.encoder.encode([text])[0] - self.centre)
-
-    def support(self, vector: np.ndarray, doc: Doc) -> float:
-        """How well a work bears on a statement by this model, 0..2 (about): the cosine of the
-        statement's vector with the work's (title and abstract) plus that with its best sentence's."""
-        texts = [f"{doc.title} {doc.abstract}".strip()] + ([doc.title] if doc.title else []) + sentences(doc.abstract)
-        vectors = _unit(self.encoder.encode(texts) - self.centre) @ vector
-        return float(vectors[0] + (vectors[1:].max() if len(vectors) > 1 else 0.0))
-
-    def to_bytes(self) -> bytes:
-        return np.asarray(self.centre, dtype=np.float32).tobytes()
-
-    @staticmethod
-    def centre_from_bytes(data: bytes) -> np.ndarray:
-        return np.frombuffer(data, dtype=np.float32).copy()
