@@ -59,6 +59,14 @@ def test_out_of_order_first_citation():
     assert "5\u21923, 3\u21924, 4\u21925" in (findings[0].suggestion or "")
 
 
+def test_two_swapped_numbers_name_the_swap_and_not_the_references_between():
+    # 2 and 5 swapped: 3 and 4 are first cited while 2 is still uncited, but keep their numbers
+    markers = [marker(1, 1), marker(2, 5), marker(3, 3), marker(4, 4), marker(5, 2)]
+    findings = citation_order(markers, numbered(5))
+    assert [(f.line, f.reference, f.expected) for f in findings] == [(2, "5", "2")]
+    assert findings[0].suggestion == "renumber in order of first citation: 5\u21922, 2\u21925"
+
+
 def test_in_order_with_repeats_and_groups_passes():
     markers = [marker(1, 1, 2), marker(2, 3, 4), marker(3, 2, 5), marker(4, 2), marker(5, 6)]
     assert citation_order(markers, numbered(6)) == []

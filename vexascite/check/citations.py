@@ -136,8 +136,10 @@ def citation_order(markers: Sequence[CitationMarker], references: Sequence[Liste
     """Numbered references must be numbered in the order of their first citation.
 
     One finding where a reference is first cited while a lower-numbered (cited)
-    reference is still uncited, with the number it would have in order; the first
-    finding also carries the whole renumbering.
+    reference is still uncited and numbering in order would change its number, with
+    that number (two swapped numbers name the one cited too early, not every reference
+    cited between them, which keep theirs); the first finding also carries the whole
+    renumbering.
     """
     listed = {n for ref in references if (n := _number(ref.label)) is not None}
     numbered = [m for m in markers if any(_number(label) in listed for label in m.labels)]
@@ -155,7 +157,7 @@ def citation_order(markers: Sequence[CitationMarker], references: Sequence[Liste
             expected = pending[0]
             pending.remove(number)
             done.add(number)
-            if number != expected:
+            if number != expected and rank[number] != number:
                 findings.append(
                     Finding(
                         Kind.CITATION_ORDER,
