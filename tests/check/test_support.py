@@ -83,7 +83,8 @@ def test_text_output_says_what_was_not_checked(run_cli, tmp_path):
     bib.write_text(BIB, encoding="utf-8")
     run_cli("import", str(bib))
     out = run_cli("check", str(manuscript(tmp_path, [1, 2, 3, 4, 5]))).stdout
-    assert "support of 4 citations checked against abstracts; not checked (no abstract): 5" in out
+    # "reference 5", not ": 5", which reads as a count
+    assert "support of 4 citations checked against abstracts; not checked (no abstract): reference 5\n" in out
 
 
 def test_rule_flags_little_support_and_a_clearly_better_list_entry():
