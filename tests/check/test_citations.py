@@ -43,6 +43,17 @@ def test_unknown_key_is_dangling_with_a_guess():
     assert "did you mean 'beck2020'" in (findings[0].suggestion or "")
 
 
+def test_an_author_year_guess_names_the_same_author():
+    refs = [ListedReference(label, list_label="refs") for label in ("Beck et al. 2020", "Obiorah et al. 2021", "Lee et al. 2021a")]
+    findings = dangling_markers([marker(2, "Smith 2020"), marker(3, "Lee 2021"), marker(4, "Bek et al. 2020")], refs)
+    # another author of the same year is no guess ("Smith 2020": not 'Beck et al. 2020')
+    assert [f.suggestion for f in findings] == [
+        "add an entry with key 'Smith 2020' or correct the marker",
+        "did you mean 'Lee et al. 2021a'?",
+        "did you mean 'Beck et al. 2020'?",
+    ]
+
+
 def test_uncited_reference_is_reported_at_its_line():
     findings = unused_references([marker(1, 1), marker(2, 3)], numbered(3))
     assert [(f.kind, f.line, f.reference) for f in findings] == [(Kind.UNUSED_REFERENCE, 102, "2")]

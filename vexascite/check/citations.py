@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 
 from ..identity import identity_keys, same_work
 from ..ids import normalize_doi, normalize_pmid
@@ -85,8 +85,8 @@ def dangling_markers(markers: Sequence[CitationMarker], references: Sequence[Lis
                 suggestion = f"add reference {number} to the list or correct the marker"
             else:
                 message = f"marker {marker.text!r} cites {label!r}, which no reference has"
-                guess = process.extractOne(label, sorted(known), score_cutoff=75) if known else None
-                suggestion = f"did you mean {guess[0]!r}?" if guess else f"add an entry with key {label!r} or correct the marker"
+                guess = _guess(label, known)
+                suggestion = f"did you mean {guess!r}?" if guess else f"add an entry with key {label!r} or correct the marker"
             if reasons.get(label) and number is None:
                 message += f" ({reasons[label]})"
             findings.append(
@@ -94,6 +94,20 @@ def dangling_markers(markers: Sequence[CitationMarker], references: Sequence[Lis
             )
     return findings
 
+
+#: The name a key or an author-year label starts with ("beck" of "beck2020somatic" and "Beck et al. 2020").
+_NAME = re.compile(r"[^\W\d_]+")
+
+
+def _guess(label: str, known: set[str]) -> str | None:
+    """The known key or label most like ``label`` whose leading name is like its own: a
+    shared year alone ("Smith 2020", "Beck et al. 2020") makes no guess."""
+    name = _NAME.match(label.casefold())
+    for candidate, _score, _index in process.extract(label, sorted(known), limit=5, score_cutoff=75):
+        other = _NAME.match(candidate.casefold())
+        if name is None or other is None or fuzz.ratio(name.group(), other.group()) >= 75:
+            return str(candidate)
+    return None
 
 
 def _entries_for(list_label: str | None, references: Sequence[ListedReference]) -> list[ListedReference]:
