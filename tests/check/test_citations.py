@@ -121,3 +121,12 @@ def test_same_library_work_listed_twice():
     refs = numbered(2)
     refs[0].work_id = refs[1].work_id = 7
     assert [f.reference for f in duplicate_references(refs)] == ["2"]
+
+
+def test_a_latex_marker_is_quoted_as_written_and_controls_stay_escaped():
+    refs = [ListedReference("beck2020", list_label="refs")]
+    latex = CitationMarker(4, "\\cite{nokey}", ["nokey"], "refs")
+    controlled = CitationMarker(5, "[@x\x1b[2J]", ["x\x1b[2J"], "refs")
+    first, second = dangling_markers([latex, controlled], refs)
+    assert first.message.startswith("marker '\\cite{nokey}' cites 'nokey'")
+    assert "\x1b" not in second.message and "\\x1b[2J" in second.message

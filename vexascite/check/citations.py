@@ -15,7 +15,7 @@ from ..identity import identity_keys, same_work
 from ..ids import normalize_doi, normalize_pmid
 from ..model import Work
 from .fields import VerifiedRecord
-from .findings import Finding, Kind, Severity
+from .findings import Finding, Kind, Severity, quoted
 
 
 @dataclass(slots=True)
@@ -81,12 +81,12 @@ def dangling_markers(markers: Sequence[CitationMarker], references: Sequence[Lis
             number = _number(label)
             if number is not None:
                 size = f"the list has {len(numbers)} references" if numbers else "there is no numbered list"
-                message = f"marker {marker.text!r} cites reference {number}, which is not in the list ({size})"
+                message = f"marker {quoted(marker.text)} cites reference {number}, which is not in the list ({size})"
                 suggestion = f"add reference {number} to the list or correct the marker"
             else:
-                message = f"marker {marker.text!r} cites {label!r}, which no reference has"
+                message = f"marker {quoted(marker.text)} cites {quoted(label)}, which no reference has"
                 guess = _guess(label, known)
-                suggestion = f"did you mean {guess!r}?" if guess else f"add an entry with key {label!r} or correct the marker"
+                suggestion = f"did you mean {quoted(guess)}?" if guess else f"add an entry with key {quoted(label)} or correct the marker"
             if reasons.get(label) and number is None:
                 message += f" ({reasons[label]})"
             findings.append(
