@@ -196,6 +196,10 @@ def citation_support(store: Store, citations: list[dict[str, Any]], ref_rows: li
     docs = {row[0]: work_doc(row) for row in stored.ranking_texts(store, keys.values())}
     texts = claim_texts(store, [c["claim_id"] for c in linked])
     listed = {keys[work_id]: name for work_id, name in names.items() if work_id in keys and name}
+    # the works each marker cites together: one cited beside another is no alternative to it
+    together: dict[tuple[Any, Any], set[int]] = {}
+    for citation in linked:
+        together.setdefault((citation["claim_id"], citation.get("start")), set()).add(citation["work_id"])
     out = []
     for citation in linked:
         key = keys.get(citation["work_id"])
@@ -205,14 +209,17 @@ def citation_support(store: Store, citations: list[dict[str, Any]], ref_rows: li
         if doc is None or not doc.abstract.strip():
             out.append(CitationSupport(citation.get("line"), name, sentence, checked=False))
             continue
-        others = {other_name: docs[keys[work_id]] for work_id, other_name in names.items() if keys.get(work_id) in docs}
+        beside = together[(citation["claim_id"], citation.get("start"))] - {citation["work_id"]}
+        others = {other_name: docs[keys[work_id]] for work_id, other_name in names.items()
+                  if keys.get(work_id) in docs and work_id not in beside}
         m = measure_citation(searcher, sentence, doc, others, LIBRARY_DEPTH)
+        first = m.first if m.first not in {keys.get(work_id) for work_id in beside} else None
         out.append(CitationSupport(
             citation.get("line"), name, sentence, True, round(m.score, 4), m.library_rank, m.evidence, m.alternative,
             None if m.alternative_score is None else round(m.alternative_score, 4),
             None if m.library_best is None else round(m.library_best, 4),
             None if m.relative is None else round(m.relative, 4),
-            listed.get(m.first, m.first) if m.first else None, m.first in listed,
+            listed.get(first, first) if first else None, first in listed,
             None if m.first_score is None else round(m.first_score, 4),
             None if m.twin_cosine is None else round(m.twin_cosine, 4),
         ))
