@@ -81,6 +81,20 @@ def library_searcher(store: Store) -> Searcher:
     return Searcher(index, load, sentences=sentence_index, dense=dense)
 
 
+def _suggestions(searcher: Searcher, trashed: set[str], text: str, limit: int) -> list[dict[str, Any]]:
+    """The best ``limit`` works for ``text`` among those not in the trash (``trashed``: the
+    index keeps them, as claims still cite them; asked for more until enough are left)."""
+    if not text.strip():
+        return []
+    wanted = limit
+    while True:
+        found = searcher.search(text, wanted)
+        kept = [c for c in found if c.key not in trashed]
+        if len(kept) >= limit or len(found) < wanted:
+            return [_source(c) for c in kept[:limit]]
+        wanted *= 2
+
+
 def _source(candidate: Any) -> dict[str, Any]:
     evidence = candidate.evidence[0].sentence if candidate.evidence else None
     return {"key": candidate.key, "score": round(candidate.score, 4), "evidence": evidence}
@@ -89,16 +103,20 @@ def _source(candidate: Any) -> dict[str, Any]:
 def suggest_sources(settings: Settings, texts: Iterable[str], limit: int = 10) -> Iterator[dict[str, Any]]:
     """For each statement, the library's works that best support it, best first, each with
     its best-fitting abstract sentence (``None`` when the work has no abstract)."""
+    from ..store import evidence as stored
+
     with open_library(settings, create=False) as store:
         searcher = library_searcher(store)
+        trashed = stored.trashed_keys(store)
         for text in texts:
-            sources = [_source(c) for c in searcher.search(text, limit)] if text.strip() else []
-            yield {"text": text, "sources": sources}
+            yield {"text": text, "sources": _suggestions(searcher, trashed, text, limit)}
 
 
 def suggested_for(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]]:
     """The works that best support one statement, in an open library (for ``find``)."""
-    return [_source(c) for c in library_searcher(store).search(text, limit)] if text.strip() else []
+    from ..store import evidence as stored
+
+    return _suggestions(library_searcher(store), stored.trashed_keys(store), text, limit)
 
 
 def refresh_citation_evidence(store: Store, searcher: Searcher | None = None) -> int:
