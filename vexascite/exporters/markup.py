@@ -150,8 +150,9 @@ def one_line(text: str) -> str:
 
 
 #: What Markdown reads as markup (emphasis, code, links and images, raw HTML, headings,
-#: table cells, pandoc's superscripts and subscripts): escaped where text is written as Markdown.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|^~])")
+#: table cells, pandoc's superscripts and subscripts, math and citations): escaped where text
+#: is written as Markdown.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|^~$@])")
 
 
 def markdown_text(text: str) -> str:
