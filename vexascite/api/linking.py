@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,10 @@ class LinkReport:
     ignored_marks: int = 0
     lists: list[dict[str, Any]] = field(default_factory=list)
     imports: list[FileImport] = field(default_factory=list)
+    #: Since the last link of the same file (0 at the first): claims no longer in it, and
+    #: claims it did not have.
+    claims_gone: int = 0
+    claims_new: int = 0
 
     @property
     def dangling(self) -> list[dict[str, Any]]:
@@ -203,6 +208,10 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
         }
         earlier = claim_store.document_row(store, manuscript_path)
         previously_cited = set(claim_store.cited_work_ids_in_order(store, manuscript_path)) if earlier else set()
+        if earlier:
+            before = Counter(claim_store.claim_texts_of_document(store, earlier["id"]))
+            after = Counter(row["text"] for row in claim_rows)
+            report.claims_gone, report.claims_new = (before - after).total(), (after - before).total()
         now_cited = {row["work_id"] for rows in citation_rows for row in rows if row["work_id"] is not None}
         with store.transaction():
             claim_store.replace_document_claims(store, document, claim_rows, citation_rows)
