@@ -149,3 +149,16 @@ def test_an_index_kept_from_older_terms_is_rebuilt(run_cli, tmp_path):
     assert run_cli("suggest", "ruxolitinib responses").stdout == first
     names = {row[0] for row in sqlite3.connect(run_cli.db).execute("select name from search_index")}
     assert INDEX_NAME in names and "bm25f-v1" not in names
+
+
+def test_works_in_the_trash_are_not_suggested(run_cli, tmp_path):
+    library(run_cli, tmp_path)
+    statement = "ruxolitinib gives complete responses in VEXAS"
+    assert run_cli("remove", "ruxo").exit_code == 0
+    suggested = json.loads(run_cli("suggest", statement, "--limit", "2").stdout)
+    assert "ruxo" not in [s["key"] for s in suggested["sources"]] and suggested["sources"]
+    found = json.loads(run_cli("find", statement, "--json").stdout)
+    assert "ruxo" not in [s["key"] for s in found["suggested"]]
+    assert run_cli("restore", "ruxo").exit_code == 0
+    again = json.loads(run_cli("suggest", statement, "--limit", "1").stdout)
+    assert [s["key"] for s in again["sources"]] == ["ruxo"]

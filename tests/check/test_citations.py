@@ -43,6 +43,17 @@ def test_unknown_key_is_dangling_with_a_guess():
     assert "did you mean 'beck2020'" in (findings[0].suggestion or "")
 
 
+def test_an_author_year_guess_names_the_same_author():
+    refs = [ListedReference(label, list_label="refs") for label in ("Beck et al. 2020", "Obiorah et al. 2021", "Lee et al. 2021a")]
+    findings = dangling_markers([marker(2, "Smith 2020"), marker(3, "Lee 2021"), marker(4, "Bek et al. 2020")], refs)
+    # another author of the same year is no guess ("Smith 2020": not 'Beck et al. 2020')
+    assert [f.suggestion for f in findings] == [
+        "add an entry with key 'Smith 2020' or correct the marker",
+        "did you mean 'Lee et al. 2021a'?",
+        "did you mean 'Beck et al. 2020'?",
+    ]
+
+
 def test_uncited_reference_is_reported_at_its_line():
     findings = unused_references([marker(1, 1), marker(2, 3)], numbered(3))
     assert [(f.kind, f.line, f.reference) for f in findings] == [(Kind.UNUSED_REFERENCE, 102, "2")]
@@ -57,6 +68,14 @@ def test_out_of_order_first_citation():
     findings = citation_order(markers, numbered(5))
     assert [(f.kind, f.line, f.reference, f.expected) for f in findings] == [(Kind.CITATION_ORDER, 2, "5", "3")]
     assert "5\u21923, 3\u21924, 4\u21925" in (findings[0].suggestion or "")
+
+
+def test_two_swapped_numbers_name_the_swap_and_not_the_references_between():
+    # 2 and 5 swapped: 3 and 4 are first cited while 2 is still uncited, but keep their numbers
+    markers = [marker(1, 1), marker(2, 5), marker(3, 3), marker(4, 4), marker(5, 2)]
+    findings = citation_order(markers, numbered(5))
+    assert [(f.line, f.reference, f.expected) for f in findings] == [(2, "5", "2")]
+    assert findings[0].suggestion == "renumber in order of first citation: 5\u21922, 2\u21925"
 
 
 def test_in_order_with_repeats_and_groups_passes():
@@ -102,3 +121,12 @@ def test_same_library_work_listed_twice():
     refs = numbered(2)
     refs[0].work_id = refs[1].work_id = 7
     assert [f.reference for f in duplicate_references(refs)] == ["2"]
+
+
+def test_a_latex_marker_is_quoted_as_written_and_controls_stay_escaped():
+    refs = [ListedReference("beck2020", list_label="refs")]
+    latex = CitationMarker(4, "\\cite{nokey}", ["nokey"], "refs")
+    controlled = CitationMarker(5, "[@x\x1b[2J]", ["x\x1b[2J"], "refs")
+    first, second = dangling_markers([latex, controlled], refs)
+    assert first.message.startswith("marker '\\cite{nokey}' cites 'nokey'")
+    assert "\x1b" not in second.message and "\\x1b[2J" in second.message

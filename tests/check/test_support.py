@@ -83,7 +83,8 @@ def test_text_output_says_what_was_not_checked(run_cli, tmp_path):
     bib.write_text(BIB, encoding="utf-8")
     run_cli("import", str(bib))
     out = run_cli("check", str(manuscript(tmp_path, [1, 2, 3, 4, 5]))).stdout
-    assert "support of 4 citations checked against abstracts; not checked (no abstract): 5" in out
+    # "reference 5", not ": 5", which reads as a count
+    assert "support of 4 citations checked against abstracts; not checked (no abstract): reference 5\n" in out
 
 
 def test_rule_flags_little_support_and_a_clearly_better_list_entry():
@@ -184,3 +185,12 @@ def test_a_twin_in_the_list_is_named_by_its_number(run_cli, tmp_path, monkeypatc
     assert "1" in [f["reference"] for f in flagged]
     first = next(f for f in flagged if f["reference"] == "1")
     assert first["suggestion"].startswith("did you mean 3? a work much like the cited one")
+
+
+def test_an_entry_cited_beside_the_flagged_one_is_not_offered_instead(run_cli, tmp_path):
+    """[1,2] where 2 does not bear on the sentence: "did you mean 1?" would tell the author
+    to cite what the marker already cites (the one-number-off error is about other entries)."""
+    report = check_json(run_cli, tmp_path, ["1,2", 2, 3, 4, 5])
+    flagged = {(f["line"], f["reference"]): f for f in unsupported(report)}
+    assert (3, "2") in flagged
+    assert "did you mean 1" not in (flagged[(3, "2")].get("suggestion") or "")

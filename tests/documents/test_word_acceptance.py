@@ -3,6 +3,7 @@ manager stored in fields (Zotero, Mendeley, EndNote) imported and linked."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -25,6 +26,7 @@ from tests.documents.wordfiles import (
     numbering_element,
     zotero_instruction,
 )
+from vexascite import api
 from vexascite.config import Settings
 from vexascite.importers.bibtex import read_bibtex
 from vexascite.store import Store
@@ -233,3 +235,25 @@ def test_zotero_bibliography_field_entries_join_the_works_of_the_citation_fields
     assert "8 references, 4 new works" in imported.output
     linked = run_cli("link", str(path))
     assert link_counts(linked.output) == (4, 4, 0)
+
+
+def test_field_citations_are_placed_where_the_document_shows_them(tmp_path: Path, settings: Settings):
+    """A field is linked as the pandoc citation of its works, but the stored offsets are the
+    document's own: the web page highlights "(2)", not the characters a longer key takes."""
+    from vexascite.link.documents import read_manuscript
+    from vexascite.store.claims import markers_of_document
+
+    data, _ = fielded_manuscript("zotero")
+    path = tmp_path / "zotero.docx"
+    path.write_bytes(data)
+    api.import_paths(settings, [path])
+    api.link_manuscript(settings, path)
+    text = read_manuscript(path).text
+    with Store.open(Path(settings.db), create=False) as store:
+        markers = markers_of_document(store, path)
+        claims = [dict(row) for row in store.db.query("select start, end, segments from claims order by ordinal")]
+    assert [text[m["start"]:m["end"]] for m in markers] == ["(1)", "(2)", "(2)", "(3)"]
+    assert [text[m["clause_start"]:m["clause_end"]] for m in markers][0] == CITES[0][0] + " "
+    for claim, (sentence, _keys) in zip(claims, CITES, strict=True):
+        assert text[claim["start"]:claim["end"]].startswith(sentence + " (")
+        assert all(text[s:e] for s, e in json.loads(claim["segments"]))

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+
 import pytest
 
-from vexascite.exporters.markup import one_line, spreadsheet_cell
+from vexascite.exporters.markup import markdown_text, one_line, spreadsheet_cell
 
 
 @pytest.mark.parametrize("brk", ["\n", "\r\n", "\r", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029", " \n\n  "])
@@ -60,3 +63,22 @@ def test_spreadsheet_cells_carry_no_control_characters() -> None:
     """The claims table as CSV held a manuscript's escape sequences as they were."""
     assert spreadsheet_cell("UBA1 \x1b[31mred\x07 and\ttab") == "UBA1  [31mred  and\ttab"
     assert spreadsheet_cell("\x1b=1") == " =1"
+
+
+def test_markdown_text_carries_no_control_characters() -> None:
+    """The claims table as Markdown held an abstract's escape sequences as they were."""
+    shown = markdown_text(CONTROLLED["title"])
+    assert "UBA1" in shown and "pwned" in shown
+    assert not _CONTROL_CHARS & set(shown)
+    assert markdown_text("a\ttab and <b>") == "a\ttab and \\<b\\>"
+
+
+@pytest.mark.skipif(not shutil.which("pandoc"), reason="pandoc not installed")
+def test_markdown_text_makes_no_math_and_no_citation_in_pandoc() -> None:
+    """An abstract's ``$E = mc^2$`` became math and its ``@doe2020`` a citation that
+    ``pandoc --citeproc`` would fill from the reader's own bibliography."""
+    shown = markdown_text("mass was $E = mc^2$ as @doe2020 said, for $5 [@beck2020]")
+    html = subprocess.run(["pandoc", "-f", "markdown", "-t", "html"], input=shown, capture_output=True, text=True,
+                          check=True).stdout
+    assert "math" not in html and "citation" not in html
+    assert "mass was $E = mc^2$ as @doe2020 said, for $5 [@beck2020]" in html

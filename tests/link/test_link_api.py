@@ -287,3 +287,18 @@ def test_claims_as_markdown_keep_an_abstract_s_html_and_links_as_text(tmp_path: 
                               check=True).stdout
         assert "<img" not in html and "<a " not in html and "<em>" not in html
         assert "&lt;img src=y onerror=alert(2)&gt;" in html
+
+
+def test_linking_again_says_which_claims_went_and_came(tmp_path: Path, library: Settings, run_cli) -> None:
+    first = "VEXAS is caused by somatic UBA1 mutations [@beck2020somatic]."
+    second = "Ruxolitinib did better than other JAK inhibitors [@heiblig2022ruxolitinib]."
+    third = "Ruxolitinib also did better than tofacitinib [@heiblig2022ruxolitinib]."
+    doc = write(tmp_path, "paper.md", f"# Background\n\n{first} {second}\n")
+    report = api.link_manuscript(library, doc)
+    assert (report.claims, report.claims_gone, report.claims_new) == (2, 0, 0)  # a first link is all new
+    again = api.link_manuscript(library, doc)
+    assert (again.claims_gone, again.claims_new) == (0, 0)
+    doc.write_text(f"# Background\n\n{first} {third}\n", encoding="utf-8")
+    result = run_cli("--db", str(library.db), "link", str(doc))
+    assert result.exit_code == 0, result.output
+    assert "since the last link: 1 claim gone, 1 new" in result.stderr

@@ -115,7 +115,7 @@ def test_a_full_stdout_is_one_line_and_exit_5(library: dict[str, str], command: 
     assert "disk is full" in result.stderr
 
 
-@pytest.mark.parametrize("command", [["export"], ["list"], ["claims", "--format", "jsonl"]])
+@pytest.mark.parametrize("command", [["export"], ["list"], ["claims", "--format", "jsonl"], ["find", "inflammation", "--limit", "400"]])
 def test_a_reader_that_goes_away_ends_the_command_quietly(library: dict[str, str], command: list[str]) -> None:
     process = subprocess.Popen([sys.executable, "-m", "vexascite", *command], env=library,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -81,6 +81,20 @@ def library_searcher(store: Store) -> Searcher:
     return Searcher(index, load, sentences=sentence_index, dense=dense)
 
 
+def _suggestions(searcher: Searcher, trashed: set[str], text: str, limit: int) -> list[dict[str, Any]]:
+    """The best ``limit`` works for ``text`` among those not in the trash (``trashed``: the
+    index keeps them, as claims still cite them; asked for more until enough are left)."""
+    if not text.strip():
+        return []
+    wanted = limit
+    while True:
+        found = searcher.search(text, wanted)
+        kept = [c for c in found if c.key not in trashed]
+        if len(kept) >= limit or len(found) < wanted:
+            return [_source(c) for c in kept[:limit]]
+        wanted *= 2
+
+
 def _source(candidate: Any) -> dict[str, Any]:
     evidence = candidate.evidence[0].sentence if candidate.evidence else None
     return {"key": candidate.key, "score": round(candidate.score, 4), "evidence": evidence}
@@ -89,16 +103,20 @@ def _source(candidate: Any) -> dict[str, Any]:
 def suggest_sources(settings: Settings, texts: Iterable[str], limit: int = 10) -> Iterator[dict[str, Any]]:
     """For each statement, the library's works that best support it, best first, each with
     its best-fitting abstract sentence (``None`` when the work has no abstract)."""
+    from ..store import evidence as stored
+
     with open_library(settings, create=False) as store:
         searcher = library_searcher(store)
+        trashed = stored.trashed_keys(store)
         for text in texts:
-            sources = [_source(c) for c in searcher.search(text, limit)] if text.strip() else []
-            yield {"text": text, "sources": sources}
+            yield {"text": text, "sources": _suggestions(searcher, trashed, text, limit)}
 
 
 def suggested_for(store: Store, text: str, limit: int = 10) -> list[dict[str, Any]]:
     """The works that best support one statement, in an open library (for ``find``)."""
-    return [_source(c) for c in library_searcher(store).search(text, limit)] if text.strip() else []
+    from ..store import evidence as stored
+
+    return _suggestions(library_searcher(store), stored.trashed_keys(store), text, limit)
 
 
 def refresh_citation_evidence(store: Store, searcher: Searcher | None = None) -> int:
@@ -196,6 +214,10 @@ def citation_support(store: Store, citations: list[dict[str, Any]], ref_rows: li
     docs = {row[0]: work_doc(row) for row in stored.ranking_texts(store, keys.values())}
     texts = claim_texts(store, [c["claim_id"] for c in linked])
     listed = {keys[work_id]: name for work_id, name in names.items() if work_id in keys and name}
+    # the works each marker cites together: one cited beside another is no alternative to it
+    together: dict[tuple[Any, Any], set[int]] = {}
+    for citation in linked:
+        together.setdefault((citation["claim_id"], citation.get("start")), set()).add(citation["work_id"])
     out = []
     for citation in linked:
         key = keys.get(citation["work_id"])
@@ -205,14 +227,17 @@ def citation_support(store: Store, citations: list[dict[str, Any]], ref_rows: li
         if doc is None or not doc.abstract.strip():
             out.append(CitationSupport(citation.get("line"), name, sentence, checked=False))
             continue
-        others = {other_name: docs[keys[work_id]] for work_id, other_name in names.items() if keys.get(work_id) in docs}
+        beside = together[(citation["claim_id"], citation.get("start"))] - {citation["work_id"]}
+        others = {other_name: docs[keys[work_id]] for work_id, other_name in names.items()
+                  if keys.get(work_id) in docs and work_id not in beside}
         m = measure_citation(searcher, sentence, doc, others, LIBRARY_DEPTH)
+        first = m.first if m.first not in {keys.get(work_id) for work_id in beside} else None
         out.append(CitationSupport(
             citation.get("line"), name, sentence, True, round(m.score, 4), m.library_rank, m.evidence, m.alternative,
             None if m.alternative_score is None else round(m.alternative_score, 4),
             None if m.library_best is None else round(m.library_best, 4),
             None if m.relative is None else round(m.relative, 4),
-            listed.get(m.first, m.first) if m.first else None, m.first in listed,
+            listed.get(first, first) if first else None, first in listed,
             None if m.first_score is None else round(m.first_score, 4),
             None if m.twin_cosine is None else round(m.twin_cosine, 4),
         ))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,6 +38,10 @@ class LinkReport:
     ignored_marks: int = 0
     lists: list[dict[str, Any]] = field(default_factory=list)
     imports: list[FileImport] = field(default_factory=list)
+    #: Since the last link of the same file (0 at the first): claims no longer in it, and
+    #: claims it did not have.
+    claims_gone: int = 0
+    claims_new: int = 0
 
     @property
     def dangling(self) -> list[dict[str, Any]]:
@@ -47,6 +53,11 @@ def _import_for_link(store: Store, path: Path, settings: Settings, fmt: str | No
     result = import_file(store, path, settings, fmt)
     source = store.source_by_path(str(path.resolve()))
     return result, (source.id if source else None)
+
+
+def _same_offset(offset: int) -> int:
+    """Offsets in a text linked as it was read are its own."""
+    return offset
 
 
 def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path: str | os.PathLike[str] | None = None) -> LinkReport:
@@ -96,12 +107,13 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
             ref_lists = given_lists or ref_lists
         report.lists = [{"label": r.label, "line": r.line, "entries": len(r.entries), "external": r.external} for r in ref_lists]
         text = manuscript.text
+        to_document: Callable[[int], int] = _same_offset
         if manuscript.fields and source_id is not None:
             # a reference manager's field cites exactly the items it carries
             from ..link.documents import with_field_markers
             from ..store.fields import field_work_keys
 
-            text = with_field_markers(manuscript, field_work_keys(store, source_id))
+            text, to_document = with_field_markers(manuscript, field_work_keys(store, source_id))
         # A PDF's running heads and page numbers are no part of any sentence (the list finder's rule).
         furniture = page_furniture(manuscript.text, manuscript.page_lines) if manuscript.page_lines else frozenset()
         extraction = extract_claims(
@@ -128,8 +140,8 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
             claim_rows.append(
                 {
                     "ordinal": claim.ordinal,
-                    "start": claim.start,
-                    "end": claim.end,
+                    "start": to_document(claim.start),
+                    "end": to_document(claim.end),
                     "line": claim.line,
                     "end_line": claim.end_line,
                     "section": claim.section,
@@ -137,7 +149,7 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
                     "raw": claim.raw,
                     "markers": " ".join(m.marker.text for m in claim.markers),
                     "expansions": expansions or None,
-                    "segments": json.dumps(claim.segments),
+                    "segments": json.dumps([(to_document(start), to_document(end)) for start, end in claim.segments]),
                 }
             )
             rows = []
@@ -156,11 +168,11 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
                         "number": target.number,
                         "cite_key": target.key,
                         "locator": target.locator,
-                        "start": marker.start,
-                        "end": marker.end,
+                        "start": to_document(marker.start),
+                        "end": to_document(marker.end),
                         "line": claim_marker.line,
-                        "clause_start": claim_marker.clause_start,
-                        "clause_end": claim_marker.clause_end,
+                        "clause_start": to_document(claim_marker.clause_start),
+                        "clause_end": to_document(claim_marker.clause_end),
                         "clause": claim_marker.clause,
                         "work_id": resolution.work_id,
                         "ref_id": resolution.ref_id,
@@ -196,6 +208,10 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
         }
         earlier = claim_store.document_row(store, manuscript_path)
         previously_cited = set(claim_store.cited_work_ids_in_order(store, manuscript_path)) if earlier else set()
+        if earlier:
+            before = Counter(claim_store.claim_texts_of_document(store, earlier["id"]))
+            after = Counter(row["text"] for row in claim_rows)
+            report.claims_gone, report.claims_new = (before - after).total(), (after - before).total()
         now_cited = {row["work_id"] for rows in citation_rows for row in rows if row["work_id"] is not None}
         with store.transaction():
             claim_store.replace_document_claims(store, document, claim_rows, citation_rows)

@@ -9,13 +9,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 
 from ..identity import identity_keys, same_work
 from ..ids import normalize_doi, normalize_pmid
 from ..model import Work
 from .fields import VerifiedRecord
-from .findings import Finding, Kind, Severity
+from .findings import Finding, Kind, Severity, quoted
 
 
 @dataclass(slots=True)
@@ -81,12 +81,12 @@ def dangling_markers(markers: Sequence[CitationMarker], references: Sequence[Lis
             number = _number(label)
             if number is not None:
                 size = f"the list has {len(numbers)} references" if numbers else "there is no numbered list"
-                message = f"marker {marker.text!r} cites reference {number}, which is not in the list ({size})"
+                message = f"marker {quoted(marker.text)} cites reference {number}, which is not in the list ({size})"
                 suggestion = f"add reference {number} to the list or correct the marker"
             else:
-                message = f"marker {marker.text!r} cites {label!r}, which no reference has"
-                guess = process.extractOne(label, sorted(known), score_cutoff=75) if known else None
-                suggestion = f"did you mean {guess[0]!r}?" if guess else f"add an entry with key {label!r} or correct the marker"
+                message = f"marker {quoted(marker.text)} cites {quoted(label)}, which no reference has"
+                guess = _guess(label, known)
+                suggestion = f"did you mean {quoted(guess)}?" if guess else f"add an entry with key {quoted(label)} or correct the marker"
             if reasons.get(label) and number is None:
                 message += f" ({reasons[label]})"
             findings.append(
@@ -94,6 +94,20 @@ def dangling_markers(markers: Sequence[CitationMarker], references: Sequence[Lis
             )
     return findings
 
+
+#: The name a key or an author-year label starts with ("beck" of "beck2020somatic" and "Beck et al. 2020").
+_NAME = re.compile(r"[^\W\d_]+")
+
+
+def _guess(label: str, known: set[str]) -> str | None:
+    """The known key or label most like ``label`` whose leading name is like its own: a
+    shared year alone ("Smith 2020", "Beck et al. 2020") makes no guess."""
+    name = _NAME.match(label.casefold())
+    for candidate, _score, _index in process.extract(label, sorted(known), limit=5, score_cutoff=75):
+        other = _NAME.match(candidate.casefold())
+        if name is None or other is None or fuzz.ratio(name.group(), other.group()) >= 75:
+            return str(candidate)
+    return None
 
 
 def _entries_for(list_label: str | None, references: Sequence[ListedReference]) -> list[ListedReference]:
@@ -136,8 +150,10 @@ def citation_order(markers: Sequence[CitationMarker], references: Sequence[Liste
     """Numbered references must be numbered in the order of their first citation.
 
     One finding where a reference is first cited while a lower-numbered (cited)
-    reference is still uncited, with the number it would have in order; the first
-    finding also carries the whole renumbering.
+    reference is still uncited and numbering in order would change its number, with
+    that number (two swapped numbers name the one cited too early, not every reference
+    cited between them, which keep theirs); the first finding also carries the whole
+    renumbering.
     """
     listed = {n for ref in references if (n := _number(ref.label)) is not None}
     numbered = [m for m in markers if any(_number(label) in listed for label in m.labels)]
@@ -155,7 +171,7 @@ def citation_order(markers: Sequence[CitationMarker], references: Sequence[Liste
             expected = pending[0]
             pending.remove(number)
             done.add(number)
-            if number != expected:
+            if number != expected and rank[number] != number:
                 findings.append(
                     Finding(
                         Kind.CITATION_ORDER,

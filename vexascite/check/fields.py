@@ -20,7 +20,7 @@ from ..identity import fold, fold_words, issued_year
 from ..ids import normalize_doi, normalize_pmid
 from ..merge import source_name
 from ..model import Work
-from .findings import Finding, Kind, Severity
+from .findings import Finding, Kind, Severity, quoted
 
 #: Printed and verified surnames at least this alike (0-100) are one name misspelt.
 MISSPELLING_MIN_RATIO = 70.0
@@ -282,14 +282,14 @@ def _author_problem(index: int, printed: dict[str, Any], records: Sequence[Verif
     ratio, expected, record = best
     ordinal = "first author" if index == 0 else f"author {index + 1}"
     if ratio >= MISSPELLING_MIN_RATIO:
-        message = f"{ordinal} is printed {name!r}; {record.source_name} spells it {expected!r}"
+        message = f"{ordinal} is printed {quoted(name)}; {record.source_name} spells it {quoted(expected)}"
     else:
-        message = f"{ordinal} is printed {name!r}; {record.source_name} has {expected!r} in that place"
+        message = f"{ordinal} is printed {quoted(name)}; {record.source_name} has {quoted(expected)} in that place"
     return Finding(
         Kind.AUTHOR_MISMATCH,
         Severity.WARNING,
         message,
-        suggestion=f"write {expected!r} for {name!r}",
+        suggestion=f"write {quoted(expected)} for {quoted(name)}",
         source=record.source_name,
         field=f"author[{index}]",
         printed=name,
@@ -302,8 +302,8 @@ def _field_finding(name: str, label: str, printed: str, expected: str, record: V
     return Finding(
         Kind.FIELD_MISMATCH,
         Severity.WARNING,
-        f"{label} is printed {printed!r}; {record.source_name} has {expected!r}",
-        suggestion=f"change the {label} to {expected!r}",
+        f"{label} is printed {quoted(printed)}; {record.source_name} has {quoted(expected)}",
+        suggestion=f"change the {label} to {quoted(expected)}",
         source=record.source_name,
         field=name,
         printed=printed,
@@ -346,7 +346,7 @@ def doi_of_another_work(printed: Work, records: Sequence[VerifiedRecord]) -> Fin
         return Finding(
             Kind.IDENTIFIER_MISMATCH,
             Severity.ERROR,
-            f"DOI {doi} belongs to another work: {other_title!r} ({record.source_name})",
+            f"DOI {doi} belongs to another work: {quoted(other_title)} ({record.source_name})",
             suggestion="find the DOI of the cited work, or remove the DOI",
             source=record.source_name,
             field="DOI",

@@ -11,6 +11,13 @@ from enum import StrEnum
 from typing import Any
 
 
+def quoted(text: object) -> str:
+    """``text`` in quotes as a finding shows it: control characters escaped as ``repr``
+    escapes them (a message never drives a terminal), a backslash as written
+    (``'\\cite{beck2020}'``, not ``'\\\\cite{beck2020}'``)."""
+    return repr(str(text)).replace("\\\\", "\\")
+
+
 class Severity(StrEnum):
     """How bad a finding is; ``error`` is what ``--strict`` fails on."""
 

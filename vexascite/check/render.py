@@ -36,7 +36,7 @@ def summary_line(report: CheckReport) -> str:
         missing = report.support["not_checked"]
         line += f"\n{report.manuscript}: support of {report.support['checked']} citations checked against abstracts"
         if missing:
-            line += f"; not checked (no abstract): {', '.join(missing)}"
+            line += f"; not checked (no abstract): reference{'s' if len(missing) > 1 else ''} {', '.join(missing)}"
     return line
 
 

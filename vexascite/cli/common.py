@@ -65,6 +65,12 @@ def _inert_console(**options: Any) -> Console:
                 made.append(thing)
             super().print(*made, **kwargs)
 
+        def on_broken_pipe(self) -> None:
+            """A reader that went away: to :func:`handle_errors`, which ends quietly with 0
+            (rich's own handling exits 1)."""
+            self.quiet = True
+            raise BrokenPipeError
+
     return InertConsole(**options)
 
 

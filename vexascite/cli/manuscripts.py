@@ -71,12 +71,16 @@ def link_command(ctx: click.Context, manuscript: str, list_path: str | None, as_
                 "problems": report.problems,
                 "ignored_affiliation_marks": report.ignored_marks,
                 "lists": report.lists,
+                "claims_gone": report.claims_gone,
+                "claims_new": report.claims_new,
             }
         )
     warn(
         f"{report.path}: {report.sentences} sentences, {report.claims} claims, {report.citations} citations: "
         f"{report.linked} linked, {report.entry_only} to unread list entries, {len(report.problems)} dangling or ambiguous"
         + (f"; {report.ignored_marks} affiliation marks ignored" if report.ignored_marks else "")
+        + (f"; since the last link: {report.claims_gone} claim{'s' if report.claims_gone != 1 else ''} gone, "
+           f"{report.claims_new} new" if report.claims_gone or report.claims_new else "")
     )
     if strict and report.problems:
         raise ItemProblems(f"{len(report.problems)} marker(s) resolve to nothing or to several works")

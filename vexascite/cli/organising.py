@@ -147,7 +147,7 @@ def note_command(ctx: click.Context, key: str | None, text: tuple[str, ...], rem
 @click.pass_context
 @handle_errors
 def remove_command(ctx: click.Context, keys: tuple[str, ...]) -> None:
-    """Move works to the trash: they leave list, export and find; 'restore' brings them
+    """Move works to the trash: they leave list, export, find and suggest; 'restore' brings them
     back, 'trash --empty' deletes them for good. Claims that cite them say so."""
     report = api.remove_works(settings_of(ctx), keys)
     for key, claims in report.citing_claims.items():

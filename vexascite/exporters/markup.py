@@ -150,14 +150,16 @@ def one_line(text: str) -> str:
 
 
 #: What Markdown reads as markup (emphasis, code, links and images, raw HTML, headings,
-#: table cells, pandoc's superscripts and subscripts): escaped where text is written as Markdown.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|^~])")
+#: table cells, pandoc's superscripts and subscripts, math and citations): escaped where text
+#: is written as Markdown.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|^~$@])")
 
 
 def markdown_text(text: str) -> str:
     """``text`` as Markdown shows it literally: ``<img onerror=...>`` or
-    ``[x](javascript:...)`` from an abstract stays text once rendered."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    ``[x](javascript:...)`` from an abstract stays text once rendered, and an escape
+    sequence is a space (a Markdown table is read in a terminal too)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", no_controls(text))
 
 
 #: Control characters that are no text (C0 but tab and line ends, DEL, C1): TeX stops on

@@ -3,8 +3,10 @@
 A claim is a sentence of running text (not a byline, affiliation list, heading or
 reference entry) that carries at least one citation marker. Each marker supports the
 clause before it: from the sentence start, or from the previous marker in the sentence,
-up to the marker. Claim text is the sentence with its markers and markup removed, so it
-reads as a statement and can be searched.
+up to the marker; a citation that is part of the sentence ("As Beck et al. (2020)
+showed, ...", pandoc's ``@key``, ``\\citet``) supports the whole sentence. Claim text
+is the sentence with its markers and markup removed, so it reads as a statement and
+can be searched.
 """
 
 from __future__ import annotations
@@ -153,6 +155,8 @@ def extract_claims(
             line = _line_of(line_starts, marker.start)
             if clause_start == sentence.start and marker is sentence.markers[-1] and marker.end == sentence.end:
                 clause = text  # the usual case: one marker closing the sentence supports all of it
+            elif narrative_text(marker):
+                clause = text  # "As Beck et al. (2020) showed, X": a citation that is part of the sentence supports all of it
             else:
                 clause = _clause_text(document, sentence, clause_start, marker.start, cut)
             claim_markers.append(ClaimMarker(marker, line, clause_start, marker.start, clause))

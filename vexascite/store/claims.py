@@ -181,6 +181,11 @@ def work_summaries(store: Store) -> list[dict[str, Any]]:
 
 
 # -- reading for other commands ------------------------------------------------------------
+def claim_texts_of_document(store: Store, document_id: int) -> list[str]:
+    """The texts of a linked manuscript's claims, in order."""
+    return [row[0] for row in store.db.execute("select text from claims where document_id = ? order by ordinal", [document_id])]
+
+
 def cited_work_ids_in_order(store: Store, document_path: str | Path) -> list[int]:
     """Works a linked manuscript cites, each once, in order of first citation.
 

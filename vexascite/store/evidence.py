@@ -27,6 +27,7 @@ __all__ = [
     "ranking_texts",
     "save_citation_evidence",
     "save_index",
+    "trashed_keys",
 ]
 
 _TEXTS = (
@@ -42,6 +43,11 @@ def ranking_texts(store: Store, keys: Iterable[str] | None = None) -> Iterator[t
         yield from store.db.execute(_TEXTS + " order by id").fetchall()
         return
     yield from rows_in(store, _TEXTS + " and key in ({ids})", dict.fromkeys(keys))
+
+
+def trashed_keys(store: Store) -> set[str]:
+    """Keys of the works in the trash (kept in the index, never suggested)."""
+    return {row[0] for row in store.db.execute("select key from works where trashed_at is not null")}
 
 
 def library_fingerprint(store: Store) -> str:
