@@ -67,6 +67,7 @@ def lone_number_run(lines: list[str]) -> dict[int, int]:
     a list's bare labels set on lines of their own, not page numbers (pages are tens of lines apart). Index -> number."""
     out: dict[int, int] = {}
     chain: list[tuple[int, int]] = []
+    spare: tuple[int, int] | None = None  # a run's first number, put by for one stray number after it
 
     def close() -> None:
         # (Most of them must also sit where labels sit: page numbers a few lines apart fall inside entries.)
@@ -80,12 +81,16 @@ def lone_number_run(lines: list[str]) -> dict[int, int]:
         number = int(stripped)
         if chain and index - chain[-1][0] > 12:
             close()
-            chain = []
+            chain, spare = [], None
         step = number - chain[-1][1] if chain else 0
         direction = chain[-1][1] - chain[-2][1] if len(chain) >= 2 else step
         if chain and step in (1, -1) and step == direction:
             chain.append((index, number))
+        elif spare is not None and number - spare[1] in (1, -1) and index - spare[0] <= 12:
+            # ("1" / text / "2018" / "2" / text: a year or a page number between the first two labels)
+            chain, spare = [spare, (index, number)], None
         elif not chain or len(chain) == 1:
+            spare = chain[0] if chain else None
             chain = [(index, number)]
         # (Another number inside a run, a page number between two labels, leaves the run as it is.)
     close()
@@ -97,6 +102,8 @@ def _opens_lone_label(lines: list[str], index: int) -> bool:
     (``The role of`` / ``12``), before text that opens a reference and carries no label of its own."""
     above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 4), -1) if lines[i].strip()), "")
     below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 3)) if lines[i].strip()), "")
+    if re.fullmatch(r"\(?" + YEAR + r"\)?\.?", below):
+        return not above or not OPEN_END.search(above[-12:])  # ("12" / "2019" / "13": an entry that is only its year)
     if not below or below[:1].islower() or not starts_like_reference(below) or label_of(below) or LABEL_ONLY.match(below):
         return False
     return not above or not OPEN_END.search(above[-12:])
@@ -201,13 +208,13 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
     # A number wrapped to a line of its own at the end of an entry ("33," / "437"), or before the
     # punctuation or year that follow it ("IFTA" / "2001" / ". Standard methods"): not a page number.
     for index in [i for i in found if lines[i].strip().isdigit()]:
-        if _number_in_entry(lines, index, found) or _missing_year(lines, index, found):
+        if _number_in_entry(lines, index, found) or _missing_year(lines, index, found, labels):
             found.discard(index)
     # A short line between two pieces of furniture (a footer between a page number and a running head),
     # unless an entry runs through it: the text before the furniture, or the line itself, is left open.
     text_lines = [index for index, line in enumerate(lines) if line.strip()]
     for before, index, after in zip(text_lines, text_lines[1:], text_lines[2:], strict=False):
-        if index not in found and before in found and after in found and len(lines[index].strip()) <= 120 and not label_of(lines[index].strip()):
+        if index not in found and index not in labels and before in found and after in found and len(lines[index].strip()) <= 120 and not label_of(lines[index].strip()):
             content = next((lines[i].strip() for i in range(before - 1, -1, -1) if lines[i].strip() and i not in found), "")
             stripped = lines[index].strip()
             through = not _FOOTER_SHAPE.match(stripped) and not _CAPS_HEAD.match(stripped) and (
@@ -272,14 +279,15 @@ def _goes_on_after(lines: list[str], index: int, found: set[int]) -> bool:
     return below[:1].islower() or not (AUTHOR_START.match(below) or YEAR_TOKEN.search(below[:60]))
 
 
-def _missing_year(lines: list[str], index: int, found: set[int]) -> bool:
+def _missing_year(lines: list[str], index: int, found: set[int], labels: dict[int, int]) -> bool:
     """Whether a number alone on its line is the year of the entry above, not a page number
     (``16. Lindqvist M. Invented book, University Press, London`` / ``1996`` / ``Page 2``).
 
     It is when it reads as a year, sits right under a line of that entry, the entry so far
     states no year, and no other page number alone on its line is near it in value (page
     numbers run in sequence across pages; a journal paged on through its volume has its
-    pages in the thousands on every page)."""
+    pages in the thousands on every page). The entry so far ends at its label, also a bare
+    label alone on its line (``12`` / ``2019`` / ``13``: the year is all of entry 12)."""
     stripped = lines[index].strip()
     if not re.fullmatch(YEAR, stripped) or index == 0 or not lines[index - 1].strip() or index - 1 in found:
         return False
@@ -292,13 +300,23 @@ def _missing_year(lines: list[str], index: int, found: set[int]) -> bool:
         if not text or i in found or is_stop(text) or REF_HEADING.match(text):
             break
         entry.append(text)
-        if label_of(text) is not None or LABEL_ONLY.match(text):
+        if label_of(text) is not None or LABEL_ONLY.match(text) or i in labels:
             break
     if not entry or YEAR_TOKEN.search(" ".join(entry)):
         return False
+    if len(entry) == 1 and _under_lone_label(lines, index, labels):
+        return True  # right under a lone label: all the text that label has
     number = int(stripped)
-    pages = [int(lines[i].strip().split()[-1]) for i in found if i != index and re.fullmatch(r"(?:page\s+)?\d{1,4}", lines[i].strip(), re.IGNORECASE)]
+    pages = [
+        int(lines[i].strip().split()[-1]) for i in found
+        if i != index and re.fullmatch(r"(?:page\s+)?\d{1,4}", lines[i].strip(), re.IGNORECASE) and not _under_lone_label(lines, i, labels)
+    ]
     return not any(abs(number - page) <= 60 for page in pages)
+
+
+def _under_lone_label(lines: list[str], index: int, labels: dict[int, int]) -> bool:
+    """Whether the line right above ``index`` is a label alone on its line (whose text this line is)."""
+    return index > 0 and (index - 1 in labels or bool(LABEL_ONLY.match(lines[index - 1].strip())))
 
 
 def _number_in_entry(lines: list[str], index: int, found: set[int]) -> bool:
