@@ -98,6 +98,10 @@ def test_a_headless_run_of_year_labels_out_of_step_is_no_numbering() -> None:
     assert not _years_not_numbers(run([1987, 1998], heading="References"))
     assert not _years_not_numbers(run([1987]))  # one label: the lone-label rules judge it
     assert not _years_not_numbers(run([12, 25]))
+    # One bracketed year stopped as author-year references print it: the piece of an entry carried over to the top.
+    carried = ReferenceList(label="references-1", heading=None, line=1, style="round", entries=[
+        ListEntry(text="(2010). Title of a study. J Test 4: 1-9.", line=1, number=2010)])
+    assert _years_not_numbers(carried)
 
 
 _PROSE_LINE = (

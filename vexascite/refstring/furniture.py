@@ -230,7 +230,7 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
     for before, index in zip(text_lines, text_lines[1:], strict=False):
         if index in found and lines[index].strip().isdigit():
             previous = next((i for i in range(before, -1, -1) if i not in found and lines[i].strip()), None)
-            if previous is not None and _RANGE_OPEN.search(lines[previous].rstrip()) and before in found:
+            if previous is not None and RANGE_OPEN.search(lines[previous].rstrip()) and before in found:
                 found.discard(index)
     # A publisher's notice inside an entry or between two entries is a page's notice; elsewhere an article's end.
     for index in notices:
@@ -350,7 +350,7 @@ def _number_in_entry(lines: list[str], index: int, found: set[int]) -> bool:
 
 
 #: A page range left open at a line's end (``907-``, ``106 –``; not a word such as ``IgG4-``).
-_RANGE_OPEN = re.compile(r"(?:^|[\s,.:;(])\d+\s*[-–]$")
+RANGE_OPEN = re.compile(r"(?:^|[\s,.:;(])\d+\s*[-–]$")
 #: A volume and its page range: ``54:23-31``, ``98: 416-423``.
 VOLUME_PAGES = re.compile(r"\d\s*:\s*[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+")
 #: A running head naming the authors: ``Smith et al.``, ``Smith and Jones``.
@@ -502,7 +502,7 @@ def _previous_open(lines: list[str], index: int) -> bool:
             text = lines[other].rstrip()
             if FURNITURE.match(text):
                 return False  # "- 11 -" above "11": a page number twice
-            return bool(_RANGE_OPEN.search(text)) or text.endswith(("p.", "pp.", "pages", "page", "vol.", "no."))
+            return bool(RANGE_OPEN.search(text)) or text.endswith(("p.", "pp.", "pages", "page", "vol.", "no."))
     return False
 
 

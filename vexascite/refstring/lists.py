@@ -47,6 +47,7 @@ from .furniture import (
     DOI_FOOTER,
     DOI_ONLY,
     FURNITURE,
+    RANGE_OPEN,
     RUNNING_HEAD,
     VOLUME_PAGES,
     furniture_lines,
@@ -214,6 +215,8 @@ _BACK_MATTER = re.compile(
     r"|^[†‡§¶]\s*[A-Z]",
     re.IGNORECASE,
 )
+#: A year bracketed and stopped as author-year references print it (``(2010).``), never a list's label ``(12)``.
+_AUTHOR_YEAR_MARK = re.compile(r"\(" + YEAR + r"[a-z]?\)[.,]")
 #: A place and its publisher closing a book: ``Oxford: Pergamon.``
 _PLACE_PUBLISHER = re.compile(r"\b[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?\s*:\s*[A-Z][^.:;]{1,60}\.\s*$")
 
@@ -230,8 +233,9 @@ def _prose(text: str) -> bool:
 
 
 def _is_section_heading(line: str) -> bool:
-    """A short capitalised line with no full stop: a new section, not a reference."""
-    return bool(_SHORT_TITLE.match(line)) and not YEAR_TOKEN.search(line) and len(line.split()) <= 6
+    """A short capitalised line with no full stop: a new section, not a reference (nor a source's volume and
+    pages, ``Comp Aided Inv Des 22:507-521``)."""
+    return bool(_SHORT_TITLE.match(line)) and not YEAR_TOKEN.search(line) and len(line.split()) <= 6 and not VOLUME_PAGES.search(line)
 
 
 # -- the finder -------------------------------------------------------------------------
@@ -548,11 +552,13 @@ class _Finder:
                     found.left_out.append(index + 1)
 
     def _after_abbreviation(self, position: int) -> bool:
-        """A number wrapped right after ``p.``, ``Vol.``, ``no.`` on the line above (``... Vol. 70. №3. P.`` / ``721.``):
-        the page or volume it names, not a list's first label."""
+        """A number wrapped right after ``p.``, ``Vol.``, ``no.`` on the line above (``... Vol. 70. №3. P.`` / ``721.``),
+        or after a page range left open (``Psychiatry Research, 181(2), 101-`` / ``107.``): the page or volume it
+        names, not a list's first label."""
         if position == 0 or self.blank(position - 1):
             return False
-        return bool(_ABBREVIATION_END.search(self.stripped(position - 1)[-6:]))
+        above = self.stripped(position - 1)
+        return bool(_ABBREVIATION_END.search(above[-6:]) or RANGE_OPEN.search(above[-12:]))
 
     def _wrapped_year(self, position: int, label: Label) -> bool:
         """A year wrapped to a line start after a line left open (``Brno: MZV,`` / ``2013.``): no list starts there."""
@@ -1637,6 +1643,10 @@ class _Finder:
             if entry:
                 previous = self.stripped(entry[-1])
                 short = len(block) >= 6 and len(previous) < 0.7 * typical
+                # (A piece carried over at the top is closed by its marks, its year being on the page before;
+                # it may be as short as a place and a publisher, ``London: Invented Press.``.)
+                piece = top_piece and not entries and not has_year and _marked(head)
+                dated = has_year or piece
                 if _identifier_apart(previous, text, all(_WHOLE_DOI_LINE.match(self.stripped(q)) for q in entry)):
                     cut = True
                 elif learned:
@@ -1656,11 +1666,11 @@ class _Finder:
                             "rule:source" in features or linemodel.cut_score(features) > 0 or _authors_year_after_end(previous, text, head)
                             or _apa_opening_after(previous, text, head) or _cjk_name_after_latin(previous, text, head)
                             or _same_authors_after_end(previous, text) or _vancouver_after_full_stop(previous, text, head)
+                            or (piece and _starts_entry(previous, text, head, dated, piece=True))
                         )
                 else:
-                    dated = has_year or (top_piece and not entries and _marked(head))
                     cut = (
-                        _starts_entry(previous, text, head, dated)
+                        _starts_entry(previous, text, head, dated, piece=piece)
                         or (loose and (_after_source_end(previous, text, head, dated) or _cjk_name_after_latin(previous, text, head)))
                         or (short and _short_last_line(previous, text, head, dated))
                     )
@@ -1904,9 +1914,10 @@ def _goes_on(previous: str, text: str) -> bool:
     return match is not None and (match.group("particle") is not None or bool(re.match(r"[A-Z]\.", text)))
 
 
-def _starts_entry(previous: str, text: str, joined: str, has_year: bool | None = None) -> bool:
+def _starts_entry(previous: str, text: str, joined: str, has_year: bool | None = None, *, piece: bool = False) -> bool:
     """In wrapped text with no layout cues: whether ``text`` starts a new entry after ``joined``
-    (the entry so far, or its head; ``has_year`` says whether any of it has a year)."""
+    (the entry so far, or its head; ``has_year`` says whether any of it has a year; ``piece``: it is the
+    end of an entry carried over to the top, closed by its marks however short)."""
     if has_year is None:
         has_year = bool(YEAR_TOKEN.search(joined))
     label = label_of(text)
@@ -1917,7 +1928,7 @@ def _starts_entry(previous: str, text: str, joined: str, has_year: bool | None =
     if _authors_then_year(joined):
         return False  # "Smith J, Doe A (2009)" then the title on the next line
     if has_year:
-        return len(joined) >= 30
+        return len(joined) >= (12 if piece else 30)
     # An entry without a year, then a line that opens with authors and a year: a new entry
     # (``Weston, R.C. 1979.``, ``Fekete T, Zoll I (2012) Title``: a bracketed year needs no stop after it).
     return len(joined) >= 20 and bool(YEAR_TOKEN.search(text[:80])) and bool(
@@ -2208,8 +2219,8 @@ _NEGATED = ("head:year", "prev:ends-ref", "text:author", "head:source")
 
 def _marked(text: str) -> bool:
     """Whether a piece of a reference states something only references state: a year, pages, a source, a DOI or
-    its publisher (``Oxford University Press, Oxford.``)."""
-    return looks_like_reference(text) or bool(SOURCE_HINT.search(text) or PAGES_END.search(text) or _PUBLISHER.search(text))
+    its publisher (``Oxford University Press, Oxford.``, ``Oxford: Clarendon.``)."""
+    return looks_like_reference(text) or bool(SOURCE_HINT.search(text) or PAGES_END.search(text) or _PUBLISHER.search(text) or _PLACE_PUBLISHER.search(text))
 
 
 def _article_paragraph(text: str) -> bool:
@@ -2265,8 +2276,11 @@ def _authors_then_year(joined: str) -> bool:
 
 def _years_not_numbers(found: ReferenceList) -> bool:
     """A "list" with no heading whose every label is a year and whose labels are not in step (``1987.`` and
-    ``1998.`` at line starts across an unnumbered list): years wrapped to line starts, not a numbering."""
+    ``1998.`` at line starts across an unnumbered list, or one ``(2010).`` opening the piece of an author-year
+    entry carried over to a page's top): years wrapped to line starts, not a numbering."""
     numbers = [entry.number for entry in found.entries if entry.number is not None]
+    if found.heading is None and len(numbers) == len(found.entries) == 1 and _year_number(numbers[0]):
+        return bool(_AUTHOR_YEAR_MARK.match(found.entries[0].text))  # ("(2010). Title": one label is judged as such)
     return (
         found.heading is None and len(numbers) == len(found.entries) >= 2 and all(_year_number(n) for n in numbers)
         and not any(0 < b - a <= 3 for a, b in zip(numbers, numbers[1:], strict=False))
