@@ -241,3 +241,21 @@ def test_a_bracketed_year_opening_a_hanging_piece_at_the_top_is_no_label() -> No
     assert len(found) == 2 and all(entry.number is None for entry in found[0].entries)
     assert [entry.text[:10] for entry in found[0].entries[:3]] == ["(2010). Re", "Reed Atlas", "Brindle PK"]
     assert found[0].entries[0].text.startswith("(2010). Reed beds") and found[0].entries[0].text.endswith("101-107.")
+
+
+def test_a_list_with_no_heading_is_cut_by_the_line_model_as_one_under_a_heading_is() -> None:
+    # Wrapped flush text with no cue but the words: under a heading the line model weighs each break; a list
+    # found by its shape at a document's end (no heading) is read the same way, whole or in parts.
+    from vexascite.refstring.lists import _Finder
+
+    for text in (OWN_WRAPPED, ARTICLE_WRAPPED + "\n" + OWN_WRAPPED, "References\n" + OWN_WRAPPED):
+        asked: list[int] = []
+
+        def teacher(previous: int, line: int, features: list[str], asked: list[int] = asked) -> bool:
+            asked.append(line)
+            return "rule:source" in features
+
+        found = _Finder(text, teacher=teacher).run()
+        first = text.count("\n") - OWN_WRAPPED.count("\n")  # the list's first line (0-based)
+        assert set(range(first + 1, first + 8)) <= set(asked), text[:20]
+        assert [len(f.entries) for f in found][-1] == 4

@@ -223,6 +223,8 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
                 or (bool(LINK_TOKEN.fullmatch(stripped)) and bool(content) and not LINK_TOKEN.search(content))
                 # A title's sentence ("Histoire de l’édition (Vols 1-4).") when the entry goes on after the furniture ("Promodis.").
                 or (stripped.endswith(".") and len(stripped.split()) >= 3 and _goes_on_after(lines, after, found))
+                # An issue and pages wrapped past a page break ("Inv Dent J 194" / furniture / "(8):447-449").
+                or (bool(_ISSUE_PAGES_START.match(stripped)) and bool(content))
             )
             if not through:
                 found.add(index)
@@ -349,6 +351,8 @@ def _number_in_entry(lines: list[str], index: int, found: set[int]) -> bool:
     return not below or bool(label_of(after) or LABEL_ONLY.match(after) or AUTHOR_START.match(after))
 
 
+#: An issue and its pages opening a line (``(8):447-449``, ``(Suppl 2), S12-S19``): an entry's source going on.
+_ISSUE_PAGES_START = re.compile(r"\(\s*[\w -]{1,12}\)\s*[:,]\s*[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?")
 #: A page range left open at a line's end (``907-``, ``106 –``; not a word such as ``IgG4-``).
 RANGE_OPEN = re.compile(r"(?:^|[\s,.:;(])\d+\s*[-–]$")
 #: A volume and its page range: ``54:23-31``, ``98: 416-423``.

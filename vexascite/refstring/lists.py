@@ -1333,17 +1333,19 @@ class _Finder:
                     self._read_part(part, self._whole_part)
             elif current.entries and _plausible_run(current):
                 self.lists.append(current)
+                self._recut(len(self.lists) - 1, region)
             else:
                 # Not one list: a list holds no run of three or more things that are not references (the lines
                 # of the next article's text after the tail of an earlier list), so each part between such runs
                 # is judged on its own.
-                start = 0
+                start, kept = 0, len(self.lists)
                 for n in range(len(entries) + 1):
                     if n == len(entries) or (not flags[n] and flags[n : n + 3] == [False] * 3):
                         self._whole_part(entries[start:n], flags[start:n])
                         start = n
                         while start < len(entries) and not flags[start]:
                             start += 1
+                self._recut(kept, region)
         else:
             self._keep(current)
         return position
@@ -1528,8 +1530,10 @@ class _Finder:
                 for n, b in enumerate(blocks):
                     entries.extend(self._split_wrapped(b, learned=learned) if n in broken or self._holds_several(b) else [b])
                 return entries
-        # Blank lines mean nothing here (page breaks): cut the text where entries end.
-        return self._split_wrapped(lines, learned=learned)
+        # Blank lines mean nothing here (page breaks): cut the text where entries end. (The line model weighs
+        # wrapped text with no blank lines only, as it was trained: blocks that blank lines or Markdown and HTML
+        # block marks set apart are cut by the rules.)
+        return self._split_wrapped(lines, learned=learned and len(blocks) == 1)
 
     def _set_in(self, blocks: list[list[int]], prose: set[int], low: int) -> list[int]:
         """The blocks of two or more lines all set in from ``low`` (by two or more) that open as a reference
@@ -1729,7 +1733,9 @@ class _Finder:
         entries = self._split_unnumbered(stretch)
         texts = [join_lines([self.kept[p][1] for p in positions]) for positions in entries]
         looks = [_reads_as_reference(text) for text in texts]
+        kept = len(self.lists)
         if self._run_entries(entries, looks):
+            self._recut(kept, stretch)
             return
         # Not a list as a whole: a list with no heading still ends where prose begins (the tail of an earlier
         # article's list at the top of a page, then the next article's title and text), so each stretch
@@ -1890,6 +1896,12 @@ class _Finder:
 #: A line that opens with a link or DOI goes on with the reference above (``https://doi.org/...``, ``DOI:http...``).
 #: (Not the family name Doi: ``Doi M, Yamaoka I (2003)`` opens an entry.)
 _LINK_START = re.compile(r"(?:doi(?=\s*[:.]|\s+(?:10\.|https?:)|\s*$)|https?://|www\.|" + DOI_START + r"|url\b)", re.IGNORECASE)
+#: A calendar date opening a line: ``November 7, 2023.``, ``Nov. 7, 2023``, ``7 November 2023``.
+_DATE_START = re.compile(
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+)"
+    + YEAR + r"\b",
+    re.IGNORECASE,
+)
 #: A name cut at a line's end: a particle (``Jimenez de`` / ``Anta MT``) or a given name before its initial (``William`` / ``G. Austin``).
 _NAME_CUT = re.compile(
     rf"(?:[A-Z][\w'’-]+|,)\s+(?P<particle>{'|'.join(PARTICLE_WORDS)})$|(?:,|\band)\s+(?P<given>[A-Z][a-z]+)$"
@@ -1907,9 +1919,13 @@ def _identifier_apart(previous: str, text: str, only_identifiers: bool) -> bool:
 
 def _goes_on(previous: str, text: str) -> bool:
     """Wrapped text where no person sees a new entry whatever else the lines show: a link or DOI
-    opening the line, a number after its abbreviation, or a name cut in two across the break."""
-    if _LINK_START.match(text) or (text[:1].isdigit() and _ABBREVIATION_END.search(previous[-6:])):
+    opening the line, a calendar date opening it (``November 7, 2023.``: the day of the item above), a
+    place alone after a line left on a comma (``..., September 2007,`` / ``Budapest, Hungary.``), a
+    number after its abbreviation, or a name cut in two across the break."""
+    if _LINK_START.match(text) or _DATE_START.match(text) or (text[:1].isdigit() and _ABBREVIATION_END.search(previous[-6:])):
         return True  # (and "p." / "502.": a page number after its abbreviation)
+    if previous.endswith(",") and _PLACE_LINE.match(text):
+        return True
     match = _NAME_CUT.search(previous)
     return match is not None and (match.group("particle") is not None or bool(re.match(r"[A-Z]\.", text)))
 
