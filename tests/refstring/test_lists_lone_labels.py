@@ -39,3 +39,12 @@ def test_a_year_under_an_entry_with_none_after_a_lone_bare_label_is_its_year(for
     found = numbered_texts(_document(form, middle))
     assert [number for number, _ in found] == [11, 12, 13, 14]
     assert found[1][1].endswith("Inv Med J. 2019")
+
+
+@pytest.mark.parametrize("form", _FORMS)
+def test_a_source_alone_between_two_lone_labels_is_that_entry_not_a_journal_footer(form: str) -> None:
+    # (A journal footer after a lone label at a page's foot is furniture; with the next label right under it,
+    # it is all the text that label has: an eval-set string of only a source.)
+    found = numbered_texts(_document(form, "Arch Inv Ophthalmol. 2001; 119: 709-717"))
+    assert [number for number, _ in found] == [11, 12, 13, 14]
+    assert found[1][1].endswith("Arch Inv Ophthalmol. 2001; 119: 709-717")

@@ -113,6 +113,7 @@ _OWN_LINE_BODIES = st.sampled_from(
         "2015.",
         "(2004)",
         "Ashby L. Counting nests. Inv Coast Res 30:55-61",
+        "Arch Inv Ophthalmol. 2001; 119: 709-717",
     ]
 )
 

@@ -160,11 +160,17 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
     for index in footers:
         if index - 1 in footers or index + 1 in footers:
             found.add(index)
+    # (A year that is an entry's own, right under a lone label or ending an entry that states none, "2" /
+    # "2019", is no furniture to stand beside: it is judged so below.)
+    beside_found = {i for i in found if not (lines[i].strip().isdigit() and (_under_lone_label(lines, i, labels) or _missing_year(lines, i, found, labels)))}
     for index in sorted(footers):
         if index not in found:
             above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 3), -1) if lines[i].strip()), "")
             blank_beside = (index == 0 or not lines[index - 1].strip()) and (index + 1 >= len(lines) or not lines[index + 1].strip())
-            if _next_to(found, index) or LABEL_ONLY.match(above) or blank_beside or _footer_inside(lines, index) or _footer_between(lines, index, above):
+            # (After a lone label, unless the next label follows: "[51]" / "Arch Inv Ophthalmol. 2001; 119: 709-717" /
+            # "[52]" is all of entry 51.)
+            after_label = bool(LABEL_ONLY.match(above) or (index - 1 in labels and lines[index - 1].strip())) and not _label_below(lines, index, labels)
+            if _next_to(beside_found, index) or after_label or blank_beside or _footer_inside(lines, index, labels) or _footer_between(lines, index, above):
                 found.add(index)
     # The article's own DOI printed on every page ("DOI: 10.1182/blood.2020004567"): an entry's DOI is not repeated.
     dois: dict[str, list[int]] = {}
@@ -316,6 +322,16 @@ def _missing_year(lines: list[str], index: int, found: set[int], labels: dict[in
     return not any(abs(number - page) <= 60 for page in pages)
 
 
+def _label_below(lines: list[str], index: int, labels: dict[int, int]) -> bool:
+    """Whether the next line with text below ``index`` is a label alone on its line or opens with one, or
+    the text ends (a lone label's text is then this line: there is no page after it)."""
+    below = next((i for i in range(index + 1, min(len(lines), index + 4)) if lines[i].strip()), None)
+    if below is None:
+        return index + 4 >= len(lines)
+    text = lines[below].strip()
+    return below in labels or bool(LABEL_ONLY.match(text)) or label_of(text) is not None
+
+
 def _under_lone_label(lines: list[str], index: int, labels: dict[int, int]) -> bool:
     """Whether the line right above ``index`` is a label alone on its line (whose text this line is)."""
     return index > 0 and (index - 1 in labels or bool(LABEL_ONLY.match(lines[index - 1].strip())))
@@ -408,7 +424,7 @@ def _footer_between(lines: list[str], index: int, above: str) -> bool:
     return len(texts) >= 2 and not ends_like_reference(lines[texts[1]].strip())
 
 
-def _footer_inside(lines: list[str], index: int) -> bool:
+def _footer_inside(lines: list[str], index: int, labels: dict[int, int]) -> bool:
     """A journal footer inside an entry: the line above is unfinished and the text goes on in lower
     case below (or after a comma), or it follows an entry that already has its source and the next
     entry's label (or the end of the list) follows."""
@@ -417,6 +433,8 @@ def _footer_inside(lines: list[str], index: int) -> bool:
     if above_index is None:
         return False
     above = lines[above_index].strip()
+    if LABEL_ONLY.match(above) or above_index in labels:
+        return False  # (right under a lone label: judged as such above)
     if below[:1].islower() and not ends_like_reference(above):
         return True
     below_line = next((line for line in lines[index + 1 : index + 3] if line.strip()), "")
