@@ -211,7 +211,7 @@ def test_a_piece_at_the_top_of_a_numbered_tail_closed_by_a_place_and_publisher_o
         "36 Quill R, Velde K. Nest sites of waders on invented mudflats. J Inv Ecol. 2005;88:1214-24.\n"
     )
     # ("Comp Aided Inv Des 22:507-521" is no section heading: it states a volume and pages.)
-    for top in ("Trans. D. L. Knot. Oxford: Clarendon.\n", "Europe PMC Funders Author Manuscripts\nComp Aided Inv Des 22:507-521\n"):
+    for top in ("Trans. D. L. Knot. Bergen: Larch House.\n", "Europe PMC Funders Author Manuscripts\nComp Aided Inv Des 22:507-521\n"):
         found = find_reference_lists(top + tail)
         assert [entry.number for entry in found[0].entries] == [None, 34, 35, 36]
         assert found[0].entries[0].text == top.strip().split("\n")[-1]

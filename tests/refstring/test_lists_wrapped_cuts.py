@@ -413,6 +413,6 @@ def test_no_cut_before_a_date_or_a_place_that_goes_on_from_the_line_above() -> N
     # (The line model, which weighs every other break of wrapped text, had cut at both.)
     assert _goes_on("Meeting report: new invented drugs. 2023. Invented News.", "November 7, 2023. https://example.org/n.html.")
     assert _goes_on("Marsh News, 2021.", "7 Nov. 2021. https://example.org/m.html")
-    assert _goes_on("In online proceedings of MARSH 2007 Working Notes, September 2007,", "Budapest, Hungary.")
-    assert not _goes_on("Inv Marsh Rev 12:101-109.", "Budapest, Hungary.")  # (a place alone after a closed line: judged as usual)
+    assert _goes_on("In the printed notes of the Third Marsh Meeting, October 2009,", "Bergen, Norway.")
+    assert not _goes_on("Inv Marsh Rev 12:101-109.", "Bergen, Norway.")  # (a place alone after a closed line: judged as usual)
     assert not _goes_on("Inv Marsh Rev 12:101-109.", "Novak J, Ulm B (2001) Egrets. Inv Birds 3:1-9.")

@@ -553,7 +553,7 @@ class _Finder:
 
     def _after_abbreviation(self, position: int) -> bool:
         """A number wrapped right after ``p.``, ``Vol.``, ``no.`` on the line above (``... Vol. 70. №3. P.`` / ``721.``),
-        or after a page range left open (``Psychiatry Research, 181(2), 101-`` / ``107.``): the page or volume it
+        or after a page range left open (``Inv Marsh Research, 18(2), 101-`` / ``107.``): the page or volume it
         names, not a list's first label."""
         if position == 0 or self.blank(position - 1):
             return False
@@ -1920,7 +1920,7 @@ def _identifier_apart(previous: str, text: str, only_identifiers: bool) -> bool:
 def _goes_on(previous: str, text: str) -> bool:
     """Wrapped text where no person sees a new entry whatever else the lines show: a link or DOI
     opening the line, a calendar date opening it (``November 7, 2023.``: the day of the item above), a
-    place alone after a line left on a comma (``..., September 2007,`` / ``Budapest, Hungary.``), a
+    place alone after a line left on a comma (``..., October 2009,`` / ``Bergen, Norway.``), a
     number after its abbreviation, or a name cut in two across the break."""
     if _LINK_START.match(text) or _DATE_START.match(text) or (text[:1].isdigit() and _ABBREVIATION_END.search(previous[-6:])):
         return True  # (and "p." / "502.": a page number after its abbreviation)
@@ -2235,7 +2235,7 @@ _NEGATED = ("head:year", "prev:ends-ref", "text:author", "head:source")
 
 def _marked(text: str) -> bool:
     """Whether a piece of a reference states something only references state: a year, pages, a source, a DOI or
-    its publisher (``Oxford University Press, Oxford.``, ``Oxford: Clarendon.``)."""
+    its publisher (``Oxford University Press, Oxford.``, ``Bergen: Larch House.``)."""
     return looks_like_reference(text) or bool(SOURCE_HINT.search(text) or PAGES_END.search(text) or _PUBLISHER.search(text) or _PLACE_PUBLISHER.search(text))
 
 
