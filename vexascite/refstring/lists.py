@@ -1530,10 +1530,8 @@ class _Finder:
                 for n, b in enumerate(blocks):
                     entries.extend(self._split_wrapped(b, learned=learned) if n in broken or self._holds_several(b) else [b])
                 return entries
-        # Blank lines mean nothing here (page breaks): cut the text where entries end. (The line model weighs
-        # wrapped text with no blank lines only, as it was trained: blocks that blank lines or Markdown and HTML
-        # block marks set apart are cut by the rules.)
-        return self._split_wrapped(lines, learned=learned and len(blocks) == 1)
+        # Blank lines mean nothing here (page breaks): cut the text where entries end.
+        return self._split_wrapped(lines, learned=learned)
 
     def _set_in(self, blocks: list[list[int]], prose: set[int], low: int) -> list[int]:
         """The blocks of two or more lines all set in from ``low`` (by two or more) that open as a reference
