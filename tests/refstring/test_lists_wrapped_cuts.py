@@ -414,5 +414,7 @@ def test_no_cut_before_a_date_or_a_place_that_goes_on_from_the_line_above() -> N
     assert _goes_on("Meeting report: new invented drugs. 2023. Invented News.", "November 7, 2023. https://example.org/n.html.")
     assert _goes_on("Marsh News, 2021.", "7 Nov. 2021. https://example.org/m.html")
     assert _goes_on("In the printed notes of the Third Marsh Meeting, October 2009,", "Bergen, Norway.")
+    assert _goes_on("Holm D, Varga A, }", "Okafor J et al (1998) Reed beds of the north. Inv Sci 279:373-377")
+    assert not _goes_on("Holm D, Varga A. Reed beds. Inv Sci 12:1-9.", "Okafor J et al (1998) Reed beds of the north.")
     assert not _goes_on("Inv Marsh Rev 12:101-109.", "Bergen, Norway.")  # (a place alone after a closed line: judged as usual)
     assert not _goes_on("Inv Marsh Rev 12:101-109.", "Novak J, Ulm B (2001) Egrets. Inv Birds 3:1-9.")

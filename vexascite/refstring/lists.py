@@ -1918,12 +1918,15 @@ def _identifier_apart(previous: str, text: str, only_identifiers: bool) -> bool:
 def _goes_on(previous: str, text: str) -> bool:
     """Wrapped text where no person sees a new entry whatever else the lines show: a link or DOI
     opening the line, a calendar date opening it (``November 7, 2023.``: the day of the item above), a
-    place alone after a line left on a comma (``..., October 2009,`` / ``Bergen, Norway.``), a
+    place alone after a line left on a comma (``..., October 2009,`` / ``Bergen, Norway.``), the next line
+    after one of only authors left open on a comma (stray marks after it aside), a
     number after its abbreviation, or a name cut in two across the break."""
     if _LINK_START.match(text) or _DATE_START.match(text) or (text[:1].isdigit() and _ABBREVIATION_END.search(previous[-6:])):
         return True  # (and "p." / "502.": a page number after its abbreviation)
     if previous.endswith(",") and _PLACE_LINE.match(text):
         return True
+    if AUTHOR_LIST.fullmatch(re.sub(r"[^\w,]+$", "", previous)):
+        return True  # ("Ilver D, Arnaqvist A," / "Orgen J et al (1998)": a line of only authors left open goes on)
     match = _NAME_CUT.search(previous)
     return match is not None and (match.group("particle") is not None or bool(re.match(r"[A-Z]\.", text)))
 
