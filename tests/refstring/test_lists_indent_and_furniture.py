@@ -467,3 +467,21 @@ def test_an_issue_and_pages_between_two_lines_of_furniture_go_on_with_the_entry(
         "14  Osei A, Holt S (2008) Counting nests from the shore. Inv Coast Res 30:55-61\n"
     )
     assert [text.split()[-1] for text in entry_texts(text)] == ["12:101-109", "(8):447-449", "30:55-61"]
+
+
+def test_the_pages_doi_among_its_furniture_under_a_line_left_on_a_comma_is_furniture() -> None:
+    text = (
+        "## LITERATURE CITED\n\n"
+        "Osei A, Holt S, Counting nests from the shore: late counts,\n\n"
+        "Inv Exp Birds. Author manuscript; available in PMC 2019 August 01.\n"
+        "DOI: 10.5555/inv.20194769\n"
+        "The copyright holder for this preprint (which was not certified by peer review) is the author/funder.\n"
+        "Inv Exp Birds 2019;75(12):4769-4787\n"
+        "Beck et al.\n\n"
+        "missed nests and their causes. Journal of Invented Birds.\n"
+        "21(6):570-5 (2001).\n"
+        "Tarrow A, Pike R (2014) Ten years of egret counts. J Inv Ornithol 60:300-311\n"
+    )
+    texts = entry_texts(text)
+    assert texts[0] == "Osei A, Holt S, Counting nests from the shore: late counts, missed nests and their causes. Journal of Invented Birds. 21(6):570-5 (2001)."
+    assert len(texts) == 2

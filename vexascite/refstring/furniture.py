@@ -232,7 +232,9 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
                 # An issue and pages wrapped past a page break ("Inv Dent J 194" / furniture / "(8):447-449").
                 or (bool(_ISSUE_PAGES_START.match(stripped)) and bool(content))
             )
-            if not through:
+            # (A DOI alone among a page's furniture under a line left on a comma, "... late referrals," / banner /
+            # "DOI: 10.1182/..." / notice, is the page's own: a DOI does not go on from a comma.)
+            if not through or (DOI_ONLY.match(stripped) and content.endswith(",")):
                 found.add(index)
     # A number alone after furniture that follows "1605-" ends a page range: not a page number.
     for before, index in zip(text_lines, text_lines[1:], strict=False):
