@@ -1926,7 +1926,7 @@ def _goes_on(previous: str, text: str) -> bool:
     if previous.endswith(",") and _PLACE_LINE.match(text):
         return True
     if AUTHOR_LIST.fullmatch(re.sub(r"[^\w,]+$", "", previous)):
-        return True  # ("Ilver D, Arnaqvist A," / "Orgen J et al (1998)": a line of only authors left open goes on)
+        return True  # ("Holm D, Varga A," / "Okafor J et al (1998)": a line of only authors left open goes on)
     match = _NAME_CUT.search(previous)
     return match is not None and (match.group("particle") is not None or bool(re.match(r"[A-Z]\.", text)))
 
