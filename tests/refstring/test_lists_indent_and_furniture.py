@@ -449,3 +449,39 @@ def test_a_volume_with_its_letter_wrapped_to_a_line_start_is_no_glued_label() ->
     found = find_reference_lists(prose + refs)
     assert "glued" not in [f.style for f in found]
     assert not any(e.text.startswith("118A") for f in found for e in f.entries)
+
+
+def test_an_issue_and_pages_between_two_lines_of_furniture_go_on_with_the_entry() -> None:
+    # PDF text: the page broke inside entry 13, after its volume; a notice and a banner above the issue and
+    # pages, the foot's "Downloaded from" line and page number below.
+    text = (
+        "References\n"
+        "12  Ashby L, Ulm B (2001) Egrets of the northern estuary. Inv Marsh Rev 12:101-109\n"
+        "13  Dorn E, Quill R, Osei A, Holt S (2003) Evaluation of reed beds after the\n"
+        "dams on an invented river. Inv Dent J 194\n"
+        "This article is protected by copyright. All rights reserved.\n"
+        "NIH-PA Author Manuscript\n"
+        "(8):447-449\n"
+        "Downloaded from https://example.org/inv/article/59/7/8544/1816044 by guest on 02 June 2022\n"
+        "21\n"
+        "14  Osei A, Holt S (2008) Counting nests from the shore. Inv Coast Res 30:55-61\n"
+    )
+    assert [text.split()[-1] for text in entry_texts(text)] == ["12:101-109", "(8):447-449", "30:55-61"]
+
+
+def test_the_pages_doi_among_its_furniture_under_a_line_left_on_a_comma_is_furniture() -> None:
+    text = (
+        "## LITERATURE CITED\n\n"
+        "Osei A, Holt S, Counting nests from the shore: late counts,\n\n"
+        "Inv Exp Birds. Author manuscript; available in PMC 2019 August 01.\n"
+        "DOI: 10.5555/inv.20194769\n"
+        "The copyright holder for this preprint (which was not certified by peer review) is the author/funder.\n"
+        "Inv Exp Birds 2019;75(12):4769-4787\n"
+        "Beck et al.\n\n"
+        "missed nests and their causes. Journal of Invented Birds.\n"
+        "21(6):570-5 (2001).\n"
+        "Tarrow A, Pike R (2014) Ten years of egret counts. J Inv Ornithol 60:300-311\n"
+    )
+    texts = entry_texts(text)
+    assert texts[0] == "Osei A, Holt S, Counting nests from the shore: late counts, missed nests and their causes. Journal of Invented Birds. 21(6):570-5 (2001)."
+    assert len(texts) == 2

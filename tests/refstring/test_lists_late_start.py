@@ -188,3 +188,74 @@ def test_the_rest_of_an_entry_that_ends_on_its_source_is_no_prose_under_it() -> 
     lists = raws_by_list("\n\n".join(refs) + "\n")
     assert [len(found) for found in lists] == [5]
     assert lists[0][2].endswith("Inv Marsh Rev 6: 181-194.")
+
+
+TAIL_ONE_LINE = (
+    "Brindle PK, Osei A (2006) Tidal reach of invented marsh birds. J Inv Ornithol 46:758-767\n"
+    "Castellan M, Dorn E (1991) Heron counts on an invented coast. Inv Coast Res 7:1031-1041\n"
+    "Holt S, Pike R (2012) Reed beds of the southern shores. Inv Marsh Rev 312:501-519\n"
+)
+
+
+def test_a_piece_at_the_top_of_only_a_place_and_publisher_is_an_entry() -> None:
+    # Its year was on the page before: "London: Invented Press." is closed by its publisher, however short.
+    for rest in (ARTICLE_ONE_LINE + OWN_ONE_LINE, ARTICLE_WRAPPED + "\n" + OWN_WRAPPED):
+        texts = entry_texts("London: Invented Press.\n" + TAIL_ONE_LINE + "\n" + rest)
+        assert texts[:2] == ["London: Invented Press.", TAIL_ONE_LINE.split("\n")[0]]
+
+
+def test_a_piece_at_the_top_of_a_numbered_tail_closed_by_a_place_and_publisher_or_a_volume_and_pages() -> None:
+    tail = (
+        "34 Flemm LA. Invented study of nausea in marsh birds. Clin J Inv Nurs. 2004;8:303-6.\n"
+        "35 Holt S, Pike R. Reed beds of the southern shores. Inv Marsh Rev. 2012;312:501-19.\n"
+        "36 Quill R, Velde K. Nest sites of waders on invented mudflats. J Inv Ecol. 2005;88:1214-24.\n"
+    )
+    # ("Comp Aided Inv Des 22:507-521" is no section heading: it states a volume and pages.)
+    for top in ("Trans. D. L. Knot. Bergen: Larch House.\n", "Europe PMC Funders Author Manuscripts\nComp Aided Inv Des 22:507-521\n"):
+        found = find_reference_lists(top + tail)
+        assert [entry.number for entry in found[0].entries] == [None, 34, 35, 36]
+        assert found[0].entries[0].text == top.strip().split("\n")[-1]
+
+
+def test_a_bracketed_year_opening_a_hanging_piece_at_the_top_is_no_label() -> None:
+    # "(2010). Title ..." carried over with its hanging indent, its pages wrapped as "101-" / "107.": neither the
+    # year nor the end of the page range is a list's label.
+    # (The tail's entries are not all plainly references, so the one label was not read as a string's own number.)
+    tail = (
+        "Reed Atlas: a Marsh Water and Tide Model for an\n"
+        "    Integrated Coastal Modelling Approach Tarrow, A., B. Velde\n"
+        "    and C. Okafor April, 26 p. 2012 April\n"
+        "Brindle PK, Osei A (2006) Tidal reach of invented marsh birds. J Inv\n"
+        "    Ornithol 46:758-767\n"
+        'INV/STD 2309-1: 2014/Amd. 1:2015: "Invented technology -- Counting\n'
+        '    birds on the shore -- Part 1: Nests".\n'
+        'Газета "Болотная птица". Уфа, 1953. № 38.\n'
+    )
+    text = (
+        "Author Manuscript\n"
+        "(2010). Reed beds of the southern shores and the tides of spring on\n"
+        "    an invented coast. Inv Marsh Research, 181(2), 101-\n"
+        "    107.\n" + tail + "\n" + ARTICLE_ONE_LINE + OWN_ONE_LINE
+    )
+    found = find_reference_lists(text)
+    assert len(found) == 2 and all(entry.number is None for entry in found[0].entries)
+    assert [entry.text[:10] for entry in found[0].entries[:3]] == ["(2010). Re", "Reed Atlas", "Brindle PK"]
+    assert found[0].entries[0].text.startswith("(2010). Reed beds") and found[0].entries[0].text.endswith("101-107.")
+
+
+def test_a_list_with_no_heading_is_cut_by_the_line_model_as_one_under_a_heading_is() -> None:
+    # Wrapped flush text with no cue but the words: under a heading the line model weighs each break; a list
+    # found by its shape at a document's end (no heading) is read the same way, whole or in parts.
+    from vexascite.refstring.lists import _Finder
+
+    for text in (OWN_WRAPPED, ARTICLE_WRAPPED + "\n" + OWN_WRAPPED, "References\n" + OWN_WRAPPED):
+        asked: list[int] = []
+
+        def teacher(previous: int, line: int, features: list[str], asked: list[int] = asked) -> bool:
+            asked.append(line)
+            return "rule:source" in features
+
+        found = _Finder(text, teacher=teacher).run()
+        first = text.count("\n") - OWN_WRAPPED.count("\n")  # the list's first line (0-based)
+        assert set(range(first + 1, first + 8)) <= set(asked), text[:20]
+        assert [len(f.entries) for f in found][-1] == 4

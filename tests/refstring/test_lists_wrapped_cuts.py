@@ -98,6 +98,10 @@ def test_a_headless_run_of_year_labels_out_of_step_is_no_numbering() -> None:
     assert not _years_not_numbers(run([1987, 1998], heading="References"))
     assert not _years_not_numbers(run([1987]))  # one label: the lone-label rules judge it
     assert not _years_not_numbers(run([12, 25]))
+    # One bracketed year stopped as author-year references print it: the piece of an entry carried over to the top.
+    carried = ReferenceList(label="references-1", heading=None, line=1, style="round", entries=[
+        ListEntry(text="(2010). Title of a study. J Test 4: 1-9.", line=1, number=2010)])
+    assert _years_not_numbers(carried)
 
 
 _PROSE_LINE = (
@@ -401,3 +405,16 @@ def test_a_vancouver_run_of_names_after_a_title_alone_opens_an_entry() -> None:
     assert texts[2].startswith("Brennholt H-J, Quill P,")
     assert len(texts) == 4
 
+
+
+def test_no_cut_before_a_date_or_a_place_that_goes_on_from_the_line_above() -> None:
+    from vexascite.refstring.lists import _goes_on
+
+    # (The line model, which weighs every other break of wrapped text, had cut at both.)
+    assert _goes_on("Meeting report: new invented drugs. 2023. Invented News.", "November 7, 2023. https://example.org/n.html.")
+    assert _goes_on("Marsh News, 2021.", "7 Nov. 2021. https://example.org/m.html")
+    assert _goes_on("In the printed notes of the Third Marsh Meeting, October 2009,", "Bergen, Norway.")
+    assert _goes_on("Holm D, Varga A, }", "Okafor J et al (1998) Reed beds of the north. Inv Sci 279:373-377")
+    assert not _goes_on("Holm D, Varga A. Reed beds. Inv Sci 12:1-9.", "Okafor J et al (1998) Reed beds of the north.")
+    assert not _goes_on("Inv Marsh Rev 12:101-109.", "Bergen, Norway.")  # (a place alone after a closed line: judged as usual)
+    assert not _goes_on("Inv Marsh Rev 12:101-109.", "Novak J, Ulm B (2001) Egrets. Inv Birds 3:1-9.")

@@ -101,3 +101,33 @@ def test_list_finding_keeps_every_character_of_what_it_calls_an_entry(text: str)
             # The joined text drops no letter or digit of the raw lines (only hyphens and spaces).
             assert _alnum(entry.text) == _alnum(entry.raw)
             assert entry.text.strip()
+
+
+_OWN_LINE_BODIES = st.sampled_from(
+    [
+        "Holm K, Varga T. Invented title of a study. J Inv Res. 2019;12:45-50.",
+        "Brandt P, Okafor A. Another invented paper on marsh birds. Inv Med J.\n2018",
+        "Lindqvist M. The reed beds of an invented coast. Larch House, London,\n2016.",
+        "Quill P, Osei A. Fourth study of\ntides. Inv Lett. 2017;2:3-4. doi:10.5555/inv.2017.2",
+        "2019",
+        "2015.",
+        "(2004)",
+        "Ashby L. Counting nests. Inv Coast Res 30:55-61",
+        "Arch Inv Ophthalmol. 2001; 119: 709-717",
+    ]
+)
+
+
+@given(
+    st.sampled_from(["{}", "{}.", "[{}]", "({})", "{})"]),
+    st.integers(1, 900),  # (numbers that read as years, 1598 to 1600 above a 2018, are another question)
+    st.lists(_OWN_LINE_BODIES, min_size=3, max_size=8, unique=True),
+)
+@settings(max_examples=200, deadline=None)
+def test_labels_on_lines_of_their_own_lose_no_character(form: str, start: int, bodies: list[str]) -> None:
+    # Each label alone on its line, its reference on the next lines (PDF extraction): every letter
+    # and digit of the list is in one of its entries, a year alone included.
+    lines = [line for number, body in enumerate(bodies, start) for line in (form.format(number), *body.split("\n"))]
+    found = find_reference_lists("References\n" + "\n".join(lines) + "\n")
+    kept = "".join(entry.raw for reference_list in found for entry in reference_list.entries)
+    assert sorted(_alnum(kept)) == sorted(_alnum("".join(lines)))

@@ -67,6 +67,7 @@ def lone_number_run(lines: list[str]) -> dict[int, int]:
     a list's bare labels set on lines of their own, not page numbers (pages are tens of lines apart). Index -> number."""
     out: dict[int, int] = {}
     chain: list[tuple[int, int]] = []
+    spare: tuple[int, int] | None = None  # a run's first number, put by for one stray number after it
 
     def close() -> None:
         # (Most of them must also sit where labels sit: page numbers a few lines apart fall inside entries.)
@@ -80,12 +81,16 @@ def lone_number_run(lines: list[str]) -> dict[int, int]:
         number = int(stripped)
         if chain and index - chain[-1][0] > 12:
             close()
-            chain = []
+            chain, spare = [], None
         step = number - chain[-1][1] if chain else 0
         direction = chain[-1][1] - chain[-2][1] if len(chain) >= 2 else step
         if chain and step in (1, -1) and step == direction:
             chain.append((index, number))
+        elif spare is not None and number - spare[1] in (1, -1) and index - spare[0] <= 12:
+            # ("1" / text / "2018" / "2" / text: a year or a page number between the first two labels)
+            chain, spare = [spare, (index, number)], None
         elif not chain or len(chain) == 1:
+            spare = chain[0] if chain else None
             chain = [(index, number)]
         # (Another number inside a run, a page number between two labels, leaves the run as it is.)
     close()
@@ -97,6 +102,8 @@ def _opens_lone_label(lines: list[str], index: int) -> bool:
     (``The role of`` / ``12``), before text that opens a reference and carries no label of its own."""
     above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 4), -1) if lines[i].strip()), "")
     below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 3)) if lines[i].strip()), "")
+    if re.fullmatch(r"\(?" + YEAR + r"\)?\.?", below):
+        return not above or not OPEN_END.search(above[-12:])  # ("12" / "2019" / "13": an entry that is only its year)
     if not below or below[:1].islower() or not starts_like_reference(below) or label_of(below) or LABEL_ONLY.match(below):
         return False
     return not above or not OPEN_END.search(above[-12:])
@@ -153,11 +160,17 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
     for index in footers:
         if index - 1 in footers or index + 1 in footers:
             found.add(index)
+    # (A year that is an entry's own, right under a lone label or ending an entry that states none, "2" /
+    # "2019", is no furniture to stand beside: it is judged so below.)
+    beside_found = {i for i in found if not (lines[i].strip().isdigit() and (_under_lone_label(lines, i, labels) or _missing_year(lines, i, found, labels)))}
     for index in sorted(footers):
         if index not in found:
             above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 3), -1) if lines[i].strip()), "")
             blank_beside = (index == 0 or not lines[index - 1].strip()) and (index + 1 >= len(lines) or not lines[index + 1].strip())
-            if _next_to(found, index) or LABEL_ONLY.match(above) or blank_beside or _footer_inside(lines, index) or _footer_between(lines, index, above):
+            # (After a lone label, unless the next label follows: "[51]" / "Arch Inv Ophthalmol. 2001; 119: 709-717" /
+            # "[52]" is all of entry 51.)
+            after_label = bool(LABEL_ONLY.match(above) or (index - 1 in labels and lines[index - 1].strip())) and not _label_below(lines, index, labels)
+            if _next_to(beside_found, index) or after_label or blank_beside or _footer_inside(lines, index, labels) or _footer_between(lines, index, above):
                 found.add(index)
     # The article's own DOI printed on every page ("DOI: 10.1182/blood.2020004567"): an entry's DOI is not repeated.
     dois: dict[str, list[int]] = {}
@@ -201,13 +214,13 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
     # A number wrapped to a line of its own at the end of an entry ("33," / "437"), or before the
     # punctuation or year that follow it ("IFTA" / "2001" / ". Standard methods"): not a page number.
     for index in [i for i in found if lines[i].strip().isdigit()]:
-        if _number_in_entry(lines, index, found) or _missing_year(lines, index, found):
+        if _number_in_entry(lines, index, found) or _missing_year(lines, index, found, labels):
             found.discard(index)
     # A short line between two pieces of furniture (a footer between a page number and a running head),
     # unless an entry runs through it: the text before the furniture, or the line itself, is left open.
     text_lines = [index for index, line in enumerate(lines) if line.strip()]
     for before, index, after in zip(text_lines, text_lines[1:], text_lines[2:], strict=False):
-        if index not in found and before in found and after in found and len(lines[index].strip()) <= 120 and not label_of(lines[index].strip()):
+        if index not in found and index not in labels and before in found and after in found and len(lines[index].strip()) <= 120 and not label_of(lines[index].strip()):
             content = next((lines[i].strip() for i in range(before - 1, -1, -1) if lines[i].strip() and i not in found), "")
             stripped = lines[index].strip()
             through = not _FOOTER_SHAPE.match(stripped) and not _CAPS_HEAD.match(stripped) and (
@@ -216,14 +229,18 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
                 or (bool(LINK_TOKEN.fullmatch(stripped)) and bool(content) and not LINK_TOKEN.search(content))
                 # A title's sentence ("Histoire de l’édition (Vols 1-4).") when the entry goes on after the furniture ("Promodis.").
                 or (stripped.endswith(".") and len(stripped.split()) >= 3 and _goes_on_after(lines, after, found))
+                # An issue and pages wrapped past a page break ("Inv Dent J 194" / furniture / "(8):447-449").
+                or (bool(_ISSUE_PAGES_START.match(stripped)) and bool(content))
             )
-            if not through:
+            # (A DOI alone among a page's furniture under a line left on a comma, "... late referrals," / banner /
+            # "DOI: 10.1182/..." / notice, is the page's own: a DOI does not go on from a comma.)
+            if not through or (DOI_ONLY.match(stripped) and content.endswith(",")):
                 found.add(index)
     # A number alone after furniture that follows "1605-" ends a page range: not a page number.
     for before, index in zip(text_lines, text_lines[1:], strict=False):
         if index in found and lines[index].strip().isdigit():
             previous = next((i for i in range(before, -1, -1) if i not in found and lines[i].strip()), None)
-            if previous is not None and _RANGE_OPEN.search(lines[previous].rstrip()) and before in found:
+            if previous is not None and RANGE_OPEN.search(lines[previous].rstrip()) and before in found:
                 found.discard(index)
     # A publisher's notice inside an entry or between two entries is a page's notice; elsewhere an article's end.
     for index in notices:
@@ -272,14 +289,15 @@ def _goes_on_after(lines: list[str], index: int, found: set[int]) -> bool:
     return below[:1].islower() or not (AUTHOR_START.match(below) or YEAR_TOKEN.search(below[:60]))
 
 
-def _missing_year(lines: list[str], index: int, found: set[int]) -> bool:
+def _missing_year(lines: list[str], index: int, found: set[int], labels: dict[int, int]) -> bool:
     """Whether a number alone on its line is the year of the entry above, not a page number
     (``16. Lindqvist M. Invented book, University Press, London`` / ``1996`` / ``Page 2``).
 
     It is when it reads as a year, sits right under a line of that entry, the entry so far
     states no year, and no other page number alone on its line is near it in value (page
     numbers run in sequence across pages; a journal paged on through its volume has its
-    pages in the thousands on every page)."""
+    pages in the thousands on every page). The entry so far ends at its label, also a bare
+    label alone on its line (``12`` / ``2019`` / ``13``: the year is all of entry 12)."""
     stripped = lines[index].strip()
     if not re.fullmatch(YEAR, stripped) or index == 0 or not lines[index - 1].strip() or index - 1 in found:
         return False
@@ -292,13 +310,33 @@ def _missing_year(lines: list[str], index: int, found: set[int]) -> bool:
         if not text or i in found or is_stop(text) or REF_HEADING.match(text):
             break
         entry.append(text)
-        if label_of(text) is not None or LABEL_ONLY.match(text):
+        if label_of(text) is not None or LABEL_ONLY.match(text) or i in labels:
             break
     if not entry or YEAR_TOKEN.search(" ".join(entry)):
         return False
+    if len(entry) == 1 and _under_lone_label(lines, index, labels):
+        return True  # right under a lone label: all the text that label has
     number = int(stripped)
-    pages = [int(lines[i].strip().split()[-1]) for i in found if i != index and re.fullmatch(r"(?:page\s+)?\d{1,4}", lines[i].strip(), re.IGNORECASE)]
+    pages = [
+        int(lines[i].strip().split()[-1]) for i in found
+        if i != index and re.fullmatch(r"(?:page\s+)?\d{1,4}", lines[i].strip(), re.IGNORECASE) and not _under_lone_label(lines, i, labels)
+    ]
     return not any(abs(number - page) <= 60 for page in pages)
+
+
+def _label_below(lines: list[str], index: int, labels: dict[int, int]) -> bool:
+    """Whether the next line with text below ``index`` is a label alone on its line or opens with one, or
+    the text ends (a lone label's text is then this line: there is no page after it)."""
+    below = next((i for i in range(index + 1, min(len(lines), index + 4)) if lines[i].strip()), None)
+    if below is None:
+        return index + 4 >= len(lines)
+    text = lines[below].strip()
+    return below in labels or bool(LABEL_ONLY.match(text)) or label_of(text) is not None
+
+
+def _under_lone_label(lines: list[str], index: int, labels: dict[int, int]) -> bool:
+    """Whether the line right above ``index`` is a label alone on its line (whose text this line is)."""
+    return index > 0 and (index - 1 in labels or bool(LABEL_ONLY.match(lines[index - 1].strip())))
 
 
 def _number_in_entry(lines: list[str], index: int, found: set[int]) -> bool:
@@ -331,8 +369,10 @@ def _number_in_entry(lines: list[str], index: int, found: set[int]) -> bool:
     return not below or bool(label_of(after) or LABEL_ONLY.match(after) or AUTHOR_START.match(after))
 
 
+#: An issue and its pages opening a line (``(8):447-449``, ``(Suppl 2), S12-S19``): an entry's source going on.
+_ISSUE_PAGES_START = re.compile(r"\(\s*[\w -]{1,12}\)\s*[:,]\s*[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?")
 #: A page range left open at a line's end (``907-``, ``106 –``; not a word such as ``IgG4-``).
-_RANGE_OPEN = re.compile(r"(?:^|[\s,.:;(])\d+\s*[-–]$")
+RANGE_OPEN = re.compile(r"(?:^|[\s,.:;(])\d+\s*[-–]$")
 #: A volume and its page range: ``54:23-31``, ``98: 416-423``.
 VOLUME_PAGES = re.compile(r"\d\s*:\s*[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+")
 #: A running head naming the authors: ``Smith et al.``, ``Smith and Jones``.
@@ -386,7 +426,7 @@ def _footer_between(lines: list[str], index: int, above: str) -> bool:
     return len(texts) >= 2 and not ends_like_reference(lines[texts[1]].strip())
 
 
-def _footer_inside(lines: list[str], index: int) -> bool:
+def _footer_inside(lines: list[str], index: int, labels: dict[int, int]) -> bool:
     """A journal footer inside an entry: the line above is unfinished and the text goes on in lower
     case below (or after a comma), or it follows an entry that already has its source and the next
     entry's label (or the end of the list) follows."""
@@ -395,6 +435,8 @@ def _footer_inside(lines: list[str], index: int) -> bool:
     if above_index is None:
         return False
     above = lines[above_index].strip()
+    if LABEL_ONLY.match(above) or above_index in labels:
+        return False  # (right under a lone label: judged as such above)
     if below[:1].islower() and not ends_like_reference(above):
         return True
     below_line = next((line for line in lines[index + 1 : index + 3] if line.strip()), "")
@@ -484,7 +526,7 @@ def _previous_open(lines: list[str], index: int) -> bool:
             text = lines[other].rstrip()
             if FURNITURE.match(text):
                 return False  # "- 11 -" above "11": a page number twice
-            return bool(_RANGE_OPEN.search(text)) or text.endswith(("p.", "pp.", "pages", "page", "vol.", "no."))
+            return bool(RANGE_OPEN.search(text)) or text.endswith(("p.", "pp.", "pages", "page", "vol.", "no."))
     return False
 
 

@@ -47,6 +47,7 @@ from .furniture import (
     DOI_FOOTER,
     DOI_ONLY,
     FURNITURE,
+    RANGE_OPEN,
     RUNNING_HEAD,
     VOLUME_PAGES,
     furniture_lines,
@@ -214,6 +215,8 @@ _BACK_MATTER = re.compile(
     r"|^[†‡§¶]\s*[A-Z]",
     re.IGNORECASE,
 )
+#: A year bracketed and stopped as author-year references print it (``(2010).``), never a list's label ``(12)``.
+_AUTHOR_YEAR_MARK = re.compile(r"\(" + YEAR + r"[a-z]?\)[.,]")
 #: A place and its publisher closing a book: ``Oxford: Pergamon.``
 _PLACE_PUBLISHER = re.compile(r"\b[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?\s*:\s*[A-Z][^.:;]{1,60}\.\s*$")
 
@@ -230,8 +233,9 @@ def _prose(text: str) -> bool:
 
 
 def _is_section_heading(line: str) -> bool:
-    """A short capitalised line with no full stop: a new section, not a reference."""
-    return bool(_SHORT_TITLE.match(line)) and not YEAR_TOKEN.search(line) and len(line.split()) <= 6
+    """A short capitalised line with no full stop: a new section, not a reference (nor a source's volume and
+    pages, ``Comp Aided Inv Des 22:507-521``)."""
+    return bool(_SHORT_TITLE.match(line)) and not YEAR_TOKEN.search(line) and len(line.split()) <= 6 and not VOLUME_PAGES.search(line)
 
 
 # -- the finder -------------------------------------------------------------------------
@@ -388,7 +392,14 @@ class _Finder:
                 # numbering goes on from; the other is the string's own.
                 after = self._next_number(following, only.style)
                 fits = after is not None and abs(after - only.number) == 1 and abs(after - next_label.number) != 1
-            if following is not None and (next_label is None or next_label.style != only.style or fits) and self.only[following] is None and not self.stop(following):
+            # ("12." / "2019." / "13.": a year alone under the list's next number is that entry's text, not a label.)
+            below = self.only[following] if following is not None else None
+            year_text = False
+            if following is not None and below is not None and _year_number(below.number) and abs(below.number - only.number) > 25:
+                # (in step with the last number, or at a list's start with the next one)
+                step_from = last if last is not None else self._next_number(following, only.style)
+                year_text = step_from is not None and abs(only.number - step_from) == 1
+            if following is not None and (next_label is None or next_label.style != only.style or fits) and (below is None or year_text) and not self.stop(following):
                 return Label(only.number, only.style, self.stripped(following)), position
         return None
 
@@ -541,11 +552,13 @@ class _Finder:
                     found.left_out.append(index + 1)
 
     def _after_abbreviation(self, position: int) -> bool:
-        """A number wrapped right after ``p.``, ``Vol.``, ``no.`` on the line above (``... Vol. 70. №3. P.`` / ``721.``):
-        the page or volume it names, not a list's first label."""
+        """A number wrapped right after ``p.``, ``Vol.``, ``no.`` on the line above (``... Vol. 70. №3. P.`` / ``721.``),
+        or after a page range left open (``Inv Marsh Research, 18(2), 101-`` / ``107.``): the page or volume it
+        names, not a list's first label."""
         if position == 0 or self.blank(position - 1):
             return False
-        return bool(_ABBREVIATION_END.search(self.stripped(position - 1)[-6:]))
+        above = self.stripped(position - 1)
+        return bool(_ABBREVIATION_END.search(above[-6:]) or RANGE_OPEN.search(above[-12:]))
 
     def _wrapped_year(self, position: int, label: Label) -> bool:
         """A year wrapped to a line start after a line left open (``Brno: MZV,`` / ``2013.``): no list starts there."""
@@ -1320,17 +1333,19 @@ class _Finder:
                     self._read_part(part, self._whole_part)
             elif current.entries and _plausible_run(current):
                 self.lists.append(current)
+                self._recut(len(self.lists) - 1, region)
             else:
                 # Not one list: a list holds no run of three or more things that are not references (the lines
                 # of the next article's text after the tail of an earlier list), so each part between such runs
                 # is judged on its own.
-                start = 0
+                start, kept = 0, len(self.lists)
                 for n in range(len(entries) + 1):
                     if n == len(entries) or (not flags[n] and flags[n : n + 3] == [False] * 3):
                         self._whole_part(entries[start:n], flags[start:n])
                         start = n
                         while start < len(entries) and not flags[start]:
                             start += 1
+                self._recut(kept, region)
         else:
             self._keep(current)
         return position
@@ -1630,6 +1645,10 @@ class _Finder:
             if entry:
                 previous = self.stripped(entry[-1])
                 short = len(block) >= 6 and len(previous) < 0.7 * typical
+                # (A piece carried over at the top is closed by its marks, its year being on the page before;
+                # it may be as short as a place and a publisher, ``London: Invented Press.``.)
+                piece = top_piece and not entries and not has_year and _marked(head)
+                dated = has_year or piece
                 if _identifier_apart(previous, text, all(_WHOLE_DOI_LINE.match(self.stripped(q)) for q in entry)):
                     cut = True
                 elif learned:
@@ -1649,11 +1668,11 @@ class _Finder:
                             "rule:source" in features or linemodel.cut_score(features) > 0 or _authors_year_after_end(previous, text, head)
                             or _apa_opening_after(previous, text, head) or _cjk_name_after_latin(previous, text, head)
                             or _same_authors_after_end(previous, text) or _vancouver_after_full_stop(previous, text, head)
+                            or (piece and _starts_entry(previous, text, head, dated, piece=True))
                         )
                 else:
-                    dated = has_year or (top_piece and not entries and _marked(head))
                     cut = (
-                        _starts_entry(previous, text, head, dated)
+                        _starts_entry(previous, text, head, dated, piece=piece)
                         or (loose and (_after_source_end(previous, text, head, dated) or _cjk_name_after_latin(previous, text, head)))
                         or (short and _short_last_line(previous, text, head, dated))
                     )
@@ -1712,7 +1731,9 @@ class _Finder:
         entries = self._split_unnumbered(stretch)
         texts = [join_lines([self.kept[p][1] for p in positions]) for positions in entries]
         looks = [_reads_as_reference(text) for text in texts]
+        kept = len(self.lists)
         if self._run_entries(entries, looks):
+            self._recut(kept, stretch)
             return
         # Not a list as a whole: a list with no heading still ends where prose begins (the tail of an earlier
         # article's list at the top of a page, then the next article's title and text), so each stretch
@@ -1873,6 +1894,12 @@ class _Finder:
 #: A line that opens with a link or DOI goes on with the reference above (``https://doi.org/...``, ``DOI:http...``).
 #: (Not the family name Doi: ``Doi M, Yamaoka I (2003)`` opens an entry.)
 _LINK_START = re.compile(r"(?:doi(?=\s*[:.]|\s+(?:10\.|https?:)|\s*$)|https?://|www\.|" + DOI_START + r"|url\b)", re.IGNORECASE)
+#: A calendar date opening a line: ``November 7, 2023.``, ``Nov. 7, 2023``, ``7 November 2023``.
+_DATE_START = re.compile(
+    r"(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+)"
+    + YEAR + r"\b",
+    re.IGNORECASE,
+)
 #: A name cut at a line's end: a particle (``Jimenez de`` / ``Anta MT``) or a given name before its initial (``William`` / ``G. Austin``).
 _NAME_CUT = re.compile(
     rf"(?:[A-Z][\w'’-]+|,)\s+(?P<particle>{'|'.join(PARTICLE_WORDS)})$|(?:,|\band)\s+(?P<given>[A-Z][a-z]+)$"
@@ -1890,16 +1917,24 @@ def _identifier_apart(previous: str, text: str, only_identifiers: bool) -> bool:
 
 def _goes_on(previous: str, text: str) -> bool:
     """Wrapped text where no person sees a new entry whatever else the lines show: a link or DOI
-    opening the line, a number after its abbreviation, or a name cut in two across the break."""
-    if _LINK_START.match(text) or (text[:1].isdigit() and _ABBREVIATION_END.search(previous[-6:])):
+    opening the line, a calendar date opening it (``November 7, 2023.``: the day of the item above), a
+    place alone after a line left on a comma (``..., October 2009,`` / ``Bergen, Norway.``), the next line
+    after one of only authors left open on a comma (stray marks after it aside), a
+    number after its abbreviation, or a name cut in two across the break."""
+    if _LINK_START.match(text) or _DATE_START.match(text) or (text[:1].isdigit() and _ABBREVIATION_END.search(previous[-6:])):
         return True  # (and "p." / "502.": a page number after its abbreviation)
+    if previous.endswith(",") and _PLACE_LINE.match(text):
+        return True
+    if AUTHOR_LIST.fullmatch(re.sub(r"[^\w,]+$", "", previous)):
+        return True  # ("Holm D, Varga A," / "Okafor J et al (1998)": a line of only authors left open goes on)
     match = _NAME_CUT.search(previous)
     return match is not None and (match.group("particle") is not None or bool(re.match(r"[A-Z]\.", text)))
 
 
-def _starts_entry(previous: str, text: str, joined: str, has_year: bool | None = None) -> bool:
+def _starts_entry(previous: str, text: str, joined: str, has_year: bool | None = None, *, piece: bool = False) -> bool:
     """In wrapped text with no layout cues: whether ``text`` starts a new entry after ``joined``
-    (the entry so far, or its head; ``has_year`` says whether any of it has a year)."""
+    (the entry so far, or its head; ``has_year`` says whether any of it has a year; ``piece``: it is the
+    end of an entry carried over to the top, closed by its marks however short)."""
     if has_year is None:
         has_year = bool(YEAR_TOKEN.search(joined))
     label = label_of(text)
@@ -1910,7 +1945,7 @@ def _starts_entry(previous: str, text: str, joined: str, has_year: bool | None =
     if _authors_then_year(joined):
         return False  # "Smith J, Doe A (2009)" then the title on the next line
     if has_year:
-        return len(joined) >= 30
+        return len(joined) >= (12 if piece else 30)
     # An entry without a year, then a line that opens with authors and a year: a new entry
     # (``Weston, R.C. 1979.``, ``Fekete T, Zoll I (2012) Title``: a bracketed year needs no stop after it).
     return len(joined) >= 20 and bool(YEAR_TOKEN.search(text[:80])) and bool(
@@ -2201,8 +2236,8 @@ _NEGATED = ("head:year", "prev:ends-ref", "text:author", "head:source")
 
 def _marked(text: str) -> bool:
     """Whether a piece of a reference states something only references state: a year, pages, a source, a DOI or
-    its publisher (``Oxford University Press, Oxford.``)."""
-    return looks_like_reference(text) or bool(SOURCE_HINT.search(text) or PAGES_END.search(text) or _PUBLISHER.search(text))
+    its publisher (``Oxford University Press, Oxford.``, ``Bergen: Larch House.``)."""
+    return looks_like_reference(text) or bool(SOURCE_HINT.search(text) or PAGES_END.search(text) or _PUBLISHER.search(text) or _PLACE_PUBLISHER.search(text))
 
 
 def _article_paragraph(text: str) -> bool:
@@ -2258,8 +2293,11 @@ def _authors_then_year(joined: str) -> bool:
 
 def _years_not_numbers(found: ReferenceList) -> bool:
     """A "list" with no heading whose every label is a year and whose labels are not in step (``1987.`` and
-    ``1998.`` at line starts across an unnumbered list): years wrapped to line starts, not a numbering."""
+    ``1998.`` at line starts across an unnumbered list, or one ``(2010).`` opening the piece of an author-year
+    entry carried over to a page's top): years wrapped to line starts, not a numbering."""
     numbers = [entry.number for entry in found.entries if entry.number is not None]
+    if found.heading is None and len(numbers) == len(found.entries) == 1 and _year_number(numbers[0]):
+        return bool(_AUTHOR_YEAR_MARK.match(found.entries[0].text))  # ("(2010). Title": one label is judged as such)
     return (
         found.heading is None and len(numbers) == len(found.entries) >= 2 and all(_year_number(n) for n in numbers)
         and not any(0 < b - a <= 3 for a, b in zip(numbers, numbers[1:], strict=False))

@@ -1,0 +1,50 @@
+"""Labels set on lines of their own (PDF extraction), each on invented references (10.5555 DOIs, made-up
+names and journals): a year alone between two such labels, or under an entry that states no year yet, is
+that entry's text, never a page number or a label."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.refstring.found import numbered_texts
+
+_BODIES = [
+    "Holm K, Varga T. Invented title of a study. J Inv Res. 2019;12:45-50. doi:10.5555/inv.2019.12",
+    None,  # the entry under test
+    "Lindqvist M. A third invented study of tides. Inv Lett. 2018;3:1-9.",
+    "Quill P, Osei A. Fourth study of reed beds. Inv Lett. 2017;2:3-4.",
+]
+_FORMS = ["{}", "{}.", "[{}]", "({})", "{})"]
+
+
+def _document(form: str, middle: str, start: int = 11) -> str:
+    lines = ["References"]
+    for number, body in enumerate(_BODIES, start):
+        lines.append(form.format(number))
+        lines.extend((middle if body is None else body).split("\n"))
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("form", _FORMS)
+@pytest.mark.parametrize("year", ["2019", "2019."])
+def test_a_year_alone_between_two_lone_labels_is_that_entry(form: str, year: str) -> None:
+    found = numbered_texts(_document(form, year))
+    assert [number for number, _ in found] == [11, 12, 13, 14]
+    assert found[1][1] == f"{form.format(12)} {year}"  # (a lone label stays in its entry's text)
+
+
+@pytest.mark.parametrize("form", _FORMS)
+def test_a_year_under_an_entry_with_none_after_a_lone_bare_label_is_its_year(form: str) -> None:
+    middle = "Brandt P, Okafor A. Another invented paper on marsh birds. Inv Med J.\n2019"
+    found = numbered_texts(_document(form, middle))
+    assert [number for number, _ in found] == [11, 12, 13, 14]
+    assert found[1][1].endswith("Inv Med J. 2019")
+
+
+@pytest.mark.parametrize("form", _FORMS)
+def test_a_source_alone_between_two_lone_labels_is_that_entry_not_a_journal_footer(form: str) -> None:
+    # (A journal footer after a lone label at a page's foot is furniture; with the next label right under it,
+    # it is all the text that label has: an eval-set string of only a source.)
+    found = numbered_texts(_document(form, "Arch Inv Ophthalmol. 2001; 119: 709-717"))
+    assert [number for number, _ in found] == [11, 12, 13, 14]
+    assert found[1][1].endswith("Arch Inv Ophthalmol. 2001; 119: 709-717")
