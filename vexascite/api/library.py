@@ -15,8 +15,9 @@ from typing import Any
 from ..citekeys import check_key_pattern, key_stem, unique_key
 from ..config import Settings
 from ..errors import NotInLibrary, UsageError, VexasciteError
-from ..identity import near_miss_score
+from ..identity import ID_FIELDS, conflicting_ids, identity_keys, near_miss_score
 from ..query import Clause, parse_query
+from ..model import WorkStatus
 from ..store import Store
 from ..store import organise as org
 from ..store.reading import citing_claim_count, resolution_of, set_aside_records, verified_records
@@ -413,6 +414,7 @@ def merge_works(settings: Settings, keep_key: str, drop_key: str) -> dict[str, A
     if keep_key == drop_key:
         raise UsageError("cannot merge a work with itself")
     from ..store.library import user_edits
+    from ..store.resolution import set_aside_contradicted
 
     with open_library(settings, create=False) as store, store.transaction():
         keep_id = store.work_id_for_key(keep_key)
@@ -422,10 +424,21 @@ def merge_works(settings: Settings, keep_key: str, drop_key: str) -> dict[str, A
         kept, dropped = user_edits(store, keep_id), user_edits(store, drop_id)
         # the user's own values on both sides: KEEP's stay, and DROP's are named (the merge history holds them)
         gave_way = {name: (dropped[name], kept[name]) for name in sorted(set(kept) & set(dropped)) if kept[name] != dropped[name]}
+        keep_row = store.work_row(keep_id)
+        # KEEP's identifiers stay: DROP's records verified for another DOI, PMID or PMCID
+        # are of another article and are set aside, by the rule an edit of them applies
+        kept_ids = {name: keep_row["csl"][name] for name in ID_FIELDS if keep_row["csl"].get(name)}
         store.move_work(drop_id, keep_id)
+        store.refresh_work(keep_id)
+        aside = set_aside_contradicted(store, keep_id, kept_ids, f"merged into {keep_row['key']}, whose identifiers stay")
         merged = store.refresh_work(keep_id)
+        if conflicting_ids(identity_keys(merged), identity_keys(keep_row["csl"])) and \
+                keep_row["status"] != str(WorkStatus.UNRESOLVED):
+            # an identifier DROP's edit stated now stands: what KEEP's records verified needs verifying again
+            store.set_work_status(keep_id, WorkStatus.UNRESOLVED,
+                                  f"identifiers changed by merging {drop_key}: 'vexascite resolve' verifies them again")
     sync_exports(settings)
-    return {"key": keep_key, "merged": drop_key, "csl": merged, "edits_gave_way": gave_way}
+    return {"key": keep_key, "merged": drop_key, "csl": merged, "edits_gave_way": gave_way, "set_aside": aside}
 
 
 

@@ -164,6 +164,8 @@ def merge_command(ctx: click.Context, keep: str, drop: str) -> None:
     for name, (theirs, ours) in result["edits_gave_way"].items():
         warn(f"{result['merged']}'s own {name} ({said(theirs)}) gave way to {result['key']}'s ({said(ours)}); "
              f"'vexascite edit {result['key']} {name}=...' sets it again")
+    if result.get("set_aside"):
+        warn(api.describe_set_aside(result["key"], result["set_aside"]))
 
 
 def _print_disagreements(disagreements: dict[str, Any]) -> None:
