@@ -163,3 +163,20 @@ def test_merge_keeps_drops_record_of_a_source_keep_has_aside_not_deleted(world: 
     kept_aside = {(a["source"], json.loads(a["csl"]).get("DOI")) for a in row["aside"]}
     assert {("crossref", "10.1056/nejmoa2026834"), ("pubmed", "10.1056/nejmoa2026834")} <= kept_aside  # not deleted
     assert row["status"] == "resolved"  # KEEP's own records still verify its identifiers
+
+
+def test_show_says_why_an_edited_work_is_unresolved_not_its_old_resolution(world: World, run_cli) -> None:
+    key = _add_ruxolitinib(world)
+    shown = run_cli("show", key, "--provenance").stdout
+    assert "resolution: matched by identifier: identifier verified" in shown  # current: said as it is
+    api.edit_work(world.settings, key, ["DOI=10.5555/nobody.knows.this"])
+    shown = run_cli("show", key, "--provenance").stdout
+    assert f"{key}  (unresolved: DOI edited: 'vexascite resolve' verifies it again)" in shown
+    assert "\nresolution: " not in shown  # the old outcome is not the work's
+    assert "last resolution (" in shown and "no longer current: DOI edited" in shown
+    assert "(no file: added by identifier)" in shown and "None [" not in shown
+    document = json.loads(run_cli("show", key, "--json").stdout)
+    assert document["resolution"]["current"] is False and document["resolution"]["since"].startswith("DOI edited")
+    api.resolve_works(world.settings)
+    document = json.loads(run_cli("show", key, "--json").stdout)
+    assert document["resolution"]["current"] is True and document["resolution"]["status"] == "not-found"

@@ -385,3 +385,5 @@ def test_editing_a_doi_on_the_page_says_which_records_were_set_aside(client: Tes
     assert "set aside 2 record(s)" in done.text and 'id="records-set-aside"' in done.text
     shown = api.show_work(web_world.settings, "beck2020somatic")
     assert shown["status"] == "unresolved" and "PMID" not in shown["csl"]
+    page = client.get("/works/beck2020somatic").text
+    assert "no longer current: DOI edited" in page and "<p class=\"muted\" id=\"resolution\">Resolution:" not in page

@@ -69,8 +69,13 @@ def show_command(ctx: click.Context, key: str, provenance: bool, as_json: bool) 
     if as_json:
         emit_json(row)
         return
+    from rich.text import Text
+
     trashed = f", in the trash since {row['trashed_at']}; 'vexascite restore {row['key']}' brings it back" if row["trashed"] else ""
-    out().print(f"[bold]{row['key']}[/bold]  ({row['status']}{trashed})", highlight=False)
+    resolution = row.get("resolution")
+    # why the work is in its status when no current resolution says it (an edit made it unresolved)
+    why = f": {row['status_message']}" if row.get("status_message") and not (resolution and resolution["current"]) else ""
+    out().print(Text.assemble((row["key"], "bold"), f"  ({row['status']}{why}{trashed})"), highlight=False)
     if row.get("aliases"):
         also = ", ".join(f"{a['alias']} ({a['reason']})" for a in row["aliases"])
         out().print(f"also known as: {also}", highlight=False, markup=False)
@@ -88,7 +93,8 @@ def show_command(ctx: click.Context, key: str, provenance: bool, as_json: bool) 
         _print_record_sources(row)
     out().print(f"\n[bold]raw occurrences[/bold] ({len(row['references'])})", highlight=False)
     for ref in row["references"]:
-        where = f"{ref['source_path']}:{ref['line']}" if ref["line"] else ref["source_path"]
+        where = ref["source_path"] or "(no file: added by identifier)"
+        where = f"{where}:{ref['line']}" if ref["line"] else where
         out().print(f"- {where} [{ref['format']}, {ref['status']}]", highlight=False, markup=False)
         out().print("  " + ref["raw"].strip().replace("\n", "\n  ")[:2000], highlight=False, markup=False)
     if row.get("claims"):
@@ -100,7 +106,6 @@ def show_command(ctx: click.Context, key: str, provenance: bool, as_json: bool) 
                 out().print("  supports: " + claim["supports"], highlight=False, markup=False)
             if claim.get("evidence"):
                 out().print("  evidence: " + evidence_line(claim["evidence"]), highlight=False, markup=False)
-    from rich.text import Text
 
     for label, values in (("tags", row["tags"]), ("collections", row["collections"])):
         if values:  # user text: never read as markup
@@ -196,7 +201,12 @@ def _print_record_sources(row: dict[str, Any]) -> None:
     if resolution:
         how = f"matched by {resolution['matched_by']}" if resolution.get("matched_by") else resolution["status"]
         score = f", score {resolution['score']:.2f}" if resolution.get("score") is not None else ""
-        out().print(f"resolution: {how}{score}: {resolution.get('reason') or ''}", highlight=False, markup=False)
+        if resolution.get("current", True):
+            out().print(f"resolution: {how}{score}: {resolution.get('reason') or ''}", highlight=False, markup=False)
+        else:  # the work moved on (an edit, a review decision): the old outcome is history, said as such
+            out().print(f"last resolution ({resolution['resolved_at']}, {resolution['status']}, no longer current: "
+                        f"{resolution['since']}): {how}{score}: {resolution.get('reason') or ''}",
+                        highlight=False, markup=False)
 
 
 @click.command("rekey")
