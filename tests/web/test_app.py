@@ -387,3 +387,19 @@ def test_editing_a_doi_on_the_page_says_which_records_were_set_aside(client: Tes
     assert shown["status"] == "unresolved" and "PMID" not in shown["csl"]
     page = client.get("/works/beck2020somatic").text
     assert "no longer current: DOI edited" in page and "<p class=\"muted\" id=\"resolution\">Resolution:" not in page
+
+
+def test_a_work_known_by_a_key_with_a_slash_is_reached_by_it(empty_settings: Settings, tmp_path: Path) -> None:
+    """An imported entry's own key that cannot be a library key (``smith/2020``) still
+    names its work: its URL, with the slash encoded or not, leads to the work's page."""
+    bib = tmp_path / "a.bib"
+    bib.write_text("@article{smith/2020, author = {Smith, Jane}, title = {A slash in the key}, journal = {Blood},"
+                   " year = {2020}}\n", encoding="utf-8")
+    api.import_paths(empty_settings, [str(bib)])
+    with TestClient(create_app(empty_settings), base_url="http://127.0.0.1") as client:
+        for url in ("/works/smith%2F2020", "/works/smith/2020"):
+            page = client.get(url, follow_redirects=False)
+            assert page.status_code == 302 and page.headers["location"].startswith("/works/smith2020slash?"), url
+        assert "smith/2020" in client.get("/works/smith%2F2020").text  # the page says which old key was asked for
+        assert client.get("/?q=key:smith/2020").text.count('href="/works/smith2020slash"') == 1
+        assert client.get("/works/smith2020slash/edit").status_code == 404  # not a key: no page, as before

@@ -7,17 +7,16 @@ Every use case that changes works ends by refreshing the exports kept up to date
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..citekeys import check_key_pattern, key_stem, unique_key
+from ..citekeys import USABLE_KEY_RULE, check_key_pattern, is_usable_key, key_stem, unique_key
 from ..config import Settings
 from ..errors import NotInLibrary, UsageError, VexasciteError
 from ..identity import ID_FIELDS, conflicting_ids, identity_keys, near_miss_score
-from ..query import Clause, parse_query
 from ..model import WorkStatus
+from ..query import Clause, parse_query
 from ..store import Store
 from ..store import organise as org
 from ..store.reading import citing_claim_count, resolution_of, set_aside_records, verified_records
@@ -451,8 +450,8 @@ def rekey_work(settings: Settings, key: str, new_key: str | None = None) -> tupl
     with open_library(settings, create=False) as store, store.transaction():
         work_id = store.work_id_for_key(key)
         if new_key is not None:
-            if not re.fullmatch(r"[A-Za-z0-9_:.\-]+", new_key):
-                raise UsageError(f"{new_key!r} is not a usable key: use letters, digits and _ : . -")
+            if not is_usable_key(new_key):
+                raise UsageError(f"{new_key!r} is not a usable key: {USABLE_KEY_RULE}")
             if _alias_elsewhere(store, new_key, work_id):
                 raise UsageError(f"key {new_key!r} is already used by another work")
             chosen = new_key

@@ -504,6 +504,8 @@ ROUTES = [
     Route("/works/{key}/collections", work_collection, methods=["POST"], name="work_collection"),
     Route("/works/{key}/remove", work_remove, methods=["POST"], name="work_remove"),
     Route("/works/{key}/restore", work_restore, methods=["POST"], name="work_restore"),
+    # a key with a / (an imported entry's own, now an alias: smith%2F2020) redirects to its work's page
+    Route("/works/{key:path}", work, name="work_by_old_key"),
     Route("/trash", trash, name="trash"),
     Route("/trash/restore", trash_restore, methods=["POST"], name="trash_restore"),
     Route("/trash/empty", trash_empty, methods=["POST"], name="trash_empty"),
