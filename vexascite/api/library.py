@@ -372,6 +372,25 @@ class NearMiss:
     score: float
     title_a: str | None
     title_b: str | None
+    #: why the pair is listed: the identifier both have, or how alike they are
+    why: str = ""
+    year_a: int | None = None
+    year_b: int | None = None
+
+
+def _near_miss(a: dict[str, Any], b: dict[str, Any], score: float, why: str) -> NearMiss:
+    return NearMiss(a["key"], b["key"], score, a["title"], b["title"], why, a.get("year"), b.get("year"))
+
+
+def _alike(a: dict[str, Any], b: dict[str, Any], score: float) -> str:
+    """Why two works without a shared identifier look like one: title, first author, year."""
+    ka, kb = identity_keys(a["csl"]), identity_keys(b["csl"])
+    parts = [f"titles {score:.0f}% alike"]
+    if ka.author and ka.author == kb.author:
+        parts.append("same first author")
+    if ka.year and kb.year:
+        parts.append("same year" if ka.year == kb.year else f"years {ka.year} and {kb.year}")
+    return ", ".join(parts)
 
 
 def find_near_duplicates(settings: Settings, threshold: float = 85.0) -> list[NearMiss]:
@@ -391,8 +410,9 @@ def find_near_duplicates(settings: Settings, threshold: float = 85.0) -> list[Ne
         for column in ("doi", "pmid", "pmcid"):
             if work[column]:
                 first = by_identifier.setdefault((column, work[column]), work)
-                if first is not work:
-                    found.append(NearMiss(first["key"], work["key"], 100.0, first["title"], work["title"]))
+                if first is not work and frozenset((first["key"], work["key"])) not in listed:
+                    label = {"doi": "DOI", "pmid": "PMID", "pmcid": "PMCID"}[column]
+                    found.append(_near_miss(first, work, 100.0, f"same {label} {work[column]}"))
                     listed.add(frozenset((first["key"], work["key"])))
     titles = [compared_title(w["csl"].get("title") or "") for w in works]
     for i, work in enumerate(works):
@@ -403,7 +423,7 @@ def find_near_duplicates(settings: Settings, threshold: float = 85.0) -> list[Ne
                 continue
             score = near_miss_score(work["csl"], works[j]["csl"])
             if score >= threshold and frozenset((work["key"], works[j]["key"])) not in listed:
-                found.append(NearMiss(work["key"], works[j]["key"], round(score, 1), work["title"], works[j]["title"]))
+                found.append(_near_miss(work, works[j], round(score, 1), _alike(work, works[j], score)))
     return sorted(found, key=lambda m: (-m.score, m.key_a, m.key_b))
 
 

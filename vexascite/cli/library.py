@@ -146,10 +146,11 @@ def duplicates_command(ctx: click.Context, threshold: float, as_json: bool) -> N
     """List pairs of works that look alike but were not merged; merge them with 'merge'."""
     pairs = api.find_near_duplicates(settings_of(ctx), threshold)
     table_or_json(
-        pairs, as_json, ("score", "key A", "key B", "title A", "title B"),
-        lambda p: (f"{p.score:.0f}", p.key_a, p.key_b, (p.title_a or "")[:60], (p.title_b or "")[:60]),
+        pairs, as_json, ("score", "key A", "key B", "why", "title A", "title B"),
+        lambda p: (f"{p.score:.0f}", p.key_a, p.key_b, p.why, (p.title_a or "")[:60], (p.title_b or "")[:60]),
         f"{len(pairs)} possible duplicate pairs",
-        as_dict=lambda p: {"a": p.key_a, "b": p.key_b, "score": p.score, "title_a": p.title_a, "title_b": p.title_b},
+        as_dict=lambda p: {"a": p.key_a, "b": p.key_b, "score": p.score, "why": p.why, "title_a": p.title_a,
+                           "title_b": p.title_b},
     )
 
 
