@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from vexascite.citekeys import PLACEHOLDERS, check_key_pattern, key_stem
+from vexascite.citekeys import (
+    PLACEHOLDERS,
+    check_key_pattern,
+    cited_key_of,
+    is_usable_key,
+    key_stem,
+    own_key_of,
+)
 from vexascite.errors import UsageError
 
 WORK = {
@@ -61,3 +69,60 @@ def test_import_with_an_unknown_placeholder_is_a_clear_usage_error(tmp_path: Pat
     assert "unknown placeholder {nosuch}" in result.stderr
     ok = run_cli("import", str(bib), env={"VEXASCITE_KEY_PATTERN": "{journal}{year}"})
     assert ok.exit_code == 0, ok.output
+
+
+@pytest.mark.parametrize("key", ["beck2020somatic", "2020beck", "_x", "doi_10_5555_a", "a:b.c-d", "x" * 100])
+def test_usable_keys(key: str) -> None:
+    assert is_usable_key(key)
+
+
+@pytest.mark.parametrize("key", ["smith/2020", "..", ".", "-x", "a b", "müller2020", "a{b}", "a,b", "a%b", "a#b", "x" * 101, ""])
+def test_keys_that_break_urls_file_names_or_bibtex_are_not_usable(key: str) -> None:
+    assert not is_usable_key(key)
+
+
+def test_an_entry_key_that_cannot_be_a_library_key_is_still_the_key_it_is_cited_by() -> None:
+    assert own_key_of("bibtex", "smith/2020") is None and cited_key_of("bibtex", " smith/2020 ") == "smith/2020"
+    assert cited_key_of("bibtex", "a\x00b") is None and cited_key_of("ris", "smith/2020") is None
+    assert own_key_of("csl-json", "2020beck") == "2020beck"
+
+
+SLASHED = """@article{smith/2020,
+  author = {Smith, Jane}, title = {A slash in the key}, journal = {Blood}, year = {2020}, doi = {10.5555/slash.1},
+}
+@article{m\u00fcller2020,
+  author = {M\u00fcller, Ann}, title = {An umlaut in the key}, journal = {Blood}, year = {2021},
+}
+"""
+
+
+def test_an_unusable_entry_key_is_replaced_said_and_still_names_its_work(tmp_path: Path, run_cli) -> None:
+    bib = tmp_path / "a.bib"
+    bib.write_text(SLASHED, encoding="utf-8")
+    imported = run_cli("import", str(bib))
+    assert imported.exit_code == 0, imported.output
+    assert "2 entry key(s) cannot be library keys" in imported.stderr
+    assert "smith/2020 as smith2020slash" in imported.stderr and "m\u00fcller2020 as muller2021umlaut" in imported.stderr
+    for old, key in (("smith/2020", "smith2020slash"), ("m\u00fcller2020", "muller2021umlaut")):
+        shown = run_cli("show", old, "--json")
+        assert shown.exit_code == 0 and json.loads(shown.stdout)["key"] == key
+        for query in (old, f"key:{old}"):  # list finds a work by a key it was known by, as show does
+            listed = run_cli("list", query, "--json")
+            assert [w["key"] for w in json.loads(listed.stdout)] == [key], query
+    biblatex = run_cli("export", "--format", "biblatex")
+    assert "@article{smith2020slash,\n  ids = {smith/2020}," in biblatex.stdout  # biber accepts \\cite{smith/2020}
+    assert run_cli("export", "--keys", "smith/2020").exit_code == 0
+    again = run_cli("import", str(bib), "--force")  # re-reading it says it again, and changes nothing
+    assert again.exit_code == 0 and "smith/2020 as smith2020slash" in again.stderr
+    assert len(json.loads(run_cli("list", "--json").stdout)) == 2
+
+
+@pytest.mark.parametrize("key", ["a/b", "..", "-x", "a b"])
+def test_rekey_and_add_refuse_a_key_that_breaks_urls_or_bibtex(tmp_path: Path, run_cli, key: str) -> None:
+    bib = tmp_path / "a.bib"
+    bib.write_text(SLASHED, encoding="utf-8")
+    assert run_cli("import", str(bib)).exit_code == 0
+    refused = run_cli("rekey", "smith2020slash", "--", key)
+    assert refused.exit_code == 2 and "is not a usable key" in refused.stderr
+    added = run_cli("add", "10.5555/slash.2", f"--key={key}")  # refused before any service is asked
+    assert added.exit_code == 2 and "is not a usable key" in added.stderr

@@ -118,16 +118,33 @@ class _Lazy(dict):  # type: ignore[type-arg]
         return value
 
 
-_USABLE_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_:.\-]{0,63}")
+#: A library key: valid in BibTeX, BibLaTeX, LaTeX's \\cite, pandoc's ``@key``, RIS and
+#: CSL-JSON, one segment of a URL path and a file name without quoting (no ``/``, no
+#: spaces, not ``.`` or ``..``, no leading ``-`` an option parser would take).
+_USABLE_KEY = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_:.\-]{0,99}")
+USABLE_KEY_RULE = "a letter, digit or _ first, then letters, digits and _ : . - (at most 100)"
 
 
-def own_key_of(fmt: str, entry_key: str | None) -> str | None:
+def is_usable_key(key: str) -> bool:
+    """Whether ``key`` can be a work's key (the one rule for imports, ``rekey``, ``add --key``)."""
+    return bool(_USABLE_KEY.fullmatch(key))
+
+
+def cited_key_of(fmt: str, entry_key: str | None) -> str | None:
     """The key an entry already has (a BibTeX key, a CSL-JSON id such as Zotero's
-    citation key) when it is usable as a library key: manuscripts already cite it."""
+    citation key), as manuscripts cite it, whether or not it can be a library key: a
+    key that cannot (``smith/2020``) still names the work, as an alias."""
     if fmt not in ("bibtex", "csl-json") or not entry_key:
         return None
     key = entry_key.strip()
-    return key if _USABLE_KEY.fullmatch(key) else None
+    return key if key and len(key) <= 200 and not re.search(r"[\s\x00-\x1f\x7f]", key) else None
+
+
+def own_key_of(fmt: str, entry_key: str | None) -> str | None:
+    """The entry's own key (see :func:`cited_key_of`) when it is usable as a library key:
+    manuscripts already cite it."""
+    key = cited_key_of(fmt, entry_key)
+    return key if key is not None and is_usable_key(key) else None
 
 
 def unique_key(stem: str, is_taken: Callable[[str], bool]) -> str:

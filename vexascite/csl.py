@@ -142,6 +142,24 @@ def ends_and_others(value: str) -> bool:
 # -- name particles ------------------------------------------------------------------------
 #: Particles before a family name (``van der Werf``, ``de la Cruz``), lower case: the one list
 #: the reference-string rules and the citation markers build their patterns on.
+#: Words of organisations' names, not people's (the one list: the reference parser and
+#: the RIS and MEDLINE name readers use it).
+_GROUP_WORDS = re.compile(
+    r"\b(?:group|consortium|collaboration|collaborative|committee|society|association|agency|organi[sz]ation|"
+    r"institute|institutes|foundation|council|college|ministry|department|centers?|centres?|network|"
+    r"investigators|team|board|office|administration|federation|union|alliance|academy|program|programme|"
+    r"force|panel|registry|study|trialists|working|world|national|international|who|cdc|fda|ema|nice|"
+    r"university|hospital|services|commission|bureau|authority|community|members|participants|writing|steering|"
+    r"coalition|initiative|partnership|project|survey|system|statistics|unit)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_like_group(text: str) -> bool:
+    """Whether a name is an organisation ("VAESCO consortium", "World Health Organization")."""
+    return bool(_GROUP_WORDS.search(text))
+
+
 PARTICLE_WORDS = ("van", "von", "vom", "zur", "zu", "de", "des", "da", "del", "della", "der", "den", "di", "dei",
                   "do", "le", "la", "du", "dos", "ten", "ter", "af")
 

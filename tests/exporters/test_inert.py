@@ -82,3 +82,41 @@ def test_markdown_text_makes_no_math_and_no_citation_in_pandoc() -> None:
                           check=True).stdout
     assert "math" not in html and "citation" not in html
     assert "mass was $E = mc^2$ as @doe2020 said, for $5 [@beck2020]" in html
+
+
+#: Tags written as text (entities in the source), an entity written as text, and one real tag.
+ESCAPED_TAGS = {"id": "e", "type": "article-journal", "author": [{"family": "Ent", "given": "A."}],
+                "title": "Doses &lt;script&gt;alert(1)&lt;/script&gt;, &amp;lt;b&amp;gt;, &lt;i&gt;as text&lt;/i&gt; and <i>UBA1</i>",
+                "container-title": "J Imag Res", "issued": {"date-parts": [[2020]]}}
+#: The title as a reader sees it: the text the markup spells.
+ESCAPED_TAGS_TEXT = "Doses <script>alert(1)</script>, &lt;b&gt;, <i>as text</i> and UBA1"
+
+
+def test_tags_written_as_entities_stay_text_in_csl_json() -> None:
+    """``&lt;i&gt;`` in a title is the text ``<i>``: CSL-JSON writes it escaped again,
+    so no reader takes it for markup, and reading the export back gives the same text."""
+    import json
+
+    from vexascite.exporters import ExportItem, export_items
+    from vexascite.exporters.markup import plain_text
+    from vexascite.importers.csljson import read_csljson
+
+    text = export_items([ExportItem("e", dict(ESCAPED_TAGS))], "csl-json")
+    title = json.loads(text)[0]["title"]
+    assert "<script" not in title and "<i>as text" not in title and "<i>UBA1</i>" in title
+    assert plain_text(title) == ESCAPED_TAGS_TEXT
+    again = read_csljson(text).references[0].fields["title"]
+    assert plain_text(again) == ESCAPED_TAGS_TEXT
+
+
+@pytest.mark.parametrize(("output", "shown"), [
+    ("text", ESCAPED_TAGS_TEXT),
+    ("html", "Doses &lt;script&gt;alert(1)&lt;/script&gt;, &amp;lt;b&amp;gt;, &lt;i&gt;as text&lt;/i&gt; and UBA1"),
+    ("markdown", r"Doses \<script\>alert(1)\</script\>, \&lt;b\&gt;, \<i\>as text\</i\> and UBA1"),
+])
+def test_tags_written_as_entities_stay_text_in_formatted_bibliographies(output: str, shown: str) -> None:
+    from vexascite.exporters import ExportItem
+    from vexascite.exporters.formatted import format_bibliography
+
+    text = format_bibliography([ExportItem("e", dict(ESCAPED_TAGS))], "vancouver", output)[0]
+    assert shown in text

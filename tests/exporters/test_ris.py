@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import rispy
 
 from vexascite.exporters import ExportItem
@@ -56,6 +57,19 @@ def test_vexascite_reads_it_back(shared_dir: Path) -> None:
     for item, ref in zip(items, parsed.references, strict=True):
         assert ref.fields.get("title") == item.csl.get("title")
         assert ref.fields.get("DOI") == item.csl.get("DOI")
+
+
+@pytest.mark.parametrize("names", [
+    [{"literal": "World Health Organization, Regional Office for Europe"}, {"family": "Force", "given": "Lisa M."}],
+    [{"literal": "VEXAS Study Group, French network"}, {"literal": "WHO, Regional Office"}],
+    [{"literal": "Regional Office WHO"}, {"family": "Beck", "given": "David B.", "suffix": "Jr."}],
+])
+def test_names_come_back_as_they_were_written(names: list[dict[str, str]]) -> None:
+    """An organisation with a comma stays one literal name after export and import (RIS
+    has no other way to write it), people stay people, and a suffix stays a suffix."""
+    work = {**WORK, "author": names}
+    parsed = read_ris(write_ris([ExportItem("k", work)]))
+    assert parsed.references[0].fields["author"] == names
 
 
 HOSTILE_TITLE = "Ruxolitinib in VEXAS\nER  - \r\nTY  - JOUR\nTI  - An injected second record\u2028AU  - Nobody, A\nER  - "

@@ -118,3 +118,65 @@ def test_an_edit_of_another_field_leaves_records_and_status_alone(world: World) 
     assert result["set_aside"] is None
     row = _work(world, key)
     assert row["status"] == "resolved" and set(row["records"]) == {"crossref", "pubmed"}
+
+
+KEEP_BIB = """@article{keep2022,
+  author = {Heiblig, M. and Ferrada, M. A.},
+  title = {Ruxolitinib in {VEXAS} syndrome},
+  journal = {Blood},
+  year = {2022},
+  doi = {10.5555/vexas.blood.2022},
+}
+"""
+
+
+def test_merge_sets_aside_the_records_verified_for_drops_other_identifier(world: World, tmp_path, run_cli) -> None:
+    """``merge KEEP DROP`` with two DOIs: KEEP's identifiers stay, so the records verified
+    for DROP's DOI are of another article and supply no field of KEEP (kept aside, said)."""
+    bib = tmp_path / "keep.bib"
+    bib.write_text(KEEP_BIB, encoding="utf-8")
+    assert run_cli("import", str(bib), env=world.env()).exit_code == 0
+    drop = api.add_identifiers(world.settings, ["10.1056/nejmoa2026834"]).added[0]
+    assert set(_work(world, drop)["records"]) >= {"crossref", "pubmed"}
+    merged = run_cli("merge", "keep2022", drop, env=world.env())
+    assert merged.exit_code == 0, merged.output
+    assert "keep2022: set aside" in merged.stderr and "10.1056/nejmoa2026834" in merged.stderr
+    row = _work(world, "keep2022")
+    assert row["records"] == {}  # nothing verified for the other DOI speaks for KEEP
+    assert {a["source"] for a in row["aside"]} >= {"crossref", "pubmed"}
+    assert all("merged into keep2022" in a["reason"] for a in row["aside"])
+    assert row["csl"]["DOI"] == "10.5555/vexas.blood.2022" and row["title"] == "Ruxolitinib in VEXAS syndrome"
+    for name in ("PMID", "PMCID", "volume", "page", "URL"):  # only DROP's records stated them
+        assert name not in row["csl"], name
+    shown = run_cli("show", "keep2022", "--provenance")
+    assert "records set aside" in shown.stdout
+
+
+def test_merge_keeps_drops_record_of_a_source_keep_has_aside_not_deleted(world: World) -> None:
+    keep = _add_ruxolitinib(world)
+    drop = api.add_identifiers(world.settings, ["10.1056/nejmoa2026834"]).added[0]
+    api.merge_works(world.settings, keep, drop)
+    row = _work(world, keep)
+    assert set(row["records"]) == {"crossref", "pubmed"}
+    assert {r.get("DOI") for r in row["records"].values()} == {"10.5555/vexas.blood.2022"}
+    assert "PMCID" not in row["csl"] and row["pmid"] == RUXO_PMID
+    kept_aside = {(a["source"], json.loads(a["csl"]).get("DOI")) for a in row["aside"]}
+    assert {("crossref", "10.1056/nejmoa2026834"), ("pubmed", "10.1056/nejmoa2026834")} <= kept_aside  # not deleted
+    assert row["status"] == "resolved"  # KEEP's own records still verify its identifiers
+
+
+def test_show_says_why_an_edited_work_is_unresolved_not_its_old_resolution(world: World, run_cli) -> None:
+    key = _add_ruxolitinib(world)
+    shown = run_cli("show", key, "--provenance").stdout
+    assert "resolution: matched by identifier: identifier verified" in shown  # current: said as it is
+    api.edit_work(world.settings, key, ["DOI=10.5555/nobody.knows.this"])
+    shown = run_cli("show", key, "--provenance").stdout
+    assert f"{key}  (unresolved: DOI edited: 'vexascite resolve' verifies it again)" in shown
+    assert "\nresolution: " not in shown  # the old outcome is not the work's
+    assert "last resolution (" in shown and "no longer current: DOI edited" in shown
+    assert "(no file: added by identifier)" in shown and "None [" not in shown
+    document = json.loads(run_cli("show", key, "--json").stdout)
+    assert document["resolution"]["current"] is False and document["resolution"]["since"].startswith("DOI edited")
+    api.resolve_works(world.settings)
+    document = json.loads(run_cli("show", key, "--json").stdout)
+    assert document["resolution"]["current"] is True and document["resolution"]["status"] == "not-found"

@@ -257,3 +257,66 @@ def test_a_library_opened_read_only_keeps_no_cache_and_still_answers(tmp_path: P
         attach_evidence(reader, [])
     finally:
         reader.close()
+
+
+# -- as a user without permission (setpriv to nobody; skipped where that cannot run) -------------------
+NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+
+
+def _as_nobody(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*NOBODY, sys.executable, "-m", "vexascite", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=120, env={**os.environ, "VEXASCITE_RATE_FILE": "off"})
+
+
+@pytest.fixture
+def shared_folder(tmp_path: Path) -> Path:
+    """A folder everyone may write (as a shared project folder), holding root's library."""
+    import shutil
+    import tempfile
+
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        pytest.skip("needs root and setpriv to run a command as another user")
+    folder = Path(tempfile.mkdtemp(prefix="vexascite-perm-"))
+    folder.chmod(0o777)
+    try:
+        if subprocess.run([*NOBODY, sys.executable, "-c", "import vexascite"], capture_output=True, timeout=60).returncode:
+            pytest.skip("the other user cannot run this Python")
+        (folder / "refs.bib").write_text(entries(3), encoding="utf-8")
+        (folder / "refs.bib").chmod(0o644)
+        assert subprocess.run([sys.executable, "-m", "vexascite", "--db", "library.db", "import", "refs.bib"], cwd=folder,
+                              capture_output=True, timeout=120).returncode == 0
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def test_a_library_another_user_may_not_read_or_write_is_exit_5_and_said(shared_folder: Path) -> None:
+    db = shared_folder / "library.db"
+    before = db.read_bytes()
+    db.chmod(0o600)
+    listed = _as_nobody(["--db", "library.db", "list"], shared_folder)
+    assert listed.returncode == 5 and "permission denied: you may not read it" in listed.stderr
+    assert "Traceback" not in listed.stderr and listed.stdout == ""
+    db.chmod(0o644)  # readable: listed; a change is refused whole
+    assert _as_nobody(["--db", "library.db", "list"], shared_folder).returncode == 0
+    tagged = _as_nobody(["--db", "library.db", "tag", "e0", "+mine"], shared_folder)
+    assert tagged.returncode == 5 and "read-only to you (permission denied)" in tagged.stderr
+    imported = _as_nobody(["--db", "library.db", "import", "refs.bib", "--force"], shared_folder)
+    assert imported.returncode == 5 and "Traceback" not in imported.stderr
+    assert db.read_bytes() == before and db.stat().st_uid == 0
+
+
+def test_an_export_over_a_file_another_user_owns_is_refused_not_replaced(shared_folder: Path) -> None:
+    """The folder lets anyone rename over the file: an atomic replace gave root's file to
+    the user who exported; now it is refused as the shell's ``>`` would refuse it."""
+    target = shared_folder / "theirs.bib"
+    target.write_text("kept\n", encoding="utf-8")
+    target.chmod(0o644)
+    (shared_folder / "library.db").chmod(0o644)
+    for command in (["export"], ["format"]):
+        result = _as_nobody(["--db", "library.db", *command, "-o", "theirs.bib"], shared_folder)
+        assert result.returncode == 5 and "theirs.bib: cannot write (Permission denied" in result.stderr, result.stderr
+    assert target.read_text(encoding="utf-8") == "kept\n" and target.stat().st_uid == 0
+    assert sorted(p.name for p in shared_folder.iterdir() if p.name.endswith(".tmp")) == []  # no temporary left
+    made = _as_nobody(["--db", "library.db", "export", "-o", "mine.bib"], shared_folder)  # a new file: theirs to make
+    assert made.returncode == 0 and (shared_folder / "mine.bib").stat().st_uid == 65534

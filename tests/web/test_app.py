@@ -19,7 +19,7 @@ from vexascite.web.app import create_app
 PAGES = ["/", "/?q=vexas", "/?status=review&sort=year&order=desc", "/?year=2020&journal=Blood&page=2", "/review",
          "/manuscripts", "/import", "/find", "/find?q=UBA1 mutations", "/export", "/export?style=vancouver",
          "/?q=author:Beck year:2019-2021 thromb*", "/?q=year:soon", "/?tag=jak", "/?collection=Reviews/JAK", "/trash",
-         "/collections", "/export?style=vancouver&tag=jak"]
+         "/collections", "/export?style=vancouver&tag=jak", "/duplicates"]
 
 
 def _keys(html: str) -> list[str]:
@@ -144,7 +144,7 @@ POSTS = ["/works/beck2020somatic/resolve", "/review/1", "/manuscripts/1/check", 
          "/works/beck2020somatic/tags", "/works/beck2020somatic/notes", "/works/beck2020somatic/notes/1/remove",
          "/works/beck2020somatic/collections", "/works/beck2020somatic/remove", "/works/beck2020somatic/restore",
          "/trash/restore", "/trash/empty", "/collections/create", "/collections/delete", "/manuscripts/link",
-         "/works/beck2020somatic/edit"]
+         "/works/beck2020somatic/edit", "/duplicates/merge"]
 
 
 def test_every_post_route_is_in_the_csrf_test() -> None:
@@ -385,3 +385,73 @@ def test_editing_a_doi_on_the_page_says_which_records_were_set_aside(client: Tes
     assert "set aside 2 record(s)" in done.text and 'id="records-set-aside"' in done.text
     shown = api.show_work(web_world.settings, "beck2020somatic")
     assert shown["status"] == "unresolved" and "PMID" not in shown["csl"]
+    page = client.get("/works/beck2020somatic").text
+    assert "no longer current: DOI edited" in page and "<p class=\"muted\" id=\"resolution\">Resolution:" not in page
+
+
+def test_a_work_known_by_a_key_with_a_slash_is_reached_by_it(empty_settings: Settings, tmp_path: Path) -> None:
+    """An imported entry's own key that cannot be a library key (``smith/2020``) still
+    names its work: its URL, with the slash encoded or not, leads to the work's page."""
+    bib = tmp_path / "a.bib"
+    bib.write_text("@article{smith/2020, author = {Smith, Jane}, title = {A slash in the key}, journal = {Blood},"
+                   " year = {2020}}\n", encoding="utf-8")
+    api.import_paths(empty_settings, [str(bib)])
+    with TestClient(create_app(empty_settings), base_url="http://127.0.0.1") as client:
+        for url in ("/works/smith%2F2020", "/works/smith/2020"):
+            page = client.get(url, follow_redirects=False)
+            assert page.status_code == 302 and page.headers["location"].startswith("/works/smith2020slash?"), url
+        assert "smith/2020" in client.get("/works/smith%2F2020").text  # the page says which old key was asked for
+        assert client.get("/?q=key:smith/2020").text.count('href="/works/smith2020slash"') == 1
+        assert client.get("/works/smith2020slash/edit").status_code == 404  # not a key: no page, as before
+
+
+
+TWINS = """@article{okafor2031a,
+  author = {Okafor, Jane and Lindqvist, Astrid}, title = {Clonal haematopoiesis in relapsing polychondritis: a cohort},
+  journal = {Rheumatology}, year = {2031}, volume = {60}, pages = {1201--1209},
+}
+@article{okafor2031b,
+  author = {Okafor, J.}, title = {Clonal haematopoiesis in relapsing polychondritis: a cohort study},
+  journal = {Rheumatology}, year = {2031},
+}
+"""
+
+
+def test_duplicates_are_listed_with_why_and_merged_after_a_confirmation(empty_settings: Settings, tmp_path: Path) -> None:
+    bib = tmp_path / "twins.bib"
+    bib.write_text(TWINS, encoding="utf-8")
+    api.import_paths(empty_settings, [str(bib)])
+    assert api.find_near_duplicates(empty_settings)  # the command's own list
+    with TestClient(create_app(empty_settings), base_url="http://127.0.0.1") as client:
+        page = client.get("/duplicates").text
+        assert "okafor2031a" in page and "okafor2031b" in page and "same first author, same year" in page
+        csrf = csrf_of(client)
+        pair = {"csrf": csrf, "keep": "okafor2031a", "drop": "okafor2031b"}
+        asked = client.post("/duplicates/merge", data=pair)  # the first press only asks
+        assert asked.status_code == 200 and "Merge okafor2031b into okafor2031a?" in asked.text
+        assert api.work_key(empty_settings, "okafor2031b") == "okafor2031b"  # nothing merged yet
+        in_place = client.post("/duplicates/merge", data={**pair, "target": "answer-1"}, headers={"HX-Request": "true"})
+        assert in_place.status_code == 200 and "<html" not in in_place.text and 'hx-target="#answer-1"' in in_place.text
+        hostile = client.post("/duplicates/merge", data={**pair, "target": '1" onclick="x'}, headers={"HX-Request": "true"})
+        assert "onclick" not in hostile.text
+        done = client.post("/duplicates/merge", data={**pair, "confirm": "yes"}, follow_redirects=False)
+        assert done.status_code == 303 and done.headers["location"].startswith("/duplicates?message=merged")
+        assert api.work_key(empty_settings, "okafor2031b") == "okafor2031a"  # the merged key names the kept work
+        listed = client.get(done.headers["location"]).text
+        assert "merged okafor2031b into okafor2031a" in listed and "No possible duplicates." in listed
+        # a second tab merging again: the error is shown where the answer goes, not as a page
+        again = client.post("/duplicates/merge", data={**pair, "confirm": "yes"}, headers={"HX-Request": "true"})
+        assert again.status_code == 400 and again.text.startswith('<p class="error" role="alert">')
+        assert "name the same work" in again.text
+        gone = client.post("/duplicates/merge", data={**pair, "drop": "nosuch"}, headers={"HX-Request": "true"})
+        assert gone.status_code == 404 and 'role="alert"' in gone.text and "nosuch" in gone.text
+
+
+def test_merging_from_the_page_with_htmx_sends_the_browser_to_the_list(empty_settings: Settings, tmp_path: Path) -> None:
+    bib = tmp_path / "twins.bib"
+    bib.write_text(TWINS, encoding="utf-8")
+    api.import_paths(empty_settings, [str(bib)])
+    with TestClient(create_app(empty_settings), base_url="http://127.0.0.1") as client:
+        done = client.post("/duplicates/merge", data={"csrf": csrf_of(client), "keep": "okafor2031b", "drop": "okafor2031a",
+                                                      "confirm": "yes"}, headers={"HX-Request": "true"})
+        assert done.status_code == 200 and done.headers["HX-Redirect"].startswith("/duplicates?message=merged+okafor2031a")

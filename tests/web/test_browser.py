@@ -405,3 +405,42 @@ def test_errors_of_partial_updates_are_shown_in_a_browser(empty_settings: Settin
         assert "<html" not in driver.find_element(By.ID, "preview").get_attribute("innerHTML")
         assert shown.get_attribute("role") == "alert"  # type: ignore[attr-defined]
         shot(driver, "18-import-errors")
+
+
+def test_duplicates_are_merged_in_a_browser_after_a_confirmation(empty_settings: Settings, browser, tmp_path: Path) -> None:
+    """The pair with why, *Keep A, merge B into it…* asks in place, *Yes* merges and the
+    list comes back saying so; a merge another tab already made is said in place too."""
+    from selenium.webdriver.common.by import By
+
+    from tests.web.test_app import TWINS
+
+    bib = tmp_path / "twins.bib"
+    bib.write_text(TWINS, encoding="utf-8")
+    api.import_paths(empty_settings, [str(bib)])
+    driver = browser
+    with serving(empty_settings) as base:
+        driver.get(base + "/duplicates")
+        assert "same first author, same year" in driver.find_element(By.CSS_SELECTOR, "table.duplicates").text
+        driver.find_element(By.XPATH, "//button[contains(., 'Keep okafor2031a, merge okafor2031b into it')]").click()
+        wait_for(driver, "#answer-1 .merge-confirm", "Merge okafor2031b into okafor2031a?")
+        assert api.work_key(empty_settings, "okafor2031b") == "okafor2031b"  # asked, not merged
+        shot(driver, "19-duplicates-confirm")
+        api.merge_works(empty_settings, "okafor2031a", "okafor2031b")  # another tab, or the command line, was first
+        driver.find_element(By.XPATH, "//button[contains(., 'Yes, merge okafor2031b into okafor2031a')]").click()
+        shown = wait_for(driver, "#answer-1 .error", "name the same work")
+        assert shown.get_attribute("role") == "alert"  # type: ignore[attr-defined]
+        assert "<html" not in driver.find_element(By.ID, "answer-1").get_attribute("innerHTML")
+
+    other = tmp_path / "other-twins.bib"
+    other.write_text(TWINS.replace("okafor2031", "roe2031").replace("relapsing polychondritis", "VEXAS syndrome"),
+                     encoding="utf-8")
+    api.import_paths(empty_settings, [str(other)])
+    with serving(empty_settings) as base:
+        driver.get(base + "/duplicates")
+        driver.find_element(By.XPATH, "//button[contains(., 'Keep roe2031b, merge roe2031a into it')]").click()
+        wait_for(driver, ".merge-confirm", "Merge roe2031a into roe2031b?")
+        driver.find_element(By.XPATH, "//button[contains(., 'Yes, merge roe2031a into roe2031b')]").click()
+        wait_for(driver, ".notice", "merged roe2031a into roe2031b")
+        assert driver.current_url.startswith(base + "/duplicates?message=")  # the list again: a reload posts nothing
+        assert api.work_key(empty_settings, "roe2031a") == "roe2031b"
+        shot(driver, "20-duplicates-merged")

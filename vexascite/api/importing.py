@@ -302,6 +302,13 @@ def _store_parts(
                 + (", ..." if len(in_trash) > 5 else "") + "): they stay there; 'vexascite restore KEY' brings one back"
             )
         result.aliases = ingest.aliases
+        if ingest.unusable_keys:
+            shown = ", ".join(f"{old} as {new}" for old, new in ingest.unusable_keys[:5])
+            notes.append(
+                f"{len(ingest.unusable_keys)} entry key(s) cannot be library keys (only letters, digits and _ : . - are safe "
+                f"in BibTeX, URLs and file names alike): {shown}" + (", ..." if len(ingest.unusable_keys) > 5 else "")
+                + "; the old key still names its work ('vexascite show', 'link' and 'check' accept it)"
+            )
         store.upsert_source(
             source_key, loaded.sha256, loaded.size, loaded.format, IMPORTER_VERSION, "imported",
             f"{len(result.problems)} problems" if result.problems else None,

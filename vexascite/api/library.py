@@ -7,15 +7,15 @@ Every use case that changes works ends by refreshing the exports kept up to date
 from __future__ import annotations
 
 import contextlib
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..citekeys import check_key_pattern, key_stem, unique_key
+from ..citekeys import USABLE_KEY_RULE, check_key_pattern, is_usable_key, key_stem, unique_key
 from ..config import Settings
 from ..errors import NotInLibrary, UsageError, VexasciteError
-from ..identity import near_miss_score
+from ..identity import ID_FIELDS, conflicting_ids, identity_keys, near_miss_score
+from ..model import WorkStatus
 from ..query import Clause, parse_query
 from ..store import Store
 from ..store import organise as org
@@ -372,6 +372,25 @@ class NearMiss:
     score: float
     title_a: str | None
     title_b: str | None
+    #: why the pair is listed: the identifier both have, or how alike they are
+    why: str = ""
+    year_a: int | None = None
+    year_b: int | None = None
+
+
+def _near_miss(a: dict[str, Any], b: dict[str, Any], score: float, why: str) -> NearMiss:
+    return NearMiss(a["key"], b["key"], score, a["title"], b["title"], why, a.get("year"), b.get("year"))
+
+
+def _alike(a: dict[str, Any], b: dict[str, Any], score: float) -> str:
+    """Why two works without a shared identifier look like one: title, first author, year."""
+    ka, kb = identity_keys(a["csl"]), identity_keys(b["csl"])
+    parts = [f"titles {score:.0f}% alike"]
+    if ka.author and ka.author == kb.author:
+        parts.append("same first author")
+    if ka.year and kb.year:
+        parts.append("same year" if ka.year == kb.year else f"years {ka.year} and {kb.year}")
+    return ", ".join(parts)
 
 
 def find_near_duplicates(settings: Settings, threshold: float = 85.0) -> list[NearMiss]:
@@ -391,8 +410,9 @@ def find_near_duplicates(settings: Settings, threshold: float = 85.0) -> list[Ne
         for column in ("doi", "pmid", "pmcid"):
             if work[column]:
                 first = by_identifier.setdefault((column, work[column]), work)
-                if first is not work:
-                    found.append(NearMiss(first["key"], work["key"], 100.0, first["title"], work["title"]))
+                if first is not work and frozenset((first["key"], work["key"])) not in listed:
+                    label = {"doi": "DOI", "pmid": "PMID", "pmcid": "PMCID"}[column]
+                    found.append(_near_miss(first, work, 100.0, f"same {label} {work[column]}"))
                     listed.add(frozenset((first["key"], work["key"])))
     titles = [compared_title(w["csl"].get("title") or "") for w in works]
     for i, work in enumerate(works):
@@ -403,7 +423,7 @@ def find_near_duplicates(settings: Settings, threshold: float = 85.0) -> list[Ne
                 continue
             score = near_miss_score(work["csl"], works[j]["csl"])
             if score >= threshold and frozenset((work["key"], works[j]["key"])) not in listed:
-                found.append(NearMiss(work["key"], works[j]["key"], round(score, 1), work["title"], works[j]["title"]))
+                found.append(_near_miss(work, works[j], round(score, 1), _alike(work, works[j], score)))
     return sorted(found, key=lambda m: (-m.score, m.key_a, m.key_b))
 
 
@@ -413,6 +433,7 @@ def merge_works(settings: Settings, keep_key: str, drop_key: str) -> dict[str, A
     if keep_key == drop_key:
         raise UsageError("cannot merge a work with itself")
     from ..store.library import user_edits
+    from ..store.resolution import set_aside_contradicted
 
     with open_library(settings, create=False) as store, store.transaction():
         keep_id = store.work_id_for_key(keep_key)
@@ -422,10 +443,21 @@ def merge_works(settings: Settings, keep_key: str, drop_key: str) -> dict[str, A
         kept, dropped = user_edits(store, keep_id), user_edits(store, drop_id)
         # the user's own values on both sides: KEEP's stay, and DROP's are named (the merge history holds them)
         gave_way = {name: (dropped[name], kept[name]) for name in sorted(set(kept) & set(dropped)) if kept[name] != dropped[name]}
+        keep_row = store.work_row(keep_id)
+        # KEEP's identifiers stay: DROP's records verified for another DOI, PMID or PMCID
+        # are of another article and are set aside, by the rule an edit of them applies
+        kept_ids = {name: keep_row["csl"][name] for name in ID_FIELDS if keep_row["csl"].get(name)}
         store.move_work(drop_id, keep_id)
+        store.refresh_work(keep_id)
+        aside = set_aside_contradicted(store, keep_id, kept_ids, f"merged into {keep_row['key']}, whose identifiers stay")
         merged = store.refresh_work(keep_id)
+        if conflicting_ids(identity_keys(merged), identity_keys(keep_row["csl"])) and \
+                keep_row["status"] != str(WorkStatus.UNRESOLVED):
+            # an identifier DROP's edit stated now stands: what KEEP's records verified needs verifying again
+            store.set_work_status(keep_id, WorkStatus.UNRESOLVED,
+                                  f"identifiers changed by merging {drop_key}: 'vexascite resolve' verifies them again")
     sync_exports(settings)
-    return {"key": keep_key, "merged": drop_key, "csl": merged, "edits_gave_way": gave_way}
+    return {"key": keep_key, "merged": drop_key, "csl": merged, "edits_gave_way": gave_way, "set_aside": aside}
 
 
 
@@ -438,8 +470,8 @@ def rekey_work(settings: Settings, key: str, new_key: str | None = None) -> tupl
     with open_library(settings, create=False) as store, store.transaction():
         work_id = store.work_id_for_key(key)
         if new_key is not None:
-            if not re.fullmatch(r"[A-Za-z0-9_:.\-]+", new_key):
-                raise UsageError(f"{new_key!r} is not a usable key: use letters, digits and _ : . -")
+            if not is_usable_key(new_key):
+                raise UsageError(f"{new_key!r} is not a usable key: {USABLE_KEY_RULE}")
             if _alias_elsewhere(store, new_key, work_id):
                 raise UsageError(f"key {new_key!r} is already used by another work")
             chosen = new_key

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
 import stat
@@ -49,6 +50,10 @@ def write_output(path: str | os.PathLike[str], text: str) -> Written:
             _replace_atomically(target, data, None)
             return Written("created", new_folder)
         if stat.S_ISREG(info.st_mode):
+            if not os.access(target, os.W_OK):
+                # renaming over it needs only the folder's permission: a file the user may not
+                # write (another's, or read-only) would be replaced, and become theirs
+                raise PermissionError(errno.EACCES, "Permission denied: the file is not yours to write")
             _replace_atomically(target, data, info)
             return Written("replaced")
         if stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode):

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..citekeys import check_key_pattern
+from ..citekeys import USABLE_KEY_RULE, check_key_pattern, is_usable_key
 from ..config import Settings
 from ..errors import UsageError
 from ..importers import IMPORTER_VERSION
@@ -143,8 +142,8 @@ def add_identifiers(
     if key is not None:
         if len(texts) != 1:
             raise UsageError("--key names one work: give one identifier with it")
-        if not re.fullmatch(r"[A-Za-z0-9_:.\-]+", key):
-            raise UsageError(f"{key!r} is not a usable key: use letters, digits and _ : . -")
+        if not is_usable_key(key):
+            raise UsageError(f"{key!r} is not a usable key: {USABLE_KEY_RULE}")
     report = AddReport()
     keys: list[str] = []
     known = KnownWorks()  # loaded once for all the identifiers, as import does for files

@@ -57,7 +57,7 @@ def import_command(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, 
         if not as_json and item.status != "failed":  # a failed file's warning said it all
             verb = "unchanged, skipped" if item.status == "unchanged" else (
                 f"{item.references} references, {item.new_works} new works, {item.matched_works} already known"
-                + (f", {item.aliases} keys kept as aliases of known works" if item.aliases else "")
+                + (f", {item.aliases} other keys kept as aliases (each still names its work)" if item.aliases else "")
             )
             note = f" ({item.message})" if item.message and not item.notes else ""
             warn(f"{item.path} ({item.format}): {verb}{note}")

@@ -69,8 +69,13 @@ def show_command(ctx: click.Context, key: str, provenance: bool, as_json: bool) 
     if as_json:
         emit_json(row)
         return
+    from rich.text import Text
+
     trashed = f", in the trash since {row['trashed_at']}; 'vexascite restore {row['key']}' brings it back" if row["trashed"] else ""
-    out().print(f"[bold]{row['key']}[/bold]  ({row['status']}{trashed})", highlight=False)
+    resolution = row.get("resolution")
+    # why the work is in its status when no current resolution says it (an edit made it unresolved)
+    why = f": {row['status_message']}" if row.get("status_message") and not (resolution and resolution["current"]) else ""
+    out().print(Text.assemble((row["key"], "bold"), f"  ({row['status']}{why}{trashed})"), highlight=False)
     if row.get("aliases"):
         also = ", ".join(f"{a['alias']} ({a['reason']})" for a in row["aliases"])
         out().print(f"also known as: {also}", highlight=False, markup=False)
@@ -88,7 +93,8 @@ def show_command(ctx: click.Context, key: str, provenance: bool, as_json: bool) 
         _print_record_sources(row)
     out().print(f"\n[bold]raw occurrences[/bold] ({len(row['references'])})", highlight=False)
     for ref in row["references"]:
-        where = f"{ref['source_path']}:{ref['line']}" if ref["line"] else ref["source_path"]
+        where = ref["source_path"] or "(no file: added by identifier)"
+        where = f"{where}:{ref['line']}" if ref["line"] else where
         out().print(f"- {where} [{ref['format']}, {ref['status']}]", highlight=False, markup=False)
         out().print("  " + ref["raw"].strip().replace("\n", "\n  ")[:2000], highlight=False, markup=False)
     if row.get("claims"):
@@ -100,7 +106,6 @@ def show_command(ctx: click.Context, key: str, provenance: bool, as_json: bool) 
                 out().print("  supports: " + claim["supports"], highlight=False, markup=False)
             if claim.get("evidence"):
                 out().print("  evidence: " + evidence_line(claim["evidence"]), highlight=False, markup=False)
-    from rich.text import Text
 
     for label, values in (("tags", row["tags"]), ("collections", row["collections"])):
         if values:  # user text: never read as markup
@@ -141,10 +146,11 @@ def duplicates_command(ctx: click.Context, threshold: float, as_json: bool) -> N
     """List pairs of works that look alike but were not merged; merge them with 'merge'."""
     pairs = api.find_near_duplicates(settings_of(ctx), threshold)
     table_or_json(
-        pairs, as_json, ("score", "key A", "key B", "title A", "title B"),
-        lambda p: (f"{p.score:.0f}", p.key_a, p.key_b, (p.title_a or "")[:60], (p.title_b or "")[:60]),
+        pairs, as_json, ("score", "key A", "key B", "why", "title A", "title B"),
+        lambda p: (f"{p.score:.0f}", p.key_a, p.key_b, p.why, (p.title_a or "")[:60], (p.title_b or "")[:60]),
         f"{len(pairs)} possible duplicate pairs",
-        as_dict=lambda p: {"a": p.key_a, "b": p.key_b, "score": p.score, "title_a": p.title_a, "title_b": p.title_b},
+        as_dict=lambda p: {"a": p.key_a, "b": p.key_b, "score": p.score, "why": p.why, "title_a": p.title_a,
+                           "title_b": p.title_b},
     )
 
 
@@ -164,6 +170,8 @@ def merge_command(ctx: click.Context, keep: str, drop: str) -> None:
     for name, (theirs, ours) in result["edits_gave_way"].items():
         warn(f"{result['merged']}'s own {name} ({said(theirs)}) gave way to {result['key']}'s ({said(ours)}); "
              f"'vexascite edit {result['key']} {name}=...' sets it again")
+    if result.get("set_aside"):
+        warn(api.describe_set_aside(result["key"], result["set_aside"]))
 
 
 def _print_disagreements(disagreements: dict[str, Any]) -> None:
@@ -194,7 +202,12 @@ def _print_record_sources(row: dict[str, Any]) -> None:
     if resolution:
         how = f"matched by {resolution['matched_by']}" if resolution.get("matched_by") else resolution["status"]
         score = f", score {resolution['score']:.2f}" if resolution.get("score") is not None else ""
-        out().print(f"resolution: {how}{score}: {resolution.get('reason') or ''}", highlight=False, markup=False)
+        if resolution.get("current", True):
+            out().print(f"resolution: {how}{score}: {resolution.get('reason') or ''}", highlight=False, markup=False)
+        else:  # the work moved on (an edit, a review decision): the old outcome is history, said as such
+            out().print(f"last resolution ({resolution['resolved_at']}, {resolution['status']}, no longer current: "
+                        f"{resolution['since']}): {how}{score}: {resolution.get('reason') or ''}",
+                        highlight=False, markup=False)
 
 
 @click.command("rekey")

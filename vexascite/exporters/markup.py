@@ -133,10 +133,22 @@ def csl_html(text: str) -> str:
         ordered = [s for s in STYLES if s in styles]
         out.append(
             "".join(_CSL_OPEN[s] for s in ordered)
-            + piece
+            + _csl_text(piece)
             + "".join(_CSL_CLOSE[s] for s in reversed(ordered))
         )
     return "".join(out)
+
+
+def _csl_text(piece: str) -> str:
+    """A run's text as CSL rich text that reads back as this text: an entity or a tag
+    it spells (``&lt;i&gt;`` in the source, decoded) is escaped again, so it stays text
+    and is never read as markup; a lone ``&`` or ``p < 0.05`` is written as it is (CSL
+    processors such as pandoc's print entities literally)."""
+    if "&" in piece:
+        piece = _ENTITY.sub(lambda m: "&amp;" + m.group(0)[1:], piece)
+    if "<" in piece:
+        piece = _TAG.sub(lambda m: "&lt;" + m.group(0)[1:], piece)
+    return piece
 
 
 #: Everything :meth:`str.splitlines` breaks on, with the spaces around it.
@@ -149,10 +161,10 @@ def one_line(text: str) -> str:
     return _LINE_BREAKS.sub(" ", text)
 
 
-#: What Markdown reads as markup (emphasis, code, links and images, raw HTML, headings,
+#: What Markdown reads as markup (emphasis, code, links and images, raw HTML, entities, headings,
 #: table cells, pandoc's superscripts and subscripts, math and citations): escaped where text
 #: is written as Markdown.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|^~$@])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>#|^~$@]|&(?=#?[A-Za-z0-9]+;))")
 
 
 def markdown_text(text: str) -> str:

@@ -10,22 +10,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..csl import PARTICLE_WORDS
+from ..csl import PARTICLE_WORDS, looks_like_group
 
 UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _ET_AL = re.compile(r"(?:,\s*|\s+)(?:et\.?\s*al\b\.?|and\s+others\b|et\s+coll\b\.?|u\.\s*a\.|\.\.\.|…)", re.IGNORECASE)
 _INITIALS = re.compile(rf"^(?:[{UPPER}](?:[a-z]{{1,2}})?\.?[\s\-‐]*){{1,5}}$")
 _BARE_INITIALS = re.compile(rf"^[{UPPER}]{{1,4}}$")
 _SUFFIX = re.compile(r"^(?:Jr|Sr|II|III|IV|2nd|3rd)\.?$")
-_GROUP_WORDS = re.compile(
-    r"\b(?:group|consortium|collaboration|collaborative|committee|society|association|agency|organi[sz]ation|"
-    r"institute|institutes|foundation|council|college|ministry|department|centers?|centres?|network|"
-    r"investigators|team|board|office|administration|federation|union|alliance|academy|program|programme|"
-    r"force|panel|registry|study|trialists|working|world|national|international|who|cdc|fda|ema|nice|"
-    r"university|hospital|services|commission|bureau|authority|community|members|participants|writing|steering|"
-    r"coalition|initiative|partnership|project|survey|system|statistics|unit)\b",
-    re.IGNORECASE,
-)
 _EDITOR_MARK = re.compile(r"\s*\((?:eds?|editors?|hrsg|comps?)\.?\)\s*", re.IGNORECASE)
 _EDITOR_TAIL = re.compile(r",?\s*(?:eds?|editors?)\.?\s*$", re.IGNORECASE)
 _IN_PREFIX = re.compile(r"^in\s*:\s*|^in\s+(?=[A-Z])", re.IGNORECASE)
@@ -33,11 +24,6 @@ _CONJUNCTION = re.compile(r"\s*(?:,\s*)?(?:\band\b|&|\bund\b|\bet\b|\by\b)\s+")
 #: Where a given-name-first name's family name starts (``Ludwig van Beethoven``, ``Khalid bin Walid``):
 #: the particles, and Arabic and other prefixes the patterns leave out (``al`` there would read ``et al``).
 _PARTICLES = frozenset(PARTICLE_WORDS) | {"al", "el", "bin", "ibn", "st", "mac"}
-
-
-def looks_like_group(text: str) -> bool:
-    """Whether a name is an organisation ("VAESCO consortium", "World Health Organization")."""
-    return bool(_GROUP_WORDS.search(text))
 
 
 _INITIAL_WORD = re.compile(rf"^[{UPPER}](?:[.\-‐]{{0,2}}[{UPPER}]){{0,3}}\.?$|^[{UPPER}][a-z]\.$")

@@ -486,6 +486,14 @@ class Store:
             {"kept_work_id": to_id, "merged_key": row["key"], "merged_csl": dumps(row["csl"]), "merged_at": now()}
         )
         for table in self.tables_referencing_works():
+            if table == "records":
+                # one record per source: the kept work's stays, the other is kept aside, not deleted
+                self.db.execute(
+                    "insert into records_set_aside (work_id, source, csl, verified_at, payload_id, set_aside_at, reason) "
+                    "select ?, source, csl, verified_at, payload_id, ?, ? from records "
+                    "where work_id = ? and source in (select source from records where work_id = ?) order by id",
+                    [to_id, now(), f"merged in from {row['key']}, whose record gave way to the kept work's", from_id, to_id],
+                )
             if table in ("user_edits", "records"):
                 # keep the kept work's own value when both have one
                 col = "field" if table == "user_edits" else "source"

@@ -55,14 +55,28 @@ def library_error(exc: sqlite3.Error, path: str) -> VexasciteError:
     ):
         return CannotWrite(f"{path}: disk is full; the step that hit it was rolled back, free some space and run again")
     if code.startswith("SQLITE_READONLY") or "readonly" in text:
-        return CannotWrite(f"{path}: the library is read-only ({text}); nothing was written")
+        mine = not os.path.exists(path) or os.access(path, os.W_OK)
+        return CannotWrite(f"{path}: the library is read-only{'' if mine else ' to you (permission denied)'} ({text}); "
+                           "nothing was written")
     if code.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
-        return CannotWrite(f"{path}: cannot open the library or its journal beside it ({text}); nothing was written")
+        return CannotWrite(f"{path}: cannot open the library {_why_not_open(path)}({text}); nothing was written")
     if code.startswith("SQLITE_IOERR") or "disk I/O error" in text:
         return CannotWrite(f"{path}: the disk failed to read or write ({text}); the step that hit it was rolled back")
     if code in ("SQLITE_NOTADB", "SQLITE_CORRUPT") or "not a database" in text or "malformed" in text:
         return VexasciteError(f"{path}: not a vexascite library ({text})")
     return VexasciteError(f"{path}: library error: {text}")
+
+
+def _why_not_open(path: str) -> str:
+    """What keeps SQLite from opening the library, as far as the file system tells."""
+    folder = os.path.dirname(os.path.abspath(path)) or "."
+    if not os.path.isdir(folder):
+        return f"(its folder {os.path.dirname(path) or folder} does not exist) "
+    if os.path.exists(path) and not os.access(path, os.R_OK):
+        return "(permission denied: you may not read it) "
+    if not os.access(folder, os.W_OK | os.X_OK):
+        return "or the journal beside it (permission denied in its folder) "
+    return "or its journal beside it "
 
 
 def _no_space_beside(path: str) -> bool:

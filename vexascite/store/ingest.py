@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from ..citekeys import key_stem, own_key_of, unique_key
+from ..citekeys import cited_key_of, is_usable_key, key_stem, own_key_of, unique_key
 from ..merge import merge_records
 from ..rows import PreparedRef, work_columns
 from . import Store, now
@@ -96,6 +96,8 @@ class Ingest:
         #: new works made from more than one record (their stored keys are the merge's)
         self._remade: set[int] = set()
         self._other_keys: list[tuple[int, str, str]] = []
+        #: entries' own keys no work can have (``smith/2020``), each with its work's key
+        self.unusable_keys: list[tuple[str, str]] = []
         #: raw text -> work of the records of this batch
         self._by_raw: dict[str, int] = {}
 
@@ -131,6 +133,8 @@ class Ingest:
                 )
                 taken.add(key)
                 known.key_of[work_id] = key
+                if ref.entry_key and key != ref.entry_key.strip():  # its own key, unusable or taken: an alias
+                    self._other_keys.append((work_id, ref.format, ref.entry_key))
                 self._new[work_id] = (key, [ref])
                 self.created.add(work_id)
                 kind = NEW
@@ -199,9 +203,11 @@ class Ingest:
         key_of = self.known.key_of
         added = 0
         for work_id, fmt, entry_key in self._other_keys:
-            key = own_key_of(fmt, entry_key)
+            key = cited_key_of(fmt, entry_key)  # usable as a library key or not (smith/2020): cited so
             if key and work_id in key_of and key_of[work_id] != key:
                 added += add_alias(self.store, key, work_id, "imported as")
+                if not is_usable_key(key):
+                    self.unusable_keys.append((key, key_of[work_id]))
         return added
 
 

@@ -285,6 +285,10 @@ def empty_trash(store: Store, only: Iterable[int] | None = None) -> dict[str, in
 _FTS_COLUMN = {"text": None, "author": "authors", "title": "title", "journal": "container"}
 
 
+#: A key names its work, and so does every key it was known by (as ``show`` accepts them).
+_KEY_SQL = "(works.key = ? or works.id in (select work_id from key_aliases where alias = ?))"
+
+
 def _clause_sql(clause: Clause) -> tuple[str, list[Any]]:
     """SQL (over ``works``) true for the works a clause matches."""
     kind = clause.kind
@@ -293,8 +297,8 @@ def _clause_sql(clause: Clause) -> tuple[str, list[Any]]:
         sql = "works.id in (select rowid from works_fts where works_fts match ?)"
         params: list[Any] = [fts]
         if kind == "text" and clause.value:  # a lone word may be a key, lone digits a PMID
-            sql = f"({sql} or works.key = ? or works.pmid = ?)"
-            params += [clause.value, clause.value]
+            sql = f"({sql} or {_KEY_SQL} or works.pmid = ?)"
+            params += [clause.value, clause.value, clause.value]
         return sql, params
     if kind == "year":
         parts, params = [], []
@@ -308,7 +312,7 @@ def _clause_sql(clause: Clause) -> tuple[str, list[Any]]:
     if kind in ("doi", "pmid", "pmcid"):
         return f"works.{kind} = ?", [clause.value]
     if kind == "key":
-        return "works.key = ?", [clause.value]
+        return _KEY_SQL, [clause.value, clause.value]
     if kind == "tag":
         return "works.id in (select work_id from tags where tag = ? collate nocase)", [clause.value]
     if kind == "collection":

@@ -58,8 +58,21 @@ def set_aside_records(store: Store, work_id: int) -> list[dict[str, Any]]:
 
 
 def resolution_of(store: Store, work_id: int) -> dict[str, Any] | None:
-    """How the work was last resolved (None when it never was)."""
-    return next(iter(store.db.query("select * from resolutions where work_id = ?", [work_id])), None)
+    """How the work was last resolved (None when it never was), and whether that still
+    stands: ``current`` is false once the work's status moved on without a resolution (an
+    edit of its DOI made it unresolved, a candidate was decided on review, a merge), and
+    ``since`` then says why (the work's own status message)."""
+    rows = store.db.query(
+        "select resolutions.*, works.status as work_status, works.status_message as work_message "
+        "from resolutions join works on works.id = resolutions.work_id where work_id = ?", [work_id])
+    row = next(iter(rows), None)
+    if row is None:
+        return None
+    row = dict(row)
+    work_status, work_message = row.pop("work_status"), row.pop("work_message")
+    row["current"] = work_status == row["status"] and work_message == row["reason"]
+    row["since"] = None if row["current"] else (work_message or f"the work is {work_status} now")
+    return row
 
 
 def listed_reference_lines(store: Store, source_id: int) -> frozenset[int]:

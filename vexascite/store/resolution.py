@@ -117,20 +117,24 @@ def reference_text(store: Store, work_id: int) -> str | None:
     return None
 
 
-def set_aside_contradicted(store: Store, work_id: int) -> dict[str, Any] | None:
+def set_aside_contradicted(
+    store: Store, work_id: int, kept: Work | None = None, why: str = "your edit",
+) -> dict[str, Any] | None:
     """Move the work's records that are of another article than the identifiers the user
     states (their edits of DOI, PMID, PMCID) to ``records_set_aside``, and recompute it.
 
-    The rule is :func:`~vexascite.identity.contradicted_records`. Returns None when
-    nothing was set aside, else the sources with why, and the fields those records
-    supplied that are now gone or taken from what another source states.
+    ``kept``: identifiers that stand where the user edited none (a merge's KEEP's, which
+    DROP's records must not contradict); ``why`` ends each record's reason. The rule is
+    :func:`~vexascite.identity.contradicted_records`. Returns None when nothing was set
+    aside, else the sources with why, and the fields those records supplied that are now
+    gone or taken from what another source states.
     """
     from ..identity import ID_FIELDS, contradicted_records
 
-    stated = {row["field"]: json.loads(row["value"]) for row in store.db.query(
+    edited = {row["field"]: json.loads(row["value"]) for row in store.db.query(
         f"select field, value from user_edits where work_id = ? and field in ({', '.join('?' for _ in ID_FIELDS)})",
         [work_id, *ID_FIELDS])}
-    stated = {name: value for name, value in stated.items() if value}
+    stated = {name: value for name, value in {**(kept or {}), **edited}.items() if value}
     if not stated:  # most works: nothing the user states about identifiers, nothing to contradict
         return None
     rows = [dict(row) for row in store.db.query("select * from records where work_id = ? order by id", [work_id])]
@@ -141,7 +145,7 @@ def set_aside_contradicted(store: Store, work_id: int) -> dict[str, Any] | None:
     with store.transaction():
         for row in rows:
             if row["source"] in clashing:
-                _keep_aside(store, row, f"of another article: it states {clashing[row['source']]} (your edit)")
+                _keep_aside(store, row, f"of another article: it states {clashing[row['source']]} ({why})")
         after = store.refresh_work(work_id)
     dropped = sorted(name for name, source in before["provenance"].items()
                      if source in clashing and after.get(name) != before["csl"].get(name))

@@ -289,6 +289,46 @@ async def collection_delete(request: Request) -> Response:
     return _with_message("/collections", message)
 
 
+# -- duplicates ---------------------------------------------------------------------------------
+async def duplicates(request: Request) -> Response:
+    settings = settings_of(request)
+    pairs = await run_in_threadpool(api.find_near_duplicates, settings) if Path(settings.db).exists() else []
+    return render(request, "duplicates.html", pairs=pairs, active="duplicates", message=request.query_params.get("message"),
+                  confirming=None)
+
+
+async def duplicates_merge(request: Request) -> Response:
+    """``merge KEEP DROP`` from the page: the first press asks (in place, or as the page
+    without htmx), only a second press with ``confirm=yes`` merges; then back to the list."""
+    form = await checked_form(request)
+    keep, drop = str(form.get("keep") or "").strip(), str(form.get("drop") or "").strip()
+    if not keep or not drop:
+        raise UsageError("choose the work to keep and the one to merge into it")
+    settings = settings_of(request)
+    if form.get("confirm") != "yes":  # the first press only asks, after checking both works are there
+        kept, dropped = await run_in_threadpool(api.work_key, settings, keep), await run_in_threadpool(api.work_key, settings, drop)
+        if kept == dropped:
+            raise UsageError(f"{keep} and {drop} name the same work: nothing to merge")
+        confirming = {"keep": kept, "drop": dropped}
+        if _htmx(request):
+            target = str(form.get("target") or "")  # the pair's cell the answers go to (an id of the page's own)
+            return render(request, "_merge_confirm.html", confirming=confirming,
+                          target=target if re.fullmatch(r"answer-\d+", target) else "")
+        pairs = await run_in_threadpool(api.find_near_duplicates, settings)
+        return render(request, "duplicates.html", pairs=pairs, active="duplicates", confirming=confirming)
+    result = await run_in_threadpool(api.merge_works, settings, keep, drop)
+    message = f"merged {result['merged']} into {result['key']} ({result['merged']} still names it)"
+    for name, (theirs, ours) in result["edits_gave_way"].items():
+        message += (f"; {result['merged']}'s own {name} ({'removed' if theirs is None else api.describe_value(theirs)}) "
+                    f"gave way to {result['key']}'s ({'removed' if ours is None else api.describe_value(ours)})")
+    if result.get("set_aside"):
+        message += "; " + api.describe_set_aside(result["key"], result["set_aside"])
+    back = _with_message("/duplicates", message)
+    if _htmx(request):  # htmx would swap the list into the pair's cell: the browser loads it instead
+        return Response(status_code=200, headers={"HX-Redirect": back.headers["location"]})
+    return back
+
+
 # -- review -------------------------------------------------------------------------------------
 async def review(request: Request) -> Response:
     view = await run_in_threadpool(api.review_view, settings_of(request))
@@ -504,12 +544,16 @@ ROUTES = [
     Route("/works/{key}/collections", work_collection, methods=["POST"], name="work_collection"),
     Route("/works/{key}/remove", work_remove, methods=["POST"], name="work_remove"),
     Route("/works/{key}/restore", work_restore, methods=["POST"], name="work_restore"),
+    # a key with a / (an imported entry's own, now an alias: smith%2F2020) redirects to its work's page
+    Route("/works/{key:path}", work, name="work_by_old_key"),
     Route("/trash", trash, name="trash"),
     Route("/trash/restore", trash_restore, methods=["POST"], name="trash_restore"),
     Route("/trash/empty", trash_empty, methods=["POST"], name="trash_empty"),
     Route("/collections", collections, name="collections"),
     Route("/collections/create", collection_create, methods=["POST"], name="collection_create"),
     Route("/collections/delete", collection_delete, methods=["POST"], name="collection_delete"),
+    Route("/duplicates", duplicates, name="duplicates"),
+    Route("/duplicates/merge", duplicates_merge, methods=["POST"], name="duplicates_merge"),
     Route("/review", review, name="review"),
     Route("/review/{candidate:int}", review_decide, methods=["POST"], name="review_decide"),
     Route("/manuscripts", manuscripts, name="manuscripts"),
