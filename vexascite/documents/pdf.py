@@ -7,7 +7,10 @@ two-column papers is column by column; the list finder joins wrapped lines itsel
 that draws its columns line by line across the page (left line, right line, next row:
 some typesetters, tables of references) would come out with each left line glued to the
 line beside it, so such a page is read again with its layout kept and its two columns
-taken one after the other (:mod:`vexascite.columns`). Running heads and feet drawn before
+taken one after the other (:mod:`vexascite.columns`). Glyphs that carry their text in a
+marked-content span's ``/ActualText`` (a browser's glyphs for characters its fonts lack,
+ligatures, soft hyphens) are read as that text, which pypdf alone does not; a glyph whose
+text the PDF does not give at all is kept as U+FFFD and counted. Running heads and feet drawn before
 the body (a browser's ``@page`` margin boxes) are put at the page's start and end, and each
 row keeps its indent as spaces, so a hanging indent reads as one. A PDF whose pages carry
 no text (a scan) cannot be read without OCR and is refused.
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -72,16 +76,99 @@ def pdf_text(data: bytes) -> PdfText:
     lines: list[str] = []
     page_lines = []
     columned = []
+    unknown: list[tuple[int, int]] = []
     for number, (page, in_columns) in enumerate(pages, start=1):
         page_lines.append(len(lines) + 1)
+        page, lost = _UNDECODED.subn("\ufffd", _SOFT_BREAK.sub("\u00ad", page))
+        if lost:
+            unknown.append((number, lost))
         lines.extend(page.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
         if in_columns:
             columned.append(number)
     notes = []
     if columned:
-        shown = ", ".join(str(n) for n in columned[:20]) + (" ..." if len(columned) > 20 else "")
-        notes.append(f"page{'s' * (len(columned) > 1)} {shown}: two columns drawn line by line across the page, read column by column")
+        notes.append(f"{_pages(columned)}: two columns drawn line by line across the page, read column by column")
+    if unknown:
+        count = sum(lost for _, lost in unknown)
+        notes.append(
+            f"{_pages([number for number, _ in unknown])}: {count} character{'s' * (count > 1)} whose text the PDF "
+            "does not give (no /ToUnicode entry or /ActualText for the glyph), kept as \ufffd"
+        )
     return PdfText("\n".join(lines) + "\n", page_lines, notes)
+
+
+#: A soft hyphen (from ``/ActualText``) then the hyphen printed where it broke the line: a
+#: browser draws the soft hyphen as a blank glyph and the hyphen apart. The line keeps the
+#: soft hyphen, which says what the printed hyphen is (the list finder joins the word).
+_SOFT_BREAK = re.compile(r"\u00ad *[-\u2010](?= *$)", re.MULTILINE)
+#: What pypdf gives for a glyph it cannot map to text (its code as a control character).
+_UNDECODED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _pages(numbers: list[int]) -> str:
+    shown = ", ".join(str(n) for n in numbers[:20]) + (" ..." if len(numbers) > 20 else "")
+    return f"page{'s' * (len(numbers) > 1)} {shown}"
+
+
+#: Operators that show text.
+_SHOW = frozenset((b"Tj", b"TJ", b"'", b'"'))
+
+
+def _with_actual_text(page: Any, reader: Any) -> Any | None:
+    """The page's content with the glyphs of each marked-content span that carries an
+    ``/ActualText`` (``/Span <</ActualText (...)>> BDC ... EMC``, the properties inline or
+    named in the page's ``/Properties``) shown as that text: the span's first text-showing
+    operator shows the text, the others nothing, and every positioning operator stays, so
+    the text stands where its glyphs are drawn. None when the page has no such span.
+
+    A browser printing a page draws a character its fonts lack (Korean, Chinese) as the
+    font's empty glyph, which no ``/ToUnicode`` maps, and a soft hyphen that did not break
+    its line as a space glyph, and gives the real text only in ``/ActualText``, which pypdf's
+    extraction passes by: Korean came out as NUL characters and a soft hyphen as a space in
+    the word. The shown text goes to pypdf as an already-decoded string, as pypdf's own
+    ``TJ`` handling passes the spaces it adds."""
+    from pypdf.generic import ContentStream, DictionaryObject, NameObject, TextStringObject
+
+    contents = page.get("/Contents")
+    if contents is None:
+        return None
+    stream = ContentStream(contents.get_object(), reader, "bytes")
+    try:
+        named = page["/Resources"].get_object().get("/Properties")
+        named = named.get_object() if named is not None else None
+    except (KeyError, AttributeError):
+        named = None
+    spans: list[list[str] | None] = []  # per open marked content: [its actual text, shown yet?] or None
+    operations = []
+    replaced = False
+    for operands, operator in stream.operations:
+        if operator == b"BDC":
+            properties = operands[1] if len(operands) > 1 else None
+            if isinstance(properties, NameObject) and isinstance(named, DictionaryObject):
+                properties = named.get(properties)
+            properties = properties.get_object() if properties is not None else None
+            actual = properties.get("/ActualText") if isinstance(properties, DictionaryObject) else None
+            spans.append([str(actual.get_object())] if actual is not None else None)
+        elif operator == b"BMC":
+            spans.append(None)
+        elif operator == b"EMC":
+            if spans:
+                spans.pop()
+        elif operator in _SHOW:
+            span = next((span for span in reversed(spans) if span is not None), None)
+            if span is not None:
+                if operator in (b"'", b'"'):  # they move to the next line first
+                    operations.extend([([operands[0]], b"Tw"), ([operands[1]], b"Tc")] if operator == b'"' and len(operands) >= 3 else [])
+                    operations.append(([], b"T*"))
+                operations.append(([TextStringObject(span[0] if len(span) == 1 else "")], b"Tj"))
+                span.append("shown")
+                replaced = True
+                continue
+        operations.append((operands, operator))
+    if not replaced:
+        return None
+    stream.operations = operations
+    return stream
 
 
 #: Share of the page's width between two pieces of text drawn one after the other on one
@@ -90,21 +177,39 @@ _COLUMN_JUMP = 0.3
 
 
 def _page_text(page: Any) -> tuple[str, bool]:
-    """A page's text in reading order, and whether its two columns had to be taken apart."""
+    """A page's text in reading order, and whether its two columns had to be taken apart.
+
+    Two columns drawn across show as text drawn far right of the text drawn just before it
+    on the same line; that is measured between text-showing operators, not between the
+    pieces pypdf hands out: a piece is a run of operators, so a line of a one-column page
+    drawn glyph by glyph and closed by a hyphen from another font made a piece far right
+    of the line's start (a browser's justified, hyphenated text)."""
+    from pypdf.generic import NameObject
+
     drawn: list[tuple[float, float]] = []
     pieces: list[_Piece] = []
 
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: Any) -> None:
         x, y = tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        if text.strip():
-            drawn.append((x, y))
         try:
             scale = abs(float(cm[0]) * float(tm[0])) * float(size or 0)
         except (TypeError, ValueError):
             scale = 0.0
         pieces.append(_Piece(text, x, y, scale))
 
-    plain = page.extract_text(visitor_text=visit) or ""
+    def show(operator: bytes, operands: list[Any], cm: list[float], tm: list[float]) -> None:
+        if operator in _SHOW and operands and operands[-1]:
+            drawn.append((tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
+
+    original = page.get("/Contents")
+    actual = _with_actual_text(page, page.pdf) if original is not None else None
+    if actual is not None:
+        page[NameObject("/Contents")] = actual
+    try:
+        plain = page.extract_text(visitor_text=visit, visitor_operand_before=show) or ""
+    finally:
+        if actual is not None:
+            page[NameObject("/Contents")] = original  # layout mode reads the content's bytes again
     try:
         width = float(page.mediabox.width)
     except (TypeError, ValueError, AttributeError):

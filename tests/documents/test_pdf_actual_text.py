@@ -1,0 +1,121 @@
+"""PDF glyphs whose text is in a marked-content span's ``/ActualText`` (a browser's glyphs
+for characters its fonts lack, ligatures, soft hyphens) read as that text; glyphs with no
+text at all kept visible and reported; a one-column page whose lines end in a hyphen drawn
+apart is not taken for two columns."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.documents.pdfs import actual, drawn_pdf
+from vexascite.documents import read_document_bytes
+from vexascite.refstring import find_reference_lists
+
+
+def span(text: str, glyphs: str = r"(\000) Tj") -> str:
+    """Glyphs drawn in a span whose ``/ActualText`` is ``text``."""
+    return f"/Span <</ActualText {actual(text)}>> BDC {glyphs} EMC "
+
+
+def line(y: int, body: str) -> str:
+    return f"BT /F1 10 Tf 72 {y} Td {body} ET\n"
+
+
+ENTRIES = [
+    line(780, "(1. Kim J, Park S. ) Tj " + span("한") + span("국") + span("어") + "( ) Tj " + span("연") + span("구")
+         + "( \\(in Korean\\). J Invented Med. 2019;34:e12. doi:10.5555/kr.1) Tj"),
+    line(766, "(2. Wang L. ) Tj " + span("新") + span("病") + "(. Vexas J. 2020;13:1-5. doi:10.5555/zh.2) Tj"),
+    line(752, "(3. Smith A. Infra) Tj " + span("\u00ad", "( ) Tj") + "(structure of the office ) Tj "
+         + span("\ufb01", r"(\037) Tj") + "(nance. J Inv Econ. 2001;1:2-9.) Tj"),
+]
+
+
+def test_actual_text_stands_for_the_glyphs_it_covers(tmp_path: Path, run_cli):
+    data = drawn_pdf(["".join(ENTRIES)])
+    document = read_document_bytes(data, "cjk.pdf")
+    lines = document.text.splitlines()
+    assert lines[0] == "1. Kim J, Park S. 한국어 연구 (in Korean). J Invented Med. 2019;34:e12. doi:10.5555/kr.1"
+    assert lines[1] == "2. Wang L. 新病. Vexas J. 2020;13:1-5. doi:10.5555/zh.2"
+    assert lines[2] == "3. Smith A. Infra\u00adstructure of the office \ufb01nance. J Inv Econ. 2001;1:2-9."
+    assert document.notes == []
+    assert [entry.number for entry in find_reference_lists(document.text)[0].entries] == [1, 2, 3]
+    path = tmp_path / "cjk.pdf"
+    path.write_bytes(data)
+    result = run_cli("parse", str(path))
+    assert result.exit_code == 0, result.output
+    items = [json.loads(row) for row in result.stdout.splitlines()]
+    assert items[0]["title"].startswith("한국어 연구")
+    assert items[2]["title"] == "Infrastructure of the office \ufb01nance"  # a soft hyphen joins, it never spaces
+
+
+def test_actual_text_named_in_the_page_properties_over_a_glyph_array():
+    content = line(780, "(1. Lee H. ) Tj /Span /MC0 BDC [(\\000) -40 (\\000)] TJ EMC (. Vexas J. 2021;2:3-4.) Tj")
+    document = read_document_bytes(drawn_pdf([content], properties={"MC0": "연구"}), "named.pdf")
+    assert document.text.splitlines()[0] == "1. Lee H. 연구. Vexas J. 2021;2:3-4."
+
+
+def test_a_glyph_with_no_text_is_kept_visible_and_reported(tmp_path: Path, run_cli):
+    content = line(780, "(1. Park S. ) Tj (\\000) Tj " + span("국") + "( title. Vexas J. 2019;3:1-2. doi:10.5555/kr.3) Tj")
+    data = drawn_pdf([content, content.replace("1. Park", "2. Park")])
+    document = read_document_bytes(data, "lost.pdf")
+    assert document.text.splitlines()[0] == "1. Park S. \ufffd국 title. Vexas J. 2019;3:1-2. doi:10.5555/kr.3"
+    assert "\x00" not in document.text
+    assert document.notes == [
+        "pages 1, 2: 2 characters whose text the PDF does not give (no /ToUnicode entry or /ActualText for the glyph), kept as \ufffd"
+    ]
+    path = tmp_path / "lost.pdf"
+    path.write_bytes(data)
+    result = run_cli("parse", str(path))
+    assert result.exit_code == 0, result.output
+    assert "2 characters whose text the PDF does not give" in result.output
+    assert [json.loads(row)["raw"][:14] for row in result.stdout.splitlines()] == ["1. Park S. \ufffd국 ", "2. Park S. \ufffd국 "]
+
+
+def test_a_soft_hyphen_that_broke_its_line_is_read_as_one():
+    """A browser draws the soft hyphen as a blank glyph whose text is U+00AD, then the hyphen it
+    prints at the break: the word is joined without either."""
+    content = (line(780, "(1. Ondrak P, Lindqvist M. Somatic variants in tran) Tj " + span("\u00ad", "( ) Tj") + "BT /F2 10 Tf 300 780 Td (-) Tj ET")
+               .replace("ET\nBT", "ET BT") + line(766, "(sfusion dependent men. J Invented Med. 2001;4:5-6.) Tj"))
+    document = read_document_bytes(drawn_pdf([content]), "break.pdf")
+    assert document.text.splitlines()[:2] == ["1. Ondrak P, Lindqvist M. Somatic variants in tran\u00ad",
+                                              "sfusion dependent men. J Invented Med. 2001;4:5-6."]
+    entry = find_reference_lists(document.text)[0].entries[0]
+    assert "transfusion dependent" in entry.text.replace("\u00ad", "")
+    assert "-" not in entry.text.split("J Invented")[0]
+
+
+def words_page(rows: int, *, hyphen_every: int) -> str:
+    """A one-column page drawn word by word (each word placed on its own, as a browser places
+    justified text), a running head at the left and one at the right, and every
+    ``hyphen_every``-th line closed by a hyphen drawn in another font at the column's right edge."""
+    out = ["BT /F1 7 Tf 72 810 Td (Vexas J 2024;70:145-159) Tj ET BT /F1 7 Tf 470 810 Td (Ondrak et al.) Tj ET\n"]
+    for row in range(rows):
+        y = 780 - 14 * row
+        words = [f"word{row}x{n}" for n in range(8)]
+        body = f"BT /F1 10 Tf 72 {y} Td ({words[0]} ) Tj " + "".join(f"52 0 Td ({word} ) Tj " for word in words[1:]) + "ET "
+        if row % hyphen_every == 0:
+            body += f"BT /F2 10 Tf 520 {y} Td (-) Tj ET"
+        out.append(body + "\n")
+    return "".join(out)
+
+
+def test_one_column_page_with_hyphens_drawn_apart_is_read_once(monkeypatch: pytest.MonkeyPatch):
+    from pypdf import PageObject
+
+    layout_reads = []
+    extract = PageObject.extract_text
+
+    def counted(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if kwargs.get("extraction_mode") == "layout":
+            layout_reads.append(1)
+        return extract(self, *args, **kwargs)
+
+    monkeypatch.setattr(PageObject, "extract_text", counted)
+    document = read_document_bytes(drawn_pdf([words_page(40, hyphen_every=3)]), "hyphens.pdf")
+    assert document.notes == []
+    assert layout_reads == []
+    lines = document.text.splitlines()
+    assert lines[1].startswith("word0x0 word0x1") and lines[1].rstrip().endswith("-")
