@@ -127,7 +127,7 @@ def _with_actual_text(page: Any, reader: Any) -> Any | None:
     extraction passes by: Korean came out as NUL characters and a soft hyphen as a space in
     the word. The shown text goes to pypdf as an already-decoded string, as pypdf's own
     ``TJ`` handling passes the spaces it adds."""
-    from pypdf.generic import ContentStream, DictionaryObject, NameObject, TextStringObject
+    from pypdf.generic import ContentStream, DictionaryObject, NameObject, TextStringObject, create_string_object
 
     contents = page.get("/Contents")
     if contents is None:
@@ -148,7 +148,10 @@ def _with_actual_text(page: Any, reader: Any) -> Any | None:
                 properties = named.get(properties)
             properties = properties.get_object() if properties is not None else None
             actual = properties.get("/ActualText") if isinstance(properties, DictionaryObject) else None
-            spans.append([str(actual.get_object())] if actual is not None else None)
+            actual = actual.get_object() if actual is not None else None
+            if isinstance(actual, bytes):  # read as bytes with the content: UTF-16 or PDFDocEncoding
+                actual = create_string_object(bytes(actual))
+            spans.append([str(actual)] if isinstance(actual, str) else None)
         elif operator == b"BMC":
             spans.append(None)
         elif operator == b"EMC":
