@@ -119,4 +119,25 @@ def test_one_column_page_with_hyphens_drawn_apart_is_read_once(monkeypatch: pyte
     assert document.notes == []
     assert layout_reads == []
     lines = document.text.splitlines()
-    assert lines[1].startswith("word0x0 word0x1") and lines[1].rstrip().endswith("-")
+    assert lines[:2] == ["Vexas J 2024;70:145-159", "Ondrak et al."]  # two heads apart on one line
+    assert lines[2].startswith("word0x0 word0x1") and lines[2].rstrip().endswith("-")
+
+
+def test_a_column_of_one_line_beside_the_next_column_is_two_lines():
+    """A list set in two columns whose left column holds one line on a page (the end of an entry
+    from the page before), drawn column by column: that line and the first of the right column
+    stand at one height and were read as one line, gluing the next entry to it."""
+    first = (line(780, "(References) Tj")
+             + line(760, "([1] Ondrak P, Lindqvist M. Somatic variants of an invented gene. J Invented Med. 2001;4:5-6.) Tj")
+             + line(746, "([2] Quill P, Brennholt H. Relapsing chondritis in older men with vacuoles in their) Tj")
+             + line(732, "(marrow, a cohort of forty-one. Vexas J.) Tj"))
+    second = (line(780, "(2002;7:1-2.) Tj").replace("72 780", "84 780")
+              + "BT /F1 10 Tf 310 780 Td ([3] Okafor T, Harwell S. Fevers and chondritis in a) Tj ET\n"
+              + "BT /F1 10 Tf 322 766 Td (cohort of men. J Invented Med. 2003;5:7-8.) Tj ET\n"
+              + "BT /F1 10 Tf 310 752 Td ([4] Lindqvist M. Transfusion in relapsing chondritis.) Tj ET\n"
+              + "BT /F1 10 Tf 322 738 Td (Vexas J. 2004;6:9-10.) Tj ET\n")
+    document = read_document_bytes(drawn_pdf([first, second]), "columns.pdf")
+    entries = find_reference_lists(document.text)[0].entries
+    assert [entry.number for entry in entries] == [1, 2, 3, 4]
+    assert entries[1].text.endswith("Vexas J. 2002;7:1-2."), entries[1].text
+    assert entries[2].text.startswith("[3] Okafor T")

@@ -127,7 +127,13 @@ def _with_actual_text(page: Any, reader: Any) -> Any | None:
     extraction passes by: Korean came out as NUL characters and a soft hyphen as a space in
     the word. The shown text goes to pypdf as an already-decoded string, as pypdf's own
     ``TJ`` handling passes the spaces it adds."""
-    from pypdf.generic import ContentStream, DictionaryObject, NameObject, TextStringObject, create_string_object
+    from pypdf.generic import (
+        ContentStream,
+        DictionaryObject,
+        NameObject,
+        TextStringObject,
+        create_string_object,
+    )
 
     contents = page.get("/Contents")
     if contents is None:
@@ -292,12 +298,46 @@ def _placed_text(pieces: list[_Piece], width: float) -> str | None:
     margin = _margin_lines(ends, width)
     head = [text for text, y in margin if rest and y > max(rest)]
     foot = [text for text, y in margin if not (rest and y > max(rest))]
-    body = [row for row, _ in placed[first:last]]
+    body = [part for row, _ in placed[first:last] for part in _column_parts(row, width)]
     indents = _indents(body, width)
-    if first == 0 and last == len(placed) and not any(indents):
+    if first == 0 and last == len(placed) and not any(indents) and len(body) == last - first:
         return None
     lines = [" " * indent + row.text if row.text.strip() else row.text for row, indent in zip(body, indents, strict=True)]
     return "\n".join(head + lines + foot)
+
+
+#: Characters per em that no text is narrower than (a monospaced font's): a piece's width is
+#: taken as at most this, so the gap after it is never overstated.
+_WIDEST_EM = 0.6
+
+
+def _column_parts(row: _Row, width: float) -> list[_Row]:
+    """The row cut where a piece starts more than :data:`_MARGIN_GAP` of the page's width right
+    of where the piece before it ends (its width taken generously, :data:`_WIDEST_EM` of an em a
+    character): the last line of one column and the first of the next, drawn one after the
+    other at one height, as a browser draws a list in columns when a column holds a line or
+    two (pypdf hands them out as one line, and an entry ending in the left column took in the
+    next one beside it). Words of one line, a table's cells and a superscript stand closer."""
+    parts = [_Row()]
+    end: float | None = None
+    for piece in row.pieces:
+        if not piece.text.strip():
+            parts[-1].pieces.append(piece)
+            continue
+        em = piece.size if piece.size > 0 else 10.0
+        if end is not None and piece.x - end > width * _MARGIN_GAP and parts[-1].text.strip():
+            parts.append(_Row())
+        parts[-1].pieces.append(piece)
+        end = piece.x + _WIDEST_EM * em * len(piece.text.rstrip())
+    for part in parts[:-1]:
+        while part.pieces and not part.pieces[-1].text.strip():
+            part.pieces.pop()  # the space pypdf put between the two
+        if part.pieces:
+            part.pieces[-1] = _Piece(part.pieces[-1].text.rstrip(), part.pieces[-1].x, part.pieces[-1].y, part.pieces[-1].size)
+    for part in parts[1:]:
+        first = part.pieces[0]
+        part.pieces[0] = _Piece(first.text.lstrip(), first.x, first.y, first.size)
+    return parts
 
 
 def _margin_runs(ys: list[float | None]) -> tuple[int, int]:
