@@ -141,3 +141,32 @@ def test_a_column_of_one_line_beside_the_next_column_is_two_lines():
     assert [entry.number for entry in entries] == [1, 2, 3, 4]
     assert entries[1].text.endswith("Vexas J. 2002;7:1-2."), entries[1].text
     assert entries[2].text.startswith("[3] Okafor T")
+
+
+def at(x: int, y: int, text: str) -> str:
+    return f"BT /F1 9 Tf {x} {y} Td ({text}) Tj ET\n"
+
+
+def test_a_column_holding_one_entry_keeps_its_hanging_indent():
+    """An author-year list in two columns with hanging indents, whose right column on the first
+    page holds one entry: its first line at the column's edge, the rest set in. With no two rows
+    starting at that edge, the edge was taken where the set-in lines start and they lost their
+    indent; the second page shows where the column starts."""
+    first = (at(45, 780, "The marrow of the patients showed vacuoles in myeloid precursors.")
+             + at(45, 760, "References")
+             + at(45, 745, "Albert A, Brennholt H (2017) Vacuoles in the marrow of men.")
+             + at(57, 734, "Vexas J 834:110-118.")
+             + at(316, 745, "Gupta A, Mumick I (1993) Maintaining views of relapsing")
+             + at(328, 734, "chondritis. In: Proceedings of the invented conference on")
+             + at(328, 723, "inflammation in older men, pages 157-166."))
+    entries = [("Harwell S, Okafor T (2001) Fevers in older men with", "vacuoles. Vexas J 4:5-6."),
+               ("Lindqvist M (2002) Transfusion dependence in an invented", "cohort. J Invented Med 7:1-2."),
+               ("Ondrak P (2003) Somatic variants of an invented gene in", "men. J Invented Med 8:3-4."),
+               ("Quill P (2004) Relapsing chondritis of the ear and the", "nose. Vexas J 9:5-6.")]
+    second = "".join(at(x, 780 - 24 * n, a) + at(x + 12, 769 - 24 * n, b)
+                     for x, pair in ((45, entries[:2]), (316, entries[2:])) for n, (a, b) in enumerate(pair))
+    document = read_document_bytes(drawn_pdf([first, second]), "hanging.pdf")
+    found = find_reference_lists(document.text)
+    texts = [entry.text for ref_list in found for entry in ref_list.entries]
+    assert "Gupta A, Mumick I (1993) Maintaining views of relapsing chondritis. In: Proceedings of the invented conference on inflammation in older men, pages 157-166." in texts, texts
+    assert len(texts) == 6, texts

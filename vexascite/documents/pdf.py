@@ -21,6 +21,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -62,7 +63,9 @@ def pdf_text(data: bytes) -> PdfText:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputUnreadable("the PDF is password-protected; save an unlocked copy and import that")
-        pages = [_page_text(page) for page in reader.pages]
+        drawn = [_draw(page) for page in reader.pages]
+        edges = [_column_edges(page.body, page.width) if page.body is not None and page.width else [] for page in drawn]
+        pages = [_page_text(page, [e for k, seen in enumerate(edges) if k != n for e in seen]) for n, page in enumerate(drawn)]
     except InputUnreadable:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError, AttributeError, IndexError,
@@ -185,17 +188,31 @@ def _with_actual_text(page: Any, reader: Any) -> Any | None:
 _COLUMN_JUMP = 0.3
 
 
-def _page_text(page: Any) -> tuple[str, bool]:
-    """A page's text in reading order, and whether its two columns had to be taken apart.
+@dataclass(slots=True)
+class _Drawn:
+    """A page as pypdf extracted it: its plain text, the pieces it handed out, where each
+    text-showing operator drew, and the page's width (None when it has none)."""
 
-    Two columns drawn across show as text drawn far right of the text drawn just before it
-    on the same line; that is measured between text-showing operators, not between the
-    pieces pypdf hands out: a piece is a run of operators, so a line of a one-column page
-    drawn glyph by glyph and closed by a hyphen from another font made a piece far right
-    of the line's start (a browser's justified, hyphenated text)."""
+    page: Any
+    plain: str
+    pieces: list[_Piece]
+    shown: list[tuple[float, float]]
+    width: float | None
+    #: Its margin lines above, the rows of its body, its margin lines below and whether all
+    #: stand as drawn (:func:`_placed`; None when the pieces are not the plain text or the
+    #: page has no body).
+    placed: tuple[list[str], list[_Row], list[str], bool] | None = None
+
+    @property
+    def body(self) -> list[_Row] | None:
+        return self.placed[1] if self.placed is not None else None
+
+
+def _draw(page: Any) -> _Drawn:
+    """Extract a page's text with the positions of what it draws."""
     from pypdf.generic import NameObject
 
-    drawn: list[tuple[float, float]] = []
+    shown: list[tuple[float, float]] = []
     pieces: list[_Piece] = []
 
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: Any) -> None:
@@ -208,7 +225,7 @@ def _page_text(page: Any) -> tuple[str, bool]:
 
     def show(operator: bytes, operands: list[Any], cm: list[float], tm: list[float]) -> None:
         if operator in _SHOW and operands and operands[-1]:
-            drawn.append((tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
+            shown.append((tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
 
     original = page.get("/Contents")
     actual = _with_actual_text(page, page.pdf) if original is not None else None
@@ -220,12 +237,31 @@ def _page_text(page: Any) -> tuple[str, bool]:
         if actual is not None:
             page[NameObject("/Contents")] = original  # layout mode reads the content's bytes again
     try:
-        width = float(page.mediabox.width)
+        width: float | None = float(page.mediabox.width)
     except (TypeError, ValueError, AttributeError):
+        width = None
+    drawn = _Drawn(page, plain, pieces, shown, width)
+    if width is not None and "".join(piece.text for piece in pieces) == plain:
+        drawn.placed = _placed(pieces, width)
+    return drawn
+
+
+def _page_text(drawn: _Drawn, known_edges: list[float]) -> tuple[str, bool]:
+    """A page's text in reading order, and whether its two columns had to be taken apart.
+    ``known_edges`` are the column edges other pages of the document show (where a column
+    starts), for a page where no two rows of a column start at its edge.
+
+    Two columns drawn across show as text drawn far right of the text drawn just before it
+    on the same line; that is measured between text-showing operators, not between the
+    pieces pypdf hands out: a piece is a run of operators, so a line of a one-column page
+    drawn glyph by glyph and closed by a hyphen from another font made a piece far right
+    of the line's start (a browser's justified, hyphenated text)."""
+    page, plain, width = drawn.page, drawn.plain, drawn.width
+    if width is None:
         return plain, False
-    if "".join(piece.text for piece in pieces) == plain:
-        plain = _placed_text(pieces, width) or plain
-    jumps = {round(y1) for (x0, y0), (x1, y1) in zip(drawn, drawn[1:], strict=False) if abs(y1 - y0) < 1 and x1 - x0 > width * _COLUMN_JUMP}
+    if drawn.placed is not None:
+        plain = _placed_text(drawn.placed, width, known_edges) or plain
+    jumps = {round(y1) for (x0, y0), (x1, y1) in zip(drawn.shown, drawn.shown[1:], strict=False) if abs(y1 - y0) < 1 and x1 - x0 > width * _COLUMN_JUMP}
     if len(jumps) < 3:
         return plain, False  # text is drawn column by column (or no column beside another)
     layout = page.extract_text(extraction_mode="layout") or ""
@@ -265,7 +301,7 @@ _ROW_EPS = 1.5
 _MARGIN_GAP = 0.15
 
 
-def _placed_text(pieces: list[_Piece], width: float) -> str | None:
+def _placed_text(placed: tuple[list[str], list[_Row], list[str], bool], width: float, known_edges: list[float]) -> str | None:
     """The page's text with the rows drawn in its margins put where they stand: rows drawn
     before the body (or after it) that lie above all of it first, those that lie below all
     of it last, each margin row split where its blocks stand apart; and each body row set in
@@ -278,6 +314,18 @@ def _placed_text(pieces: list[_Piece], width: float) -> str | None:
     running heads and the page's foot before the body: read in drawing order, the foot
     would open the page and an entry going on from the page before would take it in, and
     the head at the left and the one at the right would be one line."""
+    head, body, foot, unmoved = placed
+    indents = _indents(body, width, known_edges)
+    if unmoved and not any(indents):
+        return None
+    lines = [" " * indent + row.text if row.text.strip() else row.text for row, indent in zip(body, indents, strict=True)]
+    return "\n".join(head + lines + foot)
+
+
+def _placed(pieces: list[_Piece], width: float) -> tuple[list[str], list[_Row], list[str], bool] | None:
+    """The page's margin lines above its body, the body's rows (cut where columns stand side
+    by side, :func:`_column_parts`), the margin lines below, and whether all stand as drawn;
+    None when the page has under three rows or no body."""
     rows: list[_Row] = [_Row()]
     for piece in pieces:
         parts = piece.text.split("\n")
@@ -299,11 +347,7 @@ def _placed_text(pieces: list[_Piece], width: float) -> str | None:
     head = [text for text, y in margin if rest and y > max(rest)]
     foot = [text for text, y in margin if not (rest and y > max(rest))]
     body = [part for row, _ in placed[first:last] for part in _column_parts(row, width)]
-    indents = _indents(body, width)
-    if first == 0 and last == len(placed) and not any(indents) and len(body) == last - first:
-        return None
-    lines = [" " * indent + row.text if row.text.strip() else row.text for row, indent in zip(body, indents, strict=True)]
-    return "\n".join(head + lines + foot)
+    return head, body, foot, first == 0 and last == len(placed) and len(body) == last - first
 
 
 #: Characters per em that no text is narrower than (a monospaced font's): a piece's width is
@@ -384,22 +428,41 @@ _COLUMN_GAP = 0.25
 _MOST_INDENT = 16
 
 
-def _indents(rows: list[_Row], width: float) -> list[int]:
-    """How many spaces each row stands right of the left edge of its column, half an em a
-    space: none under half an em or over six (a centred line, a page number). A column's
-    edge is the leftmost place where two rows or more start, among those a column's width
-    apart from the others (where no two rows start at one place, as on a page holding the
-    last lines of a list, the leftmost start)."""
+def _starts(rows: list[_Row]) -> list[tuple[float, float] | None]:
+    """Where each row's text starts, and its size."""
     starts: list[tuple[float, float] | None] = []
     for row in rows:
         first = next((piece for piece in row.pieces if piece.text.strip()), None)
         starts.append(None if first is None else (first.x, first.size))
-    xs = sorted(start[0] for start in starts if start is not None)
-    shared = sorted({x for n, x in enumerate(xs) if n and x - xs[n - 1] <= _ROW_EPS}) or xs
+    return starts
+
+
+def _column_edges(rows: list[_Row], width: float, *, fallback: bool = False, known: Sequence[float] = ()) -> list[float]:
+    """The left edges of a page's columns: the leftmost place where two rows or more start
+    (or one, at an edge ``known`` from other pages), among those a column's width apart from
+    the others (with ``fallback``, where no two rows start at one place, as on a page
+    holding the last lines of a list, the leftmost start)."""
+    xs = sorted(start[0] for start in _starts(rows) if start is not None)
+    shared = sorted({x for n, x in enumerate(xs) if n and x - xs[n - 1] <= _ROW_EPS}
+                    | {x for x in xs if any(abs(x - e) <= _ROW_EPS for e in known)}) or (xs if fallback else [])
     edges: list[float] = []
     for x in shared:
         if not edges or x - edges[-1] > width * _COLUMN_GAP:
             edges.append(x)
+    return edges
+
+
+def _indents(rows: list[_Row], width: float, known_edges: list[float]) -> list[int]:
+    """How many spaces each row stands right of the left edge of its column, half an em a
+    space: none under half an em or over six (a centred line, a page number). The edges are
+    the page's own (:func:`_column_edges`, where a row starting at an edge other pages show
+    counts as two) and, a column's width from all of them, those other pages show: a column
+    that holds one entry's first line and lines set in under it, or only lines set in (the
+    end of an entry at the top of a right column), had its edge taken where those lines
+    start, and they lost their indent."""
+    starts = _starts(rows)
+    edges = _column_edges(rows, width, fallback=True, known=known_edges)
+    edges = sorted(edges + [e for e in set(known_edges) if all(abs(e - own) > width * _COLUMN_GAP for own in edges)])
     out = []
     for start in starts:
         if start is None:
