@@ -457,9 +457,9 @@ def _indents(rows: list[_Row], width: float, known_edges: list[float]) -> list[i
     space: none under half an em or over six (a centred line, a page number). The edges are
     the page's own (:func:`_column_edges`, where a row starting at an edge other pages show
     counts as two) and, a column's width from all of them, those other pages show: a column
-    that holds one entry's first line and lines set in under it, or only lines set in (the
-    end of an entry at the top of a right column), had its edge taken where those lines
-    start, and they lost their indent."""
+    that holds one entry's first line and lines set in under it had its edge taken where
+    those lines start, and they lost their indent. (A column holding only lines set in, the
+    end of an entry at the top of a column, still reads them as flush.)"""
     starts = _starts(rows)
     edges = _column_edges(rows, width, fallback=True, known=known_edges)
     edges = sorted(edges + [e for e in set(known_edges) if all(abs(e - own) > width * _COLUMN_GAP for own in edges)])
