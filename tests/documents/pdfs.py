@@ -3,6 +3,7 @@ superscript digits are real glyphs in the text layer), lines wrapped to the page
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -111,3 +112,42 @@ def margins_first_pdf(lines: list[str], *, rows_per_page: int = 40, head: tuple[
         for row, line in enumerate(body):
             pdf.text(20 + 2 * (len(line) - len(line.lstrip(" "))), 25 + row * 6, line.lstrip(" "))
     return bytes(pdf.output())
+
+
+def actual(text: str) -> str:
+    """``text`` as a PDF hex string (UTF-16BE with its byte order mark), as ``/ActualText`` holds it."""
+    return "<FEFF" + text.encode("utf-16-be").hex().upper() + ">"
+
+
+def drawn_pdf(pages: list[str], *, properties: dict[str, str] | None = None) -> bytes:
+    """A PDF of A4 pages whose content streams are given as written (``BT /F1 10 Tf 72 780 Td
+    (text) Tj ET``), to draw what a typesetter draws: glyphs in marked-content spans with an
+    ``/ActualText``, glyphs no encoding maps, text drawn piece by piece. ``/F1`` is Helvetica and
+    ``/F2`` Times (standard fonts, WinAnsi encoding); ``properties`` names ``/ActualText`` texts
+    in the pages' ``/Properties`` (``/Span /MC0 BDC``)."""
+    from pypdf import PdfWriter
+    from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject, TextStringObject
+
+    def font(base: str) -> DictionaryObject:
+        return DictionaryObject({
+            NameObject("/Type"): NameObject("/Font"),
+            NameObject("/Subtype"): NameObject("/Type1"),
+            NameObject("/BaseFont"): NameObject(base),
+            NameObject("/Encoding"): NameObject("/WinAnsiEncoding"),
+        })
+
+    writer = PdfWriter()
+    for content in pages:
+        page = writer.add_blank_page(595, 842)
+        resources = DictionaryObject({NameObject("/Font"): DictionaryObject({NameObject("/F1"): font("/Helvetica"), NameObject("/F2"): font("/Times-Roman")})})
+        if properties:
+            resources[NameObject("/Properties")] = DictionaryObject({
+                NameObject(f"/{name}"): DictionaryObject({NameObject("/ActualText"): TextStringObject(text)}) for name, text in properties.items()
+            })
+        page[NameObject("/Resources")] = resources
+        stream = DecodedStreamObject()
+        stream.set_data(content.encode("latin-1"))
+        page.replace_contents(stream)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()

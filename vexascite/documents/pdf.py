@@ -7,7 +7,10 @@ two-column papers is column by column; the list finder joins wrapped lines itsel
 that draws its columns line by line across the page (left line, right line, next row:
 some typesetters, tables of references) would come out with each left line glued to the
 line beside it, so such a page is read again with its layout kept and its two columns
-taken one after the other (:mod:`vexascite.columns`). Running heads and feet drawn before
+taken one after the other (:mod:`vexascite.columns`). Glyphs that carry their text in a
+marked-content span's ``/ActualText`` (a browser's glyphs for characters its fonts lack,
+ligatures, soft hyphens) are read as that text, which pypdf alone does not; a glyph whose
+text the PDF does not give at all is kept as U+FFFD and counted. Running heads and feet drawn before
 the body (a browser's ``@page`` margin boxes) are put at the page's start and end, and each
 row keeps its indent as spaces, so a hanging indent reads as one. A PDF whose pages carry
 no text (a scan) cannot be read without OCR and is refused.
@@ -17,6 +20,8 @@ from __future__ import annotations
 
 import io
 import logging
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,7 +63,9 @@ def pdf_text(data: bytes) -> PdfText:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputUnreadable("the PDF is password-protected; save an unlocked copy and import that")
-        pages = [_page_text(page) for page in reader.pages]
+        drawn = [_draw(page) for page in reader.pages]
+        edges = [_column_edges(page.body, page.width) if page.body is not None and page.width else [] for page in drawn]
+        pages = [_page_text(page, [e for k, seen in enumerate(edges) if k != n for e in seen]) for n, page in enumerate(drawn)]
     except InputUnreadable:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError, AttributeError, IndexError,
@@ -72,16 +79,108 @@ def pdf_text(data: bytes) -> PdfText:
     lines: list[str] = []
     page_lines = []
     columned = []
+    unknown: list[tuple[int, int]] = []
     for number, (page, in_columns) in enumerate(pages, start=1):
         page_lines.append(len(lines) + 1)
+        page, lost = _UNDECODED.subn("\ufffd", _SOFT_BREAK.sub("\u00ad", page))
+        if lost:
+            unknown.append((number, lost))
         lines.extend(page.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
         if in_columns:
             columned.append(number)
     notes = []
     if columned:
-        shown = ", ".join(str(n) for n in columned[:20]) + (" ..." if len(columned) > 20 else "")
-        notes.append(f"page{'s' * (len(columned) > 1)} {shown}: two columns drawn line by line across the page, read column by column")
+        notes.append(f"{_pages(columned)}: two columns drawn line by line across the page, read column by column")
+    if unknown:
+        count = sum(lost for _, lost in unknown)
+        notes.append(
+            f"{_pages([number for number, _ in unknown])}: {count} character{'s' * (count > 1)} whose text the PDF "
+            "does not give (no /ToUnicode entry or /ActualText for the glyph), kept as \ufffd"
+        )
     return PdfText("\n".join(lines) + "\n", page_lines, notes)
+
+
+#: A soft hyphen (from ``/ActualText``) then the hyphen printed where it broke the line: a
+#: browser draws the soft hyphen as a blank glyph and the hyphen apart. The line keeps the
+#: soft hyphen, which says what the printed hyphen is (the list finder joins the word).
+_SOFT_BREAK = re.compile(r"\u00ad *[-\u2010](?= *$)", re.MULTILINE)
+#: What pypdf gives for a glyph it cannot map to text (its code as a control character).
+_UNDECODED = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _pages(numbers: list[int]) -> str:
+    shown = ", ".join(str(n) for n in numbers[:20]) + (" ..." if len(numbers) > 20 else "")
+    return f"page{'s' * (len(numbers) > 1)} {shown}"
+
+
+#: Operators that show text.
+_SHOW = frozenset((b"Tj", b"TJ", b"'", b'"'))
+
+
+def _with_actual_text(page: Any, reader: Any) -> Any | None:
+    """The page's content with the glyphs of each marked-content span that carries an
+    ``/ActualText`` (``/Span <</ActualText (...)>> BDC ... EMC``, the properties inline or
+    named in the page's ``/Properties``) shown as that text: the span's first text-showing
+    operator shows the text, the others nothing, and every positioning operator stays, so
+    the text stands where its glyphs are drawn. None when the page has no such span.
+
+    A browser printing a page draws a character its fonts lack (Korean, Chinese) as the
+    font's empty glyph, which no ``/ToUnicode`` maps, and a soft hyphen that did not break
+    its line as a space glyph, and gives the real text only in ``/ActualText``, which pypdf's
+    extraction passes by: Korean came out as NUL characters and a soft hyphen as a space in
+    the word. The shown text goes to pypdf as an already-decoded string, as pypdf's own
+    ``TJ`` handling passes the spaces it adds."""
+    from pypdf.generic import (
+        ContentStream,
+        DictionaryObject,
+        NameObject,
+        TextStringObject,
+        create_string_object,
+    )
+
+    contents = page.get("/Contents")
+    if contents is None:
+        return None
+    stream = ContentStream(contents.get_object(), reader, "bytes")
+    try:
+        named = page["/Resources"].get_object().get("/Properties")
+        named = named.get_object() if named is not None else None
+    except (KeyError, AttributeError):
+        named = None
+    spans: list[list[str] | None] = []  # per open marked content: [its actual text, shown yet?] or None
+    operations = []
+    replaced = False
+    for operands, operator in stream.operations:
+        if operator == b"BDC":
+            properties = operands[1] if len(operands) > 1 else None
+            if isinstance(properties, NameObject) and isinstance(named, DictionaryObject):
+                properties = named.get(properties)
+            properties = properties.get_object() if properties is not None else None
+            actual = properties.get("/ActualText") if isinstance(properties, DictionaryObject) else None
+            actual = actual.get_object() if actual is not None else None
+            if isinstance(actual, bytes):  # read as bytes with the content: UTF-16 or PDFDocEncoding
+                actual = create_string_object(bytes(actual))
+            spans.append([str(actual)] if isinstance(actual, str) else None)
+        elif operator == b"BMC":
+            spans.append(None)
+        elif operator == b"EMC":
+            if spans:
+                spans.pop()
+        elif operator in _SHOW:
+            span = next((span for span in reversed(spans) if span is not None), None)
+            if span is not None:
+                if operator in (b"'", b'"'):  # they move to the next line first
+                    operations.extend([([operands[0]], b"Tw"), ([operands[1]], b"Tc")] if operator == b'"' and len(operands) >= 3 else [])
+                    operations.append(([], b"T*"))
+                operations.append(([TextStringObject(span[0] if len(span) == 1 else "")], b"Tj"))
+                span.append("shown")
+                replaced = True
+                continue
+        operations.append((operands, operator))
+    if not replaced:
+        return None
+    stream.operations = operations
+    return stream
 
 
 #: Share of the page's width between two pieces of text drawn one after the other on one
@@ -89,29 +188,80 @@ def pdf_text(data: bytes) -> PdfText:
 _COLUMN_JUMP = 0.3
 
 
-def _page_text(page: Any) -> tuple[str, bool]:
-    """A page's text in reading order, and whether its two columns had to be taken apart."""
-    drawn: list[tuple[float, float]] = []
+@dataclass(slots=True)
+class _Drawn:
+    """A page as pypdf extracted it: its plain text, the pieces it handed out, where each
+    text-showing operator drew, and the page's width (None when it has none)."""
+
+    page: Any
+    plain: str
+    pieces: list[_Piece]
+    shown: list[tuple[float, float]]
+    width: float | None
+    #: Its margin lines above, the rows of its body, its margin lines below and whether all
+    #: stand as drawn (:func:`_placed`; None when the pieces are not the plain text or the
+    #: page has no body).
+    placed: tuple[list[str], list[_Row], list[str], bool] | None = None
+
+    @property
+    def body(self) -> list[_Row] | None:
+        return self.placed[1] if self.placed is not None else None
+
+
+def _draw(page: Any) -> _Drawn:
+    """Extract a page's text with the positions of what it draws."""
+    from pypdf.generic import NameObject
+
+    shown: list[tuple[float, float]] = []
     pieces: list[_Piece] = []
 
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: Any) -> None:
         x, y = tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        if text.strip():
-            drawn.append((x, y))
         try:
             scale = abs(float(cm[0]) * float(tm[0])) * float(size or 0)
         except (TypeError, ValueError):
             scale = 0.0
         pieces.append(_Piece(text, x, y, scale))
 
-    plain = page.extract_text(visitor_text=visit) or ""
+    def show(operator: bytes, operands: list[Any], cm: list[float], tm: list[float]) -> None:
+        if operator in _SHOW and operands and operands[-1]:
+            shown.append((tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
+
+    original = page.get("/Contents")
+    actual = _with_actual_text(page, page.pdf) if original is not None else None
+    if actual is not None:
+        page[NameObject("/Contents")] = actual
     try:
-        width = float(page.mediabox.width)
+        plain = page.extract_text(visitor_text=visit, visitor_operand_before=show) or ""
+    finally:
+        if actual is not None:
+            page[NameObject("/Contents")] = original  # layout mode reads the content's bytes again
+    try:
+        width: float | None = float(page.mediabox.width)
     except (TypeError, ValueError, AttributeError):
+        width = None
+    drawn = _Drawn(page, plain, pieces, shown, width)
+    if width is not None and "".join(piece.text for piece in pieces) == plain:
+        drawn.placed = _placed(pieces, width)
+    return drawn
+
+
+def _page_text(drawn: _Drawn, known_edges: list[float]) -> tuple[str, bool]:
+    """A page's text in reading order, and whether its two columns had to be taken apart.
+    ``known_edges`` are the column edges other pages of the document show (where a column
+    starts), for a page where no two rows of a column start at its edge.
+
+    Two columns drawn across show as text drawn far right of the text drawn just before it
+    on the same line; that is measured between text-showing operators, not between the
+    pieces pypdf hands out: a piece is a run of operators, so a line of a one-column page
+    drawn glyph by glyph and closed by a hyphen from another font made a piece far right
+    of the line's start (a browser's justified, hyphenated text)."""
+    page, plain, width = drawn.page, drawn.plain, drawn.width
+    if width is None:
         return plain, False
-    if "".join(piece.text for piece in pieces) == plain:
-        plain = _placed_text(pieces, width) or plain
-    jumps = {round(y1) for (x0, y0), (x1, y1) in zip(drawn, drawn[1:], strict=False) if abs(y1 - y0) < 1 and x1 - x0 > width * _COLUMN_JUMP}
+    if drawn.placed is not None:
+        plain = _placed_text(drawn.placed, width, known_edges) or plain
+    jumps = {round(y1) for (x0, y0), (x1, y1) in zip(drawn.shown, drawn.shown[1:], strict=False) if abs(y1 - y0) < 1 and x1 - x0 > width * _COLUMN_JUMP}
     if len(jumps) < 3:
         return plain, False  # text is drawn column by column (or no column beside another)
     layout = page.extract_text(extraction_mode="layout") or ""
@@ -151,7 +301,7 @@ _ROW_EPS = 1.5
 _MARGIN_GAP = 0.15
 
 
-def _placed_text(pieces: list[_Piece], width: float) -> str | None:
+def _placed_text(placed: tuple[list[str], list[_Row], list[str], bool], width: float, known_edges: list[float]) -> str | None:
     """The page's text with the rows drawn in its margins put where they stand: rows drawn
     before the body (or after it) that lie above all of it first, those that lie below all
     of it last, each margin row split where its blocks stand apart; and each body row set in
@@ -164,6 +314,18 @@ def _placed_text(pieces: list[_Piece], width: float) -> str | None:
     running heads and the page's foot before the body: read in drawing order, the foot
     would open the page and an entry going on from the page before would take it in, and
     the head at the left and the one at the right would be one line."""
+    head, body, foot, unmoved = placed
+    indents = _indents(body, width, known_edges)
+    if unmoved and not any(indents):
+        return None
+    lines = [" " * indent + row.text if row.text.strip() else row.text for row, indent in zip(body, indents, strict=True)]
+    return "\n".join(head + lines + foot)
+
+
+def _placed(pieces: list[_Piece], width: float) -> tuple[list[str], list[_Row], list[str], bool] | None:
+    """The page's margin lines above its body, the body's rows (cut where columns stand side
+    by side, :func:`_column_parts`), the margin lines below, and whether all stand as drawn;
+    None when the page has under three rows or no body."""
     rows: list[_Row] = [_Row()]
     for piece in pieces:
         parts = piece.text.split("\n")
@@ -184,12 +346,42 @@ def _placed_text(pieces: list[_Piece], width: float) -> str | None:
     margin = _margin_lines(ends, width)
     head = [text for text, y in margin if rest and y > max(rest)]
     foot = [text for text, y in margin if not (rest and y > max(rest))]
-    body = [row for row, _ in placed[first:last]]
-    indents = _indents(body, width)
-    if first == 0 and last == len(placed) and not any(indents):
-        return None
-    lines = [" " * indent + row.text if row.text.strip() else row.text for row, indent in zip(body, indents, strict=True)]
-    return "\n".join(head + lines + foot)
+    body = [part for row, _ in placed[first:last] for part in _column_parts(row, width)]
+    return head, body, foot, first == 0 and last == len(placed) and len(body) == last - first
+
+
+#: Characters per em that no text is narrower than (a monospaced font's): a piece's width is
+#: taken as at most this, so the gap after it is never overstated.
+_WIDEST_EM = 0.6
+
+
+def _column_parts(row: _Row, width: float) -> list[_Row]:
+    """The row cut where a piece starts more than :data:`_MARGIN_GAP` of the page's width right
+    of where the piece before it ends (its width taken generously, :data:`_WIDEST_EM` of an em a
+    character): the last line of one column and the first of the next, drawn one after the
+    other at one height, as a browser draws a list in columns when a column holds a line or
+    two (pypdf hands them out as one line, and an entry ending in the left column took in the
+    next one beside it). Words of one line, a table's cells and a superscript stand closer."""
+    parts = [_Row()]
+    end: float | None = None
+    for piece in row.pieces:
+        if not piece.text.strip():
+            parts[-1].pieces.append(piece)
+            continue
+        em = piece.size if piece.size > 0 else 10.0
+        if end is not None and piece.x - end > width * _MARGIN_GAP and parts[-1].text.strip():
+            parts.append(_Row())
+        parts[-1].pieces.append(piece)
+        end = piece.x + _WIDEST_EM * em * len(piece.text.rstrip())
+    for part in parts[:-1]:
+        while part.pieces and not part.pieces[-1].text.strip():
+            part.pieces.pop()  # the space pypdf put between the two
+        if part.pieces:
+            part.pieces[-1] = _Piece(part.pieces[-1].text.rstrip(), part.pieces[-1].x, part.pieces[-1].y, part.pieces[-1].size)
+    for part in parts[1:]:
+        first = part.pieces[0]
+        part.pieces[0] = _Piece(first.text.lstrip(), first.x, first.y, first.size)
+    return parts
 
 
 def _margin_runs(ys: list[float | None]) -> tuple[int, int]:
@@ -236,22 +428,41 @@ _COLUMN_GAP = 0.25
 _MOST_INDENT = 16
 
 
-def _indents(rows: list[_Row], width: float) -> list[int]:
-    """How many spaces each row stands right of the left edge of its column, half an em a
-    space: none under half an em or over six (a centred line, a page number). A column's
-    edge is the leftmost place where two rows or more start, among those a column's width
-    apart from the others (where no two rows start at one place, as on a page holding the
-    last lines of a list, the leftmost start)."""
+def _starts(rows: list[_Row]) -> list[tuple[float, float] | None]:
+    """Where each row's text starts, and its size."""
     starts: list[tuple[float, float] | None] = []
     for row in rows:
         first = next((piece for piece in row.pieces if piece.text.strip()), None)
         starts.append(None if first is None else (first.x, first.size))
-    xs = sorted(start[0] for start in starts if start is not None)
-    shared = sorted({x for n, x in enumerate(xs) if n and x - xs[n - 1] <= _ROW_EPS}) or xs
+    return starts
+
+
+def _column_edges(rows: list[_Row], width: float, *, fallback: bool = False, known: Sequence[float] = ()) -> list[float]:
+    """The left edges of a page's columns: the leftmost place where two rows or more start
+    (or one, at an edge ``known`` from other pages), among those a column's width apart from
+    the others (with ``fallback``, where no two rows start at one place, as on a page
+    holding the last lines of a list, the leftmost start)."""
+    xs = sorted(start[0] for start in _starts(rows) if start is not None)
+    shared = sorted({x for n, x in enumerate(xs) if n and x - xs[n - 1] <= _ROW_EPS}
+                    | {x for x in xs if any(abs(x - e) <= _ROW_EPS for e in known)}) or (xs if fallback else [])
     edges: list[float] = []
     for x in shared:
         if not edges or x - edges[-1] > width * _COLUMN_GAP:
             edges.append(x)
+    return edges
+
+
+def _indents(rows: list[_Row], width: float, known_edges: list[float]) -> list[int]:
+    """How many spaces each row stands right of the left edge of its column, half an em a
+    space: none under half an em or over six (a centred line, a page number). The edges are
+    the page's own (:func:`_column_edges`, where a row starting at an edge other pages show
+    counts as two) and, a column's width from all of them, those other pages show: a column
+    that holds one entry's first line and lines set in under it had its edge taken where
+    those lines start, and they lost their indent. (A column holding only lines set in, the
+    end of an entry at the top of a column, still reads them as flush.)"""
+    starts = _starts(rows)
+    edges = _column_edges(rows, width, fallback=True, known=known_edges)
+    edges = sorted(edges + [e for e in set(known_edges) if all(abs(e - own) > width * _COLUMN_GAP for own in edges)])
     out = []
     for start in starts:
         if start is None:

@@ -71,9 +71,10 @@ class Cleaned:
 
 
 def normalise_text(text: str) -> str:
-    """NFC, one kind of space, no control characters."""
+    """NFC, one kind of space, no control characters, no soft hyphens (never printed inside
+    a line, so ``Infra\u00adstructure`` is one word)."""
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
+        text = unicodedata.normalize("NFC", text).replace("\u00ad", "")
     if not text.isprintable():
         text = _UNPRINTABLE.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
