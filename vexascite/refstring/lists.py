@@ -1656,6 +1656,7 @@ class _Finder:
                         _starts_entry(previous, text, head, dated)
                         or (loose and (_after_source_end(previous, text, head, dated) or _cjk_name_after_latin(previous, text, head)))
                         or (short and _short_last_line(previous, text, head, dated))
+                        or (loose and _plain_opening(previous, text, head))
                     )
                 if cut:
                     entries.append(entry)
@@ -2103,6 +2104,16 @@ def _apa_opening_after(previous: str, text: str, head: str) -> bool:
     return (
         len(head) >= 40 and (not OPEN_END.search(previous[-12:]) or bool(_BARE_DOI_TAG.search(previous[-8:])))
         and not previous.endswith(("-", "–")) and not _BEFORE_NAMES.search(previous[-8:]) and bool(_APA_OPENING.match(text))
+    )
+
+
+def _plain_opening(previous: str, text: str, head: str) -> bool:
+    """The cuts that stand under a heading whatever the line model says, made where the rules decide alone too (a
+    list with no heading): a line that opens with authors and their year, a run of authors, full APA authors, the
+    mark for the same authors or three names in Vancouver form, after a line that closed an entry."""
+    return not _goes_on(previous, text) and (
+        _authors_year_after_end(previous, text, head) or _apa_opening_after(previous, text, head)
+        or _same_authors_after_end(previous, text) or _vancouver_after_full_stop(previous, text, head)
     )
 
 
