@@ -24,3 +24,117 @@ def test_a_vancouver_run_after_a_report_opens_an_entry_in_a_list_with_no_heading
     assert texts[1].endswith("Harbour Employment.")
     assert texts[2].startswith("Brill JM, Quill TP,")
     assert len(texts) == 4
+
+
+_INTRO = "Body text of the article ends here with a final sentence.\n\nReferences\n\n"
+_FIRST = (
+    "Ostrander, M. (2007). Harbour towns of an invented coast: a survey of the\n"
+    "salt trade. Journal of Coastal Studies, 27, 179-187.\n"
+)
+_LAST = (
+    "Tamsin, R. (2012). Marrow cells in an invented joint model. Arthritis\n"
+    "Invent, 9, 101-109.\n"
+)
+
+
+def test_names_with_initials_first_after_a_book_with_no_year_open_an_entry() -> None:
+    text = _PROSE + _FIRST2 + (
+        "Quill, R.: Tracer probes in invented harbour systems, vol. 1.\n"
+        "Springfield, Ill.: Ch. C. Marsh.\n"
+        "M. Brennholt, R. Arvik, R.K. Okafor, C. Lindqvist, W. Haldane, J. Inv.\n"
+        "Coast. 29 (2003) 2703.\n"
+    ) + _LAST2
+    texts = entry_texts(text)
+    assert texts[2].endswith("Ch. C. Marsh.")
+    assert texts[3].startswith("M. Brennholt, R. Arvik,")
+    assert len(texts) == 6
+
+
+def test_names_with_bare_initials_first_after_a_chapter_in_press_open_an_entry() -> None:
+    text = _INTRO + _FIRST + (
+        "Allwood WD. Studying invented harbours: a review. In: Allwood WD, Quill MM, editors. Harbours\n"
+        "and tides. Chicago: University of Vexas Press; in press.\n"
+        "S Palombi, A Falco, T Rossi, F Orvieto, A Tolin, F Zull, Local effects of invented tides in harbour\n"
+        "voles: relationship to the salt response. Vexas Coast. 25, 1005-1013 (2010). doi:10.5555/vc.2010.1005\n"
+    ) + _LAST
+    texts = entry_texts(text)
+    assert texts[1].endswith("Vexas Press; in press.")
+    assert texts[2].startswith("S Palombi, A Falco,")
+    assert len(texts) == 4
+
+
+def test_family_names_with_initials_after_a_place_with_no_stop_open_an_entry() -> None:
+    text = _INTRO + _FIRST + (
+        "Abrams A, Bleany B (1970) Paramagnetic resonance of invented harbour ions. Clarendon Press, Oxford\n"
+        "Takeda, H., McCallum, J. M., Irizar, R. A., &\n"
+        "Boeker, J. D. (2006). Salt synthetase is required for harbour acetylation. Vexas Coast, 23(2),\n"
+        "207-217.\n"
+    ) + _LAST
+    texts = entry_texts(text)
+    assert texts[1].endswith("Clarendon Press, Oxford")
+    assert texts[2].startswith("Takeda, H., McCallum, J. M.,")
+    assert len(texts) == 4
+
+
+def test_an_author_list_wrapped_across_lines_stays_one_entry() -> None:
+    text = _INTRO + _FIRST + (
+        "Abrams, A., Bleany, B., Quill, C., Marsh, D.,\n"
+        "Takeda, H., McCallum, J. M., Irizar, R. A., &\n"
+        "Boeker, J. D. (2006). Salt synthetase is required for harbour acetylation. Vexas Coast, 23(2),\n"
+        "207-217.\n"
+    ) + _LAST
+    texts = entry_texts(text)
+    assert texts[1].startswith("Abrams, A., Bleany, B.,")
+    assert texts[1].endswith("207-217.")
+    assert len(texts) == 3
+
+
+def test_a_book_closed_by_its_publisher_and_year_is_no_run_of_names() -> None:
+    text = _INTRO + _FIRST + (
+        "Ros Quill, The White Harbour Diaries, White Harbour Press, 2004.\n"
+        "chen S-C, cheung Y-C. Sonographic differentiation of invented harbour tides. Vexas Coast.\n"
+        "2003;76:600-4.\n"
+    ) + _LAST
+    texts = entry_texts(text)
+    assert texts[1] == "Ros Quill, The White Harbour Diaries, White Harbour Press, 2004."
+    assert len(texts) == 4
+
+
+_FIRST2 = (
+    "Ostrander, M. (2007). Harbour towns of an invented coast: a survey of\n"
+    "the salt trade. Journal of Coastal Studies, 27, 179-187.\n"
+    "Harlow, Q., & Venn, T. (2013). Virtue and markets: towards a common\n"
+    "ground for invented firms. Journal of Harbour Ethics, 112(3), 401-417.\n"
+)
+_LAST2 = (
+    "Tamsin, R. (2012). Marrow cells in an invented joint model. Arthritis\n"
+    "Invent, 9, 101-109.\n"
+    "Marsh, P. (2010). Trust in small invented firms. Small Harbour Review,\n"
+    "8, 22-31.\n"
+)
+
+
+def test_a_collaboration_as_author_after_a_complete_entry_opens_one() -> None:
+    text = _INTRO + _FIRST2 + (
+        "Benhamou Y (1995) Utilization of a GIS for management of invented\n"
+        "harbours: case of the Vexas perimeter. Thesis IAV Hassan II, Rabat, pp 180\n"
+        "VEXAS Collaboration, Measurement of tidal harmonics with multi-harbour\n"
+        "cumulants, Eur. Phys. J. C74 (2014) 3157.\n"
+    ) + _LAST2
+    texts = entry_texts(text)
+    assert texts[2].endswith("pp 180")
+    assert texts[3].startswith("VEXAS Collaboration,")
+    assert len(texts) == 6
+
+
+def test_a_family_name_in_capitals_and_its_year_after_an_entry_in_press_opens_one() -> None:
+    text = _INTRO + _FIRST2 + (
+        "Dockett, S., Grant, N., & Stone, A. A. (in press). A comparison of tide\n"
+        "ratings obtained with invented harbour gauges. Coastal Indicators Research.\n"
+        "SCHMIDTKE RA (1989) Spontaneous rates and tuning of invented harbour\n"
+        "gauges. Vexas Res 42:23-35\n"
+    ) + _LAST2
+    texts = entry_texts(text)
+    assert texts[2].endswith("Coastal Indicators Research.")
+    assert texts[3].startswith("SCHMIDTKE RA (1989)")
+    assert len(texts) == 6

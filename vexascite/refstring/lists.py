@@ -1649,6 +1649,7 @@ class _Finder:
                             "rule:source" in features or linemodel.cut_score(features) > 0 or _authors_year_after_end(previous, text, head)
                             or _apa_opening_after(previous, text, head) or _cjk_name_after_latin(previous, text, head)
                             or _same_authors_after_end(previous, text) or _vancouver_after_full_stop(previous, text, head)
+                            or _name_run_after_end(previous, text, head) or _collaboration_after_end(previous, text, head)
                         )
                 else:
                     dated = has_year or (top_piece and not entries and _marked(head))
@@ -2002,8 +2003,8 @@ def _names_then_year(head: str) -> bool:
     if not tail:
         return False
     before = body[: tail.start()].strip()
-    if before.endswith(";"):
-        return False  # "Varga R. Long Winter. Tor; 2004.": a publisher and its year close a book
+    if before.endswith(";") or _PUBLISHER.search(before):
+        return False  # "Varga R. Long Winter. Tor; 2004.", "... White Ladder Press, 2004.": a publisher and its year close a book
     tokens = [token for token in re.split(r"[\s,;]+", before) if token]
     if not tokens or not all(_NAME_TOKEN.fullmatch(token) for token in tokens):
         return False
@@ -2024,6 +2025,10 @@ _AUTHOR_RUN = re.compile(
 _CAPS_AUTHORS = re.compile(rf"^[{UPPER_CHARS}][{UPPER_CHARS}'’-]+,\s+[{UPPER_CHARS}][{LOWER_CHARS}]+(?:[\s-][{UPPER_CHARS}][{LOWER_CHARS}]+)?,\s+[{UPPER_CHARS}]")
 
 
+#: A family name in capitals and initials with no stops: ``SCHMIEDT RA (1989)``, ``OKAFOR T, ARVIK L (2001)``.
+_CAPS_INITIALS = re.compile(rf"^[{UPPER_CHARS}]{{2,}}(?:[-'’][{UPPER_CHARS}]{{2,}})?\s+[{UPPER_CHARS}]{{1,3}}\s*[,(]")
+
+
 def _authors_year_after_end(previous: str, text: str, head: str) -> bool:
     """A line that opens with authors and their year (and goes on with a title or source), or with a run
     of two or more authors, after a line that closed an entry: a new entry, even when the entry above
@@ -2040,7 +2045,7 @@ def _authors_year_after_end(previous: str, text: str, head: str) -> bool:
         return True
     opening = _NAMES_YEAR_OPEN.match(text)
     return (
-        opening is not None and bool(AUTHOR_START.match(text)) and bool(re.search(r",|\b[A-Z]\.|\b[A-Z]{1,3}\b", opening.group("names")))
+        opening is not None and bool(AUTHOR_START.match(text) or _CAPS_INITIALS.match(text)) and bool(re.search(r",|\b[A-Z]\.|\b[A-Z]{1,3}\b", opening.group("names")))
         and not _SOURCE_LINE.match(text) and not VOLUME_SOURCE.search(text)
     )
 
@@ -2057,6 +2062,48 @@ _SAME_AUTHORS = re.compile(r"^(?:—{2,}|–{3,}|-{3,}|_{3,})\s*[.,:(]")
 
 #: Three or more names in Vancouver form, each with its initials and a comma: ``Bandelt H-J, Forster P, Sykes BC,``.
 _VANCOUVER_RUN = re.compile(rf"^(?:{FAMILY}(?:[\s-]{FAMILY})?\s+[{UPPER_CHARS}]{{1,3}}(?:-[{UPPER_CHARS}]{{1,2}})?\s*,\s*){{3,}}")
+
+
+#: An initial, set with a stop or alone: ``M.``, ``R.K.``, ``J.-H.``, ``S`` (``S Palomba``).
+_INITIAL = rf"-?[{UPPER_CHARS}](?:\.\s?|\s)"
+#: Three or more names of one form, each closed by a comma: initials first (``M. Bala, R. Kumar, R.K. Gupta,``,
+#: ``S Palomba, A Falbo, T Russo,``) or family names first with initials after a comma (``Takahashi, H., Irizarry, R. A.,``).
+_NAME_RUN = re.compile(
+    rf"^(?:(?:(?:{_INITIAL}){{1,3}}\s*(?:{_ANY_PARTICLES})?{FAMILY}(?:[\s-]{FAMILY})?\s*,\s*){{3,}}"
+    rf"|(?:(?:{_ANY_PARTICLES})?{FAMILY}(?:[\s-]{FAMILY})?,\s+(?:-?[{UPPER_CHARS}]\.\s?){{1,3}},\s*(?:&\s*|and\s+)?){{3,}})"
+)
+
+
+def _name_run_after_end(previous: str, text: str, head: str) -> bool:
+    """A line that opens with three or more names set as authors are (initials first, or family names first with
+    their initials after a comma) after a line that closed an entry: a new entry. A title never wraps to such a
+    line, and an author list wrapped across lines leaves the line above open (a comma, ``&``, ``and``) or on an
+    initial. The entry above is closed when its last line ends on a full stop, or when it states a year and a
+    source or publisher (``... Clarendon Press, Oxford`` / ``Takahashi, H., McCaffery, J. M., Irizarry, R. A., &``)."""
+    if len(head) < 40 or not _NAME_RUN.match(text):
+        return False
+    end = previous.rstrip()
+    if (
+        OPEN_END.search(end[-12:]) or re.search(r"\b[A-Z]\.$", end) or AUTHOR_LIST.match(end) or _BEFORE_NAMES.search(end[-8:])
+        or end.endswith(("-", "–"))
+    ):
+        return False
+    return end.endswith(".") or (
+        bool(YEAR_TOKEN.search(head)) and bool(SOURCE_HINT.search(head) or PAGES_END.search(head) or _PUBLISHER.search(head))
+    )
+
+
+#: A collaboration as author: ``ALICE Collaboration, J. Instrum. ...``, ``The NOVA collaboration: R. Arvik, ...``.
+_COLLABORATION = re.compile(rf"^(?:The\s+)?[{UPPER_CHARS}][\w-]*(?:\s+[{UPPER_CHARS}][\w-]*){{0,2}}\s+[Cc]ollaboration\s*[,.:(]")
+
+
+def _collaboration_after_end(previous: str, text: str, head: str) -> bool:
+    """A line that opens with a collaboration as author after a line that ends an entry with a year: a new entry
+    (a title that names a collaboration wraps after a word left open: ``... by the`` / ``ATLAS Collaboration``)."""
+    return (
+        len(head) >= 30 and bool(YEAR_TOKEN.search(head)) and ends_like_reference(previous)
+        and not OPEN_END.search(previous[-12:]) and bool(_COLLABORATION.match(text))
+    )
 
 
 def _vancouver_after_full_stop(previous: str, text: str, head: str) -> bool:
@@ -2114,6 +2161,7 @@ def _plain_opening(previous: str, text: str, head: str) -> bool:
     return not _goes_on(previous, text) and (
         _authors_year_after_end(previous, text, head) or _apa_opening_after(previous, text, head)
         or _same_authors_after_end(previous, text) or _vancouver_after_full_stop(previous, text, head)
+        or _name_run_after_end(previous, text, head) or _collaboration_after_end(previous, text, head)
     )
 
 
