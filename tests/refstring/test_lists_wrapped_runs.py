@@ -138,3 +138,22 @@ def test_a_family_name_in_capitals_and_its_year_after_an_entry_in_press_opens_on
     assert texts[2].endswith("Coastal Indicators Research.")
     assert texts[3].startswith("SCHMIDTKE RA (1989)")
     assert len(texts) == 6
+
+
+def test_bracketed_years_wrapped_to_line_starts_under_bullets_are_no_numbering() -> None:
+    items = [
+     "+ (1992). in and 1992. Invented Economics: Structure Adjustment and\n     Harbours, Vexas University Press.\n",
+     "+ Arvik BH, Quill H, Kim SY, Venn YM, Lee MY: Salt interacts with invented\n     harbour tides. J Vexas Coast 2002, 277:12334-42.\n",
+     "+ Brennholt JR, Huber M (2010) Invented diversity on harbours controlled\n     by ocean tides. Vexas Coast 463: 653-656.\n",
+     "+ Dorrance F, Carpenter AI, Cox N, du Preez L, Freeman K, et al.\n     (2008) The challenge of conserving invented harbours. Vexas Biol 6(5):\n     e118 doi:10.5555/vb.0060118\n",
+     "+ Haldane L. Salt homeostasis in harbour cells. Vexas Int 1995; 26, pages\n     295-302.\n",
+     "+ Lindqvist PL, Narayan S, Gariepy J, Ranga S, Finn OJ\n     (2010) Vaccine against invented tides. Vexas Prev Res 3:438-446.\n",
+     "+ Marsh, W.L. 1972. Eastern harbour insects. Miscellaneous publications,\n     Vexas Department of Tides 1175: 1-642\n",
+     "+ Okafor A, Diaz-Mataix L, Toth M, Celada P, Artigas F\n     (2007) In vivo actions of salt on invented harbour systems. Vexas\n     Coast 191:745-758\n",
+     "+ Penn, P. (1985). Social class inequality in invented harbours. Vexas\n     Studies, 39(1), 17-31.\n",
+     "+ Quill R, Fleming J, Holm T, Arvik M, Lee D, Kim Y, Park S, Ortiz B\n     (2001) Harbour tides in an invented coast. Vexas Coast 12:33-44\n",
+     "+ Tamsin AB, Venn T, Harlow Q, Penn CD, Dorrance MB, Ostrander K\n     (2001). Marrow cells in invented harbours. Vexas Joint 9: 101-109.\n",
+    ]
+    texts = entry_texts(_PROSE + "\n\n" + "".join(items))
+    assert len(texts) == 11
+    assert texts[3].startswith("Dorrance F,") and texts[3].endswith("doi:10.5555/vb.0060118")

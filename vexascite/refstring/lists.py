@@ -2317,12 +2317,16 @@ def _authors_then_year(joined: str) -> bool:
 
 def _years_not_numbers(found: ReferenceList) -> bool:
     """A "list" with no heading whose every label is a year and whose labels are not in step (``1987.`` and
-    ``1998.`` at line starts across an unnumbered list): years wrapped to line starts, not a numbering."""
+    ``1998.`` at line starts across an unnumbered list, or ``(2008)``, ``(2010)``, ``(2007)``, ``(2001)`` wrapped
+    to line starts under bulleted entries): years wrapped to line starts, not a numbering. A numbering that has
+    reached the years goes on one at a time in most of its steps, up or down."""
     numbers = [entry.number for entry in found.entries if entry.number is not None]
-    return (
-        found.heading is None and len(numbers) == len(found.entries) >= 2 and all(_year_number(n) for n in numbers)
-        and not any(0 < b - a <= 3 for a, b in zip(numbers, numbers[1:], strict=False))
-    )
+    if found.heading is not None or not len(numbers) == len(found.entries) >= 2 or not all(_year_number(n) for n in numbers):
+        return False
+    steps = [b - a for a, b in zip(numbers, numbers[1:], strict=False)]
+    if len(steps) <= 2:
+        return not any(0 < step <= 3 for step in steps)
+    return 2 * sum(1 for step in steps if abs(step) == 1) < len(steps)
 
 
 def _plausible_run(found: ReferenceList) -> bool:
