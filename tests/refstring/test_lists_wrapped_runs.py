@@ -157,3 +157,24 @@ def test_bracketed_years_wrapped_to_line_starts_under_bullets_are_no_numbering()
     texts = entry_texts(_PROSE + "\n\n" + "".join(items))
     assert len(texts) == 11
     assert texts[3].startswith("Dorrance F,") and texts[3].endswith("doi:10.5555/vb.0060118")
+
+
+def test_a_few_lines_typed_set_in_among_whole_references_one_a_line_are_not_hung() -> None:
+    lines = [
+        "Arvik BH, Quill H (2002) Salt interacts with invented harbour tides. J Vexas Coast 277:12334-42.",
+        "Brennholt JR, Huber M (2010) Invented diversity on harbours controlled by tides. Vexas Coast 463: 653-656.",
+        "Dorrance F, Carpenter AI (2008) The challenge of conserving invented harbours. Vexas Biol 6(5): e118",
+        "Haldane L (1995) Salt homeostasis in harbour cells. Vexas Int 26: 295-302.",
+        "\tHomer. The Harbour Iliad, Books XXIII-XXIV. 4th. Edited by D. B. Quill. Oxford: Vexas Press, 1903.",
+        "Lindqvist PL, Narayan S (2010) Vaccine against invented tides. Vexas Prev Res 3:438-446.",
+        "Marsh WL (1972) Eastern harbour insects. Miscellaneous publications, Vexas Department of Tides 1175: 1-642",
+        "  ŠTAMBERG, František, Psané slovo v přístavu, in: TÝŽ, Mezi přílivem a odlivem, Praha 2002, 215-230.",
+        "Okafor A, Diaz-Mataix L (2007) In vivo actions of salt on invented harbour systems. Vexas Coast 191:745-758",
+        "Penn P (1985) Social class inequality in invented harbours. Vexas Studies 39(1): 17-31.",
+        "Quill R, Fleming J (2001) Harbour tides in an invented coast. Vexas Coast 12:33-44. doi:10.5555/vc.2001.33",
+        "Tamsin AB, Venn T (2001) Marrow cells in invented harbours. Vexas Joint 9: 101-109.",
+    ]
+    texts = entry_texts("Body text of the article ends here.\n\nReferences\n\n" + "\n".join(lines) + "\n")
+    assert len(texts) == 12
+    assert texts[4].startswith("Homer. The Harbour Iliad")
+    assert texts[7].startswith("ŠTAMBERG, František,")

@@ -1495,6 +1495,10 @@ class _Finder:
                 if n in prose:
                     entries.append(block)  # (a whole paragraph: the list's end trims it as prose)
                     continue
+                if stray and self._holds_several(block):
+                    # Lines that are mostly whole references, one a line: the few set in are typed so, not hung.
+                    entries.extend([p] for p in block)
+                    continue
                 entry: list[int] = []
                 for p in block:
                     indent = indent_of(self.kept[p][1])
