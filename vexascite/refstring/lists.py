@@ -2008,7 +2008,7 @@ def _names_then_year(head: str) -> bool:
         return False
     before = body[: tail.start()].strip()
     if before.endswith(";") or _PUBLISHER.search(before):
-        return False  # "Varga R. Long Winter. Tor; 2004.", "... White Ladder Press, 2004.": a publisher and its year close a book
+        return False  # "Varga R. Long Winter. Tor; 2004.", "... Harbour Press, 2004.": a publisher and its year close a book
     tokens = [token for token in re.split(r"[\s,;]+", before) if token]
     if not tokens or not all(_NAME_TOKEN.fullmatch(token) for token in tokens):
         return False
@@ -2029,7 +2029,7 @@ _AUTHOR_RUN = re.compile(
 _CAPS_AUTHORS = re.compile(rf"^[{UPPER_CHARS}][{UPPER_CHARS}'’-]+,\s+[{UPPER_CHARS}][{LOWER_CHARS}]+(?:[\s-][{UPPER_CHARS}][{LOWER_CHARS}]+)?,\s+[{UPPER_CHARS}]")
 
 
-#: A family name in capitals and initials with no stops: ``SCHMIEDT RA (1989)``, ``OKAFOR T, ARVIK L (2001)``.
+#: A family name in capitals and initials with no stops: ``QUILLAN RA (1989)``, ``OKAFOR T, ARVIK L (2001)``.
 _CAPS_INITIALS = re.compile(rf"^[{UPPER_CHARS}]{{2,}}(?:[-'’][{UPPER_CHARS}]{{2,}})?\s+[{UPPER_CHARS}]{{1,3}}\s*[,(]")
 
 
@@ -2068,10 +2068,10 @@ _SAME_AUTHORS = re.compile(r"^(?:—{2,}|–{3,}|-{3,}|_{3,})\s*[.,:(]")
 _VANCOUVER_RUN = re.compile(rf"^(?:{FAMILY}(?:[\s-]{FAMILY})?\s+[{UPPER_CHARS}]{{1,3}}(?:-[{UPPER_CHARS}]{{1,2}})?\s*,\s*){{3,}}")
 
 
-#: An initial, set with a stop or alone: ``M.``, ``R.K.``, ``J.-H.``, ``S`` (``S Palomba``).
+#: An initial, set with a stop or alone: ``M.``, ``R.K.``, ``J.-H.``, ``S`` (``S Penn``).
 _INITIAL = rf"-?[{UPPER_CHARS}](?:\.\s?|\s)"
-#: Three or more names of one form, each closed by a comma: initials first (``M. Bala, R. Kumar, R.K. Gupta,``,
-#: ``S Palomba, A Falbo, T Russo,``) or family names first with initials after a comma (``Takahashi, H., Irizarry, R. A.,``).
+#: Three or more names of one form, each closed by a comma: initials first (``M. Quill, R. Venn, R.K. Marsh,``,
+#: ``S Penn, A Arvik, T Okafor,``) or family names first with initials after a comma (``Quill, H., Venn, R. A.,``).
 _NAME_RUN = re.compile(
     rf"^(?:(?:(?:{_INITIAL}){{1,3}}\s*(?:{_ANY_PARTICLES})?{FAMILY}(?:[\s-]{FAMILY})?\s*,\s*){{3,}}"
     rf"|(?:(?:{_ANY_PARTICLES})?{FAMILY}(?:[\s-]{FAMILY})?,\s+(?:-?[{UPPER_CHARS}]\.\s?){{1,3}},\s*(?:&\s*|and\s+)?){{3,}})"
@@ -2083,7 +2083,7 @@ def _name_run_after_end(previous: str, text: str, head: str) -> bool:
     their initials after a comma) after a line that closed an entry: a new entry. A title never wraps to such a
     line, and an author list wrapped across lines leaves the line above open (a comma, ``&``, ``and``) or on an
     initial. The entry above is closed when its last line ends on a full stop, or when it states a year and a
-    source or publisher (``... Clarendon Press, Oxford`` / ``Takahashi, H., McCaffery, J. M., Irizarry, R. A., &``)."""
+    source or publisher (``... Vexas Press, Oxford`` / ``Quill, H., Marsh, J. M., Venn, R. A., &``)."""
     if len(head) < 40 or not _NAME_RUN.match(text):
         return False
     end = previous.rstrip()
@@ -2097,7 +2097,7 @@ def _name_run_after_end(previous: str, text: str, head: str) -> bool:
     )
 
 
-#: A collaboration as author: ``ALICE Collaboration, J. Instrum. ...``, ``The NOVA collaboration: R. Arvik, ...``.
+#: A collaboration as author: ``VEXAS Collaboration, J. Inv. ...``, ``The NOVA collaboration: R. Arvik, ...``.
 _COLLABORATION = re.compile(rf"^(?:The\s+)?[{UPPER_CHARS}][\w-]*(?:\s+[{UPPER_CHARS}][\w-]*){{0,2}}\s+[Cc]ollaboration\s*[,.:(]")
 
 
