@@ -6,12 +6,14 @@ matches it (letters and digits only, case folded, a leading list label ignored);
 ``raw`` holding two or more entries is a merge. Precision is recovered entries over
 printed ``raw`` strings.
 
-    .venv/bin/python benchmarks/list_accuracy_alt.py [--docs-per-variant 10] [--variant V ...] [--show N]
+    .venv/bin/python benchmarks/list_accuracy_alt.py [--docs-per-variant 10] [--variant V ...] [--show N] [--in-process]
 
 Documents are built from the training half of the eval strings unless ``--part test``.
 ``--show N`` prints, for up to N documents per variant, the missed entries, the merges and
 the printed strings that match no entry, each with the document's lines around it.
-``--save DIR`` writes each document and its truth there.
+``--save DIR`` writes each document and its truth there. ``--in-process`` calls the same
+``parse_document`` in this process with the string parser switched off (only ``raw`` is read), as
+``list_accuracy3.py --in-process`` does, for development speed.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from docgen_alt import VARIANTS, AltDocument, load_strings, make_alt_documents  # noqa: E402
+from list_accuracy3 import parse_in_process  # noqa: E402
 from list_scoring import LABEL, Tally, key, table_header, table_row  # noqa: E402
 
 VEXASCITE = Path(sys.executable).parent / "vexascite"
@@ -74,6 +77,9 @@ def main() -> int:
     parser.add_argument("--variant", choices=VARIANTS, action="append", help="only these variants")
     parser.add_argument("--show", type=int, default=0, metavar="N")
     parser.add_argument(
+        "--in-process", action="store_true", help="call parse_document here, not a process per document"
+    )
+    parser.add_argument(
         "--save", type=Path, metavar="DIR", help="write each document and its truth here"
     )
     args = parser.parse_args()
@@ -99,13 +105,14 @@ def main() -> int:
                 (folder / f"{doc.variant}-{index}.truth.json").write_text(
                     json.dumps(doc.entries, ensure_ascii=False, indent=1), encoding="utf-8"
                 )
-            raws = vexascite_raws(path)
+            raws = parse_in_process(path) if args.in_process else vexascite_raws(path)
             scored = scores[doc.variant].score(doc.entries, raws)
             merges = [raw for raw, _ in scored.merges]
             if (scored.missed or merges or scored.unmatched) and shown[doc.variant] < args.show:
                 shown[doc.variant] += 1
                 show(index, doc, scored.missed, merges, scored.unmatched)
-    print(f"\nvexascite parse DOC (whole process, {time.perf_counter() - started:.0f} s)")
+    mode = "in-process" if args.in_process else "whole process"
+    print(f"\nvexascite parse DOC ({mode}, {time.perf_counter() - started:.0f} s)")
     columns = ("entries", "found", "P", "R", "F1", "merges")
     print(table_header("variant", columns))
     total = Tally()

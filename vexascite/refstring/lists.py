@@ -1510,6 +1510,10 @@ class _Finder:
                 if n in prose:
                     entries.append(block)  # (a whole paragraph: the list's end trims it as prose)
                     continue
+                if stray and self._holds_several(block):
+                    # Lines that are mostly whole references, one a line: the few set in are typed so, not hung.
+                    entries.extend([p] for p in block)
+                    continue
                 entry: list[int] = []
                 for p in block:
                     indent = indent_of(self.kept[p][1])
@@ -1668,6 +1672,7 @@ class _Finder:
                             "rule:source" in features or linemodel.cut_score(features) > 0 or _authors_year_after_end(previous, text, head)
                             or _apa_opening_after(previous, text, head) or _cjk_name_after_latin(previous, text, head)
                             or _same_authors_after_end(previous, text) or _vancouver_after_full_stop(previous, text, head)
+                            or _name_run_after_end(previous, text, head) or _collaboration_after_end(previous, text, head)
                             or (piece and _starts_entry(previous, text, head, dated, piece=True))
                         )
                 else:
@@ -1675,6 +1680,7 @@ class _Finder:
                         _starts_entry(previous, text, head, dated, piece=piece)
                         or (loose and (_after_source_end(previous, text, head, dated) or _cjk_name_after_latin(previous, text, head)))
                         or (short and _short_last_line(previous, text, head, dated))
+                        or (loose and _plain_opening(previous, text, head))
                     )
                 if cut:
                     entries.append(entry)
@@ -2036,8 +2042,8 @@ def _names_then_year(head: str) -> bool:
     if not tail:
         return False
     before = body[: tail.start()].strip()
-    if before.endswith(";"):
-        return False  # "Varga R. Long Winter. Tor; 2004.": a publisher and its year close a book
+    if before.endswith(";") or _PUBLISHER.search(before):
+        return False  # "Varga R. Long Winter. Tor; 2004.", "... Harbour Press, 2004.": a publisher and its year close a book
     tokens = [token for token in re.split(r"[\s,;]+", before) if token]
     if not tokens or not all(_NAME_TOKEN.fullmatch(token) for token in tokens):
         return False
@@ -2058,6 +2064,10 @@ _AUTHOR_RUN = re.compile(
 _CAPS_AUTHORS = re.compile(rf"^[{UPPER_CHARS}][{UPPER_CHARS}'’-]+,\s+[{UPPER_CHARS}][{LOWER_CHARS}]+(?:[\s-][{UPPER_CHARS}][{LOWER_CHARS}]+)?,\s+[{UPPER_CHARS}]")
 
 
+#: A family name in capitals and initials with no stops: ``QUILLAN RA (1989)``, ``OKAFOR T, ARVIK L (2001)``.
+_CAPS_INITIALS = re.compile(rf"^[{UPPER_CHARS}]{{2,}}(?:[-'’][{UPPER_CHARS}]{{2,}})?\s+[{UPPER_CHARS}]{{1,3}}\s*[,(]")
+
+
 def _authors_year_after_end(previous: str, text: str, head: str) -> bool:
     """A line that opens with authors and their year (and goes on with a title or source), or with a run
     of two or more authors, after a line that closed an entry: a new entry, even when the entry above
@@ -2074,7 +2084,7 @@ def _authors_year_after_end(previous: str, text: str, head: str) -> bool:
         return True
     opening = _NAMES_YEAR_OPEN.match(text)
     return (
-        opening is not None and bool(AUTHOR_START.match(text)) and bool(re.search(r",|\b[A-Z]\.|\b[A-Z]{1,3}\b", opening.group("names")))
+        opening is not None and bool(AUTHOR_START.match(text) or _CAPS_INITIALS.match(text)) and bool(re.search(r",|\b[A-Z]\.|\b[A-Z]{1,3}\b", opening.group("names")))
         and not _SOURCE_LINE.match(text) and not VOLUME_SOURCE.search(text)
     )
 
@@ -2091,6 +2101,48 @@ _SAME_AUTHORS = re.compile(r"^(?:—{2,}|–{3,}|-{3,}|_{3,})\s*[.,:(]")
 
 #: Three or more names in Vancouver form, each with its initials and a comma: ``Bandelt H-J, Forster P, Sykes BC,``.
 _VANCOUVER_RUN = re.compile(rf"^(?:{FAMILY}(?:[\s-]{FAMILY})?\s+[{UPPER_CHARS}]{{1,3}}(?:-[{UPPER_CHARS}]{{1,2}})?\s*,\s*){{3,}}")
+
+
+#: An initial, set with a stop or alone: ``M.``, ``R.K.``, ``J.-H.``, ``S`` (``S Penn``).
+_INITIAL = rf"-?[{UPPER_CHARS}](?:\.\s?|\s)"
+#: Three or more names of one form, each closed by a comma: initials first (``M. Quill, R. Venn, R.K. Marsh,``,
+#: ``S Penn, A Arvik, T Okafor,``) or family names first with initials after a comma (``Quill, H., Venn, R. A.,``).
+_NAME_RUN = re.compile(
+    rf"^(?:(?:(?:{_INITIAL}){{1,3}}\s*(?:{_ANY_PARTICLES})?{FAMILY}(?:[\s-]{FAMILY})?\s*,\s*){{3,}}"
+    rf"|(?:(?:{_ANY_PARTICLES})?{FAMILY}(?:[\s-]{FAMILY})?,\s+(?:-?[{UPPER_CHARS}]\.\s?){{1,3}},\s*(?:&\s*|and\s+)?){{3,}})"
+)
+
+
+def _name_run_after_end(previous: str, text: str, head: str) -> bool:
+    """A line that opens with three or more names set as authors are (initials first, or family names first with
+    their initials after a comma) after a line that closed an entry: a new entry. A title never wraps to such a
+    line, and an author list wrapped across lines leaves the line above open (a comma, ``&``, ``and``) or on an
+    initial. The entry above is closed when its last line ends on a full stop, or when it states a year and a
+    source or publisher (``... Vexas Press, Oxford`` / ``Quill, H., Marsh, J. M., Venn, R. A., &``)."""
+    if len(head) < 40 or not _NAME_RUN.match(text):
+        return False
+    end = previous.rstrip()
+    if (
+        OPEN_END.search(end[-12:]) or re.search(r"\b[A-Z]\.$", end) or AUTHOR_LIST.match(end) or _BEFORE_NAMES.search(end[-8:])
+        or end.endswith(("-", "–"))
+    ):
+        return False
+    return end.endswith(".") or (
+        bool(YEAR_TOKEN.search(head)) and bool(SOURCE_HINT.search(head) or PAGES_END.search(head) or _PUBLISHER.search(head))
+    )
+
+
+#: A collaboration as author: ``VEXAS Collaboration, J. Inv. ...``, ``The NOVA collaboration: R. Arvik, ...``.
+_COLLABORATION = re.compile(rf"^(?:The\s+)?[{UPPER_CHARS}][\w-]*(?:\s+[{UPPER_CHARS}][\w-]*){{0,2}}\s+[Cc]ollaboration\s*[,.:(]")
+
+
+def _collaboration_after_end(previous: str, text: str, head: str) -> bool:
+    """A line that opens with a collaboration as author after a line that ends an entry with a year: a new entry
+    (a title that names a collaboration wraps after a word left open: ``... by the`` / ``ATLAS Collaboration``)."""
+    return (
+        len(head) >= 30 and bool(YEAR_TOKEN.search(head)) and ends_like_reference(previous)
+        and not OPEN_END.search(previous[-12:]) and bool(_COLLABORATION.match(text))
+    )
 
 
 def _vancouver_after_full_stop(previous: str, text: str, head: str) -> bool:
@@ -2138,6 +2190,17 @@ def _apa_opening_after(previous: str, text: str, head: str) -> bool:
     return (
         len(head) >= 40 and (not OPEN_END.search(previous[-12:]) or bool(_BARE_DOI_TAG.search(previous[-8:])))
         and not previous.endswith(("-", "–")) and not _BEFORE_NAMES.search(previous[-8:]) and bool(_APA_OPENING.match(text))
+    )
+
+
+def _plain_opening(previous: str, text: str, head: str) -> bool:
+    """The cuts that stand under a heading whatever the line model says, made where the rules decide alone too (a
+    list with no heading): a line that opens with authors and their year, a run of authors, full APA authors, the
+    mark for the same authors or three names in Vancouver form, after a line that closed an entry."""
+    return not _goes_on(previous, text) and (
+        _authors_year_after_end(previous, text, head) or _apa_opening_after(previous, text, head)
+        or _same_authors_after_end(previous, text) or _vancouver_after_full_stop(previous, text, head)
+        or _name_run_after_end(previous, text, head) or _collaboration_after_end(previous, text, head)
     )
 
 
@@ -2293,15 +2356,21 @@ def _authors_then_year(joined: str) -> bool:
 
 def _years_not_numbers(found: ReferenceList) -> bool:
     """A "list" with no heading whose every label is a year and whose labels are not in step (``1987.`` and
-    ``1998.`` at line starts across an unnumbered list, or one ``(2010).`` opening the piece of an author-year
-    entry carried over to a page's top): years wrapped to line starts, not a numbering."""
+    ``1998.`` at line starts across an unnumbered list, ``(2008)``, ``(2010)``, ``(2007)``, ``(2001)`` wrapped
+    to line starts under bulleted entries, or one ``(2010).`` opening the piece of an author-year entry carried
+    over to a page's top): years wrapped to line starts, not a numbering. A numbering that has reached the years
+    goes on one at a time in most of its steps, up or down."""
     numbers = [entry.number for entry in found.entries if entry.number is not None]
-    if found.heading is None and len(numbers) == len(found.entries) == 1 and _year_number(numbers[0]):
+    if found.heading is not None:
+        return False
+    if len(numbers) == len(found.entries) == 1 and _year_number(numbers[0]):
         return bool(_AUTHOR_YEAR_MARK.match(found.entries[0].text))  # ("(2010). Title": one label is judged as such)
-    return (
-        found.heading is None and len(numbers) == len(found.entries) >= 2 and all(_year_number(n) for n in numbers)
-        and not any(0 < b - a <= 3 for a, b in zip(numbers, numbers[1:], strict=False))
-    )
+    if not len(numbers) == len(found.entries) >= 2 or not all(_year_number(n) for n in numbers):
+        return False
+    steps = [b - a for a, b in zip(numbers, numbers[1:], strict=False)]
+    if len(steps) <= 2:
+        return not any(0 < step <= 3 for step in steps)
+    return 2 * sum(1 for step in steps if abs(step) == 1) < len(steps)
 
 
 def _plausible_run(found: ReferenceList) -> bool:
