@@ -361,3 +361,28 @@ def test_a_tag_no_work_has_is_an_error_not_an_empty_export(library, tmp_path):
     library("remove", "roe2020thrombosis")  # a tag only works in the trash carry still exists: an empty selection
     emptied = library("export", "--tag", "jak")
     assert emptied.exit_code == 0 and "exported 0 works" in emptied.stderr
+
+
+def test_summaries_give_one_work_in_the_singular(library):
+    removed = library("remove", "roe2020thrombosis")
+    assert "1 work moved to the trash" in removed.stderr and "(s)" not in removed.stderr
+    listed = library("trash")
+    assert "1 work in the trash" in listed.stderr
+    emptied = library("trash", "--empty")
+    assert emptied.exit_code == 0
+    assert "deleted 1 work for good; its 1 raw reference stays" in emptied.stderr and "(s)" not in emptied.stderr
+
+
+def test_emptying_an_empty_trash_says_the_trash_is_empty(library):
+    emptied = library("trash", "--empty")
+    assert emptied.exit_code == 0 and "the trash is empty" in emptied.stderr and "deleted" not in emptied.stderr
+    assert json.loads(library("trash", "--empty", "--json").stdout)["works"] == 0
+
+
+def test_find_shortens_a_long_query_it_echoes_but_searches_it_whole(library):
+    query = "unrelatedword " * 60 + "thrombosis"
+    found = library("find", query)
+    assert found.exit_code == 0
+    assert query not in found.stderr and f"({len(query)} characters)" in found.stderr
+    # the whole query was searched: its last word, far past what is echoed, finds the work
+    assert "0 claims, 1 work, " in found.stderr and "roe2020thrombosis" in found.stdout
