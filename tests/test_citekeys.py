@@ -101,7 +101,7 @@ def test_an_unusable_entry_key_is_replaced_said_and_still_names_its_work(tmp_pat
     bib.write_text(SLASHED, encoding="utf-8")
     imported = run_cli("import", str(bib))
     assert imported.exit_code == 0, imported.output
-    assert "2 entry key(s) cannot be library keys" in imported.stderr
+    assert "2 entry keys cannot be library keys" in imported.stderr
     assert "smith/2020 as smith2020slash" in imported.stderr and "m\u00fcller2020 as muller2021umlaut" in imported.stderr
     for old, key in (("smith/2020", "smith2020slash"), ("m\u00fcller2020", "muller2021umlaut")):
         shown = run_cli("show", old, "--json")

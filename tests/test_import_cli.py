@@ -361,4 +361,4 @@ def test_a_file_no_rule_foresaw_is_one_warning_and_the_batch_goes_on(run_cli, tm
     result = run_cli("import", str(odd), str(good))
     assert result.exit_code == 3
     assert "odd.bib: could not be imported (ValueError: a case no rule foresaw); nothing written from it" in result.stderr
-    assert "(None)" not in result.stderr and "good.bib (bibtex): 1 references" in result.stderr
+    assert "(None)" not in result.stderr and "good.bib (bibtex): 1 reference," in result.stderr

@@ -44,7 +44,7 @@ def test_json_that_is_not_references_is_refused_naming_the_file(tmp_path: Path, 
     result = run_cli("import", str(settings), str(good))
     assert result.exit_code == 5
     assert f"{settings}: JSON, but not references" in result.output
-    assert "1 works from 1 references in 1 files" in result.output
+    assert "1 work from 1 reference in 1 file" in result.output
     listed = run_cli("list", "--json")
     assert "anon" not in listed.stdout
 

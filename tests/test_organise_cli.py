@@ -226,7 +226,7 @@ def test_claims_keep_pointing_at_a_removed_work_and_say_so(library, tmp_path):
     checked = json.loads(library("check", str(manuscript), "--format", "json").stdout)
     assert any(f["kind"] == "removed-work" for f in checked["findings"])
     exported = library("export", "--cited-in", str(manuscript))
-    assert "roe2020thrombosis" not in exported.stdout and "left out 1 cited work(s) in the trash" in exported.stderr
+    assert "roe2020thrombosis" not in exported.stdout and "left out 1 cited work in the trash" in exported.stderr
     found = json.loads(library("find", "thrombosis", "--json").stdout)
     assert all(work["key"] != "roe2020thrombosis" for work in found["works"])
 

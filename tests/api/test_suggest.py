@@ -89,7 +89,7 @@ def test_find_shows_citing_claims_and_suggested_sources(run_cli, tmp_path):
     assert found["claims"][0]["sources"][0]["key"] == "aza"
     assert found["suggested"][0]["key"] == "aza" and found["suggested"][0]["evidence"].startswith("Azacitidine controlled")
     text = run_cli("find", "azacitidine inflammation")
-    assert "suggested sources" in text.stdout and "1 suggested sources" in text.stderr
+    assert "suggested sources" in text.stdout and "1 suggested source for" in text.stderr
 
 
 def test_suggest_keeps_latent_vectors_with_the_index(run_cli, tmp_path):

@@ -54,7 +54,7 @@ def test_text_output_has_file_line_severity_and_fix():
     text = render(report(), "text")
     assert "paper, draft.md:12: warning [author-mismatch] first author is printed 'Georjgin-Lavialle'" in text
     assert "    fix: write 'Georgin-Lavialle' (source: Crossref)" in text
-    assert text.rstrip().endswith("1 errors, 2 warnings, 0 notes")
+    assert text.rstrip().endswith("1 error, 2 warnings, 0 notes")
 
 
 def test_github_annotations_escape_properties_and_newlines():

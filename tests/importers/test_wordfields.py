@@ -37,7 +37,7 @@ def test_zotero_items_keep_their_json_verbatim_and_identifiers():
     assert "id" not in first.fields
     assert other.fields["PMID"] == "99999902"  # from Zotero's note
     assert first.line == 4 and first.extra == {"field": 0, "manager": "zotero", "shown": "(1)"}
-    assert parsed.notes == ["1 reference-manager citation fields"]
+    assert parsed.notes == ["1 reference-manager citation field"]
 
 
 def test_endnote_inline_and_base64_data_read_the_same():

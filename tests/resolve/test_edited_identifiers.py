@@ -37,7 +37,7 @@ def test_a_doi_edited_to_an_unknown_one_keeps_nothing_of_the_old_article(world: 
     key = _add_ruxolitinib(world)
     edited = run_cli("edit", key, "DOI=10.5555/nobody.knows.this", env=world.env())
     assert edited.exit_code == 0, edited.output
-    assert "set aside 2 record(s)" in edited.stderr and "PMID" in edited.stderr  # said, with the fields dropped
+    assert "set aside 2 records" in edited.stderr and "PMID" in edited.stderr  # said, with the fields dropped
     row = _work(world, key)
     assert row["status"] == "unresolved"  # the edit is to be verified: 'resolve' takes it up
     assert row["records"] == {}
@@ -92,7 +92,7 @@ def test_records_left_from_an_edit_made_before_are_set_aside_and_the_resolve_sum
         store.refresh_work(work_id)
     resolved = run_cli("resolve", key, "--json", env=world.env())
     assert resolved.exit_code == 0, resolved.output
-    assert f"{key}: set aside 2 record(s)" in resolved.stderr
+    assert f"{key}: set aside 2 records" in resolved.stderr
     document = json.loads(resolved.stdout)
     assert document["set_aside"][0]["key"] == key and "PMID" in document["set_aside"][0]["fields"]
     row = _work(world, key)

@@ -273,7 +273,7 @@ def test_review_leaves_out_candidates_of_works_in_the_trash_and_counts_them(worl
     assert run_cli("remove", key).exit_code == 0
     listed = run_cli("review", "--json")
     assert listed.exit_code == 0 and json.loads(listed.stdout) == []
-    assert "2 more candidate(s) wait for works in the trash" in listed.stderr
+    assert "2 more candidates wait for works in the trash" in listed.stderr
     assert api.review_candidates(settings).in_trash == 2
     run_cli("restore", key)
     queue = api.review_candidates(settings)

@@ -382,7 +382,7 @@ def test_editing_a_doi_on_the_page_says_which_records_were_set_aside(client: Tes
     done = client.post("/works/beck2020somatic/edit",
                        data={"csrf": csrf_of(client), "field": "DOI", "value": "10.5555/nobody.knows.this", "action": "set"})
     assert done.status_code == 200 and "DOI edited" in done.text
-    assert "set aside 2 record(s)" in done.text and 'id="records-set-aside"' in done.text
+    assert "set aside 2 records" in done.text and 'id="records-set-aside"' in done.text
     shown = api.show_work(web_world.settings, "beck2020somatic")
     assert shown["status"] == "unresolved" and "PMID" not in shown["csl"]
     page = client.get("/works/beck2020somatic").text

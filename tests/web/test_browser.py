@@ -274,7 +274,7 @@ def test_organising_flows_in_a_browser(server: tuple[str, Settings, Path], brows
     driver.get(base + "/trash")
     driver.find_element(By.CSS_SELECTOR, "input[name=key][value=beck2020somatic]").click()
     driver.find_element(By.XPATH, "//button[contains(., 'Restore the chosen works')]").click()
-    wait_for(driver, ".notice", "1 work(s) restored")
+    wait_for(driver, ".notice", "1 work restored")
     assert api.list_trash(settings) == []
     api.remove_works(settings, ["nobody2011study"])
     driver.get(base + "/trash")

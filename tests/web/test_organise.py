@@ -172,7 +172,7 @@ def test_emptying_the_trash_deletes_only_what_the_confirmation_showed(client: Te
     assert done.status_code == 303
     assert [w["key"] for w in api.list_trash(settings)] == ["beck2020somatic"]
     message = client.get(done.headers["location"]).text
-    assert "1 work(s) deleted for good" in message and "1 work(s) put in the trash since were kept" in message
+    assert "1 work deleted for good" in message and "1 work put in the trash since then was kept" in message
     assert client.get("/works/evil").status_code == 404
 
 

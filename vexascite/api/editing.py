@@ -25,6 +25,7 @@ from ..store import Store
 from ..store.library import aliases_of, revert_edits, set_edits, user_edits
 from ..store.organise import live_work_id
 from ..store.resolution import set_aside_contradicted
+from ..wording import quantity
 from .common import open_library
 from .exports import sync_exports
 
@@ -158,9 +159,9 @@ def describe_set_aside(key: str, aside: dict[str, Any]) -> str:
     sources = aside["sources"]
     why = "; ".join(f"{source} ({reason})" for source, reason in sorted(sources.items()))
     fields = aside["fields"]
-    dropped = (f"{len(fields)} field(s) they supplied dropped or now from another source: {', '.join(fields)}"
+    dropped = (f"{quantity(len(fields), 'field')} they supplied dropped or now from another source: {', '.join(fields)}"
                if fields else "no field depended on them")
-    return (f"{key}: set aside {len(sources)} record(s) of another article than the identifiers you state: {why}; "
+    return (f"{key}: set aside {quantity(len(sources), 'record')} of another article than the identifiers you state: {why}; "
             f"{dropped} ('show --provenance' lists them)")
 
 

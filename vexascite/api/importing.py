@@ -36,6 +36,7 @@ from ..store.failures import translated
 from ..store.ingest import NEW, SAME, SEARCH_INDEX_BATCH, Ingest
 from ..store.known import KnownWorks
 from ..store.organise import trashed_among
+from ..wording import quantity, verb
 from .common import open_library
 from .exports import sync_exports
 
@@ -210,7 +211,7 @@ def import_paths(
                 done = sum(f.status == "imported" for f in report.files)
                 raise type(exc)(
                     f"{exc}; {path} was not imported (nothing of it written)"
-                    + (f", the {done} file(s) before it were" if done else "")
+                    + (f", {verb(done, 'the file', f'the {done} files')} before it {verb(done, 'was', 'were')}" if done else "")
                     + "; run the same import again to bring the rest"
                 ) from exc
             except _READER_BUGS as exc:  # one file no rule foresaw must not stop the batch
@@ -298,20 +299,20 @@ def _store_parts(
         in_trash = trashed_among(store, ingest.matched)
         if in_trash:
             notes.append(
-                f"{len(in_trash)} entries belong to works in the trash ({', '.join(in_trash[:5])}"
+                f"{quantity(len(in_trash), 'entry')} {verb(len(in_trash), 'belongs', 'belong')} to works in the trash ({', '.join(in_trash[:5])}"
                 + (", ..." if len(in_trash) > 5 else "") + "): they stay there; 'vexascite restore KEY' brings one back"
             )
         result.aliases = ingest.aliases
         if ingest.unusable_keys:
             shown = ", ".join(f"{old} as {new}" for old, new in ingest.unusable_keys[:5])
             notes.append(
-                f"{len(ingest.unusable_keys)} entry key(s) cannot be library keys (only letters, digits and _ : . - are safe "
+                f"{quantity(len(ingest.unusable_keys), 'entry key')} cannot be library keys (only letters, digits and _ : . - are safe "
                 f"in BibTeX, URLs and file names alike): {shown}" + (", ..." if len(ingest.unusable_keys) > 5 else "")
                 + "; the old key still names its work ('vexascite show', 'link' and 'check' accept it)"
             )
         store.upsert_source(
             source_key, loaded.sha256, loaded.size, loaded.format, IMPORTER_VERSION, "imported",
-            f"{len(result.problems)} problems" if result.problems else None,
+            quantity(len(result.problems), "problem") if result.problems else None,
         )
 
 

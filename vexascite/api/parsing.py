@@ -11,6 +11,7 @@ from ..model import RefStatus
 from ..progress import counted
 from ..refstring import find_reference_lists, parse_reference
 from ..refstring.lists import describe, summarize
+from ..wording import quantity
 from .common import open_library
 from .exports import sync_exports
 
@@ -46,7 +47,7 @@ def parse_document(text: str, *, per_line: bool = False) -> ParsedDocument:
     if not lists:
         lines = [line.strip() for line in text.splitlines() if line.strip()]
         if lines:
-            result.notes.append(f"no reference list found: each of the {len(lines)} non-empty lines read as one reference")
+            result.notes.append(f"no reference list found: each of the {quantity(len(lines), 'non-empty line')} read as one reference")
         for line in counted(lines, "parsing references", len(lines)):
             result.items.append({**parse_reference(line), "raw": line})
         return result

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz, process
 from ..identity import identity_keys, same_work
 from ..ids import normalize_doi, normalize_pmid
 from ..model import Work
+from ..wording import quantity
 from .fields import VerifiedRecord
 from .findings import Finding, Kind, Severity, quoted
 
@@ -80,7 +81,7 @@ def dangling_markers(markers: Sequence[CitationMarker], references: Sequence[Lis
                 continue
             number = _number(label)
             if number is not None:
-                size = f"the list has {len(numbers)} references" if numbers else "there is no numbered list"
+                size = f"the list has {quantity(len(numbers), 'reference')}" if numbers else "there is no numbered list"
                 message = f"marker {quoted(marker.text)} cites reference {number}, which is not in the list ({size})"
                 suggestion = f"add reference {number} to the list or correct the marker"
             else:

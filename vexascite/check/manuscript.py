@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..merge import source_name
+from ..wording import quantity
 from .citations import (
     CitationMarker,
     ListedReference,
@@ -356,7 +357,7 @@ def check_manuscript(data: ManuscriptInput) -> CheckReport:
             elif entries:
                 report.findings.append(Finding(
                     Kind.UNCITED_LIST, Severity.INFO,
-                    f"reference list {listing.label or ''} ({len(entries)} references) is cited nowhere in the text: "
+                    f"reference list {listing.label or ''} ({quantity(len(entries), 'reference')}) is cited nowhere in the text: "
                     "taken to belong to another document and not checked",
                     line=listing.line if listing.line is not None else entries[0].line,
                     suggestion="delete it if it belongs to this manuscript's text by mistake",

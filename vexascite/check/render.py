@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+from ..wording import quantity
 from .findings import CheckReport, Finding, Severity
 
 FORMATS = ("text", "json", "github")
@@ -28,13 +29,13 @@ def render_text(report: CheckReport) -> str:
 
 def summary_line(report: CheckReport) -> str:
     line = (
-        f"{report.manuscript}: {report.references} references, {report.markers} markers, "
-        f"{report.checked} verified; {report.count(Severity.ERROR)} errors, "
-        f"{report.count(Severity.WARNING)} warnings, {report.count(Severity.INFO)} notes"
+        f"{report.manuscript}: {quantity(report.references, 'reference')}, {quantity(report.markers, 'marker')}, "
+        f"{report.checked} verified; {quantity(report.count(Severity.ERROR), 'error')}, "
+        f"{quantity(report.count(Severity.WARNING), 'warning')}, {quantity(report.count(Severity.INFO), 'note')}"
     )
     if report.support is not None:
         missing = report.support["not_checked"]
-        line += f"\n{report.manuscript}: support of {report.support['checked']} citations checked against abstracts"
+        line += f"\n{report.manuscript}: support of {quantity(report.support['checked'], 'citation')} checked against abstracts"
         if missing:
             line += f"; not checked (no abstract): reference{'s' if len(missing) > 1 else ''} {', '.join(missing)}"
     return line

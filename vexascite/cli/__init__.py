@@ -17,6 +17,7 @@ import click
 
 from .. import api
 from ..config import load_settings
+from ..wording import quantity
 from .common import handle_errors, warn
 
 #: Every command: its name and the module of this package that defines it, as the
@@ -114,4 +115,4 @@ def _report_refreshed_exports(refreshed: list[api.SyncResult]) -> None:
         if result.error:
             warn(f"warning: kept-up-to-date export {result.path} not rewritten: {result.error}")
         else:
-            warn(f"rewrote kept-up-to-date export {result.path} ({result.count} works, {result.format})")
+            warn(f"rewrote kept-up-to-date export {result.path} ({quantity(result.count or 0, 'work')}, {result.format})")

@@ -10,6 +10,7 @@ import click
 from .. import api
 from ..errors import UsageError
 from ..exporters import export_formats
+from ..wording import quantity
 from .common import handle_errors, settings_of, warn
 
 
@@ -66,9 +67,9 @@ def export_command(
         settings, fmt, keys=keys or None, cited_in=cited_in, unicode=unicode, tag=tag, collection=collection
     )
     _write_or_print(result.text, output)
-    warn(f"exported {result.count} works as {result.format}" + (f" to {output}" if output and output != "-" else ""))
+    warn(f"exported {quantity(result.count, 'work')} as {result.format}" + (f" to {output}" if output and output != "-" else ""))
     if result.in_trash:
-        warn(f"note: left out {len(result.in_trash)} cited work(s) in the trash: {', '.join(result.in_trash)}; 'vexascite restore KEY' brings one back")
+        warn(f"note: left out {quantity(len(result.in_trash), 'cited work')} in the trash: {', '.join(result.in_trash)}; 'vexascite restore KEY' brings one back")
     if keep_updated and output:
         ident = api.keep_export_updated(
             settings, output, fmt, keys=list(keys) or None, tag=tag, collection=collection, cited_in=cited_in, unicode=unicode,
@@ -91,4 +92,4 @@ def format_command(
     """Print a formatted bibliography in a journal's citation style (CSL, via citeproc-py)."""
     result = api.format_library(settings_of(ctx), style, keys=keys or None, cited_in=cited_in, output=output_format)
     _write_or_print(result.text, output)
-    warn(f"{len(result.entries)} references in style {result.style} ({result.style_file})")
+    warn(f"{quantity(len(result.entries), 'reference')} in style {result.style} ({result.style_file})")

@@ -10,6 +10,7 @@ import click
 from .. import api
 from ..errors import InputUnreadable, ItemProblems, UsageError
 from ..importers import import_formats
+from ..wording import quantity
 from .common import (
     emit_json,
     emit_jsonl,
@@ -56,19 +57,19 @@ def import_command(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, 
             warn(f"warning: {where}{entry}: {problem.message}")
         if not as_json and item.status != "failed":  # a failed file's warning said it all
             verb = "unchanged, skipped" if item.status == "unchanged" else (
-                f"{item.references} references, {item.new_works} new works, {item.matched_works} already known"
-                + (f", {item.aliases} other keys kept as aliases (each still names its work)" if item.aliases else "")
+                f"{quantity(item.references, 'reference')}, {quantity(item.new_works, 'new work')}, {item.matched_works} already known"
+                + (f", {quantity(item.aliases, 'other key')} kept as aliases (each still names its work)" if item.aliases else "")
             )
             note = f" ({item.message})" if item.message and not item.notes else ""
             warn(f"{item.path} ({item.format}): {verb}{note}")
         for line in item.notes:
             warn(f"  {item.path}: {line}")
     stats = api.library_stats(settings_of(ctx))
-    warn(f"library {settings_of(ctx).db}: {stats['works']} works from {stats['references']} references in {stats['sources']} files")
+    warn(f"library {settings_of(ctx).db}: {quantity(stats['works'], 'work')} from {quantity(stats['references'], 'reference')} in {quantity(stats['sources'], 'file')}")
     if report.unreadable:
-        raise InputUnreadable(f"{len(report.unreadable)} file(s) could not be read; the others were imported")
+        raise InputUnreadable(f"{quantity(len(report.unreadable), 'file')} could not be read; the others were imported")
     if report.problem_count:
-        raise ItemProblems(f"{report.problem_count} problem(s) in the input; the good entries were imported")
+        raise ItemProblems(f"{quantity(report.problem_count, 'problem')} in the input; the good entries were imported")
 
 
 def file_report_dict(item: api.FileImport) -> dict[str, Any]:
@@ -110,7 +111,7 @@ def parse_command(ctx: click.Context, source: str, per_line: bool) -> None:
     emit_jsonl(parsed.items)
     for line in [*reading, *parsed.notes]:
         warn(line)
-    warn(f"parsed {len(parsed.items)} references (parser {PARSER_VERSION})")
+    warn(f"parsed {quantity(len(parsed.items), 'reference')} (parser {PARSER_VERSION})")
 
 
 @click.command("reparse")
@@ -125,6 +126,6 @@ def reparse_command(ctx: click.Context, everything: bool, as_json: bool) -> None
         emit_json(asdict(report))
         return
     click.echo(
-        f"parser {report.parser_version}: {report.checked} references re-read, {report.changed} changed, "
-        f"{report.new_works} new works, {report.failed} not understood"
+        f"parser {report.parser_version}: {quantity(report.checked, 'reference')} re-read, {report.changed} changed, "
+        f"{quantity(report.new_works, 'new work')}, {report.failed} not understood"
     )

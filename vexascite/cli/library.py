@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from .. import api
+from ..wording import quantity, shortened
 from .common import emit_json, evidence_line, handle_errors, out, settings_of, warn
 from .tables import print_table, table_or_json
 
@@ -52,9 +53,9 @@ def list_command(
             [(r["key"], r["year"] or "", first_author(r["csl"]), (r["title"] or "")[:80], r["container"], r["doi"], r["pmid"]) for r in rows],
         )
     if result.empty_query:
-        warn(f"nothing to search for in {text!r} (no word to look for; '-word' and NOT only leave works out): no works listed")
+        warn(f"nothing to search for in {shortened(text or '')} (no word to look for; '-word' and NOT only leave works out): no works listed")
     else:
-        warn(f"{len(rows)} works" + (" in the trash" if in_trash else ""))
+        warn(quantity(len(rows), "work") + (" in the trash" if in_trash else ""))
 
 
 @click.command("show")
@@ -98,7 +99,7 @@ def show_command(ctx: click.Context, key: str, provenance: bool, as_json: bool) 
         out().print(f"- {where} [{ref['format']}, {ref['status']}]", highlight=False, markup=False)
         out().print("  " + ref["raw"].strip().replace("\n", "\n  ")[:2000], highlight=False, markup=False)
     if row.get("claims"):
-        out().print(f"\n[bold]cited by[/bold] ({len(row['claims'])} claims)", highlight=False)
+        out().print(f"\n[bold]cited by[/bold] ({quantity(len(row['claims']), 'claim')})", highlight=False)
         for claim in row["claims"]:
             out().print(f"- {claim['document']}:{claim['line']} ({', '.join(claim['cited_as'])})", highlight=False, markup=False)
             out().print("  " + claim["text"], highlight=False, markup=False)
@@ -148,7 +149,7 @@ def duplicates_command(ctx: click.Context, threshold: float, as_json: bool) -> N
     table_or_json(
         pairs, as_json, ("score", "key A", "key B", "why", "title A", "title B"),
         lambda p: (f"{p.score:.0f}", p.key_a, p.key_b, p.why, (p.title_a or "")[:60], (p.title_b or "")[:60]),
-        f"{len(pairs)} possible duplicate pairs",
+        quantity(len(pairs), "possible duplicate pair"),
         as_dict=lambda p: {"a": p.key_a, "b": p.key_b, "score": p.score, "why": p.why, "title_a": p.title_a,
                            "title_b": p.title_b},
     )

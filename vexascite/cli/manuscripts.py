@@ -9,6 +9,7 @@ import click
 
 from .. import api
 from ..errors import ItemProblems
+from ..wording import quantity, shortened, verb
 from .common import (
     emit_json,
     emit_jsonl,
@@ -53,7 +54,7 @@ def link_command(ctx: click.Context, manuscript: str, list_path: str | None, as_
             entry = f" [{issue.entry_key}]" if issue.entry_key else ""
             warn(f"warning: {where}{entry}: {issue.message}")
         if item.status == "imported" and item.references:
-            warn(f"{item.path}: {item.references} references read ({item.new_works} new works)")
+            warn(f"{item.path}: {quantity(item.references, 'reference')} read ({quantity(item.new_works, 'new work')})")
         for line in item.notes:
             warn(f"  {item.path}: {line}")
     for problem in report.problems:
@@ -76,14 +77,14 @@ def link_command(ctx: click.Context, manuscript: str, list_path: str | None, as_
             }
         )
     warn(
-        f"{report.path}: {report.sentences} sentences, {report.claims} claims, {report.citations} citations: "
+        f"{report.path}: {quantity(report.sentences, 'sentence')}, {quantity(report.claims, 'claim')}, {quantity(report.citations, 'citation')}: "
         f"{report.linked} linked, {report.entry_only} to unread list entries, {len(report.problems)} dangling or ambiguous"
-        + (f"; {report.ignored_marks} affiliation marks ignored" if report.ignored_marks else "")
-        + (f"; since the last link: {report.claims_gone} claim{'s' if report.claims_gone != 1 else ''} gone, "
+        + (f"; {quantity(report.ignored_marks, 'affiliation mark')} ignored" if report.ignored_marks else "")
+        + (f"; since the last link: {quantity(report.claims_gone, 'claim')} gone, "
            f"{report.claims_new} new" if report.claims_gone or report.claims_new else "")
     )
     if strict and report.problems:
-        raise ItemProblems(f"{len(report.problems)} marker(s) resolve to nothing or to several works")
+        raise ItemProblems(f"{quantity(len(report.problems), 'marker')} {verb(len(report.problems), 'resolves', 'resolve')} to nothing or to several works")
 
 
 @click.command("find")
@@ -118,14 +119,17 @@ def find_command(ctx: click.Context, query: str, limit: int, as_json: bool) -> N
         out().print("\n[bold]works[/bold]", highlight=False)
         for work in result["works"]:
             doi = f"  doi:{work['doi']}" if work.get("doi") else ""
-            out().print(f"- {work['key']}  {work['first_author']} {work['year'] or ''}. {work['title'] or ''}{doi}  (cited by {work['cited']} claims)", highlight=False, markup=False)
+            out().print(f"- {work['key']}  {work['first_author']} {work['year'] or ''}. {work['title'] or ''}{doi}  (cited by {quantity(work['cited'], 'claim')})", highlight=False, markup=False)
     if result["suggested"]:
         out().print("\n[bold]suggested sources[/bold] (works whose abstracts fit the statement)", highlight=False)
         for source in result["suggested"]:
             out().print(f"- {source['key']}  ({source['score']:.2f})", highlight=False, markup=False)
             if source["evidence"]:
                 out().print(f"  {source['evidence']}", highlight=False, markup=False, style="dim")
-    warn(f"{len(result['claims'])} claims, {len(result['works'])} works, {len(result['suggested'])} suggested sources for {query!r}")
+    warn(
+        f"{quantity(len(result['claims']), 'claim')}, {quantity(len(result['works']), 'work')}, "
+        f"{quantity(len(result['suggested']), 'suggested source')} for {shortened(query)}"
+    )
 
 
 def _evidence_record(row: dict[str, Any]) -> dict[str, Any]:
@@ -175,7 +179,7 @@ def claims_command(ctx: click.Context, document: str | None, fmt: str) -> None:
             ("line", "claim", "sources", "evidence"),
             [(row["line"], row["text"], _sources_text(row["sources"]), _evidence_text(row["sources"])) for row in rows],
         )
-    warn(f"{len(rows)} claims")
+    warn(quantity(len(rows), "claim"))
 
 
 @click.command("check")
@@ -201,4 +205,4 @@ def check_command(
     click.echo(render(report, fmt), nl=False)
     serious = report.serious(Severity(fail_on))
     if strict and serious:
-        raise ItemProblems(f"{len(serious)} serious finding(s) in {manuscript}")
+        raise ItemProblems(f"{quantity(len(serious), 'serious finding')} in {manuscript}")

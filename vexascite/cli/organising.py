@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import click
 
 from .. import api
 from ..errors import UsageError
+from ..wording import quantity, verb
 from .common import emit_json, handle_errors, out, settings_of, warn
 from .tables import table_or_json
 
@@ -23,8 +25,8 @@ def tag_command(ctx: click.Context, args: tuple[str, ...]) -> None:
     keys, add, remove = api.split_tag_args(args)
     report = api.tag_works(settings_of(ctx), keys, add, remove)
     warn(
-        f"{len(report.added)} tag(s) added, {len(report.removed)} removed, "
-        f"{len(report.unchanged)} already so, on {len(set(keys))} work(s)"
+        f"{quantity(len(report.added), 'tag')} added, {len(report.removed)} removed, "
+        f"{len(report.unchanged)} already so, on {quantity(len(set(keys)), 'work')}"
     )
 
 
@@ -35,7 +37,7 @@ def tag_command(ctx: click.Context, args: tuple[str, ...]) -> None:
 def tags_command(ctx: click.Context, as_json: bool) -> None:
     """Every tag with the number of works that carry it."""
     rows = api.list_tags(settings_of(ctx))
-    table_or_json(rows, as_json, ("tag", "works"), lambda row: (row["tag"], row["works"]), f"{len(rows)} tags")
+    table_or_json(rows, as_json, ("tag", "works"), lambda row: (row["tag"], row["works"]), quantity(len(rows), "tag"))
 
 
 @click.group("collection")
@@ -54,7 +56,7 @@ def collection_create(ctx: click.Context, path: str) -> None:
     warn(f"created {', '.join(created)}" if created else f"{path} already exists")
 
 
-def _membership_command(name: str, add: bool, summary: str, done: str, already: str) -> click.Command:
+def _membership_command(name: str, add: bool, summary: str, done: str, already: Callable[[int], str]) -> click.Command:
     """``collection add`` or ``collection remove``: the same change of membership, either way."""
 
     @collection_group.command(name, help=summary)
@@ -64,14 +66,14 @@ def _membership_command(name: str, add: bool, summary: str, done: str, already: 
     @handle_errors
     def command(ctx: click.Context, path: str, keys: tuple[str, ...]) -> None:
         changed, unchanged = api.change_collection(settings_of(ctx), path, keys, add=add)
-        warn(f"{len(changed)} work(s) {done} {path}" + (f", {len(unchanged)} {already}" if unchanged else ""))
+        warn(f"{quantity(len(changed), 'work')} {done} {path}" + (f", {len(unchanged)} {already(len(unchanged))}" if unchanged else ""))
 
     return command
 
 
-collection_add = _membership_command("add", True, "Put works in collection PATH (created if missing).", "added to", "already in it")
+collection_add = _membership_command("add", True, "Put works in collection PATH (created if missing).", "added to", lambda n: "already in it")
 collection_remove = _membership_command(
-    "remove", False, "Take works out of collection PATH (they stay in the library).", "taken out of", "were not in it"
+    "remove", False, "Take works out of collection PATH (they stay in the library).", "taken out of", lambda n: f"{verb(n, 'was', 'were')} not in it"
 )
 
 
@@ -93,7 +95,7 @@ def collection_rename(ctx: click.Context, path: str, new_path: str) -> None:
 def collection_delete(ctx: click.Context, path: str) -> None:
     """Delete collection PATH and its sub-collections; the works stay in the library."""
     collections, members = api.delete_collection(settings_of(ctx), path)
-    warn(f"deleted {collections} collection(s) ({members} memberships); no work was removed")
+    warn(f"deleted {quantity(collections, 'collection')} ({quantity(members, 'membership')}); no work was removed")
 
 
 @collection_group.command("list")
@@ -105,7 +107,7 @@ def collection_list(ctx: click.Context, as_json: bool) -> None:
     rows = api.list_collections(settings_of(ctx))
     table_or_json(
         rows, as_json, ("collection", "works", "with sub-collections"),
-        lambda row: (row["path"], row["works"], row["with_subcollections"]), f"{len(rows)} collections",
+        lambda row: (row["path"], row["works"], row["with_subcollections"]), quantity(len(rows), "collection"),
     )
 
 
@@ -139,7 +141,7 @@ def note_command(ctx: click.Context, key: str | None, text: tuple[str, ...], rem
         return
     for note in notes:
         out().print(f"[{note['id']}] {note['created_at']}  {note['text']}", highlight=False, markup=False)
-    warn(f"{len(notes)} notes on {key}")
+    warn(f"{quantity(len(notes), 'note')} on {key}")
 
 
 @click.command("remove")
@@ -151,8 +153,8 @@ def remove_command(ctx: click.Context, keys: tuple[str, ...]) -> None:
     back, 'trash --empty' deletes them for good. Claims that cite them say so."""
     report = api.remove_works(settings_of(ctx), keys)
     for key, claims in report.citing_claims.items():
-        warn(f"note: {key} is still cited by {claims} claim(s); they now say it was removed")
-    warn(f"{len(report.changed)} work(s) moved to the trash" + (f", {len(report.unchanged)} already there" if report.unchanged else ""))
+        warn(f"note: {key} is still cited by {quantity(claims, 'claim')}; {verb(claims, 'it now says', 'they now say')} it was removed")
+    warn(f"{quantity(len(report.changed), 'work')} moved to the trash" + (f", {len(report.unchanged)} already there" if report.unchanged else ""))
 
 
 @click.command("restore")
@@ -162,7 +164,8 @@ def remove_command(ctx: click.Context, keys: tuple[str, ...]) -> None:
 def restore_command(ctx: click.Context, keys: tuple[str, ...]) -> None:
     """Bring works back from the trash, with everything they had."""
     report = api.restore_works(settings_of(ctx), keys)
-    warn(f"{len(report.changed)} work(s) restored" + (f", {len(report.unchanged)} were not in the trash" if report.unchanged else ""))
+    unchanged = len(report.unchanged)
+    warn(f"{quantity(len(report.changed), 'work')} restored" + (f", {unchanged} {verb(unchanged, 'was', 'were')} not in the trash" if unchanged else ""))
 
 
 @click.command("trash")
@@ -177,16 +180,21 @@ def trash_command(ctx: click.Context, empty: bool, as_json: bool) -> None:
         counts = api.empty_trash(settings)
         if as_json:
             emit_json(counts)
+        if not counts["works"]:
+            warn("the trash is empty: nothing to delete")
+            return
+        kept, unlinked = counts["references_kept"], counts["citations_unlinked"]
         warn(
-            f"deleted {counts['works']} work(s) for good; their {counts['references_kept']} raw reference(s) stay in "
-            f"the library, detached; {counts['citations_unlinked']} citation(s) now say the work was removed"
+            f"deleted {quantity(counts['works'], 'work')} for good; {verb(counts['works'], 'its', 'their')} "
+            f"{quantity(kept, 'raw reference')} {verb(kept, 'stays', 'stay')} in the library, detached; "
+            f"{quantity(unlinked, 'citation')} now {verb(unlinked, 'says', 'say')} the work was removed"
         )
         return
     rows = api.list_trash(settings)
     table_or_json(
         rows, as_json, ("key", "year", "title", "in the trash since", "raw refs", "citations"),
         lambda row: (row["key"], row["year"] or "", (row["title"] or "")[:70], row["trashed_at"], row["references_held"], row["citations"]),
-        f"{len(rows)} works in the trash",
+        f"{quantity(len(rows), 'work')} in the trash",
     )
 
 
@@ -210,5 +218,5 @@ def exports_command(ctx: click.Context, remove_id: str | None, as_json: bool) ->
     rows = api.list_exports(settings)
     table_or_json(
         rows, as_json, ("id", "file", "format", "selection", "works", "written", "problem"), cells,
-        f"{len(rows)} exports kept up to date",
+        f"{quantity(len(rows), 'export')} kept up to date",
     )

@@ -10,6 +10,7 @@ import click
 from .. import api
 from ..config import Settings
 from ..errors import ItemProblems, ServiceUnavailable, UsageError
+from ..wording import quantity, verb
 from .common import (
     emit_json,
     emit_jsonl,
@@ -71,7 +72,7 @@ def _print_resolution(report: Any, as_json: bool) -> None:
     warn(
         f"found {report.found}, not found {report.not_found}, to review {report.review}, failed {report.failed}"
         + (f", unchanged (offline) {report.unchanged}" if report.unchanged else "")
-        + (f", {report.skipped} other works not asked about ('--refresh' asks about all)" if report.skipped else "")
+        + (f", {quantity(report.skipped, 'other work')} not asked about ('--refresh' asks about all)" if report.skipped else "")
         + f"; requests: {requests}{retried}; {report.seconds:.1f} s"
     )
     unreachable = getattr(report, "unreachable", {})
@@ -80,10 +81,10 @@ def _print_resolution(report: Any, as_json: bool) -> None:
             warn(f"failed: {outcome.key}: {outcome.reason}")
     if report.failed:
         if unreachable:
-            raise ServiceUnavailable(_unreachable_message(unreachable, f"{report.failed} work(s) not checked"))
+            raise ServiceUnavailable(_unreachable_message(unreachable, f"{quantity(report.failed, 'work')} not checked"))
         raise ServiceUnavailable(
-            f"{report.failed} reference(s) could not be checked because a service did not answer; "
-            "everything else is saved, run 'vexascite resolve' again to retry them"
+            f"{quantity(report.failed, 'reference')} could not be checked because a service did not answer; "
+            f"everything else is saved, run 'vexascite resolve' again to retry {verb(report.failed, 'it', 'them')}"
         )
 
 
@@ -150,7 +151,7 @@ def add_command(ctx: click.Context, identifiers: tuple[str, ...], key: str | Non
         _print_resolution(report.resolution, False)  # (its JSON is part of the document above)
     if report.unreadable or report.not_found:
         raise ItemProblems(
-            f"{len(report.unreadable)} identifier(s) not understood, {len(report.not_found)} not found; the others were added"
+            f"{quantity(len(report.unreadable), 'identifier')} not understood, {len(report.not_found)} not found; the others were added"
         )
 
 
@@ -178,8 +179,8 @@ def lookup_command(ctx: click.Context, reference: str | None, lines_path: str | 
         emit_jsonl([result])
     if failed:
         if unreachable:
-            raise ServiceUnavailable(_unreachable_message(unreachable, f"{failed} reference(s) not matched"))
-        raise ServiceUnavailable(f"{failed} reference(s) could not be matched because a service did not answer")
+            raise ServiceUnavailable(_unreachable_message(unreachable, f"{quantity(failed, 'reference')} not matched"))
+        raise ServiceUnavailable(f"{quantity(failed, 'reference')} could not be matched because a service did not answer")
 
 
 @click.command("suggest")
@@ -198,7 +199,7 @@ def suggest_command(ctx: click.Context, text: str | None, lines_path: str | None
     for result in api.suggest_sources(settings_of(ctx), statements, limit):
         found += bool(result["sources"])
         emit_jsonl([result])
-    warn(f"{len(statements)} statements, {found} with suggested sources")
+    warn(f"{quantity(len(statements), 'statement')}, {found} with suggested sources")
 
 
 @click.command("review")
@@ -222,9 +223,9 @@ def review_command(ctx: click.Context, key: str | None, accept_id: int | None, r
         rows, as_json, ("id", "key", "source", "score", "DOI", "PMID", "candidate title", "why"),
         lambda row: (row["id"], row["work_key"], row["source"], f"{row['score'] or 0:.2f}", row["doi"], row["pmid"],
                      (row["csl"].get("title") or "")[:70], (row["reason"] or "")[:80]),
-        f"{len(rows)} candidates to review; 'vexascite review --accept ID' applies one",
+        f"{quantity(len(rows), 'candidate')} to review; 'vexascite review --accept ID' applies one",
         as_dict=lambda row: {k: v for k, v in row.items() if k != "payload_id"},
     )
     if rows.in_trash:
-        warn(f"{rows.in_trash} more candidate(s) wait for works in the trash, left out ('vexascite trash' lists "
+        warn(f"{quantity(rows.in_trash, 'more candidate')} {verb(rows.in_trash, 'waits', 'wait')} for works in the trash, left out ('vexascite trash' lists "
              "the works; restoring one brings its candidates back)")

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..ids import clean_doi, normalize_pmcid, normalize_pmid
 from ..model import CSL_TYPES, ImportProblem, ParsedFile, RawReference, RefStatus, Work
+from ..wording import quantity
 from .cslshape import clean_text, shape_item
 
 #: Digits a JSON number may have; longer ones are kept as text (Python refuses to
@@ -268,7 +269,7 @@ def read_csljson(text: str) -> ParsedFile:
     items, parsed.problems = _items_with_offsets(text, lines)
     if items and not any(_bibliographic(item) for _, _, item in items) and not any(isinstance(i, ImportProblem) for _, _, i in items):
         parsed.refused = (
-            f"JSON, but not references: none of its {len(items)} item(s) has a CSL type, a title, an author, a date "
+            f"JSON, but not references: none of its {quantity(len(items), 'item')} has a CSL type, a title, an author, a date "
             "or an identifier (an API response or a settings file?); give CSL-JSON (as Zotero or 'vexascite parse' "
             "write it); nothing imported"
         )
@@ -300,5 +301,5 @@ def read_csljson(text: str) -> ParsedFile:
                          message="; ".join(notes) if notes else None)
         )
     if empty:
-        parsed.notes.append(f"{empty} item(s) with an empty raw string (empty lines of the parsed input) skipped")
+        parsed.notes.append(f"{quantity(empty, 'item')} with an empty raw string (empty lines of the parsed input) skipped")
     return parsed

@@ -6,6 +6,7 @@ from ..model import ImportProblem, ParsedFile, RawReference, RefStatus
 from ..progress import counted
 from ..refstring import PARSER_VERSION, find_reference_lists, parse_reference
 from ..refstring.lists import ReferenceList, describe, summarize
+from ..wording import quantity
 
 
 def reference_from_string(
@@ -86,5 +87,5 @@ def read_line_references(text: str) -> ParsedFile:
             shown = raw if len(raw) <= 80 else raw[:77] + "..."
             parsed.problems.append(ImportProblem(number, f"reference not understood (no title or identifier): {shown}"))
     empty = len(lines) - total - (1 if text.endswith("\n") else 0)  # the end of the last line starts no line
-    parsed.notes.append(f"{total} lines read as one reference each" + (f", {empty} empty line{'s' * (empty != 1)} skipped" if empty else ""))
+    parsed.notes.append(f"{quantity(total, 'line')} read as one reference each" + (f", {quantity(empty, 'empty line')} skipped" if empty else ""))
     return parsed

@@ -22,6 +22,7 @@ from typing import Any
 from ..documents import CitationField
 from ..ids import clean_doi, normalize_pmcid, normalize_pmid
 from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
+from ..wording import quantity
 from .csljson import _clean_item, names_a_work
 
 __all__ = ["endnote_record_to_csl", "read_citation_fields"]
@@ -192,5 +193,5 @@ def read_citation_fields(fields: list[CitationField]) -> ParsedFile:
                 continue
             parsed.references.append(RawReference(raw=raw, format=fmt, line=field.line, fields=work, extra=dict(extra)))
     if fields:
-        parsed.notes.append(f"{len(fields)} reference-manager citation fields")
+        parsed.notes.append(quantity(len(fields), "reference-manager citation field"))
     return parsed

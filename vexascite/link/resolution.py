@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from ..identity import fold
+from ..wording import quantity
 from .markers import Target
 
 __all__ = [
@@ -129,7 +130,7 @@ class AuthorYearIndex:
             if 0 <= index < len(candidates):
                 return Resolution(CitationStatus.LINKED, work_id=candidates[index].id)
             return Resolution(
-                CitationStatus.DANGLING, message=f"{target.label}: only {len(candidates)} work(s) by {target.author} in {digits}"
+                CitationStatus.DANGLING, message=f"{target.label}: only {quantity(len(candidates), 'work')} by {target.author} in {digits}"
             )
         if len(candidates) > 1 and target.second_author:
             second = fold(target.second_author)

@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 from ..config import Settings
 from ..ids import normalize_doi, normalize_pmcid, normalize_pmid
 from ..model import Work, subject_keyword
+from ..wording import quantity
 from .http import HttpRequest, ServiceLimits, valid_json
 from .match import expand_pages
 
@@ -69,7 +70,7 @@ class NcbiApi:
         def complete(body: bytes) -> str | None:
             answered = {row.split("|")[5] for row in body.decode("utf-8", "replace").splitlines() if row.count("|") >= 6}
             missing = [key for key in keys if key not in answered]
-            return f"ECitMatch answer is missing {len(missing)} citations" if missing else None
+            return f"ECitMatch answer is missing {quantity(len(missing), 'citation')}" if missing else None
 
         return HttpRequest(SERVICE, "ncbi", f"{self.base}/ecitmatch.cgi", params, validate=complete)
 

@@ -35,6 +35,7 @@ from starlette.templating import Jinja2Templates
 from .. import api
 from ..config import Settings
 from ..errors import NotInLibrary, UsageError, VexasciteError
+from ..wording import quantity, verb
 from .jobs import Jobs
 from .security import (
     CSRF_FIELD,
@@ -223,7 +224,8 @@ async def work_remove(request: Request) -> Response:
     report = await run_in_threadpool(api.remove_works, settings_of(request), [key])
     message = "moved to the trash" if report.changed else "already in the trash"
     if report.citing_claims.get(key):
-        message += f"; {report.citing_claims[key]} claim(s) of linked manuscripts still cite it"
+        claims = report.citing_claims[key]
+        message += f"; {quantity(claims, 'claim')} of linked manuscripts still {verb(claims, 'cites', 'cite')} it"
     return _back_to_work(key, message)
 
 
@@ -247,7 +249,7 @@ async def trash_restore(request: Request) -> Response:
     if not keys:
         raise UsageError("choose the works to restore")
     report = await run_in_threadpool(api.restore_works, settings_of(request), keys)
-    message = f"{len(report.changed)} work(s) restored" + (f"; not in the trash: {', '.join(report.unchanged)}" if report.unchanged else "")
+    message = f"{quantity(len(report.changed), 'work')} restored" + (f"; not in the trash: {', '.join(report.unchanged)}" if report.unchanged else "")
     return _with_message("/trash", message)
 
 
@@ -259,10 +261,12 @@ async def trash_empty(request: Request) -> Response:
     # only the works the confirmation showed: one trashed since (another tab, the command line) stays
     shown = [str(k) for k in form.getlist("key") if k]
     counts = await run_in_threadpool(api.empty_trash, settings_of(request), shown or None)
-    message = (f"{counts['works']} work(s) deleted for good; {counts['references_kept']} raw reference(s) kept, "
-               f"{counts['citations_unlinked']} citation(s) now say their work was removed")
+    unlinked = counts["citations_unlinked"]
+    message = (f"{quantity(counts['works'], 'work')} deleted for good; {quantity(counts['references_kept'], 'raw reference')} kept, "
+               f"{quantity(unlinked, 'citation')} now {verb(unlinked, 'says', 'say')} {verb(unlinked, 'its', 'their')} work was removed")
     if counts["kept"]:
-        message += f"; {counts['kept']} work(s) put in the trash since were kept (not shown when you confirmed)"
+        message += (f"; {quantity(counts['kept'], 'work')} put in the trash since then {verb(counts['kept'], 'was', 'were')} kept "
+                    "(not shown when you confirmed)")
     return _with_message("/trash", message)
 
 
@@ -285,7 +289,7 @@ async def collection_delete(request: Request) -> Response:
     if form.get("confirm") != "yes":
         raise UsageError(f"tick the box to confirm deleting {path!r} (its works stay in the library)")
     deleted, members = await run_in_threadpool(api.delete_collection, settings_of(request), path)
-    message = f"deleted {path} ({deleted} collection(s), {members} membership(s); the works stay in the library)"
+    message = f"deleted {path} ({quantity(deleted, 'collection')}, {quantity(members, 'membership')}; the works stay in the library)"
     return _with_message("/collections", message)
 
 
