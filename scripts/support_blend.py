@@ -35,19 +35,11 @@ from pathlib import Path
 
 import numpy as np
 from support_model import FEATURES, fit, held_rows, logits, matrix, rates, threshold
-from support_thresholds import arrays, choose, flags, read_library
+from support_thresholds import SHIPPED, arrays, choose, flags, read_library
 
-from vexascite.check.support import (
-    CLEARLY_BETTER,
-    LIBRARY_GAP,
-    LOW_SUPPORT,
-    RELATIVE_SCORE,
-    TWIN_COSINE,
-    TWIN_GAP,
-)
+from vexascite.check.support import CLEARLY_BETTER
 
 BLEND_STYLES = ("window", "plain", "paraphrase", "compressed", "conclusion", "held-keep", "partial", "held")
-SHIPPED = (LOW_SUPPORT, RELATIVE_SCORE, LIBRARY_GAP, CLEARLY_BETTER, TWIN_COSINE, TWIN_GAP)
 
 
 def draws(library: Path, folder: Path, seeds: list[int], claims: int) -> dict[int, list[dict]]:

@@ -40,6 +40,7 @@ import numpy as np
 from support_thresholds import (
     KINDS,
     MIX,
+    SHIPPED,
     arrays,
     choose,
     cite,
@@ -48,14 +49,7 @@ from support_thresholds import (
     read_library,
 )
 
-from vexascite.check.support import (
-    CLEARLY_BETTER,
-    LIBRARY_GAP,
-    LOW_SUPPORT,
-    RELATIVE_SCORE,
-    TWIN_COSINE,
-    TWIN_GAP,
-)
+from vexascite.check.support import CLEARLY_BETTER
 from vexascite.evidence.index import Doc
 from vexascite.evidence.rank import Searcher
 from vexascite.evidence.text import sentences, terms
@@ -454,7 +448,7 @@ def main() -> int:
             print(f"{name:<18}{on:>10}{scored:>11}{style:>9}{r['precision']:>10.3f}" + "".join(f"{r[k]:>9.3f}" for k in KINDS))
 
     describe(rows, styles)
-    shipped = (LOW_SUPPORT, RELATIVE_SCORE, LIBRARY_GAP, CLEARLY_BETTER, TWIN_COSINE, TWIN_GAP)
+    shipped = SHIPPED
     summary: list[str] = []
     for name_a, a, b in (("half A", in_half[0], in_half[1]), ("half B", in_half[1], in_half[0])):
         sub_rows = [r for r, keep in zip(rows, a, strict=True) if keep]

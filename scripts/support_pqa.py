@@ -50,6 +50,7 @@ from support_thresholds import (
     LIST_SIZE,
     LOW_GRID,
     RELATIVE_GRID,
+    SHIPPED,
     TWIN_COSINE_GRID,
     TWIN_GAP_GRID,
     Thresholds,
@@ -63,14 +64,7 @@ from support_thresholds import (
     read_library,
 )
 
-from vexascite.check.support import (
-    CLEARLY_BETTER,
-    LIBRARY_GAP,
-    LOW_SUPPORT,
-    RELATIVE_SCORE,
-    TWIN_COSINE,
-    TWIN_GAP,
-)
+from vexascite.check.support import CLEARLY_BETTER
 from vexascite.evidence.index import Doc
 from vexascite.evidence.rank import measure_citation
 from vexascite.evidence.text import sentences
@@ -80,7 +74,6 @@ from bm25_baseline import Baseline  # noqa: E402
 
 PUBMEDQA_COMMIT = "1cbae8e92f72f20c8d3747cbb3bf5bc53554d997"
 VARIANTS = ("full", "first")
-SHIPPED = (LOW_SUPPORT, RELATIVE_SCORE, LIBRARY_GAP, CLEARLY_BETTER, TWIN_COSINE, TWIN_GAP)
 #: What the learned verdict reads: only the measures ``check`` already takes of a citation.
 FEATURES = ("score", "outranked", "unranked", "relative", "library_gap", "entry_gap", "twin", "twin_x_gap")
 

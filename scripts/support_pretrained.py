@@ -38,7 +38,6 @@ import support_thresholds as st
 from pretrained_vectors import load
 from suggest_pretrained import Vectors
 
-from vexascite.check import support as shipped
 from vexascite.evidence.index import Doc
 
 DENSE_DIFF = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3)
@@ -160,8 +159,6 @@ def main() -> int:
         print("the wordllama package is not installed", file=sys.stderr)
         return 1
     docs = st.read_library(args.library)
-    shipped_thresholds = (shipped.LOW_SUPPORT, shipped.RELATIVE_SCORE, shipped.LIBRARY_GAP, shipped.CLEARLY_BETTER,
-                          shipped.TWIN_COSINE, shipped.TWIN_GAP)
     for kind in args.kinds.split(","):
         kept = args.rows_dir / f"{kind}-{args.seed}.json" if args.rows_dir else None
         if kept is not None and kept.exists():
@@ -184,10 +181,10 @@ def main() -> int:
         for name, train, test in (("A", halves[0], halves[1]), ("B", halves[1], halves[0])):
             a_train = arrays([r for r in rows if r["source"] in train])
             a_test = arrays([r for r in rows if r["source"] in test])
-            r = evaluate(a_test, (shipped_thresholds, ("none", 0.0, 0.0)))
+            r = evaluate(a_test, (st.SHIPPED, ("none", 0.0, 0.0)))
             print(f"{'shipped':<8}{'-':>7}{'-':>10}{r['precision']:>10.3f}" + "".join(f"{r[k]:>9.3f}" for k in st.KINDS))
             for target in targets:
-                goal = target or evaluate(a_train, (shipped_thresholds, ("none", 0.0, 0.0)))["precision"]
+                goal = target or evaluate(a_train, (st.SHIPPED, ("none", 0.0, 0.0)))["precision"]
                 for family in ("none", "dense", "ptwin"):
                     choice = choose(a_train, goal, family)
                     r = evaluate(a_test, choice)
@@ -199,7 +196,7 @@ def main() -> int:
             print(f"{family:<8}{target or 'shipped':>7}{'':>10}"
                   + "".join(f"{sum(f[k] for f in found) / len(found):>9.3f}" for k in ("precision", *st.KINDS)))
         for target in targets:
-            goal = target or evaluate(arrays(rows), (shipped_thresholds, ("none", 0.0, 0.0)))["precision"]
+            goal = target or evaluate(arrays(rows), (st.SHIPPED, ("none", 0.0, 0.0)))["precision"]
             for family in ("none", "dense"):
                 choice = choose(arrays(rows), goal, family)
                 r = evaluate(arrays(rows), choice)

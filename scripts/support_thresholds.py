@@ -36,6 +36,14 @@ from pathlib import Path
 
 import numpy as np
 
+from vexascite.check.support import (
+    CLEARLY_BETTER,
+    LIBRARY_GAP,
+    LOW_SUPPORT,
+    RELATIVE_SCORE,
+    TWIN_COSINE,
+    TWIN_GAP,
+)
 from vexascite.evidence.dense import DenseIndex
 from vexascite.evidence.index import Doc, LexicalIndex
 from vexascite.evidence.rank import Searcher, measure_citation
@@ -51,6 +59,8 @@ TWIN_GAP_GRID = [9.0] + [round(0.1 * i, 1) for i in range(9)]  # 9.0 (first, so 
 LIST_SIZE = 25
 KINDS = ("right", "random", "near", "swapped")
 MIX = {"right": 0.70, "random": 0.15, "near": 0.15}
+#: The thresholds `check` ships, in the order `flags` and `evaluate` take them.
+SHIPPED = (LOW_SUPPORT, RELATIVE_SCORE, LIBRARY_GAP, CLEARLY_BETTER, TWIN_COSINE, TWIN_GAP)
 
 
 def read_library(path: Path) -> list[Doc]:
