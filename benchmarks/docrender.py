@@ -55,7 +55,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import docgen3  # noqa: E402
 from docgen import load_strings  # noqa: E402
 from docgen3 import Ref, after_blocks, front_matter, key, new_ctx  # noqa: E402
-from list_accuracy3 import COLUMNS, parse_in_process, parse_process  # noqa: E402
+from list_accuracy3 import COLUMNS, chosen_variants, parse_in_process, parse_process  # noqa: E402
 from list_scoring import Tally, table_header, table_row  # noqa: E402
 
 
@@ -439,10 +439,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the totals as one JSON object at the end")
     args = parser.parse_args(argv)
 
-    variants = [v for v in args.variants.split(",") if v] or list(VARIANTS)
-    unknown = [v for v in variants if v not in VARIANTS]
-    if unknown:
-        parser.error(f"unknown variant(s) {', '.join(unknown)}; known: {', '.join(VARIANTS)}")
+    variants = chosen_variants(parser, args.variants, VARIANTS)
     run = parse_in_process if args.in_process else parse_process
     folder = args.keep or Path(tempfile.mkdtemp(prefix="docrender-"))
     folder.mkdir(parents=True, exist_ok=True)

@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -67,6 +68,17 @@ def context(doc: Doc, needle: str, lines: int = 3) -> str:
     return "      (not found verbatim)"
 
 
+def chosen_variants(parser: argparse.ArgumentParser, text: str, known: Iterable[str]) -> list[str]:
+    """The variants a comma-separated ``--variants`` names (all of ``known`` when empty); an
+    unknown name is a usage error that lists the known ones."""
+    known = list(known)
+    variants = [v for v in text.split(",") if v] or known
+    unknown = [v for v in variants if v not in known]
+    if unknown:
+        parser.error(f"unknown variant(s) {', '.join(unknown)}; known: {', '.join(known)}")
+    return variants
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -96,10 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
 
-    variants = [v for v in args.variants.split(",") if v] or list(VARIANTS)
-    unknown = [v for v in variants if v not in VARIANTS]
-    if unknown:
-        parser.error(f"unknown variant(s) {', '.join(unknown)}; known: {', '.join(VARIANTS)}")
+    variants = chosen_variants(parser, args.variants, VARIANTS)
     run = parse_in_process if args.in_process else parse_process
     folder = args.keep or Path(tempfile.mkdtemp(prefix="docgen3-"))
     folder.mkdir(parents=True, exist_ok=True)
