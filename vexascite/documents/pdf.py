@@ -27,6 +27,7 @@ from typing import Any
 
 from ..columns import ColumnBlock, read_columns
 from ..errors import InputUnreadable
+from ..wording import quantity
 
 __all__ = ["PdfText", "page_position", "pdf_text"]
 
@@ -64,7 +65,7 @@ def pdf_text(data: bytes) -> PdfText:
         if reader.is_encrypted and not reader.decrypt(""):
             raise InputUnreadable("the PDF is password-protected; save an unlocked copy and import that")
         drawn = [_draw(page) for page in reader.pages]
-        edges = [_column_edges(page.body, page.width) if page.body is not None and page.width else [] for page in drawn]
+        edges = [_column_edges(_starts(page.body), page.width) if page.body is not None and page.width else [] for page in drawn]
         pages = [_page_text(page, [e for k, seen in enumerate(edges) if k != n for e in seen]) for n, page in enumerate(drawn)]
     except InputUnreadable:
         raise
@@ -94,7 +95,7 @@ def pdf_text(data: bytes) -> PdfText:
     if unknown:
         count = sum(lost for _, lost in unknown)
         notes.append(
-            f"{_pages([number for number, _ in unknown])}: {count} character{'s' * (count > 1)} whose text the PDF "
+            f"{_pages([number for number, _ in unknown])}: {quantity(count, 'character')} whose text the PDF "
             "does not give (no /ToUnicode entry or /ActualText for the glyph), kept as \ufffd"
         )
     return PdfText("\n".join(lines) + "\n", page_lines, notes)
@@ -208,6 +209,11 @@ class _Drawn:
         return self.placed[1] if self.placed is not None else None
 
 
+def _at(cm: list[float], tm: list[float]) -> tuple[float, float]:
+    """Where on the page the text matrix ``tm`` under the transformation ``cm`` draws."""
+    return tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+
+
 def _draw(page: Any) -> _Drawn:
     """Extract a page's text with the positions of what it draws."""
     from pypdf.generic import NameObject
@@ -216,7 +222,7 @@ def _draw(page: Any) -> _Drawn:
     pieces: list[_Piece] = []
 
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: Any) -> None:
-        x, y = tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        x, y = _at(cm, tm)
         try:
             scale = abs(float(cm[0]) * float(tm[0])) * float(size or 0)
         except (TypeError, ValueError):
@@ -225,7 +231,7 @@ def _draw(page: Any) -> _Drawn:
 
     def show(operator: bytes, operands: list[Any], cm: list[float], tm: list[float]) -> None:
         if operator in _SHOW and operands and operands[-1]:
-            shown.append((tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
+            shown.append(_at(cm, tm))
 
     original = page.get("/Contents")
     actual = _with_actual_text(page, page.pdf) if original is not None else None
@@ -437,12 +443,13 @@ def _starts(rows: list[_Row]) -> list[tuple[float, float] | None]:
     return starts
 
 
-def _column_edges(rows: list[_Row], width: float, *, fallback: bool = False, known: Sequence[float] = ()) -> list[float]:
-    """The left edges of a page's columns: the leftmost place where two rows or more start
-    (or one, at an edge ``known`` from other pages), among those a column's width apart from
-    the others (with ``fallback``, where no two rows start at one place, as on a page
-    holding the last lines of a list, the leftmost start)."""
-    xs = sorted(start[0] for start in _starts(rows) if start is not None)
+def _column_edges(starts: list[tuple[float, float] | None], width: float, *, fallback: bool = False, known: Sequence[float] = ()) -> list[float]:
+    """The left edges of a page's columns, from where its rows start (:func:`_starts`): the
+    leftmost place where two rows or more start (or one, at an edge ``known`` from other
+    pages), among those a column's width apart from the others (with ``fallback``, where no
+    two rows start at one place, as on a page holding the last lines of a list, the leftmost
+    start)."""
+    xs = sorted(start[0] for start in starts if start is not None)
     shared = sorted({x for n, x in enumerate(xs) if n and x - xs[n - 1] <= _ROW_EPS}
                     | {x for x in xs if any(abs(x - e) <= _ROW_EPS for e in known)}) or (xs if fallback else [])
     edges: list[float] = []
@@ -461,7 +468,7 @@ def _indents(rows: list[_Row], width: float, known_edges: list[float]) -> list[i
     those lines start, and they lost their indent. (A column holding only lines set in, the
     end of an entry at the top of a column, still reads them as flush.)"""
     starts = _starts(rows)
-    edges = _column_edges(rows, width, fallback=True, known=known_edges)
+    edges = _column_edges(starts, width, fallback=True, known=known_edges)
     edges = sorted(edges + [e for e in set(known_edges) if all(abs(e - own) > width * _COLUMN_GAP for own in edges)])
     out = []
     for start in starts:
