@@ -1666,15 +1666,13 @@ class _Finder:
                         cut = False  # "Marlow, C. M. & A. M. Tanner, 2004." then "Foraging, growth, ...": the title goes on
                     else:
                         # A cut after a closed source (the rules' most precise one, 99% on training
-                        # documents) or before authors and their year after a complete line stands;
-                        # the model weighs every other line.
-                        cut = not _goes_on(previous, text) and (
-                            "rule:source" in features or linemodel.cut_score(features) > 0 or _authors_year_after_end(previous, text, head)
-                            or _apa_opening_after(previous, text, head) or _cjk_name_after_latin(previous, text, head)
-                            or _same_authors_after_end(previous, text) or _vancouver_after_full_stop(previous, text, head)
-                            or _name_run_after_end(previous, text, head) or _collaboration_after_end(previous, text, head)
+                        # documents) or before authors and their year after a complete line stands
+                        # (the openings a list with no heading cuts at too); the model weighs every
+                        # other line.
+                        cut = _plain_opening(previous, text, head) or (not _goes_on(previous, text) and (
+                            "rule:source" in features or linemodel.cut_score(features) > 0 or _cjk_name_after_latin(previous, text, head)
                             or (piece and _starts_entry(previous, text, head, dated, piece=True))
-                        )
+                        ))
                 else:
                     cut = (
                         _starts_entry(previous, text, head, dated, piece=piece)
@@ -2194,7 +2192,7 @@ def _apa_opening_after(previous: str, text: str, head: str) -> bool:
 
 
 def _plain_opening(previous: str, text: str, head: str) -> bool:
-    """The cuts that stand under a heading whatever the line model says, made where the rules decide alone too (a
+    """The cuts that stand whatever the line model says, under a heading and where the rules decide alone (a
     list with no heading): a line that opens with authors and their year, a run of authors, full APA authors, the
     mark for the same authors or three names in Vancouver form, after a line that closed an entry."""
     return not _goes_on(previous, text) and (
