@@ -334,9 +334,15 @@ def _label_below(lines: list[str], index: int, labels: dict[int, int]) -> bool:
     return below in labels or bool(LABEL_ONLY.match(text)) or label_of(text) is not None
 
 
+def _lone_label(lines: list[str], index: int, labels: dict[int, int]) -> bool:
+    """Whether line ``index`` is a label alone on its line (a bare one the finder's run of lone numbers holds, or one
+    marked as a label: ``12.``, ``[12]``)."""
+    return index in labels or bool(LABEL_ONLY.match(lines[index].strip()))
+
+
 def _under_lone_label(lines: list[str], index: int, labels: dict[int, int]) -> bool:
     """Whether the line right above ``index`` is a label alone on its line (whose text this line is)."""
-    return index > 0 and (index - 1 in labels or bool(LABEL_ONLY.match(lines[index - 1].strip())))
+    return index > 0 and _lone_label(lines, index - 1, labels)
 
 
 def _number_in_entry(lines: list[str], index: int, found: set[int]) -> bool:
@@ -435,7 +441,7 @@ def _footer_inside(lines: list[str], index: int, labels: dict[int, int]) -> bool
     if above_index is None:
         return False
     above = lines[above_index].strip()
-    if LABEL_ONLY.match(above) or above_index in labels:
+    if _lone_label(lines, above_index, labels):
         return False  # (right under a lone label: judged as such above)
     if below[:1].islower() and not ends_like_reference(above):
         return True
