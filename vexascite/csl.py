@@ -142,6 +142,11 @@ def ends_and_others(value: str) -> bool:
 # -- name particles ------------------------------------------------------------------------
 #: Particles before a family name (``van der Werf``, ``de la Cruz``), lower case: the one list
 #: the reference-string rules and the citation markers build their patterns on.
+PARTICLE_WORDS = ("van", "von", "vom", "zur", "zu", "de", "des", "da", "del", "della", "der", "den", "di", "dei",
+                  "do", "le", "la", "du", "dos", "ten", "ter", "af")
+
+
+# -- organisations as authors --------------------------------------------------------------
 #: Words of organisations' names, not people's (the one list: the reference parser and
 #: the RIS and MEDLINE name readers use it).
 _GROUP_WORDS = re.compile(
@@ -158,10 +163,6 @@ _GROUP_WORDS = re.compile(
 def looks_like_group(text: str) -> bool:
     """Whether a name is an organisation ("VAESCO consortium", "World Health Organization")."""
     return bool(_GROUP_WORDS.search(text))
-
-
-PARTICLE_WORDS = ("van", "von", "vom", "zur", "zu", "de", "des", "da", "del", "della", "der", "den", "di", "dei",
-                  "do", "le", "la", "du", "dos", "ten", "ter", "af")
 
 
 # -- the BibTeX <-> CSL field map ----------------------------------------------------------
