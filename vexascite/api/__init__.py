@@ -38,7 +38,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "outputs": ("write_output",),
     "etiquette": ("service_notes",),
     "documents": ("document_reading", "document_text", "text_reading"),
-    "editing": ("describe_set_aside", "describe_value", "edit_work"),
+    "editing": ("describe_gave_way", "describe_set_aside", "describe_value", "edit_work"),
     "evidence": ("refresh_citation_evidence", "suggest_sources"),
     "web_views": (
         "collections_view", "formatted_for_page", "import_uploaded", "library_page", "link_uploaded", "manuscript_view",
@@ -79,6 +79,7 @@ if TYPE_CHECKING:  # what type checkers see; at run time the names come from __g
     from .documents import document_reading as document_reading
     from .documents import document_text as document_text
     from .documents import text_reading as text_reading
+    from .editing import describe_gave_way as describe_gave_way
     from .editing import describe_set_aside as describe_set_aside
     from .editing import describe_value as describe_value
     from .editing import edit_work as edit_work

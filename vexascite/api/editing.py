@@ -165,6 +165,17 @@ def describe_set_aside(key: str, aside: dict[str, Any]) -> str:
             f"{dropped} ('show --provenance' lists them)")
 
 
+def describe_gave_way(result: dict[str, Any]) -> list[str]:
+    """Each of DROP's own values that gave way to KEEP's in a merge (``merge_works``'s
+    result), as a sentence: the CLI and the web app say the same."""
+
+    def said(value: Any) -> str:
+        return "removed" if value is None else describe_value(value)
+
+    return [f"{result['merged']}'s own {name} ({said(theirs)}) gave way to {result['key']}'s ({said(ours)})"
+            for name, (theirs, ours) in result["edits_gave_way"].items()]
+
+
 def work_annotations(store: Store, work_id: int) -> dict[str, Any]:
     """What ``show`` says beyond the record: edited fields, aliases, disagreements."""
     return {

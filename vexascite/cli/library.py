@@ -164,13 +164,8 @@ def merge_command(ctx: click.Context, keep: str, drop: str) -> None:
     """Merge work DROP into work KEEP (KEEP's key stays; nothing is lost)."""
     result = api.merge_works(settings_of(ctx), keep, drop)
     warn(f"merged {result['merged']} into {result['key']}")
-
-    def said(value: Any) -> str:
-        return "removed" if value is None else api.describe_value(value)
-
-    for name, (theirs, ours) in result["edits_gave_way"].items():
-        warn(f"{result['merged']}'s own {name} ({said(theirs)}) gave way to {result['key']}'s ({said(ours)}); "
-             f"'vexascite edit {result['key']} {name}=...' sets it again")
+    for name, gave_way in zip(result["edits_gave_way"], api.describe_gave_way(result), strict=True):
+        warn(f"{gave_way}; 'vexascite edit {result['key']} {name}=...' sets it again")
     if result.get("set_aside"):
         warn(api.describe_set_aside(result["key"], result["set_aside"]))
 

@@ -322,9 +322,8 @@ async def duplicates_merge(request: Request) -> Response:
         return render(request, "duplicates.html", pairs=pairs, active="duplicates", confirming=confirming)
     result = await run_in_threadpool(api.merge_works, settings, keep, drop)
     message = f"merged {result['merged']} into {result['key']} ({result['merged']} still names it)"
-    for name, (theirs, ours) in result["edits_gave_way"].items():
-        message += (f"; {result['merged']}'s own {name} ({'removed' if theirs is None else api.describe_value(theirs)}) "
-                    f"gave way to {result['key']}'s ({'removed' if ours is None else api.describe_value(ours)})")
+    for gave_way in api.describe_gave_way(result):
+        message += f"; {gave_way}"
     if result.get("set_aside"):
         message += "; " + api.describe_set_aside(result["key"], result["set_aside"])
     back = _with_message("/duplicates", message)
