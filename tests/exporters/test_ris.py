@@ -60,7 +60,7 @@ def test_vexascite_reads_it_back(shared_dir: Path) -> None:
 
 
 @pytest.mark.parametrize("names", [
-    [{"literal": "World Health Organization, Regional Office for Europe"}, {"family": "Force", "given": "Lisa M."}],
+    [{"literal": "Invented Vasculitis Agency, Northern Office for Testing"}, {"family": "Force", "given": "Lisa M."}],
     [{"literal": "VEXAS Study Group, French network"}, {"literal": "WHO, Regional Office"}],
     [{"literal": "Regional Office WHO"}, {"family": "Beck", "given": "David B.", "suffix": "Jr."}],
 ])

@@ -12,8 +12,8 @@ __all__ = ["date_parts_from_text", "line_of_offset", "page_range", "person_from_
 
 def person_from_inverted(name: str) -> dict[str, str]:
     """``Family, Given`` (RIS, MEDLINE FAU) or ``Family GI`` (MEDLINE AU) to a CSL name;
-    an organisation stays whole, commas and acronyms in it too (``World Health
-    Organization, Regional Office``: RIS has no other way to write one)."""
+    an organisation stays whole, commas and acronyms in it too (``Invented Vasculitis
+    Agency, Northern Office``: RIS has no other way to write one)."""
     name = name.strip().strip(",")
     if "," in name:
         family, _, given = name.partition(",")
