@@ -431,8 +431,8 @@ class _Finder:
                 # A file of references, one a line: no page furniture in it but a publisher's notice.
                 self.read({i for i in self.furniture if BOUNDARY.match(self.lines[i].strip())})
                 total = len(self.kept)
-            self.unnumbered(0, None, whole=True, per_line=True)
-            self.claimed.append((0, total))
+            # (It ends at back matter: the text after it is read as runs are outside the lists found.)
+            self.claimed.append((0, self.unnumbered(0, None, whole=True, per_line=True)))
             position = total
         while position < total:
             if self.blank(position):
@@ -1252,8 +1252,12 @@ class _Finder:
             stripped = self.stripped(position)
             if not whole and self.stop(position) and not (region and not blank_run and self._wrapped_marker(region[-1], position)):
                 break
-            if whole and blank_run and self.stop(position) and sum(1 for p in region if not self.blank(p)) >= 3:
-                break  # a legend, a table or back matter after the list (a blank line apart), in a document with no heading
+            if whole and self.stop(position) and sum(1 for p in region if not self.blank(p)) >= 3 and (
+                blank_run or (_is_section_heading(stripped) and ends_like_reference(self.stripped(region[-1])))
+            ):
+                # A legend, a table or back matter after the list, in a document with no heading: a blank line apart,
+                # or a back-matter heading alone on its line (``Footnotes``) right under a line that ends a reference.
+                break
             if not whole and DOI_ONLY.match(stripped):
                 texts = [p for p in region if not self.blank(p)]
                 if self._article_doi(position, [self.stripped(p) for p in texts], texts[-1:]):
