@@ -3,7 +3,10 @@ wrapped unnumbered text where a complete entry is followed by a line that opens 
 
 from __future__ import annotations
 
+import pytest
+
 from tests.refstring.found import entry_texts, raws_by_list
+from vexascite.refstring.lists import _after_source_end, _cjk_name_after_latin, _goes_on, _plain_opening
 
 #: Whole references one a line, at the top of a document with no heading (the tail of an earlier article's list).
 ONE_A_LINE = [
@@ -37,3 +40,157 @@ def test_a_back_matter_heading_right_under_a_list_with_no_heading_ends_it() -> N
     assert lists[0] == ONE_A_LINE  # (it had run on into the notes and the table: one entry of nine lines)
     assert [raw.split(" ", 1)[0] for raw in lists[1]] == ["Fonseca", "Grell,", "Holm"]
     assert not any("Footnotes" in raw or "Characteristic" in raw for found in lists for raw in found)
+
+
+_INTRO = "Body text of the article ends here with a final sentence.\n\nReferences\n\n"
+#: Wrapped entries around the pair under test, so the list has the usual width and a usual entry.
+_ABOVE = (
+    "Quillfeather AB, Norrland PJ (2004) Seasonal drift of invented plankton in a\n"
+    "model fjord. J Fjord Res 12:45-52. doi:10.5555/fjord.2004.12\n"
+    "Tamsin R, Oyelaran K, Whitcombe D. Marrow cells in an invented joint model of\n"
+    "the knee. Arthritis Invent. 2012;9:101-9.\n"
+)
+_BELOW = (
+    "Haldane PK, Ruiz MT. Sleep and tidal rhythm in an invented coastal cohort of\n"
+    "adults. Coast Res. 2009;41:210-6.\n"
+    "Pellinen J, Obuya CS. Salt marsh birds of an invented coast. Coast Res.\n"
+    "1987;3:12-19.\n"
+)
+
+
+def _cut(pair: str) -> list[str]:
+    return entry_texts(_INTRO + _ABOVE + pair + _BELOW)
+
+
+def test_a_publishers_place_is_no_given_name_cut_before_initials() -> None:
+    texts = _cut(
+        "Varga R, Varga T (1991) An invented herbal of the northern marshes. Tidewater\n"
+        "Press, Bergen\n"
+        "A. Okafor, D. Lindqvist, M. Arvik, and D. Penn-Holloway. Streaming invented\n"
+        "data with packet loss. In Proceedings of INVCOMM, August 2001.\n"
+    )
+    assert "An invented herbal of the northern marshes. Tidewater Press, Bergen" in texts[2]
+    assert texts[3].startswith("A. Okafor, D. Lindqvist")
+    assert len(texts) == 6
+
+
+def test_pages_with_a_letter_after_each_number_close_a_source() -> None:
+    texts = _cut(
+        "Marlow AB, Eklund B, Penn PC et al (2007) Invented chronic venous\n"
+        "disorders. J Inv Surg 46(Suppl S):68S-83S\n"
+        "Brantford, William and Donald Okafor\n"
+        "2002. Counting Out the Invented Scholars. Toronto: Lakeside Publishers.\n"
+    )
+    assert texts[2].endswith("J Inv Surg 46(Suppl S):68S-83S")
+    assert texts[3].startswith("Brantford, William and Donald Okafor")
+
+
+def test_an_arxiv_identifier_closes_an_entry_with_no_year() -> None:
+    texts = _cut(
+        "R. M. Quill, Invented Collapse and Cosmic Censorship, arXiv:gr-qc/\n"
+        "9912345.\n"
+        "Arvikstad, J.M., K. Sabat, X. Jiang, V. Laitinen, D.F. Cove,\n"
+        "and P.K. Kinn. 2008. Invented interactions of sterols. Langmuir. 24:830-836.\n"
+        "Nachtmann, B., Sims, R.: On invented lattice systems with unbounded terms.\n"
+        "arXiv:1410.55555v1\n"
+        "Pandora S K, Pandora S K, Deshmukh U P, Awasthi V and Kumar A 2013 Semicond.\n"
+        "Inv. Technol. 28 085014\n"
+    )
+    assert texts[2].endswith("arXiv:gr-qc/9912345.") or texts[2].endswith("arXiv:gr-qc/ 9912345.")
+    assert texts[3].startswith("Arvikstad, J.M.")
+    assert texts[4].endswith("arXiv:1410.55555v1")
+    assert texts[5].startswith("Pandora S K")
+    assert len(texts) == 8
+
+
+def test_a_sole_author_and_a_colon_or_humanities_authors_open_an_entry_after_a_full_stop() -> None:
+    texts = _cut(
+        "QUILLAN, DAMIEN : PENNAZ CLAUDE, BASSO JEAN, Mesure de l'œdème par\n"
+        "bioimpédance inventée : De nouvelles perspectives pour la prise en charge.\n"
+        "Fowlerton JF: Linear quadratics in an invented model are alive and well. Int\n"
+        "J Inv Oncol 2008, 72:957.\n"
+        "WI Steuben, F Corbett, K Schwerin, Epidemiology of invented head injuries in\n"
+        "the northern region and the impact of the reunification.\n"
+        "Becker, Ulla, Anthony Gideon, and Scott Lasher. Reflexive Invented\n"
+        "Modernization. Cambridge: Polity Press, 1994.\n"
+    )
+    assert texts[2].endswith("pour la prise en charge.")
+    assert texts[3].startswith("Fowlerton JF:")
+    assert texts[4].endswith("impact of the reunification.")
+    assert texts[5].startswith("Becker, Ulla, Anthony Gideon, and Scott Lasher.")
+    assert len(texts) == 8
+
+
+def test_a_standards_designation_or_names_in_another_script_open_an_entry_after_a_complete_one() -> None:
+    texts = _cut(
+        "Caulfield, G., and A. Gunnar. 1996. Invented conservation biology in theory\n"
+        "and practice. Blackwell Science, Cambridge, Massachusetts, USA.\n"
+        "3GPP TS 99.123: \"Invented Multimedia Subsystem; Media handling and\n"
+        "interaction\".\n"
+        "Ignatova, Mila. 1993. Blood and Belonging: Journey into an Invented\n"
+        "Nationalism.\n"
+        "변영수.이상민.김재훈, '온라인 교육의 학습자 만족 모델 개발,' 지식연구, 제21권,\n"
+        "제2호, 2020, pp.119-135.\n"
+    )
+    assert texts[2].endswith("Massachusetts, USA.")
+    assert texts[3].startswith("3GPP TS 99.123:")
+    assert texts[4].endswith("Invented Nationalism.")
+    assert texts[5].startswith("변영수.이상민.김재훈")
+    assert len(texts) == 8
+
+
+#: (line before, line, the entry so far): each a break a reader sees from the words alone.
+_BREAKS = {
+    "place after a publisher": (
+        "Press, Bergen", "A. Okafor, D. Lindqvist, M. Arvik, and D. Penn-Holloway. Streaming",
+        "Varga R, Varga T (1991) An invented herbal of the northern marshes. Tidewater Press, Bergen",
+    ),
+    "sole author and colon": (
+        "bioimpédance inventée : De nouvelles perspectives pour la prise en charge.",
+        "Fowlerton JF: Linear quadratics in an invented model are alive and well. Int",
+        "QUILLAN, DAMIEN : PENNAZ CLAUDE, BASSO JEAN, Mesure de l'œdème par bioimpédance inventée : De nouvelles perspectives pour la prise en charge.",
+    ),
+    "humanities authors": (
+        "the northern region and the impact of the reunification.",
+        "Becker, Ulla, Anthony Gideon, and Scott Lasher. Reflexive Invented",
+        "WI Steuben, F Corbett, K Schwerin, Epidemiology of invented head injuries in the northern region and the impact of the reunification.",
+    ),
+    "standard's designation": (
+        "and practice. Blackwell Science, Cambridge, Massachusetts, USA.",
+        '3GPP TS 99.123: "Invented Multimedia Subsystem; Media handling and',
+        "Caulfield, G., and A. Gunnar. 1996. Invented conservation biology in theory and practice. Blackwell Science, Cambridge, Massachusetts, USA.",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_BREAKS))
+def test_each_opening_stands_whatever_the_line_model_says(name: str) -> None:
+    previous, text, head = _BREAKS[name]
+    assert not _goes_on(previous, text)
+    assert _plain_opening(previous, text, head)
+
+
+@pytest.mark.parametrize(
+    ("previous", "text", "head"),
+    [
+        ("disorders. J Inv Surg 46(Suppl S):68S-83S", "Brantford, William and Donald Okafor",
+         "Marlow AB, Eklund B, Penn PC et al (2007) Invented chronic venous disorders. J Inv Surg 46(Suppl S):68S-83S"),
+        ("9912345.", "Arvikstad, J.M., K. Sabat, X. Jiang, V. Laitinen, D.F. Cove,",
+         "R. M. Quill, Invented Collapse and Cosmic Censorship, arXiv:gr-qc/ 9912345."),
+        ("-printarXiv :1410.55555v1", "Pandora S K, Pandora S K,",
+         "Nachtmann, B., Sims, R.: On invented lattice systems with unbounded terms.e -printarXiv :1410.55555v1"),
+    ],
+)
+def test_pages_with_letters_or_an_arxiv_identifier_close_a_source(previous: str, text: str, head: str) -> None:
+    has_year = "2007" in head
+    assert _after_source_end(previous, text, head, has_year)
+
+
+def test_a_part_in_roman_numerals_or_a_name_cut_after_a_comma_goes_on() -> None:
+    assert not _plain_opening("in the northern marshes.", "Part II: The invented sequel. Inv Hist Rev 3:1-9.", "Varga R (1991) A history of invented fens, in the northern marshes.")
+    assert _goes_on("Werner, Tomas and William", "G. Archer, R. Venn, T. Okafor. Title")
+
+
+def test_names_in_another_script_set_apart_by_full_stops_open_an_entry() -> None:
+    head = "Ignatova, Mila. 1993. Blood and Belonging: Journey into an Invented Nationalism."
+    assert _cjk_name_after_latin("Nationalism.", "변영수.이상민.김재훈, '온라인 교육의 학습자 만족 모델 개발,' 지식연구, 제21권,", head)

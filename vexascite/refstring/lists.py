@@ -1908,6 +1908,8 @@ _DATE_START = re.compile(
     + YEAR + r"\b",
     re.IGNORECASE,
 )
+#: A publisher and its place at a line's end: ``Transform Press, Berkeley`` (the place is no given name).
+_PUBLISHER_PLACE = re.compile(r"\b(?:Press|Publishers?|Publishing|Verlag|Books)\s*,\s*[A-Z][a-z]+$")
 #: A name cut at a line's end: a particle (``Jimenez de`` / ``Anta MT``) or a given name before its initial (``William`` / ``G. Austin``).
 _NAME_CUT = re.compile(
     rf"(?:[A-Z][\w'’-]+|,)\s+(?P<particle>{'|'.join(PARTICLE_WORDS)})$|(?:,|\band)\s+(?P<given>[A-Z][a-z]+)$"
@@ -1936,6 +1938,8 @@ def _goes_on(previous: str, text: str) -> bool:
     if AUTHOR_LIST.fullmatch(re.sub(r"[^\w,]+$", "", previous)):
         return True  # ("Holm D, Varga A," / "Okafor J et al (1998)": a line of only authors left open goes on)
     match = _NAME_CUT.search(previous)
+    if match is not None and match.group("given") is not None and _PUBLISHER_PLACE.search(previous):
+        return False  # ("Transform Press, Berkeley" / "A. Mahanti, ...": a publisher's place, not a given name cut)
     return match is not None and (match.group("particle") is not None or bool(re.match(r"[A-Z]\.", text)))
 
 
@@ -1997,18 +2001,26 @@ _PUBLISHER_LINE = re.compile(r"^[A-Z][\w&.'’ -]{0,40}?\b(?:Press|Publishers?|P
 _PLACE_LINE = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+(?:[A-Z]{2}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\.?\s*$")
 
 
+#: Pages with a letter after each number end a source: ``46(Suppl S):68S-83S``, ``1234A-1240A.``.
+_LETTER_PAGES_END = re.compile(r"\b\d+[A-Z]\s*[-–]\s*\d+[A-Z]\.?\s*$")
+#: An arXiv identifier at the end of an entry, perhaps wrapped after its archive: ``arXiv:gr-qc/ 9710068.``.
+_IDENTIFIER_END = re.compile(r"ar[xX]iv\s*:\s*(?:[\w.-]+/\s*)?\d{4}\.?\d{3,5}(?:v\d+)?\.?\s*$")
+
+
 def _after_source_end(previous: str, text: str, head: str, has_year: bool) -> bool:
     """In wrapped text: a line that closes a source (``Blood. 2020;135:1-9.``, ``59-70, 1991.``) and then a
     line that opens a reference of any shape (``The FRWSM guideline ...``, ``王義文(1989)``, ``"Title"``) cut
     the entry, unless the line is what follows a source in the same reference (``PMID: ...``)."""
-    if not has_year or len(head) < 25 or _authors_then_year(head):
+    # (An identifier closes a reference that states no year: ``arXiv:gr-qc/`` / ``9710068.``, ``arXiv:1410.8174v1``.)
+    identified = len(head) < 1000 and bool(_IDENTIFIER_END.search(head[-60:]))
+    if not (has_year or identified) or len(head) < 25 or _authors_then_year(head):
         return False
     if previous.count("(") > previous.count(")") or _PUBLISHER_LINE.match(text) or _PLACE_LINE.match(text):
         return False  # "(ed. or." then "Paris 1986).", "pp. 131-154." then "Harcourt Publishers, ..." or "Melbourne, Australia."
     own = re.match(r"\[\s*(\d{1,4})\s*\]", text)
     if own and int(own.group(1)) < 1500 and ends_like_reference(previous):
         return True  # "War, 2013." then "[7 ],On spectral sums": a string that carries its own number
-    if not (SOURCE_END.search(previous[-40:]) or LINK_TOKEN.match(previous.rsplit(None, 1)[-1])):
+    if not (SOURCE_END.search(previous[-40:]) or LINK_TOKEN.match(previous.rsplit(None, 1)[-1]) or _LETTER_PAGES_END.search(previous[-30:]) or identified):
         # No source closed the line, but the next one opens with authors and a year (``Weston, R.C. 1979.``).
         return (
             len(head) >= 40 and not OPEN_END.search(previous[-12:]) and not previous.endswith(("-", "–"))
@@ -2094,7 +2106,7 @@ def _authors_year_after_end(previous: str, text: str, head: str) -> bool:
 #: Han, Hangul and kana: a name in these scripts is no continuation of a line in Latin script.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
 #: A name of two to five such characters, then a comma or a bracket: ``김하늘, 2004,``, ``王小明(1995)``, ``佐藤花子、``.
-_CJK_NAME_OPENING = re.compile(rf"^[{_CJK}]{{2,5}}\s?[,，、(（]")
+_CJK_NAME_OPENING = re.compile(rf"^[{_CJK}]{{2,5}}(?:\s?[,，、(（]|[.·・][{_CJK}]{{2,5}}[.·・,，])")
 
 
 #: The mark that repeats the authors of the entry above: ``———.``, ``--- (2005).``, ``__________ .``, ``——,``.
@@ -2195,6 +2207,42 @@ def _apa_opening_after(previous: str, text: str, head: str) -> bool:
     )
 
 
+#: One author in Vancouver form and a colon, as BMC journals set a sole author: ``Fowler JF: Linear ...``
+#: (not a part in Roman numerals, ``Part II: ...``).
+_COLON_AUTHOR = re.compile(rf"^(?:{_ANY_PARTICLES})?{FAMILY}(?:[\s-]{FAMILY})?\s+(?![IVXLC]+\s*:)[{UPPER_CHARS}]{{1,3}}\s*:\s+[{UPPER_CHARS}]")
+#: Authors in the humanities' form, the first inverted and the last after ``and``: ``Beck, Ulrich, Anthony
+#: Giddens, and Scott Lash.``, ``Bruneau, William and Donald Savage`` (the year on the next line).
+_GIVEN = rf"[{UPPER_CHARS}][{LOWER_CHARS}]+(?:-[{UPPER_CHARS}][{LOWER_CHARS}]+)?(?:\s+[{UPPER_CHARS}]\.)*"
+_INVERTED_THEN_AND = re.compile(
+    rf"^(?:{_ANY_PARTICLES})?{FAMILY},\s+{_GIVEN}(?:,\s+{_GIVEN}\s+(?:{_ANY_PARTICLES})?{FAMILY})*,?\s+(?:and|&)\s+{_GIVEN}\s+(?:{_ANY_PARTICLES})?{FAMILY}(?:[.,]|\s*$)"
+)
+
+
+def _named_after_full_stop(previous: str, text: str, head: str) -> bool:
+    """A line that opens with a sole author and a colon (``Fowler JF: Title``) or with authors in the humanities'
+    form (``Beck, Ulrich, Anthony Giddens, and Scott Lash.``) after a line that ends on a full stop, in an entry
+    that is more than its authors: a new entry, whatever the entry above lacks (a year, a source). A title
+    does not wrap to such a line."""
+    end = previous.rstrip()
+    return (
+        len(head) >= 40 and end.endswith(".") and not re.search(r"\b[A-Z][a-z]?\.$", end) and not AUTHOR_LIST.match(end)
+        and not _BEFORE_NAMES.search(end[-8:]) and bool(_COLON_AUTHOR.match(text) or _INVERTED_THEN_AND.match(text))
+    )
+
+
+#: A standard's designation: a body with digits, a series and a number (``3GPP TS 99.123:``).
+_DESIGNATION = re.compile(r"^\d+[A-Z]{2,}\s+[A-Z]{1,4}\s+\d+(?:\.\d+)+\s*:")
+
+
+def _designation_after_end(previous: str, text: str, head: str) -> bool:
+    """A line that opens with a standard's designation (``3GPP TS 99.123: "Title"``) after a line that ends an
+    entry with a year: a new entry (the string opens with digits, so no author rule reads it)."""
+    return (
+        len(head) >= 30 and bool(YEAR_TOKEN.search(head)) and ends_like_reference(previous)
+        and not OPEN_END.search(previous[-12:]) and bool(_DESIGNATION.match(text))
+    )
+
+
 def _plain_opening(previous: str, text: str, head: str) -> bool:
     """The cuts that stand whatever the line model says, under a heading and where the rules decide alone (a
     list with no heading): a line that opens with authors and their year, a run of authors, full APA authors, the
@@ -2203,6 +2251,7 @@ def _plain_opening(previous: str, text: str, head: str) -> bool:
         _authors_year_after_end(previous, text, head) or _apa_opening_after(previous, text, head)
         or _same_authors_after_end(previous, text) or _vancouver_after_full_stop(previous, text, head)
         or _name_run_after_end(previous, text, head) or _collaboration_after_end(previous, text, head)
+        or _named_after_full_stop(previous, text, head) or _designation_after_end(previous, text, head)
     )
 
 
