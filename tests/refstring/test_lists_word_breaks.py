@@ -155,6 +155,11 @@ _BREAKS = {
         "Becker, Ulla, Anthony Gideon, and Scott Lasher. Reflexive Invented",
         "WI Steuben, F Corbett, K Schwerin, Epidemiology of invented head injuries in the northern region and the impact of the reunification.",
     ),
+    "own number and authors": (
+        "Ratcliff, M. (2008). Feelings of Invented Being. Oxford: Lakeside Press.",
+        "10- Cochrane A, Scaifer ER, Hanssen KW, Downey EC. Hyperglycaemia in invented",
+        "Ratcliff, M. (2008). Feelings of Invented Being. Oxford: Lakeside Press.",
+    ),
     "standard's designation": (
         "and practice. Blackwell Science, Cambridge, Massachusetts, USA.",
         '3GPP TS 99.123: "Invented Multimedia Subsystem; Media handling and',
@@ -177,18 +182,23 @@ def test_each_opening_stands_whatever_the_line_model_says(name: str) -> None:
          "Marlow AB, Eklund B, Penn PC et al (2007) Invented chronic venous disorders. J Inv Surg 46(Suppl S):68S-83S"),
         ("9912345.", "Arvikstad, J.M., K. Sabat, X. Jiang, V. Laitinen, D.F. Cove,",
          "R. M. Quill, Invented Collapse and Cosmic Censorship, arXiv:gr-qc/ 9912345."),
+        ("Graduate Texts in Invented Mathematics Vol. 9 (Lakeside-Verlag,New York ,1978 ).",
+         "Public Health Northland Ultraviolet Radiation and Invented Vitamins: the effects on",
+         "Humbert, E. J., Introduction to Invented Algebras, Graduate Texts in Invented Mathematics Vol. 9 (Lakeside-Verlag,New York ,1978 )."),
         ("-printarXiv :1410.55555v1", "Pandora S K, Pandora S K,",
          "Nachtmann, B., Sims, R.: On invented lattice systems with unbounded terms.e -printarXiv :1410.55555v1"),
     ],
 )
-def test_pages_with_letters_or_an_arxiv_identifier_close_a_source(previous: str, text: str, head: str) -> None:
-    has_year = "2007" in head
+def test_pages_with_letters_an_imprint_or_an_arxiv_identifier_close_a_source(previous: str, text: str, head: str) -> None:
+    has_year = "2007" in head or "1978" in head
     assert _after_source_end(previous, text, head, has_year)
 
 
-def test_a_part_in_roman_numerals_or_a_name_cut_after_a_comma_goes_on() -> None:
+def test_a_part_in_roman_numerals_a_name_cut_after_a_comma_or_pages_at_a_line_start_go_on() -> None:
     assert not _plain_opening("in the northern marshes.", "Part II: The invented sequel. Inv Hist Rev 3:1-9.", "Varga R (1991) A history of invented fens, in the northern marshes.")
     assert _goes_on("Werner, Tomas and William", "G. Archer, R. Venn, T. Okafor. Title")
+    head = "Okafor T, Venn R. Invented injuries of the knee. J Inv Trauma. 2003; 55(6): 1035-"
+    assert not _plain_opening("traumatic injury. J Inv Trauma. 2003; 55(6): 1035-", "8. Epub 2003 Jun 4.", head)
 
 
 def test_names_in_another_script_set_apart_by_full_stops_open_an_entry() -> None:

@@ -2003,6 +2003,8 @@ _PLACE_LINE = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+(?:[A-Z]{2}|[A-Z][
 
 #: Pages with a letter after each number end a source: ``46(Suppl S):68S-83S``, ``1234A-1240A.``.
 _LETTER_PAGES_END = re.compile(r"\b\d+[A-Z]\s*[-–]\s*\d+[A-Z]\.?\s*$")
+#: A book's imprint closed in brackets by its year: ``(Springer-Verlag, New York, 1978).``, ``(Oxford: Clarendon, 2000)``.
+_IMPRINT_END = re.compile(r"[,:]\s*" + YEAR + r"[a-z]?\s*\)\.?\s*$")
 #: An arXiv identifier at the end of an entry, perhaps wrapped after its archive: ``arXiv:gr-qc/ 9710068.``.
 _IDENTIFIER_END = re.compile(r"ar[xX]iv\s*:\s*(?:[\w.-]+/\s*)?\d{4}\.?\d{3,5}(?:v\d+)?\.?\s*$")
 
@@ -2020,7 +2022,10 @@ def _after_source_end(previous: str, text: str, head: str, has_year: bool) -> bo
     own = re.match(r"\[\s*(\d{1,4})\s*\]", text)
     if own and int(own.group(1)) < 1500 and ends_like_reference(previous):
         return True  # "War, 2013." then "[7 ],On spectral sums": a string that carries its own number
-    if not (SOURCE_END.search(previous[-40:]) or LINK_TOKEN.match(previous.rsplit(None, 1)[-1]) or _LETTER_PAGES_END.search(previous[-30:]) or identified):
+    if not (
+        SOURCE_END.search(previous[-40:]) or LINK_TOKEN.match(previous.rsplit(None, 1)[-1]) or _LETTER_PAGES_END.search(previous[-30:])
+        or _IMPRINT_END.search(previous[-30:]) or identified
+    ):
         # No source closed the line, but the next one opens with authors and a year (``Weston, R.C. 1979.``).
         return (
             len(head) >= 40 and not OPEN_END.search(previous[-12:]) and not previous.endswith(("-", "–"))
@@ -2243,6 +2248,21 @@ def _designation_after_end(previous: str, text: str, head: str) -> bool:
     )
 
 
+#: A string's own number with a dash before its authors: ``10- Cochran A, Scaife ER, ...``.
+_DASHED_NUMBER = re.compile(r"^\d{1,3}\s*[-–]\s+(?=\S)")
+
+
+def _own_number_then_authors(previous: str, text: str, head: str) -> bool:
+    """A line that opens with a string's own number and a dash, then two or more authors in Vancouver form
+    (``10- Cochran A, Scaife ER,``), after a line that ends an entry with a year: a new entry (pages wrapped to a
+    line start, ``1035-`` / ``8.``, have no authors after them)."""
+    number = _DASHED_NUMBER.match(text)
+    return (
+        number is not None and len(head) >= 30 and bool(YEAR_TOKEN.search(head)) and ends_like_reference(previous)
+        and not OPEN_END.search(previous[-12:]) and bool(AUTHOR_LIST.match(text[number.end() :]))
+    )
+
+
 def _plain_opening(previous: str, text: str, head: str) -> bool:
     """The cuts that stand whatever the line model says, under a heading and where the rules decide alone (a
     list with no heading): a line that opens with authors and their year, a run of authors, full APA authors, the
@@ -2252,6 +2272,7 @@ def _plain_opening(previous: str, text: str, head: str) -> bool:
         or _same_authors_after_end(previous, text) or _vancouver_after_full_stop(previous, text, head)
         or _name_run_after_end(previous, text, head) or _collaboration_after_end(previous, text, head)
         or _named_after_full_stop(previous, text, head) or _designation_after_end(previous, text, head)
+        or _own_number_then_authors(previous, text, head)
     )
 
 
