@@ -6,7 +6,12 @@ from __future__ import annotations
 import pytest
 
 from tests.refstring.found import entry_texts, raws_by_list
-from vexascite.refstring.lists import _after_source_end, _cjk_name_after_latin, _goes_on, _plain_opening
+from vexascite.refstring.lists import (
+    _after_source_end,
+    _cjk_name_after_latin,
+    _goes_on,
+    _plain_opening,
+)
 
 #: Whole references one a line, at the top of a document with no heading (the tail of an earlier article's list).
 ONE_A_LINE = [
@@ -87,8 +92,8 @@ def test_pages_with_a_letter_after_each_number_close_a_source() -> None:
 
 def test_an_arxiv_identifier_closes_an_entry_with_no_year() -> None:
     texts = _cut(
-        "R. M. Quill, Invented Collapse and Cosmic Censorship, arXiv:gr-qc/\n"
-        "9912345.\n"
+        "T. K. Okafor, Invented horizons of a toy black hole, arXiv:gr-qc/\n"
+        "9955501.\n"
         "Arvikstad, J.M., K. Sabat, X. Jiang, V. Laitinen, D.F. Cove,\n"
         "and P.K. Kinn. 2008. Invented interactions of sterols. Langmuir. 24:830-836.\n"
         "Nachtmann, B., Sims, R.: On invented lattice systems with unbounded terms.\n"
@@ -96,7 +101,7 @@ def test_an_arxiv_identifier_closes_an_entry_with_no_year() -> None:
         "Pandora S K, Pandora S K, Deshmukh U P, Awasthi V and Kumar A 2013 Semicond.\n"
         "Inv. Technol. 28 085014\n"
     )
-    assert texts[2].endswith("arXiv:gr-qc/9912345.") or texts[2].endswith("arXiv:gr-qc/ 9912345.")
+    assert texts[2].endswith("arXiv:gr-qc/9955501.") or texts[2].endswith("arXiv:gr-qc/ 9955501.")
     assert texts[3].startswith("Arvikstad, J.M.")
     assert texts[4].endswith("arXiv:1410.55555v1")
     assert texts[5].startswith("Pandora S K")
@@ -105,36 +110,36 @@ def test_an_arxiv_identifier_closes_an_entry_with_no_year() -> None:
 
 def test_a_sole_author_and_a_colon_or_humanities_authors_open_an_entry_after_a_full_stop() -> None:
     texts = _cut(
-        "QUILLAN, DAMIEN : PENNAZ CLAUDE, BASSO JEAN, Mesure de l'œdème par\n"
-        "bioimpédance inventée : De nouvelles perspectives pour la prise en charge.\n"
+        "QUILLAN, DAMIEN : PENNAZ CLAUDE, BASSO JEAN, Une mesure inventée du volume des\n"
+        "membres par une méthode nouvelle : essai pilote auprès de vingt patients.\n"
         "Fowlerton JF: Linear quadratics in an invented model are alive and well. Int\n"
         "J Inv Oncol 2008, 72:957.\n"
         "WI Steuben, F Corbett, K Schwerin, Epidemiology of invented head injuries in\n"
-        "the northern region and the impact of the reunification.\n"
+        "the northern region after the merger of two invented districts.\n"
         "Becker, Ulla, Anthony Gideon, and Scott Lasher. Reflexive Invented\n"
         "Modernization. Cambridge: Polity Press, 1994.\n"
     )
-    assert texts[2].endswith("pour la prise en charge.")
+    assert texts[2].endswith("essai pilote auprès de vingt patients.")
     assert texts[3].startswith("Fowlerton JF:")
-    assert texts[4].endswith("impact of the reunification.")
+    assert texts[4].endswith("merger of two invented districts.")
     assert texts[5].startswith("Becker, Ulla, Anthony Gideon, and Scott Lasher.")
     assert len(texts) == 8
 
 
 def test_a_standards_designation_or_names_in_another_script_open_an_entry_after_a_complete_one() -> None:
     texts = _cut(
-        "Caulfield, G., and A. Gunnar. 1996. Invented conservation biology in theory\n"
-        "and practice. Blackwell Science, Cambridge, Massachusetts, USA.\n"
+        "Caulfield, G., and A. Gunnar. 1996. Grazing on invented islands of the\n"
+        "north. Lakeside Science, Portland, Maine, USA.\n"
         "3GPP TS 99.123: \"Invented Multimedia Subsystem; Media handling and\n"
         "interaction\".\n"
-        "Ignatova, Mila. 1993. Blood and Belonging: Journey into an Invented\n"
-        "Nationalism.\n"
+        "Ignatova, Mila. 1993. Salt and Memory: Essays on an Invented\n"
+        "Coastline.\n"
         "변영수.이상민.김재훈, '온라인 교육의 학습자 만족 모델 개발,' 지식연구, 제21권,\n"
         "제2호, 2020, pp.119-135.\n"
     )
-    assert texts[2].endswith("Massachusetts, USA.")
+    assert texts[2].endswith("Portland, Maine, USA.")
     assert texts[3].startswith("3GPP TS 99.123:")
-    assert texts[4].endswith("Invented Nationalism.")
+    assert texts[4].endswith("Invented Coastline.")
     assert texts[5].startswith("변영수.이상민.김재훈")
     assert len(texts) == 8
 
@@ -146,14 +151,24 @@ _BREAKS = {
         "Varga R, Varga T (1991) An invented herbal of the northern marshes. Tidewater Press, Bergen",
     ),
     "sole author and colon": (
-        "bioimpédance inventée : De nouvelles perspectives pour la prise en charge.",
+        "membres par une méthode nouvelle : essai pilote auprès de vingt patients.",
         "Fowlerton JF: Linear quadratics in an invented model are alive and well. Int",
-        "QUILLAN, DAMIEN : PENNAZ CLAUDE, BASSO JEAN, Mesure de l'œdème par bioimpédance inventée : De nouvelles perspectives pour la prise en charge.",
+        "QUILLAN, DAMIEN : PENNAZ CLAUDE, BASSO JEAN, Une mesure inventée du volume des membres par une méthode nouvelle : essai pilote auprès de vingt patients.",
     ),
     "humanities authors": (
-        "the northern region and the impact of the reunification.",
+        "the northern region after the merger of two invented districts.",
         "Becker, Ulla, Anthony Gideon, and Scott Lasher. Reflexive Invented",
-        "WI Steuben, F Corbett, K Schwerin, Epidemiology of invented head injuries in the northern region and the impact of the reunification.",
+        "WI Steuben, F Corbett, K Schwerin, Epidemiology of invented head injuries in the northern region after the merger of two invented districts.",
+    ),
+    "authors and a colon after a publisher's place": (
+        "Varga R, Varga T (1991) An invented herbal. Tidewater Press, Bergen",
+        "Bainbridge LS, Jindal RM: Non-compliance in an invented dialysis cohort:",
+        "Varga R, Varga T (1991) An invented herbal. Tidewater Press, Bergen",
+    ),
+    "authors with particles": (
+        "Invented Ballot and After, London, Lakeside.",
+        "Arredondo de Arriaga G, López Sierra N, de Hoyos Parras R,",
+        "Browning, A., McCrae, D. and Surrey, P. (1999) The Invented Electorate: The 1997 Invented Ballot and After, London, Lakeside.",
     ),
     "own number and authors": (
         "Ratcliff, M. (2008). Feelings of Invented Being. Oxford: Lakeside Press.",
@@ -161,9 +176,9 @@ _BREAKS = {
         "Ratcliff, M. (2008). Feelings of Invented Being. Oxford: Lakeside Press.",
     ),
     "standard's designation": (
-        "and practice. Blackwell Science, Cambridge, Massachusetts, USA.",
+        "north. Lakeside Science, Portland, Maine, USA.",
         '3GPP TS 99.123: "Invented Multimedia Subsystem; Media handling and',
-        "Caulfield, G., and A. Gunnar. 1996. Invented conservation biology in theory and practice. Blackwell Science, Cambridge, Massachusetts, USA.",
+        "Caulfield, G., and A. Gunnar. 1996. Grazing on invented islands of the north. Lakeside Science, Portland, Maine, USA.",
     ),
 }
 
@@ -180,17 +195,19 @@ def test_each_opening_stands_whatever_the_line_model_says(name: str) -> None:
     [
         ("disorders. J Inv Surg 46(Suppl S):68S-83S", "Brantford, William and Donald Okafor",
          "Marlow AB, Eklund B, Penn PC et al (2007) Invented chronic venous disorders. J Inv Surg 46(Suppl S):68S-83S"),
-        ("9912345.", "Arvikstad, J.M., K. Sabat, X. Jiang, V. Laitinen, D.F. Cove,",
-         "R. M. Quill, Invented Collapse and Cosmic Censorship, arXiv:gr-qc/ 9912345."),
+        ("9955501.", "Arvikstad, J.M., K. Sabat, X. Jiang, V. Laitinen, D.F. Cove,",
+         "T. K. Okafor, Invented horizons of a toy black hole, arXiv:gr-qc/ 9955501."),
         ("Graduate Texts in Invented Mathematics Vol. 9 (Lakeside-Verlag,New York ,1978 ).",
          "Public Health Northland Ultraviolet Radiation and Invented Vitamins: the effects on",
          "Humbert, E. J., Introduction to Invented Algebras, Graduate Texts in Invented Mathematics Vol. 9 (Lakeside-Verlag,New York ,1978 )."),
+        ("1992.", "The Invented Design Foundation of Northland. (1999). The",
+         "Gedde, K., Czapek, S., and Laban, G. Algorithms for Invented Algebra. Lakeside Publishers, Boston, 1992."),
         ("-printarXiv :1410.55555v1", "Pandora S K, Pandora S K,",
          "Nachtmann, B., Sims, R.: On invented lattice systems with unbounded terms.e -printarXiv :1410.55555v1"),
     ],
 )
-def test_pages_with_letters_an_imprint_or_an_arxiv_identifier_close_a_source(previous: str, text: str, head: str) -> None:
-    has_year = "2007" in head or "1978" in head
+def test_pages_with_letters_an_imprint_a_year_alone_or_an_arxiv_identifier_close_a_source(previous: str, text: str, head: str) -> None:
+    has_year = any(year in head for year in ("2007", "1978", "1992"))
     assert _after_source_end(previous, text, head, has_year)
 
 
@@ -202,5 +219,5 @@ def test_a_part_in_roman_numerals_a_name_cut_after_a_comma_or_pages_at_a_line_st
 
 
 def test_names_in_another_script_set_apart_by_full_stops_open_an_entry() -> None:
-    head = "Ignatova, Mila. 1993. Blood and Belonging: Journey into an Invented Nationalism."
-    assert _cjk_name_after_latin("Nationalism.", "변영수.이상민.김재훈, '온라인 교육의 학습자 만족 모델 개발,' 지식연구, 제21권,", head)
+    head = "Ignatova, Mila. 1993. Salt and Memory: Essays on an Invented Coastline."
+    assert _cjk_name_after_latin("Coastline.", "변영수.이상민.김재훈, '온라인 교육의 학습자 만족 모델 개발,' 지식연구, 제21권,", head)

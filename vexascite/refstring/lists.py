@@ -1908,7 +1908,7 @@ _DATE_START = re.compile(
     + YEAR + r"\b",
     re.IGNORECASE,
 )
-#: A publisher and its place at a line's end: ``Transform Press, Berkeley`` (the place is no given name).
+#: A publisher and its place at a line's end: ``Tidewater Press, Bergen`` (the place is no given name).
 _PUBLISHER_PLACE = re.compile(r"\b(?:Press|Publishers?|Publishing|Verlag|Books)\s*,\s*[A-Z][a-z]+$")
 #: A name cut at a line's end: a particle (``Jimenez de`` / ``Anta MT``) or a given name before its initial (``William`` / ``G. Austin``).
 _NAME_CUT = re.compile(
@@ -1939,7 +1939,7 @@ def _goes_on(previous: str, text: str) -> bool:
         return True  # ("Holm D, Varga A," / "Okafor J et al (1998)": a line of only authors left open goes on)
     match = _NAME_CUT.search(previous)
     if match is not None and match.group("given") is not None and _PUBLISHER_PLACE.search(previous):
-        return False  # ("Transform Press, Berkeley" / "A. Mahanti, ...": a publisher's place, not a given name cut)
+        return False  # ("Tidewater Press, Bergen" / "A. Okafor, ...": a publisher's place, not a given name cut)
     return match is not None and (match.group("particle") is not None or bool(re.match(r"[A-Z]\.", text)))
 
 
@@ -2003,9 +2003,11 @@ _PLACE_LINE = re.compile(r"^[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?,\s+(?:[A-Z]{2}|[A-Z][
 
 #: Pages with a letter after each number end a source: ``46(Suppl S):68S-83S``, ``1234A-1240A.``.
 _LETTER_PAGES_END = re.compile(r"\b\d+[A-Z]\s*[-–]\s*\d+[A-Z]\.?\s*$")
-#: A book's imprint closed in brackets by its year: ``(Springer-Verlag, New York, 1978).``, ``(Oxford: Clarendon, 2000)``.
+#: A year alone on its line, closed by a full stop: ``Lakeside Publishers, Boston,`` / ``1992.``.
+_YEAR_LINE = re.compile(r"^\s*" + YEAR + r"[a-z]?\.\s*$")
+#: A book's imprint closed in brackets by its year: ``(Lakeside-Verlag, New York, 1978).``, ``(Oxford: Clarendon, 2000)``.
 _IMPRINT_END = re.compile(r"[,:]\s*" + YEAR + r"[a-z]?\s*\)\.?\s*$")
-#: An arXiv identifier at the end of an entry, perhaps wrapped after its archive: ``arXiv:gr-qc/ 9710068.``.
+#: An arXiv identifier at the end of an entry, perhaps wrapped after its archive: ``arXiv:gr-qc/ 9955501.``.
 _IDENTIFIER_END = re.compile(r"ar[xX]iv\s*:\s*(?:[\w.-]+/\s*)?\d{4}\.?\d{3,5}(?:v\d+)?\.?\s*$")
 
 
@@ -2013,7 +2015,7 @@ def _after_source_end(previous: str, text: str, head: str, has_year: bool) -> bo
     """In wrapped text: a line that closes a source (``Blood. 2020;135:1-9.``, ``59-70, 1991.``) and then a
     line that opens a reference of any shape (``The FRWSM guideline ...``, ``王義文(1989)``, ``"Title"``) cut
     the entry, unless the line is what follows a source in the same reference (``PMID: ...``)."""
-    # (An identifier closes a reference that states no year: ``arXiv:gr-qc/`` / ``9710068.``, ``arXiv:1410.8174v1``.)
+    # (An identifier closes a reference that states no year: ``arXiv:gr-qc/`` / ``9955501.``, ``arXiv:1410.55555v1``.)
     identified = len(head) < 1000 and bool(_IDENTIFIER_END.search(head[-60:]))
     if not (has_year or identified) or len(head) < 25 or _authors_then_year(head):
         return False
@@ -2024,7 +2026,7 @@ def _after_source_end(previous: str, text: str, head: str, has_year: bool) -> bo
         return True  # "War, 2013." then "[7 ],On spectral sums": a string that carries its own number
     if not (
         SOURCE_END.search(previous[-40:]) or LINK_TOKEN.match(previous.rsplit(None, 1)[-1]) or _LETTER_PAGES_END.search(previous[-30:])
-        or _IMPRINT_END.search(previous[-30:]) or identified
+        or _IMPRINT_END.search(previous[-30:]) or _YEAR_LINE.match(previous) or identified
     ):
         # No source closed the line, but the next one opens with authors and a year (``Weston, R.C. 1979.``).
         return (
@@ -2119,7 +2121,7 @@ _SAME_AUTHORS = re.compile(r"^(?:—{2,}|–{3,}|-{3,}|_{3,})\s*[.,:(]")
 
 
 #: Three or more names in Vancouver form, each with its initials and a comma: ``Bandelt H-J, Forster P, Sykes BC,``.
-_VANCOUVER_RUN = re.compile(rf"^(?:{FAMILY}(?:[\s-]{FAMILY})?\s+[{UPPER_CHARS}]{{1,3}}(?:-[{UPPER_CHARS}]{{1,2}})?\s*,\s*){{3,}}")
+_VANCOUVER_RUN = re.compile(rf"^(?:(?:{_ANY_PARTICLES})?{FAMILY}(?:[\s-](?:{_ANY_PARTICLES})?{FAMILY})?\s+[{UPPER_CHARS}]{{1,3}}(?:-[{UPPER_CHARS}]{{1,2}})?\s*,\s*){{3,}}")
 
 
 #: An initial, set with a stop or alone: ``M.``, ``R.K.``, ``J.-H.``, ``S`` (``S Penn``).
@@ -2212,11 +2214,14 @@ def _apa_opening_after(previous: str, text: str, head: str) -> bool:
     )
 
 
-#: One author in Vancouver form and a colon, as BMC journals set a sole author: ``Fowler JF: Linear ...``
-#: (not a part in Roman numerals, ``Part II: ...``).
-_COLON_AUTHOR = re.compile(rf"^(?:{_ANY_PARTICLES})?{FAMILY}(?:[\s-]{FAMILY})?\s+(?![IVXLC]+\s*:)[{UPPER_CHARS}]{{1,3}}\s*:\s+[{UPPER_CHARS}]")
-#: Authors in the humanities' form, the first inverted and the last after ``and``: ``Beck, Ulrich, Anthony
-#: Giddens, and Scott Lash.``, ``Bruneau, William and Donald Savage`` (the year on the next line).
+#: Authors in Vancouver form and a colon, as BMC journals set them: ``Fowlerton JF: Linear ...``, ``Bainbridge LS,
+#: Jindal RM: Title`` (not a part in Roman numerals, ``Part II: ...``).
+_COLON_AUTHOR = re.compile(
+    rf"^(?:(?:{_ANY_PARTICLES})?{FAMILY}(?:[\s-]{FAMILY})?\s+[{UPPER_CHARS}]{{1,3}}\s*,\s*){{0,8}}"
+    rf"(?:{_ANY_PARTICLES})?{FAMILY}(?:[\s-]{FAMILY})?\s+(?![IVXLC]+\s*:)[{UPPER_CHARS}]{{1,3}}\s*:\s+[{UPPER_CHARS}]"
+)
+#: Authors in the humanities' form, the first inverted and the last after ``and``: ``Becker, Ulla, Anthony
+#: Gideon, and Scott Lasher.``, ``Brantford, William and Donald Okafor`` (the year on the next line).
 _GIVEN = rf"[{UPPER_CHARS}][{LOWER_CHARS}]+(?:-[{UPPER_CHARS}][{LOWER_CHARS}]+)?(?:\s+[{UPPER_CHARS}]\.)*"
 _INVERTED_THEN_AND = re.compile(
     rf"^(?:{_ANY_PARTICLES})?{FAMILY},\s+{_GIVEN}(?:,\s+{_GIVEN}\s+(?:{_ANY_PARTICLES})?{FAMILY})*,?\s+(?:and|&)\s+{_GIVEN}\s+(?:{_ANY_PARTICLES})?{FAMILY}(?:[.,]|\s*$)"
@@ -2224,13 +2229,15 @@ _INVERTED_THEN_AND = re.compile(
 
 
 def _named_after_full_stop(previous: str, text: str, head: str) -> bool:
-    """A line that opens with a sole author and a colon (``Fowler JF: Title``) or with authors in the humanities'
-    form (``Beck, Ulrich, Anthony Giddens, and Scott Lash.``) after a line that ends on a full stop, in an entry
+    """A line that opens with authors in Vancouver form and a colon (``Fowlerton JF: Title``) or with authors in the
+    humanities' form (``Becker, Ulla, Anthony Gideon, and Scott Lasher.``) after a line that ends on a full stop (or
+    on a publisher and its place, ``Tidewater Press, Bergen``, in an entry with a year), in an entry
     that is more than its authors: a new entry, whatever the entry above lacks (a year, a source). A title
     does not wrap to such a line."""
     end = previous.rstrip()
+    closed = end.endswith(".") or (bool(_PUBLISHER_PLACE.search(end)) and bool(YEAR_TOKEN.search(head)))
     return (
-        len(head) >= 40 and end.endswith(".") and not re.search(r"\b[A-Z][a-z]?\.$", end) and not AUTHOR_LIST.match(end)
+        len(head) >= 40 and closed and not re.search(r"\b[A-Z][a-z]?\.$", end) and not AUTHOR_LIST.match(end)
         and not _BEFORE_NAMES.search(end[-8:]) and bool(_COLON_AUTHOR.match(text) or _INVERTED_THEN_AND.match(text))
     )
 
@@ -2248,13 +2255,13 @@ def _designation_after_end(previous: str, text: str, head: str) -> bool:
     )
 
 
-#: A string's own number with a dash before its authors: ``10- Cochran A, Scaife ER, ...``.
+#: A string's own number with a dash before its authors: ``10- Cochrane A, Scaifer ER, ...``.
 _DASHED_NUMBER = re.compile(r"^\d{1,3}\s*[-–]\s+(?=\S)")
 
 
 def _own_number_then_authors(previous: str, text: str, head: str) -> bool:
     """A line that opens with a string's own number and a dash, then two or more authors in Vancouver form
-    (``10- Cochran A, Scaife ER,``), after a line that ends an entry with a year: a new entry (pages wrapped to a
+    (``10- Cochrane A, Scaifer ER,``), after a line that ends an entry with a year: a new entry (pages wrapped to a
     line start, ``1035-`` / ``8.``, have no authors after them)."""
     number = _DASHED_NUMBER.match(text)
     return (
