@@ -2112,7 +2112,8 @@ def _authors_year_after_end(previous: str, text: str, head: str) -> bool:
 
 #: Han, Hangul and kana: a name in these scripts is no continuation of a line in Latin script.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
-#: A name of two to five such characters, then a comma or a bracket: ``김하늘, 2004,``, ``王小明(1995)``, ``佐藤花子、``.
+#: A name of two to five such characters, then a comma or a bracket (``김하늘, 2004,``, ``王小明(1995)``, ``佐藤花子、``) or,
+#: set apart by full stops or middle dots, another such name (``변영수.이상민.김재훈,``).
 _CJK_NAME_OPENING = re.compile(rf"^[{_CJK}]{{2,5}}(?:\s?[,，、(（]|[.·・][{_CJK}]{{2,5}}[.·・,，])")
 
 
