@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..csl import YEAR
+from ..csl import PARTICLE_WORDS, YEAR
 from ..ids import DOI_START
 from .labels import LABEL, LABEL_ONLY, Label, label_of, label_only
 from .shapes import (
@@ -407,8 +407,9 @@ _OPENING_QUOTES = "“\"‘«„"
 _NUMBER_WORD_END = re.compile(r"\b(?:pp?\.|pages?|vol\.|no\.)$")
 #: A volume and its page range: ``54:23-31``, ``98: 416-423``.
 VOLUME_PAGES = re.compile(r"\d\s*:\s*[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+")
-#: A running head naming the authors: ``Smith et al.``, ``Smith and Jones``.
-RUNNING_HEAD = re.compile(r"^[A-Z][\w'’-]+(?:(?P<pair>\s+(?:and|&)\s+[A-Z][\w'’-]+)|\s+et\s+al\.?)\s*$")
+#: A running head naming the authors: ``Smith et al.``, ``Smith and Jones``, ``van der Berg et al.`` (a family
+#: name's particles in lower case).
+RUNNING_HEAD = re.compile(r"^(?:(?:" + "|".join(PARTICLE_WORDS) + r")\s+){0,2}[A-Z][\w'’-]+(?:(?P<pair>\s+(?:and|&)\s+[A-Z][\w'’-]+)|\s+et\s+al\.?)\s*$")
 #: A journal's page footer: a journal name, a year and a volume, nothing else.
 _FOOTER_SHAPE = re.compile(
     r"^[A-Z][\w .&'-]{1,50}?\.?\s+" + YEAR + r"\s*[;,]\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*(?::\s*[\w]+\s*[-–]\s*[\w]+)?\s*$"
