@@ -818,7 +818,11 @@ class _Finder:
             if numbers and REF_HEADING.match(self.stripped(position)):
                 break  # "7. Kaynaklar" after "1. Introduction": a reference heading ends a run of numbered sections
             start = self.label_at(position, numbers[-1] if numbers else None)
-            if style == "glued" and numbers and (start is None or start[0].style != "glued" or abs(start[0].number - numbers[-1]) > 1):
+            # (A year wrapped to the line's start under an entry that states none is that entry's year: "... and A.
+            # Wallace." / "2016. Principles ..." is no 20 glued to a string's own "16.".)
+            lead = re.match(r"(\d+)[.,]?\s", self.stripped(position))
+            entry_year = bool(lead and entry and _year_number(int(lead.group(1))) and not YEAR_TOKEN.search(self._joined(entry)))
+            if style == "glued" and numbers and not entry_year and (start is None or start[0].style != "glued" or abs(start[0].number - numbers[-1]) > 1):
                 # "1310T .Aoki" after 12, "264XYZ" after 27, "45108. Delacroix" after 44: the list's
                 # number glued to a string that opens with digits of its own.
                 last = numbers[-1]
@@ -858,7 +862,7 @@ class _Finder:
                 break
             forced = False
             in_step = bool(numbers) and start is not None and start[0].style == style and start[0].number - numbers[-1] in ((direction,) if direction else (1, -1))
-            if numbers and entry and not in_step and self.only[position] is None and not self.stop(position):
+            if numbers and entry and not in_step and not entry_year and self.only[position] is None and not self.stop(position):
                 lenient = self._near_label(position, style, numbers[-1], direction, self.stripped(entry[-1]))
                 if lenient is not None:
                     start, forced = (lenient, position), True
