@@ -48,17 +48,17 @@ def test_an_entrys_set_in_lines_shaped_like_a_footer_stay_in_the_entry():
 
 
 def test_an_entry_opening_with_a_quoted_title_that_holds_bars_is_an_entry():
-    """A web page cited by its quoted title, ``“Vexas Market | Size | Share ...”``: a footer's bars, but no
+    """A web page cited by its quoted title, ``“Vexas Registry | Cohorts | Sites ...”``: a footer's bars, but no
     page's head or foot opens with a quotation mark. Read as furniture, the entry was lost and its set-in
     lines went to the entry above."""
     lines = hanging([
         ("Lindqvist M (2008) Transfusion dependence in an invented cohort of older men.", "J Invented Med 7:1-2."),
-        ("“Vexas Market | Size | Share | Outlook (2017-2022).” [Online]. Available:",
-         "https://www.example.org/reports/vexas-market. [Accessed: 19-Oct-2017]."),
+        ("“Vexas Registry | Cohorts | Sites | Outlook (2018-2023).” [Web page]. Found at:",
+         "https://www.example.org/registry/vexas-sites. [Seen: 3-Mar-2019]."),
         ("Ondrak P (2009) Somatic variants of an invented gene in men.", "J Invented Med 8:3-4."),
     ])
     texts = texts_of(lines)
     assert len(texts) == 3, texts
     assert texts[0].endswith("J Invented Med 7:1-2."), texts[0]
-    assert texts[1].startswith("“Vexas Market | Size | Share | Outlook (2017-2022).”"), texts[1]
-    assert texts[1].endswith("[Accessed: 19-Oct-2017]."), texts[1]
+    assert texts[1].startswith("“Vexas Registry | Cohorts | Sites | Outlook (2018-2023).”"), texts[1]
+    assert texts[1].endswith("[Seen: 3-Mar-2019]."), texts[1]

@@ -57,9 +57,9 @@ def test_a_running_head_naming_authors_with_particles_opens_no_list_at_the_docum
     reference, and the heads, the title and the authors became a list with no heading."""
     text = "\n".join([
         "J Invented Med 2002;3(8):1661–1670", "van der Berg et al.",
-        "The long and short marrow counts did not", "significantly (P ≥ 0.31) differ from one another for any",
-        "of the invented cohorts", "M. Quill, R. Venn", "Summary",
-        "Transplantation of marrow into conditioned hosts resulted in engraftment of the tissue by cells of the",
+        "Early and late marrow counts were not", "markedly (P ≥ 0.42) apart in any of the",
+        "invented cohorts", "M. Quill, R. Venn", "Summary",
+        "Marrow taken from the donors settled in the tissue of the hosts within weeks, and the cells of the",
         "donor, and arrest of the disease in most of the animals that we followed over the next two years.",
     ])
     assert find_reference_lists(text) == []

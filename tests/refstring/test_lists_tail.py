@@ -110,15 +110,15 @@ def test_dates_received_under_the_last_entry_end_the_list_but_an_epub_line_of_an
 
 
 def test_a_paragraph_with_acronyms_and_a_year_at_a_line_start_under_the_last_entry_is_not_the_entry() -> None:
-    # A run-in head in capitals and acronyms (METHODS, ED, MMP) are neither case; "2013 and October" wrapped to a
+    # A run-in head in capitals and acronyms (RESULTS, IL) are neither case; "2015 to March" wrapped to a
     # line's start is no label of this "N." list.
     text = (
         "References\n" + _BEFORE
         + "16. Quill, H. 1987. Restoring the marsh birds of the invented coast. Department of the Interior,\n"
         "Washington, D.C., USA.\n"
-        "METHODS We performed a retrospective analysis of patients admitted to the ED between May\n"
-        "2013 and October 2013. Furthermore, plasma levels of MMP-1, MMP-3, MMP-7, MMP-10, MMP-\n"
-        "12, and MMP-13 were significantly higher in the patients than in the controls (P<.05).\n"
+        "RESULTS We reviewed the charts of the men seen in the day clinic of the hospital from June\n"
+        "2015 to March 2016. Moreover, serum levels of IL-1, IL-6, IL-8, IL-10, IL-\n"
+        "12, and IL-18 were markedly higher in the men than in the women of the cohort (P<.01).\n"
         "Author contributions\n"
     )
     texts = entry_texts(text)
@@ -132,7 +132,7 @@ def test_a_paragraph_under_the_last_entry_runs_to_back_matter_not_into_it() -> N
         "References\n" + _BEFORE
         + "16. Lindqvist M, Osei A (2007) Is the risk of relapse raised by transfusion in older men? Vexas J 105(1):3-6\n"
         "Median time to relapse was nine days after the last transfusion, in most of the men we followed.\n"
-        "In this study, we provide evidence for a mechanism by which chronic inflammation results in the\n"
+        "Here we show how a long inflammation of the cartilage may lead, over the years, to the slow\n"
         "development of the marrow failure that the patients showed.\n"
         "*Corresponding author: Lindqvist, Department of Internal Medicine, University Hospital,\n"
         "Invented Town, Vexas Coast\n"
@@ -144,19 +144,19 @@ def test_a_paragraph_under_the_last_entry_runs_to_back_matter_not_into_it() -> N
 def test_a_dois_tail_alone_on_a_line_with_a_leading_zero_is_no_page_number() -> None:
     text = (
         "References\n" + _BEFORE
-        + "16. Lindqvist M, Osei A. Ferritin and the marrow in older men. Vexas J 63: 791–800. doi: 10.5555/db13-\n"
-        "0396\n" + _AFTER
+        + "16. Lindqvist M, Osei A. Ferritin and the marrow in older men. Vexas J 63: 791–800. doi: 10.5555/inv7-\n"
+        "0421\n" + _AFTER
     )
     texts = entry_texts(text)
     assert len(texts) == 4
-    assert texts[1].endswith("doi: 10.5555/db13-0396"), texts[1]
+    assert texts[1].endswith("doi: 10.5555/inv7-0421"), texts[1]
 
 
 def test_a_page_number_under_a_publishers_name_ending_in_p_is_a_page_number() -> None:
     # "Group." ends in "p." as "pp." does, but it is no word a number follows.
     text = (
         "References\n" + _BEFORE
-        + "16. Quill, H. & Marsh, R. (1992). Marsh birds of the invented coast. White Plains, NY: Harbour Publishing Group.\n"
+        + "16. Quill, H. & Marsh, R. (1992). Marsh birds of the invented coast. Invented Town, NY: Harbour Publishing Group.\n"
         "1\n"
         "© 1998 The Authors. Published by Invented Press Inc. All rights reserved.\n"
     )

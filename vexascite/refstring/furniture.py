@@ -146,9 +146,9 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
             if stripped.isdigit() and _previous_open(lines, index):
                 continue  # "907-" / "914": the end of a page range, not a page number
             if _set_in_with_entry(lines, index):
-                continue  # "      Germain en Laye 6 mars 2010 8": a hanging entry's line, set in as the lines above it
+                continue  # "      Malo 6 mai 2011 9": a hanging entry's line, set in as the lines above it
             if stripped[:1] in _OPENING_QUOTES:
-                continue  # "“Vexas Market | Size | Share (2017-2022).” [Online].": a title opens so; a page's head or foot never
+                continue  # "“Vexas Registry | Cohorts | Sites”": a title opens so; a page's head or foot never
             found.add(index)
             continue
         if re.fullmatch(r"[A-Z]{4,30}", stripped):
@@ -266,8 +266,8 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
 
 def _set_in_with_entry(lines: list[str], index: int) -> bool:
     """Whether a line is set in as the line right above it is, under a line flush to their left: a line of an
-    entry with a hanging indent (a place and date closing it, ``      Laye 6 mars 2010 8``, or ``    downloaded
-    from ProQuest March 25, 2012.``), not page furniture, which a page prints at its margin, not at a list's
+    entry with a hanging indent (a place and date closing it, ``      Malo 6 mai 2011 9``, or ``    downloaded
+    from VexasQuest May 3, 2014.``), not page furniture, which a page prints at its margin, not at a list's
     indent."""
     indent = indent_of(lines[index])
     if indent < 2 or index == 0 or not lines[index - 1].strip() or abs(indent_of(lines[index - 1]) - indent) > 1:

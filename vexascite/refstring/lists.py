@@ -818,8 +818,8 @@ class _Finder:
             if numbers and REF_HEADING.match(self.stripped(position)):
                 break  # "7. Kaynaklar" after "1. Introduction": a reference heading ends a run of numbered sections
             start = self.label_at(position, numbers[-1] if numbers else None)
-            # (A year wrapped to the line's start under an entry that states none is that entry's year: "... and A.
-            # Wallace." / "2016. Principles ..." is no 20 glued to a string's own "16.".)
+            # (A year wrapped to the line's start under an entry that states none is that entry's year: "... and T.
+            # Okafor." / "2016. Methods ..." is no 20 glued to a string's own "16.".)
             lead = re.match(r"(\d+)[.,]?\s", self.stripped(position))
             entry_year = bool(lead and entry and _year_number(int(lead.group(1))) and not YEAR_TOKEN.search(self._joined(entry)))
             if style == "glued" and numbers and not entry_year and (start is None or start[0].style != "glued" or abs(start[0].number - numbers[-1]) > 1):
@@ -1167,8 +1167,8 @@ class _Finder:
         ``E-mail:``, ``Received 3 May 2020``, a footnote mark) or a paragraph of prose (sentences of lower-case
         words and no source) that runs to a blank line, back matter or a label. A title going on in lower case
         before its source is no paragraph: the source is in the lines it runs to. Only a label of the list's
-        form (``style``) stops the paragraph as the list going on: a year wrapped to a line's start (``... between
-        May`` / ``2013 and October 2013.``) is the prose's own."""
+        form (``style``) stops the paragraph as the list going on: a year wrapped to a line's start (``... from
+        June`` / ``2015 to March 2016.``) is the prose's own."""
         previous = self.stripped(entry[-1])
         if not ends_like_reference(previous) or _ABBREVIATION_END.search(previous):
             return False
@@ -1196,7 +1196,7 @@ class _Finder:
         ):
             return False  # (a title going on to its publisher or year: "... in culture. Oxford: Pergamon; 1998.")
         words = re.findall(r"\b[^\W\d_]{2,}\b", paragraph)
-        # (Words in capitals are prose's acronyms and a section's run-in head, ``METHODS We ... MMP-1``; a title's
+        # (Words in capitals are prose's acronyms and a section's run-in head, ``RESULTS We ... IL-1``; a title's
         # words are capitalised, not in capitals.)
         cased = [w for w in words if not w.isupper()]
         return len(words) >= 18 and sum(1 for w in cased if w[:1].islower()) >= 0.75 * len(cased)
