@@ -218,3 +218,21 @@ def test_a_repeated_number_after_a_line_left_open_opens_an_entry_when_the_number
     assert len(entries) == 5
     assert entries[1][1].endswith("Tides or")
     assert entries[2][1].startswith("33. BRENNA OKAFOR")
+
+
+def test_a_year_wrapped_under_a_glued_entrys_authors_is_its_year_not_a_label() -> None:
+    # "2016. Methods" under entry 18's authors (no year yet) read as 20 glued to a string's own "16.".
+    text = (
+        "References\n"
+        "17Varga L, Osei K (2002) Invented survey of river gauges in older\n"
+        "men. Inv Hydrol 24:75-85\n"
+        "18Quill, C. J., D. B. Marsh, M. J. Venn, T. D. Okafor, R. L. Harwell, L. N.\n"
+        "Brask, G. Lindqvist, M. A. Ondrak, and T. Okafor.\n"
+        "2016. Methods for invented marsh management to keep the stream\n"
+        "birds. Inv Marsh Science 36: 101-119.\n"
+        "19Holm DO. Determination of invented levels in marsh birds. Inv Biochem 1989; 177:115-119.\n"
+        "20Pratt J, Ngata R (2002) A review of invented discharge. J Inv Nurs 17: 2384-2397\n"
+    )
+    entries = numbered_texts(text)
+    assert [number for number, _ in entries] == [17, 18, 19, 20]
+    assert entries[1][1].endswith("and T. Okafor. 2016. Methods for invented marsh management to keep the stream birds. Inv Marsh Science 36: 101-119.")

@@ -48,3 +48,18 @@ def test_lines_that_only_look_like_page_heads_stay() -> None:
     (found,) = find_reference_lists(text)
     assert "12 patients treated" in found.entries[0].raw
     assert page_furniture(text, [1]) == frozenset()
+
+
+
+def test_a_running_head_naming_authors_with_particles_opens_no_list_at_the_documents_top() -> None:
+    """``van der Berg et al.`` beside the journal's head at the top of the first page (no page above): with the
+    name's particles in lower case it was not read as a running head, so the journal's head beside it read as a
+    reference, and the heads, the title and the authors became a list with no heading."""
+    text = "\n".join([
+        "J Invented Med 2002;3(8):1661–1670", "van der Berg et al.",
+        "Early and late marrow counts were not", "markedly (P ≥ 0.42) apart in any of the",
+        "invented cohorts", "M. Quill, R. Venn", "Summary",
+        "Marrow taken from the donors settled in the tissue of the hosts within weeks, and the cells of the",
+        "donor, and arrest of the disease in most of the animals that we followed over the next two years.",
+    ])
+    assert find_reference_lists(text) == []

@@ -107,3 +107,58 @@ def test_dates_received_under_the_last_entry_end_the_list_but_an_epub_line_of_an
     assert raws[0].rstrip().endswith("doi:10.5555/jim.2018.55")
     assert raws[1].rstrip().endswith("Revised May 1999.")
     assert raws[2].strip() == "3. Ondrak P. Invented title of a study. J Inv Med."
+
+
+def test_a_paragraph_with_acronyms_and_a_year_at_a_line_start_under_the_last_entry_is_not_the_entry() -> None:
+    # A run-in head in capitals and acronyms (RESULTS, IL) are neither case; "2015 to March" wrapped to a
+    # line's start is no label of this "N." list.
+    text = (
+        "References\n" + _BEFORE
+        + "16. Quill, H. 1987. Restoring the marsh birds of the invented coast. Department of the Interior,\n"
+        "Washington, D.C., USA.\n"
+        "RESULTS We reviewed the charts of the men seen in the day clinic of the hospital from June\n"
+        "2015 to March 2016. Moreover, serum levels of IL-1, IL-6, IL-8, IL-10, IL-\n"
+        "12, and IL-18 were markedly higher in the men than in the women of the cohort (P<.01).\n"
+        "Author contributions\n"
+    )
+    texts = entry_texts(text)
+    assert len(texts) == 2
+    assert texts[1].endswith("Department of the Interior, Washington, D.C., USA."), texts[1]
+
+
+def test_a_paragraph_under_the_last_entry_runs_to_back_matter_not_into_it() -> None:
+    # (Read on into the note, the paragraph ended on "Vexas Coast", not on a sentence's full stop.)
+    text = (
+        "References\n" + _BEFORE
+        + "16. Lindqvist M, Osei A (2007) Is the risk of relapse raised by transfusion in older men? Vexas J 105(1):3-6\n"
+        "Median time to relapse was nine days after the last transfusion, in most of the men we followed.\n"
+        "Here we show how a long inflammation of the cartilage may lead, over the years, to the slow\n"
+        "development of the marrow failure that the patients showed.\n"
+        "*Corresponding author: Lindqvist, Department of Internal Medicine, University Hospital,\n"
+        "Invented Town, Vexas Coast\n"
+    )
+    texts = entry_texts(text)
+    assert texts[-1].endswith("Vexas J 105(1):3-6"), texts[-1]
+
+
+def test_a_dois_tail_alone_on_a_line_with_a_leading_zero_is_no_page_number() -> None:
+    text = (
+        "References\n" + _BEFORE
+        + "16. Lindqvist M, Osei A. Ferritin and the marrow in older men. Vexas J 63: 791–800. doi: 10.5555/inv7-\n"
+        "0421\n" + _AFTER
+    )
+    texts = entry_texts(text)
+    assert len(texts) == 4
+    assert texts[1].endswith("doi: 10.5555/inv7-0421"), texts[1]
+
+
+def test_a_page_number_under_a_publishers_name_ending_in_p_is_a_page_number() -> None:
+    # "Group." ends in "p." as "pp." does, but it is no word a number follows.
+    text = (
+        "References\n" + _BEFORE
+        + "16. Quill, H. & Marsh, R. (1992). Marsh birds of the invented coast. Invented Town, NY: Harbour Publishing Group.\n"
+        "1\n"
+        "© 1998 The Authors. Published by Invented Press Inc. All rights reserved.\n"
+    )
+    texts = entry_texts(text)
+    assert texts[-1].endswith("Harbour Publishing Group."), texts[-1]

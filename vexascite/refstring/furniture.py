@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..csl import YEAR
+from ..csl import PARTICLE_WORDS, YEAR
 from ..ids import DOI_START
 from .labels import LABEL, LABEL_ONLY, Label, label_of, label_only
 from .shapes import (
@@ -36,7 +36,7 @@ DOI_FOOTER = re.compile(r"^\s*(?:DOI|doi)\s*:?\s*10\.\d{4,9}/\S+\s*$")
 #: A line holding only a DOI (``DOI 10.1182/...``, ``https://doi.org/10.1182/...``).
 DOI_ONLY = re.compile(r"^\s*(?:(?:DOI|doi)\s*:?\s*|https?://(?:dx\.)?doi\.org/)" + DOI_START + r"\S+\s*$")
 FURNITURE = re.compile(
-    r"^\s*(?:downloaded\s+(?:from|by)\b.{0,200}$|.{0,80}\bauthor\s+manuscripts?\b.{0,120}$|(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?\s*$"
+    r"^\s*(?:downloaded\s+(?:from|by)\b.{0,200}$|.{0,80}\bauthor\s+manuscripts?\b.{0,120}$|(?:page\s+)?(?!0)\d{1,4}(?:\s+of\s+\d{1,4})?\s*$"
     r"|[-–—]\s*\d{1,4}\s*[-–—]\s*$|this\s+article\s+is\s+protected\s+by\s+copyright|all\s+rights\s+reserved\.?\s*$|for\s+personal\s+use\s+only"
     r"|(?:\d{1,4}\s+)?(?:www\.)[\w-]+(?:\.[\w-]+)+(?:\s+\d{1,4}|\s+vol\.?\s+\d{1,4}\s+[a-z]+\s+\d{4})?\s*$|[^|]{0,100}\s\|\s[^|]{0,100}\s\|\s.{0,100}$|.{0,30}\s\|\s.{0,100}(?:https?://|doi|www\.).{0,80}$|.{0,30}\s\|\s.{0,30}$"
     r"|.{0,80}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},\s+)?\d{4}\s+\d{1,4}\s*$"
@@ -145,6 +145,10 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
         if FURNITURE.match(stripped):
             if stripped.isdigit() and _previous_open(lines, index):
                 continue  # "907-" / "914": the end of a page range, not a page number
+            if _set_in_with_entry(lines, index):
+                continue  # "      Malo 6 mai 2011 9": a hanging entry's line, set in as the lines above it
+            if stripped[:1] in _OPENING_QUOTES:
+                continue  # "“Vexas Registry | Cohorts | Sites”": a title opens so; a page's head or foot never
             found.add(index)
             continue
         if re.fullmatch(r"[A-Z]{4,30}", stripped):
@@ -258,6 +262,23 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
         if _numbered_between(lines, index):
             found.discard(index)
     return found
+
+
+def _set_in_with_entry(lines: list[str], index: int) -> bool:
+    """Whether a line is set in as the line right above it is, under a line flush to their left: a line of an
+    entry with a hanging indent (a place and date closing it, ``      Malo 6 mai 2011 9``, or ``    downloaded
+    from VexasQuest May 3, 2014.``), not page furniture, which a page prints at its margin, not at a list's
+    indent."""
+    indent = indent_of(lines[index])
+    if indent < 2 or index == 0 or not lines[index - 1].strip() or abs(indent_of(lines[index - 1]) - indent) > 1:
+        return False
+    for other in range(index - 1, max(-1, index - 12), -1):
+        text = lines[other].strip()
+        if not text:
+            return False
+        if indent_of(lines[other]) < indent - 1:
+            return not FURNITURE.match(text)  # (the entry's first line)
+    return False
 
 
 def _numbered_between(lines: list[str], index: int) -> bool:
@@ -379,10 +400,16 @@ def _number_in_entry(lines: list[str], index: int, found: set[int]) -> bool:
 _ISSUE_PAGES_START = re.compile(r"\(\s*[\w -]{1,12}\)\s*[:,]\s*[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?")
 #: A page range left open at a line's end (``907-``, ``106 –``; not a word such as ``IgG4-``).
 RANGE_OPEN = re.compile(r"(?:^|[\s,.:;(])\d+\s*[-–]$")
+#: Quotation marks that open a title (``“``, ``"``, ``‘``, ``«``, ``„``).
+_OPENING_QUOTES = "“\"‘«„"
+#: A line left on a word that a number follows (``pp.``, ``vol.``, ``page``): a word of its own, not the end of
+#: ``Group.`` or ``Homepage``.
+_NUMBER_WORD_END = re.compile(r"\b(?:pp?\.|pages?|vol\.|no\.)$")
 #: A volume and its page range: ``54:23-31``, ``98: 416-423``.
 VOLUME_PAGES = re.compile(r"\d\s*:\s*[A-Za-z]?\d+\s*[-–]\s*[A-Za-z]?\d+")
-#: A running head naming the authors: ``Smith et al.``, ``Smith and Jones``.
-RUNNING_HEAD = re.compile(r"^[A-Z][\w'’-]+(?:(?P<pair>\s+(?:and|&)\s+[A-Z][\w'’-]+)|\s+et\s+al\.?)\s*$")
+#: A running head naming the authors: ``Smith et al.``, ``Smith and Jones``, ``van der Berg et al.`` (a family
+#: name's particles in lower case).
+RUNNING_HEAD = re.compile(r"^(?:(?:" + "|".join(PARTICLE_WORDS) + r")\s+){0,2}[A-Z][\w'’-]+(?:(?P<pair>\s+(?:and|&)\s+[A-Z][\w'’-]+)|\s+et\s+al\.?)\s*$")
 #: A journal's page footer: a journal name, a year and a volume, nothing else.
 _FOOTER_SHAPE = re.compile(
     r"^[A-Z][\w .&'-]{1,50}?\.?\s+" + YEAR + r"\s*[;,]\s*\d+\s*(?:\(\s*[\w-]+\s*\))?\s*(?::\s*[\w]+\s*[-–]\s*[\w]+)?\s*$"
@@ -532,7 +559,7 @@ def _previous_open(lines: list[str], index: int) -> bool:
             text = lines[other].rstrip()
             if FURNITURE.match(text):
                 return False  # "- 11 -" above "11": a page number twice
-            return bool(RANGE_OPEN.search(text)) or text.endswith(("p.", "pp.", "pages", "page", "vol.", "no."))
+            return bool(RANGE_OPEN.search(text) or _NUMBER_WORD_END.search(text))
     return False
 
 

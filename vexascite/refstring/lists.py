@@ -818,7 +818,11 @@ class _Finder:
             if numbers and REF_HEADING.match(self.stripped(position)):
                 break  # "7. Kaynaklar" after "1. Introduction": a reference heading ends a run of numbered sections
             start = self.label_at(position, numbers[-1] if numbers else None)
-            if style == "glued" and numbers and (start is None or start[0].style != "glued" or abs(start[0].number - numbers[-1]) > 1):
+            # (A year wrapped to the line's start under an entry that states none is that entry's year: "... and T.
+            # Okafor." / "2016. Methods ..." is no 20 glued to a string's own "16.".)
+            lead = re.match(r"(\d+)[.,]?\s", self.stripped(position))
+            entry_year = bool(lead and entry and _year_number(int(lead.group(1))) and not YEAR_TOKEN.search(self._joined(entry)))
+            if style == "glued" and numbers and not entry_year and (start is None or start[0].style != "glued" or abs(start[0].number - numbers[-1]) > 1):
                 # "1310T .Aoki" after 12, "264XYZ" after 27, "45108. Delacroix" after 44: the list's
                 # number glued to a string that opens with digits of its own.
                 last = numbers[-1]
@@ -858,7 +862,7 @@ class _Finder:
                 break
             forced = False
             in_step = bool(numbers) and start is not None and start[0].style == style and start[0].number - numbers[-1] in ((direction,) if direction else (1, -1))
-            if numbers and entry and not in_step and self.only[position] is None and not self.stop(position):
+            if numbers and entry and not in_step and not entry_year and self.only[position] is None and not self.stop(position):
                 lenient = self._near_label(position, style, numbers[-1], direction, self.stripped(entry[-1]))
                 if lenient is not None:
                     start, forced = (lenient, position), True
@@ -1030,7 +1034,7 @@ class _Finder:
                 break
             if not blank_before and start is None and self._reference_after(entry, position) and not self._label_soon(position, style, numbers[-1]):
                 break  # a whole unnumbered reference after a complete one: the numbered list is over
-            if start is None and self._tail_after(entry, position):
+            if start is None and self._tail_after(entry, position, style):
                 break  # a footnote or a paragraph of prose right under the last, complete entry
             entry.append(position)
             blank_before = False
@@ -1157,12 +1161,14 @@ class _Finder:
             and ends_like_reference(text)
         )
 
-    def _tail_after(self, entry: list[int], position: int) -> bool:
+    def _tail_after(self, entry: list[int], position: int, style: str) -> bool:
         """Whether the unlabelled line at ``position``, right under an entry that is complete (it ends as a
         reference ends and states its source), ends the list: back matter (``*Corresponding author: ...``,
         ``E-mail:``, ``Received 3 May 2020``, a footnote mark) or a paragraph of prose (sentences of lower-case
-        words and no source) that runs to a blank line or a label. A title going on in lower case before its
-        source is no paragraph: the source is in the lines it runs to."""
+        words and no source) that runs to a blank line, back matter or a label. A title going on in lower case
+        before its source is no paragraph: the source is in the lines it runs to. Only a label of the list's
+        form (``style``) stops the paragraph as the list going on: a year wrapped to a line's start (``... from
+        June`` / ``2015 to March 2016.``) is the prose's own."""
         previous = self.stripped(entry[-1])
         if not ends_like_reference(previous) or _ABBREVIATION_END.search(previous):
             return False
@@ -1177,9 +1183,10 @@ class _Finder:
             return False
         block: list[str] = []
         for p in range(position, min(len(self.kept), position + 12)):
-            if self.blank(p) or self.stop(p):
+            if self.blank(p) or self.stop(p) or (p > position and _BACK_MATTER.match(self.stripped(p))):
                 break
-            if p > position and (self.label_at(p) is not None or self.only[p] is not None):
+            label = self.label_at(p) if p > position else None
+            if p > position and ((label is not None and label[0].style == style) or self.only[p] is not None):
                 return False  # the lines run on to a label: the entry's own lines, the list going on
             block.append(self.stripped(p))
         paragraph = join_lines(block)
@@ -1189,7 +1196,10 @@ class _Finder:
         ):
             return False  # (a title going on to its publisher or year: "... in culture. Oxford: Pergamon; 1998.")
         words = re.findall(r"\b[^\W\d_]{2,}\b", paragraph)
-        return len(words) >= 18 and sum(1 for w in words if w[:1].islower()) >= 0.75 * len(words)
+        # (Words in capitals are prose's acronyms and a section's run-in head, ``RESULTS We ... IL-1``; a title's
+        # words are capitalised, not in capitals.)
+        cased = [w for w in words if not w.isupper()]
+        return len(words) >= 18 and sum(1 for w in cased if w[:1].islower()) >= 0.75 * len(cased)
 
     def _label_soon(self, position: int, style: str, last: int) -> bool:
         """Whether the list's next label comes within a few lines."""

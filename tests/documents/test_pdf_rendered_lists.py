@@ -1,0 +1,64 @@
+"""Reference lists in PDFs laid out as a browser prints them (running heads, the page number and a foot
+line drawn before the body; hanging indents kept as spaces): lines of an entry that happen to look like
+page furniture stay in their entry.
+
+Every reference here is invented (10.5555 DOIs, made-up names and journals).
+"""
+
+from __future__ import annotations
+
+from tests.documents.pdfs import margins_first_pdf
+from vexascite.documents import read_document_bytes
+from vexascite.refstring import find_reference_lists
+
+HEAD = ("Fict Haematol 2019;41(3):1201–1215", "Harwell et al.")
+FOOT = "Downloaded from https://example.org/fict/article/41/3/1201 by guest on 3 May 2021"
+
+
+def hanging(entries: list[tuple[str, ...]]) -> list[str]:
+    """An author-year list: each entry's first line flush, the lines after it set in."""
+    lines = ["References"]
+    for first, *rest in entries:
+        lines.append(first)
+        lines.extend("    " + line for line in rest)
+    return lines
+
+
+def texts_of(lines: list[str]) -> list[str]:
+    document = read_document_bytes(margins_first_pdf(lines, head=HEAD, foot=FOOT), "rendered.pdf")
+    return [entry.text for found in find_reference_lists(document.text) for entry in found.entries]
+
+
+def test_an_entrys_set_in_lines_shaped_like_a_footer_stay_in_the_entry():
+    """A place and a date closing a meeting's entry (``... Saint`` / ``Malo 6 March 2010 8``), a note of where
+    a copy was found (``downloaded from ...``): set in as the entry's other lines, not at the page's margin."""
+    lines = hanging([
+        ("Albert A, Brennholt H (2017) Vacuoles in the marrow of older men.", "Vexas J 834:110-118."),
+        ("Quill P, Marsh R (2010) Relapsing chondritis of the ear, a day meeting of the invented",
+         "society of the western coast, its annual report, held at the harbour hall of Saint",
+         "Malo 6 March 2010 8"),
+        ("Anon (2010) Harbour Press lands print agreements with two university presses. Vexas Newswire",
+         "[Brest] 26 May 2010;", "downloaded from Vexas-Quest March 25, 2012."),
+        ("Okafor T, Harwell S (2003) Fevers and chondritis in a cohort of men.", "J Invented Med 5:7-8."),
+    ])
+    texts = texts_of(lines)
+    assert len(texts) == 4, texts
+    assert texts[1].endswith("held at the harbour hall of Saint Malo 6 March 2010 8"), texts[1]
+    assert texts[2].endswith("26 May 2010; downloaded from Vexas-Quest March 25, 2012."), texts[2]
+
+
+def test_an_entry_opening_with_a_quoted_title_that_holds_bars_is_an_entry():
+    """A web page cited by its quoted title, ``“Vexas Registry | Cohorts | Sites ...”``: a footer's bars, but no
+    page's head or foot opens with a quotation mark. Read as furniture, the entry was lost and its set-in
+    lines went to the entry above."""
+    lines = hanging([
+        ("Lindqvist M (2008) Transfusion dependence in an invented cohort of older men.", "J Invented Med 7:1-2."),
+        ("“Vexas Registry | Cohorts | Sites | Outlook (2018-2023).” [Web page]. Found at:",
+         "https://www.example.org/registry/vexas-sites. [Seen: 3-Mar-2019]."),
+        ("Ondrak P (2009) Somatic variants of an invented gene in men.", "J Invented Med 8:3-4."),
+    ])
+    texts = texts_of(lines)
+    assert len(texts) == 3, texts
+    assert texts[0].endswith("J Invented Med 7:1-2."), texts[0]
+    assert texts[1].startswith("“Vexas Registry | Cohorts | Sites | Outlook (2018-2023).”"), texts[1]
+    assert texts[1].endswith("[Seen: 3-Mar-2019]."), texts[1]
