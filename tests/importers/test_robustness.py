@@ -57,9 +57,9 @@ def test_run_on_fields_leaves_ordinary_values_alone():
 
 def test_bibtex_string_macros_cannot_grow_without_bound():
     bomb = '@string{a0 = "' + "ha" * 20 + '"}\n' + "".join(f"@string{{a{i} = a{i - 1} # a{i - 1}}}\n" for i in range(1, 40))
-    start = time.perf_counter()
+    start = time.process_time()
     parsed = read_bibtex(bomb + "@article{boom, title = a39}\n@article{fine, title = {Fine}}\n")
-    assert time.perf_counter() - start < 5
+    assert time.process_time() - start < 5
     assert {ref.entry_key for ref in parsed.references} == {"boom", "fine"}
     assert all(len(ref.fields.get("title", "")) <= MAX_VALUE_CHARS for ref in parsed.references)
     assert any("@string a" in p.message and p.line for p in parsed.problems)

@@ -47,9 +47,9 @@ def test_list_finder_never_raises(text: str) -> None:
 
 
 def _seconds(func, arg) -> float:
-    started = time.perf_counter()
+    started = time.process_time()
     func(arg)
-    return time.perf_counter() - started
+    return time.process_time() - started
 
 
 def test_long_and_binary_lines_take_linear_time() -> None:
