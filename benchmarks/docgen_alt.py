@@ -26,10 +26,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from docgen import load_strings, split_of  # noqa: E402
+from evalsets import SHARED  # noqa: E402
 
 __all__ = ["VARIANTS", "AltDocument", "load_strings", "make_alt_documents", "split_of"]
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 HEADINGS = (
     "References",
