@@ -173,6 +173,9 @@ def load_alt_prose(limit: int = 300) -> list[str]:
                 for s in re.split(r"(?<=[.!?])\s+(?=[A-Z])", abstract)
                 if len(s.strip()) > 40
             )
+    if not sentences:
+        print(f"docgen_alt: no abstracts at {path}; prose is three invented sentences (set VEXASCITE_SHARED)",
+              file=sys.stderr)
     return sentences or [
         "VEXAS syndrome is caused by somatic mutations in UBA1 in haematopoietic stem cells.",
         "Patients present with fever, chondritis, vasculitis and macrocytic anaemia.",
