@@ -433,7 +433,7 @@ def merge_works(settings: Settings, keep_key: str, drop_key: str) -> dict[str, A
     if keep_key == drop_key:
         raise UsageError("cannot merge a work with itself")
     from ..store.library import user_edits
-    from ..store.resolution import set_aside_contradicted
+    from ..store.resolution import keep_identifiers, set_aside_contradicted
 
     with open_library(settings, create=False) as store, store.transaction():
         keep_id = store.work_id_for_key(keep_key)
@@ -447,9 +447,14 @@ def merge_works(settings: Settings, keep_key: str, drop_key: str) -> dict[str, A
         # KEEP's identifiers stay: DROP's records verified for another DOI, PMID or PMCID
         # are of another article and are set aside, by the rule an edit of them applies
         kept_ids = {name: keep_row["csl"][name] for name in ID_FIELDS if keep_row["csl"].get(name)}
+        # where DROP states others, they stay for good: a later 'resolve --refresh' or
+        # import must not bring DROP's article back (nor a tie between imports pick it)
+        drop_ids = [identity_keys(csl) for _, csl in store.work_sources(drop_id)]
         store.move_work(drop_id, keep_id)
+        if any(conflicting_ids(identity_keys(kept_ids), other) for other in drop_ids):
+            keep_identifiers(store, keep_id, kept_ids, f"merged into {keep_row['key']}, whose identifiers stay")
         store.refresh_work(keep_id)
-        aside = set_aside_contradicted(store, keep_id, kept_ids, f"merged into {keep_row['key']}, whose identifiers stay")
+        aside = set_aside_contradicted(store, keep_id)
         merged = store.refresh_work(keep_id)
         if conflicting_ids(identity_keys(merged), identity_keys(keep_row["csl"])) and \
                 keep_row["status"] != str(WorkStatus.UNRESOLVED):

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ..errors import CannotWrite, LibraryTooNew, NotInLibrary
-from ..identity import IdentityKeys, conflicting_ids, same_work
+from ..identity import ID_FIELDS, IdentityKeys, conflicting_ids, same_work
 from ..merge import merge_records
 from ..model import RawReference, RefStatus, Work, WorkStatus
 from ..model import utc_now as now
@@ -387,11 +387,15 @@ class Store:
         )
 
     def work_sources(self, work_id: int) -> list[tuple[str, Work]]:
-        """Every record stated about a work, in merge order: user edits, services, imports."""
+        """Every record stated about a work, in merge order: user edits, identifiers a
+        merge kept, services, imports."""
         records: list[tuple[str, Work]] = []
         edits = {row["field"]: json.loads(row["value"]) for row in self.db.query("select field, value from user_edits where work_id = ?", [work_id])}
         if edits:
             records.append(("user", edits))
+        kept = self.kept_identifiers(work_id, edits)
+        if kept:
+            records.append(("merge", {name: value for name, (value, _) in kept.items()}))
         for row in self.db.query("select source, csl from records where work_id = ? order by id", [work_id]):
             records.append((row["source"], json.loads(row["csl"])))
         for row in self.db.query(
@@ -399,6 +403,15 @@ class Store:
         ):
             records.append((row["format"], json.loads(row["fields"])))
         return records
+
+    def kept_identifiers(self, work_id: int, edits: dict[str, Any]) -> dict[str, tuple[str, str]]:
+        """The identifiers a merge kept for the work (``field -> (value, why)``), unless
+        the user's ``edits`` name an identifier since: then the user has said which
+        article the work is, and the merge's set stands aside (until the edit is reverted)."""
+        if any(name in edits for name in ID_FIELDS):
+            return {}
+        return {row["field"]: (row["value"], row["reason"]) for row in self.db.query(
+            "select field, value, reason from kept_identifiers where work_id = ? order by field", [work_id])}
 
     def refresh_work(self, work_id: int) -> Work:
         """Recompute a work's effective record and its search columns from its sources."""
@@ -501,6 +514,8 @@ class Store:
                     f"delete from {table} where work_id = ? and {col} in (select {col} from {table} where work_id = ?)",
                     [from_id, to_id],
                 )
+            elif table == "kept_identifiers":  # the merge decides which stand (KEEP's)
+                self.db.execute("delete from kept_identifiers where work_id = ?", [from_id])
             elif table in ("tags", "collection_works"):  # sets: the kept work gets the union
                 self.db.execute(f"update or ignore {table} set work_id = ? where work_id = ?", [to_id, from_id])
                 self.db.execute(f"delete from {table} where work_id = ?", [from_id])
