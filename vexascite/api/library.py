@@ -200,14 +200,16 @@ def change_collection(settings: Settings, path: str, keys: Iterable[str], *, add
 
 
 # -- notes ------------------------------------------------------------------------------
-def add_note(settings: Settings, key: str, text: str) -> int:
-    """Attach a note to a work; returns the note's id."""
+def add_note(settings: Settings, key: str, text: str) -> tuple[int, bool]:
+    """Attach a note to a work; returns the note's id and whether it is new (the same
+    text on the work already is not added twice)."""
     if not text.strip():
         raise UsageError("the note is empty")
     with open_library(settings, create=False) as store, store.transaction():
-        note_id = org.add_note(store, org.live_work_id(store, key), text)
-    sync_exports(settings, keys=[key])
-    return note_id
+        note_id, added = org.add_note(store, org.live_work_id(store, key), text)
+    if added:
+        sync_exports(settings, keys=[key])
+    return note_id, added
 
 
 def list_notes(settings: Settings, key: str) -> list[dict[str, Any]]:
