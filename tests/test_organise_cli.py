@@ -190,6 +190,18 @@ def test_the_same_note_given_twice_is_kept_once(library):
     assert library("note", "roe2020thrombosis", "Check the cohort size twice").stdout.strip() != first.stdout.strip()
 
 
+def test_merge_refuses_a_work_in_the_trash_on_either_side(library):
+    """Merged into a work in the trash, a live work went there unsaid; out of the trash,
+    DROP came back unsaid: both are refused, as an edit is, until it is restored."""
+    assert library("remove", "roe2020thrombosis").exit_code == 0
+    for pair in (("roe2020thrombosis", "poe2021ruxolitinib"), ("poe2021ruxolitinib", "roe2020thrombosis")):
+        merged = library("merge", *pair)
+        assert merged.exit_code == 1 and "roe2020thrombosis is in the trash; 'vexascite restore roe2020thrombosis'" in merged.stderr
+    assert "poe2021ruxolitinib" in keys(library) and keys(library, "--trash") == ["roe2020thrombosis"]
+    assert library("restore", "roe2020thrombosis").exit_code == 0
+    assert library("merge", "poe2021ruxolitinib", "roe2020thrombosis").exit_code == 0
+
+
 def test_remove_restore_and_empty_the_trash(library, tmp_path):
     library("tag", "roe2020thrombosis", "+keep")
     assert library("remove", "roe2020thrombosis").exit_code == 0

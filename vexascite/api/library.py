@@ -440,6 +440,9 @@ def merge_works(settings: Settings, keep_key: str, drop_key: str) -> dict[str, A
     with open_library(settings, create=False) as store, store.transaction():
         keep_id = store.work_id_for_key(keep_key)
         drop_id = store.work_id_for_key(drop_key)
+        if keep_id != drop_id:  # a work in the trash is not changed (merged into, it took DROP there)
+            for key in (keep_key, drop_key):
+                org.live_work_id(store, key)
         if keep_id == drop_id:  # one of them is a key the work is also known by
             raise UsageError(f"{keep_key} and {drop_key} name the same work ('vexascite show {drop_key}' lists its keys)")
         kept, dropped = user_edits(store, keep_id), user_edits(store, drop_id)
