@@ -254,3 +254,17 @@ def test_a_merge_of_works_that_agree_keeps_no_identifier_apart(world: World, tmp
     with Store.open(world.settings.db) as store:
         assert list(store.db.query("select * from kept_identifiers")) == []
     assert _work(world, keep)["provenance"]["DOI"] != "merge"
+
+
+def test_reverting_keeps_own_edit_after_a_merge_brings_its_sources_identifier_back(world: World) -> None:
+    """The merge keeps what KEEP's sources state: KEEP's edit still wins while it stands,
+    and reverting it gives the sources' DOI, not the edit kept as the merge's."""
+    keep = _add_ruxolitinib(world)
+    api.edit_work(world.settings, keep, ["DOI=10.5555/nobody.knows.this"])
+    drop = api.add_identifiers(world.settings, ["10.1056/nejmoa2026834"]).added[0]
+    api.merge_works(world.settings, keep, drop)
+    assert _work(world, keep)["doi"] == "10.5555/nobody.knows.this"
+    api.edit_work(world.settings, keep, [], revert=["DOI"])
+    api.resolve_works(world.settings)
+    row = _work(world, keep)
+    assert row["doi"] == RUXO_DOI and row["pmid"] == RUXO_PMID and row["title"] == "Ruxolitinib in VEXAS syndrome"

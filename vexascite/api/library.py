@@ -434,6 +434,7 @@ def merge_works(settings: Settings, keep_key: str, drop_key: str) -> dict[str, A
     and edit moves over; the kept work's key stays; the dropped record is kept in history."""
     if keep_key == drop_key:
         raise UsageError("cannot merge a work with itself")
+    from ..merge import merge_records
     from ..store.library import user_edits
     from ..store.resolution import keep_identifiers, set_aside_contradicted
 
@@ -455,9 +456,13 @@ def merge_works(settings: Settings, keep_key: str, drop_key: str) -> dict[str, A
         # where DROP states others, they stay for good: a later 'resolve --refresh' or
         # import must not bring DROP's article back (nor a tie between imports pick it)
         drop_ids = [identity_keys(csl) for _, csl in store.work_sources(drop_id)]
+        # (what KEEP's sources state: KEEP's own edits win anyway, and reverting one later
+        # brings back what the sources said, not the edit)
+        stated, _ = merge_records([(s, csl) for s, csl in store.work_sources(keep_id) if s != "user"])
         store.move_work(drop_id, keep_id)
         if any(conflicting_ids(identity_keys(kept_ids), other) for other in drop_ids):
-            keep_identifiers(store, keep_id, kept_ids, f"merged into {keep_row['key']}, whose identifiers stay")
+            keep_identifiers(store, keep_id, {name: stated[name] for name in ID_FIELDS if stated.get(name)},
+                             f"merged into {keep_row['key']}, whose identifiers stay")
         store.refresh_work(keep_id)
         aside = set_aside_contradicted(store, keep_id)
         merged = store.refresh_work(keep_id)
