@@ -60,6 +60,7 @@ def labels(text: str) -> list[tuple[str, str, list[str]]]:
         ("shown^4^ next", "^4^", ["4"]),
         ("shown<sup>4–6</sup>.", "<sup>4–6</sup>", ["4", "5", "6"]),
         ("shown (4–6).", "(4–6)", ["4", "5", "6"]),
+        ("shown [1](#ref1) and", "[1](#ref1)", ["1"]),  # a link's anchor is no reference named in words
     ],
 )
 def test_marker_styles(text: str, marker: str, targets: list[str]) -> None:
@@ -92,6 +93,7 @@ def test_marker_styles(text: str, marker: str, targets: list[str]) -> None:
         "reference 2019 data",
         "per reference 4% of",
         "an interval [CD4a] of",
+        "a token ref1 and an anchor #ref2 and ?ref=3",
     ],
 )
 def test_not_citations(text: str) -> None:

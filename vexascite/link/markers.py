@@ -174,7 +174,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("superscript-caret", re.compile(r"\^(?P<inner>\d{1,3}(?:[,–-]\d{1,3})*)(?![\d^])")),
     ("superscript", re.compile(rf"(?P<inner>[{_SUP}]+(?:\s?[,˒⁻–\-]\s?[{_SUP}]+)*(?:[*†‡])?)")),
     ("numeric-words", re.compile(
-        r"(?P<open>[(\[])?(?:(?:see(?: also)?|cf\.|e\.g\.,?)\s+)?\b(?P<word>[Rr]ef(?:erence)?s?\.?)\s*"
+        r"(?P<open>[(\[])?(?:(?:see(?: also)?|cf\.|e\.g\.,?)\s+)?(?<![\w#/=-])(?P<word>[Rr]ef(?:erence)?s?(?:\.\s*|\s+))"
         r"(?P<inner>\d{1,3}(?:\s*(?:[,;–—‐-]|and|&)\s*\d{1,3})*)"
         r"(?!\d|\.\d|[\w–-]|\s*(?:[%‰°]|(?:mg|g|kg|µg|μg|ml|mL|L|mm|cm|m|h|min|s|days?|weeks?|months?|years?|patients?)\b))"
         r"(?P<close>[)\]])?")),
