@@ -340,3 +340,32 @@ def test_an_export_over_another_users_file_the_user_may_write_keeps_its_owner_gr
         printed = _as_nobody(["--db", "library.db", *command], shared_folder).stdout
         assert printed and target.read_text(encoding="utf-8") == printed
     assert sorted(p.name for p in shared_folder.iterdir() if p.name.endswith(".tmp")) == []
+
+
+def test_a_library_of_the_last_version_is_read_as_it_is_where_it_cannot_be_migrated(tmp_path: Path) -> None:
+    """Version 8 lacks only the merge's kept identifiers: on a read-only disk it is read
+    (nothing kept, nothing to add); an older one is refused, saying where to open it."""
+    import sqlite_utils
+
+    from vexascite.store.schema import MIGRATIONS
+
+    for version in (8, 7):
+        path = tmp_path / f"v{version}.db"
+        db = sqlite_utils.Database(path)
+        for number, migrate in enumerate(MIGRATIONS[:version]):
+            migrate(db)
+            db.execute(f"PRAGMA user_version = {number + 1}")
+        db["works"].insert({"id": 1, "key": "lung2021", "status": "unresolved", "title": "Lung involvement",
+                            "csl": json.dumps({"title": "Lung involvement", "DOI": "10.5555/lung"})})
+        db["user_edits"].insert({"work_id": 1, "field": "note", "value": json.dumps("read"), "edited_at": "2024-01-01"})
+        db.conn.commit()
+        db.close()
+        if version == 7:
+            with pytest.raises(CannotWrite, match="open it where it can be written"):
+                Store._open_read_only(str(path))
+            continue
+        reader = Store._open_read_only(str(path))
+        try:
+            assert reader.work_sources(1) == [("user", {"note": "read"})]
+        finally:
+            reader.close()

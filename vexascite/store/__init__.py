@@ -36,6 +36,10 @@ from .fts import fts_query
 from .pk import inserted_id
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
+#: The oldest library version read as it is where it cannot be migrated (a read-only
+#: disk): version 8 lacks only ``kept_identifiers``, which reading does without.
+READABLE_SINCE = 8
+
 __all__ = ["SCHEMA_VERSION", "IdentityIndex", "SourceRow", "Store", "fts_query", "now"]
 
 
@@ -161,6 +165,9 @@ class Store:
         self.on_wait = on_wait
         #: opened for reading only (a library on a read-only disk): caches are not kept
         self.read_only = False
+        #: whether the library has ``kept_identifiers`` (version 9): one read as it is, on a
+        #: read-only disk, may be of version 8, which had no merge's kept identifiers
+        self.kept_table = True
 
     # -- opening -----------------------------------------------------------------------
     @classmethod
@@ -212,7 +219,7 @@ class Store:
             db = _database(conn)
             db.execute("PRAGMA foreign_keys = ON")
             version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version != SCHEMA_VERSION:
+        if not READABLE_SINCE <= version <= SCHEMA_VERSION:
             conn.close()
             raise CannotWrite(
                 f"{path}: the library is on a read-only disk and was written by another vexascite "
@@ -220,6 +227,7 @@ class Store:
             )
         store = cls(db, path)
         store.read_only = True
+        store.kept_table = version >= 9
         return store
 
     def _configure(self) -> None:
@@ -408,7 +416,7 @@ class Store:
         """The identifiers a merge kept for the work (``field -> (value, why)``), unless
         the user's ``edits`` name an identifier since: then the user has said which
         article the work is, and the merge's set stands aside (until the edit is reverted)."""
-        if any(name in edits for name in ID_FIELDS):
+        if not self.kept_table or any(name in edits for name in ID_FIELDS):
             return {}
         return {row["field"]: (row["value"], row["reason"]) for row in self.db.query(
             "select field, value, reason from kept_identifiers where work_id = ? order by field", [work_id])}
