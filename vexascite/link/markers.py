@@ -84,6 +84,8 @@ class Marker:
     style: str  # numeric | superscript | pandoc | latex | author-year
     targets: list[Target] = field(default_factory=list)
     affiliation: bool = False
+    #: a range written high to low (``[2–1]``), read as the range it names: said to the user
+    backward: bool = False
 
     @property
     def superscript(self) -> bool:
@@ -284,7 +286,8 @@ def _marker_from(style: str, match: re.Match[str], text: str) -> Marker | None:
         return Marker(start, end, text[start:end], "superscript", targets) if targets else None
     if style == "numeric":
         targets = _numeric_targets(match.group("inner"), backward=True)
-        return Marker(start, end, match.group(0), "numeric", targets) if targets else None
+        backward = bool(targets) and expand_numbers(match.group("inner")) is None
+        return Marker(start, end, match.group(0), "numeric", targets, backward=backward) if targets else None
     if style == "numeric-part":  # [4a]: part a of reference 4
         targets = _numeric_targets(match.group("inner"))
         return Marker(start, end, match.group(0), "numeric", targets) if targets else None
