@@ -180,6 +180,28 @@ def test_notes_are_shown_listed_removed_and_exported(library):
     assert gone.exit_code == 1 and "'vexascite note KEY' shows" in gone.stderr  # it named an option that does not exist
 
 
+def test_the_same_note_given_twice_is_kept_once(library):
+    """A command run twice (a script rerun) adds nothing the second time, and says so."""
+    first = library("note", "roe2020thrombosis", "Check the cohort size")
+    again = library("note", "roe2020thrombosis", "Check the cohort size ")
+    assert again.exit_code == 0 and again.stdout.strip() == first.stdout.strip()
+    assert "already says this: nothing added" in again.stderr
+    assert [n["text"] for n in json.loads(library("note", "roe2020thrombosis", "--json").stdout)] == ["Check the cohort size"]
+    assert library("note", "roe2020thrombosis", "Check the cohort size twice").stdout.strip() != first.stdout.strip()
+
+
+def test_merge_refuses_a_work_in_the_trash_on_either_side(library):
+    """Merged into a work in the trash, a live work went there unsaid; out of the trash,
+    DROP came back unsaid: both are refused, as an edit is, until it is restored."""
+    assert library("remove", "roe2020thrombosis").exit_code == 0
+    for pair in (("roe2020thrombosis", "poe2021ruxolitinib"), ("poe2021ruxolitinib", "roe2020thrombosis")):
+        merged = library("merge", *pair)
+        assert merged.exit_code == 1 and "roe2020thrombosis is in the trash; 'vexascite restore roe2020thrombosis'" in merged.stderr
+    assert "poe2021ruxolitinib" in keys(library) and keys(library, "--trash") == ["roe2020thrombosis"]
+    assert library("restore", "roe2020thrombosis").exit_code == 0
+    assert library("merge", "poe2021ruxolitinib", "roe2020thrombosis").exit_code == 0
+
+
 def test_remove_restore_and_empty_the_trash(library, tmp_path):
     library("tag", "roe2020thrombosis", "+keep")
     assert library("remove", "roe2020thrombosis").exit_code == 0

@@ -55,6 +55,9 @@ SOURCES: dict[str, Source] = {
     s.label: s
     for s in (
         Source("user", 0, name="your edit"),
+        # KEEP's identifiers where a merge brought in others (store's kept_identifiers):
+        # they beat every other source, and a user's edit beats them
+        Source("merge", 0, name="kept by a merge"),
         Source("crossref", 1, True, "Crossref"),
         Source("pubmed", 1, True, "PubMed"),
         Source("doi.org", 1, True, "doi.org"),

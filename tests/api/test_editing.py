@@ -156,6 +156,8 @@ def test_rekey_keeps_the_old_key_working_in_link(tmp_path: Path, run_cli) -> Non
     assert shown(run_cli, "okonkwo2031")["key"] == "okonkwoNew"
     assert run_cli("rekey", "okonkwoNew", "okonkwo2031").exit_code == 0  # a work may take back its old key
     assert shown(run_cli, "okonkwoNew")["key"] == "okonkwo2031"
+    again = run_cli("rekey", "okonkwo2031", "okonkwo2031")  # a rerun: nothing changes, and it says why
+    assert again.exit_code == 0 and "okonkwo2031 kept (already its key)" in again.stderr
 
 
 def test_bad_edits_are_usage_errors(tmp_path: Path, run_cli) -> None:

@@ -29,3 +29,18 @@ def test_a_narrative_citation_supports_its_whole_sentence() -> None:
 def test_parenthetical_markers_still_support_the_clause_before_them() -> None:
     document = f"Results\n\nThrombosis is frequent [1], but {STATEMENT} [2].\n"
     assert supported(document) == [[("[1]", "Thrombosis is frequent"), ("[2]", f"but {STATEMENT}")]]
+
+
+def test_numbers_in_parentheses_cite_only_where_the_document_cites_by_number() -> None:
+    """``(4–6)`` in an author-year manuscript is a count or a range; in one cited by
+    number it is a citation. "ref. 4" in a sentence stays in the claim's words."""
+    author_year = (
+        "# Introduction\n\nVEXAS was described by Beck et al. (2020). Patients had (4–6) flares a year (Heiblig 2022). "
+        "Responses were seen (Ferrada 2021).\n"
+    )
+    labels = [[t.label for m in c.markers for t in m.marker.targets] for c in extract_claims(author_year).claims]
+    assert labels == [["Beck et al. 2020"], ["Heiblig 2022"], ["Ferrada 2021"]]
+    numbered = "# Introduction\n\nVEXAS was described (1). Ruxolitinib was given (2–4). As shown in ref. 5, responses vary.\n"
+    claims = extract_claims(numbered).claims
+    assert [[t.label for m in c.markers for t in m.marker.targets] for c in claims] == [["1"], ["2", "3", "4"], ["5"]]
+    assert claims[2].text.startswith("As shown in ref. 5, responses vary")

@@ -116,6 +116,21 @@ def test_numeric_markers_use_the_following_list_or_the_given_one(tmp_path: Path,
     assert given.linked == 2 and given.lists[0]["external"]
 
 
+def test_a_range_written_high_to_low_links_its_range_and_is_said(tmp_path: Path, settings: Settings, run_cli) -> None:
+    listing = (
+        "References\n\n"
+        "1. Beck DB, Ferrada MA, Sikora KA, et al. Somatic mutations in UBA1 and severe adult-onset autoinflammatory disease. N Engl J Med. 2020;383(27):2628-2638.\n"
+        "2. Bourbon E, Heiblig M, Gerfaud Valentin M, et al. Therapeutic options in VEXAS syndrome: insights from a retrospective series. Blood. 2021;137(26):3682-3684.\n"
+    )
+    doc = write(tmp_path, "paper.txt", "VEXAS is caused by UBA1 mutations and hard to treat [2–1].\n\n" + listing)
+    linked = run_cli("--db", str(settings.db), "link", str(doc), "--json")
+    assert linked.exit_code == 0, linked.output
+    report = json.loads(linked.stdout)
+    assert report["linked"] == 2 and report["problems"] == []
+    assert report["notes"] == [{"line": 1, "marker": "[2–1]", "message": "a range written high to low, read as 1, 2"}]
+    assert "note: " in linked.stderr and "marker [2–1]: a range written high to low, read as 1, 2" in linked.stderr
+
+
 def test_a_given_list_as_parse_writes_it_serves_numbers_and_one_that_numbers_nothing_says_so(tmp_path: Path, settings: Settings) -> None:
     """'parse' output (CSL-JSON with each entry's citation-number) gave no numbered list,
     and a .bib given with --list left every [1] dangling with 'give one with --list'."""

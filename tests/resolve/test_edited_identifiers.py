@@ -180,3 +180,91 @@ def test_show_says_why_an_edited_work_is_unresolved_not_its_old_resolution(world
     api.resolve_works(world.settings)
     document = json.loads(run_cli("show", key, "--json").stdout)
     assert document["resolution"]["current"] is True and document["resolution"]["status"] == "not-found"
+
+
+DROP_BIB = """@article{drop2020,
+  author = {Beck, D. B.},
+  title = {Somatic mutations in {UBA1} and severe adult-onset autoinflammatory disease},
+  journal = {N Engl J Med},
+  year = {2020},
+  doi = {10.1056/nejmoa2026834},
+}
+"""
+
+
+def test_what_a_merge_set_aside_stays_aside_through_resolve_refresh(world: World, run_cli) -> None:
+    """The merge's rule is stored: a refresh asks about KEEP's identifiers, not DROP's,
+    and a record of DROP's article that comes back is set aside again, not merged in."""
+    keep = _add_ruxolitinib(world)
+    drop = api.add_identifiers(world.settings, ["10.1056/nejmoa2026834"]).added[0]
+    api.merge_works(world.settings, keep, drop)
+    refreshed = run_cli("resolve", "--refresh", env=world.env())
+    assert refreshed.exit_code == 0, refreshed.output
+    row = _work(world, keep)
+    assert row["status"] == "resolved" and row["doi"] == "10.5555/vexas.blood.2022" and row["pmid"] == RUXO_PMID
+    assert row["title"] == "Ruxolitinib in VEXAS syndrome"
+    assert {r.get("DOI") for r in row["records"].values()} == {"10.5555/vexas.blood.2022"}
+    assert "PMCID" not in row["csl"]  # only DROP's article has one
+
+
+def test_a_merge_keeps_keeps_doi_when_both_are_imported_and_resolve_verifies_it(world: World, tmp_path, run_cli) -> None:
+    """Two .bib entries of one rank: KEEP's DOI stays (not the tie-break's pick), and
+    resolving the merged work verifies KEEP's DOI, never DROP's."""
+    for name, text in (("keep.bib", KEEP_BIB), ("drop.bib", DROP_BIB)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert run_cli("import", str(tmp_path / "keep.bib"), str(tmp_path / "drop.bib"), env=world.env()).exit_code == 0
+    merged = run_cli("merge", "keep2022", "drop2020", env=world.env())
+    assert merged.exit_code == 0, merged.output
+    row = _work(world, "keep2022")
+    assert row["doi"] == "10.5555/vexas.blood.2022" and row["provenance"]["DOI"] == "merge"
+    assert row["status"] == "unresolved"
+    for args in (("resolve",), ("resolve", "--refresh")):
+        assert run_cli(*args, env=world.env()).exit_code == 0
+        row = _work(world, "keep2022")
+        assert row["status"] == "resolved" and row["doi"] == "10.5555/vexas.blood.2022" and row["pmid"] == RUXO_PMID
+        assert row["title"] == "Ruxolitinib in VEXAS syndrome"
+        assert {r.get("DOI") for r in row["records"].values()} == {"10.5555/vexas.blood.2022"}
+    shown = json.loads(run_cli("show", "keep2022", "--json").stdout)
+    assert shown["provenance"]["DOI"] in ("merge", "crossref", "pubmed")
+
+
+def test_an_edit_still_beats_what_a_merge_kept_and_reverting_it_brings_keeps_back(world: World) -> None:
+    keep = _add_ruxolitinib(world)
+    drop = api.add_identifiers(world.settings, ["10.1056/nejmoa2026834"]).added[0]
+    api.merge_works(world.settings, keep, drop)
+    api.edit_work(world.settings, keep, ["DOI=10.1056/nejmoa2026834"])
+    api.resolve_works(world.settings)
+    row = _work(world, keep)
+    assert row["doi"] == "10.1056/nejmoa2026834" and row["pmid"] == "33108101"  # the user's word
+    api.edit_work(world.settings, keep, [], revert=["DOI"])
+    api.resolve_works(world.settings)
+    row = _work(world, keep)
+    assert row["doi"] == "10.5555/vexas.blood.2022" and row["pmid"] == RUXO_PMID
+
+
+def test_a_merge_of_works_that_agree_keeps_no_identifier_apart(world: World, tmp_path, run_cli) -> None:
+    """Nothing to contradict: no identifier is pinned, the sources decide as before."""
+    keep = _add_ruxolitinib(world)
+    (tmp_path / "same.bib").write_text(KEEP_BIB.replace("keep2022", "same2022"), encoding="utf-8")
+    run_cli("import", str(tmp_path / "same.bib"), env=world.env())
+    with Store.open(world.settings.db) as store:
+        apart = store.work_id_for_key("same2022") != store.work_id_for_key(keep)
+    if apart:  # (the import may have found the work itself)
+        api.merge_works(world.settings, keep, "same2022")
+    with Store.open(world.settings.db) as store:
+        assert list(store.db.query("select * from kept_identifiers")) == []
+    assert _work(world, keep)["provenance"]["DOI"] != "merge"
+
+
+def test_reverting_keeps_own_edit_after_a_merge_brings_its_sources_identifier_back(world: World) -> None:
+    """The merge keeps what KEEP's sources state: KEEP's edit still wins while it stands,
+    and reverting it gives the sources' DOI, not the edit kept as the merge's."""
+    keep = _add_ruxolitinib(world)
+    api.edit_work(world.settings, keep, ["DOI=10.5555/nobody.knows.this"])
+    drop = api.add_identifiers(world.settings, ["10.1056/nejmoa2026834"]).added[0]
+    api.merge_works(world.settings, keep, drop)
+    assert _work(world, keep)["doi"] == "10.5555/nobody.knows.this"
+    api.edit_work(world.settings, keep, [], revert=["DOI"])
+    api.resolve_works(world.settings)
+    row = _work(world, keep)
+    assert row["doi"] == RUXO_DOI and row["pmid"] == RUXO_PMID and row["title"] == "Ruxolitinib in VEXAS syndrome"

@@ -7,6 +7,7 @@ import contextlib
 import json
 import os
 import sqlite3
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -320,3 +321,51 @@ def test_an_export_over_a_file_another_user_owns_is_refused_not_replaced(shared_
     assert sorted(p.name for p in shared_folder.iterdir() if p.name.endswith(".tmp")) == []  # no temporary left
     made = _as_nobody(["--db", "library.db", "export", "-o", "mine.bib"], shared_folder)  # a new file: theirs to make
     assert made.returncode == 0 and (shared_folder / "mine.bib").stat().st_uid == 65534
+
+
+def test_an_export_over_another_users_file_the_user_may_write_keeps_its_owner_group_and_mode(shared_folder: Path) -> None:
+    """A file of the project's group, writable by it: replacing it by renaming would make
+    it the exporter's (and their group's); it is written in place and stays root's."""
+    target = shared_folder / "ours.bib"
+    target.write_text("old text, longer than nothing\n" * 200, encoding="utf-8")
+    os.chown(target, 0, 65534)
+    target.chmod(0o664)
+    inode = target.stat().st_ino
+    (shared_folder / "library.db").chmod(0o644)
+    for command in (["export"], ["format"]):
+        result = _as_nobody(["--db", "library.db", *command, "-o", "ours.bib"], shared_folder)
+        assert result.returncode == 0, result.stderr
+        info = target.stat()
+        assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode), info.st_ino) == (0, 65534, 0o664, inode)
+        printed = _as_nobody(["--db", "library.db", *command], shared_folder).stdout
+        assert printed and target.read_text(encoding="utf-8") == printed
+    assert sorted(p.name for p in shared_folder.iterdir() if p.name.endswith(".tmp")) == []
+
+
+def test_a_library_of_the_last_version_is_read_as_it_is_where_it_cannot_be_migrated(tmp_path: Path) -> None:
+    """Version 8 lacks only the merge's kept identifiers: on a read-only disk it is read
+    (nothing kept, nothing to add); an older one is refused, saying where to open it."""
+    import sqlite_utils
+
+    from vexascite.store.schema import MIGRATIONS
+
+    for version in (8, 7):
+        path = tmp_path / f"v{version}.db"
+        db = sqlite_utils.Database(path)
+        for number, migrate in enumerate(MIGRATIONS[:version]):
+            migrate(db)
+            db.execute(f"PRAGMA user_version = {number + 1}")
+        db["works"].insert({"id": 1, "key": "lung2021", "status": "unresolved", "title": "Lung involvement",
+                            "csl": json.dumps({"title": "Lung involvement", "DOI": "10.5555/lung"})})
+        db["user_edits"].insert({"work_id": 1, "field": "note", "value": json.dumps("read"), "edited_at": "2024-01-01"})
+        db.conn.commit()
+        db.close()
+        if version == 7:
+            with pytest.raises(CannotWrite, match="open it where it can be written"):
+                Store._open_read_only(str(path))
+            continue
+        reader = Store._open_read_only(str(path))
+        try:
+            assert reader.work_sources(1) == [("user", {"note": "read"})]
+        finally:
+            reader.close()

@@ -98,6 +98,41 @@ def test_merging_two_resolved_works_keeps_the_kept_works_resolution(tmp_path):
     assert [r["merged_key"] for r in store.db.query("select merged_key from merges")] == ["somatica"]
 
 
+def test_identifiers_a_merge_kept_outrank_imports_and_give_way_to_an_edit_and_to_the_next_merge(tmp_path):
+    from vexascite.store.resolution import keep_identifiers
+
+    store = Store.open(tmp_path / "l.db")
+    with store.transaction():
+        keep = new_work(store, {"title": "Somatic mutations in UBA1", "DOI": "10.5555/b"}, "{title}")
+        keep_identifiers(store, keep, {"DOI": "10.5555/a"}, "merged into x, whose identifiers stay")
+        assert store.refresh_work(keep)["DOI"] == "10.5555/a"
+        store.set_user_edit(keep, "PMID", "90000123")  # the user names the article: the merge's set stands aside
+        assert store.refresh_work(keep)["DOI"] == "10.5555/b"
+        store.db.execute("delete from user_edits where work_id = ?", [keep])
+        other = new_work(store, {"title": "Another title entirely", "DOI": "10.5555/c"}, "{title}")
+        store.move_work(keep, other)  # merged in turn: its kept identifiers gave way to the new KEEP's
+        assert list(store.db.query("select * from kept_identifiers")) == []
+
+
+def test_a_version_8_library_migrates_to_keep_identifiers(tmp_path):
+    import sqlite_utils
+
+    from vexascite.store.schema import MIGRATIONS
+
+    db = sqlite_utils.Database(tmp_path / "l.db")
+    for number, migrate in enumerate(MIGRATIONS[:8]):
+        migrate(db)
+        db.execute(f"PRAGMA user_version = {number + 1}")
+    db["works"].insert({"id": 3, "key": "old", "csl": '{"title": "Vacuoles", "DOI": "10.5555/v"}', "status": "resolved",
+                        "title": "Vacuoles"})
+    db.conn.commit()
+    db.close()
+    store = Store.open(tmp_path / "l.db")
+    assert store.db.execute("pragma user_version").fetchone()[0] == SCHEMA_VERSION
+    assert "kept_identifiers" in store.db.table_names()
+    assert store.work_sources(3) == []  # nothing stated yet: no kept identifiers either
+
+
 def test_writing_loads_sqlite_utils_without_numpy_which_still_imports_after(tmp_path):
     probe = (
         "import sys\n"

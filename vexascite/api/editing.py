@@ -131,7 +131,7 @@ def edit_work(
     identifiers = {"DOI", "PMID", "PMCID"} & {*values, *removed, *reverting}
     aside = None
     with open_library(settings, create=False) as store, store.transaction():
-        work_id = live_work_id(store, key)  # a work in the trash is restored first, as for tags and notes
+        work_id = live_work_id(store, key)  # a work in the trash is not edited (restore it first), as for tags and notes
         if reverting:
             edited = user_edits(store, work_id)
             missing = [name for name in reverting if name not in edited]

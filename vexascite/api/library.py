@@ -200,14 +200,16 @@ def change_collection(settings: Settings, path: str, keys: Iterable[str], *, add
 
 
 # -- notes ------------------------------------------------------------------------------
-def add_note(settings: Settings, key: str, text: str) -> int:
-    """Attach a note to a work; returns the note's id."""
+def add_note(settings: Settings, key: str, text: str) -> tuple[int, bool]:
+    """Attach a note to a work; returns the note's id and whether it is new (the same
+    text on the work already is not added twice)."""
     if not text.strip():
         raise UsageError("the note is empty")
     with open_library(settings, create=False) as store, store.transaction():
-        note_id = org.add_note(store, org.live_work_id(store, key), text)
-    sync_exports(settings, keys=[key])
-    return note_id
+        note_id, added = org.add_note(store, org.live_work_id(store, key), text)
+    if added:
+        sync_exports(settings, keys=[key])
+    return note_id, added
 
 
 def list_notes(settings: Settings, key: str) -> list[dict[str, Any]]:
@@ -432,12 +434,16 @@ def merge_works(settings: Settings, keep_key: str, drop_key: str) -> dict[str, A
     and edit moves over; the kept work's key stays; the dropped record is kept in history."""
     if keep_key == drop_key:
         raise UsageError("cannot merge a work with itself")
+    from ..merge import merge_records
     from ..store.library import user_edits
-    from ..store.resolution import set_aside_contradicted
+    from ..store.resolution import keep_identifiers, set_aside_contradicted
 
     with open_library(settings, create=False) as store, store.transaction():
         keep_id = store.work_id_for_key(keep_key)
         drop_id = store.work_id_for_key(drop_key)
+        if keep_id != drop_id:  # a work in the trash is not changed (merged into, it took DROP there)
+            for key in (keep_key, drop_key):
+                org.live_work_id(store, key)
         if keep_id == drop_id:  # one of them is a key the work is also known by
             raise UsageError(f"{keep_key} and {drop_key} name the same work ('vexascite show {drop_key}' lists its keys)")
         kept, dropped = user_edits(store, keep_id), user_edits(store, drop_id)
@@ -447,9 +453,18 @@ def merge_works(settings: Settings, keep_key: str, drop_key: str) -> dict[str, A
         # KEEP's identifiers stay: DROP's records verified for another DOI, PMID or PMCID
         # are of another article and are set aside, by the rule an edit of them applies
         kept_ids = {name: keep_row["csl"][name] for name in ID_FIELDS if keep_row["csl"].get(name)}
+        # where DROP states others, they stay for good: a later 'resolve --refresh' or
+        # import must not bring DROP's article back (nor a tie between imports pick it)
+        drop_ids = [identity_keys(csl) for _, csl in store.work_sources(drop_id)]
+        # (what KEEP's sources state: KEEP's own edits win anyway, and reverting one later
+        # brings back what the sources said, not the edit)
+        stated, _ = merge_records([(s, csl) for s, csl in store.work_sources(keep_id) if s != "user"])
         store.move_work(drop_id, keep_id)
+        if any(conflicting_ids(identity_keys(kept_ids), other) for other in drop_ids):
+            keep_identifiers(store, keep_id, {name: stated[name] for name in ID_FIELDS if stated.get(name)},
+                             f"merged into {keep_row['key']}, whose identifiers stay")
         store.refresh_work(keep_id)
-        aside = set_aside_contradicted(store, keep_id, kept_ids, f"merged into {keep_row['key']}, whose identifiers stay")
+        aside = set_aside_contradicted(store, keep_id)
         merged = store.refresh_work(keep_id)
         if conflicting_ids(identity_keys(merged), identity_keys(keep_row["csl"])) and \
                 keep_row["status"] != str(WorkStatus.UNRESOLVED):

@@ -35,6 +35,8 @@ class LinkReport:
     linked: int = 0
     entry_only: int = 0
     problems: list[dict[str, Any]] = field(default_factory=list)  # dangling and ambiguous targets
+    #: markers read otherwise than written: a range written high to low (``[2–1]``)
+    notes: list[dict[str, Any]] = field(default_factory=list)
     ignored_marks: int = 0
     lists: list[dict[str, Any]] = field(default_factory=list)
     imports: list[FileImport] = field(default_factory=list)
@@ -155,6 +157,10 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
             rows = []
             for claim_marker in claim.markers:
                 marker = claim_marker.marker
+                if marker.backward:
+                    report.notes.append({"line": claim_marker.line, "marker": marker.text,
+                                         "message": "a range written high to low, read as "
+                                                    + ", ".join(t.label for t in marker.targets)})
                 for target in marker.targets:
                     ordinal += 1
                     resolution = resolve_target(

@@ -3,7 +3,10 @@
 - A symlink is written through to its target (the link stays a link).
 - Missing folders on the way to a new file are created, and said (``Written.new_folder``).
 - A regular file is replaced atomically (readers see the old text or the new, never half)
-  and keeps its mode and owner; a new file gets the mode the umask gives, as any editor's.
+  and keeps its mode and owner; when a new file in its place could not keep its owner and
+  group (another user's file the user may write, through its group or its mode), it is
+  written in place instead, space reserved first, so it stays theirs, with their mode.
+  A new file gets the mode the umask gives, as any editor's.
   An SQLite database (a library) or the journal beside one is never replaced.
 - A FIFO or a character device (``/dev/null``, ``/dev/stdout``, a terminal) is written to
   as a stream, never replaced; a directory, a block device or a socket is refused.
@@ -54,7 +57,10 @@ def write_output(path: str | os.PathLike[str], text: str) -> Written:
                 # renaming over it needs only the folder's permission: a file the user may not
                 # write (another's, or read-only) would be replaced, and become theirs
                 raise PermissionError(errno.EACCES, "Permission denied: the file is not yours to write")
-            _replace_atomically(target, data, info)
+            if _may_give_back(info):
+                _replace_atomically(target, data, info)
+            else:
+                _write_in_place(target, data)
             return Written("replaced")
         if stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode):
             _stream(target, data)
@@ -104,6 +110,33 @@ def _replace_atomically(target: Path, data: bytes, old: os.stat_result | None) -
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def _may_give_back(old: os.stat_result) -> bool:
+    """Whether a file made in place of ``old`` can be given its owner and group: ours (the
+    group one of ours), or we are root. Otherwise renaming over it would make it ours."""
+    if os.geteuid() == 0:
+        return True
+    return old.st_uid == os.geteuid() and (old.st_gid == os.getegid() or old.st_gid in os.getgroups())
+
+
+def _write_in_place(target: Path, data: bytes) -> None:
+    """Overwrite a file we may write but not give back: its inode, owner, group and mode
+    stay. The space is reserved before a byte changes, so a full disk leaves it whole."""
+    fd = os.open(target, os.O_WRONLY)
+    with os.fdopen(fd, "wb") as out:
+        size = os.fstat(fd).st_size
+        reserve = getattr(os, "posix_fallocate", None)
+        if reserve is not None and len(data) > size:
+            try:
+                reserve(fd, 0, len(data))
+            except OSError as exc:
+                if exc.errno not in (errno.EOPNOTSUPP, errno.EINVAL, errno.ENOSYS):
+                    raise  # (a file system that cannot reserve space is written as it is)
+        out.write(data)
+        out.flush()
+        os.ftruncate(fd, len(data))
+        os.fsync(fd)
 
 
 def _stream(target: Path, data: bytes) -> None:

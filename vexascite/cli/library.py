@@ -219,7 +219,8 @@ def rekey_command(ctx: click.Context, key: str, new_key: str | None) -> None:
     """
     old, new = api.rekey_work(settings_of(ctx), key, new_key)
     click.echo(new)
-    warn(f"{old} is now {new} ({old} still names it)" if old != new else f"{old} kept (already the key its fields give)")
+    same = f"{old} kept (already its key)" if new_key is not None else f"{old} kept (already the key its fields give)"
+    warn(f"{old} is now {new} ({old} still names it)" if old != new else same)
 
 
 @click.command("edit")

@@ -59,6 +59,8 @@ def link_command(ctx: click.Context, manuscript: str, list_path: str | None, as_
             warn(f"  {item.path}: {line}")
     for problem in report.problems:
         warn(f"warning: {report.path}:{problem['line']}: {problem['status']} marker {problem['marker']}: {problem['message']}")
+    for note in report.notes:
+        warn(f"note: {report.path}:{note['line']}: marker {note['marker']}: {note['message']}")
     if as_json:
         emit_json(
             {
@@ -70,6 +72,7 @@ def link_command(ctx: click.Context, manuscript: str, list_path: str | None, as_
                 "linked": report.linked,
                 "entry_only": report.entry_only,
                 "problems": report.problems,
+                "notes": report.notes,
                 "ignored_affiliation_marks": report.ignored_marks,
                 "lists": report.lists,
                 "claims_gone": report.claims_gone,

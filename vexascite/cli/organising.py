@@ -131,9 +131,9 @@ def note_command(ctx: click.Context, key: str | None, text: tuple[str, ...], rem
     if not key:
         raise UsageError("name a work: 'note KEY TEXT' adds a note, 'note KEY' lists them")
     if text:
-        note_id = api.add_note(settings, key, " ".join(text))
+        note_id, added = api.add_note(settings, key, " ".join(text))
         click.echo(note_id)
-        warn(f"note {note_id} added to {key}")
+        warn(f"note {note_id} added to {key}" if added else f"note {note_id} on {key} already says this: nothing added")
         return
     notes = api.list_notes(settings, key)
     if as_json:

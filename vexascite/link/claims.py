@@ -103,6 +103,8 @@ def narrative_text(marker: Marker) -> str:
         return " and ".join(str(t.key) for t in marker.targets)
     if marker.style == "pandoc" and marker.text.startswith("@"):
         return marker.text[1:]
+    if marker.style == "numeric" and marker.text[:1].isalpha():
+        return marker.text  # "as shown in ref. 4": the words stay
     return ""
 
 
@@ -136,7 +138,10 @@ def extract_claims(
     line_starts = [0] + [m.end() for m in re.finditer("\n", document)]
     claims: list[Claim] = []
     ignored = 0
+    numbers_in_parentheses = _numbers_in_parentheses_cite(sentences)
     for sentence in sentences:
+        if not numbers_in_parentheses:
+            sentence.markers = [m for m in sentence.markers if not m.bare_parenthesis]
         if not sentence.markers:
             continue
         if sentence.kind not in _CLAIM_KINDS:
@@ -176,6 +181,23 @@ def extract_claims(
             )
         )
     return Extraction(len(sentences), claims, find_abbreviations(document), ignored)
+
+
+def _numbers_in_parentheses_cite(sentences: list[Sentence]) -> bool:
+    """Whether ``(4)``, ``(4–6)`` are citations here: unless author-year or key citations
+    are most of the document's, as in a document written with them, where such numbers
+    are counts, ranges and items ("(4–6)" after a word)."""
+    named = numbered = 0
+    for sentence in sentences:
+        if sentence.kind not in _CLAIM_KINDS:
+            continue
+        for marker in sentence.markers:
+            if marker.targets and not marker.affiliation:
+                if marker.style == "numeric" or marker.superscript:
+                    numbered += 1
+                else:
+                    named += 1
+    return named <= numbered
 
 
 def _clause_text(document: str, sentence: Sentence, start: int, end: int, cut: list[tuple[int, int, str]]) -> str:

@@ -4,6 +4,9 @@ One pass of regular expressions finds every style a biomedical manuscript uses:
 
 - numeric: ``[1]``, ``[1,2]``, ``[1-3]``, ``(1)``, ``^{1,2}``, ``^1``, ``^1,2^``,
   ``<sup>3</sup>``, ``\\textsuperscript{4}`` and Unicode superscripts (``⁶``, ``¹¹``, ``¹⁻³``);
+  a reference named in words, ``(ref. 4)``, ``(refs. 4, 5)``, ``[reference 4]``, ``see
+  references 4 and 5``; a part of one, ``[4a]`` (reference 4); a range written high to
+  low in brackets, ``[2–1]``, as the range it names (a slip, not a year or a score);
 - pandoc: ``[@key; @key2, p. 4]``, ``[-@key]`` and in-text ``@key``;
 - LaTeX: ``\\cite{a,b}``, ``\\citep[p.~4]{a}``, ``\\citet``, ``\\parencite``, ``\\autocite``, ...;
 - author-year: ``(Beck et al., 2020)``, ``(Beck 2020; Heiblig 2022a)``, ``Beck et al. (2020)``, three named
@@ -81,10 +84,18 @@ class Marker:
     style: str  # numeric | superscript | pandoc | latex | author-year
     targets: list[Target] = field(default_factory=list)
     affiliation: bool = False
+    #: a range written high to low (``[2–1]``), read as the range it names: said to the user
+    backward: bool = False
 
     @property
     def superscript(self) -> bool:
         return self.style == "superscript"
+
+    @property
+    def bare_parenthesis(self) -> bool:
+        """``(4–6)``: numbers alone in parentheses, a citation only in a document whose
+        citations are numbers (elsewhere a count, a range, a list's item)."""
+        return self.style == "numeric" and self.text[:1] == "(" and self.text[1:2].isdigit()
 
 
 # -- numbers ---------------------------------------------------------------------------
@@ -93,8 +104,12 @@ _RANGE_SEPARATOR = re.compile(r"\s*[–—‐-]\s*")
 _NUMBER_LIST = re.compile(r"^\s*\d{1,4}(?:\s*[,;–—‐-]\s*\d{1,4})*\s*$")
 
 
-def expand_numbers(text: str) -> list[int] | None:
-    """``"1,3-5"`` -> ``[1, 3, 4, 5]``; ``None`` when the text is not a list of numbers."""
+def expand_numbers(text: str, backward: bool = False) -> list[int] | None:
+    """``"1,3-5"`` -> ``[1, 3, 4, 5]``; ``None`` when the text is not a list of numbers.
+
+    ``backward``: a range written high to low (``2–1``) is the range it names, low to
+    high (square brackets hold nothing else); elsewhere it is no list (``(5–1)``, a score).
+    """
     if text.isascii() and text.isdigit():  # the common case: one number
         number = int(text)
         return [number] if 0 < number <= MAX_NUMBER else None
@@ -108,6 +123,8 @@ def expand_numbers(text: str) -> list[int] | None:
             numbers.append(bounds[0])
             continue
         low, high = bounds[0], bounds[-1]
+        if backward and high < low:
+            low, high = high, low
         if len(bounds) > 2 or high < low or high - low > MAX_RANGE:
             return None
         numbers.extend(range(low, high + 1))
@@ -158,7 +175,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("superscript", re.compile(r"\^(?P<inner>[\d,–\-*†]{1,30})\^")),
     ("superscript-caret", re.compile(r"\^(?P<inner>\d{1,3}(?:[,–-]\d{1,3})*)(?![\d^])")),
     ("superscript", re.compile(rf"(?P<inner>[{_SUP}]+(?:\s?[,˒⁻–\-]\s?[{_SUP}]+)*(?:[*†‡])?)")),
+    ("numeric-words", re.compile(
+        r"(?P<open>[(\[])?(?:(?:see(?: also)?|cf\.|e\.g\.,?)\s+)?(?<![\w#/=-])(?P<word>[Rr]ef(?:erence)?s?(?:\.\s*|\s+))"
+        r"(?P<inner>\d{1,3}(?:\s*(?:[,;–—‐-]|and|&)\s*\d{1,3})*)"
+        r"(?!\d|\.\d|[\w–-]|\s*(?:[%‰°]|(?:mg|g|kg|µg|μg|ml|mL|L|mm|cm|m|h|min|s|days?|weeks?|months?|years?|patients?)\b))"
+        r"(?P<close>[)\]])?")),
     ("numeric", re.compile(r"\[(?P<inner>" + _NUM_INNER + r")\](?:\(#[^)\s]*\))?")),
+    ("numeric-part", re.compile(r"\[(?P<inner>\d{1,3})[a-h](?:\s*,\s*[a-h])*\]")),
     ("author-year", re.compile(r"\((?P<body>[^()]*?\b" + _YEAR + r"\b[^()]*)\)")),
     # The next three start at their literal character; what must precede it is checked in
     # _marker_from (a leading look-behind would make the engine try every position).
@@ -176,8 +199,8 @@ _PAREN_NUMBER_BLOCKERS = re.compile(
 _UNIT_BEFORE = re.compile(r"(?:\b(?:m|cm|mm|km|kg|µm|μm|nm|ft|in|L|mL|dL)|[\d×/^])$")
 
 
-def _numeric_targets(inner: str) -> list[Target] | None:
-    numbers = expand_numbers(inner)
+def _numeric_targets(inner: str, backward: bool = False) -> list[Target] | None:
+    numbers = expand_numbers(inner, backward)
     if numbers is None:
         return None
     return [Target("number", number=n) for n in numbers]
@@ -262,8 +285,19 @@ def _marker_from(style: str, match: re.Match[str], text: str) -> Marker | None:
         targets = _numeric_targets(inner)
         return Marker(start, end, text[start:end], "superscript", targets) if targets else None
     if style == "numeric":
+        targets = _numeric_targets(match.group("inner"), backward=True)
+        backward = bool(targets) and expand_numbers(match.group("inner")) is None
+        return Marker(start, end, match.group(0), "numeric", targets, backward=backward) if targets else None
+    if style == "numeric-part":  # [4a]: part a of reference 4
         targets = _numeric_targets(match.group("inner"))
         return Marker(start, end, match.group(0), "numeric", targets) if targets else None
+    if style == "numeric-words":
+        opened, closed = match.group("open"), match.group("close")
+        if not (opened and closed == {"(": ")", "[": "]"}[opened]):
+            # "as in ref. 4", "(as in ref. 4)": the words around are the sentence's
+            start, end = match.start("word"), match.end("inner")
+        targets = _numeric_targets(re.sub(r"\s*(?:and|&)\s*", ",", match.group("inner")))
+        return Marker(start, end, text[start:end], "numeric", targets) if targets else None
     if style == "numeric-paren":
         before = text[max(0, start - 2) : start]
         pre = before[-2:-1] if before.endswith((" ", "\u00a0")) else before[-1:]
@@ -295,6 +329,8 @@ _TRIGGERS = {
     "pandoc": ("@",),
     "pandoc-intext": ("@",),
     "numeric": ("[",),
+    "numeric-part": ("[",),
+    "numeric-words": ("ref", "Ref"),
     "author-year": ("(",),
     "author-year-narrative": ("(",),
     "numeric-paren": ("(",),

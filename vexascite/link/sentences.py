@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .markers import Marker, find_markers
 
@@ -510,4 +510,4 @@ def _shift(marker: Marker, bases: list[tuple[int, int, int]]) -> Marker:
         return marker
     if end is None or end < start:
         end = marker.end + start - marker.start
-    return Marker(start, end, marker.text, marker.style, marker.targets, marker.affiliation)
+    return replace(marker, start=start, end=end)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ..errors import CannotWrite, LibraryTooNew, NotInLibrary
-from ..identity import IdentityKeys, conflicting_ids, same_work
+from ..identity import ID_FIELDS, IdentityKeys, conflicting_ids, same_work
 from ..merge import merge_records
 from ..model import RawReference, RefStatus, Work, WorkStatus
 from ..model import utc_now as now
@@ -35,6 +35,10 @@ from .failures import (
 from .fts import fts_query
 from .pk import inserted_id
 from .schema import MIGRATIONS, SCHEMA_VERSION
+
+#: The oldest library version read as it is where it cannot be migrated (a read-only
+#: disk): version 8 lacks only ``kept_identifiers``, which reading does without.
+READABLE_SINCE = 8
 
 __all__ = ["SCHEMA_VERSION", "IdentityIndex", "SourceRow", "Store", "fts_query", "now"]
 
@@ -161,6 +165,9 @@ class Store:
         self.on_wait = on_wait
         #: opened for reading only (a library on a read-only disk): caches are not kept
         self.read_only = False
+        #: whether the library has ``kept_identifiers`` (version 9): one read as it is, on a
+        #: read-only disk, may be of version 8, which had no merge's kept identifiers
+        self.kept_table = True
 
     # -- opening -----------------------------------------------------------------------
     @classmethod
@@ -212,7 +219,7 @@ class Store:
             db = _database(conn)
             db.execute("PRAGMA foreign_keys = ON")
             version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version != SCHEMA_VERSION:
+        if not READABLE_SINCE <= version <= SCHEMA_VERSION:
             conn.close()
             raise CannotWrite(
                 f"{path}: the library is on a read-only disk and was written by another vexascite "
@@ -220,6 +227,7 @@ class Store:
             )
         store = cls(db, path)
         store.read_only = True
+        store.kept_table = version >= 9
         return store
 
     def _configure(self) -> None:
@@ -387,11 +395,15 @@ class Store:
         )
 
     def work_sources(self, work_id: int) -> list[tuple[str, Work]]:
-        """Every record stated about a work, in merge order: user edits, services, imports."""
+        """Every record stated about a work, in merge order: user edits, identifiers a
+        merge kept, services, imports."""
         records: list[tuple[str, Work]] = []
         edits = {row["field"]: json.loads(row["value"]) for row in self.db.query("select field, value from user_edits where work_id = ?", [work_id])}
         if edits:
             records.append(("user", edits))
+        kept = self.kept_identifiers(work_id, edits)
+        if kept:
+            records.append(("merge", {name: value for name, (value, _) in kept.items()}))
         for row in self.db.query("select source, csl from records where work_id = ? order by id", [work_id]):
             records.append((row["source"], json.loads(row["csl"])))
         for row in self.db.query(
@@ -399,6 +411,15 @@ class Store:
         ):
             records.append((row["format"], json.loads(row["fields"])))
         return records
+
+    def kept_identifiers(self, work_id: int, edits: dict[str, Any]) -> dict[str, tuple[str, str]]:
+        """The identifiers a merge kept for the work (``field -> (value, why)``), unless
+        the user's ``edits`` name an identifier since: then the user has said which
+        article the work is, and the merge's set stands aside (until the edit is reverted)."""
+        if not self.kept_table or any(name in edits for name in ID_FIELDS):
+            return {}
+        return {row["field"]: (row["value"], row["reason"]) for row in self.db.query(
+            "select field, value, reason from kept_identifiers where work_id = ? order by field", [work_id])}
 
     def refresh_work(self, work_id: int) -> Work:
         """Recompute a work's effective record and its search columns from its sources."""
@@ -501,6 +522,8 @@ class Store:
                     f"delete from {table} where work_id = ? and {col} in (select {col} from {table} where work_id = ?)",
                     [from_id, to_id],
                 )
+            elif table == "kept_identifiers":  # the merge decides which stand (KEEP's)
+                self.db.execute("delete from kept_identifiers where work_id = ?", [from_id])
             elif table in ("tags", "collection_works"):  # sets: the kept work gets the union
                 self.db.execute(f"update or ignore {table} set work_id = ? where work_id = ?", [to_id, from_id])
                 self.db.execute(f"delete from {table} where work_id = ?", [from_id])

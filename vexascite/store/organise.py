@@ -203,8 +203,13 @@ def collections_of(store: Store, work_ids: Iterable[int]) -> dict[int, list[str]
 
 
 # -- notes ------------------------------------------------------------------------------
-def add_note(store: Store, work_id: int, text: str) -> int:
-    return inserted_id(store.db.table("notes").insert({"work_id": work_id, "text": text, "created_at": now()}).last_pk)
+def add_note(store: Store, work_id: int, text: str) -> tuple[int, bool]:
+    """Attach a note; the same text on the work already is not added again (a command or
+    a form sent twice): returns the note's id and whether it is new."""
+    row = store.db.execute("select id from notes where work_id = ? and trim(text) = ? order by id", [work_id, text.strip()]).fetchone()
+    if row is not None:
+        return int(row[0]), False
+    return inserted_id(store.db.table("notes").insert({"work_id": work_id, "text": text, "created_at": now()}).last_pk), True
 
 
 def remove_note(store: Store, note_id: int) -> int:

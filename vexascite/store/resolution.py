@@ -117,30 +117,30 @@ def reference_text(store: Store, work_id: int) -> str | None:
     return None
 
 
-def set_aside_contradicted(
-    store: Store, work_id: int, kept: Work | None = None, why: str = "your edit",
-) -> dict[str, Any] | None:
+def set_aside_contradicted(store: Store, work_id: int) -> dict[str, Any] | None:
     """Move the work's records that are of another article than the identifiers the user
-    states (their edits of DOI, PMID, PMCID) to ``records_set_aside``, and recompute it.
+    states (their edits of DOI, PMID, PMCID, and those a merge kept: :func:`keep_identifiers`)
+    to ``records_set_aside``, and recompute it.
 
-    ``kept``: identifiers that stand where the user edited none (a merge's KEEP's, which
-    DROP's records must not contradict); ``why`` ends each record's reason. The rule is
-    :func:`~vexascite.identity.contradicted_records`. Returns None when nothing was set
-    aside, else the sources with why, and the fields those records supplied that are now
-    gone or taken from what another source states.
+    The rule is :func:`~vexascite.identity.contradicted_records`; each record's reason ends
+    with why those identifiers stand ("your edit", or the merge's). Returns None when
+    nothing was set aside, else the sources with why, and the fields those records
+    supplied that are now gone or taken from what another source states.
     """
     from ..identity import ID_FIELDS, contradicted_records
 
+    marks = ", ".join("?" for _ in ID_FIELDS)
     edited = {row["field"]: json.loads(row["value"]) for row in store.db.query(
-        f"select field, value from user_edits where work_id = ? and field in ({', '.join('?' for _ in ID_FIELDS)})",
-        [work_id, *ID_FIELDS])}
-    stated = {name: value for name, value in {**(kept or {}), **edited}.items() if value}
+        f"select field, value from user_edits where work_id = ? and field in ({marks})", [work_id, *ID_FIELDS])}
+    kept = store.kept_identifiers(work_id, edited)
+    stated = {name: value for name, value in {**{n: v for n, (v, _) in kept.items()}, **edited}.items() if value}
     if not stated:  # most works: nothing the user states about identifiers, nothing to contradict
         return None
     rows = [dict(row) for row in store.db.query("select * from records where work_id = ? order by id", [work_id])]
     clashing = contradicted_records([(row["source"], json.loads(row["csl"])) for row in rows], stated)
     if not clashing:
         return None
+    why = "your edit" if any(edited.values()) else next(reason for _, reason in kept.values())
     before = store.work_row(work_id)
     with store.transaction():
         for row in rows:
@@ -150,6 +150,20 @@ def set_aside_contradicted(
     dropped = sorted(name for name, source in before["provenance"].items()
                      if source in clashing and after.get(name) != before["csl"].get(name))
     return {"sources": clashing, "fields": dropped}
+
+
+def keep_identifiers(store: Store, work_id: int, ids: Work, why: str) -> None:
+    """Make ``ids`` (DOI, PMID, PMCID) stand for the work as a merge decided, in place of
+    any a merge kept before: they outrank every source but the user's edits, resolution
+    asks about them, and records of another article are set aside whenever one is saved
+    (:func:`set_aside_contradicted`)."""
+    store.db.execute("delete from kept_identifiers where work_id = ?", [work_id])
+    stamp = now()
+    for name, value in ids.items():
+        store.db.execute(
+            "insert into kept_identifiers (work_id, field, value, reason, kept_at) values (?, ?, ?, ?, ?)",
+            [work_id, name, str(value), why, stamp],
+        )
 
 
 def _keep_aside(store: Store, row: dict[str, Any], reason: str) -> None:

@@ -394,6 +394,17 @@ def _m008_records_set_aside(db: sqlite_utils.Database) -> None:
     db["records_set_aside"].create_index(["work_id"])
 
 
+def _m009_kept_identifiers(db: sqlite_utils.Database) -> None:
+    """Identifiers a ``merge`` kept: KEEP's DOI, PMID and PMCID where DROP stated others.
+    They stand for the work like an edit of them (a user's edit still wins), so records of
+    DROP's article stay set aside through ``resolve --refresh`` and later imports."""
+    db["kept_identifiers"].create(
+        {"work_id": int, "field": str, "value": str, "reason": str, "kept_at": str},
+        pk=("work_id", "field"),
+        foreign_keys=[("work_id", "works", "id")],
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m001_library,
     _m002_resolution,
@@ -403,6 +414,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m006_organising,
     _m007_evidence,
     _m008_records_set_aside,
+    _m009_kept_identifiers,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

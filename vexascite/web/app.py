@@ -197,8 +197,8 @@ async def work_tag(request: Request) -> Response:
 async def work_note_add(request: Request) -> Response:
     form = await checked_form(request)
     key = request.path_params["key"]
-    note = await run_in_threadpool(api.add_note, settings_of(request), key, str(form.get("text") or ""))
-    return _back_to_work(key, f"note {note} added")
+    note, added = await run_in_threadpool(api.add_note, settings_of(request), key, str(form.get("text") or ""))
+    return _back_to_work(key, f"note {note} added" if added else f"note {note} already says this: nothing added")
 
 
 async def work_note_remove(request: Request) -> Response:
