@@ -48,3 +48,16 @@ def test_a_source_alone_between_two_lone_labels_is_that_entry_not_a_journal_foot
     found = numbered_texts(_document(form, "Arch Inv Ophthalmol. 2001; 119: 709-717"))
     assert [number for number, _ in found] == [11, 12, 13, 14]
     assert found[1][1].endswith("Arch Inv Ophthalmol. 2001; 119: 709-717")
+
+
+@pytest.mark.parametrize("form", _FORMS)
+@pytest.mark.parametrize("start", [1598, 1979, 2017])
+def test_lone_labels_that_read_as_years_are_still_a_numbering(form: str, start: int) -> None:
+    # Numbers stepping by one are a numbering in the years too: no label is taken for a year, no entry is lost,
+    # an entry that states no year keeps the year under it, and a year alone under a label is that entry.
+    found = numbered_texts(_document(form, "Brandt P, Okafor A. Another invented paper on marsh birds. Inv Med J.\n2018", start))
+    assert [number for number, _ in found] == [start, start + 1, start + 2, start + 3]
+    assert found[1][1].endswith("Inv Med J. 2018")
+    found = numbered_texts(_document(form, "(2004)", start))
+    assert [number for number, _ in found] == [start, start + 1, start + 2, start + 3]
+    assert found[1][1] == f"{form.format(start + 1)} (2004)"

@@ -163,6 +163,7 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
     # (A year that is an entry's own, right under a lone label or ending an entry that states none, "2" /
     # "2019", is no furniture to stand beside: it is judged so below.)
     beside_found = {i for i in found if not (lines[i].strip().isdigit() and (_under_lone_label(lines, i, labels) or _missing_year(lines, i, found, labels)))}
+    own_years = found - beside_found
     for index in sorted(footers):
         if index not in found:
             above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 3), -1) if lines[i].strip()), "")
@@ -178,7 +179,7 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
         if DOI_ONLY.match(line):
             dois.setdefault(" ".join(line.split()), []).append(index)
     for indices in dois.values():
-        if len(indices) >= 2 and not _copied_reference(lines, indices):
+        if len(indices) >= 2 and not _copied_reference(lines, indices, labels):
             found.update(i for i in indices if i not in labels)
     for indices in copyrights.values():
         if len(indices) >= 2:
@@ -193,9 +194,11 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
             continue
         first = lines[indices[0]]
         reference_like = _reference_like(first)
-        if not reference_like and _copied_reference(lines, indices):
+        if not reference_like and _copied_reference(lines, indices, labels):
             continue  # a wrapped title's middle line in a reference printed twice (two lists citing one work)
-        if not reference_like or all(_next_to(found, i) for i in indices) or _block_of_copies(lines, indices):
+        # (An entry's own year under each copy, "Inv Med J." / "2018" printed twice, is no furniture beside them.)
+        beside = found - own_years
+        if not reference_like or all(_next_to(beside, i) for i in indices) or _block_of_copies(lines, indices):
             found.update(indices)
     # Two names and "and" are a running head when they repeat, stand apart or sit between entries or
     # beside other furniture; inside an entry they are a title's words wrapped to a line.
@@ -205,7 +208,7 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
     for index in pairs:
         apart = (index == 0 or not lines[index - 1].strip()) and (index + 1 >= len(lines) or not lines[index + 1].strip())
         copies = repeated[mask_of(lines[index].strip())]
-        if (len(copies) > 1 and not _copied_reference(lines, copies)) or apart or _next_to(found, index) or _between_entries(lines, index):
+        if (len(copies) > 1 and not _copied_reference(lines, copies, labels)) or apart or _next_to(found, index) or _between_entries(lines, index):
             found.add(index)
     # A page number and a short title ("2   VEXAS and JAK inhibitors", "Smith et al.   7") right beside a lone
     # page number (the foot of one page, then the head of the next) or repeated on other pages.
@@ -309,17 +312,22 @@ def _missing_year(lines: list[str], index: int, found: set[int], labels: dict[in
         text = lines[i].strip()
         if not text or i in found or is_stop(text) or REF_HEADING.match(text):
             break
-        entry.append(text)
-        if label_of(text) is not None or LABEL_ONLY.match(text) or i in labels:
+        if LABEL_ONLY.match(text) or i in labels:
+            break  # (the label itself states no year: "1600" / "Brandt P ... Inv Med J." / "2018")
+        label = label_of(text)
+        entry.append(text if label is None else label.rest)
+        if label is not None:
             break
+    if not entry and _under_lone_label(lines, index, labels):
+        return True  # right under a lone label: all the text that label has
     if not entry or YEAR_TOKEN.search(" ".join(entry)):
         return False
-    if len(entry) == 1 and _under_lone_label(lines, index, labels):
-        return True  # right under a lone label: all the text that label has
     number = int(stripped)
+    # (Not the same year under the same line elsewhere: the same reference printed twice, each copy's year below it.)
     pages = [
         int(lines[i].strip().split()[-1]) for i in found
         if i != index and re.fullmatch(r"(?:page\s+)?\d{1,4}", lines[i].strip(), re.IGNORECASE) and not _under_lone_label(lines, i, labels)
+        and not (lines[i].strip() == stripped and lines[i - 1].strip() == above)
     ]
     return not any(abs(number - page) <= 60 for page in pages)
 
@@ -483,24 +491,42 @@ def _reference_like(line: str) -> bool:
     )
 
 
-def _copied_reference(lines: list[str], indices: list[int]) -> bool:
+def _copied_reference(lines: list[str], indices: list[int], labels: dict[int, int] | None = None) -> bool:
     """Each copy of a repeated line sits in a passage the same at every copy, of three lines or more with a line
     of a reference in it (its authors, its source): the same reference printed twice, not a running head, whose
-    lines above and below differ from page to page."""
+    lines above and below differ from page to page. A passage that is all of an entry's text, from a label alone
+    on its line down to the next label or the end (``2`` / ``Lindqvist M. ... London,`` / ``2016.`` / ``3``), is
+    one at any length (a running head is never all of an entry)."""
     reach = 6
     for index in indices[1:]:
         run = [0]
+        ends: list[tuple[int, int]] = []  # per direction, the lines where the passage stops at the first copy and this one
         for step in (-1, 1):
             for offset in range(step, step * (reach + 1), step):
                 a, b = indices[0] + offset, index + offset
-                if not (0 <= a < len(lines) and 0 <= b < len(lines)) or not lines[a].strip():
-                    break
-                if lines[a].strip() != lines[b].strip():
+                if not (0 <= a < len(lines) and 0 <= b < len(lines)) or not lines[a].strip() or lines[a].strip() != lines[b].strip():
+                    ends.append((a, b))
                     break
                 run.append(offset)
+        if len(ends) == 2 and _whole_entry(lines, ends, labels or {}):
+            continue
         if len(run) < 3 or not any(_reference_like(lines[indices[0] + o]) for o in run if o):
             return False
     return True
+
+
+def _whole_entry(lines: list[str], ends: list[tuple[int, int]], labels: dict[int, int]) -> bool:
+    """Whether two copies of a passage each run from a label alone on its line down to the next label (alone or
+    opening its line), a blank line or the end: each is all of an entry's text."""
+    (above_a, above_b), (below_a, below_b) = ends
+
+    def label_line(i: int) -> bool:
+        return 0 <= i < len(lines) and (i in labels or bool(LABEL_ONLY.match(lines[i].strip())))
+
+    def closed(i: int) -> bool:
+        return not 0 <= i < len(lines) or not lines[i].strip() or label_line(i) or label_of(lines[i].strip()) is not None
+
+    return label_line(above_a) and label_line(above_b) and closed(below_a) and closed(below_b)
 
 
 def _block_of_copies(lines: list[str], indices: list[int]) -> bool:
