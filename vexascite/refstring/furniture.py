@@ -212,7 +212,9 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
             continue
         first = lines[indices[0]]
         reference_like = _reference_like(first)
-        if _copied_reference(lines, indices, labels):
+        # (A line that reads as a reference is a copy only as all of an entry's text: a journal footer repeats with
+        # the same DOI and notice under it on every page.)
+        if _copied_reference(lines, indices, labels, whole=reference_like):
             continue  # a wrapped title's middle line in a reference printed twice (two lists citing one work)
         # (An entry's own year under each copy, "Inv Med J." / "2018" printed twice, is no furniture beside them.)
         beside = found - own_years
@@ -509,12 +511,12 @@ def _reference_like(line: str) -> bool:
     )
 
 
-def _copied_reference(lines: list[str], indices: list[int], labels: dict[int, int] | None = None) -> bool:
+def _copied_reference(lines: list[str], indices: list[int], labels: dict[int, int] | None = None, whole: bool = False) -> bool:
     """Each copy of a repeated line sits in a passage the same at every copy, of three lines or more with a line
     of a reference in it (its authors, its source): the same reference printed twice, not a running head, whose
     lines above and below differ from page to page. A passage that is all of an entry's text, from a label alone
     on its line down to the next label or the end (``2`` / ``Lindqvist M. ... London,`` / ``2016.`` / ``3``), is
-    one at any length (a running head is never all of an entry)."""
+    one at any length (a running head is never all of an entry); with ``whole``, only such a passage is."""
     reach = 6
     known = labels or {}  # (a label alone on its line ends a passage, the same number twice too)
     for index in indices[1:]:
@@ -529,7 +531,7 @@ def _copied_reference(lines: list[str], indices: list[int], labels: dict[int, in
                 run.append(offset)
         if len(ends) == 2 and _whole_entry(lines, ends, known):
             continue
-        if len(run) < 3 or not any(_reference_like(lines[indices[0] + o]) for o in run if o):
+        if whole or len(run) < 3 or not any(_reference_like(lines[indices[0] + o]) for o in run if o):
             return False
     return True
 
