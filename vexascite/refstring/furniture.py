@@ -552,8 +552,9 @@ def _whole_entry(lines: list[str], ends: list[tuple[int, int]], labels: dict[int
         return label_of(text) is not None or any(shape.match(text) for shape in (FURNITURE, _FOOTER_SHAPE, _CAPS_HEAD, RUNNING_HEAD))
 
     def opening(i: int) -> str | None:
+        # (Authors opening a reference after its label: not "6338 www.bloodjournal.org", a page number and a site.)
         label = label_of(lines[i].strip()) if 0 <= i < len(lines) else None
-        return label.rest if label is not None else None
+        return label.rest if label is not None and AUTHOR_START.match(label.rest) else None
 
     # (The copies' first lines may carry their labels: "1 Quill P, ... of" and "2 Quill P, ... of", the same text.)
     # (Or the same label twice, "1 Quill P, ... of" at both: the passage then opens with it.)
