@@ -217,8 +217,8 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
         if _copied_reference(lines, indices, labels, whole=reference_like):
             continue  # a wrapped title's middle line in a reference printed twice (two lists citing one work)
         # (An entry's own year under each copy, "Inv Med J." / "2018" printed twice, is no furniture beside them.)
-        beside = found - own_years
-        if not reference_like or all(_next_to(beside, i) for i in indices) or _block_of_copies(lines, indices):
+        beside = all(any(o in found and o not in own_years for o in (i - 2, i - 1, i + 1, i + 2)) for i in indices)
+        if not reference_like or beside or _block_of_copies(lines, indices):
             found.update(indices)
     # Two names and "and" are a running head when they repeat, stand apart or sit between entries or
     # beside other furniture; inside an entry they are a title's words wrapped to a line.
