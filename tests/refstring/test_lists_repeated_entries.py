@@ -53,3 +53,12 @@ def test_a_reference_printed_twice_under_lone_labels_keeps_both_copies(form: str
     # it: the copies repeat as a running head and its page number would, but each is all of its entry's text.
     raws = [raw.split("\n", 1)[1] for raw in entry_raws(_lone_labelled(form, [_FIRST, copy, copy]))]
     assert raws == [_FIRST, copy, copy]
+
+
+def test_a_short_entry_ending_on_a_year_printed_twice_under_lone_labels_is_no_running_head() -> None:
+    # "FERRANTE ..., Paris, 2007" reads as a running head and its page number, and it repeats: but each copy is all
+    # the text of a lone label, the next label right under it.
+    short = "FERRANTE (Marta), Invented canals, Larch, Paris, 2007"
+    bodies = [_FIRST, short, _FIRST, short, _FIRST]
+    raws = [raw.split("\n", 1)[1] for raw in entry_raws(_lone_labelled("{}", bodies))]
+    assert raws == bodies

@@ -233,7 +233,8 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
     # A page number and a short title ("2   VEXAS and JAK inhibitors", "Smith et al.   7") right beside a lone
     # page number (the foot of one page, then the head of the next) or repeated on other pages.
     for index in paged_heads(lines, found):
-        found.add(index)
+        if not (_under_lone_label(lines, index, labels) and _label_below(lines, index, labels)):
+            found.add(index)  # (all the text of a lone label, "12" / "Aust Inv Vet J Vol 9, No 6, June 2001 431" / "13", is its entry)
     # A number wrapped to a line of its own at the end of an entry ("33," / "437"), or before the
     # punctuation or year that follow it ("IFTA" / "2001" / ". Standard methods"): not a page number.
     for index in [i for i in found if lines[i].strip().isdigit()]:
