@@ -48,3 +48,40 @@ def test_a_source_alone_between_two_lone_labels_is_that_entry_not_a_journal_foot
     found = numbered_texts(_document(form, "Arch Inv Ophthalmol. 2001; 119: 709-717"))
     assert [number for number, _ in found] == [11, 12, 13, 14]
     assert found[1][1].endswith("Arch Inv Ophthalmol. 2001; 119: 709-717")
+
+
+@pytest.mark.parametrize("form", _FORMS)
+@pytest.mark.parametrize("start", [1598, 1979, 2017])
+def test_lone_labels_that_read_as_years_are_still_a_numbering(form: str, start: int) -> None:
+    # Numbers stepping by one are a numbering in the years too: no label is taken for a year, no entry is lost,
+    # an entry that states no year keeps the year under it, and a year alone under a label is that entry.
+    found = numbered_texts(_document(form, "Brandt P, Okafor A. Another invented paper on marsh birds. Inv Med J.\n2018", start))
+    assert [number for number, _ in found] == [start, start + 1, start + 2, start + 3]
+    assert found[1][1].endswith("Inv Med J. 2018")
+    found = numbered_texts(_document(form, "(2004)", start))
+    assert [number for number, _ in found] == [start, start + 1, start + 2, start + 3]
+    assert found[1][1] == f"{form.format(start + 1)} (2004)"
+
+
+
+_HOLM = "Holm K, Varga T. Invented title of a study. J Inv Res. 2019;12:45-50."
+_BRANDT = "Brandt P, Okafor A. Another invented paper on marsh birds. Inv Med J. 2018;3:4-5."
+_ASHBY = "Ashby L. Counting nests. Inv Coast Res 30:55-61"
+
+
+@pytest.mark.parametrize(
+    ("numbers", "bodies"),
+    [
+        ([1, 2, 4], [_HOLM, _BRANDT, _ASHBY]),  # a gap: the middle entry was taken for a page's furniture
+        ([1, 1, 2], [_HOLM, _HOLM, _HOLM]),  # a repeated number, the same reference each time
+        ([1, 2, 3], [_HOLM, _HOLM, "doi:10.5555/inv.2020.7"]),  # an entry that is only its DOI
+        ([1, 2, 2], [_HOLM, "doi:10.5555/inv.2020.7", "doi:10.5555/inv.2020.7"]),  # its DOI printed twice
+    ],
+)
+def test_short_runs_of_bare_lone_labels_keep_every_entry(numbers: list[int], bodies: list[str]) -> None:
+    # Three entries, each under a bare number alone on its line: a repeat, a gap, a DOI alone do not make the
+    # numbers page numbers and the repeated lines a running head.
+    text = "References\n" + "".join(f"{number}\n{body}\n" for number, body in zip(numbers, bodies, strict=True))
+    found = numbered_texts(text)
+    assert [number for number, _ in found] == numbers
+    assert [entry.split(" ", 1)[1] for _, entry in found] == bodies

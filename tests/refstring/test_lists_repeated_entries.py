@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.refstring.found import raws_by_list
+import pytest
+
+from tests.refstring.found import entry_raws, raws_by_list
 
 SHARED = [
     "Quennell AB, Marsh TK, Oduya P, Lindgren S, Parvane H, Okafor N,",
@@ -26,3 +28,37 @@ def test_a_reference_in_two_lists_of_one_document_keeps_its_lines_and_doi() -> N
     assert len(lists) == 2, lists
     whole = "\n".join(SHARED)
     assert [found[-1] for found in lists] == [whole, whole]
+
+
+_FIRST = "Holm K, Varga T. Invented title of a study. J Inv Res. 2019;12:45-50. doi:10.5555/inv.2019.12"
+
+
+def _lone_labelled(form: str, bodies: list[str]) -> str:
+    lines = ["References"]
+    for number, body in enumerate(bodies, 1):
+        lines.extend([form.format(number), *body.split("\n")])
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize("form", ["{}", "{}.", "[{}]"])
+@pytest.mark.parametrize(
+    "copy",
+    [
+        "Brandt P, Okafor A. Another invented paper on marsh birds. Inv Med J.\n2018",  # its year under the source
+        "Lindqvist M. The reed beds of an invented coast. Larch House, London,\n2016.",  # a book, its year wrapped
+    ],
+)
+def test_a_reference_printed_twice_under_lone_labels_keeps_both_copies(form: str, copy: str) -> None:
+    # Labels on lines of their own and the same reference twice, each copy with its year alone on the line under
+    # it: the copies repeat as a running head and its page number would, but each is all of its entry's text.
+    raws = [raw.split("\n", 1)[1] for raw in entry_raws(_lone_labelled(form, [_FIRST, copy, copy]))]
+    assert raws == [_FIRST, copy, copy]
+
+
+def test_a_short_entry_ending_on_a_year_printed_twice_under_lone_labels_is_no_running_head() -> None:
+    # "FERRANTE ..., Paris, 2007" reads as a running head and its page number, and it repeats: but each copy is all
+    # the text of a lone label, the next label right under it.
+    short = "FERRANTE (Marta), Invented canals, Larch, Paris, 2007"
+    bodies = [_FIRST, short, _FIRST, short, _FIRST]
+    raws = [raw.split("\n", 1)[1] for raw in entry_raws(_lone_labelled("{}", bodies))]
+    assert raws == bodies

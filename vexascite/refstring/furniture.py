@@ -67,11 +67,14 @@ def lone_number_run(lines: list[str]) -> dict[int, int]:
     a list's bare labels set on lines of their own, not page numbers (pages are tens of lines apart). Index -> number."""
     out: dict[int, int] = {}
     chain: list[tuple[int, int]] = []
-    spare: tuple[int, int] | None = None  # a run's first number, put by for one stray number after it
+    spares: list[tuple[int, int]] = []  # a run's first number, put by for a stray number or two after it (at most 3 kept)
+    direction = 0  # the run's step, 1 or -1 (0 until it has one)
 
     def close() -> None:
         # (Most of them must also sit where labels sit: page numbers a few lines apart fall inside entries.)
-        if len(chain) >= 3 and sum(_opens_lone_label(lines, index) for index, _ in chain) >= 0.75 * len(chain):
+        # (And most steps are by one: a numbering's gaps and repeats are few.)
+        ones = sum(1 for a, b in zip(chain, chain[1:], strict=False) if abs(b[1] - a[1]) == 1)
+        if len(chain) >= 3 and sum(_opens_lone_label(lines, index) for index, _ in chain) >= 0.75 * len(chain) and 2 * ones >= len(chain) - 1:
             out.update(chain)
 
     for index, line in enumerate(lines):
@@ -81,20 +84,33 @@ def lone_number_run(lines: list[str]) -> dict[int, int]:
         number = int(stripped)
         if chain and index - chain[-1][0] > 12:
             close()
-            chain, spare = [], None
+            chain, spares, direction = [], [], 0
         step = number - chain[-1][1] if chain else 0
-        direction = chain[-1][1] - chain[-2][1] if len(chain) >= 2 else step
-        if chain and step in (1, -1) and step == direction:
+        if chain and step in (1, -1) and direction in (0, step):
             chain.append((index, number))
-        elif spare is not None and number - spare[1] in (1, -1) and index - spare[0] <= 12:
-            # ("1" / text / "2018" / "2" / text: a year or a page number between the first two labels)
-            chain, spare = [spare, (index, number)], None
+            direction = step
+        elif chain and abs(step) in (2, 3) and direction in (0, step // abs(step)) and _opens_lone_label(lines, index):
+            chain.append((index, number))  # a gap of a number or two where a label sits ("2" / text / "4"): not an end
+            direction = step // abs(step)
+        elif chain and step == 0 and _opens_lone_label(lines, index):
+            chain.append((index, number))  # a number printed twice where a label sits ("2" / text / "2"): numbering is evidence
+        elif (first := next((n for n in reversed(spares) if _starts_with(lines, n, index, number)), None)) is not None:
+            # ("1" / text / "2018" / "2" / text: a year or a page number between the first two labels, or two, "2018"
+            # / "12"; "1" again, or "3" after a gap, where a label sits, too)
+            chain, spares, direction = [first, (index, number)], [], (number > first[1]) - (number < first[1])
         elif not chain or len(chain) == 1:
-            spare = chain[0] if chain else None
-            chain = [(index, number)]
+            spares = [*spares[-2:], chain[0]] if chain else spares
+            chain, direction = [(index, number)], 0
         # (Another number inside a run, a page number between two labels, leaves the run as it is.)
     close()
     return out
+
+
+def _starts_with(lines: list[str], first: tuple[int, int], index: int, number: int) -> bool:
+    """Whether the number at ``index`` goes on from a run's first number put by (``first``): a few lines below,
+    the next or the one before, or where a label sits, the same or after a gap of one or two."""
+    step = abs(number - first[1])
+    return index - first[0] <= 12 and step <= 3 and (step == 1 or _opens_lone_label(lines, index))
 
 
 def _opens_lone_label(lines: list[str], index: int) -> bool:
@@ -104,6 +120,8 @@ def _opens_lone_label(lines: list[str], index: int) -> bool:
     below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 3)) if lines[i].strip()), "")
     if re.fullmatch(r"\(?" + YEAR + r"\)?\.?", below):
         return not above or not OPEN_END.search(above[-12:])  # ("12" / "2019" / "13": an entry that is only its year)
+    if DOI_ONLY.match(below):
+        return not above or not OPEN_END.search(above[-12:])  # ("12" / "doi:10.5555/..." / "13": an entry that is only its DOI)
     if not below or below[:1].islower() or not starts_like_reference(below) or label_of(below) or LABEL_ONLY.match(below):
         return False
     return not above or not OPEN_END.search(above[-12:])
@@ -167,6 +185,7 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
     # (A year that is an entry's own, right under a lone label or ending an entry that states none, "2" /
     # "2019", is no furniture to stand beside: it is judged so below.)
     beside_found = {i for i in found if not (lines[i].strip().isdigit() and (_under_lone_label(lines, i, labels) or _missing_year(lines, i, found, labels)))}
+    own_years = found - beside_found
     for index in sorted(footers):
         if index not in found:
             above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 3), -1) if lines[i].strip()), "")
@@ -182,7 +201,7 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
         if DOI_ONLY.match(line):
             dois.setdefault(" ".join(line.split()), []).append(index)
     for indices in dois.values():
-        if len(indices) >= 2 and not _copied_reference(lines, indices):
+        if len(indices) >= 2 and not _copied_reference(lines, indices, labels):
             found.update(i for i in indices if i not in labels)
     for indices in copyrights.values():
         if len(indices) >= 2:
@@ -197,9 +216,13 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
             continue
         first = lines[indices[0]]
         reference_like = _reference_like(first)
-        if not reference_like and _copied_reference(lines, indices):
+        # (A line that reads as a reference is a copy only as all of an entry's text: a journal footer repeats with
+        # the same DOI and notice under it on every page.)
+        if _copied_reference(lines, indices, labels, whole=reference_like):
             continue  # a wrapped title's middle line in a reference printed twice (two lists citing one work)
-        if not reference_like or all(_next_to(found, i) for i in indices) or _block_of_copies(lines, indices):
+        # (An entry's own year under each copy, "Inv Med J." / "2018" printed twice, is no furniture beside them.)
+        beside = all(any(o in found and o not in own_years for o in (i - 2, i - 1, i + 1, i + 2)) for i in indices)
+        if not reference_like or beside or _block_of_copies(lines, indices):
             found.update(indices)
     # Two names and "and" are a running head when they repeat, stand apart or sit between entries or
     # beside other furniture; inside an entry they are a title's words wrapped to a line.
@@ -209,12 +232,13 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
     for index in pairs:
         apart = (index == 0 or not lines[index - 1].strip()) and (index + 1 >= len(lines) or not lines[index + 1].strip())
         copies = repeated[mask_of(lines[index].strip())]
-        if (len(copies) > 1 and not _copied_reference(lines, copies)) or apart or _next_to(found, index) or _between_entries(lines, index):
+        if (len(copies) > 1 and not _copied_reference(lines, copies, labels)) or apart or _next_to(found, index) or _between_entries(lines, index):
             found.add(index)
     # A page number and a short title ("2   VEXAS and JAK inhibitors", "Smith et al.   7") right beside a lone
     # page number (the foot of one page, then the head of the next) or repeated on other pages.
     for index in paged_heads(lines, found):
-        found.add(index)
+        if not (_under_lone_label(lines, index, labels) and _label_below(lines, index, labels)):
+            found.add(index)  # (all the text of a lone label, "12" / "Aust Inv Vet J Vol 9, No 6, June 2001 431" / "13", is its entry)
     # A number wrapped to a line of its own at the end of an entry ("33," / "437"), or before the
     # punctuation or year that follow it ("IFTA" / "2001" / ". Standard methods"): not a page number.
     for index in [i for i in found if lines[i].strip().isdigit()]:
@@ -224,7 +248,7 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
     # unless an entry runs through it: the text before the furniture, or the line itself, is left open.
     text_lines = [index for index, line in enumerate(lines) if line.strip()]
     for before, index, after in zip(text_lines, text_lines[1:], text_lines[2:], strict=False):
-        if index not in found and index not in labels and before in found and after in found and len(lines[index].strip()) <= 120 and not label_of(lines[index].strip()):
+        if index not in found and not _lone_label(lines, index, labels) and before in found and after in found and len(lines[index].strip()) <= 120 and not label_of(lines[index].strip()):
             content = next((lines[i].strip() for i in range(before - 1, -1, -1) if lines[i].strip() and i not in found), "")
             stripped = lines[index].strip()
             through = not _FOOTER_SHAPE.match(stripped) and not _CAPS_HEAD.match(stripped) and (
@@ -330,17 +354,22 @@ def _missing_year(lines: list[str], index: int, found: set[int], labels: dict[in
         text = lines[i].strip()
         if not text or i in found or is_stop(text) or REF_HEADING.match(text):
             break
-        entry.append(text)
-        if label_of(text) is not None or LABEL_ONLY.match(text) or i in labels:
+        if LABEL_ONLY.match(text) or i in labels:
+            break  # (the label itself states no year: "1600" / "Brandt P ... Inv Med J." / "2018")
+        label = label_of(text)
+        entry.append(text if label is None else label.rest)
+        if label is not None:
             break
+    if not entry and _under_lone_label(lines, index, labels):
+        return True  # right under a lone label: all the text that label has
     if not entry or YEAR_TOKEN.search(" ".join(entry)):
         return False
-    if len(entry) == 1 and _under_lone_label(lines, index, labels):
-        return True  # right under a lone label: all the text that label has
     number = int(stripped)
+    # (Not the same year under the same line elsewhere: the same reference printed twice, each copy's year below it.)
     pages = [
         int(lines[i].strip().split()[-1]) for i in found
         if i != index and re.fullmatch(r"(?:page\s+)?\d{1,4}", lines[i].strip(), re.IGNORECASE) and not _under_lone_label(lines, i, labels)
+        and not (lines[i].strip() == stripped and mask_of(lines[i - 1].strip()) == mask_of(above))  # (labels aside)
     ]
     return not any(abs(number - page) <= 60 for page in pages)
 
@@ -510,24 +539,58 @@ def _reference_like(line: str) -> bool:
     )
 
 
-def _copied_reference(lines: list[str], indices: list[int]) -> bool:
+def _copied_reference(lines: list[str], indices: list[int], labels: dict[int, int] | None = None, whole: bool = False) -> bool:
     """Each copy of a repeated line sits in a passage the same at every copy, of three lines or more with a line
     of a reference in it (its authors, its source): the same reference printed twice, not a running head, whose
-    lines above and below differ from page to page."""
+    lines above and below differ from page to page. A passage that is all of an entry's text, from a label alone
+    on its line down to the next label or the end (``2`` / ``Lindqvist M. ... London,`` / ``2016.`` / ``3``), is
+    one at any length (a running head is never all of an entry); with ``whole``, only such a passage is."""
     reach = 6
+    known = labels or {}  # (a label alone on its line ends a passage, the same number twice too)
     for index in indices[1:]:
         run = [0]
+        ends: list[tuple[int, int]] = []  # per direction, the lines where the passage stops at the first copy and this one
         for step in (-1, 1):
             for offset in range(step, step * (reach + 1), step):
                 a, b = indices[0] + offset, index + offset
-                if not (0 <= a < len(lines) and 0 <= b < len(lines)) or not lines[a].strip():
-                    break
-                if lines[a].strip() != lines[b].strip():
+                if not (0 <= a < len(lines) and 0 <= b < len(lines)) or not lines[a].strip() or lines[a].strip() != lines[b].strip() or _lone_label(lines, a, known):
+                    ends.append((a, b))
                     break
                 run.append(offset)
-        if len(run) < 3 or not any(_reference_like(lines[indices[0] + o]) for o in run if o):
+        if len(ends) == 2 and _whole_entry(lines, ends, known):
+            continue
+        if whole or len(run) < 3 or not any(_reference_like(lines[indices[0] + o]) for o in run if o):
             return False
     return True
+
+
+def _whole_entry(lines: list[str], ends: list[tuple[int, int]], labels: dict[int, int]) -> bool:
+    """Whether two copies of a passage each run from a label alone on its line down to the next label (alone or
+    opening its line), a blank line or the end: each is all of an entry's text."""
+    (above_a, above_b), (below_a, below_b) = ends
+
+    def label_line(i: int) -> bool:
+        return 0 <= i < len(lines) and (i in labels or bool(LABEL_ONLY.match(lines[i].strip())))
+
+    def closed(i: int) -> bool:
+        if not 0 <= i < len(lines) or not lines[i].strip() or label_line(i):
+            return True
+        # (or a page's furniture at the list's foot: "Page 3 of 9", a running head, a journal footer)
+        text = lines[i].strip()
+        return label_of(text) is not None or any(shape.match(text) for shape in (FURNITURE, _FOOTER_SHAPE, _CAPS_HEAD, RUNNING_HEAD))
+
+    def opening(i: int) -> str | None:
+        # (Authors opening a reference after its label: not "6338 www.bloodjournal.org", a page number and a site.)
+        label = label_of(lines[i].strip()) if 0 <= i < len(lines) else None
+        return label.rest if label is not None and AUTHOR_START.match(label.rest) else None
+
+    # (The copies' first lines may carry their labels: "1 Quill P, ... of" and "2 Quill P, ... of", the same text.)
+    # (Or the same label twice, "1 Quill P, ... of" at both: the passage then opens with it.)
+    labelled = (
+        label_line(above_a) and label_line(above_b) or opening(above_a) is not None and opening(above_a) == opening(above_b)
+        or opening(above_a + 1) is not None and opening(above_b + 1) is not None
+    )
+    return labelled and closed(below_a) and closed(below_b)
 
 
 def _block_of_copies(lines: list[str], indices: list[int]) -> bool:

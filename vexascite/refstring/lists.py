@@ -395,10 +395,11 @@ class _Finder:
             # ("12." / "2019." / "13.": a year alone under the list's next number is that entry's text, not a label.)
             below = self.only[following] if following is not None else None
             year_text = False
-            if following is not None and below is not None and _year_number(below.number) and abs(below.number - only.number) > 25:
+            if following is not None and below is not None and _year_number(below.number) and abs(below.number - only.number) > 1:
+                # (Labels in the years too, "1979" / "(2004)" / "1980": not the next label, so the year is judged as text.)
                 # (in step with the last number, or at a list's start with the next one)
                 step_from = last if last is not None else self._next_number(following, only.style)
-                year_text = step_from is not None and abs(only.number - step_from) == 1
+                year_text = step_from is not None and abs(only.number - step_from) <= 3  # (a repeated number or a gap too)
             if following is not None and (next_label is None or next_label.style != only.style or fits) and (below is None or year_text) and not self.stop(following):
                 return Label(only.number, only.style, self.stripped(following)), position
         return None
