@@ -15,6 +15,7 @@ from .common import (
     emit_jsonl,
     evidence_line,
     handle_errors,
+    inert,
     out,
     rich_text,
     settings_of,
@@ -202,7 +203,8 @@ def check_command(
     from ..check import Severity, render
 
     report = api.check_manuscript(settings_of(ctx), manuscript, list_path)
-    click.echo(render(report, fmt), nl=False)
+    text = render(report, fmt)
+    click.echo(text if fmt == "json" else inert(text), nl=False)  # findings quote abstracts and printed references
     serious = report.serious(Severity(fail_on))
     if strict and serious:
         raise ItemProblems(f"{quantity(len(serious), 'serious finding')} in {manuscript}")
