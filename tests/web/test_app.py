@@ -19,7 +19,9 @@ from vexascite.web.app import create_app
 PAGES = ["/", "/?q=vexas", "/?status=review&sort=year&order=desc", "/?year=2020&journal=Blood&page=2", "/review",
          "/manuscripts", "/import", "/find", "/find?q=UBA1 mutations", "/export", "/export?style=vancouver",
          "/?q=author:Beck year:2019-2021 thromb*", "/?q=year:soon", "/?tag=jak", "/?collection=Reviews/JAK", "/trash",
-         "/collections", "/export?style=vancouver&tag=jak", "/duplicates"]
+         "/collections", "/export?style=vancouver&tag=jak", "/duplicates",
+         "/?page=99999999999999999999&year=99999999999999999999&per_page=-99999999999999999999",
+         "/?page=9223372036854775000"]
 
 
 def _keys(html: str) -> list[str]:
@@ -137,6 +139,29 @@ def test_raw_occurrences_and_claims_are_escaped(client: TestClient, web_world: W
     page = client.get("/works/evil").text
     assert "<script>" not in page.replace('<script src="/static/', "")
     assert SCRIPT_TITLE not in page
+
+
+def test_direction_overrides_are_shown_as_spaces(empty_settings, tmp_path) -> None:
+    """A right-to-left override in a title (``\u202egnp.exe`` is shown as ``exe.png``) or an
+    isolate left open reorders what the page shows around it: a space, as on the command line."""
+    title = "Invoice \u202egnp.exe\u202c and \u2067open isolate"
+    source = tmp_path / "rtl.json"
+    source.write_text(json.dumps([{"id": "rtl2020", "type": "article-journal", "title": title, "abstract": title,
+                                   "issued": {"date-parts": [[2020]]}, "author": [{"family": "Rtl\u202e", "given": "A"}]}]),
+                      encoding="utf-8")
+    api.import_paths(empty_settings, [source])
+    with TestClient(create_app(empty_settings), base_url="http://127.0.0.1") as app_client:
+        for url in ("/", "/works/rtl2020", "/?q=invoice"):
+            page = app_client.get(url).text
+            assert "Invoice  gnp.exe  and" in page, url
+            assert not any(chr(c) in page for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))), url
+        csrf = csrf_of(app_client)
+        tag = "rtl\u202etag"  # a form's value goes back as it came: the tag can be taken off
+        app_client.post("/works/rtl2020/tags", data={"csrf": csrf, "action": "add", "tag": tag})
+        page = app_client.get("/works/rtl2020").text
+        assert f'name="tag" value="{tag}"' in page and "rtl tag" in page
+        app_client.post("/works/rtl2020/tags", data={"csrf": csrf, "action": "remove", "tag": tag})
+        assert "rtl tag" not in app_client.get("/works/rtl2020").text
 
 
 # -- CSRF, access, uploads ------------------------------------------------------------------------------------

@@ -78,7 +78,7 @@ def library_page(
     from ..store import organise as org
 
     per_page = max(1, min(per_page, 500))
-    page = max(1, page)
+    page = max(1, min(page, 2**62 // per_page))  # its offset stays an SQLite integer: past the last, the last page
     if not Path(settings.db).exists():
         empty: dict[str, list[Any]] = {"years": [], "journals": [], "statuses": [], "tags": [], "collections": []}
         return LibraryPage([], 0, 1, 1, per_page, empty, library_exists=False)

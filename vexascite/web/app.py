@@ -35,7 +35,7 @@ from starlette.templating import Jinja2Templates
 from .. import api
 from ..config import Settings
 from ..errors import NotInLibrary, UsageError, VexasciteError
-from ..wording import quantity, verb
+from ..wording import DIRECTION_CONTROLS, quantity, verb
 from .jobs import Jobs
 from .security import (
     CSRF_FIELD,
@@ -71,9 +71,27 @@ def rich_text(value: Any) -> Markup:
     return Markup("".join(out))
 
 
+_AS_SPACES = dict.fromkeys(DIRECTION_CONTROLS, " ")
+
+
+class Verbatim(Markup):
+    """A form's value (a key, a tag, a collection), escaped and sent back as it came."""
+
+
+def verbatim(value: Any) -> Verbatim:
+    return Verbatim(escape(value))
+
+
+def shown(value: Any) -> Any:
+    """What a template writes: text with each direction override or isolate a space (one
+    left open would reorder the page around it); a form's value stays as it is."""
+    return value.translate(_AS_SPACES) if isinstance(value, str) and not isinstance(value, Verbatim) else value
+
+
 def _templates() -> Jinja2Templates:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, finalize=shown)
     env.filters["rich"] = rich_text
+    env.filters["verbatim"] = verbatim
     env.globals["status_labels"] = api.web_views.STATUS_LABELS
     return Jinja2Templates(env=env)
 
@@ -93,10 +111,13 @@ def settings_of(request: Request) -> Settings:
 
 
 def _int(value: str | None, default: int | None = None) -> int | None:
+    """A number of the query string; one not written as a number, or past what the library
+    can store (``?page=99999999999999999999``), is not read."""
     try:
-        return int(value) if value not in (None, "") else default
+        number = int(value) if value not in (None, "") else default
     except ValueError:
         return default
+    return number if number is None or -(2**63) <= number < 2**63 else default
 
 
 def _htmx(request: Request) -> bool:
