@@ -74,3 +74,19 @@ def test_parse_on_a_terminal_says_it_reads_stdin_and_nothing_when_piped(run_cli)
     assert b"10.5555/tty.2020" in out
     piped = run_cli("parse", "--lines", input=REFERENCE)
     assert piped.exit_code == 0 and "standard input" not in piped.stderr and "10.5555/tty.2020" in piped.stdout
+
+
+def test_a_number_past_what_the_library_stores_is_a_usage_error(run_cli, tmp_path: Path) -> None:
+    """``--limit`` or ``--accept`` of 20 digits reached SQLite and failed there (a traceback)."""
+    bib = tmp_path / "one.bib"
+    bib.write_text("@article{one2020, author = {One, A.}, title = {Thrombosis in one cohort}, year = {2020}}\n",
+                   encoding="utf-8")
+    run_cli("import", str(bib))
+    huge = "99999999999999999999"
+    for args in (("list", "--limit", huge), ("find", "thrombosis", "--limit", huge), ("suggest", "thrombosis", "--limit", huge),
+                 ("find", "thrombosis", "--limit", str(2**63 - 1)), ("review", "--accept", huge), ("review", "--reject", huge),
+                 ("note", "--remove", huge)):
+        result = run_cli(*args)
+        assert result.exit_code == 2 and "Invalid value" in result.output, (args, result.output)
+    assert run_cli("find", "thrombosis", "--limit", "1000000000").exit_code == 0
+    assert run_cli("list", "--limit", str(2**63 - 1)).exit_code == 0

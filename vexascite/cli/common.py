@@ -20,12 +20,19 @@ import click
 
 from ..config import Settings
 from ..errors import InputUnreadable, VexasciteError, error_for_os
+from ..wording import DIRECTION_CONTROLS
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+#: A row id (``--accept ID``) as a command reads it: one past the largest number the library
+#: stores (an SQLite integer) is a usage error (exit 2), not a failure of the database call.
+ROW_ID = click.IntRange(max=2**63 - 1)
+#: A limit (``--limit N``): 1 or more, and at most a billion (a search asks for a multiple of it).
+LIMIT = click.IntRange(min=1, max=10**9)
 
 #: The rich consoles, made on first use: rich takes longer to import than most commands
 #: take to run, and ``--help``, JSON output or a table never needs it.
@@ -37,7 +44,7 @@ stderr: Console | None = None
 #: separators and the bidirectional embeddings, overrides and isolates, as spaces: text
 #: from a library or a file never drives the terminal or reorders what is around it.
 CONTROLS = dict.fromkeys(
-    [*range(0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)], " "
+    [*range(0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029, *DIRECTION_CONTROLS], " "
 )
 _CONTROLS_BUT_LINES = {code: space for code, space in CONTROLS.items() if code != 0x0A}
 

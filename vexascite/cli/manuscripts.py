@@ -11,6 +11,7 @@ from .. import api
 from ..errors import ItemProblems
 from ..wording import quantity, shortened, verb
 from .common import (
+    LIMIT,
     emit_json,
     emit_jsonl,
     evidence_line,
@@ -90,7 +91,7 @@ def link_command(ctx: click.Context, manuscript: str, list_path: str | None, as_
 
 @click.command("find")
 @click.argument("query")
-@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True, help="At most this many claims and works.")
+@click.option("--limit", type=LIMIT, default=10, show_default=True, help="At most this many claims and works.")
 @click.option("--json", "as_json", is_flag=True, help="Claims with their sources, and works, as JSON.")
 @click.pass_context
 @handle_errors
