@@ -89,4 +89,4 @@ def test_a_number_past_what_the_library_stores_is_a_usage_error(run_cli, tmp_pat
         result = run_cli(*args)
         assert result.exit_code == 2 and "Invalid value" in result.output, (args, result.output)
     assert run_cli("find", "thrombosis", "--limit", "1000000000").exit_code == 0
-    assert run_cli("list", "--limit", str(2**63 - 1)).exit_code == 0
+    assert run_cli("list", "--limit", "1000000000").exit_code == 0

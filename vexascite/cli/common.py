@@ -28,9 +28,16 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-#: A row id (``--accept ID``) as a command reads it: one past the largest number the library
-#: stores (an SQLite integer) is a usage error (exit 2), not a failure of the database call.
-ROW_ID = click.IntRange(max=2**63 - 1)
+class _RowId(click.IntRange):
+    """A row id (``--accept ID``) as a command reads it: one past the largest number the
+    library stores (an SQLite integer) is a usage error (exit 2), not a failure of the
+    database call. Its help names no range: every id the library gives fits."""
+
+    def _describe_range(self) -> str:
+        return ""
+
+
+ROW_ID = _RowId(max=2**63 - 1)
 #: A limit (``--limit N``): 1 or more, and at most a billion (a search asks for a multiple of it).
 LIMIT = click.IntRange(min=1, max=10**9)
 

@@ -206,8 +206,8 @@ def suggest_command(ctx: click.Context, text: str | None, lines_path: str | None
 
 @click.command("review")
 @click.argument("key", required=False)
-@click.option("--accept", "accept_id", type=ROW_ID, default=None, help="Apply candidate ID as the work's record.")
-@click.option("--reject", "reject_id", type=ROW_ID, default=None, help="Reject candidate ID.")
+@click.option("--accept", "accept_id", type=ROW_ID, default=None, metavar="ID", help="Apply candidate ID as the work's record.")
+@click.option("--reject", "reject_id", type=ROW_ID, default=None, metavar="ID", help="Reject candidate ID.")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 @handle_errors
