@@ -164,6 +164,17 @@ def test_direction_overrides_are_shown_as_spaces(empty_settings, tmp_path) -> No
         assert "rtl tag" not in app_client.get("/works/rtl2020").text
 
 
+def test_an_id_past_what_the_library_stores_is_not_found(client: TestClient) -> None:
+    """An id of 20 digits in a URL reached SQLite and failed there (500)."""
+    huge = "99999999999999999999"
+    assert client.get(f"/manuscripts/{huge}").status_code == 404
+    csrf = csrf_of(client)
+    for url, data in ((f"/manuscripts/{huge}/check", {}), (f"/review/{huge}", {"decision": "accept"}),
+                      (f"/works/beck2020somatic/notes/{huge}/remove", {})):
+        # no route takes it: the work page's route (GET only) answers 405 for the note's
+        assert client.post(url, data={"csrf": csrf, **data}).status_code in (404, 405), url
+
+
 # -- CSRF, access, uploads ------------------------------------------------------------------------------------
 POSTS = ["/works/beck2020somatic/resolve", "/review/1", "/manuscripts/1/check", "/import/preview", "/import/store", "/resolve",
          "/works/beck2020somatic/tags", "/works/beck2020somatic/notes", "/works/beck2020somatic/notes/1/remove",

@@ -22,6 +22,7 @@ import jinja2
 from markupsafe import Markup, escape
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.convertors import IntegerConvertor, register_url_convertor
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -46,6 +47,16 @@ from .security import (
 )
 
 HERE = Path(__file__).resolve().parent
+
+
+class RowIdConvertor(IntegerConvertor):
+    """A row id in a URL (``/manuscripts/{document:id}``): at most 18 digits, so a longer
+    one is a page not found rather than a number SQLite cannot take."""
+
+    regex = "[0-9]{1,18}"
+
+
+register_url_convertor("id", RowIdConvertor())
 #: Largest request body accepted (an upload of several reference files).
 DEFAULT_UPLOAD_LIMIT = 25 * 1024 * 1024
 #: Most files one upload may carry.
@@ -564,7 +575,7 @@ ROUTES = [
     Route("/works/{key}/edit", work_edit, methods=["POST"], name="work_edit"),
     Route("/works/{key}/tags", work_tag, methods=["POST"], name="work_tag"),
     Route("/works/{key}/notes", work_note_add, methods=["POST"], name="work_note_add"),
-    Route("/works/{key}/notes/{note:int}/remove", work_note_remove, methods=["POST"], name="work_note_remove"),
+    Route("/works/{key}/notes/{note:id}/remove", work_note_remove, methods=["POST"], name="work_note_remove"),
     Route("/works/{key}/collections", work_collection, methods=["POST"], name="work_collection"),
     Route("/works/{key}/remove", work_remove, methods=["POST"], name="work_remove"),
     Route("/works/{key}/restore", work_restore, methods=["POST"], name="work_restore"),
@@ -579,11 +590,11 @@ ROUTES = [
     Route("/duplicates", duplicates, name="duplicates"),
     Route("/duplicates/merge", duplicates_merge, methods=["POST"], name="duplicates_merge"),
     Route("/review", review, name="review"),
-    Route("/review/{candidate:int}", review_decide, methods=["POST"], name="review_decide"),
+    Route("/review/{candidate:id}", review_decide, methods=["POST"], name="review_decide"),
     Route("/manuscripts", manuscripts, name="manuscripts"),
     Route("/manuscripts/link", manuscript_link, methods=["POST"], name="manuscript_link"),
-    Route("/manuscripts/{document:int}", manuscript, name="manuscript"),
-    Route("/manuscripts/{document:int}/check", manuscript_check, methods=["POST"], name="manuscript_check"),
+    Route("/manuscripts/{document:id}", manuscript, name="manuscript"),
+    Route("/manuscripts/{document:id}/check", manuscript_check, methods=["POST"], name="manuscript_check"),
     Route("/import", import_page, name="import"),
     Route("/import/preview", import_preview, methods=["POST"], name="import_preview"),
     Route("/import/store", import_store, methods=["POST"], name="import_store"),
