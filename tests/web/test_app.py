@@ -306,6 +306,20 @@ def test_preview_reports_warnings_and_unreadable_files(empty_client: TestClient)
     assert "bad.bib" in response.text and "line" in response.text
 
 
+def test_an_unreadable_upload_is_named_as_chosen_and_counts_agree(empty_client: TestClient) -> None:
+    """The messages named the app's copy (``/tmp/vexascite-uploads-.../binary.pdf``) and the
+    report said "1 problems"."""
+    csrf = csrf_of(empty_client)
+    files = [("files", ("binary.pdf", b"%PDF-1.4\n\x00garbage")),
+             ("files", ("one.bib", b"@article{one, title={Fine}, year={2020}}\n@article{broken, title={Unclosed\n"))]
+    preview = empty_client.post("/import/preview", data={"csrf": csrf}, files=files).text
+    assert "binary.pdf: not a readable PDF" in preview and "vexascite-uploads" not in preview
+    batch = re.search(r'name="batch" value="([^"]+)"', preview).group(1)
+    stored = empty_client.post("/import/store", data={"csrf": csrf, "batch": batch}).text
+    assert "binary.pdf: not a readable PDF" in stored and "vexascite-uploads" not in stored
+    assert "1 new work ·" in stored and re.search(r"1 problem(?!s)", stored) and "1 problems" not in stored
+
+
 def test_review_side_by_side_and_accept(client: TestClient, web_world: WebWorld) -> None:
     page = client.get("/review").text
     assert "varga2006dilate" in page and "Varga H, Okafor J. Dilate or divide?" in page  # the printed reference

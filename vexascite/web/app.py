@@ -103,6 +103,7 @@ def _templates() -> Jinja2Templates:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, finalize=shown)
     env.filters["rich"] = rich_text
     env.filters["verbatim"] = verbatim
+    env.filters["quantity"] = quantity  # "1 claim", "2 claims"
     env.globals["status_labels"] = api.web_views.STATUS_LABELS
     return Jinja2Templates(env=env)
 
