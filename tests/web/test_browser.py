@@ -444,3 +444,25 @@ def test_duplicates_are_merged_in_a_browser_after_a_confirmation(empty_settings:
         assert driver.current_url.startswith(base + "/duplicates?message=")  # the list again: a reload posts nothing
         assert api.work_key(empty_settings, "roe2031a") == "roe2031b"
         shot(driver, "20-duplicates-merged")
+
+
+def test_a_form_is_posted_once_until_the_page_is_shown_again(empty_settings: Settings, browser, tmp_path: Path) -> None:
+    """A double click on *Add note* posted the note twice: a second submit of a posted form
+    is held back, and the back button brings a page whose forms can be posted again."""
+    source = tmp_path / "one.bib"
+    source.write_text("@article{one2020, author = {One, A.}, title = {A study of one}, year = {2020}}\n", encoding="utf-8")
+    api.import_paths(empty_settings, [source])
+    with serving(empty_settings) as base:
+        driver = browser
+        driver.get(base + "/works/one2020")
+        submits = """
+            var form = document.querySelector("form[action$='/notes']");
+            return [1, 2].map(function () {
+              var event = new Event("submit", {bubbles: true, cancelable: true});
+              form.dispatchEvent(event);
+              return event.defaultPrevented;
+            });"""
+        assert driver.execute_script(submits) == [False, True]
+        driver.get(base + "/works/one2020?shown=again")
+        driver.back()
+        assert driver.execute_script(submits)[0] is False
