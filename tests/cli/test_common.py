@@ -90,3 +90,16 @@ def test_a_number_past_what_the_library_stores_is_a_usage_error(run_cli, tmp_pat
         assert result.exit_code == 2 and "Invalid value" in result.output, (args, result.output)
     assert run_cli("find", "thrombosis", "--limit", "1000000000").exit_code == 0
     assert run_cli("list", "--limit", "1000000000").exit_code == 0
+
+
+def test_json_escapes_c1_controls_and_direction_overrides_and_reads_back_the_same() -> None:
+    """``show --json`` printed U+009B (an escape sequence's start in some terminals) and
+    U+202E as they were: JSON escapes them now, and reads back the same text."""
+    import json
+
+    from vexascite.cli.common import json_text
+
+    value = {"title": "a\x9b31mb \u202egnp.exe\u2066 \\\u202e line\u2028end \x85 \x7f caf\u00e9"}
+    text = json_text(value, indent=2)
+    assert not any(chr(c) in text for c in (0x9B, 0x202E, 0x2066, 0x2028, 0x85, 0x7F))
+    assert "caf\u00e9" in text and json.loads(text) == value

@@ -123,14 +123,16 @@ def rich_text(*args: Any, **options: Any) -> Text:
     return Text(*args, **options)
 
 
-#: Characters that ``str.splitlines`` and some JSON Lines readers take for line ends but
-#: JSON leaves unescaped: escaped, so one item stays one line whatever text it holds.
-_LINE_BREAKERS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+#: Characters JSON leaves unescaped, escaped (the same JSON): the line ends of
+#: ``str.splitlines`` and some JSON Lines readers, so one item stays one line whatever text
+#: it holds, and DEL, the C1 controls (U+009B starts an escape sequence in some terminals)
+#: and the direction overrides and isolates, so JSON printed to a terminal is inert too.
+_ESCAPED_IN_JSON = str.maketrans({chr(code): f"\\u{code:04x}" for code in (0x2028, 0x2029, *range(0x7F, 0xA0), *DIRECTION_CONTROLS)})
 
 
 def json_text(value: Any, indent: int | None = None) -> str:
-    """JSON as the command line prints it: UTF-8 text, every line break escaped."""
-    return json.dumps(value, ensure_ascii=False, indent=indent, default=str).translate(_LINE_BREAKERS)
+    """JSON as the command line prints it: UTF-8 text, every line break and control escaped."""
+    return json.dumps(value, ensure_ascii=False, indent=indent, default=str).translate(_ESCAPED_IN_JSON)
 
 
 def emit_json(value: Any) -> None:
