@@ -175,6 +175,18 @@ def test_an_id_past_what_the_library_stores_is_not_found(client: TestClient) -> 
         assert client.post(url, data={"csrf": csrf, **data}).status_code in (404, 405), url
 
 
+def test_every_style_the_export_page_offers_formats(client: TestClient) -> None:
+    """The page offered ``new-england-journal-of-medicine``, a style no one ships (it is
+    ``the-new-england-journal-of-medicine``): choosing it was an error."""
+    from vexascite.web.app import STYLES
+
+    offered = re.findall(r'<option value="([^"]+)"', client.get("/export").text)
+    assert set(STYLES) <= set(offered)
+    for style in STYLES:
+        response = client.get("/export", params={"style": style})
+        assert response.status_code == 200 and 'role="alert"' not in response.text, style
+
+
 # -- CSRF, access, uploads ------------------------------------------------------------------------------------
 POSTS = ["/works/beck2020somatic/resolve", "/review/1", "/manuscripts/1/check", "/import/preview", "/import/store", "/resolve",
          "/works/beck2020somatic/tags", "/works/beck2020somatic/notes", "/works/beck2020somatic/notes/1/remove",

@@ -63,7 +63,7 @@ DEFAULT_UPLOAD_LIMIT = 25 * 1024 * 1024
 MAX_FILES = 50
 EXPORT_FORMATS = ("bibtex", "biblatex", "csl-json", "ris")
 EXPORT_SUFFIX = {"bibtex": "bib", "biblatex": "bib", "csl-json": "json", "ris": "ris"}
-STYLES = ("vancouver", "american-medical-association", "apa", "nature", "blood", "the-lancet", "new-england-journal-of-medicine")
+STYLES = ("vancouver", "american-medical-association", "apa", "nature", "blood", "the-lancet", "the-new-england-journal-of-medicine")
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 _STYLE_TAGS = {"italic": ("<i>", "</i>"), "bold": ("<b>", "</b>"), "sup": ("<sup>", "</sup>"),
