@@ -187,6 +187,19 @@ def test_every_style_the_export_page_offers_formats(client: TestClient) -> None:
         assert response.status_code == 200 and 'role="alert"' not in response.text, style
 
 
+def test_a_manuscript_upload_with_a_long_name_links_and_an_unreadable_one_is_said(empty_client: TestClient) -> None:
+    """A 300-character file name and an unreadable PDF were 500s (the second quoting the
+    app's private copy of the file)."""
+    csrf = csrf_of(empty_client)
+    text = b"# T\n\nA claim [1].\n\n## References\n\n1. Doe J. A study. J Test. 2020;1:1-2.\n"
+    linked = empty_client.post("/manuscripts/link", data={"csrf": csrf}, files={"manuscript": ("x" * 300 + ".md", text)},
+                               follow_redirects=False)
+    assert linked.status_code == 303
+    bad = empty_client.post("/manuscripts/link", data={"csrf": csrf},
+                            files={"manuscript": ("bad.pdf", b"%PDF-1.4\n\x00garbage")})
+    assert bad.status_code == 400 and "bad.pdf: not a readable PDF" in bad.text and "vexascite-uploads" not in bad.text
+
+
 # -- CSRF, access, uploads ------------------------------------------------------------------------------------
 POSTS = ["/works/beck2020somatic/resolve", "/review/1", "/manuscripts/1/check", "/import/preview", "/import/store", "/resolve",
          "/works/beck2020somatic/tags", "/works/beck2020somatic/notes", "/works/beck2020somatic/notes/1/remove",

@@ -35,7 +35,7 @@ from starlette.templating import Jinja2Templates
 
 from .. import api
 from ..config import Settings
-from ..errors import NotInLibrary, UsageError, VexasciteError
+from ..errors import InputUnreadable, NotInLibrary, UsageError, VexasciteError
 from ..wording import DIRECTION_CONTROLS, quantity, verb
 from .jobs import Jobs
 from .security import (
@@ -425,7 +425,11 @@ async def manuscript_link(request: Request) -> Response:
 
 
 def _safe_name(filename: str) -> str:
-    return _SAFE_NAME.sub("_", Path(filename).name).lstrip(".") or "upload"
+    """An uploaded file's name reduced to safe characters and to 120 of them, its suffix
+    kept (a longer one was past what the file system takes: a 500)."""
+    name = _SAFE_NAME.sub("_", Path(filename).name).lstrip(".") or "upload"
+    suffix = Path(name).suffix[:16]
+    return name if len(name) <= 120 else name[: 120 - len(suffix)] + suffix
 
 
 async def _save(upload: UploadFile, target: Path) -> None:
@@ -560,6 +564,13 @@ async def usage_error(request: Request, exc: Exception) -> Response:
     return error_page(request, 400, "That cannot be done", str(exc))
 
 
+async def unreadable_input(request: Request, exc: Exception) -> Response:
+    """An upload that cannot be read is the chooser's to fix (400, as the command line's exit
+    5 says of a file), named as chosen rather than by the app's copy of it."""
+    message = re.sub(re.escape(request.app.state.upload_dir) + r"/(?:[^/\s]+/)*", "", str(exc))
+    return error_page(request, 400, "That file cannot be read", message)
+
+
 async def library_error(request: Request, exc: Exception) -> Response:
     return error_page(request, 500, "Something went wrong", str(exc))
 
@@ -634,7 +645,8 @@ def create_app(
             Middleware(AccessTokenMiddleware, token=token),
             Middleware(BodyLimitMiddleware, limit=upload_limit),
         ],
-        exception_handlers={NotInLibrary: not_found, UsageError: usage_error, VexasciteError: library_error,
+        exception_handlers={NotInLibrary: not_found, UsageError: usage_error, InputUnreadable: unreadable_input,
+                            VexasciteError: library_error,
                             HTTPException: http_error},
         lifespan=lifespan,
     )
