@@ -41,3 +41,9 @@ def shortened(text: str, limit: int = 60) -> str:
     if len(text) <= limit:
         return repr(text)
     return f"{text[:limit].rstrip() + '...'!r} ({len(text)} characters)"
+
+
+#: The bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069):
+#: one in a title or a file reorders what is shown around it (``\u202egnp.exe`` reads
+#: ``exe.png``), so text shown to people has a space in its place, in a terminal and a page.
+DIRECTION_CONTROLS = (*range(0x202A, 0x202F), *range(0x2066, 0x206A))

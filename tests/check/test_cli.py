@@ -126,3 +126,23 @@ def test_keyed_manuscript_with_a_bibliography(run_cli, tmp_path):
     assert {(f["reference"], f["line"]) for f in findings if f["kind"] == "not-checked"} == {
         ("gadina2020", 3), ("winthrop2017", 3)
     }
+
+
+def test_text_and_github_findings_never_print_a_control(run_cli, tmp_path):
+    """A finding quotes the library (the best sentence of a cited work's abstract): an escape
+    sequence or a direction override there is shown as a space, never obeyed."""
+    link = "\x1b]8;;https://x.example\x1b\\here\x1b]8;;\x1b\\"
+    work = {"id": "esc2020", "type": "article-journal", "title": "Cats and dogs", "DOI": "10.5555/esc.2020",
+            "author": [{"family": "Esc", "given": "A."}], "container-title": "J Imag Res",
+            "issued": {"date-parts": [[2020]]}, "abstract": f"Cats purr {link} and ring \x07 bells \u202eexe."}
+    source = tmp_path / "esc.json"
+    source.write_text(json.dumps([work]), encoding="utf-8")
+    run_cli("import", str(source))
+    manuscript = write(tmp_path, "# Draft\n\nUBA1 is mutated in VEXAS syndrome [1].\n\n## References\n\n"
+                       "1. Esc A. Cats and dogs. J Imag Res. 2020;1:1-2. doi:10.5555/esc.2020\n")
+    assert run_cli("link", manuscript).exit_code == 0
+    for fmt in ("text", "github"):
+        result = run_cli("check", manuscript, "--format", fmt)
+        assert result.exit_code == 0, result.output
+        assert "unsupported-citation" in result.stdout and "Cats purr" in result.stdout, result.stdout
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout and "\u202e" not in result.stdout, fmt

@@ -74,3 +74,32 @@ def test_parse_on_a_terminal_says_it_reads_stdin_and_nothing_when_piped(run_cli)
     assert b"10.5555/tty.2020" in out
     piped = run_cli("parse", "--lines", input=REFERENCE)
     assert piped.exit_code == 0 and "standard input" not in piped.stderr and "10.5555/tty.2020" in piped.stdout
+
+
+def test_a_number_past_what_the_library_stores_is_a_usage_error(run_cli, tmp_path: Path) -> None:
+    """``--limit`` or ``--accept`` of 20 digits reached SQLite and failed there (a traceback)."""
+    bib = tmp_path / "one.bib"
+    bib.write_text("@article{one2020, author = {One, A.}, title = {Thrombosis in one cohort}, year = {2020}}\n",
+                   encoding="utf-8")
+    run_cli("import", str(bib))
+    huge = "99999999999999999999"
+    for args in (("list", "--limit", huge), ("find", "thrombosis", "--limit", huge), ("suggest", "thrombosis", "--limit", huge),
+                 ("find", "thrombosis", "--limit", str(2**63 - 1)), ("review", "--accept", huge), ("review", "--reject", huge),
+                 ("note", "--remove", huge)):
+        result = run_cli(*args)
+        assert result.exit_code == 2 and "Invalid value" in result.output, (args, result.output)
+    assert run_cli("find", "thrombosis", "--limit", "1000000000").exit_code == 0
+    assert run_cli("list", "--limit", "1000000000").exit_code == 0
+
+
+def test_json_escapes_c1_controls_and_direction_overrides_and_reads_back_the_same() -> None:
+    """``show --json`` printed U+009B (an escape sequence's start in some terminals) and
+    U+202E as they were: JSON escapes them now, and reads back the same text."""
+    import json
+
+    from vexascite.cli.common import json_text
+
+    value = {"title": "a\x9b31mb \u202egnp.exe\u2066 \\\u202e line\u2028end \x85 \x7f caf\u00e9"}
+    text = json_text(value, indent=2)
+    assert not any(chr(c) in text for c in (0x9B, 0x202E, 0x2066, 0x2028, 0x85, 0x7F))
+    assert "caf\u00e9" in text and json.loads(text) == value

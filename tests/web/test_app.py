@@ -19,7 +19,9 @@ from vexascite.web.app import create_app
 PAGES = ["/", "/?q=vexas", "/?status=review&sort=year&order=desc", "/?year=2020&journal=Blood&page=2", "/review",
          "/manuscripts", "/import", "/find", "/find?q=UBA1 mutations", "/export", "/export?style=vancouver",
          "/?q=author:Beck year:2019-2021 thromb*", "/?q=year:soon", "/?tag=jak", "/?collection=Reviews/JAK", "/trash",
-         "/collections", "/export?style=vancouver&tag=jak", "/duplicates"]
+         "/collections", "/export?style=vancouver&tag=jak", "/duplicates",
+         "/?page=99999999999999999999&year=99999999999999999999&per_page=-99999999999999999999",
+         "/?page=9223372036854775000"]
 
 
 def _keys(html: str) -> list[str]:
@@ -137,6 +139,65 @@ def test_raw_occurrences_and_claims_are_escaped(client: TestClient, web_world: W
     page = client.get("/works/evil").text
     assert "<script>" not in page.replace('<script src="/static/', "")
     assert SCRIPT_TITLE not in page
+
+
+def test_direction_overrides_are_shown_as_spaces(empty_settings, tmp_path) -> None:
+    """A right-to-left override in a title (``\u202egnp.exe`` is shown as ``exe.png``) or an
+    isolate left open reorders what the page shows around it: a space, as on the command line."""
+    title = "Invoice \u202egnp.exe\u202c and \u2067open isolate"
+    source = tmp_path / "rtl.json"
+    source.write_text(json.dumps([{"id": "rtl2020", "type": "article-journal", "title": title, "abstract": title,
+                                   "issued": {"date-parts": [[2020]]}, "author": [{"family": "Rtl\u202e", "given": "A"}]}]),
+                      encoding="utf-8")
+    api.import_paths(empty_settings, [source])
+    with TestClient(create_app(empty_settings), base_url="http://127.0.0.1") as app_client:
+        for url in ("/", "/works/rtl2020", "/?q=invoice"):
+            page = app_client.get(url).text
+            assert "Invoice  gnp.exe  and" in page, url
+            assert not any(chr(c) in page for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))), url
+        csrf = csrf_of(app_client)
+        tag = "rtl\u202etag"  # a form's value goes back as it came: the tag can be taken off
+        app_client.post("/works/rtl2020/tags", data={"csrf": csrf, "action": "add", "tag": tag})
+        page = app_client.get("/works/rtl2020").text
+        assert f'name="tag" value="{tag}"' in page and "rtl tag" in page
+        app_client.post("/works/rtl2020/tags", data={"csrf": csrf, "action": "remove", "tag": tag})
+        assert "rtl tag" not in app_client.get("/works/rtl2020").text
+
+
+def test_an_id_past_what_the_library_stores_is_not_found(client: TestClient) -> None:
+    """An id of 20 digits in a URL reached SQLite and failed there (500)."""
+    huge = "99999999999999999999"
+    assert client.get(f"/manuscripts/{huge}").status_code == 404
+    csrf = csrf_of(client)
+    for url, data in ((f"/manuscripts/{huge}/check", {}), (f"/review/{huge}", {"decision": "accept"}),
+                      (f"/works/beck2020somatic/notes/{huge}/remove", {})):
+        # no route takes it: the work page's route (GET only) answers 405 for the note's
+        assert client.post(url, data={"csrf": csrf, **data}).status_code in (404, 405), url
+
+
+def test_every_style_the_export_page_offers_formats(client: TestClient) -> None:
+    """The page offered ``new-england-journal-of-medicine``, a style no one ships (it is
+    ``the-new-england-journal-of-medicine``): choosing it was an error."""
+    from vexascite.web.app import STYLES
+
+    offered = re.findall(r'<option value="([^"]+)"', client.get("/export").text)
+    assert set(STYLES) <= set(offered)
+    for style in STYLES:
+        response = client.get("/export", params={"style": style})
+        assert response.status_code == 200 and 'role="alert"' not in response.text, style
+
+
+def test_a_manuscript_upload_with_a_long_name_links_and_an_unreadable_one_is_said(empty_client: TestClient) -> None:
+    """A 300-character file name and an unreadable PDF were 500s (the second quoting the
+    app's private copy of the file)."""
+    csrf = csrf_of(empty_client)
+    text = b"# T\n\nA claim [1].\n\n## References\n\n1. Doe J. A study. J Test. 2020;1:1-2.\n"
+    linked = empty_client.post("/manuscripts/link", data={"csrf": csrf}, files={"manuscript": ("x" * 300 + ".md", text)},
+                               follow_redirects=False)
+    assert linked.status_code == 303
+    bad = empty_client.post("/manuscripts/link", data={"csrf": csrf},
+                            files={"manuscript": ("bad.pdf", b"%PDF-1.4\n\x00garbage")})
+    assert bad.status_code == 400 and "bad.pdf: not a readable PDF" in bad.text and "vexascite-uploads" not in bad.text
 
 
 # -- CSRF, access, uploads ------------------------------------------------------------------------------------
@@ -268,6 +329,20 @@ def test_preview_reports_warnings_and_unreadable_files(empty_client: TestClient)
     assert response.status_code == 200
     assert "photo.png: not a format vexascite reads" in response.text
     assert "bad.bib" in response.text and "line" in response.text
+
+
+def test_an_unreadable_upload_is_named_as_chosen_and_counts_agree(empty_client: TestClient) -> None:
+    """The messages named the app's copy (``/tmp/vexascite-uploads-.../binary.pdf``) and the
+    report said "1 problems"."""
+    csrf = csrf_of(empty_client)
+    files = [("files", ("binary.pdf", b"%PDF-1.4\n\x00garbage")),
+             ("files", ("one.bib", b"@article{one, title={Fine}, year={2020}}\n@article{broken, title={Unclosed\n"))]
+    preview = empty_client.post("/import/preview", data={"csrf": csrf}, files=files).text
+    assert "binary.pdf: not a readable PDF" in preview and "vexascite-uploads" not in preview
+    batch = re.search(r'name="batch" value="([^"]+)"', preview).group(1)
+    stored = empty_client.post("/import/store", data={"csrf": csrf, "batch": batch}).text
+    assert "binary.pdf: not a readable PDF" in stored and "vexascite-uploads" not in stored
+    assert "1 new work ·" in stored and re.search(r"1 problem(?!s)", stored) and "1 problems" not in stored
 
 
 def test_review_side_by_side_and_accept(client: TestClient, web_world: WebWorld) -> None:

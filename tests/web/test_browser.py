@@ -444,3 +444,53 @@ def test_duplicates_are_merged_in_a_browser_after_a_confirmation(empty_settings:
         assert driver.current_url.startswith(base + "/duplicates?message=")  # the list again: a reload posts nothing
         assert api.work_key(empty_settings, "roe2031a") == "roe2031b"
         shot(driver, "20-duplicates-merged")
+
+
+def test_a_form_is_posted_once_until_the_page_is_shown_again(empty_settings: Settings, browser, tmp_path: Path) -> None:
+    """A double click on *Add note* posted the note twice: a second submit of a posted form
+    is held back, and the back button brings a page whose forms can be posted again."""
+    source = tmp_path / "one.bib"
+    source.write_text("@article{one2020, author = {One, A.}, title = {A study of one}, year = {2020}}\n", encoding="utf-8")
+    api.import_paths(empty_settings, [source])
+    with serving(empty_settings) as base:
+        driver = browser
+        driver.get(base + "/works/one2020")
+        submits = """
+            var form = document.querySelector("form[action$='/notes']");
+            return [1, 2].map(function () {
+              var event = new Event("submit", {bubbles: true, cancelable: true});
+              form.dispatchEvent(event);
+              return event.defaultPrevented;
+            });"""
+        assert driver.execute_script(submits) == [False, True]
+        driver.get(base + "/works/one2020?shown=again")
+        driver.back()
+        assert driver.execute_script(submits)[0] is False
+
+
+def test_the_library_fits_a_narrow_window(empty_settings: Settings, browser, tmp_path: Path) -> None:
+    """A long key (an organisation's) and a DOI kept the table wider than a 1024-pixel
+    window: the page scrolled sideways and the identifiers were cut off; and the page
+    loads without an error in the browser's console."""
+    source = tmp_path / "long.bib"
+    source.write_text(
+        "@misc{americansocietyofhaematologyandotherbodiescovid, author = {{American Society of Haematology}},"
+        " title = {COVID-19 and a long key}, year = {2021}, doi = {10.5555/blood.2022015936.long.suffix}}\n"
+        "@article{two2020, author = {Two, B. and Three, C. and Four, D.}, title = {A second study of a long"
+        " title that wraps over several lines in the table of works}, journal = {J Clin Rheumatol}, year = {2020},"
+        " doi = {10.5555/jcr.2020.0001}, pmid = {99990001}}\n",
+        encoding="utf-8",
+    )
+    api.import_paths(empty_settings, [source])
+    with serving(empty_settings) as base:
+        driver = browser
+        driver.set_window_size(1024, 900)
+        try:
+            driver.get(base + "/")
+            wait_for(driver, ".count", "2 works")
+            widths = driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+            assert widths[0] <= widths[1], widths
+            # nothing failed to load (the browser asked for /favicon.ico: a 404 on every page)
+            assert not [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+        finally:
+            driver.set_window_size(1400, 1000)

@@ -78,7 +78,7 @@ def library_page(
     from ..store import organise as org
 
     per_page = max(1, min(per_page, 500))
-    page = max(1, page)
+    page = max(1, min(page, 2**62 // per_page))  # its offset stays an SQLite integer: past the last, the last page
     if not Path(settings.db).exists():
         empty: dict[str, list[Any]] = {"years": [], "journals": [], "statuses": [], "tags": [], "collections": []}
         return LibraryPage([], 0, 1, 1, per_page, empty, library_exists=False)
@@ -642,7 +642,7 @@ def preview_files(paths: list[Path]) -> list[dict[str, Any]]:
                         "doi": fields.get("DOI"), "pmid": fields.get("PMID"), "number": ref.number,
                     })
         except (InputUnreadable, UsageError) as exc:
-            item["error"] = str(exc)
+            item["error"] = str(exc).replace(str(path), path.name)  # the file the person chose, not the app's copy
         except VexasciteError as exc:  # a parser's own failure: said, not hidden
             item["error"] = f"{path.name}: {exc}"
         out.append(item)
@@ -656,6 +656,9 @@ def import_uploaded(settings: Settings, paths: list[Path]) -> tuple[Any, list[st
     from . import import_paths
 
     report = import_paths(settings, paths)
+    for file in report.files:  # said of the file the person chose, not of the app's copy in its upload folder
+        if file.message:
+            file.message = file.message.replace(file.path, Path(file.path).name)
     with open_library(settings, create=False) as store:
         keys = browse.unresolved_keys_of_sources(store, [str(path.resolve()) for path in paths])
     return report, keys

@@ -20,12 +20,26 @@ import click
 
 from ..config import Settings
 from ..errors import InputUnreadable, VexasciteError, error_for_os
+from ..wording import DIRECTION_CONTROLS
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+class _RowId(click.IntRange):
+    """A row id (``--accept ID``) as a command reads it: one past the largest number the
+    library stores (an SQLite integer) is a usage error (exit 2), not a failure of the
+    database call. Its help names no range: every id the library gives fits."""
+
+    def _describe_range(self) -> str:
+        return ""
+
+
+ROW_ID = _RowId(max=2**63 - 1)
+#: A limit (``--limit N``): 1 or more, and at most a billion (a search asks for a multiple of it).
+LIMIT = click.IntRange(min=1, max=10**9)
 
 #: The rich consoles, made on first use: rich takes longer to import than most commands
 #: take to run, and ``--help``, JSON output or a table never needs it.
@@ -37,7 +51,7 @@ stderr: Console | None = None
 #: separators and the bidirectional embeddings, overrides and isolates, as spaces: text
 #: from a library or a file never drives the terminal or reorders what is around it.
 CONTROLS = dict.fromkeys(
-    [*range(0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029, *range(0x202A, 0x202F), *range(0x2066, 0x206A)], " "
+    [*range(0x20), 0x7F, *range(0x80, 0xA0), 0x2028, 0x2029, *DIRECTION_CONTROLS], " "
 )
 _CONTROLS_BUT_LINES = {code: space for code, space in CONTROLS.items() if code != 0x0A}
 
@@ -109,14 +123,16 @@ def rich_text(*args: Any, **options: Any) -> Text:
     return Text(*args, **options)
 
 
-#: Characters that ``str.splitlines`` and some JSON Lines readers take for line ends but
-#: JSON leaves unescaped: escaped, so one item stays one line whatever text it holds.
-_LINE_BREAKERS = str.maketrans({"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"})
+#: Characters JSON leaves unescaped, escaped (the same JSON): the line ends of
+#: ``str.splitlines`` and some JSON Lines readers, so one item stays one line whatever text
+#: it holds, and DEL, the C1 controls (U+009B starts an escape sequence in some terminals)
+#: and the direction overrides and isolates, so JSON printed to a terminal is inert too.
+_ESCAPED_IN_JSON = str.maketrans({chr(code): f"\\u{code:04x}" for code in (0x2028, 0x2029, *range(0x7F, 0xA0), *DIRECTION_CONTROLS)})
 
 
 def json_text(value: Any, indent: int | None = None) -> str:
-    """JSON as the command line prints it: UTF-8 text, every line break escaped."""
-    return json.dumps(value, ensure_ascii=False, indent=indent, default=str).translate(_LINE_BREAKERS)
+    """JSON as the command line prints it: UTF-8 text, every line break and control escaped."""
+    return json.dumps(value, ensure_ascii=False, indent=indent, default=str).translate(_ESCAPED_IN_JSON)
 
 
 def emit_json(value: Any) -> None:

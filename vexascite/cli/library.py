@@ -9,7 +9,7 @@ import click
 
 from .. import api
 from ..wording import quantity, shortened
-from .common import emit_json, evidence_line, handle_errors, out, settings_of, warn
+from .common import LIMIT, emit_json, evidence_line, handle_errors, out, settings_of, warn
 from .tables import print_table, table_or_json
 
 
@@ -26,7 +26,7 @@ def first_author(csl: dict[str, Any]) -> str:
 @click.option("--tag", default=None, metavar="TAG", help="Only works with this tag.")
 @click.option("--collection", default=None, metavar="PATH", help="Only works in this collection or its sub-collections.")
 @click.option("--trash", "in_trash", is_flag=True, help="Search the trash instead of the library.")
-@click.option("--limit", type=int, default=None, help="At most this many works (1 or more).")
+@click.option("--limit", type=LIMIT, default=None, help="At most this many works.")
 @click.option("--json", "as_json", is_flag=True, help="CSL-JSON items with their keys, tags, collections and notes, for scripts.")
 @click.pass_context
 @handle_errors

@@ -11,10 +11,12 @@ from .. import api
 from ..errors import ItemProblems
 from ..wording import quantity, shortened, verb
 from .common import (
+    LIMIT,
     emit_json,
     emit_jsonl,
     evidence_line,
     handle_errors,
+    inert,
     out,
     rich_text,
     settings_of,
@@ -92,7 +94,7 @@ def link_command(ctx: click.Context, manuscript: str, list_path: str | None, as_
 
 @click.command("find")
 @click.argument("query")
-@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True, help="At most this many claims and works.")
+@click.option("--limit", type=LIMIT, default=10, show_default=True, help="At most this many claims and works.")
 @click.option("--json", "as_json", is_flag=True, help="Claims with their sources, and works, as JSON.")
 @click.pass_context
 @handle_errors
@@ -205,7 +207,8 @@ def check_command(
     from ..check import Severity, render
 
     report = api.check_manuscript(settings_of(ctx), manuscript, list_path)
-    click.echo(render(report, fmt), nl=False)
+    text = render(report, fmt)
+    click.echo(text if fmt == "json" else inert(text), nl=False)  # findings quote abstracts and printed references
     serious = report.serious(Severity(fail_on))
     if strict and serious:
         raise ItemProblems(f"{quantity(len(serious), 'serious finding')} in {manuscript}")

@@ -10,7 +10,7 @@ import click
 from .. import api
 from ..errors import UsageError
 from ..wording import quantity, verb
-from .common import emit_json, handle_errors, out, settings_of, warn
+from .common import ROW_ID, emit_json, handle_errors, out, settings_of, warn
 from .tables import table_or_json
 
 
@@ -114,7 +114,7 @@ def collection_list(ctx: click.Context, as_json: bool) -> None:
 @click.command("note")
 @click.argument("key", required=False)
 @click.argument("text", nargs=-1)
-@click.option("--remove", "remove_id", type=int, default=None, metavar="ID", help="Delete note ID (ids are shown by 'note KEY').")
+@click.option("--remove", "remove_id", type=ROW_ID, default=None, metavar="ID", help="Delete note ID (ids are shown by 'note KEY').")
 @click.option("--json", "as_json", is_flag=True, help="With KEY alone: the notes as JSON.")
 @click.pass_context
 @handle_errors

@@ -12,6 +12,8 @@ from ..config import Settings
 from ..errors import ItemProblems, ServiceUnavailable, UsageError
 from ..wording import quantity, verb
 from .common import (
+    LIMIT,
+    ROW_ID,
     emit_json,
     emit_jsonl,
     err,
@@ -186,7 +188,7 @@ def lookup_command(ctx: click.Context, reference: str | None, lines_path: str | 
 @click.command("suggest")
 @click.argument("text", required=False)
 @click.option("--lines", "lines_path", type=click.Path(), default=None, help="A file with one statement per line (- for stdin).")
-@click.option("--limit", type=click.IntRange(min=1), default=10, show_default=True, help="At most this many sources per statement.")
+@click.option("--limit", type=LIMIT, default=10, show_default=True, help="At most this many sources per statement.")
 @click.pass_context
 @handle_errors
 def suggest_command(ctx: click.Context, text: str | None, lines_path: str | None, limit: int) -> None:
@@ -204,8 +206,8 @@ def suggest_command(ctx: click.Context, text: str | None, lines_path: str | None
 
 @click.command("review")
 @click.argument("key", required=False)
-@click.option("--accept", "accept_id", type=int, default=None, help="Apply candidate ID as the work's record.")
-@click.option("--reject", "reject_id", type=int, default=None, help="Reject candidate ID.")
+@click.option("--accept", "accept_id", type=ROW_ID, default=None, metavar="ID", help="Apply candidate ID as the work's record.")
+@click.option("--reject", "reject_id", type=ROW_ID, default=None, metavar="ID", help="Reject candidate ID.")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 @handle_errors

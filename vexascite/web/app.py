@@ -22,6 +22,7 @@ import jinja2
 from markupsafe import Markup, escape
 from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
+from starlette.convertors import IntegerConvertor, register_url_convertor
 from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
@@ -34,8 +35,8 @@ from starlette.templating import Jinja2Templates
 
 from .. import api
 from ..config import Settings
-from ..errors import NotInLibrary, UsageError, VexasciteError
-from ..wording import quantity, verb
+from ..errors import InputUnreadable, NotInLibrary, UsageError, VexasciteError
+from ..wording import DIRECTION_CONTROLS, quantity, verb
 from .jobs import Jobs
 from .security import (
     CSRF_FIELD,
@@ -46,13 +47,23 @@ from .security import (
 )
 
 HERE = Path(__file__).resolve().parent
+
+
+class RowIdConvertor(IntegerConvertor):
+    """A row id in a URL (``/manuscripts/{document:id}``): at most 18 digits, so a longer
+    one is a page not found rather than a number SQLite cannot take."""
+
+    regex = "[0-9]{1,18}"
+
+
+register_url_convertor("id", RowIdConvertor())
 #: Largest request body accepted (an upload of several reference files).
 DEFAULT_UPLOAD_LIMIT = 25 * 1024 * 1024
 #: Most files one upload may carry.
 MAX_FILES = 50
 EXPORT_FORMATS = ("bibtex", "biblatex", "csl-json", "ris")
 EXPORT_SUFFIX = {"bibtex": "bib", "biblatex": "bib", "csl-json": "json", "ris": "ris"}
-STYLES = ("vancouver", "american-medical-association", "apa", "nature", "blood", "the-lancet", "new-england-journal-of-medicine")
+STYLES = ("vancouver", "american-medical-association", "apa", "nature", "blood", "the-lancet", "the-new-england-journal-of-medicine")
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 _STYLE_TAGS = {"italic": ("<i>", "</i>"), "bold": ("<b>", "</b>"), "sup": ("<sup>", "</sup>"),
@@ -71,9 +82,28 @@ def rich_text(value: Any) -> Markup:
     return Markup("".join(out))
 
 
+_AS_SPACES = dict.fromkeys(DIRECTION_CONTROLS, " ")
+
+
+class Verbatim(Markup):
+    """A form's value (a key, a tag, a collection), escaped and sent back as it came."""
+
+
+def verbatim(value: Any) -> Verbatim:
+    return Verbatim(escape(value))
+
+
+def shown(value: Any) -> Any:
+    """What a template writes: text with each direction override or isolate a space (one
+    left open would reorder the page around it); a form's value stays as it is."""
+    return value.translate(_AS_SPACES) if isinstance(value, str) and not isinstance(value, Verbatim) else value
+
+
 def _templates() -> Jinja2Templates:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True)
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, finalize=shown)
     env.filters["rich"] = rich_text
+    env.filters["verbatim"] = verbatim
+    env.filters["quantity"] = quantity  # "1 claim", "2 claims"
     env.globals["status_labels"] = api.web_views.STATUS_LABELS
     return Jinja2Templates(env=env)
 
@@ -93,10 +123,13 @@ def settings_of(request: Request) -> Settings:
 
 
 def _int(value: str | None, default: int | None = None) -> int | None:
+    """A number of the query string; one not written as a number, or past what the library
+    can store (``?page=99999999999999999999``), is not read."""
     try:
-        return int(value) if value not in (None, "") else default
+        number = int(value) if value not in (None, "") else default
     except ValueError:
         return default
+    return number if number is None or -(2**63) <= number < 2**63 else default
 
 
 def _htmx(request: Request) -> bool:
@@ -392,7 +425,11 @@ async def manuscript_link(request: Request) -> Response:
 
 
 def _safe_name(filename: str) -> str:
-    return _SAFE_NAME.sub("_", Path(filename).name).lstrip(".") or "upload"
+    """An uploaded file's name reduced to safe characters and to 120 of them, its suffix
+    kept (a longer one was past what the file system takes: a 500)."""
+    name = _SAFE_NAME.sub("_", Path(filename).name).lstrip(".") or "upload"
+    suffix = Path(name).suffix[:16]
+    return name if len(name) <= 120 else name[: 120 - len(suffix)] + suffix
 
 
 async def _save(upload: UploadFile, target: Path) -> None:
@@ -527,6 +564,13 @@ async def usage_error(request: Request, exc: Exception) -> Response:
     return error_page(request, 400, "That cannot be done", str(exc))
 
 
+async def unreadable_input(request: Request, exc: Exception) -> Response:
+    """An upload that cannot be read is the chooser's to fix (400, as the command line's exit
+    5 says of a file), named as chosen rather than by the app's copy of it."""
+    message = re.sub(re.escape(request.app.state.upload_dir) + r"/(?:[^/\s]+/)*", "", str(exc))
+    return error_page(request, 400, "That file cannot be read", message)
+
+
 async def library_error(request: Request, exc: Exception) -> Response:
     return error_page(request, 500, "Something went wrong", str(exc))
 
@@ -543,7 +587,7 @@ ROUTES = [
     Route("/works/{key}/edit", work_edit, methods=["POST"], name="work_edit"),
     Route("/works/{key}/tags", work_tag, methods=["POST"], name="work_tag"),
     Route("/works/{key}/notes", work_note_add, methods=["POST"], name="work_note_add"),
-    Route("/works/{key}/notes/{note:int}/remove", work_note_remove, methods=["POST"], name="work_note_remove"),
+    Route("/works/{key}/notes/{note:id}/remove", work_note_remove, methods=["POST"], name="work_note_remove"),
     Route("/works/{key}/collections", work_collection, methods=["POST"], name="work_collection"),
     Route("/works/{key}/remove", work_remove, methods=["POST"], name="work_remove"),
     Route("/works/{key}/restore", work_restore, methods=["POST"], name="work_restore"),
@@ -558,11 +602,11 @@ ROUTES = [
     Route("/duplicates", duplicates, name="duplicates"),
     Route("/duplicates/merge", duplicates_merge, methods=["POST"], name="duplicates_merge"),
     Route("/review", review, name="review"),
-    Route("/review/{candidate:int}", review_decide, methods=["POST"], name="review_decide"),
+    Route("/review/{candidate:id}", review_decide, methods=["POST"], name="review_decide"),
     Route("/manuscripts", manuscripts, name="manuscripts"),
     Route("/manuscripts/link", manuscript_link, methods=["POST"], name="manuscript_link"),
-    Route("/manuscripts/{document:int}", manuscript, name="manuscript"),
-    Route("/manuscripts/{document:int}/check", manuscript_check, methods=["POST"], name="manuscript_check"),
+    Route("/manuscripts/{document:id}", manuscript, name="manuscript"),
+    Route("/manuscripts/{document:id}/check", manuscript_check, methods=["POST"], name="manuscript_check"),
     Route("/import", import_page, name="import"),
     Route("/import/preview", import_preview, methods=["POST"], name="import_preview"),
     Route("/import/store", import_store, methods=["POST"], name="import_store"),
@@ -601,7 +645,8 @@ def create_app(
             Middleware(AccessTokenMiddleware, token=token),
             Middleware(BodyLimitMiddleware, limit=upload_limit),
         ],
-        exception_handlers={NotInLibrary: not_found, UsageError: usage_error, VexasciteError: library_error,
+        exception_handlers={NotInLibrary: not_found, UsageError: usage_error, InputUnreadable: unreadable_input,
+                            VexasciteError: library_error,
                             HTTPException: http_error},
         lifespan=lifespan,
     )

@@ -27,3 +27,16 @@ document.addEventListener("mouseover", function (e) { markCited(e, true); });
 document.addEventListener("mouseout", function (e) { markCited(e, false); });
 document.addEventListener("focusin", function (e) { markCited(e, true); });
 document.addEventListener("focusout", function (e) { markCited(e, false); });
+// A form posted once is not posted again while its answer loads (a double click added a
+// note twice); a page shown again (the back button) can post its forms again. htmx's
+// own forms (hx-post, hx-get) are left to htmx.
+document.addEventListener("submit", function (event) {
+  var form = event.target;
+  if (event.defaultPrevented || (form.getAttribute("method") || "").toLowerCase() !== "post") return;
+  if (form.hasAttribute("hx-post") || form.hasAttribute("hx-get")) return;
+  if (form.getAttribute("data-posted")) { event.preventDefault(); return; }
+  form.setAttribute("data-posted", "yes");
+});
+window.addEventListener("pageshow", function () {
+  document.querySelectorAll("form[data-posted]").forEach(function (form) { form.removeAttribute("data-posted"); });
+});
