@@ -20,9 +20,6 @@ half near (the mix ``benchmarks/support_check.py`` builds). Cross-fitting: the p
 are split in two halves; thresholds chosen on each half are scored on the other, and the
 thresholds shipped are the ones chosen on all of them. ``scripts/support_model.py`` reuses
 ``cite`` (with the contrast measures) to compare a learned verdict with this rule.
-``check`` also flags a work beaten by one of its own look-alikes (``NEIGHBOUR_GAP``); that
-seventh threshold is chosen with these six by ``scripts/support_neighbours.py``, which ships
-them; the rule here (and ``SHIPPED``, as the other scripts read it) leaves that test out.
 
     .venv/bin/python scripts/support_thresholds.py LIBRARY [--claims 600] [--seed 7]
 """

@@ -8,7 +8,6 @@ from vexascite.check import support as support_module
 from vexascite.check.findings import CheckReport, Kind
 from vexascite.check.support import (
     LIBRARY_GAP,
-    NEIGHBOUR_GAP,
     TWIN_COSINE,
     TWIN_GAP,
     CitationSupport,
@@ -195,21 +194,3 @@ def test_an_entry_cited_beside_the_flagged_one_is_not_offered_instead(run_cli, t
     flagged = {(f["line"], f["reference"]): f for f in unsupported(report)}
     assert (3, "2") in flagged
     assert "did you mean 1" not in (flagged[(3, "2")].get("suggestion") or "")
-
-
-def test_rule_flags_a_work_beaten_by_one_of_its_own_look_alikes_and_names_it():
-    def cited(line, neighbour_score, *, rank=1, name="4", listed=True):
-        return CitationSupport(line, "1", "s", True, score=1.0, library_rank=rank, library_best=1.0, relative=1.0,
-                               neighbour=name, neighbour_listed=listed, neighbour_score=neighbour_score)
-
-    items = [
-        cited(3, 1.0 + NEIGHBOUR_GAP + 0.05),
-        cited(4, 1.0 + NEIGHBOUR_GAP - 0.05),  # not beaten by enough
-        cited(5, 1.0 + NEIGHBOUR_GAP + 0.05, rank=3, name="smith2020", listed=False),
-        cited(6, None, name=None),  # no look-alike with an abstract
-    ]
-    findings, _ = support_findings(items)
-    assert [f.line for f in findings] == [3, 5]
-    assert findings[0].suggestion.startswith("did you mean 4?")
-    assert "library holds a work much like the cited one" in findings[1].suggestion
-    assert "smith2020" in findings[1].suggestion

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from vexascite.evidence.index import Doc, LexicalIndex
-from vexascite.evidence.rank import Searcher, lookalikes, measure_citation, support
+from vexascite.evidence.rank import Searcher, measure_citation, support
 from vexascite.evidence.text import expand_abbreviations, sentences, terms
 
 DOCS = [
@@ -129,20 +129,3 @@ def test_the_cited_works_place_among_its_rivals_look_alikes():
     assert m.contrast is not None and m.contrast.lookalike == 1.0
     m = measure_citation(found, "Ferritin fell with ruxolitinib in VEXAS", by_key["chondritis"], {}, rival=True)
     assert m.contrast is not None and m.contrast.lookalike == 0.5
-
-
-def test_a_citation_is_weighed_against_the_cited_works_own_look_alikes():
-    docs = [*TWINS, Doc("unrelated", "", "Zebrafish fins regrow after amputation.")]
-    found = searcher(docs)
-    by_key = {d.key: d for d in docs}
-    # the anaemia work's nearest works: the ferritin one (same cohort words) before the rest
-    assert lookalikes(found.index, by_key["anaemia"], 2)[0] == "ferritin"
-    assert "anaemia" not in lookalikes(found.index, by_key["anaemia"], 10)
-    assert "unrelated" not in lookalikes(found.index, by_key["anaemia"], 10)  # shares no word
-    wrong = measure_citation(found, "Ferritin fell with ruxolitinib in VEXAS", by_key["anaemia"], {})
-    assert wrong.neighbour == "ferritin" and wrong.neighbour_score is not None
-    assert wrong.neighbour_score > wrong.score + 0.5
-    right = measure_citation(found, "Ferritin fell with ruxolitinib in VEXAS", by_key["ferritin"], {})
-    assert right.neighbour != "ferritin" and right.neighbour_score is not None and right.neighbour_score < right.score
-    alone = measure_citation(found, "Zebrafish fins regrow", by_key["unrelated"], {})
-    assert alone.neighbour is None and alone.neighbour_score is None

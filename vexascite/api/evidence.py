@@ -231,9 +231,7 @@ def citation_support(store: Store, citations: list[dict[str, Any]], ref_rows: li
         others = {other_name: docs[keys[work_id]] for work_id, other_name in names.items()
                   if keys.get(work_id) in docs and work_id not in beside}
         m = measure_citation(searcher, sentence, doc, others, LIBRARY_DEPTH)
-        cited_beside = {keys.get(work_id) for work_id in beside}
-        first = m.first if m.first not in cited_beside else None
-        neighbour = m.neighbour if m.neighbour not in cited_beside else None
+        first = m.first if m.first not in {keys.get(work_id) for work_id in beside} else None
         out.append(CitationSupport(
             citation.get("line"), name, sentence, True, round(m.score, 4), m.library_rank, m.evidence, m.alternative,
             None if m.alternative_score is None else round(m.alternative_score, 4),
@@ -242,7 +240,5 @@ def citation_support(store: Store, citations: list[dict[str, Any]], ref_rows: li
             listed.get(first, first) if first else None, first in listed,
             None if m.first_score is None else round(m.first_score, 4),
             None if m.twin_cosine is None else round(m.twin_cosine, 4),
-            listed.get(neighbour, neighbour) if neighbour else None, neighbour in listed,
-            None if neighbour is None or m.neighbour_score is None else round(m.neighbour_score, 4),
         ))
     return out

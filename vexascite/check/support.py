@@ -4,9 +4,8 @@ The api layer measures, for each citation of a work that has an abstract, how we
 work's title, abstract and subject terms cover the citing sentence (``score``, 0 to 2:
 the idf-weighted share of the sentence's terms the whole work holds, plus the share its
 best sentence holds), where the work ranks for the sentence in the whole library, and
-which other entry of the same reference list fits the sentence best, how alike the
-cited work and the library's first match are, and which of the cited work's own
-look-alikes fits the sentence best. This module turns those measurements into
+which other entry of the same reference list fits the sentence best, and how alike the
+cited work and the library's first match are. This module turns those measurements into
 findings, so the rule lives in one place.
 """
 
@@ -20,28 +19,25 @@ from .findings import CheckReport, Finding, Kind, Severity
 
 __all__ = ["CitationSupport", "apply_support", "support_findings"]
 
-# The thresholds below come from ``scripts/support_neighbours.py`` (``support_thresholds.py``'s
-# pseudo-claims made from a library's own abstracts, cited rightly, at random, at the most
-# similar abstract and with swapped list entries; grid search over all seven for the most
-# recall at a precision of 0.97), see docs/evidence.md. No labelled claim was used to set them.
+# The thresholds below come from ``scripts/support_thresholds.py`` (pseudo-claims made from
+# a library's own abstracts, cited rightly, at random, at the most similar abstract and with
+# swapped list entries; grid search for the most recall at a precision of 0.97), see
+# docs/evidence.md. No labelled claim was used to set them.
 
 #: Below this the cited work shares almost none of the sentence's information.
-LOW_SUPPORT = 0.4
+LOW_SUPPORT = 0.5
 #: A cited work that is not the library's best match for the sentence is taken not to bear
 #: on it when its BM25F score is below this share of the best work's ...
-RELATIVE_SCORE = 0.35
+RELATIVE_SCORE = 0.4
 #: ... or the best of the library's top LIBRARY_DEPTH supports the sentence this much better ...
 LIBRARY_GAP = 1.0
 #: ... or another entry of the same list supports it this much better ("clearly better").
 CLEARLY_BETTER = 0.6
 #: A near error cites the twin of the right work: when the library's first match for the
 #: sentence is this alike to the cited work (cosine of their latent vectors) ...
-TWIN_COSINE = 0.5
+TWIN_COSINE = 0.7
 #: ... a smaller gap than LIBRARY_GAP is enough.
-TWIN_GAP = 0.8
-#: A near error cites a look-alike of the right work, which is then among the cited work's own
-#: nearest works: one of them supporting the sentence this much better is enough.
-NEIGHBOUR_GAP = 0.6
+TWIN_GAP = 0.7
 #: How many of the library's best works for the sentence are measured against the cited one.
 LIBRARY_DEPTH = 10
 
@@ -69,10 +65,6 @@ class CitationSupport:
     first_listed: bool = False
     first_score: float | None = None
     twin_cosine: float | None = None
-    #: The best supporting of the cited work's own look-alikes (named as ``first`` is), and its support.
-    neighbour: str | None = None
-    neighbour_listed: bool = False
-    neighbour_score: float | None = None
 
 
 def _better_entry(item: CitationSupport) -> bool:
@@ -85,18 +77,11 @@ def _twin(item: CitationSupport) -> bool:
             and item.library_best is not None and item.library_best >= item.score + TWIN_GAP)
 
 
-def _neighbour(item: CitationSupport) -> bool:
-    """Beaten by one of the cited work's own look-alikes: a work on the same subject that
-    holds what the sentence says where the cited one does not."""
-    return item.neighbour_score is not None and item.neighbour_score >= item.score + NEIGHBOUR_GAP
-
-
 def _unsupported(item: CitationSupport) -> bool:
-    """The rule: too little support; or clearly beaten by one of the cited work's own
-    look-alikes; or not the library's best match for the sentence and clearly beaten by it
-    (word match or support), by a twin of the cited work, or by another entry of the list
-    (the one-number-off error)."""
-    if item.score < LOW_SUPPORT or _neighbour(item):
+    """The rule: too little support, or not the library's best match for the sentence and
+    clearly beaten by it (word match or support), by a twin of the cited work, or by
+    another entry of the list (the one-number-off error)."""
+    if item.score < LOW_SUPPORT:
         return True
     if item.library_rank == 1:
         return False
@@ -107,21 +92,17 @@ def _unsupported(item: CitationSupport) -> bool:
 
 def _suggestion(item: CitationSupport) -> str | None:
     """Name a list entry that fits clearly better; else, when the cited work's twin fits
-    better, name the twin, else the look-alike that does (as the list names it, or by its
-    library key)."""
+    better, name the twin (as the list names it, or by its library key)."""
     if _better_entry(item) and item.alternative:
         return (f"did you mean {item.alternative}? it fits the sentence clearly better "
                 f"(support {item.alternative_score:.2f})")
-    if _twin(item) and item.first:
-        name, listed, score = item.first, item.first_listed, item.first_score
-    elif _neighbour(item) and item.neighbour:
-        name, listed, score = item.neighbour, item.neighbour_listed, item.neighbour_score
-    else:
+    if not _twin(item) or not item.first:
         return None
-    support = f" (support {score:.2f})" if score is not None else ""
-    if listed:
-        return f"did you mean {name}? a work much like the cited one that fits the sentence better{support}"
-    return f"the library holds a work much like the cited one that fits the sentence better: {name}{support}"
+    support = f" (support {item.first_score:.2f})" if item.first_score is not None else ""
+    if item.first_listed:
+        return f"did you mean {item.first}? a work much like the cited one that fits the sentence better{support}"
+    return (f"the library holds a work much like the cited one that fits the sentence better: "
+            f"{item.first}{support}")
 
 
 def support_findings(items: Iterable[CitationSupport]) -> tuple[list[Finding], dict[str, Any]]:

@@ -36,7 +36,6 @@ __all__ = [
     "bearing",
     "best_evidence",
     "contrast",
-    "lookalikes",
     "measure_citation",
     "support",
 ]
@@ -270,11 +269,6 @@ class CitationMeasure:
     #: than the cited work (see :class:`Contrast`); ``None`` when not asked for or when the
     #: library has no other.
     contrast: Contrast | None = None
-    #: The best supporting of the cited work's own ``NEIGHBOURS`` look-alikes (:func:`lookalikes`)
-    #: and its bearing on the sentence: a near error cites the look-alike of the right work, which
-    #: is then, almost by construction, among the cited work's nearest works.
-    neighbour: str | None = None
-    neighbour_score: float | None = None
 
 
 @dataclass(slots=True)
@@ -303,21 +297,6 @@ class Contrast:
     #: 1 / the cited work's place among the rival's look-alikes (BM25F with the rival's title and
     #: abstract as the query; 1 = the work most like the rival), 0 below ``LOOKALIKE_DEPTH``.
     lookalike: float
-
-
-#: How many of the cited work's look-alikes :func:`measure_citation` weighs against it.
-NEIGHBOURS = 10
-
-
-def lookalikes(index: LexicalIndex, doc: Doc, k: int = NEIGHBOURS) -> list[str]:
-    """The keys of the ``k`` works most like ``doc`` (BM25F with its title and abstract as the
-    query, as a reader would find "similar articles"), best first, ``doc`` itself left out.
-    One pass over the postings of the work's terms."""
-    scores = index.scores(index.query_terms(f"{doc.title} {doc.abstract}"))
-    me = index.position(doc.key)
-    if me is not None:
-        scores[me] = 0.0
-    return [index.keys[i] for i, _ in index.top([], k, scores)]
 
 
 #: Places among the rival's look-alikes that count (a place below is as good as none).
@@ -410,19 +389,8 @@ def measure_citation(
         best_other = next((c for c in found if c.key != cited.key and c.doc is not None and c.doc.abstract), None)
         if best_other is not None and best_other.doc is not None:
             versus = contrast(searcher, query, cited, best_other.doc, bearings[best_other.key])
-    neighbour, neighbour_score = None, None
-    near = [key for key in lookalikes(searcher.index, cited) if key != cited.key]
-    near_docs = searcher.load(near)
-    for key in near:
-        doc = near_docs.get(key)
-        if doc is None or not doc.abstract.strip():
-            continue
-        value = bearings[key] if key in bearings else bearing(query, doc, idf)[0]
-        if neighbour_score is None or value > neighbour_score:
-            neighbour, neighbour_score = key, value
     return CitationMeasure(score, evidence, rank, library_best, best_name, best_score, relative,
-                           first, bearings.get(first) if first is not None else None, twin_cosine, versus,
-                           neighbour, neighbour_score)
+                           first, bearings.get(first) if first is not None else None, twin_cosine, versus)
 
 
 def _closeness(searcher: Searcher, cited: str, other: str) -> float | None:
