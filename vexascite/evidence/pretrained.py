@@ -160,6 +160,7 @@ class PretrainedIndex:
         whole = _signs(self.works[documents], dims) @ vector * scale
         counts = self.starts[documents + 1] - self.starts[documents]
         has = counts > 0
+        whole[~has] = 0  # a work without text has only the bits of the mean taken off
         if has.any():
             rows = np.concatenate([np.arange(self.starts[n], self.starts[n + 1]) for n in documents[has]])
             cosines = _signs(self.sentences[rows], dims) @ vector * scale
