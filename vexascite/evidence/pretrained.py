@@ -66,13 +66,18 @@ class Encoder:
         """Each text's sum of token vectors and its number of tokens."""
         out = np.zeros((len(texts), self.table.shape[1]), dtype=np.float32)
         counts = np.zeros(len(texts), dtype=np.int64)
+        # the fast call skips the tokens' character offsets, which are not needed here
+        encode = getattr(self.tokenizer, "encode_batch_fast", self.tokenizer.encode_batch)
         for start in range(0, len(texts), BATCH):
-            encoded = self.tokenizer.encode_batch([t or "" for t in texts[start : start + BATCH]], add_special_tokens=False)
-            for n, item in enumerate(encoded):
-                ids = np.clip(np.asarray(item.ids, dtype=np.int64), 0, len(self.table) - 1)
-                if len(ids):
-                    out[start + n] = self.table[ids].sum(axis=0)
-                    counts[start + n] = len(ids)
+            encoded = encode([t or "" for t in texts[start : start + BATCH]], add_special_tokens=False)
+            lengths = np.array([len(item.ids) for item in encoded], dtype=np.int64)
+            if not lengths.any():
+                continue
+            ids = np.clip(np.concatenate([np.asarray(item.ids, dtype=np.int64) for item in encoded]), 0, len(self.table) - 1)
+            has = lengths > 0
+            offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))[has]
+            out[start : start + len(encoded)][has] = np.add.reduceat(self.table[ids], offsets, axis=0)
+            counts[start : start + len(encoded)] = lengths
         return out, counts
 
     def encode(self, text: str) -> np.ndarray:
