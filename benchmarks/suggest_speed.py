@@ -36,6 +36,7 @@ from bm25_baseline import Baseline
 from vexascite.api.evidence import library_searcher
 from vexascite.evidence.text import sentences
 from vexascite.store import Store
+from vexascite.store.evidence import index_sizes
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("VEXASCITE_SHARED", ROOT.parent / "shared"))
@@ -141,6 +142,8 @@ def main() -> int:
             f"suggest TEXT, whole process, index kept: {best:.2f} s (best of 3; loading the index dominates)"
         )
         store = Store.open(folder / "library.db", create=False)
+        for name, size in index_sizes(store).items():
+            print(f"kept index {name}: {size / 1e6:.1f} MB")
         start = time.perf_counter()
         searcher = library_searcher(store)
         print(f"load the kept index in process: {time.perf_counter() - start:.2f} s")
@@ -159,7 +162,7 @@ def main() -> int:
         baseline.top([statement], k=10)
         base.append(time.perf_counter() - start)
     print(f"per statement over {args.works} works ({len(statements)} statements):")
-    print(f"  vexascite suggest (BM25F + latent vectors + evidence)      {percentiles(ours)}")
+    print(f"  vexascite suggest (BM25F + latent + pretrained vectors + evidence){percentiles(ours)}")
     print(f"  bm25s retrieve k=10                                     {percentiles(base)}")
     print(
         f"  ratio of p95: {sorted(ours)[int(0.95 * len(ours))] / sorted(base)[int(0.95 * len(base))]:.1f}x"

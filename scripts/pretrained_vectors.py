@@ -1,7 +1,9 @@
 """A pretrained static sentence embedding that ships inside a Python package (no download).
 
-An experiment for ``suggest_pretrained.py`` and ``support_pretrained.py``; vexascite does
-not use it (see docs/evidence.md). ``pip install wordllama==0.4.0.post1`` to run them.
+The full-precision vectors of the experiments (``suggest_pretrained.py``,
+``suggest_pretrained_size.py``, ``support_pretrained.py``); ``suggest`` keeps them smaller
+(``vexascite.evidence.pretrained``, see docs/evidence.md). The ``wordllama`` package is one of
+vexascite's dependencies.
 
 WordLlama's ``l2_supercat`` model (MIT licence, the ``wordllama`` package on PyPI) is a
 table of 256-dimensional token vectors, distilled from the input embeddings of several

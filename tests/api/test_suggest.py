@@ -162,3 +162,25 @@ def test_works_in_the_trash_are_not_suggested(run_cli, tmp_path):
     assert run_cli("restore", "ruxo").exit_code == 0
     again = json.loads(run_cli("suggest", statement, "--limit", "1").stdout)
     assert [s["key"] for s in again["sources"]] == ["ruxo"]
+
+
+def test_pretrained_vectors_kept_and_built_on_demand_for_a_library_kept_without_them(run_cli, tmp_path):
+    import sqlite3
+
+    from vexascite.evidence.pretrained import index_version
+
+    library(run_cli, tmp_path)
+    first = run_cli("suggest", "ruxolitinib responses").stdout
+
+    def kept():
+        return dict(sqlite3.connect(run_cli.db).execute("select name, built_at from search_index").fetchall())
+
+    assert index_version() in kept()
+    with sqlite3.connect(run_cli.db) as db:  # as a library indexed before the pretrained vectors keeps it
+        db.execute("delete from search_index where name = ?", (index_version(),))
+        db.execute("update search_index set built_at = 'kept'")
+    assert run_cli("suggest", "ruxolitinib responses").stdout == first
+    after = kept()
+    assert after.pop(index_version()) != "kept"
+    # only the missing vectors were built: the other indexes are the ones kept before
+    assert after and set(after.values()) == {"kept"}

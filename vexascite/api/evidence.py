@@ -14,6 +14,9 @@ from typing import Any
 from ..config import Settings
 from ..evidence.dense import DenseIndex, index_version
 from ..evidence.index import Doc, LexicalIndex
+from ..evidence.pretrained import PretrainedIndex, PretrainedScorer
+from ..evidence.pretrained import encoder as pretrained_encoder
+from ..evidence.pretrained import index_version as pretrained_version
 from ..evidence.rank import Searcher, measure_citation, support
 from ..evidence.sentences import SENTENCE_WEIGHT, SentenceIndex
 from ..evidence.text import TERMS_REVISION
@@ -48,8 +51,13 @@ def work_doc(row: Iterable[str]) -> Doc:
     return Doc(key, title or "", abstract or "", _subjects(keyword or ""))
 
 
-def library_searcher(store: Store) -> Searcher:
-    """A searcher over the library, from its kept index or a freshly built (and kept) one."""
+def library_searcher(store: Store, pretrained: bool = True) -> Searcher:
+    """A searcher over the library, from its kept index or a freshly built (and kept) one.
+
+    With ``pretrained`` (``suggest`` and ``find``; not ``check``, whose thresholds were set
+    on the ranking without them), the pretrained vectors of :mod:`vexascite.evidence.pretrained`
+    reorder the best works too; a library kept without them gets them built on demand, the
+    other indexes kept as they are."""
     from ..store import evidence as stored
 
     fingerprint = stored.library_fingerprint(store)
@@ -59,6 +67,7 @@ def library_searcher(store: Store) -> Searcher:
     dense_name = index_version()
     dense_data = stored.load_index(store, dense_name, fingerprint)
     sentence_index: SentenceIndex | None = None
+    docs: list[Doc] | None = None
     if data is not None and dense_data is not None and (sentence_data is not None or not with_sentences):
         index = LexicalIndex.from_bytes(data)
         sentence_index = SentenceIndex.from_bytes(sentence_data) if sentence_data is not None else None
@@ -72,13 +81,25 @@ def library_searcher(store: Store) -> Searcher:
         if with_sentences:
             sentence_index = SentenceIndex.build(docs)
             stored.save_index(store, SENTENCE_INDEX_NAME, fingerprint, sentence_index.to_bytes())
+    scorers = []
+    encoder = pretrained_encoder() if pretrained else None
+    if encoder is not None:
+        vectors_data = stored.load_index(store, pretrained_version(), fingerprint)
+        vectors = PretrainedIndex.from_bytes(vectors_data) if vectors_data is not None else None
+        if vectors is None or len(vectors) != len(index):
+            docs = docs if docs is not None else [work_doc(row) for row in stored.ranking_texts(store)]
+            vectors = PretrainedIndex.build(encoder, docs)
+            stored.save_index(store, pretrained_version(), fingerprint, vectors.to_bytes())
+        scorers.append(PretrainedScorer(encoder, vectors))
+    if docs is not None:
         # indexes kept under other names (older versions) are never read again
-        stored.forget_indexes_except(store, [INDEX_NAME, dense_name] + ([SENTENCE_INDEX_NAME] if with_sentences else []))
+        stored.forget_indexes_except(store, [INDEX_NAME, dense_name, pretrained_version()]
+                                     + ([SENTENCE_INDEX_NAME] if with_sentences else []))
 
     def load(keys: list[str]) -> dict[str, Doc]:
         return {row[0]: work_doc(row) for row in stored.ranking_texts(store, keys)}
 
-    return Searcher(index, load, sentences=sentence_index, dense=dense)
+    return Searcher(index, load, sentences=sentence_index, dense=dense, pool_scorers=scorers)
 
 
 def _suggestions(searcher: Searcher, trashed: set[str], text: str, limit: int) -> list[dict[str, Any]]:
@@ -139,7 +160,7 @@ def _fresh_evidence(store: Store, searcher: Searcher | None = None) -> list[dict
     pending = stored.citations_needing_evidence(store)
     if not pending:
         return []
-    index = (searcher or library_searcher(store)).index
+    index = (searcher or library_searcher(store, pretrained=False)).index
     docs = {row[0]: work_doc(row) for row in stored.ranking_texts(store, [p["key"] for p in pending])}
     for row in pending:
         doc = docs.get(row["key"])
@@ -203,7 +224,7 @@ def citation_support(store: Store, citations: list[dict[str, Any]], ref_rows: li
     linked = [c for c in citations if c.get("work_id")]
     if not linked:
         return []
-    searcher = library_searcher(store)
+    searcher = library_searcher(store, pretrained=False)
     keys = keys_of_works(store, [c["work_id"] for c in linked])
     names: dict[int, str] = {}
     for row in ref_rows:

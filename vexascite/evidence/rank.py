@@ -31,6 +31,7 @@ __all__ = [
     "Contrast",
     "Evidence",
     "EvidenceStage",
+    "PoolScorer",
     "Reranker",
     "Searcher",
     "bearing",
@@ -73,6 +74,13 @@ class Reranker(Protocol):
     """A later stage: rescore candidates in place (the seam for a dense model)."""
 
     def rerank(self, statement: str, query: Sequence[str], candidates: list[Candidate]) -> None: ...
+
+
+class PoolScorer(Protocol):
+    """A further measure over the first stage's best ``DENSE_POOL`` works (such as pretrained
+    vectors): each work's addition to its score, weights included."""
+
+    def pool_scores(self, statement: str, documents: np.ndarray) -> np.ndarray: ...
 
 
 def _weights(query: Sequence[str], idf: Callable[[str], float]) -> dict[str, float]:
@@ -176,8 +184,10 @@ class Searcher:
         dense: DenseIndex | None = None,
         dense_weight: float = DENSE_WEIGHT,
         feedback: float = FEEDBACK,
+        pool_scorers: Sequence[PoolScorer] = (),
     ) -> None:
         self.index = index
+        self.pool_scorers = list(pool_scorers)
         self.sentences = sentences
         self.sentence_weight = sentence_weight
         self.dense = dense
@@ -194,33 +204,40 @@ class Searcher:
             scores += np.float32(self.sentence_weight) * self.sentences.best(query)
         return scores
 
-    def ranked(self, query: Sequence[str], depth: int, scores: np.ndarray | None = None) -> list[tuple[int, float]]:
+    def ranked(
+        self, query: Sequence[str], depth: int, scores: np.ndarray | None = None, statement: str | None = None
+    ) -> list[tuple[int, float]]:
         """The ``depth`` best works (document number, score) for the statement's terms
         (``scores``: the first-stage scores, when already computed).
 
         With latent vectors, the first stage's best ``DENSE_POOL`` works are reordered by
         their lexical score over the best one's plus ``dense_weight`` times their cosine
         with the statement's vector, moved ``feedback`` towards the best few works' (so
-        scores are then on that scale, about 0 to 1 + weight)."""
+        scores are then on that scale, about 0 to 1 + weight), plus what each of the
+        ``pool_scorers`` adds for the ``statement`` (when given)."""
         scores = self.first_scores(query) if scores is None else scores
-        if self.dense is None or not self.dense_weight:
+        scorers = self.pool_scorers if statement is not None else []
+        with_dense = self.dense is not None and bool(self.dense_weight)
+        if not with_dense and not scorers:
             return self.index.top(query, depth, scores)
         pool = self.index.top(query, max(depth, DENSE_POOL), scores)
         if not pool:
             return pool
         numbers = np.array([i for i, _ in pool], dtype=np.int64)
-        lexical = np.array([s for _, s in pool], dtype=np.float32) / np.float32(pool[0][1])
-        vector = self.dense.query_vector(self.index, query)
-        vector = self.dense.feedback(vector, numbers[:FEEDBACK_WORKS], self.feedback)
-        cosine = self.dense.similarity(vector, numbers)
-        fused = lexical + np.float32(self.dense_weight) * cosine
+        fused = np.array([s for _, s in pool], dtype=np.float32) / np.float32(pool[0][1])
+        if with_dense and self.dense is not None:
+            vector = self.dense.query_vector(self.index, query)
+            vector = self.dense.feedback(vector, numbers[:FEEDBACK_WORKS], self.feedback)
+            fused += np.float32(self.dense_weight) * self.dense.similarity(vector, numbers)
+        for scorer in scorers:
+            fused += scorer.pool_scores(statement or "", numbers).astype(np.float32)
         order = np.argsort(-fused, kind="stable")[:depth]
         return [(int(numbers[j]), float(fused[j])) for j in order]
 
     def search(self, statement: str, limit: int = 10) -> list[Candidate]:
         """The works that best support ``statement``, best first, at most ``limit``."""
         query = self.index.query_terms(statement)
-        first = self.ranked(query, max(limit, self.first_stage))
+        first = self.ranked(query, max(limit, self.first_stage), statement=statement)
         candidates = [Candidate(i, self.index.keys[i], score, score) for i, score in first]
         docs = self.load([c.key for c in candidates])
         for candidate in candidates:

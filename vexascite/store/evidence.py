@@ -22,6 +22,7 @@ __all__ = [
     "citations_needing_evidence",
     "claim_digest",
     "forget_indexes_except",
+    "index_sizes",
     "library_fingerprint",
     "load_index",
     "ranking_texts",
@@ -75,6 +76,11 @@ def save_index(store: Store, name: str, fingerprint: str, data: bytes) -> None:
             "insert or replace into search_index (name, fingerprint, built_at, data) values (?, ?, ?, ?)",
             [name, fingerprint, now(), data],
         )
+
+
+def index_sizes(store: Store) -> dict[str, int]:
+    """Bytes each kept index takes, by name."""
+    return {row[0]: row[1] for row in store.db.execute("select name, length(data) from search_index order by name")}
 
 
 def forget_indexes_except(store: Store, names: Iterable[str]) -> int:
