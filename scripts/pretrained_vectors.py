@@ -20,29 +20,19 @@ loader would try to fetch a missing file from the network. Without the package i
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Sequence
-from pathlib import Path
 
 import numpy as np
 
+from vexascite.evidence import pretrained
+
 __all__ = ["MODEL", "StaticEncoder", "load"]
 
-#: The package and the two files of it that are read.
-PACKAGE = "wordllama"
-WEIGHTS = "weights/l2_supercat_256.safetensors"
-TOKENIZER = "tokenizers/l2_supercat_tokenizer_config.json"
 #: The model's name.
 MODEL = "wordllama-l2_supercat-256"
 #: Texts tokenized at once.
 BATCH = 256
 
-
-def _package_dir() -> Path | None:
-    spec = importlib.util.find_spec(PACKAGE)
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return Path(next(iter(spec.submodule_search_locations)))
 
 
 class StaticEncoder:
@@ -71,16 +61,7 @@ class StaticEncoder:
 
 
 def load() -> StaticEncoder | None:
-    """The encoder from the installed package's files, or ``None`` when it is not installed."""
-    folder = _package_dir()
-    if folder is None or not (folder / WEIGHTS).is_file() or not (folder / TOKENIZER).is_file():
-        return None
-    from safetensors.numpy import load_file
-    from tokenizers import Tokenizer
-
-    tensors = load_file(str(folder / WEIGHTS))
-    table = tensors.get("embedding.weight", next(iter(tensors.values())))
-    tokenizer = Tokenizer.from_file(str(folder / TOKENIZER))
-    tokenizer.no_padding()
-    tokenizer.no_truncation()
-    return StaticEncoder(table, tokenizer)
+    """The encoder from the installed package's files (read as ``suggest`` reads them), or
+    ``None`` when it is not installed."""
+    found = pretrained.encoder()
+    return None if found is None else StaticEncoder(found.table, found.tokenizer)
