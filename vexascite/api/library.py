@@ -406,32 +406,60 @@ def alike_title_pairs(titles: list[str], cutoff: float) -> Iterator[tuple[int, i
     ``i`` by rapidfuzz's WRatio, at ``cutoff`` or above (ties: the earlier title first).
 
     The same pairs as ``process.extract(titles[i], titles, limit=10, score_cutoff=cutoff)``
-    for every non-empty title, for a fraction of the time: the scores come from ``cdist`` on
-    every core, a block of rows at a time, and a title that occurs again is scored once.
+    for every non-empty title, for a fraction of the time: ``cdist`` scores on every core,
+    a block of rows at a time (memory stays bounded), each pair of distinct titles once.
     """
     import numpy as np
     from rapidfuzz import fuzz, process
 
+    limit = CANDIDATES_PER_TITLE
     distinct: dict[str, int] = {}
-    column_of = np.array([distinct.setdefault(title, len(distinct)) for title in titles], dtype=np.intp)
+    works_of: list[list[int]] = []
+    for i, title in enumerate(titles):
+        u = distinct.setdefault(title, len(distinct))
+        if u == len(works_of):
+            works_of.append([])
+        works_of[u].append(i)
     unique = list(distinct)
-    queries = [u for u, title in enumerate(unique) if title]  # an empty title is compared with none
-    rows_of: dict[int, list[int]] = {}
-    for i, u in enumerate(column_of.tolist()):
-        rows_of.setdefault(u, []).append(i)
-    block = max(1, _SCORES_PER_BLOCK // max(1, len(titles)))
-    for start in range(0, len(queries), block):
-        chunk = queries[start : start + block]
-        # float64 as extract scores: a narrower type could turn two scores into a tie
-        scores = process.cdist([unique[u] for u in chunk], unique, scorer=fuzz.WRatio, score_cutoff=cutoff,
-                               dtype=np.float64, workers=-1)[:, column_of]
-        for u, row in zip(chunk, scores, strict=True):
-            kept = np.flatnonzero(row >= cutoff)
-            if len(kept) > CANDIDATES_PER_TITLE:  # best first, ties in title order, as extract
-                kept = kept[np.argsort(-row[kept], kind="stable")[:CANDIDATES_PER_TITLE]]
-            best = sorted(kept.tolist())
-            for i in rows_of[u]:
-                yield from ((i, j) for j in best if j > i)
+    first = np.array([works[0] for works in works_of], dtype=np.int64)  # a title's first work: its place in ties
+    rows = np.empty(0, dtype=np.int64)
+    cols = np.empty(0, dtype=np.int64)
+    kept = np.empty(0, dtype=np.float64)
+    # blocks of a sixteenth at most: a block scores its own pairs both ways, a few percent
+    block = max(16, min(_SCORES_PER_BLOCK // max(1, len(unique)), len(unique) // 16))
+    for start in range(0, len(unique), block):
+        stop = min(start + block, len(unique))
+        # WRatio is symmetric (rapidfuzz says so, and cdist of a list with itself relies on it):
+        # each pair is scored once, for both titles, from the block's rows to the end
+        scores = process.cdist(unique[start:stop], unique[start:], scorer=fuzz.WRatio, score_cutoff=cutoff,
+                               dtype=np.float64, workers=-1)
+        r, c = np.nonzero(scores >= cutoff)
+        s = scores[r, c]
+        r, c = r + start, c + start
+        upper = c >= r
+        r, c, s = r[upper], c[upper], s[upper]
+        mirror = c > r
+        rows = np.concatenate([rows, r, c[mirror]])
+        cols = np.concatenate([cols, c, r[mirror]])
+        kept = np.concatenate([kept, s, s[mirror]])
+        # the best `limit` titles of each row so far, ties by first work: the rest can never be
+        # among a row's best works (a title in them has its first work in them too)
+        order = np.lexsort((first[cols], -kept, rows))
+        rows, cols, kept = rows[order], cols[order], kept[order]
+        starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
+        rank = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
+        best = rank < limit
+        rows, cols, kept = rows[best], cols[best], kept[best]
+    edges = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1], True]) if len(rows) else np.array([0])
+    for a, b in zip(edges[:-1].tolist(), edges[1:].tolist(), strict=True):
+        u = int(rows[a])
+        if not unique[u]:  # an empty title is compared with none
+            continue
+        candidates = sorted((-score, j) for v, score in zip(cols[a:b].tolist(), kept[a:b].tolist(), strict=True)
+                            for j in works_of[v][:limit])
+        chosen = [j for _, j in candidates[:limit]]
+        for i in works_of[u]:
+            yield from ((i, j) for j in chosen if j > i)
 
 
 def find_near_duplicates(settings: Settings, threshold: float = 85.0) -> list[NearMiss]:
