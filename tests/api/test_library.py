@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 
 import pytest
@@ -67,3 +68,16 @@ def test_ties_keep_the_earlier_titles_and_ten_at_most() -> None:
 def test_no_titles_no_pairs() -> None:
     assert list(alike_title_pairs([], 70.0)) == []
     assert list(alike_title_pairs(["", ""], 0.0)) == []
+
+
+def test_a_threshold_under_15_lists_pairs_instead_of_failing(run_cli, tmp_path) -> None:
+    """The titles' cutoff is 15 under the threshold: under 0 it is 0 (rapidfuzz refused it)."""
+    path = tmp_path / "few.bib"
+    path.write_text(
+        "@article{a, author={Okafor, N.}, title={Ruxolitinib in VEXAS syndrome}, year=2031}\n"
+        "@article{b, author={Okafor, N.}, title={Azacitidine for relapsing polychondritis}, year=2031}\n"
+    )
+    run_cli("import", str(path))
+    assert json.loads(run_cli("duplicates", "--json").stdout) == []
+    low = json.loads(run_cli("duplicates", "--json", "--threshold", "10").stdout)
+    assert [(p["a"], p["b"]) for p in low] == [("a", "b")] and "same first author, same year" in low[0]["why"]
