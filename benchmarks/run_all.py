@@ -35,6 +35,7 @@ BENCHMARKS = {
     "export": ["export_speed.py"],
     "organise": ["organise_speed.py"],
     "merge": ["merge_speed.py"],
+    "duplicates": ["duplicates_speed.py"],
     "resolve-accuracy": ["resolve_glutton.py"],
     "resolve-requests": ["resolve_requests.py"],
     "web": ["web_speed.py"],
