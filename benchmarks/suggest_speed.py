@@ -145,6 +145,10 @@ def main() -> int:
             f"suggest TEXT, whole process, index kept: {best:.2f} s (best of 3; loading the index dominates)"
         )
         store = Store.open(folder / "library.db", create=False)
+        kept = store.counts()["works"]
+        print(f"works in the library: {kept} of {args.works} generated")
+        if kept != args.works:
+            raise SystemExit("import merged or lost generated works: the figures would not be for the size stated")
         for name, size in index_sizes(store).items():
             print(f"kept index {name}: {size / 1e6:.1f} MB")
         start = time.perf_counter()
