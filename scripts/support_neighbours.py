@@ -34,16 +34,17 @@ from support_thresholds import (
     GAP_GRID,
     KINDS,
     LOW_GRID,
-    MIX,
     RELATIVE_GRID,
     SHIPPED,
     TWIN_COSINE_GRID,
     TWIN_GAP_GRID,
     _rates,
+    best_setting,
     cite,
     library_searcher,
     pseudo_claim,
     read_library,
+    with_precision,
 )
 
 from vexascite.evidence.index import Doc
@@ -146,17 +147,10 @@ def choose(a: dict[str, np.ndarray], precision: float, test: bool, outranked_onl
         extra = extra | ((near & outranked) if outranked_only else near)
         counts = base @ (of_kind & ~extra[:, None]).astype(np.float32) + (of_kind & extra[:, None]).sum(axis=0)
         share = counts / sizes
-        rates = dict(zip(KINDS, share.T, strict=True))
-        true = MIX["random"] * rates["random"] + MIX["near"] * rates["near"]
-        total = true + MIX["right"] * rates["right"]
-        rates["precision"] = np.where(total > 0, true / np.where(total > 0, total, 1.0), 1.0)
-        ok = rates["precision"] >= precision
-        if not ok.any():
+        found = best_setting(with_precision(dict(zip(KINDS, share.T, strict=True))), precision)
+        if found is None:
             continue
-        recall = np.where(ok, rates["random"] + rates["near"] + rates["swapped"], -1.0)
-        top = np.flatnonzero(recall == recall.max())
-        n = int(top[np.argmin(rates["right"][top])])
-        key = (float(recall[n]), -float(rates["right"][n]))
+        n, key = found
         if key > best_key:
             best_key = key
             best = (*(float(v) for v in combos[n]), twin_cosine, twin_gap, ngap)

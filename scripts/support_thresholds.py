@@ -164,10 +164,28 @@ def _rates(flagged: np.ndarray, kinds: np.ndarray, weight: np.ndarray | None = N
     else:
         rates = {kind: flagged[:, kinds == kind].astype(np.float64) @ weight[kinds == kind] / weight[kinds == kind].sum()
                  for kind in KINDS}
+    return with_precision(rates)
+
+
+def with_precision(rates: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """``rates`` (share flagged of each kind) with the precision at the benchmark's mix."""
     true = MIX["random"] * rates["random"] + MIX["near"] * rates["near"]
     total = true + MIX["right"] * rates["right"]
     rates["precision"] = np.where(total > 0, true / np.where(total > 0, total, 1.0), 1.0)
     return rates
+
+
+def best_setting(rates: dict[str, np.ndarray], precision: float) -> tuple[int, tuple[float, float]] | None:
+    """The setting (row of ``rates``) with the most recall (random + near + swapped) at
+    ``precision`` or more, the fewest right citations flagged among equals, and its sort key;
+    ``None`` when no setting reaches ``precision``."""
+    ok = rates["precision"] >= precision
+    if not ok.any():
+        return None
+    recall = np.where(ok, rates["random"] + rates["near"] + rates["swapped"], -1.0)
+    top = np.flatnonzero(recall == recall.max())
+    n = int(top[np.argmin(rates["right"][top])])
+    return n, (float(recall[n]), -float(rates["right"][n]))
 
 
 def evaluate(a: dict[str, np.ndarray], *chosen: float, weight: np.ndarray | None = None) -> dict[str, float]:
@@ -187,14 +205,10 @@ def choose(a: dict[str, np.ndarray], precision: float, twin: bool = True, weight
     best_key = (-1.0, 0.0)
     for twin_cosine, twin_gap in product(TWIN_COSINE_GRID, TWIN_GAP_GRID) if twin else [(9.0, 9.0)]:
         alike = outranked & (a["twin"] >= twin_cosine) & (a["gap"] >= twin_gap)
-        rates = _rates(base | alike, a["kind"], weight)
-        ok = rates["precision"] >= precision
-        if not ok.any():
+        found = best_setting(_rates(base | alike, a["kind"], weight), precision)
+        if found is None:
             continue
-        recall = np.where(ok, rates["random"] + rates["near"] + rates["swapped"], -1.0)
-        top = np.flatnonzero(recall == recall.max())
-        n = int(top[np.argmin(rates["right"][top])])
-        key = (float(recall[n]), -float(rates["right"][n]))
+        n, key = found
         if key > best_key:
             best_key = key
             best = (*(float(v) for v in combos[n]), twin_cosine, twin_gap)  # type: ignore[assignment]
