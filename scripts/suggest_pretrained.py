@@ -22,7 +22,7 @@ from itertools import product
 
 import numpy as np
 from pretrained_vectors import StaticEncoder, load
-from suggest_weights import Claims, draw, ndcg_one, pseudo_claim_arguments, searcher
+from suggest_weights import Claims, draw, ndcg_one, pseudo_claim_arguments, searcher, top10
 
 from vexascite.evidence.index import Doc
 from vexascite.evidence.rank import DENSE_POOL, Searcher
@@ -84,8 +84,7 @@ def score(search: Searcher, vectors: Vectors, claims: Claims) -> dict[Setting, l
         cos = {c: vectors.cosines(claim, numbers, c) for c in CENTRED}
         for c, w, s in out:
             fused = base + np.float32(w) * cos[c][0] + np.float32(s) * cos[c][1]
-            order = np.argsort(-fused, kind="stable")[:10]
-            out[(c, w, s)].append(ndcg_one([(int(numbers[j]), 0.0) for j in order], relevant))
+            out[(c, w, s)].append(ndcg_one(top10(numbers, fused), relevant))
     return out
 
 

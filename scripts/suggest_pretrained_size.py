@@ -31,7 +31,7 @@ from itertools import product
 
 import numpy as np
 from pretrained_vectors import StaticEncoder, load
-from suggest_weights import Claims, draw, ndcg_one, pseudo_claim_arguments, searcher
+from suggest_weights import Claims, draw, ndcg_one, pseudo_claim_arguments, searcher, top10
 
 from vexascite.evidence.index import Doc
 from vexascite.evidence.rank import DENSE_POOL, Searcher
@@ -122,8 +122,7 @@ def score(search: Searcher, library: Library, claims: Claims, variants: list[Var
                 best[has] = np.maximum.reduceat(cos, starts[has])
             for w, s in product(WHOLE, SENTENCE):
                 fused = base + np.float32(w) * whole + np.float32(s) * best
-                order = np.argsort(-fused, kind="stable")[:10]
-                out[(v, (w, s))].append(ndcg_one([(int(numbers[j]), 0.0) for j in order], relevant))
+                out[(v, (w, s))].append(ndcg_one(top10(numbers, fused), relevant))
     return out
 
 

@@ -55,6 +55,12 @@ Weights = tuple[float, float, float]
 Claims = list[tuple[str, int]]
 
 
+def top10(numbers: np.ndarray, scores: np.ndarray) -> list[tuple[int, float]]:
+    """The ten best of ``numbers`` by ``scores``, ties in their order (as ``Searcher.ranked``)."""
+    order = np.argsort(-scores, kind="stable")[:10]
+    return [(int(numbers[j]), float(scores[j])) for j in order]
+
+
 def ndcg_one(ranked: list[tuple[int, float]], relevant: int) -> float:
     for rank, (number, _) in enumerate(ranked[:10]):
         if number == relevant:

@@ -32,7 +32,7 @@ import time
 from collections.abc import Sequence
 
 import numpy as np
-from suggest_weights import draw, ndcg_one, pseudo_claim_arguments
+from suggest_weights import draw, ndcg_one, pseudo_claim_arguments, top10
 from word_vectors import WordVectors
 
 from vexascite.evidence.dense import (
@@ -124,11 +124,6 @@ def _window_index(library: list[Doc]) -> SentenceIndex:
     owners = np.asarray(owner, dtype=np.int32)
     starts = np.concatenate(([0], np.flatnonzero(np.diff(owners)) + 1)).astype(np.int64)
     return SentenceIndex(lexical, owners, starts, len(library))
-
-
-def top10(numbers: np.ndarray, scores: np.ndarray) -> list[tuple[int, float]]:
-    order = np.argsort(-scores, kind="stable")[:10]
-    return [(int(numbers[j]), float(scores[j])) for j in order]
 
 
 def evaluate(setup: Setup, claims: list[tuple[str, int]]) -> dict[str, list[float]]:
