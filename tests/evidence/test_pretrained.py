@@ -10,7 +10,7 @@ from vexascite.evidence.rank import Searcher
 
 # Five subjects; no statement below shares a word with the work it should be near.
 DOCS = [
-    Doc("mi", "Outcomes after myocardial infarction", "Patients with acute myocardial infarction had higher mortality at one year."),
+    Doc("mi", "Outcomes after myocardial infarction", "Mortality at one year rose after an acute myocardial infarct."),
     Doc("fish", "Zebrafish fin regeneration", "Fins regrew within two weeks after amputation in zebrafish."),
     Doc("soil", "Soil nitrogen in wheat fields", "Nitrogen fertiliser raised wheat yields on clay soils."),
     Doc("code", "Compilers and parsing", "A parser generator produced faster compilers for the language."),
