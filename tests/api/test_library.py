@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+
+
 def test_a_pair_is_listed_however_many_other_titles_look_as_alike(run_cli, tmp_path) -> None:
     """Ten best candidates per title by WRatio lost this pair: 30 titles of other authors
     and years differ from the first title by fewer letters than the second does."""
