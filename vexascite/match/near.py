@@ -171,7 +171,7 @@ def blocked_candidates(found: Sequence[Entry], threshold: float) -> set[tuple[in
         by_author[entry.author].append(entry)
     for author, group in by_author.items():
         if author is not None:
-            _years_join(group, group, threshold, pairs)
+            _years_self_join(group, threshold, pairs)
     if None in by_author:  # no first author: compared with every work of a year near theirs
         _years_join(by_author[None], found, threshold, pairs)
     return pairs
@@ -192,6 +192,22 @@ def _years_join(queries: Sequence[Entry], pool: Sequence[Entry], cutoff: float, 
         for year in (query.year - 1, query.year, query.year + 1, None):
             if year in windows:
                 windows[year].join(query, cutoff, pairs)
+
+
+def _years_self_join(group: Sequence[Entry], cutoff: float, pairs: set[tuple[int, int]]) -> None:
+    """Pairs within ``group`` ``cutoff`` alike with years within one or missing, each pair
+    compared once: a year with itself, the next year and no year; no year with itself."""
+    by_year: dict[int | None, list[Entry]] = defaultdict(list)
+    for entry in group:
+        by_year[entry.year].append(entry)
+    windows = {year: _Window(entries) for year, entries in by_year.items()}
+    for year, window in windows.items():
+        for position, entry in enumerate(window.entries):
+            window.join(entry, cutoff, pairs, after=position)
+            if year is not None:
+                for other in (year + 1, None):
+                    if other in windows:
+                        windows[other].join(entry, cutoff, pairs)
 
 
 def _self_join(found: Sequence[Entry], cutoff: float, pairs: set[tuple[int, int]]) -> None:
