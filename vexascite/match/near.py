@@ -139,8 +139,9 @@ def best_of_each(scored: Iterable[tuple[int, int, float]], limit: int = PER_WORK
     for i, j, score in pairs:
         of[i].append((-score, j))
         of[j].append((-score, i))
-    best = {i: {j for _, j in sorted(mine)[:limit]} for i, mine in of.items()}
-    return [(i, j, score) for i, j, score in pairs if j in best[i] or i in best[j]]
+    # a work with ``limit`` pairs or fewer keeps them all: only the others are ranked
+    best = {i: {j for _, j in sorted(mine)[:limit]} for i, mine in of.items() if len(mine) > limit}
+    return [(i, j, score) for i, j, score in pairs if i not in best or j not in best or j in best[i] or i in best[j]]
 
 
 def all_candidates(found: Sequence[Entry], threshold: float) -> set[tuple[int, int]]:
@@ -221,13 +222,14 @@ class _Window:
     lets them be ``cutoff`` alike."""
 
     def __init__(self, found: Sequence[Entry]) -> None:
+        from rapidfuzz import fuzz, process  # only duplicates need it: importing stays light
+
+        self.extract, self.ratio = process.extract, fuzz.ratio
         self.entries = sorted(found, key=lambda e: (len(e.text), e.index))
         self.lengths = [len(e.text) for e in self.entries]
         self.texts = [e.text for e in self.entries]
 
     def join(self, query: Entry, cutoff: float, pairs: set[tuple[int, int]], after: int = -1) -> None:
-        from rapidfuzz import fuzz, process  # only duplicates need it: importing stays light
-
         n = len(query.text)
         cutoff = max(cutoff - _SLACK, 0.0)
         if cutoff > 0:
@@ -238,8 +240,7 @@ class _Window:
         low = max(low, after + 1)
         if low >= high:
             return
-        for _, _, k in process.extract(query.text, self.texts[low:high], scorer=fuzz.ratio,
-                                       score_cutoff=cutoff, limit=None):
+        for _, _, k in self.extract(query.text, self.texts[low:high], scorer=self.ratio, score_cutoff=cutoff, limit=None):
             other = self.entries[low + k].index
             if other != query.index:
                 pairs.add((min(query.index, other), max(query.index, other)))
