@@ -161,6 +161,11 @@ def same_work(a: IdentityKeys, b: IdentityKeys) -> bool:
     return bool(a.author and a.author == b.author)
 
 
+#: What a near-miss score takes off the titles' likeness for another first author, and
+#: again for years more than one apart.
+NEAR_MISS_PENALTY = 15.0
+
+
 def near_miss_score(a: Work, b: Work) -> float:
     """0-100 likeness of two works that the duplicate rule kept apart."""
     title_a, title_b = a.get("title") or "", b.get("title") or ""
@@ -178,9 +183,9 @@ def near_miss_of(ka: IdentityKeys, kb: IdentityKeys, title_a: str, title_b: str)
 
     score = fuzz.token_sort_ratio(title_a, title_b)
     if ka.author and kb.author and ka.author != kb.author:
-        score -= 15
+        score -= NEAR_MISS_PENALTY
     if ka.year and kb.year and abs(ka.year - kb.year) > 1:
-        score -= 15
+        score -= NEAR_MISS_PENALTY
     return max(score, 0.0)
 
 

@@ -34,6 +34,7 @@ from typing import Any
 
 from ..identity import (
     COMPARED_TITLE_CHARS,
+    NEAR_MISS_PENALTY,
     IdentityKeys,
     compared_title,
     identity_keys,
@@ -42,8 +43,6 @@ from ..identity import (
 
 #: Works each work is listed with at most, its most alike first.
 PER_WORK = 10
-#: What is taken off a pair's likeness for another first author (or years more than one apart).
-PENALTY = 15.0
 #: Scores are floats: candidates are taken a hair under the cutoff, the score decides.
 _SLACK = 1e-6
 #: The likeness of two compared titles that differ at most (one letter in the longest two).
@@ -156,7 +155,7 @@ def blocked_candidates(found: Sequence[Entry], threshold: float) -> set[tuple[in
     """A superset of the pairs that can score ``threshold`` (see the module's docstring),
     found in about the time the library takes to read when most works have a first author."""
     pairs: set[tuple[int, int]] = set()
-    penalised = threshold + PENALTY
+    penalised = threshold + NEAR_MISS_PENALTY
     if penalised > 100:
         pass  # another author or years apart cannot reach the threshold
     elif penalised - _SLACK > _BEST_UNLIKE:  # only the same words reach it: one dictionary
