@@ -161,21 +161,31 @@ def same_work(a: IdentityKeys, b: IdentityKeys) -> bool:
     return bool(a.author and a.author == b.author)
 
 
+#: What a near-miss score takes off the titles' likeness for another first author, and
+#: again for years more than one apart.
+NEAR_MISS_PENALTY = 15.0
+
+
 def near_miss_score(a: Work, b: Work) -> float:
     """0-100 likeness of two works that the duplicate rule kept apart."""
-    ka, kb = identity_keys(a), identity_keys(b)
-    if conflicting_ids(ka, kb):
-        return 0.0
     title_a, title_b = a.get("title") or "", b.get("title") or ""
     if not title_a or not title_b:
         return 0.0
+    return near_miss_of(identity_keys(a), identity_keys(b), compared_title(title_a), compared_title(title_b))
+
+
+def near_miss_of(ka: IdentityKeys, kb: IdentityKeys, title_a: str, title_b: str) -> float:
+    """:func:`near_miss_score` from each work's keys and compared title, made once per work
+    when a whole library is compared."""
+    if conflicting_ids(ka, kb):
+        return 0.0
     from rapidfuzz import fuzz  # only near misses need it: importing stays light
 
-    score = fuzz.token_sort_ratio(compared_title(title_a), compared_title(title_b))
+    score = fuzz.token_sort_ratio(title_a, title_b)
     if ka.author and kb.author and ka.author != kb.author:
-        score -= 15
+        score -= NEAR_MISS_PENALTY
     if ka.year and kb.year and abs(ka.year - kb.year) > 1:
-        score -= 15
+        score -= NEAR_MISS_PENALTY
     return max(score, 0.0)
 
 

@@ -492,6 +492,15 @@ TWINS = """@article{okafor2031a,
 """
 
 
+def test_duplicates_of_ten_thousand_works_come_a_page_at_a_time(big_client: TestClient) -> None:
+    first = big_client.get("/duplicates").text  # one author's studies a year apart: thousands of pairs
+    total, pages = (int(n.replace(",", "")) for n in re.search(r"([\d,]+) pairs · page 1 of ([\d,]+), pairs 1–50\.", first).groups())
+    assert total > 1000 and pages == -(-total // 50)
+    assert first.count('class="answer-row"') == 50 and 'href="/duplicates?page=2"' in first
+    last = big_client.get("/duplicates", params={"page": "999"}).text  # past the last (pairs merged meanwhile): the last
+    assert f"page {pages} of {pages}" in last and f'id="pair-{total}"' in last and f'id="pair-{total + 1}"' not in last
+
+
 def test_duplicates_are_listed_with_why_and_merged_after_a_confirmation(empty_settings: Settings, tmp_path: Path) -> None:
     bib = tmp_path / "twins.bib"
     bib.write_text(TWINS, encoding="utf-8")

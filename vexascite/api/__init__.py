@@ -41,7 +41,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
     "editing": ("describe_gave_way", "describe_set_aside", "describe_value", "edit_work"),
     "evidence": ("refresh_citation_evidence", "suggest_sources"),
     "web_views": (
-        "collections_view", "formatted_for_page", "import_uploaded", "library_page", "link_uploaded", "manuscript_view",
+        "collections_view", "duplicates_page", "formatted_for_page", "import_uploaded", "library_page", "link_uploaded", "manuscript_view",
         "manuscripts", "preview_files", "review_view", "selection_choices", "title_runs", "trash_view", "work_view",
         "edit_from_page", "find_view", "revert_from_page", "work_key",
     ),
@@ -154,6 +154,7 @@ if TYPE_CHECKING:  # what type checkers see; at run time the names come from __g
     from .resolving import resolve_works as resolve_works
     from .resolving import review_candidates as review_candidates
     from .web_views import collections_view as collections_view
+    from .web_views import duplicates_page as duplicates_page
     from .web_views import edit_from_page as edit_from_page
     from .web_views import find_view as find_view
     from .web_views import formatted_for_page as formatted_for_page

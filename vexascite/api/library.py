@@ -7,19 +7,26 @@ Every use case that changes works ends by refreshing the exports kept up to date
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..citekeys import USABLE_KEY_RULE, check_key_pattern, is_usable_key, key_stem, unique_key
 from ..config import Settings
 from ..errors import NotInLibrary, UsageError, VexasciteError
-from ..identity import ID_FIELDS, conflicting_ids, identity_keys, near_miss_score
+from ..identity import ID_FIELDS, conflicting_ids, identity_keys
+from ..match.near import NearMiss, near_duplicates
 from ..model import WorkStatus
 from ..query import Clause, parse_query
 from ..store import Store
 from ..store import organise as org
-from ..store.reading import citing_claim_count, resolution_of, set_aside_records, verified_records
+from ..store.reading import (
+    citing_claim_count,
+    near_duplicate_rows,
+    resolution_of,
+    set_aside_records,
+    verified_records,
+)
 from .common import open_library
 from .exports import sync_exports
 
@@ -367,127 +374,11 @@ def library_stats(settings: Settings) -> dict[str, Any]:
 
 
 # -- duplicates ------------------------------------------------------------------------
-@dataclass(slots=True)
-class NearMiss:
-    key_a: str
-    key_b: str
-    score: float
-    title_a: str | None
-    title_b: str | None
-    #: why the pair is listed: the identifier both have, or how alike they are
-    why: str = ""
-    year_a: int | None = None
-    year_b: int | None = None
-
-
-def _near_miss(a: dict[str, Any], b: dict[str, Any], score: float, why: str) -> NearMiss:
-    return NearMiss(a["key"], b["key"], score, a["title"], b["title"], why, a.get("year"), b.get("year"))
-
-
-def _alike(a: dict[str, Any], b: dict[str, Any], score: float) -> str:
-    """Why two works without a shared identifier look like one: title, first author, year."""
-    ka, kb = identity_keys(a["csl"]), identity_keys(b["csl"])
-    parts = [f"titles {score:.0f}% alike"]
-    if ka.author and ka.author == kb.author:
-        parts.append("same first author")
-    if ka.year and kb.year:
-        parts.append("same year" if ka.year == kb.year else f"years {ka.year} and {kb.year}")
-    return ", ".join(parts)
-
-
-#: Title candidates each work is scored against (its own title among them).
-CANDIDATES_PER_TITLE = 10
-#: Scores held at once while candidates are chosen (8 bytes each): memory stays bounded.
-_SCORES_PER_BLOCK = 4_000_000
-
-
-def alike_title_pairs(titles: list[str], cutoff: float) -> Iterator[tuple[int, int]]:
-    """Pairs ``(i, j)``, ``i < j``, where title ``j`` is among the 10 titles most like title
-    ``i`` by rapidfuzz's WRatio, at ``cutoff`` or above (ties: the earlier title first).
-
-    The same pairs as ``process.extract(titles[i], titles, limit=10, score_cutoff=cutoff)``
-    for every non-empty title, for a fraction of the time: ``cdist`` scores on every core,
-    a block of rows at a time (memory stays bounded), each pair of distinct titles once.
-    """
-    import numpy as np
-    from rapidfuzz import fuzz, process
-
-    limit = CANDIDATES_PER_TITLE
-    distinct: dict[str, int] = {}
-    works_of: list[list[int]] = []
-    for i, title in enumerate(titles):
-        u = distinct.setdefault(title, len(distinct))
-        if u == len(works_of):
-            works_of.append([])
-        works_of[u].append(i)
-    unique = list(distinct)
-    first = np.array([works[0] for works in works_of], dtype=np.int64)  # a title's first work: its place in ties
-    rows = np.empty(0, dtype=np.int64)
-    cols = np.empty(0, dtype=np.int64)
-    kept = np.empty(0, dtype=np.float64)
-    # blocks of a sixteenth at most: a block scores its own pairs both ways, a few percent
-    block = max(16, min(_SCORES_PER_BLOCK // max(1, len(unique)), len(unique) // 16))
-    for start in range(0, len(unique), block):
-        stop = min(start + block, len(unique))
-        # WRatio is symmetric (rapidfuzz says so, and cdist of a list with itself relies on it):
-        # each pair is scored once, for both titles, from the block's rows to the end
-        scores = process.cdist(unique[start:stop], unique[start:], scorer=fuzz.WRatio, score_cutoff=cutoff,
-                               dtype=np.float64, workers=-1)
-        r, c = np.nonzero(scores >= cutoff)
-        s = scores[r, c]
-        r, c = r + start, c + start
-        upper = c >= r
-        r, c, s = r[upper], c[upper], s[upper]
-        mirror = c > r
-        rows = np.concatenate([rows, r, c[mirror]])
-        cols = np.concatenate([cols, c, r[mirror]])
-        kept = np.concatenate([kept, s, s[mirror]])
-        # the best `limit` titles of each row so far, ties by first work: the rest can never be
-        # among a row's best works (a title in them has its first work in them too)
-        order = np.lexsort((first[cols], -kept, rows))
-        rows, cols, kept = rows[order], cols[order], kept[order]
-        starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]])
-        rank = np.arange(len(rows)) - np.repeat(starts, np.diff(np.r_[starts, len(rows)]))
-        best = rank < limit
-        rows, cols, kept = rows[best], cols[best], kept[best]
-    edges = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1], True]) if len(rows) else np.array([0])
-    for a, b in zip(edges[:-1].tolist(), edges[1:].tolist(), strict=True):
-        u = int(rows[a])
-        if not unique[u]:  # an empty title is compared with none
-            continue
-        candidates = sorted((-score, j) for v, score in zip(cols[a:b].tolist(), kept[a:b].tolist(), strict=True)
-                            for j in works_of[v][:limit])
-        chosen = [j for _, j in candidates[:limit]]
-        for i in works_of[u]:
-            yield from ((i, j) for j in chosen if j > i)
-
-
 def find_near_duplicates(settings: Settings, threshold: float = 85.0) -> list[NearMiss]:
     """Pairs of works the duplicate rule kept apart but that look alike, for review."""
-    from ..identity import compared_title
-
     with open_library(settings, create=False) as store:
-        works = list(store.iter_works())
-    found: list[NearMiss] = []
-    listed: set[frozenset[str]] = set()
-    # Works that came to share an identifier (e.g. once resolved) are one work by the
-    # duplicate rule; they are listed first, for 'merge', not merged behind the user's back.
-    by_identifier: dict[tuple[str, str], dict[str, Any]] = {}
-    for work in works:
-        for column in ("doi", "pmid", "pmcid"):
-            if work[column]:
-                first = by_identifier.setdefault((column, work[column]), work)
-                if first is not work and frozenset((first["key"], work["key"])) not in listed:
-                    label = {"doi": "DOI", "pmid": "PMID", "pmcid": "PMCID"}[column]
-                    found.append(_near_miss(first, work, 100.0, f"same {label} {work[column]}"))
-                    listed.add(frozenset((first["key"], work["key"])))
-    titles = [compared_title(w["csl"].get("title") or "") for w in works]
-    for i, j in alike_title_pairs(titles, max(threshold - 15, 0.0)):
-        work = works[i]
-        score = near_miss_score(work["csl"], works[j]["csl"])
-        if score >= threshold and frozenset((work["key"], works[j]["key"])) not in listed:
-            found.append(_near_miss(work, works[j], round(score, 1), _alike(work, works[j], score)))
-    return sorted(found, key=lambda m: (-m.score, m.key_a, m.key_b))
+        works = near_duplicate_rows(store)
+    return near_duplicates(works, threshold)
 
 
 def merge_works(settings: Settings, keep_key: str, drop_key: str) -> dict[str, Any]:

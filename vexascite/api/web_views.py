@@ -20,11 +20,13 @@ from . import (
     IMPORTABLE_SUFFIXES,
     MAX_IMPORT_BYTES,
     check_manuscript,
+    find_near_duplicates,
     load_input,
     open_library,
     show_work,
 )
 from .editing import describe_value
+from .library import NearMiss
 
 #: Work statuses the library page filters on, with the words a reader sees.
 STATUS_LABELS = {
@@ -35,6 +37,30 @@ STATUS_LABELS = {
     "failed": "service failed",
     "retracted": "retracted",
 }
+
+
+# -- the duplicates page -------------------------------------------------------------------
+@dataclass(slots=True)
+class DuplicatesPage:
+    """One page of the pairs ``duplicates`` lists, most alike first; ``first`` is the
+    number of the page's first pair in the whole list (from 1)."""
+
+    pairs: list[NearMiss]
+    total: int
+    page: int
+    pages: int
+    first: int
+
+
+def duplicates_page(settings: Settings, page: int = 1, per_page: int = 50) -> DuplicatesPage:
+    """The pairs of one page: a large library can have thousands, and a page of them all
+    (two merge forms each) took longer to render than to find."""
+    per_page = max(1, min(per_page, 500))
+    pairs = find_near_duplicates(settings) if Path(settings.db).exists() else []
+    pages = max(1, -(-len(pairs) // per_page))
+    page = max(1, min(page, pages))  # past the last (pairs merged meanwhile): the last page
+    start = (page - 1) * per_page
+    return DuplicatesPage(pairs[start:start + per_page], len(pairs), page, pages, start + 1)
 
 
 # -- the library page ----------------------------------------------------------------------

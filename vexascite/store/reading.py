@@ -5,6 +5,7 @@ Kept here so that no SQL reaches the api layer (the layer contract cannot see SQ
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING, Any
 
 from .chunks import rows_in
@@ -16,6 +17,14 @@ if TYPE_CHECKING:
 def keys_by_work_id(store: Store) -> dict[int, str]:
     """Every work's current key, by work id."""
     return {row[0]: row[1] for row in store.db.execute("select id, key from works").fetchall()}
+
+
+def near_duplicate_rows(store: Store) -> list[dict[str, Any]]:
+    """What near-duplicate pairs are found and shown from, for every work not in the trash,
+    by key: its key, title, year, identifiers and CSL record (provenance is not read)."""
+    sql = ("select key, title, year, doi, pmid, pmcid, csl from works where trashed_at is null order by key")
+    return [{"key": key, "title": title, "year": year, "doi": doi, "pmid": pmid, "pmcid": pmcid, "csl": json.loads(csl)}
+            for key, title, year, doi, pmid, pmcid, csl in store.db.execute(sql).fetchall()]
 
 
 def work_exists(store: Store, work_id: int) -> bool:

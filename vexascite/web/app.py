@@ -328,9 +328,8 @@ async def collection_delete(request: Request) -> Response:
 
 # -- duplicates ---------------------------------------------------------------------------------
 async def duplicates(request: Request) -> Response:
-    settings = settings_of(request)
-    pairs = await run_in_threadpool(api.find_near_duplicates, settings) if Path(settings.db).exists() else []
-    return render(request, "duplicates.html", pairs=pairs, active="duplicates", message=request.query_params.get("message"),
+    page = await run_in_threadpool(api.duplicates_page, settings_of(request), _int(request.query_params.get("page"), 1) or 1)
+    return render(request, "duplicates.html", page=page, active="duplicates", message=request.query_params.get("message"),
                   confirming=None)
 
 
@@ -351,8 +350,8 @@ async def duplicates_merge(request: Request) -> Response:
             target = str(form.get("target") or "")  # the pair's cell the answers go to (an id of the page's own)
             return render(request, "_merge_confirm.html", confirming=confirming,
                           target=target if re.fullmatch(r"answer-\d+", target) else "")
-        pairs = await run_in_threadpool(api.find_near_duplicates, settings)
-        return render(request, "duplicates.html", pairs=pairs, active="duplicates", confirming=confirming)
+        page = await run_in_threadpool(api.duplicates_page, settings, _int(str(form.get("page") or ""), 1) or 1)
+        return render(request, "duplicates.html", page=page, active="duplicates", confirming=confirming)
     result = await run_in_threadpool(api.merge_works, settings, keep, drop)
     message = f"merged {result['merged']} into {result['key']} ({result['merged']} still names it)"
     for gave_way in api.describe_gave_way(result):
