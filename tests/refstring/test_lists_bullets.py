@@ -59,3 +59,21 @@ def test_a_back_matter_word_after_a_line_that_stops_on_the_is_the_title_going_on
     texts = entry_texts("References\n\n" + "\n".join(lines) + "\n")
     assert len(texts) == 7, [t[:40] for t in texts]
     assert texts[3].endswith("Invented University Press.")
+
+
+def test_an_en_dash_bullet_before_a_string_that_opens_with_a_symbol_opens_an_item() -> None:
+    # In a list bulleted with en dashes, "– ´ E. Quill ..." (a string that opens with a stray accent) is an item
+    # too; it had gone into the item above (two references in one).
+    lines = [
+        "References",
+        "",
+        "– Brandvold, Ola. 1990. \"Quiet Harbours of the North.\" In Idem, Notes on the Coast.",
+        "     Bergen: Nordvik Press.",
+        "– ´ E. Quill and S. Marsh, \"The basics of invented tides ,\"Inv J .Phys .7 ,204 ( 2005).",
+        "– ———. Harbour Songs, 1918–1956: An Invented Collection. 3 vols. New York: Tide & Row, 1974.",
+        "– Pellinen J, Obuya CS. Salt marsh birds of an invented",
+        "     coast. Coast Res. 1987;3:12-19. doi:10.5555/marsh.1987.3",
+    ]
+    texts = entry_texts("\n".join(lines) + "\n")
+    assert len(texts) == 4, texts
+    assert "Quill and S. Marsh" in texts[1] and "Nordvik" not in texts[1]

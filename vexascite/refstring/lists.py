@@ -968,6 +968,14 @@ class _Finder:
                     # explicit form near the last number, whatever the string opens with (a step back
                     # too when a blank line sets it apart: "34) of Applied ..." after 35).
                     take = True
+                elif (
+                    style in EXPLICIT_STYLES and 4 <= step * (direction or 1) <= 25 and not _year_number(label.number)
+                    and self._closed(previous, position) and self._gap_in_step(position, style, label.number, direction or 1)
+                ):
+                    # "12.<tab>phys. stat. sol. ..." under "... Immunobiology 211:251-261" after 6, then 18: a gap of
+                    # the list's own form after an entry that closed its source, the numbering going on from it (or
+                    # nothing numbered after it), whatever the string opens with.
+                    take = True
                 elif -25 <= step < 0 and ends_like_reference(previous) and AUTHOR_START.match(opening):
                     # "28 JL Marsh" after 31: an out-of-order number before authors, after a complete line.
                     take = True
@@ -1087,6 +1095,20 @@ class _Finder:
                 return True
         return False
 
+    def _closed(self, previous: str, position: int) -> bool:
+        """The entry above is complete (``previous`` ends as a reference ends, not on ``p.``, ``vol.``, ``doi:``
+        or a link's slash) and the line at ``position`` is no link going on from it."""
+        return (
+            ends_like_reference(previous) and not _ABBREVIATION_END.search(previous[-6:])
+            and "doi" not in previous[-8:].lower() and not previous.endswith("/") and not LINK_TOKEN.match(self.stripped(position))
+        )
+
+    def _gap_in_step(self, position: int, style: str, number: int, direction: int) -> bool:
+        """The numbering goes on from ``number`` past a gap: the next label of ``style`` ahead is further on the
+        same way, by 25 at most, or there is none."""
+        following = self._next_number(position, style)
+        return following is None or 0 < (following - number) * direction <= 25
+
     def _near_label(self, position: int, style: str, last: int, direction: int, previous: str) -> Label | None:
         """The list's label read leniently: a number of the list's form near the last one (a repeat, a
         small gap or step back) opening a line after a complete entry, whatever the string opens with
@@ -1094,10 +1116,7 @@ class _Finder:
         or, in an explicit form, before a string's own label (``24. 31. Corning`` after 25)."""
         line = self.stripped(position)
         low, high = (-2, 4) if direction > 0 else (-4, 2) if direction < 0 else (-4, 4)
-        complete = (
-            ends_like_reference(previous) and not _ABBREVIATION_END.search(previous[-6:])
-            and "doi" not in previous[-8:].lower() and not previous.endswith("/") and not LINK_TOKEN.match(line)
-        )
+        complete = self._closed(previous, position)
         best: Label | None = None
         for number, rest in lenient_labels(line, style):
             step = number - last
