@@ -501,6 +501,10 @@ class _Finder:
         if len(region) < 4:
             return False
         parts, strong = self._unnumbered_parts(start, end)
+        if number is not None and _year_number(number):
+            # "(2012) Vexas Workshop. Cited 4 times." opening a set-in hanging list with no heading: a year that
+            # opens a string, not a numbering, when the lines make several entries, half of them strongly references.
+            return parts >= 3 and 2 * strong >= parts
         return parts >= 3 and strong >= 0.8 * parts
 
     def _labels_out_of_step(self, found: ReferenceList, start: int, end: int) -> bool:
