@@ -77,3 +77,21 @@ def test_an_en_dash_bullet_before_a_string_that_opens_with_a_symbol_opens_an_ite
     texts = entry_texts("\n".join(lines) + "\n")
     assert len(texts) == 4, texts
     assert "Quill and S. Marsh" in texts[1] and "Nordvik" not in texts[1]
+
+
+def test_a_bulleted_item_that_carries_its_own_bracketed_number_opens_no_numbered_list() -> None:
+    # With no heading, "•  [97] Quill, X., ..." among bulleted items had opened a numbered list of one entry that
+    # took in every item after it.
+    items = [
+        "•  Halden D, Wrenn RA (2000) Marks of an invented disease. Inv Cell 100(1):57-70.",
+        "•  Wendel RH, Camm G (2009) Invented enzyme partners. Inv Pharm 15:3886-3894.",
+        "•  Ostrand J (2007) Blue blood: a short review. Inv J Hematol 82:134-144",
+        "•  Salt-Inducing Factors of the Northern Marsh\n   in Invented Birds. J Inv Marsh\n   24(48):10963-10973",
+        "•  [97] Quill, X., Marsh, A., Venn, H., et al., Spoken tides of the coast, Vol. 15,\n   Tide Hall PTR New Jersey, 2001.",
+        "•  Lind B, Okafor AJ, Arvik A: Invented microRNA targets. Inv Biol 2004, 2:e363.",
+        "•  *Brown, Fran, Samuel R. Marsh, and Charles A Quill. A Lexicon of the Old Marsh. Oxford, 1907.",
+    ]
+    text = "Marsh birds were counted from the air over four seasons in two estuaries.\n\n" + "\n".join(items) + "\n"
+    texts = entry_texts(text)
+    assert not any("Quill, X." in t and "Okafor" in t for t in texts), texts
+    assert any(t.startswith("Lind B, Okafor AJ") for t in texts)

@@ -498,6 +498,9 @@ class _Finder:
             # its strings (a number glued to a string's own text opens no list of one entry, whatever it is).
             return True
         region = [p for p in range(start, end) if not self.blank(p)]
+        if BULLET.match(self.kept[start][1]) and len(self._bullets(region)) >= 2:
+            # "•  [97] Huang, X., ..." then "•  John B, ...": an item of a bulleted list that carries its own number.
+            return True
         if len(region) < 4:
             return False
         parts, strong = self._unnumbered_parts(start, end)
