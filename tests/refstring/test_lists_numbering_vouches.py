@@ -210,3 +210,16 @@ def test_a_number_past_a_gap_against_the_numbering_ahead_stays_text() -> None:
         "7. Ostrand J, Lind P. Blue blood: a short review. Inv J Hematol. 2007;82:134-44.\n"
     )
     assert 30 not in _numbers(text)
+
+
+def test_a_bare_number_past_a_gap_after_a_closed_source_before_a_lower_case_name() -> None:
+    # "14 lannaccone PM, ..." (an initial misread as l) as a bare list's last entry, after 11: it had gone into 11.
+    text = _INTRO + (
+        "10 Halden D, Wrenn RA. Marks of an invented disease. Inv Cell. 2000;100:57-70.\n"
+        "11 Kowal A, Lutz H, Osei K, Mislin CN,\n"
+        "   Venn M, Quill H. Invented mRNA levels in isolated\n"
+        "   marsh cells. Inv Vet Immunol. 2001;78:305-15.\n"
+        "14 lannaccone PM, Tabor GU, Marsh RL. Invented stem cells of the marsh rat are\n"
+        "capable of producing chimeras. Inv Dev Biol 1994; 163:288-292.\n"
+    )
+    assert _numbers(text) == [10, 11, 14]

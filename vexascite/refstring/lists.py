@@ -976,12 +976,17 @@ class _Finder:
                     # too when a blank line sets it apart: "34) of Applied ..." after 35).
                     take = True
                 elif (
-                    style in EXPLICIT_STYLES and 4 <= step * (direction or 1) <= 25 and not _year_number(label.number)
+                    (
+                        style in EXPLICIT_STYLES and 4 <= step * (direction or 1) <= 25
+                        or style == "bare" and 2 <= step * (direction or 1) <= 25 and re.match(r"[^\W\d_]", label.rest) is not None
+                    )
+                    and not _year_number(label.number)
                     and self._closed(previous, position) and self._gap_in_step(position, style, label.number, direction or 1)
                 ):
                     # "12.<tab>phys. stat. sol. ..." under "... Immunobiology 211:251-261" after 6, then 18: a gap of
                     # the list's own form after an entry that closed its source, the numbering going on from it (or
-                    # nothing numbered after it), whatever the string opens with.
+                    # nothing numbered after it), whatever the string opens with; a bare number so before a word
+                    # ("14 lannaccone PM, ..." after 11).
                     take = True
                 elif -25 <= step < 0 and ends_like_reference(previous) and AUTHOR_START.match(opening):
                     # "28 JL Marsh" after 31: an out-of-order number before authors, after a complete line.
