@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from tests.refstring.found import entry_texts
 from vexascite.refstring import find_reference_lists
+from vexascite.refstring.lists import _Finder
 
 
 def test_a_first_line_indent_without_blank_lines_opens_each_entry() -> None:
@@ -233,6 +234,17 @@ def test_a_stray_indent_in_a_list_one_a_line_is_no_hanging_indent() -> None:
     ]
     texts = entry_texts("References\n" + "\n".join(refs) + "\n")
     assert texts == [r.strip() for r in refs]
+
+
+def test_a_stray_indent_before_authors_with_a_capitalised_particle_is_no_hanging_indent() -> None:
+    # "  De Vries Hald, J. (1987). ..." set in by two stray spaces under a whole reference, in a list one a line:
+    # a whole reference of its own (its capitalised particle had hidden its authors, so it went on the line above).
+    text = (
+        "Castellan, M., & Quill, S. (2013). Frequency of invented variation. Marsh Language Theory, 31 , 47-89. \n"
+        "  De Vries Hald, J.  (1987). Testing a model of marsh loneliness. Journal of Invented Psychology, 53, 119-128. \t\n"
+    )
+    finder = _Finder(text)
+    assert finder._whole_after_whole([0], 1)
 
 
 def test_a_copyright_line_inside_an_entry_and_an_article_number_wrapped_with_its_year() -> None:

@@ -1615,7 +1615,8 @@ class _Finder:
         before = join_lines([self.kept[p][1] for p in entry])
         text = self.stripped(position)
         return (
-            ends_like_reference(before) and bool(YEAR_TOKEN.search(before)) and bool(AUTHOR_START.match(text))
+            ends_like_reference(before) and bool(YEAR_TOKEN.search(before))
+            and bool(AUTHOR_START.match(text) or _APA_OPENING.match(text))  # ("De Vries Hald, J. (1987). Title")
             and bool(YEAR_TOKEN.search(text)) and ends_like_reference(text) and len(text) >= 40
         )
 
