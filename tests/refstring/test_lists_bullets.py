@@ -95,3 +95,21 @@ def test_a_bulleted_item_that_carries_its_own_bracketed_number_opens_no_numbered
     texts = entry_texts(text)
     assert not any("Quill, X." in t and "Okafor" in t for t in texts), texts
     assert any(t.startswith("Lind B, Okafor AJ") for t in texts)
+
+
+def test_a_publisher_s_notice_between_two_bulleted_entries_is_a_page_s_notice() -> None:
+    # A bulleted list across a page break that left only the publisher's notice between two entries: the list
+    # ended at the notice and the entries under it were lost.
+    lines = [
+        "References",
+        "",
+        "• Rabin R, de Marsh F: VQ-5D: a measure of invented health status from the",
+        "Quill Group. Ann Inv Med 2001, 33(5):337-343.",
+        "© 2008 Invented Marsh Inc. All rights reserved.",
+        "• Niu N, Yu YH, Wang Y: Combined effects of invented salts on",
+        "marsh birds. Inv Mol Biol Rep 2009, 36:1275-1281.",
+        "• Halden D, Wrenn RA (2000) Marks of an invented disease. Inv Cell 100(1):57-70.",
+    ]
+    texts = entry_texts("\n".join(lines) + "\n")
+    assert len(texts) == 3, texts
+    assert texts[1].startswith("Niu N, Yu YH") and "Rights" not in texts[1]

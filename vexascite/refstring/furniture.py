@@ -10,7 +10,7 @@ from collections import Counter
 
 from ..csl import PARTICLE_WORDS, YEAR
 from ..ids import DOI_START
-from .labels import LABEL, LABEL_ONLY, Label, label_of, label_only
+from .labels import BULLET, LABEL, LABEL_ONLY, Label, label_of, label_only
 from .shapes import (
     AUTHOR_LIST,
     AUTHOR_START,
@@ -613,6 +613,7 @@ def _between_entries(lines: list[str], index: int, furniture: set[int] | None = 
     skip = furniture or set()
     above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 4), -1) if lines[i].strip() and i not in skip), "")
     below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 4)) if lines[i].strip() and i not in skip), "")
+    below = BULLET.sub("", below, count=1)  # ("• Niu N, Yu YH: ...": a bulleted entry opens with its authors after the bullet)
     return len(above.split()) > 1 and bool(re.search(r"[.\d)]\s*$", above)) and bool(LABEL.match(below) or LABEL_ONLY.match(below) or AUTHOR_START.match(below))
 
 
