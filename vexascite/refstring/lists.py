@@ -938,7 +938,9 @@ class _Finder:
                     ) and not self._volume_in_indent(entry, position, label)
                 elif restart_up or label.number == 1 and last >= 2 and boundary and (
                     blank_before or self.only[position] is None or ends_like_reference(previous)
-                ):  # ("Jonas" / "1." / "MP, Hurley M.": a "1." inside an entry left open is its text, not a new list)
+                ) and self._next_number(position, style) != last + (direction or 1):
+                    # ("Jonas" / "1." / "MP, Hurley M.": a "1." inside an entry left open is its text, not a new list;
+                    # so is "1. Ruderfüsser oder ..." under "70." when "71." comes next: the numbering goes on.)
                     flush()
                     self._keep(current)
                     current = ReferenceList(label="", heading=None, line=self.kept[position][0] + 1, style=style)
