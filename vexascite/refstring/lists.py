@@ -1580,7 +1580,14 @@ class _Finder:
                 # Blank lines between entries; a block that runs across a page break is cut where entries end.
                 # (A block of lines that are each a whole reference, a list one a line among paragraphs, is cut too.)
                 for n, b in enumerate(blocks):
-                    entries.extend(self._split_wrapped(b, learned=learned) if n in broken or self._holds_several(b) else [b])
+                    if n in broken or self._holds_several(b):
+                        entries.extend(self._split_wrapped(b, learned=learned))
+                    elif len(b) >= 3 and len(strict := self._split_wrapped(b, loose=False)) == len(b):
+                        # (A block the rules' strict reading cuts at every line, "... 396 pages" then "Hazel J (1969)
+                        # ...": references one a line, whatever one of them ends with.)
+                        entries.extend(strict)
+                    else:
+                        entries.append(b)
                 return entries
         # Blank lines mean nothing here (page breaks): cut the text where entries end.
         return self._split_wrapped(lines, learned=learned)
