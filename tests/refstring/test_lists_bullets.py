@@ -113,3 +113,27 @@ def test_a_publisher_s_notice_between_two_bulleted_entries_is_a_page_s_notice() 
     texts = entry_texts("\n".join(lines) + "\n")
     assert len(texts) == 3, texts
     assert texts[1].startswith("Niu N, Yu YH") and "Rights" not in texts[1]
+
+
+def test_a_bulleted_entry_s_first_line_between_two_pieces_of_furniture_is_kept() -> None:
+    # "• Wend ER (1997) ..." alone between the page's running head and the next page's number: it had been dropped
+    # as a footer, and its set-in tail went into the entry above.
+    lines = [
+        "References",
+        "",
+        "• Halden D, Wrenn RA (2000) Marks of an invented disease. Inv Cell 100(1):57-70.",
+        "• Lorant JC, Glass A, Jacobs L. Invented loci for marsh-oil-induced arthritis. Proc Inv Acad Sci 1998; 95:6383-6387.",
+        "Author Manuscript",
+        "BECK ET AL.                  25",
+        "• Wend ER (1997) Description of the adult skeleton of the invented horned marsh frog",
+        "",
+        "Page 26 of 45",
+        "26 | www.inventedjournal.org/reports",
+        "",
+        "(Anura: Inventidae). J Inv Morphol 232: 169–206.",
+        "",
+        "• Osei K, Lind P. Invented sleep in shift work. Inv Sleep. 2012;35:10-19.",
+    ]
+    texts = entry_texts("\n".join(lines) + "\n")
+    assert len(texts) == 4, texts
+    assert texts[2].startswith("Wend ER (1997)") and texts[2].endswith("169–206.")

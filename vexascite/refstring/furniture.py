@@ -248,7 +248,10 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
     # unless an entry runs through it: the text before the furniture, or the line itself, is left open.
     text_lines = [index for index, line in enumerate(lines) if line.strip()]
     for before, index, after in zip(text_lines, text_lines[1:], text_lines[2:], strict=False):
-        if index not in found and not _lone_label(lines, index, labels) and before in found and after in found and len(lines[index].strip()) <= 120 and not label_of(lines[index].strip()):
+        if (
+            index not in found and not _lone_label(lines, index, labels) and before in found and after in found and len(lines[index].strip()) <= 120
+            and not label_of(lines[index].strip()) and not _bulleted_entry(lines[index].strip())
+        ):
             content = next((lines[i].strip() for i in range(before - 1, -1, -1) if lines[i].strip() and i not in found), "")
             stripped = lines[index].strip()
             through = not _FOOTER_SHAPE.match(stripped) and not _CAPS_HEAD.match(stripped) and (
@@ -286,6 +289,12 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
         if _numbered_between(lines, index):
             found.discard(index)
     return found
+
+
+def _bulleted_entry(stripped: str) -> bool:
+    """A bullet and authors (``• Wild ER (1997) Description of ...``): a bulleted entry's first line, never a page's
+    furniture, as a numbered entry's is not (a page number set ``- 12 -`` opens with no authors)."""
+    return bool(BULLET.match(stripped)) and bool(AUTHOR_START.match(BULLET.sub("", stripped, count=1)))
 
 
 def _set_in_with_entry(lines: list[str], index: int) -> bool:
