@@ -106,13 +106,13 @@ def test_a_publisher_s_notice_between_two_bulleted_entries_is_a_page_s_notice() 
         "• Rabin R, de Marsh F: VQ-5D: a measure of invented health status from the",
         "Quill Group. Ann Inv Med 2001, 33(5):337-343.",
         "© 2008 Invented Marsh Inc. All rights reserved.",
-        "• Niu N, Yu YH, Wang Y: Combined effects of invented salts on",
+        "• Nysted N, Yuen YH, Wahl Y: Joint effects of invented salts on",
         "marsh birds. Inv Mol Biol Rep 2009, 36:1275-1281.",
         "• Halden D, Wrenn RA (2000) Marks of an invented disease. Inv Cell 100(1):57-70.",
     ]
     texts = entry_texts("\n".join(lines) + "\n")
     assert len(texts) == 3, texts
-    assert texts[1].startswith("Niu N, Yu YH") and "Rights" not in texts[1]
+    assert texts[1].startswith("Nysted N, Yuen YH") and "Rights" not in texts[1]
 
 
 def test_a_bulleted_entry_s_first_line_between_two_pieces_of_furniture_is_kept() -> None:
@@ -125,7 +125,7 @@ def test_a_bulleted_entry_s_first_line_between_two_pieces_of_furniture_is_kept()
         "• Lorant JC, Glass A, Jacobs L. Invented loci for marsh-oil-induced arthritis. Proc Inv Acad Sci 1998; 95:6383-6387.",
         "Author Manuscript",
         "BECK ET AL.                  25",
-        "• Wend ER (1997) Description of the adult skeleton of the invented horned marsh frog",
+        "• Wend ER (1997) An account of the bones of the invented horned marsh frog",
         "",
         "Page 26 of 45",
         "26 | www.inventedjournal.org/reports",

@@ -93,8 +93,8 @@ def test_a_1_wrapped_to_a_line_start_inside_an_entry_under_a_lone_label_is_no_ne
     # it had opened a new list numbered from 1 that took in every entry after it.
     text = _INTRO_LONE + (
         "69.\nKarl Quill, Maternal Kin in the Early Marsh. A Reply, Past and Tides, n° 49,\n1970, 126-134.\n"
-        "70.\nPesta, O., 1932. Krebstiere der Marschen.\n1. Ruderfüsser oder Copepoda. 3.\n"
-        "Unterordnung: Invented (1 and 2). Die Tierwelt der Marsch, vol. 24, pp. 1-164.\n"
+        "70.\nPellin, O., 1932. Tiere der Marschen.\n1. Ruderkrebse der Watten. 3.\n"
+        "Teil: Erfunden (1 und 2). Die Fauna der Marsch, Bd. 24, S. 1-164.\n"
         "71.\nC. E. Quill: Weld. Inv. J., 1979, vol. 58, pp.\n189s-94s.\n"
         "72.\nHolm K, Varga T. Invented title of a study. J Inv Res. 2019;12:45-50.\n"
     )

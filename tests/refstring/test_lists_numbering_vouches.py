@@ -219,7 +219,7 @@ def test_a_bare_number_past_a_gap_after_a_closed_source_before_a_lower_case_name
         "11 Kowal A, Lutz H, Osei K, Mislin CN,\n"
         "   Venn M, Quill H. Invented mRNA levels in isolated\n"
         "   marsh cells. Inv Vet Immunol. 2001;78:305-15.\n"
-        "14 lannaccone PM, Tabor GU, Marsh RL. Invented stem cells of the marsh rat are\n"
-        "capable of producing chimeras. Inv Dev Biol 1994; 163:288-292.\n"
+        "14 lanner PM, Tabor GU, Marsh RL. Invented stem cells of the marsh vole\n"
+        "can give rise to chimeras. Inv Dev Biol 1994; 163:288-292.\n"
     )
     assert _numbers(text) == [10, 11, 14]

@@ -90,11 +90,11 @@ def test_a_bracketed_year_opening_a_hanging_list_with_no_heading_is_no_numbering
     # it made a list of one entry numbered 2012 that held the first four references.
     text = PROSE + "\n" + (
         "    (2012) Vexas Marsh Workshop. Cited 4 times.\n"
-        "    ALBARN DES QUILLONS Jean, 1954 : Les noms des marais de l'Estuaire attestés entre 911\n"
-        "         et 1066. In Annales de l'Estuaire, volume 4, numéro 1, pages 39-59.\n"
-        "    QUILLON, Scénario du QUILLON pour la transition des marais. Rapport 2013, 2013,\n"
-        "         117p., [en ligne]\n"
-        "         http://quillon.example.org/provider.asp?resource=984&fn=Doc+complet+version+finale\n"
+        "    ALBARN DES QUILLONS Jean, 1954 : Noms des marais de l'Estuaire relevés de 911\n"
+        "         à 1066. In Annales de l'Estuaire, tome 4, no 1, p. 39-59.\n"
+        "    QUILLON, Un scénario pour les marais de l'estuaire. Rapport 2013, 2013,\n"
+        "         98p., [en ligne]\n"
+        "         http://quillon.example.org/marais/scenario-final.pdf\n"
         "    Brindle PK, Osei A, Dorn E: The use of invented counting techniques for marsh\n"
         "         birds in two estuaries: a feasibility study. Inv Marsh Med 2008, 22(7):814-821.\n"
         "    Dorn, E. (2001). Seeing flocks: counts by statistical properties.\n"
@@ -106,4 +106,4 @@ def test_a_bracketed_year_opening_a_hanging_list_with_no_heading_is_no_numbering
     # (The first two strings, which read as no reference on their own, are left out of a list with no heading and
     # reported as lines in no entry; no entry holds two references.)
     assert not any("Marsh Workshop" in t and "Brindle" in t for t in texts), [t[:40] for t in texts]
-    assert [t[:12] for t in texts[-4:]] == ["QUILLON, Scé", "Brindle PK, ", "Dorn, E. (20", "Holt S, Pike"]
+    assert [t[:12] for t in texts[-4:]] == ["QUILLON, Un ", "Brindle PK, ", "Dorn, E. (20", "Holt S, Pike"]

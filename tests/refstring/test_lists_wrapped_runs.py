@@ -188,12 +188,12 @@ def test_a_last_block_of_references_one_a_line_after_paragraphs_is_cut_at_each_l
         "Methods",
         "Because our counts suggest that numerous waders return to the marsh, future efforts should count them in spring.",
         "Results: The counts showed significantly fewer birds in the northern plots than in the southern plots of the marsh.",
-        "S10 and S11) to assess how they affected the length and frequency of the counts (Quill et al., 1991). CONCLUSION Our counts show that the birds return.",
+        "Plots 10 and 11) to judge how they changed the span and rate of the counts (Quill et al., 1991). CONCLUSION Our counts show that the birds return.",
     ]
     refs = [
-        "Brindle R, van der Holt R (2003).  Can marsh temperature direct the composition of northern reed communities? Journal of Invented Marsh Science. 14:535–542.",
+        "Brindle R, van der Holt R (2003).  Does marsh warmth shape the mix of northern reed stands? Journal of Invented Marsh Science. 14:535–542.",
         "Castellan, Lyle. 1999. Invented linguistics: An introduction. Bergen, MA: Nordvik Press. 396 pages  ",
-        "Dorn J (1969) The effect of thermal acclimation upon brain enzyme activity of invented marsh fish. Inv Life Sci 8:775-784",
+        "Dorn J (1969) Cold seasons and the brain enzymes of invented marsh fish. Inv Life Sci 8:775-784",
         "Fairweather, John. (1989, February 10). Gardener advises transplanting of marsh trees. Old Gold and Reed, 72(19), p. 2.",
     ]
     texts = entry_texts("\n\n".join(prose) + "\n\n" + "\n".join(refs) + "\n")
