@@ -198,3 +198,23 @@ def test_a_last_block_of_references_one_a_line_after_paragraphs_is_cut_at_each_l
     ]
     texts = entry_texts("\n\n".join(prose) + "\n\n" + "\n".join(refs) + "\n")
     assert [t[:12] for t in texts] == ["Brindle R, v", "Castellan, L", "Dorn J (1969", "Fairweather,"]
+
+
+def test_a_wrapped_entry_between_blank_lines_stays_whole() -> None:
+    # A guard for the cut above: a block of one reference wrapped over five lines, between blank lines, is one entry.
+    entry = (
+        "Quill, C. M., Nystad, J. A., Arvik, P. H. and\n"
+        "Marsh, F. V. 2013. A frame for teaching marsh\n"
+        "wardens to count birds. Paper presented at MARSH2013 Annual\n"
+        "Meeting, Bergen, Norway. Retrieved July 10, 2015 from\n"
+        "http://marsh.example.org/files/2013/quill-frame.pdf\n"
+    )
+    text = (
+        "References\n\n"
+        "Brindle PK, Osei A. Ferritin kinetics in relapsing disease. J Invent Med. 2018;12(4):55-61.\n\n"
+        + entry + "\n"
+        "Dorn E, Holt S (2020) Measuring marsh birds from the air. Field Methods 8:101-119\n\n"
+        "Holt, S. (2001). Marsh meadows after the flood. Quillon Journal of Birds, 5(2), 11-19.\n"
+    )
+    texts = entry_texts(text)
+    assert len(texts) == 4, texts

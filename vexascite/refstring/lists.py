@@ -1582,9 +1582,10 @@ class _Finder:
                 for n, b in enumerate(blocks):
                     if n in broken or self._holds_several(b):
                         entries.extend(self._split_wrapped(b, learned=learned))
-                    elif len(b) >= 3 and len(strict := self._split_wrapped(b, loose=False)) == len(b):
-                        # (A block the rules' strict reading cuts at every line, "... 396 pages" then "Hazel J (1969)
-                        # ...": references one a line, whatever one of them ends with.)
+                    elif len(b) >= 3 and self._whole_lines(b) and len(strict := self._split_wrapped(b, loose=False)) == len(b):
+                        # (A block of lines that each open with authors and state a year, which the rules' strict
+                        # reading cuts at every line, "... 396 pages" then "Hazel J (1969) ...": references one a
+                        # line, whatever one of them ends with.)
                         entries.extend(strict)
                     else:
                         entries.append(b)
@@ -1673,6 +1674,12 @@ class _Finder:
     def _bullet_goes_on(self, entry: list[int], position: int) -> bool:
         """After a blank line in a bulleted list, an unbulleted line goes on with the entry above if that was left open."""
         return not ends_like_reference(self.stripped(entry[-1])) or self.stripped(position)[:1].islower()
+
+    def _whole_lines(self, block: list[int]) -> bool:
+        """Whether every line of a block opens with authors and states a year, as references one a line do."""
+        return all(
+            len(text := self.stripped(p)) >= 40 and YEAR_TOKEN.search(text) and AUTHOR_START.match(text) for p in block
+        )
 
     def _holds_several(self, block: list[int]) -> bool:
         """Whether a block is several one-line references rather than one wrapped one."""
