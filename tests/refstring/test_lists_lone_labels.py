@@ -89,7 +89,7 @@ def test_short_runs_of_bare_lone_labels_keep_every_entry(numbers: list[int], bod
 
 
 def test_a_1_wrapped_to_a_line_start_inside_an_entry_under_a_lone_label_is_no_new_list() -> None:
-    # "1. Ruderfüsser oder ..." (a volume's part wrapped to a line's start) under the lone label 70, with 71 next:
+    # "1. Ruderkrebse der ..." (a volume's part wrapped to a line's start) under the lone label 70, with 71 next:
     # it had opened a new list numbered from 1 that took in every entry after it.
     text = _INTRO_LONE + (
         "69.\nKarl Quill, Maternal Kin in the Early Marsh. A Reply, Past and Tides, n° 49,\n1970, 126-134.\n"

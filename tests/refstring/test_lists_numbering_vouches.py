@@ -179,7 +179,7 @@ def test_a_mistyped_number_holding_its_digits_before_a_run_of_authors_after_a_li
 
 
 def test_a_gap_after_a_closed_source_before_a_string_that_opens_in_lower_case() -> None:
-    # "12.<tab>phys. stat. ..." under entry 6, the numbering going on upwards from it (18, 19), and "21. chen S-C"
+    # "12.<tab>inv. phys. ..." under entry 6, the numbering going on upwards from it (18, 19), and "21. lind S-C"
     # as the list's last entry: labels of the list's form past a gap after an entry that closed its source, however
     # the string opens; before, each went into the entry above (two references in one).
     middle = _INTRO + (
@@ -213,7 +213,7 @@ def test_a_number_past_a_gap_against_the_numbering_ahead_stays_text() -> None:
 
 
 def test_a_bare_number_past_a_gap_after_a_closed_source_before_a_lower_case_name() -> None:
-    # "14 lannaccone PM, ..." (an initial misread as l) as a bare list's last entry, after 11: it had gone into 11.
+    # "14 lanner PM, ..." (an initial misread as l) as a bare list's last entry, after 11: it had gone into 11.
     text = _INTRO + (
         "10 Halden D, Wrenn RA. Marks of an invented disease. Inv Cell. 2000;100:57-70.\n"
         "11 Kowal A, Lutz H, Osei K, Mislin CN,\n"

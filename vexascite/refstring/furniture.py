@@ -292,7 +292,7 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
 
 
 def _bulleted_entry(stripped: str) -> bool:
-    """A bullet and authors (``• Wild ER (1997) Description of ...``): a bulleted entry's first line, never a page's
+    """A bullet and authors (``• Wend ER (1997) An account of ...``): a bulleted entry's first line, never a page's
     furniture, as a numbered entry's is not (a page number set ``- 12 -`` opens with no authors)."""
     return bool(BULLET.match(stripped)) and bool(AUTHOR_START.match(BULLET.sub("", stripped, count=1)))
 
@@ -622,7 +622,7 @@ def _between_entries(lines: list[str], index: int, furniture: set[int] | None = 
     skip = furniture or set()
     above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 4), -1) if lines[i].strip() and i not in skip), "")
     below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 4)) if lines[i].strip() and i not in skip), "")
-    below = BULLET.sub("", below, count=1)  # ("• Niu N, Yu YH: ...": a bulleted entry opens with its authors after the bullet)
+    below = BULLET.sub("", below, count=1)  # ("• Nysted N, Yuen YH: ...": a bulleted entry opens with its authors after the bullet)
     return len(above.split()) > 1 and bool(re.search(r"[.\d)]\s*$", above)) and bool(LABEL.match(below) or LABEL_ONLY.match(below) or AUTHOR_START.match(below))
 
 

@@ -499,7 +499,7 @@ class _Finder:
             return True
         region = [p for p in range(start, end) if not self.blank(p)]
         if BULLET.match(self.kept[start][1]) and len(self._bullets(region)) >= 2:
-            # "•  [97] Huang, X., ..." then "•  John B, ...": an item of a bulleted list that carries its own number.
+            # "•  [97] Quill, X., ..." then "•  Lind B, ...": an item of a bulleted list that carries its own number.
             return True
         if len(region) < 4:
             return False
@@ -940,7 +940,7 @@ class _Finder:
                     blank_before or self.only[position] is None or ends_like_reference(previous)
                 ) and self._next_number(position, style) != last + (direction or 1):
                     # ("Jonas" / "1." / "MP, Hurley M.": a "1." inside an entry left open is its text, not a new list;
-                    # so is "1. Ruderfüsser oder ..." under "70." when "71." comes next: the numbering goes on.)
+                    # so is "1. Ruderkrebse der ..." under "70." when "71." comes next: the numbering goes on.)
                     flush()
                     self._keep(current)
                     current = ReferenceList(label="", heading=None, line=self.kept[position][0] + 1, style=style)
@@ -985,10 +985,10 @@ class _Finder:
                     and not _year_number(label.number)
                     and self._closed(previous, position) and self._gap_in_step(position, style, label.number, direction or 1)
                 ):
-                    # "12.<tab>phys. stat. sol. ..." under "... Immunobiology 211:251-261" after 6, then 18: a gap of
+                    # "12.<tab>inv. phys. sol. ..." under "... Inv Immunobiol 211:251-261" after 6, then 18: a gap of
                     # the list's own form after an entry that closed its source, the numbering going on from it (or
                     # nothing numbered after it), whatever the string opens with; a bare number so before a word
-                    # ("14 lannaccone PM, ..." after 11).
+                    # ("14 lanner PM, ..." after 11).
                     take = True
                 elif -25 <= step < 0 and ends_like_reference(previous) and AUTHOR_START.match(opening):
                     # "28 JL Marsh" after 31: an out-of-order number before authors, after a complete line.
@@ -1584,7 +1584,7 @@ class _Finder:
                         entries.extend(self._split_wrapped(b, learned=learned))
                     elif len(b) >= 3 and self._whole_lines(b) and len(strict := self._split_wrapped(b, loose=False)) == len(b):
                         # (A block of lines that each open with authors and state a year, which the rules' strict
-                        # reading cuts at every line, "... 396 pages" then "Hazel J (1969) ...": references one a
+                        # reading cuts at every line, "... 396 pages" then "Dorn J (1969) ...": references one a
                         # line, whatever one of them ends with.)
                         entries.extend(strict)
                     else:
