@@ -497,3 +497,21 @@ def test_the_pages_doi_among_its_furniture_under_a_line_left_on_a_comma_is_furni
     texts = entry_texts(text)
     assert texts[0] == "Osei A, Holt S, Counting nests from the shore: late counts, missed nests and their causes. Journal of Invented Birds. 21(6):570-5 (2001)."
     assert len(texts) == 2
+
+
+def test_authors_wrapped_past_page_furniture_after_an_initial_stay_in_their_entry() -> None:
+    # "... J. Venn, K." / a journal footer / "Osei, and E. Lind Tide-bound ..." / a notice: the short line between
+    # the two pieces of furniture is the entry's authors going on, not a footer; it had been dropped.
+    text = (
+        "References\n"
+        "10017 Halden D, Wrenn RA (2000) Marks of an invented disease. Inv Cell 100(1):57-70.\n"
+        "10018 P. Quill, N. E. Marsh, J. Venn, K.\n"
+        "22\tInvented Blood\tVolume 108\n"
+        "Osei, and E. Lind Tide-bound birds\n"
+        "This article is protected by copyright. All rights reserved.\n"
+        "of the invented northern marsh ,Inv .Rev .D 54 ,8 ( 1996).\n"
+        "10019 Dorn E, Holt S (2020) Measuring marsh birds from the air. Field Methods 8:101-119\n"
+    )
+    texts = entry_texts(text)
+    assert len(texts) == 3, texts
+    assert "Osei, and E. Lind Tide-bound birds" in texts[1]

@@ -262,6 +262,9 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
                 or (stripped.endswith(".") and len(stripped.split()) >= 3 and _goes_on_after(lines, after, found))
                 # An issue and pages wrapped past a page break ("Inv Dent J 194" / furniture / "(8):447-449").
                 or (bool(_ISSUE_PAGES_START.match(stripped)) and bool(content))
+                # Authors wrapped past a page break: the text before ends on an initial with no year yet ("P. Quill,
+                # N. E. Marsh, J. Venn, K." / furniture / "Osei, and E. Lind Invented tides ...").
+                or (bool(_INITIAL_END.search(content)) and not YEAR_TOKEN.search(content) and stripped[:1].isupper())
             )
             # (A DOI alone among a page's furniture under a line left on a comma, "... late referrals," / banner /
             # "DOI: 10.1182/..." / notice, is the page's own: a DOI does not go on from a comma.)
@@ -289,6 +292,10 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
         if _numbered_between(lines, index):
             found.discard(index)
     return found
+
+
+#: A line that ends on an initial after a comma-separated name (``J. Venn, K.``): an author list left open.
+_INITIAL_END = re.compile(r",\s+(?:[A-Z]\.\s?){1,3}$")
 
 
 def _bulleted_entry(stripped: str) -> bool:
