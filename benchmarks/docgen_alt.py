@@ -499,6 +499,14 @@ STYLE_MAKERS: dict[str, Callable[[random.Random], Style]] = {
 }
 """Variants with one list after prose; the rest are built in ``make_alt_document``."""
 
+LATER_STYLE_MAKERS: dict[str, Callable[[random.Random], Style]] = {
+    "bullets-pdf": _pdf("bullet", hang="", gap=" "),
+    "big-bare-pdf": _pdf("bare", numbers="big"),
+}
+"""Variants added later, one list after prose as in ``STYLE_MAKERS``: a bulleted list and a bare list numbered
+past 999 as PDF text leaves them (narrow wrapping, hyphenation, page furniture inside entries, lists across
+page breaks). Listed last, so the older variants' documents are the same for a seed."""
+
 VARIANTS = (
     *STYLE_MAKERS,
     "late-start",
@@ -507,6 +515,7 @@ VARIANTS = (
     "no-heading",
     "two-column",
     "column-break",
+    *LATER_STYLE_MAKERS,
 )
 
 
@@ -537,8 +546,8 @@ def make_alt_document(
     notes: list[str] = []
     lines: list[str] = []
     entries: list[str] = []
-    if variant in STYLE_MAKERS:
-        style = STYLE_MAKERS[variant](rng)
+    if variant in STYLE_MAKERS or variant in LATER_STYLE_MAKERS:
+        style = {**STYLE_MAKERS, **LATER_STYLE_MAKERS}[variant](rng)
         items = _take(pool, rng, 6, 35)
         markdown = style.markdown
         lines += _prose(

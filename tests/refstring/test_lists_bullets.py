@@ -59,3 +59,81 @@ def test_a_back_matter_word_after_a_line_that_stops_on_the_is_the_title_going_on
     texts = entry_texts("References\n\n" + "\n".join(lines) + "\n")
     assert len(texts) == 7, [t[:40] for t in texts]
     assert texts[3].endswith("Invented University Press.")
+
+
+def test_an_en_dash_bullet_before_a_string_that_opens_with_a_symbol_opens_an_item() -> None:
+    # In a list bulleted with en dashes, "– ´ E. Quill ..." (a string that opens with a stray accent) is an item
+    # too; it had gone into the item above (two references in one).
+    lines = [
+        "References",
+        "",
+        "– Brandvold, Ola. 1990. \"Quiet Harbours of the North.\" In Idem, Notes on the Coast.",
+        "     Bergen: Nordvik Press.",
+        "– ´ E. Quill and S. Marsh, \"The basics of invented tides ,\"Inv J .Phys .7 ,204 ( 2005).",
+        "– ———. Harbour Songs, 1918–1956: An Invented Collection. 3 vols. New York: Tide & Row, 1974.",
+        "– Pellinen J, Obuya CS. Salt marsh birds of an invented",
+        "     coast. Coast Res. 1987;3:12-19. doi:10.5555/marsh.1987.3",
+    ]
+    texts = entry_texts("\n".join(lines) + "\n")
+    assert len(texts) == 4, texts
+    assert "Quill and S. Marsh" in texts[1] and "Nordvik" not in texts[1]
+
+
+def test_a_bulleted_item_that_carries_its_own_bracketed_number_opens_no_numbered_list() -> None:
+    # With no heading, "•  [97] Quill, X., ..." among bulleted items had opened a numbered list of one entry that
+    # took in every item after it.
+    items = [
+        "•  Halden D, Wrenn RA (2000) Marks of an invented disease. Inv Cell 100(1):57-70.",
+        "•  Wendel RH, Camm G (2009) Invented enzyme partners. Inv Pharm 15:3886-3894.",
+        "•  Ostrand J (2007) Blue blood: a short review. Inv J Hematol 82:134-144",
+        "•  Salt-Inducing Factors of the Northern Marsh\n   in Invented Birds. J Inv Marsh\n   24(48):10963-10973",
+        "•  [97] Quill, X., Marsh, A., Venn, H., et al., Spoken tides of the coast, Vol. 15,\n   Tide Hall PTR New Jersey, 2001.",
+        "•  Lind B, Okafor AJ, Arvik A: Invented microRNA targets. Inv Biol 2004, 2:e363.",
+        "•  *Brown, Fran, Samuel R. Marsh, and Charles A Quill. A Lexicon of the Old Marsh. Oxford, 1907.",
+    ]
+    text = "Marsh birds were counted from the air over four seasons in two estuaries.\n\n" + "\n".join(items) + "\n"
+    texts = entry_texts(text)
+    assert not any("Quill, X." in t and "Okafor" in t for t in texts), texts
+    assert any(t.startswith("Lind B, Okafor AJ") for t in texts)
+
+
+def test_a_publisher_s_notice_between_two_bulleted_entries_is_a_page_s_notice() -> None:
+    # A bulleted list across a page break that left only the publisher's notice between two entries: the list
+    # ended at the notice and the entries under it were lost.
+    lines = [
+        "References",
+        "",
+        "• Rabin R, de Marsh F: VQ-5D: a measure of invented health status from the",
+        "Quill Group. Ann Inv Med 2001, 33(5):337-343.",
+        "© 2008 Invented Marsh Inc. All rights reserved.",
+        "• Nysted N, Yuen YH, Wahl Y: Joint effects of invented salts on",
+        "marsh birds. Inv Mol Biol Rep 2009, 36:1275-1281.",
+        "• Halden D, Wrenn RA (2000) Marks of an invented disease. Inv Cell 100(1):57-70.",
+    ]
+    texts = entry_texts("\n".join(lines) + "\n")
+    assert len(texts) == 3, texts
+    assert texts[1].startswith("Nysted N, Yuen YH") and "Rights" not in texts[1]
+
+
+def test_a_bulleted_entry_s_first_line_between_two_pieces_of_furniture_is_kept() -> None:
+    # "• Wend ER (1997) ..." alone between the page's running head and the next page's number: it had been dropped
+    # as a footer, and its set-in tail went into the entry above.
+    lines = [
+        "References",
+        "",
+        "• Halden D, Wrenn RA (2000) Marks of an invented disease. Inv Cell 100(1):57-70.",
+        "• Lorant JC, Glass A, Jacobs L. Invented loci for marsh-oil-induced arthritis. Proc Inv Acad Sci 1998; 95:6383-6387.",
+        "Author Manuscript",
+        "BECK ET AL.                  25",
+        "• Wend ER (1997) An account of the bones of the invented horned marsh frog",
+        "",
+        "Page 26 of 45",
+        "26 | www.inventedjournal.org/reports",
+        "",
+        "(Anura: Inventidae). J Inv Morphol 232: 169–206.",
+        "",
+        "• Osei K, Lind P. Invented sleep in shift work. Inv Sleep. 2012;35:10-19.",
+    ]
+    texts = entry_texts("\n".join(lines) + "\n")
+    assert len(texts) == 4, texts
+    assert texts[2].startswith("Wend ER (1997)") and texts[2].endswith("169–206.")

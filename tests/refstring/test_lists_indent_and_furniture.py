@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from tests.refstring.found import entry_texts
 from vexascite.refstring import find_reference_lists
+from vexascite.refstring.lists import _Finder
 
 
 def test_a_first_line_indent_without_blank_lines_opens_each_entry() -> None:
@@ -233,6 +234,17 @@ def test_a_stray_indent_in_a_list_one_a_line_is_no_hanging_indent() -> None:
     ]
     texts = entry_texts("References\n" + "\n".join(refs) + "\n")
     assert texts == [r.strip() for r in refs]
+
+
+def test_a_stray_indent_before_authors_with_a_capitalised_particle_is_no_hanging_indent() -> None:
+    # "  De Vries Hald, J. (1987). ..." set in by two stray spaces under a whole reference, in a list one a line:
+    # a whole reference of its own (its capitalised particle had hidden its authors, so it went on the line above).
+    text = (
+        "Castellan, M., & Quill, S. (2013). Frequency of invented variation. Marsh Language Theory, 31 , 47-89. \n"
+        "  De Vries Hald, J.  (1987). Testing a model of marsh loneliness. Journal of Invented Psychology, 53, 119-128. \t\n"
+    )
+    finder = _Finder(text)
+    assert finder._whole_after_whole([0], 1)
 
 
 def test_a_copyright_line_inside_an_entry_and_an_article_number_wrapped_with_its_year() -> None:
@@ -485,3 +497,21 @@ def test_the_pages_doi_among_its_furniture_under_a_line_left_on_a_comma_is_furni
     texts = entry_texts(text)
     assert texts[0] == "Osei A, Holt S, Counting nests from the shore: late counts, missed nests and their causes. Journal of Invented Birds. 21(6):570-5 (2001)."
     assert len(texts) == 2
+
+
+def test_authors_wrapped_past_page_furniture_after_an_initial_stay_in_their_entry() -> None:
+    # "... J. Venn, K." / a journal footer / "Osei, and E. Lind Tide-bound ..." / a notice: the short line between
+    # the two pieces of furniture is the entry's authors going on, not a footer; it had been dropped.
+    text = (
+        "References\n"
+        "10017 Halden D, Wrenn RA (2000) Marks of an invented disease. Inv Cell 100(1):57-70.\n"
+        "10018 P. Quill, N. E. Marsh, J. Venn, K.\n"
+        "22\tInvented Blood\tVolume 108\n"
+        "Osei, and E. Lind Tide-bound birds\n"
+        "This article is protected by copyright. All rights reserved.\n"
+        "of the invented northern marsh ,Inv .Rev .D 54 ,8 ( 1996).\n"
+        "10019 Dorn E, Holt S (2020) Measuring marsh birds from the air. Field Methods 8:101-119\n"
+    )
+    texts = entry_texts(text)
+    assert len(texts) == 3, texts
+    assert "Osei, and E. Lind Tide-bound birds" in texts[1]

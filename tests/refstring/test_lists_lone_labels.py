@@ -15,6 +15,7 @@ _BODIES = [
     "Quill P, Osei A. Fourth study of reed beds. Inv Lett. 2017;2:3-4.",
 ]
 _FORMS = ["{}", "{}.", "[{}]", "({})", "{})"]
+_INTRO_LONE = "The article's last paragraph ends here.\n\nReferences\n"
 
 
 def _document(form: str, middle: str, start: int = 11) -> str:
@@ -85,3 +86,16 @@ def test_short_runs_of_bare_lone_labels_keep_every_entry(numbers: list[int], bod
     found = numbered_texts(text)
     assert [number for number, _ in found] == numbers
     assert [entry.split(" ", 1)[1] for _, entry in found] == bodies
+
+
+def test_a_1_wrapped_to_a_line_start_inside_an_entry_under_a_lone_label_is_no_new_list() -> None:
+    # "1. Ruderkrebse der ..." (a volume's part wrapped to a line's start) under the lone label 70, with 71 next:
+    # it had opened a new list numbered from 1 that took in every entry after it.
+    text = _INTRO_LONE + (
+        "69.\nKarl Quill, Maternal Kin in the Early Marsh. A Reply, Past and Tides, n° 49,\n1970, 126-134.\n"
+        "70.\nPellin, O., 1932. Tiere der Marschen.\n1. Ruderkrebse der Watten. 3.\n"
+        "Teil: Erfunden (1 und 2). Die Fauna der Marsch, Bd. 24, S. 1-164.\n"
+        "71.\nC. E. Quill: Weld. Inv. J., 1979, vol. 58, pp.\n189s-94s.\n"
+        "72.\nHolm K, Varga T. Invented title of a study. J Inv Res. 2019;12:45-50.\n"
+    )
+    assert [number for number, _ in numbered_texts(text)] == [69, 70, 71, 72]

@@ -176,3 +176,50 @@ def test_a_mistyped_number_holding_its_digits_before_a_run_of_authors_after_a_li
     entries = numbered_texts(text)
     assert [number for number, _ in entries] == [7, 8, 109, 10]
     assert entries[1][1].endswith("foot disorders")
+
+
+def test_a_gap_after_a_closed_source_before_a_string_that_opens_in_lower_case() -> None:
+    # "12.<tab>inv. phys. ..." under entry 6, the numbering going on upwards from it (18, 19), and "21. lind S-C"
+    # as the list's last entry: labels of the list's form past a gap after an entry that closed its source, however
+    # the string opens; before, each went into the entry above (two references in one).
+    middle = _INTRO + (
+        "5.\tHalden D, Wrenn RA (2000) Marks of an invented disease. Inv Cell 100(1):57-70.\n"
+        "6.\tWendel RH, Camm G (2009) Invented enzyme partners in the fly\n"
+        "immune response. Inv Immunobiol 211:251-261\n"
+        "12.\tinv. phys. sol. (b) 77, 161 (1979)\n"
+        "18.\tOstrand J, Lind P. Blue blood: a short review. Inv J Hematol. 2007;82:134-44.\n"
+        "19.\tMorrow A, Penn B. An invented trial of rest. Inv Lancet. 2011;377:1-9.\n"
+    )
+    assert _numbers(middle) == [5, 6, 12, 18, 19]
+    last = _INTRO + (
+        "16. Halden D, Wrenn RA (2000) Marks of an invented disease. Inv Cell 100(1):57-70.\n"
+        "17. Wendel RH, Camm G (2010) An invented assembler of short reads. Inv Comp Biol 6044/2010: 426–440.\n"
+        "21. lind S-C, wong Y-C. Invented signs of ductal lesions of\n"
+        "the liver. Br J Fict Radiol. 2003;76:600-4.\n"
+        "\nTable 2   Invented factors of relapse\n"
+    )
+    assert _numbers(last) == [16, 17, 21]
+
+
+def test_a_number_past_a_gap_against_the_numbering_ahead_stays_text() -> None:
+    # "30." after 6 with 7 next: out of step with what follows, so it stays in its entry.
+    text = _INTRO + (
+        "5. Halden D, Wrenn RA (2000) Marks of an invented disease. Inv Cell 100(1):57-70.\n"
+        "6. Wendel RH, Camm G (2009) Invented enzyme partners. Inv Immunobiol 211:251-261\n"
+        "30. inv. phys. sol. (b) 77, 161 (1979)\n"
+        "7. Ostrand J, Lind P. Blue blood: a short review. Inv J Hematol. 2007;82:134-44.\n"
+    )
+    assert 30 not in _numbers(text)
+
+
+def test_a_bare_number_past_a_gap_after_a_closed_source_before_a_lower_case_name() -> None:
+    # "14 lanner PM, ..." (an initial misread as l) as a bare list's last entry, after 11: it had gone into 11.
+    text = _INTRO + (
+        "10 Halden D, Wrenn RA. Marks of an invented disease. Inv Cell. 2000;100:57-70.\n"
+        "11 Kowal A, Lutz H, Osei K, Mislin CN,\n"
+        "   Venn M, Quill H. Invented mRNA levels in isolated\n"
+        "   marsh cells. Inv Vet Immunol. 2001;78:305-15.\n"
+        "14 lanner PM, Tabor GU, Marsh RL. Invented stem cells of the marsh vole\n"
+        "can give rise to chimeras. Inv Dev Biol 1994; 163:288-292.\n"
+    )
+    assert _numbers(text) == [10, 11, 14]

@@ -83,3 +83,27 @@ def test_a_wrapped_list_set_in_after_prose_is_cut_where_entries_end() -> None:
     assert len(texts) == 4
     assert texts[0] == "Albarn, Q., and T. Velloso. 2011. Seasonal drift of marsh sediments under managed flooding. Estuar. Ecol. 14:221-230."
     assert texts[3] == "Dorn E, Fairweather G, Holt S. Measuring marsh birds from the air. Field Methods. 2020;8(2):101-119."
+
+
+def test_a_bracketed_year_opening_a_hanging_list_with_no_heading_is_no_numbering() -> None:
+    # "(2012) Vexas Workshop. ..." opening the first string of a set-in hanging list after prose: read as a label,
+    # it made a list of one entry numbered 2012 that held the first four references.
+    text = PROSE + "\n" + (
+        "    (2012) Vexas Marsh Workshop. Cited 4 times.\n"
+        "    ALBARN DES QUILLONS Jean, 1954 : Noms des marais de l'Estuaire relevés de 911\n"
+        "         à 1066. In Annales de l'Estuaire, tome 4, no 1, p. 39-59.\n"
+        "    QUILLON, Un scénario pour les marais de l'estuaire. Rapport 2013, 2013,\n"
+        "         98p., [en ligne]\n"
+        "         http://quillon.example.org/marais/scenario-final.pdf\n"
+        "    Brindle PK, Osei A, Dorn E: The use of invented counting techniques for marsh\n"
+        "         birds in two estuaries: a feasibility study. Inv Marsh Med 2008, 22(7):814-821.\n"
+        "    Dorn, E. (2001). Seeing flocks: counts by statistical properties.\n"
+        "         Inv Ornithol Sci, 12, 157-162.\n"
+        "    Holt S, Pike R (2005) Reed beds of the southern shores suggest a hierarchy of\n"
+        "         tides. Inv Marsh Rev 1(4): e37. doi:10.5555/inv.marsh.0010037.\n"
+    )
+    texts = entry_texts(text)
+    # (The first two strings, which read as no reference on their own, are left out of a list with no heading and
+    # reported as lines in no entry; no entry holds two references.)
+    assert not any("Marsh Workshop" in t and "Brindle" in t for t in texts), [t[:40] for t in texts]
+    assert [t[:12] for t in texts[-4:]] == ["QUILLON, Un ", "Brindle PK, ", "Dorn, E. (20", "Holt S, Pike"]

@@ -178,3 +178,43 @@ def test_a_few_lines_typed_set_in_among_whole_references_one_a_line_are_not_hung
     assert len(texts) == 12
     assert texts[4].startswith("Homer. The Tide Songs")
     assert texts[7].startswith("ŠTAMBERG, František,")
+
+
+def test_a_last_block_of_references_one_a_line_after_paragraphs_is_cut_at_each_line() -> None:
+    # No heading, paragraphs one a line between blank lines, then four references one a line, one of them ending
+    # on "396 pages": the block had been one entry (its lines not all complete references).
+    prose = [
+        "Marsh birds were counted over four seasons in two invented estuaries and the counts were low in winter.",
+        "Methods",
+        "Because our counts suggest that numerous waders return to the marsh, future efforts should count them in spring.",
+        "Results: The counts showed significantly fewer birds in the northern plots than in the southern plots of the marsh.",
+        "Plots 10 and 11) to judge how they changed the span and rate of the counts (Quill et al., 1991). CONCLUSION Our counts show that the birds return.",
+    ]
+    refs = [
+        "Brindle R, van der Holt R (2003).  Does marsh warmth shape the mix of northern reed stands? Journal of Invented Marsh Science. 14:535–542.",
+        "Castellan, Lyle. 1999. Invented linguistics: An introduction. Bergen, MA: Nordvik Press. 396 pages  ",
+        "Dorn J (1969) Cold seasons and the brain enzymes of invented marsh fish. Inv Life Sci 8:775-784",
+        "Fairweather, John. (1989, February 10). Gardener advises transplanting of marsh trees. Old Gold and Reed, 72(19), p. 2.",
+    ]
+    texts = entry_texts("\n\n".join(prose) + "\n\n" + "\n".join(refs) + "\n")
+    assert [t[:12] for t in texts] == ["Brindle R, v", "Castellan, L", "Dorn J (1969", "Fairweather,"]
+
+
+def test_a_wrapped_entry_between_blank_lines_stays_whole() -> None:
+    # A guard for the cut above: a block of one reference wrapped over five lines, between blank lines, is one entry.
+    entry = (
+        "Quill, C. M., Nystad, J. A., Arvik, P. H. and\n"
+        "Marsh, F. V. 2013. A frame for teaching marsh\n"
+        "wardens to count birds. Paper presented at MARSH2013 Annual\n"
+        "Meeting, Bergen, Norway. Retrieved July 10, 2015 from\n"
+        "http://marsh.example.org/files/2013/quill-frame.pdf\n"
+    )
+    text = (
+        "References\n\n"
+        "Brindle PK, Osei A. Ferritin kinetics in relapsing disease. J Invent Med. 2018;12(4):55-61.\n\n"
+        + entry + "\n"
+        "Dorn E, Holt S (2020) Measuring marsh birds from the air. Field Methods 8:101-119\n\n"
+        "Holt, S. (2001). Marsh meadows after the flood. Quillon Journal of Birds, 5(2), 11-19.\n"
+    )
+    texts = entry_texts(text)
+    assert len(texts) == 4, texts

@@ -10,7 +10,7 @@ from collections import Counter
 
 from ..csl import PARTICLE_WORDS, YEAR
 from ..ids import DOI_START
-from .labels import LABEL, LABEL_ONLY, Label, label_of, label_only
+from .labels import BULLET, LABEL, LABEL_ONLY, Label, label_of, label_only
 from .shapes import (
     AUTHOR_LIST,
     AUTHOR_START,
@@ -248,7 +248,10 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
     # unless an entry runs through it: the text before the furniture, or the line itself, is left open.
     text_lines = [index for index, line in enumerate(lines) if line.strip()]
     for before, index, after in zip(text_lines, text_lines[1:], text_lines[2:], strict=False):
-        if index not in found and not _lone_label(lines, index, labels) and before in found and after in found and len(lines[index].strip()) <= 120 and not label_of(lines[index].strip()):
+        if (
+            index not in found and not _lone_label(lines, index, labels) and before in found and after in found and len(lines[index].strip()) <= 120
+            and not label_of(lines[index].strip()) and not _bulleted_entry(lines[index].strip())
+        ):
             content = next((lines[i].strip() for i in range(before - 1, -1, -1) if lines[i].strip() and i not in found), "")
             stripped = lines[index].strip()
             through = not _FOOTER_SHAPE.match(stripped) and not _CAPS_HEAD.match(stripped) and (
@@ -259,6 +262,9 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
                 or (stripped.endswith(".") and len(stripped.split()) >= 3 and _goes_on_after(lines, after, found))
                 # An issue and pages wrapped past a page break ("Inv Dent J 194" / furniture / "(8):447-449").
                 or (bool(_ISSUE_PAGES_START.match(stripped)) and bool(content))
+                # Authors wrapped past a page break: the text before ends on an initial with no year yet ("P. Quill,
+                # N. E. Marsh, J. Venn, K." / furniture / "Osei, and E. Lind Invented tides ...").
+                or (bool(_INITIAL_END.search(content)) and not YEAR_TOKEN.search(content) and stripped[:1].isupper())
             )
             # (A DOI alone among a page's furniture under a line left on a comma, "... late referrals," / banner /
             # "DOI: 10.1182/..." / notice, is the page's own: a DOI does not go on from a comma.)
@@ -286,6 +292,16 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
         if _numbered_between(lines, index):
             found.discard(index)
     return found
+
+
+#: A line that ends on an initial after a comma-separated name (``J. Venn, K.``): an author list left open.
+_INITIAL_END = re.compile(r",\s+(?:[A-Z]\.\s?){1,3}$")
+
+
+def _bulleted_entry(stripped: str) -> bool:
+    """A bullet and authors (``• Wend ER (1997) An account of ...``): a bulleted entry's first line, never a page's
+    furniture, as a numbered entry's is not (a page number set ``- 12 -`` opens with no authors)."""
+    return bool(BULLET.match(stripped)) and bool(AUTHOR_START.match(BULLET.sub("", stripped, count=1)))
 
 
 def _set_in_with_entry(lines: list[str], index: int) -> bool:
@@ -613,6 +629,7 @@ def _between_entries(lines: list[str], index: int, furniture: set[int] | None = 
     skip = furniture or set()
     above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 4), -1) if lines[i].strip() and i not in skip), "")
     below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 4)) if lines[i].strip() and i not in skip), "")
+    below = BULLET.sub("", below, count=1)  # ("• Nysted N, Yuen YH: ...": a bulleted entry opens with its authors after the bullet)
     return len(above.split()) > 1 and bool(re.search(r"[.\d)]\s*$", above)) and bool(LABEL.match(below) or LABEL_ONLY.match(below) or AUTHOR_START.match(below))
 
 

@@ -28,7 +28,7 @@ _LABEL_STYLE_OF_ONLY = ("bracket", "round", "dot", "sup")
 BULLET = re.compile(r"^\s{0,8}(?:[-*+•▪◦·●○■□►‣⁃]|–(?=\s+[^\W\d_]))\s+")
 #: An en dash before a digit or another dash at a line's start: a bullet in a list whose bullets are en dashes
 #: (``– 2007: Title``, ``– –––––. Title``), elsewhere perhaps the dash that stands for an author.
-DASH_OPENING = re.compile(r"^\s{0,8}–\s+(?=[\d–—-])")
+DASH_OPENING = re.compile(r"^\s{0,8}–\s+(?=[\d–—-]|[^\w\s])")
 
 
 # -- line reading ------------------------------------------------------------------------

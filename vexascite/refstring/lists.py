@@ -498,9 +498,16 @@ class _Finder:
             # its strings (a number glued to a string's own text opens no list of one entry, whatever it is).
             return True
         region = [p for p in range(start, end) if not self.blank(p)]
+        if BULLET.match(self.kept[start][1]) and len(self._bullets(region)) >= 2:
+            # "•  [97] Quill, X., ..." then "•  Lind B, ...": an item of a bulleted list that carries its own number.
+            return True
         if len(region) < 4:
             return False
         parts, strong = self._unnumbered_parts(start, end)
+        if number is not None and _year_number(number):
+            # "(2012) Vexas Workshop. Cited 4 times." opening a set-in hanging list with no heading: a year that
+            # opens a string, not a numbering, when the lines make several entries, half of them strongly references.
+            return parts >= 3 and 2 * strong >= parts
         return parts >= 3 and strong >= 0.8 * parts
 
     def _labels_out_of_step(self, found: ReferenceList, start: int, end: int) -> bool:
@@ -931,7 +938,9 @@ class _Finder:
                     ) and not self._volume_in_indent(entry, position, label)
                 elif restart_up or label.number == 1 and last >= 2 and boundary and (
                     blank_before or self.only[position] is None or ends_like_reference(previous)
-                ):  # ("Jonas" / "1." / "MP, Hurley M.": a "1." inside an entry left open is its text, not a new list)
+                ) and self._next_number(position, style) != last + (direction or 1):
+                    # ("Jonas" / "1." / "MP, Hurley M.": a "1." inside an entry left open is its text, not a new list;
+                    # so is "1. Ruderkrebse der ..." under "70." when "71." comes next: the numbering goes on.)
                     flush()
                     self._keep(current)
                     current = ReferenceList(label="", heading=None, line=self.kept[position][0] + 1, style=style)
@@ -967,6 +976,19 @@ class _Finder:
                     # "33. lin S-C" or "[11] value of care" after a complete line: a label of the list's
                     # explicit form near the last number, whatever the string opens with (a step back
                     # too when a blank line sets it apart: "34) of Applied ..." after 35).
+                    take = True
+                elif (
+                    (
+                        style in EXPLICIT_STYLES and 4 <= step * (direction or 1) <= 25
+                        or style == "bare" and 2 <= step * (direction or 1) <= 25 and re.match(r"[^\W\d_]", label.rest) is not None
+                    )
+                    and not _year_number(label.number)
+                    and self._closed(previous, position) and self._gap_in_step(position, style, label.number, direction or 1)
+                ):
+                    # "12.<tab>inv. phys. sol. ..." under "... Inv Immunobiol 211:251-261" after 6, then 18: a gap of
+                    # the list's own form after an entry that closed its source, the numbering going on from it (or
+                    # nothing numbered after it), whatever the string opens with; a bare number so before a word
+                    # ("14 lanner PM, ..." after 11).
                     take = True
                 elif -25 <= step < 0 and ends_like_reference(previous) and AUTHOR_START.match(opening):
                     # "28 JL Marsh" after 31: an out-of-order number before authors, after a complete line.
@@ -1087,6 +1109,20 @@ class _Finder:
                 return True
         return False
 
+    def _closed(self, previous: str, position: int) -> bool:
+        """The entry above is complete (``previous`` ends as a reference ends, not on ``p.``, ``vol.``, ``doi:``
+        or a link's slash) and the line at ``position`` is no link going on from it."""
+        return (
+            ends_like_reference(previous) and not _ABBREVIATION_END.search(previous[-6:])
+            and "doi" not in previous[-8:].lower() and not previous.endswith("/") and not LINK_TOKEN.match(self.stripped(position))
+        )
+
+    def _gap_in_step(self, position: int, style: str, number: int, direction: int) -> bool:
+        """The numbering goes on from ``number`` past a gap: the next label of ``style`` ahead is further on the
+        same way, by 25 at most, or there is none."""
+        following = self._next_number(position, style)
+        return following is None or 0 < (following - number) * direction <= 25
+
     def _near_label(self, position: int, style: str, last: int, direction: int, previous: str) -> Label | None:
         """The list's label read leniently: a number of the list's form near the last one (a repeat, a
         small gap or step back) opening a line after a complete entry, whatever the string opens with
@@ -1094,10 +1130,7 @@ class _Finder:
         or, in an explicit form, before a string's own label (``24. 31. Corning`` after 25)."""
         line = self.stripped(position)
         low, high = (-2, 4) if direction > 0 else (-4, 2) if direction < 0 else (-4, 4)
-        complete = (
-            ends_like_reference(previous) and not _ABBREVIATION_END.search(previous[-6:])
-            and "doi" not in previous[-8:].lower() and not previous.endswith("/") and not LINK_TOKEN.match(line)
-        )
+        complete = self._closed(previous, position)
         best: Label | None = None
         for number, rest in lenient_labels(line, style):
             step = number - last
@@ -1547,7 +1580,15 @@ class _Finder:
                 # Blank lines between entries; a block that runs across a page break is cut where entries end.
                 # (A block of lines that are each a whole reference, a list one a line among paragraphs, is cut too.)
                 for n, b in enumerate(blocks):
-                    entries.extend(self._split_wrapped(b, learned=learned) if n in broken or self._holds_several(b) else [b])
+                    if n in broken or self._holds_several(b):
+                        entries.extend(self._split_wrapped(b, learned=learned))
+                    elif len(b) >= 3 and self._whole_lines(b) and len(strict := self._split_wrapped(b, loose=False)) == len(b):
+                        # (A block of lines that each open with authors and state a year, which the rules' strict
+                        # reading cuts at every line, "... 396 pages" then "Dorn J (1969) ...": references one a
+                        # line, whatever one of them ends with.)
+                        entries.extend(strict)
+                    else:
+                        entries.append(b)
                 return entries
         # Blank lines mean nothing here (page breaks): cut the text where entries end.
         return self._split_wrapped(lines, learned=learned)
@@ -1584,7 +1625,8 @@ class _Finder:
         before = join_lines([self.kept[p][1] for p in entry])
         text = self.stripped(position)
         return (
-            ends_like_reference(before) and bool(YEAR_TOKEN.search(before)) and bool(AUTHOR_START.match(text))
+            ends_like_reference(before) and bool(YEAR_TOKEN.search(before))
+            and bool(AUTHOR_START.match(text) or _APA_OPENING.match(text))  # ("De Vries Hald, J. (1987). Title")
             and bool(YEAR_TOKEN.search(text)) and ends_like_reference(text) and len(text) >= 40
         )
 
@@ -1632,6 +1674,12 @@ class _Finder:
     def _bullet_goes_on(self, entry: list[int], position: int) -> bool:
         """After a blank line in a bulleted list, an unbulleted line goes on with the entry above if that was left open."""
         return not ends_like_reference(self.stripped(entry[-1])) or self.stripped(position)[:1].islower()
+
+    def _whole_lines(self, block: list[int]) -> bool:
+        """Whether every line of a block opens with authors and states a year, as references one a line do."""
+        return all(
+            len(text := self.stripped(p)) >= 40 and YEAR_TOKEN.search(text) and AUTHOR_START.match(text) for p in block
+        )
 
     def _holds_several(self, block: list[int]) -> bool:
         """Whether a block is several one-line references rather than one wrapped one."""
