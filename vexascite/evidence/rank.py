@@ -87,36 +87,51 @@ def _weights(query: Sequence[str], idf: Callable[[str], float]) -> dict[str, flo
     return {term: idf(term) for term in dict.fromkeys(query)}
 
 
-def _coverage(weights: dict[str, float], present: AbstractSet[str]) -> float:
-    total = sum(weights.values())
-    return sum(w for t, w in weights.items() if t in present) / total if total else 0.0
+def _coverage(weights: dict[str, float], present: AbstractSet[str], total: float | None = None) -> float:
+    """Share of the weights of the terms in ``present`` (``total``: the weights' sum, when known)."""
+    total = sum(weights.values()) if total is None else total
+    return sum([w for t, w in weights.items() if t in present]) / total if total else 0.0
 
 
-def _proximity(query: Sequence[str], sentence_terms: list[str]) -> float:
-    """Share of the statement's adjacent term pairs found within WINDOW terms of each other."""
-    pairs = {(a, b) for a, b in zip(query, query[1:], strict=False) if a != b}
+def _pairs(query: Sequence[str]) -> set[tuple[str, str]]:
+    """The statement's adjacent term pairs (a term beside itself is no pair)."""
+    return {(a, b) for a, b in zip(query, query[1:], strict=False) if a != b}
+
+
+def _proximity(query: Sequence[str], sentence_terms: Sequence[str], pairs: set[tuple[str, str]] | None = None) -> float:
+    """Share of the statement's adjacent term pairs found within WINDOW terms of each other
+    (``pairs``: the statement's, when already known)."""
+    pairs = _pairs(query) if pairs is None else pairs
     if not pairs:
         return 0.0
+    wanted = {t for pair in pairs for t in pair}
     positions: dict[str, list[int]] = {}
     for i, term in enumerate(sentence_terms):
-        positions.setdefault(term, []).append(i)
+        if term in wanted:
+            positions.setdefault(term, []).append(i)
     found = 0
     for a, b in pairs:
-        if a in positions and b in positions and any(abs(i - j) <= WINDOW for i in positions[a] for j in positions[b]):
+        near_a, near_b = positions.get(a), positions.get(b)
+        if near_a and near_b and any(abs(i - j) <= WINDOW for i in near_a for j in near_b):
             found += 1
     return found / len(pairs)
 
 
 @lru_cache(maxsize=8192)
-def _sentence_terms(abstract: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """An abstract's sentences with their terms (cached: a work is scored against many statements)."""
-    return tuple((sentence, tuple(terms(sentence))) for sentence in sentences(abstract))
+def _sentence_terms(abstract: str) -> tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]:
+    """An abstract's sentences with their terms, in order and as a set (cached: a work is
+    scored against many statements)."""
+    out = []
+    for sentence in sentences(abstract):
+        found = tuple(terms(sentence))
+        out.append((sentence, found, frozenset(found)))
+    return tuple(out)
 
 
 @lru_cache(maxsize=8192)
 def _all_terms(doc: Doc) -> frozenset[str]:
     words = set(terms(doc.title)) | set(terms(" ; ".join(doc.subjects)))
-    for _, sentence_terms in _sentence_terms(doc.abstract):
+    for _, _, sentence_terms in _sentence_terms(doc.abstract):
         words.update(sentence_terms)
     return frozenset(words)
 
@@ -128,13 +143,15 @@ def best_evidence(
     the best sentence's proximity. A sentence's score is the idf-weighted share of the
     statement's terms it contains, plus a little for word pairs kept together."""
     weights = _weights(query, idf)
+    total = sum(weights.values())
+    pairs = _pairs(query)
     scored: list[tuple[float, float, str]] = []
-    for sentence, sentence_terms in _sentence_terms(doc.abstract):
-        cover = _coverage(weights, set(sentence_terms))
-        near = _proximity(query, list(sentence_terms))
+    for sentence, in_order, present in _sentence_terms(doc.abstract):
+        cover = _coverage(weights, present, total)
+        near = _proximity(query, in_order, pairs)
         scored.append((min(1.0, cover + 0.1 * near), near, sentence))
     scored.sort(key=lambda item: -item[0])
-    coverage = _coverage(weights, _all_terms(doc))
+    coverage = _coverage(weights, _all_terms(doc), total)
     evidence = [Evidence(sentence, round(score, 4)) for score, _, sentence in scored[:limit]]
     return evidence, coverage, (scored[0][1] if scored else 0.0)
 
@@ -327,7 +344,7 @@ RARE = 3
 def _best_sentence_terms(weights: dict[str, float], doc: Doc) -> frozenset[str]:
     """The terms of the abstract sentence (or title) that holds most of the statement's weight."""
     best: tuple[float, frozenset[str]] = (-1.0, frozenset())
-    for found in [frozenset(terms(doc.title))] + [frozenset(t) for _, t in _sentence_terms(doc.abstract)]:
+    for found in [frozenset(terms(doc.title))] + [found for _, _, found in _sentence_terms(doc.abstract)]:
         cover = _coverage(weights, found)
         if cover > best[0]:
             best = (cover, found)

@@ -10,13 +10,12 @@ weight is derived from pseudo-claims made from a library's own abstracts
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from .index import Doc, LexicalIndex
+from .index import Doc, LexicalIndex, pack_arrays, unpack_arrays
 from .text import sentences
 
 __all__ = ["SENTENCE_WEIGHT", "SentenceIndex"]
@@ -59,14 +58,12 @@ class SentenceIndex:
         return out
 
     def to_bytes(self) -> bytes:
-        buffer = io.BytesIO()
-        np.savez(buffer, lexical=np.frombuffer(self.lexical.to_bytes(), dtype=np.uint8), owner=self.owner,
-                 documents=np.array([self.documents], dtype=np.int64))
-        return buffer.getvalue()
+        return pack_arrays({"lexical": np.frombuffer(self.lexical.to_bytes(), dtype=np.uint8), "owner": self.owner,
+                            "documents": np.array([self.documents], dtype=np.int64)})
 
     @classmethod
     def from_bytes(cls, data: bytes) -> SentenceIndex:
-        arrays = np.load(io.BytesIO(data), allow_pickle=False)
+        arrays = unpack_arrays(data)
         owners = arrays["owner"]
         return cls(LexicalIndex.from_bytes(arrays["lexical"].tobytes()), owners, _starts(owners), int(arrays["documents"][0]))
 

@@ -136,6 +136,13 @@ def _number(token: str) -> str:
     return value
 
 
+@lru_cache(maxsize=200_000)
+def _word_term(token: str) -> str | None:
+    """A word token's term: its stem in American spelling (``None`` for a stop word or a
+    single letter). Cached, as the same words recur across a library's sentences."""
+    return stem(american(token)) if len(token) > 1 and token not in STOPWORDS else None
+
+
 def terms(text: str) -> list[str]:
     """Index terms of ``text`` in order (stop words dropped, stems, numbers, units)."""
     lowered = normalise(text)
@@ -144,17 +151,19 @@ def terms(text: str) -> list[str]:
     for token in _WORD.findall(lowered):
         if token[0].isdigit():
             previous_number = _number(token) if ("," in token or "." in token) else token
-            words.append(previous_number)
+            words.append(stem(previous_number))
             continue
-        if previous_number is not None and token in _UNITS:
-            words.append(previous_number + token)
-        previous_number = None
-        if len(token) > 1 and token not in STOPWORDS:
-            words.append(american(token))
+        if previous_number is not None:
+            if token in _UNITS:
+                words.append(stem(previous_number + token))
+            previous_number = None
+        term = _word_term(token)
+        if term is not None:
+            words.append(term)
     if "-" in lowered:
-        words += [american(a) + american(b) for a, b in _HYPHENATED.findall(lowered) if len(a) + len(b) <= 12]
-    # numbers and number+unit terms come through the stemmer unchanged
-    return _STEMMER.stemWords(words)
+        words += [stem(american(a) + american(b)) for a, b in _HYPHENATED.findall(lowered) if len(a) + len(b) <= 12]
+    # every term goes through the stemmer (numbers come out unchanged, "10years" as "10year")
+    return words
 
 
 def expand_abbreviations(text: str, known: dict[str, str] | None = None) -> str:
@@ -178,6 +187,9 @@ def expand_abbreviations(text: str, known: dict[str, str] | None = None) -> str:
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
 _NO_BREAK_BEFORE = re.compile(r"(?:\b(?:e\.g|i\.e|et al|vs|Fig|Figs|Ref|No|approx|ca|cf|Dr|Mr|Ms|St)\.|\b[A-Z]\.)$")
+#: Characters at the end of a piece that can hold an abbreviation of ``_NO_BREAK_BEFORE``
+#: (the longest, "approx.", and the character before it, with room to spare).
+_NO_BREAK_TAIL = 16
 _HEADING = re.compile(r"^(?:[A-Z][A-Z /&-]{2,40}|Background|Methods?|Results?|Conclusions?|Objectives?|Purpose|Aims?):\s*")
 
 
@@ -185,7 +197,8 @@ def sentences(text: str) -> list[str]:
     """An abstract's sentences, with structured-abstract headings ("RESULTS:") removed."""
     parts: list[str] = []
     for piece in _SENTENCE_END.split(text.strip()):
-        if parts and _NO_BREAK_BEFORE.search(parts[-1]):
+        # the abbreviations end the piece: its last characters are enough to search
+        if parts and _NO_BREAK_BEFORE.search(parts[-1], max(0, len(parts[-1]) - _NO_BREAK_TAIL)):
             parts[-1] = f"{parts[-1]} {piece}"
         else:
             parts.append(piece)
