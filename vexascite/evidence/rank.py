@@ -22,7 +22,7 @@ import numpy as np
 
 from .dense import DENSE_WEIGHT, FEEDBACK, FEEDBACK_WORKS, DenseIndex
 from .index import Doc, LexicalIndex
-from .sentences import SENTENCE_WEIGHT, SentenceIndex
+from .sentences import SENTENCE_WEIGHT, SentenceIndex, SentenceTerms
 from .text import sentences, terms
 
 __all__ = [
@@ -117,8 +117,12 @@ def _proximity(query: Sequence[str], sentence_terms: Sequence[str], pairs: set[t
     return found / len(pairs)
 
 
+#: An abstract's sentences, each with its terms in order and as a set.
+Parsed = tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]
+
+
 @lru_cache(maxsize=8192)
-def _sentence_terms(abstract: str) -> tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]:
+def _sentence_terms(abstract: str) -> Parsed:
     """An abstract's sentences with their terms, in order and as a set (cached: a work is
     scored against many statements)."""
     out = []
@@ -128,30 +132,35 @@ def _sentence_terms(abstract: str) -> tuple[tuple[str, tuple[str, ...], frozense
     return tuple(out)
 
 
-@lru_cache(maxsize=8192)
-def _all_terms(doc: Doc) -> frozenset[str]:
+def _work_terms(doc: Doc, parsed: Parsed) -> frozenset[str]:
     words = set(terms(doc.title)) | set(terms(" ; ".join(doc.subjects)))
-    for _, _, sentence_terms in _sentence_terms(doc.abstract):
+    for _, _, sentence_terms in parsed:
         words.update(sentence_terms)
     return frozenset(words)
 
 
+@lru_cache(maxsize=8192)
+def _all_terms(doc: Doc) -> frozenset[str]:
+    return _work_terms(doc, _sentence_terms(doc.abstract))
+
+
 def best_evidence(
-    query: Sequence[str], doc: Doc, idf: Callable[[str], float], limit: int = 2
+    query: Sequence[str], doc: Doc, idf: Callable[[str], float], limit: int = 2, parsed: Parsed | None = None
 ) -> tuple[list[Evidence], float, float]:
     """The abstract sentences that fit the statement best, the work's whole coverage and
     the best sentence's proximity. A sentence's score is the idf-weighted share of the
-    statement's terms it contains, plus a little for word pairs kept together."""
+    statement's terms it contains, plus a little for word pairs kept together.
+    ``parsed``: the abstract's sentences with their terms, when kept (:class:`SentenceTerms`)."""
     weights = _weights(query, idf)
     total = sum(weights.values())
     pairs = _pairs(query)
     scored: list[tuple[float, float, str]] = []
-    for sentence, in_order, present in _sentence_terms(doc.abstract):
+    for sentence, in_order, present in _sentence_terms(doc.abstract) if parsed is None else parsed:
         cover = _coverage(weights, present, total)
         near = _proximity(query, in_order, pairs)
         scored.append((min(1.0, cover + 0.1 * near), near, sentence))
     scored.sort(key=lambda item: -item[0])
-    coverage = _coverage(weights, _all_terms(doc), total)
+    coverage = _coverage(weights, _all_terms(doc) if parsed is None else _work_terms(doc, parsed), total)
     evidence = [Evidence(sentence, round(score, 4)) for score, _, sentence in scored[:limit]]
     return evidence, coverage, (scored[0][1] if scored else 0.0)
 
@@ -174,15 +183,17 @@ class EvidenceStage:
     stage that does better can reorder.
     """
 
-    def __init__(self, index: LexicalIndex) -> None:
+    def __init__(self, index: LexicalIndex, kept: SentenceTerms | None = None) -> None:
         self.index = index
+        self.kept = kept
 
     def rerank(self, statement: str, query: Sequence[str], candidates: list[Candidate]) -> None:
         for candidate in candidates:
             candidate.score = candidate.first_score
             if candidate.doc is None:
                 continue
-            evidence, coverage, _ = best_evidence(query, candidate.doc, self.index.term_idf)
+            parsed = self.kept.of(candidate.index, candidate.doc.abstract) if self.kept is not None else None
+            evidence, coverage, _ = best_evidence(query, candidate.doc, self.index.term_idf, parsed=parsed)
             candidate.evidence = evidence
             candidate.coverage = coverage
 
