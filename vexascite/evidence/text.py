@@ -18,12 +18,12 @@ spellings to one form, so it can only join a pair of spellings, never split a wo
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import unicodedata
 from functools import lru_cache
 
 import Stemmer
-from bm25s.stopwords import STOPWORDS_EN
 
 from ..documents.abbreviations import find_abbreviations
 
@@ -34,8 +34,24 @@ __all__ = ["STOPWORDS", "TERMS_REVISION", "american", "expand_abbreviations", "n
 #: 2: spelling normalised (Greek letters, dashes, NFKC, British spellings).
 TERMS_REVISION = 2
 
+
+
+def _bm25s_stopwords() -> tuple[str, ...]:
+    """bm25s's English stop words, read from its ``stopwords`` module alone: importing
+    ``bm25s.stopwords`` runs the package's ``__init__``, which loads most of bm25s (and
+    tqdm) for one tuple of words, a third of a second at every start."""
+    spec = importlib.util.find_spec("bm25s")
+    folder = next(iter(spec.submodule_search_locations or [])) if spec is not None else None
+    words = importlib.util.spec_from_file_location("_bm25s_stopwords", f"{folder}/stopwords.py") if folder else None
+    if words is None or words.loader is None:
+        raise ImportError("bm25s's stop words (the bm25s package) are not installed")
+    module = importlib.util.module_from_spec(words)
+    words.loader.exec_module(module)
+    return tuple(module.STOPWORDS_EN)
+
+
 #: English stop words (the list bm25s uses, so the baseline and we drop the same words).
-STOPWORDS: frozenset[str] = frozenset(STOPWORDS_EN)
+STOPWORDS: frozenset[str] = frozenset(_bm25s_stopwords())
 
 _WORD = re.compile(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+(?:\d+[^\W\d_]*)*|%", re.UNICODE)
 _HYPHENATED = re.compile(r"\b([^\W_]+)-([^\W_]+)\b", re.UNICODE)
