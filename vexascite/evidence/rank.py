@@ -98,22 +98,35 @@ def _pairs(query: Sequence[str]) -> set[tuple[str, str]]:
     return {(a, b) for a, b in zip(query, query[1:], strict=False) if a != b}
 
 
-def _proximity(query: Sequence[str], sentence_terms: Sequence[str], pairs: set[tuple[str, str]] | None = None) -> float:
+def _partners(pairs: set[tuple[str, str]]) -> dict[str, list[str]]:
+    """Each first term of the pairs with the terms it is paired with."""
+    out: dict[str, list[str]] = {}
+    for a, b in pairs:
+        out.setdefault(a, []).append(b)
+    return out
+
+
+def _proximity(query: Sequence[str], sentence_terms: Sequence[str], pairs: set[tuple[str, str]] | None = None,
+               partners: dict[str, list[str]] | None = None) -> float:
     """Share of the statement's adjacent term pairs found within WINDOW terms of each other
-    (``pairs``: the statement's, when already known)."""
+    (``pairs`` and their ``partners``: the statement's, when already known)."""
     pairs = _pairs(query) if pairs is None else pairs
     if not pairs:
         return 0.0
+    partners = _partners(pairs) if partners is None else partners
     wanted = {t for pair in pairs for t in pair}
     positions: dict[str, list[int]] = {}
     for i, term in enumerate(sentence_terms):
         if term in wanted:
             positions.setdefault(term, []).append(i)
+    if len(positions) < 2:  # a pair is of two different terms
+        return 0.0
     found = 0
-    for a, b in pairs:
-        near_a, near_b = positions.get(a), positions.get(b)
-        if near_a and near_b and any(abs(i - j) <= WINDOW for i in near_a for j in near_b):
-            found += 1
+    for a, near_a in positions.items():
+        for b in partners.get(a, ()):
+            near_b = positions.get(b)
+            if near_b and any(abs(i - j) <= WINDOW for i in near_a for j in near_b):
+                found += 1
     return found / len(pairs)
 
 
@@ -154,10 +167,11 @@ def best_evidence(
     weights = _weights(query, idf)
     total = sum(weights.values())
     pairs = _pairs(query)
+    partners = _partners(pairs)
     scored: list[tuple[float, float, str]] = []
     for sentence, in_order, present in _sentence_terms(doc.abstract) if parsed is None else parsed:
         cover = _coverage(weights, present, total)
-        near = _proximity(query, in_order, pairs)
+        near = _proximity(query, in_order, pairs, partners)
         scored.append((min(1.0, cover + 0.1 * near), near, sentence))
     scored.sort(key=lambda item: -item[0])
     coverage = _coverage(weights, _all_terms(doc) if parsed is None else _work_terms(doc, parsed), total)
