@@ -59,7 +59,7 @@ def test_stop_words_are_bm25s_list_read_without_importing_the_package():
 
     from vexascite.evidence.text import STOPWORDS
 
-    assert STOPWORDS == frozenset(STOPWORDS_EN)
+    assert frozenset(STOPWORDS_EN) == STOPWORDS
     loaded = subprocess.run([sys.executable, "-c", "import sys, vexascite.evidence.text; print('bm25s' in sys.modules)"],
                             capture_output=True, text=True, check=True).stdout.strip()
     assert loaded == "False"
