@@ -184,3 +184,46 @@ def test_pretrained_vectors_kept_and_built_on_demand_for_a_library_kept_without_
     assert after.pop(index_version()) != "kept"
     # only the missing vectors were built: the other indexes are the ones kept before
     assert after and set(after.values()) == {"kept"}
+
+
+def test_sentence_terms_kept_and_built_on_demand_for_a_library_kept_without_them(run_cli, tmp_path):
+    import sqlite3
+
+    from vexascite.evidence.sentences import terms_version
+    from vexascite.evidence.text import TERMS_REVISION
+
+    library(run_cli, tmp_path)
+    statement = "ruxolitinib gives complete responses in VEXAS"
+    first = run_cli("suggest", statement).stdout
+    name = terms_version(TERMS_REVISION)
+    with sqlite3.connect(run_cli.db) as db:  # as a library indexed before the sentence terms were kept
+        assert db.execute("select count(*) from search_index where name = ?", (name,)).fetchone()[0] == 1
+        db.execute("delete from search_index where name = ?", (name,))
+        db.execute("update search_index set built_at = 'kept'")
+    assert run_cli("suggest", statement).stdout == first
+    kept = dict(sqlite3.connect(run_cli.db).execute("select name, built_at from search_index").fetchall())
+    assert kept.pop(name) != "kept" and set(kept.values()) == {"kept"}
+    assert json.loads(first)["sources"][0]["evidence"].startswith("Ruxolitinib led to complete responses")
+
+
+def test_indexes_kept_in_the_older_npz_form_are_read_and_kept_again(run_cli, tmp_path):
+    import io
+    import sqlite3
+
+    import numpy as np
+
+    from vexascite.api.evidence import INDEX_NAME
+    from vexascite.evidence.index import MAGIC, unpack_arrays
+
+    library(run_cli, tmp_path)
+    statement = "ruxolitinib gives complete responses in VEXAS"
+    first = run_cli("suggest", statement).stdout
+    with sqlite3.connect(run_cli.db) as db:  # the BM25F index as an older version kept it
+        data = db.execute("select data from search_index where name = ?", (INDEX_NAME,)).fetchone()[0]
+        buffer = io.BytesIO()
+        np.savez(buffer, **unpack_arrays(data))
+        db.execute("update search_index set data = ? where name = ?", (buffer.getvalue(), INDEX_NAME))
+    assert run_cli("suggest", statement).stdout == first
+    with sqlite3.connect(run_cli.db) as db:
+        again = db.execute("select data from search_index where name = ?", (INDEX_NAME,)).fetchone()[0]
+    assert again.startswith(MAGIC) and again == data

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from vexascite.evidence.index import Doc, LexicalIndex
 from vexascite.evidence.rank import Searcher, measure_citation, support
 from vexascite.evidence.text import expand_abbreviations, sentences, terms
@@ -129,3 +131,22 @@ def test_the_cited_works_place_among_its_rivals_look_alikes():
     assert m.contrast is not None and m.contrast.lookalike == 1.0
     m = measure_citation(found, "Ferritin fell with ruxolitinib in VEXAS", by_key["chondritis"], {}, rival=True)
     assert m.contrast is not None and m.contrast.lookalike == 0.5
+
+
+def test_kept_arrays_read_back_without_a_copy_and_the_older_npz_form_still_reads():
+    import io
+
+    from vexascite.evidence.index import pack_arrays, unpack_arrays
+
+    arrays = {"a": np.arange(5, dtype=np.int32), "b": np.ones((3, 2), dtype=np.float16), "c": np.zeros(0, dtype=np.float32)}
+    data = pack_arrays(arrays)
+    again = unpack_arrays(data)
+    assert list(again) == list(arrays)
+    for name, array in arrays.items():
+        assert again[name].dtype == array.dtype and np.array_equal(again[name], array)
+        assert again[name].ctypes.data % again[name].dtype.itemsize == 0
+    assert not again["a"].flags.writeable  # a view of the kept bytes
+    buffer = io.BytesIO()
+    np.savez(buffer, **arrays)
+    older = unpack_arrays(buffer.getvalue())
+    assert all(np.array_equal(older[name], array) for name, array in arrays.items())

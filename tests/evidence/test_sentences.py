@@ -36,3 +36,20 @@ def test_one_matching_sentence_ranks_a_work_first():
     with_sentences = Searcher(lexical, load, sentences=SentenceIndex.build(DOCS), sentence_weight=5.0)
     assert with_sentences.search("ruxolitinib raised the risk of venous thrombosis", 2)[0].key == "together"
     assert Searcher(lexical, load).first_scores(["zzz"]).sum() == 0
+
+
+def test_kept_sentence_terms_are_the_ones_the_evidence_stage_computes():
+    from vexascite.evidence.rank import _sentence_terms, best_evidence
+    from vexascite.evidence.sentences import SentenceTerms
+
+    docs = [*DOCS, Doc("units", "", "RESULTS: Doses of 50 mg/kg were given. IL-6 fell by 24% (p < 0.05) in 3 years.")]
+    kept = SentenceTerms.from_bytes(SentenceTerms.build(docs).to_bytes())
+    assert len(kept) == len(docs)
+    lexical = LexicalIndex.build(docs)
+    query = lexical.query_terms("IL-6 fell after 50 mg ruxolitinib for venous thrombosis")
+    for number, doc in enumerate(docs):
+        parsed = kept.of(number, doc.abstract)
+        assert parsed == _sentence_terms(doc.abstract)
+        assert best_evidence(query, doc, lexical.term_idf, parsed=parsed) == best_evidence(query, doc, lexical.term_idf)
+    # an abstract that no longer splits as kept, or a work the terms do not hold, is not read from them
+    assert kept.of(0, "One sentence only.") is None and kept.of(len(docs), "") is None

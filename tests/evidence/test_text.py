@@ -49,3 +49,17 @@ def test_words_that_only_look_british_stay_apart():
     assert american("four") == "four" and american("hour") == "hour" and american("your") == "your"
     assert terms("rise") != terms("raise") and terms("licence") != terms("lice")
     assert american("aerobic") == "aerobic" and american("israel") == "israel" and american("paediatric") != "paediatric"
+
+
+def test_stop_words_are_bm25s_list_read_without_importing_the_package():
+    import subprocess
+    import sys
+
+    from bm25s.stopwords import STOPWORDS_EN
+
+    from vexascite.evidence.text import STOPWORDS
+
+    assert frozenset(STOPWORDS_EN) == STOPWORDS
+    loaded = subprocess.run([sys.executable, "-c", "import sys, vexascite.evidence.text; print('bm25s' in sys.modules)"],
+                            capture_output=True, text=True, check=True).stdout.strip()
+    assert loaded == "False"

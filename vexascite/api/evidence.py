@@ -13,12 +13,13 @@ from typing import Any
 
 from ..config import Settings
 from ..evidence.dense import DenseIndex, index_version
+from ..evidence.index import MAGIC as KEPT_FORM
 from ..evidence.index import Doc, LexicalIndex
 from ..evidence.pretrained import PretrainedIndex, PretrainedScorer
 from ..evidence.pretrained import encoder as pretrained_encoder
 from ..evidence.pretrained import index_version as pretrained_version
-from ..evidence.rank import Searcher, measure_citation, support
-from ..evidence.sentences import SENTENCE_WEIGHT, SentenceIndex
+from ..evidence.rank import EvidenceStage, Searcher, measure_citation, support
+from ..evidence.sentences import SENTENCE_WEIGHT, SentenceIndex, SentenceTerms, terms_version
 from ..evidence.text import TERMS_REVISION
 from ..store import Store
 from .common import open_library
@@ -72,6 +73,8 @@ def library_searcher(store: Store, pretrained: bool = True) -> Searcher:
         index = LexicalIndex.from_bytes(data)
         sentence_index = SentenceIndex.from_bytes(sentence_data) if sentence_data is not None else None
         dense = DenseIndex.from_bytes(dense_data)
+        _keep_current(store, fingerprint, [(INDEX_NAME, data, index), (dense_name, dense_data, dense),
+                                           (SENTENCE_INDEX_NAME, sentence_data, sentence_index)])
     else:
         docs = [work_doc(row) for row in stored.ranking_texts(store)]
         index = LexicalIndex.build(docs)
@@ -81,6 +84,14 @@ def library_searcher(store: Store, pretrained: bool = True) -> Searcher:
         if with_sentences:
             sentence_index = SentenceIndex.build(docs)
             stored.save_index(store, SENTENCE_INDEX_NAME, fingerprint, sentence_index.to_bytes())
+    # each work's sentences as terms, for the evidence stage (built beside a kept index without them)
+    terms_name = terms_version(TERMS_REVISION)
+    terms_data = stored.load_index(store, terms_name, fingerprint)
+    kept_terms = SentenceTerms.from_bytes(terms_data) if terms_data is not None else None
+    if kept_terms is None or len(kept_terms) != len(index):
+        docs = docs if docs is not None else [work_doc(row) for row in stored.ranking_texts(store)]
+        kept_terms = SentenceTerms.build(docs)
+        stored.save_index(store, terms_name, fingerprint, kept_terms.to_bytes())
     scorers = []
     encoder = pretrained_encoder() if pretrained else None
     if encoder is not None:
@@ -90,16 +101,29 @@ def library_searcher(store: Store, pretrained: bool = True) -> Searcher:
             docs = docs if docs is not None else [work_doc(row) for row in stored.ranking_texts(store)]
             vectors = PretrainedIndex.build(encoder, docs)
             stored.save_index(store, pretrained_version(), fingerprint, vectors.to_bytes())
+        else:
+            _keep_current(store, fingerprint, [(pretrained_version(), vectors_data, vectors)])
         scorers.append(PretrainedScorer(encoder, vectors))
     if docs is not None:
         # indexes kept under other names (older versions) are never read again
-        stored.forget_indexes_except(store, [INDEX_NAME, dense_name, pretrained_version()]
+        stored.forget_indexes_except(store, [INDEX_NAME, dense_name, pretrained_version(), terms_name]
                                      + ([SENTENCE_INDEX_NAME] if with_sentences else []))
 
     def load(keys: list[str]) -> dict[str, Doc]:
         return {row[0]: work_doc(row) for row in stored.ranking_texts(store, keys)}
 
-    return Searcher(index, load, sentences=sentence_index, dense=dense, pool_scorers=scorers)
+    return Searcher(index, load, rerankers=[EvidenceStage(index, kept_terms)], sentences=sentence_index, dense=dense,
+                    pool_scorers=scorers)
+
+
+def _keep_current(store: Store, fingerprint: str, loaded: list[tuple[str, bytes | None, Any]]) -> None:
+    """Keep again, in the current form, the indexes read from the older one (``.npz``, which
+    is copied whole when read), so that later runs load them without a copy."""
+    from ..store import evidence as stored
+
+    for name, data, index in loaded:
+        if data is not None and index is not None and not data.startswith(KEPT_FORM):
+            stored.save_index(store, name, fingerprint, index.to_bytes())
 
 
 def _suggestions(searcher: Searcher, trashed: set[str], text: str, limit: int) -> list[dict[str, Any]]:

@@ -15,13 +15,12 @@ onto the learned term space. A statement is projected the same way (idf-weighted
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from .index import K1, LexicalIndex
+from .index import K1, LexicalIndex, pack_arrays, unpack_arrays
 
 __all__ = ["DENSE_WEIGHT", "DIMENSIONS", "FEEDBACK", "FEEDBACK_WORKS", "DenseIndex", "index_version"]
 
@@ -191,11 +190,9 @@ class DenseIndex:
         return self.doc_vectors[documents].astype(np.float32) @ vector
 
     def to_bytes(self) -> bytes:
-        buffer = io.BytesIO()
-        np.savez(buffer, term_vectors=self.term_vectors, doc_vectors=self.doc_vectors)
-        return buffer.getvalue()
+        return pack_arrays({"term_vectors": self.term_vectors, "doc_vectors": self.doc_vectors})
 
     @classmethod
     def from_bytes(cls, data: bytes) -> DenseIndex:
-        arrays = np.load(io.BytesIO(data), allow_pickle=False)
+        arrays = unpack_arrays(data)
         return cls(arrays["term_vectors"], arrays["doc_vectors"])

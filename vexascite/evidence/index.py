@@ -20,7 +20,7 @@ import numpy as np
 from ..documents.abbreviations import find_abbreviations
 from .text import expand_abbreviations, terms
 
-__all__ = ["FIELD_WEIGHTS", "Doc", "LexicalIndex"]
+__all__ = ["FIELD_WEIGHTS", "Doc", "LexicalIndex", "pack_arrays", "unpack_arrays"]
 
 #: How much one occurrence in each field counts against one in the abstract. A title
 #: word or subject heading states what the work is about; an abstract word may be aside.
@@ -29,6 +29,50 @@ FIELD_WEIGHTS: dict[str, float] = {"title": 2.0, "abstract": 1.0, "subjects": 1.
 #: taken as they are, not tuned on any evaluation set here).
 K1 = 0.9
 B = 0.4
+
+
+#: How a kept index's byte string begins (before it, indexes were kept as ``.npz`` files).
+MAGIC = b"VXIDX1\n"
+#: Alignment of each array in a kept index (a multiple of every item size).
+ALIGN = 64
+
+
+def pack_arrays(arrays: dict[str, np.ndarray]) -> bytes:
+    """Named arrays as one byte string that :func:`unpack_arrays` reads back without
+    copying them: ``MAGIC``, the length of a JSON header (name -> dtype, shape and offset
+    of the array's bytes after the header), the header, then each array's bytes, aligned."""
+    header: dict[str, tuple[str, list[int], int]] = {}
+    parts: list[bytes] = []
+    offset = 0
+    for name, array in arrays.items():
+        array = np.ascontiguousarray(array)
+        padding = -offset % ALIGN
+        parts.append(b"\0" * padding)
+        offset += padding
+        header[name] = (array.dtype.str, list(array.shape), offset)
+        parts.append(array.tobytes())
+        offset += array.nbytes
+    text = json.dumps(header).encode("utf-8")
+    start = len(MAGIC) + 8 + len(text)
+    text += b" " * (-start % ALIGN)  # the arrays start aligned to the byte string's start
+    return b"".join([MAGIC, len(text).to_bytes(8, "little"), text, *parts])
+
+
+def unpack_arrays(data: bytes) -> dict[str, np.ndarray]:
+    """The arrays of :func:`pack_arrays`'s byte string, as read-only views of ``data`` (loading
+    a kept index then costs no copy of it); an index kept as ``.npz`` is read as before."""
+    if not data.startswith(MAGIC):
+        with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
+            return {name: arrays[name] for name in arrays.files}
+    size = int.from_bytes(data[len(MAGIC) : len(MAGIC) + 8], "little")
+    start = len(MAGIC) + 8 + size
+    header = json.loads(data[len(MAGIC) + 8 : start])
+    out = {}
+    for name, (dtype, shape, offset) in header.items():
+        kind = np.dtype(dtype)
+        count = int(np.prod(shape, dtype=np.int64))
+        out[name] = np.frombuffer(data, dtype=kind, count=count, offset=start + offset).reshape(shape)
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,22 +132,19 @@ class LexicalIndex:
                     term_id = vocab.setdefault(term, len(vocab))
                     tf[term_id] = tf.get(term_id, 0.0) + count * norm
             combined.append(tf)
-        df = np.zeros(len(vocab), dtype=np.int64)
-        for tf in combined:
-            for term_id in tf:
-                df[term_id] += 1
+        # postings work by work, then grouped by term (a stable sort keeps each term's works in order)
+        sizes = np.fromiter((len(tf) for tf in combined), dtype=np.int64, count=n)
+        total = int(sizes.sum())
+        posting_terms = np.fromiter((t for tf in combined for t in tf), dtype=np.int64, count=total)
+        values = np.fromiter((v for tf in combined for v in tf.values()), dtype=np.float64, count=total)
+        df = np.bincount(posting_terms, minlength=len(vocab)).astype(np.int64)
         idf = np.log1p((n - df + 0.5) / (df + 0.5))
         indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
         indptr[1:] = np.cumsum(df)
-        doc_ids = np.empty(int(indptr[-1]), dtype=np.int32)
-        weights = np.empty(int(indptr[-1]), dtype=np.float32)
-        fill = indptr[:-1].copy()
-        for number, tf in enumerate(combined):
-            for term_id, value in tf.items():
-                slot = fill[term_id]
-                doc_ids[slot] = number
-                weights[slot] = idf[term_id] * value * (K1 + 1) / (K1 + value)
-                fill[term_id] += 1
+        order = np.argsort(posting_terms, kind="stable")
+        doc_ids = np.repeat(np.arange(n, dtype=np.int32), sizes)[order]
+        values = values[order]
+        weights = (idf[posting_terms[order]] * values * (K1 + 1) / (K1 + values)).astype(np.float32)
         known = {
             short: counts.most_common(1)[0][0] for short, counts in definitions.items() if counts.most_common(1)[0][1] >= 2
         }
@@ -152,16 +193,13 @@ class LexicalIndex:
 
     # -- persistence ---------------------------------------------------------------
     def to_bytes(self) -> bytes:
-        buffer = io.BytesIO()
         meta = json.dumps({"keys": self.keys, "vocab": list(self.vocab), "abbreviations": self.abbreviations})
-        np.savez(buffer, indptr=self.indptr, doc_ids=self.doc_ids, weights=self.weights, idf=self.idf,
-                 meta=np.frombuffer(meta.encode("utf-8"), dtype=np.uint8))
-        return buffer.getvalue()
+        return pack_arrays({"indptr": self.indptr, "doc_ids": self.doc_ids, "weights": self.weights, "idf": self.idf,
+                            "meta": np.frombuffer(meta.encode("utf-8"), dtype=np.uint8)})
 
     @classmethod
     def from_bytes(cls, data: bytes) -> LexicalIndex:
-        arrays = np.load(io.BytesIO(data), allow_pickle=False)
+        arrays = unpack_arrays(data)
         meta = json.loads(arrays["meta"].tobytes().decode("utf-8"))
         vocab = {term: i for i, term in enumerate(meta["vocab"])}
         return cls(meta["keys"], vocab, arrays["indptr"], arrays["doc_ids"], arrays["weights"], arrays["idf"], meta["abbreviations"])
-

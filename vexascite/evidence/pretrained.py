@@ -20,7 +20,6 @@ derived on pseudo-claims by ``scripts/suggest_pretrained_size.py`` (see docs/evi
 from __future__ import annotations
 
 import importlib.util
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -29,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from .index import Doc
+from .index import Doc, pack_arrays, unpack_arrays
 from .text import sentences
 
 __all__ = ["SENTENCE_WEIGHT", "WHOLE_WEIGHT", "Encoder", "PretrainedIndex", "PretrainedScorer", "encoder", "index_version"]
@@ -59,7 +58,9 @@ class Encoder:
     """Text -> the mean of its tokens' vectors (the first ``DIMENSIONS``), float32."""
 
     def __init__(self, table: np.ndarray, tokenizer: Any) -> None:
-        self.table = np.ascontiguousarray(table[:, :DIMENSIONS], dtype=np.float32)
+        # kept as stored (float16): the rows a text uses are widened when it is encoded, which
+        # gives the same float32 values without converting the whole table at every start
+        self.table = np.ascontiguousarray(table[:, :DIMENSIONS])
         self.tokenizer = tokenizer
 
     def sums(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -76,7 +77,7 @@ class Encoder:
             ids = np.clip(np.concatenate([np.asarray(item.ids, dtype=np.int64) for item in encoded]), 0, len(self.table) - 1)
             has = lengths > 0
             offsets = np.concatenate(([0], np.cumsum(lengths)[:-1]))[has]
-            out[start : start + len(encoded)][has] = np.add.reduceat(self.table[ids], offsets, axis=0)
+            out[start : start + len(encoded)][has] = np.add.reduceat(self.table[ids].astype(np.float32, copy=False), offsets, axis=0)
             counts[start : start + len(encoded)] = lengths
         return out, counts
 
@@ -167,19 +168,19 @@ class PretrainedIndex:
         has = counts > 0
         whole[~has] = 0  # a work without text has only the bits of the mean taken off
         if has.any():
-            rows = np.concatenate([np.arange(self.starts[n], self.starts[n + 1]) for n in documents[has]])
+            # every sentence row of the works that have some, work by work
+            first, runs = self.starts[documents[has]], counts[has]
+            rows = np.arange(int(runs.sum())) + np.repeat(first - (np.cumsum(runs) - runs), runs)
             cosines = _signs(self.sentences[rows], dims) @ vector * scale
             best[has] = np.maximum.reduceat(cosines, np.concatenate(([0], np.cumsum(counts[has])[:-1])))
         return whole, best
 
     def to_bytes(self) -> bytes:
-        buffer = io.BytesIO()
-        np.savez(buffer, mean=self.mean, works=self.works, sentences=self.sentences, starts=self.starts)
-        return buffer.getvalue()
+        return pack_arrays({"mean": self.mean, "works": self.works, "sentences": self.sentences, "starts": self.starts})
 
     @classmethod
     def from_bytes(cls, data: bytes) -> PretrainedIndex:
-        arrays = np.load(io.BytesIO(data), allow_pickle=False)
+        arrays = unpack_arrays(data)
         return cls(arrays["mean"], arrays["works"], arrays["sentences"], arrays["starts"])
 
 

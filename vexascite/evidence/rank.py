@@ -22,7 +22,7 @@ import numpy as np
 
 from .dense import DENSE_WEIGHT, FEEDBACK, FEEDBACK_WORKS, DenseIndex
 from .index import Doc, LexicalIndex
-from .sentences import SENTENCE_WEIGHT, SentenceIndex
+from .sentences import SENTENCE_WEIGHT, SentenceIndex, SentenceTerms
 from .text import sentences, terms
 
 __all__ = [
@@ -87,54 +87,94 @@ def _weights(query: Sequence[str], idf: Callable[[str], float]) -> dict[str, flo
     return {term: idf(term) for term in dict.fromkeys(query)}
 
 
-def _coverage(weights: dict[str, float], present: AbstractSet[str]) -> float:
-    total = sum(weights.values())
-    return sum(w for t, w in weights.items() if t in present) / total if total else 0.0
+def _coverage(weights: dict[str, float], present: AbstractSet[str], total: float | None = None) -> float:
+    """Share of the weights of the terms in ``present`` (``total``: the weights' sum, when known)."""
+    total = sum(weights.values()) if total is None else total
+    return sum([w for t, w in weights.items() if t in present]) / total if total else 0.0
 
 
-def _proximity(query: Sequence[str], sentence_terms: list[str]) -> float:
-    """Share of the statement's adjacent term pairs found within WINDOW terms of each other."""
-    pairs = {(a, b) for a, b in zip(query, query[1:], strict=False) if a != b}
+def _pairs(query: Sequence[str]) -> set[tuple[str, str]]:
+    """The statement's adjacent term pairs (a term beside itself is no pair)."""
+    return {(a, b) for a, b in zip(query, query[1:], strict=False) if a != b}
+
+
+def _partners(pairs: set[tuple[str, str]]) -> dict[str, list[str]]:
+    """Each first term of the pairs with the terms it is paired with."""
+    out: dict[str, list[str]] = {}
+    for a, b in pairs:
+        out.setdefault(a, []).append(b)
+    return out
+
+
+def _proximity(query: Sequence[str], sentence_terms: Sequence[str], pairs: set[tuple[str, str]] | None = None,
+               partners: dict[str, list[str]] | None = None) -> float:
+    """Share of the statement's adjacent term pairs found within WINDOW terms of each other
+    (``pairs`` and their ``partners``: the statement's, when already known)."""
+    pairs = _pairs(query) if pairs is None else pairs
     if not pairs:
         return 0.0
+    partners = _partners(pairs) if partners is None else partners
+    wanted = {t for pair in pairs for t in pair}
     positions: dict[str, list[int]] = {}
     for i, term in enumerate(sentence_terms):
-        positions.setdefault(term, []).append(i)
+        if term in wanted:
+            positions.setdefault(term, []).append(i)
+    if len(positions) < 2:  # a pair is of two different terms
+        return 0.0
     found = 0
-    for a, b in pairs:
-        if a in positions and b in positions and any(abs(i - j) <= WINDOW for i in positions[a] for j in positions[b]):
-            found += 1
+    for a, near_a in positions.items():
+        for b in partners.get(a, ()):
+            near_b = positions.get(b)
+            if near_b and any(abs(i - j) <= WINDOW for i in near_a for j in near_b):
+                found += 1
     return found / len(pairs)
 
 
-@lru_cache(maxsize=8192)
-def _sentence_terms(abstract: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """An abstract's sentences with their terms (cached: a work is scored against many statements)."""
-    return tuple((sentence, tuple(terms(sentence))) for sentence in sentences(abstract))
+#: An abstract's sentences, each with its terms in order and as a set.
+Parsed = tuple[tuple[str, tuple[str, ...], frozenset[str]], ...]
 
 
 @lru_cache(maxsize=8192)
-def _all_terms(doc: Doc) -> frozenset[str]:
+def _sentence_terms(abstract: str) -> Parsed:
+    """An abstract's sentences with their terms, in order and as a set (cached: a work is
+    scored against many statements)."""
+    out = []
+    for sentence in sentences(abstract):
+        found = tuple(terms(sentence))
+        out.append((sentence, found, frozenset(found)))
+    return tuple(out)
+
+
+def _work_terms(doc: Doc, parsed: Parsed) -> frozenset[str]:
     words = set(terms(doc.title)) | set(terms(" ; ".join(doc.subjects)))
-    for _, sentence_terms in _sentence_terms(doc.abstract):
+    for _, _, sentence_terms in parsed:
         words.update(sentence_terms)
     return frozenset(words)
 
 
+@lru_cache(maxsize=8192)
+def _all_terms(doc: Doc) -> frozenset[str]:
+    return _work_terms(doc, _sentence_terms(doc.abstract))
+
+
 def best_evidence(
-    query: Sequence[str], doc: Doc, idf: Callable[[str], float], limit: int = 2
+    query: Sequence[str], doc: Doc, idf: Callable[[str], float], limit: int = 2, parsed: Parsed | None = None
 ) -> tuple[list[Evidence], float, float]:
     """The abstract sentences that fit the statement best, the work's whole coverage and
     the best sentence's proximity. A sentence's score is the idf-weighted share of the
-    statement's terms it contains, plus a little for word pairs kept together."""
+    statement's terms it contains, plus a little for word pairs kept together.
+    ``parsed``: the abstract's sentences with their terms, when kept (:class:`SentenceTerms`)."""
     weights = _weights(query, idf)
+    total = sum(weights.values())
+    pairs = _pairs(query)
+    partners = _partners(pairs)
     scored: list[tuple[float, float, str]] = []
-    for sentence, sentence_terms in _sentence_terms(doc.abstract):
-        cover = _coverage(weights, set(sentence_terms))
-        near = _proximity(query, list(sentence_terms))
+    for sentence, in_order, present in _sentence_terms(doc.abstract) if parsed is None else parsed:
+        cover = _coverage(weights, present, total)
+        near = _proximity(query, in_order, pairs, partners)
         scored.append((min(1.0, cover + 0.1 * near), near, sentence))
     scored.sort(key=lambda item: -item[0])
-    coverage = _coverage(weights, _all_terms(doc))
+    coverage = _coverage(weights, _all_terms(doc) if parsed is None else _work_terms(doc, parsed), total)
     evidence = [Evidence(sentence, round(score, 4)) for score, _, sentence in scored[:limit]]
     return evidence, coverage, (scored[0][1] if scored else 0.0)
 
@@ -157,15 +197,17 @@ class EvidenceStage:
     stage that does better can reorder.
     """
 
-    def __init__(self, index: LexicalIndex) -> None:
+    def __init__(self, index: LexicalIndex, kept: SentenceTerms | None = None) -> None:
         self.index = index
+        self.kept = kept
 
     def rerank(self, statement: str, query: Sequence[str], candidates: list[Candidate]) -> None:
         for candidate in candidates:
             candidate.score = candidate.first_score
             if candidate.doc is None:
                 continue
-            evidence, coverage, _ = best_evidence(query, candidate.doc, self.index.term_idf)
+            parsed = self.kept.of(candidate.index, candidate.doc.abstract) if self.kept is not None else None
+            evidence, coverage, _ = best_evidence(query, candidate.doc, self.index.term_idf, parsed=parsed)
             candidate.evidence = evidence
             candidate.coverage = coverage
 
@@ -327,7 +369,7 @@ RARE = 3
 def _best_sentence_terms(weights: dict[str, float], doc: Doc) -> frozenset[str]:
     """The terms of the abstract sentence (or title) that holds most of the statement's weight."""
     best: tuple[float, frozenset[str]] = (-1.0, frozenset())
-    for found in [frozenset(terms(doc.title))] + [frozenset(t) for _, t in _sentence_terms(doc.abstract)]:
+    for found in [frozenset(terms(doc.title))] + [found for _, _, found in _sentence_terms(doc.abstract)]:
         cover = _coverage(weights, found)
         if cover > best[0]:
             best = (cover, found)

@@ -10,16 +10,17 @@ weight is derived from pseudo-claims made from a library's own abstracts
 
 from __future__ import annotations
 
-import io
+import json
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-from .index import Doc, LexicalIndex
-from .text import sentences
+from .index import Doc, LexicalIndex, pack_arrays, unpack_arrays
+from .text import sentences, terms
 
-__all__ = ["SENTENCE_WEIGHT", "SentenceIndex"]
+__all__ = ["SENTENCE_WEIGHT", "SentenceIndex", "SentenceTerms", "terms_version"]
 
 #: How much the best sentence's BM25 counts beside the work's BM25F (see module doc).
 SENTENCE_WEIGHT = 0.0
@@ -59,16 +60,85 @@ class SentenceIndex:
         return out
 
     def to_bytes(self) -> bytes:
-        buffer = io.BytesIO()
-        np.savez(buffer, lexical=np.frombuffer(self.lexical.to_bytes(), dtype=np.uint8), owner=self.owner,
-                 documents=np.array([self.documents], dtype=np.int64))
-        return buffer.getvalue()
+        return pack_arrays({"lexical": np.frombuffer(self.lexical.to_bytes(), dtype=np.uint8), "owner": self.owner,
+                            "documents": np.array([self.documents], dtype=np.int64)})
 
     @classmethod
     def from_bytes(cls, data: bytes) -> SentenceIndex:
-        arrays = np.load(io.BytesIO(data), allow_pickle=False)
+        arrays = unpack_arrays(data)
         owners = arrays["owner"]
         return cls(LexicalIndex.from_bytes(arrays["lexical"].tobytes()), owners, _starts(owners), int(arrays["documents"][0]))
+
+
+#: Revision of how :class:`SentenceTerms` are kept, for changes the terms' revision does not name.
+TERMS_KEPT_REVISION = 1
+
+
+def terms_version(terms_revision: int) -> str:
+    """The name a library keeps its works' sentence terms under (with the terms' revision)."""
+    return f"sentence-terms-v{TERMS_KEPT_REVISION}-t{terms_revision}"
+
+
+@dataclass(slots=True)
+class SentenceTerms:
+    """Every work's abstract sentences as their terms, numbered, kept with the index.
+
+    The evidence stage reads each candidate's sentences term by term; splitting and
+    stemming ten abstracts took most of a statement's time, and they are the same at every
+    statement. The terms are those of :func:`~.text.terms` for each of
+    :func:`~.text.sentences` of the abstract, so the evidence found is the same."""
+
+    words: list[str]
+    #: The terms of all sentences, work by work, as numbers into ``words``.
+    ids: np.ndarray
+    #: Sentence ``k``'s terms are ``ids[bounds[k]:bounds[k + 1]]``.
+    bounds: np.ndarray
+    #: Work ``n``'s sentences are ``works[n]`` to ``works[n + 1]``.
+    works: np.ndarray
+
+    @classmethod
+    def build(cls, docs: Iterable[Doc]) -> SentenceTerms:
+        numbers: dict[str, int] = {}
+        ids = array("i")
+        bounds = array("q", [0])
+        works = array("q", [0])
+        for doc in docs:
+            for sentence in sentences(doc.abstract):
+                ids.extend([numbers.setdefault(term, len(numbers)) for term in terms(sentence)])
+                bounds.append(len(ids))
+            works.append(len(bounds) - 1)
+        return cls(list(numbers), np.frombuffer(ids, dtype=np.int32), np.frombuffer(bounds, dtype=np.int64),
+                   np.frombuffer(works, dtype=np.int64))
+
+    def __len__(self) -> int:
+        return len(self.works) - 1
+
+    def of(self, number: int, abstract: str) -> tuple[tuple[str, tuple[str, ...], frozenset[str]], ...] | None:
+        """Work ``number``'s sentences with their terms, in order and as a set, when
+        ``abstract`` (its text now) has as many sentences as when kept; else ``None``."""
+        if not 0 <= number < len(self):
+            return None
+        texts = sentences(abstract)
+        first, last = int(self.works[number]), int(self.works[number + 1])
+        if last - first != len(texts):
+            return None
+        words, bounds = self.words, self.bounds[first : last + 1].tolist()
+        numbers = self.ids[bounds[0] : bounds[-1]].tolist()
+        out = []
+        for k, text in enumerate(texts):
+            found = tuple([words[i] for i in numbers[bounds[k] - bounds[0] : bounds[k + 1] - bounds[0]]])
+            out.append((text, found, frozenset(found)))
+        return tuple(out)
+
+    def to_bytes(self) -> bytes:
+        return pack_arrays({"words": np.frombuffer(json.dumps(self.words).encode("utf-8"), dtype=np.uint8),
+                            "ids": self.ids, "bounds": self.bounds, "works": self.works})
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> SentenceTerms:
+        arrays = unpack_arrays(data)
+        words = json.loads(arrays["words"].tobytes().decode("utf-8"))
+        return cls(words, arrays["ids"], arrays["bounds"], arrays["works"])
 
 
 def _starts(owners: np.ndarray) -> np.ndarray:

@@ -18,12 +18,12 @@ spellings to one form, so it can only join a pair of spellings, never split a wo
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import unicodedata
 from functools import lru_cache
 
 import Stemmer
-from bm25s.stopwords import STOPWORDS_EN
 
 from ..documents.abbreviations import find_abbreviations
 
@@ -34,8 +34,24 @@ __all__ = ["STOPWORDS", "TERMS_REVISION", "american", "expand_abbreviations", "n
 #: 2: spelling normalised (Greek letters, dashes, NFKC, British spellings).
 TERMS_REVISION = 2
 
+
+
+def _bm25s_stopwords() -> tuple[str, ...]:
+    """bm25s's English stop words, read from its ``stopwords`` module alone: importing
+    ``bm25s.stopwords`` runs the package's ``__init__``, which loads most of bm25s (and
+    tqdm) for one tuple of words, a third of a second at every start."""
+    spec = importlib.util.find_spec("bm25s")
+    folder = next(iter(spec.submodule_search_locations or [])) if spec is not None else None
+    words = importlib.util.spec_from_file_location("_bm25s_stopwords", f"{folder}/stopwords.py") if folder else None
+    if words is None or words.loader is None:
+        raise ImportError("bm25s's stop words (the bm25s package) are not installed")
+    module = importlib.util.module_from_spec(words)
+    words.loader.exec_module(module)
+    return tuple(module.STOPWORDS_EN)
+
+
 #: English stop words (the list bm25s uses, so the baseline and we drop the same words).
-STOPWORDS: frozenset[str] = frozenset(STOPWORDS_EN)
+STOPWORDS: frozenset[str] = frozenset(_bm25s_stopwords())
 
 _WORD = re.compile(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[^\W\d_]+(?:\d+[^\W\d_]*)*|%", re.UNICODE)
 _HYPHENATED = re.compile(r"\b([^\W_]+)-([^\W_]+)\b", re.UNICODE)
@@ -136,6 +152,13 @@ def _number(token: str) -> str:
     return value
 
 
+@lru_cache(maxsize=200_000)
+def _word_term(token: str) -> str | None:
+    """A word token's term: its stem in American spelling (``None`` for a stop word or a
+    single letter). Cached, as the same words recur across a library's sentences."""
+    return stem(american(token)) if len(token) > 1 and token not in STOPWORDS else None
+
+
 def terms(text: str) -> list[str]:
     """Index terms of ``text`` in order (stop words dropped, stems, numbers, units)."""
     lowered = normalise(text)
@@ -144,17 +167,19 @@ def terms(text: str) -> list[str]:
     for token in _WORD.findall(lowered):
         if token[0].isdigit():
             previous_number = _number(token) if ("," in token or "." in token) else token
-            words.append(previous_number)
+            words.append(stem(previous_number))
             continue
-        if previous_number is not None and token in _UNITS:
-            words.append(previous_number + token)
-        previous_number = None
-        if len(token) > 1 and token not in STOPWORDS:
-            words.append(american(token))
+        if previous_number is not None:
+            if token in _UNITS:
+                words.append(stem(previous_number + token))
+            previous_number = None
+        term = _word_term(token)
+        if term is not None:
+            words.append(term)
     if "-" in lowered:
-        words += [american(a) + american(b) for a, b in _HYPHENATED.findall(lowered) if len(a) + len(b) <= 12]
-    # numbers and number+unit terms come through the stemmer unchanged
-    return _STEMMER.stemWords(words)
+        words += [stem(american(a) + american(b)) for a, b in _HYPHENATED.findall(lowered) if len(a) + len(b) <= 12]
+    # every term goes through the stemmer (numbers come out unchanged, "10years" as "10year")
+    return words
 
 
 def expand_abbreviations(text: str, known: dict[str, str] | None = None) -> str:
@@ -178,6 +203,9 @@ def expand_abbreviations(text: str, known: dict[str, str] | None = None) -> str:
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'(\[]?[A-Z0-9])")
 _NO_BREAK_BEFORE = re.compile(r"(?:\b(?:e\.g|i\.e|et al|vs|Fig|Figs|Ref|No|approx|ca|cf|Dr|Mr|Ms|St)\.|\b[A-Z]\.)$")
+#: Characters at the end of a piece that can hold an abbreviation of ``_NO_BREAK_BEFORE``
+#: (the longest, "approx.", and the character before it, with room to spare).
+_NO_BREAK_TAIL = 16
 _HEADING = re.compile(r"^(?:[A-Z][A-Z /&-]{2,40}|Background|Methods?|Results?|Conclusions?|Objectives?|Purpose|Aims?):\s*")
 
 
@@ -185,7 +213,8 @@ def sentences(text: str) -> list[str]:
     """An abstract's sentences, with structured-abstract headings ("RESULTS:") removed."""
     parts: list[str] = []
     for piece in _SENTENCE_END.split(text.strip()):
-        if parts and _NO_BREAK_BEFORE.search(parts[-1]):
+        # the abbreviations end the piece: its last characters are enough to search
+        if parts and _NO_BREAK_BEFORE.search(parts[-1], max(0, len(parts[-1]) - _NO_BREAK_TAIL)):
             parts[-1] = f"{parts[-1]} {piece}"
         else:
             parts.append(piece)
