@@ -7,7 +7,12 @@ from __future__ import annotations
 import pytest
 
 from tests.refstring.found import entry_texts
-from vexascite.refstring.lists import _after_source_end, _cjk_name_after_latin, _goes_on, _plain_opening
+from vexascite.refstring.lists import (
+    _after_source_end,
+    _cjk_name_after_latin,
+    _goes_on,
+    _plain_opening,
+)
 
 _INTRO = "Body text of the article ends here with a final sentence.\n\nReferences\n\n"
 #: Wrapped entries around the pair under test, so the list has the usual width and a usual entry.
