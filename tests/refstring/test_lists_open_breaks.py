@@ -43,7 +43,7 @@ _OPENINGS = {
     ),
     "an inverted full name and its year after a title cut on `of`": (
         "Quill, TE, J Arvik, K Brandt & CK Venn, ‘Invented Harbours as Sites of",
-        "Lindqvist, Charles Sanders. 1940. The Philosophy of Invented Tides.",
+        "Lindqvist, Carla Sandrine. 1941. Essays on the Invented Tides.",
         "Quill, TE, J Arvik, K Brandt & CK Venn, ‘Invented Harbours as Sites of",
     ),
     "two APA names and a bracketed year after a list of authors alone": (
@@ -62,9 +62,9 @@ _OPENINGS = {
         "E. Okafor, T. Norrland, U. Karlsson. Invented bacteria warm the shore through the production of invented sunscreens. Nature Inventions.",
     ),
     "Springer's inverted author and a colon after a publisher's place": (
-        "transition ions. Lakeside Press, Oxford",
-        "Arvik, I.: The invented harbour conjecture. With an appendix by Ian",
-        "Abrahamsen A, Bleek B (1970) Invented resonance of transition ions. Lakeside Press, Oxford",
+        "of salts. Lakeside Press, Oxford",
+        "Arvik, I.: On an invented harbour conjecture. With notes by Ida",
+        "Abrahamsen A, Bleek B (1970) Invented resonance of salts. Lakeside Press, Oxford",
     ),
 }
 
@@ -79,21 +79,21 @@ def test_each_opening_stands_after_a_line_nothing_closed(name: str) -> None:
 #: (line above, line under test, the entry so far, whether it states a year): a closed source, then a new entry.
 _CLOSED = {
     "a run of Vancouver names whose first capital was misread as `l`": (
-        "Lakeside Press, Oxford University Press, New York (1978)",
+        "Lakeside Press, Tidewater College Press, Bergen (1978)",
         "lannacci PM, Tabor GU, Garten RL, Caplan MD, Bremer DR. Invented stem cells from",
-        "Smith, G.D.: Invented solution of partial equations. Lakeside Press, Oxford University Press, New York (1978)",
+        "Marsh, G.D.: Invented solution of tidal equations. Lakeside Press, Tidewater College Press, Bergen (1978)",
         True,
     ),
     "an entry closed by `to appear.`": (
         "reconfigurable invented networks. Applied Inventions, to appear.",
-        "Link JHF. Observationes in ordines invented. Dissertatio I. Magazin der",
+        "Linde JHF. Observationes inventae de herbis. Dissertatio I. Magazin der",
         "D. M. Okafor, S. P. Arvik, R. G. Venn, and C. Qiu. Locality based control for reconfigurable invented networks. Applied Inventions, to appear.",
         False,
     ),
     "an entry closed by a link alone on its line": (
         "https://www.example.org/publications/invented-radiation-and-vitamin-d-effects",
         "Calloway E. Proteins help solve an invented riddle.",
-        "Public Health Northland Invented Radiation and Vitamin D: the effects on health https://www.example.org/publications/invented-radiation-and-vitamin-d-effects",
+        "Public Health Northland Invented Sunlight and Vitamins: their effects on the coast https://www.example.org/publications/invented-radiation-and-vitamin-d-effects",
         False,
     ),
 }
@@ -107,7 +107,7 @@ def test_a_closed_entry_then_a_new_one(name: str) -> None:
 
 
 def test_hangul_names_set_apart_by_a_one_dot_leader_open_an_entry() -> None:
-    head = "Badeau, A. (2015). Métaphysique inventée du bonheur réel. Paris, France : PUF."
+    head = "Badeau, A. (2015). Une métaphysique inventée des marées. Paris, France : PUF."
     assert _cjk_name_after_latin("Paris, France : PUF.", "이경수\u2024박명훈(2016), 스크린 유형과 광고주 업종에 따른 비교연구.", head)
 
 
@@ -159,11 +159,11 @@ def test_vancouver_authors_closed_by_a_stop_after_a_dated_entry_left_on_a_place(
 
 def test_a_name_cut_a_place_and_its_publisher_or_a_journal_cut_go_on() -> None:
     # A family name of two words cut at the line's end: the names and the year go on.
-    assert not _plain_opening("Jennings TL, Gamst AC, Archer SL, Fennell-Notley C, Rivera", "Mindt M, Marcotte TD et al (2005) Effects of invented", "Jennings TL, Gamst AC, Archer SL, Fennell-Notley C, Rivera")
+    assert not _plain_opening("Jennings TL, Gamble AC, Archer SL, Fennell-Notley C, Rivas", "Mendt M, Marcos TD et al (2005) Effects of invented", "Jennings TL, Gamble AC, Archer SL, Fennell-Notley C, Rivas")
     # A place and its publisher after a title, however its state is abbreviated.
     head = "–––––. “Invented Melodramas.” In Invented Literary History."
-    assert not _plain_opening("In Invented Literary History.", "New Brunswick, N.J.: Lakeside University Press, 1992.", head)
+    assert not _plain_opening("In Invented Literary History.", "New Hollow, N.J.: Lakeside University Press, 1992.", head)
     assert not _plain_opening("In Invented Literary History.", "Washington, D.C.: Lakeside Press, 1992.", head)
     # A journal's name cut before the word that ends it, and its month: no inverted name.
-    head = "张小明, 孙大海, 城市大气污染, Journal of the Invented Institute of Public"
-    assert not _plain_opening("Journal of the Invented Institute of Public", "Administration, Jun. 2014. Vol.26, No.3 62-66.", head)
+    head = "张小明, 孙大海, 城市大气污染, Journal of the Invented School of Civic"
+    assert not _plain_opening("Journal of the Invented School of Civic", "Governance, Jun. 2014. Vol.9, No.3 12-16.", head)
