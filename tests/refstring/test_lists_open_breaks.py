@@ -106,6 +106,12 @@ def test_a_closed_entry_then_a_new_one(name: str) -> None:
     assert _after_source_end(previous, text, head, has_year)
 
 
+@pytest.mark.parametrize("note", ["in press.", "im Druck.", "sous presse."])
+def test_a_forthcoming_note_closes_an_entry_with_no_year(note: str) -> None:
+    head = f"Okafor D, Arvik S. Locality control for invented networks. Applied Inventions, {note}"
+    assert _after_source_end(f"networks. Applied Inventions, {note}", "Linde JHF. Observationes inventae de herbis.", head, False)
+
+
 def test_hangul_names_set_apart_by_a_one_dot_leader_open_an_entry() -> None:
     head = "Badeau, A. (2015). Une métaphysique inventée des marées. Paris, France : PUF."
     assert _cjk_name_after_latin("Paris, France : PUF.", "이경수\u2024박명훈(2016), 스크린 유형과 광고주 업종에 따른 비교연구.", head)

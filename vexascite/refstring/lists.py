@@ -2029,8 +2029,10 @@ _IMPRINT_END = re.compile(r"[,:]\s*" + YEAR + r"[a-z]?\s*\)\.?\s*$")
 _IDENTIFIER_END = re.compile(r"ar[xX]iv\s*:\s*(?:[\w.-]+/\s*)?\d{4}\.?\d{3,5}(?:v\d+)?\.?\s*$")
 
 
-#: A note that closes an entry as its year would: ``Applied Inventions, to appear.``, ``in press.``.
-_FORTHCOMING_END = re.compile(r"\b(?:to appear|in press|forthcoming|in preparation|submitted)\.\s*$", re.IGNORECASE)
+#: A note that closes an entry as its year would: ``Applied Inventions, to appear.``, ``in press.``, ``im Druck.``.
+_FORTHCOMING_END = re.compile(
+    r"\b(?:to appear|in press|forthcoming|in preparation|submitted|im Druck|sous presse|en prensa|no prelo|in stampa)\.\s*$", re.IGNORECASE
+)
 #: A run of names in Vancouver form whose first capital was lost or misread (``lannacci PM, Tabor GU, Garten RL,``).
 _LOST_CAPITAL_RUN = re.compile(
     r"^(?!(?:in|and|of|the|for|with|from|to|by|on|at|et|vs|see|as|or|ed|eds|pp|vol|no)\b)"
