@@ -1984,14 +1984,21 @@ def _identifier_apart(previous: str, text: str, only_identifiers: bool) -> bool:
     return bool(_NEW_DOI.match(text)) or (only_identifiers and bool(AUTHOR_START.match(text)))
 
 
+#: A string's own number before its authors and their year: ``6. Jennings WI, Owen CR. 1969.`` (after ``47 p.``, a count
+#: of pages, it is no page number).
+_OWN_NUMBER_AUTHORS_YEAR = re.compile(rf"^\d{{1,3}}\.\s+(?=(?:{FAMILY}(?:[\s-]{FAMILY})?\s+[{UPPER_CHARS}]{{1,4}},+\s*){{1,}})[^()]{{0,80}}?\b" + YEAR + r"[a-z]?[.)]")
+
+
 def _goes_on(previous: str, text: str) -> bool:
     """Wrapped text where no person sees a new entry whatever else the lines show: a link or DOI
     opening the line, a calendar date opening it (``November 7, 2023.``: the day of the item above), a
     place alone after a line left on a comma (``..., October 2009,`` / ``Bergen, Norway.``), the next line
     after one of only authors left open on a comma (stray marks after it aside), a
     number after its abbreviation, or a name cut in two across the break."""
-    if _LINK_START.match(text) or _DATE_START.match(text) or (text[:1].isdigit() and _ABBREVIATION_END.search(previous[-6:])):
-        return True  # (and "p." / "502.": a page number after its abbreviation)
+    if _LINK_START.match(text) or _DATE_START.match(text) or (
+        text[:1].isdigit() and _ABBREVIATION_END.search(previous[-6:]) and not _OWN_NUMBER_AUTHORS_YEAR.match(text)
+    ):
+        return True  # (and "p." / "502.": a page number after its abbreviation; not "47 p." / "6. Jensen WI, ... 1969.")
     if previous.endswith(",") and _PLACE_LINE.match(text):
         return True
     if AUTHOR_LIST.fullmatch(re.sub(r"[^\w,]+$", "", previous)):
@@ -2070,12 +2077,29 @@ _IMPRINT_END = re.compile(r"[,:]\s*" + YEAR + r"[a-z]?\s*\)\.?\s*$")
 _IDENTIFIER_END = re.compile(r"ar[xX]iv\s*:\s*(?:[\w.-]+/\s*)?\d{4}\.?\d{3,5}(?:v\d+)?\.?\s*$")
 
 
+#: A note that closes an entry as its year would: ``Applied Inventions, to appear.``, ``in press.``, ``im Druck.``.
+_FORTHCOMING_END = re.compile(
+    r"\b(?:to appear|in press|forthcoming|in preparation|submitted|im Druck|sous presse|en prensa|no prelo|in stampa)\.\s*$", re.IGNORECASE
+)
+#: A run of names in Vancouver form whose first capital was lost or misread (``lannacci PM, Tabor GU, Garten RL,``).
+_LOST_CAPITAL_RUN = re.compile(
+    r"^(?!(?:in|and|of|the|for|with|from|to|by|on|at|et|vs|see|as|or|ed|eds|pp|vol|no)\b)"
+    rf"[{LOWER_CHARS}][{LOWER_CHARS}'’]+(?:-[{UPPER_CHARS}{LOWER_CHARS}][{LOWER_CHARS}]+)?\s+[{UPPER_CHARS}]{{1,4}}\s*,\s*"
+    rf"(?:{FAMILY}(?:[\s-]{FAMILY})?\s+[{UPPER_CHARS}]{{1,4}}\s*,\s*){{2,}}"
+)
+
+
 def _after_source_end(previous: str, text: str, head: str, has_year: bool) -> bool:
     """In wrapped text: a line that closes a source (``Blood. 2020;135:1-9.``, ``59-70, 1991.``) and then a
     line that opens a reference of any shape (``The FRWSM guideline ...``, ``王義文(1989)``, ``"Title"``) cut
     the entry, unless the line is what follows a source in the same reference (``PMID: ...``)."""
     # (An identifier closes a reference that states no year: ``arXiv:gr-qc/`` / ``9955501.``, ``arXiv:1410.55555v1``.)
     identified = len(head) < 1000 and bool(_IDENTIFIER_END.search(head[-60:]))
+    # (So does a note that the work is forthcoming, ``Applied Inventions, to appear.``, or a link alone on the line
+    # before authors, ``https://www.example.org/...`` / ``Calloway E. Proteins ...``.)
+    identified = identified or bool(_FORTHCOMING_END.search(previous[-30:])) or (
+        bool(LINK_TOKEN.fullmatch(previous.strip())) and bool(AUTHOR_START.match(text))
+    )
     if not (has_year or identified) or len(head) < 25 or _authors_then_year(head):
         return False
     if previous.count("(") > previous.count(")") or _PUBLISHER_LINE.match(text) or _PLACE_LINE.match(text):
@@ -2098,7 +2122,7 @@ def _after_source_end(previous: str, text: str, head: str, has_year: bool) -> bo
     if own_number and PAGES_END.search(previous[-30:]) and AUTHOR_START.match(text[own_number.end() :]):
         return True  # "Chemistry 397:2611-2618" then "22 O'Hara, J. G.": a string with its own number
     first = text[:1]
-    if _LOWER_AUTHORS.match(text):
+    if _LOWER_AUTHORS.match(text) or _LOST_CAPITAL_RUN.match(text):
         return not _TRAILER_START.match(text)  # "lin S-C, wong Y-C. Title": authors set in lower case
     if not (first.isupper() or first in "\"“‘'•" or (first.isalpha() and not first.islower()) or re.match(r"[—–]+\s*[(.,]|_{3,}", text)):
         return False
@@ -2172,16 +2196,19 @@ def _authors_year_after_end(previous: str, text: str, head: str) -> bool:
 #: Han, Hangul and kana: a name in these scripts is no continuation of a line in Latin script.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3"
 #: A name of two to five such characters, then a comma or a bracket (``김하늘, 2004,``, ``王小明(1995)``, ``佐藤花子、``) or,
-#: set apart by full stops or middle dots, another such name (``변영수.이상민.김재훈,``).
-_CJK_NAME_OPENING = re.compile(rf"^[{_CJK}]{{2,5}}(?:\s?[,，、(（]|[.·・][{_CJK}]{{2,5}}[.·・,，])")
+#: set apart by full stops, middle dots or one-dot leaders, another such name (``변영수.이상민.김재훈,``, ``이경수․박명훈(2016)``).
+_CJK_NAME_OPENING = re.compile(rf"^[{_CJK}]{{2,5}}(?:\s?[,，、(（]|[.·・\u2024\u2027][{_CJK}]{{2,5}}[.·・\u2024\u2027,，(（])")
 
 
 #: The mark that repeats the authors of the entry above: ``———.``, ``--- (2005).``, ``__________ .``, ``——,``.
 _SAME_AUTHORS = re.compile(r"^(?:—{2,}|–{3,}|-{3,}|_{3,})\s*[.,:(]")
+#: The mark, then the year: ``———. 1996. Title``, ``———, (2004)``: no text goes on so, whatever the line above.
+_SAME_AUTHORS_YEAR = re.compile(r"^(?:—{2,}|–{3,}|-{3,}|_{3,})\s*[.,:]?\s*\(?" + YEAR + r"[a-z]?\)?[.,:]")
 
 
-#: Three or more names in Vancouver form, each with its initials and a comma: ``Bandelt H-J, Forster P, Sykes BC,``.
-_VANCOUVER_RUN = re.compile(rf"^(?:(?:{_ANY_PARTICLES})?{FAMILY}(?:[\s-](?:{_ANY_PARTICLES})?{FAMILY})?\s+[{UPPER_CHARS}]{{1,3}}(?:-[{UPPER_CHARS}]{{1,2}})?\s*,\s*){{3,}}")
+#: Three or more names in Vancouver form, each with its initials (up to four) and a comma: ``Bandelt H-J, Forster P,
+#: Sykes BC,``, ``Verkade AJMH, de Graaf E,``.
+_VANCOUVER_RUN = re.compile(rf"^(?:(?:{_ANY_PARTICLES})?{FAMILY}(?:[\s-](?:{_ANY_PARTICLES})?{FAMILY})?\s+[{UPPER_CHARS}]{{1,4}}(?:-[{UPPER_CHARS}]{{1,2}})?\s*,\s*){{3,}}")
 
 
 #: An initial, set with a stop or alone: ``M.``, ``R.K.``, ``J.-H.``, ``S`` (``S Penn``).
@@ -2227,10 +2254,11 @@ def _collaboration_after_end(previous: str, text: str, head: str) -> bool:
 
 
 def _vancouver_after_full_stop(previous: str, text: str, head: str) -> bool:
-    """A line that opens with three or more names in Vancouver form after a line that ends on a full stop, in
+    """A line that opens with three or more names in Vancouver form (the first perhaps with its capital misread,
+    ``lannacci PM, Tabor GU, Garten RL,``) after a line that ends on a full stop, in
     an entry that is more than a run of names: a new entry, whatever the entry above lacks (a year, a source)."""
     return (
-        bool(_VANCOUVER_RUN.match(text)) and previous.rstrip().endswith(".") and not re.search(r"\b[A-Z][a-z]?\.$", previous.rstrip())
+        bool(_VANCOUVER_RUN.match(text) or _LOST_CAPITAL_RUN.match(text)) and previous.rstrip().endswith(".") and not re.search(r"\b[A-Z][a-z]?\.$", previous.rstrip())
         and len(head) >= 40 and not AUTHOR_LIST.match(previous)
     )
 
@@ -2238,6 +2266,8 @@ def _vancouver_after_full_stop(previous: str, text: str, head: str) -> bool:
 def _same_authors_after_end(previous: str, text: str) -> bool:
     """A line that opens with the mark for the authors above (``———.``), after a line that ends as a reference
     ends: a new entry by the same authors, whatever the entry above lacks (a year, a source)."""
+    if _SAME_AUTHORS_YEAR.match(text) and not previous.rstrip().endswith(("-", "–", "—")):
+        return True  # ("..., Gwen Lindqvist, and" / "———. 1996. Title": the mark and a year open an entry after any line)
     return bool(_SAME_AUTHORS.match(text)) and ends_like_reference(previous) and not OPEN_END.search(previous[-12:])
 
 
@@ -2275,10 +2305,15 @@ def _apa_opening_after(previous: str, text: str, head: str) -> bool:
 
 
 #: Authors in Vancouver form and a colon, as BMC journals set them: ``Fowlerton JF: Linear ...``, ``Bainbridge LS,
-#: Jindal RM: Title`` (not a part in Roman numerals, ``Part II: ...``).
+#: Jindal RM: Title`` (not a part in Roman numerals, ``Part II: ...``), or inverted with initials and a colon.
 _COLON_AUTHOR = re.compile(
     rf"^(?:(?:{_ANY_PARTICLES})?{FAMILY}(?:[\s-]{FAMILY})?\s+[{UPPER_CHARS}]{{1,3}}\s*,\s*){{0,8}}"
     rf"(?:{_ANY_PARTICLES})?{FAMILY}(?:[\s-]{FAMILY})?\s+(?![IVXLC]+\s*:)[{UPPER_CHARS}]{{1,3}}\s*:\s+[{UPPER_CHARS}]"
+    # or inverted, as Springer sets them: ``Arvik, I.: Title``, ``Marsh, G.D., Venn, A.: Title``
+    rf"|^(?:(?:{_ANY_PARTICLES})?{FAMILY}(?:-{FAMILY})?,\s*(?:[{UPPER_CHARS}]\.-?\s?){{1,3}},\s*(?:and\s+|&\s*)?){{0,8}}"
+    rf"(?:{_ANY_PARTICLES})?{FAMILY}(?:-{FAMILY})?,\s*(?:[{UPPER_CHARS}]\.-?\s?){{1,3}}:\s+[{UPPER_CHARS}]"
+    # (not a place and its publisher: ``New Brunswick, N.J.: Lakeside University Press, 1992.``, ``Washington, D.C.: ...``)
+    r"(?!.*\b(?:Press|Publishers?|Publishing|Verlag|Books|University|Office|Institute)\b)(?!.*,\s*" + YEAR + r"\.?\s*$)"
 )
 #: Authors in the humanities' form, the first inverted and the last after ``and``: ``Becker, Ulla, Anthony
 #: Gideon, and Scott Lasher.``, ``Brantford, William and Donald Okafor`` (the year on the next line).
@@ -2330,6 +2365,60 @@ def _own_number_then_authors(previous: str, text: str, head: str) -> bool:
     )
 
 
+#: A name as Vancouver sets it (``Okafor A``, ``de Graaf E``) and as APA sets it (``Okafor, O.``, ``Venn, D. A.``).
+_VANCOUVER_NAME = rf"(?:{_ANY_PARTICLES})?{FAMILY}(?:[\s-]{FAMILY})?\s+[{UPPER_CHARS}]{{1,4}}"
+_APA_NAME = rf"(?:{_ANY_PARTICLES})?{FAMILY}(?:[\s-]{FAMILY})?,\s*(?:[{UPPER_CHARS}]\.-?\s?){{1,3}}"
+_OPEN_YEAR = r"\(\s*" + YEAR + r"[a-z]?\s*\)"
+#: Two or more authors and their year (``Okafor A, Lindqvist I, Varga P (1993) Title``, ``Okafor, O. and Venn, D.
+#: (1994)``, ``Okafor A, Penn B. 1993.``), or one inverted full name and its year (``Lindqvist, Charles Sanders. 1940.
+#: The ...``): a reference's opening, never a title's or a source's words.
+_NAMES_AND_YEAR = re.compile(
+    rf"^(?:{_VANCOUVER_NAME}\s*,\s*)+{_VANCOUVER_NAME}(?:\s*,?\s*et\s+al\.?)?\s*(?:{_OPEN_YEAR}|[.,]\s*" + YEAR + r"[a-z]?[.,:])\s*\S"
+    rf"|^(?:{_APA_NAME},?\s*(?:and\s+|&\s*)?)+{_APA_NAME},?\s*{_OPEN_YEAR}\.?\s+\S"
+    rf"|^(?P<single>(?:{_ANY_PARTICLES})?{FAMILY},\s+{_GIVEN}(?:\s+{_GIVEN})*\.\s+" + YEAR + rf"[a-z]?\.\s+[{UPPER_CHARS}])"
+)
+#: A line left where a list of names, an editor's or a translator's name goes on: a comma, ``&``, ``and``, ``in``, ``by``,
+#: ``eds.``, a particle, or words that introduce another work (``Comment on``, ``Reprinted from``, ``see``).
+_LEFT_FOR_NAMES = re.compile(
+    rf"(?:[-–—/_,;:&(\u00ad\u2010]|\b(?:and|und|et|y|e|in|by|with|on|to|from|see|also|eds?\.|editors?|hrsg\.?|trans\.?|tr\.|"
+    rf"{'|'.join(PARTICLE_WORDS)}))\s*$",
+    re.IGNORECASE,
+)
+
+
+def _names_and_year_after_open(previous: str, text: str, head: str) -> bool:
+    """A line that opens with two or more authors and their year (``Okafor A, Lindqvist I, Varga P (1993) Title``), or
+    with one inverted full name and its year, after a line that nothing closed: a string broken as printed (a title
+    cut on ``of`` or ``the``, a list of authors alone). A title or a source never wraps to such a line; an author list
+    wrapped across lines leaves the line above on a comma, ``and`` or ``&`` (``Okafor, O., Marsh, T. and`` / ``Venn, D.
+    (1994)``), and an edited work cited inside an entry follows ``in``, ``by`` or ``eds.``."""
+    opening = _NAMES_AND_YEAR.match(text)
+    end = previous.rstrip()
+    if opening is None or len(head) < 30 or _LEFT_FOR_NAMES.search(end[-14:]) or _SOURCE_LINE.match(text):
+        return False
+    if not (end.endswith((".", ")", "]", "”", '"')) or re.search(rf"\b[{LOWER_CHARS}]{{2,}}$", end)):
+        return False  # (nor after a word in capitals: a name cut, ``Okafor C, Rivera`` / ``Mindt M, ... (2005)``)
+    # One name: not after an initial (``Okafor, John, and Mary A.`` / ``Lindqvist, Charles. 1940.``).
+    return opening.group("single") is None or not re.search(r"\b[A-Z]\.$", end)
+
+
+#: Two or more authors in Vancouver form, the last closed by a full stop, then a title: ``Kaipia A, Hsu AJ. Regulation``.
+_CLOSED_AUTHOR_RUN = re.compile(rf"^(?:{_VANCOUVER_NAME}\s*,\s*)+{_VANCOUVER_NAME}\.\s+[{UPPER_CHARS}][{LOWER_CHARS}]")
+
+
+def _author_run_after_dated(previous: str, text: str, head: str) -> bool:
+    """A line that opens with two or more authors in Vancouver form closed by a full stop and a title (``Kaipia A,
+    Hsu AJ. Regulation ...``), after a line of an entry that states its year and ends on a word in capitals with no
+    stop (a publisher or a place, ``... 2001 Lakeside Heidelberg``): a new entry. An entry's own authors never come
+    after its year; names wrapped within a list leave the line above open."""
+    end = previous.rstrip()
+    return (
+        len(head) >= 40 and bool(YEAR_TOKEN.search(head)) and not _authors_then_year(head) and bool(_CLOSED_AUTHOR_RUN.match(text))
+        and bool(re.search(rf"\b[{UPPER_CHARS}][{LOWER_CHARS}]{{2,}}$", end)) and not _LEFT_FOR_NAMES.search(end[-14:])
+        and not _OPEN_WORD.search(end)
+    )
+
+
 def _plain_opening(previous: str, text: str, head: str) -> bool:
     """The cuts that stand whatever the line model says, under a heading and where the rules decide alone (a
     list with no heading): a line that opens with authors and their year, a run of authors, full APA authors, the
@@ -2339,7 +2428,8 @@ def _plain_opening(previous: str, text: str, head: str) -> bool:
         or _same_authors_after_end(previous, text) or _vancouver_after_full_stop(previous, text, head)
         or _name_run_after_end(previous, text, head) or _collaboration_after_end(previous, text, head)
         or _named_after_full_stop(previous, text, head) or _designation_after_end(previous, text, head)
-        or _own_number_then_authors(previous, text, head)
+        or _own_number_then_authors(previous, text, head) or _names_and_year_after_open(previous, text, head)
+        or _author_run_after_dated(previous, text, head)
     )
 
 
