@@ -146,3 +146,21 @@ def test_text_and_github_findings_never_print_a_control(run_cli, tmp_path):
         assert result.exit_code == 0, result.output
         assert "unsupported-citation" in result.stdout and "Cats purr" in result.stdout, result.stdout
         assert "\x1b" not in result.stdout and "\x07" not in result.stdout and "\u202e" not in result.stdout, fmt
+
+
+def test_a_range_written_high_to_low_is_a_finding_with_its_line_and_text(run_cli, tmp_path):
+    """``[2–1]`` and ``(4-3)`` are linked as the ranges they name, and check says so."""
+    for draft, marker, fixed in (
+        (CLEAN.replace("Second claim [2].", "Second claim.\nThird claim [2–1]."), "[2–1]", "[1–2]"),
+        (CLEAN.replace("[1]", "(1)").replace("Second claim [2].", "Second claim.\nThird claim (2-1)."), "(2-1)", "(1-2)"),
+    ):
+        result = run_cli("check", write(tmp_path, draft), "--format", "json")
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.stdout)
+        jsonschema.validate(data, SCHEMA)
+        backward = [f for f in data["findings"] if f["kind"] == "backward-range"]
+        assert [(f["line"], f["printed"], f["expected"]) for f in backward] == [(4, marker, fixed)]
+        assert "references 1, 2" in backward[0]["message"]
+        assert not [f for f in data["findings"] if f["kind"] in ("unused-reference", "dangling-marker")]
+        text = run_cli("check", write(tmp_path, draft))
+        assert f"draft.md:4: warning [backward-range] marker '{marker}'" in text.stdout

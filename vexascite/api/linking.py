@@ -158,7 +158,7 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
             for claim_marker in claim.markers:
                 marker = claim_marker.marker
                 if marker.backward:
-                    report.notes.append({"line": claim_marker.line, "marker": marker.text,
+                    report.notes.append({"kind": "backward-range", "line": claim_marker.line, "marker": marker.text,
                                          "message": "a range written high to low, read as "
                                                     + ", ".join(t.label for t in marker.targets)})
                 for target in marker.targets:

@@ -18,6 +18,7 @@ from ..wording import quantity
 from .citations import (
     CitationMarker,
     ListedReference,
+    backward_ranges,
     citation_order,
     dangling_markers,
     duplicate_references,
@@ -362,6 +363,7 @@ def check_manuscript(data: ManuscriptInput) -> CheckReport:
                     line=listing.line if listing.line is not None else entries[0].line,
                     suggestion="delete it if it belongs to this manuscript's text by mistake",
                 ))
+        report.findings += backward_ranges(markers)
         report.findings += dangling_markers(markers, data.references)
         report.findings += unused_references(markers, checked_refs)
         for label in sorted(cited_lists, key=str):
