@@ -155,6 +155,8 @@ class ReferenceList:
     left_out: list[int] = field(default_factory=list)
     #: Blocks of the list's lines printed as two columns side by side, read column by column.
     columns: list[ColumnBlock] = field(default_factory=list)
+    #: The document line (1-based) of the list's heading; ``line`` is its first entry's.
+    heading_line: int | None = None
 
 
 # -- joining ---------------------------------------------------------------------------
@@ -481,8 +483,17 @@ class _Finder:
         self.lists.sort(key=lambda found: found.line)
         for number, found in enumerate(self.lists, start=1):
             found.label = f"references-{number}"
+        self._headings()
         self._left_out()
         return self.lists
+
+    def _headings(self) -> None:
+        """The line of each list's heading: the reference section its first entry is in."""
+        for found in self.lists:
+            if found.heading is not None and found.entries:
+                first = found.entries[0].line - 1
+                section = next(((a, b) for a, b in self.sections if a < first < b), None)
+                found.heading_line = section[0] + 1 if section is not None else None
 
     def _lone_label(self, found: ReferenceList, start: int, end: int) -> bool:
         """A "list" with no heading and one label whose entry holds several references cut apart by their
@@ -2517,6 +2528,7 @@ def find_reference_lists(text: str) -> list[ReferenceList]:
     at = reading.document_line
     for ref_list in found:
         ref_list.line = at(ref_list.line)
+        ref_list.heading_line = at(ref_list.heading_line) if ref_list.heading_line is not None else None
         ref_list.left_out = sorted({at(line) for line in ref_list.left_out})
         rows: set[int] = set()
         for entry in ref_list.entries:
@@ -2550,6 +2562,8 @@ class ListSummary:
     left_out: list[int] = field(default_factory=list)
     #: Line ranges (1-based, inclusive) printed as two columns side by side and read column by column.
     columns: list[tuple[int, int]] = field(default_factory=list)
+    #: The heading's line; ``line`` is the first entry's.
+    heading_line: int | None = None
 
 
 def glued_reason(text: str) -> str | None:
@@ -2579,13 +2593,19 @@ def summarize(found: ReferenceList) -> ListSummary:
     return ListSummary(
         found.label, found.heading, found.line, found.style, len(found.entries),
         numbers[0] if numbers else None, numbers[-1] if numbers else None, gaps, repeated, glued, list(found.left_out),
-        [(block.first, block.last) for block in found.columns],
+        [(block.first, block.last) for block in found.columns], found.heading_line,
     )
 
 
 def describe(summary: ListSummary) -> str:
-    """One line for a person: ``references-1 ("References", line 40): 25 entries numbered 1-25``."""
-    where = f'"{summary.heading}", line {summary.line}' if summary.heading else f"no heading, line {summary.line}"
+    """One line for a person: ``references-1 ("References", line 38, first entry line 40): 25 entries
+    numbered 1-25`` (the heading's line, where a person looks for the list, and its first entry's)."""
+    if not summary.heading:
+        where = f"no heading, line {summary.line}"
+    elif summary.heading_line is None or summary.heading_line == summary.line:
+        where = f'"{summary.heading}", line {summary.line}'
+    else:
+        where = f'"{summary.heading}", line {summary.heading_line}, first entry line {summary.line}'
     text = f"{summary.label} ({where}): {summary.entries} entries"
     if summary.first is not None:
         text += f" numbered {summary.first}-{summary.last}"
