@@ -164,7 +164,12 @@ class ReferenceList:
 
 def join_lines(lines: list[str]) -> str:
     """Join wrapped lines: repair ``hyphen-\\nation`` and keep URLs and DOIs whole."""
-    parts: list[str] = []
+    return "".join(_join_onto([], lines))
+
+
+def _join_onto(parts: list[str], lines: list[str]) -> list[str]:
+    """``parts`` (what :func:`join_lines` made of earlier lines) with ``lines`` joined on:
+    each line is joined by the one before it alone, so a growing entry is joined a line at a time."""
     for raw_line in lines:
         line = raw_line.strip()
         if not line:
@@ -186,7 +191,7 @@ def join_lines(lines: list[str]) -> str:
             parts.append(line)  # (a DOI after a whole one is another DOI: never glued into one)
         else:
             parts.append(" " + line)
-    return "".join(parts)
+    return parts
 
 
 def _ends_in_link(text: str) -> bool:
@@ -264,6 +269,8 @@ class _Finder:
                 self.lines[index] = ""
                 self.kept[position] = (index, "")
         self.lists: list[ReferenceList] = []
+        #: The joined lines of the entry last asked about (its kept positions and :func:`_join_onto`'s parts).
+        self._joined_entry: tuple[list[int], list[str]] = ([], [])
         #: Kept positions [start, end) read as lists or reference sections.
         self.claimed: list[tuple[int, int]] = []
         #: Document lines of each reference heading and of the stop that ends its section.
@@ -1173,6 +1180,16 @@ class _Finder:
             and ends_like_reference(text)
         )
 
+    def _entry_text(self, entry: list[int]) -> str:
+        """The entry's lines joined (:func:`join_lines`); an entry that grew since it was last asked about is
+        joined on from where it was, so asking after every line of a long entry stays linear in its lines."""
+        positions, parts = self._joined_entry
+        if not positions or len(positions) > len(entry) or entry[: len(positions)] != positions:
+            positions, parts = [], []
+        parts = _join_onto(parts, [self.kept[p][1] for p in entry[len(positions) :]])
+        self._joined_entry = (list(entry), parts)
+        return "".join(parts)
+
     def _tail_after(self, entry: list[int], position: int, style: str) -> bool:
         """Whether the unlabelled line at ``position``, right under an entry that is complete (it ends as a
         reference ends and states its source), ends the list: back matter (``*Corresponding author: ...``,
@@ -1187,12 +1204,13 @@ class _Finder:
         text = self.stripped(position)
         if _BACK_MATTER.match(text):
             return True
-        joined = strip_label(join_lines([self.kept[p][1] for p in entry]))
-        closed = bool(YEAR_TOKEN.search(joined) or SOURCE_END.search(joined[-60:]) or _PUBLISHER.search(joined) or _PLACE_PUBLISHER.search(joined))
-        if not closed or len(joined.split()) < 4 or re.search(r"\(" + YEAR + r"[a-z]?\)[.:,]?$", joined):
-            return False  # ("Fraser LH, ... et al. (2013)" then its title: authors and year are no whole entry)
         if not text[:1].isupper() or AUTHOR_START.match(text) or _AUTHOR_YEAR.match(text):
-            return False
+            return False  # (asked before the entry is joined: an entry of many lines is joined once a line)
+        joined = strip_label(self._entry_text(entry))
+        closed = bool(YEAR_TOKEN.search(joined) or SOURCE_END.search(joined[-60:]) or _PUBLISHER.search(joined) or _PLACE_PUBLISHER.search(joined))
+        # (the words counted to four, the year's brackets sought at the end: an entry of many lines costs no more)
+        if not closed or len(joined.split(None, 3)) < 4 or re.search(r"\(" + YEAR + r"[a-z]?\)[.:,]?$", joined[-12:]):
+            return False  # ("Fraser LH, ... et al. (2013)" then its title: authors and year are no whole entry)
         block: list[str] = []
         for p in range(position, min(len(self.kept), position + 12)):
             if self.blank(p) or self.stop(p) or (p > position and _BACK_MATTER.match(self.stripped(p))):
