@@ -175,9 +175,9 @@ def latex_to_rich_text(value: str) -> str:
     while position < len(value):
         command = _RICH_COMMAND.match(value, position) if value[position] == "\\" else None
         if command is not None:
-            tag = _RICH_COMMANDS[command.group(1)]
-            out.append(f"{_RICH_OPEN}{tag}{_RICH_CLOSE}")
-            braces.append(tag)
+            name = _RICH_COMMANDS[command.group(1)]
+            out.append(f"{_RICH_OPEN}{name}{_RICH_CLOSE}")
+            braces.append(name)
             position = command.end()
             continue
         char = value[position]
@@ -193,7 +193,7 @@ def latex_to_rich_text(value: str) -> str:
             continue
         out.append(char)
         position += 1
-    out.extend(f"{_RICH_OPEN}/{_RICH_CLOSE}" for tag in braces if tag is not None)
+    out.extend(f"{_RICH_OPEN}/{_RICH_CLOSE}" for name in braces if name is not None)
     text = latex_to_unicode("".join(out))
     text = _LOOKS_LIKE_MARKUP.sub(lambda m: "&lt;" if m.group(0) == "<" else "&amp;", text)
     opened: list[str] = []
