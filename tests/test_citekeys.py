@@ -117,6 +117,17 @@ def test_an_unusable_entry_key_is_replaced_said_and_still_names_its_work(tmp_pat
     assert len(json.loads(run_cli("list", "--json").stdout)) == 2
 
 
+def test_an_entry_key_with_a_space_is_said_not_kept(tmp_path: Path, run_cli) -> None:
+    """No manuscript cites ``smith 2020``: the work gets a key of its own and the import says so."""
+    bib = tmp_path / "a.bib"
+    bib.write_text("@article{smith 2020, author = {Smith, Jane}, title = {A space in the key}, year = {2020}}\n", encoding="utf-8")
+    imported = run_cli("import", str(bib))
+    assert imported.exit_code == 0, imported.output
+    assert "1 entry key cannot name its work (a space or a control character" in imported.stderr
+    assert "'smith 2020' as smith2020space" in imported.stderr
+    assert run_cli("show", "smith 2020").exit_code != 0
+
+
 @pytest.mark.parametrize("key", ["a/b", "..", "-x", "a b"])
 def test_rekey_and_add_refuse_a_key_that_breaks_urls_or_bibtex(tmp_path: Path, run_cli, key: str) -> None:
     bib = tmp_path / "a.bib"
