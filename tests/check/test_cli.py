@@ -164,3 +164,16 @@ def test_a_range_written_high_to_low_is_a_finding_with_its_line_and_text(run_cli
         assert not [f for f in data["findings"] if f["kind"] in ("unused-reference", "dangling-marker")]
         text = run_cli("check", write(tmp_path, draft))
         assert f"draft.md:4: warning [backward-range] marker '{marker}'" in text.stdout
+
+
+def test_a_reference_file_given_as_the_manuscript_is_refused_with_why(run_cli, tmp_path):
+    """``check refs.bib`` would read ``@article`` as a citation of a key ``article``."""
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@article{beck2020, title = {An invented study}, year = {2020}}\n", encoding="utf-8")
+    for command in ("check", "link"):
+        refused = run_cli(command, str(bib))
+        assert refused.exit_code == 2, refused.output
+        assert "a BibTeX and BibLaTeX file, not a manuscript" in refused.stderr and f"--list {bib}" in refused.stderr
+    notes = tmp_path / "notes.md"  # a manuscript that quotes an entry is still a manuscript
+    notes.write_text("# Notes\n\nWe cite [@beck2020] here.\n\n    @article{beck2020, title = {x}}\n", encoding="utf-8")
+    assert run_cli("check", str(notes)).exit_code == 0
