@@ -137,3 +137,15 @@ def test_rekey_and_add_refuse_a_key_that_breaks_urls_or_bibtex(tmp_path: Path, r
     assert refused.exit_code == 2 and "is not a usable key" in refused.stderr
     added = run_cli("add", "10.5555/slash.2", f"--key={key}")  # refused before any service is asked
     assert added.exit_code == 2 and "is not a usable key" in added.stderr
+
+
+def test_a_key_pasted_with_spaces_finds_its_work_and_a_miscased_one_is_named(tmp_path: Path, run_cli) -> None:
+    bib = tmp_path / "a.bib"
+    bib.write_text(SLASHED, encoding="utf-8")
+    assert run_cli("import", str(bib)).exit_code == 0
+    shown = run_cli("show", " smith2020slash\n", "--json")
+    assert shown.exit_code == 0 and json.loads(shown.stdout)["key"] == "smith2020slash"
+    assert run_cli("tag", "smith2020slash ", "+jak").exit_code == 0
+    wrong = run_cli("show", "Smith2020Slash")
+    assert wrong.exit_code == 1
+    assert "did you mean 'smith2020slash'?" in wrong.stderr
