@@ -56,16 +56,14 @@ def csl_field(name: str) -> str:
     )
 
 
-#: Control characters that are no text (tabs and line ends are spacing).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
 def field_value(name: str, text: str) -> Any:
     """A user's text as the CSL value of ``name`` (names, dates and identifiers parsed)."""
     text = text.strip()
     if not text:
         raise UsageError(f"{name}: empty value; use --unset {name} to remove the field")
-    control = _CONTROL.search(text)
+    from ..exporters.markup import CONTROL  # (the one list of characters that are no text)
+
+    control = CONTROL.search(text)
     if control:  # (an escape sequence pasted from a terminal: no field's text, and a terminal showing it obeys it)
         raise UsageError(f"{name}: the value holds a control character ({control.group(0)!r}); write it without")
     if name in NAME_FIELDS:

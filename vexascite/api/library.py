@@ -123,12 +123,17 @@ def split_tag_args(args: Iterable[str]) -> tuple[list[str], list[str], list[str]
             add.append(arg[1:].strip())
         elif arg.startswith("-") and arg[1:].strip():
             remove.append(arg[1:].strip())
-        elif arg in ("+", "-") or not arg.strip():
+        elif arg.strip() in ("", "+", "-"):
             raise UsageError(f"{arg!r}: write +TAG to add a tag, -TAG to remove one")
         else:
             keys.append(arg)
     if not add and not remove:
         raise UsageError("say what to do: +TAG adds a tag, -TAG removes one")
+    from ..exporters.markup import CONTROL
+
+    for tag in add + remove:
+        if CONTROL.search(tag):
+            raise UsageError(f"tag {tag!r} holds a control character: write it without")
     return keys, add, remove
 
 
