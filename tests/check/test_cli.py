@@ -177,3 +177,12 @@ def test_a_reference_file_given_as_the_manuscript_is_refused_with_why(run_cli, t
     notes = tmp_path / "notes.md"  # a manuscript that quotes an entry is still a manuscript
     notes.write_text("# Notes\n\nWe cite [@beck2020] here.\n\n    @article{beck2020, title = {x}}\n", encoding="utf-8")
     assert run_cli("check", str(notes)).exit_code == 0
+
+
+def test_an_empty_manuscript_is_a_warning_not_a_clean_pass(run_cli, tmp_path):
+    empty = tmp_path / "draft.md"
+    empty.write_text("\n\n", encoding="utf-8")
+    result = run_cli("check", str(empty), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [f["kind"] for f in json.loads(result.stdout)["findings"]] == ["no-citations"]
+    assert run_cli("check", str(empty), "--strict", "--fail-on", "warning").exit_code == 3
