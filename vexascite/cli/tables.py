@@ -38,7 +38,7 @@ def title_cell(title: str | None, length: int | None = None) -> str:
     the words it holds, cut to ``length`` characters (never inside a tag) when one is given."""
     text = title or ""
     if "<" in text or "&" in text:
-        from ..exporters.markup import plain_text
+        from ..richtext import plain_text
 
         text = plain_text(text)
     return text[:length] if length is not None else text
