@@ -117,6 +117,17 @@ def test_an_unusable_entry_key_is_replaced_said_and_still_names_its_work(tmp_pat
     assert len(json.loads(run_cli("list", "--json").stdout)) == 2
 
 
+def test_an_entry_key_with_a_space_is_said_not_kept(tmp_path: Path, run_cli) -> None:
+    """No manuscript cites ``smith 2020``: the work gets a key of its own and the import says so."""
+    bib = tmp_path / "a.bib"
+    bib.write_text("@article{smith 2020, author = {Smith, Jane}, title = {A space in the key}, year = {2020}}\n", encoding="utf-8")
+    imported = run_cli("import", str(bib))
+    assert imported.exit_code == 0, imported.output
+    assert "1 entry key cannot name its work (a space or a control character" in imported.stderr
+    assert "'smith 2020' as smith2020space" in imported.stderr
+    assert run_cli("show", "smith 2020").exit_code != 0
+
+
 @pytest.mark.parametrize("key", ["a/b", "..", "-x", "a b"])
 def test_rekey_and_add_refuse_a_key_that_breaks_urls_or_bibtex(tmp_path: Path, run_cli, key: str) -> None:
     bib = tmp_path / "a.bib"
@@ -126,3 +137,15 @@ def test_rekey_and_add_refuse_a_key_that_breaks_urls_or_bibtex(tmp_path: Path, r
     assert refused.exit_code == 2 and "is not a usable key" in refused.stderr
     added = run_cli("add", "10.5555/slash.2", f"--key={key}")  # refused before any service is asked
     assert added.exit_code == 2 and "is not a usable key" in added.stderr
+
+
+def test_a_key_pasted_with_spaces_finds_its_work_and_a_miscased_one_is_named(tmp_path: Path, run_cli) -> None:
+    bib = tmp_path / "a.bib"
+    bib.write_text(SLASHED, encoding="utf-8")
+    assert run_cli("import", str(bib)).exit_code == 0
+    shown = run_cli("show", " smith2020slash\n", "--json")
+    assert shown.exit_code == 0 and json.loads(shown.stdout)["key"] == "smith2020slash"
+    assert run_cli("tag", "smith2020slash ", "+jak").exit_code == 0
+    wrong = run_cli("show", "Smith2020Slash")
+    assert wrong.exit_code == 1
+    assert "did you mean 'smith2020slash'?" in wrong.stderr

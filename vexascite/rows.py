@@ -18,6 +18,7 @@ from .citekeys import key_stem, own_key_of
 from .identity import IdentityKeys, identity_keys, issued_year
 from .merge import is_empty
 from .model import ImportProblem, RawReference, RefStatus, Work
+from .richtext import plain_text
 
 _ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
@@ -54,10 +55,13 @@ def container_of(work: Work) -> str | None:
     return value
 
 
-#: The ``works`` columns :func:`work_columns` fills, in insert order.
+#: The ``works`` columns :func:`work_columns` fills, in insert order. ``title`` and
+#: ``container`` keep their CSL rich text (``<i>UBA1</i>``), which pages and formats show;
+#: ``title_plain`` and ``container_plain`` hold its words alone (``CO<sub>2</sub>`` is ``CO2``),
+#: which the search indexes read, so a tag never splits a word.
 WORK_COLUMNS = (
-    "type", "title", "authors", "container", "year", "doi", "pmid", "pmcid",
-    "title_norm", "first_author_norm", "csl", "provenance", "updated_at",
+    "type", "title", "authors", "container", "year", "title_plain", "container_plain",
+    "doi", "pmid", "pmcid", "title_norm", "first_author_norm", "csl", "provenance", "updated_at",
 )
 
 
@@ -69,8 +73,14 @@ def compact_provenance(provenance: dict[str, str]) -> dict[str, str]:
     return provenance
 
 
+def plain(value: Any) -> Any:
+    """A stored rich-text value's words (a search column), None or a non-string as it is."""
+    return plain_text(value) if isinstance(value, str) else value
+
+
 def _summary(work: Work) -> tuple[Any, ...]:
-    return (work.get("type"), work.get("title"), authors_text(work), container_of(work), issued_year(work))
+    title, container = work.get("title"), container_of(work)
+    return (work.get("type"), title, authors_text(work), container, issued_year(work), plain(title), plain(container))
 
 
 def _identity_columns(keys: IdentityKeys) -> tuple[Any, ...]:

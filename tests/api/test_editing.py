@@ -208,3 +208,11 @@ def test_an_edit_survives_reparse(tmp_path: Path, run_cli) -> None:
     assert run_cli("edit", work["key"], "title=Edited by hand").exit_code == 0
     assert run_cli("reparse", "--all").exit_code == 0
     assert shown(run_cli, work["key"])["csl"]["title"] == "Edited by hand"
+
+
+@pytest.mark.parametrize("value", ["a \x1b[31mred title", "bell\x07", "c1 \x9b control"])
+def test_an_edited_value_with_a_control_character_is_refused(value: str) -> None:
+    """An escape sequence pasted from a terminal is no title: refused with the character named."""
+    with pytest.raises(UsageError, match="control character"):
+        field_value("title", value)
+    assert field_value("title", "two\tparts") == "two\tparts"  # spacing is text

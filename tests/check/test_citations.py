@@ -130,3 +130,15 @@ def test_a_latex_marker_is_quoted_as_written_and_controls_stay_escaped():
     first, second = dangling_markers([latex, controlled], refs)
     assert first.message.startswith("marker '\\cite{nokey}' cites 'nokey'")
     assert "\x1b" not in second.message and "\\x1b[2J" in second.message
+
+
+def test_backward_ranges_name_the_marker_and_its_fix() -> None:
+    from vexascite.check.citations import CitationMarker, backward_ranges
+
+    markers = [
+        CitationMarker(3, "[7–3, 9]", ["3", "4", "5", "6", "7", "9"], backward=True),
+        CitationMarker(4, "[3–7]", ["3", "4", "5", "6", "7"]),
+    ]
+    (finding,) = backward_ranges(markers)
+    assert (finding.kind, finding.line, finding.printed, finding.expected) == ("backward-range", 3, "[7–3, 9]", "[3–7, 9]")
+    assert finding.suggestion == "write it '[3–7, 9]'"

@@ -146,3 +146,43 @@ def test_text_and_github_findings_never_print_a_control(run_cli, tmp_path):
         assert result.exit_code == 0, result.output
         assert "unsupported-citation" in result.stdout and "Cats purr" in result.stdout, result.stdout
         assert "\x1b" not in result.stdout and "\x07" not in result.stdout and "\u202e" not in result.stdout, fmt
+
+
+def test_a_range_written_high_to_low_is_a_finding_with_its_line_and_text(run_cli, tmp_path):
+    """``[2–1]`` and ``(4-3)`` are linked as the ranges they name, and check says so."""
+    for draft, marker, fixed in (
+        (CLEAN.replace("Second claim [2].", "Second claim.\nThird claim [2–1]."), "[2–1]", "[1–2]"),
+        (CLEAN.replace("[1]", "(1)").replace("Second claim [2].", "Second claim.\nThird claim (2-1)."), "(2-1)", "(1-2)"),
+    ):
+        result = run_cli("check", write(tmp_path, draft), "--format", "json")
+        assert result.exit_code == 0, result.output
+        data = json.loads(result.stdout)
+        jsonschema.validate(data, SCHEMA)
+        backward = [f for f in data["findings"] if f["kind"] == "backward-range"]
+        assert [(f["line"], f["printed"], f["expected"]) for f in backward] == [(4, marker, fixed)]
+        assert "references 1, 2" in backward[0]["message"]
+        assert not [f for f in data["findings"] if f["kind"] in ("unused-reference", "dangling-marker")]
+        text = run_cli("check", write(tmp_path, draft))
+        assert f"draft.md:4: warning [backward-range] marker '{marker}'" in text.stdout
+
+
+def test_a_reference_file_given_as_the_manuscript_is_refused_with_why(run_cli, tmp_path):
+    """``check refs.bib`` would read ``@article`` as a citation of a key ``article``."""
+    bib = tmp_path / "refs.bib"
+    bib.write_text("@article{beck2020, title = {An invented study}, year = {2020}}\n", encoding="utf-8")
+    for command in ("check", "link"):
+        refused = run_cli(command, str(bib))
+        assert refused.exit_code == 2, refused.output
+        assert "a BibTeX and BibLaTeX file, not a manuscript" in refused.stderr and f"--list {bib}" in refused.stderr
+    notes = tmp_path / "notes.md"  # a manuscript that quotes an entry is still a manuscript
+    notes.write_text("# Notes\n\nWe cite [@beck2020] here.\n\n    @article{beck2020, title = {x}}\n", encoding="utf-8")
+    assert run_cli("check", str(notes)).exit_code == 0
+
+
+def test_an_empty_manuscript_is_a_warning_not_a_clean_pass(run_cli, tmp_path):
+    empty = tmp_path / "draft.md"
+    empty.write_text("\n\n", encoding="utf-8")
+    result = run_cli("check", str(empty), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [f["kind"] for f in json.loads(result.stdout)["findings"]] == ["no-citations"]
+    assert run_cli("check", str(empty), "--strict", "--fail-on", "warning").exit_code == 3

@@ -256,3 +256,19 @@ def test_list_on_an_80_column_terminal_fits_it_without_rich(run_cli, tmp_path: P
     assert "averyveryverylongcitationkey2020" in "".join(column(lines, "key", "year"))  # folded, whole
     assert "10.5555/tables.terminal.1" in "".join(column(lines, "DOI", "PMID"))
     assert "[bold]Styled[/bold][2Jtitle" in "".join(column(lines, "title", "journal"))  # shown as text
+
+
+def test_a_title_s_rich_text_is_shown_as_its_words(run_cli, tmp_path) -> None:
+    """``list`` shows ``Somatic UBA1 ...``, not ``Somatic <i>UBA1</i> ...`` cut inside a tag;
+    a tag the title spells as text (``&lt;b&gt;``) is shown as the text it is."""
+    from vexascite.cli.tables import title_cell
+
+    assert title_cell("Somatic <i>UBA1</i> and CO<sub>2</sub> &lt;b&gt;") == "Somatic UBA1 and CO2 <b>"
+    assert title_cell("<i>Escherichia coli</i> in VEXAS", 12) == "Escherichia "
+    assert title_cell(None, 5) == ""
+    bib = tmp_path / "a.bib"
+    bib.write_text("@article{roe2021, title = {Somatic \\textit{UBA1} variants}, journal = {J \\textit{Inv}}, year = {2021}}\n",
+                   encoding="utf-8")
+    assert run_cli("import", str(bib)).exit_code == 0
+    listed = run_cli("list").stdout
+    assert "Somatic UBA1 variants" in listed and "J Inv" in listed and "<i>" not in listed

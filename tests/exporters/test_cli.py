@@ -103,3 +103,19 @@ def test_bundled_manuscript_vancouver_in_citation_order(run_cli) -> None:
     for dialect in ("bibtex", "biblatex"):
         whole = run_cli("export", "--format", dialect)
         assert consumer_check(whole.stdout) == whole.stdout.count("\n@") + 1
+
+
+def test_format_keeps_a_bibtex_title_s_italics_and_subscripts(run_cli, tmp_path: Path) -> None:
+    bib = tmp_path / "rich.bib"
+    bib.write_text(
+        "@article{roe2021, title = {Somatic \\textit{UBA1} variants and CO\\textsubscript{2} \\& <b>text</b>},"
+        " author = {Roe, R.}, journal = {J Inv Res}, year = {2021}}\n",
+        encoding="utf-8",
+    )
+    assert run_cli("import", str(bib)).exit_code == 0
+    html = run_cli("format", "--to", "html").stdout
+    assert "Somatic <i>UBA1</i> variants and CO<sub>2</sub> &amp; &lt;b&gt;text&lt;/b&gt;" in html  # its own tag is text
+    assert "<b>" not in html
+    assert "Somatic *UBA1* variants and CO~2~ & \\<b\\>text\\</b\\>" in run_cli("format", "--to", "markdown").stdout
+    assert "Somatic UBA1 variants and CO₂ & <b>text</b>" in run_cli("format").stdout
+    assert "\\textit{{UBA1}}" in run_cli("export", "--format", "bibtex").stdout

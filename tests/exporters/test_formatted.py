@@ -74,7 +74,7 @@ def test_journal_styles_render(style: str) -> None:
 
 def test_html_is_escaped_and_markdown_marks_italics() -> None:
     html_entries = format_bibliography([ASH, BECK], "american-medical-association", "html")
-    assert "COVID-19 and ITP &amp; other questions (p &lt; 0.05)" in html_entries[0]
+    assert "COVID-19 and ITP &amp; <i>other</i> questions (p &lt; 0.05)" in html_entries[0]
     assert "<i>N Engl J Med</i>" in html_entries[1]
     assert render_bibliography(html_entries, "html").startswith('<div class="csl-bib-body">')
     markdown = format_bibliography([BECK], "american-medical-association", "markdown")[0]
@@ -137,3 +137,39 @@ def test_cut_author_lists_end_with_et_al_in_every_style() -> None:
     assert chicago.startswith("Beck, D. B., M. A. Ferrada, et al. 2020.")
     complete = format_bibliography([BECK], "apa")[0]
     assert "et al" not in complete and complete.startswith("Beck, D. B., & Ferrada, M. A. (2020).")
+
+
+RICH = ExportItem(
+    "roe2021role",
+    {
+        "type": "article-journal",
+        "title": "Role of <i>Escherichia coli</i>, CO<sub>2</sub> and Ca<sup>2+</sup> in <b>flux</b> <script>x</script> &lt;b&gt;",
+        "author": [{"family": "Roe", "given": "R."}],
+        "container-title": "Journal of <i>Invented</i> Studies",
+        "issued": {"date-parts": [[2021]]},
+    },
+)
+
+
+@pytest.mark.parametrize(
+    ("output", "shown"),
+    [
+        ("html", "Role of <i>Escherichia coli</i>, CO<sub>2</sub> and Ca<sup>2+</sup> in <b>flux</b> x &lt;b&gt;."),
+        ("markdown", r"Role of *Escherichia coli*, CO~2~ and Ca^2+^ in **flux** x \<b\>."),
+        ("text", "Role of Escherichia coli, CO₂ and Ca²⁺ in flux x <b>."),
+    ],
+)
+def test_titles_keep_their_italics_and_sub_and_superscripts(output: str, shown: str) -> None:
+    """A title's own markup is the output's markup where it has one (Unicode digits in
+    text); a tag the title spells as text stays text; in a journal title set in italics,
+    the title's own italics turn roman (CSL's flip-flop)."""
+    (entry,) = format_bibliography([RICH], "vancouver", output)
+    assert shown in entry
+    assert "<script" not in entry
+    if output != "text":
+        assert "<b>." not in entry  # the tag the title spells as text is no markup
+    (apa,) = format_bibliography([RICH], "apa", output)
+    if output == "html":
+        assert '<i>Journal of <span style="font-style:normal;">Invented</span> Studies</i>' in apa
+    elif output == "markdown":
+        assert "*Journal of Invented Studies*" in apa

@@ -111,8 +111,8 @@ def test_tags_written_as_entities_stay_text_in_csl_json() -> None:
 
 @pytest.mark.parametrize(("output", "shown"), [
     ("text", ESCAPED_TAGS_TEXT),
-    ("html", "Doses &lt;script&gt;alert(1)&lt;/script&gt;, &amp;lt;b&amp;gt;, &lt;i&gt;as text&lt;/i&gt; and UBA1"),
-    ("markdown", r"Doses \<script\>alert(1)\</script\>, \&lt;b\&gt;, \<i\>as text\</i\> and UBA1"),
+    ("html", "Doses &lt;script&gt;alert(1)&lt;/script&gt;, &amp;lt;b&amp;gt;, &lt;i&gt;as text&lt;/i&gt; and <i>UBA1</i>"),
+    ("markdown", r"Doses \<script\>alert(1)\</script\>, \&lt;b\&gt;, \<i\>as text\</i\> and *UBA1*"),
 ])
 def test_tags_written_as_entities_stay_text_in_formatted_bibliographies(output: str, shown: str) -> None:
     from vexascite.exporters import ExportItem

@@ -177,3 +177,28 @@ def test_an_identifier_field_that_is_no_identifier_is_said_by_line_and_left_out(
     assert [r.fields.get("DOI") for r in parsed.references] == ["10.5555/good", None]
     assert [(p.line, p.entry_key, p.message) for p in parsed.problems] == [
         (3, "bad", "doi 'not a doi' is not a DOI; left out"), (3, "bad", "pmid 'xyz' is not a PMID; left out")]
+
+
+@pytest.mark.parametrize(
+    ("value", "rich"),
+    [
+        (r"Somatic \textit{UBA1} mutations", "Somatic <i>UBA1</i> mutations"),
+        (r"CO\textsubscript{2} and Ca\textsuperscript{2+} in \emph{Nested \textbf{bold} words}",
+         "CO<sub>2</sub> and Ca<sup>2+</sup> in <i>Nested <b>bold</b> words</i>"),
+        (r"Caf\'{e} \textit{\"{o}ther} $\alpha$-chain {VEXAS}", "Café <i>öther</i> α-chain VEXAS"),
+        (r"\textit{p<b} \& \&amp; a <i>spelt</i> tag", "<i>p&lt;b</i> & &amp;amp; a &lt;i>spelt&lt;/i> tag"),
+        (r"An unclosed \textit{group", "An unclosed <i>group</i>"),
+        (r"No font command \& <b>here</b>", "No font command & <b>here</b>"),  # as latex_to_unicode reads it
+    ],
+)
+def test_title_font_commands_become_csl_rich_text(value: str, rich: str) -> None:
+    """A title's italics, bold, sub- and superscripts are CSL's tags; its own text that
+    would read as a tag or an entity is escaped where the value gets tags."""
+    from vexascite.importers.latex import latex_to_rich_text
+
+    assert latex_to_rich_text(value) == rich
+    if value.count("{") != value.count("}"):
+        return  # (no BibTeX field holds it)
+    (ref,) = read_bibtex("@article{k, title = {" + value + "}, journal = {J \\textit{Inv}}, year = {2020}}").references
+    assert ref.fields["title"] == rich
+    assert ref.fields["container-title"] == "J <i>Inv</i>"

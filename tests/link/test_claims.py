@@ -44,3 +44,23 @@ def test_numbers_in_parentheses_cite_only_where_the_document_cites_by_number() -
     claims = extract_claims(numbered).claims
     assert [[t.label for m in c.markers for t in m.marker.targets] for c in claims] == [["1"], ["2", "3", "4"], ["5"]]
     assert claims[2].text.startswith("As shown in ref. 5, responses vary")
+
+
+def test_numbers_in_parentheses_follow_the_document_s_own_numbered_style() -> None:
+    """Where the document cites in brackets or superscripts, ``(4–6)`` after a word is a
+    range of values or rows, not a citation; where it cites in parentheses, it cites."""
+    bracketed = (
+        "# Results\n\nVEXAS is caused by somatic UBA1 mutations [1]. Among the patients (4–6) with anaemia, "
+        "relapse was common [2]. Scores (2-3) were higher in group A [3].\n"
+    )
+    labels = [[t.label for m in c.markers for t in m.marker.targets] for c in extract_claims(bracketed).claims]
+    assert labels == [["1"], ["2"], ["3"]]
+    superscript = "# Results\n\nVEXAS is caused by UBA1 mutations.¹ Among the patients (4–6) relapse was common.²\n"
+    labels = [[t.label for m in c.markers for t in m.marker.targets] for c in extract_claims(superscript).claims]
+    assert labels == [["1"], ["2"]]
+    parenthesised = (
+        "# Results\n\nVEXAS is caused by somatic UBA1 mutations (1). Among the patients treated (4–6), "
+        "relapse was common [2]. Scores were higher in group A (3).\n"
+    )
+    labels = [[t.label for m in c.markers for t in m.marker.targets] for c in extract_claims(parenthesised).claims]
+    assert labels == [["1"], ["4", "5", "6", "2"], ["3"]]

@@ -127,7 +127,7 @@ def test_a_range_written_high_to_low_links_its_range_and_is_said(tmp_path: Path,
     assert linked.exit_code == 0, linked.output
     report = json.loads(linked.stdout)
     assert report["linked"] == 2 and report["problems"] == []
-    assert report["notes"] == [{"line": 1, "marker": "[2–1]", "message": "a range written high to low, read as 1, 2"}]
+    assert report["notes"] == [{"kind": "backward-range", "line": 1, "marker": "[2–1]", "message": "a range written high to low, read as 1, 2"}]
     assert "note: " in linked.stderr and "marker [2–1]: a range written high to low, read as 1, 2" in linked.stderr
 
 

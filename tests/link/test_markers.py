@@ -43,6 +43,7 @@ def labels(text: str) -> list[tuple[str, str, list[str]]]:
         ("shown [1]–[3].", "[1]–[3]", ["1", "2", "3"]),
         ("shown $^{1,2}$ here", "$^{1,2}$", ["1", "2"]),
         ("shown [2–1].", "[2–1]", ["1", "2"]),  # a range written high to low: the range it names
+        ("shown (12–9).", "(12–9)", ["9", "10", "11", "12"]),
         ("shown [4, 6–8].", "[4, 6–8]", ["4", "6", "7", "8"]),
         ("shown (ref. 4).", "(ref. 4)", ["4"]),
         ("shown (refs. 4, 5).", "(refs. 4, 5)", ["4", "5"]),
@@ -86,7 +87,7 @@ def test_marker_styles(text: str, marker: str, targets: list[str]) -> None:
         "platelets 10^9/L",
         "first described (2019) and",
         "treated for (4–6 weeks) with",
-        "a score of (5–1) at",  # high to low outside brackets: a score, not a range
+        "a score of (5–1) at",  # a score, not a range
         "a reference 5 mg dose",
         "the reference 1.5 value",
         "our preference 4 of",
@@ -202,10 +203,12 @@ def test_markers_before_or_after_the_full_stop_stay_with_their_sentence(sentence
         else:
             parts.append(f"{body}{marker}.")
         expected.append(targets)
-    # numbers alone in parentheses cite only where most citations are numbers, not keys or names
+    # numbers alone in parentheses cite only where most citations are numbers, not keys or
+    # names, and most numbered ones are in parentheses, not in brackets or superscripts
     in_parentheses = [marker.strip()[:1] == "(" and marker.strip()[1:2].isdigit() for _, (marker, _, _), _ in sentences]
     named = sum(not targets[0].isdigit() for targets in expected)
-    if named > len(expected) - named:
+    bracketed = sum(targets[0].isdigit() and not bare for targets, bare in zip(expected, in_parentheses, strict=True))
+    if named > len(expected) - named or bracketed > sum(in_parentheses):
         expected = [targets for targets, bare in zip(expected, in_parentheses, strict=True) if not bare]
     document = " ".join(parts) + "\n"
     claims = extract_claims(document).claims

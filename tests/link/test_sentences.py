@@ -165,3 +165,23 @@ def test_running_text_glued_to_a_byline_and_affiliations_is_still_prose() -> Non
         "Treatment options remain limited in this setting.⁵",
     ]
     assert not any(s.kind == "heading" and "," in s.text(text) for s in sentences)
+
+
+def test_a_paragraph_of_thousands_of_cited_sentences_takes_linear_time() -> None:
+    """Each sentence takes its own markers and lines by bisection, not by a scan of the
+    paragraph's: four times the sentences take about four times as long, not sixteen."""
+    import time
+
+    from vexascite.link import extract_claims
+
+    def seconds(n: int, joint: str) -> float:
+        text = "# Results\n\n" + joint.join(["Patients (4–6) relapsed after ruxolitinib [2–3]."] * n) + "\n"
+        started = time.process_time()
+        claims = extract_claims(text).claims
+        assert len(claims) == n
+        return time.process_time() - started
+
+    for joint in (" ", "\n"):  # one long line, and a paragraph wrapped a sentence a line
+        small = min(seconds(1000, joint) for _ in range(2))
+        large = seconds(4000, joint)
+        assert large < 8 * small + 0.05, (joint, small, large)

@@ -94,7 +94,7 @@ def test_parse_says_which_lists_it_found(run_cli) -> None:
     text = LETTER.replace("2. Winthrop", "4. Winthrop")
     result = run_cli("parse", input=text)
     assert result.exit_code == 0
-    assert 'references-1 ("REFERENCES", line 5): 2 entries numbered 1-4; numbers missing: 2, 3' in result.stderr
+    assert 'references-1 ("REFERENCES", line 3, first entry line 5): 2 entries numbered 1-4; numbers missing: 2, 3' in result.stderr
     none = run_cli("parse", input="A paragraph about VEXAS syndrome and nothing else.\n")
     assert "no reference list found" in none.stderr
 
@@ -113,7 +113,7 @@ def test_import_lines_imports_every_line_and_import_reports_lists(run_cli, tmp_p
     letter.write_text(LETTER, encoding="utf-8")
     imported = run_cli("import", str(letter))
     assert imported.exit_code == 0, imported.stderr
-    assert 'references-1 ("REFERENCES", line 5): 2 entries numbered 1-2' in imported.stderr
+    assert 'references-1 ("REFERENCES", line 3, first entry line 5): 2 entries numbered 1-2' in imported.stderr
 
 
 def test_link_says_which_list_it_read_first_time_and_again(run_cli, tmp_path: Path) -> None:
@@ -121,9 +121,9 @@ def test_link_says_which_list_it_read_first_time_and_again(run_cli, tmp_path: Pa
     manuscript.write_text("VEXAS is caused by somatic UBA1 mutations [1]. JAK inhibitors help some patients [2].\n\n" + LETTER, encoding="utf-8")
     first = run_cli("link", str(manuscript))
     assert first.exit_code == 0, first.stderr
-    assert 'references-1 ("REFERENCES", line 7): 2 entries numbered 1-2' in first.stderr
+    assert 'references-1 ("REFERENCES", line 5, first entry line 7): 2 entries numbered 1-2' in first.stderr
     again = run_cli("link", str(manuscript))  # not re-imported: the same full report
-    assert 'references-1 ("REFERENCES", line 7): 2 entries numbered 1-2' in again.stderr
+    assert 'references-1 ("REFERENCES", line 5, first entry line 7): 2 entries numbered 1-2' in again.stderr
     gapped = tmp_path / "gapped.txt"
     gapped.write_text("A claim [4].\n\n" + LETTER.replace("2. Winthrop", "4. Winthrop"), encoding="utf-8")
     run_cli("link", str(gapped))
@@ -132,3 +132,14 @@ def test_link_says_which_list_it_read_first_time_and_again(run_cli, tmp_path: Pa
     prose.write_text("A paragraph citing a key [@beck2020].\n", encoding="utf-8")
     run_cli("link", str(prose))
     assert "no reference list found" in run_cli("link", str(prose)).stderr
+
+
+def test_the_list_report_names_the_heading_s_line_and_the_first_entry_s(run_cli) -> None:
+    """A heading set apart from its entries (blank lines between) is where a
+    person looks for the list: both lines are named."""
+    text = LETTER.replace("REFERENCES\n\n", "REFERENCES\n\n\n\n")
+    result = run_cli("parse", input=text)
+    assert result.exit_code == 0, result.stderr
+    assert 'references-1 ("REFERENCES", line 3, first entry line 7): 2 entries numbered 1-2' in result.stderr
+    beside = run_cli("parse", input="REFERENCES\n" + LETTER.split("REFERENCES\n\n", 1)[1])
+    assert 'references-1 ("REFERENCES", line 1, first entry line 2): 2 entries numbered 1-2' in beside.stderr

@@ -73,6 +73,23 @@ def test_long_and_binary_lines_take_linear_time() -> None:
         assert find_reference_lists(text) is not None
 
 
+def test_a_list_entry_of_thousands_of_lines_takes_linear_time() -> None:
+    """Lines that continue the first entry of a list, one after another (labels out of
+    step, ``1.`` to ``1999.``, or short capitalised lines): each is asked whether it ends
+    the list, which must not join the whole entry again each time."""
+    first = "1. Doe J, Roe R. An invented study. J Inv Stud. 2020;12(3):45-67. doi:10.5555/inv.1.\n"
+    last = "2. Roe R. Another invented study. J Inv Stud. 2021;13(1):1-9. doi:10.5555/inv.2.\n"
+    for line in ("{}.\n", "A{}.\n"):
+        def document(n: int, line: str = line) -> str:
+            return "A manuscript.\n\nReferences\n\n" + first + "".join(line.format(i) for i in range(1, n)) + last
+
+        small = min(_seconds(find_reference_lists, document(500)) for _ in range(2))
+        large = _seconds(find_reference_lists, document(2000))
+        assert [len(found.entries) for found in find_reference_lists(document(2000))] == [2]
+        assert large < 1.5, line
+        assert large < 8 * small + 0.05, (line, small, large)  # four times the lines: 16 times as long if quadratic
+
+
 def _alnum(text: str) -> str:
     return "".join(ch for ch in text if ch.isalnum())
 

@@ -113,3 +113,31 @@ def test_tags_match_whatever_their_case_and_keep_their_first_spelling(store):
         assert org.remove_tag(store, 1, "jak")  # removing matches as tag_exists and the filter do
         assert not org.remove_tag(store, 1, "JAK")
     assert org.tags_of(store, [1, 2]) == {1: [], 2: ["JAK"]}
+
+
+def test_thousands_of_tags_take_linear_time(store):
+    """Adding, listing and removing n tags reads the tags table a bounded number of times,
+    not once a tag: four times the tags take about four times as long, not sixteen."""
+    import time
+
+    def run(n: int, prefix: str) -> float:
+        started = time.process_time()
+        tags = [f"{prefix}{i}" for i in range(n)]
+        with store.transaction():
+            assert org.change_tags(store, 1, tags, [], org.tag_spellings(store))[0] == [True] * n
+        assert len(org.all_tags(store)) >= n
+        with store.transaction():
+            assert org.change_tags(store, 1, [], [t.upper() for t in tags], {})[1] == [True] * n
+        return time.process_time() - started
+
+    small = min(run(1000, f"s{k}-") for k in range(2))
+    large = run(4000, "l-")
+    assert large < 8 * small + 0.05, (small, large)
+    assert org.tags_of(store, [1]) == {1: []}
+
+
+def test_removing_a_tag_takes_every_case_an_old_library_holds(store):
+    store.db.execute("insert into tags (work_id, tag, tagged_at) values (1, 'JAK', 'a'), (1, 'jak', 'b')")
+    with store.transaction():
+        assert org.change_tags(store, 1, [], ["Jak"], {}) == ([], [True])
+    assert org.tags_of(store, [1]) == {1: []}

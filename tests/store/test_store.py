@@ -11,7 +11,7 @@ import pytest
 
 from vexascite.errors import LibraryTooNew
 from vexascite.query import parse_query
-from vexascite.rows import work_columns
+from vexascite.rows import WORK_COLUMNS, work_columns
 from vexascite.store import SCHEMA_VERSION, Store, fts_query
 from vexascite.store.organise import search
 
@@ -63,7 +63,8 @@ def test_bulk_inserted_and_updated_works_are_in_both_text_indexes(tmp_path):
     assert [row[0] for row in store.db.execute(text_hits, ["vacuoles"])] == [1]
     assert [w["key"] for w in search(store, parse_query("somatic"))] == ["one"]
     with store.transaction():
-        store.db["works"].update(1, {"title": "Ruxolitinib", "csl": '{"title": "Ruxolitinib", "abstract": "JAK"}'})
+        changed = {"title": "Ruxolitinib", "abstract": "JAK"}
+        store.db["works"].update(1, dict(zip(WORK_COLUMNS, work_columns(changed, {}, "2026-01-02T00:00:00+00:00"), strict=True)))
     assert [row[0] for row in store.db.execute(text_hits, ["vacuoles"])] == []
     assert [row[0] for row in store.db.execute(text_hits, ["ruxolitinib"])] == [1]
 

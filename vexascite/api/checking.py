@@ -58,6 +58,9 @@ def check_manuscript(
         disagree = {work_id: disagreements_of(store, work_id) for work_id in checked}
         support = citation_support(store, citations, ref_rows)
     markers = markers_from_citations(citations, {row["id"]: row["label"] for row in list_rows})
+    backward = {(note["line"], note["marker"]) for note in linked.notes if note.get("kind") == "backward-range"}
+    for marker in markers:
+        marker.backward = (marker.line, marker.text) in backward
     if not citations and linked.citations:
         raise VexasciteError(f"{manuscript}: linked, but no stored citations were found to check")
     report = run_checks(manuscript_input(str(path), ref_rows, list_rows, records, markers, candidates, nearest))

@@ -61,6 +61,11 @@ def field_value(name: str, text: str) -> Any:
     text = text.strip()
     if not text:
         raise UsageError(f"{name}: empty value; use --unset {name} to remove the field")
+    from ..exporters.markup import CONTROL  # (the one list of characters that are no text)
+
+    control = CONTROL.search(text)
+    if control:  # (an escape sequence pasted from a terminal: no field's text, and a terminal showing it obeys it)
+        raise UsageError(f"{name}: the value holds a control character ({control.group(0)!r}); write it without")
     if name in NAME_FIELDS:
         people, _ = parse_names(text)
         if not people:

@@ -310,6 +310,13 @@ def _store_parts(
                 f"in BibTeX, URLs and file names alike): {shown}" + (", ..." if len(ingest.unusable_keys) > 5 else "")
                 + "; the old key still names its work ('vexascite show', 'link' and 'check' accept it)"
             )
+        if ingest.unkept_keys:
+            shown = ", ".join(f"{old!r} as {new}" for old, new in ingest.unkept_keys[:5])
+            notes.append(
+                f"{quantity(len(ingest.unkept_keys), 'entry key')} cannot name {'its work' if len(ingest.unkept_keys) == 1 else 'their works'}"
+                f" (a space or a control character: no manuscript cites such a key): {shown}"
+                + (", ..." if len(ingest.unkept_keys) > 5 else "")
+            )
         store.upsert_source(
             source_key, loaded.sha256, loaded.size, loaded.format, IMPORTER_VERSION, "imported",
             quantity(len(result.problems), "problem") if result.problems else None,

@@ -130,12 +130,17 @@ def split_tag_args(args: Iterable[str]) -> tuple[list[str], list[str], list[str]
             add.append(arg[1:].strip())
         elif arg.startswith("-") and arg[1:].strip():
             remove.append(arg[1:].strip())
-        elif arg in ("+", "-") or not arg.strip():
+        elif arg.strip() in ("", "+", "-"):
             raise UsageError(f"{arg!r}: write +TAG to add a tag, -TAG to remove one")
         else:
             keys.append(arg)
     if not add and not remove:
         raise UsageError("say what to do: +TAG adds a tag, -TAG removes one")
+    from ..exporters.markup import CONTROL
+
+    for tag in add + remove:
+        if CONTROL.search(tag):
+            raise UsageError(f"tag {tag!r} holds a control character: write it without")
     return keys, add, remove
 
 
@@ -146,11 +151,13 @@ def tag_works(settings: Settings, keys: Iterable[str], add: Iterable[str] = (), 
     if set(add) & set(remove):
         raise UsageError(f"tag(s) both added and removed: {', '.join(sorted(set(add) & set(remove)))}")
     with open_library(settings, create=False) as store, store.transaction():
+        spellings = org.tag_spellings(store) if add else {}
         for key, work_id in _live_ids(store, keys):
-            for tag in add:
-                (report.added if org.add_tag(store, work_id, tag) else report.unchanged).append((key, "+" + tag))
-            for tag in remove:
-                (report.removed if org.remove_tag(store, work_id, tag) else report.unchanged).append((key, "-" + tag))
+            added, removed = org.change_tags(store, work_id, add, remove, spellings)
+            for tag, changed in zip(add, added, strict=True):
+                (report.added if changed else report.unchanged).append((key, "+" + tag))
+            for tag, changed in zip(remove, removed, strict=True):
+                (report.removed if changed else report.unchanged).append((key, "-" + tag))
     if report.added or report.removed:
         sync_exports(settings, selecting="tag")  # tags are not written out
     return report

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Settings
-from ..errors import InputUnreadable
+from ..errors import InputUnreadable, UsageError
 from ..store import Store
 from ..store.reading import listed_reference_lines
 from .common import _named, open_library
@@ -62,6 +62,22 @@ def _same_offset(offset: int) -> int:
     return offset
 
 
+def _refuse_reference_file(path: Path, text: str) -> None:
+    """A BibTeX, RIS or CSL-JSON file given as the manuscript holds references, not claims
+    (its ``@article`` would read as a citation of a key ``article``): said, not linked."""
+    from ..importers import detect_format, import_format
+
+    fmt = detect_format(path.name, text[:4096])
+    if fmt in ("text", "lines", "ids"):
+        return
+    form = import_format(fmt)
+    if path.suffix.lower() in form.extensions:
+        raise UsageError(
+            f"{path}: a {form.description} file, not a manuscript: give the manuscript"
+            f" (.md, .txt, .tex, .docx, .pdf), with --list {path} when this is its reference list"
+        )
+
+
 def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path: str | os.PathLike[str] | None = None) -> LinkReport:
     """Find the claims of a manuscript and link each marker to what it cites.
 
@@ -78,6 +94,7 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
 
     manuscript_path = Path(path)
     manuscript = read_manuscript(manuscript_path)
+    _refuse_reference_file(manuscript_path, manuscript.text)
     report = LinkReport(path=str(manuscript_path), format=manuscript.format)
     with open_library(settings) as store:
         reference_lines: frozenset[int] = frozenset()
@@ -158,7 +175,7 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
             for claim_marker in claim.markers:
                 marker = claim_marker.marker
                 if marker.backward:
-                    report.notes.append({"line": claim_marker.line, "marker": marker.text,
+                    report.notes.append({"kind": "backward-range", "line": claim_marker.line, "marker": marker.text,
                                          "message": "a range written high to low, read as "
                                                     + ", ".join(t.label for t in marker.targets)})
                 for target in marker.targets:

@@ -62,6 +62,8 @@ class CitationMarker:
     labels: list[str]
     list_label: str | None = None
     unresolved: list[tuple[str, str]] | None = None
+    #: a range written high to low (``[7–3]``), which the linker read as the range it names
+    backward: bool = False
 
 
 def _number(label: str) -> int | None:
@@ -93,6 +95,30 @@ def dangling_markers(markers: Sequence[CitationMarker], references: Sequence[Lis
             findings.append(
                 Finding(Kind.DANGLING_MARKER, Severity.ERROR, message, line=marker.line, reference=label, suggestion=suggestion)
             )
+    return findings
+
+
+_RANGE = re.compile(r"(\d+)(\s*[–—‐-]\s*)(\d+)")
+
+
+def backward_ranges(markers: Sequence[CitationMarker]) -> list[Finding]:
+    """Markers whose range is written high to low (``[7–3]``, ``(12-9)``): linked as the
+    range they name, but a slip to correct (or a number that is no citation at all)."""
+    findings: list[Finding] = []
+    for marker in markers:
+        if not marker.backward:
+            continue
+        fixed = _RANGE.sub(
+            lambda m: m.group(0) if int(m.group(1)) <= int(m.group(3)) else m.group(3) + m.group(2) + m.group(1),
+            marker.text,
+        )
+        findings.append(Finding(
+            Kind.BACKWARD_RANGE, Severity.WARNING,
+            f"marker {quoted(marker.text)} writes a range high to low: read as "
+            f"{'reference' if len(marker.labels) == 1 else 'references'} {', '.join(marker.labels)}",
+            line=marker.line, printed=marker.text, expected=fixed,
+            suggestion=f"write it {quoted(fixed)}" + (" (or, if it cites nothing, leave it as it is)" if fixed[:1] == "(" else ""),
+        ))
     return findings
 
 

@@ -35,6 +35,7 @@ class Kind(StrEnum):
     DANGLING_MARKER = "dangling-marker"  # a marker that cites nothing
     UNUSED_REFERENCE = "unused-reference"  # a listed reference never cited
     CITATION_ORDER = "citation-order"  # numbers not in order of first citation
+    BACKWARD_RANGE = "backward-range"  # a marker's range written high to low ([7–3])
     DUPLICATE_REFERENCE = "duplicate-reference"  # one work listed twice
     FIELD_MISMATCH = "field-mismatch"  # printed year/volume/issue/pages/journal differ
     AUTHOR_MISMATCH = "author-mismatch"  # misspelt or different author name

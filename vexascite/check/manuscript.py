@@ -18,6 +18,7 @@ from ..wording import quantity
 from .citations import (
     CitationMarker,
     ListedReference,
+    backward_ranges,
     citation_order,
     dangling_markers,
     duplicate_references,
@@ -348,6 +349,10 @@ def check_manuscript(data: ManuscriptInput) -> CheckReport:
             report.findings.append(Finding(Kind.NO_CITATIONS, Severity.WARNING,
                                            "no citation markers found in the text: use and order were not checked",
                                            suggestion="cite with numbers ([1], ^1, superscripts) or keys ([@key])"))
+        else:  # (an empty file, or the wrong one: a run in CI should not pass on it without a word)
+            report.findings.append(Finding(Kind.NO_CITATIONS, Severity.WARNING,
+                                           "no citation markers and no reference list found in the text: nothing was checked",
+                                           suggestion="check that this is the manuscript; cite with numbers ([1]) or keys ([@key])"))
         checked_refs = list(data.references)
     else:
         for listing in _lists(data):
@@ -362,6 +367,7 @@ def check_manuscript(data: ManuscriptInput) -> CheckReport:
                     line=listing.line if listing.line is not None else entries[0].line,
                     suggestion="delete it if it belongs to this manuscript's text by mistake",
                 ))
+        report.findings += backward_ranges(markers)
         report.findings += dangling_markers(markers, data.references)
         report.findings += unused_references(markers, checked_refs)
         for label in sorted(cited_lists, key=str):

@@ -10,7 +10,7 @@ import click
 from .. import api
 from ..wording import quantity, shortened
 from .common import LIMIT, emit_json, evidence_line, handle_errors, out, settings_of, warn
-from .tables import print_table, table_or_json
+from .tables import print_table, table_or_json, title_cell
 
 
 def first_author(csl: dict[str, Any]) -> str:
@@ -50,7 +50,7 @@ def list_command(
     else:
         print_table(
             ("key", "year", "first author", "title", "journal", "DOI", "PMID"),
-            [(r["key"], r["year"] or "", first_author(r["csl"]), (r["title"] or "")[:80], r["container"], r["doi"], r["pmid"]) for r in rows],
+            [(r["key"], r["year"] or "", first_author(r["csl"]), title_cell(r["title"], 80), title_cell(r["container"]), r["doi"], r["pmid"]) for r in rows],
         )
     if result.empty_query:
         warn(f"nothing to search for in {shortened(text or '')} (no word to look for; '-word' and NOT only leave works out): no works listed")
@@ -148,7 +148,7 @@ def duplicates_command(ctx: click.Context, threshold: float, as_json: bool) -> N
     pairs = api.find_near_duplicates(settings_of(ctx), threshold)
     table_or_json(
         pairs, as_json, ("score", "key A", "key B", "why", "title A", "title B"),
-        lambda p: (f"{p.score:.0f}", p.key_a, p.key_b, p.why, (p.title_a or "")[:60], (p.title_b or "")[:60]),
+        lambda p: (f"{p.score:.0f}", p.key_a, p.key_b, p.why, title_cell(p.title_a, 60), title_cell(p.title_b, 60)),
         quantity(len(pairs), "possible duplicate pair"),
         as_dict=lambda p: {"a": p.key_a, "b": p.key_b, "score": p.score, "why": p.why, "title_a": p.title_a,
                            "title_b": p.title_b},

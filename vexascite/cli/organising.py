@@ -11,7 +11,7 @@ from .. import api
 from ..errors import UsageError
 from ..wording import quantity, verb
 from .common import ROW_ID, emit_json, handle_errors, out, settings_of, warn
-from .tables import table_or_json
+from .tables import table_or_json, title_cell
 
 
 @click.command("tag", context_settings={"ignore_unknown_options": True})
@@ -193,7 +193,7 @@ def trash_command(ctx: click.Context, empty: bool, as_json: bool) -> None:
     rows = api.list_trash(settings)
     table_or_json(
         rows, as_json, ("key", "year", "title", "in the trash since", "raw refs", "citations"),
-        lambda row: (row["key"], row["year"] or "", (row["title"] or "")[:70], row["trashed_at"], row["references_held"], row["citations"]),
+        lambda row: (row["key"], row["year"] or "", title_cell(row["title"], 70), row["trashed_at"], row["references_held"], row["citations"]),
         f"{quantity(len(rows), 'work')} in the trash",
     )
 

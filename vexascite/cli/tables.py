@@ -33,6 +33,17 @@ def cell_text(value: object) -> str:
     return "" if value is None else str(value).translate(_CONTROLS)
 
 
+def title_cell(title: str | None, length: int | None = None) -> str:
+    """A title as a table shows it: its rich text (``<i>UBA1</i>``, ``CO<sub>2</sub>``) as
+    the words it holds, cut to ``length`` characters (never inside a tag) when one is given."""
+    text = title or ""
+    if "<" in text or "&" in text:
+        from ..richtext import plain_text
+
+        text = plain_text(text)
+    return text[:length] if length is not None else text
+
+
 def char_width(char: str) -> int:
     """Columns one character takes on a terminal: wide and full-width East Asian two,
     combining and other zero-width marks none, the rest one."""

@@ -23,7 +23,7 @@ from ..errors import UsageError, VexasciteError
 from .bibtex import authors_truncated
 from .csljson import to_csl_data
 from .item import ExportItem
-from .markup import markdown_text, no_controls, one_line, plain_text
+from .markup import has_markup, markdown_text, no_controls, one_line, parse_markup, plain_text
 
 OUTPUTS = ("text", "markdown", "html")
 CSL_NS = "{http://purl.org/net/xbiblio/csl}"
@@ -103,6 +103,24 @@ def _load_style(path: Path) -> Any:
 
 
 # -- output formats ---------------------------------------------------------------------------
+def _html_formatter() -> SimpleNamespace:
+    """citeproc-py's HTML formatter, its italics turning a value's own italics back to roman."""
+    from citeproc.formatter import html as base
+
+    def italic(text: str) -> str:
+        roman = str(text).replace(_ITALIC[0], '<span style="font-style:normal;">').replace(_ITALIC[1], "</span>")
+        return f"<i>{roman}</i>"
+
+    names = ("preformat", "Bold", "Light", "Underline", "Superscript", "Subscript", "SmallCaps")
+    return SimpleNamespace(**{name: getattr(base, name) for name in names}, Italic=italic, Oblique=italic)
+
+
+def _own_italics(entry: str, output: str) -> str:
+    """The value's italics left after rendering (not inside the style's): in the output's markup."""
+    opening, closing = {"html": ("<i>", "</i>"), "markdown": ("*", "*")}.get(output, ("", ""))
+    return entry.replace(_ITALIC[0], opening).replace(_ITALIC[1], closing)
+
+
 def _markdown_formatter() -> SimpleNamespace:
     def wrap(left: str, right: str | None = None) -> type:
         class Wrapped(str):
@@ -113,10 +131,13 @@ def _markdown_formatter() -> SimpleNamespace:
 
         return Wrapped
 
+    def italic(text: str) -> str:
+        return f"*{_SENTINELS.sub('', str(text))}*" if str(text) else ""
+
     return SimpleNamespace(
         preformat=lambda text: str(text),
-        Italic=wrap("*"),
-        Oblique=wrap("*"),
+        Italic=italic,
+        Oblique=italic,
         Bold=wrap("**"),
         Light=str,
         Underline=str,
@@ -134,9 +155,61 @@ def _escape_for(output: str, value: str) -> str:
     return value
 
 
+#: How each output shows a run's style (CSL's rich text: ``<i>``, ``<b>``, ``<sup>``, ``<sub>``, small caps).
+_HTML_STYLES = {
+    "italic": ("<i>", "</i>"), "bold": ("<b>", "</b>"), "sup": ("<sup>", "</sup>"), "sub": ("<sub>", "</sub>"),
+    "smallcaps": ('<span style="font-variant:small-caps;">', "</span>"),
+}
+_MARKDOWN_STYLES = {"italic": ("*", "*"), "bold": ("**", "**"), "sup": ("^", "^"), "sub": ("~", "~")}
+#: A value's italics are marked so until the entry is rendered: inside text the style sets in
+#: italics (a journal's title) they turn back to roman, as CSL's flip-flop rule says.
+_ITALIC = ("\ue010", "\ue011")
+_SENTINELS = re.compile("[\ue010\ue011]")
+_SUPERSCRIPTS = str.maketrans("0123456789+-−=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁼⁽⁾ⁿ")
+_SUBSCRIPTS = str.maketrans("0123456789+-−=()", "₀₁₂₃₄₅₆₇₈₉₊₋₋₌₍₎")
+
+
+def _styled_run(piece: str, styles: frozenset[str], output: str) -> str:
+    """One run of a rich-text value (``<i>E. coli</i>``, ``CO<sub>2</sub>``) as the output shows
+    its style: tags in HTML, emphasis and pandoc's ``^2^``/``~2~`` in Markdown, Unicode
+    superscript and subscript digits in text; its text escaped first, so it stays text."""
+    lead, core, trail = piece[: len(piece) - len(piece.lstrip())], piece.strip(), piece[len(piece.rstrip()) :]
+    if output == "text":
+        for style, table in (("sup", _SUPERSCRIPTS), ("sub", _SUBSCRIPTS)):
+            if style in styles and core.translate(table) != core and all(ord(c) > 127 for c in core.translate(table)):
+                core = core.translate(table)
+        return lead + core + trail
+    text = _escape_for(output, core)
+    marks = {**(_HTML_STYLES if output == "html" else _MARKDOWN_STYLES), "italic": _ITALIC}
+    for style in ("sub", "sup", "smallcaps", "bold", "italic"):
+        if style in styles and style in marks and text and not (output == "markdown" and style in ("sup", "sub") and " " in text):
+            opening, closing = marks[style]
+            text = opening + text + closing
+    return _escape_for(output, lead) + text + _escape_for(output, trail)
+
+
+def _rich_value(value: str, output: str) -> Any:
+    """A string value for citeproc-py: plain text escaped for the output, or, when it carries
+    markup, a ``MixedString`` whose styled runs are already in the output's own markup and
+    protected from the style's case changes (``NoCase``), as a ``nocase`` span is."""
+    value = _SENTINELS.sub(" ", no_controls(value))
+    runs = parse_markup(value) if has_markup(value) else ()
+    if not any(styles for _, styles in runs):
+        return _escape_for(output, plain_text(value))
+    from citeproc.string import MixedString, NoCase, String
+
+    mixed = MixedString()
+    for piece, styles in runs:
+        if styles:
+            mixed += NoCase(_styled_run(piece, styles, output))
+        else:
+            mixed += String(_escape_for(output, piece))
+    return mixed
+
+
 def _escape_item(item: Any, output: str) -> Any:
     if isinstance(item, str):
-        return _escape_for(output, no_controls(plain_text(item)))
+        return _rich_value(item, output)
     if isinstance(item, list):
         return [_escape_item(v, output) for v in item]
     if isinstance(item, dict):
@@ -183,17 +256,22 @@ def format_bibliography(items: Sequence[ExportItem], style: str, output: str = "
         return []
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
+    from citeproc.string import MixedString
+
+    class _RichJSON(CiteProcJSON):  # type: ignore[misc]
+        """Values already read into runs (:func:`_rich_value`) are taken as they are."""
+
+        def parse_string(self, string: Any) -> Any:
+            return string if isinstance(string, MixedString) else super().parse_string(string)
 
     path = style_path(style)
     csl_style = _load_style(path)
-    chosen = {"text": formatter.plain, "html": formatter.html, "markdown": _markdown_formatter()}[
-        output
-    ]
+    chosen = {"text": formatter.plain, "html": _html_formatter(), "markdown": _markdown_formatter()}[output]
     data = [_citeproc_item(n, item, output) for n, item in enumerate(items, start=1)]
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            source = CiteProcJSON(data)
+            source = _RichJSON(data)
             bibliography = CitationStylesBibliography(csl_style, source, chosen)
             for entry in data:
                 bibliography.register(Citation([CitationItem(entry["id"])]))
@@ -203,7 +281,7 @@ def format_bibliography(items: Sequence[ExportItem], style: str, output: str = "
         raise
     except Exception as exc:  # citeproc-py raises plain exceptions on styles it cannot run
         raise VexasciteError(f"style {style!r} could not be applied by citeproc-py: {exc}") from exc
-    return [_tidy(entry) for entry in rendered]
+    return [_tidy(_own_italics(entry, output)) for entry in rendered]
 
 
 _DOUBLED_PUNCTUATION = re.compile(r"([?!])\.(?=\s|<|\*|$)")

@@ -1,108 +1,23 @@
-"""Rich-text markup in CSL strings (pure).
+"""Rich-text markup in CSL strings, written out (pure).
 
 Titles from Crossref carry HTML and JATS tags (``<i>``, ``<jats:italic>``, ``<sup>``,
 ``<mml:math>``...) and HTML entities. Each exporter wants something else: LaTeX commands,
-CSL's own small HTML subset, or plain text. :func:`parse_markup` turns a string into a
-flat list of text runs, each with the styles that apply to it, so every exporter renders
-the same reading of the markup.
+CSL's own small HTML subset, or plain text. :func:`~vexascite.richtext.parse_markup` (the
+one reading of the markup, in :mod:`vexascite.richtext`) turns a string into a flat list of
+text runs, each with the styles that apply to it, so every exporter renders the same reading.
 """
 
 from __future__ import annotations
 
-import html
 import re
-from functools import lru_cache
 
-#: Styles a run of text can carry, in the order they are nested when rendered.
-STYLES = ("nocase", "italic", "bold", "smallcaps", "sup", "sub")
-
-_TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)((?:\s[^<>]*)?)(/?)>")
-_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
-
-_TAG_STYLES = {
-    "i": "italic",
-    "em": "italic",
-    "italic": "italic",
-    "b": "bold",
-    "strong": "bold",
-    "bold": "bold",
-    "sup": "sup",
-    "sub": "sub",
-    "sc": "smallcaps",
-    "scp": "smallcaps",
-}
-
-#: A run of text with its styles (a frozenset of names from :data:`STYLES`).
-Run = tuple[str, frozenset[str]]
-
-
-def has_markup(text: str) -> bool:
-    """Cheap test: could this string hold tags or entities at all?"""
-    return ("<" in text and _TAG.search(text) is not None) or (
-        "&" in text and _ENTITY.search(text) is not None
-    )
-
-
-def _span_style(attributes: str) -> str | None:
-    lowered = attributes.lower().replace(" ", "")
-    if "nocase" in lowered:
-        return "nocase"
-    if "small-caps" in lowered:
-        return "smallcaps"
-    if "italic" in lowered:
-        return "italic"
-    if "bold" in lowered:
-        return "bold"
-    return None
-
-
-@lru_cache(maxsize=4096)
-def parse_markup(text: str) -> tuple[Run, ...]:
-    """Split ``text`` into runs. Unknown tags are dropped and their text kept; a ``<``
-    that does not open a tag (``p < 0.05``) is text; entities are decoded."""
-    if not has_markup(text):
-        return ((text, frozenset()),) if text else ()
-    runs: list[Run] = []
-    stack: list[tuple[str, str | None]] = []  # (tag name, style it pushed)
-    position = 0
-
-    def add_text(piece: str) -> None:
-        if not piece:
-            return
-        piece = _ENTITY.sub(lambda m: html.unescape(m.group(0)), piece)
-        styles = frozenset(style for _, style in stack if style)
-        if runs and runs[-1][1] == styles:
-            runs[-1] = (runs[-1][0] + piece, styles)
-        else:
-            runs.append((piece, styles))
-
-    for match in _TAG.finditer(text):
-        add_text(text[position : match.start()])
-        position = match.end()
-        closing, name, attributes, self_closing = match.groups()
-        local = name.lower().rsplit(":", 1)[-1]
-        if self_closing:
-            if local == "br":
-                add_text(" ")
-            continue
-        if closing:
-            for depth in range(len(stack) - 1, -1, -1):
-                if stack[depth][0] == name.lower():
-                    del stack[depth:]
-                    break
-            continue
-        style = _span_style(attributes) if local == "span" else _TAG_STYLES.get(local)
-        stack.append((name.lower(), style))
-    add_text(text[position:])
-    return tuple(runs)
-
-
-def plain_text(text: str) -> str:
-    """The text without any markup (for RIS and other plain formats)."""
-    if not has_markup(text):
-        return text
-    return "".join(piece for piece, _ in parse_markup(text))
-
+from ..richtext import ENTITY as _ENTITY
+from ..richtext import STYLES as STYLES
+from ..richtext import TAG as _TAG
+from ..richtext import Run as Run
+from ..richtext import has_markup as has_markup
+from ..richtext import parse_markup as parse_markup
+from ..richtext import plain_text as plain_text
 
 _CSL_OPEN = {
     "nocase": '<span class="nocase">',

@@ -148,3 +148,60 @@ def latex_to_unicode(value: str) -> str:
             except Exception:  # pylatexenc raises many types on odd input; keep the value then
                 text = text.replace("{", "").replace("}", "").translate(_PARKED)
     return _SPACES.sub(" ", text.replace("\u00a0", " ")).strip()
+
+
+#: Font commands whose meaning a CSL title keeps, as CSL's rich-text tags.
+_RICH_COMMANDS = {
+    "textit": "i", "emph": "i", "mkbibemph": "i", "textsl": "i", "textbf": "b", "mkbibbold": "b",
+    "textsuperscript": "sup", "mkbibsuperscript": "sup", "textsubscript": "sub", "textsc": "sc",
+}
+_RICH_COMMAND = re.compile(r"\\(" + "|".join(_RICH_COMMANDS) + r")\s*\{")
+_RICH_OPEN, _RICH_CLOSE = "\ue020", "\ue021"
+_RICH_MARK = re.compile("\ue020(/?)(\\w*)\ue021")
+#: Text a CSL reader would take for markup: a tag's ``<`` or an entity's ``&``.
+_LOOKS_LIKE_MARKUP = re.compile(r"<(?=/?[A-Za-z])|&(?=#?[A-Za-z0-9]+;)")
+
+
+def latex_to_rich_text(value: str) -> str:
+    """A title's LaTeX to CSL rich text: ``\\textit{UBA1}`` -> ``<i>UBA1</i>``, ``CO\\textsubscript{2}``
+    -> ``CO<sub>2</sub>``, the rest as :func:`latex_to_unicode` decodes it (once, the whole value). Where a
+    value gets tags, a ``<`` or ``&`` of its text that would read as a tag or an entity is written as an
+    entity, so its own text stays text. A value without such commands is :func:`latex_to_unicode`'s."""
+    if "\\" not in value or not _RICH_COMMAND.search(value):
+        return latex_to_unicode(value)
+    out: list[str] = []
+    braces: list[str | None] = []  # for each open brace, the tag it closes (None: a plain group)
+    position = 0
+    while position < len(value):
+        command = _RICH_COMMAND.match(value, position) if value[position] == "\\" else None
+        if command is not None:
+            name = _RICH_COMMANDS[command.group(1)]
+            out.append(f"{_RICH_OPEN}{name}{_RICH_CLOSE}")
+            braces.append(name)
+            position = command.end()
+            continue
+        char = value[position]
+        if char == "\\":
+            out.append(value[position : position + 2])  # an escaped brace or a macro's backslash
+            position += 2
+            continue
+        if char == "{":
+            braces.append(None)
+        elif char == "}" and braces and braces.pop() is not None:
+            out.append(f"{_RICH_OPEN}/{_RICH_CLOSE}")  # the end of a font command's group
+            position += 1
+            continue
+        out.append(char)
+        position += 1
+    out.extend(f"{_RICH_OPEN}/{_RICH_CLOSE}" for name in braces if name is not None)
+    text = latex_to_unicode("".join(out))
+    text = _LOOKS_LIKE_MARKUP.sub(lambda m: "&lt;" if m.group(0) == "<" else "&amp;", text)
+    opened: list[str] = []
+
+    def tag(match: re.Match[str]) -> str:
+        if not match.group(1):
+            opened.append(match.group(2))
+            return f"<{match.group(2)}>"
+        return f"</{opened.pop()}>" if opened else ""
+
+    return _RICH_MARK.sub(tag, text)

@@ -184,10 +184,12 @@ def extract_claims(
 
 
 def _numbers_in_parentheses_cite(sentences: list[Sentence]) -> bool:
-    """Whether ``(4)``, ``(4–6)`` are citations here: unless author-year or key citations
-    are most of the document's, as in a document written with them, where such numbers
-    are counts, ranges and items ("(4–6)" after a word)."""
-    named = numbered = 0
+    """Whether ``(4)``, ``(4–6)`` are citations here, by the document's own style: not
+    where author-year or key citations are most of the document's (there such numbers are
+    counts, ranges and items, "(4–6)" after a word), nor where its numbered citations are
+    written mostly otherwise, in brackets or superscripts (``[3]``, ``³``: then "patients
+    (4–6)" is a range of values or of a table's rows, not a second way of citing)."""
+    named = numbered = parenthesised = bracketed = 0
     for sentence in sentences:
         if sentence.kind not in _CLAIM_KINDS:
             continue
@@ -195,9 +197,13 @@ def _numbers_in_parentheses_cite(sentences: list[Sentence]) -> bool:
             if marker.targets and not marker.affiliation:
                 if marker.style == "numeric" or marker.superscript:
                     numbered += 1
+                    if marker.bare_parenthesis:
+                        parenthesised += 1
+                    elif marker.superscript or marker.text[:1] == "[":
+                        bracketed += 1
                 else:
                     named += 1
-    return named <= numbered
+    return named <= numbered and bracketed <= parenthesised
 
 
 def _clause_text(document: str, sentence: Sentence, start: int, end: int, cut: list[tuple[int, int, str]]) -> str:

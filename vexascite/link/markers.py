@@ -6,7 +6,9 @@ One pass of regular expressions finds every style a biomedical manuscript uses:
   ``<sup>3</sup>``, ``\\textsuperscript{4}`` and Unicode superscripts (``⁶``, ``¹¹``, ``¹⁻³``);
   a reference named in words, ``(ref. 4)``, ``(refs. 4, 5)``, ``[reference 4]``, ``see
   references 4 and 5``; a part of one, ``[4a]`` (reference 4); a range written high to
-  low in brackets, ``[2–1]``, as the range it names (a slip, not a year or a score);
+  low, ``[2–1]`` or ``(12–9)``, as the range it names, flagged ``backward`` (a slip; a
+  score such as ``(5–1)`` is dropped with every number in parentheses of a document
+  that does not cite that way);
 - pandoc: ``[@key; @key2, p. 4]``, ``[-@key]`` and in-text ``@key``;
 - LaTeX: ``\\cite{a,b}``, ``\\citep[p.~4]{a}``, ``\\citet``, ``\\parencite``, ``\\autocite``, ...;
 - author-year: ``(Beck et al., 2020)``, ``(Beck 2020; Heiblig 2022a)``, ``Beck et al. (2020)``, three named
@@ -305,8 +307,11 @@ def _marker_from(style: str, match: re.Match[str], text: str) -> Marker | None:
             return None
         if _PAREN_NUMBER_BLOCKERS.search(text[max(0, start - 12) : start]):
             return None
-        targets = _numeric_targets(match.group("inner"))
-        return Marker(start, end, text[start:end], "numeric", targets) if targets else None
+        # (12–9): a range written high to low, read as the range it names and said to the
+        # user; where numbers in parentheses do not cite, the document's style drops it
+        targets = _numeric_targets(match.group("inner"), backward=True)
+        backward = bool(targets) and expand_numbers(match.group("inner")) is None
+        return Marker(start, end, text[start:end], "numeric", targets, backward=backward) if targets else None
     if style == "author-year":
         targets = _author_year_targets(match.group("body"))
         return Marker(start, end, match.group(0), "author-year", targets) if targets else None

@@ -384,16 +384,29 @@ def split_sentences(
         kinds = [kind] * len(spans)
         if kind == "front" and len(spans) > 1:
             spans, kinds = _prose_after_front(paragraph, markers, spans)
+        # (Blocks and markers are in the paragraph's order: each sentence looks only at its own,
+        # found by bisection, so a paragraph of thousands of sentences stays linear.)
+        block_ends = [p_off + length for p_off, _, length in bases]
+        marker_starts = [m.start for m in markers]
         for (s, e), kind in zip(spans, kinds, strict=True):
             segments = []
-            for p_off, d_off, length in bases:
+            for index in range(bisect.bisect_right(block_ends, s), len(bases)):
+                p_off, d_off, length = bases[index]
+                if p_off >= e:
+                    break
                 lo, hi = max(s, p_off), min(e, p_off + length)
                 if lo < hi:
                     segments.append(_strip_segment(text, d_off + lo - p_off, d_off + hi - p_off))
             segments = [seg for seg in segments if seg[1] > seg[0]]
             if not segments:
                 continue
-            own = [_shift(m, bases) for m in markers if s <= m.start and m.end <= e]
+            own = []
+            for index in range(bisect.bisect_left(marker_starts, s), len(markers)):
+                m = markers[index]
+                if m.start >= e:
+                    break
+                if m.end <= e:
+                    own.append(_shift(m, bases, block_ends))
             line = bisect.bisect_right(line_starts, segments[0][0])
             sentences.append(Sentence(tuple(segments), line, kind, section if kind != "heading" else None, own))
     sentences.sort(key=lambda sentence: sentence.start)
@@ -497,11 +510,16 @@ def _strip_segment(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _shift(marker: Marker, bases: list[tuple[int, int, int]]) -> Marker:
+def _shift(marker: Marker, bases: list[tuple[int, int, int]], block_ends: list[int] | None = None) -> Marker:
     """Move a marker from paragraph offsets to document offsets (its end by the piece it ends in: a marker
-    broken by a page break, ``(Gadina`` / ``et al. 2020)``, spans the furniture between)."""
+    broken by a page break, ``(Gadina`` / ``et al. 2020)``, spans the furniture between). ``block_ends``
+    (each piece's end) lets it look only at the pieces the marker touches."""
     start = end = None
-    for p_off, d_off, length in bases:
+    first = bisect.bisect_right(block_ends, marker.start) if block_ends is not None else 0
+    for index in range(first, len(bases)):  # (indices, not a slice: no copy a marker)
+        p_off, d_off, length = bases[index]
+        if p_off >= marker.end:
+            break  # (no later piece holds any of it)
         if start is None and p_off <= marker.start < p_off + length:
             start = marker.start + d_off - p_off
         if p_off < marker.end <= p_off + length:

@@ -155,6 +155,8 @@ class ReferenceList:
     left_out: list[int] = field(default_factory=list)
     #: Blocks of the list's lines printed as two columns side by side, read column by column.
     columns: list[ColumnBlock] = field(default_factory=list)
+    #: The document line (1-based) of the list's heading; ``line`` is its first entry's.
+    heading_line: int | None = None
 
 
 # -- joining ---------------------------------------------------------------------------
@@ -162,7 +164,12 @@ class ReferenceList:
 
 def join_lines(lines: list[str]) -> str:
     """Join wrapped lines: repair ``hyphen-\\nation`` and keep URLs and DOIs whole."""
-    parts: list[str] = []
+    return "".join(_join_onto([], lines))
+
+
+def _join_onto(parts: list[str], lines: list[str]) -> list[str]:
+    """``parts`` (what :func:`join_lines` made of earlier lines) with ``lines`` joined on:
+    each line is joined by the one before it alone, so a growing entry is joined a line at a time."""
     for raw_line in lines:
         line = raw_line.strip()
         if not line:
@@ -184,7 +191,7 @@ def join_lines(lines: list[str]) -> str:
             parts.append(line)  # (a DOI after a whole one is another DOI: never glued into one)
         else:
             parts.append(" " + line)
-    return "".join(parts)
+    return parts
 
 
 def _ends_in_link(text: str) -> bool:
@@ -262,6 +269,8 @@ class _Finder:
                 self.lines[index] = ""
                 self.kept[position] = (index, "")
         self.lists: list[ReferenceList] = []
+        #: The joined lines of the entry last asked about (its kept positions and :func:`_join_onto`'s parts).
+        self._joined_entry: tuple[list[int], list[str]] = ([], [])
         #: Kept positions [start, end) read as lists or reference sections.
         self.claimed: list[tuple[int, int]] = []
         #: Document lines of each reference heading and of the stop that ends its section.
@@ -481,8 +490,17 @@ class _Finder:
         self.lists.sort(key=lambda found: found.line)
         for number, found in enumerate(self.lists, start=1):
             found.label = f"references-{number}"
+        self._headings()
         self._left_out()
         return self.lists
+
+    def _headings(self) -> None:
+        """The line of each list's heading: the reference section its first entry is in."""
+        for found in self.lists:
+            if found.heading is not None and found.entries:
+                first = found.entries[0].line - 1
+                section = next(((a, b) for a, b in self.sections if a < first < b), None)
+                found.heading_line = section[0] + 1 if section is not None else None
 
     def _lone_label(self, found: ReferenceList, start: int, end: int) -> bool:
         """A "list" with no heading and one label whose entry holds several references cut apart by their
@@ -1195,6 +1213,16 @@ class _Finder:
             and ends_like_reference(text)
         )
 
+    def _entry_text(self, entry: list[int]) -> str:
+        """The entry's lines joined (:func:`join_lines`); an entry that grew since it was last asked about is
+        joined on from where it was, so asking after every line of a long entry stays linear in its lines."""
+        positions, parts = self._joined_entry
+        if not positions or len(positions) > len(entry) or entry[: len(positions)] != positions:
+            positions, parts = [], []
+        parts = _join_onto(parts, [self.kept[p][1] for p in entry[len(positions) :]])
+        self._joined_entry = (list(entry), parts)
+        return "".join(parts)
+
     def _tail_after(self, entry: list[int], position: int, style: str) -> bool:
         """Whether the unlabelled line at ``position``, right under an entry that is complete (it ends as a
         reference ends and states its source), ends the list: back matter (``*Corresponding author: ...``,
@@ -1209,12 +1237,13 @@ class _Finder:
         text = self.stripped(position)
         if _BACK_MATTER.match(text):
             return True
-        joined = strip_label(join_lines([self.kept[p][1] for p in entry]))
-        closed = bool(YEAR_TOKEN.search(joined) or SOURCE_END.search(joined[-60:]) or _PUBLISHER.search(joined) or _PLACE_PUBLISHER.search(joined))
-        if not closed or len(joined.split()) < 4 or re.search(r"\(" + YEAR + r"[a-z]?\)[.:,]?$", joined):
-            return False  # ("Fraser LH, ... et al. (2013)" then its title: authors and year are no whole entry)
         if not text[:1].isupper() or AUTHOR_START.match(text) or _AUTHOR_YEAR.match(text):
-            return False
+            return False  # (asked before the entry is joined: an entry of many lines is joined once a line)
+        joined = strip_label(self._entry_text(entry))
+        closed = bool(YEAR_TOKEN.search(joined) or SOURCE_END.search(joined[-60:]) or _PUBLISHER.search(joined) or _PLACE_PUBLISHER.search(joined))
+        # (the words counted to four, the year's brackets sought at the end: an entry of many lines costs no more)
+        if not closed or len(joined.split(None, 3)) < 4 or re.search(r"\(" + YEAR + r"[a-z]?\)[.:,]?$", joined[-12:]):
+            return False  # ("Fraser LH, ... et al. (2013)" then its title: authors and year are no whole entry)
         block: list[str] = []
         for p in range(position, min(len(self.kept), position + 12)):
             if self.blank(p) or self.stop(p) or (p > position and _BACK_MATTER.match(self.stripped(p))):
@@ -2655,6 +2684,7 @@ def find_reference_lists(text: str) -> list[ReferenceList]:
     at = reading.document_line
     for ref_list in found:
         ref_list.line = at(ref_list.line)
+        ref_list.heading_line = at(ref_list.heading_line) if ref_list.heading_line is not None else None
         ref_list.left_out = sorted({at(line) for line in ref_list.left_out})
         rows: set[int] = set()
         for entry in ref_list.entries:
@@ -2688,6 +2718,8 @@ class ListSummary:
     left_out: list[int] = field(default_factory=list)
     #: Line ranges (1-based, inclusive) printed as two columns side by side and read column by column.
     columns: list[tuple[int, int]] = field(default_factory=list)
+    #: The heading's line; ``line`` is the first entry's.
+    heading_line: int | None = None
 
 
 def glued_reason(text: str) -> str | None:
@@ -2717,13 +2749,19 @@ def summarize(found: ReferenceList) -> ListSummary:
     return ListSummary(
         found.label, found.heading, found.line, found.style, len(found.entries),
         numbers[0] if numbers else None, numbers[-1] if numbers else None, gaps, repeated, glued, list(found.left_out),
-        [(block.first, block.last) for block in found.columns],
+        [(block.first, block.last) for block in found.columns], found.heading_line,
     )
 
 
 def describe(summary: ListSummary) -> str:
-    """One line for a person: ``references-1 ("References", line 40): 25 entries numbered 1-25``."""
-    where = f'"{summary.heading}", line {summary.line}' if summary.heading else f"no heading, line {summary.line}"
+    """One line for a person: ``references-1 ("References", line 38, first entry line 40): 25 entries
+    numbered 1-25`` (the heading's line, where a person looks for the list, and its first entry's)."""
+    if not summary.heading:
+        where = f"no heading, line {summary.line}"
+    elif summary.heading_line is None or summary.heading_line == summary.line:
+        where = f'"{summary.heading}", line {summary.line}'
+    else:
+        where = f'"{summary.heading}", line {summary.heading_line}, first entry line {summary.line}'
     text = f"{summary.label} ({where}): {summary.entries} entries"
     if summary.first is not None:
         text += f" numbered {summary.first}-{summary.last}"

@@ -37,7 +37,8 @@ from .pk import inserted_id
 from .schema import MIGRATIONS, SCHEMA_VERSION
 
 #: The oldest library version read as it is where it cannot be migrated (a read-only
-#: disk): version 8 lacks only ``kept_identifiers``, which reading does without.
+#: disk): version 8 lacks only ``kept_identifiers``, which reading does without, and
+#: versions 8 and 9 the plain-text search columns (their indexes hold the rich text).
 READABLE_SINCE = 8
 
 __all__ = ["SCHEMA_VERSION", "IdentityIndex", "SourceRow", "Store", "fts_query", "now"]
@@ -168,6 +169,9 @@ class Store:
         #: whether the library has ``kept_identifiers`` (version 9): one read as it is, on a
         #: read-only disk, may be of version 8, which had no merge's kept identifiers
         self.kept_table = True
+        #: the works' column of a title's words (version 10's ``title_plain``; one read as
+        #: it is, on a read-only disk, may be older and have only the rich ``title``)
+        self.title_words = "title_plain"
 
     # -- opening -----------------------------------------------------------------------
     @classmethod
@@ -228,6 +232,7 @@ class Store:
         store = cls(db, path)
         store.read_only = True
         store.kept_table = version >= 9
+        store.title_words = "title_plain" if version >= 10 else "title"
         return store
 
     def _configure(self) -> None:
@@ -384,12 +389,12 @@ class Store:
         Fewer, larger batches cost less: each statement writes a new index segment."""
         self.db.execute(
             "insert into works_fts (rowid, title, authors, container) "
-            "select id, title, authors, container from works where id between ? and ?",
+            "select id, title_plain, authors, container_plain from works where id between ? and ?",
             [first_id, last_id],
         )
         self.db.execute(
             "insert into works_text_fts (rowid, title, abstract) "
-            "select id, title, json_extract(csl, '$.abstract') from works "
+            "select id, title_plain, json_extract(csl, '$.abstract') from works "
             "where id between ? and ? and json_valid(csl)",
             [first_id, last_id],
         )

@@ -32,18 +32,20 @@ __all__ = [
 ]
 
 _TEXTS = (
-    "select key, coalesce(title, '') as title, "
+    "select key, coalesce({title}, '') as title, "
     "coalesce(json_extract(csl, '$.abstract'), '') as abstract, "
     "coalesce(json_extract(csl, '$.keyword'), '') as keyword from works where json_valid(csl)"
 )
 
 
 def ranking_texts(store: Store, keys: Iterable[str] | None = None) -> Iterator[tuple[str, str, str, str]]:
-    """``(key, title, abstract, keyword)`` of the given works (all works without keys)."""
+    """``(key, title, abstract, keyword)`` of the given works (all works without keys); the
+    title's words, not its rich text (``CO<sub>2</sub>`` ranks as ``CO2``)."""
+    sql = _TEXTS.replace("{title}", store.title_words)
     if keys is None:
-        yield from store.db.execute(_TEXTS + " order by id").fetchall()
+        yield from store.db.execute(sql + " order by id").fetchall()
         return
-    yield from rows_in(store, _TEXTS + " and key in ({ids})", dict.fromkeys(keys))
+    yield from rows_in(store, sql + " and key in ({ids})", dict.fromkeys(keys))
 
 
 def trashed_keys(store: Store) -> set[str]:
@@ -104,7 +106,7 @@ def citations_needing_evidence(store: Store) -> list[dict[str, Any]]:
     """Claim -> work links whose evidence is missing, or was computed from another text of
     the claim or of the work."""
     sql = (
-        "select distinct claims.id as claim_id, claims.text, works.id as work_id, works.key, works.title, "
+        f"select distinct claims.id as claim_id, claims.text, works.id as work_id, works.key, works.{store.title_words} as title, "
         "json_extract(works.csl, '$.abstract') as abstract, json_extract(works.csl, '$.keyword') as keyword, "
         "ce.work_digest as stored_work, ce.claim_digest as stored_claim from citations "
         "join claims on claims.id = citations.claim_id join works on works.id = citations.work_id "

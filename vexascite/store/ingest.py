@@ -98,6 +98,8 @@ class Ingest:
         self._other_keys: list[tuple[int, str, str]] = []
         #: entries' own keys no work can have (``smith/2020``), each with its work's key
         self.unusable_keys: list[tuple[str, str]] = []
+        #: Entry keys no manuscript can cite (a space, a control character), with the work's key: said, not kept.
+        self.unkept_keys: list[tuple[str, str]] = []
         #: raw text -> work of the records of this batch
         self._by_raw: dict[str, int] = {}
 
@@ -204,6 +206,8 @@ class Ingest:
         added = 0
         for work_id, fmt, entry_key in self._other_keys:
             key = cited_key_of(fmt, entry_key)  # usable as a library key or not (smith/2020): cited so
+            if key is None and fmt in ("bibtex", "csl-json") and entry_key.strip() and work_id in key_of:
+                self.unkept_keys.append((entry_key.strip(), key_of[work_id]))
             if key and work_id in key_of and key_of[work_id] != key:
                 added += add_alias(self.store, key, work_id, "imported as")
                 if not is_usable_key(key):

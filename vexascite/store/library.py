@@ -43,12 +43,16 @@ def revert_edits(store: Store, work_id: int, fields: Iterable[str]) -> list[str]
 
 # -- aliases -------------------------------------------------------------------------------
 def work_id_for_key_or_alias(store: Store, key: str) -> int:
-    """The work a key names: its own key first, then a key it was known by."""
+    """The work a key names: its own key first, then a key it was known by. Spaces around
+    it (a key pasted with them) are no part of it: no key or alias holds a space."""
+    given, key = key, key.strip()
     row = store.db.execute("select id from works where key = ?", [key]).fetchone()
     if row is None:
         row = store.db.execute("select work_id from key_aliases where alias = ?", [key]).fetchone()
     if row is None:
-        raise NotInLibrary(f"no work with key {key!r}; 'vexascite list' shows the keys")
+        other = store.db.execute("select key from works where key = ? collate nocase limit 1", [key]).fetchone() if key else None
+        hint = f"did you mean {other[0]!r}? (keys are matched as written)" if other else "'vexascite list' shows the keys"
+        raise NotInLibrary(f"no work with key {given!r}; {hint}")
     return int(row[0])
 
 

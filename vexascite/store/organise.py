@@ -8,6 +8,7 @@ keeps every row that points at it until the trash is emptied.
 from __future__ import annotations
 
 import json
+import string
 from collections.abc import Iterable
 from typing import Any
 
@@ -35,19 +36,61 @@ def tag_spelling(store: Store, tag: str) -> str:
     return str(row[0]) if row else tag
 
 
+#: SQLite's ``nocase`` folds ASCII letters only: the same rule where tags are compared in Python.
+_NOCASE = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+
+
+def nocase(tag: str) -> str:
+    """``tag`` as ``collate nocase`` compares it."""
+    return tag.translate(_NOCASE)
+
+
+def tag_spellings(store: Store) -> dict[str, str]:
+    """Every tag's first spelling (works in the trash count), by :func:`nocase`: one read for
+    a command that adds many tags, where asking :func:`tag_spelling` for each would read the
+    table once a tag."""
+    spellings: dict[str, str] = {}
+    for (tag,) in store.db.execute("select tag from tags order by tagged_at, rowid").fetchall():
+        spellings.setdefault(nocase(tag), tag)
+    return spellings
+
+
 def add_tag(store: Store, work_id: int, tag: str) -> bool:
     """Tag a work (in the tag's first spelling); False when it already had the tag, in any case."""
-    if store.db.execute("select 1 from tags where work_id = ? and tag = ? collate nocase", [work_id, tag]).fetchone():
-        return False
-    store.db.execute(
-        "insert into tags (work_id, tag, tagged_at) values (?, ?, ?)", [work_id, tag_spelling(store, tag), now()]
-    )
-    return True
+    return change_tags(store, work_id, [tag], [], {nocase(tag): tag_spelling(store, tag)})[0] == [True]
 
 
 def remove_tag(store: Store, work_id: int, tag: str) -> bool:
     """Take a tag off a work, whatever the case it is written in; False when it had none."""
-    return store.db.execute("delete from tags where work_id = ? and tag = ? collate nocase", [work_id, tag]).rowcount > 0
+    return change_tags(store, work_id, [], [tag], {})[1] == [True]
+
+
+def change_tags(
+    store: Store, work_id: int, add: list[str], remove: list[str], spellings: dict[str, str]
+) -> tuple[list[bool], list[bool]]:
+    """Add tags to a work (each in its first spelling, from ``spellings`` (:func:`tag_spellings`),
+    kept up to date here) and take tags off it, whatever their case; for each, whether it changed
+    anything. The work's tags are read once, so a command with thousands of tags stays linear."""
+    had: dict[str, list[str]] = {}  # (a library from before the one rule may hold one tag in two cases)
+    for (tag,) in store.db.execute("select tag from tags where work_id = ?", [work_id]).fetchall():
+        had.setdefault(nocase(tag), []).append(tag)
+    added, rows = [], []
+    stamp = now()
+    for tag in add:
+        folded = nocase(tag)
+        added.append(folded not in had)
+        if folded not in had:
+            had[folded] = [spellings.setdefault(folded, tag)]
+            rows.append((work_id, had[folded][0], stamp))
+    store.db.conn.executemany("insert into tags (work_id, tag, tagged_at) values (?, ?, ?)", rows)
+    removed: list[bool] = []
+    gone: list[tuple[int, str]] = []
+    for tag in remove:
+        stored = had.pop(nocase(tag), [])
+        removed.append(bool(stored))
+        gone.extend((work_id, spelling) for spelling in stored)
+    store.db.conn.executemany("delete from tags where work_id = ? and tag = ?", gone)
+    return added, removed
 
 
 def tags_of(store: Store, work_ids: Iterable[int]) -> dict[int, list[str]]:
@@ -65,7 +108,8 @@ def all_tags(store: Store) -> list[dict[str, Any]]:
         "select min(tag) as tag, count(distinct work_id) as works from tags join works on works.id = tags.work_id "
         "where works.trashed_at is null group by tag collate nocase order by tag collate nocase"
     )
-    return [{"tag": tag_spelling(store, row["tag"]), "works": row["works"]} for row in store.db.query(sql)]
+    spellings = tag_spellings(store)
+    return [{"tag": spellings.get(nocase(row["tag"]), row["tag"]), "works": row["works"]} for row in store.db.query(sql)]
 
 
 def _grouped(store: Store, sql: str, work_ids: Iterable[int]) -> dict[int, list[Any]]:

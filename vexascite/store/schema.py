@@ -405,6 +405,69 @@ def _m009_kept_identifiers(db: sqlite_utils.Database) -> None:
     )
 
 
+#: What ``works_fts`` indexes, by the names its columns have (``title:`` searches ``title``):
+#: the works' plain-text search columns (see :data:`vexascite.rows.WORK_COLUMNS`).
+_SEARCH_VIEW = (
+    "CREATE VIEW works_search (id, title, authors, container) AS "
+    "SELECT id, title_plain, authors, container_plain FROM works"
+)
+_FTS_OLD = "old.id, old.title_plain, old.authors, old.container_plain"
+_FTS_NEW = "new.id, new.title_plain, new.authors, new.container_plain"
+_TEXT_ROW = "new.id, new.title_plain, CASE WHEN json_valid(new.csl) THEN json_extract(new.csl, '$.abstract') END"
+
+
+def _m010_plain_search_text(db: sqlite_utils.Database) -> None:
+    """Both search indexes read a title's (and journal's) words, not its rich text: a tag
+    split a word (``CO<sub>2</sub>`` was not found as ``CO2``, ``somatic <i>UBA1</i>
+    mutations`` not as a phrase). ``title_plain`` and ``container_plain`` are filled for
+    every work, ``works_fts`` reads them through the view ``works_search`` (an external
+    content table's columns must be named as the index's), and both indexes are rebuilt.
+    Safe to run again: every step first undoes what it would find done."""
+    from ..rows import plain
+
+    columns = {row[1] for row in db.execute("PRAGMA table_info(works)").fetchall()}
+    for column in ("title_plain", "container_plain"):
+        if column not in columns:
+            db.execute(f"ALTER TABLE works ADD COLUMN {column} TEXT")
+    for trigger in ("works_ai", "works_au", "works_ad", "works_text_ai", "works_text_au", "works_text_ad"):
+        db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    db.execute("DROP TABLE IF EXISTS works_fts")
+    db.execute("DROP VIEW IF EXISTS works_search")
+    db.execute("UPDATE works SET title_plain = title, container_plain = container")
+    rich = db.execute(
+        "SELECT id, title, container FROM works WHERE title LIKE '%<%' OR title LIKE '%&%' "
+        "OR container LIKE '%<%' OR container LIKE '%&%'"
+    ).fetchall()
+    changed = []
+    for work_id, title, container in rich:
+        words = (plain(title), plain(container))
+        if words != (title, container):
+            changed.append((*words, work_id))
+    db.conn.executemany("UPDATE works SET title_plain = ?, container_plain = ? WHERE id = ?", changed)
+    for statement in (
+        _SEARCH_VIEW,
+        "CREATE VIRTUAL TABLE works_fts USING fts5(title, authors, container, "
+        "tokenize='porter unicode61 remove_diacritics 2', content='works_search', content_rowid='id')",
+        "INSERT INTO works_fts (works_fts) VALUES ('rebuild')",
+        "DELETE FROM works_text_fts",
+        "INSERT INTO works_text_fts (rowid, title, abstract) "
+        "SELECT id, title_plain, json_extract(csl, '$.abstract') FROM works WHERE json_valid(csl)",
+        # inserts are indexed by the store in bulk (Store.index_new_works), as before
+        f"CREATE TRIGGER works_au AFTER UPDATE ON works BEGIN "
+        f"INSERT INTO works_fts (works_fts, rowid, title, authors, container) VALUES ('delete', {_FTS_OLD}); "
+        f"INSERT INTO works_fts (rowid, title, authors, container) VALUES ({_FTS_NEW}); END",
+        f"CREATE TRIGGER works_ad AFTER DELETE ON works BEGIN "
+        f"INSERT INTO works_fts (works_fts, rowid, title, authors, container) VALUES ('delete', {_FTS_OLD}); END",
+        f"CREATE TRIGGER works_text_au AFTER UPDATE ON works BEGIN "
+        f"DELETE FROM works_text_fts WHERE rowid = old.id; "
+        f"INSERT INTO works_text_fts (rowid, title, abstract) VALUES ({_TEXT_ROW}); END",
+        "CREATE TRIGGER works_text_ad AFTER DELETE ON works BEGIN DELETE FROM works_text_fts WHERE rowid = old.id; END",
+    ):
+        db.execute(statement)
+    if changed:  # evidence ranking's kept indexes were built from the rich text: built again when next used
+        db.execute("DELETE FROM search_index")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m001_library,
     _m002_resolution,
@@ -415,6 +478,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m007_evidence,
     _m008_records_set_aside,
     _m009_kept_identifiers,
+    _m010_plain_search_text,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

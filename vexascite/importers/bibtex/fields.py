@@ -14,7 +14,7 @@ from ...csl import BIBTEX_TEXT_FIELDS as TEXT_FIELDS
 from ...csl import MONTHS, PAGE_DASHES, iso_date_parts
 from ...ids import clean_doi, normalize_pmcid, normalize_pmid
 from ...model import Work
-from ..latex import latex_to_unicode
+from ..latex import latex_to_rich_text, latex_to_unicode
 from .names import parse_names
 
 __all__ = ["ENTRY_TYPES", "EPRINT_TYPES", "MAPPED_FIELDS", "TEXT_FIELDS", "VERBATIM_FIELDS", "entry_to_csl",
@@ -104,6 +104,10 @@ _IDENTIFIER_FIELDS: dict[str, tuple[str, Callable[[str], str | None], bool]] = {
 }
 
 
+#: Fields whose italics, bold, sub- and superscripts CSL keeps as rich text (``\\textit{UBA1}`` -> ``<i>UBA1</i>``).
+_RICH_FIELDS = frozenset(["title", "journal", "journaltitle", "subtitle", "shorttitle", "series"])
+
+
 def entry_to_csl(entry_type: str, fields: dict[str, str]) -> tuple[Work, list[str]]:
     """Map resolved BibTeX fields to a CSL item; returns the item and notes on odd values."""
     notes: list[str] = []
@@ -120,7 +124,7 @@ def entry_to_csl(entry_type: str, fields: dict[str, str]) -> tuple[Work, list[st
             continue
         target = TEXT_FIELDS.get(name)
         if target is not None:  # most fields: checked first
-            text = value.strip() if name in VERBATIM_FIELDS else latex_to_unicode(value)
+            text = value.strip() if name in VERBATIM_FIELDS else latex_to_rich_text(value) if name in _RICH_FIELDS else latex_to_unicode(value)
             work.setdefault(target, text)
         elif name in ("author", "editor", "translator"):
             role = name
@@ -133,7 +137,7 @@ def entry_to_csl(entry_type: str, fields: dict[str, str]) -> tuple[Work, list[st
                     work["et-al"] = True  # the list is cut (as the string parser marks "et al.")
         elif name == "booktitle":
             target = "event-title" if entry_type == "proceedings" else "container-title"
-            work.setdefault(target, latex_to_unicode(value))
+            work.setdefault(target, latex_to_rich_text(value))
         elif name in ("school", "institution", "organization"):
             work.setdefault("publisher", latex_to_unicode(value))
         elif name == "number":
