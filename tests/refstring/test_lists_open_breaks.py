@@ -6,33 +6,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.refstring.found import entry_texts
+from tests.refstring.found import cut_between_wrapped
 from vexascite.refstring.lists import (
     _after_source_end,
     _cjk_name_after_latin,
     _goes_on,
     _plain_opening,
 )
-
-_INTRO = "Body text of the article ends here with a final sentence.\n\nReferences\n\n"
-#: Wrapped entries around the pair under test, so the list has the usual width and a usual entry.
-_ABOVE = (
-    "Quillfeather AB, Norrland PJ (2004) Seasonal drift of invented plankton in a\n"
-    "model fjord. J Fjord Res 12:45-52. doi:10.5555/fjord.2004.12\n"
-    "Tamsin R, Oyelaran K, Whitcombe D. Marrow cells in an invented joint model of\n"
-    "the knee. Arthritis Invent. 2012;9:101-9.\n"
-)
-_BELOW = (
-    "Haldane PK, Ruiz MT. Sleep and tidal rhythm in an invented coastal cohort of\n"
-    "adults. Coast Res. 2009;41:210-6.\n"
-    "Pellinen J, Obuya CS. Salt marsh birds of an invented coast. Coast Res.\n"
-    "1987;3:12-19.\n"
-)
-
-
-def _cut(pair: str) -> list[str]:
-    return entry_texts(_INTRO + _ABOVE + pair + _BELOW)
-
 
 #: (line above, line under test, the entry so far): each line opens a new entry whatever the line model says.
 _OPENINGS = {
@@ -134,7 +114,7 @@ def test_what_still_goes_on() -> None:
 
 
 def test_in_wrapped_text_under_a_heading() -> None:
-    texts = _cut(
+    texts = cut_between_wrapped(
         "Marsh, Ulla. 2002. Neither tide nor shore. Talk given as part of the\n"
         "Okafor A, Lindqvist I, Penn B, Varga P (1993) Invented analysis of wavelets on an\n"
         "interval. Inv Acad Sci Paris Ser I 316: 417–421.\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.refstring.found import entry_texts, raws_by_list
+from tests.refstring.found import cut_between_wrapped, raws_by_list
 from vexascite.refstring.lists import (
     _after_source_end,
     _cjk_name_after_latin,
@@ -47,28 +47,10 @@ def test_a_back_matter_heading_right_under_a_list_with_no_heading_ends_it() -> N
     assert not any("Footnotes" in raw or "Characteristic" in raw for found in lists for raw in found)
 
 
-_INTRO = "Body text of the article ends here with a final sentence.\n\nReferences\n\n"
-#: Wrapped entries around the pair under test, so the list has the usual width and a usual entry.
-_ABOVE = (
-    "Quillfeather AB, Norrland PJ (2004) Seasonal drift of invented plankton in a\n"
-    "model fjord. J Fjord Res 12:45-52. doi:10.5555/fjord.2004.12\n"
-    "Tamsin R, Oyelaran K, Whitcombe D. Marrow cells in an invented joint model of\n"
-    "the knee. Arthritis Invent. 2012;9:101-9.\n"
-)
-_BELOW = (
-    "Haldane PK, Ruiz MT. Sleep and tidal rhythm in an invented coastal cohort of\n"
-    "adults. Coast Res. 2009;41:210-6.\n"
-    "Pellinen J, Obuya CS. Salt marsh birds of an invented coast. Coast Res.\n"
-    "1987;3:12-19.\n"
-)
-
-
-def _cut(pair: str) -> list[str]:
-    return entry_texts(_INTRO + _ABOVE + pair + _BELOW)
 
 
 def test_a_publishers_place_is_no_given_name_cut_before_initials() -> None:
-    texts = _cut(
+    texts = cut_between_wrapped(
         "Varga R, Varga T (1991) An invented herbal of the northern marshes. Tidewater\n"
         "Press, Bergen\n"
         "A. Okafor, D. Lindqvist, M. Arvik, and D. Penn-Holloway. Streaming invented\n"
@@ -80,7 +62,7 @@ def test_a_publishers_place_is_no_given_name_cut_before_initials() -> None:
 
 
 def test_pages_with_a_letter_after_each_number_close_a_source() -> None:
-    texts = _cut(
+    texts = cut_between_wrapped(
         "Marlow AB, Eklund B, Penn PC et al (2007) Invented chronic venous\n"
         "disorders. J Inv Surg 46(Suppl S):68S-83S\n"
         "Brantford, William and Donald Okafor\n"
@@ -91,7 +73,7 @@ def test_pages_with_a_letter_after_each_number_close_a_source() -> None:
 
 
 def test_an_arxiv_identifier_closes_an_entry_with_no_year() -> None:
-    texts = _cut(
+    texts = cut_between_wrapped(
         "T. K. Okafor, Invented horizons of a toy black hole, arXiv:gr-qc/\n"
         "9955501.\n"
         "Arvikstad, J.M., K. Sabat, X. Jiang, V. Laitinen, D.F. Cove,\n"
@@ -109,7 +91,7 @@ def test_an_arxiv_identifier_closes_an_entry_with_no_year() -> None:
 
 
 def test_a_sole_author_and_a_colon_or_humanities_authors_open_an_entry_after_a_full_stop() -> None:
-    texts = _cut(
+    texts = cut_between_wrapped(
         "QUILLAN, DAMIEN : PENNAZ CLAUDE, BASSO JEAN, Une mesure inventée du volume des\n"
         "membres par une méthode nouvelle : essai pilote auprès de vingt patients.\n"
         "Fowlerton JF: Linear quadratics in an invented model are alive and well. Int\n"
@@ -127,7 +109,7 @@ def test_a_sole_author_and_a_colon_or_humanities_authors_open_an_entry_after_a_f
 
 
 def test_a_standards_designation_or_names_in_another_script_open_an_entry_after_a_complete_one() -> None:
-    texts = _cut(
+    texts = cut_between_wrapped(
         "Caulfield, G., and A. Gunnar. 1996. Grazing on invented islands of the\n"
         "north. Lakeside Science, Portland, Maine, USA.\n"
         "3GPP TS 99.123: \"Invented Multimedia Subsystem; Media handling and\n"
