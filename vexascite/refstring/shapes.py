@@ -138,8 +138,9 @@ def is_stop(stripped: str) -> bool:
 
 
 def indent_of(line: str) -> int:
-    """How far a line is indented, a tab counting as four spaces (a hanging indent set with a tab)."""
-    head = line[: len(line) - len(line.lstrip())]
+    """How far a line is indented, a tab counting as four spaces (a hanging indent set with a tab). A form feed (a
+    page break as PDF text marks it, at a page's first line) is no indent: a bullet after it is at the list's indent."""
+    head = line[: len(line) - len(line.lstrip())].replace("\f", "")
     return len(head.expandtabs(4))
 SOURCE_END = re.compile(
     r"(?:\d+\s*[-–‐—]\s*[A-Za-z]?\d+|\b\d+\s*(?:\([\w-]+\))?\s*:\s*[A-Za-z]?\d+|" + YEAR + r"\s*;\s*\d+\S*|\d\s*,\s*" + YEAR + r"[a-z]?|\b\d+\s*,\s*[A-Za-z]?\d+[a-z]?"
