@@ -209,7 +209,9 @@ _TIGHT_DIGITS_OPEN = re.compile(r"(?:" + YEAR + r"[a-z]?[.:,]?\s+|\d{1,3}[-–])
 _YEAR_COLON_NAME = re.compile(YEAR + r"[a-z]?:\s+[A-Z][^\W\d_]+\s+[A-Z]")
 #: A string whose authors are missing: punctuation, then a capital, a bracket or a number joined to a word.
 _PUNCTUATION_OPEN = re.compile(r"(?:[,;:]\s*){1,4}(?:[A-Z“\"‘(\[]|\d{1,3}[-–]?[^\W\d_]{2})")
-_ABBREVIATION_END = re.compile(r"\b(?:pp?|vol|no|nos|ch|chap|sec|fig|ed|edn|art)\.$", re.IGNORECASE)
+#: An abbreviation that waits for its number: ``p.``, ``Vol.``, ``ed.`` (not an edition after its ordinal, ``4th ed.``,
+#: which closes an entry: the number is before it).
+_ABBREVIATION_END = re.compile(r"\b(?:pp?|vol|no|nos|ch|chap|sec|fig|art)\.$|(?<!(?:st|nd|rd|th)\s)\b(?:ed|edn)\.$", re.IGNORECASE)
 
 
 #: Back matter under a list's last entry: a corresponding author, an e-mail, dates received and accepted,
