@@ -164,7 +164,7 @@ def test_three_inverted_names_with_initials_before_a_title_open_an_entry_after_a
     texts = cut_between_wrapped(
         "Okafor, Tanja A., Jana Venn and Christian Arvik\n"
         "(forthcoming). Does the invented harbour hold? Limited\n"
-        "Harbours, Invented Corporations and Corporate Responsibility in the Invented Coast, Coast and Politics.\n"
+        "Harbours, Invented Firms and Their Duties on the Invented Coast, Coast and Politics.\n"
         f"{text}\n"
         "marsh waste? In 42nd Invented Conference on Tides, 2009. doi:10.5555/tides.2009.42\n"
     )
