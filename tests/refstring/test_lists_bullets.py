@@ -137,3 +137,23 @@ def test_a_bulleted_entry_s_first_line_between_two_pieces_of_furniture_is_kept()
     texts = entry_texts("\n".join(lines) + "\n")
     assert len(texts) == 4, texts
     assert texts[2].startswith("Wend ER (1997)") and texts[2].endswith("169–206.")
+
+
+def test_a_bullet_after_a_form_feed_opens_an_item() -> None:
+    # PDF text marks a page break with a form feed at the next page's first line: the bullet after it read as set in
+    # by one space, a mark of another indent, so the item went into the last entry of the page before.
+    lines = [
+        "References",
+        "",
+        "• Halden D, Wrenn RA (2000) Marks of an invented disease. Inv Cell 100(1):57-70.",
+        "• Lorant JC, Glass A, Jacobs L. Invented loci for marsh-oil-induced arthritis. Proc Inv Acad Sci 1998; 95:6383-6387.",
+        "• Osei K, Lind P. Invented sleep in shift work. Inv Sleep. 2012;35:10-19. doi:10.5555/sleep.2012.35",
+        "",
+        "Downloaded from https://www.inventedjournal.org on May 2, 2014.",
+        "\f• Quill, A., Venn, B. (2009). Invented feedback in marsh birds. J Inv Marsh 26, 439-449.",
+        "• Rabin R, de Marsh F: VQ-5D: a measure of invented health status from the",
+        "Quill Group. Ann Inv Med 2001, 33(5):337-343.",
+    ]
+    texts = entry_texts("\n".join(lines) + "\n")
+    assert len(texts) == 5, texts
+    assert texts[2].endswith("sleep.2012.35") and texts[3].startswith("Quill, A., Venn, B. (2009)")

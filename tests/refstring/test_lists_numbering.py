@@ -336,3 +336,19 @@ def test_a_label_two_on_from_the_number_before_a_mistyped_one_goes_on() -> None:
     assert [number for number, _ in entries] == [7, 8, 19, 10, 11]
     assert entries[2][1].endswith("Inv Policy 16: 199–208.")
     assert entries[3][1].startswith("10. In the literature")
+
+
+def test_a_label_past_a_gap_after_an_edition_and_its_ordinal() -> None:
+    # "4th ed." closes an entry: the edition's number comes before it. Read as an "ed." waiting for its number, it
+    # left entry 9 open, and label 15 past the gap went into it.
+    lines = [
+        "   8. Canales C, Bhatt AM, Scott R: Invented receptor kinase of the marsh cress. Curr Inv 2002, 12:1718-1727.",
+        "   9. Quillon Marsh.   Invented Probability I.   New York,   1977.   4th ed.",
+        "  15. Okafor, Harriet. (3 March 1991). Wardens vote on an invented harbour levy. Old Quay",
+        "    and Marsh, 71(19), pp. 1, 10.",
+        "  16. Venn A, Teerds KJ, Lind H. Induction of invented apoptosis in rat cells. J Inv Endocrinol 1997; 153:169-178.",
+        "  17. Arvik A, Penn J (2009) Invented methionine in the marsh. Inv Cell 12:1-9. doi:10.5555/cell.2009.12",
+    ]
+    texts = entry_texts(_INTRO + "\n".join(lines) + "\n")
+    assert len(texts) == 5, texts
+    assert texts[1].endswith("4th ed.") and texts[2].startswith("15. Okafor, Harriet. (3 March 1991)")

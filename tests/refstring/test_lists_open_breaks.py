@@ -153,3 +153,22 @@ def test_a_name_cut_a_place_and_its_publisher_or_a_journal_cut_go_on() -> None:
     # A journal's name cut before the word that ends it, and its month: no inverted name.
     head = "张小明, 孙大海, 城市大气污染, Journal of the Invented School of Civic"
     assert not _plain_opening("Journal of the Invented School of Civic", "Governance, Jun. 2014. Vol.9, No.3 12-16.", head)
+
+
+def test_three_inverted_names_with_initials_before_a_title_open_an_entry_after_a_full_stop() -> None:
+    # An author list with no year before its title (``Quill, H., Venn, R., Marsh, T. Title``) after an entry closed by
+    # a full stop that states no year (``(forthcoming)``): the run went into the entry above.
+    head = "Okafor, Tanja A., Jana Venn and Christian Arvik (forthcoming). Does the invented harbour hold? Coast and Politics."
+    text = "Quill, L., Marsh, A., Lindqvist, M. Item-level tags: curse or blessing for invented"
+    assert _plain_opening("Responsibility in the Invented Coast, Coast and Politics.", text, head)
+    texts = cut_between_wrapped(
+        "Okafor, Tanja A., Jana Venn and Christian Arvik\n"
+        "(forthcoming). Does the invented harbour hold? Limited\n"
+        "Harbours, Invented Firms and Their Duties on the Invented Coast, Coast and Politics.\n"
+        f"{text}\n"
+        "marsh waste? In 42nd Invented Conference on Tides, 2009. doi:10.5555/tides.2009.42\n"
+    )
+    assert texts[2].endswith("Coast and Politics.") and texts[3].startswith("Quill, L., Marsh, A.")
+    # (two names, or the last of a run left on a comma, or names after a line left on a comma: still the list going on)
+    assert not _plain_opening("Coast and Politics.", "Quill, L., Marsh, A. Item-level tags", head)
+    assert not _plain_opening("Okafor, T., Venn, J.,", text, "Okafor, T., Venn, J., Arvik, C., Penn, D., Rivera, E.,")

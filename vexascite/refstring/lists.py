@@ -209,7 +209,9 @@ _TIGHT_DIGITS_OPEN = re.compile(r"(?:" + YEAR + r"[a-z]?[.:,]?\s+|\d{1,3}[-–])
 _YEAR_COLON_NAME = re.compile(YEAR + r"[a-z]?:\s+[A-Z][^\W\d_]+\s+[A-Z]")
 #: A string whose authors are missing: punctuation, then a capital, a bracket or a number joined to a word.
 _PUNCTUATION_OPEN = re.compile(r"(?:[,;:]\s*){1,4}(?:[A-Z“\"‘(\[]|\d{1,3}[-–]?[^\W\d_]{2})")
-_ABBREVIATION_END = re.compile(r"\b(?:pp?|vol|no|nos|ch|chap|sec|fig|ed|edn|art)\.$", re.IGNORECASE)
+#: An abbreviation that waits for its number: ``p.``, ``Vol.``, ``ed.`` (not an edition after its ordinal, ``4th ed.``,
+#: which closes an entry: the number is before it).
+_ABBREVIATION_END = re.compile(r"\b(?:pp?|vol|no|nos|ch|chap|sec|fig|art)\.$|(?<!(?:st|nd|rd|th)\s)\b(?:ed|edn)\.$", re.IGNORECASE)
 
 
 #: Back matter under a list's last entry: a corresponding author, an e-mail, dates received and accepted,
@@ -2243,10 +2245,14 @@ _VANCOUVER_RUN = re.compile(rf"^(?:(?:{_ANY_PARTICLES})?{FAMILY}(?:[\s-](?:{_ANY
 #: An initial, set with a stop or alone: ``M.``, ``R.K.``, ``J.-H.``, ``S`` (``S Penn``).
 _INITIAL = rf"-?[{UPPER_CHARS}](?:\.\s?|\s)"
 #: Three or more names of one form, each closed by a comma: initials first (``M. Quill, R. Venn, R.K. Marsh,``,
-#: ``S Penn, A Arvik, T Okafor,``) or family names first with initials after a comma (``Quill, H., Venn, R. A.,``).
+#: ``S Penn, A Arvik, T Okafor,``) or family names first with initials after a comma (``Quill, H., Venn, R. A.,``);
+#: or three or more of the latter, the last closed by its initial's stop before a title (``Quill, H., Venn, R.,
+#: Marsh, T. Invented ...``: an author list with no year before its title).
+_INVERTED_NAME = rf"(?:{_ANY_PARTICLES})?{FAMILY}(?:[\s-]{FAMILY})?,\s+(?:-?[{UPPER_CHARS}]\.\s?){{1,3}}"
 _NAME_RUN = re.compile(
     rf"^(?:(?:(?:{_INITIAL}){{1,3}}\s*(?:{_ANY_PARTICLES})?{FAMILY}(?:[\s-]{FAMILY})?\s*,\s*){{3,}}"
-    rf"|(?:(?:{_ANY_PARTICLES})?{FAMILY}(?:[\s-]{FAMILY})?,\s+(?:-?[{UPPER_CHARS}]\.\s?){{1,3}},\s*(?:&\s*|and\s+)?){{3,}})"
+    rf"|(?:{_INVERTED_NAME},\s*(?:&\s*|and\s+)?){{3,}}"
+    rf"|(?:{_INVERTED_NAME},\s*){{2,}}{_INVERTED_NAME}\s*[{UPPER_CHARS}][{LOWER_CHARS}]+(?:[\s-]|[{LOWER_CHARS}]))"
 )
 
 

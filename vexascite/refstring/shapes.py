@@ -64,7 +64,8 @@ AUTHOR_LIST = re.compile(rf"^(?:{FAMILY}(?:[\s-]{FAMILY})?\s+(?:[{UPPER_CHARS}]{
 #: How a line that ends an entry ends.
 _ENTRY_END = re.compile(r"(?:[.)\]>]|\d|\d[a-z]|[.]\"|\.”|\.')$")
 LINK_TOKEN = re.compile(r"(?:doi:|https?://\S*)?10\.\d{4,9}/\S+|https?://\S+", re.IGNORECASE)
-OPEN_END = re.compile(r"(?:[-–/_,;:&(\u00ad\u2010]|\band|\bin|\bet|\bof|\bthe|\bfor|\bIn:|\beds?\.|\bthe)\s*$", re.IGNORECASE)
+#: A line left open: on a comma, a dash, ``and``, ``of``, ``eds.`` (not an edition after its ordinal, ``4th ed.``).
+OPEN_END = re.compile(r"(?:[-–/_,;:&(\u00ad\u2010]|\band|\bin|\bet|\bof|\bthe|\bfor|\bIn:|(?<!(?:st|nd|rd|th)\s)\beds?\.|\bthe)\s*$", re.IGNORECASE)
 
 
 def looks_like_reference(text: str) -> bool:
@@ -138,8 +139,9 @@ def is_stop(stripped: str) -> bool:
 
 
 def indent_of(line: str) -> int:
-    """How far a line is indented, a tab counting as four spaces (a hanging indent set with a tab)."""
-    head = line[: len(line) - len(line.lstrip())]
+    """How far a line is indented, a tab counting as four spaces (a hanging indent set with a tab). A form feed (a
+    page break as PDF text marks it, at a page's first line) is no indent: a bullet after it is at the list's indent."""
+    head = line[: len(line) - len(line.lstrip())].replace("\f", "")
     return len(head.expandtabs(4))
 SOURCE_END = re.compile(
     r"(?:\d+\s*[-–‐—]\s*[A-Za-z]?\d+|\b\d+\s*(?:\([\w-]+\))?\s*:\s*[A-Za-z]?\d+|" + YEAR + r"\s*;\s*\d+\S*|\d\s*,\s*" + YEAR + r"[a-z]?|\b\d+\s*,\s*[A-Za-z]?\d+[a-z]?"
