@@ -22,6 +22,7 @@ from typing import Any
 
 import click
 
+from ..richtext import plain_text
 from . import common
 
 #: A cell is one line of text: every control as a space, line ends too.
@@ -36,11 +37,7 @@ def cell_text(value: object) -> str:
 def title_cell(title: str | None, length: int | None = None) -> str:
     """A title as a table shows it: its rich text (``<i>UBA1</i>``, ``CO<sub>2</sub>``) as
     the words it holds, cut to ``length`` characters (never inside a tag) when one is given."""
-    text = title or ""
-    if "<" in text or "&" in text:
-        from ..richtext import plain_text
-
-        text = plain_text(text)
+    text = plain_text(title or "")  # (a title without markup comes back as it is, at once)
     return text[:length] if length is not None else text
 
 

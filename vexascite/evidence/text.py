@@ -35,7 +35,6 @@ __all__ = ["STOPWORDS", "TERMS_REVISION", "american", "expand_abbreviations", "n
 TERMS_REVISION = 2
 
 
-
 def _bm25s_stopwords() -> tuple[str, ...]:
     """bm25s's English stop words, read from its ``stopwords`` module alone: importing
     ``bm25s.stopwords`` runs the package's ``__init__``, which loads most of bm25s (and

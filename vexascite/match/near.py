@@ -69,10 +69,16 @@ class Entry:
 
     index: int
     text: str
-    author: str | None
-    year: int | None
     keys: IdentityKeys
     compared: str
+
+    @property
+    def author(self) -> str | None:
+        return self.keys.author
+
+    @property
+    def year(self) -> int | None:
+        return self.keys.year
 
 
 def entries(works: Sequence[Mapping[str, Any]]) -> list[Entry]:
@@ -85,7 +91,7 @@ def entries(works: Sequence[Mapping[str, Any]]) -> list[Entry]:
         compared = compared_title(title) if isinstance(title, str) else ""
         if compared:
             keys = identity_keys(csl)
-            out.append(Entry(index, " ".join(sorted(compared.split())), keys.author, keys.year, keys, compared))
+            out.append(Entry(index, " ".join(sorted(compared.split())), keys, compared))
     return out
 
 
