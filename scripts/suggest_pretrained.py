@@ -22,10 +22,18 @@ from itertools import product
 
 import numpy as np
 from pretrained_vectors import StaticEncoder, load
-from suggest_weights import Claims, draw, ndcg_one, pseudo_claim_arguments, searcher, top10
+from suggest_weights import (
+    Claims,
+    draw,
+    first_pool,
+    ndcg_one,
+    pseudo_claim_arguments,
+    searcher,
+    top10,
+)
 
 from vexascite.evidence.index import Doc
-from vexascite.evidence.rank import DENSE_POOL, Searcher
+from vexascite.evidence.rank import Searcher
 from vexascite.evidence.text import sentences
 
 WHOLE = (0.0, 0.25, 0.5, 0.75, 1.0, 2.0)
@@ -73,14 +81,12 @@ def _unit(x: np.ndarray) -> np.ndarray:
 def score(search: Searcher, vectors: Vectors, claims: Claims) -> dict[Setting, list[float]]:
     out: dict[Setting, list[float]] = {s: [] for s in product(CENTRED, WHOLE, SENTENCE)}
     for claim, relevant in claims:
-        query = search.index.query_terms(claim)
-        pool = search.ranked(query, DENSE_POOL)
-        if not pool:
+        found = first_pool(search, claim)
+        if found is None:
             for s in out:
                 out[s].append(0.0)
             continue
-        numbers = np.array([i for i, _ in pool])
-        base = np.array([s for _, s in pool], dtype=np.float32)
+        numbers, base = found
         cos = {c: vectors.cosines(claim, numbers, c) for c in CENTRED}
         for c, w, s in out:
             fused = base + np.float32(w) * cos[c][0] + np.float32(s) * cos[c][1]

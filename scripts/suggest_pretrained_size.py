@@ -31,10 +31,18 @@ from itertools import product
 
 import numpy as np
 from pretrained_vectors import StaticEncoder, load
-from suggest_weights import Claims, draw, ndcg_one, pseudo_claim_arguments, searcher, top10
+from suggest_weights import (
+    Claims,
+    draw,
+    first_pool,
+    ndcg_one,
+    pseudo_claim_arguments,
+    searcher,
+    top10,
+)
 
 from vexascite.evidence.index import Doc
-from vexascite.evidence.rank import DENSE_POOL, Searcher
+from vexascite.evidence.rank import Searcher
 from vexascite.evidence.text import sentences
 
 WHOLE = (0.0, 0.25, 0.5, 1.0, 2.0)
@@ -102,14 +110,12 @@ def bytes_per_work(variant: Variant, sentences_per_work: float, with_sentences: 
 def score(search: Searcher, library: Library, claims: Claims, variants: list[Variant]) -> dict[tuple[Variant, Setting], list[float]]:
     out: dict[tuple[Variant, Setting], list[float]] = {(v, s): [] for v in variants for s in product(WHOLE, SENTENCE)}
     for claim, relevant in claims:
-        terms = search.index.query_terms(claim)
-        pool = search.ranked(terms, DENSE_POOL)
-        if not pool:
+        found = first_pool(search, claim)
+        if found is None:
             for key in out:
                 out[key].append(0.0)
             continue
-        numbers = np.array([i for i, _ in pool])
-        base = np.array([s for _, s in pool], dtype=np.float32)
+        numbers, base = found
         raw = library.encoder.encode([claim])[0]
         rows, starts = library.rows(numbers)
         has = library.counts[numbers] > 0

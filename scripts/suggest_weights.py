@@ -44,7 +44,7 @@ from support_thresholds import pseudo_claim, read_library
 
 from vexascite.evidence.dense import DenseIndex
 from vexascite.evidence.index import Doc, LexicalIndex
-from vexascite.evidence.rank import Searcher
+from vexascite.evidence.rank import DENSE_POOL, Searcher
 from vexascite.evidence.sentences import SentenceIndex
 from vexascite.evidence.text import sentences
 
@@ -59,6 +59,15 @@ def top10(numbers: np.ndarray, scores: np.ndarray) -> list[tuple[int, float]]:
     """The ten best of ``numbers`` by ``scores``, ties in their order (as ``Searcher.ranked``)."""
     order = np.argsort(-scores, kind="stable")[:10]
     return [(int(numbers[j]), float(scores[j])) for j in order]
+
+
+def first_pool(search: Searcher, claim: str) -> tuple[np.ndarray, np.ndarray] | None:
+    """The first stage's pool for ``claim`` (``DENSE_POOL`` works) as work numbers and their
+    scores (float32), or ``None`` when it finds nothing: what every reordering experiment adds to."""
+    pool = search.ranked(search.index.query_terms(claim), DENSE_POOL)
+    if not pool:
+        return None
+    return np.array([i for i, _ in pool]), np.array([s for _, s in pool], dtype=np.float32)
 
 
 def ndcg_one(ranked: list[tuple[int, float]], relevant: int) -> float:

@@ -41,8 +41,8 @@ from support_thresholds import (
     _rates,
     best_setting,
     cite,
+    draw_claims,
     library_searcher,
-    pseudo_claim,
     read_library,
     with_precision,
 )
@@ -57,13 +57,7 @@ NGAP_GRID = [9.0] + [round(0.1 * i, 1) for i in range(11)]  # 9.0 (first, so it 
 def make(docs: list[Doc], n: int, seed: int, words: int = 14, drop: float = 0.4, swap: float = 0.25) -> list[dict]:
     """``support_thresholds.build``'s pseudo-claims and citations (the same draw), measured
     without the contrast measures, plus each cited work's neighbourhood."""
-    rng = random.Random(seed)
-    pool = [w for d in rng.sample(docs, min(500, len(docs))) for w in d.abstract.split() if w.isalpha() and len(w) > 3]
-    made: list[tuple[Doc, str]] = []
-    for doc in rng.sample(docs, min(n, len(docs))):
-        claim = pseudo_claim(doc.abstract, rng, words, drop, swap, pool)
-        if claim is not None:
-            made.append((doc, claim))
+    rng, made = draw_claims(docs, n, seed, words, drop, swap)
     searcher = library_searcher(docs)
     rows = cite(docs, made, rng, searcher, rival=False)
     neighbourhoods(searcher, {d.key: d for d in docs}, rows)

@@ -83,7 +83,10 @@ def pseudo_claim(abstract: str, rng: random.Random, words: int, drop: float, swa
     return " ".join(kept) if len(kept) >= 4 else None
 
 
-def build(docs: list[Doc], n: int, seed: int, words: int, drop: float, swap: float) -> list[dict]:
+def draw_claims(docs: list[Doc], n: int, seed: int, words: int, drop: float,
+                swap: float) -> tuple[random.Random, list[tuple[Doc, str]]]:
+    """``n`` pseudo-claims, each with the work it was made from, and the draw's generator
+    as it stands after them (citing them goes on drawing from it)."""
     rng = random.Random(seed)
     pool = [w for d in rng.sample(docs, min(500, len(docs))) for w in d.abstract.split() if w.isalpha() and len(w) > 3]
     made: list[tuple[Doc, str]] = []
@@ -91,6 +94,11 @@ def build(docs: list[Doc], n: int, seed: int, words: int, drop: float, swap: flo
         claim = pseudo_claim(doc.abstract, rng, words, drop, swap, pool)
         if claim is not None:
             made.append((doc, claim))
+    return rng, made
+
+
+def build(docs: list[Doc], n: int, seed: int, words: int, drop: float, swap: float) -> list[dict]:
+    rng, made = draw_claims(docs, n, seed, words, drop, swap)
     return cite(docs, made, rng)
 
 
