@@ -28,3 +28,17 @@ def test_a_threshold_under_15_lists_pairs_instead_of_failing(run_cli, tmp_path) 
     assert json.loads(run_cli("duplicates", "--json").stdout) == []
     low = json.loads(run_cli("duplicates", "--json", "--threshold", "10").stdout)
     assert [(p["a"], p["b"]) for p in low] == [("a", "b")] and "same first author, same year" in low[0]["why"]
+
+
+def test_pairs_past_each_works_ten_are_counted_not_dropped_silently(run_cli, tmp_path) -> None:
+    """Fifteen letters titled "Reply" of one year: 105 pairs score the threshold, each work
+    is listed with its ten most alike, and the command says how many more there are."""
+    path = tmp_path / "replies.bib"
+    path.write_text("".join(f"@article{{r{n:02d}, author={{Writer{n}, A.}}, title={{Reply}}, year=2031}}\n"
+                            for n in range(15)))
+    run_cli("import", str(path))
+    shown = run_cli("duplicates", "--json")
+    listed = len(json.loads(shown.stdout))
+    assert 0 < listed < 105
+    assert f"{105 - listed} more pairs scored 85 or more but not listed" in shown.stderr
+    assert "most alike" in shown.stderr

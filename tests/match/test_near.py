@@ -159,3 +159,12 @@ def test_works_sharing_an_identifier_come_first_and_once() -> None:
     assert [(m.key_a, m.key_b, m.why) for m in found][:1] == [("a", "b", "same DOI 10.5555/v")]
     assert len([m for m in found if {m.key_a, m.key_b} == {"a", "b"}]) == 1
     assert {(m.key_a, m.key_b) for m in found} == {("a", "b"), ("a", "c"), ("b", "c")}
+
+
+def test_the_pairs_left_out_by_each_works_ten_are_counted() -> None:
+    works = [{"key": f"w{n}", "title": "Reply", "year": 2020, "doi": None, "pmid": None, "pmcid": None,
+              "csl": {"title": "Reply", "author": [{"family": f"Author{n}"}], "issued": {"date-parts": [[2020]]}}}
+             for n in range(15)]
+    found = near_duplicates(works, 85.0)
+    assert found.unlisted == 105 - len(found) > 0 and found.per_work == PER_WORK
+    assert near_duplicates(works[:PER_WORK + 1], 85.0).unlisted == 0  # eleven works: each has ten others

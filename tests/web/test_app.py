@@ -501,6 +501,18 @@ def test_duplicates_of_ten_thousand_works_come_a_page_at_a_time(big_client: Test
     assert f"page {pages} of {pages}" in last and f'id="pair-{total}"' in last and f'id="pair-{total + 1}"' not in last
 
 
+def test_the_duplicates_page_says_how_many_pairs_are_not_listed(empty_settings: Settings, tmp_path: Path) -> None:
+    bib = tmp_path / "replies.bib"
+    bib.write_text("".join(f"@article{{r{n:02d}, author={{Writer{n}, A.}}, title={{Reply}}, year=2031}}\n"
+                           for n in range(15)), encoding="utf-8")
+    api.import_paths(empty_settings, [str(bib)])
+    unlisted = api.find_near_duplicates(empty_settings).unlisted
+    assert unlisted > 0
+    with TestClient(create_app(empty_settings), base_url="http://127.0.0.1") as client:
+        page = client.get("/duplicates").text
+    assert f"{unlisted} more pairs look as alike but are not listed: each work is listed with its 10 most alike" in page
+
+
 def test_duplicates_are_listed_with_why_and_merged_after_a_confirmation(empty_settings: Settings, tmp_path: Path) -> None:
     bib = tmp_path / "twins.bib"
     bib.write_text(TWINS, encoding="utf-8")

@@ -15,7 +15,7 @@ from ..citekeys import USABLE_KEY_RULE, check_key_pattern, is_usable_key, key_st
 from ..config import Settings
 from ..errors import NotInLibrary, UsageError, VexasciteError
 from ..identity import ID_FIELDS, conflicting_ids, identity_keys
-from ..match.near import NearMiss, near_duplicates
+from ..match.near import NearMiss, NearMisses, near_duplicates
 from ..model import WorkStatus
 from ..query import Clause, parse_query
 from ..store import Store
@@ -331,6 +331,7 @@ __all__ = [
     "show_work",
     "library_stats",
     "NearMiss",
+    "NearMisses",
     "find_near_duplicates",
     "merge_works",
     "rekey_work",
@@ -381,7 +382,7 @@ def library_stats(settings: Settings) -> dict[str, Any]:
 
 
 # -- duplicates ------------------------------------------------------------------------
-def find_near_duplicates(settings: Settings, threshold: float = 85.0) -> list[NearMiss]:
+def find_near_duplicates(settings: Settings, threshold: float = 85.0) -> NearMisses:
     """Pairs of works the duplicate rule kept apart but that look alike, for review."""
     with open_library(settings, create=False) as store:
         works = near_duplicate_rows(store)

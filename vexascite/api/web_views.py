@@ -26,7 +26,7 @@ from . import (
     show_work,
 )
 from .editing import describe_value
-from .library import NearMiss
+from .library import NearMiss, NearMisses
 
 #: Work statuses the library page filters on, with the words a reader sees.
 STATUS_LABELS = {
@@ -50,17 +50,22 @@ class DuplicatesPage:
     page: int
     pages: int
     first: int
+    #: pairs that scored the threshold but are not listed (each work with its most alike only)
+    unlisted: int = 0
+    #: how many pairs each work is listed with at most
+    per_work: int = 0
 
 
 def duplicates_page(settings: Settings, page: int = 1, per_page: int = 50) -> DuplicatesPage:
     """The pairs of one page: a large library can have thousands, and a page of them all
     (two merge forms each) took longer to render than to find."""
     per_page = max(1, min(per_page, 500))
-    pairs = find_near_duplicates(settings) if Path(settings.db).exists() else []
+    pairs = find_near_duplicates(settings) if Path(settings.db).exists() else NearMisses()
     pages = max(1, -(-len(pairs) // per_page))
     page = max(1, min(page, pages))  # past the last (pairs merged meanwhile): the last page
     start = (page - 1) * per_page
-    return DuplicatesPage(pairs[start:start + per_page], len(pairs), page, pages, start + 1)
+    return DuplicatesPage(pairs[start:start + per_page], len(pairs), page, pages, start + 1, pairs.unlisted,
+                          pairs.per_work)
 
 
 # -- the library page ----------------------------------------------------------------------

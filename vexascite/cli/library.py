@@ -153,6 +153,9 @@ def duplicates_command(ctx: click.Context, threshold: float, as_json: bool) -> N
         as_dict=lambda p: {"a": p.key_a, "b": p.key_b, "score": p.score, "why": p.why, "title_a": p.title_a,
                            "title_b": p.title_b},
     )
+    if pairs.unlisted:
+        warn(f"{quantity(pairs.unlisted, 'more pair')} scored {threshold:g} or more but not listed: each work is "
+             f"listed with its {pairs.per_work} most alike; merge those, or raise --threshold, and run it again")
 
 
 @click.command("merge")

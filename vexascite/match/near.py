@@ -95,11 +95,20 @@ def entries(works: Sequence[Mapping[str, Any]]) -> list[Entry]:
     return out
 
 
+class NearMisses(list[NearMiss]):
+    """The pairs to review, most alike first, and how many more scored the threshold but
+    are not listed (each work is listed with its :data:`PER_WORK` most alike only), so
+    that a command can say so."""
+
+    unlisted: int = 0
+    per_work: int = PER_WORK
+
+
 def near_duplicates(works: Sequence[Mapping[str, Any]], threshold: float = 85.0, *,
-                    exhaustive: bool = False) -> list[NearMiss]:
+                    exhaustive: bool = False) -> NearMisses:
     """The pairs to review among ``works`` (rows with ``key``, ``title``, ``year``, ``doi``,
     ``pmid``, ``pmcid`` and ``csl``), most alike first."""
-    found: list[NearMiss] = []
+    found = NearMisses()
     listed: set[frozenset[str]] = set()
     # Works that came to share an identifier (e.g. once resolved) are one work by the
     # duplicate rule; they are listed first, for 'merge', not merged behind the user's back.
@@ -114,11 +123,15 @@ def near_duplicates(works: Sequence[Mapping[str, Any]], threshold: float = 85.0,
                     listed.add(frozenset((first["key"], work["key"])))
     found_entries = entries(works)
     of = {entry.index: entry for entry in found_entries}
-    for i, j, score in scored_pairs(found_entries, threshold, exhaustive=exhaustive):
+    scored = _scored(found_entries, threshold, exhaustive)
+    best = best_of_each(scored)
+    for i, j, score in best:
         a, b = works[i], works[j]
         if frozenset((a["key"], b["key"])) not in listed:
             found.append(_near_miss(a, b, round(score, 1), _alike(of[i].keys, of[j].keys, score)))
-    return sorted(found, key=lambda m: (-m.score, m.key_a, m.key_b))
+    found.sort(key=lambda m: (-m.score, m.key_a, m.key_b))
+    found.unlisted = len(scored) - len(best)
+    return found
 
 
 def scored_pairs(found: Sequence[Entry], threshold: float, *,
@@ -126,6 +139,11 @@ def scored_pairs(found: Sequence[Entry], threshold: float, *,
     """``(i, j, score)``, ``i < j`` (works' indexes), for the pairs scoring ``threshold`` or
     more (and more than 0), each work with its :data:`PER_WORK` best (a pair stays when it
     is among the best of either work)."""
+    return best_of_each(_scored(found, threshold, exhaustive))
+
+
+def _scored(found: Sequence[Entry], threshold: float, exhaustive: bool) -> list[tuple[int, int, float]]:
+    """Every pair scoring ``threshold`` or more (and more than 0), before each work's best are kept."""
     candidates = all_candidates(found, threshold) if exhaustive else blocked_candidates(found, threshold)
     of = {entry.index: entry for entry in found}
     scored = []
@@ -134,7 +152,7 @@ def scored_pairs(found: Sequence[Entry], threshold: float, *,
         score = near_miss_of(a.keys, b.keys, a.compared, b.compared)
         if score >= threshold and score > 0:
             scored.append((i, j, score))
-    return best_of_each(scored)
+    return scored
 
 
 def best_of_each(scored: Iterable[tuple[int, int, float]], limit: int = PER_WORK) -> list[tuple[int, int, float]]:
