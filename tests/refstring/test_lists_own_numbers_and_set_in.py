@@ -1,0 +1,158 @@
+"""Numbers that open no list (a number wrapped to a hanging or bulleted entry's set-in line, a string's own
+bracketed number in an unnumbered list), a paragraph of prose that opens on words read as a name, and a
+standard's designation that ends its entry at its quoted title."""
+
+from __future__ import annotations
+
+from tests.refstring.found import cut_between_wrapped, entry_texts
+from vexascite.refstring import find_reference_lists
+from vexascite.refstring.lists import _plain_opening
+
+_HANGING = (
+    "  Quillfeather AB, Norrland PJ (2004) Seasonal drift of invented plankton in a\n"
+    "      model fjord. J Fjord Res 12:45-52. doi:10.5555/fjord.2004.12\n"
+    "  Tamsin R, Oyelaran K, Whitcombe D. Marrow cells in an invented joint model of\n"
+    "      the knee. Arthritis Invent. 2012;9:101-9.\n"
+    "  Lindqvist, Ola M. 1927. Invented letters of the northern coast in the\n"
+    "      harbour archives. Proceedings of the Invented Society of Letters\n"
+    "      27. 44-118.\n"
+    "  Haldane PK, Ruiz MT. Sleep and tidal rhythm in an invented coastal cohort of\n"
+    "      adults. Coast Res. 2009;41:210-6.\n"
+    "  Pellinen J, Obuya CS. Salt marsh birds of an invented coast. Coast Res.\n"
+    "      1987;3:12-19.\n"
+    "  Okafor T, Venn D (2011) Invented tides and their keepers. Mar Inv\n"
+    "      8:77-90. doi:10.5555/marinv.2011.8\n"
+)
+
+
+def test_a_number_on_a_hanging_entrys_wrapped_line_opens_no_list() -> None:
+    # "27. 44-118." is the volume and pages of the entry above, set in as its wrapped lines are: no list of one
+    # entry numbered 27 that takes every reference after it.
+    texts = entry_texts("Body text of the article ends here.\n\n" + _HANGING)
+    assert len(texts) == 6
+    assert texts[2].endswith("27. 44-118.")
+    assert texts[3].startswith("Haldane PK")
+
+
+def test_a_number_on_a_bulleted_entrys_wrapped_line_opens_no_list() -> None:
+    text = (
+        "Body text of the article ends here with a final sentence [4].\n\n"
+        " • Quillfeather AB, Norrland PJ (2004) Seasonal drift of invented plankton in a\n"
+        "\tmodel fjord. J Fjord Res 12:45-52. doi:10.5555/fjord.2004.12\n"
+        " • Venn, L. (2008). Time to remission in an invented harbour cohort: a\n"
+        "\t2½-year follow-up study of outcome. Inv J Coast, 62, 151-159.\n"
+        " • Tamsin R, Oyelaran K, Whitcombe D. Marrow cells in an invented joint model of\n"
+        "\tthe knee. Arthritis Invent. 2012;9:101-9.\n"
+        " • (Z. Invented Coast.\n"
+        "\t2 b,\n"
+        "\t267-274\n"
+        "\t[1947];\n"
+        " • Haldane PK, Ruiz MT. Sleep and tidal rhythm in an invented coastal cohort of\n"
+        "\tadults. Coast Res. 2009;41:210-6.\n"
+        " • Pellinen J, Obuya CS. Salt marsh birds of an invented coast. Coast Res.\n"
+        "\t1987;3:12-19.\n"
+    )
+    found = find_reference_lists(text)
+    assert [len(one.entries) for one in found] == [6]
+    assert all(entry.number is None for entry in found[0].entries)
+
+
+_AFTER_OWN_NUMBER = (
+    "  Quillfeather AB, Norrland PJ (2004) Seasonal drift of invented plankton in a\n"
+    "      model fjord. J Fjord Res 12:45-52. doi:10.5555/fjord.2004.12\n"
+    "  Okafor, T. (1999) Invented tides of the northern shore. The Invented Review\n"
+    "      of Harbours, 3-10.\n"
+    "  [29] Lars Quill, Ines Marsh, and Tomas Arvik. Invented traversal of\n"
+    "      harbour charts.\n"
+    "  Tamsin R, Oyelaran K, Whitcombe D. Marrow cells in an invented joint model of\n"
+    "      the knee. Arthritis Invent. 2012;9:101-9.\n"
+    "  Venn, W., 1899. Die erfundenen Häfen des Nordens. Inv. Hafen. Bergen, 25:\n"
+    "      1-217.\n"
+    "  Lindqvist, Kristin H., and Timothy R. Penn. 2007. Teaching invented tides\n"
+    "      at home. Journal of Invented Behavior 40 (2): 223-237.\n"
+)
+
+
+def test_a_strings_own_bracketed_number_in_a_hanging_list_with_no_heading() -> None:
+    # The string that carries "[29]" states no year or source; the three references after it, cut apart by their
+    # hanging indents, are no part of it.
+    texts = entry_texts("Body text of the article ends here.\n\n" + _AFTER_OWN_NUMBER)
+    assert len(texts) == 6
+    assert texts[2].endswith("harbour charts.")
+    assert texts[3].startswith("Tamsin R")
+
+
+def test_a_strings_own_bracketed_numbers_out_of_step_under_a_heading() -> None:
+    text = (
+        "Body text of the article ends here.\n\nReferences\n\n"
+        "[10] E. Quill, P. Marsh, Inv. Lett. 2010, 10, 1082.\n"
+        "Venn, D. M. (2008). Crowding in invented harbours: A mini-review. Invented\n"
+        "\tResearch, 48, 635-654.\n"
+        "[8] Lars Arvik, Stephen M. Okafor, and J. Christian Penn. The invented wheel\n"
+        "\tfor steering in harbours. Proceedings of the Invented Control\n"
+        "\tConference, September 2014.\n"
+        "Lind A, Sharma KR, Quill HY (2009) Invented venom alkaloids attract\n"
+        "\tflies. Inv Naturwiss 96:1421-1429\n"
+        "Bekker M, Kramer G, Marsh AF et al (2007) Changes in the invented\n"
+        "\tquinone pool. Inv Microbiol 153:1974-1980\n"
+        "Osei S. Expression of an invented phosphatase. Proc Inv Acad Sci\n"
+        "\t1993; 90:10633-10637.\n"
+        "Croft WS, Penn AM. Inactivation of invented viruses by common\n"
+        "\tantiseptics. J Inv Microbiol 1988; 26:213-5.\n"
+    )
+    found = find_reference_lists(text)
+    assert [len(one.entries) for one in found] == [7]
+    texts = [entry.text for entry in found[0].entries]
+    assert texts[0].endswith("2010, 10, 1082.") and texts[1].startswith("Venn, D. M.")
+
+
+def test_a_paragraph_that_opens_on_words_read_as_a_name_is_prose() -> None:
+    # "Indeed, Marshland ..." reads as an inverted name; the paragraph is prose all the same. Taken for the list's
+    # first entry, the blank lines between it and the next paragraphs made the list one of entries apart by blank
+    # lines, and the wrapped block of references after them one entry.
+    prose = (
+        "Indeed, Marshland invented plankton contains at least two drift-like genes, one of which has\n"
+        "been suggested to confer the tidal phenotype (Smith et al., 2020). We used an established model\n"
+        "of the transmission of drift in specified harbour networks (Smith et al., 2003). This, in\n"
+        "turn, attenuated the inhibition of the invented transcription. Analysis of the bias looked\n"
+        "at the relation between harbour response rates and scores on the survey (Smith et al., 2016).\n"
+        "\n"
+        "The invented enzyme is heat-stable and is inhibited by salt, but not by the invented\n"
+        "inhibitor or by cold water (Smith et al., 2007). Our study identifies a niche and a local\n"
+        "circuit that control the activation of quiescent invented cells in response to the tide.\n"
+        "\n"
+        "Among the most common invented structures is a motif known as the tidal knot (Smith et al.,\n"
+        "2015). In broader terms, our study provides a model for tests of the invented harbour and its\n"
+        "keepers. The risk tool is more useful for predicting outcomes in the invented cohort, and\n"
+        "mortality fell over time (Smith et al., 2018).\n"
+        "\n"
+    )
+    block = (
+        "Quillfeather AB, Norrland PJ, Venn D, Arvik L: INVENTED-DRIFT: maximum likelihood\n"
+        "drift analysis using quartets. Inv Bioinformatics 2002, 18(3):502-504.\n"
+        "Tamsin R, Oyelaran K, Whitcombe D. Marrow cells in an invented joint model of the knee.\n"
+        "Arthritis Invent. 2012;9:101-9.\n"
+        "Haldane PK, Ruiz MT (1990) Sleep and tidal rhythm in an invented coastal cohort of\n"
+        "adults. Coast Res 57:132a\n"
+        "Pellinen J, Obuya CS: Salt marsh birds of an invented coast: An\n"
+        "overview. Eur J Inv Coast 2007, 17(2):211-3.\n"
+    )
+    texts = entry_texts(prose + block)
+    assert len(texts) == 4
+    assert texts[0].startswith("Quillfeather AB") and texts[0].endswith("18(3):502-504.")
+
+
+def test_a_standards_designation_ends_at_its_quoted_title() -> None:
+    head = '3GPP TS 99.123: "Invented charging; 5G harbour, charging service; stage 3".'
+    assert _plain_opening(head, "Quill JR:Oscillatory motion of an invented liquid in a tube: I. The", head)
+    wrapped = '3GPP TS 99.124: "Invented streaming over harbour links ( 3GP-HARB)".'
+    assert _plain_opening('harbour links ( 3GP-HARB)".', "DI VENTO M., “Invented History as Encounter”, in The", wrapped)
+    # (what follows a standard's title in its own entry, its version or date, goes on)
+    assert not _plain_opening(head, "V16.0.0 (2019-03).", head)
+    texts = cut_between_wrapped(
+        f"{head}\n"
+        "Quill JR:Oscillatory motion of an invented liquid in a thin-walled tube: I. The\n"
+        "linear approximation for long waves. Inv Phil Mag 46:199-221, 1955.\n"
+    )
+    assert texts[2] == head
+    assert texts[3].startswith("Quill JR:Oscillatory")
