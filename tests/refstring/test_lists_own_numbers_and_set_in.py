@@ -156,3 +156,41 @@ def test_a_standards_designation_ends_at_its_quoted_title() -> None:
     )
     assert texts[2] == head
     assert texts[3].startswith("Quill JR:Oscillatory")
+
+
+def test_a_date_wrapped_to_a_lines_start_opens_no_list() -> None:
+    # "2 March 2014]." is the day an item was accessed, wrapped under "[Accessed": no list of one entry numbered 2.
+    text = (
+        "PLoS One. Author manuscript; available in PMC 2017 July 01.\n"
+        "Quillfeather AB, Norrland PJ (1996) Prediction of invented tides in a model\n"
+        "fjord using an invented network. Inv Fjord 347: 1146–50.\n"
+        "Venn W (2008) An introduction to invented harbours, volume 2. Lakeside & Sons.\n"
+        "GHA. 2013. About us: Invented objectives [Online]. Available:\n"
+        "http://www.example.org/invented/objectives [Accessed\n"
+        "2 March 2014].\n"
+        "Grozdea J, Vergnes H, Marsh A, Lindqvist G, Martin J, Blunn C,\n"
+        "Arvik P. Heat resistance of an invented phosphatase. Inv Genet (1988) 78:\n"
+        "240-243.\n"
+        "Jaroszewski L et al (2009) Exploration of invented regions of the harbour. Inv\n"
+        "Biol 7(9):e1000205. doi:10.5555/invbiol.2009.7\n"
+    )
+    found = find_reference_lists(text)
+    assert [len(one.entries) for one in found] == [5]
+    assert all(entry.number is None for entry in found[0].entries)
+    assert found[0].entries[2].text.endswith("[Accessed 2 March 2014].")
+
+
+def test_a_name_in_han_script_after_a_latin_line_left_on_a_word() -> None:
+    # "... 2001 Lakeside Heidelberg" or "... Association of Invented Products" end on a word with no stop; a name in
+    # Han script and a comma or its bracketed year opens the next entry all the same.
+    texts = cut_between_wrapped(
+        "Kohlberg, T. Invented Maps 2001 Lakeside Heidelberg\n"
+        "王小明, 李大海, '港口制度研究', 法學評論, 總第221期, 2020.\n"
+        "Moriga and Yoshida, \"Invented Dyes and Harbours\", vol. 9, p. 84,\n"
+        "Association of Invented Products\n"
+        "王義文(1989). 港口与八景. 北京園林. 1(-): 29-31.\n"
+    )
+    assert texts[2] == "Kohlberg, T. Invented Maps 2001 Lakeside Heidelberg"
+    assert texts[3].startswith("王小明")
+    assert texts[4].endswith("Association of Invented Products")
+    assert texts[5].startswith("王義文(1989)")

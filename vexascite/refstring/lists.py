@@ -469,6 +469,8 @@ class _Finder:
             if (
                 start is not None and looks_like_reference(self._text_from(position, 8)) and not self._wrapped_year(position, start[0])
                 and not self._after_abbreviation(position) and not self._set_in_under_open_entry(position)
+                # (nor a date wrapped to a line's start: "... [Accessed" / "2 March 2014].")
+                and not (start[0].style == "bare" and _DATE_START.match(stripped))
                 # (not prose wrapped at a number: "66 and 68) and high-risk HPVs (Smith et al., 2014).")
                 and (start[0].style not in ("bare", "glued") or starts_like_reference(start[0].rest or self._peek_text(position)))
             ):
@@ -2343,9 +2345,12 @@ def _cjk_name_after_latin(previous: str, text: str, head: str) -> bool:
     """A line that opens with a name in Han, Hangul or kana and a comma or bracket, after a complete line of an
     entry written in Latin script (``... Leipzig: Brandt.`` / ``김하늘, 2004, ...``): a change of script at a
     line's start with a name is a new entry, whatever the entry above lacks (a year, a source)."""
+    # (A line may end on a word with no stop, ``... Lakeside Heidelberg``, ``Association of Invented Products``: a name in
+    # another script does not go on from it, as no title or source does.)
+    closed = ends_like_reference(previous) or (bool(re.search(r"[A-Za-z]{2}[)\"”]?$", previous)) and not _LEFT_FOR_NAMES.search(previous[-14:]))
     return (
         len(head) >= 30 and not re.search(f"[{_CJK}]", head) and len(re.findall(r"[A-Za-z]", head)) >= 20
-        and ends_like_reference(previous) and not OPEN_END.search(previous[-12:]) and bool(_CJK_NAME_OPENING.match(text))
+        and closed and not OPEN_END.search(previous[-12:]) and bool(_CJK_NAME_OPENING.match(text))
     )
 
 
