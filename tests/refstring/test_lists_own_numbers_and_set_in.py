@@ -194,3 +194,40 @@ def test_a_name_in_han_script_after_a_latin_line_left_on_a_word() -> None:
     assert texts[3].startswith("王小明")
     assert texts[4].endswith("Association of Invented Products")
     assert texts[5].startswith("王義文(1989)")
+
+
+def test_one_glued_number_again_and_again_is_no_numbering_under_a_heading() -> None:
+    # "3GPP TS 99.551: ..." and its wrapped '3".' read as a label 3 glued to the text twice: no numbering steps so,
+    # and the hanging list under the heading is read unnumbered.
+    text = (
+        "Body text of the article ends here.\n\nLiteratur\n\n"
+        "  38. Quillfeather AB, Norrland PJ, Venn D, et al. Predictive factors of invented\n"
+        "  \tharbour destruction in a prospective study. Inv Rheumatol. 2016: 1-6.\n"
+        "  Tamsin R, Oyelaran K, Whitcombe D: The central element protein INV1 of the\n"
+        "  \tinvented complex. Plant Inv 2010, 22:417-430.\n"
+        '  3GPP TS 99.551: "5G Harbour; Packet Flow Description Management Service; Stage\n'
+        '  \t3".\n'
+        "  Lin F, Wang HY, Malbon CC: Invented formation of signalling complexes in\n"
+        "  \treceptor desensitization. J Inv Chem 2000, 275:19025-19034.\n"
+        '  J. C. Y. Quill, L. Marsh, and C. L. Venn, "Surface states of invented harbours,"\n'
+        "  \tPhys. Inv. B, vol. 78, p. 045426, Jul 2008.\n"
+        "  Haldane PK, Ruiz MT. Sleep and tidal rhythm in an invented coastal cohort of\n"
+        "  \tadults. Coast Res. 2009;41:210-6.\n"
+    )
+    found = find_reference_lists(text)
+    assert [len(one.entries) for one in found] == [6]
+    assert found[0].entries[2].text.startswith("3GPP TS 99.551")
+
+
+def test_a_descending_bare_list_whose_first_string_opens_with_digits() -> None:
+    # "3 3GPP TS ..." opens a list numbered down to 1: its label is 3, and the string's own digits are its text.
+    text = (
+        "Body text of the article ends here.\n\nReferencias:\n"
+        '3 3GPP TS 99.316: "Invented convergence access support for the 5G Harbour (5GH)".\n'
+        "2 Marsh MC, Ferreres F, Lind AP, Paulino N: Invented compounds from northern\n"
+        "propolis. J Inv Ethnopharmacol 2001, 74:105-112.\n"
+        "1 Osei K (1982) Invented corals from the northern cay. Inv Contrib Mar Sci 12:303–310\n"
+    )
+    found = find_reference_lists(text)
+    assert [len(one.entries) for one in found] == [3]
+    assert [entry.number for entry in found[0].entries] == [3, 2, 1]

@@ -691,8 +691,9 @@ class _Finder:
                 # (A few "1995." lines in a long list are strings that open with their year.)
                 return self.numbered(first, heading)
             glued = [label.number for p in region if (label := self.labels[p]) is not None and label.style == "glued"]
-            if style != "glued" and _in_sequence(glued):
+            if style != "glued" and _in_sequence(glued) and len(set(glued)) > 1:
                 # "125. Smith" first in a list of "5Khansari", "6Nakahigashi": label 1 glued to a string's own "25.".
+                # (Not one number again and again, "3GPP TS 99.551: ..." and a wrapped '3".': no numbering steps so.)
                 return self.numbered(first, heading, style="glued")
             # A label or two in a long unnumbered list: strings that carry their own numbers.
         elif self.glued_reading(first, None) is not None:
@@ -734,9 +735,13 @@ class _Finder:
 
     def _bare_first(self, position: int) -> tuple[Label, int] | None:
         """A list's first bare label before a string that opens with digits of its own (``1 3GPP TS 26.114``),
-        when the next bare label goes on from it (or past a gap of two): the label pattern leaves such a line unlabelled."""
+        when the next bare label goes on from it (or past a gap of two), or comes right below it in a descending list:
+        the label pattern leaves such a line unlabelled."""
+        following = self._next_number(position, "bare") or 0
         for number, rest in lenient_labels(self.stripped(position), "bare"):
-            if number <= 3 and rest[:1].isdigit() and re.match(r"\d{1,4}[^\W\d_]", rest) and 1 <= (self._next_number(position, "bare") or 0) - number <= 3:
+            # (or a descending list's first label, the next one below it: "18 3GPP TS 99.316: ..." then "17 Quill, M.")
+            steps = (number <= 3 and 1 <= following - number <= 3) or following == number - 1 > 0
+            if rest[:1].isdigit() and re.match(r"\d{1,4}[^\W\d_]", rest) and steps:
                 label = self.labels[position] = Label(number, "bare", rest)
                 return label, position
         return None
