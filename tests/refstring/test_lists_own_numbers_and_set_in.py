@@ -39,8 +39,8 @@ def test_a_number_on_a_bulleted_entrys_wrapped_line_opens_no_list() -> None:
         "Body text of the article ends here with a final sentence [4].\n\n"
         " • Quillfeather AB, Norrland PJ (2004) Seasonal drift of invented plankton in a\n"
         "\tmodel fjord. J Fjord Res 12:45-52. doi:10.5555/fjord.2004.12\n"
-        " • Venn, L. (2008). Time to remission in an invented harbour cohort: a\n"
-        "\t2½-year follow-up study of outcome. Inv J Coast, 62, 151-159.\n"
+        " • Venn, L. (2011). Tidal recovery in a made-up harbour cohort: a\n"
+        "\t3½-month follow-up of harbour keepers. Inv J Coast, 7, 11-19.\n"
         " • Tamsin R, Oyelaran K, Whitcombe D. Marrow cells in an invented joint model of\n"
         "\tthe knee. Arthritis Invent. 2012;9:101-9.\n"
         " • (Z. Invented Coast.\n"
@@ -89,8 +89,8 @@ def test_a_strings_own_bracketed_numbers_out_of_step_under_a_heading() -> None:
         "Venn, D. M. (2008). Crowding in invented harbours: A mini-review. Invented\n"
         "\tResearch, 48, 635-654.\n"
         "[8] Lars Arvik, Stephen M. Okafor, and J. Christian Penn. The invented wheel\n"
-        "\tfor steering in harbours. Proceedings of the Invented Control\n"
-        "\tConference, September 2014.\n"
+        "\tfor steering in harbours. Proc. of the Lakeside Tide Meeting,\n"
+        "\tOctober 2013.\n"
         "Lind A, Sharma KR, Quill HY (2009) Invented venom alkaloids attract\n"
         "\tflies. Inv Naturwiss 96:1421-1429\n"
         "Bekker M, Kramer G, Marsh AF et al (2007) Changes in the invented\n"
@@ -107,24 +107,24 @@ def test_a_strings_own_bracketed_numbers_out_of_step_under_a_heading() -> None:
 
 
 def test_a_paragraph_that_opens_on_words_read_as_a_name_is_prose() -> None:
-    # "Indeed, Marshland ..." reads as an inverted name; the paragraph is prose all the same. Taken for the list's
+    # "Indeed, Marshland keepers ..." reads as an inverted name; the paragraph is prose all the same. Taken for the list's
     # first entry, the blank lines between it and the next paragraphs made the list one of entries apart by blank
     # lines, and the wrapped block of references after them one entry.
     prose = (
-        "Indeed, Marshland invented plankton contains at least two drift-like genes, one of which has\n"
-        "been suggested to confer the tidal phenotype (Smith et al., 2020). We used an established model\n"
-        "of the transmission of drift in specified harbour networks (Smith et al., 2003). This, in\n"
-        "turn, attenuated the inhibition of the invented transcription. Analysis of the bias looked\n"
-        "at the relation between harbour response rates and scores on the survey (Smith et al., 2016).\n"
+        "Indeed, Marshland keepers count the gulls on each of the made-up piers twice a week, and the\n"
+        "counts rise when the wind turns west (Smith et al., 2020). We walked the shore at low water\n"
+        "and noted every nest we could see from the path (Smith et al., 2003). This, as a rule, took\n"
+        "most of a morning. The walks were kept short on stormy days so that no keeper went out\n"
+        "alone past the old light and the sand bar (Smith et al., 2016).\n"
         "\n"
-        "The invented enzyme is heat-stable and is inhibited by salt, but not by the invented\n"
-        "inhibitor or by cold water (Smith et al., 2007). Our study identifies a niche and a local\n"
-        "circuit that control the activation of quiescent invented cells in response to the tide.\n"
+        "The harbour school runs a small study of the pier posts, which rot more slowly in salt than\n"
+        "in fresh water (Smith et al., 2007). Our notes show a slow change in the colour of the posts\n"
+        "over the years and a quick one after each winter storm along the northern pier.\n"
         "\n"
-        "Among the most common invented structures is a motif known as the tidal knot (Smith et al.,\n"
-        "2015). In broader terms, our study provides a model for tests of the invented harbour and its\n"
-        "keepers. The risk tool is more useful for predicting outcomes in the invented cohort, and\n"
-        "mortality fell over time (Smith et al., 2018).\n"
+        "Among the things we did not expect was a rise in the number of crabs under the made-up pier\n"
+        "(Smith et al., 2015). On the whole, our walks give a rough picture of the harbour and its\n"
+        "keepers. The counts are of most use when read together with the tide tables, and they\n"
+        "fell over time (Smith et al., 2018).\n"
         "\n"
     )
     block = (
@@ -144,18 +144,18 @@ def test_a_paragraph_that_opens_on_words_read_as_a_name_is_prose() -> None:
 
 def test_a_standards_designation_ends_at_its_quoted_title() -> None:
     head = '3GPP TS 99.123: "Invented charging; 5G harbour, charging service; stage 3".'
-    assert _plain_opening(head, "Quill JR:Oscillatory motion of an invented liquid in a tube: I. The", head)
+    assert _plain_opening(head, "Quill JR:Slow waves in a made-up harbour basin of the north: I. The", head)
     wrapped = '3GPP TS 99.124: "Invented streaming over harbour links ( 3GP-HARB)".'
     assert _plain_opening('harbour links ( 3GP-HARB)".', "DI VENTO M., “Invented History as Encounter”, in The", wrapped)
     # (what follows a standard's title in its own entry, its version or date, goes on)
     assert not _plain_opening(head, "V16.0.0 (2019-03).", head)
     texts = cut_between_wrapped(
         f"{head}\n"
-        "Quill JR:Oscillatory motion of an invented liquid in a thin-walled tube: I. The\n"
-        "linear approximation for long waves. Inv Phil Mag 46:199-221, 1955.\n"
+        "Quill JR:Slow waves in a made-up harbour basin of the north: I. The\n"
+        "first approximation for short tides. Inv Tide Mag 46:19-22, 1955.\n"
     )
     assert texts[2] == head
-    assert texts[3].startswith("Quill JR:Oscillatory")
+    assert texts[3].startswith("Quill JR:Slow waves")
 
 
 def test_a_date_wrapped_to_a_lines_start_opens_no_list() -> None:
@@ -165,19 +165,19 @@ def test_a_date_wrapped_to_a_lines_start_opens_no_list() -> None:
         "Quillfeather AB, Norrland PJ (1996) Prediction of invented tides in a model\n"
         "fjord using an invented network. Inv Fjord 347: 1146–50.\n"
         "Venn W (2008) An introduction to invented harbours, volume 2. Lakeside & Sons.\n"
-        "GHA. 2013. About us: Invented objectives [Online]. Available:\n"
-        "http://www.example.org/invented/objectives [Accessed\n"
-        "2 March 2014].\n"
+        "HKA. 2012. Who we are: Made-up aims [Online]. Available:\n"
+        "http://www.example.org/tides/aims [Accessed\n"
+        "2 June 2015].\n"
         "Grozdea J, Vergnes H, Marsh A, Lindqvist G, Martin J, Blunn C,\n"
         "Arvik P. Heat resistance of an invented phosphatase. Inv Genet (1988) 78:\n"
         "240-243.\n"
-        "Jaroszewski L et al (2009) Exploration of invented regions of the harbour. Inv\n"
+        "Okonkwo L et al (2010) Mapping of made-up shoals in the harbour. Inv\n"
         "Biol 7(9):e1000205. doi:10.5555/invbiol.2009.7\n"
     )
     found = find_reference_lists(text)
     assert [len(one.entries) for one in found] == [5]
     assert all(entry.number is None for entry in found[0].entries)
-    assert found[0].entries[2].text.endswith("[Accessed 2 March 2014].")
+    assert found[0].entries[2].text.endswith("[Accessed 2 June 2015].")
 
 
 def test_a_name_in_han_script_after_a_latin_line_left_on_a_word() -> None:
@@ -205,7 +205,7 @@ def test_one_glued_number_again_and_again_is_no_numbering_under_a_heading() -> N
         "  \tharbour destruction in a prospective study. Inv Rheumatol. 2016: 1-6.\n"
         "  Tamsin R, Oyelaran K, Whitcombe D: The central element protein INV1 of the\n"
         "  \tinvented complex. Plant Inv 2010, 22:417-430.\n"
-        '  3GPP TS 99.551: "5G Harbour; Packet Flow Description Management Service; Stage\n'
+        '  3GPP TS 99.551: "Harbour links; Tide Flow Reporting Function; Stage\n'
         '  \t3".\n'
         "  Lin F, Wang HY, Malbon CC: Invented formation of signalling complexes in\n"
         "  \treceptor desensitization. J Inv Chem 2000, 275:19025-19034.\n"
@@ -223,7 +223,7 @@ def test_a_descending_bare_list_whose_first_string_opens_with_digits() -> None:
     # "3 3GPP TS ..." opens a list numbered down to 1: its label is 3, and the string's own digits are its text.
     text = (
         "Body text of the article ends here.\n\nReferencias:\n"
-        '3 3GPP TS 99.316: "Invented convergence access support for the 5G Harbour (5GH)".\n'
+        '3 3GPP TS 99.316: "Made-up tide gauge access for harbour links (HTL)".\n'
         "2 Marsh MC, Ferreres F, Lind AP, Paulino N: Invented compounds from northern\n"
         "propolis. J Inv Ethnopharmacol 2001, 74:105-112.\n"
         "1 Osei K (1982) Invented corals from the northern cay. Inv Contrib Mar Sci 12:303–310\n"
