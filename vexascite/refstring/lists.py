@@ -230,15 +230,17 @@ _AUTHOR_YEAR_MARK = re.compile(r"\(" + YEAR + r"[a-z]?\)[.,]")
 _PLACE_PUBLISHER = re.compile(r"\b[A-Z][^\W\d_]+(?:\s+[A-Z][^\W\d_]+)?\s*:\s*[A-Z][^.:;]{1,60}\.\s*$")
 
 
-def _prose(text: str) -> bool:
+def _prose(text: str, *, sentences_wanted: int = 1, named_opening: bool = False) -> bool:
     """A paragraph of prose, not a reference: long, several sentences, nearly all its words in lower case,
-    and no source (``2020;12:``, pages, a DOI) in it, whatever ``(Smith et al., 2013)`` it cites."""
-    if len(text) < 150 or SOURCE_HINT.search(text) or AUTHOR_START.match(text) or _AUTHOR_YEAR.match(text):
+    and no source (``2020;12:``, pages, a DOI) in it, whatever ``(Smith et al., 2013)`` it cites
+    (``named_opening``: its first words may read as a name, ``Indeed, Plasmodium ...``, when it holds
+    ``sentences_wanted`` sentences or more)."""
+    if len(text) < 150 or SOURCE_HINT.search(text) or (AUTHOR_START.match(text) and not named_opening) or _AUTHOR_YEAR.match(text):
         return False  # (a reference opens with its authors)
     words = re.findall(r"\b[^\W\d_]{2,}\b", text)
     lower = sum(1 for w in words if w[:1].islower())
     sentences = len(re.findall(r"(?:[a-z0-9)]{2}|\[\d{1,3}(?:[-–,]\s*\d{1,3})*\])[.!?]\s+[A-Z]", text))  # (a sentence may end on its citation, "[23].")
-    return len(words) >= 20 and lower >= 0.7 * len(words) and sentences >= 1
+    return len(words) >= 20 and lower >= 0.7 * len(words) and sentences >= sentences_wanted
 
 
 def _is_section_heading(line: str) -> bool:
@@ -466,7 +468,9 @@ class _Finder:
                 start = self._bare_first(position)
             if (
                 start is not None and looks_like_reference(self._text_from(position, 8)) and not self._wrapped_year(position, start[0])
-                and not self._after_abbreviation(position)
+                and not self._after_abbreviation(position) and not self._set_in_under_open_entry(position)
+                # (nor a date wrapped to a line's start: "... [Accessed" / "2 March 2014].")
+                and not (start[0].style == "bare" and _DATE_START.match(stripped))
                 # (not prose wrapped at a number: "66 and 68) and high-risk HPVs (Smith et al., 2014).")
                 and (start[0].style not in ("bare", "glued") or starts_like_reference(start[0].rest or self._peek_text(position)))
             ):
@@ -496,6 +500,21 @@ class _Finder:
         self._left_out()
         return self.lists
 
+    def _set_in_under_open_entry(self, position: int) -> bool:
+        """A line set in under an entry's first line in the same block, the line above it left open: the wrapped
+        text of a hanging or bulleted entry (``Сперанский, М. 1927. ... Известия`` / ``      27. 44-118.``,
+        ``• Quill, L. (2008). Time to remission: a`` / ``\t2½-year follow-up``), whose leading number is no label
+        that opens a list (a list's labels stand at its entries' first indent)."""
+        indent = indent_of(self.kept[position][1])
+        above = position - 1
+        while above >= 0 and not self.blank(above) and indent_of(self.kept[above][1]) == indent:
+            above -= 1
+        if above < 0 or self.blank(above) or indent_of(self.kept[above][1]) >= indent:
+            return False
+        first = self.stripped(above)
+        opens = bool(BULLET.match(first) or AUTHOR_START.match(first) or label_of(first))
+        return opens and not ends_like_reference(self.stripped(position - 1))
+
     def _headings(self) -> None:
         """The line of each list's heading: the reference section its first entry is in."""
         for found in self.lists:
@@ -523,12 +542,14 @@ class _Finder:
             return True
         if len(region) < 4:
             return False
-        parts, strong = self._unnumbered_parts(start, end)
+        parts, strong, first = self._unnumbered_parts(start, end)
         if number is not None and _year_number(number):
             # "(2012) Vexas Workshop. Cited 4 times." opening a set-in hanging list with no heading: a year that
             # opens a string, not a numbering, when the lines make several entries, half of them strongly references.
             return parts >= 3 and 2 * strong >= parts
-        return parts >= 3 and strong >= 0.8 * parts
+        # (The labelled string itself may read as no whole reference, "[29] Quill, L. Invented traversal." with no
+        # year or source: the entries after it tell.)
+        return parts >= 3 and strong - first >= 0.8 * (parts - 1)
 
     def _labels_out_of_step(self, found: ReferenceList, start: int, end: int) -> bool:
         """A "list" with no heading whose labels are never in step (``[43]`` then ``[50]`` across an unnumbered
@@ -537,15 +558,24 @@ class _Finder:
         numbers = [entry.number for entry in found.entries if entry.number is not None]
         if found.heading is not None or len(numbers) < 2 or _in_sequence(numbers):
             return False
-        parts, strong = self._unnumbered_parts(start, end)
+        parts, strong, _first = self._unnumbered_parts(start, end)
         return parts >= 2 * len(found.entries) + 1 and strong >= 0.8 * parts
 
-    def _unnumbered_parts(self, start: int, end: int) -> tuple[int, int]:
-        """How many entries the lines [start, end) make read as an unnumbered list, and how many of them
-        read strongly as references (a "list" of a string's own numbers is read again so)."""
-        parts = self._split_unnumbered(list(range(start, end)))
-        texts = [join_lines([self.kept[p][1] for p in part]) for part in parts]
-        return len(parts), sum(1 for t in texts if looks_strongly_like_reference(t))
+    def _unnumbered_parts(self, start: int, end: int, *, learned: bool = False) -> tuple[int, int, int]:
+        """How many entries the lines [start, end) make read as an unnumbered list, how many of them read
+        strongly as references (a "list" of a string's own numbers is read again so), and whether the first does (1 or 0)."""
+        parts = self._split_unnumbered(list(range(start, end)), learned=learned)
+        strong = [looks_strongly_like_reference(join_lines([self.kept[p][1] for p in part])) for part in parts]
+        return len(parts), sum(strong), int(bool(strong) and strong[0])
+
+    def _own_numbers(self, numbers: list[int], region: list[int]) -> bool:
+        """Under a heading, labels no two of which step by one (``[10]`` then ``[8]``) in a section that, read
+        unnumbered, makes more than twice as many entries, nearly all strongly references: strings that carry their
+        own numbers in an unnumbered list (taken as a numbering, each would swallow the references up to the next)."""
+        if len(numbers) < 2 or any(abs(b - a) == 1 for a, b in zip(numbers, numbers[1:], strict=False)):
+            return False
+        parts, strong, _first = self._unnumbered_parts(region[0], region[-1] + 1, learned=True)
+        return parts >= 2 * len(numbers) + 1 and strong >= 0.8 * parts
 
     def _region_line(self, index: int) -> bool:
         line = self.lines[index].strip()
@@ -655,12 +685,15 @@ class _Finder:
             numbers = [label.number for p in region if (label := self.labels[p] or self.only[p]) is not None and label.style == style]
             text_lines = sum(1 for p in region if not self.blank(p))
             years_only = all(_year_number(n) for n in numbers) and len(numbers) < 0.25 * text_lines
-            if (numbers == [1] and not self._unnumbered_reading(region)) or (_in_sequence(numbers) and not years_only):
+            if (numbers == [1] and not self._unnumbered_reading(region)) or (
+                _in_sequence(numbers) and not years_only and not self._own_numbers(numbers, region)
+            ):
                 # (A few "1995." lines in a long list are strings that open with their year.)
                 return self.numbered(first, heading)
             glued = [label.number for p in region if (label := self.labels[p]) is not None and label.style == "glued"]
-            if style != "glued" and _in_sequence(glued):
+            if style != "glued" and _in_sequence(glued) and len(set(glued)) > 1:
                 # "125. Smith" first in a list of "5Khansari", "6Nakahigashi": label 1 glued to a string's own "25.".
+                # (Not one number again and again, "3GPP TS 99.551: ..." and a wrapped '3".': no numbering steps so.)
                 return self.numbered(first, heading, style="glued")
             # A label or two in a long unnumbered list: strings that carry their own numbers.
         elif self.glued_reading(first, None) is not None:
@@ -702,9 +735,13 @@ class _Finder:
 
     def _bare_first(self, position: int) -> tuple[Label, int] | None:
         """A list's first bare label before a string that opens with digits of its own (``1 3GPP TS 26.114``),
-        when the next bare label goes on from it (or past a gap of two): the label pattern leaves such a line unlabelled."""
+        when the next bare label goes on from it (or past a gap of two), or comes right below it in a descending list:
+        the label pattern leaves such a line unlabelled."""
+        following = self._next_number(position, "bare") or 0
         for number, rest in lenient_labels(self.stripped(position), "bare"):
-            if number <= 3 and rest[:1].isdigit() and re.match(r"\d{1,4}[^\W\d_]", rest) and 1 <= (self._next_number(position, "bare") or 0) - number <= 3:
+            # (or a descending list's first label, the next one below it: "18 3GPP TS 99.316: ..." then "17 Quill, M.")
+            steps = (number <= 3 and 1 <= following - number <= 3) or following == number - 1 > 0
+            if rest[:1].isdigit() and re.match(r"\d{1,4}[^\W\d_]", rest) and steps:
                 label = self.labels[position] = Label(number, "bare", rest)
                 return label, position
         return None
@@ -1474,7 +1511,10 @@ class _Finder:
             if set_in is not None:
                 return region[region.index(set_in) :]
             # (A paragraph set as one long line, as Markdown and word processors leave it, is prose too.)
-            if (len(block) < 2 and not (len(joined) >= 160 and _prose(joined))) or AUTHOR_START.match(texts[0]) or label_of(texts[0]) or not prose:
+            # (A paragraph may open on words that read as a name, "Indeed, Plasmodium falciparum ...": several lines
+            # that run on in lower case through three sentences or more are prose all the same.)
+            named_prose = flat and len(block) >= 3 and 2 * lower >= len(block) - 1 and _prose(joined, sentences_wanted=3, named_opening=True)
+            if (len(block) < 2 and not (len(joined) >= 160 and _prose(joined))) or (AUTHOR_START.match(texts[0]) and not named_prose) or label_of(texts[0]) or not prose:
                 break
             start = end
         return region[start:]
@@ -2310,9 +2350,12 @@ def _cjk_name_after_latin(previous: str, text: str, head: str) -> bool:
     """A line that opens with a name in Han, Hangul or kana and a comma or bracket, after a complete line of an
     entry written in Latin script (``... Leipzig: Brandt.`` / ``김하늘, 2004, ...``): a change of script at a
     line's start with a name is a new entry, whatever the entry above lacks (a year, a source)."""
+    # (A line may end on a word with no stop, ``... Lakeside Heidelberg``, ``Association of Invented Products``: a name in
+    # another script does not go on from it, as no title or source does.)
+    closed = ends_like_reference(previous) or (bool(re.search(r"[A-Za-z]{2}[)\"”]?$", previous)) and not _LEFT_FOR_NAMES.search(previous[-14:]))
     return (
         len(head) >= 30 and not re.search(f"[{_CJK}]", head) and len(re.findall(r"[A-Za-z]", head)) >= 20
-        and ends_like_reference(previous) and not OPEN_END.search(previous[-12:]) and bool(_CJK_NAME_OPENING.match(text))
+        and closed and not OPEN_END.search(previous[-12:]) and bool(_CJK_NAME_OPENING.match(text))
     )
 
 
@@ -2382,6 +2425,21 @@ def _designation_after_end(previous: str, text: str, head: str) -> bool:
     return (
         len(head) >= 30 and bool(YEAR_TOKEN.search(head)) and ends_like_reference(previous)
         and not OPEN_END.search(previous[-12:]) and bool(_DESIGNATION.match(text))
+    )
+
+
+#: A family name in capitals (of up to three words) and initials with stops: ``DI VENTO M.,``, ``QUILL A. B.``.
+_CAPS_NAME_INITIALS = re.compile(rf"^[{UPPER_CHARS}]{{2,}}(?:[\s'’-][{UPPER_CHARS}]{{2,}}){{0,2}}\s+(?:[{UPPER_CHARS}]\.\s?-?){{1,3}}[,;:]?\s")
+#: A title closed in quotes and a full stop at a line's end: ``... "Invented charging; stage 3".``
+_QUOTED_TITLE_END = re.compile(r"[\"”]\s*\.\s*$")
+
+
+def _after_designation(previous: str, text: str, head: str) -> bool:
+    """An entry that opens with a standard's designation (``3GPP TS 99.123: "Invented charging; stage 3".``) is whole
+    once its quoted title is closed by a full stop, year or none: a line that then opens with authors or another
+    designation is a new entry (the designation stands where authors would, and the title is all it has)."""
+    return bool(_DESIGNATION.match(head)) and bool(_QUOTED_TITLE_END.search(previous[-6:])) and bool(
+        AUTHOR_START.match(text) or _CAPS_NAME_INITIALS.match(text) or _DESIGNATION.match(text)
     )
 
 
@@ -2464,7 +2522,7 @@ def _plain_opening(previous: str, text: str, head: str) -> bool:
         or _name_run_after_end(previous, text, head) or _collaboration_after_end(previous, text, head)
         or _named_after_full_stop(previous, text, head) or _designation_after_end(previous, text, head)
         or _own_number_then_authors(previous, text, head) or _names_and_year_after_open(previous, text, head)
-        or _author_run_after_dated(previous, text, head)
+        or _author_run_after_dated(previous, text, head) or _after_designation(previous, text, head)
     )
 
 
