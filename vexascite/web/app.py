@@ -8,6 +8,8 @@ call (WAL mode), so the command line can write to it while the app runs.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import re
 import secrets
 import shutil
@@ -42,6 +44,7 @@ from .security import (
     CSRF_FIELD,
     AccessTokenMiddleware,
     BodyLimitMiddleware,
+    SecurityHeadersMiddleware,
     checked_form,
     new_secret,
 )
@@ -162,26 +165,53 @@ async def library(request: Request) -> Response:
 
 
 # -- one work ----------------------------------------------------------------------------------
+def work_version(row: dict[str, Any]) -> str:
+    """A short fingerprint of what a work's page shows of it (its fields, your edits, its
+    place in the trash): an edit posted from a page that showed another state (a second
+    tab, a resolve run, the command line changed the work since) is held back and said."""
+    shown = json.dumps([row.get("key"), row.get("csl"), row.get("edits"), row.get("trashed_at")], sort_keys=True, default=str)
+    return hashlib.sha256(shown.encode()).hexdigest()[:16]
+
+
 async def work(request: Request) -> Response:
     key = request.path_params["key"]
     canonical = await run_in_threadpool(api.work_key, settings_of(request), key)
     if canonical != key:  # a key the work was known by: its page lives at its own key
         return RedirectResponse(f"/works/{quote(canonical, safe='')}?" + urlencode({"via": key}), status_code=302)
     row = await run_in_threadpool(api.work_view, settings_of(request), key)
-    return render(request, "work.html", work=row, active="library", message=request.query_params.get("message"),
-                  via=request.query_params.get("via"))
+    return render(request, "work.html", work=row, version=work_version(row), active="library",
+                  message=request.query_params.get("message"), via=request.query_params.get("via"))
+
+
+async def _work_form_failed(request: Request, key: str, form: str, error: str, values: dict[str, str],
+                            status_code: int = 400) -> Response:
+    """The work's page again, as it is now, with the error beside the form that failed and
+    what was typed in it kept (an error page lost it)."""
+    row = await run_in_threadpool(api.work_view, settings_of(request), key)
+    return render(request, "work.html", status_code=status_code, work=row, version=work_version(row), active="library",
+                  failed={"form": form, "error": error, "values": values})
 
 
 async def work_edit(request: Request) -> Response:
     form = await checked_form(request)
     key, name = request.path_params["key"], str(form.get("field") or "")
-    if form.get("action") == "revert":
-        reverted = await run_in_threadpool(api.revert_from_page, settings_of(request), key, name)
-        return _back_to_work(reverted["key"], f"{', '.join(reverted['reverted'])}: your edit dropped, the sources' value is used")
-    unset = form.get("action") == "unset"
-    result = await run_in_threadpool(api.edit_from_page, settings_of(request), key, name, str(form.get("value") or ""),
-                                     unset=unset)
-    changed = result["unset"] if unset else result["set"]
+    action = str(form.get("action") or "set")
+    typed = {"field": name, "value": str(form.get("value") or "")}
+    seen = str(form.get("version") or "")
+    if seen and work_version(await run_in_threadpool(api.show_work, settings_of(request), key)) != seen:
+        again = "press undo again to drop your edit" if action == "revert" else "press the button again to apply what you typed"
+        return await _work_form_failed(
+            request, key, "edit", "This work changed after this page was shown (in another tab, by a resolve run or from the "
+            f"command line): nothing was saved. It is shown below as it is now; {again}.", typed, status_code=409)
+    try:
+        if action == "revert":
+            reverted = await run_in_threadpool(api.revert_from_page, settings_of(request), key, name)
+            return _back_to_work(reverted["key"], f"{', '.join(reverted['reverted'])}: your edit dropped, the sources' value is used")
+        unset = action == "unset"
+        result = await run_in_threadpool(api.edit_from_page, settings_of(request), key, name, typed["value"], unset=unset)
+    except UsageError as exc:
+        return await _work_form_failed(request, key, "edit", str(exc), typed)
+    changed = [n for n in (result["unset"] if unset else result["set"]) if n != "et-al"]  # an author list's cut goes with it
     message = f"{', '.join(changed)} {'removed' if unset else 'edited'} (your edit wins over every source)"
     if result.get("set_aside"):
         message += "; " + api.describe_set_aside(result["key"], result["set_aside"])
@@ -212,15 +242,19 @@ def _back_to_work(key: str, message: str) -> RedirectResponse:
 
 async def work_tag(request: Request) -> Response:
     form = await checked_form(request)
-    key, tag = request.path_params["key"], str(form.get("tag") or "").strip()
-    if not tag:
-        raise UsageError("write the tag to add or remove")
+    key, typed = request.path_params["key"], str(form.get("tag") or "")
+    tag = typed.strip()
     adding = form.get("action") != "remove"
-    if adding and tag[0] in "+-" and tag[1:].strip():  # the command line's +TAG / -TAG, typed here
-        if tag[0] == "-":
-            raise UsageError(f"to take the tag {tag[1:].strip()!r} off, press × beside it")
-        tag = tag[1:].strip()
-    report = await run_in_threadpool(api.tag_works, settings_of(request), [key], [tag] if adding else [], [] if adding else [tag])
+    try:
+        if not tag:
+            raise UsageError("write the tag to add or remove")
+        if adding and tag[0] in "+-" and tag[1:].strip():  # the command line's +TAG / -TAG, typed here
+            if tag[0] == "-":
+                raise UsageError(f"to take the tag {tag[1:].strip()!r} off, press × beside it")
+            tag = tag[1:].strip()
+        report = await run_in_threadpool(api.tag_works, settings_of(request), [key], [tag] if adding else [], [] if adding else [tag])
+    except UsageError as exc:
+        return await _work_form_failed(request, key, "tag", str(exc), {"tag": typed})
     done = report.added or report.removed
     message = (f"tagged {tag}" if adding else f"tag {tag} removed") if done else (
         f"already tagged {tag}" if adding else f"was not tagged {tag}")
@@ -229,8 +263,11 @@ async def work_tag(request: Request) -> Response:
 
 async def work_note_add(request: Request) -> Response:
     form = await checked_form(request)
-    key = request.path_params["key"]
-    note, added = await run_in_threadpool(api.add_note, settings_of(request), key, str(form.get("text") or ""))
+    key, text = request.path_params["key"], str(form.get("text") or "")
+    try:
+        note, added = await run_in_threadpool(api.add_note, settings_of(request), key, text)
+    except UsageError as exc:
+        return await _work_form_failed(request, key, "note", str(exc), {"text": text})
     return _back_to_work(key, f"note {note} added" if added else f"note {note} already says this: nothing added")
 
 
@@ -243,9 +280,13 @@ async def work_note_remove(request: Request) -> Response:
 
 async def work_collection(request: Request) -> Response:
     form = await checked_form(request)
-    key, path = request.path_params["key"], str(form.get("collection") or "").strip()
+    key, typed = request.path_params["key"], str(form.get("collection") or "")
+    path = typed.strip()
     adding = form.get("action") != "remove"
-    changed, _ = await run_in_threadpool(api.change_collection, settings_of(request), path, [key], add=adding)
+    try:
+        changed, _ = await run_in_threadpool(api.change_collection, settings_of(request), path, [key], add=adding)
+    except UsageError as exc:
+        return await _work_form_failed(request, key, "collection", str(exc), {"collection": typed})
     message = (f"added to {path}" if adding else f"taken out of {path}") if changed else (
         f"already in {path}" if adding else f"was not in {path}")
     return _back_to_work(key, message)
@@ -552,7 +593,9 @@ def error_page(request: Request, status_code: int, title: str, message: str) -> 
     one alert paragraph."""
     if request.headers.get("hx-request") == "true":
         return HTMLResponse(f'<p class="error" role="alert">{escape(message)}</p>', status_code=status_code)
-    return render(request, "error.html", status_code=status_code, title=title, message=message)
+    # as ``error``: a page's ``message`` is the green notice of what was done, shown above it
+    return render(request, "error.html", status_code=status_code, title=title, error=message,
+                  posted=request.method == "POST")
 
 
 async def not_found(request: Request, exc: Exception) -> Response:
@@ -640,6 +683,7 @@ def create_app(
     app = Starlette(
         routes=ROUTES,
         middleware=[
+            Middleware(SecurityHeadersMiddleware),  # outermost: on every answer, a refusal too
             Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or (["*"] if token else LOOPBACK_HOSTS)),
             Middleware(AccessTokenMiddleware, token=token),
             Middleware(BodyLimitMiddleware, limit=upload_limit),

@@ -40,3 +40,8 @@ document.addEventListener("submit", function (event) {
 window.addEventListener("pageshow", function () {
   document.querySelectorAll("form[data-posted]").forEach(function (form) { form.removeAttribute("data-posted"); });
 });
+// An error page after a form was posted: back to the form, as the browser kept it (what
+// was typed stays), rather than to a fresh page.
+document.addEventListener("click", function (event) {
+  if (event.target.closest("[data-back]")) { event.preventDefault(); history.back(); }
+});

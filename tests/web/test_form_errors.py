@@ -1,0 +1,94 @@
+"""What a user sees when a form of the work page is refused: the page again, the error
+beside the form, what was typed kept; an edit from a page another tab made stale is held
+back; an error page says its error once."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from starlette.testclient import TestClient
+
+from tests.web.conftest import WebWorld, csrf_of
+from vexascite import api
+
+WORK = "/works/beck2020somatic"
+
+
+def _post(client: TestClient, url: str, **data: str):
+    return client.post(url, data={"csrf": csrf_of(client), **data}, follow_redirects=False)
+
+
+def _version(page: str) -> str:
+    found = re.search(r'name="version" value="([0-9a-f]+)"', page)
+    assert found, "the edit form carries the version of the work it shows"
+    return found.group(1)
+
+
+def _value_of(page: str, name: str) -> str | None:
+    found = re.search(rf'<input name="{name}"[^>]*value="([^"]*)"', page)
+    return html.unescape(found.group(1)) if found else None
+
+
+def test_a_refused_edit_shows_the_work_page_with_what_was_typed(client: TestClient, web_world: WebWorld) -> None:
+    before = api.show_work(web_world.settings, "beck2020somatic")["csl"]
+    typed = 'spring "2020" <b>\u202e'
+    response = _post(client, f"{WORK}/edit", field="issued", value=typed, action="set")
+    assert response.status_code == 400
+    page = response.text
+    assert '<h1 class="work-title">' in page  # the work's page, not an error page that lost the form
+    assert 'id="edit-error"' in page and "is not a date" in page
+    assert _value_of(page, "field") == "issued"
+    assert _value_of(page, "value") == typed  # as typed, a direction override too
+    assert 'aria-invalid="true"' in page
+    assert api.show_work(web_world.settings, "beck2020somatic")["csl"] == before
+
+
+def test_refused_tag_note_and_collection_keep_what_was_typed(client: TestClient, web_world: WebWorld) -> None:
+    tag = _post(client, f"{WORK}/tags", tag="-jak", action="add")
+    assert tag.status_code == 400 and 'id="tag-error"' in tag.text and _value_of(tag.text, "tag") == "-jak"
+    collection = _post(client, f"{WORK}/collections", collection="Reviews//JAK", action="add")
+    assert collection.status_code == 400 and 'id="collection-error"' in collection.text
+    assert _value_of(collection.text, "collection") == "Reviews//JAK"
+    note = _post(client, f"{WORK}/notes", text="  \n ")
+    assert note.status_code == 400 and 'id="note-error"' in note.text and "the note is empty" in note.text
+    assert api.show_work(web_world.settings, "beck2020somatic")["tags"] == []
+
+
+def test_an_edit_from_a_page_another_tab_made_stale_is_held_back(client: TestClient, web_world: WebWorld) -> None:
+    settings = web_world.settings
+    first_tab = client.get(WORK).text
+    second_tab = client.get(WORK).text
+    assert _version(first_tab) == _version(second_tab)
+    done = _post(client, f"{WORK}/edit", field="volume", value="11", action="set", version=_version(second_tab))
+    assert done.status_code == 303
+    stale = _post(client, f"{WORK}/edit", field="volume", value="22", action="set", version=_version(first_tab))
+    assert stale.status_code == 409
+    assert "changed after this page was shown" in stale.text and "nothing was saved" in stale.text
+    assert _value_of(stale.text, "value") == "22"  # kept, to press again
+    assert api.show_work(settings, "beck2020somatic")["csl"]["volume"] == "11"  # the other tab's value stands
+    # the page shown with the conflict carries the current version: pressing again applies the value
+    again = _post(client, f"{WORK}/edit", field="volume", value="22", action="set", version=_version(stale.text))
+    assert again.status_code == 303
+    assert api.show_work(settings, "beck2020somatic")["csl"]["volume"] == "22"
+    # undo from a stale page is held back too; from the current page it drops the edit
+    assert _post(client, f"{WORK}/edit", field="volume", action="revert", version=_version(first_tab)).status_code == 409
+    assert api.show_work(settings, "beck2020somatic")["csl"]["volume"] == "22"
+    current = client.get(WORK).text
+    assert _post(client, f"{WORK}/edit", field="volume", action="revert", version=_version(current)).status_code == 303
+    assert api.show_work(settings, "beck2020somatic")["csl"].get("volume") != "22"
+
+
+def test_an_edit_of_the_author_list_does_not_name_its_cut(client: TestClient) -> None:
+    response = _post(client, f"{WORK}/edit", field="author", value="Beck, David B. and others", action="set")
+    assert response.status_code == 303
+    assert "et-al" not in response.headers["location"]
+
+
+def test_an_error_page_says_its_error_once(client: TestClient) -> None:
+    response = _post(client, "/collections/create", path="a//b")
+    assert response.status_code == 400
+    assert response.text.count("is not a collection name") == 1  # it was also shown above as a notice of what was done
+    assert 'class="notice"' not in response.text
+    assert "data-back" in response.text  # a posted form: back to it, as the browser kept it
+    assert "data-back" not in client.get("/works/nosuch").text
