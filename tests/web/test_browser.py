@@ -494,3 +494,98 @@ def test_the_library_fits_a_narrow_window(empty_settings: Settings, browser, tmp
             assert not [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
         finally:
             driver.set_window_size(1400, 1000)
+
+
+def _no_policy_refusals(driver: object) -> None:
+    """Nothing on the page was refused by its content security policy (an inline script or
+    style, an eval), which would leave a part of the page dead without a word."""
+    refused = [e["message"] for e in driver.get_log("browser") if "Content Security Policy" in e["message"]]  # type: ignore[attr-defined]
+    assert not refused, refused
+
+
+def test_a_search_typed_after_sorting_keeps_the_sort_and_the_page_size(empty_settings: Settings, browser,
+                                                                         tmp_path: Path) -> None:
+    """Sorting by year, then typing a search, gave the results unsorted: the search form
+    still held the sort of the page as first loaded. A page size asked for in the address
+    was lost on the next page's link; the address bar filled with empty fields."""
+    from selenium.webdriver.common.by import By
+
+    source = tmp_path / "years.bib"
+    source.write_text("".join(f"@article{{w{year}, author = {{Roe, A.}}, title = {{VEXAS study of {year}}}, year = {{{year}}}}}\n"
+                              for year in (2014, 2019, 2011, 2023, 2016, 2021, 2012)), encoding="utf-8")
+    api.import_paths(empty_settings, [source])
+    with serving(empty_settings) as base:
+        driver = browser
+        driver.get(base + "/")
+        driver.find_element(By.LINK_TEXT, "Year").click()
+        wait_for(driver, "th a[aria-sort]", "Year ▲")
+        driver.find_element(By.PARTIAL_LINK_TEXT, "Year").click()
+        wait_for(driver, "th a[aria-sort]", "Year ▼")
+        driver.find_element(By.ID, "q").send_keys("VEXAS study")
+        wait_for(driver, ".count", "7 works")
+        time.sleep(0.5)
+        assert driver.find_element(By.CSS_SELECTOR, "th a[aria-sort]").text == "Year ▼"
+        years = [row.find_elements(By.TAG_NAME, "td")[1].text for row in driver.find_elements(By.CSS_SELECTOR, "table.works tbody tr")]
+        assert years == ["2023", "2021", "2019", "2016", "2014", "2012", "2011"]
+        assert driver.current_url == base + "/?q=VEXAS+study&sort=year&order=desc"
+
+        driver.get(base + "/?per_page=3&sort=year")
+        driver.find_element(By.PARTIAL_LINK_TEXT, "Next").click()
+        wait_for(driver, ".count", "page 2 of 3")
+        assert "per_page=3" in driver.current_url
+        driver.find_element(By.ID, "q").send_keys("study")
+        wait_for(driver, ".count", "page 1 of 3")
+        assert [row.find_elements(By.TAG_NAME, "td")[1].text
+                for row in driver.find_elements(By.CSS_SELECTOR, "table.works tbody tr")] == ["2011", "2012", "2014"]
+        _no_policy_refusals(driver)
+
+
+def test_a_refused_edit_and_a_stale_tab_keep_what_was_typed_in_a_browser(empty_settings: Settings, browser,
+                                                                         tmp_path: Path) -> None:
+    """A date the edit refuses led to an error page: going on meant typing the value again.
+    Two tabs on one work: the second tab's edit silently overwrote the first's."""
+    from selenium.webdriver.common.by import By
+
+    source = tmp_path / "one.bib"
+    source.write_text("@article{one2020, author = {One, A.}, title = {A study of one}, year = {2020}, volume = {3}}\n",
+                      encoding="utf-8")
+    api.import_paths(empty_settings, [source])
+    with serving(empty_settings) as base:
+        driver = browser
+
+        def edit(field: str, value: str) -> None:
+            form = driver.find_element(By.ID, "edit-field")
+            form.find_element(By.NAME, "field").clear()
+            form.find_element(By.NAME, "field").send_keys(field)
+            form.find_element(By.NAME, "value").clear()
+            form.find_element(By.NAME, "value").send_keys(value)
+            form.find_element(By.CSS_SELECTOR, "button[value=set]").click()
+
+        driver.get(base + "/works/one2020")
+        edit("issued", "early spring")
+        wait_for(driver, "#edit-error", "is not a date")
+        value = driver.find_element(By.CSS_SELECTOR, "#edit-field input[name=value]")
+        assert value.get_attribute("value") == "early spring"
+        assert driver.switch_to.active_element == value  # the cursor is where the correction goes
+        assert not driver.find_elements(By.CSS_SELECTOR, ".notice")
+        shot(driver, "21-work-edit-refused")
+        value.clear()
+        value.send_keys("2020-04")
+        driver.find_element(By.CSS_SELECTOR, "#edit-field button[value=set]").click()
+        wait_for(driver, ".notice", "issued edited")
+
+        first = driver.current_window_handle
+        driver.switch_to.new_window("tab")
+        driver.get(base + "/works/one2020")
+        edit("volume", "11")
+        wait_for(driver, ".notice", "volume edited")
+        driver.switch_to.window(first)
+        edit("volume", "22")
+        wait_for(driver, "#edit-error", "changed after this page was shown")
+        assert api.show_work(empty_settings, "one2020")["csl"]["volume"] == "11"
+        assert driver.find_element(By.CSS_SELECTOR, "#edit-field input[name=value]").get_attribute("value") == "22"
+        shot(driver, "22-work-edit-stale-tab")
+        driver.find_element(By.CSS_SELECTOR, "#edit-field button[value=set]").click()  # seen the current state: again
+        wait_for(driver, ".notice", "volume edited")
+        assert api.show_work(empty_settings, "one2020")["csl"]["volume"] == "22"
+        _no_policy_refusals(driver)

@@ -148,20 +148,28 @@ async def library(request: Request) -> Response:
                "collection": params.get("collection") or None}
     sort = params.get("sort") or None
     descending = params.get("order") == "desc"
+    per_page = _int(params.get("per_page"), 50) or 50
     page = await run_in_threadpool(
         api.library_page, settings_of(request), query=query or None, sort=sort, descending=descending,
-        page=_int(params.get("page"), 1) or 1, per_page=_int(params.get("per_page"), 50) or 50,
+        page=_int(params.get("page"), 1) or 1, per_page=per_page,
         with_facets=not _htmx(request), **filters,
     )
+    # what the links of the page keep: a page size asked for stays on the next page's link
     state = {"q": query, **{k: v for k, v in filters.items() if v is not None}, "sort": sort or "",
-             "order": "desc" if descending else ""}
+             "order": "desc" if descending else "", "per_page": per_page if per_page != 50 else None}
 
     def link(**changes: Any) -> str:
         merged = {**state, **changes}
         return "/?" + urlencode({k: v for k, v in merged.items() if v not in (None, "")})
 
     context: dict[str, Any] = {"page": page, "state": state, "link": link, "active": "library", "filters": filters}
-    return render(request, "_works_table.html" if _htmx(request) else "library.html", **context)
+    if not _htmx(request):
+        return render(request, "library.html", **context)
+    # a part of the page: the address bar gets the search as a link would write it (no empty
+    # fields), and the search form the sort and page size of the table it now shows
+    response = render(request, "_works_table.html", partial=True, **context)
+    response.headers["HX-Push-Url"] = link(page=page.page if page.page > 1 else None)
+    return response
 
 
 # -- one work ----------------------------------------------------------------------------------
