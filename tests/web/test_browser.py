@@ -589,3 +589,28 @@ def test_a_refused_edit_and_a_stale_tab_keep_what_was_typed_in_a_browser(empty_s
         wait_for(driver, ".notice", "volume edited")
         assert api.show_work(empty_settings, "one2020")["csl"]["volume"] == "22"
         _no_policy_refusals(driver)
+
+
+def test_every_page_fits_a_phone_wide_window(web_world, browser) -> None:
+    """At a phone's width (390 pixels) the library table was 840 pixels wide, the work
+    page's edit form and a source's path 450: the whole page scrolled sideways."""
+    with serving(web_world.settings) as base:
+        driver = browser
+        document = api.manuscripts(web_world.settings)[0]["id"]
+        api.change_collection(web_world.settings, "Reviews/JAK inhibitors", ["beck2020somatic"], add=True)
+        driver.set_window_size(390, 844)
+        try:
+            for path in ["/", "/works/beck2020somatic", f"/manuscripts/{document}", "/import", "/export", "/trash",
+                         "/collections", "/duplicates", "/review", "/find?q=UBA1", "/manuscripts"]:
+                driver.get(base + path)
+                widths = driver.execute_script("return [document.documentElement.scrollWidth, document.documentElement.clientWidth]")
+                wide = driver.execute_script(
+                    "return Array.from(document.querySelectorAll('main *')).filter(e => !e.parentElement.closest('table') && "
+                    "e.getBoundingClientRect().right > document.documentElement.clientWidth + 1).slice(0, 5)"
+                    ".map(e => e.tagName + '.' + e.className + ' ' + e.textContent.slice(0, 40))")
+                assert widths[0] <= widths[1], (path, widths, wide)
+            driver.get(base + "/")
+            ARTIFACTS.mkdir(exist_ok=True)
+            driver.save_screenshot(str(ARTIFACTS / "23-library-phone.png"))
+        finally:
+            driver.set_window_size(1400, 1000)
