@@ -614,3 +614,38 @@ def test_every_page_fits_a_phone_wide_window(web_world, browser) -> None:
             driver.save_screenshot(str(ARTIFACTS / "23-library-phone.png"))
         finally:
             driver.set_window_size(1400, 1000)
+
+
+def test_the_keyboard_skips_the_header_and_works_the_forms(empty_settings: Settings, browser, tmp_path: Path) -> None:
+    """With the keyboard only, every page began with the header's ten links before its own
+    content: the first Tab now shows a link past them. A tag is added and removed with
+    Tab and Enter alone."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    source = tmp_path / "one.bib"
+    source.write_text("@article{one2020, author = {One, A.}, title = {A study of one}, year = {2020}}\n", encoding="utf-8")
+    api.import_paths(empty_settings, [source])
+    with serving(empty_settings) as base:
+        driver = browser
+        driver.get(base + "/works/one2020")
+        driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+        skip = driver.switch_to.active_element
+        assert skip.text == "Skip to the page" and skip.is_displayed()
+        skip.send_keys(Keys.ENTER)
+        assert driver.switch_to.active_element.get_attribute("id") == "main"
+
+        def tab_to(label: str) -> object:
+            for _ in range(40):
+                driver.switch_to.active_element.send_keys(Keys.TAB)
+                if driver.switch_to.active_element.get_attribute("aria-label") == label:
+                    return driver.switch_to.active_element
+            raise AssertionError(f"Tab never reached {label!r}")
+
+        tab_to("Tag to add").send_keys("read first", Keys.ENTER)
+        wait_for(driver, ".notice", "tagged read first")
+        driver.find_element(By.TAG_NAME, "body").send_keys(Keys.TAB)
+        driver.switch_to.active_element.send_keys(Keys.ENTER)  # past the header again
+        tab_to("Remove tag read first").send_keys(Keys.ENTER)
+        wait_for(driver, ".notice", "tag read first removed")
+        assert api.show_work(empty_settings, "one2020")["tags"] == []
