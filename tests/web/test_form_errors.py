@@ -92,3 +92,15 @@ def test_an_error_page_says_its_error_once(client: TestClient) -> None:
     assert 'class="notice"' not in response.text
     assert "data-back" in response.text  # a posted form: back to it, as the browser kept it
     assert "data-back" not in client.get("/works/nosuch").text
+
+
+def test_a_refused_download_shows_the_export_page_with_the_choices_made(client: TestClient) -> None:
+    response = client.get("/export", params={"format": "ris", "keys": "beck2020somatic, nosuch", "unicode": "1"})
+    assert response.status_code == 404
+    page = response.text
+    assert 'id="download-error"' in page and page.count("nosuch") >= 2  # said, and kept in the keys box
+    assert '<option value="ris" selected>' in page
+    assert _value_of(page, "keys") == "beck2020somatic, nosuch"
+    assert 'name="unicode" value="1" checked' in page
+    unknown = client.get("/export", params={"format": "docx"})
+    assert unknown.status_code == 400 and 'id="download-error"' in unknown.text and "choose bibtex" in unknown.text

@@ -570,18 +570,24 @@ async def export(request: Request) -> Response:
     cited_in = params.get("cited_in") or None
     tag, collection = params.get("tag") or None, params.get("collection") or None
     fmt = params.get("format")
+    download_error, status_code = None, 200
     if fmt:
-        if fmt.lower() not in EXPORT_FORMATS:
-            raise HTTPException(400, f"unknown format {fmt!r}: choose {', '.join(EXPORT_FORMATS)}")
-        result = await run_in_threadpool(api.export_library, settings_of(request), fmt.lower(), keys=keys, cited_in=cited_in,
-                                         tag=tag, collection=collection,
-                                         unicode=params.get("unicode") == "1")
-        if not result.count and (keys or cited_in or tag or collection):  # an empty file would say nothing
-            raise NotInLibrary("nothing to download: no works (outside the trash) are in this selection")
-        media = "application/json" if fmt == "csl-json" else "text/plain"
-        return Response(result.text, media_type=f"{media}; charset=utf-8", headers={
-            "Content-Disposition": f'attachment; filename="library.{EXPORT_SUFFIX[fmt.lower()]}"',
-            "X-Vexascite-Count": str(result.count)})
+        try:
+            if fmt.lower() not in EXPORT_FORMATS:
+                raise UsageError(f"unknown format {fmt!r}: choose {', '.join(EXPORT_FORMATS)}")
+            result = await run_in_threadpool(api.export_library, settings_of(request), fmt.lower(), keys=keys, cited_in=cited_in,
+                                             tag=tag, collection=collection,
+                                             unicode=params.get("unicode") == "1")
+            if not result.count and (keys or cited_in or tag or collection):  # an empty file would say nothing
+                raise NotInLibrary("nothing to download: no works (outside the trash) are in this selection")
+        except (NotInLibrary, UsageError) as exc:
+            # the page again with the choices as they were made (an error page lost them)
+            download_error, status_code = str(exc), 404 if isinstance(exc, NotInLibrary) else 400
+        else:
+            media = "application/json" if fmt == "csl-json" else "text/plain"
+            return Response(result.text, media_type=f"{media}; charset=utf-8", headers={
+                "Content-Disposition": f'attachment; filename="library.{EXPORT_SUFFIX[fmt.lower()]}"',
+                "X-Vexascite-Count": str(result.count)})
     documents = await run_in_threadpool(api.manuscripts, settings_of(request))
     choices = await run_in_threadpool(api.selection_choices, settings_of(request))
     formatted, why_not = None, None
@@ -589,8 +595,9 @@ async def export(request: Request) -> Response:
     if style:
         formatted, why_not = await run_in_threadpool(api.formatted_for_page, settings_of(request), style, keys=keys,
                                                      cited_in=cited_in, tag=tag, collection=collection)
-    return render(request, "export.html", documents=documents, formatted=formatted, why_not=why_not,
-                  styles=STYLES, style=style or "vancouver",
+    return render(request, "export.html", status_code=status_code, documents=documents, formatted=formatted, why_not=why_not,
+                  styles=STYLES, style=style or "vancouver", download_error=download_error,
+                  format=(fmt or "").lower(), unicode=params.get("unicode") == "1",
                   keys=params.get("keys") or "", cited_in=cited_in or "", formats=EXPORT_FORMATS, active="export",
                   tags=choices["tags"], collections=choices["collections"], tag=tag or "", collection=collection or "")
 
