@@ -649,3 +649,29 @@ def test_the_keyboard_skips_the_header_and_works_the_forms(empty_settings: Setti
         tab_to("Remove tag read first").send_keys(Keys.ENTER)
         wait_for(driver, ".notice", "tag read first removed")
         assert api.show_work(empty_settings, "one2020")["tags"] == []
+
+
+def test_a_manuscript_page_looks_up_its_cited_works(server: tuple[str, Settings, Path], browser) -> None:
+    """Check said of every cited work "not looked up yet: run 'vexascite resolve' first",
+    a command a browser user has no way to run: the page offers to look them up."""
+    from selenium.webdriver.common.by import By
+
+    base, settings, manuscript = server
+    api.link_manuscript(settings, manuscript)
+    document = api.manuscripts(settings)[0]["id"]
+    driver = browser
+    driver.get(f"{base}/manuscripts/{document}?check=1")
+    wait_for(driver, ".check-summary")
+    assert "has not been looked up yet" in driver.find_element(By.CSS_SELECTOR, ".manuscript-text").text
+    button = driver.find_element(By.ID, "resolve-cited-button")
+    assert "for the 4 cited works not looked up yet" in button.text
+    button.click()
+    wait_for(driver, "#resolve-cited .job", "Done.", timeout=90)
+    assert "found 2" in driver.find_element(By.CSS_SELECTOR, "#resolve-cited .job").text
+    driver.find_element(By.XPATH, "//button[contains(., 'Check citations')]").click()
+    wait_for(driver, ".check-summary")
+    time.sleep(0.5)
+    assert "has not been looked up yet" not in driver.find_element(By.CSS_SELECTOR, ".manuscript-text").text
+    assert not driver.find_elements(By.ID, "resolve-cited-button")  # every cited work was looked up
+    shot(driver, "24-manuscript-cited-resolved")
+    _no_policy_refusals(driver)
