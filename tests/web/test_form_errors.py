@@ -104,3 +104,18 @@ def test_a_refused_download_shows_the_export_page_with_the_choices_made(client: 
     assert 'name="unicode" value="1" checked' in page
     unknown = client.get("/export", params={"format": "docx"})
     assert unknown.status_code == 400 and 'id="download-error"' in unknown.text and "choose bibtex" in unknown.text
+
+
+def test_a_file_uploaded_in_the_browser_is_named_as_uploaded(client: TestClient, web_world: WebWorld) -> None:
+    """The work page said where a reference was read as the app's temporary folder
+    (``/tmp/vexascite-uploads-…/0123…/refs.bib``), a path that meant nothing to its reader."""
+    preview = client.post("/import/preview", data={"csrf": csrf_of(client)},
+                          files={"files": ("my refs.bib", b"@article{upl2024, author={Uploaded, A.}, title={Sent from a browser},"
+                                                          b" year={2024}}\n", "text/plain")})
+    batch = re.search(r'name="batch" value="([0-9a-f]+)"', preview.text)
+    assert batch
+    assert client.post("/import/store", data={"csrf": csrf_of(client), "batch": batch.group(1)}).status_code == 200
+    stored = api.show_work(web_world.settings, "upl2024")["references"][0]["source_path"]
+    assert "vexascite-uploads-" in stored  # the library keeps the path it read
+    page = client.get("/works/upl2024").text
+    assert "<code>my_refs.bib (uploaded):1</code>" in page and "vexascite-uploads-" not in page

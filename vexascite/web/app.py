@@ -102,10 +102,23 @@ def shown(value: Any) -> Any:
     return value.translate(_AS_SPACES) if isinstance(value, str) and not isinstance(value, Verbatim) else value
 
 
+#: A file uploaded in the browser, as the library names it: a path in the app's private
+#: folder (``/tmp/vexascite-uploads-x1y2/0123456789abcdef/refs.bib``), gone when it stops.
+_UPLOADED = re.compile(r"^.*/vexascite-uploads-[^/]+/(?:[0-9a-f]{16}|manuscripts(?:/lists)?)/(?P<name>[^/]+)$")
+
+
+def source_name(path: Any) -> Any:
+    """Where a reference or claim was read: a file uploaded in the browser by the name it
+    was uploaded as (the app's temporary folder said nothing to its reader)."""
+    found = _UPLOADED.match(str(path or ""))
+    return f"{found['name']} (uploaded)" if found else path
+
+
 def _templates() -> Jinja2Templates:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, finalize=shown)
     env.filters["rich"] = rich_text
     env.filters["verbatim"] = verbatim
+    env.filters["source_name"] = source_name
     env.filters["quantity"] = quantity  # "1 claim", "2 claims"
     env.globals["status_labels"] = api.web_views.STATUS_LABELS
     return Jinja2Templates(env=env)
