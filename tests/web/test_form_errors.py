@@ -119,3 +119,13 @@ def test_a_file_uploaded_in_the_browser_is_named_as_uploaded(client: TestClient,
     assert "vexascite-uploads-" in stored  # the library keeps the path it read
     page = client.get("/works/upl2024").text
     assert "<code>my_refs.bib (uploaded):1</code>" in page and "vexascite-uploads-" not in page
+
+
+def test_a_preview_row_without_a_title_shows_what_it_read(client: TestClient) -> None:
+    """An identifier list's rows were blank (no authors, year or title) but for a folded
+    *raw*: nothing said which identifier each row was."""
+    preview = client.post("/import/preview", data={"csrf": csrf_of(client)},
+                          files={"files": ("ids.txt", b"10.5555/preview.0001\nPMID: 99990002\n", "text/plain")})
+    assert preview.status_code == 200
+    assert '<span class="untitled">10.5555/preview.0001</span>' in preview.text
+    assert '<span class="untitled">PMID: 99990002</span>' in preview.text
