@@ -129,3 +129,13 @@ def test_a_preview_row_without_a_title_shows_what_it_read(client: TestClient) ->
     assert preview.status_code == 200
     assert '<span class="untitled">10.5555/preview.0001</span>' in preview.text
     assert '<span class="untitled">PMID: 99990002</span>' in preview.text
+
+
+def test_a_candidate_decided_in_another_tab_is_said_on_the_review_page(client: TestClient) -> None:
+    page = client.get("/review").text
+    candidate = re.findall(r'action="/review/(\d+)"', page)[0]
+    assert _post(client, f"/review/{candidate}", decision="accept").status_code == 303
+    again = _post(client, f"/review/{candidate}", decision="reject")  # the first tab, still showing it
+    assert again.status_code == 409
+    assert "<h1>Review</h1>" in again.text and 'id="review-error"' in again.text
+    assert f"candidate {candidate} was already accepted" in again.text and "vexascite review" not in again.text

@@ -427,10 +427,10 @@ async def duplicates_merge(request: Request) -> Response:
 
 
 # -- review -------------------------------------------------------------------------------------
-async def review(request: Request) -> Response:
+async def review(request: Request, error: str | None = None, status_code: int = 200) -> Response:
     view = await run_in_threadpool(api.review_view, settings_of(request))
-    return render(request, "review.html", works=view["works"], in_trash=view["in_trash"], active="review",
-                  message=request.query_params.get("message"))
+    return render(request, "review.html", status_code=status_code, works=view["works"], in_trash=view["in_trash"],
+                  active="review", message=request.query_params.get("message"), error=error)
 
 
 async def review_decide(request: Request) -> Response:
@@ -439,7 +439,11 @@ async def review_decide(request: Request) -> Response:
     if decision not in ("accept", "reject"):
         raise HTTPException(400, "decision must be accept or reject")
     candidate = request.path_params["candidate"]
-    result = await run_in_threadpool(api.decide_review, settings_of(request), candidate, accept=decision == "accept")
+    try:
+        result = await run_in_threadpool(api.decide_review, settings_of(request), candidate, accept=decision == "accept")
+    except UsageError as exc:  # decided already (another tab, the command line): the list as it is now, saying so
+        said = str(exc).split("; ", 1)[0]  # the command line's hints that follow have their buttons on this page
+        return await review(request, f"{said}: nothing changed; the list below is as it is now", 409)
     message = f"candidate {candidate} {'accepted' if result['accepted'] else 'rejected'}"
     return _with_message("/review", message)
 
