@@ -139,3 +139,31 @@ def test_a_candidate_decided_in_another_tab_is_said_on_the_review_page(client: T
     assert again.status_code == 409
     assert "<h1>Review</h1>" in again.text and 'id="review-error"' in again.text
     assert f"candidate {candidate} was already accepted" in again.text and "vexascite review" not in again.text
+
+
+def test_a_resolve_run_that_failed_says_why(empty_settings, tmp_path) -> None:
+    """"2 could not be checked because a service did not answer" did not say which service
+    or why (no network, a refused connection): the run's page lists the reasons."""
+    import time
+    from dataclasses import replace
+
+    from vexascite.web.app import create_app
+
+    source = tmp_path / "two.bib"
+    source.write_text("@article{a2020, author={Roe, A.}, title={A first study}, year={2020}, journal={Blood}}\n"
+                      "@article{b2021, author={Roe, B.}, title={A second study}, year={2021}, journal={Blood}}\n", encoding="utf-8")
+    settings = replace(empty_settings, crossref_url="http://127.0.0.1:9", ncbi_url="http://127.0.0.1:9/entrez/eutils",
+                       idconv_url="http://127.0.0.1:9/idconv/", doi_url="http://127.0.0.1:9", mailto="tests@example.org",
+                       timeout=2.0, rate_file="off")
+    api.import_paths(settings, [source])
+    with TestClient(create_app(settings), base_url="http://127.0.0.1") as client:
+        started = client.post("/resolve", data={"csrf": csrf_of(client), "keys": "a2020 b2021"}).text
+        job = re.search(r'hx-get="/jobs/([0-9a-f]+)"', started)
+        assert job
+        text, deadline = started, time.monotonic() + 60
+        while "Done." not in text and time.monotonic() < deadline:
+            time.sleep(0.2)
+            text = client.get(f"/jobs/{job.group(1)}").text
+    assert "failed 2" in text
+    reasons = re.findall(r"<li>([^<]*)</li>", text.split('class="job-failures"', 1)[1])
+    assert reasons and "(2 works)" in reasons[0] and "crossref" in reasons[0].lower()
