@@ -45,3 +45,11 @@ window.addEventListener("pageshow", function () {
 document.addEventListener("click", function (event) {
   if (event.target.closest("[data-back]")) { event.preventDefault(); history.back(); }
 });
+// What a posted form did is said once: the notice stays on the page, but its words leave
+// the address, so a reload or a bookmark does not say "note added" again.
+(function () {
+  var url = new URL(window.location.href);
+  if (!url.searchParams.has("message")) return;
+  url.searchParams.delete("message");
+  history.replaceState(history.state, "", url.pathname + (url.searchParams.toString() ? "?" + url.searchParams.toString() : "") + url.hash);
+})();
