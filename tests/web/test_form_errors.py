@@ -86,12 +86,23 @@ def test_an_edit_of_the_author_list_does_not_name_its_cut(client: TestClient) ->
 
 
 def test_an_error_page_says_its_error_once(client: TestClient) -> None:
-    response = _post(client, "/collections/create", path="a//b")
+    response = _post(client, "/trash/restore")
     assert response.status_code == 400
-    assert response.text.count("is not a collection name") == 1  # it was also shown above as a notice of what was done
+    assert response.text.count("choose the works to restore") == 1  # it was also shown above as a notice of what was done
     assert 'class="notice"' not in response.text
     assert "data-back" in response.text  # a posted form: back to it, as the browser kept it
     assert "data-back" not in client.get("/works/nosuch").text
+
+
+def test_a_refused_collection_shows_the_collections_page_with_what_was_typed(client: TestClient) -> None:
+    response = _post(client, "/collections/create", path="Reviews//JAK")
+    assert response.status_code == 400
+    assert "<h1>Collections</h1>" in response.text and 'id="collections-error"' in response.text
+    assert _value_of(response.text, "path") == "Reviews//JAK"
+    assert _post(client, "/collections/create", path="Reviews/JAK").status_code == 303
+    unticked = _post(client, "/collections/delete", path="Reviews")
+    assert unticked.status_code == 400 and "tick the box" in unticked.text and "<h1>Collections</h1>" in unticked.text
+    assert 'aria-label="Delete Reviews/JAK"' in unticked.text  # each Delete says which collection
 
 
 def test_a_refused_download_shows_the_export_page_with_the_choices_made(client: TestClient) -> None:

@@ -365,15 +365,19 @@ async def trash_empty(request: Request) -> Response:
     return _with_message("/trash", message)
 
 
-async def collections(request: Request) -> Response:
+async def collections(request: Request, error: str | None = None, typed: str = "", status_code: int = 200) -> Response:
     tree = await run_in_threadpool(api.collections_view, settings_of(request))
-    return render(request, "collections.html", tree=tree, active="collections", message=request.query_params.get("message"))
+    return render(request, "collections.html", status_code=status_code, tree=tree, active="collections",
+                  message=request.query_params.get("message"), error=error, typed=verbatim(typed))
 
 
 async def collection_create(request: Request) -> Response:
     form = await checked_form(request)
     path = str(form.get("path") or "")
-    created = await run_in_threadpool(api.create_collection, settings_of(request), path)
+    try:
+        created = await run_in_threadpool(api.create_collection, settings_of(request), path)
+    except UsageError as exc:  # the page again, the name as typed in its box, to correct
+        return await collections(request, str(exc), path, 400)
     message = f"created {', '.join(created)}" if created else f"{path} already exists"
     return _with_message("/collections", message)
 
@@ -382,7 +386,8 @@ async def collection_delete(request: Request) -> Response:
     form = await checked_form(request)
     path = str(form.get("path") or "")
     if form.get("confirm") != "yes":
-        raise UsageError(f"tick the box to confirm deleting {path!r} (its works stay in the library)")
+        return await collections(request, f"tick the box to confirm deleting {path!r} (its works stay in the library)",
+                                 status_code=400)
     deleted, members = await run_in_threadpool(api.delete_collection, settings_of(request), path)
     message = f"deleted {path} ({quantity(deleted, 'collection')}, {quantity(members, 'membership')}; the works stay in the library)"
     return _with_message("/collections", message)
