@@ -144,6 +144,8 @@ def test_a_preview_row_without_a_title_shows_what_it_read(client: TestClient) ->
 
 def test_a_candidate_decided_in_another_tab_is_said_on_the_review_page(client: TestClient) -> None:
     page = client.get("/review").text
+    labels = re.findall(r'aria-label="(Accept candidate \d+: it is [^"]+|Reject candidate \d+ for [^"]+)"', page)
+    assert labels and len(labels) == 2 * len(set(re.findall(r'action="/review/(\d+)"', page)))  # each button says which
     candidate = re.findall(r'action="/review/(\d+)"', page)[0]
     assert _post(client, f"/review/{candidate}", decision="accept").status_code == 303
     again = _post(client, f"/review/{candidate}", decision="reject")  # the first tab, still showing it
