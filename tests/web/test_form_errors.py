@@ -180,3 +180,10 @@ def test_a_resolve_run_that_failed_says_why(empty_settings, tmp_path) -> None:
     assert "failed 2" in text
     reasons = re.findall(r"<li>([^<]*)</li>", text.split('class="job-failures"', 1)[1])
     assert reasons and "(2 works)" in reasons[0] and "crossref" in reasons[0].lower()
+
+
+def test_an_edited_date_is_shown_as_written(client: TestClient) -> None:
+    """An April date was shown as 2020-4."""
+    assert _post(client, f"{WORK}/edit", field="issued", value="2020-04-09", action="set").status_code == 303
+    row = re.search(r"<td>issued.*?</td>\s*<td>(.*?)</td>", client.get(WORK).text, re.S)
+    assert row and row.group(1).strip() == "2020-04-09"

@@ -114,11 +114,22 @@ def source_name(path: Any) -> Any:
     return f"{found['name']} (uploaded)" if found else path
 
 
+def csl_date(value: Any) -> Any:
+    """A CSL date as written to be read: ``2020-04-09`` (its month and day were shown
+    unpadded, ``2020-4``); a literal or season date as it is."""
+    if not isinstance(value, dict) or not isinstance(value.get("date-parts"), list):
+        return value.get("literal", value) if isinstance(value, dict) else value
+    parts = (value["date-parts"] or [[]])[0] or []
+    shown = [f"{part:02d}" if isinstance(part, int) and index else str(part) for index, part in enumerate(parts)]
+    return "-".join(shown) + (" (approximately)" if value.get("circa") else "")
+
+
 def _templates() -> Jinja2Templates:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, finalize=shown)
     env.filters["rich"] = rich_text
     env.filters["verbatim"] = verbatim
     env.filters["source_name"] = source_name
+    env.filters["csl_date"] = csl_date
     env.filters["quantity"] = quantity  # "1 claim", "2 claims"
     env.globals["status_labels"] = api.web_views.STATUS_LABELS
     return Jinja2Templates(env=env)
