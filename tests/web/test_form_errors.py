@@ -187,3 +187,20 @@ def test_an_edited_date_is_shown_as_written(client: TestClient) -> None:
     assert _post(client, f"{WORK}/edit", field="issued", value="2020-04-09", action="set").status_code == 303
     row = re.search(r"<td>issued.*?</td>\s*<td>(.*?)</td>", client.get(WORK).text, re.S)
     assert row and row.group(1).strip() == "2020-04-09"
+
+
+def test_a_form_of_a_work_put_in_the_trash_since_says_so(client: TestClient, web_world: WebWorld) -> None:
+    """A tab still showing a work another tab put in the trash: its forms led to a page not
+    found that told a browser user to run 'vexascite restore'."""
+    page = client.get(WORK).text
+    api.remove_works(web_world.settings, ["beck2020somatic"])
+    for action, data in [("tags", {"tag": "jak"}), ("notes", {"text": "read it"}), ("collections", {"collection": "Reviews"}),
+                         ("edit", {"field": "volume", "value": "9", "action": "set", "version": _version(page)}),
+                         ("edit", {"field": "volume", "value": "9", "action": "set"}), ("resolve", {})]:
+        response = _post(client, f"{WORK}/{action}", **data)
+        assert response.status_code == 409, (action, response.status_code)
+        assert 'id="trashed-error"' in response.text and "moved to the trash after this page was shown" in response.text
+        assert "vexascite restore" not in response.text and ">Restore</button>" in response.text
+    shown = api.show_work(web_world.settings, "beck2020somatic")
+    assert shown["tags"] == [] and shown["collections"] == [] and "volume" not in (shown.get("edits") or {})
+    assert _post(client, "/works/nosuch/tags", tag="x").status_code == 404  # a work not in the library stays a 404

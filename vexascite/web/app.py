@@ -180,7 +180,7 @@ async def library(request: Request) -> Response:
     )
     # what the links of the page keep: a page size asked for stays on the next page's link
     state = {"q": query, **{k: v for k, v in filters.items() if v is not None}, "sort": sort or "",
-             "order": "desc" if descending else "", "per_page": per_page if per_page != 50 else None}
+             "order": "desc" if descending else "", "per_page": page.per_page if page.per_page != 50 else None}
 
     def link(**changes: Any) -> str:
         merged = {**state, **changes}
@@ -224,13 +224,34 @@ async def _work_form_failed(request: Request, key: str, form: str, error: str, v
                   failed={"form": form, "error": error, "values": values})
 
 
+#: What a form posted from a page that showed the work out of the trash is told.
+TRASHED_SINCE = ("This work was moved to the trash after this page was shown (in another tab or from the command line): "
+                 "nothing was saved; restore it to change it.")
+
+
+async def _trashed_since(request: Request, key: str, form: str, values: dict[str, str], exc: NotInLibrary) -> Response:
+    """A form of a work that went to the trash since its page was shown: the page as it is
+    now says so (409), not a page not found with the command line's hint; a work that is
+    not in the library, or a collection that is not, stays a 404."""
+    try:
+        row = await run_in_threadpool(api.show_work, settings_of(request), key)
+    except NotInLibrary:
+        raise exc from None
+    if not row.get("trashed"):
+        raise exc
+    return await _work_form_failed(request, key, form, TRASHED_SINCE, values, status_code=409)
+
+
 async def work_edit(request: Request) -> Response:
     form = await checked_form(request)
     key, name = request.path_params["key"], str(form.get("field") or "")
     action = str(form.get("action") or "set")
     typed = {"field": name, "value": str(form.get("value") or "")}
     seen = str(form.get("version") or "")
-    if seen and work_version(await run_in_threadpool(api.show_work, settings_of(request), key)) != seen:
+    current = await run_in_threadpool(api.show_work, settings_of(request), key) if seen else None
+    if current is not None and current.get("trashed"):
+        return await _work_form_failed(request, key, "edit", TRASHED_SINCE, typed, status_code=409)
+    if current is not None and work_version(current) != seen:
         again = "press undo again to drop your edit" if action == "revert" else "press the button again to apply what you typed"
         return await _work_form_failed(
             request, key, "edit", "This work changed after this page was shown (in another tab, by a resolve run or from the "
@@ -243,6 +264,8 @@ async def work_edit(request: Request) -> Response:
         result = await run_in_threadpool(api.edit_from_page, settings_of(request), key, name, typed["value"], unset=unset)
     except UsageError as exc:
         return await _work_form_failed(request, key, "edit", str(exc), typed)
+    except NotInLibrary as exc:
+        return await _trashed_since(request, key, "edit", typed, exc)
     changed = [n for n in (result["unset"] if unset else result["set"]) if n != "et-al"]  # an author list's cut goes with it
     message = f"{', '.join(changed)} {'removed' if unset else 'edited'} (your edit wins over every source)"
     if result.get("set_aside"):
@@ -254,8 +277,8 @@ async def work_resolve(request: Request) -> Response:
     await checked_form(request)
     key = request.path_params["key"]
     shown = await run_in_threadpool(api.show_work, settings_of(request), key)  # 404 before any service is asked
-    if shown.get("trashed"):  # its page offers only Restore
-        raise NotInLibrary(f"{key} is in the trash; restore it to resolve it")
+    if shown.get("trashed"):  # put in the trash since its page was shown, which now offers only Restore
+        return await _work_form_failed(request, key, "resolve", TRASHED_SINCE, {}, status_code=409)
     report = await run_in_threadpool(api.resolve_works, settings_of(request), [key])
     outcome = report.outcomes[0] if report.outcomes else None
     message = f"resolved: {outcome.status}" + (f" ({outcome.reason})" if outcome and outcome.reason else "") if outcome else "nothing to resolve"
@@ -287,6 +310,8 @@ async def work_tag(request: Request) -> Response:
         report = await run_in_threadpool(api.tag_works, settings_of(request), [key], [tag] if adding else [], [] if adding else [tag])
     except UsageError as exc:
         return await _work_form_failed(request, key, "tag", str(exc), {"tag": typed})
+    except NotInLibrary as exc:
+        return await _trashed_since(request, key, "tag", {"tag": typed}, exc)
     done = report.added or report.removed
     message = (f"tagged {tag}" if adding else f"tag {tag} removed") if done else (
         f"already tagged {tag}" if adding else f"was not tagged {tag}")
@@ -300,6 +325,8 @@ async def work_note_add(request: Request) -> Response:
         note, added = await run_in_threadpool(api.add_note, settings_of(request), key, text)
     except UsageError as exc:
         return await _work_form_failed(request, key, "note", str(exc), {"text": text})
+    except NotInLibrary as exc:
+        return await _trashed_since(request, key, "note", {"text": text}, exc)
     return _back_to_work(key, f"note {note} added" if added else f"note {note} already says this: nothing added")
 
 
@@ -319,6 +346,8 @@ async def work_collection(request: Request) -> Response:
         changed, _ = await run_in_threadpool(api.change_collection, settings_of(request), path, [key], add=adding)
     except UsageError as exc:
         return await _work_form_failed(request, key, "collection", str(exc), {"collection": typed})
+    except NotInLibrary as exc:
+        return await _trashed_since(request, key, "collection", {"collection": typed}, exc)
     message = (f"added to {path}" if adding else f"taken out of {path}") if changed else (
         f"already in {path}" if adding else f"was not in {path}")
     return _back_to_work(key, message)
