@@ -204,3 +204,12 @@ def test_a_form_of_a_work_put_in_the_trash_since_says_so(client: TestClient, web
     shown = api.show_work(web_world.settings, "beck2020somatic")
     assert shown["tags"] == [] and shown["collections"] == [] and "volume" not in (shown.get("edits") or {})
     assert _post(client, "/works/nosuch/tags", tag="x").status_code == 404  # a work not in the library stays a 404
+
+
+def test_an_error_on_a_page_names_no_command_to_type(client: TestClient) -> None:
+    """Errors of the library carry the command line's next step ("; 'vexascite list' shows
+    the keys"), which a browser user cannot take: a page leaves those clauses out."""
+    download = client.get("/export", params={"format": "bibtex", "keys": "nosuch"})
+    assert "no work with key" in download.text and "vexascite list" not in download.text
+    missing = _post(client, "/collections/delete", path="Nowhere", confirm="yes")
+    assert missing.status_code == 404 and "no collection" in missing.text and "vexascite collection" not in missing.text

@@ -159,6 +159,16 @@ def _int(value: str | None, default: int | None = None) -> int | None:
     return number if number is None or -(2**63) <= number < 2**63 else default
 
 
+#: A clause of an error that tells the command line's user what to type next.
+_COMMAND_HINT = re.compile(r";[^;]*'vexascite [^;]*")
+
+
+def for_a_page(message: str) -> str:
+    """An error of the library as a page says it: without the clauses that name a command
+    to type ("; 'vexascite list' shows the keys"), which a browser user has no use for."""
+    return _COMMAND_HINT.sub("", message).strip() or message
+
+
 def _htmx(request: Request) -> bool:
     return request.headers.get("hx-request") == "true" and request.headers.get("hx-boosted") != "true"
 
@@ -221,7 +231,7 @@ async def _work_form_failed(request: Request, key: str, form: str, error: str, v
     what was typed in it kept (an error page lost it)."""
     row = await run_in_threadpool(api.work_view, settings_of(request), key)
     return render(request, "work.html", status_code=status_code, work=row, version=work_version(row), active="library",
-                  failed={"form": form, "error": error, "values": values})
+                  failed={"form": form, "error": for_a_page(error), "values": values})
 
 
 #: What a form posted from a page that showed the work out of the trash is told.
@@ -487,8 +497,7 @@ async def review_decide(request: Request) -> Response:
     try:
         result = await run_in_threadpool(api.decide_review, settings_of(request), candidate, accept=decision == "accept")
     except UsageError as exc:  # decided already (another tab, the command line): the list as it is now, saying so
-        said = str(exc).split("; ", 1)[0]  # the command line's hints that follow have their buttons on this page
-        return await review(request, f"{said}: nothing changed; the list below is as it is now", 409)
+        return await review(request, f"{for_a_page(str(exc))}: nothing changed; the list below is as it is now", 409)
     message = f"candidate {candidate} {'accepted' if result['accepted'] else 'rejected'}"
     return _with_message("/review", message)
 
@@ -644,7 +653,7 @@ async def export(request: Request) -> Response:
                 raise NotInLibrary("nothing to download: no works (outside the trash) are in this selection")
         except (NotInLibrary, UsageError) as exc:
             # the page again with the choices as they were made (an error page lost them)
-            download_error, status_code = str(exc), 404 if isinstance(exc, NotInLibrary) else 400
+            download_error, status_code = for_a_page(str(exc)), 404 if isinstance(exc, NotInLibrary) else 400
         else:
             media = "application/json" if fmt == "csl-json" else "text/plain"
             return Response(result.text, media_type=f"{media}; charset=utf-8", headers={
@@ -668,6 +677,7 @@ async def export(request: Request) -> Response:
 def error_page(request: Request, status_code: int, title: str, message: str) -> Response:
     """An error as a page, or, for a partial update (htmx swaps it into its target), as
     one alert paragraph."""
+    message = for_a_page(message)
     if request.headers.get("hx-request") == "true":
         return HTMLResponse(f'<p class="error" role="alert">{escape(message)}</p>', status_code=status_code)
     # as ``error``: a page's ``message`` is the green notice of what was done, shown above it
