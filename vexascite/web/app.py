@@ -8,6 +8,8 @@ call (WAL mode), so the command line can write to it while the app runs.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import re
 import secrets
 import shutil
@@ -42,6 +44,7 @@ from .security import (
     CSRF_FIELD,
     AccessTokenMiddleware,
     BodyLimitMiddleware,
+    SecurityHeadersMiddleware,
     checked_form,
     new_secret,
 )
@@ -99,10 +102,34 @@ def shown(value: Any) -> Any:
     return value.translate(_AS_SPACES) if isinstance(value, str) and not isinstance(value, Verbatim) else value
 
 
+#: A file uploaded in the browser, as the library names it: a path in the app's private
+#: folder (``/tmp/vexascite-uploads-x1y2/0123456789abcdef/refs.bib``), gone when it stops.
+_UPLOADED = re.compile(r"^.*/vexascite-uploads-[^/]+/(?:[0-9a-f]{16}|manuscripts(?:/lists)?)/(?P<name>[^/]+)$")
+
+
+def source_name(path: Any) -> Any:
+    """Where a reference or claim was read: a file uploaded in the browser by the name it
+    was uploaded as (the app's temporary folder said nothing to its reader)."""
+    found = _UPLOADED.match(str(path or ""))
+    return f"{found['name']} (uploaded)" if found else path
+
+
+def csl_date(value: Any) -> Any:
+    """A CSL date as written to be read: ``2020-04-09`` (its month and day were shown
+    unpadded, ``2020-4``); a literal or season date as it is."""
+    if not isinstance(value, dict) or not isinstance(value.get("date-parts"), list):
+        return value.get("literal", value) if isinstance(value, dict) else value
+    parts = (value["date-parts"] or [[]])[0] or []
+    shown = [f"{part:02d}" if isinstance(part, int) and index else str(part) for index, part in enumerate(parts)]
+    return "-".join(shown) + (" (approximately)" if value.get("circa") else "")
+
+
 def _templates() -> Jinja2Templates:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True, finalize=shown)
     env.filters["rich"] = rich_text
     env.filters["verbatim"] = verbatim
+    env.filters["source_name"] = source_name
+    env.filters["csl_date"] = csl_date
     env.filters["quantity"] = quantity  # "1 claim", "2 claims"
     env.globals["status_labels"] = api.web_views.STATUS_LABELS
     return Jinja2Templates(env=env)
@@ -132,6 +159,16 @@ def _int(value: str | None, default: int | None = None) -> int | None:
     return number if number is None or -(2**63) <= number < 2**63 else default
 
 
+#: A clause of an error that tells the command line's user what to type next.
+_COMMAND_HINT = re.compile(r";[^;]*'vexascite [^;]*")
+
+
+def for_a_page(message: str) -> str:
+    """An error of the library as a page says it: without the clauses that name a command
+    to type ("; 'vexascite list' shows the keys"), which a browser user has no use for."""
+    return _COMMAND_HINT.sub("", message).strip() or message
+
+
 def _htmx(request: Request) -> bool:
     return request.headers.get("hx-request") == "true" and request.headers.get("hx-boosted") != "true"
 
@@ -145,43 +182,101 @@ async def library(request: Request) -> Response:
                "collection": params.get("collection") or None}
     sort = params.get("sort") or None
     descending = params.get("order") == "desc"
+    per_page = _int(params.get("per_page"), 50) or 50
     page = await run_in_threadpool(
         api.library_page, settings_of(request), query=query or None, sort=sort, descending=descending,
-        page=_int(params.get("page"), 1) or 1, per_page=_int(params.get("per_page"), 50) or 50,
+        page=_int(params.get("page"), 1) or 1, per_page=per_page,
         with_facets=not _htmx(request), **filters,
     )
+    # what the links of the page keep: a page size asked for stays on the next page's link
     state = {"q": query, **{k: v for k, v in filters.items() if v is not None}, "sort": sort or "",
-             "order": "desc" if descending else ""}
+             "order": "desc" if descending else "", "per_page": page.per_page if page.per_page != 50 else None}
 
     def link(**changes: Any) -> str:
         merged = {**state, **changes}
         return "/?" + urlencode({k: v for k, v in merged.items() if v not in (None, "")})
 
     context: dict[str, Any] = {"page": page, "state": state, "link": link, "active": "library", "filters": filters}
-    return render(request, "_works_table.html" if _htmx(request) else "library.html", **context)
+    if not _htmx(request):
+        return render(request, "library.html", **context)
+    # a part of the page: the address bar gets the search as a link would write it (no empty
+    # fields), and the search form the sort and page size of the table it now shows
+    response = render(request, "_works_table.html", partial=True, **context)
+    response.headers["HX-Push-Url"] = link(page=page.page if page.page > 1 else None)
+    return response
 
 
 # -- one work ----------------------------------------------------------------------------------
+def work_version(row: dict[str, Any]) -> str:
+    """A short fingerprint of what a work's page shows of it (its fields, your edits, its
+    place in the trash): an edit posted from a page that showed another state (a second
+    tab, a resolve run, the command line changed the work since) is held back and said."""
+    shown = json.dumps([row.get("key"), row.get("csl"), row.get("edits"), row.get("trashed_at")], sort_keys=True, default=str)
+    return hashlib.sha256(shown.encode()).hexdigest()[:16]
+
+
 async def work(request: Request) -> Response:
     key = request.path_params["key"]
     canonical = await run_in_threadpool(api.work_key, settings_of(request), key)
     if canonical != key:  # a key the work was known by: its page lives at its own key
         return RedirectResponse(f"/works/{quote(canonical, safe='')}?" + urlencode({"via": key}), status_code=302)
     row = await run_in_threadpool(api.work_view, settings_of(request), key)
-    return render(request, "work.html", work=row, active="library", message=request.query_params.get("message"),
-                  via=request.query_params.get("via"))
+    return render(request, "work.html", work=row, version=work_version(row), active="library",
+                  message=request.query_params.get("message"), via=request.query_params.get("via"))
+
+
+async def _work_form_failed(request: Request, key: str, form: str, error: str, values: dict[str, str],
+                            status_code: int = 400) -> Response:
+    """The work's page again, as it is now, with the error beside the form that failed and
+    what was typed in it kept (an error page lost it)."""
+    row = await run_in_threadpool(api.work_view, settings_of(request), key)
+    return render(request, "work.html", status_code=status_code, work=row, version=work_version(row), active="library",
+                  failed={"form": form, "error": for_a_page(error), "values": values})
+
+
+#: What a form posted from a page that showed the work out of the trash is told.
+TRASHED_SINCE = ("This work was moved to the trash after this page was shown (in another tab or from the command line): "
+                 "nothing was saved; restore it to change it.")
+
+
+async def _trashed_since(request: Request, key: str, form: str, values: dict[str, str], exc: NotInLibrary) -> Response:
+    """A form of a work that went to the trash since its page was shown: the page as it is
+    now says so (409), not a page not found with the command line's hint; a work that is
+    not in the library, or a collection that is not, stays a 404."""
+    try:
+        row = await run_in_threadpool(api.show_work, settings_of(request), key)
+    except NotInLibrary:
+        raise exc from None
+    if not row.get("trashed"):
+        raise exc
+    return await _work_form_failed(request, key, form, TRASHED_SINCE, values, status_code=409)
 
 
 async def work_edit(request: Request) -> Response:
     form = await checked_form(request)
     key, name = request.path_params["key"], str(form.get("field") or "")
-    if form.get("action") == "revert":
-        reverted = await run_in_threadpool(api.revert_from_page, settings_of(request), key, name)
-        return _back_to_work(reverted["key"], f"{', '.join(reverted['reverted'])}: your edit dropped, the sources' value is used")
-    unset = form.get("action") == "unset"
-    result = await run_in_threadpool(api.edit_from_page, settings_of(request), key, name, str(form.get("value") or ""),
-                                     unset=unset)
-    changed = result["unset"] if unset else result["set"]
+    action = str(form.get("action") or "set")
+    typed = {"field": name, "value": str(form.get("value") or "")}
+    seen = str(form.get("version") or "")
+    current = await run_in_threadpool(api.show_work, settings_of(request), key) if seen else None
+    if current is not None and current.get("trashed"):
+        return await _work_form_failed(request, key, "edit", TRASHED_SINCE, typed, status_code=409)
+    if current is not None and work_version(current) != seen:
+        again = "press undo again to drop your edit" if action == "revert" else "press the button again to apply what you typed"
+        return await _work_form_failed(
+            request, key, "edit", "This work changed after this page was shown (in another tab, by a resolve run or from the "
+            f"command line): nothing was saved. It is shown below as it is now; {again}.", typed, status_code=409)
+    try:
+        if action == "revert":
+            reverted = await run_in_threadpool(api.revert_from_page, settings_of(request), key, name)
+            return _back_to_work(reverted["key"], f"{', '.join(reverted['reverted'])}: your edit dropped, the sources' value is used")
+        unset = action == "unset"
+        result = await run_in_threadpool(api.edit_from_page, settings_of(request), key, name, typed["value"], unset=unset)
+    except UsageError as exc:
+        return await _work_form_failed(request, key, "edit", str(exc), typed)
+    except NotInLibrary as exc:
+        return await _trashed_since(request, key, "edit", typed, exc)
+    changed = [n for n in (result["unset"] if unset else result["set"]) if n != "et-al"]  # an author list's cut goes with it
     message = f"{', '.join(changed)} {'removed' if unset else 'edited'} (your edit wins over every source)"
     if result.get("set_aside"):
         message += "; " + api.describe_set_aside(result["key"], result["set_aside"])
@@ -192,8 +287,8 @@ async def work_resolve(request: Request) -> Response:
     await checked_form(request)
     key = request.path_params["key"]
     shown = await run_in_threadpool(api.show_work, settings_of(request), key)  # 404 before any service is asked
-    if shown.get("trashed"):  # its page offers only Restore
-        raise NotInLibrary(f"{key} is in the trash; restore it to resolve it")
+    if shown.get("trashed"):  # put in the trash since its page was shown, which now offers only Restore
+        return await _work_form_failed(request, key, "resolve", TRASHED_SINCE, {}, status_code=409)
     report = await run_in_threadpool(api.resolve_works, settings_of(request), [key])
     outcome = report.outcomes[0] if report.outcomes else None
     message = f"resolved: {outcome.status}" + (f" ({outcome.reason})" if outcome and outcome.reason else "") if outcome else "nothing to resolve"
@@ -212,15 +307,21 @@ def _back_to_work(key: str, message: str) -> RedirectResponse:
 
 async def work_tag(request: Request) -> Response:
     form = await checked_form(request)
-    key, tag = request.path_params["key"], str(form.get("tag") or "").strip()
-    if not tag:
-        raise UsageError("write the tag to add or remove")
+    key, typed = request.path_params["key"], str(form.get("tag") or "")
+    tag = typed.strip()
     adding = form.get("action") != "remove"
-    if adding and tag[0] in "+-" and tag[1:].strip():  # the command line's +TAG / -TAG, typed here
-        if tag[0] == "-":
-            raise UsageError(f"to take the tag {tag[1:].strip()!r} off, press × beside it")
-        tag = tag[1:].strip()
-    report = await run_in_threadpool(api.tag_works, settings_of(request), [key], [tag] if adding else [], [] if adding else [tag])
+    try:
+        if not tag:
+            raise UsageError("write the tag to add or remove")
+        if adding and tag[0] in "+-" and tag[1:].strip():  # the command line's +TAG / -TAG, typed here
+            if tag[0] == "-":
+                raise UsageError(f"to take the tag {tag[1:].strip()!r} off, press × beside it")
+            tag = tag[1:].strip()
+        report = await run_in_threadpool(api.tag_works, settings_of(request), [key], [tag] if adding else [], [] if adding else [tag])
+    except UsageError as exc:
+        return await _work_form_failed(request, key, "tag", str(exc), {"tag": typed})
+    except NotInLibrary as exc:
+        return await _trashed_since(request, key, "tag", {"tag": typed}, exc)
     done = report.added or report.removed
     message = (f"tagged {tag}" if adding else f"tag {tag} removed") if done else (
         f"already tagged {tag}" if adding else f"was not tagged {tag}")
@@ -229,8 +330,13 @@ async def work_tag(request: Request) -> Response:
 
 async def work_note_add(request: Request) -> Response:
     form = await checked_form(request)
-    key = request.path_params["key"]
-    note, added = await run_in_threadpool(api.add_note, settings_of(request), key, str(form.get("text") or ""))
+    key, text = request.path_params["key"], str(form.get("text") or "")
+    try:
+        note, added = await run_in_threadpool(api.add_note, settings_of(request), key, text)
+    except UsageError as exc:
+        return await _work_form_failed(request, key, "note", str(exc), {"text": text})
+    except NotInLibrary as exc:
+        return await _trashed_since(request, key, "note", {"text": text}, exc)
     return _back_to_work(key, f"note {note} added" if added else f"note {note} already says this: nothing added")
 
 
@@ -243,9 +349,15 @@ async def work_note_remove(request: Request) -> Response:
 
 async def work_collection(request: Request) -> Response:
     form = await checked_form(request)
-    key, path = request.path_params["key"], str(form.get("collection") or "").strip()
+    key, typed = request.path_params["key"], str(form.get("collection") or "")
+    path = typed.strip()
     adding = form.get("action") != "remove"
-    changed, _ = await run_in_threadpool(api.change_collection, settings_of(request), path, [key], add=adding)
+    try:
+        changed, _ = await run_in_threadpool(api.change_collection, settings_of(request), path, [key], add=adding)
+    except UsageError as exc:
+        return await _work_form_failed(request, key, "collection", str(exc), {"collection": typed})
+    except NotInLibrary as exc:
+        return await _trashed_since(request, key, "collection", {"collection": typed}, exc)
     message = (f"added to {path}" if adding else f"taken out of {path}") if changed else (
         f"already in {path}" if adding else f"was not in {path}")
     return _back_to_work(key, message)
@@ -303,15 +415,19 @@ async def trash_empty(request: Request) -> Response:
     return _with_message("/trash", message)
 
 
-async def collections(request: Request) -> Response:
+async def collections(request: Request, error: str | None = None, typed: str = "", status_code: int = 200) -> Response:
     tree = await run_in_threadpool(api.collections_view, settings_of(request))
-    return render(request, "collections.html", tree=tree, active="collections", message=request.query_params.get("message"))
+    return render(request, "collections.html", status_code=status_code, tree=tree, active="collections",
+                  message=request.query_params.get("message"), error=error, typed=verbatim(typed))
 
 
 async def collection_create(request: Request) -> Response:
     form = await checked_form(request)
     path = str(form.get("path") or "")
-    created = await run_in_threadpool(api.create_collection, settings_of(request), path)
+    try:
+        created = await run_in_threadpool(api.create_collection, settings_of(request), path)
+    except UsageError as exc:  # the page again, the name as typed in its box, to correct
+        return await collections(request, str(exc), path, 400)
     message = f"created {', '.join(created)}" if created else f"{path} already exists"
     return _with_message("/collections", message)
 
@@ -320,7 +436,8 @@ async def collection_delete(request: Request) -> Response:
     form = await checked_form(request)
     path = str(form.get("path") or "")
     if form.get("confirm") != "yes":
-        raise UsageError(f"tick the box to confirm deleting {path!r} (its works stay in the library)")
+        return await collections(request, f"tick the box to confirm deleting {path!r} (its works stay in the library)",
+                                 status_code=400)
     deleted, members = await run_in_threadpool(api.delete_collection, settings_of(request), path)
     message = f"deleted {path} ({quantity(deleted, 'collection')}, {quantity(members, 'membership')}; the works stay in the library)"
     return _with_message("/collections", message)
@@ -365,10 +482,10 @@ async def duplicates_merge(request: Request) -> Response:
 
 
 # -- review -------------------------------------------------------------------------------------
-async def review(request: Request) -> Response:
+async def review(request: Request, error: str | None = None, status_code: int = 200) -> Response:
     view = await run_in_threadpool(api.review_view, settings_of(request))
-    return render(request, "review.html", works=view["works"], in_trash=view["in_trash"], active="review",
-                  message=request.query_params.get("message"))
+    return render(request, "review.html", status_code=status_code, works=view["works"], in_trash=view["in_trash"],
+                  active="review", message=request.query_params.get("message"), error=error)
 
 
 async def review_decide(request: Request) -> Response:
@@ -377,7 +494,10 @@ async def review_decide(request: Request) -> Response:
     if decision not in ("accept", "reject"):
         raise HTTPException(400, "decision must be accept or reject")
     candidate = request.path_params["candidate"]
-    result = await run_in_threadpool(api.decide_review, settings_of(request), candidate, accept=decision == "accept")
+    try:
+        result = await run_in_threadpool(api.decide_review, settings_of(request), candidate, accept=decision == "accept")
+    except UsageError as exc:  # decided already (another tab, the command line): the list as it is now, saying so
+        return await review(request, f"{for_a_page(str(exc))}: nothing changed; the list below is as it is now", 409)
     message = f"candidate {candidate} {'accepted' if result['accepted'] else 'rejected'}"
     return _with_message("/review", message)
 
@@ -521,18 +641,24 @@ async def export(request: Request) -> Response:
     cited_in = params.get("cited_in") or None
     tag, collection = params.get("tag") or None, params.get("collection") or None
     fmt = params.get("format")
+    download_error, status_code = None, 200
     if fmt:
-        if fmt.lower() not in EXPORT_FORMATS:
-            raise HTTPException(400, f"unknown format {fmt!r}: choose {', '.join(EXPORT_FORMATS)}")
-        result = await run_in_threadpool(api.export_library, settings_of(request), fmt.lower(), keys=keys, cited_in=cited_in,
-                                         tag=tag, collection=collection,
-                                         unicode=params.get("unicode") == "1")
-        if not result.count and (keys or cited_in or tag or collection):  # an empty file would say nothing
-            raise NotInLibrary("nothing to download: no works (outside the trash) are in this selection")
-        media = "application/json" if fmt == "csl-json" else "text/plain"
-        return Response(result.text, media_type=f"{media}; charset=utf-8", headers={
-            "Content-Disposition": f'attachment; filename="library.{EXPORT_SUFFIX[fmt.lower()]}"',
-            "X-Vexascite-Count": str(result.count)})
+        try:
+            if fmt.lower() not in EXPORT_FORMATS:
+                raise UsageError(f"unknown format {fmt!r}: choose {', '.join(EXPORT_FORMATS)}")
+            result = await run_in_threadpool(api.export_library, settings_of(request), fmt.lower(), keys=keys, cited_in=cited_in,
+                                             tag=tag, collection=collection,
+                                             unicode=params.get("unicode") == "1")
+            if not result.count and (keys or cited_in or tag or collection):  # an empty file would say nothing
+                raise NotInLibrary("nothing to download: no works (outside the trash) are in this selection")
+        except (NotInLibrary, UsageError) as exc:
+            # the page again with the choices as they were made (an error page lost them)
+            download_error, status_code = for_a_page(str(exc)), 404 if isinstance(exc, NotInLibrary) else 400
+        else:
+            media = "application/json" if fmt == "csl-json" else "text/plain"
+            return Response(result.text, media_type=f"{media}; charset=utf-8", headers={
+                "Content-Disposition": f'attachment; filename="library.{EXPORT_SUFFIX[fmt.lower()]}"',
+                "X-Vexascite-Count": str(result.count)})
     documents = await run_in_threadpool(api.manuscripts, settings_of(request))
     choices = await run_in_threadpool(api.selection_choices, settings_of(request))
     formatted, why_not = None, None
@@ -540,8 +666,9 @@ async def export(request: Request) -> Response:
     if style:
         formatted, why_not = await run_in_threadpool(api.formatted_for_page, settings_of(request), style, keys=keys,
                                                      cited_in=cited_in, tag=tag, collection=collection)
-    return render(request, "export.html", documents=documents, formatted=formatted, why_not=why_not,
-                  styles=STYLES, style=style or "vancouver",
+    return render(request, "export.html", status_code=status_code, documents=documents, formatted=formatted, why_not=why_not,
+                  styles=STYLES, style=style or "vancouver", download_error=download_error,
+                  format=(fmt or "").lower(), unicode=params.get("unicode") == "1",
                   keys=params.get("keys") or "", cited_in=cited_in or "", formats=EXPORT_FORMATS, active="export",
                   tags=choices["tags"], collections=choices["collections"], tag=tag or "", collection=collection or "")
 
@@ -550,9 +677,12 @@ async def export(request: Request) -> Response:
 def error_page(request: Request, status_code: int, title: str, message: str) -> Response:
     """An error as a page, or, for a partial update (htmx swaps it into its target), as
     one alert paragraph."""
+    message = for_a_page(message)
     if request.headers.get("hx-request") == "true":
         return HTMLResponse(f'<p class="error" role="alert">{escape(message)}</p>', status_code=status_code)
-    return render(request, "error.html", status_code=status_code, title=title, message=message)
+    # as ``error``: a page's ``message`` is the green notice of what was done, shown above it
+    return render(request, "error.html", status_code=status_code, title=title, error=message,
+                  posted=request.method == "POST")
 
 
 async def not_found(request: Request, exc: Exception) -> Response:
@@ -640,6 +770,7 @@ def create_app(
     app = Starlette(
         routes=ROUTES,
         middleware=[
+            Middleware(SecurityHeadersMiddleware),  # outermost: on every answer, a refusal too
             Middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts or (["*"] if token else LOOPBACK_HOSTS)),
             Middleware(AccessTokenMiddleware, token=token),
             Middleware(BodyLimitMiddleware, limit=upload_limit),

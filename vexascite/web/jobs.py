@@ -30,6 +30,8 @@ class ResolveJob:
     finished: bool = False
     error: str | None = None
     requests: dict[str, int] = field(default_factory=dict)
+    #: Why works failed (a service's answer or its absence), with how many works each.
+    failures: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     #: Waiting for the run before it to end (one run writes the library at a time).
     waiting: bool = False
@@ -76,6 +78,9 @@ class Jobs:
             job.done += 1
             job.found, job.not_found, job.review, job.failed = report.found, report.not_found, report.review, report.failed
             job.last = f"{outcome.key}: {outcome.status}"
+            if outcome.status == "failed":
+                reason = outcome.reason or "no reason given"
+                job.failures[reason] = job.failures.get(reason, 0) + 1
 
         try:
             report = api.resolve_works(self.settings, job.keys or None, progress=progress, on_start=on_start)

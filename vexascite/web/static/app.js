@@ -40,3 +40,16 @@ document.addEventListener("submit", function (event) {
 window.addEventListener("pageshow", function () {
   document.querySelectorAll("form[data-posted]").forEach(function (form) { form.removeAttribute("data-posted"); });
 });
+// An error page after a form was posted: back to the form, as the browser kept it (what
+// was typed stays), rather than to a fresh page.
+document.addEventListener("click", function (event) {
+  if (event.target.closest("[data-back]")) { event.preventDefault(); history.back(); }
+});
+// What a posted form did is said once: the notice stays on the page, but its words leave
+// the address, so a reload or a bookmark does not say "note added" again.
+(function () {
+  var url = new URL(window.location.href);
+  if (!url.searchParams.has("message")) return;
+  url.searchParams.delete("message");
+  history.replaceState(history.state, "", url.pathname + (url.searchParams.toString() ? "?" + url.searchParams.toString() : "") + url.hash);
+})();
