@@ -18,7 +18,7 @@ from ..documents import (
     read_document_bytes,
     read_input_bytes,
 )
-from ..errors import CannotWrite, InputUnreadable, LibraryBusy, UsageError
+from ..errors import CannotWrite, InputUnreadable, Interrupted, LibraryBusy, UsageError
 from ..importers import (
     IMPORTABLE_SUFFIXES,
     IMPORTER_VERSION,
@@ -212,6 +212,14 @@ def import_paths(
                 raise type(exc)(
                     f"{exc}; {path} was not imported (nothing of it written)"
                     + (f", {verb(done, 'the file', f'the {done} files')} before it {verb(done, 'was', 'were')}" if done else "")
+                    + "; run the same import again to bring the rest"
+                ) from exc
+            except KeyboardInterrupt as exc:
+                kept = [f.path for f in report.files if f.status == "imported"]
+                raise Interrupted(
+                    f"interrupted while importing {path}: nothing of it was written"
+                    + (f"; {verb(len(kept), 'the file', f'the {len(kept)} files')} before it {verb(len(kept), 'was', 'were')}"
+                       f" imported ({', '.join(kept[:5])}{', ...' if len(kept) > 5 else ''})" if kept else "")
                     + "; run the same import again to bring the rest"
                 ) from exc
             except _READER_BUGS as exc:  # one file no rule foresaw must not stop the batch

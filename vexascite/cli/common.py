@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from ..config import Settings
-from ..errors import InputUnreadable, VexasciteError, error_for_os
+from ..errors import InputUnreadable, Interrupted, VexasciteError, error_for_os
 from ..wording import DIRECTION_CONTROLS
 
 if TYPE_CHECKING:
@@ -202,11 +202,19 @@ def _silence_stdout() -> None:
         pass
 
 
+#: What Ctrl-C leaves: every write is one transaction, so what was said done is kept.
+INTERRUPTED = (
+    "interrupted: what was said done above is saved, the file or work under way was not written"
+    " (each is one transaction); run the command again to go on"
+)
+
+
 def handle_errors(func: F) -> F:
     """Turn vexascite and OS errors into a one-line message and their exit code.
 
     A reader that went away (broken pipe) ends the command quietly with 0; a full or
-    failing stdout is exit 5 with one line on stderr, never a traceback.
+    failing stdout is exit 5 with one line on stderr, never a traceback; Ctrl-C is exit
+    130 (128 + SIGINT, as shells report it) with what was kept, not click's bare "Aborted!".
     """
 
     @functools.wraps(func)
@@ -221,6 +229,9 @@ def handle_errors(func: F) -> F:
         except BrokenPipeError:
             _silence_stdout()
             sys.exit(0)
+        except KeyboardInterrupt as exc:
+            warn(f"vexascite: {exc if isinstance(exc, Interrupted) else INTERRUPTED}")
+            sys.exit(Interrupted.exit_code)
         except OSError as exc:
             error = error_for_os(exc, exc.filename or "output")
             _silence_stdout()
