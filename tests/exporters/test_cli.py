@@ -49,6 +49,20 @@ def test_export_bibtex_to_stdout_and_file(library, tmp_path: Path) -> None:
     assert not [p for p in target.parent.iterdir() if p.name.endswith(".tmp")]
 
 
+def test_export_to_a_file_writes_the_format_its_extension_names_unless_told(library, tmp_path: Path) -> None:
+    written = {}
+    for name in ("refs.json", "refs.ris", "refs.bib", "refs.txt", "REFS.JSON"):
+        result = library("export", "-o", str(tmp_path / name))
+        assert result.exit_code == 0, result.output
+        written[name] = (tmp_path / name).read_text(encoding="utf-8")
+    assert len(json.loads(written["refs.json"])) == 8 and json.loads(written["REFS.JSON"]) == json.loads(written["refs.json"])
+    assert written["refs.ris"].startswith("TY  - ")
+    assert bibtexparser.parse_string(written["refs.bib"]).entries and written["refs.txt"] == written["refs.bib"]  # unnamed: BibTeX
+    assert "as csl-json to" in library("export", "-o", str(tmp_path / "refs.json")).stderr
+    told = library("export", "--format", "ris", "-o", str(tmp_path / "told.json"))  # --format wins
+    assert told.exit_code == 0 and (tmp_path / "told.json").read_text(encoding="utf-8").startswith("TY  - ")
+
+
 def test_export_selected_keys_in_the_order_named(library) -> None:
     keys = [item["key"] for item in json.loads(library("list", "--json").stdout)]
     assert len(keys) == 8 and keys == sorted(keys)

@@ -23,7 +23,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
                   "review_candidates"),
     "linking": ("LINKER_VERSION", "LinkReport", "evidence_table", "find_claims", "link_manuscript"),
     "checking": ("check_manuscript",),
-    "exporting": ("ExportResult", "FormattedBibliography", "export_items_of", "export_library", "format_library",
+    "exporting": ("ExportResult", "FormattedBibliography", "export_format_of_file", "export_items_of", "export_library", "format_library",
                   "write_text_atomically"),
     "parsing": ("ReparseReport", "parse_document", "parse_strings", "reparse"),
     "library": (
@@ -88,6 +88,7 @@ if TYPE_CHECKING:  # what type checkers see; at run time the names come from __g
     from .evidence import suggest_sources as suggest_sources
     from .exporting import ExportResult as ExportResult
     from .exporting import FormattedBibliography as FormattedBibliography
+    from .exporting import export_format_of_file as export_format_of_file
     from .exporting import export_items_of as export_items_of
     from .exporting import export_library as export_library
     from .exporting import format_library as format_library
