@@ -362,3 +362,18 @@ def test_a_file_no_rule_foresaw_is_one_warning_and_the_batch_goes_on(run_cli, tm
     assert result.exit_code == 3
     assert "odd.bib: could not be imported (ValueError: a case no rule foresaw); nothing written from it" in result.stderr
     assert "(None)" not in result.stderr and "good.bib (bibtex): 1 reference," in result.stderr
+
+
+def test_the_closing_line_says_nothing_was_imported_when_nothing_was(run_cli, tmp_path: Path):
+    empty, binary, good = tmp_path / "empty.bib", tmp_path / "blob.bib", tmp_path / "good.bib"
+    empty.write_text("", encoding="utf-8")
+    binary.write_bytes(bytes(range(256)) * 40)
+    good.write_text("@article{good2020, title = {Good}, author = {Good, A.}, year = {2020}}\n", encoding="utf-8")
+    alone = run_cli("import", str(empty))
+    assert alone.exit_code == 3 and "1 problem in the input; no entry was imported" in alone.stderr
+    unreadable = run_cli("import", str(binary))
+    assert unreadable.exit_code == 5 and "1 file could not be read; nothing was imported" in unreadable.stderr
+    both = run_cli("import", str(binary), str(good))
+    assert both.exit_code == 5 and "1 file could not be read; the others were imported" in both.stderr
+    problems = run_cli("import", str(empty), str(good), "--force")
+    assert problems.exit_code == 3 and "1 problem in the input; the good entries were imported" in problems.stderr

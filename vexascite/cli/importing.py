@@ -66,10 +66,13 @@ def import_command(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, 
             warn(f"  {item.path}: {line}")
     stats = api.library_stats(settings_of(ctx))
     warn(f"library {settings_of(ctx).db}: {quantity(stats['works'], 'work')} from {quantity(stats['references'], 'reference')} in {quantity(stats['sources'], 'file')}")
+    read = [item for item in report.files if item.status in ("imported", "unchanged")]
     if report.unreadable:
-        raise InputUnreadable(f"{quantity(len(report.unreadable), 'file')} could not be read; the others were imported")
+        rest = "the others were imported" if read else "nothing was imported"
+        raise InputUnreadable(f"{quantity(len(report.unreadable), 'file')} could not be read; {rest}")
     if report.problem_count:
-        raise ItemProblems(f"{quantity(report.problem_count, 'problem')} in the input; the good entries were imported")
+        rest = "the good entries were imported" if any(item.references for item in read) else "no entry was imported"
+        raise ItemProblems(f"{quantity(report.problem_count, 'problem')} in the input; {rest}")
 
 
 def file_report_dict(item: api.FileImport) -> dict[str, Any]:

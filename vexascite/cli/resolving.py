@@ -152,8 +152,10 @@ def add_command(ctx: click.Context, identifiers: tuple[str, ...], key: str | Non
     if report.resolution is not None:
         _print_resolution(report.resolution, False)  # (its JSON is part of the document above)
     if report.unreadable or report.not_found:
+        found = [added for added in report.added if added not in report.not_found]
+        rest = "; the others were added" if found else ("; the others were in the library already" if report.known else "")
         raise ItemProblems(
-            f"{quantity(len(report.unreadable), 'identifier')} not understood, {len(report.not_found)} not found; the others were added"
+            f"{quantity(len(report.unreadable), 'identifier')} not understood, {len(report.not_found)} not found{rest}"
         )
 
 
