@@ -377,3 +377,55 @@ def test_the_closing_line_says_nothing_was_imported_when_nothing_was(run_cli, tm
     assert both.exit_code == 5 and "1 file could not be read; the others were imported" in both.stderr
     problems = run_cli("import", str(empty), str(good), "--force")
     assert problems.exit_code == 3 and "1 problem in the input; the good entries were imported" in problems.stderr
+
+
+def test_a_file_emptied_or_read_as_the_wrong_format_keeps_its_works(run_cli, tmp_path: Path):
+    bib = tmp_path / "export.bib"
+    text = (
+        "@article{inv2021one, title = {One invented study}, author = {Inv, A.}, year = {2021}, doi = {10.5555/inv.one}}\n"
+        "@article{inv2022two, title = {Two invented studies}, author = {Inv, B.}, year = {2022}}\n"
+    )
+    bib.write_text(text, encoding="utf-8")
+    assert run_cli("import", str(bib)).exit_code == 0
+    before = library_snapshot(run_cli.db)
+    for content, args in (("", ()), ("@article{half, title = {Trunc", ()), (text, ("--format", "ris"))):
+        bib.write_text(content, encoding="utf-8")  # a reference manager's export caught half-written, or a wrong --format
+        result = run_cli("import", *args, str(bib))
+        assert result.exit_code == 5, result.output
+        assert "now holds no reference readable as" in result.stderr and "held 2 works (inv2021one, inv2022two)" in result.stderr
+        assert library_snapshot(run_cli.db) == before
+
+
+def test_works_a_changed_file_no_longer_holds_are_said_when_removed(run_cli, tmp_path: Path):
+    bib = tmp_path / "refs.bib"
+    one = "@article{inv2021one, title = {One invented study}, author = {Inv, A.}, year = {2021}}\n"
+    two = "@article{inv2022two, title = {Two invented studies}, author = {Inv, B.}, year = {2022}}\n"
+    three = "@article{inv2023three, title = {Three invented studies}, author = {Inv, C.}, year = {2023}}\n"
+    bib.write_text(one + two + three, encoding="utf-8")
+    assert run_cli("import", str(bib)).exit_code == 0
+    assert run_cli("tag", "inv2023three", "+keep").exit_code == 0  # a tag holds it: it stays
+    bib.write_text(one, encoding="utf-8")
+    result = run_cli("import", str(bib), "--json")
+    assert result.exit_code == 0, result.output
+    assert "1 work no longer in the file and held by nothing else was removed from the library (inv2022two)" in result.stderr
+    assert json.loads(result.stdout)[0]["removed"] == ["inv2022two"]
+    assert [w["key"] for w in json.loads(run_cli("list", "--json").stdout)] == ["inv2021one", "inv2023three"]
+
+
+def test_an_entry_key_that_names_another_work_is_said_with_the_key_its_work_got(run_cli, tmp_path: Path):
+    first, second = tmp_path / "first.bib", tmp_path / "second.json"
+    first.write_text("@article{inv2020, title = {Alpha invented study of thrombosis}, author = {Inv, A.}, year = {2020}}\n",
+                     encoding="utf-8")
+    second.write_text(json.dumps([{"id": "inv2020", "type": "article-journal", "title": "Beta invented trial of azacitidine",
+                                   "author": [{"family": "Inv", "given": "B."}], "issued": {"date-parts": [[2020]]}}]),
+                      encoding="utf-8")
+    assert "already names" not in run_cli("import", str(first)).stderr
+    result = run_cli("import", str(second))
+    assert result.exit_code == 0, result.output
+    listed = {w["key"]: w["title"] for w in json.loads(run_cli("list", "--json").stdout)}
+    beta = next(key for key, title in listed.items() if title.startswith("Beta"))
+    assert beta != "inv2020" and listed["inv2020"].startswith("Alpha")
+    assert f"1 entry key already names another work of the library, so its entry has another key: inv2020 (line 1) is {beta}" \
+        in result.stderr
+    again = run_cli("import", str(first), "--force")  # its own key: nothing to say
+    assert again.exit_code == 0 and "already names" not in again.stderr

@@ -88,6 +88,7 @@ def test_a_number_past_what_the_library_stores_is_a_usage_error(run_cli, tmp_pat
                  ("note", "--remove", huge)):
         result = run_cli(*args)
         assert result.exit_code == 2 and "Invalid value" in result.output, (args, result.output)
+        assert "not in the range ." not in result.output, (args, result.output)  # a range with nothing named
     assert run_cli("find", "thrombosis", "--limit", "1000000000").exit_code == 0
     assert run_cli("list", "--limit", "1000000000").exit_code == 0
 

@@ -36,6 +36,12 @@ class _RowId(click.IntRange):
     def _describe_range(self) -> str:
         return ""
 
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = click.INT.convert(value, param, ctx)  # not a whole number: click's own message
+        if self.max is not None and number > self.max:
+            self.fail(f"{number} is larger than any id the library gives", param, ctx)
+        return number
+
 
 ROW_ID = _RowId(max=2**63 - 1)
 #: A limit (``--limit N``): 1 or more, and at most a billion (a search asks for a multiple of it).
