@@ -429,3 +429,18 @@ def test_an_entry_key_that_names_another_work_is_said_with_the_key_its_work_got(
         in result.stderr
     again = run_cli("import", str(first), "--force")  # its own key: nothing to say
     assert again.exit_code == 0 and "already names" not in again.stderr
+
+
+def test_a_dash_imports_standard_input(tmp_path: Path):
+    import subprocess
+    import sys
+
+    db = str(tmp_path / "library.db")
+    for title in ("Piped invented study", "Second piped invented study"):  # each piped input is its own
+        bib = f"@article{{{title.split()[0].lower()}2020, title = {{{title}}}, author = {{Pipe, A.}}, year = {{2020}}}}\n"
+        done = subprocess.run([sys.executable, "-m", "vexascite", "--db", db, "import", "-"], input=bib.encode(),
+                              capture_output=True, timeout=120, check=False)
+        assert done.returncode == 0, done.stderr
+        assert b"(bibtex): 1 reference, 1 new work" in done.stderr and b"no such file" not in done.stderr
+    listed = subprocess.run([sys.executable, "-m", "vexascite", "--db", db, "list", "--json"], capture_output=True, check=True)
+    assert sorted(w["title"] for w in json.loads(listed.stdout)) == ["Piped invented study", "Second piped invented study"]

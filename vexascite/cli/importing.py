@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import asdict
 from typing import Any
 
@@ -31,10 +32,14 @@ from .common import (
 @click.pass_context
 @handle_errors
 def import_command(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, per_line: bool, force: bool, as_json: bool) -> None:
-    """Import reference files and folders (BibTeX, RIS, CSL-JSON, MEDLINE, PubMed XML, ID lists, text).
+    """Import reference files and folders (BibTeX, RIS, CSL-JSON, MEDLINE, PubMed XML, ID lists, text); - reads stdin.
 
     Word (.docx) and PDF documents named as files are read for their reference lists and,
     in Word, the citations Zotero, Mendeley or EndNote stored in their fields."""
+    if "-" in paths:  # standard input, read as the stream it is (each piped input is a file of its own)
+        if sys.stdin.isatty():
+            warn("reading references from standard input; end with Ctrl-D")
+        paths = tuple("/dev/stdin" if path == "-" else path for path in paths)
     if per_line:
         if fmt not in (None, "lines"):
             raise UsageError(f"--lines reads one reference per line; it cannot be combined with --format {fmt}")
