@@ -120,7 +120,7 @@ def show_command(ctx: click.Context, key: str, provenance: bool, as_json: bool) 
 
 
 @click.command("stats")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print it as JSON, for scripts.")
 @click.pass_context
 @handle_errors
 def stats_command(ctx: click.Context, as_json: bool) -> None:
@@ -140,7 +140,7 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
 
 @click.command("duplicates")
 @click.option("--threshold", type=click.FloatRange(0, 100), default=85.0, show_default=True, help="Likeness (0-100) to list.")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print it as JSON, for scripts.")
 @click.pass_context
 @handle_errors
 def duplicates_command(ctx: click.Context, threshold: float, as_json: bool) -> None:

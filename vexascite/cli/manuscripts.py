@@ -154,7 +154,8 @@ def _evidence_record(row: dict[str, Any]) -> dict[str, Any]:
 
 @click.command("claims")
 @click.option("--doc", "document", default=None, metavar="MANUSCRIPT", help="Only the claims of this linked manuscript.")
-@click.option("--format", "fmt", default="table", show_default=True, type=click.Choice(["table", "jsonl", "csv", "markdown"]))
+@click.option("--format", "fmt", default="table", show_default=True, type=click.Choice(["table", "jsonl", "csv", "markdown"]),
+              help="table for people; jsonl (one claim a line), csv (spreadsheets) or markdown for other programs.")
 @click.pass_context
 @handle_errors
 def claims_command(ctx: click.Context, document: str | None, fmt: str) -> None:

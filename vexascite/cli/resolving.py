@@ -210,7 +210,7 @@ def suggest_command(ctx: click.Context, text: str | None, lines_path: str | None
 @click.argument("key", required=False)
 @click.option("--accept", "accept_id", type=ROW_ID, default=None, metavar="ID", help="Apply candidate ID as the work's record.")
 @click.option("--reject", "reject_id", type=ROW_ID, default=None, metavar="ID", help="Reject candidate ID.")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print it as JSON, for scripts.")
 @click.pass_context
 @handle_errors
 def review_command(ctx: click.Context, key: str | None, accept_id: int | None, reject_id: int | None, as_json: bool) -> None:
