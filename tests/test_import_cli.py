@@ -444,3 +444,14 @@ def test_a_dash_imports_standard_input(tmp_path: Path):
         assert b"(bibtex): 1 reference, 1 new work" in done.stderr and b"no such file" not in done.stderr
     listed = subprocess.run([sys.executable, "-m", "vexascite", "--db", db, "list", "--json"], capture_output=True, check=True)
     assert sorted(w["title"] for w in json.loads(listed.stdout)) == ["Piped invented study", "Second piped invented study"]
+
+
+def test_parse_sends_a_reference_file_to_import_and_reads_a_text_list(run_cli, tmp_path: Path):
+    ris = tmp_path / "refs.ris"
+    ris.write_text("TY  - JOUR\nTI  - An invented article\nAU  - Inv, A.\nPY  - 2020\nER  - \n", encoding="utf-8")
+    refused = run_cli("parse", str(ris))
+    assert refused.exit_code == 2 and refused.stdout == ""
+    assert f"a RIS file, its references already field by field: 'vexascite import {ris}' reads it" in refused.stderr
+    text = tmp_path / "refs.txt"  # the same bytes under a text name: strings, parsed
+    text.write_text("1. Inv A. An invented article. J Inv. 2020;1:1-2.\n", encoding="utf-8")
+    assert run_cli("parse", str(text)).exit_code == 0

@@ -29,6 +29,21 @@ def document_reading(path: str | os.PathLike[str]) -> tuple[str, list[str]]:
     return text_reading(data, str(path))
 
 
+def reference_file_format(path: str | os.PathLike[str], text: str) -> str | None:
+    """What a BibTeX, RIS, CSL-JSON, MEDLINE or PubMed XML file is (its format's
+    description) when both its content and its extension say so; None for a text, a list
+    of identifiers or a document. Such a file holds references field by field: ``import``
+    reads it, not ``parse`` or ``link``."""
+    from ..importers import detect_format, import_format
+
+    path = Path(path)
+    fmt = detect_format(path.name, text[:4096])
+    if fmt in ("text", "lines", "ids"):
+        return None
+    form = import_format(fmt)
+    return form.description if path.suffix.lower() in form.extensions else None
+
+
 def text_reading(data: bytes, name: str) -> tuple[str, list[str]]:
     """Text bytes as import decodes them (a byte-order mark, UTF-16, lines not UTF-8 read
     as Windows-1252, NUL bytes removed), each thing done said with its line; a line stays

@@ -122,6 +122,12 @@ def parse_command(ctx: click.Context, source: str, per_line: bool) -> None:
         text, reading = api.text_reading(read_stdin("references"), "stdin")
     else:
         text, reading = api.document_reading(source)
+        description = api.reference_file_format(source, text)
+        if description:
+            raise UsageError(
+                f"{source}: a {description} file, its references already field by field:"
+                f" 'vexascite import {source}' reads it; parse reads reference strings (text, Markdown, Word, PDF)"
+            )
     with progress_on_terminal():
         parsed = api.parse_document(text, per_line=per_line)
     emit_jsonl(parsed.items)
