@@ -133,3 +133,16 @@ def test_format_keeps_a_bibtex_title_s_italics_and_subscripts(run_cli, tmp_path:
     assert "Somatic *UBA1* variants and CO~2~ & \\<b\\>text\\</b\\>" in run_cli("format", "--to", "markdown").stdout
     assert "Somatic UBA1 variants and CO₂ & <b>text</b>" in run_cli("format").stdout
     assert "\\textit{{UBA1}}" in run_cli("export", "--format", "bibtex").stdout
+
+
+def test_csl_json_export_imports_back_without_a_word(library, tmp_path: Path) -> None:
+    exported = tmp_path / "all.json"
+    assert library("export", "-o", str(exported)).exit_code == 0
+    items = json.loads(exported.read_text(encoding="utf-8"))
+    assert any(item.get("custom", {}).get("et-al") for item in items)  # a cut author list, marked in custom
+    again = library("--db", str(tmp_path / "other.db"), "import", str(exported))
+    assert again.exit_code == 0, again.stderr
+    assert "warning" not in again.stderr and "custom" not in again.stderr
+    cut = [item["id"] for item in items if item.get("custom", {}).get("et-al")]
+    shown = json.loads(library("--db", str(tmp_path / "other.db"), "show", cut[0], "--json").stdout)
+    assert shown["csl"].get("et-al") is True
