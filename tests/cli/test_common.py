@@ -120,7 +120,7 @@ def test_ctrl_c_is_exit_130_with_what_was_kept_not_a_bare_aborted(run_cli, tmp_p
 
     plain = CliRunner().invoke(waits, [])
     assert plain.exit_code == 130
-    assert "interrupted: what was said done above is saved" in plain.stderr and "Aborted" not in plain.output
+    assert "interrupted: each file, work or change finished before it is saved" in plain.stderr and "Aborted" not in plain.output
 
     first, second = tmp_path / "a.bib", tmp_path / "b.bib"
     first.write_text("@article{one2020, title = {One}, author = {One, A.}, year = {2020}}\n", encoding="utf-8")

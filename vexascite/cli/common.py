@@ -208,10 +208,10 @@ def _silence_stdout() -> None:
         pass
 
 
-#: What Ctrl-C leaves: every write is one transaction, so what was said done is kept.
+#: What Ctrl-C leaves: every write is one transaction, so what was finished is kept.
 INTERRUPTED = (
-    "interrupted: what was said done above is saved, the file or work under way was not written"
-    " (each is one transaction); run the command again to go on"
+    "interrupted: each file, work or change finished before it is saved, the one under way was not"
+    " written (each is one transaction); run the command again to go on"
 )
 
 
