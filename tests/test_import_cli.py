@@ -455,3 +455,19 @@ def test_parse_sends_a_reference_file_to_import_and_reads_a_text_list(run_cli, t
     text = tmp_path / "refs.txt"  # the same bytes under a text name: strings, parsed
     text.write_text("1. Inv A. An invented article. J Inv. 2020;1:1-2.\n", encoding="utf-8")
     assert run_cli("parse", str(text)).exit_code == 0
+
+
+def test_a_library_is_never_read_as_references_or_a_manuscript(run_cli, tmp_path: Path):
+    bib = tmp_path / "one.bib"
+    bib.write_text("@article{one2020, title = {One invented study of UBA1}, author = {One, A.}, year = {2020}}\n",
+                   encoding="utf-8")
+    assert run_cli("import", str(bib)).exit_code == 0
+    before = library_snapshot(run_cli.db)
+    copy = tmp_path / "copy.sqlite"
+    copy.write_bytes(Path(run_cli.db).read_bytes())
+    for args in (("import", run_cli.db), ("import", str(copy), str(bib)), ("check", str(copy)), ("link", run_cli.db),
+                 ("parse", str(copy))):  # 'vexascite import *' in the library's folder names it
+        result = run_cli(*args)
+        assert result.exit_code == 5, (args, result.output)
+        assert "an SQLite database or its journal (a vexascite library?), not references; nothing read" in result.stderr
+    assert library_snapshot(run_cli.db) == before

@@ -45,6 +45,7 @@ from ..store.known import KnownWorks
 from ..store.organise import trashed_among
 from ..wording import quantity, verb
 from .common import open_library
+from .documents import refuse_database
 from .exports import sync_exports
 
 __all__ = ["IMPORTABLE_SUFFIXES", "MAX_IMPORT_BYTES", "SEARCH_INDEX_BATCH", "FileImport", "ImportReport", "LoadedInput",
@@ -177,6 +178,7 @@ def load_input(path: Path, fmt: str | None = None) -> LoadedInput:
     Word and PDF documents are read as text (see :mod:`vexascite.documents`): their
     reference lists are found like those of any text."""
     data = read_input_bytes(path, MAX_IMPORT_BYTES)
+    refuse_database(path, data)
     size = len(data)
     sha = hashlib.sha256(data).hexdigest()
     document = read_document_bytes(data, str(path))

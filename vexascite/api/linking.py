@@ -88,8 +88,10 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
     from ..link.resolution import AuthorYearIndex, ListEntry, RefList, WorkSummary, resolve_target
     from ..refstring import page_furniture
     from ..store import claims as claim_store
+    from .documents import refuse_database_file
 
     manuscript_path = Path(path)
+    refuse_database_file(manuscript_path)
     manuscript = read_manuscript(manuscript_path)
     _refuse_reference_file(manuscript_path, manuscript.text)
     report = LinkReport(path=str(manuscript_path), format=manuscript.format)
