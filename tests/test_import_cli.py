@@ -394,6 +394,14 @@ def test_a_file_emptied_or_read_as_the_wrong_format_keeps_its_works(run_cli, tmp
         assert result.exit_code == 5, result.output
         assert "now holds no reference readable as" in result.stderr and "held 2 works (inv2021one, inv2022two)" in result.stderr
         assert library_snapshot(run_cli.db) == before
+    listed = tmp_path / "list.txt"  # a document's list may go in an edit: read as it is now
+    listed.write_text("1. Inv C. Three invented studies. J Inv. 2020;1:1-2.\n2. Inv D. Four invented studies. J Inv. 2021;2:3-4.\n",
+                      encoding="utf-8")
+    assert run_cli("import", str(listed)).exit_code == 0
+    listed.write_text("No list here any more.\n", encoding="utf-8")
+    emptied = run_cli("import", str(listed))
+    assert emptied.exit_code == 0 and "now holds no reference" not in emptied.stderr
+    assert "2 works no longer in the file and held by nothing else were removed" in emptied.stderr
 
 
 def test_works_a_changed_file_no_longer_holds_are_said_when_removed(run_cli, tmp_path: Path):
@@ -471,3 +479,15 @@ def test_a_library_is_never_read_as_references_or_a_manuscript(run_cli, tmp_path
         assert result.exit_code == 5, (args, result.output)
         assert "an SQLite database or its journal (a vexascite library?), not references; nothing read" in result.stderr
     assert library_snapshot(run_cli.db) == before
+
+
+def test_a_manuscript_whose_list_is_gone_is_linked_and_checked_as_it_is_now(run_cli, tmp_path: Path):
+    manuscript = tmp_path / "paper.md"
+    manuscript.write_text("# Intro\n\nUBA1 is mutated in VEXAS [1].\n\n## References\n\n"
+                          "1. Inv A. One invented study of UBA1. J Inv. 2020;1:1-2.\n", encoding="utf-8")
+    assert run_cli("link", str(manuscript)).exit_code == 0
+    manuscript.write_text("# Intro\n\nUBA1 is mutated in VEXAS.\n", encoding="utf-8")
+    assert run_cli("link", str(manuscript)).exit_code == 0
+    checked = run_cli("check", str(manuscript), "--format", "json")
+    assert checked.exit_code == 0
+    assert [f["kind"] for f in json.loads(checked.stdout)["findings"]] == ["no-citations"]  # no stale list's entries

@@ -322,7 +322,7 @@ def _store_parts(
                 result.matched_works += kind == SAME
                 result.references += 1
             ingest.flush()
-        if earlier and not read:
+        if earlier and not read and loaded.format not in _DOCUMENT_FORMATS:
             _refuse_emptied(store, set(earlier.values()), loaded.format)
         dropped = {work_id: store.work_row(work_id)["key"] for work_id in sorted(ingest.replaced - ingest.matched)}
         ingest.finish()
@@ -364,11 +364,17 @@ def _store_parts(
         )
 
 
+#: Formats of documents (a manuscript, a text list): their list may go in an edit, so a
+#: read that finds none replaces the earlier one (``link`` of a manuscript citing by key now).
+_DOCUMENT_FORMATS = frozenset({"text", "lines"})
+
+
 def _refuse_emptied(store: Store, works: set[int], fmt: str) -> None:
-    """A changed file that now holds no readable reference, where an earlier read found
-    works: refused (the transaction is rolled back), since replacing would remove every
-    work only it held; a file caught half-written by a reference manager's export, or
-    read as the wrong ``--format``, would otherwise empty the library of them."""
+    """A changed reference file (BibTeX, RIS, CSL-JSON, ...) that now holds no readable
+    reference, where an earlier read found works: refused (the transaction is rolled
+    back), since replacing would remove every work only it held; a file caught
+    half-written by a reference manager's export, or read as the wrong ``--format``,
+    would otherwise empty the library of them."""
     keys = sorted(store.work_row(work_id)["key"] for work_id in works)
     raise InputUnreadable(
         f"now holds no reference readable as {fmt}, where it held {quantity(len(keys), 'work')} ({', '.join(keys[:5])}"
