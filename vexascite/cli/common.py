@@ -21,6 +21,7 @@ import click
 from ..config import Settings
 from ..errors import InputUnreadable, Interrupted, VexasciteError, error_for_os
 from ..wording import DIRECTION_CONTROLS
+from ..wording import quantity as _quantity
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -185,6 +186,18 @@ def read_lines(path: str) -> list[str]:
         warn(note)
     lines = _LINE_END.split(text)
     return lines[:-1] if lines[-1] == "" else lines
+
+
+def say_removed(item: Any) -> None:
+    """The works a changed file (a reference file, a manuscript's list) no longer holds and
+    nothing else held, removed with its earlier entries: named, never gone in silence."""
+    if item.removed:
+        shown = ", ".join(item.removed[:10]) + (", ..." if len(item.removed) > 10 else "")
+        warn(
+            f"  {item.path}: {_quantity(len(item.removed), 'work')} no longer in the file and held by nothing else"
+            f" {'was' if len(item.removed) == 1 else 'were'} removed from the library ({shown});"
+            " importing the earlier version of the file brings them back"
+        )
 
 
 def evidence_line(evidence: dict[str, Any] | None) -> str:

@@ -18,6 +18,7 @@ from .common import (
     handle_errors,
     progress_on_terminal,
     read_stdin,
+    say_removed,
     settings_of,
     warn,
 )
@@ -69,13 +70,7 @@ def import_command(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, 
             warn(f"{item.path} ({item.format}): {verb}{note}")
         for line in item.notes:
             warn(f"  {item.path}: {line}")
-        if item.removed:
-            shown = ", ".join(item.removed[:10]) + (", ..." if len(item.removed) > 10 else "")
-            warn(
-                f"  {item.path}: {quantity(len(item.removed), 'work')} no longer in the file and held by nothing else"
-                f" {'was' if len(item.removed) == 1 else 'were'} removed from the library ({shown});"
-                " importing the earlier version of the file brings them back"
-            )
+        say_removed(item)
     stats = api.library_stats(settings_of(ctx))
     warn(f"library {settings_of(ctx).db}: {quantity(stats['works'], 'work')} from {quantity(stats['references'], 'reference')} in {quantity(stats['sources'], 'file')}")
     read = [item for item in report.files if item.status in ("imported", "unchanged")]

@@ -19,6 +19,7 @@ from .common import (
     inert,
     out,
     rich_text,
+    say_removed,
     settings_of,
     warn,
 )
@@ -59,6 +60,7 @@ def link_command(ctx: click.Context, manuscript: str, list_path: str | None, as_
             warn(f"{item.path}: {quantity(item.references, 'reference')} read ({quantity(item.new_works, 'new work')})")
         for line in item.notes:
             warn(f"  {item.path}: {line}")
+        say_removed(item)
     for problem in report.problems:
         warn(f"warning: {report.path}:{problem['line']}: {problem['status']} marker {problem['marker']}: {problem['message']}")
     for note in report.notes:
