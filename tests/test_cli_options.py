@@ -41,3 +41,12 @@ def test_keys_still_select_and_mix_with_empty_parts(run) -> None:
     result = run("export", "--keys", ",a,,")
     assert result.exit_code == 0
     assert "@article{a," in result.output and "@article{b," not in result.output
+
+
+def test_a_settings_file_named_but_missing_is_a_usage_error_not_ignored(run, tmp_path: Path) -> None:
+    for named, why in ((tmp_path / "vexascite.tmol", "no such settings file"), (tmp_path, "is a folder, not a settings file")):
+        result = run("--config", str(named), "stats")
+        assert result.exit_code == 2 and f"--config {named}: {why}" in result.stderr
+    settings = tmp_path / "settings.toml"
+    settings.write_text('mailto = "someone@example.org"\n', encoding="utf-8")
+    assert run("--config", str(settings), "stats").exit_code == 0

@@ -362,3 +362,132 @@ def test_a_file_no_rule_foresaw_is_one_warning_and_the_batch_goes_on(run_cli, tm
     assert result.exit_code == 3
     assert "odd.bib: could not be imported (ValueError: a case no rule foresaw); nothing written from it" in result.stderr
     assert "(None)" not in result.stderr and "good.bib (bibtex): 1 reference," in result.stderr
+
+
+def test_the_closing_line_says_nothing_was_imported_when_nothing_was(run_cli, tmp_path: Path):
+    empty, binary, good = tmp_path / "empty.bib", tmp_path / "blob.bib", tmp_path / "good.bib"
+    empty.write_text("", encoding="utf-8")
+    binary.write_bytes(bytes(range(256)) * 40)
+    good.write_text("@article{good2020, title = {Good}, author = {Good, A.}, year = {2020}}\n", encoding="utf-8")
+    alone = run_cli("import", str(empty))
+    assert alone.exit_code == 3 and "1 problem in the input; no entry was imported" in alone.stderr
+    unreadable = run_cli("import", str(binary))
+    assert unreadable.exit_code == 5 and "1 file could not be read; nothing was imported" in unreadable.stderr
+    both = run_cli("import", str(binary), str(good))
+    assert both.exit_code == 5 and "1 file could not be read; the others were imported" in both.stderr
+    problems = run_cli("import", str(empty), str(good), "--force")
+    assert problems.exit_code == 3 and "1 problem in the input; the good entries were imported" in problems.stderr
+
+
+def test_a_file_emptied_or_read_as_the_wrong_format_keeps_its_works(run_cli, tmp_path: Path):
+    bib = tmp_path / "export.bib"
+    text = (
+        "@article{inv2021one, title = {One invented study}, author = {Inv, A.}, year = {2021}, doi = {10.5555/inv.one}}\n"
+        "@article{inv2022two, title = {Two invented studies}, author = {Inv, B.}, year = {2022}}\n"
+    )
+    bib.write_text(text, encoding="utf-8")
+    assert run_cli("import", str(bib)).exit_code == 0
+    before = library_snapshot(run_cli.db)
+    for content, args in (("", ()), ("@article{half, title = {Trunc", ()), (text, ("--format", "ris"))):
+        bib.write_text(content, encoding="utf-8")  # a reference manager's export caught half-written, or a wrong --format
+        result = run_cli("import", *args, str(bib))
+        assert result.exit_code == 5, result.output
+        assert "now holds no reference readable as" in result.stderr and "held 2 works (inv2021one, inv2022two)" in result.stderr
+        assert library_snapshot(run_cli.db) == before
+    listed = tmp_path / "list.txt"  # a document's list may go in an edit: read as it is now
+    listed.write_text("1. Inv C. Three invented studies. J Inv. 2020;1:1-2.\n2. Inv D. Four invented studies. J Inv. 2021;2:3-4.\n",
+                      encoding="utf-8")
+    assert run_cli("import", str(listed)).exit_code == 0
+    listed.write_text("No list here any more.\n", encoding="utf-8")
+    emptied = run_cli("import", str(listed))
+    assert emptied.exit_code == 0 and "now holds no reference" not in emptied.stderr
+    assert "2 works no longer in the file and held by nothing else were removed" in emptied.stderr
+
+
+def test_works_a_changed_file_no_longer_holds_are_said_when_removed(run_cli, tmp_path: Path):
+    bib = tmp_path / "refs.bib"
+    one = "@article{inv2021one, title = {One invented study}, author = {Inv, A.}, year = {2021}}\n"
+    two = "@article{inv2022two, title = {Two invented studies}, author = {Inv, B.}, year = {2022}}\n"
+    three = "@article{inv2023three, title = {Three invented studies}, author = {Inv, C.}, year = {2023}}\n"
+    bib.write_text(one + two + three, encoding="utf-8")
+    assert run_cli("import", str(bib)).exit_code == 0
+    assert run_cli("tag", "inv2023three", "+keep").exit_code == 0  # a tag holds it: it stays
+    bib.write_text(one, encoding="utf-8")
+    result = run_cli("import", str(bib), "--json")
+    assert result.exit_code == 0, result.output
+    assert "1 work no longer in the file and held by nothing else was removed from the library (inv2022two)" in result.stderr
+    assert json.loads(result.stdout)[0]["removed"] == ["inv2022two"]
+    assert [w["key"] for w in json.loads(run_cli("list", "--json").stdout)] == ["inv2021one", "inv2023three"]
+
+
+def test_an_entry_key_that_names_another_work_is_said_with_the_key_its_work_got(run_cli, tmp_path: Path):
+    first, second = tmp_path / "first.bib", tmp_path / "second.json"
+    first.write_text("@article{inv2020, title = {Alpha invented study of thrombosis}, author = {Inv, A.}, year = {2020}}\n",
+                     encoding="utf-8")
+    second.write_text(json.dumps([{"id": "inv2020", "type": "article-journal", "title": "Beta invented trial of azacitidine",
+                                   "author": [{"family": "Inv", "given": "B."}], "issued": {"date-parts": [[2020]]}}]),
+                      encoding="utf-8")
+    assert "already names" not in run_cli("import", str(first)).stderr
+    result = run_cli("import", str(second))
+    assert result.exit_code == 0, result.output
+    listed = {w["key"]: w["title"] for w in json.loads(run_cli("list", "--json").stdout)}
+    beta = next(key for key, title in listed.items() if title.startswith("Beta"))
+    assert beta != "inv2020" and listed["inv2020"].startswith("Alpha")
+    assert f"1 entry key already names another work of the library, so its entry has another key: inv2020 (line 1) is {beta}" \
+        in result.stderr
+    again = run_cli("import", str(first), "--force")  # its own key: nothing to say
+    assert again.exit_code == 0 and "already names" not in again.stderr
+
+
+def test_a_dash_imports_standard_input(tmp_path: Path):
+    import subprocess
+    import sys
+
+    db = str(tmp_path / "library.db")
+    for title in ("Piped invented study", "Second piped invented study"):  # each piped input is its own
+        bib = f"@article{{{title.split()[0].lower()}2020, title = {{{title}}}, author = {{Pipe, A.}}, year = {{2020}}}}\n"
+        done = subprocess.run([sys.executable, "-m", "vexascite", "--db", db, "import", "-"], input=bib.encode(),
+                              capture_output=True, timeout=120, check=False)
+        assert done.returncode == 0, done.stderr
+        assert b"(bibtex): 1 reference, 1 new work" in done.stderr and b"no such file" not in done.stderr
+    listed = subprocess.run([sys.executable, "-m", "vexascite", "--db", db, "list", "--json"], capture_output=True, check=True)
+    assert sorted(w["title"] for w in json.loads(listed.stdout)) == ["Piped invented study", "Second piped invented study"]
+
+
+def test_parse_sends_a_reference_file_to_import_and_reads_a_text_list(run_cli, tmp_path: Path):
+    ris = tmp_path / "refs.ris"
+    ris.write_text("TY  - JOUR\nTI  - An invented article\nAU  - Inv, A.\nPY  - 2020\nER  - \n", encoding="utf-8")
+    refused = run_cli("parse", str(ris))
+    assert refused.exit_code == 2 and refused.stdout == ""
+    assert f"a RIS file, its references already field by field: 'vexascite import {ris}' reads it" in refused.stderr
+    text = tmp_path / "refs.txt"  # the same bytes under a text name: strings, parsed
+    text.write_text("1. Inv A. An invented article. J Inv. 2020;1:1-2.\n", encoding="utf-8")
+    assert run_cli("parse", str(text)).exit_code == 0
+
+
+def test_a_library_is_never_read_as_references_or_a_manuscript(run_cli, tmp_path: Path):
+    bib = tmp_path / "one.bib"
+    bib.write_text("@article{one2020, title = {One invented study of UBA1}, author = {One, A.}, year = {2020}}\n",
+                   encoding="utf-8")
+    assert run_cli("import", str(bib)).exit_code == 0
+    before = library_snapshot(run_cli.db)
+    copy = tmp_path / "copy.sqlite"
+    copy.write_bytes(Path(run_cli.db).read_bytes())
+    for args in (("import", run_cli.db), ("import", str(copy), str(bib)), ("check", str(copy)), ("link", run_cli.db),
+                 ("parse", str(copy))):  # 'vexascite import *' in the library's folder names it
+        result = run_cli(*args)
+        assert result.exit_code == 5, (args, result.output)
+        assert "an SQLite database or its journal (a vexascite library?), not references; nothing read" in result.stderr
+    assert library_snapshot(run_cli.db) == before
+
+
+def test_a_manuscript_whose_list_is_gone_is_linked_and_checked_as_it_is_now(run_cli, tmp_path: Path):
+    manuscript = tmp_path / "paper.md"
+    manuscript.write_text("# Intro\n\nUBA1 is mutated in VEXAS [1].\n\n## References\n\n"
+                          "1. Inv A. One invented study of UBA1. J Inv. 2020;1:1-2.\n", encoding="utf-8")
+    assert run_cli("link", str(manuscript)).exit_code == 0
+    manuscript.write_text("# Intro\n\nUBA1 is mutated in VEXAS.\n", encoding="utf-8")
+    assert run_cli("link", str(manuscript)).exit_code == 0
+    checked = run_cli("check", str(manuscript), "--format", "json")
+    assert checked.exit_code == 0
+    assert [f["kind"] for f in json.loads(checked.stdout)["findings"]] == ["no-citations"]  # no stale list's entries

@@ -2,7 +2,8 @@
 
 Exit codes (see DESIGN.md): 0 ok, 1 failed, 2 usage, 3 per-item problems with --strict,
 4 service unavailable or library busy (work done is saved; rerun resumes), 5 input
-unreadable or output unwritable (disk full, read-only; nothing half-written).
+unreadable or output unwritable (disk full, read-only; nothing half-written), 130
+interrupted (Ctrl-C; what was done before is saved).
 """
 
 from __future__ import annotations
@@ -61,6 +62,13 @@ class CannotWrite(VexasciteError):
     of the step that failed was written."""
 
     exit_code = 5
+
+
+class Interrupted(KeyboardInterrupt):
+    """Ctrl-C, with what the command had done when it came. A ``KeyboardInterrupt``, not a
+    :class:`VexasciteError`: code that reports a failed item and goes on must not go on."""
+
+    exit_code = 130
 
 
 #: errno values that mean "no room", and "not allowed to write here".

@@ -216,3 +216,20 @@ def test_an_edited_value_with_a_control_character_is_refused(value: str) -> None
     with pytest.raises(UsageError, match="control character"):
         field_value("title", value)
     assert field_value("title", "two\tparts") == "two\tparts"  # spacing is text
+
+
+def test_an_edit_given_again_changes_nothing_and_says_so(tmp_path: Path, run_cli) -> None:
+    """A DOI set again to what it is does not send a verified work back to 'unresolved'."""
+    assert run_cli("import", str(write(tmp_path / "a.bib", ENTRY.format(key="k")))).exit_code == 0
+    first = run_cli("edit", "k", "DOI=10.5555/edit.again", "volume=7", "--unset", "pages")
+    assert first.exit_code == 0 and "k: edited DOI, volume, -page" in first.stderr
+    import sqlite3
+
+    with sqlite3.connect(run_cli.db) as conn:  # as if resolve had verified it since
+        conn.execute("update works set status = 'resolved', status_message = null where key = 'k'")
+    again = run_cli("edit", "k", "DOI=10.5555/EDIT.AGAIN", "volume=7", "--unset", "pages", "--json")
+    assert again.exit_code == 0, again.output
+    assert "k: DOI, page, volume already as you edited them; unchanged" in again.stderr and "k: edited" not in again.stderr
+    assert json.loads(again.stdout)["unchanged"] == ["DOI", "page", "volume"] and shown(run_cli, "k")["status"] == "resolved"
+    changed = run_cli("edit", "k", "volume=8")
+    assert changed.exit_code == 0 and "k: edited volume" in changed.stderr

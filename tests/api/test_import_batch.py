@@ -61,3 +61,25 @@ def test_a_file_that_meets_an_unforeseen_case_does_not_stop_the_batch(tmp_path, 
     assert [f.status for f in report.files] == ["failed", "imported"]
     assert "an unforeseen shape" in report.files[0].problems[0].message
     assert report.files[1].new_works == 3
+
+
+def test_ctrl_c_during_a_file_keeps_the_files_before_it_and_says_which(tmp_path, settings, monkeypatch):
+    import pytest
+
+    from vexascite.errors import Interrupted
+
+    real = api.importing.prepared_parts
+
+    def ctrl_c_on_accents(fmt, text, key_pattern=None):
+        if "comont2022azacitidine" in text:
+            raise KeyboardInterrupt
+        return real(fmt, text, key_pattern)
+
+    monkeypatch.setattr(api.importing, "prepared_parts", ctrl_c_on_accents)
+    with pytest.raises(Interrupted) as caught:
+        import_paths(settings, [DATA / "same.bib", DATA / "accents.bib"])
+    message = str(caught.value)
+    assert f"interrupted while importing {DATA / 'accents.bib'}: nothing of it was written" in message
+    assert f"the file before it was imported ({DATA / 'same.bib'})" in message
+    works, refs = snapshot(settings.db)
+    assert len(works) == 3 and {ref[1] for ref in refs} == {"bibtex"}  # same.bib's, none of accents.bib's

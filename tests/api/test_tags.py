@@ -16,3 +16,10 @@ def test_tags_and_keys_are_told_apart() -> None:
 def test_an_empty_tag_or_one_with_a_control_character_is_refused(args: list[str]) -> None:
     with pytest.raises(UsageError, match="write"):
         split_tag_args(args)
+
+
+def test_a_tag_written_without_its_sign_is_pointed_out() -> None:
+    with pytest.raises(UsageError, match=r"'jak' reads as a work's key: \+jak adds it as a tag"):
+        split_tag_args(["beck2020", "jak"])
+    with pytest.raises(UsageError, match=r"removes one$"):
+        split_tag_args(["beck2020"])  # one word: a key, no tag named

@@ -73,3 +73,18 @@ def test_a_command_loads_its_own_module_and_help_loads_them_all() -> None:
     assert _cli_modules_after("list", "--help") == ["vexascite.cli.common", "vexascite.cli.library", "vexascite.cli.tables"]
     assert _cli_modules_after("tag", "--help") == ["vexascite.cli.common", "vexascite.cli.organising", "vexascite.cli.tables"]
     assert _cli_modules_after("--help") == sorted(f"vexascite.cli.{m}" for m in {"common", "tables", *COMMANDS.values()})
+
+
+def test_every_option_says_what_it_does_in_help() -> None:
+    silent = []
+
+    def walk(command: click.Command, path: str) -> None:
+        silent.extend(f"{path} {option.opts[0]}" for option in command.params
+                      if isinstance(option, click.Option) and not option.hidden and not option.help)
+        if isinstance(command, click.Group):
+            context = click.Context(command)
+            for name in command.list_commands(context):
+                walk(command.get_command(context, name), f"{path} {name}")
+
+    walk(main, "vexascite")
+    assert silent == []

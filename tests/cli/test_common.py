@@ -88,6 +88,7 @@ def test_a_number_past_what_the_library_stores_is_a_usage_error(run_cli, tmp_pat
                  ("note", "--remove", huge)):
         result = run_cli(*args)
         assert result.exit_code == 2 and "Invalid value" in result.output, (args, result.output)
+        assert "not in the range ." not in result.output, (args, result.output)  # a range with nothing named
     assert run_cli("find", "thrombosis", "--limit", "1000000000").exit_code == 0
     assert run_cli("list", "--limit", "1000000000").exit_code == 0
 
@@ -103,3 +104,37 @@ def test_json_escapes_c1_controls_and_direction_overrides_and_reads_back_the_sam
     text = json_text(value, indent=2)
     assert not any(chr(c) in text for c in (0x9B, 0x202E, 0x2066, 0x2028, 0x85, 0x7F))
     assert "caf\u00e9" in text and json.loads(text) == value
+
+
+def test_ctrl_c_is_exit_130_with_what_was_kept_not_a_bare_aborted(run_cli, tmp_path: Path, monkeypatch) -> None:
+    import click
+    from click.testing import CliRunner
+
+    from vexascite import api
+    from vexascite.cli.common import handle_errors
+
+    @click.command()
+    @handle_errors
+    def waits() -> None:
+        raise KeyboardInterrupt
+
+    plain = CliRunner().invoke(waits, [])
+    assert plain.exit_code == 130
+    assert "interrupted: each file, work or change finished before it is saved" in plain.stderr and "Aborted" not in plain.output
+
+    first, second = tmp_path / "a.bib", tmp_path / "b.bib"
+    first.write_text("@article{one2020, title = {One}, author = {One, A.}, year = {2020}}\n", encoding="utf-8")
+    second.write_text("@article{two2021, title = {Two}, author = {Two, B.}, year = {2021}}\n", encoding="utf-8")
+    real = api.importing.prepared_parts
+
+    def ctrl_c_on_two(fmt, text, key_pattern=None):
+        if "two2021" in text:
+            raise KeyboardInterrupt
+        return real(fmt, text, key_pattern)
+
+    monkeypatch.setattr(api.importing, "prepared_parts", ctrl_c_on_two)
+    result = run_cli("import", str(first), str(second))
+    assert result.exit_code == 130
+    assert f"interrupted while importing {second}: nothing of it was written; the file before it was imported ({first})" in result.stderr
+    monkeypatch.undo()
+    assert "one2020" in run_cli("list").output and "two2021" not in run_cli("list").output

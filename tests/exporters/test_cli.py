@@ -49,6 +49,20 @@ def test_export_bibtex_to_stdout_and_file(library, tmp_path: Path) -> None:
     assert not [p for p in target.parent.iterdir() if p.name.endswith(".tmp")]
 
 
+def test_export_to_a_file_writes_the_format_its_extension_names_unless_told(library, tmp_path: Path) -> None:
+    written = {}
+    for name in ("refs.json", "refs.ris", "refs.bib", "refs.txt", "REFS.JSON"):
+        result = library("export", "-o", str(tmp_path / name))
+        assert result.exit_code == 0, result.output
+        written[name] = (tmp_path / name).read_text(encoding="utf-8")
+    assert len(json.loads(written["refs.json"])) == 8 and json.loads(written["REFS.JSON"]) == json.loads(written["refs.json"])
+    assert written["refs.ris"].startswith("TY  - ")
+    assert bibtexparser.parse_string(written["refs.bib"]).entries and written["refs.txt"] == written["refs.bib"]  # unnamed: BibTeX
+    assert "as csl-json to" in library("export", "-o", str(tmp_path / "refs.json")).stderr
+    told = library("export", "--format", "ris", "-o", str(tmp_path / "told.json"))  # --format wins
+    assert told.exit_code == 0 and (tmp_path / "told.json").read_text(encoding="utf-8").startswith("TY  - ")
+
+
 def test_export_selected_keys_in_the_order_named(library) -> None:
     keys = [item["key"] for item in json.loads(library("list", "--json").stdout)]
     assert len(keys) == 8 and keys == sorted(keys)
@@ -119,3 +133,16 @@ def test_format_keeps_a_bibtex_title_s_italics_and_subscripts(run_cli, tmp_path:
     assert "Somatic *UBA1* variants and CO~2~ & \\<b\\>text\\</b\\>" in run_cli("format", "--to", "markdown").stdout
     assert "Somatic UBA1 variants and CO₂ & <b>text</b>" in run_cli("format").stdout
     assert "\\textit{{UBA1}}" in run_cli("export", "--format", "bibtex").stdout
+
+
+def test_csl_json_export_imports_back_without_a_word(library, tmp_path: Path) -> None:
+    exported = tmp_path / "all.json"
+    assert library("export", "-o", str(exported)).exit_code == 0
+    items = json.loads(exported.read_text(encoding="utf-8"))
+    assert any(item.get("custom", {}).get("et-al") for item in items)  # a cut author list, marked in custom
+    again = library("--db", str(tmp_path / "other.db"), "import", str(exported))
+    assert again.exit_code == 0, again.stderr
+    assert "warning" not in again.stderr and "custom" not in again.stderr
+    cut = [item["id"] for item in items if item.get("custom", {}).get("et-al")]
+    shown = json.loads(library("--db", str(tmp_path / "other.db"), "show", cut[0], "--json").stdout)
+    assert shown["csl"].get("et-al") is True

@@ -41,6 +41,9 @@ def test_an_unknown_identifier_is_reported_and_kept_as_not_found(world: World, r
     assert [(w["key"], w["status"], w["DOI"]) for w in listed] == [
         ("doi_10_5555_nobody_knows_this", "not-found", "10.5555/nobody.knows.this")
     ]
+    assert "0 identifiers not understood, 1 not found\n" in result.stderr  # no "others were added": there were none
+    mixed = run_cli("add", "PMID: 90000002", "pmid:soon", env=world.env())
+    assert mixed.exit_code == 3 and "1 identifier not understood, 0 not found; the others were added" in mixed.stderr
 
 
 def test_works_that_resolve_to_one_doi_merge_and_the_merge_is_reported(world: World, tmp_path: Path, run_cli) -> None:

@@ -23,7 +23,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
                   "review_candidates"),
     "linking": ("LINKER_VERSION", "LinkReport", "evidence_table", "find_claims", "link_manuscript"),
     "checking": ("check_manuscript",),
-    "exporting": ("ExportResult", "FormattedBibliography", "export_items_of", "export_library", "format_library",
+    "exporting": ("ExportResult", "FormattedBibliography", "export_format_of_file", "export_items_of", "export_library", "format_library",
                   "write_text_atomically"),
     "parsing": ("ReparseReport", "parse_document", "parse_strings", "reparse"),
     "library": (
@@ -37,7 +37,7 @@ _HOMES: dict[str, tuple[str, ...]] = {
                 "watch_export_refreshes"),
     "outputs": ("write_output",),
     "etiquette": ("service_notes",),
-    "documents": ("document_reading", "document_text", "text_reading"),
+    "documents": ("document_reading", "document_text", "reference_file_format", "text_reading"),
     "editing": ("describe_gave_way", "describe_set_aside", "describe_value", "edit_work"),
     "evidence": ("refresh_citation_evidence", "suggest_sources"),
     "web_views": (
@@ -78,6 +78,7 @@ if TYPE_CHECKING:  # what type checkers see; at run time the names come from __g
     from .common import report_lock_waits as report_lock_waits
     from .documents import document_reading as document_reading
     from .documents import document_text as document_text
+    from .documents import reference_file_format as reference_file_format
     from .documents import text_reading as text_reading
     from .editing import describe_gave_way as describe_gave_way
     from .editing import describe_set_aside as describe_set_aside
@@ -88,6 +89,7 @@ if TYPE_CHECKING:  # what type checkers see; at run time the names come from __g
     from .evidence import suggest_sources as suggest_sources
     from .exporting import ExportResult as ExportResult
     from .exporting import FormattedBibliography as FormattedBibliography
+    from .exporting import export_format_of_file as export_format_of_file
     from .exporting import export_items_of as export_items_of
     from .exporting import export_library as export_library
     from .exporting import format_library as format_library

@@ -117,6 +117,13 @@ def _ends_with_others(text: str) -> bool:
     return bool(re.search(r"\s+and\s+others\s*$", text, flags=re.IGNORECASE))
 
 
+def _same(name: str, old: Any, new: Any) -> bool:
+    """Whether an edit gives a field the value the user gave it already (a DOI in any case)."""
+    if name == "DOI" and isinstance(old, str) and isinstance(new, str):
+        return old.lower() == new.lower()
+    return bool(old == new)
+
+
 def edit_work(
     settings: Settings, key: str, assignments: Iterable[str], unset: Iterable[str] = (), revert: Iterable[str] = (),
 ) -> dict[str, Any]:
@@ -133,10 +140,17 @@ def edit_work(
                                 (removed, reverting, "unset and reverted")):
         if set(first) & set(second):
             raise UsageError(f"{', '.join(sorted(set(first) & set(second)))}: both {what}")
-    identifiers = {"DOI", "PMID", "PMCID"} & {*values, *removed, *reverting}
     aside = None
     with open_library(settings, create=False) as store, store.transaction():
         work_id = live_work_id(store, key)  # a work in the trash is not edited (restore it first), as for tags and notes
+        # an edit given again changes nothing: a DOI set to what it is stays verified
+        before = user_edits(store, work_id)
+        unchanged = sorted([*(name for name, value in values.items() if name in before and _same(name, before[name], value)),
+                            *(name for name in removed if name in before and before[name] is None)])
+        given = {"set": sorted(values), "unset": sorted(removed)}  # all given (the page says each); "unchanged" among them
+        values = {name: value for name, value in values.items() if name not in unchanged}
+        removed = [name for name in removed if name not in unchanged]
+        identifiers = {"DOI", "PMID", "PMCID"} & {*values, *removed, *reverting}
         if reverting:
             edited = user_edits(store, work_id)
             missing = [name for name in reverting if name not in edited]
@@ -155,8 +169,7 @@ def edit_work(
                                       f"{', '.join(sorted(identifiers))} edited: 'vexascite resolve' verifies it again")
         row = store.work_row(work_id)
     sync_exports(settings)
-    return {"key": row["key"], "set": sorted(values), "unset": sorted(removed), "reverted": reverting, "csl": row["csl"],
-            "set_aside": aside}
+    return {"key": row["key"], **given, "reverted": reverting, "csl": row["csl"], "set_aside": aside, "unchanged": unchanged}
 
 
 def describe_set_aside(key: str, aside: dict[str, Any]) -> str:

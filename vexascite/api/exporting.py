@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..config import Settings
@@ -110,6 +111,21 @@ def export_library(
         in_trash = _cited_in_trash(store, cited_in) if cited_in is not None else []
     text = export_items(items, fmt, unicode=unicode)
     return ExportResult(fmt, text, len(items), [item.key for item in items], in_trash=in_trash)
+
+
+def export_format_of_file(path: str | os.PathLike[str] | None) -> str | None:
+    """The export format an output file's extension names (``.bib`` BibTeX, ``.json``
+    CSL-JSON, ``.ris`` RIS: a format's name or alias), or None: ``export -o refs.json``
+    writes CSL-JSON, not BibTeX under a name that says JSON."""
+    from ..exporters import export_format
+
+    suffix = Path(path).suffix.lstrip(".") if path else ""
+    if not suffix:
+        return None
+    try:
+        return export_format(suffix).name
+    except UsageError:
+        return None
 
 
 def _cited_in_trash(store: Store, manuscript: str) -> list[str]:

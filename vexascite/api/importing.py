@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..citekeys import check_key_pattern
+from ..citekeys import check_key_pattern, is_usable_key
 from ..config import Settings
 from ..documents import (
     BINARY_SUFFIXES,
@@ -18,7 +18,14 @@ from ..documents import (
     read_document_bytes,
     read_input_bytes,
 )
-from ..errors import CannotWrite, InputUnreadable, LibraryBusy, UsageError
+from ..errors import (
+    CannotWrite,
+    InputUnreadable,
+    Interrupted,
+    LibraryBusy,
+    NotInLibrary,
+    UsageError,
+)
 from ..importers import (
     IMPORTABLE_SUFFIXES,
     IMPORTER_VERSION,
@@ -33,11 +40,12 @@ from ..model import ImportProblem
 from ..rows import PreparedPart, prepare_safely
 from ..store import Store
 from ..store.failures import translated
-from ..store.ingest import NEW, SAME, SEARCH_INDEX_BATCH, Ingest
+from ..store.ingest import NEW, NONE, SAME, SEARCH_INDEX_BATCH, Ingest
 from ..store.known import KnownWorks
 from ..store.organise import trashed_among
 from ..wording import quantity, verb
 from .common import open_library
+from .documents import refuse_database
 from .exports import sync_exports
 
 __all__ = ["IMPORTABLE_SUFFIXES", "MAX_IMPORT_BYTES", "SEARCH_INDEX_BATCH", "FileImport", "ImportReport", "LoadedInput",
@@ -63,6 +71,9 @@ class FileImport:
     message: str | None = None
     #: What the reader found worth saying, one line each (the lists of a text document).
     notes: list[str] = field(default_factory=list)
+    #: Keys of the works a changed file no longer holds, removed with its earlier entries
+    #: (nothing else held them: no other file, record, edit, tag, note or citation).
+    removed: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -167,6 +178,7 @@ def load_input(path: Path, fmt: str | None = None) -> LoadedInput:
     Word and PDF documents are read as text (see :mod:`vexascite.documents`): their
     reference lists are found like those of any text."""
     data = read_input_bytes(path, MAX_IMPORT_BYTES)
+    refuse_database(path, data)
     size = len(data)
     sha = hashlib.sha256(data).hexdigest()
     document = read_document_bytes(data, str(path))
@@ -212,6 +224,14 @@ def import_paths(
                 raise type(exc)(
                     f"{exc}; {path} was not imported (nothing of it written)"
                     + (f", {verb(done, 'the file', f'the {done} files')} before it {verb(done, 'was', 'were')}" if done else "")
+                    + "; run the same import again to bring the rest"
+                ) from exc
+            except KeyboardInterrupt as exc:
+                kept = [f.path for f in report.files if f.status == "imported"]
+                raise Interrupted(
+                    f"interrupted while importing {path}: nothing of it was written"
+                    + (f"; {verb(len(kept), 'the file', f'the {len(kept)} files')} before it {verb(len(kept), 'was', 'were')}"
+                       f" imported ({', '.join(kept[:5])}{', ...' if len(kept) > 5 else ''})" if kept else "")
                     + "; run the same import again to bring the rest"
                 ) from exc
             except _READER_BUGS as exc:  # one file no rule foresaw must not stop the batch
@@ -281,6 +301,8 @@ def _store_parts(
         earlier = store.forget_source_refs(source_id) if previous else {}
         ingest = Ingest(store, settings.key_pattern, IMPORTER_VERSION, known=known, source_id=source_id, earlier=earlier)
         list_ids: dict[str, int] = {}
+        read = 0  # references that name a work (not failed)
+        renamed: list[tuple[str, int | None, int, str | None]] = []  # entries whose own key their work did not get
         for part in _document_parts(loaded, settings):
             result.problems.extend(part.problems)
             notes.extend(part.notes)
@@ -290,12 +312,31 @@ def _store_parts(
                     if ref.list_label not in list_ids:
                         list_ids[ref.list_label] = store.add_ref_list(source_id, ref.list_label, ref.line, len(list_ids) + 1)
                     list_id = list_ids[ref.list_label]
-                kind = ingest.add(ref, list_id=list_id).kind
+                outcome = ingest.add(ref, list_id=list_id)
+                kind = outcome.kind
+                read += kind != NONE
+                own = (ref.entry_key or "").strip()
+                if own and outcome.work_id is not None and outcome.key != own and is_usable_key(own):
+                    renamed.append((own, ref.line, outcome.work_id, outcome.key))
                 result.new_works += kind == NEW
                 result.matched_works += kind == SAME
                 result.references += 1
             ingest.flush()
+        if earlier and not read and loaded.format not in _DOCUMENT_FORMATS:
+            _refuse_emptied(store, set(earlier.values()), loaded.format)
+        dropped = {work_id: store.work_row(work_id)["key"] for work_id in sorted(ingest.replaced - ingest.matched)}
         ingest.finish()
+        result.removed = [key for work_id, key in dropped.items() if not _work_exists(store, work_id)]
+        taken = _keys_naming_other_works(store, renamed)
+        if taken:
+            notes.append(
+                f"{quantity(len(taken), 'entry key')} already {verb(len(taken), 'names', 'name')} another work of the library, so "
+                f"{verb(len(taken), 'its entry has', 'their entries have')} another key: "
+                + ", ".join(f"{own}{f' (line {line})' if line else ''} is {key}" for own, line, key in taken[:5])
+                + (", ..." if len(taken) > 5 else "")
+                + f"; a manuscript citing [@{taken[0][0]}] gets the other work ('vexascite show {taken[0][0]}'):"
+                " 'vexascite rekey' one of them if that is wrong"
+            )
         in_trash = trashed_among(store, ingest.matched)
         if in_trash:
             notes.append(
@@ -321,6 +362,51 @@ def _store_parts(
             source_key, loaded.sha256, loaded.size, loaded.format, IMPORTER_VERSION, "imported",
             quantity(len(result.problems), "problem") if result.problems else None,
         )
+
+
+#: Formats of documents (a manuscript, a text list): their list may go in an edit, so a
+#: read that finds none replaces the earlier one (``link`` of a manuscript citing by key now).
+_DOCUMENT_FORMATS = frozenset({"text", "lines"})
+
+
+def _refuse_emptied(store: Store, works: set[int], fmt: str) -> None:
+    """A changed reference file (BibTeX, RIS, CSL-JSON, ...) that now holds no readable
+    reference, where an earlier read found works: refused (the transaction is rolled
+    back), since replacing would remove every work only it held; a file caught
+    half-written by a reference manager's export, or read as the wrong ``--format``,
+    would otherwise empty the library of them."""
+    keys = sorted(store.work_row(work_id)["key"] for work_id in works)
+    raise InputUnreadable(
+        f"now holds no reference readable as {fmt}, where it held {quantity(len(keys), 'work')} ({', '.join(keys[:5])}"
+        + (", ..." if len(keys) > 5 else "") + "); not read again: the library keeps what it read before "
+        "(a file still being written? the wrong --format?); fix the file and import it again, or remove the works"
+        " with 'vexascite remove KEY'"
+    )
+
+
+def _keys_naming_other_works(
+    store: Store, renamed: list[tuple[str, int | None, int, str | None]]
+) -> list[tuple[str, int | None, str]]:
+    """The entries whose own key names another work (its key or a key it was known by):
+    each key, its line and the key the entry's work has. A manuscript written against this
+    file that cites the key would get the other work, so it is said."""
+    taken = []
+    for own, line, work_id, key in renamed:
+        try:
+            other = store.work_id_for_key(own)
+        except NotInLibrary:
+            continue
+        if other != work_id:
+            taken.append((own, line, key or store.work_row(work_id)["key"]))
+    return taken
+
+
+def _work_exists(store: Store, work_id: int) -> bool:
+    try:
+        store.work_row(work_id)
+    except NotInLibrary:
+        return False
+    return True
 
 
 def _document_parts(loaded: LoadedInput, settings: Settings) -> Iterator[PreparedPart]:

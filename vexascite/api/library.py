@@ -135,7 +135,8 @@ def split_tag_args(args: Iterable[str]) -> tuple[list[str], list[str], list[str]
         else:
             keys.append(arg)
     if not add and not remove:
-        raise UsageError("say what to do: +TAG adds a tag, -TAG removes one")
+        hint = f" ({keys[-1]!r} reads as a work's key: +{keys[-1]} adds it as a tag)" if len(keys) > 1 else ""
+        raise UsageError(f"say what to do: +TAG adds a tag, -TAG removes one{hint}")
     from ..exporters.markup import CONTROL
 
     for tag in add + remove:

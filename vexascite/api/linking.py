@@ -65,15 +65,12 @@ def _same_offset(offset: int) -> int:
 def _refuse_reference_file(path: Path, text: str) -> None:
     """A BibTeX, RIS or CSL-JSON file given as the manuscript holds references, not claims
     (its ``@article`` would read as a citation of a key ``article``): said, not linked."""
-    from ..importers import detect_format, import_format
+    from .documents import reference_file_format
 
-    fmt = detect_format(path.name, text[:4096])
-    if fmt in ("text", "lines", "ids"):
-        return
-    form = import_format(fmt)
-    if path.suffix.lower() in form.extensions:
+    description = reference_file_format(path, text)
+    if description:
         raise UsageError(
-            f"{path}: a {form.description} file, not a manuscript: give the manuscript"
+            f"{path}: a {description} file, not a manuscript: give the manuscript"
             f" (.md, .txt, .tex, .docx, .pdf), with --list {path} when this is its reference list"
         )
 
@@ -91,8 +88,10 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
     from ..link.resolution import AuthorYearIndex, ListEntry, RefList, WorkSummary, resolve_target
     from ..refstring import page_furniture
     from ..store import claims as claim_store
+    from .documents import refuse_database_file
 
     manuscript_path = Path(path)
+    refuse_database_file(manuscript_path)
     manuscript = read_manuscript(manuscript_path)
     _refuse_reference_file(manuscript_path, manuscript.text)
     report = LinkReport(path=str(manuscript_path), format=manuscript.format)

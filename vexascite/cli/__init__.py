@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from pathlib import Path
 
 import click
 
 from .. import api
 from ..config import load_settings
+from ..errors import UsageError
 from ..wording import quantity
 from .common import handle_errors, warn
 
@@ -90,6 +92,9 @@ def load_command(name: str, module_name: str) -> click.Command:
 def main(ctx: click.Context, db: str | None, config_path: str | None) -> None:
     """vexascite: import, resolve, link, export and check the references of a manuscript."""
     ctx.ensure_object(dict)
+    if config_path is not None and not Path(config_path).is_file():  # named, so meant: never ignored unread
+        why = "is a folder, not a settings file" if Path(config_path).is_dir() else "no such settings file"
+        raise UsageError(f"--config {config_path}: {why}")
     ctx.obj["settings"] = load_settings(config_path, db=db)
     api.report_lock_waits(_say_waiting())
     refreshed = api.watch_export_refreshes()

@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 
 from ..config import Settings
-from ..errors import InputUnreadable, VexasciteError, error_for_os
+from ..errors import InputUnreadable, Interrupted, VexasciteError, error_for_os
 from ..wording import DIRECTION_CONTROLS
+from ..wording import quantity as _quantity
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -35,6 +36,12 @@ class _RowId(click.IntRange):
 
     def _describe_range(self) -> str:
         return ""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = click.INT.convert(value, param, ctx)  # not a whole number: click's own message
+        if self.max is not None and number > self.max:
+            self.fail(f"{number} is larger than any id the library gives", param, ctx)
+        return number
 
 
 ROW_ID = _RowId(max=2**63 - 1)
@@ -181,6 +188,18 @@ def read_lines(path: str) -> list[str]:
     return lines[:-1] if lines[-1] == "" else lines
 
 
+def say_removed(item: Any) -> None:
+    """The works a changed file (a reference file, a manuscript's list) no longer holds and
+    nothing else held, removed with its earlier entries: named, never gone in silence."""
+    if item.removed:
+        shown = ", ".join(item.removed[:10]) + (", ..." if len(item.removed) > 10 else "")
+        warn(
+            f"  {item.path}: {_quantity(len(item.removed), 'work')} no longer in the file and held by nothing else"
+            f" {'was' if len(item.removed) == 1 else 'were'} removed from the library ({shown});"
+            " importing the earlier version of the file brings them back"
+        )
+
+
 def evidence_line(evidence: dict[str, Any] | None) -> str:
     """One citation's best abstract sentence with its support score, or why there is none."""
     if not evidence:
@@ -202,11 +221,19 @@ def _silence_stdout() -> None:
         pass
 
 
+#: What Ctrl-C leaves: every write is one transaction, so what was finished is kept.
+INTERRUPTED = (
+    "interrupted: each file, work or change finished before it is saved, the one under way was not"
+    " written (each is one transaction); run the command again to go on"
+)
+
+
 def handle_errors(func: F) -> F:
     """Turn vexascite and OS errors into a one-line message and their exit code.
 
     A reader that went away (broken pipe) ends the command quietly with 0; a full or
-    failing stdout is exit 5 with one line on stderr, never a traceback.
+    failing stdout is exit 5 with one line on stderr, never a traceback; Ctrl-C is exit
+    130 (128 + SIGINT, as shells report it) with what was kept, not click's bare "Aborted!".
     """
 
     @functools.wraps(func)
@@ -221,6 +248,9 @@ def handle_errors(func: F) -> F:
         except BrokenPipeError:
             _silence_stdout()
             sys.exit(0)
+        except KeyboardInterrupt as exc:
+            warn(f"vexascite: {exc if isinstance(exc, Interrupted) else INTERRUPTED}")
+            sys.exit(Interrupted.exit_code)
         except OSError as exc:
             error = error_for_os(exc, exc.filename or "output")
             _silence_stdout()

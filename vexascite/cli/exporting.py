@@ -41,8 +41,9 @@ class RegistryChoice(click.Choice):
 
 @click.command("export")
 @click.option(
-    "--format", "fmt", default="bibtex", show_default=True,
-    type=RegistryChoice(export_formats), help="Output format.",
+    "--format", "fmt", default=None,
+    type=RegistryChoice(export_formats),
+    help="Output format (default: the one -o FILE's extension names, .bib, .json or .ris; else bibtex).",
 )
 @click.option("--cited-in", "cited_in", default=None, metavar="MANUSCRIPT", help="Only the works this linked manuscript cites, in order of first citation.")
 @click.option("--keys", "keys", multiple=True, metavar="K", help="Only these keys (repeat, or separate with commas or spaces).")
@@ -54,7 +55,7 @@ class RegistryChoice(click.Choice):
 @click.pass_context
 @handle_errors
 def export_command(
-    ctx: click.Context, fmt: str, cited_in: str | None, keys: tuple[str, ...], tag: str | None, collection: str | None,
+    ctx: click.Context, fmt: str | None, cited_in: str | None, keys: tuple[str, ...], tag: str | None, collection: str | None,
     unicode: bool, output: str | None, keep_updated: bool,
 ) -> None:
     """Export the library, a selection, or what a manuscript cites, as BibTeX, BibLaTeX,
@@ -63,6 +64,8 @@ def export_command(
     if keep_updated and (not output or output == "-"):
         raise UsageError("--keep-updated needs -o FILE: an export to stdout cannot be kept up to date")
     settings = settings_of(ctx)
+    if fmt is None:  # --format wins over the extension (BibLaTeX is written to .bib files too)
+        fmt = (api.export_format_of_file(output) if output and output != "-" else None) or "bibtex"
     result = api.export_library(
         settings, fmt, keys=keys or None, cited_in=cited_in, unicode=unicode, tag=tag, collection=collection
     )

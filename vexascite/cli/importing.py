@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import asdict
 from typing import Any
 
@@ -17,6 +18,7 @@ from .common import (
     handle_errors,
     progress_on_terminal,
     read_stdin,
+    say_removed,
     settings_of,
     warn,
 )
@@ -31,10 +33,14 @@ from .common import (
 @click.pass_context
 @handle_errors
 def import_command(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, per_line: bool, force: bool, as_json: bool) -> None:
-    """Import reference files and folders (BibTeX, RIS, CSL-JSON, MEDLINE, PubMed XML, ID lists, text).
+    """Import reference files and folders (BibTeX, RIS, CSL-JSON, MEDLINE, PubMed XML, ID lists, text); - reads stdin.
 
     Word (.docx) and PDF documents named as files are read for their reference lists and,
     in Word, the citations Zotero, Mendeley or EndNote stored in their fields."""
+    if "-" in paths:  # standard input, read as the stream it is (each piped input is a file of its own)
+        if sys.stdin.isatty():
+            warn("reading references from standard input; end with Ctrl-D")
+        paths = tuple("/dev/stdin" if path == "-" else path for path in paths)
     if per_line:
         if fmt not in (None, "lines"):
             raise UsageError(f"--lines reads one reference per line; it cannot be combined with --format {fmt}")
@@ -64,12 +70,16 @@ def import_command(ctx: click.Context, paths: tuple[str, ...], fmt: str | None, 
             warn(f"{item.path} ({item.format}): {verb}{note}")
         for line in item.notes:
             warn(f"  {item.path}: {line}")
+        say_removed(item)
     stats = api.library_stats(settings_of(ctx))
     warn(f"library {settings_of(ctx).db}: {quantity(stats['works'], 'work')} from {quantity(stats['references'], 'reference')} in {quantity(stats['sources'], 'file')}")
+    read = [item for item in report.files if item.status in ("imported", "unchanged")]
     if report.unreadable:
-        raise InputUnreadable(f"{quantity(len(report.unreadable), 'file')} could not be read; the others were imported")
+        rest = "the others were imported" if read else "nothing was imported"
+        raise InputUnreadable(f"{quantity(len(report.unreadable), 'file')} could not be read; {rest}")
     if report.problem_count:
-        raise ItemProblems(f"{quantity(report.problem_count, 'problem')} in the input; the good entries were imported")
+        rest = "the good entries were imported" if any(item.references for item in read) else "no entry was imported"
+        raise ItemProblems(f"{quantity(report.problem_count, 'problem')} in the input; {rest}")
 
 
 def file_report_dict(item: api.FileImport) -> dict[str, Any]:
@@ -83,6 +93,7 @@ def file_report_dict(item: api.FileImport) -> dict[str, Any]:
         "aliases": item.aliases,
         "message": item.message,
         "notes": item.notes,
+        "removed": item.removed,
         "problems": [{"line": p.line, "entry": p.entry_key, "message": p.message} for p in item.problems],
     }
 
@@ -106,6 +117,12 @@ def parse_command(ctx: click.Context, source: str, per_line: bool) -> None:
         text, reading = api.text_reading(read_stdin("references"), "stdin")
     else:
         text, reading = api.document_reading(source)
+        description = api.reference_file_format(source, text)
+        if description:
+            raise UsageError(
+                f"{source}: a {description} file, its references already field by field:"
+                f" 'vexascite import {source}' reads it; parse reads reference strings (text, Markdown, Word, PDF)"
+            )
     with progress_on_terminal():
         parsed = api.parse_document(text, per_line=per_line)
     emit_jsonl(parsed.items)

@@ -120,7 +120,7 @@ def show_command(ctx: click.Context, key: str, provenance: bool, as_json: bool) 
 
 
 @click.command("stats")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print it as JSON, for scripts.")
 @click.pass_context
 @handle_errors
 def stats_command(ctx: click.Context, as_json: bool) -> None:
@@ -140,7 +140,7 @@ def stats_command(ctx: click.Context, as_json: bool) -> None:
 
 @click.command("duplicates")
 @click.option("--threshold", type=click.FloatRange(0, 100), default=85.0, show_default=True, help="Likeness (0-100) to list.")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print it as JSON, for scripts.")
 @click.pass_context
 @handle_errors
 def duplicates_command(ctx: click.Context, threshold: float, as_json: bool) -> None:
@@ -244,9 +244,12 @@ def edit_command(ctx: click.Context, key: str, assignments: tuple[str, ...], uns
     result = api.edit_work(settings_of(ctx), key, assignments, unset, revert)
     if as_json:
         emit_json(result)
-    changed = [*result["set"], *(f"-{name}" for name in result["unset"])]
+    unchanged = set(result.get("unchanged") or ())
+    changed = [*(name for name in result["set"] if name not in unchanged), *(f"-{name}" for name in result["unset"] if name not in unchanged)]
     if changed:
         warn(f"{result['key']}: edited {', '.join(changed)}")
+    if result.get("unchanged"):
+        warn(f"{result['key']}: {', '.join(result['unchanged'])} already as you edited {'it' if len(result['unchanged']) == 1 else 'them'}; unchanged")
     if result["reverted"]:
         warn(f"{result['key']}: your edits of {', '.join(result['reverted'])} dropped; the sources' values are used")
     if result.get("set_aside"):

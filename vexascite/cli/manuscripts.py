@@ -19,6 +19,7 @@ from .common import (
     inert,
     out,
     rich_text,
+    say_removed,
     settings_of,
     warn,
 )
@@ -59,6 +60,7 @@ def link_command(ctx: click.Context, manuscript: str, list_path: str | None, as_
             warn(f"{item.path}: {quantity(item.references, 'reference')} read ({quantity(item.new_works, 'new work')})")
         for line in item.notes:
             warn(f"  {item.path}: {line}")
+        say_removed(item)
     for problem in report.problems:
         warn(f"warning: {report.path}:{problem['line']}: {problem['status']} marker {problem['marker']}: {problem['message']}")
     for note in report.notes:
@@ -154,7 +156,8 @@ def _evidence_record(row: dict[str, Any]) -> dict[str, Any]:
 
 @click.command("claims")
 @click.option("--doc", "document", default=None, metavar="MANUSCRIPT", help="Only the claims of this linked manuscript.")
-@click.option("--format", "fmt", default="table", show_default=True, type=click.Choice(["table", "jsonl", "csv", "markdown"]))
+@click.option("--format", "fmt", default="table", show_default=True, type=click.Choice(["table", "jsonl", "csv", "markdown"]),
+              help="table for people; jsonl (one claim a line), csv (spreadsheets) or markdown for other programs.")
 @click.pass_context
 @handle_errors
 def claims_command(ctx: click.Context, document: str | None, fmt: str) -> None:

@@ -31,7 +31,7 @@ def tag_command(ctx: click.Context, args: tuple[str, ...]) -> None:
 
 
 @click.command("tags")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print it as JSON, for scripts.")
 @click.pass_context
 @handle_errors
 def tags_command(ctx: click.Context, as_json: bool) -> None:
@@ -99,7 +99,7 @@ def collection_delete(ctx: click.Context, path: str) -> None:
 
 
 @collection_group.command("list")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print it as JSON, for scripts.")
 @click.pass_context
 @handle_errors
 def collection_list(ctx: click.Context, as_json: bool) -> None:
@@ -170,7 +170,7 @@ def restore_command(ctx: click.Context, keys: tuple[str, ...]) -> None:
 
 @click.command("trash")
 @click.option("--empty", "empty", is_flag=True, help="Delete the works in the trash for good (their raw inputs stay, detached).")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print it as JSON, for scripts.")
 @click.pass_context
 @handle_errors
 def trash_command(ctx: click.Context, empty: bool, as_json: bool) -> None:
@@ -200,7 +200,7 @@ def trash_command(ctx: click.Context, empty: bool, as_json: bool) -> None:
 
 @click.command("exports")
 @click.option("--remove", "remove_id", default=None, metavar="ID|FILE", help="Stop keeping this export up to date (the file stays).")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print it as JSON, for scripts.")
 @click.pass_context
 @handle_errors
 def exports_command(ctx: click.Context, remove_id: str | None, as_json: bool) -> None:

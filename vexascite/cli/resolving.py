@@ -152,8 +152,10 @@ def add_command(ctx: click.Context, identifiers: tuple[str, ...], key: str | Non
     if report.resolution is not None:
         _print_resolution(report.resolution, False)  # (its JSON is part of the document above)
     if report.unreadable or report.not_found:
+        found = [added for added in report.added if added not in report.not_found]
+        rest = "; the others were added" if found else ("; the others were in the library already" if report.known else "")
         raise ItemProblems(
-            f"{quantity(len(report.unreadable), 'identifier')} not understood, {len(report.not_found)} not found; the others were added"
+            f"{quantity(len(report.unreadable), 'identifier')} not understood, {len(report.not_found)} not found{rest}"
         )
 
 
@@ -208,7 +210,7 @@ def suggest_command(ctx: click.Context, text: str | None, lines_path: str | None
 @click.argument("key", required=False)
 @click.option("--accept", "accept_id", type=ROW_ID, default=None, metavar="ID", help="Apply candidate ID as the work's record.")
 @click.option("--reject", "reject_id", type=ROW_ID, default=None, metavar="ID", help="Reject candidate ID.")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="Print it as JSON, for scripts.")
 @click.pass_context
 @handle_errors
 def review_command(ctx: click.Context, key: str | None, accept_id: int | None, reject_id: int | None, as_json: bool) -> None:

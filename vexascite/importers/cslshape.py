@@ -138,8 +138,8 @@ def shape_item(item: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     notes: list[str] = []
     for raw_name, value in item.items():
         name = clean_text(str(raw_name))
-        if name == "id" or value is None:
-            continue
+        if name == "id" or value is None or (name == "custom" and isinstance(value, dict)):
+            continue  # CSL's ``custom`` object holds an application's own data, no variable (vexascite's et-al is read apart)
         shaped: Any
         if name in NAME_FIELDS:
             shaped, note = shape_names(value)
