@@ -628,6 +628,7 @@ def unnumbered_block(
     rng = ctx.rng
     lines: list[str] = []
     indent = rng.choice((2, 3, 4, 5, 6))
+    mark = rng.choice(("• ", "- ", "– ", "* "))  # one bullet for the whole list
     for raw in entries:
         if mode == "hanging":
             lines.extend(render_entry(rng, raw, "", "hanging", width, indent, hyphenate))
@@ -641,7 +642,6 @@ def unnumbered_block(
         elif mode == "lines":
             lines.append(flat(raw))
         elif mode == "bullet":
-            mark = rng.choice(("• ", "- ", "– ", "* "))
             lines.extend(render_entry(rng, raw, mark, "hanging", width, len(mark), hyphenate))
         else:
             raise ValueError(mode)
@@ -958,13 +958,14 @@ def markdown(ctx: Ctx) -> Document:
         entries = author_year_order(ctx, entries)
     wrap = rng.random() < 0.4
     width = rng.randint(70, 100)
+    bullet = rng.choice(("- ", "* ", "+ "))  # one bullet for the whole list
     for n, raw in enumerate(entries, 1):
         if mode == "ordered":
             lead = f"{n}. "
         elif mode == "ordered-one":
             lead = "1. "  # Markdown renumbers; many writers type 1. throughout
         elif mode == "bullet":
-            lead = rng.choice(("- ", "* ", "+ "))
+            lead = bullet
         elif mode == "footnotes":
             lead = f"[^{n}]: "
         else:
