@@ -63,3 +63,19 @@ def test_a_running_head_naming_authors_with_particles_opens_no_list_at_the_docum
         "donor, and arrest of the disease in most of the animals that we followed over the next two years.",
     ])
     assert find_reference_lists(text) == []
+
+
+@pytest.mark.parametrize("head", ["QUILLFEATHER ET AL.", "VAN DER BERG ET AL.", "O’NEILL ET AL"])
+def test_a_running_head_of_authors_in_capitals_inside_an_entry_is_furniture(head: str) -> None:
+    """``QUILLFEATHER ET AL.`` under a page's notice, once, inside an entry: a running head in capitals, as
+    ``Quillfeather et al.`` is (it was left in the entry's text)."""
+    entries = [
+        "1. Quillfeather AB, Norrland PJ. Seasonal drift of invented plankton in a model\n"
+        "fjord. J Fjord Res. 2004;12:45-52. doi:10.5555/fjord.2004.12",
+        "2. Tamsin R, Oyelaran K. Marrow cells in an invented joint model. Arthritis Invent. 2012;9:101-9.",
+    ]
+    broken = entries[0].replace(
+        "model\n", "model\n© 2024 The Authors. Published by Invented Press Ltd. All rights reserved.\n" + head + "\n\n"
+    )
+    (found,) = find_reference_lists("References\n" + "\n".join([broken, *entries[1:]]))
+    assert [entry.raw for entry in found.entries] == entries

@@ -461,8 +461,12 @@ _FOOTER_SHAPE = re.compile(
     r"|^[A-Z][\w .&'-]{1,50}?\.\s+\d{1,4}\s*:\s*\d{1,6}\.\s+doi:?\s*10\.\d{4,9}/\S+\s*$"  # Front. Immunol. 11:1234. doi: 10...
     r"|^[A-Z][\w .&'-]{1,60}?\s+\(" + YEAR + r"\)\s+\d{1,4}\s*:\s*[\w]+\s*[-–]\s*[\w]+\s*$"  # Journal of X (2003) 37:168–180
 )
-#: A running head in capitals: ``VEXAS SYNDROME AND JAK INHIBITORS``, ``BECK ET AL.    17`` (with its page number).
-_CAPS_HEAD = re.compile(r"^[A-Z][A-Z&:\- ]{8,80}$|^\d{1,4}\s+[A-Z][A-Z&:\- ]{2,60}(?:\s+ET\s+AL\.?)?$|^[A-Z][A-Z&:\- ]{2,60}?(?:\s+ET\s+AL\.?)?\s+\d{1,4}$")
+#: A running head in capitals: ``VEXAS SYNDROME AND JAK INHIBITORS``, ``BECK ET AL.    17`` (with its page number),
+#: ``VAN DER BERG ET AL.`` (without).
+_CAPS_HEAD = re.compile(
+    r"^[A-Z][A-Z&:\- ]{8,80}$|^\d{1,4}\s+[A-Z][A-Z&:\- ]{2,60}(?:\s+ET\s+AL\.?)?$|^[A-Z][A-Z&:\- ]{2,60}?(?:\s+ET\s+AL\.?)?\s+\d{1,4}$"
+    r"|^[A-Z][A-Z'’\- ]{1,60}?\s+ET\s+AL\.?$"
+)
 
 
 #: A running head or foot that carries its page number: ``2   VEXAS and JAK inhibitors``, ``Smith et al.  7``.
