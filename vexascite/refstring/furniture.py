@@ -214,6 +214,8 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
         # A running head or footer repeats; a reference's wrapped line rarely does.
         if len(indices) < 2 or len(mask.split()) < 2 or not re.search(r"[^\W\d_]{3,}", mask):
             continue
+        if all(_set_in_with_entry(lines, i) or _closes_open_entry(lines, i, found) for i in indices):
+            continue  # the last line of entries left open above it ("Workshop on Cratering. 2003."), set in with them or before the next label
         first = lines[indices[0]]
         reference_like = _reference_like(first)
         # (A line that reads as a reference is a copy only as all of an entry's text: a journal footer repeats with
@@ -635,6 +637,19 @@ def _between_entries(lines: list[str], index: int, furniture: set[int] | None = 
     below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 4)) if lines[i].strip() and i not in skip), "")
     below = BULLET.sub("", below, count=1)  # ("• Nysted N, Yuen YH: ...": a bulleted entry opens with its authors after the bullet)
     return len(above.split()) > 1 and bool(re.search(r"[.\d)]\s*$", above)) and bool(LABEL.match(below) or LABEL_ONLY.match(below) or AUTHOR_START.match(below))
+
+
+def _closes_open_entry(lines: list[str], index: int, found: set[int]) -> bool:
+    """Whether a line ends an entry the line right above leaves open (``... with no central uplift,`` /
+    ``Workshop on Cratering. 2003.``), the next label, a blank line or the end right below it: two entries of a
+    long list may share such a line, which a running head, set between pages, is not."""
+    if index == 0 or index - 1 in found:
+        return False
+    above = lines[index - 1].strip()
+    if not above or ends_like_reference(above) or FURNITURE.match(above):
+        return False
+    below = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    return not below or label_of(below) is not None
 
 
 def _previous_open(lines: list[str], index: int) -> bool:
