@@ -79,3 +79,24 @@ def test_a_running_head_of_authors_in_capitals_inside_an_entry_is_furniture(head
     )
     (found,) = find_reference_lists("References\n" + "\n".join([broken, *entries[1:]]))
     assert [entry.raw for entry in found.entries] == entries
+
+
+@pytest.mark.parametrize("gap", ["\t", "   ", " "])
+def test_a_journal_footer_with_its_page_number_on_either_side_is_furniture(gap: str) -> None:
+    """``4   Inv Blood 2024; 59: 894-948`` on an even page, ``Inv Blood 2024; 59: 894-948   5`` on an odd one, under
+    a page's notice: the journal's footer with the page number beside it (it was kept inside the entries)."""
+    entries = [
+        f"{n}. Tamsin{chr(65 + n % 26)}{chr(65 + n // 26)} R, Oyelaran K. Marrow cells in an invented joint model of the\n"
+        f"   knee of {chr(65 + n % 26)}{chr(65 + n // 26)}. Arthritis Invent. 2012;9:101-9. doi:10.5555/ai.{n}"
+        for n in range(1, 41)
+    ]
+    lines = "\n".join(entries).split("\n")
+    printed: list[str] = []
+    for number, line in enumerate(lines, 1):
+        printed.append(line)
+        if number % 25 == 0:
+            page = 3 + number // 25
+            footer = "Inv Blood 2024; 59: 894-948"
+            printed += ["For personal use only.", f"{page}{gap}{footer}" if page % 2 == 0 else f"{footer}{gap}{page}", ""]
+    (found,) = find_reference_lists("References\n" + "\n".join(printed))
+    assert [entry.raw for entry in found.entries] == entries

@@ -178,7 +178,7 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
             found.update(indices)  # "BLOOD" on every page: the journal's running head
     # A journal footer ("J Clin Invest. 2019;129(5):1234-1250") next to other furniture, after a lone label,
     # between blank lines or beside another footer.
-    footers = {index for index, line in enumerate(lines) if _FOOTER_SHAPE.match(line.strip())}
+    footers = {index for index, line in enumerate(lines) if _FOOTER_SHAPE.match(_PAGE_NUMBER_APART.sub("", line.strip()))}
     for index in footers:
         if index - 1 in footers or index + 1 in footers:
             found.add(index)
@@ -463,6 +463,8 @@ _FOOTER_SHAPE = re.compile(
     r"|^[A-Z][\w .&'-]{1,50}?\.\s+\d{1,4}\s*:\s*\d{1,6}\.\s+doi:?\s*10\.\d{4,9}/\S+\s*$"  # Front. Immunol. 11:1234. doi: 10...
     r"|^[A-Z][\w .&'-]{1,60}?\s+\(" + YEAR + r"\)\s+\d{1,4}\s*:\s*[\w]+\s*[-–]\s*[\w]+\s*$"  # Journal of X (2003) 37:168–180
 )
+#: A page number at a journal footer's start or end (``8   Blood 2024; 59: 894-948``, ``Blood 2024; 59: 894-948   9``).
+_PAGE_NUMBER_APART = re.compile(r"^\d{1,4}\s+(?=[A-Z])|(?<=\d)\s+\d{1,4}$")
 #: A running head in capitals: ``VEXAS SYNDROME AND JAK INHIBITORS``, ``BECK ET AL.    17`` (with its page number),
 #: ``VAN DER BERG ET AL.`` (without).
 _CAPS_HEAD = re.compile(
