@@ -1279,7 +1279,10 @@ class _Finder:
         lines sit beside page furniture, so an entry of a narrow column may run on for a dozen lines)."""
         stripped = self.stripped(position)
         previous = self.stripped(entry[-1])
-        if stripped[:1].islower() or previous.endswith(("-", ",", ";", ":", "/")) or OPEN_END.search(previous[-12:]):
+        # (A bare "doi:" ending an entry, a blank line, then no DOI: the string's DOI was never printed, so the
+        # line after the blank is not the entry's, "... 43(4):749-756. doi:" / "" / "Azacitidine in VEXAS".)
+        undone = bool(_BARE_DOI_TAG.search(previous[-8:])) and not page_break and not (_LINK_START.match(stripped) or _DOI_TOKEN.match(stripped))
+        if not undone and (stripped[:1].islower() or previous.endswith(("-", ",", ";", ":", "/")) or OPEN_END.search(previous[-12:])):
             return True
         if page_break and not any(YEAR_TOKEN.search(self.stripped(p)) for p in entry) and YEAR_TOKEN.search(self._text_from(position, 10)):
             return True  # "24 A. J. Larsen, and W. J." / page break / "Walden, JHEP 12,214 (2015)": the entry had no year yet
