@@ -1365,6 +1365,8 @@ class _Finder:
                 return False
             if looks_ref(text) or (bullet_list and entries[n][0] in bullet_lines and len(text) >= 15):
                 return True
+            if _CJK_NAME_OPENING.match(text) and YEAR_TOKEN.search(text):
+                return True  # "김하늘, '가상 ...', 가상해양학 제12권 3호, 2018.": a name in CJK script, then its year
             if not 0 <= neighbour < len(entries):
                 return False
             mine, theirs = entries[n], entries[neighbour]
