@@ -3,6 +3,8 @@ words wrapped into a source, bullets, and page furniture of journals' own kinds 
 
 from __future__ import annotations
 
+import pytest
+
 from tests.refstring.found import entry_raws
 from vexascite.refstring import find_reference_lists
 from vexascite.refstring.lists import describe, summarize
@@ -444,3 +446,22 @@ def test_en_dash_bullets_open_items_that_start_with_digits_or_a_ditto_dash() -> 
     raws = entry_raws(text)
     assert len(raws) == 5
     assert raws[0].startswith("– 2004: Ilse Maurer") and raws[4].startswith("– –––––. Millers")
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["# Hivatkozások", "Felhasznált irodalom", "Referințe", "Tài liệu tham khảo", "Література", "參考文獻",
+     "Rujukan", "Kirjandus", "Literaturhinweise", "Fonti bibliografiche", "منابع", "เอกสารอ้างอิง"],
+)
+def test_reference_headings_in_more_languages_open_an_author_year_list(heading: str) -> None:
+    """Paragraphs of author-year references under a heading in Hungarian, Romanian, Vietnamese, Ukrainian, Chinese,
+    Malay, Estonian, German, Italian, Persian or Thai: every one an entry (the first two were lost when the heading
+    was not known and the list was looked for with no heading)."""
+    refs = [
+        "Haldane PK. Sleep and tidal rhythm in an invented coastal cohort of adults:\nInvented rhythms Coast Res 2009; 41:210-216.",
+        "Devitt, Terry. \"Lightning over an invented festival.\" The Invented Files. 2 Aug.\n2001. 23 Jan. 2002 <http://example.org/137lightning/index.html>.",
+        "Pellinen J, Obuya CS: Salt marsh birds of an invented coast. Coast Res 1987,\n3:12-19. doi:10.5555/cr.3.12",
+        "Quillfeather AB, Norrland PJ (2004) Seasonal drift of invented plankton in a model\nfjord. J Fjord Res 12:45-52.",
+    ]
+    text = "# Title\n\nMarrow counts fell after the first cycle (Haldane, 2009).\n\n" + heading + "\n\n" + "\n\n".join(refs) + "\n"
+    assert entry_raws(text) == refs
