@@ -100,3 +100,24 @@ def test_a_journal_footer_with_its_page_number_on_either_side_is_furniture(gap: 
             printed += ["For personal use only.", f"{page}{gap}{footer}" if page % 2 == 0 else f"{footer}{gap}{page}", ""]
     (found,) = find_reference_lists("References\n" + "\n".join(printed))
     assert [entry.raw for entry in found.entries] == entries
+
+
+@pytest.mark.parametrize("head", ["Treating adult disease\t7", "Treating adult disease   7", "7\tTreating adult disease"])
+def test_a_running_head_set_apart_from_its_page_number_beside_a_pages_notice_is_furniture(head: str) -> None:
+    """``Treating adult disease<tab>7`` once, right under ``For personal use only.`` inside an entry: the next
+    page's head with its page number, though no lone page number stands beside it (it was kept in the entry)."""
+    broken = ENTRIES[0].replace("study of\n", "study of\nFor personal use only.\n" + head + "\n")
+    text = "References\n" + "\n".join([broken, *ENTRIES[1:]])
+    (found,) = find_reference_lists(text)
+    assert [entry.raw for entry in found.entries] == ENTRIES
+
+
+def test_a_bare_numbered_entry_after_a_pages_notice_is_no_running_head() -> None:
+    entries = [
+        "1 Arden P, Brask T. A marker of slow relapse in adult disease. J Clin Res. 2020;12(3):101-109.",
+        "2 World Inventory Organisation\nReport on invented diseases. Geneva: WIO; 2019.",
+        "3 Cova L, Egli O. Why responses differ. Nat Rev Things. 2019;13(4):234-243.",
+    ]
+    text = "References\n" + "\n".join([entries[0], "For personal use only.", *entries[1:]])
+    (found,) = find_reference_lists(text)
+    assert [entry.raw for entry in found.entries] == entries
