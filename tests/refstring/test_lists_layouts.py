@@ -465,3 +465,16 @@ def test_reference_headings_in_more_languages_open_an_author_year_list(heading: 
     ]
     text = "# Title\n\nMarrow counts fell after the first cycle (Haldane, 2009).\n\n" + heading + "\n\n" + "\n\n".join(refs) + "\n"
     assert entry_raws(text) == refs
+
+
+def test_a_source_alone_between_blank_lines_is_an_entry_where_no_page_furniture_shows_page_breaks() -> None:
+    """``Curr Opin Inv Biol 1998, 8:578-586`` between blank lines in a list set apart by blank lines, in text with
+    no page furniture anywhere: an entry (a string cut short), not a journal's page footer (it was dropped)."""
+    refs = [
+        "Haldane PK, Ruiz MT (2009) Sleep and tidal rhythm in an invented coastal cohort of\nadults. Coast Res 41:210-6.",
+        "Curr Opin Inv Biol 1998, 8:578-586",
+        "Pellinen J, Obuya CS (1987) Salt marsh birds of an invented coast. Coast Res 3:12-19.",
+        "Quillfeather AB (2004) Seasonal drift of invented plankton. J Fjord Res 12:45-52. doi:10.5555/fjord.2004.12",
+    ]
+    text = "Body text of the article ends here.\n\nReferences\n\n" + "\n\n".join(refs) + "\n"
+    assert entry_raws(text) == refs
