@@ -121,6 +121,8 @@ class Document:
     text: str
     suffix: str = ".txt"
     lists: list[list[str]] = field(default_factory=list)
+    #: The lines of page furniture put in (running heads, footers, page numbers), wherever they fell.
+    furniture: list[str] = field(default_factory=list)
 
     @property
     def truth(self) -> list[str]:
@@ -525,8 +527,9 @@ def _footers(rng: random.Random) -> list[str]:
 class Paginator:
     """Cuts lines into pages and puts a page's furniture at each page break, wherever it falls."""
 
-    def __init__(self, rng: random.Random) -> None:
+    def __init__(self, rng: random.Random, furniture: set[str]) -> None:
         self.rng = rng
+        self.furniture = furniture  # every line put in, so a test can take them out again
         self.page_length = rng.randint(38, 62)
         self.head = rng.choice(_running_heads(rng))
         self.foot = rng.sample(_footers(rng), rng.randint(1, 2))
@@ -566,8 +569,11 @@ class Paginator:
             count += 1
             if self.side_notes and line and self.rng.random() < 0.04:
                 out.append("Author Manuscript")
+                self.furniture.add("Author Manuscript")
             if count >= self.page_length:
-                out.extend(self.break_lines())
+                block = self.break_lines()
+                self.furniture.update(ln for ln in block if ln.strip())
+                out.extend(block)
                 count = 0
         return out
 
@@ -581,6 +587,7 @@ class Ctx:
     rng: random.Random
     pool: list[Ref]
     pdf_pool: list[Ref]
+    furniture: set[str] = field(default_factory=set)
 
     def take(self, count: int, pdf_share: float = 0.2) -> list[str]:
         """``count`` distinct strings, some with their PDF line breaks."""
@@ -739,7 +746,7 @@ def pdf_numbered(ctx: Ctx) -> Document:
         hyphenate=0.5,
     )
     body.append("")
-    lines = Paginator(rng).paginate(body)
+    lines = Paginator(rng, ctx.furniture).paginate(body)
     return Document("", "pdf-numbered", "\n".join(lines), lists=[entries])
 
 
@@ -756,7 +763,7 @@ def pdf_author_year(ctx: Ctx) -> Document:
         ctx, entries, rng.choice(("hanging", "hanging", "blank")), width=width, hyphenate=0.5
     )
     body.append("")
-    lines = Paginator(rng).paginate(body)
+    lines = Paginator(rng, ctx.furniture).paginate(body)
     return Document("", "pdf-author-year", "\n".join(lines), lists=[entries])
 
 
@@ -775,7 +782,7 @@ def pdf_glutton(ctx: Ctx) -> Document:
         style="keep",
         hang=rng.choice((None, 0)),
     )
-    lines = Paginator(rng).paginate(body)
+    lines = Paginator(rng, ctx.furniture).paginate(body)
     return Document("", "pdf-glutton", "\n".join(lines), lists=[entries])
 
 
@@ -878,7 +885,7 @@ def late_start(ctx: Ctx) -> Document:
     )
     lines += head_lines
     if pdf:
-        lines = Paginator(rng).paginate(lines)
+        lines = Paginator(rng, ctx.furniture).paginate(lines)
     return Document("", "late-start", "\n".join(lines), lists=[tail, entries])
 
 
@@ -940,7 +947,7 @@ def back_matter_doc(ctx: Ctx) -> Document:
         lines.append("")
     lines += back_matter(rng)
     if rng.random() < 0.4:
-        lines = Paginator(rng).paginate(lines)
+        lines = Paginator(rng, ctx.furniture).paginate(lines)
     return Document("", "back-matter", "\n".join(lines), lists=[entries])
 
 
@@ -1035,13 +1042,15 @@ def generate(
             draw = 0
             while True:
                 rng = random.Random(f"docgen4:{seed}:{name}:{index}:{draw}")
+                ctx = Ctx(rng, pool, pdf_pool)
                 try:
-                    doc = builder(Ctx(rng, pool, pdf_pool))
+                    doc = builder(ctx)
                 except _Retry:
                     draw += 1
                     continue
                 break
             doc.name = f"{name}-{seed}-{index:03d}"
+            doc.furniture = sorted(ctx.furniture)
             if not doc.text.endswith("\n"):
                 doc.text += "\n"
             yield doc
