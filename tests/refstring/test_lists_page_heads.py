@@ -102,7 +102,7 @@ def test_a_journal_footer_with_its_page_number_on_either_side_is_furniture(gap: 
     assert [entry.raw for entry in found.entries] == entries
 
 
-@pytest.mark.parametrize("head", ["Treating adult disease\t7", "Treating adult disease   7", "7\tTreating adult disease"])
+@pytest.mark.parametrize("head", ["Treating adult disease\t7", "Treating adult disease   7"])
 def test_a_running_head_set_apart_from_its_page_number_beside_a_pages_notice_is_furniture(head: str) -> None:
     """``Treating adult disease<tab>7`` once, right under ``For personal use only.`` inside an entry: the next
     page's head with its page number, though no lone page number stands beside it (it was kept in the entry)."""
@@ -112,12 +112,17 @@ def test_a_running_head_set_apart_from_its_page_number_beside_a_pages_notice_is_
     assert [entry.raw for entry in found.entries] == ENTRIES
 
 
-def test_a_bare_numbered_entry_after_a_pages_notice_is_no_running_head() -> None:
+@pytest.mark.parametrize("gap", [" ", "  ", "\t"])
+def test_a_bare_numbered_entry_after_a_pages_notice_is_no_running_head(gap: str) -> None:
+    """``1020  Bangsberg DR: Preventing relapse through better`` right under a page's notice, the list's last entry
+    before the article's text: a bare list's entry opening with its label set apart, not the next page's head."""
     entries = [
-        "1 Arden P, Brask T. A marker of slow relapse in adult disease. J Clin Res. 2020;12(3):101-109.",
-        "2 World Inventory Organisation\nReport on invented diseases. Geneva: WIO; 2019.",
-        "3 Cova L, Egli O. Why responses differ. Nat Rev Things. 2019;13(4):234-243.",
+        f"1018{gap}Arden P, Brask T. A marker of slow relapse in adult disease. J Clin Res. 2020;12(3):101-109.",
+        f"1019{gap}Gill G, Ptashne M. Mutants of an invented protein altered in an act-\nivation function. Cell 1987; 51:121-126.",
+        f"1020{gap}Bangsberg DR: Preventing HIV antiretroviral resistance through better\nmonitoring of treatment adherence. "
+        "J Inv Dis 2008, 197(Suppl\n3):272-278.",
     ]
-    text = "References\n" + "\n".join([entries[0], "For personal use only.", *entries[1:]])
-    (found,) = find_reference_lists(text)
+    notice = "This article is protected by copyright. All rights reserved."
+    prose = "Administration of an invented factor to animals leads to a dramatic improvement in the measures we used."
+    (found,) = find_reference_lists("References\n" + "\n".join([*entries[:2], notice, entries[2], "", prose]) + "\n")
     assert [entry.raw for entry in found.entries] == entries

@@ -500,16 +500,17 @@ def paged_heads(lines: list[str], found: set[int]) -> list[int]:
     heads = []
     for index, words in candidates.items():
         near = [i for i in (index - 1, index + 1) if i in found and 0 <= i < len(lines) and lines[i].strip().isdigit()]
-        # (Set apart from its page number by a tab or a run of spaces, right beside a page's other furniture,
-        # "For personal use only." / "Inflammatory relapses in VEXAS<tab>3": the head of the next page.)
+        # (Its page number after it, set apart by a tab or a run of spaces, right beside a page's other furniture,
+        # "For personal use only." / "Inflammatory relapses in VEXAS<tab>3": the head of the next page; a number
+        # before the words may be a bare list's label, "1020  Bangsberg DR: Preventing ...".)
         apart = bool(_NUMBER_SET_APART.search(lines[index].strip())) and (index - 1 in found or index + 1 in found)
         if near or apart or seen[words] > 1:
             heads.append(index)
     return heads
 
 
-#: A page number set apart from a running head's words by a tab or two spaces or more, before or after them.
-_NUMBER_SET_APART = re.compile(r"^\d{1,4}(?:\t|\s{2,})\S|\S(?:\t|\s{2,})\d{1,4}$")
+#: A page number set apart after a running head's words by a tab or two spaces or more.
+_NUMBER_SET_APART = re.compile(r"\S(?:\t|\s{2,})\d{1,4}$")
 
 
 def _footer_between(lines: list[str], index: int, above: str) -> bool:
