@@ -478,3 +478,18 @@ def test_a_source_alone_between_blank_lines_is_an_entry_where_no_page_furniture_
     ]
     text = "Body text of the article ends here.\n\nReferences\n\n" + "\n\n".join(refs) + "\n"
     assert entry_raws(text) == refs
+
+
+def test_a_journal_footer_alone_between_blank_lines_inside_an_entry_left_open_is_furniture() -> None:
+    """``Front. Inv. 264:4684. doi: 10.5555/finv.2020.4684`` between blank lines under ``British Journal of``, in
+    text with no other furniture: the page's foot cutting the entry, not an entry."""
+    refs = [
+        "Carter JJ, Koutsky LA (1996) The natural history of invented capsid antibodies among a cohort of\n"
+        "university women. J Inv Dis 174: 927-936. doi: 10.5555/infdis/174.5.927",
+        "Rubin, G. J., Brewin, C. R. (2005). Invented reactions to a flood in an invented town:\n"
+        "Cross sectional survey of a representative sample of residents. British Journal of\n"
+        "Psychiatry, 190, 350-356.",
+    ]
+    broken = refs[1].replace("Journal of\n", "Journal of\n\nFront. Inv. 264:4684. doi: 10.5555/finv.2020.4684\n\n")
+    text = "Body text of the article ends here.\n\nReferences\n\n" + refs[0] + "\n" + broken + "\n"
+    assert entry_raws(text) == refs
