@@ -493,3 +493,16 @@ def test_a_journal_footer_alone_between_blank_lines_inside_an_entry_left_open_is
     broken = refs[1].replace("Journal of\n", "Journal of\n\nFront. Inv. 264:4684. doi: 10.5555/finv.2020.4684\n\n")
     text = "Body text of the article ends here.\n\nReferences\n\n" + refs[0] + "\n" + broken + "\n"
     assert entry_raws(text) == refs
+
+
+def test_a_journal_footer_alone_between_blank_lines_under_an_author_year_head_is_furniture() -> None:
+    """``Inv Blood. 2010; 385(5)`` between blank lines under ``Demel, R.A., ... 1972.`` (a line that ends as a
+    reference may, but only the authors and year of one): the page's foot cutting the entry."""
+    refs = [
+        "Alden-Smith, E. and Winterhalder, B. (Eds.), 1981. Optimal invented\nstrategies, Inv University Press, Chicago.",
+        "Demel, R.A., K.R. Bruckdorfer, and L.L. van Deenen. 1972.\n"
+        "Structural requirements of invented sterols at the air water interface. Biochim. Inv. Acta. 255:311-320.",
+    ]
+    broken = refs[1].replace("1972.\n", "1972.\n\nInv Blood. 2010; 385(5)\n\n")
+    text = "Body text of the article ends here.\n\nReferences\n\n" + refs[0] + "\n" + broken + "\n"
+    assert entry_raws(text) == refs

@@ -190,10 +190,15 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
         if index not in found:
             above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 3), -1) if lines[i].strip()), "")
             blank_beside = (index == 0 or not lines[index - 1].strip()) and (index + 1 >= len(lines) or not lines[index + 1].strip())
-            if blank_beside and not beside_found - footers and ends_like_reference(above):
-                # (Alone between blank lines after a finished line, in text with no other page furniture, "Curr Opin Inv
-                # Biol 1998, 8:578-586" is an entry of a list set apart by blank lines: text with no page furniture shows
-                # no page breaks; under a line left open, "British Journal of", it is a page's foot all the same.)
+            below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 3)) if lines[i].strip()), "")
+            if (
+                blank_beside and not beside_found - footers and ends_like_reference(above)
+                and bool(SOURCE_END.search(above[-40:]) or PAGES_END.search(above[-30:])) and bool(AUTHOR_START.match(below))
+            ):
+                # (Alone between blank lines, between an entry closed by its source and one that opens with authors, in
+                # text with no other page furniture, "Curr Opin Inv Biol 1998, 8:578-586" is an entry of a list set apart
+                # by blank lines: text with no page furniture shows no page breaks; under a line left open, "British
+                # Journal of", or a year, "van Deenen. 1972.", it is a page's foot all the same.)
                 continue
             # (After a lone label, unless the next label follows: "[51]" / "Arch Inv Ophthalmol. 2001; 119: 709-717" /
             # "[52]" is all of entry 51.)
