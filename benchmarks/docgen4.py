@@ -304,7 +304,7 @@ def legends(rng: random.Random) -> list[str]:
 
 def table(rng: random.Random) -> list[str]:
     rows = [
-        "Table 1. Baseline characteristics of the patients",
+        "Table 1. What the invented patients were like at the start",
         "",
         "Characteristic\tAll (n = 83)\tUBA1 p.M41T (n = 51)",
     ]

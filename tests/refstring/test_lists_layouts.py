@@ -481,14 +481,14 @@ def test_a_source_alone_between_blank_lines_is_an_entry_where_no_page_furniture_
 
 
 def test_a_journal_footer_alone_between_blank_lines_inside_an_entry_left_open_is_furniture() -> None:
-    """``Front. Inv. 264:4684. doi: 10.5555/finv.2020.4684`` between blank lines under ``British Journal of``, in
+    """``Front. Inv. 264:4684. doi: 10.5555/finv.2020.4684`` between blank lines under ``Northern Journal of``, in
     text with no other furniture: the page's foot cutting the entry, not an entry."""
     refs = [
-        "Carter JJ, Koutsky LA (1996) The natural history of invented capsid antibodies among a cohort of\n"
-        "university women. J Inv Dis 174: 927-936. doi: 10.5555/infdis/174.5.927",
-        "Rubin, G. J., Brewin, C. R. (2005). Invented reactions to a flood in an invented town:\n"
-        "Cross sectional survey of a representative sample of residents. British Journal of\n"
-        "Psychiatry, 190, 350-356.",
+        "Quarrie JJ, Ostlund LA (1996) How invented marsh antibodies wane in a group of\n"
+        "rowing students. J Inv Marsh 174: 927-936. doi: 10.5555/jim/174.5.927",
+        "Tolliver, G. J., Brandeis, C. R. (2005). Invented reactions to a flood in an invented town:\n"
+        "a survey of residents of two valleys. Northern Journal of\n"
+        "Invented Psychology, 190, 350-356.",
     ]
     broken = refs[1].replace("Journal of\n", "Journal of\n\nFront. Inv. 264:4684. doi: 10.5555/finv.2020.4684\n\n")
     text = "Body text of the article ends here.\n\nReferences\n\n" + refs[0] + "\n" + broken + "\n"
@@ -496,12 +496,12 @@ def test_a_journal_footer_alone_between_blank_lines_inside_an_entry_left_open_is
 
 
 def test_a_journal_footer_alone_between_blank_lines_under_an_author_year_head_is_furniture() -> None:
-    """``Inv Blood. 2010; 385(5)`` between blank lines under ``Demel, R.A., ... 1972.`` (a line that ends as a
+    """``Inv Blood. 2010; 385(5)`` between blank lines under ``Delmar, R.A., ... 1972.`` (a line that ends as a
     reference may, but only the authors and year of one): the page's foot cutting the entry."""
     refs = [
-        "Alden-Smith, E. and Winterhalder, B. (Eds.), 1981. Optimal invented\nstrategies, Inv University Press, Chicago.",
-        "Demel, R.A., K.R. Bruckdorfer, and L.L. van Deenen. 1972.\n"
-        "Structural requirements of invented sterols at the air water interface. Biochim. Inv. Acta. 255:311-320.",
+        "Orme-Hale, E. and Vintner, B. (Eds.), 1981. Invented ways of\nfishing, Inv University Press, Bergen.",
+        "Delmar, R.A., K.R. Brack, and L.L. van Daalen. 1972.\n"
+        "What invented lipids need to bind a film of water. Acta Inv. 255:311-320.",
     ]
     broken = refs[1].replace("1972.\n", "1972.\n\nInv Blood. 2010; 385(5)\n\n")
     text = "Body text of the article ends here.\n\nReferences\n\n" + refs[0] + "\n" + broken + "\n"

@@ -114,15 +114,15 @@ def test_a_running_head_set_apart_from_its_page_number_beside_a_pages_notice_is_
 
 @pytest.mark.parametrize("gap", [" ", "  ", "\t"])
 def test_a_bare_numbered_entry_after_a_pages_notice_is_no_running_head(gap: str) -> None:
-    """``1020  Bangsberg DR: Preventing relapse through better`` right under a page's notice, the list's last entry
+    """``1020  Brightwater DR: Keeping relapses away by closer`` right under a page's notice, the list's last entry
     before the article's text: a bare list's entry opening with its label set apart, not the next page's head."""
     entries = [
         f"1018{gap}Arden P, Brask T. A marker of slow relapse in adult disease. J Clin Res. 2020;12(3):101-109.",
-        f"1019{gap}Gill G, Ptashne M. Mutants of an invented protein altered in an act-\nivation function. Cell 1987; 51:121-126.",
-        f"1020{gap}Bangsberg DR: Preventing HIV antiretroviral resistance through better\nmonitoring of treatment adherence. "
+        f"1019{gap}Gollan G, Prendt M. Forms of an invented enzyme changed in their act-\nive site. Inv Cell 1987; 51:121-126.",
+        f"1020{gap}Brightwater DR: Keeping invented relapses away by closer\nwatching of how patients take their drugs. "
         "J Inv Dis 2008, 197(Suppl\n3):272-278.",
     ]
     notice = "This article is protected by copyright. All rights reserved."
-    prose = "Administration of an invented factor to animals leads to a dramatic improvement in the measures we used."
+    prose = "Giving the invented factor to mice made every count we took better within a week."
     (found,) = find_reference_lists("References\n" + "\n".join([*entries[:2], notice, entries[2], "", prose]) + "\n")
     assert [entry.raw for entry in found.entries] == entries

@@ -66,7 +66,7 @@ def test_a_short_entry_ending_on_a_year_printed_twice_under_lone_labels_is_no_ru
 
 @pytest.mark.parametrize("hang", [3, 0])
 def test_a_closing_line_that_entries_of_a_long_list_share_stays_in_each(hang: int) -> None:
-    """``Workshop on Invented Cratering. 2003.`` closes four entries of a long list, each under a line left open
+    """``Symposium on Invented Basins. 2003.`` closes four entries of a long list, each under a line left open
     and above the next label: an entry's own line, not a running head repeated on every page (it was left out
     of all four)."""
     pad = " " * hang
@@ -75,7 +75,7 @@ def test_a_closing_line_that_entries_of_a_long_list_share_stays_in_each(hang: in
         if n % 9 == 0:
             lines.append(
                 f"{n}. Quill{chr(65 + n % 26)}ab P, Norrland J. Invented craters of the model plain, a field report\n"
-                f"{pad}with no central uplift at {('Arden', 'Brask', 'Cova', 'Dunn')[n // 9 - 1]},\n{pad}Workshop on Invented Cratering. 2003."
+                f"{pad}with no raised rim at {('Arden', 'Brask', 'Cova', 'Dunn')[n // 9 - 1]},\n{pad}Symposium on Invented Basins. 2003."
             )
         else:
             lines.append(

@@ -225,7 +225,7 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
         if len(indices) < 2 or len(mask.split()) < 2 or not re.search(r"[^\W\d_]{3,}", mask):
             continue
         if all(_set_in_with_entry(lines, i) or _closes_open_entry(lines, i, found) for i in indices):
-            continue  # the last line of entries left open above it ("Workshop on Cratering. 2003."), set in with them or before the next label
+            continue  # the last line of entries left open above it ("Symposium on Invented Basins. 2003."), set in with them or before the next label
         first = lines[indices[0]]
         reference_like = _reference_like(first)
         # (A line that reads as a reference is a copy only as all of an entry's text: a journal footer repeats with
@@ -508,7 +508,7 @@ def paged_heads(lines: list[str], found: set[int]) -> list[int]:
         near = [i for i in (index - 1, index + 1) if i in found and 0 <= i < len(lines) and lines[i].strip().isdigit()]
         # (Its page number after it, set apart by a tab or a run of spaces, right beside a page's other furniture,
         # "For personal use only." / "Inflammatory relapses in VEXAS<tab>3": the head of the next page; a number
-        # before the words may be a bare list's label, "1020  Bangsberg DR: Preventing ...".)
+        # before the words may be a bare list's label, "1020  Brightwater DR: Keeping ...".)
         apart = bool(_NUMBER_SET_APART.search(lines[index].strip())) and (index - 1 in found or index + 1 in found)
         if near or apart or seen[words] > 1:
             heads.append(index)
@@ -660,8 +660,8 @@ def _between_entries(lines: list[str], index: int, furniture: set[int] | None = 
 
 
 def _closes_open_entry(lines: list[str], index: int, found: set[int]) -> bool:
-    """Whether a line ends an entry the line right above leaves open (``... with no central uplift,`` /
-    ``Workshop on Cratering. 2003.``), the next label, a blank line or the end right below it: two entries of a
+    """Whether a line ends an entry the line right above leaves open (``... a basin with no raised rim,`` /
+    ``Symposium on Invented Basins. 2003.``), the next label, a blank line or the end right below it: two entries of a
     long list may share such a line, which a running head, set between pages, is not."""
     if index == 0 or index - 1 in found:
         return False
