@@ -126,3 +126,16 @@ def test_a_bare_numbered_entry_after_a_pages_notice_is_no_running_head(gap: str)
     prose = "Giving the invented factor to mice made every count we took better within a week."
     (found,) = find_reference_lists("References\n" + "\n".join([*entries[:2], notice, entries[2], "", prose]) + "\n")
     assert [entry.raw for entry in found.entries] == entries
+
+
+def test_a_bare_numbered_entry_of_only_a_source_before_a_legend_keeps_its_label() -> None:
+    """``23 Inv Ophthalmol Vis. 2000; 41: 2309-2317`` after entry 22, before a legend: the list's last entry (a
+    string cut short), its number the label after 22, not a page number beside a journal footer."""
+    entries = [
+        "21 Quarrie JJ, Ostlund LA. How invented marsh antibodies wane. J Inv Marsh. 1996;174:927-936.",
+        "22 Townes H. A light-weight invented trap. Inv Entomol News. 1972;83:239-247.",
+        "23 Inv Ophthalmol Vis. 2000; 41: 2309-2317",
+    ]
+    text = "References\n" + "\n".join(entries) + "\n\nFigure 1. Counts of invented cells at 3 and 6 months.\n"
+    (found,) = find_reference_lists(text)
+    assert [entry.raw for entry in found.entries] == entries

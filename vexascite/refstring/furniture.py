@@ -178,7 +178,7 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
             found.update(indices)  # "BLOOD" on every page: the journal's running head
     # A journal footer ("J Clin Invest. 2019;129(5):1234-1250") next to other furniture, after a lone label,
     # between blank lines or beside another footer.
-    footers = {index for index, line in enumerate(lines) if _FOOTER_SHAPE.match(_PAGE_NUMBER_APART.sub("", line.strip()))}
+    footers = {index for index, line in enumerate(lines) if _FOOTER_SHAPE.match(_footer_text(lines, index))}
     for index in footers:
         if index - 1 in footers or index + 1 in footers:
             found.add(index)
@@ -475,6 +475,19 @@ _FOOTER_SHAPE = re.compile(
 )
 #: A page number at a journal footer's start or end (``8   Blood 2024; 59: 894-948``, ``Blood 2024; 59: 894-948   9``).
 _PAGE_NUMBER_APART = re.compile(r"^\d{1,4}\s+(?=[A-Z])|(?<=\d)\s+\d{1,4}$")
+def _footer_text(lines: list[str], index: int) -> str:
+    """A line without the page number beside a journal footer; but a number one off a label just above is a bare
+    list's label (``22 Townes H. ...`` / ``23 Invest. Ophthalmol Vis. 2000; 41: 2309-2317``), kept."""
+    stripped = lines[index].strip()
+    lead = re.match(r"(\d{1,4})\s+(?=[A-Z])", stripped)
+    if lead:
+        number = int(lead.group(1))
+        above = [lines[i].strip() for i in range(index - 1, max(-1, index - 9), -1) if lines[i].strip()]
+        if any((label := label_of(text)) is not None and abs(label.number - number) == 1 for text in above):
+            return stripped
+    return _PAGE_NUMBER_APART.sub("", stripped)
+
+
 #: A running head in capitals: ``VEXAS SYNDROME AND JAK INHIBITORS``, ``BECK ET AL.    17`` (with its page number),
 #: ``VAN DER BERG ET AL.`` (without).
 _CAPS_HEAD = re.compile(
