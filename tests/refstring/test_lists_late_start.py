@@ -259,3 +259,25 @@ def test_a_list_with_no_heading_is_cut_by_the_line_model_as_one_under_a_heading_
         first = text.count("\n") - OWN_WRAPPED.count("\n")  # the list's first line (0-based)
         assert set(range(first + 1, first + 8)) <= set(asked), text[:20]
         assert [len(f.entries) for f in found][-1] == 4
+
+
+def test_a_tail_entry_left_on_a_bare_doi_tag_ends_at_the_blank_line_before_the_next_article() -> None:
+    """``... 43(4):749-756. doi:`` closing the tail of the previous article's list, a blank line, then the next
+    article's title: the DOI was never printed, so the title is no part of the entry (it was glued to it)."""
+    tail = [
+        "7. Quillfeather AB, Norrland PJ. Seasonal drift of invented plankton. J Fjord Res. 2004;12:45-52.",
+        "8. Tamsin R, Oyelaran K. Marrow cells in an invented joint model of the knee. Arthritis Invent.\n"
+        "2012;9:101-9. doi:",
+    ]
+    article = [
+        "Azacitidine exposure in an invented cohort",
+        "",
+        "P. Arden, T. Brask",
+        "",
+        "Marrow counts fell after the first cycle [1]. Relapses were rare [2].",
+        "",
+        "References",
+        "1. Haldane PK, Ruiz MT. Sleep and tidal rhythm in an invented cohort. Coast Res. 2009;41:210-6.",
+        "2. Pellinen J, Obuya CS. Salt marsh birds of an invented coast. Coast Res. 1987;3:12-19. doi:10.5555/cr.3.12",
+    ]
+    assert raws_by_list("\n".join([*tail, "", *article])) == [tail, article[-2:]]

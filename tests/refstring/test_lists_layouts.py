@@ -3,6 +3,8 @@ words wrapped into a source, bullets, and page furniture of journals' own kinds 
 
 from __future__ import annotations
 
+import pytest
+
 from tests.refstring.found import entry_raws
 from vexascite.refstring import find_reference_lists
 from vexascite.refstring.lists import describe, summarize
@@ -444,3 +446,63 @@ def test_en_dash_bullets_open_items_that_start_with_digits_or_a_ditto_dash() -> 
     raws = entry_raws(text)
     assert len(raws) == 5
     assert raws[0].startswith("– 2004: Ilse Maurer") and raws[4].startswith("– –––––. Millers")
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["# Hivatkozások", "Felhasznált irodalom", "Referințe", "Tài liệu tham khảo", "Література", "參考文獻",
+     "Rujukan", "Kirjandus", "Literaturhinweise", "Fonti bibliografiche", "منابع", "เอกสารอ้างอิง"],
+)
+def test_reference_headings_in_more_languages_open_an_author_year_list(heading: str) -> None:
+    """Paragraphs of author-year references under a heading in Hungarian, Romanian, Vietnamese, Ukrainian, Chinese,
+    Malay, Estonian, German, Italian, Persian or Thai: every one an entry (the first two were lost when the heading
+    was not known and the list was looked for with no heading)."""
+    refs = [
+        "Haldane PK. Sleep and tidal rhythm in an invented coastal cohort of adults:\nInvented rhythms Coast Res 2009; 41:210-216.",
+        "Devitt, Terry. \"Lightning over an invented festival.\" The Invented Files. 2 Aug.\n2001. 23 Jan. 2002 <http://example.org/137lightning/index.html>.",
+        "Pellinen J, Obuya CS: Salt marsh birds of an invented coast. Coast Res 1987,\n3:12-19. doi:10.5555/cr.3.12",
+        "Quillfeather AB, Norrland PJ (2004) Seasonal drift of invented plankton in a model\nfjord. J Fjord Res 12:45-52.",
+    ]
+    text = "# Title\n\nMarrow counts fell after the first cycle (Haldane, 2009).\n\n" + heading + "\n\n" + "\n\n".join(refs) + "\n"
+    assert entry_raws(text) == refs
+
+
+def test_a_source_alone_between_blank_lines_is_an_entry_where_no_page_furniture_shows_page_breaks() -> None:
+    """``Curr Opin Inv Biol 1998, 8:578-586`` between blank lines in a list set apart by blank lines, in text with
+    no page furniture anywhere: an entry (a string cut short), not a journal's page footer (it was dropped)."""
+    refs = [
+        "Haldane PK, Ruiz MT (2009) Sleep and tidal rhythm in an invented coastal cohort of\nadults. Coast Res 41:210-6.",
+        "Curr Opin Inv Biol 1998, 8:578-586",
+        "Pellinen J, Obuya CS (1987) Salt marsh birds of an invented coast. Coast Res 3:12-19.",
+        "Quillfeather AB (2004) Seasonal drift of invented plankton. J Fjord Res 12:45-52. doi:10.5555/fjord.2004.12",
+    ]
+    text = "Body text of the article ends here.\n\nReferences\n\n" + "\n\n".join(refs) + "\n"
+    assert entry_raws(text) == refs
+
+
+def test_a_journal_footer_alone_between_blank_lines_inside_an_entry_left_open_is_furniture() -> None:
+    """``Front. Inv. 264:4684. doi: 10.5555/finv.2020.4684`` between blank lines under ``Northern Journal of``, in
+    text with no other furniture: the page's foot cutting the entry, not an entry."""
+    refs = [
+        "Quarrie JJ, Ostlund LA (1996) How invented marsh antibodies wane in a group of\n"
+        "rowing students. J Inv Marsh 174: 927-936. doi: 10.5555/jim/174.5.927",
+        "Tolliver, G. J., Brandeis, C. R. (2005). Invented reactions to a flood in an invented town:\n"
+        "a survey of residents of two valleys. Northern Journal of\n"
+        "Invented Psychology, 190, 350-356.",
+    ]
+    broken = refs[1].replace("Journal of\n", "Journal of\n\nFront. Inv. 264:4684. doi: 10.5555/finv.2020.4684\n\n")
+    text = "Body text of the article ends here.\n\nReferences\n\n" + refs[0] + "\n" + broken + "\n"
+    assert entry_raws(text) == refs
+
+
+def test_a_journal_footer_alone_between_blank_lines_under_an_author_year_head_is_furniture() -> None:
+    """``Inv Blood. 2010; 385(5)`` between blank lines under ``Delmar, R.A., ... 1972.`` (a line that ends as a
+    reference may, but only the authors and year of one): the page's foot cutting the entry."""
+    refs = [
+        "Orme-Hale, E. and Vintner, B. (Eds.), 1981. Invented ways of\nfishing, Inv University Press, Bergen.",
+        "Delmar, R.A., K.R. Brack, and L.L. van Daalen. 1972.\n"
+        "What invented lipids need to bind a film of water. Acta Inv. 255:311-320.",
+    ]
+    broken = refs[1].replace("1972.\n", "1972.\n\nInv Blood. 2010; 385(5)\n\n")
+    text = "Body text of the article ends here.\n\nReferences\n\n" + refs[0] + "\n" + broken + "\n"
+    assert entry_raws(text) == refs

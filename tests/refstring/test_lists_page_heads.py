@@ -63,3 +63,79 @@ def test_a_running_head_naming_authors_with_particles_opens_no_list_at_the_docum
         "donor, and arrest of the disease in most of the animals that we followed over the next two years.",
     ])
     assert find_reference_lists(text) == []
+
+
+@pytest.mark.parametrize("head", ["QUILLFEATHER ET AL.", "VAN DER BERG ET AL.", "O’NEILL ET AL"])
+def test_a_running_head_of_authors_in_capitals_inside_an_entry_is_furniture(head: str) -> None:
+    """``QUILLFEATHER ET AL.`` under a page's notice, once, inside an entry: a running head in capitals, as
+    ``Quillfeather et al.`` is (it was left in the entry's text)."""
+    entries = [
+        "1. Quillfeather AB, Norrland PJ. Seasonal drift of invented plankton in a model\n"
+        "fjord. J Fjord Res. 2004;12:45-52. doi:10.5555/fjord.2004.12",
+        "2. Tamsin R, Oyelaran K. Marrow cells in an invented joint model. Arthritis Invent. 2012;9:101-9.",
+    ]
+    broken = entries[0].replace(
+        "model\n", "model\n© 2024 The Authors. Published by Invented Press Ltd. All rights reserved.\n" + head + "\n\n"
+    )
+    (found,) = find_reference_lists("References\n" + "\n".join([broken, *entries[1:]]))
+    assert [entry.raw for entry in found.entries] == entries
+
+
+@pytest.mark.parametrize("gap", ["\t", "   ", " "])
+def test_a_journal_footer_with_its_page_number_on_either_side_is_furniture(gap: str) -> None:
+    """``4   Inv Blood 2024; 59: 894-948`` on an even page, ``Inv Blood 2024; 59: 894-948   5`` on an odd one, under
+    a page's notice: the journal's footer with the page number beside it (it was kept inside the entries)."""
+    entries = [
+        f"{n}. Tamsin{chr(65 + n % 26)}{chr(65 + n // 26)} R, Oyelaran K. Marrow cells in an invented joint model of the\n"
+        f"   knee of {chr(65 + n % 26)}{chr(65 + n // 26)}. Arthritis Invent. 2012;9:101-9. doi:10.5555/ai.{n}"
+        for n in range(1, 41)
+    ]
+    lines = "\n".join(entries).split("\n")
+    printed: list[str] = []
+    for number, line in enumerate(lines, 1):
+        printed.append(line)
+        if number % 25 == 0:
+            page = 3 + number // 25
+            footer = "Inv Blood 2024; 59: 894-948"
+            printed += ["For personal use only.", f"{page}{gap}{footer}" if page % 2 == 0 else f"{footer}{gap}{page}", ""]
+    (found,) = find_reference_lists("References\n" + "\n".join(printed))
+    assert [entry.raw for entry in found.entries] == entries
+
+
+@pytest.mark.parametrize("head", ["Treating adult disease\t7", "Treating adult disease   7"])
+def test_a_running_head_set_apart_from_its_page_number_beside_a_pages_notice_is_furniture(head: str) -> None:
+    """``Treating adult disease<tab>7`` once, right under ``For personal use only.`` inside an entry: the next
+    page's head with its page number, though no lone page number stands beside it (it was kept in the entry)."""
+    broken = ENTRIES[0].replace("study of\n", "study of\nFor personal use only.\n" + head + "\n")
+    text = "References\n" + "\n".join([broken, *ENTRIES[1:]])
+    (found,) = find_reference_lists(text)
+    assert [entry.raw for entry in found.entries] == ENTRIES
+
+
+@pytest.mark.parametrize("gap", [" ", "  ", "\t"])
+def test_a_bare_numbered_entry_after_a_pages_notice_is_no_running_head(gap: str) -> None:
+    """``1020  Brightwater DR: Keeping relapses away by closer`` right under a page's notice, the list's last entry
+    before the article's text: a bare list's entry opening with its label set apart, not the next page's head."""
+    entries = [
+        f"1018{gap}Arden P, Brask T. A marker of slow relapse in adult disease. J Clin Res. 2020;12(3):101-109.",
+        f"1019{gap}Gollan G, Prendt M. Forms of an invented enzyme changed in their act-\nive site. Inv Cell 1987; 51:121-126.",
+        f"1020{gap}Brightwater DR: Keeping invented relapses away by closer\nwatching of how patients take their drugs. "
+        "J Inv Dis 2008, 197(Suppl\n3):272-278.",
+    ]
+    notice = "This article is protected by copyright. All rights reserved."
+    prose = "Giving the invented factor to mice made every count we took better within a week."
+    (found,) = find_reference_lists("References\n" + "\n".join([*entries[:2], notice, entries[2], "", prose]) + "\n")
+    assert [entry.raw for entry in found.entries] == entries
+
+
+def test_a_bare_numbered_entry_of_only_a_source_before_a_legend_keeps_its_label() -> None:
+    """``23 Inv Ophthalmol Vis. 2000; 41: 2309-2317`` after entry 22, before a legend: the list's last entry (a
+    string cut short), its number the label after 22, not a page number beside a journal footer."""
+    entries = [
+        "21 Quarrie JJ, Ostlund LA. How invented marsh antibodies wane. J Inv Marsh. 1996;174:927-936.",
+        "22 Townes H. A light-weight invented trap. Inv Entomol News. 1972;83:239-247.",
+        "23 Inv Ophthalmol Vis. 2000; 41: 2309-2317",
+    ]
+    text = "References\n" + "\n".join(entries) + "\n\nFigure 1. Counts of invented cells at 3 and 6 months.\n"
+    (found,) = find_reference_lists(text)
+    assert [entry.raw for entry in found.entries] == entries

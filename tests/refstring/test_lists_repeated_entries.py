@@ -62,3 +62,24 @@ def test_a_short_entry_ending_on_a_year_printed_twice_under_lone_labels_is_no_ru
     bodies = [_FIRST, short, _FIRST, short, _FIRST]
     raws = [raw.split("\n", 1)[1] for raw in entry_raws(_lone_labelled("{}", bodies))]
     assert raws == bodies
+
+
+@pytest.mark.parametrize("hang", [3, 0])
+def test_a_closing_line_that_entries_of_a_long_list_share_stays_in_each(hang: int) -> None:
+    """``Symposium on Invented Basins. 2003.`` closes four entries of a long list, each under a line left open
+    and above the next label: an entry's own line, not a running head repeated on every page (it was left out
+    of all four)."""
+    pad = " " * hang
+    lines = []
+    for n in range(1, 40):
+        if n % 9 == 0:
+            lines.append(
+                f"{n}. Quill{chr(65 + n % 26)}ab P, Norrland J. Invented craters of the model plain, a field report\n"
+                f"{pad}with no raised rim at {('Arden', 'Brask', 'Cova', 'Dunn')[n // 9 - 1]},\n{pad}Symposium on Invented Basins. 2003."
+            )
+        else:
+            lines.append(
+                f"{n}. Tamsin{chr(65 + n % 26)} R, Oyelaran K. Marrow cells in an invented joint model number {n}.\n"
+                f"{pad}Arthritis Invent. 2012;9:101-9. doi:10.5555/ai.{n}"
+            )
+    assert raws_by_list("References\n" + "\n".join(lines)) == [lines]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from tests.refstring.found import entry_texts
+import pytest
+
+from tests.refstring.found import entry_texts, raws_by_list
 from vexascite.refstring import find_reference_lists
 from vexascite.refstring.labels import label_of
 from vexascite.refstring.lists import (
@@ -418,3 +420,23 @@ def test_no_cut_before_a_date_or_a_place_that_goes_on_from_the_line_above() -> N
     assert not _goes_on("Holm D, Varga A. Reed beds. Inv Sci 12:1-9.", "Okafor J et al (1998) Reed beds of the north.")
     assert not _goes_on("Inv Marsh Rev 12:101-109.", "Bergen, Norway.")  # (a place alone after a closed line: judged as usual)
     assert not _goes_on("Inv Marsh Rev 12:101-109.", "Novak J, Ulm B (2001) Egrets. Inv Birds 3:1-9.")
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "김하늘, '가상 해양 조류의 계절 이동', 가상해양학 제12권 3호, 가상대학교 출판부, 2018.",
+        "田中太郎, 架空の海洋鳥類の研究, 架空海洋学 第12巻, 2018.",
+    ],
+)
+def test_a_reference_in_cjk_script_ends_a_list_set_apart_by_blank_lines(last: str) -> None:
+    """A list's last entry in Korean or Japanese (a name, a title, a journal, a year) before the back matter: an
+    entry, as its Latin neighbours are (it was left out as text after the list)."""
+    refs = [
+        "Haldane PK, Ruiz MT (2009) Sleep and tidal rhythm in an invented coastal cohort of\nadults. Coast Res 41:210-6.",
+        "Pellinen J, Obuya CS (1987) Salt marsh birds of an invented coast. Coast Res 3:12-19.",
+        "Quillfeather AB (2004) Seasonal drift of invented plankton. J Fjord Res 12:45-52. doi:10.5555/fjord.2004.12",
+        last,
+    ]
+    text = "Body text of the article ends here.\n\nReferences\n\n" + "\n\n".join(refs) + "\n\n\nFunding\n\nA grant.\n"
+    assert raws_by_list(text) == [refs]

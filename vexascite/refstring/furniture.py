@@ -178,7 +178,7 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
             found.update(indices)  # "BLOOD" on every page: the journal's running head
     # A journal footer ("J Clin Invest. 2019;129(5):1234-1250") next to other furniture, after a lone label,
     # between blank lines or beside another footer.
-    footers = {index for index, line in enumerate(lines) if _FOOTER_SHAPE.match(line.strip())}
+    footers = {index for index, line in enumerate(lines) if _FOOTER_SHAPE.match(_footer_text(lines, index))}
     for index in footers:
         if index - 1 in footers or index + 1 in footers:
             found.add(index)
@@ -190,6 +190,16 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
         if index not in found:
             above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 3), -1) if lines[i].strip()), "")
             blank_beside = (index == 0 or not lines[index - 1].strip()) and (index + 1 >= len(lines) or not lines[index + 1].strip())
+            below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 3)) if lines[i].strip()), "")
+            if (
+                blank_beside and not beside_found - footers and ends_like_reference(above)
+                and bool(SOURCE_END.search(above[-40:]) or PAGES_END.search(above[-30:])) and bool(AUTHOR_START.match(below))
+            ):
+                # (Alone between blank lines, between an entry closed by its source and one that opens with authors, in
+                # text with no other page furniture, "Curr Opin Inv Biol 1998, 8:578-586" is an entry of a list set apart
+                # by blank lines: text with no page furniture shows no page breaks; under a line left open, "British
+                # Journal of", or a year, "van Deenen. 1972.", it is a page's foot all the same.)
+                continue
             # (After a lone label, unless the next label follows: "[51]" / "Arch Inv Ophthalmol. 2001; 119: 709-717" /
             # "[52]" is all of entry 51.)
             after_label = bool(LABEL_ONLY.match(above) or (index - 1 in labels and lines[index - 1].strip())) and not _label_below(lines, index, labels)
@@ -214,6 +224,8 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
         # A running head or footer repeats; a reference's wrapped line rarely does.
         if len(indices) < 2 or len(mask.split()) < 2 or not re.search(r"[^\W\d_]{3,}", mask):
             continue
+        if all(_set_in_with_entry(lines, i) or _closes_open_entry(lines, i, found) for i in indices):
+            continue  # the last line of entries left open above it ("Symposium on Invented Basins. 2003."), set in with them or before the next label
         first = lines[indices[0]]
         reference_like = _reference_like(first)
         # (A line that reads as a reference is a copy only as all of an entry's text: a journal footer repeats with
@@ -461,8 +473,27 @@ _FOOTER_SHAPE = re.compile(
     r"|^[A-Z][\w .&'-]{1,50}?\.\s+\d{1,4}\s*:\s*\d{1,6}\.\s+doi:?\s*10\.\d{4,9}/\S+\s*$"  # Front. Immunol. 11:1234. doi: 10...
     r"|^[A-Z][\w .&'-]{1,60}?\s+\(" + YEAR + r"\)\s+\d{1,4}\s*:\s*[\w]+\s*[-–]\s*[\w]+\s*$"  # Journal of X (2003) 37:168–180
 )
-#: A running head in capitals: ``VEXAS SYNDROME AND JAK INHIBITORS``, ``BECK ET AL.    17`` (with its page number).
-_CAPS_HEAD = re.compile(r"^[A-Z][A-Z&:\- ]{8,80}$|^\d{1,4}\s+[A-Z][A-Z&:\- ]{2,60}(?:\s+ET\s+AL\.?)?$|^[A-Z][A-Z&:\- ]{2,60}?(?:\s+ET\s+AL\.?)?\s+\d{1,4}$")
+#: A page number at a journal footer's start or end (``8   Blood 2024; 59: 894-948``, ``Blood 2024; 59: 894-948   9``).
+_PAGE_NUMBER_APART = re.compile(r"^\d{1,4}\s+(?=[A-Z])|(?<=\d)\s+\d{1,4}$")
+def _footer_text(lines: list[str], index: int) -> str:
+    """A line without the page number beside a journal footer; but a number one off a label just above is a bare
+    list's label (``22 Townes H. ...`` / ``23 Invest. Ophthalmol Vis. 2000; 41: 2309-2317``), kept."""
+    stripped = lines[index].strip()
+    lead = re.match(r"(\d{1,4})\s+(?=[A-Z])", stripped)
+    if lead:
+        number = int(lead.group(1))
+        above = [lines[i].strip() for i in range(index - 1, max(-1, index - 9), -1) if lines[i].strip()]
+        if any((label := label_of(text)) is not None and abs(label.number - number) == 1 for text in above):
+            return stripped
+    return _PAGE_NUMBER_APART.sub("", stripped)
+
+
+#: A running head in capitals: ``VEXAS SYNDROME AND JAK INHIBITORS``, ``BECK ET AL.    17`` (with its page number),
+#: ``VAN DER BERG ET AL.`` (without).
+_CAPS_HEAD = re.compile(
+    r"^[A-Z][A-Z&:\- ]{8,80}$|^\d{1,4}\s+[A-Z][A-Z&:\- ]{2,60}(?:\s+ET\s+AL\.?)?$|^[A-Z][A-Z&:\- ]{2,60}?(?:\s+ET\s+AL\.?)?\s+\d{1,4}$"
+    r"|^[A-Z][A-Z'’\- ]{1,60}?\s+ET\s+AL\.?$"
+)
 
 
 #: A running head or foot that carries its page number: ``2   VEXAS and JAK inhibitors``, ``Smith et al.  7``.
@@ -488,9 +519,17 @@ def paged_heads(lines: list[str], found: set[int]) -> list[int]:
     heads = []
     for index, words in candidates.items():
         near = [i for i in (index - 1, index + 1) if i in found and 0 <= i < len(lines) and lines[i].strip().isdigit()]
-        if near or seen[words] > 1:
+        # (Its page number after it, set apart by a tab or a run of spaces, right beside a page's other furniture,
+        # "For personal use only." / "Inflammatory relapses in VEXAS<tab>3": the head of the next page; a number
+        # before the words may be a bare list's label, "1020  Brightwater DR: Keeping ...".)
+        apart = bool(_NUMBER_SET_APART.search(lines[index].strip())) and (index - 1 in found or index + 1 in found)
+        if near or apart or seen[words] > 1:
             heads.append(index)
     return heads
+
+
+#: A page number set apart after a running head's words by a tab or two spaces or more.
+_NUMBER_SET_APART = re.compile(r"\S(?:\t|\s{2,})\d{1,4}$")
 
 
 def _footer_between(lines: list[str], index: int, above: str) -> bool:
@@ -631,6 +670,19 @@ def _between_entries(lines: list[str], index: int, furniture: set[int] | None = 
     below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 4)) if lines[i].strip() and i not in skip), "")
     below = BULLET.sub("", below, count=1)  # ("• Nysted N, Yuen YH: ...": a bulleted entry opens with its authors after the bullet)
     return len(above.split()) > 1 and bool(re.search(r"[.\d)]\s*$", above)) and bool(LABEL.match(below) or LABEL_ONLY.match(below) or AUTHOR_START.match(below))
+
+
+def _closes_open_entry(lines: list[str], index: int, found: set[int]) -> bool:
+    """Whether a line ends an entry the line right above leaves open (``... a basin with no raised rim,`` /
+    ``Symposium on Invented Basins. 2003.``), the next label, a blank line or the end right below it: two entries of a
+    long list may share such a line, which a running head, set between pages, is not."""
+    if index == 0 or index - 1 in found:
+        return False
+    above = lines[index - 1].strip()
+    if not above or ends_like_reference(above) or FURNITURE.match(above):
+        return False
+    below = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    return not below or label_of(below) is not None
 
 
 def _previous_open(lines: list[str], index: int) -> bool:

@@ -1316,7 +1316,10 @@ class _Finder:
         lines sit beside page furniture, so an entry of a narrow column may run on for a dozen lines)."""
         stripped = self.stripped(position)
         previous = self.stripped(entry[-1])
-        if stripped[:1].islower() or previous.endswith(("-", ",", ";", ":", "/")) or OPEN_END.search(previous[-12:]):
+        # (A bare "doi:" ending an entry, a blank line, then no DOI: the string's DOI was never printed, so the
+        # line after the blank is not the entry's, "... 43(4):749-756. doi:" / "" / "Azacitidine in VEXAS".)
+        undone = bool(_BARE_DOI_TAG.search(previous[-8:])) and not page_break and not (_LINK_START.match(stripped) or _DOI_TOKEN.match(stripped))
+        if not undone and (stripped[:1].islower() or previous.endswith(("-", ",", ";", ":", "/")) or OPEN_END.search(previous[-12:])):
             return True
         if page_break and not any(YEAR_TOKEN.search(self.stripped(p)) for p in entry) and YEAR_TOKEN.search(self._text_from(position, 10)):
             return True  # "24 A. J. Larsen, and W. J." / page break / "Walden, JHEP 12,214 (2015)": the entry had no year yet
@@ -1399,6 +1402,8 @@ class _Finder:
                 return False
             if looks_ref(text) or (bullet_list and entries[n][0] in bullet_lines and len(text) >= 15):
                 return True
+            if _CJK_NAME_OPENING.match(text) and YEAR_TOKEN.search(text):
+                return True  # "김하늘, '가상 ...', 가상해양학 제12권 3호, 2018.": a name in CJK script, then its year
             if not 0 <= neighbour < len(entries):
                 return False
             mine, theirs = entries[n], entries[neighbour]

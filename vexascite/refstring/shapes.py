@@ -15,9 +15,11 @@ _HEADING_WORDS = (
     r"referencias(?:\s+bibliogr[áa]ficas)?|bibliograf[íi]a|refer[êe]ncias(?:\s+bibliogr[áa]ficas)?|"
     r"riferimenti(?:\s+bibliografici)?|literatuur(?:lijst)?|referenser|litteratur(?:liste)?|kirjallisuus|l[äa]hteet|"
     r"pi[śs]miennictwo|literatura|kaynaklar|kaynak[çc]a|список\s+литературы|литература|"
-    r"irodalom(?:jegyz[ée]k)?|referanser|kilder|referenties|bibliografie|seznam\s+literatury|daftar\s+pustaka|viitteet|"
+    r"irodalom(?:jegyz[ée]k)?|felhaszn[áa]lt\s+irodalom|hivatkoz[áa]sok|referanser|kilder|referenties|bibliografie|seznam\s+literatury|daftar\s+pustaka|viitteet|"
     r"r\s?eferences|b\s?ibliography|"  # (small capitals as PDF text leaves them: "R EFERENCES")
-    r"библиография|参考文献|引用文献|文献|참고\s*문헌|βιβλιογραφία|المراجع|מקורות"
+    r"referin[țţt]e(?:\s+bibliografice)?|bibliograafia|kirjandus|heimildir|rujukan|literat[ūu]ra|literaturhinweise|"
+    r"fonti(?:\s+bibliografiche)?|t[àa]i\s+li[ệe]u\s+tham\s+kh[ảa]o|список\s+використаних\s+джерел|використані\s+джерела|"
+    r"література|библиография|参考文献|參考文獻|引用文献|文献|참고\s*문헌|βιβλιογραφία|المراجع|منابع|מקורות|เอกสารอ้างอิง"
 )
 REF_HEADING = re.compile(
     rf"^\s{{0,3}}(?:#{{1,6}}\s*)?(?:[*_]{{1,2}})?(?:(?:\d+|[IVXL]+)\.?\s+)?({_HEADING_WORDS})\s*:?(?:[*_]{{1,2}})?\s*:?\s*$",
