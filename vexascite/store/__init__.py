@@ -172,6 +172,9 @@ class Store:
         #: the works' column of a title's words (version 10's ``title_plain``; one read as
         #: it is, on a read-only disk, may be older and have only the rich ``title``)
         self.title_words = "title_plain"
+        #: whether the library counts its changes (version 11's ``library_changes``), which
+        #: tells kept indexes and results current without reading the works
+        self.counts_changes = True
 
     # -- opening -----------------------------------------------------------------------
     @classmethod
@@ -233,6 +236,7 @@ class Store:
         store.read_only = True
         store.kept_table = version >= 9
         store.title_words = "title_plain" if version >= 10 else "title"
+        store.counts_changes = version >= 11
         return store
 
     def _configure(self) -> None:
