@@ -150,3 +150,19 @@ def test_a_read_only_library_of_the_last_version_is_fingerprinted_by_its_content
         assert trashed_keys(store) == {"uba1"}
     finally:
         store.close()
+
+
+def test_a_result_is_not_kept_while_another_process_writes_and_nothing_waits_for_it(tmp_path):
+    store, _ = _library(tmp_path / "l.db")
+    store.lock_wait = 300.0
+    other = sqlite3.connect(tmp_path / "l.db", isolation_level=None)
+    other.execute("begin immediate")  # an import holding the write lock
+    try:
+        save_result(store, "pairs", library_mark(store), b"[1]")
+        assert load_result(store, "pairs", library_mark(store)) is None and store.lock_wait == 300.0
+    finally:
+        other.execute("rollback")
+        other.close()
+    save_result(store, "pairs", library_mark(store), b"[1]")
+    assert load_result(store, "pairs", library_mark(store)) == b"[1]"
+    store.close()

@@ -8,6 +8,7 @@ of every work, and a result kept under another value is never read again.
 
 from __future__ import annotations
 
+from ..errors import LibraryBusy
 from . import Store, now
 from .schema import CONTENT_FINGERPRINT
 
@@ -35,10 +36,18 @@ def load_result(store: Store, name: str, mark: str) -> bytes | None:
 
 def save_result(store: Store, name: str, mark: str, data: bytes) -> None:
     """Keep a result computed from this state of the library; results kept from earlier
-    states, which nothing reads again, go (nothing is kept in a library opened read-only)."""
+    states, which nothing reads again, go. Nothing is kept in a library opened read-only,
+    nor while another process holds the write lock (past SQLite's own short wait): what it
+    writes is likely to make the result stale anyway."""
     if store.read_only or not store.counts_changes:
         return
-    with store.transaction():
-        store.db.execute("delete from kept_results where fingerprint != ?", [mark])
-        store.db.execute("insert or replace into kept_results (name, fingerprint, built_at, data) values (?, ?, ?, ?)",
-                         [name, mark, now(), data])
+    waits, store.lock_wait = store.lock_wait, 0.0
+    try:
+        with store.transaction():
+            store.db.execute("delete from kept_results where fingerprint != ?", [mark])
+            store.db.execute("insert or replace into kept_results (name, fingerprint, built_at, data) "
+                             "values (?, ?, ?, ?)", [name, mark, now(), data])
+    except LibraryBusy:
+        pass  # another process is writing (an import): not kept, rather than a page waiting for it
+    finally:
+        store.lock_wait = waits
