@@ -166,3 +166,25 @@ def test_a_result_is_not_kept_while_another_process_writes_and_nothing_waits_for
     save_result(store, "pairs", library_mark(store), b"[1]")
     assert load_result(store, "pairs", library_mark(store)) == b"[1]"
     store.close()
+
+
+def test_a_bulk_insert_raises_the_counter_once_and_leaves_the_trigger_for_every_other_writer(tmp_path):
+    from vexascite.rows import work_columns
+
+    store, _ = _library(tmp_path / "l.db")
+    columns = work_columns({"title": "Bulk"}, {"title": "bibtex"}, "2031-01-01T00:00:00+00:00")
+    before = store.db.execute("select generation from library_changes").fetchone()[0]
+    with store.transaction():
+        store.insert_new_works([(10, "ten", columns), (11, "eleven", columns)])
+        store.index_new_works(10, 11)
+    assert store.db.execute("select generation from library_changes").fetchone()[0] == before + 1
+    with pytest.raises(sqlite3.IntegrityError), store.transaction():  # an id taken: nothing of the batch stays
+        store.insert_new_works([(12, "twelve", columns), (10, "again", columns)])
+    assert store.db.execute("select generation from library_changes").fetchone()[0] == before + 1
+    assert store.db.execute("select count(*) from works where id = 12").fetchone()[0] == 0
+    triggers = {row[0] for row in store.db.execute("select name from sqlite_master where type = 'trigger'")}
+    assert "works_changes_ai" in triggers
+    with sqlite3.connect(tmp_path / "l.db") as other:
+        other.execute("insert into works (id, key, csl, status) values (20, 'other', '{}', 'unresolved')")
+    assert store.db.execute("select generation from library_changes").fetchone()[0] == before + 2
+    store.close()

@@ -481,7 +481,11 @@ CONTENT_FINGERPRINT = (
     "coalesce(sum(length(csl)), 0) from works"
 )
 
-_BUMP = "UPDATE library_changes SET generation = generation + 1 WHERE id = 1"
+#: Raises the change counter (by the triggers, and once for a batch of new works).
+BUMP = "UPDATE library_changes SET generation = generation + 1 WHERE id = 1"
+#: The insert trigger, which the store's bulk insert sets aside for its batch (see
+#: :meth:`vexascite.store.Store.insert_new_works`).
+INSERT_TRIGGER = f"CREATE TRIGGER works_changes_ai AFTER INSERT ON works BEGIN {BUMP}; END"
 
 
 def _m011_change_counter(db: sqlite_utils.Database) -> None:
@@ -506,9 +510,9 @@ def _m011_change_counter(db: sqlite_utils.Database) -> None:
     generation = db.execute("SELECT generation FROM library_changes WHERE id = 1").fetchone()[0]
     db.execute("UPDATE search_index SET fingerprint = ? WHERE fingerprint = ?", [f"changes {generation}", current])
     for statement in (
-        f"CREATE TRIGGER works_changes_ai AFTER INSERT ON works BEGIN {_BUMP}; END",
-        f"CREATE TRIGGER works_changes_au AFTER UPDATE OF {', '.join(WATCHED_COLUMNS)} ON works BEGIN {_BUMP}; END",
-        f"CREATE TRIGGER works_changes_ad AFTER DELETE ON works BEGIN {_BUMP}; END",
+        INSERT_TRIGGER,
+        f"CREATE TRIGGER works_changes_au AFTER UPDATE OF {', '.join(WATCHED_COLUMNS)} ON works BEGIN {BUMP}; END",
+        f"CREATE TRIGGER works_changes_ad AFTER DELETE ON works BEGIN {BUMP}; END",
     ):
         db.execute(statement)
 
