@@ -464,7 +464,7 @@ class Store:
             try:
                 self.db.conn.executemany(sql, ((work_id, key, str(status), stamp, *values) for work_id, key, values in works))
                 self.db.execute(BUMP)
-            finally:
+            finally:  # a full disk may have rolled the whole transaction back, the trigger with it
                 self.db.execute(INSERT_TRIGGER)
 
     def insert_refs(self, rows: list[tuple[int | None, PreparedRef, int | None, str, int | None]]) -> None:

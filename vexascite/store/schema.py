@@ -485,7 +485,7 @@ CONTENT_FINGERPRINT = (
 BUMP = "UPDATE library_changes SET generation = generation + 1 WHERE id = 1"
 #: The insert trigger, which the store's bulk insert sets aside for its batch (see
 #: :meth:`vexascite.store.Store.insert_new_works`).
-INSERT_TRIGGER = f"CREATE TRIGGER works_changes_ai AFTER INSERT ON works BEGIN {BUMP}; END"
+INSERT_TRIGGER = f"CREATE TRIGGER IF NOT EXISTS works_changes_ai AFTER INSERT ON works BEGIN {BUMP}; END"
 
 
 def _m011_change_counter(db: sqlite_utils.Database) -> None:
