@@ -227,3 +227,76 @@ def test_indexes_kept_in_the_older_npz_form_are_read_and_kept_again(run_cli, tmp
     with sqlite3.connect(run_cli.db) as db:
         again = db.execute("select data from search_index where name = ?", (INDEX_NAME,)).fetchone()[0]
     assert again.startswith(MAGIC) and again == data
+
+
+def _first(run_cli, statement: str) -> list[str]:
+    result = run_cli("suggest", statement, "--limit", "3")
+    assert result.exit_code == 0, result.output
+    return [source["key"] for source in json.loads(result.stdout)["sources"]]
+
+
+def test_every_write_path_changes_what_suggest_answers(run_cli, tmp_path):
+    """The kept index is current through every way a work's texts or trash state change:
+    import of a changed file, edit and revert, trash and restore, rekey, resolve, merge,
+    add, emptying the trash, and a write by another program (the counter is kept by
+    triggers in the library)."""
+    import sqlite3
+
+    from tests.fakes import FakeCrossref, FakeDoiOrg, FakeNcbi, crossref_work
+
+    items = [
+        {"id": "alpha", "type": "article-journal", "title": "Ruxolitinib in an invented cohort", "DOI": "10.5555/lib12.alpha",
+         "abstract": "Ruxolitinib gave complete responses in invented patients."},
+        {"id": "beta", "type": "article-journal", "title": "Cardiology notes", "DOI": "10.5555/lib12.beta",
+         "abstract": "Heart rhythm was monitored in invented patients."},
+        {"id": "gamma", "type": "article-journal", "title": "Azacitidine in an invented cohort", "DOI": "10.5555/lib12.gamma",
+         "abstract": "Azacitidine controlled inflammation in invented patients."},
+    ]
+    path = tmp_path / "lib.json"
+    path.write_text(json.dumps(items), encoding="utf-8")
+    with FakeCrossref() as crossref, FakeNcbi() as ncbi, FakeDoiOrg() as doiorg:
+        gamma = crossref_work("10.5555/lib12.gamma", "Azacitidine in an invented cohort", [("Roe", "Rita")], "J Invented",
+                              None, 2031)
+        gamma["abstract"] = "<jats:p>Narwhal tusks were measured in an invented cohort.</jats:p>"
+        okapi = crossref_work("10.5555/lib12.okapi", "Okapi stripes", [("Doe", "Jane")], "J Invented", None, 2030)
+        okapi["abstract"] = "<jats:p>Okapi stripes differ between invented herds.</jats:p>"
+        crossref.add_work(gamma)
+        crossref.add_work(okapi)
+        env = {"VEXASCITE_CROSSREF_URL": crossref.url, "VEXASCITE_NCBI_URL": ncbi.url + "/entrez/eutils",
+               "VEXASCITE_IDCONV_URL": ncbi.url + "/idconv/", "VEXASCITE_DOI_URL": doiorg.url,
+               "VEXASCITE_MAILTO": "tests@example.org", "VEXASCITE_TIMEOUT": "2"}
+        assert run_cli("import", str(path)).exit_code == 0
+        assert _first(run_cli, "ruxolitinib responses")[0] == "alpha"
+        assert "beta" not in _first(run_cli, "zebrafish fins")
+        items[1]["abstract"] = "Zebrafish fins regrew in invented tanks."  # import: the file changed
+        path.write_text(json.dumps(items), encoding="utf-8")
+        assert run_cli("import", str(path)).exit_code == 0
+        assert _first(run_cli, "zebrafish fins")[0] == "beta"
+        assert run_cli("edit", "alpha", "title=Quokka habitats").exit_code == 0  # edit
+        assert _first(run_cli, "quokka habitats")[0] == "alpha"
+        assert run_cli("edit", "alpha", "--revert", "title").exit_code == 0  # revert
+        assert "alpha" not in _first(run_cli, "quokka habitats")
+        assert run_cli("remove", "beta").exit_code == 0  # the trash
+        assert "beta" not in _first(run_cli, "zebrafish fins")
+        assert run_cli("restore", "beta").exit_code == 0
+        assert _first(run_cli, "zebrafish fins")[0] == "beta"
+        assert run_cli("rekey", "gamma", "newgamma").exit_code == 0  # rekey
+        assert _first(run_cli, "azacitidine inflammation")[0] == "newgamma"
+        assert "newgamma" not in _first(run_cli, "narwhal tusks")
+        assert run_cli("resolve", env=env).exit_code in (0, 3)  # resolve: Crossref's abstract
+        assert _first(run_cli, "narwhal tusks")[0] == "newgamma"
+        assert run_cli("merge", "newgamma", "alpha").exit_code == 0  # merge
+        assert "alpha" not in _first(run_cli, "ruxolitinib responses")
+        assert run_cli("add", "10.5555/lib12.okapi", env=env).exit_code == 0  # add
+        assert _first(run_cli, "okapi stripes")
+        okapi_key = _first(run_cli, "okapi stripes")[0]
+        assert okapi_key not in ("alpha", "beta", "newgamma")
+    assert run_cli("remove", okapi_key).exit_code == 0
+    stamp = sqlite3.connect(run_cli.db).execute("select fingerprint from search_index").fetchone()[0]
+    assert run_cli("trash", "--empty").exit_code == 0  # emptying the trash
+    _first(run_cli, "okapi stripes")
+    assert sqlite3.connect(run_cli.db).execute("select fingerprint from search_index").fetchone()[0] != stamp
+    with sqlite3.connect(run_cli.db) as other:  # another program writes the library
+        other.execute("update works set csl = json_set(csl, '$.abstract', 'Wombat burrows were mapped.') "
+                      "where key = 'beta'")
+    assert _first(run_cli, "wombat burrows")[0] == "beta"

@@ -7,8 +7,11 @@ Every use case that changes works ends by refreshing the exports kept up to date
 from __future__ import annotations
 
 import contextlib
+import functools
+import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..citekeys import USABLE_KEY_RULE, check_key_pattern, is_usable_key, key_stem, unique_key
@@ -384,10 +387,33 @@ def library_stats(settings: Settings) -> dict[str, Any]:
 
 # -- duplicates ------------------------------------------------------------------------
 def find_near_duplicates(settings: Settings, threshold: float = 85.0) -> NearMisses:
-    """Pairs of works the duplicate rule kept apart but that look alike, for review."""
+    """Pairs of works the duplicate rule kept apart but that look alike, for review: kept
+    in the library with its change counter, so that asking again (each page of the web
+    page) reads them until a work changes rather than finding them again."""
+    from ..store.kept import library_mark, load_result, save_result
+
+    name = f"near-duplicates-{_pairs_code()}-t{threshold!r}"
     with open_library(settings, create=False) as store:
-        works = near_duplicate_rows(store)
-    return near_duplicates(works, threshold)
+        mark = library_mark(store)  # read first: a write meanwhile moves it, and what is kept then is never read
+        kept = load_result(store, name, mark)
+        if kept is not None:
+            return NearMisses.from_json(kept)
+        pairs = near_duplicates(near_duplicate_rows(store), threshold)
+        save_result(store, name, mark, pairs.to_json())
+    return pairs
+
+
+@functools.cache
+def _pairs_code() -> str:
+    """A digest of the code that finds the pairs (``match/near.py`` and ``identity.py``,
+    which scores them): pairs another version found are found again, never read."""
+    from .. import identity
+    from ..match import near
+
+    digest = hashlib.sha256()
+    for module in (near, identity):
+        digest.update(Path(module.__file__ or "").read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def merge_works(settings: Settings, keep_key: str, drop_key: str) -> dict[str, Any]:

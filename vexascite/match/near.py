@@ -25,6 +25,7 @@ and the benchmark compare with).
 
 from __future__ import annotations
 
+import json
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -102,6 +103,20 @@ class NearMisses(list[NearMiss]):
 
     unlisted: int = 0
     per_work: int = PER_WORK
+
+    def to_json(self) -> bytes:
+        """The pairs and counts as JSON (kept in the library until a work changes)."""
+        pairs = [[m.key_a, m.key_b, m.score, m.title_a, m.title_b, m.why, m.year_a, m.year_b] for m in self]
+        return json.dumps({"pairs": pairs, "unlisted": self.unlisted, "per_work": self.per_work},
+                          ensure_ascii=False).encode("utf-8")
+
+    @classmethod
+    def from_json(cls, data: bytes) -> NearMisses:
+        """The pairs :meth:`to_json` wrote."""
+        kept = json.loads(data)
+        found = cls(NearMiss(*row) for row in kept["pairs"])
+        found.unlisted, found.per_work = kept["unlisted"], kept["per_work"]
+        return found
 
 
 def near_duplicates(works: Sequence[Mapping[str, Any]], threshold: float = 85.0, *,

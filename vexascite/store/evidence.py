@@ -2,8 +2,9 @@
 
 Works' ranking texts (title, abstract, subject terms) are read straight from each work's
 effective CSL record (``abstract`` and ``keyword``), so they carry the provenance of every
-other field. The serialized search index is a cache keyed by a fingerprint of the works
-table: any insert, update or delete of a work makes it stale.
+other field. The serialized search index is a cache keyed by the library's change counter
+(:func:`~vexascite.store.kept.library_mark`): any insert or delete of a work, and any
+update of what the index reads, makes it stale.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 
 from . import Store, now
 from .chunks import dicts_in, rows_in
+from .kept import library_mark
 
 __all__ = [
     "citation_evidence_by_key",
@@ -49,17 +51,15 @@ def ranking_texts(store: Store, keys: Iterable[str] | None = None) -> Iterator[t
 
 
 def trashed_keys(store: Store) -> set[str]:
-    """Keys of the works in the trash (kept in the index, never suggested)."""
+    """Keys of the works in the trash (kept in the index, never suggested); read through the
+    partial index of trashed works, not a scan of them all."""
     return {row[0] for row in store.db.execute("select key from works where trashed_at is not null")}
 
 
 def library_fingerprint(store: Store) -> str:
-    """Changes whenever a work is added, removed, re-keyed or updated."""
-    row = store.db.execute(
-        "select count(*), coalesce(max(id), 0), coalesce(max(updated_at), ''), coalesce(sum(length(key)), 0), "
-        "coalesce(sum(length(csl)), 0) from works"
-    ).fetchone()
-    return "|".join(str(value) for value in row)
+    """Changes whenever what the indexes read changes: a work added, removed, re-keyed,
+    trashed or restored, its record or title written (the library's change counter)."""
+    return library_mark(store)
 
 
 def load_index(store: Store, name: str, fingerprint: str) -> bytes | None:

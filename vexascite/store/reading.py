@@ -19,10 +19,15 @@ def keys_by_work_id(store: Store) -> dict[int, str]:
     return {row[0]: row[1] for row in store.db.execute("select id, key from works").fetchall()}
 
 
+#: What the pairs are found from (all in :data:`~vexascite.store.schema.WATCHED_COLUMNS`,
+#: so that a write of any of them makes the kept pairs stale).
+NEAR_DUPLICATE_COLUMNS = ("key", "title", "year", "doi", "pmid", "pmcid", "csl")
+
+
 def near_duplicate_rows(store: Store) -> list[dict[str, Any]]:
     """What near-duplicate pairs are found and shown from, for every work not in the trash,
     by key: its key, title, year, identifiers and CSL record (provenance is not read)."""
-    sql = ("select key, title, year, doi, pmid, pmcid, csl from works where trashed_at is null order by key")
+    sql = f"select {', '.join(NEAR_DUPLICATE_COLUMNS)} from works where trashed_at is null order by key"
     return [{"key": key, "title": title, "year": year, "doi": doi, "pmid": pmid, "pmcid": pmcid, "csl": json.loads(csl)}
             for key, title, year, doi, pmid, pmcid, csl in store.db.execute(sql).fetchall()]
 

@@ -468,6 +468,55 @@ def _m010_plain_search_text(db: sqlite_utils.Database) -> None:
         db.execute("DELETE FROM search_index")
 
 
+#: The works' columns that what is kept from them reads: the search indexes of evidence
+#: ranking (key, title's words, record: abstract and subject terms), the trash they leave
+#: out, and the near-duplicate pairs (title, year, identifiers). Writing any of them, or
+#: adding or removing a work, moves the library's change counter (migration 11); a column
+#: read later joins this list through a migration that makes the trigger again.
+WATCHED_COLUMNS = ("id", "key", "title", "title_plain", "csl", "year", "doi", "pmid", "pmcid", "trashed_at")
+
+#: The fingerprint of the works table before the change counter: it read every work.
+CONTENT_FINGERPRINT = (
+    "select count(*), coalesce(max(id), 0), coalesce(max(updated_at), ''), coalesce(sum(length(key)), 0), "
+    "coalesce(sum(length(csl)), 0) from works"
+)
+
+#: Raises the change counter (by the triggers, and once for a batch of new works).
+BUMP = "UPDATE library_changes SET generation = generation + 1 WHERE id = 1"
+#: The insert trigger, which the store's bulk insert sets aside for its batch (see
+#: :meth:`vexascite.store.Store.insert_new_works`).
+INSERT_TRIGGER = f"CREATE TRIGGER IF NOT EXISTS works_changes_ai AFTER INSERT ON works BEGIN {BUMP}; END"
+
+
+def _m011_change_counter(db: sqlite_utils.Database) -> None:
+    """A counter of the library's changes, so that what is kept from the works (the search
+    indexes of ``suggest``, the pairs of ``duplicates``) is known current without reading
+    them: ``library_changes`` holds one number, which triggers raise on every insert and
+    delete of a work and every update of a column in :data:`WATCHED_COLUMNS`, whoever
+    writes (a trigger is part of the library, not of the program). ``kept_results`` keeps
+    results computed from the works with the counter they were computed at. A partial
+    index finds the works in the trash without a scan. Indexes kept by the last version
+    for the library as it is now are kept, under the counter's fingerprint. Safe to run
+    again: every step first undoes what it would find done."""
+    db.execute("CREATE TABLE IF NOT EXISTS library_changes (id INTEGER PRIMARY KEY CHECK (id = 1), "
+               "generation INTEGER NOT NULL)")
+    db.execute("INSERT OR IGNORE INTO library_changes (id, generation) VALUES (1, 0)")
+    db.execute("CREATE TABLE IF NOT EXISTS kept_results (name TEXT PRIMARY KEY, fingerprint TEXT, built_at TEXT, "
+               "data BLOB)")
+    db.execute("CREATE INDEX IF NOT EXISTS works_trashed ON works (trashed_at) WHERE trashed_at IS NOT NULL")
+    for trigger in ("works_changes_ai", "works_changes_au", "works_changes_ad"):
+        db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
+    current = "|".join(str(value) for value in db.execute(CONTENT_FINGERPRINT).fetchone())
+    generation = db.execute("SELECT generation FROM library_changes WHERE id = 1").fetchone()[0]
+    db.execute("UPDATE search_index SET fingerprint = ? WHERE fingerprint = ?", [f"changes {generation}", current])
+    for statement in (
+        INSERT_TRIGGER,
+        f"CREATE TRIGGER works_changes_au AFTER UPDATE OF {', '.join(WATCHED_COLUMNS)} ON works BEGIN {BUMP}; END",
+        f"CREATE TRIGGER works_changes_ad AFTER DELETE ON works BEGIN {BUMP}; END",
+    ):
+        db.execute(statement)
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m001_library,
     _m002_resolution,
@@ -479,6 +528,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m008_records_set_aside,
     _m009_kept_identifiers,
     _m010_plain_search_text,
+    _m011_change_counter,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
