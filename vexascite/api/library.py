@@ -136,7 +136,7 @@ def split_tag_args(args: Iterable[str]) -> tuple[list[str], list[str], list[str]
             keys.append(arg)
     if not add and not remove:
         raise UsageError("say what to do: +TAG adds a tag, -TAG removes one")
-    from ..exporters.markup import CONTROL
+    from ..richtext import CONTROL
 
     for tag in add + remove:
         if CONTROL.search(tag):
