@@ -183,6 +183,10 @@ _CSL_CLOSE = {
 }
 
 
+#: A ``<`` that some reader could take for a tag's (before a letter or ``/``).
+_TAG_START = re.compile(r"<(?=/?[A-Za-z])")
+
+
 def escape_text(piece: str) -> str:
     """Text as CSL rich text that reads back as this text: an entity or a tag it spells
     (``&lt;``, ``<i>``) is escaped (``&amp;lt;``, ``&lt;i>``), so it stays text and is never
@@ -191,7 +195,7 @@ def escape_text(piece: str) -> str:
     if "&" in piece:
         piece = ENTITY.sub(lambda m: "&amp;" + m.group(0)[1:], piece)
     if "<" in piece:
-        piece = TAG.sub(lambda m: "&lt;" + m.group(0)[1:], piece)
+        piece = _TAG_START.sub("&lt;", piece)
     return piece
 
 
