@@ -90,6 +90,11 @@ def _style_of(name: str, attributes: str) -> str | None:
     return _TAG_STYLES.get(local)
 
 
+#: Namespaces of the elements a source copies from Crossref (JATS, MathML): a whole element
+#: (opened and closed) is markup, its text kept; a lone ``<jats:title>`` is text.
+_SOURCE_PREFIXES = ("jats", "mml")
+_STRUCTURE = ""
+
 #: Ends of XML blocks and line breaks: a space in the text (``<jats:p>a</jats:p><jats:p>b``).
 _BLOCK_ENDS = frozenset({"p", "sec", "list-item", "title", "br", "break", "label", "caption", "td", "th", "tr"})
 
@@ -97,27 +102,31 @@ _BLOCK_ENDS = frozenset({"p", "sec", "list-item", "title", "br", "break", "label
 @lru_cache(maxsize=4096)
 def parse_markup(text: str, markup: Markup = "csl") -> tuple[Run, ...]:
     """Split ``text`` into runs of styled text. A style tag and the tag that closes it set
-    a style; entities are decoded; a ``<`` that opens no tag (``p < 0.05``) is text. Any
-    other tag (``<title>``, ``<script>``, a style tag never closed or a closing tag with
-    nothing open) is text in ``"csl"``; in ``"xml"`` it is structure, dropped with its
-    text kept (a block's end is a space); in ``"plain"`` all of ``text`` is text."""
+    a style; a JATS or MathML element (``<jats:p>...</jats:p>``) is structure, dropped with
+    its text kept (a block's end is a space); entities are decoded; a ``<`` that opens no
+    tag (``p < 0.05``) is text. Any other tag (``<title>``, ``<script>``, a lone
+    ``<jats:title>``, a style tag never closed or a closing tag with nothing open) is text
+    in ``"csl"``, and structure in ``"xml"``; in ``"plain"`` all of ``text`` is text."""
     if markup == "plain" or not has_markup(text):
         return ((text, frozenset()),) if text else ()
     tags = list(TAG.finditer(text))
-    styles_of: dict[int, str] = {}  # index of a style tag that opens or closes a style -> style
-    opened: list[tuple[int, str, str]] = []  # (index, name, style) of open style tags
+    styles_of: dict[int, str] = {}  # index of a tag that is markup -> its style (_STRUCTURE: none)
+    opened: list[tuple[int, str, str]] = []  # (index, name, style) of open tags that may be markup
     for index, match in enumerate(tags):
         closing, name, attributes, self_closing = match.groups()
         name = name.lower()
+        style = None if closing else _style_of(name, attributes)
+        if style is None and not closing and name.partition(":")[0] in _SOURCE_PREFIXES and ":" in name:
+            style = _STRUCTURE  # a JATS or MathML element: Crossref's markup, copied with its text
         if closing:
             depth = next((d for d in range(len(opened) - 1, -1, -1) if opened[d][1] == name), None)
             if depth is not None:
                 styles_of[opened[depth][0]] = styles_of[index] = opened[depth][2]
-                del opened[depth:]  # style tags opened inside it and never closed are text
-        elif (style := _style_of(name, attributes)) is not None:
-            if self_closing:  # <i/>: nothing to style
+                del opened[depth:]  # tags opened inside it and never closed are text
+        elif style is not None:
+            if self_closing:  # <i/>, <jats:break/>: nothing to style
                 styles_of[index] = style
-            else:  # a style only once the tag that closes it is found
+            else:  # markup only once the tag that closes it is found
                 opened.append((index, name, style))
     runs: list[Run] = []
     active: list[str] = []
@@ -139,6 +148,10 @@ def parse_markup(text: str, markup: Markup = "csl") -> tuple[Run, ...]:
         position = match.end()
         closing, name, _, self_closing = match.groups()
         style = styles_of.get(index)
+        if style == _STRUCTURE:
+            if name.lower().rpartition(":")[2] in _BLOCK_ENDS and (closing or self_closing):
+                add_text(" ")
+            continue
         if style is not None:
             if self_closing:
                 continue
@@ -218,16 +231,15 @@ _SPACES = re.compile(r"\s+")
 def from_source(text: str, markup: Markup = "csl") -> str:
     """A source's text as the CSL rich text a field holds (the module's docstring says
     how each kind of source is read). Text with nothing that reads as markup comes back
-    as it is; ``"xml"`` also folds its layout whitespace into single spaces. Reading the
-    result again as ``"csl"`` gives it back unchanged."""
-    if markup == "xml":
+    as it is; where JATS or MathML elements are read, layout whitespace is folded into
+    single spaces. Reading the result again as ``"csl"`` gives it back unchanged."""
+    structure = markup == "xml" or (markup == "csl" and ("<jats:" in text or "<mml:" in text))
+    if structure:  # XML's layout whitespace, and the spaces dropped elements leave, folded
         text = _SPACES.sub(" ", text).strip()
     if not has_markup(text):
         return text
     runs = parse_markup(text, markup)
-    if markup == "xml":  # dropped structure may leave spaces doubled
-        runs = _folded(runs)
-    return runs_text(runs)
+    return runs_text(_folded(runs) if structure else runs)
 
 
 def _folded(runs: tuple[Run, ...]) -> tuple[Run, ...]:

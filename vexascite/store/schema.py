@@ -476,11 +476,13 @@ _TEXT_ROW_PLAIN = (
 
 def _m012_plain_text_fields(db: sqlite_utils.Database) -> None:
     """A field's rich text is read by one rule (:mod:`vexascite.richtext`): CSL's style tags
-    are markup, any other tag is text. Titles' and journals' words are recomputed by it
-    (``The <title> element`` kept the word ``title`` out of the index), abstracts get their
+    are markup, any other tag is text. Titles' and journals' words and titles' identity
+    keys are recomputed by it (``The <title> element`` kept the word ``title`` out of the
+    index; ``&amp;`` was the word ``amp`` in the key), abstracts get their
     words (``abstract_plain``, only where they differ from the abstract: markup no longer
     indexed as words), and both search indexes and the kept ranking indexes are rebuilt.
     Stored fields are not rewritten: read by the rule, they lose nothing. Safe to run again."""
+    from ..identity import fold
     from ..rows import abstract_words, plain
 
     columns = {row[1] for row in db.execute("PRAGMA table_info(works)").fetchall()}
@@ -488,18 +490,21 @@ def _m012_plain_text_fields(db: sqlite_utils.Database) -> None:
         db.execute("ALTER TABLE works ADD COLUMN abstract_plain TEXT")
     db.execute("DROP TRIGGER IF EXISTS works_text_au")
     rows = db.execute(
-        "SELECT id, title, container, title_plain, container_plain, abstract_plain, "
+        "SELECT id, title, container, title_plain, container_plain, abstract_plain, title_norm, "
         "CASE WHEN json_valid(csl) THEN json_extract(csl, '$.abstract') END FROM works "
         "WHERE title LIKE '%<%' OR title LIKE '%&%' OR container LIKE '%<%' OR container LIKE '%&%' "
         "OR abstract_plain IS NOT NULL OR (json_valid(csl) AND (json_extract(csl, '$.abstract') LIKE '%<%' "
         "OR json_extract(csl, '$.abstract') LIKE '%&%'))"
     ).fetchall()
     changed = []
-    for work_id, title, container, title_plain, container_plain, abstract_plain, abstract in rows:
-        words = (plain(title), plain(container), abstract_words(abstract))
-        if words != (title_plain, container_plain, abstract_plain):
+    for work_id, title, container, title_plain, container_plain, abstract_plain, title_norm, abstract in rows:
+        norm = (fold(title) or None) if isinstance(title, str) else title_norm
+        words = (plain(title), plain(container), abstract_words(abstract), norm)
+        if words != (title_plain, container_plain, abstract_plain, title_norm):
             changed.append((*words, work_id))
-    db.conn.executemany("UPDATE works SET title_plain = ?, container_plain = ?, abstract_plain = ? WHERE id = ?", changed)
+    db.conn.executemany(
+        "UPDATE works SET title_plain = ?, container_plain = ?, abstract_plain = ?, title_norm = ? WHERE id = ?", changed
+    )
     for statement in (
         "INSERT INTO works_fts (works_fts) VALUES ('rebuild')",
         "DELETE FROM works_text_fts",
