@@ -55,3 +55,17 @@ def test_resolve_brings_the_pubmed_abstract_with_its_provenance(world: World) ->
     assert shown["csl"]["keyword"] == "Humans; Janus Kinase Inhibitors"
     assert shown["provenance"]["abstract"] == "pubmed"
     assert world.ncbi.counts["efetch"] == 1
+
+
+def test_crossref_text_that_spells_a_tag_stays_text_and_its_italics_stay_italics() -> None:
+    """Crossref escapes a tag a title spells (``&lt;i&gt;``): it stays text, never becoming
+    markup; its own JATS and HTML italics are kept as CSL's; its structure is dropped."""
+    message = {"type": "journal-article", "DOI": "10.5555/spelt",
+               "title": ["The &lt;i&gt; element in <jats:italic>UBA1</jats:italic> pages"],
+               "container-title": ["Journal of &lt;b&gt; &amp; <i>Tags</i>"],
+               "abstract": "<jats:p>Using &lt;script&gt; in <mml:math><mml:mi>x</mml:mi></mml:math>.</jats:p>"}
+    csl = to_csl(message)
+    assert csl["title"] == "The &lt;i> element in <i>UBA1</i> pages"
+    assert plain_text(csl["title"]) == "The <i> element in UBA1 pages"
+    assert csl["container-title"] == "Journal of &lt;b> & <i>Tags</i>"
+    assert csl["abstract"] == "Using &lt;script> in x."
