@@ -71,3 +71,11 @@ def test_a_title_that_spells_a_tag_is_escaped_on_a_page_and_in_bibtex(run_cli, t
     assert isinstance(shown, Markup) and "<script" not in shown and "&lt;script&gt;" in shown and "<i>UBA1</i>" in shown
     bibtex = run_cli("export", "--format", "bibtex").stdout
     assert r"The <title> element \& <script> in \textit{{UBA1}} cells" in bibtex
+
+
+def test_a_bibtex_abstract_follows_the_rule_titles_follow() -> None:
+    """In BibTeX ``<helped>`` is text and ``\\textit`` italics, in an abstract as in a title."""
+    from vexascite.importers.bibtex import read_bibtex
+
+    parsed = read_bibtex("@article{a, title = {T}, year = {2020}, abstract = {Steroids <helped> \\& \\textit{more} <b>}}\n")
+    assert parsed.references[0].fields["abstract"] == "Steroids &lt;helped> & <i>more</i> &lt;b>"
