@@ -261,12 +261,18 @@ def _folded(runs: tuple[Run, ...]) -> tuple[Run, ...]:
 
 def rich_fields(work: Mapping[str, Any], markup: Markup = "csl") -> dict[str, Any]:
     """A CSL item with each of its :data:`RICH_FIELDS` read from its source by
-    :func:`from_source` (a field that becomes empty is left out)."""
-    out = dict(work)
+    :func:`from_source` (a field that becomes empty is left out); the item itself, never
+    changed, when no field changes."""
+    out = work if isinstance(work, dict) else dict(work)
+    copied = out is not work
     for field in RICH_FIELDS:
         value = out.get(field)
-        if isinstance(value, str):
+        if isinstance(value, str) and ("<" in value or "&" in value or markup == "xml"):
             text = from_source(value, markup)
+            if text == value:
+                continue
+            if not copied:  # (most values hold no markup: the item is copied only when one changes)
+                out, copied = dict(out), True
             if text.strip():
                 out[field] = text
             else:
