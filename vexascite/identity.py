@@ -16,9 +16,9 @@ from typing import NamedTuple
 from .csl import date_year
 from .ids import normalize_doi, normalize_pmcid, normalize_pmid
 from .model import Work
+from .richtext import plain_text
 
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
-_TAGS = re.compile(r"<[^>]+>")
 
 
 _UNDECOMPOSED = str.maketrans(
@@ -29,10 +29,11 @@ _UNDECOMPOSED = str.maketrans(
 
 @lru_cache(maxsize=4096)
 def _ascii_words(text: str) -> str:
-    """Lower-case ASCII: markup dropped, accents stripped, letters without a
-    decomposition (ß, ø, ł, ...) spelt out; other scripts are dropped."""
-    if "<" in text:
-        text = _TAGS.sub(" ", text)
+    """Lower-case ASCII of a field's words (:func:`~vexascite.richtext.plain_text`: a tag
+    the text spells, ``<title>``, is a word; CSL's markup is not; entities decoded), accents
+    stripped, letters without a decomposition (ß, ø, ł, ...) spelt out; other scripts dropped."""
+    if "<" in text or "&" in text:
+        text = plain_text(text)
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode()
     return text.lower()

@@ -58,9 +58,10 @@ def container_of(work: Work) -> str | None:
 #: The ``works`` columns :func:`work_columns` fills, in insert order. ``title`` and
 #: ``container`` keep their CSL rich text (``<i>UBA1</i>``), which pages and formats show;
 #: ``title_plain`` and ``container_plain`` hold its words alone (``CO<sub>2</sub>`` is ``CO2``),
-#: which the search indexes read, so a tag never splits a word.
+#: which the search indexes read, so a tag never splits a word; ``abstract_plain`` the
+#: abstract's words when they differ from its rich text (NULL otherwise, most abstracts).
 WORK_COLUMNS = (
-    "type", "title", "authors", "container", "year", "title_plain", "container_plain",
+    "type", "title", "authors", "container", "year", "title_plain", "container_plain", "abstract_plain",
     "doi", "pmid", "pmcid", "title_norm", "first_author_norm", "csl", "provenance", "updated_at",
 )
 
@@ -78,9 +79,18 @@ def plain(value: Any) -> Any:
     return plain_text(value) if isinstance(value, str) else value
 
 
+def abstract_words(abstract: Any) -> str | None:
+    """An abstract's words for the search index when they differ from its text, else None."""
+    if not isinstance(abstract, str):
+        return None
+    words = plain_text(abstract)
+    return words if words != abstract else None
+
+
 def _summary(work: Work) -> tuple[Any, ...]:
     title, container = work.get("title"), container_of(work)
-    return (work.get("type"), title, authors_text(work), container, issued_year(work), plain(title), plain(container))
+    return (work.get("type"), title, authors_text(work), container, issued_year(work), plain(title), plain(container),
+            abstract_words(work.get("abstract")))
 
 
 def _identity_columns(keys: IdentityKeys) -> tuple[Any, ...]:

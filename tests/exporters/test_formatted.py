@@ -154,9 +154,10 @@ RICH = ExportItem(
 @pytest.mark.parametrize(
     ("output", "shown"),
     [
-        ("html", "Role of <i>Escherichia coli</i>, CO<sub>2</sub> and Ca<sup>2+</sup> in <b>flux</b> x &lt;b&gt;."),
-        ("markdown", r"Role of *Escherichia coli*, CO~2~ and Ca^2+^ in **flux** x \<b\>."),
-        ("text", "Role of Escherichia coli, CO₂ and Ca²⁺ in flux x <b>."),
+        # <script> is no CSL tag: the text it spells, escaped where the output reads markup
+        ("html", "Role of <i>Escherichia coli</i>, CO<sub>2</sub> and Ca<sup>2+</sup> in <b>flux</b> &lt;script&gt;x&lt;/script&gt; &lt;b&gt;."),
+        ("markdown", r"Role of *Escherichia coli*, CO~2~ and Ca^2+^ in **flux** \<script\>x\</script\> \<b\>."),
+        ("text", "Role of Escherichia coli, CO₂ and Ca²⁺ in flux <script>x</script> <b>."),
     ],
 )
 def test_titles_keep_their_italics_and_sub_and_superscripts(output: str, shown: str) -> None:
@@ -165,7 +166,8 @@ def test_titles_keep_their_italics_and_sub_and_superscripts(output: str, shown: 
     the title's own italics turn roman (CSL's flip-flop)."""
     (entry,) = format_bibliography([RICH], "vancouver", output)
     assert shown in entry
-    assert "<script" not in entry
+    if output == "html":
+        assert "<script" not in entry
     if output != "text":
         assert "<b>." not in entry  # the tag the title spells as text is no markup
     (apa,) = format_bibliography([RICH], "apa", output)

@@ -92,4 +92,7 @@ def test_title_protection_braces_the_word_not_its_punctuation() -> None:
     ],
 )
 def test_crossref_markup_becomes_latex(csl: str, latex: str) -> None:
-    assert to_latex(csl, protect=True) == latex
+    """Crossref's markup as the resolver stores it (CSL rich text), then as LaTeX."""
+    from vexascite.richtext import from_source
+
+    assert to_latex(from_source(csl, "xml"), protect=True) == latex

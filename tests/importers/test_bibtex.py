@@ -188,7 +188,7 @@ def test_an_identifier_field_that_is_no_identifier_is_said_by_line_and_left_out(
         (r"Caf\'{e} \textit{\"{o}ther} $\alpha$-chain {VEXAS}", "Café <i>öther</i> α-chain VEXAS"),
         (r"\textit{p<b} \& \&amp; a <i>spelt</i> tag", "<i>p&lt;b</i> & &amp;amp; a &lt;i>spelt&lt;/i> tag"),
         (r"An unclosed \textit{group", "An unclosed <i>group</i>"),
-        (r"No font command \& <b>here</b>", "No font command & <b>here</b>"),  # as latex_to_unicode reads it
+        (r"No font command \& <b>here</b>", "No font command & &lt;b>here&lt;/b>"),  # in BibTeX <b> is text
     ],
 )
 def test_title_font_commands_become_csl_rich_text(value: str, rich: str) -> None:

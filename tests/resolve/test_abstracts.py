@@ -10,6 +10,7 @@ from tests.resolve.conftest import World
 from vexascite import api
 from vexascite.resolve.crossref import jats_text, to_csl
 from vexascite.resolve.pubmed import add_fetched, parse_efetch, valid_pubmed_xml
+from vexascite.richtext import plain_text
 
 
 def test_efetch_of_real_records(shared_dir) -> None:
@@ -29,17 +30,19 @@ def test_structured_abstract_keeps_its_labels() -> None:
                              mesh=["Humans"], keywords=["UBA1"])
     body = f"<PubmedArticleSet>{efetch_article_xml(article)}</PubmedArticleSet>".encode()
     found = parse_efetch(body)["99000011"]
-    assert found["abstract"] == "BACKGROUND: VEXAS is rare. RESULTS: Ruxolitinib & steroids <helped>."
+    # the XML's text is text: stored as CSL rich text that reads back as it (never as a tag)
+    assert found["abstract"] == "BACKGROUND: VEXAS is rare. RESULTS: Ruxolitinib & steroids &lt;helped>."
+    assert plain_text(found["abstract"]) == "BACKGROUND: VEXAS is rare. RESULTS: Ruxolitinib & steroids <helped>."
     assert found["keyword"] == "Humans; UBA1"
     assert add_fetched({"title": "T"}, found) == {"title": "T", "abstract": found["abstract"], "keyword": "Humans; UBA1"}
 
 
 def test_crossref_jats_abstract_as_text(shared_dir) -> None:
     jats = '<jats:title>Abstract</jats:title><jats:sec><jats:title>Methods</jats:title><jats:p>We <jats:italic>did</jats:italic> it &amp; more.</jats:p></jats:sec>'
-    assert jats_text(jats) == "Methods: We did it & more."
+    assert jats_text(jats) == "Methods: We <i>did</i> it & more."  # JATS italics kept as CSL's
     message = json.loads((shared_dir / "fixtures/crossref/works_doi_10.1136_jclinpath-2020-206745.json").read_text())["message"]
     assert to_csl(message)["abstract"].startswith("Background: The absence of high-quality next-generation sequencing")
-    assert "<" not in to_csl(message)["abstract"]
+    assert "jats:" not in to_csl(message)["abstract"]
 
 
 def test_resolve_brings_the_pubmed_abstract_with_its_provenance(world: World) -> None:
@@ -52,3 +55,17 @@ def test_resolve_brings_the_pubmed_abstract_with_its_provenance(world: World) ->
     assert shown["csl"]["keyword"] == "Humans; Janus Kinase Inhibitors"
     assert shown["provenance"]["abstract"] == "pubmed"
     assert world.ncbi.counts["efetch"] == 1
+
+
+def test_crossref_text_that_spells_a_tag_stays_text_and_its_italics_stay_italics() -> None:
+    """Crossref escapes a tag a title spells (``&lt;i&gt;``): it stays text, never becoming
+    markup; its own JATS and HTML italics are kept as CSL's; its structure is dropped."""
+    message = {"type": "journal-article", "DOI": "10.5555/spelt",
+               "title": ["The &lt;i&gt; element in <jats:italic>UBA1</jats:italic> pages"],
+               "container-title": ["Journal of &lt;b&gt; &amp; <i>Tags</i>"],
+               "abstract": "<jats:p>Using &lt;script&gt; in <mml:math><mml:mi>x</mml:mi></mml:math>.</jats:p>"}
+    csl = to_csl(message)
+    assert csl["title"] == "The &lt;i> element in <i>UBA1</i> pages"
+    assert plain_text(csl["title"]) == "The <i> element in UBA1 pages"
+    assert csl["container-title"] == "Journal of &lt;b> & <i>Tags</i>"
+    assert csl["abstract"] == "Using &lt;script> in x."

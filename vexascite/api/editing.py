@@ -61,7 +61,11 @@ def field_value(name: str, text: str) -> Any:
     text = text.strip()
     if not text:
         raise UsageError(f"{name}: empty value; use --unset {name} to remove the field")
-    from ..exporters.markup import CONTROL  # (the one list of characters that are no text)
+    from ..richtext import (  # (the one list of characters that are no text)
+        CONTROL,
+        RICH_FIELDS,
+        from_source,
+    )
 
     control = CONTROL.search(text)
     if control:  # (an escape sequence pasted from a terminal: no field's text, and a terminal showing it obeys it)
@@ -87,6 +91,8 @@ def field_value(name: str, text: str) -> Any:
         return re.sub(r"\s*(?:--|\u2013|\u2014|-)+\s*", "-", text)  # 2628--2638 as CSL writes it
     if name == "type" and text not in CSL_TYPES:
         raise UsageError(f"type: {text!r} is not a CSL type (article-journal, book, chapter, webpage, ...)")
+    if name in RICH_FIELDS:  # written as CSL rich text: <i>...</i> is italics, any other tag the text it spells
+        return from_source(text)
     return text
 
 

@@ -140,7 +140,7 @@ def split_tag_args(args: Iterable[str]) -> tuple[list[str], list[str], list[str]
     if not add and not remove:
         hint = f" ({keys[-1]!r} reads as a work's key: +{keys[-1]} adds it as a tag)" if len(keys) > 1 else ""
         raise UsageError(f"say what to do: +TAG adds a tag, -TAG removes one{hint}")
-    from ..exporters.markup import CONTROL
+    from ..richtext import CONTROL
 
     for tag in add + remove:
         if CONTROL.search(tag):

@@ -695,59 +695,14 @@ def import_uploaded(settings: Settings, paths: list[Path]) -> tuple[Any, list[st
     return report, keys
 
 
-_TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)((?:\s[^<>]*)?)(/?)>")
-_SHOWN_STYLES = {"i": "italic", "em": "italic", "italic": "italic", "b": "bold", "strong": "bold", "bold": "bold",
-                 "sup": "sup", "sub": "sub", "sc": "smallcaps", "scp": "smallcaps", "smallcaps": "smallcaps"}
-
-
 def title_runs(text: str | None) -> list[tuple[str, frozenset[str]]]:
-    """A title (or abstract) from a file or service as runs of text with the styles a
-    page may show: italic, bold, superscript, subscript, small caps.
+    """A title (or abstract) as runs of text with the styles a page may show: italic,
+    bold, superscript, subscript, small caps, as :func:`vexascite.richtext.parse_markup`
+    reads the field's CSL rich text (any tag but a style tag, ``<script>``, ``<img>``, is
+    text and shown as written; the page escapes everything)."""
+    from ..richtext import parse_markup
 
-    Crossref writes these in HTML or JATS (``<i>``, ``<jats:italic>``, ``<scp>``); other
-    JATS and MathML tags (``<jats:p>``, ``<mml:mi>``) are structure and only their text
-    is kept; every other tag (``<script>``, ``<img>``) is not markup at all but text, and
-    is shown as written. Entities are decoded (the page escapes everything again).
-    """
-    import html
-
-    if not text:
-        return []
-    runs: list[tuple[str, frozenset[str]]] = []
-    depth: dict[str, int] = {}
-    spans: list[bool] = []  # open <span>s: whether each set small caps
-
-    def add(piece: str) -> None:
-        if piece:
-            styles = frozenset(style for style, n in depth.items() if n > 0)
-            if runs and runs[-1][1] == styles:
-                runs[-1] = (runs[-1][0] + piece, styles)
-            else:
-                runs.append((piece, styles))
-
-    cursor = 0
-    for match in _TAG.finditer(text):
-        add(html.unescape(text[cursor : match.start()]))
-        cursor = match.end()
-        closing, name, attributes = match.group(1), match.group(2).lower(), match.group(3) or ""
-        local = name.split(":", 1)[1] if name.startswith(("jats:", "mml:")) else name
-        style = _SHOWN_STYLES.get(local)
-        if local == "span" and not match.group(4):
-            if closing:
-                style = "smallcaps" if spans and spans.pop() else None
-            else:
-                spans.append("small-caps" in attributes.replace(" ", ""))
-                style = "smallcaps" if spans[-1] else None
-        if style is not None:
-            if match.group(4):  # <i/>: nothing to style
-                continue
-            depth[style] = max(0, depth.get(style, 0) + (-1 if closing else 1))
-        elif ":" in name or local == "span":
-            continue  # JATS/MathML structure: its text is kept, the tag is not
-        else:
-            add(match.group(0))  # not a style: shown as the text it is
-    add(html.unescape(text[cursor:]))
-    return runs
+    return list(parse_markup(text)) if text else []
 
 
 __all__ = [

@@ -23,7 +23,7 @@ from .common import (
     settings_of,
     warn,
 )
-from .tables import print_table
+from .tables import print_table, title_cell
 
 
 def _sources_text(sources: list[dict[str, Any]]) -> str:
@@ -119,14 +119,14 @@ def find_command(ctx: click.Context, query: str, limit: int, as_json: bool) -> N
             if source.get("key"):
                 doi = f"  doi:{source['doi']}" if source.get("doi") else ""
                 removed = "  (removed: in the trash)" if source.get("removed") else ""
-                out().print(f"   - {source['key']}  {source['first_author']} {source['year'] or ''}. {source['title'] or ''}{doi}{removed}", highlight=False, markup=False)
+                out().print(f"   - {source['key']}  {source['first_author']} {source['year'] or ''}. {title_cell(source['title'])}{doi}{removed}", highlight=False, markup=False)
             else:
                 out().print(f"   - {source['target']}: {source['status']}", highlight=False, markup=False)
     if result["works"]:
         out().print("\n[bold]works[/bold]", highlight=False)
         for work in result["works"]:
             doi = f"  doi:{work['doi']}" if work.get("doi") else ""
-            out().print(f"- {work['key']}  {work['first_author']} {work['year'] or ''}. {work['title'] or ''}{doi}  (cited by {quantity(work['cited'], 'claim')})", highlight=False, markup=False)
+            out().print(f"- {work['key']}  {work['first_author']} {work['year'] or ''}. {title_cell(work['title'])}{doi}  (cited by {quantity(work['cited'], 'claim')})", highlight=False, markup=False)
     if result["suggested"]:
         out().print("\n[bold]suggested sources[/bold] (works whose abstracts fit the statement)", highlight=False)
         for source in result["suggested"]:

@@ -1,8 +1,8 @@
 """Rich-text markup in CSL strings, written out (pure).
 
-Titles from Crossref carry HTML and JATS tags (``<i>``, ``<jats:italic>``, ``<sup>``,
-``<mml:math>``...) and HTML entities. Each exporter wants something else: LaTeX commands,
-CSL's own small HTML subset, or plain text. :func:`~vexascite.richtext.parse_markup` (the
+A stored title holds CSL rich text (``<i>``, ``<sup>``... and entities; see
+:mod:`vexascite.richtext`). Each exporter wants something else: LaTeX commands, CSL's own
+small HTML subset, or plain text. :func:`~vexascite.richtext.parse_markup` (the
 one reading of the markup, in :mod:`vexascite.richtext`) turns a string into a flat list of
 text runs, each with the styles that apply to it, so every exporter renders the same reading.
 """
@@ -11,59 +11,25 @@ from __future__ import annotations
 
 import re
 
-from ..richtext import ENTITY as _ENTITY
+from ..richtext import CONTROL as CONTROL
 from ..richtext import STYLES as STYLES
 from ..richtext import TAG as _TAG
 from ..richtext import Run as Run
 from ..richtext import has_markup as has_markup
+from ..richtext import no_controls as no_controls
 from ..richtext import parse_markup as parse_markup
 from ..richtext import plain_text as plain_text
-
-_CSL_OPEN = {
-    "nocase": '<span class="nocase">',
-    "italic": "<i>",
-    "bold": "<b>",
-    "smallcaps": '<span style="font-variant:small-caps;">',
-    "sup": "<sup>",
-    "sub": "<sub>",
-}
-_CSL_CLOSE = {
-    "nocase": "</span>",
-    "italic": "</i>",
-    "bold": "</b>",
-    "smallcaps": "</span>",
-    "sup": "</sup>",
-    "sub": "</sub>",
-}
+from ..richtext import runs_text
 
 
 def csl_html(text: str) -> str:
     """The text with its markup rewritten to the HTML subset CSL processors understand
-    (``<i> <b> <sup> <sub>``, small caps and ``nocase`` spans); other tags dropped.
-    Text without tags is returned unchanged, so plain strings round-trip exactly."""
+    (``<i> <b> <sup> <sub>``, small caps and ``nocase`` spans); a tag or an entity the
+    text spells is escaped, so it stays text. Text without tags is returned unchanged,
+    so plain strings round-trip exactly."""
     if "<" not in text or _TAG.search(text) is None:
         return text
-    out: list[str] = []
-    for piece, styles in parse_markup(text):
-        ordered = [s for s in STYLES if s in styles]
-        out.append(
-            "".join(_CSL_OPEN[s] for s in ordered)
-            + _csl_text(piece)
-            + "".join(_CSL_CLOSE[s] for s in reversed(ordered))
-        )
-    return "".join(out)
-
-
-def _csl_text(piece: str) -> str:
-    """A run's text as CSL rich text that reads back as this text: an entity or a tag
-    it spells (``&lt;i&gt;`` in the source, decoded) is escaped again, so it stays text
-    and is never read as markup; a lone ``&`` or ``p < 0.05`` is written as it is (CSL
-    processors such as pandoc's print entities literally)."""
-    if "&" in piece:
-        piece = _ENTITY.sub(lambda m: "&amp;" + m.group(0)[1:], piece)
-    if "<" in piece:
-        piece = _TAG.sub(lambda m: "&lt;" + m.group(0)[1:], piece)
-    return piece
+    return runs_text(parse_markup(text))
 
 
 #: Everything :meth:`str.splitlines` breaks on, with the spaces around it.
@@ -87,16 +53,6 @@ def markdown_text(text: str) -> str:
     ``[x](javascript:...)`` from an abstract stays text once rendered, and an escape
     sequence is a space (a Markdown table is read in a terminal too)."""
     return _MARKDOWN_SPECIAL.sub(r"\\\1", no_controls(text))
-
-
-#: Control characters that are no text (C0 but tab and line ends, DEL, C1): TeX stops on
-#: them, a terminal showing the file obeys them.
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
-
-
-def no_controls(text: str) -> str:
-    """``text`` with each control character that is no text made a space."""
-    return CONTROL.sub(" ", text)
 
 
 #: A spreadsheet reads a cell starting with one of these as a formula.

@@ -20,6 +20,7 @@ from typing import Any
 
 from ..ids import clean_doi, normalize_pmcid, normalize_pmid
 from ..model import CSL_TYPES, ImportProblem, ParsedFile, RawReference, RefStatus, Work
+from ..richtext import rich_fields
 from ..wording import quantity
 from .cslshape import clean_text, shape_item
 
@@ -199,7 +200,7 @@ def _clean_item(item: dict[str, Any]) -> tuple[Work, list[str]]:
     custom = item.get("custom")
     if item.get("et-al") is True or (isinstance(custom, dict) and custom.get("et-al") is True):
         work["et-al"] = True  # vexascite's own mark of a cut list (parse output carries it)
-    return work, notes
+    return rich_fields(work, "csl"), notes
 
 
 def _is_others(person: Any) -> bool:

@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from pylatexenc.latex2text import LatexNodes2Text
 
+from ..richtext import escape_text
+
 ACCENTS = {
     '"': "\u0308", "'": "\u0301", "`": "\u0300", "^": "\u0302", "~": "\u0303", "=": "\u0304",
     ".": "\u0307", "u": "\u0306", "v": "\u030c", "H": "\u030b", "c": "\u0327", "k": "\u0328",
@@ -158,17 +160,15 @@ _RICH_COMMANDS = {
 _RICH_COMMAND = re.compile(r"\\(" + "|".join(_RICH_COMMANDS) + r")\s*\{")
 _RICH_OPEN, _RICH_CLOSE = "\ue020", "\ue021"
 _RICH_MARK = re.compile("\ue020(/?)(\\w*)\ue021")
-#: Text a CSL reader would take for markup: a tag's ``<`` or an entity's ``&``.
-_LOOKS_LIKE_MARKUP = re.compile(r"<(?=/?[A-Za-z])|&(?=#?[A-Za-z0-9]+;)")
 
 
 def latex_to_rich_text(value: str) -> str:
     """A title's LaTeX to CSL rich text: ``\\textit{UBA1}`` -> ``<i>UBA1</i>``, ``CO\\textsubscript{2}``
-    -> ``CO<sub>2</sub>``, the rest as :func:`latex_to_unicode` decodes it (once, the whole value). Where a
-    value gets tags, a ``<`` or ``&`` of its text that would read as a tag or an entity is written as an
-    entity, so its own text stays text. A value without such commands is :func:`latex_to_unicode`'s."""
+    -> ``CO<sub>2</sub>``, the rest as :func:`latex_to_unicode` decodes it (once, the whole value). A ``<``
+    or ``&`` of its text that would read as a tag or an entity is written as an entity
+    (:func:`~vexascite.richtext.escape_text`), so its own text stays text: in BibTeX ``<i>`` is text."""
     if "\\" not in value or not _RICH_COMMAND.search(value):
-        return latex_to_unicode(value)
+        return escape_text(latex_to_unicode(value))
     out: list[str] = []
     braces: list[str | None] = []  # for each open brace, the tag it closes (None: a plain group)
     position = 0
@@ -195,7 +195,7 @@ def latex_to_rich_text(value: str) -> str:
         position += 1
     out.extend(f"{_RICH_OPEN}/{_RICH_CLOSE}" for name in braces if name is not None)
     text = latex_to_unicode("".join(out))
-    text = _LOOKS_LIKE_MARKUP.sub(lambda m: "&lt;" if m.group(0) == "<" else "&amp;", text)
+    text = escape_text(text)
     opened: list[str] = []
 
     def tag(match: re.Match[str]) -> str:

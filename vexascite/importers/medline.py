@@ -6,6 +6,7 @@ import re
 
 from ..ids import clean_doi, normalize_pmcid, normalize_pmid
 from ..model import ImportProblem, ParsedFile, RawReference, Work, subject_keyword
+from ..richtext import rich_fields
 from ._names import date_parts_from_text, person_from_inverted
 
 _TAG = re.compile(r"^([A-Z][A-Z0-9]{0,3})\s*- ?(.*)$")
@@ -63,7 +64,7 @@ def medline_to_csl(pairs: list[tuple[str, str]]) -> Work:
             if doi:
                 work["DOI"] = doi
                 break
-    return work
+    return rich_fields(work, "plain")  # MEDLINE is plain text: a "<" or "&" in it is text
 
 
 def _records(text: str) -> list[tuple[int, list[str]]]:

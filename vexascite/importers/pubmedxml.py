@@ -8,6 +8,7 @@ from lxml import etree
 
 from ..ids import clean_doi, normalize_pmcid, normalize_pmid
 from ..model import ImportProblem, ParsedFile, RawReference, Work, subject_keyword
+from ..richtext import rich_fields
 from ._names import date_parts_from_text
 
 _DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
@@ -89,7 +90,7 @@ def pubmed_article_to_csl(article: etree._Element) -> Work:
         for node in art.findall("ELocationID"):
             if node.get("EIdType") == "doi" and clean_doi(_text(node)):
                 work["DOI"] = clean_doi(_text(node))
-    return work
+    return rich_fields(work, "plain")  # the XML's text, read: a "<" in it is text
 
 
 _ARTICLE_START = re.compile(r"<PubmedArticle[\s>]")

@@ -9,6 +9,7 @@ import rispy
 
 from ..ids import clean_doi, normalize_pmid
 from ..model import ImportProblem, ParsedFile, RawReference, Work, subject_keyword
+from ..richtext import rich_fields
 from ._names import date_parts_from_text, page_range, person_from_inverted
 
 RIS_TYPES = {
@@ -87,7 +88,7 @@ def ris_to_csl(entry: dict[str, Any]) -> Work:
     subjects = subject_keyword(keywords)
     if subjects:
         work["keyword"] = subjects
-    return work
+    return rich_fields(work, "csl")  # Zotero writes a title's <i> into RIS; any other tag is text
 
 
 #: A note that states the work's own PMID and nothing else (as Zotero and PubMed write

@@ -6,6 +6,7 @@ from ..model import ImportProblem, ParsedFile, RawReference, RefStatus
 from ..progress import counted
 from ..refstring import PARSER_VERSION, find_reference_lists, parse_reference
 from ..refstring.lists import ReferenceList, describe, summarize
+from ..richtext import rich_fields
 from ..wording import quantity
 
 
@@ -25,6 +26,7 @@ def reference_from_string(
         return RawReference(raw=raw, format="text", line=line, status=RefStatus.FAILED,
                             message=f"could not be parsed ({type(exc).__name__})", extra={"parser_version": PARSER_VERSION},
                             list_label=list_label, number=number)
+    fields = rich_fields(fields, "csl")  # as a CSL title: <i> is italics, any other tag the text it spells
     readable = bool(fields.get("title") or fields.get("DOI") or fields.get("PMID") or fields.get("container-title"))
     return RawReference(
         raw=raw,

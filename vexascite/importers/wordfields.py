@@ -22,6 +22,7 @@ from typing import Any
 from ..documents import CitationField
 from ..ids import clean_doi, normalize_pmcid, normalize_pmid
 from ..model import ImportProblem, ParsedFile, RawReference, RefStatus, Work
+from ..richtext import rich_fields
 from ..wording import quantity
 from .csljson import _clean_item, names_a_work
 
@@ -140,7 +141,7 @@ def endnote_record_to_csl(cite: Any) -> Work:
         value = _text(url)
         if value:
             work.setdefault("URL", value)
-    return work
+    return rich_fields(work, "plain")  # the XML's text, read: a "<" in it is text
 
 
 def _endnote_cites(field: CitationField) -> list[tuple[str, Any]]:

@@ -9,7 +9,6 @@ never retries.
 
 from __future__ import annotations
 
-import html
 import re
 from typing import Any
 from urllib.parse import quote
@@ -24,6 +23,7 @@ from ..config import Settings
 from ..csl import first_date as date_parts
 from ..ids import normalize_doi
 from ..model import Work
+from ..richtext import escape_text, from_source, plain_text
 from .http import HttpRequest, ServiceLimits, valid_json
 
 SERVICE = "crossref"
@@ -115,32 +115,31 @@ _TAGS = re.compile(r"<[^>]+>")
 
 
 def clean_text(value: Any) -> str | None:
-    """First string of a Crossref list field, markup and layout whitespace removed."""
+    """First string of a Crossref list field as CSL rich text: Crossref writes HTML and
+    JATS, so its style tags (``<i>``, ``<jats:sub>``) stay styles, its other tags are
+    structure (dropped, their text kept), and a tag it spells as text (``&lt;i&gt;``) stays
+    text (``&lt;i>``), never becoming markup; layout whitespace is folded."""
     if isinstance(value, list):
         value = next((v for v in value if isinstance(v, str) and v.strip()), None)
     if not isinstance(value, str):
         return None
-    text = " ".join(html.unescape(_TAGS.sub("", value)).split())
-    return text or None
+    return from_source(value, "xml") or None
 
 
 _JATS_TITLE = re.compile(r"<(?:jats:)?title[^>]*>(.*?)</(?:jats:)?title>", re.DOTALL)
-_JATS_BLOCK_END = re.compile(r"</(?:jats:)?(?:p|sec|list-item)>")
 
 
 def jats_text(value: Any) -> str | None:
-    """A Crossref JATS ``abstract`` as plain text: section titles become "Title: ", a
-    leading "Abstract" title is dropped, markup and layout whitespace are removed."""
+    """A Crossref JATS ``abstract`` as CSL rich text (as :func:`clean_text`): section titles
+    become "Title: ", a leading "Abstract" title is dropped, a paragraph's end is a space."""
     if not isinstance(value, str) or not value.strip():
         return None
 
     def title(match: re.Match[str]) -> str:
-        text = " ".join(_TAGS.sub("", match.group(1)).split())
-        return "" if text.lower() in ("abstract", "summary", "") else f" {text.rstrip(':')}: "
+        text = " ".join(plain_text(_TAGS.sub("", match.group(1))).split())
+        return "" if text.lower() in ("abstract", "summary", "") else f" {escape_text(text.rstrip(':'))}: "
 
-    text = _JATS_BLOCK_END.sub(" ", _JATS_TITLE.sub(title, value))
-    text = " ".join(html.unescape(_TAGS.sub("", text)).split())
-    return text or None
+    return from_source(_JATS_TITLE.sub(title, value), "xml") or None
 
 
 def to_csl(message: dict[str, Any]) -> Work:

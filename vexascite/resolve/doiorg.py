@@ -8,6 +8,7 @@ from urllib.parse import quote
 from ..config import Settings
 from ..ids import normalize_doi
 from ..model import Work
+from ..richtext import rich_fields
 from .http import HttpRequest, ServiceLimits, valid_json
 
 SERVICE = "doi.org"
@@ -43,4 +44,4 @@ def to_csl(payload: Any) -> Work | None:
     doi = normalize_doi(payload.get("DOI"))
     if doi:
         csl["DOI"] = doi
-    return {k: v for k, v in csl.items() if v not in (None, "", [], {})}
+    return rich_fields({k: v for k, v in csl.items() if v not in (None, "", [], {})}, "csl")

@@ -16,6 +16,7 @@ from urllib.parse import urlencode
 from ..config import Settings
 from ..ids import normalize_doi, normalize_pmcid, normalize_pmid
 from ..model import Work, subject_keyword
+from ..richtext import from_source, rich_fields
 from ..wording import quantity
 from .http import HttpRequest, ServiceLimits, valid_json
 from .match import expand_pages
@@ -185,7 +186,7 @@ def summary_to_csl(summary: dict[str, Any]) -> Work:
     pmcid = normalize_pmcid(article_id(summary, "pmc"))
     if pmcid:
         csl["PMCID"] = pmcid
-    return csl
+    return rich_fields(csl, "csl")
 
 
 def valid_pubmed_xml(body: bytes) -> str | None:
@@ -224,7 +225,7 @@ def parse_efetch(body: bytes) -> dict[str, Work]:
             if text:
                 parts.append(f"{label}: {text}" if label and label.upper() != "UNLABELLED" else text)
         if parts:
-            extra["abstract"] = " ".join(parts)
+            extra["abstract"] = from_source(" ".join(parts), "plain")  # the XML's text, read
         headings = [_node_text(n) for n in citation.findall("MeshHeadingList/MeshHeading/DescriptorName")]
         headings += [_node_text(n) for n in citation.findall("KeywordList/Keyword")]
         keyword = subject_keyword(h for h in headings if h)

@@ -398,7 +398,7 @@ class Store:
         )
         self.db.execute(
             "insert into works_text_fts (rowid, title, abstract) "
-            "select id, title_plain, json_extract(csl, '$.abstract') from works "
+            "select id, title_plain, coalesce(abstract_plain, json_extract(csl, '$.abstract')) from works "
             "where id between ? and ? and json_valid(csl)",
             [first_id, last_id],
         )

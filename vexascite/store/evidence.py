@@ -14,6 +14,7 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ..richtext import plain_text
 from . import Store, now
 from .chunks import dicts_in, rows_in
 from .kept import library_mark
@@ -42,12 +43,11 @@ _TEXTS = (
 
 def ranking_texts(store: Store, keys: Iterable[str] | None = None) -> Iterator[tuple[str, str, str, str]]:
     """``(key, title, abstract, keyword)`` of the given works (all works without keys); the
-    title's words, not its rich text (``CO<sub>2</sub>`` ranks as ``CO2``)."""
+    title's and abstract's words, not their rich text (``CO<sub>2</sub>`` ranks as ``CO2``)."""
     sql = _TEXTS.replace("{title}", store.title_words)
-    if keys is None:
-        yield from store.db.execute(sql + " order by id").fetchall()
-        return
-    yield from rows_in(store, sql + " and key in ({ids})", dict.fromkeys(keys))
+    rows = store.db.execute(sql + " order by id").fetchall() if keys is None else rows_in(store, sql + " and key in ({ids})", dict.fromkeys(keys))
+    for key, title, abstract, keyword in rows:  # the abstract's words, not its markup (``<i>``, ``&lt;``)
+        yield key, title, plain_text(abstract), keyword
 
 
 def trashed_keys(store: Store) -> set[str]:

@@ -517,6 +517,57 @@ def _m011_change_counter(db: sqlite_utils.Database) -> None:
         db.execute(statement)
 
 
+_TEXT_ROW_PLAIN = (
+    "new.id, new.title_plain, "
+    "CASE WHEN json_valid(new.csl) THEN coalesce(new.abstract_plain, json_extract(new.csl, '$.abstract')) END"
+)
+
+
+def _m012_plain_text_fields(db: sqlite_utils.Database) -> None:
+    """A field's rich text is read by one rule (:mod:`vexascite.richtext`): CSL's style tags
+    are markup, any other tag is text. Titles' and journals' words and titles' identity
+    keys are recomputed by it (``The <title> element`` kept the word ``title`` out of the
+    index; ``&amp;`` was the word ``amp`` in the key), abstracts get their
+    words (``abstract_plain``, only where they differ from the abstract: markup no longer
+    indexed as words), and both search indexes and the kept ranking indexes are rebuilt.
+    Stored fields are not rewritten: read by the rule, they lose nothing. Safe to run again."""
+    from ..identity import fold
+    from ..rows import abstract_words, plain
+
+    columns = {row[1] for row in db.execute("PRAGMA table_info(works)").fetchall()}
+    if "abstract_plain" not in columns:
+        db.execute("ALTER TABLE works ADD COLUMN abstract_plain TEXT")
+    db.execute("DROP TRIGGER IF EXISTS works_text_au")
+    rows = db.execute(
+        "SELECT id, title, container, title_plain, container_plain, abstract_plain, title_norm, "
+        "CASE WHEN json_valid(csl) THEN json_extract(csl, '$.abstract') END FROM works "
+        "WHERE title LIKE '%<%' OR title LIKE '%&%' OR container LIKE '%<%' OR container LIKE '%&%' "
+        "OR abstract_plain IS NOT NULL OR (json_valid(csl) AND (json_extract(csl, '$.abstract') LIKE '%<%' "
+        "OR json_extract(csl, '$.abstract') LIKE '%&%'))"
+    ).fetchall()
+    changed = []
+    for work_id, title, container, title_plain, container_plain, abstract_plain, title_norm, abstract in rows:
+        norm = (fold(title) or None) if isinstance(title, str) else title_norm
+        words = (plain(title), plain(container), abstract_words(abstract), norm)
+        if words != (title_plain, container_plain, abstract_plain, title_norm):
+            changed.append((*words, work_id))
+    db.conn.executemany(
+        "UPDATE works SET title_plain = ?, container_plain = ?, abstract_plain = ?, title_norm = ? WHERE id = ?", changed
+    )
+    for statement in (
+        "INSERT INTO works_fts (works_fts) VALUES ('rebuild')",
+        "DELETE FROM works_text_fts",
+        "INSERT INTO works_text_fts (rowid, title, abstract) "
+        "SELECT id, title_plain, coalesce(abstract_plain, json_extract(csl, '$.abstract')) FROM works WHERE json_valid(csl)",
+        f"CREATE TRIGGER works_text_au AFTER UPDATE ON works BEGIN "
+        f"DELETE FROM works_text_fts WHERE rowid = old.id; "
+        f"INSERT INTO works_text_fts (rowid, title, abstract) VALUES ({_TEXT_ROW_PLAIN}); END",
+    ):
+        db.execute(statement)
+    if changed:  # evidence ranking's kept indexes read the abstracts' markup as words: built again when next used
+        db.execute("DELETE FROM search_index")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m001_library,
     _m002_resolution,
@@ -529,6 +580,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _m009_kept_identifiers,
     _m010_plain_search_text,
     _m011_change_counter,
+    _m012_plain_text_fields,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -105,7 +105,9 @@ _IDENTIFIER_FIELDS: dict[str, tuple[str, Callable[[str], str | None], bool]] = {
 
 
 #: Fields whose italics, bold, sub- and superscripts CSL keeps as rich text (``\\textit{UBA1}`` -> ``<i>UBA1</i>``).
-_RICH_FIELDS = frozenset(["title", "journal", "journaltitle", "subtitle", "shorttitle", "series"])
+#: Fields read as CSL rich text (``richtext``'s rule for text fields): font commands become
+#: CSL's tags, and the value's own ``<`` or ``&`` stays text.
+_RICH_FIELDS = frozenset(["title", "journal", "journaltitle", "subtitle", "shorttitle", "series", "abstract", "eventtitle"])
 
 
 def entry_to_csl(entry_type: str, fields: dict[str, str]) -> tuple[Work, list[str]]:
