@@ -55,8 +55,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import docgen3  # noqa: E402
 from docgen import load_strings  # noqa: E402
 from docgen3 import Ref, after_blocks, front_matter, key, new_ctx  # noqa: E402
-from list_accuracy3 import COLUMNS, chosen_variants, parse_in_process, parse_process  # noqa: E402
-from list_scoring import Tally, table_header, table_row  # noqa: E402
+from list_accuracy3 import COLUMNS, chosen_variants  # noqa: E402
+from list_scoring import Tally, parse_in_process, parse_process, table_header, table_row  # noqa: E402
 
 
 @lru_cache(maxsize=1)

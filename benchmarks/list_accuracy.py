@@ -32,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from docgen import LAYOUTS, Document, load_strings, make_documents  # noqa: E402
-from list_scoring import Tally, key, table_header, table_row  # noqa: E402
+from list_scoring import Tally, key, refextract_raws, table_header, table_row  # noqa: E402
 
 VEXASCITE = Path(sys.executable).parent / "vexascite"
 
@@ -71,15 +71,6 @@ def in_process_raws(text: str, finder_file: str | None = None) -> list[str]:
     if not lists:
         return [line.strip() for line in text.splitlines() if line.strip()]
     return [entry.text for found in lists for entry in found.entries]
-
-
-def refextract_raws(text: str) -> list[str] | None:
-    try:
-        from refextract import extract_references_from_string
-    except ImportError:
-        return None
-    found = extract_references_from_string(text)
-    return [" ".join(ref.get("raw_ref") or []) for ref in found]
 
 
 def show(index: int, doc: Document, missed: list[str], merges: list[str], raws: list[str]) -> None:

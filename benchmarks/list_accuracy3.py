@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,31 +28,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from docgen3 import VARIANTS, Doc, generate  # noqa: E402
-from list_scoring import Tally, table_header, table_row  # noqa: E402
+from list_scoring import (  # noqa: E402
+    Tally,
+    parse_in_process,
+    parse_process,
+    table_header,
+    table_row,
+)
 
 COLUMNS = ("docs", "entries", "found", "P", "R", "F1", "merges", "splits", "misses")
-
-
-def parse_in_process(path: Path) -> list[str]:
-    from vexascite import api
-    from vexascite.api import parsing
-
-    parsing.parse_reference = lambda text: {}  # only raw is read here
-    return [item["raw"] for item in api.parse_document(api.document_text(path)).items]
-
-
-def parse_process(path: Path) -> list[str]:
-    done = subprocess.run(
-        [sys.executable, "-m", "vexascite", "parse", str(path)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        print(
-            f"  {path.name}: exit {done.returncode}: {done.stderr.strip()[-300:]}", file=sys.stderr
-        )
-    return [json.loads(line)["raw"] for line in done.stdout.splitlines() if line.strip()]
 
 
 def context(doc: Doc, needle: str, lines: int = 3) -> str:

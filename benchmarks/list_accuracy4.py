@@ -15,9 +15,7 @@ prints up to N misses and merges per layout with the lines around them. Seeds st
 from __future__ import annotations
 
 import argparse
-import json
 import re
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,40 +25,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from docgen4 import LAYOUTS, Document, generate, layout_group, load_pool, shared_dir  # noqa: E402
-from list_scoring import Tally, table_header, table_row  # noqa: E402
+from list_scoring import (  # noqa: E402
+    Tally,
+    parse_in_process,
+    parse_process,
+    refextract_raws,
+    table_header,
+    table_row,
+)
 
 COLUMNS = ("docs", "entries", "found", "P", "R", "F1", "merges", "splits", "misses")
 #: A Markdown footnote's label, ignored like a list number.
 FOOTNOTE = re.compile(r"^\s*\[\^\d+\]:\s*")
-
-
-def parse_in_process(path: Path) -> list[str]:
-    from vexascite import api
-    from vexascite.api import parsing
-
-    parsing.parse_reference = lambda text: {}  # only raw is read here
-    return [item["raw"] for item in api.parse_document(api.document_text(path)).items]
-
-
-def parse_process(path: Path) -> list[str]:
-    done = subprocess.run(
-        [sys.executable, "-m", "vexascite", "parse", str(path)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if done.returncode != 0:
-        print(f"  {path.name}: exit {done.returncode}: {done.stderr.strip()[-300:]}")
-    return [json.loads(line)["raw"] for line in done.stdout.splitlines() if line.strip()]
-
-
-def refextract_raws(text: str) -> list[str] | None:
-    try:
-        from refextract import extract_references_from_string
-    except ImportError:
-        return None
-    found = extract_references_from_string(text)
-    return [" ".join(ref.get("raw_ref") or []) for ref in found]
 
 
 def context(doc: Document, needle: str, around: int = 2) -> str:

@@ -29,8 +29,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from docgen_alt import VARIANTS, AltDocument, load_strings, make_alt_documents  # noqa: E402
-from list_accuracy3 import parse_in_process  # noqa: E402
-from list_scoring import LABEL, Tally, key, table_header, table_row  # noqa: E402
+from list_scoring import (  # noqa: E402
+    LABEL,
+    Tally,
+    key,
+    parse_in_process,
+    table_header,
+    table_row,
+)
 
 VEXASCITE = Path(sys.executable).parent / "vexascite"
 

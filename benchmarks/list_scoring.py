@@ -12,10 +12,14 @@ spread over two or more found strings; an unmatched string is neither an entry n
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 #: A leading list label: an optional bullet, then a number, bracketed or followed by ``.`` ``)`` ``:``.
 LABEL = re.compile(r"^\s*(?:[-*•]\s*)?[\[(]?\s*\d{1,6}\s*[.):\]]?")
@@ -175,3 +179,38 @@ def table_row(
         value = figure(tally)
         cells.append(f" {value:{size}.3f}" if isinstance(value, float) else f" {value:{size}d}")
     return indent + name.ljust(width) + "".join(cells)
+
+
+def parse_in_process(path: Path) -> list[str]:
+    """The raw entries ``vexascite parse`` finds in ``path``, in this process (the string
+    parser is skipped: only ``raw`` is scored)."""
+    from vexascite import api
+    from vexascite.api import parsing
+
+    parsing.parse_reference = lambda text: {}  # only raw is read here
+    return [item["raw"] for item in api.parse_document(api.document_text(path)).items]
+
+
+def parse_process(path: Path) -> list[str]:
+    """The raw entries of ``vexascite parse PATH`` run as a user runs it (a process)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "vexascite", "parse", str(path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode != 0:
+        print(
+            f"  {path.name}: exit {done.returncode}: {done.stderr.strip()[-300:]}", file=sys.stderr
+        )
+    return [json.loads(line)["raw"] for line in done.stdout.splitlines() if line.strip()]
+
+
+def refextract_raws(text: str) -> list[str] | None:
+    """refextract's raw references for ``text``, or None when it is not installed."""
+    try:
+        from refextract import extract_references_from_string
+    except ImportError:
+        return None
+    found = extract_references_from_string(text)
+    return [" ".join(ref.get("raw_ref") or []) for ref in found]
