@@ -187,6 +187,8 @@ def main() -> int:
         print(
             f"\nF1 vexascite {overall(ours).f1:.3f} vs refextract {overall(theirs).f1:.3f}; merges {overall(ours).merges} vs {overall(theirs).merges}"
         )
+    elif args.in_process:
+        print("\nrefextract is left out with --in-process (run without it for the comparison)")
     else:
         print('\nrefextract is not installed (pip install -e ".[bench]"): no comparison')
     return 0
