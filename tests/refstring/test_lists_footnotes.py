@@ -19,8 +19,6 @@ Basins drain slowly[^1] and sometimes fast[^2]. Others disagree[^note-3].
     doi:10.5555/inv.2019.002
 
 [^note-3]: Fenwick R. Basins revisited. Oxford: Invented Press; 2018.
-
-[^4]: We measured the second basin twice.
 """
 
 
@@ -39,7 +37,17 @@ def test_footnotes_are_a_list_labelled_by_their_names() -> None:
     )
     assert second.raw.splitlines()[0] == "[^2]: Carrow T, Deland P, Ebbet S. A second invented study of"
     assert third.body == "Fenwick R. Basins revisited. Oxford: Invented Press; 2018."
-    assert found.left_out == [16]  # a note that is no reference is said, not taken
+
+
+def test_notes_of_prose_without_a_heading_are_said_not_taken() -> None:
+    text = (
+        "Basins drain slowly[^1] and tides differ[^2].\n\n"
+        "[^1]: We measured the second basin twice, once in spring.\n"
+        "[^2]: Abend K, Brule M. Invented drainage of lake basins. J Invent Hydrol. 2020;12(3):45-67.\n"
+    )
+    (found,) = find_reference_lists(text)
+    assert [(entry.number, entry.line) for entry in found.entries] == [(2, 4)]
+    assert found.heading is None and found.left_out == [3]
 
 
 def test_parse_reads_each_note_and_keeps_its_label() -> None:

@@ -2810,10 +2810,20 @@ def _footnote_lists(text: str) -> list[ReferenceList]:
     for run in runs:
         entries: list[ListEntry] = []
         left_out: list[int] = []
-        for first, last, name in run:
+        heading, heading_line = None, None
+        above = run[0][0] - 1
+        while above >= 0 and not lines[above].strip():
+            above -= 1
+        if above >= 0 and REF_HEADING.match(lines[above].strip()):
+            heading, heading_line = lines[above].strip().strip("#*_: "), above + 1
+        bodies = [join_lines([_FOOTNOTE.sub("", lines[first], count=1), *lines[first + 1 : last + 1]]) for first, last, _ in run]
+        read = [looks_like_reference(body) for body in bodies]
+        # Under a reference heading every note is an entry; elsewhere, where most read as references, a note with a
+        # year that is not prose is one more (a string the shapes read less well).
+        mostly = 2 * sum(read) >= len(read)
+        for (first, last, name), body, reads in zip(run, bodies, read, strict=True):
             printed = lines[first : last + 1]
-            body = join_lines([_FOOTNOTE.sub("", printed[0], count=1), *printed[1:]])
-            if not looks_like_reference(body):
+            if not (reads or heading is not None or mostly and YEAR_TOKEN.search(body) and not _prose(body)):
                 left_out.extend(index + 1 for index in range(first, last + 1) if lines[index].strip())
                 continue
             entries.append(ListEntry(
@@ -2822,12 +2832,6 @@ def _footnote_lists(text: str) -> list[ReferenceList]:
             ))
         if not entries:
             continue
-        heading, heading_line = None, None
-        above = run[0][0] - 1
-        while above >= 0 and not lines[above].strip():
-            above -= 1
-        if above >= 0 and REF_HEADING.match(lines[above].strip()):
-            heading, heading_line = lines[above].strip().strip("#*_: "), above + 1
         found.append(ReferenceList(
             label="", heading=heading, line=entries[0].line, entries=entries, style="[^1]", left_out=left_out,
             heading_line=heading_line,
