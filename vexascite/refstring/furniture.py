@@ -614,7 +614,11 @@ def _copied_reference(lines: list[str], indices: list[int], labels: dict[int, in
                 run.append(offset)
         if len(ends) == 2 and _whole_entry(lines, ends, known):
             continue
-        if whole or len(run) < 3 or not any(_reference_like(lines[indices[0] + o]) for o in run if o):
+        # (A page's own banners repeat with the running head: "Author Manuscript" / "Downloaded from ... on 28
+        # November 2024" / "Patients over seventy in VEXAS syndrome" on every page is no reference's passage.)
+        if whole or len(run) < 3 or not any(
+            _reference_like(lines[indices[0] + o]) and not FURNITURE.match(lines[indices[0] + o].strip()) for o in run if o
+        ):
             return False
     return True
 
