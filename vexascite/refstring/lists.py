@@ -1419,6 +1419,8 @@ class _Finder:
                 and (per_line or not _prose(last))
             ):
                 break  # the last entry, right under the one before (no blank line): a reference of few marks
+            if not whole and not per_line and self._closes_spaced_list(entries, last):
+                break
             entries.pop()
         if whole:
             skip = 0
@@ -1472,6 +1474,18 @@ class _Finder:
         else:
             self._keep(current)
         return position
+
+    def _closes_spaced_list(self, entries: list[list[int]], last: str) -> bool:
+        """The last entry of a list under a heading whose entries are set apart by blank lines, a reference of few
+        marks (``(Z. Inv. Forsch. 2b, 258-266 [1947];``, a name in CJK script, a title, a journal, a year) with
+        nothing after it but the document's end or back matter: an entry, not text after the list."""
+        if len(entries) < 4 or not looks_like_reference(last) or len(last) >= 400 or _prose(last):
+            return False
+        apart = sum(1 for entry in entries[1:] if self.blank(entry[0] - 1))
+        if not self.blank(entries[-1][0] - 1) or 4 * apart < 3 * (len(entries) - 1):
+            return False
+        following = next((p for p in range(entries[-1][-1] + 1, len(self.kept)) if not self.blank(p)), None)
+        return following is None or self.stop(following)
 
     def _whole_part(self, entries: list[list[int]], flags: list[bool]) -> None:
         """Keep a part of a document with no heading as a list if, past what does not read as a reference at
