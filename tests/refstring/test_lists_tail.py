@@ -188,3 +188,17 @@ def test_a_reference_of_few_marks_closing_a_list_set_apart_by_blank_lines_is_its
 def test_a_line_of_thanks_after_a_list_set_apart_by_blank_lines_is_no_entry() -> None:
     (found,) = find_reference_lists(_spaced_list("We thank the invented ward staff for their help."))
     assert len(found.entries) == 4
+
+
+def test_a_footer_shaped_entry_alone_between_blank_lines_with_no_furniture_elsewhere_is_an_entry() -> None:
+    entries = [
+        "Arden P, Brask T (2019) Slow relapses in an invented cohort. J Inv Res 12:101-109",
+        "Quill A: Zum Ansatz der erfundenen Förderung im Land. In: AG Inv (Hg.): Erfundene\n"
+        "Integration. Dokumentation der Tagung am 4.11.1988 in Neustadt.\n"
+        "Altstadt (Erfundener Verlag) 1989, S. 38-39.",
+        "Inv Vet J Vol 9, No 6, June 2001 431",
+        "R. L. da SILVA, “Irradiation of an invented fuel element,” AECL-0000, Invented Energy\nLimited (Sep. 1984).",
+        "Dunn M. 2017. Marrow cells in an invented joint model. Arthritis Inv. 9: 101-109. doi:10.5555/ai.2017.9",
+    ]
+    (found,) = find_reference_lists("Body text of the article.\n\nReferences\n\n" + "\n\n".join(entries) + "\n")
+    assert [entry.text for entry in found.entries] == [" ".join(entry.split("\n")) for entry in entries]
