@@ -401,8 +401,8 @@ def _missing_year(lines: list[str], index: int, found: set[int], labels: dict[in
             break  # (the label itself states no year: "1600" / "Brandt P ... Inv Med J." / "2018")
         label = label_of(text)
         entry.append(text if label is None else label.rest)
-        if label is not None:
-            break
+        if label is not None or BULLET.match(lines[i]):
+            break  # (a bullet opens the entry as a label does: "* Cambier C. ... Larcier," / "  1981")
     if not entry and _under_lone_label(lines, index, labels):
         return True  # right under a lone label: all the text that label has
     if not entry or YEAR_TOKEN.search(" ".join(entry)):
