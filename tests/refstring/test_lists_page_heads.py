@@ -155,7 +155,7 @@ def test_a_title_only_running_head_under_a_pages_banners_inside_entries_is_furni
         "References", "",
         "1. Arden P, Brask T, Cova L. A marker of slow relapse in adult disease: a study of",
         "   forty patients. J Clin Res. 2020;12(3):101-109. doi:10.5555/jcr.2020.101",
-        "2. Brask T, Dunn M, Egli O, Fenn R, Gale S: Long-term outcomes in patients with an",
+        "2. Brask T, Dunn M, Egli O, Fenn R, Gale S: Late results seen in invented patients with an",
         "   invented disease and frequent crises. Am J",
         *page_top,
         "   Inv Sci 2003, 325:107-109.",
@@ -168,7 +168,7 @@ def test_a_title_only_running_head_under_a_pages_banners_inside_entries_is_furni
     (found,) = find_reference_lists("\n".join(lines) + "\n")
     texts = [entry.text for entry in found.entries]
     assert texts[1] == (
-        "2. Brask T, Dunn M, Egli O, Fenn R, Gale S: Long-term outcomes in patients with an invented disease and "
+        "2. Brask T, Dunn M, Egli O, Fenn R, Gale S: Late results seen in invented patients with an invented disease and "
         "frequent crises. Am J Inv Sci 2003, 325:107-109."
     )
     assert texts[3] == "4. Dunn M, Arden P: A psychosocial profile of invented patients. J Affect Inv 1992, 25:251-260."
