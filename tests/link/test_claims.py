@@ -64,3 +64,13 @@ def test_numbers_in_parentheses_follow_the_document_s_own_numbered_style() -> No
     )
     labels = [[t.label for m in c.markers for t in m.marker.targets] for c in extract_claims(parenthesised).claims]
     assert labels == [["1"], ["4", "5", "6", "2"], ["3"]]
+
+
+def test_a_footnote_of_prose_is_no_citation_and_one_the_list_took_is() -> None:
+    document = (
+        "Basins drain slowly[^1]. Tides differ[^2].\n\n"
+        "[^1]: We measured the first basin twice, in spring and in autumn.\n\n"
+        "[^2]: Abend K, Brule M. Invented drainage of lake basins. J Invent Hydrol. 2020;12(3):45-67.\n"
+    )
+    extraction = extract_claims(document, reference_lines=frozenset({5}))
+    assert [[m.marker.text for m in claim.markers] for claim in extraction.claims] == [["[^2]"]]

@@ -317,3 +317,22 @@ def test_linking_again_says_which_claims_went_and_came(tmp_path: Path, library: 
     result = run_cli("--db", str(library.db), "link", str(doc))
     assert result.exit_code == 0, result.output
     assert "since the last link: 1 claim gone, 1 new" in result.stderr
+
+
+def test_markdown_footnote_references_link_to_their_footnotes(tmp_path: Path, settings: Settings) -> None:
+    doc = write(
+        tmp_path, "notes.md",
+        "# Basins\n\nBasins drain slowly in cold climates[^1]. Tidal basins fill with fine sediment[^2][^3].\n\n"
+        "## References\n\n"
+        "[^1]: Abend K, Brule M. Invented drainage of lake basins. J Invent Hydrol. 2020;12(3):45-67. doi:10.5555/inv.2020.001\n\n"
+        "[^2]: Carrow T, Deland P, Ebbet S. A second invented study of\n"
+        "    tidal basins and their sediments. Invent Geosci. 2019;8:101-119. doi:10.5555/inv.2019.002\n",
+    )
+    report = api.link_manuscript(settings, doc)
+    assert (report.claims, report.linked) == (2, 2)
+    assert [(p["target"], p["line"]) for p in report.dangling] == [("3", 3)]
+    with Store.open(settings.db) as store:
+        markers = markers_of_document(store, doc)
+    assert [(m["marker"], m["target"], m["status"]) for m in markers] == [
+        ("[^1]", "1", "linked"), ("[^2]", "2", "linked"), ("[^3]", "3", "dangling"),
+    ]

@@ -83,7 +83,6 @@ def test_marker_styles(text: str, marker: str, targets: list[str]) -> None:
         "New research at ACR Convergence 2023 (ACR 2023) found",
         "[bone marrow](#) and [$n = 12$]",
         "at 1 (CR, 67% vs 38%; P = .13)",
-        "a footnote[^1] in Markdown",
         "platelets 10^9/L",
         "first described (2019) and",
         "treated for (4–6 weeks) with",
@@ -222,3 +221,9 @@ def test_author_year_targets_one_per_year_with_names_and_locator(text: str) -> N
         ("Beck", "2020", True, None, "p. 4"),
         ("Beck", "2021", True, None, "p. 4"),
     ]
+
+
+def test_a_markdown_footnote_reference_cites_its_number_and_its_definition_does_not() -> None:
+    markers = find_markers("Basins drain slowly[^3] and fast[^12].\n\n[^3]: Abend K. Invented basins. 2020.\n")
+    assert [(m.text, m.style, [t.number for t in m.targets]) for m in markers] == [("[^3]", "numeric", [3]), ("[^12]", "numeric", [12])]
+    assert find_markers("A named note[^note-3] cites no number.") == []

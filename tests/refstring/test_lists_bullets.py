@@ -157,3 +157,18 @@ def test_a_bullet_after_a_form_feed_opens_an_item() -> None:
     texts = entry_texts("\n".join(lines) + "\n")
     assert len(texts) == 5, texts
     assert texts[2].endswith("sleep.2012.35") and texts[3].startswith("Quill, A., Venn, B. (2009)")
+
+
+def test_a_year_wrapped_alone_under_a_bulleted_entry_is_its_year_not_a_page_number() -> None:
+    lines = [
+        "References", "",
+        "* Arden P, Brask T. Slow relapses in an invented cohort of forty patients followed for",
+        "  ten years. J Inv Res. 2003;13(8):1786-800. DOI:",
+        "  10.5555/jir.2003.13",
+        "* QUILLON, C., Procédure inventée, t. III « Les délais », Namur, Maison Inventée,",
+        "  1981",
+        "* Cova L, Egli O. Why responses differ in a registry of invented patients. Nat Rev Things.",
+        "  2019;13(4):234-243.",
+    ]
+    texts = entry_texts("\n".join(lines) + "\n")
+    assert texts[1] == "QUILLON, C., Procédure inventée, t. III « Les délais », Namur, Maison Inventée, 1981"

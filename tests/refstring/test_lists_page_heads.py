@@ -139,3 +139,36 @@ def test_a_bare_numbered_entry_of_only_a_source_before_a_legend_keeps_its_label(
     text = "References\n" + "\n".join(entries) + "\n\nFigure 1. Counts of invented cells at 3 and 6 months.\n"
     (found,) = find_reference_lists(text)
     assert [entry.raw for entry in found.entries] == entries
+
+
+def test_a_title_only_running_head_under_a_pages_banners_inside_entries_is_furniture() -> None:
+    # The same banners and title on every page: no reference printed twice, though "Downloaded from ..." ends
+    # as a reference might.
+    page_top = [
+        "",
+        "Author Manuscript",
+        "Downloaded from https://journal.example.org/inv/article/9/8/1234/5678 by guest on 3 March 2025",
+        "Slow relapses in invented disease",
+        "",
+    ]
+    lines = [
+        "References", "",
+        "1. Arden P, Brask T, Cova L. A marker of slow relapse in adult disease: a study of",
+        "   forty patients. J Clin Res. 2020;12(3):101-109. doi:10.5555/jcr.2020.101",
+        "2. Brask T, Dunn M, Egli O, Fenn R, Gale S: Late results seen in invented patients with an",
+        "   invented disease and frequent crises. Am J",
+        *page_top,
+        "   Inv Sci 2003, 325:107-109.",
+        "3. Cova L, Egli O. Why responses differ in a registry. Nat Rev Things. 2019;13(4):234-243.",
+        "4. Dunn M, Arden P: A psychosocial",
+        *page_top,
+        "   profile of invented patients. J Affect Inv 1992, 25:251-260.",
+        "5. Egli O. Closing notes on an invented cohort. Inv Med. 2018;4:1-9. doi:10.5555/im.2018.4",
+    ]
+    (found,) = find_reference_lists("\n".join(lines) + "\n")
+    texts = [entry.text for entry in found.entries]
+    assert texts[1] == (
+        "2. Brask T, Dunn M, Egli O, Fenn R, Gale S: Late results seen in invented patients with an invented disease and "
+        "frequent crises. Am J Inv Sci 2003, 325:107-109."
+    )
+    assert texts[3] == "4. Dunn M, Arden P: A psychosocial profile of invented patients. J Affect Inv 1992, 25:251-260."

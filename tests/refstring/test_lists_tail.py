@@ -6,7 +6,10 @@ Every reference here is invented (10.5555 DOIs, made-up names and journals).
 
 from __future__ import annotations
 
+import pytest
+
 from tests.refstring.found import entry_raws, entry_texts
+from vexascite.refstring import find_reference_lists
 
 _BEFORE = "15. Brindle PK, Osei A. Ferritin kinetics in relapsing disease. J Invent Med. 2018;12(4):55-61. doi:10.5555/jim.2018.55\n"
 _AFTER = (
@@ -162,3 +165,40 @@ def test_a_page_number_under_a_publishers_name_ending_in_p_is_a_page_number() ->
     )
     texts = entry_texts(text)
     assert texts[-1].endswith("Harbour Publishing Group."), texts[-1]
+
+
+def _spaced_list(last: str, after: str = "") -> str:
+    entries = [
+        "Arden P, Brask T (2019) Slow relapses in an invented cohort. J Inv Res 12:101-109",
+        "Brask T, Dunn M. 2020. Two drugs compared in a small cohort. Blood Inv. 5: 22-31.",
+        "Cova L, Egli O (2018) Why responses differ in a registry of\ninvented patients. Nat Rev Things 13:234-243",
+        "Dunn M. 2017. Marrow cells in an invented joint model. Arthritis Inv. 9: 101-109. doi:10.5555/ai.2017.9",
+    ]
+    return "Body text of the article.\n\nReferences\n\n" + "\n\n".join([*entries, last]) + "\n\n" + after
+
+
+@pytest.mark.parametrize("after", ["", "\nAcknowledgements\n\nWe thank the invented ward staff for their help.\n"])
+@pytest.mark.parametrize("last", ["(Z. Inv. Forsch. 2b, 258—266 [1947];", "李今庸. 史記 倉公考. 中醫雜誌. 2012. 第2期."])
+def test_a_reference_of_few_marks_closing_a_list_set_apart_by_blank_lines_is_its_last_entry(last: str, after: str) -> None:
+    (found,) = find_reference_lists(_spaced_list(last, after))
+    assert [entry.text for entry in found.entries][-1] == last
+    assert found.left_out == []
+
+
+def test_a_line_of_thanks_after_a_list_set_apart_by_blank_lines_is_no_entry() -> None:
+    (found,) = find_reference_lists(_spaced_list("We thank the invented ward staff for their help."))
+    assert len(found.entries) == 4
+
+
+def test_a_footer_shaped_entry_alone_between_blank_lines_with_no_furniture_elsewhere_is_an_entry() -> None:
+    entries = [
+        "Arden P, Brask T (2019) Slow relapses in an invented cohort. J Inv Res 12:101-109",
+        "Quill A: Zum Ansatz der erfundenen Förderung im Land. In: AG Inv (Hg.): Erfundene\n"
+        "Integration. Dokumentation der Tagung am 4.11.1988 in Neustadt.\n"
+        "Altstadt (Erfundener Verlag) 1989, S. 38-39.",
+        "Inv Vet J Vol 9, No 6, June 2001 431",
+        "R. L. da SILVA, “Irradiation of an invented fuel element,” AECL-0000, Invented Energy\nLimited (Sep. 1984).",
+        "Dunn M. 2017. Marrow cells in an invented joint model. Arthritis Inv. 9: 101-109. doi:10.5555/ai.2017.9",
+    ]
+    (found,) = find_reference_lists("Body text of the article.\n\nReferences\n\n" + "\n\n".join(entries) + "\n")
+    assert [entry.text for entry in found.entries] == [" ".join(entry.split("\n")) for entry in entries]

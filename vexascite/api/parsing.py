@@ -57,6 +57,8 @@ def parse_document(text: str, *, per_line: bool = False) -> ParsedDocument:
         item = {**parse_reference(entry.body or entry.text), "raw": entry.text}
         if entry.number is not None:
             item["citation-number"] = str(entry.number)
+        elif entry.label is not None:
+            item["citation-label"] = entry.label  # a Markdown footnote's name: [^note-3]
         result.items.append(item)
     return result
 

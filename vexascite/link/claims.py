@@ -87,6 +87,19 @@ def clean_claim_text(text: str) -> str:
     return text.strip()
 
 
+#: A Markdown footnote's definition, ``[^3]: ...``, at a line's start.
+_FOOTNOTE_DEFINITION = re.compile(r"^ {0,3}\[\^(\d{1,4})\]:", re.MULTILINE)
+
+
+def _prose_notes(document: str, line_starts: list[int], reference_lines: frozenset[int]) -> frozenset[int]:
+    """Numbers of the Markdown footnotes defined outside every reference list (a note of prose): a ``[^3]``
+    citing one of them cites no reference; one citing a footnote the list finder took as an entry does."""
+    if "[^" not in document:
+        return frozenset()
+    lines = {int(m.group(1)): _line_of(line_starts, m.start()) for m in _FOOTNOTE_DEFINITION.finditer(document)}
+    return frozenset(number for number, line in lines.items() if line not in reference_lines)
+
+
 _NARRATIVE_LATEX = re.compile(r"\\(?:citet|textcite|Textcite|citeauthor|Citet|Citeauthor)\b")
 
 
@@ -139,9 +152,14 @@ def extract_claims(
     claims: list[Claim] = []
     ignored = 0
     numbers_in_parentheses = _numbers_in_parentheses_cite(sentences)
+    prose_notes = _prose_notes(document, line_starts, reference_lines)
     for sentence in sentences:
         if not numbers_in_parentheses:
             sentence.markers = [m for m in sentence.markers if not m.bare_parenthesis]
+        if prose_notes:
+            sentence.markers = [
+                m for m in sentence.markers if not (m.text.startswith("[^") and m.targets and m.targets[0].number in prose_notes)
+            ]
         if not sentence.markers:
             continue
         if sentence.kind not in _CLAIM_KINDS:

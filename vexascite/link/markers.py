@@ -3,7 +3,7 @@
 One pass of regular expressions finds every style a biomedical manuscript uses:
 
 - numeric: ``[1]``, ``[1,2]``, ``[1-3]``, ``(1)``, ``^{1,2}``, ``^1``, ``^1,2^``,
-  ``<sup>3</sup>``, ``\\textsuperscript{4}`` and Unicode superscripts (``⁶``, ``¹¹``, ``¹⁻³``);
+  ``<sup>3</sup>``, ``\\textsuperscript{4}``, Markdown footnotes ``[^3]`` and Unicode superscripts (``⁶``, ``¹¹``, ``¹⁻³``);
   a reference named in words, ``(ref. 4)``, ``(refs. 4, 5)``, ``[reference 4]``, ``see
   references 4 and 5``; a part of one, ``[4a]`` (reference 4); a range written high to
   low, ``[2–1]`` or ``(12–9)``, as the range it names, flagged ``backward`` (a slip; a
@@ -171,6 +171,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("latex", re.compile(
         r"\\(?P<cmd>[A-Za-z]*cite[A-Za-z]*|citealp|citealt)\*?\s*(?P<opt>(?:\[[^\]]*\]\s*){0,2})\{(?P<keys>[^{}]*)\}")),
     ("pandoc", re.compile(r"\[(?P<body>[^\[\]]*?-?@[^\[\]]*)\](?!\()")),
+    ("footnote", re.compile(r"\[\^(?P<inner>\d{1,4})\](?!:)")),
     ("superscript-brace", re.compile(r"\^\{(?P<inner>" + _SUPER_INNER + r")\}")),
     ("superscript", re.compile(r"\\textsuperscript\{(?P<inner>" + _SUPER_INNER + r")\}")),
     ("superscript", re.compile(r"<sup>\s*\[?(?P<inner>" + _SUPER_INNER + r")\]?\s*</sup>", re.I)),
@@ -290,6 +291,9 @@ def _marker_from(style: str, match: re.Match[str], text: str) -> Marker | None:
         targets = _numeric_targets(match.group("inner"), backward=True)
         backward = bool(targets) and expand_numbers(match.group("inner")) is None
         return Marker(start, end, match.group(0), "numeric", targets, backward=backward) if targets else None
+    if style == "footnote":  # [^3]: Markdown's reference to its footnote 3, the list entry of that number
+        targets = _numeric_targets(match.group("inner"))
+        return Marker(start, end, match.group(0), "numeric", targets) if targets else None
     if style == "numeric-part":  # [4a]: part a of reference 4
         targets = _numeric_targets(match.group("inner"))
         return Marker(start, end, match.group(0), "numeric", targets) if targets else None
@@ -333,6 +337,7 @@ _TRIGGERS = {
     "superscript-caret": ("^",),
     "pandoc": ("@",),
     "pandoc-intext": ("@",),
+    "footnote": ("[^",),
     "numeric": ("[",),
     "numeric-part": ("[",),
     "numeric-words": ("ref", "Ref"),

@@ -190,11 +190,7 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
         if index not in found:
             above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 3), -1) if lines[i].strip()), "")
             blank_beside = (index == 0 or not lines[index - 1].strip()) and (index + 1 >= len(lines) or not lines[index + 1].strip())
-            below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 3)) if lines[i].strip()), "")
-            if (
-                blank_beside and not beside_found - footers and ends_like_reference(above)
-                and bool(SOURCE_END.search(above[-40:]) or PAGES_END.search(above[-30:])) and bool(AUTHOR_START.match(below))
-            ):
+            if not beside_found - footers and _entry_between_entries(lines, index):
                 # (Alone between blank lines, between an entry closed by its source and one that opens with authors, in
                 # text with no other page furniture, "Curr Opin Inv Biol 1998, 8:578-586" is an entry of a list set apart
                 # by blank lines: text with no page furniture shows no page breaks; under a line left open, "British
@@ -303,7 +299,26 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
     for index in [i for i in found if lines[i].strip()[:1].isdigit()]:
         if _numbered_between(lines, index):
             found.discard(index)
+    # The one line of furniture in a whole document, a footer's shape with its year ("Aust Vet J Vol 79, No 6, June
+    # 2001 431") alone between blank lines as the journal footers above are: an entry of a list set apart by blank
+    # lines (one page footer and no page number, head or banner anywhere is no page break).
+    if len(found) == 1:
+        (index,) = found
+        if YEAR_TOKEN.search(lines[index]) and not BOUNDARY.match(lines[index].strip()) and _entry_between_entries(lines, index):
+            found.clear()
     return found
+
+
+def _entry_between_entries(lines: list[str], index: int) -> bool:
+    """Whether a line stands alone between blank lines, under an entry closed by its source or pages and above one
+    that opens with authors: an entry of a list set apart by blank lines, if no page furniture shows elsewhere."""
+    blank_beside = (index == 0 or not lines[index - 1].strip()) and (index + 1 >= len(lines) or not lines[index + 1].strip())
+    above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 3), -1) if lines[i].strip()), "")
+    below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 3)) if lines[i].strip()), "")
+    return (
+        blank_beside and ends_like_reference(above) and bool(SOURCE_END.search(above[-40:]) or PAGES_END.search(above[-30:]))
+        and bool(AUTHOR_START.match(below))
+    )
 
 
 #: A line that ends on an initial after a comma-separated name (``J. Venn, K.``): an author list left open.
@@ -386,8 +401,8 @@ def _missing_year(lines: list[str], index: int, found: set[int], labels: dict[in
             break  # (the label itself states no year: "1600" / "Brandt P ... Inv Med J." / "2018")
         label = label_of(text)
         entry.append(text if label is None else label.rest)
-        if label is not None:
-            break
+        if label is not None or BULLET.match(lines[i]):
+            break  # (a bullet opens the entry as a label does: "* Cambier C. ... Larcier," / "  1981")
     if not entry and _under_lone_label(lines, index, labels):
         return True  # right under a lone label: all the text that label has
     if not entry or YEAR_TOKEN.search(" ".join(entry)):
@@ -614,7 +629,11 @@ def _copied_reference(lines: list[str], indices: list[int], labels: dict[int, in
                 run.append(offset)
         if len(ends) == 2 and _whole_entry(lines, ends, known):
             continue
-        if whole or len(run) < 3 or not any(_reference_like(lines[indices[0] + o]) for o in run if o):
+        # (A page's own banners repeat with the running head: "Author Manuscript" / "Downloaded from ... on 28
+        # November 2024" / "Patients over seventy in VEXAS syndrome" on every page is no reference's passage.)
+        if whole or len(run) < 3 or not any(
+            _reference_like(lines[indices[0] + o]) and not FURNITURE.match(lines[indices[0] + o].strip()) for o in run if o
+        ):
             return False
     return True
 

@@ -139,6 +139,8 @@ class ListEntry:
     last_line: int = 0
     #: The text without its printed label (what the string parser reads).
     body: str = ""
+    #: A Markdown footnote's name as printed (``note-3`` of ``[^note-3]:``); ``number`` holds it when it is a number.
+    label: str | None = None
 
 
 @dataclass(slots=True)
@@ -1417,6 +1419,8 @@ class _Finder:
                 and (per_line or not _prose(last))
             ):
                 break  # the last entry, right under the one before (no blank line): a reference of few marks
+            if not whole and not per_line and self._closes_spaced_list(entries, last):
+                break
             entries.pop()
         if whole:
             skip = 0
@@ -1470,6 +1474,18 @@ class _Finder:
         else:
             self._keep(current)
         return position
+
+    def _closes_spaced_list(self, entries: list[list[int]], last: str) -> bool:
+        """The last entry of a list under a heading whose entries are set apart by blank lines, a reference of few
+        marks (``(Z. Inv. Forsch. 2b, 258-266 [1947];``, a name in CJK script, a title, a journal, a year) with
+        nothing after it but the document's end or back matter: an entry, not text after the list."""
+        if len(entries) < 4 or not looks_like_reference(last) or len(last) >= 400 or _prose(last):
+            return False
+        apart = sum(1 for entry in entries[1:] if self.blank(entry[0] - 1))
+        if not self.blank(entries[-1][0] - 1) or 4 * apart < 3 * (len(entries) - 1):
+            return False
+        following = next((p for p in range(entries[-1][-1] + 1, len(self.kept)) if not self.blank(p)), None)
+        return following is None or self.stop(following)
 
     def _whole_part(self, entries: list[list[int]], flags: list[bool]) -> None:
         """Keep a part of a document with no heading as a list if, past what does not read as a reference at
@@ -2744,9 +2760,101 @@ def page_furniture(text: str, page_lines: list[int]) -> frozenset[int]:
 def find_reference_lists(text: str) -> list[ReferenceList]:
     """Return the reference lists found in a document, in order, entries numbered as printed.
 
+    Markdown footnotes that read as references (``[^3]: Author A, ... 2020.``) are a list of their own, labelled
+    by their names; the rest of the document is read without them.
     Text printed as two columns side by side is read column by column (:mod:`.columns`);
     lines are the document's own either way."""
-    reading = read_columns(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    notes = _footnote_lists(text) if "[^" in text else []
+    if not notes:
+        return _read_lists(text)
+    lines = text.split("\n")
+    for ref_list in notes:
+        for entry in ref_list.entries:
+            lines[entry.line - 1 : entry.last_line] = [""] * (entry.last_line - entry.line + 1)
+    found = sorted(_read_lists("\n".join(lines)) + notes, key=lambda ref_list: ref_list.line)
+    for number, ref_list in enumerate(found, start=1):
+        ref_list.label = f"references-{number}"
+    return found
+
+
+#: A Markdown footnote's definition: ``[^3]:`` or ``[^note-3]:`` at a line's start.
+_FOOTNOTE = re.compile(r"^ {0,3}\[\^(?P<name>[^\]\s^\[]{1,60})\]:[ \t]*")
+#: A line of a footnote after a blank line: set in four spaces or a tab, as Markdown continues a footnote.
+_FOOTNOTE_GOES_ON = re.compile(r"^(?: {4}|\t)\s*\S")
+
+
+def _footnote_lists(text: str) -> list[ReferenceList]:
+    """Runs of Markdown footnote definitions (blank lines between them only), each a list when its notes read as
+    references: every note that does is an entry (its label read as the entry's number or name), the others are
+    lines in no entry, said like any list's."""
+    lines = text.split("\n")
+    notes: list[tuple[int, int, str]] = []  # first and last line index and the name, in order
+    position = 0
+    while position < len(lines):
+        match = _FOOTNOTE.match(lines[position])
+        if not match:
+            position += 1
+            continue
+        last = position
+        probe = position + 1
+        while probe < len(lines):
+            line = lines[probe]
+            if not line.strip():
+                ahead = probe
+                while ahead < len(lines) and not lines[ahead].strip():
+                    ahead += 1
+                if ahead < len(lines) and _FOOTNOTE_GOES_ON.match(lines[ahead]) and not _FOOTNOTE.match(lines[ahead]):
+                    probe = ahead
+                    continue
+                break
+            if _FOOTNOTE.match(line) or MD_HEADING.match(line):
+                break
+            last = probe  # a line right under a note goes on with it (Markdown's lazy continuation)
+            probe += 1
+        notes.append((position, last, match.group("name")))
+        position = last + 1
+    runs: list[list[tuple[int, int, str]]] = []
+    for note in notes:
+        if runs and all(not line.strip() for line in lines[runs[-1][-1][1] + 1 : note[0]]):
+            runs[-1].append(note)
+        else:
+            runs.append([note])
+    found: list[ReferenceList] = []
+    for run in runs:
+        entries: list[ListEntry] = []
+        left_out: list[int] = []
+        heading, heading_line = None, None
+        above = run[0][0] - 1
+        while above >= 0 and not lines[above].strip():
+            above -= 1
+        if above >= 0 and REF_HEADING.match(lines[above].strip()):
+            heading, heading_line = lines[above].strip().strip("#*_: "), above + 1
+        bodies = [join_lines([_FOOTNOTE.sub("", lines[first], count=1), *lines[first + 1 : last + 1]]) for first, last, _ in run]
+        read = [looks_like_reference(body) for body in bodies]
+        # Under a reference heading every note is an entry; elsewhere, where most read as references, a note with a
+        # year that is not prose is one more (a string the shapes read less well).
+        mostly = 2 * sum(read) >= len(read)
+        for (first, last, name), body, reads in zip(run, bodies, read, strict=True):
+            printed = lines[first : last + 1]
+            if not (reads or heading is not None or mostly and YEAR_TOKEN.search(body) and not _prose(body)):
+                left_out.extend(index + 1 for index in range(first, last + 1) if lines[index].strip())
+                continue
+            entries.append(ListEntry(
+                text=join_lines(printed), line=first + 1, number=int(name) if name.isdigit() and len(name) <= 6 else None,
+                raw="\n".join(printed), last_line=last + 1, body=body, label=name,
+            ))
+        if not entries:
+            continue
+        found.append(ReferenceList(
+            label="", heading=heading, line=entries[0].line, entries=entries, style="[^1]", left_out=left_out,
+            heading_line=heading_line,
+        ))
+    return found
+
+
+def _read_lists(text: str) -> list[ReferenceList]:
+    reading = read_columns(text)
     if not reading.blocks:
         return _Finder(text).run()
     found = _Finder(reading.text).run()
