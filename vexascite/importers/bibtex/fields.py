@@ -14,10 +14,10 @@ from ...csl import BIBTEX_TEXT_FIELDS as TEXT_FIELDS
 from ...csl import MONTHS, PAGE_DASHES, iso_date_parts
 from ...ids import clean_doi, normalize_pmcid, normalize_pmid
 from ...model import Work
-from ..latex import latex_to_rich_text, latex_to_unicode
+from ..latex import latex_to_rich_text, latex_to_unicode, unknown_commands
 from .names import parse_names
 
-__all__ = ["ENTRY_TYPES", "EPRINT_TYPES", "MAPPED_FIELDS", "TEXT_FIELDS", "VERBATIM_FIELDS", "entry_to_csl",
+__all__ = ["ENTRY_TYPES", "EPRINT_TYPES", "KEPT_AS_TEXT", "MAPPED_FIELDS", "TEXT_FIELDS", "VERBATIM_FIELDS", "entry_to_csl",
            "fields_without_csl_home", "inherit", "inheritance_links"]
 
 ENTRY_TYPES = {
@@ -110,6 +110,20 @@ _IDENTIFIER_FIELDS: dict[str, tuple[str, Callable[[str], str | None], bool]] = {
 _RICH_FIELDS = frozenset(["title", "journal", "journaltitle", "subtitle", "shorttitle", "series", "abstract", "eventtitle"])
 
 
+#: How a note on LaTeX commands kept as text begins (the importer reports these notes as problems).
+KEPT_AS_TEXT = "LaTeX command"
+
+
+def _note_unknown_commands(name: str, value: str, notes: list[str]) -> None:
+    """Say which commands of a field were kept as text: unknown or unsafe (``\\input``,
+    ``\\write18``), they are never run and never silently dropped."""
+    commands = unknown_commands(value)
+    if commands:
+        listed = ", ".join("\\" + command for command in commands)
+        plural = "s" if len(commands) > 1 else ""
+        notes.append(f"{KEPT_AS_TEXT}{plural} {listed} in {name} not read (unknown or unsafe): kept as text")
+
+
 def entry_to_csl(entry_type: str, fields: dict[str, str]) -> tuple[Work, list[str]]:
     """Map resolved BibTeX fields to a CSL item; returns the item and notes on odd values."""
     notes: list[str] = []
@@ -125,6 +139,8 @@ def entry_to_csl(entry_type: str, fields: dict[str, str]) -> tuple[Work, list[st
         if not value or value.isspace() or name in _READ_LATER:
             continue
         target = TEXT_FIELDS.get(name)
+        if name not in VERBATIM_FIELDS and name not in _IDENTIFIER_FIELDS and "\\" in value:
+            _note_unknown_commands(name, value, notes)
         if target is not None:  # most fields: checked first
             text = value.strip() if name in VERBATIM_FIELDS else latex_to_rich_text(value) if name in _RICH_FIELDS else latex_to_unicode(value)
             work.setdefault(target, text)
