@@ -17,8 +17,8 @@ from typing import Any
 
 from ..csl import iso_date_parts
 from ..model import CSL_TYPES, Work
-from .item import ExportItem
 from ..richtext import DIRECTION
+from .item import ExportItem
 from .markup import csl_html
 
 #: Types other sources use, mapped to CSL's.
