@@ -130,8 +130,6 @@ def _decode_by_table(value: str) -> tuple[str, bool]:
     """What the tables can decode, and whether that was everything. An incomplete
     result still has its braces and leftover macros, ready for pylatexenc."""
     text = value.replace("\\$", "\ue004") if "\\$" in value else value
-    if "\\" in text and unknown_commands(text):
-        text = _keep_unknown_commands(text)
     text = _MATH.sub(_math, text) if "$" in text else text
     if "\\" in text:  # every macro pattern below starts with a backslash
         text = _ACCENT_BRACED.sub(_accent, text)
@@ -141,6 +139,8 @@ def _decode_by_table(value: str) -> tuple[str, bool]:
         text = _strip_font_commands(text)
         text = FONT_SWITCHES.sub("", text)
         text = _SPECIAL.sub(lambda m: SPECIALS[m.group(1)], text)
+    if "\\" in text and unknown_commands(text):  # (after the tables: few values hold a command still)
+        text = _keep_unknown_commands(text)
     if "\\" in text or "$" in text:
         return text, False
     for dashes, char in _DASHES:  # before braces go: -{}- is two hyphens, not a dash
@@ -183,16 +183,18 @@ _LITERAL = str.maketrans(
 )
 
 
+@lru_cache(maxsize=4096)
 def _known(name: str) -> bool:
     return name not in UNSAFE_COMMANDS and (name in _TABLE_COMMANDS or _PYLATEXENC_MACROS.get_macro_spec(name) is not None)
 
 
-def unknown_commands(value: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def unknown_commands(value: str) -> tuple[str, ...]:
     """The LaTeX commands in ``value`` that are not decoded but kept as text (``\\input``,
     ``\\write``, a macro no table or pylatexenc knows), each once, in order."""
     if "\\" not in value:
-        return []
-    return list(dict.fromkeys(m.group(1) for m in _unknown_matches(value)))
+        return ()
+    return tuple(dict.fromkeys(m.group(1) for m in _unknown_matches(value)))
 
 
 def _unknown_matches(text: str) -> list[re.Match[str]]:

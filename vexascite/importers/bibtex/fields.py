@@ -124,6 +124,13 @@ def _note_unknown_commands(name: str, value: str, notes: list[str]) -> None:
         notes.append(f"{KEPT_AS_TEXT}{plural} {listed} in {name} not read (unknown or unsafe): kept as text")
 
 
+def _said(name: str, value: str, text: str, notes: list[str]) -> str:
+    """``text`` (``value`` decoded), with a note when it kept a command as text."""
+    if "\\" in text:
+        _note_unknown_commands(name, value, notes)
+    return text
+
+
 def entry_to_csl(entry_type: str, fields: dict[str, str]) -> tuple[Work, list[str]]:
     """Map resolved BibTeX fields to a CSL item; returns the item and notes on odd values."""
     notes: list[str] = []
@@ -139,10 +146,10 @@ def entry_to_csl(entry_type: str, fields: dict[str, str]) -> tuple[Work, list[st
         if not value or value.isspace() or name in _READ_LATER:
             continue
         target = TEXT_FIELDS.get(name)
-        if name not in VERBATIM_FIELDS and name not in _IDENTIFIER_FIELDS and "\\" in value:
-            _note_unknown_commands(name, value, notes)
         if target is not None:  # most fields: checked first
             text = value.strip() if name in VERBATIM_FIELDS else latex_to_rich_text(value) if name in _RICH_FIELDS else latex_to_unicode(value)
+            if "\\" in text and name not in VERBATIM_FIELDS:  # (a command kept as text leaves its backslash)
+                _note_unknown_commands(name, value, notes)
             work.setdefault(target, text)
         elif name in ("author", "editor", "translator"):
             role = name
@@ -155,9 +162,9 @@ def entry_to_csl(entry_type: str, fields: dict[str, str]) -> tuple[Work, list[st
                     work["et-al"] = True  # the list is cut (as the string parser marks "et al.")
         elif name == "booktitle":
             target = "event-title" if entry_type == "proceedings" else "container-title"
-            work.setdefault(target, latex_to_rich_text(value))
+            work.setdefault(target, _said(name, value, latex_to_rich_text(value), notes))
         elif name in ("school", "institution", "organization"):
-            work.setdefault("publisher", latex_to_unicode(value))
+            work.setdefault("publisher", _said(name, value, latex_to_unicode(value), notes))
         elif name == "number":
             target = "issue" if entry_type in ("article", "periodical") or "journal" in lower else "number"
             work[target] = latex_to_unicode(value)
