@@ -211,6 +211,8 @@ def test_title_font_commands_become_csl_rich_text(value: str, rich: str) -> None
         ("note", r"\write18{rm -rf ~}", r"\write18{rm -rf ~}", r"\write"),
         ("title", r"\textit{\frobnicate[x]{UBA1}} and \'{e}", r"<i>\frobnicate[x]{UBA1}</i> and é", r"\frobnicate"),
         ("journal", r"\newcommand{\x}{y} Journal", r"\newcommand{\x}{y} Journal", r"\newcommand, \x"),
+        ("booktitle", r"Proc \input{x}", r"Proc \input{x}", r"\input"),
+        ("author", r"Doe\input{x}, J", [{"family": r"Doe\input{x}", "given": "J"}], r"\input"),
     ],
 )
 def test_an_unknown_or_unsafe_latex_command_is_kept_as_text_and_said(field, value, kept, commands):
@@ -218,7 +220,7 @@ def test_an_unknown_or_unsafe_latex_command_is_kept_as_text_and_said(field, valu
     '18rm -rf', without a word: such commands are never run, and now neither dropped."""
     parsed = read_bibtex(f"@article{{k1, {field} = {{{value}}}, title2 = {{x}}}}\n")
     work = parsed.references[0].fields
-    csl_name = {"title": "title", "note": "note", "journal": "container-title"}[field]
+    csl_name = {"title": "title", "note": "note", "journal": "container-title", "booktitle": "container-title", "author": "author"}[field]
     assert work[csl_name] == kept
     [problem] = parsed.problems
     assert (problem.line, problem.entry_key) == (1, "k1")

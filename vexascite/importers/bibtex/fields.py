@@ -154,6 +154,8 @@ def entry_to_csl(entry_type: str, fields: dict[str, str]) -> tuple[Work, list[st
         elif name in ("author", "editor", "translator"):
             role = name
             people, truncated = parse_names(value)
+            if "\\" in value and any("\\" in part for person in people for part in person.values() if isinstance(part, str)):
+                _note_unknown_commands(name, value, notes)
             if people:
                 work[role] = people
             if truncated:
