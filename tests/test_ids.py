@@ -51,7 +51,8 @@ def test_a_doi_with_a_character_no_doi_has_is_refused_not_cut(text):
     ("text", "doi"),
     [("10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-O", "10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-O"),
      ("10.5555/s1234&5_06", "10.5555/s1234&5_06"), ("10.5555/ABC[1]+x#2", "10.5555/ABC[1]+x#2"),
-     ("\u201c10.5555/quoted\u201d.", "10.5555/quoted")],
+     ("\u201c10.5555/quoted\u201d.", "10.5555/quoted"), ("10.5555/1097(2000)99:99<::AID-X1>3.0.CO;2-1", "10.5555/1097(2000)99:99<::AID-X1>3.0.CO;2-1"),
+     ("10.5555/s1\u2010015\u2011x", "10.5555/s1-015-x"), ("10.5555/long\u00adword", "10.5555/longword"), ("10.5555/end\\", "10.5555/end")],
 )
 def test_dois_older_registrations_use_are_kept(text, doi):
     assert clean_doi(text) == doi

@@ -24,14 +24,17 @@ _DOI_PREFIXES = re.compile(
 #: ``<`` and ``>`` only as a SICI segment (``<693::AID-ASI4>``). Never quotes, backslashes,
 #: braces, spaces, control or non-ASCII characters: no registered DOI has them, and a DOI is
 #: written into URLs, attributes, BibTeX and LaTeX, where they would be markup.
-_DOI_VALID = re.compile(r"10\.\d{4,9}/(?:[-._;()/:A-Za-z0-9\[\]+#*&,=~?!@$%]|<[\w.-]+:[\w:.-]*>)+")
+_DOI_VALID = re.compile(r"10\.\d{4,9}/(?:[-._;()/:A-Za-z0-9\[\]+#*&,=~?!@$%]|<[\w.-]*:[\w:.-]*>)+")
 #: The rule in words, for messages.
 DOI_RULE = "10.NNNN/ then letters, digits and - . _ ; ( ) / : (no quotes, spaces, braces or tags)"
 _PMID = re.compile(r"^(?:pmid|pubmed(?:\s*id)?)?\s*[:#]?\s*(\d{1,9})$", re.IGNORECASE)
 _PMID_URL = re.compile(r"^(?:https?://)?(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov/pubmed)/(\d{1,9})/?$", re.IGNORECASE)
 _PMCID = re.compile(r"^(?:pmcid\s*[:#]?\s*)?(?:PMC)(\d{1,9})$", re.IGNORECASE)
 _PMCID_URL = re.compile(r"^(?:https?://)?(?:www\.)?(?:ncbi\.nlm\.nih\.gov/pmc/articles|pmc\.ncbi\.nlm\.nih\.gov/articles)/PMC(\d{1,9})/?$", re.IGNORECASE)
-_TRAILING = ".,;:)]}>'\""
+_TRAILING = ".,;:)]}>'\"\\"
+#: Hyphens that typesetting and PDF text put where a DOI has ``-`` (U+2010, U+2011), and the
+#: soft hyphen a line break leaves: no DOI holds them, so they are read as what was meant.
+_TYPESET_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": None})
 
 
 def normalize_doi(text: str | None) -> str | None:
@@ -53,6 +56,8 @@ def clean_doi(text: str | None) -> str | None:
     if not text:
         return None
     value = _DOI_PREFIXES.sub("", text.strip())
+    if not value.isascii():
+        value = value.translate(_TYPESET_HYPHENS)
     match = _DOI_CORE.search(value)
     if not match:
         return None
