@@ -33,3 +33,26 @@ def test_pmid_and_pmcid_forms():
     assert classify_identifier("PMCID: PMC99") == ("pmcid", "PMC99")
     assert classify_identifier("40373272") == ("pmid", "40373272")
     assert classify_identifier("hello") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['10.5555/evil"><script>', "doi:10.5555/x<script>alert(1)</script>", "10.5555/a{b}", "10.5555/a\\input",
+     "10.5555/caf\u00e9", "10.5555/x'onload=1", "10.5555/a\u202eb"],
+)
+def test_a_doi_with_a_character_no_doi_has_is_refused_not_cut(text):
+    """``10.5555/evil"><script>`` was taken (a balanced ``<...>`` kept it whole)."""
+    assert clean_doi(text) is None
+    assert normalize_doi(text) is None
+    assert classify_identifier(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "doi"),
+    [("10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-O", "10.1002/(SICI)1097-4571(199806)49:8<693::AID-ASI4>3.0.CO;2-O"),
+     ("10.5555/s1234&5_06", "10.5555/s1234&5_06"), ("10.5555/ABC[1]+x#2", "10.5555/ABC[1]+x#2"),
+     ("\u201c10.5555/quoted\u201d.", "10.5555/quoted"), ("10.5555/1097(2000)99:99<::AID-X1>3.0.CO;2-1", "10.5555/1097(2000)99:99<::AID-X1>3.0.CO;2-1"),
+     ("10.5555/s1\u2010015\u2011x", "10.5555/s1-015-x"), ("10.5555/long\u00adword", "10.5555/longword"), ("10.5555/end\\", "10.5555/end")],
+)
+def test_dois_older_registrations_use_are_kept(text, doi):
+    assert clean_doi(text) == doi

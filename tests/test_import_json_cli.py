@@ -56,3 +56,23 @@ def test_json_of_one_plain_value_is_refused_like_other_json_that_is_not_referenc
     result = run_cli("import", str(path))
     assert result.exit_code == 5, result.output
     assert f"{path}: JSON, but not references: the whole file is one" in result.output
+
+
+def test_parse_output_is_csl_rich_text_and_imports_back_exactly(tmp_path: Path, run_cli):
+    """parse printed ``The <title> element`` while import stored ``The &lt;title> element``:
+    the output now follows the library's rule for rich text, so both agree."""
+    source = tmp_path / "refs.txt"
+    source.write_text("Doe J. The <title> element in <i>UBA1</i> studies. J Tag. 2020;3:1-9. doi:10.5555/tag.1\n", encoding="utf-8")
+    parsed = run_cli("parse", "--lines", str(source))
+    assert parsed.exit_code == 0
+    [item] = [json.loads(line) for line in parsed.stdout.splitlines()]
+    assert item["title"] == "The &lt;title> element in <i>UBA1</i> studies"
+    out = tmp_path / "refs.jsonl"
+    out.write_text(parsed.stdout, encoding="utf-8")
+    assert run_cli("import", str(out)).exit_code == 0
+    store = Store.open(Path(run_cli.db), create=False)
+    try:
+        [row] = list(store.db.query("select fields from refs"))
+    finally:
+        store.close()
+    assert json.loads(row["fields"])["title"] == item["title"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Literal
 
 IdKind = Literal["doi", "pmid", "pmcid"]
@@ -18,11 +19,22 @@ _DOI_PREFIXES = re.compile(
     r"^(?:doi\s*[:=]?\s*|(?:https?://)?(?:dx\.)?doi\.org/|(?:https?://)?(?:www\.)?doi\.org/|info:doi/)",
     re.IGNORECASE,
 )
+#: What a DOI's suffix may hold: Crossref's pattern (``[-._;()/:A-Z0-9]``, nearly every
+#: DOI registered) and the few more characters older registered DOIs use (``[]+#*&,=~?!@$%``);
+#: ``<`` and ``>`` only as a SICI segment (``<693::AID-ASI4>``). Never quotes, backslashes,
+#: braces, spaces, control or non-ASCII characters: no registered DOI has them, and a DOI is
+#: written into URLs, attributes, BibTeX and LaTeX, where they would be markup.
+_DOI_VALID = re.compile(r"10\.\d{4,9}/(?:[-._;()/:A-Za-z0-9\[\]+#*&,=~?!@$%]|<[\w.-]*:[\w:.-]*>)+")
+#: The rule in words, for messages.
+DOI_RULE = "10.NNNN/ then letters, digits and - . _ ; ( ) / : (no quotes, spaces, braces or tags)"
 _PMID = re.compile(r"^(?:pmid|pubmed(?:\s*id)?)?\s*[:#]?\s*(\d{1,9})$", re.IGNORECASE)
 _PMID_URL = re.compile(r"^(?:https?://)?(?:www\.)?(?:pubmed\.ncbi\.nlm\.nih\.gov|ncbi\.nlm\.nih\.gov/pubmed)/(\d{1,9})/?$", re.IGNORECASE)
 _PMCID = re.compile(r"^(?:pmcid\s*[:#]?\s*)?(?:PMC)(\d{1,9})$", re.IGNORECASE)
 _PMCID_URL = re.compile(r"^(?:https?://)?(?:www\.)?(?:ncbi\.nlm\.nih\.gov/pmc/articles|pmc\.ncbi\.nlm\.nih\.gov/articles)/PMC(\d{1,9})/?$", re.IGNORECASE)
-_TRAILING = ".,;:)]}>'\""
+_TRAILING = ".,;:)]}>'\"\\"
+#: Hyphens that typesetting and PDF text put where a DOI has ``-`` (U+2010, U+2011), and the
+#: soft hyphen a line break leaves: no DOI holds them, so they are read as what was meant.
+_TYPESET_HYPHENS = str.maketrans({"\u2010": "-", "\u2011": "-", "\u00ad": None})
 
 
 def normalize_doi(text: str | None) -> str | None:
@@ -37,23 +49,27 @@ def normalize_doi(text: str | None) -> str | None:
 def clean_doi(text: str | None) -> str | None:
     """Return the DOI in ``text`` as written (case kept) without prefixes, or None.
 
-    Trailing punctuation from sentences and brackets is dropped unless it is balanced.
+    Trailing punctuation from sentences and brackets is dropped unless it is balanced; a
+    DOI with a character no DOI has (``10.5555/x"><script>``) is refused, not cut short:
+    the one DOI rule, which every importer, ``edit``, ``add`` and each resolver apply.
     """
     if not text:
         return None
     value = _DOI_PREFIXES.sub("", text.strip())
+    if not value.isascii():
+        value = value.translate(_TYPESET_HYPHENS)
     match = _DOI_CORE.search(value)
     if not match:
         return None
     doi = match.group(0)
-    while doi and doi[-1] in _TRAILING:
+    while doi and (doi[-1] in _TRAILING or (doi[-1] > "\x7e" and unicodedata.category(doi[-1])[0] in "PZ")):  # ” 。
         closing = doi[-1]
         opening = {")": "(", "]": "[", "}": "{", ">": "<"}.get(closing)
         if opening and doi.count(opening) >= doi.count(closing):
             break
         doi = doi[:-1]
     doi = doi.replace("%2F", "/").replace("%2f", "/")
-    return doi if "/" in doi and len(doi.split("/", 1)[1]) > 0 else None
+    return doi if _DOI_VALID.fullmatch(doi) else None
 
 
 def normalize_pmid(text: str | int | None) -> str | None:

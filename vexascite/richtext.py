@@ -26,6 +26,8 @@ from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any, Literal
 
+from .wording import DIRECTION_CONTROLS
+
 #: Styles a run of text can carry, in the order they are nested when rendered.
 STYLES = ("nocase", "italic", "bold", "smallcaps", "sup", "sub")
 
@@ -285,6 +287,18 @@ def rich_fields(work: Mapping[str, Any], markup: Markup = "csl") -> dict[str, An
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 
 
+#: Direction controls (embeddings, overrides, isolates: U+202A-202E, U+2066-2069). They
+#: have no width and reorder how the text around them shows, so a title can display other
+#: than it reads ("Trojan Source"), and LaTeX has no glyph for them (pdflatex stops).
+DIRECTION = re.compile("[" + "".join(map(chr, DIRECTION_CONTROLS)) + "]")
+#: Unicode's line and paragraph separators: LaTeX has no glyph for them either.
+_SEPARATORS = re.compile("[\u2028\u2029]")
+
+
 def no_controls(text: str) -> str:
-    """``text`` with each control character that is no text made a space."""
-    return CONTROL.sub(" ", text)
+    """``text`` as every text export writes it (BibTeX, BibLaTeX, RIS, formatted lists,
+    Markdown, CSV): each control character that is no text and U+2028/2029 made a space,
+    each direction control dropped (it has no width: no word changes)."""
+    if text.isascii():
+        return CONTROL.sub(" ", text)
+    return _SEPARATORS.sub(" ", CONTROL.sub(" ", DIRECTION.sub("", text)))

@@ -272,3 +272,27 @@ def test_a_title_s_rich_text_is_shown_as_its_words(run_cli, tmp_path) -> None:
     assert run_cli("import", str(bib)).exit_code == 0
     listed = run_cli("list").stdout
     assert "Somatic UBA1 variants" in listed and "J Inv" in listed and "<i>" not in listed
+
+
+def test_every_command_shows_a_title_that_spells_a_tag_as_the_user_means_it(run_cli, tmp_path) -> None:
+    """``show`` printed the stored rich text (``The &lt;title> element in <i>UBA1</i>``) where
+    ``list`` printed ``The <title> element in UBA1``: list, show, find and duplicates agree."""
+    bib = tmp_path / "t.bib"
+    bib.write_text(
+        "@article{tag1, title = {The <title> element in \\textit{UBA1} studies of \\emph{inflammation}},"
+        " author = {Doe, Jane}, journal = {J \\textit{Tag}}, year = {2020}, volume = {3}, pages = {1--9}}\n\n"
+        "@article{tag2, title = {The <title> element in UBA1 studies of inflammation},"
+        " author = {Roe, Jane}, journal = {J Tag}, year = {2020}, volume = {4}, pages = {10--19}}\n",
+        encoding="utf-8",
+    )
+    assert run_cli("import", str(bib)).exit_code == 0
+    meant = "The <title> element in UBA1 studies of inflammation"
+    outputs = {
+        "list": run_cli("list").stdout, "show": run_cli("show", "tag1").stdout,
+        "find": run_cli("find", "title element UBA1 inflammation").stdout, "duplicates": run_cli("duplicates").stdout,
+    }
+    for command, shown in outputs.items():
+        assert meant in " ".join(shown.split()), (command, shown)
+        assert "&lt;" not in shown and "<i>" not in shown, (command, shown)
+    assert "J Tag" in outputs["show"]
+    assert "<i>UBA1</i>" in run_cli("show", "tag1", "--json").stdout  # the stored form, for programs

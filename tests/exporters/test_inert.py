@@ -120,3 +120,37 @@ def test_tags_written_as_entities_stay_text_in_formatted_bibliographies(output: 
 
     text = format_bibliography([ExportItem("e", dict(ESCAPED_TAGS))], "vancouver", output)[0]
     assert shown in text
+
+
+#: A title whose right-to-left override shows "evil" reversed, an isolate in the journal, and
+#: a note (annote, N1) with an override and a bell.
+_DIRECTIONS = {chr(c) for c in [*range(0x202A, 0x202F), *range(0x2066, 0x206A)]}
+DIRECTED = {"id": "d", "type": "article-journal", "title": "Safe \u202eevil\u202c title",
+            "author": [{"family": "Doe\u202e", "given": "J."}], "container-title": "J \u2066Iso\u2069 Res",
+            "note": "field \u202enote\u2028line", "issued": {"date-parts": [[2020]]}}
+
+
+@pytest.mark.parametrize("fmt", ["bibtex", "biblatex", "ris"])
+@pytest.mark.parametrize("unicode", [False, True])
+def test_text_exports_drop_direction_controls_in_every_field_and_note(fmt: str, unicode: bool) -> None:
+    """A note with U+202E went raw into BibTeX's annote (pdflatex stops on it; an editor shows
+    the text reordered): every text export drops direction controls, which have no width."""
+    from vexascite.exporters import ExportItem, export_items
+
+    text = export_items([ExportItem("d", dict(DIRECTED), notes=["user \u202enote\x07 here"])], fmt, unicode=unicode)
+    assert "Safe evil title" in text and "Doe, J." in text and "J Iso Res" in text and "user note" in text
+    assert not (_DIRECTIONS | _CONTROL_CHARS | {"\u2028"}) & set(text)
+
+
+def test_csl_json_keeps_direction_controls_faithfully_as_escapes() -> None:
+    """CSL-JSON is the library's own exchange: the same strings come back, written as
+    ``\\u202e`` escapes, so nothing in the file reorders what a reader sees."""
+    import json
+
+    from vexascite.exporters import ExportItem, export_items
+
+    text = export_items([ExportItem("d", dict(DIRECTED), notes=["user \u202enote"])], "csl-json")
+    assert not (_DIRECTIONS | {"\u2028"}) & set(text)
+    assert "\\u202e" in text
+    [item] = json.loads(text)
+    assert item["title"] == DIRECTED["title"] and item["note"] == DIRECTED["note"] and item["annote"] == "user \u202enote"

@@ -88,7 +88,7 @@ def test_title_protection_braces_the_word_not_its_punctuation() -> None:
         ("Effect of <i>UBA1 in E. coli</i> cells", r"Effect of \textit{{UBA1} in {E}. coli} cells"),
         ('<span class="nocase">iPhone</span> study', "{iPhone} study"),
         ("<mml:math><mml:mi>α</mml:mi></mml:math> chain", r"\ensuremath{\alpha} chain"),
-        ("p < 0.05 in <b>bold</b>", r"p < 0.05 in \textbf{bold}"),
+        ("p < 0.05 in <b>bold</b>", r"p \textless{} 0.05 in \textbf{bold}"),
     ],
 )
 def test_crossref_markup_becomes_latex(csl: str, latex: str) -> None:

@@ -151,3 +151,24 @@ def test_pandoc_renders_a_cut_author_list_as_cut(tmp_path: Path, style: str) -> 
     whole = next(line for line in out.splitlines() if "2021" in line and "Somatic" in line)
     assert "Ferrada" in cut and "et al." in cut  # (APA joins it with "&": a literal name to pandoc)
     assert "et al" not in whole and "others" not in out
+
+
+@pytest.mark.parametrize("dialect", ["bibtex", "biblatex"])
+@pytest.mark.parametrize("unicode", [False, True])
+def test_a_less_than_sign_is_written_as_a_command_every_reader_shows(tmp_path: Path, dialect: str, unicode: bool) -> None:
+    """A literal ``<`` prints as ``¡`` under LaTeX's default OT1 font encoding (``>`` as ``¿``): written ``\\textless{}``, which LaTeX, pandoc and the importer all read as ``<``."""
+    from vexascite.exporters.bibtex import write_bibtex
+
+    csl = {"type": "article-journal", "title": "The &lt;title> element, p < 0.05 and b > c", "container-title": "Blood",
+           "author": [{"family": "Doe", "given": "J"}], "issued": {"date-parts": [[2022]]}}
+    text = write_bibtex([ExportItem("lt2022", csl)], dialect, unicode=unicode)
+    title = next(line for line in text.splitlines() if line.strip().startswith("title"))
+    assert "<" not in title and ">" not in title
+    assert r"\textless{}title\textgreater{}" in title
+    assert read_bibtex(text).references[0].fields["title"] == csl["title"]
+    pandoc = pandoc_or_skip()
+    bibliography = tmp_path / "refs.bib"
+    bibliography.write_text(text, encoding="utf-8")
+    document = tmp_path / "doc.md"
+    document.write_text("A [@lt2022].\n", encoding="utf-8")
+    assert "The <title> element, p < 0.05 and b > c" in render(pandoc, document, bibliography)

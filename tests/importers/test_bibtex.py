@@ -202,3 +202,32 @@ def test_title_font_commands_become_csl_rich_text(value: str, rich: str) -> None
     (ref,) = read_bibtex("@article{k, title = {" + value + "}, journal = {J \\textit{Inv}}, year = {2020}}").references
     assert ref.fields["title"] == rich
     assert ref.fields["container-title"] == "J <i>Inv</i>"
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "kept", "commands"),
+    [
+        ("title", r"A {\input{/etc/passwd}} study", r"A \input{/etc/passwd} study", r"\input"),
+        ("note", r"\write18{rm -rf ~}", r"\write18{rm -rf ~}", r"\write"),
+        ("title", r"\textit{\frobnicate[x]{UBA1}} and \'{e}", r"<i>\frobnicate[x]{UBA1}</i> and é", r"\frobnicate"),
+        ("journal", r"\newcommand{\x}{y} Journal", r"\newcommand{\x}{y} Journal", r"\newcommand, \x"),
+        ("booktitle", r"Proc \input{x}", r"Proc \input{x}", r"\input"),
+        ("author", r"Doe\input{x}, J", [{"family": r"Doe\input{x}", "given": "J"}], r"\input"),
+    ],
+)
+def test_an_unknown_or_unsafe_latex_command_is_kept_as_text_and_said(field, value, kept, commands):
+    """``\\input{...}`` vanished from a title and ``\\write18{rm -rf ~}`` became
+    '18rm -rf', without a word: such commands are never run, and now neither dropped."""
+    parsed = read_bibtex(f"@article{{k1, {field} = {{{value}}}, title2 = {{x}}}}\n")
+    work = parsed.references[0].fields
+    csl_name = {"title": "title", "note": "note", "journal": "container-title", "booktitle": "container-title", "author": "author"}[field]
+    assert work[csl_name] == kept
+    [problem] = parsed.problems
+    assert (problem.line, problem.entry_key) == (1, "k1")
+    assert f"{commands} in {field}" in problem.message and "kept as text" in problem.message
+
+
+def test_known_latex_commands_and_an_escaped_backslash_say_nothing():
+    parsed = read_bibtex(r"@article{k2, title = {\textit{UBA1} $x^{2}$ \c{c} \LaTeX-free line\\break \alpha}}" "\n")
+    assert parsed.references[0].fields["title"] == "<i>UBA1</i> x2 ç \\LaTeX-free line break α"
+    assert [p.message for p in parsed.problems] == [r"LaTeX command \LaTeX in title not read (unknown or unsafe): kept as text"]

@@ -70,7 +70,7 @@ def test_a_title_that_spells_a_tag_is_escaped_on_a_page_and_in_bibtex(run_cli, t
     shown = rich_text(work["title"])
     assert isinstance(shown, Markup) and "<script" not in shown and "&lt;script&gt;" in shown and "<i>UBA1</i>" in shown
     bibtex = run_cli("export", "--format", "bibtex").stdout
-    assert r"The <title> element \& <script> in \textit{{UBA1}} cells" in bibtex
+    assert r"The \textless{}title\textgreater{} element \& \textless{}script\textgreater{} in \textit{{UBA1}} cells" in bibtex
 
 
 def test_a_bibtex_abstract_follows_the_rule_titles_follow() -> None:

@@ -135,3 +135,20 @@ def test_json_that_holds_no_references_is_refused():
 def test_an_item_with_only_a_csl_type_is_still_an_item():
     parsed = read_csljson('[{"id": "k", "type": "book"}]')
     assert parsed.refused is None and parsed.references[0].fields == {"type": "book"}
+
+
+def test_a_doi_with_markup_characters_is_refused_by_every_importer_and_said() -> None:
+    """One DOI rule (ids.clean_doi) at every entry point: nothing like a tag or a quote is stored."""
+    from vexascite.importers.bibtex import read_bibtex
+
+    evil = '10.5555/evil"><script>'
+    readings = {
+        "bibtex": read_bibtex("@article{k1, title = {T}, doi = {" + evil + "}}\n"),
+        "ris": read_ris(f"TY  - JOUR\nID  - k1\nTI  - T\nDO  - {evil}\nER  - \n"),
+        "csljson": read_csljson('[{"id": "k1", "type": "article-journal", "title": "T", "DOI": "10.5555/evil\\"><script>"}]'),
+    }
+    for name, parsed in readings.items():
+        [ref] = parsed.references
+        assert "DOI" not in ref.fields, name
+        said = [p.message for p in parsed.problems] + [ref.message or ""]
+        assert any("is not a DOI" in message for message in said), (name, said)

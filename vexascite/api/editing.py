@@ -17,7 +17,7 @@ from ..exporters.csljson import (
     NUMBER_OR_STRING_FIELDS,
     STRING_FIELDS,
 )
-from ..ids import clean_doi, normalize_pmcid, normalize_pmid
+from ..ids import DOI_RULE, clean_doi, normalize_pmcid, normalize_pmid
 from ..importers.bibtex import parse_names
 from ..merge import merge_detail
 from ..model import WorkStatus
@@ -85,7 +85,8 @@ def field_value(name: str, text: str) -> Any:
     if name in checks:
         value = checks[name](text)
         if not value:
-            raise UsageError(f"{name}: {text!r} is not a {name}")
+            rule = f"; a DOI is {DOI_RULE}" if name == "DOI" else ""
+            raise UsageError(f"{name}: {text!r} is not a {name}{rule}")
         return value
     if name == "page":
         return re.sub(r"\s*(?:--|\u2013|\u2014|-)+\s*", "-", text)  # 2628--2638 as CSL writes it

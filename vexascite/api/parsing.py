@@ -11,6 +11,7 @@ from ..model import RefStatus
 from ..progress import counted
 from ..refstring import find_reference_lists, parse_reference
 from ..refstring.lists import describe, summarize
+from ..richtext import rich_fields
 from ..wording import quantity
 from .common import open_library
 from .exports import sync_exports
@@ -24,6 +25,14 @@ class ParsedDocument:
     notes: list[str] = field(default_factory=list)
 
 
+def _parsed(text: str) -> dict[str, Any]:
+    """A reference string's CSL item with its titles as CSL rich text (``richtext``'s rule, as
+    ``import`` stores them): ``<i>`` is italics, ``The <title> element`` is written ``The
+    &lt;title> element``, so other CSL readers see the text it is and importing the output
+    stores exactly what was printed."""
+    return dict(rich_fields(parse_reference(text), "csl"))
+
+
 def parse_document(text: str, *, per_line: bool = False) -> ParsedDocument:
     """Parse reference strings to CSL-JSON items.
 
@@ -31,7 +40,8 @@ def parse_document(text: str, *, per_line: bool = False) -> ParsedDocument:
     line, in order (an empty line gives an item with only ``raw``). Otherwise the text
     is read as a document: its reference lists are found and each entry parsed (or each
     non-empty line, when no list is found, which the notes say). Each item carries
-    ``raw`` (the string as given) and, for numbered entries, ``citation-number``.
+    ``raw`` (the string as given) and, for numbered entries, ``citation-number``; titles
+    are CSL rich text, as the library stores them.
     """
     result = ParsedDocument()
     if per_line:
@@ -40,7 +50,7 @@ def parse_document(text: str, *, per_line: bool = False) -> ParsedDocument:
             lines.pop()  # the empty string after the last newline is not a line
         for line in counted(lines, "parsing references", len(lines)):
             raw = line.rstrip("\r")
-            item = parse_reference(raw) if raw.strip() else {}
+            item = _parsed(raw) if raw.strip() else {}
             result.items.append({**item, "raw": raw})
         return result
     lists = find_reference_lists(text)
@@ -49,12 +59,12 @@ def parse_document(text: str, *, per_line: bool = False) -> ParsedDocument:
         if lines:
             result.notes.append(f"no reference list found: each of the {quantity(len(lines), 'non-empty line')} read as one reference")
         for line in counted(lines, "parsing references", len(lines)):
-            result.items.append({**parse_reference(line), "raw": line})
+            result.items.append({**_parsed(line), "raw": line})
         return result
     result.notes.extend(describe(summarize(found)) for found in lists)
     entries = [entry for found in lists for entry in found.entries]
     for entry in counted(entries, "parsing references", len(entries)):
-        item = {**parse_reference(entry.body or entry.text), "raw": entry.text}
+        item = {**_parsed(entry.body or entry.text), "raw": entry.text}
         if entry.number is not None:
             item["citation-number"] = str(entry.number)
         elif entry.label is not None:

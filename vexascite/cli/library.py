@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import click
@@ -10,7 +9,7 @@ import click
 from .. import api
 from ..wording import quantity, shortened
 from .common import LIMIT, emit_json, evidence_line, handle_errors, out, settings_of, warn
-from .tables import print_table, table_or_json, title_cell
+from .tables import field_cell, print_table, table_or_json, title_cell
 
 
 def first_author(csl: dict[str, Any]) -> str:
@@ -83,7 +82,7 @@ def show_command(ctx: click.Context, key: str, provenance: bool, as_json: bool) 
     edits = row.get("edits") or {}
     fields = []
     for name, value in sorted(row["csl"].items()):
-        shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+        shown = field_cell(name, value)
         label = f"{name} (edited)" if name in edits else name
         fields.append((label, shown, *([row["provenance"].get(name, "")] if provenance else [])))
     for name in sorted(n for n, v in edits.items() if v is None):

@@ -23,7 +23,7 @@ from .common import (
     stderr_is_terminal,
     warn,
 )
-from .tables import table_or_json
+from .tables import table_or_json, title_cell
 
 
 def _resolution_progress(label: str, shown: bool = True) -> tuple[Any, Any, Any]:
@@ -226,7 +226,7 @@ def review_command(ctx: click.Context, key: str | None, accept_id: int | None, r
     table_or_json(
         rows, as_json, ("id", "key", "source", "score", "DOI", "PMID", "candidate title", "why"),
         lambda row: (row["id"], row["work_key"], row["source"], f"{row['score'] or 0:.2f}", row["doi"], row["pmid"],
-                     (row["csl"].get("title") or "")[:70], (row["reason"] or "")[:80]),
+                     title_cell(row["csl"].get("title"), 70), (row["reason"] or "")[:80]),
         f"{quantity(len(rows), 'candidate')} to review; 'vexascite review --accept ID' applies one",
         as_dict=lambda row: {k: v for k, v in row.items() if k != "payload_id"},
     )

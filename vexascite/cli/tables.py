@@ -13,6 +13,7 @@ inert either way: control characters become spaces and nothing is read as markup
 from __future__ import annotations
 
 import functools
+import json
 import os
 import sys
 import textwrap
@@ -22,7 +23,7 @@ from typing import Any
 
 import click
 
-from ..richtext import plain_text
+from ..richtext import RICH_FIELDS, plain_text
 from . import common
 
 #: A cell is one line of text: every control as a space, line ends too.
@@ -39,6 +40,15 @@ def title_cell(title: str | None, length: int | None = None) -> str:
     the words it holds, cut to ``length`` characters (never inside a tag) when one is given."""
     text = plain_text(title or "")  # (a title without markup comes back as it is, at once)
     return text[:length] if length is not None else text
+
+
+def field_cell(name: str, value: object) -> str:
+    """A CSL field's value as ``show`` prints it: a rich-text field (title, journal, abstract)
+    as the text the user means (``&lt;title>`` is ``<title>``, ``<i>UBA1</i>`` is ``UBA1``), as
+    every table shows it; a name list or a date as JSON; other text as it is."""
+    if isinstance(value, str):
+        return title_cell(value) if name in RICH_FIELDS else value
+    return json.dumps(value, ensure_ascii=False)
 
 
 def char_width(char: str) -> int:

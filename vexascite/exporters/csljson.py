@@ -17,6 +17,7 @@ from typing import Any
 
 from ..csl import iso_date_parts
 from ..model import CSL_TYPES, Work
+from ..richtext import DIRECTION
 from .item import ExportItem
 from .markup import csl_html
 
@@ -231,9 +232,10 @@ def write_csljson(items: Iterable[ExportItem]) -> str:
     return _C1_ESCAPED.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
 
 
-#: DEL and the C1 controls, which JSON leaves unescaped: escaped (the value is the same),
-#: so a terminal showing the file never obeys them.
-_C1_ESCAPED = re.compile(r"[\x7f-\x9f]")
+#: DEL, the C1 controls, the direction controls and U+2028/2029, which JSON leaves
+#: unescaped: escaped (the value is the same, CSL-JSON stays faithful), so a terminal or an
+#: editor showing the file never obeys them and a reader sees where they are.
+_C1_ESCAPED = re.compile("[\x7f-\x9f\u2028\u2029" + DIRECTION.pattern[1:])
 
 
 def _with_cut_marked(item: dict[str, Any]) -> dict[str, Any]:

@@ -26,8 +26,12 @@ _SPECIALS = {
     "~": r"\textasciitilde{}",
     "^": r"\textasciicircum{}",
     "\\": r"\textbackslash{}",
+    # LaTeX's default font encoding (OT1) prints ``<`` as ``¡`` and ``>`` as ``¿`` (``|`` as a
+    # dash too, but pandoc drops ``\textbar``: a ``|`` is kept)
+    "<": r"\textless{}",
+    ">": r"\textgreater{}",
 }
-_NEEDS_WORK = re.compile(r"[&%$#_~^\\{}]|--|``|''|[?!]`|[^\x00-\x7f]|" + CONTROL.pattern)
+_NEEDS_WORK = re.compile(r"[&%$#_~^\\{}<>]|--|``|''|[?!]`|[^\x00-\x7f]|" + CONTROL.pattern)
 #: ASCII pairs TeX fonts turn into other glyphs (-- is an en dash, `` a quote mark).
 _LIGATURES = re.compile(r"(?<=-)(?=-)|(?<=`)(?=`)|(?<=')(?=')|(?<=[?!])(?=`)")
 _FIRST_MACRO = re.compile(r"\\([A-Za-z]+|.)")
@@ -122,8 +126,8 @@ def escape_text(text: str, *, unicode: bool = False, braced_accents: bool = Fals
 
 _REPLACEMENTS = {**_SPECIALS, "{": r"$\lbrace$", "}": r"$\rbrace$", "\x00": "{}"}
 _PAIRED = {**_REPLACEMENTS, "{": r"\{", "}": r"\}"}
-_ASCII_WORK = re.compile(r"[&%$#_~^\\{}\x00]")
-_ANY_WORK = re.compile(r"[&%$#_~^\\{}\x00]|[^\x00-\x7f]+")
+_ASCII_WORK = re.compile(r"[&%$#_~^\\{}<>\x00]")
+_ANY_WORK = re.compile(r"[&%$#_~^\\{}<>\x00]|[^\x00-\x7f]+")
 
 
 def _replacement(match: re.Match[str], table: dict[str, str] = _REPLACEMENTS) -> str:

@@ -76,6 +76,16 @@ _SPACES = re.compile(r"\s+")
 _DASHES = (("---", "—"), ("--", "–"))
 
 _pylatexenc = LatexNodes2Text(math_mode="text", keep_braced_groups=False, strict_latex_spaces=True)
+_PYLATEXENC_MACROS = _pylatexenc.latex_context
+
+#: Commands that read or write files, define macros or reach the system: never decoded
+#: (pylatexenc reads ``\input`` as an empty string), kept as the text they are.
+UNSAFE_COMMANDS = frozenset(
+    "input include includeonly InputIfFileExists IfFileExists write immediate openout openin closeout closein read"
+    " readline def edef gdef xdef let newcommand renewcommand providecommand DeclareRobustCommand newenvironment"
+    " renewenvironment catcode csname endcsname expandafter special usepackage RequirePackage documentclass"
+    " loop jobname shellescape ShellEscape directlua luaexec pdfshellescape".split()
+)
 
 
 def _accent(match: re.Match[str]) -> str:
@@ -129,6 +139,8 @@ def _decode_by_table(value: str) -> tuple[str, bool]:
         text = _strip_font_commands(text)
         text = FONT_SWITCHES.sub("", text)
         text = _SPECIAL.sub(lambda m: SPECIALS[m.group(1)], text)
+    if "\\" in text and unknown_commands(text):  # (after the tables: few values hold a command still)
+        text = _keep_unknown_commands(text)
     if "\\" in text or "$" in text:
         return text, False
     for dashes, char in _DASHES:  # before braces go: -{}- is two hyphens, not a dash
@@ -158,6 +170,77 @@ _RICH_COMMANDS = {
     "textsuperscript": "sup", "mkbibsuperscript": "sup", "textsubscript": "sub", "textsc": "sc",
 }
 _RICH_COMMAND = re.compile(r"\\(" + "|".join(_RICH_COMMANDS) + r")\s*\{")
+
+#: Commands the tables decode (pylatexenc knows many more).
+_TABLE_COMMANDS = frozenset(
+    [*ACCENTS, *LETTERS, *FONT_COMMANDS.split("|"), *GREEK, *MATH_SYMBOLS, *_RICH_COMMANDS]
+    + "em it bf sc rm sf tt sl normalfont itshape bfseries scshape upshape mdseries i j".split()
+)
+_COMMAND = re.compile(r"\\([A-Za-z]+)")
+_LITERAL = str.maketrans(
+    {"\\": "\ue002", "{": "\ue000", "}": "\ue001", "~": "\ue003", "$": "\ue004", "%": "\ue005", "&": "\ue006",
+     "#": "\ue007", "_": "\ue008"}
+)
+
+
+@lru_cache(maxsize=4096)
+def _known(name: str) -> bool:
+    return name not in UNSAFE_COMMANDS and (name in _TABLE_COMMANDS or _PYLATEXENC_MACROS.get_macro_spec(name) is not None)
+
+
+@lru_cache(maxsize=8192)
+def unknown_commands(value: str) -> tuple[str, ...]:
+    """The LaTeX commands in ``value`` that are not decoded but kept as text (``\\input``,
+    ``\\write``, a macro no table or pylatexenc knows), each once, in order."""
+    if "\\" not in value:
+        return ()
+    return tuple(dict.fromkeys(m.group(1) for m in _unknown_matches(value)))
+
+
+def _unknown_matches(text: str) -> list[re.Match[str]]:
+    found = []
+    for match in _COMMAND.finditer(text):
+        start = match.start()
+        escaped = start > 0 and text[start - 1] == "\\" and (start < 2 or text[start - 2] != "\\")
+        if not escaped and not _known(match.group(1)):  # (``\\\\foo`` is a line break, then text)
+            found.append(match)
+    return found
+
+
+def _command_end(text: str, position: int) -> int:
+    """Where a command's arguments end: digits (``\\write18``), a star, ``[...]`` and balanced ``{...}``."""
+    while position < len(text) and (text[position].isdigit() or text[position] == "*"):
+        position += 1
+    while position < len(text) and text[position] in "[{":
+        closing = "]" if text[position] == "[" else "}"
+        depth, end = 0, position
+        for end in range(position, len(text)):
+            if text[end] == "{":
+                depth += 1
+            elif text[end] == "}":
+                depth -= 1
+            if (closing == "}" and depth == 0) or (closing == "]" and depth == 0 and text[end] == "]"):
+                break
+        else:
+            return len(text)
+        position = end + 1
+    return position
+
+
+def _keep_unknown_commands(text: str) -> str:
+    """Each unknown or unsafe command with its arguments parked as literal text: it is neither
+    run nor dropped (``A {\\input{/etc/passwd}} study`` reads ``A \\input{/etc/passwd} study``)."""
+    out: list[str] = []
+    position = 0
+    for match in _unknown_matches(text):
+        if match.start() < position:
+            continue
+        end = _command_end(text, match.end())
+        out.append(text[position : match.start()])
+        out.append(text[match.start() : end].translate(_LITERAL))
+        position = end
+    out.append(text[position:])
+    return "".join(out)
 _RICH_OPEN, _RICH_CLOSE = "\ue020", "\ue021"
 _RICH_MARK = re.compile("\ue020(/?)(\\w*)\ue021")
 

@@ -15,7 +15,7 @@ from bibtexparser.model import (
 )
 
 from ...model import ImportProblem, ParsedFile, RawReference, RefStatus
-from .fields import entry_to_csl, fields_without_csl_home
+from .fields import KEPT_AS_TEXT, entry_to_csl, fields_without_csl_home
 from .splitter import block_line, captured_parser_log, reasons_by_line, split_entries
 from .values import MAX_VALUE_CHARS, ValueTooLong, balanced_inner, resolve_value
 
@@ -213,6 +213,7 @@ def reference(
     work, notes = entry_to_csl(entry_type.lower(), values)
     if problems is not None:
         problems.extend(ImportProblem(line, f"{note}; left out", key) for note in notes if " is not a " in note)
+        problems.extend(ImportProblem(line, note, key) for note in notes if note.startswith(KEPT_AS_TEXT))
     return RawReference(
         raw=raw,
         format="bibtex",

@@ -14,10 +14,10 @@ from ...csl import BIBTEX_TEXT_FIELDS as TEXT_FIELDS
 from ...csl import MONTHS, PAGE_DASHES, iso_date_parts
 from ...ids import clean_doi, normalize_pmcid, normalize_pmid
 from ...model import Work
-from ..latex import latex_to_rich_text, latex_to_unicode
+from ..latex import latex_to_rich_text, latex_to_unicode, unknown_commands
 from .names import parse_names
 
-__all__ = ["ENTRY_TYPES", "EPRINT_TYPES", "MAPPED_FIELDS", "TEXT_FIELDS", "VERBATIM_FIELDS", "entry_to_csl",
+__all__ = ["ENTRY_TYPES", "EPRINT_TYPES", "KEPT_AS_TEXT", "MAPPED_FIELDS", "TEXT_FIELDS", "VERBATIM_FIELDS", "entry_to_csl",
            "fields_without_csl_home", "inherit", "inheritance_links"]
 
 ENTRY_TYPES = {
@@ -110,6 +110,27 @@ _IDENTIFIER_FIELDS: dict[str, tuple[str, Callable[[str], str | None], bool]] = {
 _RICH_FIELDS = frozenset(["title", "journal", "journaltitle", "subtitle", "shorttitle", "series", "abstract", "eventtitle"])
 
 
+#: How a note on LaTeX commands kept as text begins (the importer reports these notes as problems).
+KEPT_AS_TEXT = "LaTeX command"
+
+
+def _note_unknown_commands(name: str, value: str, notes: list[str]) -> None:
+    """Say which commands of a field were kept as text: unknown or unsafe (``\\input``,
+    ``\\write18``), they are never run and never silently dropped."""
+    commands = unknown_commands(value)
+    if commands:
+        listed = ", ".join("\\" + command for command in commands)
+        plural = "s" if len(commands) > 1 else ""
+        notes.append(f"{KEPT_AS_TEXT}{plural} {listed} in {name} not read (unknown or unsafe): kept as text")
+
+
+def _said(name: str, value: str, text: str, notes: list[str]) -> str:
+    """``text`` (``value`` decoded), with a note when it kept a command as text."""
+    if "\\" in text:
+        _note_unknown_commands(name, value, notes)
+    return text
+
+
 def entry_to_csl(entry_type: str, fields: dict[str, str]) -> tuple[Work, list[str]]:
     """Map resolved BibTeX fields to a CSL item; returns the item and notes on odd values."""
     notes: list[str] = []
@@ -127,10 +148,14 @@ def entry_to_csl(entry_type: str, fields: dict[str, str]) -> tuple[Work, list[st
         target = TEXT_FIELDS.get(name)
         if target is not None:  # most fields: checked first
             text = value.strip() if name in VERBATIM_FIELDS else latex_to_rich_text(value) if name in _RICH_FIELDS else latex_to_unicode(value)
+            if "\\" in text and name not in VERBATIM_FIELDS:  # (a command kept as text leaves its backslash)
+                _note_unknown_commands(name, value, notes)
             work.setdefault(target, text)
         elif name in ("author", "editor", "translator"):
             role = name
             people, truncated = parse_names(value)
+            if "\\" in value and any("\\" in part for person in people for part in person.values() if isinstance(part, str)):
+                _note_unknown_commands(name, value, notes)
             if people:
                 work[role] = people
             if truncated:
@@ -139,9 +164,9 @@ def entry_to_csl(entry_type: str, fields: dict[str, str]) -> tuple[Work, list[st
                     work["et-al"] = True  # the list is cut (as the string parser marks "et al.")
         elif name == "booktitle":
             target = "event-title" if entry_type == "proceedings" else "container-title"
-            work.setdefault(target, latex_to_rich_text(value))
+            work.setdefault(target, _said(name, value, latex_to_rich_text(value), notes))
         elif name in ("school", "institution", "organization"):
-            work.setdefault("publisher", latex_to_unicode(value))
+            work.setdefault("publisher", _said(name, value, latex_to_unicode(value), notes))
         elif name == "number":
             target = "issue" if entry_type in ("article", "periodical") or "journal" in lower else "number"
             work[target] = latex_to_unicode(value)
