@@ -118,13 +118,30 @@ def test_merge_says_which_of_your_edits_gave_way(tmp_path: Path, run_cli) -> Non
     assert row["edits"] == {"volume": "44", "note": "mine"}  # an edit only DROP had moves over
 
 
-def test_merging_a_work_with_its_own_other_key_is_a_usage_error(tmp_path: Path, run_cli) -> None:
-    """An alias names the same work: the merge failed on a foreign key, as a library error."""
+def test_merging_a_work_with_its_own_other_key_changes_nothing_and_says_so(tmp_path: Path, run_cli) -> None:
+    """An alias names the same work: nothing to merge, said (it failed on a foreign key once)."""
     assert run_cli("import", str(write(tmp_path / "a.bib", ENTRY.format(key="k")))).exit_code == 0
     assert run_cli("rekey", "k", "okonkwo").exit_code == 0
-    result = run_cli("merge", "okonkwo", "k")
-    assert result.exit_code == 2 and "name the same work" in result.stderr and "FOREIGN" not in result.stderr
+    for pair in (("okonkwo", "k"), ("k", "okonkwo")):
+        result = run_cli("merge", *pair)
+        assert result.exit_code == 0 and "nothing to merge" in result.stderr and "FOREIGN" not in result.stderr
+        assert "name the same work already (okonkwo" in result.stderr
     assert shown(run_cli, "k")["key"] == "okonkwo"
+    assert run_cli("merge", "okonkwo", "nosuch").exit_code != 0  # an unknown key is still an error
+
+
+def test_a_merge_run_again_is_safe(tmp_path: Path, run_cli) -> None:
+    """A repeated merge (DROP is a key of KEEP now) exits 0 saying there is nothing to do,
+    as a repeated 'tag' or 'rekey' does; the work and its edits are as the first run left them."""
+    bib = write(tmp_path / "a.bib", ENTRY.format(key="a2031") + ENTRY.format(key="b2031").replace("10.5555/vexas.edit.1", "10.5555/vexas.edit.2"))
+    assert run_cli("import", str(bib)).exit_code == 0
+    assert run_cli("edit", "b2031", "note=mine").exit_code == 0
+    assert run_cli("merge", "a2031", "b2031").exit_code == 0
+    before = shown(run_cli, "a2031")
+    again = run_cli("merge", "a2031", "b2031")
+    assert again.exit_code == 0, again.output
+    assert "nothing to merge" in again.stderr and "merged b2031 into" not in again.stderr
+    assert shown(run_cli, "a2031") == before
 
 
 def test_a_known_work_under_another_key_becomes_an_alias(tmp_path: Path, run_cli) -> None:

@@ -80,6 +80,18 @@ def test_suggest_usage_errors(run_cli, tmp_path):
     assert missing.exit_code == 5 and "nope.txt" in missing.stderr
 
 
+def test_suggest_lines_on_a_binary_file_names_what_it_reads(run_cli, tmp_path):
+    """A binary file handed to --lines is said to be binary and not statements (what
+    suggest reads), as import and check say it of references and manuscripts."""
+    library(run_cli, tmp_path)
+    image = tmp_path / "figure.txt"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
+    result = run_cli("suggest", "--lines", str(image))
+    assert result.exit_code == 5 and result.stdout == ""
+    assert "figure.txt: looks like a binary file, not statements; nothing read" in result.stderr
+    assert "reference strings" not in result.stderr
+
+
 def test_find_shows_citing_claims_and_suggested_sources(run_cli, tmp_path):
     library(run_cli, tmp_path)
     paper = tmp_path / "paper.md"

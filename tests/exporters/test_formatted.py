@@ -175,3 +175,87 @@ def test_titles_keep_their_italics_and_sub_and_superscripts(output: str, shown: 
         assert '<i>Journal of <span style="font-style:normal;">Invented</span> Studies</i>' in apa
     elif output == "markdown":
         assert "*Journal of Invented Studies*" in apa
+
+
+def _works(n: int) -> list[ExportItem]:
+    """``n`` works of one shape (an article with two authors), each its own."""
+    return [ExportItem(f"w{i}", {**BECK.csl, "title": f"Study {i} of UBA1 variants", "DOI": f"10.5555/shape.{i}",
+                                 "author": [{"family": f"Okafor{i}", "given": "N."}, {"family": "Lind", "given": "P."}]})
+            for i in range(n)]
+
+
+@pytest.mark.parametrize("style", ["vancouver", "apa"])
+def test_the_style_is_searched_once_per_bibliography_not_once_per_work(style: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """citeproc-py looks up the style's macros and terms by XPath for every work (a quarter
+    of the time of a 30,000-work 'format'): the answers are kept for the bibliography, so
+    the searches made do not grow with the works, and the entries stay the same."""
+    from citeproc.model import CitationStylesElement
+
+    searched: list[str] = []
+    xpath = CitationStylesElement.xpath
+
+    def counted(self: object, expression: str, **kwargs: object) -> object:
+        searched.append(expression)
+        return xpath(self, expression, **kwargs)
+
+    few = format_bibliography(_works(5), style)
+    many = format_bibliography(_works(60), style)
+    monkeypatch.setattr(CitationStylesElement, "xpath", counted)
+    assert format_bibliography(_works(5), style) == few
+    at_five, searched[:] = len(searched), []
+    assert format_bibliography(_works(60), style) == many
+    assert 0 < len(searched) <= at_five + 5, (at_five, len(searched))
+
+
+def test_citation_numbers_are_not_found_by_scanning_every_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """citeproc-py found each work's number (and whether it was registered) by scanning the
+    list of keys: quadratic in the works. The keys are looked up in a dict instead."""
+    class NoScan(list):  # type: ignore[type-arg]
+        def index(self, *args: object) -> int:
+            raise AssertionError("scanned the keys for a number")
+
+        def __contains__(self, key: object) -> bool:
+            raise AssertionError("scanned the keys for a key")
+
+    import citeproc.frontend
+
+    base = citeproc.frontend.CitationStylesBibliography.__init__
+
+    def init(self: object, *args: object, **kwargs: object) -> None:
+        base(self, *args, **kwargs)
+        self.keys = NoScan()  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(citeproc.frontend.CitationStylesBibliography, "__init__", init)
+    entries = format_bibliography(_works(30), "vancouver")
+    assert [e.split(" ", 1)[0] for e in entries] == [f"{n}." for n in range(1, 31)]
+    assert entries[29].startswith("30. Okafor29 N, Lind P. Study 29")
+
+
+def test_formatting_reports_its_progress() -> None:
+    from vexascite.progress import listening
+
+    heard: list[tuple[str, int, int]] = []
+    with listening(lambda what, done, total: heard.append((what, done, total))):
+        assert len(format_bibliography(_works(600), "vancouver")) == 600
+    assert heard[-1] == ("formatting references", 600, 600) and len(heard) >= 3
+
+
+@pytest.mark.parametrize("style", ["vancouver", "apa", "nature"])
+def test_the_style_does_not_grow_with_the_works(style: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """citeproc-py added a name element to a style's bare cs:names for every work it
+    rendered (one it never found again), so each later work searched a longer list."""
+    from vexascite.exporters import formatted
+
+    loaded: list[object] = []
+    load = formatted._load_style
+
+    def keep(path: Path) -> object:
+        loaded.append(load(path))
+        return loaded[-1]
+
+    monkeypatch.setattr(formatted, "_load_style", keep)
+    sizes = []
+    for n in (3, 40):
+        format_bibliography(_works(n), style)
+        sizes.append(sum(1 for _ in loaded[-1].root.iter()))  # type: ignore[attr-defined]
+    assert sizes[0] == sizes[1]

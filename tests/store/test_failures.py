@@ -199,6 +199,19 @@ def test_a_library_on_a_read_only_disk_is_read_and_never_written(small_disk: Pat
         result = vx(*args)
         assert result.returncode == 5, result.stderr
         assert "nothing was written" in result.stderr and "Traceback" not in result.stderr
+        # said as it is: no permission would help (it was "permission denied" to root too)
+        assert "read-only disk or mount" in result.stderr and "permission denied" not in result.stderr
+
+
+def test_a_folder_given_as_the_library_is_said_to_be_a_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "papers"
+    folder.mkdir()
+    for args in (["list"], ["import", str(tmp_path / "none.bib")]):
+        result = subprocess.run([sys.executable, "-m", "vexascite", "--db", str(folder), *args],
+                                capture_output=True, text=True, timeout=60)
+        assert result.returncode == 5 and "Traceback" not in result.stderr
+        assert "it is a folder, not a library file" in result.stderr and str(folder / "library.db") in result.stderr
+    assert list(folder.iterdir()) == []
 
 
 def test_a_library_on_a_read_only_disk_answers_find_suggest_and_claims(small_disk: Path, tmp_path: Path) -> None:

@@ -71,9 +71,10 @@ def reference_file_format(path: str | os.PathLike[str], text: str) -> str | None
     return form.description if path.suffix.lower() in form.extensions else None
 
 
-def text_reading(data: bytes, name: str) -> tuple[str, list[str]]:
+def text_reading(data: bytes, name: str, what: str = "reference strings") -> tuple[str, list[str]]:
     """Text bytes as import decodes them (a byte-order mark, UTF-16, lines not UTF-8 read
     as Windows-1252, NUL bytes removed), each thing done said with its line; a line stays
-    a line, so ``parse --lines`` gives one item per line whatever the line holds."""
-    text, problems = decode_input(data, name, "reference strings")
+    a line, so ``parse --lines`` gives one item per line whatever the line holds. ``what``
+    the lines hold names them when the file is binary ("not statements")."""
+    text, problems = decode_input(data, name, what)
     return text, [f"{name}:{problem.line}: {problem.message}" for problem in problems]

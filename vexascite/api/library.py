@@ -418,7 +418,9 @@ def _pairs_code() -> str:
 
 def merge_works(settings: Settings, keep_key: str, drop_key: str) -> dict[str, Any]:
     """Merge work ``drop_key`` into ``keep_key`` on request: every raw occurrence, record
-    and edit moves over; the kept work's key stays; the dropped record is kept in history."""
+    and edit moves over; the kept work's key stays; the dropped record is kept in history.
+    Run again (both keys name one work already), it changes nothing and says so
+    (``merged`` is None), as a repeated ``tag`` or ``rekey`` does."""
     if keep_key == drop_key:
         raise UsageError("cannot merge a work with itself")
     from ..merge import merge_records
@@ -431,8 +433,9 @@ def merge_works(settings: Settings, keep_key: str, drop_key: str) -> dict[str, A
         if keep_id != drop_id:  # a work in the trash is not changed (merged into, it took DROP there)
             for key in (keep_key, drop_key):
                 org.live_work_id(store, key)
-        if keep_id == drop_id:  # one of them is a key the work is also known by
-            raise UsageError(f"{keep_key} and {drop_key} name the same work ('vexascite show {drop_key}' lists its keys)")
+        if keep_id == drop_id:  # one is a key the work is also known by (a merge run again): nothing to do
+            return {"key": store.work_row(keep_id)["key"], "merged": None, "same_work": [keep_key, drop_key],
+                    "csl": None, "edits_gave_way": {}, "set_aside": []}
         kept, dropped = user_edits(store, keep_id), user_edits(store, drop_id)
         # the user's own values on both sides: KEEP's stay, and DROP's are named (the merge history holds them)
         gave_way = {name: (dropped[name], kept[name]) for name in sorted(set(kept) & set(dropped)) if kept[name] != dropped[name]}

@@ -171,9 +171,10 @@ def read_stdin(what: str) -> bytes:
     return sys.stdin.buffer.read()
 
 
-def read_lines(path: str) -> list[str]:
+def read_lines(path: str, what: str = "reference strings") -> list[str]:
     """The lines of a text file (``-``: stdin) without their line ends (one statement or
-    reference each), decoded as ``parse`` decodes them: what decoding did is said by line."""
+    reference each, ``what`` they are), decoded as ``parse`` decodes them: what decoding
+    did is said by line."""
     from .. import api
 
     name = "stdin" if path == "-" else path
@@ -181,7 +182,7 @@ def read_lines(path: str) -> list[str]:
         data = read_stdin("lines") if path == "-" else Path(path).read_bytes()
     except OSError as exc:
         raise InputUnreadable(f"{name}: cannot read: {exc.strerror or exc}") from exc
-    text, notes = api.text_reading(data, name)
+    text, notes = api.text_reading(data, name, what)
     for note in notes:
         warn(note)
     lines = _LINE_END.split(text)

@@ -11,7 +11,7 @@ from .. import api
 from ..errors import UsageError
 from ..exporters import export_formats
 from ..wording import quantity
-from .common import handle_errors, settings_of, warn
+from .common import handle_errors, progress_on_terminal, settings_of, warn
 
 
 def _write_or_print(text: str, output: str | None) -> None:
@@ -93,6 +93,7 @@ def format_command(
     ctx: click.Context, style: str, cited_in: str | None, keys: tuple[str, ...], output_format: str, output: str | None
 ) -> None:
     """Print a formatted bibliography in a journal's citation style (CSL, via citeproc-py)."""
-    result = api.format_library(settings_of(ctx), style, keys=keys or None, cited_in=cited_in, output=output_format)
+    with progress_on_terminal():  # thousands of works take a while: a bar on a terminal, nothing when piped
+        result = api.format_library(settings_of(ctx), style, keys=keys or None, cited_in=cited_in, output=output_format)
     _write_or_print(result.text, output)
     warn(f"{quantity(len(result.entries), 'reference')} in style {result.style} ({result.style_file})")

@@ -165,6 +165,10 @@ def duplicates_command(ctx: click.Context, threshold: float, as_json: bool) -> N
 def merge_command(ctx: click.Context, keep: str, drop: str) -> None:
     """Merge work DROP into work KEEP (KEEP's key stays; nothing is lost)."""
     result = api.merge_works(settings_of(ctx), keep, drop)
+    if result["merged"] is None:
+        warn(f"nothing to merge: {keep} and {drop} name the same work already ({result['key']}; "
+             f"'vexascite show {result['key']}' lists its keys)")
+        return
     warn(f"merged {result['merged']} into {result['key']}")
     for name, gave_way in zip(result["edits_gave_way"], api.describe_gave_way(result), strict=True):
         warn(f"{gave_way}; 'vexascite edit {result['key']} {name}=...' sets it again")

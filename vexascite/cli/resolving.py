@@ -198,7 +198,7 @@ def suggest_command(ctx: click.Context, text: str | None, lines_path: str | None
     sentence that fits best; JSON Lines out, one line per statement."""
     if bool(text) == bool(lines_path):
         raise UsageError("give one TEXT or --lines FILE")
-    statements = read_lines(lines_path) if lines_path else [text or ""]
+    statements = read_lines(lines_path, "statements") if lines_path else [text or ""]
     found = 0
     for result in api.suggest_sources(settings_of(ctx), statements, limit):
         found += bool(result["sources"])

@@ -14,12 +14,14 @@ import html
 import re
 import warnings
 from collections.abc import Sequence
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
 from ..errors import UsageError, VexasciteError
+from ..progress import report
 from .bibtex import authors_truncated
 from .csljson import to_csl_data
 from .item import ExportItem
@@ -99,6 +101,14 @@ def _load_style(path: Path) -> Any:
             localized = date.get_date(date.get("form"))
             if localized is not None and localized.get("delimiter") is not None:
                 date.set("delimiter", localized.get("delimiter"))
+    for names in style.root.iter(f"{CSL_NS}names"):
+        # a cs:names with no cs:name (names in their default form): citeproc-py adds one
+        # for each work it renders, outside the CSL namespace where it never finds it
+        # again, so the style grew by a node per work and every later look among its
+        # children slowed (quadratic in the works); the one it needs is added here once.
+        # (One inside cs:substitute takes its parent's cs:name, as CSL says: left alone.)
+        if names.find(f"{CSL_NS}name") is None and next(names.iterancestors(f"{CSL_NS}substitute"), None) is None:
+            names.insert(0, names.makeelement(f"{CSL_NS}name", {}))
     return style
 
 
@@ -254,7 +264,7 @@ def format_bibliography(items: Sequence[ExportItem], style: str, output: str = "
         raise UsageError(f"unknown output {output!r}; choose one of: {', '.join(OUTPUTS)}")
     if not items:
         return []
-    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+    from citeproc import Citation, formatter
     from citeproc.source.json import CiteProcJSON
     from citeproc.string import MixedString
 
@@ -268,20 +278,99 @@ def format_bibliography(items: Sequence[ExportItem], style: str, output: str = "
     csl_style = _load_style(path)
     chosen = {"text": formatter.plain, "html": _html_formatter(), "markdown": _markdown_formatter()}[output]
     data = [_citeproc_item(n, item, output) for n, item in enumerate(items, start=1)]
+    bibliography_class, item_class = _linear_bibliography()
+    searches = _XPATHS.set({})  # the style's own lookups, answered once for this bibliography
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             source = _RichJSON(data)
-            bibliography = CitationStylesBibliography(csl_style, source, chosen)
+            bibliography = bibliography_class(csl_style, source, chosen)
             for entry in data:
-                bibliography.register(Citation([CitationItem(entry["id"])]))
+                bibliography.register(Citation([item_class(entry["id"])]))
             bibliography.sort()  # by the style's <sort>; citation order when it has none
-            rendered = [str(entry) for entry in bibliography.bibliography()]
+            rendered: list[str] = []
+            for start in range(0, len(bibliography.items), _RENDER_CHUNK):  # entries are rendered one by one
+                chunk = bibliography.items[start : start + _RENDER_CHUNK]
+                rendered.extend(str(entry) for entry in csl_style.render_bibliography(chunk))
+                report("formatting references", start + len(chunk), len(bibliography.items))
     except UsageError:
         raise
     except Exception as exc:  # citeproc-py raises plain exceptions on styles it cannot run
         raise VexasciteError(f"style {style!r} could not be applied by citeproc-py: {exc}") from exc
+    finally:
+        _XPATHS.reset(searches)
     return [_tidy(_own_italics(entry, output)) for entry in rendered]
+
+
+#: Entries rendered between two progress reports.
+_RENDER_CHUNK = 250
+
+
+#: The XPath answers of the style being applied (element and expression to elements): set
+#: only while a bibliography is rendered, and for its one style, which nothing changes then.
+_XPATHS: ContextVar[dict[tuple[Any, str], list[Any]] | None] = ContextVar("vexascite_csl_xpaths", default=None)
+
+
+@lru_cache(maxsize=1)
+def _remember_xpaths() -> None:
+    """citeproc-py looks up the same macros, terms and parents of the style for every entry,
+    each by an XPath query (a quarter of its time): while :data:`_XPATHS` is set, each
+    answer is kept (the key holds the element, so lxml keeps giving the same one)."""
+    from citeproc.model import CitationStylesElement
+
+    search = CitationStylesElement.xpath_search
+
+    def xpath_search(self: Any, expression: str) -> Any:
+        kept = _XPATHS.get()
+        if kept is None:
+            return search(self, expression)
+        found = kept.get((self, expression))
+        if found is None:
+            found = kept[(self, expression)] = search(self, expression)
+        return found
+
+    CitationStylesElement.xpath_search = xpath_search
+
+
+@lru_cache(maxsize=1)
+def _linear_bibliography() -> tuple[type, type]:
+    """citeproc-py's bibliography and citation item, their keys looked up in a dict: its
+    own scan a list for each work registered and each citation number shown, which made
+    30,000 works take quadratic time (most of it in ``list.index``)."""
+    from citeproc import CitationItem, CitationStylesBibliography
+
+    _remember_xpaths()
+
+    class Bibliography(CitationStylesBibliography):  # type: ignore[misc]
+        @property
+        def keys(self) -> list[str]:
+            return self._keys
+
+        @keys.setter
+        def keys(self, keys: list[str]) -> None:
+            self._keys = keys
+            self.positions = {key: n for n, key in enumerate(keys, start=1)}
+
+        def register(self, citation: Any, callback: Any = None) -> None:
+            citation.bibliography = self
+            for item in citation.cites:
+                if item.key in self.source:
+                    if item.key not in self.positions:
+                        self.positions[item.key] = len(self._keys) + 1
+                        self._keys.append(item.key)
+                        self.items.append(item)
+                elif callback is not None:
+                    callback(item)
+
+    class Item(CitationItem):  # type: ignore[misc]
+        @property
+        def number(self) -> int:
+            return int(self.bibliography.positions[self.key])
+
+        def is_bad(self) -> bool:
+            return self.key not in self.bibliography.positions
+
+    return Bibliography, Item
 
 
 _DOUBLED_PUNCTUATION = re.compile(r"([?!])\.(?=\s|<|\*|$)")

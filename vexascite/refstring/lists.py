@@ -42,6 +42,7 @@ from functools import lru_cache
 from ..columns import ColumnBlock, read_columns
 from ..csl import YEAR
 from ..ids import DOI_START
+from ..wording import quantity
 from . import linemodel
 from .furniture import (
     DOI_FOOTER,
@@ -2939,9 +2940,9 @@ def describe(summary: ListSummary) -> str:
         where = f'"{summary.heading}", line {summary.line}'
     else:
         where = f'"{summary.heading}", line {summary.heading_line}, first entry line {summary.line}'
-    text = f"{summary.label} ({where}): {summary.entries} entries"
+    text = f"{summary.label} ({where}): {quantity(summary.entries, 'entry')}"
     if summary.first is not None:
-        text += f" numbered {summary.first}-{summary.last}"
+        text += f" numbered {summary.first}" + (f"-{summary.last}" if summary.last != summary.first else "")
     else:
         text += " (unnumbered)"
     if summary.gaps:

@@ -55,9 +55,13 @@ def library_error(exc: sqlite3.Error, path: str) -> VexasciteError:
     ):
         return CannotWrite(f"{path}: disk is full; the step that hit it was rolled back, free some space and run again")
     if code.startswith("SQLITE_READONLY") or "readonly" in text:
-        mine = not os.path.exists(path) or os.access(path, os.W_OK)
-        return CannotWrite(f"{path}: the library is read-only{'' if mine else ' to you (permission denied)'} ({text}); "
-                           "nothing was written")
+        if read_only_disk(path):
+            why = " (it is on a read-only disk or mount)"
+        elif not os.path.exists(path) or os.access(path, os.W_OK):
+            why = ""
+        else:
+            why = " to you (permission denied)"
+        return CannotWrite(f"{path}: the library is read-only{why} ({text}); nothing was written")
     if code.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
         return CannotWrite(f"{path}: cannot open the library {_why_not_open(path)}({text}); nothing was written")
     if code.startswith("SQLITE_IOERR") or "disk I/O error" in text:
@@ -70,8 +74,12 @@ def library_error(exc: sqlite3.Error, path: str) -> VexasciteError:
 def _why_not_open(path: str) -> str:
     """What keeps SQLite from opening the library, as far as the file system tells."""
     folder = os.path.dirname(os.path.abspath(path)) or "."
+    if os.path.isdir(path):
+        return f"(it is a folder, not a library file: give a file, such as {os.path.join(path, 'library.db')}) "
     if not os.path.isdir(folder):
         return f"(its folder {os.path.dirname(path) or folder} does not exist) "
+    if read_only_disk(path):
+        return "or the journal beside it (its folder is on a read-only disk or mount) "
     if os.path.exists(path) and not os.access(path, os.R_OK):
         return "(permission denied: you may not read it) "
     if not os.access(folder, os.W_OK | os.X_OK):
@@ -87,6 +95,16 @@ def _no_space_beside(path: str) -> bool:
     except OSError:
         return False
     return stats.f_bavail * stats.f_frsize < 64 * 1024
+
+
+def read_only_disk(path: str) -> bool:
+    """Whether the library's folder is on a file system mounted read-only (there even
+    root may not write, and no permission would help)."""
+    try:
+        stats = os.statvfs(os.path.dirname(os.path.abspath(path)) or ".")
+    except OSError:
+        return False
+    return bool(stats.f_flag & os.ST_RDONLY)
 
 
 def read_only_place(path: str) -> bool:

@@ -470,6 +470,8 @@ async def duplicates_merge(request: Request) -> Response:
         page = await run_in_threadpool(api.duplicates_page, settings, _int(str(form.get("page") or ""), 1) or 1)
         return render(request, "duplicates.html", page=page, active="duplicates", confirming=confirming)
     result = await run_in_threadpool(api.merge_works, settings, keep, drop)
+    if result["merged"] is None:  # merged already (a second tab): said where the answer goes
+        raise UsageError(f"{keep} and {drop} name the same work: nothing to merge")
     message = f"merged {result['merged']} into {result['key']} ({result['merged']} still names it)"
     for gave_way in api.describe_gave_way(result):
         message += f"; {gave_way}"
