@@ -69,11 +69,12 @@ def library_searcher(store: Store, pretrained: bool = True) -> Searcher:
     dense_data = stored.load_index(store, dense_name, fingerprint)
     sentence_index: SentenceIndex | None = None
     docs: list[Doc] | None = None
-    kept: list[bool] = []  # each index built here: kept in the library, or serving this run alone
+    not_kept: list[str] = []  # why an index built here serves this run alone (read-only, another process writing)
 
     def keep(name: str, data: bytes) -> None:
-        # once one was not kept (read-only, or another process writing), the others are not tried
-        kept.append(all(kept) and stored.save_index(store, name, fingerprint, data))
+        if not not_kept:  # once one was not kept, the others are not tried
+            why = stored.save_index(store, name, fingerprint, data)
+            not_kept.extend([why] if why else [])
 
     if data is not None and dense_data is not None and (sentence_data is not None or not with_sentences):
         index = LexicalIndex.from_bytes(data)
@@ -110,13 +111,12 @@ def library_searcher(store: Store, pretrained: bool = True) -> Searcher:
         else:
             _keep_current(store, fingerprint, [(pretrained_version(), vectors_data, vectors)])
         scorers.append(PretrainedScorer(encoder, vectors))
-    if docs is not None and all(kept):
+    if docs is not None and not not_kept:
         # indexes kept under other names (older versions) are never read again
         stored.forget_indexes_except(store, [INDEX_NAME, dense_name, pretrained_version(), terms_name]
                                      + ([SENTENCE_INDEX_NAME] if with_sentences else []))
-    if not all(kept):
-        why = "the library is read-only" if store.read_only else "another vexascite is writing the library (an import?), which was not waited for"
-        notice(f"{store.path}: search index built for this run, not kept ({why}); the next run builds it again")
+    if not_kept:
+        notice(f"{store.path}: search index built for this run, not kept ({not_kept[0]}); the next run builds it again")
 
     def load(keys: list[str]) -> dict[str, Doc]:
         return {row[0]: work_doc(row) for row in stored.ranking_texts(store, keys)}
@@ -131,9 +131,8 @@ def _keep_current(store: Store, fingerprint: str, loaded: list[tuple[str, bytes 
     from ..store import evidence as stored
 
     for name, data, index in loaded:
-        kept = data is None or index is None or data.startswith(KEPT_FORM) or stored.save_index(
-            store, name, fingerprint, index.to_bytes())
-        if not kept:
+        if data is not None and index is not None and not data.startswith(KEPT_FORM) and stored.save_index(
+                store, name, fingerprint, index.to_bytes()):
             return  # read-only, or another process writing: read in the older form again next time
 
 
@@ -226,9 +225,9 @@ def attach_evidence(store: Store, claims: list[dict[str, Any]]) -> None:
     from ..store import evidence as stored
 
     fresh = _fresh_evidence(store)
-    kept = stored.save_citation_evidence(store, fresh)
+    not_kept = stored.save_citation_evidence(store, fresh)
     found = stored.citation_evidence_by_key(store, [claim["id"] for claim in claims])
-    if not kept:  # read-only, or another process writing: shown from this run's computation
+    if not_kept:  # read-only, or another process writing: shown from this run's computation
         found.update({(row["claim_id"], row["key"]): row for row in fresh})
     for claim in claims:
         for source in claim["sources"]:
@@ -241,9 +240,9 @@ def attach_work_evidence(store: Store, work_id: int, claims: list[dict[str, Any]
     from ..store import evidence as stored
 
     fresh = _fresh_evidence(store)
-    kept = stored.save_citation_evidence(store, fresh)
+    not_kept = stored.save_citation_evidence(store, fresh)
     found = stored.citation_evidence_rows(store, [claim["id"] for claim in claims])
-    if not kept:  # read-only, or another process writing: shown from this run's computation
+    if not_kept:  # read-only, or another process writing: shown from this run's computation
         found.update({(row["claim_id"], row["work_id"]): row for row in fresh})
     for claim in claims:
         claim["evidence"] = evidence_summary(found.get((claim["id"], work_id)))

@@ -239,6 +239,18 @@ class Store:
         store.counts_changes = version >= 11
         return store
 
+    def scratch_copy(self, path: str | Path) -> None:
+        """Copy this library (opened read-only, say) to ``path``, a file of the caller's, for
+        work whose writes are not to be kept (``check`` on a library it may not write). The
+        copy keeps no exports up to date: it must never write the files the library names."""
+        with translated(self.path):
+            target = sqlite3.connect(str(path), isolation_level=None)
+            try:
+                self.db.conn.backup(target)
+                target.execute("delete from auto_exports")
+            finally:
+                target.close()
+
     def _configure(self) -> None:
         db = self.db
         db.execute(f"PRAGMA busy_timeout = {BUSY_STEP_MS}")

@@ -68,10 +68,10 @@ def load_index(store: Store, name: str, fingerprint: str) -> bytes | None:
     return bytes(row[1]) if row and row[0] == fingerprint else None
 
 
-def save_index(store: Store, name: str, fingerprint: str, data: bytes) -> bool:
-    """Keep an index built for this state of the library; False when it is not kept and
-    serves this run alone: a library opened read-only, or one another process is writing
-    (an import), which is not waited for (:func:`~vexascite.store.kept.keep_unless_busy`)."""
+def save_index(store: Store, name: str, fingerprint: str, data: bytes) -> str | None:
+    """Keep an index built for this state of the library; when it cannot be kept (a library
+    read-only, or another process writing it, which is not waited for), why not: it serves
+    this run alone (:func:`~vexascite.store.kept.keep_unless_busy`)."""
     return keep_unless_busy(store, lambda: store.db.execute(
         "insert or replace into search_index (name, fingerprint, built_at, data) values (?, ?, ?, ?)",
         [name, fingerprint, now(), data],
@@ -121,10 +121,10 @@ def citations_needing_evidence(store: Store) -> list[dict[str, Any]]:
     return out
 
 
-def save_citation_evidence(store: Store, rows: list[dict[str, Any]]) -> bool:
+def save_citation_evidence(store: Store, rows: list[dict[str, Any]]) -> str | None:
     """Replace the evidence of the given claim -> work links; drop rows of vanished claims.
-    False when not kept (:func:`~vexascite.store.kept.keep_unless_busy`: a library opened
-    read-only, or another process writing it): the caller shows ``rows`` as computed."""
+    When not kept (:func:`~vexascite.store.kept.keep_unless_busy`: a library read-only, or
+    another process writing it), why not: the caller shows ``rows`` as computed."""
     stamp = now()
 
     def write() -> None:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..errors import LibraryBusy
+from ..errors import CannotWrite, LibraryBusy
 from . import Store, now
+from .failures import translated
 from .schema import CONTENT_FINGERPRINT
 
 __all__ = ["keep_unless_busy", "library_mark", "load_result", "save_result"]
@@ -36,23 +37,26 @@ def load_result(store: Store, name: str, mark: str) -> bytes | None:
     return bytes(row[1]) if row and row[0] == mark else None
 
 
-def keep_unless_busy(store: Store, write: Callable[[], object]) -> bool:
+def keep_unless_busy(store: Store, write: Callable[[], object]) -> str | None:
     """Run ``write`` (keeping something computed from the works: a result, a search index,
-    citation evidence) in its own transaction unless another process holds the library's
-    write lock past SQLite's own short wait (an import): then nothing is kept and False is
-    returned, rather than the command waiting for the lock (what that process writes is
-    likely to make it stale anyway). Nothing is kept in a library opened read-only (False)."""
+    citation evidence) in its own transaction; None when it was kept, else why not. Nothing
+    is kept in a library opened read-only or one this process may not write, nor while
+    another process holds the write lock past SQLite's own short wait (an import), rather
+    than the command waiting for the lock (what that process writes is likely to make it
+    stale anyway): what was computed serves this run alone."""
     if store.read_only:
-        return False
+        return "the library is read-only"
     waits, store.lock_wait = store.lock_wait, 0.0
     try:
-        with store.transaction():
+        with translated(store.path), store.transaction():
             write()
     except LibraryBusy:
-        return False
+        return "another vexascite is writing the library (an import?), which was not waited for"
+    except CannotWrite as exc:  # a read-only file or folder, a full disk: the cache is what gives way
+        return str(exc).split(": ", 1)[-1].split("; ")[0]
     finally:
         store.lock_wait = waits
-    return True
+    return None
 
 
 def save_result(store: Store, name: str, mark: str, data: bytes) -> None:
