@@ -392,6 +392,11 @@ def test_check_on_a_library_another_user_may_not_write_checks_in_a_copy_and_says
     afterwards), says the links were not saved and why, and leaves the library as it was; the
     commands that only read answer as well."""
     db = shared_folder / "library.db"
+    kept = shared_folder / "kept.bib"  # a kept-up-to-date export the user could write: the copy must not
+    assert subprocess.run([sys.executable, "-m", "vexascite", "--db", "library.db", "export", "--keep-updated", "-o", "kept.bib"],
+                          cwd=shared_folder, capture_output=True, timeout=120).returncode == 0
+    kept.chmod(0o666)
+    exported = kept.read_bytes()
     db.chmod(0o644)
     paper = shared_folder / "paper.md"
     paper.write_text("# Paper\n\nInflammation in elderly men is common [@e0]. It was studied twice [1].\n\n"
@@ -406,7 +411,9 @@ def test_check_on_a_library_another_user_may_not_write_checks_in_a_copy_and_says
     findings = json.loads(checked.stdout)
     assert findings["findings"] is not None
     assert db.read_bytes() == before
-    assert {p.name for p in shared_folder.iterdir()} <= {"library.db", "library.db-wal", "library.db-shm", "paper.md", "refs.bib"}
+    assert kept.read_bytes() == exported and "kept-up-to-date export" not in checked.stderr
+    assert {p.name for p in shared_folder.iterdir()} <= {"library.db", "library.db-wal", "library.db-shm", "paper.md", "refs.bib",
+                                                         "kept.bib"}
     for args in (["find", "inflammation"], ["suggest", "inflammation in elderly men"], ["show", "e0"],
                  ["export"], ["claims"], ["list"]):
         result = _as_nobody(["--db", "library.db", *args], shared_folder)
