@@ -491,3 +491,44 @@ def test_a_manuscript_whose_list_is_gone_is_linked_and_checked_as_it_is_now(run_
     checked = run_cli("check", str(manuscript), "--format", "json")
     assert checked.exit_code == 0
     assert [f["kind"] for f in json.loads(checked.stdout)["findings"]] == ["no-citations"]  # no stale list's entries
+
+
+def test_a_manuscript_that_drops_its_list_leaves_no_work_without_a_record(run_cli, tmp_path):
+    """Linked, then edited so its list is gone and linked again: a work something else held
+    (a tag, another manuscript's citation) lost its only record and stayed with no field at
+    all, and the works nothing else held went without a word. Now the held ones keep their
+    earlier entries (``dropped``) and are named; the others are removed and named."""
+    import json
+
+    paper = tmp_path / "paper.md"
+    body = "# A study\n\nVacuoles are seen in invented marrow [1]. Fictional drugs help [2]. Nothing else [3].\n"
+    paper.write_text(body + "\n## References\n\n"
+                     "1. Quill A, Rook B. Vacuoles in invented marrow cells. J Fict Haematol. 2020;12(3):100-110.\n"
+                     "2. Marsh C, Fenn D. Fictional drugs in an imaginary syndrome. Imag Blood. 2021;5:20-29.\n"
+                     "3. Wren E. A third invented report of nothing in particular. Invent Rep. 2019;1:1-9.\n", encoding="utf-8")
+    assert run_cli("link", str(paper)).exit_code == 0
+    keys = {w["title"].split()[0]: w["key"] for w in json.loads(run_cli("list", "--json").stdout)}
+    assert run_cli("tag", keys["Vacuoles"], "+mine").exit_code == 0
+    other = tmp_path / "other.md"
+    other.write_text(f"# Other\n\nAs shown before [@{keys['Fictional']}].\n", encoding="utf-8")
+    assert run_cli("link", str(other)).exit_code == 0
+    paper.write_text(body, encoding="utf-8")  # the list dropped
+    relinked = run_cli("link", str(paper))
+    assert relinked.exit_code == 0, relinked.output
+    works = json.loads(run_cli("list", "--json").stdout)
+    assert sorted(w["key"] for w in works) == sorted([keys["Vacuoles"], keys["Fictional"]])
+    assert all(w["title"] for w in works)  # no work with no record
+    assert "2 works no longer in the file but held by a tag, note, collection or citation keep their earlier entries" \
+        in relinked.stderr
+    assert f"1 work no longer in the file and held by nothing else was removed from the library ({keys['A']})" \
+        in relinked.stderr
+    shown = run_cli("show", keys["Vacuoles"])
+    assert "[text, dropped]" in shown.stdout and "Vacuoles in invented marrow cells" in shown.stdout
+    checked = run_cli("check", str(paper), "--format", "json")  # the dropped entries are no list of the manuscript
+    assert not [f for f in json.loads(checked.stdout)["findings"] if f["kind"] == "unused-reference"]
+    paper.write_text(body + "\n## References\n\n"  # the list back: the same works, read from it again
+                     "1. Quill A, Rook B. Vacuoles in invented marrow cells. J Fict Haematol. 2020;12(3):100-110.\n",
+                     encoding="utf-8")
+    assert run_cli("link", str(paper)).exit_code == 0
+    shown = run_cli("show", keys["Vacuoles"])
+    assert "[text, parsed]" in shown.stdout and "dropped" not in shown.stdout

@@ -42,6 +42,10 @@ class RefStatus(StrEnum):
     FAILED = "failed"
     DUPLICATE_KEY = "duplicate-key"
     IDENTIFIER = "identifier"
+    #: An entry a changed file no longer holds, kept because something else (a tag, a note,
+    #: a collection, another manuscript's citation) still holds its work, which would have no
+    #: record without it; in no list of the file, and forgotten at its next read like the rest.
+    DROPPED = "dropped"
 
 
 class WorkStatus(StrEnum):

@@ -312,3 +312,28 @@ def test_every_write_path_changes_what_suggest_answers(run_cli, tmp_path):
         other.execute("update works set csl = json_set(csl, '$.abstract', 'Wombat burrows were mapped.') "
                       "where key = 'beta'")
     assert _first(run_cli, "wombat burrows")[0] == "beta"
+
+
+def test_suggest_while_another_process_writes_answers_at_once_and_says_its_index_is_not_kept(run_cli, tmp_path):
+    """The index built for a library whose kept one is stale was kept under the write lock,
+    waited for up to ``lock_wait`` (300 s) while an import held it: ``suggest`` hung. Now it
+    answers from the index it built, says that index was not kept, and the next run keeps it."""
+    import sqlite3
+
+    library(run_cli, tmp_path)
+    other = sqlite3.connect(run_cli.db, isolation_level=None)  # an import, holding the write lock
+    other.execute("delete from search_index")
+    other.execute("begin immediate")
+    try:
+        result = run_cli("suggest", "ruxolitinib gives complete responses in VEXAS", "--limit", "1",
+                         env={"VEXASCITE_LOCK_WAIT": "6"})
+    finally:
+        other.execute("rollback")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["sources"][0]["key"] == "ruxo"
+    assert "search index built for this run, not kept (another vexascite is writing the library" in result.stderr
+    assert other.execute("select count(*) from search_index").fetchone()[0] == 0
+    again = run_cli("suggest", "ruxolitinib gives complete responses in VEXAS", "--limit", "1")
+    assert again.exit_code == 0 and "not kept" not in again.stderr
+    assert other.execute("select count(*) from search_index").fetchone()[0] > 0
+    other.close()

@@ -382,3 +382,40 @@ def test_a_library_of_the_last_version_is_read_as_it_is_where_it_cannot_be_migra
             assert reader.work_sources(1) == [("user", {"note": "read"})]
         finally:
             reader.close()
+
+
+def test_check_on_a_library_another_user_may_not_write_checks_in_a_copy_and_says_links_were_not_saved(
+    shared_folder: Path,
+) -> None:
+    """``check`` links the manuscript first, which writes: on a library the user may only read
+    it ended with exit 5 and checked nothing. Now it checks (linked in a temporary copy, gone
+    afterwards), says the links were not saved and why, and leaves the library as it was; the
+    commands that only read answer as well."""
+    db = shared_folder / "library.db"
+    kept = shared_folder / "kept.bib"  # a kept-up-to-date export the user could write: the copy must not
+    assert subprocess.run([sys.executable, "-m", "vexascite", "--db", "library.db", "export", "--keep-updated", "-o", "kept.bib"],
+                          cwd=shared_folder, capture_output=True, timeout=120).returncode == 0
+    kept.chmod(0o666)
+    exported = kept.read_bytes()
+    db.chmod(0o644)
+    paper = shared_folder / "paper.md"
+    paper.write_text("# Paper\n\nInflammation in elderly men is common [@e0]. It was studied twice [1].\n\n"
+                     "## References\n\n1. Author1 A, Other B. A study of the 1th kind of inflammation in elderly men. "
+                     "Blood. 2020;1:1-2.\n", encoding="utf-8")
+    paper.chmod(0o644)
+    before = db.read_bytes()
+    checked = _as_nobody(["--db", "library.db", "check", "paper.md", "--format", "json"], shared_folder)
+    assert checked.returncode == 0, checked.stderr
+    assert "Traceback" not in checked.stderr
+    assert "its links were not saved in the library" in checked.stderr and "read-only to you" in checked.stderr
+    findings = json.loads(checked.stdout)
+    assert findings["findings"] is not None
+    assert db.read_bytes() == before
+    assert kept.read_bytes() == exported and "kept-up-to-date export" not in checked.stderr
+    assert {p.name for p in shared_folder.iterdir()} <= {"library.db", "library.db-wal", "library.db-shm", "paper.md", "refs.bib",
+                                                         "kept.bib"}
+    for args in (["find", "inflammation"], ["suggest", "inflammation in elderly men"], ["show", "e0"],
+                 ["export"], ["claims"], ["list"]):
+        result = _as_nobody(["--db", "library.db", *args], shared_folder)
+        assert result.returncode == 0 and "Traceback" not in result.stderr, (args, result.stderr)
+    assert db.read_bytes() == before

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 #: Module (under this package) of every name the facade offers.
 _HOMES: dict[str, tuple[str, ...]] = {
-    "common": ("open_library", "report_lock_waits"),
+    "common": ("open_library", "report_lock_waits", "report_notices"),
     "importing": (
         "FileImport", "ImportReport", "LoadedInput", "IMPORTABLE_SUFFIXES", "MAX_IMPORT_BYTES", "SEARCH_INDEX_BATCH",
         "import_file", "import_paths", "iter_input_files", "load_input",
@@ -76,6 +76,7 @@ if TYPE_CHECKING:  # what type checkers see; at run time the names come from __g
     from .checking import check_manuscript as check_manuscript
     from .common import open_library as open_library
     from .common import report_lock_waits as report_lock_waits
+    from .common import report_notices as report_notices
     from .documents import document_reading as document_reading
     from .documents import document_text as document_text
     from .documents import reference_file_format as reference_file_format

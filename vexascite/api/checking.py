@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Settings
-from ..errors import VexasciteError
-from .common import open_library
-from .linking import link_manuscript
+from ..errors import CannotWrite, VexasciteError
+from ..store.failures import read_only_place
+from .common import notice, open_library
+from .linking import LinkReport, link_manuscript
 
 
 def check_manuscript(
@@ -22,13 +23,49 @@ def check_manuscript(
     new or changed, its markers linked; ``list_path`` names a separate list); what
     ``resolve`` verified is read, never fetched. Returns a
     :class:`vexascite.check.CheckReport`.
+
+    A library this process may not write (a read-only file, folder or disk) is checked all
+    the same: the manuscript is linked in a temporary copy of it, and :func:`notice` says
+    its links were not saved.
     """
+    manuscript = Path(path)
+    try:
+        linked = link_manuscript(settings, manuscript, list_path)
+    except CannotWrite as exc:
+        if not read_only_place(settings.db):
+            raise  # a full disk: said as it is
+        return _check_in_copy(settings, manuscript, list_path, exc)
+    return _checked(settings, path, manuscript, list_path, linked)
+
+
+def _check_in_copy(
+    settings: Settings, manuscript: Path, list_path: str | os.PathLike[str] | None, refused: CannotWrite
+) -> Any:
+    """Link and check in a temporary copy of a library that cannot be written (the copy keeps
+    no exports up to date, so it writes no file of the user's); the copy goes afterwards."""
+    import dataclasses
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="vexascite-check-") as folder:
+        copy = str(Path(folder) / "library.db")
+        with open_library(settings, create=False) as store:
+            store.scratch_copy(copy)
+        scratch = dataclasses.replace(settings, db=copy)
+        report = _checked(scratch, manuscript, manuscript, list_path, link_manuscript(scratch, manuscript, list_path))
+    notice(f"{manuscript}: checked, but its links were not saved in the library ({refused}); it was linked in a"
+           " temporary copy for this check: run 'vexascite link' where the library can be written to keep them")
+    return report
+
+
+def _checked(
+    settings: Settings, path: str | os.PathLike[str], manuscript: Path, list_path: str | os.PathLike[str] | None,
+    linked: LinkReport,
+) -> Any:
+    """The checks over a manuscript linked in the library the settings name."""
     from ..check import check_manuscript as run_checks
     from ..check.gather import manuscript_input, markers_from_citations
     from ..store import checking
 
-    manuscript = Path(path)
-    linked = link_manuscript(settings, manuscript, list_path)
     with open_library(settings) as store:
         sources = [store.source_by_path(str(Path(p).resolve())) for p in (list_path, manuscript) if p is not None]
         source = next((s for s in sources if s is not None), None)

@@ -25,6 +25,23 @@ def _on_lock_wait(path: str, waited: float, limit: float) -> None:
         reporter(path, waited, limit)
 
 
+#: Told a line worth saying that is no part of a use case's result (the CLI prints it on
+#: stderr): what was not kept, and why.
+_notice_reporters: list[Any] = []
+
+
+def report_notices(reporter: Any) -> None:
+    """Have ``reporter(message)`` told what a use case could not keep and why (see :func:`notice`)."""
+    _notice_reporters[:] = [reporter]
+
+
+def notice(message: str) -> None:
+    """Say ``message`` to whoever asked (:func:`report_notices`): nothing is lost, but the
+    user should know (an index built for this run alone, links not saved)."""
+    for reporter in _notice_reporters:
+        reporter(message)
+
+
 @contextmanager
 def open_library(settings: Settings, *, create: bool = True) -> Iterator[Store]:
     """Open the library named by the settings for the length of a block; SQLite errors

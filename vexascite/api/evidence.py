@@ -22,7 +22,7 @@ from ..evidence.rank import EvidenceStage, Searcher, measure_citation, support
 from ..evidence.sentences import SENTENCE_WEIGHT, SentenceIndex, SentenceTerms, terms_version
 from ..evidence.text import TERMS_REVISION
 from ..store import Store
-from .common import open_library
+from .common import notice, open_library
 
 __all__ = [
     "attach_evidence",
@@ -69,6 +69,13 @@ def library_searcher(store: Store, pretrained: bool = True) -> Searcher:
     dense_data = stored.load_index(store, dense_name, fingerprint)
     sentence_index: SentenceIndex | None = None
     docs: list[Doc] | None = None
+    not_kept: list[str] = []  # why an index built here serves this run alone (read-only, another process writing)
+
+    def keep(name: str, data: bytes) -> None:
+        if not not_kept:  # once one was not kept, the others are not tried
+            why = stored.save_index(store, name, fingerprint, data)
+            not_kept.extend([why] if why else [])
+
     if data is not None and dense_data is not None and (sentence_data is not None or not with_sentences):
         index = LexicalIndex.from_bytes(data)
         sentence_index = SentenceIndex.from_bytes(sentence_data) if sentence_data is not None else None
@@ -79,11 +86,11 @@ def library_searcher(store: Store, pretrained: bool = True) -> Searcher:
         docs = [work_doc(row) for row in stored.ranking_texts(store)]
         index = LexicalIndex.build(docs)
         dense = DenseIndex.build(index)
-        stored.save_index(store, INDEX_NAME, fingerprint, index.to_bytes())
-        stored.save_index(store, dense_name, fingerprint, dense.to_bytes())
+        keep(INDEX_NAME, index.to_bytes())
+        keep(dense_name, dense.to_bytes())
         if with_sentences:
             sentence_index = SentenceIndex.build(docs)
-            stored.save_index(store, SENTENCE_INDEX_NAME, fingerprint, sentence_index.to_bytes())
+            keep(SENTENCE_INDEX_NAME, sentence_index.to_bytes())
     # each work's sentences as terms, for the evidence stage (built beside a kept index without them)
     terms_name = terms_version(TERMS_REVISION)
     terms_data = stored.load_index(store, terms_name, fingerprint)
@@ -91,7 +98,7 @@ def library_searcher(store: Store, pretrained: bool = True) -> Searcher:
     if kept_terms is None or len(kept_terms) != len(index):
         docs = docs if docs is not None else [work_doc(row) for row in stored.ranking_texts(store)]
         kept_terms = SentenceTerms.build(docs)
-        stored.save_index(store, terms_name, fingerprint, kept_terms.to_bytes())
+        keep(terms_name, kept_terms.to_bytes())
     scorers = []
     encoder = pretrained_encoder() if pretrained else None
     if encoder is not None:
@@ -100,14 +107,16 @@ def library_searcher(store: Store, pretrained: bool = True) -> Searcher:
         if vectors is None or len(vectors) != len(index):
             docs = docs if docs is not None else [work_doc(row) for row in stored.ranking_texts(store)]
             vectors = PretrainedIndex.build(encoder, docs)
-            stored.save_index(store, pretrained_version(), fingerprint, vectors.to_bytes())
+            keep(pretrained_version(), vectors.to_bytes())
         else:
             _keep_current(store, fingerprint, [(pretrained_version(), vectors_data, vectors)])
         scorers.append(PretrainedScorer(encoder, vectors))
-    if docs is not None:
+    if docs is not None and not not_kept:
         # indexes kept under other names (older versions) are never read again
         stored.forget_indexes_except(store, [INDEX_NAME, dense_name, pretrained_version(), terms_name]
                                      + ([SENTENCE_INDEX_NAME] if with_sentences else []))
+    if not_kept:
+        notice(f"{store.path}: search index built for this run, not kept ({not_kept[0]}); the next run builds it again")
 
     def load(keys: list[str]) -> dict[str, Doc]:
         return {row[0]: work_doc(row) for row in stored.ranking_texts(store, keys)}
@@ -122,8 +131,9 @@ def _keep_current(store: Store, fingerprint: str, loaded: list[tuple[str, bytes 
     from ..store import evidence as stored
 
     for name, data, index in loaded:
-        if data is not None and index is not None and not data.startswith(KEPT_FORM):
-            stored.save_index(store, name, fingerprint, index.to_bytes())
+        if data is not None and index is not None and not data.startswith(KEPT_FORM) and stored.save_index(
+                store, name, fingerprint, index.to_bytes()):
+            return  # read-only, or another process writing: read in the older form again next time
 
 
 def _suggestions(searcher: Searcher, trashed: set[str], text: str, limit: int) -> list[dict[str, Any]]:
@@ -215,9 +225,9 @@ def attach_evidence(store: Store, claims: list[dict[str, Any]]) -> None:
     from ..store import evidence as stored
 
     fresh = _fresh_evidence(store)
-    stored.save_citation_evidence(store, fresh)
+    not_kept = stored.save_citation_evidence(store, fresh)
     found = stored.citation_evidence_by_key(store, [claim["id"] for claim in claims])
-    if store.read_only:  # not kept: shown from this run's computation
+    if not_kept:  # read-only, or another process writing: shown from this run's computation
         found.update({(row["claim_id"], row["key"]): row for row in fresh})
     for claim in claims:
         for source in claim["sources"]:
@@ -230,9 +240,9 @@ def attach_work_evidence(store: Store, work_id: int, claims: list[dict[str, Any]
     from ..store import evidence as stored
 
     fresh = _fresh_evidence(store)
-    stored.save_citation_evidence(store, fresh)
+    not_kept = stored.save_citation_evidence(store, fresh)
     found = stored.citation_evidence_rows(store, [claim["id"] for claim in claims])
-    if store.read_only:  # not kept: shown from this run's computation
+    if not_kept:  # read-only, or another process writing: shown from this run's computation
         found.update({(row["claim_id"], row["work_id"]): row for row in fresh})
     for claim in claims:
         claim["evidence"] = evidence_summary(found.get((claim["id"], work_id)))

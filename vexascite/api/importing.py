@@ -74,6 +74,10 @@ class FileImport:
     #: Keys of the works a changed file no longer holds, removed with its earlier entries
     #: (nothing else held them: no other file, record, edit, tag, note or citation).
     removed: list[str] = field(default_factory=list)
+    #: Keys of the works a changed file no longer holds that something else holds (a tag, a
+    #: note, a collection, another manuscript's citation): they keep their earlier entries
+    #: (``dropped``), which are all the record they have.
+    kept: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -299,7 +303,8 @@ def _store_parts(
             source_key, loaded.sha256, loaded.size, loaded.format, IMPORTER_VERSION, "importing", None
         )
         earlier = store.forget_source_refs(source_id) if previous else {}
-        ingest = Ingest(store, settings.key_pattern, IMPORTER_VERSION, known=known, source_id=source_id, earlier=earlier)
+        ingest = Ingest(store, settings.key_pattern, IMPORTER_VERSION, known=known, source_id=source_id, earlier=earlier,
+                        path=result.path)
         list_ids: dict[str, int] = {}
         read = 0  # references that name a work (not failed)
         renamed: list[tuple[str, int | None, int, str | None]] = []  # entries whose own key their work did not get
@@ -327,6 +332,7 @@ def _store_parts(
         dropped = {work_id: store.work_row(work_id)["key"] for work_id in sorted(ingest.replaced - ingest.matched)}
         ingest.finish()
         result.removed = [key for work_id, key in dropped.items() if not _work_exists(store, work_id)]
+        result.kept = [key for work_id, key in dropped.items() if work_id in ingest.kept]
         taken = _keys_naming_other_works(store, renamed)
         if taken:
             notes.append(

@@ -235,10 +235,15 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
             after = Counter(row["text"] for row in claim_rows)
             report.claims_gone, report.claims_new = (before - after).total(), (after - before).total()
         now_cited = {row["work_id"] for rows in citation_rows for row in rows if row["work_id"] is not None}
+        no_longer_cited = previously_cited - now_cited
         with store.transaction():
             claim_store.replace_document_claims(store, document, claim_rows, citation_rows)
-            # works only the replaced claims kept alive (their list entries are gone)
-            store.delete_orphan_works(previously_cited - now_cited)
+            # works only the replaced claims kept alive (their list entries are gone, or kept
+            # as dropped only for these claims): removed, and said as the import says its own
+            key_of = {work_id: store.work_row(work_id)["key"] for work_id in no_longer_cited}
+            gone = [key_of[work_id] for work_id in store.delete_orphan_works(no_longer_cited)]
+        own.removed += [key for key in gone if key not in own.removed]
+        own.kept = [key for key in own.kept if key not in gone]
     sync_exports(settings)  # exports of what this manuscript cites
     return report
 

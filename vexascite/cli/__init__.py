@@ -97,6 +97,7 @@ def main(ctx: click.Context, db: str | None, config_path: str | None) -> None:
         raise UsageError(f"--config {config_path}: {why}")
     ctx.obj["settings"] = load_settings(config_path, db=db)
     api.report_lock_waits(_say_waiting())
+    api.report_notices(warn)
     refreshed = api.watch_export_refreshes()
     ctx.call_on_close(lambda: _report_refreshed_exports(refreshed))
 

@@ -199,6 +199,14 @@ def say_removed(item: Any) -> None:
             f" {'was' if len(item.removed) == 1 else 'were'} removed from the library ({shown});"
             " importing the earlier version of the file brings them back"
         )
+    if getattr(item, "kept", None):
+        shown = ", ".join(item.kept[:10]) + (", ..." if len(item.kept) > 10 else "")
+        warn(
+            f"  {item.path}: {_quantity(len(item.kept), 'work')} no longer in the file but held by a tag, note,"
+            f" collection or citation {'keeps its' if len(item.kept) == 1 else 'keep their'} earlier entries, as"
+            f" without them {'it' if len(item.kept) == 1 else 'they'} would have no record ({shown});"
+            " 'vexascite remove KEY' moves one to the trash"
+        )
 
 
 def evidence_line(evidence: dict[str, Any] | None) -> str:

@@ -94,6 +94,7 @@ def file_report_dict(item: api.FileImport) -> dict[str, Any]:
         "message": item.message,
         "notes": item.notes,
         "removed": item.removed,
+        "kept": item.kept,
         "problems": [{"line": p.line, "entry": p.entry_key, "message": p.message} for p in item.problems],
     }
 

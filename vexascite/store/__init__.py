@@ -239,6 +239,18 @@ class Store:
         store.counts_changes = version >= 11
         return store
 
+    def scratch_copy(self, path: str | Path) -> None:
+        """Copy this library (opened read-only, say) to ``path``, a file of the caller's, for
+        work whose writes are not to be kept (``check`` on a library it may not write). The
+        copy keeps no exports up to date: it must never write the files the library names."""
+        with translated(self.path):
+            target = sqlite3.connect(str(path), isolation_level=None)
+            try:
+                self.db.conn.backup(target)
+                target.execute("delete from auto_exports")
+            finally:
+                target.close()
+
     def _configure(self) -> None:
         db = self.db
         db.execute(f"PRAGMA busy_timeout = {BUSY_STEP_MS}")
@@ -342,9 +354,46 @@ class Store:
             previous.setdefault("raw:" + raw, work_id)
             if entry_key:
                 previous.setdefault("key:" + entry_key, work_id)
+        # set aside for the batch: an entry the new read drops may be kept (keep_dropped_refs)
+        self.db.execute("create temp table if not exists set_aside_refs as select * from refs where 0")
+        self.db.execute("delete from temp.set_aside_refs")
+        self.db.execute("insert into temp.set_aside_refs select * from refs where source_id = ? and work_id is not null", [source_id])
         self.db.execute("delete from refs where source_id = ?", [source_id])
         self.db.execute("delete from ref_lists where source_id = ?", [source_id])
         return previous
+
+    def keep_dropped_refs(self, work_ids: set[int], path: str) -> list[int]:
+        """The works among ``work_ids`` (an earlier read of ``path`` pointed at them) that the
+        new read left with no record at all, while something else still holds them (a tag, a
+        note, a collection, a claim, a resolver's answer): a work with no fields. Each keeps
+        the entries the earlier read gave it (set aside by :meth:`forget_source_refs`), as
+        ``dropped`` references of the file in none of its lists. Returns their ids."""
+        kept = []
+        for work_id in sorted(work_ids):
+            has_record = self._holds(work_id, ("records", "user_edits")) or self.db.execute(
+                "select 1 from refs where work_id = ? limit 1", [work_id]).fetchone() is not None
+            if has_record or not self._holds(work_id, exclude=("key_aliases",)):
+                continue  # has a record still, or nothing holds it (removed)
+            self.db.execute(
+                "insert into refs (source_id, work_id, list_id, number, line, entry_key, raw, format, importer_version, "
+                "status, message, fields, extra, created_at) select source_id, work_id, null, number, line, entry_key, raw, "
+                "format, importer_version, ?, ?, fields, extra, created_at from temp.set_aside_refs where work_id = ? order by id",
+                [str(RefStatus.DROPPED), f"no longer in {path} (read again {now()[:10]}); kept: the work is still held"
+                 " (a tag, note, collection or citation) and would have no record without it", work_id],
+            )
+            kept.append(work_id)
+        return kept
+
+    def _holds(self, work_id: int, only: tuple[str, ...] | None = None, exclude: tuple[str, ...] = ()) -> bool:
+        """Whether a row of the tables ``only`` (every table naming works but ``exclude``)
+        names the work; a ``dropped`` reference holds nothing (it is kept for what holds the work)."""
+        for table in only or self.tables_referencing_works():
+            if table in exclude:
+                continue
+            dropped = f" and status != '{RefStatus.DROPPED}'" if table == "refs" else ""
+            if self.db.execute(f"select 1 from {table} where work_id = ?{dropped} limit 1", [work_id]).fetchone():
+                return True
+        return False
 
     def add_ref_list(self, source_id: int, label: str, line: int | None, ordinal: int) -> int:
         return inserted_id(
@@ -570,20 +619,18 @@ class Store:
             if name != "works" and "work_id" in self.db[name].columns_dict and not name.startswith("works_fts")
         )
 
-    def delete_orphan_works(self, work_ids: set[int]) -> int:
+    def delete_orphan_works(self, work_ids: set[int]) -> list[int]:
         """Delete works among ``work_ids`` that no raw reference, record or edit mentions
-        (the keys they were also known by go with them)."""
-        removed = 0
+        (the keys they were also known by go with them, and the ``dropped`` references kept
+        only for what held them); returns the ids of those deleted."""
+        removed = []
         for work_id in sorted(work_ids):
-            if any(
-                list(self.db.query(f"select 1 from {table} where work_id = ? limit 1", [work_id]))
-                for table in self.tables_referencing_works()
-                if table != "key_aliases"
-            ):
+            if self._holds(work_id, exclude=("key_aliases",)):
                 continue
             self.db.execute("delete from key_aliases where work_id = ?", [work_id])
+            self.db.execute("delete from refs where work_id = ?", [work_id])  # dropped ones: nothing else names it
             self.db.table("works").delete(work_id)
-            removed += 1
+            removed.append(work_id)
         return removed
 
     def counts(self) -> dict[str, int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..model import RefStatus
 from . import Store
 from .claims import document_key
 
@@ -32,8 +33,10 @@ _REF_COLUMNS = (
 
 
 def source_references(store: Store, source_id: int) -> list[dict[str, Any]]:
-    """Every raw reference read from one file, in file order, with its list and work."""
-    return _rows(store, _REF_COLUMNS + "where refs.source_id = ? order by refs.id", [source_id])
+    """Every raw reference read from one file, in file order, with its list and work (not the
+    entries it no longer holds, kept as ``dropped`` for works something else holds)."""
+    return _rows(store, _REF_COLUMNS + "where refs.source_id = ? and refs.status != ? order by refs.id",
+                 [source_id, str(RefStatus.DROPPED)])
 
 
 def work_entry(store: Store, work_id: int) -> dict[str, Any] | None:

@@ -17,7 +17,7 @@ from typing import Any
 from ..richtext import plain_text
 from . import Store, now
 from .chunks import dicts_in, rows_in
-from .kept import library_mark
+from .kept import keep_unless_busy, library_mark
 
 __all__ = [
     "citation_evidence_by_key",
@@ -68,16 +68,14 @@ def load_index(store: Store, name: str, fingerprint: str) -> bytes | None:
     return bytes(row[1]) if row and row[0] == fingerprint else None
 
 
-def save_index(store: Store, name: str, fingerprint: str, data: bytes) -> None:
-    """Keep an index built for this state of the library (not in a library opened read-only:
-    the index built serves this run alone)."""
-    if store.read_only:
-        return
-    with store.transaction():
-        store.db.execute(
-            "insert or replace into search_index (name, fingerprint, built_at, data) values (?, ?, ?, ?)",
-            [name, fingerprint, now(), data],
-        )
+def save_index(store: Store, name: str, fingerprint: str, data: bytes) -> str | None:
+    """Keep an index built for this state of the library; when it cannot be kept (a library
+    read-only, or another process writing it, which is not waited for), why not: it serves
+    this run alone (:func:`~vexascite.store.kept.keep_unless_busy`)."""
+    return keep_unless_busy(store, lambda: store.db.execute(
+        "insert or replace into search_index (name, fingerprint, built_at, data) values (?, ?, ?, ?)",
+        [name, fingerprint, now(), data],
+    ))
 
 
 def index_sizes(store: Store) -> dict[str, int]:
@@ -88,13 +86,14 @@ def index_sizes(store: Store) -> dict[str, int]:
 def forget_indexes_except(store: Store, names: Iterable[str]) -> int:
     """Drop kept indexes not named in ``names`` (older versions nothing reads); returns how many."""
     keep = list(names)
-    if store.read_only:
-        return 0
-    with store.transaction():
-        cursor = store.db.execute(
-            f"delete from search_index where name not in ({', '.join('?' * len(keep))})", keep
-        )
-    return cursor.rowcount
+    dropped = [0]
+
+    def write() -> None:
+        cursor = store.db.execute(f"delete from search_index where name not in ({', '.join('?' * len(keep))})", keep)
+        dropped[0] = cursor.rowcount
+
+    keep_unless_busy(store, write)  # not while another process writes: dropped another time
+    return dropped[0]
 
 
 def claim_digest(*texts: str | None) -> str:
@@ -122,13 +121,13 @@ def citations_needing_evidence(store: Store) -> list[dict[str, Any]]:
     return out
 
 
-def save_citation_evidence(store: Store, rows: list[dict[str, Any]]) -> None:
-    """Replace the evidence of the given claim -> work links; drop rows of vanished claims
-    (not in a library opened read-only: what is stored is shown)."""
-    if store.read_only:
-        return
+def save_citation_evidence(store: Store, rows: list[dict[str, Any]]) -> str | None:
+    """Replace the evidence of the given claim -> work links; drop rows of vanished claims.
+    When not kept (:func:`~vexascite.store.kept.keep_unless_busy`: a library read-only, or
+    another process writing it), why not: the caller shows ``rows`` as computed."""
     stamp = now()
-    with store.transaction():
+
+    def write() -> None:
         store.db.execute("delete from citation_evidence where claim_id not in (select id from claims)")
         for row in rows:
             store.db.execute(
@@ -139,6 +138,8 @@ def save_citation_evidence(store: Store, rows: list[dict[str, Any]]) -> None:
                     row["score"], row["coverage"], json.dumps(row["sentences"], ensure_ascii=False), stamp,
                 ],
             )
+
+    return keep_unless_busy(store, write)
 
 
 def citation_evidence_rows(store: Store, claim_ids: Iterable[int]) -> dict[tuple[int, int], dict[str, Any]]:

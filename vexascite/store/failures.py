@@ -57,10 +57,12 @@ def library_error(exc: sqlite3.Error, path: str) -> VexasciteError:
     if code.startswith("SQLITE_READONLY") or "readonly" in text:
         if read_only_disk(path):
             why = " (it is on a read-only disk or mount)"
-        elif not os.path.exists(path) or os.access(path, os.W_OK):
-            why = ""
-        else:
+        elif os.path.exists(path) and not os.access(path, os.W_OK):
             why = " to you (permission denied)"
+        elif not os.access(os.path.dirname(os.path.abspath(path)) or ".", os.W_OK | os.X_OK):
+            why = " to you (permission denied in its folder, where SQLite keeps its journal)"
+        else:
+            why = ""
         return CannotWrite(f"{path}: the library is read-only{why} ({text}); nothing was written")
     if code.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
         return CannotWrite(f"{path}: cannot open the library {_why_not_open(path)}({text}); nothing was written")

@@ -70,9 +70,11 @@ class Ingest:
 
     def __init__(
         self, store: Store, key_pattern: str, importer_version: str, *, known: KnownWorks | None = None,
-        source_id: int | None = None, earlier: dict[str, int] | None = None,
+        source_id: int | None = None, earlier: dict[str, int] | None = None, path: str = "the file",
     ) -> None:
         self.store = store
+        #: the file read (said in a dropped entry's message)
+        self.path = path
         self.key_pattern = key_pattern
         self.importer_version = importer_version
         self.source_id = source_id
@@ -89,6 +91,9 @@ class Ingest:
         self.aliases = 0
         #: works deleted because nothing holds them any more
         self.deleted = 0
+        #: works the file no longer holds that keep their earlier entries (``dropped``): held
+        #: by something else, they would have had no record
+        self.kept: list[int] = []
         self._next_id = self._unindexed_from = store.next_work_id()
         self._new: dict[int, tuple[str, list[PreparedRef]]] = {}
         self._refs: list[RefRow] = []
@@ -183,10 +188,12 @@ class Ingest:
         self.flush()
         self._index()
         store = self.store
+        # a work the new read left with no record, which something else still holds, keeps its entries
+        self.kept = store.keep_dropped_refs(self.replaced - self._stale, self.path) if self.replaced else []
         for work_id in sorted(self._stale | self.replaced):
             if store.db.execute("select 1 from works where id = ?", [work_id]).fetchone() is not None:
                 store.refresh_work(work_id)
-        self.deleted = store.delete_orphan_works(self.replaced - self._stale)
+        self.deleted = len(store.delete_orphan_works(self.replaced - self._stale))
         self.aliases = self._alias_other_keys()
         # a work made from one record is in the index as stored; the others are read back
         self.known.refresh(

@@ -8,11 +8,14 @@ of every work, and a result kept under another value is never read again.
 
 from __future__ import annotations
 
-from ..errors import LibraryBusy
+from collections.abc import Callable
+
+from ..errors import CannotWrite, LibraryBusy
 from . import Store, now
+from .failures import translated
 from .schema import CONTENT_FINGERPRINT
 
-__all__ = ["library_mark", "load_result", "save_result"]
+__all__ = ["keep_unless_busy", "library_mark", "load_result", "save_result"]
 
 
 def library_mark(store: Store) -> str:
@@ -34,20 +37,38 @@ def load_result(store: Store, name: str, mark: str) -> bytes | None:
     return bytes(row[1]) if row and row[0] == mark else None
 
 
+def keep_unless_busy(store: Store, write: Callable[[], object]) -> str | None:
+    """Run ``write`` (keeping something computed from the works: a result, a search index,
+    citation evidence) in its own transaction; None when it was kept, else why not. Nothing
+    is kept in a library opened read-only or one this process may not write, nor while
+    another process holds the write lock past SQLite's own short wait (an import), rather
+    than the command waiting for the lock (what that process writes is likely to make it
+    stale anyway): what was computed serves this run alone."""
+    if store.read_only:
+        return "the library is read-only"
+    waits, store.lock_wait = store.lock_wait, 0.0
+    try:
+        with translated(store.path), store.transaction():
+            write()
+    except LibraryBusy:
+        return "another vexascite is writing the library (an import?), which was not waited for"
+    except CannotWrite as exc:  # a read-only file or folder, a full disk: the cache is what gives way
+        return str(exc).split(": ", 1)[-1].split("; ")[0]
+    finally:
+        store.lock_wait = waits
+    return None
+
+
 def save_result(store: Store, name: str, mark: str, data: bytes) -> None:
     """Keep a result computed from this state of the library; results kept from earlier
     states, which nothing reads again, go. Nothing is kept in a library opened read-only,
-    nor while another process holds the write lock (past SQLite's own short wait): what it
-    writes is likely to make the result stale anyway."""
-    if store.read_only or not store.counts_changes:
+    nor while another process writes it (:func:`keep_unless_busy`)."""
+    if not store.counts_changes:
         return
-    waits, store.lock_wait = store.lock_wait, 0.0
-    try:
-        with store.transaction():
-            store.db.execute("delete from kept_results where fingerprint != ?", [mark])
-            store.db.execute("insert or replace into kept_results (name, fingerprint, built_at, data) "
-                             "values (?, ?, ?, ?)", [name, mark, now(), data])
-    except LibraryBusy:
-        pass  # another process is writing (an import): not kept, rather than a page waiting for it
-    finally:
-        store.lock_wait = waits
+
+    def write() -> None:
+        store.db.execute("delete from kept_results where fingerprint != ?", [mark])
+        store.db.execute("insert or replace into kept_results (name, fingerprint, built_at, data) "
+                         "values (?, ?, ?, ?)", [name, mark, now(), data])
+
+    keep_unless_busy(store, write)
