@@ -694,7 +694,7 @@ class _Finder:
                 # (A few "1995." lines in a long list are strings that open with their year.)
                 return self.numbered(first, heading)
             glued = [label.number for p in region if (label := self.labels[p]) is not None and label.style == "glued"]
-            if style != "glued" and _in_sequence(glued) and len(set(glued)) > 1:
+            if style != "glued" and _in_sequence(glued) and len(set(glued)) > 1 and _steps_by_one(glued):
                 # "125. Smith" first in a list of "5Khansari", "6Nakahigashi": label 1 glued to a string's own "25.".
                 # (Not one number again and again, "3GPP TS 99.551: ..." and a wrapped '3".': no numbering steps so.)
                 return self.numbered(first, heading, style="glued")
@@ -2690,6 +2690,13 @@ def _in_sequence(numbers: list[int]) -> bool:
     present = Counter(numbers)
     near = sum(1 for n in numbers if any(present.get(n + d) for d in (-3, -2, -1, 1, 2, 3)))
     return near >= 2 and near * 2 >= len(numbers)
+
+
+def _steps_by_one(numbers: list[int]) -> bool:
+    """Whether at least half the steps between printed numbers are by one, up or down: a numbering, not names that
+    open with digits (``23andMe Research Team``, ``3D Systems``, ``3M Company`` sorted together: 23, 3, 3)."""
+    steps = [b - a for a, b in zip(numbers, numbers[1:], strict=False)]
+    return 2 * sum(1 for step in steps if abs(step) == 1) >= len(steps)
 
 
 def _authors_then_year(joined: str) -> bool:

@@ -1,0 +1,29 @@
+"""Causes found by benchmarks/docgen5.py (issue 11), each on invented references."""
+
+from __future__ import annotations
+
+from tests.refstring.found import entry_texts, raws_by_list
+
+
+def test_names_opening_with_digits_sorted_together_are_no_glued_numbering() -> None:
+    """An author-year list whose first entries are groups named with digits (``23andMe``, ``3D``, ``3M``: read as
+    23, 3, 3 glued to text) is not a numbered list: those numbers do not step by one, so each line is an entry."""
+    text = (
+        "Body text of an invented article ends here.\n\nReferences\n"
+        "1000 Genomes Project Consortium. An invented map of human variation. Nature\n"
+        "    2015;526:68-74.\n"
+        "23andMe Research Team. Invented ancestry estimates in a model cohort. Genet\n"
+        "    Epidemiol 2018;42:1-9.\n"
+        "3D Systems Corporation. (2011). Printing invented bones for a model knee. J\n"
+        "    Invent Eng 4: 11-19.\n"
+        "3M Company. Safety data sheet for an invented adhesive tape. St Paul: 3M;\n"
+        "    2015.\n"
+        "Abel K, Brook T. Invented trials of nothing in particular. J Invent Med\n"
+        "    2011;12:33-41.\n"
+        "Zeller P. Another invented paper on tides. Mar Geol 2001;171:1-20.\n"
+    )
+    texts = entry_texts(text)
+    assert len(texts) == 6, texts
+    assert texts[2].startswith("3D Systems") and texts[3].startswith("3M Company") and texts[4].startswith("Abel K")
+    assert len(raws_by_list(text)) == 1
+
