@@ -27,3 +27,20 @@ def test_names_opening_with_digits_sorted_together_are_no_glued_numbering() -> N
     assert texts[2].startswith("3D Systems") and texts[3].startswith("3M Company") and texts[4].startswith("Abel K")
     assert len(raws_by_list(text)) == 1
 
+
+def test_a_supplements_reference_heading_opens_a_list_of_its_own() -> None:
+    """``Supplementary References`` and ``References cited in the supplement`` head a list (a supplement's own,
+    numbered ``S1.``, ``S2.``): the entries under them are found, not dropped after the first list ends."""
+    for heading in ("Supplementary References", "References cited in the supplement"):
+        text = (
+            "Body text of an invented article ends here.\n\nReferences\n"
+            "1. Abel K, Brook T. Invented trials of nothing. J Invent Med. 2011;12:33-41.\n"
+            "2. Zeller P. Another invented paper on tides. Mar Geol. 2001;171:1-20.\n\n"
+            f"{heading}\n"
+            "S1. Haldane PK, Ruiz MT. Sleep in an invented coastal cohort. Coast Res. 2009;41:210-6.\n"
+            "S2. Quillfeather AB, Norrland PJ (2004) Seasonal drift of invented plankton. J Fjord Res 12:45-52\n"
+            "S3. Tamsin R, Oyelaran K. Marrow cells in an invented joint model. Arthritis Invent. 2012;9:101-9.\n"
+        )
+        lists = raws_by_list(text)
+        assert [len(raws) for raws in lists] == [2, 3], (heading, lists)
+        assert lists[1][0].startswith("S1. Haldane PK"), lists
