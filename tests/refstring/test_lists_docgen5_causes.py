@@ -44,3 +44,27 @@ def test_a_supplements_reference_heading_opens_a_list_of_its_own() -> None:
         lists = raws_by_list(text)
         assert [len(raws) for raws in lists] == [2, 3], (heading, lists)
         assert lists[1][0].startswith("S1. Haldane PK"), lists
+
+
+def test_accepted_article_banners_and_dated_running_heads_are_page_furniture() -> None:
+    """Wiley's ``Accepted Article`` banner and a running head with the issue's date (``BLOOD, 12 MARCH 2020 ·
+    VOLUME 135, NUMBER 11``) at a page break inside an entry are set aside, not kept in the entry's text."""
+    text = (
+        "Body text of an invented article ends here.\n\nReferences\n"
+        "1. Abel K, Brook T. Invented trials of nothing in particular. J Invent\n"
+        "Med. 2011;12:33-41.\n"
+        "2. Zeller P, Quill N. Another invented paper on the tides of a model\n"
+        "Accepted Article\n"
+        "BLOOD, 12 MARCH 2020 · VOLUME 135, NUMBER 11\n"
+        "coast. Mar Geol. 2001;171:1-20.\n"
+        "3. Tamsin R, Oyelaran K. Marrow cells in an invented joint model of the\n"
+        "This article is protected by copyright. All rights reserved.\n"
+        "Accepted Article\n"
+        "knee. Arthritis Invent. 2012;9:101-9.\n"
+    )
+    texts = entry_texts(text)
+    assert texts == [
+        "1. Abel K, Brook T. Invented trials of nothing in particular. J Invent Med. 2011;12:33-41.",
+        "2. Zeller P, Quill N. Another invented paper on the tides of a model coast. Mar Geol. 2001;171:1-20.",
+        "3. Tamsin R, Oyelaran K. Marrow cells in an invented joint model of the knee. Arthritis Invent. 2012;9:101-9.",
+    ], texts
