@@ -68,3 +68,25 @@ def test_accepted_article_banners_and_dated_running_heads_are_page_furniture() -
         "2. Zeller P, Quill N. Another invented paper on the tides of a model coast. Mar Geol. 2001;171:1-20.",
         "3. Tamsin R, Oyelaran K. Marrow cells in an invented joint model of the knee. Arthritis Invent. 2012;9:101-9.",
     ], texts
+
+
+def test_flush_entries_opening_1st_2019_3d_3m_are_no_glued_numbering() -> None:
+    """Flush entries opening ``1st``, ``2019 ESC``, ``3D``, ``3M`` read as 1, 2, 3, 3 glued to text; two glued
+    labels that do not step by one (3, 3) make no numbering, so the author-year list is read whole."""
+    text = (
+        "Body text of an invented article ends here.\n\nReferences\n"
+        "1st Medical Faculty Study Group. (2002). An invented model of shift work and\n"
+        "family life. Invent Relat Ind, 57(3), 491-516.\n"
+        "2019 ESC Guidelines Task Force. Invented guidance on the care of model hearts. Eur\n"
+        "Invent J 2019;40:1-9.\n"
+        "3D Systems Corporation. (2011) Printing invented bones for a model knee. J Invent\n"
+        "Eng 4: 11-19.\n"
+        "3M Company. Safety data sheet for an invented adhesive tape. St Paul: 3M,\n"
+        "2015.\n"
+        "Abel K, Brook T. Invented trials of nothing in particular. J Invent Med\n"
+        "2011;12:33-41.\n"
+        "Zeller P. Another invented paper on tides. Mar Geol 2001;171:1-20.\n"
+    )
+    texts = entry_texts(text)
+    assert len(texts) == 6, texts
+    assert texts[3].startswith("3M Company") and texts[4].startswith("Abel K"), texts

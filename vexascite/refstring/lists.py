@@ -702,7 +702,7 @@ class _Finder:
         elif self.glued_reading(first, None) is not None:
             # "1-M. BOLTE" then "2Perkins DI": the first label glued to a mark the label pattern does not take.
             glued = [label.number for p in region if (label := self.labels[p]) is not None and label.style == "glued"]
-            if len(glued) >= 2 and _in_sequence(glued) and min(glued) <= 3:
+            if len(glued) >= 2 and _in_sequence(glued) and min(glued) <= 3 and _steps_by_one(glued):
                 return self.numbered(first, heading, style="glued")
         later = self._numbering_below(region) if not self.one_per_line(region) else None
         if later is not None:
