@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.refstring.found import entry_texts, raws_by_list
+from tests.refstring.found import entry_raws, entry_texts, raws_by_list
+from vexascite.refstring import find_reference_lists
 
 
 def test_names_opening_with_digits_sorted_together_are_no_glued_numbering() -> None:
@@ -90,3 +91,44 @@ def test_flush_entries_opening_1st_2019_3d_3m_are_no_glued_numbering() -> None:
     texts = entry_texts(text)
     assert len(texts) == 6, texts
     assert texts[3].startswith("3M Company") and texts[4].startswith("Abel K"), texts
+
+
+def _margin(lines: list[str], first: int, gap: str = "  ") -> str:
+    return "".join(f"{first + at}{gap}{line}\n" for at, line in enumerate(lines))
+
+
+_MANUSCRIPT = [
+    "Discussion",
+    "The invented cohort of this study was small, and the model fjord we",
+    "describe has no tides of its own [1]. Larger cohorts are needed [2,3].",
+    "",
+    "References",
+    "1. Abel K, Brook T. Invented trials of nothing in particular. J Invent",
+    "Med. 2011;12:33-41.",
+    "2. Zeller P, Quill N. Another invented paper on the tides of a model",
+    "coast. Mar Geol. 2001;171:1-20.",
+    "3. Tamsin R, Oyelaran K. Marrow cells in an invented joint model of the",
+    "knee. Arthritis Invent. 2012;9:101-9.",
+    "",
+]
+
+
+def test_a_submitted_manuscripts_line_numbers_in_the_margin_are_set_aside() -> None:
+    """Every line numbered in the margin (``212  2. Zeller P ...``, blank lines too, or a tab after the number):
+    the numbers are page furniture, so the list's labels and entries read as without them."""
+    for gap in ("  ", " ", "\t"):
+        text = _margin(_MANUSCRIPT, 205, gap)
+        found = [(entry.number, entry.body) for ref_list in find_reference_lists(text) for entry in ref_list.entries]
+        assert [number for number, _ in found] == [1, 2, 3], (gap, found)
+        assert found[1][1] == "Zeller P, Quill N. Another invented paper on the tides of a model coast. Mar Geol. 2001;171:1-20."
+        assert entry_raws(text)[2] == "3. Tamsin R, Oyelaran K. Marrow cells in an invented joint model of the\nknee. Arthritis Invent. 2012;9:101-9."
+
+
+def test_a_list_of_one_line_entries_numbered_bare_is_no_margin() -> None:
+    """``1 Smith J ...`` / ``2 Doe A ...``, one line each, number their lines one after another as a margin does; every
+    line opens with authors, so the numbers stay the entries' labels."""
+    entries = [f"{n} {name} Invented study number {n}. J Invent Med. 20{10 + n};{n}:1-9." for n, name in enumerate(
+        ["Abel K.", "Brook T.", "Cole R.", "Dunn S.", "Eyre P.", "Fenn J.", "Gale M.", "Hart L.", "Ives N.", "Jory A.", "Kemp B.", "Lund C."], 1
+    )]
+    text = "Body text of an invented article ends here.\n\nReferences\n" + "\n".join(entries) + "\n"
+    assert [(e.number, e.raw) for f in find_reference_lists(text) for e in f.entries] == [(n, line) for n, line in enumerate(entries, 1)]

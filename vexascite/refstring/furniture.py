@@ -718,3 +718,61 @@ def _previous_open(lines: list[str], index: int) -> bool:
 
 def _next_to(found: set[int], index: int) -> bool:
     return any(other in found for other in (index - 2, index - 1, index + 1, index + 2))
+
+
+#: A line number in a submitted manuscript's margin: digits at a line's start, then spaces or a tab (or nothing).
+_MARGIN_NUMBER = re.compile(r"^(?P<number>\s{0,4}(?P<digits>\d{1,5}))(?P<gap>[ \t]+|$)")
+#: How many lines numbered one after another make a margin's numbering.
+MARGIN_RUN = 10
+
+
+def margin_numbers(lines: list[str]) -> dict[int, int]:
+    """Line numbers in the margin, as a submitted manuscript prints them (``117  text``, ``118  text``: one more on
+    each line, blank lines numbered or not): index -> how many characters the number and its gap take, to be set
+    aside as page furniture. A run of ``MARGIN_RUN`` lines or more counts only when it holds lines no list entry
+    opens (prose going on in lower case, a heading, a number alone): a list of one-line entries numbered bare
+    (``1 Smith J ...`` / ``2 Doe A ...``) numbers its lines so too, and opens each of them with authors. The gap
+    cut is the run's narrowest, so a line set in further keeps its indent."""
+    out: dict[int, int] = {}
+    run: list[tuple[int, re.Match[str]]] = []
+
+    def close() -> None:
+        if len(run) < MARGIN_RUN:
+            return
+        rests = [lines[index][match.end() :].strip() for index, match in run]
+        prose = sum(
+            1 for rest in rests
+            if not rest or REF_HEADING.match(rest) or (rest[:1].islower() and rest.split()[0] not in PARTICLE_WORDS)
+        )
+        if prose * 10 >= len(run) and prose >= 2:
+            gaps = [len(match.group("gap")) for index, match in run if lines[index][match.end() :].strip()]
+            gap = min(gaps) if gaps else 0
+            for index, match in run:
+                out[index] = len(match.group("number")) + min(gap, len(match.group("gap")))
+
+    last = -1
+    for index, line in enumerate(lines):
+        match = _MARGIN_NUMBER.match(line)
+        if match is not None:
+            number = int(match.group("digits"))
+            if not (run and number == last + 1):
+                close()
+                run = []
+            run.append((index, match))
+            last = number
+        elif line.strip():
+            close()
+            run = []
+            last = -1
+        # (A blank line without a number leaves the run as it is: some numberings skip the space between paragraphs.)
+    close()
+    return out
+
+
+def without_margin_numbers(text: str) -> str:
+    """The text with a margin's line numbers (``margin_numbers``) taken off its lines; the lines stay where they are."""
+    lines = text.split("\n")
+    cuts = margin_numbers(lines)
+    if not cuts:
+        return text
+    return "\n".join(line[cuts[index] :] if index in cuts else line for index, line in enumerate(lines))

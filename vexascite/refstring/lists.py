@@ -55,6 +55,7 @@ from .furniture import (
     lone_number_run,
     mask_of,
     paged_heads,
+    without_margin_numbers,
 )
 from .glued import glued_cut
 from .labels import (
@@ -2772,7 +2773,7 @@ def find_reference_lists(text: str) -> list[ReferenceList]:
     by their names; the rest of the document is read without them.
     Text printed as two columns side by side is read column by column (:mod:`.columns`);
     lines are the document's own either way."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = without_margin_numbers(text.replace("\r\n", "\n").replace("\r", "\n"))
     notes = _footnote_lists(text) if "[^" in text else []
     if not notes:
         return _read_lists(text)
