@@ -132,3 +132,30 @@ def test_a_list_of_one_line_entries_numbered_bare_is_no_margin() -> None:
     )]
     text = "Body text of an invented article ends here.\n\nReferences\n" + "\n".join(entries) + "\n"
     assert [(e.number, e.raw) for f in find_reference_lists(text) for e in f.entries] == [(n, line) for n, line in enumerate(entries, 1)]
+
+
+def test_a_doi_footer_right_above_a_pages_head_inside_an_entry_is_furniture() -> None:
+    """``https://doi.org/...`` alone at a page's foot, right above the next page's head, while the entry above is left
+    open and goes on after the head, is the page's DOI (once in the text: a list that crosses one page break); so is one
+    under a line that already ends on the entry's DOI.
+    An entry's own DOI on the line that closes it stays in the entry."""
+    text = (
+        "Body text of an invented article ends here.\n\nReferences\n"
+        "1. Abel K, Brook T. Invented trials of nothing in particular: a\n"
+        "https://doi.org/10.5555/invjournal.2021.12345\n"
+        "Abel et al. Page 6\n"
+        "critical review. J Invent Med. 2011;12:33-41.\n"
+        "2. Zeller P, Quill N. Another invented paper. Mar Geol. 2001;171:1-20. doi: 10.5555/mg.2001.7.\n"
+        "https://doi.org/10.5555/invjournal.2021.12346\n"
+        "Accepted Article\n"
+        "3. Tamsin R, Oyelaran K. Marrow cells in an invented joint model. Arthritis Invent. 2012;9:101-9.\n"
+        "https://doi.org/10.5555/ai.2012.9\n"
+        "4. Haldane PK, Ruiz MT. Sleep in an invented coastal cohort. Coast Res. 2009;41:210-6.\n"
+    )
+    texts = entry_texts(text)
+    assert texts == [
+        "1. Abel K, Brook T. Invented trials of nothing in particular: a critical review. J Invent Med. 2011;12:33-41.",
+        "2. Zeller P, Quill N. Another invented paper. Mar Geol. 2001;171:1-20. doi: 10.5555/mg.2001.7.",
+        "3. Tamsin R, Oyelaran K. Marrow cells in an invented joint model. Arthritis Invent. 2012;9:101-9. https://doi.org/10.5555/ai.2012.9",
+        "4. Haldane PK, Ruiz MT. Sleep in an invented coastal cohort. Coast Res. 2009;41:210-6.",
+    ], texts

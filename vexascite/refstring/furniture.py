@@ -280,6 +280,16 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
             # "DOI: 10.1182/..." / notice, is the page's own: a DOI does not go on from a comma.)
             if not through or (DOI_ONLY.match(stripped) and content.endswith(",")):
                 found.add(index)
+    # A DOI alone right above a page's head: the page's foot when the entry above is left open and goes on after the
+    # head ("... preferences: A" / "https://doi.org/10.1002/x.1" / "Smith et al. Page 6" / "critical review. ..."), or
+    # when the line above already ends on a DOI (an entry states its DOI once): an entry's own DOI closes it.
+    for before, index, after in zip(text_lines, text_lines[1:], text_lines[2:], strict=False):
+        if index in found or before in found or after not in found or not DOI_ONLY.match(lines[index]):
+            continue
+        content = lines[before].strip()
+        left_open = not ends_like_reference(content) and not is_stop(content) and _goes_on_after(lines, after, found)
+        if left_open or _ENDS_ON_DOI.search(content):
+            found.add(index)
     # A number alone after furniture that follows "1605-" ends a page range: not a page number.
     for before, index in zip(text_lines, text_lines[1:], strict=False):
         if index in found and lines[index].strip().isdigit():
@@ -470,6 +480,8 @@ def _number_in_entry(lines: list[str], index: int, found: set[int]) -> bool:
     return not below or bool(label_of(after) or LABEL_ONLY.match(after) or AUTHOR_START.match(after))
 
 
+#: A line ending on a DOI (``doi: 10.1038/362709a0.``).
+_ENDS_ON_DOI = re.compile(r"\b" + DOI_START + r"\S+\s*$")
 #: An issue and its pages opening a line (``(8):447-449``, ``(Suppl 2), S12-S19``): an entry's source going on.
 _ISSUE_PAGES_START = re.compile(r"\(\s*[\w -]{1,12}\)\s*[:,]\s*[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?")
 #: A page range left open at a line's end (``907-``, ``106 –``; not a word such as ``IgG4-``).
