@@ -14,8 +14,9 @@ a repeated heading; URLs wrapped at ``/`` or ``-``.
 
 Strings: every eval set's ``raw`` (the glutton strings keep their PDF line breaks and end-of-line
 hyphenation; the others are one line each and wrapped here), split in two halves by
-``sha256("docgen5:" + source + ":" + id)``: first byte below 128 is ``train``, the rest ``test``
-(a split of its own, not the other generators'). Strings shorter than 40 characters, without a
+``sha256("docgen5:" + letters and digits of the string, case folded)``: first byte below 128 is ``train``, the
+rest ``test`` (a split of its own, not the other generators'; by the text, so a string that several sets hold
+falls in one half). Strings shorter than 40 characters, without a
 year, holding a blank line or opening with a list label of their own are left out.
 
 A document's ``truth`` holds its entries' text (no list label) in order; ``clean`` is the document
@@ -30,6 +31,7 @@ import json
 import os
 import random
 import re
+import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,8 +81,14 @@ class Pool:
         return len(self.flat) + len(self.pdf)
 
 
-def part_of(source: str, ident: str) -> str:
-    digest = hashlib.sha256(f"docgen5:{source}:{ident}".encode()).digest()
+def text_key(text: str) -> str:
+    """Letters and digits, NFKC and case folded: what the split and the de-duplication compare."""
+    return "".join(ch for ch in unicodedata.normalize("NFKC", text).casefold() if ch.isalnum())
+
+
+def part_of(text: str) -> str:
+    """``train`` or ``test``: the half a string falls in, by a hash of its letters and digits."""
+    digest = hashlib.sha256(f"docgen5:{text_key(text)}".encode()).digest()
     return "train" if digest[0] < 128 else "test"
 
 
@@ -96,13 +104,13 @@ def load_pool(part: str, shared: Path) -> Pool:
             for line in handle:
                 record = json.loads(line)
                 raw = str(record.get("raw") or "")
-                if part_of(name, str(record.get("id"))) != part:
+                if part_of(raw) != part:
                     continue
                 if len(raw.strip()) < 40 or not YEAR.search(raw) or OWN_LABEL.match(raw):
                     continue
                 if re.search(r"\n\s*\n", raw) or "\r" in raw or "\f" in raw:
                     continue
-                seen_key = "".join(ch for ch in raw.casefold() if ch.isalnum())
+                seen_key = text_key(raw)
                 if seen_key in seen:
                     continue
                 seen.add(seen_key)
