@@ -159,3 +159,20 @@ def test_a_doi_footer_right_above_a_pages_head_inside_an_entry_is_furniture() ->
         "3. Tamsin R, Oyelaran K. Marrow cells in an invented joint model. Arthritis Invent. 2012;9:101-9. https://doi.org/10.5555/ai.2012.9",
         "4. Haldane PK, Ruiz MT. Sleep in an invented coastal cohort. Coast Res. 2009;41:210-6.",
     ], texts
+
+
+def test_a_supplements_labels_s1_s2_number_its_list() -> None:
+    """``S1.``, ``S2.`` (and ``[S1]``) label a supplement's list as ``1.``, ``2.`` do: a wrapped entry's lines stay
+    together even when its first line ends as a reference might (``... et al (2010)``), and the label is out of the
+    text the string parser reads."""
+    for form in ("S{}.", "[S{}]"):
+        text = (
+            "Body text of an invented article ends here.\n\nSupplementary References\n"
+            f"{form.format(1)} Haldane PK, Ruiz MT, Quill N et al (2010)\n"
+            "Sleep in an invented coastal cohort. Coast Res 41:210-216\n"
+            f"{form.format(2)} Quillfeather AB, Norrland PJ (2004) Seasonal drift of invented plankton. J Fjord Res 12:45-52\n"
+            f"{form.format(3)} Tamsin R, Oyelaran K. Marrow cells in an invented joint model. Arthritis Invent. 2012;9:101-9.\n"
+        )
+        found = [(entry.number, entry.body) for ref_list in find_reference_lists(text) for entry in ref_list.entries]
+        assert [number for number, _ in found] == [1, 2, 3], (form, found)
+        assert found[0][1] == "Haldane PK, Ruiz MT, Quill N et al (2010) Sleep in an invented coastal cohort. Coast Res 41:210-216"
