@@ -26,6 +26,7 @@ BENCHMARKS = {
     "list-accuracy": ["list_accuracy.py"],
     "list-accuracy-alt": ["list_accuracy_alt.py", "--part", "test"],
     "list-accuracy-3": ["list_accuracy3.py", "--part", "test"],
+    "list-accuracy-5": ["list_accuracy5.py", "--part", "test"],
     "list-scale": ["list_scale.py"],
     "link": ["link_speed.py"],
     "find": ["find_speed.py"],
