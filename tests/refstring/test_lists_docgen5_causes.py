@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from tests.refstring.found import entry_raws, entry_texts, raws_by_list
 from vexascite.refstring import find_reference_lists
+from vexascite.refstring.lists import describe, summarize
 
 
 def test_names_opening_with_digits_sorted_together_are_no_glued_numbering() -> None:
@@ -122,6 +123,10 @@ def test_a_submitted_manuscripts_line_numbers_in_the_margin_are_set_aside() -> N
         assert [number for number, _ in found] == [1, 2, 3], (gap, found)
         assert found[1][1] == "Zeller P, Quill N. Another invented paper on the tides of a model coast. Mar Geol. 2001;171:1-20."
         assert entry_raws(text)[2] == "3. Tamsin R, Oyelaran K. Marrow cells in an invented joint model of the\nknee. Arthritis Invent. 2012;9:101-9."
+    # (Never silent: the list's report says which lines had their margin's numbers set aside.)
+    (ref_list,) = find_reference_lists(_margin(_MANUSCRIPT, 205))
+    assert ref_list.margin == [(5, 11)]
+    assert describe(summarize(ref_list)).endswith("; line numbers in the margin set aside at lines 5-11")
 
 
 def test_a_list_of_one_line_entries_numbered_bare_is_no_margin() -> None:

@@ -781,10 +781,12 @@ def margin_numbers(lines: list[str]) -> dict[int, int]:
     return out
 
 
-def without_margin_numbers(text: str) -> str:
-    """The text with a margin's line numbers (``margin_numbers``) taken off its lines; the lines stay where they are."""
+def without_margin_numbers(text: str) -> tuple[str, list[int]]:
+    """The text with a margin's line numbers (``margin_numbers``) taken off its lines, and those lines (1-based); the
+    lines stay where they are."""
     lines = text.split("\n")
     cuts = margin_numbers(lines)
     if not cuts:
-        return text
-    return "\n".join(line[cuts[index] :] if index in cuts else line for index, line in enumerate(lines))
+        return text, []
+    kept = "\n".join(line[cuts[index] :] if index in cuts else line for index, line in enumerate(lines))
+    return kept, sorted(index + 1 for index in cuts)

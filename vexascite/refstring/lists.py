@@ -161,6 +161,8 @@ class ReferenceList:
     columns: list[ColumnBlock] = field(default_factory=list)
     #: The document line (1-based) of the list's heading; ``line`` is its first entry's.
     heading_line: int | None = None
+    #: Line ranges (1-based, inclusive) whose numbers in the margin (a submitted manuscript's) were set aside.
+    margin: list[tuple[int, int]] = field(default_factory=list)
 
 
 # -- joining ---------------------------------------------------------------------------
@@ -2773,7 +2775,28 @@ def find_reference_lists(text: str) -> list[ReferenceList]:
     by their names; the rest of the document is read without them.
     Text printed as two columns side by side is read column by column (:mod:`.columns`);
     lines are the document's own either way."""
-    text = without_margin_numbers(text.replace("\r\n", "\n").replace("\r", "\n"))
+    text, margin = without_margin_numbers(text.replace("\r\n", "\n").replace("\r", "\n"))
+    found = _lists_and_notes(text)
+    if margin:
+        numbered = set(margin)
+        for ref_list in found:
+            last = max((entry.last_line or entry.line for entry in ref_list.entries), default=ref_list.line)
+            ref_list.margin = _line_runs([n for n in range(ref_list.heading_line or ref_list.line, last + 1) if n in numbered])
+    return found
+
+
+def _line_runs(numbers: list[int]) -> list[tuple[int, int]]:
+    """Sorted line numbers as ranges of consecutive lines (1-based, inclusive)."""
+    runs: list[tuple[int, int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], number)
+        else:
+            runs.append((number, number))
+    return runs
+
+
+def _lists_and_notes(text: str) -> list[ReferenceList]:
     notes = _footnote_lists(text) if "[^" in text else []
     if not notes:
         return _read_lists(text)
@@ -2906,6 +2929,8 @@ class ListSummary:
     columns: list[tuple[int, int]] = field(default_factory=list)
     #: The heading's line; ``line`` is the first entry's.
     heading_line: int | None = None
+    #: Line ranges (1-based, inclusive) whose numbers in the margin were set aside.
+    margin: list[tuple[int, int]] = field(default_factory=list)
 
 
 def glued_reason(text: str) -> str | None:
@@ -2935,7 +2960,7 @@ def summarize(found: ReferenceList) -> ListSummary:
     return ListSummary(
         found.label, found.heading, found.line, found.style, len(found.entries),
         numbers[0] if numbers else None, numbers[-1] if numbers else None, gaps, repeated, glued, list(found.left_out),
-        [(block.first, block.last) for block in found.columns], found.heading_line,
+        [(block.first, block.last) for block in found.columns], found.heading_line, list(found.margin),
     )
 
 
@@ -2962,6 +2987,8 @@ def describe(summary: ListSummary) -> str:
         text += "; entries that look like two references glued together at lines " + ", ".join(str(n) for n in summary.glued[:10])
     if summary.columns:
         text += "; read as two columns side by side (left, then right) at lines " + ", ".join(f"{a}-{b}" for a, b in summary.columns)
+    if summary.margin:
+        text += "; line numbers in the margin set aside at lines " + ", ".join(f"{a}-{b}" for a, b in summary.margin)
     if summary.left_out:
         shown = ", ".join(str(n) for n in summary.left_out[:20]) + (f" ... ({len(summary.left_out)} in all)" if len(summary.left_out) > 20 else "")
         text += f"; lines in no entry (not page furniture): {shown}"
