@@ -45,11 +45,13 @@ FURNITURE = re.compile(
     # "19	Blood	Volume 112", "Blood Volume 112, Number 3	19": a journal's page footer.
     r"|\d{1,4}\s+[A-Z][\w .&-]{1,40}\s+volume\s+\d{1,4}(?:\s*,?\s*(?:number|issue|no\.?)\s*\d{1,4})?\s*$"
     r"|[A-Z][\w .&-]{1,40}\s+volume\s+\d{1,4}(?:\s*,?\s*(?:number|issue|no\.?)\s*\d{1,4})?\s+\d{1,4}\s*$"
+    # "BLOOD, 12 MARCH 2020 · VOLUME 135, NUMBER 11": a journal's running head with the issue's date.
+    r"|(?:[A-Z][\w .&-]{1,40},?\s+)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{4}\s*[·•|x]?\s*volume\s+\d{1,4}(?:\s*,?\s*(?:number|issue|no\.?)\s*\d{1,4})?\s*$"
     # Publisher notices: "Published by Oxford University Press on behalf of ...", "© 2012 Elsevier Inc. All rights reserved."
     # Licence and preprint notices, PMC banners, article-type banners, "Smith et al. Page 7".
     r"|this\s+is\s+an\s+open[\s-]+access\s+article\b.{0,240}$|the\s+copyright\s+holder\s+for\s+this\s+preprint\b.{0,240}$"
     r"|(?:bio|med)rxiv\s+preprint\s+doi\b.{0,240}$|hhs\s+public\s+access\s*$|published\s+in\s+final\s+edited\s+form\s+as\s*:?\s*$"
-    r"|(?:original|research|review)\s+(?:article|paper|report)\s*$|[^\W\d_][\w'’-]+\s+et\s+al\.?,?\s+page\s+\d{1,4}\s*$"
+    r"|(?:original|research|review)\s+(?:article|paper|report)\s*$|accepted\s+(?:article|manuscript)\s*$|[^\W\d_][\w'’-]+\s+et\s+al\.?,?\s+page\s+\d{1,4}\s*$"
     # "Smith et al. Clin Exp Immunol (2013) 85:6011": a running head naming the article, its journal and page.
     r"|[^\W\d_][\w'’-]+\s+et\s+al\.?\s+[A-Z][\w .()&'-]{1,60}?\s+\(" + YEAR + r"\)\s+\d{1,4}\s*:\s*[A-Za-z]?\d{1,6}\s*$"
     r"|published\s+by\s.{0,120}\bon\s+behalf\s+of\b.{0,160}$|(?:©|\(c\)|copyright)\s*\d{4}\b.{0,120}\ball\s+rights\s+reserved\.?\s*$)",
@@ -278,6 +280,16 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
             # "DOI: 10.1182/..." / notice, is the page's own: a DOI does not go on from a comma.)
             if not through or (DOI_ONLY.match(stripped) and content.endswith(",")):
                 found.add(index)
+    # A DOI alone right above a page's head: the page's foot when the entry above is left open and goes on after the
+    # head ("... preferences: A" / "https://doi.org/10.1002/x.1" / "Smith et al. Page 6" / "critical review. ..."), or
+    # when the line above already ends on a DOI (an entry states its DOI once): an entry's own DOI closes it.
+    for before, index, after in zip(text_lines, text_lines[1:], text_lines[2:], strict=False):
+        if index in found or before in found or after not in found or not DOI_ONLY.match(lines[index]):
+            continue
+        content = lines[before].strip()
+        left_open = not ends_like_reference(content) and not is_stop(content) and _goes_on_after(lines, after, found)
+        if left_open or _ENDS_ON_DOI.search(content):
+            found.add(index)
     # A number alone after furniture that follows "1605-" ends a page range: not a page number.
     for before, index in zip(text_lines, text_lines[1:], strict=False):
         if index in found and lines[index].strip().isdigit():
@@ -468,6 +480,8 @@ def _number_in_entry(lines: list[str], index: int, found: set[int]) -> bool:
     return not below or bool(label_of(after) or LABEL_ONLY.match(after) or AUTHOR_START.match(after))
 
 
+#: A line ending on a DOI (``doi: 10.1038/362709a0.``).
+_ENDS_ON_DOI = re.compile(r"\b" + DOI_START + r"\S+\s*$")
 #: An issue and its pages opening a line (``(8):447-449``, ``(Suppl 2), S12-S19``): an entry's source going on.
 _ISSUE_PAGES_START = re.compile(r"\(\s*[\w -]{1,12}\)\s*[:,]\s*[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?")
 #: A page range left open at a line's end (``907-``, ``106 –``; not a word such as ``IgG4-``).
@@ -716,3 +730,63 @@ def _previous_open(lines: list[str], index: int) -> bool:
 
 def _next_to(found: set[int], index: int) -> bool:
     return any(other in found for other in (index - 2, index - 1, index + 1, index + 2))
+
+
+#: A line number in a submitted manuscript's margin: digits at a line's start, then spaces or a tab (or nothing).
+_MARGIN_NUMBER = re.compile(r"^(?P<number>\s{0,4}(?P<digits>\d{1,5}))(?P<gap>[ \t]+|$)")
+#: How many lines numbered one after another make a margin's numbering.
+MARGIN_RUN = 10
+
+
+def margin_numbers(lines: list[str]) -> dict[int, int]:
+    """Line numbers in the margin, as a submitted manuscript prints them (``117  text``, ``118  text``: one more on
+    each line, blank lines numbered or not): index -> how many characters the number and its gap take, to be set
+    aside as page furniture. A run of ``MARGIN_RUN`` lines or more counts only when it holds lines no list entry
+    opens (prose going on in lower case, a heading, a number alone): a list of one-line entries numbered bare
+    (``1 Smith J ...`` / ``2 Doe A ...``) numbers its lines so too, and opens each of them with authors. The gap
+    cut is the run's narrowest, so a line set in further keeps its indent."""
+    out: dict[int, int] = {}
+    run: list[tuple[int, re.Match[str]]] = []
+
+    def close() -> None:
+        if len(run) < MARGIN_RUN:
+            return
+        rests = [lines[index][match.end() :].strip() for index, match in run]
+        prose = sum(
+            1 for rest in rests
+            if not rest or REF_HEADING.match(rest) or (rest[:1].islower() and rest.split()[0] not in PARTICLE_WORDS)
+        )
+        if prose * 10 >= len(run) and prose >= 2:
+            gaps = [len(match.group("gap")) for index, match in run if lines[index][match.end() :].strip()]
+            gap = min(gaps) if gaps else 0
+            for index, match in run:
+                out[index] = len(match.group("number")) + min(gap, len(match.group("gap")))
+
+    last = -1
+    for index, line in enumerate(lines):
+        match = _MARGIN_NUMBER.match(line)
+        if match is not None:
+            number = int(match.group("digits"))
+            if not (run and number == last + 1):
+                close()
+                run = []
+            run.append((index, match))
+            last = number
+        elif line.strip():
+            close()
+            run = []
+            last = -1
+        # (A blank line without a number leaves the run as it is: some numberings skip the space between paragraphs.)
+    close()
+    return out
+
+
+def without_margin_numbers(text: str) -> tuple[str, list[int]]:
+    """The text with a margin's line numbers (``margin_numbers``) taken off its lines, and those lines (1-based); the
+    lines stay where they are."""
+    lines = text.split("\n")
+    cuts = margin_numbers(lines)
+    if not cuts:
+        return text, []
+    kept = "\n".join(line[cuts[index] :] if index in cuts else line for index, line in enumerate(lines))
+    return kept, sorted(index + 1 for index in cuts)

@@ -12,11 +12,12 @@ from ..csl import YEAR
 
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TABLE = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
-#: A numbered entry's label: ``12.``, ``12)``, ``[12]``, ``(12)``, ``12`` + space, ``¹²``, ``12Smith``.
+#: A numbered entry's label: ``12.``, ``12)``, ``[12]``, ``(12)``, ``12`` + space, ``¹²``, ``12Smith``; a supplement's
+#: ``S12.`` and ``[S12]`` are ``12.`` and ``[12]`` (its own list, numbered from 1).
 #: Markdown escapes count as the label they escape (pandoc writes ``12\.`` and ``\[12\]`` for text that is not a list).
 LABEL = re.compile(
     r"^(?P<indent>\s{0,12})(?:[-*+•]\s+)?(?:"
-    r"\\?\[(?P<bracket>\d{1,6})\\?\]|\\?\((?P<round>\d{1,6})\\?\)|(?P<dot>\d{1,6})\\?\.(?!\d)|(?P<paren>\d{1,6})\\?\)"
+    r"\\?\[S?(?P<bracket>\d{1,6})\\?\]|\\?\((?P<round>\d{1,6})\\?\)|S?(?P<dot>\d{1,6})\\?\.(?!\d)|(?P<paren>\d{1,6})\\?\)"
     r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})|(?P<bare>\d{1,6})(?=\s+(?:[^\s\d,;:.)\]]|\d{1,6}[.)](?:\s|[^\W\d_]{2})|\d{1,6}\s+[^\W\d_]{2}))|(?P<glued>\d{1,6})(?!(?:st|nd|rd|th|[a-z])\b)(?=[^\W\d_]|[-–—]{2}|[«“\"]|\[\d{1,4}\]\s*[^\W\d_])"
     r")\s*(?=\S)"
 )

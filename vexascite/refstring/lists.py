@@ -55,6 +55,7 @@ from .furniture import (
     lone_number_run,
     mask_of,
     paged_heads,
+    without_margin_numbers,
 )
 from .glued import glued_cut
 from .labels import (
@@ -160,6 +161,8 @@ class ReferenceList:
     columns: list[ColumnBlock] = field(default_factory=list)
     #: The document line (1-based) of the list's heading; ``line`` is its first entry's.
     heading_line: int | None = None
+    #: Line ranges (1-based, inclusive) whose numbers in the margin (a submitted manuscript's) were set aside.
+    margin: list[tuple[int, int]] = field(default_factory=list)
 
 
 # -- joining ---------------------------------------------------------------------------
@@ -694,7 +697,7 @@ class _Finder:
                 # (A few "1995." lines in a long list are strings that open with their year.)
                 return self.numbered(first, heading)
             glued = [label.number for p in region if (label := self.labels[p]) is not None and label.style == "glued"]
-            if style != "glued" and _in_sequence(glued) and len(set(glued)) > 1:
+            if style != "glued" and _in_sequence(glued) and len(set(glued)) > 1 and _steps_by_one(glued):
                 # "125. Smith" first in a list of "5Khansari", "6Nakahigashi": label 1 glued to a string's own "25.".
                 # (Not one number again and again, "3GPP TS 99.551: ..." and a wrapped '3".': no numbering steps so.)
                 return self.numbered(first, heading, style="glued")
@@ -702,7 +705,7 @@ class _Finder:
         elif self.glued_reading(first, None) is not None:
             # "1-M. BOLTE" then "2Perkins DI": the first label glued to a mark the label pattern does not take.
             glued = [label.number for p in region if (label := self.labels[p]) is not None and label.style == "glued"]
-            if len(glued) >= 2 and _in_sequence(glued) and min(glued) <= 3:
+            if len(glued) >= 2 and _in_sequence(glued) and min(glued) <= 3 and _steps_by_one(glued):
                 return self.numbered(first, heading, style="glued")
         later = self._numbering_below(region) if not self.one_per_line(region) else None
         if later is not None:
@@ -2692,6 +2695,13 @@ def _in_sequence(numbers: list[int]) -> bool:
     return near >= 2 and near * 2 >= len(numbers)
 
 
+def _steps_by_one(numbers: list[int]) -> bool:
+    """Whether at least half the steps between printed numbers are by one, up or down: a numbering, not names that
+    open with digits (``23andMe Research Team``, ``3D Systems``, ``3M Company`` sorted together: 23, 3, 3)."""
+    steps = [b - a for a, b in zip(numbers, numbers[1:], strict=False)]
+    return 2 * sum(1 for step in steps if abs(step) == 1) >= len(steps)
+
+
 def _authors_then_year(joined: str) -> bool:
     """Whether the entry so far is only authors and a year in brackets: ``Smith J, Doe A (2009)``."""
     tail = re.search(r"\(\s*" + YEAR + r"[a-z]?\s*\)[.:]?\s*$", joined)
@@ -2765,7 +2775,28 @@ def find_reference_lists(text: str) -> list[ReferenceList]:
     by their names; the rest of the document is read without them.
     Text printed as two columns side by side is read column by column (:mod:`.columns`);
     lines are the document's own either way."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text, margin = without_margin_numbers(text.replace("\r\n", "\n").replace("\r", "\n"))
+    found = _lists_and_notes(text)
+    if margin:
+        numbered = set(margin)
+        for ref_list in found:
+            last = max((entry.last_line or entry.line for entry in ref_list.entries), default=ref_list.line)
+            ref_list.margin = _line_runs([n for n in range(ref_list.heading_line or ref_list.line, last + 1) if n in numbered])
+    return found
+
+
+def _line_runs(numbers: list[int]) -> list[tuple[int, int]]:
+    """Sorted line numbers as ranges of consecutive lines (1-based, inclusive)."""
+    runs: list[tuple[int, int]] = []
+    for number in numbers:
+        if runs and number == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], number)
+        else:
+            runs.append((number, number))
+    return runs
+
+
+def _lists_and_notes(text: str) -> list[ReferenceList]:
     notes = _footnote_lists(text) if "[^" in text else []
     if not notes:
         return _read_lists(text)
@@ -2898,6 +2929,8 @@ class ListSummary:
     columns: list[tuple[int, int]] = field(default_factory=list)
     #: The heading's line; ``line`` is the first entry's.
     heading_line: int | None = None
+    #: Line ranges (1-based, inclusive) whose numbers in the margin were set aside.
+    margin: list[tuple[int, int]] = field(default_factory=list)
 
 
 def glued_reason(text: str) -> str | None:
@@ -2927,7 +2960,7 @@ def summarize(found: ReferenceList) -> ListSummary:
     return ListSummary(
         found.label, found.heading, found.line, found.style, len(found.entries),
         numbers[0] if numbers else None, numbers[-1] if numbers else None, gaps, repeated, glued, list(found.left_out),
-        [(block.first, block.last) for block in found.columns], found.heading_line,
+        [(block.first, block.last) for block in found.columns], found.heading_line, list(found.margin),
     )
 
 
@@ -2954,6 +2987,8 @@ def describe(summary: ListSummary) -> str:
         text += "; entries that look like two references glued together at lines " + ", ".join(str(n) for n in summary.glued[:10])
     if summary.columns:
         text += "; read as two columns side by side (left, then right) at lines " + ", ".join(f"{a}-{b}" for a, b in summary.columns)
+    if summary.margin:
+        text += "; line numbers in the margin set aside at lines " + ", ".join(f"{a}-{b}" for a, b in summary.margin)
     if summary.left_out:
         shown = ", ".join(str(n) for n in summary.left_out[:20]) + (f" ... ({len(summary.left_out)} in all)" if len(summary.left_out) > 20 else "")
         text += f"; lines in no entry (not page furniture): {shown}"

@@ -9,7 +9,9 @@ from ..csl import PARTICLE_WORDS, YEAR
 from .labels import strip_label
 
 _HEADING_WORDS = (
-    r"references?(?:\s+(?:and\s+notes|cited|list))?|reference\s+list|bibliography|literature(?:\s+cited)?|works\s+cited|"
+    r"references?(?:\s+(?:and\s+notes|cited|list))?|reference\s+list|"
+    # A supplement's own list: "Supplementary References", "References cited in the supplement".
+    r"supplementa(?:ry|l)\s+references?|references?\s+(?:cited\s+)?(?:in|for)\s+the\s+supplement(?:ary\s+(?:appendix|material|information))?|bibliography|literature(?:\s+cited)?|works\s+cited|"
     r"cited\s+literature|sources|citations|notes\s+and\s+references|further\s+reading|endnotes|"
     r"literatur(?:verzeichnis|angaben)?|quellen(?:verzeichnis)?|r[ée]f[ée]rences(?:\s+bibliographiques)?|bibliographie|"
     r"referencias(?:\s+bibliogr[áa]ficas)?|bibliograf[íi]a|refer[êe]ncias(?:\s+bibliogr[áa]ficas)?|"
