@@ -515,3 +515,13 @@ def test_authors_wrapped_past_page_furniture_after_an_initial_stay_in_their_entr
     texts = entry_texts(text)
     assert len(texts) == 3, texts
     assert "Osei, and E. Lind Tide-bound birds" in texts[1]
+
+
+def test_a_reference_printed_twice_under_one_page_number_keeps_its_wrapped_line() -> None:
+    # An entry listed twice, each copy after the same page number: its second line, footer-shaped and repeated, closes
+    # the entry its first line leaves open ("... study of") before the next label; it had been taken for a footer.
+    copy = "2 Quill P, Osei A. Fourth study of\ntides. Inv Lett. 2017;2:3-4. doi:10.5555/inv.2017.2\n"
+    text = "References\n1 Holm K, Varga T. Invented title of a study. J Inv Res. 2019;12:45-50.\n12\n" + copy + "12\n" + copy
+    texts = entry_texts(text)
+    assert len(texts) == 3, texts
+    assert all("tides. Inv Lett. 2017" in t for t in texts[1:]), texts

@@ -707,14 +707,18 @@ def _between_entries(lines: list[str], index: int, furniture: set[int] | None = 
 
 def _closes_open_entry(lines: list[str], index: int, found: set[int]) -> bool:
     """Whether a line ends an entry the line right above leaves open (``... a basin with no raised rim,`` /
-    ``Symposium on Invented Basins. 2003.``), the next label, a blank line or the end right below it: two entries of a
-    long list may share such a line, which a running head, set between pages, is not."""
+    ``Symposium on Invented Basins. 2003.``), the next label, a blank line or the end right below it (past a page's
+    furniture already found: ``12`` / ``2 Quill P ...``): two entries of a long list may share such a line, which a
+    running head, set between pages, is not."""
     if index == 0 or index - 1 in found:
         return False
     above = lines[index - 1].strip()
     if not above or ends_like_reference(above) or FURNITURE.match(above):
         return False
-    below = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    after = index + 1
+    while after in found:
+        after += 1
+    below = lines[after].strip() if after < len(lines) else ""
     return not below or label_of(below) is not None
 
 
