@@ -80,3 +80,23 @@ def test_an_entry_that_prints_one_of_its_lines_twice_keeps_both():
     texts = texts_of(lines)
     assert len(texts) == 3, texts
     assert texts[1].count("Entre prise et déprise des pratiques en information et communication.") == 2, texts[1]
+
+
+def test_back_matter_flush_under_a_set_in_line_of_names_and_a_year_ends_the_list():
+    """The last entry closes on a set-in ``H. Beck, 1988.`` (a publisher's name and a year, the shape of authors
+    and a year whose title comes next), then a flush ``Supplementary Material`` and a funding note: a title going
+    on would be set in as the line above is, so the heading ends the list."""
+    lines = hanging([
+        ("[1] Albert A, Brennholt H. Vacuoles in the marrow of older men. Vexas J", "2017;834:110-118."),
+        ("[2] Okafor T, Harwell S. Fevers and chondritis in a cohort of men. J Invented", "Med 2003;5:7-8."),
+        ("[3] Quill P. Der Triumph im Antiken Rom, Munich, C.", "H. Beck, 1988."),
+    ]) + [
+        "Supplementary Material",
+        "This work was supported by grants from the Invented Agency (ANR-21-CE17-0001)",
+        "and the Invented Institutes of Health (R01 AR012345).",
+        "However, in vivo studies using deficient mice suggest an anti-inflammatory",
+        "role for this receptor, possibly due to the recruitment of tolerogenic cells.",
+    ]
+    texts = texts_of(lines)
+    assert len(texts) == 3, texts
+    assert texts[2].endswith("Munich, C. H. Beck, 1988."), texts[2]
