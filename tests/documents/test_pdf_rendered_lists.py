@@ -62,3 +62,41 @@ def test_an_entry_opening_with_a_quoted_title_that_holds_bars_is_an_entry():
     assert texts[0].endswith("J Invented Med 7:1-2."), texts[0]
     assert texts[1].startswith("“Vexas Registry | Cohorts | Sites | Outlook (2018-2023).”"), texts[1]
     assert texts[1].endswith("[Seen: 3-Mar-2019]."), texts[1]
+
+
+def test_an_entry_that_prints_one_of_its_lines_twice_keeps_both():
+    """A string that repeats its title as its container (``« Le laboratoire ... » Le laboratoire ...``)
+    can wrap to the same set-in line twice, the first right under the entry's flush first line: a line
+    that repeats is a running head's shape, but these are set in as the entry's other lines are."""
+    lines = hanging([
+        ("Albert A, Brennholt H (2017) Vacuoles in the marrow of older men.", "Vexas J 834:110-118."),
+        ("Bernard F (2006) « Le laboratoire des sciences de l’information et de la",
+         "communication. Entre prise et déprise des pratiques en information et",
+         "communication.» Le laboratoire des sciences de l’information et de la",
+         "communication. Entre prise et déprise des pratiques en information et",
+         "communication. Bordeaux : SFIC, 2006."),
+        ("Okafor T, Harwell S (2003) Fevers and chondritis in a cohort of men.", "J Invented Med 5:7-8."),
+    ])
+    texts = texts_of(lines)
+    assert len(texts) == 3, texts
+    assert texts[1].count("Entre prise et déprise des pratiques en information et communication.") == 2, texts[1]
+
+
+def test_back_matter_flush_under_a_set_in_line_of_names_and_a_year_ends_the_list():
+    """The last entry closes on a set-in ``H. Beck, 1988.`` (a publisher's name and a year, the shape of authors
+    and a year whose title comes next), then a flush ``Supplementary Material`` and a funding note: a title going
+    on would be set in as the line above is, so the heading ends the list."""
+    lines = hanging([
+        ("[1] Albert A, Brennholt H. Vacuoles in the marrow of older men. Vexas J", "2017;834:110-118."),
+        ("[2] Okafor T, Harwell S. Fevers and chondritis in a cohort of men. J Invented", "Med 2003;5:7-8."),
+        ("[3] Quill P. Der Triumph im Antiken Rom, Munich, C.", "H. Beck, 1988."),
+    ]) + [
+        "Supplementary Material",
+        "This work was supported by grants from the Invented Agency (ANR-21-CE17-0001)",
+        "and the Invented Institutes of Health (R01 AR012345).",
+        "However, in vivo studies using deficient mice suggest an anti-inflammatory",
+        "role for this receptor, possibly due to the recruitment of tolerogenic cells.",
+    ]
+    texts = texts_of(lines)
+    assert len(texts) == 3, texts
+    assert texts[2].endswith("Munich, C. H. Beck, 1988."), texts[2]

@@ -74,3 +74,14 @@ def test_a_footnote_of_prose_is_no_citation_and_one_the_list_took_is() -> None:
     )
     extraction = extract_claims(document, reference_lines=frozenset({5}))
     assert [[m.marker.text for m in claim.markers] for claim in extraction.claims] == [["[^2]"]]
+
+
+def test_a_compound_cut_at_a_line_end_keeps_its_hyphen_and_no_space() -> None:
+    """A manuscript printed to PDF wraps ``follow-up`` and ``IL-6`` at their hyphens: the claim reads as the text
+    did, not ``follow- up``."""
+    document = ("Results\n\nTreatment was stopped during follow-\nup in 28% of patients on an IL-\n6 inhibitor, a well-\n"
+                "known risk of a meta-\nanalysis [1].\n\nReferences\n\n1. Okafor T. An invented study. J Inv Med. 2020;3:1-2.\n")
+    claims = extract_claims(document).claims
+    assert [claim.text for claim in claims] == [
+        "Treatment was stopped during follow-up in 28% of patients on an IL-6 inhibitor, a well-known risk of a meta-analysis."
+    ]

@@ -33,6 +33,10 @@ def labels(text: str) -> list[tuple[str, str, list[str]]]:
         (r"shown\textsuperscript{5}.", r"\textsuperscript{5}", ["5"]),
         ("see [@beck2020; @heiblig2022, p. 4].", "[@beck2020; @heiblig2022, p. 4]", ["@beck2020", "@heiblig2022"]),
         ("as @beck2020 showed", "@beck2020", ["@beck2020"]),
+        # a key a narrow page wrapped inside it (a browser's print of the manuscript, read from the PDF)
+        ("given\n[@scott2018thromboembolis\nm], but", "[@scott2018thromboembolis\nm]", ["@scott2018thromboembolism"]),
+        ("given [@okafor2019;\n@scott2018thrombo\nembolism; @beck2020, p. 4]", "[@okafor2019;\n@scott2018thrombo\nembolism; @beck2020, p. 4]",
+         ["@okafor2019", "@scott2018thromboembolism", "@beck2020"]),
         (r"shown \cite{beck2020,heiblig2022}.", r"\cite{beck2020,heiblig2022}", ["@beck2020", "@heiblig2022"]),
         (r"shown \citep[p.~4]{beck2020}.", r"\citep[p.~4]{beck2020}", ["@beck2020"]),
         (r"\citet{beck2020} showed", r"\citet{beck2020}", ["@beck2020"]),

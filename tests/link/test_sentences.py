@@ -140,6 +140,27 @@ def test_a_short_wrapped_line_before_a_comma_or_a_number_is_not_a_heading() -> N
     assert not any(s.kind == "heading" for s in split_sentences(text))
 
 
+def test_a_short_wrapped_line_before_the_sentence_s_marker_is_not_a_heading() -> None:
+    """A page wraps a sentence right before its marker (``... is given`` / ``[@okafor2021], a thrombotic ...``,
+    ``... in trials`` / ``[3, 4]. Venous ...``): a heading is never followed by a marker or the sentence's comma."""
+    text = (
+        "Responses were durable [@okafor2021].\n"
+        "Because thrombosis is frequent in VEXAS before any JAK inhibitor is given\n"
+        "[@okafor2021], a thrombotic event on treatment does not show that the drug caused it.\n"
+        "Infections are the best-known risk of JAK inhibitors in trials\n"
+        "[3, 4]. Venous thrombosis is the other.\n"
+    )
+    sentences = [s for s in split_sentences(text) if s.kind == "paragraph"]
+    assert [" ".join(s.text(text).split()) for s in sentences] == [
+        "Responses were durable [@okafor2021].",
+        "Because thrombosis is frequent in VEXAS before any JAK inhibitor is given [@okafor2021], a thrombotic event on "
+        "treatment does not show that the drug caused it.",
+        "Infections are the best-known risk of JAK inhibitors in trials [3, 4].",
+        "Venous thrombosis is the other.",
+    ]
+    assert not any(s.kind == "heading" for s in split_sentences(text))
+
+
 def test_running_text_glued_to_a_byline_and_affiliations_is_still_prose() -> None:
     """PDF text has no blank line between an affiliation list and the letter's first
     paragraph, and wraps bylines anywhere: the marks stay affiliation marks, the prose

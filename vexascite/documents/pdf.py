@@ -123,7 +123,9 @@ def _with_actual_text(page: Any, reader: Any) -> Any | None:
     ``/ActualText`` (``/Span <</ActualText (...)>> BDC ... EMC``, the properties inline or
     named in the page's ``/Properties``) shown as that text: the span's first text-showing
     operator shows the text, the others nothing, and every positioning operator stays, so
-    the text stands where its glyphs are drawn. None when the page has no such span.
+    the text stands where its glyphs are drawn; and each ``Tm`` followed by a ``Td`` with
+    nothing drawn between them made the one ``Tm`` they come to (:func:`_moved_matrix`).
+    None when the page has neither.
 
     A browser printing a page draws a character its fonts lack (Korean, Chinese) as the
     font's empty glyph, which no ``/ToUnicode`` maps, and a soft hyphen that did not break
@@ -149,7 +151,7 @@ def _with_actual_text(page: Any, reader: Any) -> Any | None:
     except (KeyError, AttributeError):
         named = None
     spans: list[list[str] | None] = []  # per open marked content: [its actual text, shown yet?] or None
-    operations = []
+    operations: list[tuple[Any, bytes]] = []
     replaced = False
     for operands, operator in stream.operations:
         if operator == b"BDC":
@@ -167,6 +169,12 @@ def _with_actual_text(page: Any, reader: Any) -> Any | None:
         elif operator == b"EMC":
             if spans:
                 spans.pop()
+        elif operator == b"Td" and operations and operations[-1][1] == b"Tm":
+            moved = _moved_matrix(operations[-1][0], operands)
+            if moved is not None:
+                operations[-1] = (moved, b"Tm")
+                replaced = True
+                continue
         elif operator in _SHOW:
             span = next((span for span in reversed(spans) if span is not None), None)
             if span is not None:
@@ -182,6 +190,25 @@ def _with_actual_text(page: Any, reader: Any) -> Any | None:
         return None
     stream.operations = operations
     return stream
+
+
+def _moved_matrix(matrix: list[Any], offset: list[Any]) -> list[Any] | None:
+    """The text matrix that ``Tm`` with ``matrix`` then ``Td`` with ``offset`` set (the PDF's
+    own rule: the offset taken in the matrix's space), or None when an operand is not a number.
+
+    A browser printing a run of glyphs from another font (a superscript digit or a Greek
+    letter its main font lacks) opens a text object at the line's start with ``Tm`` and
+    moves to the run with ``Td``; pypdf measures the ``Td`` from the line's start, not from
+    where the text before ended, and put a space on each side of the run: ``blockers.⁶ At``
+    came out as ``blockers. ⁶  At``, which gave the marker to the next sentence."""
+    from pypdf.generic import FloatObject
+
+    try:
+        a, b, c, d, e, f = (float(value) for value in matrix)
+        tx, ty = (float(value) for value in offset)
+    except (TypeError, ValueError):
+        return None
+    return [FloatObject(value) for value in (a, b, c, d, tx * a + ty * c + e, tx * b + ty * d + f)]
 
 
 #: Share of the page's width between two pieces of text drawn one after the other on one

@@ -66,10 +66,14 @@ _EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(.+?)(?<=\S)\1")
 _MATH_DOLLARS = re.compile(r"\$([^$]{0,80})\$")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?)\]])(?!\d)")  # not "P = .001"
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
+#: A word cut at its hyphen by a line's end (``follow-`` / ``up``, ``IL-`` / ``6``): the hyphen stays, the line
+#: break goes (a page printed from the manuscript wraps compounds there; ``pre- and post-`` keeps its space).
+_WRAPPED_AT_HYPHEN = re.compile(r"(?<=[^\W\d_])-[ \t]*\n\s*(?=[^\W_])")
 
 
 def clean_claim_text(text: str) -> str:
-    """Readable claim text: markup, emphasis and math dollars removed, spaces collapsed."""
+    """Readable claim text: markup, emphasis and math dollars removed, a compound wrapped at its hyphen
+    joined, spaces collapsed."""
     if "\\" in text:
         text = text.replace("\\%", "%").replace("\\&", "&")
         for _ in range(3):  # nested: \caption{\emph{x}}
@@ -82,6 +86,8 @@ def clean_claim_text(text: str) -> str:
     text = text.replace("~", " ")
     if "()" in text or "[]" in text or "( " in text or "[ " in text:
         text = _EMPTY_BRACKETS.sub("", text)
+    if "-\n" in text or "- \n" in text:
+        text = _WRAPPED_AT_HYPHEN.sub("-", text)
     text = " ".join(text.split())
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     return text.strip()

@@ -209,9 +209,16 @@ def _numeric_targets(inner: str, backward: bool = False) -> list[Target] | None:
     return [Target("number", number=n) for n in numbers]
 
 
+#: A key cut by a line break with no space before it, the rest of the key alone on the next line and closing the
+#: item (``@scott2018thromboembolis`` / ``m]``): a narrow page wrapped a long key when the manuscript was printed
+#: (a key holds no space, and a locator is set apart by a comma or a space).
+_WRAPPED_KEY = re.compile(r"(@\{?[A-Za-z0-9_][\w:.#$%&+?<>~/\-]*)\n([\w:.#$%&+?<>~/\-]+\}?)$")
+
+
 def _pandoc_targets(body: str) -> list[Target] | None:
     targets = []
     for item in body.split(";"):
+        item = _WRAPPED_KEY.sub(r"\1\2", item.strip())
         match = re.search(r"-?@\{?(?P<key>[A-Za-z0-9_][\w:.#$%&+?<>~/\-]*?)\}?(?=[\s,;]|$)(?P<rest>.*)$", item.strip())
         if not match:
             return None

@@ -105,6 +105,8 @@ _MARK_AFTER_COMMA = re.compile(r",(?:\^\{|\^[\d*†]|<sup>|[⁰¹²³⁴⁵⁶�
 
 #: A line that continues a sentence with a number: "25% in", "9 of 12", "3.5 mg/kg".
 _GOES_ON = re.compile(r"\d[\d.,]*\s*(?:%|[a-zµ])")
+#: A line that opens with the sentence's marker or punctuation: "[@okafor2021], a ...", "[3, 4]. Venous", ", and".
+_MARKER_GOES_ON = re.compile(r"[,;:)\]]|\[-?@|\[[\d,\s–-]+\][,.;:)]")
 
 
 def _looks_like_heading(stripped: str, prev_stripped: str | None, next_stripped: str | None) -> bool:
@@ -127,8 +129,8 @@ def _looks_like_heading(stripped: str, prev_stripped: str | None, next_stripped:
         return False  # "Here, we present the results of" stops mid-sentence
     if prev_stripped and prev_stripped[-1] not in ".!?:" and not prev_stripped.isupper():
         return False
-    # the sentence goes on: "... fell by at least" / "25% in 65% of patients"
-    return not (next_stripped and (next_stripped[0].islower() or _GOES_ON.match(next_stripped)))
+    # the sentence goes on: "... fell by at least" / "25% in 65% of patients", "... is given" / "[@okafor2021], a"
+    return not (next_stripped and (next_stripped[0].islower() or _GOES_ON.match(next_stripped) or _MARKER_GOES_ON.match(next_stripped)))
 
 
 def split_blocks(

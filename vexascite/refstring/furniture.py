@@ -344,13 +344,19 @@ def _bulleted_entry(stripped: str) -> bool:
 
 
 def _set_in_with_entry(lines: list[str], index: int) -> bool:
-    """Whether a line is set in as the line right above it is, under a line flush to their left: a line of an
-    entry with a hanging indent (a place and date closing it, ``      Malo 6 mai 2011 9``, or ``    downloaded
-    from VexasQuest May 3, 2014.``), not page furniture, which a page prints at its margin, not at a list's
-    indent."""
+    """Whether a line is set in as the line right above it is, under a line flush to their left (or right under
+    that flush line, the line below set in as it is): a line of an entry with a hanging indent (a place and date
+    closing it, ``      Malo 6 mai 2011 9``, or ``    downloaded from VexasQuest May 3, 2014.``), not page
+    furniture, which a page prints at its margin, not at a list's indent."""
     indent = indent_of(lines[index])
-    if indent < 2 or index == 0 or not lines[index - 1].strip() or abs(indent_of(lines[index - 1]) - indent) > 1:
+    if indent < 2 or index == 0 or not lines[index - 1].strip():
         return False
+    if abs(indent_of(lines[index - 1]) - indent) > 1:
+        # The entry's second line, right under its flush first line, the line below set in as it is (an entry
+        # that prints one of its lines twice, the first time here).
+        below = lines[index + 1] if index + 1 < len(lines) else ""
+        return (indent_of(lines[index - 1]) < indent - 1 and bool(below.strip()) and abs(indent_of(below) - indent) <= 1
+                and not FURNITURE.match(lines[index - 1].strip()))
     for other in range(index - 1, max(-1, index - 12), -1):
         text = lines[other].strip()
         if not text:

@@ -367,7 +367,10 @@ class _Finder:
         if self.blank(previous):
             return False
         if _names_then_year(self.stripped(previous)):
-            return True  # "Gressl, W., & Haber, A. (2012)." / "Ethics and markets: Towards a new": the title comes next
+            # "Gressl, W., & Haber, A. (2012)." / "Ethics and markets: Towards a new": the title comes next; not flush
+            # under a set-in line ("    H. Beck, 1988." / "Supplementary Material"), where a title would be set in.
+            set_in = indent_of(self.kept[previous][1])
+            return not (set_in >= 2 and indent_of(self.kept[position][1]) < set_in - 1)
         if ends_like_reference(self.stripped(previous)):
             return False
         if _OPEN_WORD.search(self.stripped(previous)) and not _LEGEND.match(stripped) and len(stripped.split()) >= 4:
