@@ -1191,13 +1191,15 @@ class _Finder:
         line = self.stripped(position)
         low, high = (-2, 4) if direction > 0 else (-4, 2) if direction < 0 else (-4, 4)
         complete = self._closed(previous, position)
+        # (A source closed by its pages or bracketed year and a semicolon, "155-161;", "(1948);", is a complete entry.)
+        closed = complete or (bool(SOURCE_END.search(previous[-40:])) and not LINK_TOKEN.match(line))
         best: Label | None = None
         for number, rest in lenient_labels(line, style):
             step = number - last
             if not low <= step <= high or not rest or _CONTINUATION.match(rest) or (number == 1 and last >= 2 and direction >= 0):
                 continue  # (a 1 after 2 or more restarts the numbering: a new list, read as such above)
             own = style in EXPLICIT_STYLES and bool(_OWN_LABEL.match(rest))
-            if not (complete or own):
+            if not (closed or own):
                 continue
             if line.startswith("0") or rest[:1].isdigit() and not re.match(r"\d+[^\W\d_]|\d{1,4}[.)]\s+[^\W\d_]", rest):
                 continue  # "1997 Behavioral", "12 345": a year or a number wrapped, not a string of its own
@@ -1209,8 +1211,6 @@ class _Finder:
                 best = Label(number, style, rest)
         if best is not None:
             return best
-        # (A source closed by its bracketed year and a semicolon, "(1980);", is a complete entry here too.)
-        closed = complete or (bool(SOURCE_END.search(previous[-40:])) and not LINK_TOKEN.match(line))
         return self._next_before_odd_start(line, style, last + (direction or 1), closed)
 
     @staticmethod

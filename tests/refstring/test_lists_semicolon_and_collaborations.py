@@ -1,0 +1,26 @@
+"""Cuts found on fresh training seeds (430-439): a list's next number before a string that opens with digits under
+an entry closed by its pages or year and a semicolon."""
+
+from __future__ import annotations
+
+from tests.refstring.found import entry_raws
+
+
+def test_a_glued_number_before_digits_after_an_entry_closed_by_a_semicolon_is_a_label() -> None:
+    # "1020" + "3GPP TR ..." after 1019 whose source ends "155-161;": the entry above is complete (pages, then the
+    # semicolon some strings keep), so the list's next number is read before the string's own digits.
+    glued = [
+        "1018Quill A, Marsh B. Invented tides of the north. Mar Inv Lett. 1990;12:45-52.",
+        "1019Venn C, Arvik D. Invented harbour lights: keepers and care. J Inv Coast. 1991;25(1 Pt 2):155-161;",
+        '10203GPP TR 99.905: "Vocabulary for invented systems".',
+        "1021Okafor E, Lind F. Invented gulls of the southern coast. Coast Res. 1992;3:12-19.",
+    ]
+    assert entry_raws("References\n" + "\n".join(glued) + "\n") == glued
+    # the same after a bracketed year and a semicolon, "(1948);"
+    glued = [
+        "14Quill A. Invented tides. Mar Inv Lett 12, 45 (1946).",
+        "15J. R. QUILL, D. M. VENN et E. R. H. MARSH. J. Inv. Soc. 272 (1948);",
+        '163GPP TS 99.402: "Architecture for invented accesses".',
+        "17Okafor E, Lind F (1999) Invented gulls of the southern coast. Coast Res 3:12-19.",
+    ]
+    assert entry_raws("References\n" + "\n".join(glued) + "\n") == glued
