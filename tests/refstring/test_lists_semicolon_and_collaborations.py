@@ -1,9 +1,10 @@
 """Cuts found on fresh training seeds (430-439): a list's next number before a string that opens with digits under
-an entry closed by its pages or year and a semicolon."""
+an entry closed by its pages or year and a semicolon, and a collaboration abbreviated as physics lists set it
+after a publisher's place with no stop."""
 
 from __future__ import annotations
 
-from tests.refstring.found import entry_raws
+from tests.refstring.found import cut_between_wrapped, entry_raws
 
 
 def test_a_glued_number_before_digits_after_an_entry_closed_by_a_semicolon_is_a_label() -> None:
@@ -24,3 +25,21 @@ def test_a_glued_number_before_digits_after_an_entry_closed_by_a_semicolon_is_a_
         "17Okafor E, Lind F (1999) Invented gulls of the southern coast. Coast Res 3:12-19.",
     ]
     assert entry_raws("References\n" + "\n".join(glued) + "\n") == glued
+
+
+def test_an_abbreviated_collaboration_after_a_publishers_place_opens_an_entry() -> None:
+    texts = cut_between_wrapped(
+        "Okafor M (2003) Invented harbours of the north.\nAn essay. Lakeside Books and\nTidewater Foundation, Bergen\n"
+        "NOVA Collab. (R. Arvik et al.), Phys. Inv. Lett.\n17, 041802 (2012).\n"
+    )
+    assert len(texts) == 6
+    assert texts[2].endswith("Tidewater Foundation, Bergen")
+    assert texts[3].startswith("NOVA Collab. (R. Arvik et al.)")
+
+
+def test_a_title_that_names_a_collaboration_goes_on_after_a_word_left_open() -> None:
+    texts = cut_between_wrapped(
+        "Okafor M (2003) Invented tides measured by the\nNOVA Collab. detector at the northern coast. Phys. Inv. Lett.\n17, 041802 (2012).\n"
+    )
+    assert len(texts) == 5
+    assert "by the NOVA Collab. detector" in texts[2]

@@ -2337,15 +2337,22 @@ def _name_run_after_end(previous: str, text: str, head: str) -> bool:
     )
 
 
-#: A collaboration as author: ``VEXAS Collaboration, J. Inv. ...``, ``The NOVA collaboration: R. Arvik, ...``.
-_COLLABORATION = re.compile(rf"^(?:The\s+)?[{UPPER_CHARS}][\w-]*(?:\s+[{UPPER_CHARS}][\w-]*){{0,2}}\s+[Cc]ollaboration\s*[,.:(]")
+#: A collaboration as author: ``VEXAS Collaboration, J. Inv. ...``, ``The NOVA collaboration: R. Arvik, ...``, or
+#: abbreviated as physics lists set it: ``NOVA Collab. (R. Arvik et al.), ...``.
+_COLLABORATION = re.compile(rf"^(?:The\s+)?[{UPPER_CHARS}][\w-]*(?:\s+[{UPPER_CHARS}][\w-]*){{0,2}}\s+[Cc]ollab(?:oration\s*[,.:(]|\.\s)")
 
 
 def _collaboration_after_end(previous: str, text: str, head: str) -> bool:
     """A line that opens with a collaboration as author after a line that ends an entry with a year: a new entry
-    (a title that names a collaboration wraps after a word left open: ``... by the`` / ``ATLAS Collaboration``)."""
+    (a title that names a collaboration wraps after a word left open: ``... by the`` / ``ATLAS Collaboration``), or
+    after a line that ends on a word in capitals with no stop, a publisher or its place (``... Tidewater Foundation,
+    Bergen`` / ``NOVA Collab. (R. Arvik et al.), ...``): no title or source goes on with a collaboration as author."""
+    end = previous.rstrip()
+    closed = ends_like_reference(previous) or (
+        bool(re.search(rf"\b[{UPPER_CHARS}][{LOWER_CHARS}]{{2,}}$", end)) and not _LEFT_FOR_NAMES.search(end[-14:]) and not _OPEN_WORD.search(end)
+    )
     return (
-        len(head) >= 30 and bool(YEAR_TOKEN.search(head)) and ends_like_reference(previous)
+        len(head) >= 30 and bool(YEAR_TOKEN.search(head)) and closed
         and not OPEN_END.search(previous[-12:]) and bool(_COLLABORATION.match(text))
     )
 
