@@ -43,3 +43,18 @@ def test_a_title_that_names_a_collaboration_goes_on_after_a_word_left_open() -> 
     )
     assert len(texts) == 5
     assert "by the NOVA Collab. detector" in texts[2]
+
+
+def test_a_standards_designation_opening_a_document_is_the_first_entry_of_the_tail_under_it() -> None:
+    # The tail of an earlier article's list at a document's top, one reference a line, its first string a standard's
+    # designation: "3GPP" is no glued label 3 opening a list of one entry that takes the next reference, and the
+    # designation with its quoted title is an entry of the tail (a piece carried over reads as one too).
+    tail = [
+        '3GPP TS 99.240: "Invented charging; architecture and principles".',
+        "A. Quill, M. Marsh, and F. Venn, \u201cInvented tides in harbours with lights,\u201d Inv. Coast, vol. 52, no. 4, pp. 1268\u20131278, 2010.",
+        "Arvik, S., Okafor, B., & Lind, L. (2000). Invented keepers and their lights. Northern Inv Press.",
+        "Holm BI, Penn MR (2003) Duration of invented tides after harbour surgery. Arch Inv Coast 163:1337-1342",
+        "Marsh J, Venn Z, Quill W (2001) Invented gulls of the south. Coast Res 3:12-19",
+    ]
+    text = "\n".join(tail) + "\n\nThe article that follows begins with its own text, which is prose and no reference at all.\n"
+    assert entry_raws(text) == tail

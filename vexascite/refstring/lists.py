@@ -539,6 +539,13 @@ class _Finder:
             # "77. Tarnov A. 1989. ..." or "3GPP TS 32.240: ..." right under a reference of an unnumbered run: one of
             # its strings (a number glued to a string's own text opens no list of one entry, whatever it is).
             return True
+        if (
+            number is not None and found.style == "glued" and end < len(self.kept) and not self.blank(end - 1)
+            and not self.blank(end) and looks_strongly_like_reference(self.stripped(end))
+        ):
+            # The same right above a reference of an unnumbered run with nothing above it (the tail of an earlier
+            # list at a document's top: "3GPP TS 32.240: ..." then "A. Quill, ...", "Venn, K. (2000). ...").
+            return True
         region = [p for p in range(start, end) if not self.blank(p)]
         if BULLET.match(self.kept[start][1]) and len(self._bullets(region)) >= 2:
             # "•  [97] Quill, X., ..." then "•  Lind B, ...": an item of a bulleted list that carries its own number.
@@ -2650,8 +2657,11 @@ _NEGATED = ("head:year", "prev:ends-ref", "text:author", "head:source")
 
 def _marked(text: str) -> bool:
     """Whether a piece of a reference states something only references state: a year, pages, a source, a DOI or
-    its publisher (``Oxford University Press, Oxford.``, ``Bergen: Larch House.``)."""
-    return looks_like_reference(text) or bool(SOURCE_HINT.search(text) or PAGES_END.search(text) or _PUBLISHER.search(text) or _PLACE_PUBLISHER.search(text))
+    its publisher (``Oxford University Press, Oxford.``, ``Bergen: Larch House.``), or a standard's designation
+    (``3GPP TS 99.123: "Title".``)."""
+    return looks_like_reference(text) or bool(
+        SOURCE_HINT.search(text) or PAGES_END.search(text) or _PUBLISHER.search(text) or _PLACE_PUBLISHER.search(text) or _DESIGNATION.match(text)
+    )
 
 
 def _article_paragraph(text: str) -> bool:
