@@ -5,6 +5,7 @@ after a publisher's place with no stop."""
 from __future__ import annotations
 
 from tests.refstring.found import cut_between_wrapped, entry_raws
+from vexascite.refstring.lists import _plain_opening
 
 
 def test_a_glued_number_before_digits_after_an_entry_closed_by_a_semicolon_is_a_label() -> None:
@@ -58,3 +59,15 @@ def test_a_standards_designation_opening_a_document_is_the_first_entry_of_the_ta
     ]
     text = "\n".join(tail) + "\n\nThe article that follows begins with its own text, which is prose and no reference at all.\n"
     assert entry_raws(text) == tail
+
+
+def test_authors_after_a_line_left_on_a_publishers_name_open_an_entry() -> None:
+    # A book's entry closed by its publisher with no stop and no year ("... MA: Lakeside Press"), then authors in
+    # Vancouver form: a new entry, as after a full stop (a title does not wrap to a run of names).
+    head = "Venn, Arla and Tomas J. Marsh, eds. Invented Coasts: Tides, Keepers, and Lights as Northern Problems. Bergen. NO: Lakeside Press"
+    previous = "Northern Problems. Bergen. NO: Lakeside Press"
+    assert _plain_opening(previous, "Okafor GH, Arvik O, Lind F, Penn J, Holm S: The invented tide-specific", head)
+    assert _plain_opening(previous, "Okafor GH, Arvik O, Lind F, Penn J, Holm S. The invented tide-specific", head)
+    # (not after a line left on a word that is no publisher's: "... the Lakeside" goes on)
+    assert not _plain_opening("Northern Problems of the Lakeside", "Okafor GH, Arvik O, Lind F, Penn J, Holm S: The", head)
+

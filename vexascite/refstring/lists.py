@@ -109,6 +109,8 @@ _SHORT_TITLE = re.compile(r"^[A-Z][\w ,&'’:-]{0,60}$")
 _ANY_PARTICLES = r"(?:(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in PARTICLE_WORDS) + r")\s+){1,3}"
 #: A publisher's name: ``University Press``, ``Verlag``, ``Publishers``.
 _PUBLISHER = re.compile(r"\b(?:Press|Publishers?|Publishing|Verlag)\b")
+#: A line left on its publisher's name (``... Malden, MA: Lakeside Press``): a book's entry closed with no stop.
+_PUBLISHER_END = re.compile(r"[A-Z][\w&'’-]*\s+(?:Press|Publishers|Publishing|Verlag)\s*$")
 #: A line that stops on a word no sentence or title ends on: what follows it goes on with it.
 _OPEN_WORD = re.compile(r"\b(?:the|a|an|of|and|in|on|for|to|with|from)\s*$", re.IGNORECASE)
 #: A figure or table legend: it ends a list even under a line left open.
@@ -2367,10 +2369,12 @@ def _collaboration_after_end(previous: str, text: str, head: str) -> bool:
 def _vancouver_after_full_stop(previous: str, text: str, head: str) -> bool:
     """A line that opens with three or more names in Vancouver form (the first perhaps with its capital misread,
     ``lannacci PM, Tabor GU, Garten RL,``) after a line that ends on a full stop, in
-    an entry that is more than a run of names: a new entry, whatever the entry above lacks (a year, a source)."""
+    an entry that is more than a run of names (or on its publisher's name, ``... MA: Lakeside Press``): a new entry,
+    whatever the entry above lacks (a year, a source)."""
+    end = previous.rstrip()
     return (
-        bool(_VANCOUVER_RUN.match(text) or _LOST_CAPITAL_RUN.match(text)) and previous.rstrip().endswith(".") and not re.search(r"\b[A-Z][a-z]?\.$", previous.rstrip())
-        and len(head) >= 40 and not AUTHOR_LIST.match(previous)
+        bool(_VANCOUVER_RUN.match(text) or _LOST_CAPITAL_RUN.match(text)) and (end.endswith(".") or bool(_PUBLISHER_END.search(end)))
+        and not re.search(r"\b[A-Z][a-z]?\.$", end) and len(head) >= 40 and not AUTHOR_LIST.match(previous)
     )
 
 
@@ -2440,11 +2444,12 @@ _INVERTED_THEN_AND = re.compile(
 def _named_after_full_stop(previous: str, text: str, head: str) -> bool:
     """A line that opens with authors in Vancouver form and a colon (``Fowlerton JF: Title``) or with authors in the
     humanities' form (``Becker, Ulla, Anthony Gideon, and Scott Lasher.``) after a line that ends on a full stop (or
-    on a publisher and its place, ``Tidewater Press, Bergen``, in an entry with a year), in an entry
+    on a publisher's name, ``... MA: Lakeside Press``, or on a publisher and its place, ``Tidewater Press, Bergen``, in
+    an entry with a year), in an entry
     that is more than its authors: a new entry, whatever the entry above lacks (a year, a source). A title
     does not wrap to such a line."""
     end = previous.rstrip()
-    closed = end.endswith(".") or (bool(_PUBLISHER_PLACE.search(end)) and bool(YEAR_TOKEN.search(head)))
+    closed = end.endswith(".") or bool(_PUBLISHER_END.search(end)) or (bool(_PUBLISHER_PLACE.search(end)) and bool(YEAR_TOKEN.search(head)))
     return (
         len(head) >= 40 and closed and not re.search(r"\b[A-Z][a-z]?\.$", end) and not AUTHOR_LIST.match(end)
         and not _BEFORE_NAMES.search(end[-8:]) and bool(_COLON_AUTHOR.match(text) or _INVERTED_THEN_AND.match(text))
