@@ -71,3 +71,21 @@ def test_authors_after_a_line_left_on_a_publishers_name_open_an_entry() -> None:
     # (not after a line left on a word that is no publisher's: "... the Lakeside" goes on)
     assert not _plain_opening("Northern Problems of the Lakeside", "Okafor GH, Arvik O, Lind F, Penn J, Holm S: The", head)
 
+
+def test_two_authors_with_their_initials_open_an_entry_after_a_line_with_no_stop() -> None:
+    # "... analysis in progress" (no stop, no year) then "Lindqvist, M. A. and Okafor-Venn, I. S., "Title"": a title
+    # does not wrap to two names with their initials; the same after a string's own number and "Bergen: IOHK".
+    head = "Quill N., Marsh-Venn, P., Arvik J. \u201cThe Costs of Invented Tides\u201d, analysis in progress"
+    assert _plain_opening("Invented Tides\u201d, analysis in progress", "Lindqvist, M. A. and Okafor-Venn, I. S., \"What is an", head)
+    head = "The Invented Organization of Harbour Keepers (IOHK): The IOHK guideline for lights. 2002, Bergen: IOHK"
+    assert _plain_opening("for lights. 2002, Bergen: IOHK", "61. Quillon, T.D. and J.M. Arvikson, Invented keepers' views", head)
+    # Names wrapped within an author list, or an edited work inside an entry, go on.
+    head = "Quill N., Marsh-Venn, P., Arvik J., Holm, K. L., Penn, A., Venn, B. and Lind, C. (eds.) Invented"
+    for previous in ("Quill N., Marsh-Venn, P., Arvik J.,", "Quill N., Marsh-Venn, P., and", "Invented tides, edited by", "Invented tides. In:", "Holm, K. L."):
+        assert not _plain_opening(previous, "Lindqvist, M. A. and Okafor-Venn, I. S., eds. Invented", head)
+    texts = cut_between_wrapped(
+        "Quill N., Marsh-Venn, P., Arvik J. \u201cThe Costs\nand Benefits of Invented Tides\u201d, analysis in progress\n"
+        "Lindqvist, M. A. and Okafor-Venn, I. S., \"What is an\ninvented harbour?,\" Inv. Mat. Nauk 31(1), 173-198 (1976)\n"
+    )
+    assert len(texts) == 6
+    assert texts[2].endswith("analysis in progress")

@@ -2553,6 +2553,28 @@ def _author_run_after_dated(previous: str, text: str, head: str) -> bool:
     )
 
 
+#: Two authors, the first inverted with initials and the second after ``and`` or ``&`` (inverted or initials first),
+#: then a comma and more: ``Lindqvist, M. A. and Okafor-Venn, I. S., "Title"``, ``Quillon, T.D. and J.M. Arvikson,
+#: Title`` (perhaps after a string's own number, ``61. Quillon, T.D. and ...``).
+_INVERTED_PAIR = re.compile(
+    rf"^(?:\d{{1,3}}\.\s+)?{_APA_NAME}\s*,?\s*(?:and|&)\s+(?:{_APA_NAME}|(?:{_INITIAL}){{1,3}}\s*(?:{_ANY_PARTICLES})?{FAMILY}(?:-{FAMILY})?)\s*,\s*\S"
+)
+
+
+def _name_pair_after_line(previous: str, text: str, head: str) -> bool:
+    """A line that opens with two authors set as authors are (``Lindqvist, M. A. and Okafor-Venn, I. S., "Title"``)
+    after a line that nothing left open for names, in an entry of some length: a new entry, whatever the entry above
+    lacks (a stop, a year: ``... analysis in progress``, ``... 2001, Bergen: IOHK``). An author list wrapped across
+    lines leaves the line above on a comma, ``and``, ``&`` or an initial; an edited work cited inside an entry
+    follows ``in``, ``by`` or ``eds.``; a title does not wrap to a pair of names with their initials."""
+    end = previous.rstrip()
+    return (
+        len(head) >= 40 and bool(_INVERTED_PAIR.match(text)) and not _LEFT_FOR_NAMES.search(end[-14:])
+        and not OPEN_END.search(end[-12:]) and not _OPEN_WORD.search(end) and not re.search(r"\b[A-Z]\.$", end)
+        and not _BEFORE_NAMES.search(end[-8:]) and not AUTHOR_LIST.match(end)
+    )
+
+
 def _plain_opening(previous: str, text: str, head: str) -> bool:
     """The cuts that stand whatever the line model says, under a heading and where the rules decide alone (a
     list with no heading): a line that opens with authors and their year, a run of authors, full APA authors, the
@@ -2564,6 +2586,7 @@ def _plain_opening(previous: str, text: str, head: str) -> bool:
         or _named_after_full_stop(previous, text, head) or _designation_after_end(previous, text, head)
         or _own_number_then_authors(previous, text, head) or _names_and_year_after_open(previous, text, head)
         or _author_run_after_dated(previous, text, head) or _after_designation(previous, text, head)
+        or _name_pair_after_line(previous, text, head)
     )
 
 
