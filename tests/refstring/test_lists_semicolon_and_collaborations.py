@@ -4,7 +4,7 @@ after a publisher's place with no stop."""
 
 from __future__ import annotations
 
-from tests.refstring.found import cut_between_wrapped, entry_raws
+from tests.refstring.found import cut_between_wrapped, entry_raws, entry_texts
 from vexascite.refstring.lists import _plain_opening
 
 
@@ -89,3 +89,36 @@ def test_two_authors_with_their_initials_open_an_entry_after_a_line_with_no_stop
     )
     assert len(texts) == 6
     assert texts[2].endswith("analysis in progress")
+
+
+_TAIL = (
+    "invented functors, vol. 21. Northern Invented Society, Bergen (2001)\n"
+    "Quill SK, Marsh M, Lind C, Penn A, Holm A: Invented screening of harbour keepers:\n"
+    "a validity study. Br J Inv Coast 1999, 175:444-451.\n"
+    "Arvik SA, Venn F, Okafor JM, de Lind Holm AP, Marsh RR (2000) Identification of invented\n"
+    "tides in the synthesis of harbour lights, a two-keeper study. Inv Coast Lett 185:157-161\n"
+    "de Quillon B., 2012. Contribution au prodrome des marées inventées : les phares du nord.\n"
+    "J. Inv. Soc. Bergen, 60 : 47-68.\n"
+    "Okafor T, Venn D, Lind H, Holm S, Penn T, et al. (2004) Characterization of an invented\n"
+    "gull homologue on the sporulation of harbour moss. Journal of invented biology 136: 283-291.\n"
+    "Sandvold L, Marsh J, Quill E, Holm G, Penn R, Lind K. Tidal fitness as a predictor of keeping\n"
+    "among healthy, middle-aged northern keepers. N Inv J Med 1993; 328:533-537.\n"
+)
+_PARAGRAPHS = (
+    "\nTaken together, these invented analyses of keepers with tidal disease suggest that the lights can serve as\n"
+    "both a marker of severity and a target of care (Quill et al., 2018).\n\n"
+    "Gulls stimulate the chemotaxis of keepers and their lamps. Moreover, fresh nodules were found in\n"
+    "the harbour, the lighthouse and the pier (Marsh et al., 2018).\n\n"
+    "Among the various invented tides, the spring tide and its harbour activities were enhanced\n"
+    "twenty-fold in highly migrating gulls compared with resting ones (Venn et al., 2020).\n"
+)
+
+
+def test_a_block_of_wrapped_references_before_paragraphs_set_apart_is_cut_where_its_entries_end() -> None:
+    # The tail of an earlier list at a document's top, wrapped references set together, then paragraphs set apart
+    # by blank lines: the blank lines are the paragraphs', and the block is several entries, not one.
+    texts = entry_texts(_TAIL + _PARAGRAPHS)
+    assert len(texts) == 6
+    assert texts[0].startswith("invented functors")
+    assert texts[1].startswith("Quill SK") and texts[1].endswith("175:444-451.")
+    assert texts[5].startswith("Sandvold L") and texts[5].endswith("328:533-537.")
