@@ -172,3 +172,29 @@ def test_a_title_only_running_head_under_a_pages_banners_inside_entries_is_furni
         "frequent crises. Am J Inv Sci 2003, 325:107-109."
     )
     assert texts[3] == "4. Dunn M, Arden P: A psychosocial profile of invented patients. J Affect Inv 1992, 25:251-260."
+
+
+def test_a_running_head_with_digits_in_its_words_is_furniture() -> None:
+    # "Somatic TIDE2 keepers in invented harbours<tab>11" (a gene's or a device's name, "TIDE2", "IL-6") under a page's
+    # banner, and the same head on the page before as "10<tab>...": the running head, not the end of entry 9.
+    head = "Somatic TIDE2 keepers in invented harbours"
+    lines = [
+        "Relapses were more frequent in the northern harbours than in the southern ones [3].", "",
+        "Author Manuscript", f"10\t{head}", "",
+        "The keepers' notes were read against the tide tables of each port over ten years [9].", "",
+        "References",
+        "[8] Quill D (2005) Fate of invented fuel in tidal time. J Inv Res",
+        "110: C09S05.",
+        "[9] Marsh CN, Venn LS, Okafor MW, Lind BL: Characteristics of keepers",
+        "with invented disorder who did or did not report a history",
+        "of storms: a preliminary report from the northern study of tides and",
+        "lights. J Inv Health 2001, 10:873-878.",
+        "Author Manuscript",
+        f"{head}\t11",
+        "[10] Arvik, C. F., & Holm, D. R. (2007). How I was then and how I am now: invented",
+        "self-reports of keepers. Inv Coast, 16, 752-762.",
+    ]
+    (found,) = find_reference_lists("\n".join(lines) + "\n")
+    assert [entry.number for entry in found.entries] == [8, 9, 10]
+    assert found.entries[1].text.endswith("J Inv Health 2001, 10:873-878.")
+

@@ -527,7 +527,8 @@ def paged_heads(lines: list[str], found: set[int]) -> list[int]:
         if not match:
             continue
         words = (match.group("after") or match.group("before") or "").strip()
-        if len(words.split()) > 8 or words[:1].islower() or re.search(r"\d", words) or LINK_TOKEN.search(words) or AUTHOR_LIST.match(words + ","):
+        # (No number of its own; digits inside a word are a title's, "UBA1", "COVID-19", "IL-6".)
+        if len(words.split()) > 8 or words[:1].islower() or re.search(r"(?<![\w-])\d", words) or LINK_TOKEN.search(words) or AUTHOR_LIST.match(words + ","):
             continue
         candidates[index] = " ".join(words.lower().split())
     seen = Counter(candidates.values())
