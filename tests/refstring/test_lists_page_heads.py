@@ -198,3 +198,21 @@ def test_a_running_head_with_digits_in_its_words_is_furniture() -> None:
     assert [entry.number for entry in found.entries] == [8, 9, 10]
     assert found.entries[1].text.endswith("J Inv Health 2001, 10:873-878.")
 
+
+def test_a_hanging_entrys_line_between_two_banners_at_the_margin_is_the_entrys() -> None:
+    # "     Inv Physiol 81(3):802-806" set in as the entry's line above it, between two "Author Manuscript" banners
+    # printed at the page's margin: the entry's source, not a page's foot (furniture stands at the margin).
+    lines = [
+        "References",
+        "[42] Quill D, Marsh T (1995) Structural basis for the bending of invented tides by the",
+        "     architectural keeper LEF-9. Nature Inv 376:791-795",
+        "[43] Venn WJ, Okafor CK (1986) Solubilization of Invented Harbour Proteins for",
+        "     Analysis by Two-Dimensional Tide Tables.",
+        "Author Manuscript",
+        "     Inv Physiol 81(3):802-806",
+        "Author Manuscript",
+        "[44] Lind H, Arvik P (2002) Invented small harbours in the north. Inv Coast 12:1-9.",
+    ]
+    (found,) = find_reference_lists("\n".join(lines) + "\n")
+    assert [entry.number for entry in found.entries] == [42, 43, 44]
+    assert found.entries[1].text.endswith("Tide Tables. Inv Physiol 81(3):802-806")

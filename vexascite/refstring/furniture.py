@@ -260,8 +260,10 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
             index not in found and not _lone_label(lines, index, labels) and before in found and after in found and len(lines[index].strip()) <= 120
             and not label_of(lines[index].strip()) and not _bulleted_entry(lines[index].strip())
         ):
-            content = next((lines[i].strip() for i in range(before - 1, -1, -1) if lines[i].strip() and i not in found), "")
+            content_at = next((i for i in range(before - 1, -1, -1) if lines[i].strip() and i not in found), None)
+            content = lines[content_at].strip() if content_at is not None else ""
             stripped = lines[index].strip()
+            indent = indent_of(lines[index])
             through = not _FOOTER_SHAPE.match(stripped) and not _CAPS_HEAD.match(stripped) and (
                 OPEN_END.search(stripped[-12:]) is not None or (bool(content) and not ends_like_reference(content) and not is_stop(content))
                 # An entry's link wrapped past a page break ("... 6(3): 1127-1135." / furniture / "http://dx.doi.org/10...").
@@ -273,6 +275,12 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
                 # Authors wrapped past a page break: the text before ends on an initial with no year yet ("P. Quill,
                 # N. E. Marsh, J. Venn, K." / furniture / "Osei, and E. Lind Invented tides ...").
                 or (bool(_INITIAL_END.search(content)) and not YEAR_TOKEN.search(content) and stripped[:1].isupper())
+                # A hanging entry's line set in as its line above the furniture is, the furniture at the margin ("     Gel
+                # Electrophoresis." / "Author Manuscript" / "     Plant Physiol 81(3):802-806" / "Author Manuscript").
+                or (
+                    content_at is not None and indent >= 2 and abs(indent_of(lines[content_at]) - indent) <= 1
+                    and max(indent_of(lines[before]), indent_of(lines[after])) < indent - 1
+                )
             )
             # (A DOI alone among a page's furniture under a line left on a comma, "... late referrals," / banner /
             # "DOI: 10.1182/..." / notice, is the page's own: a DOI does not go on from a comma.)
