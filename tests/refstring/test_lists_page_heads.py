@@ -216,3 +216,29 @@ def test_a_hanging_entrys_line_between_two_banners_at_the_margin_is_the_entrys()
     (found,) = find_reference_lists("\n".join(lines) + "\n")
     assert [entry.number for entry in found.entries] == [42, 43, 44]
     assert found.entries[1].text.endswith("Tide Tables. Inv Physiol 81(3):802-806")
+
+
+def test_a_title_only_running_head_seen_once_inside_an_entry_is_furniture() -> None:
+    # The next page's head, a title's words with no page number, alone between blank lines under the page's foot and
+    # notices, inside an entry that goes on in lower case: not the entry's words.
+    lines = [
+        "References",
+        "[9] Quill A, Marsh R, Venn J (2007) Influences of invented tides and age on energy",
+        "expenditure in the harbour keeper. Am J Inv Physiol Coast 292:E101-E106",
+        "[10] Okafor S, Lind T, Arvik K (2010) Invented harbour synthase is an integral",
+        "4",
+        "Downloaded from http://journal.example.org/inv/article-pdf/100/17/2032/1/inv.pdf by guest on 8 March 2024",
+        "This article is protected by copyright. All rights reserved.",
+        "",
+        "Neutrophilic relapses in invented harbours",
+        "",
+        "component of the lighthouse synthesis machinery. Inv Cell Physiol",
+        "51(2):294-301",
+        "[11] Holm P, Penn D (2001) Invented gulls of the south. Coast Res 3:12-19",
+    ]
+    (found,) = find_reference_lists("\n".join(lines) + "\n")
+    assert [entry.number for entry in found.entries] == [9, 10, 11]
+    assert found.entries[1].text == (
+        "[10] Okafor S, Lind T, Arvik K (2010) Invented harbour synthase is an integral component of the lighthouse "
+        "synthesis machinery. Inv Cell Physiol 51(2):294-301"
+    )

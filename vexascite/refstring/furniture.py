@@ -247,6 +247,19 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
     for index in paged_heads(lines, found):
         if not (_under_lone_label(lines, index, labels) and _label_below(lines, index, labels)):
             found.add(index)  # (all the text of a lone label, "12" / "Aust Inv Vet J Vol 9, No 6, June 2001 431" / "13", is its entry)
+    # A running head of a title's words alone between blank lines under a page's other furniture, inside an entry
+    # that goes on in lower case below it ("... is an integral" / "4" / "Downloaded from ..." / "" / "Inflammatory
+    # relapses in VEXAS" / "" / "component of the ..."): the next page's head, seen once and with no page number.
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if index in found or index in labels or not _TITLE_HEAD.match(stripped) or len(stripped.split()) > 10 or re.search(r"(?<![\w-])\d", stripped):
+            continue
+        if not (0 < index < len(lines) - 1 and not lines[index - 1].strip() and not lines[index + 1].strip()):
+            continue
+        above = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
+        below = next((lines[i].strip() for i in range(index + 1, len(lines)) if lines[i].strip()), "")
+        if above in found and below[:1].islower() and _inside_entry(lines, index, found):
+            found.add(index)
     # A number wrapped to a line of its own at the end of an entry ("33," / "437"), or before the
     # punctuation or year that follow it ("IFTA" / "2001" / ". Standard methods"): not a page number.
     for index in [i for i in found if lines[i].strip().isdigit()]:
@@ -551,6 +564,9 @@ def paged_heads(lines: list[str], found: set[int]) -> list[int]:
             heads.append(index)
     return heads
 
+
+#: A running head of a title's words alone: a capital, then words with no number of their own, no stop at the end.
+_TITLE_HEAD = re.compile(r"^[A-Z][\w '’,:–-]*[^\W\d_]$")
 
 #: A page number set apart after a running head's words by a tab or two spaces or more.
 _NUMBER_SET_APART = re.compile(r"\S(?:\t|\s{2,})\d{1,4}$")
