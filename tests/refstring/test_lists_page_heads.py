@@ -242,3 +242,21 @@ def test_a_title_only_running_head_seen_once_inside_an_entry_is_furniture() -> N
         "[10] Okafor S, Lind T, Arvik K (2010) Invented harbour synthase is an integral component of the lighthouse "
         "synthesis machinery. Inv Cell Physiol 51(2):294-301"
     )
+
+
+def test_a_number_set_in_under_a_hanging_entrys_first_line_left_on_a_comma_is_the_entrys() -> None:
+    # "   481" at the list's hanging indent right under "..., Inv A&A, 47,": the entry's page, not a page number.
+    lines = [
+        "References",
+        "",
+        "Arvik, E. M., & Lind, J. Q. (2007). What matters for staying on",
+        "   track in invented harbours. Bergen: University of Bergen, Consortium on Harbour Research.",
+        "Quill, M., Venn, N., Marsh, A. J., & Holm, P. 2009, Inv A&A, 47,",
+        "   481",
+        "Calendar of Invented Papers, Northern Series, of the reign of the Keepers,",
+        "   1561-2. Edited by Joseph Okafor. Bergen, 1866.",
+        "Penn, D. C. Memory in Invented Traditions: The Keepers' Psychology of Tides,",
+        "   Ballads, and Counting-out Rhymes. Bergen: Lakeside Press, 1995.",
+    ]
+    texts = [entry.text for found in find_reference_lists("\n".join(lines) + "\n") for entry in found.entries]
+    assert "Quill, M., Venn, N., Marsh, A. J., & Holm, P. 2009, Inv A&A, 47, 481" in texts

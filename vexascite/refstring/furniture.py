@@ -358,7 +358,16 @@ def _set_in_with_entry(lines: list[str], index: int) -> bool:
     from VexasQuest May 3, 2014.``), not page furniture, which a page prints at its margin, not at a list's
     indent."""
     indent = indent_of(lines[index])
-    if indent < 2 or index == 0 or not lines[index - 1].strip() or abs(indent_of(lines[index - 1]) - indent) > 1:
+    if indent < 2 or index == 0 or not lines[index - 1].strip():
+        return False
+    if indent_of(lines[index - 1]) < indent - 1:
+        # Right under an entry's first line, flush to its left and left on a comma (``..., ARA&A, 47,`` / ``   481``):
+        # set in at the list's hanging indent, as another entry's line nearby is.
+        return lines[index - 1].rstrip().endswith(",") and not FURNITURE.match(lines[index - 1].strip()) and any(
+            abs(indent_of(lines[other]) - indent) <= 1 and not lines[other].strip().isdigit()
+            for other in range(max(0, index - 6), min(len(lines), index + 7)) if other != index and lines[other].strip()
+        )
+    if abs(indent_of(lines[index - 1]) - indent) > 1:
         return False
     for other in range(index - 1, max(-1, index - 12), -1):
         text = lines[other].strip()
