@@ -122,3 +122,28 @@ def test_a_block_of_wrapped_references_before_paragraphs_set_apart_is_cut_where_
     assert texts[0].startswith("invented functors")
     assert texts[1].startswith("Quill SK") and texts[1].endswith("175:444-451.")
     assert texts[5].startswith("Sandvold L") and texts[5].endswith("328:533-537.")
+
+
+def test_a_hanging_entrys_line_after_a_page_break_at_the_end_of_a_tail_goes_on() -> None:
+    # The tail of an earlier list at a document's top, its last entry cut by a page break after "... Bergen: Lakeside"
+    # (no stop), its last line set in at the list's hanging indent after the page's notice and running head.
+    lines = [
+        "41) Quill AB, Marsh T (2004) Seasonal drift of invented plankton in a model fjord.",
+        "    J Fjord Res 12:45-52.",
+        "42) Venn AM, Okafor SS, Lind S: Invented dots for live gulls, in vivo",
+        "    imaging, and diagnostics. Inv Science 2005, 307:538-544.",
+        "43) Arvik X., Holm R.Y., Penn X.C. (1990) The invented fauna of the fjords. Bergen: Lakeside",
+        "",
+        "\u00a9 2022 The Authors. Published by Invented Press Ltd. All rights reserved.",
+        "Invented relapses of the ear in northern keepers\t7",
+        "",
+        "    Keepers\u2019 Publishing House, x + 542 pp. (in Norwegian).",
+        "",
+        "The cohort predicted the inflammatory score in most keepers after one year of follow-up.",
+        "",
+    ]
+    texts = entry_texts("\n".join(lines))
+    assert texts[-1] == (
+        "43) Arvik X., Holm R.Y., Penn X.C. (1990) The invented fauna of the fjords. Bergen: Lakeside Keepers\u2019 "
+        "Publishing House, x + 542 pp. (in Norwegian)."
+    )

@@ -1335,6 +1335,8 @@ class _Finder:
             return True
         if page_break and not any(YEAR_TOKEN.search(self.stripped(p)) for p in entry) and YEAR_TOKEN.search(self._text_from(position, 10)):
             return True  # "24 A. J. Larsen, and W. J." / page break / "Walden, JHEP 12,214 (2015)": the entry had no year yet
+        if page_break and not undone and not ends_like_reference(previous) and self._at_hanging_indent(entry, position):
+            return True  # "43) Yu X., ... Urumqi: Xinjiang" / page break / "    People's Publishing House, ...": set in, it goes on
         # Look ahead: the list goes on if the next label follows on within a few lines.
         reach, most = (30, 15) if page_break else (12, 5)  # non-blank lines read
         for other in self.ahead(position, reach, most):
@@ -1347,6 +1349,15 @@ class _Finder:
                     return False  # "1997. http://..." wrapped after a page break is a year, not a label
                 # ("124ff." opening a line is no label of the list's form: look on.)
         return False
+
+    def _at_hanging_indent(self, entry: list[int], position: int) -> bool:
+        """Whether the line at ``position`` is set in from the entry's first line (by two or more) at the indent the
+        list's wrapped lines just above the entry are set in at: a hanging entry's line."""
+        indent = indent_of(self.kept[position][1])
+        if indent < indent_of(self.kept[entry[0]][1]) + 2:
+            return False
+        above = [p for p in range(max(0, entry[0] - 8), entry[0]) if not self.blank(p)]
+        return any(abs(indent_of(self.kept[p][1]) - indent) <= 1 for p in above)
 
     def _keep(self, current: ReferenceList) -> None:
         if current.entries and (current.heading is not None or _plausible_run(current)):
