@@ -405,6 +405,11 @@ class _Finder:
             gap = abs(only.number - last) if last is not None else 0
             beyond = abs(next_label.number - last) if last is not None and next_label is not None else 1000
             fits = last is not None and (gap == 1 and beyond != 1 or gap <= 3 and beyond > 3)
+            if last is not None and gap == 1 and beyond == 1 and following is not None and next_label is not None:
+                # ("13. ..." then "14." / "12. Taylor AL, ..." / "15.": both one off the last number; the label after
+                # them goes on from the lone one, so the other is the string's own.)
+                after = self._next_number(following, only.style)
+                fits = after is not None and abs(after - only.number) == 1 and abs(after - next_label.number) > 1
             if last is None and next_label is not None and following is not None:
                 # At a list's start: "40." then "4. Guarguaglini ..." then "41.": the lone number is the one the
                 # numbering goes on from; the other is the string's own.
