@@ -260,3 +260,25 @@ def test_a_number_set_in_under_a_hanging_entrys_first_line_left_on_a_comma_is_th
     ]
     texts = [entry.text for found in find_reference_lists("\n".join(lines) + "\n") for entry in found.entries]
     assert "Quill, M., Venn, N., Marsh, A. J., & Holm, P. 2009, Inv A&A, 47, 481" in texts
+
+
+def test_a_journal_footer_alone_inside_an_entry_after_an_open_word_is_furniture() -> None:
+    # "J Inv Med. 2019;356(12):2765-2790" between "... the small harbours of" and "Bergen (in Norwegian). ...", with no
+    # other furniture beside it: the page's foot cutting a title, not the entry's source.
+    lines = [
+        "References",
+        "5.",
+        "Quill D, Marsh T. Invented tides of the north. Inv Public Health 3: 255.",
+        "6.",
+        "Venn, A. O., Okafor, R. T., Invented",
+        "matter in and around the small harbours of",
+        "J Inv Med. 2019;356(12):2765-2790",
+        "Bergen (in Norwegian). Inv Coast, v. 41, pp. 120-125. 1982.",
+        "7.",
+        "Lind H, Arvik P (2002) Invented small harbours in the north. Inv Coast 12:1-9.",
+    ]
+    (found,) = find_reference_lists("\n".join(lines) + "\n")
+    assert found.entries[1].text == (
+        "6. Venn, A. O., Okafor, R. T., Invented matter in and around the small harbours of Bergen (in Norwegian). "
+        "Inv Coast, v. 41, pp. 120-125. 1982."
+    )

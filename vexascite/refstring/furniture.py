@@ -605,6 +605,8 @@ def _footer_inside(lines: list[str], index: int, labels: dict[int, int]) -> bool
         return False  # (right under a lone label: judged as such above)
     if below[:1].islower() and not ends_like_reference(above):
         return True
+    if OPEN_END.search(above[-12:]) and below and not label_of(below) and not label_only(below) and not is_stop(below) and not LINK_TOKEN.match(below):
+        return True  # "... the small craters of" / footer / "Kaalijarvi (in Russian). ...": a title cut on an open word
     below_line = next((line for line in lines[index + 1 : index + 3] if line.strip()), "")
     if not ends_like_reference(above) and indent_of(below_line) >= indent_of(lines[index]) + 2 and indent_of(lines[above_index]) >= indent_of(lines[index]) + 2 and not label_of(below):
         return True  # "    fruits ... J Environ" / footer / "    Sci Health, Part B 41:533-541": a hanging entry runs through it
