@@ -147,3 +147,19 @@ def test_a_hanging_entrys_line_after_a_page_break_at_the_end_of_a_tail_goes_on()
         "43) Arvik X., Holm R.Y., Penn X.C. (1990) The invented fauna of the fjords. Bergen: Lakeside Keepers\u2019 "
         "Publishing House, x + 542 pp. (in Norwegian)."
     )
+
+
+def test_an_editors_initials_after_in_at_a_lines_end_go_on_to_the_family_name() -> None:
+    # "... In B." / "Quillon, S. Lind, & A. H.-J. Okafor (eds.), ...": the edited book's first editor cut after the
+    # initials, not an entry closed by a full stop before authors.
+    text = (
+        "The harbour keepers were studied over ten years (Quill et al., 2004), and the notes were read again.\n\n"
+        "Arvik, T. (2012). Invented tides and their keepers in the north: a study of\nharbour lights. Bergen: Lakeside Press.\n"
+        "Marsh, Arla, & Venn, Tomas. 2002. Invented babbling: Evidence for tide\ndifferentiation in dual harbour keeping. In B.\n"
+        "Quillon, S. Lind, & A. H.-J. Okafor (eds.), Proceedings of the 26th Bergen\nConference on Tides (383-392). Somerville, MA: Lakeside Press.\n"
+        "Penn, D. (2010). Invented gulls of the south and their keepers in the\nharbours. Coast Res, 3, 12-19.\n"
+        "Holm, K. (2009). Invented lights of the northern\nharbours. Inv Coast, 4, 1-9.\n"
+    )
+    texts = entry_texts(text)
+    assert len(texts) == 4
+    assert "keeping. In B. Quillon, S. Lind, & A. H.-J. Okafor (eds.), Proceedings" in texts[1]

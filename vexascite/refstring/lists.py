@@ -2118,12 +2118,19 @@ def _identifier_apart(previous: str, text: str, only_identifiers: bool) -> bool:
 _OWN_NUMBER_AUTHORS_YEAR = re.compile(rf"^\d{{1,3}}\.\s+(?=(?:{FAMILY}(?:[\s-]{FAMILY})?\s+[{UPPER_CHARS}]{{1,4}},+\s*){{1,}})[^()]{{0,80}}?\b" + YEAR + r"[a-z]?[.)]")
 
 
+#: ``In`` and an editor's initials at a line's end: the edited book's editor, the family name on the next line
+#: (``... dual acquisition. In B.`` / ``Skarabela, S. Fish, & A. H.-J. Do (eds.), ...``).
+_EDITOR_INITIALS_END = re.compile(r"\bIn:?\s+(?:[A-Z]\.[\s-]?){1,3}$")
+
+
 def _goes_on(previous: str, text: str) -> bool:
     """Wrapped text where no person sees a new entry whatever else the lines show: a link or DOI
     opening the line, a calendar date opening it (``November 7, 2023.``: the day of the item above), a
     place alone after a line left on a comma (``..., October 2009,`` / ``Bergen, Norway.``), the next line
     after one of only authors left open on a comma (stray marks after it aside), a
     number after its abbreviation, or a name cut in two across the break."""
+    if _EDITOR_INITIALS_END.search(previous):
+        return True  # ("... In B." / "Skarabela, S. Fish, & ... (eds.)": an editor's name cut after the initials)
     if _LINK_START.match(text) or _DATE_START.match(text) or (
         text[:1].isdigit() and _ABBREVIATION_END.search(previous[-6:]) and not _OWN_NUMBER_AUTHORS_YEAR.match(text)
     ):
@@ -2147,7 +2154,7 @@ def _starts_entry(previous: str, text: str, joined: str, has_year: bool | None =
     label = label_of(text)
     if label is not None and label.style in ("bracket", "dot", "round", "paren") and label.number < 1000 and label.rest[:1].isalpha() and ends_like_reference(previous):
         return True  # a string that carries its own number
-    if not ends_like_reference(previous) or _SOURCE_LINE.match(text) or not AUTHOR_START.match(text):
+    if not ends_like_reference(previous) or _SOURCE_LINE.match(text) or not AUTHOR_START.match(text) or _EDITOR_INITIALS_END.search(previous):
         return False
     if _authors_then_year(joined):
         return False  # "Smith J, Doe A (2009)" then the title on the next line
@@ -2621,7 +2628,7 @@ def _short_last_line(previous: str, text: str, head: str, has_year: bool) -> boo
     """The last line of a wrapped entry is short: a short line that ends a reference, then a
     capitalised line that is not the source part, starts a new entry."""
     return (
-        has_year and ends_like_reference(previous) and text[:1].isupper()
+        has_year and ends_like_reference(previous) and text[:1].isupper() and not _EDITOR_INITIALS_END.search(previous)
         and not _SOURCE_LINE.match(text) and len(head) >= 40 and not _authors_then_year(head)
     )
 
