@@ -256,9 +256,9 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
             continue
         if not (0 < index < len(lines) - 1 and not lines[index - 1].strip() and not lines[index + 1].strip()):
             continue
-        above = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
-        below = next((lines[i].strip() for i in range(index + 1, len(lines)) if lines[i].strip()), "")
-        if above in found and below[:1].islower() and _inside_entry(lines, index, found):
+        over = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
+        under = next((lines[i].strip() for i in range(index + 1, len(lines)) if lines[i].strip()), "")
+        if over in found and under[:1].islower() and _inside_entry(lines, index, found):
             found.add(index)
     # A number wrapped to a line of its own at the end of an entry ("33," / "437"), or before the
     # punctuation or year that follow it ("IFTA" / "2001" / ". Standard methods"): not a page number.
