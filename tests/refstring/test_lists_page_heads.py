@@ -282,3 +282,30 @@ def test_a_journal_footer_alone_inside_an_entry_after_an_open_word_is_furniture(
         "6. Venn, A. O., Okafor, R. T., Invented matter in and around the small harbours of Bergen (in Norwegian). "
         "Inv Coast, v. 41, pp. 120-125. 1982."
     )
+
+
+def test_a_journals_name_wrapped_after_of_to_a_footer_shaped_line_is_the_entrys() -> None:
+    # "... Journal of" / "    Invented Production. 2013;54:332-343" then the next entry's authors or bullet: the
+    # journal's name and source going on, set in or not, not a page's foot.
+    hanging = [
+        "References",
+        "Quill, A., Invented tides of the north: Inv Acta",
+        "    Haematologica (1957) 17, 237-246",
+        "Venn MJ, Marsh B. Minimum quantity of invented tides in northern harbours. Journal of",
+        "    Invented Production. 2013;54:332-343",
+        "Arvik, H., G. J. Lind and J. Lind. Structure of Invented Harbours. Lakeside",
+        "    Press, 1985.",
+    ]
+    texts = [entry.text for found in find_reference_lists("\n".join(hanging) + "\n") for entry in found.entries]
+    assert texts[1].endswith("Journal of Invented Production. 2013;54:332-343")
+    bulleted = [
+        "References",
+        "\u2022 Quill MH, Venn BA, Marsh MA. Invented tides. A",
+        "potential risk factor in harbour keeping. Inv Coast. 1994;19(12):1406-9.",
+        "\u2022 The Journal of Invented Universities of Posts and",
+        "Harbours August 2010, 17(4): 94-99",
+        "\u2022 Lind AL, Arvik YK, Holm Z, Penn CJ, et",
+        "al. Efficacy of invented lights in the northern region. Inv Oncol. 2009; 10:25-34.",
+    ]
+    texts = [entry.text for found in find_reference_lists("\n".join(bulleted) + "\n") for entry in found.entries]
+    assert any(text.endswith("Universities of Posts and Harbours August 2010, 17(4): 94-99") for text in texts)

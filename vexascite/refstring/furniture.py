@@ -605,8 +605,15 @@ def _footer_inside(lines: list[str], index: int, labels: dict[int, int]) -> bool
         return False  # (right under a lone label: judged as such above)
     if below[:1].islower() and not ends_like_reference(above):
         return True
-    if OPEN_END.search(above[-12:]) and below and not label_of(below) and not label_only(below) and not is_stop(below) and not LINK_TOKEN.match(below):
-        return True  # "... the small craters of" / footer / "Kaalijarvi (in Russian). ...": a title cut on an open word
+    if (
+        OPEN_END.search(above[-12:]) and below and not label_of(below) and not label_only(below) and not is_stop(below)
+        and not LINK_TOKEN.match(below) and not BULLET.match(below) and not AUTHOR_START.match(below)
+        and indent_of(lines[index]) < indent_of(lines[above_index]) + 2
+    ):
+        # "... the small craters of" / footer / "Kaalijarvi (in Russian). ...": a title cut on an open word, the entry
+        # going on below (not "... Journal of" / "    Cleaner Production. 2013;54:332-343" / "Abelson, H., ...": the
+        # journal's name goes on, set in or before the next entry's authors or bullet).
+        return True
     below_line = next((line for line in lines[index + 1 : index + 3] if line.strip()), "")
     if not ends_like_reference(above) and indent_of(below_line) >= indent_of(lines[index]) + 2 and indent_of(lines[above_index]) >= indent_of(lines[index]) + 2 and not label_of(below):
         return True  # "    fruits ... J Environ" / footer / "    Sci Health, Part B 41:533-541": a hanging entry runs through it
