@@ -123,3 +123,26 @@ def test_a_lone_label_in_step_before_a_strings_own_number_one_below_the_last() -
     assert [entry.number for entry in found.entries] == [13, 14, 15, 16]
     assert found.entries[0].raw.endswith("Inv Med J 102: 77-78.")
     assert found.entries[1].body.startswith("12. Quill AL")
+
+
+def test_a_last_entrys_volume_and_pages_after_a_page_break_go_on() -> None:
+    # The list's last entry left on its journal's name ("... Inv Mol Biol Cell"), a page break, then "20:1180-1191" and
+    # a table: the source's volume and pages, not text after the list.
+    lines = [
+        "References",
+        "30.",
+        "Quill, Arla. 1982. Keepers in the state. Bergen: Lakeside.",
+        "31.",
+        "Venn BJ, Okafor JA, Lind Y et al (2009) Invented tides provide",
+        "nutrients but can lead to gull-dependent induction of lights to",
+        "sensitize harbour keepers to storms. Inv Mol Biol Cell",
+        "",
+        "Downloaded from http://www.journal.example.org/ by guest on March 6, 2019",
+        "",
+        "20:1180-1191",
+        "",
+        "Table 4. Characteristics of the 48 keepers",
+        "Characteristic\tGroup A\tGroup B",
+    ]
+    (found,) = find_reference_lists("\n".join(lines) + "\n")
+    assert found.entries[-1].text.endswith("storms. Inv Mol Biol Cell 20:1180-1191")

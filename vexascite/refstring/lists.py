@@ -1340,6 +1340,8 @@ class _Finder:
             return True
         if page_break and not any(YEAR_TOKEN.search(self.stripped(p)) for p in entry) and YEAR_TOKEN.search(self._text_from(position, 10)):
             return True  # "24 A. J. Larsen, and W. J." / page break / "Walden, JHEP 12,214 (2015)": the entry had no year yet
+        if page_break and not ends_like_reference(previous) and _VOLUME_PAGES_OPEN.match(stripped):
+            return True  # "... Mol Biol Cell" / page break / "20:1180-1191": the source's volume and pages go on
         if page_break and not undone and not ends_like_reference(previous) and self._at_hanging_indent(entry, position):
             return True  # "43) Yu X., ... Urumqi: Xinjiang" / page break / "    People's Publishing House, ...": set in, it goes on
         # Look ahead: the list goes on if the next label follows on within a few lines.
@@ -2121,6 +2123,10 @@ _OWN_NUMBER_AUTHORS_YEAR = re.compile(rf"^\d{{1,3}}\.\s+(?=(?:{FAMILY}(?:[\s-]{F
 #: ``In`` and an editor's initials at a line's end: the edited book's editor, the family name on the next line
 #: (``... dual acquisition. In B.`` / ``Skarabela, S. Fish, & A. H.-J. Do (eds.), ...``).
 _EDITOR_INITIALS_END = re.compile(r"\bIn:?\s+(?:[A-Z]\.[\s-]?){1,3}$")
+
+
+#: A source's volume and pages opening a line: ``20:1180-1191``, ``34(2): 113-119``.
+_VOLUME_PAGES_OPEN = re.compile(r"\d{1,5}\s*(?:\([\w-]{1,12}\))?\s*:\s*[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?\b")
 
 
 def _goes_on(previous: str, text: str) -> bool:
