@@ -1,6 +1,7 @@
-"""Cuts found on fresh training seeds (430-439): a list's next number before a string that opens with digits under
-an entry closed by its pages or year and a semicolon, and a collaboration abbreviated as physics lists set it
-after a publisher's place with no stop."""
+"""Cuts found on fresh training seeds (430-439), each on invented references: a list's next number before a string
+that opens with digits under an entry closed by a semicolon, an abbreviated collaboration, a standard's designation
+opening a document, authors after a publisher's name or after a line with no stop, a block of wrapped references
+among paragraphs set apart, a hanging entry's line after a page break, and an editor's initials after ``In``."""
 
 from __future__ import annotations
 
