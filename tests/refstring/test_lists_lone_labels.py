@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from tests.refstring.found import numbered_texts
+from vexascite.refstring import find_reference_lists
 
 _BODIES = [
     "Holm K, Varga T. Invented title of a study. J Inv Res. 2019;12:45-50. doi:10.5555/inv.2019.12",
@@ -99,3 +100,49 @@ def test_a_1_wrapped_to_a_line_start_inside_an_entry_under_a_lone_label_is_no_ne
         "72.\nHolm K, Varga T. Invented title of a study. J Inv Res. 2019;12:45-50.\n"
     )
     assert [number for number, _ in numbered_texts(text)] == [69, 70, 71, 72]
+
+
+def test_a_lone_label_in_step_before_a_strings_own_number_one_below_the_last() -> None:
+    # "14." alone after entry 13, then "12. Quill AL, ..." (the string's own number, also one off 13), then "15.": the
+    # numbering goes on from the lone label, so 12 is the string's text; "14." is no tail of entry 13.
+    lines = [
+        "References",
+        "13.",
+        "Venn Y, Marsh C, Okafor N (2012) How invented tides have",
+        "changed in the northern harbours. Inv Med J 102: 77-78.",
+        "14.",
+        "12. Quill AL, Lind JM, Holm GD, Penn NW. Keeper",
+        "extension and stiffness in invented harbours. Inv Coast 2014 44(4)",
+        "273-82.",
+        "15.",
+        "Arvik, M. (1997). Thematic tides and their structure. Bergen: Lakeside Press.",
+        "16.",
+        "Marsh T, Venn D (2001) Invented gulls of the south. Coast Res 3:12-19",
+    ]
+    (found,) = find_reference_lists("\n".join(lines) + "\n")
+    assert [entry.number for entry in found.entries] == [13, 14, 15, 16]
+    assert found.entries[0].raw.endswith("Inv Med J 102: 77-78.")
+    assert found.entries[1].body.startswith("12. Quill AL")
+
+
+def test_a_last_entrys_volume_and_pages_after_a_page_break_go_on() -> None:
+    # The list's last entry left on its journal's name ("... Inv Mol Biol Cell"), a page break, then "20:1180-1191" and
+    # a table: the source's volume and pages, not text after the list.
+    lines = [
+        "References",
+        "30.",
+        "Quill, Arla. 1982. Keepers in the state. Bergen: Lakeside.",
+        "31.",
+        "Venn BJ, Okafor JA, Lind Y et al (2009) Invented tides provide",
+        "nutrients but can lead to gull-dependent induction of lights to",
+        "sensitize harbour keepers to storms. Inv Mol Biol Cell",
+        "",
+        "Downloaded from http://www.journal.example.org/ by guest on March 6, 2019",
+        "",
+        "20:1180-1191",
+        "",
+        "Table 4. Characteristics of the 48 keepers",
+        "Characteristic\tGroup A\tGroup B",
+    ]
+    (found,) = find_reference_lists("\n".join(lines) + "\n")
+    assert found.entries[-1].text.endswith("storms. Inv Mol Biol Cell 20:1180-1191")

@@ -172,3 +172,140 @@ def test_a_title_only_running_head_under_a_pages_banners_inside_entries_is_furni
         "frequent crises. Am J Inv Sci 2003, 325:107-109."
     )
     assert texts[3] == "4. Dunn M, Arden P: A psychosocial profile of invented patients. J Affect Inv 1992, 25:251-260."
+
+
+def test_a_running_head_with_digits_in_its_words_is_furniture() -> None:
+    # "Somatic TIDE2 keepers in invented harbours<tab>11" (a gene's or a device's name, "TIDE2", "IL-6") under a page's
+    # banner, and the same head on the page before as "10<tab>...": the running head, not the end of entry 9.
+    head = "Somatic TIDE2 keepers in invented harbours"
+    lines = [
+        "Relapses were more frequent in the northern harbours than in the southern ones [3].", "",
+        "Author Manuscript", f"10\t{head}", "",
+        "The keepers' notes were read against the tide tables of each port over ten years [9].", "",
+        "References",
+        "[8] Quill D (2005) Fate of invented fuel in tidal time. J Inv Res",
+        "110: C09S05.",
+        "[9] Marsh CN, Venn LS, Okafor MW, Lind BL: Characteristics of keepers",
+        "with invented disorder who did or did not report a history",
+        "of storms: a preliminary report from the northern study of tides and",
+        "lights. J Inv Health 2001, 10:873-878.",
+        "Author Manuscript",
+        f"{head}\t11",
+        "[10] Arvik, C. F., & Holm, D. R. (2007). How I was then and how I am now: invented",
+        "self-reports of keepers. Inv Coast, 16, 752-762.",
+    ]
+    (found,) = find_reference_lists("\n".join(lines) + "\n")
+    assert [entry.number for entry in found.entries] == [8, 9, 10]
+    assert found.entries[1].text.endswith("J Inv Health 2001, 10:873-878.")
+
+
+def test_a_hanging_entrys_line_between_two_banners_at_the_margin_is_the_entrys() -> None:
+    # "     Inv Physiol 81(3):802-806" set in as the entry's line above it, between two "Author Manuscript" banners
+    # printed at the page's margin: the entry's source, not a page's foot (furniture stands at the margin).
+    lines = [
+        "References",
+        "[42] Quill D, Marsh T (1995) Structural basis for the bending of invented tides by the",
+        "     architectural keeper LEF-9. Nature Inv 376:791-795",
+        "[43] Venn WJ, Okafor CK (1986) Solubilization of Invented Harbour Proteins for",
+        "     Analysis by Two-Dimensional Tide Tables.",
+        "Author Manuscript",
+        "     Inv Physiol 81(3):802-806",
+        "Author Manuscript",
+        "[44] Lind H, Arvik P (2002) Invented small harbours in the north. Inv Coast 12:1-9.",
+    ]
+    (found,) = find_reference_lists("\n".join(lines) + "\n")
+    assert [entry.number for entry in found.entries] == [42, 43, 44]
+    assert found.entries[1].text.endswith("Tide Tables. Inv Physiol 81(3):802-806")
+
+
+def test_a_title_only_running_head_seen_once_inside_an_entry_is_furniture() -> None:
+    # The next page's head, a title's words with no page number, alone between blank lines under the page's foot and
+    # notices, inside an entry that goes on in lower case: not the entry's words.
+    lines = [
+        "References",
+        "[9] Quill A, Marsh R, Venn J (2007) Influences of invented tides and age on energy",
+        "expenditure in the harbour keeper. Am J Inv Physiol Coast 292:E101-E106",
+        "[10] Okafor S, Lind T, Arvik K (2010) Invented harbour synthase is an integral",
+        "4",
+        "Downloaded from http://journal.example.org/inv/article-pdf/100/17/2032/1/inv.pdf by guest on 8 March 2024",
+        "This article is protected by copyright. All rights reserved.",
+        "",
+        "Neutrophilic relapses in invented harbours",
+        "",
+        "component of the lighthouse synthesis machinery. Inv Cell Physiol",
+        "51(2):294-301",
+        "[11] Holm P, Penn D (2001) Invented gulls of the south. Coast Res 3:12-19",
+    ]
+    (found,) = find_reference_lists("\n".join(lines) + "\n")
+    assert [entry.number for entry in found.entries] == [9, 10, 11]
+    assert found.entries[1].text == (
+        "[10] Okafor S, Lind T, Arvik K (2010) Invented harbour synthase is an integral component of the lighthouse "
+        "synthesis machinery. Inv Cell Physiol 51(2):294-301"
+    )
+
+
+def test_a_number_set_in_under_a_hanging_entrys_first_line_left_on_a_comma_is_the_entrys() -> None:
+    # "   481" at the list's hanging indent right under "..., Inv A&A, 47,": the entry's page, not a page number.
+    lines = [
+        "References",
+        "",
+        "Arvik, E. M., & Lind, J. Q. (2007). What matters for staying on",
+        "   track in invented harbours. Bergen: University of Bergen, Consortium on Harbour Research.",
+        "Quill, M., Venn, N., Marsh, A. J., & Holm, P. 2009, Inv A&A, 47,",
+        "   481",
+        "Calendar of Invented Papers, Northern Series, of the reign of the Keepers,",
+        "   1561-2. Edited by Joseph Okafor. Bergen, 1866.",
+        "Penn, D. C. Memory in Invented Traditions: The Keepers' Psychology of Tides,",
+        "   Ballads, and Counting-out Rhymes. Bergen: Lakeside Press, 1995.",
+    ]
+    texts = [entry.text for found in find_reference_lists("\n".join(lines) + "\n") for entry in found.entries]
+    assert "Quill, M., Venn, N., Marsh, A. J., & Holm, P. 2009, Inv A&A, 47, 481" in texts
+
+
+def test_a_journal_footer_alone_inside_an_entry_after_an_open_word_is_furniture() -> None:
+    # "J Inv Med. 2019;356(12):2765-2790" between "... the small harbours of" and "Bergen (in Norwegian). ...", with no
+    # other furniture beside it: the page's foot cutting a title, not the entry's source.
+    lines = [
+        "References",
+        "5.",
+        "Quill D, Marsh T. Invented tides of the north. Inv Public Health 3: 255.",
+        "6.",
+        "Venn, A. O., Okafor, R. T., Invented",
+        "matter in and around the small harbours of",
+        "J Inv Med. 2019;356(12):2765-2790",
+        "Bergen (in Norwegian). Inv Coast, v. 41, pp. 120-125. 1982.",
+        "7.",
+        "Lind H, Arvik P (2002) Invented small harbours in the north. Inv Coast 12:1-9.",
+    ]
+    (found,) = find_reference_lists("\n".join(lines) + "\n")
+    assert found.entries[1].text == (
+        "6. Venn, A. O., Okafor, R. T., Invented matter in and around the small harbours of Bergen (in Norwegian). "
+        "Inv Coast, v. 41, pp. 120-125. 1982."
+    )
+
+
+def test_a_journals_name_wrapped_after_of_to_a_footer_shaped_line_is_the_entrys() -> None:
+    # "... Journal of" / "    Invented Production. 2013;54:332-343" then the next entry's authors or bullet: the
+    # journal's name and source going on, set in or not, not a page's foot.
+    hanging = [
+        "References",
+        "Quill, A., Invented tides of the north: Inv Acta",
+        "    Haematologica (1957) 17, 237-246",
+        "Venn MJ, Marsh B. Minimum quantity of invented tides in northern harbours. Journal of",
+        "    Invented Production. 2013;54:332-343",
+        "Arvik, H., G. J. Lind and J. Lind. Structure of Invented Harbours. Lakeside",
+        "    Press, 1985.",
+    ]
+    texts = [entry.text for found in find_reference_lists("\n".join(hanging) + "\n") for entry in found.entries]
+    assert texts[1].endswith("Journal of Invented Production. 2013;54:332-343")
+    bulleted = [
+        "References",
+        "\u2022 Quill MH, Venn BA, Marsh MA. Invented tides. A",
+        "potential risk factor in harbour keeping. Inv Coast. 1994;19(12):1406-9.",
+        "\u2022 The Journal of Invented Universities of Posts and",
+        "Harbours August 2010, 17(4): 94-99",
+        "\u2022 Lind AL, Arvik YK, Holm Z, Penn CJ, et",
+        "al. Efficacy of invented lights in the northern region. Inv Oncol. 2009; 10:25-34.",
+    ]
+    texts = [entry.text for found in find_reference_lists("\n".join(bulleted) + "\n") for entry in found.entries]
+    assert any(text.endswith("Universities of Posts and Harbours August 2010, 17(4): 94-99") for text in texts)

@@ -249,6 +249,19 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
     for index in paged_heads(lines, found):
         if not (_under_lone_label(lines, index, labels) and _label_below(lines, index, labels)):
             found.add(index)  # (all the text of a lone label, "12" / "Aust Inv Vet J Vol 9, No 6, June 2001 431" / "13", is its entry)
+    # A running head of a title's words alone between blank lines under a page's other furniture, inside an entry
+    # that goes on in lower case below it ("... is an integral" / "4" / "Downloaded from ..." / "" / "Inflammatory
+    # relapses in VEXAS" / "" / "component of the ..."): the next page's head, seen once and with no page number.
+    for index, line in enumerate(lines):
+        stripped = line.strip()
+        if index in found or index in labels or not _TITLE_HEAD.match(stripped) or len(stripped.split()) > 10 or re.search(r"(?<![\w-])\d", stripped):
+            continue
+        if not (0 < index < len(lines) - 1 and not lines[index - 1].strip() and not lines[index + 1].strip()):
+            continue
+        over = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
+        under = next((lines[i].strip() for i in range(index + 1, len(lines)) if lines[i].strip()), "")
+        if over in found and under[:1].islower() and _inside_entry(lines, index, found):
+            found.add(index)
     # A number wrapped to a line of its own at the end of an entry ("33," / "437"), or before the
     # punctuation or year that follow it ("IFTA" / "2001" / ". Standard methods"): not a page number.
     for index in [i for i in found if lines[i].strip().isdigit()]:
@@ -262,8 +275,10 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
             index not in found and not _lone_label(lines, index, labels) and before in found and after in found and len(lines[index].strip()) <= 120
             and not label_of(lines[index].strip()) and not _bulleted_entry(lines[index].strip())
         ):
-            content = next((lines[i].strip() for i in range(before - 1, -1, -1) if lines[i].strip() and i not in found), "")
+            content_at = next((i for i in range(before - 1, -1, -1) if lines[i].strip() and i not in found), None)
+            content = lines[content_at].strip() if content_at is not None else ""
             stripped = lines[index].strip()
+            indent = indent_of(lines[index])
             through = not _FOOTER_SHAPE.match(stripped) and not _CAPS_HEAD.match(stripped) and (
                 OPEN_END.search(stripped[-12:]) is not None or (bool(content) and not ends_like_reference(content) and not is_stop(content))
                 # An entry's link wrapped past a page break ("... 6(3): 1127-1135." / furniture / "http://dx.doi.org/10...").
@@ -275,6 +290,12 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
                 # Authors wrapped past a page break: the text before ends on an initial with no year yet ("P. Quill,
                 # N. E. Marsh, J. Venn, K." / furniture / "Osei, and E. Lind Invented tides ...").
                 or (bool(_INITIAL_END.search(content)) and not YEAR_TOKEN.search(content) and stripped[:1].isupper())
+                # A hanging entry's line set in as its line above the furniture is, the furniture at the margin ("     Gel
+                # Electrophoresis." / "Author Manuscript" / "     Plant Physiol 81(3):802-806" / "Author Manuscript").
+                or (
+                    content_at is not None and indent >= 2 and abs(indent_of(lines[content_at]) - indent) <= 1
+                    and max(indent_of(lines[before]), indent_of(lines[after])) < indent - 1
+                )
             )
             # (A DOI alone among a page's furniture under a line left on a comma, "... late referrals," / banner /
             # "DOI: 10.1182/..." / notice, is the page's own: a DOI does not go on from a comma.)
@@ -352,11 +373,18 @@ def _set_in_with_entry(lines: list[str], index: int) -> bool:
     if indent < 2 or index == 0 or not lines[index - 1].strip():
         return False
     if abs(indent_of(lines[index - 1]) - indent) > 1:
-        # The entry's second line, right under its flush first line, the line below set in as it is (an entry
-        # that prints one of its lines twice, the first time here).
+        if indent_of(lines[index - 1]) >= indent - 1 or FURNITURE.match(lines[index - 1].strip()):
+            return False  # (set in less deep than the line above, or under furniture: no entry's hanging line)
+        # Right under an entry's first line, flush to its left: the entry's second line when the line below is set in
+        # as it is (an entry that prints one of its lines twice, the first time here), or when the first line is left
+        # on a comma (``..., ARA&A, 47,`` / ``   481``) and another entry's line nearby is set in as it is.
         below = lines[index + 1] if index + 1 < len(lines) else ""
-        return (indent_of(lines[index - 1]) < indent - 1 and bool(below.strip()) and abs(indent_of(below) - indent) <= 1
-                and not FURNITURE.match(lines[index - 1].strip()))
+        if below.strip() and abs(indent_of(below) - indent) <= 1:
+            return True
+        return lines[index - 1].rstrip().endswith(",") and any(
+            abs(indent_of(lines[other]) - indent) <= 1 and not lines[other].strip().isdigit()
+            for other in range(max(0, index - 6), min(len(lines), index + 7)) if other != index and lines[other].strip()
+        )
     for other in range(index - 1, max(-1, index - 12), -1):
         text = lines[other].strip()
         if not text:
@@ -547,7 +575,8 @@ def paged_heads(lines: list[str], found: set[int]) -> list[int]:
         if not match:
             continue
         words = (match.group("after") or match.group("before") or "").strip()
-        if len(words.split()) > 8 or words[:1].islower() or re.search(r"\d", words) or LINK_TOKEN.search(words) or AUTHOR_LIST.match(words + ","):
+        # (No number of its own; digits inside a word are a title's, "UBA1", "COVID-19", "IL-6".)
+        if len(words.split()) > 8 or words[:1].islower() or re.search(r"(?<![\w-])\d", words) or LINK_TOKEN.search(words) or AUTHOR_LIST.match(words + ","):
             continue
         candidates[index] = " ".join(words.lower().split())
     seen = Counter(candidates.values())
@@ -562,6 +591,9 @@ def paged_heads(lines: list[str], found: set[int]) -> list[int]:
             heads.append(index)
     return heads
 
+
+#: A running head of a title's words alone: a capital, then words with no number of their own, no stop at the end.
+_TITLE_HEAD = re.compile(r"^[A-Z][\w '’,:–-]*[^\W\d_]$")
 
 #: A page number set apart after a running head's words by a tab or two spaces or more.
 _NUMBER_SET_APART = re.compile(r"\S(?:\t|\s{2,})\d{1,4}$")
@@ -590,6 +622,15 @@ def _footer_inside(lines: list[str], index: int, labels: dict[int, int]) -> bool
     if _lone_label(lines, above_index, labels):
         return False  # (right under a lone label: judged as such above)
     if below[:1].islower() and not ends_like_reference(above):
+        return True
+    if (
+        OPEN_END.search(above[-12:]) and below and not label_of(below) and not label_only(below) and not is_stop(below)
+        and not LINK_TOKEN.match(below) and not BULLET.match(below) and not AUTHOR_START.match(below)
+        and indent_of(lines[index]) < indent_of(lines[above_index]) + 2
+    ):
+        # "... the small craters of" / footer / "Kaalijarvi (in Russian). ...": a title cut on an open word, the entry
+        # going on below (not "... Journal of" / "    Cleaner Production. 2013;54:332-343" / "Abelson, H., ...": the
+        # journal's name goes on, set in or before the next entry's authors or bullet).
         return True
     below_line = next((line for line in lines[index + 1 : index + 3] if line.strip()), "")
     if not ends_like_reference(above) and indent_of(below_line) >= indent_of(lines[index]) + 2 and indent_of(lines[above_index]) >= indent_of(lines[index]) + 2 and not label_of(below):

@@ -110,6 +110,8 @@ _SHORT_TITLE = re.compile(r"^[A-Z][\w ,&'’:-]{0,60}$")
 _ANY_PARTICLES = r"(?:(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in PARTICLE_WORDS) + r")\s+){1,3}"
 #: A publisher's name: ``University Press``, ``Verlag``, ``Publishers``.
 _PUBLISHER = re.compile(r"\b(?:Press|Publishers?|Publishing|Verlag)\b")
+#: A line left on its publisher's name (``... Malden, MA: Lakeside Press``): a book's entry closed with no stop.
+_PUBLISHER_END = re.compile(r"[A-Z][\w&'’-]*\s+(?:Press|Publishers|Publishing|Verlag)\s*$")
 #: A line that stops on a word no sentence or title ends on: what follows it goes on with it.
 _OPEN_WORD = re.compile(r"\b(?:the|a|an|of|and|in|on|for|to|with|from)\s*$", re.IGNORECASE)
 #: A figure or table legend: it ends a list even under a line left open.
@@ -409,6 +411,11 @@ class _Finder:
             gap = abs(only.number - last) if last is not None else 0
             beyond = abs(next_label.number - last) if last is not None and next_label is not None else 1000
             fits = last is not None and (gap == 1 and beyond != 1 or gap <= 3 and beyond > 3)
+            if last is not None and gap == 1 and beyond == 1 and following is not None and next_label is not None:
+                # ("13. ..." then "14." / "12. Taylor AL, ..." / "15.": both one off the last number; the label after
+                # them goes on from the lone one, so the other is the string's own.)
+                after = self._next_number(following, only.style)
+                fits = after is not None and abs(after - only.number) == 1 and abs(after - next_label.number) > 1
             if last is None and next_label is not None and following is not None:
                 # At a list's start: "40." then "4. Guarguaglini ..." then "41.": the lone number is the one the
                 # numbering goes on from; the other is the string's own.
@@ -544,6 +551,13 @@ class _Finder:
         ):
             # "77. Tarnov A. 1989. ..." or "3GPP TS 32.240: ..." right under a reference of an unnumbered run: one of
             # its strings (a number glued to a string's own text opens no list of one entry, whatever it is).
+            return True
+        if (
+            number is not None and found.style == "glued" and end < len(self.kept) and not self.blank(end - 1)
+            and not self.blank(end) and looks_strongly_like_reference(self.stripped(end))
+        ):
+            # The same right above a reference of an unnumbered run with nothing above it (the tail of an earlier
+            # list at a document's top: "3GPP TS 32.240: ..." then "A. Quill, ...", "Venn, K. (2000). ...").
             return True
         region = [p for p in range(start, end) if not self.blank(p)]
         if BULLET.match(self.kept[start][1]) and len(self._bullets(region)) >= 2:
@@ -1197,13 +1211,15 @@ class _Finder:
         line = self.stripped(position)
         low, high = (-2, 4) if direction > 0 else (-4, 2) if direction < 0 else (-4, 4)
         complete = self._closed(previous, position)
+        # (A source closed by its pages or bracketed year and a semicolon, "155-161;", "(1948);", is a complete entry.)
+        closed = complete or (bool(SOURCE_END.search(previous[-40:])) and not LINK_TOKEN.match(line))
         best: Label | None = None
         for number, rest in lenient_labels(line, style):
             step = number - last
             if not low <= step <= high or not rest or _CONTINUATION.match(rest) or (number == 1 and last >= 2 and direction >= 0):
                 continue  # (a 1 after 2 or more restarts the numbering: a new list, read as such above)
             own = style in EXPLICIT_STYLES and bool(_OWN_LABEL.match(rest))
-            if not (complete or own):
+            if not (closed or own):
                 continue
             if line.startswith("0") or rest[:1].isdigit() and not re.match(r"\d+[^\W\d_]|\d{1,4}[.)]\s+[^\W\d_]", rest):
                 continue  # "1997 Behavioral", "12 345": a year or a number wrapped, not a string of its own
@@ -1215,8 +1231,6 @@ class _Finder:
                 best = Label(number, style, rest)
         if best is not None:
             return best
-        # (A source closed by its bracketed year and a semicolon, "(1980);", is a complete entry here too.)
-        closed = complete or (bool(SOURCE_END.search(previous[-40:])) and not LINK_TOKEN.match(line))
         return self._next_before_odd_start(line, style, last + (direction or 1), closed)
 
     @staticmethod
@@ -1332,6 +1346,10 @@ class _Finder:
             return True
         if page_break and not any(YEAR_TOKEN.search(self.stripped(p)) for p in entry) and YEAR_TOKEN.search(self._text_from(position, 10)):
             return True  # "24 A. J. Larsen, and W. J." / page break / "Walden, JHEP 12,214 (2015)": the entry had no year yet
+        if page_break and not ends_like_reference(previous) and _VOLUME_PAGES_OPEN.match(stripped):
+            return True  # "... Mol Biol Cell" / page break / "20:1180-1191": the source's volume and pages go on
+        if page_break and not undone and not ends_like_reference(previous) and self._at_hanging_indent(entry, position):
+            return True  # "43) Yu X., ... Urumqi: Xinjiang" / page break / "    People's Publishing House, ...": set in, it goes on
         # Look ahead: the list goes on if the next label follows on within a few lines.
         reach, most = (30, 15) if page_break else (12, 5)  # non-blank lines read
         for other in self.ahead(position, reach, most):
@@ -1344,6 +1362,15 @@ class _Finder:
                     return False  # "1997. http://..." wrapped after a page break is a year, not a label
                 # ("124ff." opening a line is no label of the list's form: look on.)
         return False
+
+    def _at_hanging_indent(self, entry: list[int], position: int) -> bool:
+        """Whether the line at ``position`` is set in from the entry's first line (by two or more) at the indent the
+        list's wrapped lines just above the entry are set in at: a hanging entry's line."""
+        indent = indent_of(self.kept[position][1])
+        if indent < indent_of(self.kept[entry[0]][1]) + 2:
+            return False
+        above = [p for p in range(max(0, entry[0] - 8), entry[0]) if not self.blank(p)]
+        return any(abs(indent_of(self.kept[p][1]) - indent) <= 1 for p in above)
 
     def _keep(self, current: ReferenceList) -> None:
         if current.entries and (current.heading is not None or _plausible_run(current)):
@@ -1686,11 +1713,22 @@ class _Finder:
                         # reading cuts at every line, "... 396 pages" then "Dorn J (1969) ...": references one a
                         # line, whatever one of them ends with.)
                         entries.extend(strict)
+                    elif len(b) >= 3 and self._several_wrapped(b):
+                        # (A block of wrapped references set together among blocks set apart, the tail of an earlier
+                        # list at a document's top before paragraphs, is cut where its entries end.)
+                        entries.extend(self._split_wrapped(b, learned=learned))
                     else:
                         entries.append(b)
                 return entries
         # Blank lines mean nothing here (page breaks): cut the text where entries end.
         return self._split_wrapped(lines, learned=learned)
+
+    def _several_wrapped(self, block: list[int]) -> bool:
+        """Whether a block with no blank line in it is three or more wrapped references, as the rules' strict reading
+        cuts it, nearly all of them (four in five) reading as references: not one long entry."""
+        parts = self._split_wrapped(block, loose=False)
+        reads = sum(1 for part in parts if _reads_as_reference(join_lines([self.kept[p][1] for p in part])))
+        return len(parts) >= 3 and 5 * reads >= 4 * len(parts)
 
     def _set_in(self, blocks: list[list[int]], prose: set[int], low: int) -> list[int]:
         """The blocks of two or more lines all set in from ``low`` (by two or more) that open as a reference
@@ -2088,12 +2126,23 @@ def _identifier_apart(previous: str, text: str, only_identifiers: bool) -> bool:
 _OWN_NUMBER_AUTHORS_YEAR = re.compile(rf"^\d{{1,3}}\.\s+(?=(?:{FAMILY}(?:[\s-]{FAMILY})?\s+[{UPPER_CHARS}]{{1,4}},+\s*){{1,}})[^()]{{0,80}}?\b" + YEAR + r"[a-z]?[.)]")
 
 
+#: ``In`` and an editor's initials at a line's end: the edited book's editor, the family name on the next line
+#: (``... dual acquisition. In B.`` / ``Skarabela, S. Fish, & A. H.-J. Do (eds.), ...``).
+_EDITOR_INITIALS_END = re.compile(r"\bIn:?\s+(?:[A-Z]\.[\s-]?){1,3}$")
+
+
+#: A source's volume and pages opening a line: ``20:1180-1191``, ``34(2): 113-119``.
+_VOLUME_PAGES_OPEN = re.compile(r"\d{1,5}\s*(?:\([\w-]{1,12}\))?\s*:\s*[A-Za-z]?\d+(?:\s*[-–]\s*[A-Za-z]?\d+)?\b")
+
+
 def _goes_on(previous: str, text: str) -> bool:
     """Wrapped text where no person sees a new entry whatever else the lines show: a link or DOI
     opening the line, a calendar date opening it (``November 7, 2023.``: the day of the item above), a
     place alone after a line left on a comma (``..., October 2009,`` / ``Bergen, Norway.``), the next line
     after one of only authors left open on a comma (stray marks after it aside), a
     number after its abbreviation, or a name cut in two across the break."""
+    if _EDITOR_INITIALS_END.search(previous):
+        return True  # ("... In B." / "Skarabela, S. Fish, & ... (eds.)": an editor's name cut after the initials)
     if _LINK_START.match(text) or _DATE_START.match(text) or (
         text[:1].isdigit() and _ABBREVIATION_END.search(previous[-6:]) and not _OWN_NUMBER_AUTHORS_YEAR.match(text)
     ):
@@ -2117,7 +2166,7 @@ def _starts_entry(previous: str, text: str, joined: str, has_year: bool | None =
     label = label_of(text)
     if label is not None and label.style in ("bracket", "dot", "round", "paren") and label.number < 1000 and label.rest[:1].isalpha() and ends_like_reference(previous):
         return True  # a string that carries its own number
-    if not ends_like_reference(previous) or _SOURCE_LINE.match(text) or not AUTHOR_START.match(text):
+    if not ends_like_reference(previous) or _SOURCE_LINE.match(text) or not AUTHOR_START.match(text) or _EDITOR_INITIALS_END.search(previous):
         return False
     if _authors_then_year(joined):
         return False  # "Smith J, Doe A (2009)" then the title on the next line
@@ -2343,15 +2392,22 @@ def _name_run_after_end(previous: str, text: str, head: str) -> bool:
     )
 
 
-#: A collaboration as author: ``VEXAS Collaboration, J. Inv. ...``, ``The NOVA collaboration: R. Arvik, ...``.
-_COLLABORATION = re.compile(rf"^(?:The\s+)?[{UPPER_CHARS}][\w-]*(?:\s+[{UPPER_CHARS}][\w-]*){{0,2}}\s+[Cc]ollaboration\s*[,.:(]")
+#: A collaboration as author: ``VEXAS Collaboration, J. Inv. ...``, ``The NOVA collaboration: R. Arvik, ...``, or
+#: abbreviated as physics lists set it: ``NOVA Collab. (R. Arvik et al.), ...``.
+_COLLABORATION = re.compile(rf"^(?:The\s+)?[{UPPER_CHARS}][\w-]*(?:\s+[{UPPER_CHARS}][\w-]*){{0,2}}\s+[Cc]ollab(?:oration\s*[,.:(]|\.\s)")
 
 
 def _collaboration_after_end(previous: str, text: str, head: str) -> bool:
     """A line that opens with a collaboration as author after a line that ends an entry with a year: a new entry
-    (a title that names a collaboration wraps after a word left open: ``... by the`` / ``ATLAS Collaboration``)."""
+    (a title that names a collaboration wraps after a word left open: ``... by the`` / ``ATLAS Collaboration``), or
+    after a line that ends on a word in capitals with no stop, a publisher or its place (``... Tidewater Foundation,
+    Bergen`` / ``NOVA Collab. (R. Arvik et al.), ...``): no title or source goes on with a collaboration as author."""
+    end = previous.rstrip()
+    closed = ends_like_reference(previous) or (
+        bool(re.search(rf"\b[{UPPER_CHARS}][{LOWER_CHARS}]{{2,}}$", end)) and not _LEFT_FOR_NAMES.search(end[-14:]) and not _OPEN_WORD.search(end)
+    )
     return (
-        len(head) >= 30 and bool(YEAR_TOKEN.search(head)) and ends_like_reference(previous)
+        len(head) >= 30 and bool(YEAR_TOKEN.search(head)) and closed
         and not OPEN_END.search(previous[-12:]) and bool(_COLLABORATION.match(text))
     )
 
@@ -2359,10 +2415,12 @@ def _collaboration_after_end(previous: str, text: str, head: str) -> bool:
 def _vancouver_after_full_stop(previous: str, text: str, head: str) -> bool:
     """A line that opens with three or more names in Vancouver form (the first perhaps with its capital misread,
     ``lannacci PM, Tabor GU, Garten RL,``) after a line that ends on a full stop, in
-    an entry that is more than a run of names: a new entry, whatever the entry above lacks (a year, a source)."""
+    an entry that is more than a run of names (or on its publisher's name, ``... MA: Lakeside Press``): a new entry,
+    whatever the entry above lacks (a year, a source)."""
+    end = previous.rstrip()
     return (
-        bool(_VANCOUVER_RUN.match(text) or _LOST_CAPITAL_RUN.match(text)) and previous.rstrip().endswith(".") and not re.search(r"\b[A-Z][a-z]?\.$", previous.rstrip())
-        and len(head) >= 40 and not AUTHOR_LIST.match(previous)
+        bool(_VANCOUVER_RUN.match(text) or _LOST_CAPITAL_RUN.match(text)) and (end.endswith(".") or bool(_PUBLISHER_END.search(end)))
+        and not re.search(r"\b[A-Z][a-z]?\.$", end) and len(head) >= 40 and not AUTHOR_LIST.match(previous)
     )
 
 
@@ -2432,11 +2490,12 @@ _INVERTED_THEN_AND = re.compile(
 def _named_after_full_stop(previous: str, text: str, head: str) -> bool:
     """A line that opens with authors in Vancouver form and a colon (``Fowlerton JF: Title``) or with authors in the
     humanities' form (``Becker, Ulla, Anthony Gideon, and Scott Lasher.``) after a line that ends on a full stop (or
-    on a publisher and its place, ``Tidewater Press, Bergen``, in an entry with a year), in an entry
+    on a publisher's name, ``... MA: Lakeside Press``, or on a publisher and its place, ``Tidewater Press, Bergen``, in
+    an entry with a year), in an entry
     that is more than its authors: a new entry, whatever the entry above lacks (a year, a source). A title
     does not wrap to such a line."""
     end = previous.rstrip()
-    closed = end.endswith(".") or (bool(_PUBLISHER_PLACE.search(end)) and bool(YEAR_TOKEN.search(head)))
+    closed = end.endswith(".") or bool(_PUBLISHER_END.search(end)) or (bool(_PUBLISHER_PLACE.search(end)) and bool(YEAR_TOKEN.search(head)))
     return (
         len(head) >= 40 and closed and not re.search(r"\b[A-Z][a-z]?\.$", end) and not AUTHOR_LIST.match(end)
         and not _BEFORE_NAMES.search(end[-8:]) and bool(_COLON_AUTHOR.match(text) or _INVERTED_THEN_AND.match(text))
@@ -2540,6 +2599,28 @@ def _author_run_after_dated(previous: str, text: str, head: str) -> bool:
     )
 
 
+#: Two authors, the first inverted with initials and the second after ``and`` or ``&`` (inverted or initials first),
+#: then a comma and more: ``Lindqvist, M. A. and Okafor-Venn, I. S., "Title"``, ``Quillon, T.D. and J.M. Arvikson,
+#: Title`` (perhaps after a string's own number, ``61. Quillon, T.D. and ...``).
+_INVERTED_PAIR = re.compile(
+    rf"^(?:\d{{1,3}}\.\s+)?{_APA_NAME}\s*,?\s*(?:and|&)\s+(?:{_APA_NAME}|(?:{_INITIAL}){{1,3}}\s*(?:{_ANY_PARTICLES})?{FAMILY}(?:-{FAMILY})?)\s*,\s*\S"
+)
+
+
+def _name_pair_after_line(previous: str, text: str, head: str) -> bool:
+    """A line that opens with two authors set as authors are (``Lindqvist, M. A. and Okafor-Venn, I. S., "Title"``)
+    after a line that nothing left open for names, in an entry of some length: a new entry, whatever the entry above
+    lacks (a stop, a year: ``... analysis in progress``, ``... 2001, Bergen: IOHK``). An author list wrapped across
+    lines leaves the line above on a comma, ``and``, ``&`` or an initial; an edited work cited inside an entry
+    follows ``in``, ``by`` or ``eds.``; a title does not wrap to a pair of names with their initials."""
+    end = previous.rstrip()
+    return (
+        len(head) >= 40 and bool(_INVERTED_PAIR.match(text)) and not _LEFT_FOR_NAMES.search(end[-14:])
+        and not OPEN_END.search(end[-12:]) and not _OPEN_WORD.search(end) and not re.search(r"\b[A-Z]\.$", end)
+        and not _BEFORE_NAMES.search(end[-8:]) and not AUTHOR_LIST.match(end)
+    )
+
+
 def _plain_opening(previous: str, text: str, head: str) -> bool:
     """The cuts that stand whatever the line model says, under a heading and where the rules decide alone (a
     list with no heading): a line that opens with authors and their year, a run of authors, full APA authors, the
@@ -2551,6 +2632,7 @@ def _plain_opening(previous: str, text: str, head: str) -> bool:
         or _named_after_full_stop(previous, text, head) or _designation_after_end(previous, text, head)
         or _own_number_then_authors(previous, text, head) or _names_and_year_after_open(previous, text, head)
         or _author_run_after_dated(previous, text, head) or _after_designation(previous, text, head)
+        or _name_pair_after_line(previous, text, head)
     )
 
 
@@ -2558,7 +2640,7 @@ def _short_last_line(previous: str, text: str, head: str, has_year: bool) -> boo
     """The last line of a wrapped entry is short: a short line that ends a reference, then a
     capitalised line that is not the source part, starts a new entry."""
     return (
-        has_year and ends_like_reference(previous) and text[:1].isupper()
+        has_year and ends_like_reference(previous) and text[:1].isupper() and not _EDITOR_INITIALS_END.search(previous)
         and not _SOURCE_LINE.match(text) and len(head) >= 40 and not _authors_then_year(head)
     )
 
@@ -2649,8 +2731,11 @@ _NEGATED = ("head:year", "prev:ends-ref", "text:author", "head:source")
 
 def _marked(text: str) -> bool:
     """Whether a piece of a reference states something only references state: a year, pages, a source, a DOI or
-    its publisher (``Oxford University Press, Oxford.``, ``Bergen: Larch House.``)."""
-    return looks_like_reference(text) or bool(SOURCE_HINT.search(text) or PAGES_END.search(text) or _PUBLISHER.search(text) or _PLACE_PUBLISHER.search(text))
+    its publisher (``Oxford University Press, Oxford.``, ``Bergen: Larch House.``), or a standard's designation
+    (``3GPP TS 99.123: "Title".``)."""
+    return looks_like_reference(text) or bool(
+        SOURCE_HINT.search(text) or PAGES_END.search(text) or _PUBLISHER.search(text) or _PLACE_PUBLISHER.search(text) or _DESIGNATION.match(text)
+    )
 
 
 def _article_paragraph(text: str) -> bool:
