@@ -91,6 +91,11 @@ def test_numbered_lists_and_json_mentioning_bibtex_keep_their_format():
     assert detect_format("x.json", '[{"title": "x"},\n@article{\n]') == "csl-json"
     assert detect_format("x.txt", "References\n1. A. B.\n@ARTICLE{\n2. C. D.\n") == "text"
     assert detect_format("x.txt", "% exported\n@article{a, title={T}}\n@book{b, title={U}}\n") == "bibtex"
+    # Bare entry starts with no key (pasted, or a list's stray lines) are no BibTeX: the list around them is read.
+    listed = "References\n1. Holm K. Invented title. J Inv Res. 2019;12:45-50.\n"
+    assert detect_format("x.txt", listed + "@article{\n@article{\n\n2. Quill P. Tides. Inv Lett. 2017;2:3-4.\n") == "text"
+    assert detect_format("x.txt", listed + "@COMMENT{\n@comment{\n\n2. Quill P. Tides. Inv Lett. 2017;2:3-4.\n") == "text"
+    assert detect_format("x.txt", "@string{inv = {Inv Lett}}\n@article{ quill2017 ,\n title={Tides}}\n") == "bibtex"
 
 
 def test_ris_with_loose_tag_spacing_is_read_and_kept_verbatim():

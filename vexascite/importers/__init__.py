@@ -105,8 +105,10 @@ def _sniff_bibtex(head: str, sample: str) -> bool:
     return bool(re.match(r"@\s*[A-Za-z]+\s*[{(]", sample))
 
 
+#: A BibTeX entry's start as BibTeX writes it: its type, then its key and a comma (``@article{smith2020,``). (A
+#: bare ``@article{`` or ``@comment{`` pasted into a reference list is no entry: a text file holding one is text.)
 _BIBTEX_START = re.compile(
-    r"^\s*@\s*(?:article|book|inproceedings|incollection|misc|online|string|preamble|comment)\s*[{(]", re.I | re.M
+    r"^\s*@\s*(?:article|book|inproceedings|incollection|misc|online)\s*[{(]\s*[^\s,{}()\"#%'=]+\s*,", re.I | re.M
 )
 _NUMBERED_LINE = re.compile(r"^\s*(?:\[\d{1,4}\]|\d{1,4}[.)])\s", re.M)
 
