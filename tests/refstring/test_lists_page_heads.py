@@ -309,3 +309,18 @@ def test_a_journals_name_wrapped_after_of_to_a_footer_shaped_line_is_the_entrys(
     ]
     texts = [entry.text for found in find_reference_lists("\n".join(bulleted) + "\n") for entry in found.entries]
     assert any(text.endswith("Universities of Posts and Harbours August 2010, 17(4): 94-99") for text in texts)
+
+
+def test_a_source_wrapped_after_an_open_word_before_an_entry_opening_on_its_year_stays_the_entrys() -> None:
+    # "... of the inner marsh Roman. The" / "Inv Marsh Journal. 2012; 12 (6): 515-524" / "2011: Holm K: ...": the line
+    # below opens the next entry on its year, so the footer-shaped line is the entry's source going on, not a page's foot.
+    lines = [
+        "References",
+        "(Z. Inv. Forsch. 2 b, 451-452 [1947];",
+        "Quill R, Venn M, Okafor A. Conjoined reeds of the inner marsh Roman. The",
+        "Inv Marsh Journal. 2012; 12 (6): 515-524",
+        "2011: Holm K: Schritte zur erfundenen Marsch. In: Inv Verwaltung, (13) H. 3/2011, 39-41.",
+        "A. R. Lind and B. Arvik. \"On invented tides\". Proceedings of the Tenth Inv Symposium, May, 1978, pages 1-9.",
+    ]
+    texts = [entry.text for found in find_reference_lists("\n".join(lines) + "\n") for entry in found.entries]
+    assert any("Inv Marsh Journal. 2012; 12 (6): 515-524" in text for text in texts), texts

@@ -610,6 +610,11 @@ def _footer_between(lines: list[str], index: int, above: str) -> bool:
     return len(texts) >= 2 and not ends_like_reference(lines[texts[1]].strip())
 
 
+#: A line opening on a year and a colon or stop (``2011: Holm K: ...``): the next entry in a list that sets the year
+#: first, not a title going on.
+_YEAR_OPENS = re.compile(r"^\(?" + YEAR + r"[a-z]?\)?\s*[:.]\s")
+
+
 def _footer_inside(lines: list[str], index: int, labels: dict[int, int]) -> bool:
     """A journal footer inside an entry: the line above is unfinished and the text goes on in lower
     case below (or after a comma), or it follows an entry that already has its source and the next
@@ -626,7 +631,7 @@ def _footer_inside(lines: list[str], index: int, labels: dict[int, int]) -> bool
     if (
         OPEN_END.search(above[-12:]) and below and not label_of(below) and not label_only(below) and not is_stop(below)
         and not LINK_TOKEN.match(below) and not BULLET.match(below) and not AUTHOR_START.match(below)
-        and indent_of(lines[index]) < indent_of(lines[above_index]) + 2
+        and not _YEAR_OPENS.match(below) and indent_of(lines[index]) < indent_of(lines[above_index]) + 2
     ):
         # "... the small craters of" / footer / "Kaalijarvi (in Russian). ...": a title cut on an open word, the entry
         # going on below (not "... Journal of" / "    Cleaner Production. 2013;54:332-343" / "Abelson, H., ...": the
