@@ -2817,8 +2817,12 @@ def _years_not_numbers(found: ReferenceList) -> bool:
 
 def _plausible_run(found: ReferenceList) -> bool:
     """A list without a heading counts if most entries look like references (read past a string's own
-    number too: ``[54] 18. Preto A, ...``)."""
-    hits = sum(1 for entry in found.entries if looks_strongly_like_reference(entry.text) or looks_strongly_like_reference(entry.body))
+    number too: ``[54] 18. Preto A, ...``). A paragraph of prose is no reference whatever it cites: a numbered
+    section's heading over its text (``1. Introduction`` / prose citing ``(Smith and Doe, 2012)``) is no entry."""
+    hits = sum(
+        1 for entry in found.entries
+        if (looks_strongly_like_reference(entry.text) or looks_strongly_like_reference(entry.body)) and not _prose(entry.body)
+    )
     return hits >= max(1, (len(found.entries) + 1) // 2) and (len(found.entries) >= 2 or hits == 1)
 
 
