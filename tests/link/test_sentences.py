@@ -204,5 +204,5 @@ def test_a_paragraph_of_thousands_of_cited_sentences_takes_linear_time() -> None
 
     for joint in (" ", "\n"):  # one long line, and a paragraph wrapped a sentence a line
         small = min(seconds(1000, joint) for _ in range(2))
-        large = seconds(4000, joint)
+        large = min(seconds(4000, joint) for _ in range(2))  # (the best of two each: a busy machine's pauses are no cost)
         assert large < 8 * small + 0.05, (joint, small, large)
