@@ -146,3 +146,30 @@ def test_a_last_entrys_volume_and_pages_after_a_page_break_go_on() -> None:
     ]
     (found,) = find_reference_lists("\n".join(lines) + "\n")
     assert found.entries[-1].text.endswith("storms. Inv Mol Biol Cell 20:1180-1191")
+
+
+@pytest.mark.parametrize(
+    ("start", "stray"),
+    [
+        (3, "6"),  # a page number at a page's foot, over the next label
+        (2015, "2018"),  # an entry's year wrapped onto a line of its own (a list numbered past 2000)
+    ],
+)
+def test_a_number_over_the_label_that_fills_a_gap_is_no_label(start: int, stray: str) -> None:
+    # "3" / text / "6" / "4" / text / "5" / text: "6" looked like a label after a gap of two, and then "4" and
+    # "5", out of step with it, were page numbers: set aside, the two entries were read as one. (Found by
+    # test_labels_on_lines_of_their_own_lose_no_character, seed 53.)
+    lines = [
+        "References",
+        str(start),
+        "Brandt P, Okafor A. Another invented paper on marsh birds. Inv Med J.",
+        stray,
+        str(start + 1),
+        "Holm K, Varga T. Invented title of a study. J Inv Res. 2019;12:45-50.",
+        str(start + 2),
+        "Quill P, Osei A. Fourth study of reed beds. Inv Lett. 2017;2:3-4.",
+    ]
+    (found,) = find_reference_lists("\n".join(lines) + "\n")
+    assert [entry.number for entry in found.entries] == [start, start + 1, start + 2]
+    assert found.entries[1].raw == f"{start + 1}\nHolm K, Varga T. Invented title of a study. J Inv Res. 2019;12:45-50."
+    assert found.entries[2].raw.endswith("Inv Lett. 2017;2:3-4.")
