@@ -173,3 +173,20 @@ def test_a_number_over_the_label_that_fills_a_gap_is_no_label(start: int, stray:
     assert [entry.number for entry in found.entries] == [start, start + 1, start + 2]
     assert found.entries[1].raw == f"{start + 1}\nHolm K, Varga T. Invented title of a study. J Inv Res. 2019;12:45-50."
     assert found.entries[2].raw.endswith("Inv Lett. 2017;2:3-4.")
+
+
+def test_a_short_list_numbered_past_2000_with_a_year_under_its_first_label_is_found() -> None:
+    # "2015" / "2019" / "2016" / text / "2017" / text: "2016" was read as going on from "2019" after a gap (a run
+    # running down), "2017" then fit no run, no label was found and the list was set aside as page numbers and
+    # repeated lines, without a word. (Found by test_labels_on_lines_of_their_own_lose_no_character, seed 101.)
+    lines = [
+        "References",
+        "2015",
+        "2019",
+        "2016",
+        "Holm K, Varga T. Invented title of a study. J Inv Res. 2019;12:45-50.",
+        "2017",
+        "Quill P, Osei A. Fourth study of reed beds. Inv Lett. 2017;2:3-4.",
+    ]
+    (found,) = find_reference_lists("\n".join(lines) + "\n")
+    assert [entry.raw for entry in found.entries] == ["2015\n2019", "\n".join(lines[3:5]), "\n".join(lines[5:7])]

@@ -91,7 +91,10 @@ def lone_number_run(lines: list[str]) -> dict[int, int]:
         if chain and step in (1, -1) and direction in (0, step):
             chain.append((index, number))
             direction = step
-        elif chain and abs(step) in (2, 3) and direction in (0, step // abs(step)) and _opens_lone_label(lines, index):
+        elif chain and abs(step) in (2, 3) and direction in (0, step // abs(step)) and _opens_lone_label(lines, index) and not (
+            len(chain) == 1 and any(abs(number - n) == 1 and index - i <= 12 for i, n in spares)
+        ):
+            # (Not when a number put by is this one's neighbour: "2015" / "2019" / "2016" runs from 2015, the year between.)
             chain.append((index, number))  # a gap of a number or two where a label sits ("2" / text / "4"): not an end
             direction = step // abs(step)
         elif chain and step == 0 and _opens_lone_label(lines, index):
