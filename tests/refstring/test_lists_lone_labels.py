@@ -146,3 +146,47 @@ def test_a_last_entrys_volume_and_pages_after_a_page_break_go_on() -> None:
     ]
     (found,) = find_reference_lists("\n".join(lines) + "\n")
     assert found.entries[-1].text.endswith("storms. Inv Mol Biol Cell 20:1180-1191")
+
+
+@pytest.mark.parametrize(
+    ("start", "stray"),
+    [
+        (3, "6"),  # a page number at a page's foot, over the next label
+        (2015, "2018"),  # an entry's year wrapped onto a line of its own (a list numbered past 2000)
+    ],
+)
+def test_a_number_over_the_label_that_fills_a_gap_is_no_label(start: int, stray: str) -> None:
+    # "3" / text / "6" / "4" / text / "5" / text: "6" looked like a label after a gap of two, and then "4" and
+    # "5", out of step with it, were page numbers: set aside, the two entries were read as one. (Found by
+    # test_labels_on_lines_of_their_own_lose_no_character, seed 53.)
+    lines = [
+        "References",
+        str(start),
+        "Brandt P, Okafor A. Another invented paper on marsh birds. Inv Med J.",
+        stray,
+        str(start + 1),
+        "Holm K, Varga T. Invented title of a study. J Inv Res. 2019;12:45-50.",
+        str(start + 2),
+        "Quill P, Osei A. Fourth study of reed beds. Inv Lett. 2017;2:3-4.",
+    ]
+    (found,) = find_reference_lists("\n".join(lines) + "\n")
+    assert [entry.number for entry in found.entries] == [start, start + 1, start + 2]
+    assert found.entries[1].raw == f"{start + 1}\nHolm K, Varga T. Invented title of a study. J Inv Res. 2019;12:45-50."
+    assert found.entries[2].raw.endswith("Inv Lett. 2017;2:3-4.")
+
+
+def test_a_short_list_numbered_past_2000_with_a_year_under_its_first_label_is_found() -> None:
+    # "2015" / "2019" / "2016" / text / "2017" / text: "2016" was read as going on from "2019" after a gap (a run
+    # running down), "2017" then fit no run, no label was found and the list was set aside as page numbers and
+    # repeated lines, without a word. (Found by test_labels_on_lines_of_their_own_lose_no_character, seed 101.)
+    lines = [
+        "References",
+        "2015",
+        "2019",
+        "2016",
+        "Holm K, Varga T. Invented title of a study. J Inv Res. 2019;12:45-50.",
+        "2017",
+        "Quill P, Osei A. Fourth study of reed beds. Inv Lett. 2017;2:3-4.",
+    ]
+    (found,) = find_reference_lists("\n".join(lines) + "\n")
+    assert [entry.raw for entry in found.entries] == ["2015\n2019", "\n".join(lines[3:5]), "\n".join(lines[5:7])]

@@ -91,11 +91,19 @@ def lone_number_run(lines: list[str]) -> dict[int, int]:
         if chain and step in (1, -1) and direction in (0, step):
             chain.append((index, number))
             direction = step
-        elif chain and abs(step) in (2, 3) and direction in (0, step // abs(step)) and _opens_lone_label(lines, index):
+        elif chain and abs(step) in (2, 3) and direction in (0, step // abs(step)) and _opens_lone_label(lines, index) and not (
+            len(chain) == 1 and any(abs(number - n) == 1 and index - i <= 12 for i, n in spares)
+        ):
+            # (Not when a number put by is this one's neighbour: "2015" / "2019" / "2016" runs from 2015, the year between.)
             chain.append((index, number))  # a gap of a number or two where a label sits ("2" / text / "4"): not an end
             direction = step // abs(step)
         elif chain and step == 0 and _opens_lone_label(lines, index):
             chain.append((index, number))  # a number printed twice where a label sits ("2" / text / "2"): numbering is evidence
+        elif len(chain) >= 2 and abs(chain[-1][1] - chain[-2][1]) in (2, 3) and number == chain[-2][1] + direction and _opens_lone_label(lines, index):
+            # The gap's number was no label: the next label comes after it ("3" / text / "6" / "4": a page number or
+            # a wrapped year over the label; left in the run, the label filling the gap, and the run's labels after
+            # it, were page numbers and dropped).
+            chain[-1] = (index, number)
         elif (first := next((n for n in reversed(spares) if _starts_with(lines, n, index, number)), None)) is not None:
             # ("1" / text / "2018" / "2" / text: a year or a page number between the first two labels, or two, "2018"
             # / "12"; "1" again, or "3" after a gap, where a label sits, too)
