@@ -144,6 +144,11 @@ _OWN_LINE_BODIES = st.sampled_from(
 def test_labels_on_lines_of_their_own_lose_no_character(form: str, start: int, bodies: list[str]) -> None:
     # Each label alone on its line, its reference on the next lines (PDF extraction): every letter
     # and digit of the list is in one of its entries, a year alone included.
+    # (Labels that read as years over a body that is only a year, "2014" / "2015." / "2015" or "[2014]" / "2015." /
+    # "[2015]": an entry of a year alone among year-like numbers is a year ahead of the list as much as an entry; the
+    # finder sets such lines aside in the list's left_out, said, not in an entry.)
+    assume(not any(1600 <= n < 2100 for n in range(start, start + len(bodies)))
+           or not any(body.strip("().").isdigit() for body in bodies))
     lines = [line for number, body in enumerate(bodies, start) for line in (form.format(number), *body.split("\n"))]
     found = find_reference_lists("References\n" + "\n".join(lines) + "\n")
     kept = "".join(entry.raw for reference_list in found for entry in reference_list.entries)
