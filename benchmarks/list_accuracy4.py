@@ -21,10 +21,12 @@ import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from docgen4 import LAYOUTS, Document, generate, layout_group, load_pool, shared_dir  # noqa: E402
+import docgen4  # noqa: E402
+from docgen4 import Document  # noqa: E402
 from list_scoring import (  # noqa: E402
     Tally,
     parse_in_process,
@@ -50,22 +52,30 @@ def context(doc: Document, needle: str, around: int = 2) -> str:
     return "      | (not found as a line start)"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def main(argv: list[str] | None = None, generator: Any = docgen4, first_seed: int = 400, description: str = __doc__) -> int:
+    """Score one blind generator's documents (``docgen4`` here; ``list_accuracy5.py`` passes ``docgen5``, whose
+    module has the same ``LAYOUTS``, ``generate``, ``layout_group``, ``load_pool`` and ``shared_dir``)."""
+    name = generator.__name__
+    parser = argparse.ArgumentParser(description=description.split("\n\n")[0])
     parser.add_argument("--part", choices=("train", "test"), default="train")
-    parser.add_argument("--seed", type=int, default=400)
+    parser.add_argument("--seed", type=int, default=first_seed)
+    parser.add_argument("--seeds", type=int, default=1, help="how many seeds from --seed on")
     parser.add_argument("--docs-per-layout", type=int, default=4)
-    parser.add_argument("--layout", action="append", choices=sorted(LAYOUTS))
+    parser.add_argument("--layout", action="append", choices=sorted(generator.LAYOUTS))
     parser.add_argument("--shared", help="the folder holding eval/ (default ../shared)")
     parser.add_argument("--in-process", action="store_true")
     parser.add_argument("--no-refextract", action="store_true")
     parser.add_argument("--show", type=int, default=0, metavar="N")
     args = parser.parse_args(argv)
-    if args.seed < 400:
-        parser.error("docgen4 seeds start at 400")
+    if args.seed < first_seed:
+        parser.error(f"{name} seeds start at {first_seed}")
 
-    pool = load_pool(args.part, shared_dir(args.shared))
-    docs = list(generate(pool, args.seed, args.docs_per_layout, args.layout))
+    pool = generator.load_pool(args.part, generator.shared_dir(args.shared))
+    docs = [
+        doc
+        for seed in range(args.seed, args.seed + args.seeds)
+        for doc in generator.generate(pool, seed, args.docs_per_layout, args.layout)
+    ]
     run = parse_in_process if args.in_process else parse_process
     ours: dict[str, Tally] = defaultdict(Tally)
     theirs: dict[str, Tally] = defaultdict(Tally)
@@ -74,13 +84,13 @@ def main(argv: list[str] | None = None) -> int:
     ours_time = theirs_time = 0.0
     with tempfile.TemporaryDirectory() as tmp:
         for doc in docs:
-            group = layout_group(doc.layout)
+            group = generator.layout_group(doc.layout)
             path = Path(tmp) / (doc.name + doc.suffix)
-            path.write_text(doc.text, encoding="utf-8")
+            path.write_bytes(doc.text.encode("utf-8"))  # (CRLF documents kept as made)
             start = time.perf_counter()
             raws = [FOOTNOTE.sub("", raw, count=1) for raw in run(path)]
             ours_time += time.perf_counter() - start
-            result = ours[group].score(doc.truth, raws)
+            result = ours[group].score(doc.truth, raws, getattr(doc, "labels", None))
             if args.show and shown[group] < args.show and (result.missed or result.merges):
                 shown[group] += 1
                 print(
@@ -108,11 +118,11 @@ def main(argv: list[str] | None = None) -> int:
                     use_refextract = False
                     print("  refextract is not installed: vexascite only")
                 else:
-                    theirs[group].score(doc.truth, found)
+                    theirs[group].score(doc.truth, found, getattr(doc, "labels", None))
 
     mode = "in process" if args.in_process else "one vexascite parse process per document"
     print(
-        f"docgen4 --part {args.part} --seed {args.seed}: {len(docs)} documents from "
+        f"{name} --part {args.part} --seed {args.seed}{f' --seeds {args.seeds}' if args.seeds > 1 else ''}: {len(docs)} documents from "
         f"{len(pool)} strings ({mode})"
     )
     print(table_header("vexascite", COLUMNS))

@@ -16,129 +16,13 @@ prints up to N misses and merges per layout with the lines around them. Seeds st
 
 from __future__ import annotations
 
-import argparse
-import re
 import sys
-import tempfile
-import time
-from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from docgen5 import FIRST_SEED, LAYOUTS, Document, generate, layout_group, load_pool, shared_dir  # noqa: E402
-from list_scoring import (  # noqa: E402
-    Tally,
-    parse_in_process,
-    parse_process,
-    refextract_raws,
-    table_header,
-    table_row,
-)
-
-COLUMNS = ("docs", "entries", "found", "P", "R", "F1", "merges", "splits", "misses")
-#: A Markdown footnote's label, ignored like a list number.
-FOOTNOTE = re.compile(r"^\s*\[\^\d+\]:\s*")
-
-
-def context(doc: Document, needle: str, around: int = 2) -> str:
-    """The document lines around the first words of ``needle``."""
-    lines = doc.text.split("\n")
-    probe = " ".join(needle.split())[:30]
-    for index, line in enumerate(lines):
-        if probe[:20] and probe[:20] in " ".join(line.split()):
-            part = lines[max(0, index - around) : index + around + 3]
-            return "\n".join(f"      | {ln}" for ln in part)
-    return "      | (not found as a line start)"
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--part", choices=("train", "test"), default="train")
-    parser.add_argument("--seed", type=int, default=FIRST_SEED)
-    parser.add_argument("--seeds", type=int, default=1, help="how many seeds from --seed on")
-    parser.add_argument("--docs-per-layout", type=int, default=4)
-    parser.add_argument("--layout", action="append", choices=sorted(LAYOUTS))
-    parser.add_argument("--shared", help="the folder holding eval/ (default ../shared)")
-    parser.add_argument("--in-process", action="store_true")
-    parser.add_argument("--no-refextract", action="store_true")
-    parser.add_argument("--show", type=int, default=0, metavar="N")
-    args = parser.parse_args(argv)
-    if args.seed < FIRST_SEED:
-        parser.error(f"docgen5 seeds start at {FIRST_SEED}")
-
-    pool = load_pool(args.part, shared_dir(args.shared))
-    docs = [
-        doc
-        for seed in range(args.seed, args.seed + args.seeds)
-        for doc in generate(pool, seed, args.docs_per_layout, args.layout)
-    ]
-    run = parse_in_process if args.in_process else parse_process
-    ours: dict[str, Tally] = defaultdict(Tally)
-    theirs: dict[str, Tally] = defaultdict(Tally)
-    shown: dict[str, int] = defaultdict(int)
-    use_refextract = not args.no_refextract
-    ours_time = theirs_time = 0.0
-    with tempfile.TemporaryDirectory() as tmp:
-        for doc in docs:
-            group = layout_group(doc.layout)
-            path = Path(tmp) / (doc.name + doc.suffix)
-            path.write_bytes(doc.text.encode("utf-8"))
-            start = time.perf_counter()
-            raws = [FOOTNOTE.sub("", raw, count=1) for raw in run(path)]
-            ours_time += time.perf_counter() - start
-            result = ours[group].score(doc.truth, raws, doc.labels)
-            if args.show and shown[group] < args.show and (result.missed or result.merges):
-                shown[group] += 1
-                print(
-                    f"-- {doc.name} ({doc.layout}): {len(result.missed)} missed, "
-                    f"{len(result.merges)} merges"
-                )
-                for entry, near in list(zip(result.missed, result.near, strict=True))[:4]:
-                    print(f"   missed: {' '.join(entry.split())[:110]}")
-                    for raw in near[:2]:
-                        print(f"     near: {' '.join(raw.split())[:160]}")
-                    print(context(doc, entry))
-                for raw, held in result.merges[:3]:
-                    print(f"   merge of {len(held)}: {' '.join(raw.split())[:200]}")
-                for raw in result.unmatched[:3]:
-                    print(f"   unmatched: {' '.join(raw.split())[:160]}")
-            if use_refextract:
-                start = time.perf_counter()
-                try:
-                    found = refextract_raws(doc.text)
-                except Exception as exc:  # refextract's own failures count as finding nothing
-                    print(f"  refextract failed on {doc.name}: {exc.__class__.__name__}: {exc}")
-                    found = []
-                theirs_time += time.perf_counter() - start
-                if found is None:
-                    use_refextract = False
-                    print("  refextract is not installed: vexascite only")
-                else:
-                    theirs[group].score(doc.truth, found, doc.labels)
-
-    mode = "in process" if args.in_process else "one vexascite parse process per document"
-    print(
-        f"docgen5 --part {args.part} --seed {args.seed} --seeds {args.seeds}: {len(docs)} documents from "
-        f"{len(pool)} strings ({mode})"
-    )
-    print(table_header("vexascite", COLUMNS))
-    total = Tally()
-    for group in sorted(ours):
-        print(table_row(group, ours[group], COLUMNS))
-        total.add(ours[group])
-    print(table_row("ALL", total, COLUMNS))
-    print(f"  vexascite: {ours_time:.1f} s")
-    if theirs:
-        print(table_header("refextract", COLUMNS))
-        total_theirs = Tally()
-        for group in sorted(theirs):
-            print(table_row(group, theirs[group], COLUMNS))
-            total_theirs.add(theirs[group])
-        print(table_row("ALL", total_theirs, COLUMNS))
-        print(f"  refextract: {theirs_time:.1f} s")
-    return 0
-
+import docgen5  # noqa: E402
+from list_accuracy4 import main  # noqa: E402  (one harness for the blind generators)
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(generator=docgen5, first_seed=docgen5.FIRST_SEED, description=__doc__))
