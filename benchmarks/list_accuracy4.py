@@ -52,6 +52,17 @@ def context(doc: Document, needle: str, around: int = 2) -> str:
     return "      | (not found as a line start)"
 
 
+def print_table(title: str, tallies: dict[str, Tally], seconds: float) -> None:
+    """One tool's rows per layout group, their total and its time."""
+    print(table_header(title, COLUMNS))
+    total = Tally()
+    for group in sorted(tallies):
+        print(table_row(group, tallies[group], COLUMNS))
+        total.add(tallies[group])
+    print(table_row("ALL", total, COLUMNS))
+    print(f"  {title}: {seconds:.1f} s")
+
+
 def main(argv: list[str] | None = None, generator: Any = docgen4, first_seed: int = 400, description: str = __doc__) -> int:
     """Score one blind generator's documents (``docgen4`` here; ``list_accuracy5.py`` passes ``docgen5``, whose
     module has the same ``LAYOUTS``, ``generate``, ``layout_group``, ``load_pool`` and ``shared_dir``)."""
@@ -125,21 +136,9 @@ def main(argv: list[str] | None = None, generator: Any = docgen4, first_seed: in
         f"{name} --part {args.part} --seed {args.seed}{f' --seeds {args.seeds}' if args.seeds > 1 else ''}: {len(docs)} documents from "
         f"{len(pool)} strings ({mode})"
     )
-    print(table_header("vexascite", COLUMNS))
-    total = Tally()
-    for group in sorted(ours):
-        print(table_row(group, ours[group], COLUMNS))
-        total.add(ours[group])
-    print(table_row("ALL", total, COLUMNS))
-    print(f"  vexascite: {ours_time:.1f} s")
+    print_table("vexascite", ours, ours_time)
     if theirs:
-        print(table_header("refextract", COLUMNS))
-        total_theirs = Tally()
-        for group in sorted(theirs):
-            print(table_row(group, theirs[group], COLUMNS))
-            total_theirs.add(theirs[group])
-        print(table_row("ALL", total_theirs, COLUMNS))
-        print(f"  refextract: {theirs_time:.1f} s")
+        print_table("refextract", theirs, theirs_time)
     return 0
 
 
