@@ -59,9 +59,14 @@ class LibraryBusy(ServiceUnavailable):
 
 class CannotWrite(VexasciteError):
     """The library or an output file cannot be written (disk full, read-only); nothing
-    of the step that failed was written."""
+    of the step that failed was written. ``reason`` is why, without the path and what
+    follows (for a command that gives way and says so: the message when not given)."""
 
     exit_code = 5
+
+    def __init__(self, message: str, reason: str | None = None) -> None:
+        super().__init__(message)
+        self.reason = reason if reason is not None else message
 
 
 class Interrupted(KeyboardInterrupt):

@@ -53,7 +53,8 @@ def library_error(exc: sqlite3.Error, path: str) -> VexasciteError:
     if code == "SQLITE_FULL" or "disk is full" in text or (
         code.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")) and _no_space_beside(path)
     ):
-        return CannotWrite(f"{path}: disk is full; the step that hit it was rolled back, free some space and run again")
+        return CannotWrite(f"{path}: disk is full; the step that hit it was rolled back, free some space and run again",
+                           "disk is full")
     if code.startswith("SQLITE_READONLY") or "readonly" in text:
         if read_only_disk(path):
             why = " (it is on a read-only disk or mount)"
@@ -63,11 +64,14 @@ def library_error(exc: sqlite3.Error, path: str) -> VexasciteError:
             why = " to you (permission denied in its folder, where SQLite keeps its journal)"
         else:
             why = ""
-        return CannotWrite(f"{path}: the library is read-only{why} ({text}); nothing was written")
+        reason = f"the library is read-only{why} ({text})"
+        return CannotWrite(f"{path}: {reason}; nothing was written", reason)
     if code.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
-        return CannotWrite(f"{path}: cannot open the library {_why_not_open(path)}({text}); nothing was written")
+        reason = f"cannot open the library {_why_not_open(path)}({text})"
+        return CannotWrite(f"{path}: {reason}; nothing was written", reason)
     if code.startswith("SQLITE_IOERR") or "disk I/O error" in text:
-        return CannotWrite(f"{path}: the disk failed to read or write ({text}); the step that hit it was rolled back")
+        reason = f"the disk failed to read or write ({text})"
+        return CannotWrite(f"{path}: {reason}; the step that hit it was rolled back", reason)
     if code in ("SQLITE_NOTADB", "SQLITE_CORRUPT") or "not a database" in text or "malformed" in text:
         return VexasciteError(f"{path}: not a vexascite library ({text})")
     return VexasciteError(f"{path}: library error: {text}")

@@ -53,7 +53,7 @@ def keep_unless_busy(store: Store, write: Callable[[], object]) -> str | None:
     except LibraryBusy:
         return "another vexascite is writing the library (an import?), which was not waited for"
     except CannotWrite as exc:  # a read-only file or folder, a full disk: the cache is what gives way
-        return str(exc).split(": ", 1)[-1].split("; ")[0]
+        return exc.reason
     finally:
         store.lock_wait = waits
     return None
