@@ -60,13 +60,16 @@ class LibraryBusy(ServiceUnavailable):
 class CannotWrite(VexasciteError):
     """The library or an output file cannot be written (disk full, read-only); nothing
     of the step that failed was written. ``reason`` is why, without the path and what
-    follows (for a command that gives way and says so: the message when not given)."""
+    follows (for a command that gives way and says so: the message when not given).
+    ``read_only`` says the library's file or folder cannot be written at all (a read-only
+    disk or no permission), where a command that only reads may go on in a copy."""
 
     exit_code = 5
 
-    def __init__(self, message: str, reason: str | None = None) -> None:
+    def __init__(self, message: str, reason: str | None = None, read_only: bool = False) -> None:
         super().__init__(message)
         self.reason = reason if reason is not None else message
+        self.read_only = read_only
 
 
 class Interrupted(KeyboardInterrupt):

@@ -8,7 +8,6 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import CannotWrite, VexasciteError
-from ..store.failures import read_only_place
 from .common import notice, open_library
 from .linking import LinkReport, link_manuscript
 
@@ -32,8 +31,8 @@ def check_manuscript(
     try:
         linked = link_manuscript(settings, manuscript, list_path)
     except CannotWrite as exc:
-        if not read_only_place(settings.db):
-            raise  # a full disk: said as it is
+        if not exc.read_only:
+            raise  # a full disk, or a file other than the library: said as it is
         return _check_in_copy(settings, manuscript, list_path, exc)
     return _checked(settings, path, manuscript, list_path, linked)
 

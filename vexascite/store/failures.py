@@ -65,10 +65,10 @@ def library_error(exc: sqlite3.Error, path: str) -> VexasciteError:
         else:
             why = ""
         reason = f"the library is read-only{why} ({text})"
-        return CannotWrite(f"{path}: {reason}; nothing was written", reason)
+        return CannotWrite(f"{path}: {reason}; nothing was written", reason, read_only_place(path))
     if code.startswith("SQLITE_CANTOPEN") or "unable to open" in text:
         reason = f"cannot open the library {_why_not_open(path)}({text})"
-        return CannotWrite(f"{path}: {reason}; nothing was written", reason)
+        return CannotWrite(f"{path}: {reason}; nothing was written", reason, read_only_place(path))
     if code.startswith("SQLITE_IOERR") or "disk I/O error" in text:
         reason = f"the disk failed to read or write ({text})"
         return CannotWrite(f"{path}: {reason}; the step that hit it was rolled back", reason)
