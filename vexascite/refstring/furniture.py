@@ -113,7 +113,41 @@ def lone_number_run(lines: list[str]) -> dict[int, int]:
             chain, direction = [(index, number)], 0
         # (Another number inside a run, a page number between two labels, leaves the run as it is.)
     close()
+    for index in range(len(lines)):
+        if index not in out and (lone := _bare_label_between(lines, index)) is not None:
+            out[index] = lone
     return out
+
+
+def _bare_label_between(lines: list[str], index: int) -> int | None:
+    """A number alone on its line between two entries of a bare-numbered list that open with the numbers just before
+    and after it (a gap of two at most, either order), an entry's start below it (``1004 Venn J ...`` / ``1005`` /
+    ``Author Manuscript`` / ``Lind E ...`` / ``1006 Okafor C ...``): the label of the entry below, set apart from its
+    text by a page break, not a page number. Lines with no label and a page's furniture (``41``, ``Page 41 of 56``, ``41 /
+    18``) are passed over."""
+    stripped = lines[index].strip()
+    if not re.fullmatch(r"[0-9]{1,5}", stripped):
+        return None
+    number = int(stripped)
+
+    def near(step: int) -> Label | None:
+        other, seen = index + step, 0
+        while 0 <= other < len(lines) and seen < 12:
+            text = lines[other].strip()
+            if text and not FURNITURE.match(text):
+                seen += 1
+                label = label_of(text) or label_only(text)
+                if label is not None and (label.style != "bare" or label.rest[:1].isalpha()):
+                    return label
+            other += step
+        return None
+
+    above, below = near(-1), near(1)
+    if above is None or below is None or above.style != "bare" or below.style != "bare":
+        return None
+    rising = 1 <= number - above.number <= 3 and 1 <= below.number - number <= 3
+    falling = 1 <= above.number - number <= 3 and 1 <= number - below.number <= 3
+    return number if rising or falling else None
 
 
 def _starts_with(lines: list[str], first: tuple[int, int], index: int, number: int) -> bool:
