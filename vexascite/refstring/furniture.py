@@ -54,7 +54,13 @@ FURNITURE = re.compile(
     r"|(?:original|research|review)\s+(?:article|paper|report)\s*$|accepted\s+(?:article|manuscript)\s*$|[^\W\d_][\w'’-]+\s+et\s+al\.?,?\s+page\s+\d{1,4}\s*$"
     # "Smith et al. Clin Exp Immunol (2013) 85:6011": a running head naming the article, its journal and page.
     r"|[^\W\d_][\w'’-]+\s+et\s+al\.?\s+[A-Z][\w .()&'-]{1,60}?\s+\(" + YEAR + r"\)\s+\d{1,4}\s*:\s*[A-Za-z]?\d{1,6}\s*$"
-    r"|published\s+by\s.{0,120}\bon\s+behalf\s+of\b.{0,160}$|(?:©|\(c\)|copyright)\s*\d{4}\b.{0,120}\ball\s+rights\s+reserved\.?\s*$)",
+    r"|published\s+by\s.{0,120}\bon\s+behalf\s+of\b.{0,160}$|(?:©|\(c\)|copyright)\s*\d{4}\b.{0,120}\ball\s+rights\s+reserved\.?\s*$"
+    # "Ann Rheum Dis: first published as 10.1136/... Downloaded from http://ard.bmj.com/ ... Protected by copyright.":
+    # a BMJ journal's margin notice; "Vol.:(0123456789)": Springer's page mark; "12 | wileyonlinelibrary.com/journal/ajh".
+    r"|.{0,120}\bfirst\s+published\s+as\s+(?:doi\s*:?\s*)?10\.\d{4,9}/.{0,240}$|.{0,240}\bprotected\s+by\s+copyright\.?\s*$|vol\.?\s*:\s*\(0123456789\)\s*$"
+    r"|\d{1,4}\s+\|\s+[\w-]+(?:\.[\w-]+)+/\S*\s*$|[\w-]+(?:\.[\w-]+)+/\S*\s+\|\s+\d{1,4}\s*$"
+    # "Seite 4 von 11", "Página 4 de 11", "Page 4 sur 11": a page's number in other languages.
+    r"|(?:seite|página|pagina|page|sida|strona)\s+\d{1,4}\s+(?:von|de|di|sur|av|z)\s+\d{1,4}\s*$)",
     re.IGNORECASE,
 )
 
