@@ -303,11 +303,20 @@ class Pages:
         return out
 
 
+#: Where a layout wants a page break of its own (between an entry's label and its text): made a page's furniture by
+#: ``with_page_breaks``, so the pages are numbered in order.
+PAGE_BREAK = Line("", furniture=True, keep=True)
+
+
 def with_page_breaks(lines: list[Line], rng: random.Random, every: tuple[int, int], pages: Pages) -> list[Line]:
     """Page furniture put in every so many lines, wherever that falls (inside entries too)."""
     out: list[Line] = []
     countdown = rng.randint(*every)
     for line in lines:
+        if line is PAGE_BREAK:
+            out.extend(pages.block())
+            countdown = rng.randint(*every)
+            continue
         if countdown <= 0 and not line.keep:
             out.extend(pages.block())
             countdown = rng.randint(*every)
@@ -411,7 +420,7 @@ def bare_past_999(pool: Pool, rng: random.Random) -> Builder:
             b.truth.append(text)
             b.labels.append(label)
             entries.append(Line(label))
-            entries.extend(pages.block())
+            entries.append(PAGE_BREAK)
             entries.extend(Line(row) for row in rows)
         else:
             entries.extend(numbered_entry(label, " ", text, rng, 80, ""))
@@ -622,7 +631,7 @@ def many_journals_pdf(pool: Pool, rng: random.Random) -> Builder:
         b.labels.append(label)
         if n - 1 in cut:
             entries.append(Line(label))
-            entries.extend(pages.block())
+            entries.append(PAGE_BREAK)
             entries.extend(Line(row) for row in pdf_lines(text, rng, 80))
         else:
             entries.extend(numbered_entry(label, " ", text, rng, 80, rng.choice(("", "    "))))
