@@ -57,3 +57,21 @@ def test_bmj_springer_and_wiley_page_marks_inside_entries_are_left_out() -> None
         found = raws(text)
         assert len(found) == 2 and mark not in found[0], (mark, found)
         assert found[0].endswith("2001;12:33-41.")
+
+
+def test_an_entry_holding_a_blank_line_in_a_list_set_apart_by_blank_lines_stays_whole() -> None:
+    """Entries set apart by blank lines, one of them broken by a blank line of its own where its line is left open
+    and the next opens in lower case: one entry, not two; an entry opening with a particle (``van Dijk``) stays apart."""
+    text = (
+        "References\n\n"
+        "Quill P, Marsh NE (2001) Invented tides of the northern basin. J Inv Oceanogr 12: 33-41.\n\n"
+        "Venn J, Osei K (2003) A second invented study of coastal shelves and the\n\n"
+        "salt marshes behind them. Inv Mar Sci 5: 101-109.\n\n"
+        "Lind E, Brask T (2007) Salt marsh sediments in an invented estuary,\n"
+        "a survey. Estuar Inv 19: 220-228.\n\n"
+        "van Dijk J, Abe M (2012) Tidal flats revisited. Inv Geomorph 44: 300-310.\n"
+    )
+    found = raws(text)
+    assert len(found) == 4, found
+    assert found[1].startswith("Venn J") and found[1].endswith("Inv Mar Sci 5: 101-109.")
+    assert found[3].startswith("van Dijk J")
