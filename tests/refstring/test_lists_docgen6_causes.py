@@ -75,3 +75,27 @@ def test_an_entry_holding_a_blank_line_in_a_list_set_apart_by_blank_lines_stays_
     assert len(found) == 4, found
     assert found[1].startswith("Venn J") and found[1].endswith("Inv Mar Sci 5: 101-109.")
     assert found[3].startswith("van Dijk J")
+
+
+def test_a_journals_citation_line_repeated_as_its_running_head_is_left_out_of_the_entries_it_falls_in() -> None:
+    """``J Inv Med. 2021;131(4):e140123`` printed at every page break, twice inside an entry: page furniture, though
+    it reads as a reference's source line; the same line in two entries citing one work, each whole, stays."""
+    head = "J Inv Med. 2021;131(4):e140123"
+    text = (
+        "References\n\n1. Quill P, Marsh NE. Invented tides of the northern basin and the\n"
+        f"{head}\nshelf beyond it. J Inv Oceanogr 2001;12:33-41.\n"
+        "2. Venn J, Osei K. A second invented study of coastal shelves. Inv Mar Sci 2003;5:101-9.\n"
+        "3. Lind E, Brask T. Salt marsh sediments in an invented\n"
+        f"{head}\nestuary. Estuar Inv 2007;19:220-8.\n"
+    )
+    found = raws(text)
+    assert len(found) == 3 and not any(head in raw for raw in found), found
+    twice = (
+        "References\n\n1. Quill P, Marsh NE. Invented tides of the northern basin.\n"
+        f"{head}\n"
+        "2. Venn J, Osei K. A second invented study of coastal shelves. Inv Mar Sci 2003;5:101-9.\n"
+        "3. Quill P, Marsh NE. Invented tides of the northern basin.\n"
+        f"{head}\n"
+    )
+    found = raws(twice)
+    assert len(found) == 3 and head in found[0] and head in found[2], found
