@@ -312,12 +312,12 @@ def with_page_breaks(lines: list[Line], rng: random.Random, every: tuple[int, in
     """Page furniture put in every so many lines, wherever that falls (inside entries too)."""
     out: list[Line] = []
     countdown = rng.randint(*every)
-    for line in lines:
+    for index, line in enumerate(lines):
         if line is PAGE_BREAK:
             out.extend(pages.block())
             countdown = rng.randint(*every)
             continue
-        if countdown <= 0 and not line.keep:
+        if countdown <= 0 and not line.keep and not any(later is PAGE_BREAK for later in lines[index + 1 : index + 3]):
             out.extend(pages.block())
             countdown = rng.randint(*every)
         out.append(line)
