@@ -40,13 +40,14 @@ def test_a_lone_number_that_does_not_fit_the_numbering_stays_a_page_number() -> 
 def test_bmj_springer_and_wiley_page_marks_inside_entries_are_left_out() -> None:
     """A BMJ journal's margin notice (``first published as 10.1136/... Protected by copyright.``), Springer's
     ``Vol.:(0123456789)``, Wiley's ``12 | wileyonlinelibrary.com/journal/ajh`` and a page's number in German or
-    Spanish (``Seite 4 von 11``) falling inside an entry are page furniture, each seen once."""
+    Spanish (``Seite 4 von 11``) or as PLOS prints it (``12 / 18``) falling inside an entry are page furniture, each seen once."""
     marks = (
         "Ann Inv Dis: first published as 10.1136/annivdis-2020-218123 on 5 May 2021. Downloaded from http://aid.bmj.com/ on May 12, 2024 by guest. Protected by copyright.",
         "Vol.:(0123456789)",
         "12   |   wileyonlinelibrary.com/journal/ajh",
         "Seite 4 von 11",
         "Página 4 de 11",
+        "12 / 18",
     )
     for mark in marks:
         text = (

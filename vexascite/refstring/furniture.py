@@ -59,8 +59,8 @@ FURNITURE = re.compile(
     # a BMJ journal's margin notice; "Vol.:(0123456789)": Springer's page mark; "12 | wileyonlinelibrary.com/journal/ajh".
     r"|.{0,120}\bfirst\s+published\s+as\s+(?:doi\s*:?\s*)?10\.\d{4,9}/.{0,240}$|.{0,240}\bprotected\s+by\s+copyright\.?\s*$|vol\.?\s*:\s*\(0123456789\)\s*$"
     r"|\d{1,4}\s+\|\s+[\w-]+(?:\.[\w-]+)+/\S*\s*$|[\w-]+(?:\.[\w-]+)+/\S*\s+\|\s+\d{1,4}\s*$"
-    # "Seite 4 von 11", "Página 4 de 11", "Page 4 sur 11": a page's number in other languages.
-    r"|(?:seite|página|pagina|page|sida|strona)\s+\d{1,4}\s+(?:von|de|di|sur|av|z)\s+\d{1,4}\s*$)",
+    # "Seite 4 von 11", "Página 4 de 11", "Page 4 sur 11": a page's number in other languages; "12 / 18" (PLOS).
+    r"|(?:seite|página|pagina|page|sida|strona)\s+\d{1,4}\s+(?:von|de|di|sur|av|z)\s+\d{1,4}\s*$|(?!0)\d{1,4}\s+/\s+\d{1,4}\s*$)",
     re.IGNORECASE,
 )
 
