@@ -100,3 +100,22 @@ def test_a_journals_citation_line_repeated_as_its_running_head_is_left_out_of_th
     )
     found = raws(twice)
     assert len(found) == 3 and head in found[0] and head in found[2], found
+
+
+def test_a_supplements_or_online_articles_page_number_inside_an_entry_is_left_out() -> None:
+    """``S12`` or ``e1234`` alone on its line at a page break inside an entry is the page's number; an entry's own
+    supplement page wrapped under its colon (``(Suppl 2):`` / ``S12``) stays in it."""
+    for mark in ("S12", "e1234"):
+        text = (
+            "References\n\n1. Quill P, Marsh NE. Invented tides of the northern basin and the\n"
+            f"{mark}\nshelf beyond it. J Inv Oceanogr 2001;12:33-41.\n"
+            "2. Venn J, Osei K. A second invented study of coastal shelves. Inv Mar Sci 2003;5:101-9.\n"
+        )
+        found = raws(text)
+        assert len(found) == 2 and mark not in found[0], (mark, found)
+    own = (
+        "References\n\n1. Quill P, Marsh NE. Invented tides of the northern basin. J Inv Dis 2019;220(Suppl 2):\n"
+        "S12\n2. Venn J, Osei K. A second invented study of coastal shelves. Inv Mar Sci 2003;5:101-9.\n"
+    )
+    found = raws(own)
+    assert len(found) == 2 and found[0].endswith("S12"), found

@@ -60,7 +60,9 @@ FURNITURE = re.compile(
     r"|.{0,120}\bfirst\s+published\s+as\s+(?:doi\s*:?\s*)?10\.\d{4,9}/.{0,240}$|.{0,240}\bprotected\s+by\s+copyright\.?\s*$|vol\.?\s*:\s*\(0123456789\)\s*$"
     r"|\d{1,4}\s+\|\s+[\w-]+(?:\.[\w-]+)+/\S*\s*$|[\w-]+(?:\.[\w-]+)+/\S*\s+\|\s+\d{1,4}\s*$"
     # "Seite 4 von 11", "Página 4 de 11", "Page 4 sur 11": a page's number in other languages; "12 / 18" (PLOS).
-    r"|(?:seite|página|pagina|page|sida|strona)\s+\d{1,4}\s+(?:von|de|di|sur|av|z)\s+\d{1,4}\s*$|(?!0)\d{1,4}\s+/\s+\d{1,4}\s*$)",
+    r"|(?:seite|página|pagina|page|sida|strona)\s+\d{1,4}\s+(?:von|de|di|sur|av|z)\s+\d{1,4}\s*$|(?!0)\d{1,4}\s+/\s+\d{1,4}\s*$"
+    # "S12", "e1234": a supplement's or an online-only article's page number.
+    r"|[se](?!0)\d{1,5}\s*$)",
     re.IGNORECASE,
 )
 
@@ -213,6 +215,8 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
         if FURNITURE.match(stripped):
             if stripped.isdigit() and _previous_open(lines, index):
                 continue  # "907-" / "914": the end of a page range, not a page number
+            if stripped[:1] in "SsEe" and _after_colon(lines, index):
+                continue  # "J Inv Dis 2019;220(Suppl 2):" / "S12": an entry's supplement page, not the page's number
             if _set_in_with_entry(lines, index):
                 continue  # "      Malo 6 mai 2011 9": a hanging entry's line, set in as the lines above it
             if stripped[:1] in _OPENING_QUOTES:
@@ -827,6 +831,12 @@ def _closes_open_entry(lines: list[str], index: int, found: set[int]) -> bool:
         after += 1
     below = lines[after].strip() if after < len(lines) else ""
     return not below or label_of(below) is not None
+
+
+def _after_colon(lines: list[str], index: int) -> bool:
+    """Whether the nearest line with text above ``index`` ends on a colon (pages follow it)."""
+    above = next((lines[i].rstrip() for i in range(index - 1, max(-1, index - 3), -1) if lines[i].strip()), "")
+    return above.endswith(":")
 
 
 def _previous_open(lines: list[str], index: int) -> bool:
