@@ -27,6 +27,23 @@ def test_a_bare_label_set_apart_from_its_text_by_a_page_break_opens_its_entry() 
         assert "Lind E" not in found[1]
 
 
+def test_a_bare_label_set_apart_from_its_text_is_found_past_a_year_wrapped_to_a_lines_start() -> None:
+    """The entry above ``1000`` has a year at a line's start (``(2009) Three-...``) and the one below ``1000`` a year
+    opening a line (``1998 to 2008 ...``): neither is the neighbouring label; 999 and 1001 are."""
+    text = (
+        "References\n\n"
+        "999 Quill P, Marsh NE, Venn J, Osei K, Lind E, Brask T, Abe M\n"
+        "(2009) Invented tides of the northern basin. J Inv Oceanogr 12:33-41\n"
+        "1000\nAccepted Article\n"
+        "Okafor C, Dunn R: Storm surges on invented coasts from\n"
+        "1998 to 2008 in a large invented dataset. Coast Inv Res 2010, 7:1.\n"
+        "1001 Abe M. Tidal flats revisited. Inv Geomorph 2012;44:300-10.\n"
+    )
+    found = raws(text)
+    assert len(found) == 3, found
+    assert found[1].startswith("1000\n") and "Okafor C" in found[1] and "Okafor C" not in found[0]
+
+
 def test_a_lone_number_that_does_not_fit_the_numbering_stays_a_page_number() -> None:
     """A page number alone between entries 11 and 12 (``7``) is no label: it is left out, the entries whole."""
     text = (

@@ -145,8 +145,8 @@ def _bare_label_between(lines: list[str], index: int) -> int | None:
             if text and not FURNITURE.match(text):
                 seen += 1
                 label = label_of(text) or label_only(text)
-                if label is not None and (label.style != "bare" or label.rest[:1].isalpha()):
-                    return label
+                if label is not None and abs(label.number - number) <= 5 and (label.style != "bare" or label.rest[:1].isalpha()):
+                    return label  # (a year wrapped to a line's start, "(2009) Three-dimensional ...", is passed over)
             other += step
         return None
 
