@@ -95,9 +95,16 @@ _OPENS_LABEL = re.compile(r"^\s*(?:[\[(]?\s*\d|[-*•·]|[¹²³⁰-⁹])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u2028\u2029]")
 
 
+#: Words a family name may open with in lower case; other strings opening in lower case are pieces of a reference
+#: the source's segmenter cut in two (``surveys, 1960 to 1991. ...``), which no reader could tell from the rest.
+_PARTICLES = {"van", "von", "de", "da", "del", "della", "der", "den", "di", "du", "dos", "das", "la", "le", "ten", "ter", "zu", "al", "el", "bin", "ibn"}
+
+
 def _usable(raw: str) -> bool:
+    first = raw.split(maxsplit=1)[0] if raw.split() else ""
     return (
         bool(raw.strip())
+        and (not first[:1].islower() or first.rstrip(",.").lower() in _PARTICLES)
         and raw == raw.strip()
         and not _OPENS_LABEL.match(raw)
         and not _CONTROL.search(raw.replace("\n", " "))
