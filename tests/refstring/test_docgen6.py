@@ -17,9 +17,7 @@ from list_scoring import Tally, key  # noqa: E402
 from vexascite.refstring import find_reference_lists  # noqa: E402
 
 #: Layouts whose first small document the list finder does not yet read whole (see docs/parser.md).
-NOT_YET: dict[str, str] = {
-    "bare_past_999": "a gap of four numbers after a label set apart from its text by a page break ends the list (1005 / furniture / text / 1009)",
-}
+NOT_YET: dict[str, str] = {}
 
 
 @pytest.fixture(scope="module")

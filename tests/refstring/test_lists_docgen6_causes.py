@@ -44,6 +44,22 @@ def test_a_bare_label_set_apart_from_its_text_is_found_past_a_year_wrapped_to_a_
     assert found[1].startswith("1000\n") and "Okafor C" in found[1] and "Okafor C" not in found[0]
 
 
+def test_a_bare_label_set_apart_from_its_text_before_a_gap_of_four_numbers_opens_its_entry() -> None:
+    """``1005`` alone, furniture, its text, then ``1009``: three numbers missing after it are a gap, not the list's end,
+    and the lone number its entry's label."""
+    text = (
+        "References\n\n"
+        "1004 Quill P, Marsh NE. Invented tides of the northern basin. J Inv Oceanogr\n2001;12:33-41.\n"
+        "1005\n\nPage 12 of 30\nAccepted Article\n"
+        "Lind E, Brask T. Salt marsh sediments in an invented estuary. Estuar Inv\n2007;19:220-8.\n"
+        "1009 Okafor C, Dunn R. Storm surges on invented coasts. Coast Inv Res 2010;7:1-12.\n"
+        "1010 Abe M. Tidal flats revisited. Inv Geomorph 2012;44:300-10.\n"
+    )
+    found = raws(text)
+    assert len(found) == 4, found
+    assert found[1].startswith("1005\n") and found[1].endswith("2007;19:220-8."), found
+
+
 def test_a_lone_number_that_does_not_fit_the_numbering_stays_a_page_number() -> None:
     """A page number alone between entries 11 and 12 (``7``) is no label: it is left out, the entries whole."""
     text = (

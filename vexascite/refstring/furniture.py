@@ -129,7 +129,7 @@ def lone_number_run(lines: list[str]) -> dict[int, int]:
 
 def _bare_label_between(lines: list[str], index: int) -> int | None:
     """A number alone on its line between two entries of a bare-numbered list that open with the numbers just before
-    and after it (a gap of two at most, either order), an entry's start below it (``1004 Venn J ...`` / ``1005`` /
+    and after it (a gap of four at most, either order), an entry's start below it (``1004 Venn J ...`` / ``1005`` /
     ``Author Manuscript`` / ``Lind E ...`` / ``1006 Okafor C ...``): the label of the entry below, set apart from its
     text by a page break, not a page number. Lines with no label and a page's furniture (``41``, ``Page 41 of 56``, ``41 /
     18``) are passed over."""
@@ -153,8 +153,8 @@ def _bare_label_between(lines: list[str], index: int) -> int | None:
     above, below = near(-1), near(1)
     if above is None or below is None or above.style != "bare" or below.style != "bare":
         return None
-    rising = 1 <= number - above.number <= 3 and 1 <= below.number - number <= 3
-    falling = 1 <= above.number - number <= 3 and 1 <= number - below.number <= 3
+    rising = 1 <= number - above.number <= 5 and 1 <= below.number - number <= 5
+    falling = 1 <= above.number - number <= 5 and 1 <= number - below.number <= 5
     return number if rising or falling else None
 
 
