@@ -152,3 +152,18 @@ def test_a_supplements_or_online_articles_page_number_inside_an_entry_is_left_ou
     )
     found = raws(own)
     assert len(found) == 2 and found[0].endswith("S12"), found
+
+
+def test_a_publishers_notice_under_a_label_alone_on_its_line_is_page_furniture() -> None:
+    """``18.`` alone, then a page's foot and head (a notice seen once), then entry 18's text: the label is an entry
+    still open, so the notice inside it is furniture, not the end of an article that cut the list in two."""
+    for furniture in ("Copyright © 2020 by the American Society of Invented Haematology\n", "\nCopyright © 2020 Invented Press\n"):
+        text = (
+            "References\n\n16. Venn J, Osei K. A second invented study of coastal shelves and\n    their marshes. Inv Mar Sci 2003;5:101-9.\n"
+            "17. Quill P, Marsh NE. Invented tides of the northern basin. J Inv Oceanogr\n    2001;12:33-41.\n18.\n" + furniture
+            + "Lind E, Brask T. Salt marsh sediments in an invented estuary. Estuar Inv\n2007;19:220-8.\n"
+            "19. Okafor C, Dunn R. Storm surges on invented coasts. Coast Inv Res 2010;7:1-12.\n"
+        )
+        lists = find_reference_lists(text)
+        assert [len(found.entries) for found in lists] == [4] and not lists[0].left_out, [(len(f.entries), f.left_out) for f in lists]
+        assert "Copyright" not in lists[0].entries[2].raw and "Lind E" in lists[0].entries[2].raw

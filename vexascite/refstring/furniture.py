@@ -722,7 +722,9 @@ def _inside_entry(lines: list[str], index: int, furniture: set[int]) -> bool:
     """Whether the text above (page furniture aside) is left open and text follows below: an entry runs across this line."""
     above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 8), -1) if lines[i].strip() and i not in furniture), "")
     below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 8)) if lines[i].strip() and i not in furniture), "")
-    return bool(above) and bool(below) and not ends_like_reference(above) and not is_stop(below) and not label_of(below)
+    # (A label alone on its line, "18.", is an entry whose text is still to come: open, though it ends on a stop.)
+    left_open = not ends_like_reference(above) or bool(LABEL_ONLY.match(above))
+    return bool(above) and bool(below) and left_open and not is_stop(below) and not label_of(below)
 
 
 def _reference_like(line: str) -> bool:
