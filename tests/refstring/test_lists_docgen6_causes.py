@@ -167,3 +167,23 @@ def test_a_publishers_notice_under_a_label_alone_on_its_line_is_page_furniture()
         lists = find_reference_lists(text)
         assert [len(found.entries) for found in lists] == [4] and not lists[0].left_out, [(len(f.entries), f.left_out) for f in lists]
         assert "Copyright" not in lists[0].entries[2].raw and "Lind E" in lists[0].entries[2].raw
+
+
+def test_the_first_or_last_entrys_bare_label_set_apart_from_its_text_opens_it() -> None:
+    """``1`` alone under the heading, a page's notice, then authors, before ``2 ...``; and ``3`` alone after entry 2,
+    a page's foot, then the last entry's authors: each is its entry's label."""
+    first = (
+        "REFERENCES\n1\nThis article is protected by copyright. All rights reserved.\n\n"
+        "Quill P, Marsh NE, Venn J, Osei K\n(2002) Invented tides of the northern basin. J Inv Oceanogr 12:33-41\n"
+        "2 Lind E, Brask T. Salt marsh sediments in an invented estuary. Estuar Inv 2007;19:220-8.\n"
+        "3 Abe M. Tidal flats revisited. Inv Geomorph 2012;44:300-10.\n"
+    )
+    found = raws(first)
+    assert len(found) == 3 and found[0].startswith("1\n") and "Quill P" in found[0], found
+    last = (
+        "REFERENCES\n1 Lind E, Brask T. Salt marsh sediments in an invented estuary. Estuar Inv 2007;19:220-8.\n"
+        "2 Abe M. Tidal flats revisited. Inv Geomorph 2012;44:300-10.\n3\nPage 4 of 9\n"
+        "Quill P, Marsh NE. Invented tides of the northern basin. J Inv Oceanogr 2001;12:33-41.\n"
+    )
+    found = raws(last)
+    assert len(found) == 3 and found[2].startswith("3\n") and "Quill P" in found[2] and "Quill" not in found[1], found

@@ -151,8 +151,16 @@ def _bare_label_between(lines: list[str], index: int) -> int | None:
         return None
 
     above, below = near(-1), near(1)
-    if above is None or below is None or above.style != "bare" or below.style != "bare":
+    if above is None and below is None or any(side is not None and side.style != "bare" for side in (above, below)):
         return None
+    if above is None or below is None:
+        # The list's first or last entry ("REFERENCES" / "1" / furniture / "Smith J, ..." / "2 Doe A ..."): one step from
+        # the label beside it, an author's name opening the text under it (page furniture passed over).
+        side = above or below
+        assert side is not None
+        text = next((t for t in (ln.strip() for ln in lines[index + 1 : index + 12]) if t and not FURNITURE.match(t)), "")
+        step = number - side.number if above is not None else side.number - number
+        return number if abs(step) == 1 and AUTHOR_START.match(text) else None
     rising = 1 <= number - above.number <= 5 and 1 <= below.number - number <= 5
     falling = 1 <= above.number - number <= 5 and 1 <= number - below.number <= 5
     return number if rising or falling else None
