@@ -135,6 +135,17 @@ def test_a_journals_citation_line_repeated_as_its_running_head_is_left_out_of_th
     assert len(found) == 3 and head in found[0] and head in found[2], found
 
 
+def test_source_lines_of_one_shape_that_differ_in_their_numbers_stay_in_their_entries() -> None:
+    """``county. Inv Med. 2005;5:22-30.`` and ``county. Inv Med. 2001;10:77-85.`` inside two entries (a line left open
+    above, a DOI below): the same shape, numbers aside, but not the same text, so no running head."""
+    text = "References\n\n" + "\n".join(
+        f"{n}. Quill{n} P, Marsh NE. Invented tides of the basin in Lindqvist\ncounty. Inv Med. {year};{vol}:{pages}.\ndoi:10.5555/inv.{n}"
+        for n, (year, vol, pages) in enumerate((("2005", 5, "22-30"), ("2001", 10, "77-85"), ("2012", 18, "165-73")), start=1)
+    ) + "\n"
+    found = raws(text)
+    assert len(found) == 3 and all("county. Inv Med." in raw for raw in found), found
+
+
 def test_a_supplements_or_online_articles_page_number_inside_an_entry_is_left_out() -> None:
     """``S12`` or ``e1234`` alone on its line at a page break inside an entry is the page's number; an entry's own
     supplement page wrapped under its colon (``(Suppl 2):`` / ``S12``) stays in it."""

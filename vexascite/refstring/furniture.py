@@ -293,10 +293,11 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
         # (An entry's own year under each copy, "Inv Med J." / "2018" printed twice, is no furniture beside them.)
         beside = all(any(o in found and o not in own_years for o in (i - 2, i - 1, i + 1, i + 2)) for i in indices)
         # (A journal's own citation line as its running head, "J Clin Invest. 2021;131(4):e140123" or "Rheumatology
-        # 2022;61:3500-3510", the same on every page, an entry running across it somewhere and no passage of a
+        # 2022;61:3500-3510", the same text on every page, an entry running across it somewhere and no passage of a
         # reference the same around its copies: a reference's line repeats with its passage, a letter's and a reply's.)
         across = (
-            bool(YEAR_TOKEN.search(first)) and ends_like_reference(first) and any(_inside_entry(lines, i, found) for i in indices)
+            len({lines[i].strip() for i in indices}) == 1  # (the same text: "... county. Inv Med. 2005;5:22-30." in two entries differs in its numbers)
+            and bool(YEAR_TOKEN.search(first)) and ends_like_reference(first) and any(_inside_entry(lines, i, found) for i in indices)
             and not _copied_reference(lines, indices, labels)
         )
         if not reference_like or beside or across or _block_of_copies(lines, indices):
