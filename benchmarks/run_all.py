@@ -28,6 +28,7 @@ BENCHMARKS = {
     "list-accuracy-3": ["list_accuracy3.py", "--part", "test"],
     "list-accuracy-4": ["list_accuracy4.py", "--part", "test"],
     "list-accuracy-5": ["list_accuracy5.py", "--part", "test"],
+    "list-accuracy-6": ["list_accuracy6.py", "--part", "test"],
     "list-scale": ["list_scale.py"],
     "link": ["link_speed.py"],
     "find": ["find_speed.py"],

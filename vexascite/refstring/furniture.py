@@ -54,7 +54,15 @@ FURNITURE = re.compile(
     r"|(?:original|research|review)\s+(?:article|paper|report)\s*$|accepted\s+(?:article|manuscript)\s*$|[^\W\d_][\w'’-]+\s+et\s+al\.?,?\s+page\s+\d{1,4}\s*$"
     # "Smith et al. Clin Exp Immunol (2013) 85:6011": a running head naming the article, its journal and page.
     r"|[^\W\d_][\w'’-]+\s+et\s+al\.?\s+[A-Z][\w .()&'-]{1,60}?\s+\(" + YEAR + r"\)\s+\d{1,4}\s*:\s*[A-Za-z]?\d{1,6}\s*$"
-    r"|published\s+by\s.{0,120}\bon\s+behalf\s+of\b.{0,160}$|(?:©|\(c\)|copyright)\s*\d{4}\b.{0,120}\ball\s+rights\s+reserved\.?\s*$)",
+    r"|published\s+by\s.{0,120}\bon\s+behalf\s+of\b.{0,160}$|(?:©|\(c\)|copyright)\s*\d{4}\b.{0,120}\ball\s+rights\s+reserved\.?\s*$"
+    # "Ann Rheum Dis: first published as 10.1136/... Downloaded from http://ard.bmj.com/ ... Protected by copyright.":
+    # a BMJ journal's margin notice; "Vol.:(0123456789)": Springer's page mark; "12 | wileyonlinelibrary.com/journal/ajh".
+    r"|.{0,120}\bfirst\s+published\s+as\s+(?:doi\s*:?\s*)?10\.\d{4,9}/.{0,240}$|.{0,240}\bprotected\s+by\s+copyright\.?\s*$|vol\.?\s*:\s*\(0123456789\)\s*$"
+    r"|\d{1,4}\s+\|\s+[\w-]+(?:\.[\w-]+)+/\S*\s*$|[\w-]+(?:\.[\w-]+)+/\S*\s+\|\s+\d{1,4}\s*$"
+    # "Seite 4 von 11", "Página 4 de 11", "Page 4 sur 11": a page's number in other languages; "12 / 18" (PLOS).
+    r"|(?:seite|página|pagina|page|sida|strona)\s+\d{1,4}\s+(?:von|de|di|sur|av|z)\s+\d{1,4}\s*$|(?!0)\d{1,4}\s+/\s+\d{1,4}\s*$"
+    # "S12", "e1234": a supplement's or an online-only article's page number.
+    r"|[se](?!0)\d{1,5}\s*$)",
     re.IGNORECASE,
 )
 
@@ -113,7 +121,49 @@ def lone_number_run(lines: list[str]) -> dict[int, int]:
             chain, direction = [(index, number)], 0
         # (Another number inside a run, a page number between two labels, leaves the run as it is.)
     close()
+    for index in range(len(lines)):
+        if index not in out and (lone := _bare_label_between(lines, index)) is not None:
+            out[index] = lone
     return out
+
+
+def _bare_label_between(lines: list[str], index: int) -> int | None:
+    """A number alone on its line between two entries of a bare-numbered list that open with the numbers just before
+    and after it (a gap of four at most, either order), an entry's start below it (``1004 Venn J ...`` / ``1005`` /
+    ``Author Manuscript`` / ``Lind E ...`` / ``1006 Okafor C ...``): the label of the entry below, set apart from its
+    text by a page break, not a page number. Lines with no label and a page's furniture (``41``, ``Page 41 of 56``, ``41 /
+    18``) are passed over."""
+    stripped = lines[index].strip()
+    if not re.fullmatch(r"[0-9]{1,5}", stripped):
+        return None
+    number = int(stripped)
+
+    def near(step: int) -> Label | None:
+        other, seen = index + step, 0
+        while 0 <= other < len(lines) and seen < 12:
+            text = lines[other].strip()
+            if text and not FURNITURE.match(text):
+                seen += 1
+                label = label_of(text) or label_only(text)
+                if label is not None and abs(label.number - number) <= 5 and (label.style != "bare" or label.rest[:1].isalpha()):
+                    return label  # (a year wrapped to a line's start, "(2009) Three-dimensional ...", is passed over)
+            other += step
+        return None
+
+    above, below = near(-1), near(1)
+    if above is None and below is None or any(side is not None and side.style != "bare" for side in (above, below)):
+        return None
+    if above is None or below is None:
+        # The list's first or last entry ("REFERENCES" / "1" / furniture / "Smith J, ..." / "2 Doe A ..."): one step from
+        # the label beside it, an author's name opening the text under it (page furniture passed over).
+        side = above or below
+        assert side is not None
+        text = next((t for t in (ln.strip() for ln in lines[index + 1 : index + 12]) if t and not FURNITURE.match(t)), "")
+        step = number - side.number if above is not None else side.number - number
+        return number if abs(step) == 1 and AUTHOR_START.match(text) else None
+    rising = 1 <= number - above.number <= 5 and 1 <= below.number - number <= 5
+    falling = 1 <= above.number - number <= 5 and 1 <= number - below.number <= 5
+    return number if rising or falling else None
 
 
 def _starts_with(lines: list[str], first: tuple[int, int], index: int, number: int) -> bool:
@@ -173,6 +223,8 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
         if FURNITURE.match(stripped):
             if stripped.isdigit() and _previous_open(lines, index):
                 continue  # "907-" / "914": the end of a page range, not a page number
+            if stripped[:1] in "SsEe" and _after_colon(lines, index):
+                continue  # "J Inv Dis 2019;220(Suppl 2):" / "S12": an entry's supplement page, not the page's number
             if _set_in_with_entry(lines, index):
                 continue  # "      Malo 6 mai 2011 9": a hanging entry's line, set in as the lines above it
             if stripped[:1] in _OPENING_QUOTES:
@@ -240,7 +292,15 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
             continue  # a wrapped title's middle line in a reference printed twice (two lists citing one work)
         # (An entry's own year under each copy, "Inv Med J." / "2018" printed twice, is no furniture beside them.)
         beside = all(any(o in found and o not in own_years for o in (i - 2, i - 1, i + 1, i + 2)) for i in indices)
-        if not reference_like or beside or _block_of_copies(lines, indices):
+        # (A journal's own citation line as its running head, "J Clin Invest. 2021;131(4):e140123" or "Rheumatology
+        # 2022;61:3500-3510", the same text on every page, an entry running across it somewhere and no passage of a
+        # reference the same around its copies: a reference's line repeats with its passage, a letter's and a reply's.)
+        across = (
+            len({lines[i].strip() for i in indices}) == 1  # (the same text: "... county. Inv Med. 2005;5:22-30." in two entries differs in its numbers)
+            and bool(YEAR_TOKEN.search(first)) and ends_like_reference(first) and any(_inside_entry(lines, i, found) for i in indices)
+            and not _copied_reference(lines, indices, labels)
+        )
+        if not reference_like or beside or across or _block_of_copies(lines, indices):
             found.update(indices)
     # Two names and "and" are a running head when they repeat, stand apart or sit between entries or
     # beside other furniture; inside an entry they are a title's words wrapped to a line.
@@ -671,7 +731,9 @@ def _inside_entry(lines: list[str], index: int, furniture: set[int]) -> bool:
     """Whether the text above (page furniture aside) is left open and text follows below: an entry runs across this line."""
     above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 8), -1) if lines[i].strip() and i not in furniture), "")
     below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 8)) if lines[i].strip() and i not in furniture), "")
-    return bool(above) and bool(below) and not ends_like_reference(above) and not is_stop(below) and not label_of(below)
+    # (A label alone on its line, "18.", is an entry whose text is still to come: open, though it ends on a stop.)
+    left_open = not ends_like_reference(above) or bool(LABEL_ONLY.match(above))
+    return bool(above) and bool(below) and left_open and not is_stop(below) and not label_of(below)
 
 
 def _reference_like(line: str) -> bool:
@@ -780,6 +842,12 @@ def _closes_open_entry(lines: list[str], index: int, found: set[int]) -> bool:
         after += 1
     below = lines[after].strip() if after < len(lines) else ""
     return not below or label_of(below) is not None
+
+
+def _after_colon(lines: list[str], index: int) -> bool:
+    """Whether the nearest line with text above ``index`` ends on a colon (pages follow it)."""
+    above = next((lines[i].rstrip() for i in range(index - 1, max(-1, index - 3), -1) if lines[i].strip()), "")
+    return above.endswith(":")
 
 
 def _previous_open(lines: list[str], index: int) -> bool:

@@ -1717,11 +1717,24 @@ class _Finder:
                         # (A block of wrapped references set together among blocks set apart, the tail of an earlier
                         # list at a document's top before paragraphs, is cut where its entries end.)
                         entries.extend(self._split_wrapped(b, learned=learned))
+                    elif entries and n not in prose and n - 1 not in prose and self._goes_on_past_blank(entries[-1], b):
+                        entries[-1].extend(b)
                     else:
                         entries.append(b)
                 return entries
         # Blank lines mean nothing here (page breaks): cut the text where entries end.
         return self._split_wrapped(lines, learned=learned)
+
+    def _goes_on_past_blank(self, entry: list[int], block: list[int]) -> bool:
+        """Whether a block after a blank line is the rest of the entry above, not an entry of its own: the entry's last
+        line is left open (``... the northern basin and the``, ``... Invented tides,``) and the block opens in lower case
+        with no author's name (``shelf beyond it. J Inv Oceanogr 2001;12:33-41.``; not ``van Dijk J, ...``)."""
+        last, first = self.stripped(entry[-1]), self.stripped(block[0])
+        word = first.split()[0] if first else ""
+        return (
+            word[:1].islower() and word not in PARTICLE_WORDS and not AUTHOR_START.match(first) and not starts_like_reference(first)
+            and not ends_like_reference(last) and not is_stop(first)
+        )
 
     def _several_wrapped(self, block: list[int]) -> bool:
         """Whether a block with no blank line in it is three or more wrapped references, as the rules' strict reading
