@@ -2838,11 +2838,16 @@ def page_furniture(text: str, page_lines: list[int]) -> frozenset[int]:
     heads: list[int] = []  # each page's first line once the known furniture is set aside
     feet: list[int] = []  # and its last
     for filled in pages:
-        edge = filled[:3] + filled[-3:]
-        for index in edge:
-            stripped = lines[index].strip()
-            if (FURNITURE.match(stripped) or RUNNING_HEAD.match(stripped)) and not is_stop(stripped) and not REF_HEADING.match(stripped):
-                found.add(index)
+        for edge in (filled[:3], filled[::-1][:3]):  # from the page's top down, and from its foot up
+            outer = True  # every line between this one and the page's edge is furniture
+            for index in edge:
+                stripped = lines[index].strip()
+                # A name pair (``Arden and Brask``) is a running head only at the page's edge: inside the text it
+                # is the text's (``... helps patients with`` / ``VEXAS and MDS`` / ``[12].``, the sentence lost it)
+                if (FURNITURE.match(stripped) or outer and RUNNING_HEAD.match(stripped)) and not is_stop(stripped) and not REF_HEADING.match(stripped):
+                    found.add(index)
+                else:
+                    outer = False
         rest = [i for i in filled if i not in found]
         heads.extend(rest[:1])
         feet.extend(rest[-1:])
