@@ -58,6 +58,7 @@ from .furniture import (
     without_margin_numbers,
 )
 from .glued import glued_cut
+from .hyphens import Compounds, keeps_hyphen
 from .labels import (
     BULLET,
     DASH_OPENING,
@@ -170,12 +171,14 @@ class ReferenceList:
 # -- joining ---------------------------------------------------------------------------
 
 
-def join_lines(lines: list[str]) -> str:
-    """Join wrapped lines: repair ``hyphen-\\nation`` and keep URLs and DOIs whole."""
-    return "".join(_join_onto([], lines))
+def join_lines(lines: list[str], compounds: Compounds | None = None) -> str:
+    """Join wrapped lines: repair ``hyphen-\\nation`` and keep URLs and DOIs whole; a hyphen that is the
+    word's stays (``adult-\\nonset``, :func:`.hyphens.keeps_hyphen`, with what the document shows in ``compounds``:
+    by default what the lines themselves show)."""
+    return "".join(_join_onto([], lines, compounds if compounds is not None else Compounds("\n".join(lines))))
 
 
-def _join_onto(parts: list[str], lines: list[str]) -> list[str]:
+def _join_onto(parts: list[str], lines: list[str], compounds: Compounds | None = None) -> list[str]:
     """``parts`` (what :func:`join_lines` made of earlier lines) with ``lines`` joined on:
     each line is joined by the one before it alone, so a growing entry is joined a line at a time."""
     for raw_line in lines:
@@ -186,7 +189,9 @@ def _join_onto(parts: list[str], lines: list[str]) -> list[str]:
             parts.append(BULLET.sub("", line))
             continue
         last = parts[-1]
-        if last.endswith(("-", "\u2010", "\u00ad")) and len(last) > 1 and last[-2].isalpha() and line[:1].islower():
+        if last.endswith(("-", "\u2010", "\u00ad")) and len(last) > 1 and last[-2].isalpha() and line[:1].islower() and (
+            last.endswith("\u00ad") or not keeps_hyphen(last, line, compounds)
+        ):
             # End-of-line hyphenation: "Endo-" + "scopic" -> "Endoscopic" (also after U+2010 or a soft hyphen).
             parts[-1] = last[:-1]
             parts.append(line)
@@ -287,6 +292,8 @@ class _Finder:
         self.claimed: list[tuple[int, int]] = []
         #: Document lines of each reference heading and of the stop that ends its section.
         self.sections: list[tuple[int, int]] = []
+        #: The compounds the document writes whole (a hyphen ending a line is kept where it is theirs).
+        self.compounds = Compounds(text)
 
     def read(self, furniture: set[int]) -> None:
         """Label every line, page furniture left out."""
@@ -1378,10 +1385,10 @@ class _Finder:
 
     def _entry(self, positions: list[int], number: int | None) -> ListEntry:
         lines = [self.kept[p][1] for p in positions]
-        text = join_lines(lines)
+        text = join_lines(lines, self.compounds)
         body = strip_label(text) if number is not None else text
         if number is not None and self.only[positions[0]] is not None:
-            body = join_lines(lines[1:])
+            body = join_lines(lines[1:], self.compounds)
         return ListEntry(
             text=text, line=self.kept[positions[0]][0] + 1, number=number, raw="\n".join(lines),
             last_line=self.kept[positions[-1]][0] + 1, body=body,
