@@ -1321,6 +1321,8 @@ class _Finder:
             if p > position and ((label is not None and label[0].style == style) or self.only[p] is not None):
                 return False  # the lines run on to a label: the entry's own lines, the list going on
             block.append(self.stripped(p))
+        if all(self._at_hanging_indent(entry, p) for p in range(position, position + len(block))):
+            return False  # every line set in as the list's wrapped lines are: the entry's own (a title in French under its authors)
         paragraph = join_lines(block)
         if (
             len(paragraph) < 120 or SOURCE_HINT.search(paragraph) or LINK_TOKEN.search(paragraph) or not paragraph.rstrip().endswith((".", "!", "?"))
