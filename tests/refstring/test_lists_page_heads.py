@@ -59,6 +59,8 @@ def test_a_name_pair_inside_the_text_near_a_page_foot_is_no_running_head() -> No
     assert page_furniture("\n".join(page), [1, 6]) == frozenset()
     assert page_furniture("\n".join([*page[:4], "7", *page[4:]]), [1, 6]) == frozenset({4, 5})
     assert page_furniture("\n".join([*page[:3], "Arden and Brask", "went on [12].", "Next page."]), [1, 5]) == frozenset({4})
+    # "Arden et al." is a running head wherever it stands among a page's first or last lines, as before
+    assert page_furniture("\n".join(["A journal's own head", "Arden et al.", *page]), [1]) == frozenset({2})
 
 
 def test_a_running_head_naming_authors_with_particles_opens_no_list_at_the_documents_top() -> None:

@@ -2853,7 +2853,8 @@ def page_furniture(text: str, page_lines: list[int]) -> frozenset[int]:
                 stripped = lines[index].strip()
                 # A name pair (``Arden and Brask``) is a running head only at the page's edge: inside the text it
                 # is the text's (``... helps patients with`` / ``VEXAS and MDS`` / ``[12].``, the sentence lost it)
-                if (FURNITURE.match(stripped) or outer and RUNNING_HEAD.match(stripped)) and not is_stop(stripped) and not REF_HEADING.match(stripped):
+                head = RUNNING_HEAD.match(stripped)
+                if (FURNITURE.match(stripped) or head and (outer or not head.group("pair"))) and not is_stop(stripped) and not REF_HEADING.match(stripped):
                     found.add(index)
                 else:
                     outer = False
