@@ -68,3 +68,41 @@ def test_a_paragraph_set_in_bold_is_no_heading():
     opening = ("text", "An opening paragraph in the running text, long enough to set the body's font.")
     data = headed_pdf([opening, ("bold", long), opening, opening])
     assert read_document_bytes(data, "box.pdf").heading_lines == frozenset()
+
+
+def spaced_pdf(blocks: list[str], *, width_mm: float = 60) -> bytes:
+    """A PDF of ``blocks`` in one font and size, wrapped at ``width_mm``, with the space of half a
+    line between blocks (as a browser sets a paragraph's margins) and no blank line in the text."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_margins(20, 20, 20)
+    pdf.add_page()
+    pdf.add_font("DejaVu", "", str(dejavu()))
+    pdf.set_font("DejaVu", size=10)
+    for block in blocks:
+        pdf.multi_cell(width_mm, 5, block, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(3)
+    return bytes(pdf.output())
+
+
+SPACED = [
+    "Janus kinase inhibitors are given to patients whose disease relapses on steroids (Arden et al., 2020).",
+    "Outcomes at twelve months in the patients who stayed",
+    "Most of them kept a response after a year of treatment (Cova and Dane, 2019).",
+    "A short paragraph closes.",
+    "Its neighbour goes on to say that the drug was stopped in five of them (Brask et al., 2021).",
+]
+
+
+def test_a_heading_in_the_running_texts_type_is_known_by_the_space_around_it():
+    data = spaced_pdf(SPACED)
+    document = read_document_bytes(data, "spaced.pdf")
+    lines = document.text.splitlines()
+    assert [lines[n - 1] for n in sorted(document.heading_lines)] == ["Outcomes at twelve months in", "the patients who stayed"]
+    assert _claims(data)[1] == ("Most of them kept a response after a year of treatment.", "Outcomes at twelve months in the patients who stayed")
+
+
+def test_lines_at_the_usual_distance_are_no_heading():
+    data = spaced_pdf(["\n".join(SPACED)], width_mm=170)  # one block: no space between the lines
+    assert read_document_bytes(data, "tight.pdf").heading_lines == frozenset()

@@ -395,7 +395,57 @@ def _heading_rows(rows: list[_Row], body: tuple[float, bool] | None) -> list[boo
         if sum(len(rows[n].text.split()) for n in range(start, end)) <= _HEADING_WORDS:
             out[start:end] = [True] * (end - start)
         start = end
+    return [heading or apart for heading, apart in zip(out, _standing_apart(rows), strict=True)]
+
+
+#: Space above and below a line, as a share of the page's usual distance between lines, that sets it apart.
+_APART = 1.4
+#: The most lines and words of a heading set in the running text's type.
+_APART_LINES = 3
+_APART_WORDS = 12
+
+
+def _standing_apart(rows: list[_Row]) -> list[bool]:
+    """Which rows are a heading set in the running text's own type: a run of one to three rows with
+    more space above and below it than the page's usual distance between lines (:data:`_APART` of
+    it), the rows of the run at that usual distance, of at most :data:`_APART_WORDS` words, opening
+    with a capital or a digit and closing on no stop, comma or colon and on no citation. As a
+    browser prints a heading written as a paragraph of its own: wrapped on a narrow page (``JAK
+    inhibitors and IL-6`` / ``inhibitors``), it ran into the next sentence. Only distances measured
+    on the page count: a row at a page's top or foot, or where a column starts, is never apart."""
+    ys = [row.y for row in rows]
+    gaps: list[float | None] = [None] * (len(rows) + 1)  # gaps[n]: from the row above row n down to it
+    for n in range(1, len(rows)):
+        above, here = ys[n - 1], ys[n]
+        if above is not None and here is not None and above - here > 0:
+            gaps[n] = above - here
+    measured = sorted(gap for gap in gaps if gap is not None)
+    out = [False] * len(rows)
+    if len(measured) < 3:
+        return out
+    pitch = measured[len(measured) // 2]
+    start = 1
+    while start < len(rows):
+        gap = gaps[start]
+        if gap is None or gap < pitch * _APART:
+            start += 1
+            continue
+        end = start + 1  # the run: rows at the usual distance under the first
+        while end < len(rows) and end - start <= _APART_LINES and (under := gaps[end]) is not None and under < pitch * 1.2:
+            end += 1
+        below = gaps[end] if end < len(rows) else None
+        text = " ".join(rows[n].text.strip() for n in range(start, end))
+        if (
+            end - start <= _APART_LINES and below is not None and below >= pitch * _APART and len(text.split()) <= _APART_WORDS
+            and text[:1].isupper() | text[:1].isdigit() and text[-1:] not in ".!?;:," and not _CITES.search(text)
+        ):
+            out[start:end] = [True] * (end - start)
+        start = end
     return out
+
+
+#: A citation in a line: a bracketed number, a pandoc key, a superscript number, a year in brackets.
+_CITES = re.compile(r"\[\s*\d|\[-?@|[⁰¹²³⁴⁵⁶⁷⁸⁹]|\(\D{0,80}\b(?:1[6-9]|20)\d\d[a-z]?\)")
 
 
 @dataclass(slots=True)
