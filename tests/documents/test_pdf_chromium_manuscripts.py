@@ -66,3 +66,36 @@ def test_a_manuscript_printed_by_a_browser_links_as_its_text(name: str, layout: 
     assert from_text.exit_code == from_pdf.exit_code == 0, from_pdf.output
     assert link_counts(from_pdf.output) == link_counts(from_text.output)
     assert claims_of(run_cli, pdf) == claims_of(run_cli, source)
+    if name.endswith(".md"):  # (the other's headings are printed as paragraphs of the running text: see below)
+        # the same words and sections (a line of text near a page's foot, ``VEXAS and MDS``, is no running head)
+        assert claim_texts_of(run_cli, pdf) == claim_texts_of(run_cli, source)
+
+
+def claim_texts_of(run_cli, path: Path) -> list[tuple[str, str | None, str]]:
+    """Each claim's text, section and markers (spaces and line breaks aside)."""
+    result = run_cli("claims", "--doc", str(path), "--format", "jsonl")
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    return [(" ".join(row["claim"].split()), row["section"], re.sub(r"\s+", "", row["markers"])) for row in rows]
+
+
+def with_headings(source: Path, folder: Path) -> Path:
+    """The manuscript with each line that stands alone between blank lines and closes on no stop
+    marked as a Markdown heading, so the browser prints it as one (larger, bold)."""
+    blocks = source.read_text(encoding="utf-8").split("\n\n")
+    marked = [f"## {block}" if "\n" not in block.strip() and not block.rstrip().endswith((".", ":")) else block for block in blocks]
+    out = folder / source.name
+    out.write_text("\n\n".join(marked), encoding="utf-8")
+    return out
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_headings_printed_by_a_browser_are_no_part_of_the_claims(layout: str, tmp_path: Path, run_cli):
+    """A heading printed with no blank line under it, wrapped on a narrow page or in a column, is a
+    heading (by its font), as in the text: each claim has the text's words and section."""
+    source = MANUSCRIPTS / "jak-inhibitors-in-vexas-numbered.txt"
+    pdf = printed(with_headings(source, tmp_path), LAYOUTS[layout], tmp_path)
+    assert run_cli("import", *[str(p) for p in sorted((ROOT / "bib").glob("*.bib"))]).exit_code == 0
+    assert run_cli("link", str(source)).exit_code == 0
+    assert run_cli("link", str(pdf)).exit_code == 0
+    assert claim_texts_of(run_cli, pdf) == claim_texts_of(run_cli, source)

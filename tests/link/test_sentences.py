@@ -161,6 +161,31 @@ def test_a_short_wrapped_line_before_the_sentence_s_marker_is_not_a_heading() ->
     assert not any(s.kind == "heading" for s in split_sentences(text))
 
 
+def test_lines_the_layout_shows_as_headings_are_headings_whatever_they_read_like() -> None:
+    """``heading_lines`` (a PDF's, known by their font) are headings even where the text reads on: a
+    numbered heading, one over a number (``25 patients``), one wrapped over two lines (one heading);
+    a line the list finder took as a reference entry stays one."""
+    text = (
+        "Responses were durable [@okafor2021].\n"
+        "2. Patients and methods\n"
+        "25 patients were treated [@okafor2021].\n"
+        "Outcomes at twelve months in the\n"
+        "patients who stayed on treatment\n"
+        "Most kept a response [@lindqvist2019].\n"
+    )
+    blocks = split_blocks(text, heading_lines=frozenset({2, 4, 5}))
+    assert [(b.kind, b.text) for b in blocks if b.kind == "heading"] == [
+        ("heading", "2. Patients and methods"), ("heading", "Outcomes at twelve months in the patients who stayed on treatment"),
+    ]
+    sentences = [s for s in split_sentences(text, heading_lines=frozenset({2, 4, 5})) if s.kind == "paragraph"]
+    assert [(" ".join(s.text(text).split()), s.section) for s in sentences] == [
+        ("Responses were durable [@okafor2021].", None),
+        ("25 patients were treated [@okafor2021].", "2. Patients and methods"),
+        ("Most kept a response [@lindqvist2019].", "Outcomes at twelve months in the patients who stayed on treatment"),
+    ]
+    assert [b.kind for b in split_blocks(text, heading_lines=frozenset({2}), reference_lines=frozenset({2}))][1] == "reference"
+
+
 def test_running_text_glued_to_a_byline_and_affiliations_is_still_prose() -> None:
     """PDF text has no blank line between an affiliation list and the letter's first
     paragraph, and wraps bylines anywhere: the marks stay affiliation marks, the prose

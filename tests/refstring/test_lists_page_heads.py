@@ -51,6 +51,18 @@ def test_lines_that_only_look_like_page_heads_stay() -> None:
 
 
 
+def test_a_name_pair_inside_the_text_near_a_page_foot_is_no_running_head() -> None:
+    """``VEXAS and MDS`` reads like a running head of two authors' names, but a line of the text stands under it on
+    the page: it is the sentence's (a narrow page printed by a browser wrapped it there; the claim lost it). At the
+    page's edge, under the text or over a page number, it is furniture still."""
+    page = ["Earlier registry data had", "already suggested that", "azacitidine helps patients with", "VEXAS and MDS", "[12].", "Next page."]
+    assert page_furniture("\n".join(page), [1, 6]) == frozenset()
+    assert page_furniture("\n".join([*page[:4], "7", *page[4:]]), [1, 6]) == frozenset({4, 5})
+    assert page_furniture("\n".join([*page[:3], "Arden and Brask", "went on [12].", "Next page."]), [1, 5]) == frozenset({4})
+    # "Arden et al." is a running head wherever it stands among a page's first or last lines, as before
+    assert page_furniture("\n".join(["A journal's own head", "Arden et al.", *page]), [1]) == frozenset({2})
+
+
 def test_a_running_head_naming_authors_with_particles_opens_no_list_at_the_documents_top() -> None:
     """``van der Berg et al.`` beside the journal's head at the top of the first page (no page above): with the
     name's particles in lower case it was not read as a running head, so the journal's head beside it read as a

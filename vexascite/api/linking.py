@@ -135,7 +135,8 @@ def link_manuscript(settings: Settings, path: str | os.PathLike[str], list_path:
         # A PDF's running heads and page numbers are no part of any sentence (the list finder's rule).
         furniture = page_furniture(manuscript.text, manuscript.page_lines) if manuscript.page_lines else frozenset()
         extraction = extract_claims(
-            text, paragraph_per_line=manuscript.paragraph_per_line, reference_lines=reference_lines, furniture_lines=furniture
+            text, paragraph_per_line=manuscript.paragraph_per_line, reference_lines=reference_lines, furniture_lines=furniture,
+            heading_lines=manuscript.heading_lines,
         )
         report.sentences, report.ignored_marks = extraction.sentences, extraction.ignored_marks
         if numbers_nothing is not None and any(t.kind == "number" for c in extraction.claims for m in c.markers for t in m.marker.targets):

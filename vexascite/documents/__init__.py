@@ -50,6 +50,8 @@ class Document:
     page_lines: list[int] = field(default_factory=list)
     #: What reading did beyond taking the text as it stands (a PDF's pages read column by column).
     notes: list[str] = field(default_factory=list)
+    #: For a PDF, the lines (1-based) it prints as headings (by their font; see :mod:`.pdf`).
+    heading_lines: frozenset[int] = frozenset()
 
 
 def document_format(name: str) -> str:
@@ -79,7 +81,7 @@ def read_document_bytes(data: bytes, name: str, what: str = "references") -> Doc
             from .pdf import pdf_text
 
             pdf = pdf_text(data)
-            return Document(pdf.text, "pdf", page_lines=pdf.page_lines, notes=pdf.notes)
+            return Document(pdf.text, "pdf", page_lines=pdf.page_lines, notes=pdf.notes, heading_lines=pdf.heading_lines)
     except InputUnreadable as exc:
         raise InputUnreadable(f"{name}: {exc}") from exc
     text, problems = decode_input(data, name, what)

@@ -39,6 +39,9 @@ class PdfText:
     page_lines: list[int] = field(default_factory=list)
     #: What was done to the pages' text beyond extracting it (pages read column by column).
     notes: list[str] = field(default_factory=list)
+    #: Lines (1-based, in ``text``) the PDF prints as headings: set in a larger or bolder font than
+    #: its running text, a short run of lines of their own (:func:`_heading_rows`).
+    heading_lines: frozenset[int] = frozenset()
 
 
 def page_position(page_lines: list[int], line: int) -> tuple[int, int]:
@@ -66,13 +69,14 @@ def pdf_text(data: bytes) -> PdfText:
             raise InputUnreadable("the PDF is password-protected; save an unlocked copy and import that")
         drawn = [_draw(page) for page in reader.pages]
         edges = [_column_edges(_starts(page.body), page.width) if page.body is not None and page.width else [] for page in drawn]
-        pages = [_page_text(page, [e for k, seen in enumerate(edges) if k != n for e in seen]) for n, page in enumerate(drawn)]
+        body = _body_style(drawn)
+        pages = [_page_text(page, [e for k, seen in enumerate(edges) if k != n for e in seen], body) for n, page in enumerate(drawn)]
     except InputUnreadable:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError, AttributeError, IndexError,
             RecursionError, AssertionError, NotImplementedError, zlib.error) as exc:  # what a damaged file makes pypdf raise
         raise InputUnreadable(f"not a readable PDF ({exc}); nothing read") from exc
-    if not any(page.strip() for page, _ in pages):
+    if not any(page.strip() for page, _, _ in pages):
         raise InputUnreadable(
             f"the PDF has no text layer ({len(pages)} page(s) of images: a scan?); "
             "run OCR on it first (for example ocrmypdf) and import the result; nothing read"
@@ -81,12 +85,16 @@ def pdf_text(data: bytes) -> PdfText:
     page_lines = []
     columned = []
     unknown: list[tuple[int, int]] = []
-    for number, (page, in_columns) in enumerate(pages, start=1):
+    headings: set[int] = set()
+    for number, (page, in_columns, heading_rows) in enumerate(pages, start=1):
         page_lines.append(len(lines) + 1)
         page, lost = _UNDECODED.subn("\ufffd", _SOFT_BREAK.sub("\u00ad", page))
         if lost:
             unknown.append((number, lost))
-        lines.extend(page.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+        page_text = page.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        if len(heading_rows) == len(page_text):  # (the rows are the page's lines)
+            headings.update(len(lines) + 1 + row for row, heading in enumerate(heading_rows) if heading)
+        lines.extend(page_text)
         if in_columns:
             columned.append(number)
     notes = []
@@ -98,7 +106,7 @@ def pdf_text(data: bytes) -> PdfText:
             f"{_pages([number for number, _ in unknown])}: {quantity(count, 'character')} whose text the PDF "
             "does not give (no /ToUnicode entry or /ActualText for the glyph), kept as \ufffd"
         )
-    return PdfText("\n".join(lines) + "\n", page_lines, notes)
+    return PdfText("\n".join(lines) + "\n", page_lines, notes, frozenset(headings))
 
 
 #: A soft hyphen (from ``/ActualText``) then the hyphen printed where it broke the line: a
@@ -248,13 +256,17 @@ def _draw(page: Any) -> _Drawn:
     shown: list[tuple[float, float]] = []
     pieces: list[_Piece] = []
 
+    bold: dict[int, bool] = {}  # by the font's id: pypdf hands out the same font dictionary
+
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: Any) -> None:
         x, y = _at(cm, tm)
         try:
             scale = abs(float(cm[0]) * float(tm[0])) * float(size or 0)
         except (TypeError, ValueError):
             scale = 0.0
-        pieces.append(_Piece(text, x, y, scale))
+        if id(font) not in bold:
+            bold[id(font)] = _bold(font)
+        pieces.append(_Piece(text, x, y, scale, bold[id(font)]))
 
     def show(operator: bytes, operands: list[Any], cm: list[float], tm: list[float]) -> None:
         if operator in _SHOW and operands and operands[-1]:
@@ -279,10 +291,12 @@ def _draw(page: Any) -> _Drawn:
     return drawn
 
 
-def _page_text(drawn: _Drawn, known_edges: list[float]) -> tuple[str, bool]:
-    """A page's text in reading order, and whether its two columns had to be taken apart.
-    ``known_edges`` are the column edges other pages of the document show (where a column
-    starts), for a page where no two rows of a column start at its edge.
+def _page_text(drawn: _Drawn, known_edges: list[float], body: tuple[float, bool] | None) -> tuple[str, bool, list[bool]]:
+    """A page's text in reading order, whether its two columns had to be taken apart, and which
+    of its lines are headings (:func:`_heading_rows`, for the text's body font ``body``; none
+    for a page read column by column). ``known_edges`` are the column edges other pages of the
+    document show (where a column starts), for a page where no two rows of a column start at
+    its edge.
 
     Two columns drawn across show as text drawn far right of the text drawn just before it
     on the same line; that is measured between text-showing operators, not between the
@@ -291,17 +305,147 @@ def _page_text(drawn: _Drawn, known_edges: list[float]) -> tuple[str, bool]:
     of the line's start (a browser's justified, hyphenated text)."""
     page, plain, width = drawn.page, drawn.plain, drawn.width
     if width is None:
-        return plain, False
+        return plain, False, []
+    headings: list[bool] = []
     if drawn.placed is not None:
         plain = _placed_text(drawn.placed, width, known_edges) or plain
+        head, rows, foot, _ = drawn.placed
+        headings = [False] * len(head) + _heading_rows(rows, body) + [False] * len(foot)
     jumps = {round(y1) for (x0, y0), (x1, y1) in zip(drawn.shown, drawn.shown[1:], strict=False) if abs(y1 - y0) < 1 and x1 - x0 > width * _COLUMN_JUMP}
     if len(jumps) < 3:
-        return plain, False  # text is drawn column by column (or no column beside another)
+        return plain, False, headings  # text is drawn column by column (or no column beside another)
     layout = page.extract_text(extraction_mode="layout") or ""
     reading = read_columns(layout)
     if not reading.blocks or not _glued_across(plain, layout, reading.blocks):
-        return plain, False
-    return _without_blank_runs(reading.lines), True
+        return plain, False, headings
+    return _without_blank_runs(reading.lines), True, []
+
+
+#: Words in a font's name that say it is bold (``AAAAAA+LiberationSerif-Bold``, ``Helvetica-Bold``).
+_BOLD_NAME = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+#: How much larger than the running text a heading's font is, at least.
+_HEADING_SCALE = 1.15
+#: The most words a heading holds, over all its lines (a paragraph set in bold is no heading).
+_HEADING_WORDS = 30
+
+
+def _bold(font: Any) -> bool:
+    """Whether a font (its dictionary, as pypdf hands it to a visitor) is bold: by its name or
+    its descriptor's weight (600 or more), the descendant font's for a composite font."""
+    try:
+        font = font.get_object() if font is not None else None
+        if font is None:
+            return False
+        if _BOLD_NAME.search(str(font.get("/BaseFont", ""))):
+            return True
+        descendants = font.get("/DescendantFonts")
+        inner = descendants.get_object()[0].get_object() if descendants is not None else font
+        descriptor = inner.get("/FontDescriptor")
+        weight = descriptor.get_object().get("/FontWeight") if descriptor is not None else None
+        return weight is not None and float(weight) >= 600
+    except (AttributeError, IndexError, KeyError, TypeError, ValueError):
+        return False
+
+
+def _style(row: _Row) -> tuple[float, bool]:
+    """A row's largest font size (to a tenth of a point) and whether all its text is bold."""
+    inked = [piece for piece in row.pieces if piece.text.strip()]
+    return max(round(piece.size, 1) for piece in inked), all(piece.bold for piece in inked)
+
+
+def _body_style(pages: list[_Drawn]) -> tuple[float, bool] | None:
+    """The size (to a tenth of a point) and boldness of the font most of the document's
+    characters are drawn in: its running text. None when no size is known."""
+    counts: dict[tuple[float, bool], int] = {}
+    for page in pages:
+        for piece in page.pieces:
+            if piece.size > 0:
+                style = (round(piece.size, 1), piece.bold)
+                counts[style] = counts.get(style, 0) + sum(1 for ch in piece.text if not ch.isspace())
+    return max(counts, key=lambda style: counts[style]) if counts else None
+
+
+def _heading_rows(rows: list[_Row], body: tuple[float, bool] | None) -> list[bool]:
+    """Which rows are a heading's: every character of the row drawn larger than the running
+    text (``body``, :func:`_body_style`) or bold where it is not, in a run of such rows in one
+    style (a heading wrapped over lines) of at most :data:`_HEADING_WORDS` words. Such a line is a
+    heading however the text around it reads: a heading with no blank line under it over a
+    paragraph that opens with a number (``25 patients ...``), or wrapped on a narrow page
+    (``Ruxolitinib versus other JAK`` / ``inhibitors``), was read into the next sentence."""
+    if body is None:
+        return [False] * len(rows)
+    size, body_bold = body
+
+    def stands_out(row: _Row) -> bool:
+        inked = [piece for piece in row.pieces if piece.text.strip()]
+        return bool(inked) and any(ch.isalpha() for piece in inked for ch in piece.text) and all(
+            piece.size >= size * _HEADING_SCALE or (piece.bold and not body_bold and piece.size >= size * 0.95) for piece in inked
+        )
+
+    marks = [_style(row) if stands_out(row) else None for row in rows]
+    out = [False] * len(rows)
+    start = 0
+    while start < len(rows):
+        if marks[start] is None:
+            start += 1
+            continue
+        end = start
+        while end < len(rows) and marks[end] == marks[start]:  # (a title over a heading in another size is two)
+            end += 1
+        if sum(len(rows[n].text.split()) for n in range(start, end)) <= _HEADING_WORDS:
+            out[start:end] = [True] * (end - start)
+        start = end
+    return [heading or apart for heading, apart in zip(out, _standing_apart(rows), strict=True)]
+
+
+#: Space above and below a line, as a share of the page's usual distance between lines, that sets it apart.
+_APART = 1.4
+#: The most lines and words of a heading set in the running text's type.
+_APART_LINES = 3
+_APART_WORDS = 12
+
+
+def _standing_apart(rows: list[_Row]) -> list[bool]:
+    """Which rows are a heading set in the running text's own type: a run of one to three rows with
+    more space above and below it than the page's usual distance between lines (:data:`_APART` of
+    it), the rows of the run at that usual distance, of at most :data:`_APART_WORDS` words, opening
+    with a capital or a digit and closing on no stop, comma or colon and on no citation. As a
+    browser prints a heading written as a paragraph of its own: wrapped on a narrow page (``JAK
+    inhibitors and IL-6`` / ``inhibitors``), it ran into the next sentence. Only distances measured
+    on the page count: a row at a page's top or foot, or where a column starts, is never apart."""
+    ys = [row.y for row in rows]
+    gaps: list[float | None] = [None] * (len(rows) + 1)  # gaps[n]: from the row above row n down to it
+    for n in range(1, len(rows)):
+        above, here = ys[n - 1], ys[n]
+        if above is not None and here is not None and above - here > 0:
+            gaps[n] = above - here
+    measured = sorted(gap for gap in gaps if gap is not None)
+    out = [False] * len(rows)
+    if len(measured) < 3:
+        return out
+    pitch = measured[len(measured) // 2]
+    start = 1
+    while start < len(rows):
+        gap = gaps[start]
+        if gap is None or gap < pitch * _APART:
+            start += 1
+            continue
+        end = start + 1  # the run: rows at the usual distance under the first
+        while end < len(rows) and end - start <= _APART_LINES and (under := gaps[end]) is not None and under < pitch * 1.2:
+            end += 1
+        below = gaps[end] if end < len(rows) else None
+        text = " ".join(rows[n].text.strip() for n in range(start, end))
+        if (
+            end - start <= _APART_LINES and below is not None and below >= pitch * _APART and len(text.split()) <= _APART_WORDS
+            and text[:1].isupper() | text[:1].isdigit() and text[-1:] not in ".!?;:," and not _CITES.search(text)
+        ):
+            out[start:end] = [True] * (end - start)
+        start = end
+    return out
+
+
+#: A citation in a line: a bracketed number, a pandoc key, a superscript number, a year in brackets.
+_CITES = re.compile(r"\[\s*\d|\[-?@|[⁰¹²³⁴⁵⁶⁷⁸⁹]|\(\D{0,80}\b(?:1[6-9]|20)\d\d[a-z]?\)")
 
 
 @dataclass(slots=True)
@@ -312,6 +456,7 @@ class _Piece:
     x: float
     y: float
     size: float  # font size times the horizontal scale: points per em on the page
+    bold: bool = False  # drawn in a bold font (:func:`_bold`)
 
 
 @dataclass(slots=True)
@@ -366,7 +511,7 @@ def _placed(pieces: list[_Piece], width: float) -> tuple[list[str], list[_Row], 
             if n:
                 rows.append(_Row())
             if part:
-                rows[-1].pieces.append(_Piece(part, piece.x, piece.y, piece.size))
+                rows[-1].pieces.append(_Piece(part, piece.x, piece.y, piece.size, piece.bold))
     placed = [(row, row.y) for row in rows]
     ys = [y for _, y in placed if y is not None]
     if len(ys) < 3:
@@ -410,10 +555,11 @@ def _column_parts(row: _Row, width: float) -> list[_Row]:
         while part.pieces and not part.pieces[-1].text.strip():
             part.pieces.pop()  # the space pypdf put between the two
         if part.pieces:
-            part.pieces[-1] = _Piece(part.pieces[-1].text.rstrip(), part.pieces[-1].x, part.pieces[-1].y, part.pieces[-1].size)
+            last = part.pieces[-1]
+            part.pieces[-1] = _Piece(last.text.rstrip(), last.x, last.y, last.size, last.bold)
     for part in parts[1:]:
         first = part.pieces[0]
-        part.pieces[0] = _Piece(first.text.lstrip(), first.x, first.y, first.size)
+        part.pieces[0] = _Piece(first.text.lstrip(), first.x, first.y, first.size, first.bold)
     return parts
 
 

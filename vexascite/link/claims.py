@@ -147,12 +147,13 @@ def _text_without(document: str, sentence: Sentence, cut: list[tuple[int, int, s
 
 def extract_claims(
     document: str, *, paragraph_per_line: bool = False, reference_lines: frozenset[int] = frozenset(),
-    furniture_lines: frozenset[int] = frozenset(),
+    furniture_lines: frozenset[int] = frozenset(), heading_lines: frozenset[int] = frozenset(),
 ) -> Extraction:
     """Split ``document`` into sentences and keep those that cite, with their markers (``furniture_lines``:
-    a PDF's page furniture, left out of every sentence)."""
+    a PDF's page furniture, left out of every sentence; ``heading_lines``: the lines it prints as headings)."""
     sentences = split_sentences(
-        document, paragraph_per_line=paragraph_per_line, reference_lines=reference_lines, furniture_lines=furniture_lines
+        document, paragraph_per_line=paragraph_per_line, reference_lines=reference_lines, furniture_lines=furniture_lines,
+        heading_lines=heading_lines,
     )
     line_starts = [0] + [m.end() for m in re.finditer("\n", document)]
     claims: list[Claim] = []

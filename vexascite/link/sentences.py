@@ -134,10 +134,13 @@ def _looks_like_heading(stripped: str, prev_stripped: str | None, next_stripped:
 
 
 def split_blocks(
-    text: str, *, paragraph_per_line: bool = False, reference_lines: frozenset[int] = frozenset(), furniture_lines: frozenset[int] = frozenset()
+    text: str, *, paragraph_per_line: bool = False, reference_lines: frozenset[int] = frozenset(), furniture_lines: frozenset[int] = frozenset(),
+    heading_lines: frozenset[int] = frozenset(),
 ) -> list[Block]:
     """Cut a document into blocks (see module docstring); offsets exclude outer spaces. ``furniture_lines``
-    (1-based) are a PDF's running heads, page numbers and footers: blocks of their own that a sentence runs over."""
+    (1-based) are a PDF's running heads, page numbers and footers: blocks of their own that a sentence runs over.
+    ``heading_lines`` are lines the document's layout shows to be headings (a PDF's, by their font): each is a
+    heading, lines of one heading in a row (wrapped) one block, whatever the text around them reads like."""
     lines = text.splitlines(keepends=True)
     offsets = []
     position = 0
@@ -157,6 +160,7 @@ def split_blocks(
     in_bibliography_env = False
     in_front_matter = False
     in_code = False
+    wrapped_from = 0  # the first line of the last heading found in ``heading_lines``
 
     def close() -> None:
         nonlocal current
@@ -209,6 +213,14 @@ def split_blocks(
         elif _HEADING_MD.match(line) or _HEADING_LATEX.match(line):
             in_references = False
             kind = "heading"
+        elif number in heading_lines and number not in reference_lines:
+            in_references = False
+            if number - 1 in heading_lines and blocks and blocks[-1].kind == "heading" and blocks[-1].line == wrapped_from and current is None:
+                blocks[-1].end = end  # the heading wrapped: one block
+                blocks[-1].text = f"{blocks[-1].text} {_heading_text(stripped)}"
+                continue
+            kind = "heading"
+            wrapped_from = number
         elif _LATEX_ENV_LINE.match(line):
             kind = "markup"
         elif number in reference_lines or _REF_ENTRY.match(line) and (in_references or _looks_like_reference(stripped)):
@@ -356,14 +368,17 @@ def _split_paragraph(paragraph: str, markers: list[Marker]) -> list[tuple[int, i
 
 
 def split_sentences(
-    text: str, *, paragraph_per_line: bool = False, reference_lines: frozenset[int] = frozenset(), furniture_lines: frozenset[int] = frozenset()
+    text: str, *, paragraph_per_line: bool = False, reference_lines: frozenset[int] = frozenset(), furniture_lines: frozenset[int] = frozenset(),
+    heading_lines: frozenset[int] = frozenset(),
 ) -> list[Sentence]:
     """Every sentence of ``text`` in order, with its markers (document offsets).
 
     Bylines and affiliation lists (superscript marks after names) get kind ``front``;
     reference entries get kind ``reference``: callers take claims from neither.
     """
-    blocks = split_blocks(text, paragraph_per_line=paragraph_per_line, reference_lines=reference_lines, furniture_lines=furniture_lines)
+    blocks = split_blocks(
+        text, paragraph_per_line=paragraph_per_line, reference_lines=reference_lines, furniture_lines=furniture_lines, heading_lines=heading_lines
+    )
     line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
     sentences: list[Sentence] = []
     section: str | None = None

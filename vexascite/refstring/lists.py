@@ -58,6 +58,7 @@ from .furniture import (
     without_margin_numbers,
 )
 from .glued import glued_cut
+from .hyphens import Compounds, keeps_hyphen
 from .labels import (
     BULLET,
     DASH_OPENING,
@@ -170,12 +171,14 @@ class ReferenceList:
 # -- joining ---------------------------------------------------------------------------
 
 
-def join_lines(lines: list[str]) -> str:
-    """Join wrapped lines: repair ``hyphen-\\nation`` and keep URLs and DOIs whole."""
-    return "".join(_join_onto([], lines))
+def join_lines(lines: list[str], compounds: Compounds | None = None) -> str:
+    """Join wrapped lines: repair ``hyphen-\\nation`` and keep URLs and DOIs whole; a hyphen that is the
+    word's stays (``adult-\\nonset``, :func:`.hyphens.keeps_hyphen`, with what the document shows in ``compounds``:
+    by default what the lines themselves show)."""
+    return "".join(_join_onto([], lines, compounds if compounds is not None else Compounds("\n".join(lines))))
 
 
-def _join_onto(parts: list[str], lines: list[str]) -> list[str]:
+def _join_onto(parts: list[str], lines: list[str], compounds: Compounds | None = None) -> list[str]:
     """``parts`` (what :func:`join_lines` made of earlier lines) with ``lines`` joined on:
     each line is joined by the one before it alone, so a growing entry is joined a line at a time."""
     for raw_line in lines:
@@ -186,7 +189,9 @@ def _join_onto(parts: list[str], lines: list[str]) -> list[str]:
             parts.append(BULLET.sub("", line))
             continue
         last = parts[-1]
-        if last.endswith(("-", "\u2010", "\u00ad")) and len(last) > 1 and last[-2].isalpha() and line[:1].islower():
+        if last.endswith(("-", "\u2010", "\u00ad")) and len(last) > 1 and last[-2].isalpha() and line[:1].islower() and (
+            last.endswith("\u00ad") or not keeps_hyphen(last, line, compounds)
+        ):
             # End-of-line hyphenation: "Endo-" + "scopic" -> "Endoscopic" (also after U+2010 or a soft hyphen).
             parts[-1] = last[:-1]
             parts.append(line)
@@ -287,6 +292,8 @@ class _Finder:
         self.claimed: list[tuple[int, int]] = []
         #: Document lines of each reference heading and of the stop that ends its section.
         self.sections: list[tuple[int, int]] = []
+        #: The compounds the document writes whole (a hyphen ending a line is kept where it is theirs).
+        self.compounds = Compounds(text)
 
     def read(self, furniture: set[int]) -> None:
         """Label every line, page furniture left out."""
@@ -1314,6 +1321,8 @@ class _Finder:
             if p > position and ((label is not None and label[0].style == style) or self.only[p] is not None):
                 return False  # the lines run on to a label: the entry's own lines, the list going on
             block.append(self.stripped(p))
+        if all(self._at_hanging_indent(entry, p) for p in range(position, position + len(block))):
+            return False  # every line set in as the list's wrapped lines are: the entry's own (a title in French under its authors)
         paragraph = join_lines(block)
         if (
             len(paragraph) < 120 or SOURCE_HINT.search(paragraph) or LINK_TOKEN.search(paragraph) or not paragraph.rstrip().endswith((".", "!", "?"))
@@ -1378,10 +1387,10 @@ class _Finder:
 
     def _entry(self, positions: list[int], number: int | None) -> ListEntry:
         lines = [self.kept[p][1] for p in positions]
-        text = join_lines(lines)
+        text = join_lines(lines, self.compounds)
         body = strip_label(text) if number is not None else text
         if number is not None and self.only[positions[0]] is not None:
-            body = join_lines(lines[1:])
+            body = join_lines(lines[1:], self.compounds)
         return ListEntry(
             text=text, line=self.kept[positions[0]][0] + 1, number=number, raw="\n".join(lines),
             last_line=self.kept[positions[-1]][0] + 1, body=body,
@@ -2851,11 +2860,17 @@ def page_furniture(text: str, page_lines: list[int]) -> frozenset[int]:
     heads: list[int] = []  # each page's first line once the known furniture is set aside
     feet: list[int] = []  # and its last
     for filled in pages:
-        edge = filled[:3] + filled[-3:]
-        for index in edge:
-            stripped = lines[index].strip()
-            if (FURNITURE.match(stripped) or RUNNING_HEAD.match(stripped)) and not is_stop(stripped) and not REF_HEADING.match(stripped):
-                found.add(index)
+        for edge in (filled[:3], filled[::-1][:3]):  # from the page's top down, and from its foot up
+            outer = True  # every line between this one and the page's edge is furniture
+            for index in edge:
+                stripped = lines[index].strip()
+                # A name pair (``Arden and Brask``) is a running head only at the page's edge: inside the text it
+                # is the text's (``... helps patients with`` / ``VEXAS and MDS`` / ``[12].``, the sentence lost it)
+                head = RUNNING_HEAD.match(stripped)
+                if (FURNITURE.match(stripped) or head and (outer or not head.group("pair"))) and not is_stop(stripped) and not REF_HEADING.match(stripped):
+                    found.add(index)
+                else:
+                    outer = False
         rest = [i for i in filled if i not in found]
         heads.extend(rest[:1])
         feet.extend(rest[-1:])

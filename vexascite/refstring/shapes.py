@@ -36,6 +36,8 @@ _END_MARKER = re.compile(
     r"|acknowledge?ments?\b|funding\b|conflicts?\s+of\s+interest\b|competing\s+interests?\b|disclosures?\b|"
     r"author(?:s'|s)?\s+contributions?\b|abbreviations\b|appendix\b|supplementary\s+(?:material|data|information)\b|"
     r"footnotes\b|data\s+availability\b|ethics\b|figure\s+legends?\b|tables?\b\s*$|danksagung\b|remerciements\b|agradecimientos\b"
+    # "Legends" alone, "Legends to figures": a manuscript's legends after its list (never an entry's words, a whole line)
+    r"|legends(?:\s+(?:to|for|of)\s+(?:the\s+)?(?:figures?|tables?))?[*_]{0,2}:?\s*$"
     r")",
     re.IGNORECASE,
 )
