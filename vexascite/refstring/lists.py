@@ -2775,8 +2775,10 @@ def _year_number(number: int) -> bool:
 def _in_sequence(numbers: list[int]) -> bool:
     """Whether printed numbers read as a numbering: next to each other, or most of them have a
     neighbour (within 3) somewhere in the list, so stray lines such as ``98. ???`` between
-    entries 1, 2 and 3 do not hide the numbering. Linear (a set of the numbers)."""
-    if any(abs(b - a) <= 3 for a, b in zip(numbers, numbers[1:], strict=False)):
+    entries 1, 2 and 3 do not hide the numbering. Linear (a set of the numbers). One number printed again and
+    again is no numbering unless it is 1 (``1.`` before every item, as Markdown allows): entries that open with
+    the same number-like name sorted together (``2020 Global Burden of Disease Collaborators``) are no run."""
+    if any(0 < abs(b - a) <= 3 or a == b == 1 for a, b in zip(numbers, numbers[1:], strict=False)):
         return True
     present = Counter(numbers)
     near = sum(1 for n in numbers if any(present.get(n + d) for d in (-3, -2, -1, 1, 2, 3)))

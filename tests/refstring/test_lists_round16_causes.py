@@ -1,0 +1,52 @@
+"""Causes found on fresh seeds 530-539 of the five generators (issue 11), each on invented references."""
+
+from __future__ import annotations
+
+from tests.refstring.found import entry_texts, raws_by_list
+from vexascite.refstring import find_reference_lists
+
+
+def test_one_number_printed_again_under_a_heading_is_no_numbering() -> None:
+    """An author-year list whose entries open with a group named with a number (``1000 Genomes ...``, then
+    ``2020 Global Burden ...`` three times, sorted together) is no bare-numbered list of 1000, 2020, 2020, 2020:
+    one number printed again is no step of a numbering, and each of the eight entries is found, not one."""
+    text = (
+        "Body text of an invented article ends here with a final sentence.\n\nWorks Cited\n"
+        "1000 Genomes Project Consortium. An invented study of nuclear migration in\n"
+        "a model tube. Proc Invent Soc 101: 557-560.\n"
+        "2020 Global Burden of Disease Collaborators. J. of Invent. 11 (2016) P05007.\n"
+        "2020 Global Burden of Disease Collaborators. Invent. Rev. C 80, 041902 (2009)\n"
+        "2020 Global Burden of Disease Collaborators. Relationships of the invented frogs\n"
+        "of a model genus and their bearing on refugia in a model forest. Syst\n"
+        "Invent 31: 166-179.\n"
+        "D. QUILL, B. NORRLAND, A. TAMSIN et X. OYELARAN. Can. J. Invent. 67, 786 (\n"
+        "1989).\n"
+        "Lindqvist, C., Okafor, W., & Haldane, M. (2006). Invented reference points in\n"
+        "model regret. Journal of Invented Psychology, 26, 781-792.\n"
+        "Pellinen AJ, Obuya CS, Ruiz AF, Whitcombe RJ, Abel MA. Long-term results of an\n"
+        "invented repair. The Invented Lancet (2000) 355:260-265.\n"
+        "Zeller F, Brook C, Quill B. 2011. Water deficit in an invented plant.\n"
+        "Co-ordinating model processes? Current Opinion in Invented Biology 14: 283-289.\n"
+    )
+    texts = entry_texts(text)
+    assert len(texts) == 8, texts
+    assert [t[:4] for t in texts[:4]] == ["1000", "2020", "2020", "2020"], texts
+    assert len(raws_by_list(text)) == 1
+
+
+def test_a_markdown_list_numbered_one_every_time_is_still_numbered() -> None:
+    """The other side of the rule above: ``1.`` before every item (as Markdown allows) is still a numbered list,
+    a year wrapped to a line's start among them (``1961.``) notwithstanding, and its last entry is kept."""
+    text = (
+        "Body text of an invented article ends here with a final sentence.\n\n## References\n\n"
+        "1. Abel K, Brook T. Invented trials of nothing in particular. J Invent Med. 2011;12:33-41.\n"
+        "1. Zeller P. Another invented paper on tides. Mar Geol. 2001;171:1-20.\n"
+        "1. Quillfeather, A. B. The invented tides of a model fjord. Oslo: Invented Press,\n"
+        "   1961.\n"
+        "1. Haldane PK, Ruiz MT. Sleep in an invented coastal cohort. Coast Res. 2009;41:210-6.\n"
+        "1. Pellinen J, Obuya CS. Salt marsh birds of an invented coast. Coast Res. 1987;3:12-19.\n"
+    )
+    found = find_reference_lists(text)
+    assert [(f.style, len(f.entries)) for f in found] == [("dot", 5)], found
+    assert found[0].entries[-1].body.startswith("Pellinen J"), found
+
