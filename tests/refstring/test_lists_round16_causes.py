@@ -50,3 +50,42 @@ def test_a_markdown_list_numbered_one_every_time_is_still_numbered() -> None:
     assert [(f.style, len(f.entries)) for f in found] == [("dot", 5)], found
     assert found[0].entries[-1].body.startswith("Pellinen J"), found
 
+
+def test_names_opening_with_a_number_and_a_capital_are_no_glued_numbering() -> None:
+    """``3D Systems``, ``4D Nucleome Network`` (then ``5th ...``) opening the entries of an author-year list read as
+    labels 3 and 4 glued to text, a glued numbering 3, 4 that kept three entries, the last swallowing the rest. Under
+    a first line that is itself such a label, two glued labels in a section that, read unnumbered, makes more than
+    twice as many entries, nearly all references, are names; under ``1000 Genomes ...`` (no label 1 before a string's
+    own ``000``, nor 2) they open no glued list either. Each entry is found."""
+    below = (
+        "Abel K, Brook T (1998) Invented trials of nothing in particular. J Invent Med\n"
+        "    273: 12863-12869.\n"
+        "Haldane PK, Ruiz MT, Tamsin R et al (2014) Sleep in an invented coastal cohort: a\n"
+        "    randomized trial. Coast Res 39(3):449-454\n"
+        "Zeller P, Quill N (2011) Another invented paper on the tides. Mar Invent 21:\n"
+        "    761-767. doi: 10.5555/tides.2011.05.027\n"
+    )
+    groups = (
+        "3D Systems Corporation. (2011) Accuracy of an invented antigen test for a model\n"
+        "    parasite in different settings. Invent Negl Dis 5: e1384.\n"
+        "4D Nucleome Network. \"Identification of invented polymorphisms within a model\n"
+        "    promoter region.\" Br J Invent 1999; 126:841-844.\n"
+    )
+    first = (
+        "1000 Genomes Project Consortium. 2008. Effects of an invented body condition on\n"
+        "    the model mallard. The Invented Auk 125: 618-628.\n"
+        "1000 Genomes Project Consortium. The invented PHQ-9: validity of a model measure. J\n"
+        "    Gen Invent Med 16: 606-613.\n"
+    )
+    fifth = (
+        "5th International Consensus Group. Invented marker mapping of a model resistance\n"
+        "    gene and its association with another in wheat. Invent Phytopathology 93:153-159\n"
+        "5th International Consensus Group. N. Quill, V. A. Norrland, et al., Invent. Prom.,\n"
+        "    No. 5, 43 (1973).\n"
+    )
+    for entries, count in ((groups + fifth + below, 7), (first + groups + below, 7)):
+        text = "Body text of an invented article ends here with a final sentence.\n\nLiterature Cited\n" + entries
+        texts = entry_texts(text)
+        assert len(texts) == count, texts
+        assert texts[0][:2] in ("3D", "10") and any(t.startswith("4D Nucleome") for t in texts), texts
+

@@ -591,11 +591,13 @@ class _Finder:
         strong = [looks_strongly_like_reference(join_lines([self.kept[p][1] for p in part])) for part in parts]
         return len(parts), sum(strong), int(bool(strong) and strong[0])
 
-    def _own_numbers(self, numbers: list[int], region: list[int]) -> bool:
+    def _own_numbers(self, numbers: list[int], region: list[int], style: str = "") -> bool:
         """Under a heading, labels no two of which step by one (``[10]`` then ``[8]``) in a section that, read
         unnumbered, makes more than twice as many entries, nearly all strongly references: strings that carry their
-        own numbers in an unnumbered list (taken as a numbering, each would swallow the references up to the next)."""
-        if len(numbers) < 2 or any(abs(b - a) == 1 for a, b in zip(numbers, numbers[1:], strict=False)):
+        own numbers in an unnumbered list (taken as a numbering, each would swallow the references up to the next).
+        Glued labels are judged so even when they step by one: names that open with digits (``3D Systems``, ``4D
+        Nucleome Network`` sorted together, read as 3 and 4 glued to text) step so by chance."""
+        if len(numbers) < 2 or (style != "glued" and any(abs(b - a) == 1 for a, b in zip(numbers, numbers[1:], strict=False))):
             return False
         parts, strong, _first = self._unnumbered_parts(region[0], region[-1] + 1, learned=True)
         return parts >= 2 * len(numbers) + 1 and strong >= 0.8 * parts
@@ -709,14 +711,18 @@ class _Finder:
             text_lines = sum(1 for p in region if not self.blank(p))
             years_only = all(_year_number(n) for n in numbers) and len(numbers) < 0.25 * text_lines
             if (numbers == [1] and not self._unnumbered_reading(region)) or (
-                _in_sequence(numbers) and not years_only and not self._own_numbers(numbers, region)
+                _in_sequence(numbers) and not years_only and not self._own_numbers(numbers, region, style)
             ):
                 # (A few "1995." lines in a long list are strings that open with their year.)
                 return self.numbered(first, heading)
             glued = [label.number for p in region if (label := self.labels[p]) is not None and label.style == "glued"]
-            if style != "glued" and _in_sequence(glued) and len(set(glued)) > 1 and _steps_by_one(glued):
+            if (
+                style != "glued" and _in_sequence(glued) and len(set(glued)) > 1 and _steps_by_one(glued)
+                and any(self.glued_reading(first, glued[0] - step) is not None for step in (1, 2, 3) if glued[0] > step)
+            ):
                 # "125. Smith" first in a list of "5Khansari", "6Nakahigashi": label 1 glued to a string's own "25.".
-                # (Not one number again and again, "3GPP TS 99.551: ..." and a wrapped '3".': no numbering steps so.)
+                # (Not one number again and again, "3GPP TS 99.551: ..." and a wrapped '3".': no numbering steps so;
+                # nor "3D Systems", "4D Nucleome" under "1000 Genomes ...", whose digits read as no label before 3.)
                 return self.numbered(first, heading, style="glued")
             # A label or two in a long unnumbered list: strings that carry their own numbers.
         elif self.glued_reading(first, None) is not None:
@@ -794,6 +800,8 @@ class _Finder:
                 rest = line[cut:]
                 if re.match(r"\s*[:;]|\s*,\s*\d|\s*\(\w{1,6}\)\s*[:,]", rest):
                     return None  # "4:405-414" or "43:OF-98-113" wrapped from the line above is not label 4 or 43
+                if rest[:1] == "0":
+                    return None  # "1000 Genomes Project": no string's own number opens with 0, so this is no label 1
                 if rest[:1].isdigit() and not re.match(r"\d+(?:[.)]\s+\S|[.)][A-Z][^\W\d_]|[-–]\s*[^\W\d_]|[^\W\d_]|\s+[^\W\d_])|" + YEAR + r"[a-z]?[:,]\s+[^\W\d_]", rest):
                     # ("351980: Ulf Preuss" after 34 is label 35 before a string that opens with its year.)
                     return None  # "312(1-2):316-331", "229–239, 2013." or "1997" wrapped: pages or a year, not label 3, 2 or 1
