@@ -89,3 +89,28 @@ def test_names_opening_with_a_number_and_a_capital_are_no_glued_numbering() -> N
         assert len(texts) == count, texts
         assert texts[0][:2] in ("3D", "10") and any(t.startswith("4D Nucleome") for t in texts), texts
 
+
+def test_authors_opening_with_name_particles_in_lower_case_start_an_entry() -> None:
+    """An unnumbered list wrapped as PDF text: an entry that ends with no stop (``... Management of`` / ``Data``)
+    and the next one opening with a family name's particles in lower case (``van der Berg AJ, Frings-Dresen MH,
+    ...``). A person sees a name there, as with ``Vanderberg AJ``: a new entry, not the title going on."""
+    entries = (
+        "Niba, A.T., Beal, J.D., Kudi, A.C. and Brooks, P.H., 2009. Invented\n"
+        "fermentation in the gut of a model animal: influence\n"
+        "of fermented feeds. Invented Animal Health and Production 41, 1393-1407.\n",
+        "Okafor, R., Lindqvist, T. Mining invented sets of items in large\n"
+        "databases. 1993 In Proceedings of the Invented Conference on Management of\n"
+        "Data\n",
+        "{name} AJ, Frings-Dresen MH, van Dijk FJ, Houtman IL.\n"
+        "Priorities in invented occupational research: a Delphi study in The\n"
+        "Netherlands. Occup Invent Med. 1997;54:504-10.\n",
+        "Dabizha, A. I., Krass, M.S. and Fedynsky, V.V., Evolution of invented craters\n"
+        "as structures of a model crust. Invented Vestnik, v. 10,\n"
+        "pp. 5-18. 1975.\n",
+    )
+    for name in ("Vanderberg", "van der Berg", "de Vries"):
+        text = "References\n\n" + "".join(entries).replace("{name}", name)
+        texts = entry_texts(text)
+        assert len(texts) == 4, (name, texts)
+        assert texts[2].startswith(name), (name, texts)
+

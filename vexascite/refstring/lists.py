@@ -2670,8 +2670,12 @@ def cut_features(
     rule_source = _after_source_end(previous, text, head, has_year)
     short = bool(typical) and len(previous) < 0.7 * typical
     rule_short = short and _short_last_line(previous, text, head, has_year)
-    first = text[:1]
     author = bool(AUTHOR_START.match(text))
+    # A line that opens with a family name's particles in lower case before the name and its initials (``van der
+    # Beek AJ, Frings MH,``, ``de Vries, P.``) is seen from the name on: a name opens it, not a word going on.
+    named = _PARTICLES_BEFORE_NAME.match(text)
+    seen = text[named.end() :] if named else text
+    first = seen[:1]
     facts = {
         "rule:start": rule_start, "rule:source": rule_source, "rule:short": rule_short,
         "prev:ends-ref": ends_like_reference(previous), "prev:source-end": bool(SOURCE_END.search(previous[-40:])),
@@ -2679,7 +2683,7 @@ def cut_features(
         "prev:link-end": bool(LINK_TOKEN.match(previous.rsplit(None, 1)[-1])) if previous else False,
         "prev:short": short, "prev:very-short": bool(typical) and len(previous) < 0.4 * typical,
         "prev:full": bool(typical) and len(previous) >= 0.9 * typical, "prev:year": bool(YEAR_TOKEN.search(previous)),
-        "text:author": author, "text:author-list": bool(AUTHOR_LIST.match(text)),
+        "text:author": author, "text:author-list": bool(AUTHOR_LIST.match(seen)),
         "text:author-year": bool(_AUTHOR_YEAR.match(text)), "text:names-year": bool(_NAMES_YEAR.match(text)),
         "text:source-line": bool(_SOURCE_LINE.match(text)), "text:trailer": bool(_TRAILER_START.match(text)),
         "text:upper": first.isupper(), "text:lower": first.islower(), "text:digit": first.isdigit(),
@@ -2688,7 +2692,7 @@ def cut_features(
         "text:year": bool(YEAR_TOKEN.search(text)), "text:et-al-early": bool(re.search(r"\bet\s+al\b", text[:40])),
         "text:ends-ref": ends_like_reference(text), "text:short": bool(typical) and len(text) < 0.5 * typical,
         "text:label": bool(re.match(r"\d{1,4}\s*[-.)\]]?\s+\S|\[\d{1,4}\]", text)),
-        "text:two-words-lower": bool(re.match(r"^\S+\s+[a-z]", text)) and not author,
+        "text:two-words-lower": bool(re.match(r"^\S+\s+[a-z]", seen)) and not author,
         "head:year": has_year, "head:source": head_hints[0], "head:strong": head_hints[1],
         "head:authors-year": _authors_then_year(head), "head:author": bool(AUTHOR_START.match(head)),
         "next:author": following is not None and bool(AUTHOR_START.match(following)),
@@ -2703,7 +2707,7 @@ def cut_features(
     names.append("head:len=" + ("<20" if size < 20 else "<40" if size < 40 else "<80" if size < 80 else "<160" if size < 160 else "<320" if size < 320 else "long"))
     names.append("head:lines=" + (str(lines) if lines < 6 else "6+"))
     # The shapes of the words around the break (``Smith J,`` is ``Xx X,``; ``257-8.`` is ``d-d.``).
-    opening = [_shape(w) for w in text.split(None, 2)[:2]]
+    opening = [_shape(w) for w in seen.split(None, 2)[:2]]
     closing = [_shape(w) for w in previous.rsplit(None, 2)[-2:]]
     first_shape, last_shape = (opening[0] if opening else ""), (closing[-1] if closing else "")
     names.append("text:shape=" + " ".join(opening))
@@ -2719,6 +2723,12 @@ def cut_features(
 
 
 _SHAPE_RUNS = re.compile(r"([Xxd])\1+")
+#: Name particles in lower case (``csl.PARTICLE_WORDS``) before a family name and its initials, Vancouver
+#: (``van der Beek AJ,``) or inverted (``de Vries, P.``).
+_PARTICLES_BEFORE_NAME = re.compile(
+    r"^(?:(?:" + "|".join(PARTICLE_WORDS) + r")\s+){1,3}"
+    rf"(?={FAMILY}(?:[\s-]{FAMILY})?(?:\s+[{UPPER_CHARS}]{{1,4}}\s*[,.]|,\s*(?:[{UPPER_CHARS}]\.\s?){{1,3}}))"
+)
 
 
 
