@@ -114,3 +114,30 @@ def test_authors_opening_with_name_particles_in_lower_case_start_an_entry() -> N
         assert len(texts) == 4, (name, texts)
         assert texts[2].startswith(name), (name, texts)
 
+
+def test_an_ordinal_opening_the_first_entry_is_no_glued_label() -> None:
+    """``1st Medical Faculty Study Group.`` opening an author-year list is an ordinal, not label 1 glued to
+    ``st Medical``: with ``23andMe``, ``3D`` and ``4D`` below it, it opened a glued numbering 1, 23, 3, 4 that kept
+    five entries, the last swallowing the rest. Each entry is found."""
+    text = (
+        "Body text of an invented article ends here with a final sentence.\n\nWorks Cited\n"
+        "1st Medical Faculty Study Group. D. Quill, V. Yu. Norrland, A. E.\n"
+        "    Tamsin, and T. Abel, Bull. Invent. Soc. Jpn. 87 (6), 693\n"
+        "    (2014).\n"
+        "23andMe Research Team. An invented increase in the accumulation of model\n"
+        "    receptors. J Invent Neurosci. 2005;25(23):5511-20.\n"
+        "3D Systems Corporation. (2013) Introduction: Adventures in an Invented Nexus. Eds.\n"
+        "    L. Brook and M. Ruiz. New York: Invented Books.\n"
+        "4D Nucleome Network. Inference from invented simulation using multiple\n"
+        "    sequences. Invented Science. 1992; p. 457-472. doi:\n"
+        "    10.5555/ss/1177011136\n"
+        "5th International Consensus Group. Invented polynomials and model orbits,\n"
+        "    Invent. Approx. 26 (2007), no. 3, 383-430.\n"
+        "Haldane PK, Ruiz MT (2014) Sleep in an invented coastal cohort. Coast Res\n"
+        "    34: 246-257. doi: 10.5555/coast.2014.2352414\n"
+        "Zeller P, Quill N (2011) Another invented paper on the tides. Mar Invent 33:\n"
+        "    1633-1645. doi: 10.5555/tides.2010.223\n"
+    )
+    texts = entry_texts(text)
+    assert len(texts) == 7, texts
+    assert texts[0].startswith("1st Medical") and texts[4].startswith("5th International"), texts

@@ -802,6 +802,8 @@ class _Finder:
                     return None  # "4:405-414" or "43:OF-98-113" wrapped from the line above is not label 4 or 43
                 if rest[:1] == "0":
                     return None  # "1000 Genomes Project": no string's own number opens with 0, so this is no label 1
+                if re.match(r"(?:st|nd|rd|th)\b", rest):
+                    return None  # "1st Medical Faculty Study Group": an ordinal, not label 1 glued to "st Medical"
                 if rest[:1].isdigit() and not re.match(r"\d+(?:[.)]\s+\S|[.)][A-Z][^\W\d_]|[-–]\s*[^\W\d_]|[^\W\d_]|\s+[^\W\d_])|" + YEAR + r"[a-z]?[:,]\s+[^\W\d_]", rest):
                     # ("351980: Ulf Preuss" after 34 is label 35 before a string that opens with its year.)
                     return None  # "312(1-2):316-331", "229–239, 2013." or "1997" wrapped: pages or a year, not label 3, 2 or 1
