@@ -141,3 +141,32 @@ def test_an_ordinal_opening_the_first_entry_is_no_glued_label() -> None:
     texts = entry_texts(text)
     assert len(texts) == 7, texts
     assert texts[0].startswith("1st Medical") and texts[4].startswith("5th International"), texts
+
+
+def test_authors_in_natural_order_after_a_bracketed_year_end_start_an_entry() -> None:
+    """A book closed by its bracketed year (``... Perspectives on Disease Control (2013)``), then a line that opens
+    with two authors in natural order closed by a stop (``Toby Brook and Stanley B. Zeller.``): a new entry, not the
+    book's title going on. Authors and their bracketed year on one line (``Toby Brook and Ana Ruiz (2013)``) still
+    have their title on the next line."""
+    text = (
+        "References\n\n"
+        "Quill, T. and Norrland, S. Invented parasites of the model gut. Invent Parasitol 31(2):\n"
+        "1293-1302, 2001.\n"
+        "Tamara Quill-Vernick and James L. Abel (eds), Global Health in an Invented Country: Historical\n"
+        "Perspectives on Disease Control (2013)\n"
+        "Toby Brook and Stanley B. Zeller. Issues in the design of invented programming languages. In\n"
+        "Proceedings of the Workshop on Invented Systems, Appin, pages 89-112, August 1987.\n"
+        "Haldane PK, Ruiz MT. Sleep in an invented coastal cohort. Coast Res. 2009;41:210-6.\n"
+    )
+    texts = entry_texts(text)
+    assert len(texts) == 4, texts
+    assert texts[2].startswith("Toby Brook and Stanley B. Zeller."), texts
+    same = (
+        "References\n\n"
+        "Quill, T. and Norrland, S. Invented parasites of the model gut. Invent Parasitol 31(2):\n"
+        "1293-1302, 2001.\n"
+        "Toby Brook and Ana Ruiz (2013)\n"
+        "Lena Abel and Stanley B. Zeller. A title that names two invented people. Invent Rev 4: 1-9.\n"
+        "Haldane PK, Ruiz MT. Sleep in an invented coastal cohort. Coast Res. 2009;41:210-6.\n"
+    )
+    assert len(entry_texts(same)) == 3, entry_texts(same)

@@ -2631,6 +2631,27 @@ def _name_pair_after_line(previous: str, text: str, head: str) -> bool:
     )
 
 
+#: Two or more authors in natural order, the last after ``and`` or ``&``, then a stop or comma: ``Toby Brook and
+#: Stanley B. Zeller.``, ``Ana Ruiz, Tom Abel & Li Quill,``.
+_NATURAL_NAMES = re.compile(
+    rf"^{_GIVEN}\s+(?:{_ANY_PARTICLES})?{FAMILY}(?:-{FAMILY})?(?:,\s+{_GIVEN}\s+(?:{_ANY_PARTICLES})?{FAMILY}(?:-{FAMILY})?)*"
+    rf",?\s+(?:and|&)\s+{_GIVEN}\s+(?:{_ANY_PARTICLES})?{FAMILY}(?:-{FAMILY})?[.,]"
+)
+_BRACKETED_YEAR_END = re.compile(r"\(" + YEAR + r"[a-z]?\)\.?\s*$")
+
+
+def _natural_names_after_year_end(previous: str, text: str, head: str) -> bool:
+    """A line that opens with two or more authors in natural order (``Toby Brook and Stanley B. Zeller. Title``)
+    after a line that ends an entry on its bracketed year (``... Perspectives on Disease Control (2013)``, a book as
+    some lists close it), in an entry that is more than its authors and year: a new entry. An entry's own authors
+    come before its year (``Toby Brook and Ana Ruiz (2013)`` / ``Title``; a title in capitals with its subtitle after
+    a colon is more than names), and a title does not wrap to a pair of full names closed by a stop."""
+    return (
+        len(head) >= 40 and bool(_BRACKETED_YEAR_END.search(previous)) and (not _authors_then_year(head) or ":" in head)
+        and bool(_NATURAL_NAMES.match(text))
+    )
+
+
 def _plain_opening(previous: str, text: str, head: str) -> bool:
     """The cuts that stand whatever the line model says, under a heading and where the rules decide alone (a
     list with no heading): a line that opens with authors and their year, a run of authors, full APA authors, the
@@ -2642,7 +2663,7 @@ def _plain_opening(previous: str, text: str, head: str) -> bool:
         or _named_after_full_stop(previous, text, head) or _designation_after_end(previous, text, head)
         or _own_number_then_authors(previous, text, head) or _names_and_year_after_open(previous, text, head)
         or _author_run_after_dated(previous, text, head) or _after_designation(previous, text, head)
-        or _name_pair_after_line(previous, text, head)
+        or _name_pair_after_line(previous, text, head) or _natural_names_after_year_end(previous, text, head)
     )
 
 
