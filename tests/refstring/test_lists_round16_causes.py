@@ -170,3 +170,25 @@ def test_authors_in_natural_order_after_a_bracketed_year_end_start_an_entry() ->
         "Haldane PK, Ruiz MT. Sleep in an invented coastal cohort. Coast Res. 2009;41:210-6.\n"
     )
     assert len(entry_texts(same)) == 3, entry_texts(same)
+
+
+def test_one_inverted_author_and_a_quoted_title_after_a_full_stop_start_an_entry() -> None:
+    """After a line that ends on a full stop, a line that opens with one author inverted, the given name written
+    out, then a quoted title (``TAMSINEAU, Pierre, « Title »``, ``Norrland, Victor L. "Title"``) is a new entry,
+    whatever the entry above lacks (a year, a source): no title wraps to such a line."""
+    for opening in (
+        "TAMSINEAU, Pierre, « Littérature et inventions au XVIIe siècle », XVIIe\n",
+        'Norrland, Victor L. "Captive Invented Companies: Their Growth and Some\n',
+    ):
+        text = (
+            "References\n\n"
+            "Abel, K. and Brook, T. (2000). Invented trials of nothing. Washington, DC: Author.\n"
+            "Quillfeather, N. “The invented state: A model experience,”.Proceedings of the\n"
+            "6th Annual Invented Conference. London: Middlesex University.\n"
+            + opening
+            + "Siècle, n°182, 1994, p. 39-52.\n"
+            "Zeller P, Quill N (2011) Another invented paper on the tides. Mar Invent 21: 761-767.\n"
+        )
+        texts = entry_texts(text)
+        assert len(texts) == 4, (opening, texts)
+        assert texts[2].startswith(opening[:12]), (opening, texts)

@@ -2496,10 +2496,17 @@ _INVERTED_THEN_AND = re.compile(
     rf"^(?:{_ANY_PARTICLES})?{FAMILY},\s+{_GIVEN}(?:,\s+{_GIVEN}\s+(?:{_ANY_PARTICLES})?{FAMILY})*,?\s+(?:and|&)\s+{_GIVEN}\s+(?:{_ANY_PARTICLES})?{FAMILY}(?:[.,]|\s*$)"
 )
 
+#: One author inverted, the family name perhaps in capitals, the given name written out, then a quoted title:
+#: ``RONZEAUD, Pierre, « Title »``, ``Andrews, Victor L. "Title"``.
+_INVERTED_QUOTED = re.compile(
+    rf"^(?:{_ANY_PARTICLES})?(?:[{UPPER_CHARS}][{UPPER_CHARS}'’-]+|{FAMILY}(?:-{FAMILY})?),\s+{_GIVEN}(?:[\s-]{_GIVEN})?,?\s*[«“\"]"
+)
+
 
 def _named_after_full_stop(previous: str, text: str, head: str) -> bool:
-    """A line that opens with authors in Vancouver form and a colon (``Fowlerton JF: Title``) or with authors in the
-    humanities' form (``Becker, Ulla, Anthony Gideon, and Scott Lasher.``) after a line that ends on a full stop (or
+    """A line that opens with authors in Vancouver form and a colon (``Fowlerton JF: Title``), with authors in the
+    humanities' form (``Becker, Ulla, Anthony Gideon, and Scott Lasher.``) or with one inverted author and a quoted
+    title (``RONZEAUD, Pierre, « Title »``) after a line that ends on a full stop (or
     on a publisher's name, ``... MA: Lakeside Press``, or on a publisher and its place, ``Tidewater Press, Bergen``, in
     an entry with a year), in an entry
     that is more than its authors: a new entry, whatever the entry above lacks (a year, a source). A title
@@ -2508,7 +2515,7 @@ def _named_after_full_stop(previous: str, text: str, head: str) -> bool:
     closed = end.endswith(".") or bool(_PUBLISHER_END.search(end)) or (bool(_PUBLISHER_PLACE.search(end)) and bool(YEAR_TOKEN.search(head)))
     return (
         len(head) >= 40 and closed and not re.search(r"\b[A-Z][a-z]?\.$", end) and not AUTHOR_LIST.match(end)
-        and not _BEFORE_NAMES.search(end[-8:]) and bool(_COLON_AUTHOR.match(text) or _INVERTED_THEN_AND.match(text))
+        and not _BEFORE_NAMES.search(end[-8:]) and bool(_COLON_AUTHOR.match(text) or _INVERTED_THEN_AND.match(text) or _INVERTED_QUOTED.match(text))
     )
 
 
