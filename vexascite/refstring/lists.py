@@ -598,11 +598,13 @@ class _Finder:
         strong = [looks_strongly_like_reference(join_lines([self.kept[p][1] for p in part])) for part in parts]
         return len(parts), sum(strong), int(bool(strong) and strong[0])
 
-    def _own_numbers(self, numbers: list[int], region: list[int]) -> bool:
+    def _own_numbers(self, numbers: list[int], region: list[int], style: str = "") -> bool:
         """Under a heading, labels no two of which step by one (``[10]`` then ``[8]``) in a section that, read
         unnumbered, makes more than twice as many entries, nearly all strongly references: strings that carry their
-        own numbers in an unnumbered list (taken as a numbering, each would swallow the references up to the next)."""
-        if len(numbers) < 2 or any(abs(b - a) == 1 for a, b in zip(numbers, numbers[1:], strict=False)):
+        own numbers in an unnumbered list (taken as a numbering, each would swallow the references up to the next).
+        Glued labels are judged so even when they step by one: names that open with digits (``3D Systems``, ``4D
+        Nucleome Network`` sorted together, read as 3 and 4 glued to text) step so by chance."""
+        if len(numbers) < 2 or (style != "glued" and any(abs(b - a) == 1 for a, b in zip(numbers, numbers[1:], strict=False))):
             return False
         parts, strong, _first = self._unnumbered_parts(region[0], region[-1] + 1, learned=True)
         return parts >= 2 * len(numbers) + 1 and strong >= 0.8 * parts
@@ -716,14 +718,18 @@ class _Finder:
             text_lines = sum(1 for p in region if not self.blank(p))
             years_only = all(_year_number(n) for n in numbers) and len(numbers) < 0.25 * text_lines
             if (numbers == [1] and not self._unnumbered_reading(region)) or (
-                _in_sequence(numbers) and not years_only and not self._own_numbers(numbers, region)
+                _in_sequence(numbers) and not years_only and not self._own_numbers(numbers, region, style)
             ):
                 # (A few "1995." lines in a long list are strings that open with their year.)
                 return self.numbered(first, heading)
             glued = [label.number for p in region if (label := self.labels[p]) is not None and label.style == "glued"]
-            if style != "glued" and _in_sequence(glued) and len(set(glued)) > 1 and _steps_by_one(glued):
+            if (
+                style != "glued" and _in_sequence(glued) and len(set(glued)) > 1 and _steps_by_one(glued)
+                and any(self.glued_reading(first, glued[0] - step) is not None for step in (1, 2, 3) if glued[0] > step)
+            ):
                 # "125. Smith" first in a list of "5Khansari", "6Nakahigashi": label 1 glued to a string's own "25.".
-                # (Not one number again and again, "3GPP TS 99.551: ..." and a wrapped '3".': no numbering steps so.)
+                # (Not one number again and again, "3GPP TS 99.551: ..." and a wrapped '3".': no numbering steps so;
+                # nor "3D Systems", "4D Nucleome" under "1000 Genomes ...", whose digits read as no label before 3.)
                 return self.numbered(first, heading, style="glued")
             # A label or two in a long unnumbered list: strings that carry their own numbers.
         elif self.glued_reading(first, None) is not None:
@@ -801,6 +807,10 @@ class _Finder:
                 rest = line[cut:]
                 if re.match(r"\s*[:;]|\s*,\s*\d|\s*\(\w{1,6}\)\s*[:,]", rest):
                     return None  # "4:405-414" or "43:OF-98-113" wrapped from the line above is not label 4 or 43
+                if rest[:1] == "0":
+                    return None  # "1000 Genomes Project": no string's own number opens with 0, so this is no label 1
+                if re.match(r"(?:st|nd|rd|th)\b", rest):
+                    return None  # "1st Medical Faculty Study Group": an ordinal, not label 1 glued to "st Medical"
                 if rest[:1].isdigit() and not re.match(r"\d+(?:[.)]\s+\S|[.)][A-Z][^\W\d_]|[-–]\s*[^\W\d_]|[^\W\d_]|\s+[^\W\d_])|" + YEAR + r"[a-z]?[:,]\s+[^\W\d_]", rest):
                     # ("351980: Ulf Preuss" after 34 is label 35 before a string that opens with its year.)
                     return None  # "312(1-2):316-331", "229–239, 2013." or "1997" wrapped: pages or a year, not label 3, 2 or 1
@@ -2508,10 +2518,17 @@ _INVERTED_THEN_AND = re.compile(
     rf"^(?:{_ANY_PARTICLES})?{FAMILY},\s+{_GIVEN}(?:,\s+{_GIVEN}\s+(?:{_ANY_PARTICLES})?{FAMILY})*,?\s+(?:and|&)\s+{_GIVEN}\s+(?:{_ANY_PARTICLES})?{FAMILY}(?:[.,]|\s*$)"
 )
 
+#: One author inverted, the family name perhaps in capitals, the given name written out, then a quoted title:
+#: ``RONZEAUD, Pierre, « Title »``, ``Andrews, Victor L. "Title"``.
+_INVERTED_QUOTED = re.compile(
+    rf"^(?:{_ANY_PARTICLES})?(?:[{UPPER_CHARS}][{UPPER_CHARS}'’-]+|{FAMILY}(?:-{FAMILY})?),\s+{_GIVEN}(?:[\s-]{_GIVEN})?,?\s*[«“\"]"
+)
+
 
 def _named_after_full_stop(previous: str, text: str, head: str) -> bool:
-    """A line that opens with authors in Vancouver form and a colon (``Fowlerton JF: Title``) or with authors in the
-    humanities' form (``Becker, Ulla, Anthony Gideon, and Scott Lasher.``) after a line that ends on a full stop (or
+    """A line that opens with authors in Vancouver form and a colon (``Fowlerton JF: Title``), with authors in the
+    humanities' form (``Becker, Ulla, Anthony Gideon, and Scott Lasher.``) or with one inverted author and a quoted
+    title (``RONZEAUD, Pierre, « Title »``) after a line that ends on a full stop (or
     on a publisher's name, ``... MA: Lakeside Press``, or on a publisher and its place, ``Tidewater Press, Bergen``, in
     an entry with a year), in an entry
     that is more than its authors: a new entry, whatever the entry above lacks (a year, a source). A title
@@ -2520,7 +2537,7 @@ def _named_after_full_stop(previous: str, text: str, head: str) -> bool:
     closed = end.endswith(".") or bool(_PUBLISHER_END.search(end)) or (bool(_PUBLISHER_PLACE.search(end)) and bool(YEAR_TOKEN.search(head)))
     return (
         len(head) >= 40 and closed and not re.search(r"\b[A-Z][a-z]?\.$", end) and not AUTHOR_LIST.match(end)
-        and not _BEFORE_NAMES.search(end[-8:]) and bool(_COLON_AUTHOR.match(text) or _INVERTED_THEN_AND.match(text))
+        and not _BEFORE_NAMES.search(end[-8:]) and bool(_COLON_AUTHOR.match(text) or _INVERTED_THEN_AND.match(text) or _INVERTED_QUOTED.match(text))
     )
 
 
@@ -2643,6 +2660,27 @@ def _name_pair_after_line(previous: str, text: str, head: str) -> bool:
     )
 
 
+#: Two or more authors in natural order, the last after ``and`` or ``&``, then a stop or comma: ``Toby Brook and
+#: Stanley B. Zeller.``, ``Ana Ruiz, Tom Abel & Li Quill,``.
+_NATURAL_NAMES = re.compile(
+    rf"^{_GIVEN}\s+(?:{_ANY_PARTICLES})?{FAMILY}(?:-{FAMILY})?(?:,\s+{_GIVEN}\s+(?:{_ANY_PARTICLES})?{FAMILY}(?:-{FAMILY})?)*"
+    rf",?\s+(?:and|&)\s+{_GIVEN}\s+(?:{_ANY_PARTICLES})?{FAMILY}(?:-{FAMILY})?[.,]"
+)
+_BRACKETED_YEAR_END = re.compile(r"\(" + YEAR + r"[a-z]?\)\.?\s*$")
+
+
+def _natural_names_after_year_end(previous: str, text: str, head: str) -> bool:
+    """A line that opens with two or more authors in natural order (``Toby Brook and Stanley B. Zeller. Title``)
+    after a line that ends an entry on its bracketed year (``... Perspectives on Disease Control (2013)``, a book as
+    some lists close it), in an entry that is more than its authors and year: a new entry. An entry's own authors
+    come before its year (``Toby Brook and Ana Ruiz (2013)`` / ``Title``; a title in capitals with its subtitle after
+    a colon is more than names), and a title does not wrap to a pair of full names closed by a stop."""
+    return (
+        len(head) >= 40 and bool(_BRACKETED_YEAR_END.search(previous)) and (not _authors_then_year(head) or ":" in head)
+        and bool(_NATURAL_NAMES.match(text))
+    )
+
+
 def _plain_opening(previous: str, text: str, head: str) -> bool:
     """The cuts that stand whatever the line model says, under a heading and where the rules decide alone (a
     list with no heading): a line that opens with authors and their year, a run of authors, full APA authors, the
@@ -2654,7 +2692,7 @@ def _plain_opening(previous: str, text: str, head: str) -> bool:
         or _named_after_full_stop(previous, text, head) or _designation_after_end(previous, text, head)
         or _own_number_then_authors(previous, text, head) or _names_and_year_after_open(previous, text, head)
         or _author_run_after_dated(previous, text, head) or _after_designation(previous, text, head)
-        or _name_pair_after_line(previous, text, head)
+        or _name_pair_after_line(previous, text, head) or _natural_names_after_year_end(previous, text, head)
     )
 
 
@@ -2684,8 +2722,12 @@ def cut_features(
     rule_source = _after_source_end(previous, text, head, has_year)
     short = bool(typical) and len(previous) < 0.7 * typical
     rule_short = short and _short_last_line(previous, text, head, has_year)
-    first = text[:1]
     author = bool(AUTHOR_START.match(text))
+    # A line that opens with a family name's particles in lower case before the name and its initials (``van der
+    # Beek AJ, Frings MH,``, ``de Vries, P.``) is seen from the name on: a name opens it, not a word going on.
+    named = _PARTICLES_BEFORE_NAME.match(text)
+    seen = text[named.end() :] if named else text
+    first = seen[:1]
     facts = {
         "rule:start": rule_start, "rule:source": rule_source, "rule:short": rule_short,
         "prev:ends-ref": ends_like_reference(previous), "prev:source-end": bool(SOURCE_END.search(previous[-40:])),
@@ -2693,7 +2735,7 @@ def cut_features(
         "prev:link-end": bool(LINK_TOKEN.match(previous.rsplit(None, 1)[-1])) if previous else False,
         "prev:short": short, "prev:very-short": bool(typical) and len(previous) < 0.4 * typical,
         "prev:full": bool(typical) and len(previous) >= 0.9 * typical, "prev:year": bool(YEAR_TOKEN.search(previous)),
-        "text:author": author, "text:author-list": bool(AUTHOR_LIST.match(text)),
+        "text:author": author, "text:author-list": bool(AUTHOR_LIST.match(seen)),
         "text:author-year": bool(_AUTHOR_YEAR.match(text)), "text:names-year": bool(_NAMES_YEAR.match(text)),
         "text:source-line": bool(_SOURCE_LINE.match(text)), "text:trailer": bool(_TRAILER_START.match(text)),
         "text:upper": first.isupper(), "text:lower": first.islower(), "text:digit": first.isdigit(),
@@ -2702,7 +2744,7 @@ def cut_features(
         "text:year": bool(YEAR_TOKEN.search(text)), "text:et-al-early": bool(re.search(r"\bet\s+al\b", text[:40])),
         "text:ends-ref": ends_like_reference(text), "text:short": bool(typical) and len(text) < 0.5 * typical,
         "text:label": bool(re.match(r"\d{1,4}\s*[-.)\]]?\s+\S|\[\d{1,4}\]", text)),
-        "text:two-words-lower": bool(re.match(r"^\S+\s+[a-z]", text)) and not author,
+        "text:two-words-lower": bool(re.match(r"^\S+\s+[a-z]", seen)) and not author,
         "head:year": has_year, "head:source": head_hints[0], "head:strong": head_hints[1],
         "head:authors-year": _authors_then_year(head), "head:author": bool(AUTHOR_START.match(head)),
         "next:author": following is not None and bool(AUTHOR_START.match(following)),
@@ -2717,7 +2759,7 @@ def cut_features(
     names.append("head:len=" + ("<20" if size < 20 else "<40" if size < 40 else "<80" if size < 80 else "<160" if size < 160 else "<320" if size < 320 else "long"))
     names.append("head:lines=" + (str(lines) if lines < 6 else "6+"))
     # The shapes of the words around the break (``Smith J,`` is ``Xx X,``; ``257-8.`` is ``d-d.``).
-    opening = [_shape(w) for w in text.split(None, 2)[:2]]
+    opening = [_shape(w) for w in seen.split(None, 2)[:2]]
     closing = [_shape(w) for w in previous.rsplit(None, 2)[-2:]]
     first_shape, last_shape = (opening[0] if opening else ""), (closing[-1] if closing else "")
     names.append("text:shape=" + " ".join(opening))
@@ -2733,6 +2775,12 @@ def cut_features(
 
 
 _SHAPE_RUNS = re.compile(r"([Xxd])\1+")
+#: Name particles in lower case (``csl.PARTICLE_WORDS``) before a family name and its initials, Vancouver
+#: (``van der Beek AJ,``) or inverted (``de Vries, P.``).
+_PARTICLES_BEFORE_NAME = re.compile(
+    r"^(?:(?:" + "|".join(PARTICLE_WORDS) + r")\s+){1,3}"
+    rf"(?={FAMILY}(?:[\s-]{FAMILY})?(?:\s+[{UPPER_CHARS}]{{1,4}}\s*[,.]|,\s*(?:[{UPPER_CHARS}]\.\s?){{1,3}}))"
+)
 
 
 
@@ -2797,8 +2845,10 @@ def _year_number(number: int) -> bool:
 def _in_sequence(numbers: list[int]) -> bool:
     """Whether printed numbers read as a numbering: next to each other, or most of them have a
     neighbour (within 3) somewhere in the list, so stray lines such as ``98. ???`` between
-    entries 1, 2 and 3 do not hide the numbering. Linear (a set of the numbers)."""
-    if any(abs(b - a) <= 3 for a, b in zip(numbers, numbers[1:], strict=False)):
+    entries 1, 2 and 3 do not hide the numbering. Linear (a set of the numbers). One number printed again and
+    again is no numbering unless it is 1 (``1.`` before every item, as Markdown allows): entries that open with
+    the same number-like name sorted together (``2020 Global Burden of Disease Collaborators``) are no run."""
+    if any(0 < abs(b - a) <= 3 or a == b == 1 for a, b in zip(numbers, numbers[1:], strict=False)):
         return True
     present = Counter(numbers)
     near = sum(1 for n in numbers if any(present.get(n + d) for d in (-3, -2, -1, 1, 2, 3)))
