@@ -105,8 +105,9 @@ _DOI_TOKEN = re.compile(r"\b" + DOI_START)
 #: A line, or a line's end, that is one whole DOI (``doi:10.5555/abc``), and a line that opens with another.
 _WHOLE_DOI_LINE = re.compile(r"(?:^|\s)(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)?" + DOI_START + r"[^\s/]\S*$", re.IGNORECASE)
 _NEW_DOI = re.compile(r"(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)?" + DOI_START, re.IGNORECASE)
-#: A line's end that is a DOI cut after its slash (``doi:10.5555/``), its rest on the next line or lost.
-_CUT_DOI_END = re.compile(r"(?:^|\s)(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)?" + DOI_START + r"$", re.IGNORECASE)
+#: A line's end that is a DOI or a link cut at a slash (``doi:10.5555/``, ``https://example.org/``), its rest on the next
+#: line or lost (a DOI's prefix glued to a word too, ``010.5555/``: read out of it, it is a DOI as well).
+_CUT_LINK_END = re.compile(r"(?:^|\s)\S*(?:" + DOI_START + r"(?:\S*/)?|(?://|www\.)\S*/)$", re.IGNORECASE)
 #: A string's own number opening a line: ``2. ``, ``[2] ``, ``2) ``.
 _OWN_LABEL_OPEN = re.compile(r"(?:\[\d{1,4}\]|\d{1,4}[.)])\s+")
 _SHORT_TITLE = re.compile(r"^[A-Z][\w ,&'’:-]{0,60}$")
@@ -2119,13 +2120,14 @@ _NAME_CUT = re.compile(
 def _identifier_apart(previous: str, text: str, only_identifiers: bool) -> bool:
     """After a line that is one whole DOI, a line opening with another DOI is another item, and so is a
     reference's first line after an entry that is nothing but DOIs (an identifier list with a reference in it:
-    joined, one line's DOI would be paired with another's reference). After a line left on a DOI cut after its
-    slash (``10.5555/``), a line that opens with authors (its own number before them or not: ``2. Doe J, Roe R.``)
-    is another item too: a DOI's rest holds no space, and joined, the number would be read as the DOI's rest
-    (``10.5555/2``), a DOI the entry never had, in place of its own."""
-    if _CUT_DOI_END.search(previous):
+    joined, one line's DOI would be paired with another's reference). After a line left on a DOI or link cut at
+    a slash (``10.5555/``), a line that opens with authors (its own number before them or not: ``2. Doe J, Roe R.``)
+    is another item too: a DOI's or link's rest holds no space, and joined, the number would be read as the DOI's
+    rest (``10.5555/2``), a DOI the entry never had, in place of its own."""
+    if _CUT_LINK_END.search(previous):
         label = _OWN_LABEL_OPEN.match(text)
-        return bool(AUTHOR_START.match(text[label.end() :] if label else text))
+        if AUTHOR_START.match(text[label.end() :] if label else text):
+            return True
     if not _WHOLE_DOI_LINE.match(previous):
         return False
     return bool(_NEW_DOI.match(text)) or (only_identifiers and bool(AUTHOR_START.match(text)))
