@@ -1983,7 +1983,8 @@ class _Finder:
     def _carried_over(self, positions: list[int], following: str | None) -> bool:
         """Whether the lines ``positions``, the very first text of the document (page furniture aside), are the end
         of an entry carried over from the page before (``in Pharm., 11, 150-155, 1990``, ``2001; 119: 709-717``):
-        they end as a reference ends, state a year, pages or a DOI, are no prose, heading or back matter, and the entry under them
+        they end as a reference ends, read as a reference's end (``_reference_tail``: its source, pages, DOI or date, not a
+        year anywhere in prose), are no prose, heading or back matter, and the entry under them
         (``following``) reads as a reference. Such a piece has no authors, so it reads as none."""
         if not positions or not following or not self._at_top(positions[0]):
             return False
@@ -1991,7 +1992,7 @@ class _Finder:
         if _HEAD_BY_AUTHORS.match(text):
             return False  # "Smith et al. Nat Med (2019) 68:2976": the page's running head, not a piece of an entry
         return (
-            _marked(text) and ends_like_reference(text) and not _prose(text) and not _is_section_heading(text)
+            _reference_tail(text) and ends_like_reference(text) and not _prose(text) and not _is_section_heading(text)
             and not self.stop(positions[0]) and _reads_as_reference(following)
         )
 
@@ -2747,6 +2748,30 @@ def _marked(text: str) -> bool:
     (``3GPP TS 99.123: "Title".``)."""
     return looks_like_reference(text) or bool(
         SOURCE_HINT.search(text) or PAGES_END.search(text) or _PUBLISHER.search(text) or _PLACE_PUBLISHER.search(text) or _DESIGNATION.match(text)
+    )
+
+
+#: A year closing a piece as a reference's date closes it: set off by a comma or a full stop, or in brackets
+#: (``..., 150-155, 1990.``, ``Bergen. 1990``, ``(2019).``), not after a word as prose dates (``set out in 2020.``).
+_YEAR_CLOSING = re.compile(r"(?:[.,;]\s*|\(\s*)" + YEAR + r"[a-z]?\s*\)?\.?\s*$")
+#: Two years as a span closing a text (``from 2015-2019.``): a period, not a reference's pages.
+_YEARS_SPAN_END = re.compile(YEAR + r"\s*[-–]\s*" + YEAR + r"\.?\s*$")
+
+
+def _reference_tail(text: str) -> bool:
+    """Whether a piece of text reads as the end of a reference (a piece carried over from the page before): it states
+    a journal block, pages or a DOI (``2001; 119: 709-717``, ``11(2):45``, ``pp. 33-62``), ends on a source's numbers, a
+    link or a year set off as a date closes a reference, or names a publisher or a standard's designation. A year
+    in prose (``from 2015 to 2019 ... in 2020.``) is none of these, and prose citing others (``(Quill et al., 2011).``)
+    is no reference's end whatever its brackets close on."""
+    if cites_others(text):
+        return False
+    tail = text.rstrip()[-40:]
+    if _YEARS_SPAN_END.search(tail):
+        return bool(SOURCE_HINT.search(text))  # ("... between 2015-2019.": years, not pages)
+    return bool(
+        SOURCE_HINT.search(text) or SOURCE_END.search(tail) or PAGES_END.search(tail) or _YEAR_CLOSING.search(tail)
+        or _PUBLISHER.search(text) or _PLACE_PUBLISHER.search(text) or _DESIGNATION.match(text)
     )
 
 
