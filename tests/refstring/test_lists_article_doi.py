@@ -80,3 +80,16 @@ def test_a_doi_cut_after_its_slash_goes_on_with_its_rest() -> None:
     )
     texts = [entry.text for found in find_reference_lists(text) for entry in found.entries]
     assert texts[0].endswith("doi:10.5555/harbx.41")
+
+
+def test_a_doi_cut_after_its_slash_goes_on_with_a_rest_that_holds_a_year() -> None:
+    # Every line states a year (the rest's digits read as one), so the lines are read one reference each: the
+    # DOI's rest was an entry of its own and the entry kept a DOI of nothing but its prefix.
+    text = (
+        "References\n\nOkafor A, Penn B. An invented study of harbours. J Inv Harb. 2020;1:2-3. doi:10.5555/\n"
+        "j.harb.2020.01.002\nQuill R, Venn B. An invented survey of tides. J Inv Tides. 2021;4(2):10-19.\n"
+        "Marsh U, Lind C. Invented essays on the tides. Tide Rev. 2018;7:44-51.\n"
+    )
+    texts = [entry.text for found in find_reference_lists(text) for entry in found.entries]
+    assert len(texts) == 3
+    assert texts[0].endswith("doi:10.5555/j.harb.2020.01.002")

@@ -1838,7 +1838,15 @@ class _Finder:
         texts = [self.stripped(p) for p in block]
         with_year = sum(1 for t in texts if YEAR_TOKEN.search(t))
         if len(block) >= 2 and with_year >= 0.8 * len(block):
-            return [[p] for p in block]  # one reference per line
+            # One reference per line; a DOI or link cut at a slash goes on with its rest, one word on the next line
+            # (``doi:10.5555/`` / ``j.harb.2020.01.002``: the rest's digits read as a year, and it was an entry of its own).
+            lines: list[list[int]] = []
+            for p, text in zip(block, texts, strict=True):
+                if lines and _CUT_LINK_END.search(self.stripped(lines[-1][-1])) and len(text.split()) == 1:
+                    lines[-1].append(p)
+                else:
+                    lines.append([p])
+            return lines
         entries: list[list[int]] = []
         entry: list[int] = []
         head = ""  # the entry's first 1,000 characters: enough to judge it, linear in all
