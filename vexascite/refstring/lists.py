@@ -105,9 +105,7 @@ _DOI_TOKEN = re.compile(r"\b" + DOI_START)
 #: A line, or a line's end, that is one whole DOI (``doi:10.5555/abc``), and a line that opens with another.
 _WHOLE_DOI_LINE = re.compile(r"(?:^|\s)(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)?" + DOI_START + r"[^\s/]\S*$", re.IGNORECASE)
 _NEW_DOI = re.compile(r"(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)?" + DOI_START, re.IGNORECASE)
-#: A line's end that is a DOI or a link cut at a slash (``doi:10.5555/``, ``https://example.org/``), its rest on the next
-#: line or lost (a DOI's prefix glued to a word too, ``010.5555/``: read out of it, it is a DOI as well).
-_CUT_LINK_END = re.compile(r"(?:^|\s)\S*(?:" + DOI_START + r"(?:\S*/)?|(?://|www\.)\S*/)$", re.IGNORECASE)
+_DOI_PREFIX = re.compile(DOI_START)
 #: A string's own number opening a line: ``2. ``, ``[2] ``, ``2) ``.
 _OWN_LABEL_OPEN = re.compile(r"(?:\[\d{1,4}\]|\d{1,4}[.)])\s+")
 _SHORT_TITLE = re.compile(r"^[A-Z][\w ,&'’:-]{0,60}$")
@@ -1842,7 +1840,7 @@ class _Finder:
             # (``doi:10.5555/`` / ``j.harb.2020.01.002``: the rest's digits read as a year, and it was an entry of its own).
             lines: list[list[int]] = []
             for p, text in zip(block, texts, strict=True):
-                if lines and _CUT_LINK_END.search(self.stripped(lines[-1][-1])) and len(text.split()) == 1:
+                if lines and _cut_link_end(self.stripped(lines[-1][-1])) and len(text.split()) == 1:
                     lines[-1].append(p)
                 else:
                     lines.append([p])
@@ -2126,6 +2124,14 @@ _NAME_CUT = re.compile(
 )
 
 
+def _cut_link_end(line: str) -> bool:
+    """Whether a line ends on a DOI or a link cut at a slash (``doi:10.5555/``, ``https://example.org/``), its rest on the
+    next line or lost (a DOI's prefix glued to a word too, ``010.5555/``: read out of it, it is a DOI as well). Its last
+    word is looked at once (linear in it, however long)."""
+    last = line.rsplit(None, 1)[-1] if line.strip() else ""
+    return last.endswith("/") and bool(_DOI_PREFIX.search(last) or "//" in last[:-1] or "www." in last.lower())
+
+
 def _identifier_apart(previous: str, text: str, only_identifiers: bool) -> bool:
     """After a line that is one whole DOI, a line opening with another DOI is another item, and so is a
     reference's first line after an entry that is nothing but DOIs (an identifier list with a reference in it:
@@ -2133,7 +2139,7 @@ def _identifier_apart(previous: str, text: str, only_identifiers: bool) -> bool:
     a slash (``10.5555/``), a line that opens with authors (its own number before them or not: ``2. Doe J, Roe R.``)
     is another item too: a DOI's or link's rest holds no space, and joined, the number would be read as the DOI's
     rest (``10.5555/2``), a DOI the entry never had, in place of its own."""
-    if _CUT_LINK_END.search(previous):
+    if _cut_link_end(previous):
         label = _OWN_LABEL_OPEN.match(text)
         if AUTHOR_START.match(text[label.end() :] if label else text):
             return True
