@@ -1,6 +1,7 @@
 """An article's own DOI printed right after its reference list (no blank line) is not the last entry's DOI."""
 
 from tests.refstring.found import raws_by_list
+from vexascite.refstring import find_reference_lists
 
 NUMBERED = (
     "1. Smith J, Doe A. A study of things. Blood. 2019;11:12-19.\n"
@@ -58,3 +59,37 @@ def test_a_doi_carried_over_a_page_break_stays_with_its_entry() -> None:
     text = "References\n" + NUMBERED + "\nARTICLE IN PRESS\n\nhttps://doi.org/10.5555/last.3\n© 2022 The Publisher\n"
     raws = raws_by_list(text)
     assert raws[0][-1].endswith("https://doi.org/10.5555/last.3")
+
+
+def test_a_doi_cut_after_its_slash_is_not_joined_to_the_next_numbered_entry() -> None:
+    # A second heading over a DOI left on its prefix, a blank line, then the next numbered entry (importer fuzz,
+    # --hypothesis-seed=30): joined, the label was read as the DOI's rest (10.5555/2) and the entry's own DOI lost.
+    # (A link cut at a slash, or a DOI's prefix glued to a word, is cut from it the same way.)
+    entry = "2. Quill R, Venn B. An invented survey of tides. J Inv Tides. 2021;4(2):10-19. doi:10.5555/tides.2"
+    for cut in ("10.5555/", "doi: 10.5555/", "010.5555/", "https://example.org/reports/"):
+        text = "References\n\n1. Okafor A. An invented study. J Inv. 2020;1:2-3.\n\nSOURCES\n" + cut + "\n\n" + entry + "\n"
+        raws = [raw for found in raws_by_list(text) for raw in found]
+        assert entry in raws, cut
+        assert not any(cut + "2." in raw for raw in raws)
+
+
+def test_a_doi_cut_after_its_slash_goes_on_with_its_rest() -> None:
+    text = (
+        "References\n\nOkafor A, Penn B. An invented study of harbours. J Inv Harb. 2020;1:2-3. doi:10.5555/\n"
+        "harbx.41\nQuill R, Venn B. An invented survey of tides. J Inv Tides. 2021;4(2):10-19.\n"
+    )
+    texts = [entry.text for found in find_reference_lists(text) for entry in found.entries]
+    assert texts[0].endswith("doi:10.5555/harbx.41")
+
+
+def test_a_doi_cut_after_its_slash_goes_on_with_a_rest_that_holds_a_year() -> None:
+    # Every line states a year (the rest's digits read as one), so the lines are read one reference each: the
+    # DOI's rest was an entry of its own and the entry kept a DOI of nothing but its prefix.
+    text = (
+        "References\n\nOkafor A, Penn B. An invented study of harbours. J Inv Harb. 2020;1:2-3. doi:10.5555/\n"
+        "j.harb.2020.01.002\nQuill R, Venn B. An invented survey of tides. J Inv Tides. 2021;4(2):10-19.\n"
+        "Marsh U, Lind C. Invented essays on the tides. Tide Rev. 2018;7:44-51.\n"
+    )
+    texts = [entry.text for found in find_reference_lists(text) for entry in found.entries]
+    assert len(texts) == 3
+    assert texts[0].endswith("doi:10.5555/j.harb.2020.01.002")

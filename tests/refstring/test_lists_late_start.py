@@ -112,6 +112,23 @@ def test_a_running_head_or_a_sentence_at_the_top_is_no_carried_over_entry() -> N
         assert found[0].entries[0].number == 56, found[0].entries[0].text
 
 
+def test_a_paragraph_with_years_at_the_top_is_no_carried_over_entry_but_is_reported() -> None:
+    # Two lines of prose that state years above a numbered list with no heading: a year in prose is no
+    # reference's end (no source, pages, DOI or date set off as a reference sets it), so the paragraph is
+    # left out of the list and reported, not read as the end of an entry carried over from the page before.
+    numbered = NUMBERED_TAIL.split("\n", 1)[1]
+    for top in (
+        "The invented survey of the marsh ran from 2015 to 2019 in two harbour towns,\nand its last counts were set out in 2020.\n",
+        "Our invented cohort of waders was followed between 2012-2016\nacross three small coastal towns in 2017.\n",
+    ):
+        found = find_reference_lists(top + numbered)
+        assert found[0].entries[0].number == 56, found[0].entries[0].text
+        assert found[0].left_out == [1, 2]
+    # (the end of an entry that closes on its date, set off as a reference sets it, stays an entry)
+    found = find_reference_lists("of invented waders. Inv Pharm Rev, 11, 150-155, 1990.\n" + numbered)
+    assert found[0].entries[0].text == "of invented waders. Inv Pharm Rev, 11, 150-155, 1990."
+
+
 def test_the_first_entry_under_a_piece_at_the_top_is_cut_from_it_by_its_pages() -> None:
     # Wrapped flush text: the piece has no year (that was on the page before), its pages close it.
     text = (

@@ -106,6 +106,9 @@ _DOI_TOKEN = re.compile(r"\b" + DOI_START)
 #: A line, or a line's end, that is one whole DOI (``doi:10.5555/abc``), and a line that opens with another.
 _WHOLE_DOI_LINE = re.compile(r"(?:^|\s)(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)?" + DOI_START + r"[^\s/]\S*$", re.IGNORECASE)
 _NEW_DOI = re.compile(r"(?:doi:?\s*|https?://(?:dx\.)?doi\.org/)?" + DOI_START, re.IGNORECASE)
+_DOI_PREFIX = re.compile(DOI_START)
+#: A string's own number opening a line: ``2. ``, ``[2] ``, ``2) ``.
+_OWN_LABEL_OPEN = re.compile(r"(?:\[\d{1,4}\]|\d{1,4}[.)])\s+")
 _SHORT_TITLE = re.compile(r"^[A-Z][\w ,&'’:-]{0,60}$")
 #: Name particles (``shapes.PARTICLE_WORDS``), the first one capitalised as a name opening a line may set it (``Van der Berg GR``).
 _ANY_PARTICLES = r"(?:(?:" + "|".join(f"[{w[0].upper()}{w[0]}]{w[1:]}" for w in PARTICLE_WORDS) + r")\s+){1,3}"
@@ -1865,7 +1868,15 @@ class _Finder:
         texts = [self.stripped(p) for p in block]
         with_year = sum(1 for t in texts if YEAR_TOKEN.search(t))
         if len(block) >= 2 and with_year >= 0.8 * len(block):
-            return [[p] for p in block]  # one reference per line
+            # One reference per line; a DOI or link cut at a slash goes on with its rest, one word on the next line
+            # (``doi:10.5555/`` / ``j.harb.2020.01.002``: the rest's digits read as a year, and it was an entry of its own).
+            lines: list[list[int]] = []
+            for p, text in zip(block, texts, strict=True):
+                if lines and _cut_link_end(self.stripped(lines[-1][-1])) and len(text.split()) == 1:
+                    lines[-1].append(p)
+                else:
+                    lines.append([p])
+            return lines
         entries: list[list[int]] = []
         entry: list[int] = []
         head = ""  # the entry's first 1,000 characters: enough to judge it, linear in all
@@ -2010,7 +2021,8 @@ class _Finder:
     def _carried_over(self, positions: list[int], following: str | None) -> bool:
         """Whether the lines ``positions``, the very first text of the document (page furniture aside), are the end
         of an entry carried over from the page before (``in Pharm., 11, 150-155, 1990``, ``2001; 119: 709-717``):
-        they end as a reference ends, state a year, pages or a DOI, are no prose, heading or back matter, and the entry under them
+        they end as a reference ends, read as a reference's end (``_reference_tail``: its source, pages, DOI or date, not a
+        year anywhere in prose), are no prose, heading or back matter, and the entry under them
         (``following``) reads as a reference. Such a piece has no authors, so it reads as none."""
         if not positions or not following or not self._at_top(positions[0]):
             return False
@@ -2018,7 +2030,7 @@ class _Finder:
         if _HEAD_BY_AUTHORS.match(text):
             return False  # "Smith et al. Nat Med (2019) 68:2976": the page's running head, not a piece of an entry
         return (
-            _marked(text) and ends_like_reference(text) and not _prose(text) and not _is_section_heading(text)
+            _reference_tail(text) and ends_like_reference(text) and not _prose(text) and not _is_section_heading(text)
             and not self.stop(positions[0]) and _reads_as_reference(following)
         )
 
@@ -2144,10 +2156,25 @@ _NAME_CUT = re.compile(
 )
 
 
+def _cut_link_end(line: str) -> bool:
+    """Whether a line ends on a DOI or a link cut at a slash (``doi:10.5555/``, ``https://example.org/``), its rest on the
+    next line or lost (a DOI's prefix glued to a word too, ``010.5555/``: read out of it, it is a DOI as well). Its last
+    word is looked at once (linear in it, however long)."""
+    last = line.rsplit(None, 1)[-1] if line.strip() else ""
+    return last.endswith("/") and bool(_DOI_PREFIX.search(last) or "//" in last[:-1] or "www." in last.lower())
+
+
 def _identifier_apart(previous: str, text: str, only_identifiers: bool) -> bool:
     """After a line that is one whole DOI, a line opening with another DOI is another item, and so is a
     reference's first line after an entry that is nothing but DOIs (an identifier list with a reference in it:
-    joined, one line's DOI would be paired with another's reference)."""
+    joined, one line's DOI would be paired with another's reference). After a line left on a DOI or link cut at
+    a slash (``10.5555/``), a line that opens with authors (its own number before them or not: ``2. Doe J, Roe R.``)
+    is another item too: a DOI's or link's rest holds no space, and joined, the number would be read as the DOI's
+    rest (``10.5555/2``), a DOI the entry never had, in place of its own."""
+    if _cut_link_end(previous):
+        label = _OWN_LABEL_OPEN.match(text)
+        if AUTHOR_START.match(text[label.end() :] if label else text):
+            return True
     if not _WHOLE_DOI_LINE.match(previous):
         return False
     return bool(_NEW_DOI.match(text)) or (only_identifiers and bool(AUTHOR_START.match(text)))
@@ -2805,6 +2832,30 @@ def _marked(text: str) -> bool:
     (``3GPP TS 99.123: "Title".``)."""
     return looks_like_reference(text) or bool(
         SOURCE_HINT.search(text) or PAGES_END.search(text) or _PUBLISHER.search(text) or _PLACE_PUBLISHER.search(text) or _DESIGNATION.match(text)
+    )
+
+
+#: A year closing a piece as a reference's date closes it: set off by a comma or a full stop, or in brackets
+#: (``..., 150-155, 1990.``, ``Bergen. 1990``, ``(2019).``), not after a word as prose dates (``set out in 2020.``).
+_YEAR_CLOSING = re.compile(r"(?:[.,;]\s*|\(\s*)" + YEAR + r"[a-z]?\s*\)?\.?\s*$")
+#: Two years as a span closing a text (``from 2015-2019.``): a period, not a reference's pages.
+_YEARS_SPAN_END = re.compile(YEAR + r"\s*[-–]\s*" + YEAR + r"\.?\s*$")
+
+
+def _reference_tail(text: str) -> bool:
+    """Whether a piece of text reads as the end of a reference (a piece carried over from the page before): it states
+    a journal block, pages or a DOI (``2001; 119: 709-717``, ``11(2):45``, ``pp. 33-62``), ends on a source's numbers, a
+    link or a year set off as a date closes a reference, or names a publisher or a standard's designation. A year
+    in prose (``from 2015 to 2019 ... in 2020.``) is none of these, and prose citing others (``(Quill et al., 2011).``)
+    is no reference's end whatever its brackets close on."""
+    if cites_others(text):
+        return False
+    tail = text.rstrip()[-40:]
+    if _YEARS_SPAN_END.search(tail):
+        return bool(SOURCE_HINT.search(text))  # ("... between 2015-2019.": years, not pages)
+    return bool(
+        SOURCE_HINT.search(text) or SOURCE_END.search(tail) or PAGES_END.search(tail) or _YEAR_CLOSING.search(tail)
+        or _PUBLISHER.search(text) or _PLACE_PUBLISHER.search(text) or _DESIGNATION.match(text)
     )
 
 
