@@ -84,7 +84,13 @@ def lone_number_run(lines: list[str]) -> dict[int, int]:
         # (Most of them must also sit where labels sit: page numbers a few lines apart fall inside entries.)
         # (And most steps are by one: a numbering's gaps and repeats are few.)
         ones = sum(1 for a, b in zip(chain, chain[1:], strict=False) if abs(b[1] - a[1]) == 1)
-        if len(chain) >= 3 and sum(_opens_lone_label(lines, index) for index, _ in chain) >= 0.75 * len(chain) and 2 * ones >= len(chain) - 1:
+        # (Nor do entries of another label form stand between them: "[3]" / foot / "9" / head / text / "[4] ..." /
+        # "[5] ..." / "10" holds two entries between "9" and "10", which are pages, not one entry's labels.)
+        labelled = sum(1 for a, b in zip(chain, chain[1:], strict=False) if any(_other_label(lines[i]) for i in range(a[0] + 1, b[0])))
+        if (
+            len(chain) >= 3 and sum(_opens_lone_label(lines, index) for index, _ in chain) >= 0.75 * len(chain) and 2 * ones >= len(chain) - 1
+            and 2 * labelled < len(chain) - 1
+        ):
             out.update(chain)
 
     for index, line in enumerate(lines):
@@ -125,6 +131,13 @@ def lone_number_run(lines: list[str]) -> dict[int, int]:
         if index not in out and (lone := _bare_label_between(lines, index)) is not None:
             out[index] = lone
     return out
+
+
+def _other_label(line: str) -> bool:
+    """Whether a line opens with a label no bare number is (``[4] ...``, ``5. ...``, ``(6)``, ``7)`` or ``[8]`` alone; not
+    a year, ``2016.`` closing an entry)."""
+    label = label_of(line.strip()) or label_only(line.strip())
+    return label is not None and label.style in ("dot", "bracket", "round", "paren") and not re.fullmatch(YEAR, str(label.number))
 
 
 def _bare_label_between(lines: list[str], index: int) -> int | None:
