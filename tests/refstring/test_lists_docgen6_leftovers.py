@@ -35,3 +35,39 @@ def test_page_numbers_under_lone_bracketed_labels_are_no_run_of_bare_labels() ->
     assert found[6].startswith("[7]\n") and "Nakamura Y" in found[6] and "Nakamura Y" not in found[5], found
     assert not any(line.strip() in ("9", "10", "11") for entry in found for line in entry.splitlines()), found
 
+
+
+def test_a_supplements_labels_in_every_form_number_its_list() -> None:
+    """A supplement's list numbered ``S1``, ``S2``, ... in the bare, ``(S1)`` and ``S1)`` forms (as ``S1.`` and ``[S1]``
+    already were): each label opens its entry, its number kept as the list's numbering, and no two entries are glued
+    (an entry ending on a link, ``www.inv-coast.org``, left the next one glued to it)."""
+    for form in ("S{} ", "(S{}) ", "S{}) ", "S{}. ", "[S{}] "):
+        text = (
+            "Body text of an invented article ends here.\n\nSupplementary References\n"
+            f"{form.format(1)}Haldane PK, Ruiz MT, Quill N et al (2010) Sleep in an invented\n"
+            "coastal cohort. Coast Res 41:210-216\n"
+            f"{form.format(2)}MARLOWE, Anne. « The invented shore », 20 novembre 2013, www.\n"
+            "inv-coast.org\n"
+            f"{form.format(3)}Tamsin R, Oyelaran K: Marrow cells in an invented joint model.\n"
+            "Arthritis Invent 2012, 9(2):101-9.\n"
+            f"{form.format(4)}Quillfeather AB, Norrland PJ (2004) Seasonal drift of invented plankton. J Fjord Res 12:45-52\n"
+        )
+        found = [(entry.number, entry.body) for ref_list in find_reference_lists(text) for entry in ref_list.entries]
+        assert [number for number, _ in found] == [1, 2, 3, 4], (form, found)
+        assert found[1][1] == "MARLOWE, Anne. « The invented shore », 20 novembre 2013, www. inv-coast.org", (form, found)
+        assert found[2][1].startswith("Tamsin R"), (form, found)
+
+
+def test_a_supplements_label_alone_on_its_line_opens_its_entry() -> None:
+    """``S3.`` (or ``[S3]``, ``(S3)``) alone on its line, its text under it: the label of entry S3, as ``3.`` alone is."""
+    for form in ("S{}.", "[S{}]", "(S{})"):
+        text = (
+            "Supplementary References\n"
+            f"{form.format(1)} Haldane PK, Ruiz MT. Sleep in an invented coastal cohort. Coast Res 2010;41:210-6.\n"
+            f"{form.format(2)} Tamsin R, Oyelaran K. Marrow cells in an invented joint model. Arthritis Invent\n2012;9:101-9.\n"
+            f"{form.format(3)}\nQuillfeather AB, Norrland PJ. Seasonal drift of invented plankton. J Fjord Res\n2004;12:45-52.\n"
+            f"{form.format(4)} Venn J, Osei K. A second invented study of coastal shelves. Inv Mar Sci 2003;5:101-9.\n"
+        )
+        found = [(entry.number, entry.body) for ref_list in find_reference_lists(text) for entry in ref_list.entries]
+        assert [number for number, _ in found] == [1, 2, 3, 4], (form, found)
+        assert found[2][1].startswith("Quillfeather AB"), (form, found)
