@@ -71,3 +71,22 @@ def test_a_supplements_label_alone_on_its_line_opens_its_entry() -> None:
         found = [(entry.number, entry.body) for ref_list in find_reference_lists(text) for entry in ref_list.entries]
         assert [number for number, _ in found] == [1, 2, 3, 4], (form, found)
         assert found[2][1].startswith("Quillfeather AB"), (form, found)
+
+
+def test_a_publishers_notice_under_a_bare_label_alone_is_a_pages_notice() -> None:
+    """``1005`` alone on its line, a publisher's notice seen once under it (a page break), then its text: the lone bare
+    label is an entry still open, so the notice is the page's, not an article's end that cut the list (entry 1005's
+    text was lost from the list and its label glued to entry 1004)."""
+    for notice in ("© 2021 Elsevier Inc. All rights reserved.", "Copyright © 2020 by the American Society of Invented Hematology"):
+        text = (
+            "References\n\n"
+            "1003 Quill P, Marsh NE. Invented tides of the northern basin. J Inv Oceanogr\n2001;12:33-41.\n"
+            "1004 Venn J, Osei K. A second invented study of coastal shelves. Inv Mar Sci\n2003;5:101-9.\n"
+            f"1005\n{notice}\n"
+            "Lind E, Brask T. Salt marsh sediments in an invented estuary. Estuar Inv\n2007;19:220-8.\n"
+            "1006 Okafor C, Dunn R. Storm surges on invented coasts. Coast Inv Res 2010;7:1-12.\n"
+            "1007 Abe M. Tidal flats revisited. Inv Geomorph 2012;44:300-10.\n"
+        )
+        found = raws(text)
+        assert len(found) == 5, (notice, found)
+        assert found[2] == "1005\nLind E, Brask T. Salt marsh sediments in an invented estuary. Estuar Inv\n2007;19:220-8.", (notice, found)

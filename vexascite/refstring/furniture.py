@@ -402,11 +402,11 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
     for index in notices:
         # (Right beside a page's other furniture, "BECK ET AL.  42" / "Downloaded from ..." / the notice: a page break.)
         beside = any(other in found and other not in notices for other in (index - 1, index + 1))
-        if not _inside_entry(lines, index, found) and not _between_entries(lines, index, found - {index}) and not beside:
+        if not _inside_entry(lines, index, found, labels) and not _between_entries(lines, index, found - {index}) and not beside:
             found.discard(index)
     # A copyright line seen once is a page's notice only inside an entry (between two it may end an article).
     for index in single:
-        if _inside_entry(lines, index, found):
+        if _inside_entry(lines, index, found, labels):
             found.add(index)
     # A line that opens with the number between its neighbours' ("32Sachdeva ...", "33Aust Vet J Vol 79, No 6,
     # June 2001 431", "34Journal ..."): an entry of the list, whatever it looks like.
@@ -740,12 +740,15 @@ def _footer_inside(lines: list[str], index: int, labels: dict[int, int]) -> bool
     return False
 
 
-def _inside_entry(lines: list[str], index: int, furniture: set[int]) -> bool:
-    """Whether the text above (page furniture aside) is left open and text follows below: an entry runs across this line."""
-    above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 8), -1) if lines[i].strip() and i not in furniture), "")
+def _inside_entry(lines: list[str], index: int, furniture: set[int], labels: dict[int, int] | None = None) -> bool:
+    """Whether the text above (page furniture aside) is left open and text follows below: an entry runs across this line
+    (``labels``: a list's bare labels alone on their lines)."""
+    at = next((i for i in range(index - 1, max(-1, index - 8), -1) if lines[i].strip() and i not in furniture), None)
+    above = lines[at].strip() if at is not None else ""
     below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 8)) if lines[i].strip() and i not in furniture), "")
-    # (A label alone on its line, "18.", is an entry whose text is still to come: open, though it ends on a stop.)
-    left_open = not ends_like_reference(above) or bool(LABEL_ONLY.match(above))
+    # (A label alone on its line, "18." or a bare "1005" in a run of them, is an entry whose text is still to come:
+    # open, though it ends on a stop or a number.)
+    left_open = not ends_like_reference(above) or bool(LABEL_ONLY.match(above)) or (labels is not None and at in labels)
     return bool(above) and bool(below) and left_open and not is_stop(below) and not label_of(below)
 
 
