@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from vexascite.refstring import find_reference_lists
 
 
@@ -90,3 +92,41 @@ def test_a_publishers_notice_under_a_bare_label_alone_is_a_pages_notice() -> Non
         found = raws(text)
         assert len(found) == 5, (notice, found)
         assert found[2] == "1005\nLind E, Brask T. Salt marsh sediments in an invented estuary. Estuar Inv\n2007;19:220-8.", (notice, found)
+
+
+_BLANK_SET = [
+    "Quill, P. (2001). Invented tides of the northern basin. Journal of\nInvented Oceanography, 12, 33-41.",
+    "Venn, J., & Osei, K. (2003). A second invented study of coastal\nshelves. Invented Marine Science, 5, 101-109.",
+    "{broken}",
+    "Okafor, C., & Dunn, R. (2010). Storm surges on invented coasts.\nCoastal Invented Research, 7, 1-12.",
+    "Abe, M. (2012). Tidal flats revisited. Invented Geomorphology,\n44, 300-310.",
+]
+
+
+@pytest.mark.parametrize(
+    "broken",
+    [
+        # a link alone after a blank line, under "Retrieved from"
+        "Lindqvist, M. (2014, May 3). The reed beds of an invented coast.\nCoast Notes. Retrieved from\n\n"
+        "http://coastnotes.example.org/2014/05/03/reed-beds/",
+        # a link alone under "Available at:"
+        "Invented Coast Agency. (2016). Annual report on invented\nshores. Available at:\n\nhttps://www.inv-coast.example.gov/report-2016.pdf",
+        # a name particle opening the block, under a run of authors left on a comma with no year yet
+        "Nyberg R, Koval P, Crane S, Marsh P, Meyer H, Holt SM,\n\nde Vries P, Nandi U (2010b) The tides of invented rural coasts. Part II.\n"
+        "Integrating impacts with invented capacity. Clim Inv 95:23-45",
+        # a particle in lower case before a word in lower case ("la literatura"), under a line left on "de"
+        "AA.VV. Manual de historia inventada: guía bibliográfica\npara el estudio de\n\nla costa inventada. Madrid: Gredos, 1981.",
+        # a parenthesis left open ("(2") above the blank line
+        "Goodwin, N. (1976). Shores of art. An approach to a theory\nof invented coasts (2\n\ned.). Indianapolis: Hackett.",
+        # a quoted title left open above the blank line
+        'Petrov S, Tamm PR, Stubbs C. "Invented gene profiling and role of INV-1\n\noverexpression in an invented model of coastal erosion." Int J Inv 2002; 97:416-424.',
+    ],
+)
+def test_a_blank_line_inside_an_entry_of_a_blank_line_list_does_not_split_it(broken: str) -> None:
+    """In a list whose entries are set apart by blank lines, a blank line of an entry's own does not cut it when the text
+    above is plainly left open: a link alone under ``Retrieved from``, a particle (``de Vries P``) under authors left on a
+    comma before any year, a particle in lower case before a lower-case word, a parenthesis or quotation left open."""
+    text = "References\n\n" + "\n\n".join(_BLANK_SET).format(broken=broken) + "\n"
+    found = raws(text)
+    assert len(found) == 5, found
+    assert found[2] == broken.replace("\n\n", "\n"), found  # (the raw text keeps its lines, the blank one aside)
