@@ -130,3 +130,20 @@ def test_a_blank_line_inside_an_entry_of_a_blank_line_list_does_not_split_it(bro
     found = raws(text)
     assert len(found) == 5, found
     assert found[2] == broken.replace("\n\n", "\n"), found  # (the raw text keeps its lines, the blank one aside)
+
+
+def test_a_site_alone_under_retrieved_from_is_the_entrys_link_not_a_journals_site() -> None:
+    """``www.inv-index.com`` alone on its line reads as a journal's site printed at a page's foot, but under ``Retrieved
+    from`` (or ``Available at:``) it is the link the entry asks for: kept in the entry, not left out as furniture."""
+    for asks in ("Retrieved from", "Available at:"):
+        text = (
+            "References\n"
+            "6. Quill, P., & Marsh, N. E. (2001). Invented tides of the northern basin. Journal of Invented\n"
+            "Oceanography, 12, 33-41.\n"
+            "7. Venn, J., & Osei, K. (2007). A second invented study of coastal shelves. Invented Marine\n"
+            f"Science, 26(4), 187. {asks}\nwww.inv-index.com\n"
+            "8. Okafor, C., & Dunn, R. (2010). Storm surges on invented coasts. Coastal Invented Research, 7, 1-12.\n"
+        )
+        found = raws(text)
+        assert len(found) == 3, found
+        assert found[1].endswith(f"{asks}\nwww.inv-index.com"), (asks, found)

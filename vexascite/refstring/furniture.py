@@ -12,6 +12,7 @@ from ..csl import PARTICLE_WORDS, YEAR
 from ..ids import DOI_START
 from .labels import BULLET, LABEL, LABEL_ONLY, Label, label_of, label_only
 from .shapes import (
+    ASKS_FOR_LINK,
     AUTHOR_LIST,
     AUTHOR_START,
     BOUNDARY,
@@ -242,6 +243,8 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
                 continue  # "      Malo 6 mai 2011 9": a hanging entry's line, set in as the lines above it
             if stripped[:1] in _OPENING_QUOTES:
                 continue  # "“Vexas Registry | Cohorts | Sites”": a title opens so; a page's head or foot never
+            if stripped.lower().startswith("www.") and ASKS_FOR_LINK.search(lines[index - 1].rstrip() if index else ""):
+                continue  # "... Retrieved from" / "www.inv-index.com": the link the entry asks for, not a journal's site
             found.add(index)
             continue
         if re.fullmatch(r"[A-Z]{4,30}", stripped):

@@ -69,6 +69,7 @@ from .labels import (
     strip_label,
 )
 from .shapes import (
+    ASKS_FOR_LINK,
     AUTHOR_LIST,
     AUTHOR_START,
     BOUNDARY,
@@ -249,10 +250,6 @@ def _prose(text: str, *, sentences_wanted: int = 1, named_opening: bool = False)
     lower = sum(1 for w in words if w[:1].islower())
     sentences = len(re.findall(r"(?:[a-z0-9)]{2}|\[\d{1,3}(?:[-–,]\s*\d{1,3})*\])[.!?]\s+[A-Z]", text))  # (a sentence may end on its citation, "[23].")
     return len(words) >= 20 and lower >= 0.7 * len(words) and sentences >= sentences_wanted
-
-
-#: A line's end that asks for a link after it: ``Retrieved from``, ``Available at:``, ``URL:``, ``Online:``.
-_ASKS_FOR_LINK = re.compile(r"(?:\b(?:retrieved|available|accessible|downloaded)(?:\s+online)?\s+(?:from|at)|\burl|\bonline)\s*:?\s*$", re.IGNORECASE)
 
 
 def _left_unclosed(text: str) -> bool:
@@ -1747,7 +1744,7 @@ class _Finder:
             return False
         if len(block) == 1 and LINK_TOKEN.fullmatch(first.rstrip(".")) and not LINK_TOKEN.search(last):
             # A link alone under a line that asks for it ("... Retrieved from", "Available at:") or is left open.
-            return bool(_ASKS_FOR_LINK.search(last)) or not ends_like_reference(last)
+            return bool(ASKS_FOR_LINK.search(last)) or not ends_like_reference(last)
         joined = self._joined(entry)
         if _left_unclosed(joined) and word[:1].islower():
             return True  # "... a theory of symbols (2" / "ed.). Indianapolis ...": a parenthesis or quotation left open
