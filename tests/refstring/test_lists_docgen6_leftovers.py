@@ -147,3 +147,23 @@ def test_a_site_alone_under_retrieved_from_is_the_entrys_link_not_a_journals_sit
         found = raws(text)
         assert len(found) == 3, found
         assert found[1].endswith(f"{asks}\nwww.inv-index.com"), (asks, found)
+
+
+def test_a_running_head_of_a_name_with_accented_capitals_inside_a_hanging_entry_is_furniture() -> None:
+    """``MÜLLER ET AL.`` (capitals beyond A-Z) at the margin inside a hanging entry, seen once above a journal's foot and
+    head that repeat at the other page break: a page's running head as ``MULLER ET AL.`` is, left out, and the entry goes
+    on past it (it was an entry of its own, and the foot beside it too)."""
+    foot = "Clinical Invented Diseases®  2021;73(5):e1234–45\nArthritis & Invented Rheumatology Vol. 75, No. 4, April 2023, pp 612–620\n"
+    text = (
+        "References\n"
+        "Abe, M. (2012). Tidal flats revisited. Invented Geomorphology,\n    44, 300-310.\n"
+        "Huysmans, Joris-Karl. Invented shores. Vol. 7 of Oeuvres inventées. Geneva: Slatkine,\n"
+        f"MÜLLER ET AL.\n{foot}"
+        "    1972.\n"
+        "Okafor, C., & Dunn, R. (2010). Storm surges on invented coasts.\n    Coastal Invented Research, 7, 1-12.\n"
+        f"{foot}"
+        "Quill, P., & Marsh, N. E. (2001). Invented tides of the northern basin.\n    Journal of Invented Oceanography, 12, 33-41.\n"
+    )
+    found = raws(text)
+    assert len(found) == 4, found
+    assert found[1] == "Huysmans, Joris-Karl. Invented shores. Vol. 7 of Oeuvres inventées. Geneva: Slatkine,\n    1972.", found

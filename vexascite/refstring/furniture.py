@@ -638,8 +638,8 @@ def _footer_text(lines: list[str], index: int) -> str:
 #: A running head in capitals: ``VEXAS SYNDROME AND JAK INHIBITORS``, ``BECK ET AL.    17`` (with its page number),
 #: ``VAN DER BERG ET AL.`` (without).
 _CAPS_HEAD = re.compile(
-    r"^[A-Z][A-Z&:\- ]{8,80}$|^\d{1,4}\s+[A-Z][A-Z&:\- ]{2,60}(?:\s+ET\s+AL\.?)?$|^[A-Z][A-Z&:\- ]{2,60}?(?:\s+ET\s+AL\.?)?\s+\d{1,4}$"
-    r"|^[A-Z][A-Z'’\- ]{1,60}?\s+ET\s+AL\.?$"
+    rf"^[{UPPER_CHARS}][{UPPER_CHARS}&:\- ]{{8,80}}$|^\d{{1,4}}\s+[{UPPER_CHARS}][{UPPER_CHARS}&:\- ]{{2,60}}(?:\s+ET\s+AL\.?)?$"
+    rf"|^[{UPPER_CHARS}][{UPPER_CHARS}&:\- ]{{2,60}}?(?:\s+ET\s+AL\.?)?\s+\d{{1,4}}$|^[{UPPER_CHARS}][{UPPER_CHARS}'’\- ]{{1,60}}?\s+ET\s+AL\.?$"
 )
 
 
