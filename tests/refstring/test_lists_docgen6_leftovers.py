@@ -167,3 +167,27 @@ def test_a_running_head_of_a_name_with_accented_capitals_inside_a_hanging_entry_
     found = raws(text)
     assert len(found) == 4, found
     assert found[1] == "Huysmans, Joris-Karl. Invented shores. Vol. 7 of Oeuvres inventées. Geneva: Slatkine,\n    1972.", found
+
+
+@pytest.mark.parametrize(
+    "page_break",
+    [
+        "n engl j med 383;26   nejm.org   December 24, 2020\n9\n",  # the journal's foot with no page number before it
+        "Europe PMC Funders Group\n",  # Europe PMC's banner on an author manuscript's every page
+        "Europe PMC Funders Group\nn engl j med 383;26   nejm.org   December 24, 2020\n",
+    ],
+)
+def test_a_journals_foot_or_europe_pmcs_banner_seen_once_inside_an_entry_is_furniture(page_break: str) -> None:
+    """A page break inside entry 8, seen once in the document: NEJM's foot (issue, site and date, its page number on a line
+    of its own) and Europe PMC's ``Europe PMC Funders Group`` banner are page furniture, left out of the entry."""
+    text = (
+        "References\n"
+        "[7] Quill P, Marsh NE. Invented tides of the northern basin. J Inv Oceanogr. 2001;12:33-41.\n"
+        "[8] Venn J, Osei K, Lind E. Invented toxin for the treatment of coastal erosion. N Engl J Med\n"
+        f"{page_break}"
+        "1995;332:774-8.\n"
+        "[9] Okafor C, Dunn R. Storm surges on invented coasts. Coast Inv Res 2010;7:1-12.\n"
+    )
+    found = raws(text)
+    assert len(found) == 3, found
+    assert found[1] == "[8] Venn J, Osei K, Lind E. Invented toxin for the treatment of coastal erosion. N Engl J Med\n1995;332:774-8.", found

@@ -43,6 +43,8 @@ FURNITURE = re.compile(
     r"|.{0,80}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},\s+)?\d{4}\s+\d{1,4}\s*$"
     # "17   N Engl J Med 377;5 nejm.org December 25, 2020": a page number, the journal's issue and site, the date.
     r"|\d{1,4}\s+.{0,80}(?:\d+\s*;\s*\d+|\b[\w-]+\.(?:org|com|net)\b).{0,40}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},\s+)?\d{4}\s*$"
+    # "n engl j med 383;26   nejm.org   December 24, 2020": the same with no page number, the issue and the site both there.
+    r"|.{0,80}\d+\s*;\s*\d+\s+.{0,40}\b[\w-]+\.(?:org|com|net)\b.{0,40}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},\s+)?\d{4}\s*$"
     # "19	Blood	Volume 112", "Blood Volume 112, Number 3	19": a journal's page footer.
     r"|\d{1,4}\s+[A-Z][\w .&-]{1,40}\s+volume\s+\d{1,4}(?:\s*,?\s*(?:number|issue|no\.?)\s*\d{1,4})?\s*$"
     r"|[A-Z][\w .&-]{1,40}\s+volume\s+\d{1,4}(?:\s*,?\s*(?:number|issue|no\.?)\s*\d{1,4})?\s+\d{1,4}\s*$"
@@ -51,7 +53,7 @@ FURNITURE = re.compile(
     # Publisher notices: "Published by Oxford University Press on behalf of ...", "© 2012 Elsevier Inc. All rights reserved."
     # Licence and preprint notices, PMC banners, article-type banners, "Smith et al. Page 7".
     r"|this\s+is\s+an\s+open[\s-]+access\s+article\b.{0,240}$|the\s+copyright\s+holder\s+for\s+this\s+preprint\b.{0,240}$"
-    r"|(?:bio|med)rxiv\s+preprint\s+doi\b.{0,240}$|hhs\s+public\s+access\s*$|published\s+in\s+final\s+edited\s+form\s+as\s*:?\s*$"
+    r"|(?:bio|med)rxiv\s+preprint\s+doi\b.{0,240}$|hhs\s+public\s+access\s*$|europe\s+pmc\s+funders\s+group\s*$|published\s+in\s+final\s+edited\s+form\s+as\s*:?\s*$"
     r"|(?:original|research|review)\s+(?:article|paper|report)\s*$|accepted\s+(?:article|manuscript)\s*$|[^\W\d_][\w'’-]+\s+et\s+al\.?,?\s+page\s+\d{1,4}\s*$"
     # "Smith et al. Clin Exp Immunol (2013) 85:6011": a running head naming the article, its journal and page.
     r"|[^\W\d_][\w'’-]+\s+et\s+al\.?\s+[A-Z][\w .()&'-]{1,60}?\s+\(" + YEAR + r"\)\s+\d{1,4}\s*:\s*[A-Za-z]?\d{1,6}\s*$"
