@@ -191,3 +191,26 @@ def test_a_journals_foot_or_europe_pmcs_banner_seen_once_inside_an_entry_is_furn
     found = raws(text)
     assert len(found) == 3, found
     assert found[1] == "[8] Venn J, Osei K, Lind E. Invented toxin for the treatment of coastal erosion. N Engl J Med\n1995;332:774-8.", found
+
+
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_notice_seen_once_under_an_entry_that_ends_as_a_reference_is_inside_it_when_its_rest_and_the_next_label_follow(
+    descending: bool,
+) -> None:
+    """``5. Abe, M. (1991b). Tidal flats revisited.`` / a publisher's notice seen once / ``Ph.D. thesis, ...`` / ``6. ...``:
+    the line above the notice ends as a reference may, but text with no label follows it and then the next number (or
+    the one before, in a descending list): entry 5 runs across a page break, so the notice is the page's, not an article's
+    end that cut the list and dropped the entry's rest."""
+    first, second = (6, 5) if descending else (4, 5)
+    third = 4 if descending else 6
+    text = (
+        "References\n"
+        f"{first}. Quill P, Marsh NE. Invented tides of the northern basin. J Inv Oceanogr 2001;12:33-41.\n"
+        f"{second}. Abe, M. (1991b). Tidal flats revisited: invented basins on very large coasts.\n"
+        "Copyright © 2020 by the American Society of Invented Hematology\n\n"
+        "    Ph.D. thesis, Department of Invented Geography, University of Larch.\n"
+        f"{third}. Okafor C, Dunn R. Storm surges on invented coasts. Coast Inv Res 2010;7:1-12.\n"
+    )
+    found = raws(text)
+    assert len(found) == 3, found
+    assert found[1].endswith("University of Larch.") and "Copyright" not in found[1], found

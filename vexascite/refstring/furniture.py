@@ -407,11 +407,12 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
     for index in notices:
         # (Right beside a page's other furniture, "BECK ET AL.  42" / "Downloaded from ..." / the notice: a page break.)
         beside = any(other in found and other not in notices for other in (index - 1, index + 1))
-        if not _inside_entry(lines, index, found, labels) and not _between_entries(lines, index, found - {index}) and not beside:
+        inside = _inside_entry(lines, index, found, labels) or _inside_numbered_entry(lines, index, found)
+        if not inside and not _between_entries(lines, index, found - {index}) and not beside:
             found.discard(index)
     # A copyright line seen once is a page's notice only inside an entry (between two it may end an article).
     for index in single:
-        if _inside_entry(lines, index, found, labels):
+        if _inside_entry(lines, index, found, labels) or _inside_numbered_entry(lines, index, found):
             found.add(index)
     # A line that opens with the number between its neighbours' ("32Sachdeva ...", "33Aust Vet J Vol 79, No 6,
     # June 2001 431", "34Journal ..."): an entry of the list, whatever it looks like.
@@ -755,6 +756,29 @@ def _inside_entry(lines: list[str], index: int, furniture: set[int], labels: dic
     # open, though it ends on a stop or a number.)
     left_open = not ends_like_reference(above) or bool(LABEL_ONLY.match(above)) or (labels is not None and at in labels)
     return bool(above) and bool(below) and left_open and not is_stop(below) and not label_of(below)
+
+
+def _inside_numbered_entry(lines: list[str], index: int, furniture: set[int]) -> bool:
+    """Whether a line falls inside a numbered entry whose text ends as a reference may: the nearest label above numbers
+    ``n``, text with no label follows the line, and then the label ``n + 1`` (``n - 1`` in a descending list) in the same
+    form (``5. Abe, M. (1991b). Tidal flats.`` / the line / ``Ph.D. thesis, ...`` / ``6. ...``): page furniture passed over."""
+    above: Label | None = None
+    for i in range(index - 1, max(-1, index - 8), -1):
+        text = lines[i].strip()
+        if text and i not in furniture and (above := label_of(text)) is not None:
+            break
+    if above is None or above.style not in ("dot", "bracket", "round", "paren"):
+        return False
+    rest = 0
+    for i in range(index + 1, min(len(lines), index + 10)):
+        text = lines[i].strip()
+        if not text or i in furniture or FURNITURE.match(text):
+            continue
+        label = label_of(text) or label_only(text)
+        if label is not None:
+            return rest > 0 and label.style == above.style and abs(label.number - above.number) == 1
+        rest += 1
+    return False
 
 
 def _reference_like(line: str) -> bool:
