@@ -214,3 +214,22 @@ def test_a_notice_seen_once_under_an_entry_that_ends_as_a_reference_is_inside_it
     found = raws(text)
     assert len(found) == 3, found
     assert found[1].endswith("University of Larch.") and "Copyright" not in found[1], found
+
+
+def test_the_last_entrys_bare_label_alone_is_found_past_a_running_foot_repeated_on_every_page() -> None:
+    """``23`` alone, then the journal's own citation line that repeats at every page break, then the last entry's text:
+    the foot is passed over as page furniture is, so an author's name opens the text under the label, and ``23`` is the
+    last entry's label (it was a page number, and entry 23 glued to entry 22)."""
+    foot = "J Inv Invest. 2021;131(4):e140123   https://doi.org/10.1172/JII140123"
+    text = (
+        "References\n"
+        "20 Quill P, Marsh NE. Invented tides of the northern basin. J Inv Oceanogr\n2001;12:33-41.\n"
+        f"{foot}\n"
+        "21 Venn J, Osei K. A second invented study of coastal shelves. Inv Mar Sci\n2003;5:101-9.\n"
+        "22 Okafor C, Dunn R. Storm surges on invented coasts. Coast Inv Res 2010,\n171:899-907.\n"
+        f"23\n{foot}\n"
+        "C.A. Lind-Evans, N.J. Brask, Salt marsh sediments in an invented estuary.\nEstuar Inv 2(4), 152-159 (1997)\n"
+    )
+    found = raws(text)
+    assert len(found) == 4, found
+    assert found[3].startswith("23\n") and found[3].endswith("152-159 (1997)") and "Lind-Evans" not in found[2], found

@@ -130,8 +130,10 @@ def lone_number_run(lines: list[str]) -> dict[int, int]:
             chain, direction = [(index, number)], 0
         # (Another number inside a run, a page number between two labels, leaves the run as it is.)
     close()
+    # (Lines printed the same more than once, a running head or foot, are passed over under a lone number as furniture is.)
+    repeated = {text for text, count in Counter(line.strip() for line in lines).items() if count >= 2 and text}
     for index in range(len(lines)):
-        if index not in out and (lone := _bare_label_between(lines, index)) is not None:
+        if index not in out and (lone := _bare_label_between(lines, index, repeated)) is not None:
             out[index] = lone
     return out
 
@@ -143,12 +145,12 @@ def _other_label(line: str) -> bool:
     return label is not None and label.style in ("dot", "bracket", "round", "paren") and not re.fullmatch(YEAR, str(label.number))
 
 
-def _bare_label_between(lines: list[str], index: int) -> int | None:
+def _bare_label_between(lines: list[str], index: int, repeated: set[str] | None = None) -> int | None:
     """A number alone on its line between two entries of a bare-numbered list that open with the numbers just before
     and after it (a gap of four at most, either order), an entry's start below it (``1004 Venn J ...`` / ``1005`` /
     ``Author Manuscript`` / ``Lind E ...`` / ``1006 Okafor C ...``): the label of the entry below, set apart from its
     text by a page break, not a page number. Lines with no label and a page's furniture (``41``, ``Page 41 of 56``, ``41 /
-    18``) are passed over."""
+    18``) are passed over, and under the list's first or last label lines in ``repeated`` (a running head or foot)."""
     stripped = lines[index].strip()
     if not re.fullmatch(r"[0-9]{1,5}", stripped):
         return None
@@ -174,7 +176,7 @@ def _bare_label_between(lines: list[str], index: int) -> int | None:
         # the label beside it, an author's name opening the text under it (page furniture passed over).
         side = above or below
         assert side is not None
-        text = next((t for t in (ln.strip() for ln in lines[index + 1 : index + 12]) if t and not FURNITURE.match(t)), "")
+        text = next((t for t in (ln.strip() for ln in lines[index + 1 : index + 12]) if t and not FURNITURE.match(t) and t not in (repeated or ())), "")
         step = number - side.number if above is not None else side.number - number
         return number if abs(step) == 1 and AUTHOR_START.match(text) else None
     rising = 1 <= number - above.number <= 5 and 1 <= below.number - number <= 5
