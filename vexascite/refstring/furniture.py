@@ -12,6 +12,7 @@ from ..csl import PARTICLE_WORDS, YEAR
 from ..ids import DOI_START
 from .labels import BULLET, LABEL, LABEL_ONLY, Label, label_of, label_only
 from .shapes import (
+    ASKS_FOR_LINK,
     AUTHOR_LIST,
     AUTHOR_START,
     BOUNDARY,
@@ -42,6 +43,8 @@ FURNITURE = re.compile(
     r"|.{0,80}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},\s+)?\d{4}\s+\d{1,4}\s*$"
     # "17   N Engl J Med 377;5 nejm.org December 25, 2020": a page number, the journal's issue and site, the date.
     r"|\d{1,4}\s+.{0,80}(?:\d+\s*;\s*\d+|\b[\w-]+\.(?:org|com|net)\b).{0,40}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},\s+)?\d{4}\s*$"
+    # "n engl j med 383;26   nejm.org   December 24, 2020": the same with no page number, the issue and the site both there.
+    r"|.{0,80}\d+\s*;\s*\d+\s+.{0,40}\b[\w-]+\.(?:org|com|net)\b.{0,40}\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{1,2},\s+)?\d{4}\s*$"
     # "19	Blood	Volume 112", "Blood Volume 112, Number 3	19": a journal's page footer.
     r"|\d{1,4}\s+[A-Z][\w .&-]{1,40}\s+volume\s+\d{1,4}(?:\s*,?\s*(?:number|issue|no\.?)\s*\d{1,4})?\s*$"
     r"|[A-Z][\w .&-]{1,40}\s+volume\s+\d{1,4}(?:\s*,?\s*(?:number|issue|no\.?)\s*\d{1,4})?\s+\d{1,4}\s*$"
@@ -50,7 +53,7 @@ FURNITURE = re.compile(
     # Publisher notices: "Published by Oxford University Press on behalf of ...", "© 2012 Elsevier Inc. All rights reserved."
     # Licence and preprint notices, PMC banners, article-type banners, "Smith et al. Page 7".
     r"|this\s+is\s+an\s+open[\s-]+access\s+article\b.{0,240}$|the\s+copyright\s+holder\s+for\s+this\s+preprint\b.{0,240}$"
-    r"|(?:bio|med)rxiv\s+preprint\s+doi\b.{0,240}$|hhs\s+public\s+access\s*$|published\s+in\s+final\s+edited\s+form\s+as\s*:?\s*$"
+    r"|(?:bio|med)rxiv\s+preprint\s+doi\b.{0,240}$|hhs\s+public\s+access\s*$|europe\s+pmc\s+funders\s+group\s*$|published\s+in\s+final\s+edited\s+form\s+as\s*:?\s*$"
     r"|(?:original|research|review)\s+(?:article|paper|report)\s*$|accepted\s+(?:article|manuscript)\s*$|[^\W\d_][\w'’-]+\s+et\s+al\.?,?\s+page\s+\d{1,4}\s*$"
     # "Smith et al. Clin Exp Immunol (2013) 85:6011": a running head naming the article, its journal and page.
     r"|[^\W\d_][\w'’-]+\s+et\s+al\.?\s+[A-Z][\w .()&'-]{1,60}?\s+\(" + YEAR + r"\)\s+\d{1,4}\s*:\s*[A-Za-z]?\d{1,6}\s*$"
@@ -84,7 +87,13 @@ def lone_number_run(lines: list[str]) -> dict[int, int]:
         # (Most of them must also sit where labels sit: page numbers a few lines apart fall inside entries.)
         # (And most steps are by one: a numbering's gaps and repeats are few.)
         ones = sum(1 for a, b in zip(chain, chain[1:], strict=False) if abs(b[1] - a[1]) == 1)
-        if len(chain) >= 3 and sum(_opens_lone_label(lines, index) for index, _ in chain) >= 0.75 * len(chain) and 2 * ones >= len(chain) - 1:
+        # (Nor do entries of another label form stand between them: "[3]" / foot / "9" / head / text / "[4] ..." /
+        # "[5] ..." / "10" holds two entries between "9" and "10", which are pages, not one entry's labels.)
+        labelled = sum(1 for a, b in zip(chain, chain[1:], strict=False) if any(_other_label(lines[i]) for i in range(a[0] + 1, b[0])))
+        if (
+            len(chain) >= 3 and sum(_opens_lone_label(lines, index) for index, _ in chain) >= 0.75 * len(chain) and 2 * ones >= len(chain) - 1
+            and 2 * labelled < len(chain) - 1
+        ):
             out.update(chain)
 
     for index, line in enumerate(lines):
@@ -121,18 +130,27 @@ def lone_number_run(lines: list[str]) -> dict[int, int]:
             chain, direction = [(index, number)], 0
         # (Another number inside a run, a page number between two labels, leaves the run as it is.)
     close()
+    # (Lines printed the same more than once, a running head or foot, are passed over under a lone number as furniture is.)
+    repeated = {text for text, count in Counter(line.strip() for line in lines).items() if count >= 2 and text}
     for index in range(len(lines)):
-        if index not in out and (lone := _bare_label_between(lines, index)) is not None:
+        if index not in out and (lone := _bare_label_between(lines, index, repeated)) is not None:
             out[index] = lone
     return out
 
 
-def _bare_label_between(lines: list[str], index: int) -> int | None:
+def _other_label(line: str) -> bool:
+    """Whether a line opens with a label no bare number is (``[4] ...``, ``5. ...``, ``(6)``, ``7)`` or ``[8]`` alone; not
+    a year, ``2016.`` closing an entry)."""
+    label = label_of(line.strip()) or label_only(line.strip())
+    return label is not None and label.style in ("dot", "bracket", "round", "paren") and not re.fullmatch(YEAR, str(label.number))
+
+
+def _bare_label_between(lines: list[str], index: int, repeated: set[str] | None = None) -> int | None:
     """A number alone on its line between two entries of a bare-numbered list that open with the numbers just before
     and after it (a gap of four at most, either order), an entry's start below it (``1004 Venn J ...`` / ``1005`` /
     ``Author Manuscript`` / ``Lind E ...`` / ``1006 Okafor C ...``): the label of the entry below, set apart from its
     text by a page break, not a page number. Lines with no label and a page's furniture (``41``, ``Page 41 of 56``, ``41 /
-    18``) are passed over."""
+    18``) are passed over, and under the list's first or last label lines in ``repeated`` (a running head or foot)."""
     stripped = lines[index].strip()
     if not re.fullmatch(r"[0-9]{1,5}", stripped):
         return None
@@ -158,7 +176,7 @@ def _bare_label_between(lines: list[str], index: int) -> int | None:
         # the label beside it, an author's name opening the text under it (page furniture passed over).
         side = above or below
         assert side is not None
-        text = next((t for t in (ln.strip() for ln in lines[index + 1 : index + 12]) if t and not FURNITURE.match(t)), "")
+        text = next((t for t in (ln.strip() for ln in lines[index + 1 : index + 12]) if t and not FURNITURE.match(t) and t not in (repeated or ())), "")
         step = number - side.number if above is not None else side.number - number
         return number if abs(step) == 1 and AUTHOR_START.match(text) else None
     rising = 1 <= number - above.number <= 5 and 1 <= below.number - number <= 5
@@ -229,6 +247,8 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
                 continue  # "      Malo 6 mai 2011 9": a hanging entry's line, set in as the lines above it
             if stripped[:1] in _OPENING_QUOTES:
                 continue  # "“Vexas Registry | Cohorts | Sites”": a title opens so; a page's head or foot never
+            if stripped.lower().startswith("www.") and ASKS_FOR_LINK.search(lines[index - 1].rstrip() if index else ""):
+                continue  # "... Retrieved from" / "www.inv-index.com": the link the entry asks for, not a journal's site
             found.add(index)
             continue
         if re.fullmatch(r"[A-Z]{4,30}", stripped):
@@ -389,11 +409,12 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
     for index in notices:
         # (Right beside a page's other furniture, "BECK ET AL.  42" / "Downloaded from ..." / the notice: a page break.)
         beside = any(other in found and other not in notices for other in (index - 1, index + 1))
-        if not _inside_entry(lines, index, found) and not _between_entries(lines, index, found - {index}) and not beside:
+        inside = _inside_entry(lines, index, found, labels) or _inside_numbered_entry(lines, index, found)
+        if not inside and not _between_entries(lines, index, found - {index}) and not beside:
             found.discard(index)
     # A copyright line seen once is a page's notice only inside an entry (between two it may end an article).
     for index in single:
-        if _inside_entry(lines, index, found):
+        if _inside_entry(lines, index, found, labels) or _inside_numbered_entry(lines, index, found):
             found.add(index)
     # A line that opens with the number between its neighbours' ("32Sachdeva ...", "33Aust Vet J Vol 79, No 6,
     # June 2001 431", "34Journal ..."): an entry of the list, whatever it looks like.
@@ -622,8 +643,8 @@ def _footer_text(lines: list[str], index: int) -> str:
 #: A running head in capitals: ``VEXAS SYNDROME AND JAK INHIBITORS``, ``BECK ET AL.    17`` (with its page number),
 #: ``VAN DER BERG ET AL.`` (without).
 _CAPS_HEAD = re.compile(
-    r"^[A-Z][A-Z&:\- ]{8,80}$|^\d{1,4}\s+[A-Z][A-Z&:\- ]{2,60}(?:\s+ET\s+AL\.?)?$|^[A-Z][A-Z&:\- ]{2,60}?(?:\s+ET\s+AL\.?)?\s+\d{1,4}$"
-    r"|^[A-Z][A-Z'’\- ]{1,60}?\s+ET\s+AL\.?$"
+    rf"^[{UPPER_CHARS}][{UPPER_CHARS}&:\- ]{{8,80}}$|^\d{{1,4}}\s+[{UPPER_CHARS}][{UPPER_CHARS}&:\- ]{{2,60}}(?:\s+ET\s+AL\.?)?$"
+    rf"|^[{UPPER_CHARS}][{UPPER_CHARS}&:\- ]{{2,60}}?(?:\s+ET\s+AL\.?)?\s+\d{{1,4}}$|^[{UPPER_CHARS}][{UPPER_CHARS}'’\- ]{{1,60}}?\s+ET\s+AL\.?$"
 )
 
 
@@ -727,13 +748,39 @@ def _footer_inside(lines: list[str], index: int, labels: dict[int, int]) -> bool
     return False
 
 
-def _inside_entry(lines: list[str], index: int, furniture: set[int]) -> bool:
-    """Whether the text above (page furniture aside) is left open and text follows below: an entry runs across this line."""
-    above = next((lines[i].strip() for i in range(index - 1, max(-1, index - 8), -1) if lines[i].strip() and i not in furniture), "")
+def _inside_entry(lines: list[str], index: int, furniture: set[int], labels: dict[int, int] | None = None) -> bool:
+    """Whether the text above (page furniture aside) is left open and text follows below: an entry runs across this line
+    (``labels``: a list's bare labels alone on their lines)."""
+    at = next((i for i in range(index - 1, max(-1, index - 8), -1) if lines[i].strip() and i not in furniture), None)
+    above = lines[at].strip() if at is not None else ""
     below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 8)) if lines[i].strip() and i not in furniture), "")
-    # (A label alone on its line, "18.", is an entry whose text is still to come: open, though it ends on a stop.)
-    left_open = not ends_like_reference(above) or bool(LABEL_ONLY.match(above))
+    # (A label alone on its line, "18." or a bare "1005" in a run of them, is an entry whose text is still to come:
+    # open, though it ends on a stop or a number.)
+    left_open = not ends_like_reference(above) or bool(LABEL_ONLY.match(above)) or (labels is not None and at in labels)
     return bool(above) and bool(below) and left_open and not is_stop(below) and not label_of(below)
+
+
+def _inside_numbered_entry(lines: list[str], index: int, furniture: set[int]) -> bool:
+    """Whether a line falls inside a numbered entry whose text ends as a reference may: the nearest label above numbers
+    ``n``, text with no label follows the line, and then the label ``n + 1`` (``n - 1`` in a descending list) in the same
+    form (``5. Abe, M. (1991b). Tidal flats.`` / the line / ``Ph.D. thesis, ...`` / ``6. ...``): page furniture passed over."""
+    above: Label | None = None
+    for i in range(index - 1, max(-1, index - 8), -1):
+        text = lines[i].strip()
+        if text and i not in furniture and (above := label_of(text)) is not None:
+            break
+    if above is None or above.style not in ("dot", "bracket", "round", "paren"):
+        return False
+    rest = 0
+    for i in range(index + 1, min(len(lines), index + 10)):
+        text = lines[i].strip()
+        if not text or i in furniture or FURNITURE.match(text):
+            continue
+        label = label_of(text) or label_only(text)
+        if label is not None:
+            return rest > 0 and label.style == above.style and abs(label.number - above.number) == 1
+        rest += 1
+    return False
 
 
 def _reference_like(line: str) -> bool:

@@ -13,16 +13,17 @@ from ..csl import YEAR
 _SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TABLE = str.maketrans(_SUPERSCRIPT_DIGITS, "0123456789")
 #: A numbered entry's label: ``12.``, ``12)``, ``[12]``, ``(12)``, ``12`` + space, ``¹²``, ``12Smith``; a supplement's
-#: ``S12.`` and ``[S12]`` are ``12.`` and ``[12]`` (its own list, numbered from 1).
+#: ``S12.``, ``S12)``, ``[S12]``, ``(S12)`` and ``S12`` + space are ``12.``, ``12)``, ``[12]``, ``(12)`` and ``12`` + space
+#: (its own list, numbered from 1; ``S`` in capitals only).
 #: Markdown escapes count as the label they escape (pandoc writes ``12\.`` and ``\[12\]`` for text that is not a list).
 LABEL = re.compile(
     r"^(?P<indent>\s{0,12})(?:[-*+•]\s+)?(?:"
-    r"\\?\[S?(?P<bracket>\d{1,6})\\?\]|\\?\((?P<round>\d{1,6})\\?\)|S?(?P<dot>\d{1,6})\\?\.(?!\d)|(?P<paren>\d{1,6})\\?\)"
-    r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})|(?P<bare>\d{1,6})(?=\s+(?:[^\s\d,;:.)\]]|\d{1,6}[.)](?:\s|[^\W\d_]{2})|\d{1,6}\s+[^\W\d_]{2}))|(?P<glued>\d{1,6})(?!(?:st|nd|rd|th|[a-z])\b)(?=[^\W\d_]|[-–—]{2}|[«“\"]|\[\d{1,4}\]\s*[^\W\d_])"
+    r"\\?\[S?(?P<bracket>\d{1,6})\\?\]|\\?\(S?(?P<round>\d{1,6})\\?\)|S?(?P<dot>\d{1,6})\\?\.(?!\d)|S?(?P<paren>\d{1,6})\\?\)"
+    r"|(?P<sup>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})|S?(?P<bare>\d{1,6})(?=\s+(?:[^\s\d,;:.)\]]|\d{1,6}[.)](?:\s|[^\W\d_]{2})|\d{1,6}\s+[^\W\d_]{2}))|(?P<glued>\d{1,6})(?!(?:st|nd|rd|th|[a-z])\b)(?=[^\W\d_]|[-–—]{2}|[«“\"]|\[\d{1,4}\]\s*[^\W\d_])"
     r")\s*(?=\S)"
 )
-#: A label alone on its line (PDF extraction often puts it there).
-LABEL_ONLY = re.compile(r"^\s{0,12}(?:\\?\[(\d{1,6})\\?\]|\\?\((\d{1,6})\\?\)|(\d{1,6})\\?[.)]|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6}))\s*$")
+#: A label alone on its line (PDF extraction often puts it there), a supplement's too (``S12.``, ``[S12]``).
+LABEL_ONLY = re.compile(r"^\s{0,12}(?:\\?\[S?(\d{1,6})\\?\]|\\?\(S?(\d{1,6})\\?\)|S?(\d{1,6})\\?[.)]|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6}))\s*$")
 _LABEL_STYLE_OF_ONLY = ("bracket", "round", "dot", "sup")
 #: A bullet opening a line: ``- ``, ``* ``, ``+ ``, ``• ``, ``● ``, ``■ ``, ``► ``, ``– `` (not the dash that stands
 #: for an author, ``– (1988)``); word processors and PDF fonts set bullets in any of these glyphs.
@@ -91,8 +92,8 @@ def strip_label(text: str) -> str:
 EXPLICIT_STYLES = ("dot", "bracket", "round", "paren", "sup")
 #: A line's start in each label form, read leniently (what follows may be anything).
 _LENIENT = {
-    "dot": re.compile(r"(\d{1,6})\\?\.(?!\d)\s*"), "paren": re.compile(r"(\d{1,6})\\?\)\s*"), "bracket": re.compile(r"\\?\[(\d{1,6})\\?\]\s*"),
-    "round": re.compile(r"\\?\((\d{1,6})\\?\)\s*"), "bare": re.compile(r"(\d{1,6})\s+"), "sup": re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})\s*"),
+    "dot": re.compile(r"S?(\d{1,6})\\?\.(?!\d)\s*"), "paren": re.compile(r"S?(\d{1,6})\\?\)\s*"), "bracket": re.compile(r"\\?\[S?(\d{1,6})\\?\]\s*"),
+    "round": re.compile(r"\\?\(S?(\d{1,6})\\?\)\s*"), "bare": re.compile(r"S?(\d{1,6})\s+"), "sup": re.compile(r"([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,6})\s*"),
 }
 
 

@@ -70,6 +70,7 @@ from .labels import (
     strip_label,
 )
 from .shapes import (
+    ASKS_FOR_LINK,
     AUTHOR_LIST,
     AUTHOR_START,
     BOUNDARY,
@@ -257,6 +258,13 @@ def _prose(text: str, *, sentences_wanted: int = 1, named_opening: bool = False)
     lower = sum(1 for w in words if w[:1].islower())
     sentences = len(re.findall(r"(?:[a-z0-9)]{2}|\[\d{1,3}(?:[-–,]\s*\d{1,3})*\])[.!?]\s+[A-Z]", text))  # (a sentence may end on its citation, "[23].")
     return len(words) >= 20 and lower >= 0.7 * len(words) and sentences >= sentences_wanted
+
+
+def _left_unclosed(text: str) -> bool:
+    """Whether a text leaves a parenthesis or a quotation open at its end (``... symbols (2``, ``"Invented gene ...``)."""
+    if text.count("(") > text.count(")"):
+        return True
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def _is_section_heading(line: str) -> bool:
@@ -1752,10 +1760,24 @@ class _Finder:
         line is left open (``... the northern basin and the``, ``... Invented tides,``) and the block opens in lower case
         with no author's name (``shelf beyond it. J Inv Oceanogr 2001;12:33-41.``; not ``van Dijk J, ...``)."""
         last, first = self.stripped(entry[-1]), self.stripped(block[0])
-        word = first.split()[0] if first else ""
+        words = first.split()
+        word = words[0] if words else ""
+        if is_stop(first):
+            return False
+        if len(block) == 1 and LINK_TOKEN.fullmatch(first.rstrip(".")) and not LINK_TOKEN.search(last):
+            # A link alone under a line that asks for it ("... Retrieved from", "Available at:") or is left open.
+            return bool(ASKS_FOR_LINK.search(last)) or not ends_like_reference(last)
+        joined = self._joined(entry)
+        if _left_unclosed(joined) and word[:1].islower():
+            return True  # "... a theory of symbols (2" / "ed.). Indianapolis ...": a parenthesis or quotation left open
+        if word in PARTICLE_WORDS and len(words) > 1 and words[1][:1].islower() and not ends_like_reference(last):
+            return True  # "... para el estudio de" / "la literatura española. Madrid ...": a particle before no name
+        if last.endswith(",") and not YEAR_TOKEN.search(joined) and (word in PARTICLE_WORDS or AUTHOR_START.match(first)):
+            # "Nyberg R, ..., Holt SM," / "de Vries P, Nandi U (2010b) ...": authors left on a comma before any year
+            return True
         return (
             word[:1].islower() and word not in PARTICLE_WORDS and not AUTHOR_START.match(first) and not starts_like_reference(first)
-            and not ends_like_reference(last) and not is_stop(first)
+            and not ends_like_reference(last)
         )
 
     def _several_wrapped(self, block: list[int]) -> bool:

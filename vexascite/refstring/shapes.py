@@ -70,6 +70,8 @@ AUTHOR_LIST = re.compile(rf"^(?:{FAMILY}(?:[\s-]{FAMILY})?\s+(?:[{UPPER_CHARS}]{
 #: How a line that ends an entry ends.
 _ENTRY_END = re.compile(r"(?:[.)\]>]|\d|\d[a-z]|[.]\"|\.”|\.')$")
 LINK_TOKEN = re.compile(r"(?:doi:|https?://\S*)?10\.\d{4,9}/\S+|https?://\S+", re.IGNORECASE)
+#: A line's end that asks for a link after it: ``Retrieved from``, ``Available at:``, ``URL:``, ``Online:``.
+ASKS_FOR_LINK = re.compile(r"(?:\b(?:retrieved|available|accessible|downloaded)(?:\s+online)?\s+(?:from|at)|\burl|\bonline)\s*:?\s*$", re.IGNORECASE)
 #: A line left open: on a comma, a dash, ``and``, ``of``, ``eds.`` (not an edition after its ordinal, ``4th ed.``).
 OPEN_END = re.compile(r"(?:[-–/_,;:&(\u00ad\u2010]|\band|\bin|\bet|\bof|\bthe|\bfor|\bIn:|(?<!(?:st|nd|rd|th)\s)\beds?\.|\bthe)\s*$", re.IGNORECASE)
 
