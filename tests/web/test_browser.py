@@ -12,8 +12,9 @@ import os
 import shutil
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -116,14 +117,30 @@ def shot(driver: object, name: str) -> Path:
 
 
 def wait_for(driver: object, css: str, text: str | None = None, timeout: float = 30) -> object:
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support import expected_conditions as ec
     from selenium.webdriver.support.ui import WebDriverWait
 
+    def swapped(exc: WebDriverException) -> bool:
+        """htmx replaced the element between finding and reading it: Chromium says so as an
+        "unknown error" (the node no longer belongs to the document), not as a stale element."""
+        return "does not belong to the document" in (exc.msg or "")
+
+    def settled(condition: Callable[[Any], Any]) -> Callable[[Any], Any]:
+        def check(d: Any) -> Any:
+            try:
+                return condition(d)
+            except WebDriverException as exc:
+                if swapped(exc):
+                    return False
+                raise
+        return check
+
     wait = WebDriverWait(driver, timeout)
     if text is not None:
-        wait.until(ec.text_to_be_present_in_element((By.CSS_SELECTOR, css), text))
-    return wait.until(ec.visibility_of_element_located((By.CSS_SELECTOR, css)))
+        wait.until(settled(ec.text_to_be_present_in_element((By.CSS_SELECTOR, css), text)))
+    return wait.until(settled(ec.visibility_of_element_located((By.CSS_SELECTOR, css))))
 
 
 def test_main_flows_in_a_browser(server: tuple[str, Settings, Path], browser) -> None:
