@@ -614,8 +614,13 @@ class _Finder:
         unnumbered, makes more than twice as many entries, nearly all strongly references: strings that carry their
         own numbers in an unnumbered list (taken as a numbering, each would swallow the references up to the next).
         Glued labels are judged so even when they step by one: names that open with digits (``3D Systems``, ``4D
-        Nucleome Network`` sorted together, read as 3 and 4 glued to text) step so by chance."""
-        if len(numbers) < 2 or (style != "glued" and any(abs(b - a) == 1 for a, b in zip(numbers, numbers[1:], strict=False))):
+        Nucleome Network`` sorted together, read as 3 and 4 glued to text) step so by chance. So are bare labels that
+        step by one in fewer than half their steps: group authors whose names open with digits (``1000 Genomes Project
+        Consortium``, ``2019 ESC Guidelines Task Force``, ``2020 Global Burden ...`` twice: 1000, 2019, 2020, 2020)."""
+        if len(numbers) < 2 or (
+            style != "glued" and any(abs(b - a) == 1 for a, b in zip(numbers, numbers[1:], strict=False))
+            and (style != "bare" or _steps_by_one(numbers))
+        ):
             return False
         parts, strong, _first = self._unnumbered_parts(region[0], region[-1] + 1, learned=True)
         return parts >= 2 * len(numbers) + 1 and strong >= 0.8 * parts
