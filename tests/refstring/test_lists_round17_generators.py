@@ -30,3 +30,24 @@ def test_group_authors_that_open_with_digits_are_no_numbering_under_a_heading() 
     ]
     text = "Body text of an invented article ends here with a sentence.\n\nREFERENCES\n" + "\n".join(lines) + "\n"
     assert raws(text) == lines
+
+
+def test_a_group_author_that_opens_with_digits_opens_an_entry_after_one_that_closed() -> None:
+    """Wrapped entries with no label, one closed by a publisher's place in brackets, then a group as author whose
+    name opens with digits (``23andMe Inv Team.``, ``4D Inv Network.``): no title or source goes on with a group
+    as author, so it opens an entry, as a collaboration does (it was glued to the entry above)."""
+    text = (
+        "Body text of an invented article ends here with a sentence.\n\nReferences and Notes\n"
+        "Quillfeather AB, Norrland PJ (2004) Seasonal drift of invented plankton in a\n"
+        "model fjord. J Fjord Res 12:45-52. doi:10.5555/fjord.2004.12\n"
+        "Tamsin R, Oyelaran K, Whitcombe D (2012) Marrow cells in an invented joint model of\n"
+        "the knee (Paris: Invented Institute for Joint Studies).\n"
+        "23andMe Invented Team. Chronic hepatitis caused by an invented parvovirus\n"
+        "infection. Inv Infect Dis 10: 246. doi:10.5555/inv-10-246.\n"
+        "4D Invented Network. Investigational Invented Drugs 19: 61–67, 2001.\n"
+        "Haldane PK, Ruiz MT. Sleep and tidal rhythm in an invented coastal cohort of\n"
+        "adults. Coast Res. 2009;41:210-6.\n"
+    )
+    found = raws(text)
+    assert len(found) == 5, found
+    assert found[1].endswith("Joint Studies).") and found[2].startswith("23andMe Invented Team."), found

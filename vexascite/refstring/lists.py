@@ -2481,6 +2481,12 @@ def _name_run_after_end(previous: str, text: str, head: str) -> bool:
 #: A collaboration as author: ``VEXAS Collaboration, J. Inv. ...``, ``The NOVA collaboration: R. Arvik, ...``, or
 #: abbreviated as physics lists set it: ``NOVA Collab. (R. Arvik et al.), ...``.
 _COLLABORATION = re.compile(rf"^(?:The\s+)?[{UPPER_CHARS}][\w-]*(?:\s+[{UPPER_CHARS}][\w-]*){{0,2}}\s+[Cc]ollab(?:oration\s*[,.:(]|\.\s)")
+#: A group as author whose name opens with digits: ``23andMe Research Team.``, ``4D Nucleome Network.``, ``100,000 Genomes
+#: Project Pilot Investigators.``, ``3D Systems Corporation.`` (its digits no label and no volume wrapped to the line).
+_DIGITS_GROUP = re.compile(
+    rf"^\d[\d,]*(?:[{LOWER_CHARS}{UPPER_CHARS}][\w-]*)?(?:\s+[{UPPER_CHARS}][\w-]*){{0,5}}\s+"
+    r"(?:Consortium|Collaborat(?:ors|ion)|Group|Team|Network|Corporation|Company|Investigators|Task Force|Initiative)[.,]\s"
+)
 
 
 def _collaboration_after_end(previous: str, text: str, head: str) -> bool:
@@ -2494,7 +2500,7 @@ def _collaboration_after_end(previous: str, text: str, head: str) -> bool:
     )
     return (
         len(head) >= 30 and bool(YEAR_TOKEN.search(head)) and closed
-        and not OPEN_END.search(previous[-12:]) and bool(_COLLABORATION.match(text))
+        and not OPEN_END.search(previous[-12:]) and bool(_COLLABORATION.match(text) or _DIGITS_GROUP.match(text))
     )
 
 
