@@ -51,3 +51,32 @@ def test_a_group_author_that_opens_with_digits_opens_an_entry_after_one_that_clo
     found = raws(text)
     assert len(found) == 5, found
     assert found[1].endswith("Joint Studies).") and found[2].startswith("23andMe Invented Team."), found
+
+
+def test_a_journals_citation_line_on_every_page_is_furniture_past_a_lone_bare_label_or_an_open_page_range() -> None:
+    """Bare labels past 999, the article's own citation line (``J Inv Med. 2021;131(4):e140123   https://doi.org/...``)
+    printed at each page break and nothing else: once under ``1010`` alone on its line (one past the label ``1009``
+    above, so an entry still to come) and once between ``115-`` and ``128. doi: .`` (a page range left open, whose
+    end is no label ``128.``). An entry runs across it, so it is furniture: left out, and entry 1010 keeps its text
+    rather than going on with 1009."""
+    foot = "J Inv Med. 2021;131(4):e140123   https://doi.org/10.5555/JIM140123"
+    text = (
+        "References\n"
+        "1002 Quill P, Marsh NE. Invented tides of the northern basin. J Inv Oceanogr\n2001;12:33-41.\n"
+        f"1003 Venn J, Osei K. A second invented study of coastal shelves. Inv Mar Sci\n2003;5:101-9.\n{foot}\n"
+        "1004 Mundy, P., Sigal, M., & Kasper, C. (1990). An invented study of joint attention in\n"
+        "children. Journal of Invented Disorders, 20(1), 115-\n"
+        f"{foot}\n128. doi: .\n"
+        "1005 Okafor C, Dunn R. Storm surges on invented coasts. Coast Inv Res 2010;7:1-12.\n"
+        "1006 Abe M, Ruiz T. Tidal flats revisited in an invented delta. Inv\nGeomorph 2012;44:300-10.\n"
+        "1007 Holt S. Dunes of the invented shore. Inv Coast 1999;3:4-9.\n"
+        "1008 Ward J, Hall W. Role of invented treatment in dependence. Lancet Inv 1999, 353:221-226.\n"
+        "1009 Lind E, Brask T. Salt marsh sediments in an invented estuary. Estuar Inv\n2007;19:220-8.\n"
+        f"1010\n{foot}\n"
+        "ASH. Aide-soignant, un métier inventé dans les établissements\npour personnes âgées. ASH, 24/09/2010, n°2675.\n"
+    )
+    found = raws(text)
+    assert len(found) == 9, found
+    assert not any("JIM140123" in entry for entry in found), found
+    assert found[2].endswith("115- 128. doi: ."), found
+    assert found[7].endswith("2007;19:220-8.") and found[8].startswith("1010 ASH."), found
