@@ -80,3 +80,36 @@ def test_a_journals_citation_line_on_every_page_is_furniture_past_a_lone_bare_la
     assert not any("JIM140123" in entry for entry in found), found
     assert found[2].endswith("115- 128. doi: ."), found
     assert found[7].endswith("2007;19:220-8.") and found[8].startswith("1010 ASH."), found
+
+
+_SPACED_ABOVE = (
+    "Body text of an invented article ends here with a sentence.\n\nReferences\n\n"
+    "Quillfeather AB, Norrland PJ (2004) Seasonal drift of invented plankton in a\nmodel fjord. J Fjord Res 12:45-52\n\n"
+    "Tamsin R, Oyelaran K, Whitcombe D (2012) Marrow cells in an invented joint model of\nthe knee. Arthritis Invent 9:101-9\n\n"
+)
+_SPACED_BELOW = (
+    "\n\nHaldane PK, Ruiz MT (2009) Sleep and tidal rhythm in an invented coastal cohort of\nadults. Coast Res 41:210-6\n\n"
+    "Pellinen J, Obuya CS (1987) Salt marsh birds of an invented coast. Coast Res\n3:12-19\n"
+)
+
+
+def test_an_entry_closed_by_its_pages_with_a_quote_left_open_ends_at_a_blank_line_before_a_particle_name() -> None:
+    """A list set apart by blank lines, an entry that prints a closing quote whose opening it lost (``Invented Use"
+    (p. 220-229) ...``) and closes on its pages, then after the blank line ``van den Quill AM, ... (2009)``: the
+    name's particle in lower case is no word going on inside the quote; the entries stay apart."""
+    odd = 'Invented Treatment and Use" (p. 220-229) is recommended reading on the invented coast, in "Inv tiempo," Inv Studies (item 7946), p. 117-205.'
+    text = _SPACED_ABOVE + odd + "\n\nvan den Quill AM, Dinjens WN, Dorsser LC et al (2009) Deletion of invented exons: a rather\nfrequent abnormality. Inv Test Mol 13(3):399-406" + _SPACED_BELOW
+    found = raws(text)
+    assert len(found) == 6, found
+    assert found[2] == odd and found[3].startswith("van den Quill AM"), found
+
+
+def test_an_entry_left_on_a_comma_with_digits_in_it_is_no_run_of_authors_across_a_blank_line() -> None:
+    """A list set apart by blank lines, an entry with no year left on a comma (``Technical note INV 97002, Invented
+    Anomalies Research, Invented University,``), then ``van Meer, G., ... 2008.``: a run of authors left on a comma
+    goes on past the blank line, but authors hold no digits; this is an entry of its own, and the next one too."""
+    odd = "Technical note INV 97002, Invented Anomalies Research, Invented University,"
+    text = _SPACED_ABOVE + odd + "\n\nvan Meer, G., D.R. Volk, and G.W. Feigen. 2008. Invented lipids: where they are.\nInv Rev Mol Cell Biol 9:112-124" + _SPACED_BELOW
+    found = raws(text)
+    assert len(found) == 6, found
+    assert found[2] == odd and found[3].startswith("van Meer, G."), found

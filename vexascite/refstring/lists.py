@@ -1773,12 +1773,18 @@ class _Finder:
             # A link alone under a line that asks for it ("... Retrieved from", "Available at:") or is left open.
             return bool(ASKS_FOR_LINK.search(last)) or not ends_like_reference(last)
         joined = self._joined(entry)
-        if _left_unclosed(joined) and word[:1].islower():
-            return True  # "... a theory of symbols (2" / "ed.). Indianapolis ...": a parenthesis or quotation left open
+        if _left_unclosed(joined) and word[:1].islower() and not (ends_like_reference(last) and AUTHOR_START.match(first)):
+            # "... a theory of symbols (2" / "ed.). Indianapolis ...": a parenthesis or quotation left open (not a quote
+            # whose opening the entry lost, 'Use" (p. 220-229) ...', closed on its pages, then "van den Quill AM, ...")
+            return True
         if word in PARTICLE_WORDS and len(words) > 1 and words[1][:1].islower() and not ends_like_reference(last):
             return True  # "... para el estudio de" / "la literatura española. Madrid ...": a particle before no name
-        if last.endswith(",") and not YEAR_TOKEN.search(joined) and (word in PARTICLE_WORDS or AUTHOR_START.match(first)):
+        if (
+            last.endswith(",") and not YEAR_TOKEN.search(joined) and (word in PARTICLE_WORDS or AUTHOR_START.match(first))
+            and not re.search(r"\d", joined)
+        ):
             # "Nyberg R, ..., Holt SM," / "de Vries P, Nandi U (2010b) ...": authors left on a comma before any year
+            # (authors hold no digits: "Technical note INV 97002, Invented University," is an entry of its own)
             return True
         return (
             word[:1].islower() and word not in PARTICLE_WORDS and not AUTHOR_START.match(first) and not starts_like_reference(first)
