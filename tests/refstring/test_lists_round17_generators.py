@@ -113,3 +113,18 @@ def test_an_entry_left_on_a_comma_with_digits_in_it_is_no_run_of_authors_across_
     found = raws(text)
     assert len(found) == 6, found
     assert found[2] == odd and found[3].startswith("van Meer, G."), found
+
+
+def test_a_label_set_apart_from_a_string_that_opens_on_a_comma_is_still_a_label() -> None:
+    """``11) , 2002. First published ...``: a string broken as printed that lost its opening words, under a label
+    set apart from it by a space. ``6):1563`` (no space) is an issue wrapped from the line above, not a label; with
+    the space it is entry 11, not text going on with entry 10."""
+    text = (
+        "Body text of an invented article ends here with a sentence.\n\nReferences\n\n"
+        "9) Adams, Dora. The More Than Complete Invented Guide. New York: Wings Inv Books, 1986.\n"
+        "10) About Invented Holzer 2011, dvd, Microcinema Inv, San Francisco, California.\n"
+        "11) , 2002. First published 11 April 2002; Invented Society, 9650 Rockville Pike, Bethesda MD 20814.\n"
+        "12) Okafor C, Dunn R. Storm surges on invented coasts. Coast Inv Res 2010;7:1-12.\n"
+    )
+    found = raws(text)
+    assert [entry.split(")")[0] for entry in found] == ["9", "10", "11", "12"], found
