@@ -128,3 +128,19 @@ def test_a_label_set_apart_from_a_string_that_opens_on_a_comma_is_still_a_label(
     )
     found = raws(text)
     assert [entry.split(")")[0] for entry in found] == ["9", "10", "11", "12"], found
+
+
+def test_markdowns_one_before_every_item_is_a_label_after_an_entry_left_on_a_comma() -> None:
+    """A Markdown list that numbers every item ``1.`` (as Markdown allows), one entry a string broken off as printed on
+    a comma (``... (Minneapolis: Invented Press, 1989),``), the next ``1. Abercrombie, S., (1984), ...``: the repeated
+    number is the list's numbering, not text of the entry left open; no two entries are one."""
+    items = [
+        "Quillfeather AB, Norrland PJ. Seasonal drift of invented plankton. J Fjord Res. 2004;12:45-52.",
+        "Tamsin R, Oyelaran K. Marrow cells in an invented joint model. Arthritis Invent. 2012;9:101-9.",
+        "Martin Lindqvist, Martin Lindqvist’s Basic Invented Writings, ed. Timothy F. Lull (Minneapolis: Invented Press, 1989),",
+        "Abercrombie, S., (1984), “Invented Architecture As Art”, Van Nostrand Invented, New York.",
+        "Haldane PK, Ruiz MT. Sleep and tidal rhythm in an invented coastal cohort. Coast Res. 2009;41:210-6.",
+        "Pellinen J, Obuya CS. Salt marsh birds of an invented coast. Coast Res. 1987;3:12-19.",
+    ]
+    text = "Body text of an invented article ends here with a sentence.\n\n## References\n\n" + "".join(f"1. {item}\n" for item in items)
+    assert raws(text) == [f"1. {item}" for item in items]

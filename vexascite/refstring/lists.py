@@ -1078,6 +1078,14 @@ class _Finder:
                     take = True
                     if self._next_number(position, style) == last + 2 * (direction or 1):
                         standin = last + (direction or 1)
+                elif (
+                    style in EXPLICIT_STYLES and step == 0 and last == 1 and all(n == 1 for n in numbers)
+                    and (len(numbers) >= 2 or self._next_number(position, style) == 1)
+                    and starts_like_reference(opening) and not previous.endswith(("-", "–", "—"))
+                ):
+                    # Markdown's "1." before every item: the list's numbering, even under an entry broken off as printed
+                    # on a comma ("... (Minneapolis: Inv Press, 1989)," / "1. Abercrombie, S., (1984), ...").
+                    take = True
                 elif style == "sup" and abs(step) <= 25 and ends_like_reference(previous):
                     # A superscript number opening a line after a complete one is a label whatever the order
                     # ("³⁰..." then "²⁷..."), and whatever the string opens with (", , : A new ...").
