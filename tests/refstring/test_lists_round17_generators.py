@@ -144,3 +144,29 @@ def test_markdowns_one_before_every_item_is_a_label_after_an_entry_left_on_a_com
     ]
     text = "Body text of an invented article ends here with a sentence.\n\n## References\n\n" + "".join(f"1. {item}\n" for item in items)
     assert raws(text) == [f"1. {item}" for item in items]
+
+
+def test_page_numbers_alone_under_a_pages_furniture_are_no_run_of_lone_labels_across_bare_numbered_entries() -> None:
+    """Bare labels past 9999, a lone ``10004`` at a page's foot and the page's number ``42`` printed twice and ``43``
+    on the next page, alone on their lines under the journal's foot: 42, 42, 43 go on as lone labels would, but an
+    entry with a bare label of the list (``10005 Germain DP ...``) stands between them, so they are page numbers, not
+    labels; entry 10004 keeps the text under them and is not glued to 10003."""
+    foot = "Inv Med J 383;26   invmed.org   December 24, 2020"
+    text = (
+        "References\n"
+        "10001 Quill P, Marsh NE. Invented tides of the northern basin. J Inv Oceanogr\n2001;12:33-41.\n"
+        "10002 Venn J, Osei K. A second invented study of coastal shelves. Inv Mar Sci\n2003;5:101-9.\n"
+        "10003 Okour, A., & Hijaz, H. (2009). Invented violence as risk factor in an invented\n"
+        "north. Journal of Invented Violence, 24, 361-\n366.\n"
+        f"10004\n{foot}\n42\nAccepted Article\nwww.inv-lancet.com/rheumatology   Vol 5   March 2023\n42\n"
+        "Kan, K., & Tsai, W. D. (2004). Invented obesity and risk knowledge. Journal\nof Invented Economics, 23, 907-934.\n"
+        "10005 Germain DP, Avan P, Chassaing A (2002) Patients affected with an invented\n"
+        "disease have an increased incidence of hearing loss. Inv Med (Baltimore) 81:441-449\n"
+        "10006 Abe M, Ruiz T. Tidal flats revisited in an invented delta. Inv\nGeomorph 2012;44:300-10.\n"
+        f"10007 Holt S. Dunes of the invented shore. Inv Coast\n{foot}\n43\n1999;3:4-9.\n"
+        "10008 Pratt D. Invented reefs. Inv Mar Biol 2018;2:1-3.\n"
+    )
+    found = raws(text)
+    assert len(found) == 8, found
+    assert found[2].endswith("361- 366.") and found[3].startswith("10004 Kan, K.,"), found
+    assert not any(" 42" in entry or " 43 " in entry for entry in found), found

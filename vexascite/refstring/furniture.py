@@ -90,7 +90,12 @@ def lone_number_run(lines: list[str]) -> dict[int, int]:
         ones = sum(1 for a, b in zip(chain, chain[1:], strict=False) if abs(b[1] - a[1]) == 1)
         # (Nor do entries of another label form stand between them: "[3]" / foot / "9" / head / text / "[4] ..." /
         # "[5] ..." / "10" holds two entries between "9" and "10", which are pages, not one entry's labels.)
-        labelled = sum(1 for a, b in zip(chain, chain[1:], strict=False) if any(_other_label(lines[i]) for i in range(a[0] + 1, b[0])))
+        # (Nor entries of a bare-numbered list far from the run's numbers: "42" / foot / "42" / ... / "10005 Germain DP
+        # ..." / ... / "43" are page numbers across entries 10004 to 10007.)
+        labelled = sum(
+            1 for a, b in zip(chain, chain[1:], strict=False)
+            if any(_other_label(lines[i]) or _far_bare_label(lines[i], a[1]) for i in range(a[0] + 1, b[0]))
+        )
         if (
             len(chain) >= 3 and sum(_opens_lone_label(lines, index) for index, _ in chain) >= 0.75 * len(chain) and 2 * ones >= len(chain) - 1
             and 2 * labelled < len(chain) - 1
@@ -148,6 +153,13 @@ def _other_label(line: str) -> bool:
 
 #: A short name closed by a stop opening a line: an author or a group (``ASH. Aide-soignant ...``), not a sentence.
 _SHORT_NAME_OPENING = re.compile(r"[^\W\d_][^.\s]*(?:\s+[^.\s]+){0,3}\.\s+\S")
+
+
+def _far_bare_label(line: str, number: int) -> bool:
+    """Whether a line opens with a bare label before a word whose number is far from ``number`` (``10005 Germain DP``
+    beside a lone ``42``): an entry of a bare-numbered list, which a lone number so far from it does not label."""
+    label = label_of(line.strip())
+    return label is not None and label.style == "bare" and label.rest[:1].isalpha() and abs(label.number - number) > 25
 
 
 def _bare_label_between(lines: list[str], index: int, repeated: set[str] | None = None) -> int | None:
