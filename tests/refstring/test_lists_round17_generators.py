@@ -170,3 +170,35 @@ def test_page_numbers_alone_under_a_pages_furniture_are_no_run_of_lone_labels_ac
     assert len(found) == 8, found
     assert found[2].endswith("361- 366.") and found[3].startswith("10004 Kan, K.,"), found
     assert not any(" 42" in entry or " 43 " in entry for entry in found), found
+
+
+def test_a_line_never_wrapped_ends_its_entry_before_authors_and_their_year() -> None:
+    """Wrapped entries and whole ones on a line each, mixed (as text pasted into a PDF's can be): a line more than twice
+    and a half the median line's width ends ``... S. 110-119 9783141621761 ISBN``, no year and no closing mark, then
+    ``Schelter B, Timmer J, Eichler M (2009) ...`` wrapped: a line so long was never wrapped, so its entry ends with it
+    (the whole lines are many, so the width most lines fill is theirs and the wrapped lines' width says nothing)."""
+    long_line = (
+        "Irmgard Schnell und Clara Federolf. Studierende auf inventierte Pädagogik vorbereiten. Möglichkeiten im Lehramt. "
+        "In: Vanier, Dora H. & Ratz, Anne. Hrsg. Was Lehrerbildung erfinden kann. Kreative Professionalisierung für die "
+        "Schule. Braunschweig: Westermann, S. 110-119 9783141621761 ISBN"
+    )
+    text = (
+        "Body text of an invented article ends here with a sentence.\n\nReference\n\n"
+        "Schultz O, Sewell H, Shakib F. Invented cleavage of a subunit of an invented receptor by an invented protease "
+        "found in an invented mite. Inv Immunol 1998;9:1-8.\n"
+        "van Praag, H., Shubert, T., Zhao, C., and\nGage, F. H. (2005). Exercise enhances\n"
+        "learning in invented mice. J. Inv Neurosci. 25,\n8680-8685.\n"
+        "J. Tomtsch, \"CAD Design eines Inv Chip Moduls fur den Prototype,\" Bachelor, Math.-Naturwissenschaftliche Fakultät, "
+        "Univ. Inv, Germany, 2014. [Online]. Available: https://www.inv-physik.example.org/ergebnisse/t00000055.pdf\n"
+        "EL-BEHO, Mohamed, Bogo CIRIC, Hong DAI, Yaping YAN, Melissa CULL, Farinaz SAFA, 2011. The invented "
+        "encephalitogenicity of invented cells is dependent on invented cytokines. Inv Immunology. 12(6), 568–575.\n"
+        "Lagergren J, Jansson C: Sex hormones and an invented adenocarcinoma:\ninfluence of childbearing? Br J Inv 2005, 93:859-861.\n"
+        f"{long_line}\n"
+        "Schelter B, Timmer J, Eichler M (2009) Assessing the strength of\ninvented influences among neural signals using\n"
+        "renormalized coherence. J Inv Methods 179:121-130\n"
+        "Ram P, Grol R, Rethans JJ, Schouten B, Van der Vleuten C. Assessment of invented practitioners by video observation "
+        "of communicative performance in daily practice: issues of validity.   Inv Med Educ  1999;   33:447-454.\n"
+    )
+    found = raws(text)
+    assert len(found) == 8, found
+    assert found[5] == long_line and found[6].startswith("Schelter B"), found

@@ -1927,6 +1927,7 @@ class _Finder:
         top_piece = bool(block) and not AUTHOR_START.match(texts[0]) and self._at_top(block[0])
         lengths = sorted(len(t) for t in texts)
         typical = lengths[len(lengths) * 3 // 4] if lengths else 0  # the width most lines fill
+        middle = lengths[len(lengths) // 2] if lengths else 0
         learned = learned and loose and (self.teacher is not None or linemodel.available())
         head_source = head_strong = False
         for index, (p, text) in enumerate(zip(block, texts, strict=True)):
@@ -1938,6 +1939,14 @@ class _Finder:
                 piece = top_piece and not entries and not has_year and _marked(head)
                 dated = has_year or piece
                 if _identifier_apart(previous, text, all(_WHOLE_DOI_LINE.match(self.stripped(q)) for q in entry)):
+                    cut = True
+                elif (
+                    len(block) >= 6 and len(previous) > 2.5 * middle and AUTHOR_START.match(text)
+                    and (_AUTHOR_YEAR.match(text) or AUTHOR_LIST.match(text))
+                ):
+                    # A line more than twice and a half the median line's width, in a block most of whose lines are
+                    # wrapped, was never wrapped: its entry ends with it, however it ends ("... S. 110-119 9783141621761
+                    # ISBN" on one line, then "Schelter B, Timmer J (2009) ...").
                     cut = True
                 elif learned:
                     following = texts[index + 1] if index + 1 < len(texts) else None
