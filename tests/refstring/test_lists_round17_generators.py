@@ -202,3 +202,25 @@ def test_a_line_never_wrapped_ends_its_entry_before_authors_and_their_year() -> 
     found = raws(text)
     assert len(found) == 8, found
     assert found[5] == long_line and found[6].startswith("Schelter B"), found
+
+
+def test_a_pages_doi_alone_above_its_head_is_furniture_when_the_numbered_entry_goes_on_past_it() -> None:
+    """A page's own DOI alone at its foot, then its head (``Obiorah et al.`` / ``References (cont.)``) on every page,
+    falling inside entry ``[4]`` after its authors and year, the title on the next page and ``[5]`` after it: an
+    entry's own DOI comes at its end, so this one is the page's, left out of the entry."""
+    text = (
+        "Body text of an invented article ends here with a sentence.\n\nReferences\n"
+        "[1] Quill P, Marsh NE. Invented tides of the northern basin. J Inv Oceanogr 2001;12:33-41.\n"
+        "[2] Venn J, Osei K. A second invented study of coastal shelves. Inv Mar Sci\n2003;5:101-9.\n"
+        "[3] Haldane PK, Ruiz MT. Sleep and tidal rhythm in an invented coastal cohort of\nadults. Coast Res. 2009;41:210-6.\n"
+        "[4] Vulk, E., Harris, C., Winkel, P. & Pashl, H. 2009\nhttps://doi.org/10.5555/rheumatology.2016.2771\n"
+        "Obiorah et al.\nReferences (cont.)\n"
+        "Reply to comments on invented correlations in invented imaging. Inv Persp Sci 4,\n319-324.\n"
+        "[5] Okafor C, Dunn R. Storm surges on invented coasts. Coast Inv Res 2010;7:1-12.\n"
+        "[6] Pellinen J, Obuya CS. Salt marsh birds of an invented coast. Coast Res.\n"
+        "Obiorah et al.\nReferences (cont.)\n1987;3:12-19.\n"
+        "[7] Abe M, Ruiz T. Tidal flats revisited in an invented delta. Inv Geomorph 2012;44:300-10.\n"
+    )
+    found = raws(text)
+    assert len(found) == 7, found
+    assert found[3] == "[4] Vulk, E., Harris, C., Winkel, P. & Pashl, H. 2009 Reply to comments on invented correlations in invented imaging. Inv Persp Sci 4, 319-324.", found

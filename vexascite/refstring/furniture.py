@@ -155,6 +155,10 @@ def _other_label(line: str) -> bool:
 _SHORT_NAME_OPENING = re.compile(r"[^\W\d_][^.\s]*(?:\s+[^.\s]+){0,3}\.\s+\S")
 
 
+#: What follows a source's DOI inside its entry: another identifier, a note of access or publication.
+_IDENTIFIER_OPENING = re.compile(r"(?:PMID|PMCID|PubMed|doi|DOI|Epub|ISBN|ISSN|arXiv|Available|Accessed|Retrieved|Published|\[|\()", re.IGNORECASE)
+
+
 def _far_bare_label(line: str, number: int) -> bool:
     """Whether a line opens with a bare label before a word whose number is far from ``number`` (``10005 Germain DP``
     beside a lone ``42``): an entry of a bare-numbered list, which a lone number so far from it does not label."""
@@ -422,7 +426,12 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
             continue
         content = lines[before].strip()
         left_open = not ends_like_reference(content) and not is_stop(content) and _goes_on_after(lines, after, found)
-        if left_open or _ENDS_ON_DOI.search(content):
+        # (Or when a numbered entry goes on past the head with its title, not an identifier, and the next number
+        # follows: "[4] Vul, E., ... 2009" / "https://doi.org/..." / "Obiorah et al." / "Reply to comments ..." / "[5]":
+        # an entry's own DOI comes at its end.)
+        below = next((lines[i].strip() for i in range(after + 1, min(len(lines), after + 8)) if lines[i].strip() and i not in found), "")
+        goes_on = not _IDENTIFIER_OPENING.match(below) and _inside_numbered_entry(lines, index, found)
+        if left_open or goes_on or _ENDS_ON_DOI.search(content):
             found.add(index)
     # A number alone after furniture that follows "1605-" ends a page range: not a page number.
     for before, index in zip(text_lines, text_lines[1:], strict=False):
