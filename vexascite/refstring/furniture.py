@@ -28,6 +28,7 @@ from .shapes import (
     ends_like_reference,
     indent_of,
     is_stop,
+    looks_like_reference,
     looks_strongly_like_reference,
     starts_like_reference,
 )
@@ -89,7 +90,12 @@ def lone_number_run(lines: list[str]) -> dict[int, int]:
         ones = sum(1 for a, b in zip(chain, chain[1:], strict=False) if abs(b[1] - a[1]) == 1)
         # (Nor do entries of another label form stand between them: "[3]" / foot / "9" / head / text / "[4] ..." /
         # "[5] ..." / "10" holds two entries between "9" and "10", which are pages, not one entry's labels.)
-        labelled = sum(1 for a, b in zip(chain, chain[1:], strict=False) if any(_other_label(lines[i]) for i in range(a[0] + 1, b[0])))
+        # (Nor entries of a bare-numbered list far from the run's numbers: "42" / foot / "42" / ... / "10005 Germain DP
+        # ..." / ... / "43" are page numbers across entries 10004 to 10007.)
+        labelled = sum(
+            1 for a, b in zip(chain, chain[1:], strict=False)
+            if any(_other_label(lines[i]) or _far_bare_label(lines[i], a[1]) for i in range(a[0] + 1, b[0]))
+        )
         if (
             len(chain) >= 3 and sum(_opens_lone_label(lines, index) for index, _ in chain) >= 0.75 * len(chain) and 2 * ones >= len(chain) - 1
             and 2 * labelled < len(chain) - 1
@@ -145,6 +151,21 @@ def _other_label(line: str) -> bool:
     return label is not None and label.style in ("dot", "bracket", "round", "paren") and not re.fullmatch(YEAR, str(label.number))
 
 
+#: A short name closed by a stop opening a line: an author or a group (``ASH. Aide-soignant ...``), not a sentence.
+_SHORT_NAME_OPENING = re.compile(r"[^\W\d_][^.\s]*(?:\s+[^.\s]+){0,3}\.\s+\S")
+
+
+#: What follows a source's DOI inside its entry: another identifier, a note of access or publication.
+_IDENTIFIER_OPENING = re.compile(r"(?:PMID|PMCID|PubMed|doi|DOI|Epub|ISBN|ISSN|arXiv|Available|Accessed|Retrieved|Published|\[|\()", re.IGNORECASE)
+
+
+def _far_bare_label(line: str, number: int) -> bool:
+    """Whether a line opens with a bare label before a word whose number is far from ``number`` (``10005 Germain DP``
+    beside a lone ``42``): an entry of a bare-numbered list, which a lone number so far from it does not label."""
+    label = label_of(line.strip())
+    return label is not None and label.style == "bare" and label.rest[:1].isalpha() and abs(label.number - number) > 25
+
+
 def _bare_label_between(lines: list[str], index: int, repeated: set[str] | None = None) -> int | None:
     """A number alone on its line between two entries of a bare-numbered list that open with the numbers just before
     and after it (a gap of four at most, either order), an entry's start below it (``1004 Venn J ...`` / ``1005`` /
@@ -176,9 +197,17 @@ def _bare_label_between(lines: list[str], index: int, repeated: set[str] | None 
         # the label beside it, an author's name opening the text under it (page furniture passed over).
         side = above or below
         assert side is not None
-        text = next((t for t in (ln.strip() for ln in lines[index + 1 : index + 12]) if t and not FURNITURE.match(t) and t not in (repeated or ())), "")
+        texts = [t for t in (ln.strip() for ln in lines[index + 1 : index + 12]) if t and not FURNITURE.match(t) and t not in (repeated or ())]
+        text = texts[0] if texts else ""
         step = number - side.number if above is not None else side.number - number
-        return number if abs(step) == 1 and AUTHOR_START.match(text) else None
+        # (Or, under the last label, text with no label that opens with a short name closed by a stop and reads as a
+        # reference, whoever wrote it: "1010" / foot / "ASH. Aide-soignant, un métier ..." / "pour personnes âgées.
+        # ASH, 24/09/2010, n°2675."; a page's prose opens with a sentence longer than that.)
+        last = (
+            above is not None and not label_of(text) and not is_stop(text) and bool(_SHORT_NAME_OPENING.match(text))
+            and looks_like_reference(" ".join(texts[:2]))
+        )
+        return number if abs(step) == 1 and (AUTHOR_START.match(text) or last) else None
     rising = 1 <= number - above.number <= 5 and 1 <= below.number - number <= 5
     falling = 1 <= above.number - number <= 5 and 1 <= number - below.number <= 5
     return number if rising or falling else None
@@ -397,7 +426,12 @@ def furniture_lines(lines: list[str], labels: dict[int, int] | None = None) -> s
             continue
         content = lines[before].strip()
         left_open = not ends_like_reference(content) and not is_stop(content) and _goes_on_after(lines, after, found)
-        if left_open or _ENDS_ON_DOI.search(content):
+        # (Or when a numbered entry goes on past the head with its title, not an identifier, and the next number
+        # follows: "[4] Vul, E., ... 2009" / "https://doi.org/..." / "Obiorah et al." / "Reply to comments ..." / "[5]":
+        # an entry's own DOI comes at its end.)
+        below = next((lines[i].strip() for i in range(after + 1, min(len(lines), after + 8)) if lines[i].strip() and i not in found), "")
+        goes_on = not _IDENTIFIER_OPENING.match(below) and _inside_numbered_entry(lines, index, found)
+        if left_open or goes_on or _ENDS_ON_DOI.search(content):
             found.add(index)
     # A number alone after furniture that follows "1605-" ends a page range: not a page number.
     for before, index in zip(text_lines, text_lines[1:], strict=False):
@@ -756,8 +790,25 @@ def _inside_entry(lines: list[str], index: int, furniture: set[int], labels: dic
     below = next((lines[i].strip() for i in range(index + 1, min(len(lines), index + 8)) if lines[i].strip() and i not in furniture), "")
     # (A label alone on its line, "18." or a bare "1005" in a run of them, is an entry whose text is still to come:
     # open, though it ends on a stop or a number.)
-    left_open = not ends_like_reference(above) or bool(LABEL_ONLY.match(above)) or (labels is not None and at in labels)
-    return bool(above) and bool(below) and left_open and not is_stop(below) and not label_of(below)
+    left_open = (
+        not ends_like_reference(above) or bool(LABEL_ONLY.match(above)) or (labels is not None and at in labels)
+        or (at is not None and _next_bare_label(lines, at, furniture))
+    )
+    # (A page range left open, ``115-``, ends on the next page: ``128. doi: .`` there is its end, no label.)
+    return bool(above) and bool(below) and left_open and not is_stop(below) and (not label_of(below) or bool(RANGE_OPEN.search(above)))
+
+
+def _next_bare_label(lines: list[str], index: int, furniture: set[int]) -> bool:
+    """Whether a number alone on its line (``1010``) is one past (or, descending, one before) the bare label of the
+    nearest entry above it (``1009 Ward J, ...``): a list's label whose entry's text is still to come."""
+    number = lines[index].strip()
+    if not number.isdigit():
+        return False
+    for i in range(index - 1, max(-1, index - 8), -1):
+        text = lines[i].strip()
+        if text and i not in furniture and (label := label_of(text)) is not None:
+            return label.style == "bare" and abs(int(number) - label.number) == 1
+    return False
 
 
 def _inside_numbered_entry(lines: list[str], index: int, furniture: set[int]) -> bool:

@@ -57,8 +57,10 @@ def label_of(line: str) -> Label | None:
             rest = line[match.end() :]
             if style in ("bare", "glued") and BULLET.match(line):
                 return None  # "- 3GPP TS 99.123": a bulleted string that opens with digits, not label 3
-            if style in ("round", "glued", "paren") and re.match(r"[:;,]\s*\d", rest):
-                return None  # "(5):1497-1502" or "6):1563-1576" wrapped from the line above: an issue, not a label
+            if style in ("round", "glued", "paren") and re.match(r"[:;,]\s*\d", rest) and not match.group(0)[-1:].isspace():
+                # "(5):1497-1502" or "6):1563-1576" wrapped from the line above: an issue, not a label ("11) , 2002. First
+                # published ...", set apart by a space, labels a string that lost its opening words)
+                return None
             if re.match(r"[”’]", rest):
                 return None  # "... Northern Ports, Part" / "1.” Journal of ...": the end of a quoted title, no label
             if style == "glued" and re.match(r"[A-Za-z]\s*[:;,]\s*\d", rest):

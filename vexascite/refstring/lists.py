@@ -614,8 +614,13 @@ class _Finder:
         unnumbered, makes more than twice as many entries, nearly all strongly references: strings that carry their
         own numbers in an unnumbered list (taken as a numbering, each would swallow the references up to the next).
         Glued labels are judged so even when they step by one: names that open with digits (``3D Systems``, ``4D
-        Nucleome Network`` sorted together, read as 3 and 4 glued to text) step so by chance."""
-        if len(numbers) < 2 or (style != "glued" and any(abs(b - a) == 1 for a, b in zip(numbers, numbers[1:], strict=False))):
+        Nucleome Network`` sorted together, read as 3 and 4 glued to text) step so by chance. So are bare labels that
+        step by one in fewer than half their steps: group authors whose names open with digits (``1000 Genomes Project
+        Consortium``, ``2019 ESC Guidelines Task Force``, ``2020 Global Burden ...`` twice: 1000, 2019, 2020, 2020)."""
+        if len(numbers) < 2 or (
+            style != "glued" and any(abs(b - a) == 1 for a, b in zip(numbers, numbers[1:], strict=False))
+            and (style != "bare" or _steps_by_one(numbers))
+        ):
             return False
         parts, strong, _first = self._unnumbered_parts(region[0], region[-1] + 1, learned=True)
         return parts >= 2 * len(numbers) + 1 and strong >= 0.8 * parts
@@ -1073,6 +1078,14 @@ class _Finder:
                     take = True
                     if self._next_number(position, style) == last + 2 * (direction or 1):
                         standin = last + (direction or 1)
+                elif (
+                    style in EXPLICIT_STYLES and step == 0 and last == 1 and all(n == 1 for n in numbers)
+                    and (len(numbers) >= 2 or self._next_number(position, style) == 1)
+                    and starts_like_reference(opening) and not previous.endswith(("-", "–", "—"))
+                ):
+                    # Markdown's "1." before every item: the list's numbering, even under an entry broken off as printed
+                    # on a comma ("... (Minneapolis: Inv Press, 1989)," / "1. Abercrombie, S., (1984), ...").
+                    take = True
                 elif style == "sup" and abs(step) <= 25 and ends_like_reference(previous):
                     # A superscript number opening a line after a complete one is a label whatever the order
                     # ("³⁰..." then "²⁷..."), and whatever the string opens with (", , : A new ...").
@@ -1768,12 +1781,18 @@ class _Finder:
             # A link alone under a line that asks for it ("... Retrieved from", "Available at:") or is left open.
             return bool(ASKS_FOR_LINK.search(last)) or not ends_like_reference(last)
         joined = self._joined(entry)
-        if _left_unclosed(joined) and word[:1].islower():
-            return True  # "... a theory of symbols (2" / "ed.). Indianapolis ...": a parenthesis or quotation left open
+        if _left_unclosed(joined) and word[:1].islower() and not (ends_like_reference(last) and AUTHOR_START.match(first)):
+            # "... a theory of symbols (2" / "ed.). Indianapolis ...": a parenthesis or quotation left open (not a quote
+            # whose opening the entry lost, 'Use" (p. 220-229) ...', closed on its pages, then "van den Quill AM, ...")
+            return True
         if word in PARTICLE_WORDS and len(words) > 1 and words[1][:1].islower() and not ends_like_reference(last):
             return True  # "... para el estudio de" / "la literatura española. Madrid ...": a particle before no name
-        if last.endswith(",") and not YEAR_TOKEN.search(joined) and (word in PARTICLE_WORDS or AUTHOR_START.match(first)):
+        if (
+            last.endswith(",") and not YEAR_TOKEN.search(joined) and (word in PARTICLE_WORDS or AUTHOR_START.match(first))
+            and not re.search(r"\d", joined)
+        ):
             # "Nyberg R, ..., Holt SM," / "de Vries P, Nandi U (2010b) ...": authors left on a comma before any year
+            # (authors hold no digits: "Technical note INV 97002, Invented University," is an entry of its own)
             return True
         return (
             word[:1].islower() and word not in PARTICLE_WORDS and not AUTHOR_START.match(first) and not starts_like_reference(first)
@@ -1908,6 +1927,7 @@ class _Finder:
         top_piece = bool(block) and not AUTHOR_START.match(texts[0]) and self._at_top(block[0])
         lengths = sorted(len(t) for t in texts)
         typical = lengths[len(lengths) * 3 // 4] if lengths else 0  # the width most lines fill
+        middle = lengths[len(lengths) // 2] if lengths else 0
         learned = learned and loose and (self.teacher is not None or linemodel.available())
         head_source = head_strong = False
         for index, (p, text) in enumerate(zip(block, texts, strict=True)):
@@ -1919,6 +1939,14 @@ class _Finder:
                 piece = top_piece and not entries and not has_year and _marked(head)
                 dated = has_year or piece
                 if _identifier_apart(previous, text, all(_WHOLE_DOI_LINE.match(self.stripped(q)) for q in entry)):
+                    cut = True
+                elif (
+                    len(block) >= 6 and len(previous) > 2.5 * middle and AUTHOR_START.match(text)
+                    and (_AUTHOR_YEAR.match(text) or AUTHOR_LIST.match(text))
+                ):
+                    # A line more than twice and a half the median line's width, in a block most of whose lines are
+                    # wrapped, was never wrapped: its entry ends with it, however it ends ("... S. 110-119 9783141621761
+                    # ISBN" on one line, then "Schelter B, Timmer J (2009) ...").
                     cut = True
                 elif learned:
                     following = texts[index + 1] if index + 1 < len(texts) else None
@@ -2476,6 +2504,12 @@ def _name_run_after_end(previous: str, text: str, head: str) -> bool:
 #: A collaboration as author: ``VEXAS Collaboration, J. Inv. ...``, ``The NOVA collaboration: R. Arvik, ...``, or
 #: abbreviated as physics lists set it: ``NOVA Collab. (R. Arvik et al.), ...``.
 _COLLABORATION = re.compile(rf"^(?:The\s+)?[{UPPER_CHARS}][\w-]*(?:\s+[{UPPER_CHARS}][\w-]*){{0,2}}\s+[Cc]ollab(?:oration\s*[,.:(]|\.\s)")
+#: A group as author whose name opens with digits: ``23andMe Research Team.``, ``4D Nucleome Network.``, ``100,000 Genomes
+#: Project Pilot Investigators.``, ``3D Systems Corporation.`` (its digits no label and no volume wrapped to the line).
+_DIGITS_GROUP = re.compile(
+    rf"^\d[\d,]*(?:[{LOWER_CHARS}{UPPER_CHARS}][\w-]*)?(?:\s+[{UPPER_CHARS}][\w-]*){{0,5}}\s+"
+    r"(?:Consortium|Collaborat(?:ors|ion)|Group|Team|Network|Corporation|Company|Investigators|Task Force|Initiative)[.,]\s"
+)
 
 
 def _collaboration_after_end(previous: str, text: str, head: str) -> bool:
@@ -2489,7 +2523,7 @@ def _collaboration_after_end(previous: str, text: str, head: str) -> bool:
     )
     return (
         len(head) >= 30 and bool(YEAR_TOKEN.search(head)) and closed
-        and not OPEN_END.search(previous[-12:]) and bool(_COLLABORATION.match(text))
+        and not OPEN_END.search(previous[-12:]) and bool(_COLLABORATION.match(text) or _DIGITS_GROUP.match(text))
     )
 
 
