@@ -2550,7 +2550,8 @@ def _apa_opening_after(previous: str, text: str, head: str) -> bool:
 
 
 #: Authors in Vancouver form and a colon, as BMC journals set them: ``Fowlerton JF: Linear ...``, ``Bainbridge LS,
-#: Jindal RM: Title`` (not a part in Roman numerals, ``Part II: ...``), or inverted with initials and a colon.
+#: Jindal RM: Title`` (not a part in Roman numerals, ``Part II: ...``), or inverted with initials and a colon, or in
+#: natural order after the initials (``M. Quellmann: Title``).
 _COLON_AUTHOR = re.compile(
     rf"^(?:(?:{_ANY_PARTICLES})?{FAMILY}(?:[\s-]{FAMILY})?\s+[{UPPER_CHARS}]{{1,3}}\s*,\s*){{0,8}}"
     rf"(?:{_ANY_PARTICLES})?{FAMILY}(?:[\s-]{FAMILY})?\s+(?![IVXLC]+\s*:)[{UPPER_CHARS}]{{1,3}}\s*:\s+[{UPPER_CHARS}]"
@@ -2558,6 +2559,11 @@ _COLON_AUTHOR = re.compile(
     rf"|^(?:(?:{_ANY_PARTICLES})?{FAMILY}(?:-{FAMILY})?,\s*(?:[{UPPER_CHARS}]\.-?\s?){{1,3}},\s*(?:and\s+|&\s*)?){{0,8}}"
     rf"(?:{_ANY_PARTICLES})?{FAMILY}(?:-{FAMILY})?,\s*(?:[{UPPER_CHARS}]\.-?\s?){{1,3}}:\s+[{UPPER_CHARS}]"
     # (not a place and its publisher: ``New Brunswick, N.J.: Lakeside University Press, 1992.``, ``Washington, D.C.: ...``)
+    r"(?!.*\b(?:Press|Publishers?|Publishing|Verlag|Books|University|Office|Institute)\b)(?!.*,\s*" + YEAR + r"\.?\s*$)"
+    # or in natural order with their initials, as physics and German theses set them: ``M. Quellmann: Title``,
+    # ``A. Berg, K. Lunde: Title`` (not a place and its publisher, as above)
+    rf"|^(?:(?:[{UPPER_CHARS}]\.\s?-?){{1,3}}\s*(?:{_ANY_PARTICLES})?(?=\w{{2}}){FAMILY}(?:-{FAMILY})?\s*,\s*(?:and\s+|&\s*)?){{0,8}}"
+    rf"(?:(?:and|&)\s+)?(?:[{UPPER_CHARS}]\.\s?-?){{1,3}}\s*(?:{_ANY_PARTICLES})?(?=\w{{2}}){FAMILY}(?:-{FAMILY})?:\s+[{UPPER_CHARS}]"
     r"(?!.*\b(?:Press|Publishers?|Publishing|Verlag|Books|University|Office|Institute)\b)(?!.*,\s*" + YEAR + r"\.?\s*$)"
 )
 #: Authors in the humanities' form, the first inverted and the last after ``and``: ``Becker, Ulla, Anthony
