@@ -30,3 +30,29 @@ def test_initials_then_family_name_and_a_colon_open_an_entry_after_a_full_stop()
     assert len(found) == 5, found
     assert found[1].endswith("Soumis a publication."), found
     assert found[2].startswith("M. Quellmann:") and found[3].startswith("A. Berg, K. Lunde:"), found
+
+
+def test_an_unlabelled_entry_flush_with_a_hanging_entrys_label_ends_the_numbered_entry() -> None:
+    """A list with hanging indents whose first string carries its own number (``(32) Lee, H.; ...``): the next line
+    flush with that label, under the entry's complete last line, opens with authors and wraps (so it is no whole
+    reference on its line). Where entries hang, it is a reference of its own, not more of entry 32."""
+    text = (
+        "Invented prose paragraph on the northern basin, with enough words in it to read as an\n"
+        "article's text rather than a list (Quill et al., 2019). We aimed to measure the tides.\n"
+        "\n"
+        '  (32) Lee, H.; Venn, G.; Okafor, J. "Invented spectroscopic determination of local\n'
+        '       solvent fields and their fluctuation amplitudes." J. Inv. Chem. A 2012, 116,\n'
+        "       347-357.\n"
+        "  Adlerton I, Lindqvist E, Abe N, Holm B: Reduced invented bacteria in the\n"
+        "       infantile bowel: an effect of lifestyle? Inv Pediatr Res 2006, 59:96-101.\n"
+        "  Malik, Zahid. 1992. An invented history of the northern bomb.\n"
+        "       Islamabad: Hurmat.\n"
+        "  Hawkes RM, Willems RW, Bridger MW: Invented puncture-site metastasis in a\n"
+        "       gastrostomy tube. Inv Cardiovasc Radiol 2005, 28:377-380.\n"
+        "  Heimdal C, Nemeth CB: The role of invented trauma in the neurobiology\n"
+        "       of mood. Inv Psychiatry 2001, 49(12):1023-39.\n"
+    )
+    found = raws(text)
+    assert len(found) == 5, found
+    assert found[0].rstrip().endswith("347-357.") and "Adlerton" not in found[0], found
+    assert found[1].lstrip().startswith("Adlerton I") and found[1].rstrip().endswith("59:96-101."), found

@@ -1165,6 +1165,15 @@ class _Finder:
                 break
             if not blank_before and start is None and self._reference_after(entry, position) and not self._label_soon(position, style, numbers[-1]):
                 break  # a whole unnumbered reference after a complete one: the numbered list is over
+            if (
+                not blank_before and start is None and len(entry) >= 2 and self._closed(self.stripped(entry[-1]), position)
+                and AUTHOR_START.match(self.stripped(position)) and self._flush_under_hanging(entry, before, position)
+                and not self._label_soon(position, style, numbers[-1])
+            ):
+                # "  (32) Lee, H.; ... 2012, 116," / "       347-357." / "  Adlerton I, Lindqvist E, ...: Reduced": where
+                # the entry hangs, an unlabelled line of authors flush with its label, after its complete last line,
+                # is a reference of its own (wrapped, so no whole one): the numbered list is over.
+                break
             if start is None and self._tail_after(entry, position, style):
                 break  # a footnote or a paragraph of prose right under the last, complete entry
             entry.append(position)
