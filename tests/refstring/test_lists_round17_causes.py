@@ -56,3 +56,23 @@ def test_an_unlabelled_entry_flush_with_a_hanging_entrys_label_ends_the_numbered
     assert len(found) == 5, found
     assert found[0].rstrip().endswith("347-357.") and "Adlerton" not in found[0], found
     assert found[1].lstrip().startswith("Adlerton I") and found[1].rstrip().endswith("59:96-101."), found
+
+
+def test_a_publishers_name_closes_an_entry_before_the_next_number_past_a_gap() -> None:
+    """A book closed by its publisher's name with no stop (``New York:`` / ``Lakeside University Press``), then the
+    list's number two on (a gap) glued to a string that opens with its own label (``15[85] Justin ...``): the entry is
+    complete, so the number opens the next entry, as it does after a line that ends on a stop."""
+    text = (
+        "References\n"
+        "11Quill P, Marsh NE: Invented tides of the northern basin. J Inv Oceanogr\n2001, 12:33-41.\n"
+        "12Berg, Wendel. \u201cFarming an Invented Economy.\u201d In Another Turn\nof the Crank. Bergen: Tidewater, 1995, 1-7.\n"
+        "13Lindqvist HE, Osei KE, Abe G: Invented lesions of the northern\nshelf. Inv Retina 1988, 8:270-274.\n"
+        "13SALTEN, S., 1996. Losing Invented\nControl? Sovereignty in an Age\nof Invention. New York:\nLakeside University Press\n"
+        "15[85] Justin Okafor, Andrej Venn,\n  and Li Holm. InventCap: invented\n  localization networks for dense\n  captions. In CVPR, 2016.\n"
+        "16Hall DG (2007) Invented acid-catalyzed\nallylboration of carbonyls. Inv Synlett 12:164-70.\n"
+        "17Levin, D. M. (2008). Invented crowding: a mini-review. Inv Vision Res, 48, 635-654.\n"
+    )
+    found = raws(text)
+    assert len(found) == 7, found
+    assert found[3].rstrip().endswith("Lakeside University Press"), found
+    assert found[4].startswith("15[85] Justin Okafor"), found

@@ -1018,6 +1018,8 @@ class _Finder:
                     blank_before or ends_like_reference(previous) or self.only[position] is not None
                     # Pages closing a source and a stray ";" ("765(1-2): 211-233;"): the entry is complete.
                     or bool(SOURCE_END.search(previous[-40:]))
+                    # So is a publisher's name closing a book with no stop ("New York:" / "Lakeside University Press").
+                    or bool(_PUBLISHER_END.search(previous))
                     # Authors after a line that is not left open (a DOI's tail, "(1983);"): a new entry.
                     or (bool(AUTHOR_START.match(opening)) and not OPEN_END.search(previous.rstrip(";:")[-12:])
                         and not previous.endswith(("-", "–", "—")))
