@@ -76,3 +76,25 @@ def test_a_publishers_name_closes_an_entry_before_the_next_number_past_a_gap() -
     assert len(found) == 7, found
     assert found[3].rstrip().endswith("Lakeside University Press"), found
     assert found[4].startswith("15[85] Justin Okafor"), found
+
+
+def test_a_label_at_the_first_lines_indent_opens_an_entry_after_a_page_range_cut_on_its_hyphen() -> None:
+    """Entries set in on their first line only (``  27. Okafor Y, ...`` then lines flush left), an entry printed with
+    its page range cut on the hyphen (``... 31(9):1564-``), then ``  31. Venn K, ...`` at the first lines' indent past
+    a gap: a new entry, not the end page of the range, as a line flush with the labels is where entries hang."""
+    text = (
+        "References\n"
+        "  26. Quill P, Marsh NE. Invented tides of the northern basin. J Inv\n"
+        "Oceanogr 2001;12:33-41.\n"
+        "  27. Okafor Y, Lund X, Xu GW (2008) Invented separation of hydrophilic\n"
+        "compounds by an online invented system. J Inv Sci 31(9):1564-\n"
+        "  31. Venn K, van Dalen WJ, Klaver RV, et al. Invented structure of a\n"
+        "binding protein of the northern shelf. Inv Nature 2001; 411: 269-76.\n"
+        "  32. Holt S. Dunes of the invented shore. Inv Coast 1999;3:4-9.\n"
+        "  33. Pratt D, Abe M. Invented reefs of the southern\n"
+        "shelf. Inv Mar Biol 2018;2:1-3.\n"
+    )
+    found = raws(text)
+    assert len(found) == 5, found
+    assert found[1].rstrip().endswith("1564-"), found
+    assert found[2].lstrip().startswith("31. Venn K"), found

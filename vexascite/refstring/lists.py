@@ -1135,10 +1135,11 @@ class _Finder:
                     take = True
                 elif (
                     abs(step) <= 4 and not _year_number(label.number) and starts_like_reference(opening)
-                    and self._flush_under_hanging(entry, before, position)
+                    and (self._flush_under_hanging(entry, before, position) or self._at_first_line_indent(entry, position))
                 ):
                     # "31) Claire Isabeau, ..." flush under "    Tuberc ... 1999-2001," set in: where entries hang, a
-                    # line at the first lines' indent opens an entry, whatever the numbers or the line above say.
+                    # line at the first lines' indent opens an entry, whatever the numbers or the line above say (and
+                    # where only first lines are set in: "  31. Venn K, ..." under "... 31(9):1564-" flush left).
                     take = True
                 if take:
                     flush()
@@ -1216,6 +1217,16 @@ class _Finder:
         if len(entry) >= 2:
             return hangs(entry)
         return bool(entry) and indent_of(self.kept[entry[0]][1]) == indent and hangs(before)
+
+    def _at_first_line_indent(self, entry: list[int], position: int) -> bool:
+        """Whether the line at ``position`` sits at the indent of the current entry's first line where entries are
+        set in on their first line only: the entry's first line set in (by two or more) further than all its later
+        lines (``  27. Okafor Y, ...`` / ``HILIC system. J Inv Sci 31(9):1564-`` / ``  31. Venn K, ...``)."""
+        indent = indent_of(self.kept[position][1])
+        return (
+            len(entry) >= 2 and indent >= 2 and indent_of(self.kept[entry[0]][1]) == indent
+            and all(indent_of(self.kept[p][1]) <= indent - 2 for p in entry[1:])
+        )
 
     def _volume_in_indent(self, entry: list[int], position: int, label: Label) -> bool:
         """``    27. 44-118.`` indented under entry 26, with ``27.  Mericq V`` on a line soon after: a volume
