@@ -98,3 +98,31 @@ def test_a_label_at_the_first_lines_indent_opens_an_entry_after_a_page_range_cut
     assert len(found) == 5, found
     assert found[1].rstrip().endswith("1564-"), found
     assert found[2].lstrip().startswith("31. Venn K"), found
+
+
+def test_a_journal_footer_seen_once_between_an_entrys_title_and_its_source_is_furniture() -> None:
+    """A page's foot in a journal's citation form (``Front. Inv. 50:8438. doi: 10.3389/...``, ``Inv Clin Invest.
+    2019;280(5):1955-9875``), seen once, between an entry's title and its own source (a journal's name with its volume
+    and pages, no label): the entry states no source above it, so the foot cuts the entry and is left out. A source
+    cut in two, its pages below (``Blood Inv. 2020; 39(3)`` / ``e1234-e1240.``), stays the entry's."""
+    text = (
+        "References\n"
+        "19.\nQuill P, Marsh NE. Invented tides of the northern basin. J Inv Oceanogr 2001;12:33-41.\n"
+        "20.\nSeibold ML, Babu JR, Okafor T (2004) Invented sequestosome is a chain binding\n"
+        "protein involved in invented degradation.\n"
+        "Front. Inv. 50:8438. doi: 10.3389/finv.2020.8438\n"
+        "Inv Mol Cell Biol 24:8055-8068\n"
+        "21.\nLees-Holm, P., & Dunn, J. T. (1994). The ability of invented subjects to\n"
+        "report symptoms of invented injury.\n"
+        "Inv Clin Invest. 2019;280(5):1955-9875\n"
+        "Journal of Invented Psychology, 50(2), 252-256.\n"
+        "22.\nVenn K, Abe M. Invented reefs of the southern shelf.\n"
+        "Blood Inv. 2020; 39(3)\n"
+        "e1234-e1240.\n"
+        "23.\nPratt D. Dunes of the invented shore. Inv Coast 1999;3:4-9.\n"
+    )
+    found = raws(text)
+    assert len(found) == 5, found
+    assert "8438" not in found[1] and found[1].rstrip().endswith("24:8055-8068"), found
+    assert "1955" not in found[2] and found[2].rstrip().endswith("252-256."), found
+    assert "Blood Inv. 2020; 39(3)" in found[3] and found[3].rstrip().endswith("e1234-e1240."), found
