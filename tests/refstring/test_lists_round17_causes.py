@@ -126,3 +126,21 @@ def test_a_journal_footer_seen_once_between_an_entrys_title_and_its_source_is_fu
     assert "8438" not in found[1] and found[1].rstrip().endswith("24:8055-8068"), found
     assert "1955" not in found[2] and found[2].rstrip().endswith("252-256."), found
     assert "Blood Inv. 2020; 39(3)" in found[3] and found[3].rstrip().endswith("e1234-e1240."), found
+
+
+def test_a_journal_footer_seen_once_under_authors_left_open_is_furniture() -> None:
+    """A page's foot in a journal's citation form (``Inv Clin Invest. 2019;364(11):1479-9895``), seen once, right under
+    an entry's authors left open with no title yet (``Dasse M, Gabor I, Barzel N`` / foot / ``(2004) Invented caloric
+    ...``): an entry's source never follows its authors with no title, so the foot is left out, and the bracketed year
+    below is the entry's, no label."""
+    text = (
+        "References\n"
+        "2.\nQuill P, Marsh NE. Invented tides of the northern\nbasin. J Inv Oceanogr 2001;12:33-41.\n"
+        "3.\nDasse M, Gabor I, Barzel N\n"
+        "Inv Clin Invest. 2019;364(11):1479-9895\n"
+        "(2004) Invented caloric restriction, body\nfat and ageing in invented models. Inv Obes\nRev 5: 13-19.\n"
+        "4.\nPratt D. Dunes of the invented shore. Inv\nCoast 1999;3:4-9.\n"
+    )
+    found = raws(text)
+    assert len(found) == 3, found
+    assert "1479" not in found[1] and "(2004) Invented caloric" in found[1], found
