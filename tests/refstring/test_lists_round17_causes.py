@@ -144,3 +144,23 @@ def test_a_journal_footer_seen_once_under_authors_left_open_is_furniture() -> No
     found = raws(text)
     assert len(found) == 3, found
     assert "1479" not in found[1] and "(2004) Invented caloric" in found[1], found
+
+
+def test_a_run_of_vancouver_authors_opens_an_entry_after_a_publishers_place_with_no_stop() -> None:
+    """An entry that states its year ends on its publisher and place with no stop (``... vol 12. Springer
+    Heidelberg``); the next line is a run of authors in Vancouver form left open on a comma (``Brown K, Worrall LE,
+    Davidson B,``). A title or source does not wrap to three names with their initials: a new entry."""
+    text = (
+        "References\n"
+        "Okafor T, Lind M (2009) Invented neural maps of the northern shelf. In:\n"
+        "Venn A, Marsh K (eds) Artificial Invented Networks, ICANN 2009. Lecture\n"
+        "Notes in Invented Computing, vol 12. Springer Heidelberg\n"
+        "Brunn K, Worrell LE, Davies B,\n"
+        "Quill P. An invented study of nursing practice in rural clinics. Inv Nurs\n"
+        "Res 2004;12:33-41.\n"
+        "Pratt D, Holm S (2011) The invented frameworks of evidence in care. Inv\n"
+        "Nurs Q 8:1-9\n"
+    )
+    found = raws(text)
+    assert len(found) == 3, found
+    assert found[0].rstrip().endswith("Springer Heidelberg") and found[1].startswith("Brunn K, Worrell LE"), found

@@ -2519,10 +2519,15 @@ def _vancouver_after_full_stop(previous: str, text: str, head: str) -> bool:
     """A line that opens with three or more names in Vancouver form (the first perhaps with its capital misread,
     ``lannacci PM, Tabor GU, Garten RL,``) after a line that ends on a full stop, in
     an entry that is more than a run of names (or on its publisher's name, ``... MA: Lakeside Press``): a new entry,
-    whatever the entry above lacks (a year, a source)."""
+    whatever the entry above lacks (a year, a source); or on a word with a capital and no stop (a publisher or its place,
+    ``... vol 12. Springer Heidelberg``) in an entry that states its year and is more than its authors and year."""
     end = previous.rstrip()
+    dated_word_end = (
+        bool(re.search(rf"\b[{UPPER_CHARS}][{LOWER_CHARS}]{{2,}}$", end)) and bool(YEAR_TOKEN.search(head)) and not _authors_then_year(head)
+        and not _LEFT_FOR_NAMES.search(end[-14:]) and not _OPEN_WORD.search(end)
+    )
     return (
-        bool(_VANCOUVER_RUN.match(text) or _LOST_CAPITAL_RUN.match(text)) and (end.endswith(".") or bool(_PUBLISHER_END.search(end)))
+        bool(_VANCOUVER_RUN.match(text) or _LOST_CAPITAL_RUN.match(text)) and (end.endswith(".") or bool(_PUBLISHER_END.search(end)) or dated_word_end)
         and not re.search(r"\b[A-Z][a-z]?\.$", end) and len(head) >= 40 and not AUTHOR_LIST.match(previous)
     )
 
