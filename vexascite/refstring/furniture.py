@@ -767,6 +767,26 @@ def _footer_inside(lines: list[str], index: int, labels: dict[int, int]) -> bool
         return True  # "Upper Saddle River," / footer / "NJ: Prentice Hall.": the footer cuts an entry after a comma
     if re.match(YEAR + r"\s*[;:]\s*\d", below) and not label_of(above):
         return True  # "J Clin Endocrinol Metab." / footer / "2004;89:412-18.": the footer cuts a source in two
+    if (
+        _SOURCE_BELOW.match(below) and (SOURCE_HINT.search(below) or PAGES_END.search(below)) and ends_like_reference(below)
+        and not label_of(below) and not label_only(below) and not AUTHOR_START.match(below) and not is_stop(below)
+        and not _states_source(lines, above_index)
+    ):
+        # "... in ubiquitin degradation." / "Front. Inv. 50:8438. doi: 10.3389/..." / "Inv Cell Biol 24:8055-8068": the
+        # entry above states no source yet and its own source, a journal's name with its volume and pages, comes under
+        # the footer: the footer cuts the entry between its title and its source.
+        return True
+    own, next_label = label_of(above), label_of(below)
+    names = own.rest if own is not None else above
+    run = AUTHOR_LIST.match(names)
+    if (
+        not ends_like_reference(above) and run is not None and _LAST_NAME.fullmatch(names[run.end() :]) is not None and below
+        and (next_label is None or re.fullmatch(YEAR, str(next_label.number)) is not None)  # ("(2004) Title": the year, no label)
+        and not label_only(below) and not is_stop(below) and not _states_source(lines, above_index)
+    ):
+        # "3." / "Das M, Gabriel I, Barr N" / "Inv Clin Invest. 2019;364(11):1479-9895" / "(2004) Caloric ...": under authors
+        # left open, with no title yet, a source is no entry's own: the footer cuts the entry in its authors.
+        return True
     label = label_of(below) or label_only(below)  # the next entry's label, on its line or alone ("15.")
     last = not below or is_stop(below)  # or the list is over: a legend, a table, the end of the text
     # (A bare or glued number counts before a capital: "17 R. J. D. Miller".)
@@ -779,6 +799,27 @@ def _footer_inside(lines: list[str], index: int, labels: dict[int, int]) -> bool
             return True
         if label_of(lines[i].strip()) is not None:
             break
+    return False
+
+
+#: A line that opens with a journal's name (a word with a capital, not a part or supplement of a source cut above).
+_SOURCE_BELOW = re.compile(r"^(?!(?:Suppl|Pt|Part|Issue|No|Vol|Nr)\b)[A-Z][a-z]*\.?\s+[A-Z]?[a-z]")
+
+
+#: What may follow a run of authors on a line of only authors: one more name, perhaps its initials, perhaps cut.
+_LAST_NAME = re.compile(rf"(?:[{UPPER_CHARS}][\w'’-]+(?:\s+[{UPPER_CHARS}]{{1,3}})?\s*,?)?\s*")
+
+
+def _states_source(lines: list[str], above_index: int) -> bool:
+    """Whether the entry ending at ``above_index`` (back to its label, a blank line or eight lines up) states a source."""
+    for i in range(above_index, max(-1, above_index - 8), -1):
+        text = lines[i].strip()
+        if not text:
+            return False
+        if SOURCE_HINT.search(text) or PAGES_END.search(text):
+            return True
+        if label_of(text) is not None or label_only(text) is not None:
+            return False
     return False
 
 

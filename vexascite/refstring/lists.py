@@ -1023,6 +1023,8 @@ class _Finder:
                     blank_before or ends_like_reference(previous) or self.only[position] is not None
                     # Pages closing a source and a stray ";" ("765(1-2): 211-233;"): the entry is complete.
                     or bool(SOURCE_END.search(previous[-40:]))
+                    # So is a publisher's name closing a book with no stop ("New York:" / "Lakeside University Press").
+                    or bool(_PUBLISHER_END.search(previous))
                     # Authors after a line that is not left open (a DOI's tail, "(1983);"): a new entry.
                     or (bool(AUTHOR_START.match(opening)) and not OPEN_END.search(previous.rstrip(";:")[-12:])
                         and not previous.endswith(("-", "–", "—")))
@@ -1146,10 +1148,11 @@ class _Finder:
                     take = True
                 elif (
                     abs(step) <= 4 and not _year_number(label.number) and starts_like_reference(opening)
-                    and self._flush_under_hanging(entry, before, position)
+                    and (self._flush_under_hanging(entry, before, position) or self._at_first_line_indent(entry, position))
                 ):
                     # "31) Claire Isabeau, ..." flush under "    Tuberc ... 1999-2001," set in: where entries hang, a
-                    # line at the first lines' indent opens an entry, whatever the numbers or the line above say.
+                    # line at the first lines' indent opens an entry, whatever the numbers or the line above say (and
+                    # where only first lines are set in: "  31. Venn K, ..." under "... 31(9):1564-" flush left).
                     take = True
                 if take:
                     flush()
@@ -1178,6 +1181,15 @@ class _Finder:
                 break
             if not blank_before and start is None and self._reference_after(entry, position) and not self._label_soon(position, style, numbers[-1]):
                 break  # a whole unnumbered reference after a complete one: the numbered list is over
+            if (
+                not blank_before and start is None and len(entry) >= 2 and self._closed(self.stripped(entry[-1]), position)
+                and AUTHOR_START.match(self.stripped(position)) and self._flush_under_hanging(entry, before, position)
+                and not self._label_soon(position, style, numbers[-1])
+            ):
+                # "  (32) Lee, H.; ... 2012, 116," / "       347-357." / "  Adlerton I, Lindqvist E, ...: Reduced": where
+                # the entry hangs, an unlabelled line of authors flush with its label, after its complete last line,
+                # is a reference of its own (wrapped, so no whole one): the numbered list is over.
+                break
             if start is None and self._tail_after(entry, position, style):
                 break  # a footnote or a paragraph of prose right under the last, complete entry
             entry.append(position)
@@ -1218,6 +1230,16 @@ class _Finder:
         if len(entry) >= 2:
             return hangs(entry)
         return bool(entry) and indent_of(self.kept[entry[0]][1]) == indent and hangs(before)
+
+    def _at_first_line_indent(self, entry: list[int], position: int) -> bool:
+        """Whether the line at ``position`` sits at the indent of the current entry's first line where entries are
+        set in on their first line only: the entry's first line set in (by two or more) further than all its later
+        lines (``  27. Okafor Y, ...`` / ``HILIC system. J Inv Sci 31(9):1564-`` / ``  31. Venn K, ...``)."""
+        indent = indent_of(self.kept[position][1])
+        return (
+            len(entry) >= 2 and indent >= 2 and indent_of(self.kept[entry[0]][1]) == indent
+            and all(indent_of(self.kept[p][1]) <= indent - 2 for p in entry[1:])
+        )
 
     def _volume_in_indent(self, entry: list[int], position: int, label: Label) -> bool:
         """``    27. 44-118.`` indented under entry 26, with ``27.  Mericq V`` on a line soon after: a volume
@@ -2531,10 +2553,15 @@ def _vancouver_after_full_stop(previous: str, text: str, head: str) -> bool:
     """A line that opens with three or more names in Vancouver form (the first perhaps with its capital misread,
     ``lannacci PM, Tabor GU, Garten RL,``) after a line that ends on a full stop, in
     an entry that is more than a run of names (or on its publisher's name, ``... MA: Lakeside Press``): a new entry,
-    whatever the entry above lacks (a year, a source)."""
+    whatever the entry above lacks (a year, a source); or on a word with a capital and no stop (a publisher or its place,
+    ``... vol 12. Springer Heidelberg``) in an entry that states its year and is more than its authors and year."""
     end = previous.rstrip()
+    dated_word_end = (
+        bool(re.search(rf"\b[{UPPER_CHARS}][{LOWER_CHARS}]{{2,}}$", end)) and bool(YEAR_TOKEN.search(head)) and not _authors_then_year(head)
+        and not _LEFT_FOR_NAMES.search(end[-14:]) and not _OPEN_WORD.search(end)
+    )
     return (
-        bool(_VANCOUVER_RUN.match(text) or _LOST_CAPITAL_RUN.match(text)) and (end.endswith(".") or bool(_PUBLISHER_END.search(end)))
+        bool(_VANCOUVER_RUN.match(text) or _LOST_CAPITAL_RUN.match(text)) and (end.endswith(".") or bool(_PUBLISHER_END.search(end)) or dated_word_end)
         and not re.search(r"\b[A-Z][a-z]?\.$", end) and len(head) >= 40 and not AUTHOR_LIST.match(previous)
     )
 
@@ -2584,7 +2611,8 @@ def _apa_opening_after(previous: str, text: str, head: str) -> bool:
 
 
 #: Authors in Vancouver form and a colon, as BMC journals set them: ``Fowlerton JF: Linear ...``, ``Bainbridge LS,
-#: Jindal RM: Title`` (not a part in Roman numerals, ``Part II: ...``), or inverted with initials and a colon.
+#: Jindal RM: Title`` (not a part in Roman numerals, ``Part II: ...``), or inverted with initials and a colon, or in
+#: natural order after the initials (``M. Quellmann: Title``).
 _COLON_AUTHOR = re.compile(
     rf"^(?:(?:{_ANY_PARTICLES})?{FAMILY}(?:[\s-]{FAMILY})?\s+[{UPPER_CHARS}]{{1,3}}\s*,\s*){{0,8}}"
     rf"(?:{_ANY_PARTICLES})?{FAMILY}(?:[\s-]{FAMILY})?\s+(?![IVXLC]+\s*:)[{UPPER_CHARS}]{{1,3}}\s*:\s+[{UPPER_CHARS}]"
@@ -2592,6 +2620,11 @@ _COLON_AUTHOR = re.compile(
     rf"|^(?:(?:{_ANY_PARTICLES})?{FAMILY}(?:-{FAMILY})?,\s*(?:[{UPPER_CHARS}]\.-?\s?){{1,3}},\s*(?:and\s+|&\s*)?){{0,8}}"
     rf"(?:{_ANY_PARTICLES})?{FAMILY}(?:-{FAMILY})?,\s*(?:[{UPPER_CHARS}]\.-?\s?){{1,3}}:\s+[{UPPER_CHARS}]"
     # (not a place and its publisher: ``New Brunswick, N.J.: Lakeside University Press, 1992.``, ``Washington, D.C.: ...``)
+    r"(?!.*\b(?:Press|Publishers?|Publishing|Verlag|Books|University|Office|Institute)\b)(?!.*,\s*" + YEAR + r"\.?\s*$)"
+    # or in natural order with their initials, as physics and German theses set them: ``M. Quellmann: Title``,
+    # ``A. Berg, K. Lunde: Title`` (not a place and its publisher, as above)
+    rf"|^(?:(?:[{UPPER_CHARS}]\.\s?-?){{1,3}}\s*(?:{_ANY_PARTICLES})?(?=\w{{2}}){FAMILY}(?:-{FAMILY})?\s*,\s*(?:and\s+|&\s*)?){{0,8}}"
+    rf"(?:(?:and|&)\s+)?(?:[{UPPER_CHARS}]\.\s?-?){{1,3}}\s*(?:{_ANY_PARTICLES})?(?=\w{{2}}){FAMILY}(?:-{FAMILY})?:\s+[{UPPER_CHARS}]"
     r"(?!.*\b(?:Press|Publishers?|Publishing|Verlag|Books|University|Office|Institute)\b)(?!.*,\s*" + YEAR + r"\.?\s*$)"
 )
 #: Authors in the humanities' form, the first inverted and the last after ``and``: ``Becker, Ulla, Anthony
