@@ -357,11 +357,20 @@ def short_entries(pool: Pool, rng: random.Random, count: int) -> list[str]:
     return out
 
 
-def pick(pool: Pool, rng: random.Random, count: int, pdf_share: float) -> list[str]:
-    """``count`` distinct strings, about ``pdf_share`` of them glutton strings with their line breaks."""
+def pick(pool: Pool, rng: random.Random, count: int, pdf_share: float, avoid: set[str] | None = None) -> list[str]:
+    """``count`` strings distinct by letters and digits from each other and from ``avoid`` (keys of
+    strings already in the document), about ``pdf_share`` of them glutton strings with their line
+    breaks. A string that repeats one (the same reference in two sets, or in a list's two lists) is
+    drawn again: the truth must name each entry once. Without a repeat, the draws are as before."""
     n_pdf = min(len(pool.pdf), round(count * pdf_share))
     chosen = rng.sample(pool.pdf, n_pdf) + rng.sample(pool.flat, count - n_pdf)
     rng.shuffle(chosen)
+    seen = set(avoid or ())
+    for index, text in enumerate(chosen):
+        while letters(text) in seen:
+            text = rng.choice(pool.flat)
+        chosen[index] = text
+        seen.add(letters(text))
     return chosen
 
 
@@ -578,7 +587,8 @@ def two_lists(pool: Pool, rng: random.Random) -> Builder:
     b.add(body(rng, ["[1]", "[2, 3]"]))
     b.add([Line(rng.choice(HEADINGS)), Line("")])
     style = rng.choice(("{n}. ", "[{n}] ", "{n}) "))
-    for n, text in enumerate(pick(pool, rng, rng.randint(5, 14), 0.4), start=1):
+    first = pick(pool, rng, rng.randint(5, 14), 0.4)
+    for n, text in enumerate(first, start=1):
         label = style.format(n=n).strip()
         b.entry(label, text, numbered_entry(label, " ", text, rng, 85, ""))
     b.add([Line("")])
@@ -592,7 +602,7 @@ def two_lists(pool: Pool, rng: random.Random) -> Builder:
         b.add(body(rng, ["(1)", "(2,3)"], title="Tocilizumab in VEXAS: a second report"))
         b.add([Line(rng.choice(HEADINGS)), Line("")])
         sstyle = rng.choice(("{n}. ", "({n}) ", "{n} "))
-    for n, text in enumerate(pick(pool, rng, rng.randint(4, 12), 0.4), start=1):
+    for n, text in enumerate(pick(pool, rng, rng.randint(4, 12), 0.4, {letters(t) for t in first}), start=1):
         label = sstyle.format(n=n).strip()
         b.entry(label, text, numbered_entry(label, " ", text, rng, 85, ""))
     return b
