@@ -845,22 +845,24 @@ def _next_bare_label(lines: list[str], index: int, furniture: set[int]) -> bool:
     number = lines[index].strip()
     if not number.isdigit():
         return False
+    label = _label_above(lines, index, furniture)
+    return label is not None and label.style == "bare" and abs(int(number) - label.number) == 1
+
+
+def _label_above(lines: list[str], index: int, furniture: set[int]) -> Label | None:
+    """The label of the nearest line above ``index`` that opens with one, within seven lines, page furniture passed over."""
     for i in range(index - 1, max(-1, index - 8), -1):
         text = lines[i].strip()
         if text and i not in furniture and (label := label_of(text)) is not None:
-            return label.style == "bare" and abs(int(number) - label.number) == 1
-    return False
+            return label
+    return None
 
 
 def _inside_numbered_entry(lines: list[str], index: int, furniture: set[int]) -> bool:
     """Whether a line falls inside a numbered entry whose text ends as a reference may: the nearest label above numbers
     ``n``, text with no label follows the line, and then the label ``n + 1`` (``n - 1`` in a descending list) in the same
     form (``5. Abe, M. (1991b). Tidal flats.`` / the line / ``Ph.D. thesis, ...`` / ``6. ...``): page furniture passed over."""
-    above: Label | None = None
-    for i in range(index - 1, max(-1, index - 8), -1):
-        text = lines[i].strip()
-        if text and i not in furniture and (above := label_of(text)) is not None:
-            break
+    above = _label_above(lines, index, furniture)
     if above is None or above.style not in ("dot", "bracket", "round", "paren"):
         return False
     rest = 0
