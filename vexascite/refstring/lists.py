@@ -2534,15 +2534,22 @@ _DIGITS_GROUP = re.compile(
 )
 
 
+#: A line's last word, capitalised and with no stop after it (``... Tidewater Foundation, Bergen``).
+_CAPITAL_WORD_END = re.compile(rf"\b[{UPPER_CHARS}][{LOWER_CHARS}]{{2,}}$")
+
+
+def _ends_on_capital_word(end: str) -> bool:
+    """Whether a line (its right end stripped) closes on a capitalised word with no stop, as a publisher or its place
+    closes an entry, and nothing leaves it open for names or for the rest of a title (``... edited by``, ``... of the``)."""
+    return bool(_CAPITAL_WORD_END.search(end)) and not _LEFT_FOR_NAMES.search(end[-14:]) and not _OPEN_WORD.search(end)
+
+
 def _collaboration_after_end(previous: str, text: str, head: str) -> bool:
     """A line that opens with a collaboration as author after a line that ends an entry with a year: a new entry
     (a title that names a collaboration wraps after a word left open: ``... by the`` / ``ATLAS Collaboration``), or
     after a line that ends on a word in capitals with no stop, a publisher or its place (``... Tidewater Foundation,
     Bergen`` / ``NOVA Collab. (R. Arvik et al.), ...``): no title or source goes on with a collaboration as author."""
-    end = previous.rstrip()
-    closed = ends_like_reference(previous) or (
-        bool(re.search(rf"\b[{UPPER_CHARS}][{LOWER_CHARS}]{{2,}}$", end)) and not _LEFT_FOR_NAMES.search(end[-14:]) and not _OPEN_WORD.search(end)
-    )
+    closed = ends_like_reference(previous) or _ends_on_capital_word(previous.rstrip())
     return (
         len(head) >= 30 and bool(YEAR_TOKEN.search(head)) and closed
         and not OPEN_END.search(previous[-12:]) and bool(_COLLABORATION.match(text) or _DIGITS_GROUP.match(text))
@@ -2556,10 +2563,7 @@ def _vancouver_after_full_stop(previous: str, text: str, head: str) -> bool:
     whatever the entry above lacks (a year, a source); or on a word with a capital and no stop (a publisher or its place,
     ``... vol 12. Springer Heidelberg``) in an entry that states its year and is more than its authors and year."""
     end = previous.rstrip()
-    dated_word_end = (
-        bool(re.search(rf"\b[{UPPER_CHARS}][{LOWER_CHARS}]{{2,}}$", end)) and bool(YEAR_TOKEN.search(head)) and not _authors_then_year(head)
-        and not _LEFT_FOR_NAMES.search(end[-14:]) and not _OPEN_WORD.search(end)
-    )
+    dated_word_end = _ends_on_capital_word(end) and bool(YEAR_TOKEN.search(head)) and not _authors_then_year(head)
     return (
         bool(_VANCOUVER_RUN.match(text) or _LOST_CAPITAL_RUN.match(text)) and (end.endswith(".") or bool(_PUBLISHER_END.search(end)) or dated_word_end)
         and not re.search(r"\b[A-Z][a-z]?\.$", end) and len(head) >= 40 and not AUTHOR_LIST.match(previous)
@@ -2610,6 +2614,9 @@ def _apa_opening_after(previous: str, text: str, head: str) -> bool:
     )
 
 
+#: No place and its publisher after a colon (``New Brunswick, N.J.: Lakeside University Press, 1992.``): a line
+#: that names a publisher or ends on its year.
+_NOT_PUBLISHER_PLACE = r"(?!.*\b(?:Press|Publishers?|Publishing|Verlag|Books|University|Office|Institute)\b)(?!.*,\s*" + YEAR + r"\.?\s*$)"
 #: Authors in Vancouver form and a colon, as BMC journals set them: ``Fowlerton JF: Linear ...``, ``Bainbridge LS,
 #: Jindal RM: Title`` (not a part in Roman numerals, ``Part II: ...``), or inverted with initials and a colon, or in
 #: natural order after the initials (``M. Quellmann: Title``).
@@ -2620,12 +2627,12 @@ _COLON_AUTHOR = re.compile(
     rf"|^(?:(?:{_ANY_PARTICLES})?{FAMILY}(?:-{FAMILY})?,\s*(?:[{UPPER_CHARS}]\.-?\s?){{1,3}},\s*(?:and\s+|&\s*)?){{0,8}}"
     rf"(?:{_ANY_PARTICLES})?{FAMILY}(?:-{FAMILY})?,\s*(?:[{UPPER_CHARS}]\.-?\s?){{1,3}}:\s+[{UPPER_CHARS}]"
     # (not a place and its publisher: ``New Brunswick, N.J.: Lakeside University Press, 1992.``, ``Washington, D.C.: ...``)
-    r"(?!.*\b(?:Press|Publishers?|Publishing|Verlag|Books|University|Office|Institute)\b)(?!.*,\s*" + YEAR + r"\.?\s*$)"
+    + _NOT_PUBLISHER_PLACE +
     # or in natural order with their initials, as physics and German theses set them: ``M. Quellmann: Title``,
     # ``A. Berg, K. Lunde: Title`` (not a place and its publisher, as above)
     rf"|^(?:(?:[{UPPER_CHARS}]\.\s?-?){{1,3}}\s*(?:{_ANY_PARTICLES})?(?=\w{{2}}){FAMILY}(?:-{FAMILY})?\s*,\s*(?:and\s+|&\s*)?){{0,8}}"
     rf"(?:(?:and|&)\s+)?(?:[{UPPER_CHARS}]\.\s?-?){{1,3}}\s*(?:{_ANY_PARTICLES})?(?=\w{{2}}){FAMILY}(?:-{FAMILY})?:\s+[{UPPER_CHARS}]"
-    r"(?!.*\b(?:Press|Publishers?|Publishing|Verlag|Books|University|Office|Institute)\b)(?!.*,\s*" + YEAR + r"\.?\s*$)"
+    + _NOT_PUBLISHER_PLACE
 )
 #: Authors in the humanities' form, the first inverted and the last after ``and``: ``Becker, Ulla, Anthony
 #: Gideon, and Scott Lasher.``, ``Brantford, William and Donald Okafor`` (the year on the next line).
