@@ -22,7 +22,7 @@ import io
 import logging
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..columns import ColumnBlock, read_columns
@@ -349,8 +349,13 @@ def _bold(font: Any) -> bool:
 
 def _style(row: _Row) -> tuple[float, bool]:
     """A row's largest font size (to a tenth of a point) and whether all its text is bold."""
-    inked = [piece for piece in row.pieces if piece.text.strip()]
+    inked = _inked(row)
     return max(round(piece.size, 1) for piece in inked), all(piece.bold for piece in inked)
+
+
+def _inked(row: _Row) -> list[_Piece]:
+    """A row's pieces that draw something (not the spaces between them)."""
+    return [piece for piece in row.pieces if piece.text.strip()]
 
 
 def _body_style(pages: list[_Drawn]) -> tuple[float, bool] | None:
@@ -377,7 +382,7 @@ def _heading_rows(rows: list[_Row], body: tuple[float, bool] | None) -> list[boo
     size, body_bold = body
 
     def stands_out(row: _Row) -> bool:
-        inked = [piece for piece in row.pieces if piece.text.strip()]
+        inked = _inked(row)
         return bool(inked) and any(ch.isalpha() for piece in inked for ch in piece.text) and all(
             piece.size >= size * _HEADING_SCALE or (piece.bold and not body_bold and piece.size >= size * 0.95) for piece in inked
         )
@@ -511,7 +516,7 @@ def _placed(pieces: list[_Piece], width: float) -> tuple[list[str], list[_Row], 
             if n:
                 rows.append(_Row())
             if part:
-                rows[-1].pieces.append(_Piece(part, piece.x, piece.y, piece.size, piece.bold))
+                rows[-1].pieces.append(replace(piece, text=part))
     placed = [(row, row.y) for row in rows]
     ys = [y for _, y in placed if y is not None]
     if len(ys) < 3:
@@ -555,11 +560,10 @@ def _column_parts(row: _Row, width: float) -> list[_Row]:
         while part.pieces and not part.pieces[-1].text.strip():
             part.pieces.pop()  # the space pypdf put between the two
         if part.pieces:
-            last = part.pieces[-1]
-            part.pieces[-1] = _Piece(last.text.rstrip(), last.x, last.y, last.size, last.bold)
+            part.pieces[-1] = replace(part.pieces[-1], text=part.pieces[-1].text.rstrip())
     for part in parts[1:]:
         first = part.pieces[0]
-        part.pieces[0] = _Piece(first.text.lstrip(), first.x, first.y, first.size, first.bold)
+        part.pieces[0] = replace(first, text=first.text.lstrip())
     return parts
 
 
