@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
+from tests.refstring.found import entry_raws
 from vexascite.refstring import find_reference_lists
-
-
-def raws(text: str) -> list[str]:
-    return [entry.raw for found in find_reference_lists(text) for entry in found.entries]
 
 
 def test_a_bare_label_set_apart_from_its_text_by_a_page_break_opens_its_entry() -> None:
@@ -21,7 +18,7 @@ def test_a_bare_label_set_apart_from_its_text_by_a_page_break_opens_its_entry() 
     ]
     for furniture in ("", "Author Manuscript\n", "Page 12 of 30\nAccepted Article\n"):
         text = "References\n\n" + "\n".join(entries).format(furniture=furniture) + "\n"
-        found = raws(text)
+        found = entry_raws(text)
         assert len(found) == 5, (furniture, found)
         assert found[2].startswith("1005\n") and found[2].endswith("2007;19:220-8."), found[2]
         assert "Lind E" not in found[1]
@@ -39,7 +36,7 @@ def test_a_bare_label_set_apart_from_its_text_is_found_past_a_year_wrapped_to_a_
         "1998 to 2008 in a large invented dataset. Coast Inv Res 2010, 7:1.\n"
         "1001 Abe M. Tidal flats revisited. Inv Geomorph 2012;44:300-10.\n"
     )
-    found = raws(text)
+    found = entry_raws(text)
     assert len(found) == 3, found
     assert found[1].startswith("1000\n") and "Okafor C" in found[1] and "Okafor C" not in found[0]
 
@@ -55,7 +52,7 @@ def test_a_bare_label_set_apart_from_its_text_before_a_gap_of_four_numbers_opens
         "1009 Okafor C, Dunn R. Storm surges on invented coasts. Coast Inv Res 2010;7:1-12.\n"
         "1010 Abe M. Tidal flats revisited. Inv Geomorph 2012;44:300-10.\n"
     )
-    found = raws(text)
+    found = entry_raws(text)
     assert len(found) == 4, found
     assert found[1].startswith("1005\n") and found[1].endswith("2007;19:220-8."), found
 
@@ -66,7 +63,7 @@ def test_a_lone_number_that_does_not_fit_the_numbering_stays_a_page_number() -> 
         "References\n\n11 Quill P, Marsh NE. Invented tides of the northern basin. J Inv Oceanogr\n"
         "7\n2001;12:33-41.\n12 Venn J, Osei K. A second invented study of coastal shelves. Inv Mar Sci 2003;5:101-9.\n"
     )
-    found = raws(text)
+    found = entry_raws(text)
     assert len(found) == 2 and "\n7\n" not in found[0], found
 
 
@@ -88,7 +85,7 @@ def test_bmj_springer_and_wiley_page_marks_inside_entries_are_left_out() -> None
             f"{mark}\nshelf beyond it. J Inv Oceanogr 2001;12:33-41.\n"
             "2. Venn J, Osei K. A second invented study of coastal shelves. Inv Mar Sci 2003;5:101-9.\n"
         )
-        found = raws(text)
+        found = entry_raws(text)
         assert len(found) == 2 and mark not in found[0], (mark, found)
         assert found[0].endswith("2001;12:33-41.")
 
@@ -105,7 +102,7 @@ def test_an_entry_holding_a_blank_line_in_a_list_set_apart_by_blank_lines_stays_
         "a survey. Estuar Inv 19: 220-228.\n\n"
         "van Dijk J, Abe M (2012) Tidal flats revisited. Inv Geomorph 44: 300-310.\n"
     )
-    found = raws(text)
+    found = entry_raws(text)
     assert len(found) == 4, found
     assert found[1].startswith("Venn J") and found[1].endswith("Inv Mar Sci 5: 101-109.")
     assert found[3].startswith("van Dijk J")
@@ -122,7 +119,7 @@ def test_a_journals_citation_line_repeated_as_its_running_head_is_left_out_of_th
         "3. Lind E, Brask T. Salt marsh sediments in an invented\n"
         f"{head}\nestuary. Estuar Inv 2007;19:220-8.\n"
     )
-    found = raws(text)
+    found = entry_raws(text)
     assert len(found) == 3 and not any(head in raw for raw in found), found
     twice = (
         "References\n\n1. Quill P, Marsh NE. Invented tides of the northern basin.\n"
@@ -131,7 +128,7 @@ def test_a_journals_citation_line_repeated_as_its_running_head_is_left_out_of_th
         "3. Quill P, Marsh NE. Invented tides of the northern basin.\n"
         f"{head}\n"
     )
-    found = raws(twice)
+    found = entry_raws(twice)
     assert len(found) == 3 and head in found[0] and head in found[2], found
 
 
@@ -142,7 +139,7 @@ def test_source_lines_of_one_shape_that_differ_in_their_numbers_stay_in_their_en
         f"{n}. Quill{n} P, Marsh NE. Invented tides of the basin in Lindqvist\ncounty. Inv Med. {year};{vol}:{pages}.\ndoi:10.5555/inv.{n}"
         for n, (year, vol, pages) in enumerate((("2005", 5, "22-30"), ("2001", 10, "77-85"), ("2012", 18, "165-73")), start=1)
     ) + "\n"
-    found = raws(text)
+    found = entry_raws(text)
     assert len(found) == 3 and all("county. Inv Med." in raw for raw in found), found
 
 
@@ -155,13 +152,13 @@ def test_a_supplements_or_online_articles_page_number_inside_an_entry_is_left_ou
             f"{mark}\nshelf beyond it. J Inv Oceanogr 2001;12:33-41.\n"
             "2. Venn J, Osei K. A second invented study of coastal shelves. Inv Mar Sci 2003;5:101-9.\n"
         )
-        found = raws(text)
+        found = entry_raws(text)
         assert len(found) == 2 and mark not in found[0], (mark, found)
     own = (
         "References\n\n1. Quill P, Marsh NE. Invented tides of the northern basin. J Inv Dis 2019;220(Suppl 2):\n"
         "S12\n2. Venn J, Osei K. A second invented study of coastal shelves. Inv Mar Sci 2003;5:101-9.\n"
     )
-    found = raws(own)
+    found = entry_raws(own)
     assert len(found) == 2 and found[0].endswith("S12"), found
 
 
@@ -189,12 +186,12 @@ def test_the_first_or_last_entrys_bare_label_set_apart_from_its_text_opens_it() 
         "2 Lind E, Brask T. Salt marsh sediments in an invented estuary. Estuar Inv 2007;19:220-8.\n"
         "3 Abe M. Tidal flats revisited. Inv Geomorph 2012;44:300-10.\n"
     )
-    found = raws(first)
+    found = entry_raws(first)
     assert len(found) == 3 and found[0].startswith("1\n") and "Quill P" in found[0], found
     last = (
         "REFERENCES\n1 Lind E, Brask T. Salt marsh sediments in an invented estuary. Estuar Inv 2007;19:220-8.\n"
         "2 Abe M. Tidal flats revisited. Inv Geomorph 2012;44:300-10.\n3\nPage 4 of 9\n"
         "Quill P, Marsh NE. Invented tides of the northern basin. J Inv Oceanogr 2001;12:33-41.\n"
     )
-    found = raws(last)
+    found = entry_raws(last)
     assert len(found) == 3 and found[2].startswith("3\n") and "Quill P" in found[2] and "Quill" not in found[1], found

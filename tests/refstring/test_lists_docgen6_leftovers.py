@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from tests.refstring.found import entry_raws
 from vexascite.refstring import find_reference_lists
-
-
-def raws(text: str) -> list[str]:
-    return [entry.raw for found in find_reference_lists(text) for entry in found.entries]
 
 
 def test_page_numbers_under_lone_bracketed_labels_are_no_run_of_bare_labels() -> None:
@@ -31,7 +28,7 @@ def test_page_numbers_under_lone_bracketed_labels_are_no_run_of_bare_labels() ->
         "Nakamura Y, Berg L. Estuarine mixing in an invented gulf. Inv Hydrol\n2015;8:77-85.\n"
         "[8] Pratt D. Invented reefs. Inv Mar Biol 2018;2:1-3.\n"
     )
-    found = raws(text)
+    found = entry_raws(text)
     assert len(found) == 8, found
     assert found[2].startswith("[3]\n") and "Lind E" in found[2] and "Lind E" not in found[1], found
     assert found[6].startswith("[7]\n") and "Nakamura Y" in found[6] and "Nakamura Y" not in found[5], found
@@ -89,7 +86,7 @@ def test_a_publishers_notice_under_a_bare_label_alone_is_a_pages_notice() -> Non
             "1006 Okafor C, Dunn R. Storm surges on invented coasts. Coast Inv Res 2010;7:1-12.\n"
             "1007 Abe M. Tidal flats revisited. Inv Geomorph 2012;44:300-10.\n"
         )
-        found = raws(text)
+        found = entry_raws(text)
         assert len(found) == 5, (notice, found)
         assert found[2] == "1005\nLind E, Brask T. Salt marsh sediments in an invented estuary. Estuar Inv\n2007;19:220-8.", (notice, found)
 
@@ -127,7 +124,7 @@ def test_a_blank_line_inside_an_entry_of_a_blank_line_list_does_not_split_it(bro
     above is plainly left open: a link alone under ``Retrieved from``, a particle (``de Vries P``) under authors left on a
     comma before any year, a particle in lower case before a lower-case word, a parenthesis or quotation left open."""
     text = "References\n\n" + "\n\n".join(_BLANK_SET).format(broken=broken) + "\n"
-    found = raws(text)
+    found = entry_raws(text)
     assert len(found) == 5, found
     assert found[2] == broken.replace("\n\n", "\n"), found  # (the raw text keeps its lines, the blank one aside)
 
@@ -144,7 +141,7 @@ def test_a_site_alone_under_retrieved_from_is_the_entrys_link_not_a_journals_sit
             f"Science, 26(4), 187. {asks}\nwww.inv-index.com\n"
             "8. Okafor, C., & Dunn, R. (2010). Storm surges on invented coasts. Coastal Invented Research, 7, 1-12.\n"
         )
-        found = raws(text)
+        found = entry_raws(text)
         assert len(found) == 3, found
         assert found[1].endswith(f"{asks}\nwww.inv-index.com"), (asks, found)
 
@@ -164,7 +161,7 @@ def test_a_running_head_of_a_name_with_accented_capitals_inside_a_hanging_entry_
         f"{foot}"
         "Quill, P., & Marsh, N. E. (2001). Invented tides of the northern basin.\n    Journal of Invented Oceanography, 12, 33-41.\n"
     )
-    found = raws(text)
+    found = entry_raws(text)
     assert len(found) == 4, found
     assert found[1] == "Huysmans, Joris-Karl. Invented shores. Vol. 7 of Oeuvres inventées. Geneva: Slatkine,\n    1972.", found
 
@@ -188,7 +185,7 @@ def test_a_journals_foot_or_europe_pmcs_banner_seen_once_inside_an_entry_is_furn
         "1995;332:774-8.\n"
         "[9] Okafor C, Dunn R. Storm surges on invented coasts. Coast Inv Res 2010;7:1-12.\n"
     )
-    found = raws(text)
+    found = entry_raws(text)
     assert len(found) == 3, found
     assert found[1] == "[8] Venn J, Osei K, Lind E. Invented toxin for the treatment of coastal erosion. N Engl J Med\n1995;332:774-8.", found
 
@@ -211,7 +208,7 @@ def test_a_notice_seen_once_under_an_entry_that_ends_as_a_reference_is_inside_it
         "    Ph.D. thesis, Department of Invented Geography, University of Larch.\n"
         f"{third}. Okafor C, Dunn R. Storm surges on invented coasts. Coast Inv Res 2010;7:1-12.\n"
     )
-    found = raws(text)
+    found = entry_raws(text)
     assert len(found) == 3, found
     assert found[1].endswith("University of Larch.") and "Copyright" not in found[1], found
 
@@ -230,6 +227,6 @@ def test_the_last_entrys_bare_label_alone_is_found_past_a_running_foot_repeated_
         f"23\n{foot}\n"
         "C.A. Lind-Evans, N.J. Brask, Salt marsh sediments in an invented estuary.\nEstuar Inv 2(4), 152-159 (1997)\n"
     )
-    found = raws(text)
+    found = entry_raws(text)
     assert len(found) == 4, found
     assert found[3].startswith("23\n") and found[3].endswith("152-159 (1997)") and "Lind-Evans" not in found[2], found

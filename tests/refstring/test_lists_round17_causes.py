@@ -3,11 +3,7 @@
 
 from __future__ import annotations
 
-from vexascite.refstring import find_reference_lists
-
-
-def raws(text: str) -> list[str]:
-    return [entry.raw for found in find_reference_lists(text) for entry in found.entries]
+from tests.refstring.found import entry_raws
 
 
 def test_initials_then_family_name_and_a_colon_open_an_entry_after_a_full_stop() -> None:
@@ -26,7 +22,7 @@ def test_initials_then_family_name_and_a_colon_open_an_entry_after_a_full_stop()
         "Sinnott Dalm JS, Strauss M, Rijkaart WI (2002) Invented lipids form a dense\n"
         "bacterial membrane. Inv Nature 419:708-712\n"
     )
-    found = raws(text)
+    found = entry_raws(text)
     assert len(found) == 5, found
     assert found[1].endswith("Soumis a publication."), found
     assert found[2].startswith("M. Quellmann:") and found[3].startswith("A. Berg, K. Lunde:"), found
@@ -52,7 +48,7 @@ def test_an_unlabelled_entry_flush_with_a_hanging_entrys_label_ends_the_numbered
         "  Heimdal C, Nemeth CB: The role of invented trauma in the neurobiology\n"
         "       of mood. Inv Psychiatry 2001, 49(12):1023-39.\n"
     )
-    found = raws(text)
+    found = entry_raws(text)
     assert len(found) == 5, found
     assert found[0].rstrip().endswith("347-357.") and "Adlerton" not in found[0], found
     assert found[1].lstrip().startswith("Adlerton I") and found[1].rstrip().endswith("59:96-101."), found
@@ -72,7 +68,7 @@ def test_a_publishers_name_closes_an_entry_before_the_next_number_past_a_gap() -
         "16Hall DG (2007) Invented acid-catalyzed\nallylboration of carbonyls. Inv Synlett 12:164-70.\n"
         "17Levin, D. M. (2008). Invented crowding: a mini-review. Inv Vision Res, 48, 635-654.\n"
     )
-    found = raws(text)
+    found = entry_raws(text)
     assert len(found) == 7, found
     assert found[3].rstrip().endswith("Lakeside University Press"), found
     assert found[4].startswith("15[85] Justin Okafor"), found
@@ -94,7 +90,7 @@ def test_a_label_at_the_first_lines_indent_opens_an_entry_after_a_page_range_cut
         "  33. Pratt D, Abe M. Invented reefs of the southern\n"
         "shelf. Inv Mar Biol 2018;2:1-3.\n"
     )
-    found = raws(text)
+    found = entry_raws(text)
     assert len(found) == 5, found
     assert found[1].rstrip().endswith("1564-"), found
     assert found[2].lstrip().startswith("31. Venn K"), found
@@ -121,7 +117,7 @@ def test_a_journal_footer_seen_once_between_an_entrys_title_and_its_source_is_fu
         "e1234-e1240.\n"
         "23.\nPratt D. Dunes of the invented shore. Inv Coast 1999;3:4-9.\n"
     )
-    found = raws(text)
+    found = entry_raws(text)
     assert len(found) == 5, found
     assert "8438" not in found[1] and found[1].rstrip().endswith("24:8055-8068"), found
     assert "1955" not in found[2] and found[2].rstrip().endswith("252-256."), found
@@ -141,7 +137,7 @@ def test_a_journal_footer_seen_once_under_authors_left_open_is_furniture() -> No
         "(2004) Invented caloric restriction, body\nfat and ageing in invented models. Inv Obes\nRev 5: 13-19.\n"
         "4.\nPratt D. Dunes of the invented shore. Inv\nCoast 1999;3:4-9.\n"
     )
-    found = raws(text)
+    found = entry_raws(text)
     assert len(found) == 3, found
     assert "1479" not in found[1] and "(2004) Invented caloric" in found[1], found
 
@@ -161,6 +157,6 @@ def test_a_run_of_vancouver_authors_opens_an_entry_after_a_publishers_place_with
         "Pratt D, Holm S (2011) The invented frameworks of evidence in care. Inv\n"
         "Nurs Q 8:1-9\n"
     )
-    found = raws(text)
+    found = entry_raws(text)
     assert len(found) == 3, found
     assert found[0].rstrip().endswith("Springer Heidelberg") and found[1].startswith("Brunn K, Worrell LE"), found

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from vexascite.refstring import find_reference_lists
+from tests.refstring.found import entry_raws
 
 
 def raws(text: str) -> list[str]:
-    return [" ".join(entry.raw.split()) for found in find_reference_lists(text) for entry in found.entries]
+    """Every entry's raw text with its spaces and line breaks each made one space."""
+    return [" ".join(raw.split()) for raw in entry_raws(text)]
 
 
 def test_group_authors_that_open_with_digits_are_no_numbering_under_a_heading() -> None:
