@@ -92,19 +92,19 @@ def test_names_opening_with_a_number_and_a_capital_are_no_glued_numbering() -> N
 
 def test_authors_opening_with_name_particles_in_lower_case_start_an_entry() -> None:
     """An unnumbered list wrapped as PDF text: an entry that ends with no stop (``... Management of`` / ``Data``)
-    and the next one opening with a family name's particles in lower case (``van der Berg AJ, Frings-Dresen MH,
+    and the next one opening with a family name's particles in lower case (``van der Berg AJ, Fringe-Dorsen MH,
     ...``). A person sees a name there, as with ``Vanderberg AJ``: a new entry, not the title going on."""
     entries = (
-        "Niba, A.T., Beal, J.D., Kudi, A.C. and Brooks, P.H., 2009. Invented\n"
+        "Nabo, A.T., Bell, J.D., Kodi, A.C. and Brook, P.H., 2009. Invented\n"
         "fermentation in the gut of a model animal: influence\n"
         "of fermented feeds. Invented Animal Health and Production 41, 1393-1407.\n",
         "Okafor, R., Lindqvist, T. Mining invented sets of items in large\n"
         "databases. 1993 In Proceedings of the Invented Conference on Management of\n"
         "Data\n",
-        "{name} AJ, Frings-Dresen MH, van Dijk FJ, Houtman IL.\n"
+        "{name} AJ, Fringe-Dorsen MH, van Dalk FJ, Hoatman IL.\n"
         "Priorities in invented occupational research: a Delphi study in The\n"
         "Netherlands. Occup Invent Med. 1997;54:504-10.\n",
-        "Dabizha, A. I., Krass, M.S. and Fedynsky, V.V., Evolution of invented craters\n"
+        "Dabrova, A. I., Kress, M.S. and Fedorak, V.V., Evolution of invented craters\n"
         "as structures of a model crust. Invented Vestnik, v. 10,\n"
         "pp. 5-18. 1975.\n",
     )
@@ -144,7 +144,7 @@ def test_an_ordinal_opening_the_first_entry_is_no_glued_label() -> None:
 
 
 def test_authors_in_natural_order_after_a_bracketed_year_end_start_an_entry() -> None:
-    """A book closed by its bracketed year (``... Perspectives on Disease Control (2013)``), then a line that opens
+    """A book closed by its bracketed year (``... Perspectives on Harbour Control (2013)``), then a line that opens
     with two authors in natural order closed by a stop (``Toby Brook and Stanley B. Zeller.``): a new entry, not the
     book's title going on. Authors and their bracketed year on one line (``Toby Brook and Ana Ruiz (2013)``) still
     have their title on the next line."""
@@ -152,8 +152,8 @@ def test_authors_in_natural_order_after_a_bracketed_year_end_start_an_entry() ->
         "References\n\n"
         "Quill, T. and Norrland, S. Invented parasites of the model gut. Invent Parasitol 31(2):\n"
         "1293-1302, 2001.\n"
-        "Tamara Quill-Vernick and James L. Abel (eds), Global Health in an Invented Country: Historical\n"
-        "Perspectives on Disease Control (2013)\n"
+        "Tamara Quill-Varnick and Jamie L. Abel (eds), Global Health in an Invented Country: Historical\n"
+        "Perspectives on Harbour Control (2013)\n"
         "Toby Brook and Stanley B. Zeller. Issues in the design of invented programming languages. In\n"
         "Proceedings of the Workshop on Invented Systems, Appin, pages 89-112, August 1987.\n"
         "Haldane PK, Ruiz MT. Sleep in an invented coastal cohort. Coast Res. 2009;41:210-6.\n"
@@ -178,15 +178,15 @@ def test_one_inverted_author_and_a_quoted_title_after_a_full_stop_start_an_entry
     whatever the entry above lacks (a year, a source): no title wraps to such a line."""
     for opening in (
         "TAMSINEAU, Pierre, « Littérature et inventions au XVIIe siècle », XVIIe\n",
-        'Norrland, Victor L. "Captive Invented Companies: Their Growth and Some\n',
+        'Norrland, Victor L. "Captive Invented Companies: Their Rise and Some\n',
     ):
         text = (
             "References\n\n"
             "Abel, K. and Brook, T. (2000). Invented trials of nothing. Washington, DC: Author.\n"
             "Quillfeather, N. “The invented state: A model experience,”.Proceedings of the\n"
-            "6th Annual Invented Conference. London: Middlesex University.\n"
+            "6th Annual Invented Conference. London: Lakeside University.\n"
             + opening
-            + "Siècle, n°182, 1994, p. 39-52.\n"
+            + "Siècle, n°184, 1996, p. 41-58.\n"
             "Zeller P, Quill N (2011) Another invented paper on the tides. Mar Invent 21: 761-767.\n"
         )
         texts = entry_texts(text)

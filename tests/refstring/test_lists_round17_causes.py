@@ -19,7 +19,7 @@ def test_initials_then_family_name_and_a_colon_open_an_entry_after_a_full_stop()
         "Platinen (Erfundener Verlag, Bamberg 2007).\n"
         "A. Berg, K. Lunde: Invented forming of sheet metal parts. Inv Mater Process 12\n"
         "(2011) 33-41.\n"
-        "Sinnott Dalm JS, Strauss M, Rijkaart WI (2002) Invented lipids form a dense\n"
+        "Sandvik Dahl JS, Storm M, Rijnaard WI (2002) Invented lipids make a dense\n"
         "bacterial membrane. Inv Nature 419:708-712\n"
     )
     found = entry_raws(text)
@@ -36,14 +36,14 @@ def test_an_unlabelled_entry_flush_with_a_hanging_entrys_label_ends_the_numbered
         "Invented prose paragraph on the northern basin, with enough words in it to read as an\n"
         "article's text rather than a list (Quill et al., 2019). We aimed to measure the tides.\n"
         "\n"
-        '  (32) Lee, H.; Venn, G.; Okafor, J. "Invented spectroscopic determination of local\n'
-        '       solvent fields and their fluctuation amplitudes." J. Inv. Chem. A 2012, 116,\n'
+        '  (32) Lee, H.; Venn, G.; Okafor, J. "Invented optical reading of local\n'
+        '       solvent fields and their drift amplitudes." J. Inv. Chem. A 2012, 116,\n'
         "       347-357.\n"
         "  Adlerton I, Lindqvist E, Abe N, Holm B: Reduced invented bacteria in the\n"
-        "       infantile bowel: an effect of lifestyle? Inv Pediatr Res 2006, 59:96-101.\n"
+        "       infantile bowel: an effect of the tides? Inv Pediatr Res 2006, 59:96-101.\n"
         "  Malik, Zahid. 1992. An invented history of the northern bomb.\n"
         "       Islamabad: Hurmat.\n"
-        "  Hawkes RM, Willems RW, Bridger MW: Invented puncture-site metastasis in a\n"
+        "  Hawkes RM, Willems RW, Bridger MW: Invented needle-track spread in a\n"
         "       gastrostomy tube. Inv Cardiovasc Radiol 2005, 28:377-380.\n"
         "  Heimdal C, Nemeth CB: The role of invented trauma in the neurobiology\n"
         "       of mood. Inv Psychiatry 2001, 49(12):1023-39.\n"
@@ -63,8 +63,8 @@ def test_a_publishers_name_closes_an_entry_before_the_next_number_past_a_gap() -
         "11Quill P, Marsh NE: Invented tides of the northern basin. J Inv Oceanogr\n2001, 12:33-41.\n"
         "12Berg, Wendel. \u201cFarming an Invented Economy.\u201d In Another Turn\nof the Crank. Bergen: Tidewater, 1995, 1-7.\n"
         "13Lindqvist HE, Osei KE, Abe G: Invented lesions of the northern\nshelf. Inv Retina 1988, 8:270-274.\n"
-        "13SALTEN, S., 1996. Losing Invented\nControl? Sovereignty in an Age\nof Invention. New York:\nLakeside University Press\n"
-        "15[85] Justin Okafor, Andrej Venn,\n  and Li Holm. InventCap: invented\n  localization networks for dense\n  captions. In CVPR, 2016.\n"
+        "13SALTEN, S., 1996. Losing Invented\nGrip? Rule in an Era\nof Invention. New York:\nLakeside University Press\n"
+        "15[85] Justin Okafor, Andrej Venn,\n  and Li Holm. InventCap: invented\n  placement nets for thick\n  captions. In CVPR, 2016.\n"
         "16Hall DG (2007) Invented acid-catalyzed\nallylboration of carbonyls. Inv Synlett 12:164-70.\n"
         "17Levin, D. M. (2008). Invented crowding: a mini-review. Inv Vision Res, 48, 635-654.\n"
     )
@@ -82,7 +82,7 @@ def test_a_label_at_the_first_lines_indent_opens_an_entry_after_a_page_range_cut
         "References\n"
         "  26. Quill P, Marsh NE. Invented tides of the northern basin. J Inv\n"
         "Oceanogr 2001;12:33-41.\n"
-        "  27. Okafor Y, Lund X, Xu GW (2008) Invented separation of hydrophilic\n"
+        "  27. Okafor Y, Lund X, Ho GW (2008) Invented separation of hydrophilic\n"
         "compounds by an online invented system. J Inv Sci 31(9):1564-\n"
         "  31. Venn K, van Dalen WJ, Klaver RV, et al. Invented structure of a\n"
         "binding protein of the northern shelf. Inv Nature 2001; 411: 269-76.\n"
@@ -107,8 +107,8 @@ def test_a_journal_footer_seen_once_between_an_entrys_title_and_its_source_is_fu
         "20.\nSeibold ML, Babu JR, Okafor T (2004) Invented sequestosome is a chain binding\n"
         "protein involved in invented degradation.\n"
         "Front. Inv. 50:8438. doi: 10.3389/finv.2020.8438\n"
-        "Inv Mol Cell Biol 24:8055-8068\n"
-        "21.\nLees-Holm, P., & Dunn, J. T. (1994). The ability of invented subjects to\n"
+        "Inv Mol Cell Biol 24:8041-8052\n"
+        "21.\nLees-Holm, P., & Donn, J. T. (1994). The ability of invented subjects to\n"
         "report symptoms of invented injury.\n"
         "Inv Clin Invest. 2019;280(5):1955-9875\n"
         "Journal of Invented Psychology, 50(2), 252-256.\n"
@@ -119,7 +119,7 @@ def test_a_journal_footer_seen_once_between_an_entrys_title_and_its_source_is_fu
     )
     found = entry_raws(text)
     assert len(found) == 5, found
-    assert "8438" not in found[1] and found[1].rstrip().endswith("24:8055-8068"), found
+    assert "8438" not in found[1] and found[1].rstrip().endswith("24:8041-8052"), found
     assert "1955" not in found[2] and found[2].rstrip().endswith("252-256."), found
     assert "Blood Inv. 2020; 39(3)" in found[3] and found[3].rstrip().endswith("e1234-e1240."), found
 
@@ -144,8 +144,8 @@ def test_a_journal_footer_seen_once_under_authors_left_open_is_furniture() -> No
 
 def test_a_run_of_vancouver_authors_opens_an_entry_after_a_publishers_place_with_no_stop() -> None:
     """An entry that states its year ends on its publisher and place with no stop (``... vol 12. Springer
-    Heidelberg``); the next line is a run of authors in Vancouver form left open on a comma (``Brown K, Worrall LE,
-    Davidson B,``). A title or source does not wrap to three names with their initials: a new entry."""
+    Heidelberg``); the next line is a run of authors in Vancouver form left open on a comma (``Brook K, Worley LE,
+    Dawson B,``). A title or source does not wrap to three names with their initials: a new entry."""
     text = (
         "References\n"
         "Okafor T, Lind M (2009) Invented neural maps of the northern shelf. In:\n"

@@ -65,16 +65,16 @@ def test_a_journals_citation_line_on_every_page_is_furniture_past_a_lone_bare_la
         "References\n"
         "1002 Quill P, Marsh NE. Invented tides of the northern basin. J Inv Oceanogr\n2001;12:33-41.\n"
         f"1003 Venn J, Osei K. A second invented study of coastal shelves. Inv Mar Sci\n2003;5:101-9.\n{foot}\n"
-        "1004 Mundy, P., Sigal, M., & Kasper, C. (1990). An invented study of joint attention in\n"
+        "1004 Mandel, P., Segor, M., & Kastor, C. (1990). An invented study of shared gazing in\n"
         "children. Journal of Invented Disorders, 20(1), 115-\n"
         f"{foot}\n128. doi: .\n"
         "1005 Okafor C, Dunn R. Storm surges on invented coasts. Coast Inv Res 2010;7:1-12.\n"
         "1006 Abe M, Ruiz T. Tidal flats revisited in an invented delta. Inv\nGeomorph 2012;44:300-10.\n"
         "1007 Holt S. Dunes of the invented shore. Inv Coast 1999;3:4-9.\n"
-        "1008 Ward J, Hall W. Role of invented treatment in dependence. Lancet Inv 1999, 353:221-226.\n"
+        "1008 Warde J, Hale W. Role of invented care in dependence. Lancet Inv 1999, 351:201-206.\n"
         "1009 Lind E, Brask T. Salt marsh sediments in an invented estuary. Estuar Inv\n2007;19:220-8.\n"
         f"1010\n{foot}\n"
-        "ASH. Aide-soignant, un métier inventé dans les établissements\npour personnes âgées. ASH, 24/09/2010, n°2675.\n"
+        "ASH. Aide-soignant, un métier inventé dans les établissements\npour personnes âgées. ASH, 12/03/2010, n°2641.\n"
     )
     found = raws(text)
     assert len(found) == 9, found
@@ -107,13 +107,13 @@ def test_an_entry_closed_by_its_pages_with_a_quote_left_open_ends_at_a_blank_lin
 
 def test_an_entry_left_on_a_comma_with_digits_in_it_is_no_run_of_authors_across_a_blank_line() -> None:
     """A list set apart by blank lines, an entry with no year left on a comma (``Technical note INV 97002, Invented
-    Anomalies Research, Invented University,``), then ``van Meer, G., ... 2008.``: a run of authors left on a comma
+    Anomalies Research, Invented University,``), then ``van Moer, G., ... 2008.``: a run of authors left on a comma
     goes on past the blank line, but authors hold no digits; this is an entry of its own, and the next one too."""
     odd = "Technical note INV 97002, Invented Anomalies Research, Invented University,"
-    text = _SPACED_ABOVE + odd + "\n\nvan Meer, G., D.R. Volk, and G.W. Feigen. 2008. Invented lipids: where they are.\nInv Rev Mol Cell Biol 9:112-124" + _SPACED_BELOW
+    text = _SPACED_ABOVE + odd + "\n\nvan Moer, G., D.R. Valk, and G.W. Feigel. 2008. Invented lipids: what they hold.\nInv Rev Mol Cell Biol 9:131-143" + _SPACED_BELOW
     found = raws(text)
     assert len(found) == 6, found
-    assert found[2] == odd and found[3].startswith("van Meer, G."), found
+    assert found[2] == odd and found[3].startswith("van Moer, G."), found
 
 
 def test_a_label_set_apart_from_a_string_that_opens_on_a_comma_is_still_a_label() -> None:
@@ -122,9 +122,9 @@ def test_a_label_set_apart_from_a_string_that_opens_on_a_comma_is_still_a_label(
     the space it is entry 11, not text going on with entry 10."""
     text = (
         "Body text of an invented article ends here with a sentence.\n\nReferences\n\n"
-        "9) Adams, Dora. The More Than Complete Invented Guide. New York: Wings Inv Books, 1986.\n"
-        "10) About Invented Holzer 2011, dvd, Microcinema Inv, San Francisco, California.\n"
-        "11) , 2002. First published 11 April 2002; Invented Society, 9650 Rockville Pike, Bethesda MD 20814.\n"
+        "9) Adams, Dora. The Rather Complete Invented Guide. New York: Wings Inv Books, 1986.\n"
+        "10) About Invented Holzner 2011, dvd, Minicinema Inv, San Rafael, California.\n"
+        "11) , 2002. First published 14 March 2002; Invented Society, 1200 Larchwood Pike, Harbour MD 20999.\n"
         "12) Okafor C, Dunn R. Storm surges on invented coasts. Coast Inv Res 2010;7:1-12.\n"
     )
     found = raws(text)
@@ -138,7 +138,7 @@ def test_markdowns_one_before_every_item_is_a_label_after_an_entry_left_on_a_com
     items = [
         "Quillfeather AB, Norrland PJ. Seasonal drift of invented plankton. J Fjord Res. 2004;12:45-52.",
         "Tamsin R, Oyelaran K. Marrow cells in an invented joint model. Arthritis Invent. 2012;9:101-9.",
-        "Martin Lindqvist, Martin Lindqvist’s Basic Invented Writings, ed. Timothy F. Lull (Minneapolis: Invented Press, 1989),",
+        "Martin Lindqvist, Martin Lindqvist’s Basic Invented Writings, ed. Tobias F. Lill (Minneapolis: Invented Press, 1989),",
         "Abercrombie, S., (1984), “Invented Architecture As Art”, Van Nostrand Invented, New York.",
         "Haldane PK, Ruiz MT. Sleep and tidal rhythm in an invented coastal cohort. Coast Res. 2009;41:210-6.",
         "Pellinen J, Obuya CS. Salt marsh birds of an invented coast. Coast Res. 1987;3:12-19.",
@@ -150,7 +150,7 @@ def test_markdowns_one_before_every_item_is_a_label_after_an_entry_left_on_a_com
 def test_page_numbers_alone_under_a_pages_furniture_are_no_run_of_lone_labels_across_bare_numbered_entries() -> None:
     """Bare labels past 9999, a lone ``10004`` at a page's foot and the page's number ``42`` printed twice and ``43``
     on the next page, alone on their lines under the journal's foot: 42, 42, 43 go on as lone labels would, but an
-    entry with a bare label of the list (``10005 Germain DP ...``) stands between them, so they are page numbers, not
+    entry with a bare label of the list (``10005 Germond DP ...``) stands between them, so they are page numbers, not
     labels; entry 10004 keeps the text under them and is not glued to 10003."""
     foot = "Inv Med J 383;26   invmed.org   December 24, 2020"
     text = (
@@ -160,49 +160,49 @@ def test_page_numbers_alone_under_a_pages_furniture_are_no_run_of_lone_labels_ac
         "10003 Okour, A., & Hijaz, H. (2009). Invented violence as risk factor in an invented\n"
         "north. Journal of Invented Violence, 24, 361-\n366.\n"
         f"10004\n{foot}\n42\nAccepted Article\nwww.inv-lancet.com/rheumatology   Vol 5   March 2023\n42\n"
-        "Kan, K., & Tsai, W. D. (2004). Invented obesity and risk knowledge. Journal\nof Invented Economics, 23, 907-934.\n"
-        "10005 Germain DP, Avan P, Chassaing A (2002) Patients affected with an invented\n"
-        "disease have an increased incidence of hearing loss. Inv Med (Baltimore) 81:441-449\n"
+        "Kam, K., & Tsao, W. D. (2004). Invented tides and risk knowledge. Journal\nof Invented Economics, 23, 907-934.\n"
+        "10005 Germond DP, Aval P, Chassin A (2002) Patients affected with an invented\n"
+        "disease have a raised incidence of hearing loss. Inv Med (Harbour) 81:417-425\n"
         "10006 Abe M, Ruiz T. Tidal flats revisited in an invented delta. Inv\nGeomorph 2012;44:300-10.\n"
         f"10007 Holt S. Dunes of the invented shore. Inv Coast\n{foot}\n43\n1999;3:4-9.\n"
         "10008 Pratt D. Invented reefs. Inv Mar Biol 2018;2:1-3.\n"
     )
     found = raws(text)
     assert len(found) == 8, found
-    assert found[2].endswith("361- 366.") and found[3].startswith("10004 Kan, K.,"), found
+    assert found[2].endswith("361- 366.") and found[3].startswith("10004 Kam, K.,"), found
     assert not any(" 42" in entry or " 43 " in entry for entry in found), found
 
 
 def test_a_line_never_wrapped_ends_its_entry_before_authors_and_their_year() -> None:
     """Wrapped entries and whole ones on a line each, mixed (as text pasted into a PDF's can be): a line more than twice
-    and a half the median line's width ends ``... S. 110-119 9783141621761 ISBN``, no year and no closing mark, then
-    ``Schelter B, Timmer J, Eichler M (2009) ...`` wrapped: a line so long was never wrapped, so its entry ends with it
+    and a half the median line's width ends ``... S. 110-119 9780000000002 ISBN``, no year and no closing mark, then
+    ``Schelten B, Timmers J, Eichner M (2009) ...`` wrapped: a line so long was never wrapped, so its entry ends with it
     (the whole lines are many, so the width most lines fill is theirs and the wrapped lines' width says nothing)."""
     long_line = (
-        "Irmgard Schnell und Clara Federolf. Studierende auf inventierte Pädagogik vorbereiten. Möglichkeiten im Lehramt. "
-        "In: Vanier, Dora H. & Ratz, Anne. Hrsg. Was Lehrerbildung erfinden kann. Kreative Professionalisierung für die "
-        "Schule. Braunschweig: Westermann, S. 110-119 9783141621761 ISBN"
+        "Irmtraud Schnelle und Clara Fedder. Studierende auf inventierte Pädagogik einstimmen. Chancen im erfundenen Amt. "
+        "In: Vanier, Dora H. & Rätzel, Anne. Hrsg. Was Lehrerbildung erfinden darf. Erfundene Wege der Professionen für die "
+        "Schule. Braunsfeld: Westmark, S. 110-119 9780000000002 ISBN"
     )
     text = (
         "Body text of an invented article ends here with a sentence.\n\nReference\n\n"
-        "Schultz O, Sewell H, Shakib F. Invented cleavage of a subunit of an invented receptor by an invented protease "
+        "Schulte O, Sewall H, Shakir F. Invented cleavage of a subunit of an invented receptor by an invented protease "
         "found in an invented mite. Inv Immunol 1998;9:1-8.\n"
-        "van Praag, H., Shubert, T., Zhao, C., and\nGage, F. H. (2005). Exercise enhances\n"
-        "learning in invented mice. J. Inv Neurosci. 25,\n8680-8685.\n"
+        "van Pragh, H., Shubart, T., Zhou, C., and\nGagel, F. H. (2005). Running enhances\n"
+        "learning in invented mice. J. Inv Neurosci. 25,\n8612-8619.\n"
         "J. Tomtsch, \"CAD Design eines Inv Chip Moduls fur den Prototype,\" Bachelor, Math.-Naturwissenschaftliche Fakultät, "
         "Univ. Inv, Germany, 2014. [Online]. Available: https://www.inv-physik.example.org/ergebnisse/t00000055.pdf\n"
-        "EL-BEHO, Mohamed, Bogo CIRIC, Hong DAI, Yaping YAN, Melissa CULL, Farinaz SAFA, 2011. The invented "
+        "EL-BAHI, Mahmud, Bogo CIRAK, Hong DUI, Yaping YIN, Melissa CALL, Farinaz SAFI, 2011. The invented "
         "encephalitogenicity of invented cells is dependent on invented cytokines. Inv Immunology. 12(6), 568–575.\n"
-        "Lagergren J, Jansson C: Sex hormones and an invented adenocarcinoma:\ninfluence of childbearing? Br J Inv 2005, 93:859-861.\n"
+        "Lagerborg J, Jonsson C: Salt and an invented adenocarcinoma:\ninfluence of harbour work? Br J Inv 2005, 93:851-857.\n"
         f"{long_line}\n"
-        "Schelter B, Timmer J, Eichler M (2009) Assessing the strength of\ninvented influences among neural signals using\n"
-        "renormalized coherence. J Inv Methods 179:121-130\n"
-        "Ram P, Grol R, Rethans JJ, Schouten B, Van der Vleuten C. Assessment of invented practitioners by video observation "
+        "Schelten B, Timmers J, Eichner M (2009) Gauging the strength of\ninvented influences among tidal signals using\n"
+        "rescaled coherence. J Inv Methods 179:117-126\n"
+        "Rom P, Groll R, Rethers JJ, Schoute B, Van der Vleuter C. Review of invented practitioners by video observation "
         "of communicative performance in daily practice: issues of validity.   Inv Med Educ  1999;   33:447-454.\n"
     )
     found = raws(text)
     assert len(found) == 8, found
-    assert found[5] == long_line and found[6].startswith("Schelter B"), found
+    assert found[5] == long_line and found[6].startswith("Schelten B"), found
 
 
 def test_a_pages_doi_alone_above_its_head_is_furniture_when_the_numbered_entry_goes_on_past_it() -> None:

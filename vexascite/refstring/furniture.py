@@ -90,7 +90,7 @@ def lone_number_run(lines: list[str]) -> dict[int, int]:
         ones = sum(1 for a, b in zip(chain, chain[1:], strict=False) if abs(b[1] - a[1]) == 1)
         # (Nor do entries of another label form stand between them: "[3]" / foot / "9" / head / text / "[4] ..." /
         # "[5] ..." / "10" holds two entries between "9" and "10", which are pages, not one entry's labels.)
-        # (Nor entries of a bare-numbered list far from the run's numbers: "42" / foot / "42" / ... / "10005 Germain DP
+        # (Nor entries of a bare-numbered list far from the run's numbers: "42" / foot / "42" / ... / "10005 Germond DP
         # ..." / ... / "43" are page numbers across entries 10004 to 10007.)
         labelled = sum(
             1 for a, b in zip(chain, chain[1:], strict=False)
@@ -160,7 +160,7 @@ _IDENTIFIER_OPENING = re.compile(r"(?:PMID|PMCID|PubMed|doi|DOI|Epub|ISBN|ISSN|a
 
 
 def _far_bare_label(line: str, number: int) -> bool:
-    """Whether a line opens with a bare label before a word whose number is far from ``number`` (``10005 Germain DP``
+    """Whether a line opens with a bare label before a word whose number is far from ``number`` (``10005 Germond DP``
     beside a lone ``42``): an entry of a bare-numbered list, which a lone number so far from it does not label."""
     label = label_of(line.strip())
     return label is not None and label.style == "bare" and label.rest[:1].isalpha() and abs(label.number - number) > 25
@@ -202,7 +202,7 @@ def _bare_label_between(lines: list[str], index: int, repeated: set[str] | None 
         step = number - side.number if above is not None else side.number - number
         # (Or, under the last label, text with no label that opens with a short name closed by a stop and reads as a
         # reference, whoever wrote it: "1010" / foot / "ASH. Aide-soignant, un métier ..." / "pour personnes âgées.
-        # ASH, 24/09/2010, n°2675."; a page's prose opens with a sentence longer than that.)
+        # ASH, 12/03/2010, n°2641."; a page's prose opens with a sentence longer than that.)
         last = (
             above is not None and not label_of(text) and not is_stop(text) and bool(_SHORT_NAME_OPENING.match(text))
             and looks_like_reference(" ".join(texts[:2]))
